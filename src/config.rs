@@ -1,0 +1,215 @@
+//! The site config, `samplegen.yaml` at the project root: what differs from site to site. Every
+//! field has a default, and the defaults reproduce the house style's pages.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, PathSegment, locate};
+use crate::targets::{self, Target};
+
+/// The config file's name, looked up in the project directory.
+pub const CONFIG_FILE: &str = "samplegen.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    base_url: Option<String>,
+    component: Option<String>,
+    specs: Option<PathBuf>,
+    output: Option<PathBuf>,
+    templates: Option<PathBuf>,
+    targets: Option<Vec<TargetEntry>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetEntry {
+    id: String,
+    label: Option<String>,
+    fence: Option<String>,
+}
+
+/// The resolved config.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Prefix of every page's `canonical_url`; the page path and `.html` follow it.
+    pub base_url: String,
+    /// The docs component, first part of every `page_id`.
+    pub component: String,
+    /// Where specs are read, templates overridden and output written, relative to the project.
+    pub specs_dir: PathBuf,
+    pub output_dir: PathBuf,
+    pub templates_dir: PathBuf,
+    /// The targets rendered, in tab order.
+    pub targets: Vec<SiteTarget>,
+}
+
+/// A target as this site shows it.
+#[derive(Debug, Clone)]
+pub struct SiteTarget {
+    pub target: &'static Target,
+    pub label: String,
+    pub fence: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            base_url: "https://developer.pingidentity.com/pingone-api/".into(),
+            component: "pingone-api".into(),
+            specs_dir: "specs".into(),
+            output_dir: "output".into(),
+            templates_dir: "templates".into(),
+            targets: targets::TARGETS
+                .iter()
+                .map(|target| SiteTarget {
+                    target,
+                    label: target.label.into(),
+                    fence: target.fence.into(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads `samplegen.yaml` from `project`, or the defaults when there is none.
+    pub fn load(project: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = project.join(CONFIG_FILE);
+        let source = match std::fs::read_to_string(&path) {
+            Ok(source) => source,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Config::default());
+            }
+            Err(error) => return Err(vec![Diagnostic::new(&path, format!("cannot read: {error}"))]),
+        };
+        Config::parse(&path, &source)
+    }
+
+    /// Parses config text; `path` is only used in messages.
+    pub fn parse(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>> {
+        let file: ConfigFile = if source.trim().is_empty() {
+            serde_yaml::from_str("{}")
+        } else {
+            serde_yaml::from_str(source)
+        }
+        .map_err(|error| vec![Diagnostic::from_yaml(path, source, &error)])?;
+        let defaults = Config::default();
+        let mut problems = Vec::new();
+        let targets = match file.targets {
+            None => defaults.targets,
+            Some(entries) => {
+                let mut targets = Vec::new();
+                for (index, entry) in entries.into_iter().enumerate() {
+                    let place = [PathSegment::Key("targets"), PathSegment::Index(index)];
+                    let report = |message: String| match locate(source, &place) {
+                        Some(location) => Diagnostic::at(path, source, location, message),
+                        None => Diagnostic::new(path, message),
+                    };
+                    let Some(target) = targets::find(&entry.id) else {
+                        let hint = targets::closest_id(&entry.id)
+                            .map(|id| format!("; did you mean `{id}`?"))
+                            .unwrap_or_default();
+                        problems.push(report(format!(
+                            "targets[{index}]: unknown target `{}`{hint} (`samplegen targets` lists them)",
+                            entry.id
+                        )));
+                        continue;
+                    };
+                    if targets.iter().any(|t: &SiteTarget| t.target.id == target.id) {
+                        problems.push(report(format!(
+                            "targets[{index}]: target `{}` is listed twice",
+                            entry.id
+                        )));
+                        continue;
+                    }
+                    targets.push(SiteTarget {
+                        target,
+                        label: entry.label.unwrap_or_else(|| target.label.into()),
+                        fence: entry.fence.unwrap_or_else(|| target.fence.into()),
+                    });
+                }
+                targets
+            }
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Config {
+            base_url: file.base_url.unwrap_or(defaults.base_url),
+            component: file.component.unwrap_or(defaults.component),
+            specs_dir: file.specs.unwrap_or(defaults.specs_dir),
+            output_dir: file.output.unwrap_or(defaults.output_dir),
+            templates_dir: file.templates.unwrap_or(defaults.templates_dir),
+            targets,
+        })
+    }
+}
+
+/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|candidate| (edit_distance(word, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len().max(3) / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_house_style() {
+        let config = Config::parse(Path::new("samplegen.yaml"), "").unwrap();
+        let labels: Vec<&str> = config.targets.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["cURL", "C#", "Go", "HTTP", "Java", "jQuery", "NodeJS", "Python", "PHP", "Ruby", "Swift"]
+        );
+        assert_eq!(config.component, "pingone-api");
+    }
+
+    #[test]
+    fn targets_can_be_chosen_and_relabelled() {
+        let config = Config::parse(
+            Path::new("samplegen.yaml"),
+            "targets:\n  - id: python\n    label: Python 3\n  - id: curl\n",
+        )
+        .unwrap();
+        assert_eq!(config.targets.len(), 2);
+        assert_eq!(config.targets[0].label, "Python 3");
+        assert_eq!(config.targets[0].fence, "python");
+        assert_eq!(config.targets[1].target.id, "curl");
+    }
+
+    #[test]
+    fn unknown_target_suggests_the_closest() {
+        let errors = Config::parse(Path::new("samplegen.yaml"), "targets:\n  - id: pyhton\n").unwrap_err();
+        let text = errors[0].to_string();
+        assert!(text.contains("unknown target `pyhton`; did you mean `python`?"), "{text}");
+        assert!(text.contains("samplegen.yaml:2:3"), "{text}");
+    }
+
+    #[test]
+    fn unknown_fields_are_errors() {
+        let errors = Config::parse(Path::new("samplegen.yaml"), "compnent: x\n").unwrap_err();
+        assert!(errors[0].to_string().contains("unknown field `compnent`"));
+    }
+}

@@ -1,0 +1,79 @@
+//! C# string literals and RestSharp names, for the C# sample.
+
+use super::quote_with;
+
+/// A regular C# string literal `"…"`.
+pub fn csharp_string(s: &str) -> String {
+    quote_with(s, "\"", "\"", csharp_escape)
+}
+
+fn csharp_escape(c: char) -> Option<String> {
+    Some(match c {
+        '\\' => r"\\".into(),
+        '"' => "\\\"".into(),
+        '\n' => r"\n".into(),
+        '\r' => r"\r".into(),
+        '\t' => r"\t".into(),
+        '\0' => r"\0".into(),
+        c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' => {
+            format!("\\u{:04X}", c as u32)
+        }
+        _ => return None,
+    })
+}
+
+/// A multi-line body the house way: one verbatim literal `@"…"` per line (`"` doubled), joined with
+/// `+ "\n" +` and a line break, so the sample reads like the body. A line holding a control
+/// character (a CR, say) is written as a regular literal instead, since a verbatim literal would
+/// carry the raw character into the source file, where editors and git may change it.
+pub fn csharp_verbatim_lines(s: &str) -> String {
+    s.split('\n')
+        .map(|line| {
+            if line.chars().any(|c| c.is_control() && c != '\t') {
+                csharp_string(line)
+            } else {
+                format!("@\"{}\"", line.replace('"', "\"\""))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" + \"\\n\" +\n")
+}
+
+/// RestSharp's `Method` enum member for a method token: `POST` → `Post`.
+pub fn csharp_method(method: &str) -> String {
+    let lower = method.to_ascii_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_literals() {
+        assert_eq!(csharp_string("{{authPath}}"), "\"{{authPath}}\"");
+        assert_eq!(csharp_string("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(csharp_string("l1\nl2\r\t\u{1}"), r#""l1\nl2\r\t\u0001""#);
+        assert_eq!(csharp_string("caf\u{e9} $x {0}"), "\"caf\u{e9} $x {0}\"");
+    }
+
+    #[test]
+    fn verbatim_lines_like_the_house_style() {
+        assert_eq!(
+            csharp_verbatim_lines("{\n    \"otp\": \"xxxxxx\"\n}"),
+            "@\"{\" + \"\\n\" +\n@\"    \"\"otp\"\": \"\"xxxxxx\"\"\" + \"\\n\" +\n@\"}\""
+        );
+        assert_eq!(csharp_verbatim_lines(""), "@\"\"");
+        assert_eq!(csharp_verbatim_lines("a\r\nb"), "\"a\\r\" + \"\\n\" +\n@\"b\"");
+    }
+
+    #[test]
+    fn method_names() {
+        assert_eq!(csharp_method("POST"), "Post");
+        assert_eq!(csharp_method("DELETE"), "Delete");
+    }
+}

@@ -1,0 +1,68 @@
+//! Go string literals, for the Go sample.
+
+use super::quote_with;
+
+/// An interpreted Go string literal `"…"`.
+pub fn go_string(s: &str) -> String {
+    quote_with(s, "\"", "\"", |c| {
+        Some(match c {
+            '\\' => r"\\".into(),
+            '"' => "\\\"".into(),
+            '\n' => r"\n".into(),
+            '\r' => r"\r".into(),
+            '\t' => r"\t".into(),
+            c if c.is_control() || c == '\u{feff}' => go_control(c),
+            _ => return None,
+        })
+    })
+}
+
+/// A body as a Go raw string literal `` `…` ``, kept as written so the sample reads like the body.
+/// What a raw literal cannot hold is spliced in as an interpreted literal: a backtick, and CR
+/// (Go drops CR from raw literals), NUL and BOM (not allowed in Go source).
+pub fn go_raw_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('`');
+    for c in s.chars() {
+        match c {
+            '`' => out.push_str("`+\"`\"+`"),
+            '\r' => out.push_str("`+\"\\r\"+`"),
+            '\0' | '\u{feff}' => {
+                out.push_str("`+\"");
+                out.push_str(&go_control(c));
+                out.push_str("\"+`");
+            }
+            _ => out.push(c),
+        }
+    }
+    out.push('`');
+    out
+}
+
+fn go_control(c: char) -> String {
+    if (c as u32) < 0x100 {
+        format!("\\x{:02x}", c as u32)
+    } else {
+        format!("\\u{:04x}", c as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interpreted_literals() {
+        assert_eq!(go_string("{{authPath}}/x"), "\"{{authPath}}/x\"");
+        assert_eq!(go_string("a\"b\\c\nd\re\u{1b}"), r#""a\"b\\c\nd\re\x1b""#);
+        assert_eq!(go_string("caf\u{e9} `x` $y %d"), "\"caf\u{e9} `x` $y %d\"");
+    }
+
+    #[test]
+    fn raw_literals_splice_what_they_cannot_hold() {
+        assert_eq!(go_raw_string("{\n  \"a\": 1\n}"), "`{\n  \"a\": 1\n}`");
+        assert_eq!(go_raw_string("a`b"), "`a`+\"`\"+`b`");
+        assert_eq!(go_raw_string("a\r\nb"), "`a`+\"\\r\"+`\nb`");
+        assert_eq!(go_raw_string(""), "``");
+    }
+}

@@ -1,0 +1,97 @@
+//! Tera filters: everything in a sample that must be right for any input. Templates decide the
+//! shape of a sample; these functions decide how a value is written inside it (string literals per
+//! language, shell quoting, percent-encoding, Markdown and YAML escaping).
+
+pub mod csharp;
+pub mod encoding;
+pub mod go;
+pub mod java;
+pub mod javascript;
+pub mod markdown;
+pub mod php;
+pub mod python;
+pub mod ruby;
+pub mod shell;
+pub mod swift;
+pub mod yaml;
+
+use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
+
+/// Registers every filter under the name templates use for it.
+pub fn register(tera: &mut Tera) {
+    let string_filters: &[(&'static str, fn(&str) -> String)] = &[
+        ("shell_quote", shell::shell_quote),
+        ("csharp_string", csharp::csharp_string),
+        ("csharp_verbatim_lines", csharp::csharp_verbatim_lines),
+        ("csharp_method", csharp::csharp_method),
+        ("go_string", go::go_string),
+        ("go_raw_string", go::go_raw_string),
+        ("java_string", java::java_string),
+        ("js_string", javascript::js_string),
+        ("js_single_string", javascript::js_single_string),
+        ("python_string", python::python_string),
+        ("python_single_string", python::python_single_string),
+        ("php_string", php::php_string),
+        ("ruby_string", ruby::ruby_string),
+        ("ruby_request_class", ruby::ruby_request_class),
+        ("swift_string", swift::swift_string),
+        ("uri_component", encoding::uri_component),
+        ("form_component_minimal", encoding::form_component_minimal),
+        ("md_escape", markdown::md_escape),
+        ("md_table_cell", markdown::md_table_cell),
+        ("yaml_scalar", yaml::yaml_scalar),
+    ];
+    for &(name, filter) in string_filters {
+        tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
+    }
+    tera.register_filter("curl_needs_globoff", |s: &str, _: Kwargs, _: &State| {
+        shell::curl_needs_globoff(s)
+    });
+    tera.register_filter(
+        "form_urlencoded",
+        |fields: &[Value], _: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(encoding::form_urlencoded(&name_values(fields)?))
+        },
+    );
+    tera.register_filter(
+        "form_urlencoded_minimal",
+        |fields: &[Value], _: Kwargs, _: &State| -> TeraResult<String> {
+            Ok(encoding::form_urlencoded_minimal(&name_values(fields)?))
+        },
+    );
+}
+
+/// Reads a list of `{name, value}` maps (form fields as the templates see them).
+fn name_values(fields: &[Value]) -> TeraResult<Vec<(&str, &str)>> {
+    fields
+        .iter()
+        .map(|field| Ok((text_at(field, "name")?, text_at(field, "value")?)))
+        .collect()
+}
+
+fn text_at<'v>(field: &'v Value, key: &'v str) -> TeraResult<&'v str> {
+    field
+        .get_from_path(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| Error::message(format!("expected form fields with a string `{key}`")))
+}
+
+/// `s` between `open` and `close`, each character written as `escape` says, or as itself when
+/// `escape` returns `None`. The common core of every language's string-literal filter.
+pub(crate) fn quote_with(
+    s: &str,
+    open: &str,
+    close: &str,
+    escape: impl Fn(char) -> Option<String>,
+) -> String {
+    let mut out = String::with_capacity(s.len() + open.len() + close.len());
+    out.push_str(open);
+    for c in s.chars() {
+        match escape(c) {
+            Some(escaped) => out.push_str(&escaped),
+            None => out.push(c),
+        }
+    }
+    out.push_str(close);
+    out
+}

@@ -1,0 +1,39 @@
+//! Ruby string literals and Net::HTTP names, for the Ruby sample.
+
+use super::quote_with;
+
+/// A double-quoted Ruby string literal. `#` is escaped so `#{…}`, `#$x` and `#@x` never
+/// interpolate; `$`, `` ` `` and `!` are escaped as the house style escapes them (harmless in Ruby).
+pub fn ruby_string(s: &str) -> String {
+    quote_with(s, "\"", "\"", |c| {
+        Some(match c {
+            '\\' => r"\\".into(),
+            '"' => "\\\"".into(),
+            '#' | '$' | '`' | '!' => format!("\\{c}"),
+            '\n' => r"\n".into(),
+            '\r' => r"\r".into(),
+            '\t' => r"\t".into(),
+            '\u{1b}' => r"\e".into(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            _ => return None,
+        })
+    })
+}
+
+/// The `Net::HTTP` request class for a method token: `POST` → `Post`.
+pub fn ruby_request_class(method: &str) -> String {
+    super::csharp::csharp_method(method)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals() {
+        assert_eq!(ruby_string("{{authPath}}/x"), "\"{{authPath}}/x\"");
+        assert_eq!(ruby_string("#{x} $y `z` !"), r#""\#{x} \$y \`z\` \!""#);
+        assert_eq!(ruby_string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+        assert_eq!(ruby_string("\u{1}"), r#""\u{1}""#);
+    }
+}

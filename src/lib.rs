@@ -1,0 +1,18 @@
+//! samplegen renders declarative API request specs into code samples in eleven languages and a
+//! Markdown page per endpoint, and keeps them in sync.
+//!
+//! Data flows one way: `specs/**/*.yaml` → [`spec`] (strict serde) → [`model`] (validated, normalised
+//! request) → [`render`] (Tera templates + the per-language [`filters`]) → [`output`] (files on disk).
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod filters;
+pub mod model;
+pub mod output;
+pub mod page;
+pub mod project;
+pub mod render;
+pub mod spec;
+pub mod targets;
+pub mod url;

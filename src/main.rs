@@ -1,0 +1,7 @@
+//! The `samplegen` binary: parse arguments, run, report errors, exit.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    samplegen::cli::main()
+}

@@ -1,0 +1,563 @@
+//! The validated model: a spec checked for meaning and normalised once, so that every target and
+//! the page see the same request. Nothing downstream re-reads the YAML.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, PathSegment, locate};
+use crate::filters::encoding::base64;
+use crate::spec::{self, NameValueSpec, Spec};
+use crate::url::Url;
+
+/// Where a page lives: `specs/auth/openid-connect-oauth-2/token.yaml` is module `auth`, page
+/// `openid-connect-oauth-2/token`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PageId {
+    pub module: String,
+    pub page: String,
+}
+
+impl PageId {
+    /// The id for a spec at `relative`, its path below the specs directory.
+    pub fn from_relative_path(relative: &Path) -> Result<PageId, String> {
+        let parts: Vec<&str> = relative
+            .iter()
+            .map(|part| part.to_str().ok_or("the spec path is not valid UTF-8"))
+            .collect::<Result<_, _>>()?;
+        let Some((file, dirs)) = parts.split_last() else {
+            return Err("empty spec path".into());
+        };
+        let Some(stem) = file.strip_suffix(".yaml") else {
+            return Err("a spec file name must end in `.yaml`".into());
+        };
+        let Some((module, rest)) = dirs.split_first() else {
+            return Err(
+                "a spec must sit in a module directory below the specs directory (e.g. `specs/auth/token.yaml`)"
+                    .into(),
+            );
+        };
+        let mut page: Vec<&str> = rest.to_vec();
+        page.push(stem);
+        Ok(PageId {
+            module: module.to_string(),
+            page: page.join("/"),
+        })
+    }
+
+    /// `module/page`, the path of the page below the output directory, without extension.
+    pub fn path(&self) -> String {
+        format!("{}/{}", self.module, self.page)
+    }
+}
+
+/// One documented endpoint, ready to render.
+#[derive(Debug, Clone, Serialize)]
+pub struct Endpoint {
+    pub id: PageId,
+    /// The spec file it came from.
+    pub source: PathBuf,
+    pub title: String,
+    pub prose: String,
+    pub request: Request,
+    pub response: Option<Response>,
+}
+
+/// An HTTP request as the samples must send it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Request {
+    /// The method token, upper case.
+    pub method: String,
+    pub url: Url,
+    /// The headers the writer listed, in order, plus a `Content-Type` the body implies.
+    pub headers: Vec<Header>,
+    pub auth: Option<Auth>,
+    pub body: Option<Body>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+}
+
+/// A form field or any other ordered name/value pair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "scheme", rename_all = "lowercase")]
+pub enum Auth {
+    Basic { username: String, password: String },
+    Bearer { token: String },
+}
+
+impl Auth {
+    /// The `Authorization` header value this auth sends. Variables are encoded as written, so
+    /// `{{id}}:{{secret}}` becomes the base64 of those characters, as in the house style.
+    pub fn header_value(&self) -> String {
+        match self {
+            Auth::Basic { username, password } => {
+                format!("Basic {}", base64(&format!("{username}:{password}")))
+            }
+            Auth::Bearer { token } => format!("Bearer {token}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "mode", rename_all = "lowercase")]
+pub enum Body {
+    /// Sent as written, with the request's `Content-Type`.
+    Raw { text: String },
+    /// `application/x-www-form-urlencoded` fields, in order, names may repeat.
+    Urlencoded { fields: Vec<Field> },
+}
+
+/// The example response shown at the end of the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Response {
+    pub code: u16,
+    pub reason: String,
+    pub body: Option<String>,
+    /// The code fence info string for the body.
+    pub lang: String,
+}
+
+pub const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
+
+impl Request {
+    /// The value of the first `Content-Type` header, any case.
+    pub fn content_type(&self) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+            .map(|h| h.value.as_str())
+    }
+
+    /// The headers as sent, the `Authorization` header from `auth` last (the house style's order).
+    pub fn headers_with_auth(&self) -> Vec<Header> {
+        let mut headers = self.headers.clone();
+        if let Some(auth) = &self.auth {
+            headers.push(Header {
+                name: "Authorization".into(),
+                value: auth.header_value(),
+            });
+        }
+        headers
+    }
+}
+
+/// Collects every problem of one spec, each placed in the source where possible.
+struct Checker<'a> {
+    file: &'a Path,
+    source: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, path: &[PathSegment], message: String) {
+        let diagnostic = match locate(self.source, path) {
+            Some(location) => Diagnostic::at(self.file, self.source, location, message),
+            None => Diagnostic::new(self.file, message),
+        };
+        self.problems.push(diagnostic);
+    }
+}
+
+use PathSegment::{Index, Key};
+
+/// Checks a parsed spec and builds its endpoint, or returns every problem found in it.
+pub fn validate(
+    spec: Spec,
+    id: PageId,
+    file: &Path,
+    source: &str,
+) -> Result<Endpoint, Vec<Diagnostic>> {
+    let mut check = Checker {
+        file,
+        source,
+        problems: Vec::new(),
+    };
+
+    let title = spec.title.trim().to_string();
+    if title.is_empty() {
+        check.report(&[Key("title")], "title: the title is empty".into());
+    } else if title.contains(['\n', '\r']) {
+        check.report(&[Key("title")], "title: a title is one line".into());
+    }
+
+    let request = check_request(&mut check, spec.request);
+    let response = spec
+        .response
+        .and_then(|response| check_response(&mut check, response));
+
+    if !check.problems.is_empty() {
+        return Err(check.problems);
+    }
+    Ok(Endpoint {
+        id,
+        source: file.to_path_buf(),
+        title,
+        prose: spec.prose.trim().to_string(),
+        request: request.expect("no problems means a request was built"),
+        response,
+    })
+}
+
+fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Request> {
+    let method = request.method.trim().to_ascii_uppercase();
+    if !is_token(&method) {
+        check.report(
+            &[Key("request"), Key("method")],
+            format!(
+                "request.method: `{}` is not an HTTP method (a token such as `GET` or `PROPFIND`)",
+                request.method
+            ),
+        );
+    }
+
+    let url = request.url.trim();
+    if url.is_empty() {
+        check.report(&[Key("request"), Key("url")], "request.url: the URL is empty".into());
+    } else if url.chars().any(|c| c.is_control()) {
+        check.report(
+            &[Key("request"), Key("url")],
+            "request.url: a URL cannot hold line breaks or control characters".into(),
+        );
+    }
+
+    let mut headers = pairs(check, &request.headers, &[Key("request"), Key("headers")])
+        .into_iter()
+        .map(|field| Header {
+            name: field.name,
+            value: field.value,
+        })
+        .collect::<Vec<_>>();
+    for (index, header) in headers.iter().enumerate() {
+        let path = [Key("request"), Key("headers"), Index(index)];
+        if !is_token(&header.name) {
+            check.report(
+                &path,
+                format!(
+                    "request.headers[{index}]: `{}` is not a valid header name",
+                    header.name
+                ),
+            );
+        }
+        if header.value.contains(['\r', '\n', '\0']) {
+            check.report(
+                &path,
+                format!(
+                    "request.headers[{index}]: the value of `{}` holds a line break or NUL, which no client can send",
+                    header.name
+                ),
+            );
+        }
+    }
+
+    let auth = request.auth.and_then(|auth| match (auth.basic, auth.bearer) {
+        (Some(basic), None) => Some(Auth::Basic {
+            username: basic.username,
+            password: basic.password,
+        }),
+        (None, Some(token)) => Some(Auth::Bearer { token }),
+        _ => {
+            check.report(
+                &[Key("request"), Key("auth")],
+                "request.auth: give exactly one of `basic` or `bearer`".into(),
+            );
+            None
+        }
+    });
+    if auth.is_some()
+        && let Some(index) = headers
+            .iter()
+            .position(|h| h.name.eq_ignore_ascii_case("authorization"))
+    {
+        check.report(
+            &[Key("request"), Key("headers"), Index(index)],
+            format!(
+                "request.headers[{index}]: an `Authorization` header and `auth` both set the same header; keep `auth`"
+            ),
+        );
+    }
+
+    let content_type = headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+        .map(|h| h.value.clone());
+    let body = request.body.and_then(|body| match (body.raw, body.urlencoded) {
+        (Some(text), None) => {
+            if content_type.is_none() {
+                check.report(
+                    &[Key("request"), Key("body")],
+                    "request.body: a `raw` body needs a `Content-Type` header saying what it is (e.g. `- Content-Type: application/json`)".into(),
+                );
+            }
+            Some(Body::Raw { text })
+        }
+        (None, Some(items)) => {
+            let fields = pairs(check, &items, &[Key("request"), Key("body"), Key("urlencoded")]);
+            match &content_type {
+                None => headers.push(Header {
+                    name: "Content-Type".into(),
+                    value: FORM_URLENCODED.into(),
+                }),
+                Some(value) if media_type(value) != FORM_URLENCODED => check.report(
+                    &[Key("request"), Key("headers")],
+                    format!(
+                        "request.headers: `Content-Type: {value}` contradicts the `urlencoded` body, which is sent as `{FORM_URLENCODED}`"
+                    ),
+                ),
+                Some(_) => {}
+            }
+            Some(Body::Urlencoded { fields })
+        }
+        _ => {
+            check.report(
+                &[Key("request"), Key("body")],
+                "request.body: give exactly one of `raw` or `urlencoded`".into(),
+            );
+            None
+        }
+    });
+
+    Some(Request {
+        method,
+        url: Url::parse(url),
+        headers,
+        auth,
+        body,
+    })
+}
+
+/// Turns a list of one-entry maps into ordered pairs, reporting items with more or fewer entries.
+fn pairs(check: &mut Checker, items: &[NameValueSpec], path: &[PathSegment]) -> Vec<Field> {
+    let mut fields = Vec::with_capacity(items.len());
+    let dotted = dotted_path(path);
+    for (index, item) in items.iter().enumerate() {
+        if item.len() != 1 {
+            let mut item_path = path.to_vec();
+            item_path.push(Index(index));
+            check.report(
+                &item_path,
+                format!(
+                    "{dotted}[{index}]: expected one `name: value` entry, found {}; start each entry with `- `",
+                    item.len()
+                ),
+            );
+            continue;
+        }
+        let (name, value) = item.iter().next().expect("one entry");
+        fields.push(Field {
+            name: name.clone(),
+            value: value.clone().unwrap_or_default(),
+        });
+    }
+    fields
+}
+
+fn dotted_path(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Index(index) => out.push_str(&format!("[{index}]")),
+        }
+    }
+    out
+}
+
+fn check_response(check: &mut Checker, response: spec::ResponseSpec) -> Option<Response> {
+    let status = response.status.trim();
+    let (code_text, reason) = match status.split_once(' ') {
+        Some((code, reason)) => (code, Some(reason.trim().to_string())),
+        None => (status, None),
+    };
+    let code = match code_text.parse::<u16>() {
+        Ok(code) if (100..=599).contains(&code) && code_text.len() == 3 => code,
+        _ => {
+            check.report(
+                &[Key("response"), Key("status")],
+                format!(
+                    "response.status: `{status}` is not an HTTP status (a code from 100 to 599, optionally followed by its reason, e.g. `200 OK`)"
+                ),
+            );
+            return None;
+        }
+    };
+    let reason = reason
+        .filter(|r| !r.is_empty())
+        .or_else(|| reason_phrase(code).map(str::to_string))
+        .unwrap_or_default();
+    Some(Response {
+        code,
+        reason,
+        body: response
+            .body
+            .map(|body| body.trim_end().to_string())
+            .filter(|body| !body.is_empty()),
+        lang: response.lang.unwrap_or_else(|| "json".into()),
+    })
+}
+
+/// The media type of a `Content-Type` value: lower case, parameters dropped.
+pub fn media_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// RFC 9110 `token`: the characters allowed in a method or header name.
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
+        })
+}
+
+/// The standard reason phrase for a status code.
+fn reason_phrase(code: u16) -> Option<&'static str> {
+    Some(match code {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "Non-Authoritative Information",
+        204 => "No Content",
+        205 => "Reset Content",
+        206 => "Partial Content",
+        207 => "Multi-Status",
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint(source: &str) -> Result<Endpoint, Vec<Diagnostic>> {
+        let spec = spec::parse(source).expect("test spec parses");
+        let id = PageId::from_relative_path(Path::new("auth/token.yaml")).unwrap();
+        validate(spec, id, Path::new("specs/auth/token.yaml"), source)
+    }
+
+    fn messages(source: &str) -> Vec<String> {
+        endpoint(source)
+            .unwrap_err()
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn page_ids_from_paths() {
+        let id = PageId::from_relative_path(Path::new(
+            "auth/openid-connect-oauth-2/token-admin-app-client_credentials.yaml",
+        ))
+        .unwrap();
+        assert_eq!(id.module, "auth");
+        assert_eq!(id.page, "openid-connect-oauth-2/token-admin-app-client_credentials");
+        assert!(PageId::from_relative_path(Path::new("token.yaml")).is_err());
+        assert!(PageId::from_relative_path(Path::new("auth/token.yml")).is_err());
+    }
+
+    #[test]
+    fn basic_auth_encodes_variables_literally() {
+        let auth = Auth::Basic {
+            username: "{{adminAppID}}".into(),
+            password: "{{adminAppSecret}}".into(),
+        };
+        assert_eq!(
+            auth.header_value(),
+            "Basic e3thZG1pbkFwcElEfX06e3thZG1pbkFwcFNlY3JldH19"
+        );
+    }
+
+    #[test]
+    fn urlencoded_body_implies_its_content_type() {
+        let e = endpoint(
+            "title: t\nrequest:\n  method: post\n  url: u\n  body:\n    urlencoded:\n      - a: b\n      - a: c\n",
+        )
+        .unwrap();
+        assert_eq!(e.request.method, "POST");
+        assert_eq!(e.request.content_type(), Some(FORM_URLENCODED));
+        let Some(Body::Urlencoded { fields }) = &e.request.body else {
+            panic!("urlencoded body expected")
+        };
+        assert_eq!(fields.len(), 2, "repeated form fields are kept");
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line() {
+        let errors = messages(
+            "title: t\nrequest:\n  method: G T\n  url: u\n  headers:\n    - Bad Name: x\n    - A: 1\n      B: 2\nresponse:\n  status: 20\n",
+        );
+        assert_eq!(errors.len(), 4, "{errors:#?}");
+        assert!(errors[0].contains("`G T` is not an HTTP method") && errors[0].contains(":3:3"));
+        assert!(errors[1].contains("found 2; start each entry with `- `") && errors[1].contains(":7:5"));
+        assert!(errors[2].contains("`Bad Name` is not a valid header name") && errors[2].contains(":6:5"));
+        assert!(errors[3].contains("`20` is not an HTTP status") && errors[3].contains(":10:3"));
+    }
+
+    #[test]
+    fn raw_body_needs_a_content_type() {
+        let errors = messages("title: t\nrequest:\n  method: PUT\n  url: u\n  body:\n    raw: x\n");
+        assert!(errors[0].contains("needs a `Content-Type` header"), "{errors:?}");
+    }
+
+    #[test]
+    fn form_body_contradicting_content_type() {
+        let errors = messages(
+            "title: t\nrequest:\n  method: PUT\n  url: u\n  headers:\n    - Content-Type: application/json\n  body:\n    urlencoded:\n      - a: b\n",
+        );
+        assert!(errors[0].contains("contradicts the `urlencoded` body"), "{errors:?}");
+    }
+
+    #[test]
+    fn response_status_with_or_without_reason() {
+        let e = endpoint("title: t\nrequest: {method: GET, url: u}\nresponse:\n  status: 201\n").unwrap();
+        let response = e.response.unwrap();
+        assert_eq!((response.code, response.reason.as_str()), (201, "Created"));
+        let e = endpoint("title: t\nrequest: {method: GET, url: u}\nresponse: {status: 200 All good}\n").unwrap();
+        assert_eq!(e.response.unwrap().reason, "All good");
+    }
+}

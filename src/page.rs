@@ -1,0 +1,235 @@
+//! What the Markdown page derives rather than asks the writer to repeat: the front matter's
+//! `description` and `section_ids` (read back with pulldown-cmark), the Headers list and the
+//! Body section's table.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::filters::markdown::{md_escape, md_table_cell};
+use crate::model::{Auth, Body, Request, media_type};
+
+/// The separator between a header's name and its value in the Headers section: five no-break
+/// spaces and a space, as on the house style's pages.
+pub const HEADER_SEPARATOR: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0} ";
+
+/// A `###` heading of the page, as listed in the front matter's `section_ids`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+}
+
+/// The plain text of the first paragraph of `markdown`: code spans keep their text, links their
+/// label, line breaks become spaces.
+pub fn description(markdown: &str) -> String {
+    let mut text = String::new();
+    let mut depth = 0;
+    for event in Parser::new_ext(markdown, markdown_options()) {
+        match event {
+            Event::Start(Tag::Paragraph) => depth += 1,
+            Event::End(TagEnd::Paragraph) => {
+                if !text.trim().is_empty() {
+                    break;
+                }
+                depth -= 1;
+            }
+            Event::Text(t) | Event::Code(t) if depth > 0 => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if depth > 0 => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+/// The page's `###` headings with their ids, in order. An id is the heading's text in lower case
+/// with runs of other characters turned into `-`; a repeated id gets `-2`, `-3`….
+pub fn sections(markdown: &str) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(markdown, markdown_options()) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H3,
+                ..
+            }) => current = Some(String::new()),
+            Event::End(TagEnd::Heading(HeadingLevel::H3)) => {
+                let title = current.take().unwrap_or_default().trim().to_string();
+                if title.is_empty() {
+                    continue;
+                }
+                let base = slug(&title);
+                let mut id = base.clone();
+                let mut n = 2;
+                while sections.iter().any(|s| s.id == id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                sections.push(Section { id, title });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(title) = current.as_mut() {
+                    title.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    sections
+}
+
+fn slug(title: &str) -> String {
+    let mut id = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}
+
+fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// The lines of the Headers section, `Authorization` first: the house style lists the headers in
+/// the reverse of the order the samples send them. A basic-auth header shows no value.
+pub fn header_lines(request: &Request) -> Vec<String> {
+    let mut lines: Vec<String> = request
+        .headers
+        .iter()
+        .map(|h| header_line(&h.name, &h.value))
+        .collect();
+    if let Some(auth) = &request.auth {
+        let shown = match auth {
+            Auth::Basic { .. } => String::new(),
+            Auth::Bearer { .. } => auth.header_value(),
+        };
+        lines.push(header_line("Authorization", &shown));
+    }
+    lines.reverse();
+    lines
+}
+
+fn header_line(name: &str, value: &str) -> String {
+    if value.is_empty() {
+        md_escape(name)
+    } else {
+        format!("{}{HEADER_SEPARATOR}{}", md_escape(name), md_escape(value))
+    }
+}
+
+/// The Body section's content.
+#[derive(Debug, Clone, Serialize)]
+pub struct BodySection {
+    /// `urlencoded ( application/x-www-form-urlencoded )`
+    pub mode_line: String,
+    /// The Key/Value table of a form body.
+    pub table: Option<String>,
+    /// The body of a raw request, shown in a fence with `fence` as info string.
+    pub raw: Option<String>,
+    pub fence: String,
+}
+
+pub fn body_section(request: &Request) -> Option<BodySection> {
+    let content_type = request.content_type().unwrap_or_default();
+    match request.body.as_ref()? {
+        Body::Urlencoded { fields } => Some(BodySection {
+            mode_line: format!("urlencoded ( {content_type} )"),
+            table: Some(table(
+                ["Key", "Value"],
+                fields
+                    .iter()
+                    .map(|f| [md_table_cell(&f.name), md_table_cell(&f.value)])
+                    .collect(),
+            )),
+            raw: None,
+            fence: String::new(),
+        }),
+        Body::Raw { text } => Some(BodySection {
+            mode_line: format!("raw ( {content_type} )"),
+            table: None,
+            raw: Some(text.trim_end_matches('\n').to_string()),
+            fence: fence_for_media_type(&media_type(content_type)).into(),
+        }),
+    }
+}
+
+/// The info string a raw body's fence gets for its media type.
+fn fence_for_media_type(media_type: &str) -> &'static str {
+    if media_type == "application/json" || media_type.ends_with("+json") {
+        "json"
+    } else if media_type.ends_with("/xml") || media_type.ends_with("+xml") {
+        "xml"
+    } else if media_type == "text/html" {
+        "html"
+    } else if media_type.ends_with("/javascript") {
+        "javascript"
+    } else {
+        "none"
+    }
+}
+
+/// A pipe table with every column padded to its widest cell, as the house style writes tables.
+/// Cells must already be escaped for Markdown.
+fn table(headers: [&str; 2], rows: Vec<[String; 2]>) -> String {
+    let mut widths = headers.map(|h| h.width());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let line = |cells: [&str; 2]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
+            .collect();
+        format!("| {} |", padded.join(" | "))
+    };
+    let mut lines = vec![
+        line(headers),
+        format!(
+            "| {} |",
+            widths.map(|w| "-".repeat(w)).join(" | ")
+        ),
+    ];
+    lines.extend(rows.iter().map(|row| line([&row[0], &row[1]])));
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn description_is_the_first_paragraphs_text() {
+        let prose = "The token endpoint is used for `authorization_code` grants.\nSee [Apps](a.html).\n\nSecond.";
+        assert_eq!(
+            description(prose),
+            "The token endpoint is used for authorization_code grants. See Apps."
+        );
+        assert_eq!(description(""), "");
+    }
+
+    #[test]
+    fn sections_are_h3_headings() {
+        let page = "# T\n\n##\n\n### Troubleshooting\n\ntext\n\n> **Collapse: x**\n\n### Example Request\n\n### Example Request\n";
+        let ids: Vec<String> = sections(page).into_iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["troubleshooting", "example-request", "example-request-2"]);
+    }
+
+    #[test]
+    fn tables_are_padded() {
+        let t = table(
+            ["Key", "Value"],
+            vec![[md_table_cell("grant_type"), md_table_cell("client_credentials")]],
+        );
+        assert_eq!(
+            t,
+            "| Key         | Value               |\n| ----------- | ------------------- |\n| grant\\_type | client\\_credentials |"
+        );
+    }
+}

@@ -1,0 +1,357 @@
+//! Rendering: the Tera templates (built in, or a project's own override of any single file) fed
+//! with one prepared view of an endpoint. A target is a view of the request; the page is a view of
+//! the endpoint and its samples.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::{Config, SiteTarget};
+use crate::filters;
+use crate::model::{Body, Endpoint, Header, media_type};
+use crate::page::{self, BodySection, Section};
+use crate::targets::Target;
+
+/// The page template: everything below the front matter.
+pub const PAGE_TEMPLATE: &str = "page.md.tera";
+/// The front matter template, rendered after the page so it can describe it.
+pub const FRONT_MATTER_TEMPLATE: &str = "front-matter.yaml.tera";
+
+/// The built-in templates, embedded in the binary. A file of the same name in the project's
+/// templates directory replaces one of them.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("curl.tera", include_str!("../templates/curl.tera")),
+    ("csharp.tera", include_str!("../templates/csharp.tera")),
+    ("go.tera", include_str!("../templates/go.tera")),
+    ("http.tera", include_str!("../templates/http.tera")),
+    ("java.tera", include_str!("../templates/java.tera")),
+    ("jquery.tera", include_str!("../templates/jquery.tera")),
+    ("nodejs.tera", include_str!("../templates/nodejs.tera")),
+    ("python.tera", include_str!("../templates/python.tera")),
+    ("php.tera", include_str!("../templates/php.tera")),
+    ("ruby.tera", include_str!("../templates/ruby.tera")),
+    ("swift.tera", include_str!("../templates/swift.tera")),
+    (PAGE_TEMPLATE, include_str!("../templates/page.md.tera")),
+    (FRONT_MATTER_TEMPLATE, include_str!("../templates/front-matter.yaml.tera")),
+];
+
+/// A template that failed to load or render, with what was being rendered.
+#[derive(Debug)]
+pub struct RenderError {
+    /// The template file (the override's path, or the built-in name).
+    pub template: String,
+    /// The spec being rendered, if any.
+    pub spec: Option<PathBuf>,
+    /// Tera's report: message, `--> template:line:column`, source line and caret.
+    pub detail: String,
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.spec {
+            Some(spec) => writeln!(
+                f,
+                "error: template `{}` failed while rendering `{}`",
+                self.template,
+                spec.display()
+            )?,
+            None => writeln!(f, "error: template `{}` does not compile", self.template)?,
+        }
+        write!(f, "{}", self.detail)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// A compiled set of templates, ready to render any endpoint.
+pub struct Renderer {
+    tera: Tera,
+    /// Where each template came from, for error messages: (name, path shown to the user).
+    origins: Vec<(String, String)>,
+}
+
+/// An endpoint's samples (in the config's target order) and page.
+#[derive(Debug, Clone)]
+pub struct RenderedEndpoint {
+    pub samples: Vec<(&'static Target, String)>,
+    pub page: String,
+}
+
+impl Renderer {
+    /// The built-in templates with any `*.tera` file in `overrides` (if it exists) replacing or
+    /// adding to them.
+    pub fn new(overrides: Option<&Path>) -> Result<Renderer, RenderError> {
+        let mut sources: Vec<(String, String)> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, source)| (name.to_string(), source.to_string()))
+            .collect();
+        let mut origins: Vec<(String, String)> = BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, _)| (name.to_string(), format!("built-in {name}")))
+            .collect();
+        if let Some(dir) = overrides {
+            for (name, path) in override_files(dir)? {
+                let source = std::fs::read_to_string(&path).map_err(|error| RenderError {
+                    template: path.display().to_string(),
+                    spec: None,
+                    detail: format!("cannot read: {error}"),
+                })?;
+                let shown = path.display().to_string();
+                match sources.iter().position(|(n, _)| *n == name) {
+                    Some(index) => {
+                        sources[index].1 = source;
+                        origins[index].1 = shown;
+                    }
+                    None => {
+                        sources.push((name.clone(), source));
+                        origins.push((name, shown));
+                    }
+                }
+            }
+        }
+
+        let mut tera = Tera::new();
+        // Samples are code, not HTML: every value is escaped explicitly by a filter.
+        tera.autoescape_on(Vec::<&str>::new());
+        filters::register(&mut tera);
+        for (name, source) in &sources {
+            tera.add_raw_template(name, source).map_err(|error| RenderError {
+                template: origin_of(&origins, name),
+                spec: None,
+                detail: error.to_string(),
+            })?;
+        }
+        Ok(Renderer { tera, origins })
+    }
+
+    /// Renders one endpoint: every configured target, then the page around them.
+    pub fn render(&self, endpoint: &Endpoint, config: &Config) -> Result<RenderedEndpoint, RenderError> {
+        let samples = config
+            .targets
+            .iter()
+            .map(|site_target| Ok((site_target.target, self.sample(endpoint, site_target.target)?)))
+            .collect::<Result<Vec<_>, RenderError>>()?;
+        let page = self.page(endpoint, config, &samples)?;
+        Ok(RenderedEndpoint { samples, page })
+    }
+
+    /// One target's sample, without a trailing newline.
+    pub fn sample(&self, endpoint: &Endpoint, target: &Target) -> Result<String, RenderError> {
+        let mut context = Context::new();
+        context.insert("request", &RequestView::new(endpoint));
+        let text = self.run(&target.template_name(), &context, endpoint)?;
+        Ok(text.trim_end_matches('\n').to_string())
+    }
+
+    /// The Markdown page: front matter, then the page template's output.
+    pub fn page(
+        &self,
+        endpoint: &Endpoint,
+        config: &Config,
+        samples: &[(&'static Target, String)],
+    ) -> Result<String, RenderError> {
+        let request = &endpoint.request;
+        let tabs: Vec<SampleView> = samples
+            .iter()
+            .map(|(target, code)| {
+                let site: &SiteTarget = config
+                    .targets
+                    .iter()
+                    .find(|t| t.target.id == target.id)
+                    .expect("samples are rendered for configured targets");
+                SampleView {
+                    id: target.id,
+                    label: &site.label,
+                    fence: &site.fence,
+                    code,
+                }
+            })
+            .collect();
+        let view = PageView {
+            title: &endpoint.title,
+            request_line: format!("{} {}", request.method, request.url.raw),
+            prose: &endpoint.prose,
+            header_lines: page::header_lines(request),
+            body: page::body_section(request),
+            samples: tabs,
+            response: endpoint.response.as_ref().map(|r| ResponseView {
+                status_line: format!("{} {}", r.code, r.reason).trim_end().to_string(),
+                body: r.body.as_deref(),
+                lang: &r.lang,
+            }),
+        };
+        let body = self.run(PAGE_TEMPLATE, &Context::from_serialize(&view).expect("page view serializes"), endpoint)?;
+
+        let page_path = endpoint.id.path();
+        let front = FrontMatterView {
+            title: &endpoint.title,
+            description: page::description(&endpoint.prose),
+            component: &config.component,
+            page_id: format!("{}:{}:{}", config.component, endpoint.id.module, endpoint.id.page),
+            canonical_url: format!("{}{}.html", config.base_url, page_path),
+            sections: page::sections(&body),
+        };
+        let front_matter = self.run(
+            FRONT_MATTER_TEMPLATE,
+            &Context::from_serialize(&front).expect("front matter view serializes"),
+            endpoint,
+        )?;
+        let mut text = String::with_capacity(front_matter.len() + body.len() + 2);
+        text.push_str(front_matter.trim_end_matches('\n'));
+        text.push('\n');
+        text.push_str(body.trim_end_matches('\n'));
+        text.push('\n');
+        Ok(text)
+    }
+
+    fn run(&self, template: &str, context: &Context, endpoint: &Endpoint) -> Result<String, RenderError> {
+        self.tera.render(template, context).map_err(|error| RenderError {
+            template: origin_of(&self.origins, template),
+            spec: Some(endpoint.source.clone()),
+            detail: error.to_string(),
+        })
+    }
+}
+
+fn origin_of(origins: &[(String, String)], name: &str) -> String {
+    origins
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, shown)| shown.clone())
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// The `*.tera` files directly in `dir`, sorted by name; none when `dir` does not exist.
+fn override_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, RenderError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => {
+            return Err(RenderError {
+                template: dir.display().to_string(),
+                spec: None,
+                detail: format!("cannot read the templates directory: {error}"),
+            });
+        }
+    };
+    let mut files: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "tera"))
+        .filter_map(|path| Some((path.file_name()?.to_str()?.to_string(), path)))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// What a sample template sees as `request`.
+#[derive(Serialize)]
+struct RequestView<'a> {
+    method: &'a str,
+    url: UrlView<'a>,
+    /// Headers as sent, the auth header last.
+    headers: Vec<Header>,
+    /// The first `Content-Type` header's value, and its media type (lower case, no parameters).
+    content_type: Option<&'a str>,
+    media_type: Option<String>,
+    /// Whether the media type is JSON (`application/json` or `…+json`).
+    json: bool,
+    /// Whether the media type is XML (`text/xml` or `…+xml`).
+    xml: bool,
+    body: Option<&'a Body>,
+    /// Whether there is a body with at least one byte or field in it.
+    has_body: bool,
+}
+
+#[derive(Serialize)]
+struct UrlView<'a> {
+    raw: &'a str,
+    /// The URL with its query re-encoded pair by pair (curl, Go, Swift).
+    encoded_query: String,
+    host_and_port: String,
+    /// Path and query for an HTTP/1.1 request line.
+    request_target: String,
+    /// `scheme://host[:port]` for a literal absolute URL, and the rest after it.
+    origin: Option<String>,
+    after_origin: Option<&'a str>,
+    /// Whether the URL as written starts with `https`.
+    https: bool,
+}
+
+impl<'a> RequestView<'a> {
+    fn new(endpoint: &'a Endpoint) -> Self {
+        let request = &endpoint.request;
+        let url = &request.url;
+        let origin = url.origin();
+        let after_origin = origin.as_deref().map(|o| &url.raw[o.len()..]);
+        let media = request.content_type().map(media_type);
+        let json = media
+            .as_deref()
+            .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
+        let xml = media
+            .as_deref()
+            .is_some_and(|m| m == "text/xml" || m.ends_with("+xml"));
+        let has_body = match &request.body {
+            None => false,
+            Some(Body::Raw { text }) => !text.is_empty(),
+            Some(Body::Urlencoded { fields }) => !fields.is_empty(),
+        };
+        RequestView {
+            method: &request.method,
+            url: UrlView {
+                raw: &url.raw,
+                encoded_query: url.with_encoded_query(),
+                host_and_port: url.host_and_port(),
+                request_target: url.request_target(),
+                after_origin,
+                origin,
+                https: url.raw.starts_with("https"),
+            },
+            headers: request.headers_with_auth(),
+            content_type: request.content_type(),
+            media_type: media,
+            json,
+            xml,
+            body: request.body.as_ref(),
+            has_body,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    request_line: String,
+    prose: &'a str,
+    header_lines: Vec<String>,
+    body: Option<BodySection>,
+    samples: Vec<SampleView<'a>>,
+    response: Option<ResponseView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SampleView<'a> {
+    id: &'a str,
+    label: &'a str,
+    fence: &'a str,
+    code: &'a str,
+}
+
+#[derive(Serialize)]
+struct ResponseView<'a> {
+    status_line: String,
+    body: Option<&'a str>,
+    lang: &'a str,
+}
+
+#[derive(Serialize)]
+struct FrontMatterView<'a> {
+    title: &'a str,
+    description: String,
+    component: &'a str,
+    page_id: String,
+    canonical_url: String,
+    sections: Vec<Section>,
+}

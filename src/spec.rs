@@ -1,0 +1,111 @@
+//! The spec file format, exactly as a writer types it in `specs/**/*.yaml`. Parsing is strict:
+//! unknown fields are errors. Meaning is checked later, in [`crate::model`].
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+/// One documented endpoint: a page and the request its samples send.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// The page title, plain text.
+    pub title: String,
+    /// The page's prose, Markdown, shown between the request line and the Headers section.
+    #[serde(default)]
+    pub prose: String,
+    pub request: RequestSpec,
+    /// The example response; a page without one has no "Example Response" section.
+    #[serde(default)]
+    pub response: Option<ResponseSpec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestSpec {
+    /// The method token, e.g. `GET` or `PROPFIND`.
+    pub method: String,
+    /// The URL; `{{variables}}` anywhere are kept as written.
+    pub url: String,
+    #[serde(default)]
+    pub auth: Option<AuthSpec>,
+    /// Ordered headers, each a one-entry map `- Name: value`; a name may repeat.
+    #[serde(default)]
+    pub headers: Vec<NameValueSpec>,
+    #[serde(default)]
+    pub body: Option<BodySpec>,
+}
+
+/// One `name: value` entry of an ordered list. YAML gives us a map; [`crate::model`] checks that it
+/// holds exactly one entry, so that a forgotten `-` is reported rather than silently reordered.
+pub type NameValueSpec = IndexMap<String, Option<String>>;
+
+/// Authentication as data: the samples turn it into the `Authorization` header.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthSpec {
+    #[serde(default)]
+    pub basic: Option<BasicAuthSpec>,
+    /// The bearer token, e.g. `{{accessToken}}`.
+    #[serde(default)]
+    pub bearer: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasicAuthSpec {
+    pub username: String,
+    #[serde(default)]
+    pub password: String,
+}
+
+/// The request body: exactly one of its fields is set.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodySpec {
+    /// A body sent as written; its media type comes from the `Content-Type` header.
+    #[serde(default)]
+    pub raw: Option<String>,
+    /// Ordered form fields, `- name: value`, sent as `application/x-www-form-urlencoded`.
+    #[serde(default)]
+    pub urlencoded: Option<Vec<NameValueSpec>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseSpec {
+    /// `200`, or a status line such as `200 OK`.
+    pub status: String,
+    #[serde(default)]
+    pub body: Option<String>,
+    /// The code fence info string for the body; `json` unless said otherwise.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+/// Parses a spec's YAML text.
+pub fn parse(source: &str) -> Result<Spec, serde_yaml::Error> {
+    serde_yaml::from_str(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_keep_their_source_text() {
+        // a writer who types `limit: 10` or `version: 1.10` means the text, not a number
+        let spec = parse(
+            "title: t\nrequest:\n  method: GET\n  url: u\n  headers:\n    - X-A: 1.10\n    - X-B:\n",
+        )
+        .unwrap();
+        assert_eq!(spec.request.headers[0]["X-A"].as_deref(), Some("1.10"));
+        assert_eq!(spec.request.headers[1]["X-B"], None);
+    }
+
+    #[test]
+    fn unknown_fields_are_errors() {
+        let error = parse("title: t\nrequest:\n  method: GET\n  url: u\n  header: []\n").unwrap_err();
+        assert!(error.to_string().contains("unknown field `header`"), "{error}");
+        assert_eq!(error.location().map(|l| l.line()), Some(5));
+    }
+}

@@ -1,0 +1,259 @@
+//! URLs as API docs write them: `{{authPath}}/{{envID}}/as/token`, with or without a scheme, with
+//! `{{variables}}` anywhere. Split once into parts the targets need (host, path, query, fragment)
+//! without ever changing what the URL says.
+
+use serde::Serialize;
+
+use crate::filters::encoding::encode_query_component;
+
+/// A URL split into its parts. Concatenating the parts gives back `raw` exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Url {
+    /// The URL as written in the spec.
+    pub raw: String,
+    /// `https`, or `None` when the URL starts with a variable or a host.
+    pub scheme: Option<String>,
+    /// `user:password` before an `@`, without the `@`.
+    pub userinfo: Option<String>,
+    /// The host, `{{authPath}}` included as it is.
+    pub host: String,
+    /// The port after the host, without the `:`.
+    pub port: Option<String>,
+    /// The path, starting with `/`, or empty.
+    pub path: String,
+    /// The query string after `?`, as written (`None` without a `?`).
+    pub query: Option<String>,
+    /// The fragment after `#` (`None` without a `#`).
+    pub fragment: Option<String>,
+}
+
+/// One `key=value` item of a query string, as written. `value` is `None` for a bare `key`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueryPair {
+    pub key: String,
+    pub value: Option<String>,
+}
+
+impl Url {
+    /// Splits `raw` the way HTTP clients and the Postman SDK read such URLs: fragment at the
+    /// first `#`, query at the first `?` before it, scheme before `://`, userinfo before the last
+    /// `@` of the authority, and the path from the first `/` after the authority.
+    pub fn parse(raw: &str) -> Url {
+        let (before_fragment, fragment) = split_once_opt(raw, '#');
+        let (before_query, query) = split_once_opt(before_fragment, '?');
+        let (scheme, rest) = match before_query.find("://") {
+            Some(index) if is_scheme(&before_query[..index]) => (
+                Some(before_query[..index].to_string()),
+                &before_query[index + 3..],
+            ),
+            _ => (None, before_query),
+        };
+        let (authority, path) = match rest.find('/') {
+            Some(index) => (&rest[..index], &rest[index..]),
+            None => (rest, ""),
+        };
+        let (userinfo, host_port) = match authority.rfind('@') {
+            Some(index) => (Some(authority[..index].to_string()), &authority[index + 1..]),
+            None => (None, authority),
+        };
+        let (host, port) = split_port(host_port);
+        Url {
+            raw: raw.to_string(),
+            scheme,
+            userinfo,
+            host: host.to_string(),
+            port: port.map(str::to_string),
+            path: path.to_string(),
+            query: query.map(str::to_string),
+            fragment: fragment.map(str::to_string),
+        }
+    }
+
+    /// The query's items in order, exactly as written (no decoding).
+    pub fn query_pairs(&self) -> Vec<QueryPair> {
+        let Some(query) = &self.query else {
+            return Vec::new();
+        };
+        query
+            .split('&')
+            .map(|item| match item.split_once('=') {
+                Some((key, value)) => QueryPair {
+                    key: key.to_string(),
+                    value: Some(value.to_string()),
+                },
+                None => QueryPair {
+                    key: item.to_string(),
+                    value: None,
+                },
+            })
+            .collect()
+    }
+
+    /// `host[:port]`, the value of the HTTP `Host` header.
+    pub fn host_and_port(&self) -> String {
+        match &self.port {
+            Some(port) => format!("{}:{}", self.host, port),
+            None => self.host.clone(),
+        }
+    }
+
+    /// The request target of an HTTP/1.1 request line: the path (or `/`) and the query as written.
+    /// The fragment is never sent.
+    pub fn request_target(&self) -> String {
+        let mut target = if self.path.is_empty() {
+            "/".to_string()
+        } else {
+            self.path.clone()
+        };
+        if let Some(query) = &self.query {
+            target.push('?');
+            target.push_str(query);
+        }
+        target
+    }
+
+    /// `scheme://host[:port]` when the URL is absolute with a literal host (no variable in it),
+    /// the base a client such as RestSharp is given; `None` otherwise.
+    pub fn origin(&self) -> Option<String> {
+        let scheme = self.scheme.as_deref()?;
+        if self.userinfo.is_some()
+            || self.host.is_empty()
+            || self.host.contains("{{")
+            || self.port.as_deref().is_some_and(|p| p.contains("{{"))
+        {
+            return None;
+        }
+        Some(format!("{}://{}", scheme, self.host_and_port()))
+    }
+
+    /// The URL with its query re-encoded item by item, as curl, Go and Swift samples write it:
+    /// every query key and value percent-encoded (`encodeURIComponent`), except that `{` `}` `[`
+    /// `]` `+` and `%` stay as they are, so `{{variables}}` and already-encoded values survive and
+    /// the server decodes the same pairs as from the URL as written.
+    pub fn with_encoded_query(&self) -> String {
+        if self.query.is_none() {
+            return self.raw.clone();
+        }
+        let mut out = String::with_capacity(self.raw.len() + 16);
+        if let Some(scheme) = &self.scheme {
+            out.push_str(scheme);
+            out.push_str("://");
+        }
+        if let Some(userinfo) = &self.userinfo {
+            out.push_str(userinfo);
+            out.push('@');
+        }
+        out.push_str(&self.host_and_port());
+        out.push_str(&self.path);
+        out.push('?');
+        let encoded: Vec<String> = self
+            .query_pairs()
+            .iter()
+            .map(|pair| {
+                let key = encode_query_component(&pair.key);
+                // A bare `flag` stays bare: writing `flag=` or `flag=null` would send another query.
+                match &pair.value {
+                    Some(value) => format!("{key}={}", encode_query_component(value)),
+                    None => key,
+                }
+            })
+            .collect();
+        out.push_str(&encoded.join("&"));
+        if let Some(fragment) = &self.fragment {
+            out.push('#');
+            out.push_str(fragment);
+        }
+        out
+    }
+}
+
+fn split_once_opt(s: &str, separator: char) -> (&str, Option<&str>) {
+    match s.split_once(separator) {
+        Some((before, after)) => (before, Some(after)),
+        None => (s, None),
+    }
+}
+
+fn is_scheme(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Splits `host:port`; a `:` inside `{{...}}` or an IPv6 literal is not a port separator.
+fn split_port(host_port: &str) -> (&str, Option<&str>) {
+    if let Some(index) = host_port.rfind(':') {
+        let after = &host_port[index + 1..];
+        let is_port = after.chars().all(|c| c.is_ascii_digit())
+            || (after.starts_with("{{") && after.ends_with("}}"));
+        if is_port && !after.contains(']') {
+            return (&host_port[..index], Some(after));
+        }
+    }
+    (host_port, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variable_host_and_path() {
+        let url = Url::parse("{{authPath}}/{{envID}}/as/token");
+        assert_eq!(url.scheme, None);
+        assert_eq!(url.host, "{{authPath}}");
+        assert_eq!(url.path, "/{{envID}}/as/token");
+        assert_eq!(url.request_target(), "/{{envID}}/as/token");
+        assert_eq!(url.origin(), None);
+    }
+
+    #[test]
+    fn absolute_url_parts() {
+        let url = Url::parse("https://u:p@api.example.com:8443/v1/x?a=1&b#frag");
+        assert_eq!(url.scheme.as_deref(), Some("https"));
+        assert_eq!(url.userinfo.as_deref(), Some("u:p"));
+        assert_eq!(url.host, "api.example.com");
+        assert_eq!(url.port.as_deref(), Some("8443"));
+        assert_eq!(url.path, "/v1/x");
+        assert_eq!(url.query.as_deref(), Some("a=1&b"));
+        assert_eq!(url.fragment.as_deref(), Some("frag"));
+        assert_eq!(url.request_target(), "/v1/x?a=1&b");
+        assert_eq!(url.origin(), None, "userinfo is not part of an origin");
+    }
+
+    #[test]
+    fn origin_of_a_literal_host() {
+        let url = Url::parse("https://api.pingone.com/v1/environments/{{envID}}/users");
+        assert_eq!(url.origin().as_deref(), Some("https://api.pingone.com"));
+        assert_eq!(Url::parse("https://{{host}}/x").origin(), None);
+    }
+
+    #[test]
+    fn empty_path_targets_root() {
+        assert_eq!(Url::parse("https://example.com?q=1").request_target(), "/?q=1");
+    }
+
+    #[test]
+    fn encoded_query_keeps_variables_and_encoded_values() {
+        let url = Url::parse(
+            "{{apiPath}}/users?filter=name eq \"x\"&id={{id}}&q=urn%3Ali&redirect_uri=https://e.com/a b&flag&plus=a+b",
+        );
+        assert_eq!(
+            url.with_encoded_query(),
+            "{{apiPath}}/users?filter=name%20eq%20%22x%22&id={{id}}&q=urn%3Ali&redirect_uri=https%3A%2F%2Fe.com%2Fa%20b&flag&plus=a+b"
+        );
+    }
+
+    #[test]
+    fn url_without_query_is_unchanged() {
+        let raw = "https://api.example.com/a b/{{x}}#f";
+        assert_eq!(Url::parse(raw).with_encoded_query(), raw);
+    }
+
+    #[test]
+    fn port_can_be_a_variable() {
+        let url = Url::parse("http://localhost:{{port}}/x");
+        assert_eq!(url.host, "localhost");
+        assert_eq!(url.port.as_deref(), Some("{{port}}"));
+    }
+}
