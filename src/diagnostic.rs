@@ -83,12 +83,14 @@ pub fn locate(source: &str, path: &[PathSegment]) -> Option<Location> {
     // The block being searched: lines from `start`, nested deeper than `parent_indent`.
     let mut start = 0;
     let mut parent_indent: Option<usize> = None;
+    // Whether `start` is the line of a sequence item just entered.
+    let mut in_item = false;
     for segment in path {
         let mut hit = None;
         let mut item_indent = None;
         let mut items_seen = 0;
         for (number, line) in lines.iter().enumerate().skip(start) {
-            let Some((indent, content)) = block_content(line, number == start && found.is_some()) else {
+            let Some((indent, content)) = block_content(line, number == start && in_item) else {
                 continue;
             };
             if parent_indent.is_some_and(|parent| indent <= parent) && number > start {
@@ -133,9 +135,15 @@ pub fn locate(source: &str, path: &[PathSegment]) -> Option<Location> {
         });
         match segment {
             // a key's children are on the following lines
-            PathSegment::Key(_) => start = number + 1,
+            PathSegment::Key(_) => {
+                start = number + 1;
+                in_item = false;
+            }
             // an item's first key shares the line with its `-`
-            PathSegment::Index(_) => start = number,
+            PathSegment::Index(_) => {
+                start = number;
+                in_item = true;
+            }
         }
         parent_indent = Some(indent);
     }

@@ -260,6 +260,9 @@ struct RequestView<'a> {
     json: bool,
     /// Whether the media type is XML (`text/xml` or `…+xml`).
     xml: bool,
+    /// Whether the house style re-prints the body as code: the `Content-Type` value is exactly
+    /// `application/json` or ends in `+json`.
+    json_as_code: bool,
     body: Option<&'a Body>,
     /// Whether there is a body with at least one byte or field in it.
     has_body: bool,
@@ -293,6 +296,9 @@ impl<'a> RequestView<'a> {
         let xml = media
             .as_deref()
             .is_some_and(|m| m == "text/xml" || m.ends_with("+xml"));
+        let json_as_code = request
+            .content_type()
+            .is_some_and(|v| v == "application/json" || v.ends_with("+json"));
         let has_body = match &request.body {
             None => false,
             Some(Body::Raw { text }) => !text.is_empty(),
@@ -314,6 +320,7 @@ impl<'a> RequestView<'a> {
             media_type: media,
             json,
             xml,
+            json_as_code,
             body: request.body.as_ref(),
             has_body,
         }

@@ -2,14 +2,19 @@
 
 /// `s` escaped for inline Markdown (a heading, a paragraph line, a table cell) the house way:
 /// `\` `` ` `` `*` `_` `[` `]` `~` always (so `client_credentials` becomes `client\_credentials`
-/// as on the seed pages), and `&` `<` `#` only where they would start an entity, an HTML tag or
-/// a heading's closing sequence. `{{variables}}` are left alone.
+/// as on the seed pages), and `&` `<` `#` `>` `-` `+` `.` `)` only where they would start an
+/// entity, an HTML tag, a heading's closing sequence, a quote or a list. `{{variables}}` are left
+/// alone.
 pub fn md_escape(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);
+    let leading_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         let escape = match c {
+            '>' if i == 0 => true,
+            '-' | '+' if i == 0 => next.is_none_or(|n| n == ' ' || n == '\t'),
+            '.' | ')' if i > 0 && i == leading_digits => true,
             '\\' | '`' | '*' | '_' | '[' | ']' | '~' => true,
             '&' => starts_entity(&chars[i + 1..]),
             '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),

@@ -7,6 +7,7 @@ pub mod encoding;
 pub mod go;
 pub mod java;
 pub mod javascript;
+pub mod json;
 pub mod markdown;
 pub mod php;
 pub mod python;
@@ -47,6 +48,28 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("curl_needs_globoff", |s: &str, _: Kwargs, _: &State| {
         shell::curl_needs_globoff(s)
     });
+    tera.register_test("reprintable_json", |s: &str, _: Kwargs, _: &State| {
+        json::parse_reprintable(s).is_some()
+    });
+    let json_filters: &[(&'static str, fn(&json::Json, &str) -> String)] = &[
+        ("js_json", json::js_literal),
+        ("python_json", json::python_literal),
+        ("ruby_json", json::ruby_literal),
+    ];
+    for &(name, literal) in json_filters {
+        tera.register_filter(
+            name,
+            move |s: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+                let prefix: &str = kwargs.get("prefix")?.unwrap_or("");
+                let value = json::parse_reprintable(s).ok_or_else(|| {
+                    Error::message(format!(
+                        "`{name}` needs a body that passes `is reprintable_json`"
+                    ))
+                })?;
+                Ok(literal(&value, prefix))
+            },
+        );
+    }
     tera.register_filter(
         "form_urlencoded",
         |fields: &[Value], _: Kwargs, _: &State| -> TeraResult<String> {
