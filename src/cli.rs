@@ -19,7 +19,13 @@ use crate::targets::{self, TARGETS};
 )]
 struct Cli {
     /// The project directory (holding samplegen.yaml, specs/, templates/, output/).
-    #[arg(short = 'C', long = "project", value_name = "DIR", default_value = ".", global = true)]
+    #[arg(
+        short = 'C',
+        long = "project",
+        value_name = "DIR",
+        default_value = ".",
+        global = true
+    )]
     project: PathBuf,
 
     #[command(subcommand)]
@@ -75,12 +81,15 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             let specs = project.load_specs()?;
             let files = project.output_files(&specs.endpoints, &renderer)?;
             let output_dir = project.output_dir();
-            let report = output::write(&output_dir, &files, &specs.failed).map_err(io_error(&output_dir))?;
+            let report =
+                output::write(&output_dir, &files, &specs.failed).map_err(io_error(&output_dir))?;
             for path in &report.written {
-                writeln!(out, "wrote {}", output_dir.join(path).display()).map_err(io_error(Path::new("stdout")))?;
+                writeln!(out, "wrote {}", output_dir.join(path).display())
+                    .map_err(io_error(Path::new("stdout")))?;
             }
             for path in &report.removed {
-                writeln!(out, "removed {}", output_dir.join(path).display()).map_err(io_error(Path::new("stdout")))?;
+                writeln!(out, "removed {}", output_dir.join(path).display())
+                    .map_err(io_error(Path::new("stdout")))?;
             }
             writeln!(
                 out,
@@ -111,14 +120,26 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             }
             let files = project.output_files(&specs.endpoints, &renderer)?;
             let output_dir = project.output_dir();
-            let drifts = output::check(&output_dir, &files, &specs.failed).map_err(io_error(&output_dir))?;
+            let drifts =
+                output::check(&output_dir, &files, &specs.failed).map_err(io_error(&output_dir))?;
             for drift in &drifts {
-                write!(out, "{} is {}\n{}\n", output_dir.join(&drift.path).display(), drift.kind.describe(), drift.diff)
-                    .map_err(io_error(Path::new("stdout")))?;
+                write!(
+                    out,
+                    "{} is {}\n{}\n",
+                    output_dir.join(&drift.path).display(),
+                    drift.kind.describe(),
+                    drift.diff
+                )
+                .map_err(io_error(Path::new("stdout")))?;
             }
             if drifts.is_empty() {
-                writeln!(out, "samplegen: {} files in sync with {} specs", files.len(), specs.endpoints.len())
-                    .map_err(io_error(Path::new("stdout")))?;
+                writeln!(
+                    out,
+                    "samplegen: {} files in sync with {} specs",
+                    files.len(),
+                    specs.endpoints.len()
+                )
+                .map_err(io_error(Path::new("stdout")))?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 writeln!(
@@ -148,13 +169,18 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
                     format!("{}\n", renderer.sample(&endpoint, target)?)
                 }
             };
-            out.write_all(text.as_bytes()).map_err(io_error(Path::new("stdout")))?;
+            out.write_all(text.as_bytes())
+                .map_err(io_error(Path::new("stdout")))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Targets => {
             for target in &project.config.targets {
-                writeln!(out, "{:<8} {:<8} {:<12} {}", target.target.id, target.label, target.fence, target.target.client)
-                    .map_err(io_error(Path::new("stdout")))?;
+                writeln!(
+                    out,
+                    "{:<8} {:<8} {:<12} {}",
+                    target.target.id, target.label, target.fence, target.target.client
+                )
+                .map_err(io_error(Path::new("stdout")))?;
             }
             let unused: Vec<&str> = TARGETS
                 .iter()
@@ -162,8 +188,12 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
                 .map(|t| t.id)
                 .collect();
             if !unused.is_empty() {
-                writeln!(out, "(not rendered by this site's config: {})", unused.join(", "))
-                    .map_err(io_error(Path::new("stdout")))?;
+                writeln!(
+                    out,
+                    "(not rendered by this site's config: {})",
+                    unused.join(", ")
+                )
+                .map_err(io_error(Path::new("stdout")))?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -82,7 +82,12 @@ impl Config {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Config::default());
             }
-            Err(error) => return Err(vec![Diagnostic::new(&path, format!("cannot read: {error}"))]),
+            Err(error) => {
+                return Err(vec![Diagnostic::new(
+                    &path,
+                    format!("cannot read: {error}"),
+                )]);
+            }
         };
         Config::parse(&path, &source)
     }
@@ -117,7 +122,10 @@ impl Config {
                         )));
                         continue;
                     };
-                    if targets.iter().any(|t: &SiteTarget| t.target.id == target.id) {
+                    if targets
+                        .iter()
+                        .any(|t: &SiteTarget| t.target.id == target.id)
+                    {
                         problems.push(report(format!(
                             "targets[{index}]: target `{}` is listed twice",
                             entry.id
@@ -156,19 +164,31 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .map(|(_, candidate)| candidate)
 }
 
+/// Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`, ignoring case.
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.to_lowercase().chars().collect();
     let b: Vec<char> = b.to_lowercase().chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
+    // d[i][j]: distance between the first i characters of a and the first j of b
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    previous[b.len()]
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -181,7 +201,10 @@ mod tests {
         let labels: Vec<&str> = config.targets.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(
             labels,
-            ["cURL", "C#", "Go", "HTTP", "Java", "jQuery", "NodeJS", "Python", "PHP", "Ruby", "Swift"]
+            [
+                "cURL", "C#", "Go", "HTTP", "Java", "jQuery", "NodeJS", "Python", "PHP", "Ruby",
+                "Swift"
+            ]
         );
         assert_eq!(config.component, "pingone-api");
     }
@@ -201,10 +224,23 @@ mod tests {
 
     #[test]
     fn unknown_target_suggests_the_closest() {
-        let errors = Config::parse(Path::new("samplegen.yaml"), "targets:\n  - id: pyhton\n").unwrap_err();
+        let errors =
+            Config::parse(Path::new("samplegen.yaml"), "targets:\n  - id: pyhton\n").unwrap_err();
         let text = errors[0].to_string();
-        assert!(text.contains("unknown target `pyhton`; did you mean `python`?"), "{text}");
+        assert!(
+            text.contains("unknown target `pyhton`; did you mean `python`?"),
+            "{text}"
+        );
         assert!(text.contains("samplegen.yaml:2:3"), "{text}");
+    }
+
+    #[test]
+    fn typos_find_their_target() {
+        let ids = || crate::targets::TARGETS.iter().map(|t| t.id);
+        assert_eq!(closest("swfit", ids()), Some("swift"));
+        assert_eq!(closest("Curl", ids()), Some("curl"));
+        assert_eq!(closest("nodjs", ids()), Some("nodejs"));
+        assert_eq!(closest("cobol", ids()), None);
     }
 
     #[test]

@@ -187,10 +187,7 @@ impl fmt::Display for Diagnostic {
                         .take(location.column.saturating_sub(1))
                         .map(|c| if c == '\t' { '\t' } else { ' ' })
                         .collect();
-                    write!(
-                        f,
-                        "\n{gutter} |\n{number} | {line}\n{gutter} | {indent}^"
-                    )?;
+                    write!(f, "\n{gutter} |\n{number} | {line}\n{gutter} | {indent}^")?;
                 }
                 Ok(())
             }
@@ -225,8 +222,14 @@ mod tests {
         let source = "title: t\nrequest:\n  method: G T\n  headers:\n    - A: 1\n    # note\n    - B: 2\n      C: 3\n  url: u\n";
         let at = |path: &[PathSegment]| locate(source, path).map(|l| (l.line, l.column));
         assert_eq!(at(&[Key("request"), Key("method")]), Some((3, 3)));
-        assert_eq!(at(&[Key("request"), Key("headers"), Index(1)]), Some((7, 5)));
-        assert_eq!(at(&[Key("request"), Key("headers"), Index(1), Key("C")]), Some((8, 7)));
+        assert_eq!(
+            at(&[Key("request"), Key("headers"), Index(1)]),
+            Some((7, 5))
+        );
+        assert_eq!(
+            at(&[Key("request"), Key("headers"), Index(1), Key("C")]),
+            Some((8, 7))
+        );
         assert_eq!(at(&[Key("request"), Key("url")]), Some((9, 3)));
         // a missing tail still points at the deepest part found
         assert_eq!(at(&[Key("request"), Key("body")]), Some((2, 1)));

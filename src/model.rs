@@ -222,7 +222,10 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
 
     let url = request.url.trim();
     if url.is_empty() {
-        check.report(&[Key("request"), Key("url")], "request.url: the URL is empty".into());
+        check.report(
+            &[Key("request"), Key("url")],
+            "request.url: the URL is empty".into(),
+        );
     } else if url.chars().any(|c| c.is_control()) {
         check.report(
             &[Key("request"), Key("url")],
@@ -259,20 +262,22 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         }
     }
 
-    let auth = request.auth.and_then(|auth| match (auth.basic, auth.bearer) {
-        (Some(basic), None) => Some(Auth::Basic {
-            username: basic.username,
-            password: basic.password,
-        }),
-        (None, Some(token)) => Some(Auth::Bearer { token }),
-        _ => {
-            check.report(
-                &[Key("request"), Key("auth")],
-                "request.auth: give exactly one of `basic` or `bearer`".into(),
-            );
-            None
-        }
-    });
+    let auth = request
+        .auth
+        .and_then(|auth| match (auth.basic, auth.bearer) {
+            (Some(basic), None) => Some(Auth::Basic {
+                username: basic.username,
+                password: basic.password,
+            }),
+            (None, Some(token)) => Some(Auth::Bearer { token }),
+            _ => {
+                check.report(
+                    &[Key("request"), Key("auth")],
+                    "request.auth: give exactly one of `basic` or `bearer`".into(),
+                );
+                None
+            }
+        });
     if auth.is_some()
         && let Some(index) = headers
             .iter()
@@ -423,9 +428,8 @@ pub fn media_type(content_type: &str) -> String {
 /// RFC 9110 `token`: the characters allowed in a method or header name.
 fn is_token(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-        })
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// The standard reason phrase for a status code.
@@ -495,7 +499,10 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(id.module, "auth");
-        assert_eq!(id.page, "openid-connect-oauth-2/token-admin-app-client_credentials");
+        assert_eq!(
+            id.page,
+            "openid-connect-oauth-2/token-admin-app-client_credentials"
+        );
         assert!(PageId::from_relative_path(Path::new("token.yaml")).is_err());
         assert!(PageId::from_relative_path(Path::new("auth/token.yml")).is_err());
     }
@@ -533,15 +540,23 @@ mod tests {
         );
         assert_eq!(errors.len(), 4, "{errors:#?}");
         assert!(errors[0].contains("`G T` is not an HTTP method") && errors[0].contains(":3:3"));
-        assert!(errors[1].contains("found 2; start each entry with `- `") && errors[1].contains(":7:5"));
-        assert!(errors[2].contains("`Bad Name` is not a valid header name") && errors[2].contains(":6:5"));
+        assert!(
+            errors[1].contains("found 2; start each entry with `- `") && errors[1].contains(":7:5")
+        );
+        assert!(
+            errors[2].contains("`Bad Name` is not a valid header name")
+                && errors[2].contains(":6:5")
+        );
         assert!(errors[3].contains("`20` is not an HTTP status") && errors[3].contains(":10:3"));
     }
 
     #[test]
     fn raw_body_needs_a_content_type() {
         let errors = messages("title: t\nrequest:\n  method: PUT\n  url: u\n  body:\n    raw: x\n");
-        assert!(errors[0].contains("needs a `Content-Type` header"), "{errors:?}");
+        assert!(
+            errors[0].contains("needs a `Content-Type` header"),
+            "{errors:?}"
+        );
     }
 
     #[test]
@@ -549,15 +564,22 @@ mod tests {
         let errors = messages(
             "title: t\nrequest:\n  method: PUT\n  url: u\n  headers:\n    - Content-Type: application/json\n  body:\n    urlencoded:\n      - a: b\n",
         );
-        assert!(errors[0].contains("contradicts the `urlencoded` body"), "{errors:?}");
+        assert!(
+            errors[0].contains("contradicts the `urlencoded` body"),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn response_status_with_or_without_reason() {
-        let e = endpoint("title: t\nrequest: {method: GET, url: u}\nresponse:\n  status: 201\n").unwrap();
+        let e = endpoint("title: t\nrequest: {method: GET, url: u}\nresponse:\n  status: 201\n")
+            .unwrap();
         let response = e.response.unwrap();
         assert_eq!((response.code, response.reason.as_str()), (201, "Created"));
-        let e = endpoint("title: t\nrequest: {method: GET, url: u}\nresponse: {status: 200 All good}\n").unwrap();
+        let e = endpoint(
+            "title: t\nrequest: {method: GET, url: u}\nresponse: {status: 200 All good}\n",
+        )
+        .unwrap();
         assert_eq!(e.response.unwrap().reason, "All good");
     }
 }

@@ -11,7 +11,8 @@ use similar::TextDiff;
 /// The file in the output directory that records which files samplegen wrote, and for which spec.
 pub const MANIFEST: &str = ".samplegen-manifest";
 
-const MANIFEST_HEADER: &str = "# Files written by samplegen, each with the spec it came from. Do not edit.\n";
+const MANIFEST_HEADER: &str =
+    "# Files written by samplegen, each with the spec it came from. Do not edit.\n";
 
 /// One file samplegen produces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +77,11 @@ pub struct BuildReport {
 /// Brings `output_dir` in line with `files`: writes each file whose contents differ, removes the
 /// files the previous build recorded and this one no longer produces, and records the new set.
 /// Files recorded for a spec in `kept_specs` (one that failed this time) are left as they are.
-pub fn write(output_dir: &Path, files: &[OutputFile], kept_specs: &BTreeSet<String>) -> io::Result<BuildReport> {
+pub fn write(
+    output_dir: &Path,
+    files: &[OutputFile],
+    kept_specs: &BTreeSet<String>,
+) -> io::Result<BuildReport> {
     let previous = Manifest::read(output_dir)?;
     let mut report = BuildReport::default();
     for file in files {
@@ -149,14 +154,28 @@ impl DriftKind {
 
 /// Compares `files` with `output_dir` without writing anything. The manifest is compared too,
 /// with `kept_specs` as for [`write`].
-pub fn check(output_dir: &Path, files: &[OutputFile], kept_specs: &BTreeSet<String>) -> io::Result<Vec<Drift>> {
+pub fn check(
+    output_dir: &Path,
+    files: &[OutputFile],
+    kept_specs: &BTreeSet<String>,
+) -> io::Result<Vec<Drift>> {
     let previous = Manifest::read(output_dir)?;
     let mut drifts = Vec::new();
     for file in files {
         let on_disk = read_if_exists(&output_dir.join(&file.path))?;
         if on_disk.as_deref() != Some(file.contents.as_str()) {
-            let kind = if on_disk.is_some() { DriftKind::Changed } else { DriftKind::Missing };
-            drifts.push(drift(output_dir, &file.path, kind, on_disk.as_deref().unwrap_or(""), &file.contents));
+            let kind = if on_disk.is_some() {
+                DriftKind::Changed
+            } else {
+                DriftKind::Missing
+            };
+            drifts.push(drift(
+                output_dir,
+                &file.path,
+                kind,
+                on_disk.as_deref().unwrap_or(""),
+                &file.contents,
+            ));
         }
     }
 
@@ -178,8 +197,18 @@ pub fn check(output_dir: &Path, files: &[OutputFile], kept_specs: &BTreeSet<Stri
     let manifest_text = manifest.to_text();
     let on_disk = read_if_exists(&output_dir.join(MANIFEST))?;
     if on_disk.as_deref() != Some(manifest_text.as_str()) {
-        let kind = if on_disk.is_some() { DriftKind::Changed } else { DriftKind::Missing };
-        drifts.push(drift(output_dir, MANIFEST, kind, on_disk.as_deref().unwrap_or(""), &manifest_text));
+        let kind = if on_disk.is_some() {
+            DriftKind::Changed
+        } else {
+            DriftKind::Missing
+        };
+        drifts.push(drift(
+            output_dir,
+            MANIFEST,
+            kind,
+            on_disk.as_deref().unwrap_or(""),
+            &manifest_text,
+        ));
     }
     Ok(drifts)
 }
@@ -189,7 +218,10 @@ fn drift(output_dir: &Path, path: &str, kind: DriftKind, old: &str, new: &str) -
     let diff = TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("{shown} (on disk)"), &format!("{shown} (from specs)"))
+        .header(
+            &format!("{shown} (on disk)"),
+            &format!("{shown} (from specs)"),
+        )
         .to_string();
     Drift {
         path: path.to_string(),
@@ -259,7 +291,10 @@ mod tests {
         fs::write(out.join("README.md"), "not ours").unwrap();
         let none = BTreeSet::new();
 
-        let first = [file("a/x.md", "one\n", "specs/a/x.yaml"), file("a/x/curl.sh", "c\n", "specs/a/x.yaml")];
+        let first = [
+            file("a/x.md", "one\n", "specs/a/x.yaml"),
+            file("a/x/curl.sh", "c\n", "specs/a/x.yaml"),
+        ];
         let report = write(out, &first, &none).unwrap();
         assert_eq!(report.written.len(), 2);
 
@@ -270,7 +305,10 @@ mod tests {
         let report = write(out, &second, &none).unwrap();
         assert_eq!(report.removed, ["a/x.md", "a/x/curl.sh"]);
         assert!(!out.join("a/x").exists(), "emptied directories go too");
-        assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "not ours");
+        assert_eq!(
+            fs::read_to_string(out.join("README.md")).unwrap(),
+            "not ours"
+        );
         assert!(check(out, &second, &none).unwrap().is_empty());
     }
 
@@ -292,10 +330,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
         let none = BTreeSet::new();
-        write(out, &[file("a.md", "one\n", "s/a.yaml"), file("b.md", "b\n", "s/b.yaml")], &none).unwrap();
-        let wanted = [file("a.md", "two\n", "s/a.yaml"), file("c.md", "c\n", "s/c.yaml")];
+        write(
+            out,
+            &[
+                file("a.md", "one\n", "s/a.yaml"),
+                file("b.md", "b\n", "s/b.yaml"),
+            ],
+            &none,
+        )
+        .unwrap();
+        let wanted = [
+            file("a.md", "two\n", "s/a.yaml"),
+            file("c.md", "c\n", "s/c.yaml"),
+        ];
         let drifts = check(out, &wanted, &none).unwrap();
-        let kinds: Vec<(&str, DriftKind)> = drifts.iter().map(|d| (d.path.as_str(), d.kind)).collect();
+        let kinds: Vec<(&str, DriftKind)> =
+            drifts.iter().map(|d| (d.path.as_str(), d.kind)).collect();
         assert_eq!(
             kinds,
             [
@@ -305,8 +355,16 @@ mod tests {
                 (MANIFEST, DriftKind::Changed)
             ]
         );
-        assert!(drifts[0].diff.contains("-one\n+two\n"), "{}", drifts[0].diff);
-        assert_eq!(fs::read_to_string(out.join("a.md")).unwrap(), "one\n", "check writes nothing");
+        assert!(
+            drifts[0].diff.contains("-one\n+two\n"),
+            "{}",
+            drifts[0].diff
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("a.md")).unwrap(),
+            "one\n",
+            "check writes nothing"
+        );
     }
 
     #[test]

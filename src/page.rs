@@ -191,10 +191,7 @@ fn table(headers: [&str; 2], rows: Vec<[String; 2]>) -> String {
     };
     let mut lines = vec![
         line(headers),
-        format!(
-            "| {} |",
-            widths.map(|w| "-".repeat(w)).join(" | ")
-        ),
+        format!("| {} |", widths.map(|w| "-".repeat(w)).join(" | ")),
     ];
     lines.extend(rows.iter().map(|row| line([&row[0], &row[1]])));
     lines.join("\n")
@@ -218,14 +215,20 @@ mod tests {
     fn sections_are_h3_headings() {
         let page = "# T\n\n##\n\n### Troubleshooting\n\ntext\n\n> **Collapse: x**\n\n### Example Request\n\n### Example Request\n";
         let ids: Vec<String> = sections(page).into_iter().map(|s| s.id).collect();
-        assert_eq!(ids, ["troubleshooting", "example-request", "example-request-2"]);
+        assert_eq!(
+            ids,
+            ["troubleshooting", "example-request", "example-request-2"]
+        );
     }
 
     #[test]
     fn tables_are_padded() {
         let t = table(
             ["Key", "Value"],
-            vec![[md_table_cell("grant_type"), md_table_cell("client_credentials")]],
+            vec![[
+                md_table_cell("grant_type"),
+                md_table_cell("client_credentials"),
+            ]],
         );
         assert_eq!(
             t,

@@ -20,7 +20,10 @@ pub enum Error {
     /// A template that does not compile or render.
     Render(RenderError),
     /// A file that cannot be read or written.
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// A request the command cannot carry out (an unknown target, say).
     Usage(String),
 }
@@ -68,6 +71,12 @@ pub struct Specs {
 
 impl Project {
     pub fn open(root: &Path) -> Result<Project, Error> {
+        // `.` is left out of every path shown, so messages read `specs/a.yaml`, not `./specs/a.yaml`.
+        let root = if root == Path::new(".") {
+            Path::new("")
+        } else {
+            root
+        };
         let config = Config::load(root).map_err(|problems| {
             Error::Diagnostics(problems.into_iter().map(|d| relative_to(root, d)).collect())
         })?;
@@ -86,7 +95,9 @@ impl Project {
     }
 
     pub fn renderer(&self) -> Result<Renderer, Error> {
-        Ok(Renderer::new(Some(&self.root.join(&self.config.templates_dir)))?)
+        Ok(Renderer::new(Some(
+            &self.root.join(&self.config.templates_dir),
+        ))?)
     }
 
     /// Finds, parses and validates every spec, collecting every problem.
@@ -117,6 +128,11 @@ impl Project {
     /// Parses and validates one spec file. Its page id comes from its path below the specs
     /// directory, or, for a file elsewhere, from its own directory and name.
     pub fn load_spec(&self, path: &Path) -> Result<Endpoint, Vec<Diagnostic>> {
+        let path: PathBuf = path
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
+        let path = path.as_path();
         let shown = self.shown(path);
         let source = std::fs::read_to_string(path)
             .map_err(|error| vec![Diagnostic::new(&shown, format!("cannot read: {error}"))])?;
@@ -138,7 +154,11 @@ impl Project {
     }
 
     /// Renders every endpoint into the files it produces below the output directory.
-    pub fn output_files(&self, endpoints: &[Endpoint], renderer: &Renderer) -> Result<Vec<OutputFile>, Error> {
+    pub fn output_files(
+        &self,
+        endpoints: &[Endpoint],
+        renderer: &Renderer,
+    ) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
         for endpoint in endpoints {
             let rendered = renderer.render(endpoint, &self.config)?;

@@ -34,7 +34,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("ruby.tera", include_str!("../templates/ruby.tera")),
     ("swift.tera", include_str!("../templates/swift.tera")),
     (PAGE_TEMPLATE, include_str!("../templates/page.md.tera")),
-    (FRONT_MATTER_TEMPLATE, include_str!("../templates/front-matter.yaml.tera")),
+    (
+        FRONT_MATTER_TEMPLATE,
+        include_str!("../templates/front-matter.yaml.tera"),
+    ),
 ];
 
 /// A template that failed to load or render, with what was being rendered.
@@ -117,21 +120,31 @@ impl Renderer {
         tera.autoescape_on(Vec::<&str>::new());
         filters::register(&mut tera);
         for (name, source) in &sources {
-            tera.add_raw_template(name, source).map_err(|error| RenderError {
-                template: origin_of(&origins, name),
-                spec: None,
-                detail: error.to_string(),
-            })?;
+            tera.add_raw_template(name, source)
+                .map_err(|error| RenderError {
+                    template: origin_of(&origins, name),
+                    spec: None,
+                    detail: error.to_string(),
+                })?;
         }
         Ok(Renderer { tera, origins })
     }
 
     /// Renders one endpoint: every configured target, then the page around them.
-    pub fn render(&self, endpoint: &Endpoint, config: &Config) -> Result<RenderedEndpoint, RenderError> {
+    pub fn render(
+        &self,
+        endpoint: &Endpoint,
+        config: &Config,
+    ) -> Result<RenderedEndpoint, RenderError> {
         let samples = config
             .targets
             .iter()
-            .map(|site_target| Ok((site_target.target, self.sample(endpoint, site_target.target)?)))
+            .map(|site_target| {
+                Ok((
+                    site_target.target,
+                    self.sample(endpoint, site_target.target)?,
+                ))
+            })
             .collect::<Result<Vec<_>, RenderError>>()?;
         let page = self.page(endpoint, config, &samples)?;
         Ok(RenderedEndpoint { samples, page })
@@ -182,14 +195,21 @@ impl Renderer {
                 lang: &r.lang,
             }),
         };
-        let body = self.run(PAGE_TEMPLATE, &Context::from_serialize(&view).expect("page view serializes"), endpoint)?;
+        let body = self.run(
+            PAGE_TEMPLATE,
+            &Context::from_serialize(&view).expect("page view serializes"),
+            endpoint,
+        )?;
 
         let page_path = endpoint.id.path();
         let front = FrontMatterView {
             title: &endpoint.title,
             description: page::description(&endpoint.prose),
             component: &config.component,
-            page_id: format!("{}:{}:{}", config.component, endpoint.id.module, endpoint.id.page),
+            page_id: format!(
+                "{}:{}:{}",
+                config.component, endpoint.id.module, endpoint.id.page
+            ),
             canonical_url: format!("{}{}.html", config.base_url, page_path),
             sections: page::sections(&body),
         };
@@ -206,12 +226,19 @@ impl Renderer {
         Ok(text)
     }
 
-    fn run(&self, template: &str, context: &Context, endpoint: &Endpoint) -> Result<String, RenderError> {
-        self.tera.render(template, context).map_err(|error| RenderError {
-            template: origin_of(&self.origins, template),
-            spec: Some(endpoint.source.clone()),
-            detail: error.to_string(),
-        })
+    fn run(
+        &self,
+        template: &str,
+        context: &Context,
+        endpoint: &Endpoint,
+    ) -> Result<String, RenderError> {
+        self.tera
+            .render(template, context)
+            .map_err(|error| RenderError {
+                template: origin_of(&self.origins, template),
+                spec: Some(endpoint.source.clone()),
+                detail: error.to_string(),
+            })
     }
 }
 

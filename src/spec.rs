@@ -104,8 +104,12 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_errors() {
-        let error = parse("title: t\nrequest:\n  method: GET\n  url: u\n  header: []\n").unwrap_err();
-        assert!(error.to_string().contains("unknown field `header`"), "{error}");
+        let error =
+            parse("title: t\nrequest:\n  method: GET\n  url: u\n  header: []\n").unwrap_err();
+        assert!(
+            error.to_string().contains("unknown field `header`"),
+            "{error}"
+        );
         assert_eq!(error.location().map(|l| l.line()), Some(5));
     }
 }

@@ -53,7 +53,10 @@ impl Url {
             None => (rest, ""),
         };
         let (userinfo, host_port) = match authority.rfind('@') {
-            Some(index) => (Some(authority[..index].to_string()), &authority[index + 1..]),
+            Some(index) => (
+                Some(authority[..index].to_string()),
+                &authority[index + 1..],
+            ),
             None => (None, authority),
         };
         let (host, port) = split_port(host_port);
@@ -230,7 +233,10 @@ mod tests {
 
     #[test]
     fn empty_path_targets_root() {
-        assert_eq!(Url::parse("https://example.com?q=1").request_target(), "/?q=1");
+        assert_eq!(
+            Url::parse("https://example.com?q=1").request_target(),
+            "/?q=1"
+        );
     }
 
     #[test]

@@ -68,7 +68,10 @@ mod tests {
             "@\"{\" + \"\\n\" +\n@\"    \"\"otp\"\": \"\"xxxxxx\"\"\" + \"\\n\" +\n@\"}\""
         );
         assert_eq!(csharp_verbatim_lines(""), "@\"\"");
-        assert_eq!(csharp_verbatim_lines("a\r\nb"), "\"a\\r\" + \"\\n\" +\n@\"b\"");
+        assert_eq!(
+            csharp_verbatim_lines("a\r\nb"),
+            "\"a\\r\" + \"\\n\" +\n@\"b\""
+        );
     }
 
     #[test]

@@ -101,7 +101,10 @@ mod tests {
 
     #[test]
     fn uri_component_matches_javascript() {
-        assert_eq!(uri_component("https://www.google.com"), "https%3A%2F%2Fwww.google.com");
+        assert_eq!(
+            uri_component("https://www.google.com"),
+            "https%3A%2F%2Fwww.google.com"
+        );
         assert_eq!(uri_component("{{authCode}}"), "%7B%7BauthCode%7D%7D");
         assert_eq!(uri_component("a-_.!~*'()z"), "a-_.!~*'()z");
         assert_eq!(uri_component("caf\u{e9}"), "caf%C3%A9");
@@ -116,7 +119,10 @@ mod tests {
         assert_eq!(encode_query_component("urn%3Ali"), "urn%3Ali");
         assert_eq!(encode_query_component("a+b [1]"), "a+b%20[1]");
         assert_eq!(encode_query_component("O'Brien"), "O%27Brien");
-        assert_eq!(encode_query_component("name eq \"x\""), "name%20eq%20%22x%22");
+        assert_eq!(
+            encode_query_component("name eq \"x\""),
+            "name%20eq%20%22x%22"
+        );
     }
 
     #[test]
@@ -149,7 +155,10 @@ mod tests {
             form_urlencoded_minimal(&fields),
             "grant_type=authorization_code&code={{authCode}}&redirect_uri=https://www.google.com"
         );
-        assert_eq!(form_urlencoded_minimal(&[("a", "1&b=2"), ("a", "")]), "a=1%26b%3D2&a=");
+        assert_eq!(
+            form_urlencoded_minimal(&[("a", "1&b=2"), ("a", "")]),
+            "a=1%26b%3D2&a="
+        );
         assert_eq!(form_urlencoded(&[]), "");
     }
 

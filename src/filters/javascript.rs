@@ -38,10 +38,19 @@ mod tests {
 
     #[test]
     fn double_quoted_matches_json_stringify() {
-        assert_eq!(js_string("line1\nline2 \"q\" 'a'"), r#""line1\nline2 \"q\" 'a'""#);
+        assert_eq!(
+            js_string("line1\nline2 \"q\" 'a'"),
+            r#""line1\nline2 \"q\" 'a'""#
+        );
         assert_eq!(js_string("\u{1b}\\"), r#""\u001b\\""#);
         assert_eq!(js_string("${x} `y` \u{2028}"), "\"${x} `y` \u{2028}\"");
-        for s in ["", "a\"b", "\u{0}\u{1f}\u{7f}", "caf\u{e9} \u{1F600}", "\\u0041"] {
+        for s in [
+            "",
+            "a\"b",
+            "\u{0}\u{1f}\u{7f}",
+            "caf\u{e9} \u{1F600}",
+            "\\u0041",
+        ] {
             let decoded: String = serde_json::from_str(&js_string(s)).unwrap();
             assert_eq!(decoded, s);
         }

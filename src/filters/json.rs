@@ -183,7 +183,12 @@ pub fn js_number(n: f64) -> String {
             out.push('.');
             out.push_str(&digits[1..]);
         }
-        let _ = write!(out, "e{}{}", if point - 1 < 0 { '-' } else { '+' }, (point - 1).abs());
+        let _ = write!(
+            out,
+            "e{}{}",
+            if point - 1 < 0 { '-' } else { '+' },
+            (point - 1).abs()
+        );
     }
     out
 }
@@ -404,8 +409,10 @@ mod tests {
             js("{\n    \"name\": \"O'Brien $x\",\n    \"n\": 1.50,\n    \"a\": [1, null, true]\n}"),
             "{\n    \"name\": \"O'Brien $x\",\n    \"n\": 1.5,\n    \"a\": [\n      1,\n      null,\n      true\n    ]\n  }"
         );
-        assert_eq!(js("{\"b\": 1, \"2\": 2, \"a\": {}, \"1\": [], \"01\": 3}"),
-            "{\n    \"1\": [],\n    \"2\": 2,\n    \"b\": 1,\n    \"a\": {},\n    \"01\": 3\n  }");
+        assert_eq!(
+            js("{\"b\": 1, \"2\": 2, \"a\": {}, \"1\": [], \"01\": 3}"),
+            "{\n    \"1\": [],\n    \"2\": 2,\n    \"b\": 1,\n    \"a\": {},\n    \"01\": 3\n  }"
+        );
         assert_eq!(js("\"\\u00e9\\ud83d\\ude00\\/\""), "\"\u{e9}\u{1F600}/\"");
         assert_eq!(js(" [ ] "), "[]");
     }

@@ -19,8 +19,7 @@ pub fn md_escape(s: &str) -> String {
             '&' => starts_entity(&chars[i + 1..]),
             '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
             '#' => {
-                i == 0
-                    || (chars[i - 1] == ' ' && chars[i..].iter().all(|&c| c == '#' || c == ' '))
+                i == 0 || (chars[i - 1] == ' ' && chars[i..].iter().all(|&c| c == '#' || c == ' '))
             }
             _ => false,
         };
@@ -36,7 +35,9 @@ pub fn md_escape(s: &str) -> String {
 /// seed pages; anything else is [`md_escape`]d with `|` escaped too and line breaks as `<br>`.
 pub fn md_table_cell(s: &str) -> String {
     let is_url = (s.starts_with("https://") || s.starts_with("http://"))
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'));
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'));
     if is_url {
         return format!("<{s}>");
     }
@@ -63,7 +64,10 @@ mod tests {
     /// The text a Markdown renderer shows for `markdown` (one paragraph).
     fn rendered_text(markdown: &str) -> String {
         let mut text = String::new();
-        for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        for event in Parser::new_ext(
+            markdown,
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+        ) {
             match event {
                 Event::Text(t) | Event::Code(t) => text.push_str(&t),
                 Event::SoftBreak => text.push('\n'),
@@ -75,9 +79,15 @@ mod tests {
 
     #[test]
     fn house_escapes() {
-        assert_eq!(md_escape("Token Admin App (client_credentials)"), r"Token Admin App (client\_credentials)");
+        assert_eq!(
+            md_escape("Token Admin App (client_credentials)"),
+            r"Token Admin App (client\_credentials)"
+        );
         assert_eq!(md_escape("{{authCode}}"), "{{authCode}}");
-        assert_eq!(md_table_cell("https://www.google.com"), "<https://www.google.com>");
+        assert_eq!(
+            md_table_cell("https://www.google.com"),
+            "<https://www.google.com>"
+        );
         assert_eq!(md_table_cell("a|b"), r"a\|b");
     }
 
@@ -90,6 +100,11 @@ mod tests {
             "C# SDK #",
             "caf\u{e9} \u{1F600} {{var}} $x",
             "1. not a list",
+            "2) nor this",
+            "- no item",
+            "+ no item",
+            "> no quote",
+            "-1 is fine",
         ];
         for s in nasty {
             let escaped = md_escape(s);

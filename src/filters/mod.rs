@@ -18,9 +18,14 @@ pub mod yaml;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
+/// A filter from a string to a string.
+type StringFilter = fn(&str) -> String;
+/// A filter that writes a parsed JSON body as a literal, given a prefix for continuation lines.
+type JsonFilter = fn(&json::Json, &str) -> String;
+
 /// Registers every filter under the name templates use for it.
 pub fn register(tera: &mut Tera) {
-    let string_filters: &[(&'static str, fn(&str) -> String)] = &[
+    let string_filters: &[(&'static str, StringFilter)] = &[
         ("shell_quote", shell::shell_quote),
         ("csharp_string", csharp::csharp_string),
         ("csharp_verbatim_lines", csharp::csharp_verbatim_lines),
@@ -51,7 +56,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_test("reprintable_json", |s: &str, _: Kwargs, _: &State| {
         json::parse_reprintable(s).is_some()
     });
-    let json_filters: &[(&'static str, fn(&json::Json, &str) -> String)] = &[
+    let json_filters: &[(&'static str, JsonFilter)] = &[
         ("js_json", json::js_literal),
         ("python_json", json::python_literal),
         ("ruby_json", json::ruby_literal),

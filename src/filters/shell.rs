@@ -37,7 +37,11 @@ mod tests {
         for s in nasty {
             let script = format!("printf %s {}", shell_quote(s));
             let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
-            assert_eq!(String::from_utf8(out.stdout).unwrap(), s, "script: {script}");
+            assert_eq!(
+                String::from_utf8(out.stdout).unwrap(),
+                s,
+                "script: {script}"
+            );
         }
     }
 }

@@ -28,7 +28,9 @@ fn needs_quotes(s: &str) -> bool {
         '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
         '`',
     ];
-    const RESERVED: &[&str] = &["null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE"];
+    const RESERVED: &[&str] = &[
+        "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE",
+    ];
     s.is_empty()
         || s.starts_with(INDICATORS)
         || s.starts_with(char::is_whitespace)

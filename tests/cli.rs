@@ -1,0 +1,425 @@
+//! The `samplegen` binary, run in a throwaway project: build, check, render, targets, overrides
+//! and errors, judged by exit code, stdout, stderr and the files left behind.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const TOKEN_SPEC: &str = "\
+title: Token
+request:
+  method: POST
+  url: \"{{authPath}}/{{envID}}/as/token\"
+  auth:
+    basic:
+      username: \"{{appID}}\"
+      password: \"{{appSecret}}\"
+  headers:
+    - Content-Type: application/x-www-form-urlencoded
+  body:
+    urlencoded:
+      - grant_type: client_credentials
+response:
+  status: 200 OK
+  body: |
+    {\"token_type\": \"Bearer\"}
+prose: |
+  Gets a token.
+";
+
+const USERS_SPEC: &str = "\
+title: Read Users
+request:
+  method: GET
+  url: \"{{apiPath}}/v1/environments/{{envID}}/users\"
+  auth:
+    bearer: \"{{accessToken}}\"
+prose: |
+  Lists users.
+";
+
+/// A temporary project directory with a few specs.
+struct TestProject {
+    dir: tempfile::TempDir,
+}
+
+impl TestProject {
+    fn new() -> TestProject {
+        let project = TestProject {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        project.write("specs/auth/token.yaml", TOKEN_SPEC);
+        project.write("specs/users/read-users.yaml", USERS_SPEC);
+        project
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    fn write(&self, relative: &str, contents: &str) {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+
+    fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_samplegen"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap()
+    }
+
+    /// Every file below `output/` with its contents and modification time.
+    fn output_tree(&self) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+        let mut tree = BTreeMap::new();
+        collect(&self.path("output"), &mut tree);
+        tree
+    }
+}
+
+fn collect(dir: &Path, tree: &mut BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(&path, tree);
+        } else {
+            let modified = fs::metadata(&path).unwrap().modified().unwrap();
+            tree.insert(path.clone(), (fs::read(&path).unwrap(), modified));
+        }
+    }
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn build_writes_pages_and_samples_then_nothing_when_unchanged() {
+    let project = TestProject::new();
+    let first = project.run(&["build"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first).contains("2 specs, 24 files: 24 written, 0 unchanged, 0 removed"),
+        "{}",
+        stdout(&first)
+    );
+    assert!(
+        project
+            .read("output/auth/token.md")
+            .starts_with("---\ntitle: Token\n")
+    );
+    assert!(
+        project
+            .read("output/auth/token/curl.sh")
+            .starts_with("curl --location --globoff")
+    );
+    assert!(
+        project
+            .path("output/users/read-users/swift.swift")
+            .is_file()
+    );
+
+    let before = project.output_tree();
+    let second = project.run(&["build"]);
+    assert!(second.status.success());
+    assert!(
+        stdout(&second).contains("0 written, 24 unchanged"),
+        "{}",
+        stdout(&second)
+    );
+    assert_eq!(
+        project.output_tree(),
+        before,
+        "a no-op build touches no file"
+    );
+}
+
+#[test]
+fn check_passes_in_sync_and_reports_an_edited_spec_with_a_diff() {
+    let project = TestProject::new();
+    assert!(project.run(&["build"]).status.success());
+    let ok = project.run(&["check"]);
+    assert!(ok.status.success(), "{}{}", stdout(&ok), stderr(&ok));
+    assert!(
+        stdout(&ok).contains("24 files in sync with 2 specs"),
+        "{}",
+        stdout(&ok)
+    );
+
+    project.write(
+        "specs/auth/token.yaml",
+        &TOKEN_SPEC.replace("client_credentials", "password"),
+    );
+    let before = project.output_tree();
+    let drift = project.run(&["check"]);
+    assert_eq!(drift.status.code(), Some(1));
+    let out = stdout(&drift);
+    assert!(
+        out.contains("output/auth/token/curl.sh is out of date"),
+        "{out}"
+    );
+    assert!(
+        out.contains("--- output/auth/token/curl.sh (on disk)"),
+        "{out}"
+    );
+    assert!(out.contains("---data-urlencode 'grant_type=client_credentials'\n+--data-urlencode 'grant_type=password'"), "{out}");
+    assert_eq!(project.output_tree(), before, "check writes nothing");
+}
+
+#[test]
+fn check_reports_a_hand_edited_output_file() {
+    let project = TestProject::new();
+    assert!(project.run(&["build"]).status.success());
+    let sample = project.read("output/users/read-users/python.py");
+    project.write(
+        "output/users/read-users/python.py",
+        &sample.replace("requests.request", "requests.get"),
+    );
+    let drift = project.run(&["check"]);
+    assert_eq!(drift.status.code(), Some(1));
+    assert!(
+        stdout(&drift).contains("output/users/read-users/python.py is out of date"),
+        "{}",
+        stdout(&drift)
+    );
+
+    assert!(project.run(&["build"]).status.success());
+    assert_eq!(
+        project.read("output/users/read-users/python.py"),
+        sample,
+        "build repairs it"
+    );
+}
+
+#[test]
+fn a_removed_spec_leaves_stale_files_that_build_removes_and_nothing_else() {
+    let project = TestProject::new();
+    project.write("output/README.md", "written by hand\n");
+    assert!(project.run(&["build"]).status.success());
+    fs::remove_file(project.path("specs/users/read-users.yaml")).unwrap();
+
+    let drift = project.run(&["check"]);
+    assert_eq!(drift.status.code(), Some(1));
+    assert!(
+        stdout(&drift).contains("output/users/read-users.md is stale"),
+        "{}",
+        stdout(&drift)
+    );
+
+    let build = project.run(&["build"]);
+    assert!(build.status.success());
+    assert!(stdout(&build).contains("12 removed"), "{}", stdout(&build));
+    assert!(!project.path("output/users").exists());
+    assert_eq!(project.read("output/README.md"), "written by hand\n");
+    assert!(project.run(&["check"]).status.success());
+}
+
+#[test]
+fn a_missing_output_file_is_reported() {
+    let project = TestProject::new();
+    assert!(project.run(&["build"]).status.success());
+    fs::remove_file(project.path("output/auth/token.md")).unwrap();
+    let drift = project.run(&["check"]);
+    assert_eq!(drift.status.code(), Some(1));
+    assert!(
+        stdout(&drift).contains("output/auth/token.md is missing"),
+        "{}",
+        stdout(&drift)
+    );
+}
+
+#[test]
+fn a_typo_names_file_line_and_column_and_touches_no_output() {
+    let project = TestProject::new();
+    assert!(project.run(&["build"]).status.success());
+    let before = project.output_tree();
+    project.write(
+        "specs/auth/token.yaml",
+        &TOKEN_SPEC.replace("  headers:", "  header:"),
+    );
+
+    let build = project.run(&["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let err = stderr(&build);
+    assert!(
+        err.contains("error: request: unknown field `header`"),
+        "{err}"
+    );
+    assert!(err.contains(" --> specs/auth/token.yaml:9:3\n"), "{err}");
+    assert!(err.contains("9 |   header:\n  |   ^"), "{err}");
+    assert!(
+        err.contains("1 spec(s) failed; their earlier output was kept"),
+        "{err}"
+    );
+    assert_eq!(
+        project.output_tree(),
+        before,
+        "nothing in output/ is touched"
+    );
+
+    let check = project.run(&["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stderr(&check).contains("specs/auth/token.yaml:9:3"));
+}
+
+#[test]
+fn bad_yaml_and_bad_values_are_all_reported_in_one_run() {
+    let project = TestProject::new();
+    project.write(
+        "specs/auth/broken.yaml",
+        "title: x\nrequest:\n  method: GET\n   url: y\n",
+    );
+    project.write(
+        "specs/users/bad-method.yaml",
+        &USERS_SPEC.replace("method: GET", "method: GE T"),
+    );
+    let build = project.run(&["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let err = stderr(&build);
+    assert!(err.contains(" --> specs/auth/broken.yaml:4:7"), "{err}");
+    assert!(err.contains("`GE T` is not an HTTP method"), "{err}");
+    assert!(
+        err.contains(" --> specs/users/bad-method.yaml:3:3"),
+        "{err}"
+    );
+    assert!(err.contains("2 spec(s) failed"), "{err}");
+    // the good specs are still built
+    assert!(project.path("output/auth/token.md").is_file());
+}
+
+#[test]
+fn render_prints_a_page_or_one_sample_and_writes_nothing() {
+    let project = TestProject::new();
+    let page = project.run(&["render", "specs/auth/token.yaml"]);
+    assert!(page.status.success(), "{}", stderr(&page));
+    assert!(stdout(&page).contains("### Example Request"));
+    let sample = project.run(&["render", "specs/auth/token.yaml", "--target", "http"]);
+    assert_eq!(
+        stdout(&sample),
+        "POST /{{envID}}/as/token HTTP/1.1\nHost: {{authPath}}\nContent-Type: application/x-www-form-urlencoded\nAuthorization: Basic e3thcHBJRH19Ont7YXBwU2VjcmV0fX0=\n\ngrant_type=client_credentials\n"
+    );
+    assert!(!project.path("output").exists());
+
+    let typo = project.run(&["render", "specs/auth/token.yaml", "--target", "pyton"]);
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(
+        stderr(&typo).contains("unknown target `pyton`; did you mean `python`?"),
+        "{}",
+        stderr(&typo)
+    );
+}
+
+#[test]
+fn targets_lists_the_eleven_in_tab_order() {
+    let project = TestProject::new();
+    let out = stdout(&project.run(&["targets"]));
+    let ids: Vec<&str> = out
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "curl", "csharp", "go", "http", "java", "jquery", "nodejs", "python", "php", "ruby",
+            "swift"
+        ]
+    );
+}
+
+#[test]
+fn a_project_template_overrides_one_built_in() {
+    let project = TestProject::new();
+    project.write(
+        "templates/python.tera",
+        "# {{ request.method }} {{ request.url.raw }}\n",
+    );
+    assert!(project.run(&["build"]).status.success());
+    assert_eq!(
+        project.read("output/users/read-users/python.py"),
+        "# GET {{apiPath}}/v1/environments/{{envID}}/users\n"
+    );
+    assert!(
+        project
+            .read("output/users/read-users/curl.sh")
+            .starts_with("curl "),
+        "the others stay built in"
+    );
+}
+
+#[test]
+fn a_broken_override_names_its_file_line_and_column() {
+    let project = TestProject::new();
+    project.write(
+        "templates/go.tera",
+        "package main\n{{ request.method | no_such_filter }}\n",
+    );
+    let build = project.run(&["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let err = stderr(&build);
+    assert!(
+        err.contains("error: template `templates/go.tera` does not compile"),
+        "{err}"
+    );
+    assert!(err.contains("go.tera:2:"), "{err}");
+    assert!(!project.path("output").exists());
+}
+
+#[test]
+fn a_site_config_relabels_and_drops_targets() {
+    let project = TestProject::new();
+    project.write(
+        "samplegen.yaml",
+        "component: acme-api\nbase_url: https://docs.acme.test/api/\ntargets:\n  - id: python\n    label: Python 3\n  - id: curl\n",
+    );
+    assert!(project.run(&["build"]).status.success());
+    let page = project.read("output/auth/token.md");
+    assert!(page.contains("page_id: acme-api:auth:token\ncanonical_url: https://docs.acme.test/api/auth/token.html\n"), "{page}");
+    assert!(
+        page.contains("* Python 3\n\n* cURL\n\n```python\n"),
+        "{page}"
+    );
+    assert!(!project.path("output/auth/token/go.go").exists());
+}
+
+#[test]
+fn a_bad_site_config_is_an_error_with_a_hint() {
+    let project = TestProject::new();
+    project.write("samplegen.yaml", "targets:\n  - id: ruby\n  - id: swfit\n");
+    let build = project.run(&["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let err = stderr(&build);
+    assert!(
+        err.contains("unknown target `swfit`; did you mean `swift`?"),
+        "{err}"
+    );
+    assert!(err.contains(" --> samplegen.yaml:3:3"), "{err}");
+}
+
+#[test]
+fn the_repository_output_is_in_sync_with_its_specs() {
+    let repo = env!("CARGO_MANIFEST_DIR");
+    let check = Command::new(env!("CARGO_BIN_EXE_samplegen"))
+        .args(["-C", repo, "check"])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        stdout(&check),
+        stderr(&check)
+    );
+}
