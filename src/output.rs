@@ -94,21 +94,13 @@ pub fn write(
         }
     }
 
-    let mut manifest = Manifest::for_files(files.iter());
-    let produced: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    for (path, spec) in &previous.entries {
-        if produced.contains(path.as_str()) {
-            continue;
-        }
-        if kept_specs.contains(spec) {
-            manifest.entries.insert(path.clone(), spec.clone());
-            continue;
-        }
-        let full = output_dir.join(path);
+    let (manifest, stale) = next_manifest(&previous, files, kept_specs);
+    for path in stale {
+        let full = output_dir.join(&path);
         match fs::remove_file(&full) {
             Ok(()) => {
-                report.removed.push(path.clone());
                 remove_empty_parents(output_dir, &full);
+                report.removed.push(path);
             }
             Err(error) if error.kind() == io::ErrorKind::NotFound => {}
             Err(error) => return Err(error),
@@ -162,55 +154,50 @@ pub fn check(
     let previous = Manifest::read(output_dir)?;
     let mut drifts = Vec::new();
     for file in files {
-        let on_disk = read_if_exists(&output_dir.join(&file.path))?;
-        if on_disk.as_deref() != Some(file.contents.as_str()) {
-            let kind = if on_disk.is_some() {
-                DriftKind::Changed
-            } else {
-                DriftKind::Missing
-            };
-            drifts.push(drift(
-                output_dir,
-                &file.path,
-                kind,
-                on_disk.as_deref().unwrap_or(""),
-                &file.contents,
-            ));
+        drifts.extend(compare(output_dir, &file.path, &file.contents)?);
+    }
+
+    let (manifest, stale) = next_manifest(&previous, files, kept_specs);
+    for path in stale {
+        if let Some(on_disk) = read_if_exists(&output_dir.join(&path))? {
+            drifts.push(drift(output_dir, &path, DriftKind::Stale, &on_disk, ""));
         }
     }
 
+    drifts.extend(compare(output_dir, MANIFEST, &manifest.to_text())?);
+    Ok(drifts)
+}
+
+/// How the file at `path` differs from `wanted`, if it does.
+fn compare(output_dir: &Path, path: &str, wanted: &str) -> io::Result<Option<Drift>> {
+    let on_disk = read_if_exists(&output_dir.join(path))?;
+    Ok(match on_disk {
+        Some(text) if text == wanted => None,
+        Some(text) => Some(drift(output_dir, path, DriftKind::Changed, &text, wanted)),
+        None => Some(drift(output_dir, path, DriftKind::Missing, "", wanted)),
+    })
+}
+
+/// The manifest after a build of `files`, and the previously recorded files that are now stale:
+/// no longer produced, and not kept for a spec that failed this time (those stay recorded).
+fn next_manifest(
+    previous: &Manifest,
+    files: &[OutputFile],
+    kept_specs: &BTreeSet<String>,
+) -> (Manifest, Vec<String>) {
     let mut manifest = Manifest::for_files(files.iter());
-    let produced: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut stale = Vec::new();
     for (path, spec) in &previous.entries {
-        if produced.contains(path.as_str()) {
+        if manifest.entries.contains_key(path) {
             continue;
         }
         if kept_specs.contains(spec) {
             manifest.entries.insert(path.clone(), spec.clone());
-            continue;
-        }
-        if let Some(on_disk) = read_if_exists(&output_dir.join(path))? {
-            drifts.push(drift(output_dir, path, DriftKind::Stale, &on_disk, ""));
-        }
-    }
-
-    let manifest_text = manifest.to_text();
-    let on_disk = read_if_exists(&output_dir.join(MANIFEST))?;
-    if on_disk.as_deref() != Some(manifest_text.as_str()) {
-        let kind = if on_disk.is_some() {
-            DriftKind::Changed
         } else {
-            DriftKind::Missing
-        };
-        drifts.push(drift(
-            output_dir,
-            MANIFEST,
-            kind,
-            on_disk.as_deref().unwrap_or(""),
-            &manifest_text,
-        ));
+            stale.push(path.clone());
+        }
     }
-    Ok(drifts)
+    (manifest, stale)
 }
 
 fn drift(output_dir: &Path, path: &str, kind: DriftKind, old: &str, new: &str) -> Drift {

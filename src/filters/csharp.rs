@@ -1,24 +1,16 @@
 //! C# string literals and RestSharp names, for the C# sample.
 
-use super::quote_with;
+use super::c_family_literal;
 
 /// A regular C# string literal `"…"`.
 pub fn csharp_string(s: &str) -> String {
-    quote_with(s, "\"", "\"", csharp_escape)
-}
-
-fn csharp_escape(c: char) -> Option<String> {
-    Some(match c {
-        '\\' => r"\\".into(),
-        '"' => "\\\"".into(),
-        '\n' => r"\n".into(),
-        '\r' => r"\r".into(),
-        '\t' => r"\t".into(),
-        '\0' => r"\0".into(),
-        c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' => {
-            format!("\\u{:04X}", c as u32)
+    c_family_literal(s, '"', |c| match c {
+        '\0' => Some(r"\0".into()),
+        // C# also ends a line at NEL, LS and PS, which a string literal may not hold
+        c if c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') => {
+            Some(format!("\\u{:04X}", c as u32))
         }
-        _ => return None,
+        _ => None,
     })
 }
 

@@ -1,19 +1,11 @@
 //! Go string literals, for the Go sample.
 
-use super::quote_with;
+use super::c_family_literal;
 
 /// An interpreted Go string literal `"…"`.
 pub fn go_string(s: &str) -> String {
-    quote_with(s, "\"", "\"", |c| {
-        Some(match c {
-            '\\' => r"\\".into(),
-            '"' => "\\\"".into(),
-            '\n' => r"\n".into(),
-            '\r' => r"\r".into(),
-            '\t' => r"\t".into(),
-            c if c.is_control() || c == '\u{feff}' => go_control(c),
-            _ => return None,
-        })
+    c_family_literal(s, '"', |c| {
+        (c.is_control() || c == '\u{feff}').then(|| go_control(c))
     })
 }
 

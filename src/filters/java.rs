@@ -1,22 +1,15 @@
 //! Java string literals, for the Java (OkHttp) sample.
 
-use super::quote_with;
+use super::c_family_literal;
 
 /// A Java string literal `"…"`. Control characters are written as octal escapes, never as `\uXXXX`:
 /// javac turns `\u000a` into a real line break before it reads the string, which breaks the literal.
 pub fn java_string(s: &str) -> String {
-    quote_with(s, "\"", "\"", |c| {
-        Some(match c {
-            '\\' => r"\\".into(),
-            '"' => "\\\"".into(),
-            '\n' => r"\n".into(),
-            '\r' => r"\r".into(),
-            '\t' => r"\t".into(),
-            '\u{8}' => r"\b".into(),
-            '\u{c}' => r"\f".into(),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => format!("\\{:03o}", c as u32),
-            _ => return None,
-        })
+    c_family_literal(s, '"', |c| match c {
+        '\u{8}' => Some(r"\b".into()),
+        '\u{c}' => Some(r"\f".into()),
+        c if (c as u32) < 0x20 || c == '\u{7f}' => Some(format!("\\{:03o}", c as u32)),
+        _ => None,
     })
 }
 

@@ -1,35 +1,25 @@
 //! JavaScript string literals, for the jQuery and NodeJS samples.
 
-use super::quote_with;
+use super::c_family_literal;
 
 /// A double-quoted JavaScript string literal, written exactly as `JSON.stringify` writes a string
 /// (so it is also a JSON string).
 pub fn js_string(s: &str) -> String {
-    quote_with(s, "\"", "\"", |c| match c {
-        '"' => Some("\\\"".into()),
-        _ => js_common_escape(c),
-    })
+    c_family_literal(s, '"', js_control)
 }
 
 /// A single-quoted JavaScript string literal `'…'`, the NodeJS sample's quoting.
 pub fn js_single_string(s: &str) -> String {
-    quote_with(s, "'", "'", |c| match c {
-        '\'' => Some(r"\'".into()),
-        _ => js_common_escape(c),
-    })
+    c_family_literal(s, '\'', js_control)
 }
 
-fn js_common_escape(c: char) -> Option<String> {
-    Some(match c {
-        '\\' => r"\\".into(),
-        '\n' => r"\n".into(),
-        '\r' => r"\r".into(),
-        '\t' => r"\t".into(),
-        '\u{8}' => r"\b".into(),
-        '\u{c}' => r"\f".into(),
-        c if (c as u32) < 0x20 => format!("\\u{:04x}", c as u32),
-        _ => return None,
-    })
+fn js_control(c: char) -> Option<String> {
+    match c {
+        '\u{8}' => Some(r"\b".into()),
+        '\u{c}' => Some(r"\f".into()),
+        c if (c as u32) < 0x20 => Some(format!("\\u{:04x}", c as u32)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -104,22 +104,38 @@ fn text_at<'v>(field: &'v Value, key: &'v str) -> TeraResult<&'v str> {
         .ok_or_else(|| Error::message(format!("expected form fields with a string `{key}`")))
 }
 
-/// `s` between `open` and `close`, each character written as `escape` says, or as itself when
+/// `s` between two `quote`s, each character written as `escape` says, or as itself when
 /// `escape` returns `None`. The common core of every language's string-literal filter.
-pub(crate) fn quote_with(
-    s: &str,
-    open: &str,
-    close: &str,
-    escape: impl Fn(char) -> Option<String>,
-) -> String {
-    let mut out = String::with_capacity(s.len() + open.len() + close.len());
-    out.push_str(open);
+pub(crate) fn quote_with(s: &str, quote: char, escape: impl Fn(char) -> Option<String>) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
     for c in s.chars() {
         match escape(c) {
             Some(escaped) => out.push_str(&escaped),
             None => out.push(c),
         }
     }
-    out.push_str(close);
+    out.push(quote);
     out
+}
+
+/// `s` as a C-family string literal in `quote`s: backslash, the quote, LF, CR and tab get the
+/// escapes all these languages share; `other` says how the language writes anything else
+/// (control characters, interpolation sigils), or `None` to write it as itself.
+pub(crate) fn c_family_literal(
+    s: &str,
+    quote: char,
+    other: impl Fn(char) -> Option<String>,
+) -> String {
+    quote_with(s, quote, |c| {
+        let shared = match c {
+            '\\' => r"\\",
+            '\n' => r"\n",
+            '\r' => r"\r",
+            '\t' => r"\t",
+            c if c == quote => return Some(format!("\\{c}")),
+            _ => return other(c),
+        };
+        Some(shared.to_string())
+    })
 }

@@ -6,7 +6,7 @@ use super::quote_with;
 /// escapes, so every other character, line breaks included, is written as itself: a `\n` there
 /// would send a backslash and an `n`.
 pub fn php_string(s: &str) -> String {
-    quote_with(s, "'", "'", |c| match c {
+    quote_with(s, '\'', |c| match c {
         '\\' => Some(r"\\".into()),
         '\'' => Some(r"\'".into()),
         _ => None,

@@ -1,37 +1,24 @@
 //! Python string literals, for the Python (requests) sample.
 
-use super::quote_with;
+use super::c_family_literal;
 
 /// A double-quoted Python string literal.
 pub fn python_string(s: &str) -> String {
-    quote_with(s, "\"", "\"", |c| match c {
-        '"' => Some("\\\"".into()),
-        _ => python_common_escape(c),
-    })
+    c_family_literal(s, '"', python_control)
 }
 
 /// A single-quoted Python string literal.
 pub fn python_single_string(s: &str) -> String {
-    quote_with(s, "'", "'", |c| match c {
-        '\'' => Some(r"\'".into()),
-        _ => python_common_escape(c),
-    })
+    c_family_literal(s, '\'', python_control)
 }
 
-fn python_common_escape(c: char) -> Option<String> {
-    Some(match c {
-        '\\' => r"\\".into(),
-        '\n' => r"\n".into(),
-        '\r' => r"\r".into(),
-        '\t' => r"\t".into(),
-        c if c.is_control() => {
-            if (c as u32) < 0x100 {
-                format!("\\x{:02x}", c as u32)
-            } else {
-                format!("\\u{:04x}", c as u32)
-            }
+fn python_control(c: char) -> Option<String> {
+    c.is_control().then(|| {
+        if (c as u32) < 0x100 {
+            format!("\\x{:02x}", c as u32)
+        } else {
+            format!("\\u{:04x}", c as u32)
         }
-        _ => return None,
     })
 }
 

@@ -1,22 +1,15 @@
 //! Ruby string literals and Net::HTTP names, for the Ruby sample.
 
-use super::quote_with;
+use super::c_family_literal;
 
 /// A double-quoted Ruby string literal. `#` is escaped so `#{…}`, `#$x` and `#@x` never
 /// interpolate; `$`, `` ` `` and `!` are escaped as the house style escapes them (harmless in Ruby).
 pub fn ruby_string(s: &str) -> String {
-    quote_with(s, "\"", "\"", |c| {
-        Some(match c {
-            '\\' => r"\\".into(),
-            '"' => "\\\"".into(),
-            '#' | '$' | '`' | '!' => format!("\\{c}"),
-            '\n' => r"\n".into(),
-            '\r' => r"\r".into(),
-            '\t' => r"\t".into(),
-            '\u{1b}' => r"\e".into(),
-            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
-            _ => return None,
-        })
+    c_family_literal(s, '"', |c| match c {
+        '#' | '$' | '`' | '!' => Some(format!("\\{c}")),
+        '\u{1b}' => Some(r"\e".into()),
+        c if c.is_control() => Some(format!("\\u{{{:x}}}", c as u32)),
+        _ => None,
     })
 }
 

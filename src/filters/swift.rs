@@ -1,20 +1,13 @@
 //! Swift string literals, for the Swift (URLSession) sample.
 
-use super::quote_with;
+use super::c_family_literal;
 
 /// A Swift string literal `"…"`. Escaping `\` also rules out `\(…)` interpolation.
 pub fn swift_string(s: &str) -> String {
-    quote_with(s, "\"", "\"", |c| {
-        Some(match c {
-            '\\' => r"\\".into(),
-            '"' => "\\\"".into(),
-            '\n' => r"\n".into(),
-            '\r' => r"\r".into(),
-            '\t' => r"\t".into(),
-            '\0' => r"\0".into(),
-            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
-            _ => return None,
-        })
+    c_family_literal(s, '"', |c| match c {
+        '\0' => Some(r"\0".into()),
+        c if c.is_control() => Some(format!("\\u{{{:x}}}", c as u32)),
+        _ => None,
     })
 }
 
