@@ -1,11 +1,11 @@
 //! Go string literals, for the Go sample.
 
-use super::c_family_literal;
+use super::{c_family_literal, hex_escape};
 
 /// An interpreted Go string literal `"…"`.
 pub fn go_string(s: &str) -> String {
     c_family_literal(s, '"', |c| {
-        (c.is_control() || c == '\u{feff}').then(|| go_control(c))
+        (c.is_control() || c == '\u{feff}').then(|| hex_escape(c))
     })
 }
 
@@ -21,7 +21,7 @@ pub fn go_raw_string(s: &str) -> String {
             '\r' => out.push_str("`+\"\\r\"+`"),
             '\0' | '\u{feff}' => {
                 out.push_str("`+\"");
-                out.push_str(&go_control(c));
+                out.push_str(&hex_escape(c));
                 out.push_str("\"+`");
             }
             _ => out.push(c),
@@ -29,14 +29,6 @@ pub fn go_raw_string(s: &str) -> String {
     }
     out.push('`');
     out
-}
-
-fn go_control(c: char) -> String {
-    if (c as u32) < 0x100 {
-        format!("\\x{:02x}", c as u32)
-    } else {
-        format!("\\u{:04x}", c as u32)
-    }
 }
 
 #[cfg(test)]

@@ -119,6 +119,15 @@ pub(crate) fn quote_with(s: &str, quote: char, escape: impl Fn(char) -> Option<S
     out
 }
 
+/// `\xNN` below U+0100, `\uNNNN` above: how Go and Python write a character escape.
+pub(crate) fn hex_escape(c: char) -> String {
+    if (c as u32) < 0x100 {
+        format!("\\x{:02x}", c as u32)
+    } else {
+        format!("\\u{:04x}", c as u32)
+    }
+}
+
 /// `s` as a C-family string literal in `quote`s: backslash, the quote, LF, CR and tab get the
 /// escapes all these languages share; `other` says how the language writes anything else
 /// (control characters, interpolation sigils), or `None` to write it as itself.

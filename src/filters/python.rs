@@ -1,6 +1,6 @@
 //! Python string literals, for the Python (requests) sample.
 
-use super::c_family_literal;
+use super::{c_family_literal, hex_escape};
 
 /// A double-quoted Python string literal.
 pub fn python_string(s: &str) -> String {
@@ -13,13 +13,7 @@ pub fn python_single_string(s: &str) -> String {
 }
 
 fn python_control(c: char) -> Option<String> {
-    c.is_control().then(|| {
-        if (c as u32) < 0x100 {
-            format!("\\x{:02x}", c as u32)
-        } else {
-            format!("\\u{:04x}", c as u32)
-        }
-    })
+    c.is_control().then(|| hex_escape(c))
 }
 
 #[cfg(test)]
