@@ -91,20 +91,46 @@ pub struct Field {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "scheme", rename_all = "lowercase")]
 pub enum Auth {
-    Basic { username: String, password: String },
-    Bearer { token: String },
+    Basic {
+        username: String,
+        password: String,
+    },
+    Bearer {
+        token: String,
+    },
+    /// A key sent as a header, or as a query item (already part of the request's URL).
+    ApiKey {
+        name: String,
+        value: String,
+        location: KeyLocation,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyLocation {
+    Header,
+    Query,
 }
 
 impl Auth {
-    /// The `Authorization` header value this auth sends. Variables are encoded as written, so
-    /// `{{id}}:{{secret}}` becomes the base64 of those characters, as in the house style.
-    pub fn header_value(&self) -> String {
-        match self {
-            Auth::Basic { username, password } => {
-                format!("Basic {}", base64(&format!("{username}:{password}")))
-            }
-            Auth::Bearer { token } => format!("Bearer {token}"),
-        }
+    /// The header this auth sends, if it sends one. Variables are encoded as written, so basic
+    /// auth of `{{id}}:{{secret}}` sends the base64 of those characters, as in the house style.
+    pub fn header(&self) -> Option<Header> {
+        let (name, value) = match self {
+            Auth::Basic { username, password } => (
+                "Authorization".to_string(),
+                format!("Basic {}", base64(&format!("{username}:{password}"))),
+            ),
+            Auth::Bearer { token } => ("Authorization".to_string(), format!("Bearer {token}")),
+            Auth::ApiKey {
+                name,
+                value,
+                location: KeyLocation::Header,
+            } => (name.clone(), value.clone()),
+            Auth::ApiKey { .. } => return None,
+        };
+        Some(Header { name, value })
     }
 }
 
@@ -138,15 +164,10 @@ impl Request {
             .map(|h| h.value.as_str())
     }
 
-    /// The headers as sent, the `Authorization` header from `auth` last (the house style's order).
+    /// The headers as sent, the header from `auth` last (the house style's order).
     pub fn headers_with_auth(&self) -> Vec<Header> {
         let mut headers = self.headers.clone();
-        if let Some(auth) = &self.auth {
-            headers.push(Header {
-                name: "Authorization".into(),
-                value: auth.header_value(),
-            });
-        }
+        headers.extend(self.auth.as_ref().and_then(Auth::header));
         headers
     }
 }
@@ -262,31 +283,46 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         }
     }
 
-    let auth = request
-        .auth
-        .and_then(|auth| match (auth.basic, auth.bearer) {
-            (Some(basic), None) => Some(Auth::Basic {
-                username: basic.username,
-                password: basic.password,
-            }),
-            (None, Some(token)) => Some(Auth::Bearer { token }),
-            _ => {
-                check.report(
-                    &[Key("request"), Key("auth")],
-                    "request.auth: give exactly one of `basic` or `bearer`".into(),
-                );
-                None
-            }
+    let cookies = pairs(check, &request.cookies, &[Key("request"), Key("cookies")]);
+    for (index, cookie) in cookies.iter().enumerate() {
+        // RFC 6265: a cookie name is a token, a value holds no white space, `"`, `,`, `;` or `\`
+        let bad_value = cookie
+            .value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | ',' | ';' | '\\'));
+        if !is_token(&cookie.name) || bad_value {
+            check.report(
+                &[Key("request"), Key("cookies"), Index(index)],
+                format!(
+                    "request.cookies[{index}]: `{}={}` is not a cookie (a token name, and a value without white space, quotes, `,`, `;` or `\\`)",
+                    cookie.name, cookie.value
+                ),
+            );
+        }
+    }
+    if !cookies.is_empty() {
+        let value = cookies
+            .iter()
+            .map(|c| format!("{}={}", c.name, c.value))
+            .collect::<Vec<_>>()
+            .join("; ");
+        headers.push(Header {
+            name: "Cookie".into(),
+            value,
         });
-    if auth.is_some()
+    }
+
+    let auth = request.auth.and_then(|auth| check_auth(check, auth));
+    if let Some(auth_header) = auth.as_ref().and_then(Auth::header)
         && let Some(index) = headers
             .iter()
-            .position(|h| h.name.eq_ignore_ascii_case("authorization"))
+            .position(|h| h.name.eq_ignore_ascii_case(&auth_header.name))
     {
         check.report(
             &[Key("request"), Key("headers"), Index(index)],
             format!(
-                "request.headers[{index}]: an `Authorization` header and `auth` both set the same header; keep `auth`"
+                "request.headers[{index}]: a `{}` header and `auth` both set the same header; keep `auth`",
+                headers[index].name
             ),
         );
     }
@@ -331,13 +367,118 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         }
     });
 
+    let mut query = pairs(check, &request.query, &[Key("request"), Key("query")]);
+    for (index, item) in query.iter().enumerate() {
+        if item.name.is_empty()
+            || item.name.contains(['&', '#', '='])
+            || item.value.contains(['&', '#'])
+        {
+            check.report(
+                &[Key("request"), Key("query"), Index(index)],
+                format!(
+                    "request.query[{index}]: `{}` cannot be one query item as written; encode `&` and `#` (and `=` in a name) as `%26`, `%23`, `%3D`",
+                    item.name
+                ),
+            );
+        }
+    }
+    // `- flag:` (no value) is a bare `flag`, `- flag: ""` is `flag=`
+    let mut bare: Vec<bool> = request
+        .query
+        .iter()
+        .map(|item| item.values().next().is_some_and(Option::is_none))
+        .collect();
+    if let Some(Auth::ApiKey {
+        name,
+        value,
+        location: KeyLocation::Query,
+    }) = &auth
+    {
+        query.push(Field {
+            name: name.clone(),
+            value: value.clone(),
+        });
+        bare.push(false);
+    }
+    let mut url = url.to_string();
+    for (item, bare) in query.iter().zip(bare) {
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str(&item.name);
+        if !bare {
+            url.push('=');
+            url.push_str(&item.value);
+        }
+    }
+
     Some(Request {
         method,
-        url: Url::parse(url),
+        url: Url::parse(&url),
         headers,
         auth,
         body,
     })
+}
+
+fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {
+    match (auth.basic, auth.bearer, auth.apikey) {
+        (Some(basic), None, None) => Some(Auth::Basic {
+            username: basic.username,
+            password: basic.password,
+        }),
+        (None, Some(token), None) => Some(Auth::Bearer { token }),
+        (None, None, Some(key)) => {
+            let path = [Key("request"), Key("auth"), Key("apikey")];
+            let location = match key.location.as_deref() {
+                None | Some("header") => KeyLocation::Header,
+                Some("query") => KeyLocation::Query,
+                Some(other) => {
+                    check.report(
+                        &path,
+                        format!(
+                            "request.auth.apikey.in: `{other}` is neither `header` nor `query`"
+                        ),
+                    );
+                    return None;
+                }
+            };
+            let fits = match location {
+                KeyLocation::Header => {
+                    is_token(&key.name) && !key.value.contains(['\r', '\n', '\0'])
+                }
+                KeyLocation::Query => {
+                    !key.name.is_empty()
+                        && !key.name.contains(['&', '#', '='])
+                        && !key.value.contains(['&', '#'])
+                }
+            };
+            if !fits {
+                check.report(
+                    &path,
+                    format!(
+                        "request.auth.apikey: `{}` cannot be sent as a {} as written",
+                        key.name,
+                        if location == KeyLocation::Header {
+                            "header"
+                        } else {
+                            "query item"
+                        }
+                    ),
+                );
+            }
+            Some(Auth::ApiKey {
+                name: key.name,
+                value: key.value,
+                location,
+            })
+        }
+        _ => {
+            check.report(
+                &[Key("request"), Key("auth")],
+                "request.auth: give exactly one of `basic`, `bearer` or `apikey`".into(),
+            );
+            None
+        }
+    }
 }
 
 /// Turns a list of one-entry maps into ordered pairs, reporting items with more or fewer entries.
@@ -514,7 +655,7 @@ mod tests {
             password: "{{adminAppSecret}}".into(),
         };
         assert_eq!(
-            auth.header_value(),
+            auth.header().unwrap().value,
             "Basic e3thZG1pbkFwcElEfX06e3thZG1pbkFwcFNlY3JldH19"
         );
     }

@@ -102,12 +102,14 @@ pub fn header_lines(request: &Request) -> Vec<String> {
         .iter()
         .map(|h| header_line(&h.name, &h.value))
         .collect();
-    if let Some(auth) = &request.auth {
+    if let Some(auth) = &request.auth
+        && let Some(header) = auth.header()
+    {
         let shown = match auth {
-            Auth::Basic { .. } => String::new(),
-            Auth::Bearer { .. } => auth.header_value(),
+            Auth::Basic { .. } => "",
+            _ => &header.value,
         };
-        lines.push(header_line("Authorization", &shown));
+        lines.push(header_line(&header.name, shown));
     }
     lines.reverse();
     lines

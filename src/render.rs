@@ -280,6 +280,9 @@ struct RequestView<'a> {
     url: UrlView<'a>,
     /// Headers as sent, the auth header last.
     headers: Vec<Header>,
+    /// The same headers with repeated names (in any case) gathered at the first one's place,
+    /// for clients that keep one value per name.
+    header_groups: Vec<HeaderGroup>,
     /// The first `Content-Type` header's value, and its media type (lower case, no parameters).
     content_type: Option<&'a str>,
     media_type: Option<String>,
@@ -293,6 +296,43 @@ struct RequestView<'a> {
     body: Option<&'a Body>,
     /// Whether there is a body with at least one byte or field in it.
     has_body: bool,
+    /// Whether a form body repeats a field name (clients that take a map cannot send that).
+    repeated_fields: bool,
+}
+
+#[derive(Serialize)]
+struct HeaderGroup {
+    name: String,
+    values: Vec<String>,
+    /// The values as one header value: joined with `, ` (`; ` for `Cookie`), which HTTP defines
+    /// as meaning the same as the separate lines.
+    joined: String,
+}
+
+fn header_groups(headers: &[Header]) -> Vec<HeaderGroup> {
+    let mut groups: Vec<HeaderGroup> = Vec::new();
+    for header in headers {
+        match groups
+            .iter_mut()
+            .find(|g| g.name.eq_ignore_ascii_case(&header.name))
+        {
+            Some(group) => group.values.push(header.value.clone()),
+            None => groups.push(HeaderGroup {
+                name: header.name.clone(),
+                values: vec![header.value.clone()],
+                joined: String::new(),
+            }),
+        }
+    }
+    for group in &mut groups {
+        let separator = if group.name.eq_ignore_ascii_case("cookie") {
+            "; "
+        } else {
+            ", "
+        };
+        group.joined = group.values.join(separator);
+    }
+    groups
 }
 
 #[derive(Serialize)]
@@ -326,6 +366,14 @@ impl<'a> RequestView<'a> {
         let json_as_code = request
             .content_type()
             .is_some_and(|v| v == "application/json" || v.ends_with("+json"));
+        let headers = request.headers_with_auth();
+        let repeated_fields = match &request.body {
+            Some(Body::Urlencoded { fields }) => fields
+                .iter()
+                .enumerate()
+                .any(|(i, f)| fields[..i].iter().any(|g| g.name == f.name)),
+            _ => false,
+        };
         let has_body = match &request.body {
             None => false,
             Some(Body::Raw { text }) => !text.is_empty(),
@@ -342,7 +390,8 @@ impl<'a> RequestView<'a> {
                 origin,
                 https: url.raw.starts_with("https"),
             },
-            headers: request.headers_with_auth(),
+            header_groups: header_groups(&headers),
+            headers,
             content_type: request.content_type(),
             media_type: media,
             json,
@@ -350,6 +399,7 @@ impl<'a> RequestView<'a> {
             json_as_code,
             body: request.body.as_ref(),
             has_body,
+            repeated_fields,
         }
     }
 }

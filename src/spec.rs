@@ -28,9 +28,16 @@ pub struct RequestSpec {
     pub url: String,
     #[serde(default)]
     pub auth: Option<AuthSpec>,
+    /// Query items appended to the URL's own, in order, each `- name: value` as it is written in a
+    /// URL; `- flag:` with no value writes a bare `flag`.
+    #[serde(default)]
+    pub query: Vec<NameValueSpec>,
     /// Ordered headers, each a one-entry map `- Name: value`; a name may repeat.
     #[serde(default)]
     pub headers: Vec<NameValueSpec>,
+    /// Cookies, `- name: value`, sent as one `Cookie` header after `headers`.
+    #[serde(default)]
+    pub cookies: Vec<NameValueSpec>,
     #[serde(default)]
     pub body: Option<BodySpec>,
 }
@@ -48,6 +55,20 @@ pub struct AuthSpec {
     /// The bearer token, e.g. `{{accessToken}}`.
     #[serde(default)]
     pub bearer: Option<String>,
+    #[serde(default)]
+    pub apikey: Option<ApiKeySpec>,
+}
+
+/// An API key sent as a header (the default) or as a query item.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiKeySpec {
+    /// The header or query item name, e.g. `X-API-Key`.
+    pub name: String,
+    pub value: String,
+    /// `header` or `query`.
+    #[serde(default, rename = "in")]
+    pub location: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
