@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
 use crate::filters::encoding::base64;
+use crate::filters::json;
 use crate::spec::{self, NameValueSpec, Spec};
 use crate::url::Url;
 
@@ -141,6 +142,41 @@ pub enum Body {
     Raw { text: String },
     /// `application/x-www-form-urlencoded` fields, in order, names may repeat.
     Urlencoded { fields: Vec<Field> },
+    /// `multipart/form-data` parts, in order; the client writes the boundary.
+    Formdata { parts: Vec<Part> },
+    /// The bytes of a file, with the request's `Content-Type`.
+    File { path: String, file_name: String },
+    /// A GraphQL query sent as JSON.
+    Graphql {
+        query: String,
+        /// The variables as compact JSON (`{}` when none were given).
+        variables: String,
+        /// The body sent: `{"query":…,"variables":…}`, compact.
+        json: String,
+    },
+}
+
+/// One part of a multipart body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub name: String,
+    #[serde(flatten)]
+    pub content: PartContent,
+    /// The part's `Content-Type`, when the spec gives one.
+    pub content_type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum PartContent {
+    Text {
+        value: String,
+    },
+    /// A file upload; `file_name` is the last component of `path`, sent as the part's filename.
+    File {
+        path: String,
+        file_name: String,
+    },
 }
 
 /// The example response shown at the end of the page.
@@ -327,45 +363,9 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         );
     }
 
-    let content_type = headers
-        .iter()
-        .find(|h| h.name.eq_ignore_ascii_case("content-type"))
-        .map(|h| h.value.clone());
-    let body = request.body.and_then(|body| match (body.raw, body.urlencoded) {
-        (Some(text), None) => {
-            if content_type.is_none() {
-                check.report(
-                    &[Key("request"), Key("body")],
-                    "request.body: a `raw` body needs a `Content-Type` header saying what it is (e.g. `- Content-Type: application/json`)".into(),
-                );
-            }
-            Some(Body::Raw { text })
-        }
-        (None, Some(items)) => {
-            let fields = pairs(check, &items, &[Key("request"), Key("body"), Key("urlencoded")]);
-            match &content_type {
-                None => headers.push(Header {
-                    name: "Content-Type".into(),
-                    value: FORM_URLENCODED.into(),
-                }),
-                Some(value) if media_type(value) != FORM_URLENCODED => check.report(
-                    &[Key("request"), Key("headers")],
-                    format!(
-                        "request.headers: `Content-Type: {value}` contradicts the `urlencoded` body, which is sent as `{FORM_URLENCODED}`"
-                    ),
-                ),
-                Some(_) => {}
-            }
-            Some(Body::Urlencoded { fields })
-        }
-        _ => {
-            check.report(
-                &[Key("request"), Key("body")],
-                "request.body: give exactly one of `raw` or `urlencoded`".into(),
-            );
-            None
-        }
-    });
+    let body = request
+        .body
+        .and_then(|body| check_body(check, body, &mut headers));
 
     let mut query = pairs(check, &request.query, &[Key("request"), Key("query")]);
     for (index, item) in query.iter().enumerate() {
@@ -417,6 +417,182 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         auth,
         body,
     })
+}
+
+/// Checks a body against the headers, adding the `Content-Type` a form or GraphQL body implies.
+fn check_body(
+    check: &mut Checker,
+    body: spec::BodySpec,
+    headers: &mut Vec<Header>,
+) -> Option<Body> {
+    let here = [Key("request"), Key("body")];
+    let content_type = headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+        .map(|h| h.value.clone());
+    let given = [
+        body.raw.is_some(),
+        body.urlencoded.is_some(),
+        body.formdata.is_some(),
+        body.file.is_some(),
+        body.graphql.is_some(),
+    ];
+    if given.iter().filter(|g| **g).count() != 1 {
+        check.report(
+            &here,
+            "request.body: give exactly one of `raw`, `urlencoded`, `formdata`, `file` or `graphql`".into(),
+        );
+        return None;
+    }
+    let mut implied = |check: &mut Checker, mode: &str, wanted: &str, accepts: fn(&str) -> bool| {
+        match &content_type {
+        None => headers.push(Header {
+            name: "Content-Type".into(),
+            value: wanted.into(),
+        }),
+        Some(value) if !accepts(&media_type(value)) => check.report(
+            &[Key("request"), Key("headers")],
+            format!("request.headers: `Content-Type: {value}` contradicts the `{mode}` body, which is sent as `{wanted}`"),
+        ),
+        Some(_) => {}
+    }
+    };
+    let needs_content_type = |check: &mut Checker, mode: &str| {
+        if content_type.is_none() {
+            check.report(
+                &here,
+                format!("request.body: a `{mode}` body needs a `Content-Type` header saying what it is (e.g. `- Content-Type: application/json`)"),
+            );
+        }
+    };
+
+    if let Some(text) = body.raw {
+        needs_content_type(check, "raw");
+        return Some(Body::Raw { text });
+    }
+    if let Some(items) = body.urlencoded {
+        let fields = pairs(
+            check,
+            &items,
+            &[Key("request"), Key("body"), Key("urlencoded")],
+        );
+        implied(check, "urlencoded", FORM_URLENCODED, |m| {
+            m == FORM_URLENCODED
+        });
+        return Some(Body::Urlencoded { fields });
+    }
+    if let Some(path) = body.file {
+        needs_content_type(check, "file");
+        if path.trim().is_empty() || path.chars().any(char::is_control) {
+            check.report(
+                &here,
+                "request.body.file: give the path of the file to send".into(),
+            );
+        }
+        let file_name = file_name(&path);
+        return Some(Body::File { path, file_name });
+    }
+    if let Some(graphql) = body.graphql {
+        implied(check, "graphql", "application/json", |m| {
+            m == "application/json" || m.ends_with("+json")
+        });
+        let variables = match graphql.variables.as_deref().map(str::trim) {
+            None | Some("") => "{}".to_string(),
+            Some(text) => match json::parse_reprintable(text) {
+                Some(value @ json::Json::Object(_)) => json::compact(&value),
+                _ => {
+                    check.report(
+                        &[Key("request"), Key("body"), Key("graphql"), Key("variables")],
+                        "request.body.graphql.variables: not a JSON object (write the variables as JSON text, e.g. `'{\"id\": \"1\"}'`)".into(),
+                    );
+                    "{}".to_string()
+                }
+            },
+        };
+        let json = format!(
+            "{{\"query\":{},\"variables\":{}}}",
+            json::compact(&json::Json::String(graphql.query.clone())),
+            variables
+        );
+        return Some(Body::Graphql {
+            query: graphql.query,
+            variables,
+            json,
+        });
+    }
+    let items = body.formdata.expect("one body field is set");
+    if let Some(value) = &content_type {
+        check.report(
+            &[Key("request"), Key("headers")],
+            format!("request.headers: remove `Content-Type: {value}`; a `formdata` body is sent as `multipart/form-data` with a boundary each client writes itself"),
+        );
+    }
+    let mut parts = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let path = [Key("request"), Key("body"), Key("formdata"), Index(index)];
+        let place = format!("request.body.formdata[{index}]");
+        if item.len() != 1 {
+            check.report(&path, format!("{place}: expected one `name: value` entry, found {}; start each entry with `- `", item.len()));
+            continue;
+        }
+        let (name, spec) = item.into_iter().next().expect("one entry");
+        if name.is_empty()
+            || name
+                .chars()
+                .any(|c| c.is_control() || matches!(c, '"' | '\\' | '=' | ';'))
+        {
+            check.report(&path, format!("{place}: `{name}` cannot be a part name (no quotes, `\\`, `=`, `;` or control characters)"));
+        }
+        let (content, content_type) = match spec {
+            spec::PartSpec::Text(value) => (
+                PartContent::Text {
+                    value: value.unwrap_or_default(),
+                },
+                None,
+            ),
+            spec::PartSpec::Detailed(detail) => {
+                let content = match (detail.value, detail.file) {
+                    (Some(value), None) => PartContent::Text { value },
+                    (None, Some(file)) => {
+                        if file.trim().is_empty() || file.chars().any(char::is_control) {
+                            check.report(
+                                &path,
+                                format!("{place}: give the path of the file to upload"),
+                            );
+                        }
+                        PartContent::File {
+                            file_name: file_name(&file),
+                            path: file,
+                        }
+                    }
+                    _ => {
+                        check.report(
+                            &path,
+                            format!("{place}: give exactly one of `value` or `file`"),
+                        );
+                        continue;
+                    }
+                };
+                if let Some(ct) = &detail.content_type
+                    && (ct.trim().is_empty() || ct.contains(['\r', '\n', '"']))
+                {
+                    check.report(&path, format!("{place}: `{ct}` is not a content type"));
+                }
+                (content, detail.content_type)
+            }
+        };
+        parts.push(Part {
+            name,
+            content,
+            content_type,
+        });
+    }
+    Some(Body::Formdata { parts })
+}
+
+/// The last component of a `/`-separated path: the filename a client sends for an upload.
+fn file_name(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_string()
 }
 
 fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::filters::markdown::{md_escape, md_table_cell};
-use crate::model::{Auth, Body, Request, media_type};
+use crate::model::{Auth, Body, PartContent, Request, media_type};
 
 /// The separator between a header's name and its value in the Headers section: five no-break
 /// spaces and a space, as on the house style's pages.
@@ -130,33 +130,99 @@ pub struct BodySection {
     pub mode_line: String,
     /// The Key/Value table of a form body.
     pub table: Option<String>,
-    /// The body of a raw request, shown in a fence with `fence` as info string.
-    pub raw: Option<String>,
-    pub fence: String,
+    /// Fenced blocks: a raw body, a file's path, a GraphQL query and its variables.
+    pub blocks: Vec<CodeBlock>,
+}
+
+/// A fenced code block. `marker` is a run of backticks longer than any in `text`, so no text can
+/// end the block early.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeBlock {
+    pub marker: String,
+    pub info: String,
+    pub text: String,
+}
+
+impl CodeBlock {
+    pub fn new(info: &str, text: &str) -> CodeBlock {
+        CodeBlock {
+            marker: fence_marker(text),
+            info: info.to_string(),
+            text: text.trim_end_matches('\n').to_string(),
+        }
+    }
+}
+
+/// Three backticks, or one more than the longest run of backticks at the start of a line in `text`.
+pub fn fence_marker(text: &str) -> String {
+    let longest = text
+        .lines()
+        .map(|line| line.trim_start().chars().take_while(|c| *c == '`').count())
+        .max()
+        .unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
 }
 
 pub fn body_section(request: &Request) -> Option<BodySection> {
     let content_type = request.content_type().unwrap_or_default();
-    match request.body.as_ref()? {
-        Body::Urlencoded { fields } => Some(BodySection {
+    let key_value = |rows: Vec<[String; 2]>| Some(table(["Key", "Value"], rows));
+    Some(match request.body.as_ref()? {
+        Body::Urlencoded { fields } => BodySection {
             mode_line: format!("urlencoded ( {content_type} )"),
-            table: Some(table(
-                ["Key", "Value"],
+            table: key_value(
                 fields
                     .iter()
                     .map(|f| [md_table_cell(&f.name), md_table_cell(&f.value)])
                     .collect(),
-            )),
-            raw: None,
-            fence: String::new(),
-        }),
-        Body::Raw { text } => Some(BodySection {
+            ),
+            blocks: Vec::new(),
+        },
+        Body::Formdata { parts } => BodySection {
+            mode_line: "formdata ( multipart/form-data )".into(),
+            table: key_value(
+                parts
+                    .iter()
+                    .map(|part| {
+                        let value = match &part.content {
+                            PartContent::Text { value } => md_table_cell(value),
+                            PartContent::File { path, .. } => {
+                                format!("file: {}", md_table_cell(path))
+                            }
+                        };
+                        let value = match &part.content_type {
+                            Some(ct) => format!("{value} ({})", md_escape(ct)),
+                            None => value,
+                        };
+                        [md_table_cell(&part.name), value]
+                    })
+                    .collect(),
+            ),
+            blocks: Vec::new(),
+        },
+        Body::Raw { text } => BodySection {
             mode_line: format!("raw ( {content_type} )"),
             table: None,
-            raw: Some(text.trim_end_matches('\n').to_string()),
-            fence: fence_for_media_type(&media_type(content_type)).into(),
-        }),
-    }
+            blocks: vec![CodeBlock::new(
+                fence_for_media_type(&media_type(content_type)),
+                text,
+            )],
+        },
+        Body::File { path, .. } => BodySection {
+            mode_line: format!("file ( {content_type} )"),
+            table: None,
+            blocks: vec![CodeBlock::new("none", path)],
+        },
+        Body::Graphql {
+            query, variables, ..
+        } => BodySection {
+            mode_line: format!("graphql ( {content_type} )"),
+            table: None,
+            blocks: vec![
+                CodeBlock::new("graphql", query),
+                CodeBlock::new("json", variables),
+            ],
+        },
+    })
 }
 
 /// The info string a raw body's fence gets for its media type.

@@ -175,6 +175,7 @@ impl Renderer {
                     .find(|t| t.target.id == target.id)
                     .expect("samples are rendered for configured targets");
                 SampleView {
+                    marker: page::fence_marker(code),
                     id: target.id,
                     label: &site.label,
                     fence: &site.fence,
@@ -190,6 +191,7 @@ impl Renderer {
             body: page::body_section(request),
             samples: tabs,
             response: endpoint.response.as_ref().map(|r| ResponseView {
+                marker: page::fence_marker(r.body.as_deref().unwrap_or_default()),
                 status_line: format!("{} {}", r.code, r.reason).trim_end().to_string(),
                 body: r.body.as_deref(),
                 lang: &r.lang,
@@ -293,7 +295,7 @@ struct RequestView<'a> {
     /// Whether the house style re-prints the body as code: the `Content-Type` value is exactly
     /// `application/json` or ends in `+json`.
     json_as_code: bool,
-    body: Option<&'a Body>,
+    body: Option<Body>,
     /// Whether there is a body with at least one byte or field in it.
     has_body: bool,
     /// Whether a form body repeats a field name (clients that take a map cannot send that).
@@ -378,6 +380,13 @@ impl<'a> RequestView<'a> {
             None => false,
             Some(Body::Raw { text }) => !text.is_empty(),
             Some(Body::Urlencoded { fields }) => !fields.is_empty(),
+            Some(Body::Formdata { parts }) => !parts.is_empty(),
+            Some(Body::File { .. } | Body::Graphql { .. }) => true,
+        };
+        // Samples send a GraphQL request as the JSON body it is.
+        let body = match &request.body {
+            Some(Body::Graphql { json, .. }) => Some(Body::Raw { text: json.clone() }),
+            other => other.clone(),
         };
         RequestView {
             method: &request.method,
@@ -397,7 +406,7 @@ impl<'a> RequestView<'a> {
             json,
             xml,
             json_as_code,
-            body: request.body.as_ref(),
+            body,
             has_body,
             repeated_fields,
         }
@@ -417,6 +426,8 @@ struct PageView<'a> {
 
 #[derive(Serialize)]
 struct SampleView<'a> {
+    /// The code fence: three backticks, or more when the code holds a run of them.
+    marker: String,
     id: &'a str,
     label: &'a str,
     fence: &'a str,
@@ -425,6 +436,7 @@ struct SampleView<'a> {
 
 #[derive(Serialize)]
 struct ResponseView<'a> {
+    marker: String,
     status_line: String,
     body: Option<&'a str>,
     lang: &'a str,

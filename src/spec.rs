@@ -89,6 +89,47 @@ pub struct BodySpec {
     /// Ordered form fields, `- name: value`, sent as `application/x-www-form-urlencoded`.
     #[serde(default)]
     pub urlencoded: Option<Vec<NameValueSpec>>,
+    /// Ordered `multipart/form-data` parts: `- name: value` for text, or
+    /// `- name: { file: path, content_type: … }` / `- name: { value: …, content_type: … }`.
+    #[serde(default)]
+    pub formdata: Option<Vec<IndexMap<String, PartSpec>>>,
+    /// The path of a file whose bytes are the body; its media type comes from `Content-Type`.
+    #[serde(default)]
+    pub file: Option<String>,
+    #[serde(default)]
+    pub graphql: Option<GraphqlSpec>,
+}
+
+/// A multipart part's value: plain text, or a map that can say more.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PartSpec {
+    Text(Option<String>),
+    Detailed(PartDetailSpec),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartDetailSpec {
+    /// Text content (give this or `file`).
+    #[serde(default)]
+    pub value: Option<String>,
+    /// The path of the file to upload (give this or `value`).
+    #[serde(default)]
+    pub file: Option<String>,
+    /// The part's own `Content-Type`.
+    #[serde(default)]
+    pub content_type: Option<String>,
+}
+
+/// A GraphQL request, sent as the JSON `{"query": …, "variables": …}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraphqlSpec {
+    pub query: String,
+    /// The variables as a JSON object, written as text.
+    #[serde(default)]
+    pub variables: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

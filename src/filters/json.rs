@@ -78,6 +78,41 @@ pub fn ruby_literal(value: &Json, prefix: &str) -> String {
     write_literal(value, &RUBY, prefix)
 }
 
+/// `value` as compact JSON (`JSON.stringify(value)`): no white space, members in JavaScript's order.
+pub fn compact(value: &Json) -> String {
+    let mut out = String::new();
+    write_compact(&mut out, value);
+    out
+}
+
+fn write_compact(out: &mut String, value: &Json) {
+    match value {
+        Json::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_compact(out, item);
+            }
+            out.push(']');
+        }
+        Json::Object(members) => {
+            out.push('{');
+            for (index, (key, member)) in javascript_order(members).into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&js_string(key));
+                out.push(':');
+                write_compact(out, member);
+            }
+            out.push('}');
+        }
+        scalar => write_value(out, scalar, &JAVASCRIPT, ""),
+    }
+}
+
 fn write_literal(value: &Json, dialect: &Dialect, prefix: &str) -> String {
     let mut out = String::new();
     write_value(&mut out, value, dialect, &format!("\n{prefix}"));
@@ -415,6 +450,12 @@ mod tests {
         );
         assert_eq!(js("\"\\u00e9\\ud83d\\ude00\\/\""), "\"\u{e9}\u{1F600}/\"");
         assert_eq!(js(" [ ] "), "[]");
+    }
+
+    #[test]
+    fn compact_is_json_stringify() {
+        let value = parse_reprintable("{ \"b\": [1, 2.50, {}], \"1\": \"x\\ny\" }").unwrap();
+        assert_eq!(compact(&value), r#"{"1":"x\ny","b":[1,2.5,{}]}"#);
     }
 
     #[test]
