@@ -70,10 +70,13 @@ pub struct Request {
     /// The method token, upper case.
     pub method: String,
     pub url: Url,
-    /// The headers the writer listed, in order, plus a `Content-Type` the body implies.
+    /// The headers the writer listed, in order, then the `Cookie` header of `cookies`.
     pub headers: Vec<Header>,
     pub auth: Option<Auth>,
     pub body: Option<Body>,
+    /// A `Content-Type` the body implies when the writer gave none; sent after the auth header,
+    /// where the house style's tools add it.
+    pub implied_content_type: Option<Header>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -192,10 +195,11 @@ pub struct Response {
 pub const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
 
 impl Request {
-    /// The value of the first `Content-Type` header, any case.
+    /// The value of the first `Content-Type` header, any case, implied ones included.
     pub fn content_type(&self) -> Option<&str> {
         self.headers
             .iter()
+            .chain(&self.implied_content_type)
             .find(|h| h.name.eq_ignore_ascii_case("content-type"))
             .map(|h| h.value.as_str())
     }
@@ -204,6 +208,7 @@ impl Request {
     pub fn headers_with_auth(&self) -> Vec<Header> {
         let mut headers = self.headers.clone();
         headers.extend(self.auth.as_ref().and_then(Auth::header));
+        headers.extend(self.implied_content_type.clone());
         headers
     }
 }
@@ -363,9 +368,10 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         );
     }
 
+    let mut implied_content_type = None;
     let body = request
         .body
-        .and_then(|body| check_body(check, body, &mut headers));
+        .and_then(|body| check_body(check, body, &headers, &mut implied_content_type));
 
     let mut query = pairs(check, &request.query, &[Key("request"), Key("query")]);
     for (index, item) in query.iter().enumerate() {
@@ -416,6 +422,7 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         headers,
         auth,
         body,
+        implied_content_type,
     })
 }
 
@@ -423,7 +430,8 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
 fn check_body(
     check: &mut Checker,
     body: spec::BodySpec,
-    headers: &mut Vec<Header>,
+    headers: &[Header],
+    implied_content_type: &mut Option<Header>,
 ) -> Option<Body> {
     let here = [Key("request"), Key("body")];
     let content_type = headers
@@ -446,10 +454,12 @@ fn check_body(
     }
     let mut implied = |check: &mut Checker, mode: &str, wanted: &str, accepts: fn(&str) -> bool| {
         match &content_type {
-        None => headers.push(Header {
-            name: "Content-Type".into(),
-            value: wanted.into(),
-        }),
+        None => {
+            *implied_content_type = Some(Header {
+                name: "Content-Type".into(),
+                value: wanted.into(),
+            })
+        }
         Some(value) if !accepts(&media_type(value)) => check.report(
             &[Key("request"), Key("headers")],
             format!("request.headers: `Content-Type: {value}` contradicts the `{mode}` body, which is sent as `{wanted}`"),
@@ -586,6 +596,17 @@ fn check_body(
             content,
             content_type,
         });
+    }
+    if parts.is_empty()
+        && !check
+            .problems
+            .iter()
+            .any(|d| d.message.starts_with("request.body.formdata"))
+    {
+        check.report(
+            &here,
+            "request.body.formdata: a multipart body needs at least one part".into(),
+        );
     }
     Some(Body::Formdata { parts })
 }

@@ -111,6 +111,9 @@ pub fn header_lines(request: &Request) -> Vec<String> {
         };
         lines.push(header_line(&header.name, shown));
     }
+    if let Some(header) = &request.implied_content_type {
+        lines.push(header_line(&header.name, &header.value));
+    }
     lines.reverse();
     lines
 }

@@ -10,7 +10,7 @@ use tera::{Context, Tera};
 
 use crate::config::{Config, SiteTarget};
 use crate::filters;
-use crate::model::{Body, Endpoint, Header, media_type};
+use crate::model::{Body, Endpoint, Header, PartContent, media_type};
 use crate::page::{self, BodySection, Section};
 use crate::targets::Target;
 
@@ -300,6 +300,43 @@ struct RequestView<'a> {
     has_body: bool,
     /// Whether a form body repeats a field name (clients that take a map cannot send that).
     repeated_fields: bool,
+    /// Facts about a multipart body that decide how clients with less control can send it.
+    parts: PartFacts,
+}
+
+#[derive(Serialize, Default)]
+struct PartFacts {
+    /// Whether any part is a file.
+    any_file: bool,
+    /// Whether every text part comes before every file part.
+    text_first: bool,
+    /// Whether a text part has its own content type.
+    typed_text: bool,
+    /// Whether a part name repeats.
+    repeated_names: bool,
+    /// The text parts and the file parts, each in order, for clients that take them apart.
+    texts: Vec<crate::model::Part>,
+    files: Vec<crate::model::Part>,
+}
+
+impl PartFacts {
+    fn of(parts: &[crate::model::Part]) -> PartFacts {
+        let is_file = |p: &crate::model::Part| matches!(p.content, PartContent::File { .. });
+        let first_file = parts.iter().position(is_file).unwrap_or(parts.len());
+        PartFacts {
+            any_file: first_file < parts.len(),
+            text_first: parts[first_file..].iter().all(is_file),
+            typed_text: parts
+                .iter()
+                .any(|p| !is_file(p) && p.content_type.is_some()),
+            repeated_names: parts
+                .iter()
+                .enumerate()
+                .any(|(i, p)| parts[..i].iter().any(|q| q.name == p.name)),
+            texts: parts.iter().filter(|p| !is_file(p)).cloned().collect(),
+            files: parts.iter().filter(|p| is_file(p)).cloned().collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -409,6 +446,10 @@ impl<'a> RequestView<'a> {
             body,
             has_body,
             repeated_fields,
+            parts: match &request.body {
+                Some(Body::Formdata { parts }) => PartFacts::of(parts),
+                _ => PartFacts::default(),
+            },
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod java;
 pub mod javascript;
 pub mod json;
 pub mod markdown;
+pub mod mime;
 pub mod php;
 pub mod python;
 pub mod ruby;
@@ -43,6 +44,8 @@ pub fn register(tera: &mut Tera) {
         ("swift_string", swift::swift_string),
         ("uri_component", encoding::uri_component),
         ("form_component_minimal", encoding::form_component_minimal),
+        ("ruby_single_string", ruby::ruby_single_string),
+        ("media_type_for_file", mime::media_type_for_file),
         ("md_escape", markdown::md_escape),
         ("md_table_cell", markdown::md_table_cell),
         ("yaml_scalar", yaml::yaml_scalar),
@@ -50,6 +53,23 @@ pub fn register(tera: &mut Tera) {
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
     }
+    tera.register_filter(
+        "curl_form",
+        |part: &Value, _: Kwargs, _: &State| -> TeraResult<String> {
+            let content_type = part.get_from_path("content_type").and_then(Value::as_str);
+            let kind = text_at(part, "type")?;
+            let (value, is_file) = match kind {
+                "file" => (text_at(part, "path")?, true),
+                _ => (text_at(part, "value")?, false),
+            };
+            Ok(shell::curl_form(
+                text_at(part, "name")?,
+                value,
+                is_file,
+                content_type,
+            ))
+        },
+    );
     tera.register_filter("curl_needs_globoff", |s: &str, _: Kwargs, _: &State| {
         shell::curl_needs_globoff(s)
     });

@@ -13,6 +13,12 @@ pub fn ruby_string(s: &str) -> String {
     })
 }
 
+/// A single-quoted Ruby string literal, where only `\\` and `\'` are escapes: the house style's
+/// quoting for form parts.
+pub fn ruby_single_string(s: &str) -> String {
+    super::php::php_string(s)
+}
+
 /// The `Net::HTTP` request class for a method token: `POST` → `Post`.
 pub fn ruby_request_class(method: &str) -> String {
     super::csharp::csharp_method(method)

@@ -12,6 +12,24 @@ pub fn curl_needs_globoff(url: &str) -> bool {
     url.contains(['{', '}', '[', ']'])
 }
 
+/// The argument of curl's `--form` for one part: `name="text"` or `name=@"path"`, with
+/// `;type=…` when the part has a content type. Inside the double quotes curl reads `\\` and
+/// `\"` as escapes, so a value is taken literally, `@` and `<` included (unquoted, they would
+/// read a file).
+pub fn curl_form(name: &str, value: &str, is_file: bool, content_type: Option<&str>) -> String {
+    let quoted = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let mut arg = format!("{name}={}{}", if is_file { "@" } else { "" }, quoted(value));
+    if let Some(content_type) = content_type {
+        arg.push_str(";type=");
+        if content_type.contains([';', ',', '"', ' ']) {
+            arg.push_str(&quoted(content_type));
+        } else {
+            arg.push_str(content_type);
+        }
+    }
+    shell_quote(&arg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -22,6 +40,26 @@ mod tests {
         assert_eq!(shell_quote("{{authPath}}/x"), "'{{authPath}}/x'");
         assert_eq!(shell_quote("O'Brien"), r"'O'\''Brien'");
         assert_eq!(shell_quote(""), "''");
+    }
+
+    #[test]
+    fn form_parts() {
+        assert_eq!(
+            curl_form("name", "O'Brien \"x\"", false, None),
+            r#"'name="O'\''Brien \"x\""'"#
+        );
+        assert_eq!(
+            curl_form("meta", "{\"a\":1}", false, Some("application/json")),
+            r#"'meta="{\"a\":1}";type=application/json'"#
+        );
+        assert_eq!(
+            curl_form("file", "/path/to/report.pdf", true, None),
+            r#"'file=@"/path/to/report.pdf"'"#
+        );
+        assert_eq!(
+            curl_form("t", "@not-a-file", false, Some("text/plain; charset=utf-8")),
+            r#"'t="@not-a-file";type="text/plain; charset=utf-8"'"#
+        );
     }
 
     #[test]
