@@ -313,11 +313,11 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
                 ),
             );
         }
-        if header.value.contains(['\r', '\n', '\0']) {
+        if header.value.chars().any(|c| c.is_control() && c != '\t') {
             check.report(
                 &path,
                 format!(
-                    "request.headers[{index}]: the value of `{}` holds a line break or NUL, which no client can send",
+                    "request.headers[{index}]: the value of `{}` holds a line break or another control character, which HTTP does not allow in a header",
                     header.name
                 ),
             );

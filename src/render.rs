@@ -13,6 +13,7 @@ use crate::filters;
 use crate::model::{Body, Endpoint, Header, PartContent, media_type};
 use crate::page::{self, BodySection, Section};
 use crate::targets::Target;
+use crate::url::strict;
 
 /// The page template: everything below the front matter.
 pub const PAGE_TEMPLATE: &str = "page.md.tera";
@@ -377,10 +378,13 @@ fn header_groups(headers: &[Header]) -> Vec<HeaderGroup> {
 #[derive(Serialize)]
 struct UrlView<'a> {
     raw: &'a str,
-    /// The URL with its query re-encoded pair by pair (curl, Go, Swift).
+    /// The URL with its query re-encoded pair by pair (curl, Go, Swift), and with anything else
+    /// RFC 3986 forbids encoded.
     encoded_query: String,
+    /// The URL as written, with only what RFC 3986 forbids encoded (Ruby's `URI`).
+    strict: String,
     host_and_port: String,
-    /// Path and query for an HTTP/1.1 request line.
+    /// Path and query for an HTTP/1.1 request line, with what RFC 3986 forbids encoded.
     request_target: String,
     /// `scheme://host[:port]` for a literal absolute URL, and the rest after it.
     origin: Option<String>,
@@ -429,9 +433,10 @@ impl<'a> RequestView<'a> {
             method: &request.method,
             url: UrlView {
                 raw: &url.raw,
-                encoded_query: url.with_encoded_query(),
+                encoded_query: strict(&url.with_encoded_query()),
+                strict: strict(&url.raw),
                 host_and_port: url.host_and_port(),
-                request_target: url.request_target(),
+                request_target: strict(&url.request_target()),
                 after_origin,
                 origin,
                 https: url.raw.starts_with("https"),

@@ -170,6 +170,49 @@ impl Url {
     }
 }
 
+/// `url` with every character that RFC 3986 does not allow in a URL percent-encoded: white space
+/// and control characters, `"` `<` `>` `\\` `^` `` ` `` `|`, non-ASCII, a `{` or `}` that is not
+/// part of a `{{variable}}`, a `%` that does not start an escape, and a second `#`. Strict clients
+/// (curl, Ruby's `URI`, Swift's `URL`) reject such URLs; every server decodes the encoded form to
+/// the same text. A valid URL comes back unchanged.
+pub fn strict(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    let mut seen_hash = false;
+    let mut index = 0;
+    while index < url.len() {
+        let rest = &url[index..];
+        if rest.starts_with("{{")
+            && let Some(end) = rest.find("}}")
+        {
+            out.push_str(&rest[..end + 2]);
+            index += end + 2;
+            continue;
+        }
+        let c = rest.chars().next().expect("index is on a char boundary");
+        let allowed = match c {
+            '%' => {
+                bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
+                    && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit)
+            }
+            '#' => !std::mem::replace(&mut seen_hash, true),
+            c => {
+                c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+            }
+        };
+        if allowed {
+            out.push(c);
+        } else {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        index += c.len_utf8();
+    }
+    out
+}
+
 fn split_once_opt(s: &str, separator: char) -> (&str, Option<&str>) {
     match s.split_once(separator) {
         Some((before, after)) => (before, Some(after)),
@@ -254,6 +297,17 @@ mod tests {
     fn url_without_query_is_unchanged() {
         let raw = "https://api.example.com/a b/{{x}}#f";
         assert_eq!(Url::parse(raw).with_encoded_query(), raw);
+    }
+
+    #[test]
+    fn strict_encodes_only_what_rfc_3986_forbids() {
+        assert_eq!(strict("{{authPath}}/{{envID}}/as/token"), "{{authPath}}/{{envID}}/as/token");
+        assert_eq!(
+            strict("https://e.com/a b/{{id}}?q=it's \"x\"&p=100%&e=%20&b=\\(y){z}#f#g"),
+            "https://e.com/a%20b/{{id}}?q=it's%20%22x%22&p=100%25&e=%20&b=%5C(y)%7Bz%7D#f%23g"
+        );
+        assert_eq!(strict("https://e.com/caf\u{e9}?t=\u{1F680}"), "https://e.com/caf%C3%A9?t=%F0%9F%9A%80");
+        assert_eq!(strict("https://e.com/?a=[1]&b=x:y@z,!$'()*+;="), "https://e.com/?a=[1]&b=x:y@z,!$'()*+;=");
     }
 
     #[test]
