@@ -197,7 +197,8 @@ pub fn strict(url: &str) -> String {
             }
             '#' => !std::mem::replace(&mut seen_hash, true),
             c => {
-                c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
+                c.is_ascii_graphic()
+                    && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
             }
         };
         if allowed {
@@ -301,13 +302,22 @@ mod tests {
 
     #[test]
     fn strict_encodes_only_what_rfc_3986_forbids() {
-        assert_eq!(strict("{{authPath}}/{{envID}}/as/token"), "{{authPath}}/{{envID}}/as/token");
+        assert_eq!(
+            strict("{{authPath}}/{{envID}}/as/token"),
+            "{{authPath}}/{{envID}}/as/token"
+        );
         assert_eq!(
             strict("https://e.com/a b/{{id}}?q=it's \"x\"&p=100%&e=%20&b=\\(y){z}#f#g"),
             "https://e.com/a%20b/{{id}}?q=it's%20%22x%22&p=100%25&e=%20&b=%5C(y)%7Bz%7D#f%23g"
         );
-        assert_eq!(strict("https://e.com/caf\u{e9}?t=\u{1F680}"), "https://e.com/caf%C3%A9?t=%F0%9F%9A%80");
-        assert_eq!(strict("https://e.com/?a=[1]&b=x:y@z,!$'()*+;="), "https://e.com/?a=[1]&b=x:y@z,!$'()*+;=");
+        assert_eq!(
+            strict("https://e.com/caf\u{e9}?t=\u{1F680}"),
+            "https://e.com/caf%C3%A9?t=%F0%9F%9A%80"
+        );
+        assert_eq!(
+            strict("https://e.com/?a=[1]&b=x:y@z,!$'()*+;="),
+            "https://e.com/?a=[1]&b=x:y@z,!$'()*+;="
+        );
     }
 
     #[test]
