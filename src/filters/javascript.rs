@@ -1,6 +1,6 @@
 //! JavaScript string literals, for the jQuery and NodeJS samples.
 
-use super::c_family_literal;
+use super::{c_family_literal, quote_with};
 
 /// A double-quoted JavaScript string literal, written exactly as `JSON.stringify` writes a string
 /// (so it is also a JSON string).
@@ -8,9 +8,17 @@ pub fn js_string(s: &str) -> String {
     c_family_literal(s, '"', js_control)
 }
 
-/// A single-quoted JavaScript string literal `'…'`, the NodeJS sample's quoting.
+/// A single-quoted JavaScript string literal `'…'`, the NodeJS sample's quoting. As in the house
+/// style, only what would end or change the literal is escaped (`\\`, `'`, LF, CR); a tab or
+/// another control character is valid as it is.
 pub fn js_single_string(s: &str) -> String {
-    c_family_literal(s, '\'', js_control)
+    quote_with(s, '\'', |c| match c {
+        '\\' => Some(r"\\".into()),
+        '\'' => Some(r"\'".into()),
+        '\n' => Some(r"\n".into()),
+        '\r' => Some(r"\r".into()),
+        _ => None,
+    })
 }
 
 fn js_control(c: char) -> Option<String> {
@@ -50,5 +58,6 @@ mod tests {
     fn single_quoted() {
         assert_eq!(js_single_string("line2 \"q\" 'a'"), r#"'line2 "q" \'a\''"#);
         assert_eq!(js_single_string("a\\b\nc"), r"'a\\b\nc'");
+        assert_eq!(js_single_string("<xml>\n\tTest\n</xml>"), "'<xml>\\n\tTest\\n</xml>'");
     }
 }
