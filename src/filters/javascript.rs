@@ -58,6 +58,9 @@ mod tests {
     fn single_quoted() {
         assert_eq!(js_single_string("line2 \"q\" 'a'"), r#"'line2 "q" \'a\''"#);
         assert_eq!(js_single_string("a\\b\nc"), r"'a\\b\nc'");
-        assert_eq!(js_single_string("<xml>\n\tTest\n</xml>"), "'<xml>\\n\tTest\\n</xml>'");
+        assert_eq!(
+            js_single_string("<xml>\n\tTest\n</xml>"),
+            "'<xml>\\n\tTest\\n</xml>'"
+        );
     }
 }
