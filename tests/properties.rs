@@ -71,7 +71,6 @@ fn decode(literal: &str, quote: char, lang: Lang) -> String {
             (_, '\\') => Some('\\'),
             (_, '"') => Some('"'),
             (Lang::Python | Lang::JsSingle, '\'') => Some('\''),
-            (Lang::JsSingle, '"') => None,
             (_, 'n') => Some('\n'),
             (_, 'r') => Some('\r'),
             (_, 't') => Some('\t'),
