@@ -60,6 +60,7 @@ impl Diagnostic {
                 if let Some(index) = message.find(&suffix) {
                     message.replace_range(index..index + suffix.len(), "");
                 }
+                message.push_str(&unknown_field_hint(&message));
                 Diagnostic::at(file, source, location, message)
             }
             None => Diagnostic::new(file, message),
@@ -163,6 +164,18 @@ fn block_content(line: &str, inside_item: bool) -> Option<(usize, &str)> {
         return Some((indent + 2 + rest.len() - rest_trimmed.len(), rest_trimmed));
     }
     Some((indent, content))
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`", the closest expected name.
+fn unknown_field_hint(message: &str) -> String {
+    let Some(rest) = message.split("unknown field `").nth(1) else {
+        return String::new();
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return String::new();
+    };
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    crate::suggest::did_you_mean(field, names.into_iter())
 }
 
 impl fmt::Display for Diagnostic {

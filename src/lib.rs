@@ -14,5 +14,6 @@ pub mod page;
 pub mod project;
 pub mod render;
 pub mod spec;
+pub mod suggest;
 pub mod targets;
 pub mod url;

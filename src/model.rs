@@ -148,7 +148,12 @@ pub enum Body {
     /// `multipart/form-data` parts, in order; the client writes the boundary.
     Formdata { parts: Vec<Part> },
     /// The bytes of a file, with the request's `Content-Type`.
-    File { path: String, file_name: String },
+    File {
+        path: String,
+        file_name: String,
+        /// Whether the spec asks samplegen to check that the file exists.
+        must_exist: bool,
+    },
     /// A GraphQL query sent as JSON.
     Graphql {
         query: String,
@@ -179,6 +184,8 @@ pub enum PartContent {
     File {
         path: String,
         file_name: String,
+        /// Whether the spec asks samplegen to check that the file exists.
+        must_exist: bool,
     },
 }
 
@@ -293,6 +300,8 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
             &[Key("request"), Key("url")],
             "request.url: a URL cannot hold line breaks or control characters".into(),
         );
+    } else if let Some(problem) = variable_problem(url).or_else(|| url_problem(url)) {
+        check.report(&[Key("request"), Key("url")], format!("request.url: {problem}"));
     }
 
     let mut headers = pairs(check, &request.headers, &[Key("request"), Key("headers")])
@@ -312,6 +321,9 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
                     header.name
                 ),
             );
+        }
+        if let Some(problem) = variable_problem(&header.value) {
+            check.report(&path, format!("request.headers[{index}]: {problem}"));
         }
         if header.value.chars().any(|c| c.is_control() && c != '\t') {
             check.report(
@@ -375,6 +387,12 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
 
     let mut query = pairs(check, &request.query, &[Key("request"), Key("query")]);
     for (index, item) in query.iter().enumerate() {
+        if let Some(problem) = variable_problem(&item.name).or_else(|| variable_problem(&item.value)) {
+            check.report(
+                &[Key("request"), Key("query"), Index(index)],
+                format!("request.query[{index}]: {problem}"),
+            );
+        }
         if item.name.is_empty()
             || item.name.contains(['&', '#', '='])
             || item.value.contains(['&', '#'])
@@ -491,16 +509,21 @@ fn check_body(
         });
         return Some(Body::Urlencoded { fields });
     }
-    if let Some(path) = body.file {
+    if let Some(file) = body.file {
+        let (path, must_exist) = file.path_and_check();
         needs_content_type(check, "file");
-        if path.trim().is_empty() || path.chars().any(char::is_control) {
+        if !is_file_path(&path) {
             check.report(
                 &here,
-                "request.body.file: give the path of the file to send".into(),
+                "request.body.file: give the path of the file to send (without quotes or control characters)".into(),
             );
         }
         let file_name = file_name(&path);
-        return Some(Body::File { path, file_name });
+        return Some(Body::File {
+            path,
+            file_name,
+            must_exist,
+        });
     }
     if let Some(graphql) = body.graphql {
         implied(check, "graphql", "application/json", |m| {
@@ -564,15 +587,16 @@ fn check_body(
                 let content = match (detail.value, detail.file) {
                     (Some(value), None) => PartContent::Text { value },
                     (None, Some(file)) => {
-                        if file.trim().is_empty() || file.chars().any(char::is_control) {
+                        if !is_file_path(&file) {
                             check.report(
                                 &path,
-                                format!("{place}: give the path of the file to upload"),
+                                format!("{place}: give the path of the file to upload (without quotes or control characters)"),
                             );
                         }
                         PartContent::File {
                             file_name: file_name(&file),
                             path: file,
+                            must_exist: detail.must_exist,
                         }
                     }
                     _ => {
@@ -611,12 +635,77 @@ fn check_body(
     Some(Body::Formdata { parts })
 }
 
+/// What is wrong with the `{{variables}}` in `text`: a `{{` left open, or a name that is not one.
+pub fn variable_problem(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            let shown: String = rest[start..].chars().take(24).collect();
+            return Some(format!("`{shown}` opens a variable with `{{{{` but never closes it with `}}}}`"));
+        };
+        let name = &after[..end];
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '$'));
+        if !valid {
+            return Some(format!(
+                "`{{{{{name}}}}}` is not a variable: a name is letters, digits, `_`, `-`, `.` (no spaces)"
+            ));
+        }
+        rest = &after[end + 2..];
+    }
+    None
+}
+
+/// What keeps `url` from being an `http(s)` URL once its variables are set aside: a leading
+/// `{{variable}}` stands for the base URL, any other for a plain value.
+fn url_problem(url: &str) -> Option<String> {
+    let (mut probe, rest) = match url.strip_prefix("{{").and_then(|r| r.split_once("}}")) {
+        Some((_, rest)) => ("http://base.example".to_string(), rest),
+        None => (String::new(), url),
+    };
+    let mut rest = rest;
+    while let Some(start) = rest.find("{{") {
+        probe.push_str(&rest[..start]);
+        probe.push('1');
+        rest = rest[start..].split_once("}}").map_or("", |(_, after)| after);
+    }
+    probe.push_str(rest);
+    match url::Url::parse(&probe) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => None,
+        Ok(parsed) => Some(format!(
+            "`{url}` is not an `http` or `https` URL (its scheme is `{}`)",
+            parsed.scheme()
+        )),
+        Err(url::ParseError::RelativeUrlWithoutBase) => Some(format!(
+            "`{url}` is not a URL: start it with `https://`, `http://` or a `{{{{variable}}}}` that holds them"
+        )),
+        Err(error) => Some(format!("`{url}` is not a URL ({error})")),
+    }
+}
+
+/// A path a sample can name in a string and a multipart header.
+fn is_file_path(path: &str) -> bool {
+    !path.trim().is_empty() && !path.chars().any(|c| c.is_control() || c == '"')
+}
+
 /// The last component of a `/`-separated path: the filename a client sends for an upload.
 fn file_name(path: &str) -> String {
     path.rsplit('/').next().unwrap_or(path).to_string()
 }
 
 fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {
+    let texts = [
+        auth.basic.as_ref().map(|b| b.username.as_str()),
+        auth.basic.as_ref().map(|b| b.password.as_str()),
+        auth.bearer.as_deref(),
+        auth.apikey.as_ref().map(|k| k.value.as_str()),
+    ];
+    if let Some(problem) = texts.into_iter().flatten().find_map(variable_problem) {
+        check.report(&[Key("request"), Key("auth")], format!("request.auth: {problem}"));
+    }
     match (auth.basic, auth.bearer, auth.apikey) {
         (Some(basic), None, None) => Some(Auth::Basic {
             username: basic.username,
@@ -860,7 +949,7 @@ mod tests {
     #[test]
     fn urlencoded_body_implies_its_content_type() {
         let e = endpoint(
-            "title: t\nrequest:\n  method: post\n  url: u\n  body:\n    urlencoded:\n      - a: b\n      - a: c\n",
+            "title: t\nrequest:\n  method: post\n  url: https://e.com/u\n  body:\n    urlencoded:\n      - a: b\n      - a: c\n",
         )
         .unwrap();
         assert_eq!(e.request.method, "POST");
@@ -874,7 +963,7 @@ mod tests {
     #[test]
     fn every_problem_is_reported_with_its_line() {
         let errors = messages(
-            "title: t\nrequest:\n  method: G T\n  url: u\n  headers:\n    - Bad Name: x\n    - A: 1\n      B: 2\nresponse:\n  status: 20\n",
+            "title: t\nrequest:\n  method: G T\n  url: https://e.com/u\n  headers:\n    - Bad Name: x\n    - A: 1\n      B: 2\nresponse:\n  status: 20\n",
         );
         assert_eq!(errors.len(), 4, "{errors:#?}");
         assert!(errors[0].contains("`G T` is not an HTTP method") && errors[0].contains(":3:3"));
@@ -889,8 +978,29 @@ mod tests {
     }
 
     #[test]
+    fn variables_and_urls_are_checked() {
+        let errors = messages("title: t\nrequest:\n  method: GET\n  url: \"{{apiPath}}/v1/{{ envID }}\"\n");
+        assert!(errors[0].contains("`{{ envID }}` is not a variable"), "{errors:?}");
+        let errors = messages("title: t\nrequest:\n  method: GET\n  url: \"{{apiPath/v1\"\n");
+        assert!(errors[0].contains("never closes it"), "{errors:?}");
+        let errors = messages("title: t\nrequest:\n  method: GET\n  url: api.example.com/v1\n");
+        assert!(errors[0].contains("is not a URL: start it with"), "{errors:?}");
+        let errors = messages("title: t\nrequest:\n  method: GET\n  url: ftp://example.com/x\n");
+        assert!(errors[0].contains("not an `http` or `https` URL"), "{errors:?}");
+        let errors = messages("title: t\nrequest:\n  method: GET\n  url: https://exa mple.com/x\n");
+        assert!(errors[0].contains("is not a URL (invalid international domain name)"), "{errors:?}");
+        for ok in [
+            "{{authPath}}/{{envID}}/as/token",
+            "http://localhost:{{port}}/x?q={{q}}",
+            "https://{{host}}/a b?filter=name eq \"x\"",
+        ] {
+            assert_eq!(url_problem(ok), None, "{ok}");
+        }
+    }
+
+    #[test]
     fn raw_body_needs_a_content_type() {
-        let errors = messages("title: t\nrequest:\n  method: PUT\n  url: u\n  body:\n    raw: x\n");
+        let errors = messages("title: t\nrequest:\n  method: PUT\n  url: https://e.com/u\n  body:\n    raw: x\n");
         assert!(
             errors[0].contains("needs a `Content-Type` header"),
             "{errors:?}"
@@ -900,7 +1010,7 @@ mod tests {
     #[test]
     fn form_body_contradicting_content_type() {
         let errors = messages(
-            "title: t\nrequest:\n  method: PUT\n  url: u\n  headers:\n    - Content-Type: application/json\n  body:\n    urlencoded:\n      - a: b\n",
+            "title: t\nrequest:\n  method: PUT\n  url: https://e.com/u\n  headers:\n    - Content-Type: application/json\n  body:\n    urlencoded:\n      - a: b\n",
         );
         assert!(
             errors[0].contains("contradicts the `urlencoded` body"),
@@ -910,12 +1020,12 @@ mod tests {
 
     #[test]
     fn response_status_with_or_without_reason() {
-        let e = endpoint("title: t\nrequest: {method: GET, url: u}\nresponse:\n  status: 201\n")
+        let e = endpoint("title: t\nrequest: {method: GET, url: https://e.com/u}\nresponse:\n  status: 201\n")
             .unwrap();
         let response = e.response.unwrap();
         assert_eq!((response.code, response.reason.as_str()), (201, "Created"));
         let e = endpoint(
-            "title: t\nrequest: {method: GET, url: u}\nresponse: {status: 200 All good}\n",
+            "title: t\nrequest: {method: GET, url: https://e.com/u}\nresponse: {status: 200 All good}\n",
         )
         .unwrap();
         assert_eq!(e.response.unwrap().reason, "All good");

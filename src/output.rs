@@ -83,12 +83,16 @@ pub fn write(
     kept_specs: &BTreeSet<String>,
 ) -> io::Result<BuildReport> {
     let previous = Manifest::read(output_dir)?;
+    fs::create_dir_all(output_dir)?;
+    let root = output_dir.canonicalize()?;
+    remove_interrupted_writes(&root)?;
     let mut report = BuildReport::default();
     for file in files {
         let path = output_dir.join(&file.path);
         if read_if_exists(&path)?.as_deref() == Some(file.contents.as_str()) {
             report.unchanged += 1;
         } else {
+            ensure_inside(&root, &path)?;
             write_atomically(&path, file.contents.as_bytes())?;
             report.written.push(file.path.clone());
         }
@@ -97,6 +101,9 @@ pub fn write(
     let (manifest, stale) = next_manifest(&previous, files, kept_specs);
     for path in stale {
         let full = output_dir.join(&path);
+        if ensure_inside(&root, &full).is_err() {
+            continue;
+        }
         match fs::remove_file(&full) {
             Ok(()) => {
                 remove_empty_parents(output_dir, &full);
@@ -225,13 +232,54 @@ fn read_if_exists(path: &Path) -> io::Result<Option<String>> {
     }
 }
 
+/// The suffix of the temporary files [`write_atomically`] writes before renaming them.
+const TEMPORARY_SUFFIX: &str = ".samplegen.tmp";
+
+/// Refuses a path whose directory, once links are followed, is not inside `root` (the canonical
+/// output directory): a link inside `output/` must not make samplegen write elsewhere.
+fn ensure_inside(root: &Path, path: &Path) -> io::Result<()> {
+    let mut dir = path.parent();
+    // the nearest directory that exists decides where the file would land
+    while let Some(current) = dir {
+        if let Ok(canonical) = current.canonicalize() {
+            if canonical.starts_with(root) {
+                return Ok(());
+            }
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "refusing to write {}: its directory leads outside the output directory",
+                    path.display()
+                ),
+            ));
+        }
+        dir = current.parent();
+    }
+    Ok(())
+}
+
+/// Removes the temporary files an interrupted build left below `root`.
+fn remove_interrupted_writes(root: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(root)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let name = entry.file_name();
+        if kind.is_dir() {
+            remove_interrupted_writes(&entry.path())?;
+        } else if kind.is_file() && name.to_string_lossy().ends_with(TEMPORARY_SUFFIX) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes `contents` to a temporary file beside `path`, then renames it over `path`, so that a
 /// reader (or an interrupted build) sees the old file or the new one, never half of one.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let temporary = dir.join(format!(".{name}.samplegen-{}.tmp", std::process::id()));
+    let temporary = dir.join(format!(".{name}.{}{TEMPORARY_SUFFIX}", std::process::id()));
     let result = fs::write(&temporary, contents).and_then(|()| fs::rename(&temporary, path));
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
@@ -352,6 +400,27 @@ mod tests {
             "one\n",
             "check writes nothing"
         );
+    }
+
+    #[test]
+    fn leftovers_of_an_interrupted_build_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("a")).unwrap();
+        fs::write(dir.path().join("a/.x.md.4242.samplegen.tmp"), "half").unwrap();
+        fs::write(dir.path().join("a/keep.tmp"), "not ours").unwrap();
+        write(dir.path(), &[file("a/x.md", "x\n", "s/x.yaml")], &BTreeSet::new()).unwrap();
+        assert!(!dir.path().join("a/.x.md.4242.samplegen.tmp").exists());
+        assert!(dir.path().join("a/keep.tmp").exists());
+    }
+
+    #[test]
+    fn a_link_inside_the_output_directory_cannot_lead_writes_outside() {
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("a")).unwrap();
+        let error = write(dir.path(), &[file("a/x.md", "x\n", "s/x.yaml")], &BTreeSet::new()).unwrap_err();
+        assert!(error.to_string().contains("leads outside the output directory"), "{error}");
+        assert!(!outside.path().join("x.md").exists());
     }
 
     #[test]

@@ -6,8 +6,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::model::{self, Endpoint, PageId};
+use crate::diagnostic::{Diagnostic, PathSegment, locate};
+use crate::model::{self, Body, Endpoint, PageId, PartContent};
+use PathSegment::{Index, Key};
 use crate::output::OutputFile;
 use crate::render::{RenderError, Renderer};
 use crate::spec;
@@ -103,18 +104,30 @@ impl Project {
     /// Finds, parses and validates every spec, collecting every problem.
     pub fn load_specs(&self) -> Result<Specs, Error> {
         let specs_dir = self.specs_dir();
-        let mut files = Vec::new();
-        find_yaml_files(&specs_dir, &mut files).map_err(|error| Error::Io {
-            path: specs_dir.clone(),
-            error,
-        })?;
+        let mut found = SpecFiles::default();
+        if specs_dir.is_dir() {
+            let root = specs_dir.canonicalize().map_err(|error| Error::Io {
+                path: specs_dir.clone(),
+                error,
+            })?;
+            found
+                .walk(&specs_dir, &root)
+                .map_err(|(path, error)| Error::Io { path, error })?;
+        }
         let mut specs = Specs {
             endpoints: Vec::new(),
             problems: Vec::new(),
             failed: BTreeSet::new(),
         };
-        for path in files {
-            match self.load_spec(&path) {
+        for path in &found.outside {
+            specs.failed.insert(self.shown(path).display().to_string());
+            specs.problems.push(Diagnostic::new(
+                &self.shown(path),
+                "this spec is a link to a file outside the specs directory; samplegen reads specs only from inside it",
+            ));
+        }
+        for path in found.files {
+            match self.load_spec(&path).and_then(|endpoint| self.check_files(endpoint)) {
                 Ok(endpoint) => specs.endpoints.push(endpoint),
                 Err(problems) => {
                     specs.failed.insert(self.shown(&path).display().to_string());
@@ -122,7 +135,87 @@ impl Project {
                 }
             }
         }
+        self.reject_colliding_pages(&mut specs);
         Ok(specs)
+    }
+
+    /// Checks that the files a spec marks `must_exist` exist, relative to the project directory.
+    fn check_files(&self, endpoint: Endpoint) -> Result<Endpoint, Vec<Diagnostic>> {
+        let mut wanted: Vec<(&str, Vec<PathSegment>)> = Vec::new();
+        match &endpoint.request.body {
+            Some(Body::File {
+                path,
+                must_exist: true,
+                ..
+            }) => wanted.push((path, vec![Key("request"), Key("body"), Key("file")])),
+            Some(Body::Formdata { parts }) => {
+                for (index, part) in parts.iter().enumerate() {
+                    if let PartContent::File {
+                        path,
+                        must_exist: true,
+                        ..
+                    } = &part.content
+                    {
+                        wanted.push((
+                            path,
+                            vec![Key("request"), Key("body"), Key("formdata"), Index(index)],
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+        let missing: Vec<Diagnostic> = wanted
+            .into_iter()
+            .filter(|(path, _)| !self.root.join(path).is_file())
+            .map(|(path, place)| {
+                let source = std::fs::read_to_string(self.root.join(&endpoint.source)).unwrap_or_default();
+                let message = format!(
+                    "the file `{path}` does not exist (the spec says it must; paths are relative to the project directory)"
+                );
+                match locate(&source, &place) {
+                    Some(location) => Diagnostic::at(&endpoint.source, &source, location, message),
+                    None => Diagnostic::new(&endpoint.source, message),
+                }
+            })
+            .collect();
+        if missing.is_empty() {
+            Ok(endpoint)
+        } else {
+            Err(missing)
+        }
+    }
+
+    /// Two specs whose pages differ only in letter case would overwrite each other's files on a
+    /// case-insensitive file system (macOS, Windows): both are refused.
+    fn reject_colliding_pages(&self, specs: &mut Specs) {
+        let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+        let mut colliding: Vec<(PathBuf, PathBuf)> = Vec::new();
+        for endpoint in &specs.endpoints {
+            let key = endpoint.id.path().to_lowercase();
+            match seen.get(&key) {
+                Some(first) => colliding.push((first.clone(), endpoint.source.clone())),
+                None => {
+                    seen.insert(key, endpoint.source.clone());
+                }
+            }
+        }
+        for (first, second) in colliding {
+            for (this, other) in [(&first, &second), (&second, &first)] {
+                specs.failed.insert(this.display().to_string());
+                specs.problems.push(Diagnostic::new(
+                    this,
+                    format!(
+                        "this page and `{}` differ only in letter case, so their output files would overwrite each other; rename one",
+                        other.display()
+                    ),
+                ));
+            }
+        }
+        let failed = &specs.failed;
+        specs
+            .endpoints
+            .retain(|e| !failed.contains(&e.source.display().to_string()));
     }
 
     /// Parses and validates one spec file. Its page id comes from its path below the specs
@@ -193,30 +286,52 @@ fn relative_to(root: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
     diagnostic
 }
 
-/// Every `*.yaml` file below `dir`, sorted, skipping hidden entries. A missing `dir` has none.
-fn find_yaml_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(error) => return Err(error),
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+/// The spec files found below the specs directory.
+#[derive(Default)]
+struct SpecFiles {
+    /// `*.yaml` (and mistaken `*.yml`) files, sorted, hidden entries skipped.
+    files: Vec<PathBuf>,
+    /// Links that lead outside the specs directory.
+    outside: Vec<PathBuf>,
+    /// Directories already walked (canonical), so that a link cannot loop.
+    visited: Vec<PathBuf>,
+}
+
+impl SpecFiles {
+    fn walk(&mut self, dir: &Path, root: &Path) -> Result<(), (PathBuf, std::io::Error)> {
+        let fail = |error| (dir.to_path_buf(), error);
+        let canonical = dir.canonicalize().map_err(fail)?;
+        if self.visited.contains(&canonical) {
+            return Ok(());
         }
-        if path.is_dir() {
-            find_yaml_files(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            files.push(path);
+        self.visited.push(canonical);
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(fail)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<_, _>>()
+            .map_err(fail)?;
+        paths.sort();
+        for path in paths {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if name.starts_with('.') {
+                continue;
+            }
+            let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+            if path.is_symlink() && (path.is_dir() || is_yaml) {
+                match path.canonicalize() {
+                    Ok(target) if target.starts_with(root) => {}
+                    _ => {
+                        self.outside.push(path);
+                        continue;
+                    }
+                }
+            }
+            if path.is_dir() {
+                self.walk(&path, root)?;
+            } else if is_yaml {
+                self.files.push(path);
+            }
         }
+        Ok(())
     }
-    Ok(())
 }

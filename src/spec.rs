@@ -93,11 +93,37 @@ pub struct BodySpec {
     /// `- name: { file: path, content_type: … }` / `- name: { value: …, content_type: … }`.
     #[serde(default)]
     pub formdata: Option<Vec<IndexMap<String, PartSpec>>>,
-    /// The path of a file whose bytes are the body; its media type comes from `Content-Type`.
+    /// The file whose bytes are the body; its media type comes from `Content-Type`.
     #[serde(default)]
-    pub file: Option<String>,
+    pub file: Option<FileSpec>,
     #[serde(default)]
     pub graphql: Option<GraphqlSpec>,
+}
+
+/// A file to send: its path, or `{path, must_exist: true}` to have samplegen check that it exists
+/// (relative to the project directory).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum FileSpec {
+    Path(String),
+    Checked(CheckedFileSpec),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckedFileSpec {
+    pub path: String,
+    #[serde(default)]
+    pub must_exist: bool,
+}
+
+impl FileSpec {
+    pub fn path_and_check(self) -> (String, bool) {
+        match self {
+            FileSpec::Path(path) => (path, false),
+            FileSpec::Checked(checked) => (checked.path, checked.must_exist),
+        }
+    }
 }
 
 /// A multipart part's value: plain text, or a map that can say more.
@@ -120,6 +146,9 @@ pub struct PartDetailSpec {
     /// The part's own `Content-Type`.
     #[serde(default)]
     pub content_type: Option<String>,
+    /// Whether samplegen checks that `file` exists (relative to the project directory).
+    #[serde(default)]
+    pub must_exist: bool,
 }
 
 /// A GraphQL request, sent as the JSON `{"query": …, "variables": …}`.

@@ -105,7 +105,7 @@ pub fn find(id: &str) -> Option<&'static Target> {
 
 /// The known id closest to a mistyped one, for "did you mean" hints.
 pub fn closest_id(id: &str) -> Option<&'static str> {
-    crate::config::closest(id, TARGETS.iter().map(|t| t.id))
+    crate::suggest::closest(id, TARGETS.iter().map(|t| t.id))
 }
 
 impl Target {

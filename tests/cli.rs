@@ -423,3 +423,55 @@ fn the_repository_output_is_in_sync_with_its_specs() {
         stderr(&check)
     );
 }
+
+#[test]
+fn pages_that_differ_only_in_case_are_refused() {
+    let project = TestProject::new();
+    project.write("specs/users/Read-Users.yaml", USERS_SPEC);
+    let build = project.run(&["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let err = stderr(&build);
+    assert!(
+        err.contains("this page and `specs/users/read-users.yaml` differ only in letter case"),
+        "{err}"
+    );
+    assert!(!project.path("output/users").exists(), "neither page is written");
+    assert!(project.path("output/auth/token.md").is_file(), "the others are");
+}
+
+#[test]
+fn a_spec_linked_from_outside_the_specs_directory_is_refused() {
+    let project = TestProject::new();
+    project.write("elsewhere/secret.yaml", USERS_SPEC);
+    std::os::unix::fs::symlink(
+        project.path("elsewhere/secret.yaml"),
+        project.path("specs/users/linked.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(project.path("specs"), project.path("specs/users/loop")).unwrap();
+    let build = project.run(&["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let err = stderr(&build);
+    assert!(
+        err.contains("error: this spec is a link to a file outside the specs directory"),
+        "{err}"
+    );
+    assert!(err.contains(" --> specs/users/linked.yaml"), "{err}");
+    assert!(!project.path("output/users/linked.md").exists());
+}
+
+#[test]
+fn a_file_the_spec_says_must_exist_is_checked() {
+    let project = TestProject::new();
+    let spec = "title: Upload\nrequest:\n  method: PUT\n  url: https://api.example.com/a\n  headers:\n    - Content-Type: image/png\n  body:\n    file:\n      path: files/avatar.png\n      must_exist: true\n";
+    project.write("specs/users/upload.yaml", spec);
+    let build = project.run(&["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    assert!(
+        stderr(&build).contains("the file `files/avatar.png` does not exist"),
+        "{}",
+        stderr(&build)
+    );
+    project.write("files/avatar.png", "png");
+    assert!(project.run(&["build"]).status.success());
+}

@@ -337,6 +337,7 @@ fn any_spec() -> impl Strategy<Value = Spec> {
                         )
                     }),
                     content_type,
+                    must_exist: false,
                 })
             } else {
                 PartSpec::Text(value)
@@ -370,7 +371,7 @@ fn any_spec() -> impl Strategy<Value = Spec> {
             raw: None,
             urlencoded: None,
             formdata: None,
-            file: Some(f),
+            file: Some(spec::FileSpec::Path(f)),
             graphql: None
         })),
         (
