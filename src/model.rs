@@ -301,7 +301,10 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
             "request.url: a URL cannot hold line breaks or control characters".into(),
         );
     } else if let Some(problem) = variable_problem(url).or_else(|| url_problem(url)) {
-        check.report(&[Key("request"), Key("url")], format!("request.url: {problem}"));
+        check.report(
+            &[Key("request"), Key("url")],
+            format!("request.url: {problem}"),
+        );
     }
 
     let mut headers = pairs(check, &request.headers, &[Key("request"), Key("headers")])
@@ -387,7 +390,9 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
 
     let mut query = pairs(check, &request.query, &[Key("request"), Key("query")]);
     for (index, item) in query.iter().enumerate() {
-        if let Some(problem) = variable_problem(&item.name).or_else(|| variable_problem(&item.value)) {
+        if let Some(problem) =
+            variable_problem(&item.name).or_else(|| variable_problem(&item.value))
+        {
             check.report(
                 &[Key("request"), Key("query"), Index(index)],
                 format!("request.query[{index}]: {problem}"),
@@ -642,7 +647,9 @@ pub fn variable_problem(text: &str) -> Option<String> {
         let after = &rest[start + 2..];
         let Some(end) = after.find("}}") else {
             let shown: String = rest[start..].chars().take(24).collect();
-            return Some(format!("`{shown}` opens a variable with `{{{{` but never closes it with `}}}}`"));
+            return Some(format!(
+                "`{shown}` opens a variable with `{{{{` but never closes it with `}}}}`"
+            ));
         };
         let name = &after[..end];
         let valid = !name.is_empty()
@@ -670,11 +677,15 @@ fn url_problem(url: &str) -> Option<String> {
     while let Some(start) = rest.find("{{") {
         probe.push_str(&rest[..start]);
         probe.push('1');
-        rest = rest[start..].split_once("}}").map_or("", |(_, after)| after);
+        rest = rest[start..]
+            .split_once("}}")
+            .map_or("", |(_, after)| after);
     }
     probe.push_str(rest);
     match url::Url::parse(&probe) {
-        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => None,
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => {
+            None
+        }
         Ok(parsed) => Some(format!(
             "`{url}` is not an `http` or `https` URL (its scheme is `{}`)",
             parsed.scheme()
@@ -704,7 +715,10 @@ fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {
         auth.apikey.as_ref().map(|k| k.value.as_str()),
     ];
     if let Some(problem) = texts.into_iter().flatten().find_map(variable_problem) {
-        check.report(&[Key("request"), Key("auth")], format!("request.auth: {problem}"));
+        check.report(
+            &[Key("request"), Key("auth")],
+            format!("request.auth: {problem}"),
+        );
     }
     match (auth.basic, auth.bearer, auth.apikey) {
         (Some(basic), None, None) => Some(Auth::Basic {
@@ -979,16 +993,29 @@ mod tests {
 
     #[test]
     fn variables_and_urls_are_checked() {
-        let errors = messages("title: t\nrequest:\n  method: GET\n  url: \"{{apiPath}}/v1/{{ envID }}\"\n");
-        assert!(errors[0].contains("`{{ envID }}` is not a variable"), "{errors:?}");
+        let errors =
+            messages("title: t\nrequest:\n  method: GET\n  url: \"{{apiPath}}/v1/{{ envID }}\"\n");
+        assert!(
+            errors[0].contains("`{{ envID }}` is not a variable"),
+            "{errors:?}"
+        );
         let errors = messages("title: t\nrequest:\n  method: GET\n  url: \"{{apiPath/v1\"\n");
         assert!(errors[0].contains("never closes it"), "{errors:?}");
         let errors = messages("title: t\nrequest:\n  method: GET\n  url: api.example.com/v1\n");
-        assert!(errors[0].contains("is not a URL: start it with"), "{errors:?}");
+        assert!(
+            errors[0].contains("is not a URL: start it with"),
+            "{errors:?}"
+        );
         let errors = messages("title: t\nrequest:\n  method: GET\n  url: ftp://example.com/x\n");
-        assert!(errors[0].contains("not an `http` or `https` URL"), "{errors:?}");
+        assert!(
+            errors[0].contains("not an `http` or `https` URL"),
+            "{errors:?}"
+        );
         let errors = messages("title: t\nrequest:\n  method: GET\n  url: https://exa mple.com/x\n");
-        assert!(errors[0].contains("is not a URL (invalid international domain name)"), "{errors:?}");
+        assert!(
+            errors[0].contains("is not a URL (invalid international domain name)"),
+            "{errors:?}"
+        );
         for ok in [
             "{{authPath}}/{{envID}}/as/token",
             "http://localhost:{{port}}/x?q={{q}}",
@@ -1000,7 +1027,9 @@ mod tests {
 
     #[test]
     fn raw_body_needs_a_content_type() {
-        let errors = messages("title: t\nrequest:\n  method: PUT\n  url: https://e.com/u\n  body:\n    raw: x\n");
+        let errors = messages(
+            "title: t\nrequest:\n  method: PUT\n  url: https://e.com/u\n  body:\n    raw: x\n",
+        );
         assert!(
             errors[0].contains("needs a `Content-Type` header"),
             "{errors:?}"
@@ -1020,8 +1049,10 @@ mod tests {
 
     #[test]
     fn response_status_with_or_without_reason() {
-        let e = endpoint("title: t\nrequest: {method: GET, url: https://e.com/u}\nresponse:\n  status: 201\n")
-            .unwrap();
+        let e = endpoint(
+            "title: t\nrequest: {method: GET, url: https://e.com/u}\nresponse:\n  status: 201\n",
+        )
+        .unwrap();
         let response = e.response.unwrap();
         assert_eq!((response.code, response.reason.as_str()), (201, "Created"));
         let e = endpoint(

@@ -408,7 +408,12 @@ mod tests {
         fs::create_dir_all(dir.path().join("a")).unwrap();
         fs::write(dir.path().join("a/.x.md.4242.samplegen.tmp"), "half").unwrap();
         fs::write(dir.path().join("a/keep.tmp"), "not ours").unwrap();
-        write(dir.path(), &[file("a/x.md", "x\n", "s/x.yaml")], &BTreeSet::new()).unwrap();
+        write(
+            dir.path(),
+            &[file("a/x.md", "x\n", "s/x.yaml")],
+            &BTreeSet::new(),
+        )
+        .unwrap();
         assert!(!dir.path().join("a/.x.md.4242.samplegen.tmp").exists());
         assert!(dir.path().join("a/keep.tmp").exists());
     }
@@ -418,8 +423,18 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(outside.path(), dir.path().join("a")).unwrap();
-        let error = write(dir.path(), &[file("a/x.md", "x\n", "s/x.yaml")], &BTreeSet::new()).unwrap_err();
-        assert!(error.to_string().contains("leads outside the output directory"), "{error}");
+        let error = write(
+            dir.path(),
+            &[file("a/x.md", "x\n", "s/x.yaml")],
+            &BTreeSet::new(),
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("leads outside the output directory"),
+            "{error}"
+        );
         assert!(!outside.path().join("x.md").exists());
     }
 

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
 use crate::model::{self, Body, Endpoint, PageId, PartContent};
-use PathSegment::{Index, Key};
 use crate::output::OutputFile;
 use crate::render::{RenderError, Renderer};
 use crate::spec;
+use PathSegment::{Index, Key};
 
 /// Everything that can stop a command.
 #[derive(Debug)]
@@ -127,7 +127,10 @@ impl Project {
             ));
         }
         for path in found.files {
-            match self.load_spec(&path).and_then(|endpoint| self.check_files(endpoint)) {
+            match self
+                .load_spec(&path)
+                .and_then(|endpoint| self.check_files(endpoint))
+            {
                 Ok(endpoint) => specs.endpoints.push(endpoint),
                 Err(problems) => {
                     specs.failed.insert(self.shown(&path).display().to_string());
@@ -312,7 +315,10 @@ impl SpecFiles {
             .map_err(fail)?;
         paths.sort();
         for path in paths {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             if name.starts_with('.') {
                 continue;
             }

@@ -2,6 +2,8 @@
 //! with one prepared view of an endpoint. A target is a view of the request; the page is a view of
 //! the endpoint and its samples.
 
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -330,14 +332,17 @@ impl PartFacts {
             typed_text: parts
                 .iter()
                 .any(|p| !is_file(p) && p.content_type.is_some()),
-            repeated_names: parts
-                .iter()
-                .enumerate()
-                .any(|(i, p)| parts[..i].iter().any(|q| q.name == p.name)),
+            repeated_names: has_repeats(parts.iter().map(|p| p.name.as_str())),
             texts: parts.iter().filter(|p| !is_file(p)).cloned().collect(),
             files: parts.iter().filter(|p| is_file(p)).cloned().collect(),
         }
     }
+}
+
+/// Whether any name occurs twice.
+fn has_repeats<'a>(names: impl Iterator<Item = &'a str>) -> bool {
+    let mut seen = HashSet::new();
+    names.into_iter().any(|name| !seen.insert(name))
 }
 
 #[derive(Serialize)]
@@ -351,17 +356,18 @@ struct HeaderGroup {
 
 fn header_groups(headers: &[Header]) -> Vec<HeaderGroup> {
     let mut groups: Vec<HeaderGroup> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
     for header in headers {
-        match groups
-            .iter_mut()
-            .find(|g| g.name.eq_ignore_ascii_case(&header.name))
-        {
-            Some(group) => group.values.push(header.value.clone()),
-            None => groups.push(HeaderGroup {
-                name: header.name.clone(),
-                values: vec![header.value.clone()],
-                joined: String::new(),
-            }),
+        match index_of.entry(header.name.to_ascii_lowercase()) {
+            Entry::Occupied(entry) => groups[*entry.get()].values.push(header.value.clone()),
+            Entry::Vacant(entry) => {
+                entry.insert(groups.len());
+                groups.push(HeaderGroup {
+                    name: header.name.clone(),
+                    values: vec![header.value.clone()],
+                    joined: String::new(),
+                });
+            }
         }
     }
     for group in &mut groups {
@@ -411,10 +417,9 @@ impl<'a> RequestView<'a> {
             .is_some_and(|v| v == "application/json" || v.ends_with("+json"));
         let headers = request.headers_with_auth();
         let repeated_fields = match &request.body {
-            Some(Body::Urlencoded { fields }) => fields
-                .iter()
-                .enumerate()
-                .any(|(i, f)| fields[..i].iter().any(|g| g.name == f.name)),
+            Some(Body::Urlencoded { fields }) => {
+                has_repeats(fields.iter().map(|f| f.name.as_str()))
+            }
             _ => false,
         };
         let has_body = match &request.body {

@@ -54,6 +54,9 @@ mod tests {
         assert_eq!(closest("Curl", ids()), Some("curl"));
         assert_eq!(closest("nodjs", ids()), Some("nodejs"));
         assert_eq!(closest("cobol", ids()), None);
-        assert_eq!(closest("header", ["method", "headers", "body"].into_iter()), Some("headers"));
+        assert_eq!(
+            closest("header", ["method", "headers", "body"].into_iter()),
+            Some("headers")
+        );
     }
 }

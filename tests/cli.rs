@@ -435,8 +435,14 @@ fn pages_that_differ_only_in_case_are_refused() {
         err.contains("this page and `specs/users/read-users.yaml` differ only in letter case"),
         "{err}"
     );
-    assert!(!project.path("output/users").exists(), "neither page is written");
-    assert!(project.path("output/auth/token.md").is_file(), "the others are");
+    assert!(
+        !project.path("output/users").exists(),
+        "neither page is written"
+    );
+    assert!(
+        project.path("output/auth/token.md").is_file(),
+        "the others are"
+    );
 }
 
 #[test]
@@ -474,4 +480,100 @@ fn a_file_the_spec_says_must_exist_is_checked() {
     );
     project.write("files/avatar.png", "png");
     assert!(project.run(&["build"]).status.success());
+}
+
+#[test]
+fn a_build_killed_midway_leaves_every_file_old_or_new_and_the_next_build_repairs_it() {
+    let project = TestProject::new();
+    let many = 400;
+    for i in 0..many {
+        project.write(
+            &format!("specs/bulk/page-{i:03}.yaml"),
+            &USERS_SPEC.replace("Read Users", &format!("Read Users {i}")),
+        );
+    }
+    assert!(project.run(&["build"]).status.success());
+    let old = project.output_tree();
+
+    // every output file changes with this edit
+    for i in 0..many {
+        project.write(
+            &format!("specs/bulk/page-{i:03}.yaml"),
+            &USERS_SPEC
+                .replace("Read Users", &format!("Read Users {i}"))
+                .replace("/users", "/people"),
+        );
+    }
+    let mut interrupted_midway = false;
+    for delay_ms in [100u64, 250, 400, 550, 700, 900, 1200, 1600, 2400, 3600] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_samplegen"))
+            .arg("build")
+            .current_dir(project.dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL: no chance to clean up
+        child.wait().unwrap();
+
+        let now = project.output_tree();
+        let (mut same, mut changed) = (0, 0);
+        for (path, (contents, _)) in &now {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.ends_with(".samplegen.tmp") {
+                continue; // an interrupted write, never seen under the real name
+            }
+            match old.get(path) {
+                Some((before, _)) if before == contents => same += 1,
+                _ => {
+                    // a changed file must be complete: what a full build writes
+                    let text = String::from_utf8_lossy(contents);
+                    assert!(
+                        text.ends_with('\n') && (text.contains("/people") || name.starts_with('.')),
+                        "{} is neither old nor new:\n{text}",
+                        path.display()
+                    );
+                    changed += 1;
+                }
+            }
+        }
+        if same > 0 && changed > 0 {
+            interrupted_midway = true;
+            break;
+        }
+    }
+    assert!(
+        interrupted_midway,
+        "no attempt caught the build mid-way; use more specs"
+    );
+
+    let repair = project.run(&["build"]);
+    assert!(repair.status.success(), "{}", stderr(&repair));
+    assert!(project.run(&["check"]).status.success());
+    let leftovers: Vec<_> = project
+        .output_tree()
+        .into_keys()
+        .filter(|p| p.to_string_lossy().ends_with(".samplegen.tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_template_failing_on_a_spec_names_both() {
+    let project = TestProject::new();
+    project.write(
+        "templates/ruby.tera",
+        "require \"uri\"\n{{ request.nothing.here }}\n",
+    );
+    let build = project.run(&["build"]);
+    assert_eq!(build.status.code(), Some(1));
+    let err = stderr(&build);
+    assert!(
+        err.contains(
+            "error: template `templates/ruby.tera` failed while rendering `specs/auth/token.yaml`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("ruby.tera:2:"), "{err}");
 }

@@ -10,7 +10,10 @@ fn every_bad_spec_gets_its_reviewed_message() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
     let project = Project::open(&root).unwrap();
     let specs = project.load_specs().unwrap();
-    assert!(specs.endpoints.is_empty(), "every spec in the corpus is bad");
+    assert!(
+        specs.endpoints.is_empty(),
+        "every spec in the corpus is bad"
+    );
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("snapshots/errors");
     settings.set_prepend_module_to_snapshot(false);

@@ -289,6 +289,7 @@ impl Parser<'_> {
             b'{' => {
                 self.at += 1;
                 let mut members: Vec<(String, Json)> = Vec::new();
+                let mut keys = std::collections::HashSet::new();
                 self.skip_whitespace();
                 if self.eat(b'}').is_some() {
                     return Some(Json::Object(members));
@@ -297,7 +298,7 @@ impl Parser<'_> {
                     self.skip_whitespace();
                     let key = self.string()?;
                     // A repeated key means different things to different parsers.
-                    if members.iter().any(|(k, _)| *k == key) {
+                    if !keys.insert(key.clone()) {
                         return None;
                     }
                     self.skip_whitespace();
