@@ -29,6 +29,12 @@ impl PageId {
         let Some((file, dirs)) = parts.split_last() else {
             return Err("empty spec path".into());
         };
+        if parts
+            .iter()
+            .any(|part| part.chars().any(|c| c.is_control()) || *part == "..")
+        {
+            return Err("a spec path cannot hold control characters or `..`".into());
+        }
         let Some(stem) = file.strip_suffix(".yaml") else {
             return Err("a spec file name must end in `.yaml`".into());
         };
