@@ -1,14 +1,16 @@
 //! The command line: `build`, `check`, `render`, `targets`.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::output;
+use crate::build::{self, BuildSummary};
 use crate::project::{Error, Project};
+use crate::render::Renderer;
 use crate::targets::{self, TARGETS};
 
 #[derive(Debug, Parser)]
@@ -68,61 +70,79 @@ pub fn main() -> ExitCode {
     }
 }
 
+fn stdout_error(error: std::io::Error) -> Error {
+    Error::Io {
+        path: "stdout".into(),
+        error,
+    }
+}
+
+/// Builds, with a progress bar on a terminal.
+fn build_with_progress(project: &Project, renderer: &Renderer) -> Result<BuildSummary, Error> {
+    let bar = if std::io::stderr().is_terminal() {
+        let specs = project.discover()?.files.len() as u64;
+        let bar = ProgressBar::new(specs);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos}/{len} specs {wide_bar} {elapsed}")
+                .expect("progress template is valid"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let summary = build::build(project, renderer, &|| bar.inc(1));
+    bar.finish_and_clear();
+    summary
+}
+
+/// One line saying what a build did.
+pub fn summary_line(summary: &BuildSummary, elapsed: std::time::Duration) -> String {
+    format!(
+        "samplegen: {} specs ({} rendered), {} files: {} written, {} unchanged, {} removed in {} ms",
+        summary.specs,
+        summary.rendered,
+        summary.files,
+        summary.written.len(),
+        summary.unchanged,
+        summary.removed.len(),
+        elapsed.as_millis()
+    )
+}
+
 fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
     let project = Project::open(&cli.project)?;
-    let io_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |error| Error::Io { path, error }
-    };
     match cli.command {
         Command::Build => {
             let started = Instant::now();
             let renderer = project.renderer()?;
-            let specs = project.load_specs()?;
-            let files = project.output_files(&specs.endpoints, &renderer)?;
+            let summary = build_with_progress(&project, &renderer)?;
             let output_dir = project.output_dir();
-            let report =
-                output::write(&output_dir, &files, &specs.failed).map_err(io_error(&output_dir))?;
-            for path in &report.written {
-                writeln!(out, "wrote {}", output_dir.join(path).display())
-                    .map_err(io_error(Path::new("stdout")))?;
+            for path in &summary.written {
+                writeln!(out, "wrote {}", output_dir.join(path).display()).map_err(stdout_error)?;
             }
-            for path in &report.removed {
+            for path in &summary.removed {
                 writeln!(out, "removed {}", output_dir.join(path).display())
-                    .map_err(io_error(Path::new("stdout")))?;
+                    .map_err(stdout_error)?;
             }
-            writeln!(
-                out,
-                "samplegen: {} specs, {} files: {} written, {} unchanged, {} removed in {} ms",
-                specs.endpoints.len(),
-                files.len(),
-                report.written.len(),
-                report.unchanged,
-                report.removed.len(),
-                started.elapsed().as_millis()
-            )
-            .map_err(io_error(Path::new("stdout")))?;
-            if specs.problems.is_empty() {
+            writeln!(out, "{}", summary_line(&summary, started.elapsed())).map_err(stdout_error)?;
+            if summary.problems.is_empty() {
                 return Ok(ExitCode::SUCCESS);
             }
-            eprintln!("{}\n", Error::Diagnostics(specs.problems));
+            eprintln!("{}\n", Error::Diagnostics(summary.problems));
             eprintln!(
                 "samplegen: {} spec(s) failed; their earlier output was kept",
-                specs.failed.len()
+                summary.failed.len()
             );
             Ok(ExitCode::FAILURE)
         }
         Command::Check => {
             let renderer = project.renderer()?;
-            let specs = project.load_specs()?;
-            if !specs.problems.is_empty() {
-                return Err(Error::Diagnostics(specs.problems));
+            let summary = build::check(&project, &renderer)?;
+            if !summary.problems.is_empty() {
+                return Err(Error::Diagnostics(summary.problems));
             }
-            let files = project.output_files(&specs.endpoints, &renderer)?;
             let output_dir = project.output_dir();
-            let drifts =
-                output::check(&output_dir, &files, &specs.failed).map_err(io_error(&output_dir))?;
-            for drift in &drifts {
+            for drift in &summary.drifts {
                 write!(
                     out,
                     "{} is {}\n{}\n",
@@ -130,25 +150,24 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
                     drift.kind.describe(),
                     drift.diff
                 )
-                .map_err(io_error(Path::new("stdout")))?;
+                .map_err(stdout_error)?;
             }
-            if drifts.is_empty() {
+            if summary.drifts.is_empty() {
                 writeln!(
                     out,
                     "samplegen: {} files in sync with {} specs",
-                    files.len(),
-                    specs.endpoints.len()
+                    summary.files, summary.specs
                 )
-                .map_err(io_error(Path::new("stdout")))?;
+                .map_err(stdout_error)?;
                 Ok(ExitCode::SUCCESS)
             } else {
                 writeln!(
                     out,
                     "samplegen: {} of {} files out of sync; run `samplegen build`",
-                    drifts.len(),
-                    files.len() + 1
+                    summary.drifts.len(),
+                    summary.files + 1
                 )
-                .map_err(io_error(Path::new("stdout")))?;
+                .map_err(stdout_error)?;
                 Ok(ExitCode::FAILURE)
             }
         }
@@ -169,8 +188,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
                     format!("{}\n", renderer.sample(&endpoint, target)?)
                 }
             };
-            out.write_all(text.as_bytes())
-                .map_err(io_error(Path::new("stdout")))?;
+            out.write_all(text.as_bytes()).map_err(stdout_error)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Targets => {
@@ -180,7 +198,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
                     "{:<8} {:<8} {:<12} {}",
                     target.target.id, target.label, target.fence, target.target.client
                 )
-                .map_err(io_error(Path::new("stdout")))?;
+                .map_err(stdout_error)?;
             }
             let unused: Vec<&str> = TARGETS
                 .iter()
@@ -193,7 +211,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
                     "(not rendered by this site's config: {})",
                     unused.join(", ")
                 )
-                .map_err(io_error(Path::new("stdout")))?;
+                .map_err(stdout_error)?;
             }
             Ok(ExitCode::SUCCESS)
         }

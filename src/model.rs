@@ -393,6 +393,21 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
     let body = request
         .body
         .and_then(|body| check_body(check, body, &headers, &mut implied_content_type));
+    let refused_by = match method.as_str() {
+        "GET" => Some("OkHttp refuses it and browsers move it into the URL"),
+        "HEAD" => Some("curl's `--head`, Node's `request` and OkHttp refuse it"),
+        _ => None,
+    };
+    if body.is_some()
+        && let Some(refused_by) = refused_by
+    {
+        check.report(
+            &[Key("request"), Key("body")],
+            format!(
+                "request.body: a `{method}` request with a body cannot be sent by every client ({refused_by}); use another method or drop the body"
+            ),
+        );
+    }
 
     let mut query = pairs(check, &request.query, &[Key("request"), Key("query")]);
     for (index, item) in query.iter().enumerate() {

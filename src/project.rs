@@ -1,7 +1,7 @@
 //! A project on disk: its config, its specs (found, parsed, validated) and the output files they
 //! produce. The commands are built from these steps.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
 use crate::model::{self, Body, Endpoint, PageId, PartContent};
 use crate::output::OutputFile;
-use crate::render::{RenderError, Renderer};
+use crate::render::{RenderError, RenderedEndpoint, Renderer};
 use crate::spec;
 use PathSegment::{Index, Key};
 
@@ -62,6 +62,21 @@ pub struct Project {
     pub config: Config,
 }
 
+/// The spec files of a project that can be built, and the problems of those that cannot.
+pub struct Discovered {
+    pub files: Vec<PathBuf>,
+    pub problems: Vec<Diagnostic>,
+    /// The specs (as shown) refused.
+    pub failed: BTreeSet<String>,
+}
+
+impl Discovered {
+    fn refuse(&mut self, shown: &Path, message: String) {
+        self.failed.insert(shown.display().to_string());
+        self.problems.push(Diagnostic::new(shown, message));
+    }
+}
+
 /// The specs of a project, those that are valid and the problems of the others.
 pub struct Specs {
     pub endpoints: Vec<Endpoint>,
@@ -101,8 +116,9 @@ impl Project {
         ))?)
     }
 
-    /// Finds, parses and validates every spec, collecting every problem.
-    pub fn load_specs(&self) -> Result<Specs, Error> {
+    /// Finds the spec files, and refuses those that cannot be built whatever they say: links
+    /// leading outside the specs directory, and pages that differ only in letter case.
+    pub fn discover(&self) -> Result<Discovered, Error> {
         let specs_dir = self.specs_dir();
         let mut found = SpecFiles::default();
         if specs_dir.is_dir() {
@@ -114,23 +130,70 @@ impl Project {
                 .walk(&specs_dir, &root)
                 .map_err(|(path, error)| Error::Io { path, error })?;
         }
-        let mut specs = Specs {
-            endpoints: Vec::new(),
+        let mut discovered = Discovered {
+            files: Vec::new(),
             problems: Vec::new(),
             failed: BTreeSet::new(),
         };
         for path in &found.outside {
-            specs.failed.insert(self.shown(path).display().to_string());
-            specs.problems.push(Diagnostic::new(
+            discovered.refuse(
                 &self.shown(path),
-                "this spec is a link to a file outside the specs directory; samplegen reads specs only from inside it",
-            ));
+                "this spec is a link to a file outside the specs directory; samplegen reads specs only from inside it".into(),
+            );
         }
-        for path in found.files {
-            match self
-                .load_spec(&path)
-                .and_then(|endpoint| self.check_files(endpoint))
+        // Two pages whose paths differ only in case would overwrite each other's files on a
+        // case-insensitive file system (macOS, Windows): both are refused.
+        let mut by_page: HashMap<String, Vec<PathBuf>> = HashMap::new();
+        for path in &found.files {
+            if let Ok(relative) = path.strip_prefix(&specs_dir)
+                && let Ok(id) = PageId::from_relative_path(relative)
             {
+                by_page
+                    .entry(id.path().to_lowercase())
+                    .or_default()
+                    .push(self.shown(path));
+            }
+        }
+        let mut colliding: Vec<&Vec<PathBuf>> = by_page.values().filter(|p| p.len() > 1).collect();
+        colliding.sort();
+        for group in colliding {
+            for this in group {
+                let others: Vec<String> = group
+                    .iter()
+                    .filter(|other| *other != this)
+                    .map(|other| format!("`{}`", other.display()))
+                    .collect();
+                discovered.refuse(
+                    this,
+                    format!(
+                        "this page and {} differ only in letter case, so their output files would overwrite each other; rename one",
+                        others.join(", ")
+                    ),
+                );
+            }
+        }
+        discovered.files = found
+            .files
+            .into_iter()
+            .filter(|path| {
+                !discovered
+                    .failed
+                    .contains(&self.shown(path).display().to_string())
+            })
+            .collect();
+        Ok(discovered)
+    }
+
+    /// Finds, parses and validates every spec, collecting every problem.
+    pub fn load_specs(&self) -> Result<Specs, Error> {
+        let discovered = self.discover()?;
+        let mut specs = Specs {
+            endpoints: Vec::new(),
+            problems: discovered.problems,
+            failed: discovered.failed,
+        };
+        for path in discovered.files {
+            match self.load_spec(&path) {
                 Ok(endpoint) => specs.endpoints.push(endpoint),
                 Err(problems) => {
                     specs.failed.insert(self.shown(&path).display().to_string());
@@ -138,12 +201,11 @@ impl Project {
                 }
             }
         }
-        self.reject_colliding_pages(&mut specs);
         Ok(specs)
     }
 
     /// Checks that the files a spec marks `must_exist` exist, relative to the project directory.
-    fn check_files(&self, endpoint: Endpoint) -> Result<Endpoint, Vec<Diagnostic>> {
+    fn check_files(&self, endpoint: Endpoint, source: &str) -> Result<Endpoint, Vec<Diagnostic>> {
         let mut wanted: Vec<(&str, Vec<PathSegment>)> = Vec::new();
         match &endpoint.request.body {
             Some(Body::File {
@@ -172,12 +234,11 @@ impl Project {
             .into_iter()
             .filter(|(path, _)| !self.root.join(path).is_file())
             .map(|(path, place)| {
-                let source = std::fs::read_to_string(self.root.join(&endpoint.source)).unwrap_or_default();
                 let message = format!(
                     "the file `{path}` does not exist (the spec says it must; paths are relative to the project directory)"
                 );
-                match locate(&source, &place) {
-                    Some(location) => Diagnostic::at(&endpoint.source, &source, location, message),
+                match locate(source, &place) {
+                    Some(location) => Diagnostic::at(&endpoint.source, source, location, message),
                     None => Diagnostic::new(&endpoint.source, message),
                 }
             })
@@ -189,49 +250,26 @@ impl Project {
         }
     }
 
-    /// Two specs whose pages differ only in letter case would overwrite each other's files on a
-    /// case-insensitive file system (macOS, Windows): both are refused.
-    fn reject_colliding_pages(&self, specs: &mut Specs) {
-        let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
-        let mut colliding: Vec<(PathBuf, PathBuf)> = Vec::new();
-        for endpoint in &specs.endpoints {
-            let key = endpoint.id.path().to_lowercase();
-            match seen.get(&key) {
-                Some(first) => colliding.push((first.clone(), endpoint.source.clone())),
-                None => {
-                    seen.insert(key, endpoint.source.clone());
-                }
-            }
-        }
-        for (first, second) in colliding {
-            for (this, other) in [(&first, &second), (&second, &first)] {
-                specs.failed.insert(this.display().to_string());
-                specs.problems.push(Diagnostic::new(
-                    this,
-                    format!(
-                        "this page and `{}` differ only in letter case, so their output files would overwrite each other; rename one",
-                        other.display()
-                    ),
-                ));
-            }
-        }
-        let failed = &specs.failed;
-        specs
-            .endpoints
-            .retain(|e| !failed.contains(&e.source.display().to_string()));
-    }
-
     /// Parses and validates one spec file. Its page id comes from its path below the specs
     /// directory, or, for a file elsewhere, from its own directory and name.
     pub fn load_spec(&self, path: &Path) -> Result<Endpoint, Vec<Diagnostic>> {
+        let source = std::fs::read_to_string(path).map_err(|error| {
+            vec![Diagnostic::new(
+                &self.shown(path),
+                format!("cannot read: {error}"),
+            )]
+        })?;
+        self.load_spec_source(path, &source)
+    }
+
+    /// Like [`Project::load_spec`], with the file's text already read.
+    pub fn load_spec_source(&self, path: &Path, source: &str) -> Result<Endpoint, Vec<Diagnostic>> {
         let path: PathBuf = path
             .components()
             .filter(|c| !matches!(c, std::path::Component::CurDir))
             .collect();
         let path = path.as_path();
         let shown = self.shown(path);
-        let source = std::fs::read_to_string(path)
-            .map_err(|error| vec![Diagnostic::new(&shown, format!("cannot read: {error}"))])?;
         let relative = path
             .strip_prefix(self.specs_dir())
             .map(Path::to_path_buf)
@@ -244,40 +282,33 @@ impl Project {
             });
         let id = PageId::from_relative_path(&relative)
             .map_err(|message| vec![Diagnostic::new(&shown, message)])?;
-        let parsed = spec::parse(&source)
-            .map_err(|error| vec![Diagnostic::from_yaml(&shown, &source, &error)])?;
-        model::validate(parsed, id, &shown, &source)
+        let parsed = spec::parse(source)
+            .map_err(|error| vec![Diagnostic::from_yaml(&shown, source, &error)])?;
+        let endpoint = model::validate(parsed, id, &shown, source)?;
+        self.check_files(endpoint, source)
     }
 
-    /// Renders every endpoint into the files it produces below the output directory.
-    pub fn output_files(
-        &self,
-        endpoints: &[Endpoint],
-        renderer: &Renderer,
-    ) -> Result<Vec<OutputFile>, Error> {
-        let mut files = Vec::new();
-        for endpoint in endpoints {
-            let rendered = renderer.render(endpoint, &self.config)?;
-            let page_path = endpoint.id.path();
-            let spec = endpoint.source.display().to_string();
-            for (target, code) in rendered.samples {
-                files.push(OutputFile {
-                    path: format!("{page_path}/{}.{}", target.id, target.extension),
-                    contents: format!("{code}\n"),
-                    spec: spec.clone(),
-                });
-            }
-            files.push(OutputFile {
-                path: format!("{page_path}.md"),
-                contents: rendered.page,
-                spec,
-            });
-        }
-        Ok(files)
+    /// The files an endpoint's rendering produces below the output directory: its samples in
+    /// `<module>/<page>/<target>.<ext>` and its page in `<module>/<page>.md`.
+    pub fn files_of(endpoint: &Endpoint, rendered: RenderedEndpoint) -> Vec<OutputFile> {
+        let page_path = endpoint.id.path();
+        let mut files: Vec<OutputFile> = rendered
+            .samples
+            .into_iter()
+            .map(|(target, code)| OutputFile {
+                path: format!("{page_path}/{}.{}", target.id, target.extension),
+                contents: format!("{code}\n"),
+            })
+            .collect();
+        files.push(OutputFile {
+            path: format!("{page_path}.md"),
+            contents: rendered.page,
+        });
+        files
     }
 
     /// `path` as users see it: relative to the project root when inside it.
-    fn shown(&self, path: &Path) -> PathBuf {
+    pub fn shown(&self, path: &Path) -> PathBuf {
         path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
     }
 }

@@ -76,6 +76,9 @@ pub struct Renderer {
     tera: Tera,
     /// Where each template came from, for error messages: (name, path shown to the user).
     origins: Vec<(String, String)>,
+    /// A hash of samplegen's version and every template's name and text: what all output
+    /// depends on besides the spec and the config.
+    fingerprint: String,
 }
 
 /// An endpoint's samples (in the config's target order) and page.
@@ -130,7 +133,22 @@ impl Renderer {
                     detail: error.to_string(),
                 })?;
         }
-        Ok(Renderer { tera, origins })
+        let mut parts: Vec<&[u8]> = vec![env!("CARGO_PKG_VERSION").as_bytes()];
+        for (name, source) in &sources {
+            parts.push(name.as_bytes());
+            parts.push(source.as_bytes());
+        }
+        let fingerprint = crate::output::combined_hash(&parts);
+        Ok(Renderer {
+            tera,
+            origins,
+            fingerprint,
+        })
+    }
+
+    /// A hash of samplegen's version and the templates in use.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// Renders one endpoint: every configured target, then the page around them.
@@ -139,14 +157,14 @@ impl Renderer {
         endpoint: &Endpoint,
         config: &Config,
     ) -> Result<RenderedEndpoint, RenderError> {
+        // one view of the request serves every target
+        let context = sample_context(endpoint);
         let samples = config
             .targets
             .iter()
             .map(|site_target| {
-                Ok((
-                    site_target.target,
-                    self.sample(endpoint, site_target.target)?,
-                ))
+                let target = site_target.target;
+                Ok((target, self.sample_with(&context, endpoint, target)?))
             })
             .collect::<Result<Vec<_>, RenderError>>()?;
         let page = self.page(endpoint, config, &samples)?;
@@ -155,10 +173,18 @@ impl Renderer {
 
     /// One target's sample, without a trailing newline.
     pub fn sample(&self, endpoint: &Endpoint, target: &Target) -> Result<String, RenderError> {
-        let mut context = Context::new();
-        context.insert("request", &RequestView::new(endpoint));
-        let text = self.run(&target.template_name(), &context, endpoint)?;
-        Ok(text.trim_end_matches('\n').to_string())
+        self.sample_with(&sample_context(endpoint), endpoint, target)
+    }
+
+    fn sample_with(
+        &self,
+        context: &Context,
+        endpoint: &Endpoint,
+        target: &Target,
+    ) -> Result<String, RenderError> {
+        let mut text = self.run(&target.template_name(), context, endpoint)?;
+        text.truncate(text.trim_end_matches('\n').len());
+        Ok(text)
     }
 
     /// The Markdown page: front matter, then the page template's output.
@@ -247,6 +273,13 @@ impl Renderer {
     }
 }
 
+/// What a sample template sees: `request`.
+fn sample_context(endpoint: &Endpoint) -> Context {
+    let mut context = Context::new();
+    context.insert("request", &RequestView::new(endpoint));
+    context
+}
+
 fn origin_of(origins: &[(String, String)], name: &str) -> String {
     origins
         .iter()
@@ -320,6 +353,16 @@ struct PartFacts {
     /// The text parts and the file parts, each in order, for clients that take them apart.
     texts: Vec<crate::model::Part>,
     files: Vec<crate::model::Part>,
+    /// For each part, its number among the file parts (`None` for a text part).
+    file_numbers: Vec<Option<usize>>,
+    /// The parts gathered by name, in order of first appearance, for clients that take a map.
+    groups: Vec<PartGroup>,
+}
+
+#[derive(Serialize)]
+struct PartGroup {
+    name: String,
+    parts: Vec<crate::model::Part>,
 }
 
 impl PartFacts {
@@ -335,6 +378,32 @@ impl PartFacts {
             repeated_names: has_repeats(parts.iter().map(|p| p.name.as_str())),
             texts: parts.iter().filter(|p| !is_file(p)).cloned().collect(),
             files: parts.iter().filter(|p| is_file(p)).cloned().collect(),
+            file_numbers: parts
+                .iter()
+                .scan(0, |count, part| {
+                    Some(is_file(part).then(|| {
+                        *count += 1;
+                        *count - 1
+                    }))
+                })
+                .collect(),
+            groups: {
+                let mut groups: Vec<PartGroup> = Vec::new();
+                let mut index_of: HashMap<&str, usize> = HashMap::new();
+                for part in parts {
+                    match index_of.get(part.name.as_str()) {
+                        Some(&index) => groups[index].parts.push(part.clone()),
+                        None => {
+                            index_of.insert(&part.name, groups.len());
+                            groups.push(PartGroup {
+                                name: part.name.clone(),
+                                parts: vec![part.clone()],
+                            });
+                        }
+                    }
+                }
+                groups
+            },
         }
     }
 }
@@ -501,4 +570,35 @@ struct FrontMatterView<'a> {
     page_id: String,
     canonical_url: String,
     sections: Vec<Section>,
+}
+
+/// How much [`render_all`] rendered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderCounts {
+    pub samples: usize,
+    pub pages: usize,
+}
+
+/// Renders every endpoint in memory, in parallel, and discards the text: rendering's cost alone.
+pub fn render_all(
+    endpoints: &[Endpoint],
+    renderer: &Renderer,
+    config: &Config,
+) -> Result<RenderCounts, RenderError> {
+    use rayon::prelude::*;
+    endpoints
+        .par_iter()
+        .map(|endpoint| {
+            let rendered = renderer.render(endpoint, config)?;
+            Ok(RenderCounts {
+                samples: rendered.samples.len(),
+                pages: 1,
+            })
+        })
+        .try_reduce(RenderCounts::default, |a, b| {
+            Ok(RenderCounts {
+                samples: a.samples + b.samples,
+                pages: a.pages + b.pages,
+            })
+        })
 }

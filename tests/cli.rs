@@ -113,7 +113,8 @@ fn build_writes_pages_and_samples_then_nothing_when_unchanged() {
     let first = project.run(&["build"]);
     assert!(first.status.success(), "{}", stderr(&first));
     assert!(
-        stdout(&first).contains("2 specs, 24 files: 24 written, 0 unchanged, 0 removed"),
+        stdout(&first)
+            .contains("2 specs (2 rendered), 24 files: 24 written, 0 unchanged, 0 removed"),
         "{}",
         stdout(&first)
     );
@@ -137,7 +138,7 @@ fn build_writes_pages_and_samples_then_nothing_when_unchanged() {
     let second = project.run(&["build"]);
     assert!(second.status.success());
     assert!(
-        stdout(&second).contains("0 written, 24 unchanged"),
+        stdout(&second).contains("2 specs (0 rendered), 24 files: 0 written, 24 unchanged"),
         "{}",
         stdout(&second)
     );

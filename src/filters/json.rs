@@ -339,9 +339,12 @@ impl Parser<'_> {
                 return None;
             }
         }
-        let n: f64 = self.text[start..self.at].parse().ok()?;
-        // JavaScript would print an overflowing number as `null`.
-        n.is_finite().then_some(Json::Number(n))
+        let text = &self.text[start..self.at];
+        let n: f64 = text.parse().ok()?;
+        // JavaScript would print an overflowing number as `null`, and an integer a double cannot
+        // hold exactly (beyond 2^53, or `-0`) as another integer.
+        let exact_integer = text.contains(['.', 'e', 'E']) || js_number(n) == text;
+        (n.is_finite() && exact_integer).then_some(Json::Number(n))
     }
 
     fn digits(&mut self) -> usize {
@@ -429,6 +432,7 @@ mod tests {
             (0.000001, "0.000001"),
             (-0.0, "0"),
             (12345678901234567890.0, "12345678901234567000"),
+            (9007199254740992.0, "9007199254740992"),
             (0.1 + 0.2, "0.30000000000000004"),
             (-123.456, "-123.456"),
             (5e-324, "5e-324"),
@@ -482,6 +486,9 @@ mod tests {
             "\"\\ud800\"",
             "\"tab\tinside\"",
             "[01]",
+            "[12345678901234567890]",
+            "[9007199254740993]",
+            "[-0]",
             "{} {}",
             "",
             "// comment\n{}",

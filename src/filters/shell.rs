@@ -20,12 +20,10 @@ pub fn curl_form(name: &str, value: &str, is_file: bool, content_type: Option<&s
     let quoted = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut arg = format!("{name}={}{}", if is_file { "@" } else { "" }, quoted(value));
     if let Some(content_type) = content_type {
+        // unquoted: curl takes the rest of the argument, parameters included, and would send
+        // quotes as part of the type
         arg.push_str(";type=");
-        if content_type.contains([';', ',', '"', ' ']) {
-            arg.push_str(&quoted(content_type));
-        } else {
-            arg.push_str(content_type);
-        }
+        arg.push_str(content_type);
     }
     shell_quote(&arg)
 }
@@ -58,7 +56,7 @@ mod tests {
         );
         assert_eq!(
             curl_form("t", "@not-a-file", false, Some("text/plain; charset=utf-8")),
-            r#"'t="@not-a-file";type="text/plain; charset=utf-8"'"#
+            r#"'t="@not-a-file";type=text/plain; charset=utf-8'"#
         );
     }
 
