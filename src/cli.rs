@@ -50,6 +50,8 @@ enum Command {
     },
     /// List the target ids, their tab labels and fence info strings, in tab order.
     Targets,
+    /// Build, then rebuild on every change to the specs, the templates or the config (Ctrl-C stops).
+    Watch,
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 done, 1 problems found
@@ -93,6 +95,91 @@ fn build_with_progress(project: &Project, renderer: &Renderer) -> Result<BuildSu
     let summary = build::build(project, renderer, &|| bar.inc(1));
     bar.finish_and_clear();
     summary
+}
+
+/// Builds, then rebuilds whenever something under the specs or templates directory or the config
+/// changes, reporting each build; a bad spec or template is reported and watching goes on.
+fn watch(root: &std::path::Path, out: &mut impl Write) -> Result<ExitCode, Error> {
+    use notify::{RecursiveMode, Watcher};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let (sender, events) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            let _ = sender.send(event);
+        }
+    })
+    .map_err(|error| Error::Usage(format!("cannot watch files: {error}")))?;
+    let mut watching: Vec<PathBuf> = Vec::new();
+    let mut output_dir = PathBuf::new();
+    loop {
+        let started = Instant::now();
+        // the config itself may have changed: open the project afresh every time
+        let outcome = Project::open(root).and_then(|project| {
+            let wanted = [
+                project.specs_dir(),
+                project.root.join(&project.config.templates_dir),
+                project.root.join(crate::config::CONFIG_FILE),
+            ];
+            for path in wanted {
+                if !watching.contains(&path) && path.exists() {
+                    let mode = if path.is_dir() {
+                        RecursiveMode::Recursive
+                    } else {
+                        RecursiveMode::NonRecursive
+                    };
+                    if watcher.watch(&path, mode).is_ok() {
+                        watching.push(path);
+                    }
+                }
+            }
+            output_dir = project.output_dir();
+            // events name absolute paths
+            if let Ok(absolute) = output_dir.canonicalize() {
+                output_dir = absolute;
+            }
+            let renderer = project.renderer()?;
+            build::build(&project, &renderer, &|| {})
+        });
+        match outcome {
+            Ok(summary) => {
+                for path in &summary.written {
+                    writeln!(out, "wrote {path}").map_err(stdout_error)?;
+                }
+                for path in &summary.removed {
+                    writeln!(out, "removed {path}").map_err(stdout_error)?;
+                }
+                writeln!(out, "{}", summary_line(&summary, started.elapsed()))
+                    .map_err(stdout_error)?;
+                if !summary.problems.is_empty() {
+                    eprintln!("{}\n", Error::Diagnostics(summary.problems));
+                }
+            }
+            Err(error) => eprintln!("{error}\n"),
+        }
+        writeln!(out, "samplegen: watching for changes (Ctrl-C stops)").map_err(stdout_error)?;
+        out.flush().map_err(stdout_error)?;
+
+        loop {
+            let event = events
+                .recv()
+                .map_err(|_| Error::Usage("the file watcher stopped".into()))?;
+            if changes_input(&event, &output_dir) {
+                break;
+            }
+        }
+        // let a burst of saves settle
+        while events.recv_timeout(Duration::from_millis(100)).is_ok() {}
+    }
+}
+
+/// Whether a file event is a change to an input: not a read (a build reads every spec), and not
+/// in the output directory (a build writes there).
+fn changes_input(event: &notify::Event, output_dir: &std::path::Path) -> bool {
+    !event.kind.is_access()
+        && !event.kind.is_other()
+        && event.paths.iter().any(|path| !path.starts_with(output_dir))
 }
 
 /// One line saying what a build did.
@@ -191,6 +278,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             out.write_all(text.as_bytes()).map_err(stdout_error)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Watch => watch(&cli.project, out),
         Command::Targets => {
             for target in &project.config.targets {
                 writeln!(

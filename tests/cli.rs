@@ -578,3 +578,120 @@ fn a_template_failing_on_a_spec_names_both() {
     );
     assert!(err.contains("ruby.tera:2:"), "{err}");
 }
+
+#[test]
+fn watch_rebuilds_on_a_change_and_survives_a_bad_spec() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let project = TestProject::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samplegen"))
+        .arg("watch")
+        .current_dir(project.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (lines, received) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    // reads lines until one contains `wanted`, returning all of them
+    let until = |wanted: &str| -> Vec<String> {
+        let mut seen = Vec::new();
+        while let Ok(line) = received.recv_timeout(Duration::from_secs(20)) {
+            let done = line.contains(wanted);
+            seen.push(line);
+            if done {
+                return seen;
+            }
+        }
+        panic!("no line with {wanted:?} in {seen:#?}");
+    };
+
+    let first = until("watching for changes");
+    assert!(
+        first.iter().any(|l| l.contains("2 specs (2 rendered)")),
+        "{first:#?}"
+    );
+
+    std::thread::sleep(Duration::from_millis(300));
+    project.write(
+        "specs/auth/token.yaml",
+        &TOKEN_SPEC.replace("client_credentials", "password"),
+    );
+    let second = until("watching for changes");
+    assert!(
+        second.iter().any(|l| l == "wrote auth/token/curl.sh"),
+        "{second:#?}"
+    );
+    assert!(
+        second.iter().any(|l| l.contains("2 specs (1 rendered)")),
+        "{second:#?}"
+    );
+
+    project.write("specs/users/broken.yaml", "title: [\n");
+    let third = until("watching for changes");
+    assert!(
+        third.iter().any(|l| l.contains("2 specs (0 rendered)")),
+        "{third:#?}"
+    );
+
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("specs/users/broken.yaml"), "{err}");
+}
+
+#[test]
+fn an_incremental_build_renders_only_what_changed_and_notices_hand_edits() {
+    let project = TestProject::new();
+    assert!(project.run(&["build"]).status.success());
+
+    project.write(
+        "specs/auth/token.yaml",
+        &TOKEN_SPEC.replace("client_credentials", "password"),
+    );
+    let one = stdout(&project.run(&["build"]));
+    assert!(one.contains("2 specs (1 rendered)"), "{one}");
+    assert!(
+        one.lines().all(|l| !l.contains("users/")),
+        "only the edited spec's files: {one}"
+    );
+
+    std::fs::remove_file(project.path("output/users/read-users/go.go")).unwrap();
+    let repaired = stdout(&project.run(&["build"]));
+    assert!(
+        repaired.contains("wrote output/users/read-users/go.go"),
+        "{repaired}"
+    );
+    assert!(repaired.contains("2 specs (1 rendered)"), "{repaired}");
+
+    // same size, other bytes: the stamp changes, the hash tells
+    let page = project.read("output/auth/token.md");
+    project.write("output/auth/token.md", &page.replacen("Token", "Tokxn", 1));
+    let fixed = stdout(&project.run(&["build"]));
+    assert!(fixed.contains("wrote output/auth/token.md"), "{fixed}");
+    assert_eq!(project.read("output/auth/token.md"), page);
+
+    // a template is an input of every spec
+    project.write(
+        "templates/http.tera",
+        "{{ request.method }} {{ request.url.request_target }}\n",
+    );
+    let all = stdout(&project.run(&["build"]));
+    assert!(all.contains("2 specs (2 rendered)"), "{all}");
+    assert!(
+        all.contains("4 written, 20 unchanged"),
+        "samples and pages: {all}"
+    );
+
+    // without the cache (a fresh clone), nothing is rendered either: hashes decide
+    std::fs::remove_file(project.path("output/.samplegen-cache")).unwrap();
+    let fresh = stdout(&project.run(&["build"]));
+    assert!(fresh.contains("2 specs (0 rendered)"), "{fresh}");
+}
