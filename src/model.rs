@@ -342,6 +342,14 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
                     header.name
                 ),
             );
+        } else if !header.value.is_ascii() {
+            check.report(
+                &path,
+                format!(
+                    "request.headers[{index}]: the value of `{}` holds non-ASCII characters, which browsers, .NET and Node refuse or re-encode in a header; percent-encode them",
+                    header.name
+                ),
+            );
         }
     }
 
