@@ -1,7 +1,8 @@
 //! The performance figures samplegen publishes, measured on this machine: cold build, no-op
 //! rebuild, one spec edited, check, and rendering alone, on a synthetic corpus.
 //!
-//! `cargo run --release --example benchmark -- [N]` (N specs, 10,000 by default)
+//! `cargo run --release --example benchmark -- [N] [DIR]` (N specs, 10,000 by default; the
+//! corpus goes to a new directory below DIR, the system's temporary directory by default)
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,12 +18,19 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(10_000);
-    let dir = std::env::temp_dir().join(format!("samplegen-bench-{count}"));
+    let base = std::env::args()
+        .nth(2)
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let dir = base.join(format!("samplegen-bench-{count}"));
     let _ = std::fs::remove_dir_all(&dir);
     corpus::write_corpus(&dir, count).expect("corpus written");
     let binary = binary();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("samplegen benchmark: {count} specs (11 samples and a page each), {cores} cores");
+    println!(
+        "samplegen benchmark: {count} specs (11 samples and a page each), {cores} cores, in {}",
+        base.display()
+    );
 
     let project = Project::open(&dir).unwrap();
     let renderer = project.renderer().unwrap();

@@ -14,6 +14,10 @@ use similar::TextDiff;
 /// which inputs. It holds no machine-specific data, so it can be committed with the output.
 pub const MANIFEST: &str = ".samplegen-manifest";
 
+/// Present while a build writes: found at the start of a build, it says the last one was
+/// interrupted and may have left temporary files behind.
+pub const BUILDING: &str = ".samplegen-building";
+
 /// Sizes and modification times of the specs and files the last build saw, so that a rebuild
 /// can skip reading what has not changed. Machine-specific: not for version control.
 pub const CACHE: &str = ".samplegen-cache";
@@ -91,12 +95,14 @@ impl Manifest {
     }
 
     pub fn to_text(&self) -> String {
-        let mut text = MANIFEST_HEADER.to_string();
+        use std::fmt::Write as _;
+        let mut text = String::with_capacity(MANIFEST_HEADER.len() + 120 * self.files.len());
+        text.push_str(MANIFEST_HEADER);
         for (spec, hash) in &self.specs {
-            text.push_str(&format!("spec\t{spec}\t{hash}\n"));
+            let _ = writeln!(text, "spec\t{spec}\t{hash}");
         }
         for (path, record) in &self.files {
-            text.push_str(&format!("file\t{path}\t{}\t{}\n", record.spec, record.hash));
+            let _ = writeln!(text, "file\t{path}\t{}\t{}", record.spec, record.hash);
         }
         text
     }
@@ -148,13 +154,17 @@ impl Cache {
     }
 
     pub fn to_text(&self) -> String {
-        let mut lines: Vec<String> = self
-            .stamps
-            .iter()
-            .map(|(key, (size, mtime))| format!("{key}\t{size}\t{mtime}\n"))
-            .collect();
-        lines.sort();
-        format!("inputs\t{}\n{}", self.inputs, lines.concat())
+        use std::fmt::Write as _;
+        // sorted, so that an unchanged cache is left as it is
+        let mut keys: Vec<&String> = self.stamps.keys().collect();
+        keys.sort_unstable();
+        let mut text = String::with_capacity(64 * self.stamps.len() + 32);
+        let _ = writeln!(text, "inputs\t{}", self.inputs);
+        for key in keys {
+            let (size, mtime) = self.stamps[key];
+            let _ = writeln!(text, "{key}\t{size}\t{mtime}");
+        }
+        text
     }
 }
 
@@ -210,7 +220,12 @@ impl OutputDir {
     pub fn open(dir: &Path) -> io::Result<OutputDir> {
         fs::create_dir_all(dir)?;
         let root = dir.canonicalize()?;
-        remove_interrupted_writes(&root)?;
+        let marker = root.join(BUILDING);
+        // walking the whole tree is worth it only after an interrupted build
+        if marker.exists() {
+            remove_interrupted_writes(&root)?;
+        }
+        fs::write(&marker, "")?;
         Ok(OutputDir {
             dir: dir.to_path_buf(),
             root,
@@ -270,12 +285,12 @@ impl OutputDir {
         Ok(removed)
     }
 
-    /// Writes the manifest (when it changed) and the cache.
+    /// Writes the manifest (when it changed) and the cache, and marks the build finished.
     pub fn record(&self, manifest: &Manifest, cache: &Cache) -> io::Result<()> {
         self.sync(MANIFEST, &manifest.to_text())?;
         // the cache is only a shortcut: failing to write it costs time, not correctness
         let _ = self.sync(CACHE, &cache.to_text());
-        Ok(())
+        fs::remove_file(self.root.join(BUILDING))
     }
 }
 
@@ -561,6 +576,8 @@ mod tests {
         fs::create_dir_all(dir.path().join("a")).unwrap();
         fs::write(dir.path().join("a/.x.md.4242.samplegen.tmp"), "half").unwrap();
         fs::write(dir.path().join("a/keep.tmp"), "not ours").unwrap();
+        // the marker an interrupted build leaves
+        fs::write(dir.path().join(BUILDING), "").unwrap();
         OutputDir::open(dir.path()).unwrap();
         assert!(!dir.path().join("a/.x.md.4242.samplegen.tmp").exists());
         assert!(dir.path().join("a/keep.tmp").exists());

@@ -127,7 +127,7 @@ impl Project {
                 error,
             })?;
             found
-                .walk(&specs_dir, &root)
+                .walk(&specs_dir, &root, false)
                 .map_err(|(path, error)| Error::Io { path, error })?;
         }
         let mut discovered = Discovered {
@@ -327,25 +327,34 @@ struct SpecFiles {
     files: Vec<PathBuf>,
     /// Links that lead outside the specs directory.
     outside: Vec<PathBuf>,
-    /// Directories already walked (canonical), so that a link cannot loop.
-    visited: Vec<PathBuf>,
+    /// Directories reached through links (canonical), so that a link cannot loop.
+    visited: std::collections::HashSet<PathBuf>,
 }
 
 impl SpecFiles {
-    fn walk(&mut self, dir: &Path, root: &Path) -> Result<(), (PathBuf, std::io::Error)> {
+    /// Walks `dir`; `linked` says whether it was reached through a link (only then can it be
+    /// one already walked).
+    fn walk(
+        &mut self,
+        dir: &Path,
+        root: &Path,
+        linked: bool,
+    ) -> Result<(), (PathBuf, std::io::Error)> {
         let fail = |error| (dir.to_path_buf(), error);
-        let canonical = dir.canonicalize().map_err(fail)?;
-        if self.visited.contains(&canonical) {
-            return Ok(());
+        if linked {
+            let canonical = dir.canonicalize().map_err(fail)?;
+            if !self.visited.insert(canonical) {
+                return Ok(());
+            }
         }
-        self.visited.push(canonical);
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        // the file type comes with the directory entry: no extra system call per file
+        let mut entries: Vec<(PathBuf, std::fs::FileType)> = std::fs::read_dir(dir)
             .map_err(fail)?
-            .map(|entry| entry.map(|e| e.path()))
+            .map(|entry| entry.and_then(|e| Ok((e.path(), e.file_type()?))))
             .collect::<Result<_, _>>()
             .map_err(fail)?;
-        paths.sort();
-        for path in paths {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, kind) in entries {
             let name = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -354,17 +363,23 @@ impl SpecFiles {
                 continue;
             }
             let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
-            if path.is_symlink() && (path.is_dir() || is_yaml) {
-                match path.canonicalize() {
-                    Ok(target) if target.starts_with(root) => {}
-                    _ => {
-                        self.outside.push(path);
-                        continue;
+            let is_dir = if kind.is_symlink() {
+                let is_dir = path.is_dir();
+                if is_dir || is_yaml {
+                    match path.canonicalize() {
+                        Ok(target) if target.starts_with(root) => {}
+                        _ => {
+                            self.outside.push(path);
+                            continue;
+                        }
                     }
                 }
-            }
-            if path.is_dir() {
-                self.walk(&path, root)?;
+                is_dir
+            } else {
+                kind.is_dir()
+            };
+            if is_dir {
+                self.walk(&path, root, linked || kind.is_symlink())?;
             } else if is_yaml {
                 self.files.push(path);
             }

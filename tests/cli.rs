@@ -522,8 +522,8 @@ fn a_build_killed_midway_leaves_every_file_old_or_new_and_the_next_build_repairs
         let (mut same, mut changed) = (0, 0);
         for (path, (contents, _)) in &now {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if name.ends_with(".samplegen.tmp") {
-                continue; // an interrupted write, never seen under the real name
+            if name.ends_with(".samplegen.tmp") || name == ".samplegen-building" {
+                continue; // an interrupted write, never seen under the real name, and the marker
             }
             match old.get(path) {
                 Some((before, _)) if before == contents => same += 1,
