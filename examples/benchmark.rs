@@ -100,14 +100,18 @@ fn run(binary: &Path, dir: &Path, command: &str) -> (Duration, u64) {
     (elapsed, peak)
 }
 
-/// The samplegen binary built beside this example.
+/// The samplegen binary of the same profile as this example, built now (cargo builds only the
+/// example for `cargo run --example`).
 fn binary() -> PathBuf {
     let example = std::env::current_exe().unwrap();
     let profile_dir = example.parent().unwrap().parent().unwrap();
-    let binary = profile_dir.join("samplegen");
-    assert!(
-        binary.exists(),
-        "build the binary first: cargo build --release"
-    );
-    binary
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut build = Command::new(cargo);
+    build.args(["build", "--quiet", "--bin", "samplegen"]);
+    if profile_dir.ends_with("release") {
+        build.arg("--release");
+    }
+    let status = build.status().expect("cargo runs");
+    assert!(status.success(), "building samplegen failed");
+    profile_dir.join("samplegen")
 }
