@@ -16,5 +16,6 @@ pub mod project;
 pub mod render;
 pub mod spec;
 pub mod suggest;
+pub mod syntax;
 pub mod targets;
 pub mod url;
