@@ -12,6 +12,7 @@ use crate::build::{self, BuildSummary};
 use crate::project::{Error, Project};
 use crate::render::Renderer;
 use crate::targets::{self, TARGETS};
+use crate::verify;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -52,6 +53,24 @@ enum Command {
     Targets,
     /// Build, then rebuild on every change to the specs, the templates or the config (Ctrl-C stops).
     Watch,
+    /// Prove the samples: each parses, and run against a loopback echo server, sends exactly its
+    /// spec's request.
+    Verify {
+        /// Spec files (all of the project's when none are given).
+        specs: Vec<PathBuf>,
+        /// Only this target (repeatable).
+        #[arg(long = "target", value_name = "ID")]
+        targets: Vec<String>,
+        /// Print the outcomes as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Fail also when a runtime is not installed (Swift is always checked by syntax only).
+        #[arg(long)]
+        require_all: bool,
+        /// The runners' directory (node/, php/, csharp/); this source tree's tests/support by default.
+        #[arg(long, value_name = "DIR")]
+        support: Option<PathBuf>,
+    },
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 done, 1 problems found
@@ -279,6 +298,51 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch => watch(&cli.project, out),
+        Command::Verify {
+            specs,
+            targets,
+            json,
+            require_all,
+            support,
+        } => {
+            for id in &targets {
+                if crate::targets::find(id).is_none() {
+                    let hint = targets::closest_id(id)
+                        .map(|id| format!("; did you mean `{id}`?"))
+                        .unwrap_or_default();
+                    return Err(Error::Usage(format!("unknown target `{id}`{hint}")));
+                }
+            }
+            let renderer = project.renderer()?;
+            let options = verify::Options {
+                specs,
+                targets,
+                support: support.unwrap_or_else(verify::default_support),
+            };
+            let started = Instant::now();
+            let outcomes = verify::verify(&project, &renderer, &options, &mut |outcome| {
+                if !json {
+                    eprintln!("{} [{}] {:?}", outcome.spec, outcome.target, outcome.status);
+                }
+            })?;
+            if json {
+                let text = serde_json::to_string_pretty(&outcomes).expect("outcomes serialize");
+                writeln!(out, "{text}").map_err(stdout_error)?;
+            } else {
+                write!(out, "{}", verify::report(&outcomes)).map_err(stdout_error)?;
+                writeln!(out, "in {:.1} s", started.elapsed().as_secs_f64())
+                    .map_err(stdout_error)?;
+            }
+            let failed = outcomes.iter().any(|o| {
+                matches!(o.status, verify::Status::Failed(_))
+                    || (require_all && matches!(o.status, verify::Status::NotRun(_)))
+            });
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Targets => {
             for target in &project.config.targets {
                 writeln!(

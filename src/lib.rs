@@ -19,3 +19,4 @@ pub mod suggest;
 pub mod syntax;
 pub mod targets;
 pub mod url;
+pub mod verify;

@@ -183,7 +183,11 @@ impl Renderer {
         target: &Target,
     ) -> Result<String, RenderError> {
         let mut text = self.run(&target.template_name(), context, endpoint)?;
-        text.truncate(text.trim_end_matches('\n').len());
+        // the line break that ends the template file, not one the sample's content ends with
+        // (the raw HTTP message's body may)
+        if text.ends_with('\n') {
+            text.pop();
+        }
         Ok(text)
     }
 

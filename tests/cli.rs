@@ -695,3 +695,25 @@ fn an_incremental_build_renders_only_what_changed_and_notices_hand_edits() {
     let fresh = stdout(&project.run(&["build"]));
     assert!(fresh.contains("2 specs (0 rendered)"), "{fresh}");
 }
+
+#[test]
+fn verify_passes_good_samples_and_names_the_difference_a_broken_template_makes() {
+    // the raw HTTP sample needs nothing installed: verify sends it over a socket itself
+    let project = TestProject::new();
+    let good = project.run(&["verify", "--target", "http"]);
+    let out = stdout(&good);
+    assert!(good.status.success(), "{out}{}", stderr(&good));
+    assert!(out.contains("2 passed, 0 failed"), "{out}");
+
+    project.write(
+        "templates/http.tera",
+        "{{ request.method }} {{ request.url.request_target }} HTTP/1.1\nHost: {{ request.url.host_and_port }}\n",
+    );
+    let broken = project.run(&["verify", "--target", "http"]);
+    assert_eq!(broken.status.code(), Some(1));
+    let out = stdout(&broken);
+    assert!(
+        out.contains("FAILED specs/auth/token.yaml [http]: header content-type: expected [\"application/x-www-form-urlencoded\"], not received"),
+        "{out}"
+    );
+}

@@ -1,0 +1,303 @@
+//! `samplegen verify`: proves each sample parses and, run in its real runtime against a loopback
+//! echo server, sends exactly the request its spec describes.
+
+pub mod expect;
+pub mod live;
+pub mod runners;
+pub mod server;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::model::{self, Body, Endpoint, PageId, PartContent};
+use crate::project::{Error, Project};
+use crate::render::Renderer;
+use crate::spec;
+use runners::{Run, Runners};
+use server::EchoServer;
+
+/// What verifying one sample came to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", content = "detail", rename_all = "kebab-case")]
+pub enum Status {
+    /// It parses, and the server received exactly the spec's request.
+    Passed,
+    /// It does not parse, or the server received something else (the first difference).
+    Failed(String),
+    /// Its runtime is not installed (why).
+    NotRun(String),
+    /// It parses; there is no runtime for it here (Swift).
+    SyntaxOnly,
+    /// It does not send the spec's request for a reason the README lists as a known gap: the
+    /// library or the browser cannot (which, and the difference).
+    KnownGap(String),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub spec: String,
+    pub target: &'static str,
+    #[serde(flatten)]
+    pub status: Status,
+}
+
+/// What to verify.
+pub struct Options {
+    /// Spec files; all of the project's when empty.
+    pub specs: Vec<PathBuf>,
+    /// Target ids; every configured target when empty.
+    pub targets: Vec<String>,
+    /// The runners' support directory (`node/`, `php/`, `csharp/`).
+    pub support: PathBuf,
+}
+
+/// The support directory of this source tree, where `verify` finds its runners by default.
+pub fn default_support() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support")
+}
+
+/// Verifies every selected sample, one after the other. `progress` is told each outcome.
+pub fn verify(
+    project: &Project,
+    renderer: &Renderer,
+    options: &Options,
+    progress: &mut dyn FnMut(&Outcome),
+) -> Result<Vec<Outcome>, Error> {
+    let io = |error: std::io::Error| Error::Io {
+        path: "verify".into(),
+        error,
+    };
+    let server = EchoServer::start().map_err(io)?;
+    let work = std::env::temp_dir().join(format!("samplegen-verify-{}", std::process::id()));
+    std::fs::create_dir_all(&work).map_err(io)?;
+    let runners = Runners::new(&options.support, &work);
+
+    let paths: Vec<PathBuf> = if options.specs.is_empty() {
+        project.discover()?.files
+    } else {
+        options.specs.clone()
+    };
+    let targets: Vec<&'static crate::targets::Target> = project
+        .config
+        .targets
+        .iter()
+        .map(|t| t.target)
+        .filter(|t| options.targets.is_empty() || options.targets.iter().any(|id| id == t.id))
+        .collect();
+
+    let mut outcomes = Vec::new();
+    for (index, path) in paths.iter().enumerate() {
+        // the spec as written must be valid; its live twin is what runs
+        let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
+        let shown = endpoint.source.display().to_string();
+        let files_dir = work.join(format!("files-{index}"));
+        let live = make_live(path, &endpoint, &server.origin(), &files_dir)?;
+        let uploads = uploads(&live);
+        let file_bytes: Vec<Vec<u8>> = uploads
+            .iter()
+            .map(|p| std::fs::read(p).unwrap_or_default())
+            .collect();
+        for target in &targets {
+            let code = renderer.sample(&live, target)?;
+            let status = if let Err(error) = crate::syntax::check(target.id, &code) {
+                Status::Failed(format!("does not parse: {error}"))
+            } else if target.id == "swift" {
+                Status::SyntaxOnly
+            } else {
+                server.take();
+                match runners.run(target.id, &code, &uploads, server.port, &file_bytes) {
+                    Run::Unavailable(why) => Status::NotRun(why),
+                    Run::Ran { success, stderr } => {
+                        let status = match expect::compare(&live.request, &server.take()) {
+                            Ok(()) if success => Status::Passed,
+                            Ok(()) => {
+                                Status::Failed(format!("sent the request, then failed: {stderr}"))
+                            }
+                            Err(difference) if stderr.is_empty() => Status::Failed(difference),
+                            Err(difference) => Status::Failed(format!("{difference}\n{stderr}")),
+                        };
+                        match (status, known_gap(target.id, &live.request)) {
+                            (Status::Failed(difference), Some(gap)) => {
+                                Status::KnownGap(format!("{gap}: {difference}"))
+                            }
+                            (status, _) => status,
+                        }
+                    }
+                }
+            };
+            let outcome = Outcome {
+                spec: shown.clone(),
+                target: target.id,
+                status,
+            };
+            progress(&outcome);
+            outcomes.push(outcome);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    Ok(outcomes)
+}
+
+/// Why a target cannot send this request, when the README lists the reason as a known gap.
+fn known_gap(target: &str, request: &crate::model::Request) -> Option<&'static str> {
+    let typed_text_part = match &request.body {
+        Some(Body::Formdata { parts }) => parts
+            .iter()
+            .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some()),
+        _ => false,
+    };
+    match target {
+        "csharp" if typed_text_part => {
+            Some("RestSharp 107-110 cannot give a text part a content type")
+        }
+        "ruby" if typed_text_part => Some("Net::HTTP's set_form gives a text part no content type"),
+        "jquery" if typed_text_part => Some("a browser FormData text entry has no content type"),
+        "jquery"
+            if request
+                .headers_with_auth()
+                .iter()
+                .any(|h| is_forbidden_in_browsers(&h.name)) =>
+        {
+            Some("browsers do not let a page set this header")
+        }
+        _ => None,
+    }
+}
+
+/// The request headers a page's script may not set (the Fetch standard's forbidden names).
+fn is_forbidden_in_browsers(name: &str) -> bool {
+    const FORBIDDEN: &[&str] = &[
+        "accept-charset",
+        "accept-encoding",
+        "access-control-request-headers",
+        "access-control-request-method",
+        "connection",
+        "content-length",
+        "cookie",
+        "cookie2",
+        "date",
+        "dnt",
+        "expect",
+        "host",
+        "keep-alive",
+        "origin",
+        "referer",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "via",
+    ];
+    let name = name.to_ascii_lowercase();
+    FORBIDDEN.contains(&name.as_str()) || name.starts_with("proxy-") || name.starts_with("sec-")
+}
+
+/// The spec at `path` made live (see [`live::make_live`]) and validated.
+fn make_live(
+    path: &Path,
+    endpoint: &Endpoint,
+    origin: &str,
+    files_dir: &Path,
+) -> Result<Endpoint, Error> {
+    let source = std::fs::read_to_string(path).map_err(|error| Error::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
+    let live = live::make_live(&parsed, origin, files_dir).map_err(|error| Error::Io {
+        path: files_dir.to_path_buf(),
+        error,
+    })?;
+    let id = PageId {
+        module: endpoint.id.module.clone(),
+        page: endpoint.id.page.clone(),
+    };
+    model::validate(live, id, &endpoint.source, "").map_err(Error::Diagnostics)
+}
+
+/// The files a request uploads, in the order its samples name them.
+fn uploads(endpoint: &Endpoint) -> Vec<PathBuf> {
+    match &endpoint.request.body {
+        Some(Body::File { path, .. }) => vec![PathBuf::from(path)],
+        Some(Body::Formdata { parts }) => parts
+            .iter()
+            .filter_map(|part| match &part.content {
+                PartContent::File { path, .. } => Some(PathBuf::from(path)),
+                PartContent::Text { .. } => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The outcomes as a table: one row per spec, one column per target, then every failure and
+/// every reason a target did not run.
+pub fn report(outcomes: &[Outcome]) -> String {
+    let mut targets: Vec<&str> = Vec::new();
+    let mut specs: Vec<&str> = Vec::new();
+    for outcome in outcomes {
+        if !targets.contains(&outcome.target) {
+            targets.push(outcome.target);
+        }
+        if !specs.contains(&outcome.spec.as_str()) {
+            specs.push(&outcome.spec);
+        }
+    }
+    let width = specs.iter().map(|s| s.len()).max().unwrap_or(4).max(4);
+    let mut out = format!("{:width$}", "spec");
+    for target in &targets {
+        out.push_str(&format!(" {target:>7}"));
+    }
+    out.push('\n');
+    for spec in &specs {
+        out.push_str(&format!("{spec:width$}"));
+        for target in &targets {
+            let cell = outcomes
+                .iter()
+                .find(|o| o.spec == *spec && o.target == *target)
+                .map_or("", |o| match o.status {
+                    Status::Passed => "ok",
+                    Status::Failed(_) => "FAILED",
+                    Status::NotRun(_) => "not run",
+                    Status::SyntaxOnly => "syntax",
+                    Status::KnownGap(_) => "gap",
+                });
+            out.push_str(&format!(" {cell:>7}"));
+        }
+        out.push('\n');
+    }
+    let mut reasons: Vec<String> = Vec::new();
+    for outcome in outcomes {
+        match &outcome.status {
+            Status::Failed(difference) => out.push_str(&format!(
+                "\nFAILED {} [{}]: {}\n",
+                outcome.spec, outcome.target, difference
+            )),
+            Status::KnownGap(why) => out.push_str(&format!(
+                "\nknown gap {} [{}]: {}\n",
+                outcome.spec, outcome.target, why
+            )),
+            Status::NotRun(why) => {
+                let line = format!("not run [{}]: {why}", outcome.target);
+                if !reasons.contains(&line) {
+                    reasons.push(line);
+                }
+            }
+            _ => {}
+        }
+    }
+    for reason in reasons {
+        out.push_str(&format!("\n{reason}"));
+    }
+    let count = |f: fn(&Status) -> bool| outcomes.iter().filter(|o| f(&o.status)).count();
+    out.push_str(&format!(
+        "\n\nsamplegen verify: {} passed, {} failed, {} known gaps, {} not run, {} checked by syntax only\n",
+        count(|s| matches!(s, Status::Passed)),
+        count(|s| matches!(s, Status::Failed(_))),
+        count(|s| matches!(s, Status::KnownGap(_))),
+        count(|s| matches!(s, Status::NotRun(_))),
+        count(|s| matches!(s, Status::SyntaxOnly)),
+    ));
+    out
+}
