@@ -53,6 +53,21 @@ enum Command {
     Targets,
     /// Build, then rebuild on every change to the specs, the templates or the config (Ctrl-C stops).
     Watch,
+    /// Write specs for the requests of a Postman collection, an OpenAPI document, a HAR capture or
+    /// a curl command line.
+    Import {
+        /// The input's format.
+        #[arg(value_enum)]
+        format: crate::import::Format,
+        /// The input file, or `-` for standard input.
+        input: PathBuf,
+        /// Where the specs go, below the specs directory (default: `<specs>/imported`).
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// Overwrite specs that exist (only the files this import writes).
+        #[arg(long)]
+        force: bool,
+    },
     /// Prove the samples: each parses, and run against a loopback echo server, sends exactly its
     /// spec's request.
     Verify {
@@ -298,6 +313,80 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Watch => watch(&cli.project, out),
+        Command::Import {
+            format,
+            input,
+            into,
+            force,
+        } => {
+            let text = if input == std::path::Path::new("-") {
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(
+                    |error| Error::Io {
+                        path: "stdin".into(),
+                        error,
+                    },
+                )?;
+                text
+            } else {
+                std::fs::read_to_string(&input).map_err(|error| Error::Io {
+                    path: input.clone(),
+                    error,
+                })?
+            };
+            let imported = crate::import::read(format, &text)
+                .map_err(|message| Error::Usage(format!("{}: {message}", input.display())))?;
+            let specs_dir = project.specs_dir();
+            let into = match into {
+                Some(dir) if dir.is_absolute() => dir,
+                Some(dir) => project.root.join(dir),
+                None => specs_dir.join("imported"),
+            };
+            if !into.starts_with(&specs_dir) {
+                return Err(Error::Usage(format!(
+                    "--into {} is not below the specs directory {}",
+                    into.display(),
+                    specs_dir.display()
+                )));
+            }
+            let written =
+                crate::import::write(&imported, &into, &specs_dir, force).map_err(|error| {
+                    Error::Io {
+                        path: into.clone(),
+                        error,
+                    }
+                })?;
+            for path in &written.written {
+                writeln!(out, "wrote {}", project.shown(path).display()).map_err(stdout_error)?;
+            }
+            for path in &written.kept {
+                writeln!(
+                    out,
+                    "kept {} (it exists; --force overwrites it)",
+                    project.shown(path).display()
+                )
+                .map_err(stdout_error)?;
+            }
+            for note in &imported.notes {
+                writeln!(out, "note: {}: {}", note.at, note.message).map_err(stdout_error)?;
+            }
+            writeln!(
+                out,
+                "samplegen import: {} requests, {} specs written, {} kept, {} not representable, {} notes",
+                imported.items.len(),
+                written.written.len(),
+                written.kept.len(),
+                written.invalid.len(),
+                imported.notes.len()
+            )
+            .map_err(stdout_error)?;
+            if written.invalid.is_empty() {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{}", Error::Diagnostics(written.invalid));
+                Ok(ExitCode::FAILURE)
+            }
+        }
         Command::Verify {
             specs,
             targets,

@@ -346,8 +346,9 @@ struct RequestView<'a> {
 
 #[derive(Serialize, Default)]
 struct PartFacts {
-    /// Whether any part is a file.
+    /// Whether any part is a file, and whether one has no content type of its own.
     any_file: bool,
+    untyped_file: bool,
     /// Whether every text part comes before every file part.
     text_first: bool,
     /// Whether a text part has its own content type.
@@ -375,6 +376,7 @@ impl PartFacts {
         let first_file = parts.iter().position(is_file).unwrap_or(parts.len());
         PartFacts {
             any_file: first_file < parts.len(),
+            untyped_file: parts.iter().any(|p| is_file(p) && p.content_type.is_none()),
             text_first: parts[first_file..].iter().all(is_file),
             typed_text: parts
                 .iter()

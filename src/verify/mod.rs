@@ -141,18 +141,22 @@ pub fn verify(
 
 /// Why a target cannot send this request, when the README lists the reason as a known gap.
 fn known_gap(target: &str, request: &crate::model::Request) -> Option<&'static str> {
-    let typed_text_part = match &request.body {
-        Some(Body::Formdata { parts }) => parts
-            .iter()
-            .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some()),
-        _ => false,
+    let parts: &[crate::model::Part] = match &request.body {
+        Some(Body::Formdata { parts }) => parts,
+        _ => &[],
     };
+    let typed_text_part = parts
+        .iter()
+        .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some());
+    let typed_part = parts.iter().any(|p| p.content_type.is_some());
     match target {
         "csharp" if typed_text_part => {
             Some("RestSharp 107-110 cannot give a text part a content type")
         }
         "ruby" if typed_text_part => Some("Net::HTTP's set_form gives a text part no content type"),
-        "jquery" if typed_text_part => Some("a browser FormData text entry has no content type"),
+        "jquery" if typed_part => Some(
+            "a browser FormData entry takes its content type from the File the page holds, or has none",
+        ),
         "jquery"
             if request
                 .headers_with_auth()

@@ -1,0 +1,437 @@
+//! HAR: every entry of a HAR log (or one bare HAR request object) as a spec.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::{Import, Imported, Note};
+use crate::spec::{
+    AuthSpec, BasicAuthSpec, BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec,
+};
+
+/// Headers a HAR records that describe the connection, not the request a sample should send.
+const CONNECTION_HEADERS: &[&str] = &["host", "content-length", "connection", "cookie"];
+
+pub fn import(text: &str) -> Result<Import, String> {
+    let value: Value = serde_json::from_str(text).map_err(|error| format!("not JSON: {error}"))?;
+    let mut import = Import::default();
+    if let Some(entries) = value.pointer("/log/entries").and_then(Value::as_array) {
+        for (index, entry) in entries.iter().enumerate() {
+            let at = format!("/log/entries/{index}");
+            let request = entry
+                .get("request")
+                .ok_or_else(|| format!("{at}: an entry without a request"))?;
+            import_request(
+                request,
+                entry.get("response"),
+                &format!("{at}/request"),
+                true,
+                &mut import,
+            )?;
+        }
+    } else if value.get("method").is_some() && value.get("url").is_some() {
+        import_request(&value, None, "", false, &mut import)?;
+    } else {
+        return Err("neither a HAR log (`log.entries`) nor a HAR request (`method`, `url`)".into());
+    }
+    Ok(import)
+}
+
+fn text<'a>(value: &'a Value, key: &str) -> &'a str {
+    value.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+fn import_request(
+    request: &Value,
+    response: Option<&Value>,
+    at: &str,
+    in_log: bool,
+    import: &mut Import,
+) -> Result<(), String> {
+    let method = text(request, "method").to_ascii_uppercase();
+    let mut url = text(request, "url").to_string();
+    // `queryString` lists the query's parameters, decoded; add those the URL does not hold (as
+    // httpsnippet does), so that an inconsistent capture loses nothing
+    let in_url = crate::url::Url::parse(&url).query_pairs();
+    for param in request
+        .get("queryString")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let (name, value) = (text(param, "name"), text(param, "value"));
+        let encode = crate::filters::encoding::uri_component;
+        let present = in_url.iter().any(|pair| {
+            let decode = |s: &str| {
+                percent_encoding::percent_decode_str(&s.replace('+', " "))
+                    .decode_utf8_lossy()
+                    .into_owned()
+            };
+            decode(&pair.key) == name && pair.value.as_deref().map(decode).as_deref() == Some(value)
+        });
+        if !present {
+            let (before, fragment) = match url.split_once('#') {
+                Some((before, fragment)) => (before.to_string(), Some(fragment.to_string())),
+                None => (url.clone(), None),
+            };
+            url = format!(
+                "{before}{}{}={}{}",
+                if before.contains('?') { '&' } else { '?' },
+                encode(name),
+                encode(value),
+                fragment.map(|f| format!("#{f}")).unwrap_or_default()
+            );
+        }
+    }
+    if method.is_empty() || url.is_empty() {
+        return Err(format!("{at}: a request needs `method` and `url`"));
+    }
+    let parsed = crate::url::Url::parse(&url);
+    let mut spec = Spec {
+        title: format!(
+            "{method} {}",
+            if parsed.path.is_empty() {
+                "/"
+            } else {
+                &parsed.path
+            }
+        ),
+        request: RequestSpec {
+            method: method.clone(),
+            url,
+            ..RequestSpec::default()
+        },
+        ..Spec::default()
+    };
+    let headers = request
+        .get("headers")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for (index, header) in headers.iter().enumerate() {
+        let name = text(header, "name");
+        let value = text(header, "value");
+        let lower = name.to_ascii_lowercase();
+        let here = format!("{at}/headers/{index}");
+        if name.starts_with(':') || CONNECTION_HEADERS.contains(&lower.as_str()) {
+            continue; // HTTP/2 pseudo-headers and connection details; cookies come from `cookies`
+        }
+        if !value.is_ascii() || value.chars().any(|c| c.is_control() && c != '\t') {
+            import.notes.push(Note::new(
+                here,
+                format!("header `{name}` dropped: its value is not plain ASCII"),
+            ));
+            continue;
+        }
+        if lower == "authorization"
+            && let Some(auth) = auth_from_header(value)
+        {
+            spec.request.auth = Some(auth);
+            continue;
+        }
+        spec.request.headers.push(IndexMap::from([(
+            name.to_string(),
+            Some(value.to_string()),
+        )]));
+    }
+    for cookie in request
+        .get("cookies")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        spec.request.cookies.push(IndexMap::from([(
+            text(cookie, "name").to_string(),
+            Some(text(cookie, "value").to_string()),
+        )]));
+    }
+    if let Some(post) = request.get("postData") {
+        let post_at = format!("{at}/postData");
+        if method == "GET" || method == "HEAD" {
+            import.notes.push(Note::new(
+                post_at,
+                format!("the body of a {method} request is dropped: samplegen refuses one"),
+            ));
+        } else {
+            spec.request.body = body(post, &post_at, &mut spec.request, import);
+        }
+    }
+    if let Some(response) = response {
+        let status = response.get("status").and_then(Value::as_u64).unwrap_or(0);
+        if (100..600).contains(&status) {
+            let reason = text(response, "statusText");
+            let content = response.get("content");
+            let body = content.map(|c| text(c, "text")).unwrap_or_default();
+            let mime = content.map(|c| text(c, "mimeType")).unwrap_or_default();
+            spec.response = Some(ResponseSpec {
+                status: format!("{status} {reason}").trim().to_string(),
+                body: (!body.is_empty()).then(|| body.to_string()),
+                lang: (!body.is_empty() && !mime.contains("json")).then(|| {
+                    if mime.contains("xml") {
+                        "xml"
+                    } else if mime.contains("html") {
+                        "html"
+                    } else {
+                        "none"
+                    }
+                    .to_string()
+                }),
+            });
+        }
+    }
+    let dirs = if in_log && !parsed.host.is_empty() {
+        vec![parsed.host.clone()]
+    } else {
+        Vec::new()
+    };
+    let name = format!("{method} {}", parsed.path);
+    import.items.push(Imported { dirs, name, spec });
+    Ok(())
+}
+
+/// `Basic <base64 of user:password>` or `Bearer <token>` as auth, so that the spec says it as data.
+pub fn auth_from_header(value: &str) -> Option<AuthSpec> {
+    use base64::Engine;
+    let (scheme, credentials) = value.split_once(' ')?;
+    if scheme.eq_ignore_ascii_case("basic") {
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(credentials.trim())
+            .ok()?;
+        let decoded = String::from_utf8(decoded).ok()?;
+        let (username, password) = decoded.split_once(':')?;
+        // only when encoding it again gives the same header
+        let again = crate::filters::encoding::base64(&decoded);
+        (again == credentials.trim()).then(|| AuthSpec {
+            basic: Some(BasicAuthSpec {
+                username: username.to_string(),
+                password: password.to_string(),
+            }),
+            ..AuthSpec::default()
+        })
+    } else if scheme.eq_ignore_ascii_case("bearer") && !credentials.trim().is_empty() {
+        Some(AuthSpec {
+            bearer: Some(credentials.trim().to_string()),
+            ..AuthSpec::default()
+        })
+    } else {
+        None
+    }
+}
+
+fn body(
+    post: &Value,
+    at: &str,
+    request: &mut RequestSpec,
+    import: &mut Import,
+) -> Option<BodySpec> {
+    let mime = text(post, "mimeType").to_string();
+    let media = crate::model::media_type(&mime);
+    let params = post.get("params").and_then(Value::as_array);
+    let has_content_type = request
+        .headers
+        .iter()
+        .any(|h| h.keys().any(|k| k.eq_ignore_ascii_case("content-type")));
+    if media == "multipart/form-data" {
+        // the client writes the multipart header with its own boundary
+        request
+            .headers
+            .retain(|h| !h.keys().any(|k| k.eq_ignore_ascii_case("content-type")));
+        let Some(params) = params else {
+            import.notes.push(Note::new(
+                at,
+                "a multipart body without `params` cannot be split into parts; dropped",
+            ));
+            return None;
+        };
+        let parts = params
+            .iter()
+            .map(|param| {
+                let name = text(param, "name").to_string();
+                let content_type = param
+                    .get("contentType")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
+                let part = match param.get("fileName").and_then(Value::as_str) {
+                    Some(file) => PartSpec::Detailed(PartDetailSpec {
+                        file: Some(file.to_string()),
+                        content_type,
+                        ..PartDetailSpec::default()
+                    }),
+                    None if content_type.is_some() => PartSpec::Detailed(PartDetailSpec {
+                        value: Some(text(param, "value").to_string()),
+                        content_type,
+                        ..PartDetailSpec::default()
+                    }),
+                    None => PartSpec::Text(Some(text(param, "value").to_string())),
+                };
+                IndexMap::from([(name, part)])
+            })
+            .collect::<Vec<_>>();
+        if parts.is_empty() {
+            import
+                .notes
+                .push(Note::new(at, "a multipart body without parts is dropped"));
+            return None;
+        }
+        return Some(BodySpec {
+            formdata: Some(parts),
+            ..BodySpec::default()
+        });
+    }
+    if media == crate::model::FORM_URLENCODED
+        && let Some(params) = params
+    {
+        let fields = params
+            .iter()
+            .map(|p| {
+                IndexMap::from([(
+                    text(p, "name").to_string(),
+                    Some(text(p, "value").to_string()),
+                )])
+            })
+            .collect();
+        return Some(BodySpec {
+            urlencoded: Some(fields),
+            ..BodySpec::default()
+        });
+    }
+    let body_text = text(post, "text").to_string();
+    if !has_content_type {
+        let content_type = if mime.is_empty() {
+            "application/octet-stream".to_string()
+        } else {
+            mime
+        };
+        request.headers.push(IndexMap::from([(
+            "Content-Type".to_string(),
+            Some(content_type),
+        )]));
+    }
+    if media == crate::model::FORM_URLENCODED {
+        // a form given as text: its pairs, decoded
+        let fields = body_text
+            .split('&')
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                let (name, value) = item.split_once('=').unwrap_or((item, ""));
+                let decode = |s: &str| {
+                    percent_encoding::percent_decode_str(&s.replace('+', " "))
+                        .decode_utf8_lossy()
+                        .into_owned()
+                };
+                IndexMap::from([(decode(name), Some(decode(value)))])
+            })
+            .collect();
+        return Some(BodySpec {
+            urlencoded: Some(fields),
+            ..BodySpec::default()
+        });
+    }
+    Some(BodySpec {
+        raw: Some(body_text),
+        ..BodySpec::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn specs(text: &str) -> Vec<Spec> {
+        import(text)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|i| i.spec)
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_request_with_everything() {
+        let har = r#"{"method":"post","url":"https://api.example.com/v1/users?limit=10",
+          "headers":[{"name":"Accept","value":"application/json"},{"name":"Host","value":"x"},
+                     {"name":"Authorization","value":"Basic dXNlcjpwYXNz"},{"name":"content-type","value":"application/x-www-form-urlencoded"}],
+          "cookies":[{"name":"a","value":"1"}],
+          "postData":{"mimeType":"application/x-www-form-urlencoded","params":[{"name":"foo","value":"bar baz"}]}}"#;
+        let spec = &specs(har)[0];
+        assert_eq!(spec.request.method, "POST");
+        assert_eq!(
+            spec.request.url,
+            "https://api.example.com/v1/users?limit=10"
+        );
+        assert_eq!(
+            spec.request.headers.len(),
+            2,
+            "Host dropped: {:?}",
+            spec.request.headers
+        );
+        assert_eq!(
+            spec.request
+                .auth
+                .as_ref()
+                .unwrap()
+                .basic
+                .as_ref()
+                .unwrap()
+                .password,
+            "pass"
+        );
+        assert_eq!(spec.request.cookies.len(), 1);
+        assert_eq!(
+            spec.request
+                .body
+                .as_ref()
+                .unwrap()
+                .urlencoded
+                .as_ref()
+                .unwrap()[0]["foo"]
+                .as_deref(),
+            Some("bar baz")
+        );
+    }
+
+    #[test]
+    fn multipart_json_and_a_log() {
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"POST","url":"http://h/u","headers":[{"name":"Content-Type","value":"multipart/form-data; boundary=x"}],
+            "postData":{"mimeType":"multipart/form-data","params":[{"name":"foo","fileName":"hello.txt","contentType":"text/plain"},{"name":"bar","value":"1"}]}},
+           "response":{"status":201,"statusText":"Created","content":{"mimeType":"application/json","text":"{}"}}},
+          {"request":{"method":"GET","url":"http://h/j","postData":{"mimeType":"application/json","text":"{}"}}}]}}"#;
+        let import = import(har).unwrap();
+        let upload = &import.items[0];
+        assert_eq!(upload.dirs, ["h"]);
+        assert!(
+            upload.spec.request.headers.is_empty(),
+            "the multipart header is the client's"
+        );
+        assert_eq!(
+            upload
+                .spec
+                .request
+                .body
+                .as_ref()
+                .unwrap()
+                .formdata
+                .as_ref()
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(upload.spec.response.as_ref().unwrap().status, "201 Created");
+        assert!(import.items[1].spec.request.body.is_none());
+        assert!(
+            import.notes[0].at.ends_with("/entries/1/request/postData"),
+            "{:?}",
+            import.notes
+        );
+    }
+
+    #[test]
+    fn malformed_input_is_an_error() {
+        assert!(import("{").is_err());
+        assert!(
+            import("{\"a\": 1}")
+                .unwrap_err()
+                .contains("neither a HAR log")
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! Importers: bring an existing API's requests into specs, from a Postman collection, an OpenAPI
+//! document, a HAR capture or a curl command line. Each importer turns its input into specs and
+//! notes on what it could not represent (with where, in the input); this module writes the specs.
+
+pub mod curl;
+pub mod har;
+pub mod openapi;
+pub mod postman;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{self, PageId};
+use crate::spec::Spec;
+
+/// One imported request, and where its spec goes.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// Folder names below the target directory (a collection's folders, an OpenAPI tag).
+    pub dirs: Vec<String>,
+    /// The request's name, slugged into the file name.
+    pub name: String,
+    pub spec: Spec,
+}
+
+/// Something in the input an importer could not represent, and where it is: a JSON pointer into
+/// the input (`/item/0/request/auth`) or, for a command line, a word's position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub at: String,
+    pub message: String,
+}
+
+impl Note {
+    pub fn new(at: impl Into<String>, message: impl Into<String>) -> Note {
+        Note {
+            at: at.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// What an importer produced.
+#[derive(Debug, Clone, Default)]
+pub struct Import {
+    pub items: Vec<Imported>,
+    pub notes: Vec<Note>,
+}
+
+/// The input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A Postman Collection v2.0 or v2.1 (JSON).
+    Postman,
+    /// An OpenAPI 3.0 or 3.1 document (YAML or JSON).
+    Openapi,
+    /// A HAR log, or one HAR request object (JSON).
+    Har,
+    /// A curl command line.
+    Curl,
+}
+
+/// Reads `text` as `format`. A malformed input is an error (nothing is written); what a valid
+/// input holds that specs cannot say is reported in the notes.
+pub fn read(format: Format, text: &str) -> Result<Import, String> {
+    match format {
+        Format::Postman => postman::import(text),
+        Format::Openapi => openapi::import(text),
+        Format::Har => har::import(text),
+        Format::Curl => curl::import(text),
+    }
+}
+
+/// What writing an import did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Spec files written, relative to the project.
+    pub written: Vec<PathBuf>,
+    /// Existing spec files left alone (no `--force`).
+    pub kept: Vec<PathBuf>,
+    /// Imported requests whose spec would not be valid, with why.
+    pub invalid: Vec<Diagnostic>,
+}
+
+/// Writes each imported spec to `into/<dirs…>/<name>.yaml` (names slugged, made unique within
+/// their directory), never over an existing file unless `force`. A spec that would not be valid
+/// is not written; its problems are returned.
+pub fn write(
+    import: &Import,
+    into: &Path,
+    specs_dir: &Path,
+    force: bool,
+) -> std::io::Result<Written> {
+    let mut written = Written::default();
+    let mut taken: HashSet<PathBuf> = HashSet::new();
+    for item in &import.items {
+        let mut dir = into.to_path_buf();
+        for folder in &item.dirs {
+            dir.push(slug(folder));
+        }
+        let base = slug(&item.name);
+        let mut path = dir.join(format!("{base}.yaml"));
+        let mut n = 2;
+        while taken.contains(&path) {
+            path = dir.join(format!("{base}-{n}.yaml"));
+            n += 1;
+        }
+        taken.insert(path.clone());
+
+        let text = to_yaml(&item.spec);
+        // the spec must read back as the same valid spec samplegen will build
+        let relative = path.strip_prefix(specs_dir).unwrap_or(&path);
+        let id = PageId::from_relative_path(relative).unwrap_or(PageId {
+            module: "imported".into(),
+            page: base.clone(),
+        });
+        let reparsed = crate::spec::parse(&text)
+            .map_err(|error| vec![Diagnostic::from_yaml(&path, &text, &error)])
+            .and_then(|spec| model::validate(spec, id, &path, &text));
+        if let Err(problems) = reparsed {
+            written.invalid.extend(problems);
+            continue;
+        }
+        if path.exists() && !force {
+            written.kept.push(path);
+            continue;
+        }
+        crate::output::write_atomically(&path, text.as_bytes())?;
+        written.written.push(path);
+    }
+    Ok(written)
+}
+
+/// A spec as YAML text, fields in the order writers expect.
+pub fn to_yaml(spec: &Spec) -> String {
+    serde_yaml::to_string(spec).expect("a spec serializes")
+}
+
+/// A file or folder name for `name`: lower case letters, digits, `-` and `_`, runs of anything
+/// else as one `-`; `request` when nothing is left.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "request".into()
+    } else {
+        out
+    }
+}
+
+/// `{name}` (an OpenAPI path parameter) or `:name` (a Postman path variable) as `{{name}}`.
+pub fn path_parameters_as_variables(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        if rest[start..].starts_with("{{") {
+            let end = rest[start..]
+                .find("}}")
+                .map_or(rest.len(), |e| start + e + 2);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        match rest[start..].find('}') {
+            Some(end) => {
+                out.push_str(&rest[..start]);
+                out.push_str("{{");
+                out.push_str(&rest[start + 1..start + end]);
+                out.push_str("}}");
+                rest = &rest[start + end + 1..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("Token (POST client_credentials)"),
+            "token-post-client_credentials"
+        );
+        assert_eq!(slug("  ¿?  "), "request");
+        assert_eq!(slug("Users / Read All"), "users-read-all");
+    }
+
+    #[test]
+    fn path_parameters() {
+        assert_eq!(
+            path_parameters_as_variables("/users/{userId}/devices/{{deviceID}}"),
+            "/users/{{userId}}/devices/{{deviceID}}"
+        );
+    }
+
+    #[test]
+    fn imported_specs_are_written_once_and_unique() {
+        let dir = tempfile::tempdir().unwrap();
+        let spec =
+            crate::spec::parse("title: T\nrequest:\n  method: GET\n  url: https://e.com/a\n")
+                .unwrap();
+        let item = |name: &str| Imported {
+            dirs: vec!["Users".into()],
+            name: name.into(),
+            spec: spec.clone(),
+        };
+        let import = Import {
+            items: vec![item("Read"), item("Read")],
+            notes: Vec::new(),
+        };
+        let into = dir.path().join("specs/api");
+        let first = write(&import, &into, &dir.path().join("specs"), false).unwrap();
+        assert_eq!(first.written.len(), 2);
+        assert!(into.join("users/read-2.yaml").is_file());
+        let again = write(&import, &into, &dir.path().join("specs"), false).unwrap();
+        assert_eq!((again.written.len(), again.kept.len()), (0, 2));
+        let forced = write(&import, &into, &dir.path().join("specs"), true).unwrap();
+        assert_eq!(forced.written.len(), 2);
+    }
+}

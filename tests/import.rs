@@ -1,0 +1,252 @@
+//! Importers: round trips (a spec's curl sample, imported, describes the same request), the peer
+//! projects' fixtures (Postman collections, HAR files: these tests read `../shared` and say so when
+//! it is absent), and the OpenAPI test document, each imported, built and snapshotted.
+
+use std::path::{Path, PathBuf};
+
+use samplegen::import::{self, Format};
+use samplegen::model::{self, Body, PageId, PartContent, Request};
+use samplegen::project::Project;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn validate(spec: samplegen::spec::Spec) -> Result<Request, String> {
+    let text = import::to_yaml(&spec);
+    let parsed = samplegen::spec::parse(&text).map_err(|e| e.to_string())?;
+    let id = PageId {
+        module: "m".into(),
+        page: "p".into(),
+    };
+    model::validate(parsed, id, Path::new("x.yaml"), &text)
+        .map(|endpoint| endpoint.request)
+        .map_err(|problems| format!("{}\n{text}", problems[0]))
+}
+
+/// A request reduced to what goes on the wire, for comparing requests written differently.
+fn wire(request: &Request) -> String {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let query: Vec<String> = request
+        .url
+        .query_pairs()
+        .iter()
+        .map(|p| format!("{}={:?}", decode(&p.key), p.value.as_deref().map(decode)))
+        .collect();
+    let mut headers: Vec<String> = request
+        .headers_with_auth()
+        .iter()
+        .map(|h| format!("{}: {}", h.name.to_ascii_lowercase(), h.value))
+        .collect();
+    headers.sort();
+    let body = match &request.body {
+        None => "none".to_string(),
+        Some(Body::Raw { text }) => format!("raw {text:?}"),
+        Some(Body::Graphql { json, .. }) => format!("raw {json:?}"),
+        Some(Body::Urlencoded { fields }) => format!(
+            "form {:?}",
+            fields
+                .iter()
+                .map(|f| (&f.name, &f.value))
+                .collect::<Vec<_>>()
+        ),
+        Some(Body::File { path, .. }) => format!("file {path}"),
+        Some(Body::Formdata { parts }) => format!(
+            "multipart {:?}",
+            parts
+                .iter()
+                .map(|p| match &p.content {
+                    PartContent::Text { value } =>
+                        format!("{}={value:?} {:?}", p.name, p.content_type),
+                    PartContent::File { path, .. } =>
+                        format!("{}=@{path} {:?}", p.name, p.content_type),
+                })
+                .collect::<Vec<_>>()
+        ),
+    };
+    format!(
+        "{} {}{}\nquery {query:?}\n{}\n{body}",
+        request.method,
+        request.url.host_and_port(),
+        decode(&request.url.path),
+        headers.join("\n")
+    )
+}
+
+#[test]
+fn a_specs_curl_sample_imports_as_the_same_request() {
+    let project = Project::open(&repo().join("tests/fixtures")).unwrap();
+    let renderer = project.renderer().unwrap();
+    let specs = project.load_specs().unwrap();
+    let curl = samplegen::targets::find("curl").unwrap();
+    let mut checked = 0;
+    for endpoint in &specs.endpoints {
+        let sample = renderer.sample(endpoint, curl).unwrap();
+        let imported = import::read(Format::Curl, &sample)
+            .unwrap_or_else(|e| panic!("{}: {e}\n{sample}", endpoint.source.display()));
+        assert!(
+            imported.notes.is_empty(),
+            "{}: {:?}",
+            endpoint.source.display(),
+            imported.notes
+        );
+        let request = validate(imported.items[0].spec.clone())
+            .unwrap_or_else(|e| panic!("{}: {e}", endpoint.source.display()));
+        assert_eq!(
+            wire(&request),
+            wire(&endpoint.request),
+            "{}\n{sample}",
+            endpoint.source.display()
+        );
+        checked += 1;
+    }
+    assert!(checked > 20);
+}
+
+fn shared(relative: &str) -> Option<PathBuf> {
+    let dir = repo().join("../shared").join(relative);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("SKIPPED: ../shared/{relative} is not beside the repository");
+        None
+    }
+}
+
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Imports every file into one throwaway project, builds it, and snapshots every spec written and
+/// the curl and Python samples of each.
+fn import_and_build(format: Format, files: &[PathBuf], snapshot_dir: &str) {
+    let project_dir = tempfile::tempdir().unwrap();
+    let specs_dir = project_dir.path().join("specs");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(format!("snapshots/{snapshot_dir}"));
+    settings.set_prepend_module_to_snapshot(false);
+    let _guard = settings.bind_to_scope();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let folder = file
+            .parent()
+            .and_then(Path::file_name)
+            .unwrap()
+            .to_string_lossy();
+        let name = format!("{folder}-{}", file.file_stem().unwrap().to_string_lossy());
+        let imported =
+            import::read(format, &text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let into = specs_dir.join(import::slug(&name));
+        let written = import::write(&imported, &into, &specs_dir, false).unwrap();
+        assert!(
+            written.invalid.is_empty(),
+            "{}: {:?}",
+            file.display(),
+            written.invalid
+        );
+        let notes: Vec<String> = imported
+            .notes
+            .iter()
+            .map(|n| format!("{}: {}", n.at, n.message))
+            .collect();
+        let mut report = format!("notes: {notes:#?}\n");
+        for path in &written.written {
+            report.push_str(&format!(
+                "\n# {}\n",
+                path.strip_prefix(&specs_dir).unwrap().display()
+            ));
+            report.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+        insta::assert_snapshot!(import::slug(&name), report);
+    }
+    let project = Project::open(project_dir.path()).unwrap();
+    let renderer = project.renderer().unwrap();
+    let summary = samplegen::build::build(&project, &renderer, &|| {}).unwrap();
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    assert!(summary.specs > 0);
+}
+
+#[test]
+fn httpsnippet_har_fixtures_import_and_build() {
+    let Some(dir) = shared("peer-fixtures/httpsnippet") else {
+        return;
+    };
+    let mut files = json_files(&dir);
+    files.extend(json_files(&dir.join("readme-fork")));
+    files.extend(json_files(&dir.join("kong-historic")));
+    import_and_build(Format::Har, &files, "import-har");
+}
+
+#[test]
+fn postman_peer_collections_import_and_build() {
+    let Some(dir) = shared("peer-fixtures/postman") else {
+        return;
+    };
+    import_and_build(Format::Postman, &json_files(&dir), "import-postman");
+}
+
+#[test]
+fn postman_code_generators_unit_collections_import_and_build() {
+    let Some(dir) = shared("peer-fixtures/postman/unit") else {
+        return;
+    };
+    let mut files = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json")
+                // the C# generator's expected outputs, not collections
+                && !path.file_name().unwrap().to_string_lossy().starts_with("testResponse")
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    // large request zoos: built and checked, their specs not snapshotted
+    let project_dir = tempfile::tempdir().unwrap();
+    let specs_dir = project_dir.path().join("specs");
+    for (index, file) in files.iter().enumerate() {
+        let text = std::fs::read_to_string(file).unwrap();
+        let imported = import::read(Format::Postman, &text)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let written = import::write(
+            &imported,
+            &specs_dir.join(format!("unit-{index}")),
+            &specs_dir,
+            false,
+        )
+        .unwrap();
+        assert!(
+            written.invalid.is_empty(),
+            "{}: {:?}",
+            file.display(),
+            written.invalid
+        );
+    }
+    let project = Project::open(project_dir.path()).unwrap();
+    let renderer = project.renderer().unwrap();
+    let summary = samplegen::build::build(&project, &renderer, &|| {}).unwrap();
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    assert!(summary.specs > 100, "{} specs", summary.specs);
+}
+
+#[test]
+fn the_openapi_test_document_imports_and_builds() {
+    let file = repo().join("tests/fixtures/openapi/petstore-plus.yaml");
+    import_and_build(Format::Openapi, &[file], "import-openapi");
+}
