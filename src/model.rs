@@ -603,11 +603,7 @@ fn check_body(
             continue;
         }
         let (name, spec) = item.into_iter().next().expect("one entry");
-        if name.is_empty()
-            || name
-                .chars()
-                .any(|c| c.is_control() || matches!(c, '"' | '\\' | '=' | ';'))
-        {
+        if !is_part_name(&name) {
             check.report(&path, format!("{place}: `{name}` cannot be a part name (no quotes, `\\`, `=`, `;` or control characters)"));
         }
         let (content, content_type) = match spec {
@@ -895,8 +891,17 @@ pub fn media_type(content_type: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Whether a multipart part can have this name in every client: not empty, and no quotes, `\`,
+/// `=`, `;` (curl's `-F` syntax) or control characters.
+pub fn is_part_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '"' | '\\' | '=' | ';'))
+}
+
 /// RFC 9110 `token`: the characters allowed in a method or header name.
-fn is_token(s: &str) -> bool {
+pub fn is_token(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))

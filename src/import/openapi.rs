@@ -245,13 +245,6 @@ fn placeholder(name: &str) -> String {
     format!("{{{{{}}}}}", variable_name(name))
 }
 
-/// RFC 9110 `token`: the characters allowed in a header or cookie name.
-fn is_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
 /// What keeps `value` from being sent as a header value, if anything.
 fn header_value_problem(value: &str) -> Option<String> {
     if value.chars().any(|c| c.is_control() && c != '\t') {
@@ -911,7 +904,7 @@ impl<'a> Importer<'a> {
             );
             return None;
         }
-        if !is_token(name) {
+        if !crate::model::is_token(name) {
             self.note(
                 &param.at,
                 format!("`{name}` is not a valid header name: the header is dropped"),
@@ -944,7 +937,7 @@ impl<'a> Importer<'a> {
 
     fn cookie_parameter(&mut self, param: &Param<'a>) -> Option<NameValueSpec> {
         let name = param.name.as_str();
-        if !is_token(name) {
+        if !crate::model::is_token(name) {
             self.note(
                 &param.at,
                 format!("`{name}` is not a valid cookie name: the cookie is dropped"),
@@ -1096,7 +1089,7 @@ impl<'a> Importer<'a> {
                     keys += 1;
                     match location {
                         "header" => {
-                            if !is_token(key) {
+                            if !crate::model::is_token(key) {
                                 return Err(format!("`{key}` is not a valid header name"));
                             }
                             let sets_authorization = security
@@ -1140,7 +1133,7 @@ impl<'a> Importer<'a> {
                             }
                         }
                         "cookie" => {
-                            if !is_token(key) {
+                            if !crate::model::is_token(key) {
                                 return Err(format!("`{key}` is not a valid cookie name"));
                             }
                             security.cookies.push((key.into(), value));
@@ -1310,11 +1303,7 @@ impl<'a> Importer<'a> {
         let mut parts = Vec::new();
         for (name, value) in &example {
             let name = name.as_str().unwrap_or_default();
-            if name.is_empty()
-                || name
-                    .chars()
-                    .any(|c| c.is_control() || matches!(c, '"' | '\\' | '=' | ';'))
-            {
+            if !crate::model::is_part_name(name) {
                 self.note(
                     at,
                     format!("`{name}` cannot be a multipart part name: the part is dropped"),

@@ -118,13 +118,6 @@ fn description(value: Option<&Value>) -> String {
     }
 }
 
-/// RFC 9110 `token`, as the validator checks header names.
-fn is_token(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
 fn is_variable_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '$')
 }
@@ -580,7 +573,7 @@ impl Importer {
         for (name, value, at) in found {
             if name.is_empty() {
                 self.note(at, "dropped: a header without a name");
-            } else if !is_token(&name) {
+            } else if !crate::model::is_token(&name) {
                 self.note(at, format!("dropped: `{name}` is not a valid header name"));
             } else if value.chars().any(|c| c.is_control() && c != '\t') {
                 self.note(
@@ -684,7 +677,7 @@ impl Importer {
             },
             "apikey" => {
                 let name = attribute("key");
-                if !is_token(&name) {
+                if !crate::model::is_token(&name) {
                     self.note(
                         at,
                         format!("dropped: the API key's name `{name}` is not a valid header or query item name"),
@@ -946,11 +939,7 @@ impl Importer {
             }
             let at = format!("{at}/{index}");
             let name = text(field.get("key"));
-            if name.is_empty()
-                || name
-                    .chars()
-                    .any(|c| c.is_control() || matches!(c, '"' | '\\' | '=' | ';'))
-            {
+            if !crate::model::is_part_name(&name) {
                 self.note(
                     at,
                     format!("dropped: `{name}` cannot be a part name (no quotes, `\\`, `=`, `;` or control characters)"),
