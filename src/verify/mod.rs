@@ -149,8 +149,7 @@ fn known_gap(target: &str, request: &crate::model::Request) -> Option<&'static s
         .iter()
         .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some());
     let typed_part = parts.iter().any(|p| p.content_type.is_some());
-    let content_type_without_body =
-        request.body.is_none() && request.content_type().is_some();
+    let content_type_without_body = request.body.is_none() && request.content_type().is_some();
     match target {
         "csharp" if content_type_without_body => {
             Some(".NET sends `Content-Type` only with a body (it is a content header)")
