@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::output::{
-    self, Cache, Drift, FileRecord, Manifest, OutputDir, PathMap, Stamp, combined_hash,
+    self, Cache, Drift, FileRecord, Manifest, OutputDir, PathMap, Recorded, Stamp, combined_hash,
     content_hash, stamp,
 };
 use crate::project::{Error, Project};
@@ -87,8 +87,16 @@ pub fn build(
         error,
     };
     let discovered = project.discover()?;
-    let previous = Manifest::read(&output_dir).map_err(io)?;
-    let cache = Cache::read(&output_dir);
+    let recorded = Recorded {
+        manifest_text: Manifest::read_text(&output_dir).map_err(io)?,
+        cache: Cache::read(&output_dir),
+    };
+    let previous = recorded
+        .manifest_text
+        .as_deref()
+        .map(Manifest::parse)
+        .unwrap_or_default();
+    let cache = &recorded.cache;
     let out = OutputDir::open(&output_dir).map_err(io)?;
     let fingerprint = fingerprint(project, renderer);
     let inputs = Inputs {
@@ -96,7 +104,7 @@ pub fn build(
         renderer,
         previous: &previous,
         previous_files: previous.files_by_spec(),
-        cache: (cache.inputs == fingerprint).then_some(&cache),
+        cache: (cache.inputs == fingerprint).then_some(cache),
         fingerprint,
     };
 
@@ -120,6 +128,8 @@ pub fn build(
         ..BuildSummary::default()
     };
     let mut manifest = Manifest::default();
+    // gathered, then bulk-built into the map: 120,000 inserts of long, similar paths are not free
+    let mut files_produced = Vec::new();
     let mut next_cache = Cache {
         inputs: inputs.fingerprint.clone(),
         ..Cache::default()
@@ -141,7 +151,7 @@ pub fn build(
                 summary.unchanged += unchanged;
                 summary.written.extend(written);
                 manifest.specs.insert(spec, hash);
-                manifest.files.extend(files);
+                files_produced.extend(files);
                 next_cache.stamps.extend(stamps);
             }
             Outcome::Failed { spec, problems } => {
@@ -162,7 +172,7 @@ pub fn build(
             .into_iter()
             .flatten()
         {
-            manifest.files.insert(path.to_string(), (*record).clone());
+            files_produced.push((path.to_string(), (*record).clone()));
             keys.push(format!("file:{path}"));
         }
         for key in keys {
@@ -171,6 +181,7 @@ pub fn build(
             }
         }
     }
+    manifest.files = files_produced.into_iter().collect();
     let stale: Vec<String> = previous
         .files
         .keys()
@@ -178,7 +189,7 @@ pub fn build(
         .cloned()
         .collect();
     summary.removed = out.remove(&stale).map_err(io)?;
-    out.record(&manifest, &next_cache).map_err(io)?;
+    out.record(&recorded, &manifest, &next_cache).map_err(io)?;
     summary.written.sort();
     summary.problems.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(summary)
@@ -370,6 +381,8 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
         ..CheckSummary::default()
     };
     let mut manifest = Manifest::default();
+    // gathered, then bulk-built into the map: 120,000 inserts of long, similar paths are not free
+    let mut files_produced = Vec::new();
     for result in checked {
         match result {
             Ok((spec, hash, files, drifts)) => {
@@ -377,11 +390,12 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
                 summary.files += files.len();
                 summary.drifts.extend(drifts);
                 manifest.specs.insert(spec, hash);
-                manifest.files.extend(files);
+                files_produced.extend(files);
             }
             Err(problems) => summary.problems.extend(problems),
         }
     }
+    manifest.files = files_produced.into_iter().collect();
     for path in previous.files.keys() {
         if !manifest.files.contains_key(path) {
             summary
