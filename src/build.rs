@@ -127,9 +127,8 @@ pub fn build(
         failed: discovered.failed,
         ..BuildSummary::default()
     };
-    let mut manifest = Manifest::default();
-    // gathered, then bulk-built into the map: 120,000 inserts of long, similar paths are not free
-    let mut files_produced = Vec::new();
+    let mut spec_records = Vec::new();
+    let mut file_records = Vec::new();
     let mut next_cache = Cache {
         inputs: inputs.fingerprint.clone(),
         ..Cache::default()
@@ -150,8 +149,8 @@ pub fn build(
                 summary.files += files.len();
                 summary.unchanged += unchanged;
                 summary.written.extend(written);
-                manifest.specs.insert(spec, hash);
-                files_produced.extend(files);
+                spec_records.push((spec, hash));
+                file_records.extend(files);
                 next_cache.stamps.extend(stamps);
             }
             Outcome::Failed { spec, problems } => {
@@ -163,7 +162,7 @@ pub fn build(
     // A failed spec keeps what it produced last time, output and records alike.
     for spec in &summary.failed {
         if let Some(hash) = previous.specs.get(spec) {
-            manifest.specs.insert(spec.clone(), hash.clone());
+            spec_records.push((spec.clone(), hash.clone()));
         }
         let mut keys = vec![format!("spec:{spec}")];
         for (path, record) in inputs
@@ -172,7 +171,7 @@ pub fn build(
             .into_iter()
             .flatten()
         {
-            files_produced.push((path.to_string(), (*record).clone()));
+            file_records.push((path.to_string(), (*record).clone()));
             keys.push(format!("file:{path}"));
         }
         for key in keys {
@@ -181,13 +180,8 @@ pub fn build(
             }
         }
     }
-    manifest.files = files_produced.into_iter().collect();
-    let stale: Vec<String> = previous
-        .files
-        .keys()
-        .filter(|path| !manifest.files.contains_key(*path))
-        .cloned()
-        .collect();
+    let manifest = Manifest::from_records(spec_records, file_records);
+    let stale: Vec<String> = previous.files_dropped_by(&manifest).cloned().collect();
     summary.removed = out.remove(&stale).map_err(io)?;
     out.record(&recorded, &manifest, &next_cache).map_err(io)?;
     summary.written.sort();
@@ -380,28 +374,25 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
         problems: discovered.problems,
         ..CheckSummary::default()
     };
-    let mut manifest = Manifest::default();
-    // gathered, then bulk-built into the map: 120,000 inserts of long, similar paths are not free
-    let mut files_produced = Vec::new();
+    let mut spec_records = Vec::new();
+    let mut file_records = Vec::new();
     for result in checked {
         match result {
             Ok((spec, hash, files, drifts)) => {
                 summary.specs += 1;
                 summary.files += files.len();
                 summary.drifts.extend(drifts);
-                manifest.specs.insert(spec, hash);
-                files_produced.extend(files);
+                spec_records.push((spec, hash));
+                file_records.extend(files);
             }
             Err(problems) => summary.problems.extend(problems),
         }
     }
-    manifest.files = files_produced.into_iter().collect();
-    for path in previous.files.keys() {
-        if !manifest.files.contains_key(path) {
-            summary
-                .drifts
-                .extend(output::stale(&output_dir, path).map_err(io(&output_dir.join(path)))?);
-        }
+    let manifest = Manifest::from_records(spec_records, file_records);
+    for path in previous.files_dropped_by(&manifest) {
+        summary
+            .drifts
+            .extend(output::stale(&output_dir, path).map_err(io(&output_dir.join(path)))?);
     }
     summary.drifts.extend(
         output::compare(&output_dir, output::MANIFEST, &manifest.to_text())

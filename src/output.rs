@@ -71,8 +71,6 @@ impl Manifest {
     }
 
     pub fn parse(text: &str) -> Manifest {
-        // Collected first and built in one go: the lines are sorted, so the maps are bulk-built
-        // instead of paying a search (of long, similar paths) per insert.
         let mut specs = Vec::new();
         let mut files = Vec::new();
         for line in text.lines() {
@@ -102,10 +100,27 @@ impl Manifest {
                 _ => {}
             }
         }
+        Manifest::from_records(specs, files)
+    }
+
+    /// A manifest of these records; of two for the same key, the later one counts.
+    pub fn from_records(
+        specs: Vec<(String, String)>,
+        files: Vec<(String, FileRecord)>,
+    ) -> Manifest {
+        // Built in one go rather than record by record: the maps are then bulk-built from the
+        // sorted records instead of paying a search (of long, similar paths) per insert.
         Manifest {
             specs: specs.into_iter().collect(),
             files: files.into_iter().collect(),
         }
+    }
+
+    /// The files recorded here that `next` no longer records: stale once `next` is the truth.
+    pub fn files_dropped_by<'a>(&'a self, next: &'a Manifest) -> impl Iterator<Item = &'a String> {
+        self.files
+            .keys()
+            .filter(|path| !next.files.contains_key(*path))
     }
 
     pub fn to_text(&self) -> String {
@@ -273,15 +288,15 @@ impl OutputDir {
         if holds(&full, contents)? {
             return Ok((false, stamp(&full)));
         }
-        self.write(path, contents)?;
+        self.write(&full, contents)?;
         Ok((true, stamp(&full)))
     }
 
-    /// Writes `contents` to the file at `path` (below the directory), known to differ.
-    fn write(&self, path: &str, contents: &str) -> io::Result<()> {
-        let full = self.dir.join(path);
-        self.ensure_inside(&full)?;
-        write_atomically(&full, contents.as_bytes())
+    /// Writes `contents` to the file at `full`, a path below the directory, without first
+    /// reading what is there.
+    fn write(&self, full: &Path, contents: &str) -> io::Result<()> {
+        self.ensure_inside(full)?;
+        write_atomically(full, contents.as_bytes())
     }
 
     /// Removes the files at `paths` (recorded as samplegen's own), and the directories that
@@ -312,11 +327,11 @@ impl OutputDir {
         // Compared with the text read at the start rather than re-read: at 10,000 specs the
         // manifest is 12 MB and a no-op build would spend a sixth of its time on it.
         if before.manifest_text.as_deref() != Some(text.as_str()) {
-            self.write(MANIFEST, &text)?;
+            self.write(&self.dir.join(MANIFEST), &text)?;
         }
         if cache != &before.cache {
             // the cache is only a shortcut: failing to write it costs time, not correctness
-            let _ = self.write(CACHE, &cache.to_text());
+            let _ = self.write(&self.dir.join(CACHE), &cache.to_text());
         }
         fs::remove_file(self.root.join(BUILDING))
     }
