@@ -108,20 +108,18 @@ pub fn write(
         }
         taken.insert(path.clone());
 
-        let text = to_yaml(&item.spec);
-        // the spec must read back as the same valid spec samplegen will build
         let relative = path.strip_prefix(specs_dir).unwrap_or(&path);
         let id = PageId::from_relative_path(relative).unwrap_or(PageId {
             module: "imported".into(),
             page: base.clone(),
         });
-        let reparsed = crate::spec::parse(&text)
-            .map_err(|error| vec![Diagnostic::from_yaml(&path, &text, &error)])
-            .and_then(|spec| model::validate(spec, id, &path, &text));
-        if let Err(problems) = reparsed {
-            written.invalid.extend(problems);
-            continue;
-        }
+        let text = match to_valid_yaml(&item.spec, &path, id) {
+            Ok(text) => text,
+            Err(problems) => {
+                written.invalid.extend(problems);
+                continue;
+            }
+        };
         if path.exists() && !force {
             written.kept.push(path);
             continue;
@@ -130,6 +128,16 @@ pub fn write(
         written.written.push(path);
     }
     Ok(written)
+}
+
+/// `spec` as the YAML text of a spec file at `path`, provided that text reads back as a valid
+/// spec, the same one samplegen will build; otherwise the problems the build would report.
+pub fn to_valid_yaml(spec: &Spec, path: &Path, id: PageId) -> Result<String, Vec<Diagnostic>> {
+    let text = to_yaml(spec);
+    let reparsed = crate::spec::parse(&text)
+        .map_err(|error| vec![Diagnostic::from_yaml(path, &text, &error)])?;
+    model::validate(reparsed, id, path, &text)?;
+    Ok(text)
 }
 
 /// A spec as YAML text, fields in the order writers expect.
@@ -182,6 +190,44 @@ pub fn path_parameters_as_variables(path: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// What the importers' tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use crate::spec::NameValueSpec;
+
+    /// Panics, showing the problems and the YAML, unless `spec` writes as a valid spec.
+    pub fn assert_valid(name: &str, spec: &Spec) {
+        let id = PageId {
+            module: "m".into(),
+            page: "p".into(),
+        };
+        if let Err(problems) = to_valid_yaml(spec, Path::new("x.yaml"), id) {
+            let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            panic!(
+                "{name} is not valid:\n{}\n{}",
+                problems.join("\n"),
+                to_yaml(spec)
+            );
+        }
+    }
+
+    /// Name–value lists (headers, query, cookies, fields) as plain pairs, in order.
+    pub fn pairs(items: &[NameValueSpec]) -> Vec<(String, String)> {
+        items
+            .iter()
+            .flat_map(|item| {
+                item.iter()
+                    .map(|(k, v)| (k.clone(), v.clone().unwrap_or_default()))
+            })
+            .collect()
+    }
+
+    pub fn pair(name: &str, value: &str) -> (String, String) {
+        (name.to_string(), value.to_string())
+    }
 }
 
 #[cfg(test)]

@@ -1816,8 +1816,8 @@ fn header_value(value: &Value, explode: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{assert_valid, pair, pairs};
     use super::*;
-    use crate::model::{self, PageId};
 
     const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: [{url: https://api.example.com}]\n";
 
@@ -1825,21 +1825,7 @@ mod tests {
     fn read(text: &str) -> Import {
         let import = import(text).unwrap_or_else(|error| panic!("{error}"));
         for item in &import.items {
-            let yaml = super::super::to_yaml(&item.spec);
-            let spec = crate::spec::parse(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
-            let id = PageId {
-                module: "m".into(),
-                page: "p".into(),
-            };
-            if let Err(problems) = model::validate(spec, id, std::path::Path::new("x.yaml"), &yaml)
-            {
-                let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-                panic!(
-                    "{} is not valid:\n{}\n{yaml}",
-                    item.name,
-                    problems.join("\n")
-                );
-            }
+            assert_valid(&item.name, &item.spec);
         }
         import
     }
@@ -1852,20 +1838,6 @@ mod tests {
     fn only(import: &Import) -> &Spec {
         assert_eq!(import.items.len(), 1, "{:#?}", import.items);
         &import.items[0].spec
-    }
-
-    fn pairs(items: &[NameValueSpec]) -> Vec<(String, String)> {
-        items
-            .iter()
-            .flat_map(|item| {
-                item.iter()
-                    .map(|(k, v)| (k.clone(), v.clone().unwrap_or_default()))
-            })
-            .collect()
-    }
-
-    fn pair(name: &str, value: &str) -> (String, String) {
-        (name.to_string(), value.to_string())
     }
 
     fn note<'i>(import: &'i Import, at: &str, containing: &str) -> &'i Note {

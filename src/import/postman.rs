@@ -1113,6 +1113,7 @@ fn response_lang(response: &Value, body: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{assert_valid, pair, pairs};
     use super::*;
     use serde_json::json;
 
@@ -1135,30 +1136,11 @@ mod tests {
     }
 
     fn headers(spec: &Spec) -> Vec<(String, String)> {
-        spec.request
-            .headers
-            .iter()
-            .flat_map(|h| {
-                h.iter()
-                    .map(|(k, v)| (k.clone(), v.clone().unwrap_or_default()))
-            })
-            .collect()
-    }
-
-    fn pair(name: &str, value: &str) -> (String, String) {
-        (name.into(), value.into())
+        pairs(&spec.request.headers)
     }
 
     fn valid(spec: &Spec) {
-        let text = super::super::to_yaml(spec);
-        let parsed = crate::spec::parse(&text).expect("parses back");
-        let id = PageId {
-            module: "m".into(),
-            page: "p".into(),
-        };
-        if let Err(problems) = model::validate(parsed, id, Path::new("x.yaml"), &text) {
-            panic!("{text}\n{problems:#?}");
-        }
+        assert_valid("the spec", spec);
     }
 
     #[test]
