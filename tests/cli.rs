@@ -76,6 +76,19 @@ impl TestProject {
             .unwrap()
     }
 
+    /// Runs samplegen with `args` and checks that it fails, as it does on a problem it reports.
+    fn run_failing(&self, args: &[&str]) -> Output {
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "samplegen {args:?}\n{}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        output
+    }
+
     /// Every file below `output/` with its contents and modification time.
     fn output_tree(&self) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
         let mut tree = BTreeMap::new();
@@ -166,8 +179,7 @@ fn check_passes_in_sync_and_reports_an_edited_spec_with_a_diff() {
         &TOKEN_SPEC.replace("client_credentials", "password"),
     );
     let before = project.output_tree();
-    let drift = project.run(&["check"]);
-    assert_eq!(drift.status.code(), Some(1));
+    let drift = project.run_failing(&["check"]);
     let out = stdout(&drift);
     assert!(
         out.contains("output/auth/token/curl.sh is out of date"),
@@ -190,8 +202,7 @@ fn check_reports_a_hand_edited_output_file() {
         "output/users/read-users/python.py",
         &sample.replace("requests.request", "requests.get"),
     );
-    let drift = project.run(&["check"]);
-    assert_eq!(drift.status.code(), Some(1));
+    let drift = project.run_failing(&["check"]);
     assert!(
         stdout(&drift).contains("output/users/read-users/python.py is out of date"),
         "{}",
@@ -213,8 +224,7 @@ fn a_removed_spec_leaves_stale_files_that_build_removes_and_nothing_else() {
     assert!(project.run(&["build"]).status.success());
     fs::remove_file(project.path("specs/users/read-users.yaml")).unwrap();
 
-    let drift = project.run(&["check"]);
-    assert_eq!(drift.status.code(), Some(1));
+    let drift = project.run_failing(&["check"]);
     assert!(
         stdout(&drift).contains("output/users/read-users.md is stale"),
         "{}",
@@ -234,8 +244,7 @@ fn a_missing_output_file_is_reported() {
     let project = TestProject::new();
     assert!(project.run(&["build"]).status.success());
     fs::remove_file(project.path("output/auth/token.md")).unwrap();
-    let drift = project.run(&["check"]);
-    assert_eq!(drift.status.code(), Some(1));
+    let drift = project.run_failing(&["check"]);
     assert!(
         stdout(&drift).contains("output/auth/token.md is missing"),
         "{}",
@@ -253,8 +262,7 @@ fn a_typo_names_file_line_and_column_and_touches_no_output() {
         &TOKEN_SPEC.replace("  headers:", "  header:"),
     );
 
-    let build = project.run(&["build"]);
-    assert_eq!(build.status.code(), Some(1));
+    let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(
         err.contains("error: request: unknown field `header`"),
@@ -272,8 +280,7 @@ fn a_typo_names_file_line_and_column_and_touches_no_output() {
         "nothing in output/ is touched"
     );
 
-    let check = project.run(&["check"]);
-    assert_eq!(check.status.code(), Some(1));
+    let check = project.run_failing(&["check"]);
     assert!(stderr(&check).contains("specs/auth/token.yaml:9:3"));
 }
 
@@ -288,8 +295,7 @@ fn bad_yaml_and_bad_values_are_all_reported_in_one_run() {
         "specs/users/bad-method.yaml",
         &USERS_SPEC.replace("method: GET", "method: GE T"),
     );
-    let build = project.run(&["build"]);
-    assert_eq!(build.status.code(), Some(1));
+    let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(err.contains(" --> specs/auth/broken.yaml:4:7"), "{err}");
     assert!(err.contains("`GE T` is not an HTTP method"), "{err}");
@@ -368,8 +374,7 @@ fn a_broken_override_names_its_file_line_and_column() {
         "templates/go.tera",
         "package main\n{{ request.method | no_such_filter }}\n",
     );
-    let build = project.run(&["build"]);
-    assert_eq!(build.status.code(), Some(1));
+    let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(
         err.contains("error: template `templates/go.tera` does not compile"),
@@ -400,8 +405,7 @@ fn a_site_config_relabels_and_drops_targets() {
 fn a_bad_site_config_is_an_error_with_a_hint() {
     let project = TestProject::new();
     project.write("samplegen.yaml", "targets:\n  - id: ruby\n  - id: swfit\n");
-    let build = project.run(&["build"]);
-    assert_eq!(build.status.code(), Some(1));
+    let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(
         err.contains("unknown target `swfit`; did you mean `swift`?"),
@@ -429,8 +433,7 @@ fn the_repository_output_is_in_sync_with_its_specs() {
 fn pages_that_differ_only_in_case_are_refused() {
     let project = TestProject::new();
     project.write("specs/users/Read-Users.yaml", USERS_SPEC);
-    let build = project.run(&["build"]);
-    assert_eq!(build.status.code(), Some(1));
+    let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(
         err.contains("this page and `specs/users/read-users.yaml` differ only in letter case"),
@@ -456,8 +459,7 @@ fn a_spec_linked_from_outside_the_specs_directory_is_refused() {
     )
     .unwrap();
     std::os::unix::fs::symlink(project.path("specs"), project.path("specs/users/loop")).unwrap();
-    let build = project.run(&["build"]);
-    assert_eq!(build.status.code(), Some(1));
+    let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(
         err.contains("error: this spec is a link to a file outside the specs directory"),
@@ -472,8 +474,7 @@ fn a_file_the_spec_says_must_exist_is_checked() {
     let project = TestProject::new();
     let spec = "title: Upload\nrequest:\n  method: PUT\n  url: https://api.example.com/a\n  headers:\n    - Content-Type: image/png\n  body:\n    file:\n      path: files/avatar.png\n      must_exist: true\n";
     project.write("specs/users/upload.yaml", spec);
-    let build = project.run(&["build"]);
-    assert_eq!(build.status.code(), Some(1));
+    let build = project.run_failing(&["build"]);
     assert!(
         stderr(&build).contains("the file `files/avatar.png` does not exist"),
         "{}",
@@ -567,8 +568,7 @@ fn a_template_failing_on_a_spec_names_both() {
         "templates/ruby.tera",
         "require \"uri\"\n{{ request.nothing.here }}\n",
     );
-    let build = project.run(&["build"]);
-    assert_eq!(build.status.code(), Some(1));
+    let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(
         err.contains(
@@ -709,8 +709,7 @@ fn verify_passes_good_samples_and_names_the_difference_a_broken_template_makes()
         "templates/http.tera",
         "{{ request.method }} {{ request.url.request_target }} HTTP/1.1\nHost: {{ request.url.host_and_port }}\n",
     );
-    let broken = project.run(&["verify", "--target", "http"]);
-    assert_eq!(broken.status.code(), Some(1));
+    let broken = project.run_failing(&["verify", "--target", "http"]);
     let out = stdout(&broken);
     assert!(
         out.contains("FAILED specs/auth/token.yaml [http]: header content-type: expected [\"application/x-www-form-urlencoded\"], not received"),
