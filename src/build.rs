@@ -404,6 +404,6 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
 
 /// The hash of everything every spec's output depends on besides the spec itself.
 fn fingerprint(project: &Project, renderer: &Renderer) -> String {
-    let config = format!("{:?}", project.config);
+    let config = project.config.fingerprint();
     combined_hash(&[renderer.fingerprint().as_bytes(), config.as_bytes()])
 }

@@ -298,14 +298,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             let text = match target {
                 None => renderer.render(&endpoint, &project.config)?.page,
                 Some(id) => {
-                    let Some(target) = targets::find(&id) else {
-                        let hint = targets::closest_id(&id)
-                            .map(|id| format!("; did you mean `{id}`?"))
-                            .unwrap_or_default();
-                        return Err(Error::Usage(format!(
-                            "unknown target `{id}`{hint} (`samplegen targets` lists them)"
-                        )));
-                    };
+                    let target = targets::find_or_suggest(&id).map_err(Error::Usage)?;
                     format!("{}\n", renderer.sample(&endpoint, target)?)
                 }
             };
@@ -395,12 +388,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             support,
         } => {
             for id in &targets {
-                if crate::targets::find(id).is_none() {
-                    let hint = targets::closest_id(id)
-                        .map(|id| format!("; did you mean `{id}`?"))
-                        .unwrap_or_default();
-                    return Err(Error::Usage(format!("unknown target `{id}`{hint}")));
-                }
+                targets::find_or_suggest(id).map_err(Error::Usage)?;
             }
             let renderer = project.renderer()?;
             let options = verify::Options {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
 use crate::targets::{self, Target};
@@ -31,7 +31,7 @@ struct TargetEntry {
 }
 
 /// The resolved config.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Config {
     /// Prefix of every page's `canonical_url`; the page path and `.html` follow it.
     pub base_url: String,
@@ -46,8 +46,9 @@ pub struct Config {
 }
 
 /// A target as this site shows it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SiteTarget {
+    #[serde(serialize_with = "target_id")]
     pub target: &'static Target,
     pub label: String,
     pub fence: String,
@@ -61,19 +62,33 @@ impl Default for Config {
             specs_dir: "specs".into(),
             output_dir: "output".into(),
             templates_dir: "templates".into(),
-            targets: targets::TARGETS
-                .iter()
-                .map(|target| SiteTarget {
-                    target,
-                    label: target.label.into(),
-                    fence: target.fence.into(),
-                })
-                .collect(),
+            targets: targets::house_tabs().map(SiteTarget::new).collect(),
         }
     }
 }
 
+impl SiteTarget {
+    /// A target with its own label and fence.
+    pub fn new(target: &'static Target) -> SiteTarget {
+        SiteTarget {
+            target,
+            label: target.label.into(),
+            fence: target.fence.into(),
+        }
+    }
+}
+
+fn target_id<S: Serializer>(target: &&'static Target, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(target.id)
+}
+
 impl Config {
+    /// Everything in the config, as stable text: part of every spec's input hash, so that a
+    /// config change rebuilds and nothing else does.
+    pub fn fingerprint(&self) -> String {
+        serde_json::to_string(self).expect("the config serializes")
+    }
+
     /// Reads `samplegen.yaml` from `project`, or the defaults when there is none.
     pub fn load(project: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = project.join(CONFIG_FILE);
@@ -112,15 +127,12 @@ impl Config {
                         Some(location) => Diagnostic::at(path, source, location, message),
                         None => Diagnostic::new(path, message),
                     };
-                    let Some(target) = targets::find(&entry.id) else {
-                        let hint = targets::closest_id(&entry.id)
-                            .map(|id| format!("; did you mean `{id}`?"))
-                            .unwrap_or_default();
-                        problems.push(report(format!(
-                            "targets[{index}]: unknown target `{}`{hint} (`samplegen targets` lists them)",
-                            entry.id
-                        )));
-                        continue;
+                    let target = match targets::find_or_suggest(&entry.id) {
+                        Ok(target) => target,
+                        Err(message) => {
+                            problems.push(report(format!("targets[{index}]: {message}")));
+                            continue;
+                        }
                     };
                     if targets
                         .iter()

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
-use crate::filters::encoding::base64;
 use crate::filters::json;
+use crate::http::encoding::base64;
 use crate::spec::{self, NameValueSpec, Spec};
 use crate::url::Url;
 
@@ -223,6 +223,31 @@ impl Request {
         headers.extend(self.auth.as_ref().and_then(Auth::header));
         headers.extend(self.implied_content_type.clone());
         headers
+    }
+
+    /// The parts of a multipart body; none for any other body.
+    pub fn parts(&self) -> &[Part] {
+        match &self.body {
+            Some(Body::Formdata { parts }) => parts,
+            _ => &[],
+        }
+    }
+
+    /// Whether a multipart part has its own content type.
+    pub fn has_typed_part(&self) -> bool {
+        self.parts().iter().any(|p| p.content_type.is_some())
+    }
+
+    /// Whether a multipart text part has its own content type.
+    pub fn has_typed_text_part(&self) -> bool {
+        self.parts()
+            .iter()
+            .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some())
+    }
+
+    /// Whether a `Content-Type` header is given for a request without a body.
+    pub fn has_content_type_without_body(&self) -> bool {
+        self.body.is_none() && self.content_type().is_some()
     }
 }
 
@@ -560,9 +585,7 @@ fn check_body(
         });
     }
     if let Some(graphql) = body.graphql {
-        implied(check, "graphql", "application/json", |m| {
-            m == "application/json" || m.ends_with("+json")
-        });
+        implied(check, "graphql", "application/json", crate::http::is_json);
         let variables = match graphql.variables.as_deref().map(str::trim) {
             None | Some("") => "{}".to_string(),
             Some(text) => match json::parse_reprintable(text) {
@@ -881,15 +904,8 @@ fn check_response(check: &mut Checker, response: spec::ResponseSpec) -> Option<R
     })
 }
 
-/// The media type of a `Content-Type` value: lower case, parameters dropped.
-pub fn media_type(content_type: &str) -> String {
-    content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase()
-}
+// the importers still name it here
+pub use crate::http::media::media_type;
 
 /// Whether a multipart part can have this name in every client: not empty, and no quotes, `\`,
 /// `=`, `;` (curl's `-F` syntax) or control characters.

@@ -7,7 +7,8 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::filters::markdown::{md_escape, md_table_cell};
-use crate::model::{Auth, Body, PartContent, Request, media_type};
+use crate::http::media::{fence_for_media_type, media_type};
+use crate::model::{Auth, Body, PartContent, Request};
 
 /// The separator between a header's name and its value in the Headers section: five no-break
 /// spaces and a space, as on the house style's pages.
@@ -226,21 +227,6 @@ pub fn body_section(request: &Request) -> Option<BodySection> {
             ],
         },
     })
-}
-
-/// The info string a raw body's fence gets for its media type.
-fn fence_for_media_type(media_type: &str) -> &'static str {
-    if media_type == "application/json" || media_type.ends_with("+json") {
-        "json"
-    } else if media_type.ends_with("/xml") || media_type.ends_with("+xml") {
-        "xml"
-    } else if media_type == "text/html" {
-        "html"
-    } else if media_type.ends_with("/javascript") {
-        "javascript"
-    } else {
-        "none"
-    }
 }
 
 /// A pipe table with every column padded to its widest cell, as the house style writes tables.

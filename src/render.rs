@@ -22,26 +22,27 @@ pub const PAGE_TEMPLATE: &str = "page.md.tera";
 /// The front matter template, rendered after the page so it can describe it.
 pub const FRONT_MATTER_TEMPLATE: &str = "front-matter.yaml.tera";
 
-/// The built-in templates, embedded in the binary. A file of the same name in the project's
-/// templates directory replaces one of them.
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    ("curl.tera", include_str!("../templates/curl.tera")),
-    ("csharp.tera", include_str!("../templates/csharp.tera")),
-    ("go.tera", include_str!("../templates/go.tera")),
-    ("http.tera", include_str!("../templates/http.tera")),
-    ("java.tera", include_str!("../templates/java.tera")),
-    ("jquery.tera", include_str!("../templates/jquery.tera")),
-    ("nodejs.tera", include_str!("../templates/nodejs.tera")),
-    ("python.tera", include_str!("../templates/python.tera")),
-    ("php.tera", include_str!("../templates/php.tera")),
-    ("ruby.tera", include_str!("../templates/ruby.tera")),
-    ("swift.tera", include_str!("../templates/swift.tera")),
+/// The page's built-in templates, embedded in the binary; the samples' come from their targets.
+const PAGE_TEMPLATES: &[(&str, &str)] = &[
     (PAGE_TEMPLATE, include_str!("../templates/page.md.tera")),
     (
         FRONT_MATTER_TEMPLATE,
         include_str!("../templates/front-matter.yaml.tera"),
     ),
 ];
+
+/// Every built-in template, by the name a project's file replaces it under: each target's, then
+/// the page's.
+pub fn builtin_templates() -> impl Iterator<Item = (String, &'static str)> {
+    crate::targets::TARGETS
+        .iter()
+        .map(|target| (target.template_name(), target.template))
+        .chain(
+            PAGE_TEMPLATES
+                .iter()
+                .map(|(name, source)| (name.to_string(), *source)),
+        )
+}
 
 /// A template that failed to load or render, with what was being rendered.
 #[derive(Debug)]
@@ -92,13 +93,11 @@ impl Renderer {
     /// The built-in templates with any `*.tera` file in `overrides` (if it exists) replacing or
     /// adding to them.
     pub fn new(overrides: Option<&Path>) -> Result<Renderer, RenderError> {
-        let mut sources: Vec<(String, String)> = BUILTIN_TEMPLATES
-            .iter()
-            .map(|(name, source)| (name.to_string(), source.to_string()))
+        let mut sources: Vec<(String, String)> = builtin_templates()
+            .map(|(name, source)| (name, source.to_string()))
             .collect();
-        let mut origins: Vec<(String, String)> = BUILTIN_TEMPLATES
-            .iter()
-            .map(|(name, _)| (name.to_string(), format!("built-in {name}")))
+        let mut origins: Vec<(String, String)> = builtin_templates()
+            .map(|(name, _)| (name.clone(), format!("built-in {name}")))
             .collect();
         if let Some(dir) = overrides {
             for (name, path) in override_files(dir)? {

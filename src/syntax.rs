@@ -6,6 +6,8 @@ use std::fmt;
 
 use tree_sitter::{Language, Node, Parser};
 
+use crate::targets::{Syntax, Target};
+
 /// Where and how a sample fails to parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
@@ -21,27 +23,17 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-/// The grammar of a target's language; `None` for the raw HTTP target.
-fn language(target: &str) -> Option<Language> {
-    Some(match target {
-        "curl" => tree_sitter_bash::LANGUAGE.into(),
-        "csharp" => tree_sitter_c_sharp::LANGUAGE.into(),
-        "go" => tree_sitter_go::LANGUAGE.into(),
-        "java" => tree_sitter_java::LANGUAGE.into(),
-        "jquery" | "nodejs" => tree_sitter_javascript::LANGUAGE.into(),
-        "python" => tree_sitter_python::LANGUAGE.into(),
-        "php" => tree_sitter_php::LANGUAGE_PHP.into(),
-        "ruby" => tree_sitter_ruby::LANGUAGE.into(),
-        "swift" => tree_sitter_swift::LANGUAGE.into(),
-        _ => return None,
-    })
+/// Checks that `code`, a sample for `target`, parses as the target says it must.
+pub fn check(target: &Target, code: &str) -> Result<(), SyntaxError> {
+    match target.syntax {
+        Syntax::TreeSitter(grammar) => check_tree_sitter(grammar.into(), code),
+        Syntax::HttpMessage => check_http(code),
+        Syntax::None { .. } => Ok(()),
+    }
 }
 
-/// Checks that `code`, a sample for `target`, parses.
-pub fn check(target: &str, code: &str) -> Result<(), SyntaxError> {
-    let Some(language) = language(target) else {
-        return check_http(code);
-    };
+/// Parses `code` with a tree-sitter grammar; the first ERROR or MISSING node is the error.
+fn check_tree_sitter(language: Language, code: &str) -> Result<(), SyntaxError> {
     let mut parser = Parser::new();
     parser
         .set_language(&language)
@@ -135,6 +127,10 @@ fn line_is_valid(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn check(id: &str, code: &str) -> Result<(), SyntaxError> {
+        super::check(crate::targets::find(id).unwrap(), code)
+    }
 
     #[test]
     fn good_samples_pass_and_broken_ones_point_at_the_problem() {

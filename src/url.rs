@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::filters::encoding::encode_query_component;
+use crate::http::encoding::encode_query_component;
 
 /// A URL split into its parts. Concatenating the parts gives back `raw` exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

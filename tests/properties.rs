@@ -11,8 +11,9 @@ use pulldown_cmark::{Event, Parser};
 
 use samplegen::config::Config;
 use samplegen::filters::{
-    csharp, encoding, go, java, javascript, json, markdown, php, python, ruby, shell, swift,
+    csharp, go, java, javascript, json, markdown, php, python, ruby, shell, swift,
 };
+use samplegen::http::encoding;
 use samplegen::model::{self, PageId};
 use samplegen::render::Renderer;
 use samplegen::spec::{self, AuthSpec, BasicAuthSpec, BodySpec, PartSpec, RequestSpec, Spec};

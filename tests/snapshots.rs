@@ -1,13 +1,15 @@
-//! Every sample and page of every spec, as reviewed snapshots: the site's specs (`specs/`) and the
-//! test corpus of request shapes (`tests/fixtures/specs/`).
+//! Every sample and page of every spec, as reviewed snapshots: the site's specs (`specs/`) with
+//! the site's targets, and the test corpus of request shapes (`tests/fixtures/specs/`) with every
+//! built-in target.
 
 use std::path::Path;
 
+use samplegen::config::SiteTarget;
 use samplegen::project::Project;
+use samplegen::targets::TARGETS;
 
-/// Snapshots every spec of the project at `project_root` into `tests/snapshots/<group>/`.
-fn snapshot_all(project_root: &Path, group: &str) {
-    let project = Project::open(project_root).expect("project opens");
+/// Snapshots every spec of the project at `project` into `tests/snapshots/<group>/`.
+fn snapshot_all(project: &Project, group: &str) {
     let renderer = project.renderer().expect("templates compile");
     let specs_dir = project.specs_dir();
     let mut settings = insta::Settings::clone_current();
@@ -28,15 +30,60 @@ fn snapshot_all(project_root: &Path, group: &str) {
     });
 }
 
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The request-shape corpus, rendered for every built-in target.
+fn request_shape_project() -> Project {
+    let mut project = Project::open(&repository().join("tests/fixtures")).expect("project opens");
+    project.config.targets = TARGETS.iter().map(SiteTarget::new).collect();
+    project
+}
+
 #[test]
 fn site_specs() {
-    snapshot_all(Path::new(env!("CARGO_MANIFEST_DIR")), "site");
+    snapshot_all(&Project::open(repository()).expect("project opens"), "site");
 }
 
 #[test]
 fn request_shapes() {
-    snapshot_all(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
-        "shapes",
+    snapshot_all(&request_shape_project(), "shapes");
+}
+
+// a new target cannot land without a reviewed snapshot of every request shape
+#[test]
+fn every_target_has_a_snapshot_of_every_request_shape() {
+    let project = request_shape_project();
+    let specs_dir = project.specs_dir();
+    let snapshots = repository().join("tests/snapshots/shapes");
+    let mut missing = Vec::new();
+    let mut specs = Vec::new();
+    let mut dirs = vec![specs_dir.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                specs.push(path);
+            }
+        }
+    }
+    assert!(!specs.is_empty());
+    for spec in &specs {
+        let relative = spec.strip_prefix(&specs_dir).unwrap().to_str().unwrap();
+        let flat = relative.replace('/', "__");
+        for target in TARGETS {
+            let snapshot = snapshots.join(format!("{}@{flat}.snap", target.id));
+            if !snapshot.is_file() {
+                missing.push(snapshot.display().to_string());
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "missing snapshots (run `cargo insta test` and review them):\n{}",
+        missing.join("\n")
     );
 }

@@ -3,13 +3,11 @@
 //! language, shell quoting, percent-encoding, Markdown and YAML escaping).
 
 pub mod csharp;
-pub mod encoding;
 pub mod go;
 pub mod java;
 pub mod javascript;
 pub mod json;
 pub mod markdown;
-pub mod mime;
 pub mod php;
 pub mod python;
 pub mod ruby;
@@ -18,6 +16,8 @@ pub mod swift;
 pub mod yaml;
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
+
+use crate::http::{encoding, media};
 
 /// A filter from a string to a string.
 type StringFilter = fn(&str) -> String;
@@ -45,7 +45,7 @@ pub fn register(tera: &mut Tera) {
         ("uri_component", encoding::uri_component),
         ("form_component_minimal", encoding::form_component_minimal),
         ("ruby_single_string", ruby::ruby_single_string),
-        ("media_type_for_file", mime::media_type_for_file),
+        ("media_type_for_file", media::media_type_for_file),
         ("md_escape", markdown::md_escape),
         ("md_table_cell", markdown::md_table_cell),
         ("yaml_scalar", yaml::yaml_scalar),

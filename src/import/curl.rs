@@ -301,7 +301,7 @@ pub fn import(text: &str) -> Result<Import, String> {
         .map(|(n, v)| IndexMap::from([(n, Some(v))]))
         .collect();
 
-    let encode = crate::filters::encoding::uri_component;
+    let encode = crate::http::encoding::uri_component;
     let joined = || -> Option<String> {
         let mut parts = Vec::new();
         for item in &data {

@@ -59,7 +59,7 @@ fn import_request(
         .flatten()
     {
         let (name, value) = (text(param, "name"), text(param, "value"));
-        let encode = crate::filters::encoding::uri_component;
+        let encode = crate::http::encoding::uri_component;
         let present = in_url.iter().any(|pair| {
             let decode = |s: &str| {
                 percent_encoding::percent_decode_str(&s.replace('+', " "))
@@ -199,7 +199,7 @@ pub fn auth_from_header(value: &str) -> Option<AuthSpec> {
         let decoded = String::from_utf8(decoded).ok()?;
         let (username, password) = decoded.split_once(':')?;
         // only when encoding it again gives the same header
-        let again = crate::filters::encoding::base64(&decoded);
+        let again = crate::http::encoding::base64(&decoded);
         (again == credentials.trim()).then(|| AuthSpec {
             basic: Some(BasicAuthSpec {
                 username: username.to_string(),

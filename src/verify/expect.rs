@@ -9,7 +9,8 @@ use percent_encoding::percent_decode_str;
 use super::live::file_contents;
 use super::server::Received;
 use crate::filters::json::{self, Json};
-use crate::model::{Body, PartContent, Request, media_type};
+use crate::http::{is_json, media_type};
+use crate::model::{Body, PartContent, Request};
 
 /// Headers clients add by themselves, ignored unless the spec names them.
 const ADDED_BY_CLIENTS: &[&str] = &[
@@ -186,7 +187,7 @@ fn compare_body(expected: &Request, got: &Received) -> Result<(), String> {
             let json = expected
                 .content_type()
                 .map(media_type)
-                .is_some_and(|m| m == "application/json" || m.ends_with("+json"));
+                .is_some_and(|m| is_json(&m));
             if json
                 && let (Some(a), Some(b)) = (
                     json::parse_reprintable(text),

@@ -100,13 +100,12 @@ pub fn verify(
             .collect();
         for target in &targets {
             let code = renderer.sample(&live, target)?;
-            let status = if let Err(error) = crate::syntax::check(target.id, &code) {
+            let status = if let Err(error) = crate::syntax::check(target, &code) {
                 Status::Failed(format!("does not parse: {error}"))
-            } else if target.id == "swift" {
-                Status::SyntaxOnly
             } else {
                 server.take();
-                match runners.run(target.id, &code, &uploads, server.port, &file_bytes) {
+                match runners.run(target, &code, &uploads, server.port, &file_bytes) {
+                    Run::NotExecuted => Status::SyntaxOnly,
                     Run::Unavailable(why) => Status::NotRun(why),
                     Run::Ran { success, stderr } => {
                         let status = match expect::compare(&live.request, &server.take()) {
@@ -117,7 +116,7 @@ pub fn verify(
                             Err(difference) if stderr.is_empty() => Status::Failed(difference),
                             Err(difference) => Status::Failed(format!("{difference}\n{stderr}")),
                         };
-                        match (status, known_gap(target.id, &live.request)) {
+                        match (status, (target.known_gap)(&live.request)) {
                             (Status::Failed(difference), Some(gap)) => {
                                 Status::KnownGap(format!("{gap}: {difference}"))
                             }
@@ -137,71 +136,6 @@ pub fn verify(
     }
     let _ = std::fs::remove_dir_all(&work);
     Ok(outcomes)
-}
-
-/// Why a target cannot send this request, when the README lists the reason as a known gap.
-fn known_gap(target: &str, request: &crate::model::Request) -> Option<&'static str> {
-    let parts: &[crate::model::Part] = match &request.body {
-        Some(Body::Formdata { parts }) => parts,
-        _ => &[],
-    };
-    let typed_text_part = parts
-        .iter()
-        .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some());
-    let typed_part = parts.iter().any(|p| p.content_type.is_some());
-    let content_type_without_body = request.body.is_none() && request.content_type().is_some();
-    match target {
-        "csharp" if content_type_without_body => {
-            Some(".NET sends `Content-Type` only with a body (it is a content header)")
-        }
-        "php" if content_type_without_body => {
-            Some("HTTP_Request2 drops `Content-Type` from a request without a body")
-        }
-        "csharp" if typed_text_part => {
-            Some("RestSharp 107-110 cannot give a text part a content type")
-        }
-        "ruby" if typed_text_part => Some("Net::HTTP's set_form gives a text part no content type"),
-        "jquery" if typed_part => Some(
-            "a browser FormData entry takes its content type from the File the page holds, or has none",
-        ),
-        "jquery"
-            if request
-                .headers_with_auth()
-                .iter()
-                .any(|h| is_forbidden_in_browsers(&h.name)) =>
-        {
-            Some("browsers do not let a page set this header")
-        }
-        _ => None,
-    }
-}
-
-/// The request headers a page's script may not set (the Fetch standard's forbidden names).
-fn is_forbidden_in_browsers(name: &str) -> bool {
-    const FORBIDDEN: &[&str] = &[
-        "accept-charset",
-        "accept-encoding",
-        "access-control-request-headers",
-        "access-control-request-method",
-        "connection",
-        "content-length",
-        "cookie",
-        "cookie2",
-        "date",
-        "dnt",
-        "expect",
-        "host",
-        "keep-alive",
-        "origin",
-        "referer",
-        "te",
-        "trailer",
-        "transfer-encoding",
-        "upgrade",
-        "via",
-    ];
-    let name = name.to_ascii_lowercase();
-    FORBIDDEN.contains(&name.as_str()) || name.starts_with("proxy-") || name.starts_with("sec-")
 }
 
 /// The spec at `path` made live (see [`live::make_live`]) and validated.

@@ -1,11 +1,12 @@
-//! Running a sample in its real runtime: curl under bash, a raw HTTP message over a socket, Go,
-//! Java with OkHttp, jQuery in Node with jsdom, NodeJS with `request`, Python with requests, Ruby,
-//! PHP and C# (with the test doubles in the support directory unless given the real libraries).
+//! Running a sample in its real runtime, as its target's [`Runner`] says: a program started on the
+//! sample with a timeout, or the raw HTTP message sent over a socket by verify itself.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use crate::targets::{RunSetup, Runner, Target};
 use std::time::{Duration, Instant};
 
 /// How long one sample may run.
@@ -17,13 +18,14 @@ pub enum Run {
     Ran { success: bool, stderr: String },
     /// The runtime is not installed.
     Unavailable(String),
+    /// The target is not executed anywhere (its runner says why); it is checked by syntax only.
+    NotExecuted,
 }
 
 /// The runtimes, found once.
 pub struct Runners {
     support: PathBuf,
     work: PathBuf,
-    java_classpath: Option<String>,
 }
 
 impl Runners {
@@ -33,128 +35,38 @@ impl Runners {
         Runners {
             support: support.to_path_buf(),
             work: work.to_path_buf(),
-            java_classpath: java_classpath(),
         }
     }
 
-    /// Runs `code`, a `target` sample. `files` are the files it uploads, in order (the jQuery
-    /// runner hands them to `fileInput`); `http` is for the raw HTTP message: the echo server's
-    /// port and the bytes that stand in for `(data)` and `"<file contents here>"`.
+    /// Runs `code`, a `target` sample, as the target's runner says. `files` are the files it
+    /// uploads, in order; `file_bytes` their contents, which stand in for the raw HTTP message's
+    /// `(data)` and `"<file contents here>"`.
     pub fn run(
         &self,
-        target: &str,
+        target: &Target,
         code: &str,
         files: &[PathBuf],
         port: u16,
         file_bytes: &[Vec<u8>],
     ) -> Run {
-        let sample = |extension: &str| -> std::io::Result<PathBuf> {
-            let path = self.work.join(format!("sample.{extension}"));
-            std::fs::write(&path, code)?;
-            Ok(path)
-        };
-        let result = match target {
-            "curl" => need(&["bash", "curl"]).and_then(|()| {
-                let path = sample("sh").map_err(io)?;
-                Ok(run(Command::new("bash").arg(path)))
-            }),
-            "http" => Ok(send_http(code, port, file_bytes)),
-            "go" => need(&["go"]).and_then(|()| {
-                let path = sample("go").map_err(io)?;
-                let mut command = Command::new("go");
-                command.arg("run").arg(path).env("GO111MODULE", "off");
-                Ok(run(&mut command))
-            }),
-            "java" => need(&["java"]).and_then(|()| {
-                let classpath = self
-                    .java_classpath
-                    .clone()
-                    .ok_or("OkHttp's jars are not in /usr/share/java (Debian: libokhttp-java libokio-java)")?;
-                let wrapped = format!(
-                    "import java.io.*;\nimport okhttp3.*;\npublic class Main {{\n  public static void main(String []args) throws IOException{{\n{code}\n    System.out.println(response.body().string());\n  }}\n}}\n"
-                );
-                let path = self.work.join("Main.java");
-                std::fs::write(&path, wrapped).map_err(io)?;
-                Ok(run(Command::new("java").arg("-cp").arg(classpath).arg(path)))
-            }),
-            "jquery" | "nodejs" => need(&["node"]).and_then(|()| {
-                let node = self.support.join("node");
-                if !node.join("node_modules").is_dir() {
-                    return Err(format!("run `npm ci` in {} first", node.display()));
+        match target.runner {
+            Runner::None { .. } => Run::NotExecuted,
+            Runner::RawHttp => send_http(code, port, file_bytes),
+            Runner::Program(command) => {
+                let setup = RunSetup {
+                    code,
+                    support: &self.support,
+                    work: &self.work,
+                    port,
+                    files,
+                };
+                match command(&setup) {
+                    Ok(mut command) => run(&mut command),
+                    Err(why) => Run::Unavailable(why),
                 }
-                let path = sample("js").map_err(io)?;
-                let mut command = Command::new("node");
-                if target == "jquery" {
-                    command
-                        .arg(node.join("run-jquery.js"))
-                        .arg(&path)
-                        .arg(format!("http://127.0.0.1:{port}/"))
-                        .arg("--quiet");
-                    for file in files {
-                        command.arg("--file").arg(file);
-                    }
-                } else {
-                    command.arg(node.join("run-request.js")).arg(&path);
-                }
-                Ok(run(&mut command))
-            }),
-            "python" => need(&["python3"]).and_then(|()| {
-                let ok = Command::new("python3")
-                    .args(["-c", "import requests"])
-                    .stderr(Stdio::null())
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if !ok {
-                    return Err("Python's requests is not installed (pip install requests)".into());
-                }
-                let path = sample("py").map_err(io)?;
-                Ok(run(Command::new("python3").arg(path)))
-            }),
-            "php" => need(&["php"]).and_then(|()| {
-                let ok = Command::new("php")
-                    .args(["-r", "exit(function_exists('curl_init') ? 0 : 1);"])
-                    .status()
-                    .is_ok_and(|s| s.success());
-                if !ok {
-                    return Err("PHP's curl extension is not installed (Debian: php-curl)".into());
-                }
-                let path = sample("php").map_err(io)?;
-                let include = format!("include_path={}", self.support.join("php").display());
-                Ok(run(Command::new("php").arg("-d").arg(include).arg(path)))
-            }),
-            "ruby" => need(&["ruby"]).and_then(|()| {
-                let path = sample("rb").map_err(io)?;
-                Ok(run(Command::new("ruby").arg(path)))
-            }),
-            "csharp" => need(&["mono", "mcs", "sh"]).and_then(|()| {
-                let path = sample("cs").map_err(io)?;
-                let mut command = Command::new("sh");
-                command
-                    .arg(self.support.join("csharp/wrap.sh"))
-                    .arg(path)
-                    .env("RESTSHARP_DOUBLE_BUILD", self.work.join("restsharp"));
-                Ok(run(&mut command))
-            }),
-            _ => Err(format!("no runtime for `{target}`")),
-        };
-        result.unwrap_or_else(Run::Unavailable)
-    }
-}
-
-fn io(error: std::io::Error) -> String {
-    error.to_string()
-}
-
-/// Every command in `commands` is on the `PATH`, or why not.
-fn need(commands: &[&str]) -> Result<(), String> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for command in commands {
-        let found = std::env::split_paths(&path).any(|dir| dir.join(command).is_file());
-        if !found {
-            return Err(format!("`{command}` is not installed"));
+            }
         }
     }
-    Ok(())
 }
 
 /// Runs a command with a timeout, keeping the tail of its stderr.
@@ -257,24 +169,4 @@ fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
             stderr: error.to_string(),
         },
     }
-}
-
-/// The class path for OkHttp from Debian's packages, if installed.
-fn java_classpath() -> Option<String> {
-    let dir = Path::new("/usr/share/java");
-    let jar = |names: &[&str]| names.iter().map(|n| dir.join(n)).find(|p| p.is_file());
-    let okhttp = jar(&["okhttp.jar"])?;
-    let okio = jar(&["okio.jar"])?;
-    let mut parts = vec![okhttp, okio];
-    // newer okio builds need Kotlin's standard library
-    if let Some(kotlin) = jar(&["kotlin-stdlib.jar"]) {
-        parts.push(kotlin);
-    }
-    Some(
-        parts
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(":"),
-    )
 }

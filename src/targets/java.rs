@@ -1,0 +1,53 @@
+//! Java with OkHttp.
+
+use std::path::Path;
+
+use super::run::{RunSetup, Runner, command, need};
+use super::{Syntax, Target, no_known_gap};
+
+pub const TARGET: Target = Target {
+    id: "java",
+    language: "Java",
+    client: "Java with OkHttp",
+    label: "Java",
+    fence: "java",
+    extension: "java",
+    house_tab: true,
+    template: include_str!("../../templates/java.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_java::LANGUAGE),
+    runner: Runner::Program(run),
+    known_gap: no_known_gap,
+};
+
+/// The sample is statements, as the house style shows it: run inside a `main` that prints the
+/// response, in source-file mode.
+fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
+    need(&["java"])?;
+    let classpath = okhttp_classpath()
+        .ok_or("OkHttp's jars are not in /usr/share/java (Debian: libokhttp-java libokio-java)")?;
+    let wrapped = format!(
+        "import java.io.*;\nimport okhttp3.*;\npublic class Main {{\n  public static void main(String []args) throws IOException{{\n{}\n    System.out.println(response.body().string());\n  }}\n}}\n",
+        setup.code
+    );
+    let path = setup.write("Main.java", &wrapped)?;
+    Ok(command(
+        "java",
+        ["-cp".as_ref(), classpath.as_ref(), path.as_os_str()],
+    ))
+}
+
+/// The class path for OkHttp from Debian's packages, if installed.
+fn okhttp_classpath() -> Option<String> {
+    let dir = Path::new("/usr/share/java");
+    let jar = |name: &str| Some(dir.join(name)).filter(|p| p.is_file());
+    let mut parts = vec![jar("okhttp.jar")?, jar("okio.jar")?];
+    // newer okio builds need Kotlin's standard library
+    parts.extend(jar("kotlin-stdlib.jar"));
+    Some(
+        parts
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(":"),
+    )
+}

@@ -1,0 +1,64 @@
+//! JavaScript in a browser page with jQuery's `$.ajax` (`verify` runs it in Node with jsdom).
+
+use std::path::PathBuf;
+
+use super::run::{RunSetup, Runner, command, need};
+use super::{Syntax, Target};
+use crate::http::is_forbidden_in_browsers;
+use crate::model::Request;
+
+pub const TARGET: Target = Target {
+    id: "jquery",
+    language: "JavaScript",
+    client: "JavaScript with jQuery $.ajax",
+    label: "jQuery",
+    fence: "javascript",
+    extension: "js",
+    house_tab: true,
+    template: include_str!("../../templates/jquery.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_javascript::LANGUAGE),
+    runner: Runner::Program(run),
+    known_gap,
+};
+
+/// The Node support directory with its packages installed, or what to do.
+pub(super) fn node_support(setup: &RunSetup) -> Result<PathBuf, String> {
+    need(&["node"])?;
+    let node = setup.support.join("node");
+    if !node.join("node_modules").is_dir() {
+        return Err(format!("run `npm ci` in {} first", node.display()));
+    }
+    Ok(node)
+}
+
+fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
+    let node = node_support(setup)?;
+    let path = setup.write_sample("js")?;
+    let mut jsdom = command(
+        "node",
+        [node.join("run-jquery.js").as_os_str(), path.as_os_str()],
+    );
+    jsdom
+        .arg(format!("http://127.0.0.1:{}/", setup.port))
+        .arg("--quiet");
+    for file in setup.files {
+        jsdom.arg("--file").arg(file);
+    }
+    Ok(jsdom)
+}
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    if request.has_typed_part() {
+        Some(
+            "a browser FormData entry takes its content type from the File the page holds, or has none",
+        )
+    } else if request
+        .headers_with_auth()
+        .iter()
+        .any(|h| is_forbidden_in_browsers(&h.name))
+    {
+        Some("browsers do not let a page set this header")
+    } else {
+        None
+    }
+}

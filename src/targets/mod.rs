@@ -1,0 +1,204 @@
+//! The sample targets. A target is one value holding every fact about one client: its id, names,
+//! fence, file extension, whether it is a house-style tab, its built-in template, how its samples
+//! are syntax-checked, how `verify` runs them and which differences it cannot avoid. Everything
+//! else (the template list, the syntax check, the runner dispatch, the default tabs) is derived
+//! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
+
+mod csharp;
+mod curl;
+mod go;
+mod http;
+mod java;
+mod jquery;
+mod nodejs;
+mod php;
+mod python;
+mod ruby;
+pub mod run;
+mod swift;
+
+use serde::Serialize;
+use tree_sitter_language::LanguageFn;
+
+use crate::model::Request;
+pub use run::{RunSetup, Runner};
+
+/// A language and client library a sample is written for.
+#[derive(Clone, Copy, Serialize)]
+pub struct Target {
+    /// Stable lowercase id, used on the command line, in file and template names and in the config.
+    pub id: &'static str,
+    /// The programming language, for `samplegen targets`.
+    pub language: &'static str,
+    /// The library or tool the sample uses.
+    pub client: &'static str,
+    /// The tab label on the page, by default.
+    pub label: &'static str,
+    /// The page's code fence info string, by default.
+    pub fence: &'static str,
+    /// The sample file's extension below `output/`.
+    pub extension: &'static str,
+    /// Whether the house style shows it: the tabs a site without a `targets:` list renders.
+    pub house_tab: bool,
+    /// The built-in template's source, which shapes the sample.
+    #[serde(skip)]
+    pub template: &'static str,
+    /// How a sample's syntax is checked.
+    #[serde(skip)]
+    pub syntax: Syntax,
+    /// How `verify` runs a sample.
+    #[serde(skip)]
+    pub runner: Runner,
+    /// Why this client cannot send `request` exactly, when it is a difference the README lists
+    /// as a known gap (the library or the browser cannot avoid it).
+    #[serde(skip)]
+    pub known_gap: fn(&Request) -> Option<&'static str>,
+}
+
+/// How a target's samples are checked for syntax, in-process.
+#[derive(Clone, Copy)]
+pub enum Syntax {
+    /// Parsed with this tree-sitter grammar; an ERROR or MISSING node is a failure.
+    TreeSitter(LanguageFn),
+    /// An HTTP/1.1 message head, parsed with httparse.
+    HttpMessage,
+    /// Not checked: why (no grammar for the language is available as a crate).
+    None { reason: &'static str },
+}
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Target").field("id", &self.id).finish()
+    }
+}
+
+impl PartialEq for Target {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Target {}
+
+/// Every built-in target, in the house style's tab order.
+pub const TARGETS: &[Target] = &[
+    curl::TARGET,
+    csharp::TARGET,
+    go::TARGET,
+    http::TARGET,
+    java::TARGET,
+    jquery::TARGET,
+    nodejs::TARGET,
+    python::TARGET,
+    php::TARGET,
+    ruby::TARGET,
+    swift::TARGET,
+];
+
+/// The target with this id.
+pub fn find(id: &str) -> Option<&'static Target> {
+    TARGETS.iter().find(|target| target.id == id)
+}
+
+/// The target with this id, or a message naming the closest known one.
+pub fn find_or_suggest(id: &str) -> Result<&'static Target, String> {
+    find(id).ok_or_else(|| {
+        format!(
+            "unknown target `{id}`{} (`samplegen targets` lists them)",
+            crate::suggest::did_you_mean(id, TARGETS.iter().map(|t| t.id))
+        )
+    })
+}
+
+/// The targets a site shows when its config names none: the house style's tabs, in order.
+pub fn house_tabs() -> impl Iterator<Item = &'static Target> {
+    TARGETS.iter().filter(|target| target.house_tab)
+}
+
+impl Target {
+    /// The name the target's template is registered under (and overridden by).
+    pub fn template_name(&self) -> String {
+        format!("{}.tera", self.id)
+    }
+}
+
+/// For targets that send every request exactly.
+fn no_known_gap(_: &Request) -> Option<&'static str> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_lowercase_and_stable() {
+        for (index, target) in TARGETS.iter().enumerate() {
+            assert!(
+                target
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                target.id
+            );
+            assert!(
+                TARGETS[..index].iter().all(|t| t.id != target.id),
+                "`{}` is listed twice",
+                target.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_target_says_how_it_is_checked_and_run() {
+        for target in TARGETS {
+            assert!(
+                !target.template.trim().is_empty(),
+                "`{}` has no template",
+                target.id
+            );
+            for text in [
+                target.language,
+                target.client,
+                target.label,
+                target.fence,
+                target.extension,
+            ] {
+                assert!(!text.is_empty(), "`{}` leaves a name empty", target.id);
+            }
+            if let Runner::None { reason } = target.runner {
+                assert!(
+                    reason.len() > 10,
+                    "`{}` is not run by verify without saying why",
+                    target.id
+                );
+            }
+            if let Syntax::None { reason } = target.syntax {
+                assert!(
+                    reason.len() > 10,
+                    "`{}` is not syntax-checked without saying why",
+                    target.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_house_tabs_are_the_eleven_in_order() {
+        let ids: Vec<&str> = house_tabs().map(|t| t.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "curl", "csharp", "go", "http", "java", "jquery", "nodejs", "python", "php",
+                "ruby", "swift"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_ids_get_a_suggestion() {
+        let message = find_or_suggest("pyhton").unwrap_err();
+        assert!(message.contains("did you mean `python`?"), "{message}");
+    }
+}

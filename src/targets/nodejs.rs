@@ -1,0 +1,27 @@
+//! NodeJS with the `request` package.
+
+use super::run::{RunSetup, Runner, command};
+use super::{Syntax, Target, no_known_gap};
+
+pub const TARGET: Target = Target {
+    id: "nodejs",
+    language: "JavaScript",
+    client: "NodeJS with request",
+    label: "NodeJS",
+    fence: "javascript",
+    extension: "js",
+    house_tab: true,
+    template: include_str!("../../templates/nodejs.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_javascript::LANGUAGE),
+    runner: Runner::Program(run),
+    known_gap: no_known_gap,
+};
+
+fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
+    let node = super::jquery::node_support(setup)?;
+    let path = setup.write_sample("js")?;
+    Ok(command(
+        "node",
+        [node.join("run-request.js").as_os_str(), path.as_os_str()],
+    ))
+}

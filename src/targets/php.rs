@@ -1,0 +1,41 @@
+//! PHP with PEAR's HTTP_Request2 (`verify` runs it against a test double over PHP's curl
+//! extension unless given the real library).
+
+use super::run::{RunSetup, Runner, command, need, probe};
+use super::{Syntax, Target};
+use crate::model::Request;
+
+pub const TARGET: Target = Target {
+    id: "php",
+    language: "PHP",
+    client: "PHP with HTTP_Request2",
+    label: "PHP",
+    fence: "php",
+    extension: "php",
+    house_tab: true,
+    template: include_str!("../../templates/php.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_php::LANGUAGE_PHP),
+    runner: Runner::Program(run),
+    known_gap,
+};
+
+fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
+    need(&["php"])?;
+    probe(
+        "php",
+        &["-r", "exit(function_exists('curl_init') ? 0 : 1);"],
+        "PHP's curl extension is not installed (Debian: php-curl)",
+    )?;
+    let path = setup.write_sample("php")?;
+    let include = format!("include_path={}", setup.support.join("php").display());
+    Ok(command(
+        "php",
+        ["-d".as_ref(), include.as_ref(), path.as_os_str()],
+    ))
+}
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    request
+        .has_content_type_without_body()
+        .then_some("HTTP_Request2 drops `Content-Type` from a request without a body")
+}

@@ -1,0 +1,20 @@
+//! Swift with Foundation's URLSession.
+
+use super::run::Runner;
+use super::{Syntax, Target, no_known_gap};
+
+pub const TARGET: Target = Target {
+    id: "swift",
+    language: "Swift",
+    client: "Swift with URLSession",
+    label: "Swift",
+    fence: "swift",
+    extension: "swift",
+    house_tab: true,
+    template: include_str!("../../templates/swift.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_swift::LANGUAGE),
+    runner: Runner::None {
+        reason: "no Swift toolchain installs from the registries this project's machines reach (Debian has none)",
+    },
+    known_gap: no_known_gap,
+};
