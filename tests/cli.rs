@@ -368,6 +368,72 @@ fn a_project_template_overrides_one_built_in() {
 }
 
 #[test]
+fn a_project_template_extends_a_built_in_and_replaces_one_block() {
+    let project = TestProject::new();
+    project.write(
+        "templates/go.tera",
+        "{% extends \"builtin/go.tera\" %}\n{% block headers %}\n  // sent: {% for header in request.headers %}{{ header.name }};{% endfor %}\n{%- endblock headers %}\n",
+    );
+    assert!(project.run(&["build"]).status.success());
+    let go = project.read("output/users/read-users/go.go");
+    assert!(go.contains("\n  // sent: Authorization;\n"), "{go}");
+    assert!(
+        !go.contains("req.Header.Add"),
+        "the block is replaced: {go}"
+    );
+    assert!(
+        go.starts_with("package main\n"),
+        "the rest is the built-in: {go}"
+    );
+    assert!(go.contains("res, err := client.Do(req)"), "{go}");
+}
+
+#[test]
+fn project_templates_in_subfolders_are_partials_any_template_can_include() {
+    let project = TestProject::new();
+    project.write(
+        "templates/partials/banner.tera",
+        "# generated from {{ request.method }}\n",
+    );
+    project.write(
+        "templates/python.tera",
+        "{% include \"partials/banner.tera\" %}{% include \"builtin/python.tera\" %}",
+    );
+    assert!(project.run(&["build"]).status.success());
+    let python = project.read("output/users/read-users/python.py");
+    assert!(
+        python.starts_with("# generated from GET\nimport requests\n"),
+        "{python}"
+    );
+}
+
+#[test]
+fn the_builtin_namespace_is_reserved_and_template_links_are_refused() {
+    let project = TestProject::new();
+    project.write("templates/builtin/go.tera", "x");
+    let build = project.run_failing(&["build"]);
+    assert!(
+        stderr(&build).contains("`builtin/` is where the built-in templates live"),
+        "{}",
+        stderr(&build)
+    );
+    fs::remove_dir_all(project.path("templates/builtin")).unwrap();
+    project.write("elsewhere.txt", "{{ request.method }}");
+    std::os::unix::fs::symlink(
+        project.path("elsewhere.txt"),
+        project.path("templates/go.tera"),
+    )
+    .unwrap();
+    let build = project.run_failing(&["build"]);
+    assert!(
+        stderr(&build)
+            .contains("is a symbolic link; templates are read only from files in the project"),
+        "{}",
+        stderr(&build)
+    );
+}
+
+#[test]
 fn a_broken_override_names_its_file_line_and_column() {
     let project = TestProject::new();
     project.write(

@@ -76,6 +76,8 @@ pub fn register(tera: &mut Tera) {
     tera.register_test("reprintable_json", |s: &str, _: Kwargs, _: &State| {
         json::parse_reprintable(s).is_some()
     });
+    // The JSON filters take the view's `json_body` (parsed once per endpoint) or, for templates
+    // written before it, the body's text.
     let json_filters: &[(&'static str, JsonFilter)] = &[
         ("js_json", json::js_literal),
         ("python_json", json::python_literal),
@@ -84,11 +86,15 @@ pub fn register(tera: &mut Tera) {
     for &(name, literal) in json_filters {
         tera.register_filter(
             name,
-            move |s: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            move |body: &Value, kwargs: Kwargs, _: &State| -> TeraResult<String> {
                 let prefix: &str = kwargs.get("prefix")?.unwrap_or("");
-                let value = json::parse_reprintable(s).ok_or_else(|| {
+                let value = match body.as_str() {
+                    Some(text) => json::parse_reprintable(text),
+                    None => json_from_value(body),
+                }
+                .ok_or_else(|| {
                     Error::message(format!(
-                        "`{name}` needs a body that passes `is reprintable_json`"
+                        "`{name}` needs `request.json_body` or a body that passes `is reprintable_json`"
                     ))
                 })?;
                 Ok(literal(&value, prefix))
@@ -107,6 +113,31 @@ pub fn register(tera: &mut Tera) {
             Ok(encoding::form_urlencoded_minimal(&name_values(fields)?))
         },
     );
+}
+
+/// A template value read back as the JSON it was serialized from; `None` for what JSON cannot
+/// hold.
+fn json_from_value(value: &Value) -> Option<json::Json> {
+    use json::Json;
+    Some(if value.is_none() {
+        Json::Null
+    } else if let Some(b) = value.as_bool() {
+        Json::Bool(b)
+    } else if value.is_number() {
+        Json::Number(value.as_f64()?)
+    } else if let Some(s) = value.as_str() {
+        Json::String(s.to_string())
+    } else if let Some(items) = value.as_array() {
+        Json::Array(items.iter().map(json_from_value).collect::<Option<_>>()?)
+    } else if let Some(map) = value.as_map() {
+        Json::Object(
+            map.iter()
+                .map(|(key, member)| Some((key.as_str()?.to_string(), json_from_value(member)?)))
+                .collect::<Option<_>>()?,
+        )
+    } else {
+        return None;
+    })
 }
 
 /// Reads a list of `{name, value}` maps (form fields as the templates see them).

@@ -1,0 +1,228 @@
+//! Rendering: the Tera templates (built in, or a project's own override of any single file) fed
+//! with one prepared view of an endpoint. A target is a view of the request; the page is a view of
+//! the endpoint and its samples.
+
+mod templates;
+mod view;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Tera};
+
+use crate::filters;
+
+use crate::config::Config;
+use crate::model::Endpoint;
+use crate::page;
+use crate::targets::Target;
+use view::{FrontMatterView, PageView, RequestView};
+
+pub use templates::{BUILTIN_NAMESPACE, FRONT_MATTER_TEMPLATE, PAGE_TEMPLATE, builtin_templates};
+
+/// A template that failed to load or render, with what was being rendered.
+#[derive(Debug)]
+pub struct RenderError {
+    /// The template file (the override's path, or the built-in name).
+    pub template: String,
+    /// The spec being rendered, if any.
+    pub spec: Option<PathBuf>,
+    /// Tera's report: message, `--> template:line:column`, source line and caret.
+    pub detail: String,
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.spec {
+            Some(spec) => writeln!(
+                f,
+                "error: template `{}` failed while rendering `{}`",
+                self.template,
+                spec.display()
+            )?,
+            None => writeln!(f, "error: template `{}` does not compile", self.template)?,
+        }
+        write!(f, "{}", self.detail)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// A compiled set of templates, ready to render any endpoint.
+pub struct Renderer {
+    tera: Tera,
+    /// Where each template came from, for error messages: (name, path shown to the user).
+    origins: Vec<(String, String)>,
+    /// A hash of samplegen's version and every template's name and text: what all output
+    /// depends on besides the spec and the config.
+    fingerprint: String,
+}
+
+/// An endpoint's samples (in the config's target order) and page.
+#[derive(Debug, Clone)]
+pub struct RenderedEndpoint {
+    pub samples: Vec<(&'static Target, String)>,
+    pub page: String,
+}
+
+impl Renderer {
+    /// The built-in templates with the `*.tera` files below `overrides` (if it exists) replacing
+    /// or adding to them (see [`templates`]).
+    pub fn new(overrides: Option<&Path>) -> Result<Renderer, RenderError> {
+        let sources = templates::sources(overrides)?;
+        let mut tera = Tera::new();
+        // Samples are code, not HTML: every value is escaped explicitly by a filter.
+        tera.autoescape_on(Vec::<&str>::new());
+        filters::register(&mut tera);
+        templates::compile(&mut tera, &sources)?;
+        let mut parts: Vec<&[u8]> = vec![env!("CARGO_PKG_VERSION").as_bytes()];
+        for source in &sources {
+            parts.push(source.name.as_bytes());
+            parts.push(source.text.as_bytes());
+        }
+        let fingerprint = crate::output::combined_hash(&parts);
+        let origins = sources
+            .into_iter()
+            .map(|source| (source.name, source.origin))
+            .collect();
+        Ok(Renderer {
+            tera,
+            origins,
+            fingerprint,
+        })
+    }
+
+    /// A hash of samplegen's version and the templates in use.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// Renders one endpoint: every configured target, then the page around them.
+    pub fn render(
+        &self,
+        endpoint: &Endpoint,
+        config: &Config,
+    ) -> Result<RenderedEndpoint, RenderError> {
+        // one view of the request serves every target
+        let context = sample_context(endpoint);
+        let samples = config
+            .targets
+            .iter()
+            .map(|site_target| {
+                let target = site_target.target;
+                Ok((target, self.sample_with(&context, endpoint, target)?))
+            })
+            .collect::<Result<Vec<_>, RenderError>>()?;
+        let page = self.page(endpoint, config, &samples)?;
+        Ok(RenderedEndpoint { samples, page })
+    }
+
+    /// One target's sample, without a trailing newline.
+    pub fn sample(&self, endpoint: &Endpoint, target: &Target) -> Result<String, RenderError> {
+        self.sample_with(&sample_context(endpoint), endpoint, target)
+    }
+
+    fn sample_with(
+        &self,
+        context: &Context,
+        endpoint: &Endpoint,
+        target: &Target,
+    ) -> Result<String, RenderError> {
+        let mut text = self.run(&target.template_name(), context, endpoint)?;
+        // the line break that ends the template file, not one the sample's content ends with
+        // (the raw HTTP message's body may)
+        if text.ends_with('\n') {
+            text.pop();
+        }
+        Ok(text)
+    }
+
+    /// The Markdown page: front matter, then the page template's output.
+    pub fn page(
+        &self,
+        endpoint: &Endpoint,
+        config: &Config,
+        samples: &[(&'static Target, String)],
+    ) -> Result<String, RenderError> {
+        let view = PageView::new(endpoint, config, samples);
+        let body = self.run(
+            PAGE_TEMPLATE,
+            &Context::from_serialize(&view).expect("page view serializes"),
+            endpoint,
+        )?;
+
+        let front = FrontMatterView::new(endpoint, config, page::sections(&body));
+        let front_matter = self.run(
+            FRONT_MATTER_TEMPLATE,
+            &Context::from_serialize(&front).expect("front matter view serializes"),
+            endpoint,
+        )?;
+        let mut text = String::with_capacity(front_matter.len() + body.len() + 2);
+        text.push_str(front_matter.trim_end_matches('\n'));
+        text.push('\n');
+        text.push_str(body.trim_end_matches('\n'));
+        text.push('\n');
+        Ok(text)
+    }
+
+    fn run(
+        &self,
+        template: &str,
+        context: &Context,
+        endpoint: &Endpoint,
+    ) -> Result<String, RenderError> {
+        self.tera
+            .render(template, context)
+            .map_err(|error| RenderError {
+                template: origin_of(&self.origins, template),
+                spec: Some(endpoint.source.clone()),
+                detail: error.to_string(),
+            })
+    }
+}
+
+/// What a sample template sees: `request`.
+fn sample_context(endpoint: &Endpoint) -> Context {
+    let mut context = Context::new();
+    context.insert("request", &RequestView::new(endpoint));
+    context
+}
+
+fn origin_of(origins: &[(String, String)], name: &str) -> String {
+    origins
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, shown)| shown.clone())
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// How much [`render_all`] rendered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderCounts {
+    pub samples: usize,
+    pub pages: usize,
+}
+
+/// Renders every endpoint in memory, in parallel, and discards the text: rendering's cost alone.
+pub fn render_all(
+    endpoints: &[Endpoint],
+    renderer: &Renderer,
+    config: &Config,
+) -> Result<RenderCounts, RenderError> {
+    use rayon::prelude::*;
+    endpoints
+        .par_iter()
+        .map(|endpoint| {
+            let rendered = renderer.render(endpoint, config)?;
+            Ok(RenderCounts {
+                samples: rendered.samples.len(),
+                pages: 1,
+            })
+        })
+        .try_reduce(RenderCounts::default, |a, b| {
+            Ok(RenderCounts {
+                samples: a.samples + b.samples,
+                pages: a.pages + b.pages,
+            })
+        })
+}

@@ -1,0 +1,179 @@
+//! The template set: every built-in template, reachable under the `builtin/` namespace whatever a
+//! project overrides, and the project's own `*.tera` files (in subfolders too), each replacing the
+//! built-in of the same name or adding a template of its own (a partial, a macro file). A project
+//! template can `{% extends "builtin/go.tera" %}` and replace one block, or `{% include %}` any.
+
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use super::RenderError;
+
+/// The page template: everything below the front matter.
+pub const PAGE_TEMPLATE: &str = "page.md.tera";
+/// The front matter template, rendered after the page so it can describe it.
+pub const FRONT_MATTER_TEMPLATE: &str = "front-matter.yaml.tera";
+/// Where the built-in templates stay reachable when a project replaces them.
+pub const BUILTIN_NAMESPACE: &str = "builtin/";
+
+/// The page's built-in templates, embedded in the binary; the samples' come from their targets.
+const PAGE_TEMPLATES: &[(&str, &str)] = &[
+    (PAGE_TEMPLATE, include_str!("../../templates/page.md.tera")),
+    (
+        FRONT_MATTER_TEMPLATE,
+        include_str!("../../templates/front-matter.yaml.tera"),
+    ),
+];
+
+/// Every built-in template, by the name a project's file replaces it under: each target's, then
+/// the page's.
+pub fn builtin_templates() -> impl Iterator<Item = (String, &'static str)> {
+    crate::targets::TARGETS
+        .iter()
+        .map(|target| (target.template_name(), target.template))
+        .chain(
+            PAGE_TEMPLATES
+                .iter()
+                .map(|(name, source)| (name.to_string(), *source)),
+        )
+}
+
+/// One template of the set: its name, its text, and where it came from (for messages).
+pub(super) struct Source {
+    pub name: String,
+    pub text: String,
+    pub origin: String,
+}
+
+/// The templates a renderer compiles: the built-ins under [`BUILTIN_NAMESPACE`], then under their
+/// own names either the project's file or the built-in, then the project's other files.
+pub(super) fn sources(overrides: Option<&Path>) -> Result<Vec<Source>, RenderError> {
+    let mut project: Vec<Source> = Vec::new();
+    if let Some(dir) = overrides {
+        for (name, path) in project_files(dir)? {
+            let shown = path.display().to_string();
+            if name.starts_with(BUILTIN_NAMESPACE) {
+                return Err(RenderError {
+                    template: shown,
+                    spec: None,
+                    detail: format!(
+                        "`{BUILTIN_NAMESPACE}` is where the built-in templates live; name the folder otherwise"
+                    ),
+                });
+            }
+            let text = std::fs::read_to_string(&path).map_err(|error| RenderError {
+                template: shown.clone(),
+                spec: None,
+                detail: format!("cannot read: {error}"),
+            })?;
+            project.push(Source {
+                name,
+                text,
+                origin: shown,
+            });
+        }
+    }
+    let mut sources: Vec<Source> = builtin_templates()
+        .map(|(name, text)| Source {
+            name: format!("{BUILTIN_NAMESPACE}{name}"),
+            text: text.to_string(),
+            origin: format!("built-in {name}"),
+        })
+        .collect();
+    for (name, text) in builtin_templates() {
+        match project.iter().position(|source| source.name == name) {
+            Some(index) => sources.push(project.remove(index)),
+            None => sources.push(Source {
+                origin: format!("built-in {name}"),
+                name,
+                text: text.to_string(),
+            }),
+        }
+    }
+    sources.extend(project);
+    Ok(sources)
+}
+
+/// Compiles `sources` into `tera`. A template that extends or includes one added after it is
+/// retried once the others are in, so the order of files does not matter; what still fails is
+/// reported with the file it came from.
+pub(super) fn compile(tera: &mut Tera, sources: &[Source]) -> Result<(), RenderError> {
+    let mut pending: Vec<&Source> = sources.iter().collect();
+    loop {
+        let mut failed: Vec<(&Source, tera::Error)> = Vec::new();
+        let before = pending.len();
+        for source in pending {
+            if let Err(error) = tera.add_raw_template(&source.name, &source.text) {
+                failed.push((source, error));
+            }
+        }
+        if failed.is_empty() {
+            return Ok(());
+        }
+        if failed.len() == before {
+            let (source, error) = failed.swap_remove(0);
+            return Err(RenderError {
+                template: source.origin.clone(),
+                spec: None,
+                detail: error.to_string(),
+            });
+        }
+        pending = failed.into_iter().map(|(source, _)| source).collect();
+    }
+}
+
+/// The `*.tera` files below `dir`, by their `/`-separated path below it, sorted; none when `dir`
+/// does not exist. A link is refused: templates are read from the project only.
+fn project_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, RenderError> {
+    let unreadable = |path: &Path, error: std::io::Error| RenderError {
+        template: path.display().to_string(),
+        spec: None,
+        detail: format!("cannot read the templates directory: {error}"),
+    };
+    match std::fs::symlink_metadata(dir) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(unreadable(dir, error)),
+        Ok(_) => {}
+    }
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(current) = dirs.pop() {
+        let entries = std::fs::read_dir(&current).map_err(|error| unreadable(&current, error))?;
+        for entry in entries {
+            let entry = entry.map_err(|error| unreadable(&current, error))?;
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .map_err(|error| unreadable(&path, error))?;
+            if kind.is_symlink() {
+                return Err(RenderError {
+                    template: path.display().to_string(),
+                    spec: None,
+                    detail: "is a symbolic link; templates are read only from files in the project"
+                        .into(),
+                });
+            } else if kind.is_dir() {
+                dirs.push(path);
+            } else if kind.is_file() && path.extension().is_some_and(|e| e == "tera") {
+                let name = path
+                    .strip_prefix(dir)
+                    .ok()
+                    .and_then(|relative| {
+                        relative
+                            .iter()
+                            .map(|part| part.to_str())
+                            .collect::<Option<Vec<&str>>>()
+                    })
+                    .map(|parts| parts.join("/"))
+                    .ok_or_else(|| RenderError {
+                        template: path.display().to_string(),
+                        spec: None,
+                        detail: "a template's path must be valid UTF-8".into(),
+                    })?;
+                files.push((name, path));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
