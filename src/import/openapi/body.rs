@@ -3,11 +3,12 @@
 use indexmap::IndexMap;
 use serde_yaml::Value;
 
+use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::{choose_media, is_binary, is_json, json_text};
 use super::parameters::header_value_problem;
 use super::schema::Direction;
-use super::{Importer, one};
+use crate::import::shared::{name_value, refuses_body};
 use crate::model::{FORM_URLENCODED, media_type};
 use crate::spec::{BodySpec, FileSpec, NameValueSpec, PartDetailSpec, PartSpec};
 
@@ -22,7 +23,7 @@ impl<'a> Importer<'a> {
     ) -> Option<BodySpec> {
         let body = op.get("requestBody")?;
         let at = format!("{op_at}/requestBody");
-        if matches!(method, "GET" | "HEAD") {
+        if refuses_body(method) {
             self.note(
                 at,
                 format!(
@@ -59,7 +60,7 @@ impl<'a> Importer<'a> {
                 );
                 return None;
             };
-            headers.push(one("Content-Type", key));
+            headers.push(name_value("Content-Type", key));
             return Some(BodySpec {
                 raw: Some(json_text(&example)),
                 ..BodySpec::default()
@@ -80,16 +81,16 @@ impl<'a> Importer<'a> {
                 let name = name.as_str().unwrap_or_default();
                 match value {
                     Value::Sequence(items) => {
-                        fields.extend(items.iter().map(|item| one(name, scalar_text(item))));
+                        fields.extend(items.iter().map(|item| name_value(name, scalar_text(item))));
                     }
-                    other => fields.push(one(name, scalar_text(other))),
+                    other => fields.push(name_value(name, scalar_text(other))),
                 }
             }
             if fields.is_empty() {
                 self.note(media_at, "the form has no fields: no body");
                 return None;
             }
-            headers.push(one("Content-Type", key));
+            headers.push(name_value("Content-Type", key));
             return Some(BodySpec {
                 urlencoded: Some(fields),
                 ..BodySpec::default()
@@ -112,7 +113,7 @@ impl<'a> Importer<'a> {
                 None
             }
             Some(example) => {
-                headers.push(one("Content-Type", key));
+                headers.push(name_value("Content-Type", key));
                 Some(BodySpec {
                     raw: Some(scalar_text(&example)),
                     ..BodySpec::default()
@@ -124,7 +125,7 @@ impl<'a> Importer<'a> {
                 } else {
                     key
                 };
-                headers.push(one("Content-Type", content_type));
+                headers.push(name_value("Content-Type", content_type));
                 Some(BodySpec {
                     file: Some(FileSpec::Path("/path/to/file".into())),
                     ..BodySpec::default()

@@ -16,11 +16,9 @@ mod response;
 mod schema;
 mod walk;
 
-use indexmap::IndexMap;
 use serde_yaml::Value;
 
 use super::{Import, Note};
-use crate::spec::NameValueSpec;
 use document::{check_version, normalize, parse};
 
 /// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON).
@@ -64,16 +62,6 @@ impl Importer<'_> {
     fn note(&mut self, at: impl Into<String>, message: impl Into<String>) {
         self.notes.push(Note::new(at, message));
     }
-}
-
-fn one(name: &str, value: impl Into<String>) -> NameValueSpec {
-    let mut map = IndexMap::new();
-    map.insert(name.to_string(), Some(value.into()));
-    map
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What the importer's tests share.

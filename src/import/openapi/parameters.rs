@@ -4,11 +4,11 @@
 use percent_encoding::{AsciiSet, CONTROLS, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_yaml::Value;
 
+use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::choose_media;
 use super::schema::Direction;
-use super::{Importer, one};
-use crate::import::path_parameters_as_variables;
+use crate::import::shared::{has_control_character, name_value};
 use crate::model::variable_problem;
 use crate::spec::NameValueSpec;
 
@@ -71,7 +71,7 @@ pub(super) fn placeholder(name: &str) -> String {
 
 /// What keeps `value` from being sent as a header value, if anything.
 pub(super) fn header_value_problem(value: &str) -> Option<String> {
-    if value.chars().any(|c| c.is_control() && c != '\t') {
+    if has_control_character(value) {
         Some("holds a line break or another control character".into())
     } else if !value.is_ascii() {
         Some("holds non-ASCII characters, which clients refuse or re-encode in a header".into())
@@ -289,7 +289,7 @@ impl<'a> Importer<'a> {
             allow_reserved,
         )
         .into_iter()
-        .map(|(name, value)| one(&name, value))
+        .map(|(name, value)| name_value(&name, value))
         .collect()
     }
 
@@ -335,7 +335,7 @@ impl<'a> Importer<'a> {
                 }
             }
         };
-        Some(one(name, value))
+        Some(name_value(name, value))
     }
 
     pub(super) fn cookie_parameter(&mut self, param: &Param<'a>) -> Option<NameValueSpec> {
@@ -357,7 +357,7 @@ impl<'a> Importer<'a> {
                 .join("%2C"),
             Some(example) => utf8_percent_encode(&scalar_text(&example), COOKIE).to_string(),
         };
-        Some(one(name, value))
+        Some(name_value(name, value))
     }
 }
 
@@ -445,6 +445,34 @@ fn header_value(value: &Value, explode: bool) -> String {
             .join(","),
         scalar => scalar_text(scalar),
     }
+}
+
+/// The `{name}`s of a path template as `{{name}}`; `{{variables}}` already there stay as they are.
+fn path_parameters_as_variables(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        if rest[start..].starts_with("{{") {
+            let end = rest[start..]
+                .find("}}")
+                .map_or(rest.len(), |e| start + e + 2);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        match rest[start..].find('}') {
+            Some(end) => {
+                out.push_str(&rest[..start]);
+                out.push_str("{{");
+                out.push_str(&rest[start + 1..start + end]);
+                out.push_str("}}");
+                rest = &rest[start + end + 1..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -612,6 +640,14 @@ paths:
             &import,
             "/paths/~1a/post/parameters/13",
             "not a valid cookie name",
+        );
+    }
+
+    #[test]
+    fn path_parameters() {
+        assert_eq!(
+            path_parameters_as_variables("/users/{userId}/devices/{{deviceID}}"),
+            "/users/{{userId}}/devices/{{deviceID}}"
         );
     }
 }

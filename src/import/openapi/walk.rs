@@ -3,10 +3,11 @@
 
 use serde_yaml::Value;
 
+use super::Importer;
 use super::document::{escape, text_field};
 use super::parameters::Location;
-use super::{Importer, one, one_line};
 use crate::import::Imported;
+use crate::import::shared::{name_value, one_line};
 use crate::spec::{RequestSpec, Spec};
 
 /// The path item keys that hold operations.
@@ -198,13 +199,13 @@ impl<'a> Importer<'a> {
         }
         request.auth = security.auth;
         for (name, value) in security.headers {
-            request.headers.push(one(&name, value));
+            request.headers.push(name_value(&name, value));
         }
         for (name, value) in security.query {
-            request.query.push(one(&name, value));
+            request.query.push(name_value(&name, value));
         }
         for (name, value) in security.cookies {
-            request.cookies.push(one(&name, value));
+            request.cookies.push(name_value(&name, value));
         }
         request.body = self.request_body(op, op_at, &method, &mut request.headers);
         let response = self.response(op, op_at);

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::Importer;
 use super::collection::{is_disabled, scalar, text};
 use super::headers::{Header, content_type};
+use crate::import::shared::{is_content_type, name_value, refuses_body};
 use crate::model::{FORM_URLENCODED, media_type};
 use crate::spec::{BodySpec, FileSpec, GraphqlSpec, NameValueSpec, PartDetailSpec, PartSpec};
 
@@ -35,7 +36,7 @@ impl Importer {
                 let raw = text(body.get("raw"));
                 if raw.is_empty() {
                     // an empty body is a body only when a Content-Type says what it is
-                    if content_type(headers).is_none() || matches!(method, "GET" | "HEAD") {
+                    if content_type(headers).is_none() || refuses_body(method) {
                         return None;
                     }
                 }
@@ -65,12 +66,7 @@ impl Importer {
                     .into_iter()
                     .flatten()
                     .filter(|field| !is_disabled(field))
-                    .map(|field| {
-                        NameValueSpec::from([(
-                            text(field.get("key")),
-                            Some(text(field.get("value"))),
-                        )])
-                    })
+                    .map(|field| name_value(text(field.get("key")), text(field.get("value"))))
                     .collect();
                 if fields.is_empty() {
                     return None;
@@ -160,7 +156,7 @@ impl Importer {
             }
         };
 
-        if matches!(method, "GET" | "HEAD") {
+        if refuses_body(method) {
             self.note(
                 at,
                 format!("dropped: a {method} request's body (OkHttp, browsers and curl cannot send one, so samplegen refuses it)"),
@@ -181,8 +177,7 @@ impl Importer {
         if let Some(mode) = mode {
             let (dropped, kept): (Vec<Header>, Vec<Header>) =
                 std::mem::take(headers).into_iter().partition(|h| {
-                    h.name.eq_ignore_ascii_case("content-type")
-                        && !accepts_content_type(mode, &media_type(&h.value))
+                    is_content_type(&h.name) && !accepts_content_type(mode, &media_type(&h.value))
                 });
             *headers = kept;
             for header in dropped {

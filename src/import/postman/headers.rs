@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::Importer;
 use super::collection::{is_disabled, text};
+use crate::import::shared::{has_control_character, is_content_type};
 
 /// A header as it will be written, and where it came from.
 pub(super) struct Header {
@@ -13,9 +14,7 @@ pub(super) struct Header {
 }
 
 pub(super) fn content_type(headers: &[Header]) -> Option<&Header> {
-    headers
-        .iter()
-        .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+    headers.iter().find(|h| is_content_type(&h.name))
 }
 
 impl Importer {
@@ -70,7 +69,7 @@ impl Importer {
                 self.note(at, "dropped: a header without a name");
             } else if !crate::model::is_token(&name) {
                 self.note(at, format!("dropped: `{name}` is not a valid header name"));
-            } else if value.chars().any(|c| c.is_control() && c != '\t') {
+            } else if has_control_character(&value) {
                 self.note(
                     at,
                     format!("dropped: the value of `{name}` holds a line break or another control character, which HTTP does not allow"),

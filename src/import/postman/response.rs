@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::Importer;
 use super::collection::{scalar, text};
+use crate::import::shared::is_content_type;
 use crate::model::media_type;
 use crate::spec::ResponseSpec;
 
@@ -60,7 +61,7 @@ fn response_lang(response: &Value, body: &str) -> Option<String> {
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
-                .find(|h| text(h.get("key")).eq_ignore_ascii_case("content-type"))
+                .find(|h| is_content_type(&text(h.get("key"))))
                 .map(|h| media_type(&text(h.get("value"))))
                 .unwrap_or_default();
             if content_type.contains("json") {

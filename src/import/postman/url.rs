@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use super::Importer;
 use super::collection::{is_disabled, scalar, text};
+use crate::import::shared::lacks_scheme;
 
 /// Postman path variables (`/users/:id`) as `{{id}}`, in the part of `url` before its query.
 fn path_variables(url: &str) -> (String, Vec<String>) {
@@ -155,7 +156,7 @@ impl Importer {
                 );
             }
         }
-        if !url.is_empty() && !url.starts_with("{{") && !url.contains("://") {
+        if !url.is_empty() && lacks_scheme(&url) {
             self.note(
                 at,
                 format!("`{url}` has no scheme; Postman sends it over http, so it is written `http://{url}`"),

@@ -9,8 +9,9 @@ use super::Importer;
 use super::auth::{InForce, is_set};
 use super::collection::{description, is_disabled, text};
 use crate::import::Imported;
+use crate::import::shared::{name_value, one_line};
 use crate::model::{self, PageId};
-use crate::spec::{NameValueSpec, RequestSpec, Spec};
+use crate::spec::{RequestSpec, Spec};
 
 impl Importer {
     pub(super) fn walk<'a>(
@@ -176,7 +177,7 @@ impl Importer {
         let response = self.response(item.get("response"), at);
 
         let name = text(item.get("name"));
-        let mut title = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut title = one_line(&name);
         if title.is_empty() {
             title = format!("{method} {url}");
         }
@@ -189,7 +190,7 @@ impl Importer {
                 query: Vec::new(),
                 headers: headers
                     .into_iter()
-                    .map(|h| NameValueSpec::from([(h.name, Some(h.value))]))
+                    .map(|h| name_value(h.name, h.value))
                     .collect(),
                 cookies: Vec::new(),
                 body,
