@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
 use crate::filters::json;
 use crate::http::encoding::base64;
+use crate::http::media_type;
 use crate::spec::{self, NameValueSpec, Spec};
 use crate::url::Url;
 
@@ -903,9 +904,6 @@ fn check_response(check: &mut Checker, response: spec::ResponseSpec) -> Option<R
         lang: response.lang.unwrap_or_else(|| "json".into()),
     })
 }
-
-// the importers still name it here
-pub use crate::http::media::media_type;
 
 /// Whether a multipart part can have this name in every client: not empty, and no quotes, `\`,
 /// `=`, `;` (curl's `-F` syntax) or control characters.

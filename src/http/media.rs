@@ -21,6 +21,24 @@ pub fn is_xml(media_type: &str) -> bool {
     media_type.ends_with("/xml") || media_type.ends_with("+xml")
 }
 
+/// The info string an example response body's fence gets for its media type; `None` for JSON,
+/// the page's default.
+pub fn response_fence(media_type: &str) -> Option<&'static str> {
+    if is_json(media_type) {
+        None
+    } else if is_xml(media_type) {
+        Some("xml")
+    } else if media_type == "text/html" {
+        Some("html")
+    } else if media_type.ends_with("yaml") {
+        Some("yaml")
+    } else if media_type == "text/csv" {
+        Some("csv")
+    } else {
+        Some("text")
+    }
+}
+
 /// Whether the house style writes a body of this `Content-Type` as code rather than as a string:
 /// its tools test the header value as written, so `application/json; charset=utf-8` or
 /// `Application/JSON` do not count.
@@ -108,6 +126,15 @@ mod tests {
         assert_eq!(fence_for_media_type("text/html"), "html");
         assert_eq!(fence_for_media_type("application/javascript"), "javascript");
         assert_eq!(fence_for_media_type("text/plain"), "none");
+    }
+
+    #[test]
+    fn response_fences() {
+        assert_eq!(response_fence("application/problem+json"), None);
+        assert_eq!(response_fence("application/xml"), Some("xml"));
+        assert_eq!(response_fence("application/x-yaml"), Some("yaml"));
+        assert_eq!(response_fence("text/csv"), Some("csv"));
+        assert_eq!(response_fence("application/octet-stream"), Some("text"));
     }
 
     #[test]

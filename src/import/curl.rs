@@ -3,7 +3,10 @@
 
 use indexmap::IndexMap;
 
-use super::har::auth_from_header;
+use super::shared::{
+    auth_from_header, drop_content_type, form_decode, has_content_type, lacks_scheme, name_value,
+    refuses_body,
+};
 use super::{Import, Imported, Note};
 use crate::spec::{
     AuthSpec, BasicAuthSpec, BodySpec, FileSpec, PartDetailSpec, PartSpec, RequestSpec, Spec,
@@ -275,7 +278,7 @@ pub fn import(text: &str) -> Result<Import, String> {
         }
     }
     let mut url = url.ok_or("the command names no URL")?;
-    if !url.contains("://") && !url.starts_with("{{") {
+    if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
     }
 
@@ -287,19 +290,10 @@ pub fn import(text: &str) -> Result<Import, String> {
             auth = Some(found);
             continue;
         }
-        request.headers.push(IndexMap::from([(name, Some(value))]));
+        request.headers.push(name_value(name, value));
     }
-    let has_content_type = |request: &RequestSpec| {
-        request
-            .headers
-            .iter()
-            .any(|h| h.keys().any(|k| k.eq_ignore_ascii_case("content-type")))
-    };
     request.auth = auth;
-    request.cookies = cookies
-        .into_iter()
-        .map(|(n, v)| IndexMap::from([(n, Some(v))]))
-        .collect();
+    request.cookies = cookies.into_iter().map(|(n, v)| name_value(n, v)).collect();
 
     let encode = crate::http::encoding::uri_component;
     let joined = || -> Option<String> {
@@ -332,9 +326,7 @@ pub fn import(text: &str) -> Result<Import, String> {
             url.push_str(&query);
         }
     } else if !form.is_empty() {
-        request
-            .headers
-            .retain(|h| !h.keys().any(|k| k.eq_ignore_ascii_case("content-type")));
+        drop_content_type(&mut request.headers);
         let parts = form
             .into_iter()
             .map(|(name, content)| (name, form_part(&content)))
@@ -345,12 +337,11 @@ pub fn import(text: &str) -> Result<Import, String> {
             ..BodySpec::default()
         });
     } else if let [Data::File(path)] = data.as_slice() {
-        if !has_content_type(&request) {
+        if !has_content_type(&request.headers) {
             // what curl sends for `--data-binary @file` without a Content-Type header
-            request.headers.push(IndexMap::from([(
-                "Content-Type".into(),
-                Some(crate::model::FORM_URLENCODED.into()),
-            )]));
+            request
+                .headers
+                .push(name_value("Content-Type", crate::model::FORM_URLENCODED));
         }
         request.body = Some(BodySpec {
             file: Some(FileSpec::Path(path.clone())),
@@ -367,18 +358,13 @@ pub fn import(text: &str) -> Result<Import, String> {
         });
         let form_encoded = content_type
             .as_deref()
-            .is_none_or(|ct| crate::model::media_type(ct) == crate::model::FORM_URLENCODED);
+            .is_none_or(|ct| crate::http::media_type(ct) == crate::model::FORM_URLENCODED);
         if form_encoded && body.split('&').all(|pair| pair.contains('=')) {
-            let decode = |s: &str| {
-                percent_encoding::percent_decode_str(&s.replace('+', " "))
-                    .decode_utf8_lossy()
-                    .into_owned()
-            };
             let fields = body
                 .split('&')
                 .map(|pair| {
                     let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                    IndexMap::from([(decode(name), Some(decode(value)))])
+                    name_value(form_decode(name), form_decode(value))
                 })
                 .collect();
             request.body = Some(BodySpec {
@@ -388,10 +374,9 @@ pub fn import(text: &str) -> Result<Import, String> {
         } else {
             if content_type.is_none() {
                 // curl sends `-d` data as a form unless told otherwise
-                request.headers.push(IndexMap::from([(
-                    "Content-Type".into(),
-                    Some(crate::model::FORM_URLENCODED.into()),
-                )]));
+                request
+                    .headers
+                    .push(name_value("Content-Type", crate::model::FORM_URLENCODED));
             }
             request.body = Some(BodySpec {
                 raw: Some(body),
@@ -399,7 +384,7 @@ pub fn import(text: &str) -> Result<Import, String> {
             });
         }
     }
-    if (method == "GET" || method == "HEAD") && request.body.is_some() {
+    if refuses_body(&method) && request.body.is_some() {
         import.notes.push(Note::new(
             "command",
             format!("the body of a {method} request is dropped: samplegen refuses one"),

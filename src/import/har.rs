@@ -3,10 +3,12 @@
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use super::{Import, Imported, Note};
-use crate::spec::{
-    AuthSpec, BasicAuthSpec, BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec,
+use super::shared::{
+    auth_from_header, drop_content_type, form_decode, has_content_type, has_control_character,
+    name_value, refuses_body,
 };
+use super::{Import, Imported, Note};
+use crate::spec::{BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec};
 
 /// Headers a HAR records that describe the connection, not the request a sample should send.
 const CONNECTION_HEADERS: &[&str] = &["host", "content-length", "connection", "cookie"];
@@ -61,12 +63,8 @@ fn import_request(
         let (name, value) = (text(param, "name"), text(param, "value"));
         let encode = crate::http::encoding::uri_component;
         let present = in_url.iter().any(|pair| {
-            let decode = |s: &str| {
-                percent_encoding::percent_decode_str(&s.replace('+', " "))
-                    .decode_utf8_lossy()
-                    .into_owned()
-            };
-            decode(&pair.key) == name && pair.value.as_deref().map(decode).as_deref() == Some(value)
+            form_decode(&pair.key) == name
+                && pair.value.as_deref().map(form_decode).as_deref() == Some(value)
         });
         if !present {
             let (before, fragment) = match url.split_once('#') {
@@ -115,7 +113,7 @@ fn import_request(
         if name.starts_with(':') || CONNECTION_HEADERS.contains(&lower.as_str()) {
             continue; // HTTP/2 pseudo-headers and connection details; cookies come from `cookies`
         }
-        if !value.is_ascii() || value.chars().any(|c| c.is_control() && c != '\t') {
+        if !value.is_ascii() || has_control_character(value) {
             import.notes.push(Note::new(
                 here,
                 format!("header `{name}` dropped: its value is not plain ASCII"),
@@ -128,10 +126,7 @@ fn import_request(
             spec.request.auth = Some(auth);
             continue;
         }
-        spec.request.headers.push(IndexMap::from([(
-            name.to_string(),
-            Some(value.to_string()),
-        )]));
+        spec.request.headers.push(name_value(name, value));
     }
     for cookie in request
         .get("cookies")
@@ -139,14 +134,13 @@ fn import_request(
         .into_iter()
         .flatten()
     {
-        spec.request.cookies.push(IndexMap::from([(
-            text(cookie, "name").to_string(),
-            Some(text(cookie, "value").to_string()),
-        )]));
+        spec.request
+            .cookies
+            .push(name_value(text(cookie, "name"), text(cookie, "value")));
     }
     if let Some(post) = request.get("postData") {
         let post_at = format!("{at}/postData");
-        if method == "GET" || method == "HEAD" {
+        if refuses_body(&method) {
             import.notes.push(Note::new(
                 post_at,
                 format!("the body of a {method} request is dropped: samplegen refuses one"),
@@ -165,16 +159,12 @@ fn import_request(
             spec.response = Some(ResponseSpec {
                 status: format!("{status} {reason}").trim().to_string(),
                 body: (!body.is_empty()).then(|| body.to_string()),
-                lang: (!body.is_empty() && !mime.contains("json")).then(|| {
-                    if mime.contains("xml") {
-                        "xml"
-                    } else if mime.contains("html") {
-                        "html"
-                    } else {
-                        "none"
-                    }
-                    .to_string()
-                }),
+                lang: if body.is_empty() {
+                    None
+                } else {
+                    crate::http::media::response_fence(&crate::http::media_type(mime))
+                        .map(str::to_string)
+                },
             });
         }
     }
@@ -188,35 +178,6 @@ fn import_request(
     Ok(())
 }
 
-/// `Basic <base64 of user:password>` or `Bearer <token>` as auth, so that the spec says it as data.
-pub fn auth_from_header(value: &str) -> Option<AuthSpec> {
-    use base64::Engine;
-    let (scheme, credentials) = value.split_once(' ')?;
-    if scheme.eq_ignore_ascii_case("basic") {
-        let decoded = base64::engine::general_purpose::STANDARD
-            .decode(credentials.trim())
-            .ok()?;
-        let decoded = String::from_utf8(decoded).ok()?;
-        let (username, password) = decoded.split_once(':')?;
-        // only when encoding it again gives the same header
-        let again = crate::http::encoding::base64(&decoded);
-        (again == credentials.trim()).then(|| AuthSpec {
-            basic: Some(BasicAuthSpec {
-                username: username.to_string(),
-                password: password.to_string(),
-            }),
-            ..AuthSpec::default()
-        })
-    } else if scheme.eq_ignore_ascii_case("bearer") && !credentials.trim().is_empty() {
-        Some(AuthSpec {
-            bearer: Some(credentials.trim().to_string()),
-            ..AuthSpec::default()
-        })
-    } else {
-        None
-    }
-}
-
 fn body(
     post: &Value,
     at: &str,
@@ -224,17 +185,12 @@ fn body(
     import: &mut Import,
 ) -> Option<BodySpec> {
     let mime = text(post, "mimeType").to_string();
-    let media = crate::model::media_type(&mime);
+    let media = crate::http::media_type(&mime);
     let params = post.get("params").and_then(Value::as_array);
-    let has_content_type = request
-        .headers
-        .iter()
-        .any(|h| h.keys().any(|k| k.eq_ignore_ascii_case("content-type")));
+    let content_type_given = has_content_type(&request.headers);
     if media == "multipart/form-data" {
         // the client writes the multipart header with its own boundary
-        request
-            .headers
-            .retain(|h| !h.keys().any(|k| k.eq_ignore_ascii_case("content-type")));
+        drop_content_type(&mut request.headers);
         let Some(params) = params else {
             import.notes.push(Note::new(
                 at,
@@ -282,12 +238,7 @@ fn body(
     {
         let fields = params
             .iter()
-            .map(|p| {
-                IndexMap::from([(
-                    text(p, "name").to_string(),
-                    Some(text(p, "value").to_string()),
-                )])
-            })
+            .map(|p| name_value(text(p, "name"), text(p, "value")))
             .collect();
         return Some(BodySpec {
             urlencoded: Some(fields),
@@ -295,16 +246,15 @@ fn body(
         });
     }
     let body_text = text(post, "text").to_string();
-    if !has_content_type {
+    if !content_type_given {
         let content_type = if mime.is_empty() {
             "application/octet-stream".to_string()
         } else {
             mime
         };
-        request.headers.push(IndexMap::from([(
-            "Content-Type".to_string(),
-            Some(content_type),
-        )]));
+        request
+            .headers
+            .push(name_value("Content-Type", content_type));
     }
     if media == crate::model::FORM_URLENCODED {
         // a form given as text: its pairs, decoded
@@ -313,12 +263,7 @@ fn body(
             .filter(|item| !item.is_empty())
             .map(|item| {
                 let (name, value) = item.split_once('=').unwrap_or((item, ""));
-                let decode = |s: &str| {
-                    percent_encoding::percent_decode_str(&s.replace('+', " "))
-                        .decode_utf8_lossy()
-                        .into_owned()
-                };
-                IndexMap::from([(decode(name), Some(decode(value)))])
+                name_value(form_decode(name), form_decode(value))
             })
             .collect();
         return Some(BodySpec {

@@ -6,6 +6,7 @@ pub mod curl;
 pub mod har;
 pub mod openapi;
 pub mod postman;
+mod shared;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -164,34 +165,6 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-/// `{name}` (an OpenAPI path parameter) or `:name` (a Postman path variable) as `{{name}}`.
-pub fn path_parameters_as_variables(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut rest = path;
-    while let Some(start) = rest.find('{') {
-        if rest[start..].starts_with("{{") {
-            let end = rest[start..]
-                .find("}}")
-                .map_or(rest.len(), |e| start + e + 2);
-            out.push_str(&rest[..end]);
-            rest = &rest[end..];
-            continue;
-        }
-        match rest[start..].find('}') {
-            Some(end) => {
-                out.push_str(&rest[..start]);
-                out.push_str("{{");
-                out.push_str(&rest[start + 1..start + end]);
-                out.push_str("}}");
-                rest = &rest[start + end + 1..];
-            }
-            None => break,
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// What the importers' tests share.
 #[cfg(test)]
 pub(crate) mod test_support {
@@ -242,14 +215,6 @@ mod tests {
         );
         assert_eq!(slug("  ¿?  "), "request");
         assert_eq!(slug("Users / Read All"), "users-read-all");
-    }
-
-    #[test]
-    fn path_parameters() {
-        assert_eq!(
-            path_parameters_as_variables("/users/{userId}/devices/{{deviceID}}"),
-            "/users/{{userId}}/devices/{{deviceID}}"
-        );
     }
 
     #[test]

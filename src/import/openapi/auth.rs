@@ -1,0 +1,363 @@
+//! Security requirements and schemes: the first requirement the samples can send, as the spec's
+//! auth and any further keys.
+
+use percent_encoding::utf8_percent_encode;
+use serde_yaml::{Mapping, Value};
+
+use super::Importer;
+use super::document::escape;
+use super::parameters::{QUERY, placeholder};
+use crate::import::Note;
+use crate::spec::{ApiKeySpec, AuthSpec, BasicAuthSpec};
+
+/// What a security requirement adds to a request.
+#[derive(Debug, Default)]
+pub(super) struct Security {
+    pub(super) auth: Option<AuthSpec>,
+    pub(super) headers: Vec<(String, String)>,
+    pub(super) query: Vec<(String, String)>,
+    pub(super) cookies: Vec<(String, String)>,
+}
+
+impl<'a> Importer<'a> {
+    /// The auth (and any further keys) of the first security requirement the samples can send.
+    pub(super) fn security(&mut self, op: &'a Value, op_at: &str) -> Security {
+        let (requirements, at) = match op.get("security") {
+            Some(requirements) => (requirements, format!("{op_at}/security")),
+            None => match self.root.get("security") {
+                Some(requirements) => (requirements, "/security".to_string()),
+                None => return Security::default(),
+            },
+        };
+        let Some(requirements) = requirements.as_sequence() else {
+            self.note(&at, "`security` is not a list: no auth");
+            return Security::default();
+        };
+        let mut refused = Vec::new();
+        for (index, requirement) in requirements.iter().enumerate() {
+            let requirement_at = format!("{at}/{index}");
+            let Some(requirement) = requirement.as_mapping() else {
+                refused.push(format!("{requirement_at}: not an object"));
+                continue;
+            };
+            match self.requirement(requirement) {
+                Ok((security, notes)) => {
+                    self.notes.extend(notes);
+                    if !refused.is_empty() {
+                        self.note(
+                            &requirement_at,
+                            format!(
+                                "the samples use this security requirement; the ones before it cannot be sent ({})",
+                                refused.join("; ")
+                            ),
+                        );
+                    }
+                    return security;
+                }
+                Err(reason) => refused.push(reason),
+            }
+        }
+        if !refused.is_empty() {
+            self.note(
+                &at,
+                format!(
+                    "no security requirement can be sent by the samples ({}): no auth",
+                    refused.join("; ")
+                ),
+            );
+        }
+        Security::default()
+    }
+
+    /// One security requirement (all of its schemes), or why the samples cannot send it.
+    fn requirement(&mut self, requirement: &'a Mapping) -> Result<(Security, Vec<Note>), String> {
+        let mut security = Security::default();
+        let mut notes = Vec::new();
+        let mut schemes = Vec::new();
+        for name in requirement.keys() {
+            let name = name.as_str().unwrap_or_default();
+            let at = format!("/components/securitySchemes/{}", escape(name));
+            let scheme = self
+                .root
+                .get("components")
+                .and_then(|c| c.get("securitySchemes"))
+                .and_then(|s| s.get(name))
+                .ok_or_else(|| format!("`{name}` is not in `components.securitySchemes`"))?;
+            let (scheme, _) = self
+                .lookup(scheme)
+                .map_err(|problem| format!("`{name}`: {problem}"))?;
+            let kind = scheme.get("type").and_then(Value::as_str).unwrap_or("");
+            schemes.push((name, at, scheme, kind));
+        }
+        // the schemes that set `Authorization` first, then the keys, which can go anywhere
+        schemes.sort_by_key(|(_, _, _, kind)| *kind == "apiKey");
+        let mut keys = 0;
+        for (name, at, scheme, kind) in schemes {
+            match kind {
+                "http" | "oauth2" | "openIdConnect" => {
+                    let auth = if kind == "http" {
+                        let http = scheme
+                            .get("scheme")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_ascii_lowercase();
+                        match http.as_str() {
+                            "basic" => AuthSpec {
+                                basic: Some(BasicAuthSpec {
+                                    username: "{{username}}".into(),
+                                    password: "{{password}}".into(),
+                                }),
+                                ..AuthSpec::default()
+                            },
+                            "bearer" => AuthSpec {
+                                bearer: Some("{{accessToken}}".into()),
+                                ..AuthSpec::default()
+                            },
+                            other => {
+                                return Err(format!(
+                                    "`{name}` is HTTP `{other}` authentication; samplegen sends basic and bearer"
+                                ));
+                            }
+                        }
+                    } else {
+                        notes.push(Note::new(
+                            at,
+                            format!(
+                                "`{name}` ({kind}) is sent as the bearer token `{{{{accessToken}}}}`; getting the token is not part of the samples"
+                            ),
+                        ));
+                        AuthSpec {
+                            bearer: Some("{{accessToken}}".into()),
+                            ..AuthSpec::default()
+                        }
+                    };
+                    if security.auth.is_some() {
+                        return Err(format!(
+                            "`{name}` and another scheme would both send `Authorization`"
+                        ));
+                    }
+                    security.auth = Some(auth);
+                }
+                "apiKey" => {
+                    let key = scheme
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .ok_or_else(|| format!("the API key `{name}` has no `name`"))?;
+                    let location = scheme.get("in").and_then(Value::as_str).unwrap_or("");
+                    let value = if keys == 0 {
+                        "{{apiKey}}".to_string()
+                    } else {
+                        placeholder(name)
+                    };
+                    keys += 1;
+                    match location {
+                        "header" => {
+                            if !crate::model::is_token(key) {
+                                return Err(format!("`{key}` is not a valid header name"));
+                            }
+                            let sets_authorization = security
+                                .auth
+                                .as_ref()
+                                .is_some_and(|a| a.basic.is_some() || a.bearer.is_some());
+                            if sets_authorization && key.eq_ignore_ascii_case("authorization") {
+                                return Err(format!(
+                                    "`{name}` and another scheme would both send `Authorization`"
+                                ));
+                            }
+                            if security.auth.is_none() {
+                                security.auth = Some(AuthSpec {
+                                    apikey: Some(ApiKeySpec {
+                                        name: key.into(),
+                                        value,
+                                        location: Some("header".into()),
+                                    }),
+                                    ..AuthSpec::default()
+                                });
+                            } else {
+                                security.headers.push((key.into(), value));
+                            }
+                        }
+                        "query" => {
+                            if key.is_empty() || key.contains(['&', '#', '=']) {
+                                return Err(format!("`{key}` cannot be a query item name"));
+                            }
+                            let key = utf8_percent_encode(key, QUERY).to_string();
+                            if security.auth.is_none() {
+                                security.auth = Some(AuthSpec {
+                                    apikey: Some(ApiKeySpec {
+                                        name: key,
+                                        value,
+                                        location: Some("query".into()),
+                                    }),
+                                    ..AuthSpec::default()
+                                });
+                            } else {
+                                security.query.push((key, value));
+                            }
+                        }
+                        "cookie" => {
+                            if !crate::model::is_token(key) {
+                                return Err(format!("`{key}` is not a valid cookie name"));
+                            }
+                            security.cookies.push((key.into(), value));
+                        }
+                        other => {
+                            return Err(format!(
+                                "the API key `{name}` has `in: {other}` (expected header, query or cookie)"
+                            ));
+                        }
+                    }
+                }
+                "mutualTLS" => {
+                    return Err(format!(
+                        "`{name}` is mutual TLS, a client certificate the samples cannot show"
+                    ));
+                }
+                other => {
+                    return Err(format!(
+                        "`{name}` has the unknown security scheme type `{other}`"
+                    ));
+                }
+            }
+        }
+        Ok((security, notes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Import;
+    use crate::import::openapi::test_support::*;
+
+    const SCHEMES: &str = r#"
+components:
+  securitySchemes:
+    basic: {type: http, scheme: basic}
+    bearer: {type: http, scheme: Bearer}
+    digest: {type: http, scheme: digest}
+    headerKey: {type: apiKey, in: header, name: X-API-Key}
+    queryKey: {type: apiKey, in: query, name: api_key}
+    cookieKey: {type: apiKey, in: cookie, name: SESSION}
+    oauth: {type: oauth2, flows: {}}
+    oidc: {type: openIdConnect, openIdConnectUrl: 'https://e.com/.well-known/openid-configuration'}
+    shared: {$ref: '#/components/securitySchemes/basic'}
+"#;
+
+    fn auth_of(security: &str) -> (Import, serde_yaml::Value) {
+        let import = run(&format!(
+            "security: [{{bearer: []}}]\npaths:\n  /a:\n    get:\n      security: {security}\n      parameters:\n        - {{name: X-API-Key, in: header, example: k}}\n        - {{name: api_key, in: query, example: k}}\n{SCHEMES}"
+        ));
+        let spec = only(&import);
+        let shown = serde_yaml::to_value(&spec.request).unwrap();
+        (import, shown)
+    }
+
+    #[test]
+    fn security_schemes_become_auth() {
+        let yaml = |v: &Value| serde_yaml::to_string(v).unwrap();
+        let (_, request) = auth_of("[{basic: []}]");
+        assert_eq!(
+            yaml(&request["auth"]),
+            "basic:\n  username: '{{username}}'\n  password: '{{password}}'\n"
+        );
+        let (_, request) = auth_of("[{shared: []}]");
+        assert!(request["auth"]["basic"].is_mapping());
+        let (_, request) = auth_of("[{bearer: []}]");
+        assert_eq!(yaml(&request["auth"]), "bearer: '{{accessToken}}'\n");
+        let (import, request) = auth_of("[{headerKey: []}]");
+        assert_eq!(
+            yaml(&request["auth"]),
+            "apikey:\n  name: X-API-Key\n  value: '{{apiKey}}'\n  in: header\n"
+        );
+        note(
+            &import,
+            "/paths/~1a/get/parameters/0",
+            "sent by the security scheme",
+        );
+        assert_eq!(
+            yaml(&request["headers"]),
+            "null\n",
+            "the header parameter is dropped"
+        );
+        let (import, request) = auth_of("[{queryKey: []}]");
+        assert_eq!(
+            yaml(&request["auth"]),
+            "apikey:\n  name: api_key\n  value: '{{apiKey}}'\n  in: query\n"
+        );
+        note(
+            &import,
+            "/paths/~1a/get/parameters/1",
+            "sent by the security scheme",
+        );
+        let (_, request) = auth_of("[{cookieKey: []}]");
+        assert!(request.get("auth").is_none());
+        assert_eq!(yaml(&request["cookies"]), "- SESSION: '{{apiKey}}'\n");
+        for scheme in ["oauth", "oidc"] {
+            let (import, request) = auth_of(&format!("[{{{scheme}: [read]}}]"));
+            assert_eq!(yaml(&request["auth"]), "bearer: '{{accessToken}}'\n");
+            note(
+                &import,
+                &format!("/components/securitySchemes/{scheme}"),
+                "getting the token",
+            );
+        }
+    }
+
+    #[test]
+    fn security_requirements() {
+        // the document's requirement applies, an operation's replaces it, `[]` removes it
+        let import = run(&format!(
+            "security: [{{bearer: []}}]\npaths:\n  /a:\n    get: {{}}\n    post: {{security: []}}\n    put: {{security: [{{}}]}}\n{SCHEMES}"
+        ));
+        assert!(
+            import.items[0]
+                .spec
+                .request
+                .auth
+                .as_ref()
+                .unwrap()
+                .bearer
+                .is_some()
+        );
+        assert!(import.items[1].spec.request.auth.is_none());
+        assert!(import.items[2].spec.request.auth.is_none());
+
+        // the first requirement that can be sent is used
+        let (import, request) = auth_of("[{digest: []}, {basic: []}]");
+        assert!(request["auth"]["basic"].is_mapping());
+        note(
+            &import,
+            "/paths/~1a/get/security/1",
+            "`digest` is HTTP `digest`",
+        );
+        let (import, request) = auth_of("[{digest: []}, {missing: []}]");
+        assert!(request.get("auth").is_none());
+        note(
+            &import,
+            "/paths/~1a/get/security",
+            "`missing` is not in `components.securitySchemes`",
+        );
+
+        // both schemes of one requirement
+        let (_, request) = auth_of("[{headerKey: [], bearer: []}]");
+        assert_eq!(request["auth"]["bearer"].as_str(), Some("{{accessToken}}"));
+        assert_eq!(
+            request["headers"][0]["X-API-Key"].as_str(),
+            Some("{{apiKey}}")
+        );
+        let (_, request) = auth_of("[{queryKey: [], headerKey: []}]");
+        assert_eq!(request["auth"]["apikey"]["name"].as_str(), Some("api_key"));
+        assert_eq!(
+            request["headers"][0]["X-API-Key"].as_str(),
+            Some("{{headerKey}}")
+        );
+        let (import, request) = auth_of("[{basic: [], bearer: []}]");
+        assert!(request.get("auth").is_none());
+        note(
+            &import,
+            "/paths/~1a/get/security",
+            "both send `Authorization`",
+        );
+    }
+}

@@ -1,0 +1,447 @@
+//! The request body: JSON, a form, multipart parts, text or a file, by the media type chosen.
+
+use indexmap::IndexMap;
+use serde_yaml::Value;
+
+use super::Importer;
+use super::document::{escape, scalar_text};
+use super::media::{choose_media, is_binary, is_json, json_text};
+use super::parameters::header_value_problem;
+use super::schema::Direction;
+use crate::http::media_type;
+use crate::import::shared::{name_value, refuses_body};
+use crate::model::FORM_URLENCODED;
+use crate::spec::{BodySpec, FileSpec, NameValueSpec, PartDetailSpec, PartSpec};
+
+impl<'a> Importer<'a> {
+    /// The request body, adding the `Content-Type` header it needs.
+    pub(super) fn request_body(
+        &mut self,
+        op: &'a Value,
+        op_at: &str,
+        method: &str,
+        headers: &mut Vec<NameValueSpec>,
+    ) -> Option<BodySpec> {
+        let body = op.get("requestBody")?;
+        let at = format!("{op_at}/requestBody");
+        if refuses_body(method) {
+            self.note(
+                at,
+                format!(
+                    "samplegen sends no body with `{method}` (OkHttp, browsers and curl cannot): the request body is dropped"
+                ),
+            );
+            return None;
+        }
+        let (body, body_at) = self.resolve(body, &at)?;
+        let Some(content) = body
+            .get("content")
+            .and_then(Value::as_mapping)
+            .filter(|c| !c.is_empty())
+        else {
+            self.note(body_at, "the request body has no `content`: no body");
+            return None;
+        };
+        let (key, media) = choose_media(content)?;
+        let key = key.trim();
+        let media_at = format!("{body_at}/content/{}", escape(key));
+        let media_name = media_type(key);
+        if header_value_problem(key).is_some() || key.is_empty() {
+            self.note(
+                media_at,
+                format!("`{key}` cannot be a `Content-Type`: no body"),
+            );
+            return None;
+        }
+        if is_json(&media_name) {
+            let Some(example) = self.media_example(media, &media_at, Direction::Request) else {
+                self.note(
+                    media_at,
+                    "no example and no schema to build one from: no body",
+                );
+                return None;
+            };
+            headers.push(name_value("Content-Type", key));
+            return Some(BodySpec {
+                raw: Some(json_text(&example)),
+                ..BodySpec::default()
+            });
+        }
+        if media_name == FORM_URLENCODED {
+            let Some(Value::Mapping(example)) =
+                self.media_example(media, &media_at, Direction::Request)
+            else {
+                self.note(
+                    media_at,
+                    "no example object and no object schema to build the form fields from: no body",
+                );
+                return None;
+            };
+            let mut fields = Vec::new();
+            for (name, value) in &example {
+                let name = name.as_str().unwrap_or_default();
+                match value {
+                    Value::Sequence(items) => {
+                        fields.extend(items.iter().map(|item| name_value(name, scalar_text(item))));
+                    }
+                    other => fields.push(name_value(name, scalar_text(other))),
+                }
+            }
+            if fields.is_empty() {
+                self.note(media_at, "the form has no fields: no body");
+                return None;
+            }
+            headers.push(name_value("Content-Type", key));
+            return Some(BodySpec {
+                urlencoded: Some(fields),
+                ..BodySpec::default()
+            });
+        }
+        if media_name == "multipart/form-data" {
+            return self.multipart(media, &media_at);
+        }
+        // any other media type: its example as text, or a file for bytes
+        let schema = match media.get("schema") {
+            Some(schema) => Some(self.resolve(schema, &format!("{media_at}/schema"))?.0),
+            None => None,
+        };
+        match self.explicit_example(media, &media_at) {
+            Some(Value::Mapping(_) | Value::Sequence(_)) => {
+                self.note(
+                    media_at,
+                    format!("an example given as an object cannot be written as `{key}`: no body"),
+                );
+                None
+            }
+            Some(example) => {
+                headers.push(name_value("Content-Type", key));
+                Some(BodySpec {
+                    raw: Some(scalar_text(&example)),
+                    ..BodySpec::default()
+                })
+            }
+            None if schema.is_none_or(is_binary) && !media_name.starts_with("text/") => {
+                let content_type = if key.contains('*') {
+                    "application/octet-stream"
+                } else {
+                    key
+                };
+                headers.push(name_value("Content-Type", content_type));
+                Some(BodySpec {
+                    file: Some(FileSpec::Path("/path/to/file".into())),
+                    ..BodySpec::default()
+                })
+            }
+            None => {
+                self.note(media_at, format!("no example of the `{key}` body: no body"));
+                None
+            }
+        }
+    }
+
+    /// A `multipart/form-data` body: files for binary properties, text for the others.
+    fn multipart(&mut self, media: &'a Value, at: &str) -> Option<BodySpec> {
+        let Some(Value::Mapping(example)) = self.media_example(media, at, Direction::Request)
+        else {
+            self.note(
+                at,
+                "no example object and no object schema to build the parts from: no body",
+            );
+            return None;
+        };
+        let properties = match media.get("schema") {
+            Some(schema) => self.properties(schema, &format!("{at}/schema"), 0),
+            None => IndexMap::new(),
+        };
+        let encoding = media.get("encoding");
+        let mut parts = Vec::new();
+        for (name, value) in &example {
+            let name = name.as_str().unwrap_or_default();
+            if !crate::model::is_part_name(name) {
+                self.note(
+                    at,
+                    format!("`{name}` cannot be a multipart part name: the part is dropped"),
+                );
+                continue;
+            }
+            let part_type = encoding
+                .and_then(|e| e.get(name))
+                .and_then(|e| e.get("contentType"))
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|t| {
+                    !t.is_empty()
+                        && !t.contains([',', '*', '"'])
+                        && header_value_problem(t).is_none()
+                })
+                .map(str::to_string);
+            let schema = properties.get(name).copied();
+            let items = schema
+                .and_then(|s| s.get("items"))
+                .and_then(|items| self.lookup(items).ok().map(|(items, _)| items));
+            let binary = schema.is_some_and(is_binary) || items.is_some_and(is_binary);
+            let mut part = |spec: PartSpec| {
+                let mut map = IndexMap::new();
+                map.insert(name.to_string(), spec);
+                parts.push(map);
+            };
+            if binary {
+                let file: String = name
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                            c
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect();
+                let content_type = part_type.or_else(|| {
+                    schema
+                        .or(items)
+                        .and_then(|s| s.get("contentMediaType"))
+                        .and_then(Value::as_str)
+                        .filter(|t| header_value_problem(t).is_none() && !t.contains('"'))
+                        .map(str::to_string)
+                });
+                part(PartSpec::Detailed(PartDetailSpec {
+                    file: Some(format!("/path/to/{file}")),
+                    content_type,
+                    ..PartDetailSpec::default()
+                }));
+                continue;
+            }
+            match value {
+                Value::Sequence(elements)
+                    if elements.iter().all(|e| !e.is_mapping() && !e.is_sequence()) =>
+                {
+                    for element in elements {
+                        part(text_part(scalar_text(element), part_type.clone()));
+                    }
+                }
+                Value::Sequence(_) | Value::Mapping(_) => {
+                    part(PartSpec::Detailed(PartDetailSpec {
+                        value: Some(scalar_text(value)),
+                        content_type: part_type.or_else(|| Some("application/json".into())),
+                        ..PartDetailSpec::default()
+                    }))
+                }
+                scalar => part(text_part(scalar_text(scalar), part_type)),
+            }
+        }
+        if parts.is_empty() {
+            self.note(at, "the multipart body has no parts: no body");
+            return None;
+        }
+        Some(BodySpec {
+            formdata: Some(parts),
+            ..BodySpec::default()
+        })
+    }
+}
+
+fn text_part(value: String, content_type: Option<String>) -> PartSpec {
+    match content_type {
+        Some(content_type) => PartSpec::Detailed(PartDetailSpec {
+            value: Some(value),
+            content_type: Some(content_type),
+            ..PartDetailSpec::default()
+        }),
+        None => PartSpec::Text(Some(value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::openapi::test_support::*;
+
+    #[test]
+    fn json_bodies_are_pretty_printed_with_four_spaces() {
+        let import = run(r#"
+paths:
+  /a:
+    post:
+      requestBody:
+        content:
+          text/plain: {example: ignored}
+          application/json:
+            example: {name: Rex, tags: [a], nested: {ok: true, n: 1.5}}
+  /b:
+    put:
+      requestBody:
+        content:
+          application/vnd.api+json:
+            example: '{"kept": "as written"}'
+"#);
+        let a = &import.items[0].spec;
+        assert_eq!(
+            pairs(&a.request.headers),
+            [pair("Content-Type", "application/json")]
+        );
+        assert_eq!(
+            a.request.body.as_ref().unwrap().raw.as_deref(),
+            Some(
+                "{\n    \"name\": \"Rex\",\n    \"tags\": [\n        \"a\"\n    ],\n    \"nested\": {\n        \"ok\": true,\n        \"n\": 1.5\n    }\n}"
+            )
+        );
+        let b = &import.items[1].spec;
+        assert_eq!(
+            pairs(&b.request.headers),
+            [pair("Content-Type", "application/vnd.api+json")]
+        );
+        assert_eq!(
+            b.request.body.as_ref().unwrap().raw.as_deref(),
+            Some(r#"{"kept": "as written"}"#)
+        );
+    }
+
+    #[test]
+    fn form_bodies() {
+        let import = run(r#"
+paths:
+  /form:
+    post:
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              required: [grant_type]
+              properties:
+                scope: {type: array, items: {type: string, example: read}}
+                grant_type: {type: string, enum: [client_credentials]}
+                count: {type: integer, example: 2}
+  /upload:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              allOf:
+                - $ref: '#/components/schemas/Upload'
+                - type: object
+                  properties:
+                    note: {type: string}
+            example:
+              file: ignored
+              files: [x, y]
+              tags: [a, b]
+              meta: {w: 1}
+              note: hello
+            encoding:
+              meta: {contentType: application/vnd.meta+json}
+components:
+  schemas:
+    Upload:
+      type: object
+      properties:
+        file: {type: string, format: binary}
+        files: {type: array, items: {type: string, format: binary}}
+        tags: {type: array, items: {type: string}}
+        meta: {type: object}
+"#);
+        let form = &import.items[0].spec.request;
+        assert_eq!(
+            pairs(&form.headers),
+            [pair("Content-Type", "application/x-www-form-urlencoded")]
+        );
+        assert_eq!(
+            pairs(form.body.as_ref().unwrap().urlencoded.as_ref().unwrap()),
+            [
+                pair("grant_type", "client_credentials"),
+                pair("scope", "read"),
+                pair("count", "2")
+            ]
+        );
+        let upload = &import.items[1].spec.request;
+        assert!(
+            upload.headers.is_empty(),
+            "the client writes the multipart header"
+        );
+        let parts = upload.body.as_ref().unwrap().formdata.as_ref().unwrap();
+        let yaml = serde_yaml::to_string(parts).unwrap();
+        assert_eq!(
+            yaml,
+            "- file:\n    file: /path/to/file\n- files:\n    file: /path/to/files\n- tags: a\n- tags: b\n- meta:\n    value: '{\"w\":1}'\n    content_type: application/vnd.meta+json\n- note: hello\n"
+        );
+    }
+
+    #[test]
+    fn other_media_types() {
+        let import = run(r#"
+paths:
+  /text:
+    post:
+      requestBody:
+        content:
+          text/plain: {example: hello world}
+  /bytes:
+    put:
+      requestBody:
+        content:
+          image/png: {schema: {type: string, format: binary}}
+  /anything:
+    put:
+      requestBody:
+        content:
+          '*/*': {}
+  /xml:
+    post:
+      requestBody:
+        content:
+          application/xml: {example: {a: 1}}
+  /plain:
+    post:
+      requestBody:
+        content:
+          text/plain: {schema: {type: string}}
+"#);
+        let body = |i: usize| import.items[i].spec.request.body.clone();
+        let headers = |i: usize| pairs(&import.items[i].spec.request.headers);
+        assert_eq!(body(0).unwrap().raw.as_deref(), Some("hello world"));
+        assert_eq!(headers(0), [pair("Content-Type", "text/plain")]);
+        assert!(matches!(body(1).unwrap().file, Some(FileSpec::Path(p)) if p == "/path/to/file"));
+        assert_eq!(headers(1), [pair("Content-Type", "image/png")]);
+        assert_eq!(
+            headers(2),
+            [pair("Content-Type", "application/octet-stream")]
+        );
+        assert!(body(3).is_none() && headers(3).is_empty());
+        note(
+            &import,
+            "/paths/~1xml/post/requestBody/content/application~1xml",
+            "cannot be written as `application/xml`",
+        );
+        assert!(body(4).is_none());
+        note(
+            &import,
+            "/paths/~1plain/post/requestBody/content/text~1plain",
+            "no example",
+        );
+    }
+
+    #[test]
+    fn get_and_head_bodies_are_dropped() {
+        let import = run(r#"
+paths:
+  /a:
+    get:
+      requestBody: {content: {application/json: {example: {a: 1}}}}
+    head:
+      requestBody: {content: {application/json: {example: {a: 1}}}}
+"#);
+        assert!(
+            import
+                .items
+                .iter()
+                .all(|i| i.spec.request.body.is_none() && i.spec.request.headers.is_empty())
+        );
+        note(&import, "/paths/~1a/get/requestBody", "no body with `GET`");
+        note(
+            &import,
+            "/paths/~1a/head/requestBody",
+            "no body with `HEAD`",
+        );
+    }
+}

@@ -1,0 +1,254 @@
+//! The document as values: reading it (YAML or JSON, OpenAPI 3.0 or 3.1 only), JSON pointers
+//! into it and following its `$ref`s.
+
+use serde_yaml::Value;
+
+use super::Importer;
+
+/// How many `$ref`s in a row are followed before giving up.
+const MAX_REF_HOPS: usize = 32;
+
+/// The document as YAML values, JSON read as JSON (into the same ordered values) and anything
+/// else as YAML.
+pub(super) fn parse(text: &str) -> Result<Value, String> {
+    let yaml = || serde_yaml::from_str::<Value>(text);
+    if text.trim_start().starts_with('{') {
+        return serde_json::from_str::<Value>(text).or_else(|json_error| {
+            // a YAML flow mapping also starts with `{`
+            yaml().map_err(|_| format!("the OpenAPI document is not valid JSON: {json_error}"))
+        });
+    }
+    yaml().map_err(|error| format!("the OpenAPI document is not valid YAML or JSON: {error}"))
+}
+
+pub(super) fn check_version(document: &Value) -> Result<(), String> {
+    if let Some(swagger) = document.get("swagger") {
+        return Err(format!(
+            "this is a Swagger {} (OpenAPI 2) document; samplegen imports OpenAPI 3.0 and 3.1: convert it first (e.g. with swagger2openapi)",
+            scalar_text(swagger)
+        ));
+    }
+    let Some(version) = document.get("openapi") else {
+        return Err(
+            "not an OpenAPI document: no `openapi` field (expected `openapi: 3.0.x` or `openapi: 3.1.x`)"
+                .into(),
+        );
+    };
+    let version = scalar_text(version);
+    let supported = ["3.0", "3.1"]
+        .iter()
+        .any(|v| version == *v || version.starts_with(&format!("{v}.")));
+    if !supported {
+        return Err(format!(
+            "`openapi: {version}` is not supported: samplegen imports OpenAPI 3.0.x and 3.1.x documents"
+        ));
+    }
+    Ok(())
+}
+
+/// The document with every map key as a string (YAML reads `200:` as a number), tags dropped and
+/// numbers JSON cannot hold as strings.
+pub(super) fn normalize(value: Value) -> Value {
+    match value {
+        Value::Mapping(map) => Value::Mapping(
+            map.into_iter()
+                .map(|(key, value)| (Value::String(key_text(key)), normalize(value)))
+                .collect(),
+        ),
+        Value::Sequence(items) => Value::Sequence(items.into_iter().map(normalize).collect()),
+        Value::Tagged(tagged) => normalize(tagged.value),
+        Value::Number(n) if n.as_f64().is_some_and(|f| !f.is_finite()) => {
+            Value::String(n.to_string())
+        }
+        other => other,
+    }
+}
+
+fn key_text(key: Value) -> String {
+    match key {
+        Value::String(s) => s,
+        Value::Tagged(tagged) => key_text(tagged.value),
+        Value::Mapping(_) | Value::Sequence(_) => serde_yaml::to_string(&key)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+        scalar => scalar_text(&scalar),
+    }
+}
+
+/// A scalar as text: strings as they are, numbers and booleans as written, null as nothing;
+/// arrays and objects as compact JSON.
+pub(super) fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => String::new(),
+        Value::Tagged(tagged) => scalar_text(&tagged.value),
+        Value::Sequence(_) | Value::Mapping(_) => serde_json::to_string(value).unwrap_or_default(),
+    }
+}
+
+/// One segment of a JSON pointer.
+pub(super) fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// The value at a JSON pointer (`/components/schemas/Pet`), already percent-decoded.
+fn pointer_get<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(root);
+    }
+    let mut current = root;
+    for segment in pointer.strip_prefix('/')?.split('/') {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        current = match current {
+            Value::Mapping(map) => map.get(segment.as_str())?,
+            Value::Sequence(items) => items.get(segment.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(current)
+}
+
+pub(super) fn text_field(value: &Value, key: &str) -> Option<String> {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+impl<'a> Importer<'a> {
+    /// Follows the `$ref`s from `value`: the value they lead to and, when any was followed, the
+    /// pointer of that value.
+    pub(super) fn lookup(
+        &self,
+        mut value: &'a Value,
+    ) -> Result<(&'a Value, Option<String>), String> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut pointer = None;
+        for _ in 0..MAX_REF_HOPS {
+            let Some(reference) = value.get("$ref") else {
+                return Ok((value, pointer));
+            };
+            let Some(reference) = reference.as_str() else {
+                return Err("`$ref` is not a string".into());
+            };
+            let Some(fragment) = reference.strip_prefix('#') else {
+                return Err(format!(
+                    "`{reference}` refers to another document, which is not followed"
+                ));
+            };
+            if seen.contains(&reference) {
+                return Err(format!("`{reference}` refers back to itself"));
+            }
+            seen.push(reference);
+            let decoded = percent_encoding::percent_decode_str(fragment)
+                .decode_utf8_lossy()
+                .into_owned();
+            value = pointer_get(self.root, &decoded)
+                .ok_or_else(|| format!("`{reference}` points at nothing in this document"))?;
+            pointer = Some(decoded);
+        }
+        Err("too many `$ref`s in a row".into())
+    }
+
+    /// [`Self::lookup`], noting at `at` why a reference cannot be followed.
+    pub(super) fn resolve(&mut self, value: &'a Value, at: &str) -> Option<(&'a Value, String)> {
+        match self.lookup(value) {
+            Ok((value, pointer)) => Some((value, pointer.unwrap_or_else(|| at.to_string()))),
+            Err(message) => {
+                self.note(at, message);
+                None
+            }
+        }
+    }
+
+    /// Whether `schema` (or what its `$ref` leads to) sets `key: true`.
+    pub(super) fn flag(&self, schema: &'a Value, key: &str) -> bool {
+        let set = |s: &Value| s.get(key).and_then(Value::as_bool) == Some(true);
+        set(schema) || self.lookup(schema).is_ok_and(|(target, _)| set(target))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::openapi::import;
+    use crate::import::openapi::test_support::*;
+
+    #[test]
+    fn what_is_not_openapi_3_is_refused() {
+        for (text, message) in [
+            ("openapi: [3.0", "not valid YAML or JSON"),
+            ("[1, 2]", "not an OpenAPI document"),
+            ("", "not an OpenAPI document"),
+            ("info: {title: t}\npaths: {}", "no `openapi` field"),
+            ("swagger: '2.0'\npaths: {}", "Swagger 2.0 (OpenAPI 2)"),
+            (
+                "openapi: 3.2.0\npaths: {}",
+                "`openapi: 3.2.0` is not supported",
+            ),
+            ("openapi: 2.5\npaths: {}", "`openapi: 2.5` is not supported"),
+            ("openapi: 3.0.3\npaths: [1]", "`paths` is not an object"),
+        ] {
+            let error = import(text).unwrap_err();
+            assert!(error.contains(message), "{text:?}: {error}");
+        }
+        assert!(import("openapi: 3.1\npaths: {}").is_ok());
+        // JSON (tabs and all), and YAML that starts like JSON
+        assert!(import("{\n\t\"openapi\": \"3.0.0\",\n\t\"paths\": {}\n}").is_ok());
+        assert!(import("{openapi: 3.1.0, paths: {}}").is_ok());
+        let error = import("{\"openapi\": \"3.0.0\", \"paths\": {").unwrap_err();
+        assert!(error.contains("not valid JSON"), "{error}");
+        let empty = import("openapi: 3.1.0\ninfo: {title: t, version: '1'}").unwrap();
+        assert!(empty.items.is_empty());
+        note(&empty, "/paths", "no `paths`");
+    }
+
+    #[test]
+    fn references_that_cannot_be_followed_are_noted() {
+        let import = run(r#"
+paths:
+  /a:
+    post:
+      parameters:
+        - $ref: 'common.yaml#/components/parameters/Limit'
+        - $ref: '#/components/parameters/Missing'
+        - $ref: '#/components/parameters/Loop'
+        - $ref: '#/components/parameters/Encoded~1Name'
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Node'}
+components:
+  parameters:
+    Loop: {$ref: '#/components/parameters/Loop'}
+    Encoded/Name: {name: found, in: query, example: 1}
+  schemas:
+    Node:
+      type: object
+      properties:
+        value: {type: integer}
+        children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+"#);
+        let spec = only(&import);
+        assert_eq!(pairs(&spec.request.query), [pair("found", "1")]);
+        note(
+            &import,
+            "/paths/~1a/post/parameters/0",
+            "refers to another document",
+        );
+        note(&import, "/paths/~1a/post/parameters/1", "points at nothing");
+        note(
+            &import,
+            "/paths/~1a/post/parameters/2",
+            "refers back to itself",
+        );
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw.as_deref(),
+            Some("{\n    \"value\": 0,\n    \"children\": []\n}")
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! Media type objects: which one to use, its example, and JSON written in the house style.
+
+use serde::Serialize;
+use serde_yaml::{Mapping, Value};
+
+use super::Importer;
+use super::document::escape;
+use super::schema::{Direction, MAX_BUILT_VALUES};
+pub(super) use crate::http::is_json;
+use crate::http::media_type;
+use crate::model::FORM_URLENCODED;
+
+/// The media type to use from a `content` map: JSON first, then forms, then the first one.
+pub(super) fn choose_media(content: &Mapping) -> Option<(&str, &Value)> {
+    let entries: Vec<(&str, &Value)> = content
+        .iter()
+        .filter_map(|(key, value)| Some((key.as_str()?, value)))
+        .collect();
+    let rank = |key: &str| {
+        let media = media_type(key);
+        if media == "application/json" {
+            0
+        } else if is_json(&media) {
+            1
+        } else if media == FORM_URLENCODED {
+            2
+        } else if media == "multipart/form-data" {
+            3
+        } else {
+            4
+        }
+    };
+    entries.iter().copied().min_by_key(|(key, _)| rank(key))
+}
+
+/// Whether a (resolved) schema describes raw bytes rather than text.
+pub(super) fn is_binary(schema: &Value) -> bool {
+    let format = schema.get("format").and_then(Value::as_str);
+    matches!(format, Some("binary"))
+        || schema.get("contentMediaType").is_some()
+        || schema.get("contentEncoding").is_some()
+}
+
+/// `value` as JSON with the house style's four-space indent.
+fn pretty_json(value: &Value) -> String {
+    let mut out = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+    match value.serialize(&mut serializer) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// A JSON body or response for `example`: a string that already holds a JSON object or array is
+/// kept as written, anything else is pretty-printed.
+pub(super) fn json_text(example: &Value) -> String {
+    if let Value::String(text) = example {
+        let trimmed = text.trim();
+        if (trimmed.starts_with('{') || trimmed.starts_with('['))
+            && serde_json::from_str::<serde::de::IgnoredAny>(trimmed).is_ok()
+        {
+            return trimmed.to_string();
+        }
+    }
+    pretty_json(example)
+}
+
+impl<'a> Importer<'a> {
+    /// The value of the first usable entry of an `examples` map (Example objects or their `$ref`s).
+    pub(super) fn first_example(&mut self, holder: &'a Value, at: &str) -> Option<Value> {
+        let examples = holder.get("examples")?.as_mapping()?;
+        for (name, example) in examples {
+            let example_at = format!("{at}/examples/{}", escape(name.as_str().unwrap_or("")));
+            let Some((example, example_at)) = self.resolve(example, &example_at) else {
+                continue;
+            };
+            if let Some(value) = example.get("value") {
+                return Some(value.clone());
+            }
+            if let Some(url) = example.get("externalValue").and_then(Value::as_str) {
+                self.note(
+                    example_at,
+                    format!("the external example `{url}` is not fetched"),
+                );
+            }
+        }
+        None
+    }
+
+    /// A media type's example: its `example`, the first of its `examples`, else one built from
+    /// its schema.
+    pub(super) fn media_example(
+        &mut self,
+        media: &'a Value,
+        at: &str,
+        direction: Direction,
+    ) -> Option<Value> {
+        if let Some(value) = media.get("example").filter(|v| !v.is_null()) {
+            return Some(value.clone());
+        }
+        if let Some(value) = self.first_example(media, at) {
+            return Some(value);
+        }
+        let schema = media.get("schema")?;
+        self.budget = MAX_BUILT_VALUES;
+        let built = self.build(
+            schema,
+            &format!("{at}/schema"),
+            direction,
+            0,
+            &mut Vec::new(),
+        );
+        if self.budget == 0 {
+            self.note(
+                format!("{at}/schema"),
+                format!("the example built from this schema stops at {MAX_BUILT_VALUES} values"),
+            );
+        }
+        built
+    }
+
+    /// The explicit example of a media type (no schema-built one).
+    pub(super) fn explicit_example(&mut self, media: &'a Value, at: &str) -> Option<Value> {
+        if let Some(value) = media.get("example").filter(|v| !v.is_null()) {
+            return Some(value.clone());
+        }
+        self.first_example(media, at)
+    }
+}

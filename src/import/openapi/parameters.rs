@@ -1,0 +1,653 @@
+//! Parameters: the path's and the operation's merged, the path template as the URL, and each
+//! query, header and cookie parameter's value from its example, serialized by its style.
+
+use percent_encoding::{AsciiSet, CONTROLS, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_yaml::Value;
+
+use super::Importer;
+use super::document::{escape, scalar_text};
+use super::media::choose_media;
+use super::schema::Direction;
+use crate::import::shared::{has_control_character, name_value};
+use crate::model::variable_problem;
+use crate::spec::NameValueSpec;
+
+/// What a query value keeps as written: the unreserved characters and the sub-delimiters a query
+/// can hold without changing its meaning; `&`, `=`, `+`, `#`, `%`, spaces and the rest are encoded.
+pub(super) const QUERY: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b',')
+    .remove(b';')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'/')
+    .remove(b'?')
+    .remove(b'[')
+    .remove(b']');
+/// One element of a delimited array value: its commas are encoded, the delimiter is not.
+const QUERY_ELEMENT: &AsciiSet = &QUERY.add(b',');
+/// A value of an `allowReserved` parameter: reserved characters stay, except `&` and `#`, which
+/// would end the item or the query.
+const QUERY_RESERVED: &AsciiSet = &QUERY.remove(b'=').remove(b'+');
+/// What a cookie value cannot hold (RFC 6265), and `%`, so that the encoding reads back.
+const COOKIE: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b',')
+    .add(b';')
+    .add(b'\\')
+    .add(b'%');
+
+/// A `{{variable}}` name for an OpenAPI name: letters, digits, `_`, `-` and `.`, other runs as `_`.
+fn variable_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
+            out.push(c);
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    let out = out.trim_matches('_');
+    if out.is_empty() {
+        "value".into()
+    } else {
+        out.to_string()
+    }
+}
+
+pub(super) fn placeholder(name: &str) -> String {
+    format!("{{{{{}}}}}", variable_name(name))
+}
+
+/// What keeps `value` from being sent as a header value, if anything.
+pub(super) fn header_value_problem(value: &str) -> Option<String> {
+    if has_control_character(value) {
+        Some("holds a line break or another control character".into())
+    } else if !value.is_ascii() {
+        Some("holds non-ASCII characters, which clients refuse or re-encode in a header".into())
+    } else {
+        variable_problem(value)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Location {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// A parameter of an operation, resolved.
+pub(super) struct Param<'a> {
+    pub(super) name: String,
+    pub(super) location: Location,
+    pub(super) value: &'a Value,
+    /// Where it is listed.
+    pub(super) at: String,
+}
+
+impl<'a> Importer<'a> {
+    /// The path-level parameters, then the operation's; an operation's parameter replaces the
+    /// path's of the same name and location.
+    pub(super) fn parameters(
+        &mut self,
+        item: &'a Value,
+        item_at: &str,
+        op: &'a Value,
+        op_at: &str,
+    ) -> Vec<Param<'a>> {
+        let mut params: Vec<Param<'a>> = Vec::new();
+        for (source, at) in [(item, item_at), (op, op_at)] {
+            let Some(list) = source.get("parameters") else {
+                continue;
+            };
+            let Some(list) = list.as_sequence() else {
+                self.note(format!("{at}/parameters"), "`parameters` is not a list");
+                continue;
+            };
+            for (index, param) in list.iter().enumerate() {
+                let param_at = format!("{at}/parameters/{index}");
+                let Some((param, _)) = self.resolve(param, &param_at) else {
+                    continue;
+                };
+                let name = param.get("name").and_then(Value::as_str);
+                let location = param.get("in").and_then(Value::as_str);
+                let (Some(name), Some(location)) = (name, location) else {
+                    self.note(&param_at, "a parameter needs a `name` and an `in`: skipped");
+                    continue;
+                };
+                let location = match location {
+                    "path" => Location::Path,
+                    "query" => Location::Query,
+                    "header" => Location::Header,
+                    "cookie" => Location::Cookie,
+                    other => {
+                        self.note(
+                            &param_at,
+                            format!("`in: {other}` is not a parameter location: skipped"),
+                        );
+                        continue;
+                    }
+                };
+                let same = |p: &Param| {
+                    p.location == location
+                        && if location == Location::Header {
+                            p.name.eq_ignore_ascii_case(name)
+                        } else {
+                            p.name == name
+                        }
+                };
+                let param = Param {
+                    name: name.to_string(),
+                    location,
+                    value: param,
+                    at: param_at,
+                };
+                match params.iter_mut().find(|p| same(p)) {
+                    Some(existing) => *existing = param,
+                    None => params.push(param),
+                }
+            }
+        }
+        params
+    }
+
+    /// `{{baseUrl}}` and the path, its `{parameters}` as `{{variables}}`.
+    pub(super) fn url(&mut self, path: &str, item_at: &str) -> String {
+        let mut path = path.to_string();
+        if !path.starts_with('/') {
+            self.note(item_at, "a path starts with `/`: one was added");
+            path.insert(0, '/');
+        }
+        let mut template = String::with_capacity(path.len());
+        let mut rest = path.as_str();
+        while let Some(start) = rest.find('{') {
+            let Some(length) = rest[start..].find('}') else {
+                break;
+            };
+            let name = &rest[start + 1..start + length];
+            let variable = variable_name(name);
+            if variable != name {
+                self.note(
+                    item_at,
+                    format!("the path parameter `{{{name}}}` is written as the variable `{{{{{variable}}}}}`"),
+                );
+            }
+            template.push_str(&rest[..start]);
+            template.push('{');
+            template.push_str(&variable);
+            template.push('}');
+            rest = &rest[start + length + 1..];
+        }
+        template.push_str(rest);
+        path_parameters_as_variables(&format!("{{{{baseUrl}}}}{template}"))
+    }
+
+    pub(super) fn path_parameter(&mut self, param: &Param) {
+        let style = param.value.get("style").and_then(Value::as_str);
+        if let Some(style @ ("matrix" | "label")) = style {
+            self.note(
+                &param.at,
+                format!(
+                    "`{}` has `style: {style}`: its variable stands for the whole serialized value ({})",
+                    param.name,
+                    if style == "matrix" { "`;name=value`" } else { "`.value`" }
+                ),
+            );
+        }
+    }
+
+    /// A parameter's example value: `example`, the first of `examples`, the example of its
+    /// `content`, or its schema's `example`, first `examples` or `default`.
+    fn parameter_example(&mut self, param: &Param<'a>) -> Option<Value> {
+        let p = param.value;
+        if let Some(value) = p.get("example").filter(|v| !v.is_null()) {
+            return Some(value.clone());
+        }
+        if let Some(value) = self.first_example(p, &param.at) {
+            return Some(value);
+        }
+        if let Some(content) = p.get("content").and_then(Value::as_mapping)
+            && let Some((key, media)) = choose_media(content)
+        {
+            let at = format!("{}/content/{}", param.at, escape(key));
+            let example = self.media_example(media, &at, Direction::Request)?;
+            // a parameter with `content` is sent serialized as its media type (JSON, in practice)
+            return Some(match example {
+                Value::String(s) => Value::String(s),
+                other => Value::String(scalar_text(&other)),
+            });
+        }
+        let schema = p.get("schema")?;
+        let (schema, _) = self.resolve(schema, &format!("{}/schema", param.at))?;
+        if let Some(value) = schema.get("example").filter(|v| !v.is_null()) {
+            return Some(value.clone());
+        }
+        if let Some(value) = schema
+            .get("examples")
+            .and_then(Value::as_sequence)
+            .and_then(|e| e.first())
+        {
+            return Some(value.clone());
+        }
+        schema.get("default").filter(|v| !v.is_null()).cloned()
+    }
+
+    fn style(param: &Param) -> (String, bool) {
+        let default = match param.location {
+            Location::Query | Location::Cookie => "form",
+            Location::Path | Location::Header => "simple",
+        };
+        let style = param
+            .value
+            .get("style")
+            .and_then(Value::as_str)
+            .unwrap_or(default)
+            .to_string();
+        let explode = param
+            .value
+            .get("explode")
+            .and_then(Value::as_bool)
+            .unwrap_or(style == "form");
+        (style, explode)
+    }
+
+    pub(super) fn query_parameter(&mut self, param: &Param<'a>) -> Vec<NameValueSpec> {
+        let (mut style, explode) = Self::style(param);
+        if !matches!(
+            style.as_str(),
+            "form" | "spaceDelimited" | "pipeDelimited" | "deepObject"
+        ) {
+            self.note(
+                &param.at,
+                format!(
+                    "`style: {style}` is not a query style: `{}` is written as `form`",
+                    param.name
+                ),
+            );
+            style = "form".into();
+        }
+        let allow_reserved =
+            param.value.get("allowReserved").and_then(Value::as_bool) == Some(true);
+        let example = self.parameter_example(param);
+        query_items(
+            &param.name,
+            example.as_ref(),
+            &style,
+            explode,
+            allow_reserved,
+        )
+        .into_iter()
+        .map(|(name, value)| name_value(&name, value))
+        .collect()
+    }
+
+    pub(super) fn header_parameter(&mut self, param: &Param<'a>) -> Option<NameValueSpec> {
+        let name = param.name.as_str();
+        if ["content-type", "accept", "authorization"]
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n))
+        {
+            self.note(
+                &param.at,
+                format!(
+                    "OpenAPI ignores a header parameter named `{name}` (the media types and the security schemes say it): not imported"
+                ),
+            );
+            return None;
+        }
+        if !crate::model::is_token(name) {
+            self.note(
+                &param.at,
+                format!("`{name}` is not a valid header name: the header is dropped"),
+            );
+            return None;
+        }
+        let (_, explode) = Self::style(param);
+        let example = self.parameter_example(param);
+        let value = match example.as_ref() {
+            None => placeholder(name),
+            Some(example) => {
+                let value = header_value(example, explode);
+                match header_value_problem(&value) {
+                    None => value,
+                    Some(problem) => {
+                        self.note(
+                            &param.at,
+                            format!(
+                                "the example of the header `{name}` {problem}: `{}` is sent instead",
+                                placeholder(name)
+                            ),
+                        );
+                        placeholder(name)
+                    }
+                }
+            }
+        };
+        Some(name_value(name, value))
+    }
+
+    pub(super) fn cookie_parameter(&mut self, param: &Param<'a>) -> Option<NameValueSpec> {
+        let name = param.name.as_str();
+        if !crate::model::is_token(name) {
+            self.note(
+                &param.at,
+                format!("`{name}` is not a valid cookie name: the cookie is dropped"),
+            );
+            return None;
+        }
+        let example = self.parameter_example(param);
+        let value = match example {
+            None => placeholder(name),
+            Some(Value::Sequence(items)) if !items.is_empty() => items
+                .iter()
+                .map(|item| utf8_percent_encode(&scalar_text(item), COOKIE).to_string())
+                .collect::<Vec<_>>()
+                .join("%2C"),
+            Some(example) => utf8_percent_encode(&scalar_text(&example), COOKIE).to_string(),
+        };
+        Some(name_value(name, value))
+    }
+}
+
+/// The query items of a parameter `name` with the example `value` (`{{name}}` without one),
+/// serialized by `style` and `explode` and written as they go in a URL.
+fn query_items(
+    name: &str,
+    value: Option<&Value>,
+    style: &str,
+    explode: bool,
+    allow_reserved: bool,
+) -> Vec<(String, String)> {
+    let set = if allow_reserved {
+        QUERY_RESERVED
+    } else {
+        QUERY
+    };
+    let encode = |text: &str, set: &'static AsciiSet| utf8_percent_encode(text, set).to_string();
+    let key = encode(name, QUERY);
+    let element = |value: &Value| encode(&scalar_text(value), QUERY_ELEMENT);
+    match value {
+        None => vec![(key, placeholder(name))],
+        Some(Value::Sequence(items)) if !items.is_empty() => {
+            let delimiter = match style {
+                "form" if explode => {
+                    return items
+                        .iter()
+                        .map(|item| (key.clone(), encode(&scalar_text(item), set)))
+                        .collect();
+                }
+                "spaceDelimited" => "%20",
+                "pipeDelimited" => "|",
+                _ => ",",
+            };
+            let joined = items
+                .iter()
+                .map(element)
+                .collect::<Vec<_>>()
+                .join(delimiter);
+            vec![(key, joined)]
+        }
+        Some(Value::Mapping(map)) if !map.is_empty() => {
+            let entries = map.iter().map(|(k, v)| (k.as_str().unwrap_or_default(), v));
+            match style {
+                "deepObject" => entries
+                    .map(|(k, v)| {
+                        (
+                            encode(&format!("{name}[{k}]"), QUERY),
+                            encode(&scalar_text(v), set),
+                        )
+                    })
+                    .collect(),
+                "form" if explode => entries
+                    .map(|(k, v)| (encode(k, QUERY), encode(&scalar_text(v), set)))
+                    .collect(),
+                _ => {
+                    let joined = entries
+                        .flat_map(|(k, v)| [encode(k, QUERY_ELEMENT), element(v)])
+                        .collect::<Vec<_>>()
+                        .join(",");
+                    vec![(key, joined)]
+                }
+            }
+        }
+        Some(Value::Sequence(_) | Value::Mapping(_)) => vec![(key, placeholder(name))],
+        Some(scalar) => vec![(key, encode(&scalar_text(scalar), set))],
+    }
+}
+
+/// A header value of the example `value`, `style: simple`.
+fn header_value(value: &Value, explode: bool) -> String {
+    match value {
+        Value::Sequence(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(","),
+        Value::Mapping(map) => map
+            .iter()
+            .map(|(k, v)| {
+                let k = k.as_str().unwrap_or_default();
+                if explode {
+                    format!("{k}={}", scalar_text(v))
+                } else {
+                    format!("{k},{}", scalar_text(v))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+        scalar => scalar_text(scalar),
+    }
+}
+
+/// The `{name}`s of a path template as `{{name}}`; `{{variables}}` already there stay as they are.
+fn path_parameters_as_variables(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        if rest[start..].starts_with("{{") {
+            let end = rest[start..]
+                .find("}}")
+                .map_or(rest.len(), |e| start + e + 2);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        match rest[start..].find('}') {
+            Some(end) => {
+                out.push_str(&rest[..start]);
+                out.push_str("{{");
+                out.push_str(&rest[start + 1..start + end]);
+                out.push_str("}}");
+                rest = &rest[start + end + 1..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::openapi::test_support::*;
+
+    #[test]
+    fn urls_start_with_the_base_url_variable() {
+        let import = run("paths:\n  /users/{userId}/items/{item id}:\n    get: {}\n");
+        assert_eq!(
+            only(&import).request.url,
+            "{{baseUrl}}/users/{{userId}}/items/{{item_id}}"
+        );
+        note(
+            &import,
+            "/paths/~1users~1{userId}~1items~1{item id}",
+            "`{{item_id}}`",
+        );
+        assert!(
+            !import.notes.iter().any(|n| n.at == "/servers"),
+            "servers are given: {:#?}",
+            import.notes
+        );
+        let without_servers = read("openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n");
+        assert_eq!(only(&without_servers).request.url, "{{baseUrl}}/a");
+        note(&without_servers, "/servers", "{{baseUrl}}");
+    }
+
+    #[test]
+    fn query_values_follow_the_example_rules() {
+        let import = run(r##"
+paths:
+  /search:
+    parameters:
+      - {name: limit, in: query, example: 5}
+      - {name: kept, in: query, example: path-level}
+    get:
+      parameters:
+        - {name: limit, in: query, example: 10}
+        - name: chosen
+          in: query
+          examples:
+            first: {$ref: '#/components/examples/First'}
+            second: {value: second}
+        - {name: fromSchema, in: query, schema: {type: string, example: schema example}}
+        - {name: fromDefault, in: query, schema: {$ref: '#/components/schemas/Sort'}}
+        - {name: 'filter[name]', in: query, schema: {type: string}}
+        - {name: q, in: query, example: 'a b&c=d#e+f%g,h/i?j'}
+        - {name: ids, in: query, schema: {type: array, items: {type: integer}}, example: [1, 2]}
+        - {name: tags, in: query, explode: false, example: ['a,b', c]}
+        - {name: words, in: query, style: spaceDelimited, example: [x, y]}
+        - {name: path, in: query, allowReserved: true, example: 'a/b=c+d&e'}
+        - {name: empty, in: query, example: ''}
+        - {name: json, in: query, content: {application/json: {example: {a: 1}}}}
+components:
+  examples:
+    First: {value: first one}
+  schemas:
+    Sort: {type: string, default: name}
+"##);
+        assert_eq!(
+            pairs(&only(&import).request.query),
+            [
+                pair("limit", "10"),
+                pair("kept", "path-level"),
+                pair("chosen", "first%20one"),
+                pair("fromSchema", "schema%20example"),
+                pair("fromDefault", "name"),
+                pair("filter[name]", "{{filter_name}}"),
+                pair("q", "a%20b%26c%3Dd%23e%2Bf%25g,h/i?j"),
+                pair("ids", "1"),
+                pair("ids", "2"),
+                pair("tags", "a%2Cb,c"),
+                pair("words", "x%20y"),
+                pair("path", "a/b=c+d%26e"),
+                pair("empty", ""),
+                pair("json", "%7B%22a%22:1%7D"),
+            ]
+        );
+    }
+
+    #[test]
+    fn query_styles_for_objects() {
+        let object: Value = serde_yaml::from_str("{color: brown, age: 3}").unwrap();
+        let items = |style, explode| query_items("f", Some(&object), style, explode, false);
+        assert_eq!(
+            items("deepObject", true),
+            [pair("f[color]", "brown"), pair("f[age]", "3")]
+        );
+        assert_eq!(
+            items("form", true),
+            [pair("color", "brown"), pair("age", "3")]
+        );
+        assert_eq!(items("form", false), [pair("f", "color,brown,age,3")]);
+        let pipes: Value = serde_yaml::from_str("[a, 'b|c']").unwrap();
+        assert_eq!(
+            query_items("p", Some(&pipes), "pipeDelimited", false, false),
+            [pair("p", "a|b%7Cc")]
+        );
+        let empty: Value = serde_yaml::from_str("[]").unwrap();
+        assert_eq!(
+            query_items("e", Some(&empty), "form", true, false),
+            [pair("e", "{{e}}")]
+        );
+    }
+
+    #[test]
+    fn header_and_cookie_parameters() {
+        let import = run(r#"
+paths:
+  /a:
+    post:
+      parameters:
+        - {name: X-Request-ID, in: header, schema: {type: string, format: uuid}}
+        - {name: X-Version, in: header, example: 2}
+        - {name: X-List, in: header, example: [a, b]}
+        - {name: X-Map, in: header, explode: true, example: {a: 1, b: 2}}
+        - {name: Content-Type, in: header, example: text/plain}
+        - {name: accept, in: header, example: text/plain}
+        - {name: Authorization, in: header, example: Bearer x}
+        - {name: 'Bad Name', in: header, example: x}
+        - {name: X-City, in: header, example: Zürich}
+        - {name: X-Open, in: header, example: '{{oops'}
+        - {name: session, in: cookie, example: 'a b;c'}
+        - {name: prefs, in: cookie, example: [x, 'y,z']}
+        - {name: token, in: cookie}
+        - {name: 'bad;cookie', in: cookie, example: x}
+"#);
+        let spec = only(&import);
+        assert_eq!(
+            pairs(&spec.request.headers),
+            [
+                pair("X-Request-ID", "{{X-Request-ID}}"),
+                pair("X-Version", "2"),
+                pair("X-List", "a,b"),
+                pair("X-Map", "a=1,b=2"),
+                pair("X-City", "{{X-City}}"),
+                pair("X-Open", "{{X-Open}}"),
+            ]
+        );
+        assert_eq!(
+            pairs(&spec.request.cookies),
+            [
+                pair("session", "a%20b%3Bc"),
+                pair("prefs", "x%2Cy%2Cz"),
+                pair("token", "{{token}}"),
+            ]
+        );
+        for index in [4, 5, 6] {
+            note(
+                &import,
+                &format!("/paths/~1a/post/parameters/{index}"),
+                "OpenAPI ignores",
+            );
+        }
+        note(
+            &import,
+            "/paths/~1a/post/parameters/7",
+            "not a valid header name",
+        );
+        note(&import, "/paths/~1a/post/parameters/8", "non-ASCII");
+        note(&import, "/paths/~1a/post/parameters/9", "never closes");
+        note(
+            &import,
+            "/paths/~1a/post/parameters/13",
+            "not a valid cookie name",
+        );
+    }
+
+    #[test]
+    fn path_parameters() {
+        assert_eq!(
+            path_parameters_as_variables("/users/{userId}/devices/{{deviceID}}"),
+            "/users/{{userId}}/devices/{{deviceID}}"
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! The example response: the lowest successful one, with its example.
+
+use serde_yaml::Value;
+
+use super::Importer;
+use super::document::{escape, scalar_text};
+use super::media::{is_json, json_text};
+use super::schema::Direction;
+use crate::http::media_type;
+use crate::spec::ResponseSpec;
+
+impl<'a> Importer<'a> {
+    /// The example response: the lowest 2xx response, with its JSON (or other) example.
+    pub(super) fn response(&mut self, op: &'a Value, op_at: &str) -> Option<ResponseSpec> {
+        let responses = op.get("responses")?.as_mapping()?;
+        let mut best: Option<(u16, String, &'a Value, String)> = None;
+        for (code, response) in responses {
+            let code = code.as_str().unwrap_or_default();
+            let (rank, status) = if code.len() == 3
+                && code.starts_with('2')
+                && code.bytes().all(|b| b.is_ascii_digit())
+            {
+                (code.parse::<u16>().unwrap_or(299), code.to_string())
+            } else if code.eq_ignore_ascii_case("2XX") {
+                (300, "200".to_string())
+            } else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|(r, ..)| rank < *r) {
+                let at = format!("{op_at}/responses/{}", escape(code));
+                best = Some((rank, status, response, at));
+            }
+        }
+        let (_, status, response, at) = best?;
+        let mut spec = ResponseSpec {
+            status,
+            body: None,
+            lang: None,
+        };
+        let Some((response, at)) = self.resolve(response, &at) else {
+            return Some(spec);
+        };
+        let Some(content) = response.get("content").and_then(Value::as_mapping) else {
+            return Some(spec);
+        };
+        let json = content
+            .iter()
+            .filter_map(|(key, media)| Some((key.as_str()?, media)))
+            .find(|(key, _)| is_json(&media_type(key)));
+        if let Some((key, media)) = json {
+            let media_at = format!("{at}/content/{}", escape(key));
+            if let Some(example) = self.media_example(media, &media_at, Direction::Response) {
+                spec.body = Some(json_text(&example));
+            }
+            return Some(spec);
+        }
+        for (key, media) in content {
+            let key = key.as_str().unwrap_or_default();
+            let media_at = format!("{at}/content/{}", escape(key));
+            match self.explicit_example(media, &media_at) {
+                Some(Value::Mapping(_) | Value::Sequence(_)) => {
+                    self.note(
+                        media_at,
+                        format!("an example given as an object cannot be written as `{key}`"),
+                    );
+                }
+                Some(example) => {
+                    spec.body = Some(scalar_text(&example));
+                    spec.lang =
+                        crate::http::media::response_fence(&media_type(key)).map(str::to_string);
+                    return Some(spec);
+                }
+                None => {}
+            }
+        }
+        Some(spec)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::openapi::test_support::*;
+
+    #[test]
+    fn responses_use_the_lowest_success() {
+        let import = run(r#"
+paths:
+  /a:
+    get:
+      responses:
+        '400': {content: {application/json: {example: {error: x}}}}
+        201: {content: {application/json: {example: {created: true}}}}
+        200:
+          $ref: '#/components/responses/Ok'
+  /b:
+    get:
+      responses:
+        2XX: {description: any}
+        default: {description: error}
+  /c:
+    get:
+      responses:
+        '200':
+          content:
+            application/xml: {example: '<a>1</a>'}
+  /d:
+    get:
+      responses:
+        '404': {description: none}
+  /e:
+    get:
+      responses:
+        '200':
+          content:
+            application/problem+json:
+              examples:
+                external: {externalValue: 'https://e.com/x.json'}
+                inline: {value: [1]}
+components:
+  responses:
+    Ok:
+      description: ok
+      content:
+        application/xml: {example: '<ok/>'}
+        application/json:
+          examples:
+            first: {value: {ok: true}}
+"#);
+        let response = |i: usize| import.items[i].spec.response.clone();
+        let a = response(0).unwrap();
+        assert_eq!(
+            (a.status.as_str(), a.body.as_deref(), a.lang),
+            ("200", Some("{\n    \"ok\": true\n}"), None)
+        );
+        let b = response(1).unwrap();
+        assert_eq!((b.status.as_str(), b.body), ("200", None));
+        let c = response(2).unwrap();
+        assert_eq!(
+            (c.body.as_deref(), c.lang.as_deref()),
+            (Some("<a>1</a>"), Some("xml"))
+        );
+        assert!(response(3).is_none());
+        assert_eq!(response(4).unwrap().body.as_deref(), Some("[\n    1\n]"));
+        note(
+            &import,
+            "/paths/~1e/get/responses/200/content/application~1problem+json/examples/external",
+            "not fetched",
+        );
+    }
+}

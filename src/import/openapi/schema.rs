@@ -1,0 +1,422 @@
+//! Schemas: a minimal example built from one, and the properties of an object schema.
+
+use indexmap::IndexMap;
+use serde_yaml::{Mapping, Value};
+
+use super::Importer;
+use super::document::escape;
+
+/// How deep an example is built from nested schemas.
+const MAX_DEPTH: usize = 8;
+/// How many values one example built from a schema may hold: wide schemas that refer to each
+/// other would otherwise grow without bound within the depth limit.
+pub(super) const MAX_BUILT_VALUES: usize = 500;
+
+/// Which way an example goes: `readOnly` properties are left out of requests, `writeOnly` ones out
+/// of responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Direction {
+    Request,
+    Response,
+}
+
+impl<'a> Importer<'a> {
+    /// The properties of an object schema, `allOf` included, each resolved.
+    pub(super) fn properties(
+        &mut self,
+        schema: &'a Value,
+        at: &str,
+        depth: usize,
+    ) -> IndexMap<String, &'a Value> {
+        let mut out = IndexMap::new();
+        if depth > MAX_DEPTH {
+            return out;
+        }
+        let Some((schema, at)) = self.resolve(schema, at) else {
+            return out;
+        };
+        if let Some(all) = schema.get("allOf").and_then(Value::as_sequence) {
+            for (index, sub) in all.iter().enumerate() {
+                out.extend(self.properties(sub, &format!("{at}/allOf/{index}"), depth + 1));
+            }
+        }
+        if let Some(properties) = schema.get("properties").and_then(Value::as_mapping) {
+            for (name, property) in properties {
+                let name = name.as_str().unwrap_or_default();
+                let property_at = format!("{at}/properties/{}", escape(name));
+                if let Some((property, _)) = self.resolve(property, &property_at) {
+                    out.insert(name.to_string(), property);
+                }
+            }
+        }
+        out
+    }
+
+    /// A minimal example of `schema`.
+    pub(super) fn build(
+        &mut self,
+        schema: &'a Value,
+        at: &str,
+        direction: Direction,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) -> Option<Value> {
+        if depth > MAX_DEPTH || self.budget == 0 {
+            return None;
+        }
+        self.budget -= 1;
+        if schema.get("$ref").is_none() {
+            return self.build_resolved(schema, at, direction, depth, stack);
+        }
+        let (target, pointer) = self.resolve(schema, at)?;
+        if stack.contains(&pointer) {
+            // a recursive schema: the example stops here
+            return None;
+        }
+        stack.push(pointer.clone());
+        let built = self.build_resolved(target, &pointer, direction, depth, stack);
+        stack.pop();
+        built
+    }
+
+    fn build_resolved(
+        &mut self,
+        schema: &'a Value,
+        at: &str,
+        direction: Direction,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) -> Option<Value> {
+        if !schema.is_mapping() {
+            return None;
+        }
+        for key in ["example", "const"] {
+            if let Some(value) = schema.get(key).filter(|v| !v.is_null()) {
+                return Some(value.clone());
+            }
+        }
+        if let Some(first) = schema
+            .get("examples")
+            .and_then(Value::as_sequence)
+            .and_then(|e| e.first())
+        {
+            return Some(first.clone());
+        }
+        if let Some(value) = schema.get("default").filter(|v| !v.is_null()) {
+            return Some(value.clone());
+        }
+        if let Some(first) = schema
+            .get("enum")
+            .and_then(Value::as_sequence)
+            .and_then(|e| e.iter().find(|v| !v.is_null()))
+        {
+            return Some(first.clone());
+        }
+        if let Some(all) = schema.get("allOf").and_then(Value::as_sequence) {
+            let mut merged = Mapping::new();
+            let mut other = None;
+            for (index, sub) in all.iter().enumerate() {
+                match self.build(
+                    sub,
+                    &format!("{at}/allOf/{index}"),
+                    direction,
+                    depth + 1,
+                    stack,
+                ) {
+                    Some(Value::Mapping(map)) => merged.extend(map),
+                    Some(value) => {
+                        other.get_or_insert(value);
+                    }
+                    None => {}
+                }
+            }
+            if schema.get("properties").is_some()
+                && let Some(Value::Mapping(own)) =
+                    self.build_object(schema, at, direction, depth, stack)
+            {
+                merged.extend(own);
+            }
+            if !merged.is_empty() || other.is_none() {
+                return Some(Value::Mapping(merged));
+            }
+            return other;
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(choices) = schema.get(key).and_then(Value::as_sequence) {
+                for (index, choice) in choices.iter().enumerate() {
+                    let is_null = self
+                        .lookup(choice)
+                        .is_ok_and(|(c, _)| c.get("type").and_then(Value::as_str) == Some("null"));
+                    if is_null {
+                        continue;
+                    }
+                    let choice_at = format!("{at}/{key}/{index}");
+                    if let Some(value) = self.build(choice, &choice_at, direction, depth + 1, stack)
+                    {
+                        return Some(value);
+                    }
+                }
+            }
+        }
+        let declared = match schema.get("type") {
+            Some(Value::String(t)) => Some(t.as_str()),
+            // OpenAPI 3.1: `type: [string, "null"]`
+            Some(Value::Sequence(types)) => types
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .or_else(|| types.first().and_then(Value::as_str)),
+            _ => None,
+        };
+        let kind = declared.or_else(|| {
+            if schema.get("properties").is_some() || schema.get("additionalProperties").is_some() {
+                Some("object")
+            } else if schema.get("items").is_some() || schema.get("prefixItems").is_some() {
+                Some("array")
+            } else {
+                None
+            }
+        })?;
+        match kind {
+            "object" => self.build_object(schema, at, direction, depth, stack),
+            "array" => {
+                if let Some(prefix) = schema.get("prefixItems").and_then(Value::as_sequence) {
+                    let mut items = Vec::new();
+                    for (index, item) in prefix.iter().enumerate() {
+                        let item_at = format!("{at}/prefixItems/{index}");
+                        items.extend(self.build(item, &item_at, direction, depth + 1, stack));
+                    }
+                    return Some(Value::Sequence(items));
+                }
+                let items = match schema.get("items") {
+                    Some(items) => self
+                        .build(items, &format!("{at}/items"), direction, depth + 1, stack)
+                        .into_iter()
+                        .collect(),
+                    None => Vec::new(),
+                };
+                Some(Value::Sequence(items))
+            }
+            "string" => {
+                let format = schema.get("format").and_then(Value::as_str);
+                Some(Value::String(string_example(format).into()))
+            }
+            "integer" | "number" => {
+                let minimum = schema
+                    .get("minimum")
+                    .filter(|m| m.as_f64().is_some_and(|m| m > 0.0));
+                let maximum = schema
+                    .get("maximum")
+                    .filter(|m| m.as_f64().is_some_and(|m| m < 0.0));
+                Some(
+                    minimum
+                        .or(maximum)
+                        .cloned()
+                        .unwrap_or(Value::Number(0.into())),
+                )
+            }
+            "boolean" => Some(Value::Bool(true)),
+            "null" => Some(Value::Null),
+            _ => None,
+        }
+    }
+
+    /// An object with every property, the required ones first.
+    fn build_object(
+        &mut self,
+        schema: &'a Value,
+        at: &str,
+        direction: Direction,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) -> Option<Value> {
+        let mut out = Mapping::new();
+        let required: Vec<&str> = schema
+            .get("required")
+            .and_then(Value::as_sequence)
+            .map(|r| r.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        if let Some(properties) = schema.get("properties").and_then(Value::as_mapping) {
+            let mut ordered: Vec<(&str, &'a Value)> = properties
+                .iter()
+                .filter_map(|(name, property)| Some((name.as_str()?, property)))
+                .collect();
+            ordered.sort_by_key(|(name, _)| !required.contains(name));
+            for (name, property) in ordered {
+                let skip = match direction {
+                    Direction::Request => self.flag(property, "readOnly"),
+                    Direction::Response => self.flag(property, "writeOnly"),
+                };
+                if skip {
+                    continue;
+                }
+                let property_at = format!("{at}/properties/{}", escape(name));
+                if let Some(value) = self.build(property, &property_at, direction, depth + 1, stack)
+                {
+                    out.insert(Value::String(name.into()), value);
+                }
+            }
+        } else if let Some(additional) = schema
+            .get("additionalProperties")
+            .filter(|a| a.is_mapping())
+        {
+            let additional_at = format!("{at}/additionalProperties");
+            if let Some(value) = self.build(additional, &additional_at, direction, depth + 1, stack)
+            {
+                out.insert(Value::String("key".into()), value);
+            }
+        }
+        Some(Value::Mapping(out))
+    }
+}
+
+/// An example string for a `format`.
+fn string_example(format: Option<&str>) -> &'static str {
+    match format {
+        Some("date") => "2024-01-01",
+        Some("date-time") => "2024-01-01T00:00:00Z",
+        Some("time") => "12:00:00",
+        Some("duration") => "P1D",
+        Some("email" | "idn-email") => "user@example.com",
+        Some("uuid") => "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        Some("uri" | "url" | "iri" | "uri-reference" | "iri-reference") => "https://example.com",
+        Some("hostname" | "idn-hostname") => "example.com",
+        Some("ipv4") => "192.0.2.1",
+        Some("ipv6") => "2001:db8::1",
+        Some("byte") => "U3RyaW5n",
+        _ => "string",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::openapi::test_support::*;
+
+    #[test]
+    fn examples_are_built_from_schemas() {
+        let import = run(r#"
+paths:
+  /a:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Thing'}
+      responses:
+        '200':
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Thing'}
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [name, id]
+      properties:
+        created: {type: string, format: date-time, readOnly: true}
+        secret: {type: string, writeOnly: true}
+        day: {type: string, format: date}
+        email: {type: string, format: email}
+        uuid: {type: string, format: uuid}
+        kind: {type: string, enum: [cat, dog]}
+        count: {type: integer}
+        page: {type: integer, minimum: 1}
+        ratio: {type: number}
+        on: {type: boolean}
+        list: {type: array, items: {type: string}}
+        label: {type: string, default: none}
+        sample: {type: string, example: given}
+        choice:
+          oneOf:
+            - {type: 'null'}
+            - {type: integer}
+        merged:
+          allOf:
+            - {type: object, properties: {a: {type: integer}}}
+            - {type: object, properties: {b: {type: boolean}}}
+        map: {type: object, additionalProperties: {type: string}}
+        tree: {$ref: '#/components/schemas/Thing'}
+        id: {type: integer, format: int64}
+        name: {type: string}
+"#);
+        let spec = only(&import);
+        let request = spec.request.body.as_ref().unwrap().raw.clone().unwrap();
+        let request: serde_json::Value = serde_json::from_str(&request).unwrap();
+        assert_eq!(
+            request,
+            serde_json::json!({
+                "id": 0, "name": "string", "secret": "string", "day": "2024-01-01",
+                "email": "user@example.com", "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                "kind": "cat", "count": 0, "page": 1, "ratio": 0, "on": true, "list": ["string"],
+                "label": "none", "sample": "given", "choice": 0,
+                "merged": {"a": 0, "b": true}, "map": {"key": "string"}
+            })
+        );
+        let raw = spec.request.body.as_ref().unwrap().raw.as_deref().unwrap();
+        assert!(
+            raw.starts_with("{\n    \"id\": 0,\n    \"name\": \"string\",\n    \"secret\""),
+            "required first, in order: {raw}"
+        );
+        let response = spec.response.as_ref().unwrap().body.clone().unwrap();
+        assert!(
+            response.contains("\"created\": \"2024-01-01T00:00:00Z\""),
+            "{response}"
+        );
+        assert!(!response.contains("secret"), "{response}");
+        assert_eq!(spec.response.as_ref().unwrap().lang, None);
+    }
+
+    #[test]
+    fn deep_schemas_stop() {
+        let mut schema = String::from("{type: string}");
+        for _ in 0..20 {
+            schema = format!("{{type: object, properties: {{inner: {schema}}}}}");
+        }
+        let import = run(&format!(
+            "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {schema}\n"
+        ));
+        let raw = only(&import)
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .raw
+            .clone()
+            .unwrap();
+        assert!(raw.matches("inner").count() <= MAX_DEPTH + 1, "{raw}");
+    }
+
+    #[test]
+    fn wide_schemas_stop() {
+        let properties = |next: &str| {
+            (0..30)
+                .map(|i| format!("p{i}: {next}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let import = run(&format!(
+            "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/A'}}\ncomponents:\n  schemas:\n    A: {{type: object, properties: {{{}}}}}\n    B: {{type: object, properties: {{{}}}}}\n    C: {{type: object, properties: {{{}}}}}\n",
+            properties("{$ref: '#/components/schemas/B'}"),
+            properties("{$ref: '#/components/schemas/C'}"),
+            properties("{type: string}"),
+        ));
+        let raw = only(&import)
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .raw
+            .clone()
+            .unwrap();
+        assert!(
+            raw.matches("\"string\"").count() < MAX_BUILT_VALUES,
+            "{raw}"
+        );
+        note(
+            &import,
+            "/paths/~1a/post/requestBody/content/application~1json/schema",
+            "stops at",
+        );
+    }
+}

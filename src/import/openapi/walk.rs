@@ -1,0 +1,287 @@
+//! Walking the paths and their operations: one spec per operation, its name, title, folder and
+//! prose, and the parameters, auth, body and response put together.
+
+use serde_yaml::Value;
+
+use super::Importer;
+use super::document::{escape, text_field};
+use super::parameters::Location;
+use crate::import::Imported;
+use crate::import::shared::{name_value, one_line};
+use crate::spec::{RequestSpec, Spec};
+
+/// The path item keys that hold operations.
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+impl<'a> Importer<'a> {
+    pub(super) fn run(&mut self) -> Result<Vec<Imported>, String> {
+        let root = self.root;
+        let servers = root.get("servers").and_then(Value::as_sequence);
+        if servers.is_none_or(|s| s.is_empty()) {
+            self.note(
+                "/servers",
+                "the document has no `servers`: every URL starts with `{{baseUrl}}`, to be set per environment",
+            );
+        }
+        if root
+            .get("webhooks")
+            .and_then(Value::as_mapping)
+            .is_some_and(|w| !w.is_empty())
+        {
+            self.note(
+                "/webhooks",
+                "webhooks are requests the API sends, not ones it receives: they are not imported",
+            );
+        }
+        let paths = match root.get("paths") {
+            Some(Value::Mapping(paths)) => paths,
+            None | Some(Value::Null) => {
+                self.note("/paths", "the document has no `paths`: nothing to import");
+                return Ok(Vec::new());
+            }
+            Some(_) => return Err("`paths` is not an object".into()),
+        };
+        let mut items = Vec::new();
+        for (path, item) in paths {
+            let Some(path) = path.as_str() else { continue };
+            if path.starts_with("x-") {
+                continue;
+            }
+            let item_at = format!("/paths/{}", escape(path));
+            let Some((item, _)) = self.resolve(item, &item_at) else {
+                continue;
+            };
+            let Some(map) = item.as_mapping() else {
+                self.note(&item_at, "not a path item object");
+                continue;
+            };
+            for (method, operation) in map {
+                let Some(method) = method.as_str().filter(|m| METHODS.contains(m)) else {
+                    continue;
+                };
+                let op_at = format!("{item_at}/{method}");
+                if !operation.is_mapping() {
+                    self.note(&op_at, "not an operation object");
+                    continue;
+                }
+                items.push(self.operation(path, method, item, &item_at, operation, &op_at));
+            }
+        }
+        Ok(items)
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        method: &str,
+        item: &'a Value,
+        item_at: &str,
+        op: &'a Value,
+        op_at: &str,
+    ) -> Imported {
+        let method = method.to_ascii_uppercase();
+        let summary = text_field(op, "summary");
+        let operation_id = text_field(op, "operationId");
+        let fallback = format!("{method} {path}");
+        let title = one_line(
+            summary
+                .as_deref()
+                .or(operation_id.as_deref())
+                .unwrap_or(&fallback),
+        );
+        let name = operation_id
+            .clone()
+            .or_else(|| summary.clone())
+            .unwrap_or_else(|| fallback.clone());
+        let dirs: Vec<String> = op
+            .get("tags")
+            .and_then(Value::as_sequence)
+            .and_then(|tags| tags.first())
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|tag| !tag.is_empty())
+            .map(str::to_string)
+            .into_iter()
+            .collect();
+
+        for (source, at) in [(item, item_at), (op, op_at)] {
+            if source
+                .get("servers")
+                .and_then(Value::as_sequence)
+                .is_some_and(|s| !s.is_empty())
+            {
+                self.note(
+                    format!("{at}/servers"),
+                    "these operations have servers of their own; their URLs still start with `{{baseUrl}}`",
+                );
+            }
+        }
+        if op.get("callbacks").is_some() {
+            self.note(
+                format!("{op_at}/callbacks"),
+                "callbacks are requests the API sends: they are not imported",
+            );
+        }
+
+        let params = self.parameters(item, item_at, op, op_at);
+        let url = self.url(path, item_at);
+        let security = self.security(op, op_at);
+
+        let mut request = RequestSpec {
+            method: method.clone(),
+            url,
+            ..RequestSpec::default()
+        };
+        let (auth_header, auth_query) = match security.auth.as_ref().and_then(|a| a.apikey.as_ref())
+        {
+            Some(key) if key.location.as_deref() == Some("query") => (None, Some(key.name.clone())),
+            Some(key) => (Some(key.name.clone()), None),
+            None => (None, None),
+        };
+        for param in &params {
+            match param.location {
+                Location::Path => self.path_parameter(param),
+                Location::Query => {
+                    let taken = auth_query
+                        .iter()
+                        .chain(security.query.iter().map(|(name, _)| name))
+                        .any(|name| *name == param.name);
+                    if taken {
+                        self.note(
+                            &param.at,
+                            format!(
+                                "the query parameter `{}` is sent by the security scheme: dropped",
+                                param.name
+                            ),
+                        );
+                        continue;
+                    }
+                    let items = self.query_parameter(param);
+                    request.query.extend(items);
+                }
+                Location::Header => {
+                    let taken = auth_header
+                        .iter()
+                        .chain(security.headers.iter().map(|(name, _)| name))
+                        .any(|name| name.eq_ignore_ascii_case(&param.name));
+                    if taken {
+                        self.note(
+                            &param.at,
+                            format!(
+                                "the header `{}` is sent by the security scheme: dropped",
+                                param.name
+                            ),
+                        );
+                        continue;
+                    }
+                    if let Some(header) = self.header_parameter(param) {
+                        request.headers.push(header);
+                    }
+                }
+                Location::Cookie => {
+                    if security.cookies.iter().any(|(name, _)| *name == param.name) {
+                        self.note(
+                            &param.at,
+                            format!(
+                                "the cookie `{}` is sent by the security scheme: dropped",
+                                param.name
+                            ),
+                        );
+                        continue;
+                    }
+                    if let Some(cookie) = self.cookie_parameter(param) {
+                        request.cookies.push(cookie);
+                    }
+                }
+            }
+        }
+        request.auth = security.auth;
+        for (name, value) in security.headers {
+            request.headers.push(name_value(&name, value));
+        }
+        for (name, value) in security.query {
+            request.query.push(name_value(&name, value));
+        }
+        for (name, value) in security.cookies {
+            request.cookies.push(name_value(&name, value));
+        }
+        request.body = self.request_body(op, op_at, &method, &mut request.headers);
+        let response = self.response(op, op_at);
+
+        let mut prose = text_field(op, "description")
+            .or(summary)
+            .unwrap_or_default();
+        if op.get("deprecated").and_then(Value::as_bool) == Some(true) {
+            if !prose.is_empty() {
+                prose.push_str("\n\n");
+            }
+            prose.push_str("**Deprecated.**");
+        }
+
+        Imported {
+            dirs,
+            name,
+            spec: Spec {
+                title,
+                request,
+                response,
+                prose,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::openapi::test_support::*;
+
+    #[test]
+    fn names_titles_and_folders() {
+        let import = run(r#"
+paths:
+  /pets:
+    get:
+      tags: [pets, animals]
+      operationId: listPets
+      summary: "List   the
+        pets"
+    post:
+      summary: Create a pet
+      description: "Creates a **pet**.\n\nMore."
+  /pets/{id}:
+    delete: {}
+"#);
+        let shape: Vec<_> = import
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.dirs.clone(),
+                    i.name.as_str(),
+                    i.spec.title.as_str(),
+                    i.spec.request.method.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (vec!["pets".to_string()], "listPets", "List the pets", "GET"),
+                (vec![], "Create a pet", "Create a pet", "POST"),
+                (vec![], "DELETE /pets/{id}", "DELETE /pets/{id}", "DELETE"),
+            ]
+        );
+        // the title is one line; the prose (only a summary here) is the summary as written
+        assert_eq!(import.items[0].spec.prose, "List   the pets");
+        assert_eq!(import.items[1].spec.prose, "Creates a **pet**.\n\nMore.");
+        assert_eq!(import.items[2].spec.prose, "");
+    }
+
+    #[test]
+    fn deprecated_operations_say_so() {
+        let import = run("paths:\n  /a:\n    get: {summary: Old, deprecated: true}\n");
+        assert_eq!(only(&import).prose, "Old\n\n**Deprecated.**");
+    }
+}

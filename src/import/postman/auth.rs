@@ -1,0 +1,299 @@
+//! Auth: the request's own or the one it inherits, and which wins against an explicit header.
+
+use serde_json::{Map, Value};
+
+use super::Importer;
+use super::collection::text;
+use super::headers::Header;
+use crate::spec::{ApiKeySpec, AuthSpec, BasicAuthSpec};
+
+/// An `auth` that says something: not `null` and not Postman's "inherit from parent".
+pub(super) fn is_set(auth: &Value) -> bool {
+    auth.is_object() && auth.get("type").and_then(Value::as_str) != Some("inherit")
+}
+
+/// The auth a request inherits: the nearest folder's, or the collection's.
+pub(super) struct InForce<'a> {
+    pub(super) auth: &'a Value,
+    pub(super) at: String,
+}
+
+impl Importer {
+    /// The request's auth, else the inherited one; when an explicit header says the same as
+    /// the auth, the request's own auth wins over the header, the header over inherited auth.
+    pub(super) fn auth_in_force(
+        &mut self,
+        request: &Map<String, Value>,
+        request_at: &str,
+        inherited: Option<&InForce>,
+        headers: &mut Vec<Header>,
+    ) -> Option<AuthSpec> {
+        let (auth, at, own) = match request.get("auth").filter(|auth| is_set(auth)) {
+            Some(auth) => (auth, format!("{request_at}/auth"), true),
+            None => {
+                let inherited = inherited?;
+                (inherited.auth, inherited.at.clone(), false)
+            }
+        };
+        let auth = self.auth(auth, &at)?;
+        let header = match (&auth.apikey, &auth.basic, &auth.bearer) {
+            (Some(key), _, _) if key.location.as_deref() == Some("query") => None,
+            (Some(key), _, _) => Some(key.name.clone()),
+            _ => Some("Authorization".to_string()),
+        };
+        let Some(header) = header else {
+            return Some(auth);
+        };
+        if !headers.iter().any(|h| h.name.eq_ignore_ascii_case(&header)) {
+            return Some(auth);
+        }
+        if own {
+            let (dropped, kept): (Vec<Header>, Vec<Header>) = std::mem::take(headers)
+                .into_iter()
+                .partition(|h| h.name.eq_ignore_ascii_case(&header));
+            *headers = kept;
+            for dropped in dropped {
+                self.note(
+                    dropped.at,
+                    format!("dropped: the request's auth sends `{header}` itself"),
+                );
+            }
+            Some(auth)
+        } else {
+            let clash = headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(&header))
+                .expect("a clashing header");
+            let message = format!(
+                "the request's `{}` header is kept, and the auth it inherits from {at} is dropped (samplegen sends one or the other)",
+                clash.name
+            );
+            let clash_at = clash.at.clone();
+            self.note(clash_at, message);
+            None
+        }
+    }
+
+    fn auth(&mut self, auth: &Value, at: &str) -> Option<AuthSpec> {
+        let kind = text(auth.get("type"));
+        // v2.1: `basic: [{key, value}]`; v2.0: `basic: {username, password}`
+        let attribute = |key: &str| -> String {
+            match auth.get(&kind) {
+                Some(Value::Array(attributes)) => attributes
+                    .iter()
+                    .find(|a| a.get("key").and_then(Value::as_str) == Some(key))
+                    .map(|a| text(a.get("value")))
+                    .unwrap_or_default(),
+                Some(Value::Object(attributes)) => text(attributes.get(key)),
+                _ => String::new(),
+            }
+        };
+        let spec = match kind.as_str() {
+            "noauth" => return None,
+            "basic" => AuthSpec {
+                basic: Some(BasicAuthSpec {
+                    username: attribute("username"),
+                    password: attribute("password"),
+                }),
+                ..AuthSpec::default()
+            },
+            "bearer" => AuthSpec {
+                bearer: Some(attribute("token")),
+                ..AuthSpec::default()
+            },
+            "apikey" => {
+                let name = attribute("key");
+                if !crate::model::is_token(&name) {
+                    self.note(
+                        at,
+                        format!("dropped: the API key's name `{name}` is not a valid header or query item name"),
+                    );
+                    return None;
+                }
+                let location = match attribute("in").as_str() {
+                    "" | "header" => None,
+                    "query" => Some("query".to_string()),
+                    other => {
+                        self.note(
+                            at,
+                            format!("the API key is sent `in: {other}`, which samplegen does not know; it is sent as a header"),
+                        );
+                        None
+                    }
+                };
+                AuthSpec {
+                    apikey: Some(ApiKeySpec {
+                        name,
+                        value: attribute("value"),
+                        location,
+                    }),
+                    ..AuthSpec::default()
+                }
+            }
+            "" => {
+                self.note(at, "ignored: an auth without a `type`");
+                return None;
+            }
+            other => {
+                self.note(
+                    at,
+                    format!("`{other}` auth cannot be written in a spec (basic, bearer and apikey can); requests using it are imported without auth"),
+                );
+                return None;
+            }
+        };
+        Some(AuthSpec {
+            basic: spec.basic.map(|basic| BasicAuthSpec {
+                username: self.variables(&basic.username, at),
+                password: self.variables(&basic.password, at),
+            }),
+            bearer: spec.bearer.map(|token| self.variables(&token, at)),
+            apikey: spec.apikey.map(|key| ApiKeySpec {
+                value: self.variables(&key.value, at),
+                ..key
+            }),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::postman::test_support::*;
+    use serde_json::json;
+
+    #[test]
+    fn auth_kinds_v21_and_v20() {
+        let (spec, _) = one(
+            json!({"url": "https://e.com", "auth": {"type": "basic", "basic": [
+                {"key": "password", "value": "{{secret}}"}, {"key": "username", "value": "{{id}}"}
+            ]}}),
+        );
+        let basic = spec.request.auth.clone().unwrap().basic.unwrap();
+        assert_eq!(
+            (basic.username.as_str(), basic.password.as_str()),
+            ("{{id}}", "{{secret}}")
+        );
+        valid(&spec);
+
+        let (spec, _) = one(
+            json!({"url": "https://e.com", "auth": {"type": "basic", "basic": {"username": "u", "password": "p"}}}),
+        );
+        assert_eq!(spec.request.auth.unwrap().basic.unwrap().username, "u");
+
+        let (spec, _) = one(
+            json!({"url": "https://e.com", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}"}]}}),
+        );
+        assert_eq!(
+            spec.request.auth.unwrap().bearer.as_deref(),
+            Some("{{token}}")
+        );
+
+        let (spec, _) = one(
+            json!({"url": "https://e.com", "auth": {"type": "bearer", "bearer": {"token": "t"}}}),
+        );
+        assert_eq!(spec.request.auth.unwrap().bearer.as_deref(), Some("t"));
+
+        let (spec, _) = one(
+            json!({"url": "https://e.com", "auth": {"type": "apikey", "apikey": [
+                {"key": "value", "value": "{{key}}"}, {"key": "key", "value": "X-API-Key"}
+            ]}}),
+        );
+        let key = spec.request.auth.clone().unwrap().apikey.unwrap();
+        assert_eq!(
+            (key.name.as_str(), key.value.as_str(), key.location),
+            ("X-API-Key", "{{key}}", None)
+        );
+        valid(&spec);
+
+        let (spec, _) = one(
+            json!({"url": "https://e.com", "auth": {"type": "apikey", "apikey": [
+                {"key": "value", "value": "v"}, {"key": "key", "value": "api_key"}, {"key": "in", "value": "query"}
+            ]}}),
+        );
+        assert_eq!(
+            spec.request
+                .auth
+                .clone()
+                .unwrap()
+                .apikey
+                .unwrap()
+                .location
+                .as_deref(),
+            Some("query")
+        );
+        valid(&spec);
+    }
+
+    #[test]
+    fn other_auth_kinds_are_noted_once() {
+        let mut c = collection(json!([
+            {"name": "A", "request": {"url": "https://e.com/a"}},
+            {"name": "B", "request": {"url": "https://e.com/b"}},
+            {"name": "C", "request": {"url": "https://e.com/c", "auth": {"type": "digest", "digest": []}}}
+        ]));
+        c["auth"] = json!({"type": "oauth2", "oauth2": [{"key": "accessToken", "value": "x"}]});
+        let import = run(c);
+        assert!(import.items.iter().all(|i| i.spec.request.auth.is_none()));
+        let at: Vec<&str> = import.notes.iter().map(|n| n.at.as_str()).collect();
+        assert_eq!(at, ["/auth", "/item/2/request/auth"]);
+        assert!(import.notes[0].message.contains("`oauth2` auth"));
+    }
+
+    #[test]
+    fn auth_is_inherited_from_the_nearest_folder() {
+        let mut c = collection(json!([
+            {"name": "F", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "folder"}]}, "item": [
+                {"name": "G", "auth": null, "item": [
+                    {"name": "Inherits folder", "request": {"url": "https://e.com/1"}},
+                    {"name": "Own", "request": {"url": "https://e.com/2", "auth": {"type": "basic", "basic": [{"key": "username", "value": "u"}]}}},
+                    {"name": "None", "request": {"url": "https://e.com/3", "auth": {"type": "noauth"}}}
+                ]}
+            ]},
+            {"name": "NoAuthFolder", "auth": {"type": "noauth"}, "item": [
+                {"name": "Nothing", "request": {"url": "https://e.com/4"}}
+            ]},
+            {"name": "Inherits collection", "request": {"url": "https://e.com/5"}}
+        ]));
+        c["auth"] = json!({"type": "bearer", "bearer": [{"key": "token", "value": "collection"}]});
+        let import = run(c);
+        let auths: Vec<String> = import
+            .items
+            .iter()
+            .map(|i| match &i.spec.request.auth {
+                None => "none".into(),
+                Some(a) => a.bearer.clone().unwrap_or_else(|| "basic".into()),
+            })
+            .collect();
+        assert_eq!(auths, ["folder", "basic", "none", "none", "collection"]);
+        assert!(import.notes.is_empty(), "{:?}", import.notes);
+    }
+
+    #[test]
+    fn explicit_authorization_header_against_auth() {
+        // inherited auth: the request's own header wins
+        let mut c = collection(json!([{"name": "R", "request": {
+            "method": "GET", "url": "https://e.com",
+            "header": [{"key": "authorization", "value": "Bearer {{mine}}"}]
+        }}]));
+        c["auth"] = json!({"type": "bearer", "bearer": [{"key": "token", "value": "t"}]});
+        let import = run(c);
+        let spec = &import.items[0].spec;
+        assert!(spec.request.auth.is_none());
+        assert_eq!(headers(spec), [pair("authorization", "Bearer {{mine}}")]);
+        assert_eq!(import.notes.len(), 1);
+        assert_eq!(import.notes[0].at, "/item/0/request/header/0");
+        assert!(import.notes[0].message.contains("inherits from /auth"));
+        valid(spec);
+
+        // the request's own auth: the auth wins
+        let (spec, notes) = one(json!({
+            "url": "https://e.com",
+            "auth": {"type": "basic", "basic": [{"key": "username", "value": "u"}]},
+            "header": [{"key": "Authorization", "value": "Basic x"}, {"key": "X", "value": "y"}]
+        }));
+        assert!(spec.request.auth.is_some());
+        assert_eq!(headers(&spec), [pair("X", "y")]);
+        assert_eq!(notes[0].at, "/item/0/request/header/0");
+        valid(&spec);
+    }
+}

@@ -1,0 +1,493 @@
+//! The request body in each of Postman's modes, and its `Content-Type` against the headers.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use super::Importer;
+use super::collection::{is_disabled, scalar, text};
+use super::headers::{Header, content_type};
+use crate::http::{is_json, media_type};
+use crate::import::shared::{is_content_type, name_value, refuses_body};
+use crate::model::FORM_URLENCODED;
+use crate::spec::{BodySpec, FileSpec, GraphqlSpec, NameValueSpec, PartDetailSpec, PartSpec};
+
+/// The file path written for a form-data or file body whose file was never chosen in Postman.
+const NO_FILE: &str = "/path/to/file";
+
+impl Importer {
+    /// The body, and the `Content-Type` it needs when the headers give none.
+    pub(super) fn body(
+        &mut self,
+        body: &Value,
+        at: &str,
+        method: &str,
+        headers: &mut Vec<Header>,
+    ) -> Option<BodySpec> {
+        let Some(body) = body.as_object() else {
+            self.note(at, "ignored: a body that is not an object");
+            return None;
+        };
+        if body.get("disabled").and_then(Value::as_bool) == Some(true) {
+            return None;
+        }
+        let mode = text(body.get("mode"));
+        let (spec, needs) = match mode.as_str() {
+            "" => return None,
+            "raw" => {
+                let raw = text(body.get("raw"));
+                if raw.is_empty() {
+                    // an empty body is a body only when a Content-Type says what it is
+                    if content_type(headers).is_none() || refuses_body(method) {
+                        return None;
+                    }
+                }
+                let language = body
+                    .get("options")
+                    .and_then(|o| o.get("raw"))
+                    .and_then(|r| r.get("language"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("text");
+                let needs = match language {
+                    "json" => "application/json",
+                    "xml" => "application/xml",
+                    "javascript" => "application/javascript",
+                    "html" => "text/html",
+                    _ => "text/plain",
+                };
+                let spec = BodySpec {
+                    raw: Some(raw),
+                    ..BodySpec::default()
+                };
+                (spec, Some(needs))
+            }
+            "urlencoded" => {
+                let fields: Vec<NameValueSpec> = body
+                    .get("urlencoded")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter(|field| !is_disabled(field))
+                    .map(|field| name_value(text(field.get("key")), text(field.get("value"))))
+                    .collect();
+                if fields.is_empty() {
+                    return None;
+                }
+                let spec = BodySpec {
+                    urlencoded: Some(fields),
+                    ..BodySpec::default()
+                };
+                (spec, None)
+            }
+            "formdata" => {
+                let parts = self.form_parts(body.get("formdata"), &format!("{at}/formdata"));
+                if parts.is_empty() {
+                    return None;
+                }
+                let spec = BodySpec {
+                    formdata: Some(parts),
+                    ..BodySpec::default()
+                };
+                (spec, None)
+            }
+            "file" => {
+                let src = body
+                    .get("file")
+                    .and_then(|file| file.get("src"))
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .unwrap_or_default();
+                let path =
+                    if src.is_empty() || src.contains('"') || src.chars().any(char::is_control) {
+                        self.note(
+                            format!("{at}/file"),
+                            format!("no usable file is chosen; the spec sends `{NO_FILE}`"),
+                        );
+                        NO_FILE.to_string()
+                    } else {
+                        src.to_string()
+                    };
+                let spec = BodySpec {
+                    file: Some(FileSpec::Path(path)),
+                    ..BodySpec::default()
+                };
+                (spec, Some("application/octet-stream"))
+            }
+            "graphql" => {
+                let graphql = body.get("graphql");
+                let query = text(graphql.and_then(|g| g.get("query")));
+                let variables = match graphql.and_then(|g| g.get("variables")) {
+                    Some(Value::String(text)) if text.trim().is_empty() => None,
+                    Some(Value::String(text)) => match serde_json::from_str::<Value>(text) {
+                        Ok(Value::Object(_)) => Some(text.clone()),
+                        _ => {
+                            self.note(
+                                format!("{at}/graphql/variables"),
+                                "dropped: the GraphQL variables are not a JSON object",
+                            );
+                            None
+                        }
+                    },
+                    Some(object @ Value::Object(_)) => {
+                        Some(serde_json::to_string_pretty(object).expect("JSON serializes"))
+                    }
+                    None | Some(Value::Null) => None,
+                    Some(_) => {
+                        self.note(
+                            format!("{at}/graphql/variables"),
+                            "dropped: the GraphQL variables are not a JSON object",
+                        );
+                        None
+                    }
+                };
+                if query.trim().is_empty() && variables.is_none() {
+                    return None;
+                }
+                let spec = BodySpec {
+                    graphql: Some(GraphqlSpec { query, variables }),
+                    ..BodySpec::default()
+                };
+                (spec, None)
+            }
+            other => {
+                self.note(
+                    format!("{at}/mode"),
+                    format!("ignored: the body mode `{other}` is not one samplegen knows"),
+                );
+                return None;
+            }
+        };
+
+        if refuses_body(method) {
+            self.note(
+                at,
+                format!("dropped: a {method} request's body (OkHttp, browsers and curl cannot send one, so samplegen refuses it)"),
+            );
+            return None;
+        }
+
+        // the body against the Content-Type header
+        let mode = if spec.urlencoded.is_some() {
+            Some("urlencoded")
+        } else if spec.formdata.is_some() {
+            Some("formdata")
+        } else if spec.graphql.is_some() {
+            Some("graphql")
+        } else {
+            None
+        };
+        if let Some(mode) = mode {
+            let (dropped, kept): (Vec<Header>, Vec<Header>) =
+                std::mem::take(headers).into_iter().partition(|h| {
+                    is_content_type(&h.name) && !accepts_content_type(mode, &media_type(&h.value))
+                });
+            *headers = kept;
+            for header in dropped {
+                let why = if mode == "formdata" {
+                    "samplegen writes the `multipart/form-data` header, with each client's boundary"
+                } else {
+                    "it contradicts the body"
+                };
+                self.note(
+                    header.at,
+                    format!(
+                        "dropped: `{}: {}` ({why}) for the `{mode}` body",
+                        header.name, header.value
+                    ),
+                );
+            }
+        }
+        if let Some(needs) = needs
+            && content_type(headers).is_none()
+        {
+            headers.push(Header {
+                name: "Content-Type".into(),
+                value: needs.into(),
+                at: at.into(),
+            });
+        }
+        Some(spec)
+    }
+
+    fn form_parts(&mut self, fields: Option<&Value>, at: &str) -> Vec<IndexMap<String, PartSpec>> {
+        let mut parts = Vec::new();
+        let Some(fields) = fields.and_then(Value::as_array) else {
+            return parts;
+        };
+        for (index, field) in fields.iter().enumerate() {
+            if is_disabled(field) {
+                continue;
+            }
+            let at = format!("{at}/{index}");
+            let name = text(field.get("key"));
+            if !crate::model::is_part_name(&name) {
+                self.note(
+                    at,
+                    format!("dropped: `{name}` cannot be a part name (no quotes, `\\`, `=`, `;` or control characters)"),
+                );
+                continue;
+            }
+            let mut content_type = scalar(field.get("contentType"))
+                .map(|ct| ct.trim().to_string())
+                .filter(|ct| !ct.is_empty());
+            if let Some(ct) = &content_type
+                && ct.contains(['\r', '\n', '"'])
+            {
+                self.note(&at, format!("dropped: `{ct}` is not a content type"));
+                content_type = None;
+            }
+            let is_file = match field.get("type").and_then(Value::as_str) {
+                Some(kind) => kind == "file",
+                None => field.get("src").is_some_and(|src| !src.is_null()),
+            };
+            if !is_file {
+                let value = text(field.get("value"));
+                let part = match content_type {
+                    None => PartSpec::Text(Some(value)),
+                    Some(ct) => PartSpec::Detailed(PartDetailSpec {
+                        value: Some(value),
+                        content_type: Some(ct),
+                        ..PartDetailSpec::default()
+                    }),
+                };
+                parts.push(IndexMap::from([(name, part)]));
+                continue;
+            }
+            let mut files: Vec<String> = match field.get("src") {
+                Some(Value::String(src)) => vec![src.clone()],
+                Some(Value::Array(srcs)) => srcs.iter().map(|s| text(Some(s))).collect(),
+                _ => Vec::new(),
+            };
+            files.retain(|path| !path.trim().is_empty());
+            if files.is_empty() {
+                self.note(
+                    format!("{at}/src"),
+                    format!("no file is chosen for the part `{name}`; the spec sends `{NO_FILE}`"),
+                );
+                files.push(NO_FILE.into());
+            }
+            for file in files {
+                if file.contains('"') || file.chars().any(char::is_control) {
+                    self.note(
+                        format!("{at}/src"),
+                        format!("dropped: the file `{file}` cannot be named in a sample (quotes or control characters)"),
+                    );
+                    continue;
+                }
+                let part = PartSpec::Detailed(PartDetailSpec {
+                    file: Some(file),
+                    content_type: content_type.clone(),
+                    ..PartDetailSpec::default()
+                });
+                parts.push(IndexMap::from([(name.clone(), part)]));
+            }
+        }
+        parts
+    }
+}
+
+/// Whether a body of `mode` can be sent with a `Content-Type` of `media_type`, as the validator
+/// checks it (a multipart body takes none: each client writes its own boundary).
+fn accepts_content_type(mode: &str, media_type: &str) -> bool {
+    match mode {
+        "urlencoded" => media_type == FORM_URLENCODED,
+        "graphql" => is_json(media_type),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::postman::test_support::*;
+    use serde_json::json;
+
+    #[test]
+    fn raw_body_gets_its_content_type() {
+        let (spec, notes) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "raw", "raw": "{\"a\": 1}", "options": {"raw": {"language": "json"}}}
+        }));
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw.as_deref(),
+            Some("{\"a\": 1}")
+        );
+        assert_eq!(headers(&spec), [pair("Content-Type", "application/json")]);
+        assert!(notes.is_empty());
+        valid(&spec);
+
+        let (spec, _) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "raw", "raw": "<a/>", "options": {"raw": {"language": "xml"}}}
+        }));
+        assert_eq!(headers(&spec), [pair("Content-Type", "application/xml")]);
+
+        // no language: Postman sends text/plain; a Content-Type header given is kept
+        let (spec, _) = one(
+            json!({"method": "PUT", "url": "https://e.com", "body": {"mode": "raw", "raw": "hi"}}),
+        );
+        assert_eq!(headers(&spec), [pair("Content-Type", "text/plain")]);
+        let (spec, _) = one(json!({
+            "method": "PUT", "url": "https://e.com",
+            "header": [{"key": "content-type", "value": "text/csv"}],
+            "body": {"mode": "raw", "raw": "a,b", "options": {"raw": {"language": "json"}}}
+        }));
+        assert_eq!(headers(&spec), [pair("content-type", "text/csv")]);
+    }
+
+    #[test]
+    fn empty_bodies() {
+        for body in [
+            json!({}),
+            json!({"mode": "raw", "raw": ""}),
+            json!({"mode": "urlencoded", "urlencoded": []}),
+            json!({"mode": "formdata", "formdata": []}),
+        ] {
+            let (spec, notes) =
+                one(json!({"method": "POST", "url": "https://e.com", "body": body}));
+            assert!(spec.request.body.is_none(), "{body}");
+            assert!(notes.is_empty());
+        }
+        // an empty raw body with a Content-Type is an empty body
+        let (spec, _) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "header": [{"key": "Content-Type", "value": "application/json"}],
+            "body": {"mode": "raw", "raw": ""}
+        }));
+        assert_eq!(spec.request.body.unwrap().raw.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn get_with_a_body_drops_it() {
+        let (spec, notes) = one(json!({
+            "method": "GET", "url": "https://e.com",
+            "body": {"mode": "raw", "raw": "x", "options": {"raw": {"language": "json"}}}
+        }));
+        assert!(spec.request.body.is_none());
+        assert!(
+            spec.request.headers.is_empty(),
+            "no Content-Type for a dropped body"
+        );
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].at, "/item/0/request/body");
+        valid(&spec);
+    }
+
+    #[test]
+    fn urlencoded_body() {
+        let (spec, notes) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "header": [{"key": "Content-Type", "value": "application/json"}],
+            "body": {"mode": "urlencoded", "urlencoded": [
+                {"key": "a", "value": "1"}, {"key": "b", "value": "2", "disabled": true}, {"key": "a", "value": "3"}
+            ]}
+        }));
+        let fields = spec
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .urlencoded
+            .clone()
+            .unwrap();
+        assert_eq!(fields.len(), 2);
+        assert_eq!(fields[1]["a"].as_deref(), Some("3"));
+        assert!(
+            spec.request.headers.is_empty(),
+            "the contradicting header is dropped"
+        );
+        assert_eq!(notes[0].at, "/item/0/request/header/0");
+        valid(&spec);
+    }
+
+    #[test]
+    fn formdata_body() {
+        let (spec, notes) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "header": [{"key": "Content-Type", "value": "multipart/form-data"}],
+            "body": {"mode": "formdata", "formdata": [
+                {"key": "text", "value": "v", "type": "text"},
+                {"key": "json", "value": "{}", "type": "text", "contentType": "application/json"},
+                {"key": "off", "value": "x", "type": "text", "disabled": true},
+                {"key": "one", "type": "file", "src": "/tmp/a.txt", "contentType": "text/plain"},
+                {"key": "many", "type": "file", "src": ["a.png", "b.png"]},
+                {"key": "none", "type": "file", "src": null},
+                {"key": "bad\"name", "value": "x"}
+            ]}
+        }));
+        let parts = spec
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .formdata
+            .clone()
+            .unwrap();
+        let yaml = serde_yaml::to_string(&parts).unwrap();
+        assert_eq!(
+            yaml,
+            "- text: v\n- json:\n    value: '{}'\n    content_type: application/json\n- one:\n    file: /tmp/a.txt\n    content_type: text/plain\n- many:\n    file: a.png\n- many:\n    file: b.png\n- none:\n    file: /path/to/file\n"
+        );
+        assert!(spec.request.headers.is_empty());
+        let at: Vec<&str> = notes.iter().map(|n| n.at.as_str()).collect();
+        assert_eq!(
+            at,
+            [
+                "/item/0/request/body/formdata/5/src",
+                "/item/0/request/body/formdata/6",
+                "/item/0/request/header/0"
+            ]
+        );
+        valid(&spec);
+    }
+
+    #[test]
+    fn file_body() {
+        let (spec, notes) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "file", "file": {"src": "data.bin"}}
+        }));
+        assert!(
+            matches!(&spec.request.body.as_ref().unwrap().file, Some(FileSpec::Path(p)) if p == "data.bin")
+        );
+        assert_eq!(
+            headers(&spec),
+            [pair("Content-Type", "application/octet-stream")]
+        );
+        assert!(notes.is_empty());
+        valid(&spec);
+        let (spec, notes) = one(
+            json!({"method": "POST", "url": "https://e.com", "body": {"mode": "file", "file": {}}}),
+        );
+        assert!(
+            matches!(&spec.request.body.as_ref().unwrap().file, Some(FileSpec::Path(p)) if p == NO_FILE)
+        );
+        assert_eq!(notes[0].at, "/item/0/request/body/file");
+    }
+
+    #[test]
+    fn graphql_body() {
+        let (spec, notes) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "graphql", "graphql": {"query": "{ me { id } }", "variables": "{\"a\": 1}"}}
+        }));
+        let graphql = spec.request.body.as_ref().unwrap().graphql.clone().unwrap();
+        assert_eq!(graphql.query, "{ me { id } }");
+        assert_eq!(graphql.variables.as_deref(), Some("{\"a\": 1}"));
+        assert!(notes.is_empty());
+        valid(&spec);
+        let (spec, notes) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "graphql", "graphql": {"query": "q", "variables": "[1]"}}
+        }));
+        assert!(
+            spec.request
+                .body
+                .unwrap()
+                .graphql
+                .unwrap()
+                .variables
+                .is_none()
+        );
+        assert_eq!(notes[0].at, "/item/0/request/body/graphql/variables");
+    }
+}

@@ -1,0 +1,219 @@
+//! The Postman Collection v2.0 / v2.1 importer. Folders become directories, requests become
+//! specs, and what a spec cannot say (scripts, other auth schemes, settings, values the
+//! validator refuses) becomes a [`Note`] at a JSON pointer into the collection.
+
+mod auth;
+mod body;
+mod collection;
+mod headers;
+mod response;
+mod url;
+mod variables;
+mod walk;
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::{Import, Note};
+use auth::{InForce, is_set};
+
+/// Reads a Postman Collection (v2.0 or v2.1, JSON): every request becomes a spec, in order,
+/// below its folders.
+pub fn import(text: &str) -> Result<Import, String> {
+    import_with_pointers(text).map(|(import, _)| import)
+}
+
+/// [`import`], with the JSON pointer of each imported request's item.
+fn import_with_pointers(text: &str) -> Result<(Import, Vec<String>), String> {
+    let root: Value = serde_json::from_str(text)
+        .map_err(|error| format!("not a Postman collection: the input is not JSON ({error})"))?;
+    let Some(collection) = root.as_object() else {
+        return Err("not a Postman collection: the input is not a JSON object".into());
+    };
+    if !collection.contains_key("info")
+        && (collection.contains_key("requests") || collection.contains_key("order"))
+    {
+        return Err(
+            "this is a Postman Collection v1 (it has `requests` rather than `info` and `item`); export it again from Postman as Collection v2.1".into(),
+        );
+    }
+    let Some(info) = collection.get("info").and_then(Value::as_object) else {
+        return Err("not a Postman collection: it has no `info` object".into());
+    };
+    if let Some(schema) = info.get("schema").and_then(Value::as_str)
+        && schema.contains("/v1.")
+    {
+        return Err(format!(
+            "the collection's schema is `{schema}`; only Postman Collection v2.0 and v2.1 can be imported (export it again as v2.1)"
+        ));
+    }
+    let Some(items) = collection.get("item").and_then(Value::as_array) else {
+        return Err("not a Postman collection: it has no `item` list".into());
+    };
+
+    let mut importer = Importer::default();
+    importer.ignored_settings(collection, "", "the collection's");
+    let auth = collection
+        .get("auth")
+        .filter(|auth| is_set(auth))
+        .map(|auth| InForce {
+            auth,
+            at: "/auth".into(),
+        });
+    importer.walk(items, "/item", &[], auth.as_ref());
+    Ok((importer.import, importer.pointers))
+}
+
+/// One import under way. Its methods live beside the concern they serve, in the submodules.
+#[derive(Default)]
+struct Importer {
+    import: Import,
+    /// The pointer of each item of `import.items`.
+    pointers: Vec<String>,
+    /// Notes already given, so that a collection-wide setting is reported once.
+    noted: HashSet<(String, String)>,
+}
+
+impl Importer {
+    fn note(&mut self, at: impl Into<String>, message: impl Into<String>) {
+        let note = Note::new(at, message);
+        if self.noted.insert((note.at.clone(), note.message.clone())) {
+            self.import.notes.push(note);
+        }
+    }
+}
+
+/// What the importer's tests share.
+#[cfg(test)]
+mod test_support {
+    use super::*;
+    use crate::import::test_support::assert_valid;
+    pub(super) use crate::import::test_support::{pair, pairs};
+    use crate::spec::Spec;
+    use serde_json::json;
+
+    pub(super) fn run(collection: Value) -> Import {
+        import(&collection.to_string()).expect("a collection")
+    }
+
+    /// A v2.1 collection of the given items.
+    pub(super) fn collection(items: Value) -> Value {
+        json!({
+            "info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+            "item": items,
+        })
+    }
+
+    pub(super) fn one(request: Value) -> (Spec, Vec<Note>) {
+        let import = run(collection(json!([{"name": "R", "request": request}])));
+        assert_eq!(import.items.len(), 1);
+        (import.items[0].spec.clone(), import.notes)
+    }
+
+    pub(super) fn headers(spec: &Spec) -> Vec<(String, String)> {
+        pairs(&spec.request.headers)
+    }
+
+    pub(super) fn valid(spec: &Spec) {
+        assert_valid("the spec", spec);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::model::{self, PageId};
+
+    #[test]
+    fn malformed_input_is_an_error() {
+        assert!(import("not json").unwrap_err().contains("not JSON"));
+        assert!(import("[]").unwrap_err().contains("not a JSON object"));
+        assert!(import(r#"{"item": []}"#).unwrap_err().contains("`info`"));
+        assert!(import(r#"{"info": {}}"#).unwrap_err().contains("`item`"));
+        assert!(
+            import(r#"{"requests": [], "order": []}"#)
+                .unwrap_err()
+                .contains("v1")
+        );
+        let v1 = r#"{"info": {"schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}, "item": []}"#;
+        assert!(import(v1).unwrap_err().contains("v2.1"));
+    }
+
+    /// Every collection of the peer fixtures imports into specs that are valid, or are explained
+    /// by a note.
+    #[test]
+    fn peer_fixtures() {
+        let root = Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/peer-fixtures/postman"
+        ));
+        if !root.is_dir() {
+            eprintln!("skipped: {} is absent", root.display());
+            return;
+        }
+        let mut files = Vec::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "json") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        let mut requests = 0;
+        for file in &files {
+            let name = file.strip_prefix(root).unwrap().display().to_string();
+            let text = std::fs::read_to_string(file).unwrap();
+            let (import, pointers) = match import_with_pointers(&text) {
+                Ok(result) => result,
+                Err(error) => {
+                    let value: Value = serde_json::from_str(&text).unwrap();
+                    assert!(value.get("item").is_none(), "{name}: {error}");
+                    eprintln!("{name}: not a collection: {error}");
+                    continue;
+                }
+            };
+            for (item, at) in import.items.iter().zip(&pointers) {
+                requests += 1;
+                let yaml = super::super::to_yaml(&item.spec);
+                let parsed = crate::spec::parse(&yaml).map_err(|e| e.to_string());
+                let checked = parsed.and_then(|spec| {
+                    let id = PageId {
+                        module: "m".into(),
+                        page: "p".into(),
+                    };
+                    model::validate(spec, id, Path::new("x.yaml"), &yaml)
+                        .map(|_| ())
+                        .map_err(|p| format!("{p:?}"))
+                });
+                if let Err(problem) = checked {
+                    let prefix = format!("{at}/");
+                    assert!(
+                        import
+                            .notes
+                            .iter()
+                            .any(|n| n.at == *at || n.at.starts_with(&prefix)),
+                        "{name} {at}: {problem}\n{yaml}"
+                    );
+                    eprintln!("{name} {at}: invalid, explained: {problem}");
+                }
+            }
+            eprintln!(
+                "{name}: {} requests, {} notes",
+                import.items.len(),
+                import.notes.len()
+            );
+            for note in &import.notes {
+                eprintln!("  {}: {}", note.at, note.message);
+            }
+        }
+        assert!(requests > 200, "{requests} requests");
+    }
+}

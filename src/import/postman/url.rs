@@ -1,0 +1,249 @@
+//! The request URL: `raw` or put together from its parts, path variables as `{{variables}}`.
+
+use serde_json::{Map, Value};
+
+use super::Importer;
+use super::collection::{is_disabled, scalar, text};
+use crate::import::shared::lacks_scheme;
+
+/// Postman path variables (`/users/:id`) as `{{id}}`, in the part of `url` before its query.
+fn path_variables(url: &str) -> (String, Vec<String>) {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(end);
+    let mut names = Vec::new();
+    let segments: Vec<String> = path
+        .split('/')
+        .map(|segment| match segment.strip_prefix(':') {
+            Some(name) if !name.is_empty() => {
+                names.push(name.to_string());
+                format!("{{{{{name}}}}}")
+            }
+            _ => segment.to_string(),
+        })
+        .collect();
+    (segments.join("/") + rest, names)
+}
+
+/// A query string (with its `?`) from Postman query items, disabled ones left out; a `null`
+/// value is a bare key.
+fn query_string(items: &[Value]) -> String {
+    let mut out = String::new();
+    for item in items.iter().filter(|item| !is_disabled(item)) {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(&text(item.get("key")));
+        if let Some(value) = scalar(item.get("value")) {
+            out.push('=');
+            out.push_str(&value);
+        }
+    }
+    out
+}
+
+/// A URL object without `raw`, put together from its parts.
+fn url_from_parts(url: &Map<String, Value>) -> String {
+    let mut out = String::new();
+    if let Some(protocol) = scalar(url.get("protocol")).filter(|p| !p.is_empty()) {
+        out.push_str(protocol.trim_end_matches("://").trim_end_matches(':'));
+        out.push_str("://");
+    }
+    match url.get("host") {
+        Some(Value::Array(parts)) => {
+            out.push_str(
+                &parts
+                    .iter()
+                    .map(|part| text(Some(part)))
+                    .collect::<Vec<_>>()
+                    .join("."),
+            );
+        }
+        other => out.push_str(&text(other)),
+    }
+    if let Some(port) = scalar(url.get("port")).filter(|p| !p.is_empty()) {
+        out.push(':');
+        out.push_str(&port);
+    }
+    let path = match url.get("path") {
+        Some(Value::Array(segments)) => segments
+            .iter()
+            .map(|segment| match segment {
+                // v2.0 allows `{type, value}` segments
+                Value::Object(object) => text(object.get("value")),
+                other => text(Some(other)),
+            })
+            .collect::<Vec<_>>()
+            .join("/"),
+        other => text(other),
+    };
+    if !path.is_empty() {
+        if !path.starts_with('/') {
+            out.push('/');
+        }
+        out.push_str(&path);
+    }
+    if let Some(Value::Array(items)) = url.get("query") {
+        out.push_str(&query_string(items));
+    }
+    if let Some(hash) = scalar(url.get("hash")).filter(|h| !h.is_empty()) {
+        out.push('#');
+        out.push_str(&hash);
+    }
+    out
+}
+
+impl Importer {
+    pub(super) fn url(&mut self, url: Option<&Value>, at: &str) -> String {
+        let (written, values) = match url {
+            Some(Value::String(url)) => (url.trim().to_string(), None),
+            Some(Value::Object(url)) => {
+                let raw = url
+                    .get("raw")
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|raw| !raw.is_empty());
+                let query = url.get("query").and_then(Value::as_array);
+                let written = match (raw, query) {
+                    // rebuild the query when some of its items are disabled
+                    (Some(raw), Some(items)) if items.iter().any(is_disabled) => {
+                        let (before_hash, hash) = match raw.find('#') {
+                            Some(i) => raw.split_at(i),
+                            None => (raw, ""),
+                        };
+                        let base = before_hash.split('?').next().unwrap_or_default();
+                        format!("{base}{}{hash}", query_string(items))
+                    }
+                    (Some(raw), _) => raw.to_string(),
+                    (None, _) => url_from_parts(url),
+                };
+                // Postman's runtime sends the parts; they differ from `raw` only when edited by hand
+                if raw.is_some() && (url.contains_key("host") || url.contains_key("path")) {
+                    let parts = url_from_parts(url);
+                    if parts != written {
+                        self.note(
+                            format!("{at}/raw"),
+                            format!("the URL's `raw` is used, but its parts say `{parts}`, which is what Postman sends"),
+                        );
+                    }
+                }
+                (written, url.get("variable").and_then(Value::as_array))
+            }
+            None | Some(Value::Null) => {
+                self.note(at, "the request has no URL");
+                (String::new(), None)
+            }
+            Some(_) => {
+                self.note(at, "the URL is neither a string nor an object");
+                (String::new(), None)
+            }
+        };
+        let (mut url, names) = path_variables(&written);
+        if let Some(values) = values {
+            let given: Vec<String> = values
+                .iter()
+                .filter_map(|v| {
+                    let key = text(v.get("key"));
+                    let value = text(v.get("value"));
+                    (names.contains(&key) && !value.is_empty())
+                        .then(|| format!("`{key}` = `{value}`"))
+                })
+                .collect();
+            if !given.is_empty() {
+                self.note(
+                    format!("{at}/variable"),
+                    format!(
+                        "path variable values are not kept, the URL keeps the variables: {}",
+                        given.join(", ")
+                    ),
+                );
+            }
+        }
+        if !url.is_empty() && lacks_scheme(&url) {
+            self.note(
+                at,
+                format!("`{url}` has no scheme; Postman sends it over http, so it is written `http://{url}`"),
+            );
+            url = format!("http://{url}");
+        }
+        self.variables(&url, at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::postman::test_support::*;
+    use serde_json::json;
+
+    #[test]
+    fn url_raw_with_disabled_query_and_path_variables() {
+        let (spec, notes) = one(json!({
+            "method": "GET",
+            "url": {
+                "raw": "{{baseUrl}}/users/:userId/devices?limit=10&flag&off=1#top",
+                "host": ["{{baseUrl}}"],
+                "path": ["users", ":userId", "devices"],
+                "query": [
+                    {"key": "limit", "value": "10"},
+                    {"key": "flag", "value": null},
+                    {"key": "off", "value": "1", "disabled": true}
+                ],
+                "hash": "top",
+                "variable": [{"key": "userId", "value": "42"}]
+            }
+        }));
+        assert_eq!(
+            spec.request.url,
+            "{{baseUrl}}/users/{{userId}}/devices?limit=10&flag#top"
+        );
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(notes[0].at, "/item/0/request/url/variable");
+        assert!(notes[0].message.contains("`userId` = `42`"));
+        valid(&spec);
+    }
+
+    #[test]
+    fn raw_differing_from_the_parts_is_noted() {
+        let (spec, notes) = one(json!({"url": {
+            "raw": "https://e.com/query=1",
+            "host": ["https://e.com"],
+            "path": ["get"],
+            "query": [{"key": "query", "value": "1"}]
+        }}));
+        assert_eq!(spec.request.url, "https://e.com/query=1");
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].at, "/item/0/request/url/raw");
+        assert!(notes[0].message.contains("`https://e.com/get?query=1`"));
+    }
+
+    #[test]
+    fn url_from_parts_without_raw() {
+        let (spec, _) = one(json!({
+            "url": {
+                "protocol": "https",
+                "host": ["api", "example", "com"],
+                "port": "8443",
+                "path": ["v1", ":id"],
+                "query": [{"key": "a", "value": "1"}, {"key": "b", "value": ""}, {"key": "c", "value": null}],
+                "hash": "frag"
+            }
+        }));
+        assert_eq!(
+            spec.request.url,
+            "https://api.example.com:8443/v1/{{id}}?a=1&b=&c#frag"
+        );
+        let (spec, _) = one(json!({"url": {"host": "{{host}}", "path": "/x/y"}}));
+        assert_eq!(spec.request.url, "{{host}}/x/y");
+    }
+
+    #[test]
+    fn url_without_scheme_and_bad_variable_names() {
+        let (spec, notes) = one(json!({"url": "postman-echo.com/get?x={{ my var }}"}));
+        assert_eq!(spec.request.url, "http://postman-echo.com/get?x={{my_var}}");
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].message.contains("no scheme"));
+        assert!(
+            notes[1]
+                .message
+                .contains("`{{ my var }}` is written `{{my_var}}`")
+        );
+        valid(&spec);
+    }
+}

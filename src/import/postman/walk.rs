@@ -1,0 +1,332 @@
+//! Walking the items: folders as directories passing their auth down, each request put
+//! together as a spec, and the settings a sample leaves out noted.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::Importer;
+use super::auth::{InForce, is_set};
+use super::collection::{description, is_disabled, text};
+use crate::import::Imported;
+use crate::import::shared::{name_value, one_line};
+use crate::model::{self, PageId};
+use crate::spec::{RequestSpec, Spec};
+
+impl Importer {
+    pub(super) fn walk<'a>(
+        &mut self,
+        items: &'a [Value],
+        at: &str,
+        dirs: &[String],
+        inherited: Option<&InForce<'a>>,
+    ) {
+        for (index, item) in items.iter().enumerate() {
+            let at = format!("{at}/{index}");
+            let Some(object) = item.as_object() else {
+                self.note(at, "ignored: an item that is not an object");
+                continue;
+            };
+            if let Some(children) = object.get("item") {
+                let Some(children) = children.as_array() else {
+                    self.note(
+                        format!("{at}/item"),
+                        "ignored: a folder whose `item` is not a list",
+                    );
+                    continue;
+                };
+                self.ignored_settings(object, &at, "the folder's");
+                let name = text(object.get("name")).trim().replace(['\r', '\n'], " ");
+                let mut dirs = dirs.to_vec();
+                dirs.push(if name.is_empty() {
+                    "folder".into()
+                } else {
+                    name
+                });
+                let own = object
+                    .get("auth")
+                    .filter(|auth| is_set(auth))
+                    .map(|auth| InForce {
+                        auth,
+                        at: format!("{at}/auth"),
+                    });
+                self.walk(
+                    children,
+                    &format!("{at}/item"),
+                    &dirs,
+                    own.as_ref().or(inherited),
+                );
+            } else if object.contains_key("request") {
+                self.request(object, &at, dirs, inherited);
+            } else {
+                self.note(at, "ignored: an item with neither `request` nor `item`");
+            }
+        }
+    }
+
+    /// Notes on the settings of a collection, folder or request item that do not change the
+    /// request a sample sends.
+    pub(super) fn ignored_settings(&mut self, object: &Map<String, Value>, at: &str, whose: &str) {
+        if let Some(Value::Array(events)) = object.get("event") {
+            for (index, event) in events.iter().enumerate() {
+                let exec = event.get("script").and_then(|s| s.get("exec"));
+                let has_code = match exec {
+                    Some(Value::String(code)) => !code.trim().is_empty(),
+                    Some(Value::Array(lines)) => {
+                        lines.iter().any(|line| !text(Some(line)).trim().is_empty())
+                    }
+                    _ => false,
+                };
+                if has_code && !is_disabled(event) {
+                    let listen = text(event.get("listen"));
+                    self.note(
+                        format!("{at}/event/{index}"),
+                        format!(
+                            "ignored: {whose} `{listen}` script (samples only send the request)"
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(Value::Object(behavior)) = object.get("protocolProfileBehavior")
+            && !behavior.is_empty()
+        {
+            let keys: Vec<String> = behavior.keys().map(|k| format!("`{k}`")).collect();
+            self.note(
+                format!("{at}/protocolProfileBehavior"),
+                format!(
+                    "ignored: {whose} protocolProfileBehavior ({})",
+                    keys.join(", ")
+                ),
+            );
+        }
+        if let Some(Value::Array(variables)) = object.get("variable")
+            && !variables.is_empty()
+        {
+            let names: Vec<String> = variables
+                .iter()
+                .map(|v| format!("`{}`", text(v.get("key"))))
+                .collect();
+            self.note(
+                format!("{at}/variable"),
+                format!(
+                    "ignored: {whose} variable values ({}); the specs keep `{{{{name}}}}` as written",
+                    names.join(", ")
+                ),
+            );
+        }
+    }
+
+    fn request(
+        &mut self,
+        item: &Map<String, Value>,
+        at: &str,
+        dirs: &[String],
+        inherited: Option<&InForce>,
+    ) {
+        self.ignored_settings(item, at, "the request's");
+        let request_at = format!("{at}/request");
+        let empty = Map::new();
+        let (request, url, url_at) = match item.get("request") {
+            Some(Value::Object(request)) => {
+                (request, request.get("url"), format!("{request_at}/url"))
+            }
+            // v2.x allows a request that is only its URL
+            Some(url @ Value::String(_)) => (&empty, Some(url), request_at.clone()),
+            _ => {
+                self.note(
+                    request_at,
+                    "ignored: a request that is neither an object nor a URL",
+                );
+                return;
+            }
+        };
+        for setting in ["proxy", "certificate"] {
+            if request.get(setting).is_some_and(|v| !v.is_null()) {
+                self.note(
+                    format!("{request_at}/{setting}"),
+                    format!("ignored: the request's `{setting}` setting"),
+                );
+            }
+        }
+
+        let method = text(request.get("method")).trim().to_ascii_uppercase();
+        let method = if method.is_empty() {
+            "GET".into()
+        } else {
+            method
+        };
+        let url = self.url(url, &url_at);
+        let mut headers = self.headers(request.get("header"), &format!("{request_at}/header"));
+        let auth = self.auth_in_force(request, &request_at, inherited, &mut headers);
+        let body = match request.get("body") {
+            Some(body) if !body.is_null() => {
+                self.body(body, &format!("{request_at}/body"), &method, &mut headers)
+            }
+            _ => None,
+        };
+
+        let mut prose = description(request.get("description")).trim().to_string();
+        let item_description = description(item.get("description")).trim().to_string();
+        if !item_description.is_empty() && item_description != prose {
+            if !prose.is_empty() {
+                prose.push_str("\n\n");
+            }
+            prose.push_str(&item_description);
+        }
+        let response = self.response(item.get("response"), at);
+
+        let name = text(item.get("name"));
+        let mut title = one_line(&name);
+        if title.is_empty() {
+            title = format!("{method} {url}");
+        }
+        let spec = Spec {
+            title: title.clone(),
+            request: RequestSpec {
+                method,
+                url,
+                auth,
+                query: Vec::new(),
+                headers: headers
+                    .into_iter()
+                    .map(|h| name_value(h.name, h.value))
+                    .collect(),
+                cookies: Vec::new(),
+                body,
+            },
+            response,
+            prose,
+        };
+        self.check(&spec, at);
+        self.import.items.push(Imported {
+            dirs: dirs.to_vec(),
+            name: if name.trim().is_empty() { title } else { name },
+            spec,
+        });
+        self.pointers.push(at.to_string());
+    }
+
+    /// Checks that `spec` will be written, noting why not.
+    fn check(&mut self, spec: &Spec, at: &str) {
+        let text = crate::import::to_yaml(spec);
+        let path = Path::new("imported.yaml");
+        let id = PageId {
+            module: "imported".into(),
+            page: "request".into(),
+        };
+        let problems: Vec<String> = match crate::spec::parse(&text) {
+            Err(error) => vec![error.to_string()],
+            Ok(parsed) => match model::validate(parsed, id, path, &text) {
+                Ok(_) => Vec::new(),
+                Err(problems) => problems.into_iter().map(|d| d.message).collect(),
+            },
+        };
+        if !problems.is_empty() {
+            self.note(
+                at,
+                format!(
+                    "the imported spec is not valid, so it will not be written: {}",
+                    problems.join("; ")
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::postman::test_support::*;
+    use serde_json::json;
+
+    #[test]
+    fn folders_become_dirs_and_names_titles() {
+        let import = run(collection(json!([
+            {"name": "Users", "item": [
+                {"name": "Devices", "item": [
+                    {"name": "Read  Device", "request": {"method": "get", "url": "https://e.com/d"}}
+                ]},
+                {"name": "List", "request": {"url": "https://e.com/u"}}
+            ]},
+            {"name": "Top", "request": "https://e.com/top"}
+        ])));
+        let names: Vec<_> = import
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.dirs.join("/"),
+                    i.name.as_str(),
+                    i.spec.title.as_str(),
+                    i.spec.request.method.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (
+                    "Users/Devices".to_string(),
+                    "Read  Device",
+                    "Read Device",
+                    "GET"
+                ),
+                ("Users".to_string(), "List", "List", "GET"),
+                (String::new(), "Top", "Top", "GET"),
+            ]
+        );
+        assert_eq!(import.items[2].spec.request.url, "https://e.com/top");
+        assert!(import.notes.is_empty(), "{:?}", import.notes);
+        for item in &import.items {
+            valid(&item.spec);
+        }
+    }
+
+    #[test]
+    fn descriptions_become_prose() {
+        let import = run(collection(json!([
+            {"name": "A", "request": {"url": "https://e.com", "description": "Some *Markdown*."}},
+            {"name": "B", "description": "Item text.", "request": {"url": "https://e.com", "description": {"content": "Object text.", "type": "text/markdown"}}}
+        ])));
+        assert_eq!(import.items[0].spec.prose, "Some *Markdown*.");
+        assert_eq!(import.items[1].spec.prose, "Object text.\n\nItem text.");
+    }
+
+    #[test]
+    fn ignored_settings_are_noted() {
+        let mut c = collection(
+            json!([{"name": "F", "event": [{"listen": "test", "script": {"exec": [""]}}], "item": [
+                {"name": "R",
+                 "event": [{"listen": "prerequest", "script": {"exec": ["pm.environment.set('a', 1)"]}}],
+                 "protocolProfileBehavior": {"disableBodyPruning": true},
+                 "request": {"url": "https://e.com"}}
+            ]}]),
+        );
+        c["variable"] = json!([{"key": "baseUrl", "value": "https://e.com"}]);
+        c["protocolProfileBehavior"] = json!({});
+        let import = run(c);
+        let at: Vec<&str> = import.notes.iter().map(|n| n.at.as_str()).collect();
+        assert_eq!(
+            at,
+            [
+                "/variable",
+                "/item/0/item/0/event/0",
+                "/item/0/item/0/protocolProfileBehavior"
+            ]
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .all(|n| n.message.starts_with("ignored: "))
+        );
+    }
+
+    #[test]
+    fn an_invalid_spec_is_explained() {
+        let (_, notes) = one(json!({"method": "G T", "url": "https://e.com"}));
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].at, "/item/0");
+        assert!(notes[0].message.contains("not valid"), "{notes:?}");
+    }
+}

@@ -1,0 +1,79 @@
+//! What more than one importer needs to say a request as a spec, written once so that the
+//! importers agree.
+
+use crate::spec::{AuthSpec, BasicAuthSpec, NameValueSpec};
+
+/// One header, query item, cookie or form field.
+pub(super) fn name_value(name: impl Into<String>, value: impl Into<String>) -> NameValueSpec {
+    NameValueSpec::from([(name.into(), Some(value.into()))])
+}
+
+/// A title: `text` on one line, runs of white space as one space.
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether samplegen refuses a body with `method` (not every client can send one); an importer
+/// drops the body rather than write a spec the validator refuses.
+pub(super) fn refuses_body(method: &str) -> bool {
+    matches!(method, "GET" | "HEAD")
+}
+
+/// Whether `url` names no scheme (a leading `{{variable}}` stands for the base URL, scheme and
+/// all): curl and Postman send such a URL over http.
+pub(super) fn lacks_scheme(url: &str) -> bool {
+    !url.contains("://") && !url.starts_with("{{")
+}
+
+/// Whether a header value holds a control character HTTP does not allow in one (a tab it does).
+pub(super) fn has_control_character(value: &str) -> bool {
+    value.chars().any(|c| c.is_control() && c != '\t')
+}
+
+pub(super) fn is_content_type(name: &str) -> bool {
+    name.eq_ignore_ascii_case("content-type")
+}
+
+pub(super) fn has_content_type(headers: &[NameValueSpec]) -> bool {
+    headers.iter().any(|h| h.keys().any(|k| is_content_type(k)))
+}
+
+pub(super) fn drop_content_type(headers: &mut Vec<NameValueSpec>) {
+    headers.retain(|h| !h.keys().any(|k| is_content_type(k)));
+}
+
+/// One name or value of an `application/x-www-form-urlencoded` text, decoded (`+` is a space).
+pub(super) fn form_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(&text.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// `Basic <base64 of user:password>` or `Bearer <token>` as auth, so that the spec says it as data.
+pub(super) fn auth_from_header(value: &str) -> Option<AuthSpec> {
+    use base64::Engine;
+    let (scheme, credentials) = value.split_once(' ')?;
+    if scheme.eq_ignore_ascii_case("basic") {
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(credentials.trim())
+            .ok()?;
+        let decoded = String::from_utf8(decoded).ok()?;
+        let (username, password) = decoded.split_once(':')?;
+        // only when encoding it again gives the same header
+        let again = crate::http::encoding::base64(&decoded);
+        (again == credentials.trim()).then(|| AuthSpec {
+            basic: Some(BasicAuthSpec {
+                username: username.to_string(),
+                password: password.to_string(),
+            }),
+            ..AuthSpec::default()
+        })
+    } else if scheme.eq_ignore_ascii_case("bearer") && !credentials.trim().is_empty() {
+        Some(AuthSpec {
+            bearer: Some(credentials.trim().to_string()),
+            ..AuthSpec::default()
+        })
+    } else {
+        None
+    }
+}
