@@ -360,19 +360,11 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         if let Some(problem) = variable_problem(&header.value) {
             check.report(&path, format!("request.headers[{index}]: {problem}"));
         }
-        if header.value.chars().any(|c| c.is_control() && c != '\t') {
+        if let Some(problem) = header_value_problem(&header.value) {
             check.report(
                 &path,
                 format!(
-                    "request.headers[{index}]: the value of `{}` holds a line break or another control character, which HTTP does not allow in a header",
-                    header.name
-                ),
-            );
-        } else if !header.value.is_ascii() {
-            check.report(
-                &path,
-                format!(
-                    "request.headers[{index}]: the value of `{}` holds non-ASCII characters, which browsers, .NET and Node refuse or re-encode in a header; percent-encode them",
+                    "request.headers[{index}]: the value of `{}` {problem}",
                     header.name
                 ),
             );
@@ -516,20 +508,6 @@ fn check_body(
         .iter()
         .find(|h| h.name.eq_ignore_ascii_case("content-type"))
         .map(|h| h.value.clone());
-    let given = [
-        body.raw.is_some(),
-        body.urlencoded.is_some(),
-        body.formdata.is_some(),
-        body.file.is_some(),
-        body.graphql.is_some(),
-    ];
-    if given.iter().filter(|g| **g).count() != 1 {
-        check.report(
-            &here,
-            "request.body: give exactly one of `raw`, `urlencoded`, `formdata`, `file` or `graphql`".into(),
-        );
-        return None;
-    }
     let mut implied = |check: &mut Checker, mode: &str, wanted: &str, accepts: fn(&str) -> bool| {
         match &content_type {
         None => {
@@ -554,11 +532,22 @@ fn check_body(
         }
     };
 
-    if let Some(text) = body.raw {
-        needs_content_type(check, "raw");
-        return Some(Body::Raw { text });
-    }
-    if let Some(items) = body.urlencoded {
+    let items = match body {
+        spec::BodySpec::Raw(text) => {
+            needs_content_type(check, "raw");
+            return Some(Body::Raw { text });
+        }
+        spec::BodySpec::Urlencoded(items) => items,
+        spec::BodySpec::File(file) => return check_file_body(check, file, needs_content_type),
+        spec::BodySpec::Graphql(graphql) => {
+            implied(check, "graphql", "application/json", crate::http::is_json);
+            return Some(check_graphql(check, graphql));
+        }
+        spec::BodySpec::Formdata(items) => {
+            return Some(check_formdata(check, items, content_type.as_deref()));
+        }
+    };
+    {
         let fields = pairs(
             check,
             &items,
@@ -569,7 +558,16 @@ fn check_body(
         });
         return Some(Body::Urlencoded { fields });
     }
-    if let Some(file) = body.file {
+}
+
+/// A `file` body: the path of the file whose bytes are sent.
+fn check_file_body(
+    check: &mut Checker,
+    file: spec::FileSpec,
+    needs_content_type: impl Fn(&mut Checker, &str),
+) -> Option<Body> {
+    let here = [Key("request"), Key("body")];
+    {
         let (path, must_exist) = file.path_and_check();
         needs_content_type(check, "file");
         if !is_file_path(&path) {
@@ -585,8 +583,11 @@ fn check_body(
             must_exist,
         });
     }
-    if let Some(graphql) = body.graphql {
-        implied(check, "graphql", "application/json", crate::http::is_json);
+}
+
+/// A GraphQL body: the query and variables, and the JSON body they make.
+fn check_graphql(check: &mut Checker, graphql: spec::GraphqlSpec) -> Body {
+    {
         let variables = match graphql.variables.as_deref().map(str::trim) {
             None | Some("") => "{}".to_string(),
             Some(text) => match json::parse_reprintable(text) {
@@ -605,14 +606,22 @@ fn check_body(
             json::compact(&json::Json::String(graphql.query.clone())),
             variables
         );
-        return Some(Body::Graphql {
+        Body::Graphql {
             query: graphql.query,
             variables,
             json,
-        });
+        }
     }
-    let items = body.formdata.expect("one body field is set");
-    if let Some(value) = &content_type {
+}
+
+/// A multipart body: its parts, which take no `Content-Type` header (each client writes the
+/// boundary).
+fn check_formdata(
+    check: &mut Checker,
+    items: Vec<indexmap::IndexMap<String, spec::PartSpec>>,
+    content_type: Option<&str>,
+) -> Body {
+    if let Some(value) = content_type {
         check.report(
             &[Key("request"), Key("headers")],
             format!("request.headers: remove `Content-Type: {value}`; a `formdata` body is sent as `multipart/form-data` with a boundary each client writes itself"),
@@ -682,11 +691,11 @@ fn check_body(
             .any(|d| d.message.starts_with("request.body.formdata"))
     {
         check.report(
-            &here,
+            &[Key("request"), Key("body")],
             "request.body.formdata: a multipart body needs at least one part".into(),
         );
     }
-    Some(Body::Formdata { parts })
+    Body::Formdata { parts }
 }
 
 /// What is wrong with the `{{variables}}` in `text`: a `{{` left open, or a name that is not one.
@@ -757,62 +766,77 @@ fn file_name(path: &str) -> String {
 }
 
 fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {
-    let texts = [
-        auth.basic.as_ref().map(|b| b.username.as_str()),
-        auth.basic.as_ref().map(|b| b.password.as_str()),
-        auth.bearer.as_deref(),
-        auth.apikey.as_ref().map(|k| k.value.as_str()),
-    ];
-    if let Some(problem) = texts.into_iter().flatten().find_map(variable_problem) {
-        check.report(
-            &[Key("request"), Key("auth")],
-            format!("request.auth: {problem}"),
-        );
+    let here = [Key("request"), Key("auth")];
+    let credentials: Vec<&str> = match &auth {
+        spec::AuthSpec::Basic(basic) => vec![&basic.username, &basic.password],
+        spec::AuthSpec::Bearer(token) => vec![token],
+        spec::AuthSpec::Apikey(key) => vec![&key.value],
+    };
+    if let Some(problem) = credentials.into_iter().find_map(variable_problem) {
+        check.report(&here, format!("request.auth: {problem}"));
     }
-    match (auth.basic, auth.bearer, auth.apikey) {
-        (Some(basic), None, None) => Some(Auth::Basic {
-            username: basic.username,
-            password: basic.password,
-        }),
-        (None, Some(token), None) => Some(Auth::Bearer { token }),
-        (None, None, Some(key)) => {
-            let path = [Key("request"), Key("auth"), Key("apikey")];
-            let location = match key.location.as_deref() {
-                None | Some("header") => KeyLocation::Header,
-                Some("query") => KeyLocation::Query,
-                Some(other) => {
-                    check.report(
-                        &path,
-                        format!(
-                            "request.auth.apikey.in: `{other}` is neither `header` nor `query`"
-                        ),
-                    );
-                    return None;
-                }
-            };
-            let fits = match location {
-                KeyLocation::Header => {
-                    is_token(&key.name) && !key.value.contains(['\r', '\n', '\0'])
-                }
-                KeyLocation::Query => {
-                    !key.name.is_empty()
-                        && !key.name.contains(['&', '#', '='])
-                        && !key.value.contains(['&', '#'])
-                }
-            };
-            if !fits {
+    match auth {
+        spec::AuthSpec::Basic(basic) => {
+            if basic.username.contains(':') || basic.username.chars().any(char::is_control) {
                 check.report(
-                    &path,
-                    format!(
-                        "request.auth.apikey: `{}` cannot be sent as a {} as written",
-                        key.name,
-                        if location == KeyLocation::Header {
-                            "header"
-                        } else {
-                            "query item"
-                        }
-                    ),
+                    &[Key("request"), Key("auth"), Key("basic"), Key("username")],
+                    "request.auth.basic.username: a user name cannot hold `:` or control characters (the header joins it to the password with `:`)".into(),
                 );
+            }
+            Some(Auth::Basic {
+                username: basic.username,
+                password: basic.password,
+            })
+        }
+        spec::AuthSpec::Bearer(token) => {
+            // the token is sent in the `Authorization` header: a line break in it would add a
+            // header of its own
+            if let Some(problem) = header_value_problem(&token) {
+                check.report(
+                    &[Key("request"), Key("auth"), Key("bearer")],
+                    format!("request.auth.bearer: the token {problem}"),
+                );
+            }
+            Some(Auth::Bearer { token })
+        }
+        spec::AuthSpec::Apikey(key) => {
+            let path = [Key("request"), Key("auth"), Key("apikey")];
+            let location = match key.location {
+                None | Some(spec::KeyLocationSpec::Header) => KeyLocation::Header,
+                Some(spec::KeyLocationSpec::Query) => KeyLocation::Query,
+            };
+            let problem = match location {
+                KeyLocation::Header if !is_token(&key.name) => {
+                    Some(format!("`{}` is not a valid header name", key.name))
+                }
+                KeyLocation::Header => header_value_problem(&key.value)
+                    .map(|problem| format!("the value of `{}` {problem}", key.name)),
+                KeyLocation::Query
+                    if key.name.is_empty()
+                        || key.name.contains(['&', '#', '='])
+                        || key.value.contains(['&', '#']) =>
+                {
+                    Some(format!(
+                        "`{}` cannot be one query item as written; encode `&` and `#` (and `=` in a name) as `%26`, `%23`, `%3D`",
+                        key.name
+                    ))
+                }
+                KeyLocation::Query
+                    if key
+                        .name
+                        .chars()
+                        .chain(key.value.chars())
+                        .any(char::is_control) =>
+                {
+                    Some(format!(
+                        "`{}` holds a line break or another control character, which clients drop from a URL; percent-encode it",
+                        key.name
+                    ))
+                }
+                KeyLocation::Query => None,
+            };
+            if let Some(problem) = problem {
+                check.report(&path, format!("request.auth.apikey: {problem}"));
             }
             Some(Auth::ApiKey {
                 name: key.name,
@@ -820,13 +844,23 @@ fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {
                 location,
             })
         }
-        _ => {
-            check.report(
-                &[Key("request"), Key("auth")],
-                "request.auth: give exactly one of `basic`, `bearer` or `apikey`".into(),
-            );
-            None
-        }
+    }
+}
+
+/// Why `value` cannot be sent as a header value by every client, if it cannot: a line break or
+/// another control character (HTTP forbids them; a CR LF would start another header), or
+/// non-ASCII text (browsers, .NET and Node refuse or re-encode it).
+pub fn header_value_problem(value: &str) -> Option<&'static str> {
+    if value.chars().any(|c| c.is_control() && c != '\t') {
+        Some(
+            "holds a line break or another control character, which HTTP does not allow in a header",
+        )
+    } else if !value.is_ascii() {
+        Some(
+            "holds non-ASCII characters, which browsers, .NET and Node refuse or re-encode in a header; percent-encode them",
+        )
+    } else {
+        None
     }
 }
 
@@ -979,6 +1013,33 @@ mod tests {
             .iter()
             .map(|d| d.to_string())
             .collect()
+    }
+
+    // a CR LF in a token would put a header of its own on the wire (curl, HTTP, PHP, C#)
+    #[test]
+    fn credentials_are_checked_like_what_they_become() {
+        let spec = |auth: &str| {
+            format!("title: t\nrequest:\n  method: GET\n  url: https://e.com/a\n  auth:\n{auth}")
+        };
+        let bearer = messages(&spec("    bearer: \"t\\r\\nX-Injected: 1\"\n"));
+        assert!(
+            bearer[0].contains("request.auth.bearer: the token holds a line break"),
+            "{bearer:?}"
+        );
+        let accented = messages(&spec("    bearer: \"tökén\"\n"));
+        assert!(accented[0].contains("non-ASCII"), "{accented:?}");
+        let query = messages(&spec(
+            "    apikey: {name: key, value: \"a\\nb\", in: query}\n",
+        ));
+        assert!(query[0].contains("clients drop from a URL"), "{query:?}");
+        let header = messages(&spec("    apikey: {name: X-Key, value: \"a\\rb\"}\n"));
+        assert!(
+            header[0].contains("the value of `X-Key` holds a line break"),
+            "{header:?}"
+        );
+        let colon = messages(&spec("    basic: {username: \"a:b\", password: c}\n"));
+        assert!(colon[0].contains("cannot hold `:`"), "{colon:?}");
+        assert!(endpoint(&spec("    bearer: \"{{token}}\"\n")).is_ok());
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub struct RequestSpec {
     pub method: String,
     /// The URL; `{{variables}}` anywhere are kept as written.
     pub url: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "one_key")]
     pub auth: Option<AuthSpec>,
     /// Query items appended to the URL's own, in order, each `- name: value` as it is written in a
     /// URL; `- flag:` with no value writes a bare `flag`.
@@ -38,7 +38,7 @@ pub struct RequestSpec {
     /// Cookies, `- name: value`, sent as one `Cookie` header after `headers`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cookies: Vec<NameValueSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "one_key")]
     pub body: Option<BodySpec>,
 }
 
@@ -46,17 +46,72 @@ pub struct RequestSpec {
 /// holds exactly one entry, so that a forgotten `-` is reported rather than silently reordered.
 pub type NameValueSpec = IndexMap<String, Option<String>>;
 
-/// Authentication as data: the samples turn it into the `Authorization` header.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct AuthSpec {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basic: Option<BasicAuthSpec>,
+/// Authentication as data, exactly one kind, written as a one-key map (`bearer: …`): the samples
+/// turn it into the header or query item it sends.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthSpec {
+    Basic(BasicAuthSpec),
     /// The bearer token, e.g. `{{accessToken}}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bearer: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub apikey: Option<ApiKeySpec>,
+    Bearer(String),
+    Apikey(ApiKeySpec),
+}
+
+impl AuthSpec {
+    /// The header this auth sends, if it sends one.
+    pub fn header_name(&self) -> Option<&str> {
+        match self {
+            AuthSpec::Basic(_) | AuthSpec::Bearer(_) => Some("Authorization"),
+            AuthSpec::Apikey(key) if key.location == Some(KeyLocationSpec::Query) => None,
+            AuthSpec::Apikey(key) => Some(&key.name),
+        }
+    }
+
+    /// The query item this auth adds, if it adds one.
+    pub fn query_name(&self) -> Option<&str> {
+        match self {
+            AuthSpec::Apikey(key) if key.location == Some(KeyLocationSpec::Query) => {
+                Some(&key.name)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn basic(&self) -> Option<&BasicAuthSpec> {
+        match self {
+            AuthSpec::Basic(basic) => Some(basic),
+            _ => None,
+        }
+    }
+
+    pub fn bearer(&self) -> Option<&str> {
+        match self {
+            AuthSpec::Bearer(token) => Some(token),
+            _ => None,
+        }
+    }
+
+    pub fn apikey(&self) -> Option<&ApiKeySpec> {
+        match self {
+            AuthSpec::Apikey(key) => Some(key),
+            _ => None,
+        }
+    }
+
+    /// The same auth with each credential (not a name) rewritten by `rewrite`.
+    pub fn map_credentials(self, mut rewrite: impl FnMut(&str) -> String) -> AuthSpec {
+        match self {
+            AuthSpec::Basic(basic) => AuthSpec::Basic(BasicAuthSpec {
+                username: rewrite(&basic.username),
+                password: rewrite(&basic.password),
+            }),
+            AuthSpec::Bearer(token) => AuthSpec::Bearer(rewrite(&token)),
+            AuthSpec::Apikey(key) => AuthSpec::Apikey(ApiKeySpec {
+                value: rewrite(&key.value),
+                ..key
+            }),
+        }
+    }
 }
 
 /// An API key sent as a header (the default) or as a query item.
@@ -66,9 +121,17 @@ pub struct ApiKeySpec {
     /// The header or query item name, e.g. `X-API-Key`.
     pub name: String,
     pub value: String,
-    /// `header` or `query`.
+    /// Where the key goes; a header unless said otherwise.
     #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
+    pub location: Option<KeyLocationSpec>,
+}
+
+/// Where an API key is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyLocationSpec {
+    Header,
+    Query,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -79,25 +142,129 @@ pub struct BasicAuthSpec {
     pub password: String,
 }
 
-/// The request body: exactly one of its fields is set.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct BodySpec {
+/// The request body, exactly one mode, written as a one-key map (`raw: …`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodySpec {
     /// A body sent as written; its media type comes from the `Content-Type` header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub raw: Option<String>,
+    Raw(String),
     /// Ordered form fields, `- name: value`, sent as `application/x-www-form-urlencoded`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub urlencoded: Option<Vec<NameValueSpec>>,
+    Urlencoded(Vec<NameValueSpec>),
     /// Ordered `multipart/form-data` parts: `- name: value` for text, or
     /// `- name: { file: path, content_type: … }` / `- name: { value: …, content_type: … }`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub formdata: Option<Vec<IndexMap<String, PartSpec>>>,
+    Formdata(Vec<IndexMap<String, PartSpec>>),
     /// The file whose bytes are the body; its media type comes from `Content-Type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file: Option<FileSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub graphql: Option<GraphqlSpec>,
+    File(FileSpec),
+    Graphql(GraphqlSpec),
+}
+
+/// A one-of input written as a one-key map (`raw: …`, `bearer: …`): read as its enum, with an
+/// error naming every kind when a writer gives none, an unknown one or several.
+mod one_key {
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::value::MapAccessDeserializer;
+    use serde::de::{Error, MapAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// The kinds of a one-of input, as its keys are written.
+    pub trait Kinds {
+        const KINDS: &'static [&'static str];
+    }
+
+    fn listed(kinds: &[&str]) -> String {
+        let quoted: Vec<String> = kinds.iter().map(|k| format!("`{k}`")).collect();
+        match quoted.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+
+    pub fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de> + Kinds,
+    {
+        struct OneKey<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de> + Kinds> Visitor<'de> for OneKey<T> {
+            type Value = Option<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "one of {}", listed(T::KINDS))
+            }
+
+            fn visit_unit<E: Error>(self) -> Result<Option<T>, E> {
+                Ok(None)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<T>, A::Error> {
+                let value = T::deserialize(MapAccessDeserializer::new(&mut map))?;
+                if let Some(extra) = map.next_key::<String>()? {
+                    return Err(A::Error::custom(format!(
+                        "give exactly one of {}; `{extra}` is one too many",
+                        listed(T::KINDS)
+                    )));
+                }
+                Ok(Some(value))
+            }
+        }
+        deserializer.deserialize_any(OneKey(PhantomData))
+    }
+
+    pub fn serialize<S: Serializer, T: Serialize>(
+        value: &Option<T>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serde_yaml::with::singleton_map::serialize(value, serializer)
+    }
+}
+
+impl one_key::Kinds for BodySpec {
+    const KINDS: &'static [&'static str] = &["raw", "urlencoded", "formdata", "file", "graphql"];
+}
+
+impl one_key::Kinds for AuthSpec {
+    const KINDS: &'static [&'static str] = &["basic", "bearer", "apikey"];
+}
+
+/// Each mode's content, when the body is of that mode.
+impl BodySpec {
+    pub fn raw(&self) -> Option<&str> {
+        match self {
+            BodySpec::Raw(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn urlencoded(&self) -> Option<&Vec<NameValueSpec>> {
+        match self {
+            BodySpec::Urlencoded(fields) => Some(fields),
+            _ => None,
+        }
+    }
+
+    pub fn formdata(&self) -> Option<&Vec<IndexMap<String, PartSpec>>> {
+        match self {
+            BodySpec::Formdata(parts) => Some(parts),
+            _ => None,
+        }
+    }
+
+    pub fn file(&self) -> Option<&FileSpec> {
+        match self {
+            BodySpec::File(file) => Some(file),
+            _ => None,
+        }
+    }
+
+    pub fn graphql(&self) -> Option<&GraphqlSpec> {
+        match self {
+            BodySpec::Graphql(graphql) => Some(graphql),
+            _ => None,
+        }
+    }
 }
 
 /// A file to send: its path, or `{path, must_exist: true}` to have samplegen check that it exists
@@ -191,6 +358,32 @@ mod tests {
         .unwrap();
         assert_eq!(spec.request.headers[0]["X-A"].as_deref(), Some("1.10"));
         assert_eq!(spec.request.headers[1]["X-B"], None);
+    }
+
+    #[test]
+    fn one_of_inputs_name_every_kind_when_wrong() {
+        let spec =
+            |body: &str| format!("title: t\nrequest:\n  method: POST\n  url: u\n  body:\n{body}");
+        let unknown = parse(&spec("    rwa: x\n")).unwrap_err().to_string();
+        assert!(
+            unknown.contains("unknown variant `rwa`, expected one of `raw`, `urlencoded`, `formdata`, `file`, `graphql`"),
+            "{unknown}"
+        );
+        let two = parse(&spec("    raw: a\n    file: b\n")).unwrap_err();
+        assert!(
+            two.to_string().contains("give exactly one of `raw`, `urlencoded`, `formdata`, `file` or `graphql`; `file` is one too many"),
+            "{two}"
+        );
+        assert!(two.location().is_some());
+        let raw = parse(&spec("    raw: '{}'\n")).unwrap();
+        assert_eq!(raw.request.body.unwrap().raw(), Some("{}"));
+        let written =
+            serde_yaml::to_string(&parse(&spec("    urlencoded:\n      - a: b\n")).unwrap())
+                .unwrap();
+        assert!(
+            written.contains("body:\n    urlencoded:\n    - a: b\n"),
+            "{written}"
+        );
     }
 
     #[test]

@@ -307,19 +307,11 @@ fn any_spec() -> impl Strategy<Value = Spec> {
     ];
     let auth = prop_oneof![
         Just(None),
-        (any_text(), any_text()).prop_map(|(u, p)| Some(AuthSpec {
-            basic: Some(BasicAuthSpec {
-                username: u,
-                password: p
-            }),
-            bearer: None,
-            apikey: None,
-        })),
-        any_text().prop_map(|t| Some(AuthSpec {
-            basic: None,
-            bearer: Some(t),
-            apikey: None
-        })),
+        (any_text(), any_text()).prop_map(|(u, p)| Some(AuthSpec::Basic(BasicAuthSpec {
+            username: u,
+            password: p
+        }))),
+        any_text().prop_map(|t| Some(AuthSpec::Bearer(t))),
     ];
     let part = (
         "[A-Za-z0-9 _.-]{1,10}",
@@ -351,48 +343,18 @@ fn any_spec() -> impl Strategy<Value = Spec> {
         });
     let body = prop_oneof![
         Just(None),
-        any_text().prop_map(|raw| Some(BodySpec {
-            raw: Some(raw),
-            urlencoded: None,
-            formdata: None,
-            file: None,
-            graphql: None
-        })),
-        pairs(any_text()).prop_map(|f| Some(BodySpec {
-            raw: None,
-            urlencoded: Some(f),
-            formdata: None,
-            file: None,
-            graphql: None
-        })),
-        prop::collection::vec(part, 0..4).prop_map(|p| Some(BodySpec {
-            raw: None,
-            urlencoded: None,
-            formdata: Some(p),
-            file: None,
-            graphql: None
-        })),
-        "/[a-z/ .]{1,20}".prop_map(|f| Some(BodySpec {
-            raw: None,
-            urlencoded: None,
-            formdata: None,
-            file: Some(spec::FileSpec::Path(f)),
-            graphql: None
-        })),
+        any_text().prop_map(|raw| Some(BodySpec::Raw(raw))),
+        pairs(any_text()).prop_map(|f| Some(BodySpec::Urlencoded(f))),
+        prop::collection::vec(part, 0..4).prop_map(|p| Some(BodySpec::Formdata(p))),
+        "/[a-z/ .]{1,20}".prop_map(|f| Some(BodySpec::File(spec::FileSpec::Path(f)))),
         (
             any_text(),
             prop::option::of(json_value().prop_map(|v| serde_json::json!({ "v": v }).to_string()))
         )
-            .prop_map(|(q, v)| Some(BodySpec {
-                raw: None,
-                urlencoded: None,
-                formdata: None,
-                file: None,
-                graphql: Some(spec::GraphqlSpec {
-                    query: q,
-                    variables: v
-                }),
-            })),
+            .prop_map(|(q, v)| Some(BodySpec::Graphql(spec::GraphqlSpec {
+                query: q,
+                variables: v
+            }))),
     ];
     let content_type = prop_oneof![
         Just(vec![]),

@@ -211,13 +211,10 @@ pub fn import(text: &str) -> Result<Import, String> {
             "-u" | "--user" => {
                 let v = value()?;
                 let (username, password) = v.split_once(':').unwrap_or((&v, ""));
-                auth = Some(AuthSpec {
-                    basic: Some(BasicAuthSpec {
-                        username: username.to_string(),
-                        password: password.to_string(),
-                    }),
-                    ..AuthSpec::default()
-                });
+                auth = Some(AuthSpec::Basic(BasicAuthSpec {
+                    username: username.to_string(),
+                    password: password.to_string(),
+                }));
             }
             "-b" | "--cookie" => {
                 let v = value()?;
@@ -332,10 +329,7 @@ pub fn import(text: &str) -> Result<Import, String> {
             .map(|(name, content)| (name, form_part(&content)))
             .map(|(n, p)| IndexMap::from([(n, p)]))
             .collect();
-        request.body = Some(BodySpec {
-            formdata: Some(parts),
-            ..BodySpec::default()
-        });
+        request.body = Some(BodySpec::Formdata(parts));
     } else if let [Data::File(path)] = data.as_slice() {
         if !has_content_type(&request.headers) {
             // what curl sends for `--data-binary @file` without a Content-Type header
@@ -343,10 +337,7 @@ pub fn import(text: &str) -> Result<Import, String> {
                 .headers
                 .push(name_value("Content-Type", crate::model::FORM_URLENCODED));
         }
-        request.body = Some(BodySpec {
-            file: Some(FileSpec::Path(path.clone())),
-            ..BodySpec::default()
-        });
+        request.body = Some(BodySpec::File(FileSpec::Path(path.clone())));
     } else if !data.is_empty() {
         let Some(body) = joined() else {
             return Err("data from a file mixed with other data cannot be imported".into());
@@ -367,10 +358,7 @@ pub fn import(text: &str) -> Result<Import, String> {
                     name_value(form_decode(name), form_decode(value))
                 })
                 .collect();
-            request.body = Some(BodySpec {
-                urlencoded: Some(fields),
-                ..BodySpec::default()
-            });
+            request.body = Some(BodySpec::Urlencoded(fields));
         } else {
             if content_type.is_none() {
                 // curl sends `-d` data as a form unless told otherwise
@@ -378,10 +366,7 @@ pub fn import(text: &str) -> Result<Import, String> {
                     .headers
                     .push(name_value("Content-Type", crate::model::FORM_URLENCODED));
             }
-            request.body = Some(BodySpec {
-                raw: Some(body),
-                ..BodySpec::default()
-            });
+            request.body = Some(BodySpec::Raw(body));
         }
     }
     if refuses_body(&method) && request.body.is_some() {
@@ -489,10 +474,11 @@ mod tests {
         assert_eq!(spec.request.method, "POST");
         assert_eq!(spec.request.url, "{{authPath}}/{{envID}}/as/token");
         assert_eq!(
-            spec.request.auth.unwrap().basic.unwrap().username,
+            spec.request.auth.unwrap().basic().unwrap().username,
             "{{adminAppID}}"
         );
-        let fields = spec.request.body.unwrap().urlencoded.unwrap();
+        let body = spec.request.body.unwrap();
+        let fields = body.urlencoded().unwrap();
         assert_eq!(
             fields[0]["grant_type"].as_deref(),
             Some("client_credentials")
@@ -504,7 +490,7 @@ mod tests {
         let put =
             spec("curl -X put https://e.com/a -H 'Content-Type: application/json' -d '{\"a\": 1}'");
         assert_eq!(put.request.method, "PUT");
-        assert_eq!(put.request.body.unwrap().raw.as_deref(), Some("{\"a\": 1}"));
+        assert_eq!(put.request.body.unwrap().raw(), Some("{\"a\": 1}"));
         let get = spec("curl -G https://e.com/s -d q=a%20b -d n=1");
         assert_eq!(
             (get.request.method.as_str(), get.request.url.as_str()),
@@ -513,12 +499,13 @@ mod tests {
         let form = spec(
             "curl https://e.com/u -F 'name=\"O\\\"B\"' -F 'doc=@\"/p/r.pdf\";type=application/pdf' -u me:pw",
         );
-        let parts = form.request.body.unwrap().formdata.unwrap();
+        let body = form.request.body.unwrap();
+        let parts = body.formdata().unwrap();
         assert!(matches!(&parts[0]["name"], PartSpec::Text(Some(v)) if v == "O\"B"));
         assert!(
             matches!(&parts[1]["doc"], PartSpec::Detailed(d) if d.file.as_deref() == Some("/p/r.pdf") && d.content_type.as_deref() == Some("application/pdf"))
         );
-        assert_eq!(form.request.auth.unwrap().basic.unwrap().password, "pw");
+        assert_eq!(form.request.auth.unwrap().basic().unwrap().password, "pw");
         let head = spec("curl -I example.com");
         assert_eq!(
             (head.request.method.as_str(), head.request.url.as_str()),

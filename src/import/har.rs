@@ -228,10 +228,7 @@ fn body(
                 .push(Note::new(at, "a multipart body without parts is dropped"));
             return None;
         }
-        return Some(BodySpec {
-            formdata: Some(parts),
-            ..BodySpec::default()
-        });
+        return Some(BodySpec::Formdata(parts));
     }
     if media == crate::model::FORM_URLENCODED
         && let Some(params) = params
@@ -240,10 +237,7 @@ fn body(
             .iter()
             .map(|p| name_value(text(p, "name"), text(p, "value")))
             .collect();
-        return Some(BodySpec {
-            urlencoded: Some(fields),
-            ..BodySpec::default()
-        });
+        return Some(BodySpec::Urlencoded(fields));
     }
     let body_text = text(post, "text").to_string();
     if !content_type_given {
@@ -266,15 +260,9 @@ fn body(
                 name_value(form_decode(name), form_decode(value))
             })
             .collect();
-        return Some(BodySpec {
-            urlencoded: Some(fields),
-            ..BodySpec::default()
-        });
+        return Some(BodySpec::Urlencoded(fields));
     }
-    Some(BodySpec {
-        raw: Some(body_text),
-        ..BodySpec::default()
-    })
+    Some(BodySpec::Raw(body_text))
 }
 
 #[cfg(test)]
@@ -314,22 +302,14 @@ mod tests {
                 .auth
                 .as_ref()
                 .unwrap()
-                .basic
-                .as_ref()
+                .basic()
                 .unwrap()
                 .password,
             "pass"
         );
         assert_eq!(spec.request.cookies.len(), 1);
         assert_eq!(
-            spec.request
-                .body
-                .as_ref()
-                .unwrap()
-                .urlencoded
-                .as_ref()
-                .unwrap()[0]["foo"]
-                .as_deref(),
+            spec.request.body.as_ref().unwrap().urlencoded().unwrap()[0]["foo"].as_deref(),
             Some("bar baz")
         );
     }
@@ -355,8 +335,7 @@ mod tests {
                 .body
                 .as_ref()
                 .unwrap()
-                .formdata
-                .as_ref()
+                .formdata()
                 .unwrap()
                 .len(),
             2

@@ -61,18 +61,14 @@ pub(super) fn auth_from_header(value: &str) -> Option<AuthSpec> {
         let (username, password) = decoded.split_once(':')?;
         // only when encoding it again gives the same header
         let again = crate::http::encoding::base64(&decoded);
-        (again == credentials.trim()).then(|| AuthSpec {
-            basic: Some(BasicAuthSpec {
+        (again == credentials.trim()).then(|| {
+            AuthSpec::Basic(BasicAuthSpec {
                 username: username.to_string(),
                 password: password.to_string(),
-            }),
-            ..AuthSpec::default()
+            })
         })
     } else if scheme.eq_ignore_ascii_case("bearer") && !credentials.trim().is_empty() {
-        Some(AuthSpec {
-            bearer: Some(credentials.trim().to_string()),
-            ..AuthSpec::default()
-        })
+        Some(AuthSpec::Bearer(credentials.trim().to_string()))
     } else {
         None
     }

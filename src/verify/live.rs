@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::spec::{FileSpec, PartSpec, Spec};
+use crate::spec::{BodySpec, FileSpec, PartSpec, Spec};
 
 /// The concrete value `verify` gives `{{name}}`: `v-name`, with anything but letters, digits,
 /// `-`, `_` and `.` turned into `_`.
@@ -81,18 +81,10 @@ pub fn make_live(spec: &Spec, origin: &str, files_dir: &Path) -> std::io::Result
     pairs(&mut request.query);
     pairs(&mut request.headers);
     pairs(&mut request.cookies);
-    if let Some(auth) = &mut request.auth {
-        if let Some(basic) = &mut auth.basic {
-            basic.username = substitute(&basic.username);
-            basic.password = substitute(&basic.password);
-        }
-        if let Some(token) = &mut auth.bearer {
-            *token = substitute(token);
-        }
-        if let Some(key) = &mut auth.apikey {
-            key.value = substitute(&key.value);
-        }
-    }
+    request.auth = request
+        .auth
+        .take()
+        .map(|auth| auth.map_credentials(|text| substitute(text)));
     let mut counter = 0;
     let mut create = |path: &str| -> std::io::Result<String> {
         counter += 1;
@@ -105,38 +97,36 @@ pub fn make_live(spec: &Spec, origin: &str, files_dir: &Path) -> std::io::Result
         Ok(created.display().to_string())
     };
     if let Some(body) = &mut request.body {
-        if let Some(raw) = &mut body.raw {
-            *raw = substitute(raw);
-        }
-        if let Some(fields) = &mut body.urlencoded {
-            pairs(fields);
-        }
-        if let Some(file) = body.file.take() {
-            let (path, _) = file.path_and_check();
-            body.file = Some(FileSpec::Path(create(&path)?));
-        }
-        if let Some(graphql) = &mut body.graphql {
-            graphql.query = substitute(&graphql.query);
-            graphql.variables = graphql.variables.as_deref().map(substitute);
-        }
-        if let Some(parts) = &mut body.formdata {
-            for part in parts.iter_mut() {
-                let mut renamed = indexmap::IndexMap::new();
-                for (name, value) in part.drain(..) {
-                    let value = match value {
-                        PartSpec::Text(text) => PartSpec::Text(text.as_deref().map(substitute)),
-                        PartSpec::Detailed(mut detail) => {
-                            detail.value = detail.value.as_deref().map(substitute);
-                            if let Some(path) = &detail.file {
-                                detail.file = Some(create(path)?);
+        match body {
+            BodySpec::Raw(raw) => *raw = substitute(raw),
+            BodySpec::Urlencoded(fields) => pairs(fields),
+            BodySpec::File(file) => {
+                let (path, _) = file.clone().path_and_check();
+                *file = FileSpec::Path(create(&path)?);
+            }
+            BodySpec::Graphql(graphql) => {
+                graphql.query = substitute(&graphql.query);
+                graphql.variables = graphql.variables.as_deref().map(substitute);
+            }
+            BodySpec::Formdata(parts) => {
+                for part in parts.iter_mut() {
+                    let mut renamed = indexmap::IndexMap::new();
+                    for (name, value) in part.drain(..) {
+                        let value = match value {
+                            PartSpec::Text(text) => PartSpec::Text(text.as_deref().map(substitute)),
+                            PartSpec::Detailed(mut detail) => {
+                                detail.value = detail.value.as_deref().map(substitute);
+                                if let Some(path) = &detail.file {
+                                    detail.file = Some(create(path)?);
+                                }
+                                detail.must_exist = false;
+                                PartSpec::Detailed(detail)
                             }
-                            detail.must_exist = false;
-                            PartSpec::Detailed(detail)
-                        }
-                    };
-                    renamed.insert(substitute(&name), value);
+                        };
+                        renamed.insert(substitute(&name), value);
+                    }
+                    *part = renamed;
                 }
-                *part = renamed;
             }
         }
     }

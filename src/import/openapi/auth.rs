@@ -8,7 +8,7 @@ use super::Importer;
 use super::document::escape;
 use super::parameters::{QUERY, placeholder};
 use crate::import::Note;
-use crate::spec::{ApiKeySpec, AuthSpec, BasicAuthSpec};
+use crate::spec::{ApiKeySpec, AuthSpec, BasicAuthSpec, KeyLocationSpec};
 
 /// What a security requirement adds to a request.
 #[derive(Debug, Default)]
@@ -102,17 +102,11 @@ impl<'a> Importer<'a> {
                             .unwrap_or("")
                             .to_ascii_lowercase();
                         match http.as_str() {
-                            "basic" => AuthSpec {
-                                basic: Some(BasicAuthSpec {
-                                    username: "{{username}}".into(),
-                                    password: "{{password}}".into(),
-                                }),
-                                ..AuthSpec::default()
-                            },
-                            "bearer" => AuthSpec {
-                                bearer: Some("{{accessToken}}".into()),
-                                ..AuthSpec::default()
-                            },
+                            "basic" => AuthSpec::Basic(BasicAuthSpec {
+                                username: "{{username}}".into(),
+                                password: "{{password}}".into(),
+                            }),
+                            "bearer" => AuthSpec::Bearer("{{accessToken}}".into()),
                             other => {
                                 return Err(format!(
                                     "`{name}` is HTTP `{other}` authentication; samplegen sends basic and bearer"
@@ -126,10 +120,7 @@ impl<'a> Importer<'a> {
                                 "`{name}` ({kind}) is sent as the bearer token `{{{{accessToken}}}}`; getting the token is not part of the samples"
                             ),
                         ));
-                        AuthSpec {
-                            bearer: Some("{{accessToken}}".into()),
-                            ..AuthSpec::default()
-                        }
+                        AuthSpec::Bearer("{{accessToken}}".into())
                     };
                     if security.auth.is_some() {
                         return Err(format!(
@@ -158,21 +149,18 @@ impl<'a> Importer<'a> {
                             let sets_authorization = security
                                 .auth
                                 .as_ref()
-                                .is_some_and(|a| a.basic.is_some() || a.bearer.is_some());
+                                .is_some_and(|a| a.header_name() == Some("Authorization"));
                             if sets_authorization && key.eq_ignore_ascii_case("authorization") {
                                 return Err(format!(
                                     "`{name}` and another scheme would both send `Authorization`"
                                 ));
                             }
                             if security.auth.is_none() {
-                                security.auth = Some(AuthSpec {
-                                    apikey: Some(ApiKeySpec {
-                                        name: key.into(),
-                                        value,
-                                        location: Some("header".into()),
-                                    }),
-                                    ..AuthSpec::default()
-                                });
+                                security.auth = Some(AuthSpec::Apikey(ApiKeySpec {
+                                    name: key.into(),
+                                    value,
+                                    location: Some(KeyLocationSpec::Header),
+                                }));
                             } else {
                                 security.headers.push((key.into(), value));
                             }
@@ -183,14 +171,11 @@ impl<'a> Importer<'a> {
                             }
                             let key = utf8_percent_encode(key, QUERY).to_string();
                             if security.auth.is_none() {
-                                security.auth = Some(AuthSpec {
-                                    apikey: Some(ApiKeySpec {
-                                        name: key,
-                                        value,
-                                        location: Some("query".into()),
-                                    }),
-                                    ..AuthSpec::default()
-                                });
+                                security.auth = Some(AuthSpec::Apikey(ApiKeySpec {
+                                    name: key,
+                                    value,
+                                    location: Some(KeyLocationSpec::Query),
+                                }));
                             } else {
                                 security.query.push((key, value));
                             }
@@ -317,7 +302,7 @@ components:
                 .auth
                 .as_ref()
                 .unwrap()
-                .bearer
+                .bearer()
                 .is_some()
         );
         assert!(import.items[1].spec.request.auth.is_none());

@@ -62,10 +62,7 @@ impl<'a> Importer<'a> {
                 return None;
             };
             headers.push(name_value("Content-Type", key));
-            return Some(BodySpec {
-                raw: Some(json_text(&example)),
-                ..BodySpec::default()
-            });
+            return Some(BodySpec::Raw(json_text(&example)));
         }
         if media_name == FORM_URLENCODED {
             let Some(Value::Mapping(example)) =
@@ -92,10 +89,7 @@ impl<'a> Importer<'a> {
                 return None;
             }
             headers.push(name_value("Content-Type", key));
-            return Some(BodySpec {
-                urlencoded: Some(fields),
-                ..BodySpec::default()
-            });
+            return Some(BodySpec::Urlencoded(fields));
         }
         if media_name == "multipart/form-data" {
             return self.multipart(media, &media_at);
@@ -115,10 +109,7 @@ impl<'a> Importer<'a> {
             }
             Some(example) => {
                 headers.push(name_value("Content-Type", key));
-                Some(BodySpec {
-                    raw: Some(scalar_text(&example)),
-                    ..BodySpec::default()
-                })
+                Some(BodySpec::Raw(scalar_text(&example)))
             }
             None if schema.is_none_or(is_binary) && !media_name.starts_with("text/") => {
                 let content_type = if key.contains('*') {
@@ -127,10 +118,7 @@ impl<'a> Importer<'a> {
                     key
                 };
                 headers.push(name_value("Content-Type", content_type));
-                Some(BodySpec {
-                    file: Some(FileSpec::Path("/path/to/file".into())),
-                    ..BodySpec::default()
-                })
+                Some(BodySpec::File(FileSpec::Path("/path/to/file".into())))
             }
             None => {
                 self.note(media_at, format!("no example of the `{key}` body: no body"));
@@ -233,10 +221,7 @@ impl<'a> Importer<'a> {
             self.note(at, "the multipart body has no parts: no body");
             return None;
         }
-        Some(BodySpec {
-            formdata: Some(parts),
-            ..BodySpec::default()
-        })
+        Some(BodySpec::Formdata(parts))
     }
 }
 
@@ -280,7 +265,7 @@ paths:
             [pair("Content-Type", "application/json")]
         );
         assert_eq!(
-            a.request.body.as_ref().unwrap().raw.as_deref(),
+            a.request.body.as_ref().unwrap().raw(),
             Some(
                 "{\n    \"name\": \"Rex\",\n    \"tags\": [\n        \"a\"\n    ],\n    \"nested\": {\n        \"ok\": true,\n        \"n\": 1.5\n    }\n}"
             )
@@ -291,7 +276,7 @@ paths:
             [pair("Content-Type", "application/vnd.api+json")]
         );
         assert_eq!(
-            b.request.body.as_ref().unwrap().raw.as_deref(),
+            b.request.body.as_ref().unwrap().raw(),
             Some(r#"{"kept": "as written"}"#)
         );
     }
@@ -347,7 +332,7 @@ components:
             [pair("Content-Type", "application/x-www-form-urlencoded")]
         );
         assert_eq!(
-            pairs(form.body.as_ref().unwrap().urlencoded.as_ref().unwrap()),
+            pairs(form.body.as_ref().unwrap().urlencoded().unwrap()),
             [
                 pair("grant_type", "client_credentials"),
                 pair("scope", "read"),
@@ -359,7 +344,7 @@ components:
             upload.headers.is_empty(),
             "the client writes the multipart header"
         );
-        let parts = upload.body.as_ref().unwrap().formdata.as_ref().unwrap();
+        let parts = upload.body.as_ref().unwrap().formdata().unwrap();
         let yaml = serde_yaml::to_string(parts).unwrap();
         assert_eq!(
             yaml,
@@ -399,9 +384,9 @@ paths:
 "#);
         let body = |i: usize| import.items[i].spec.request.body.clone();
         let headers = |i: usize| pairs(&import.items[i].spec.request.headers);
-        assert_eq!(body(0).unwrap().raw.as_deref(), Some("hello world"));
+        assert_eq!(body(0).unwrap().raw(), Some("hello world"));
         assert_eq!(headers(0), [pair("Content-Type", "text/plain")]);
-        assert!(matches!(body(1).unwrap().file, Some(FileSpec::Path(p)) if p == "/path/to/file"));
+        assert!(matches!(body(1).unwrap().file(), Some(FileSpec::Path(p)) if p == "/path/to/file"));
         assert_eq!(headers(1), [pair("Content-Type", "image/png")]);
         assert_eq!(
             headers(2),

@@ -247,7 +247,7 @@ components:
             "refers back to itself",
         );
         assert_eq!(
-            spec.request.body.as_ref().unwrap().raw.as_deref(),
+            spec.request.body.as_ref().unwrap().raw(),
             Some("{\n    \"value\": 0,\n    \"children\": []\n}")
         );
     }

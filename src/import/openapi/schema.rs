@@ -341,7 +341,7 @@ components:
         name: {type: string}
 "#);
         let spec = only(&import);
-        let request = spec.request.body.as_ref().unwrap().raw.clone().unwrap();
+        let request = spec.request.body.as_ref().unwrap().raw().clone().unwrap();
         let request: serde_json::Value = serde_json::from_str(&request).unwrap();
         assert_eq!(
             request,
@@ -353,7 +353,7 @@ components:
                 "merged": {"a": 0, "b": true}, "map": {"key": "string"}
             })
         );
-        let raw = spec.request.body.as_ref().unwrap().raw.as_deref().unwrap();
+        let raw = spec.request.body.as_ref().unwrap().raw().unwrap();
         assert!(
             raw.starts_with("{\n    \"id\": 0,\n    \"name\": \"string\",\n    \"secret\""),
             "required first, in order: {raw}"
@@ -381,7 +381,7 @@ components:
             .body
             .as_ref()
             .unwrap()
-            .raw
+            .raw()
             .clone()
             .unwrap();
         assert!(raw.matches("inner").count() <= MAX_DEPTH + 1, "{raw}");
@@ -406,7 +406,7 @@ components:
             .body
             .as_ref()
             .unwrap()
-            .raw
+            .raw()
             .clone()
             .unwrap();
         assert!(

@@ -8,7 +8,7 @@ use super::document::{escape, text_field};
 use super::parameters::Location;
 use crate::import::Imported;
 use crate::import::shared::{name_value, one_line};
-use crate::spec::{RequestSpec, Spec};
+use crate::spec::{AuthSpec, RequestSpec, Spec};
 
 /// The path item keys that hold operations.
 const METHODS: [&str; 8] = [
@@ -134,12 +134,12 @@ impl<'a> Importer<'a> {
             url,
             ..RequestSpec::default()
         };
-        let (auth_header, auth_query) = match security.auth.as_ref().and_then(|a| a.apikey.as_ref())
-        {
-            Some(key) if key.location.as_deref() == Some("query") => (None, Some(key.name.clone())),
-            Some(key) => (Some(key.name.clone()), None),
-            None => (None, None),
-        };
+        let apikey = security
+            .auth
+            .as_ref()
+            .filter(|auth| matches!(auth, AuthSpec::Apikey(_)));
+        let auth_header = apikey.and_then(|a| a.header_name()).map(str::to_string);
+        let auth_query = apikey.and_then(|a| a.query_name()).map(str::to_string);
         for param in &params {
             match param.location {
                 Location::Path => self.path_parameter(param),

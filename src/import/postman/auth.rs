@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use super::Importer;
 use super::collection::text;
 use super::headers::Header;
-use crate::spec::{ApiKeySpec, AuthSpec, BasicAuthSpec};
+use crate::spec::{ApiKeySpec, AuthSpec, BasicAuthSpec, KeyLocationSpec};
 
 /// An `auth` that says something: not `null` and not Postman's "inherit from parent".
 pub(super) fn is_set(auth: &Value) -> bool {
@@ -36,12 +36,7 @@ impl Importer {
             }
         };
         let auth = self.auth(auth, &at)?;
-        let header = match (&auth.apikey, &auth.basic, &auth.bearer) {
-            (Some(key), _, _) if key.location.as_deref() == Some("query") => None,
-            (Some(key), _, _) => Some(key.name.clone()),
-            _ => Some("Authorization".to_string()),
-        };
-        let Some(header) = header else {
+        let Some(header) = auth.header_name().map(str::to_string) else {
             return Some(auth);
         };
         if !headers.iter().any(|h| h.name.eq_ignore_ascii_case(&header)) {
@@ -90,17 +85,11 @@ impl Importer {
         };
         let spec = match kind.as_str() {
             "noauth" => return None,
-            "basic" => AuthSpec {
-                basic: Some(BasicAuthSpec {
-                    username: attribute("username"),
-                    password: attribute("password"),
-                }),
-                ..AuthSpec::default()
-            },
-            "bearer" => AuthSpec {
-                bearer: Some(attribute("token")),
-                ..AuthSpec::default()
-            },
+            "basic" => AuthSpec::Basic(BasicAuthSpec {
+                username: attribute("username"),
+                password: attribute("password"),
+            }),
+            "bearer" => AuthSpec::Bearer(attribute("token")),
             "apikey" => {
                 let name = attribute("key");
                 if !crate::model::is_token(&name) {
@@ -112,7 +101,7 @@ impl Importer {
                 }
                 let location = match attribute("in").as_str() {
                     "" | "header" => None,
-                    "query" => Some("query".to_string()),
+                    "query" => Some(KeyLocationSpec::Query),
                     other => {
                         self.note(
                             at,
@@ -121,14 +110,11 @@ impl Importer {
                         None
                     }
                 };
-                AuthSpec {
-                    apikey: Some(ApiKeySpec {
-                        name,
-                        value: attribute("value"),
-                        location,
-                    }),
-                    ..AuthSpec::default()
-                }
+                AuthSpec::Apikey(ApiKeySpec {
+                    name,
+                    value: attribute("value"),
+                    location,
+                })
             }
             "" => {
                 self.note(at, "ignored: an auth without a `type`");
@@ -142,17 +128,7 @@ impl Importer {
                 return None;
             }
         };
-        Some(AuthSpec {
-            basic: spec.basic.map(|basic| BasicAuthSpec {
-                username: self.variables(&basic.username, at),
-                password: self.variables(&basic.password, at),
-            }),
-            bearer: spec.bearer.map(|token| self.variables(&token, at)),
-            apikey: spec.apikey.map(|key| ApiKeySpec {
-                value: self.variables(&key.value, at),
-                ..key
-            }),
-        })
+        Some(spec.map_credentials(|text| self.variables(text, at)))
     }
 }
 
@@ -168,7 +144,7 @@ mod tests {
                 {"key": "password", "value": "{{secret}}"}, {"key": "username", "value": "{{id}}"}
             ]}}),
         );
-        let basic = spec.request.auth.clone().unwrap().basic.unwrap();
+        let basic = spec.request.auth.clone().unwrap().basic().unwrap().clone();
         assert_eq!(
             (basic.username.as_str(), basic.password.as_str()),
             ("{{id}}", "{{secret}}")
@@ -178,27 +154,24 @@ mod tests {
         let (spec, _) = one(
             json!({"url": "https://e.com", "auth": {"type": "basic", "basic": {"username": "u", "password": "p"}}}),
         );
-        assert_eq!(spec.request.auth.unwrap().basic.unwrap().username, "u");
+        assert_eq!(spec.request.auth.unwrap().basic().unwrap().username, "u");
 
         let (spec, _) = one(
             json!({"url": "https://e.com", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}"}]}}),
         );
-        assert_eq!(
-            spec.request.auth.unwrap().bearer.as_deref(),
-            Some("{{token}}")
-        );
+        assert_eq!(spec.request.auth.unwrap().bearer(), Some("{{token}}"));
 
         let (spec, _) = one(
             json!({"url": "https://e.com", "auth": {"type": "bearer", "bearer": {"token": "t"}}}),
         );
-        assert_eq!(spec.request.auth.unwrap().bearer.as_deref(), Some("t"));
+        assert_eq!(spec.request.auth.unwrap().bearer(), Some("t"));
 
         let (spec, _) = one(
             json!({"url": "https://e.com", "auth": {"type": "apikey", "apikey": [
                 {"key": "value", "value": "{{key}}"}, {"key": "key", "value": "X-API-Key"}
             ]}}),
         );
-        let key = spec.request.auth.clone().unwrap().apikey.unwrap();
+        let key = spec.request.auth.clone().unwrap().apikey().unwrap().clone();
         assert_eq!(
             (key.name.as_str(), key.value.as_str(), key.location),
             ("X-API-Key", "{{key}}", None)
@@ -215,11 +188,10 @@ mod tests {
                 .auth
                 .clone()
                 .unwrap()
-                .apikey
+                .apikey()
                 .unwrap()
-                .location
-                .as_deref(),
-            Some("query")
+                .location,
+            Some(crate::spec::KeyLocationSpec::Query)
         );
         valid(&spec);
     }
@@ -261,7 +233,7 @@ mod tests {
             .iter()
             .map(|i| match &i.spec.request.auth {
                 None => "none".into(),
-                Some(a) => a.bearer.clone().unwrap_or_else(|| "basic".into()),
+                Some(a) => a.bearer().unwrap_or("basic").to_string(),
             })
             .collect();
         assert_eq!(auths, ["folder", "basic", "none", "none", "collection"]);

@@ -54,10 +54,7 @@ impl Importer {
                     "html" => "text/html",
                     _ => "text/plain",
                 };
-                let spec = BodySpec {
-                    raw: Some(raw),
-                    ..BodySpec::default()
-                };
+                let spec = BodySpec::Raw(raw);
                 (spec, Some(needs))
             }
             "urlencoded" => {
@@ -72,10 +69,7 @@ impl Importer {
                 if fields.is_empty() {
                     return None;
                 }
-                let spec = BodySpec {
-                    urlencoded: Some(fields),
-                    ..BodySpec::default()
-                };
+                let spec = BodySpec::Urlencoded(fields);
                 (spec, None)
             }
             "formdata" => {
@@ -83,10 +77,7 @@ impl Importer {
                 if parts.is_empty() {
                     return None;
                 }
-                let spec = BodySpec {
-                    formdata: Some(parts),
-                    ..BodySpec::default()
-                };
+                let spec = BodySpec::Formdata(parts);
                 (spec, None)
             }
             "file" => {
@@ -106,10 +97,7 @@ impl Importer {
                     } else {
                         src.to_string()
                     };
-                let spec = BodySpec {
-                    file: Some(FileSpec::Path(path)),
-                    ..BodySpec::default()
-                };
+                let spec = BodySpec::File(FileSpec::Path(path));
                 (spec, Some("application/octet-stream"))
             }
             "graphql" => {
@@ -142,10 +130,7 @@ impl Importer {
                 if query.trim().is_empty() && variables.is_none() {
                     return None;
                 }
-                let spec = BodySpec {
-                    graphql: Some(GraphqlSpec { query, variables }),
-                    ..BodySpec::default()
-                };
+                let spec = BodySpec::Graphql(GraphqlSpec { query, variables });
                 (spec, None)
             }
             other => {
@@ -166,14 +151,11 @@ impl Importer {
         }
 
         // the body against the Content-Type header
-        let mode = if spec.urlencoded.is_some() {
-            Some("urlencoded")
-        } else if spec.formdata.is_some() {
-            Some("formdata")
-        } else if spec.graphql.is_some() {
-            Some("graphql")
-        } else {
-            None
+        let mode = match &spec {
+            BodySpec::Urlencoded(_) => Some("urlencoded"),
+            BodySpec::Formdata(_) => Some("formdata"),
+            BodySpec::Graphql(_) => Some("graphql"),
+            BodySpec::Raw(_) | BodySpec::File(_) => None,
         };
         if let Some(mode) = mode {
             let (dropped, kept): (Vec<Header>, Vec<Header>) =
@@ -308,7 +290,7 @@ mod tests {
             "body": {"mode": "raw", "raw": "{\"a\": 1}", "options": {"raw": {"language": "json"}}}
         }));
         assert_eq!(
-            spec.request.body.as_ref().unwrap().raw.as_deref(),
+            spec.request.body.as_ref().unwrap().raw(),
             Some("{\"a\": 1}")
         );
         assert_eq!(headers(&spec), [pair("Content-Type", "application/json")]);
@@ -353,7 +335,7 @@ mod tests {
             "header": [{"key": "Content-Type", "value": "application/json"}],
             "body": {"mode": "raw", "raw": ""}
         }));
-        assert_eq!(spec.request.body.unwrap().raw.as_deref(), Some(""));
+        assert_eq!(spec.request.body.unwrap().raw(), Some(""));
     }
 
     #[test]
@@ -386,7 +368,7 @@ mod tests {
             .body
             .as_ref()
             .unwrap()
-            .urlencoded
+            .urlencoded()
             .clone()
             .unwrap();
         assert_eq!(fields.len(), 2);
@@ -419,7 +401,7 @@ mod tests {
             .body
             .as_ref()
             .unwrap()
-            .formdata
+            .formdata()
             .clone()
             .unwrap();
         let yaml = serde_yaml::to_string(&parts).unwrap();
@@ -447,7 +429,7 @@ mod tests {
             "body": {"mode": "file", "file": {"src": "data.bin"}}
         }));
         assert!(
-            matches!(&spec.request.body.as_ref().unwrap().file, Some(FileSpec::Path(p)) if p == "data.bin")
+            matches!(spec.request.body.as_ref().unwrap().file(), Some(FileSpec::Path(p)) if p == "data.bin")
         );
         assert_eq!(
             headers(&spec),
@@ -459,7 +441,7 @@ mod tests {
             json!({"method": "POST", "url": "https://e.com", "body": {"mode": "file", "file": {}}}),
         );
         assert!(
-            matches!(&spec.request.body.as_ref().unwrap().file, Some(FileSpec::Path(p)) if p == NO_FILE)
+            matches!(spec.request.body.as_ref().unwrap().file(), Some(FileSpec::Path(p)) if p == NO_FILE)
         );
         assert_eq!(notes[0].at, "/item/0/request/body/file");
     }
@@ -470,7 +452,14 @@ mod tests {
             "method": "POST", "url": "https://e.com",
             "body": {"mode": "graphql", "graphql": {"query": "{ me { id } }", "variables": "{\"a\": 1}"}}
         }));
-        let graphql = spec.request.body.as_ref().unwrap().graphql.clone().unwrap();
+        let graphql = spec
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .graphql()
+            .clone()
+            .unwrap();
         assert_eq!(graphql.query, "{ me { id } }");
         assert_eq!(graphql.variables.as_deref(), Some("{\"a\": 1}"));
         assert!(notes.is_empty());
@@ -483,7 +472,7 @@ mod tests {
             spec.request
                 .body
                 .unwrap()
-                .graphql
+                .graphql()
                 .unwrap()
                 .variables
                 .is_none()
