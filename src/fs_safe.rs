@@ -101,7 +101,7 @@ pub fn refusal(error: &io::Error) -> Option<&Refusal> {
 
 /// `1 MiB`, `256 MiB`, or the number of bytes.
 pub fn human(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
         format!("{} MiB", bytes >> 20)
     } else {
         format!("{bytes} bytes")

@@ -219,7 +219,7 @@ impl Project {
         let mut problems = Vec::new();
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
-            if !path.extension().is_some_and(|e| e == "tera") {
+            if path.extension().is_none_or(|e| e != "tera") {
                 continue;
             }
             let shown = self.shown(&path);
