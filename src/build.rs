@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
+use crate::fs_safe::{self, Confined};
 use crate::output::{
     self, Cache, Drift, FileRecord, Manifest, OutputDir, PathMap, Recorded, Stamp, combined_hash,
     content_hash, stamp,
@@ -87,8 +88,12 @@ pub fn build(
         error,
     };
     let discovered = project.discover()?;
+    // locked first: another build may be writing the manifest
+    let out = OutputDir::open(&output_dir)
+        .map_err(|error| refused(&output_dir.join(output::BUILDING), error))?;
     let recorded = Recorded {
-        manifest_text: Manifest::read_text(&output_dir).map_err(io)?,
+        manifest_text: Manifest::read_text(&output_dir)
+            .map_err(|error| refused(&output_dir.join(output::MANIFEST), error))?,
         cache: Cache::read(&output_dir),
     };
     let previous = recorded
@@ -97,7 +102,6 @@ pub fn build(
         .map(Manifest::parse)
         .unwrap_or_default();
     let cache = &recorded.cache;
-    let out = OutputDir::open(&output_dir).map_err(io)?;
     let fingerprint = fingerprint(project, renderer);
     let inputs = Inputs {
         project,
@@ -205,17 +209,9 @@ fn build_spec(inputs: &Inputs, out: &OutputDir, path: &Path) -> Result<Outcome, 
     let hash = match recorded {
         Some(hash) if trusted => hash.clone(),
         _ => {
-            let text = match std::fs::read_to_string(path) {
+            let text = match project.read_spec(path) {
                 Ok(text) => text,
-                Err(error) => {
-                    return Ok(Outcome::Failed {
-                        problems: vec![Diagnostic::new(
-                            Path::new(&spec),
-                            format!("cannot read: {error}"),
-                        )],
-                        spec,
-                    });
-                }
+                Err(problems) => return Ok(Outcome::Failed { problems, spec }),
             };
             let hash = inputs.spec_hash(&text);
             source = Some(text);
@@ -231,10 +227,10 @@ fn build_spec(inputs: &Inputs, out: &OutputDir, path: &Path) -> Result<Outcome, 
 
     let source = match source {
         Some(text) => text,
-        None => std::fs::read_to_string(path).map_err(|error| Error::Io {
-            path: path.to_path_buf(),
-            error,
-        })?,
+        None => match project.read_spec(path) {
+            Ok(text) => text,
+            Err(problems) => return Ok(Outcome::Failed { problems, spec }),
+        },
     };
     let endpoint = match project.load_spec_source(path, &source) {
         Ok(endpoint) => endpoint,
@@ -246,12 +242,27 @@ fn build_spec(inputs: &Inputs, out: &OutputDir, path: &Path) -> Result<Outcome, 
     let mut written = Vec::new();
     let mut unchanged = 0;
     for file in Project::files_of(&endpoint, rendered) {
-        let (wrote, file_stamp) =
-            out.sync(&file.path, &file.contents)
-                .map_err(|error| Error::Io {
-                    path: out.dir.join(&file.path),
-                    error,
-                })?;
+        // A file that cannot be written fails its spec (its earlier records are kept), not
+        // the build.
+        let (wrote, file_stamp) = match out.sync(&file.path, &file.contents) {
+            Ok(synced) => synced,
+            Err(error) => {
+                let message = match fs_safe::refusal(&error) {
+                    Some(refusal) => format!(
+                        "cannot write `{}`: {refusal}",
+                        out.dir.join(&file.path).display()
+                    ),
+                    None => format!(
+                        "cannot write `{}`: {error}",
+                        out.dir.join(&file.path).display()
+                    ),
+                };
+                return Ok(Outcome::Failed {
+                    problems: vec![Diagnostic::new(Path::new(&spec), message)],
+                    spec,
+                });
+            }
+        };
         if wrote {
             written.push(file.path.clone());
         } else {
@@ -293,10 +304,9 @@ fn intact(
     let mut stamps = Vec::with_capacity(records.len() + 1);
     for (path, record) in records {
         let key = format!("file:{path}");
-        let full = out.dir.join(path);
-        let now = stamp(&full)?;
+        let now = out.stamp(path)?;
         let cached = inputs.cache.and_then(|cache| cache.stamps.get(&key));
-        if cached != Some(&now) && output::hash_of_file(&full).as_deref() != Some(&record.hash) {
+        if cached != Some(&now) && out.hash(path).as_deref() != Some(&record.hash) {
             return None;
         }
         stamps.push((key, now));
@@ -326,7 +336,9 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
         move |error| Error::Io { path, error }
     };
     let discovered = project.discover()?;
-    let previous = Manifest::read(&output_dir).map_err(io(&output_dir))?;
+    let previous = Manifest::read(&output_dir)
+        .map_err(|error| refused(&output_dir.join(output::MANIFEST), error))?;
+    let on_disk = Confined::new(&output_dir);
     let fingerprint = fingerprint(project, renderer);
 
     type Checked = Result<(String, String, Vec<(String, FileRecord)>, Vec<Drift>), Vec<Diagnostic>>;
@@ -335,14 +347,9 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
         .par_iter()
         .map(|path: &PathBuf| -> Result<Checked, Error> {
             let spec = project.shown(path).display().to_string();
-            let source = match std::fs::read_to_string(path) {
+            let source = match project.read_spec(path) {
                 Ok(text) => text,
-                Err(error) => {
-                    return Ok(Err(vec![Diagnostic::new(
-                        Path::new(&spec),
-                        format!("cannot read: {error}"),
-                    )]));
-                }
+                Err(problems) => return Ok(Err(problems)),
             };
             let endpoint = match project.load_spec_source(path, &source) {
                 Ok(endpoint) => endpoint,
@@ -353,7 +360,7 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
             let mut drifts = Vec::new();
             for file in Project::files_of(&endpoint, rendered) {
                 drifts.extend(
-                    output::compare(&output_dir, &file.path, &file.contents)
+                    output::compare(&on_disk, &file.path, &file.contents)
                         .map_err(io(&output_dir.join(&file.path)))?,
                 );
                 let record = FileRecord {
@@ -392,14 +399,30 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
     for path in previous.files_dropped_by(&manifest) {
         summary
             .drifts
-            .extend(output::stale(&output_dir, path).map_err(io(&output_dir.join(path)))?);
+            .extend(output::stale(&on_disk, path).map_err(io(&output_dir.join(path)))?);
     }
     summary.drifts.extend(
-        output::compare(&output_dir, output::MANIFEST, &manifest.to_text())
+        output::compare(&on_disk, output::MANIFEST, &manifest.to_text())
             .map_err(io(&output_dir))?,
     );
     summary.problems.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(summary)
+}
+
+/// An error about one of samplegen's own files in the output directory (the marker, the
+/// manifest): a refusal or a held lock as a problem with that file, anything else as I/O.
+fn refused(path: &Path, error: std::io::Error) -> Error {
+    let message = match fs_safe::refusal(&error) {
+        Some(refusal) => format!("{refusal}; remove it"),
+        None if error.kind() == std::io::ErrorKind::WouldBlock => error.to_string(),
+        None => {
+            return Error::Io {
+                path: path.to_path_buf(),
+                error,
+            };
+        }
+    };
+    Error::Diagnostics(vec![Diagnostic::new(path, message)])
 }
 
 /// The hash of everything every spec's output depends on besides the spec itself.

@@ -294,7 +294,9 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
         }
         Command::Render { spec, target } => {
             let renderer = project.renderer()?;
-            let endpoint = project.load_spec(&spec).map_err(Error::Diagnostics)?;
+            let endpoint = project
+                .load_spec(&project.resolve(&spec))
+                .map_err(Error::Diagnostics)?;
             let text = match target {
                 None => renderer.render(&endpoint, &project.config)?.page,
                 Some(id) => {

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod filters;
+pub mod fs_safe;
 pub mod http;
 pub mod import;
 pub mod model;

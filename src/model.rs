@@ -532,85 +532,75 @@ fn check_body(
         }
     };
 
-    let items = match body {
+    Some(match body {
         spec::BodySpec::Raw(text) => {
             needs_content_type(check, "raw");
-            return Some(Body::Raw { text });
+            Body::Raw { text }
         }
-        spec::BodySpec::Urlencoded(items) => items,
-        spec::BodySpec::File(file) => return check_file_body(check, file, needs_content_type),
+        spec::BodySpec::Urlencoded(items) => {
+            let fields = pairs(
+                check,
+                &items,
+                &[Key("request"), Key("body"), Key("urlencoded")],
+            );
+            implied(check, "urlencoded", FORM_URLENCODED, |m| {
+                m == FORM_URLENCODED
+            });
+            Body::Urlencoded { fields }
+        }
+        spec::BodySpec::File(file) => {
+            needs_content_type(check, "file");
+            check_file_body(check, file)
+        }
         spec::BodySpec::Graphql(graphql) => {
             implied(check, "graphql", "application/json", crate::http::is_json);
-            return Some(check_graphql(check, graphql));
+            check_graphql(check, graphql)
         }
-        spec::BodySpec::Formdata(items) => {
-            return Some(check_formdata(check, items, content_type.as_deref()));
-        }
-    };
-    {
-        let fields = pairs(
-            check,
-            &items,
-            &[Key("request"), Key("body"), Key("urlencoded")],
-        );
-        implied(check, "urlencoded", FORM_URLENCODED, |m| {
-            m == FORM_URLENCODED
-        });
-        return Some(Body::Urlencoded { fields });
-    }
+        spec::BodySpec::Formdata(items) => check_formdata(check, items, content_type.as_deref()),
+    })
 }
 
 /// A `file` body: the path of the file whose bytes are sent.
-fn check_file_body(
-    check: &mut Checker,
-    file: spec::FileSpec,
-    needs_content_type: impl Fn(&mut Checker, &str),
-) -> Option<Body> {
-    let here = [Key("request"), Key("body")];
-    {
-        let (path, must_exist) = file.path_and_check();
-        needs_content_type(check, "file");
-        if !is_file_path(&path) {
-            check.report(
-                &here,
-                "request.body.file: give the path of the file to send (without quotes or control characters)".into(),
-            );
-        }
-        let file_name = file_name(&path);
-        return Some(Body::File {
-            path,
-            file_name,
-            must_exist,
-        });
+fn check_file_body(check: &mut Checker, file: spec::FileSpec) -> Body {
+    let (path, must_exist) = file.path_and_check();
+    if !is_file_path(&path) {
+        check.report(
+            &[Key("request"), Key("body")],
+            "request.body.file: give the path of the file to send (without quotes or control characters)".into(),
+        );
+    }
+    let file_name = file_name(&path);
+    Body::File {
+        path,
+        file_name,
+        must_exist,
     }
 }
 
 /// A GraphQL body: the query and variables, and the JSON body they make.
 fn check_graphql(check: &mut Checker, graphql: spec::GraphqlSpec) -> Body {
-    {
-        let variables = match graphql.variables.as_deref().map(str::trim) {
-            None | Some("") => "{}".to_string(),
-            Some(text) => match json::parse_reprintable(text) {
-                Some(value @ json::Json::Object(_)) => json::compact(&value),
-                _ => {
-                    check.report(
-                        &[Key("request"), Key("body"), Key("graphql"), Key("variables")],
-                        "request.body.graphql.variables: not a JSON object (write the variables as JSON text, e.g. `'{\"id\": \"1\"}'`)".into(),
-                    );
-                    "{}".to_string()
-                }
-            },
-        };
-        let json = format!(
-            "{{\"query\":{},\"variables\":{}}}",
-            json::compact(&json::Json::String(graphql.query.clone())),
-            variables
-        );
-        Body::Graphql {
-            query: graphql.query,
-            variables,
-            json,
-        }
+    let variables = match graphql.variables.as_deref().map(str::trim) {
+        None | Some("") => "{}".to_string(),
+        Some(text) => match json::parse_reprintable(text) {
+            Some(value @ json::Json::Object(_)) => json::compact(&value),
+            _ => {
+                check.report(
+                    &[Key("request"), Key("body"), Key("graphql"), Key("variables")],
+                    "request.body.graphql.variables: not a JSON object (write the variables as JSON text, e.g. `'{\"id\": \"1\"}'`)".into(),
+                );
+                "{}".to_string()
+            }
+        },
+    };
+    let json = format!(
+        "{{\"query\":{},\"variables\":{}}}",
+        json::compact(&json::Json::String(graphql.query.clone())),
+        variables
+    );
+    Body::Graphql {
+        query: graphql.query,
+        variables,
+        json,
     }
 }
 

@@ -1,6 +1,6 @@
 //! The output directory: the manifest of what samplegen wrote, writing a file only when it
-//! changes (atomically, never through a link that leads out), removing what samplegen wrote
-//! before and no longer produces (and nothing else), and comparing for `samplegen check`.
+//! changes (atomically, never through a link), removing what samplegen wrote before and no
+//! longer produces (and nothing else), and comparing for `samplegen check`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -10,12 +10,15 @@ use std::time::UNIX_EPOCH;
 
 use similar::TextDiff;
 
+use crate::fs_safe::{self, Confined, OUTPUT_LIMIT, Refusal, TEMPORARY_SUFFIX};
+
 /// The file in the output directory that records what samplegen wrote, for which spec, from
 /// which inputs. It holds no machine-specific data, so it can be committed with the output.
 pub const MANIFEST: &str = ".samplegen-manifest";
 
-/// Present while a build writes: found at the start of a build, it says the last one was
-/// interrupted and may have left temporary files behind.
+/// Present while a build writes, holding its process id and locked by it: found unlocked at the
+/// start of a build, it says the last one was interrupted and may have left temporary files
+/// behind; found locked, that another build is running.
 pub const BUILDING: &str = ".samplegen-building";
 
 /// Sizes and modification times of the specs and files the last build saw, so that a rebuild
@@ -61,10 +64,12 @@ impl Manifest {
             .unwrap_or_default())
     }
 
-    /// The text of the manifest of `output_dir`, if it has one.
+    /// The text of the manifest of `output_dir`, if it has one: a regular file (not a link) of
+    /// at most [`OUTPUT_LIMIT`] bytes.
     pub fn read_text(output_dir: &Path) -> io::Result<Option<String>> {
-        match fs::read_to_string(output_dir.join(MANIFEST)) {
-            Ok(text) => Ok(Some(text)),
+        let path = output_dir.join(MANIFEST);
+        match fs_safe::read_regular(&path, OUTPUT_LIMIT, false, output_dir) {
+            Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
             Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(error) => Err(error),
         }
@@ -161,9 +166,12 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// Reads the cache of `output_dir`; a missing or damaged one is empty.
+    /// Reads the cache of `output_dir`; a missing or damaged one, or one that is not a regular
+    /// file within [`OUTPUT_LIMIT`], is empty.
     pub fn read(output_dir: &Path) -> Cache {
-        let text = fs::read_to_string(output_dir.join(CACHE)).unwrap_or_default();
+        let text = fs_safe::read_regular(&output_dir.join(CACHE), OUTPUT_LIMIT, false, output_dir)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .unwrap_or_default();
         let mut lines = text.lines();
         let inputs = lines
             .next()
@@ -197,9 +205,12 @@ impl Cache {
     }
 }
 
-/// The stamp of the file at `path`, if it is a file.
+/// The stamp of the file at `path` (a spec: a link is followed), if it is a regular file.
 pub fn stamp(path: &Path) -> Option<Stamp> {
-    let metadata = fs::metadata(path).ok()?;
+    stamp_of(&fs::metadata(path).ok()?)
+}
+
+fn stamp_of(metadata: &fs::Metadata) -> Option<Stamp> {
     if !metadata.is_file() {
         return None;
     }
@@ -236,81 +247,95 @@ fn fnv1a(bytes: &[u8], mut state: u64) -> u64 {
     state
 }
 
-/// The output directory, ready for writing: created, with the leftovers of an interrupted build
-/// removed, and its real location known so that no write can be led outside it.
+/// The output directory, ready for writing: created, locked against other builds, with the
+/// leftovers of an interrupted build removed. Every file is reached through no link.
 pub struct OutputDir {
     pub dir: PathBuf,
-    root: PathBuf,
-    /// Directories already found to lie inside `root`, so each is resolved once per build.
-    inside: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    files: Confined,
+    /// The marker, locked while this build runs.
+    marker: fs::File,
 }
 
 impl OutputDir {
+    /// Opens `dir` (which must not be a link) for a build: creates it, takes the build lock
+    /// (an error naming the other build's process id when one holds it), and removes what an
+    /// interrupted build left behind.
     pub fn open(dir: &Path) -> io::Result<OutputDir> {
         fs::create_dir_all(dir)?;
-        let root = dir.canonicalize()?;
-        let marker = root.join(BUILDING);
-        // walking the whole tree is worth it only after an interrupted build
-        if marker.exists() {
-            remove_interrupted_writes(&root)?;
+        if fs::symlink_metadata(dir)?.file_type().is_symlink() {
+            return Err(Refusal::LinkOnTheWay {
+                path: dir.to_path_buf(),
+                to: dir.to_path_buf(),
+            }
+            .into());
         }
-        fs::write(&marker, "")?;
+        let (marker, interrupted) = lock(dir)?;
+        // walking the whole tree is worth it only after an interrupted build
+        if interrupted {
+            remove_interrupted_writes(dir)?;
+        }
         Ok(OutputDir {
             dir: dir.to_path_buf(),
-            root,
-            inside: Default::default(),
+            files: Confined::new(dir),
+            marker,
         })
     }
 
-    /// [`ensure_inside`], remembering the directories that passed.
-    fn ensure_inside(&self, path: &Path) -> io::Result<()> {
-        let Some(parent) = path.parent() else {
-            return Ok(());
-        };
-        let mut inside = self.inside.lock().unwrap_or_else(|e| e.into_inner());
-        if inside.contains(parent) {
-            return Ok(());
-        }
-        drop(inside);
-        ensure_inside(&self.root, path)?;
-        // only a directory that exists can be trusted to stay where it is
-        if parent.is_dir() {
-            inside = self.inside.lock().unwrap_or_else(|e| e.into_inner());
-            inside.insert(parent.to_path_buf());
-        }
-        Ok(())
+    /// The reader of the directory, following no link.
+    pub fn files(&self) -> &Confined {
+        &self.files
+    }
+
+    /// The stamp of the output file at `path`, if it is a regular file reached through no link.
+    pub fn stamp(&self, path: &str) -> Option<Stamp> {
+        stamp_of(&self.files.metadata(path).ok()??)
+    }
+
+    /// The hash of the output file at `path`, if it is a regular file reached through no link.
+    pub fn hash(&self, path: &str) -> Option<String> {
+        let bytes = self.files.read(path, OUTPUT_LIMIT).ok()??;
+        Some(content_hash(&bytes))
     }
 
     /// Makes the file at `path` (below the directory) hold `contents`, writing only when it
-    /// differs. Returns whether it wrote, and the file's stamp afterwards.
+    /// differs. Returns whether it wrote, and the file's stamp afterwards. A link at the file or
+    /// on its way is refused.
     pub fn sync(&self, path: &str, contents: &str) -> io::Result<(bool, Option<Stamp>)> {
-        let full = self.dir.join(path);
-        if holds(&full, contents)? {
-            return Ok((false, stamp(&full)));
+        if self.holds(path, contents)? {
+            return Ok((false, self.stamp(path)));
         }
-        self.write(&full, contents)?;
-        Ok((true, stamp(&full)))
+        self.files.write(path, contents.as_bytes())?;
+        Ok((true, self.stamp(path)))
     }
 
-    /// Writes `contents` to the file at `full`, a path below the directory, without first
-    /// reading what is there.
-    fn write(&self, full: &Path, contents: &str) -> io::Result<()> {
-        self.ensure_inside(full)?;
-        write_atomically(full, contents.as_bytes())
+    /// Whether the file at `path` is a regular file holding exactly `contents`.
+    fn holds(&self, path: &str, contents: &str) -> io::Result<bool> {
+        match self.files.metadata(path)? {
+            Some(metadata) if metadata.is_file() => {
+                // a different size settles it without reading
+                if metadata.len() != contents.len() as u64 {
+                    return Ok(false);
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(self.files.read(path, OUTPUT_LIMIT)?.as_deref() == Some(contents.as_bytes()))
     }
 
     /// Removes the files at `paths` (recorded as samplegen's own), and the directories that
-    /// become empty. Returns the paths removed.
+    /// become empty. Returns the paths removed. A path below a link is left alone; a link
+    /// where samplegen's file was is removed itself (never what it leads to).
     pub fn remove(&self, paths: &[String]) -> io::Result<Vec<String>> {
         let mut removed = Vec::new();
         for path in paths {
-            let full = self.dir.join(path);
-            if self.ensure_inside(&full).is_err() {
-                continue;
+            match self.files.metadata(path) {
+                Ok(Some(metadata)) if !metadata.is_dir() => {}
+                _ => continue,
             }
+            let full = self.dir.join(path);
             match fs::remove_file(&full) {
                 Ok(()) => {
-                    remove_empty_parents(&self.dir, &full);
+                    self.remove_empty_parents(path);
                     removed.push(path.clone());
                 }
                 Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -320,20 +345,104 @@ impl OutputDir {
         Ok(removed)
     }
 
+    /// Removes the directories between the file at `path` and the output directory that are
+    /// now empty.
+    fn remove_empty_parents(&self, path: &str) {
+        let mut dir = Path::new(path).parent();
+        while let Some(current) = dir {
+            if current.as_os_str().is_empty() || fs::remove_dir(self.dir.join(current)).is_err() {
+                break;
+            }
+            self.files.forget(current);
+            dir = current.parent();
+        }
+    }
+
     /// Writes the manifest and the cache where they differ from what the build started from
-    /// (`before`), and marks the build finished.
-    pub fn record(&self, before: &Recorded, manifest: &Manifest, cache: &Cache) -> io::Result<()> {
+    /// (`before`), and marks the build finished (which releases the lock).
+    pub fn record(self, before: &Recorded, manifest: &Manifest, cache: &Cache) -> io::Result<()> {
         let text = manifest.to_text();
         // Compared with the text read at the start rather than re-read: at 10,000 specs the
         // manifest is 12 MB and a no-op build would spend a sixth of its time on it.
         if before.manifest_text.as_deref() != Some(text.as_str()) {
-            self.write(&self.dir.join(MANIFEST), &text)?;
+            self.files.write(MANIFEST, text.as_bytes())?;
         }
         if cache != &before.cache {
             // the cache is only a shortcut: failing to write it costs time, not correctness
-            let _ = self.write(&self.dir.join(CACHE), &cache.to_text());
+            let _ = self.files.write(CACHE, cache.to_text().as_bytes());
         }
-        fs::remove_file(self.root.join(BUILDING))
+        // removed while still locked, so that no other build finds it unlocked meanwhile
+        let removed = fs::remove_file(self.dir.join(BUILDING));
+        drop(self.marker);
+        removed
+    }
+}
+
+/// Takes the build lock of `dir`: its marker file, created (never through a link) or opened,
+/// locked, and holding this process's id. Returns it, and whether it was there before (an
+/// interrupted build left it).
+fn lock(dir: &Path) -> io::Result<(fs::File, bool)> {
+    use std::io::{Read, Seek, Write};
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let path = dir.join(BUILDING);
+    loop {
+        let (mut file, existed) = match fs_safe::create_new(&path) {
+            Ok(file) => (file, false),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                let file = fs::OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+                    .open(&path);
+                match file {
+                    Ok(file) => (file, true),
+                    Err(error) if error.raw_os_error() == Some(libc::ELOOP) => {
+                        return Err(Refusal::Link {
+                            path,
+                            area: dir.to_path_buf(),
+                        }
+                        .into());
+                    }
+                    // gone meanwhile: the build holding it finished
+                    Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+                    Err(error) => return Err(error),
+                }
+            }
+            Err(error) => return Err(error),
+        };
+        let metadata = file.metadata()?;
+        if !metadata.is_file() {
+            return Err(Refusal::NotRegular { path }.into());
+        }
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = (&mut file).take(64).read_to_string(&mut text);
+                let holder = match text.trim().parse::<u32>() {
+                    Ok(pid) => format!(" (pid {pid})"),
+                    Err(_) => String::new(),
+                };
+                return Err(io::Error::new(
+                    io::ErrorKind::WouldBlock,
+                    format!(
+                        "another build is running{holder}: `{}` is locked",
+                        path.display()
+                    ),
+                ));
+            }
+            Err(fs::TryLockError::Error(error)) => return Err(error),
+        }
+        // The build that held it may have removed it before letting go: then this lock is on
+        // a file no one else sees, and the marker must be taken afresh.
+        match fs::symlink_metadata(&path) {
+            Ok(now) if now.ino() == metadata.ino() && now.dev() == metadata.dev() => {}
+            _ => continue,
+        }
+        file.set_len(0)?;
+        file.rewind()?;
+        write!(file, "{}", std::process::id())?;
+        return Ok((file, existed));
     }
 }
 
@@ -361,6 +470,10 @@ pub enum DriftKind {
     Missing,
     /// Written by an earlier build, no longer produced.
     Stale,
+    /// A link at the file or on its way: never followed, so not compared.
+    Link,
+    /// Not a regular file, or larger than samplegen reads: not compared.
+    Unreadable,
 }
 
 impl DriftKind {
@@ -369,24 +482,55 @@ impl DriftKind {
             DriftKind::Changed => "out of date",
             DriftKind::Missing => "missing",
             DriftKind::Stale => "stale (no spec produces it any more)",
+            DriftKind::Link => {
+                "a symbolic link or below one; samplegen never follows links in the output directory"
+            }
+            DriftKind::Unreadable => "not a regular file samplegen reads",
         }
     }
 }
 
-/// How the file at `path` below `output_dir` differs from `wanted`, if it does.
-pub fn compare(output_dir: &Path, path: &str, wanted: &str) -> io::Result<Option<Drift>> {
-    let on_disk = read_if_exists(&output_dir.join(path))?;
-    Ok(match on_disk {
-        Some(text) if text == wanted => None,
-        Some(text) => Some(drift(output_dir, path, DriftKind::Changed, &text, wanted)),
-        None => Some(drift(output_dir, path, DriftKind::Missing, "", wanted)),
+/// How the file at `path` below the output directory differs from `wanted`, if it does. A link
+/// at the file or on its way is reported, never followed.
+pub fn compare(output: &Confined, path: &str, wanted: &str) -> io::Result<Option<Drift>> {
+    Ok(match read_if_exists(output, path)? {
+        Ok(Some(text)) if text == wanted => None,
+        Ok(Some(text)) => Some(drift(&output.dir, path, DriftKind::Changed, &text, wanted)),
+        Ok(None) => Some(drift(&output.dir, path, DriftKind::Missing, "", wanted)),
+        Err(refused) => Some(refused),
     })
 }
 
 /// A stale file: on disk, recorded as samplegen's, no longer produced.
-pub fn stale(output_dir: &Path, path: &str) -> io::Result<Option<Drift>> {
-    Ok(read_if_exists(&output_dir.join(path))?
-        .map(|on_disk| drift(output_dir, path, DriftKind::Stale, &on_disk, "")))
+pub fn stale(output: &Confined, path: &str) -> io::Result<Option<Drift>> {
+    Ok(match read_if_exists(output, path)? {
+        Ok(Some(on_disk)) => Some(drift(&output.dir, path, DriftKind::Stale, &on_disk, "")),
+        Ok(None) => None,
+        Err(refused) => Some(refused),
+    })
+}
+
+/// The text of the file at `path`, if it exists; a refusal as a drift.
+fn read_if_exists(output: &Confined, path: &str) -> io::Result<Result<Option<String>, Drift>> {
+    match output.read(path, OUTPUT_LIMIT) {
+        Ok(bytes) => Ok(Ok(
+            bytes.map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        )),
+        Err(error) => match fs_safe::refusal(&error) {
+            Some(refusal) => {
+                let kind = match refusal {
+                    Refusal::Link { .. } | Refusal::LinkOnTheWay { .. } => DriftKind::Link,
+                    _ => DriftKind::Unreadable,
+                };
+                Ok(Err(Drift {
+                    path: path.to_string(),
+                    kind,
+                    diff: format!("{refusal}\n"),
+                }))
+            }
+            None => Err(error),
+        },
+    }
 }
 
 fn drift(output_dir: &Path, path: &str, kind: DriftKind, old: &str, new: &str) -> Drift {
@@ -406,61 +550,6 @@ fn drift(output_dir: &Path, path: &str, kind: DriftKind, old: &str, new: &str) -
     }
 }
 
-/// Whether the file at `path` holds exactly `contents`.
-fn holds(path: &Path, contents: &str) -> io::Result<bool> {
-    match fs::metadata(path) {
-        // a different size settles it without reading
-        Ok(metadata) if metadata.len() != contents.len() as u64 => return Ok(false),
-        Ok(_) => {}
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
-        Err(error) => return Err(error),
-    }
-    match fs::read(path) {
-        Ok(bytes) => Ok(bytes == contents.as_bytes()),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(false),
-        Err(error) => Err(error),
-    }
-}
-
-/// The hash of the file at `path`, if it exists.
-pub fn hash_of_file(path: &Path) -> Option<String> {
-    fs::read(path).ok().map(|bytes| content_hash(&bytes))
-}
-
-fn read_if_exists(path: &Path) -> io::Result<Option<String>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(error),
-    }
-}
-
-/// The suffix of the temporary files [`write_atomically`] writes before renaming them.
-const TEMPORARY_SUFFIX: &str = ".samplegen.tmp";
-
-/// Refuses a path whose directory, once links are followed, is not inside `root` (the canonical
-/// output directory): a link inside `output/` must not make samplegen write elsewhere.
-fn ensure_inside(root: &Path, path: &Path) -> io::Result<()> {
-    let mut dir = path.parent();
-    // the nearest directory that exists decides where the file would land
-    while let Some(current) = dir {
-        if let Ok(canonical) = current.canonicalize() {
-            if canonical.starts_with(root) {
-                return Ok(());
-            }
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                format!(
-                    "refusing to write {}: its directory leads outside the output directory",
-                    path.display()
-                ),
-            ));
-        }
-        dir = current.parent();
-    }
-    Ok(())
-}
-
 /// Removes the temporary files an interrupted build left below `root`.
 fn remove_interrupted_writes(root: &Path) -> io::Result<()> {
     for entry in fs::read_dir(root)? {
@@ -474,37 +563,6 @@ fn remove_interrupted_writes(root: &Path) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Writes `contents` to a temporary file beside `path`, then renames it over `path`, so that a
-/// reader (or an interrupted build) sees the old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let temporary = dir.join(format!(".{name}.{}{TEMPORARY_SUFFIX}", std::process::id()));
-    let result = match fs::write(&temporary, contents) {
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {
-            // the directory does not exist yet: create it only now, when it is needed
-            fs::create_dir_all(dir).and_then(|()| fs::write(&temporary, contents))
-        }
-        other => other,
-    }
-    .and_then(|()| fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    result
-}
-
-/// Removes the directories between `file` and `root` that are now empty.
-fn remove_empty_parents(root: &Path, file: &Path) {
-    let mut dir = file.parent();
-    while let Some(current) = dir {
-        if current == root || !current.starts_with(root) || fs::remove_dir(current).is_err() {
-            break;
-        }
-        dir = current.parent();
-    }
 }
 
 /// A manifest entry must stay inside the output directory whatever the manifest says: relative,
@@ -629,19 +687,17 @@ mod tests {
     fn compare_reports_changed_missing_and_stale() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("a.md"), "one\n").unwrap();
-        let changed = compare(dir.path(), "a.md", "two\n").unwrap().unwrap();
+        let out = Confined::new(dir.path());
+        let changed = compare(&out, "a.md", "two\n").unwrap().unwrap();
         assert_eq!(changed.kind, DriftKind::Changed);
         assert!(changed.diff.contains("-one\n+two\n"), "{}", changed.diff);
         assert_eq!(
-            compare(dir.path(), "b.md", "b\n").unwrap().unwrap().kind,
+            compare(&out, "b.md", "b\n").unwrap().unwrap().kind,
             DriftKind::Missing
         );
-        assert!(compare(dir.path(), "a.md", "one\n").unwrap().is_none());
-        assert_eq!(
-            stale(dir.path(), "a.md").unwrap().unwrap().kind,
-            DriftKind::Stale
-        );
-        assert!(stale(dir.path(), "b.md").unwrap().is_none());
+        assert!(compare(&out, "a.md", "one\n").unwrap().is_none());
+        assert_eq!(stale(&out, "a.md").unwrap().unwrap().kind, DriftKind::Stale);
+        assert!(stale(&out, "b.md").unwrap().is_none());
     }
 
     #[test]
@@ -673,11 +729,67 @@ mod tests {
         let out = OutputDir::open(dir.path()).unwrap();
         let error = out.sync("a/x.md", "x\n").unwrap_err();
         assert!(
-            error
-                .to_string()
-                .contains("leads outside the output directory"),
+            error.to_string().contains("a` is a symbolic link"),
             "{error}"
         );
         assert!(!outside.path().join("x.md").exists());
+    }
+
+    #[test]
+    fn check_reports_links_and_never_reads_through_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret"), "SECRET=1\n").unwrap();
+        fs::create_dir(dir.path().join("m")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("m/a.md"))
+            .unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("n")).unwrap();
+        let out = Confined::new(dir.path());
+        for (path, shown) in [("m/a.md", "m/a.md"), ("n/secret", "n")] {
+            let drift = compare(&out, path, "x\n").unwrap().unwrap();
+            assert_eq!(drift.kind, DriftKind::Link);
+            assert!(!drift.diff.contains("SECRET"), "{}", drift.diff);
+            assert!(
+                drift.diff.contains(&format!("{shown}` is a symbolic link")),
+                "{}",
+                drift.diff
+            );
+            assert_eq!(stale(&out, path).unwrap().unwrap().kind, DriftKind::Link);
+        }
+    }
+
+    #[test]
+    fn the_marker_locks_out_a_second_build_and_is_never_written_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = OutputDir::open(dir.path()).unwrap();
+        let second = OutputDir::open(dir.path()).err().unwrap();
+        assert!(
+            second.to_string().contains(&format!(
+                "another build is running (pid {})",
+                std::process::id()
+            )),
+            "{second}"
+        );
+        first
+            .record(
+                &Recorded::default(),
+                &Manifest::default(),
+                &Cache::default(),
+            )
+            .unwrap();
+        assert!(!dir.path().join(BUILDING).exists());
+        OutputDir::open(dir.path()).unwrap();
+
+        let outside = tempfile::tempdir().unwrap();
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let planted = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(&victim, planted.path().join(BUILDING)).unwrap();
+        std::os::unix::fs::symlink(&victim, planted.path().join(MANIFEST)).unwrap();
+        let error = OutputDir::open(planted.path()).err().unwrap();
+        assert!(error.to_string().contains("is a symbolic link"), "{error}");
+        let error = Manifest::read_text(planted.path()).unwrap_err();
+        assert!(error.to_string().contains("is a symbolic link"), "{error}");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
+use crate::fs_safe::{self, INPUT_LIMIT, Refusal};
 use crate::model::{self, Body, Endpoint, PageId, PartContent};
 use crate::output::OutputFile;
 use crate::render::{RenderError, RenderedEndpoint, Renderer};
@@ -60,6 +61,8 @@ impl From<RenderError> for Error {
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,
+    /// The project directory, resolved: nothing samplegen reads or writes lies outside it.
+    canonical_root: PathBuf,
 }
 
 /// The spec files of a project that can be built, and the problems of those that cannot.
@@ -88,17 +91,108 @@ pub struct Specs {
 impl Project {
     pub fn open(root: &Path) -> Result<Project, Error> {
         // `.` is left out of every path shown, so messages read `specs/a.yaml`, not `./specs/a.yaml`.
+        let canonical_root = match root.canonicalize() {
+            Ok(canonical) if canonical.is_dir() => canonical,
+            Ok(_) => {
+                return Err(Error::Usage(format!(
+                    "the project directory `{}` is not a directory",
+                    root.display()
+                )));
+            }
+            Err(error) => {
+                return Err(Error::Usage(format!(
+                    "the project directory `{}` cannot be opened: {}",
+                    root.display(),
+                    io_reason(&error)
+                )));
+            }
+        };
         let root = if root == Path::new(".") {
             Path::new("")
         } else {
             root
         };
+        check_config_file(root, &canonical_root)?;
         let config = Config::load(root).map_err(|problems| {
             Error::Diagnostics(problems.into_iter().map(|d| relative_to(root, d)).collect())
         })?;
-        Ok(Project {
+        let project = Project {
             root: root.to_path_buf(),
             config,
+            canonical_root,
+        };
+        project.check_dirs()?;
+        Ok(project)
+    }
+
+    /// The specs and templates directories resolve inside the project; the output directory is
+    /// reached from it through no link at all.
+    fn check_dirs(&self) -> Result<(), Error> {
+        let refused = |dir: &Path, error: std::io::Error| {
+            Error::Diagnostics(vec![Diagnostic::new(
+                &fs_safe::shown_dir(dir),
+                match fs_safe::refusal(&error) {
+                    Some(refusal) => refusal.to_string(),
+                    None => format!("cannot open the directory: {}", io_reason(&error)),
+                },
+            )])
+        };
+        let output = &self.config.output_dir;
+        fs_safe::plain_dir_below(&self.root, output)
+            .map_err(|error| refused(&self.root.join(output), error))?;
+        for relative in [&self.config.specs_dir, &self.config.templates_dir] {
+            let dir = self.root.join(relative);
+            let plain = relative.components().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            });
+            let inside = plain
+                && fs_safe::resolves_inside(&self.canonical_root, &dir)
+                    .map_err(|error| refused(&dir, error))?;
+            if !inside {
+                return Err(refused(
+                    &dir,
+                    Refusal::Outside {
+                        path: dir.clone(),
+                        area: fs_safe::shown_dir(&self.root),
+                    }
+                    .into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The project directory, resolved.
+    pub fn canonical_root(&self) -> &Path {
+        &self.canonical_root
+    }
+
+    /// `path` (a spec named on the command line) relative to the project directory when it is
+    /// relative.
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        }
+    }
+
+    /// The text of the spec file at `path`: a regular file (a link is followed; `discover`
+    /// refuses those that lead outside the specs directory) of at most [`INPUT_LIMIT`] bytes.
+    pub fn read_spec(&self, path: &Path) -> Result<String, Vec<Diagnostic>> {
+        fs_safe::read_regular_text(path, INPUT_LIMIT, true, &self.specs_dir()).map_err(|error| {
+            let message = match fs_safe::refusal(&error) {
+                Some(Refusal::NotRegular { .. }) => "this spec is not a regular file (a directory, FIFO, socket or device); samplegen reads only regular files".to_string(),
+                Some(Refusal::TooLarge { limit, .. }) => format!(
+                    "this spec is larger than the {} samplegen reads",
+                    fs_safe::human(*limit)
+                ),
+                _ => format!("cannot read: {}", io_reason(&error)),
+            };
+            vec![Diagnostic::new(&self.shown(path), message)]
         })
     }
 
@@ -111,9 +205,8 @@ impl Project {
     }
 
     pub fn renderer(&self) -> Result<Renderer, Error> {
-        Ok(Renderer::new(Some(
-            &self.root.join(&self.config.templates_dir),
-        ))?)
+        let dir = self.root.join(&self.config.templates_dir);
+        Ok(Renderer::new(Some(&dir))?)
     }
 
     /// Finds the spec files, and refuses those that cannot be built whatever they say: links
@@ -126,6 +219,16 @@ impl Project {
                 path: specs_dir.clone(),
                 error,
             })?;
+            if !root.starts_with(&self.canonical_root) {
+                return Err(Error::Diagnostics(vec![Diagnostic::new(
+                    &self.shown(&specs_dir),
+                    Refusal::Outside {
+                        path: specs_dir.clone(),
+                        area: fs_safe::shown_dir(&self.root),
+                    }
+                    .to_string(),
+                )]));
+            }
             found
                 .walk(&specs_dir, &root, false)
                 .map_err(|(path, error)| Error::Io { path, error })?;
@@ -172,6 +275,7 @@ impl Project {
                 );
             }
         }
+        self.refuse_colliding(&found.files, &mut discovered);
         discovered.files = found
             .files
             .into_iter()
@@ -182,6 +286,76 @@ impl Project {
             })
             .collect();
         Ok(discovered)
+    }
+
+    /// Refuses the specs whose output paths collide: a file of one where another needs a
+    /// directory (`m/x.yaml` writes `m/x.md`, `m/x.md.yaml` needs the directory `m/x.md/`).
+    fn refuse_colliding(&self, files: &[PathBuf], discovered: &mut Discovered) {
+        let specs_dir = self.specs_dir();
+        // every directory an output file of a page needs, with the pages needing it
+        let mut pages: Vec<(PathBuf, String)> = Vec::new();
+        let mut dirs: HashMap<String, Vec<usize>> = HashMap::new();
+        for path in files {
+            let Some(id) = path
+                .strip_prefix(&specs_dir)
+                .ok()
+                .and_then(|relative| PageId::from_relative_path(relative).ok())
+            else {
+                continue;
+            };
+            let page = id.path().to_lowercase();
+            let index = pages.len();
+            // the samples' directory is the page path itself
+            let mut dir = String::new();
+            for part in page.split('/') {
+                if !dir.is_empty() {
+                    dir.push('/');
+                }
+                dir.push_str(part);
+                let users = dirs.entry(dir.clone()).or_default();
+                if users.last() != Some(&index) {
+                    users.push(index);
+                }
+            }
+            pages.push((self.shown(path), page));
+        }
+        let mut clashes: std::collections::BTreeMap<PathBuf, BTreeSet<PathBuf>> =
+            Default::default();
+        for (shown, page) in &pages {
+            let mut own_files = vec![format!("{page}.md")];
+            for target in &self.config.targets {
+                own_files.push(format!(
+                    "{page}/{}.{}",
+                    target.target.id, target.target.extension
+                ));
+            }
+            for file in own_files {
+                for &other in dirs.get(&file).into_iter().flatten() {
+                    let other = &pages[other].0;
+                    clashes
+                        .entry(shown.clone())
+                        .or_default()
+                        .insert(other.clone());
+                    clashes
+                        .entry(other.clone())
+                        .or_default()
+                        .insert(shown.clone());
+                }
+            }
+        }
+        for (this, others) in clashes {
+            let others: Vec<String> = others
+                .iter()
+                .map(|other| format!("`{}`", other.display()))
+                .collect();
+            discovered.refuse(
+                &this,
+                format!(
+                    "this spec's output and that of {} need the same path, one as a file and the other as a directory; rename one",
+                    others.join(", ")
+                ),
+            );
+        }
     }
 
     /// Finds, parses and validates every spec, collecting every problem.
@@ -252,13 +426,9 @@ impl Project {
 
     /// Parses and validates one spec file. Its page id comes from its path below the specs
     /// directory, or, for a file elsewhere, from its own directory and name.
+    /// (A spec named on the command line is first [`Project::resolve`]d.)
     pub fn load_spec(&self, path: &Path) -> Result<Endpoint, Vec<Diagnostic>> {
-        let source = std::fs::read_to_string(path).map_err(|error| {
-            vec![Diagnostic::new(
-                &self.shown(path),
-                format!("cannot read: {error}"),
-            )]
-        })?;
+        let source = self.read_spec(path)?;
         self.load_spec_source(path, &source)
     }
 
@@ -313,6 +483,42 @@ impl Project {
     }
 }
 
+/// An I/O error's reason, without the `(os error N)` suffix.
+fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(index) => text[..index].to_string(),
+        None => text,
+    }
+}
+
+/// The config file, when there is one, must be a regular file of at most [`INPUT_LIMIT`] bytes
+/// inside the project (a link to one inside is followed).
+fn check_config_file(root: &Path, canonical_root: &Path) -> Result<(), Error> {
+    let path = root.join(crate::config::CONFIG_FILE);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return Ok(());
+    }
+    let problem = if !fs_safe::resolves_inside(canonical_root, &path).unwrap_or(false) {
+        Some(format!(
+            "the config is a link to a file outside the project `{}`; samplegen reads only files inside it",
+            fs_safe::shown_dir(root).display()
+        ))
+    } else {
+        fs_safe::read_regular(&path, INPUT_LIMIT, true, root)
+            .err()
+            .filter(|error| error.kind() != std::io::ErrorKind::NotFound)
+            .map(|error| match fs_safe::refusal(&error) {
+                Some(refusal) => refusal.to_string(),
+                None => format!("cannot read: {}", io_reason(&error)),
+            })
+    };
+    match problem {
+        Some(message) => Err(Error::Diagnostics(vec![Diagnostic::new(&path, message)])),
+        None => Ok(()),
+    }
+}
+
 fn relative_to(root: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
     if let Ok(relative) = diagnostic.file.strip_prefix(root) {
         diagnostic.file = relative.to_path_buf();
@@ -362,7 +568,10 @@ impl SpecFiles {
             if name.starts_with('.') {
                 continue;
             }
-            let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+            // `.yml`, `.YAML`…: found, so that the build says spec files end in `.yaml`
+            let is_yaml = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
             let is_dir = if kind.is_symlink() {
                 let is_dir = path.is_dir();
                 if is_dir || is_yaml {

@@ -86,13 +86,39 @@ pub struct Written {
 
 /// Writes each imported spec to `into/<dirs…>/<name>.yaml` (names slugged, made unique within
 /// their directory), never over an existing file unless `force`. A spec that would not be valid
-/// is not written; its problems are returned.
+/// is not written; its problems are returned. `into` must lie below `specs_dir`, and every
+/// directory on the way to a spec must be a real directory: a link, or a `..`, is refused,
+/// never followed.
 pub fn write(
     import: &Import,
     into: &Path,
     specs_dir: &Path,
     force: bool,
 ) -> std::io::Result<Written> {
+    use crate::fs_safe::{Confined, Refusal};
+    let outside = || -> std::io::Error {
+        Refusal::Outside {
+            path: into.to_path_buf(),
+            area: specs_dir.to_path_buf(),
+        }
+        .into()
+    };
+    let below = into.strip_prefix(specs_dir).map_err(|_| outside())?;
+    if !below
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(outside());
+    }
+    if std::fs::symlink_metadata(specs_dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Refusal::LinkOnTheWay {
+            path: specs_dir.to_path_buf(),
+            to: into.to_path_buf(),
+        }
+        .into());
+    }
+    std::fs::create_dir_all(specs_dir)?;
+    let specs = Confined::new(specs_dir);
     let mut written = Written::default();
     let mut taken: HashSet<PathBuf> = HashSet::new();
     for item in &import.items {
@@ -121,11 +147,13 @@ pub fn write(
                 continue;
             }
         };
-        if path.exists() && !force {
+        let relative = path.strip_prefix(specs_dir).map_err(|_| outside())?;
+        let relative = relative.to_str().ok_or_else(outside)?;
+        if specs.metadata(relative)?.is_some() && !force {
             written.kept.push(path);
             continue;
         }
-        crate::output::write_atomically(&path, text.as_bytes())?;
+        specs.write(relative, text.as_bytes())?;
         written.written.push(path);
     }
     Ok(written)

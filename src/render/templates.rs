@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use tera::Tera;
 
 use super::RenderError;
+use crate::fs_safe::INPUT_LIMIT;
 
 /// The page template: everything below the front matter.
 pub const PAGE_TEMPLATE: &str = "page.md.tera";
@@ -61,11 +62,14 @@ pub(super) fn sources(overrides: Option<&Path>) -> Result<Vec<Source>, RenderErr
                     ),
                 });
             }
-            let text = std::fs::read_to_string(&path).map_err(|error| RenderError {
-                template: shown.clone(),
-                spec: None,
-                detail: format!("cannot read: {error}"),
-            })?;
+            // a link was refused while listing; this refuses FIFOs, devices and huge files
+            let text = crate::fs_safe::read_regular_text(&path, INPUT_LIMIT, false, dir).map_err(
+                |error| RenderError {
+                    template: shown.clone(),
+                    spec: None,
+                    detail: format!("cannot read: {error}"),
+                },
+            )?;
             project.push(Source {
                 name,
                 text,

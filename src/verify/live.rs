@@ -84,7 +84,7 @@ pub fn make_live(spec: &Spec, origin: &str, files_dir: &Path) -> std::io::Result
     request.auth = request
         .auth
         .take()
-        .map(|auth| auth.map_credentials(|text| substitute(text)));
+        .map(|auth| auth.map_credentials(substitute));
     let mut counter = 0;
     let mut create = |path: &str| -> std::io::Result<String> {
         counter += 1;

@@ -69,14 +69,20 @@ pub fn verify(
         error,
     };
     let server = EchoServer::start().map_err(io)?;
-    let work = std::env::temp_dir().join(format!("samplegen-verify-{}", std::process::id()));
-    std::fs::create_dir_all(&work).map_err(io)?;
+    // A fresh directory only this user can enter (mode 0700, an unpredictable name, created
+    // exclusively): nothing planted in the temporary directory is written through or run.
+    let work_dir = tempfile::Builder::new()
+        .prefix("samplegen-verify-")
+        .tempdir()
+        .map_err(io)?;
+    let work = work_dir.path().to_path_buf();
     let runners = Runners::new(&options.support, &work);
 
+    // spec paths on the command line are relative to the project directory
     let paths: Vec<PathBuf> = if options.specs.is_empty() {
         project.discover()?.files
     } else {
-        options.specs.clone()
+        options.specs.iter().map(|p| project.resolve(p)).collect()
     };
     let targets: Vec<&'static crate::targets::Target> = project
         .config
@@ -92,7 +98,7 @@ pub fn verify(
         let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
         let shown = endpoint.source.display().to_string();
         let files_dir = work.join(format!("files-{index}"));
-        let live = make_live(path, &endpoint, &server.origin(), &files_dir)?;
+        let live = make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
         let uploads = uploads(&live);
         let file_bytes: Vec<Vec<u8>> = uploads
             .iter()
@@ -134,21 +140,19 @@ pub fn verify(
             outcomes.push(outcome);
         }
     }
-    let _ = std::fs::remove_dir_all(&work);
+    drop(work_dir);
     Ok(outcomes)
 }
 
 /// The spec at `path` made live (see [`live::make_live`]) and validated.
 fn make_live(
+    project: &Project,
     path: &Path,
     endpoint: &Endpoint,
     origin: &str,
     files_dir: &Path,
 ) -> Result<Endpoint, Error> {
-    let source = std::fs::read_to_string(path).map_err(|error| Error::Io {
-        path: path.to_path_buf(),
-        error,
-    })?;
+    let source = project.read_spec(path).map_err(Error::Diagnostics)?;
     let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
     let live = live::make_live(&parsed, origin, files_dir).map_err(|error| Error::Io {
         path: files_dir.to_path_buf(),

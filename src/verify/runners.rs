@@ -127,6 +127,7 @@ fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
         let mut bytes = Vec::new();
         let mut files = file_bytes.iter();
         for line in body.split('\n') {
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if line == "(data)" {
                 bytes.extend_from_slice(files.next().map(Vec::as_slice).unwrap_or_default());
             } else {

@@ -219,7 +219,6 @@ mod tests {
             .as_ref()
             .unwrap()
             .raw()
-            .clone()
             .unwrap();
         assert!(
             created.contains("\"photoUrls\": [\n        \"https://example.com/rex.png\"\n    ]"),

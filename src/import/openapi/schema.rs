@@ -341,8 +341,8 @@ components:
         name: {type: string}
 "#);
         let spec = only(&import);
-        let request = spec.request.body.as_ref().unwrap().raw().clone().unwrap();
-        let request: serde_json::Value = serde_json::from_str(&request).unwrap();
+        let request = spec.request.body.as_ref().unwrap().raw().unwrap();
+        let request: serde_json::Value = serde_json::from_str(request).unwrap();
         assert_eq!(
             request,
             serde_json::json!({
@@ -376,14 +376,7 @@ components:
         let import = run(&format!(
             "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {schema}\n"
         ));
-        let raw = only(&import)
-            .request
-            .body
-            .as_ref()
-            .unwrap()
-            .raw()
-            .clone()
-            .unwrap();
+        let raw = only(&import).request.body.as_ref().unwrap().raw().unwrap();
         assert!(raw.matches("inner").count() <= MAX_DEPTH + 1, "{raw}");
     }
 
@@ -401,14 +394,7 @@ components:
             properties("{$ref: '#/components/schemas/C'}"),
             properties("{type: string}"),
         ));
-        let raw = only(&import)
-            .request
-            .body
-            .as_ref()
-            .unwrap()
-            .raw()
-            .clone()
-            .unwrap();
+        let raw = only(&import).request.body.as_ref().unwrap().raw().unwrap();
         assert!(
             raw.matches("\"string\"").count() < MAX_BUILT_VALUES,
             "{raw}"

@@ -363,14 +363,7 @@ mod tests {
                 {"key": "a", "value": "1"}, {"key": "b", "value": "2", "disabled": true}, {"key": "a", "value": "3"}
             ]}
         }));
-        let fields = spec
-            .request
-            .body
-            .as_ref()
-            .unwrap()
-            .urlencoded()
-            .clone()
-            .unwrap();
+        let fields = spec.request.body.as_ref().unwrap().urlencoded().unwrap();
         assert_eq!(fields.len(), 2);
         assert_eq!(fields[1]["a"].as_deref(), Some("3"));
         assert!(
@@ -396,14 +389,7 @@ mod tests {
                 {"key": "bad\"name", "value": "x"}
             ]}
         }));
-        let parts = spec
-            .request
-            .body
-            .as_ref()
-            .unwrap()
-            .formdata()
-            .clone()
-            .unwrap();
+        let parts = spec.request.body.as_ref().unwrap().formdata().unwrap();
         let yaml = serde_yaml::to_string(&parts).unwrap();
         assert_eq!(
             yaml,
@@ -452,14 +438,7 @@ mod tests {
             "method": "POST", "url": "https://e.com",
             "body": {"mode": "graphql", "graphql": {"query": "{ me { id } }", "variables": "{\"a\": 1}"}}
         }));
-        let graphql = spec
-            .request
-            .body
-            .as_ref()
-            .unwrap()
-            .graphql()
-            .clone()
-            .unwrap();
+        let graphql = spec.request.body.as_ref().unwrap().graphql().unwrap();
         assert_eq!(graphql.query, "{ me { id } }");
         assert_eq!(graphql.variables.as_deref(), Some("{\"a\": 1}"));
         assert!(notes.is_empty());

@@ -1,0 +1,495 @@
+//! Files of a repository samplegen does not trust: reading only regular files, within a size
+//! limit and without blocking; writing only below a directory, through no link, into temporary
+//! files created exclusively under unpredictable names.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::fs::{self, File, Metadata, OpenOptions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+/// The largest spec, config or template samplegen reads: 1 MiB.
+pub const INPUT_LIMIT: u64 = 1 << 20;
+
+/// The largest manifest, cache or output file samplegen reads: 256 MiB (a 10,000-spec project's
+/// manifest is about 12 MB).
+pub const OUTPUT_LIMIT: u64 = 256 << 20;
+
+/// The suffix of the temporary files [`write_atomically`] writes before renaming them.
+pub const TEMPORARY_SUFFIX: &str = ".samplegen.tmp";
+
+/// Why samplegen refused a path.
+#[derive(Debug)]
+pub enum Refusal {
+    /// A symbolic link where samplegen follows none: at `path`, in the directory `area`.
+    Link { path: PathBuf, area: PathBuf },
+    /// A symbolic link at `path`, on the way to the directory `to` that samplegen must reach
+    /// through none.
+    LinkOnTheWay { path: PathBuf, to: PathBuf },
+    /// Not a regular file: a directory, FIFO, socket or device.
+    NotRegular { path: PathBuf },
+    /// A file where a directory must be.
+    NotDirectory { path: PathBuf },
+    /// Larger than samplegen reads.
+    TooLarge { path: PathBuf, limit: u64 },
+    /// A path that leads outside the directory `area` it must stay in.
+    Outside { path: PathBuf, area: PathBuf },
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::Link { path, area } => write!(
+                f,
+                "`{}` is a symbolic link; samplegen never follows links in `{}`",
+                path.display(),
+                area.display()
+            ),
+            Refusal::LinkOnTheWay { path, to } if path == to => write!(
+                f,
+                "`{}` is a symbolic link; samplegen reaches this directory through no link",
+                path.display()
+            ),
+            Refusal::LinkOnTheWay { path, to } => write!(
+                f,
+                "`{}` is a symbolic link on the way to `{}`; samplegen reaches that directory through no link",
+                path.display(),
+                to.display()
+            ),
+            Refusal::NotRegular { path } => write!(
+                f,
+                "`{}` is not a regular file (a directory, FIFO, socket or device); samplegen reads only regular files",
+                path.display()
+            ),
+            Refusal::NotDirectory { path } => {
+                write!(
+                    f,
+                    "`{}` is in the way: it is not a directory",
+                    path.display()
+                )
+            }
+            Refusal::TooLarge { path, limit } => write!(
+                f,
+                "`{}` is larger than the {} samplegen reads",
+                path.display(),
+                human(*limit)
+            ),
+            Refusal::Outside { path, area } => write!(
+                f,
+                "`{}` leads outside `{}`, where samplegen must stay",
+                path.display(),
+                area.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+impl From<Refusal> for io::Error {
+    fn from(refusal: Refusal) -> io::Error {
+        io::Error::other(refusal)
+    }
+}
+
+/// The refusal an error carries, if it is one.
+pub fn refusal(error: &io::Error) -> Option<&Refusal> {
+    error.get_ref()?.downcast_ref()
+}
+
+/// `1 MiB`, `256 MiB`, or the number of bytes.
+pub fn human(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Reads the regular file at `path`, at most `limit` bytes, without blocking on a FIFO or a
+/// device. A link at `path` itself is followed only when `follow`; otherwise it is refused as a
+/// link in `area`.
+pub fn read_regular(path: &Path, limit: u64, follow: bool, area: &Path) -> io::Result<Vec<u8>> {
+    let mut flags = libc::O_NONBLOCK | libc::O_CLOEXEC;
+    if !follow {
+        flags |= libc::O_NOFOLLOW;
+    }
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(flags)
+        .open(path)
+        .map_err(|error| {
+            if !follow && error.raw_os_error() == Some(libc::ELOOP) {
+                Refusal::Link {
+                    path: path.to_path_buf(),
+                    area: area.to_path_buf(),
+                }
+                .into()
+            } else {
+                error
+            }
+        })?;
+    read_open(file, path, limit)
+}
+
+fn read_open(file: File, path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(Refusal::NotRegular {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    let too_large = || -> io::Error {
+        Refusal::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        }
+        .into()
+    };
+    if metadata.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // the file may grow while it is read
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// [`read_regular`] as UTF-8 text.
+pub fn read_regular_text(path: &Path, limit: u64, follow: bool, area: &Path) -> io::Result<String> {
+    String::from_utf8(read_regular(path, limit, follow, area)?).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("`{}` is not valid UTF-8", path.display()),
+        )
+    })
+}
+
+/// Checks that `relative`, a directory below `base`, stays below it: only plain components (no
+/// `..`, not absolute), and no existing component a link or a file. Returns `base/relative`
+/// and whether it exists.
+pub fn plain_dir_below(base: &Path, relative: &Path) -> io::Result<(PathBuf, bool)> {
+    let target = base.join(relative);
+    let mut current = base.to_path_buf();
+    for component in relative.components() {
+        match component {
+            Component::CurDir => continue,
+            Component::Normal(part) => current.push(part),
+            _ => {
+                return Err(Refusal::Outside {
+                    path: relative.to_path_buf(),
+                    area: shown_dir(base),
+                }
+                .into());
+            }
+        }
+        match fs::symlink_metadata(&current) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                return Err(Refusal::LinkOnTheWay {
+                    path: current,
+                    to: target,
+                }
+                .into());
+            }
+            Ok(metadata) if metadata.is_dir() => {}
+            Ok(_) => return Err(Refusal::NotDirectory { path: current }.into()),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                return Ok((target, false));
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Ok((current, true))
+}
+
+/// `dir` as shown in a message: `.` for the current directory.
+pub fn shown_dir(dir: &Path) -> PathBuf {
+    if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir.to_path_buf()
+    }
+}
+
+/// Whether `path`, once its deepest existing ancestor is resolved (links followed), lies inside
+/// `root` (a canonical directory).
+pub fn resolves_inside(root: &Path, path: &Path) -> io::Result<bool> {
+    let mut current = Some(path);
+    while let Some(candidate) = current {
+        let candidate = if candidate.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            candidate
+        };
+        match candidate.canonicalize() {
+            Ok(canonical) => return Ok(canonical.starts_with(root)),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                current = candidate.parent();
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(false)
+}
+
+/// A directory samplegen writes or reads below without following any link: every directory on
+/// the way to a file is checked to be a real directory (once), and the file itself is never
+/// followed.
+pub struct Confined {
+    /// The directory, as shown to users (`output`).
+    pub dir: PathBuf,
+    /// Directories below it (relative) known to be real directories.
+    checked: Mutex<HashSet<PathBuf>>,
+}
+
+impl Confined {
+    /// `dir` itself must already be known to be a real directory, or absent.
+    pub fn new(dir: &Path) -> Confined {
+        Confined {
+            dir: dir.to_path_buf(),
+            checked: Mutex::default(),
+        }
+    }
+
+    fn link(&self, path: PathBuf) -> io::Error {
+        Refusal::Link {
+            path,
+            area: self.dir.clone(),
+        }
+        .into()
+    }
+
+    /// Whether the directory `relative` (below this one) exists, every component a real
+    /// directory; with `create`, missing ones are created. A link or a file on the way is an error.
+    pub fn dir_exists(&self, relative: &Path, create: bool) -> io::Result<bool> {
+        if relative.as_os_str().is_empty() {
+            return Ok(true);
+        }
+        if self.lock().contains(relative) {
+            return Ok(true);
+        }
+        let mut prefix = PathBuf::new();
+        for component in relative.components() {
+            let Component::Normal(part) = component else {
+                return Err(Refusal::Outside {
+                    path: self.dir.join(relative),
+                    area: self.dir.clone(),
+                }
+                .into());
+            };
+            prefix.push(part);
+            if self.lock().contains(&prefix) {
+                continue;
+            }
+            let full = self.dir.join(&prefix);
+            let mut created = false;
+            loop {
+                match fs::symlink_metadata(&full) {
+                    Ok(metadata) if metadata.file_type().is_symlink() => {
+                        return Err(self.link(full));
+                    }
+                    Ok(metadata) if metadata.is_dir() => break,
+                    Ok(_) => return Err(Refusal::NotDirectory { path: full }.into()),
+                    Err(error) if error.kind() == io::ErrorKind::NotFound && !created => {
+                        if !create {
+                            return Ok(false);
+                        }
+                        // mkdir never follows a link; one planted meanwhile is found above
+                        match fs::create_dir(&full) {
+                            Ok(()) => {}
+                            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
+                            Err(error) => return Err(error),
+                        }
+                        created = true;
+                    }
+                    Err(error) => return Err(error),
+                }
+            }
+            self.lock().insert(prefix.clone());
+        }
+        Ok(true)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<PathBuf>> {
+        self.checked.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Forgets a directory that was removed.
+    pub fn forget(&self, relative: &Path) {
+        self.lock().remove(relative);
+    }
+
+    /// The metadata of the file at `relative` (not followed), if it and its directories exist.
+    pub fn metadata(&self, relative: &str) -> io::Result<Option<Metadata>> {
+        let relative = Path::new(relative);
+        if !self.dir_exists(relative.parent().unwrap_or(Path::new("")), false)? {
+            return Ok(None);
+        }
+        match fs::symlink_metadata(self.dir.join(relative)) {
+            Ok(metadata) => Ok(Some(metadata)),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The contents of the regular file at `relative`, `None` when it does not exist. A link on
+    /// the way or at the file, or a file that is not regular or larger than `limit`, is an error.
+    pub fn read(&self, relative: &str, limit: u64) -> io::Result<Option<Vec<u8>>> {
+        let relative = Path::new(relative);
+        if !self.dir_exists(relative.parent().unwrap_or(Path::new("")), false)? {
+            return Ok(None);
+        }
+        match read_regular(&self.dir.join(relative), limit, false, &self.dir) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Makes the file at `relative` hold `contents`, atomically, creating its directories. A
+    /// link on the way or at the file is refused, never followed or replaced.
+    pub fn write(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
+        let relative = Path::new(relative);
+        self.dir_exists(relative.parent().unwrap_or(Path::new("")), true)?;
+        let full = self.dir.join(relative);
+        match fs::symlink_metadata(&full) {
+            Ok(metadata) if metadata.file_type().is_symlink() => return Err(self.link(full)),
+            Ok(metadata) if metadata.is_dir() => {
+                return Err(Refusal::NotRegular { path: full }.into());
+            }
+            _ => {}
+        }
+        write_atomically(&full, contents)
+    }
+}
+
+/// A name no one can predict for a temporary file beside `name`: the process's randomly keyed
+/// hasher over the process id, a counter and the time.
+fn temporary_name(name: &str) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        hasher.write_u128(now.as_nanos());
+    }
+    format!(".{name}.{:016x}{TEMPORARY_SUFFIX}", hasher.finish())
+}
+
+/// Creates a new file at `path` for writing: never an existing file, never through a link.
+pub fn create_new(path: &Path) -> io::Result<File> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(path)
+}
+
+/// Writes `contents` to a new temporary file beside `path` (created exclusively, under a name
+/// no one can guess), then renames it over `path`, so that a reader (or an interrupted build)
+/// sees the old file or the new one, never half of one. The directory must exist; a link at
+/// `path` is replaced, not followed.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let mut attempts = 0;
+    let (temporary, mut file) = loop {
+        let temporary = dir.join(temporary_name(name));
+        match create_new(&temporary) {
+            Ok(file) => break (temporary, file),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempts < 16 => {
+                attempts += 1;
+            }
+            Err(error) => return Err(error),
+        }
+    };
+    let result = file.write_all(contents).and_then(|()| {
+        drop(file);
+        fs::rename(&temporary, path)
+    });
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_only_regular_files_within_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        fs::write(&file, "abc").unwrap();
+        assert_eq!(read_regular(&file, 3, false, dir.path()).unwrap(), b"abc");
+        let error = read_regular(&file, 2, false, dir.path()).unwrap_err();
+        assert!(matches!(refusal(&error), Some(Refusal::TooLarge { .. })));
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        let error = read_regular(&link, 3, false, dir.path()).unwrap_err();
+        assert!(matches!(refusal(&error), Some(Refusal::Link { .. })));
+        assert_eq!(read_regular(&link, 3, true, dir.path()).unwrap(), b"abc");
+        let error = read_regular(dir.path(), 3, true, dir.path()).unwrap_err();
+        assert!(matches!(refusal(&error), Some(Refusal::NotRegular { .. })));
+        let error = read_regular(Path::new("/dev/zero"), 3, true, dir.path()).unwrap_err();
+        assert!(matches!(refusal(&error), Some(Refusal::NotRegular { .. })));
+    }
+
+    #[test]
+    fn temporary_names_are_not_predictable() {
+        let a = temporary_name("x.md");
+        let b = temporary_name("x.md");
+        assert_ne!(a, b);
+        assert!(
+            a.starts_with(".x.md.") && a.ends_with(TEMPORARY_SUFFIX),
+            "{a}"
+        );
+        let random = &a[".x.md.".len()..a.len() - TEMPORARY_SUFFIX.len()];
+        assert_eq!(random.len(), 16, "{a}");
+    }
+
+    #[test]
+    fn a_confined_write_refuses_links_on_the_way_and_at_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        let confined = Confined::new(&out);
+        confined.write("a/b/x.md", b"x").unwrap();
+        assert_eq!(fs::read(out.join("a/b/x.md")).unwrap(), b"x");
+
+        // a link to a directory inside is refused too: no component may be a link
+        std::os::unix::fs::symlink(out.join("a"), out.join("c")).unwrap();
+        let error = confined.write("c/y.md", b"y").unwrap_err();
+        assert!(
+            matches!(refusal(&error), Some(Refusal::Link { .. })),
+            "{error}"
+        );
+
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, out.join("a/b/z.md")).unwrap();
+        let error = confined.write("a/b/z.md", b"z").unwrap_err();
+        assert!(
+            matches!(refusal(&error), Some(Refusal::Link { .. })),
+            "{error}"
+        );
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(confined.read("a/b/z.md", 10).is_err());
+        assert!(confined.read("c/x.md", 10).is_err());
+        assert_eq!(confined.read("a/none.md", 10).unwrap(), None);
+        assert_eq!(confined.read("none/x.md", 10).unwrap(), None);
+    }
+}
