@@ -5,9 +5,10 @@
 //! request) → [`render`] (Tera templates + the per-language [`filters`]) → [`output`] (files on disk).
 
 pub mod build;
-pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod diagnostic;
+pub mod error;
 pub mod filters;
 pub mod fs_safe;
 pub mod http;

@@ -3,5 +3,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    samplegen::cli::main()
+    samplegen::cmd::main()
 }

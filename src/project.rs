@@ -2,60 +2,18 @@
 //! produce. The commands are built from these steps.
 
 use std::collections::{BTreeSet, HashMap};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+// commands and the steps they share fail with this one error type
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
+pub use crate::error::Error;
 use crate::fs_safe::{self, INPUT_LIMIT, Refusal};
 use crate::model::{self, Body, Endpoint, PageId, PartContent};
 use crate::output::OutputFile;
-use crate::render::{RenderError, RenderedEndpoint, Renderer};
+use crate::render::{RenderedEndpoint, Renderer};
 use crate::spec;
 use PathSegment::{Index, Key};
-
-/// Everything that can stop a command.
-#[derive(Debug)]
-pub enum Error {
-    /// Problems in specs or the config, all of them.
-    Diagnostics(Vec<Diagnostic>),
-    /// A template that does not compile or render.
-    Render(RenderError),
-    /// A file that cannot be read or written.
-    Io {
-        path: PathBuf,
-        error: std::io::Error,
-    },
-    /// A request the command cannot carry out (an unknown target, say).
-    Usage(String),
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Diagnostics(diagnostics) => {
-                for (index, diagnostic) in diagnostics.iter().enumerate() {
-                    if index > 0 {
-                        writeln!(f, "\n")?;
-                    }
-                    write!(f, "{diagnostic}")?;
-                }
-                Ok(())
-            }
-            Error::Render(error) => write!(f, "{error}"),
-            Error::Io { path, error } => write!(f, "error: {}: {error}", path.display()),
-            Error::Usage(message) => write!(f, "error: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl From<RenderError> for Error {
-    fn from(error: RenderError) -> Self {
-        Error::Render(error)
-    }
-}
 
 /// A samplegen project: the directory holding `samplegen.yaml`, `specs/`, `templates/`, `output/`.
 pub struct Project {

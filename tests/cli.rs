@@ -782,3 +782,18 @@ fn verify_passes_good_samples_and_names_the_difference_a_broken_template_makes()
         "{out}"
     );
 }
+
+// exit code 2 is for a command line that asks for the impossible, not for a bad input file
+#[test]
+fn a_malformed_import_input_exits_1_and_an_unknown_target_2() {
+    let project = TestProject::new();
+    project.write("broken.json", "{\"info\": ");
+    let import = project.run_failing(&["import", "postman", "broken.json"]);
+    assert!(
+        stderr(&import).contains("error: broken.json: "),
+        "{}",
+        stderr(&import)
+    );
+    let unknown = project.run(&["render", "specs/auth/token.yaml", "--target", "cobol"]);
+    assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
+}

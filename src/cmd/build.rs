@@ -1,0 +1,68 @@
+//! `samplegen build`: render every spec into the output directory, with a progress bar on a
+//! terminal and one summary line.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::build::{self, BuildSummary};
+use crate::error::Error;
+use crate::project::Project;
+use crate::render::Renderer;
+
+pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
+    let started = Instant::now();
+    let renderer = project.renderer()?;
+    let summary = build_with_progress(project, &renderer)?;
+    let output_dir = project.output_dir();
+    for path in &summary.written {
+        writeln!(out, "wrote {}", output_dir.join(path).display()).map_err(Error::stdout)?;
+    }
+    for path in &summary.removed {
+        writeln!(out, "removed {}", output_dir.join(path).display()).map_err(Error::stdout)?;
+    }
+    writeln!(out, "{}", summary_line(&summary, started.elapsed())).map_err(Error::stdout)?;
+    if summary.problems.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!("{}\n", Error::Diagnostics(summary.problems));
+    eprintln!(
+        "samplegen: {} spec(s) failed; their earlier output was kept",
+        summary.failed.len()
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+/// Builds, with a progress bar on a terminal.
+fn build_with_progress(project: &Project, renderer: &Renderer) -> Result<BuildSummary, Error> {
+    let bar = if std::io::stderr().is_terminal() {
+        let specs = project.discover()?.files.len() as u64;
+        let bar = ProgressBar::new(specs);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos}/{len} specs {wide_bar} {elapsed}")
+                .expect("progress template is valid"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let summary = build::build(project, renderer, &|| bar.inc(1));
+    bar.finish_and_clear();
+    summary
+}
+
+/// One line saying what a build did.
+pub fn summary_line(summary: &BuildSummary, elapsed: std::time::Duration) -> String {
+    format!(
+        "samplegen: {} specs ({} rendered), {} files: {} written, {} unchanged, {} removed in {} ms",
+        summary.specs,
+        summary.rendered,
+        summary.files,
+        summary.written.len(),
+        summary.unchanged,
+        summary.removed.len(),
+        elapsed.as_millis()
+    )
+}
