@@ -9,10 +9,8 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::fs_safe::{self, Confined};
-use crate::output::{
-    self, Cache, Drift, FileRecord, Manifest, OutputDir, PathMap, Recorded, Stamp, combined_hash,
-    content_hash, stamp,
-};
+use crate::hash::{PathMap, combined_hash, content_hash};
+use crate::output::{self, Cache, Drift, FileRecord, Manifest, OutputDir, Recorded, Stamp, stamp};
 use crate::project::{Error, Project};
 use crate::render::Renderer;
 
@@ -232,16 +230,15 @@ fn build_spec(inputs: &Inputs, out: &OutputDir, path: &Path) -> Result<Outcome, 
             Err(problems) => return Ok(Outcome::Failed { problems, spec }),
         },
     };
-    let endpoint = match project.load_spec_source(path, &source) {
-        Ok(endpoint) => endpoint,
+    let produced = match project.output_files(path, &source, inputs.renderer)? {
+        Ok(produced) => produced,
         Err(problems) => return Ok(Outcome::Failed { spec, problems }),
     };
-    let rendered = inputs.renderer.render(&endpoint, &project.config)?;
     let mut files = Vec::new();
     let mut stamps = Vec::new();
     let mut written = Vec::new();
     let mut unchanged = 0;
-    for file in Project::files_of(&endpoint, rendered) {
+    for file in produced {
         // A file that cannot be written fails its spec (its earlier records are kept), not
         // the build.
         let (wrote, file_stamp) = match out.sync(&file.path, &file.contents) {
@@ -351,14 +348,13 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
                 Ok(text) => text,
                 Err(problems) => return Ok(Err(problems)),
             };
-            let endpoint = match project.load_spec_source(path, &source) {
-                Ok(endpoint) => endpoint,
+            let produced = match project.output_files(path, &source, renderer)? {
+                Ok(produced) => produced,
                 Err(problems) => return Ok(Err(problems)),
             };
-            let rendered = renderer.render(&endpoint, &project.config)?;
             let mut files = Vec::new();
             let mut drifts = Vec::new();
-            for file in Project::files_of(&endpoint, rendered) {
+            for file in produced {
                 drifts.extend(
                     output::compare(&on_disk, &file.path, &file.contents)
                         .map_err(io(&output_dir.join(&file.path)))?,

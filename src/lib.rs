@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod filters;
 pub mod fs_safe;
+pub mod hash;
 pub mod http;
 pub mod import;
 pub mod model;

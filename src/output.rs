@@ -2,13 +2,15 @@
 //! changes (atomically, never through a link), removing what samplegen wrote before and no
 //! longer produces (and nothing else), and comparing for `samplegen check`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use similar::TextDiff;
+
+use crate::hash::{PathMap, content_hash};
 
 use crate::fs_safe::{self, Confined, OUTPUT_LIMIT, Refusal, TEMPORARY_SUFFIX};
 
@@ -221,30 +223,6 @@ fn stamp_of(metadata: &fs::Metadata) -> Option<Stamp> {
         .ok()?
         .as_nanos();
     Some((metadata.len(), mtime))
-}
-
-/// A stable 64-bit hash (FNV-1a) of `bytes`, as 16 hex digits: the same on every machine and
-/// with every Rust version, so manifests can be committed.
-pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:016x}", fnv1a(bytes, 0xcbf2_9ce4_8422_2325))
-}
-
-/// [`content_hash`] of several parts, each length-prefixed so that moving a boundary changes it.
-pub fn combined_hash(parts: &[&[u8]]) -> String {
-    let mut state = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        state = fnv1a(&(part.len() as u64).to_le_bytes(), state);
-        state = fnv1a(part, state);
-    }
-    format!("{state:016x}")
-}
-
-fn fnv1a(bytes: &[u8], mut state: u64) -> u64 {
-    for byte in bytes {
-        state ^= u64::from(*byte);
-        state = state.wrapping_mul(0x0100_0000_01b3);
-    }
-    state
 }
 
 /// The output directory, ready for writing: created, locked against other builds, with the
@@ -575,32 +553,6 @@ fn is_safe_relative(path: &str) -> bool {
             .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
-/// A fast, deterministic hasher (FNV-1a) for the build's maps of paths: DoS resistance is not
-/// needed for our own file names, speed on 100,000 of them is.
-#[derive(Default, Clone, Copy)]
-pub struct FnvBuildHasher;
-
-pub struct FnvHasher(u64);
-
-impl std::hash::BuildHasher for FnvBuildHasher {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv1a(bytes, self.0);
-    }
-}
-
-/// A `HashMap` keyed by paths, with [`FnvBuildHasher`].
-pub type PathMap<K, V> = HashMap<K, V, FnvBuildHasher>;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -698,14 +650,6 @@ mod tests {
         assert!(compare(&out, "a.md", "one\n").unwrap().is_none());
         assert_eq!(stale(&out, "a.md").unwrap().unwrap().kind, DriftKind::Stale);
         assert!(stale(&out, "b.md").unwrap().is_none());
-    }
-
-    #[test]
-    fn hashes_are_stable() {
-        // fixed values: manifests committed on one machine must read the same on another
-        assert_eq!(content_hash(b""), "cbf29ce484222325");
-        assert_eq!(content_hash(b"a"), "af63dc4c8601ec8c");
-        assert_ne!(combined_hash(&[b"ab", b"c"]), combined_hash(&[b"a", b"bc"]));
     }
 
     #[test]

@@ -416,6 +416,23 @@ impl Project {
         self.check_files(endpoint, source)
     }
 
+    /// The one per-spec pipeline `build` and `check` share: a spec's text, validated, rendered,
+    /// as the files it produces below the output directory; or the spec's problems. A template
+    /// that fails is an error of the whole run.
+    pub fn output_files(
+        &self,
+        path: &Path,
+        source: &str,
+        renderer: &Renderer,
+    ) -> Result<Result<Vec<OutputFile>, Vec<Diagnostic>>, Error> {
+        let endpoint = match self.load_spec_source(path, source) {
+            Ok(endpoint) => endpoint,
+            Err(problems) => return Ok(Err(problems)),
+        };
+        let rendered = renderer.render(&endpoint, &self.config)?;
+        Ok(Ok(Project::files_of(&endpoint, rendered)))
+    }
+
     /// The files an endpoint's rendering produces below the output directory: its samples in
     /// `<module>/<page>/<target>.<ext>` and its page in `<module>/<page>.md`.
     pub fn files_of(endpoint: &Endpoint, rendered: RenderedEndpoint) -> Vec<OutputFile> {

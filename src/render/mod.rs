@@ -80,7 +80,7 @@ impl Renderer {
             parts.push(source.name.as_bytes());
             parts.push(source.text.as_bytes());
         }
-        let fingerprint = crate::output::combined_hash(&parts);
+        let fingerprint = crate::hash::combined_hash(&parts);
         let origins = sources
             .into_iter()
             .map(|source| (source.name, source.origin))
