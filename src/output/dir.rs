@@ -1,0 +1,233 @@
+//! Writing the output directory: the build lock, atomic writes of changed files only, removal of
+//! files samplegen wrote and no longer produces, and the leftovers of an interrupted build.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::fs_safe::{self, Confined, OUTPUT_LIMIT, Refusal, TEMPORARY_SUFFIX};
+use crate::hash::content_hash;
+
+use super::manifest::stamp_of;
+use super::*;
+
+/// The output directory, ready for writing: created, locked against other builds, with the
+/// leftovers of an interrupted build removed. Every file is reached through no link.
+pub struct OutputDir {
+    pub dir: PathBuf,
+    files: Confined,
+    /// The marker, locked while this build runs.
+    marker: fs::File,
+}
+
+impl OutputDir {
+    /// Opens `dir` (which must not be a link) for a build: creates it, takes the build lock
+    /// (an error naming the other build's process id when one holds it), and removes what an
+    /// interrupted build left behind.
+    pub fn open(dir: &Path) -> io::Result<OutputDir> {
+        fs::create_dir_all(dir)?;
+        if fs::symlink_metadata(dir)?.file_type().is_symlink() {
+            return Err(Refusal::LinkOnTheWay {
+                path: dir.to_path_buf(),
+                to: dir.to_path_buf(),
+            }
+            .into());
+        }
+        let (marker, interrupted) = lock(dir)?;
+        // walking the whole tree is worth it only after an interrupted build
+        if interrupted {
+            remove_interrupted_writes(dir)?;
+        }
+        Ok(OutputDir {
+            dir: dir.to_path_buf(),
+            files: Confined::new(dir),
+            marker,
+        })
+    }
+
+    /// The reader of the directory, following no link.
+    pub fn files(&self) -> &Confined {
+        &self.files
+    }
+
+    /// The stamp of the output file at `path`, if it is a regular file reached through no link.
+    pub fn stamp(&self, path: &str) -> Option<Stamp> {
+        stamp_of(&self.files.metadata(path).ok()??)
+    }
+
+    /// The hash of the output file at `path`, if it is a regular file reached through no link.
+    pub fn hash(&self, path: &str) -> Option<String> {
+        let bytes = self.files.read(path, OUTPUT_LIMIT).ok()??;
+        Some(content_hash(&bytes))
+    }
+
+    /// Makes the file at `path` (below the directory) hold `contents`, writing only when it
+    /// differs. Returns whether it wrote, and the file's stamp afterwards. A link at the file or
+    /// on its way is refused.
+    pub fn sync(&self, path: &str, contents: &str) -> io::Result<(bool, Option<Stamp>)> {
+        if self.holds(path, contents)? {
+            return Ok((false, self.stamp(path)));
+        }
+        self.files.write(path, contents.as_bytes())?;
+        Ok((true, self.stamp(path)))
+    }
+
+    /// Whether the file at `path` is a regular file holding exactly `contents`.
+    fn holds(&self, path: &str, contents: &str) -> io::Result<bool> {
+        match self.files.metadata(path)? {
+            Some(metadata) if metadata.is_file() => {
+                // a different size settles it without reading
+                if metadata.len() != contents.len() as u64 {
+                    return Ok(false);
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(self.files.read(path, OUTPUT_LIMIT)?.as_deref() == Some(contents.as_bytes()))
+    }
+
+    /// Removes the files at `paths` (recorded as samplegen's own), and the directories that
+    /// become empty. Returns the paths removed. A path below a link is left alone; a link
+    /// where samplegen's file was is removed itself (never what it leads to).
+    pub fn remove(&self, paths: &[String]) -> io::Result<Vec<String>> {
+        let mut removed = Vec::new();
+        for path in paths {
+            match self.files.metadata(path) {
+                Ok(Some(metadata)) if !metadata.is_dir() => {}
+                _ => continue,
+            }
+            let full = self.dir.join(path);
+            match fs::remove_file(&full) {
+                Ok(()) => {
+                    self.remove_empty_parents(path);
+                    removed.push(path.clone());
+                }
+                Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Removes the directories between the file at `path` and the output directory that are
+    /// now empty.
+    fn remove_empty_parents(&self, path: &str) {
+        let mut dir = Path::new(path).parent();
+        while let Some(current) = dir {
+            if current.as_os_str().is_empty() || fs::remove_dir(self.dir.join(current)).is_err() {
+                break;
+            }
+            self.files.forget(current);
+            dir = current.parent();
+        }
+    }
+
+    /// Writes the manifest and the cache where they differ from what the build started from
+    /// (`before`), and marks the build finished (which releases the lock).
+    pub fn record(self, before: &Recorded, manifest: &Manifest, cache: &Cache) -> io::Result<()> {
+        let text = manifest.to_text();
+        // Compared with the text read at the start rather than re-read: at 10,000 specs the
+        // manifest is 12 MB and a no-op build would spend a sixth of its time on it.
+        if before.manifest_text.as_deref() != Some(text.as_str()) {
+            self.files.write(MANIFEST, text.as_bytes())?;
+        }
+        if cache != &before.cache {
+            // the cache is only a shortcut: failing to write it costs time, not correctness
+            let _ = self.files.write(CACHE, cache.to_text().as_bytes());
+        }
+        // removed while still locked, so that no other build finds it unlocked meanwhile
+        let removed = fs::remove_file(self.dir.join(BUILDING));
+        drop(self.marker);
+        removed
+    }
+}
+
+/// Takes the build lock of `dir`: its marker file, created (never through a link) or opened,
+/// locked, and holding this process's id. Returns it, and whether it was there before (an
+/// interrupted build left it).
+fn lock(dir: &Path) -> io::Result<(fs::File, bool)> {
+    use std::io::{Read, Seek, Write};
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let path = dir.join(BUILDING);
+    loop {
+        let (mut file, existed) = match fs_safe::create_new(&path) {
+            Ok(file) => (file, false),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                let file = fs::OpenOptions::new()
+                    .read(true)
+                    .write(true)
+                    .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+                    .open(&path);
+                match file {
+                    Ok(file) => (file, true),
+                    Err(error) if error.raw_os_error() == Some(libc::ELOOP) => {
+                        return Err(Refusal::Link {
+                            path,
+                            area: dir.to_path_buf(),
+                        }
+                        .into());
+                    }
+                    // gone meanwhile: the build holding it finished
+                    Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+                    Err(error) => return Err(error),
+                }
+            }
+            Err(error) => return Err(error),
+        };
+        let metadata = file.metadata()?;
+        if !metadata.is_file() {
+            return Err(Refusal::NotRegular { path }.into());
+        }
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let _ = (&mut file).take(64).read_to_string(&mut text);
+                let holder = match text.trim().parse::<u32>() {
+                    Ok(pid) => format!(" (pid {pid})"),
+                    Err(_) => String::new(),
+                };
+                return Err(io::Error::new(
+                    io::ErrorKind::WouldBlock,
+                    format!(
+                        "another build is running{holder}: `{}` is locked",
+                        path.display()
+                    ),
+                ));
+            }
+            Err(fs::TryLockError::Error(error)) => return Err(error),
+        }
+        // The build that held it may have removed it before letting go: then this lock is on
+        // a file no one else sees, and the marker must be taken afresh.
+        match fs::symlink_metadata(&path) {
+            Ok(now) if now.ino() == metadata.ino() && now.dev() == metadata.dev() => {}
+            _ => continue,
+        }
+        file.set_len(0)?;
+        file.rewind()?;
+        write!(file, "{}", std::process::id())?;
+        return Ok((file, existed));
+    }
+}
+
+/// The manifest (as text) and cache a build started from.
+#[derive(Debug, Default)]
+pub struct Recorded {
+    pub manifest_text: Option<String>,
+    pub cache: Cache,
+}
+
+/// Removes the temporary files an interrupted build left below `root`.
+fn remove_interrupted_writes(root: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(root)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let name = entry.file_name();
+        if kind.is_dir() {
+            remove_interrupted_writes(&entry.path())?;
+        } else if kind.is_file() && name.to_string_lossy().ends_with(TEMPORARY_SUFFIX) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
