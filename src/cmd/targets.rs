@@ -11,8 +11,12 @@ pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
     for target in &project.config.targets {
         writeln!(
             out,
-            "{:<8} {:<8} {:<12} {}",
-            target.target.id, target.label, target.fence, target.target.client
+            "{:<8} {:<8} {:<12} {:<12} {}",
+            target.target.id,
+            target.label,
+            target.fence,
+            target.target.language,
+            target.target.client
         )
         .map_err(Error::stdout)?;
     }
