@@ -563,7 +563,9 @@ fn check_body(
 /// A `file` body: the path of the file whose bytes are sent.
 fn check_file_body(check: &mut Checker, file: spec::FileSpec) -> Body {
     let (path, must_exist) = file.path_and_check();
-    if !is_file_path(&path) {
+    // `file: ""` is a file not chosen yet, as the house style's pages show it (`--data-binary '@'`)
+    let unchosen = path.is_empty() && !must_exist;
+    if !unchosen && !is_file_path(&path) {
         check.report(
             &[Key("request"), Key("body")],
             "request.body.file: give the path of the file to send (without quotes or control characters)".into(),
@@ -1030,6 +1032,23 @@ mod tests {
         let colon = messages(&spec("    basic: {username: \"a:b\", password: c}\n"));
         assert!(colon[0].contains("cannot hold `:`"), "{colon:?}");
         assert!(endpoint(&spec("    bearer: \"{{token}}\"\n")).is_ok());
+    }
+
+    // the house style's pages show requests whose file was never chosen
+    #[test]
+    fn an_empty_file_path_is_a_file_not_chosen_yet() {
+        let spec = |file: &str| {
+            format!(
+                "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  headers:\n    - Content-Type: image/png\n  body:\n    file: {file}\n"
+            )
+        };
+        let endpoint = endpoint(&spec("\"\"")).unwrap();
+        assert!(matches!(&endpoint.request.body, Some(Body::File { path, .. }) if path.is_empty()));
+        assert!(messages(&spec("\"  \""))[0].contains("give the path of the file"));
+        assert!(
+            messages(&spec("{path: \"\", must_exist: true}"))[0]
+                .contains("give the path of the file")
+        );
     }
 
     #[test]

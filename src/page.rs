@@ -95,28 +95,47 @@ fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// The lines of the Headers section, `Authorization` first: the house style lists the headers in
-/// the reverse of the order the samples send them. A basic-auth header shows no value.
+/// What the Headers section shows for a multipart body, whose boundary each client chooses.
+pub const MULTIPART_CONTENT_TYPE: &str =
+    "multipart/form-data; boundary=<calculated when request is sent>";
+
+/// The lines of the Headers section as the house style orders them: `Authorization` first, then
+/// `Content-Type` (a multipart body's with its boundary left to the client), then every other
+/// header in the order the samples send it (an API key's among them). A basic-auth header shows
+/// no value.
 pub fn header_lines(request: &Request) -> Vec<String> {
-    let mut lines: Vec<String> = request
-        .headers
-        .iter()
-        .map(|h| header_line(&h.name, &h.value))
+    let basic = matches!(request.auth, Some(Auth::Basic { .. }));
+    let mut headers: Vec<(String, String)> = request
+        .headers_with_auth()
+        .into_iter()
+        .map(|h| {
+            // the page never shows a credential it would have to encode
+            let value = if basic && h.name == "Authorization" {
+                String::new()
+            } else {
+                h.value
+            };
+            (h.name, value)
+        })
         .collect();
-    if let Some(auth) = &request.auth
-        && let Some(header) = auth.header()
-    {
-        let shown = match auth {
-            Auth::Basic { .. } => "",
-            _ => &header.value,
-        };
-        lines.push(header_line(&header.name, shown));
+    if matches!(request.body, Some(Body::Formdata { .. })) {
+        headers.push(("Content-Type".into(), MULTIPART_CONTENT_TYPE.into()));
     }
-    if let Some(header) = &request.implied_content_type {
-        lines.push(header_line(&header.name, &header.value));
-    }
-    lines.reverse();
-    lines
+    let rank = |name: &str| {
+        if name.eq_ignore_ascii_case("authorization") {
+            0
+        } else if name.eq_ignore_ascii_case("content-type") {
+            1
+        } else {
+            2
+        }
+    };
+    // a stable sort keeps the samples' order within each rank
+    headers.sort_by_key(|(name, _)| rank(name));
+    headers
+        .iter()
+        .map(|(name, value)| header_line(name, value))
+        .collect()
 }
 
 fn header_line(name: &str, value: &str) -> String {
@@ -181,26 +200,27 @@ pub fn body_section(request: &Request) -> Option<BodySection> {
             ),
             blocks: Vec::new(),
         },
+        // the house style's table: each part's kind, and a file's path as given
         Body::Formdata { parts } => BodySection {
-            mode_line: "formdata ( multipart/form-data )".into(),
-            table: key_value(
+            mode_line: "formdata".into(),
+            table: Some(table(
+                ["Key", "Type", "Value"],
                 parts
                     .iter()
                     .map(|part| {
-                        let value = match &part.content {
-                            PartContent::Text { value } => md_table_cell(value),
-                            PartContent::File { path, .. } => {
-                                format!("file: {}", md_table_cell(path))
-                            }
+                        let (kind, value) = match &part.content {
+                            PartContent::Text { value } => ("text", md_table_cell(value)),
+                            PartContent::File { path, .. } => ("file", md_table_cell(path)),
                         };
+                        // a part's own content type, which the house style has no column for
                         let value = match &part.content_type {
-                            Some(ct) => format!("{value} ({})", md_escape(ct)),
+                            Some(ct) => format!("{value} ({})", md_table_cell(ct)),
                             None => value,
                         };
-                        [md_table_cell(&part.name), value]
+                        [md_table_cell(&part.name), kind.to_string(), value]
                     })
                     .collect(),
-            ),
+            )),
             blocks: Vec::new(),
         },
         Body::Raw { text } => BodySection {
@@ -211,10 +231,11 @@ pub fn body_section(request: &Request) -> Option<BodySection> {
                 text,
             )],
         },
-        Body::File { path, .. } => BodySection {
+        // the house style names the media type only; the path is in every sample
+        Body::File { .. } => BodySection {
             mode_line: format!("file ( {content_type} )"),
             table: None,
-            blocks: vec![CodeBlock::new("none", path)],
+            blocks: Vec::new(),
         },
         Body::Graphql {
             query, variables, ..
@@ -231,14 +252,14 @@ pub fn body_section(request: &Request) -> Option<BodySection> {
 
 /// A pipe table with every column padded to its widest cell, as the house style writes tables.
 /// Cells must already be escaped for Markdown.
-fn table(headers: [&str; 2], rows: Vec<[String; 2]>) -> String {
+fn table<const N: usize>(headers: [&str; N], rows: Vec<[String; N]>) -> String {
     let mut widths = headers.map(|h| h.width());
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.width());
         }
     }
-    let line = |cells: [&str; 2]| {
+    let line = |cells: [&str; N]| {
         let padded: Vec<String> = cells
             .iter()
             .zip(widths)
@@ -250,7 +271,10 @@ fn table(headers: [&str; 2], rows: Vec<[String; 2]>) -> String {
         line(headers),
         format!("| {} |", widths.map(|w| "-".repeat(w)).join(" | ")),
     ];
-    lines.extend(rows.iter().map(|row| line([&row[0], &row[1]])));
+    lines.extend(
+        rows.iter()
+            .map(|row| line(row.each_ref().map(String::as_str))),
+    );
     lines.join("\n")
 }
 

@@ -102,7 +102,10 @@ pub fn make_live(spec: &Spec, origin: &str, files_dir: &Path) -> std::io::Result
             BodySpec::Urlencoded(fields) => pairs(fields),
             BodySpec::File(file) => {
                 let (path, _) = file.clone().path_and_check();
-                *file = FileSpec::Path(create(&path)?);
+                // a file not chosen yet stays unchosen: there is nothing to send
+                if !path.is_empty() {
+                    *file = FileSpec::Path(create(&path)?);
+                }
             }
             BodySpec::Graphql(graphql) => {
                 graphql.query = substitute(&graphql.query);

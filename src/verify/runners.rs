@@ -130,6 +130,9 @@ fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line == "(data)" {
                 bytes.extend_from_slice(files.next().map(Vec::as_slice).unwrap_or_default());
+            } else if line == "Content-Type: <Content-Type header here>" {
+                // the type a client sends for a file it knows nothing about
+                bytes.extend_from_slice(b"Content-Type: application/octet-stream");
             } else {
                 bytes.extend_from_slice(line.as_bytes());
             }

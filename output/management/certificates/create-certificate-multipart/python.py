@@ -1,0 +1,15 @@
+import requests
+
+url = "{{apiPath}}/environments/{{envID}}/certificates"
+
+payload = {'usageType': 'SSL/TLS'}
+files=[
+  ('file',('certificate.crt',open('/path/to/certificate.crt','rb'),'application/x-x509-ca-cert'))
+]
+headers = {
+  'Authorization': 'Bearer {{accessToken}}'
+}
+
+response = requests.request("POST", url, headers=headers, data=payload, files=files)
+
+print(response.text)

@@ -1,0 +1,13 @@
+require "uri"
+require "net/http"
+
+url = URI("{{apiPath}}/environments/{{envID}}/images")
+
+http = Net::HTTP.new(url.host, url.port);
+request = Net::HTTP::Post.new(url)
+request["Content-Type"] = "image/png"
+request["Authorization"] = "Bearer {{accessToken}}"
+request.body = File.binread("")
+
+response = http.request(request)
+puts response.read_body

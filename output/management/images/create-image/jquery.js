@@ -1,0 +1,16 @@
+var settings = {
+  "url": "{{apiPath}}/environments/{{envID}}/images",
+  "method": "POST",
+  "timeout": 0,
+  "headers": {
+    "Content-Type": "image/jpeg",
+    "Content-Disposition": "attachment; filename=logo.jpg",
+    "Authorization": "Bearer {{accessToken}}"
+  },
+  "processData": false,
+  "data": fileInput.files[0],
+};
+
+$.ajax(settings).done(function (response) {
+  console.log(response);
+});
