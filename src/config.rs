@@ -22,12 +22,21 @@ struct ConfigFile {
     targets: Option<Vec<TargetEntry>>,
 }
 
+/// A `targets:` entry: a built-in target, relabelled if need be, or a target of the site's own.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TargetEntry {
     id: String,
     label: Option<String>,
     fence: Option<String>,
+    /// The template to render, below the templates directory (`<id>.tera` by default).
+    template: Option<String>,
+    /// A target of the site's own: its samples' file extension (required), language, client,
+    /// and the command `verify` runs a sample with (`{file}` stands for the sample's path).
+    extension: Option<String>,
+    language: Option<String>,
+    client: Option<String>,
+    run: Option<String>,
 }
 
 /// The resolved config.
@@ -52,6 +61,8 @@ pub struct SiteTarget {
     pub target: &'static Target,
     pub label: String,
     pub fence: String,
+    /// The name of the template its samples are rendered with.
+    pub template: String,
 }
 
 impl Default for Config {
@@ -74,7 +85,74 @@ impl SiteTarget {
             target,
             label: target.label.into(),
             fence: target.fence.into(),
+            template: target.template_name(),
         }
+    }
+
+    /// The site target a `targets:` entry describes, or what is wrong with it.
+    fn from_entry(entry: TargetEntry) -> Result<SiteTarget, String> {
+        if let Some(template) = &entry.template
+            && (template.is_empty()
+                || template.starts_with('/')
+                || template.split('/').any(|part| part == ".." || part == "."))
+        {
+            return Err(format!(
+                "`template: {template}` must be a path below the templates directory"
+            ));
+        }
+        if let Some(run) = &entry.run
+            && !run.contains("{file}")
+        {
+            return Err(format!(
+                "`run: {run}` must say where the sample goes with `{{file}}` (e.g. `python3 {{file}}`)"
+            ));
+        }
+        let target: &'static Target = match targets::find(&entry.id) {
+            Some(target) => {
+                if entry.extension.is_some() || entry.run.is_some() {
+                    return Err(format!(
+                        "`{}` is a built-in target; `extension` and `run` are for a target of your own (give it another id)",
+                        entry.id
+                    ));
+                }
+                target
+            }
+            None => {
+                let Some(extension) = entry.extension.clone() else {
+                    return Err(format!(
+                        "{}; a target of your own needs `extension` and a template (`templates/{}.tera` unless `template` says otherwise)",
+                        targets::find_or_suggest(&entry.id).unwrap_err(),
+                        entry.id
+                    ));
+                };
+                if !targets::is_target_id(&entry.id) {
+                    return Err(format!(
+                        "`{}` cannot be a target id: lower-case letters, digits and `-` only",
+                        entry.id
+                    ));
+                }
+                if extension.is_empty() || !extension.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    return Err(format!(
+                        "`extension: {extension}` must be letters and digits"
+                    ));
+                }
+                targets::own(targets::OwnTarget {
+                    id: entry.id.clone(),
+                    language: entry.language.clone().unwrap_or_default(),
+                    client: entry.client.clone().unwrap_or_default(),
+                    label: entry.label.clone().unwrap_or_else(|| entry.id.clone()),
+                    fence: entry.fence.clone().unwrap_or_default(),
+                    extension,
+                    run: entry.run.clone(),
+                })
+            }
+        };
+        Ok(SiteTarget {
+            target,
+            label: entry.label.unwrap_or_else(|| target.label.into()),
+            fence: entry.fence.unwrap_or_else(|| target.fence.into()),
+            template: entry.template.unwrap_or_else(|| target.template_name()),
+        })
     }
 }
 
@@ -83,6 +161,14 @@ fn target_id<S: Serializer>(target: &&'static Target, serializer: S) -> Result<S
 }
 
 impl Config {
+    /// The site's target with this id, or the built-in one a site can render on request.
+    pub fn target(&self, id: &str) -> Result<SiteTarget, String> {
+        match self.targets.iter().find(|t| t.target.id == id) {
+            Some(target) => Ok(target.clone()),
+            None => targets::find_or_suggest(id).map(SiteTarget::new),
+        }
+    }
+
     /// Everything in the config, as stable text: part of every spec's input hash, so that a
     /// config change rebuilds and nothing else does.
     pub fn fingerprint(&self) -> String {
@@ -104,7 +190,34 @@ impl Config {
                 )]);
             }
         };
-        Config::parse(&path, &source)
+        let config = Config::parse(&path, &source)?;
+        // a template the config names must be there; a built-in one always is
+        let templates = project.join(&config.templates_dir);
+        let missing: Vec<Diagnostic> = config
+            .targets
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.template != t.target.template_name() || t.target.template.is_empty())
+            .filter(|(_, t)| !templates.join(&t.template).is_file())
+            .map(|(index, t)| {
+                let message = format!(
+                    "targets[{index}]: the template `{}` of target `{}` is not in `{}`",
+                    t.template,
+                    t.target.id,
+                    config.templates_dir.display()
+                );
+                let place = [PathSegment::Key("targets"), PathSegment::Index(index)];
+                match locate(&source, &place) {
+                    Some(location) => Diagnostic::at(&path, &source, location, message),
+                    None => Diagnostic::new(&path, message),
+                }
+            })
+            .collect();
+        if missing.is_empty() {
+            Ok(config)
+        } else {
+            Err(missing)
+        }
     }
 
     /// Parses config text; `path` is only used in messages.
@@ -127,28 +240,19 @@ impl Config {
                         Some(location) => Diagnostic::at(path, source, location, message),
                         None => Diagnostic::new(path, message),
                     };
-                    let target = match targets::find_or_suggest(&entry.id) {
-                        Ok(target) => target,
-                        Err(message) => {
-                            problems.push(report(format!("targets[{index}]: {message}")));
-                            continue;
-                        }
-                    };
-                    if targets
-                        .iter()
-                        .any(|t: &SiteTarget| t.target.id == target.id)
-                    {
+                    if targets.iter().any(|t: &SiteTarget| t.target.id == entry.id) {
                         problems.push(report(format!(
                             "targets[{index}]: target `{}` is listed twice",
                             entry.id
                         )));
                         continue;
                     }
-                    targets.push(SiteTarget {
-                        target,
-                        label: entry.label.unwrap_or_else(|| target.label.into()),
-                        fence: entry.fence.unwrap_or_else(|| target.fence.into()),
-                    });
+                    match SiteTarget::from_entry(entry) {
+                        Ok(target) => targets.push(target),
+                        Err(message) => {
+                            problems.push(report(format!("targets[{index}]: {message}")))
+                        }
+                    }
                 }
                 targets
             }

@@ -72,6 +72,15 @@ impl Url {
         }
     }
 
+    /// Everything before the path, as written: scheme, userinfo, host and port
+    /// (`https://api.example.com:8443`, `{{baseUrl}}`).
+    pub fn base(&self) -> &str {
+        let after = self.path.len()
+            + self.query.as_ref().map_or(0, |q| q.len() + 1)
+            + self.fragment.as_ref().map_or(0, |f| f.len() + 1);
+        &self.raw[..self.raw.len() - after]
+    }
+
     /// The query's items in order, exactly as written (no decoding).
     pub fn query_pairs(&self) -> Vec<QueryPair> {
         let Some(query) = &self.query else {
@@ -252,6 +261,15 @@ mod tests {
         assert_eq!(url.path, "/{{envID}}/as/token");
         assert_eq!(url.request_target(), "/{{envID}}/as/token");
         assert_eq!(url.origin(), None);
+        assert_eq!(url.base(), "{{authPath}}");
+    }
+
+    #[test]
+    fn the_base_is_everything_before_the_path() {
+        let url = Url::parse("https://u:p@api.example.com:8443/v1/x?a=1&b#frag");
+        assert_eq!(url.base(), "https://u:p@api.example.com:8443");
+        assert_eq!(Url::parse("https://h?q=1").base(), "https://h");
+        assert_eq!(Url::parse("{{baseUrl}}").base(), "{{baseUrl}}");
     }
 
     #[test]

@@ -797,3 +797,127 @@ fn a_malformed_import_input_exits_1_and_an_unknown_target_2() {
     let unknown = project.run(&["render", "specs/auth/token.yaml", "--target", "cobol"]);
     assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
 }
+
+/// A site's own Python httpx target, as a docs team would write it: the query as pairs, the
+/// headers, the JSON body as a value.
+const HTTPX_TEMPLATE: &str = r#"import httpx
+
+response = httpx.request(
+    {{ request.method | python_string }},
+    {{ (request.url.base ~ request.url.path) | python_string }},
+    params=[{% for item in request.url.query %}({{ item.name | python_string }}, {{ item.value | python_string }}), {% endfor %}],
+    headers=[{% for header in request.headers %}({{ header.name | python_string }}, {{ header.value | python_string }}), {% endfor %}],
+{%- if request.json_code %}
+    json={{ request.json_body | python_json(prefix="    ", indent=4) }},
+{%- elif request.body and request.body.mode == "urlencoded" %}
+    content={{ request.body.fields | form_urlencoded | python_string }},
+{%- elif request.body and request.body.mode == "raw" %}
+    content={{ request.body.text | python_string }},
+{%- endif %}
+)
+print(response.status_code)
+"#;
+
+#[test]
+fn a_site_target_of_its_own_builds_and_passes_verify() {
+    let project = TestProject::new();
+    project.write(
+        "samplegen.yaml",
+        "targets:\n  - id: curl\n  - { id: httpx, label: HTTPX, fence: python, language: Python, client: Python with httpx, extension: py, run: \"python3 {file}\" }\n",
+    );
+    project.write("templates/httpx.tera", HTTPX_TEMPLATE);
+    project.write(
+        "specs/users/create-user.yaml",
+        "title: Create User\nrequest:\n  method: POST\n  url: https://api.example.com/v1/users?notify=yes&source=docs\n  auth:\n    bearer: \"{{token}}\"\n  headers:\n    - Content-Type: application/json\n  body:\n    raw: '{\"name\": \"O''Brien\", \"roles\": [\"admin\", \"dev\"], \"active\": true}'\n",
+    );
+    let build = project.run(&["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let sample = project.read("output/users/create-user/httpx.py");
+    assert!(
+        sample.contains("params=[(\"notify\", \"yes\"), (\"source\", \"docs\"), ]"),
+        "{sample}"
+    );
+    assert!(
+        sample.contains("json={\n        \"name\": \"O'Brien\","),
+        "{sample}"
+    );
+    assert!(
+        project
+            .read("output/users/create-user.md")
+            .contains("* HTTPX")
+    );
+    let targets = stdout(&project.run(&["targets"]));
+    assert!(
+        targets.contains("httpx    HTTPX    python       Python       Python with httpx"),
+        "{targets}"
+    );
+
+    let has_httpx = Command::new("python3")
+        .args(["-c", "import httpx"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_httpx {
+        println!("SKIPPED: running the httpx samples needs Python's httpx (pip install httpx)");
+        return;
+    }
+    let verify = project.run(&[
+        "verify",
+        "specs/users/create-user.yaml",
+        "--target",
+        "httpx",
+    ]);
+    assert!(
+        verify.status.success(),
+        "{}{}",
+        stdout(&verify),
+        stderr(&verify)
+    );
+    assert!(
+        stdout(&verify).contains("1 passed, 0 failed"),
+        "{}",
+        stdout(&verify)
+    );
+}
+
+#[test]
+fn a_bad_site_target_is_a_located_error() {
+    let project = TestProject::new();
+    let cases = [
+        (
+            "targets:\n  - id: httpx\n",
+            "a target of your own needs `extension`",
+        ),
+        (
+            "targets:\n  - { id: httpx, extension: py, run: python3 }\n",
+            "`run: python3` must say where the sample goes with `{file}`",
+        ),
+        (
+            "targets:\n  - { id: httpx, extension: py }\n",
+            "the template `httpx.tera` of target `httpx` is not in `templates`",
+        ),
+        (
+            "targets:\n  - { id: curl, run: \"sh {file}\" }\n",
+            "`curl` is a built-in target; `extension` and `run` are for a target of your own",
+        ),
+    ];
+    for (config, message) in cases {
+        project.write("samplegen.yaml", config);
+        let build = project.run_failing(&["build"]);
+        let err = stderr(&build);
+        assert!(err.contains(message), "{config}\n{err}");
+        assert!(err.contains("samplegen.yaml:2:"), "{config}\n{err}");
+    }
+}
+
+#[test]
+fn an_unknown_context_field_names_the_fields_that_exist() {
+    let project = TestProject::new();
+    project.write("templates/go.tera", "x {{ request.urll.raw }}\n");
+    let build = project.run_failing(&["build"]);
+    let err = stderr(&build);
+    assert!(
+        err.contains("Field `urll` is not defined. Available fields: auth, body"),
+        "{err}"
+    );
+    assert!(err.contains("go.tera:1:14"), "{err}");
+}

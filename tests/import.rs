@@ -82,10 +82,10 @@ fn a_specs_curl_sample_imports_as_the_same_request() {
     let project = Project::open(&repo().join("tests/fixtures")).unwrap();
     let renderer = project.renderer().unwrap();
     let specs = project.load_specs().unwrap();
-    let curl = samplegen::targets::find("curl").unwrap();
+    let curl = project.config.target("curl").unwrap();
     let mut checked = 0;
     for endpoint in &specs.endpoints {
-        let sample = renderer.sample(endpoint, curl).unwrap();
+        let sample = renderer.sample(endpoint, &curl).unwrap();
         let imported = import::read(Format::Curl, &sample)
             .unwrap_or_else(|e| panic!("{}: {e}\n{sample}", endpoint.source.display()));
         assert!(

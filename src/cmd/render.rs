@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use crate::error::Error;
 use crate::project::Project;
-use crate::targets;
 
 pub fn run(
     project: &Project,
@@ -21,8 +20,8 @@ pub fn run(
     let text = match target {
         None => renderer.render(&endpoint, &project.config)?.page,
         Some(id) => {
-            let target = targets::find_or_suggest(id).map_err(Error::Usage)?;
-            format!("{}\n", renderer.sample(&endpoint, target)?)
+            let target = project.config.target(id).map_err(Error::Usage)?;
+            format!("{}\n", renderer.sample(&endpoint, &target)?)
         }
     };
     out.write_all(text.as_bytes()).map_err(Error::stdout)?;

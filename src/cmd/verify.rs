@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::error::Error;
 use crate::project::Project;
-use crate::{targets, verify};
+use crate::verify;
 
 /// What the command line asked to verify.
 pub struct Request {
@@ -28,7 +28,7 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         support,
     } = request;
     for id in &targets {
-        targets::find_or_suggest(id).map_err(Error::Usage)?;
+        project.config.target(id).map_err(Error::Usage)?;
     }
     let renderer = project.renderer()?;
     let options = verify::Options {

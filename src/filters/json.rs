@@ -136,18 +136,39 @@ fn write_compact(out: &mut String, value: &Json) {
             }
             out.push('}');
         }
-        scalar => write_value(out, scalar, &JAVASCRIPT, ""),
+        scalar => write_value(out, scalar, &JAVASCRIPT, "", ""),
     }
 }
 
 fn write_literal(value: &Json, dialect: &Dialect, prefix: &str) -> String {
+    write_literal_indented(value, dialect, prefix, 2)
+}
+
+/// `value` in `language` (`javascript`, `python` or `ruby`) with `indent` spaces per level and
+/// `prefix` before every line but the first; `None` for another language.
+pub fn literal_in(value: &Json, language: &str, prefix: &str, indent: usize) -> Option<String> {
+    let dialect = match language {
+        "javascript" => &JAVASCRIPT,
+        "python" => &PYTHON,
+        "ruby" => &RUBY,
+        _ => return None,
+    };
+    Some(write_literal_indented(value, dialect, prefix, indent))
+}
+
+fn write_literal_indented(value: &Json, dialect: &Dialect, prefix: &str, indent: usize) -> String {
     let mut out = String::new();
-    write_value(&mut out, value, dialect, &format!("\n{prefix}"));
+    write_value(
+        &mut out,
+        value,
+        dialect,
+        &format!("\n{prefix}"),
+        &" ".repeat(indent),
+    );
     out
 }
 
-fn write_value(out: &mut String, value: &Json, dialect: &Dialect, newline: &str) {
-    const INDENT: &str = "  ";
+fn write_value(out: &mut String, value: &Json, dialect: &Dialect, newline: &str, indent: &str) {
     match value {
         Json::Null => out.push_str(dialect.null),
         Json::Bool(true) => out.push_str(dialect.true_),
@@ -157,20 +178,20 @@ fn write_value(out: &mut String, value: &Json, dialect: &Dialect, newline: &str)
         Json::Array(items) if items.is_empty() => out.push_str("[]"),
         Json::Object(members) if members.is_empty() => out.push_str("{}"),
         Json::Array(items) => {
-            let inner = format!("{newline}{INDENT}");
+            let inner = format!("{newline}{indent}");
             out.push('[');
             for (index, item) in items.iter().enumerate() {
                 if index > 0 {
                     out.push(',');
                 }
                 out.push_str(&inner);
-                write_value(out, item, dialect, &inner);
+                write_value(out, item, dialect, &inner, indent);
             }
             out.push_str(newline);
             out.push(']');
         }
         Json::Object(members) => {
-            let inner = format!("{newline}{INDENT}");
+            let inner = format!("{newline}{indent}");
             out.push('{');
             for (index, (key, member)) in javascript_order(members).into_iter().enumerate() {
                 if index > 0 {
@@ -179,7 +200,7 @@ fn write_value(out: &mut String, value: &Json, dialect: &Dialect, newline: &str)
                 out.push_str(&inner);
                 out.push_str(&(dialect.string)(key));
                 out.push_str(": ");
-                write_value(out, member, dialect, &inner);
+                write_value(out, member, dialect, &inner, indent);
             }
             out.push_str(newline);
             out.push('}');

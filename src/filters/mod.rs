@@ -21,8 +21,6 @@ use crate::http::{encoding, media};
 
 /// A filter from a string to a string.
 type StringFilter = fn(&str) -> String;
-/// A filter that writes a parsed JSON body as a literal, given a prefix for continuation lines.
-type JsonFilter = fn(&json::Json, &str) -> String;
 
 /// Registers every filter under the name templates use for it.
 pub fn register(tera: &mut Tera) {
@@ -78,16 +76,18 @@ pub fn register(tera: &mut Tera) {
     });
     // The JSON filters take the view's `json_body` (parsed once per endpoint) or, for templates
     // written before it, the body's text.
-    let json_filters: &[(&'static str, JsonFilter)] = &[
-        ("js_json", json::js_literal),
-        ("python_json", json::python_literal),
-        ("ruby_json", json::ruby_literal),
+    let json_filters: &[(&'static str, &'static str)] = &[
+        ("js_json", "javascript"),
+        ("python_json", "python"),
+        ("ruby_json", "ruby"),
     ];
-    for &(name, literal) in json_filters {
+    for &(name, language) in json_filters {
         tera.register_filter(
             name,
             move |body: &Value, kwargs: Kwargs, _: &State| -> TeraResult<String> {
                 let prefix: &str = kwargs.get("prefix")?.unwrap_or("");
+                // spaces per level; the house style's clients print two
+                let indent: usize = kwargs.get("indent")?.unwrap_or(2);
                 let value = match body.as_str() {
                     Some(text) => json::parse_reprintable(text),
                     None => json_from_value(body),
@@ -97,7 +97,8 @@ pub fn register(tera: &mut Tera) {
                         "`{name}` needs `request.json_body` or a body that passes `is reprintable_json`"
                     ))
                 })?;
-                Ok(literal(&value, prefix))
+                Ok(json::literal_in(&value, language, prefix, indent)
+                    .expect("the JSON filters name known languages"))
             },
         );
     }

@@ -12,7 +12,7 @@ use tera::{Context, Tera};
 
 use crate::filters;
 
-use crate::config::Config;
+use crate::config::{Config, SiteTarget};
 use crate::model::Endpoint;
 use crate::page;
 use crate::targets::Target;
@@ -109,8 +109,10 @@ impl Renderer {
             .targets
             .iter()
             .map(|site_target| {
-                let target = site_target.target;
-                Ok((target, self.sample_with(&context, endpoint, target)?))
+                Ok((
+                    site_target.target,
+                    self.sample_with(&context, endpoint, site_target)?,
+                ))
             })
             .collect::<Result<Vec<_>, RenderError>>()?;
         let page = self.page(endpoint, config, &samples)?;
@@ -118,7 +120,7 @@ impl Renderer {
     }
 
     /// One target's sample, without a trailing newline.
-    pub fn sample(&self, endpoint: &Endpoint, target: &Target) -> Result<String, RenderError> {
+    pub fn sample(&self, endpoint: &Endpoint, target: &SiteTarget) -> Result<String, RenderError> {
         self.sample_with(&sample_context(endpoint), endpoint, target)
     }
 
@@ -126,9 +128,9 @@ impl Renderer {
         &self,
         context: &Context,
         endpoint: &Endpoint,
-        target: &Target,
+        target: &SiteTarget,
     ) -> Result<String, RenderError> {
-        let mut text = self.run(&target.template_name(), context, endpoint)?;
+        let mut text = self.run(&target.template, context, endpoint)?;
         // the line break that ends the template file, not one the sample's content ends with
         // (the raw HTTP message's body may)
         if text.ends_with('\n') {

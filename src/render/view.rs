@@ -41,6 +41,9 @@ pub(super) struct RequestView<'a> {
     /// Whether the house style's clients write the body as code: `json_as_code`, a non-empty
     /// raw body, and `json_body` set.
     json_code: bool,
+    /// The auth as data: `scheme` (`basic`, `bearer`, `apikey`) and its parts (`username` and
+    /// `password`; `token`; `name`, `value` and `location`); its header is in `headers`.
+    auth: Option<&'a crate::model::Auth>,
     body: Option<Body>,
     /// Whether there is a body with at least one byte or field in it.
     has_body: bool,
@@ -178,6 +181,19 @@ pub(super) struct UrlView<'a> {
     after_origin: Option<&'a str>,
     /// Whether the URL as written starts with `https`.
     https: bool,
+    /// Everything before the path as written (`https://api.example.com`, `{{baseUrl}}`), and
+    /// the path (without query or fragment).
+    base: &'a str,
+    path: &'a str,
+    /// The query's items in order, as written (not decoded); `bare` for a `flag` without `=`.
+    query: Vec<QueryItem>,
+}
+
+#[derive(Serialize)]
+pub(super) struct QueryItem {
+    name: String,
+    value: String,
+    bare: bool,
 }
 
 impl<'a> RequestView<'a> {
@@ -228,7 +244,19 @@ impl<'a> RequestView<'a> {
                 after_origin,
                 origin,
                 https: url.raw.starts_with("https"),
+                base: url.base(),
+                path: &url.path,
+                query: url
+                    .query_pairs()
+                    .into_iter()
+                    .map(|pair| QueryItem {
+                        bare: pair.value.is_none(),
+                        value: pair.value.unwrap_or_default(),
+                        name: pair.key,
+                    })
+                    .collect(),
             },
+            auth: request.auth.as_ref(),
             header_groups: header_groups(&headers),
             headers,
             content_type: request.content_type(),

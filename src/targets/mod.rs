@@ -110,6 +110,53 @@ pub fn find_or_suggest(id: &str) -> Result<&'static Target, String> {
     })
 }
 
+/// Whether `id` can name a target: lower-case ASCII letters, digits and `-`, not empty.
+pub fn is_target_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A target a site defines in its config: a template of its own, and optionally the command that
+/// runs a sample.
+pub struct OwnTarget {
+    pub id: String,
+    pub language: String,
+    pub client: String,
+    pub label: String,
+    pub fence: String,
+    pub extension: String,
+    pub run: Option<String>,
+}
+
+/// A site's own target as a [`Target`]. Its template is the project's; it has no syntax check
+/// (samplegen knows no grammar for it) and runs with its `run` command, if it has one. The value
+/// lives as long as the process: a config is read once per build.
+pub fn own(own: OwnTarget) -> &'static Target {
+    let text = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    Box::leak(Box::new(Target {
+        id: text(own.id),
+        language: text(own.language),
+        client: text(own.client),
+        label: text(own.label),
+        fence: text(own.fence),
+        extension: text(own.extension),
+        house_tab: false,
+        template: "",
+        syntax: Syntax::None {
+            reason: "a target of the site's own: samplegen knows no grammar for it",
+        },
+        runner: match own.run {
+            Some(command) => Runner::Command(text(command)),
+            None => Runner::None {
+                reason: "a target of the site's own without a `run` command",
+            },
+        },
+        known_gap: no_known_gap,
+    }))
+}
+
 /// The targets a site shows when its config names none: the house style's tabs, in order.
 pub fn house_tabs() -> impl Iterator<Item = &'static Target> {
     TARGETS.iter().filter(|target| target.house_tab)
@@ -134,14 +181,7 @@ mod tests {
     #[test]
     fn ids_are_unique_lowercase_and_stable() {
         for (index, target) in TARGETS.iter().enumerate() {
-            assert!(
-                target
-                    .id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-                "{}",
-                target.id
-            );
+            assert!(is_target_id(target.id), "{}", target.id);
             assert!(
                 TARGETS[..index].iter().all(|t| t.id != target.id),
                 "`{}` is listed twice",

@@ -12,6 +12,8 @@ pub enum Runner {
     Program(fn(&RunSetup) -> Result<Command, String>),
     /// `verify` sends the raw HTTP message over a socket itself.
     RawHttp,
+    /// A site's own command, run by `sh -c` with `{file}` replaced by the sample's path.
+    Command(&'static str),
     /// Not executed; the sample is still syntax-checked. Why (e.g. no runtime installs here).
     None { reason: &'static str },
 }

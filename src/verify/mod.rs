@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::config::SiteTarget;
 use crate::model::{self, Body, Endpoint, PageId, PartContent};
 use crate::project::{Error, Project};
 use crate::render::Renderer;
@@ -84,13 +85,18 @@ pub fn verify(
     } else {
         options.specs.iter().map(|p| project.resolve(p)).collect()
     };
-    let targets: Vec<&'static crate::targets::Target> = project
-        .config
-        .targets
-        .iter()
-        .map(|t| t.target)
-        .filter(|t| options.targets.is_empty() || options.targets.iter().any(|id| id == t.id))
-        .collect();
+    // every target the site renders, or those asked for (a built-in one the site does not show
+    // included)
+    let targets: Vec<SiteTarget> = if options.targets.is_empty() {
+        project.config.targets.clone()
+    } else {
+        options
+            .targets
+            .iter()
+            .map(|id| project.config.target(id))
+            .collect::<Result<_, _>>()
+            .map_err(Error::Usage)?
+    };
 
     let mut outcomes = Vec::new();
     for (index, path) in paths.iter().enumerate() {
@@ -106,6 +112,7 @@ pub fn verify(
             .collect();
         for target in &targets {
             let code = renderer.sample(&live, target)?;
+            let target = target.target;
             let unchosen_file =
                 matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
             let status = if let Err(error) = crate::syntax::check(target, &code) {

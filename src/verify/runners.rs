@@ -49,24 +49,35 @@ impl Runners {
         port: u16,
         file_bytes: &[Vec<u8>],
     ) -> Run {
-        match target.runner {
-            Runner::None { .. } => Run::NotExecuted,
-            Runner::RawHttp => send_http(code, port, file_bytes),
-            Runner::Program(command) => {
-                let setup = RunSetup {
-                    code,
-                    support: &self.support,
-                    work: &self.work,
-                    port,
-                    files,
-                };
-                match command(&setup) {
-                    Ok(mut command) => run(&mut command),
-                    Err(why) => Run::Unavailable(why),
-                }
-            }
+        let setup = RunSetup {
+            code,
+            support: &self.support,
+            work: &self.work,
+            port,
+            files,
+        };
+        let command = match target.runner {
+            Runner::None { .. } => return Run::NotExecuted,
+            Runner::RawHttp => return send_http(code, port, file_bytes),
+            Runner::Program(command) => command(&setup),
+            Runner::Command(line) => setup
+                .write_sample(target.extension)
+                .map(|path| site_command(line, &path)),
+        };
+        match command {
+            Ok(mut command) => run(&mut command),
+            Err(why) => Run::Unavailable(why),
         }
     }
+}
+
+/// A site's own `run` line for the sample at `path`, run by `sh -c`: `{file}` becomes the path,
+/// quoted for the shell.
+fn site_command(line: &str, path: &Path) -> Command {
+    let quoted = crate::filters::shell::shell_quote(&path.display().to_string());
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(line.replace("{file}", &quoted));
+    command
 }
 
 /// Runs a command with a timeout, keeping the tail of its stderr.
