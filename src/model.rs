@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
 use crate::filters::json;
 use crate::http::encoding::base64;
+use crate::http::headers::set_by_clients;
 use crate::http::media_type;
 use crate::spec::{self, NameValueSpec, Spec};
 use crate::url::Url;
@@ -246,9 +247,29 @@ impl Request {
             .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some())
     }
 
-    /// Whether a `Content-Type` header is given for a request without a body.
-    pub fn has_content_type_without_body(&self) -> bool {
-        self.body.is_none() && self.content_type().is_some()
+    /// Whether a multipart text part holds a line break other than CR LF (a bare LF or CR).
+    pub fn has_text_part_with_bare_line_break(&self) -> bool {
+        self.parts().iter().any(|part| match &part.content {
+            PartContent::Text { value } => value.replace("\r\n", "").contains(['\r', '\n']),
+            PartContent::File { .. } => false,
+        })
+    }
+
+    /// Whether the request sends no body bytes: no body, or an empty raw body or form.
+    pub fn sends_empty_body(&self) -> bool {
+        match &self.body {
+            None => true,
+            Some(Body::Raw { text }) => text.is_empty(),
+            Some(Body::Urlencoded { fields }) => fields.is_empty(),
+            Some(_) => false,
+        }
+    }
+
+    /// Whether the writer listed a header with one of these names, any case.
+    pub fn has_header(&self, names: &[&str]) -> bool {
+        self.headers
+            .iter()
+            .any(|h| names.iter().any(|name| h.name.eq_ignore_ascii_case(name)))
     }
 }
 
@@ -357,6 +378,12 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
                 ),
             );
         }
+        if let Some(why) = set_by_clients(&header.name) {
+            check.report(
+                &path,
+                format!("request.headers[{index}]: remove `{}`: {why}", header.name),
+            );
+        }
         if let Some(problem) = variable_problem(&header.value) {
             check.report(&path, format!("request.headers[{index}]: {problem}"));
         }
@@ -456,6 +483,20 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
                     item.name
                 ),
             );
+        } else if item
+            .name
+            .chars()
+            .chain(item.value.chars())
+            .any(char::is_control)
+        {
+            // Java and jQuery drop a CR or LF from a URL, other clients send it or refuse it
+            check.report(
+                &[Key("request"), Key("query"), Index(index)],
+                format!(
+                    "request.query[{index}]: `{}` holds a line break or another control character, which clients drop from a URL; percent-encode it",
+                    item.name.escape_debug()
+                ),
+            );
         }
     }
     // `- flag:` (no value) is a bare `flag`, `- flag: ""` is `flag=`
@@ -535,6 +576,12 @@ fn check_body(
     Some(match body {
         spec::BodySpec::Raw(text) => {
             needs_content_type(check, "raw");
+            if text.contains('\0') {
+                check.report(
+                    &[Key("request"), Key("body"), Key("raw")],
+                    format!("request.body.raw: the body {NUL_PROBLEM}"),
+                );
+            }
             Body::Raw { text }
         }
         spec::BodySpec::Urlencoded(items) => {
@@ -543,6 +590,17 @@ fn check_body(
                 &items,
                 &[Key("request"), Key("body"), Key("urlencoded")],
             );
+            for (index, field) in fields.iter().enumerate() {
+                if field.name.contains('\0') || field.value.contains('\0') {
+                    check.report(
+                        &[Key("request"), Key("body"), Key("urlencoded"), Index(index)],
+                        format!(
+                            "request.body.urlencoded[{index}]: `{}` {NUL_PROBLEM}",
+                            field.name.escape_debug()
+                        ),
+                    );
+                }
+            }
             implied(check, "urlencoded", FORM_URLENCODED, |m| {
                 m == FORM_URLENCODED
             });
@@ -579,8 +637,17 @@ fn check_file_body(check: &mut Checker, file: spec::FileSpec) -> Body {
     }
 }
 
+/// Why a body or a form value cannot hold a NUL character.
+const NUL_PROBLEM: &str = "holds a NUL character, which a shell argument cannot carry (bash drops it from the curl sample) and several samples would write raw into their source; send such bytes as a `file` body";
+
 /// A GraphQL body: the query and variables, and the JSON body they make.
 fn check_graphql(check: &mut Checker, graphql: spec::GraphqlSpec) -> Body {
+    if graphql.query.contains('\0') {
+        check.report(
+            &[Key("request"), Key("body"), Key("graphql"), Key("query")],
+            format!("request.body.graphql.query: the query {NUL_PROBLEM}"),
+        );
+    }
     let variables = match graphql.variables.as_deref().map(str::trim) {
         None | Some("") => "{}".to_string(),
         Some(text) => match json::parse_reprintable(text) {
@@ -670,6 +737,11 @@ fn check_formdata(
                 (content, detail.content_type)
             }
         };
+        if let PartContent::Text { value } = &content
+            && value.contains('\0')
+        {
+            check.report(&path, format!("{place}: `{name}` {NUL_PROBLEM}"));
+        }
         parts.push(Part {
             name,
             content,
@@ -801,6 +873,11 @@ fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {
                 KeyLocation::Header if !is_token(&key.name) => {
                     Some(format!("`{}` is not a valid header name", key.name))
                 }
+                KeyLocation::Header if set_by_clients(&key.name).is_some() => Some(format!(
+                    "`{}` cannot carry a key: {}",
+                    key.name,
+                    set_by_clients(&key.name).unwrap_or_default()
+                )),
                 KeyLocation::Header => header_value_problem(&key.value)
                     .map(|problem| format!("the value of `{}` {problem}", key.name)),
                 KeyLocation::Query
@@ -920,14 +997,36 @@ fn check_response(check: &mut Checker, response: spec::ResponseSpec) -> Option<R
         .filter(|r| !r.is_empty())
         .or_else(|| reason_phrase(code).map(str::to_string))
         .unwrap_or_default();
-    Some(Response {
+    let mut valid = true;
+    if reason.chars().any(char::is_control) {
+        // the status line is one line of the page
+        check.report(
+            &[Key("response"), Key("status")],
+            "response.status: the reason phrase is one line without control characters".into(),
+        );
+        valid = false;
+    }
+    let lang = response.lang.unwrap_or_else(|| "json".into());
+    if !is_fence_info_word(&lang) {
+        // written after the fence's backticks: a space, a backtick or a line break there would
+        // change or end the block
+        check.report(
+            &[Key("response"), Key("lang")],
+            format!(
+                "response.lang: `{}` is not a code fence language (letters, digits, `+`, `-`, `.`, `_`, `#`)",
+                lang.escape_debug()
+            ),
+        );
+        valid = false;
+    }
+    valid.then(|| Response {
         code,
         reason,
         body: response
             .body
             .map(|body| body.trim_end().to_string())
             .filter(|body| !body.is_empty()),
-        lang: response.lang.unwrap_or_else(|| "json".into()),
+        lang,
     })
 }
 
@@ -938,6 +1037,13 @@ pub fn is_part_name(name: &str) -> bool {
         && !name
             .chars()
             .any(|c| c.is_control() || matches!(c, '"' | '\\' | '=' | ';'))
+}
+
+/// Whether `lang` can follow a code fence's backticks as its one info word: ASCII letters, digits
+/// and `+-._#` (`c++`, `objective-c`, `f#`), or nothing.
+fn is_fence_info_word(lang: &str) -> bool {
+    lang.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_' | '#'))
 }
 
 /// RFC 9110 `token`: the characters allowed in a method or header name.
@@ -1048,6 +1154,130 @@ mod tests {
         assert!(
             messages(&spec("{path: \"\", must_exist: true}"))[0]
                 .contains("give the path of the file")
+        );
+    }
+
+    // a spec's `Content-Length: 1` made curl send the rest of the body as a second request, and
+    // an explicit `Host` gave the HTTP sample two of them
+    #[test]
+    fn headers_each_client_sets_itself_are_refused() {
+        let spec = |headers: &str| {
+            format!(
+                "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  headers:\n    - Content-Type: text/plain\n{headers}  body:\n    raw: x\n"
+            )
+        };
+        for name in [
+            "Content-Length",
+            "transfer-encoding",
+            "Connection",
+            "Host",
+            "Expect",
+            "TE",
+            "Upgrade",
+            "Keep-Alive",
+        ] {
+            let errors = messages(&spec(&format!("    - {name}: \"1\"\n")));
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert!(
+                errors[0].contains(&format!("request.headers[1]: remove `{name}`: each client"))
+                    && errors[0].contains(":7:5"),
+                "{errors:?}"
+            );
+        }
+        assert!(endpoint(&spec("    - X-Host: h\n")).is_ok());
+        let key = messages(
+            "title: t\nrequest:\n  method: GET\n  url: https://e.com/a\n  auth:\n    apikey: {name: Host, value: k}\n",
+        );
+        assert!(key[0].contains("`Host` cannot carry a key"), "{key:?}");
+    }
+
+    // Java and jQuery dropped a CR LF from a query item
+    #[test]
+    fn query_items_hold_no_control_characters() {
+        let errors = messages(
+            "title: t\nrequest:\n  method: GET\n  url: https://e.com/a\n  query:\n    - a: \"1\\r\\n2\"\n    - \"b\\n\": x\n    - ok: \"%0A\"\n",
+        );
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].contains("request.query[0]: `a` holds a line break")
+                && errors[0].contains(":6:5"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].contains("request.query[1]: `b\\n` holds"),
+            "{errors:?}"
+        );
+    }
+
+    // bash dropped a NUL from the curl sample, and several samples held it raw
+    #[test]
+    fn bodies_and_form_values_hold_no_nul() {
+        let spec = |body: &str| {
+            format!(
+                "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  headers:\n    - Content-Type: text/plain\n  body:\n{body}"
+            )
+        };
+        let raw = messages(&spec("    raw: \"a\\0b\"\n"));
+        assert!(
+            raw[0].contains("request.body.raw: the body holds a NUL character")
+                && raw[0].contains(":8:5"),
+            "{raw:?}"
+        );
+        let form = messages(&spec("    urlencoded:\n      - a: \"x\\0\"\n"));
+        assert!(
+            form.iter()
+                .any(|e| e.contains("request.body.urlencoded[0]: `a` holds a NUL")),
+            "{form:?}"
+        );
+        let part = messages(
+            "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  body:\n    formdata:\n      - a: \"x\\0\"\n",
+        );
+        assert!(
+            part[0].contains("request.body.formdata[0]: `a` holds a NUL"),
+            "{part:?}"
+        );
+        let graphql = messages(
+            "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  body:\n    graphql:\n      query: \"{a\\0}\"\n",
+        );
+        assert!(
+            graphql[0].contains("request.body.graphql.query: the query holds a NUL"),
+            "{graphql:?}"
+        );
+        // other control characters are sent exactly by every sample (see the `nasty-strings` shape)
+        assert!(endpoint(&spec("    raw: \"a\\u0001\\tb\\r\\n\"\n")).is_ok());
+    }
+
+    // a reason phrase or fence language went into the page as written
+    #[test]
+    fn response_reason_and_lang_fit_the_page() {
+        let spec = |response: &str| {
+            format!(
+                "title: t\nrequest: {{method: GET, url: https://e.com/u}}\nresponse:\n{response}"
+            )
+        };
+        let lang = messages(&spec(
+            "  status: 200\n  body: x\n  lang: \"json\\n```\\n# Hi\"\n",
+        ));
+        assert!(
+            lang[0].contains("response.lang: `json\\n```\\n# Hi` is not a code fence language")
+                && lang[0].contains(":6:3"),
+            "{lang:?}"
+        );
+        let spaced = messages(&spec("  status: 200\n  lang: js on\n"));
+        assert!(
+            spaced[0].contains("`js on` is not a code fence"),
+            "{spaced:?}"
+        );
+        for ok in ["c++", "objective-c", "f#", "x.y_z", ""] {
+            assert!(
+                endpoint(&spec(&format!("  status: 200\n  lang: \"{ok}\"\n"))).is_ok(),
+                "{ok}"
+            );
+        }
+        let reason = messages(&spec("  status: \"200 OK\\u0085<b>\"\n"));
+        assert!(
+            reason[0].contains("response.status: the reason phrase is one line"),
+            "{reason:?}"
         );
     }
 

@@ -921,3 +921,40 @@ fn an_unknown_context_field_names_the_fields_that_exist() {
     );
     assert!(err.contains("go.tera:1:14"), "{err}");
 }
+// a file name became `page_id` unquoted (`a: b.yaml` broke the front matter, `x #y.yaml` cut
+// it short), and a reason phrase went into the page as HTML
+#[test]
+fn names_and_reasons_are_written_into_the_page_as_text() {
+    let project = TestProject::new();
+    let spec = "title: T\nrequest: {method: GET, url: https://e.com/a}\nresponse:\n  status: \"200 <b>Fine</b> `x` # y\"\n  body: \"{}\"\n  lang: c++\n";
+    project.write("specs/auth/a: b.yaml", spec);
+    project.write("specs/auth/x #y.yaml", spec);
+    for (file, page) in [("a: b", "a: b"), ("x #y", "x #y")] {
+        let out = project.run(&["render", &format!("specs/auth/{file}.yaml")]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let front = text
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.split_once("\n---\n"))
+            .map(|(front, _)| front)
+            .unwrap_or_else(|| panic!("no front matter:\n{text}"));
+        let yaml: serde_yaml::Value =
+            serde_yaml::from_str(front).unwrap_or_else(|error| panic!("{error}\n{front}"));
+        assert_eq!(
+            yaml["page_id"].as_str(),
+            Some(format!("pingone-api:auth:{page}").as_str()),
+            "{front}"
+        );
+        assert_eq!(
+            yaml["canonical_url"].as_str(),
+            Some(
+                format!("https://developer.pingidentity.com/pingone-api/auth/{page}.html").as_str()
+            ),
+            "{front}"
+        );
+        assert!(
+            text.contains("\n200 \\<b>Fine\\</b> \\`x\\` # y\n\n```c++\n{}\n```"),
+            "{text}"
+        );
+    }
+}

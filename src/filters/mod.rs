@@ -26,6 +26,7 @@ type StringFilter = fn(&str) -> String;
 pub fn register(tera: &mut Tera) {
     let string_filters: &[(&'static str, StringFilter)] = &[
         ("shell_quote", shell::shell_quote),
+        ("shell_word", shell::shell_word),
         ("csharp_string", csharp::csharp_string),
         ("csharp_verbatim_lines", csharp::csharp_verbatim_lines),
         ("csharp_method", csharp::csharp_method),
@@ -70,6 +71,9 @@ pub fn register(tera: &mut Tera) {
     );
     tera.register_filter("curl_needs_globoff", |s: &str, _: Kwargs, _: &State| {
         shell::curl_needs_globoff(s)
+    });
+    tera.register_test("ruby_class_method", |s: &str, _: Kwargs, _: &State| {
+        ruby::is_class_method(s)
     });
     tera.register_test("reprintable_json", |s: &str, _: Kwargs, _: &State| {
         json::parse_reprintable(s).is_some()

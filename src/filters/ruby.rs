@@ -14,9 +14,14 @@ pub fn ruby_string(s: &str) -> String {
 }
 
 /// A single-quoted Ruby string literal, where only `\\` and `\'` are escapes: the house style's
-/// quoting for form parts.
+/// quoting for form parts. Ruby reads a CR LF in its source as LF, so a text holding a control
+/// character other than LF and tab is written as a double-quoted [`ruby_string`] instead.
 pub fn ruby_single_string(s: &str) -> String {
-    super::php::php_string(s)
+    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        ruby_string(s)
+    } else {
+        super::php::php_string(s)
+    }
 }
 
 /// The `Net::HTTP` request class for a method token: `POST` → `Post`.
@@ -24,9 +29,28 @@ pub fn ruby_request_class(method: &str) -> String {
     super::csharp::csharp_method(method)
 }
 
+/// Whether a method token can name a `Net::HTTP` request class: [`ruby_request_class`] gives a
+/// Ruby constant name (`PURGE` → `Purge`; not `M-SEARCH` or `` X`ID` ``).
+pub fn is_class_method(method: &str) -> bool {
+    let class = ruby_request_class(method);
+    class.starts_with(|c: char| c.is_ascii_uppercase())
+        && class.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_constant_names_become_classes() {
+        assert!(is_class_method("PURGE"));
+        assert!(is_class_method("LINK"));
+        assert!(!is_class_method("M-SEARCH"));
+        assert!(!is_class_method("X`ID`"));
+        assert!(!is_class_method("M-'`$!#"));
+        assert!(!is_class_method("1X"));
+        assert!(!is_class_method(""));
+    }
 
     #[test]
     fn literals() {
@@ -34,5 +58,21 @@ mod tests {
         assert_eq!(ruby_string("#{x} $y `z` !"), r#""\#{x} \$y \`z\` \!""#);
         assert_eq!(ruby_string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
         assert_eq!(ruby_string("\u{1}"), r#""\u{1}""#);
+    }
+
+    // Ruby read the CR LF of a form value in a single-quoted literal as LF
+    #[test]
+    fn single_quoted_unless_a_control_character_needs_an_escape() {
+        assert_eq!(ruby_single_string("it's"), r"'it\'s'");
+        assert_eq!(ruby_single_string("a\nb\tc"), "'a\nb\tc'");
+        assert_eq!(ruby_single_string("a\r\nb"), r#""a\r\nb""#);
+        let script = format!("print {}", ruby_single_string("a\r\nb\u{1}#{x}"));
+        let out = std::process::Command::new("ruby")
+            .arg("-e")
+            .arg(&script)
+            .output();
+        if let Ok(out) = out {
+            assert_eq!(out.stdout, b"a\r\nb\x01#{x}", "{script}");
+        }
     }
 }

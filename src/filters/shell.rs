@@ -6,6 +6,19 @@ pub fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
+/// `s` as one shell word: as it is when no character of it is special to the shell (`PUT`,
+/// `PROPFIND`), otherwise [`shell_quote`]d. For words the house style writes bare, such as the
+/// method after `--request`.
+pub fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, '-' | '_' | '.' | '/' | ':' | ',' | '+' | '@' | '%' | '=')
+        })
+        && !s.starts_with(['=', '%']);
+    if plain { s.to_string() } else { shell_quote(s) }
+}
+
 /// Whether curl must be told `--globoff` for this URL: curl reads `{a,b}` and `[1-9]` in a URL
 /// as patterns to expand, which would mangle `{{variables}}` and brackets meant literally.
 pub fn curl_needs_globoff(url: &str) -> bool {
@@ -41,6 +54,17 @@ mod tests {
     }
 
     #[test]
+    fn words_are_quoted_only_when_needed() {
+        assert_eq!(shell_word("PUT"), "PUT");
+        assert_eq!(shell_word("M-SEARCH"), "M-SEARCH");
+        assert_eq!(shell_word("X`ID`"), "'X`ID`'");
+        assert_eq!(shell_word("M-'`$!#"), r"'M-'\''`$!#'");
+        assert_eq!(shell_word("A|B&C"), "'A|B&C'");
+        assert_eq!(shell_word("~X"), "'~X'");
+        assert_eq!(shell_word(""), "''");
+    }
+
+    #[test]
     fn form_parts() {
         assert_eq!(
             curl_form("name", "O'Brien \"x\"", false, None),
@@ -70,6 +94,16 @@ mod tests {
             "caf\u{e9} \u{1F600}",
             "'''",
         ];
+        let methods = ["PUT", "X`ID`", "M-'`$!#", "A|B&C^*~", "$(ID)", "X#Y", "!!"];
+        for s in nasty.iter().chain(&methods) {
+            let script = format!("printf %s {}", shell_word(s));
+            let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+            assert_eq!(
+                String::from_utf8(out.stdout).unwrap(),
+                *s,
+                "script: {script}"
+            );
+        }
         for s in nasty {
             let script = format!("printf %s {}", shell_quote(s));
             let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();

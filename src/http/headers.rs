@@ -1,4 +1,4 @@
-//! Header rules: which request headers a browser page may not set.
+//! Header rules: which request headers a browser page may not set, and which no spec may set.
 
 /// Whether a page's script may not set this request header (the Fetch standard's forbidden
 /// request-header names, any case, and the `Proxy-` and `Sec-` prefixes).
@@ -29,9 +29,60 @@ pub fn is_forbidden_in_browsers(name: &str) -> bool {
     FORBIDDEN.contains(&name.as_str()) || name.starts_with("proxy-") || name.starts_with("sec-")
 }
 
+/// Why a spec may not set this request header, when each client writes or controls it itself:
+/// the message framing (`Content-Length`, `Transfer-Encoding`), the connection (`Connection`,
+/// `Keep-Alive`, `Proxy-Connection`, `TE`, `Trailer`, `Upgrade`), `Expect` and `Host`. A value
+/// written in a spec cannot be sent the same way by every sample: curl sends `Content-Length: 1`
+/// with a longer body (the rest reads as a second request), the HTTP sample writes `Host` twice,
+/// Go ignores `Host`, and other clients refuse or replace these headers.
+pub fn set_by_clients(name: &str) -> Option<&'static str> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "content-length" | "transfer-encoding" => {
+            "each client frames the body itself (a length written here would disagree with the body curl sends, and the rest of the body would read as another request)"
+        }
+        "connection" | "keep-alive" | "proxy-connection" | "te" | "trailer" | "upgrade" => {
+            "each client manages its connection itself, and the samples cannot agree on a value written here"
+        }
+        "expect" => {
+            "each client decides itself whether to wait for `100 Continue`, and the samples cannot agree on a value written here"
+        }
+        "host" => {
+            "each client writes it from the URL (the HTTP sample would send two and Go ignores it); put the host in `request.url`"
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_set_by_clients_in_any_case() {
+        for name in [
+            "Content-Length",
+            "transfer-encoding",
+            "CONNECTION",
+            "Keep-Alive",
+            "Proxy-Connection",
+            "TE",
+            "Trailer",
+            "Upgrade",
+            "Expect",
+            "Host",
+        ] {
+            assert!(set_by_clients(name).is_some(), "{name}");
+        }
+        for name in [
+            "Content-Type",
+            "X-Host",
+            "Accept",
+            "Cookie",
+            "Authorization",
+        ] {
+            assert!(set_by_clients(name).is_none(), "{name}");
+        }
+    }
 
     #[test]
     fn forbidden_names_in_any_case_and_by_prefix() {

@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 
 use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, lacks_scheme, name_value,
-    refuses_body,
+    refuses_body, set_by_clients_note,
 };
 use super::{Import, Imported, Note};
 use crate::spec::{
@@ -138,6 +138,10 @@ pub fn import(text: &str) -> Result<Import, String> {
             "-H" | "--header" => {
                 let header = value()?;
                 match header.split_once(':') {
+                    Some((name, _)) if set_by_clients_note(name.trim()).is_some() => {
+                        let note = set_by_clients_note(name.trim()).unwrap_or_default();
+                        import.notes.push(Note::new(at, note))
+                    }
                     Some((name, v)) if !v.trim().is_empty() => {
                         headers.push((name.trim().to_string(), v.trim().to_string()))
                     }
@@ -146,6 +150,10 @@ pub fn import(text: &str) -> Result<Import, String> {
                         format!("`{name}:` removes a header curl adds; ignored"),
                     )),
                     None => match header.strip_suffix(';') {
+                        Some(name) if set_by_clients_note(name.trim()).is_some() => {
+                            let note = set_by_clients_note(name.trim()).unwrap_or_default();
+                            import.notes.push(Note::new(at, note))
+                        }
                         Some(name) => headers.push((name.trim().to_string(), String::new())),
                         None => import
                             .notes

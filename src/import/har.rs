@@ -5,13 +5,10 @@ use serde_json::Value;
 
 use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, has_control_character,
-    name_value, refuses_body,
+    name_value, one_line, refuses_body,
 };
 use super::{Import, Imported, Note};
 use crate::spec::{BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec};
-
-/// Headers a HAR records that describe the connection, not the request a sample should send.
-const CONNECTION_HEADERS: &[&str] = &["host", "content-length", "connection", "cookie"];
 
 pub fn import(text: &str) -> Result<Import, String> {
     let value: Value = serde_json::from_str(text).map_err(|error| format!("not JSON: {error}"))?;
@@ -110,8 +107,14 @@ fn import_request(
         let value = text(header, "value");
         let lower = name.to_ascii_lowercase();
         let here = format!("{at}/headers/{index}");
-        if name.starts_with(':') || CONNECTION_HEADERS.contains(&lower.as_str()) {
-            continue; // HTTP/2 pseudo-headers and connection details; cookies come from `cookies`
+        // HTTP/2 pseudo-headers, and what the capturing client set itself (a capture records
+        // `Host`, `Content-Length`, `Connection`… on every request, the spec may not set them);
+        // cookies come from `cookies`
+        if name.starts_with(':')
+            || lower == "cookie"
+            || crate::http::headers::set_by_clients(name).is_some()
+        {
+            continue;
         }
         if !value.is_ascii() || has_control_character(value) {
             import.notes.push(Note::new(
@@ -157,7 +160,7 @@ fn import_request(
             let body = content.map(|c| text(c, "text")).unwrap_or_default();
             let mime = content.map(|c| text(c, "mimeType")).unwrap_or_default();
             spec.response = Some(ResponseSpec {
-                status: format!("{status} {reason}").trim().to_string(),
+                status: one_line(&format!("{status} {reason}")),
                 body: (!body.is_empty()).then(|| body.to_string()),
                 lang: if body.is_empty() {
                     None

@@ -65,12 +65,44 @@ pub enum Format {
 /// Reads `text` as `format`. A malformed input is an error (nothing is written); what a valid
 /// input holds that specs cannot say is reported in the notes.
 pub fn read(format: Format, text: &str) -> Result<Import, String> {
-    match format {
+    let mut import = match format {
         Format::Postman => postman::import(text),
         Format::Openapi => openapi::import(text),
         Format::Har => har::import(text),
         Format::Curl => curl::import(text),
+    }?;
+    note_html_prose(&mut import);
+    Ok(import)
+}
+
+/// Descriptions become the prose, which is Markdown, so HTML in them reaches the page as HTML:
+/// one note says so, at the first request whose description holds some.
+fn note_html_prose(import: &mut Import) {
+    let with_html: Vec<&Imported> = import
+        .items
+        .iter()
+        .filter(|item| holds_html(&item.spec.prose))
+        .collect();
+    if let Some(first) = with_html.first() {
+        let note = Note::new(
+            first.name.clone(),
+            format!(
+                "descriptions with HTML were kept as written; the page shows them as HTML ({} request(s), this one first)",
+                with_html.len()
+            ),
+        );
+        import.notes.push(note);
     }
+}
+
+/// Whether Markdown `text` holds an HTML tag, closing tag or comment (`<b>`, `</p>`, `<!--`).
+fn holds_html(text: &str) -> bool {
+    text.match_indices('<').any(|(i, _)| {
+        text[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!'))
+    })
 }
 
 /// What writing an import did.
@@ -234,6 +266,70 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // a spec may not set them any more, so an import that kept them would be refused
+    #[test]
+    fn headers_clients_set_themselves_are_dropped() {
+        let inputs = [
+            (
+                Format::Curl,
+                "curl -H 'Host: h' -H 'Content-Length: 3' -H 'X-A: 1' -H 'Connection;' https://e.com/a",
+            ),
+            (
+                Format::Postman,
+                r#"{"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                  "item": [{"name": "a", "request": {"method": "GET", "url": "https://e.com/a",
+                    "header": [{"key": "Host", "value": "h"}, {"key": "Content-Length", "value": "3"}, {"key": "X-A", "value": "1"}, {"key": "Connection", "value": "close"}]}}]}"#,
+            ),
+            (
+                Format::Har,
+                r#"{"method": "GET", "url": "https://e.com/a", "headers": [{"name": "Host", "value": "h"}, {"name": "Content-Length", "value": "3"}, {"name": "X-A", "value": "1"}, {"name": "Connection", "value": "close"}]}"#,
+            ),
+            (
+                Format::Openapi,
+                "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: Host, in: header, example: h}\n        - {name: Content-Length, in: header, example: 3}\n        - {name: X-A, in: header, example: '1'}\n        - {name: Connection, in: header, example: close}\n      responses: {'200': {description: ok}}\n",
+            ),
+        ];
+        for (format, input) in inputs {
+            let import = read(format, input).unwrap();
+            assert_eq!(import.items.len(), 1, "{format:?}");
+            let spec = &import.items[0].spec;
+            let names: Vec<String> = test_support::pairs(&spec.request.headers)
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect();
+            assert_eq!(names, ["X-A"], "{format:?}");
+            test_support::assert_valid(&format!("{format:?}"), spec);
+            let dropped = import
+                .notes
+                .iter()
+                .filter(|n| n.message.contains("dropped: each client"))
+                .count();
+            // a capture records these on every request: HAR drops them without a note
+            let wanted = if format == Format::Har { 0 } else { 3 };
+            assert_eq!(dropped, wanted, "{format:?}: {:?}", import.notes);
+        }
+    }
+
+    #[test]
+    fn html_in_descriptions_gets_one_note() {
+        let collection = r#"{"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+          "item": [
+            {"name": "a", "request": {"method": "GET", "url": "https://e.com/a", "description": "<b>bold</b> text"}},
+            {"name": "b", "request": {"method": "GET", "url": "https://e.com/b", "description": "a <p>para</p>"}},
+            {"name": "c", "request": {"method": "GET", "url": "https://e.com/c", "description": "1 < 2, plain"}}
+          ]}"#;
+        let import = read(Format::Postman, collection).unwrap();
+        let html: Vec<&Note> = import
+            .notes
+            .iter()
+            .filter(|n| n.message.contains("descriptions with HTML"))
+            .collect();
+        assert_eq!(html.len(), 1, "{:?}", import.notes);
+        assert_eq!(html[0].at, "a");
+        assert!(html[0].message.contains("2 request(s)"), "{:?}", html[0]);
+        assert!(!holds_html("1 < 2 and 3 <= 4"));
+    }
 
     #[test]
     fn slugs() {

@@ -30,6 +30,12 @@ pub(super) fn has_control_character(value: &str) -> bool {
     value.chars().any(|c| c.is_control() && c != '\t')
 }
 
+/// The note for a header an importer drops because each client sets it itself (`Host`,
+/// `Content-Length`, `Connection`…), which a spec may not set; `None` for any other header.
+pub(super) fn set_by_clients_note(name: &str) -> Option<String> {
+    crate::http::headers::set_by_clients(name).map(|why| format!("header `{name}` dropped: {why}"))
+}
+
 pub(super) fn is_content_type(name: &str) -> bool {
     name.eq_ignore_ascii_case("content-type")
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::config::{Config, SiteTarget};
 use crate::filters::json;
+use crate::filters::markdown::md_escape;
 use crate::http::media::{is_json, is_json_as_written, media_type};
 use crate::model::{Body, Endpoint, Header, PartContent};
 use crate::page::{self, BodySection, Section};
@@ -350,7 +351,11 @@ impl<'a> PageView<'a> {
             samples: tabs,
             response: endpoint.response.as_ref().map(|r| ResponseView {
                 marker: page::fence_marker(r.body.as_deref().unwrap_or_default()),
-                status_line: format!("{} {}", r.code, r.reason).trim_end().to_string(),
+                // the reason is the writer's (or a capture's) text: escaped, so that it shows as
+                // written rather than as HTML or Markdown
+                status_line: format!("{} {}", r.code, md_escape(&r.reason))
+                    .trim_end()
+                    .to_string(),
                 body: r.body.as_deref(),
                 lang: &r.lang,
             }),

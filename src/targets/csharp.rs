@@ -33,11 +33,33 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     Ok(wrap)
 }
 
+/// The headers .NET sends only with a body (content headers), which RestSharp adds to the body.
+const CONTENT_HEADERS: &[&str] = &[
+    "Allow",
+    "Content-Disposition",
+    "Content-Encoding",
+    "Content-Language",
+    "Content-Location",
+    "Content-MD5",
+    "Content-Range",
+    "Content-Type",
+    "Expires",
+    "Last-Modified",
+];
+
 fn known_gap(request: &Request) -> Option<&'static str> {
-    if request.has_content_type_without_body() {
-        Some(".NET sends `Content-Type` only with a body (it is a content header)")
+    if request.body.is_none() && request.has_header(CONTENT_HEADERS) {
+        Some(
+            ".NET sends content headers (`Content-Type`, `Content-Disposition`…) only with a body, and RestSharp adds them to the body",
+        )
     } else if request.has_typed_text_part() {
         Some("RestSharp 107-110 cannot give a text part a content type")
+    } else if request.has_header(&["Accept-Language", "Referer"]) {
+        // RestSharp adds headers with TryAddWithoutValidation, which .NET 5 and later send as
+        // written; Mono's System.Net.Http parses them and writes them back its own way
+        Some(
+            "Mono's System.Net.Http rewrites `Accept-Language` and `Referer` (`en-US,en;q=0.9` becomes `en-US, en; q=0.9`); .NET 5 and later send them as written",
+        )
     } else {
         None
     }

@@ -52,6 +52,9 @@ fn known_gap(request: &Request) -> Option<&'static str> {
         Some(
             "a browser FormData entry takes its content type from the File the page holds, or has none",
         )
+    } else if request.has_text_part_with_bare_line_break() {
+        // the HTML standard's multipart/form-data encoding turns every LF or CR into CR LF
+        Some("browsers send every line break in a FormData text entry as CR LF")
     } else if request
         .headers_with_auth()
         .iter()

@@ -307,6 +307,10 @@ impl<'a> Importer<'a> {
             );
             return None;
         }
+        if let Some(note) = crate::import::shared::set_by_clients_note(name) {
+            self.note(&param.at, note);
+            return None;
+        }
         if !crate::model::is_token(name) {
             self.note(
                 &param.at,

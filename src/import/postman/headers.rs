@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::Importer;
 use super::collection::{is_disabled, text};
-use crate::import::shared::{has_control_character, is_content_type};
+use crate::import::shared::{has_control_character, is_content_type, set_by_clients_note};
 
 /// A header as it will be written, and where it came from.
 pub(super) struct Header {
@@ -69,6 +69,8 @@ impl Importer {
                 self.note(at, "dropped: a header without a name");
             } else if !crate::model::is_token(&name) {
                 self.note(at, format!("dropped: `{name}` is not a valid header name"));
+            } else if let Some(note) = set_by_clients_note(&name) {
+                self.note(at, note);
             } else if has_control_character(&value) {
                 self.note(
                     at,
