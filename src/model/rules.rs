@@ -1,0 +1,151 @@
+//! The rules a value must follow to be sent alike by every client: tokens, header values,
+//! `{{variables}}`, URLs, part names, file paths, fence info words, and standard reason phrases.
+
+/// What is wrong with the `{{variables}}` in `text`: a `{{` left open, or a name that is not one.
+pub fn variable_problem(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            let shown: String = rest[start..].chars().take(24).collect();
+            return Some(format!(
+                "`{shown}` opens a variable with `{{{{` but never closes it with `}}}}`"
+            ));
+        };
+        let name = &after[..end];
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '$'));
+        if !valid {
+            return Some(format!(
+                "`{{{{{name}}}}}` is not a variable: a name is letters, digits, `_`, `-`, `.` (no spaces)"
+            ));
+        }
+        rest = &after[end + 2..];
+    }
+    None
+}
+
+/// What keeps `url` from being an `http(s)` URL once its variables are set aside: a leading
+/// `{{variable}}` stands for the base URL, any other for a plain value.
+pub(super) fn url_problem(url: &str) -> Option<String> {
+    let (mut probe, rest) = match url.strip_prefix("{{").and_then(|r| r.split_once("}}")) {
+        Some((_, rest)) => ("http://base.example".to_string(), rest),
+        None => (String::new(), url),
+    };
+    let mut rest = rest;
+    while let Some(start) = rest.find("{{") {
+        probe.push_str(&rest[..start]);
+        probe.push('1');
+        rest = rest[start..]
+            .split_once("}}")
+            .map_or("", |(_, after)| after);
+    }
+    probe.push_str(rest);
+    match url::Url::parse(&probe) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => {
+            None
+        }
+        Ok(parsed) => Some(format!(
+            "`{url}` is not an `http` or `https` URL (its scheme is `{}`)",
+            parsed.scheme()
+        )),
+        Err(url::ParseError::RelativeUrlWithoutBase) => Some(format!(
+            "`{url}` is not a URL: start it with `https://`, `http://` or a `{{{{variable}}}}` that holds them"
+        )),
+        Err(error) => Some(format!("`{url}` is not a URL ({error})")),
+    }
+}
+
+/// A path a sample can name in a string and a multipart header.
+pub(super) fn is_file_path(path: &str) -> bool {
+    !path.trim().is_empty() && !path.chars().any(|c| c.is_control() || c == '"')
+}
+
+/// The last component of a `/`-separated path: the filename a client sends for an upload.
+pub(super) fn file_name(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_string()
+}
+
+/// Why `value` cannot be sent as a header value by every client, if it cannot: a line break or
+/// another control character (HTTP forbids them; a CR LF would start another header), or
+/// non-ASCII text (browsers, .NET and Node refuse or re-encode it).
+pub fn header_value_problem(value: &str) -> Option<&'static str> {
+    if value.chars().any(|c| c.is_control() && c != '\t') {
+        Some(
+            "holds a line break or another control character, which HTTP does not allow in a header",
+        )
+    } else if !value.is_ascii() {
+        Some(
+            "holds non-ASCII characters, which browsers, .NET and Node refuse or re-encode in a header; percent-encode them",
+        )
+    } else {
+        None
+    }
+}
+
+/// Whether a multipart part can have this name in every client: not empty, and no quotes, `\`,
+/// `=`, `;` (curl's `-F` syntax) or control characters.
+pub fn is_part_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '"' | '\\' | '=' | ';'))
+}
+
+/// Whether `lang` can follow a code fence's backticks as its one info word: ASCII letters, digits
+/// and `+-._#` (`c++`, `objective-c`, `f#`), or nothing.
+pub(super) fn is_fence_info_word(lang: &str) -> bool {
+    lang.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_' | '#'))
+}
+
+/// RFC 9110 `token`: the characters allowed in a method or header name.
+pub fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// The standard reason phrase for a status code.
+pub(super) fn reason_phrase(code: u16) -> Option<&'static str> {
+    Some(match code {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "Non-Authoritative Information",
+        204 => "No Content",
+        205 => "Reset Content",
+        206 => "Partial Content",
+        207 => "Multi-Status",
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => return None,
+    })
+}
