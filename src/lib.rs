@@ -23,3 +23,4 @@ pub mod syntax;
 pub mod targets;
 pub mod url;
 pub mod verify;
+pub mod yaml;
