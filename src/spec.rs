@@ -28,7 +28,11 @@ pub struct RequestSpec {
     pub method: String,
     /// The URL; `{{variables}}` anywhere are kept as written.
     pub url: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "one_key")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "one_key::deserialize"
+    )]
     pub auth: Option<AuthSpec>,
     /// Query items appended to the URL's own, in order, each `- name: value` as it is written in a
     /// URL; `- flag:` with no value writes a bare `flag`.
@@ -40,7 +44,11 @@ pub struct RequestSpec {
     /// Cookies, `- name: value`, sent as one `Cookie` header after `headers`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cookies: Vec<NameValueSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "one_key")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "one_key::deserialize"
+    )]
     pub body: Option<BodySpec>,
 }
 
@@ -161,14 +169,15 @@ pub enum BodySpec {
 }
 
 /// A one-of input written as a one-key map (`raw: …`, `bearer: …`): read as its enum, with an
-/// error naming every kind when a writer gives none, an unknown one or several.
+/// error naming every kind when a writer gives none, an unknown one or several. (Written, an
+/// enum is that one-key map already.)
 mod one_key {
     use std::fmt;
     use std::marker::PhantomData;
 
     use serde::de::value::MapAccessDeserializer;
     use serde::de::{Error, MapAccess, Visitor};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Deserialize, Deserializer};
 
     /// The kinds of a one-of input, as its keys are written.
     pub trait Kinds {
@@ -213,13 +222,6 @@ mod one_key {
             }
         }
         deserializer.deserialize_any(OneKey(PhantomData))
-    }
-
-    pub fn serialize<S: Serializer, T: Serialize>(
-        value: &Option<T>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
     }
 }
 
