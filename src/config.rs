@@ -222,10 +222,11 @@ impl Config {
 
     /// Parses config text; `path` is only used in messages.
     pub fn parse(path: &Path, source: &str) -> Result<Config, Vec<Diagnostic>> {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let file: ConfigFile = if source.trim().is_empty() {
-            serde_yaml::from_str("{}")
+            crate::yaml::from_str("{}")
         } else {
-            serde_yaml::from_str(source)
+            crate::yaml::from_str(source)
         }
         .map_err(|error| vec![Diagnostic::from_yaml(path, source, &error)])?;
         let defaults = Config::default();

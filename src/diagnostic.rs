@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::yaml::YamlError;
+
 /// A 1-based line and column in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
@@ -46,23 +48,12 @@ impl Diagnostic {
         }
     }
 
-    /// Turns a serde_yaml error into a diagnostic, keeping its field path (`request.headers[0]`)
-    /// and moving its position from the message into the `-->` line.
-    pub fn from_yaml(file: &Path, source: &str, error: &serde_yaml::Error) -> Self {
-        let mut message = error.to_string();
-        match error.location() {
-            Some(mark) => {
-                let location = Location {
-                    line: mark.line(),
-                    column: mark.column(),
-                };
-                let suffix = format!(" at line {} column {}", mark.line(), mark.column());
-                if let Some(index) = message.find(&suffix) {
-                    message.replace_range(index..index + suffix.len(), "");
-                }
-                message.push_str(&unknown_field_hint(&message));
-                Diagnostic::at(file, source, location, message)
-            }
+    /// Turns a YAML error into a diagnostic, keeping its field path (`request.headers[0]`) in
+    /// the message and its position on the `-->` line.
+    pub fn from_yaml(file: &Path, source: &str, error: &YamlError) -> Self {
+        let message = format!("{}{}", error.message, unknown_field_hint(&error.message));
+        match error.location {
+            Some(location) => Diagnostic::at(file, source, location, message),
             None => Diagnostic::new(file, message),
         }
     }
@@ -178,28 +169,93 @@ fn unknown_field_hint(message: &str) -> String {
     crate::suggest::did_you_mean(field, names.into_iter())
 }
 
+/// The most characters of a source line shown under a message; longer lines are cut around the
+/// column, with `…` where they are cut.
+const SHOWN_LINE: usize = 200;
+/// The most characters of a message shown; a longer one (a huge value echoed) is cut.
+const SHOWN_MESSAGE: usize = 1_000;
+
+/// How a character is shown on a terminal: control characters (ESC, CR, BEL…) and the bidi
+/// controls that reorder text as their escapes, so a file cannot drive the terminal through an
+/// error message; a tab stays a tab so that the caret lines up.
+fn shown_char(c: char, out: &mut String) {
+    let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if c != '\t' && (c.is_control() || bidi) {
+        out.extend(c.escape_unicode());
+    } else {
+        out.push(c);
+    }
+}
+
+/// Text made safe to print: control characters escaped (line breaks too unless `keep_breaks`),
+/// and cut after `limit` characters.
+fn shown_text(text: &str, limit: usize, keep_breaks: bool) -> String {
+    let mut out = String::new();
+    for (index, c) in text.chars().enumerate() {
+        if index == limit {
+            out.push('…');
+            break;
+        }
+        if keep_breaks && c == '\n' {
+            out.push(c);
+        } else {
+            shown_char(c, &mut out);
+        }
+    }
+    out
+}
+
+/// The source line as shown and the caret's indentation under it: at most [`SHOWN_LINE`]
+/// characters around `column`, control characters escaped.
+fn shown_line(line: &str, column: usize) -> (String, String) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let (start, end) = if chars.len() <= SHOWN_LINE {
+        (0, chars.len())
+    } else {
+        let start = at
+            .saturating_sub(SHOWN_LINE / 2)
+            .min(chars.len() - SHOWN_LINE);
+        (start, start + SHOWN_LINE)
+    };
+    let mut shown = String::new();
+    let mut indent = String::new();
+    if start > 0 {
+        shown.push('…');
+        indent.push(' ');
+    }
+    for (index, &c) in chars.iter().enumerate().take(end).skip(start) {
+        let before = shown.len();
+        shown_char(c, &mut shown);
+        if index < at {
+            // the caret sits under the column-th character, whatever its byte width
+            let width = shown[before..].chars().count();
+            let pad = if c == '\t' { '\t' } else { ' ' };
+            indent.extend(std::iter::repeat_n(pad, width));
+        }
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, indent)
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        writeln!(
+            f,
+            "error: {}",
+            shown_text(&self.message, SHOWN_MESSAGE, true)
+        )?;
+        let file = shown_text(&self.file.display().to_string(), SHOWN_LINE, false);
         match self.location {
-            None => write!(f, " --> {}", self.file.display()),
+            None => write!(f, " --> {file}"),
             Some(location) => {
-                write!(
-                    f,
-                    " --> {}:{}:{}",
-                    self.file.display(),
-                    location.line,
-                    location.column
-                )?;
+                write!(f, " --> {file}:{}:{}", location.line, location.column)?;
                 if let Some(line) = &self.source_line {
                     let number = location.line.to_string();
                     let gutter = " ".repeat(number.len());
-                    // The caret sits under the column-th character, whatever its byte width.
-                    let indent: String = line
-                        .chars()
-                        .take(location.column.saturating_sub(1))
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
+                    let (line, indent) = shown_line(line, location.column);
                     write!(f, "\n{gutter} |\n{number} | {line}\n{gutter} | {indent}^")?;
                 }
                 Ok(())
@@ -230,6 +286,34 @@ mod tests {
     }
 
     #[test]
+    fn long_lines_are_cut_around_the_column_and_control_characters_escaped() {
+        let line = format!("url: {}\u{1b}[31mX{}", "a".repeat(5_000), "b".repeat(5_000));
+        let d = Diagnostic::at(
+            Path::new("specs/a.yaml"),
+            &line,
+            Location {
+                line: 1,
+                column: 5_006,
+            },
+            "bad \u{1b}]0;title\u{7}",
+        );
+        let shown = d.to_string();
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("bad \\u{1b}]0;title\\u{7}"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let source = lines[3].strip_prefix("1 | ").unwrap();
+        assert!(source.starts_with('…') && source.ends_with('…'), "{source}");
+        assert!(source.chars().count() < 220, "{source}");
+        // the caret still sits under the escaped character
+        let caret = lines[4].strip_prefix("  | ").unwrap();
+        let under: String = source.chars().skip(caret.len() - 1).take(8).collect();
+        assert_eq!(under, "\\u{1b}[3");
+    }
+
+    #[test]
     fn locates_key_paths_in_block_yaml() {
         use PathSegment::{Index, Key};
         let source = "title: t\nrequest:\n  method: G T\n  headers:\n    - A: 1\n    # note\n    - B: 2\n      C: 3\n  url: u\n";
@@ -252,7 +336,7 @@ mod tests {
     #[test]
     fn yaml_errors_lose_their_inline_position() {
         let source = "a: [\n";
-        let error = serde_yaml::from_str::<serde_yaml::Value>(source).unwrap_err();
+        let error = crate::yaml::from_str::<serde_json::Value>(source).unwrap_err();
         let d = Diagnostic::from_yaml(Path::new("x.yaml"), source, &error);
         assert!(d.location.is_some());
         assert!(!d.message.contains(" at line "), "{}", d.message);

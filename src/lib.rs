@@ -25,3 +25,4 @@ pub mod syntax;
 pub mod targets;
 pub mod url;
 pub mod verify;
+pub mod yaml;

@@ -13,6 +13,7 @@ use crate::model::{self, Body, Endpoint, PageId, PartContent};
 use crate::output::OutputFile;
 use crate::render::{RenderedEndpoint, Renderer};
 use crate::spec;
+use crate::yaml;
 use PathSegment::{Index, Key};
 
 /// A samplegen project: the directory holding `samplegen.yaml`, `specs/`, `templates/`, `output/`.
@@ -141,7 +142,7 @@ impl Project {
     /// The text of the spec file at `path`: a regular file (a link is followed; `discover`
     /// refuses those that lead outside the specs directory) of at most [`INPUT_LIMIT`] bytes.
     pub fn read_spec(&self, path: &Path) -> Result<String, Vec<Diagnostic>> {
-        fs_safe::read_regular_text(path, INPUT_LIMIT, true, &self.specs_dir()).map_err(|error| {
+        let bytes = fs_safe::read_regular(path, INPUT_LIMIT, true, &self.specs_dir()).map_err(|error| {
             let message = match fs_safe::refusal(&error) {
                 Some(Refusal::NotRegular { .. }) => "this spec is not a regular file (a directory, FIFO, socket or device); samplegen reads only regular files".to_string(),
                 Some(Refusal::TooLarge { limit, .. }) => format!(
@@ -151,6 +152,15 @@ impl Project {
                 _ => format!("cannot read: {}", io_reason(&error)),
             };
             vec![Diagnostic::new(&self.shown(path), message)]
+        })?;
+        String::from_utf8(bytes).map_err(|error| {
+            let bytes = error.as_bytes();
+            let problem = yaml::utf8_error(bytes);
+            let shown = String::from_utf8_lossy(bytes);
+            vec![match problem.location {
+                Some(at) => Diagnostic::at(&self.shown(path), &shown, at, problem.message),
+                None => Diagnostic::new(&self.shown(path), problem.message),
+            }]
         })
     }
 
@@ -398,6 +408,8 @@ impl Project {
             .collect();
         let path = path.as_path();
         let shown = self.shown(path);
+        // a byte-order mark some editors write is not part of the text
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         let relative = path
             .strip_prefix(self.specs_dir())
             .map(Path::to_path_buf)

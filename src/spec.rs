@@ -4,6 +4,8 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
+use crate::yaml::{self, ScalarOrMap, YamlError};
+
 /// One documented endpoint: a page and the request its samples send.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +28,11 @@ pub struct RequestSpec {
     pub method: String,
     /// The URL; `{{variables}}` anywhere are kept as written.
     pub url: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "one_key")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "one_key::deserialize"
+    )]
     pub auth: Option<AuthSpec>,
     /// Query items appended to the URL's own, in order, each `- name: value` as it is written in a
     /// URL; `- flag:` with no value writes a bare `flag`.
@@ -38,7 +44,11 @@ pub struct RequestSpec {
     /// Cookies, `- name: value`, sent as one `Cookie` header after `headers`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cookies: Vec<NameValueSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "one_key")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "one_key::deserialize"
+    )]
     pub body: Option<BodySpec>,
 }
 
@@ -159,14 +169,15 @@ pub enum BodySpec {
 }
 
 /// A one-of input written as a one-key map (`raw: …`, `bearer: …`): read as its enum, with an
-/// error naming every kind when a writer gives none, an unknown one or several.
+/// error naming every kind when a writer gives none, an unknown one or several. (Written, an
+/// enum is that one-key map already.)
 mod one_key {
     use std::fmt;
     use std::marker::PhantomData;
 
     use serde::de::value::MapAccessDeserializer;
     use serde::de::{Error, MapAccess, Visitor};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Deserialize, Deserializer};
 
     /// The kinds of a one-of input, as its keys are written.
     pub trait Kinds {
@@ -211,13 +222,6 @@ mod one_key {
             }
         }
         deserializer.deserialize_any(OneKey(PhantomData))
-    }
-
-    pub fn serialize<S: Serializer, T: Serialize>(
-        value: &Option<T>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        serde_yaml::with::singleton_map::serialize(value, serializer)
     }
 }
 
@@ -269,7 +273,7 @@ impl BodySpec {
 
 /// A file to send: its path, or `{path, must_exist: true}` to have samplegen check that it exists
 /// (relative to the project directory).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum FileSpec {
     Path(String),
@@ -294,11 +298,34 @@ impl FileSpec {
 }
 
 /// A multipart part's value: plain text, or a map that can say more.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum PartSpec {
     Text(Option<String>),
     Detailed(PartDetailSpec),
+}
+
+/// Text as written (`- n: 1.10` is the text `1.10`), or a map whose unknown fields are named.
+impl<'de> Deserialize<'de> for PartSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match ScalarOrMap::deserialize(deserializer)? {
+            ScalarOrMap::Scalar(text) => PartSpec::Text(text),
+            ScalarOrMap::Map(detail) => PartSpec::Detailed(detail),
+        })
+    }
+}
+
+/// A path as written, or a map whose unknown fields are named.
+impl<'de> Deserialize<'de> for FileSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match ScalarOrMap::deserialize(deserializer)? {
+            ScalarOrMap::Scalar(Some(path)) => Ok(FileSpec::Path(path)),
+            ScalarOrMap::Scalar(None) => Err(serde::de::Error::custom(
+                "expected a file path, or a map with `path` and `must_exist`",
+            )),
+            ScalarOrMap::Map(checked) => Ok(FileSpec::Checked(checked)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -341,8 +368,8 @@ pub struct ResponseSpec {
 }
 
 /// Parses a spec's YAML text.
-pub fn parse(source: &str) -> Result<Spec, serde_yaml::Error> {
-    serde_yaml::from_str(source)
+pub fn parse(source: &str) -> Result<Spec, YamlError> {
+    yaml::from_str(source)
 }
 
 #[cfg(test)]
@@ -358,6 +385,46 @@ mod tests {
         .unwrap();
         assert_eq!(spec.request.headers[0]["X-A"].as_deref(), Some("1.10"));
         assert_eq!(spec.request.headers[1]["X-B"], None);
+        // a multipart part, text or a map, keeps its text as well
+        let spec = parse(
+            "title: t\nrequest:\n  method: POST\n  url: u\n  body:\n    formdata:\n      - version: 1.10\n      - flag: no\n",
+        )
+        .unwrap();
+        let parts = spec.request.body.unwrap();
+        let parts = parts.formdata().unwrap();
+        assert!(matches!(&parts[0]["version"], PartSpec::Text(Some(t)) if t == "1.10"));
+        assert!(matches!(&parts[1]["flag"], PartSpec::Text(Some(t)) if t == "no"));
+    }
+
+    #[test]
+    fn a_spec_may_start_with_a_byte_order_mark() {
+        let spec = parse("\u{feff}title: t\nrequest:\n  method: GET\n  url: u\n").unwrap();
+        assert_eq!(spec.title, "t");
+    }
+
+    #[test]
+    fn an_unknown_part_field_is_named_where_it_is() {
+        let error = parse(
+            "title: t\nrequest:\n  method: POST\n  url: u\n  body:\n    formdata:\n      - doc: {file: a, type: pdf}\n",
+        )
+        .unwrap_err();
+        assert!(
+            error.message.starts_with(
+                "request.body.formdata[0].doc: unknown field `type`, expected one of `value`, `file`"
+            ),
+            "{error}"
+        );
+        assert_eq!(error.location.map(|l| (l.line, l.column)), Some((7, 24)));
+    }
+
+    #[test]
+    fn a_header_written_twice_in_one_entry_is_an_error() {
+        let error = parse(
+            "title: t\nrequest:\n  method: GET\n  url: u\n  headers:\n    - {X-A: 1, X-A: 2}\n",
+        )
+        .unwrap_err();
+        assert!(error.message.contains("`X-A` is written twice"), "{error}");
+        assert_eq!(error.location.map(|l| (l.line, l.column)), Some((6, 16)));
     }
 
     #[test]
@@ -374,12 +441,10 @@ mod tests {
             two.to_string().contains("give exactly one of `raw`, `urlencoded`, `formdata`, `file` or `graphql`; `file` is one too many"),
             "{two}"
         );
-        assert!(two.location().is_some());
+        assert!(two.location.is_some());
         let raw = parse(&spec("    raw: '{}'\n")).unwrap();
         assert_eq!(raw.request.body.unwrap().raw(), Some("{}"));
-        let written =
-            serde_yaml::to_string(&parse(&spec("    urlencoded:\n      - a: b\n")).unwrap())
-                .unwrap();
+        let written = yaml::to_string(&parse(&spec("    urlencoded:\n      - a: b\n")).unwrap());
         assert!(
             written.contains("body:\n    urlencoded:\n    - a: b\n"),
             "{written}"
@@ -394,6 +459,6 @@ mod tests {
             error.to_string().contains("unknown field `header`"),
             "{error}"
         );
-        assert_eq!(error.location().map(|l| l.line()), Some(5));
+        assert_eq!(error.location.map(|l| l.line), Some(5));
     }
 }

@@ -694,3 +694,78 @@ fn verify_sends_a_crlf_in_a_multipart_text_part_as_written() {
         .run(&["verify", "specs/users/crlf.yaml", "--target", "http"])
         .expect(0, &["1 passed, 0 failed"]);
 }
+
+// ---- hostile YAML: each refused with a location, the rest built ----
+
+#[test]
+fn hostile_yaml_is_refused_where_it_is_and_the_rest_is_built() {
+    let scene = Scene::new();
+    // 200 KB of nested flow sequences: serde_yaml took over a minute to refuse this
+    let deep = format!(
+        "title: t\nrequest: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    scene.write("proj/specs/users/deep.yaml", &deep);
+    let mut laughs = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (name, previous) in "bcdefghi".chars().zip("abcdefgh".chars()) {
+        let aliases = vec![format!("*{previous}"); 9].join(", ");
+        laughs.push_str(&format!("{name}: &{name} [{aliases}]\n"));
+    }
+    scene.write(
+        "proj/specs/users/laughs.yaml",
+        &format!("{laughs}title: t\n"),
+    );
+    // a 100 KB line holding a terminal escape sequence, then bytes that are not UTF-8
+    let escape = format!(
+        "title: t\nrequest:\n  method: GET\n  url: \"{}\u{1b}]0;pwned\u{7}\"\n",
+        "a".repeat(100_000)
+    );
+    scene.write("proj/specs/users/escape.yaml", &escape);
+    fs::write(
+        scene.at("proj/specs/users/latin1.yaml"),
+        b"title: Caf\xe9\nrequest:\n  method: GET\n  url: https://e.com\n",
+    )
+    .unwrap();
+    let run = scene.run(&["build"]);
+    run.expect(
+        1,
+        &[
+            "request: invalid type: expected a map",
+            " --> specs/users/deep.yaml:2:10",
+            "unknown field `a`",
+            " --> specs/users/laughs.yaml:1:1",
+            // YAML itself refuses a raw control character, shown escaped
+            "unexpected character: `\\u{1b}'",
+            " --> specs/users/escape.yaml:4:100009",
+            "not valid UTF-8 (byte 0xe9)",
+            " --> specs/users/latin1.yaml:1:11",
+            "samplegen: 4 spec(s) failed",
+        ],
+    );
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
+    assert!(
+        all.lines().all(|line| line.chars().count() < 1_100),
+        "{all}"
+    );
+
+    // the importer reads an OpenAPI document as untyped values: the limits are what stop it
+    scene.write("laughs.yaml", &format!("{laughs}openapi: 3.0.0\n"));
+    let laughs_at = scene.at("laughs.yaml");
+    scene
+        .run(&["import", "openapi", laughs_at.to_str().unwrap()])
+        .expect(1, &["aliases expand to more than 100000", "at line "]);
+    scene.write(
+        "deep.yaml",
+        &format!("openapi: 3.0.0\npaths: {}", &deep[18..]),
+    );
+    let deep_at = scene.at("deep.yaml");
+    scene
+        .run(&["import", "openapi", deep_at.to_str().unwrap()])
+        .expect(
+            1,
+            &["nested more than 64 levels deep", "at line 2, column "],
+        );
+    scene.assert_outside_untouched();
+}

@@ -203,7 +203,7 @@ pub fn to_valid_yaml(spec: &Spec, path: &Path, id: PageId) -> Result<String, Vec
 
 /// A spec as YAML text, fields in the order writers expect.
 pub fn to_yaml(spec: &Spec) -> String {
-    serde_yaml::to_string(spec).expect("a spec serializes")
+    crate::yaml::to_string(spec)
 }
 
 /// A file or folder name for `name`: lower case letters, digits, `-` and `_`, runs of anything

@@ -2,7 +2,7 @@
 //! auth and any further keys.
 
 use percent_encoding::utf8_percent_encode;
-use serde_yaml::{Mapping, Value};
+use serde_json::{Map, Value};
 
 use super::Importer;
 use super::document::escape;
@@ -29,14 +29,14 @@ impl<'a> Importer<'a> {
                 None => return Security::default(),
             },
         };
-        let Some(requirements) = requirements.as_sequence() else {
+        let Some(requirements) = requirements.as_array() else {
             self.note(&at, "`security` is not a list: no auth");
             return Security::default();
         };
         let mut refused = Vec::new();
         for (index, requirement) in requirements.iter().enumerate() {
             let requirement_at = format!("{at}/{index}");
-            let Some(requirement) = requirement.as_mapping() else {
+            let Some(requirement) = requirement.as_object() else {
                 refused.push(format!("{requirement_at}: not an object"));
                 continue;
             };
@@ -70,12 +70,15 @@ impl<'a> Importer<'a> {
     }
 
     /// One security requirement (all of its schemes), or why the samples cannot send it.
-    fn requirement(&mut self, requirement: &'a Mapping) -> Result<(Security, Vec<Note>), String> {
+    fn requirement(
+        &mut self,
+        requirement: &'a Map<String, Value>,
+    ) -> Result<(Security, Vec<Note>), String> {
         let mut security = Security::default();
         let mut notes = Vec::new();
         let mut schemes = Vec::new();
         for name in requirement.keys() {
-            let name = name.as_str().unwrap_or_default();
+            let name = name.as_str();
             let at = format!("/components/securitySchemes/{}", escape(name));
             let scheme = self
                 .root
@@ -229,25 +232,25 @@ components:
     shared: {$ref: '#/components/securitySchemes/basic'}
 "#;
 
-    fn auth_of(security: &str) -> (Import, serde_yaml::Value) {
+    fn auth_of(security: &str) -> (Import, Value) {
         let import = run(&format!(
             "security: [{{bearer: []}}]\npaths:\n  /a:\n    get:\n      security: {security}\n      parameters:\n        - {{name: X-API-Key, in: header, example: k}}\n        - {{name: api_key, in: query, example: k}}\n{SCHEMES}"
         ));
         let spec = only(&import);
-        let shown = serde_yaml::to_value(&spec.request).unwrap();
+        let shown = serde_json::to_value(&spec.request).unwrap();
         (import, shown)
     }
 
     #[test]
     fn security_schemes_become_auth() {
-        let yaml = |v: &Value| serde_yaml::to_string(v).unwrap();
+        let yaml = |v: &Value| crate::yaml::to_string(v);
         let (_, request) = auth_of("[{basic: []}]");
         assert_eq!(
             yaml(&request["auth"]),
             "basic:\n  username: '{{username}}'\n  password: '{{password}}'\n"
         );
         let (_, request) = auth_of("[{shared: []}]");
-        assert!(request["auth"]["basic"].is_mapping());
+        assert!(request["auth"]["basic"].is_object());
         let (_, request) = auth_of("[{bearer: []}]");
         assert_eq!(yaml(&request["auth"]), "bearer: '{{accessToken}}'\n");
         let (import, request) = auth_of("[{headerKey: []}]");
@@ -310,7 +313,7 @@ components:
 
         // the first requirement that can be sent is used
         let (import, request) = auth_of("[{digest: []}, {basic: []}]");
-        assert!(request["auth"]["basic"].is_mapping());
+        assert!(request["auth"]["basic"].is_object());
         note(
             &import,
             "/paths/~1a/get/security/1",

@@ -1,7 +1,7 @@
 //! The request body: JSON, a form, multipart parts, text or a file, by the media type chosen.
 
 use indexmap::IndexMap;
-use serde_yaml::Value;
+use serde_json::Value;
 
 use super::Importer;
 use super::document::{escape, scalar_text};
@@ -36,7 +36,7 @@ impl<'a> Importer<'a> {
         let (body, body_at) = self.resolve(body, &at)?;
         let Some(content) = body
             .get("content")
-            .and_then(Value::as_mapping)
+            .and_then(Value::as_object)
             .filter(|c| !c.is_empty())
         else {
             self.note(body_at, "the request body has no `content`: no body");
@@ -65,7 +65,7 @@ impl<'a> Importer<'a> {
             return Some(BodySpec::Raw(json_text(&example)));
         }
         if media_name == FORM_URLENCODED {
-            let Some(Value::Mapping(example)) =
+            let Some(Value::Object(example)) =
                 self.media_example(media, &media_at, Direction::Request)
             else {
                 self.note(
@@ -76,9 +76,9 @@ impl<'a> Importer<'a> {
             };
             let mut fields = Vec::new();
             for (name, value) in &example {
-                let name = name.as_str().unwrap_or_default();
+                let name = name.as_str();
                 match value {
-                    Value::Sequence(items) => {
+                    Value::Array(items) => {
                         fields.extend(items.iter().map(|item| name_value(name, scalar_text(item))));
                     }
                     other => fields.push(name_value(name, scalar_text(other))),
@@ -100,7 +100,7 @@ impl<'a> Importer<'a> {
             None => None,
         };
         match self.explicit_example(media, &media_at) {
-            Some(Value::Mapping(_) | Value::Sequence(_)) => {
+            Some(Value::Object(_) | Value::Array(_)) => {
                 self.note(
                     media_at,
                     format!("an example given as an object cannot be written as `{key}`: no body"),
@@ -129,8 +129,7 @@ impl<'a> Importer<'a> {
 
     /// A `multipart/form-data` body: files for binary properties, text for the others.
     fn multipart(&mut self, media: &'a Value, at: &str) -> Option<BodySpec> {
-        let Some(Value::Mapping(example)) = self.media_example(media, at, Direction::Request)
-        else {
+        let Some(Value::Object(example)) = self.media_example(media, at, Direction::Request) else {
             self.note(
                 at,
                 "no example object and no object schema to build the parts from: no body",
@@ -144,7 +143,7 @@ impl<'a> Importer<'a> {
         let encoding = media.get("encoding");
         let mut parts = Vec::new();
         for (name, value) in &example {
-            let name = name.as_str().unwrap_or_default();
+            let name = name.as_str();
             if !crate::model::is_part_name(name) {
                 self.note(
                     at,
@@ -200,20 +199,18 @@ impl<'a> Importer<'a> {
                 continue;
             }
             match value {
-                Value::Sequence(elements)
-                    if elements.iter().all(|e| !e.is_mapping() && !e.is_sequence()) =>
+                Value::Array(elements)
+                    if elements.iter().all(|e| !e.is_object() && !e.is_array()) =>
                 {
                     for element in elements {
                         part(text_part(scalar_text(element), part_type.clone()));
                     }
                 }
-                Value::Sequence(_) | Value::Mapping(_) => {
-                    part(PartSpec::Detailed(PartDetailSpec {
-                        value: Some(scalar_text(value)),
-                        content_type: part_type.or_else(|| Some("application/json".into())),
-                        ..PartDetailSpec::default()
-                    }))
-                }
+                Value::Array(_) | Value::Object(_) => part(PartSpec::Detailed(PartDetailSpec {
+                    value: Some(scalar_text(value)),
+                    content_type: part_type.or_else(|| Some("application/json".into())),
+                    ..PartDetailSpec::default()
+                })),
                 scalar => part(text_part(scalar_text(scalar), part_type)),
             }
         }
@@ -345,7 +342,7 @@ components:
             "the client writes the multipart header"
         );
         let parts = upload.body.as_ref().unwrap().formdata().unwrap();
-        let yaml = serde_yaml::to_string(parts).unwrap();
+        let yaml = crate::yaml::to_string(parts);
         assert_eq!(
             yaml,
             "- file:\n    file: /path/to/file\n- files:\n    file: /path/to/files\n- tags: a\n- tags: b\n- meta:\n    value: '{\"w\":1}'\n    content_type: application/vnd.meta+json\n- note: hello\n"

@@ -1,17 +1,17 @@
 //! The document as values: reading it (YAML or JSON, OpenAPI 3.0 or 3.1 only), JSON pointers
 //! into it and following its `$ref`s.
 
-use serde_yaml::Value;
+use serde_json::Value;
 
 use super::Importer;
 
 /// How many `$ref`s in a row are followed before giving up.
 const MAX_REF_HOPS: usize = 32;
 
-/// The document as YAML values, JSON read as JSON (into the same ordered values) and anything
-/// else as YAML.
+/// The document as ordered JSON values: JSON read as JSON and anything else as YAML (whose
+/// map keys all become strings, `200:` the key `"200"`).
 pub(super) fn parse(text: &str) -> Result<Value, String> {
-    let yaml = || serde_yaml::from_str::<Value>(text);
+    let yaml = || crate::yaml::from_str_large::<Value>(text);
     if text.trim_start().starts_with('{') {
         return serde_json::from_str::<Value>(text).or_else(|json_error| {
             // a YAML flow mapping also starts with `{`
@@ -46,36 +46,6 @@ pub(super) fn check_version(document: &Value) -> Result<(), String> {
     Ok(())
 }
 
-/// The document with every map key as a string (YAML reads `200:` as a number), tags dropped and
-/// numbers JSON cannot hold as strings.
-pub(super) fn normalize(value: Value) -> Value {
-    match value {
-        Value::Mapping(map) => Value::Mapping(
-            map.into_iter()
-                .map(|(key, value)| (Value::String(key_text(key)), normalize(value)))
-                .collect(),
-        ),
-        Value::Sequence(items) => Value::Sequence(items.into_iter().map(normalize).collect()),
-        Value::Tagged(tagged) => normalize(tagged.value),
-        Value::Number(n) if n.as_f64().is_some_and(|f| !f.is_finite()) => {
-            Value::String(n.to_string())
-        }
-        other => other,
-    }
-}
-
-fn key_text(key: Value) -> String {
-    match key {
-        Value::String(s) => s,
-        Value::Tagged(tagged) => key_text(tagged.value),
-        Value::Mapping(_) | Value::Sequence(_) => serde_yaml::to_string(&key)
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
-        scalar => scalar_text(&scalar),
-    }
-}
-
 /// A scalar as text: strings as they are, numbers and booleans as written, null as nothing;
 /// arrays and objects as compact JSON.
 pub(super) fn scalar_text(value: &Value) -> String {
@@ -84,8 +54,7 @@ pub(super) fn scalar_text(value: &Value) -> String {
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Null => String::new(),
-        Value::Tagged(tagged) => scalar_text(&tagged.value),
-        Value::Sequence(_) | Value::Mapping(_) => serde_json::to_string(value).unwrap_or_default(),
+        Value::Array(_) | Value::Object(_) => serde_json::to_string(value).unwrap_or_default(),
     }
 }
 
@@ -103,8 +72,8 @@ fn pointer_get<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
     for segment in pointer.strip_prefix('/')?.split('/') {
         let segment = segment.replace("~1", "/").replace("~0", "~");
         current = match current {
-            Value::Mapping(map) => map.get(segment.as_str())?,
-            Value::Sequence(items) => items.get(segment.parse::<usize>().ok()?)?,
+            Value::Object(map) => map.get(segment.as_str())?,
+            Value::Array(items) => items.get(segment.parse::<usize>().ok()?)?,
             _ => return None,
         };
     }

@@ -1,7 +1,7 @@
 //! Media type objects: which one to use, its example, and JSON written in the house style.
 
 use serde::Serialize;
-use serde_yaml::{Mapping, Value};
+use serde_json::{Map, Value};
 
 use super::Importer;
 use super::document::escape;
@@ -11,10 +11,10 @@ use crate::http::media_type;
 use crate::model::FORM_URLENCODED;
 
 /// The media type to use from a `content` map: JSON first, then forms, then the first one.
-pub(super) fn choose_media(content: &Mapping) -> Option<(&str, &Value)> {
+pub(super) fn choose_media(content: &Map<String, Value>) -> Option<(&str, &Value)> {
     let entries: Vec<(&str, &Value)> = content
         .iter()
-        .filter_map(|(key, value)| Some((key.as_str()?, value)))
+        .map(|(key, value)| (key.as_str(), value))
         .collect();
     let rank = |key: &str| {
         let media = media_type(key);
@@ -69,9 +69,9 @@ pub(super) fn json_text(example: &Value) -> String {
 impl<'a> Importer<'a> {
     /// The value of the first usable entry of an `examples` map (Example objects or their `$ref`s).
     pub(super) fn first_example(&mut self, holder: &'a Value, at: &str) -> Option<Value> {
-        let examples = holder.get("examples")?.as_mapping()?;
+        let examples = holder.get("examples")?.as_object()?;
         for (name, example) in examples {
-            let example_at = format!("{at}/examples/{}", escape(name.as_str().unwrap_or("")));
+            let example_at = format!("{at}/examples/{}", escape(name.as_str()));
             let Some((example, example_at)) = self.resolve(example, &example_at) else {
                 continue;
             };

@@ -16,19 +16,16 @@ mod response;
 mod schema;
 mod walk;
 
-use serde_yaml::Value;
+use serde_json::Value;
 
 use super::{Import, Note};
-use document::{check_version, normalize, parse};
+use document::{check_version, parse};
 
 /// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON).
 pub fn import(text: &str) -> Result<Import, String> {
-    let mut document = parse(text)?;
-    document
-        .apply_merge()
-        .map_err(|error| format!("the OpenAPI document is not valid YAML: {error}"))?;
-    let document = normalize(document);
-    if !document.is_mapping() {
+    // merge keys (`<<: *base`) are applied as the YAML is read
+    let document = parse(text)?;
+    if !document.is_object() {
         return Err(
             "not an OpenAPI document: expected an object with an `openapi` field at the top level"
                 .into(),

@@ -2,7 +2,7 @@
 //! query, header and cookie parameter's value from its example, serialized by its style.
 
 use percent_encoding::{AsciiSet, CONTROLS, NON_ALPHANUMERIC, utf8_percent_encode};
-use serde_yaml::Value;
+use serde_json::Value;
 
 use super::Importer;
 use super::document::{escape, scalar_text};
@@ -112,7 +112,7 @@ impl<'a> Importer<'a> {
             let Some(list) = source.get("parameters") else {
                 continue;
             };
-            let Some(list) = list.as_sequence() else {
+            let Some(list) = list.as_array() else {
                 self.note(format!("{at}/parameters"), "`parameters` is not a list");
                 continue;
             };
@@ -218,7 +218,7 @@ impl<'a> Importer<'a> {
         if let Some(value) = self.first_example(p, &param.at) {
             return Some(value);
         }
-        if let Some(content) = p.get("content").and_then(Value::as_mapping)
+        if let Some(content) = p.get("content").and_then(Value::as_object)
             && let Some((key, media)) = choose_media(content)
         {
             let at = format!("{}/content/{}", param.at, escape(key));
@@ -236,7 +236,7 @@ impl<'a> Importer<'a> {
         }
         if let Some(value) = schema
             .get("examples")
-            .and_then(Value::as_sequence)
+            .and_then(Value::as_array)
             .and_then(|e| e.first())
         {
             return Some(value.clone());
@@ -354,7 +354,7 @@ impl<'a> Importer<'a> {
         let example = self.parameter_example(param);
         let value = match example {
             None => placeholder(name),
-            Some(Value::Sequence(items)) if !items.is_empty() => items
+            Some(Value::Array(items)) if !items.is_empty() => items
                 .iter()
                 .map(|item| utf8_percent_encode(&scalar_text(item), COOKIE).to_string())
                 .collect::<Vec<_>>()
@@ -384,7 +384,7 @@ fn query_items(
     let element = |value: &Value| encode(&scalar_text(value), QUERY_ELEMENT);
     match value {
         None => vec![(key, placeholder(name))],
-        Some(Value::Sequence(items)) if !items.is_empty() => {
+        Some(Value::Array(items)) if !items.is_empty() => {
             let delimiter = match style {
                 "form" if explode => {
                     return items
@@ -403,8 +403,8 @@ fn query_items(
                 .join(delimiter);
             vec![(key, joined)]
         }
-        Some(Value::Mapping(map)) if !map.is_empty() => {
-            let entries = map.iter().map(|(k, v)| (k.as_str().unwrap_or_default(), v));
+        Some(Value::Object(map)) if !map.is_empty() => {
+            let entries = map.iter().map(|(k, v)| (k.as_str(), v));
             match style {
                 "deepObject" => entries
                     .map(|(k, v)| {
@@ -426,7 +426,7 @@ fn query_items(
                 }
             }
         }
-        Some(Value::Sequence(_) | Value::Mapping(_)) => vec![(key, placeholder(name))],
+        Some(Value::Array(_) | Value::Object(_)) => vec![(key, placeholder(name))],
         Some(scalar) => vec![(key, encode(&scalar_text(scalar), set))],
     }
 }
@@ -434,11 +434,11 @@ fn query_items(
 /// A header value of the example `value`, `style: simple`.
 fn header_value(value: &Value, explode: bool) -> String {
     match value {
-        Value::Sequence(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(","),
-        Value::Mapping(map) => map
+        Value::Array(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(","),
+        Value::Object(map) => map
             .iter()
             .map(|(k, v)| {
-                let k = k.as_str().unwrap_or_default();
+                let k = k.as_str();
                 if explode {
                     format!("{k}={}", scalar_text(v))
                 } else {
@@ -561,7 +561,7 @@ components:
 
     #[test]
     fn query_styles_for_objects() {
-        let object: Value = serde_yaml::from_str("{color: brown, age: 3}").unwrap();
+        let object: Value = crate::yaml::from_str("{color: brown, age: 3}").unwrap();
         let items = |style, explode| query_items("f", Some(&object), style, explode, false);
         assert_eq!(
             items("deepObject", true),
@@ -572,12 +572,12 @@ components:
             [pair("color", "brown"), pair("age", "3")]
         );
         assert_eq!(items("form", false), [pair("f", "color,brown,age,3")]);
-        let pipes: Value = serde_yaml::from_str("[a, 'b|c']").unwrap();
+        let pipes: Value = crate::yaml::from_str("[a, 'b|c']").unwrap();
         assert_eq!(
             query_items("p", Some(&pipes), "pipeDelimited", false, false),
             [pair("p", "a|b%7Cc")]
         );
-        let empty: Value = serde_yaml::from_str("[]").unwrap();
+        let empty: Value = crate::yaml::from_str("[]").unwrap();
         assert_eq!(
             query_items("e", Some(&empty), "form", true, false),
             [pair("e", "{{e}}")]

@@ -1,6 +1,6 @@
 //! The example response: the lowest successful one, with its example.
 
-use serde_yaml::Value;
+use serde_json::Value;
 
 use super::Importer;
 use super::document::{escape, scalar_text};
@@ -12,10 +12,10 @@ use crate::spec::ResponseSpec;
 impl<'a> Importer<'a> {
     /// The example response: the lowest 2xx response, with its JSON (or other) example.
     pub(super) fn response(&mut self, op: &'a Value, op_at: &str) -> Option<ResponseSpec> {
-        let responses = op.get("responses")?.as_mapping()?;
+        let responses = op.get("responses")?.as_object()?;
         let mut best: Option<(u16, String, &'a Value, String)> = None;
         for (code, response) in responses {
-            let code = code.as_str().unwrap_or_default();
+            let code = code.as_str();
             let (rank, status) = if code.len() == 3
                 && code.starts_with('2')
                 && code.bytes().all(|b| b.is_ascii_digit())
@@ -40,12 +40,12 @@ impl<'a> Importer<'a> {
         let Some((response, at)) = self.resolve(response, &at) else {
             return Some(spec);
         };
-        let Some(content) = response.get("content").and_then(Value::as_mapping) else {
+        let Some(content) = response.get("content").and_then(Value::as_object) else {
             return Some(spec);
         };
         let json = content
             .iter()
-            .filter_map(|(key, media)| Some((key.as_str()?, media)))
+            .map(|(key, media)| (key.as_str(), media))
             .find(|(key, _)| is_json(&media_type(key)));
         if let Some((key, media)) = json {
             let media_at = format!("{at}/content/{}", escape(key));
@@ -55,10 +55,10 @@ impl<'a> Importer<'a> {
             return Some(spec);
         }
         for (key, media) in content {
-            let key = key.as_str().unwrap_or_default();
+            let key = key.as_str();
             let media_at = format!("{at}/content/{}", escape(key));
             match self.explicit_example(media, &media_at) {
-                Some(Value::Mapping(_) | Value::Sequence(_)) => {
+                Some(Value::Object(_) | Value::Array(_)) => {
                     self.note(
                         media_at,
                         format!("an example given as an object cannot be written as `{key}`"),

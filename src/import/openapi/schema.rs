@@ -1,7 +1,7 @@
 //! Schemas: a minimal example built from one, and the properties of an object schema.
 
 use indexmap::IndexMap;
-use serde_yaml::{Mapping, Value};
+use serde_json::{Map, Value};
 
 use super::Importer;
 use super::document::escape;
@@ -35,14 +35,14 @@ impl<'a> Importer<'a> {
         let Some((schema, at)) = self.resolve(schema, at) else {
             return out;
         };
-        if let Some(all) = schema.get("allOf").and_then(Value::as_sequence) {
+        if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
             for (index, sub) in all.iter().enumerate() {
                 out.extend(self.properties(sub, &format!("{at}/allOf/{index}"), depth + 1));
             }
         }
-        if let Some(properties) = schema.get("properties").and_then(Value::as_mapping) {
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
             for (name, property) in properties {
-                let name = name.as_str().unwrap_or_default();
+                let name = name.as_str();
                 let property_at = format!("{at}/properties/{}", escape(name));
                 if let Some((property, _)) = self.resolve(property, &property_at) {
                     out.insert(name.to_string(), property);
@@ -87,7 +87,7 @@ impl<'a> Importer<'a> {
         depth: usize,
         stack: &mut Vec<String>,
     ) -> Option<Value> {
-        if !schema.is_mapping() {
+        if !schema.is_object() {
             return None;
         }
         for key in ["example", "const"] {
@@ -97,7 +97,7 @@ impl<'a> Importer<'a> {
         }
         if let Some(first) = schema
             .get("examples")
-            .and_then(Value::as_sequence)
+            .and_then(Value::as_array)
             .and_then(|e| e.first())
         {
             return Some(first.clone());
@@ -107,13 +107,13 @@ impl<'a> Importer<'a> {
         }
         if let Some(first) = schema
             .get("enum")
-            .and_then(Value::as_sequence)
+            .and_then(Value::as_array)
             .and_then(|e| e.iter().find(|v| !v.is_null()))
         {
             return Some(first.clone());
         }
-        if let Some(all) = schema.get("allOf").and_then(Value::as_sequence) {
-            let mut merged = Mapping::new();
+        if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+            let mut merged = Map::new();
             let mut other = None;
             for (index, sub) in all.iter().enumerate() {
                 match self.build(
@@ -123,7 +123,7 @@ impl<'a> Importer<'a> {
                     depth + 1,
                     stack,
                 ) {
-                    Some(Value::Mapping(map)) => merged.extend(map),
+                    Some(Value::Object(map)) => merged.extend(map),
                     Some(value) => {
                         other.get_or_insert(value);
                     }
@@ -131,18 +131,18 @@ impl<'a> Importer<'a> {
                 }
             }
             if schema.get("properties").is_some()
-                && let Some(Value::Mapping(own)) =
+                && let Some(Value::Object(own)) =
                     self.build_object(schema, at, direction, depth, stack)
             {
                 merged.extend(own);
             }
             if !merged.is_empty() || other.is_none() {
-                return Some(Value::Mapping(merged));
+                return Some(Value::Object(merged));
             }
             return other;
         }
         for key in ["oneOf", "anyOf"] {
-            if let Some(choices) = schema.get(key).and_then(Value::as_sequence) {
+            if let Some(choices) = schema.get(key).and_then(Value::as_array) {
                 for (index, choice) in choices.iter().enumerate() {
                     let is_null = self
                         .lookup(choice)
@@ -161,7 +161,7 @@ impl<'a> Importer<'a> {
         let declared = match schema.get("type") {
             Some(Value::String(t)) => Some(t.as_str()),
             // OpenAPI 3.1: `type: [string, "null"]`
-            Some(Value::Sequence(types)) => types
+            Some(Value::Array(types)) => types
                 .iter()
                 .filter_map(Value::as_str)
                 .find(|t| *t != "null")
@@ -180,13 +180,13 @@ impl<'a> Importer<'a> {
         match kind {
             "object" => self.build_object(schema, at, direction, depth, stack),
             "array" => {
-                if let Some(prefix) = schema.get("prefixItems").and_then(Value::as_sequence) {
+                if let Some(prefix) = schema.get("prefixItems").and_then(Value::as_array) {
                     let mut items = Vec::new();
                     for (index, item) in prefix.iter().enumerate() {
                         let item_at = format!("{at}/prefixItems/{index}");
                         items.extend(self.build(item, &item_at, direction, depth + 1, stack));
                     }
-                    return Some(Value::Sequence(items));
+                    return Some(Value::Array(items));
                 }
                 let items = match schema.get("items") {
                     Some(items) => self
@@ -195,7 +195,7 @@ impl<'a> Importer<'a> {
                         .collect(),
                     None => Vec::new(),
                 };
-                Some(Value::Sequence(items))
+                Some(Value::Array(items))
             }
             "string" => {
                 let format = schema.get("format").and_then(Value::as_str);
@@ -230,16 +230,16 @@ impl<'a> Importer<'a> {
         depth: usize,
         stack: &mut Vec<String>,
     ) -> Option<Value> {
-        let mut out = Mapping::new();
+        let mut out = Map::new();
         let required: Vec<&str> = schema
             .get("required")
-            .and_then(Value::as_sequence)
+            .and_then(Value::as_array)
             .map(|r| r.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
-        if let Some(properties) = schema.get("properties").and_then(Value::as_mapping) {
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
             let mut ordered: Vec<(&str, &'a Value)> = properties
                 .iter()
-                .filter_map(|(name, property)| Some((name.as_str()?, property)))
+                .map(|(name, property)| (name.as_str(), property))
                 .collect();
             ordered.sort_by_key(|(name, _)| !required.contains(name));
             for (name, property) in ordered {
@@ -253,20 +253,19 @@ impl<'a> Importer<'a> {
                 let property_at = format!("{at}/properties/{}", escape(name));
                 if let Some(value) = self.build(property, &property_at, direction, depth + 1, stack)
                 {
-                    out.insert(Value::String(name.into()), value);
+                    out.insert(name.into(), value);
                 }
             }
-        } else if let Some(additional) = schema
-            .get("additionalProperties")
-            .filter(|a| a.is_mapping())
+        } else if let Some(additional) =
+            schema.get("additionalProperties").filter(|a| a.is_object())
         {
             let additional_at = format!("{at}/additionalProperties");
             if let Some(value) = self.build(additional, &additional_at, direction, depth + 1, stack)
             {
-                out.insert(Value::String("key".into()), value);
+                out.insert("key".into(), value);
             }
         }
-        Some(Value::Mapping(out))
+        Some(Value::Object(out))
     }
 }
 

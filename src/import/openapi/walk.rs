@@ -1,7 +1,7 @@
 //! Walking the paths and their operations: one spec per operation, its name, title, folder and
 //! prose, and the parameters, auth, body and response put together.
 
-use serde_yaml::Value;
+use serde_json::Value;
 
 use super::Importer;
 use super::document::{escape, text_field};
@@ -18,7 +18,7 @@ const METHODS: [&str; 8] = [
 impl<'a> Importer<'a> {
     pub(super) fn run(&mut self) -> Result<Vec<Imported>, String> {
         let root = self.root;
-        let servers = root.get("servers").and_then(Value::as_sequence);
+        let servers = root.get("servers").and_then(Value::as_array);
         if servers.is_none_or(|s| s.is_empty()) {
             self.note(
                 "/servers",
@@ -27,7 +27,7 @@ impl<'a> Importer<'a> {
         }
         if root
             .get("webhooks")
-            .and_then(Value::as_mapping)
+            .and_then(Value::as_object)
             .is_some_and(|w| !w.is_empty())
         {
             self.note(
@@ -36,7 +36,7 @@ impl<'a> Importer<'a> {
             );
         }
         let paths = match root.get("paths") {
-            Some(Value::Mapping(paths)) => paths,
+            Some(Value::Object(paths)) => paths,
             None | Some(Value::Null) => {
                 self.note("/paths", "the document has no `paths`: nothing to import");
                 return Ok(Vec::new());
@@ -45,7 +45,7 @@ impl<'a> Importer<'a> {
         };
         let mut items = Vec::new();
         for (path, item) in paths {
-            let Some(path) = path.as_str() else { continue };
+            let path = path.as_str();
             if path.starts_with("x-") {
                 continue;
             }
@@ -53,16 +53,17 @@ impl<'a> Importer<'a> {
             let Some((item, _)) = self.resolve(item, &item_at) else {
                 continue;
             };
-            let Some(map) = item.as_mapping() else {
+            let Some(map) = item.as_object() else {
                 self.note(&item_at, "not a path item object");
                 continue;
             };
             for (method, operation) in map {
-                let Some(method) = method.as_str().filter(|m| METHODS.contains(m)) else {
+                let method = method.as_str();
+                if !METHODS.contains(&method) {
                     continue;
-                };
+                }
                 let op_at = format!("{item_at}/{method}");
-                if !operation.is_mapping() {
+                if !operation.is_object() {
                     self.note(&op_at, "not an operation object");
                     continue;
                 }
@@ -97,7 +98,7 @@ impl<'a> Importer<'a> {
             .unwrap_or_else(|| fallback.clone());
         let dirs: Vec<String> = op
             .get("tags")
-            .and_then(Value::as_sequence)
+            .and_then(Value::as_array)
             .and_then(|tags| tags.first())
             .and_then(Value::as_str)
             .map(str::trim)
@@ -109,7 +110,7 @@ impl<'a> Importer<'a> {
         for (source, at) in [(item, item_at), (op, op_at)] {
             if source
                 .get("servers")
-                .and_then(Value::as_sequence)
+                .and_then(Value::as_array)
                 .is_some_and(|s| !s.is_empty())
             {
                 self.note(

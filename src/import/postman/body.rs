@@ -390,7 +390,7 @@ mod tests {
             ]}
         }));
         let parts = spec.request.body.as_ref().unwrap().formdata().unwrap();
-        let yaml = serde_yaml::to_string(&parts).unwrap();
+        let yaml = crate::yaml::to_string(&parts);
         assert_eq!(
             yaml,
             "- text: v\n- json:\n    value: '{}'\n    content_type: application/json\n- one:\n    file: /tmp/a.txt\n    content_type: text/plain\n- many:\n    file: a.png\n- many:\n    file: b.png\n- none:\n    file: /path/to/file\n"
