@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes src/import/curl_options.rs from `curl --help all`: every option curl knows, its short
-letter and whether it takes an argument (`<...>` after it). Run once per curl upgrade:
+letter and whether it takes an argument (`<...>`, or `[...]` for `--proxy`, after it). Run once per curl upgrade:
     python3 scripts/curl-options.py > src/import/curl_options.rs
 The build and the tests do not need curl."""
 import re, subprocess
@@ -9,7 +9,7 @@ help_text = subprocess.run(["curl", "--help", "all"], capture_output=True, text=
 version = subprocess.run(["curl", "--version"], capture_output=True, text=True).stdout.split()[1]
 rows = []
 for line in help_text.splitlines():
-    m = re.match(r"^\s*(?:-(\S), )?--([a-z0-9][a-z0-9.-]*)(\s+<)?", line)
+    m = re.match(r"^\s*(?:-(\S), )?--([a-z0-9][a-z0-9.-]*)(\s+[<\[])?", line)
     if m:
         rows.append((m.group(2), m.group(1), m.group(3) is not None))
 print(f"""//! Every option curl {version} knows: (long name, short letter, whether it takes an argument).
