@@ -96,8 +96,8 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
             '\\' => {
                 // `\` and then only blanks up to the line's end: a line continuation
-                let rest: String = chars.clone().take_while(|c| *c != '\n').collect();
-                if rest.trim_matches([' ', '\t', '\r']).is_empty() && rest.len() < 64 {
+                let rest: String = chars.clone().take(65).take_while(|c| *c != '\n').collect();
+                if rest.len() < 64 && rest.trim_matches([' ', '\t', '\r']).is_empty() {
                     for _ in 0..=rest.chars().count() {
                         chars.next();
                     }
