@@ -798,6 +798,40 @@ fn a_malformed_import_input_exits_1_and_an_unknown_target_2() {
     assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
 }
 
+// the notes grouped by kind with a count, each listed with --verbose, and one summary line
+#[test]
+fn import_groups_its_notes_by_kind_and_ends_with_a_summary() {
+    let project = TestProject::new();
+    project.write(
+        "req.txt",
+        "# from the browser\ncurl https://e.com/a -H 'Host: x' -H 'Connection: close' --compressed\ncurl https://e.com/b\n",
+    );
+    let output = project.run(&["import", "curl", "req.txt"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().filter(|l| l.starts_with("note: ")).collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines[0].starts_with(
+            "note: dropped-header: 2, the first command 1, word 2: header `Host` dropped"
+        ) && lines[0].ends_with("(--verbose lists them)"),
+        "{out}"
+    );
+    assert_eq!(
+        out.lines().last(),
+        Some(
+            "samplegen import: 2 requests read, 2 specs written, 0 kept, 0 not representable; notes: 2 dropped-header, 1 ignored-option, 1 requests"
+        ),
+        "{out}"
+    );
+    let verbose = stdout(&project.run(&["import", "curl", "req.txt", "--force", "-v"]));
+    assert!(
+        verbose.contains("note: dropped-header: 2\n  command 1, word 2: header `Host` dropped")
+            && verbose.contains("\n  command 1, word 4: header `Connection` dropped"),
+        "{verbose}"
+    );
+}
+
 /// A site's own Python httpx target, as a docs team would write it: the query as pairs, the
 /// headers, the JSON body as a value.
 const HTTPX_TEMPLATE: &str = r#"import httpx

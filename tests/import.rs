@@ -77,6 +77,64 @@ fn wire(request: &Request) -> String {
     )
 }
 
+// shapes the fixtures do not hold: quotes, line breaks and non-ASCII in bodies, an unusual
+// method, a password with a colon, cookies, encoded query items, typed parts
+const TABLE: &[&str] = &[
+    "title: t\nrequest:\n  method: PROPFIND\n  url: https://e.com/dav/\n  headers:\n    - Depth: \"1\"\n",
+    "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  headers:\n    - Content-Type: text/plain\n  body:\n    raw: \"it's \\\"quoted\\\"\\nsecond line\\ttab café $HOME `x` \\\\ end\"\n",
+    "title: t\nrequest:\n  method: PATCH\n  url: https://e.com/a?x=a%20b&y=%26\n  auth:\n    basic: {username: me, password: \"p:w'd\"}\n  cookies:\n    - sid: abc\n    - theme: dark\n  query:\n    - q: \"a%26b c\"\n",
+    "title: t\nrequest:\n  method: POST\n  url: https://e.com/u\n  auth:\n    bearer: \"{{token}}\"\n  body:\n    formdata:\n      - meta: {value: '{\"a\": 1}', content_type: application/json}\n      - doc: {file: ./my docs/r.pdf, content_type: application/pdf}\n      - note: \"two\\nlines\"\n",
+    "title: t\nrequest:\n  method: PUT\n  url: https://e.com/f\n  headers:\n    - Content-Type: image/png\n  body:\n    file: ./img.png\n",
+    "title: t\nrequest:\n  method: POST\n  url: https://e.com/form\n  body:\n    urlencoded:\n      - name: Jenny Rosen\n      - email: \"j+r@example.com\"\n      - empty: \"\"\n",
+];
+
+/// The endpoints of [`TABLE`].
+fn table() -> Vec<samplegen::model::Endpoint> {
+    TABLE
+        .iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let path = PathBuf::from(format!("table-{index}.yaml"));
+            let parsed = samplegen::spec::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let id = PageId {
+                module: "m".into(),
+                page: format!("p{index}"),
+            };
+            let mut endpoint = model::validate(parsed, id, &path, text)
+                .unwrap_or_else(|e| panic!("{text}: {}", e[0]));
+            endpoint.source = path;
+            endpoint
+        })
+        .collect()
+}
+
+/// Renders `endpoint`'s curl sample, imports it, and checks that the import describes the same
+/// request, without a note.
+fn curl_round_trip(
+    endpoint: &samplegen::model::Endpoint,
+    renderer: &samplegen::render::Renderer,
+    curl: &samplegen::config::SiteTarget,
+) {
+    let sample = renderer.sample(endpoint, curl).unwrap();
+    let imported = import::read(Format::Curl, &sample)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{sample}", endpoint.source.display()));
+    assert!(
+        imported.notes.is_empty(),
+        "{}: {:?}\n{sample}",
+        endpoint.source.display(),
+        imported.notes
+    );
+    assert_eq!(imported.items.len(), 1, "{sample}");
+    let request = validate(imported.items[0].spec.clone())
+        .unwrap_or_else(|e| panic!("{}: {e}", endpoint.source.display()));
+    assert_eq!(
+        wire(&request),
+        wire(&endpoint.request),
+        "{}\n{sample}",
+        endpoint.source.display()
+    );
+}
+
 #[test]
 fn a_specs_curl_sample_imports_as_the_same_request() {
     let project = Project::open(&repo().join("tests/fixtures")).unwrap();
@@ -85,9 +143,99 @@ fn a_specs_curl_sample_imports_as_the_same_request() {
     let curl = project.config.target("curl").unwrap();
     let mut checked = 0;
     for endpoint in &specs.endpoints {
-        let sample = renderer.sample(endpoint, &curl).unwrap();
-        let imported = import::read(Format::Curl, &sample)
-            .unwrap_or_else(|e| panic!("{}: {e}\n{sample}", endpoint.source.display()));
+        curl_round_trip(endpoint, &renderer, &curl);
+        checked += 1;
+    }
+    assert!(checked > 20);
+    for endpoint in table() {
+        curl_round_trip(&endpoint, &renderer, &curl);
+    }
+}
+
+/// A request as a HAR entry, as a browser's capture writes one: every header sent (auth and the
+/// `Content-Type` a body implies included), the cookies listed apart, the query decoded in
+/// `queryString`, the body in `postData`. `None` for a file body, which a HAR entry holds as bytes.
+fn har_entry(request: &Request) -> Option<serde_json::Value> {
+    use serde_json::json;
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(&s.replace('+', " "))
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let mut headers = Vec::new();
+    let mut cookies = Vec::new();
+    let mut content_type = String::new();
+    for header in request.headers_with_auth() {
+        if header.name.eq_ignore_ascii_case("cookie") {
+            for pair in header.value.split("; ") {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                cookies.push(json!({"name": name, "value": value}));
+            }
+        } else {
+            if header.name.eq_ignore_ascii_case("content-type") {
+                content_type = header.value.clone();
+            }
+            headers.push(json!({"name": header.name, "value": header.value}));
+        }
+    }
+    let query: Vec<serde_json::Value> = request
+        .url
+        .query_pairs()
+        .iter()
+        .filter_map(|p| {
+            let value = p.value.as_deref()?;
+            Some(json!({"name": decode(&p.key), "value": decode(value)}))
+        })
+        .collect();
+    let post = match &request.body {
+        None => None,
+        Some(Body::File { .. }) => return None,
+        Some(Body::Raw { text }) => Some(json!({"mimeType": content_type, "text": text})),
+        Some(Body::Graphql { json, .. }) => Some(json!({"mimeType": content_type, "text": json})),
+        Some(Body::Urlencoded { fields }) => Some(json!({
+            "mimeType": content_type,
+            "params": fields.iter().map(|f| json!({"name": f.name, "value": f.value})).collect::<Vec<_>>(),
+        })),
+        Some(Body::Formdata { parts }) => Some(json!({
+            "mimeType": "multipart/form-data; boundary=x",
+            "params": parts.iter().map(|p| {
+                let mut param = match &p.content {
+                    PartContent::Text { value } => json!({"name": p.name, "value": value}),
+                    PartContent::File { path, .. } => json!({"name": p.name, "fileName": path}),
+                };
+                if let Some(content_type) = &p.content_type {
+                    param["contentType"] = json!(content_type);
+                }
+                param
+            }).collect::<Vec<_>>(),
+        })),
+    };
+    let mut entry = json!({"request": {
+        "method": request.method,
+        "url": request.url.raw,
+        "httpVersion": "HTTP/1.1",
+        "headers": headers,
+        "cookies": cookies,
+        "queryString": query,
+    }});
+    if let Some(post) = post {
+        entry["request"]["postData"] = post;
+    }
+    Some(entry)
+}
+
+#[test]
+fn a_specs_har_entry_imports_as_the_same_request() {
+    let project = Project::open(&repo().join("tests/fixtures")).unwrap();
+    let specs = project.load_specs().unwrap();
+    let mut checked = 0;
+    for endpoint in specs.endpoints.iter().chain(&table()) {
+        let Some(entry) = har_entry(&endpoint.request) else {
+            continue;
+        };
+        let har = serde_json::json!({"log": {"version": "1.2", "entries": [entry]}}).to_string();
+        let imported = import::read(Format::Har, &har)
+            .unwrap_or_else(|e| panic!("{}: {e}\n{har}", endpoint.source.display()));
         assert!(
             imported.notes.is_empty(),
             "{}: {:?}",
@@ -99,12 +247,12 @@ fn a_specs_curl_sample_imports_as_the_same_request() {
         assert_eq!(
             wire(&request),
             wire(&endpoint.request),
-            "{}\n{sample}",
+            "{}\n{har}",
             endpoint.source.display()
         );
         checked += 1;
     }
-    assert!(checked > 20);
+    assert!(checked > 20, "{checked}");
 }
 
 fn shared(relative: &str) -> Option<PathBuf> {

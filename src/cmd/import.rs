@@ -2,21 +2,33 @@
 //! document, a HAR capture or a curl command line.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::error::Error;
 use crate::import::Format;
 use crate::project::Project;
 
-pub fn run(
-    project: &Project,
-    format: Format,
-    input: &Path,
-    into: Option<PathBuf>,
-    force: bool,
-    out: &mut impl Write,
-) -> Result<ExitCode, Error> {
+/// What `samplegen import` was asked to do.
+pub struct Request {
+    pub format: Format,
+    /// The input file, or `-` for standard input.
+    pub input: PathBuf,
+    pub into: Option<PathBuf>,
+    pub force: bool,
+    /// List every note under its kind.
+    pub verbose: bool,
+}
+
+pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<ExitCode, Error> {
+    let Request {
+        format,
+        input,
+        into,
+        force,
+        verbose,
+    } = request;
+    let input = input.as_path();
     let text = if input == std::path::Path::new("-") {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|error| {
@@ -65,17 +77,47 @@ pub fn run(
         )
         .map_err(Error::stdout)?;
     }
-    for note in &imported.notes {
-        writeln!(out, "note: {}: {}", note.at, note.message).map_err(Error::stdout)?;
+    // one line per kind of note, with how many; each note below it with --verbose
+    let counts = imported.note_counts();
+    for (kind, count) in &counts {
+        let first = imported
+            .notes
+            .iter()
+            .find(|note| note.kind == *kind)
+            .expect("a counted kind has a note");
+        if verbose {
+            writeln!(out, "note: {kind}: {count}").map_err(Error::stdout)?;
+            for note in imported.notes.iter().filter(|note| note.kind == *kind) {
+                writeln!(out, "  {}: {}", note.at, note.message).map_err(Error::stdout)?;
+            }
+        } else if *count == 1 {
+            writeln!(out, "note: {kind}: {}: {}", first.at, first.message)
+                .map_err(Error::stdout)?;
+        } else {
+            writeln!(
+                out,
+                "note: {kind}: {count}, the first {}: {} (--verbose lists them)",
+                first.at, first.message
+            )
+            .map_err(Error::stdout)?;
+        }
     }
+    let notes = if counts.is_empty() {
+        "no notes".to_string()
+    } else {
+        let kinds: Vec<String> = counts
+            .iter()
+            .map(|(kind, count)| format!("{count} {kind}"))
+            .collect();
+        format!("notes: {}", kinds.join(", "))
+    };
     writeln!(
         out,
-        "samplegen import: {} requests, {} specs written, {} kept, {} not representable, {} notes",
+        "samplegen import: {} requests read, {} specs written, {} kept, {} not representable; {notes}",
         imported.items.len(),
         written.written.len(),
         written.kept.len(),
         written.invalid.len(),
-        imported.notes.len()
     )
     .map_err(Error::stdout)?;
     if written.invalid.is_empty() {

@@ -72,6 +72,9 @@ enum Command {
         /// Overwrite specs that exist (only the files this import writes).
         #[arg(long)]
         force: bool,
+        /// List every note, not only how many of each kind.
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Prove the samples: each parses, and run against a loopback echo server, sends exactly its
     /// spec's request.
@@ -125,7 +128,18 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             input,
             into,
             force,
-        } => import::run(&project, format, &input, into, force, out),
+            verbose,
+        } => import::run(
+            &project,
+            import::Request {
+                format,
+                input,
+                into,
+                force,
+                verbose,
+            },
+            out,
+        ),
         Command::Verify {
             specs,
             targets,

@@ -1,5 +1,10 @@
-//! A curl command line as a spec: the words split as a POSIX shell splits them (quotes,
-//! backslashes, `\` line continuations), then curl's options read as curl reads them.
+//! curl command lines as specs: the text split into commands and words as a POSIX shell (bash)
+//! splits them (quotes, `$'…'`, backslashes, `\` line continuations, comments, `;`, `&&`, `|`),
+//! then each curl command's options read as curl reads them, every option looked up in curl's own
+//! table (`curl_options.rs`): one request per URL, and per `--next`.
+
+#[path = "curl_options.rs"]
+mod options;
 
 use indexmap::IndexMap;
 
@@ -12,14 +17,43 @@ use crate::spec::{
     AuthSpec, BasicAuthSpec, BodySpec, FileSpec, PartDetailSpec, PartSpec, RequestSpec, Spec,
 };
 
-/// Splits a command line into words as a POSIX shell does (without expansions): single quotes
-/// keep everything, double quotes keep all but `\"` `\\` `\$` `` \` `` and line continuations,
-/// an unquoted backslash escapes the next character and `\` + newline joins lines.
-pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
-    let mut words = Vec::new();
+/// A simple command of the text: its words, and the redirections (`> out.json`) it holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Command {
+    pub words: Vec<String>,
+    pub redirections: Vec<String>,
+}
+
+/// Splits a text into commands and their words as a POSIX shell does, without expansions: single
+/// quotes keep everything, double quotes all but `\"` `\\` `\$` `` \` `` and line continuations,
+/// `$'…'` decodes bash's ANSI-C escapes, an unquoted backslash escapes the next character and a
+/// `\` ending a line joins it to the next (also when blanks follow the `\`, as pasted text often
+/// has them, where a shell would end the command). A `#` starting a word comments out the rest of the line; a
+/// newline, `;`, `&`, `&&`, `||` and `|` end a command; `>`, `>>`, `<` and `2>` take the next word
+/// as a redirection.
+pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
+    let mut commands = Vec::new();
+    let mut command = Command::default();
     let mut word = String::new();
     let mut in_word = false;
-    let mut chars = line.chars().peekable();
+    // the word after `>` is a redirection's target
+    let mut redirection: Option<String> = None;
+    let mut chars = text.chars().peekable();
+    fn end_word(
+        word: &mut String,
+        in_word: &mut bool,
+        redirection: &mut Option<String>,
+        command: &mut Command,
+    ) {
+        if *in_word {
+            let word = std::mem::take(word);
+            match redirection.take() {
+                Some(operator) => command.redirections.push(format!("{operator} {word}")),
+                None => command.words.push(word),
+            }
+            *in_word = false;
+        }
+    }
     while let Some(c) = chars.next() {
         match c {
             '\'' => {
@@ -31,6 +65,15 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
                         None => return Err("a single quote is never closed".into()),
                     }
                 }
+            }
+            '$' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                in_word = true;
+                word.push_str(&ansi_c_quoted(&mut chars)?);
+            }
+            '$' if chars.peek() == Some(&'"') => {
+                // `$"…"`: a translated string, read as a double-quoted one
+                in_word = true;
             }
             '"' => {
                 in_word = true;
@@ -51,19 +94,46 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
                     }
                 }
             }
-            '\\' => match chars.next() {
-                Some('\n') => {}
-                Some(c) => {
+            '\\' => {
+                // `\` and then only blanks up to the line's end: a line continuation
+                let rest: String = chars.clone().take(65).take_while(|c| *c != '\n').collect();
+                if rest.len() < 64 && rest.trim_matches([' ', '\t', '\r']).is_empty() {
+                    for _ in 0..=rest.chars().count() {
+                        chars.next();
+                    }
+                    continue;
+                }
+                if let Some(c) = chars.next() {
                     in_word = true;
                     word.push(c);
                 }
-                None => {}
-            },
-            c if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
+            }
+            '#' if !in_word => while chars.next_if(|c| *c != '\n').is_some() {},
+            '\n' | ';' | '&' | '|' => {
+                end_word(&mut word, &mut in_word, &mut redirection, &mut command);
+                if matches!(c, '&' | '|') {
+                    chars.next_if_eq(&c);
+                }
+                if !command.words.is_empty() || !command.redirections.is_empty() {
+                    commands.push(std::mem::take(&mut command));
+                }
+                redirection = None;
+            }
+            '>' | '<' => {
+                // `2>`: the word so far is the file descriptor
+                if in_word && word.chars().all(|c| c.is_ascii_digit()) {
+                    word.clear();
                     in_word = false;
                 }
+                end_word(&mut word, &mut in_word, &mut redirection, &mut command);
+                let mut operator = c.to_string();
+                while let Some(next) = chars.next_if(|n| matches!(n, '>' | '&')) {
+                    operator.push(next);
+                }
+                redirection = Some(operator);
+            }
+            c if c.is_whitespace() => {
+                end_word(&mut word, &mut in_word, &mut redirection, &mut command)
             }
             c => {
                 in_word = true;
@@ -71,10 +141,98 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
             }
         }
     }
-    if in_word {
-        words.push(word);
+    end_word(&mut word, &mut in_word, &mut redirection, &mut command);
+    if !command.words.is_empty() || !command.redirections.is_empty() {
+        commands.push(command);
     }
-    Ok(words)
+    Ok(commands)
+}
+
+/// The words of a text's commands, one after the other (see [`shell_commands`]).
+pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
+    Ok(shell_commands(line)?
+        .into_iter()
+        .flat_map(|command| command.words)
+        .collect())
+}
+
+/// The rest of a `$'…'` word after the `$'`, up to the closing `'`, its escapes decoded as bash
+/// decodes them: `\n \t \r \e \a \b \f \v \\ \' \" \?`, `\NNN` octal, `\xHH`, `\uHHHH`,
+/// `\UHHHHHHHH` and `\cX`. Bytes (`\xHH`, octal) are joined, then read as UTF-8.
+fn ansi_c_quoted(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<String, String> {
+    let mut bytes: Vec<u8> = Vec::new();
+    let push = |bytes: &mut Vec<u8>, c: char| {
+        let mut buffer = [0; 4];
+        bytes.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+    };
+    let digits = |chars: &mut std::iter::Peekable<std::str::Chars>, radix: u32, most: usize| {
+        let mut value: u32 = 0;
+        let mut count = 0;
+        while count < most
+            && let Some(d) = chars.peek().and_then(|c| c.to_digit(radix))
+        {
+            chars.next();
+            value = value * radix + d;
+            count += 1;
+        }
+        (count > 0).then_some(value)
+    };
+    loop {
+        match chars.next() {
+            None => return Err("a `$'` quote is never closed".into()),
+            Some('\'') => break,
+            Some('\\') => match chars.next() {
+                None => return Err("a `$'` quote is never closed".into()),
+                Some(c) => match c {
+                    'n' => bytes.push(b'\n'),
+                    't' => bytes.push(b'\t'),
+                    'r' => bytes.push(b'\r'),
+                    'e' | 'E' => bytes.push(0x1b),
+                    'a' => bytes.push(0x07),
+                    'b' => bytes.push(0x08),
+                    'f' => bytes.push(0x0c),
+                    'v' => bytes.push(0x0b),
+                    '\\' | '\'' | '"' | '?' => push(&mut bytes, c),
+                    '0'..='7' => {
+                        let mut value = c.to_digit(8).unwrap_or(0);
+                        for _ in 0..2 {
+                            match chars.peek().and_then(|c| c.to_digit(8)) {
+                                Some(d) => {
+                                    chars.next();
+                                    value = value * 8 + d;
+                                }
+                                None => break,
+                            }
+                        }
+                        bytes.push((value & 0xff) as u8);
+                    }
+                    'x' => match digits(chars, 16, 2) {
+                        Some(value) => bytes.push(value as u8),
+                        None => bytes.extend_from_slice(b"\\x"),
+                    },
+                    'u' | 'U' => match digits(chars, 16, if c == 'u' { 4 } else { 8 }) {
+                        Some(value) => {
+                            push(&mut bytes, char::from_u32(value).unwrap_or('\u{fffd}'))
+                        }
+                        None => {
+                            bytes.push(b'\\');
+                            push(&mut bytes, c);
+                        }
+                    },
+                    'c' => match chars.next() {
+                        Some(x) => bytes.push((x.to_ascii_uppercase() as u8) & 0x1f),
+                        None => return Err("a `$'` quote is never closed".into()),
+                    },
+                    other => {
+                        bytes.push(b'\\');
+                        push(&mut bytes, other);
+                    }
+                },
+            },
+            Some(c) => push(&mut bytes, c),
+        }
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Data given with `-d` and its kin, in order, as curl joins them with `&`.
@@ -85,212 +243,642 @@ enum Data {
     Encoded(String, String),
     /// `--data-binary @path` (and `-d @path`): a file's bytes.
     File(String),
+    /// `--json text`: joined to the data before it without `&`.
+    Json(String),
+}
+
+/// What one curl request (a command, or a part of it between `--next`s) says.
+#[derive(Default)]
+struct Transfer {
+    method: Option<String>,
+    /// The URLs, each with where it is: curl sends the same request to each.
+    urls: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    data: Vec<Data>,
+    /// `-d @-` and its kin: a body read from standard input.
+    from_stdin: bool,
+    form: Vec<(String, PartSpec)>,
+    get: bool,
+    head: bool,
+    /// `-T file`: PUT of the file.
+    upload: Option<String>,
+    auth: Option<AuthSpec>,
+    /// `--digest` and the other schemes `-u` can be sent with instead of basic, with where.
+    other_auth: Option<(String, String)>,
+    cookies: Vec<(String, String)>,
+    /// `--url-query` items, as they go into the query.
+    query: Vec<String>,
+}
+
+/// curl options that change only what curl prints, or how it handles the response: read without
+/// a note.
+const QUIET: &[&str] = &[
+    "location",
+    "globoff",
+    "silent",
+    "show-error",
+    "verbose",
+    "include",
+    "fail",
+    "fail-with-body",
+    "fail-early",
+    "insecure",
+    "progress-bar",
+    "no-progress-meter",
+    "no-buffer",
+    "trace-time",
+    "styled-output",
+    "basic",
+];
+
+/// curl options that do not change the request (where curl connects, how it waits, where the
+/// response goes): noted, kind `ignored-option`.
+const TRANSPORT: &[&str] = &[
+    "output",
+    "remote-name",
+    "remote-name-all",
+    "remote-header-name",
+    "output-dir",
+    "create-dirs",
+    "max-time",
+    "connect-timeout",
+    "write-out",
+    "proxy",
+    "proxy-user",
+    "cacert",
+    "capath",
+    "cert",
+    "cert-type",
+    "key",
+    "key-type",
+    "pass",
+    "resolve",
+    "connect-to",
+    "retry",
+    "retry-delay",
+    "retry-max-time",
+    "retry-all-errors",
+    "retry-connrefused",
+    "limit-rate",
+    "cookie-jar",
+    "dump-header",
+    "interface",
+    "max-redirs",
+    "trace",
+    "trace-ascii",
+    "stderr",
+    "ipv4",
+    "ipv6",
+    "http1.1",
+    "http2",
+    "http2-prior-knowledge",
+    "http3",
+    "tlsv1.2",
+    "tlsv1.3",
+    "keepalive-time",
+    "no-keepalive",
+    "location-trusted",
+    "post301",
+    "post302",
+    "post303",
+    "parallel",
+    "parallel-max",
+    "compressed",
+];
+
+/// Options newer than the curl the table was generated from (`curl_options.rs`), with whether
+/// each takes an argument, from curl's documentation (`docs/cmdline-opts`).
+const NEWER: &[(&str, bool)] = &[
+    ("variable", true),
+    ("ca-native", false),
+    ("proxy-ca-native", false),
+    ("trace-config", true),
+    ("trace-ids", false),
+    ("ipfs-gateway", true),
+    ("ip-tos", true),
+    ("vlan-priority", true),
+    ("mptcp", false),
+    ("skip-existing", false),
+    ("ech", true),
+    ("tls-earlydata", false),
+    ("sigalgs", true),
+    ("upload-flags", true),
+    ("follow", false),
+    ("out-null", false),
+    ("parallel-max-host", true),
+    ("knownhosts", true),
+];
+
+/// An option by its long name (without `--`): its name as curl's table writes it, and whether it
+/// takes an argument.
+fn long_option(name: &str) -> Option<(&'static str, bool)> {
+    options::OPTIONS
+        .iter()
+        .find(|(long, _, _)| *long == name)
+        .map(|(long, _, argument)| (*long, *argument))
+        .or_else(|| NEWER.iter().find(|(long, _)| *long == name).copied())
+}
+
+fn short_option(letter: char) -> Option<(&'static str, bool)> {
+    options::OPTIONS
+        .iter()
+        .find(|(_, short, _)| *short == Some(letter))
+        .map(|(long, _, argument)| (*long, *argument))
+}
+
+/// Whether a word reads as a URL rather than an option's argument.
+fn looks_like_url(word: &str) -> bool {
+    word.contains("://") || word.starts_with("{{")
 }
 
 pub fn import(text: &str) -> Result<Import, String> {
-    let words = shell_words(text.trim())?;
-    let mut words = words.into_iter().peekable();
-    match words.next().as_deref() {
-        Some("curl") => {}
-        Some(other) => return Err(format!("not a curl command: it starts with `{other}`")),
-        None => return Err("an empty command line".into()),
-    }
+    let commands = shell_commands(text)?;
     let mut import = Import::default();
-    let mut method: Option<String> = None;
-    let mut url: Option<String> = None;
-    let mut headers: Vec<(String, String)> = Vec::new();
-    let mut data: Vec<Data> = Vec::new();
-    let mut form: Vec<(String, String)> = Vec::new();
-    let mut get = false;
-    let mut head = false;
-    let mut auth: Option<AuthSpec> = None;
-    let mut cookies: Vec<(String, String)> = Vec::new();
-    let mut position = 0;
-    while let Some(word) = words.next() {
-        position += 1;
-        let at = format!("word {position}");
-        let (option, inline) = match word.split_once('=') {
-            Some((name, value)) if word.starts_with("--") => {
-                (name.to_string(), Some(value.to_string()))
-            }
-            _ => (word.clone(), None),
+    let mut curls = 0;
+    let mut first_other: Option<String> = None;
+    let many = commands.len() > 1;
+    for (index, command) in commands.iter().enumerate() {
+        let prefix = if many {
+            format!("command {}, ", index + 1)
+        } else {
+            String::new()
         };
-        // a short option may carry its value glued on: -XPOST, -HAccept:x
-        let (option, inline) =
-            if option.len() > 2 && option.starts_with('-') && !option.starts_with("--") {
-                (option[..2].to_string(), Some(option[2..].to_string()))
-            } else {
-                (option, inline)
-            };
-        let mut value = || -> Result<String, String> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
+        let mut words = command.words.as_slice();
+        // a prompt before the command, as documentation writes it: `$ curl …`
+        if let [prompt, rest @ ..] = words
+            && matches!(prompt.as_str(), "$" | "%")
+        {
+            words = rest;
+        }
+        let Some(program) = words.first() else {
+            continue;
+        };
+        let is_curl = matches!(program.rsplit('/').next(), Some("curl" | "curl.exe"));
+        if !is_curl {
+            first_other.get_or_insert_with(|| program.clone());
+            import.notes.push(Note::of_kind(
+                "command",
+                format!("command {}", index + 1),
+                format!("`{program}` is not curl: the command is skipped"),
+            ));
+            continue;
+        }
+        curls += 1;
+        for redirection in &command.redirections {
+            import.notes.push(Note::of_kind(
+                "ignored-option",
+                format!("{prefix}command"),
+                format!("the redirection `{redirection}` does not change the request; ignored"),
+            ));
+        }
+        read_command(&words[1..], &prefix, &mut import)?;
+    }
+    if curls == 0 {
+        return Err(match first_other {
+            Some(program) => format!("not a curl command: it starts with `{program}`"),
+            None => "an empty command line".into(),
+        });
+    }
+    if import.items.is_empty() {
+        return Err("the command names no URL".into());
+    }
+    if import.items.len() > 1 {
+        let count = import.items.len();
+        import.notes.push(Note::of_kind(
+            "requests",
+            "input",
+            format!("{count} requests (several commands, URLs or `--next`): one spec each"),
+        ));
+    }
+    Ok(import)
+}
+
+/// Reads one curl command's words (after `curl`) into its requests.
+fn read_command(words: &[String], prefix: &str, import: &mut Import) -> Result<(), String> {
+    let mut transfer = Transfer::default();
+    let mut index = 0;
+    while index < words.len() {
+        let word = &words[index];
+        let at = format!("{prefix}word {}", index + 1);
+        index += 1;
+        // the argument of an option: glued on, or the next word
+        let mut argument = |inline: Option<String>, option: &str| -> Result<String, String> {
+            match inline {
+                Some(value) => Ok(value),
                 None => {
-                    position += 1;
-                    words
-                        .next()
-                        .ok_or_else(|| format!("{option} needs a value"))
+                    let value = words
+                        .get(index)
+                        .cloned()
+                        .ok_or_else(|| format!("`{option}` needs a value"))?;
+                    index += 1;
+                    Ok(value)
                 }
             }
         };
-        match option.as_str() {
-            "-X" | "--request" => method = Some(value()?.to_ascii_uppercase()),
-            "-H" | "--header" => {
-                let header = value()?;
-                match header.split_once(':') {
-                    Some((name, _)) if set_by_clients_note(name.trim()).is_some() => {
-                        let note = set_by_clients_note(name.trim()).unwrap_or_default();
-                        import.notes.push(Note::new(at, note))
-                    }
-                    Some((name, v)) if !v.trim().is_empty() => {
-                        headers.push((name.trim().to_string(), v.trim().to_string()))
-                    }
-                    Some((name, _)) => import.notes.push(Note::new(
-                        at,
-                        format!("`{name}:` removes a header curl adds; ignored"),
-                    )),
-                    None => match header.strip_suffix(';') {
-                        Some(name) if set_by_clients_note(name.trim()).is_some() => {
-                            let note = set_by_clients_note(name.trim()).unwrap_or_default();
-                            import.notes.push(Note::new(at, note))
-                        }
-                        Some(name) => headers.push((name.trim().to_string(), String::new())),
-                        None => import
-                            .notes
-                            .push(Note::new(at, format!("`{header}` is not a header"))),
-                    },
-                }
-            }
-            "-d" | "--data" | "--data-ascii" => {
-                let v = value()?;
-                data.push(match v.strip_prefix('@') {
-                    Some(path) => {
-                        import.notes.push(Note::new(
-                            at,
-                            "`-d @file` strips line breaks from the file; read as `--data-binary`",
-                        ));
-                        Data::File(path.to_string())
-                    }
-                    None => Data::Raw(v),
-                });
-            }
-            "--data-raw" => data.push(Data::Raw(value()?)),
-            "--data-binary" => {
-                let v = value()?;
-                data.push(match v.strip_prefix('@') {
-                    Some(path) => Data::File(path.to_string()),
-                    None => Data::Raw(v),
-                });
-            }
-            "--data-urlencode" => {
-                let v = value()?;
-                match v.split_once('=') {
-                    Some((name, content)) => {
-                        data.push(Data::Encoded(name.to_string(), content.to_string()))
-                    }
-                    None if v.contains('@') => import.notes.push(Note::new(
-                        at,
-                        "`--data-urlencode` from a file is not supported; ignored",
-                    )),
-                    None => data.push(Data::Encoded(String::new(), v)),
-                }
-            }
-            "--json" => {
-                data.push(Data::Raw(value()?));
-                headers.push(("Content-Type".into(), "application/json".into()));
-                headers.push(("Accept".into(), "application/json".into()));
-            }
-            "-F" | "--form" | "--form-string" => {
-                let v = value()?;
-                match v.split_once('=') {
-                    Some((name, content)) => form.push((
-                        name.to_string(),
-                        if option == "--form-string" {
-                            format!("\"{}\"", content.replace('\\', "\\\\").replace('"', "\\\""))
-                        } else {
-                            content.to_string()
-                        },
-                    )),
-                    None => import
-                        .notes
-                        .push(Note::new(at, format!("`{v}` is not a form part"))),
-                }
-            }
-            "-u" | "--user" => {
-                let v = value()?;
-                let (username, password) = v.split_once(':').unwrap_or((&v, ""));
-                auth = Some(AuthSpec::Basic(BasicAuthSpec {
-                    username: username.to_string(),
-                    password: password.to_string(),
-                }));
-            }
-            "-b" | "--cookie" => {
-                let v = value()?;
-                if v.contains('=') {
-                    for pair in v.split(';') {
-                        if let Some((name, value)) = pair.trim().split_once('=') {
-                            cookies.push((name.to_string(), value.to_string()));
-                        }
-                    }
+        if let Some(name) = word.strip_prefix("--")
+            && !name.is_empty()
+        {
+            let shown = word.as_str();
+            if let Some((long, takes)) = long_option(name) {
+                let value = if takes {
+                    Some(argument(None, shown)?)
                 } else {
-                    import
-                        .notes
-                        .push(Note::new(at, "cookies read from a file are not imported"));
+                    None
+                };
+                if long == "next" {
+                    finish(std::mem::take(&mut transfer), &at, import)?;
+                    continue;
+                }
+                apply(long, shown, value, &at, &mut transfer, import);
+            } else if let Some((name, value)) = name.split_once('=')
+                && let Some((long, true)) = long_option(name)
+            {
+                // `--header=…`: not curl's syntax, but what some tools write; read as meant
+                apply(
+                    long,
+                    &format!("--{name}"),
+                    Some(value.to_string()),
+                    &at,
+                    &mut transfer,
+                    import,
+                );
+            } else if let Some(rest) = name.strip_prefix("no-")
+                && let Some((long, false)) = long_option(rest)
+            {
+                // `--no-X` turns a switch off
+                match long {
+                    "get" => transfer.get = false,
+                    "head" => transfer.head = false,
+                    _ => {}
+                }
+            } else if let Some(rest) = name.strip_prefix("expand-")
+                && let Some((long, takes)) = long_option(rest)
+            {
+                let value = if takes {
+                    Some(argument(None, shown)?)
+                } else {
+                    None
+                };
+                import.notes.push(Note::of_kind(
+                    "unsupported-option",
+                    at.clone(),
+                    format!(
+                        "`{shown}`: its `{{{{variables}}}}` are not expanded; read as `--{long}`"
+                    ),
+                ));
+                apply(long, shown, value, &at, &mut transfer, import);
+            } else {
+                // an option no curl this importer knows: its argument, if it has one, cannot be
+                // told from a URL, so the next word is taken as its argument only when it is
+                // neither an option nor a URL (with a scheme, or a `{{variable}}`)
+                let next = words.get(index);
+                let taken = next.filter(|next| !next.starts_with('-') && !looks_like_url(next));
+                let message = match taken {
+                    Some(next) => format!(
+                        "`{shown}` is not a curl option this importer knows; ignored, and `{next}` after it as its argument"
+                    ),
+                    None => format!("`{shown}` is not a curl option this importer knows; ignored"),
+                };
+                if taken.is_some() {
+                    index += 1;
+                }
+                import
+                    .notes
+                    .push(Note::of_kind("unknown-option", at, message));
+            }
+        } else if word.len() > 1 && word.starts_with('-') {
+            // short options, perhaps several in one word (`-sSL`); one that takes an argument takes
+            // the rest of the word, or the next word
+            let letters: Vec<char> = word[1..].chars().collect();
+            for (i, letter) in letters.iter().enumerate() {
+                let shown = format!("-{letter}");
+                match short_option(*letter) {
+                    None => import.notes.push(Note::of_kind(
+                        "unknown-option",
+                        at.clone(),
+                        format!("`{shown}` is not a curl option this importer knows; ignored"),
+                    )),
+                    Some(("next", _)) => {
+                        finish(std::mem::take(&mut transfer), &at, import)?;
+                    }
+                    Some((long, true)) => {
+                        let rest: String = letters[i + 1..].iter().collect();
+                        let value = argument((!rest.is_empty()).then_some(rest), &shown)?;
+                        apply(long, &shown, Some(value), &at, &mut transfer, import);
+                        break;
+                    }
+                    Some((long, false)) => apply(long, &shown, None, &at, &mut transfer, import),
                 }
             }
-            "-A" | "--user-agent" => headers.push(("User-Agent".into(), value()?)),
-            "-e" | "--referer" => headers.push(("Referer".into(), value()?)),
-            "--url" => url = Some(value()?),
-            "-G" | "--get" => get = true,
-            "-I" | "--head" => head = true,
-            "-L" | "--location" | "-g" | "--globoff" | "-s" | "--silent" | "-S"
-            | "--show-error" | "-k" | "--insecure" | "--compressed" | "-v" | "--verbose" | "-i"
-            | "--include" | "-f" | "--fail" => {}
-            "-o" | "--output" | "-m" | "--max-time" | "--connect-timeout" | "-w"
-            | "--write-out" | "-x" | "--proxy" | "-U" | "--proxy-user" | "--cacert"
-            | "--capath" | "-E" | "--cert" | "--key" | "--pass" | "--resolve" | "--connect-to"
-            | "--retry" | "--retry-delay" | "--retry-max-time" | "--limit-rate" | "-c"
-            | "--cookie-jar" | "-D" | "--dump-header" | "--interface" | "--max-redirs"
-            | "--trace" | "--trace-ascii" | "--stderr" => {
-                value()?;
-                import.notes.push(Note::new(
-                    at,
-                    format!("`{option}` does not change the request; ignored"),
-                ));
+        } else {
+            transfer.urls.push((word.clone(), at));
+        }
+    }
+    finish(transfer, &format!("{prefix}command"), import)
+}
+
+/// Reads one option (`long` as curl's table names it, `shown` as written) into the transfer.
+fn apply(
+    long: &str,
+    shown: &str,
+    value: Option<String>,
+    at: &str,
+    transfer: &mut Transfer,
+    import: &mut Import,
+) {
+    let value = value.unwrap_or_default();
+    let mut note = |kind: &'static str, message: String| {
+        import.notes.push(Note::of_kind(kind, at, message));
+    };
+    match long {
+        "request" => transfer.method = Some(value),
+        "header" => match header(&value) {
+            Ok(Some(header)) => transfer.headers.push(header),
+            Ok(None) => {}
+            Err((kind, message)) => note(kind, message),
+        },
+        "data" | "data-ascii" | "data-binary" => match value.strip_prefix('@') {
+            Some("-") => {
+                transfer.from_stdin = true;
+                note(
+                    "body",
+                    format!(
+                        "`{shown} @-` reads the body from standard input, which a spec cannot say; the request has no body"
+                    ),
+                );
             }
-            "-r" | "--range" | "-T" | "--upload-file" | "-K" | "--config" => {
-                value()?;
-                import.notes.push(Note::new(
-                    at,
-                    format!("`{option}` changes the request in a way specs cannot say; ignored"),
-                ));
+            Some(path) => {
+                if long != "data-binary" {
+                    note(
+                        "body",
+                        format!(
+                            "`{shown} @file` strips line breaks from the file; read as `--data-binary`"
+                        ),
+                    );
+                }
+                transfer.data.push(Data::File(path.to_string()));
             }
-            _ if option.starts_with('-') => {
-                import.notes.push(Note::new(
-                    at,
-                    format!("`{option}` is not imported; ignored"),
-                ));
+            None => transfer.data.push(Data::Raw(value)),
+        },
+        "data-raw" => transfer.data.push(Data::Raw(value)),
+        "data-urlencode" => {
+            // `content`, `=content`, `name=content`, `@file`, `name@file`: what comes first of `=`
+            // and `@` decides
+            let equals = value.find('=');
+            let at_sign = value.find('@');
+            match (equals, at_sign) {
+                (Some(e), a) if a.is_none_or(|a| e < a) => transfer.data.push(Data::Encoded(
+                    value[..e].to_string(),
+                    value[e + 1..].to_string(),
+                )),
+                (_, Some(_)) => note(
+                    "body",
+                    format!(
+                        "`{shown} {value}` encodes a file's contents, which a spec cannot say; ignored"
+                    ),
+                ),
+                _ => transfer.data.push(Data::Encoded(String::new(), value)),
             }
-            _ => {
-                if url.is_none() {
-                    url = Some(word.clone());
-                } else {
-                    import
-                        .notes
-                        .push(Note::new(at, format!("a second URL `{word}` is ignored")));
+        }
+        "json" => {
+            match value.strip_prefix('@') {
+                Some("-") => {
+                    transfer.from_stdin = true;
+                    note(
+                        "body",
+                        format!(
+                            "`{shown} @-` reads the body from standard input, which a spec cannot say; the request has no body"
+                        ),
+                    );
+                }
+                Some(path) => transfer.data.push(Data::File(path.to_string())),
+                None => transfer.data.push(Data::Json(value)),
+            }
+            for (name, media) in [
+                ("Content-Type", "application/json"),
+                ("Accept", "application/json"),
+            ] {
+                if !transfer
+                    .headers
+                    .iter()
+                    .any(|(n, _)| n.eq_ignore_ascii_case(name))
+                {
+                    transfer.headers.push((name.into(), media.into()));
                 }
             }
         }
+        "form" | "form-string" => match value.split_once('=') {
+            Some((name, content)) if long == "form-string" => transfer
+                .form
+                .push((name.to_string(), PartSpec::Text(Some(content.to_string())))),
+            Some((name, content)) => {
+                if let Some(path) = content.strip_prefix('<') {
+                    note(
+                        "body",
+                        format!(
+                            "`{shown} {name}=<{path}` sends the file's contents as a text part; a spec cannot say that: imported as a file part (which also sends the file's name)"
+                        ),
+                    );
+                    transfer
+                        .form
+                        .push((name.to_string(), form_part(&format!("@{path}"))));
+                } else {
+                    transfer.form.push((name.to_string(), form_part(content)));
+                }
+            }
+            None => note("body", format!("`{value}` is not a form part")),
+        },
+        "user" => {
+            let (username, password) = value.split_once(':').unwrap_or((&value, ""));
+            if !value.contains(':') {
+                note(
+                    "auth",
+                    format!(
+                        "`{shown} {value}` gives no password (curl asks for one); imported with an empty one"
+                    ),
+                );
+            }
+            transfer.auth = Some(AuthSpec::Basic(BasicAuthSpec {
+                username: username.to_string(),
+                password: password.to_string(),
+            }));
+        }
+        "digest" | "ntlm" | "ntlm-wb" | "negotiate" | "anyauth" | "aws-sigv4" | "krb"
+        | "delegation" => transfer.other_auth = Some((shown.to_string(), at.to_string())),
+        "oauth2-bearer" => transfer.auth = Some(AuthSpec::Bearer(value)),
+        "cookie" => {
+            if value.contains('=') {
+                for pair in value.split(';') {
+                    if let Some((name, value)) = pair.trim().split_once('=') {
+                        transfer.cookies.push((name.to_string(), value.to_string()));
+                    }
+                }
+            } else if !value.is_empty() {
+                note(
+                    "cookie",
+                    format!("`{shown} {value}` reads cookies from a file; not imported"),
+                );
+            }
+        }
+        "user-agent" => transfer.headers.push(("User-Agent".into(), value)),
+        "referer" => {
+            let referer = value.strip_suffix(";auto").unwrap_or(&value);
+            if !referer.is_empty() {
+                transfer
+                    .headers
+                    .push(("Referer".into(), referer.to_string()));
+            }
+        }
+        "range" => transfer
+            .headers
+            .push(("Range".into(), format!("bytes={value}"))),
+        "url" => transfer.urls.push((value, at.to_string())),
+        "url-query" => {
+            // `+` first: sent as given; otherwise encoded as `--data-urlencode` encodes
+            if let Some(raw) = value.strip_prefix('+') {
+                transfer.query.push(raw.to_string());
+            } else if value.contains('@') && value.find('@') < value.find('=').or(Some(usize::MAX))
+            {
+                note(
+                    "unsupported-option",
+                    format!("`{shown} {value}` reads a file, which a spec cannot say; ignored"),
+                );
+            } else {
+                let encode = crate::http::encoding::uri_component;
+                transfer.query.push(match value.split_once('=') {
+                    Some((name, content)) => format!("{name}={}", encode(content)),
+                    None => encode(&value),
+                });
+            }
+        }
+        "get" => transfer.get = true,
+        "head" => transfer.head = true,
+        "upload-file" => match value.as_str() {
+            "-" | "." => {
+                transfer.from_stdin = true;
+                note(
+                    "body",
+                    format!(
+                        "`{shown} {value}` uploads standard input, which a spec cannot say; the request has no body"
+                    ),
+                );
+            }
+            _ => transfer.upload = Some(value),
+        },
+        "unix-socket" | "abstract-unix-socket" => note(
+            "unsupported-option",
+            format!(
+                "`{shown}` connects through the socket `{value}`, which a spec cannot say; ignored"
+            ),
+        ),
+        "config" => note(
+            "unsupported-option",
+            format!("`{shown} {value}` reads options from a file; not imported"),
+        ),
+        _ if QUIET.contains(&long) => {}
+        _ if long == "compressed" => note(
+            "ignored-option",
+            format!(
+                "`{shown}` asks for a compressed response; the `Accept-Encoding` header is each client's business; ignored"
+            ),
+        ),
+        _ if TRANSPORT.contains(&long) => note(
+            "ignored-option",
+            format!("`{shown}` does not change the request; ignored"),
+        ),
+        _ => note(
+            "unsupported-option",
+            format!("`{shown}` is not imported: a spec cannot say it; ignored"),
+        ),
     }
-    let mut url = url.ok_or("the command names no URL")?;
+}
+
+/// A `-H` argument as a header to send: `Name: value`, `Name;` (empty); `Name:` removes one of
+/// curl's own headers and `@file` reads headers from a file (both noted).
+#[allow(clippy::type_complexity)]
+fn header(argument: &str) -> Result<Option<(String, String)>, (&'static str, String)> {
+    let dropped =
+        |name: &str| set_by_clients_note(name.trim()).map(|note| ("dropped-header", note));
+    if let Some(path) = argument.strip_prefix('@') {
+        return Err((
+            "dropped-header",
+            format!("`-H @{path}` reads headers from a file; not imported"),
+        ));
+    }
+    match argument.split_once(':') {
+        Some((name, _)) if let Some(note) = dropped(name) => Err(note),
+        Some((name, value)) if !value.trim().is_empty() => {
+            Ok(Some((name.trim().to_string(), value.trim().to_string())))
+        }
+        Some((name, _)) => Err((
+            "dropped-header",
+            format!("`{name}:` removes a header curl adds; ignored"),
+        )),
+        None => match argument.strip_suffix(';') {
+            Some(name) if let Some(note) = dropped(name) => Err(note),
+            Some(name) => Ok(Some((name.trim().to_string(), String::new()))),
+            None => Err(("dropped-header", format!("`{argument}` is not a header"))),
+        },
+    }
+}
+
+/// Turns a transfer into one request per URL.
+fn finish(transfer: Transfer, at: &str, import: &mut Import) -> Result<(), String> {
+    if transfer.urls.is_empty() {
+        import.notes.push(Note::of_kind(
+            "command",
+            at,
+            "options without a URL (before or after `--next`) are ignored",
+        ));
+        return Ok(());
+    }
+    if let Some((option, at)) = &transfer.other_auth {
+        import.notes.push(Note::of_kind(
+            "auth",
+            at.clone(),
+            format!("`{option}` authentication cannot be said in a spec; the request has no auth"),
+        ));
+    }
+    for (url, url_at) in &transfer.urls {
+        let request = request(&transfer, url, url_at, import)?;
+        let path = crate::url::Url::parse(&request.url).path;
+        let name = format!(
+            "{} {}",
+            request.method,
+            if path.is_empty() { "/" } else { &path }
+        );
+        import.items.push(Imported {
+            dirs: Vec::new(),
+            name: name.clone(),
+            spec: Spec {
+                title: name,
+                request,
+                ..Spec::default()
+            },
+        });
+    }
+    Ok(())
+}
+
+fn request(
+    transfer: &Transfer,
+    url: &str,
+    url_at: &str,
+    import: &mut Import,
+) -> Result<RequestSpec, String> {
+    let mut url = url.to_string();
     if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
     }
-
     let mut request = RequestSpec::default();
-    for (name, value) in headers {
+    let mut auth = if transfer.other_auth.is_some() {
+        None
+    } else {
+        transfer.auth.clone()
+    };
+    for (name, value) in &transfer.headers {
         if name.eq_ignore_ascii_case("authorization")
-            && let Some(found) = auth_from_header(&value)
+            && let Some(found) = auth_from_header(value)
         {
             auth = Some(found);
             continue;
@@ -298,44 +886,92 @@ pub fn import(text: &str) -> Result<Import, String> {
         request.headers.push(name_value(name, value));
     }
     request.auth = auth;
-    request.cookies = cookies.into_iter().map(|(n, v)| name_value(n, v)).collect();
+    request.cookies = transfer
+        .cookies
+        .iter()
+        .map(|(n, v)| name_value(n, v))
+        .collect();
+    for item in &transfer.query {
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str(item);
+    }
 
+    let data = &transfer.data;
     let encode = crate::http::encoding::uri_component;
     let joined = || -> Option<String> {
-        let mut parts = Vec::new();
-        for item in &data {
-            match item {
-                Data::Raw(text) => parts.push(text.clone()),
-                Data::Encoded(name, content) if name.is_empty() => parts.push(encode(content)),
-                Data::Encoded(name, content) => parts.push(format!("{name}={}", encode(content))),
+        let mut body = String::new();
+        for (index, item) in data.iter().enumerate() {
+            let part = match item {
+                Data::Raw(text) => text.clone(),
+                Data::Encoded(name, content) if name.is_empty() => encode(content),
+                Data::Encoded(name, content) => format!("{name}={}", encode(content)),
+                Data::Json(text) => {
+                    body.push_str(text);
+                    continue;
+                }
                 Data::File(_) => return None,
+            };
+            if index > 0 {
+                body.push('&');
             }
+            body.push_str(&part);
         }
-        Some(parts.join("&"))
+        Some(body)
     };
-    let method = method.unwrap_or_else(|| {
-        if head {
-            "HEAD".into()
-        } else if get || (data.is_empty() && form.is_empty()) {
-            "GET".into()
-        } else {
-            "POST".into()
+    let has_data = !data.is_empty() || transfer.from_stdin;
+    let method = match &transfer.method {
+        Some(method) => {
+            let upper = method.to_ascii_uppercase();
+            if *method != upper {
+                import.notes.push(Note::of_kind(
+                    "method",
+                    url_at,
+                    format!("the method `{method}` is kept as written, but samplegen sends methods upper-cased (`{upper}`)"),
+                ));
+            }
+            method.clone()
         }
-    });
-    if get {
+        None if transfer.head => "HEAD".into(),
+        None if transfer.upload.is_some() => "PUT".into(),
+        None if transfer.get || (!has_data && transfer.form.is_empty()) => "GET".into(),
+        None => "POST".into(),
+    };
+    if let Some(file) = &transfer.upload {
+        // curl names the uploaded file in a URL that ends with `/`
+        if url.ends_with('/') {
+            url.push_str(file.rsplit('/').next().unwrap_or(file));
+        }
+        if !has_content_type(&request.headers) {
+            import.notes.push(Note::of_kind(
+                "body",
+                url_at,
+                "`-T` sends the file without a `Content-Type`; a spec needs one: `application/octet-stream` added",
+            ));
+            request
+                .headers
+                .push(name_value("Content-Type", "application/octet-stream"));
+        }
+        request.body = Some(BodySpec::File(FileSpec::Path(file.clone())));
+    } else if transfer.get {
         // -G: the data goes into the query
-        if let Some(query) = joined()
-            && !query.is_empty()
-        {
-            url.push(if url.contains('?') { '&' } else { '?' });
-            url.push_str(&query);
+        match joined() {
+            Some(query) if !query.is_empty() => {
+                url.push(if url.contains('?') { '&' } else { '?' });
+                url.push_str(&query);
+            }
+            Some(_) => {}
+            None => import.notes.push(Note::of_kind(
+                "body",
+                url_at,
+                "`-G` puts a file's contents into the query, which a spec cannot say; ignored",
+            )),
         }
-    } else if !form.is_empty() {
+    } else if !transfer.form.is_empty() {
         drop_content_type(&mut request.headers);
-        let parts = form
-            .into_iter()
-            .map(|(name, content)| (name, form_part(&content)))
-            .map(|(n, p)| IndexMap::from([(n, p)]))
+        let parts = transfer
+            .form
+            .iter()
+            .map(|(name, part)| IndexMap::from([(name.clone(), part.clone())]))
             .collect();
         request.body = Some(BodySpec::Formdata(parts));
     } else if let [Data::File(path)] = data.as_slice() {
@@ -377,27 +1013,17 @@ pub fn import(text: &str) -> Result<Import, String> {
             request.body = Some(BodySpec::Raw(body));
         }
     }
-    if refuses_body(&method) && request.body.is_some() {
-        import.notes.push(Note::new(
-            "command",
+    if refuses_body(&method.to_ascii_uppercase()) && request.body.is_some() {
+        import.notes.push(Note::of_kind(
+            "body",
+            url_at,
             format!("the body of a {method} request is dropped: samplegen refuses one"),
         ));
         request.body = None;
     }
-    let path = crate::url::Url::parse(&url).path;
-    let name = format!("{method} {}", if path.is_empty() { "/" } else { &path });
     request.method = method;
     request.url = url;
-    import.items.push(Imported {
-        dirs: Vec::new(),
-        name: name.clone(),
-        spec: Spec {
-            title: name,
-            request,
-            ..Spec::default()
-        },
-    });
-    Ok(import)
+    Ok(request)
 }
 
 /// A `-F` part: `"text"`, `text`, `@path` or `@"path"`, with `;type=` and `;filename=`.
@@ -496,7 +1122,7 @@ mod tests {
     #[test]
     fn methods_data_and_forms() {
         let put =
-            spec("curl -X put https://e.com/a -H 'Content-Type: application/json' -d '{\"a\": 1}'");
+            spec("curl -X PUT https://e.com/a -H 'Content-Type: application/json' -d '{\"a\": 1}'");
         assert_eq!(put.request.method, "PUT");
         assert_eq!(put.request.body.unwrap().raw(), Some("{\"a\": 1}"));
         let get = spec("curl -G https://e.com/s -d q=a%20b -d n=1");
@@ -525,10 +1151,338 @@ mod tests {
     fn what_cannot_be_imported_is_noted() {
         let import = import("curl --proxy http://p https://e.com -o out.txt").unwrap();
         assert_eq!(import.notes.len(), 2, "{:?}", import.notes);
+        assert_eq!(import.items.len(), 1);
         assert!(
             super::import("wget https://e.com")
                 .unwrap_err()
                 .contains("not a curl command")
         );
+    }
+
+    fn imported(line: &str) -> Import {
+        import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    fn kinds(import: &Import) -> Vec<&'static str> {
+        import.notes.iter().map(|n| n.kind).collect()
+    }
+
+    #[test]
+    fn ansi_c_quotes_decode_like_bash() {
+        assert_eq!(
+            shell_words(r#"a $'l1\nl2\t\\ \'q\' \"d\" \x41\101\u00e9\U0001F600\e[\r\cA\z' b"#)
+                .unwrap(),
+            ["a", "l1\nl2\t\\ 'q' \"d\" AAé😀\u{1b}[\r\u{1}\\z", "b"]
+        );
+        // bytes join into UTF-8, as in `$'\xc3\xa9'`
+        assert_eq!(shell_words(r"$'\xc3\xa9'").unwrap(), ["é"]);
+        assert_eq!(shell_words(r#"x$'a'"b"'c'"#).unwrap(), ["xabc"]);
+        assert!(shell_words("$'open").is_err());
+    }
+
+    // Chrome's "Copy as cURL (bash)" writes `$'…'` when the body holds a quote or a line break,
+    // `-H` per header, `--data-raw` and `--compressed`
+    #[test]
+    fn a_chrome_copy_as_curl() {
+        let import = imported(
+            "curl 'https://api.example.com/graphql' \\\n  -H 'accept: */*' \\\n  -H 'accept-language: en-US,en;q=0.9' \\\n  -H 'content-type: application/json' \\\n  -H 'cookie: sid=abc; theme=dark' \\\n  -H 'origin: https://example.com' \\\n  -H 'user-agent: Mozilla/5.0 (X11; Linux x86_64)' \\\n  --data-raw $'{\"query\":\"{ viewer { login } }\",\"note\":\"it\\'s\\\\n\"}' \\\n  --compressed",
+        );
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.method, "POST");
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"query\":\"{ viewer { login } }\",\"note\":\"it's\\n\"}")
+        );
+        assert_eq!(kinds(&import), ["ignored-option"]);
+        crate::import::test_support::assert_valid("chrome", spec);
+    }
+
+    // Firefox's "Copy as cURL" writes `-X`, `--data-raw` and `$'…'` likewise
+    #[test]
+    fn a_firefox_copy_as_curl() {
+        let spec = spec(
+            "curl 'https://example.com/api/items' -X POST -H 'User-Agent: Mozilla/5.0' -H 'Accept: application/json' -H 'Content-Type: application/json' -H 'Origin: https://example.com' -H 'Connection: keep-alive' --data-raw $'{\"name\":\"caf\\u00e9\\\\ttab\"}'",
+        );
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"name\":\"café\\ttab\"}")
+        );
+        crate::import::test_support::assert_valid("firefox", &spec);
+    }
+
+    #[test]
+    fn options_curl_knows_never_take_the_urls_place() {
+        let bearer = imported("curl --oauth2-bearer T https://api.example.com/me");
+        let spec = &bearer.items[0].spec;
+        assert_eq!(spec.request.url, "https://api.example.com/me");
+        assert!(matches!(&spec.request.auth, Some(AuthSpec::Bearer(t)) if t == "T"));
+        let docker = imported(
+            "curl --unix-socket /var/run/docker.sock http://localhost/v1.43/containers/json",
+        );
+        assert_eq!(
+            docker.items[0].spec.request.url,
+            "http://localhost/v1.43/containers/json"
+        );
+        assert_eq!(kinds(&docker), ["unsupported-option"]);
+        assert!(docker.notes[0].message.contains("`--unix-socket`"));
+        // short options together, one with its argument glued on; --proxy's argument
+        let many = imported(
+            "curl -sSfL -x http://proxy:3128 -HAccept:text/plain -XDELETE https://e.com/x/1",
+        );
+        let spec = &many.items[0].spec;
+        assert_eq!(
+            (spec.request.method.as_str(), spec.request.url.as_str()),
+            ("DELETE", "https://e.com/x/1")
+        );
+        assert_eq!(spec.request.headers.len(), 1);
+        assert_eq!(kinds(&many), ["ignored-option"]);
+        // options that change the request in a way a spec cannot say: noted
+        let other = imported("curl --http1.0 --request-target '*' -X OPTIONS https://e.com");
+        assert_eq!(kinds(&other), ["unsupported-option", "unsupported-option"]);
+    }
+
+    #[test]
+    fn unknown_options_are_noted_and_take_an_argument_only_when_it_is_no_url() {
+        let boolean = imported("curl --brand-new https://e.com/a");
+        assert_eq!(boolean.items[0].spec.request.url, "https://e.com/a");
+        assert_eq!(kinds(&boolean), ["unknown-option"]);
+        let with_value = imported("curl https://e.com/a --brand-new value");
+        assert_eq!(with_value.items.len(), 1);
+        assert!(with_value.notes[0].message.contains("`value` after it"));
+        // newer than the table, known by hand
+        let newer = imported("curl --variable name=x https://e.com/a");
+        assert_eq!(newer.items[0].spec.request.url, "https://e.com/a");
+    }
+
+    #[test]
+    fn several_commands_and_next_are_several_requests() {
+        let pasted = imported(
+            "# list, then create\ncurl https://e.com/items\n\n# the second\ncurl -d a=1 https://e.com/items ; curl -I https://e.com/x && echo done\n",
+        );
+        let methods: Vec<&str> = pasted
+            .items
+            .iter()
+            .map(|i| i.spec.request.method.as_str())
+            .collect();
+        assert_eq!(methods, ["GET", "POST", "HEAD"]);
+        assert_eq!(kinds(&pasted), ["command", "requests"]);
+        let next = imported(
+            "curl -u me:pw https://e.com/login --next -d x=1 https://e.com/a https://e.com/b",
+        );
+        assert_eq!(next.items.len(), 3);
+        assert!(next.items[0].spec.request.auth.is_some());
+        assert!(
+            next.items[1].spec.request.auth.is_none(),
+            "--next starts afresh"
+        );
+        assert_eq!(next.items[2].spec.request.method, "POST");
+        // continuations with trailing blanks, CRLF, a prompt, a pipe and a redirection
+        let messy = imported(
+            "$ curl https://e.com/a \\  \r\n  -H 'X-A: 1' \\\r\n  -o out.json | jq . > x.txt",
+        );
+        assert_eq!(messy.items.len(), 1);
+        assert_eq!(messy.items[0].spec.request.headers.len(), 1);
+        assert_eq!(
+            kinds(&messy),
+            ["ignored-option", "command"],
+            "{:?}",
+            messy.notes
+        );
+    }
+
+    #[test]
+    fn auth_options() {
+        let digest = imported("curl --digest -u me:pw https://e.com/a");
+        assert!(digest.items[0].spec.request.auth.is_none());
+        assert_eq!(kinds(&digest), ["auth"]);
+        let basic = spec("curl --basic --user 'me:p:w' https://e.com/a");
+        let auth = basic.request.auth.unwrap();
+        assert_eq!(auth.basic().unwrap().password, "p:w");
+        let header = spec("curl -H 'Authorization: Bearer abc' https://e.com/a");
+        assert!(matches!(header.request.auth, Some(AuthSpec::Bearer(t)) if t == "abc"));
+    }
+
+    #[test]
+    fn methods_are_kept_as_written() {
+        let import = imported("curl -X wHat https://e.com/a");
+        assert_eq!(import.items[0].spec.request.method, "wHat");
+        assert_eq!(kinds(&import), ["method"]);
+        assert!(import.notes[0].message.contains("`WHAT`"));
+        let get = imported("curl -X get https://e.com/a -d x=1");
+        assert!(get.items[0].spec.request.body.is_none());
+    }
+
+    #[test]
+    fn uploads_files_and_stdin() {
+        // `-T` is a PUT of the file, named in a URL ending with `/`
+        let upload = imported("curl -T report.pdf https://e.com/files/");
+        let put = &upload.items[0].spec;
+        assert_eq!(
+            (put.request.method.as_str(), put.request.url.as_str()),
+            ("PUT", "https://e.com/files/report.pdf")
+        );
+        assert!(
+            matches!(&put.request.body, Some(BodySpec::File(FileSpec::Path(p))) if p == "report.pdf")
+        );
+        assert_eq!(kinds(&upload), ["body"]);
+        crate::import::test_support::assert_valid("upload", put);
+        let stdin = imported("curl -d @- https://e.com/a");
+        let post = &stdin.items[0].spec;
+        assert_eq!(post.request.method, "POST");
+        assert!(post.request.body.is_none());
+        assert_eq!(kinds(&stdin), ["body"]);
+        let json = spec("curl --json @body.json https://e.com/a");
+        assert!(
+            matches!(&json.request.body, Some(BodySpec::File(FileSpec::Path(p))) if p == "body.json")
+        );
+        assert_eq!(
+            crate::import::test_support::pairs(&json.request.headers),
+            [
+                crate::import::test_support::pair("Content-Type", "application/json"),
+                crate::import::test_support::pair("Accept", "application/json")
+            ]
+        );
+        let joined = spec("curl --json '{\"a\":' --json '1}' https://e.com/a");
+        assert_eq!(joined.request.body.unwrap().raw(), Some("{\"a\":1}"));
+        let from_file =
+            imported("curl -F 'g=<notes.txt' -F 'h=@a.png;type=image/png' https://e.com/a");
+        let body = from_file.items[0].spec.request.body.clone().unwrap();
+        let parts = body.formdata().unwrap();
+        assert!(
+            matches!(&parts[0]["g"], PartSpec::Detailed(d) if d.file.as_deref() == Some("notes.txt"))
+        );
+        assert_eq!(kinds(&from_file), ["body"]);
+    }
+
+    #[test]
+    fn headers_cookies_and_the_query() {
+        let spec = spec(
+            "curl -A 'my-agent/1.0' -e https://ref.example/ -b 'a=1; b=2' -r 0-99 --url https://e.com/a -G -d q=x --data-urlencode 'name=a b' --data-urlencode '=c&d' --data-urlencode plain --url-query 'k=v w'",
+        );
+        assert_eq!(
+            crate::import::test_support::pairs(&spec.request.headers),
+            [
+                crate::import::test_support::pair("User-Agent", "my-agent/1.0"),
+                crate::import::test_support::pair("Referer", "https://ref.example/"),
+                crate::import::test_support::pair("Range", "bytes=0-99"),
+            ]
+        );
+        assert_eq!(spec.request.cookies.len(), 2);
+        assert_eq!(
+            spec.request.url,
+            "https://e.com/a?k=v%20w&q=x&name=a%20b&c%26d&plain"
+        );
+        let notes = imported(
+            "curl -b cookies.txt -H @headers.txt --data-urlencode name@file.txt --data-urlencode @all.txt https://e.com/a",
+        );
+        assert_eq!(kinds(&notes), ["cookie", "dropped-header", "body", "body"]);
+    }
+
+    // the examples of curl's man page and of API documentation (Stripe, GitHub)
+    #[test]
+    fn documentation_examples() {
+        let stripe = imported(
+            "curl https://api.stripe.com/v1/customers \\\n  -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: \\\n  -d name=\"Jenny Rosen\" \\\n  --data-urlencode email=\"jennyrosen@example.com\"",
+        );
+        let spec = &stripe.items[0].spec;
+        assert_eq!(
+            spec.request
+                .auth
+                .as_ref()
+                .unwrap()
+                .basic()
+                .unwrap()
+                .password,
+            ""
+        );
+        let body = spec.request.body.as_ref().unwrap();
+        assert_eq!(
+            body.urlencoded().unwrap()[1]["email"].as_deref(),
+            Some("jennyrosen@example.com")
+        );
+        assert!(stripe.notes.is_empty(), "{:?}", stripe.notes);
+        let github = imported(
+            "curl -L \\\n  -X POST \\\n  -H \"Accept: application/vnd.github+json\" \\\n  -H \"Authorization: Bearer <YOUR-TOKEN>\" \\\n  -H \"X-GitHub-Api-Version: 2022-11-28\" \\\n  https://api.github.com/repos/OWNER/REPO/issues \\\n  -d '{\"title\":\"Found a bug\",\"labels\":[\"bug\"]}'",
+        );
+        let spec = &github.items[0].spec;
+        assert!(matches!(&spec.request.auth, Some(AuthSpec::Bearer(t)) if t == "<YOUR-TOKEN>"));
+        // Accept, the API version, and the form Content-Type curl sends with `-d`
+        assert_eq!(spec.request.headers.len(), 3);
+        assert!(github.notes.is_empty(), "{:?}", github.notes);
+        // curl(1)'s own examples
+        for (line, method, url) in [
+            ("curl https://example.com", "GET", "https://example.com"),
+            (
+                "curl -d \"name=curl\" https://example.com",
+                "POST",
+                "https://example.com",
+            ),
+            (
+                "curl -T file https://example.com",
+                "PUT",
+                "https://example.com",
+            ),
+            ("curl -I https://example.com", "HEAD", "https://example.com"),
+            (
+                "curl --data-binary @filename https://example.com",
+                "POST",
+                "https://example.com",
+            ),
+            (
+                "curl -F name=John -F shoesize=11 https://example.com/",
+                "POST",
+                "https://example.com/",
+            ),
+            (
+                "curl --json '{ \"drink\": \"coffe\" }' https://example.com",
+                "POST",
+                "https://example.com",
+            ),
+            (
+                "curl --compressed https://example.com",
+                "GET",
+                "https://example.com",
+            ),
+            (
+                "curl -G -d \"name=daniel&shoesize=10\" https://example.com",
+                "GET",
+                "https://example.com?name=daniel&shoesize=10",
+            ),
+            (
+                "curl -x http://proxy -O https://example.com/file",
+                "GET",
+                "https://example.com/file",
+            ),
+            (
+                "curl --url-query name=val https://example.com",
+                "GET",
+                "https://example.com?name=val",
+            ),
+            (
+                "curl --aws-sigv4 \"aws:amz:us-east-2:es\" --user \"key:secret\" https://example.com",
+                "GET",
+                "https://example.com",
+            ),
+            (
+                "curl -e \"https://fake.example;auto\" -L https://example.com",
+                "GET",
+                "https://example.com",
+            ),
+            (
+                "curl --proto =http,https https://example.com",
+                "GET",
+                "https://example.com",
+            ),
+        ] {
+            let import = imported(line);
+            assert_eq!(import.items.len(), 1, "{line}");
+            let spec = &import.items[0].spec;
+            assert_eq!(
+                (spec.request.method.as_str(), spec.request.url.as_str()),
+                (method, url),
+                "{line}"
+            );
+            crate::import::test_support::assert_valid(line, spec);
+        }
     }
 }

@@ -117,7 +117,8 @@ fn import_request(
             continue;
         }
         if !value.is_ascii() || has_control_character(value) {
-            import.notes.push(Note::new(
+            import.notes.push(Note::of_kind(
+                "dropped-header",
                 here,
                 format!("header `{name}` dropped: its value is not plain ASCII"),
             ));
@@ -144,7 +145,8 @@ fn import_request(
     if let Some(post) = request.get("postData") {
         let post_at = format!("{at}/postData");
         if refuses_body(&method) {
-            import.notes.push(Note::new(
+            import.notes.push(Note::of_kind(
+                "body",
                 post_at,
                 format!("the body of a {method} request is dropped: samplegen refuses one"),
             ));
@@ -157,11 +159,22 @@ fn import_request(
         if (100..600).contains(&status) {
             let reason = text(response, "statusText");
             let content = response.get("content");
-            let body = content.map(|c| text(c, "text")).unwrap_or_default();
+            let body = match content.map(decoded_text).unwrap_or(Ok(String::new())) {
+                Ok(body) => body,
+                Err(why) => {
+                    let at = at.strip_suffix("/request").unwrap_or(at);
+                    import.notes.push(Note::of_kind(
+                        "body",
+                        format!("{at}/response/content/text"),
+                        format!("the example response's body is dropped: {why}"),
+                    ));
+                    String::new()
+                }
+            };
             let mime = content.map(|c| text(c, "mimeType")).unwrap_or_default();
             spec.response = Some(ResponseSpec {
                 status: one_line(&format!("{status} {reason}")),
-                body: (!body.is_empty()).then(|| body.to_string()),
+                body: (!body.is_empty()).then(|| body.clone()),
                 lang: if body.is_empty() {
                     None
                 } else {
@@ -181,6 +194,24 @@ fn import_request(
     Ok(())
 }
 
+/// The `text` of a `postData` or a response's `content`, decoded when its `encoding` is `base64`;
+/// why not, when the decoded bytes are no text a spec can hold (not UTF-8, or holding a NUL).
+fn decoded_text(value: &Value) -> Result<String, String> {
+    use base64::Engine;
+    let raw = text(value, "text");
+    if !text(value, "encoding").eq_ignore_ascii_case("base64") {
+        return Ok(raw.to_string());
+    }
+    let compact: String = raw.split_whitespace().collect();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&compact)
+        .map_err(|error| format!("its `base64` text does not decode ({error})"))?;
+    match String::from_utf8(bytes) {
+        Ok(decoded) if !decoded.contains('\0') => Ok(decoded),
+        _ => Err("its bytes (`base64` in the capture) are not UTF-8 text without NUL, which is all a spec body can hold".into()),
+    }
+}
+
 fn body(
     post: &Value,
     at: &str,
@@ -195,7 +226,8 @@ fn body(
         // the client writes the multipart header with its own boundary
         drop_content_type(&mut request.headers);
         let Some(params) = params else {
-            import.notes.push(Note::new(
+            import.notes.push(Note::of_kind(
+                "body",
                 at,
                 "a multipart body without `params` cannot be split into parts; dropped",
             ));
@@ -226,9 +258,11 @@ fn body(
             })
             .collect::<Vec<_>>();
         if parts.is_empty() {
-            import
-                .notes
-                .push(Note::new(at, "a multipart body without parts is dropped"));
+            import.notes.push(Note::of_kind(
+                "body",
+                at,
+                "a multipart body without parts is dropped",
+            ));
             return None;
         }
         return Some(BodySpec::Formdata(parts));
@@ -242,7 +276,17 @@ fn body(
             .collect();
         return Some(BodySpec::Urlencoded(fields));
     }
-    let body_text = text(post, "text").to_string();
+    let body_text = match decoded_text(post) {
+        Ok(body_text) => body_text,
+        Err(why) => {
+            import.notes.push(Note::of_kind(
+                "body",
+                format!("{at}/text"),
+                format!("the body is dropped: {why}"),
+            ));
+            return None;
+        }
+    };
     if !content_type_given {
         let content_type = if mime.is_empty() {
             "application/octet-stream".to_string()
@@ -350,6 +394,43 @@ mod tests {
             "{:?}",
             import.notes
         );
+    }
+
+    #[test]
+    fn base64_bodies_are_decoded() {
+        // "{\"a\":\"é\"}" and a PNG signature, as Chrome writes a binary response
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"POST","url":"https://e.com/a","headers":[{"name":"Content-Type","value":"application/json"}],
+            "postData":{"mimeType":"application/json","text":"eyJhIjoiw6kifQ==","encoding":"base64"}},
+           "response":{"status":200,"statusText":"OK","content":{"mimeType":"application/json","text":"eyJhIjoiw6kifQ==","encoding":"base64"}}},
+          {"request":{"method":"PUT","url":"https://e.com/b","postData":{"mimeType":"image/png","text":"iVBORw0KGgoAAAANSUhEUg==","encoding":"base64"}},
+           "response":{"status":200,"statusText":"OK","content":{"mimeType":"image/png","text":"iVBORw0KGgo=","encoding":"base64"}}}]}}"#;
+        let import = import(har).unwrap();
+        let json = &import.items[0].spec;
+        assert_eq!(
+            json.request.body.as_ref().unwrap().raw(),
+            Some("{\"a\":\"é\"}")
+        );
+        assert_eq!(
+            json.response.as_ref().unwrap().body.as_deref(),
+            Some("{\"a\":\"é\"}")
+        );
+        let png = &import.items[1].spec;
+        assert!(png.request.body.is_none());
+        assert!(png.response.as_ref().unwrap().body.is_none());
+        let kinds: Vec<(&str, &str)> = import
+            .notes
+            .iter()
+            .map(|n| (n.kind, n.at.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("body", "/log/entries/1/request/postData/text"),
+                ("body", "/log/entries/1/response/content/text")
+            ]
+        );
+        crate::import::test_support::assert_valid("json", json);
     }
 
     #[test]

@@ -26,19 +26,41 @@ pub struct Imported {
 }
 
 /// Something in the input an importer could not represent, and where it is: a JSON pointer into
-/// the input (`/item/0/request/auth`) or, for a command line, a word's position.
+/// the input (`/item/0/request/auth`) or, for a command line, a word's position. Its kind, a
+/// short stable slug (`unsupported-option`, `dropped-header`, `body`…), groups it in the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    pub kind: &'static str,
     pub at: String,
     pub message: String,
 }
 
 impl Note {
+    /// A note of kind `other`.
     pub fn new(at: impl Into<String>, message: impl Into<String>) -> Note {
+        Note::of_kind("other", at, message)
+    }
+
+    pub fn of_kind(kind: &'static str, at: impl Into<String>, message: impl Into<String>) -> Note {
         Note {
+            kind,
             at: at.into(),
             message: message.into(),
         }
+    }
+}
+
+impl Import {
+    /// The notes' kinds with how many notes each has, in the order each kind first appears.
+    pub fn note_counts(&self) -> Vec<(&'static str, usize)> {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        for note in &self.notes {
+            match counts.iter_mut().find(|(kind, _)| *kind == note.kind) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((note.kind, 1)),
+            }
+        }
+        counts
     }
 }
 
@@ -84,7 +106,8 @@ fn note_html_prose(import: &mut Import) {
         .filter(|item| holds_html(&item.spec.prose))
         .collect();
     if let Some(first) = with_html.first() {
-        let note = Note::new(
+        let note = Note::of_kind(
+            "prose",
             first.name.clone(),
             format!(
                 "descriptions with HTML were kept as written; the page shows them as HTML ({} request(s), this one first)",
