@@ -422,8 +422,18 @@ impl Project {
             });
         let id = PageId::from_relative_path(&relative)
             .map_err(|message| vec![Diagnostic::new(&shown, message)])?;
-        let parsed = spec::parse(source)
-            .map_err(|error| vec![Diagnostic::from_yaml(&shown, source, &error)])?;
+        let parsed = spec::parse(source).map_err(|error| {
+            // the strict reading stops at its first problem: the shape pass finds the others
+            let first = Diagnostic::from_yaml(&shown, source, &error);
+            let mut all = vec![first.clone()];
+            all.extend(
+                crate::shape::problems(&shown, source)
+                    .into_iter()
+                    .filter(|found| field_named(&found.message) != field_named(&first.message)),
+            );
+            all.sort_by_key(|d| d.location.map(|l| (l.line, l.column)));
+            all
+        })?;
         let endpoint = model::validate(parsed, id, &shown, source)?;
         self.check_files(endpoint, source)
     }
@@ -468,6 +478,19 @@ impl Project {
     pub fn shown(&self, path: &Path) -> PathBuf {
         path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
     }
+}
+
+/// The `unknown field `x`` or `missing field `x`` a message is about, to tell two reports of one
+/// problem apart from two problems.
+fn field_named(message: &str) -> Option<&str> {
+    ["unknown field `", "missing field `"]
+        .iter()
+        .find_map(|start| {
+            let at = message.find(start)?;
+            let rest = &message[at..];
+            let end = rest[start.len()..].find('`')? + start.len() + 1;
+            Some(&rest[..end])
+        })
 }
 
 /// An I/O error's reason, without the `(os error N)` suffix.

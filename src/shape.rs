@@ -1,0 +1,189 @@
+//! Every shape problem of a spec at once: unknown fields (with "did you mean") and missing
+//! required ones, found by walking the spec's YAML as plain data against the spec format's field
+//! lists. The strict serde reading stops at its first problem; this pass runs when it fails, so
+//! that `titel`, `methd` and `hedaers` in one spec are three errors, not one.
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, PathSegment, locate};
+
+/// The fields of one level of the spec format: (name, required).
+type Fields = &'static [(&'static str, bool)];
+
+const SPEC: Fields = &[
+    ("title", true),
+    ("request", true),
+    ("response", false),
+    ("prose", false),
+];
+const REQUEST: Fields = &[
+    ("method", true),
+    ("url", true),
+    ("auth", false),
+    ("query", false),
+    ("headers", false),
+    ("cookies", false),
+    ("body", false),
+];
+const RESPONSE: Fields = &[("status", true), ("body", false), ("lang", false)];
+const AUTH: Fields = &[("basic", false), ("bearer", false), ("apikey", false)];
+const BASIC: Fields = &[("username", true), ("password", false)];
+const APIKEY: Fields = &[("name", true), ("value", true), ("in", false)];
+const BODY: Fields = &[
+    ("raw", false),
+    ("urlencoded", false),
+    ("formdata", false),
+    ("file", false),
+    ("graphql", false),
+];
+const GRAPHQL: Fields = &[("query", true), ("variables", false)];
+
+/// A problem and where it is: the path of keys to the field, then the message.
+struct Found {
+    path: Vec<String>,
+    message: String,
+}
+
+/// The shape problems of `source`, each located; none when it is not YAML this pass can read
+/// (the strict reading's error says why).
+pub fn problems(file: &std::path::Path, source: &str) -> Vec<Diagnostic> {
+    let Ok(value) = crate::yaml::from_str::<Value>(source) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    check(&value, &[], SPEC, &mut found);
+    if let Some(request) = value.get("request") {
+        check(request, &["request"], REQUEST, &mut found);
+        if let Some(auth) = request.get("auth") {
+            check(auth, &["request", "auth"], AUTH, &mut found);
+            if let Some(basic) = auth.get("basic") {
+                check(basic, &["request", "auth", "basic"], BASIC, &mut found);
+            }
+            if let Some(apikey) = auth.get("apikey") {
+                check(apikey, &["request", "auth", "apikey"], APIKEY, &mut found);
+            }
+        }
+        if let Some(body) = request.get("body") {
+            check(body, &["request", "body"], BODY, &mut found);
+            if let Some(graphql) = body.get("graphql") {
+                check(
+                    graphql,
+                    &["request", "body", "graphql"],
+                    GRAPHQL,
+                    &mut found,
+                );
+            }
+        }
+    }
+    if let Some(response) = value.get("response") {
+        check(response, &["response"], RESPONSE, &mut found);
+    }
+    found
+        .into_iter()
+        .map(|found| {
+            let path: Vec<PathSegment> = found.path.iter().map(|k| PathSegment::Key(k)).collect();
+            match locate(source, &path) {
+                Some(location) => Diagnostic::at(file, source, location, found.message),
+                None => Diagnostic::new(file, found.message),
+            }
+        })
+        .collect()
+}
+
+/// Unknown and missing fields of one map; anything but a map is left to the strict reading.
+fn check(value: &Value, at: &[&str], fields: Fields, found: &mut Vec<Found>) {
+    let Some(map) = value.as_object() else {
+        return;
+    };
+    let place = if at.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", at.join("."))
+    };
+    let names = || fields.iter().map(|(name, _)| *name);
+    // a missing field that a typo stands for is said once, as the typo
+    let mut meant: Vec<&str> = Vec::new();
+    for key in map.keys() {
+        if !names().any(|name| name == key) {
+            let expected: Vec<String> = names().map(|n| format!("`{n}`")).collect();
+            let expected = match expected.split_last() {
+                Some((last, [])) => format!("expected {last}"),
+                Some((last, rest)) if rest.len() == 1 => {
+                    format!("expected {} or {last}", rest[0])
+                }
+                _ => format!("expected one of {}", expected.join(", ")),
+            };
+            meant.extend(crate::suggest::closest(key, names()));
+            let mut path: Vec<String> = at.iter().map(|k| k.to_string()).collect();
+            path.push(key.clone());
+            found.push(Found {
+                path,
+                message: format!(
+                    "{place}unknown field `{key}`, {expected}{}",
+                    crate::suggest::did_you_mean(key, names())
+                ),
+            });
+        }
+    }
+    for (name, required) in fields {
+        if *required && !map.contains_key(*name) && !meant.contains(name) {
+            found.push(Found {
+                path: at.iter().map(|k| k.to_string()).collect(),
+                message: format!("{place}missing field `{name}`"),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn every_typo_of_a_spec_is_reported_where_it_is() {
+        let source =
+            "titel: t\nrequest:\n  methd: GET\n  url: https://e.com\n  hedaers:\n    - A: b\n";
+        let found: Vec<String> = problems(Path::new("s.yaml"), source)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].contains("unknown field `titel`")
+                && found[0].contains("did you mean `title`?")
+        );
+        assert!(found[0].contains("s.yaml:1:1"), "{}", found[0]);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("request: unknown field `methd`") && f.contains("s.yaml:3:3"))
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("request: unknown field `hedaers`")
+                    && f.contains("did you mean `headers`?"))
+        );
+    }
+
+    #[test]
+    fn a_missing_field_without_a_typo_is_reported_at_its_map() {
+        let source = "title: t\nrequest:\n  url: https://e.com\n";
+        let found = problems(Path::new("s.yaml"), source);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .to_string()
+                .contains("request: missing field `method`\n --> s.yaml:2:1")
+        );
+    }
+
+    #[test]
+    fn a_well_formed_spec_has_no_shape_problems() {
+        let source =
+            "title: t\nrequest:\n  method: GET\n  url: https://e.com\n  auth:\n    bearer: x\n";
+        assert!(problems(Path::new("s.yaml"), source).is_empty());
+    }
+}
