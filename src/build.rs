@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
+use crate::error::Error;
 use crate::fs_safe::{self, Confined};
 use crate::hash::{PathMap, combined_hash, content_hash};
 use crate::output::{self, Cache, Drift, FileRecord, Manifest, OutputDir, Recorded, Stamp, stamp};
-use crate::project::{Error, Project};
+use crate::project::Project;
 use crate::render::Renderer;
 
 /// What a build did.

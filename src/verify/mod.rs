@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::config::SiteTarget;
+use crate::error::Error;
 use crate::model::{self, Body, Endpoint, PageId, PartContent};
-use crate::project::{Error, Project};
+use crate::project::Project;
 use crate::render::Renderer;
 use crate::spec;
 use runners::{Run, Runners};
