@@ -315,6 +315,25 @@ mod tests {
         assert!(text.contains("samplegen.yaml:2:3"), "{text}");
     }
 
+    // the fingerprint is part of every committed input hash: it must not follow Debug output,
+    // which changes with any field or type rename
+    #[test]
+    fn the_fingerprint_is_stable_data() {
+        let fingerprint = Config::default().fingerprint();
+        assert!(
+            fingerprint.starts_with(
+                "{\"base_url\":\"https://developer.pingidentity.com/pingone-api/\",\"component\":\"pingone-api\""
+            ),
+            "{fingerprint}"
+        );
+        assert!(
+            fingerprint.contains(
+                "{\"target\":\"curl\",\"label\":\"cURL\",\"fence\":\"shell\",\"template\":\"curl.tera\"}"
+            ),
+            "{fingerprint}"
+        );
+    }
+
     #[test]
     fn unknown_fields_are_errors() {
         let errors = Config::parse(Path::new("samplegen.yaml"), "compnent: x\n").unwrap_err();
