@@ -84,12 +84,19 @@ pub enum Format {
     Curl,
 }
 
+/// How an import reads its input.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// OpenAPI: write every optional parameter and body property, not only the required ones.
+    pub all_params: bool,
+}
+
 /// Reads `text` as `format`. A malformed input is an error (nothing is written); what a valid
 /// input holds that specs cannot say is reported in the notes.
-pub fn read(format: Format, text: &str) -> Result<Import, String> {
+pub fn read(format: Format, text: &str, options: Options) -> Result<Import, String> {
     let mut import = match format {
         Format::Postman => postman::import(text),
-        Format::Openapi => openapi::import(text),
+        Format::Openapi => openapi::import(text, options),
         Format::Har => har::import(text),
         Format::Curl => curl::import(text),
     }?;
@@ -314,7 +321,7 @@ mod tests {
             ),
         ];
         for (format, input) in inputs {
-            let import = read(format, input).unwrap();
+            let import = read(format, input, Options::default()).unwrap();
             assert_eq!(import.items.len(), 1, "{format:?}");
             let spec = &import.items[0].spec;
             let names: Vec<String> = test_support::pairs(&spec.request.headers)
@@ -342,7 +349,7 @@ mod tests {
             {"name": "b", "request": {"method": "GET", "url": "https://e.com/b", "description": "a <p>para</p>"}},
             {"name": "c", "request": {"method": "GET", "url": "https://e.com/c", "description": "1 < 2, plain"}}
           ]}"#;
-        let import = read(Format::Postman, collection).unwrap();
+        let import = read(Format::Postman, collection, Options::default()).unwrap();
         let html: Vec<&Note> = import
             .notes
             .iter()

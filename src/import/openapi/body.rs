@@ -85,7 +85,12 @@ impl<'a> Importer<'a> {
                 }
             }
             if fields.is_empty() {
-                self.note(media_at, "the form has no fields: no body");
+                let message = if self.all_params {
+                    "the form has no fields: no body"
+                } else {
+                    "the form has no required fields (`--all-params` writes the optional ones): no body"
+                };
+                self.note(media_at, message);
                 return None;
             }
             headers.push(name_value("Content-Type", key));

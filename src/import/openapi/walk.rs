@@ -70,6 +70,15 @@ impl<'a> Importer<'a> {
                 items.push(self.operation(path, method, item, &item_at, operation, &op_at));
             }
         }
+        if self.left_out > 0 {
+            self.note(
+                "/paths",
+                format!(
+                    "optional parameters were left out of {} operation(s), and request bodies built from a schema hold its required properties only; `--all-params` writes them all",
+                    self.left_out
+                ),
+            );
+        }
         Ok(items)
     }
 
@@ -126,7 +135,18 @@ impl<'a> Importer<'a> {
             );
         }
 
-        let params = self.parameters(item, item_at, op, op_at);
+        let mut params = self.parameters(item, item_at, op, op_at);
+        if !self.all_params {
+            // what a docs page shows: the required parameters (path parameters always are)
+            let before = params.len();
+            params.retain(|p| {
+                p.location == Location::Path
+                    || p.value.get("required").and_then(Value::as_bool) == Some(true)
+            });
+            if params.len() < before {
+                self.left_out += 1;
+            }
+        }
         let url = self.url(path, item_at);
         let security = self.security(op, op_at);
 
