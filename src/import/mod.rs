@@ -317,7 +317,7 @@ mod tests {
             ),
             (
                 Format::Openapi,
-                "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: Host, in: header, example: h}\n        - {name: Content-Length, in: header, example: 3}\n        - {name: X-A, in: header, example: '1'}\n        - {name: Connection, in: header, example: close}\n      responses: {'200': {description: ok}}\n",
+                "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: Host, in: header, required: true, example: h}\n        - {name: Content-Length, in: header, required: true, example: 3}\n        - {name: X-A, in: header, required: true, example: '1'}\n        - {name: Connection, in: header, required: true, example: close}\n      responses: {'200': {description: ok}}\n",
             ),
         ];
         for (format, input) in inputs {
@@ -359,6 +359,37 @@ mod tests {
         assert_eq!(html[0].at, "a");
         assert!(html[0].message.contains("2 request(s)"), "{:?}", html[0]);
         assert!(!holds_html("1 < 2 and 3 <= 4"));
+    }
+
+    #[test]
+    fn openapi_and_postman_notes_have_kinds() {
+        let petstore = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/openapi/petstore-plus.yaml"
+        ))
+        .unwrap();
+        let collection = r#"{"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+          "event": [{"listen": "prerequest", "script": {"exec": ["pm.environment.set('a', 1)"]}}],
+          "item": [
+            {"name": "a", "request": {"method": "GET", "url": "e.com/a", "auth": {"type": "digest"},
+              "header": [{"key": "Host", "value": "h"}], "body": {"mode": "raw", "raw": "x"}}},
+            7
+          ]}"#;
+        for (format, text, all_params) in [
+            (Format::Openapi, petstore.as_str(), false),
+            (Format::Openapi, petstore.as_str(), true),
+            (Format::Postman, collection, false),
+        ] {
+            let import = read(format, text, Options { all_params }).unwrap();
+            assert!(import.notes.len() >= 4, "{format:?}: {:#?}", import.notes);
+            let other: Vec<&Note> = import.notes.iter().filter(|n| n.kind == "other").collect();
+            assert!(other.is_empty(), "{format:?}: {other:#?}");
+        }
+        let import = read(Format::Openapi, &petstore, Options::default()).unwrap();
+        let kinds: Vec<&str> = import.note_counts().iter().map(|(k, _)| *k).collect();
+        for kind in ["servers", "unsupported-auth", "auth", "body", "ignored"] {
+            assert!(kinds.contains(&kind), "{kind}: {kinds:?}");
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ impl<'a> Importer<'a> {
             },
         };
         let Some(requirements) = requirements.as_array() else {
-            self.note(&at, "`security` is not a list: no auth");
+            self.note("unsupported-auth", &at, "`security` is not a list: no auth");
             return Security::default();
         };
         let mut refused = Vec::new();
@@ -45,6 +45,7 @@ impl<'a> Importer<'a> {
                     self.notes.extend(notes);
                     if !refused.is_empty() {
                         self.note(
+                            "unsupported-auth",
                             &requirement_at,
                             format!(
                                 "the samples use this security requirement; the ones before it cannot be sent ({})",
@@ -59,6 +60,7 @@ impl<'a> Importer<'a> {
         }
         if !refused.is_empty() {
             self.note(
+                "unsupported-auth",
                 &at,
                 format!(
                     "no security requirement can be sent by the samples ({}): no auth",
@@ -117,7 +119,8 @@ impl<'a> Importer<'a> {
                             }
                         }
                     } else {
-                        notes.push(Note::new(
+                        notes.push(Note::of_kind(
+                            "auth",
                             at,
                             format!(
                                 "`{name}` ({kind}) is sent as the bearer token `{{{{accessToken}}}}`; getting the token is not part of the samples"

@@ -26,6 +26,7 @@ impl<'a> Importer<'a> {
         let at = format!("{op_at}/requestBody");
         if refuses_body(method) {
             self.note(
+                "body",
                 at,
                 format!(
                     "samplegen sends no body with `{method}` (OkHttp, browsers and curl cannot): the request body is dropped"
@@ -39,7 +40,11 @@ impl<'a> Importer<'a> {
             .and_then(Value::as_object)
             .filter(|c| !c.is_empty())
         else {
-            self.note(body_at, "the request body has no `content`: no body");
+            self.note(
+                "body",
+                body_at,
+                "the request body has no `content`: no body",
+            );
             return None;
         };
         let (key, media) = choose_media(content)?;
@@ -48,6 +53,7 @@ impl<'a> Importer<'a> {
         let media_name = media_type(key);
         if header_value_problem(key).is_some() || key.is_empty() {
             self.note(
+                "body",
                 media_at,
                 format!("`{key}` cannot be a `Content-Type`: no body"),
             );
@@ -56,6 +62,7 @@ impl<'a> Importer<'a> {
         if is_json(&media_name) {
             let Some(example) = self.media_example(media, &media_at, Direction::Request) else {
                 self.note(
+                    "body",
                     media_at,
                     "no example and no schema to build one from: no body",
                 );
@@ -69,6 +76,7 @@ impl<'a> Importer<'a> {
                 self.media_example(media, &media_at, Direction::Request)
             else {
                 self.note(
+                    "body",
                     media_at,
                     "no example object and no object schema to build the form fields from: no body",
                 );
@@ -90,7 +98,7 @@ impl<'a> Importer<'a> {
                 } else {
                     "the form has no required fields (`--all-params` writes the optional ones): no body"
                 };
-                self.note(media_at, message);
+                self.note("body", media_at, message);
                 return None;
             }
             headers.push(name_value("Content-Type", key));
@@ -107,6 +115,7 @@ impl<'a> Importer<'a> {
         match self.explicit_example(media, &media_at) {
             Some(Value::Object(_) | Value::Array(_)) => {
                 self.note(
+                    "body",
                     media_at,
                     format!("an example given as an object cannot be written as `{key}`: no body"),
                 );
@@ -126,7 +135,11 @@ impl<'a> Importer<'a> {
                 Some(BodySpec::File(FileSpec::Path("/path/to/file".into())))
             }
             None => {
-                self.note(media_at, format!("no example of the `{key}` body: no body"));
+                self.note(
+                    "body",
+                    media_at,
+                    format!("no example of the `{key}` body: no body"),
+                );
                 None
             }
         }
@@ -136,6 +149,7 @@ impl<'a> Importer<'a> {
     fn multipart(&mut self, media: &'a Value, at: &str) -> Option<BodySpec> {
         let Some(Value::Object(example)) = self.media_example(media, at, Direction::Request) else {
             self.note(
+                "body",
                 at,
                 "no example object and no object schema to build the parts from: no body",
             );
@@ -151,6 +165,7 @@ impl<'a> Importer<'a> {
             let name = name.as_str();
             if !crate::model::is_part_name(name) {
                 self.note(
+                    "body",
                     at,
                     format!("`{name}` cannot be a multipart part name: the part is dropped"),
                 );
@@ -220,7 +235,7 @@ impl<'a> Importer<'a> {
             }
         }
         if parts.is_empty() {
-            self.note(at, "the multipart body has no parts: no body");
+            self.note("body", at, "the multipart body has no parts: no body");
             return None;
         }
         Some(BodySpec::Formdata(parts))

@@ -129,7 +129,7 @@ impl<'a> Importer<'a> {
         match self.lookup(value) {
             Ok((value, pointer)) => Some((value, pointer.unwrap_or_else(|| at.to_string()))),
             Err(message) => {
-                self.note(at, message);
+                self.note("reference", at, message);
                 None
             }
         }

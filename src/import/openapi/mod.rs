@@ -64,8 +64,8 @@ struct Importer<'a> {
 }
 
 impl Importer<'_> {
-    fn note(&mut self, at: impl Into<String>, message: impl Into<String>) {
-        self.notes.push(Note::new(at, message));
+    fn note(&mut self, kind: &'static str, at: impl Into<String>, message: impl Into<String>) {
+        self.notes.push(Note::of_kind(kind, at, message));
     }
 }
 
@@ -273,6 +273,7 @@ mod tests {
         assert_eq!(
             notes,
             [
+                "/servers/0",
                 "/paths/~1store~1orders/post/parameters/0",
                 "/paths/~1users~1login/get/security/1",
                 "/paths/~1users~1login/get/parameters/1",
