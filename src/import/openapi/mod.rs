@@ -16,6 +16,7 @@ mod response;
 mod schema;
 mod walk;
 
+use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::{Import, Note, Options};
@@ -40,8 +41,16 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         budget: 0,
         all_params: options.all_params,
         left_out: 0,
+        once: IndexMap::new(),
     };
     let items = importer.run()?;
+    for (index, count) in importer.once.values() {
+        if *count > 1 {
+            importer.notes[*index]
+                .message
+                .push_str(&format!(" ({count} operations)"));
+        }
+    }
     let mut notes: Vec<Note> = Vec::new();
     for note in importer.notes {
         if !notes.contains(&note) {
@@ -61,11 +70,24 @@ struct Importer<'a> {
     all_params: bool,
     /// How many operations had optional parameters left out.
     left_out: usize,
+    /// The notes said once per import, by message: where in `notes`, and how many times.
+    once: IndexMap<String, (usize, usize)>,
 }
 
 impl Importer<'_> {
     fn note(&mut self, kind: &'static str, at: impl Into<String>, message: impl Into<String>) {
         self.notes.push(Note::of_kind(kind, at, message));
+    }
+
+    /// A note said once per import however many operations it concerns; the first one's `at`,
+    /// and how many there are.
+    fn note_once(&mut self, kind: &'static str, at: impl Into<String>, message: String) {
+        if let Some((_, count)) = self.once.get_mut(&message) {
+            *count += 1;
+            return;
+        }
+        self.once.insert(message.clone(), (self.notes.len(), 1));
+        self.note(kind, at, message);
     }
 }
 

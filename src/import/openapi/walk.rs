@@ -194,7 +194,7 @@ impl<'a> Importer<'a> {
                         .chain(security.query.iter().map(|(name, _)| name))
                         .any(|name| *name == param.name);
                     if taken {
-                        self.note(
+                        self.note_once(
                             "parameter",
                             &param.at,
                             format!(
@@ -213,7 +213,7 @@ impl<'a> Importer<'a> {
                         .chain(security.headers.iter().map(|(name, _)| name))
                         .any(|name| name.eq_ignore_ascii_case(&param.name));
                     if taken {
-                        self.note(
+                        self.note_once(
                             "parameter",
                             &param.at,
                             format!(
@@ -229,7 +229,7 @@ impl<'a> Importer<'a> {
                 }
                 Location::Cookie => {
                     if security.cookies.iter().any(|(name, _)| *name == param.name) {
-                        self.note(
+                        self.note_once(
                             "parameter",
                             &param.at,
                             format!(
