@@ -187,7 +187,7 @@ impl<'a> Importer<'a> {
         let auth_query = apikey.and_then(|a| a.query_name()).map(str::to_string);
         for param in &params {
             match param.location {
-                Location::Path => self.path_parameter(param),
+                Location::Path => self.path_parameter(param, &mut request.url),
                 Location::Query => {
                     let taken = auth_query
                         .iter()
