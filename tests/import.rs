@@ -116,7 +116,7 @@ fn curl_round_trip(
     curl: &samplegen::config::SiteTarget,
 ) {
     let sample = renderer.sample(endpoint, curl).unwrap();
-    let imported = import::read(Format::Curl, &sample)
+    let imported = import::read(Format::Curl, &sample, Default::default())
         .unwrap_or_else(|e| panic!("{}: {e}\n{sample}", endpoint.source.display()));
     assert!(
         imported.notes.is_empty(),
@@ -234,7 +234,7 @@ fn a_specs_har_entry_imports_as_the_same_request() {
             continue;
         };
         let har = serde_json::json!({"log": {"version": "1.2", "entries": [entry]}}).to_string();
-        let imported = import::read(Format::Har, &har)
+        let imported = import::read(Format::Har, &har, Default::default())
             .unwrap_or_else(|e| panic!("{}: {e}\n{har}", endpoint.source.display()));
         assert!(
             imported.notes.is_empty(),
@@ -293,8 +293,8 @@ fn import_and_build(format: Format, files: &[PathBuf], snapshot_dir: &str) {
             .unwrap()
             .to_string_lossy();
         let name = format!("{folder}-{}", file.file_stem().unwrap().to_string_lossy());
-        let imported =
-            import::read(format, &text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let imported = import::read(format, &text, Default::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let into = specs_dir.join(import::slug(&name));
         let written = import::write(&imported, &into, &specs_dir, false).unwrap();
         assert!(
@@ -370,7 +370,7 @@ fn postman_code_generators_unit_collections_import_and_build() {
     let specs_dir = project_dir.path().join("specs");
     for (index, file) in files.iter().enumerate() {
         let text = std::fs::read_to_string(file).unwrap();
-        let imported = import::read(Format::Postman, &text)
+        let imported = import::read(Format::Postman, &text, Default::default())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let written = import::write(
             &imported,

@@ -18,6 +18,8 @@ pub struct Request {
     pub force: bool,
     /// List every note under its kind.
     pub verbose: bool,
+    /// OpenAPI: every optional parameter and body property too.
+    pub all_params: bool,
 }
 
 pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<ExitCode, Error> {
@@ -27,6 +29,7 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         into,
         force,
         verbose,
+        all_params,
     } = request;
     let input = input.as_path();
     let text = if input == std::path::Path::new("-") {
@@ -44,10 +47,11 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             error,
         })?
     };
-    let imported = crate::import::read(format, &text).map_err(|message| Error::Input {
-        path: input.to_path_buf(),
-        message,
-    })?;
+    let imported = crate::import::read(format, &text, crate::import::Options { all_params })
+        .map_err(|message| Error::Input {
+            path: input.to_path_buf(),
+            message,
+        })?;
     let specs_dir = project.specs_dir();
     let into = match into {
         Some(dir) if dir.is_absolute() => dir,

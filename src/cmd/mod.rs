@@ -75,6 +75,10 @@ enum Command {
         /// List every note, not only how many of each kind.
         #[arg(short, long)]
         verbose: bool,
+        /// OpenAPI: write every optional query parameter, header, cookie and body property (by
+        /// default a sample has the required ones only, as a docs page shows it).
+        #[arg(long)]
+        all_params: bool,
     },
     /// Prove the samples: each parses, and run against a loopback echo server, sends exactly its
     /// spec's request.
@@ -129,6 +133,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
             into,
             force,
             verbose,
+            all_params,
         } => import::run(
             &project,
             import::Request {
@@ -137,6 +142,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
                 into,
                 force,
                 verbose,
+                all_params,
             },
             out,
         ),

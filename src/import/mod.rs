@@ -84,17 +84,53 @@ pub enum Format {
     Curl,
 }
 
+/// How an import reads its input.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// OpenAPI: write every optional parameter and body property, not only the required ones.
+    pub all_params: bool,
+}
+
 /// Reads `text` as `format`. A malformed input is an error (nothing is written); what a valid
 /// input holds that specs cannot say is reported in the notes.
-pub fn read(format: Format, text: &str) -> Result<Import, String> {
+pub fn read(format: Format, text: &str, options: Options) -> Result<Import, String> {
     let mut import = match format {
         Format::Postman => postman::import(text),
-        Format::Openapi => openapi::import(text),
+        Format::Openapi => openapi::import(text, options),
         Format::Har => har::import(text),
         Format::Curl => curl::import(text),
     }?;
     note_html_prose(&mut import);
+    note_cut_names(&mut import);
     Ok(import)
+}
+
+/// The longest file or folder name an import writes, in bytes (file systems allow 255).
+pub const MAX_NAME_BYTES: usize = 80;
+
+/// One note per name too long for a file or folder name, saying what it is cut to.
+fn note_cut_names(import: &mut Import) {
+    let mut notes = Vec::new();
+    for item in &import.items {
+        for name in item.dirs.iter().chain([&item.name]) {
+            let (cut, was_cut) = bounded_slug(name);
+            if was_cut {
+                let shown: String = name.chars().take(60).collect();
+                let note = Note::of_kind(
+                    "name",
+                    cut.clone(),
+                    format!(
+                        "the name `{shown}…` ({} bytes) is cut to `{cut}` (file and folder names are at most {MAX_NAME_BYTES} bytes)",
+                        name.len()
+                    ),
+                );
+                if !notes.contains(&note) {
+                    notes.push(note);
+                }
+            }
+        }
+    }
+    import.notes.extend(notes);
 }
 
 /// Descriptions become the prose, which is Markdown, so HTML in them reaches the page as HTML:
@@ -176,12 +212,15 @@ pub fn write(
     let specs = Confined::new(specs_dir);
     let mut written = Written::default();
     let mut taken: HashSet<PathBuf> = HashSet::new();
+    // first every path and text, checked, then the files: an import that is refused midway
+    // has written nothing
+    let mut planned: Vec<(PathBuf, String)> = Vec::new();
     for item in &import.items {
         let mut dir = into.to_path_buf();
         for folder in &item.dirs {
-            dir.push(slug(folder));
+            dir.push(bounded_slug(folder).0);
         }
-        let base = slug(&item.name);
+        let base = bounded_slug(&item.name).0;
         let mut path = dir.join(format!("{base}.yaml"));
         let mut n = 2;
         while taken.contains(&path) {
@@ -208,10 +247,53 @@ pub fn write(
             written.kept.push(path);
             continue;
         }
-        specs.write(relative, text.as_bytes())?;
+        planned.push((path, text));
+    }
+    for (path, text) in planned {
+        let relative = path.strip_prefix(specs_dir).map_err(|_| outside())?;
+        let relative = relative.to_str().ok_or_else(outside)?;
+        if let Err(error) = specs.write(relative, text.as_bytes()) {
+            if written.written.is_empty() {
+                return Err(error);
+            }
+            let done: Vec<String> = written
+                .written
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            return Err(std::io::Error::new(
+                error.kind(),
+                format!(
+                    "{error}, after writing {} spec(s), which stay: {}",
+                    done.len(),
+                    done.join(", ")
+                ),
+            ));
+        }
         written.written.push(path);
     }
     Ok(written)
+}
+
+/// [`slug`] at most [`MAX_NAME_BYTES`] long: a longer one is cut at a character boundary and
+/// ends with `-` and a short hash of the whole name, so that names cut alike stay apart. Whether
+/// it was cut comes with it.
+pub fn bounded_slug(name: &str) -> (String, bool) {
+    let full = slug(name);
+    if full.len() <= MAX_NAME_BYTES {
+        return (full, false);
+    }
+    // FNV-1a: stable across runs and platforms
+    let hash = full.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let suffix = format!("-{hash:08x}");
+    let mut end = MAX_NAME_BYTES - suffix.len();
+    while !full.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = full[..end].trim_end_matches('-');
+    (format!("{head}{suffix}"), true)
 }
 
 /// `spec` as the YAML text of a spec file at `path`, provided that text reads back as a valid
@@ -310,11 +392,11 @@ mod tests {
             ),
             (
                 Format::Openapi,
-                "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: Host, in: header, example: h}\n        - {name: Content-Length, in: header, example: 3}\n        - {name: X-A, in: header, example: '1'}\n        - {name: Connection, in: header, example: close}\n      responses: {'200': {description: ok}}\n",
+                "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: Host, in: header, required: true, example: h}\n        - {name: Content-Length, in: header, required: true, example: 3}\n        - {name: X-A, in: header, required: true, example: '1'}\n        - {name: Connection, in: header, required: true, example: close}\n      responses: {'200': {description: ok}}\n",
             ),
         ];
         for (format, input) in inputs {
-            let import = read(format, input).unwrap();
+            let import = read(format, input, Options::default()).unwrap();
             assert_eq!(import.items.len(), 1, "{format:?}");
             let spec = &import.items[0].spec;
             let names: Vec<String> = test_support::pairs(&spec.request.headers)
@@ -342,7 +424,7 @@ mod tests {
             {"name": "b", "request": {"method": "GET", "url": "https://e.com/b", "description": "a <p>para</p>"}},
             {"name": "c", "request": {"method": "GET", "url": "https://e.com/c", "description": "1 < 2, plain"}}
           ]}"#;
-        let import = read(Format::Postman, collection).unwrap();
+        let import = read(Format::Postman, collection, Options::default()).unwrap();
         let html: Vec<&Note> = import
             .notes
             .iter()
@@ -352,6 +434,88 @@ mod tests {
         assert_eq!(html[0].at, "a");
         assert!(html[0].message.contains("2 request(s)"), "{:?}", html[0]);
         assert!(!holds_html("1 < 2 and 3 <= 4"));
+    }
+
+    #[test]
+    fn openapi_and_postman_notes_have_kinds() {
+        let petstore = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/openapi/petstore-plus.yaml"
+        ))
+        .unwrap();
+        let collection = r#"{"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+          "event": [{"listen": "prerequest", "script": {"exec": ["pm.environment.set('a', 1)"]}}],
+          "item": [
+            {"name": "a", "request": {"method": "GET", "url": "e.com/a", "auth": {"type": "digest"},
+              "header": [{"key": "Host", "value": "h"}], "body": {"mode": "raw", "raw": "x"}}},
+            7
+          ]}"#;
+        for (format, text, all_params) in [
+            (Format::Openapi, petstore.as_str(), false),
+            (Format::Openapi, petstore.as_str(), true),
+            (Format::Postman, collection, false),
+        ] {
+            let import = read(format, text, Options { all_params }).unwrap();
+            assert!(import.notes.len() >= 4, "{format:?}: {:#?}", import.notes);
+            let other: Vec<&Note> = import.notes.iter().filter(|n| n.kind == "other").collect();
+            assert!(other.is_empty(), "{format:?}: {other:#?}");
+        }
+        let import = read(Format::Openapi, &petstore, Options::default()).unwrap();
+        let kinds: Vec<&str> = import.note_counts().iter().map(|(k, _)| *k).collect();
+        for kind in ["servers", "unsupported-auth", "auth", "body", "ignored"] {
+            assert!(kinds.contains(&kind), "{kind}: {kinds:?}");
+        }
+    }
+
+    // an operation without `operationId` whose summary is a paragraph, as in Google's documents
+    #[test]
+    fn long_names_are_cut_unique_and_reported() {
+        let summary = "Lists the information about the supported locations for this service, with the filters, the paging and the ordering that every list method of the API takes as well as the deprecated fields.";
+        let document = format!(
+            "openapi: 3.0.0\ninfo: {{title: t, version: '1'}}\npaths:\n  /v1/locations:\n    get: {{summary: '{summary}', tags: ['{summary}']}}\n  /v2/locations:\n    get: {{summary: '{summary} Again, with a ß and a ü at the end of the name'}}\n  /v3/locations:\n    get: {{summary: '{summary}'}}\n"
+        );
+        let import = read(Format::Openapi, &document, Options::default()).unwrap();
+        let cut: Vec<&Note> = import.notes.iter().filter(|n| n.kind == "name").collect();
+        assert_eq!(cut.len(), 2, "{:#?}", import.notes);
+        assert!(cut[0].message.contains("is cut to"), "{}", cut[0].message);
+        let dir = tempfile::tempdir().unwrap();
+        let specs = dir.path().join("specs");
+        let written = write(&import, &specs.join("api"), &specs, false).unwrap();
+        assert_eq!(written.written.len(), 3);
+        for path in &written.written {
+            for part in path.strip_prefix(&specs).unwrap() {
+                assert!(part.len() <= MAX_NAME_BYTES + 8, "{}", path.display());
+            }
+            assert!(path.is_file());
+        }
+        assert_ne!(written.written[1], written.written[2]);
+        let (name, was_cut) = bounded_slug(&"ü".repeat(100));
+        assert!(!was_cut && name == "request");
+        let (name, was_cut) = bounded_slug(&"é1".repeat(100));
+        assert!(was_cut && name.len() <= MAX_NAME_BYTES, "{name}");
+    }
+
+    #[test]
+    fn an_import_refused_midway_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let specs = dir.path().join("specs");
+        let into = specs.join("api");
+        std::fs::create_dir_all(&into).unwrap();
+        std::fs::write(into.join("users"), "a file where a folder goes").unwrap();
+        let spec =
+            crate::spec::parse("title: T\nrequest:\n  method: GET\n  url: https://e.com/a\n")
+                .unwrap();
+        let item = |dirs: Vec<String>| Imported {
+            dirs,
+            name: "read".into(),
+            spec: spec.clone(),
+        };
+        let import = Import {
+            items: vec![item(vec![]), item(vec!["users".into()])],
+            notes: Vec::new(),
+        };
+        assert!(write(&import, &into, &specs, false).is_err());
+        assert!(!into.join("read.yaml").exists());
     }
 
     #[test]

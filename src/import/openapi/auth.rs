@@ -30,24 +30,26 @@ impl<'a> Importer<'a> {
             },
         };
         let Some(requirements) = requirements.as_array() else {
-            self.note(&at, "`security` is not a list: no auth");
+            self.note("unsupported-auth", &at, "`security` is not a list: no auth");
             return Security::default();
         };
         let mut refused = Vec::new();
         for (index, requirement) in requirements.iter().enumerate() {
             let requirement_at = format!("{at}/{index}");
             let Some(requirement) = requirement.as_object() else {
-                refused.push(format!("{requirement_at}: not an object"));
+                refused.push("a requirement that is not an object".to_string());
                 continue;
             };
             match self.requirement(requirement) {
                 Ok((security, notes)) => {
                     self.notes.extend(notes);
                     if !refused.is_empty() {
-                        self.note(
+                        self.note_once(
+                            "unsupported-auth",
                             &requirement_at,
                             format!(
-                                "the samples use this security requirement; the ones before it cannot be sent ({})",
+                                "the samples use the security requirement {}; the ones before it cannot be sent ({})",
+                                combination(requirement),
                                 refused.join("; ")
                             ),
                         );
@@ -58,7 +60,8 @@ impl<'a> Importer<'a> {
             }
         }
         if !refused.is_empty() {
-            self.note(
+            self.note_once(
+                "unsupported-auth",
                 &at,
                 format!(
                     "no security requirement can be sent by the samples ({}): no auth",
@@ -117,20 +120,34 @@ impl<'a> Importer<'a> {
                             }
                         }
                     } else {
-                        notes.push(Note::new(
-                            at,
+                        notes.push(Note::of_kind(
+                            "auth",
+                            at.clone(),
                             format!(
                                 "`{name}` ({kind}) is sent as the bearer token `{{{{accessToken}}}}`; getting the token is not part of the samples"
                             ),
                         ));
                         AuthSpec::Bearer("{{accessToken}}".into())
                     };
-                    if security.auth.is_some() {
-                        return Err(format!(
-                            "`{name}` and another scheme would both send `Authorization`"
-                        ));
+                    match (&security.auth, &auth) {
+                        (None, _) => security.auth = Some(auth),
+                        // two OAuth 2 flows (Google's `Oauth2` and `Oauth2c`), or OAuth 2 and
+                        // HTTP bearer: one token, sent once
+                        (Some(AuthSpec::Bearer(_)), AuthSpec::Bearer(_)) => {
+                            notes.push(Note::of_kind(
+                                "auth",
+                                at,
+                                format!(
+                                    "`{name}` is sent with the other scheme of its security requirement as one bearer token `{{{{accessToken}}}}`"
+                                ),
+                            ));
+                        }
+                        (Some(_), _) => {
+                            return Err(format!(
+                                "`{name}` and another scheme would both send `Authorization`"
+                            ));
+                        }
                     }
-                    security.auth = Some(auth);
                 }
                 "apiKey" => {
                     let key = scheme
@@ -212,6 +229,12 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// A security requirement as written, `{a, b}`.
+fn combination(requirement: &Map<String, Value>) -> String {
+    let names: Vec<String> = requirement.keys().map(|k| format!("`{k}`")).collect();
+    format!("{{{}}}", names.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,6 +313,74 @@ components:
                 "getting the token",
             );
         }
+    }
+
+    // Google's documents ask for two OAuth 2 flows together, or OAuth 2 and an API key
+    #[test]
+    fn schemes_required_together() {
+        let google = |security: &str| {
+            run(&format!(
+                r#"security: {security}
+paths:
+  /v1/projects/{{project}}/topics:
+    get: {{operationId: pubsub.projects.topics.list}}
+    post: {{operationId: pubsub.projects.topics.create}}
+  /v1/projects/{{project}}/subscriptions:
+    get: {{operationId: pubsub.projects.subscriptions.list}}
+components:
+  securitySchemes:
+    Oauth2:
+      type: oauth2
+      flows: {{implicit: {{authorizationUrl: 'https://accounts.google.com/o/oauth2/auth', scopes: {{}}}}}}
+    Oauth2c:
+      type: oauth2
+      flows: {{authorizationCode: {{authorizationUrl: 'https://accounts.google.com/o/oauth2/auth', tokenUrl: 'https://accounts.google.com/o/oauth2/token', scopes: {{}}}}}}
+    apiKey: {{type: apiKey, in: query, name: key}}
+    basic: {{type: http, scheme: basic}}
+"#
+            ))
+        };
+        let unsupported = |import: &Import| -> Vec<String> {
+            import
+                .notes
+                .iter()
+                .filter(|n| n.kind == "unsupported-auth")
+                .map(|n| n.message.clone())
+                .collect()
+        };
+        let scope = "['https://www.googleapis.com/auth/pubsub']";
+        let import = google(&format!("[{{Oauth2: {scope}, Oauth2c: {scope}}}]"));
+        assert_eq!(import.items.len(), 3);
+        for item in &import.items {
+            assert_eq!(
+                item.spec.request.auth.as_ref().unwrap().bearer(),
+                Some("{{accessToken}}")
+            );
+        }
+        assert!(unsupported(&import).is_empty(), "{:#?}", import.notes);
+
+        let import = google(&format!("[{{Oauth2: {scope}, apiKey: []}}]"));
+        for item in &import.items {
+            let request = &item.spec.request;
+            assert!(request.auth.as_ref().unwrap().bearer().is_some());
+            assert_eq!(pairs(&request.query), [pair("key", "{{apiKey}}")]);
+        }
+
+        // what cannot be sent is said once for the import, with how many operations
+        let import = google(&format!("[{{Oauth2: {scope}, basic: []}}]"));
+        assert!(import.items.iter().all(|i| i.spec.request.auth.is_none()));
+        let refused = unsupported(&import);
+        assert_eq!(refused.len(), 1, "{:#?}", import.notes);
+        assert!(
+            refused[0].contains("both send `Authorization`"),
+            "{}",
+            refused[0]
+        );
+        assert!(refused[0].ends_with("(3 operations)"), "{}", refused[0]);
+        let import = google(&format!("[{{Oauth2: {scope}, basic: []}}, {{apiKey: []}}]"));
+        let refused = unsupported(&import);
+        assert_eq!(refused.len(), 1, "{:#?}", import.notes);
+        assert!(refused[0].contains("{`apiKey`}"), "{}", refused[0]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::{choose_media, is_binary, is_json, json_text};
-use super::parameters::header_value_problem;
+use super::parameters::{form_fields, header_value_problem};
 use super::schema::Direction;
 use crate::http::media_type;
 use crate::import::shared::{name_value, refuses_body};
@@ -26,6 +26,7 @@ impl<'a> Importer<'a> {
         let at = format!("{op_at}/requestBody");
         if refuses_body(method) {
             self.note(
+                "body",
                 at,
                 format!(
                     "samplegen sends no body with `{method}` (OkHttp, browsers and curl cannot): the request body is dropped"
@@ -39,7 +40,11 @@ impl<'a> Importer<'a> {
             .and_then(Value::as_object)
             .filter(|c| !c.is_empty())
         else {
-            self.note(body_at, "the request body has no `content`: no body");
+            self.note(
+                "body",
+                body_at,
+                "the request body has no `content`: no body",
+            );
             return None;
         };
         let (key, media) = choose_media(content)?;
@@ -48,6 +53,7 @@ impl<'a> Importer<'a> {
         let media_name = media_type(key);
         if header_value_problem(key).is_some() || key.is_empty() {
             self.note(
+                "body",
                 media_at,
                 format!("`{key}` cannot be a `Content-Type`: no body"),
             );
@@ -56,6 +62,7 @@ impl<'a> Importer<'a> {
         if is_json(&media_name) {
             let Some(example) = self.media_example(media, &media_at, Direction::Request) else {
                 self.note(
+                    "body",
                     media_at,
                     "no example and no schema to build one from: no body",
                 );
@@ -69,23 +76,29 @@ impl<'a> Importer<'a> {
                 self.media_example(media, &media_at, Direction::Request)
             else {
                 self.note(
+                    "body",
                     media_at,
                     "no example object and no object schema to build the form fields from: no body",
                 );
                 return None;
             };
             let mut fields = Vec::new();
+            let encoding = media.get("encoding");
             for (name, value) in &example {
                 let name = name.as_str();
-                match value {
-                    Value::Array(items) => {
-                        fields.extend(items.iter().map(|item| name_value(name, scalar_text(item))));
-                    }
-                    other => fields.push(name_value(name, scalar_text(other))),
+                let encoding = encoding.and_then(|e| e.get(name));
+                let field_at = format!("{media_at}/encoding/{}", escape(name));
+                for (field, value) in self.form_property(name, value, encoding, &field_at) {
+                    fields.push(name_value(&field, value));
                 }
             }
             if fields.is_empty() {
-                self.note(media_at, "the form has no fields: no body");
+                let message = if self.all_params {
+                    "the form has no fields: no body"
+                } else {
+                    "the form has no required fields (`--all-params` writes the optional ones): no body"
+                };
+                self.note("body", media_at, message);
                 return None;
             }
             headers.push(name_value("Content-Type", key));
@@ -102,6 +115,7 @@ impl<'a> Importer<'a> {
         match self.explicit_example(media, &media_at) {
             Some(Value::Object(_) | Value::Array(_)) => {
                 self.note(
+                    "body",
                     media_at,
                     format!("an example given as an object cannot be written as `{key}`: no body"),
                 );
@@ -121,16 +135,72 @@ impl<'a> Importer<'a> {
                 Some(BodySpec::File(FileSpec::Path("/path/to/file".into())))
             }
             None => {
-                self.note(media_at, format!("no example of the `{key}` body: no body"));
+                self.note(
+                    "body",
+                    media_at,
+                    format!("no example of the `{key}` body: no body"),
+                );
                 None
             }
         }
+    }
+
+    /// The fields of one property of a form, by its Encoding object (by default `style: form`,
+    /// `explode: true`: a list as repeated fields, an object as its own fields).
+    fn form_property(
+        &mut self,
+        name: &str,
+        value: &Value,
+        encoding: Option<&'a Value>,
+        at: &str,
+    ) -> Vec<(String, String)> {
+        let style = encoding
+            .and_then(|e| e.get("style"))
+            .and_then(Value::as_str);
+        let content_type = encoding
+            .and_then(|e| e.get("contentType"))
+            .and_then(Value::as_str);
+        if style.is_none()
+            && let Some(content_type) = content_type
+            && (value.is_object() || value.is_array())
+        {
+            // the property is sent as a value of its own media type
+            if !is_json(&media_type(content_type)) {
+                self.note(
+                    "body",
+                    at,
+                    format!("`{name}` is sent as JSON text, not as `{content_type}`"),
+                );
+            }
+            return vec![(name.to_string(), scalar_text(value))];
+        }
+        let style = match style.unwrap_or("form") {
+            style @ ("form" | "spaceDelimited" | "pipeDelimited" | "deepObject") => style,
+            other => {
+                self.note(
+                    "body",
+                    at,
+                    format!("`style: {other}` is not a form style: `{name}` is written as `form`"),
+                );
+                "form"
+            }
+        };
+        let explode = encoding
+            .and_then(|e| e.get("explode"))
+            .and_then(Value::as_bool)
+            .unwrap_or(style == "form");
+        let (fields, problem) = form_fields(name, value, style, explode);
+        if let Some(problem) = problem {
+            self.note("body", at, format!("`{name}`: {problem}"));
+        }
+        fields
     }
 
     /// A `multipart/form-data` body: files for binary properties, text for the others.
     fn multipart(&mut self, media: &'a Value, at: &str) -> Option<BodySpec> {
         let Some(Value::Object(example)) = self.media_example(media, at, Direction::Request) else {
             self.note(
+                "body",
                 at,
                 "no example object and no object schema to build the parts from: no body",
             );
@@ -146,6 +216,7 @@ impl<'a> Importer<'a> {
             let name = name.as_str();
             if !crate::model::is_part_name(name) {
                 self.note(
+                    "body",
                     at,
                     format!("`{name}` cannot be a multipart part name: the part is dropped"),
                 );
@@ -215,7 +286,7 @@ impl<'a> Importer<'a> {
             }
         }
         if parts.is_empty() {
-            self.note(at, "the multipart body has no parts: no body");
+            self.note("body", at, "the multipart body has no parts: no body");
             return None;
         }
         Some(BodySpec::Formdata(parts))
@@ -346,6 +417,135 @@ components:
         assert_eq!(
             yaml,
             "- file:\n    file: /path/to/file\n- files:\n    file: /path/to/files\n- tags: a\n- tags: b\n- meta:\n    value: '{\"w\":1}'\n    content_type: application/vnd.meta+json\n- note: hello\n"
+        );
+    }
+
+    // in the style of Stripe's document: form bodies whose objects and lists are `deepObject`
+    #[test]
+    fn stripe_form_bodies_follow_their_encoding() {
+        const STRIPE: &str = r#"
+paths:
+  /v1/customers:
+    post:
+      operationId: PostCustomers
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            encoding:
+              address: {explode: true, style: deepObject}
+              expand: {explode: true, style: deepObject}
+              metadata: {explode: true, style: deepObject}
+              preferred_locales: {explode: true, style: deepObject}
+            schema:
+              additionalProperties: false
+              type: object
+              properties:
+                address:
+                  anyOf:
+                    - type: object
+                      title: optional_fields_address
+                      properties:
+                        city: {maxLength: 5000, type: string}
+                        country: {maxLength: 5000, type: string}
+                    - {enum: [''], type: string}
+                email: {maxLength: 512, type: string}
+                expand: {type: array, items: {maxLength: 5000, type: string}}
+                preferred_locales: {type: array, items: {maxLength: 5000, type: string}}
+        required: false
+  /v1/checkout/sessions:
+    post:
+      operationId: PostCheckoutSessions
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            encoding:
+              line_items: {explode: true, style: deepObject}
+            schema:
+              type: object
+              required: [mode, line_items]
+              properties:
+                mode: {type: string, enum: [payment, setup, subscription]}
+                line_items:
+                  type: array
+                  items:
+                    type: object
+                    required: [price, quantity]
+                    properties:
+                      price: {type: string, example: price_1MotwRLkdIwHu7ixYcPLm5uZ}
+                      quantity: {type: integer, example: 2}
+                      adjustable_quantity: {type: object, properties: {enabled: {type: boolean}}}
+                success_url: {type: string}
+  /form-defaults:
+    post:
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            example:
+              tags: [a, b]
+              point: {x: 1, y: 2}
+              nested: {inner: {deep: 1}}
+              pipes: [a, b]
+              json: {a: 1}
+            encoding:
+              pipes: {style: pipeDelimited, explode: false}
+              json: {contentType: application/json}
+"#;
+        let import = read_minimal(&format!("{HEAD}{STRIPE}"));
+        let fields = |import: &crate::import::Import, i: usize| {
+            pairs(
+                import.items[i]
+                    .spec
+                    .request
+                    .body
+                    .as_ref()
+                    .unwrap()
+                    .urlencoded()
+                    .unwrap(),
+            )
+        };
+        // nothing is required of a customer: the minimal request has no body
+        assert!(import.items[0].spec.request.body.is_none());
+        note(
+            &import,
+            "/paths/~1v1~1customers/post/requestBody/content/application~1x-www-form-urlencoded",
+            "no required fields",
+        );
+        assert_eq!(
+            fields(&import, 1),
+            [
+                pair("mode", "payment"),
+                pair("line_items[0][price]", "price_1MotwRLkdIwHu7ixYcPLm5uZ"),
+                pair("line_items[0][quantity]", "2"),
+            ]
+        );
+        let all = run(STRIPE);
+        assert_eq!(
+            fields(&all, 0),
+            [
+                pair("address[city]", "string"),
+                pair("address[country]", "string"),
+                pair("email", "string"),
+                pair("expand[0]", "string"),
+                pair("preferred_locales[0]", "string"),
+            ]
+        );
+        // no `encoding`: `style: form`, `explode: true`, as the specification says
+        assert_eq!(
+            fields(&all, 2),
+            [
+                pair("tags", "a"),
+                pair("tags", "b"),
+                pair("x", "1"),
+                pair("y", "2"),
+                pair("inner", "{\"deep\":1}"),
+                pair("pipes", "a|b"),
+                pair("json", "{\"a\":1}"),
+            ]
+        );
+        note(
+            &all,
+            "/paths/~1form-defaults/post/requestBody/content/application~1x-www-form-urlencoded/encoding/nested",
+            "sent as JSON text",
         );
     }
 

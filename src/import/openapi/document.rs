@@ -129,7 +129,7 @@ impl<'a> Importer<'a> {
         match self.lookup(value) {
             Ok((value, pointer)) => Some((value, pointer.unwrap_or_else(|| at.to_string()))),
             Err(message) => {
-                self.note(at, message);
+                self.note("reference", at, message);
                 None
             }
         }
@@ -162,16 +162,27 @@ mod tests {
             ("openapi: 2.5\npaths: {}", "`openapi: 2.5` is not supported"),
             ("openapi: 3.0.3\npaths: [1]", "`paths` is not an object"),
         ] {
-            let error = import(text).unwrap_err();
+            let error = import(text, Default::default()).unwrap_err();
             assert!(error.contains(message), "{text:?}: {error}");
         }
-        assert!(import("openapi: 3.1\npaths: {}").is_ok());
+        assert!(import("openapi: 3.1\npaths: {}", Default::default()).is_ok());
         // JSON (tabs and all), and YAML that starts like JSON
-        assert!(import("{\n\t\"openapi\": \"3.0.0\",\n\t\"paths\": {}\n}").is_ok());
-        assert!(import("{openapi: 3.1.0, paths: {}}").is_ok());
-        let error = import("{\"openapi\": \"3.0.0\", \"paths\": {").unwrap_err();
+        assert!(
+            import(
+                "{\n\t\"openapi\": \"3.0.0\",\n\t\"paths\": {}\n}",
+                Default::default()
+            )
+            .is_ok()
+        );
+        assert!(import("{openapi: 3.1.0, paths: {}}", Default::default()).is_ok());
+        let error =
+            import("{\"openapi\": \"3.0.0\", \"paths\": {", Default::default()).unwrap_err();
         assert!(error.contains("not valid JSON"), "{error}");
-        let empty = import("openapi: 3.1.0\ninfo: {title: t, version: '1'}").unwrap();
+        let empty = import(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}",
+            Default::default(),
+        )
+        .unwrap();
         assert!(empty.items.is_empty());
         note(&empty, "/paths", "no `paths`");
     }

@@ -80,6 +80,7 @@ impl<'a> Importer<'a> {
             }
             if let Some(url) = example.get("externalValue").and_then(Value::as_str) {
                 self.note(
+                    "example",
                     example_at,
                     format!("the external example `{url}` is not fetched"),
                 );
@@ -113,6 +114,7 @@ impl<'a> Importer<'a> {
         );
         if self.budget == 0 {
             self.note(
+                "example",
                 format!("{at}/schema"),
                 format!("the example built from this schema stops at {MAX_BUILT_VALUES} values"),
             );

@@ -16,13 +16,16 @@ mod response;
 mod schema;
 mod walk;
 
+use indexmap::IndexMap;
 use serde_json::Value;
 
-use super::{Import, Note};
+use super::{Import, Note, Options};
 use document::{check_version, parse};
 
-/// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON).
-pub fn import(text: &str) -> Result<Import, String> {
+/// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON). By default a sample holds what a docs
+/// page shows: the required parameters, and the body's example or one built from the required
+/// properties; `options.all_params` writes every parameter and property.
+pub fn import(text: &str, options: Options) -> Result<Import, String> {
     // merge keys (`<<: *base`) are applied as the YAML is read
     let document = parse(text)?;
     if !document.is_object() {
@@ -36,8 +39,18 @@ pub fn import(text: &str) -> Result<Import, String> {
         root: &document,
         notes: Vec::new(),
         budget: 0,
+        all_params: options.all_params,
+        left_out: 0,
+        once: IndexMap::new(),
     };
     let items = importer.run()?;
+    for (index, count) in importer.once.values() {
+        if *count > 1 {
+            importer.notes[*index]
+                .message
+                .push_str(&format!(" ({count} operations)"));
+        }
+    }
     let mut notes: Vec<Note> = Vec::new();
     for note in importer.notes {
         if !notes.contains(&note) {
@@ -53,11 +66,28 @@ struct Importer<'a> {
     notes: Vec<Note>,
     /// How many more values the example being built from a schema may hold.
     budget: usize,
+    /// Every optional parameter and request body property too (`--all-params`).
+    all_params: bool,
+    /// How many operations had optional parameters left out.
+    left_out: usize,
+    /// The notes said once per import, by message: where in `notes`, and how many times.
+    once: IndexMap<String, (usize, usize)>,
 }
 
 impl Importer<'_> {
-    fn note(&mut self, at: impl Into<String>, message: impl Into<String>) {
-        self.notes.push(Note::new(at, message));
+    fn note(&mut self, kind: &'static str, at: impl Into<String>, message: impl Into<String>) {
+        self.notes.push(Note::of_kind(kind, at, message));
+    }
+
+    /// A note said once per import however many operations it concerns; the first one's `at`,
+    /// and how many there are.
+    fn note_once(&mut self, kind: &'static str, at: impl Into<String>, message: String) {
+        if let Some((_, count)) = self.once.get_mut(&message) {
+            *count += 1;
+            return;
+        }
+        self.once.insert(message.clone(), (self.notes.len(), 1));
+        self.note(kind, at, message);
     }
 }
 
@@ -71,9 +101,19 @@ mod test_support {
 
     pub(super) const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: [{url: https://api.example.com}]\n";
 
-    /// Reads `text`, and checks that every spec it gives writes, reads back and validates.
+    /// Reads `text` with `--all-params` (the tests of how each parameter is written list
+    /// optional ones), and checks that every spec it gives writes, reads back and validates.
     pub(super) fn read(text: &str) -> Import {
-        let import = import(text).unwrap_or_else(|error| panic!("{error}"));
+        read_with(text, Options { all_params: true })
+    }
+
+    /// Reads `text` as `samplegen import` does by default: required parameters only.
+    pub(super) fn read_minimal(text: &str) -> Import {
+        read_with(text, Options::default())
+    }
+
+    pub(super) fn read_with(text: &str, options: Options) -> Import {
+        let import = import(text, options).unwrap_or_else(|error| panic!("{error}"));
         for item in &import.items {
             assert_valid(&item.name, &item.spec);
         }
@@ -255,6 +295,7 @@ mod tests {
         assert_eq!(
             notes,
             [
+                "/servers/0",
                 "/paths/~1store~1orders/post/parameters/0",
                 "/paths/~1users~1login/get/security/1",
                 "/paths/~1users~1login/get/parameters/1",
@@ -262,5 +303,107 @@ mod tests {
                 "/paths/~1search/get/requestBody",
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod minimal_tests {
+    use super::test_support::*;
+    use crate::import::Options;
+
+    // in the style of GitHub's document: every query parameter optional, one required body field
+    const GITHUB: &str = r##"openapi: 3.0.3
+info: {title: GitHub v3 REST API, version: 1.1.4}
+servers: [{url: https://api.github.com}]
+paths:
+  /repos/{owner}/{repo}/issues:
+    get:
+      operationId: issues/list-for-repo
+      parameters:
+        - {name: owner, in: path, required: true, schema: {type: string}}
+        - {name: repo, in: path, required: true, schema: {type: string}}
+        - {name: milestone, in: query, schema: {type: string}}
+        - {name: state, in: query, schema: {type: string, enum: [open, closed, all], default: open}}
+        - {name: labels, in: query, schema: {type: string}}
+        - {name: per_page, in: query, schema: {type: integer, default: 30}}
+        - {name: X-GitHub-Api-Version, in: header, schema: {type: string, default: '2022-11-28'}}
+        - {name: since, in: query, required: true, schema: {type: string, format: date-time}}
+    post:
+      operationId: issues/create
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [title]
+              properties:
+                title: {type: string}
+                body: {type: string}
+                assignees: {type: array, items: {type: string}}
+                milestone: {type: integer}
+                meta:
+                  type: object
+                  required: [source]
+                  properties: {source: {type: string}, extra: {type: string}}
+  /repos/{owner}/{repo}/labels:
+    post:
+      operationId: issues/create-label
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, required: [name], properties: {name: {type: string}, color: {type: string}}}
+            examples:
+              default: {value: {name: bug, color: f29513, description: Something isn't working}}
+              other: {value: {name: other}}
+"##;
+
+    #[test]
+    fn samples_hold_what_a_docs_page_shows() {
+        let import = read_minimal(GITHUB);
+        let list = &import.items[0].spec.request;
+        assert_eq!(list.url, "{{baseUrl}}/repos/{{owner}}/{{repo}}/issues");
+        assert_eq!(pairs(&list.query), [pair("since", "{{since}}")]);
+        assert!(list.headers.is_empty(), "{:?}", list.headers);
+        let create = import.items[1].spec.request.body.as_ref().unwrap();
+        assert_eq!(create.raw(), Some("{\n    \"title\": \"string\"\n}"));
+        // the operation's own (first named) example is the body, whole
+        let label = import.items[2].spec.request.body.as_ref().unwrap();
+        assert!(label.raw().unwrap().contains("Something isn't working"));
+        note(&import, "/paths", "`--all-params`");
+
+        let all = read_with(GITHUB, Options { all_params: true });
+        let list = &all.items[0].spec.request;
+        assert_eq!(
+            pairs(&list.query),
+            [
+                pair("milestone", "{{milestone}}"),
+                pair("state", "open"),
+                pair("labels", "{{labels}}"),
+                pair("per_page", "30"),
+                pair("since", "{{since}}")
+            ]
+        );
+        assert_eq!(
+            pairs(&list.headers),
+            [pair("X-GitHub-Api-Version", "2022-11-28")]
+        );
+        let create: serde_json::Value = serde_json::from_str(
+            all.items[1]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .unwrap()
+                .raw()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            create,
+            serde_json::json!({"title": "string", "body": "string", "assignees": ["string"],
+                "milestone": 0, "meta": {"source": "string", "extra": "string"}})
+        );
+        assert!(!all.notes.iter().any(|n| n.message.contains("--all-params")));
     }
 }

@@ -113,7 +113,11 @@ impl<'a> Importer<'a> {
                 continue;
             };
             let Some(list) = list.as_array() else {
-                self.note(format!("{at}/parameters"), "`parameters` is not a list");
+                self.note(
+                    "parameter",
+                    format!("{at}/parameters"),
+                    "`parameters` is not a list",
+                );
                 continue;
             };
             for (index, param) in list.iter().enumerate() {
@@ -124,7 +128,11 @@ impl<'a> Importer<'a> {
                 let name = param.get("name").and_then(Value::as_str);
                 let location = param.get("in").and_then(Value::as_str);
                 let (Some(name), Some(location)) = (name, location) else {
-                    self.note(&param_at, "a parameter needs a `name` and an `in`: skipped");
+                    self.note(
+                        "parameter",
+                        &param_at,
+                        "a parameter needs a `name` and an `in`: skipped",
+                    );
                     continue;
                 };
                 let location = match location {
@@ -134,6 +142,7 @@ impl<'a> Importer<'a> {
                     "cookie" => Location::Cookie,
                     other => {
                         self.note(
+                            "parameter",
                             &param_at,
                             format!("`in: {other}` is not a parameter location: skipped"),
                         );
@@ -167,7 +176,11 @@ impl<'a> Importer<'a> {
     pub(super) fn url(&mut self, path: &str, item_at: &str) -> String {
         let mut path = path.to_string();
         if !path.starts_with('/') {
-            self.note(item_at, "a path starts with `/`: one was added");
+            self.note(
+                "parameter",
+                item_at,
+                "a path starts with `/`: one was added",
+            );
             path.insert(0, '/');
         }
         let mut template = String::with_capacity(path.len());
@@ -180,6 +193,7 @@ impl<'a> Importer<'a> {
             let variable = variable_name(name);
             if variable != name {
                 self.note(
+                    "parameter",
                     item_at,
                     format!("the path parameter `{{{name}}}` is written as the variable `{{{{{variable}}}}}`"),
                 );
@@ -194,17 +208,66 @@ impl<'a> Importer<'a> {
         path_parameters_as_variables(&format!("{{{{baseUrl}}}}{template}"))
     }
 
-    pub(super) fn path_parameter(&mut self, param: &Param) {
-        let style = param.value.get("style").and_then(Value::as_str);
-        if let Some(style @ ("matrix" | "label")) = style {
+    /// A path parameter's style in the URL: `label` puts `.` before its variable, `matrix`
+    /// `;name=`; the variable stands for the (simple) value after it.
+    pub(super) fn path_parameter(&mut self, param: &Param, url: &mut String) {
+        let (style, explode) = Self::style(param);
+        let variable = placeholder(&param.name);
+        let prefix = match style.as_str() {
+            "simple" => return,
+            "label" => ".".to_string(),
+            "matrix" => format!(";{}=", param.name),
+            other => {
+                self.note(
+                    "parameter",
+                    &param.at,
+                    format!(
+                        "`style: {other}` is not a path style: `{}` is written as `simple`",
+                        param.name
+                    ),
+                );
+                return;
+            }
+        };
+        if !url.contains(&variable) {
+            return;
+        }
+        *url = url.replacen(&variable, &format!("{prefix}{variable}"), 1);
+        let kind = self.schema_type(param);
+        if matches!(kind.as_deref(), Some("array" | "object")) {
+            let joined = match (style.as_str(), explode) {
+                ("label", true) => "`.`",
+                ("matrix", true) if kind.as_deref() == Some("array") => {
+                    "the variable stands for the rest, `;name=` before each further element"
+                }
+                ("matrix", true) => "the variable stands for `key=value` pairs joined by `;`",
+                _ => "`,`",
+            };
             self.note(
+                "parameter",
                 &param.at,
                 format!(
-                    "`{}` has `style: {style}`: its variable stands for the whole serialized value ({})",
+                    "`{}` has `style: {style}`{}: its variable `{variable}` stands for the whole {} ({joined})",
                     param.name,
-                    if style == "matrix" { "`;name=value`" } else { "`.value`" }
+                    if explode { " and `explode: true`" } else { "" },
+                    kind.as_deref().unwrap_or("value"),
                 ),
             );
+        }
+    }
+
+    /// The `type` of a parameter's schema, if it says one.
+    fn schema_type(&mut self, param: &Param) -> Option<String> {
+        let schema = param.value.get("schema")?;
+        let (schema, _) = self.lookup(schema).ok()?;
+        match schema.get("type")? {
+            Value::String(t) => Some(t.clone()),
+            Value::Array(types) => types
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .map(str::to_string),
+            _ => None,
         }
     }
 
@@ -270,6 +333,7 @@ impl<'a> Importer<'a> {
             "form" | "spaceDelimited" | "pipeDelimited" | "deepObject"
         ) {
             self.note(
+                "parameter",
                 &param.at,
                 format!(
                     "`style: {style}` is not a query style: `{}` is written as `form`",
@@ -281,6 +345,21 @@ impl<'a> Importer<'a> {
         let allow_reserved =
             param.value.get("allowReserved").and_then(Value::as_bool) == Some(true);
         let example = self.parameter_example(param);
+        let nested = match example.as_ref() {
+            Some(Value::Array(items)) => items.iter().any(|v| v.is_object() || v.is_array()),
+            Some(Value::Object(map)) => map.values().any(|v| v.is_object() || v.is_array()),
+            _ => false,
+        };
+        if nested && style != "deepObject" {
+            self.note(
+                "parameter",
+                &param.at,
+                format!(
+                    "`{}` holds a value inside a value, which `style: {style}` cannot write: it is sent as JSON text",
+                    param.name
+                ),
+            );
+        }
         query_items(
             &param.name,
             example.as_ref(),
@@ -300,6 +379,7 @@ impl<'a> Importer<'a> {
             .any(|n| name.eq_ignore_ascii_case(n))
         {
             self.note(
+                "dropped-header",
                 &param.at,
                 format!(
                     "OpenAPI ignores a header parameter named `{name}` (the media types and the security schemes say it): not imported"
@@ -308,11 +388,12 @@ impl<'a> Importer<'a> {
             return None;
         }
         if let Some(note) = crate::import::shared::set_by_clients_note(name) {
-            self.note(&param.at, note);
+            self.note("dropped-header", &param.at, note);
             return None;
         }
         if !crate::model::is_token(name) {
             self.note(
+                "dropped-header",
                 &param.at,
                 format!("`{name}` is not a valid header name: the header is dropped"),
             );
@@ -328,6 +409,7 @@ impl<'a> Importer<'a> {
                     None => value,
                     Some(problem) => {
                         self.note(
+                            "parameter",
                             &param.at,
                             format!(
                                 "the example of the header `{name}` {problem}: `{}` is sent instead",
@@ -346,6 +428,7 @@ impl<'a> Importer<'a> {
         let name = param.name.as_str();
         if !crate::model::is_token(name) {
             self.note(
+                "parameter",
                 &param.at,
                 format!("`{name}` is not a valid cookie name: the cookie is dropped"),
             );
@@ -406,22 +489,27 @@ fn query_items(
         Some(Value::Object(map)) if !map.is_empty() => {
             let entries = map.iter().map(|(k, v)| (k.as_str(), v));
             match style {
-                "deepObject" => entries
-                    .map(|(k, v)| {
-                        (
-                            encode(&format!("{name}[{k}]"), QUERY),
-                            encode(&scalar_text(v), set),
-                        )
-                    })
-                    .collect(),
+                "deepObject" => {
+                    let mut pairs = Vec::new();
+                    deep_object(name.to_string(), value.unwrap_or(&Value::Null), &mut pairs);
+                    pairs
+                        .into_iter()
+                        .map(|(k, v)| (encode(&k, QUERY), encode(&v, set)))
+                        .collect()
+                }
                 "form" if explode => entries
                     .map(|(k, v)| (encode(k, QUERY), encode(&scalar_text(v), set)))
                     .collect(),
                 _ => {
+                    let delimiter = match style {
+                        "spaceDelimited" => "%20",
+                        "pipeDelimited" => "|",
+                        _ => ",",
+                    };
                     let joined = entries
                         .flat_map(|(k, v)| [encode(k, QUERY_ELEMENT), element(v)])
                         .collect::<Vec<_>>()
-                        .join(",");
+                        .join(delimiter);
                     vec![(key, joined)]
                 }
             }
@@ -429,6 +517,77 @@ fn query_items(
         Some(Value::Array(_) | Value::Object(_)) => vec![(key, placeholder(name))],
         Some(scalar) => vec![(key, encode(&scalar_text(scalar), set))],
     }
+}
+
+/// `value` as `deepObject` fields below `prefix`, nested as Stripe's API reads them:
+/// `prefix[key][inner]=value`, list elements by index (`prefix[0][price]=…`).
+pub(super) fn deep_object(prefix: String, value: &Value, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                deep_object(format!("{prefix}[{key}]"), inner, out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, inner) in items.iter().enumerate() {
+                deep_object(format!("{prefix}[{index}]"), inner, out);
+            }
+        }
+        scalar => out.push((prefix, scalar_text(scalar))),
+    }
+}
+
+/// The form fields (names and values as written, before encoding) of a property `name` with the
+/// example `value`, serialized by `style` and `explode` as OpenAPI's Encoding object says; with
+/// what cannot be said that way (a value inside a value, sent as JSON text), if anything.
+pub(super) fn form_fields(
+    name: &str,
+    value: &Value,
+    style: &str,
+    explode: bool,
+) -> (Vec<(String, String)>, Option<&'static str>) {
+    let mut problem = None;
+    let mut text = |value: &Value| {
+        if value.is_object() || value.is_array() {
+            problem = Some(
+                "a value inside a value cannot be written in this style: it is sent as JSON text",
+            );
+        }
+        scalar_text(value)
+    };
+    let delimiter = match style {
+        "spaceDelimited" => " ",
+        "pipeDelimited" => "|",
+        _ => ",",
+    };
+    let fields = match value {
+        Value::Array(_) | Value::Object(_) if style == "deepObject" => {
+            let mut out = Vec::new();
+            deep_object(name.to_string(), value, &mut out);
+            out
+        }
+        Value::Array(items) if style == "form" && explode => items
+            .iter()
+            .map(|item| (name.to_string(), text(item)))
+            .collect(),
+        Value::Array(items) => {
+            let joined: Vec<String> = items.iter().map(&mut text).collect();
+            vec![(name.to_string(), joined.join(delimiter))]
+        }
+        Value::Object(map) if style == "form" && explode => map
+            .iter()
+            .map(|(key, inner)| (key.clone(), text(inner)))
+            .collect(),
+        Value::Object(map) => {
+            let joined: Vec<String> = map
+                .iter()
+                .flat_map(|(key, inner)| [key.clone(), text(inner)])
+                .collect();
+            vec![(name.to_string(), joined.join(delimiter))]
+        }
+        scalar => vec![(name.to_string(), scalar_text(scalar))],
+    };
+    (fields, problem)
 }
 
 /// A header value of the example `value`, `style: simple`.
@@ -496,10 +655,10 @@ mod tests {
             "/paths/~1users~1{userId}~1items~1{item id}",
             "`{{item_id}}`",
         );
-        assert!(
-            !import.notes.iter().any(|n| n.at == "/servers"),
-            "servers are given: {:#?}",
-            import.notes
+        note(
+            &import,
+            "/servers/0",
+            "`baseUrl` is `https://api.example.com`",
         );
         let without_servers = read("openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n");
         assert_eq!(only(&without_servers).request.url, "{{baseUrl}}/a");
@@ -581,6 +740,87 @@ components:
         assert_eq!(
             query_items("e", Some(&empty), "form", true, false),
             [pair("e", "{{e}}")]
+        );
+    }
+
+    // the examples of the OpenAPI specification's style table: `color` as a list and an object
+    #[test]
+    fn the_specifications_style_examples() {
+        let list: Value = crate::yaml::from_str("[blue, black, brown]").unwrap();
+        let object: Value = crate::yaml::from_str("{R: 100, G: 200, B: 150}").unwrap();
+        let query = |value: &Value, style, explode| {
+            query_items("color", Some(value), style, explode, false)
+        };
+        assert_eq!(
+            query(&list, "form", true),
+            [
+                pair("color", "blue"),
+                pair("color", "black"),
+                pair("color", "brown")
+            ]
+        );
+        assert_eq!(
+            query(&list, "form", false),
+            [pair("color", "blue,black,brown")]
+        );
+        assert_eq!(
+            query(&list, "spaceDelimited", false),
+            [pair("color", "blue%20black%20brown")]
+        );
+        assert_eq!(
+            query(&list, "pipeDelimited", false),
+            [pair("color", "blue|black|brown")]
+        );
+        assert_eq!(
+            query(&object, "form", true),
+            [pair("R", "100"), pair("G", "200"), pair("B", "150")]
+        );
+        assert_eq!(
+            query(&object, "form", false),
+            [pair("color", "R,100,G,200,B,150")]
+        );
+        assert_eq!(
+            query(&object, "pipeDelimited", false),
+            [pair("color", "R|100|G|200|B|150")]
+        );
+        assert_eq!(
+            query(&object, "deepObject", true),
+            [
+                pair("color[R]", "100"),
+                pair("color[G]", "200"),
+                pair("color[B]", "150")
+            ]
+        );
+        // nested, as Stripe's and Rails' APIs read it
+        let nested: Value =
+            crate::yaml::from_str("{created: {gte: 1700000000}, ids: [a, b]}").unwrap();
+        assert_eq!(
+            query_items("filter", Some(&nested), "deepObject", true, false),
+            [
+                pair("filter[created][gte]", "1700000000"),
+                pair("filter[ids][0]", "a"),
+                pair("filter[ids][1]", "b")
+            ]
+        );
+
+        let import = run(r#"
+paths:
+  /pets/{id}/{label}/{matrix}/{ids}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+        - {name: label, in: path, required: true, style: label, schema: {type: string}}
+        - {name: matrix, in: path, required: true, style: matrix, schema: {type: string}}
+        - {name: ids, in: path, required: true, style: matrix, explode: true, schema: {type: array, items: {type: integer}}}
+"#);
+        assert_eq!(
+            only(&import).request.url,
+            "{{baseUrl}}/pets/{{id}}/.{{label}}/;matrix={{matrix}}/;ids={{ids}}"
+        );
+        note(
+            &import,
+            "/paths/~1pets~1{id}~1{label}~1{matrix}~1{ids}/get/parameters/3",
+            "stands for the whole array",
         );
     }
 

@@ -60,6 +60,7 @@ impl<'a> Importer<'a> {
             match self.explicit_example(media, &media_at) {
                 Some(Value::Object(_) | Value::Array(_)) => {
                     self.note(
+                        "response",
                         media_at,
                         format!("an example given as an object cannot be written as `{key}`"),
                     );

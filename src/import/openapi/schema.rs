@@ -221,7 +221,8 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// An object with every property, the required ones first.
+    /// An object with every property, the required ones first; in a request without
+    /// `--all-params`, the required ones only.
     fn build_object(
         &mut self,
         schema: &'a Value,
@@ -242,6 +243,9 @@ impl<'a> Importer<'a> {
                 .map(|(name, property)| (name.as_str(), property))
                 .collect();
             ordered.sort_by_key(|(name, _)| !required.contains(name));
+            if direction == Direction::Request && !self.all_params {
+                ordered.retain(|(name, _)| required.contains(name));
+            }
             for (name, property) in ordered {
                 let skip = match direction {
                     Direction::Request => self.flag(property, "readOnly"),

@@ -18,12 +18,28 @@ const METHODS: [&str; 8] = [
 impl<'a> Importer<'a> {
     pub(super) fn run(&mut self) -> Result<Vec<Imported>, String> {
         let root = self.root;
-        let servers = root.get("servers").and_then(Value::as_array);
-        if servers.is_none_or(|s| s.is_empty()) {
-            self.note(
+        let first_server = root
+            .get("servers")
+            .and_then(Value::as_array)
+            .and_then(|servers| servers.first());
+        match first_server.and_then(server_url) {
+            Some(url) => self.note(
+                "servers",
+                "/servers/0",
+                format!(
+                    "`baseUrl` is `{url}`, the document's first server{}; every URL starts with `{{{{baseUrl}}}}`, to be set per environment",
+                    if first_server.is_some_and(|s| s.get("variables").is_some()) {
+                        " with its variables' defaults"
+                    } else {
+                        ""
+                    }
+                ),
+            ),
+            None => self.note(
+                "servers",
                 "/servers",
                 "the document has no `servers`: every URL starts with `{{baseUrl}}`, to be set per environment",
-            );
+            ),
         }
         if root
             .get("webhooks")
@@ -31,6 +47,7 @@ impl<'a> Importer<'a> {
             .is_some_and(|w| !w.is_empty())
         {
             self.note(
+                "ignored",
                 "/webhooks",
                 "webhooks are requests the API sends, not ones it receives: they are not imported",
             );
@@ -38,7 +55,11 @@ impl<'a> Importer<'a> {
         let paths = match root.get("paths") {
             Some(Value::Object(paths)) => paths,
             None | Some(Value::Null) => {
-                self.note("/paths", "the document has no `paths`: nothing to import");
+                self.note(
+                    "ignored",
+                    "/paths",
+                    "the document has no `paths`: nothing to import",
+                );
                 return Ok(Vec::new());
             }
             Some(_) => return Err("`paths` is not an object".into()),
@@ -54,7 +75,7 @@ impl<'a> Importer<'a> {
                 continue;
             };
             let Some(map) = item.as_object() else {
-                self.note(&item_at, "not a path item object");
+                self.note("document", &item_at, "not a path item object");
                 continue;
             };
             for (method, operation) in map {
@@ -64,11 +85,21 @@ impl<'a> Importer<'a> {
                 }
                 let op_at = format!("{item_at}/{method}");
                 if !operation.is_object() {
-                    self.note(&op_at, "not an operation object");
+                    self.note("document", &op_at, "not an operation object");
                     continue;
                 }
                 items.push(self.operation(path, method, item, &item_at, operation, &op_at));
             }
+        }
+        if self.left_out > 0 {
+            self.note(
+                "ignored",
+                "/paths",
+                format!(
+                    "optional parameters were left out of {} operation(s), and request bodies built from a schema hold its required properties only; `--all-params` writes them all",
+                    self.left_out
+                ),
+            );
         }
         Ok(items)
     }
@@ -114,6 +145,7 @@ impl<'a> Importer<'a> {
                 .is_some_and(|s| !s.is_empty())
             {
                 self.note(
+                    "servers",
                     format!("{at}/servers"),
                     "these operations have servers of their own; their URLs still start with `{{baseUrl}}`",
                 );
@@ -121,12 +153,24 @@ impl<'a> Importer<'a> {
         }
         if op.get("callbacks").is_some() {
             self.note(
+                "ignored",
                 format!("{op_at}/callbacks"),
                 "callbacks are requests the API sends: they are not imported",
             );
         }
 
-        let params = self.parameters(item, item_at, op, op_at);
+        let mut params = self.parameters(item, item_at, op, op_at);
+        if !self.all_params {
+            // what a docs page shows: the required parameters (path parameters always are)
+            let before = params.len();
+            params.retain(|p| {
+                p.location == Location::Path
+                    || p.value.get("required").and_then(Value::as_bool) == Some(true)
+            });
+            if params.len() < before {
+                self.left_out += 1;
+            }
+        }
         let url = self.url(path, item_at);
         let security = self.security(op, op_at);
 
@@ -143,14 +187,15 @@ impl<'a> Importer<'a> {
         let auth_query = apikey.and_then(|a| a.query_name()).map(str::to_string);
         for param in &params {
             match param.location {
-                Location::Path => self.path_parameter(param),
+                Location::Path => self.path_parameter(param, &mut request.url),
                 Location::Query => {
                     let taken = auth_query
                         .iter()
                         .chain(security.query.iter().map(|(name, _)| name))
                         .any(|name| *name == param.name);
                     if taken {
-                        self.note(
+                        self.note_once(
+                            "parameter",
                             &param.at,
                             format!(
                                 "the query parameter `{}` is sent by the security scheme: dropped",
@@ -168,7 +213,8 @@ impl<'a> Importer<'a> {
                         .chain(security.headers.iter().map(|(name, _)| name))
                         .any(|name| name.eq_ignore_ascii_case(&param.name));
                     if taken {
-                        self.note(
+                        self.note_once(
+                            "parameter",
                             &param.at,
                             format!(
                                 "the header `{}` is sent by the security scheme: dropped",
@@ -183,7 +229,8 @@ impl<'a> Importer<'a> {
                 }
                 Location::Cookie => {
                     if security.cookies.iter().any(|(name, _)| *name == param.name) {
-                        self.note(
+                        self.note_once(
+                            "parameter",
                             &param.at,
                             format!(
                                 "the cookie `{}` is sent by the security scheme: dropped",
@@ -234,6 +281,35 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// A server object's URL, each `{variable}` replaced by its default (kept as written without one).
+fn server_url(server: &Value) -> Option<String> {
+    let url = server.get("url").and_then(Value::as_str)?.trim();
+    if url.is_empty() {
+        return None;
+    }
+    let variables = server.get("variables");
+    let mut out = String::with_capacity(url.len());
+    let mut rest = url;
+    while let Some(start) = rest.find('{') {
+        let Some(length) = rest[start..].find('}') else {
+            break;
+        };
+        let name = &rest[start + 1..start + length];
+        out.push_str(&rest[..start]);
+        match variables
+            .and_then(|v| v.get(name))
+            .and_then(|v| v.get("default"))
+            .and_then(Value::as_str)
+        {
+            Some(default) => out.push_str(default),
+            None => out.push_str(&rest[start..start + length + 1]),
+        }
+        rest = &rest[start + length + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::openapi::test_support::*;
@@ -278,6 +354,50 @@ paths:
         assert_eq!(import.items[0].spec.prose, "List   the pets");
         assert_eq!(import.items[1].spec.prose, "Creates a **pet**.\n\nMore.");
         assert_eq!(import.items[2].spec.prose, "");
+    }
+
+    // in the style of Google's documents: the host from a variable, one note per import
+    #[test]
+    fn the_first_server_is_noted_once() {
+        let import = read(
+            r#"openapi: 3.0.0
+info: {title: t, version: '1'}
+servers:
+  - url: https://{region}-aiplatform.googleapis.com/{version}
+    variables:
+      region: {default: us-central1, enum: [us-central1, europe-west4]}
+      version: {default: v1}
+  - url: https://aiplatform.googleapis.com/v1
+paths:
+  /projects/{project}/models:
+    get: {}
+    post: {}
+"#,
+        );
+        assert!(
+            import
+                .items
+                .iter()
+                .all(|i| i.spec.request.url == "{{baseUrl}}/projects/{{project}}/models")
+        );
+        let servers: Vec<_> = import
+            .notes
+            .iter()
+            .filter(|n| n.kind == "servers")
+            .collect();
+        assert_eq!(servers.len(), 1, "{:#?}", import.notes);
+        assert_eq!(servers[0].at, "/servers/0");
+        assert!(
+            servers[0]
+                .message
+                .starts_with("`baseUrl` is `https://us-central1-aiplatform.googleapis.com/v1`"),
+            "{}",
+            servers[0].message
+        );
+        assert_eq!(
+            super::server_url(&serde_json::json!({"url": "https://{tenant}.example.com"})),
+            Some("https://{tenant}.example.com".into())
+        );
     }
 
     #[test]

@@ -49,6 +49,7 @@ impl Importer {
             *headers = kept;
             for dropped in dropped {
                 self.note(
+                    "unsupported-auth",
                     dropped.at,
                     format!("dropped: the request's auth sends `{header}` itself"),
                 );
@@ -64,7 +65,7 @@ impl Importer {
                 clash.name
             );
             let clash_at = clash.at.clone();
-            self.note(clash_at, message);
+            self.note("unsupported-auth", clash_at, message);
             None
         }
     }
@@ -94,6 +95,7 @@ impl Importer {
                 let name = attribute("key");
                 if !crate::model::is_token(&name) {
                     self.note(
+                        "unsupported-auth",
                         at,
                         format!("dropped: the API key's name `{name}` is not a valid header or query item name"),
                     );
@@ -104,6 +106,7 @@ impl Importer {
                     "query" => Some(KeyLocationSpec::Query),
                     other => {
                         self.note(
+                            "unsupported-auth",
                             at,
                             format!("the API key is sent `in: {other}`, which samplegen does not know; it is sent as a header"),
                         );
@@ -117,11 +120,12 @@ impl Importer {
                 })
             }
             "" => {
-                self.note(at, "ignored: an auth without a `type`");
+                self.note("unsupported-auth", at, "ignored: an auth without a `type`");
                 return None;
             }
             other => {
                 self.note(
+                    "unsupported-auth",
                     at,
                     format!("`{other}` auth cannot be written in a spec (basic, bearer and apikey can); requests using it are imported without auth"),
                 );

@@ -24,7 +24,7 @@ impl Importer {
         headers: &mut Vec<Header>,
     ) -> Option<BodySpec> {
         let Some(body) = body.as_object() else {
-            self.note(at, "ignored: a body that is not an object");
+            self.note("body", at, "ignored: a body that is not an object");
             return None;
         };
         if body.get("disabled").and_then(Value::as_bool) == Some(true) {
@@ -90,6 +90,7 @@ impl Importer {
                 let path =
                     if src.is_empty() || src.contains('"') || src.chars().any(char::is_control) {
                         self.note(
+                            "body",
                             format!("{at}/file"),
                             format!("no usable file is chosen; the spec sends `{NO_FILE}`"),
                         );
@@ -109,6 +110,7 @@ impl Importer {
                         Ok(Value::Object(_)) => Some(text.clone()),
                         _ => {
                             self.note(
+                                "body",
                                 format!("{at}/graphql/variables"),
                                 "dropped: the GraphQL variables are not a JSON object",
                             );
@@ -121,6 +123,7 @@ impl Importer {
                     None | Some(Value::Null) => None,
                     Some(_) => {
                         self.note(
+                            "body",
                             format!("{at}/graphql/variables"),
                             "dropped: the GraphQL variables are not a JSON object",
                         );
@@ -135,6 +138,7 @@ impl Importer {
             }
             other => {
                 self.note(
+                    "body",
                     format!("{at}/mode"),
                     format!("ignored: the body mode `{other}` is not one samplegen knows"),
                 );
@@ -144,6 +148,7 @@ impl Importer {
 
         if refuses_body(method) {
             self.note(
+                "body",
                 at,
                 format!("dropped: a {method} request's body (OkHttp, browsers and curl cannot send one, so samplegen refuses it)"),
             );
@@ -170,6 +175,7 @@ impl Importer {
                     "it contradicts the body"
                 };
                 self.note(
+                    "body",
                     header.at,
                     format!(
                         "dropped: `{}: {}` ({why}) for the `{mode}` body",
@@ -203,6 +209,7 @@ impl Importer {
             let name = text(field.get("key"));
             if !crate::model::is_part_name(&name) {
                 self.note(
+                    "body",
                     at,
                     format!("dropped: `{name}` cannot be a part name (no quotes, `\\`, `=`, `;` or control characters)"),
                 );
@@ -214,7 +221,11 @@ impl Importer {
             if let Some(ct) = &content_type
                 && ct.contains(['\r', '\n', '"'])
             {
-                self.note(&at, format!("dropped: `{ct}` is not a content type"));
+                self.note(
+                    "body",
+                    &at,
+                    format!("dropped: `{ct}` is not a content type"),
+                );
                 content_type = None;
             }
             let is_file = match field.get("type").and_then(Value::as_str) {
@@ -242,6 +253,7 @@ impl Importer {
             files.retain(|path| !path.trim().is_empty());
             if files.is_empty() {
                 self.note(
+                    "body",
                     format!("{at}/src"),
                     format!("no file is chosen for the part `{name}`; the spec sends `{NO_FILE}`"),
                 );
@@ -250,6 +262,7 @@ impl Importer {
             for file in files {
                 if file.contains('"') || file.chars().any(char::is_control) {
                     self.note(
+                        "body",
                         format!("{at}/src"),
                         format!("dropped: the file `{file}` cannot be named in a sample (quotes or control characters)"),
                     );

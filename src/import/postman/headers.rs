@@ -30,7 +30,11 @@ impl Importer {
                             if let Some((name, value)) = line.split_once(':') {
                                 found.push((name.trim().into(), value.trim().into(), at));
                             } else {
-                                self.note(at, "dropped: a header that is not `Name: value`");
+                                self.note(
+                                    "header",
+                                    at,
+                                    "dropped: a header that is not `Name: value`",
+                                );
                             }
                         }
                         Value::Object(_) if is_disabled(item) => {}
@@ -39,7 +43,7 @@ impl Importer {
                             text(header.get("value")),
                             at,
                         )),
-                        _ => self.note(at, "dropped: a header that is not an object"),
+                        _ => self.note("header", at, "dropped: a header that is not an object"),
                     }
                 }
             }
@@ -54,30 +58,41 @@ impl Importer {
                             found.push((name.trim().into(), value.trim().into(), at.into()))
                         }
                         None => self.note(
+                            "header",
                             at,
                             format!("dropped: `{line}` is not a `Name: value` header"),
                         ),
                     }
                 }
             }
-            Some(_) => self.note(at, "dropped: the headers are neither a list nor a string"),
+            Some(_) => self.note(
+                "header",
+                at,
+                "dropped: the headers are neither a list nor a string",
+            ),
         }
 
         let mut headers = Vec::with_capacity(found.len());
         for (name, value, at) in found {
             if name.is_empty() {
-                self.note(at, "dropped: a header without a name");
+                self.note("header", at, "dropped: a header without a name");
             } else if !crate::model::is_token(&name) {
-                self.note(at, format!("dropped: `{name}` is not a valid header name"));
+                self.note(
+                    "header",
+                    at,
+                    format!("dropped: `{name}` is not a valid header name"),
+                );
             } else if let Some(note) = set_by_clients_note(&name) {
-                self.note(at, note);
+                self.note("header", at, note);
             } else if has_control_character(&value) {
                 self.note(
+                    "header",
                     at,
                     format!("dropped: the value of `{name}` holds a line break or another control character, which HTTP does not allow"),
                 );
             } else if !value.is_ascii() {
                 self.note(
+                    "header",
                     at,
                     format!("dropped: the value of `{name}` holds non-ASCII characters, which browsers, .NET and Node refuse or re-encode (percent-encode them)"),
                 );

@@ -76,8 +76,8 @@ struct Importer {
 }
 
 impl Importer {
-    fn note(&mut self, at: impl Into<String>, message: impl Into<String>) {
-        let note = Note::new(at, message);
+    fn note(&mut self, kind: &'static str, at: impl Into<String>, message: impl Into<String>) {
+        let note = Note::of_kind(kind, at, message);
         if self.noted.insert((note.at.clone(), note.message.clone())) {
             self.import.notes.push(note);
         }

@@ -16,6 +16,7 @@ impl Importer {
         let at = format!("{at}/response");
         if responses.len() > 1 {
             self.note(
+                "response",
                 &at,
                 format!(
                     "only the first saved example response is imported ({} more)",
@@ -30,6 +31,7 @@ impl Importer {
         };
         let Some(code) = code.filter(|code| (100..=599).contains(code)) else {
             self.note(
+                "response",
                 format!("{at}/0"),
                 "ignored: a saved example response without a status code",
             );

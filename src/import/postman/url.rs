@@ -119,6 +119,7 @@ impl Importer {
                     let parts = url_from_parts(url);
                     if parts != written {
                         self.note(
+                            "url",
                             format!("{at}/raw"),
                             format!("the URL's `raw` is used, but its parts say `{parts}`, which is what Postman sends"),
                         );
@@ -127,11 +128,11 @@ impl Importer {
                 (written, url.get("variable").and_then(Value::as_array))
             }
             None | Some(Value::Null) => {
-                self.note(at, "the request has no URL");
+                self.note("url", at, "the request has no URL");
                 (String::new(), None)
             }
             Some(_) => {
-                self.note(at, "the URL is neither a string nor an object");
+                self.note("url", at, "the URL is neither a string nor an object");
                 (String::new(), None)
             }
         };
@@ -148,6 +149,7 @@ impl Importer {
                 .collect();
             if !given.is_empty() {
                 self.note(
+                    "url",
                     format!("{at}/variable"),
                     format!(
                         "path variable values are not kept, the URL keeps the variables: {}",
@@ -158,6 +160,7 @@ impl Importer {
         }
         if !url.is_empty() && lacks_scheme(&url) {
             self.note(
+                "url",
                 at,
                 format!("`{url}` has no scheme; Postman sends it over http, so it is written `http://{url}`"),
             );

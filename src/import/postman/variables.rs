@@ -29,6 +29,7 @@ impl Importer {
                 out.push_str(name);
             } else {
                 self.note(
+                    "variable",
                     at,
                     format!(
                         "`{{{{{name}}}}}` is written `{{{{{fixed}}}}}`: a samplegen variable name is letters, digits, `_`, `-`, `.`"

@@ -24,12 +24,13 @@ impl Importer {
         for (index, item) in items.iter().enumerate() {
             let at = format!("{at}/{index}");
             let Some(object) = item.as_object() else {
-                self.note(at, "ignored: an item that is not an object");
+                self.note("ignored", at, "ignored: an item that is not an object");
                 continue;
             };
             if let Some(children) = object.get("item") {
                 let Some(children) = children.as_array() else {
                     self.note(
+                        "ignored",
                         format!("{at}/item"),
                         "ignored: a folder whose `item` is not a list",
                     );
@@ -59,7 +60,11 @@ impl Importer {
             } else if object.contains_key("request") {
                 self.request(object, &at, dirs, inherited);
             } else {
-                self.note(at, "ignored: an item with neither `request` nor `item`");
+                self.note(
+                    "ignored",
+                    at,
+                    "ignored: an item with neither `request` nor `item`",
+                );
             }
         }
     }
@@ -80,6 +85,7 @@ impl Importer {
                 if has_code && !is_disabled(event) {
                     let listen = text(event.get("listen"));
                     self.note(
+                        "ignored",
                         format!("{at}/event/{index}"),
                         format!(
                             "ignored: {whose} `{listen}` script (samples only send the request)"
@@ -93,6 +99,7 @@ impl Importer {
         {
             let keys: Vec<String> = behavior.keys().map(|k| format!("`{k}`")).collect();
             self.note(
+                "ignored",
                 format!("{at}/protocolProfileBehavior"),
                 format!(
                     "ignored: {whose} protocolProfileBehavior ({})",
@@ -108,6 +115,7 @@ impl Importer {
                 .map(|v| format!("`{}`", text(v.get("key"))))
                 .collect();
             self.note(
+                "ignored",
                 format!("{at}/variable"),
                 format!(
                     "ignored: {whose} variable values ({}); the specs keep `{{{{name}}}}` as written",
@@ -135,6 +143,7 @@ impl Importer {
             Some(url @ Value::String(_)) => (&empty, Some(url), request_at.clone()),
             _ => {
                 self.note(
+                    "ignored",
                     request_at,
                     "ignored: a request that is neither an object nor a URL",
                 );
@@ -144,6 +153,7 @@ impl Importer {
         for setting in ["proxy", "certificate"] {
             if request.get(setting).is_some_and(|v| !v.is_null()) {
                 self.note(
+                    "ignored",
                     format!("{request_at}/{setting}"),
                     format!("ignored: the request's `{setting}` setting"),
                 );
@@ -224,6 +234,7 @@ impl Importer {
         };
         if !problems.is_empty() {
             self.note(
+                "ignored",
                 at,
                 format!(
                     "the imported spec is not valid, so it will not be written: {}",
