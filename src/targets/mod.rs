@@ -6,6 +6,7 @@
 
 mod csharp;
 mod curl;
+mod fetch;
 mod go;
 mod http;
 mod java;
@@ -80,7 +81,7 @@ impl PartialEq for Target {
 
 impl Eq for Target {}
 
-/// Every built-in target, in the house style's tab order.
+/// Every built-in target: the house style's tabs in their order, then the others.
 pub const TARGETS: &[Target] = &[
     curl::TARGET,
     csharp::TARGET,
@@ -93,6 +94,7 @@ pub const TARGETS: &[Target] = &[
     php::TARGET,
     ruby::TARGET,
     swift::TARGET,
+    fetch::TARGET,
 ];
 
 /// The target with this id.
