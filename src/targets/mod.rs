@@ -4,6 +4,7 @@
 //! else (the template list, the syntax check, the runner dispatch, the default tabs) is derived
 //! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
 
+mod axios;
 mod csharp;
 mod curl;
 mod fetch;
@@ -95,6 +96,7 @@ pub const TARGETS: &[Target] = &[
     ruby::TARGET,
     swift::TARGET,
     fetch::TARGET,
+    axios::TARGET,
 ];
 
 /// The target with this id.
