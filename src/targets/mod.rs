@@ -10,6 +10,7 @@ mod curl;
 mod fetch;
 mod go;
 mod http;
+mod httpx;
 mod java;
 mod jquery;
 mod nodejs;
@@ -97,6 +98,7 @@ pub const TARGETS: &[Target] = &[
     swift::TARGET,
     fetch::TARGET,
     axios::TARGET,
+    httpx::TARGET,
 ];
 
 /// The target with this id.
