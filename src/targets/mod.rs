@@ -10,6 +10,7 @@ mod curl;
 mod fetch;
 mod go;
 mod http;
+mod httpclient;
 mod httpx;
 mod java;
 mod jquery;
@@ -99,6 +100,7 @@ pub const TARGETS: &[Target] = &[
     fetch::TARGET,
     axios::TARGET,
     httpx::TARGET,
+    httpclient::TARGET,
 ];
 
 /// The target with this id.
