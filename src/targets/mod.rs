@@ -13,6 +13,7 @@ mod http;
 mod httpclient;
 mod httpx;
 mod java;
+mod java_net_http;
 mod jquery;
 mod nodejs;
 mod php;
@@ -101,6 +102,7 @@ pub const TARGETS: &[Target] = &[
     axios::TARGET,
     httpx::TARGET,
     httpclient::TARGET,
+    java_net_http::TARGET,
 ];
 
 /// The target with this id.
