@@ -425,5 +425,8 @@ fn refused(path: &Path, error: std::io::Error) -> Error {
 /// The hash of everything every spec's output depends on besides the spec itself.
 fn fingerprint(project: &Project, renderer: &Renderer) -> String {
     let config = project.config.fingerprint();
-    combined_hash(&[renderer.fingerprint().as_bytes(), config.as_bytes()])
+    combined_hash(&[
+        renderer.fingerprint(&project.config).as_bytes(),
+        config.as_bytes(),
+    ])
 }

@@ -8,10 +8,22 @@ use crate::project::Project;
 use crate::targets::TARGETS;
 
 pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
-    for target in &project.config.targets {
+    // columns as wide as their longest entry, and no narrower than the house style's need
+    let targets = &project.config.targets;
+    let width = |least: usize, text: fn(&crate::config::SiteTarget) -> &str| {
+        targets
+            .iter()
+            .map(|t| text(t).len())
+            .fold(least, usize::max)
+    };
+    let id = width(8, |t| t.target.id);
+    let label = width(8, |t| &t.label);
+    let fence = width(12, |t| &t.fence);
+    let language = width(12, |t| t.target.language);
+    for target in targets {
         writeln!(
             out,
-            "{:<8} {:<8} {:<12} {:<12} {}",
+            "{:<id$} {:<label$} {:<fence$} {:<language$} {}",
             target.target.id,
             target.label,
             target.fence,

@@ -53,9 +53,10 @@ pub struct Renderer {
     tera: Tera,
     /// Where each template came from, for error messages: (name, path shown to the user).
     origins: Vec<(String, String)>,
-    /// A hash of samplegen's version and every template's name and text: what all output
-    /// depends on besides the spec and the config.
-    fingerprint: String,
+    /// Every template's name and text, for the fingerprint, each with the built-in target whose
+    /// sample template it is (built in or the project's replacement) when that target is not a
+    /// house tab.
+    hashed: Vec<(Option<&'static str>, String, String)>,
 }
 
 /// An endpoint's samples (in the config's target order) and page.
@@ -75,12 +76,20 @@ impl Renderer {
         tera.autoescape_on(Vec::<&str>::new());
         filters::register(&mut tera);
         templates::compile(&mut tera, &sources)?;
-        let mut parts: Vec<&[u8]> = vec![env!("CARGO_PKG_VERSION").as_bytes()];
-        for source in &sources {
-            parts.push(source.name.as_bytes());
-            parts.push(source.text.as_bytes());
-        }
-        let fingerprint = crate::hash::combined_hash(&parts);
+        let hashed = sources
+            .iter()
+            .map(|source| {
+                let other_target = crate::targets::TARGETS
+                    .iter()
+                    .filter(|target| !target.house_tab)
+                    .find(|target| {
+                        let name = target.template_name();
+                        source.name == name || source.name == format!("{BUILTIN_NAMESPACE}{name}")
+                    })
+                    .map(|target| target.id);
+                (other_target, source.name.clone(), source.text.clone())
+            })
+            .collect();
         let origins = sources
             .into_iter()
             .map(|source| (source.name, source.origin))
@@ -88,13 +97,25 @@ impl Renderer {
         Ok(Renderer {
             tera,
             origins,
-            fingerprint,
+            hashed,
         })
     }
 
-    /// A hash of samplegen's version and the templates in use.
-    pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+    /// A hash of samplegen's version and every template's name and text: what all output of a
+    /// site with this config depends on besides the spec and the config. The built-in templates
+    /// of targets that are not house tabs count only when the site renders them, so that adding
+    /// such a target leaves the other sites' output up to date.
+    pub fn fingerprint(&self, config: &Config) -> String {
+        let mut parts: Vec<&[u8]> = vec![env!("CARGO_PKG_VERSION").as_bytes()];
+        for (other_target, name, text) in &self.hashed {
+            let rendered =
+                other_target.is_none_or(|id| config.targets.iter().any(|t| t.target.id == id));
+            if rendered {
+                parts.push(name.as_bytes());
+                parts.push(text.as_bytes());
+            }
+        }
+        crate::hash::combined_hash(&parts)
     }
 
     /// Renders one endpoint: every configured target, then the page around them.

@@ -4,11 +4,16 @@
 //! else (the template list, the syntax check, the runner dispatch, the default tabs) is derived
 //! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
 
+mod axios;
 mod csharp;
 mod curl;
+mod fetch;
 mod go;
 mod http;
+mod httpclient;
+mod httpx;
 mod java;
+mod java_net_http;
 mod jquery;
 mod nodejs;
 mod php;
@@ -80,7 +85,7 @@ impl PartialEq for Target {
 
 impl Eq for Target {}
 
-/// Every built-in target, in the house style's tab order.
+/// Every built-in target: the house style's tabs in their order, then the others.
 pub const TARGETS: &[Target] = &[
     curl::TARGET,
     csharp::TARGET,
@@ -93,6 +98,11 @@ pub const TARGETS: &[Target] = &[
     php::TARGET,
     ruby::TARGET,
     swift::TARGET,
+    fetch::TARGET,
+    axios::TARGET,
+    httpx::TARGET,
+    httpclient::TARGET,
+    java_net_http::TARGET,
 ];
 
 /// The target with this id.

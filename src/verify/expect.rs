@@ -27,6 +27,11 @@ const ADDED_BY_CLIENTS: &[&str] = &[
     "te",
     "x-requested-with",
     "referer",
+    // the Fetch standard's request mode, which browsers and Node's fetch add to every request
+    "sec-fetch-mode",
+    // the upgrade to HTTP/2 over plain HTTP that Java's HttpClient offers on every request
+    "upgrade",
+    "http2-settings",
 ];
 
 /// `Ok` when `received` is the request `expected` describes, or the first difference.

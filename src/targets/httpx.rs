@@ -1,0 +1,28 @@
+//! Python with httpx (synchronous).
+
+use super::run::{RunSetup, Runner, command, need, probe};
+use super::{Syntax, Target, no_known_gap};
+
+pub const TARGET: Target = Target {
+    id: "httpx",
+    language: "Python",
+    client: "Python with httpx",
+    label: "Python - httpx",
+    fence: "python",
+    extension: "py",
+    house_tab: false,
+    template: include_str!("../../templates/httpx.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_python::LANGUAGE),
+    runner: Runner::Program(run),
+    known_gap: no_known_gap,
+};
+
+fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
+    need(&["python3"])?;
+    probe(
+        "python3",
+        &["-c", "import httpx"],
+        "Python's httpx is not installed (pip install httpx)",
+    )?;
+    Ok(command("python3", [setup.write_sample("py")?]))
+}
