@@ -10,15 +10,25 @@ use crate::import::Format;
 use crate::project::Project;
 
 /// What `samplegen import` was asked to do.
+#[derive(Debug, clap::Args)]
 pub struct Request {
+    /// The input's format.
+    #[arg(value_enum)]
     pub format: Format,
     /// The input file, or `-` for standard input.
     pub input: PathBuf,
+    /// Where the specs go, below the specs directory (default: `<specs>/imported`).
+    #[arg(long, value_name = "DIR")]
     pub into: Option<PathBuf>,
+    /// Overwrite specs that exist (only the files this import writes).
+    #[arg(long)]
     pub force: bool,
-    /// List every note under its kind.
+    /// List every note, not only how many of each kind.
+    #[arg(short, long)]
     pub verbose: bool,
-    /// OpenAPI: every optional parameter and body property too.
+    /// OpenAPI: write every optional query parameter, header, cookie and body property (by
+    /// default a sample has the required ones only, as a docs page shows it).
+    #[arg(long)]
     pub all_params: bool,
 }
 

@@ -60,44 +60,10 @@ enum Command {
     Watch,
     /// Write specs for the requests of a Postman collection, an OpenAPI document, a HAR capture or
     /// a curl command line.
-    Import {
-        /// The input's format.
-        #[arg(value_enum)]
-        format: crate::import::Format,
-        /// The input file, or `-` for standard input.
-        input: PathBuf,
-        /// Where the specs go, below the specs directory (default: `<specs>/imported`).
-        #[arg(long, value_name = "DIR")]
-        into: Option<PathBuf>,
-        /// Overwrite specs that exist (only the files this import writes).
-        #[arg(long)]
-        force: bool,
-        /// List every note, not only how many of each kind.
-        #[arg(short, long)]
-        verbose: bool,
-        /// OpenAPI: write every optional query parameter, header, cookie and body property (by
-        /// default a sample has the required ones only, as a docs page shows it).
-        #[arg(long)]
-        all_params: bool,
-    },
+    Import(import::Request),
     /// Prove the samples: each parses, and run against a loopback echo server, sends exactly its
     /// spec's request.
-    Verify {
-        /// Spec files (all of the project's when none are given).
-        specs: Vec<PathBuf>,
-        /// Only this target (repeatable).
-        #[arg(long = "target", value_name = "ID")]
-        targets: Vec<String>,
-        /// Print the outcomes as JSON.
-        #[arg(long)]
-        json: bool,
-        /// Fail also when a runtime is not installed (Swift is always checked by syntax only).
-        #[arg(long)]
-        require_all: bool,
-        /// The runners' directory (node/, php/, csharp/); this source tree's tests/support by default.
-        #[arg(long, value_name = "DIR")]
-        support: Option<PathBuf>,
-    },
+    Verify(verify::Request),
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 done, 1 problems found
@@ -127,41 +93,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
         Command::Render { spec, target } => render::run(&project, &spec, target.as_deref(), out),
         Command::Targets => targets::run(&project, out),
         Command::Watch => unreachable!("watch returned above"),
-        Command::Import {
-            format,
-            input,
-            into,
-            force,
-            verbose,
-            all_params,
-        } => import::run(
-            &project,
-            import::Request {
-                format,
-                input,
-                into,
-                force,
-                verbose,
-                all_params,
-            },
-            out,
-        ),
-        Command::Verify {
-            specs,
-            targets,
-            json,
-            require_all,
-            support,
-        } => verify::run(
-            &project,
-            verify::Request {
-                specs,
-                targets,
-                json,
-                require_all,
-                support,
-            },
-            out,
-        ),
+        Command::Import(request) => import::run(&project, request, out),
+        Command::Verify(request) => verify::run(&project, request, out),
     }
 }

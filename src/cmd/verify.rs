@@ -11,11 +11,21 @@ use crate::project::Project;
 use crate::verify;
 
 /// What the command line asked to verify.
+#[derive(Debug, clap::Args)]
 pub struct Request {
+    /// Spec files (all of the project's when none are given).
     pub specs: Vec<PathBuf>,
+    /// Only this target (repeatable).
+    #[arg(long = "target", value_name = "ID")]
     pub targets: Vec<String>,
+    /// Print the outcomes as JSON.
+    #[arg(long)]
     pub json: bool,
+    /// Fail also when a runtime is not installed (Swift is always checked by syntax only).
+    #[arg(long)]
     pub require_all: bool,
+    /// The runners' directory (node/, php/, csharp/); this source tree's tests/support by default.
+    #[arg(long, value_name = "DIR")]
     pub support: Option<PathBuf>,
 }
 

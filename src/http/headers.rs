@@ -53,6 +53,21 @@ pub fn set_by_clients(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The headers .NET sends only with a body (content headers): `HttpClient` and RestSharp drop
+/// them from a request without one.
+pub const DOTNET_CONTENT_HEADERS: &[&str] = &[
+    "Allow",
+    "Content-Disposition",
+    "Content-Encoding",
+    "Content-Language",
+    "Content-Location",
+    "Content-MD5",
+    "Content-Range",
+    "Content-Type",
+    "Expires",
+    "Last-Modified",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

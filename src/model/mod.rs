@@ -272,4 +272,11 @@ impl Request {
             .iter()
             .any(|h| names.iter().any(|name| h.name.eq_ignore_ascii_case(name)))
     }
+
+    /// Whether a header sent (the auth header included) is one a browser page may not set.
+    pub fn sets_header_forbidden_in_browsers(&self) -> bool {
+        self.headers_with_auth()
+            .iter()
+            .any(|h| crate::http::is_forbidden_in_browsers(&h.name))
+    }
 }

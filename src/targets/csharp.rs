@@ -3,6 +3,7 @@
 
 use super::run::{RunSetup, Runner, command, need};
 use super::{Syntax, Target};
+use crate::http::headers::DOTNET_CONTENT_HEADERS;
 use crate::model::Request;
 
 pub const TARGET: Target = Target {
@@ -33,22 +34,8 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     Ok(wrap)
 }
 
-/// The headers .NET sends only with a body (content headers), which RestSharp adds to the body.
-const CONTENT_HEADERS: &[&str] = &[
-    "Allow",
-    "Content-Disposition",
-    "Content-Encoding",
-    "Content-Language",
-    "Content-Location",
-    "Content-MD5",
-    "Content-Range",
-    "Content-Type",
-    "Expires",
-    "Last-Modified",
-];
-
 fn known_gap(request: &Request) -> Option<&'static str> {
-    if request.body.is_none() && request.has_header(CONTENT_HEADERS) {
+    if request.body.is_none() && request.has_header(DOTNET_CONTENT_HEADERS) {
         Some(
             ".NET sends content headers (`Content-Type`, `Content-Disposition`…) only with a body, and RestSharp adds them to the body",
         )

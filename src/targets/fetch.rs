@@ -1,9 +1,8 @@
 //! JavaScript with `fetch`, as a browser page (or Node 18 and later) runs it; `verify` runs it with
 //! Node's own `fetch`, the page's `fileInput` given the files the request uploads.
 
-use super::run::{RunSetup, Runner, command};
+use super::run::{RunSetup, Runner, node_harness};
 use super::{Syntax, Target};
-use crate::http::is_forbidden_in_browsers;
 use crate::model::Request;
 
 pub const TARGET: Target = Target {
@@ -21,12 +20,7 @@ pub const TARGET: Target = Target {
 };
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    let node = super::jquery::node_support(setup)?;
-    let path = setup.write_sample("js")?;
-    let mut fetch = command(
-        "node",
-        [node.join("run-fetch.js").as_os_str(), path.as_os_str()],
-    );
+    let mut fetch = node_harness(setup, "run-fetch.js")?;
     for file in setup.files {
         fetch.arg("--file").arg(file);
     }
@@ -43,11 +37,7 @@ fn known_gap(request: &Request) -> Option<&'static str> {
         Some("fetch refuses the methods CONNECT, TRACE and TRACK")
     } else if request.url.userinfo.is_some() {
         Some("fetch refuses a URL with user info (credentials)")
-    } else if request
-        .headers_with_auth()
-        .iter()
-        .any(|h| is_forbidden_in_browsers(&h.name))
-    {
+    } else if request.sets_header_forbidden_in_browsers() {
         Some("browsers do not let a page set this header")
     } else {
         None

@@ -2,6 +2,7 @@
 
 use super::run::{RunSetup, Runner, command, need};
 use super::{Syntax, Target};
+use crate::http::headers::DOTNET_CONTENT_HEADERS;
 use crate::model::Request;
 
 pub const TARGET: Target = Target {
@@ -40,22 +41,8 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     ))
 }
 
-/// The headers .NET sends only with a body (content headers).
-const CONTENT_HEADERS: &[&str] = &[
-    "Allow",
-    "Content-Disposition",
-    "Content-Encoding",
-    "Content-Language",
-    "Content-Location",
-    "Content-MD5",
-    "Content-Range",
-    "Content-Type",
-    "Expires",
-    "Last-Modified",
-];
-
 fn known_gap(request: &Request) -> Option<&'static str> {
-    if request.body.is_none() && request.has_header(CONTENT_HEADERS) {
+    if request.body.is_none() && request.has_header(DOTNET_CONTENT_HEADERS) {
         Some(".NET sends content headers (`Content-Type`, `Content-Disposition`…) only with a body")
     } else if request.has_header(&["Accept-Language", "Referer"]) {
         Some(

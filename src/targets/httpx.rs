@@ -1,6 +1,6 @@
 //! Python with httpx (synchronous).
 
-use super::run::{RunSetup, Runner, command, need, probe};
+use super::run::{RunSetup, Runner, python_with};
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -18,11 +18,5 @@ pub const TARGET: Target = Target {
 };
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    need(&["python3"])?;
-    probe(
-        "python3",
-        &["-c", "import httpx"],
-        "Python's httpx is not installed (pip install httpx)",
-    )?;
-    Ok(command("python3", [setup.write_sample("py")?]))
+    python_with(setup, "httpx", "httpx")
 }

@@ -1,10 +1,7 @@
 //! JavaScript in a browser page with jQuery's `$.ajax` (`verify` runs it in Node with jsdom).
 
-use std::path::PathBuf;
-
-use super::run::{RunSetup, Runner, command, need};
+use super::run::{RunSetup, Runner, node_harness};
 use super::{Syntax, Target};
-use crate::http::is_forbidden_in_browsers;
 use crate::model::Request;
 
 pub const TARGET: Target = Target {
@@ -21,23 +18,8 @@ pub const TARGET: Target = Target {
     known_gap,
 };
 
-/// The Node support directory with its packages installed, or what to do.
-pub(super) fn node_support(setup: &RunSetup) -> Result<PathBuf, String> {
-    need(&["node"])?;
-    let node = setup.support.join("node");
-    if !node.join("node_modules").is_dir() {
-        return Err(format!("run `npm ci` in {} first", node.display()));
-    }
-    Ok(node)
-}
-
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    let node = node_support(setup)?;
-    let path = setup.write_sample("js")?;
-    let mut jsdom = command(
-        "node",
-        [node.join("run-jquery.js").as_os_str(), path.as_os_str()],
-    );
+    let mut jsdom = node_harness(setup, "run-jquery.js")?;
     jsdom
         .arg(format!("http://127.0.0.1:{}/", setup.port))
         .arg("--quiet");
@@ -55,11 +37,7 @@ fn known_gap(request: &Request) -> Option<&'static str> {
     } else if request.has_text_part_with_bare_line_break() {
         // the HTML standard's multipart/form-data encoding turns every LF or CR into CR LF
         Some("browsers send every line break in a FormData text entry as CR LF")
-    } else if request
-        .headers_with_auth()
-        .iter()
-        .any(|h| is_forbidden_in_browsers(&h.name))
-    {
+    } else if request.sets_header_forbidden_in_browsers() {
         Some("browsers do not let a page set this header")
     } else {
         None

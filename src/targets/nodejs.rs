@@ -1,6 +1,6 @@
 //! NodeJS with the `request` package.
 
-use super::run::{RunSetup, Runner, command};
+use super::run::{RunSetup, Runner, node_harness};
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -18,10 +18,5 @@ pub const TARGET: Target = Target {
 };
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    let node = super::jquery::node_support(setup)?;
-    let path = setup.write_sample("js")?;
-    Ok(command(
-        "node",
-        [node.join("run-request.js").as_os_str(), path.as_os_str()],
-    ))
+    node_harness(setup, "run-request.js")
 }

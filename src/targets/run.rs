@@ -70,6 +70,33 @@ pub fn probe(program: &str, args: &[&str], missing: &str) -> Result<(), String> 
     if ok { Ok(()) } else { Err(missing.into()) }
 }
 
+/// `node` running one of the support directory's harnesses (`run-fetch.js`…) on the sample, once
+/// `npm ci` has installed the packages the harnesses load.
+pub fn node_harness(setup: &RunSetup, harness: &str) -> Result<Command, String> {
+    need(&["node"])?;
+    let node = setup.support.join("node");
+    if !node.join("node_modules").is_dir() {
+        return Err(format!("run `npm ci` in {} first", node.display()));
+    }
+    let path = setup.write_sample("js")?;
+    Ok(command(
+        "node",
+        [node.join(harness).as_os_str(), path.as_os_str()],
+    ))
+}
+
+/// `python3` running the sample, once the library it imports (`module`, from PyPI's `package`)
+/// is installed.
+pub fn python_with(setup: &RunSetup, module: &str, package: &str) -> Result<Command, String> {
+    need(&["python3"])?;
+    probe(
+        "python3",
+        &["-c", &format!("import {module}")],
+        &format!("Python's {module} is not installed (pip install {package})"),
+    )?;
+    Ok(command("python3", [setup.write_sample("py")?]))
+}
+
 /// A command running `program` on `args`.
 pub fn command<I, S>(program: &str, args: I) -> Command
 where
