@@ -111,11 +111,11 @@ pub fn verify(
             .iter()
             .map(|p| std::fs::read(p).unwrap_or_default())
             .collect();
+        let unchosen_file =
+            matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
         for target in &targets {
             let code = renderer.sample(&live, target)?;
             let target = target.target;
-            let unchosen_file =
-                matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
             let status = if let Err(error) = crate::syntax::check(target, &code) {
                 Status::Failed(format!("does not parse: {error}"))
             } else if unchosen_file {
