@@ -180,6 +180,30 @@ mod tests {
         );
     }
 
+    // the field lists here are a second description of the spec format: they must name exactly
+    // the fields the strict reading knows
+    #[test]
+    fn the_field_lists_match_the_spec_format() {
+        let base = "title: t\nrequest:\n  method: GET\n  url: https://e.com\n";
+        let cases = [
+            format!("zzz: 1\n{base}"),
+            format!("{base}  zzz: 1\n"),
+            format!("{base}response:\n  status: 200\n  zzz: 1\n"),
+            format!("{base}  auth:\n    basic:\n      username: u\n      zzz: 1\n"),
+            format!("{base}  auth:\n    apikey:\n      name: n\n      value: v\n      zzz: 1\n"),
+        ];
+        for source in cases {
+            let strict = crate::spec::parse(&source).unwrap_err().to_string();
+            let ours = problems(Path::new("s.yaml"), &source)[0].to_string();
+            let expected = |text: &str| {
+                let from = text.find("expected").unwrap_or_else(|| panic!("{text}"));
+                let list = text[from..].split(['\n', ';']).next().unwrap();
+                list.split(" at line ").next().unwrap().to_string()
+            };
+            assert_eq!(expected(&ours), expected(&strict), "{source}");
+        }
+    }
+
     #[test]
     fn a_well_formed_spec_has_no_shape_problems() {
         let source =
