@@ -181,12 +181,18 @@ fn lock(dir: &Path) -> io::Result<(fs::File, bool)> {
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
-                let mut text = String::new();
-                let _ = (&mut file).take(64).read_to_string(&mut text);
-                let holder = match text.trim().parse::<u32>() {
-                    Ok(pid) => format!(" (pid {pid})"),
-                    Err(_) => String::new(),
-                };
+                // the holder writes its pid just after taking the lock: give it a moment
+                let mut holder = String::new();
+                for _ in 0..50 {
+                    let mut text = String::new();
+                    let _ = file.rewind();
+                    let _ = (&mut file).take(64).read_to_string(&mut text);
+                    if let Ok(pid) = text.trim().parse::<u32>() {
+                        holder = format!(" (pid {pid})");
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
                 return Err(io::Error::new(
                     io::ErrorKind::WouldBlock,
                     format!(
