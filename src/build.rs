@@ -1,8 +1,10 @@
 //! Build and check: every spec in parallel, each doing only the work its changes call for. A build
-//! skips a spec whose inputs (its text, the config, the templates, samplegen's version) hash as
-//! recorded and whose files are intact; `check` renders everything and compares.
+//! skips a spec when the cache (a machine-local hint) says it was rendered under the same inputs
+//! (config, templates, samplegen's version), its file is as it was then, and the directories
+//! holding its output are as the last build left them; any doubt renders it and compares with the
+//! disk. `check` renders everything and compares.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,8 +12,11 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::fs_safe::{self, Confined};
-use crate::hash::{PathMap, combined_hash, content_hash};
-use crate::output::{self, Cache, Drift, FileRecord, Manifest, OutputDir, Recorded, Stamp, stamp};
+use crate::hash::{FnvBuildHasher, PathMap, combined_hash, content_hash};
+use crate::output::{
+    self, Cache, Drift, FileList, Manifest, OutputDir, RACY_NANOS, Recorded, SpecEntry, Stamp,
+    now_nanos,
+};
 use crate::project::Project;
 use crate::render::Renderer;
 
@@ -40,34 +45,42 @@ pub struct CheckSummary {
     pub problems: Vec<Diagnostic>,
 }
 
-/// Everything the per-spec work shares.
-struct Inputs<'a> {
-    project: &'a Project,
-    renderer: &'a Renderer,
-    previous: &'a Manifest,
-    previous_files: PathMap<&'a str, Vec<(&'a str, &'a FileRecord)>>,
-    /// The cache, when it was written for the same inputs.
-    cache: Option<&'a Cache>,
-    /// Hash of the config, templates and version.
-    fingerprint: String,
+/// How far a build trusts the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Skip the specs the cache and the disk agree are unchanged.
+    #[default]
+    Incremental,
+    /// Render every spec and compare every file with the disk (finds a file edited in place).
+    Full,
 }
 
-impl Inputs<'_> {
-    fn spec_hash(&self, source: &str) -> String {
-        combined_hash(&[self.fingerprint.as_bytes(), source.as_bytes()])
-    }
+type PathSet<'a> = HashSet<&'a str, FnvBuildHasher>;
+type OwnedPathSet = HashSet<String, FnvBuildHasher>;
+
+/// Everything the per-spec work shares.
+struct Inputs<'a, 'o> {
+    project: &'a Project,
+    renderer: &'a Renderer,
+    out: &'o OutputDir,
+    /// The cache's spec entries, when they were rendered under the same inputs.
+    cached: Option<&'a PathMap<String, SpecEntry>>,
+    /// The cached output directories that are as the last build left them.
+    unchanged_dirs: PathSet<'a>,
 }
 
 /// One spec's outcome.
-enum Outcome {
+enum Outcome<'a> {
+    /// Unchanged since the last build, by the cache and the disk: not even read.
+    Kept { spec: String, entry: &'a SpecEntry },
     Built {
         spec: String,
-        hash: String,
-        files: Vec<(String, FileRecord)>,
-        stamps: Vec<(String, Stamp)>,
+        entry: SpecEntry,
         written: Vec<String>,
         unchanged: usize,
-        rendered: bool,
+        /// When the spec changed too recently for its stamp to be trusted: its path and the hash
+        /// of the text rendered, to look again once the clock has moved on.
+        racy: Option<(PathBuf, String)>,
     },
     Failed {
         spec: String,
@@ -79,6 +92,7 @@ enum Outcome {
 pub fn build(
     project: &Project,
     renderer: &Renderer,
+    mode: Mode,
     progress: &(dyn Fn() + Sync),
 ) -> Result<BuildSummary, Error> {
     let output_dir = project.output_dir();
@@ -90,32 +104,73 @@ pub fn build(
     // locked first: another build may be writing the manifest
     let out = OutputDir::open(&output_dir)
         .map_err(|error| refused(&output_dir.join(output::BUILDING), error))?;
+    let manifest_text = Manifest::read_text(&output_dir)
+        .map_err(|error| refused(&output_dir.join(output::MANIFEST), error))?;
+    // after an interrupted build nothing it left is trusted: every file is compared
     let recorded = Recorded {
-        manifest_text: Manifest::read_text(&output_dir)
-            .map_err(|error| refused(&output_dir.join(output::MANIFEST), error))?,
-        cache: Cache::read(&output_dir),
+        cache: if out.interrupted() {
+            Cache::default()
+        } else {
+            Cache::read(&output_dir)
+        },
+        manifest_text,
     };
-    let previous = recorded
+    let cache = &recorded.cache;
+    let manifest_hash = recorded
         .manifest_text
         .as_deref()
-        .map(Manifest::parse)
+        .map(|text| content_hash(text.as_bytes()))
         .unwrap_or_default();
-    let cache = &recorded.cache;
     let fingerprint = fingerprint(project, renderer);
+
+    // What samplegen owned before this build: the committed manifest, whatever git left in it.
+    // The cache holds a parsed copy of the manifest it was written with; any other is parsed.
+    let parsed;
+    let previous: PathMap<&str, &FileList> = if cache.manifest == manifest_hash {
+        cache
+            .specs
+            .iter()
+            .map(|(spec, entry)| (spec.as_str(), &entry.files))
+            .collect()
+    } else {
+        parsed = recorded
+            .manifest_text
+            .as_deref()
+            .map(Manifest::parse)
+            .unwrap_or_default();
+        parsed
+            .specs
+            .iter()
+            .map(|(spec, files)| (spec.as_str(), files))
+            .collect()
+    };
+
+    let usable = mode == Mode::Incremental && cache.inputs == fingerprint;
+    let unchanged_dirs: PathSet = if usable {
+        cache
+            .dirs
+            .par_iter()
+            .filter(|(dir, stamp)| out.dir_unchanged(dir, stamp))
+            .map(|(dir, _)| dir.as_str())
+            .collect::<Vec<&str>>()
+            .into_iter()
+            .collect()
+    } else {
+        PathSet::default()
+    };
     let inputs = Inputs {
         project,
         renderer,
-        previous: &previous,
-        previous_files: previous.files_by_spec(),
-        cache: (cache.inputs == fingerprint).then_some(cache),
-        fingerprint,
+        out: &out,
+        cached: usable.then_some(&cache.specs),
+        unchanged_dirs,
     };
 
     let results: Vec<Result<Outcome, Error>> = discovered
         .files
         .par_iter()
         .map(|path| {
-            let outcome = build_spec(&inputs, &out, path);
+            let outcome = build_spec(&inputs, path);
             progress();
             outcome
         })
@@ -125,36 +180,67 @@ pub fn build(
         .into_iter()
         .collect::<Result<Vec<Outcome>, Error>>()?;
 
+    let unchanged_dirs = inputs.unchanged_dirs;
+
+    // The common case, a build with nothing to do, ends here: every spec and directory is as
+    // the cache says, and the cache is of this very manifest, so neither needs writing.
+    let everything_kept = outcomes.iter().all(|o| matches!(o, Outcome::Kept { .. }));
+    if usable
+        && everything_kept
+        && discovered.failed.is_empty()
+        && cache.manifest == manifest_hash
+        && outcomes.len() == cache.specs.len()
+        && unchanged_dirs.len() == cache.dirs.len()
+    {
+        let files = cache.specs.values().map(|e| e.files.len()).sum();
+        out.finish(None).map_err(io)?;
+        return Ok(BuildSummary {
+            specs: outcomes.len(),
+            files,
+            unchanged: files,
+            problems: discovered.problems,
+            ..BuildSummary::default()
+        });
+    }
+
     let mut summary = BuildSummary {
         problems: discovered.problems,
         failed: discovered.failed,
         ..BuildSummary::default()
     };
-    let mut spec_records = Vec::new();
-    let mut file_records = Vec::new();
-    let mut next_cache = Cache {
-        inputs: inputs.fingerprint.clone(),
+    let mut next = Cache {
+        inputs: fingerprint,
         ..Cache::default()
     };
+    // the directories whose contents this build may have changed
+    let mut touched = OwnedPathSet::default();
+    let mut built = Vec::new();
+    let mut racy_specs = Vec::new();
     for outcome in outcomes {
         match outcome {
+            Outcome::Kept { spec, entry } => {
+                summary.specs += 1;
+                summary.files += entry.files.len();
+                summary.unchanged += entry.files.len();
+                next.specs.insert(spec, entry.clone());
+            }
             Outcome::Built {
                 spec,
-                hash,
-                files,
-                stamps,
+                entry,
                 written,
                 unchanged,
-                rendered,
+                racy,
             } => {
+                if let Some((path, hash)) = racy {
+                    racy_specs.push((spec.clone(), path, hash));
+                }
                 summary.specs += 1;
-                summary.rendered += usize::from(rendered);
-                summary.files += files.len();
+                summary.rendered += 1;
+                summary.files += entry.files.len();
                 summary.unchanged += unchanged;
                 summary.written.extend(written);
-                spec_records.push((spec, hash));
-                file_records.extend(files);
-                next_cache.stamps.extend(stamps);
+                built.push(spec.clone());
+                next.specs.insert(spec, entry);
             }
             Outcome::Failed { spec, problems } => {
                 summary.failed.insert(spec);
@@ -162,167 +248,227 @@ pub fn build(
             }
         }
     }
-    // A failed spec keeps what it produced last time, output and records alike.
+    // A failed spec keeps what it produced last time, output and ownership alike, and its cache
+    // entry, which says when that output was rendered (under these inputs, or it is dropped).
     for spec in &summary.failed {
-        if let Some(hash) = previous.specs.get(spec) {
-            spec_records.push((spec.clone(), hash.clone()));
-        }
-        let mut keys = vec![format!("spec:{spec}")];
-        for (path, record) in inputs
-            .previous_files
-            .get(spec.as_str())
-            .into_iter()
-            .flatten()
-        {
-            file_records.push((path.to_string(), (*record).clone()));
-            keys.push(format!("file:{path}"));
-        }
-        for key in keys {
-            if let Some(stamp) = cache.stamps.get(&key) {
-                next_cache.stamps.insert(key, *stamp);
-            }
+        if let Some(files) = previous.get(spec.as_str()) {
+            let stamp = cache
+                .specs
+                .get(spec)
+                .filter(|entry| usable && entry.files == **files)
+                .and_then(|entry| entry.stamp);
+            let entry = SpecEntry {
+                stamp,
+                files: (*files).clone(),
+            };
+            next.specs.insert(spec.clone(), entry);
         }
     }
-    let manifest = Manifest::from_records(spec_records, file_records);
-    let stale: Vec<String> = previous.files_dropped_by(&manifest).cloned().collect();
+    for spec in &built {
+        next.specs[spec].files.all_dirs(|dir| {
+            if !touched.contains(dir) {
+                touched.insert(dir.to_string());
+            }
+            true
+        });
+    }
+
+    // Files owned before and produced by no spec now are stale. Only the specs whose files
+    // changed can have left any.
+    let mut candidates: Vec<String> = Vec::new();
+    for (spec, files) in &previous {
+        if next.specs.get(*spec).map(|e| &e.files) != Some(*files) {
+            candidates.extend(files.files());
+        }
+    }
+    let stale: Vec<String> = if candidates.is_empty() {
+        Vec::new()
+    } else {
+        let produced: OwnedPathSet = next.specs.values().flat_map(|e| e.files.files()).collect();
+        let mut stale: Vec<String> = candidates
+            .into_iter()
+            .filter(|file| !produced.contains(file))
+            .collect();
+        stale.sort_unstable();
+        stale.dedup();
+        stale
+    };
     summary.removed = out.remove(&stale).map_err(io)?;
-    out.record(&recorded, &manifest, &next_cache).map_err(io)?;
+    for file in &stale {
+        touched.insert(parent(file).to_string());
+    }
+
+    let manifest = Manifest {
+        specs: next
+            .specs
+            .iter()
+            .map(|(spec, entry)| (spec.clone(), entry.files.clone()))
+            .collect::<BTreeMap<_, _>>(),
+    };
+    let manifest_text = manifest.to_text();
+    next.manifest = content_hash(manifest_text.as_bytes());
+    let racy_dirs;
+    (next.dirs, racy_dirs) = dir_stamps(&out, &next, cache, &unchanged_dirs, &touched);
+    settle(project, &out, &mut next, racy_dirs, racy_specs);
+    let manifest_changed = recorded.manifest_text.as_deref() != Some(manifest_text.as_str());
+    let cache_changed = next != recorded.cache;
+    out.finish(Some((
+        manifest_changed.then_some(manifest_text.as_str()),
+        cache_changed.then_some(&next),
+    )))
+    .map_err(io)?;
     summary.written.sort();
     summary.problems.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(summary)
 }
 
-fn build_spec(inputs: &Inputs, out: &OutputDir, path: &Path) -> Result<Outcome, Error> {
+/// The directory part of an output path (`""` for a file at the top).
+fn parent(path: &str) -> &str {
+    path.rfind('/').map_or("", |at| &path[..at])
+}
+
+/// Stamps what changed too recently to be stamped when the build saw it: once the file system's
+/// clock has moved on, any later change moves its times. A directory is stamped afresh; a spec is
+/// read again and stamped only if it still holds the text that was rendered.
+fn settle(
+    project: &Project,
+    out: &OutputDir,
+    next: &mut Cache,
+    racy_dirs: Vec<String>,
+    racy_specs: Vec<(String, PathBuf, String)>,
+) {
+    if racy_dirs.is_empty() && racy_specs.is_empty() {
+        return;
+    }
+    std::thread::sleep(std::time::Duration::from_nanos(RACY_NANOS as u64));
+    let now = now_nanos();
+    for dir in racy_dirs {
+        if let Some(stamp) = out.dir_stamp(&dir, now) {
+            next.dirs.insert(dir, stamp);
+        }
+    }
+    for (spec, path, rendered) in racy_specs {
+        let Some(stamp) = std::fs::metadata(&path)
+            .ok()
+            .and_then(|m| Stamp::settled(&m, now))
+        else {
+            continue;
+        };
+        let same = project
+            .read_spec(&path)
+            .is_ok_and(|text| content_hash(text.as_bytes()) == rendered);
+        if same && let Some(entry) = next.specs.get_mut(&spec) {
+            entry.stamp = Some(stamp);
+        }
+    }
+}
+
+/// The stamps of the directories holding output files, as this build leaves them: the cached
+/// stamp of one found unchanged that this build did not touch, a fresh one otherwise; and the
+/// directories changed too recently to be stamped yet.
+fn dir_stamps(
+    out: &OutputDir,
+    next: &Cache,
+    cache: &Cache,
+    unchanged: &PathSet,
+    touched: &OwnedPathSet,
+) -> (PathMap<String, Stamp>, Vec<String>) {
+    let mut dirs = OwnedPathSet::default();
+    for entry in next.specs.values() {
+        entry.files.all_dirs(|dir| {
+            if !dirs.contains(dir) {
+                dirs.insert(dir.to_string());
+            }
+            true
+        });
+    }
+    let now = now_nanos();
+    let stamped: Vec<(String, Option<Stamp>)> = dirs
+        .into_par_iter()
+        .map(|dir| {
+            let stamp = if unchanged.contains(dir.as_str()) && !touched.contains(&dir) {
+                cache.dirs.get(&dir).copied()
+            } else {
+                out.dir_stamp(&dir, now)
+            };
+            (dir, stamp)
+        })
+        .collect();
+    let mut stamps = PathMap::default();
+    let mut racy = Vec::new();
+    for (dir, stamp) in stamped {
+        match stamp {
+            Some(stamp) => {
+                stamps.insert(dir, stamp);
+            }
+            None => racy.push(dir),
+        }
+    }
+    (stamps, racy)
+}
+
+fn build_spec<'a>(inputs: &Inputs<'a, '_>, path: &Path) -> Result<Outcome<'a>, Error> {
     let project = inputs.project;
     let spec = project.shown(path).display().to_string();
-    let spec_key = format!("spec:{spec}");
-    let spec_stamp = stamp(path);
-    let recorded = inputs.previous.specs.get(&spec);
+    let now = now_nanos();
+    let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file());
+    let stamp = metadata.as_ref().and_then(|m| Stamp::settled(m, now));
 
-    // The spec's text is read only when its stamp says it may have changed.
-    let trusted = inputs
-        .cache
-        .and_then(|cache| cache.stamps.get(&spec_key))
-        .is_some_and(|cached| Some(*cached) == spec_stamp);
-    let mut source = None;
-    let hash = match recorded {
-        Some(hash) if trusted => hash.clone(),
-        _ => {
-            let text = match project.read_spec(path) {
-                Ok(text) => text,
-                Err(problems) => return Ok(Outcome::Failed { problems, spec }),
-            };
-            let hash = inputs.spec_hash(&text);
-            source = Some(text);
-            hash
-        }
-    };
-
-    if recorded == Some(&hash)
-        && let Some(outcome) = intact(inputs, out, &spec, &hash, spec_stamp)
+    // Skipped unread only when the spec and every directory holding its files are as they were.
+    if let (Some(stamp), Some(cached)) = (stamp, inputs.cached)
+        && let Some(entry) = cached.get(&spec)
+        && entry.stamp == Some(stamp)
+        && entry
+            .files
+            .all_dirs(|dir| inputs.unchanged_dirs.contains(dir))
     {
-        return Ok(outcome);
+        return Ok(Outcome::Kept { spec, entry });
     }
 
-    let source = match source {
-        Some(text) => text,
-        None => match project.read_spec(path) {
-            Ok(text) => text,
-            Err(problems) => return Ok(Outcome::Failed { problems, spec }),
-        },
+    let source = match project.read_spec(path) {
+        Ok(text) => text,
+        Err(problems) => return Ok(Outcome::Failed { problems, spec }),
     };
     let produced = match project.output_files(path, &source, inputs.renderer)? {
         Ok(produced) => produced,
         Err(problems) => return Ok(Outcome::Failed { spec, problems }),
     };
-    let mut files = Vec::new();
-    let mut stamps = Vec::new();
+    let out = inputs.out;
+    let mut files = Vec::with_capacity(produced.len());
     let mut written = Vec::new();
     let mut unchanged = 0;
     for file in produced {
         // A file that cannot be written fails its spec (its earlier records are kept), not
         // the build.
-        let (wrote, file_stamp) = match out.sync(&file.path, &file.contents) {
-            Ok(synced) => synced,
+        match out.sync(&file.path, &file.contents) {
+            Ok(true) => written.push(file.path.clone()),
+            Ok(false) => unchanged += 1,
             Err(error) => {
+                let shown = out.dir.join(&file.path);
                 let message = match fs_safe::refusal(&error) {
-                    Some(refusal) => format!(
-                        "cannot write `{}`: {refusal}",
-                        out.dir.join(&file.path).display()
-                    ),
-                    None => format!(
-                        "cannot write `{}`: {error}",
-                        out.dir.join(&file.path).display()
-                    ),
+                    Some(refusal) => format!("cannot write `{}`: {refusal}", shown.display()),
+                    None => format!("cannot write `{}`: {error}", shown.display()),
                 };
                 return Ok(Outcome::Failed {
                     problems: vec![Diagnostic::new(Path::new(&spec), message)],
                     spec,
                 });
             }
-        };
-        if wrote {
-            written.push(file.path.clone());
-        } else {
-            unchanged += 1;
         }
-        if let Some(file_stamp) = file_stamp {
-            stamps.push((format!("file:{}", file.path), file_stamp));
-        }
-        let record = FileRecord {
-            spec: spec.clone(),
-            hash: content_hash(file.contents.as_bytes()),
-        };
-        files.push((file.path, record));
+        files.push(file.path);
     }
-    if let Some(spec_stamp) = spec_stamp {
-        stamps.push((spec_key, spec_stamp));
-    }
+    files.sort_unstable();
+    let racy = (stamp.is_none() && metadata.is_some())
+        .then(|| (path.to_path_buf(), content_hash(source.as_bytes())));
     Ok(Outcome::Built {
         spec,
-        hash,
-        files,
-        stamps,
+        entry: SpecEntry {
+            stamp,
+            files: FileList::new(&files),
+        },
         written,
         unchanged,
-        rendered: true,
-    })
-}
-
-/// The outcome for a spec whose inputs are as recorded, if every file it produced is still as
-/// written: by its stamp when the cache has one, otherwise by its hash.
-fn intact(
-    inputs: &Inputs,
-    out: &OutputDir,
-    spec: &str,
-    hash: &str,
-    spec_stamp: Option<Stamp>,
-) -> Option<Outcome> {
-    let records = inputs.previous_files.get(spec)?;
-    let mut stamps = Vec::with_capacity(records.len() + 1);
-    for (path, record) in records {
-        let key = format!("file:{path}");
-        let now = out.stamp(path)?;
-        let cached = inputs.cache.and_then(|cache| cache.stamps.get(&key));
-        if cached != Some(&now) && out.hash(path).as_deref() != Some(&record.hash) {
-            return None;
-        }
-        stamps.push((key, now));
-    }
-    if let Some(spec_stamp) = spec_stamp {
-        stamps.push((format!("spec:{spec}"), spec_stamp));
-    }
-    Some(Outcome::Built {
-        spec: spec.to_string(),
-        hash: hash.to_string(),
-        files: records
-            .iter()
-            .map(|(path, record)| (path.to_string(), (*record).clone()))
-            .collect(),
-        stamps,
-        written: Vec::new(),
-        unchanged: records.len(),
-        rendered: false,
+        racy,
     })
 }
 
@@ -337,9 +483,8 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
     let previous = Manifest::read(&output_dir)
         .map_err(|error| refused(&output_dir.join(output::MANIFEST), error))?;
     let on_disk = Confined::new(&output_dir);
-    let fingerprint = fingerprint(project, renderer);
 
-    type Checked = Result<(String, String, Vec<(String, FileRecord)>, Vec<Drift>), Vec<Diagnostic>>;
+    type Checked = Result<(String, Vec<String>, Vec<Drift>), Vec<Diagnostic>>;
     let checked: Vec<Result<Checked, Error>> = discovered
         .files
         .par_iter()
@@ -353,21 +498,17 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
                 Ok(produced) => produced,
                 Err(problems) => return Ok(Err(problems)),
             };
-            let mut files = Vec::new();
+            let mut files = Vec::with_capacity(produced.len());
             let mut drifts = Vec::new();
             for file in produced {
                 drifts.extend(
                     output::compare(&on_disk, &file.path, &file.contents)
                         .map_err(io(&output_dir.join(&file.path)))?,
                 );
-                let record = FileRecord {
-                    spec: spec.clone(),
-                    hash: content_hash(file.contents.as_bytes()),
-                };
-                files.push((file.path, record));
+                files.push(file.path);
             }
-            let hash = combined_hash(&[fingerprint.as_bytes(), source.as_bytes()]);
-            Ok(Ok((spec, hash, files, drifts)))
+            files.sort_unstable();
+            Ok(Ok((spec, files, drifts)))
         })
         .collect();
     let checked = checked
@@ -378,22 +519,24 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
         problems: discovered.problems,
         ..CheckSummary::default()
     };
-    let mut spec_records = Vec::new();
-    let mut file_records = Vec::new();
+    let mut manifest = Manifest::default();
+    let mut produced = OwnedPathSet::default();
     for result in checked {
         match result {
-            Ok((spec, hash, files, drifts)) => {
+            Ok((spec, files, drifts)) => {
                 summary.specs += 1;
                 summary.files += files.len();
                 summary.drifts.extend(drifts);
-                spec_records.push((spec, hash));
-                file_records.extend(files);
+                manifest.specs.insert(spec, FileList::new(&files));
+                produced.extend(files);
             }
             Err(problems) => summary.problems.extend(problems),
         }
     }
-    let manifest = Manifest::from_records(spec_records, file_records);
-    for path in previous.files_dropped_by(&manifest) {
+    let mut stale: Vec<String> = previous.files_not_in(&produced).collect();
+    stale.sort_unstable();
+    stale.dedup();
+    for path in &stale {
         summary
             .drifts
             .extend(output::stale(&on_disk, path).map_err(io(&output_dir.join(path)))?);

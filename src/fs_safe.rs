@@ -367,6 +367,28 @@ impl Confined {
         }
         write_atomically(&full, contents)
     }
+
+    /// Creates the file at `relative`, which does not exist yet, holding `contents`, creating its
+    /// directories: written in place, with no temporary file and rename, which halves a cold
+    /// build's work on the file system. Safe for a build because a file that did not exist has no
+    /// old contents to keep: if the build is interrupted, its marker makes the next one compare
+    /// every file with what it should hold. If the file exists after all (made meanwhile), it is
+    /// replaced atomically as [`Confined::write`] does; a link is refused, never followed.
+    pub fn create(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
+        let path = Path::new(relative);
+        self.dir_exists(path.parent().unwrap_or(Path::new("")), true)?;
+        let full = self.dir.join(path);
+        match create_new(&full) {
+            // a file that could not be written whole is not left half-written
+            Ok(mut file) => file.write_all(contents).inspect_err(|_| {
+                let _ = fs::remove_file(&full);
+            }),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                self.write(relative, contents)
+            }
+            Err(error) => Err(error),
+        }
+    }
 }
 
 /// A name no one can predict for a temporary file beside `name`: the process's randomly keyed

@@ -1,7 +1,9 @@
 //! A project on disk: its config, its specs (found, parsed, validated) and the output files they
 //! produce. The commands are built from these steps.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::hash::PathMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
@@ -212,18 +214,21 @@ impl Project {
                 "this spec is a link to a file outside the specs directory; samplegen reads specs only from inside it".into(),
             );
         }
+        // every spec's page path, lowercased: what decides whether outputs collide
+        let pages: Vec<(&PathBuf, String)> = found
+            .files
+            .iter()
+            .filter_map(|path| {
+                let relative = path.strip_prefix(&specs_dir).ok()?;
+                let id = PageId::from_relative_path(relative).ok()?;
+                Some((path, id.path().to_lowercase()))
+            })
+            .collect();
         // Two pages whose paths differ only in case would overwrite each other's files on a
         // case-insensitive file system (macOS, Windows): both are refused.
-        let mut by_page: HashMap<String, Vec<PathBuf>> = HashMap::new();
-        for path in &found.files {
-            if let Ok(relative) = path.strip_prefix(&specs_dir)
-                && let Ok(id) = PageId::from_relative_path(relative)
-            {
-                by_page
-                    .entry(id.path().to_lowercase())
-                    .or_default()
-                    .push(self.shown(path));
-            }
+        let mut by_page: PathMap<&str, Vec<PathBuf>> = PathMap::default();
+        for (path, page) in &pages {
+            by_page.entry(page).or_default().push(self.shown(path));
         }
         let mut colliding: Vec<&Vec<PathBuf>> = by_page.values().filter(|p| p.len() > 1).collect();
         colliding.sort();
@@ -243,71 +248,61 @@ impl Project {
                 );
             }
         }
-        self.refuse_colliding(&found.files, &mut discovered);
-        discovered.files = found
-            .files
-            .into_iter()
-            .filter(|path| {
-                !discovered
-                    .failed
-                    .contains(&self.shown(path).display().to_string())
-            })
-            .collect();
+        self.refuse_colliding(&pages, &mut discovered);
+        if !discovered.failed.is_empty() {
+            found
+                .files
+                .retain(|path| !discovered.failed.contains(&self.shown(path).display().to_string()));
+        }
+        discovered.files = found.files;
         Ok(discovered)
     }
 
     /// Refuses the specs whose output paths collide: a file of one where another needs a
     /// directory (`m/x.yaml` writes `m/x.md`, `m/x.md.yaml` needs the directory `m/x.md/`).
-    fn refuse_colliding(&self, files: &[PathBuf], discovered: &mut Discovered) {
-        let specs_dir = self.specs_dir();
+    fn refuse_colliding(&self, pages: &[(&PathBuf, String)], discovered: &mut Discovered) {
         // every directory an output file of a page needs, with the pages needing it
-        let mut pages: Vec<(PathBuf, String)> = Vec::new();
-        let mut dirs: HashMap<String, Vec<usize>> = HashMap::new();
-        for path in files {
-            let Some(id) = path
-                .strip_prefix(&specs_dir)
-                .ok()
-                .and_then(|relative| PageId::from_relative_path(relative).ok())
-            else {
-                continue;
-            };
-            let page = id.path().to_lowercase();
-            let index = pages.len();
+        let mut dirs: PathMap<&str, Vec<usize>> = PathMap::default();
+        let mut by_page: PathMap<&str, Vec<usize>> = PathMap::default();
+        for (index, (_, page)) in pages.iter().enumerate() {
+            by_page.entry(page).or_default().push(index);
             // the samples' directory is the page path itself
-            let mut dir = String::new();
-            for part in page.split('/') {
-                if !dir.is_empty() {
-                    dir.push('/');
-                }
-                dir.push_str(part);
-                let users = dirs.entry(dir.clone()).or_default();
+            for (at, _) in page.match_indices('/').chain([(page.len(), "")]) {
+                let users = dirs.entry(&page[..at]).or_default();
                 if users.last() != Some(&index) {
                     users.push(index);
                 }
             }
-            pages.push((self.shown(path), page));
         }
+        // A page's own files are `<page>.md` and `<page>/<target>.<ext>`: a directory by one of
+        // those names is a clash with each page that owns the name.
+        let sample_names: BTreeSet<String> = self
+            .config
+            .targets
+            .iter()
+            .map(|t| format!("{}.{}", t.target.id, t.target.extension))
+            .collect();
         let mut clashes: std::collections::BTreeMap<PathBuf, BTreeSet<PathBuf>> =
             Default::default();
-        for (shown, page) in &pages {
-            let mut own_files = vec![format!("{page}.md")];
-            for target in &self.config.targets {
-                own_files.push(format!(
-                    "{page}/{}.{}",
-                    target.target.id, target.target.extension
-                ));
+        for (dir, users) in &dirs {
+            let mut owners: Vec<usize> = Vec::new();
+            if let Some(page) = dir.strip_suffix(".md") {
+                owners.extend(by_page.get(page).into_iter().flatten());
             }
-            for file in own_files {
-                for &other in dirs.get(&file).into_iter().flatten() {
-                    let other = &pages[other].0;
+            if let Some((page, name)) = dir.rsplit_once('/')
+                && sample_names.contains(name)
+            {
+                owners.extend(by_page.get(page).into_iter().flatten());
+            }
+            for owner in owners {
+                let shown = self.shown(pages[owner].0);
+                for &other in users {
+                    let other = self.shown(pages[other].0);
                     clashes
                         .entry(shown.clone())
                         .or_default()
                         .insert(other.clone());
-                    clashes
-                        .entry(other.clone())
-                        .or_default()
-                        .insert(shown.clone());
+                    clashes.entry(other).or_default().insert(shown.clone());
                 }
             }
         }

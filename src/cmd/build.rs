@@ -7,15 +7,16 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::build::{self, BuildSummary};
+use crate::build::{self, BuildSummary, Mode};
 use crate::error::Error;
 use crate::project::Project;
 use crate::render::Renderer;
 
-pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
+pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCode, Error> {
     let started = Instant::now();
     let renderer = project.renderer()?;
-    let summary = build_with_progress(project, &renderer)?;
+    let mode = if full { Mode::Full } else { Mode::Incremental };
+    let summary = build_with_progress(project, &renderer, mode)?;
     let output_dir = project.output_dir();
     for path in &summary.written {
         writeln!(out, "wrote {}", output_dir.join(path).display()).map_err(Error::stdout)?;
@@ -36,7 +37,11 @@ pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
 }
 
 /// Builds, with a progress bar on a terminal.
-fn build_with_progress(project: &Project, renderer: &Renderer) -> Result<BuildSummary, Error> {
+fn build_with_progress(
+    project: &Project,
+    renderer: &Renderer,
+    mode: Mode,
+) -> Result<BuildSummary, Error> {
     let bar = if std::io::stderr().is_terminal() {
         let specs = project.discover()?.files.len() as u64;
         let bar = ProgressBar::new(specs);
@@ -48,7 +53,7 @@ fn build_with_progress(project: &Project, renderer: &Renderer) -> Result<BuildSu
     } else {
         ProgressBar::hidden()
     };
-    let summary = build::build(project, renderer, &|| bar.inc(1));
+    let summary = build::build(project, renderer, mode, &|| bar.inc(1));
     bar.finish_and_clear();
     summary
 }

@@ -43,7 +43,12 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Render every spec into output/, writing only the files that change.
-    Build,
+    Build {
+        /// Render every spec and compare every output file with the disk, trusting no cache (finds
+        /// an output file edited in place, which a plain build does not look for).
+        #[arg(long)]
+        full: bool,
+    },
     /// Write nothing; exit 1 with a diff for every output file that is out of date, missing or stale.
     Check,
     /// Print one spec's page, or with --target one of its samples, to stdout.
@@ -88,7 +93,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
     }
     let project = Project::open(&cli.project)?;
     match cli.command {
-        Command::Build => build::run(&project, out),
+        Command::Build { full } => build::run(&project, full, out),
         Command::Check => check::run(&project, out),
         Command::Render { spec, target } => render::run(&project, &spec, target.as_deref(), out),
         Command::Targets => targets::run(&project, out),

@@ -54,7 +54,7 @@ pub fn run(root: &Path, out: &mut impl Write) -> Result<ExitCode, Error> {
                 output_dir = absolute;
             }
             let renderer = project.renderer()?;
-            build::build(&project, &renderer, &|| {})
+            build::build(&project, &renderer, build::Mode::Incremental, &|| {})
         });
         match outcome {
             Ok(summary) => {

@@ -6,9 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::fs_safe::{self, Confined, OUTPUT_LIMIT, Refusal, TEMPORARY_SUFFIX};
-use crate::hash::content_hash;
 
-use super::manifest::stamp_of;
 use super::*;
 
 /// The output directory, ready for writing: created, locked against other builds, with the
@@ -18,6 +16,8 @@ pub struct OutputDir {
     files: Confined,
     /// The marker, locked while this build runs.
     marker: fs::File,
+    /// The last build was interrupted: nothing it left can be trusted without a look.
+    interrupted: bool,
 }
 
 impl OutputDir {
@@ -42,6 +42,7 @@ impl OutputDir {
             dir: dir.to_path_buf(),
             files: Confined::new(dir),
             marker,
+            interrupted,
         })
     }
 
@@ -50,40 +51,39 @@ impl OutputDir {
         &self.files
     }
 
-    /// The stamp of the output file at `path`, if it is a regular file reached through no link.
-    pub fn stamp(&self, path: &str) -> Option<Stamp> {
-        stamp_of(&self.files.metadata(path).ok()??)
+    /// The stamp of the directory at `path` below the output directory, if it is one reached
+    /// through no link, unless it changed within a clock tick before `now`.
+    pub fn dir_stamp(&self, path: &str, now: i64) -> Option<Stamp> {
+        let metadata = self.files.metadata(path).ok()??;
+        metadata
+            .is_dir()
+            .then(|| Stamp::settled(&metadata, now))
+            .flatten()
     }
 
-    /// The hash of the output file at `path`, if it is a regular file reached through no link.
-    pub fn hash(&self, path: &str) -> Option<String> {
-        let bytes = self.files.read(path, OUTPUT_LIMIT).ok()??;
-        Some(content_hash(&bytes))
+    /// Whether the directory at `path` still looks as `stamp` says.
+    pub fn dir_unchanged(&self, path: &str, stamp: &Stamp) -> bool {
+        matches!(self.files.metadata(path), Ok(Some(m)) if m.is_dir() && Stamp::of(&m) == *stamp)
     }
 
     /// Makes the file at `path` (below the directory) hold `contents`, writing only when it
-    /// differs. Returns whether it wrote, and the file's stamp afterwards. A link at the file or
-    /// on its way is refused.
-    pub fn sync(&self, path: &str, contents: &str) -> io::Result<(bool, Option<Stamp>)> {
-        if self.holds(path, contents)? {
-            return Ok((false, self.stamp(path)));
-        }
-        self.files.write(path, contents.as_bytes())?;
-        Ok((true, self.stamp(path)))
-    }
-
-    /// Whether the file at `path` is a regular file holding exactly `contents`.
-    fn holds(&self, path: &str, contents: &str) -> io::Result<bool> {
+    /// differs: a new file directly, an existing one atomically. Returns whether it wrote. A
+    /// link at the file or on its way is refused.
+    pub fn sync(&self, path: &str, contents: &str) -> io::Result<bool> {
         match self.files.metadata(path)? {
-            Some(metadata) if metadata.is_file() => {
+            None => self.files.create(path, contents.as_bytes())?,
+            Some(metadata) => {
                 // a different size settles it without reading
-                if metadata.len() != contents.len() as u64 {
+                if metadata.is_file()
+                    && metadata.len() == contents.len() as u64
+                    && self.files.read(path, OUTPUT_LIMIT)?.as_deref() == Some(contents.as_bytes())
+                {
                     return Ok(false);
                 }
+                self.files.write(path, contents.as_bytes())?;
             }
-            _ => return Ok(false),
         }
-        Ok(self.files.read(path, OUTPUT_LIMIT)?.as_deref() == Some(contents.as_bytes()))
+        Ok(true)
     }
 
     /// Removes the files at `paths` (recorded as samplegen's own), and the directories that
@@ -122,16 +122,19 @@ impl OutputDir {
         }
     }
 
-    /// Writes the manifest and the cache where they differ from what the build started from
-    /// (`before`), and marks the build finished (which releases the lock).
-    pub fn record(self, before: &Recorded, manifest: &Manifest, cache: &Cache) -> io::Result<()> {
-        let text = manifest.to_text();
-        // Compared with the text read at the start rather than re-read: at 10,000 specs the
-        // manifest is 12 MB and a no-op build would spend a sixth of its time on it.
-        if before.manifest_text.as_deref() != Some(text.as_str()) {
-            self.files.write(MANIFEST, text.as_bytes())?;
+    /// Writes the manifest and the cache given (`None` when they are as the build found them),
+    /// writes `.gitattributes` when there is none, and marks the build finished (which releases
+    /// the lock).
+    pub fn finish(self, changed: Option<(Option<&str>, Option<&Cache>)>) -> io::Result<()> {
+        let (manifest, cache) = changed.unwrap_or_default();
+        if let Some(manifest) = manifest {
+            self.files.write(MANIFEST, manifest.as_bytes())?;
         }
-        if cache != &before.cache {
+        if !matches!(self.files.metadata(GITATTRIBUTES), Ok(Some(_))) {
+            self.files
+                .create(GITATTRIBUTES, GITATTRIBUTES_TEXT.as_bytes())?;
+        }
+        if let Some(cache) = cache {
             // the cache is only a shortcut: failing to write it costs time, not correctness
             let _ = self.files.write(CACHE, cache.to_text().as_bytes());
         }
@@ -139,6 +142,11 @@ impl OutputDir {
         let removed = fs::remove_file(self.dir.join(BUILDING));
         drop(self.marker);
         removed
+    }
+
+    /// Whether the last build was interrupted (its marker was found unlocked).
+    pub fn interrupted(&self) -> bool {
+        self.interrupted
     }
 }
 

@@ -1,39 +1,102 @@
-//! The manifest (committed: each spec's input hash and the files it produced, with their content
-//! hashes) and the cache (machine-local size and time stamps, only ever a hint).
+//! The manifest: committed with the output, it records only which files below the output
+//! directory samplegen wrote, for which spec, so that a build removes them when no spec produces
+//! them any more and never removes anything else. It holds no hashes of inputs or contents and
+//! nothing about the machine or samplegen's version, so it changes only when the set of files
+//! changes; one line per spec, so that two branches touching different specs touch different
+//! lines (and `merge=union` settles lines added side by side).
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io;
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 
 use crate::fs_safe::{self, OUTPUT_LIMIT};
-use crate::hash::PathMap;
 
 use super::*;
 
-/// A produced file as the manifest records it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileRecord {
-    /// The spec it comes from, as shown to users (`specs/auth/token.yaml`).
-    pub spec: String,
-    /// [`content_hash`] of its contents.
-    pub hash: String,
-}
-
-/// What the last build produced: for each spec the hash of its inputs, for each file its spec
-/// and the hash of its contents.
+/// Spec (as shown, `specs/auth/token.yaml`) → the files it produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Manifest {
-    /// Spec (as shown) → hash of everything its output depends on.
-    pub specs: BTreeMap<String, String>,
-    /// Output path → record.
-    pub files: BTreeMap<String, FileRecord>,
+    pub specs: BTreeMap<String, FileList>,
+}
+
+/// The files one spec produced, sorted, kept as the manifest writes them (the prefix they share,
+/// then the rest of each, tab-separated): a build with nothing to do reads thousands of these,
+/// and this way each costs one allocation rather than one per file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileList(String);
+
+impl FileList {
+    /// The list of `files`, which must be sorted.
+    pub fn new(files: &[String]) -> FileList {
+        let prefix = shared_prefix(files);
+        let mut text = String::with_capacity(prefix.len() + files.len() * 12);
+        text.push_str(prefix);
+        for file in files {
+            text.push('\t');
+            text.push_str(&file[prefix.len()..]);
+        }
+        FileList(text)
+    }
+
+    /// Reads a list [`FileList::new`] made, checking that every file stays inside the output
+    /// directory (a list with one that does not is refused whole).
+    fn parse(text: &str) -> Option<FileList> {
+        let (prefix, rests) = text.split_once('\t')?;
+        let mut file = String::new();
+        for rest in rests.split('\t') {
+            file.clear();
+            file.push_str(prefix);
+            file.push_str(rest);
+            if rest.is_empty() || !is_safe_relative(&file) {
+                return None;
+            }
+        }
+        Some(FileList(text.to_string()))
+    }
+
+    fn parts(&self) -> (&str, std::str::Split<'_, char>) {
+        let (prefix, rests) = self.0.split_once('\t').unwrap_or(("", ""));
+        let mut rests = rests.split('\t');
+        if self.0.is_empty() {
+            // an empty list has no rests at all
+            rests.by_ref().for_each(drop);
+        }
+        (prefix, rests)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.bytes().filter(|b| *b == b'\t').count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The files, as paths below the output directory.
+    pub fn files(&self) -> impl Iterator<Item = String> + '_ {
+        let (prefix, rests) = self.parts();
+        rests.map(move |rest| format!("{prefix}{rest}"))
+    }
+
+    /// Whether `test` holds for the directory of every file (`""` for the top).
+    pub fn all_dirs(&self, mut test: impl FnMut(&str) -> bool) -> bool {
+        let (prefix, rests) = self.parts();
+        let mut dir = String::new();
+        rests.into_iter().all(|rest| match rest.rfind('/') {
+            None => test(prefix.rfind('/').map_or("", |at| &prefix[..at])),
+            Some(0) => test(prefix),
+            Some(at) => {
+                dir.clear();
+                dir.push_str(prefix);
+                dir.push_str(&rest[..at]);
+                test(&dir)
+            }
+        })
+    }
 }
 
 impl Manifest {
-    /// Reads the manifest of `output_dir`; an absent or unreadable one is empty (everything is
-    /// then rebuilt or compared in full).
+    /// Reads the manifest of `output_dir`; an absent one is empty.
     pub fn read(output_dir: &Path) -> io::Result<Manifest> {
         Ok(Manifest::read_text(output_dir)?
             .as_deref()
@@ -52,160 +115,174 @@ impl Manifest {
         }
     }
 
+    /// Reads a manifest, whatever git left in it: lines it does not understand (a conflict
+    /// marker, a line of an older format) are skipped, and a spec named on several lines (a union
+    /// merge of two edits of one spec) owns the files of all of them; the next build writes it
+    /// back clean. A path that could lead outside the output directory is dropped.
     pub fn parse(text: &str) -> Manifest {
-        let mut specs = Vec::new();
-        let mut files = Vec::new();
+        let mut specs: BTreeMap<String, FileList> = BTreeMap::new();
         for line in text.lines() {
-            let mut fields = line.split('\t');
-            let fields = [
-                fields.next(),
-                fields.next(),
-                fields.next(),
-                fields.next(),
-                fields.next(),
-            ];
-            match fields {
-                [Some("spec"), Some(spec), Some(hash), None, None] => {
-                    specs.push((spec.to_string(), hash.to_string()));
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((spec, files)) = parse_line(line) else {
+                continue;
+            };
+            match specs.get_mut(spec) {
+                None => {
+                    specs.insert(spec.to_string(), files);
                 }
-                [Some("file"), Some(path), Some(spec), Some(hash), None]
-                    if is_safe_relative(path) =>
-                {
-                    files.push((
-                        path.to_string(),
-                        FileRecord {
-                            spec: spec.to_string(),
-                            hash: hash.to_string(),
-                        },
-                    ));
+                Some(owned) if *owned == files => {}
+                Some(owned) => {
+                    let mut union: Vec<String> = owned.files().chain(files.files()).collect();
+                    union.sort_unstable();
+                    union.dedup();
+                    *owned = FileList::new(&union);
                 }
-                _ => {}
             }
         }
-        Manifest::from_records(specs, files)
-    }
-
-    /// A manifest of these records; of two for the same key, the later one counts.
-    pub fn from_records(
-        specs: Vec<(String, String)>,
-        files: Vec<(String, FileRecord)>,
-    ) -> Manifest {
-        // Built in one go rather than record by record: the maps are then bulk-built from the
-        // sorted records instead of paying a search (of long, similar paths) per insert.
-        Manifest {
-            specs: specs.into_iter().collect(),
-            files: files.into_iter().collect(),
-        }
-    }
-
-    /// The files recorded here that `next` no longer records: stale once `next` is the truth.
-    pub fn files_dropped_by<'a>(&'a self, next: &'a Manifest) -> impl Iterator<Item = &'a String> {
-        self.files
-            .keys()
-            .filter(|path| !next.files.contains_key(*path))
+        Manifest { specs }
     }
 
     pub fn to_text(&self) -> String {
-        use std::fmt::Write as _;
-        let mut text = String::with_capacity(MANIFEST_HEADER.len() + 120 * self.files.len());
+        let mut text = String::with_capacity(MANIFEST_HEADER.len() + 200 * self.specs.len());
         text.push_str(MANIFEST_HEADER);
-        for (spec, hash) in &self.specs {
-            let _ = writeln!(text, "spec\t{spec}\t{hash}");
-        }
-        for (path, record) in &self.files {
-            let _ = writeln!(text, "file\t{path}\t{}\t{}", record.spec, record.hash);
+        for (spec, files) in &self.specs {
+            push_line(&mut text, spec, files);
+            text.push('\n');
         }
         text
     }
 
-    /// The files recorded for each spec.
-    pub fn files_by_spec(&self) -> PathMap<&str, Vec<(&str, &FileRecord)>> {
-        let mut by_spec: PathMap<&str, Vec<(&str, &FileRecord)>> = PathMap::default();
-        for (path, record) in &self.files {
-            by_spec
-                .entry(record.spec.as_str())
-                .or_default()
-                .push((path.as_str(), record));
-        }
-        by_spec
+    /// The files recorded here that `produced` does not hold: stale once `produced` is the truth.
+    pub fn files_not_in<'a>(
+        &'a self,
+        produced: &'a std::collections::HashSet<String, crate::hash::FnvBuildHasher>,
+    ) -> impl Iterator<Item = String> + 'a {
+        self.specs
+            .values()
+            .flat_map(FileList::files)
+            .filter(|path| !produced.contains(path))
     }
 }
 
-/// The size and modification time (nanoseconds) of a file.
-pub type Stamp = (u64, u128);
-
-/// The stamps of spec and output files as the last build left them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cache {
-    /// The inputs fingerprint the stamps were taken under; others make them worthless.
-    pub inputs: String,
-    pub stamps: PathMap<String, Stamp>,
+/// Writes one spec's line: the spec, then its [`FileList`]
+/// (`specs/auth/token.yaml  auth/token  .md  /curl.sh …`), tab-separated.
+pub(crate) fn push_line(text: &mut String, spec: &str, files: &FileList) {
+    text.push_str(spec);
+    text.push('\t');
+    text.push_str(&files.0);
 }
 
-impl Cache {
-    /// Reads the cache of `output_dir`; a missing or damaged one, or one that is not a regular
-    /// file within [`OUTPUT_LIMIT`], is empty.
-    pub fn read(output_dir: &Path) -> Cache {
-        let text = fs_safe::read_regular(&output_dir.join(CACHE), OUTPUT_LIMIT, false, output_dir)
-            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-            .unwrap_or_default();
-        let mut lines = text.lines();
-        let inputs = lines
-            .next()
-            .and_then(|line| line.strip_prefix("inputs\t"))
-            .unwrap_or_default()
-            .to_string();
-        let stamps = lines
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let key = fields.next()?;
-                let size = fields.next()?.parse().ok()?;
-                let mtime = fields.next()?.parse().ok()?;
-                Some((key.to_string(), (size, mtime)))
-            })
-            .collect();
-        Cache { inputs, stamps }
-    }
-
-    pub fn to_text(&self) -> String {
-        use std::fmt::Write as _;
-        // sorted, so that an unchanged cache is left as it is
-        let mut keys: Vec<&String> = self.stamps.keys().collect();
-        keys.sort_unstable();
-        let mut text = String::with_capacity(64 * self.stamps.len() + 32);
-        let _ = writeln!(text, "inputs\t{}", self.inputs);
-        for key in keys {
-            let (size, mtime) = self.stamps[key];
-            let _ = writeln!(text, "{key}\t{size}\t{mtime}");
-        }
-        text
-    }
-}
-
-/// The stamp of the file at `path` (a spec: a link is followed), if it is a regular file.
-pub fn stamp(path: &Path) -> Option<Stamp> {
-    stamp_of(&fs::metadata(path).ok()?)
-}
-
-pub(super) fn stamp_of(metadata: &fs::Metadata) -> Option<Stamp> {
-    if !metadata.is_file() {
+/// Reads a line [`push_line`] wrote.
+pub(crate) fn parse_line(line: &str) -> Option<(&str, FileList)> {
+    let (spec, files) = line.split_once('\t')?;
+    if spec.is_empty() {
         return None;
     }
-    let mtime = metadata
-        .modified()
-        .ok()?
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some((metadata.len(), mtime))
+    Some((spec, FileList::parse(files)?))
 }
 
-/// A manifest entry must stay inside the output directory whatever the manifest says: relative,
-/// and no `.` or `..` component.
-fn is_safe_relative(path: &str) -> bool {
+/// The longest prefix of all `files` that leaves each a non-empty rest starting at a `/` or `.`.
+fn shared_prefix(files: &[String]) -> &str {
+    let Some(first) = files.first() else {
+        return "";
+    };
+    let mut length = first.len();
+    for file in &files[1..] {
+        length = first
+            .bytes()
+            .zip(file.bytes())
+            .take(length)
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    // no file may be all prefix, and each rest starts at a `/` or `.`, for the reader's sake
+    while length > 0
+        && !files
+            .iter()
+            .all(|file| matches!(file.as_bytes().get(length), Some(b'/' | b'.')))
+    {
+        length -= 1;
+    }
+    &first[..length]
+}
+
+/// A manifest or cache entry must stay inside the output directory whatever the file says:
+/// relative, and no `.` or `..` component.
+pub(crate) fn is_safe_relative(path: &str) -> bool {
     !path.is_empty()
         && !path.starts_with('/')
+        && !path.contains('\0')
         && path
             .split('/')
             .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(entries: &[(&str, &[&str])]) -> Manifest {
+        Manifest {
+            specs: entries
+                .iter()
+                .map(|(spec, files)| {
+                    (
+                        spec.to_string(),
+                        FileList::new(&files.iter().map(|f| f.to_string()).collect::<Vec<_>>()),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn round_trips_with_one_line_per_spec() {
+        let m = manifest(&[
+            (
+                "specs/a/x.yaml",
+                &["a/x.md", "a/x/curl.sh", "a/x/python.py"],
+            ),
+            ("specs/b.yaml", &["b.md"]),
+        ]);
+        let text = m.to_text();
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert!(
+            text.contains("specs/a/x.yaml\ta/x\t.md\t/curl.sh\t/python.py\n"),
+            "{text}"
+        );
+        assert!(text.contains("specs/b.yaml\tb\t.md\n"), "{text}");
+        assert_eq!(Manifest::parse(&text), m);
+        let list = &m.specs["specs/a/x.yaml"];
+        assert_eq!(list.len(), 3);
+        assert_eq!(
+            list.files().collect::<Vec<_>>(),
+            ["a/x.md", "a/x/curl.sh", "a/x/python.py"]
+        );
+        let mut dirs = Vec::new();
+        assert!(list.all_dirs(|d| {
+            dirs.push(d.to_string());
+            true
+        }));
+        assert_eq!(dirs, ["a", "a/x", "a/x"]);
+    }
+
+    #[test]
+    fn a_union_merge_or_conflict_markers_are_read_as_the_union_of_the_lines() {
+        let text = "# header\n<<<<<<< ours\nspecs/a.yaml\ta\t.md\t/curl.sh\n=======\nspecs/a.yaml\ta\t.md\t/go.go\n>>>>>>> theirs\nspecs/a.yaml\ta\t.md\t/curl.sh\n";
+        assert_eq!(
+            Manifest::parse(text),
+            manifest(&[("specs/a.yaml", &["a.md", "a/curl.sh", "a/go.go"])])
+        );
+    }
+
+    #[test]
+    fn paths_leading_outside_are_refused() {
+        let hostile = "specs/a.yaml\t..\t/outside\nspecs/b.yaml\t/etc/\tpasswd\nspecs/c.yaml\tok\t.md\nspecs/d.yaml\ta/\t./x\n";
+        assert_eq!(
+            Manifest::parse(hostile),
+            manifest(&[("specs/c.yaml", &["ok.md"])])
+        );
+    }
 }

@@ -1,30 +1,41 @@
-//! The output directory: the manifest of what samplegen wrote ([`manifest`]), writing a file
-//! only when it changes, atomically and never through a link, and removing what samplegen wrote
-//! before and no longer produces, and nothing else ([`dir`]), and comparing for `samplegen
-//! check` ([`drift`]).
+//! The output directory: the manifest of which files samplegen wrote ([`manifest`], committed)
+//! and the cache that lets a rebuild skip unchanged specs ([`cache`], machine-local), writing a
+//! file only when it changes and never through a link, and removing what samplegen wrote before
+//! and no longer produces, and nothing else ([`dir`]), and comparing for `samplegen check`
+//! ([`drift`]).
 
+mod cache;
 mod dir;
 mod drift;
 mod manifest;
 
+pub use cache::{Cache, RACY_NANOS, SpecEntry, Stamp, now_nanos};
 pub use dir::{OutputDir, Recorded};
 pub use drift::{Drift, DriftKind, compare, stale};
-pub use manifest::{Cache, FileRecord, Manifest, Stamp, stamp};
+pub use manifest::{FileList, Manifest};
 
-/// The file in the output directory that records what samplegen wrote, for which spec, from
-/// which inputs. It holds no machine-specific data, so it can be committed with the output.
+/// The file in the output directory that records which files samplegen wrote, for which spec.
+/// It holds no hashes and nothing machine- or version-specific, so it is committed with the
+/// output and changes only when the set of files does.
 pub const MANIFEST: &str = ".samplegen-manifest";
 
 /// Present while a build writes, holding its process id and locked by it: found unlocked at the
-/// start of a build, it says the last one was interrupted and may have left temporary files
-/// behind; found locked, that another build is running.
+/// start of a build, it says the last one was interrupted and may have left temporary or
+/// half-written new files behind; found locked, that another build is running.
 pub const BUILDING: &str = ".samplegen-building";
 
-/// Sizes and modification times of the specs and files the last build saw, so that a rebuild
-/// can skip reading what has not changed. Machine-specific: not for version control.
+/// What the last build saw (stamps of specs and output directories, the inputs fingerprint), so
+/// that a rebuild can skip reading what has not changed. Machine-specific: not for version
+/// control, and only ever a hint.
 pub const CACHE: &str = ".samplegen-cache";
 
-pub(crate) const MANIFEST_HEADER: &str = "# Written by samplegen: each spec's input hash and the files it produced, with their content hashes. Do not edit.\n";
+/// Written once (when absent) so that git merges the manifest line by line: two branches that add
+/// specs side by side then never conflict, and the next build heals whatever the union left.
+pub const GITATTRIBUTES: &str = ".gitattributes";
+pub(crate) const GITATTRIBUTES_TEXT: &str =
+    "# Written by samplegen: merge its manifest as a union of lines; `samplegen build` heals it.\n/.samplegen-manifest merge=union\n";
+
+pub(crate) const MANIFEST_HEADER: &str = "# Written by samplegen: each spec and the files it wrote (a shared prefix, then the rest of each path). Do not edit; `samplegen build` rewrites it after a merge.\n";
 
 /// One file samplegen produces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,9 +56,9 @@ mod tests {
     fn sync_writes_only_what_changed() {
         let dir = tempfile::tempdir().unwrap();
         let out = OutputDir::open(dir.path()).unwrap();
-        assert!(out.sync("a/x.md", "one\n").unwrap().0);
-        assert!(!out.sync("a/x.md", "one\n").unwrap().0);
-        assert!(out.sync("a/x.md", "two\n").unwrap().0);
+        assert!(out.sync("a/x.md", "one\n").unwrap());
+        assert!(!out.sync("a/x.md", "one\n").unwrap());
+        assert!(out.sync("a/x.md", "two\n").unwrap());
         assert_eq!(
             fs::read_to_string(dir.path().join("a/x.md")).unwrap(),
             "two\n"
@@ -55,35 +66,50 @@ mod tests {
     }
 
     #[test]
-    fn record_writes_the_manifest_and_cache_only_when_they_changed() {
+    fn finish_writes_the_manifest_and_cache_only_when_they_changed() {
         let dir = tempfile::tempdir().unwrap();
         let mut manifest = Manifest::default();
-        manifest.specs.insert("specs/x.yaml".into(), "00ff".into());
-        let cache = Cache {
+        manifest
+            .specs
+            .insert("specs/x.yaml".into(), FileList::new(&["x.md".into()]));
+        let text = manifest.to_text();
+        let mut cache = Cache {
             inputs: "fingerprint".into(),
-            stamps: [("spec:specs/x.yaml".to_string(), (3, 7))]
-                .into_iter()
-                .collect(),
+            ..Cache::default()
         };
-        let unchanged = Recorded {
-            manifest_text: Some(manifest.to_text()),
-            cache: cache.clone(),
-        };
+        cache.specs.insert(
+            "specs/x.yaml".into(),
+            SpecEntry {
+                stamp: None,
+                files: FileList::new(&["x.md".into()]),
+            },
+        );
+        fs::write(dir.path().join(GITATTRIBUTES), "mine\n").unwrap();
         // what the build started from is what it ends with: nothing is written
         OutputDir::open(dir.path())
             .unwrap()
-            .record(&unchanged, &manifest, &cache)
+            .finish(None)
             .unwrap();
         assert!(!dir.path().join(MANIFEST).exists());
         assert!(!dir.path().join(CACHE).exists());
         assert!(!dir.path().join(BUILDING).exists());
+        assert_eq!(
+            fs::read_to_string(dir.path().join(GITATTRIBUTES)).unwrap(),
+            "mine\n",
+            "a project's own attributes are left alone"
+        );
 
+        fs::remove_file(dir.path().join(GITATTRIBUTES)).unwrap();
         OutputDir::open(dir.path())
             .unwrap()
-            .record(&Recorded::default(), &manifest, &cache)
+            .finish(Some((Some(&text), Some(&cache))))
             .unwrap();
         assert_eq!(Manifest::read(dir.path()).unwrap(), manifest);
         assert_eq!(Cache::read(dir.path()), cache);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(GITATTRIBUTES)).unwrap(),
+            GITATTRIBUTES_TEXT
+        );
     }
 
     #[test]
@@ -98,25 +124,6 @@ mod tests {
         assert_eq!(removed, ["a/x/curl.sh"]);
         assert!(!dir.path().join("a").exists());
         assert!(dir.path().join("README.md").exists());
-    }
-
-    #[test]
-    fn manifest_round_trips_and_stays_inside() {
-        let mut manifest = Manifest::default();
-        manifest
-            .specs
-            .insert("specs/a/x.yaml".into(), "00ff".into());
-        manifest.files.insert(
-            "a/x.md".into(),
-            FileRecord {
-                spec: "specs/a/x.yaml".into(),
-                hash: "abcd".into(),
-            },
-        );
-        assert_eq!(Manifest::parse(&manifest.to_text()), manifest);
-        let hostile =
-            Manifest::parse("file\t../outside\ts\th\nfile\t/etc/passwd\ts\th\nfile\tok.md\ts\th\n");
-        assert_eq!(hostile.files.keys().collect::<Vec<_>>(), ["ok.md"]);
     }
 
     #[test]
@@ -144,7 +151,7 @@ mod tests {
         fs::write(dir.path().join("a/keep.tmp"), "not ours").unwrap();
         // the marker an interrupted build leaves
         fs::write(dir.path().join(BUILDING), "").unwrap();
-        OutputDir::open(dir.path()).unwrap();
+        assert!(OutputDir::open(dir.path()).unwrap().interrupted());
         assert!(!dir.path().join("a/.x.md.4242.samplegen.tmp").exists());
         assert!(dir.path().join("a/keep.tmp").exists());
     }
@@ -199,11 +206,7 @@ mod tests {
             "{second}"
         );
         first
-            .record(
-                &Recorded::default(),
-                &Manifest::default(),
-                &Cache::default(),
-            )
+            .finish(None)
             .unwrap();
         assert!(!dir.path().join(BUILDING).exists());
         OutputDir::open(dir.path()).unwrap();
