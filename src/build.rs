@@ -305,15 +305,24 @@ pub fn build(
             .map(|(spec, entry)| (spec.clone(), entry.files.clone()))
             .collect::<BTreeMap<_, _>>(),
     };
-    let manifest_text = manifest.to_text();
-    next.manifest = content_hash(manifest_text.as_bytes());
+    // The manifest is rewritten only when it says something else (a union merge may leave the
+    // same records in another order: that needs no commit).
+    let mut manifest_text = Some(manifest.to_text());
+    if let Some(before) = recorded.manifest_text.as_deref()
+        && (manifest_text.as_deref() == Some(before) || Manifest::parse(before) == manifest)
+    {
+        manifest_text = None;
+    }
+    let written_text = manifest_text
+        .as_deref()
+        .or(recorded.manifest_text.as_deref());
+    next.manifest = content_hash(written_text.unwrap_or_default().as_bytes());
     let racy_dirs;
     (next.dirs, racy_dirs) = dir_stamps(&out, &next, cache, &unchanged_dirs, &touched);
     settle(project, &out, &mut next, racy_dirs, racy_specs);
-    let manifest_changed = recorded.manifest_text.as_deref() != Some(manifest_text.as_str());
     let cache_changed = next != recorded.cache;
     out.finish(Some((
-        manifest_changed.then_some(manifest_text.as_str()),
+        manifest_text.as_deref(),
         cache_changed.then_some(&next),
     )))
     .map_err(io)?;
@@ -541,10 +550,13 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
             .drifts
             .extend(output::stale(&on_disk, path).map_err(io(&output_dir.join(path)))?);
     }
-    summary.drifts.extend(
-        output::compare(&on_disk, output::MANIFEST, &manifest.to_text())
-            .map_err(io(&output_dir))?,
-    );
+    // the manifest as build would leave it: the same records, in whatever order, are in sync
+    if previous != manifest {
+        summary.drifts.extend(
+            output::compare(&on_disk, output::MANIFEST, &manifest.to_text())
+                .map_err(io(&output_dir))?,
+        );
+    }
     summary.problems.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(summary)
 }

@@ -250,9 +250,11 @@ impl Project {
         }
         self.refuse_colliding(&pages, &mut discovered);
         if !discovered.failed.is_empty() {
-            found
-                .files
-                .retain(|path| !discovered.failed.contains(&self.shown(path).display().to_string()));
+            found.files.retain(|path| {
+                !discovered
+                    .failed
+                    .contains(&self.shown(path).display().to_string())
+            });
         }
         discovered.files = found.files;
         Ok(discovered)

@@ -756,7 +756,10 @@ fn an_incremental_build_renders_only_what_changed_and_notices_hand_edits() {
 
     // replaced by an editor that saves through a new file: the directory's times tell
     let page = project.read("output/auth/token.md");
-    project.write("output/auth/token.md.new", &page.replacen("Token", "Tokxn", 1));
+    project.write(
+        "output/auth/token.md.new",
+        &page.replacen("Token", "Tokxn", 1),
+    );
     fs::rename(
         project.path("output/auth/token.md.new"),
         project.path("output/auth/token.md"),

@@ -320,7 +320,13 @@ fn import_and_build(format: Format, files: &[PathBuf], snapshot_dir: &str) {
     }
     let project = Project::open(project_dir.path()).unwrap();
     let renderer = project.renderer().unwrap();
-    let summary = samplegen::build::build(&project, &renderer, samplegen::build::Mode::Incremental, &|| {}).unwrap();
+    let summary = samplegen::build::build(
+        &project,
+        &renderer,
+        samplegen::build::Mode::Incremental,
+        &|| {},
+    )
+    .unwrap();
     assert!(summary.problems.is_empty(), "{:?}", summary.problems);
     assert!(summary.specs > 0);
 }
@@ -388,7 +394,13 @@ fn postman_code_generators_unit_collections_import_and_build() {
     }
     let project = Project::open(project_dir.path()).unwrap();
     let renderer = project.renderer().unwrap();
-    let summary = samplegen::build::build(&project, &renderer, samplegen::build::Mode::Incremental, &|| {}).unwrap();
+    let summary = samplegen::build::build(
+        &project,
+        &renderer,
+        samplegen::build::Mode::Incremental,
+        &|| {},
+    )
+    .unwrap();
     assert!(summary.problems.is_empty(), "{:?}", summary.problems);
     assert!(summary.specs > 100, "{} specs", summary.specs);
 }

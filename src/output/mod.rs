@@ -32,8 +32,7 @@ pub const CACHE: &str = ".samplegen-cache";
 /// Written once (when absent) so that git merges the manifest line by line: two branches that add
 /// specs side by side then never conflict, and the next build heals whatever the union left.
 pub const GITATTRIBUTES: &str = ".gitattributes";
-pub(crate) const GITATTRIBUTES_TEXT: &str =
-    "# Written by samplegen: merge its manifest as a union of lines; `samplegen build` heals it.\n/.samplegen-manifest merge=union\n";
+pub(crate) const GITATTRIBUTES_TEXT: &str = "# Written by samplegen: merge its manifest as a union of lines; `samplegen build` heals it.\n/.samplegen-manifest merge=union\n";
 
 pub(crate) const MANIFEST_HEADER: &str = "# Written by samplegen: each spec and the files it wrote (a shared prefix, then the rest of each path). Do not edit; `samplegen build` rewrites it after a merge.\n";
 
@@ -86,10 +85,7 @@ mod tests {
         );
         fs::write(dir.path().join(GITATTRIBUTES), "mine\n").unwrap();
         // what the build started from is what it ends with: nothing is written
-        OutputDir::open(dir.path())
-            .unwrap()
-            .finish(None)
-            .unwrap();
+        OutputDir::open(dir.path()).unwrap().finish(None).unwrap();
         assert!(!dir.path().join(MANIFEST).exists());
         assert!(!dir.path().join(CACHE).exists());
         assert!(!dir.path().join(BUILDING).exists());
@@ -205,9 +201,7 @@ mod tests {
             )),
             "{second}"
         );
-        first
-            .finish(None)
-            .unwrap();
+        first.finish(None).unwrap();
         assert!(!dir.path().join(BUILDING).exists());
         OutputDir::open(dir.path()).unwrap();
 
