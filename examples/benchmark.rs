@@ -1,36 +1,52 @@
 //! The performance figures samplegen publishes, measured on this machine: cold build, no-op
-//! rebuild, one spec edited, check, and rendering alone, on a synthetic corpus.
+//! rebuild, one spec edited (by `build` and by `watch`), check, rendering alone, and the floor of
+//! creating the same files without samplegen, on synthetic corpora of several sizes, with the
+//! cost per spec so that scaling shows.
 //!
-//! `cargo run --release --example benchmark -- [N] [DIR]` (N specs, 10,000 by default; the
-//! corpus goes to a new directory below DIR, the system's temporary directory by default)
+//! `cargo run --release --example benchmark -- [N,N,…] [DIR]` (sizes, 1,000, 10,000 and 50,000
+//! specs by default; each corpus goes to a new directory below DIR, the system's temporary
+//! directory by default)
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use samplegen::project::Project;
 
 #[path = "support/corpus.rs"]
 mod corpus;
 
 fn main() {
-    let count: usize = std::env::args()
+    let counts: Vec<usize> = std::env::args()
         .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
+        .map(|list| list.split(',').filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 50_000]);
     let base = std::env::args()
         .nth(2)
         .map(PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
-    let dir = base.join(format!("samplegen-bench-{count}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    corpus::write_corpus(&dir, count).expect("corpus written");
     let binary = binary();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "samplegen benchmark: {count} specs (11 samples and a page each), {cores} cores, in {}",
+        "samplegen benchmark: 11 samples and a page per spec, {cores} cores, in {}",
         base.display()
     );
+    println!(
+        "| specs | render in memory | file-creation floor | cold build | peak memory | no-op rebuild | one spec edited | watch: edit to written | check |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for count in counts {
+        measure(&binary, &base, count);
+    }
+    println!("(each cell: total, then per spec in µs)");
+}
+
+fn measure(binary: &Path, base: &Path, count: usize) {
+    let dir = base.join(format!("samplegen-bench-{count}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    corpus::write_corpus(&dir, count).expect("corpus written");
 
     let project = Project::open(&dir).unwrap();
     let renderer = project.renderer().unwrap();
@@ -39,34 +55,108 @@ fn main() {
     let samples = samplegen::render::render_all(&specs.endpoints, &renderer, &project.config)
         .expect("corpus renders");
     let render = started.elapsed();
-    println!(
-        "render in memory: {} samples and {} pages in {} ({:.0} samples/s)",
-        samples.samples,
-        samples.pages,
-        ms(render),
-        samples.samples as f64 / render.as_secs_f64()
-    );
+    assert_eq!(samples.pages, count);
+    drop(specs);
 
-    let (cold, peak) = run(&binary, &dir, "build");
-    println!("cold build: {} , peak memory {} MB", ms(cold), peak / 1024);
-    let (noop, _) = run(&binary, &dir, "build");
-    println!("no-op rebuild: {}", ms(noop));
+    let floor = creation_floor(&dir.join("floor"), count);
+    let (cold, peak) = run(binary, &dir, &["build"]);
+    // the median of three, each after a build that settled the cache
+    let noop = median(|| run(binary, &dir, &["build"]).0);
     let edited = dir.join("specs").join(corpus::relative_path(count / 2));
     let text = std::fs::read_to_string(&edited).unwrap();
-    std::fs::write(&edited, text.replace("Operation", "Edited operation")).unwrap();
-    let (one, _) = run(&binary, &dir, "build");
-    println!("one spec edited: {}", ms(one));
-    let (check, _) = run(&binary, &dir, "check");
-    println!("check (in sync): {}", ms(check));
+    let mut round = 0;
+    let one = median(|| {
+        round += 1;
+        std::fs::write(
+            &edited,
+            text.replace("Operation", &format!("Edited {round} operation")),
+        )
+        .unwrap();
+        let took = run(binary, &dir, &["build"]).0;
+        run(binary, &dir, &["build"]);
+        took
+    });
+    let watch = watch_latency(binary, &dir, &edited, &text);
+    let (check, _) = run(binary, &dir, &["check"]);
+    println!(
+        "| {count} | {} | {} | {} | {} MB | {} | {} | {} | {} |",
+        cell(render, count),
+        cell(floor, count),
+        cell(cold, count),
+        peak / 1024,
+        cell(noop, count),
+        cell(one, count),
+        watch.map_or("n/a".into(), |w| cell(w, count)),
+        cell(check, count),
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-fn ms(d: Duration) -> String {
-    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+fn cell(d: Duration, count: usize) -> String {
+    format!(
+        "{:.0} ms ({:.1} µs)",
+        d.as_secs_f64() * 1000.0,
+        d.as_secs_f64() * 1e6 / count as f64
+    )
+}
+
+fn median(mut measure: impl FnMut() -> Duration) -> Duration {
+    let mut runs = [measure(), measure(), measure()];
+    runs.sort();
+    runs[1]
+}
+
+/// What creating the files of a cold build costs without samplegen: the same directories and
+/// as many files of a typical size, written on all cores, each created once (no temporary file).
+fn creation_floor(dir: &Path, count: usize) -> Duration {
+    let contents = vec![b'x'; 600];
+    let started = Instant::now();
+    (0..count).into_par_iter().for_each(|i| {
+        let page = dir.join(corpus::relative_path(i).replace(".yaml", ""));
+        std::fs::create_dir_all(&page).unwrap();
+        std::fs::write(page.with_extension("md"), &contents).unwrap();
+        for sample in 0..11 {
+            std::fs::write(page.join(format!("sample-{sample}.txt")), &contents).unwrap();
+        }
+    });
+    let took = started.elapsed();
+    std::fs::remove_dir_all(dir).unwrap();
+    took
+}
+
+/// From saving a spec to `watch` reporting the files written, while it watches the corpus.
+fn watch_latency(binary: &Path, dir: &Path, spec: &Path, text: &str) -> Option<Duration> {
+    let mut child = Command::new(binary)
+        .arg("-C")
+        .arg(dir)
+        .arg("watch")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut lines = BufReader::new(child.stdout.take()?).lines();
+    let mut wait_for = |wanted: &str| {
+        lines
+            .by_ref()
+            .map_while(Result::ok)
+            .any(|line| line.contains(wanted))
+    };
+    let mut took = None;
+    if wait_for("watching for changes") {
+        std::thread::sleep(Duration::from_millis(300));
+        let started = Instant::now();
+        std::fs::write(spec, text.replace("Operation", "Watched operation")).unwrap();
+        if wait_for("wrote ") {
+            took = Some(started.elapsed());
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    took
 }
 
 /// Runs the release binary under `/usr/bin/time` when there is one, for its peak memory.
-fn run(binary: &Path, dir: &Path, command: &str) -> (Duration, u64) {
+fn run(binary: &Path, dir: &Path, args: &[&str]) -> (Duration, u64) {
     let time = Path::new("/usr/bin/time");
     let started = Instant::now();
     let output = if time.exists() {
@@ -76,20 +166,16 @@ fn run(binary: &Path, dir: &Path, command: &str) -> (Duration, u64) {
             .arg(binary)
             .arg("-C")
             .arg(dir)
-            .arg(command)
+            .args(args)
             .output()
     } else {
-        Command::new(binary)
-            .arg("-C")
-            .arg(dir)
-            .arg(command)
-            .output()
+        Command::new(binary).arg("-C").arg(dir).args(args).output()
     }
     .expect("samplegen runs");
     let elapsed = started.elapsed();
     assert!(
         output.status.success(),
-        "{command} failed: {}",
+        "{args:?} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
     let peak = String::from_utf8_lossy(&output.stderr)

@@ -368,24 +368,26 @@ impl Confined {
         write_atomically(&full, contents)
     }
 
-    /// Creates the file at `relative`, which does not exist yet, holding `contents`, creating its
-    /// directories: written in place, with no temporary file and rename, which halves a cold
-    /// build's work on the file system. Safe for a build because a file that did not exist has no
-    /// old contents to keep: if the build is interrupted, its marker makes the next one compare
-    /// every file with what it should hold. If the file exists after all (made meanwhile), it is
-    /// replaced atomically as [`Confined::write`] does; a link is refused, never followed.
-    pub fn create(&self, relative: &str, contents: &[u8]) -> io::Result<()> {
+    /// Creates the file at `relative` holding `contents`, creating its directories, unless a file
+    /// (or anything else) is there already: then returns `false` and writes nothing. Written in
+    /// place, with no temporary file and rename, which halves a cold build's work on the file
+    /// system. Safe for a build because a file that did not exist has no old contents to keep: if
+    /// the build is interrupted, its marker makes the next one compare every file with what it
+    /// should hold. Never follows a link (one on the way is refused).
+    pub fn create(&self, relative: &str, contents: &[u8]) -> io::Result<bool> {
         let path = Path::new(relative);
         self.dir_exists(path.parent().unwrap_or(Path::new("")), true)?;
         let full = self.dir.join(path);
         match create_new(&full) {
             // a file that could not be written whole is not left half-written
-            Ok(mut file) => file.write_all(contents).inspect_err(|_| {
-                let _ = fs::remove_file(&full);
-            }),
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-                self.write(relative, contents)
-            }
+            Ok(mut file) => match file.write_all(contents) {
+                Ok(()) => Ok(true),
+                Err(error) => {
+                    let _ = fs::remove_file(&full);
+                    Err(error)
+                }
+            },
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
             Err(error) => Err(error),
         }
     }

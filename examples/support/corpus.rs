@@ -62,3 +62,48 @@ pub fn write_corpus(project: &Path, count: usize) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Spec `i`'s request as a Postman SDK request definition: the same request the spec describes
+/// (auth as the `Authorization` header the Postman app sends), for rendering by the Postman code
+/// generators side by side with samplegen.
+#[allow(dead_code)] // only the Postman comparison uses it
+pub fn postman_request(i: usize) -> serde_json::Value {
+    use serde_json::json;
+    let bearer = json!({"key": "Authorization", "value": "Bearer {{accessToken}}"});
+    match i % 5 {
+        0 => json!({
+            "method": "GET",
+            "url": format!("{{{{apiPath}}}}/v1/environments/{{{{envID}}}}/items?limit=20&filter=name eq \"item {i}\""),
+            "header": [{"key": "Accept", "value": "application/json"}, bearer],
+        }),
+        1 => json!({
+            "method": (["POST", "PUT", "PATCH"][i % 3]),
+            "url": "https://api.example.com/v1/items/{{itemID}}",
+            "header": [{"key": "Content-Type", "value": "application/json"}, bearer],
+            "body": {"mode": "raw", "raw": format!("{{\n    \"name\": \"Item {i}\",\n    \"enabled\": true,\n    \"count\": {i},\n    \"tags\": [\"a\", \"b\"],\n    \"owner\": {{ \"id\": \"{{{{userID}}}}\", \"note\": null }}\n}}"), "options": {"raw": {"language": "json"}}},
+        }),
+        2 => json!({
+            "method": "POST",
+            "url": "{{authPath}}/{{envID}}/as/token",
+            "header": [{"key": "Authorization", "value": "Basic e3tjbGllbnRJRH19Ont7Y2xpZW50U2VjcmV0fX0="}],
+            "body": {"mode": "urlencoded", "urlencoded": [
+                {"key": "grant_type", "value": "client_credentials"},
+                {"key": "scope", "value": format!("read write {i}")},
+            ]},
+        }),
+        3 => json!({
+            "method": "DELETE",
+            "url": format!("https://api.example.com/v1/items/{i}"),
+            "header": [bearer],
+        }),
+        _ => json!({
+            "method": "POST",
+            "url": format!("https://api.example.com/v1/items/{i}/files"),
+            "header": [bearer],
+            "body": {"mode": "formdata", "formdata": [
+                {"key": "title", "value": format!("Attachment {i}"), "type": "text"},
+                {"key": "file", "src": format!("/path/to/file-{i}.pdf"), "type": "file"},
+            ]},
+        }),
+    }
+}

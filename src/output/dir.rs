@@ -70,19 +70,19 @@ impl OutputDir {
     /// differs: a new file directly, an existing one atomically. Returns whether it wrote. A
     /// link at the file or on its way is refused.
     pub fn sync(&self, path: &str, contents: &str) -> io::Result<bool> {
-        match self.files.metadata(path)? {
-            None => self.files.create(path, contents.as_bytes())?,
-            Some(metadata) => {
-                // a different size settles it without reading
-                if metadata.is_file()
-                    && metadata.len() == contents.len() as u64
-                    && self.files.read(path, OUTPUT_LIMIT)?.as_deref() == Some(contents.as_bytes())
-                {
-                    return Ok(false);
-                }
-                self.files.write(path, contents.as_bytes())?;
-            }
+        // tried first: on a cold build every file is new, and this spares a `stat` each
+        if self.files.create(path, contents.as_bytes())? {
+            return Ok(true);
         }
+        if let Some(metadata) = self.files.metadata(path)?
+            // a different size settles it without reading
+            && metadata.is_file()
+            && metadata.len() == contents.len() as u64
+            && self.files.read(path, OUTPUT_LIMIT)?.as_deref() == Some(contents.as_bytes())
+        {
+            return Ok(false);
+        }
+        self.files.write(path, contents.as_bytes())?;
         Ok(true)
     }
 
@@ -130,10 +130,9 @@ impl OutputDir {
         if let Some(manifest) = manifest {
             self.files.write(MANIFEST, manifest.as_bytes())?;
         }
-        if !matches!(self.files.metadata(GITATTRIBUTES), Ok(Some(_))) {
-            self.files
-                .create(GITATTRIBUTES, GITATTRIBUTES_TEXT.as_bytes())?;
-        }
+        // written only where there is none: a project's own is left as it is
+        self.files
+            .create(GITATTRIBUTES, GITATTRIBUTES_TEXT.as_bytes())?;
         if let Some(cache) = cache {
             // the cache is only a shortcut: failing to write it costs time, not correctness
             let _ = self.files.write(CACHE, cache.to_text().as_bytes());
