@@ -60,6 +60,7 @@ fn measure(binary: &Path, base: &Path, count: usize) {
 
     let floor = creation_floor(&dir.join("floor"), count);
     let (cold, peak) = run(binary, &dir, &["build"]);
+    let cold_cpu = LAST_CPU.with(|c| c.get());
     // the median of three, each after a build that settled the cache
     let noop = median(|| run(binary, &dir, &["build"]).0);
     let edited = dir.join("specs").join(corpus::relative_path(count / 2));
@@ -79,10 +80,11 @@ fn measure(binary: &Path, base: &Path, count: usize) {
     let watch = watch_latency(binary, &dir, &edited, &text);
     let (check, _) = run(binary, &dir, &["check"]);
     println!(
-        "| {count} | {} | {} | {} | {} MB | {} | {} | {} | {} |",
+        "| {count} | {} | {} | {} (CPU {:.2} s) | {} MB | {} | {} | {} | {} |",
         cell(render, count),
         cell(floor, count),
         cell(cold, count),
+        cold_cpu,
         peak / 1024,
         cell(noop, count),
         cell(one, count),
@@ -155,14 +157,21 @@ fn watch_latency(binary: &Path, dir: &Path, spec: &Path, text: &str) -> Option<D
     took
 }
 
-/// Runs the release binary under `/usr/bin/time` when there is one, for its peak memory.
+thread_local! {
+    /// The CPU time (user and system, seconds) of the last run, when `/usr/bin/time` told it:
+    /// on a shared machine it says what a run costs when the wall clock includes waiting.
+    static LAST_CPU: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Runs the release binary under `/usr/bin/time` when there is one, for its peak memory and CPU
+/// time.
 fn run(binary: &Path, dir: &Path, args: &[&str]) -> (Duration, u64) {
     let time = Path::new("/usr/bin/time");
     let started = Instant::now();
     let output = if time.exists() {
         Command::new(time)
             .arg("-f")
-            .arg("%M")
+            .arg("%U %S %M")
             .arg(binary)
             .arg("-C")
             .arg(dir)
@@ -178,11 +187,19 @@ fn run(binary: &Path, dir: &Path, args: &[&str]) -> (Duration, u64) {
         "{args:?} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let peak = String::from_utf8_lossy(&output.stderr)
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let fields: Vec<f64> = stderr
         .lines()
         .last()
-        .and_then(|l| l.trim().parse().ok())
-        .unwrap_or(0);
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    let (cpu, peak) = match fields[..] {
+        [user, system, peak] => (user + system, peak as u64),
+        _ => (0.0, 0),
+    };
+    LAST_CPU.with(|c| c.set(cpu));
     (elapsed, peak)
 }
 
