@@ -349,7 +349,20 @@ fn settle(
     if racy_dirs.is_empty() && racy_specs.is_empty() {
         return;
     }
-    std::thread::sleep(std::time::Duration::from_nanos(RACY_NANOS as u64));
+    // until one tick after the newest of those changes
+    let newest = racy_dirs
+        .iter()
+        .filter_map(|dir| out.dir_changed_at(dir))
+        .chain(racy_specs.iter().filter_map(|(_, path, _)| {
+            let stamp = Stamp::of(&std::fs::metadata(path).ok()?);
+            Some(stamp.modified.max(stamp.changed))
+        }))
+        .max()
+        .unwrap_or(0);
+    let wait = newest + RACY_NANOS - now_nanos();
+    if wait > 0 {
+        std::thread::sleep(std::time::Duration::from_nanos(wait as u64 + 1));
+    }
     let now = now_nanos();
     for dir in racy_dirs {
         if let Some(stamp) = out.dir_stamp(&dir, now) {

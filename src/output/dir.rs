@@ -61,6 +61,15 @@ impl OutputDir {
             .flatten()
     }
 
+    /// When the directory at `path` last changed (ns), if it is one reached through no link.
+    pub fn dir_changed_at(&self, path: &str) -> Option<i64> {
+        let metadata = self.files.metadata(path).ok()??;
+        let stamp = Stamp::of(&metadata);
+        metadata
+            .is_dir()
+            .then_some(stamp.modified.max(stamp.changed))
+    }
+
     /// Whether the directory at `path` still looks as `stamp` says.
     pub fn dir_unchanged(&self, path: &str, stamp: &Stamp) -> bool {
         matches!(self.files.metadata(path), Ok(Some(m)) if m.is_dir() && Stamp::of(&m) == *stamp)
