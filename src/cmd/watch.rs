@@ -83,8 +83,10 @@ pub fn run(root: &Path, out: &mut impl Write) -> Result<ExitCode, Error> {
                 break;
             }
         }
-        // let a burst of saves settle
-        while events.recv_timeout(Duration::from_millis(100)).is_ok() {}
+        // let a burst of saves (an editor's temporary file and rename) settle: a few
+        // milliseconds, since every one spent here is waited for by the writer; an event that
+        // comes later only starts another build, which finds nothing more to do
+        while events.recv_timeout(Duration::from_millis(10)).is_ok() {}
     }
 }
 
