@@ -276,6 +276,7 @@ impl<'a> Importer<'a> {
                 request,
                 response,
                 prose,
+                ..Spec::default()
             },
         }
     }

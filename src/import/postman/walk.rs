@@ -207,6 +207,7 @@ impl Importer {
             },
             response,
             prose,
+            ..Spec::default()
         };
         self.check(&spec, at);
         self.import.items.push(Imported {
