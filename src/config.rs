@@ -369,6 +369,40 @@ mod tests {
     }
 
     #[test]
+    fn sample_values_are_read_and_their_problems_located() {
+        let config = Config::parse(
+            Path::new("samplegen.yaml"),
+            "variables:\n  baseUrl: https://api.stripe.com\nsecrets:\n  secretKey: STRIPE_SECRET_KEY\nauth_style: idiomatic\n",
+        )
+        .unwrap();
+        let values = &config.sample_values;
+        assert_eq!(values.variables["baseUrl"], "https://api.stripe.com");
+        assert_eq!(values.secrets["secretKey"], "STRIPE_SECRET_KEY");
+        assert_eq!(values.auth_style, AuthStyle::Idiomatic);
+        // the house style leaves the fingerprint as it was; any value changes it
+        assert!(!Config::default().fingerprint().contains("sample_values"));
+        assert!(config.fingerprint().contains("STRIPE_SECRET_KEY"));
+
+        let errors = Config::parse(
+            Path::new("samplegen.yaml"),
+            "variables:\n  key: x\n  \"a b\": y\nsecrets:\n  - key\n",
+        )
+        .unwrap_err();
+        let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(
+            text[0].contains("`a b` cannot be written") && text[0].contains("samplegen.yaml:3:3"),
+            "{}",
+            text[0]
+        );
+        assert!(
+            text[1].contains("`key` is also a variable") && text[1].contains("samplegen.yaml:5:3"),
+            "{}",
+            text[1]
+        );
+    }
+
+    #[test]
     fn unknown_fields_are_errors() {
         let errors = Config::parse(Path::new("samplegen.yaml"), "compnent: x\n").unwrap_err();
         assert!(errors[0].to_string().contains("unknown field `compnent`"));

@@ -6,6 +6,9 @@ use crate::sample_values::{Piece, expression, pieces};
 
 use super::{csharp, go, java, javascript, php, python, ruby, shell, swift};
 
+/// A language's string-literal filter.
+pub type Literal = fn(&str) -> String;
+
 /// How a language reads an environment variable, and joins two strings.
 pub struct EnvIdiom {
     pub read: fn(&str) -> String,
@@ -60,7 +63,7 @@ pub const SWIFT: EnvIdiom = EnvIdiom {
 };
 
 /// `s` written by `literal`, each secret read as `idiom` says.
-pub fn with_secrets(s: &str, literal: fn(&str) -> String, idiom: &EnvIdiom) -> String {
+pub fn with_secrets(s: &str, literal: Literal, idiom: &EnvIdiom) -> String {
     expression(s, literal, idiom.read, idiom.join)
 }
 
@@ -94,7 +97,7 @@ pub fn shell_value(s: &str) -> String {
 }
 
 /// The string filters that take secrets: (filter name, literal, idiom).
-pub const FILTERS: &[(&str, fn(&str) -> String, &EnvIdiom)] = &[
+pub const FILTERS: &[(&str, Literal, &EnvIdiom)] = &[
     ("csharp_string", csharp::csharp_string, &CSHARP),
     ("go_string", go::go_string, &GO),
     ("java_string", java::java_string, &JAVA),
