@@ -274,30 +274,45 @@ impl SampleValues {
         if self.variables.is_empty() && self.secrets.is_empty() {
             return Ok(text.to_string());
         }
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(start) = rest.find("{{") {
-            let after = &rest[start + 2..];
-            let Some(end) = after.find("}}") else {
-                break;
-            };
-            let name = &after[..end];
-            out.push_str(&rest[..start]);
+        let mut misplaced = None;
+        let set = map_variables(text, |name| {
             if let Some(value) = self.variables.get(name) {
-                out.push_str(value);
+                Some(value.clone())
             } else if let Some(env) = self.secrets.get(name) {
                 if !secrets_allowed {
-                    return Err(name.to_string());
+                    misplaced.get_or_insert_with(|| name.to_string());
                 }
-                out.push_str(&marker(env));
+                Some(marker(env))
             } else {
-                out.push_str(&rest[start..start + 2 + end + 2]);
+                None
             }
-            rest = &after[end + 2..];
+        });
+        match misplaced {
+            Some(name) => Err(name),
+            None => Ok(set),
         }
-        out.push_str(rest);
-        Ok(out)
     }
+}
+
+/// `text` with each `{{name}}` replaced by what `value` gives for `name`, or kept as written when
+/// it gives `None`; a `{{` never closed is kept as it is.
+pub fn map_variables(text: &str, mut value: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        match value(&after[..end]) {
+            Some(value) => out.push_str(&value),
+            None => out.push_str(&rest[start..start + 2 + end + 2]),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::sample_values::SampleValues;
+use crate::sample_values::{SampleValues, map_variables};
 use crate::spec::{BodySpec, FileSpec, PartSpec, Spec};
 
 /// The concrete value `verify` gives `{{name}}`: `v-name`, with anything but letters, digits,
@@ -48,23 +48,10 @@ pub fn substitute(text: &str) -> String {
 /// `text` with every `{{name}}` that `values` neither sets nor reads from the environment
 /// replaced by [`value_of`]`(name)`.
 fn substitute_unset(text: &str, values: &SampleValues) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        let Some(end) = rest[start + 2..].find("}}") else {
-            break;
-        };
-        let name = &rest[start + 2..start + 2 + end];
-        out.push_str(&rest[..start]);
-        if values.variables.contains_key(name) || values.secrets.contains_key(name) {
-            out.push_str(&rest[start..start + 2 + end + 2]);
-        } else {
-            out.push_str(&value_of(name));
-        }
-        rest = &rest[start + 2 + end + 2..];
-    }
-    out.push_str(rest);
-    out
+    map_variables(text, |name| {
+        let set = values.variables.contains_key(name) || values.secrets.contains_key(name);
+        (!set).then(|| value_of(name))
+    })
 }
 
 /// `url` sent to `origin` instead: a leading `{{variable}}`, or the scheme and authority of an
