@@ -184,4 +184,41 @@ mod tests {
             "http://127.0.0.1:9/?q=1"
         );
     }
+
+    // a variable with a value is set before the URL is pointed at the echo server, so that its
+    // base path stays; a secret becomes its test value in the request that must arrive
+    #[test]
+    fn sample_values_are_set_before_the_url_is_pointed_and_secrets_are_test_values() {
+        let source = "title: t\nrequest:\n  method: GET\n  url: \"{{baseUrl}}/charges/{{id}}\"\n  auth:\n    basic:\n      username: \"{{secretKey}}\"\n";
+        let spec = crate::spec::parse(source).unwrap();
+        let site = crate::config::Config::parse(
+            Path::new("samplegen.yaml"),
+            "variables: {baseUrl: \"https://api.example.com/v1\"}\nsecrets: {secretKey: STRIPE_KEY}\n",
+        )
+        .unwrap()
+        .sample_values;
+        let files = tempfile::tempdir().unwrap();
+        let live = make_live(&spec, &site, "http://127.0.0.1:9", files.path()).unwrap();
+        assert_eq!(live.request.url, "http://127.0.0.1:9/v1/charges/v-id");
+        let id = crate::model::PageId {
+            module: "m".into(),
+            page: "p".into(),
+        };
+        let expected = crate::model::validate_with(
+            live,
+            id,
+            Path::new("s.yaml"),
+            "",
+            &with_test_secrets(&site),
+        )
+        .unwrap();
+        let header = expected.request.headers_with_auth().pop().unwrap();
+        assert_eq!(
+            header.value,
+            format!(
+                "Basic {}",
+                crate::http::encoding::base64("test-secret-STRIPE_KEY:")
+            )
+        );
+    }
 }
