@@ -1038,7 +1038,12 @@ fn the_stripe_like_project_builds_samples_a_reader_can_run() {
         "samplegen.yaml",
         &fs::read_to_string(fixture.join("samplegen.yaml")).unwrap(),
     );
-    for spec in ["charges/create", "customers/retrieve", "balance/retrieve"] {
+    for spec in [
+        "charges/create",
+        "customers/create",
+        "customers/retrieve",
+        "balance/retrieve",
+    ] {
         project.write(
             &format!("specs/{spec}.yaml"),
             &fs::read_to_string(fixture.join(format!("specs/{spec}.yaml"))).unwrap(),
@@ -1052,7 +1057,7 @@ fn the_stripe_like_project_builds_samples_a_reader_can_run() {
         .filter(|(path, _)| !path.file_name().unwrap().to_str().unwrap().starts_with('.'))
         .map(|(path, (bytes, _))| (path, String::from_utf8(bytes).unwrap()))
         .collect();
-    assert_eq!(files.len(), 3 * 17);
+    assert_eq!(files.len(), 4 * 17);
     for (path, text) in &files {
         assert!(!text.contains("{{baseUrl}}"), "{}", path.display());
         assert!(!text.contains("{{secretKey}}"), "{}", path.display());
@@ -1090,6 +1095,9 @@ fn the_stripe_like_project_builds_samples_a_reader_can_run() {
     // the page names the secret, never a value
     let page = project.read("output/customers/retrieve.md");
     assert!(page.contains("Bearer $secretKey"), "{page}");
+    // a variable set inside a body
+    let create = project.read("output/customers/create/curl.sh");
+    assert!(create.contains("\"currency\": \"eur\""), "{create}");
 }
 
 #[test]
