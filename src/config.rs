@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::diagnostic::{Diagnostic, PathSegment, locate};
+use crate::sample_values::{AuthStyle, Place, SampleValues, SampleValuesSpec, SecretsSpec};
 use crate::targets::{self, Target};
 
 /// The config file's name, looked up in the project directory.
@@ -20,6 +21,9 @@ struct ConfigFile {
     output: Option<PathBuf>,
     templates: Option<PathBuf>,
     targets: Option<Vec<TargetEntry>>,
+    variables: Option<indexmap::IndexMap<String, String>>,
+    secrets: Option<SecretsSpec>,
+    auth_style: Option<AuthStyle>,
 }
 
 /// A `targets:` entry: a built-in target, relabelled if need be, or a target of the site's own.
@@ -52,6 +56,10 @@ pub struct Config {
     pub templates_dir: PathBuf,
     /// The targets rendered, in tab order.
     pub targets: Vec<SiteTarget>,
+    /// `variables`, `secrets` and `auth_style`: left out of the fingerprint while they are the
+    /// house style's, so that the house pages' input hashes do not change.
+    #[serde(skip_serializing_if = "SampleValues::is_house")]
+    pub sample_values: SampleValues,
 }
 
 /// A target as this site shows it.
@@ -74,6 +82,7 @@ impl Default for Config {
             output_dir: "output".into(),
             templates_dir: "templates".into(),
             targets: targets::house_tabs().map(SiteTarget::new).collect(),
+            sample_values: SampleValues::default(),
         }
     }
 }
@@ -258,6 +267,15 @@ impl Config {
                 targets
             }
         };
+        let (sample_values, value_problems) = SampleValuesSpec {
+            variables: file.variables,
+            secrets: file.secrets,
+            auth_style: file.auth_style,
+        }
+        .resolve(&SampleValues::default());
+        for problem in value_problems {
+            problems.push(located(path, source, &problem.place, problem.message));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -268,7 +286,23 @@ impl Config {
             output_dir: file.output.unwrap_or(defaults.output_dir),
             templates_dir: file.templates.unwrap_or(defaults.templates_dir),
             targets,
+            sample_values,
         })
+    }
+}
+
+/// A diagnostic at `place` in `source`, or for the whole file when it cannot be found there.
+pub fn located(path: &Path, source: &str, place: &[Place], message: String) -> Diagnostic {
+    let segments: Vec<PathSegment> = place
+        .iter()
+        .map(|p| match p {
+            Place::Key(key) => PathSegment::Key(key),
+            Place::Index(index) => PathSegment::Index(*index),
+        })
+        .collect();
+    match locate(source, &segments) {
+        Some(location) => Diagnostic::at(path, source, location, message),
+        None => Diagnostic::new(path, message),
     }
 }
 
@@ -331,6 +365,40 @@ mod tests {
                 "{\"target\":\"curl\",\"label\":\"cURL\",\"fence\":\"shell\",\"template\":\"curl.tera\"}"
             ),
             "{fingerprint}"
+        );
+    }
+
+    #[test]
+    fn sample_values_are_read_and_their_problems_located() {
+        let config = Config::parse(
+            Path::new("samplegen.yaml"),
+            "variables:\n  baseUrl: https://api.stripe.com\nsecrets:\n  secretKey: STRIPE_SECRET_KEY\nauth_style: idiomatic\n",
+        )
+        .unwrap();
+        let values = &config.sample_values;
+        assert_eq!(values.variables["baseUrl"], "https://api.stripe.com");
+        assert_eq!(values.secrets["secretKey"], "STRIPE_SECRET_KEY");
+        assert_eq!(values.auth_style, AuthStyle::Idiomatic);
+        // the house style leaves the fingerprint as it was; any value changes it
+        assert!(!Config::default().fingerprint().contains("sample_values"));
+        assert!(config.fingerprint().contains("STRIPE_SECRET_KEY"));
+
+        let errors = Config::parse(
+            Path::new("samplegen.yaml"),
+            "variables:\n  key: x\n  \"a b\": y\nsecrets:\n  - key\n",
+        )
+        .unwrap_err();
+        let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(text.len(), 2, "{text:?}");
+        assert!(
+            text[0].contains("`a b` cannot be written") && text[0].contains("samplegen.yaml:3:3"),
+            "{}",
+            text[0]
+        );
+        assert!(
+            text[1].contains("`key` is also a variable") && text[1].contains("samplegen.yaml:5:3"),
+            "{}",
+            text[1]
         );
     }
 

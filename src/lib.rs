@@ -19,6 +19,7 @@ pub mod output;
 pub mod page;
 pub mod project;
 pub mod render;
+pub mod sample_values;
 pub mod shape;
 pub mod spec;
 pub mod suggest;

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::filters::markdown::{md_escape, md_table_cell};
 use crate::http::media::{fence_for_media_type, media_type};
 use crate::model::{Auth, Body, PartContent, Request};
+use crate::sample_values::{basic_shown, has_secret, shown};
 
 /// The separator between a header's name and its value in the Headers section: five no-break
 /// spaces and a space, as on the house style's pages.
@@ -105,15 +106,25 @@ pub const MULTIPART_CONTENT_TYPE: &str =
 /// no value.
 pub fn header_lines(request: &Request) -> Vec<String> {
     let basic = matches!(request.auth, Some(Auth::Basic { .. }));
+    // a basic auth secret is named, with what is encoded; any other credential is not shown
+    let basic_secret = match &request.auth {
+        Some(Auth::Basic { username, password })
+            if has_secret(username) || has_secret(password) =>
+        {
+            Some(basic_shown(username, password))
+        }
+        _ => None,
+    };
     let mut headers: Vec<(String, String)> = request
         .headers_with_auth()
         .into_iter()
         .map(|h| {
             // the page never shows a credential it would have to encode
             let value = if basic && h.name == "Authorization" {
-                String::new()
+                basic_secret.clone().unwrap_or_default()
             } else {
-                h.value
+                // a secret shows as the environment variable it is read from
+                shown(&h.value)
             };
             (h.name, value)
         })

@@ -431,7 +431,8 @@ impl Project {
             all.sort_by_key(|d| d.location.map(|l| (l.line, l.column)));
             all
         })?;
-        let endpoint = model::validate(parsed, id, &shown, source)?;
+        let endpoint =
+            model::validate_with(parsed, id, &shown, source, &self.config.sample_values)?;
         self.check_files(endpoint, source)
     }
 

@@ -15,6 +15,9 @@ const SPEC: Fields = &[
     ("request", true),
     ("response", false),
     ("prose", false),
+    ("variables", false),
+    ("secrets", false),
+    ("auth_style", false),
 ];
 const REQUEST: Fields = &[
     ("method", true),

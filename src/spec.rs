@@ -19,6 +19,14 @@ pub struct Spec {
     /// The page's prose, Markdown, shown between the request line and the Headers section.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prose: String,
+    /// This page's own `variables`, `secrets` and `auth_style`, on top of `samplegen.yaml`'s
+    /// (see [`crate::sample_values`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variables: Option<IndexMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secrets: Option<crate::sample_values::SecretsSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_style: Option<crate::sample_values::AuthStyle>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -987,7 +987,9 @@ fn an_unknown_context_field_names_the_fields_that_exist() {
     let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(
-        err.contains("Field `urll` is not defined. Available fields: auth, body"),
+        err.contains(
+            "Field `urll` is not defined. Available fields: auth, auth_style, basic_by_client, body"
+        ),
         "{err}"
     );
     assert!(err.contains("go.tera:1:14"), "{err}");
@@ -1028,4 +1030,146 @@ fn names_and_reasons_are_written_into_the_page_as_text() {
             "{text}"
         );
     }
+}
+
+/// Every base64 run of at least 8 characters in `text` that decodes to text holding a
+/// placeholder: `{{`, or a shell variable's `$`.
+fn base64_of_placeholders(text: &str) -> Vec<String> {
+    use base64::Engine;
+    let decode = |run: &str| {
+        base64::engine::general_purpose::STANDARD
+            .decode(run)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+    };
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
+        .filter(|run| run.len() >= 8)
+        .filter(|run| decode(run).is_some_and(|t| t.contains("{{") || t.contains('$')))
+        .map(str::to_string)
+        .collect()
+}
+
+// issue 15's Stripe-like project: the base URL set at build time, the key read from the
+// environment, auth through each client's own mechanism
+#[test]
+fn the_stripe_like_project_builds_samples_a_reader_can_run() {
+    let project = TestProject {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stripe-like");
+    project.write(
+        "samplegen.yaml",
+        &fs::read_to_string(fixture.join("samplegen.yaml")).unwrap(),
+    );
+    for spec in [
+        "charges/create",
+        "customers/create",
+        "customers/retrieve",
+        "balance/retrieve",
+    ] {
+        project.write(
+            &format!("specs/{spec}.yaml"),
+            &fs::read_to_string(fixture.join(format!("specs/{spec}.yaml"))).unwrap(),
+        );
+    }
+    let build = project.run(&["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let files: Vec<(PathBuf, String)> = project
+        .output_tree()
+        .into_iter()
+        .filter(|(path, _)| !path.file_name().unwrap().to_str().unwrap().starts_with('.'))
+        .map(|(path, (bytes, _))| (path, String::from_utf8(bytes).unwrap()))
+        .collect();
+    assert_eq!(files.len(), 4 * 17);
+    for (path, text) in &files {
+        assert!(!text.contains("{{baseUrl}}"), "{}", path.display());
+        assert!(!text.contains("{{secretKey}}"), "{}", path.display());
+        assert!(
+            base64_of_placeholders(text).is_empty(),
+            "{}: {:?}",
+            path.display(),
+            base64_of_placeholders(text)
+        );
+    }
+    let curl = project.read("output/charges/create/curl.sh");
+    assert!(curl.contains("--user \"${secretKey}:\""), "{curl}");
+    assert!(!curl.contains("Authorization"), "{curl}");
+    let http = project.read("output/charges/create/http.http");
+    assert!(
+        http.starts_with("POST /v1/charges HTTP/1.1\nHost: api.stripe.com\n"),
+        "{http}"
+    );
+    let ruby = project.read("output/charges/create/ruby.rb");
+    assert!(ruby.contains("https.use_ssl = true"), "{ruby}");
+    assert!(
+        ruby.contains("request.basic_auth(ENV.fetch(\"secretKey\"), \"\")"),
+        "{ruby}"
+    );
+    // a spec's own values: its variables over the site's, its secret, its auth style
+    let balance = project.read("output/balance/retrieve/python.py");
+    assert!(
+        balance.contains("'Stripe-Version': '2023-10-16'"),
+        "{balance}"
+    );
+    assert!(
+        balance.contains("auth=(os.environ[\"STRIPE_RESTRICTED_KEY\"], \"\")"),
+        "{balance}"
+    );
+    // the page names the secret, never a value
+    let page = project.read("output/customers/retrieve.md");
+    assert!(page.contains("Bearer $secretKey"), "{page}");
+    // a variable set inside a body
+    let create = project.read("output/customers/create/curl.sh");
+    assert!(create.contains("\"currency\": \"eur\""), "{create}");
+}
+
+#[test]
+fn the_house_style_keeps_base64_of_its_placeholders() {
+    // the control for the check above: without sample values, basic auth is the house header
+    let project = TestProject::new();
+    assert!(project.run(&["build"]).status.success());
+    let http = project.read("output/auth/token/http.http");
+    assert!(!base64_of_placeholders(&http).is_empty(), "{http}");
+    assert!(http.contains("Host: {{authPath}}"), "{http}");
+}
+
+#[test]
+fn a_postman_collections_variables_join_the_site_config_without_replacing_its_own() {
+    let project = TestProject::new();
+    project.write(
+        "samplegen.yaml",
+        "# my site\nvariables:\n  authPath: https://auth.example.com\n",
+    );
+    project.write(
+        "collection.json",
+        r#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+            "variable": [
+              {"key": "apiBase", "value": "https://api.example.com/v2"},
+              {"key": "authPath", "value": "https://theirs.example.com"},
+              {"key": "unset", "value": ""}
+            ],
+            "item": [{"name": "Things", "request": {"method": "GET", "url": "{{apiBase}}/things"}}]}"#,
+    );
+    let import = project.run(&["import", "postman", "collection.json", "--into", "specs/c"]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let out = stdout(&import);
+    assert!(
+        out.contains("samplegen.yaml: variables set from the import: apiBase"),
+        "{out}"
+    );
+    assert!(
+        out.contains("samplegen.yaml: kept its own value of authPath"),
+        "{out}"
+    );
+    let config = project.read("samplegen.yaml");
+    assert_eq!(
+        config,
+        "# my site\nvariables:\n  apiBase: https://api.example.com/v2\n  authPath: https://auth.example.com\n"
+    );
+    assert!(project.run(&["build"]).status.success());
+    let http = project.read("output/c/things/http.http");
+    assert!(
+        http.starts_with("GET /v2/things HTTP/1.1\nHost: api.example.com\n"),
+        "{http}"
+    );
 }

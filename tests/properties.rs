@@ -11,11 +11,12 @@ use pulldown_cmark::{Event, Parser};
 
 use samplegen::config::Config;
 use samplegen::filters::{
-    csharp, go, java, javascript, json, markdown, php, python, ruby, shell, swift,
+    csharp, go, java, javascript, json, markdown, php, python, ruby, secrets, shell, swift,
 };
 use samplegen::http::encoding;
 use samplegen::model::{self, PageId};
 use samplegen::render::Renderer;
+use samplegen::sample_values;
 use samplegen::spec::{self, AuthSpec, BasicAuthSpec, BodySpec, PartSpec, RequestSpec, Spec};
 
 /// The escapes a language reads inside a string literal, for [`decode`].
@@ -225,6 +226,29 @@ proptest! {
         let rendered = renderer.render(&endpoint.unwrap(), &Config::default());
         prop_assert!(rendered.is_ok(), "{}", rendered.unwrap_err());
     }
+
+    // the same with a site's sample values: a variable set, a secret, auth written idiomatically
+    #[test]
+    fn rendering_with_sample_values_never_panics(spec in any_spec(), secret_auth in any::<bool>()) {
+        let mut spec = spec;
+        if secret_auth {
+            spec.request.auth = Some(AuthSpec::Basic(BasicAuthSpec {
+                username: "{{secretKey}}".into(),
+                password: "{{token}}".into(),
+            }));
+        }
+        let config = Config::parse(
+            Path::new("samplegen.yaml"),
+            "variables: {token: t0k}\nsecrets: [secretKey]\nauth_style: idiomatic\n",
+        )
+        .unwrap();
+        let id = PageId { module: "m".into(), page: "p".into() };
+        let endpoint = model::validate_with(spec, id, Path::new("specs/m/p.yaml"), "", &config.sample_values);
+        prop_assume!(endpoint.is_ok());
+        let renderer = Renderer::new(None).unwrap();
+        let rendered = renderer.render(&endpoint.unwrap(), &config);
+        prop_assert!(rendered.is_ok(), "{}", rendered.unwrap_err());
+    }
 }
 
 proptest! {
@@ -239,6 +263,20 @@ proptest! {
             .output()
             .unwrap();
         prop_assert_eq!(String::from_utf8_lossy(&out.stdout), s);
+    }
+
+    // a word holding a secret is double-quoted: only the secret may expand, nothing the text holds
+    #[test]
+    fn the_shell_reads_back_a_word_with_a_secret(s in any_text(), env in "[A-Za-z_][A-Za-z0-9_]{0,12}") {
+        let s = s.replace(['\0', '\u{E000}', '\u{E001}'], "");
+        let word = secrets::shell_value(&format!("{s}{}{s}", sample_values::marker(&env)));
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("printf %s {word}"))
+            .env(&env, "the-secret")
+            .output()
+            .unwrap();
+        prop_assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{s}the-secret{s}"));
     }
 }
 
@@ -417,6 +455,7 @@ fn any_spec() -> impl Strategy<Value = Spec> {
                     cookies,
                 },
                 response: None,
+                ..Spec::default()
             },
         )
 }

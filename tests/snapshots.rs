@@ -1,6 +1,6 @@
 //! Every sample and page of every spec, as reviewed snapshots: the site's specs (`specs/`) with
-//! the site's targets, and the test corpus of request shapes (`tests/fixtures/specs/`) with every
-//! built-in target.
+//! the site's targets, the test corpus of request shapes (`tests/fixtures/specs/`) with every
+//! built-in target, and the Stripe-like project of sample values (`tests/fixtures/stripe-like/`).
 
 use std::path::Path;
 
@@ -49,6 +49,14 @@ fn site_specs() {
 #[test]
 fn request_shapes() {
     snapshot_all(&request_shape_project(), "shapes");
+}
+
+// variables set at build time, secrets read from the environment, auth written idiomatically
+#[test]
+fn stripe_like_project() {
+    let project =
+        Project::open(&repository().join("tests/fixtures/stripe-like")).expect("project opens");
+    snapshot_all(&project, "stripe-like");
 }
 
 // a new target cannot land without a reviewed snapshot of every request shape

@@ -91,6 +91,11 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         )
         .map_err(Error::stdout)?;
     }
+    if !imported.variables.is_empty() {
+        for line in set_site_variables(project, &imported.variables)? {
+            writeln!(out, "{line}").map_err(Error::stdout)?;
+        }
+    }
     // one line per kind of note, with how many; each note below it with --verbose
     let counts = imported.note_counts();
     for (kind, count) in &counts {
@@ -140,4 +145,72 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         eprintln!("{}", Error::Diagnostics(written.invalid));
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// Adds the values the import found to the project's `samplegen.yaml` `variables:` (see
+/// [`crate::import::site_variables`]), and says what it did. When the project would then not
+/// build, the file is put back as it was and the message says why.
+fn set_site_variables(
+    project: &Project,
+    found: &indexmap::IndexMap<String, String>,
+) -> Result<Vec<String>, Error> {
+    let root = project.canonical_root();
+    let path = root.join(crate::config::CONFIG_FILE);
+    let io = |error: std::io::Error| Error::Io {
+        path: path.clone(),
+        error,
+    };
+    let before = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(io(error)),
+    };
+    let shown = crate::config::CONFIG_FILE;
+    let merge = match crate::import::site_variables::merge(
+        before.as_deref().unwrap_or(""),
+        &project.config.sample_values,
+        found,
+    ) {
+        Ok(merge) => merge,
+        Err(why) => {
+            let names: Vec<&str> = found.keys().map(String::as_str).collect();
+            return Ok(vec![format!(
+                "{shown}: not changed ({why}): {}",
+                names.join(", ")
+            )]);
+        }
+    };
+    let mut lines = Vec::new();
+    if !merge.kept.is_empty() {
+        lines.push(format!(
+            "{shown}: kept its own value of {}",
+            merge.kept.join(", ")
+        ));
+    }
+    let Some(text) = merge.text else {
+        return Ok(lines);
+    };
+    // a link in its place is replaced, not followed
+    let write = |text: &str| crate::fs_safe::write_atomically(&path, text.as_bytes());
+    write(&text).map_err(io)?;
+    let builds = Project::open(root).and_then(|reopened| reopened.load_specs().map(|_| ()));
+    match builds {
+        Ok(()) => lines.push(format!(
+            "{shown}: variables set from the import: {}",
+            merge.added.join(", ")
+        )),
+        Err(error) => {
+            match &before {
+                Some(text) => write(text).map_err(io)?,
+                None => std::fs::remove_file(&path).map_err(io)?,
+            }
+            let first = error.to_string();
+            let first = first.lines().next().unwrap_or_default();
+            lines.push(format!(
+                "{shown}: not changed: with {} set, the project would not build ({first})",
+                merge.added.join(", ")
+            ));
+        }
+    }
+    Ok(lines)
 }

@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod php;
 pub mod python;
 pub mod ruby;
+pub mod secrets;
 pub mod shell;
 pub mod swift;
 pub mod yaml;
@@ -25,25 +26,14 @@ type StringFilter = fn(&str) -> String;
 /// Registers every filter under the name templates use for it.
 pub fn register(tera: &mut Tera) {
     let string_filters: &[(&'static str, StringFilter)] = &[
-        ("shell_quote", shell::shell_quote),
+        ("shell_quote", secrets::shell_value),
         ("shell_word", shell::shell_word),
-        ("csharp_string", csharp::csharp_string),
         ("csharp_verbatim_lines", csharp::csharp_verbatim_lines),
         ("csharp_method", csharp::csharp_method),
-        ("go_string", go::go_string),
         ("go_raw_string", go::go_raw_string),
-        ("java_string", java::java_string),
-        ("js_string", javascript::js_string),
-        ("js_single_string", javascript::js_single_string),
-        ("python_string", python::python_string),
-        ("python_single_string", python::python_single_string),
-        ("php_string", php::php_string),
-        ("ruby_string", ruby::ruby_string),
         ("ruby_request_class", ruby::ruby_request_class),
-        ("swift_string", swift::swift_string),
         ("uri_component", encoding::uri_component),
         ("form_component_minimal", encoding::form_component_minimal),
-        ("ruby_single_string", ruby::ruby_single_string),
         ("media_type_for_file", media::media_type_for_file),
         ("md_escape", markdown::md_escape),
         ("md_table_cell", markdown::md_table_cell),
@@ -51,6 +41,12 @@ pub fn register(tera: &mut Tera) {
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
+    }
+    // the string-literal filters write a secret as the language's read of the environment
+    for &(name, literal, idiom) in secrets::FILTERS {
+        tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| {
+            secrets::with_secrets(s, literal, idiom)
+        });
     }
     tera.register_filter(
         "curl_form",

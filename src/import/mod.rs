@@ -7,8 +7,11 @@ pub mod har;
 pub mod openapi;
 pub mod postman;
 mod shared;
+pub mod site_variables;
 
 use std::collections::HashSet;
+
+use indexmap::IndexMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
@@ -69,6 +72,9 @@ impl Import {
 pub struct Import {
     pub items: Vec<Imported>,
     pub notes: Vec<Note>,
+    /// Values the input gives its `{{variables}}` (an OpenAPI server, a Postman collection's
+    /// variables), for the project's `samplegen.yaml` (see [`site_variables`]).
+    pub variables: IndexMap<String, String>,
 }
 
 /// The input formats.
@@ -513,6 +519,7 @@ mod tests {
         let import = Import {
             items: vec![item(vec![]), item(vec!["users".into()])],
             notes: Vec::new(),
+            variables: IndexMap::new(),
         };
         assert!(write(&import, &into, &specs, false).is_err());
         assert!(!into.join("read.yaml").exists());
@@ -542,6 +549,7 @@ mod tests {
         let import = Import {
             items: vec![item("Read"), item("Read")],
             notes: Vec::new(),
+            variables: IndexMap::new(),
         };
         let into = dir.path().join("specs/api");
         let first = write(&import, &into, &dir.path().join("specs"), false).unwrap();

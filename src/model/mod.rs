@@ -3,6 +3,7 @@
 
 mod rules;
 mod validate;
+mod values;
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,7 @@ use crate::http::encoding::base64;
 use crate::url::Url;
 
 pub use rules::{header_value_problem, is_part_name, is_token, variable_problem};
-pub use validate::validate;
+pub use validate::{validate, validate_with};
 
 /// Where a page lives: `specs/auth/openid-connect-oauth-2/token.yaml` is module `auth`, page
 /// `openid-connect-oauth-2/token`.
@@ -71,6 +72,8 @@ pub struct Endpoint {
     pub prose: String,
     pub request: Request,
     pub response: Option<Response>,
+    /// The variables, secrets and auth style in force for this spec (the site's and its own).
+    pub sample_values: crate::sample_values::SampleValues,
 }
 
 /// An HTTP request as the samples must send it.

@@ -70,8 +70,10 @@ pub(super) fn file_name(path: &str) -> String {
 
 /// Why `value` cannot be sent as a header value by every client, if it cannot: a line break or
 /// another control character (HTTP forbids them; a CR LF would start another header), or
-/// non-ASCII text (browsers, .NET and Node refuse or re-encode it).
+/// non-ASCII text (browsers, .NET and Node refuse or re-encode it). A secret's marker stands for
+/// the environment variable's value, which the reader sets.
 pub fn header_value_problem(value: &str) -> Option<&'static str> {
+    let value = &crate::sample_values::shown(value);
     if value.chars().any(|c| c.is_control() && c != '\t') {
         Some(
             "holds a line break or another control character, which HTTP does not allow in a header",

@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, PathSegment, locate};
 use crate::filters::json;
 use crate::http::headers::set_by_clients;
 use crate::http::media_type;
+use crate::sample_values::{Place, SampleValues, SampleValuesSpec};
 use crate::spec::{self, NameValueSpec, Spec};
 use crate::url::Url;
 
@@ -14,14 +15,14 @@ use super::rules::*;
 use super::*;
 
 /// Collects every problem of one spec, each placed in the source where possible.
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     file: &'a Path,
     source: &'a str,
     problems: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    fn report(&mut self, path: &[PathSegment], message: String) {
+    pub(super) fn report(&mut self, path: &[PathSegment], message: String) {
         let diagnostic = match locate(self.source, path) {
             Some(location) => Diagnostic::at(self.file, self.source, location, message),
             None => Diagnostic::new(self.file, message),
@@ -32,18 +33,50 @@ impl Checker<'_> {
 
 use PathSegment::{Index, Key};
 
-/// Checks a parsed spec and builds its endpoint, or returns every problem found in it.
+/// Checks a parsed spec and builds its endpoint with the house style's sample values, or returns
+/// every problem found in it.
 pub fn validate(
     spec: Spec,
     id: PageId,
     file: &Path,
     source: &str,
 ) -> Result<Endpoint, Vec<Diagnostic>> {
+    validate_with(spec, id, file, source, &SampleValues::default())
+}
+
+/// Checks a parsed spec and builds its endpoint, with the site's sample values (`site`) and the
+/// spec's own on top of them set in it, or returns every problem found in it.
+pub fn validate_with(
+    mut spec: Spec,
+    id: PageId,
+    file: &Path,
+    source: &str,
+    site: &SampleValues,
+) -> Result<Endpoint, Vec<Diagnostic>> {
     let mut check = Checker {
         file,
         source,
         problems: Vec::new(),
     };
+
+    let (values, problems) = SampleValuesSpec {
+        variables: spec.variables.take(),
+        secrets: spec.secrets.take(),
+        auth_style: spec.auth_style.take(),
+    }
+    .resolve(site);
+    for problem in problems {
+        let path: Vec<PathSegment> = problem
+            .place
+            .iter()
+            .map(|place| match place {
+                Place::Key(key) => Key(key),
+                Place::Index(index) => Index(*index),
+            })
+            .collect();
+        check.report(&path, problem.message);
+    }
+    super::values::set_values(&mut check, &mut spec.request, &values);
 
     let title = spec.title.trim().to_string();
     if title.is_empty() {
@@ -67,6 +100,7 @@ pub fn validate(
         prose: spec.prose.trim().to_string(),
         request: request.expect("no problems means a request was built"),
         response,
+        sample_values: values,
     })
 }
 

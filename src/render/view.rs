@@ -11,8 +11,9 @@ use crate::config::{Config, SiteTarget};
 use crate::filters::json;
 use crate::filters::markdown::md_escape;
 use crate::http::media::{is_json, is_json_as_written, media_type};
-use crate::model::{Body, Endpoint, Header, PartContent};
+use crate::model::{Auth, Body, Endpoint, Header, PartContent};
 use crate::page::{self, BodySection, Section};
+use crate::sample_values::{AuthStyle, basic_shown, has_secret, shown};
 use crate::targets::Target;
 use crate::url::strict;
 
@@ -21,8 +22,21 @@ use crate::url::strict;
 pub(super) struct RequestView<'a> {
     method: &'a str,
     url: UrlView<'a>,
-    /// Headers as sent, the auth header last.
+    /// Headers as sent, the auth header last; without the basic auth header when the client
+    /// sends it (`basic_by_client`).
     headers: Vec<Header>,
+    /// Every header as the raw HTTP message shows it, the auth header included: a secret as
+    /// `$ENV`, and basic auth the sample cannot encode at build time as `<base64 of user:pass>`.
+    sent_headers: Vec<Header>,
+    /// `header` (the house style) or `idiomatic`: whether auth goes through the client's own
+    /// mechanism where it has one.
+    auth_style: AuthStyle,
+    /// Whether basic auth is left to the client's mechanism (curl `-u`, requests `auth=`…): with
+    /// `auth_style: idiomatic`, or whenever a credential is a secret (its base64 cannot be
+    /// computed at build time). Its header is then not in `headers`.
+    basic_by_client: bool,
+    /// Whether a header or credential is a secret, read from the environment (for imports).
+    secrets: bool,
     /// The same headers with repeated names (in any case) gathered at the first one's place,
     /// for clients that keep one value per name.
     header_groups: Vec<HeaderGroup>,
@@ -210,7 +224,45 @@ impl<'a> RequestView<'a> {
             .as_deref()
             .is_some_and(|m| m == "text/xml" || m.ends_with("+xml"));
         let json_as_code = request.content_type().is_some_and(is_json_as_written);
-        let headers = request.headers_with_auth();
+        let auth_style = endpoint.sample_values.auth_style;
+        let (basic_by_client, basic_shown) = match &request.auth {
+            Some(Auth::Basic { username, password }) => {
+                let secret = has_secret(username) || has_secret(password);
+                let placeholder = format!("{username}{password}").contains("{{");
+                let by_client = secret || auth_style == AuthStyle::Idiomatic;
+                // the house style's header shows base64 of the placeholders; a sample written
+                // for readers to run shows what is to be encoded instead
+                let formula = by_client && (secret || placeholder);
+                (by_client, formula.then(|| basic_shown(username, password)))
+            }
+            _ => (false, None),
+        };
+        let all_headers = request.headers_with_auth();
+        // the auth header sits right after the writer's headers
+        let auth_index = request
+            .auth
+            .as_ref()
+            .and_then(Auth::header)
+            .map(|_| request.headers.len());
+        let sent_headers = all_headers
+            .iter()
+            .enumerate()
+            .map(|(index, header)| Header {
+                name: header.name.clone(),
+                value: match &basic_shown {
+                    Some(value) if Some(index) == auth_index => value.clone(),
+                    _ => shown(&header.value),
+                },
+            })
+            .collect();
+        let secrets = all_headers.iter().any(|h| has_secret(&h.value))
+            || matches!(&request.auth, Some(Auth::Basic { username, password }) if has_secret(username) || has_secret(password));
+        let headers: Vec<Header> = all_headers
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| !(basic_by_client && Some(*index) == auth_index))
+            .map(|(_, header)| header)
+            .collect();
         let repeated_fields = match &request.body {
             Some(Body::Urlencoded { fields }) => {
                 has_repeats(fields.iter().map(|f| f.name.as_str()))
@@ -260,6 +312,10 @@ impl<'a> RequestView<'a> {
             auth: request.auth.as_ref(),
             header_groups: header_groups(&headers),
             headers,
+            sent_headers,
+            auth_style,
+            basic_by_client,
+            secrets,
             content_type: request.content_type(),
             media_type: media,
             json,

@@ -1,8 +1,11 @@
 //! A spec made live for running its samples: its URL pointed at the echo server, every
-//! `{{variable}}` given a concrete URL-safe value, and the files it uploads created.
+//! `{{variable}}` without a value given a concrete URL-safe one, and the files it uploads
+//! created. Variables with a value and secrets are left to the model, which sets them as for
+//! the page; a secret's value is a known test value, set in the runner's environment.
 
 use std::path::Path;
 
+use crate::sample_values::{SampleValues, map_variables};
 use crate::spec::{BodySpec, FileSpec, PartSpec, Spec};
 
 /// The concrete value `verify` gives `{{name}}`: `v-name`, with anything but letters, digits,
@@ -21,20 +24,34 @@ pub fn value_of(name: &str) -> String {
     format!("v-{safe}")
 }
 
+/// The value `verify` gives the secret read from the environment variable `env`: recognisable
+/// in what the server received, and safe in a header.
+pub fn secret_value_of(env: &str) -> String {
+    format!("test-secret-{env}")
+}
+
+/// `values` with each secret turned into a variable holding its test value: the request a
+/// sample reading the runner's environment sends.
+pub fn with_test_secrets(values: &SampleValues) -> SampleValues {
+    let mut concrete = values.clone();
+    for (name, env) in std::mem::take(&mut concrete.secrets) {
+        concrete.variables.insert(name, secret_value_of(&env));
+    }
+    concrete
+}
+
 /// `text` with every `{{name}}` replaced by [`value_of`]`(name)`.
 pub fn substitute(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        let Some(end) = rest[start + 2..].find("}}") else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        out.push_str(&value_of(&rest[start + 2..start + 2 + end]));
-        rest = &rest[start + 2 + end + 2..];
-    }
-    out.push_str(rest);
-    out
+    substitute_unset(text, &SampleValues::default())
+}
+
+/// `text` with every `{{name}}` that `values` neither sets nor reads from the environment
+/// replaced by [`value_of`]`(name)`.
+fn substitute_unset(text: &str, values: &SampleValues) -> String {
+    map_variables(text, |name| {
+        let set = values.variables.contains_key(name) || values.secrets.contains_key(name);
+        (!set).then(|| value_of(name))
+    })
 }
 
 /// `url` sent to `origin` instead: a leading `{{variable}}`, or the scheme and authority of an
@@ -64,12 +81,23 @@ pub fn file_contents(file_name: &str) -> String {
     format!("contents of {file_name}\n")
 }
 
-/// Makes `spec` live: pointed at `origin`, variables substituted, its files created in
+/// Makes `spec` live: its URL, with the variables of `values` set, pointed at `origin` (nothing
+/// but the scheme and host changes), other variables substituted, its files created in
 /// `files_dir` under their own names.
-pub fn make_live(spec: &Spec, origin: &str, files_dir: &Path) -> std::io::Result<Spec> {
+pub fn make_live(
+    spec: &Spec,
+    values: &SampleValues,
+    origin: &str,
+    files_dir: &Path,
+) -> std::io::Result<Spec> {
     let mut live = spec.clone();
+    let substitute = |text: &str| substitute_unset(text, values);
     let request = &mut live.request;
-    request.url = point_at(&request.url, origin);
+    // a secret in the URL is an error the spec as written already reported
+    let url = values
+        .set(&request.url, false)
+        .unwrap_or_else(|_| request.url.clone());
+    request.url = point_at(&substitute(&url), origin);
     let pairs = |items: &mut Vec<indexmap::IndexMap<String, Option<String>>>| {
         for item in items.iter_mut() {
             *item = item
@@ -154,6 +182,43 @@ mod tests {
         assert_eq!(
             point_at("http://u@localhost:{{port}}?q=1", origin),
             "http://127.0.0.1:9/?q=1"
+        );
+    }
+
+    // a variable with a value is set before the URL is pointed at the echo server, so that its
+    // base path stays; a secret becomes its test value in the request that must arrive
+    #[test]
+    fn sample_values_are_set_before_the_url_is_pointed_and_secrets_are_test_values() {
+        let source = "title: t\nrequest:\n  method: GET\n  url: \"{{baseUrl}}/charges/{{id}}\"\n  auth:\n    basic:\n      username: \"{{secretKey}}\"\n";
+        let spec = crate::spec::parse(source).unwrap();
+        let site = crate::config::Config::parse(
+            Path::new("samplegen.yaml"),
+            "variables: {baseUrl: \"https://api.example.com/v1\"}\nsecrets: {secretKey: STRIPE_KEY}\n",
+        )
+        .unwrap()
+        .sample_values;
+        let files = tempfile::tempdir().unwrap();
+        let live = make_live(&spec, &site, "http://127.0.0.1:9", files.path()).unwrap();
+        assert_eq!(live.request.url, "http://127.0.0.1:9/v1/charges/v-id");
+        let id = crate::model::PageId {
+            module: "m".into(),
+            page: "p".into(),
+        };
+        let expected = crate::model::validate_with(
+            live,
+            id,
+            Path::new("s.yaml"),
+            "",
+            &with_test_secrets(&site),
+        )
+        .unwrap();
+        let header = expected.request.headers_with_auth().pop().unwrap();
+        assert_eq!(
+            header.value,
+            format!(
+                "Basic {}",
+                crate::http::encoding::base64("test-secret-STRIPE_KEY:")
+            )
         );
     }
 }

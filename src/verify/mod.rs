@@ -105,7 +105,14 @@ pub fn verify(
         let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
         let shown = endpoint.source.display().to_string();
         let files_dir = work.join(format!("files-{index}"));
-        let live = make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
+        let (live, expected) = make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
+        // each secret a sample reads, set to its test value in the runner's environment
+        let environment: Vec<(String, String)> = live
+            .sample_values
+            .secrets
+            .values()
+            .map(|env| (env.clone(), live::secret_value_of(env)))
+            .collect();
         let uploads = uploads(&live);
         let file_bytes: Vec<Vec<u8>> = uploads
             .iter()
@@ -114,7 +121,13 @@ pub fn verify(
         let unchosen_file =
             matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
         for target in &targets {
-            let code = renderer.sample(&live, target)?;
+            // a raw HTTP message has no environment: it shows the request with the test values
+            let rendered = if matches!(target.target.runner, crate::targets::Runner::RawHttp) {
+                &expected
+            } else {
+                &live
+            };
+            let code = renderer.sample(rendered, target)?;
             let target = target.target;
             let status = if let Err(error) = crate::syntax::check(target, &code) {
                 Status::Failed(format!("does not parse: {error}"))
@@ -123,11 +136,18 @@ pub fn verify(
                 Status::SyntaxOnly
             } else {
                 server.take();
-                match runners.run(target, &code, &uploads, server.port, &file_bytes) {
+                match runners.run(
+                    target,
+                    &code,
+                    &uploads,
+                    server.port,
+                    &file_bytes,
+                    &environment,
+                ) {
                     Run::NotExecuted => Status::SyntaxOnly,
                     Run::Unavailable(why) => Status::NotRun(why),
                     Run::Ran { success, stderr } => {
-                        let status = match expect::compare(&live.request, &server.take()) {
+                        let status = match expect::compare(&expected.request, &server.take()) {
                             Ok(()) if success => Status::Passed,
                             Ok(()) => {
                                 Status::Failed(format!("sent the request, then failed: {stderr}"))
@@ -135,7 +155,7 @@ pub fn verify(
                             Err(difference) if stderr.is_empty() => Status::Failed(difference),
                             Err(difference) => Status::Failed(format!("{difference}\n{stderr}")),
                         };
-                        match (status, (target.known_gap)(&live.request)) {
+                        match (status, (target.known_gap)(&expected.request)) {
                             (Status::Failed(difference), Some(gap)) => {
                                 Status::KnownGap(format!("{gap}: {difference}"))
                             }
@@ -157,25 +177,48 @@ pub fn verify(
     Ok(outcomes)
 }
 
-/// The spec at `path` made live (see [`live::make_live`]) and validated.
+/// The spec at `path` made live (see [`live::make_live`]) and validated twice: as its samples
+/// are rendered (secrets read from the environment), and as the request that must arrive (each
+/// secret its test value).
 fn make_live(
     project: &Project,
     path: &Path,
     endpoint: &Endpoint,
     origin: &str,
     files_dir: &Path,
-) -> Result<Endpoint, Error> {
+) -> Result<(Endpoint, Endpoint), Error> {
     let source = project.read_spec(path).map_err(Error::Diagnostics)?;
     let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
-    let live = live::make_live(&parsed, origin, files_dir).map_err(|error| Error::Io {
-        path: files_dir.to_path_buf(),
-        error,
-    })?;
+    let live =
+        live::make_live(&parsed, &endpoint.sample_values, origin, files_dir).map_err(|error| {
+            Error::Io {
+                path: files_dir.to_path_buf(),
+                error,
+            }
+        })?;
     let id = PageId {
         module: endpoint.id.module.clone(),
         page: endpoint.id.page.clone(),
     };
-    model::validate(live, id, &endpoint.source, "").map_err(Error::Diagnostics)
+    let site = &project.config.sample_values;
+    let rendered = model::validate_with(live.clone(), id.clone(), &endpoint.source, "", site)
+        .map_err(Error::Diagnostics)?;
+    // the values in force for this spec (the site's and its own), its secrets made test values
+    let concrete = spec::Spec {
+        variables: None,
+        secrets: None,
+        auth_style: None,
+        ..live
+    };
+    let expected = model::validate_with(
+        concrete,
+        id,
+        &endpoint.source,
+        "",
+        &live::with_test_secrets(&endpoint.sample_values),
+    )
+    .map_err(Error::Diagnostics)?;
+    Ok((rendered, expected))
 }
 
 /// The files a request uploads, in the order its samples name them.

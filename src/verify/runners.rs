@@ -48,6 +48,7 @@ impl Runners {
         files: &[PathBuf],
         port: u16,
         file_bytes: &[Vec<u8>],
+        environment: &[(String, String)],
     ) -> Run {
         let setup = RunSetup {
             code,
@@ -65,7 +66,7 @@ impl Runners {
                 .map(|path| site_command(line, &path)),
         };
         match command {
-            Ok(mut command) => run(&mut command),
+            Ok(mut command) => run(command.envs(environment.iter().map(|(k, v)| (k, v)))),
             Err(why) => Run::Unavailable(why),
         }
     }

@@ -42,6 +42,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         all_params: options.all_params,
         left_out: 0,
         once: IndexMap::new(),
+        base_url: None,
     };
     let items = importer.run()?;
     for (index, count) in importer.once.values() {
@@ -57,7 +58,16 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
             notes.push(note);
         }
     }
-    Ok(Import { items, notes })
+    let variables = importer
+        .base_url
+        .into_iter()
+        .map(|url| ("baseUrl".to_string(), url))
+        .collect();
+    Ok(Import {
+        items,
+        notes,
+        variables,
+    })
 }
 
 /// One import under way. Its methods live beside the concern they serve, in the submodules.
@@ -72,6 +82,8 @@ struct Importer<'a> {
     left_out: usize,
     /// The notes said once per import, by message: where in `notes`, and how many times.
     once: IndexMap<String, (usize, usize)>,
+    /// The first server's URL, the value of `{{baseUrl}}`.
+    base_url: Option<String>,
 }
 
 impl Importer<'_> {

@@ -23,18 +23,33 @@ impl<'a> Importer<'a> {
             .and_then(Value::as_array)
             .and_then(|servers| servers.first());
         match first_server.and_then(server_url) {
-            Some(url) => self.note(
-                "servers",
-                "/servers/0",
-                format!(
-                    "`baseUrl` is `{url}`, the document's first server{}; every URL starts with `{{{{baseUrl}}}}`, to be set per environment",
-                    if first_server.is_some_and(|s| s.get("variables").is_some()) {
-                        " with its variables' defaults"
-                    } else {
-                        ""
-                    }
-                ),
-            ),
+            Some(url) => {
+                // a URL samplegen can send goes to samplegen.yaml's `variables`; one with a
+                // server variable left unset (no default) stays for the writer to set
+                let usable = (url.starts_with("https://") || url.starts_with("http://"))
+                    && !url.contains(['{', '}'])
+                    && !url.chars().any(char::is_control);
+                self.note(
+                    "servers",
+                    "/servers/0",
+                    format!(
+                        "`baseUrl` is `{url}`, the document's first server{}; every URL starts with `{{{{baseUrl}}}}`, {}",
+                        if first_server.is_some_and(|s| s.get("variables").is_some()) {
+                            " with its variables' defaults"
+                        } else {
+                            ""
+                        },
+                        if usable {
+                            "its value offered to samplegen.yaml's `variables`"
+                        } else {
+                            "to be set in samplegen.yaml's `variables`"
+                        }
+                    ),
+                );
+                if usable {
+                    self.base_url = Some(url.trim_end_matches('/').to_string());
+                }
+            }
             None => self.note(
                 "servers",
                 "/servers",
@@ -276,6 +291,7 @@ impl<'a> Importer<'a> {
                 request,
                 response,
                 prose,
+                ..Spec::default()
             },
         }
     }

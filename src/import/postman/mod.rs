@@ -13,6 +13,7 @@ mod walk;
 
 use std::collections::HashSet;
 
+use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::{Import, Note};
@@ -54,6 +55,7 @@ fn import_with_pointers(text: &str) -> Result<(Import, Vec<String>), String> {
 
     let mut importer = Importer::default();
     importer.ignored_settings(collection, "", "the collection's");
+    importer.import.variables = collection_variables(collection.get("variable"));
     let auth = collection
         .get("auth")
         .filter(|auth| is_set(auth))
@@ -63,6 +65,32 @@ fn import_with_pointers(text: &str) -> Result<(Import, Vec<String>), String> {
         });
     importer.walk(items, "/item", &[], auth.as_ref());
     Ok((importer.import, importer.pointers))
+}
+
+/// The collection's variables that samplegen can set: enabled, a valid name, a value of one
+/// printable line (Postman's empty value means "not set").
+fn collection_variables(variables: Option<&Value>) -> IndexMap<String, String> {
+    let Some(Value::Array(variables)) = variables else {
+        return IndexMap::new();
+    };
+    variables
+        .iter()
+        .filter(|v| v.get("disabled").and_then(Value::as_bool) != Some(true))
+        .filter_map(|v| {
+            let name = v.get("key")?.as_str()?;
+            let value = match v.get("value")? {
+                Value::String(text) => text.clone(),
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            let usable = crate::sample_values::is_variable_name(name)
+                && !value.is_empty()
+                && !value.chars().any(char::is_control)
+                && !crate::sample_values::holds_marker(&value);
+            usable.then(|| (name.to_string(), value))
+        })
+        .collect()
 }
 
 /// One import under way. Its methods live beside the concern they serve, in the submodules.

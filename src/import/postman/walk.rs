@@ -115,12 +115,19 @@ impl Importer {
                 .map(|v| format!("`{}`", text(v.get("key"))))
                 .collect();
             self.note(
-                "ignored",
+                if at.is_empty() { "variable" } else { "ignored" },
                 format!("{at}/variable"),
-                format!(
-                    "ignored: {whose} variable values ({}); the specs keep `{{{{name}}}}` as written",
-                    names.join(", ")
-                ),
+                if at.is_empty() {
+                    format!(
+                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept); the specs keep `{{{{name}}}}` as written",
+                        names.join(", ")
+                    )
+                } else {
+                    format!(
+                        "ignored: {whose} variable values ({}); the specs keep `{{{{name}}}}` as written",
+                        names.join(", ")
+                    )
+                },
             );
         }
     }
@@ -207,6 +214,7 @@ impl Importer {
             },
             response,
             prose,
+            ..Spec::default()
         };
         self.check(&spec, at);
         self.import.items.push(Imported {
@@ -248,6 +256,7 @@ impl Importer {
 #[cfg(test)]
 mod tests {
     use crate::import::postman::test_support::*;
+    use indexmap::IndexMap;
     use serde_json::json;
 
     #[test]
@@ -325,9 +334,14 @@ mod tests {
                 "/item/0/item/0/protocolProfileBehavior"
             ]
         );
+        // the collection's variables are not ignored: their values are offered to the site config
+        assert_eq!(import.notes[0].kind, "variable");
+        assert_eq!(
+            import.variables,
+            IndexMap::from([("baseUrl".to_string(), "https://e.com".to_string())])
+        );
         assert!(
-            import
-                .notes
+            import.notes[1..]
                 .iter()
                 .all(|n| n.message.starts_with("ignored: "))
         );

@@ -36,8 +36,12 @@
 //     just before it is sent, e.g. to change request.Method to a method Method has no member for.
 //   - ExecuteAsync never throws: a transport failure gives ResponseStatus.Error, ErrorMessage and
 //     ErrorException (the double also writes it to stderr), and Content is null.
+//   - Authenticator (RestClientOptions.Authenticator, RestSharp 110's place for it): the only one
+//     implemented, HttpBasicAuthenticator(username, password), sends "Authorization: Basic " and
+//     the base64 of "username:password" in UTF-8 (its documented default encoding), after the
+//     request's own headers, unless the request sets Authorization itself.
 // Not implemented (unused by the samples): serializers, AddJsonBody/AddXmlBody of objects,
-// authenticators, cookies, URL segments, default parameters, the synchronous extensions.
+// other authenticators, cookies, URL segments, default parameters, the synchronous extensions.
 
 using System;
 using System.Collections.Generic;
@@ -109,6 +113,7 @@ namespace RestSharp
         public int? MaxRedirects { get; set; }
         public string UserAgent { get; set; } = "RestSharp/110.2.0.0";
         public Encoding Encoding { get; set; } = Encoding.UTF8;
+        public RestSharp.Authenticators.IAuthenticator Authenticator { get; set; }
     }
 
     public class RestRequest
@@ -384,6 +389,10 @@ namespace RestSharp
                     message.Headers.TryAddWithoutValidation(h.Name, value);
                 }
             }
+            if (Options.Authenticator != null
+                && !headers.Any(h => string.Equals(h.Name, "Authorization", StringComparison.OrdinalIgnoreCase))) {
+                message.Headers.TryAddWithoutValidation("Authorization", Options.Authenticator.HeaderValue());
+            }
             if (!headers.Any(h => string.Equals(h.Name, "Accept", StringComparison.OrdinalIgnoreCase))) {
                 message.Headers.TryAddWithoutValidation("Accept", DefaultAccept);
             }
@@ -391,6 +400,37 @@ namespace RestSharp
                 message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
             }
             return message;
+        }
+    }
+}
+
+namespace RestSharp.Authenticators
+{
+    // The double's authenticators give the Authorization header value they send.
+    public interface IAuthenticator
+    {
+        string HeaderValue();
+    }
+
+    public class HttpBasicAuthenticator : IAuthenticator
+    {
+        readonly string _username;
+        readonly string _password;
+        readonly System.Text.Encoding _encoding;
+
+        public HttpBasicAuthenticator(string username, string password)
+            : this(username, password, System.Text.Encoding.UTF8) { }
+
+        public HttpBasicAuthenticator(string username, string password, System.Text.Encoding encoding)
+        {
+            _username = username;
+            _password = password;
+            _encoding = encoding;
+        }
+
+        public string HeaderValue()
+        {
+            return "Basic " + System.Convert.ToBase64String(_encoding.GetBytes(_username + ":" + _password));
         }
     }
 }

@@ -35,7 +35,7 @@ static class SampleRunner
         evaluator.ReferenceAssembly(typeof(System.Net.Http.HttpClient).Assembly);
         evaluator.ReferenceAssembly(typeof(RestSharp.RestClient).Assembly);
         evaluator.Run("using System; using System.IO; using System.Net.Http; " +
-                      "using System.Threading.Tasks; using RestSharp;");
+                      "using System.Threading.Tasks; using RestSharp; using RestSharp.Authenticators;");
         foreach (var statement in Statements(File.ReadAllText(args[0]))) {
             try {
                 object result;

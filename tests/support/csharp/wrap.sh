@@ -10,6 +10,7 @@
 #   wrap.sh --mcs SAMPLE.cs    the plain convention: put the statements in
 #                                  using System; using System.IO; using System.Net.Http;
 #                                  using System.Threading.Tasks; using RestSharp;
+#                                  using RestSharp.Authenticators;
 #                                  class Sample { static async Task Run() { <sample> }
 #                                                 static void Main() { Run().Wait(); } }
 #                              compile with `mcs -langversion:latest -r:System.Net.Http.dll
@@ -57,7 +58,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/restsharp-sample.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 {
   printf 'using System;\nusing System.IO;\nusing System.Net.Http;\nusing System.Threading.Tasks;\n'
-  printf 'using RestSharp;\n\nclass Sample\n{\n  static async Task Run()\n  {\n'
+  printf 'using RestSharp;\nusing RestSharp.Authenticators;\n\nclass Sample\n{\n  static async Task Run()\n  {\n'
   printf '#line 1 "%s"\n' "$sample"
   cat "$sample"
   printf '\n#line default\n  }\n\n  static void Main() { Run().Wait(); }\n}\n'

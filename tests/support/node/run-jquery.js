@@ -199,6 +199,9 @@ function main() {
   };
   Object.defineProperty(fileInput, "files", { configurable: true, get: () => files });
   window.fileInput = fileInput;
+  // A secret is read as `process.env.NAME`, which a bundler (webpack, esbuild, Parcel) replaces
+  // with the value at build time; here the page sees the runner's environment the same way.
+  window.process = { env: Object.assign({}, process.env) };
 
   // Watch every $.ajax call: each one is a request to wait for.
   const calls = [];

@@ -1,0 +1,162 @@
+//! The values an import found for its `{{variables}}`, added to the project's `samplegen.yaml`
+//! under `variables:`: a name the config already sets (or reads as a secret) keeps its value, and
+//! the rest of the file (comments included) is left as written.
+
+use indexmap::IndexMap;
+
+use crate::filters::yaml::yaml_scalar;
+use crate::sample_values::SampleValues;
+
+/// What merging did: the names added, and those kept as the config has them.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Merge {
+    /// The config text with the added variables, when there are any.
+    pub text: Option<String>,
+    pub added: Vec<String>,
+    pub kept: Vec<String>,
+}
+
+/// `source` (the config's text, empty when there is none) with each of `found` that `current`
+/// does not set added to its `variables:`; `Err` when the file's `variables:` is written in a
+/// way this cannot add to (flow style, `variables: {…}`).
+pub fn merge(
+    source: &str,
+    current: &SampleValues,
+    found: &IndexMap<String, String>,
+) -> Result<Merge, String> {
+    let mut merge = Merge::default();
+    let mut lines = String::new();
+    let existing = source.lines().find(|line| {
+        line.strip_prefix("variables:")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '#', '{']))
+    });
+    // the indentation of the existing block's entries, two spaces when it has none yet
+    let indent = match existing {
+        Some(line)
+            if !line["variables:".len()..].trim_start().is_empty()
+                && !line["variables:".len()..].trim_start().starts_with('#') =>
+        {
+            return Err(
+                "its `variables:` is not a block of `name: value` lines; add them there yourself"
+                    .into(),
+            );
+        }
+        Some(line) => {
+            let after = source
+                .split_once(&format!("{line}\n"))
+                .map(|(_, rest)| rest);
+            after
+                .and_then(|rest| rest.lines().find(|l| !l.trim().is_empty()))
+                .map(|next| next.len() - next.trim_start().len())
+                .filter(|&n| n > 0)
+                .unwrap_or(2)
+        }
+        None => 2,
+    };
+    for (name, value) in found {
+        if current.variables.contains_key(name) || current.secrets.contains_key(name) {
+            merge.kept.push(name.clone());
+            continue;
+        }
+        lines.push_str(&format!(
+            "{}{}: {}\n",
+            " ".repeat(indent),
+            yaml_scalar(name),
+            yaml_scalar(value)
+        ));
+        merge.added.push(name.clone());
+    }
+    if merge.added.is_empty() {
+        return Ok(merge);
+    }
+    merge.text = Some(match existing {
+        Some(line) => source.replacen(&format!("{line}\n"), &format!("{line}\n{lines}"), 1),
+        None => {
+            let mut text = source.to_string();
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(
+                "# Values set in every sample where `{{name}}` is written (added by `samplegen import`).\nvariables:\n",
+            );
+            text.push_str(&lines);
+            text
+        }
+    });
+    Ok(merge)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+
+    fn found(pairs: &[(&str, &str)]) -> IndexMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn values(source: &str) -> SampleValues {
+        Config::parse(Path::new("samplegen.yaml"), source)
+            .unwrap()
+            .sample_values
+    }
+
+    #[test]
+    fn a_project_without_variables_gets_a_block() {
+        let source = "component: x\n";
+        let merge = merge(
+            source,
+            &values(source),
+            &found(&[("baseUrl", "https://e.com/v1")]),
+        )
+        .unwrap();
+        let text = merge.text.unwrap();
+        assert!(text.starts_with("component: x\n\n# Values"), "{text}");
+        assert!(
+            text.ends_with("variables:\n  baseUrl: https://e.com/v1\n"),
+            "{text}"
+        );
+        assert_eq!(values(&text).variables["baseUrl"], "https://e.com/v1");
+        let empty = super::merge("", &SampleValues::default(), &found(&[("a", "1")])).unwrap();
+        assert_eq!(values(&empty.text.unwrap()).variables["a"], "1");
+    }
+
+    #[test]
+    fn existing_values_are_kept_and_new_ones_join_the_block() {
+        let source = "variables:\n    baseUrl: https://mine.example\nsecrets: [token]\n";
+        let merge = merge(
+            source,
+            &values(source),
+            &found(&[
+                ("baseUrl", "https://theirs"),
+                ("token", "t"),
+                ("id", "#1: x"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(merge.kept, ["baseUrl", "token"]);
+        assert_eq!(merge.added, ["id"]);
+        let text = merge.text.unwrap();
+        let merged = values(&text);
+        assert_eq!(merged.variables["baseUrl"], "https://mine.example");
+        assert_eq!(merged.variables["id"], "#1: x");
+        assert!(
+            text.contains("variables:\n    \"id\"") || text.contains("variables:\n    id:"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_flow_style_block_is_left_to_the_writer() {
+        let source = "variables: {a: b}\n";
+        assert!(merge(source, &values(source), &found(&[("c", "d")])).is_err());
+    }
+}

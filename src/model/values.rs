@@ -1,0 +1,171 @@
+//! Setting a spec's `{{variables}}` and marking its secrets (see [`crate::sample_values`]) before
+//! it is checked, so that every rule applies to the values the samples will send.
+
+use crate::diagnostic::PathSegment::{self, Index, Key};
+use crate::sample_values::{SampleValues, holds_marker};
+use crate::spec::{AuthSpec, BodySpec, KeyLocationSpec, NameValueSpec, PartSpec, RequestSpec};
+
+use super::validate::Checker;
+
+/// Where a value goes decides what it may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// A header value or a credential sent in a header: one line, and a secret may go there.
+    HeaderLine,
+    /// A basic auth credential: encoded by the client, so a secret may go there.
+    Credential,
+    /// Anything else (URL, query, cookie, body): built into the request as text.
+    Text,
+}
+
+/// Sets `values` in every text of `request`, reporting a secret where it cannot go, a variable
+/// whose value breaks a header line, and the characters samplegen keeps for secrets.
+pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values: &SampleValues) {
+    let set = |check: &mut Checker, text: &mut String, slot: Slot, path: &[PathSegment]| {
+        let shown = path_text(path);
+        if holds_marker(text) {
+            check.report(
+                path,
+                format!("{shown}: holds U+E000 or U+E001, which samplegen keeps for secrets"),
+            );
+            return;
+        }
+        match values.set(text, slot != Slot::Text) {
+            Err(secret) => check.report(
+                path,
+                format!(
+                    "{shown}: `{{{{{secret}}}}}` is a secret, read from the environment when the sample runs; a secret can go in `auth` or a header value only"
+                ),
+            ),
+            Ok(set) if slot == Slot::HeaderLine && set.contains(['\n', '\r']) && !text.contains(['\n', '\r']) => {
+                check.report(
+                    path,
+                    format!(
+                        "{shown}: a variable's value (samplegen.yaml or this spec's `variables`) holds a line break, and a header value is one line"
+                    ),
+                );
+            }
+            Ok(set) => *text = set,
+        }
+    };
+    let request_path = |rest: &[PathSegment<'static>]| {
+        let mut path = vec![Key("request")];
+        path.extend_from_slice(rest);
+        path
+    };
+
+    set(
+        check,
+        &mut request.url,
+        Slot::Text,
+        &request_path(&[Key("url")]),
+    );
+    let lists: [(&'static str, &mut Vec<NameValueSpec>, Slot); 3] = [
+        ("query", &mut request.query, Slot::Text),
+        ("headers", &mut request.headers, Slot::HeaderLine),
+        ("cookies", &mut request.cookies, Slot::Text),
+    ];
+    for (key, items, slot) in lists {
+        for (index, item) in items.iter_mut().enumerate() {
+            let path = request_path(&[Key(key), Index(index)]);
+            *item = std::mem::take(item)
+                .into_iter()
+                .map(|(mut name, mut value)| {
+                    set(check, &mut name, Slot::Text, &path);
+                    if let Some(value) = &mut value {
+                        set(check, value, slot, &path);
+                    }
+                    (name, value)
+                })
+                .collect();
+        }
+    }
+    if let Some(auth) = &mut request.auth {
+        match auth {
+            AuthSpec::Basic(basic) => {
+                for (key, text) in [
+                    ("username", &mut basic.username),
+                    ("password", &mut basic.password),
+                ] {
+                    let path = request_path(&[Key("auth"), Key("basic"), Key(key)]);
+                    set(check, text, Slot::Credential, &path);
+                }
+            }
+            AuthSpec::Bearer(token) => {
+                let path = request_path(&[Key("auth"), Key("bearer")]);
+                set(check, token, Slot::HeaderLine, &path);
+            }
+            AuthSpec::Apikey(key) => {
+                let path = request_path(&[Key("auth"), Key("apikey")]);
+                let slot = match key.location {
+                    Some(KeyLocationSpec::Query) => Slot::Text,
+                    _ => Slot::HeaderLine,
+                };
+                set(check, &mut key.value, slot, &path);
+            }
+        }
+    }
+    if let Some(body) = &mut request.body {
+        match body {
+            BodySpec::Raw(text) => set(
+                check,
+                text,
+                Slot::Text,
+                &request_path(&[Key("body"), Key("raw")]),
+            ),
+            BodySpec::Urlencoded(fields) => {
+                for (index, field) in fields.iter_mut().enumerate() {
+                    let path = request_path(&[Key("body"), Key("urlencoded"), Index(index)]);
+                    *field = std::mem::take(field)
+                        .into_iter()
+                        .map(|(mut name, mut value)| {
+                            set(check, &mut name, Slot::Text, &path);
+                            if let Some(value) = &mut value {
+                                set(check, value, Slot::Text, &path);
+                            }
+                            (name, value)
+                        })
+                        .collect();
+                }
+            }
+            BodySpec::Formdata(parts) => {
+                for (index, part) in parts.iter_mut().enumerate() {
+                    let path = request_path(&[Key("body"), Key("formdata"), Index(index)]);
+                    for (_, content) in part.iter_mut() {
+                        let text = match content {
+                            PartSpec::Text(text) => text.as_mut(),
+                            PartSpec::Detailed(detail) => detail.value.as_mut(),
+                        };
+                        if let Some(text) = text {
+                            set(check, text, Slot::Text, &path);
+                        }
+                    }
+                }
+            }
+            BodySpec::Graphql(graphql) => {
+                let path = request_path(&[Key("body"), Key("graphql")]);
+                set(check, &mut graphql.query, Slot::Text, &path);
+                if let Some(variables) = &mut graphql.variables {
+                    set(check, variables, Slot::Text, &path);
+                }
+            }
+            BodySpec::File(_) => {}
+        }
+    }
+}
+
+/// `request.headers[2]`, the way messages name a field.
+fn path_text(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Key(key) if out.is_empty() => out.push_str(key),
+            Key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Index(index) => out.push_str(&format!("[{index}]")),
+        }
+    }
+    out
+}
