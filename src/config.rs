@@ -20,6 +20,65 @@ struct ConfigFile {
     output: Option<PathBuf>,
     templates: Option<PathBuf>,
     targets: Option<Vec<TargetEntry>>,
+    page: Option<PagePreset>,
+    samples_json: Option<bool>,
+}
+
+/// The docs framework the pages are written for: which built-in page and front matter templates
+/// render them. Each preset is a template set below `pages/<preset>/`, so a project extends it
+/// one block at a time like any built-in template.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PagePreset {
+    /// The house site's layout (`page.md.tera`, `front-matter.yaml.tera`).
+    #[default]
+    House,
+    Docusaurus,
+    MkdocsMaterial,
+    Mintlify,
+    Hugo,
+    Markdown,
+}
+
+impl PagePreset {
+    pub const ALL: [PagePreset; 6] = [
+        PagePreset::House,
+        PagePreset::Docusaurus,
+        PagePreset::MkdocsMaterial,
+        PagePreset::Mintlify,
+        PagePreset::Hugo,
+        PagePreset::Markdown,
+    ];
+
+    /// The name `samplegen.yaml` gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PagePreset::House => "house",
+            PagePreset::Docusaurus => "docusaurus",
+            PagePreset::MkdocsMaterial => "mkdocs-material",
+            PagePreset::Mintlify => "mintlify",
+            PagePreset::Hugo => "hugo",
+            PagePreset::Markdown => "markdown",
+        }
+    }
+
+    /// The names of its page template and its front matter template.
+    pub fn templates(self) -> (String, String) {
+        match self {
+            PagePreset::House => (
+                crate::render::PAGE_TEMPLATE.to_string(),
+                crate::render::FRONT_MATTER_TEMPLATE.to_string(),
+            ),
+            preset => (
+                format!("pages/{}/page.md.tera", preset.name()),
+                format!("pages/{}/front-matter.yaml.tera", preset.name()),
+            ),
+        }
+    }
+
+    fn is_house(&self) -> bool {
+        *self == PagePreset::House
+    }
 }
 
 /// A `targets:` entry: a built-in target, relabelled if need be, or a target of the site's own.
@@ -52,6 +111,13 @@ pub struct Config {
     pub templates_dir: PathBuf,
     /// The targets rendered, in tab order.
     pub targets: Vec<SiteTarget>,
+    /// The docs framework the pages are for. Left out of the fingerprint when it is the default,
+    /// so that the house site's committed input hashes stay as they were.
+    #[serde(skip_serializing_if = "PagePreset::is_house")]
+    pub page: PagePreset,
+    /// Whether `build` also writes `samples.json`, every page's samples and their metadata.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub samples_json: bool,
 }
 
 /// A target as this site shows it.
@@ -74,6 +140,8 @@ impl Default for Config {
             output_dir: "output".into(),
             templates_dir: "templates".into(),
             targets: targets::house_tabs().map(SiteTarget::new).collect(),
+            page: PagePreset::House,
+            samples_json: false,
         }
     }
 }
@@ -268,6 +336,8 @@ impl Config {
             output_dir: file.output.unwrap_or(defaults.output_dir),
             templates_dir: file.templates.unwrap_or(defaults.templates_dir),
             targets,
+            page: file.page.unwrap_or_default(),
+            samples_json: file.samples_json.unwrap_or(false),
         })
     }
 }

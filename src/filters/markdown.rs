@@ -47,6 +47,18 @@ pub fn md_table_cell(s: &str) -> String {
         .replace(['\n', '\r'], "<br>")
 }
 
+/// `s` as the title a code block's info string carries after its language (Mintlify's tab
+/// label): written as itself, since an info string has no escapes; an error for what would end
+/// the info string or the fence (a line break, a backtick).
+pub fn fence_title(s: &str) -> Result<String, String> {
+    match s.chars().find(|c| matches!(c, '`' | '\n' | '\r')) {
+        Some(c) => Err(format!(
+            "{c:?} cannot be part of a code block's title (the label `{s}`)"
+        )),
+        None => Ok(s.to_string()),
+    }
+}
+
 /// Whether the text after an `&` reads as an HTML entity or character reference (`amp;`, `#38;`).
 fn starts_entity(rest: &[char]) -> bool {
     let name_len = rest
@@ -75,6 +87,13 @@ mod tests {
             }
         }
         text
+    }
+
+    #[test]
+    fn fence_titles_are_checked() {
+        assert_eq!(fence_title("C# (.NET)").unwrap(), "C# (.NET)");
+        assert!(fence_title("a`b").is_err());
+        assert!(fence_title("a\nb").is_err());
     }
 
     #[test]
