@@ -11,7 +11,7 @@ const SHORTCODE_OPENINGS: [&str; 2] = ["{{<", "{{%"];
 pub fn hugo_text(markdown: &str) -> TeraResult<String> {
     let mut out = String::with_capacity(markdown.len());
     let mut at = 0;
-    for range in code_ranges(markdown) {
+    for range in crate::filters::markdown::code_ranges(markdown) {
         if range.start < at {
             continue;
         }
@@ -25,16 +25,6 @@ pub fn hugo_text(markdown: &str) -> TeraResult<String> {
 
 fn break_openings(text: &str) -> String {
     text.replace("{{<", "{{\\<").replace("{{%", "{{\\%")
-}
-
-/// Where `markdown` has code spans and code blocks, as CommonMark reads it.
-fn code_ranges(markdown: &str) -> Vec<std::ops::Range<usize>> {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-        .into_offset_iter()
-        .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
-        .map(|(_, range)| range)
-        .collect()
 }
 
 /// `code` unchanged, or an error when it holds a shortcode opening: Hugo offers no way to write

@@ -1,5 +1,7 @@
 //! Markdown text for the page: inline text that renders as exactly the characters given.
 
+use pulldown_cmark::{Options, Parser};
+
 /// `s` escaped for inline Markdown (a heading, a paragraph line, a table cell) the house way:
 /// `\` `` ` `` `*` `_` `[` `]` `~` always (so `client_credentials` becomes `client\_credentials`
 /// as on the seed pages), and `&` `<` `#` `>` `-` `+` `.` `)` only where they would start an
@@ -59,6 +61,52 @@ pub fn fence_title(s: &str) -> Result<String, String> {
     }
 }
 
+/// Markdown as Python-Markdown with `pymdownx.escapeall` (the mkdocs-material preset's
+/// extensions) reads it the CommonMark way: a backslash that CommonMark shows as itself (before
+/// anything but ASCII punctuation or a line break) is escaped, since `escapeall` would make it
+/// escape the character after it. Code is left as written.
+pub fn escapeall_safe(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 8);
+    let mut at = 0;
+    for range in code_ranges(markdown) {
+        if range.start < at {
+            continue;
+        }
+        escape_lone_backslashes(&markdown[at..range.start], &mut out);
+        out.push_str(&markdown[range.clone()]);
+        at = range.end;
+    }
+    escape_lone_backslashes(&markdown[at..], &mut out);
+    out
+}
+
+fn escape_lone_backslashes(text: &str, out: &mut String) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '\\' {
+            match chars.peek() {
+                Some(&next) if next.is_ascii_punctuation() => {
+                    out.push(next);
+                    chars.next();
+                }
+                Some('\n') => {}
+                _ => out.push('\\'),
+            }
+        }
+    }
+}
+
+/// Where `markdown` has code spans and code blocks, as CommonMark reads it.
+pub(crate) fn code_ranges(markdown: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Tag};
+    Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
+        .map(|(_, range)| range)
+        .collect()
+}
+
 /// Whether the text after an `&` reads as an HTML entity or character reference (`amp;`, `#38;`).
 fn starts_entity(rest: &[char]) -> bool {
     let name_len = rest
@@ -71,7 +119,7 @@ fn starts_entity(rest: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pulldown_cmark::{Event, Options, Parser};
+    use pulldown_cmark::Event;
 
     /// The text a Markdown renderer shows for `markdown` (one paragraph).
     fn rendered_text(markdown: &str) -> String {
@@ -87,6 +135,12 @@ mod tests {
             }
         }
         text
+    }
+
+    #[test]
+    fn lone_backslashes_are_escaped_for_escapeall() {
+        assert_eq!(escapeall_safe(r"a\ b \* c\d `\x`"), r"a\\ b \* c\\d `\x`");
+        assert_eq!(escapeall_safe("end\\\nnext"), "end\\\nnext");
     }
 
     #[test]

@@ -51,6 +51,7 @@ pub fn register(tera: &mut Tera) {
         ("md_table_cell", markdown::md_table_cell),
         ("yaml_scalar", yaml::yaml_scalar),
         ("mdx", mdx::mdx),
+        ("escapeall_safe", markdown::escapeall_safe),
         ("jsx_string", mdx::jsx_string),
         ("hugo_argument", hugo::hugo_argument),
     ];

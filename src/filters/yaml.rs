@@ -25,7 +25,7 @@ pub fn yaml_scalar(s: &str) -> String {
 }
 
 /// `fields` (a map) as the lines of a YAML front matter that every YAML parser reads back as
-/// the same strings, written by the emitter that writes specs. Empty and null fields are left
+/// the same strings, written by the emitter that writes specs (in its portable form). Empty and null fields are left
 /// out, so a template can list a field that some pages do not have.
 pub fn yaml_front_matter(fields: &serde_json::Value) -> Result<String, String> {
     let serde_json::Value::Object(map) = fields else {
@@ -40,7 +40,7 @@ pub fn yaml_front_matter(fields: &serde_json::Value) -> Result<String, String> {
     if kept.is_empty() {
         return Ok(String::new());
     }
-    Ok(crate::yaml::to_string(&serde_json::Value::Object(kept)))
+    Ok(crate::yaml::to_portable_string(&serde_json::Value::Object(kept)))
 }
 
 fn needs_quotes(s: &str) -> bool {

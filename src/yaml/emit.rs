@@ -180,15 +180,29 @@ pub(super) struct Emitter {
     column: usize,
     whitespace: bool,
     indention: bool,
+    /// Whether text holding U+0085, U+2028 or U+2029 is double-quoted, with the escapes every
+    /// parser reads alike: YAML 1.1 parsers take them for line breaks, YAML 1.2 ones for text.
+    portable_breaks: bool,
 }
 
 impl Emitter {
     pub(super) fn document(value: &Value) -> String {
+        Emitter::write(value, false)
+    }
+
+    /// A document that YAML 1.1 and 1.2 parsers read alike (see `portable_breaks`), for text
+    /// that other programs read, such as a page's front matter.
+    pub(super) fn portable_document(value: &Value) -> String {
+        Emitter::write(value, true)
+    }
+
+    fn write(value: &Value, portable_breaks: bool) -> String {
         let mut emitter = Emitter {
             out: String::new(),
             column: 0,
             whitespace: true,
             indention: true,
+            portable_breaks,
         };
         emitter.node(value, None, false);
         emitter.indent(0);
@@ -319,6 +333,9 @@ impl Emitter {
             style = Style::Double;
         }
         if style == Style::Literal && (!analysis.block_allowed || simple_key) {
+            style = Style::Double;
+        }
+        if self.portable_breaks && text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
             style = Style::Double;
         }
         match style {
