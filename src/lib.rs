@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod filters;
 pub mod fs_safe;
 pub mod hash;

@@ -15,6 +15,7 @@ const SPEC: Fields = &[
     ("request", true),
     ("response", false),
     ("prose", false),
+    ("origin", false),
 ];
 const REQUEST: Fields = &[
     ("method", true),
@@ -36,6 +37,7 @@ const BODY: Fields = &[
     ("file", false),
     ("graphql", false),
 ];
+const ORIGIN: Fields = &[("openapi", true), ("operation", true)];
 const GRAPHQL: Fields = &[("query", true), ("variables", false)];
 
 /// A problem and where it is: the path of keys to the field, then the message.
@@ -77,6 +79,9 @@ pub fn problems(file: &std::path::Path, source: &str) -> Vec<Diagnostic> {
     }
     if let Some(response) = value.get("response") {
         check(response, &["response"], RESPONSE, &mut found);
+    }
+    if let Some(origin) = value.get("origin") {
+        check(origin, &["origin"], ORIGIN, &mut found);
     }
     found
         .into_iter()

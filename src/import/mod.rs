@@ -85,10 +85,13 @@ pub enum Format {
 }
 
 /// How an import reads its input.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// OpenAPI: write every optional parameter and body property, not only the required ones.
     pub all_params: bool,
+    /// OpenAPI: the document's file name, recorded as each spec's `origin` so that
+    /// `samplegen export openapi` finds the operation again.
+    pub document: Option<String>,
 }
 
 /// Reads `text` as `format`. A malformed input is an error (nothing is written); what a valid

@@ -71,6 +71,9 @@ pub struct Endpoint {
     pub prose: String,
     pub request: Request,
     pub response: Option<Response>,
+    /// The OpenAPI operation it was imported from, if the spec says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::spec::OriginSpec>,
 }
 
 /// An HTTP request as the samples must send it.

@@ -56,6 +56,14 @@ pub fn validate(
     let response = spec
         .response
         .and_then(|response| check_response(&mut check, response));
+    if let Some(origin) = &spec.origin
+        && (origin.openapi.trim().is_empty() || origin.method_and_path().is_none())
+    {
+        check.report(
+            &[Key("origin")],
+            "origin: give the document's file name as `openapi` and the operation as `operation: GET /path`".into(),
+        );
+    }
 
     if !check.problems.is_empty() {
         return Err(check.problems);
@@ -67,6 +75,7 @@ pub fn validate(
         prose: spec.prose.trim().to_string(),
         request: request.expect("no problems means a request was built"),
         response,
+        origin: spec.origin,
     })
 }
 

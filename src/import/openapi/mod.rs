@@ -40,6 +40,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         notes: Vec::new(),
         budget: 0,
         all_params: options.all_params,
+        document: options.document,
         left_out: 0,
         once: IndexMap::new(),
     };
@@ -60,6 +61,11 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
     Ok(Import { items, notes })
 }
 
+/// An OpenAPI document (YAML or JSON) as data, for `samplegen export`.
+pub fn parse_document(text: &str) -> Result<Value, String> {
+    parse(text)
+}
+
 /// One import under way. Its methods live beside the concern they serve, in the submodules.
 struct Importer<'a> {
     root: &'a Value,
@@ -68,6 +74,8 @@ struct Importer<'a> {
     budget: usize,
     /// Every optional parameter and request body property too (`--all-params`).
     all_params: bool,
+    /// The document's file name, recorded in each spec's `origin` (none for standard input).
+    document: Option<String>,
     /// How many operations had optional parameters left out.
     left_out: usize,
     /// The notes said once per import, by message: where in `notes`, and how many times.

@@ -207,6 +207,7 @@ impl Importer {
             },
             response,
             prose,
+            origin: None,
         };
         self.check(&spec, at);
         self.import.items.push(Imported {
