@@ -5,6 +5,7 @@
 //! request) → [`render`] (Tera templates + the per-language [`filters`]) → [`output`] (files on disk).
 
 pub mod build;
+pub mod bundle;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;

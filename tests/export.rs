@@ -197,3 +197,59 @@ fn redocly_lint(exported: &Path) {
     let added: Vec<&String> = after.difference(&before).collect();
     assert!(added.is_empty(), "redocly lint finds new problems: {added:#?}");
 }
+
+#[test]
+fn samples_json_bundles_every_sample_file_when_asked() {
+    let project = imported();
+    let root = project.path();
+    // off by default
+    assert!(!root.join("output/samples.json").exists());
+    std::fs::write(root.join("samplegen.yaml"), "samples_json: true\n").unwrap();
+    samplegen(root, &["build"]);
+    let read = || -> Value {
+        serde_json::from_str(&std::fs::read_to_string(root.join("output/samples.json")).unwrap())
+            .unwrap()
+    };
+    let bundle = read();
+    let pages = bundle["pages"].as_array().unwrap();
+    assert_eq!(pages.len(), origins(root).len());
+    for page in pages {
+        assert!(root.join("output").join(page["page"].as_str().unwrap()).is_file());
+        assert!(page["origin"]["operation"].is_string());
+        let samples = page["samples"].as_array().unwrap();
+        assert_eq!(samples.len(), 11);
+        for sample in samples {
+            let file = root.join("output").join(sample["file"].as_str().unwrap());
+            assert_eq!(
+                std::fs::read_to_string(&file).unwrap(),
+                sample["source"].as_str().unwrap()
+            );
+        }
+    }
+    samplegen(root, &["check"]);
+
+    // a spec that breaks keeps its entry, as it keeps its files
+    let broken = pages[0]["spec"].as_str().unwrap().to_string();
+    std::fs::write(root.join(&broken), "title: [broken\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_samplegen"))
+        .arg("-C")
+        .arg(root)
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(read(), bundle);
+
+    // and check sees a bundle edited by hand
+    std::fs::remove_file(root.join(&broken)).unwrap();
+    samplegen(root, &["build"]);
+    std::fs::write(root.join("output/samples.json"), "{}\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_samplegen"))
+        .arg("-C")
+        .arg(root)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("samples.json"));
+}

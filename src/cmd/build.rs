@@ -15,7 +15,12 @@ use crate::render::Renderer;
 pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
     let started = Instant::now();
     let renderer = project.renderer()?;
-    let summary = build_with_progress(project, &renderer)?;
+    let mut summary = build_with_progress(project, &renderer)?;
+    if project.config.samples_json
+        && crate::bundle::write(project, &renderer, &summary.failed)?
+    {
+        summary.written.push(crate::bundle::SAMPLES_JSON.to_string());
+    }
     let output_dir = project.output_dir();
     for path in &summary.written {
         writeln!(out, "wrote {}", output_dir.join(path).display()).map_err(Error::stdout)?;
