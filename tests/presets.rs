@@ -458,6 +458,79 @@ fn labelled_panels(html: &str, close: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The first program called `name` on the `PATH`.
+fn on_path(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|path| path.is_file())
+}
+
+/// Opens `html` (a file) in headless Chromium, clicks each element `labels` selects in turn
+/// and asserts that the reader then sees one tab per target, labelled as configured, each
+/// showing its sample. Skipped, saying so, without Chromium or `tests/support/mdx`.
+fn check_in_browser(page: &Page, html: &Path, labels: &str, panels: &str) {
+    let support = repository().join("tests/support/mdx");
+    let Some(chromium) = on_path("chromium").or_else(|| on_path("chromium-browser")) else {
+        eprintln!("skipped the browser check: `chromium` is not installed (.ci/run installs it)");
+        return;
+    };
+    if !support.join("node_modules/puppeteer-core").is_dir() {
+        eprintln!("skipped the browser check: run `npm ci` in tests/support/mdx (.ci/run does)");
+        return;
+    }
+    let list = html.with_extension("pages.json");
+    std::fs::write(
+        &list,
+        serde_json::json!([{ "file": html, "labels": labels, "panels": panels }]).to_string(),
+    )
+    .unwrap();
+    let output = Command::new("node")
+        .arg(support.join("browser-tabs.js"))
+        .arg(&chromium)
+        .arg(&list)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: BTreeMap<String, serde_json::Value> =
+        serde_json::from_slice(&output.stdout).unwrap();
+    let tabs = results[html.to_str().unwrap()].as_array().unwrap();
+    let labels: Vec<&str> = tabs.iter().map(|t| t["label"].as_str().unwrap()).collect();
+    let wanted: Vec<&str> = page.samples.iter().map(|(label, _)| label.as_str()).collect();
+    assert_eq!(labels, wanted, "{}: one tab per target, in the browser", html.display());
+    for (index, (tab, (label, code))) in tabs.iter().zip(&page.samples).enumerate() {
+        let shown: Vec<&str> = tab["shown"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        // a tab set shows the clicked tab's panel only; a page without tabs shows them all
+        let panel = match shown.len() {
+            1 => shown[0],
+            n if n == page.samples.len() => shown[index],
+            n => panic!("{}: {n} panels shown after clicking {label}", html.display()),
+        };
+        assert_eq!(
+            no_whitespace(panel),
+            no_whitespace(code),
+            "{}: the browser does not show the {label} sample when its tab is clicked",
+            html.display()
+        );
+    }
+}
+
+/// The page the browser checks open: the site's multipart request.
+fn browser_page(pages: &[Page]) -> &Page {
+    pages
+        .iter()
+        .find(|page| page.path.ends_with("site/management/certificates/create-certificate-multipart.md"))
+        .expect("the site's multipart page")
+}
+
 #[test]
 fn mdx_pages_compile_and_show_their_text() {
     let runner = repository().join("tests/support/mdx");
@@ -507,6 +580,21 @@ fn mdx_pages_compile_and_show_their_text() {
                         .collect()
                 }
             };
+            if page.path == browser_page(&pages).path {
+                // Docusaurus' and Mintlify's own tab components need their sites; the browser
+                // opens the page as the MDX compiler renders it, with the runner's stand-ins
+                let file = dir.path().join(format!("{}.html", preset.name()));
+                std::fs::write(&file, format!("<!doctype html><meta charset=utf-8><body>{html}"))
+                    .unwrap();
+                let (labels, panels) = match preset {
+                    PagePreset::Docusaurus => ("[data-tabs] [role=tab]", "[role=tabpanel] pre"),
+                    _ => (
+                        "[data-request-example] [role=tab]",
+                        "[data-request-example] pre",
+                    ),
+                };
+                check_in_browser(page, &file, labels, panels);
+            }
             if preset == PagePreset::Mintlify {
                 // the titles are in the source's info strings; the compiler keeps them as
                 // metadata, not text
@@ -572,6 +660,14 @@ fn mkdocs_material_builds_strict_and_shows_the_text() {
             .collect();
         check_rendered(page, article, &tabs, PagePreset::MkdocsMaterial);
     }
+    let page = browser_page(&pages);
+    let relative = page.path.strip_prefix(&docs).unwrap().with_extension("");
+    check_in_browser(
+        page,
+        &dir.path().join("site").join(relative).join("index.html"),
+        ".tabbed-labels > label",
+        ".tabbed-block",
+    );
 }
 
 #[test]
@@ -628,12 +724,25 @@ fn hugo_builds_and_shows_the_text() {
         let tabs = labelled_panels(main, "</code>");
         check_rendered(page, main, &tabs, PagePreset::Hugo);
     }
+    let page = browser_page(&pages);
+    let relative = page.path.strip_prefix(&content).unwrap().with_extension("");
+    check_in_browser(
+        page,
+        &dir
+            .path()
+            .join("public")
+            .join(relative.to_str().unwrap().to_lowercase())
+            .join("index.html"),
+        ".samplegen-tabs > label",
+        ".samplegen-tabs > [role=tabpanel]",
+    );
 }
 
 #[test]
 fn markdown_pages_show_the_text() {
     let dir = tempfile::tempdir().unwrap();
-    for page in write_pages(PagePreset::Markdown, dir.path()) {
+    let pages = write_pages(PagePreset::Markdown, dir.path());
+    for page in &pages {
         let body = &page.text[front_matter(&page.text).len() + 8..];
         let mut html = String::new();
         pulldown_cmark::html::push_html(
@@ -651,6 +760,18 @@ fn markdown_pages_show_the_text() {
             rest = &rest[code_end..];
         }
         let samples_start = tabs.len().saturating_sub(page.samples.len());
-        check_rendered(&page, &html, &tabs[samples_start..], PagePreset::Markdown);
+        check_rendered(page, &html, &tabs[samples_start..], PagePreset::Markdown);
+        if page.path == browser_page(&pages).path {
+            // the samples section, as GitHub or any CommonMark renderer shows it
+            let start = html.find("<h2>Example request</h2>").unwrap();
+            let end = html.find("<h2>Example response</h2>").unwrap_or(html.len());
+            let file = dir.path().join("markdown.html");
+            std::fs::write(
+                &file,
+                format!("<!doctype html><meta charset=utf-8><section>{}</section>", &html[start..end]),
+            )
+            .unwrap();
+            check_in_browser(page, &file, "section h3", "section pre");
+        }
     }
 }

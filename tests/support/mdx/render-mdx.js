@@ -10,20 +10,38 @@ import { join } from 'node:path';
 import { compile, evaluate } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import * as runtime from 'react/jsx-runtime';
-import { createElement as h } from 'react';
+import { Children, createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
 const frontMatter = /^---\n[\s\S]*?\n---\n/;
 
-const Panel = (role) => ({ children, label, value }) =>
-  h('div', { role, 'data-label': label, 'data-value': value }, children);
+// One tab per child, labelled with the child's `label` (Docusaurus' <TabItem>) or `title` (the
+// rest of a code block's info string, which Mintlify shows as the tab of a <RequestExample>).
+const tabList = (children, name) =>
+  h('ul', { role: 'tablist' },
+    Children.toArray(children)
+      .filter((child) => child.props && child.props[name] !== undefined)
+      .map((child, i) => h('li', { role: 'tab', key: i }, child.props[name])));
 const components = {
-  Tabs: ({ children }) => h('div', { role: 'tablist' }, children),
-  TabItem: Panel('tabpanel'),
-  RequestExample: ({ children }) => h('div', { 'data-request-example': '' }, children),
+  Tabs: ({ children }) => h('div', { 'data-tabs': '' }, tabList(children, 'label'), children),
+  TabItem: ({ children, label, value }) =>
+    h('div', { role: 'tabpanel', 'data-label': label, 'data-value': value }, children),
+  RequestExample: ({ children }) =>
+    h('div', { 'data-request-example': '' }, tabList(children, 'title'), children),
   ResponseExample: ({ children }) => h('div', { 'data-response-example': '' }, children),
-  // Mintlify titles each code block of a group with the rest of its info string
-  pre: ({ children, ...props }) => h('pre', props, children),
+};
+
+// a code block's info string after the language, as the `title` of its <pre>
+const rehypeCodeTitles = () => (tree) => {
+  const visit = (node) => {
+    if (node.tagName === 'pre') {
+      const code = (node.children || []).find((child) => child.tagName === 'code');
+      const meta = code && code.data && code.data.meta;
+      if (meta) node.properties = { ...node.properties, title: meta };
+    }
+    (node.children || []).forEach(visit);
+  };
+  visit(tree);
 };
 
 function pages(paths) {
@@ -47,6 +65,7 @@ for (const file of pages(process.argv.slice(2))) {
     const { default: Page } = await evaluate(withoutImports, {
       ...runtime,
       remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeCodeTitles],
     });
     results[file] = { html: renderToStaticMarkup(h(Page, { components })) };
   } catch (error) {
