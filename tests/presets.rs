@@ -128,15 +128,24 @@ fn tricky_text(max: usize, alphabet: &'static str) -> impl Strategy<Value = Stri
     .prop_map(|parts| parts.concat())
 }
 
+/// Whole titles that a YAML parser reads as something other than text unless quoted.
+const YAML_TITLES: &[&str] = &[
+    "yes", "No", "on", "OFF", "y", "null", "~", "true", "1.5", "1:20", "0x1F", "1_000", "- a",
+    "Note:", "a: b.yaml", "*x", "&x", "!x", "%x", "@x", "`x`", "? x", "[x]", "{x}", "#x", "<<",
+];
+
 fn case() -> impl Strategy<Value = Case> {
     (
-        tricky_text(12, "[a-zA-Z0-9 ]{1,6}"),
+        prop_oneof![
+            3 => tricky_text(12, "[a-zA-Z0-9 ]{1,6}").prop_map(|t| format!("T {t}")),
+            1 => prop::sample::select(YAML_TITLES).prop_map(str::to_string),
+        ],
         prop::collection::vec(tricky_text(16, "[a-zA-Z0-9 .,]{1,8}"), 1..4),
         tricky_text(10, "[ -~]{1,4}"),
         prop::collection::vec(tricky_text(10, "\\PC{0,6}"), 0..4),
     )
         .prop_map(|(title, paragraphs, header, lines)| Case {
-            title: format!("T {title}").trim().to_string(),
+            title: title.trim().to_string(),
             prose: paragraphs
                 .iter()
                 .map(|p| format!("P {}", p.trim()))
@@ -561,6 +570,14 @@ fn mdx_pages_compile_and_show_their_text() {
             serde_json::from_slice(&output.stdout).unwrap();
         for page in &pages {
             let result = &results[page.path.to_str().unwrap()];
+            // js-yaml, as Docusaurus (gray-matter) and Mintlify read front matter
+            if let Some(case) = &page.case {
+                assert_eq!(
+                    result["frontMatter"]["title"], case.title.as_str(),
+                    "{}: js-yaml reads another title",
+                    page.path.display()
+                );
+            }
             let html = result["html"].as_str().unwrap_or_else(|| {
                 panic!(
                     "{} does not compile as MDX: {}\n{}",
@@ -634,6 +651,24 @@ fn mkdocs_material_builds_strict_and_shows_the_text() {
         "site_name: samplegen\ntheme:\n  name: material\nmarkdown_extensions:\n  - tables\n  - pymdownx.escapeall\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\nvalidation:\n  links:\n    not_found: info\n    unrecognized_links: info\n",
     )
     .unwrap();
+    // PyYAML, which MkDocs reads front matter with (and shows as text when it cannot)
+    let titles = Command::new("python3")
+        .arg("-c")
+        .arg("import json, sys, yaml\nfor path in sys.argv[1:]:\n    text = open(path, encoding='utf-8').read()\n    print(json.dumps(yaml.safe_load(text.split('\\n---\\n')[0][4:])['title']))")
+        .args(pages.iter().map(|page| &page.path))
+        .output()
+        .unwrap();
+    assert!(
+        titles.status.success(),
+        "PyYAML cannot read a front matter: {}",
+        String::from_utf8_lossy(&titles.stderr)
+    );
+    for (page, line) in pages.iter().zip(String::from_utf8(titles.stdout).unwrap().lines()) {
+        if let Some(case) = &page.case {
+            let title: String = serde_json::from_str(line).unwrap();
+            assert_eq!(title, case.title, "{}: PyYAML reads another title", page.path.display());
+        }
+    }
     let output = Command::new("mkdocs")
         .args(["build", "--strict", "--quiet"])
         .current_dir(dir.path())

@@ -97,6 +97,29 @@ fn escape_lone_backslashes(text: &str, out: &mut String) {
     }
 }
 
+/// An escaped heading's text with an unescaped run of `#` at its end escaped too: Python-Markdown
+/// (MkDocs) takes any such run for the heading's closing sequence, CommonMark only one after a
+/// space (which [`md_escape`] escapes already).
+pub fn heading_end_safe(escaped: &str) -> String {
+    let body = escaped.trim_end_matches('#');
+    let run = escaped.len() - body.len();
+    // an odd number of backslashes before the run escapes its first `#` already
+    let backslashes = body.len() - body.trim_end_matches('\\').len();
+    if run == 0 || (backslashes % 2 == 1 && run == 1) {
+        return escaped.to_string();
+    }
+    let (body, first) = if backslashes % 2 == 1 {
+        (&escaped[..body.len() + 1], 1)
+    } else {
+        (body, 0)
+    };
+    let mut out = body.to_string();
+    for _ in first..run {
+        out.push_str("\\#");
+    }
+    out
+}
+
 /// Where `markdown` has code spans and code blocks, as CommonMark reads it.
 pub(crate) fn code_ranges(markdown: &str) -> Vec<std::ops::Range<usize>> {
     use pulldown_cmark::{Event, Tag};
@@ -141,6 +164,15 @@ mod tests {
     fn lone_backslashes_are_escaped_for_escapeall() {
         assert_eq!(escapeall_safe(r"a\ b \* c\d `\x`"), r"a\\ b \* c\\d `\x`");
         assert_eq!(escapeall_safe("end\\\nnext"), "end\\\nnext");
+    }
+
+    #[test]
+    fn trailing_hashes_are_escaped_for_python_markdown() {
+        assert_eq!(heading_end_safe("T P#"), r"T P\#");
+        assert_eq!(heading_end_safe(r"T P \#"), r"T P \#");
+        assert_eq!(heading_end_safe(r"C\##"), r"C\#\#");
+        assert_eq!(heading_end_safe(r"a\\#"), r"a\\\#");
+        assert_eq!(heading_end_safe("C# SDK"), "C# SDK");
     }
 
     #[test]

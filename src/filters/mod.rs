@@ -52,6 +52,7 @@ pub fn register(tera: &mut Tera) {
         ("yaml_scalar", yaml::yaml_scalar),
         ("mdx", mdx::mdx),
         ("escapeall_safe", markdown::escapeall_safe),
+        ("heading_end_safe", markdown::heading_end_safe),
         ("jsx_string", mdx::jsx_string),
         ("hugo_argument", hugo::hugo_argument),
     ];

@@ -89,6 +89,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn front_matter_quotes_what_yaml_1_1_reads_otherwise() {
+        for text in ["yes", "No", "on", "OFF", "y", "1:20", "0x1F", "1_000", "<<", "=", "+.5"] {
+            assert_eq!(
+                front_matter(&[("title", text)]),
+                format!("title: '{text}'\n"),
+                "{text}"
+            );
+        }
+        assert_eq!(front_matter(&[("title", "yesterday")]), "title: yesterday\n");
+    }
+
     proptest! {
         // any text, read back by a YAML parser, is the text written
         #[test]

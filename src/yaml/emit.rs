@@ -175,6 +175,24 @@ fn reads_as_other(text: &str) -> bool {
         || is_float(text)
 }
 
+/// Text that a YAML 1.1 parser (PyYAML, Go's yaml.v2) would read as a boolean, a null, a number
+/// (sexagesimal `1:20`, `0x1F`, `1_000` among them) or a merge or value key. Generous on
+/// purpose: quoting text that needs none changes nothing it reads as.
+fn reads_as_other_in_yaml_1_1(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+        "OFF", "<<", "=",
+    ];
+    let numeric_start = text
+        .trim_start_matches(['+', '-'])
+        .starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    WORDS.contains(&text)
+        || (numeric_start
+            && text
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || "+-._:xXoObB".contains(c)))
+}
+
 pub(super) struct Emitter {
     out: String,
     column: usize,
@@ -335,8 +353,13 @@ impl Emitter {
         if style == Style::Literal && (!analysis.block_allowed || simple_key) {
             style = Style::Double;
         }
-        if self.portable_breaks && text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
-            style = Style::Double;
+        if self.portable_breaks {
+            if style == Style::Plain && reads_as_other_in_yaml_1_1(text) {
+                style = Style::Single;
+            }
+            if text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+                style = Style::Double;
+            }
         }
         match style {
             Style::Plain => self.plain(text),

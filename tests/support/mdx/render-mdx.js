@@ -1,6 +1,7 @@
-// Reads MDX pages as Docusaurus and Mintlify do (front matter split off first, GitHub tables on)
-// and prints, per page, the HTML it renders to or the compiler's error, as one JSON object:
-// { "<file>": { "html": "…" } | { "error": "…" } }. Every page is first compiled as written,
+// Reads MDX pages as Docusaurus and Mintlify do (front matter split off first and read with
+// js-yaml, GitHub tables on) and prints, per page, its front matter and the HTML it renders to,
+// or the error, as one JSON object:
+// { "<file>": { "frontMatter": {…}, "html": "…" } | { "error": "…" } }. Every page is first compiled as written,
 // imports included; it is then run with the imported theme components replaced by stand-ins that
 // keep what the reader sees: one labelled panel per tab, each holding its code block.
 //
@@ -9,6 +10,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, evaluate } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
+import yaml from 'js-yaml';
 import * as runtime from 'react/jsx-runtime';
 import { Children, createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -58,8 +60,10 @@ function pages(paths) {
 
 const results = {};
 for (const file of pages(process.argv.slice(2))) {
-  const source = readFileSync(file, 'utf8').replace(frontMatter, '');
+  const text = readFileSync(file, 'utf8');
+  const source = text.replace(frontMatter, '');
   try {
+    const front = yaml.load(text.match(frontMatter)[0].slice(4, -4), { schema: yaml.CORE_SCHEMA });
     await compile(source, { remarkPlugins: [remarkGfm] });
     const withoutImports = source.replace(/^import .* from '@theme\/.*';\n/gm, '');
     const { default: Page } = await evaluate(withoutImports, {
@@ -67,7 +71,7 @@ for (const file of pages(process.argv.slice(2))) {
       remarkPlugins: [remarkGfm],
       rehypePlugins: [rehypeCodeTitles],
     });
-    results[file] = { html: renderToStaticMarkup(h(Page, { components })) };
+    results[file] = { frontMatter: front, html: renderToStaticMarkup(h(Page, { components })) };
   } catch (error) {
     results[file] = { error: String(error) };
   }
