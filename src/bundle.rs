@@ -77,7 +77,11 @@ pub fn entries_of(previous: &str, specs: &std::collections::BTreeSet<String>) ->
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|page| page["spec"].as_str().is_some_and(|spec| specs.contains(spec)))
+        .filter(|page| {
+            page["spec"]
+                .as_str()
+                .is_some_and(|spec| specs.contains(spec))
+        })
         .cloned()
         .collect()
 }

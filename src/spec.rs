@@ -40,8 +40,7 @@ impl OriginSpec {
     /// not `METHOD /path`.
     pub fn method_and_path(&self) -> Option<(String, &str)> {
         let (method, path) = self.operation.split_once(' ')?;
-        (!method.is_empty() && path.starts_with('/'))
-            .then(|| (method.to_ascii_lowercase(), path))
+        (!method.is_empty() && path.starts_with('/')).then(|| (method.to_ascii_lowercase(), path))
     }
 }
 

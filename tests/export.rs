@@ -33,7 +33,13 @@ fn imported() -> tempfile::TempDir {
     let document = petstore();
     samplegen(
         project.path(),
-        &["import", "openapi", document.to_str().unwrap(), "--into", "specs/petstore"],
+        &[
+            "import",
+            "openapi",
+            document.to_str().unwrap(),
+            "--into",
+            "specs/petstore",
+        ],
     );
     samplegen(project.path(), &["build"]);
     project
@@ -50,12 +56,15 @@ fn origins(project: &Path) -> Vec<(String, PathBuf)> {
                 dirs.push(path);
                 continue;
             }
-            let spec: Value = samplegen::yaml::from_str(&std::fs::read_to_string(&path).unwrap())
-                .unwrap();
+            let spec: Value =
+                samplegen::yaml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             assert_eq!(spec["origin"]["openapi"], "petstore-plus.yaml");
             let operation = spec["origin"]["operation"].as_str().unwrap().to_string();
             let relative = path.strip_prefix(project.join("specs")).unwrap();
-            found.push((operation, project.join("output").join(relative.with_extension(""))));
+            found.push((
+                operation,
+                project.join("output").join(relative.with_extension("")),
+            ));
         }
     }
     found.sort();
@@ -69,7 +78,13 @@ fn code_samples_are_the_sample_files() {
     let out = project.path().join("exported.yaml");
     samplegen(
         project.path(),
-        &["export", "openapi", document.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        &[
+            "export",
+            "openapi",
+            document.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
     );
     let exported: Value =
         samplegen::yaml::from_str_large(&std::fs::read_to_string(&out).unwrap()).unwrap();
@@ -195,7 +210,10 @@ fn redocly_lint(exported: &Path) {
     let before = lint_problems(&redocly, &petstore());
     let after = lint_problems(&redocly, exported);
     let added: Vec<&String> = after.difference(&before).collect();
-    assert!(added.is_empty(), "redocly lint finds new problems: {added:#?}");
+    assert!(
+        added.is_empty(),
+        "redocly lint finds new problems: {added:#?}"
+    );
 }
 
 #[test]
@@ -214,7 +232,11 @@ fn samples_json_bundles_every_sample_file_when_asked() {
     let pages = bundle["pages"].as_array().unwrap();
     assert_eq!(pages.len(), origins(root).len());
     for page in pages {
-        assert!(root.join("output").join(page["page"].as_str().unwrap()).is_file());
+        assert!(
+            root.join("output")
+                .join(page["page"].as_str().unwrap())
+                .is_file()
+        );
         assert!(page["origin"]["operation"].is_string());
         let samples = page["samples"].as_array().unwrap();
         assert_eq!(samples.len(), 11);

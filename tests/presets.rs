@@ -53,7 +53,9 @@ fn site_pages_per_preset() {
         settings.set_prepend_module_to_snapshot(false);
         let _guard = settings.bind_to_scope();
         insta::glob!(project.specs_dir().as_path(), "**/*.yaml", |path| {
-            let endpoint = project.load_spec(path).unwrap_or_else(|p| panic!("{}", p[0]));
+            let endpoint = project
+                .load_spec(path)
+                .unwrap_or_else(|p| panic!("{}", p[0]));
             let page = renderer
                 .render(&endpoint, &project.config)
                 .unwrap_or_else(|error| panic!("{error}"))
@@ -130,8 +132,32 @@ fn tricky_text(max: usize, alphabet: &'static str) -> impl Strategy<Value = Stri
 
 /// Whole titles that a YAML parser reads as something other than text unless quoted.
 const YAML_TITLES: &[&str] = &[
-    "yes", "No", "on", "OFF", "y", "null", "~", "true", "1.5", "1:20", "0x1F", "1_000", "- a",
-    "Note:", "a: b.yaml", "*x", "&x", "!x", "%x", "@x", "`x`", "? x", "[x]", "{x}", "#x", "<<",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "null",
+    "~",
+    "true",
+    "1.5",
+    "1:20",
+    "0x1F",
+    "1_000",
+    "- a",
+    "Note:",
+    "a: b.yaml",
+    "*x",
+    "&x",
+    "!x",
+    "%x",
+    "@x",
+    "`x`",
+    "? x",
+    "[x]",
+    "{x}",
+    "#x",
+    "<<",
 ];
 
 fn case() -> impl Strategy<Value = Case> {
@@ -151,7 +177,10 @@ fn case() -> impl Strategy<Value = Case> {
                 .map(|p| format!("P {}", p.trim()))
                 .collect::<Vec<_>>()
                 .join("\n\n"),
-            header_value: header.chars().filter(|c| c.is_ascii() && !c.is_control()).collect(),
+            header_value: header
+                .chars()
+                .filter(|c| c.is_ascii() && !c.is_control())
+                .collect(),
             response_body: lines.join("\n"),
         })
 }
@@ -203,7 +232,9 @@ fn write_pages(preset: PagePreset, dir: &Path) -> Vec<Page> {
     let generated = tempfile::tempdir().unwrap();
     let mut valid_cases = Vec::new();
     for (index, case) in cases().into_iter().enumerate() {
-        let path = generated.path().join(format!("specs/generated/case-{index}.yaml"));
+        let path = generated
+            .path()
+            .join(format!("specs/generated/case-{index}.yaml"));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, spec_of(&case)).unwrap();
         valid_cases.push((path, case));
@@ -231,8 +262,7 @@ fn write_pages(preset: PagePreset, dir: &Path) -> Vec<Page> {
             let rendered = match renderer.render(endpoint, &project.config) {
                 Ok(rendered) => rendered,
                 Err(error)
-                    if preset == PagePreset::Hugo
-                        && error.detail.contains("cannot show `{{") =>
+                    if preset == PagePreset::Hugo && error.detail.contains("cannot show `{{") =>
                 {
                     continue;
                 }
@@ -277,7 +307,9 @@ fn write_pages(preset: PagePreset, dir: &Path) -> Vec<Page> {
 
 /// The front matter of a page, between its `---` lines.
 fn front_matter(page: &str) -> &str {
-    let rest = page.strip_prefix("---\n").expect("a page starts with front matter");
+    let rest = page
+        .strip_prefix("---\n")
+        .expect("a page starts with front matter");
     &rest[..rest.find("\n---\n").map_or(0, |end| end + 1)]
 }
 
@@ -286,8 +318,8 @@ fn front_matter_is_yaml_that_reads_back() {
     for preset in presets() {
         let dir = tempfile::tempdir().unwrap();
         for page in write_pages(preset, dir.path()) {
-            let fields: BTreeMap<String, String> = samplegen::yaml::from_str(front_matter(&page.text))
-                .unwrap_or_else(|error| {
+            let fields: BTreeMap<String, String> =
+                samplegen::yaml::from_str(front_matter(&page.text)).unwrap_or_else(|error| {
                     panic!("{}: {error:?}\n{}", page.path.display(), page.text)
                 });
             if let Some(case) = &page.case {
@@ -368,13 +400,14 @@ fn decode_references(text: &str) -> String {
 /// MDX has no raw HTML: the MDX presets show it as text (`html_as_text`).
 fn commonmark_visible(markdown: &str, html_as_text: bool) -> String {
     let mut html = String::new();
-    let events =
-        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(
-            |event| match event {
-                Event::Html(text) | Event::InlineHtml(text) if html_as_text => Event::Text(text),
-                event => event,
-            },
-        );
+    let events = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .map(|event| match event {
+        Event::Html(text) | Event::InlineHtml(text) if html_as_text => Event::Text(text),
+        event => event,
+    });
     pulldown_cmark::html::push_html(&mut html, events);
     visible(&html)
 }
@@ -390,7 +423,11 @@ fn check_rendered(page: &Page, html: &str, tabs: &[(String, String)], preset: Pa
     let where_ = page.path.display();
     {
         let labels: Vec<&str> = tabs.iter().map(|(label, _)| label.as_str()).collect();
-        let wanted: Vec<&str> = page.samples.iter().map(|(label, _)| label.as_str()).collect();
+        let wanted: Vec<&str> = page
+            .samples
+            .iter()
+            .map(|(label, _)| label.as_str())
+            .collect();
         assert_eq!(labels, wanted, "{where_}: one tab per target, in order");
         for ((label, panel), (_, code)) in tabs.iter().zip(&page.samples) {
             assert!(
@@ -445,7 +482,9 @@ fn elements<'h>(html: &'h str, open: &str, close: &str) -> Vec<(&'h str, &'h str
     while let Some(start) = rest.find(open) {
         rest = &rest[start..];
         let tag_end = rest.find('>').unwrap() + 1;
-        let end = rest[tag_end..].find(close).map_or(rest.len(), |i| i + tag_end);
+        let end = rest[tag_end..]
+            .find(close)
+            .map_or(rest.len(), |i| i + tag_end);
         found.push((&rest[..tag_end], &rest[tag_end..end]));
         rest = &rest[end..];
     }
@@ -508,8 +547,17 @@ fn check_in_browser(page: &Page, html: &Path, labels: &str, panels: &str) {
         serde_json::from_slice(&output.stdout).unwrap();
     let tabs = results[html.to_str().unwrap()].as_array().unwrap();
     let labels: Vec<&str> = tabs.iter().map(|t| t["label"].as_str().unwrap()).collect();
-    let wanted: Vec<&str> = page.samples.iter().map(|(label, _)| label.as_str()).collect();
-    assert_eq!(labels, wanted, "{}: one tab per target, in the browser", html.display());
+    let wanted: Vec<&str> = page
+        .samples
+        .iter()
+        .map(|(label, _)| label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        wanted,
+        "{}: one tab per target, in the browser",
+        html.display()
+    );
     for (index, (tab, (label, code))) in tabs.iter().zip(&page.samples).enumerate() {
         let shown: Vec<&str> = tab["shown"]
             .as_array()
@@ -521,7 +569,10 @@ fn check_in_browser(page: &Page, html: &Path, labels: &str, panels: &str) {
         let panel = match shown.len() {
             1 => shown[0],
             n if n == page.samples.len() => shown[index],
-            n => panic!("{}: {n} panels shown after clicking {label}", html.display()),
+            n => panic!(
+                "{}: {n} panels shown after clicking {label}",
+                html.display()
+            ),
         };
         assert_eq!(
             no_whitespace(panel),
@@ -536,7 +587,10 @@ fn check_in_browser(page: &Page, html: &Path, labels: &str, panels: &str) {
 fn browser_page(pages: &[Page]) -> &Page {
     pages
         .iter()
-        .find(|page| page.path.ends_with("site/management/certificates/create-certificate-multipart.md"))
+        .find(|page| {
+            page.path
+                .ends_with("site/management/certificates/create-certificate-multipart.md")
+        })
         .expect("the site's multipart page")
 }
 
@@ -549,7 +603,11 @@ fn mdx_pages_compile_and_show_their_text() {
         );
         return;
     }
-    if !tool("node", &["--version"], "mdx_pages_compile_and_show_their_text") {
+    if !tool(
+        "node",
+        &["--version"],
+        "mdx_pages_compile_and_show_their_text",
+    ) {
         return;
     }
     for preset in [PagePreset::Docusaurus, PagePreset::Mintlify] {
@@ -573,7 +631,8 @@ fn mdx_pages_compile_and_show_their_text() {
             // js-yaml, as Docusaurus (gray-matter) and Mintlify read front matter
             if let Some(case) = &page.case {
                 assert_eq!(
-                    result["frontMatter"]["title"], case.title.as_str(),
+                    result["frontMatter"]["title"],
+                    case.title.as_str(),
                     "{}: js-yaml reads another title",
                     page.path.display()
                 );
@@ -601,8 +660,11 @@ fn mdx_pages_compile_and_show_their_text() {
                 // Docusaurus' and Mintlify's own tab components need their sites; the browser
                 // opens the page as the MDX compiler renders it, with the runner's stand-ins
                 let file = dir.path().join(format!("{}.html", preset.name()));
-                std::fs::write(&file, format!("<!doctype html><meta charset=utf-8><body>{html}"))
-                    .unwrap();
+                std::fs::write(
+                    &file,
+                    format!("<!doctype html><meta charset=utf-8><body>{html}"),
+                )
+                .unwrap();
                 let (labels, panels) = match preset {
                     PagePreset::Docusaurus => ("[data-tabs] [role=tab]", "[role=tabpanel] pre"),
                     _ => (
@@ -623,7 +685,12 @@ fn mdx_pages_compile_and_show_their_text() {
                     .filter_map(|line| line.split_once(' ').map(|(_, title)| title.to_string()))
                     .collect();
                 let labels: Vec<&String> = page.samples.iter().map(|(label, _)| label).collect();
-                assert_eq!(titles.iter().collect::<Vec<_>>(), labels, "{}", page.path.display());
+                assert_eq!(
+                    titles.iter().collect::<Vec<_>>(),
+                    labels,
+                    "{}",
+                    page.path.display()
+                );
                 let relabelled: Vec<(String, String)> = tabs
                     .into_iter()
                     .zip(&page.samples)
@@ -639,7 +706,11 @@ fn mdx_pages_compile_and_show_their_text() {
 
 #[test]
 fn mkdocs_material_builds_strict_and_shows_the_text() {
-    if !tool("mkdocs", &["--version"], "mkdocs_material_builds_strict_and_shows_the_text") {
+    if !tool(
+        "mkdocs",
+        &["--version"],
+        "mkdocs_material_builds_strict_and_shows_the_text",
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -663,10 +734,18 @@ fn mkdocs_material_builds_strict_and_shows_the_text() {
         "PyYAML cannot read a front matter: {}",
         String::from_utf8_lossy(&titles.stderr)
     );
-    for (page, line) in pages.iter().zip(String::from_utf8(titles.stdout).unwrap().lines()) {
+    for (page, line) in pages
+        .iter()
+        .zip(String::from_utf8(titles.stdout).unwrap().lines())
+    {
         if let Some(case) = &page.case {
             let title: String = serde_json::from_str(line).unwrap();
-            assert_eq!(title, case.title, "{}: PyYAML reads another title", page.path.display());
+            assert_eq!(
+                title,
+                case.title,
+                "{}: PyYAML reads another title",
+                page.path.display()
+            );
         }
     }
     let output = Command::new("mkdocs")
@@ -718,7 +797,9 @@ fn hugo_builds_and_shows_the_text() {
     std::fs::create_dir_all(layouts.join("shortcodes")).unwrap();
     for name in ["samplegen-tabs.html", "samplegen-tab.html"] {
         std::fs::copy(
-            repository().join("presets/hugo/layouts/shortcodes").join(name),
+            repository()
+                .join("presets/hugo/layouts/shortcodes")
+                .join(name),
             layouts.join("shortcodes").join(name),
         )
         .unwrap();
@@ -753,8 +834,9 @@ fn hugo_builds_and_shows_the_text() {
     for page in &pages {
         let relative = page.path.strip_prefix(&content).unwrap().with_extension("");
         let relative = relative.to_str().unwrap().to_lowercase();
-        let html = std::fs::read_to_string(dir.path().join("public").join(relative).join("index.html"))
-            .unwrap_or_else(|error| panic!("{}: {error}", page.path.display()));
+        let html =
+            std::fs::read_to_string(dir.path().join("public").join(relative).join("index.html"))
+                .unwrap_or_else(|error| panic!("{}: {error}", page.path.display()));
         let main = &html[html.find("<main>").unwrap()..html.find("</main>").unwrap()];
         let tabs = labelled_panels(main, "</code>");
         check_rendered(page, main, &tabs, PagePreset::Hugo);
@@ -763,8 +845,7 @@ fn hugo_builds_and_shows_the_text() {
     let relative = page.path.strip_prefix(&content).unwrap().with_extension("");
     check_in_browser(
         page,
-        &dir
-            .path()
+        &dir.path()
             .join("public")
             .join(relative.to_str().unwrap().to_lowercase())
             .join("index.html"),
@@ -803,7 +884,10 @@ fn markdown_pages_show_the_text() {
             let file = dir.path().join("markdown.html");
             std::fs::write(
                 &file,
-                format!("<!doctype html><meta charset=utf-8><section>{}</section>", &html[start..end]),
+                format!(
+                    "<!doctype html><meta charset=utf-8><section>{}</section>",
+                    &html[start..end]
+                ),
             )
             .unwrap();
             check_in_browser(page, &file, "section h3", "section pre");

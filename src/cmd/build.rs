@@ -16,10 +16,10 @@ pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
     let started = Instant::now();
     let renderer = project.renderer()?;
     let mut summary = build_with_progress(project, &renderer)?;
-    if project.config.samples_json
-        && crate::bundle::write(project, &renderer, &summary.failed)?
-    {
-        summary.written.push(crate::bundle::SAMPLES_JSON.to_string());
+    if project.config.samples_json && crate::bundle::write(project, &renderer, &summary.failed)? {
+        summary
+            .written
+            .push(crate::bundle::SAMPLES_JSON.to_string());
     }
     let output_dir = project.output_dir();
     for path in &summary.written {

@@ -30,7 +30,10 @@ fn break_openings(text: &str) -> String {
 /// `code` unchanged, or an error when it holds a shortcode opening: Hugo offers no way to write
 /// one inside code, and would fail the whole site.
 pub fn hugo_code(code: &str) -> TeraResult<String> {
-    match SHORTCODE_OPENINGS.iter().find(|opening| code.contains(*opening)) {
+    match SHORTCODE_OPENINGS
+        .iter()
+        .find(|opening| code.contains(*opening))
+    {
         Some(opening) => Err(Error::message(format!(
             "the hugo page preset cannot show `{opening}` inside code: Hugo reads it as a shortcode"
         ))),

@@ -123,11 +123,14 @@ pub fn heading_end_safe(escaped: &str) -> String {
 /// Where `markdown` has code spans and code blocks, as CommonMark reads it.
 pub(crate) fn code_ranges(markdown: &str) -> Vec<std::ops::Range<usize>> {
     use pulldown_cmark::{Event, Tag};
-    Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
-        .into_offset_iter()
-        .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
-        .map(|(_, range)| range)
-        .collect()
+    Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .into_offset_iter()
+    .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
+    .map(|(_, range)| range)
+    .collect()
 }
 
 /// Whether the text after an `&` reads as an HTML entity or character reference (`amp;`, `#38;`).

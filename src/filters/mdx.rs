@@ -8,7 +8,8 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 
 /// `markdown` (already escaped for CommonMark, like every text of the page view) as MDX that
 /// shows the same text. Code spans and fenced code blocks stay as written (MDX reads code as
-/// code); elsewhere `{`, `}` and `<` are escaped with a backslash, a `:` before a letter too, and
+/// code); elsewhere `{`, `}` and `<` are escaped with a backslash, a `:` before a letter and a
+/// lone `~` too, and
 /// a line that MDX would read as an `import`/`export` statement starts with a character reference
 /// instead of its first letter. An autolink (`<https://…>`, which MDX does not have) becomes an
 /// ordinary link, `<br>` (the pipe tables' line break) the JSX `<br />`; any other HTML shows as
@@ -121,21 +122,13 @@ fn link_destination(url: &str) -> String {
 fn escape_text(text: &str, from: usize, out: &mut String) {
     let slice = &text[from..];
     let mut line_start = from == 0 || text[..from].ends_with('\n');
-    // a backslash that ends the text before `from` has already escaped what follows it, unless
-    // it is itself escaped; code ranges never end in one, so a run of them starts fresh here
     let mut chars = slice.char_indices().peekable();
     while let Some((index, c)) = chars.next() {
-        if line_start {
-            let rest = &slice[index..];
-            let trimmed = rest.trim_start_matches([' ', '\t']);
-            let indent = rest.len() - trimmed.len();
-            if indent == 0 {
-                if let Some(reference) = module_keyword_reference(rest) {
-                    out.push_str(reference);
-                    line_start = false;
-                    continue;
-                }
-            }
+        // (after the line's indentation, if any)
+        if line_start && let Some(reference) = module_keyword_reference(&slice[index..]) {
+            out.push_str(reference);
+            line_start = false;
+            continue;
         }
         line_start = c == '\n' || (line_start && (c == ' ' || c == '\t'));
         match c {
@@ -153,8 +146,17 @@ fn escape_text(text: &str, from: usize, out: &mut String) {
                 out.push('\\');
                 out.push(c);
             }
-            ':' if chars.peek().is_some_and(|&(_, next)| next.is_ascii_alphabetic()) => {
+            ':' if chars
+                .peek()
+                .is_some_and(|&(_, next)| next.is_ascii_alphabetic()) =>
+            {
                 out.push_str("\\:");
+            }
+            // a lone `~` is strikethrough to MDX's GFM (Docusaurus, Mintlify), text to CommonMark
+            '~' if !slice[..index].ends_with('~')
+                && chars.peek().is_none_or(|&(_, next)| next != '~') =>
+            {
+                out.push_str("\\~");
             }
             c => out.push(c),
         }
@@ -167,8 +169,9 @@ fn module_keyword_reference(line: &str) -> Option<&'static str> {
     [("import", "&#105;"), ("export", "&#101;")]
         .into_iter()
         .find(|(keyword, _)| {
-            line.strip_prefix(keyword)
-                .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t', '{', '*', '\n']))
+            line.strip_prefix(keyword).is_some_and(|after| {
+                after.is_empty() || after.starts_with([' ', '\t', '{', '*', '\n'])
+            })
         })
         .map(|(_, reference)| reference)
 }
@@ -203,6 +206,7 @@ mod tests {
         assert_eq!(mdx(r"a \< b"), r"a \< b");
         assert_eq!(mdx("a < b"), r"a \< b");
         assert_eq!(mdx("Note:Ignored"), r"Note\:Ignored");
+        assert_eq!(mdx("~a~ ~~b~~"), r"\~a\~ ~~b~~");
         assert_eq!(mdx("https://x.example"), "https://x.example");
     }
 

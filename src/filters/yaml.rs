@@ -40,7 +40,9 @@ pub fn yaml_front_matter(fields: &serde_json::Value) -> Result<String, String> {
     if kept.is_empty() {
         return Ok(String::new());
     }
-    Ok(crate::yaml::to_portable_string(&serde_json::Value::Object(kept)))
+    Ok(crate::yaml::to_portable_string(&serde_json::Value::Object(
+        kept,
+    )))
 }
 
 fn needs_quotes(s: &str) -> bool {
@@ -91,14 +93,19 @@ mod tests {
 
     #[test]
     fn front_matter_quotes_what_yaml_1_1_reads_otherwise() {
-        for text in ["yes", "No", "on", "OFF", "y", "1:20", "0x1F", "1_000", "<<", "=", "+.5"] {
+        for text in [
+            "yes", "No", "on", "OFF", "y", "1:20", "0x1F", "1_000", "<<", "=", "+.5",
+        ] {
             assert_eq!(
                 front_matter(&[("title", text)]),
                 format!("title: '{text}'\n"),
                 "{text}"
             );
         }
-        assert_eq!(front_matter(&[("title", "yesterday")]), "title: yesterday\n");
+        assert_eq!(
+            front_matter(&[("title", "yesterday")]),
+            "title: yesterday\n"
+        );
     }
 
     proptest! {

@@ -458,7 +458,15 @@ mod tests {
             (Format::Openapi, petstore.as_str(), true),
             (Format::Postman, collection, false),
         ] {
-            let import = read(format, text, Options { all_params, ..Options::default() }).unwrap();
+            let import = read(
+                format,
+                text,
+                Options {
+                    all_params,
+                    ..Options::default()
+                },
+            )
+            .unwrap();
             assert!(import.notes.len() >= 4, "{format:?}: {:#?}", import.notes);
             let other: Vec<&Note> = import.notes.iter().filter(|n| n.kind == "other").collect();
             assert!(other.is_empty(), "{format:?}: {other:#?}");

@@ -112,7 +112,13 @@ mod test_support {
     /// Reads `text` with `--all-params` (the tests of how each parameter is written list
     /// optional ones), and checks that every spec it gives writes, reads back and validates.
     pub(super) fn read(text: &str) -> Import {
-        read_with(text, Options { all_params: true, ..Options::default() })
+        read_with(
+            text,
+            Options {
+                all_params: true,
+                ..Options::default()
+            },
+        )
     }
 
     /// Reads `text` as `samplegen import` does by default: required parameters only.
@@ -380,7 +386,13 @@ paths:
         assert!(label.raw().unwrap().contains("Something isn't working"));
         note(&import, "/paths", "`--all-params`");
 
-        let all = read_with(GITHUB, Options { all_params: true, ..Options::default() });
+        let all = read_with(
+            GITHUB,
+            Options {
+                all_params: true,
+                ..Options::default()
+            },
+        );
         let list = &all.items[0].spec.request;
         assert_eq!(
             pairs(&list.query),
