@@ -506,6 +506,22 @@ fn labelled_panels(html: &str, close: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Runs a script of `tests/support/mdx` and reads the JSON object it prints, by file.
+fn run_node(script: &Path, args: &[&std::ffi::OsStr]) -> BTreeMap<String, serde_json::Value> {
+    let output = Command::new("node")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}: {}",
+        script.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 /// The first program called `name` on the `PATH`.
 fn on_path(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
@@ -532,19 +548,10 @@ fn check_in_browser(page: &Page, html: &Path, labels: &str, panels: &str) {
         serde_json::json!([{ "file": html, "labels": labels, "panels": panels }]).to_string(),
     )
     .unwrap();
-    let output = Command::new("node")
-        .arg(support.join("browser-tabs.js"))
-        .arg(&chromium)
-        .arg(&list)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let results = run_node(
+        &support.join("browser-tabs.js"),
+        &[chromium.as_os_str(), list.as_os_str()],
     );
-    let results: BTreeMap<String, serde_json::Value> =
-        serde_json::from_slice(&output.stdout).unwrap();
     let tabs = results[html.to_str().unwrap()].as_array().unwrap();
     let labels: Vec<&str> = tabs.iter().map(|t| t["label"].as_str().unwrap()).collect();
     let wanted: Vec<&str> = page
@@ -614,18 +621,7 @@ fn mdx_pages_compile_and_show_their_text() {
         let dir = tempfile::tempdir().unwrap();
         let pages = write_pages(preset, dir.path());
         // one compiler run for every page
-        let output = Command::new("node")
-            .arg(runner.join("render-mdx.js"))
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let results: BTreeMap<String, serde_json::Value> =
-            serde_json::from_slice(&output.stdout).unwrap();
+        let results = run_node(&runner.join("render-mdx.js"), &[dir.path().as_os_str()]);
         for page in &pages {
             let result = &results[page.path.to_str().unwrap()];
             // js-yaml, as Docusaurus (gray-matter) and Mintlify read front matter

@@ -40,6 +40,20 @@ pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
     Ok(ExitCode::FAILURE)
 }
 
+/// A build's summary, after writing `samples.json` when the site asks for it.
+pub(super) fn with_bundle(
+    project: &Project,
+    renderer: &Renderer,
+    mut summary: BuildSummary,
+) -> Result<BuildSummary, Error> {
+    if project.config.samples_json && crate::bundle::write(project, renderer, &summary.failed)? {
+        summary
+            .written
+            .push(crate::bundle::SAMPLES_JSON.to_string());
+    }
+    Ok(summary)
+}
+
 /// Builds, with a progress bar on a terminal.
 fn build_with_progress(project: &Project, renderer: &Renderer) -> Result<BuildSummary, Error> {
     let bar = if std::io::stderr().is_terminal() {
