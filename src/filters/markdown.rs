@@ -64,11 +64,35 @@ pub fn fence_title(s: &str) -> Result<String, String> {
 /// Markdown as Python-Markdown with `pymdownx.escapeall` (the mkdocs-material preset's
 /// extensions) reads it the CommonMark way: a backslash that CommonMark shows as itself (before
 /// anything but ASCII punctuation or a line break) is escaped, since `escapeall` would make it
-/// escape the character after it. Code is left as written.
+/// escape the character after it; so is a `<` that CommonMark shows as text, which
+/// Python-Markdown's looser HTML rule could take for a tag (`<B,x >`). Code, HTML and autolinks
+/// are left as written.
 pub fn escapeall_safe(markdown: &str) -> String {
+    use pulldown_cmark::{Event, LinkType, Tag};
+    let kept: Vec<std::ops::Range<usize>> = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .into_offset_iter()
+    .filter(|(event, _)| {
+        matches!(
+            event,
+            Event::Code(_)
+                | Event::Start(Tag::CodeBlock(_))
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::Start(Tag::HtmlBlock)
+                | Event::Start(Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                })
+        )
+    })
+    .map(|(_, range)| range)
+    .collect();
     let mut out = String::with_capacity(markdown.len() + 8);
     let mut at = 0;
-    for range in code_ranges(markdown) {
+    for range in kept {
         if range.start < at {
             continue;
         }
@@ -83,6 +107,9 @@ pub fn escapeall_safe(markdown: &str) -> String {
 fn escape_lone_backslashes(text: &str, out: &mut String) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        if c == '<' {
+            out.push('\\');
+        }
         out.push(c);
         if c == '\\' {
             match chars.peek() {
@@ -167,6 +194,10 @@ mod tests {
     fn lone_backslashes_are_escaped_for_escapeall() {
         assert_eq!(escapeall_safe(r"a\ b \* c\d `\x`"), r"a\\ b \* c\\d `\x`");
         assert_eq!(escapeall_safe("end\\\nnext"), "end\\\nnext");
+        assert_eq!(
+            escapeall_safe("<B,Jd > <b>x</b> <https://e.example>"),
+            r"\<B,Jd > <b>x</b> <https://e.example>"
+        );
     }
 
     #[test]
