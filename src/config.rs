@@ -405,6 +405,30 @@ mod tests {
     }
 
     #[test]
+    fn the_page_preset_is_chosen_by_name() {
+        let config = Config::parse(Path::new("samplegen.yaml"), "page: mkdocs-material\n").unwrap();
+        assert_eq!(config.page, PagePreset::MkdocsMaterial);
+        assert_eq!(
+            config.page.templates().0,
+            "pages/mkdocs-material/page.md.tera"
+        );
+        assert!(
+            config
+                .fingerprint()
+                .contains("\"page\":\"mkdocs-material\"")
+        );
+        // the default leaves the fingerprint, and so every committed input hash, as it was
+        assert!(!Config::default().fingerprint().contains("page"));
+        let errors = Config::parse(Path::new("samplegen.yaml"), "page: docusarus\n").unwrap_err();
+        let text = errors[0].to_string();
+        assert!(
+            text.contains("docusarus") && text.contains("docusaurus"),
+            "{text}"
+        );
+        assert!(text.contains("samplegen.yaml:1:"), "{text}");
+    }
+
+    #[test]
     fn unknown_fields_are_errors() {
         let errors = Config::parse(Path::new("samplegen.yaml"), "compnent: x\n").unwrap_err();
         assert!(errors[0].to_string().contains("unknown field `compnent`"));
