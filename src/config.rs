@@ -24,6 +24,65 @@ struct ConfigFile {
     variables: Option<indexmap::IndexMap<String, String>>,
     secrets: Option<SecretsSpec>,
     auth_style: Option<AuthStyle>,
+    page: Option<PagePreset>,
+    samples_json: Option<bool>,
+}
+
+/// The docs framework the pages are written for: which built-in page and front matter templates
+/// render them. Each preset is a template set below `pages/<preset>/`, so a project extends it
+/// one block at a time like any built-in template.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PagePreset {
+    /// The house site's layout (`page.md.tera`, `front-matter.yaml.tera`).
+    #[default]
+    House,
+    Docusaurus,
+    MkdocsMaterial,
+    Mintlify,
+    Hugo,
+    Markdown,
+}
+
+impl PagePreset {
+    pub const ALL: [PagePreset; 6] = [
+        PagePreset::House,
+        PagePreset::Docusaurus,
+        PagePreset::MkdocsMaterial,
+        PagePreset::Mintlify,
+        PagePreset::Hugo,
+        PagePreset::Markdown,
+    ];
+
+    /// The name `samplegen.yaml` gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PagePreset::House => "house",
+            PagePreset::Docusaurus => "docusaurus",
+            PagePreset::MkdocsMaterial => "mkdocs-material",
+            PagePreset::Mintlify => "mintlify",
+            PagePreset::Hugo => "hugo",
+            PagePreset::Markdown => "markdown",
+        }
+    }
+
+    /// The names of its page template and its front matter template.
+    pub fn templates(self) -> (String, String) {
+        match self {
+            PagePreset::House => (
+                crate::render::PAGE_TEMPLATE.to_string(),
+                crate::render::FRONT_MATTER_TEMPLATE.to_string(),
+            ),
+            preset => (
+                format!("pages/{}/page.md.tera", preset.name()),
+                format!("pages/{}/front-matter.yaml.tera", preset.name()),
+            ),
+        }
+    }
+
+    fn is_house(&self) -> bool {
+        *self == PagePreset::House
+    }
 }
 
 /// A `targets:` entry: a built-in target, relabelled if need be, or a target of the site's own.
@@ -60,6 +119,13 @@ pub struct Config {
     /// house style's, so that the house pages' input hashes do not change.
     #[serde(skip_serializing_if = "SampleValues::is_house")]
     pub sample_values: SampleValues,
+    /// The docs framework the pages are for. Left out of the fingerprint when it is the default,
+    /// so that the house site's committed input hashes stay as they were.
+    #[serde(skip_serializing_if = "PagePreset::is_house")]
+    pub page: PagePreset,
+    /// Whether `build` also writes `samples.json`, every page's samples and their metadata.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub samples_json: bool,
 }
 
 /// A target as this site shows it.
@@ -83,6 +149,8 @@ impl Default for Config {
             templates_dir: "templates".into(),
             targets: targets::house_tabs().map(SiteTarget::new).collect(),
             sample_values: SampleValues::default(),
+            page: PagePreset::House,
+            samples_json: false,
         }
     }
 }
@@ -287,6 +355,8 @@ impl Config {
             templates_dir: file.templates.unwrap_or(defaults.templates_dir),
             targets,
             sample_values,
+            page: file.page.unwrap_or_default(),
+            samples_json: file.samples_json.unwrap_or(false),
         })
     }
 }
@@ -400,6 +470,30 @@ mod tests {
             "{}",
             text[1]
         );
+    }
+
+    #[test]
+    fn the_page_preset_is_chosen_by_name() {
+        let config = Config::parse(Path::new("samplegen.yaml"), "page: mkdocs-material\n").unwrap();
+        assert_eq!(config.page, PagePreset::MkdocsMaterial);
+        assert_eq!(
+            config.page.templates().0,
+            "pages/mkdocs-material/page.md.tera"
+        );
+        assert!(
+            config
+                .fingerprint()
+                .contains("\"page\":\"mkdocs-material\"")
+        );
+        // the default leaves the fingerprint, and so every committed input hash, as it was
+        assert!(!Config::default().fingerprint().contains("page"));
+        let errors = Config::parse(Path::new("samplegen.yaml"), "page: docusarus\n").unwrap_err();
+        let text = errors[0].to_string();
+        assert!(
+            text.contains("docusarus") && text.contains("docusaurus"),
+            "{text}"
+        );
+        assert!(text.contains("samplegen.yaml:1:"), "{text}");
     }
 
     #[test]

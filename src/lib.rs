@@ -5,10 +5,12 @@
 //! request) → [`render`] (Tera templates + the per-language [`filters`]) → [`output`] (files on disk).
 
 pub mod build;
+pub mod bundle;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod filters;
 pub mod fs_safe;
 pub mod hash;

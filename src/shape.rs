@@ -18,6 +18,7 @@ const SPEC: Fields = &[
     ("variables", false),
     ("secrets", false),
     ("auth_style", false),
+    ("origin", false),
 ];
 const REQUEST: Fields = &[
     ("method", true),
@@ -39,6 +40,7 @@ const BODY: Fields = &[
     ("file", false),
     ("graphql", false),
 ];
+const ORIGIN: Fields = &[("openapi", true), ("operation", true)];
 const GRAPHQL: Fields = &[("query", true), ("variables", false)];
 
 /// A problem and where it is: the path of keys to the field, then the message.
@@ -80,6 +82,9 @@ pub fn problems(file: &std::path::Path, source: &str) -> Vec<Diagnostic> {
     }
     if let Some(response) = value.get("response") {
         check(response, &["response"], RESPONSE, &mut found);
+    }
+    if let Some(origin) = value.get("origin") {
+        check(origin, &["origin"], ORIGIN, &mut found);
     }
     found
         .into_iter()

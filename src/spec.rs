@@ -27,6 +27,29 @@ pub struct Spec {
     pub secrets: Option<crate::sample_values::SecretsSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_style: Option<crate::sample_values::AuthStyle>,
+    /// Where the spec was imported from, for `samplegen export`: written by `import openapi`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<OriginSpec>,
+}
+
+/// The OpenAPI operation a spec was imported from.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OriginSpec {
+    /// The document's file name, as `samplegen export openapi` is given it.
+    pub openapi: String,
+    /// The operation: its method in upper case and its path as the document writes it,
+    /// `GET /pets/{petId}`.
+    pub operation: String,
+}
+
+impl OriginSpec {
+    /// The method (lower case, as OpenAPI keys it) and the path, or `None` when `operation` is
+    /// not `METHOD /path`.
+    pub fn method_and_path(&self) -> Option<(String, &str)> {
+        let (method, path) = self.operation.split_once(' ')?;
+        (!method.is_empty() && path.starts_with('/')).then(|| (method.to_ascii_lowercase(), path))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

@@ -394,6 +394,14 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
     emit::Emitter::document(&value)
 }
 
+/// Writes `value` as [`to_string`] does, except that text holding U+0085, U+2028 or U+2029 is
+/// double-quoted with escapes, so that YAML 1.1 and 1.2 parsers read it alike: for YAML other
+/// programs read, such as a page's front matter.
+pub fn to_portable_string<T: Serialize>(value: &T) -> String {
+    let value = serde_json::to_value(value).expect("the value serializes with string keys");
+    emit::Emitter::portable_document(&value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -440,6 +440,7 @@ fn any_spec() -> impl Strategy<Value = Spec> {
             |(title, prose, method, url, auth, headers, content_type, query, cookies, body)| Spec {
                 title: format!("T {title}"),
                 prose,
+                origin: None,
                 request: RequestSpec {
                     // GET and HEAD cannot carry a body
                     body: if method_has_no_body(&method) {

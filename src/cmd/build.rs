@@ -17,6 +17,7 @@ pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCo
     let renderer = project.renderer()?;
     let mode = if full { Mode::Full } else { Mode::Incremental };
     let summary = build_with_progress(project, &renderer, mode)?;
+    let summary = with_bundle(project, &renderer, summary)?;
     let output_dir = project.output_dir();
     for path in &summary.written {
         writeln!(out, "wrote {}", output_dir.join(path).display()).map_err(Error::stdout)?;
@@ -34,6 +35,20 @@ pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCo
         summary.failed.len()
     );
     Ok(ExitCode::FAILURE)
+}
+
+/// A build's summary, after writing `samples.json` when the site asks for it.
+pub(super) fn with_bundle(
+    project: &Project,
+    renderer: &Renderer,
+    mut summary: BuildSummary,
+) -> Result<BuildSummary, Error> {
+    if project.config.samples_json && crate::bundle::write(project, renderer, &summary.failed)? {
+        summary
+            .written
+            .push(crate::bundle::SAMPLES_JSON.to_string());
+    }
+    Ok(summary)
 }
 
 /// Builds, with a progress bar on a terminal.

@@ -10,9 +10,15 @@ use crate::project::Project;
 
 pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
     let renderer = project.renderer()?;
-    let summary = build::check(project, &renderer)?;
+    let mut summary = build::check(project, &renderer)?;
     if !summary.problems.is_empty() {
         return Err(Error::Diagnostics(summary.problems));
+    }
+    if project.config.samples_json {
+        summary.files += 1;
+        summary
+            .drifts
+            .extend(crate::bundle::drift(project, &renderer)?);
     }
     let output_dir = project.output_dir();
     for drift in &summary.drifts {

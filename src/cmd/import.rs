@@ -57,11 +57,22 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             error,
         })?
     };
-    let imported = crate::import::read(format, &text, crate::import::Options { all_params })
-        .map_err(|message| Error::Input {
-            path: input.to_path_buf(),
-            message,
-        })?;
+    let imported = crate::import::read(
+        format,
+        &text,
+        crate::import::Options {
+            all_params,
+            // standard input has no name to find the document by
+            document: (input != std::path::Path::new("-"))
+                .then(|| input.file_name())
+                .flatten()
+                .map(|name| name.to_string_lossy().into_owned()),
+        },
+    )
+    .map_err(|message| Error::Input {
+        path: input.to_path_buf(),
+        message,
+    })?;
     let specs_dir = project.specs_dir();
     let into = match into {
         Some(dir) if dir.is_absolute() => dir,

@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod export;
 mod import;
 mod render;
 mod targets;
@@ -69,6 +70,10 @@ enum Command {
     /// Prove the samples: each parses, and run against a loopback echo server, sends exactly its
     /// spec's request.
     Verify(verify::Request),
+    /// Write the OpenAPI document the specs were imported from with their samples as
+    /// `x-codeSamples` (Redocly, Mintlify, ReadMe, Scalar, Stoplight), or with --overlay an
+    /// OpenAPI Overlay that adds them.
+    Export(export::Request),
 }
 
 /// Runs the command line and turns the outcome into an exit code: 0 done, 1 problems found
@@ -100,5 +105,6 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
         Command::Watch => unreachable!("watch returned above"),
         Command::Import(request) => import::run(&project, request, out),
         Command::Verify(request) => verify::run(&project, request, out),
+        Command::Export(request) => export::run(&project, request, out),
     }
 }

@@ -54,7 +54,8 @@ pub fn run(root: &Path, out: &mut impl Write) -> Result<ExitCode, Error> {
                 output_dir = absolute;
             }
             let renderer = project.renderer()?;
-            build::build(&project, &renderer, build::Mode::Incremental, &|| {})
+            let summary = build::build(&project, &renderer, build::Mode::Incremental, &|| {})?;
+            super::build::with_bundle(&project, &renderer, summary)
         });
         match outcome {
             Ok(summary) => {

@@ -1,5 +1,7 @@
 //! Markdown text for the page: inline text that renders as exactly the characters given.
 
+use pulldown_cmark::{Options, Parser};
+
 /// `s` escaped for inline Markdown (a heading, a paragraph line, a table cell) the house way:
 /// `\` `` ` `` `*` `_` `[` `]` `~` always (so `client_credentials` becomes `client\_credentials`
 /// as on the seed pages), and `&` `<` `#` `>` `-` `+` `.` `)` only where they would start an
@@ -47,6 +49,117 @@ pub fn md_table_cell(s: &str) -> String {
         .replace(['\n', '\r'], "<br>")
 }
 
+/// `s` as the title a code block's info string carries after its language (Mintlify's tab
+/// label): written as itself, since an info string has no escapes; an error for what would end
+/// the info string or the fence (a line break, a backtick).
+pub fn fence_title(s: &str) -> Result<String, String> {
+    match s.chars().find(|c| matches!(c, '`' | '\n' | '\r')) {
+        Some(c) => Err(format!(
+            "{c:?} cannot be part of a code block's title (the label `{s}`)"
+        )),
+        None => Ok(s.to_string()),
+    }
+}
+
+/// Markdown as Python-Markdown with `pymdownx.escapeall` (the mkdocs-material preset's
+/// extensions) reads it the CommonMark way: a backslash that CommonMark shows as itself (before
+/// anything but ASCII punctuation or a line break) is escaped, since `escapeall` would make it
+/// escape the character after it; so is a `<` that CommonMark shows as text, which
+/// Python-Markdown's looser HTML rule could take for a tag (`<B,x >`). Code, HTML and autolinks
+/// are left as written.
+pub fn escapeall_safe(markdown: &str) -> String {
+    use pulldown_cmark::{Event, LinkType, Tag};
+    let kept: Vec<std::ops::Range<usize>> = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .into_offset_iter()
+    .filter(|(event, _)| {
+        matches!(
+            event,
+            Event::Code(_)
+                | Event::Start(Tag::CodeBlock(_))
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::Start(Tag::HtmlBlock)
+                | Event::Start(Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                })
+        )
+    })
+    .map(|(_, range)| range)
+    .collect();
+    let mut out = String::with_capacity(markdown.len() + 8);
+    let mut at = 0;
+    for range in kept {
+        if range.start < at {
+            continue;
+        }
+        escape_lone_backslashes(&markdown[at..range.start], &mut out);
+        out.push_str(&markdown[range.clone()]);
+        at = range.end;
+    }
+    escape_lone_backslashes(&markdown[at..], &mut out);
+    out
+}
+
+fn escape_lone_backslashes(text: &str, out: &mut String) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' {
+            out.push('\\');
+        }
+        out.push(c);
+        if c == '\\' {
+            match chars.peek() {
+                Some(&next) if next.is_ascii_punctuation() => {
+                    out.push(next);
+                    chars.next();
+                }
+                Some('\n') => {}
+                _ => out.push('\\'),
+            }
+        }
+    }
+}
+
+/// An escaped heading's text with an unescaped run of `#` at its end escaped too: Python-Markdown
+/// (MkDocs) takes any such run for the heading's closing sequence, CommonMark only one after a
+/// space (which [`md_escape`] escapes already).
+pub fn heading_end_safe(escaped: &str) -> String {
+    let body = escaped.trim_end_matches('#');
+    let run = escaped.len() - body.len();
+    // an odd number of backslashes before the run escapes its first `#` already
+    let backslashes = body.len() - body.trim_end_matches('\\').len();
+    if run == 0 || (backslashes % 2 == 1 && run == 1) {
+        return escaped.to_string();
+    }
+    let (body, first) = if backslashes % 2 == 1 {
+        (&escaped[..body.len() + 1], 1)
+    } else {
+        (body, 0)
+    };
+    let mut out = body.to_string();
+    for _ in first..run {
+        out.push_str("\\#");
+    }
+    out
+}
+
+/// Where `markdown` has code spans and code blocks, as CommonMark reads it.
+pub(crate) fn code_ranges(markdown: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Tag};
+    Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .into_offset_iter()
+    .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
+    .map(|(_, range)| range)
+    .collect()
+}
+
 /// Whether the text after an `&` reads as an HTML entity or character reference (`amp;`, `#38;`).
 fn starts_entity(rest: &[char]) -> bool {
     let name_len = rest
@@ -59,7 +172,7 @@ fn starts_entity(rest: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pulldown_cmark::{Event, Options, Parser};
+    use pulldown_cmark::Event;
 
     /// The text a Markdown renderer shows for `markdown` (one paragraph).
     fn rendered_text(markdown: &str) -> String {
@@ -75,6 +188,32 @@ mod tests {
             }
         }
         text
+    }
+
+    #[test]
+    fn lone_backslashes_are_escaped_for_escapeall() {
+        assert_eq!(escapeall_safe(r"a\ b \* c\d `\x`"), r"a\\ b \* c\\d `\x`");
+        assert_eq!(escapeall_safe("end\\\nnext"), "end\\\nnext");
+        assert_eq!(
+            escapeall_safe("<B,Jd > <b>x</b> <https://e.example>"),
+            r"\<B,Jd > <b>x</b> <https://e.example>"
+        );
+    }
+
+    #[test]
+    fn trailing_hashes_are_escaped_for_python_markdown() {
+        assert_eq!(heading_end_safe("T P#"), r"T P\#");
+        assert_eq!(heading_end_safe(r"T P \#"), r"T P \#");
+        assert_eq!(heading_end_safe(r"C\##"), r"C\#\#");
+        assert_eq!(heading_end_safe(r"a\\#"), r"a\\\#");
+        assert_eq!(heading_end_safe("C# SDK"), "C# SDK");
+    }
+
+    #[test]
+    fn fence_titles_are_checked() {
+        assert_eq!(fence_title("C# (.NET)").unwrap(), "C# (.NET)");
+        assert!(fence_title("a`b").is_err());
+        assert!(fence_title("a\nb").is_err());
     }
 
     #[test]

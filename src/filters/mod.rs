@@ -4,10 +4,12 @@
 
 pub mod csharp;
 pub mod go;
+pub mod hugo;
 pub mod java;
 pub mod javascript;
 pub mod json;
 pub mod markdown;
+pub mod mdx;
 pub mod php;
 pub mod python;
 pub mod ruby;
@@ -38,6 +40,11 @@ pub fn register(tera: &mut Tera) {
         ("md_escape", markdown::md_escape),
         ("md_table_cell", markdown::md_table_cell),
         ("yaml_scalar", yaml::yaml_scalar),
+        ("mdx", mdx::mdx),
+        ("escapeall_safe", markdown::escapeall_safe),
+        ("heading_end_safe", markdown::heading_end_safe),
+        ("jsx_string", mdx::jsx_string),
+        ("hugo_argument", hugo::hugo_argument),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
@@ -63,6 +70,22 @@ pub fn register(tera: &mut Tera) {
                 is_file,
                 content_type,
             ))
+        },
+    );
+    tera.register_filter("hugo_text", |s: &str, _: Kwargs, _: &State| {
+        hugo::hugo_text(s)
+    });
+    tera.register_filter("code_title", |s: &str, _: Kwargs, _: &State| {
+        markdown::fence_title(s).map_err(Error::message)
+    });
+    tera.register_filter("hugo_code", |s: &str, _: Kwargs, _: &State| {
+        hugo::hugo_code(s)
+    });
+    tera.register_filter(
+        "yaml_front_matter",
+        |fields: &Value, _: Kwargs, _: &State| -> TeraResult<String> {
+            let json = serde_json::to_value(fields).map_err(|e| Error::message(e.to_string()))?;
+            yaml::yaml_front_matter(&json).map_err(Error::message)
         },
     );
     tera.register_filter("curl_needs_globoff", |s: &str, _: Kwargs, _: &State| {

@@ -91,10 +91,13 @@ pub enum Format {
 }
 
 /// How an import reads its input.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// OpenAPI: write every optional parameter and body property, not only the required ones.
     pub all_params: bool,
+    /// OpenAPI: the document's file name, recorded as each spec's `origin` so that
+    /// `samplegen export openapi` finds the operation again.
+    pub document: Option<String>,
 }
 
 /// Reads `text` as `format`. A malformed input is an error (nothing is written); what a valid
@@ -461,7 +464,15 @@ mod tests {
             (Format::Openapi, petstore.as_str(), true),
             (Format::Postman, collection, false),
         ] {
-            let import = read(format, text, Options { all_params }).unwrap();
+            let import = read(
+                format,
+                text,
+                Options {
+                    all_params,
+                    ..Options::default()
+                },
+            )
+            .unwrap();
             assert!(import.notes.len() >= 4, "{format:?}: {:#?}", import.notes);
             let other: Vec<&Note> = import.notes.iter().filter(|n| n.kind == "other").collect();
             assert!(other.is_empty(), "{format:?}: {other:#?}");

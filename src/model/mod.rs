@@ -74,6 +74,9 @@ pub struct Endpoint {
     pub response: Option<Response>,
     /// The variables, secrets and auth style in force for this spec (the site's and its own).
     pub sample_values: crate::sample_values::SampleValues,
+    /// The OpenAPI operation it was imported from, if the spec says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<crate::spec::OriginSpec>,
 }
 
 /// An HTTP request as the samples must send it.

@@ -89,6 +89,14 @@ pub fn validate_with(
     let response = spec
         .response
         .and_then(|response| check_response(&mut check, response));
+    if let Some(origin) = &spec.origin
+        && (origin.openapi.trim().is_empty() || origin.method_and_path().is_none())
+    {
+        check.report(
+            &[Key("origin")],
+            "origin: give the document's file name as `openapi` and the operation as `operation: GET /path`".into(),
+        );
+    }
 
     if !check.problems.is_empty() {
         return Err(check.problems);
@@ -101,6 +109,7 @@ pub fn validate_with(
         request: request.expect("no problems means a request was built"),
         response,
         sample_values: values,
+        origin: spec.origin,
     })
 }
 

@@ -53,10 +53,18 @@ pub struct Renderer {
     tera: Tera,
     /// Where each template came from, for error messages: (name, path shown to the user).
     origins: Vec<(String, String)>,
-    /// Every template's name and text, for the fingerprint, each with the built-in target whose
-    /// sample template it is (built in or the project's replacement) when that target is not a
-    /// house tab.
-    hashed: Vec<(Option<&'static str>, String, String)>,
+    /// Every template's name and text, for the fingerprint, each with what decides whether a
+    /// site renders it.
+    hashed: Vec<(UsedWhen, String, String)>,
+}
+
+/// When a template is part of a site's output.
+enum UsedWhen {
+    Always,
+    /// It is the sample template of a built-in target that is not a house tab.
+    Target(&'static str),
+    /// It belongs to a page preset.
+    Preset(crate::config::PagePreset),
 }
 
 /// An endpoint's samples (in the config's target order) and page.
@@ -87,7 +95,12 @@ impl Renderer {
                         source.name == name || source.name == format!("{BUILTIN_NAMESPACE}{name}")
                     })
                     .map(|target| target.id);
-                (other_target, source.name.clone(), source.text.clone())
+                let used_when = match (other_target, templates::page_preset_of(&source.name)) {
+                    (Some(id), _) => UsedWhen::Target(id),
+                    (None, Some(preset)) => UsedWhen::Preset(preset),
+                    (None, None) => UsedWhen::Always,
+                };
+                (used_when, source.name.clone(), source.text.clone())
             })
             .collect();
         let origins = sources
@@ -104,12 +117,15 @@ impl Renderer {
     /// A hash of samplegen's version and every template's name and text: what all output of a
     /// site with this config depends on besides the spec and the config. The built-in templates
     /// of targets that are not house tabs count only when the site renders them, so that adding
-    /// such a target leaves the other sites' output up to date.
+    /// such a target leaves the other sites' output up to date; so do a page preset's templates.
     pub fn fingerprint(&self, config: &Config) -> String {
         let mut parts: Vec<&[u8]> = vec![env!("CARGO_PKG_VERSION").as_bytes()];
-        for (other_target, name, text) in &self.hashed {
-            let rendered =
-                other_target.is_none_or(|id| config.targets.iter().any(|t| t.target.id == id));
+        for (used_when, name, text) in &self.hashed {
+            let rendered = match used_when {
+                UsedWhen::Always => true,
+                UsedWhen::Target(id) => config.targets.iter().any(|t| t.target.id == *id),
+                UsedWhen::Preset(preset) => config.page == *preset,
+            };
             if rendered {
                 parts.push(name.as_bytes());
                 parts.push(text.as_bytes());
@@ -168,15 +184,16 @@ impl Renderer {
         samples: &[(&'static Target, String)],
     ) -> Result<String, RenderError> {
         let view = PageView::new(endpoint, config, samples);
+        let (page_template, front_matter_template) = config.page.templates();
         let body = self.run(
-            PAGE_TEMPLATE,
+            &page_template,
             &Context::from_serialize(&view).expect("page view serializes"),
             endpoint,
         )?;
 
         let front = FrontMatterView::new(endpoint, config, page::sections(&body));
         let front_matter = self.run(
-            FRONT_MATTER_TEMPLATE,
+            &front_matter_template,
             &Context::from_serialize(&front).expect("front matter view serializes"),
             endpoint,
         )?;

@@ -18,13 +18,65 @@ pub const FRONT_MATTER_TEMPLATE: &str = "front-matter.yaml.tera";
 pub const BUILTIN_NAMESPACE: &str = "builtin/";
 
 /// The page's built-in templates, embedded in the binary; the samples' come from their targets.
+/// The house layout's two, then each page preset's pair below `pages/<preset>/`.
 const PAGE_TEMPLATES: &[(&str, &str)] = &[
     (PAGE_TEMPLATE, include_str!("../../templates/page.md.tera")),
     (
         FRONT_MATTER_TEMPLATE,
         include_str!("../../templates/front-matter.yaml.tera"),
     ),
+    (
+        "pages/docusaurus/page.md.tera",
+        include_str!("../../templates/pages/docusaurus/page.md.tera"),
+    ),
+    (
+        "pages/docusaurus/front-matter.yaml.tera",
+        include_str!("../../templates/pages/docusaurus/front-matter.yaml.tera"),
+    ),
+    (
+        "pages/mkdocs-material/page.md.tera",
+        include_str!("../../templates/pages/mkdocs-material/page.md.tera"),
+    ),
+    (
+        "pages/mkdocs-material/front-matter.yaml.tera",
+        include_str!("../../templates/pages/mkdocs-material/front-matter.yaml.tera"),
+    ),
+    (
+        "pages/mintlify/page.md.tera",
+        include_str!("../../templates/pages/mintlify/page.md.tera"),
+    ),
+    (
+        "pages/mintlify/front-matter.yaml.tera",
+        include_str!("../../templates/pages/mintlify/front-matter.yaml.tera"),
+    ),
+    (
+        "pages/hugo/page.md.tera",
+        include_str!("../../templates/pages/hugo/page.md.tera"),
+    ),
+    (
+        "pages/hugo/front-matter.yaml.tera",
+        include_str!("../../templates/pages/hugo/front-matter.yaml.tera"),
+    ),
+    (
+        "pages/markdown/page.md.tera",
+        include_str!("../../templates/pages/markdown/page.md.tera"),
+    ),
+    (
+        "pages/markdown/front-matter.yaml.tera",
+        include_str!("../../templates/pages/markdown/front-matter.yaml.tera"),
+    ),
 ];
+
+/// The page preset a template belongs to, by its name (with or without [`BUILTIN_NAMESPACE`]):
+/// `pages/<preset>/…`. A site's output depends on its own preset's templates only.
+pub fn page_preset_of(name: &str) -> Option<crate::config::PagePreset> {
+    let name = name.strip_prefix(BUILTIN_NAMESPACE).unwrap_or(name);
+    let rest = name.strip_prefix("pages/")?;
+    let preset = rest.split('/').next()?;
+    crate::config::PagePreset::ALL
+        .into_iter()
+        .find(|p| p.name() == preset)
+}
 
 /// Every built-in template, by the name a project's file replaces it under: each target's, then
 /// the page's.

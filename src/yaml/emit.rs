@@ -175,20 +175,52 @@ fn reads_as_other(text: &str) -> bool {
         || is_float(text)
 }
 
+/// Text that a YAML 1.1 parser (PyYAML, Go's yaml.v2) would read as a boolean, a null, a number
+/// (sexagesimal `1:20`, `0x1F`, `1_000` among them) or a merge or value key. Generous on
+/// purpose: quoting text that needs none changes nothing it reads as.
+fn reads_as_other_in_yaml_1_1(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
+        "OFF", "<<", "=",
+    ];
+    let numeric_start = text
+        .trim_start_matches(['+', '-'])
+        .starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    WORDS.contains(&text)
+        || (numeric_start
+            && text
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || "+-._:xXoObB".contains(c)))
+}
+
 pub(super) struct Emitter {
     out: String,
     column: usize,
     whitespace: bool,
     indention: bool,
+    /// Whether text holding U+0085, U+2028 or U+2029 is double-quoted, with the escapes every
+    /// parser reads alike: YAML 1.1 parsers take them for line breaks, YAML 1.2 ones for text.
+    portable_breaks: bool,
 }
 
 impl Emitter {
     pub(super) fn document(value: &Value) -> String {
+        Emitter::write(value, false)
+    }
+
+    /// A document that YAML 1.1 and 1.2 parsers read alike (see `portable_breaks`), for text
+    /// that other programs read, such as a page's front matter.
+    pub(super) fn portable_document(value: &Value) -> String {
+        Emitter::write(value, true)
+    }
+
+    fn write(value: &Value, portable_breaks: bool) -> String {
         let mut emitter = Emitter {
             out: String::new(),
             column: 0,
             whitespace: true,
             indention: true,
+            portable_breaks,
         };
         emitter.node(value, None, false);
         emitter.indent(0);
@@ -320,6 +352,14 @@ impl Emitter {
         }
         if style == Style::Literal && (!analysis.block_allowed || simple_key) {
             style = Style::Double;
+        }
+        if self.portable_breaks {
+            if style == Style::Plain && reads_as_other_in_yaml_1_1(text) {
+                style = Style::Single;
+            }
+            if text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+                style = Style::Double;
+            }
         }
         match style {
             Style::Plain => self.plain(text),

@@ -40,6 +40,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         notes: Vec::new(),
         budget: 0,
         all_params: options.all_params,
+        document: options.document,
         left_out: 0,
         once: IndexMap::new(),
         base_url: None,
@@ -70,6 +71,11 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
     })
 }
 
+/// An OpenAPI document (YAML or JSON) as data, for `samplegen export`.
+pub fn parse_document(text: &str) -> Result<Value, String> {
+    parse(text)
+}
+
 /// One import under way. Its methods live beside the concern they serve, in the submodules.
 struct Importer<'a> {
     root: &'a Value,
@@ -78,6 +84,8 @@ struct Importer<'a> {
     budget: usize,
     /// Every optional parameter and request body property too (`--all-params`).
     all_params: bool,
+    /// The document's file name, recorded in each spec's `origin` (none for standard input).
+    document: Option<String>,
     /// How many operations had optional parameters left out.
     left_out: usize,
     /// The notes said once per import, by message: where in `notes`, and how many times.
@@ -116,7 +124,13 @@ mod test_support {
     /// Reads `text` with `--all-params` (the tests of how each parameter is written list
     /// optional ones), and checks that every spec it gives writes, reads back and validates.
     pub(super) fn read(text: &str) -> Import {
-        read_with(text, Options { all_params: true })
+        read_with(
+            text,
+            Options {
+                all_params: true,
+                ..Options::default()
+            },
+        )
     }
 
     /// Reads `text` as `samplegen import` does by default: required parameters only.
@@ -384,7 +398,13 @@ paths:
         assert!(label.raw().unwrap().contains("Something isn't working"));
         note(&import, "/paths", "`--all-params`");
 
-        let all = read_with(GITHUB, Options { all_params: true });
+        let all = read_with(
+            GITHUB,
+            Options {
+                all_params: true,
+                ..Options::default()
+            },
+        );
         let list = &all.items[0].spec.request;
         assert_eq!(
             pairs(&list.query),

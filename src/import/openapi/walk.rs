@@ -8,7 +8,7 @@ use super::document::{escape, text_field};
 use super::parameters::Location;
 use crate::import::Imported;
 use crate::import::shared::{name_value, one_line};
-use crate::spec::{AuthSpec, RequestSpec, Spec};
+use crate::spec::{AuthSpec, OriginSpec, RequestSpec, Spec};
 
 /// The path item keys that hold operations.
 const METHODS: [&str; 8] = [
@@ -291,6 +291,10 @@ impl<'a> Importer<'a> {
                 request,
                 response,
                 prose,
+                origin: self.document.as_ref().map(|document| OriginSpec {
+                    openapi: document.clone(),
+                    operation: format!("{method} {path}"),
+                }),
                 ..Spec::default()
             },
         }

@@ -1,0 +1,113 @@
+//! `samplegen export openapi DOC`: the OpenAPI document the site's specs were imported from, with
+//! their samples as `x-codeSamples`, or an Overlay that adds them.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::error::Error;
+use crate::project::Project;
+
+/// What `samplegen export` was asked to do.
+#[derive(Debug, clap::Args)]
+pub struct Request {
+    /// What to export: `openapi` (the only kind).
+    #[arg(value_enum)]
+    pub kind: Kind,
+    /// The OpenAPI document the specs were imported from (found by its file name).
+    pub document: PathBuf,
+    /// Write here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Write an OpenAPI Overlay 1.0 document that adds the samples, instead of the whole
+    /// document with them.
+    #[arg(long)]
+    pub overlay: bool,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    Openapi,
+}
+
+pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<ExitCode, Error> {
+    let Request {
+        kind: Kind::Openapi,
+        document: path,
+        out: out_file,
+        overlay,
+    } = request;
+    let input = |message: String| Error::Input {
+        path: path.clone(),
+        message,
+    };
+    let text = std::fs::read_to_string(&path).map_err(|error| Error::Io {
+        path: path.clone(),
+        error,
+    })?;
+    let document = crate::import::openapi::parse_document(&text).map_err(input)?;
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+
+    let renderer = project.renderer()?;
+    let specs = project.load_specs()?;
+    if !specs.problems.is_empty() {
+        return Err(Error::Diagnostics(specs.problems));
+    }
+    let operations =
+        crate::export::samples_for(&name, &specs.endpoints, &renderer, &project.config)?;
+    if operations.is_empty() {
+        return Err(input(format!(
+            "no spec in `{}` was imported from `{name}` (`origin: openapi: {name}`); import it with `samplegen import openapi`",
+            project.config.specs_dir.display()
+        )));
+    }
+    let missing = crate::export::missing(&document, &operations);
+    if !missing.is_empty() {
+        return Err(input(format!(
+            "the document has no operation {}, which specs name as their origin",
+            missing.join(", ")
+        )));
+    }
+    let exported = if overlay {
+        let title = document
+            .pointer("/info/title")
+            .and_then(|t| t.as_str())
+            .unwrap_or(&name)
+            .to_string();
+        crate::export::overlay(&name, &title, &operations)
+    } else {
+        crate::export::with_code_samples(document, &operations)
+    };
+    // written in the format it was read in
+    let written = if text.trim_start().starts_with('{') {
+        let mut json = serde_json::to_string_pretty(&exported).expect("JSON serializes");
+        json.push('\n');
+        json
+    } else {
+        crate::yaml::to_portable_string(&exported)
+    };
+    match out_file {
+        None => out.write_all(written.as_bytes()).map_err(Error::stdout)?,
+        Some(file) => write_atomically(&file, &written)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to `file` whole or not at all: a temporary file beside it, then a rename.
+fn write_atomically(file: &Path, text: &str) -> Result<(), Error> {
+    let io = |error: std::io::Error| Error::Io {
+        path: file.to_path_buf(),
+        error,
+    };
+    let dir = match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    temporary.write_all(text.as_bytes()).map_err(io)?;
+    temporary.persist(file).map_err(|error| io(error.error))?;
+    Ok(())
+}
