@@ -7,6 +7,7 @@ pub mod runners;
 pub mod server;
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::Serialize;
 
@@ -16,7 +17,8 @@ use crate::model::{self, Body, Endpoint, PageId, PartContent};
 use crate::project::Project;
 use crate::render::Renderer;
 use crate::spec;
-use runners::{Run, Runners};
+use crate::targets::{Runner, Target};
+use runners::{Job, Run, Runners};
 use server::EchoServer;
 
 /// What verifying one sample came to.
@@ -59,18 +61,33 @@ pub fn default_support() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support")
 }
 
-/// Verifies every selected sample, one after the other. `progress` is told each outcome.
+/// One sample made ready to run: the spec made live against the sample's own echo server, and
+/// the sample rendered from it.
+struct Prepared {
+    spec: String,
+    target: &'static Target,
+    code: String,
+    server: EchoServer,
+    live: Endpoint,
+    uploads: Vec<PathBuf>,
+    file_bytes: Vec<Vec<u8>>,
+    /// What it came to without running it (it does not parse, or names no file to send).
+    decided: Option<Status>,
+}
+
+/// Verifies every selected sample. Each sample has its own echo server, so samples run side by
+/// side: one worker per core takes the next target's batch (or the next sample of an unbatched
+/// target). `progress` is told each outcome as it is known.
 pub fn verify(
     project: &Project,
     renderer: &Renderer,
     options: &Options,
-    progress: &mut dyn FnMut(&Outcome),
+    progress: &mut (dyn FnMut(&Outcome) + Send),
 ) -> Result<Vec<Outcome>, Error> {
     let io = |error: std::io::Error| Error::Io {
         path: "verify".into(),
         error,
     };
-    let server = EchoServer::start().map_err(io)?;
     // A fresh directory only this user can enter (mode 0700, an unpredictable name, created
     // exclusively): nothing planted in the temporary directory is written through or run.
     let work_dir = tempfile::Builder::new()
@@ -99,62 +116,165 @@ pub fn verify(
             .map_err(Error::Usage)?
     };
 
-    let mut outcomes = Vec::new();
+    let mut prepared = Vec::new();
     for (index, path) in paths.iter().enumerate() {
-        // the spec as written must be valid; its live twin is what runs
+        // the spec as written must be valid; its live twins are what run
         let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
         let shown = endpoint.source.display().to_string();
         let files_dir = work.join(format!("files-{index}"));
-        let live = make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
-        let uploads = uploads(&live);
-        let file_bytes: Vec<Vec<u8>> = uploads
-            .iter()
-            .map(|p| std::fs::read(p).unwrap_or_default())
-            .collect();
-        let unchosen_file =
-            matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
         for target in &targets {
+            let server = EchoServer::start().map_err(io)?;
+            let live = make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
+            let uploads = uploads(&live);
+            let file_bytes: Vec<Vec<u8>> = uploads
+                .iter()
+                .map(|p| std::fs::read(p).unwrap_or_default())
+                .collect();
             let code = renderer.sample(&live, target)?;
-            let target = target.target;
-            let status = if let Err(error) = crate::syntax::check(target, &code) {
-                Status::Failed(format!("does not parse: {error}"))
+            let unchosen_file =
+                matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
+            let decided = if let Err(error) = crate::syntax::check(target.target, &code) {
+                Some(Status::Failed(format!("does not parse: {error}")))
             } else if unchosen_file {
                 // the spec names no file to send (`file: ""`): there is no request to compare
-                Status::SyntaxOnly
+                Some(Status::SyntaxOnly)
             } else {
-                server.take();
-                match runners.run(target, &code, &uploads, server.port, &file_bytes) {
-                    Run::NotExecuted => Status::SyntaxOnly,
-                    Run::Unavailable(why) => Status::NotRun(why),
-                    Run::Ran { success, stderr } => {
-                        let status = match expect::compare(&live.request, &server.take()) {
-                            Ok(()) if success => Status::Passed,
-                            Ok(()) => {
-                                Status::Failed(format!("sent the request, then failed: {stderr}"))
-                            }
-                            Err(difference) if stderr.is_empty() => Status::Failed(difference),
-                            Err(difference) => Status::Failed(format!("{difference}\n{stderr}")),
-                        };
-                        match (status, (target.known_gap)(&live.request)) {
-                            (Status::Failed(difference), Some(gap)) => {
-                                Status::KnownGap(format!("{gap}: {difference}"))
-                            }
-                            (status, _) => status,
-                        }
-                    }
-                }
+                None
             };
-            let outcome = Outcome {
+            prepared.push(Prepared {
                 spec: shown.clone(),
-                target: target.id,
-                status,
-            };
-            progress(&outcome);
-            outcomes.push(outcome);
+                target: target.target,
+                code,
+                server,
+                live,
+                uploads,
+                file_bytes,
+                decided,
+            });
         }
     }
+
+    let statuses = run_prepared(&runners, &prepared, progress);
     drop(work_dir);
-    Ok(outcomes)
+    Ok(prepared
+        .iter()
+        .zip(statuses)
+        .map(|(sample, status)| Outcome {
+            spec: sample.spec.clone(),
+            target: sample.target.id,
+            status,
+        })
+        .collect())
+}
+
+/// Runs the prepared samples that need running, on one worker per core, and says what each came
+/// to, in the order of `prepared`.
+fn run_prepared(
+    runners: &Runners,
+    prepared: &[Prepared],
+    progress: &mut (dyn FnMut(&Outcome) + Send),
+) -> Vec<Status> {
+    let mut statuses: Vec<Option<Status>> = prepared.iter().map(|p| p.decided.clone()).collect();
+    for (sample, status) in prepared.iter().zip(&statuses) {
+        if let Some(status) = status {
+            progress(&Outcome {
+                spec: sample.spec.clone(),
+                target: sample.target.id,
+                status: status.clone(),
+            });
+        }
+    }
+    // a unit of work: the samples of one target that run together
+    let mut by_target: Vec<(&'static Target, Vec<usize>)> = Vec::new();
+    for (index, sample) in prepared.iter().enumerate() {
+        if sample.decided.is_some() {
+            continue;
+        }
+        match by_target.iter_mut().find(|(t, _)| t.id == sample.target.id) {
+            Some((_, indices)) => indices.push(index),
+            None => by_target.push((sample.target, vec![index])),
+        }
+    }
+    let mut units: Vec<(&'static Target, Vec<usize>)> = Vec::new();
+    for (target, indices) in by_target {
+        if matches!(target.runner, Runner::Batched { .. }) {
+            units.push((target, indices));
+        } else {
+            units.extend(indices.into_iter().map(|index| (target, vec![index])));
+        }
+    }
+    // the big batches first, so that no core idles at the end waiting for one
+    units.sort_by_key(|(_, indices)| std::cmp::Reverse(indices.len()));
+    let queue = Mutex::new(units.into_iter());
+    let shared = Mutex::new((&mut statuses, progress));
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+                    let Some((target, indices)) = next else {
+                        return;
+                    };
+                    let jobs: Vec<Job> = indices
+                        .iter()
+                        .map(|&index| {
+                            let sample = &prepared[index];
+                            sample.server.take();
+                            Job {
+                                id: index,
+                                code: &sample.code,
+                                port: sample.server.port,
+                                files: &sample.uploads,
+                                file_bytes: &sample.file_bytes,
+                            }
+                        })
+                        .collect();
+                    let forget = |i: usize| {
+                        prepared[indices[i]].server.take();
+                    };
+                    let runs = runners.run_all(target, &jobs, &forget);
+                    for (&index, run) in indices.iter().zip(runs) {
+                        let sample = &prepared[index];
+                        let status = judge(run, sample);
+                        let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
+                        (shared.1)(&Outcome {
+                            spec: sample.spec.clone(),
+                            target: target.id,
+                            status: status.clone(),
+                        });
+                        shared.0[index] = Some(status);
+                    }
+                }
+            });
+        }
+    });
+    statuses
+        .into_iter()
+        .map(|status| status.expect("every sample was decided or run"))
+        .collect()
+}
+
+/// What running a sample came to, judged by what its echo server received.
+fn judge(run: Run, sample: &Prepared) -> Status {
+    match run {
+        Run::NotExecuted => Status::SyntaxOnly,
+        Run::Unavailable(why) => Status::NotRun(why),
+        Run::Ran { success, stderr } => {
+            let status = match expect::compare(&sample.live.request, &sample.server.take()) {
+                Ok(()) if success => Status::Passed,
+                Ok(()) => Status::Failed(format!("sent the request, then failed: {stderr}")),
+                Err(difference) if stderr.is_empty() => Status::Failed(difference),
+                Err(difference) => Status::Failed(format!("{difference}\n{stderr}")),
+            };
+            match (status, (sample.target.known_gap)(&sample.live.request)) {
+                (Status::Failed(difference), Some(gap)) => {
+                    Status::KnownGap(format!("{gap}: {difference}"))
+                }
+                (status, _) => status,
+            }
+        }
+    }
 }
 
 /// The spec at `path` made live (see [`live::make_live`]) and validated.
