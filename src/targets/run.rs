@@ -172,16 +172,35 @@ pub fn probe(program: &str, args: &[&str], missing: &str) -> Result<(), String> 
 /// `node` running one of the support directory's harnesses (`run-fetch.js`…) on the sample, once
 /// `npm ci` has installed the packages the harnesses load.
 pub fn node_harness(setup: &RunSetup, harness: &str) -> Result<Command, String> {
-    need(&["node"])?;
-    let node = setup.support.join("node");
-    if !node.join("node_modules").is_dir() {
-        return Err(format!("run `npm ci` in {} first", node.display()));
-    }
+    let node = node_modules(setup.support)?;
     let path = setup.write_sample("js")?;
     Ok(command(
         "node",
         [node.join(harness).as_os_str(), path.as_os_str()],
     ))
+}
+
+/// `node` running one of the support directory's harnesses on a batch: `--many JOBS`.
+pub fn node_many(setup: &BatchSetup, harness: &str, jobs: &Path) -> Result<Command, String> {
+    let node = node_modules(setup.support)?;
+    Ok(command(
+        "node",
+        [
+            node.join(harness).as_os_str(),
+            "--many".as_ref(),
+            jobs.as_os_str(),
+        ],
+    ))
+}
+
+/// The support directory's `node/`, once `npm ci` has installed the packages its harnesses load.
+fn node_modules(support: &Path) -> Result<PathBuf, String> {
+    need(&["node"])?;
+    let node = support.join("node");
+    if !node.join("node_modules").is_dir() {
+        return Err(format!("run `npm ci` in {} first", node.display()));
+    }
+    Ok(node)
 }
 
 /// `python3` running the sample, once the library it imports (`module`, from PyPI's `package`)
