@@ -3,13 +3,14 @@
 
 pub mod expect;
 pub mod live;
+pub mod reuse;
 pub mod runners;
 pub mod server;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::SiteTarget;
 use crate::error::Error;
@@ -22,7 +23,7 @@ use runners::{Job, Run, Runners};
 use server::EchoServer;
 
 /// What verifying one sample came to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", content = "detail", rename_all = "kebab-case")]
 pub enum Status {
     /// It parses, and the server received exactly the spec's request.
@@ -44,6 +45,9 @@ pub struct Outcome {
     pub target: &'static str,
     #[serde(flatten)]
     pub status: Status,
+    /// Not run: an earlier run proved this very sample on these runtimes.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reused: bool,
 }
 
 /// What to verify.
@@ -54,6 +58,10 @@ pub struct Options {
     pub targets: Vec<String>,
     /// The runners' support directory (`node/`, `php/`, `csharp/`).
     pub support: PathBuf,
+    /// Where earlier runs' proofs are kept ([`reuse::cache_dir`]); none: every sample runs.
+    pub cache_dir: Option<PathBuf>,
+    /// Run every sample, even one an earlier run proved.
+    pub fresh: bool,
 }
 
 /// The support directory of this source tree, where `verify` finds its runners by default.
@@ -71,8 +79,12 @@ struct Prepared {
     live: Endpoint,
     uploads: Vec<PathBuf>,
     file_bytes: Vec<Vec<u8>>,
-    /// What it came to without running it (it does not parse, or names no file to send).
+    /// What it came to without running it (it does not parse, names no file to send, or an
+    /// earlier run proved it).
     decided: Option<Status>,
+    /// The key of its proof ([`reuse::Proven::key`]).
+    key: String,
+    reused: bool,
 }
 
 /// Verifies every selected sample. Each sample has its own echo server, so samples run side by
@@ -96,6 +108,12 @@ pub fn verify(
         .map_err(io)?;
     let work = work_dir.path().to_path_buf();
     let runners = Runners::new(&options.support, &work);
+    let mut proven = reuse::Proven::open(
+        options.cache_dir.as_deref(),
+        &project.root,
+        &options.support,
+        options.fresh,
+    );
 
     // spec paths on the command line are relative to the project directory
     let paths: Vec<PathBuf> = if options.specs.is_empty() {
@@ -122,6 +140,12 @@ pub fn verify(
         let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
         let shown = endpoint.source.display().to_string();
         let files_dir = work.join(format!("files-{index}"));
+        // what the request it must send is made of: the spec as written and the site's config
+        let expected = format!(
+            "{}\n{}",
+            project.read_spec(path).map_err(Error::Diagnostics)?,
+            project.config.fingerprint()
+        );
         for target in &targets {
             let server = EchoServer::start().map_err(io)?;
             let live = make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
@@ -133,13 +157,24 @@ pub fn verify(
             let code = renderer.sample(&live, target)?;
             let unchosen_file =
                 matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
-            let decided = if let Err(error) = crate::syntax::check(target.target, &code) {
-                Some(Status::Failed(format!("does not parse: {error}")))
+            let key = proven.key(
+                target.target.id,
+                &code,
+                &expected,
+                &file_bytes,
+                server.port,
+                &work,
+            );
+            let (decided, reused) = if let Err(error) = crate::syntax::check(target.target, &code)
+            {
+                (Some(Status::Failed(format!("does not parse: {error}"))), false)
             } else if unchosen_file {
                 // the spec names no file to send (`file: ""`): there is no request to compare
-                Some(Status::SyntaxOnly)
+                (Some(Status::SyntaxOnly), false)
             } else {
-                None
+                let earlier = proven.get(&key);
+                let reused = earlier.is_some();
+                (earlier, reused)
             };
             prepared.push(Prepared {
                 spec: shown.clone(),
@@ -150,12 +185,20 @@ pub fn verify(
                 uploads,
                 file_bytes,
                 decided,
+                key,
+                reused,
             });
         }
     }
 
     let statuses = run_prepared(&runners, &prepared, progress);
     drop(work_dir);
+    for (sample, status) in prepared.iter().zip(&statuses) {
+        if sample.decided.is_none() {
+            proven.record(sample.key.clone(), status);
+        }
+    }
+    proven.save();
     Ok(prepared
         .iter()
         .zip(statuses)
@@ -163,6 +206,7 @@ pub fn verify(
             spec: sample.spec.clone(),
             target: sample.target.id,
             status,
+            reused: sample.reused,
         })
         .collect())
 }
@@ -181,6 +225,7 @@ fn run_prepared(
                 spec: sample.spec.clone(),
                 target: sample.target.id,
                 status: status.clone(),
+                reused: sample.reused,
             });
         }
     }
@@ -242,6 +287,7 @@ fn run_prepared(
                             spec: sample.spec.clone(),
                             target: target.id,
                             status: status.clone(),
+                            reused: false,
                         });
                         shared.0[index] = Some(status);
                     }
@@ -373,8 +419,14 @@ pub fn report(outcomes: &[Outcome]) -> String {
         out.push_str(&format!("\n{reason}"));
     }
     let count = |f: fn(&Status) -> bool| outcomes.iter().filter(|o| f(&o.status)).count();
+    let reused = outcomes.iter().filter(|o| o.reused).count();
+    let reused = if reused > 0 {
+        format!("; {reused} of them proved by an earlier run on the same runtimes (--fresh runs them)")
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "\n\nsamplegen verify: {} passed, {} failed, {} known gaps, {} not run, {} checked by syntax only\n",
+        "\n\nsamplegen verify: {} passed, {} failed, {} known gaps, {} not run, {} checked by syntax only{reused}\n",
         count(|s| matches!(s, Status::Passed)),
         count(|s| matches!(s, Status::Failed(_))),
         count(|s| matches!(s, Status::KnownGap(_))),

@@ -280,3 +280,98 @@ fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::*;
+    use crate::targets::Syntax;
+
+    /// A batch that writes the first sample's result and stops; one by one, a sample fails
+    /// saying so.
+    fn stops_after_the_first(setup: &BatchSetup) -> Result<Command, String> {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg("printf 'ok\\n' > \"$1\"; exit 1")
+            .arg("sh")
+            .arg(setup.samples[0].result());
+        Ok(command)
+    }
+
+    fn alone(_: &RunSetup) -> Result<Command, String> {
+        let mut command = Command::new("sh");
+        command.arg("-c").arg("echo ran alone >&2; exit 1");
+        Ok(command)
+    }
+
+    const BATCHED: Target = Target {
+        id: "batched",
+        language: "Shell",
+        client: "a test runner",
+        label: "Batched",
+        fence: "sh",
+        extension: "sh",
+        house_tab: false,
+        template: "",
+        syntax: Syntax::None {
+            reason: "a runner under test",
+        },
+        runner: Runner::Batched {
+            one: alone,
+            many: stops_after_the_first,
+        },
+        known_gap: |_| None,
+    };
+
+    #[test]
+    fn samples_a_batch_did_not_finish_run_again_alone_after_their_requests_are_forgotten() {
+        let work = tempfile::tempdir().unwrap();
+        let runners = Runners::new(work.path(), work.path());
+        let jobs: Vec<Job> = (0..3)
+            .map(|id| Job {
+                id,
+                code: "",
+                port: 9,
+                files: &[],
+                file_bytes: &[],
+            })
+            .collect();
+        let forgotten = RefCell::new(Vec::new());
+        let runs = runners.run_all(&BATCHED, &jobs, &|index| forgotten.borrow_mut().push(index));
+        let alone = Run::Ran {
+            success: false,
+            stderr: "ran alone".into(),
+        };
+        assert_eq!(
+            runs,
+            [
+                Run::Ran {
+                    success: true,
+                    stderr: String::new()
+                },
+                alone.clone(),
+                alone
+            ]
+        );
+        assert_eq!(*forgotten.borrow(), [1, 2]);
+    }
+
+    #[test]
+    fn a_batch_result_says_ok_or_failed_and_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("result");
+        assert_eq!(read_result(&path), None);
+        std::fs::write(&path, "failed\nTraceback\nConnectionError: refused\n").unwrap();
+        assert_eq!(
+            read_result(&path),
+            Some(Run::Ran {
+                success: false,
+                stderr: "Traceback\nConnectionError: refused".into()
+            })
+        );
+        std::fs::write(&path, "garbage").unwrap();
+        assert_eq!(read_result(&path), None);
+    }
+}
