@@ -810,7 +810,8 @@ fn verify_reuses_what_an_earlier_run_proved_until_the_sample_or_spec_changes() {
     assert!(!first.contains("earlier run"), "{first}");
     let again = stdout(&project.run(&["verify", "--target", "http"]));
     assert!(
-        again.contains("2 passed, 0 failed") && again.contains("2 of them proved by an earlier run"),
+        again.contains("2 passed, 0 failed")
+            && again.contains("2 of them proved by an earlier run"),
         "{again}"
     );
     // a changed spec is proved again, the other is still reused
@@ -819,14 +820,20 @@ fn verify_reuses_what_an_earlier_run_proved_until_the_sample_or_spec_changes() {
         &USERS_SPEC.replace("GET", "DELETE"),
     );
     let changed = stdout(&project.run(&["verify", "--target", "http"]));
-    assert!(changed.contains("1 of them proved by an earlier run"), "{changed}");
+    assert!(
+        changed.contains("1 of them proved by an earlier run"),
+        "{changed}"
+    );
     // a template that breaks the sample is never hidden by an earlier proof
     project.write(
         "templates/http.tera",
         "{{ request.method }} {{ request.url.request_target }} HTTP/1.1\nHost: {{ request.url.host_and_port }}\n",
     );
     let broken = stdout(&project.run_failing(&["verify", "--target", "http"]));
-    assert!(broken.contains("FAILED specs/auth/token.yaml [http]"), "{broken}");
+    assert!(
+        broken.contains("FAILED specs/auth/token.yaml [http]"),
+        "{broken}"
+    );
     // --fresh runs everything
     std::fs::remove_file(project.path("templates/http.tera")).unwrap();
     let fresh = stdout(&project.run(&["verify", "--target", "http", "--fresh"]));

@@ -26,7 +26,10 @@ pub const TARGET: Target = Target {
 /// run inside an async method with those usings, compiled by `mcs` and run by `mono`.
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     need(&["mono", "mcs", "sh"])?;
-    let wrapped = format!("{USINGS}{}", sample_class(setup.code, "  static void Main() { Run().Wait(); }\n"));
+    let wrapped = format!(
+        "{USINGS}{}",
+        sample_class(setup.code, "  static void Main() { Run().Wait(); }\n")
+    );
     let path = setup.write("HttpClientSample.cs", &wrapped)?;
     let exe = setup.work.join("HttpClientSample.exe");
     Ok(command(
@@ -47,7 +50,10 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
 fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
     need(&["mono", "mcs", "sh"])?;
     let sources = setup.write_each("Sample.cs", |index, code| {
-        format!("{USINGS}namespace S{index}\n{{\n{}}}\n", sample_class(code, ""))
+        format!(
+            "{USINGS}namespace S{index}\n{{\n{}}}\n",
+            sample_class(code, "")
+        )
     })?;
     let exe = setup.work.join("batch.exe");
     let mut batch = command(

@@ -242,7 +242,13 @@ pub fn java_many(
         format!("package s{index};\n{}", wrap(code))
     })?;
     let mut list: Vec<String> = sources.iter().map(|p| p.display().to_string()).collect();
-    list.push(setup.support.join("java/RunMany.java").display().to_string());
+    list.push(
+        setup
+            .support
+            .join("java/RunMany.java")
+            .display()
+            .to_string(),
+    );
     // javac reads its sources from a file: a batch can name more than a command line holds
     let list = setup.write(
         "sources.txt",

@@ -165,9 +165,11 @@ pub fn verify(
                 server.port,
                 &work,
             );
-            let (decided, reused) = if let Err(error) = crate::syntax::check(target.target, &code)
-            {
-                (Some(Status::Failed(format!("does not parse: {error}"))), false)
+            let (decided, reused) = if let Err(error) = crate::syntax::check(target.target, &code) {
+                (
+                    Some(Status::Failed(format!("does not parse: {error}"))),
+                    false,
+                )
             } else if unchosen_file {
                 // the spec names no file to send (`file: ""`): there is no request to compare
                 (Some(Status::SyntaxOnly), false)
@@ -421,7 +423,9 @@ pub fn report(outcomes: &[Outcome]) -> String {
     let count = |f: fn(&Status) -> bool| outcomes.iter().filter(|o| f(&o.status)).count();
     let reused = outcomes.iter().filter(|o| o.reused).count();
     let reused = if reused > 0 {
-        format!("; {reused} of them proved by an earlier run on the same runtimes (--fresh runs them)")
+        format!(
+            "; {reused} of them proved by an earlier run on the same runtimes (--fresh runs them)"
+        )
     } else {
         String::new()
     };

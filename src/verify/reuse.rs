@@ -53,7 +53,8 @@ impl Proven {
                 project
             };
             let project = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_path_buf());
-            let name = hex(&Sha256::digest(project.display().to_string().as_bytes()))[..16].to_string();
+            let name =
+                hex(&Sha256::digest(project.display().to_string().as_bytes()))[..16].to_string();
             dir.join(format!("verify-{name}.json"))
         });
         let entries = match (&file, fresh) {
@@ -85,7 +86,10 @@ impl Proven {
     ) -> String {
         let origin = format!("127.0.0.1:{port}");
         let work = work.display().to_string();
-        let stable = |text: &str| text.replace(&origin, "127.0.0.1:PORT").replace(&work, "WORK");
+        let stable = |text: &str| {
+            text.replace(&origin, "127.0.0.1:PORT")
+                .replace(&work, "WORK")
+        };
         let mut hasher = Sha256::new();
         for part in [
             env!("CARGO_PKG_VERSION"),
@@ -165,12 +169,18 @@ fn runtimes_fingerprint(support: &Path) -> String {
                 .find(|p| p.is_file())
         })
         .collect();
-    files.extend(["okhttp.jar", "okio.jar", "kotlin-stdlib.jar"].map(|jar| Path::new("/usr/share/java").join(jar)));
+    files.extend(
+        ["okhttp.jar", "okio.jar", "kotlin-stdlib.jar"]
+            .map(|jar| Path::new("/usr/share/java").join(jar)),
+    );
     files.push(support.join("node/node_modules/.package-lock.json"));
     collect_files(support, &mut files);
     for file in files {
         let stamp = std::fs::metadata(&file).ok().map(|m| {
-            let time = m.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+            let time = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok());
             format!("{} {}", m.len(), time.map_or(0, |t| t.as_nanos()))
         });
         parts.push(format!("{} {}", file.display(), stamp.unwrap_or_default()));
@@ -225,7 +235,12 @@ mod tests {
     /// The record kept in `dir`, for a project and runners' support directory elsewhere.
     fn proven(dir: &Path, fresh: bool) -> Proven {
         let elsewhere = Path::new(env!("CARGO_MANIFEST_DIR"));
-        Proven::open(Some(dir), elsewhere, &elsewhere.join("tests/support"), fresh)
+        Proven::open(
+            Some(dir),
+            elsewhere,
+            &elsewhere.join("tests/support"),
+            fresh,
+        )
     }
 
     #[test]
@@ -234,20 +249,62 @@ mod tests {
         let mut record = proven(dir.path(), false);
         let files = [b"bytes".to_vec()];
         let work = Path::new("/tmp/run-1");
-        let key = record.key("go", "GET http://127.0.0.1:4000/x /tmp/run-1/f", "GET /x", &files, 4000, work);
+        let key = record.key(
+            "go",
+            "GET http://127.0.0.1:4000/x /tmp/run-1/f",
+            "GET /x",
+            &files,
+            4000,
+            work,
+        );
         record.record(key, &Status::Passed);
         record.save();
 
         let mut again = proven(dir.path(), false);
         // the same sample on another port, uploading from another run's directory, is the same
         let work = Path::new("/tmp/run-2");
-        let same = again.key("go", "GET http://127.0.0.1:5000/x /tmp/run-2/f", "GET /x", &files, 5000, work);
+        let same = again.key(
+            "go",
+            "GET http://127.0.0.1:5000/x /tmp/run-2/f",
+            "GET /x",
+            &files,
+            5000,
+            work,
+        );
         assert_eq!(again.get(&same), Some(Status::Passed));
         for other in [
-            again.key("go", "GET http://127.0.0.1:5000/y", "GET /x", &files, 5000, work),
-            again.key("go", "GET http://127.0.0.1:5000/x", "GET /y", &files, 5000, work),
-            again.key("ruby", "GET http://127.0.0.1:5000/x", "GET /x", &files, 5000, work),
-            again.key("go", "GET http://127.0.0.1:5000/x", "GET /x", &[b"other".to_vec()], 5000, work),
+            again.key(
+                "go",
+                "GET http://127.0.0.1:5000/y",
+                "GET /x",
+                &files,
+                5000,
+                work,
+            ),
+            again.key(
+                "go",
+                "GET http://127.0.0.1:5000/x",
+                "GET /y",
+                &files,
+                5000,
+                work,
+            ),
+            again.key(
+                "ruby",
+                "GET http://127.0.0.1:5000/x",
+                "GET /x",
+                &files,
+                5000,
+                work,
+            ),
+            again.key(
+                "go",
+                "GET http://127.0.0.1:5000/x",
+                "GET /x",
+                &[b"other".to_vec()],
+                5000,
+                work,
+            ),
         ] {
             assert_eq!(again.get(&other), None);
         }
