@@ -72,6 +72,11 @@ impl TestProject {
         Command::new(env!("CARGO_BIN_EXE_samplegen"))
             .args(args)
             .current_dir(self.dir.path())
+            // verify's record of what it proved: the tests' own, never the user's
+            .env(
+                "SAMPLEGEN_CACHE_DIR",
+                Path::new(env!("CARGO_TARGET_TMPDIR")).join("verify-proofs"),
+            )
             .output()
             .unwrap()
     }
@@ -820,6 +825,47 @@ fn verify_passes_good_samples_and_names_the_difference_a_broken_template_makes()
     );
 }
 
+#[test]
+fn verify_reuses_what_an_earlier_run_proved_until_the_sample_or_spec_changes() {
+    let project = TestProject::new();
+    let first = stdout(&project.run(&["verify", "--target", "http"]));
+    assert!(first.contains("2 passed, 0 failed"), "{first}");
+    assert!(!first.contains("earlier run"), "{first}");
+    let again = stdout(&project.run(&["verify", "--target", "http"]));
+    assert!(
+        again.contains("2 passed, 0 failed")
+            && again.contains("2 of them proved by an earlier run"),
+        "{again}"
+    );
+    // a changed spec is proved again, the other is still reused
+    project.write(
+        "specs/users/read-users.yaml",
+        &USERS_SPEC.replace("GET", "DELETE"),
+    );
+    let changed = stdout(&project.run(&["verify", "--target", "http"]));
+    assert!(
+        changed.contains("1 of them proved by an earlier run"),
+        "{changed}"
+    );
+    // a template that breaks the sample is never hidden by an earlier proof
+    project.write(
+        "templates/http.tera",
+        "{{ request.method }} {{ request.url.request_target }} HTTP/1.1\nHost: {{ request.url.host_and_port }}\n",
+    );
+    let broken = stdout(&project.run_failing(&["verify", "--target", "http"]));
+    assert!(
+        broken.contains("FAILED specs/auth/token.yaml [http]"),
+        "{broken}"
+    );
+    // --fresh runs everything
+    std::fs::remove_file(project.path("templates/http.tera")).unwrap();
+    let fresh = stdout(&project.run(&["verify", "--target", "http", "--fresh"]));
+    assert!(
+        fresh.contains("2 passed, 0 failed") && !fresh.contains("earlier run"),
+        "{fresh}"
+    );
+}
+
 // exit code 2 is for a command line that asks for the impossible, not for a bad input file
 #[test]
 fn a_malformed_import_input_exits_1_and_an_unknown_target_2() {
@@ -1172,4 +1218,36 @@ fn a_postman_collections_variables_join_the_site_config_without_replacing_its_ow
         http.starts_with("GET /v2/things HTTP/1.1\nHost: api.example.com\n"),
         "{http}"
     );
+}
+
+#[test]
+fn a_batch_of_samples_run_in_one_interpreter_still_judges_each_sample_alone() {
+    let ready = Command::new("python3")
+        .args(["-c", "import requests"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ready {
+        eprintln!("skipped: python3 with requests is not installed");
+        return;
+    }
+    let project = TestProject::new();
+    project.write(
+        "specs/users/delete-user.yaml",
+        &USERS_SPEC.replace("GET", "DELETE"),
+    );
+    // a template that always sends a bare GET: each spec's sample misses something else, and
+    // each is judged by what its own server received, though all ran in one interpreter
+    project.write(
+        "templates/python.tera",
+        "import requests\n\nrequests.request(\"GET\", {{ request.url.raw | python_string }})\n",
+    );
+    let out = project.run_failing(&["verify", "--target", "python", "--fresh"]);
+    let out = stdout(&out);
+    for difference in [
+        "FAILED specs/auth/token.yaml [python]: method: expected POST, received GET",
+        "FAILED specs/users/delete-user.yaml [python]: method: expected DELETE, received GET",
+        "FAILED specs/users/read-users.yaml [python]: header authorization: expected",
+    ] {
+        assert!(out.contains(difference), "{out}");
+    }
 }

@@ -98,7 +98,9 @@ impl Scene {
             .current_dir(dir)
             .stdin(Stdio::null())
             .stdout(fs::File::create(&out).unwrap())
-            .stderr(fs::File::create(&err).unwrap());
+            .stderr(fs::File::create(&err).unwrap())
+            // verify's record of what it proved, kept in the scene
+            .env("SAMPLEGEN_CACHE_DIR", self.at("verify-proofs"));
         for (name, value) in env {
             command.env(name, value);
         }

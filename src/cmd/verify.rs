@@ -27,6 +27,9 @@ pub struct Request {
     /// The runners' directory (node/, php/, csharp/); this source tree's tests/support by default.
     #[arg(long, value_name = "DIR")]
     pub support: Option<PathBuf>,
+    /// Run every sample, even those an earlier run proved unchanged on the same runtimes.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<ExitCode, Error> {
@@ -36,6 +39,7 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         json,
         require_all,
         support,
+        fresh,
     } = request;
     for id in &targets {
         project.config.target(id).map_err(Error::Usage)?;
@@ -45,6 +49,8 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         specs,
         targets,
         support: support.unwrap_or_else(verify::default_support),
+        cache_dir: verify::reuse::cache_dir(),
+        fresh,
     };
     let started = Instant::now();
     let outcomes = verify::verify(project, &renderer, &options, &mut |outcome| {

@@ -1,7 +1,7 @@
 //! C# with RestSharp (`verify` runs it on Mono against a RestSharp test double unless given the
 //! real library).
 
-use super::run::{RunSetup, Runner, command, need};
+use super::run::{BatchSetup, RunSetup, Runner, command, need};
 use super::{Syntax, Target};
 use crate::http::headers::DOTNET_CONTENT_HEADERS;
 use crate::model::Request;
@@ -16,7 +16,10 @@ pub const TARGET: Target = Target {
     house_tab: true,
     template: include_str!("../../templates/csharp.tera"),
     syntax: Syntax::TreeSitter(tree_sitter_c_sharp::LANGUAGE),
-    runner: Runner::Program(run),
+    runner: Runner::Batched {
+        one: run,
+        many: run_many,
+    },
     known_gap,
 };
 
@@ -30,6 +33,16 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
             path.as_os_str(),
         ],
     );
+    wrap.env("RESTSHARP_DOUBLE_BUILD", setup.shared.join("restsharp"));
+    Ok(wrap)
+}
+
+/// Every sample of a batch in one mono process, each in a fresh evaluator.
+fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
+    need(&["mono", "mcs", "sh"])?;
+    let files = setup.write_each("sample.cs", |_, code| code.to_string())?;
+    let wrap_sh = setup.support.join("csharp/wrap.sh");
+    let mut wrap = setup.harness("sh", &[wrap_sh.as_os_str(), "--many".as_ref()], &files);
     wrap.env("RESTSHARP_DOUBLE_BUILD", setup.work.join("restsharp"));
     Ok(wrap)
 }

@@ -1,6 +1,6 @@
 //! Python with httpx (synchronous).
 
-use super::run::{RunSetup, Runner, python_with};
+use super::run::{BatchSetup, RunSetup, Runner, python_many, python_with};
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -13,10 +13,17 @@ pub const TARGET: Target = Target {
     house_tab: false,
     template: include_str!("../../templates/httpx.tera"),
     syntax: Syntax::TreeSitter(tree_sitter_python::LANGUAGE),
-    runner: Runner::Program(run),
+    runner: Runner::Batched {
+        one: run,
+        many: run_many,
+    },
     known_gap: no_known_gap,
 };
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     python_with(setup, "httpx", "httpx")
+}
+
+fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
+    python_many(setup, "httpx", "httpx")
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::run::{RunSetup, Runner, command, need};
+use super::run::{BatchSetup, RunSetup, Runner, command, java_many, need};
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -15,7 +15,10 @@ pub const TARGET: Target = Target {
     house_tab: true,
     template: include_str!("../../templates/java.tera"),
     syntax: Syntax::TreeSitter(tree_sitter_java::LANGUAGE),
-    runner: Runner::Program(run),
+    runner: Runner::Batched {
+        one: run,
+        many: run_many,
+    },
     known_gap: no_known_gap,
 };
 
@@ -25,15 +28,26 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     need(&["java"])?;
     let classpath = okhttp_classpath()
         .ok_or("OkHttp's jars are not in /usr/share/java (Debian: libokhttp-java libokio-java)")?;
-    let wrapped = format!(
-        "import java.io.*;\nimport okhttp3.*;\npublic class Main {{\n  public static void main(String []args) throws IOException{{\n{}\n    System.out.println(response.body().string());\n  }}\n}}\n",
-        setup.code
-    );
-    let path = setup.write("Main.java", &wrapped)?;
+    let path = setup.write("Main.java", &wrap(setup.code))?;
     Ok(command(
         "java",
         ["-cp".as_ref(), classpath.as_ref(), path.as_os_str()],
     ))
+}
+
+/// Every sample of a batch in one JVM.
+fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
+    let classpath = okhttp_classpath()
+        .ok_or("OkHttp's jars are not in /usr/share/java (Debian: libokhttp-java libokio-java)")?;
+    java_many(setup, &classpath, wrap)
+}
+
+/// The sample is statements: made the `main` of a class `Main`, with the imports it needs, that
+/// prints the response as the house page's reader would see it.
+fn wrap(code: &str) -> String {
+    format!(
+        "import java.io.*;\nimport okhttp3.*;\npublic class Main {{\n  public static void main(String []args) throws IOException{{\n{code}\n    System.out.println(response.body().string());\n  }}\n}}\n"
+    )
 }
 
 /// The class path for OkHttp from Debian's packages, if installed.

@@ -1,6 +1,6 @@
 //! JavaScript in a browser page with jQuery's `$.ajax` (`verify` runs it in Node with jsdom).
 
-use super::run::{RunSetup, Runner, node_harness};
+use super::run::{BatchSetup, RunSetup, Runner, node_harness, node_many};
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -14,7 +14,10 @@ pub const TARGET: Target = Target {
     house_tab: true,
     template: include_str!("../../templates/jquery.tera"),
     syntax: Syntax::TreeSitter(tree_sitter_javascript::LANGUAGE),
-    runner: Runner::Program(run),
+    runner: Runner::Batched {
+        one: run,
+        many: run_many,
+    },
     known_gap,
 };
 
@@ -27,6 +30,26 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
         jsdom.arg("--file").arg(file);
     }
     Ok(jsdom)
+}
+
+/// Every sample of a batch in one node process, each in its own jsdom window.
+fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
+    let files = setup.write_each("sample.js", |_, code| code.to_string())?;
+    let jobs: Vec<serde_json::Value> = setup
+        .samples
+        .iter()
+        .zip(&files)
+        .map(|(sample, file)| {
+            serde_json::json!({
+                "sample": file,
+                "origin": format!("http://127.0.0.1:{}/", sample.port),
+                "files": sample.files,
+                "result": sample.result(),
+            })
+        })
+        .collect();
+    let jobs = setup.write("jobs.json", &serde_json::Value::from(jobs).to_string())?;
+    node_many(setup, "run-jquery.js", &jobs)
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {

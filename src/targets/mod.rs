@@ -26,7 +26,7 @@ use serde::Serialize;
 use tree_sitter_language::LanguageFn;
 
 use crate::model::Request;
-pub use run::{RunSetup, Runner};
+pub use run::{BatchSample, BatchSetup, RunSetup, Runner};
 
 /// A language and client library a sample is written for.
 #[derive(Clone, Copy, Serialize)]

@@ -1,8 +1,11 @@
 //! How `verify` runs a target's samples: the runner a target declares, and the helpers a runner
 //! uses to find its runtime and lay out a sample's files.
 
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
 
 /// How `verify` executes a target's sample against its echo server.
 #[derive(Debug, Clone, Copy)]
@@ -10,6 +13,16 @@ pub enum Runner {
     /// A program started on the sample: the function writes what it needs below
     /// [`RunSetup::work`] and returns the command to run, or why the runtime is missing.
     Program(fn(&RunSetup) -> Result<Command, String>),
+    /// Like `Program` for one sample (`one`), and one process for many (`many`): a runtime that
+    /// is slow to start or compile (a JVM, Go's linker, jsdom) starts once for all of a run's
+    /// samples. `many` writes each sample below its [`BatchSample::dir`] and returns a command
+    /// that runs them all and writes each one's [`BatchSample::result`]. When that command fails
+    /// before writing every result (a sample that does not compile stops the whole batch), the
+    /// samples without one run again with `one`, so a failure names its own sample.
+    Batched {
+        one: fn(&RunSetup) -> Result<Command, String>,
+        many: fn(&BatchSetup) -> Result<Command, String>,
+    },
     /// `verify` sends the raw HTTP message over a socket itself.
     RawHttp,
     /// A site's own command, run by `sh -c` with `{file}` replaced by the sample's path.
@@ -26,6 +39,8 @@ pub struct RunSetup<'a> {
     pub support: &'a Path,
     /// A private directory for the sample's files.
     pub work: &'a Path,
+    /// A directory every sample of the run shares, for what is built once (the RestSharp double).
+    pub shared: &'a Path,
     /// The echo server's port on 127.0.0.1.
     pub port: u16,
     /// The files the request uploads, in the order the sample names them.
@@ -46,6 +61,75 @@ impl RunSetup<'_> {
     }
 }
 
+/// What a batch runner is given: the samples of one target, each with its own echo server.
+pub struct BatchSetup<'a> {
+    pub samples: &'a [BatchSample<'a>],
+    /// The runners' support directory (`node/`, `php/`, `csharp/`, `python/`…).
+    pub support: &'a Path,
+    /// A private directory for the batch's own files (a harness, compiled classes).
+    pub work: &'a Path,
+}
+
+/// One sample of a batch.
+pub struct BatchSample<'a> {
+    pub code: &'a str,
+    /// Its own echo server's port on 127.0.0.1.
+    pub port: u16,
+    /// The files it uploads, in the order it names them.
+    pub files: &'a [PathBuf],
+    /// A private directory for its files, `s<index>` below the batch's work directory.
+    pub dir: PathBuf,
+}
+
+impl BatchSample<'_> {
+    /// Where the batch writes what running this sample came to: `ok`, or `failed` and on the
+    /// following lines why (what it threw, the tail of what it printed to stderr).
+    pub fn result(&self) -> PathBuf {
+        self.dir.join("result")
+    }
+
+    /// Writes `contents` to `name` in the sample's directory.
+    pub fn write(&self, name: &str, contents: &str) -> Result<PathBuf, String> {
+        let path = self.dir.join(name);
+        std::fs::write(&path, contents).map_err(|error| format!("cannot write {name}: {error}"))?;
+        Ok(path)
+    }
+}
+
+impl BatchSetup<'_> {
+    /// Writes every sample, through `shape` (the sample's index and code to the file's text),
+    /// as `name` in its directory; their paths, in order.
+    pub fn write_each(
+        &self,
+        name: &str,
+        shape: impl Fn(usize, &str) -> String,
+    ) -> Result<Vec<PathBuf>, String> {
+        self.samples
+            .iter()
+            .enumerate()
+            .map(|(index, sample)| sample.write(name, &shape(index, sample.code)))
+            .collect()
+    }
+
+    /// Writes `contents` to `name` in the batch's work directory.
+    pub fn write(&self, name: &str, contents: &str) -> Result<PathBuf, String> {
+        let path = self.work.join(name);
+        std::fs::write(&path, contents).map_err(|error| format!("cannot write {name}: {error}"))?;
+        Ok(path)
+    }
+
+    /// A command running one of the support directory's `harness`es on every sample: its
+    /// arguments are pairs of a sample's file (as `write_each` wrote it) and its result file.
+    pub fn harness(&self, program: &str, leading: &[&OsStr], files: &[PathBuf]) -> Command {
+        let mut command = Command::new(program);
+        command.args(leading);
+        for (file, sample) in files.iter().zip(self.samples) {
+            command.arg(file).arg(sample.result());
+        }
+        command
+    }
+}
+
 /// Every command in `commands` is on the `PATH`, or why not.
 pub fn need(commands: &[&str]) -> Result<(), String> {
     let path = std::env::var_os("PATH").unwrap_or_default();
@@ -58,26 +142,37 @@ pub fn need(commands: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-/// `program args…` succeeds (a library the runtime needs is there), or `missing`.
+/// `program args…` succeeds (a library the runtime needs is there), or `missing`. Asked once per
+/// process: the answer does not change while verify runs, and a probe costs a runtime's start.
 pub fn probe(program: &str, args: &[&str], missing: &str) -> Result<(), String> {
-    let ok = Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
+    static ANSWERS: Mutex<BTreeMap<String, bool>> = Mutex::new(BTreeMap::new());
+    let key = format!("{program}\0{}", args.join("\0"));
+    let known = ANSWERS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&key)
+        .copied();
+    let ok = known.unwrap_or_else(|| {
+        let ok = Command::new(program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ANSWERS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, ok);
+        ok
+    });
     if ok { Ok(()) } else { Err(missing.into()) }
 }
 
 /// `node` running one of the support directory's harnesses (`run-fetch.js`…) on the sample, once
 /// `npm ci` has installed the packages the harnesses load.
 pub fn node_harness(setup: &RunSetup, harness: &str) -> Result<Command, String> {
-    need(&["node"])?;
-    let node = setup.support.join("node");
-    if !node.join("node_modules").is_dir() {
-        return Err(format!("run `npm ci` in {} first", node.display()));
-    }
+    let node = node_modules(setup.support)?;
     let path = setup.write_sample("js")?;
     Ok(command(
         "node",
@@ -85,16 +180,99 @@ pub fn node_harness(setup: &RunSetup, harness: &str) -> Result<Command, String> 
     ))
 }
 
+/// `node` running one of the support directory's harnesses on a batch: `--many JOBS`.
+pub fn node_many(setup: &BatchSetup, harness: &str, jobs: &Path) -> Result<Command, String> {
+    let node = node_modules(setup.support)?;
+    Ok(command(
+        "node",
+        [
+            node.join(harness).as_os_str(),
+            "--many".as_ref(),
+            jobs.as_os_str(),
+        ],
+    ))
+}
+
+/// The support directory's `node/`, once `npm ci` has installed the packages its harnesses load.
+fn node_modules(support: &Path) -> Result<PathBuf, String> {
+    need(&["node"])?;
+    let node = support.join("node");
+    if !node.join("node_modules").is_dir() {
+        return Err(format!("run `npm ci` in {} first", node.display()));
+    }
+    Ok(node)
+}
+
 /// `python3` running the sample, once the library it imports (`module`, from PyPI's `package`)
 /// is installed.
 pub fn python_with(setup: &RunSetup, module: &str, package: &str) -> Result<Command, String> {
+    python_ready(module, package)?;
+    Ok(command("python3", [setup.write_sample("py")?]))
+}
+
+/// `python3` running every sample of a batch in one interpreter (the support directory's
+/// `python/run_many.py`), once `module` is installed.
+pub fn python_many(setup: &BatchSetup, module: &str, package: &str) -> Result<Command, String> {
+    python_ready(module, package)?;
+    let files = setup.write_each("sample.py", |_, code| code.to_string())?;
+    let harness = setup.support.join("python/run_many.py");
+    Ok(setup.harness("python3", &[harness.as_os_str()], &files))
+}
+
+/// `python3` is installed with `module` (from PyPI's `package`), or why not.
+fn python_ready(module: &str, package: &str) -> Result<(), String> {
     need(&["python3"])?;
     probe(
         "python3",
         &["-c", &format!("import {module}")],
         &format!("Python's {module} is not installed (pip install {package})"),
+    )
+}
+
+/// One JVM for every sample of a batch: each sample, made a class `Main` by `wrap`, is compiled
+/// into its own package `s<index>` with the support directory's `java/RunMany.java` (one `javac`
+/// for all), which then calls each one's `main` in turn. `classpath`: the client library's jars.
+pub fn java_many(
+    setup: &BatchSetup,
+    classpath: &str,
+    wrap: fn(&str) -> String,
+) -> Result<Command, String> {
+    need(&["java", "javac", "sh"])?;
+    let sources = setup.write_each("Main.java", |index, code| {
+        format!("package s{index};\n{}", wrap(code))
+    })?;
+    let mut list: Vec<String> = sources.iter().map(|p| p.display().to_string()).collect();
+    list.push(
+        setup
+            .support
+            .join("java/RunMany.java")
+            .display()
+            .to_string(),
+    );
+    // javac reads its sources from a file: a batch can name more than a command line holds
+    let list = setup.write(
+        "sources.txt",
+        &list
+            .iter()
+            .map(|p| format!("\"{}\"\n", p.replace('\\', "\\\\")))
+            .collect::<String>(),
     )?;
-    Ok(command("python3", [setup.write_sample("py")?]))
+    let classes = setup.work.join("classes");
+    let mut java = command(
+        "sh",
+        [
+            "-c".as_ref(),
+            "set -e; classes=$1; libraries=$2; sources=$3; shift 3; javac -nowarn -encoding UTF-8 -d \"$classes\" -cp \"$libraries\" @\"$sources\" >&2; exec java -cp \"$classes:$libraries\" RunMany \"$@\"".as_ref(),
+            "sh".as_ref(),
+            classes.as_os_str(),
+            classpath.as_ref(),
+            list.as_os_str(),
+        ],
+    );
+    for (index, sample) in setup.samples.iter().enumerate() {
+        java.arg(format!("s{index}.Main")).arg(sample.result());
+    }
+    Ok(java)
 }
 
 /// A command running `program` on `args`.

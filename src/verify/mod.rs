@@ -3,12 +3,14 @@
 
 pub mod expect;
 pub mod live;
+pub mod reuse;
 pub mod runners;
 pub mod server;
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::SiteTarget;
 use crate::error::Error;
@@ -16,11 +18,12 @@ use crate::model::{self, Body, Endpoint, PageId, PartContent};
 use crate::project::Project;
 use crate::render::Renderer;
 use crate::spec;
-use runners::{Run, Runners};
+use crate::targets::{Runner, Target};
+use runners::{Job, Run, Runners};
 use server::EchoServer;
 
 /// What verifying one sample came to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", content = "detail", rename_all = "kebab-case")]
 pub enum Status {
     /// It parses, and the server received exactly the spec's request.
@@ -42,6 +45,9 @@ pub struct Outcome {
     pub target: &'static str,
     #[serde(flatten)]
     pub status: Status,
+    /// Not run: an earlier run proved this very sample on these runtimes.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reused: bool,
 }
 
 /// What to verify.
@@ -52,6 +58,10 @@ pub struct Options {
     pub targets: Vec<String>,
     /// The runners' support directory (`node/`, `php/`, `csharp/`).
     pub support: PathBuf,
+    /// Where earlier runs' proofs are kept ([`reuse::cache_dir`]); none: every sample runs.
+    pub cache_dir: Option<PathBuf>,
+    /// Run every sample, even one an earlier run proved.
+    pub fresh: bool,
 }
 
 /// The support directory of this source tree, where `verify` finds its runners by default.
@@ -59,18 +69,40 @@ pub fn default_support() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support")
 }
 
-/// Verifies every selected sample, one after the other. `progress` is told each outcome.
+/// One sample made ready to run: the spec made live against the sample's own echo server, and
+/// the sample rendered from it.
+struct Prepared {
+    spec: String,
+    target: &'static Target,
+    code: String,
+    server: EchoServer,
+    /// The request it must send: the spec made live with its secrets' test values.
+    expected: Endpoint,
+    /// Each secret it reads and its test value, set in its runner's environment.
+    environment: Vec<(String, String)>,
+    uploads: Vec<PathBuf>,
+    file_bytes: Vec<Vec<u8>>,
+    /// What it came to without running it (it does not parse, names no file to send, or an
+    /// earlier run proved it).
+    decided: Option<Status>,
+    /// The key of its proof ([`reuse::Proven::key`]).
+    key: String,
+    reused: bool,
+}
+
+/// Verifies every selected sample. Each sample has its own echo server, so samples run side by
+/// side: one worker per core takes the next target's batch (or the next sample of an unbatched
+/// target). `progress` is told each outcome as it is known.
 pub fn verify(
     project: &Project,
     renderer: &Renderer,
     options: &Options,
-    progress: &mut dyn FnMut(&Outcome),
+    progress: &mut (dyn FnMut(&Outcome) + Send),
 ) -> Result<Vec<Outcome>, Error> {
     let io = |error: std::io::Error| Error::Io {
         path: "verify".into(),
         error,
     };
-    let server = EchoServer::start().map_err(io)?;
     // A fresh directory only this user can enter (mode 0700, an unpredictable name, created
     // exclusively): nothing planted in the temporary directory is written through or run.
     let work_dir = tempfile::Builder::new()
@@ -79,6 +111,12 @@ pub fn verify(
         .map_err(io)?;
     let work = work_dir.path().to_path_buf();
     let runners = Runners::new(&options.support, &work);
+    let mut proven = reuse::Proven::open(
+        options.cache_dir.as_deref(),
+        &project.root,
+        &options.support,
+        options.fresh,
+    );
 
     // spec paths on the command line are relative to the project directory
     let paths: Vec<PathBuf> = if options.specs.is_empty() {
@@ -99,82 +137,211 @@ pub fn verify(
             .map_err(Error::Usage)?
     };
 
-    let mut outcomes = Vec::new();
+    let mut prepared = Vec::new();
     for (index, path) in paths.iter().enumerate() {
-        // the spec as written must be valid; its live twin is what runs
+        // the spec as written must be valid; its live twins are what run
         let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
         let shown = endpoint.source.display().to_string();
         let files_dir = work.join(format!("files-{index}"));
-        let (live, expected) = make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
-        // each secret a sample reads, set to its test value in the runner's environment
-        let environment: Vec<(String, String)> = live
-            .sample_values
-            .secrets
-            .values()
-            .map(|env| (env.clone(), live::secret_value_of(env)))
-            .collect();
-        let uploads = uploads(&live);
-        let file_bytes: Vec<Vec<u8>> = uploads
-            .iter()
-            .map(|p| std::fs::read(p).unwrap_or_default())
-            .collect();
-        let unchosen_file =
-            matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
+        // what the request it must send is made of: the spec as written and the site's config
+        let request_source = format!(
+            "{}\n{}",
+            project.read_spec(path).map_err(Error::Diagnostics)?,
+            project.config.fingerprint()
+        );
         for target in &targets {
+            let server = EchoServer::start().map_err(io)?;
+            let (live, expected) =
+                make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
+            // each secret a sample reads, set to its test value in the runner's environment
+            let environment: Vec<(String, String)> = live
+                .sample_values
+                .secrets
+                .values()
+                .map(|env| (env.clone(), live::secret_value_of(env)))
+                .collect();
+            let uploads = uploads(&live);
+            let file_bytes: Vec<Vec<u8>> = uploads
+                .iter()
+                .map(|p| std::fs::read(p).unwrap_or_default())
+                .collect();
             // a raw HTTP message has no environment: it shows the request with the test values
-            let rendered = if matches!(target.target.runner, crate::targets::Runner::RawHttp) {
+            let rendered = if matches!(target.target.runner, Runner::RawHttp) {
                 &expected
             } else {
                 &live
             };
             let code = renderer.sample(rendered, target)?;
-            let target = target.target;
-            let status = if let Err(error) = crate::syntax::check(target, &code) {
-                Status::Failed(format!("does not parse: {error}"))
+            let unchosen_file =
+                matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
+            let key = proven.key(
+                target.target.id,
+                &code,
+                &request_source,
+                &file_bytes,
+                server.port,
+                &work,
+            );
+            let (decided, reused) = if let Err(error) = crate::syntax::check(target.target, &code) {
+                (
+                    Some(Status::Failed(format!("does not parse: {error}"))),
+                    false,
+                )
             } else if unchosen_file {
                 // the spec names no file to send (`file: ""`): there is no request to compare
-                Status::SyntaxOnly
+                (Some(Status::SyntaxOnly), false)
             } else {
-                server.take();
-                match runners.run(
-                    target,
-                    &code,
-                    &uploads,
-                    server.port,
-                    &file_bytes,
-                    &environment,
-                ) {
-                    Run::NotExecuted => Status::SyntaxOnly,
-                    Run::Unavailable(why) => Status::NotRun(why),
-                    Run::Ran { success, stderr } => {
-                        let status = match expect::compare(&expected.request, &server.take()) {
-                            Ok(()) if success => Status::Passed,
-                            Ok(()) => {
-                                Status::Failed(format!("sent the request, then failed: {stderr}"))
-                            }
-                            Err(difference) if stderr.is_empty() => Status::Failed(difference),
-                            Err(difference) => Status::Failed(format!("{difference}\n{stderr}")),
-                        };
-                        match (status, (target.known_gap)(&expected.request)) {
-                            (Status::Failed(difference), Some(gap)) => {
-                                Status::KnownGap(format!("{gap}: {difference}"))
-                            }
-                            (status, _) => status,
-                        }
-                    }
-                }
+                let earlier = proven.get(&key);
+                let reused = earlier.is_some();
+                (earlier, reused)
             };
-            let outcome = Outcome {
+            prepared.push(Prepared {
                 spec: shown.clone(),
-                target: target.id,
-                status,
-            };
-            progress(&outcome);
-            outcomes.push(outcome);
+                target: target.target,
+                code,
+                server,
+                expected,
+                environment,
+                uploads,
+                file_bytes,
+                decided,
+                key,
+                reused,
+            });
         }
     }
+
+    let statuses = run_prepared(&runners, &prepared, progress);
     drop(work_dir);
-    Ok(outcomes)
+    for (sample, status) in prepared.iter().zip(&statuses) {
+        if sample.decided.is_none() {
+            proven.record(sample.key.clone(), status);
+        }
+    }
+    proven.save();
+    Ok(prepared
+        .iter()
+        .zip(statuses)
+        .map(|(sample, status)| Outcome {
+            spec: sample.spec.clone(),
+            target: sample.target.id,
+            status,
+            reused: sample.reused,
+        })
+        .collect())
+}
+
+/// Runs the prepared samples that need running, on one worker per core, and says what each came
+/// to, in the order of `prepared`.
+fn run_prepared(
+    runners: &Runners,
+    prepared: &[Prepared],
+    progress: &mut (dyn FnMut(&Outcome) + Send),
+) -> Vec<Status> {
+    let mut statuses: Vec<Option<Status>> = prepared.iter().map(|p| p.decided.clone()).collect();
+    for (sample, status) in prepared.iter().zip(&statuses) {
+        if let Some(status) = status {
+            progress(&Outcome {
+                spec: sample.spec.clone(),
+                target: sample.target.id,
+                status: status.clone(),
+                reused: sample.reused,
+            });
+        }
+    }
+    // a unit of work: the samples of one target that run together
+    let mut by_target: Vec<(&'static Target, Vec<usize>)> = Vec::new();
+    for (index, sample) in prepared.iter().enumerate() {
+        if sample.decided.is_some() {
+            continue;
+        }
+        match by_target.iter_mut().find(|(t, _)| t.id == sample.target.id) {
+            Some((_, indices)) => indices.push(index),
+            None => by_target.push((sample.target, vec![index])),
+        }
+    }
+    let mut units: Vec<(&'static Target, Vec<usize>)> = Vec::new();
+    for (target, indices) in by_target {
+        if matches!(target.runner, Runner::Batched { .. }) {
+            units.push((target, indices));
+        } else {
+            units.extend(indices.into_iter().map(|index| (target, vec![index])));
+        }
+    }
+    // the big batches first, so that no core idles at the end waiting for one
+    units.sort_by_key(|(_, indices)| std::cmp::Reverse(indices.len()));
+    let queue = Mutex::new(units.into_iter());
+    let shared = Mutex::new((&mut statuses, progress));
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+                    let Some((target, indices)) = next else {
+                        return;
+                    };
+                    let jobs: Vec<Job> = indices
+                        .iter()
+                        .map(|&index| {
+                            let sample = &prepared[index];
+                            sample.server.take();
+                            Job {
+                                id: index,
+                                code: &sample.code,
+                                port: sample.server.port,
+                                files: &sample.uploads,
+                                file_bytes: &sample.file_bytes,
+                                environment: &sample.environment,
+                            }
+                        })
+                        .collect();
+                    let forget = |i: usize| {
+                        prepared[indices[i]].server.take();
+                    };
+                    let runs = runners.run_all(target, &jobs, &forget);
+                    for (&index, run) in indices.iter().zip(runs) {
+                        let sample = &prepared[index];
+                        let status = judge(run, sample);
+                        let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
+                        (shared.1)(&Outcome {
+                            spec: sample.spec.clone(),
+                            target: target.id,
+                            status: status.clone(),
+                            reused: false,
+                        });
+                        shared.0[index] = Some(status);
+                    }
+                }
+            });
+        }
+    });
+    statuses
+        .into_iter()
+        .map(|status| status.expect("every sample was decided or run"))
+        .collect()
+}
+
+/// What running a sample came to, judged by what its echo server received.
+fn judge(run: Run, sample: &Prepared) -> Status {
+    match run {
+        Run::NotExecuted => Status::SyntaxOnly,
+        Run::Unavailable(why) => Status::NotRun(why),
+        Run::Ran { success, stderr } => {
+            let status = match expect::compare(&sample.expected.request, &sample.server.take()) {
+                Ok(()) if success => Status::Passed,
+                Ok(()) => Status::Failed(format!("sent the request, then failed: {stderr}")),
+                Err(difference) if stderr.is_empty() => Status::Failed(difference),
+                Err(difference) => Status::Failed(format!("{difference}\n{stderr}")),
+            };
+            match (status, (sample.target.known_gap)(&sample.expected.request)) {
+                (Status::Failed(difference), Some(gap)) => {
+                    Status::KnownGap(format!("{gap}: {difference}"))
+                }
+                (status, _) => status,
+            }
+        }
+    }
 }
 
 /// The spec at `path` made live (see [`live::make_live`]) and validated twice: as its samples
@@ -296,8 +463,16 @@ pub fn report(outcomes: &[Outcome]) -> String {
         out.push_str(&format!("\n{reason}"));
     }
     let count = |f: fn(&Status) -> bool| outcomes.iter().filter(|o| f(&o.status)).count();
+    let reused = outcomes.iter().filter(|o| o.reused).count();
+    let reused = if reused > 0 {
+        format!(
+            "; {reused} of them proved by an earlier run on the same runtimes (--fresh runs them)"
+        )
+    } else {
+        String::new()
+    };
     out.push_str(&format!(
-        "\n\nsamplegen verify: {} passed, {} failed, {} known gaps, {} not run, {} checked by syntax only\n",
+        "\n\nsamplegen verify: {} passed, {} failed, {} known gaps, {} not run, {} checked by syntax only{reused}\n",
         count(|s| matches!(s, Status::Passed)),
         count(|s| matches!(s, Status::Failed(_))),
         count(|s| matches!(s, Status::KnownGap(_))),

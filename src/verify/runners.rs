@@ -6,20 +6,41 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::targets::{RunSetup, Runner, Target};
+use crate::targets::{BatchSample, BatchSetup, RunSetup, Runner, Target};
 use std::time::{Duration, Instant};
 
 /// How long one sample may run.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 /// What running a sample came to (what the server received is judged separately).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Run {
-    /// The runtime ran it; its exit status and the tail of what it printed to stderr.
+    /// The runtime ran it; whether it succeeded and the tail of what it printed to stderr.
     Ran { success: bool, stderr: String },
     /// The runtime is not installed.
     Unavailable(String),
     /// The target is not executed anywhere (its runner says why); it is checked by syntax only.
     NotExecuted,
+}
+
+/// One sample to run: its code, the port of its own echo server, and the files it uploads.
+pub struct Job<'a> {
+    /// Unique among the run's samples: names the sample's private directory.
+    pub id: usize,
+    pub code: &'a str,
+    pub port: u16,
+    /// The files it uploads, in order.
+    pub files: &'a [PathBuf],
+    /// Their contents, which stand in for the raw HTTP message's `(data)` and
+    /// `"<file contents here>"`.
+    pub file_bytes: &'a [Vec<u8>],
+    /// The secrets it reads and their test values, set in its runner's environment.
+    pub environment: &'a [(String, String)],
+}
+
+/// A job's environment variables, as [`Command::envs`] takes them.
+fn environment<'a>(job: &'a Job) -> impl Iterator<Item = (&'a String, &'a String)> {
+    job.environment.iter().map(|(name, value)| (name, value))
 }
 
 /// The runtimes, found once.
@@ -29,7 +50,7 @@ pub struct Runners {
 }
 
 impl Runners {
-    /// `support` holds `node/`, `php/` and `csharp/` (the repository's `tests/support`); samples
+    /// `support` holds `node/`, `php/`, `csharp/`… (the repository's `tests/support`); samples
     /// are written below `work`.
     pub fn new(support: &Path, work: &Path) -> Runners {
         Runners {
@@ -38,38 +59,123 @@ impl Runners {
         }
     }
 
-    /// Runs `code`, a `target` sample, as the target's runner says. `files` are the files it
-    /// uploads, in order; `file_bytes` their contents, which stand in for the raw HTTP message's
-    /// `(data)` and `"<file contents here>"`.
-    pub fn run(
-        &self,
-        target: &Target,
-        code: &str,
-        files: &[PathBuf],
-        port: u16,
-        file_bytes: &[Vec<u8>],
-        environment: &[(String, String)],
-    ) -> Run {
+    /// Runs one `target` sample as the target's runner says.
+    pub fn run(&self, target: &Target, job: &Job) -> Run {
+        let work = match self.sample_dir(target, job.id) {
+            Ok(work) => work,
+            Err(why) => return Run::Unavailable(why),
+        };
         let setup = RunSetup {
-            code,
+            code: job.code,
             support: &self.support,
-            work: &self.work,
-            port,
-            files,
+            work: &work,
+            shared: &self.work,
+            port: job.port,
+            files: job.files,
         };
         let command = match target.runner {
             Runner::None { .. } => return Run::NotExecuted,
-            Runner::RawHttp => return send_http(code, port, file_bytes),
-            Runner::Program(command) => command(&setup),
+            Runner::RawHttp => return send_http(job.code, job.port, job.file_bytes),
+            Runner::Program(one) | Runner::Batched { one, .. } => one(&setup),
             Runner::Command(line) => setup
                 .write_sample(target.extension)
                 .map(|path| site_command(line, &path)),
         };
         match command {
-            Ok(mut command) => run(command.envs(environment.iter().map(|(k, v)| (k, v)))),
+            Ok(mut command) => run(command.envs(environment(job)), TIMEOUT),
             Err(why) => Run::Unavailable(why),
         }
     }
+
+    /// Runs every one of `jobs`, all `target` samples: in one process when the target's runner
+    /// is batched and there is more than one, else one after the other. In the order of `jobs`.
+    /// A sample the batch did not finish runs again on its own, after `forget(index)` has
+    /// dropped what its server may have received from the batch.
+    pub fn run_all(&self, target: &Target, jobs: &[Job], forget: &dyn Fn(usize)) -> Vec<Run> {
+        let Runner::Batched { many, .. } = target.runner else {
+            return jobs.iter().map(|job| self.run(target, job)).collect();
+        };
+        if jobs.len() < 2 {
+            return jobs.iter().map(|job| self.run(target, job)).collect();
+        }
+        let batch_dir = self.work.join(format!("{}-batch", target.id));
+        let samples: Result<Vec<BatchSample>, String> = jobs
+            .iter()
+            .map(|job| {
+                Ok(BatchSample {
+                    code: job.code,
+                    port: job.port,
+                    files: job.files,
+                    dir: self.sample_dir(target, job.id)?,
+                })
+            })
+            .collect();
+        let batch = samples.and_then(|samples| {
+            std::fs::create_dir_all(&batch_dir)
+                .map_err(|error| format!("cannot create {}: {error}", batch_dir.display()))?;
+            let setup = BatchSetup {
+                samples: &samples,
+                support: &self.support,
+                work: &batch_dir,
+            };
+            let command = many(&setup)?;
+            Ok((samples, command))
+        });
+        let (samples, mut command) = match batch {
+            Ok(batch) => batch,
+            Err(why) => return jobs.iter().map(|_| Run::Unavailable(why.clone())).collect(),
+        };
+        // every secret any of its samples reads (a secret's test value is the same for all)
+        for job in jobs {
+            command.envs(environment(job));
+        }
+        // a batch may take as long as its samples would one by one, and its start-up
+        let timeout = TIMEOUT + Duration::from_secs(10) * jobs.len() as u32;
+        run(&mut command, timeout);
+        samples
+            .iter()
+            .zip(jobs)
+            .enumerate()
+            .map(|(index, (sample, job))| {
+                read_result(&sample.result()).unwrap_or_else(|| {
+                    forget(index);
+                    self.run(target, job)
+                })
+            })
+            .collect()
+    }
+
+    /// The private directory of the sample `id`, created.
+    fn sample_dir(&self, target: &Target, id: usize) -> Result<PathBuf, String> {
+        let dir = self.work.join(target.id).join(format!("s{id}"));
+        std::fs::create_dir_all(&dir)
+            .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+        Ok(dir)
+    }
+}
+
+/// What a batch wrote for one sample: `ok`, or `failed` and why; `None` when it wrote nothing
+/// (the batch stopped before the sample ran).
+fn read_result(path: &Path) -> Option<Run> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let (status, why) = text.split_once('\n').unwrap_or((&text, ""));
+    match status.trim() {
+        "ok" => Some(Run::Ran {
+            success: true,
+            stderr: String::new(),
+        }),
+        "failed" => Some(Run::Ran {
+            success: false,
+            stderr: tail(why),
+        }),
+        _ => None,
+    }
+}
+
+/// The last lines of what a run printed to stderr.
+fn tail(text: &str) -> String {
+    let tail: Vec<&str> = text.lines().rev().take(6).collect();
+    tail.into_iter().rev().collect::<Vec<_>>().join("\n")
 }
 
 /// A site's own `run` line for the sample at `path`, run by `sh -c`: `{file}` becomes the path,
@@ -82,7 +188,7 @@ fn site_command(line: &str, path: &Path) -> Command {
 }
 
 /// Runs a command with a timeout, keeping the tail of its stderr.
-fn run(command: &mut Command) -> Run {
+fn run(command: &mut Command, timeout: Duration) -> Run {
     let child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -102,7 +208,7 @@ fn run(command: &mut Command) -> Run {
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
-            Ok(None) if started.elapsed() > TIMEOUT => {
+            Ok(None) if started.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
                 break None;
@@ -112,10 +218,9 @@ fn run(command: &mut Command) -> Run {
         }
     };
     let text = reader.join().unwrap_or_default();
-    let tail: Vec<&str> = text.lines().rev().take(6).collect();
-    let mut stderr: String = tail.into_iter().rev().collect::<Vec<_>>().join("\n");
+    let mut stderr = tail(&text);
     if status.is_none() {
-        stderr = format!("timed out after {} s\n{stderr}", TIMEOUT.as_secs());
+        stderr = format!("timed out after {} s\n{stderr}", timeout.as_secs());
     }
     Run::Ran {
         success: status.is_some_and(|s| s.success()),
@@ -184,5 +289,101 @@ fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
             success: false,
             stderr: error.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::*;
+    use crate::targets::Syntax;
+
+    /// A batch that writes the first sample's result and stops; one by one, a sample fails
+    /// saying so.
+    fn stops_after_the_first(setup: &BatchSetup) -> Result<Command, String> {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg("printf 'ok\\n' > \"$1\"; exit 1")
+            .arg("sh")
+            .arg(setup.samples[0].result());
+        Ok(command)
+    }
+
+    fn alone(_: &RunSetup) -> Result<Command, String> {
+        let mut command = Command::new("sh");
+        command.arg("-c").arg("echo ran alone >&2; exit 1");
+        Ok(command)
+    }
+
+    const BATCHED: Target = Target {
+        id: "batched",
+        language: "Shell",
+        client: "a test runner",
+        label: "Batched",
+        fence: "sh",
+        extension: "sh",
+        house_tab: false,
+        template: "",
+        syntax: Syntax::None {
+            reason: "a runner under test",
+        },
+        runner: Runner::Batched {
+            one: alone,
+            many: stops_after_the_first,
+        },
+        known_gap: |_| None,
+    };
+
+    #[test]
+    fn samples_a_batch_did_not_finish_run_again_alone_after_their_requests_are_forgotten() {
+        let work = tempfile::tempdir().unwrap();
+        let runners = Runners::new(work.path(), work.path());
+        let jobs: Vec<Job> = (0..3)
+            .map(|id| Job {
+                id,
+                code: "",
+                port: 9,
+                files: &[],
+                file_bytes: &[],
+                environment: &[],
+            })
+            .collect();
+        let forgotten = RefCell::new(Vec::new());
+        let runs = runners.run_all(&BATCHED, &jobs, &|index| forgotten.borrow_mut().push(index));
+        let alone = Run::Ran {
+            success: false,
+            stderr: "ran alone".into(),
+        };
+        assert_eq!(
+            runs,
+            [
+                Run::Ran {
+                    success: true,
+                    stderr: String::new()
+                },
+                alone.clone(),
+                alone
+            ]
+        );
+        assert_eq!(*forgotten.borrow(), [1, 2]);
+    }
+
+    #[test]
+    fn a_batch_result_says_ok_or_failed_and_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("result");
+        assert_eq!(read_result(&path), None);
+        std::fs::write(&path, "failed\nTraceback\nConnectionError: refused\n").unwrap();
+        assert_eq!(
+            read_result(&path),
+            Some(Run::Ran {
+                success: false,
+                stderr: "Traceback\nConnectionError: refused".into()
+            })
+        );
+        std::fs::write(&path, "garbage").unwrap();
+        assert_eq!(read_result(&path), None);
     }
 }

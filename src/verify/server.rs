@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -28,10 +29,11 @@ impl Received {
     }
 }
 
-/// A running echo server on 127.0.0.1 and a random free port.
+/// A running echo server on 127.0.0.1 and a random free port; it stops when dropped.
 pub struct EchoServer {
     pub port: u16,
     received: Arc<Mutex<Vec<Received>>>,
+    stopped: Arc<AtomicBool>,
 }
 
 impl EchoServer {
@@ -40,15 +42,24 @@ impl EchoServer {
         let port = listener.local_addr()?.port();
         let received = Arc::new(Mutex::new(Vec::new()));
         let store = Arc::clone(&received);
+        let stopped = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stopped);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if stop.load(Ordering::SeqCst) {
+                    return;
+                }
                 let store = Arc::clone(&store);
                 std::thread::spawn(move || {
                     let _ = serve(stream, &store);
                 });
             }
         });
-        Ok(EchoServer { port, received })
+        Ok(EchoServer {
+            port,
+            received,
+            stopped,
+        })
     }
 
     /// `http://127.0.0.1:<port>`
@@ -59,6 +70,15 @@ impl EchoServer {
     /// The requests received since the last call.
     pub fn take(&self) -> Vec<Received> {
         std::mem::take(&mut *self.received.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+impl Drop for EchoServer {
+    /// Stops accepting: verify starts a server per sample, so each must let its thread go.
+    fn drop(&mut self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        // wakes the accepting thread, which then sees the flag
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
     }
 }
 

@@ -13,6 +13,8 @@
 // literals and comments), and each statement is compiled and run in turn.
 //
 // Usage: mono SampleRunner.exe SAMPLE.cs
+//        mono SampleRunner.exe --many SAMPLE.cs RESULT [SAMPLE.cs RESULT]...   (each RESULT gets
+//        `ok`, or `failed` and why: mono and the evaluator start once for every sample)
 // Exit: 0 ran; 2 a statement does not compile (errors on stderr); 1 the sample threw.
 
 using System;
@@ -25,29 +27,47 @@ static class SampleRunner
 {
     static int Main(string[] args)
     {
+        if (args.Length >= 3 && args[0] == "--many" && args.Length % 2 == 1) {
+            // every sample in this one process: mono and the evaluator start once for all
+            Console.SetOut(TextWriter.Null);
+            for (int i = 1; i < args.Length; i += 2) {
+                var errors = new StringWriter();
+                int status = RunSample(args[i], errors);
+                File.WriteAllText(args[i + 1], status == 0 ? "ok\n" : "failed\n" + errors);
+            }
+            return 0;
+        }
         if (args.Length != 1 || !File.Exists(args[0])) {
-            Console.Error.WriteLine("usage: mono SampleRunner.exe SAMPLE.cs (an existing file)");
+            Console.Error.WriteLine("usage: mono SampleRunner.exe SAMPLE.cs (an existing file)\n" +
+                                    "       mono SampleRunner.exe --many SAMPLE.cs RESULT [SAMPLE.cs RESULT]...");
             return 64;
         }
-        var printer = new ConsoleReportPrinter(Console.Error);
+        return RunSample(args[0], Console.Error);
+    }
+
+    /// <summary>Runs one sample in a fresh evaluator; its compiler errors and what it threw go to
+    /// <paramref name="errors"/>. 0 ran; 2 a statement does not compile; 1 the sample threw.</summary>
+    static int RunSample(string path, TextWriter errors)
+    {
+        var printer = new StreamReportPrinter(errors);
         var settings = new CompilerSettings { Version = LanguageVersion.Latest };
         var evaluator = new Evaluator(new CompilerContext(settings, printer)) { WaitOnTask = true };
         evaluator.ReferenceAssembly(typeof(System.Net.Http.HttpClient).Assembly);
         evaluator.ReferenceAssembly(typeof(RestSharp.RestClient).Assembly);
         evaluator.Run("using System; using System.IO; using System.Net.Http; " +
                       "using System.Threading.Tasks; using RestSharp; using RestSharp.Authenticators;");
-        foreach (var statement in Statements(File.ReadAllText(args[0]))) {
+        foreach (var statement in Statements(File.ReadAllText(path))) {
             try {
                 object result;
                 bool resultSet;
                 var rest = evaluator.Evaluate(statement.Text, out result, out resultSet);
                 if (printer.ErrorsCount > 0 || rest != null) {
-                    Console.Error.WriteLine("{0}:{1}: this statement does not compile:\n{2}",
-                                            args[0], statement.Line, statement.Text);
+                    errors.WriteLine("{0}:{1}: this statement does not compile:\n{2}",
+                                     path, statement.Line, statement.Text);
                     return 2;
                 }
             } catch (Exception e) {
-                Console.Error.WriteLine("{0}:{1}: the sample threw: {2}", args[0], statement.Line, e);
+                errors.WriteLine("{0}:{1}: the sample threw: {2}", path, statement.Line, e);
                 return 1;
             }
         }

@@ -7,6 +7,9 @@
 #                              OnBeforeRequest lambda parameter `request` shadows the local
 #                              `request` (legal since C# 8; mcs, which stops at C# 7.2, rejects it
 #                              inside a method with error CS0136).
+#   wrap.sh --many SAMPLE.cs RESULT [SAMPLE.cs RESULT]...
+#                              run many samples as above in one mono process (each in a fresh
+#                              evaluator); each RESULT gets `ok`, or `failed` and why.
 #   wrap.sh --mcs SAMPLE.cs    the plain convention: put the statements in
 #                                  using System; using System.IO; using System.Net.Http;
 #                                  using System.Threading.Tasks; using RestSharp;
@@ -26,8 +29,10 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 mode=run
 if [ "${1:-}" = "--mcs" ]; then mode=mcs; shift; fi
-if [ $# -ne 1 ]; then
-  echo "usage: $0 [--mcs] SAMPLE.cs" >&2
+if [ "${1:-}" = "--many" ]; then mode=many; shift; fi
+if { [ "$mode" = many ] && { [ $# -eq 0 ] || [ $(($# % 2)) -ne 0 ]; }; } \
+   || { [ "$mode" != many ] && [ $# -ne 1 ]; }; then
+  echo "usage: $0 [--mcs] SAMPLE.cs | $0 --many SAMPLE.cs RESULT [SAMPLE.cs RESULT]..." >&2
   exit 64
 fi
 sample=$1
@@ -50,6 +55,9 @@ if [ ! -f "$build/SampleRunner.exe" ] || [ "$here/SampleRunner.cs" -nt "$build/S
   mv -f "$tmp" "$build/SampleRunner.exe"
 fi
 
+if [ "$mode" = many ]; then
+  exec env MONO_PATH="$build" mono "$build/SampleRunner.exe" --many "$@"
+fi
 if [ "$mode" = run ]; then
   exec env MONO_PATH="$build" mono "$build/SampleRunner.exe" "$sample"
 fi

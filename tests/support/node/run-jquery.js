@@ -4,6 +4,7 @@
 //
 //   node run-jquery.js SAMPLE.js [ORIGIN] [--file PATH [--file-name NAME] [--file-type TYPE]]...
 //                                          [--timeout MS] [--quiet]
+//   node run-jquery.js --many JOBS.json    many samples, one after the other (see runMany below)
 //
 // ORIGIN     the page's URL, e.g. http://127.0.0.1:8080/ (the echo server), so that the sample's
 //            request is same-origin and CORS never applies. Defaults to $SAMPLEGEN_ORIGIN, else the
@@ -121,37 +122,48 @@ function pageURL(origin, code) {
   try {
     url = new URL(candidate);
   } catch {
-    usage(`not a URL: ${candidate}`);
+    throw new Error(`not a URL: ${candidate}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    usage(`the origin must be http(s): ${candidate}`);
+    throw new Error(`the origin must be http(s): ${candidate}`);
   }
   return `${url.origin}/`;
 }
 
-function main() {
-  const opts = parseArgs(process.argv.slice(2));
+// Runs one sample in a fresh jsdom window; resolves to its exit code (see the top), after
+// writing why to `log` (a function taking a line).
+async function runSample(opts, log) {
   let code;
   try {
     code = fs.readFileSync(opts.sample, "utf8");
   } catch (e) {
-    usage(`cannot read ${opts.sample}: ${e.message}`);
+    log(`run-jquery: cannot read ${opts.sample}: ${e.message}\n`);
+    return 2;
   }
 
-  const fileSpecs = opts.files.map((f) => {
+  const fileSpecs = [];
+  for (const f of opts.files) {
     let bytes;
     try {
       bytes = fs.readFileSync(f.path);
     } catch (e) {
-      usage(`cannot read --file ${f.path}: ${e.message}`);
+      log(`run-jquery: cannot read --file ${f.path}: ${e.message}\n`);
+      return 2;
     }
     const name = f.name !== null ? f.name : path.basename(f.path);
     // As a browser's <input type="file">: the type from the name's extension, "" when unknown.
     const type = f.type !== null ? f.type : mime.lookup(name) || "";
-    return { bytes, name, type };
-  });
+    fileSpecs.push({ bytes, name, type });
+  }
   if (fileSpecs.length === 0) {
     fileSpecs.push({ bytes: Buffer.from("samplegen test file\n", "utf8"), name: "sample.txt", type: "text/plain" });
+  }
+  let url;
+  try {
+    url = pageURL(opts.origin, code);
+  } catch (e) {
+    log(`run-jquery: ${e.message}\n`);
+    return 2;
   }
 
   const virtualConsole = new VirtualConsole();
@@ -160,30 +172,36 @@ function main() {
     // errors go to stderr.
     virtualConsole.forwardTo(console, { jsdomErrors: "none" });
   }
-  const jsdomErrors = [];
   virtualConsole.on("jsdomError", (e) => {
-    jsdomErrors.push(e);
-    process.stderr.write(`run-jquery: jsdom: ${e.message}${e.cause ? ` (${e.cause.message || e.cause})` : ""}\n`);
+    log(`run-jquery: jsdom: ${e.message}${e.cause ? ` (${e.cause.message || e.cause})` : ""}\n`);
   });
 
   const dom = new JSDOM(
     `<!DOCTYPE html><html><head><title>samplegen verify</title></head>` +
       `<body><input type="file" id="fileInput"></body></html>`,
     {
-      url: pageURL(opts.origin, code),
+      url,
       runScripts: "outside-only",
       pretendToBeVisual: false,
       virtualConsole
     }
   );
   const { window } = dom;
+  try {
+    return await runInWindow(window, code, fileSpecs, opts, log);
+  } finally {
+    // jsdom keeps sockets alive otherwise
+    window.close();
+  }
+}
 
+async function runInWindow(window, code, fileSpecs, opts, log) {
   // jQuery, as a <script src="jquery.js"> would load it: it finds `window` and sets $ and jQuery.
-  window.eval(fs.readFileSync(JQUERY_PATH, "utf8"));
+  window.eval(jquerySource());
   const $ = window.jQuery;
   if (typeof $ !== "function" || typeof $.ajax !== "function") {
-    process.stderr.write("run-jquery: jQuery did not load into the window\n");
-    process.exit(3);
+    log("run-jquery: jQuery did not load into the window\n");
+    return 3;
   }
 
   // `fileInput`: the page's <input type="file">, whose files[0] is a jsdom File. jsdom gives no
@@ -238,44 +256,88 @@ function main() {
   try {
     window.eval(code);
   } catch (e) {
-    process.stderr.write(`run-jquery: the sample threw: ${e && e.stack ? e.stack : e}\n`);
-    process.exit(3);
+    log(`run-jquery: the sample threw: ${e && e.stack ? e.stack : e}\n`);
+    return 3;
   }
   if (calls.length === 0) {
-    process.stderr.write("run-jquery: the sample made no $.ajax call\n");
-    process.exit(3);
+    log("run-jquery: the sample made no $.ajax call\n");
+    return 3;
   }
 
-  const timer = setTimeout(() => {
-    process.stderr.write(`run-jquery: timed out after ${opts.timeout} ms waiting for the request\n`);
-    process.exit(4);
-  }, opts.timeout);
-
-  Promise.all(calls).then((results) => {
-    clearTimeout(timer);
-    let failed = false;
-    for (const r of results) {
-      if (r.ok) {
-        process.stderr.write(`run-jquery: done ${r.label} -> ${r.status}\n`);
-      } else {
-        failed = true;
-        process.stderr.write(
-          `run-jquery: failed ${r.label} -> status ${r.status} (${r.textStatus}` +
-            `${r.error ? `: ${r.error}` : ""})` +
-            (r.crossOrigin && r.status === 0
-              ? `; the request is cross-origin to the page ${window.location.origin}, so CORS applies: ` +
-                "give the server's origin as ORIGIN"
-              : "") +
-            "\n"
-        );
-      }
-    }
-    // Let the page's console output flush, then stop: jsdom keeps sockets alive otherwise.
-    setImmediate(() => {
-      window.close();
-      process.exit(failed ? 1 : 0);
-    });
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(null), opts.timeout);
   });
+  const results = await Promise.race([Promise.all(calls), timeout]);
+  clearTimeout(timer);
+  if (results === null) {
+    log(`run-jquery: timed out after ${opts.timeout} ms waiting for the request\n`);
+    return 4;
+  }
+  let failed = false;
+  for (const r of results) {
+    if (r.ok) {
+      log(`run-jquery: done ${r.label} -> ${r.status}\n`);
+    } else {
+      failed = true;
+      log(
+        `run-jquery: failed ${r.label} -> status ${r.status} (${r.textStatus}` +
+          `${r.error ? `: ${r.error}` : ""})` +
+          (r.crossOrigin && r.status === 0
+            ? `; the request is cross-origin to the page ${window.location.origin}, so CORS applies: ` +
+              "give the server's origin as ORIGIN"
+            : "") +
+          "\n"
+      );
+    }
+  }
+  // Let the page's console output flush.
+  await new Promise((resolve) => setImmediate(resolve));
+  return failed ? 1 : 0;
+}
+
+let jquery = null;
+function jquerySource() {
+  if (jquery === null) {
+    jquery = fs.readFileSync(JQUERY_PATH, "utf8");
+  }
+  return jquery;
+}
+
+// `--many JOBS.json`: JOBS is a list of {sample, origin, files: [path...], result}; each sample
+// runs in its own window, one after the other, and its RESULT file gets `ok`, or `failed` and
+// the lines it logged.
+async function runMany(jobsPath) {
+  const jobs = JSON.parse(fs.readFileSync(jobsPath, "utf8"));
+  for (const job of jobs) {
+    const lines = [];
+    const opts = {
+      sample: job.sample,
+      origin: job.origin,
+      files: (job.files || []).map((p) => ({ path: p, name: null, type: null })),
+      timeout: Number(process.env.SAMPLEGEN_TIMEOUT_MS || 10000),
+      quiet: true
+    };
+    const status = await runSample(opts, (line) => lines.push(line));
+    fs.writeFileSync(job.result, status === 0 ? "ok\n" : `failed\n${lines.join("")}`);
+  }
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  if (argv[0] === "--many") {
+    if (argv.length !== 2) {
+      usage("--many takes one JOBS.json");
+    }
+    await runMany(argv[1]);
+    process.exit(0);
+  }
+  const opts = parseArgs(argv);
+  const status = await runSample(opts, (line) => process.stderr.write(line));
+  if (status === 2) {
+    usage();
+  }
+  process.exit(status);
 }
 
 main();
