@@ -34,22 +34,12 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
 
 /// Every sample of a batch in one node process, each in its own jsdom window.
 fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
-    let files = setup.write_each("sample.js", |_, code| code.to_string())?;
-    let jobs: Vec<serde_json::Value> = setup
-        .samples
-        .iter()
-        .zip(&files)
-        .map(|(sample, file)| {
-            serde_json::json!({
-                "sample": file,
-                "origin": format!("http://127.0.0.1:{}/", sample.port),
-                "files": sample.files,
-                "result": sample.result(),
-            })
+    node_many(setup, "run-jquery.js", |sample| {
+        serde_json::json!({
+            "origin": format!("http://127.0.0.1:{}/", sample.port),
+            "files": sample.files,
         })
-        .collect();
-    let jobs = setup.write("jobs.json", &serde_json::Value::from(jobs).to_string())?;
-    node_many(setup, "run-jquery.js", &jobs)
+    })
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {

@@ -180,9 +180,30 @@ pub fn node_harness(setup: &RunSetup, harness: &str) -> Result<Command, String> 
     ))
 }
 
-/// `node` running one of the support directory's harnesses on a batch: `--many JOBS`.
-pub fn node_many(setup: &BatchSetup, harness: &str, jobs: &Path) -> Result<Command, String> {
+/// `node` running one of the support directory's harnesses on a batch: `--many JOBS`, where JOBS
+/// lists each sample's file (written as `sample.js`) and result file, with what `more` adds.
+pub fn node_many(
+    setup: &BatchSetup,
+    harness: &str,
+    more: impl Fn(&BatchSample) -> serde_json::Value,
+) -> Result<Command, String> {
     let node = node_modules(setup.support)?;
+    let files = setup.write_each("sample.js", |_, code| code.to_string())?;
+    let jobs: Vec<serde_json::Value> = setup
+        .samples
+        .iter()
+        .zip(&files)
+        .map(|(sample, file)| {
+            let mut job = serde_json::json!({"sample": file, "result": sample.result()});
+            if let (Some(job), serde_json::Value::Object(more)) =
+                (job.as_object_mut(), more(sample))
+            {
+                job.extend(more);
+            }
+            job
+        })
+        .collect();
+    let jobs = setup.write("jobs.json", &serde_json::Value::from(jobs).to_string())?;
     Ok(command(
         "node",
         [

@@ -272,40 +272,21 @@ mod tests {
             work,
         );
         assert_eq!(again.get(&same), Some(Status::Passed));
-        for other in [
-            again.key(
-                "go",
-                "GET http://127.0.0.1:5000/y",
-                "GET /x",
-                &files,
-                5000,
-                work,
-            ),
-            again.key(
-                "go",
-                "GET http://127.0.0.1:5000/x",
-                "GET /y",
-                &files,
-                5000,
-                work,
-            ),
-            again.key(
-                "ruby",
-                "GET http://127.0.0.1:5000/x",
-                "GET /x",
-                &files,
-                5000,
-                work,
-            ),
-            again.key(
+        let key = |target, code, expected, files: &[Vec<u8>]| {
+            again.key(target, code, expected, files, 5000, work)
+        };
+        let others = [
+            key("go", "GET http://127.0.0.1:5000/y", "GET /x", &files),
+            key("go", "GET http://127.0.0.1:5000/x", "GET /y", &files),
+            key("ruby", "GET http://127.0.0.1:5000/x", "GET /x", &files),
+            key(
                 "go",
                 "GET http://127.0.0.1:5000/x",
                 "GET /x",
                 &[b"other".to_vec()],
-                5000,
-                work,
             ),
-        ] {
+        ];
+        for other in others {
             assert_eq!(again.get(&other), None);
         }
         // --fresh proves everything again
