@@ -18,6 +18,10 @@ use samplegen::project::Project;
 #[path = "support/corpus.rs"]
 mod corpus;
 
+// the allocator the samplegen binary uses, so that rendering in memory costs what it does there
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let counts: Vec<usize> = std::env::args()
         .nth(1)

@@ -11,6 +11,10 @@ use samplegen::project::Project;
 #[path = "support/corpus.rs"]
 mod corpus;
 
+// the allocator the samplegen binary uses, so that rendering in memory costs what it does there
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let count: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);

@@ -88,6 +88,25 @@ enum Outcome<'a> {
     },
 }
 
+/// What a build leaves in memory for the next one in the same process (`watch`): which files
+/// each spec produced, where each spec lives, the manifest as it is on disk, and the standing
+/// problems. With it, a change to a few specs rebuilds those alone.
+#[derive(Debug, Default)]
+pub struct Known {
+    /// The cache as the build left it: each spec (as shown) and its files, as the manifest
+    /// records them (a failed spec's are those it produced last), and the stamps.
+    cache: Cache,
+    /// Each spec's path below the specs directory, and the path the build read it by.
+    paths: PathMap<PathBuf, PathBuf>,
+    /// The specs that failed, and every problem reported.
+    failed: BTreeSet<String>,
+    problems: Vec<Diagnostic>,
+    /// The manifest's text as the build left it: found otherwise, someone else built since.
+    manifest_text: Option<String>,
+    /// Specs were reached through links: an edit may show under another path than its spec's.
+    through_links: bool,
+}
+
 /// Brings the output directory in line with the specs. `progress` is called once per spec.
 pub fn build(
     project: &Project,
@@ -95,12 +114,37 @@ pub fn build(
     mode: Mode,
     progress: &(dyn Fn() + Sync),
 ) -> Result<BuildSummary, Error> {
+    build_keeping(project, renderer, mode, progress).map(|(summary, _)| summary)
+}
+
+/// [`build`], also returning what it knows for a later [`rebuild_specs`].
+pub fn build_keeping(
+    project: &Project,
+    renderer: &Renderer,
+    mode: Mode,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(BuildSummary, Known), Error> {
     let output_dir = project.output_dir();
     let io = |error| Error::Io {
         path: output_dir.clone(),
         error,
     };
     let discovered = project.discover()?;
+    let specs_dir = project.specs_dir();
+    let mut known = Known {
+        paths: discovered
+            .files
+            .iter()
+            .filter_map(|path| {
+                Some((
+                    path.strip_prefix(&specs_dir).ok()?.to_path_buf(),
+                    path.clone(),
+                ))
+            })
+            .collect(),
+        through_links: discovered.through_links,
+        ..Known::default()
+    };
     // locked first: another build may be writing the manifest
     let out = OutputDir::open(&output_dir)
         .map_err(|error| refused(&output_dir.join(output::BUILDING), error))?;
@@ -194,13 +238,17 @@ pub fn build(
     {
         let files = cache.specs.values().map(|e| e.files.len()).sum();
         out.finish(None).map_err(io)?;
-        return Ok(BuildSummary {
+        known.cache = cache.clone();
+        known.problems = discovered.problems.clone();
+        known.manifest_text = recorded.manifest_text.clone();
+        let summary = BuildSummary {
             specs: outcomes.len(),
             files,
             unchanged: files,
             problems: discovered.problems,
             ..BuildSummary::default()
-        });
+        };
+        return Ok((summary, known));
     }
 
     let mut summary = BuildSummary {
@@ -326,9 +374,206 @@ pub fn build(
         cache_changed.then_some(&next),
     )))
     .map_err(io)?;
+    known.cache = next;
     summary.written.sort();
     summary.problems.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(summary)
+    known.failed = summary.failed.clone();
+    known.problems = summary.problems.clone();
+    known.manifest_text = manifest_text.or(recorded.manifest_text);
+    Ok((summary, known))
+}
+
+/// Rebuilds only the specs at `changed` (paths a file watcher named), with what the last build
+/// left in `known`: each is rendered and its changed files written, files it no longer produces
+/// removed, the manifest rewritten if its files changed. `report` is told the outcome as soon as
+/// the files are written; the cache is brought up to date after it (which may wait for the
+/// clock to move on past the edit, see [`settle`]). Returns
+/// `None`, having changed nothing, when a full build is needed instead: a spec added or removed,
+/// anything else in the specs directory, links among the specs, or an output directory someone
+/// else built into since.
+pub fn rebuild_specs(
+    project: &Project,
+    renderer: &Renderer,
+    known: &mut Known,
+    changed: &[PathBuf],
+    report: impl FnOnce(&BuildSummary) -> Result<(), Error>,
+) -> Result<Option<()>, Error> {
+    if known.through_links {
+        return Ok(None);
+    }
+    let specs_dir = project.specs_dir();
+    let canonical_specs = specs_dir
+        .canonicalize()
+        .unwrap_or_else(|_| specs_dir.clone());
+    let mut targets: Vec<&PathBuf> = Vec::new();
+    for path in changed {
+        let Some(relative) = path
+            .strip_prefix(&specs_dir)
+            .or_else(|_| path.strip_prefix(&canonical_specs))
+            .ok()
+        else {
+            return Ok(None);
+        };
+        // hidden entries (an editor's swap file) are no specs: the build skips them too
+        let hidden = relative
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        match known.paths.get(relative) {
+            Some(spec) if spec.is_file() && !targets.contains(&spec) => targets.push(spec),
+            Some(spec) if spec.is_file() => {}
+            // a spec removed, or something new: the whole tree is looked at again
+            _ if path.exists() || known.paths.contains_key(relative) => return Ok(None),
+            // something that came and went (a temporary file)
+            _ => {}
+        }
+    }
+
+    let output_dir = project.output_dir();
+    let io = |error| Error::Io {
+        path: output_dir.clone(),
+        error,
+    };
+    let out = OutputDir::open(&output_dir)
+        .map_err(|error| refused(&output_dir.join(output::BUILDING), error))?;
+    if out.interrupted() {
+        // the marker stays for the full build to find: it trusts nothing an interrupted one left
+        return Ok(None);
+    }
+    let manifest_text = Manifest::read_text(&output_dir)
+        .map_err(|error| refused(&output_dir.join(output::MANIFEST), error))?;
+    if manifest_text != known.manifest_text {
+        out.finish(None).map_err(io)?;
+        return Ok(None);
+    }
+
+    let inputs = Inputs {
+        project,
+        renderer,
+        out: &out,
+        cached: None,
+        unchanged_dirs: PathSet::default(),
+    };
+    let outcomes = targets
+        .par_iter()
+        .map(|path| build_spec(&inputs, path))
+        .collect::<Result<Vec<Outcome>, Error>>()?;
+    let mut summary = BuildSummary::default();
+    let cache = &mut known.cache;
+    let mut candidates: Vec<String> = Vec::new();
+    let mut files_changed = false;
+    let mut touched = OwnedPathSet::default();
+    let mut racy_specs = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Kept { .. } => unreachable!("nothing is kept without a cache"),
+            Outcome::Built {
+                spec,
+                entry,
+                written,
+                racy,
+                ..
+            } => {
+                known.failed.remove(&spec);
+                known.problems.retain(|p| p.file != Path::new(&spec));
+                summary.rendered += 1;
+                for file in &written {
+                    touched.insert(parent(file).to_string());
+                }
+                summary.written.extend(written);
+                if let Some((path, hash)) = racy {
+                    racy_specs.push((spec.clone(), path, hash));
+                }
+                let before = cache.specs.insert(spec, entry.clone());
+                match before {
+                    Some(before) if before.files == entry.files => {}
+                    Some(before) => {
+                        let now: OwnedPathSet = entry.files.files().collect();
+                        candidates.extend(before.files.files().filter(|f| !now.contains(f)));
+                        files_changed = true;
+                    }
+                    None => files_changed = true,
+                }
+            }
+            Outcome::Failed { spec, problems } => {
+                known.problems.retain(|p| p.file != Path::new(&spec));
+                known.problems.extend(problems);
+                known.failed.insert(spec);
+            }
+        }
+    }
+    // a file another spec still produces is not stale (only possible when pages collide)
+    if !candidates.is_empty() {
+        let produced: OwnedPathSet = cache.specs.values().flat_map(|e| e.files.files()).collect();
+        candidates.retain(|file| !produced.contains(file));
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
+    summary.removed = out.remove(&candidates).map_err(io)?;
+    for file in &candidates {
+        touched.insert(parent(file).to_string());
+    }
+
+    known.problems.sort_by(|a, b| a.file.cmp(&b.file));
+    summary.problems = known.problems.clone();
+    summary.failed = known.failed.clone();
+    for (spec, entry) in &cache.specs {
+        if !known.failed.contains(spec) {
+            summary.specs += 1;
+            summary.files += entry.files.len();
+        }
+    }
+    summary.unchanged = summary.files.saturating_sub(summary.written.len());
+    summary.written.sort();
+
+    if files_changed {
+        let manifest = Manifest {
+            specs: cache
+                .specs
+                .iter()
+                .map(|(spec, entry)| (spec.clone(), entry.files.clone()))
+                .collect(),
+        };
+        let text = manifest.to_text();
+        out.files()
+            .write(output::MANIFEST, text.as_bytes())
+            .map_err(io)?;
+        known.manifest_text = Some(text);
+    }
+    report(&summary)?;
+
+    // The directories written into are stamped afresh (or left out, to be compared next time,
+    // when they vanished); what changed too recently is stamped once the clock has moved on.
+    let now = now_nanos();
+    let mut racy_dirs = Vec::new();
+    for dir in touched {
+        cache.dirs.remove(&dir);
+        let still_used = cache
+            .specs
+            .values()
+            .any(|e| !e.files.all_dirs(|d| d != dir));
+        if !still_used {
+            continue;
+        }
+        match out.dir_stamp(&dir, now) {
+            Some(stamp) => {
+                cache.dirs.insert(dir, stamp);
+            }
+            None => racy_dirs.push(dir),
+        }
+    }
+    cache.manifest = content_hash(
+        known
+            .manifest_text
+            .as_deref()
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    settle(project, &out, cache, racy_dirs, racy_specs);
+    out.finish(Some((None, Some(cache)))).map_err(io)?;
+    Ok(Some(()))
 }
 
 /// The directory part of an output path (`""` for a file at the top).

@@ -32,6 +32,9 @@ pub struct Discovered {
     pub problems: Vec<Diagnostic>,
     /// The specs (as shown) refused.
     pub failed: BTreeSet<String>,
+    /// Whether a spec or a directory of specs was reached through a link: an edit then shows
+    /// under another path than the spec's, so a watch cannot tell which spec it changed.
+    pub through_links: bool,
 }
 
 impl Discovered {
@@ -207,6 +210,7 @@ impl Project {
             files: Vec::new(),
             problems: Vec::new(),
             failed: BTreeSet::new(),
+            through_links: found.through_links,
         };
         for path in &found.outside {
             discovered.refuse(
@@ -541,6 +545,8 @@ struct SpecFiles {
     files: Vec<PathBuf>,
     /// Links that lead outside the specs directory.
     outside: Vec<PathBuf>,
+    /// Whether any spec or directory was reached through a link.
+    through_links: bool,
     /// Directories reached through links (canonical), so that a link cannot loop.
     visited: std::collections::HashSet<PathBuf>,
 }
@@ -583,6 +589,7 @@ impl SpecFiles {
             let is_dir = if kind.is_symlink() {
                 let is_dir = path.is_dir();
                 if is_dir || is_yaml {
+                    self.through_links = true;
                     match path.canonicalize() {
                         Ok(target) if target.starts_with(root) => {}
                         _ => {

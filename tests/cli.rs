@@ -669,37 +669,10 @@ fn a_template_failing_on_a_spec_names_both() {
 
 #[test]
 fn watch_rebuilds_on_a_change_and_survives_a_bad_spec() {
-    use std::io::{BufRead, BufReader};
-    use std::sync::mpsc;
     use std::time::Duration;
 
     let project = TestProject::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_samplegen"))
-        .arg("watch")
-        .current_dir(project.dir.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (lines, received) = mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = lines.send(line);
-        }
-    });
-    // reads lines until one contains `wanted`, returning all of them
-    let until = |wanted: &str| -> Vec<String> {
-        let mut seen = Vec::new();
-        while let Ok(line) = received.recv_timeout(Duration::from_secs(20)) {
-            let done = line.contains(wanted);
-            seen.push(line);
-            if done {
-                return seen;
-            }
-        }
-        panic!("no line with {wanted:?} in {seen:#?}");
-    };
+    let (mut child, until) = watch(&project, true);
 
     let first = until("watching for changes");
     assert!(
@@ -733,6 +706,82 @@ fn watch_rebuilds_on_a_change_and_survives_a_bad_spec() {
     let output = child.wait_with_output().unwrap();
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(err.contains("specs/users/broken.yaml"), "{err}");
+}
+
+#[test]
+fn a_watched_edit_rewrites_only_the_changed_files_of_that_spec() {
+    use std::os::unix::fs::MetadataExt;
+    use std::time::Duration;
+
+    let project = TestProject::new();
+    let output = project.dir.path().join("output");
+    // every output file: its contents and what says it was written (inode, change time)
+    let snapshot = || -> BTreeMap<String, (String, (u64, i64, i64))> {
+        walk_files(&output)
+            .into_iter()
+            .filter(|path| !path.file_name().unwrap().to_string_lossy().starts_with('.'))
+            .map(|path| {
+                let meta = fs::metadata(&path).unwrap();
+                let shown = path.strip_prefix(&output).unwrap().display().to_string();
+                let written = (meta.ino(), meta.ctime(), meta.ctime_nsec());
+                (shown, (fs::read_to_string(&path).unwrap(), written))
+            })
+            .collect()
+    };
+    let (mut child, until) = watch(&project, false);
+    until("watching for changes");
+    let before = snapshot();
+    std::thread::sleep(Duration::from_millis(50));
+
+    project.write(
+        "specs/auth/token.yaml",
+        &TOKEN_SPEC.replace("client_credentials", "password"),
+    );
+    let lines = until("watching for changes");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let after = snapshot();
+
+    let reported: Vec<String> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("wrote ").map(String::from))
+        .collect();
+    let differing: Vec<String> = after
+        .iter()
+        .filter(|(path, (text, _))| before[*path].0 != *text)
+        .map(|(path, _)| path.clone())
+        .collect();
+    let rewritten: Vec<String> = after
+        .iter()
+        .filter(|(path, (_, written))| before[*path].1 != *written)
+        .map(|(path, _)| path.clone())
+        .collect();
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+    assert!(
+        differing.contains(&"auth/token/curl.sh".to_string()),
+        "{differing:#?}"
+    );
+    assert!(
+        differing.iter().all(|path| path.starts_with("auth/token")),
+        "{differing:#?}"
+    );
+    // exactly the files whose contents changed were written, and reported
+    assert_eq!(rewritten, differing);
+    assert_eq!(reported, differing);
+    assert!(
+        lines.iter().any(|l| l.contains("(1 rendered)")),
+        "{lines:#?}"
+    );
+
+    // what watch left is what a build would have: in sync, and the cache lets the next build
+    // skip every spec
+    assert!(project.run(&["check"]).status.success());
+    let rebuilt = project.run(&["build"]);
+    let said = String::from_utf8_lossy(&rebuilt.stdout);
+    assert!(said.contains("(0 rendered)"), "{said}");
 }
 
 #[test]
@@ -1250,4 +1299,63 @@ fn a_batch_of_samples_run_in_one_interpreter_still_judges_each_sample_alone() {
     ] {
         assert!(out.contains(difference), "{out}");
     }
+}
+
+/// Every file below `dir`, sorted.
+fn walk_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk_files(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Starts `samplegen watch` in `project` (its errors kept for the test when `keep_errors`), and a
+/// reader of its output lines: `until(wanted)` returns the lines up to the first containing
+/// `wanted`.
+fn watch(
+    project: &TestProject,
+    keep_errors: bool,
+) -> (std::process::Child, impl Fn(&str) -> Vec<String>) {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samplegen"))
+        .arg("watch")
+        .current_dir(project.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(if keep_errors {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .spawn()
+        .unwrap();
+    let (lines, received) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = lines.send(line);
+        }
+    });
+    let until = move |wanted: &str| -> Vec<String> {
+        let mut seen = Vec::new();
+        while let Ok(line) = received.recv_timeout(Duration::from_secs(20)) {
+            let done = line.contains(wanted);
+            seen.push(line);
+            if done {
+                return seen;
+            }
+        }
+        panic!("no line with {wanted:?} in {seen:#?}");
+    };
+    (child, until)
 }
