@@ -278,6 +278,21 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Imports every file into one throwaway project, builds it, and snapshots every spec written and
 /// the curl and Python samples of each.
+/// Builds the project in `dir`, which must have no problem; what the build did.
+fn build_without_problems(dir: &Path) -> samplegen::build::BuildSummary {
+    let project = Project::open(dir).unwrap();
+    let renderer = project.renderer().unwrap();
+    let summary = samplegen::build::build(
+        &project,
+        &renderer,
+        samplegen::build::Mode::Incremental,
+        &|| {},
+    )
+    .unwrap();
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    summary
+}
+
 fn import_and_build(format: Format, files: &[PathBuf], snapshot_dir: &str) {
     let project_dir = tempfile::tempdir().unwrap();
     let specs_dir = project_dir.path().join("specs");
@@ -318,16 +333,7 @@ fn import_and_build(format: Format, files: &[PathBuf], snapshot_dir: &str) {
         }
         insta::assert_snapshot!(import::slug(&name), report);
     }
-    let project = Project::open(project_dir.path()).unwrap();
-    let renderer = project.renderer().unwrap();
-    let summary = samplegen::build::build(
-        &project,
-        &renderer,
-        samplegen::build::Mode::Incremental,
-        &|| {},
-    )
-    .unwrap();
-    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    let summary = build_without_problems(project_dir.path());
     assert!(summary.specs > 0);
 }
 
@@ -392,16 +398,7 @@ fn postman_code_generators_unit_collections_import_and_build() {
             written.invalid
         );
     }
-    let project = Project::open(project_dir.path()).unwrap();
-    let renderer = project.renderer().unwrap();
-    let summary = samplegen::build::build(
-        &project,
-        &renderer,
-        samplegen::build::Mode::Incremental,
-        &|| {},
-    )
-    .unwrap();
-    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    let summary = build_without_problems(project_dir.path());
     assert!(summary.specs > 100, "{} specs", summary.specs);
 }
 

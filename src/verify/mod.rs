@@ -137,22 +137,21 @@ pub fn verify(
             .map_err(Error::Usage)?
     };
 
+    let config = project.config.fingerprint();
     let mut prepared = Vec::new();
     for (index, path) in paths.iter().enumerate() {
         // the spec as written must be valid; its live twins are what run
         let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
         let shown = endpoint.source.display().to_string();
         let files_dir = work.join(format!("files-{index}"));
+        let source = project.read_spec(path).map_err(Error::Diagnostics)?;
+        let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
         // what the request it must send is made of: the spec as written and the site's config
-        let request_source = format!(
-            "{}\n{}",
-            project.read_spec(path).map_err(Error::Diagnostics)?,
-            project.config.fingerprint()
-        );
+        let request_source = format!("{source}\n{config}");
         for target in &targets {
             let server = EchoServer::start().map_err(io)?;
             let (live, expected) =
-                make_live(project, path, &endpoint, &server.origin(), &files_dir)?;
+                make_live(project, &parsed, &endpoint, &server.origin(), &files_dir)?;
             // each secret a sample reads, set to its test value in the runner's environment
             let environment: Vec<(String, String)> = live
                 .sample_values
@@ -344,20 +343,18 @@ fn judge(run: Run, sample: &Prepared) -> Status {
     }
 }
 
-/// The spec at `path` made live (see [`live::make_live`]) and validated twice: as its samples
+/// The parsed spec made live (see [`live::make_live`]) and validated twice: as its samples
 /// are rendered (secrets read from the environment), and as the request that must arrive (each
 /// secret its test value).
 fn make_live(
     project: &Project,
-    path: &Path,
+    parsed: &spec::Spec,
     endpoint: &Endpoint,
     origin: &str,
     files_dir: &Path,
 ) -> Result<(Endpoint, Endpoint), Error> {
-    let source = project.read_spec(path).map_err(Error::Diagnostics)?;
-    let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
     let live =
-        live::make_live(&parsed, &endpoint.sample_values, origin, files_dir).map_err(|error| {
+        live::make_live(parsed, &endpoint.sample_values, origin, files_dir).map_err(|error| {
             Error::Io {
                 path: files_dir.to_path_buf(),
                 error,

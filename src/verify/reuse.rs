@@ -64,9 +64,15 @@ impl Proven {
                 .unwrap_or_default(),
             _ => BTreeMap::new(),
         };
+        // without a record nothing is looked up: the runtimes need not be asked
+        let runtimes = if file.is_some() {
+            runtimes_fingerprint(support)
+        } else {
+            String::new()
+        };
         Proven {
             file,
-            runtimes: runtimes_fingerprint(support),
+            runtimes,
             entries,
         }
     }
