@@ -18,6 +18,9 @@ pub struct Request {
     /// Only this target (repeatable).
     #[arg(long = "target", value_name = "ID")]
     pub targets: Vec<String>,
+    /// Every built-in target as well as the site's own (what CI proves).
+    #[arg(long, conflicts_with = "targets")]
+    pub all_targets: bool,
     /// Print the outcomes as JSON.
     #[arg(long)]
     pub json: bool,
@@ -32,15 +35,35 @@ pub struct Request {
     pub fresh: bool,
 }
 
+/// The site's targets, then every built-in one it does not list: each id once.
+fn every_target(project: &Project) -> Vec<String> {
+    let mut ids: Vec<String> = project
+        .config
+        .targets
+        .iter()
+        .map(|t| t.target.id.to_string())
+        .collect();
+    for target in crate::targets::TARGETS {
+        if !ids.iter().any(|id| id == target.id) {
+            ids.push(target.id.to_string());
+        }
+    }
+    ids
+}
+
 pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<ExitCode, Error> {
     let Request {
         specs,
-        targets,
+        mut targets,
+        all_targets,
         json,
         require_all,
         support,
         fresh,
     } = request;
+    if all_targets {
+        targets = every_target(project);
+    }
     for id in &targets {
         project.config.target(id).map_err(Error::Usage)?;
     }
