@@ -874,6 +874,30 @@ fn verify_passes_good_samples_and_names_the_difference_a_broken_template_makes()
     );
 }
 
+// Each sample waiting to run holds a listening socket: a project with more samples than the
+// process may open files still verifies, in chunks (found with 994 imported public specs).
+#[test]
+fn verify_stays_within_the_open_file_limit() {
+    let project = TestProject::new();
+    for n in 0..200 {
+        project.write(&format!("specs/many/users-{n}.yaml"), USERS_SPEC);
+    }
+    let output = Command::new("sh")
+        .args(["-c", "ulimit -n 100 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_samplegen"))
+        .args(["verify", "--target", "http", "--fresh"])
+        .current_dir(project.path(""))
+        .env(
+            "SAMPLEGEN_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("verify-proofs"),
+        )
+        .output()
+        .unwrap();
+    let out = stdout(&output);
+    assert!(output.status.success(), "{out}{}", stderr(&output));
+    assert!(out.contains("202 passed, 0 failed"), "{out}");
+}
+
 #[test]
 fn verify_reuses_what_an_earlier_run_proved_until_the_sample_or_spec_changes() {
     let project = TestProject::new();

@@ -32,11 +32,23 @@ fn run_pipeline(source: &str) {
             Ok(endpoint) => {
                 let renderer = Renderer::new(None).unwrap();
                 renderer
-                    .render(&endpoint, &Config::default())
+                    .render(&endpoint, every_target())
                     .unwrap_or_else(|error| panic!("a valid spec failed to render: {error}"));
             }
         },
     }
+}
+
+/// A site that renders every built-in target, not only the house tabs.
+fn every_target() -> &'static Config {
+    static CONFIG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+    CONFIG.get_or_init(|| {
+        let mut source = String::from("targets:\n");
+        for target in samplegen::targets::TARGETS {
+            source.push_str(&format!("  - id: {}\n", target.id));
+        }
+        Config::parse(Path::new("samplegen.yaml"), &source).expect("every built-in target")
+    })
 }
 
 /// Every spec in the repository: the starting points for mutation.
@@ -104,6 +116,10 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("!!binary ".to_string()),
         Just("~".to_string()),
         Just("raw: x\n".to_string()),
+        // JSON bodies whose top level is not an object or array
+        Just("raw: '\"s\"'\n".to_string()),
+        Just("raw: '-0.5e3'\n".to_string()),
+        Just("headers:\n  - Content-Type: application/json\n".to_string()),
         Just("formdata:\n  - a: {file: /x, content_type: y}\n".to_string()),
         Just("graphql: {query: q, variables: '{}'}".to_string()),
         Just("apikey: {name: k, value: v, in: query}".to_string()),
@@ -155,4 +171,13 @@ proptest! {
         let source = apply(&seeds[seed.index(seeds.len())], &edits);
         run_pipeline(&source);
     }
+}
+
+/// Found by importing a public OpenAPI document (anyOf of primitives): a JSON body that is one
+/// string is sent as its text, in every target.
+#[test]
+fn a_json_body_that_is_one_string_renders_in_every_target() {
+    run_pipeline(
+        "title: t\nrequest:\n  method: POST\n  url: https://example.com/a\n  headers:\n    - Content-Type: application/json\n  body:\n    raw: '\"string\"'\n",
+    );
 }

@@ -285,7 +285,14 @@ impl<'a> RequestView<'a> {
             Some(Body::Raw { text }) if json => json::parse_reprintable(text),
             _ => None,
         };
-        let json_code = json_as_code && has_body && json_body.is_some();
+        // A top-level JSON string reaches the JSON filters as a Tera string, which they read as
+        // JSON text (templates written before `json_body` pass the body's text): such a body is
+        // written as the text it is, never as code.
+        let json_code = json_as_code
+            && has_body
+            && json_body
+                .as_ref()
+                .is_some_and(|value| !matches!(value, json::Json::String(_)));
         RequestView {
             method: &request.method,
             url: UrlView {

@@ -90,6 +90,23 @@ struct Prepared {
     reused: bool,
 }
 
+/// How many samples are prepared, each with its server listening, before they run: at most
+/// 512, and few enough that their sockets stay well inside the process's open-file limit (a
+/// listener each, a connection each while running, and room for the runners' pipes and files).
+fn samples_at_once() -> usize {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit only writes the struct it is given
+    let open_files = if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0 {
+        usize::try_from(limit.rlim_cur).unwrap_or(usize::MAX)
+    } else {
+        1024
+    };
+    (open_files.saturating_sub(64) / 3).clamp(8, 512)
+}
+
 /// Verifies every selected sample. Each sample has its own echo server, so samples run side by
 /// side: one worker per core takes the next target's batch (or the next sample of an unbatched
 /// target). `progress` is told each outcome as it is known.
@@ -138,96 +155,107 @@ pub fn verify(
     };
 
     let config = project.config.fingerprint();
-    let mut prepared = Vec::new();
-    for (index, path) in paths.iter().enumerate() {
-        // the spec as written must be valid; its live twins are what run
-        let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
-        let shown = endpoint.source.display().to_string();
-        let files_dir = work.join(format!("files-{index}"));
-        let source = project.read_spec(path).map_err(Error::Diagnostics)?;
-        let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
-        // what the request it must send is made of: the spec as written and the site's config
-        let request_source = format!("{source}\n{config}");
-        for target in &targets {
-            let server = EchoServer::start().map_err(io)?;
-            let (live, expected) =
-                make_live(project, &parsed, &endpoint, &server.origin(), &files_dir)?;
-            // each secret a sample reads, set to its test value in the runner's environment
-            let environment: Vec<(String, String)> = live
-                .sample_values
-                .secrets
-                .values()
-                .map(|env| (env.clone(), live::secret_value_of(env)))
-                .collect();
-            let uploads = uploads(&live);
-            let file_bytes: Vec<Vec<u8>> = uploads
-                .iter()
-                .map(|p| std::fs::read(p).unwrap_or_default())
-                .collect();
-            // a raw HTTP message has no environment: it shows the request with the test values
-            let rendered = if matches!(target.target.runner, Runner::RawHttp) {
-                &expected
-            } else {
-                &live
-            };
-            let code = renderer.sample(rendered, target)?;
-            let unchosen_file =
-                matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
-            let key = proven.key(
-                target.target.id,
-                &code,
-                &request_source,
-                &file_bytes,
-                server.port,
-                &work,
-            );
-            let (decided, reused) = if let Err(error) = crate::syntax::check(target.target, &code) {
-                (
-                    Some(Status::Failed(format!("does not parse: {error}"))),
-                    false,
-                )
-            } else if unchosen_file {
-                // the spec names no file to send (`file: ""`): there is no request to compare
-                (Some(Status::SyntaxOnly), false)
-            } else {
-                let earlier = proven.get(&key);
-                let reused = earlier.is_some();
-                (earlier, reused)
-            };
-            prepared.push(Prepared {
-                spec: shown.clone(),
-                target: target.target,
-                code,
-                server,
-                expected,
-                environment,
-                uploads,
-                file_bytes,
-                decided,
-                key,
-                reused,
-            });
+    // Every prepared sample holds its own listening server (a socket and a thread) until it has
+    // run, so the specs go in chunks of at most `samples_at_once()` samples: a large project stays
+    // within the process's open-file limit, at the cost of one batch per chunk and target.
+    let specs_at_once = (samples_at_once() / targets.len().max(1)).max(1);
+    let mut outcomes = Vec::new();
+    for (chunk, chunk_paths) in paths.chunks(specs_at_once).enumerate() {
+        let mut prepared = Vec::new();
+        for (offset, path) in chunk_paths.iter().enumerate() {
+            let index = chunk * specs_at_once + offset;
+            // the spec as written must be valid; its live twins are what run
+            let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
+            let shown = endpoint.source.display().to_string();
+            let files_dir = work.join(format!("files-{index}"));
+            let source = project.read_spec(path).map_err(Error::Diagnostics)?;
+            let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
+            // what the request it must send is made of: the spec as written and the site's config
+            let request_source = format!("{source}\n{config}");
+            for target in &targets {
+                let server = EchoServer::start().map_err(io)?;
+                let (live, expected) =
+                    make_live(project, &parsed, &endpoint, &server.origin(), &files_dir)?;
+                // each secret a sample reads, set to its test value in the runner's environment
+                let environment: Vec<(String, String)> = live
+                    .sample_values
+                    .secrets
+                    .values()
+                    .map(|env| (env.clone(), live::secret_value_of(env)))
+                    .collect();
+                let uploads = uploads(&live);
+                let file_bytes: Vec<Vec<u8>> = uploads
+                    .iter()
+                    .map(|p| std::fs::read(p).unwrap_or_default())
+                    .collect();
+                // a raw HTTP message has no environment: it shows the request with the test values
+                let rendered = if matches!(target.target.runner, Runner::RawHttp) {
+                    &expected
+                } else {
+                    &live
+                };
+                let code = renderer.sample(rendered, target)?;
+                let unchosen_file =
+                    matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
+                let key = proven.key(
+                    target.target.id,
+                    &code,
+                    &request_source,
+                    &file_bytes,
+                    server.port,
+                    &work,
+                );
+                let (decided, reused) =
+                    if let Err(error) = crate::syntax::check(target.target, &code) {
+                        (
+                            Some(Status::Failed(format!("does not parse: {error}"))),
+                            false,
+                        )
+                    } else if unchosen_file {
+                        // the spec names no file to send (`file: ""`): there is no request to compare
+                        (Some(Status::SyntaxOnly), false)
+                    } else {
+                        let earlier = proven.get(&key);
+                        let reused = earlier.is_some();
+                        (earlier, reused)
+                    };
+                prepared.push(Prepared {
+                    spec: shown.clone(),
+                    target: target.target,
+                    code,
+                    server,
+                    expected,
+                    environment,
+                    uploads,
+                    file_bytes,
+                    decided,
+                    key,
+                    reused,
+                });
+            }
         }
-    }
 
-    let statuses = run_prepared(&runners, &prepared, progress);
-    drop(work_dir);
-    for (sample, status) in prepared.iter().zip(&statuses) {
-        if sample.decided.is_none() {
-            proven.record(sample.key.clone(), status);
+        let statuses = run_prepared(&runners, &prepared, progress);
+        for (sample, status) in prepared.iter().zip(&statuses) {
+            if sample.decided.is_none() {
+                proven.record(sample.key.clone(), status);
+            }
         }
+        outcomes.extend(
+            prepared
+                .iter()
+                .zip(statuses)
+                .map(|(sample, status)| Outcome {
+                    spec: sample.spec.clone(),
+                    target: sample.target.id,
+                    status,
+                    reused: sample.reused,
+                }),
+        );
     }
+    drop(work_dir);
     proven.save();
-    Ok(prepared
-        .iter()
-        .zip(statuses)
-        .map(|(sample, status)| Outcome {
-            spec: sample.spec.clone(),
-            target: sample.target.id,
-            status,
-            reused: sample.reused,
-        })
-        .collect())
+    Ok(outcomes)
 }
 
 /// Runs the prepared samples that need running, on one worker per core, and says what each came
