@@ -181,11 +181,13 @@ impl Url {
 
 /// `url` with every character that RFC 3986 does not allow in a URL percent-encoded: white space
 /// and control characters, `"` `<` `>` `\\` `^` `` ` `` `|`, non-ASCII, a `{` or `}` that is not
-/// part of a `{{variable}}`, a `%` that does not start an escape, and a second `#`. Strict clients
-/// (curl, Ruby's `URI`, Swift's `URL`) reject such URLs; every server decodes the encoded form to
-/// the same text. A valid URL comes back unchanged.
+/// part of a `{{variable}}`, a `%` that does not start an escape, a second `#`, and a `[` or `]`
+/// in the path (RFC 3986 allows them only around an IPv6 host; Ruby's `URI` also takes them in the
+/// query). Strict clients (curl, Ruby's `URI`, Swift's `URL`) reject such URLs; every server
+/// decodes the encoded form to the same text. A valid URL comes back unchanged.
 pub fn strict(url: &str) -> String {
     let bytes = url.as_bytes();
+    let path = path_range(url);
     let mut out = String::with_capacity(url.len());
     let mut seen_hash = false;
     let mut index = 0;
@@ -205,6 +207,7 @@ pub fn strict(url: &str) -> String {
                     && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit)
             }
             '#' => !std::mem::replace(&mut seen_hash, true),
+            '[' | ']' => !path.contains(&index),
             c => {
                 c.is_ascii_graphic()
                     && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
@@ -221,6 +224,70 @@ pub fn strict(url: &str) -> String {
         index += c.len_utf8();
     }
     out
+}
+
+/// Whether a path segment of `url` is `.` or `..` (or its percent-encoded spelling, `%2e`, which
+/// URL parsers read as a dot): clients remove such segments before sending, so no sample could
+/// send the path as written.
+pub fn has_dot_segments(url: &str) -> bool {
+    url[path_range(url)].split('/').any(|segment| {
+        let segment = segment.to_ascii_lowercase().replace("%2e", ".");
+        segment == "." || segment == ".."
+    })
+}
+
+/// `url` with the `.` and `..` segments of its path resolved (RFC 3986, section 5.2.4), as curl
+/// does before sending unless told `--path-as-is`.
+pub fn remove_dot_segments(url: &str) -> String {
+    let range = path_range(url);
+    let mut kept: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = url[range.clone()].split('/').collect();
+    for (index, segment) in segments.iter().enumerate() {
+        let last = index + 1 == segments.len();
+        match *segment {
+            "." => {
+                if last {
+                    kept.push("");
+                }
+            }
+            ".." => {
+                // the leading empty segment (the root) stays
+                if kept.len() > 1 {
+                    kept.pop();
+                }
+                if last {
+                    kept.push("");
+                }
+            }
+            other => kept.push(other),
+        }
+    }
+    format!(
+        "{}{}{}",
+        &url[..range.start],
+        kept.join("/"),
+        &url[range.end..]
+    )
+}
+
+/// Where the path of `url` lies, as a byte range: after `scheme://authority` or a leading
+/// `{{variable}}` (which holds the origin), up to the query or fragment.
+fn path_range(url: &str) -> std::ops::Range<usize> {
+    let start = if let Some(scheme_end) = url.find("://") {
+        let authority = scheme_end + 3;
+        authority
+            + url[authority..]
+                .find(['/', '?', '#'])
+                .unwrap_or(url.len() - authority)
+    } else if url.starts_with("{{")
+        && let Some(end) = url.find("}}")
+    {
+        end + 2
+    } else {
+        0
+    };
+    let end = start + url[start..].find(['?', '#']).unwrap_or(url.len() - start);
+    start..end
 }
 
 fn split_once_opt(s: &str, separator: char) -> (&str, Option<&str>) {
@@ -336,6 +403,50 @@ mod tests {
             strict("https://e.com/?a=[1]&b=x:y@z,!$'()*+;="),
             "https://e.com/?a=[1]&b=x:y@z,!$'()*+;="
         );
+        // brackets: kept around an IPv6 host and in the query, encoded in the path
+        assert_eq!(
+            strict("http://[::1]:8080/a[0]/{[]}?q=[x]#[f]"),
+            "http://[::1]:8080/a%5B0%5D/%7B%5B%5D%7D?q=[x]#[f]"
+        );
+        assert_eq!(
+            strict("{{baseUrl}}/a[0]?b[]=1"),
+            "{{baseUrl}}/a%5B0%5D?b[]=1"
+        );
+    }
+
+    #[test]
+    fn dot_segments_are_found_and_resolved_as_curl_does() {
+        for url in [
+            "https://e.com/../../etc/passwd",
+            "https://e.com/a/./b",
+            "https://e.com/a/%2E%2e/b",
+            "{{baseUrl}}/a/..",
+        ] {
+            assert!(has_dot_segments(url), "{url}");
+        }
+        for url in [
+            "https://e.com/a..b/.c/d.",
+            "https://e.com/a?p=../x",
+            "https://e.com/a#../b",
+            "https://e.com",
+        ] {
+            assert!(!has_dot_segments(url), "{url}");
+        }
+        assert_eq!(
+            remove_dot_segments("https://e.com/../../etc/passwd?q=../x"),
+            "https://e.com/etc/passwd?q=../x"
+        );
+        assert_eq!(
+            remove_dot_segments("https://e.com/a/b/../c/./d"),
+            "https://e.com/a/c/d"
+        );
+        assert_eq!(
+            remove_dot_segments("https://e.com/a/b/.."),
+            "https://e.com/a/"
+        );
+        assert_eq!(remove_dot_segments("https://e.com/a/."), "https://e.com/a/");
+        assert_eq!(remove_dot_segments("{{baseUrl}}/x/../y"), "{{baseUrl}}/y");
+        assert_eq!(remove_dot_segments("https://e.com"), "https://e.com");
     }
 
     #[test]

@@ -268,6 +268,8 @@ struct Transfer {
     cookies: Vec<(String, String)>,
     /// `--url-query` items, as they go into the query.
     query: Vec<String>,
+    /// `--path-as-is`: `.` and `..` path segments sent, not resolved.
+    path_as_is: bool,
 }
 
 /// curl options that change only what curl prints, or how it handles the response: read without
@@ -752,6 +754,7 @@ fn apply(
             }
         }
         "get" => transfer.get = true,
+        "path-as-is" => transfer.path_as_is = true,
         "head" => transfer.head = true,
         "upload-file" => match value.as_str() {
             "-" | "." => {
@@ -869,6 +872,11 @@ fn request(
     let mut url = url.to_string();
     if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
+    }
+    if !transfer.path_as_is {
+        // curl resolves them before sending; with --path-as-is the spec keeps them, and is then
+        // refused as a request no other client can send
+        url = crate::url::remove_dot_segments(&url);
     }
     let mut request = RequestSpec::default();
     let mut auth = if transfer.other_auth.is_some() {
@@ -1098,6 +1106,21 @@ mod tests {
 
     fn spec(line: &str) -> Spec {
         import(line).unwrap().items.remove(0).spec
+    }
+
+    #[test]
+    fn dot_segments_are_resolved_as_curl_does_unless_path_as_is() {
+        assert_eq!(
+            spec("curl https://e.com/a/../b/./c").request.url,
+            "https://e.com/b/c"
+        );
+        // kept as written, which validation then refuses: no other client sends them
+        assert_eq!(
+            spec("curl --path-as-is https://e.com/../../etc/passwd")
+                .request
+                .url,
+            "https://e.com/../../etc/passwd"
+        );
     }
 
     #[test]

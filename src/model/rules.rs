@@ -45,7 +45,11 @@ pub(super) fn url_problem(url: &str) -> Option<String> {
     probe.push_str(rest);
     match url::Url::parse(&probe) {
         Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => {
-            None
+            crate::url::has_dot_segments(url).then(|| {
+                format!(
+                    "`{url}` has a `.` or `..` path segment, which every client resolves before sending (`/a/../b` goes as `/b`): write the path that is sent"
+                )
+            })
         }
         Ok(parsed) => Some(format!(
             "`{url}` is not an `http` or `https` URL (its scheme is `{}`)",

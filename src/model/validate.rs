@@ -1000,9 +1000,16 @@ mod tests {
             errors[0].contains("is not a URL (invalid international domain name)"),
             "{errors:?}"
         );
+        let errors =
+            messages("title: t\nrequest:\n  method: GET\n  url: https://e.com/../../etc/passwd\n");
+        assert!(
+            errors[0].contains("has a `.` or `..` path segment, which every client resolves"),
+            "{errors:?}"
+        );
         for ok in [
             "{{authPath}}/{{envID}}/as/token",
             "http://localhost:{{port}}/x?q={{q}}",
+            "https://e.com/a..b/.c?p=../x",
             "https://{{host}}/a b?filter=name eq \"x\"",
         ] {
             assert_eq!(url_problem(ok), None, "{ok}");
