@@ -45,6 +45,28 @@ fn main() {
         measure(&binary, &base, count);
     }
     println!("(each cell: total, then per spec in µs)");
+    println!();
+    println!("| specs | rendering in memory, the house tabs | every built-in target |");
+    println!("| --- | --- | --- |");
+    THROUGHPUT.with(|t| t.borrow().iter().for_each(|row| println!("{row}")));
+}
+
+thread_local! {
+    /// The throughput rows, printed after the main table.
+    static THROUGHPUT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `config` with every built-in target as a tab.
+fn every_target_config(config: &samplegen::config::Config) -> samplegen::config::Config {
+    let mut source = String::from("targets:\n");
+    for target in samplegen::targets::TARGETS {
+        source.push_str(&format!("  - id: {}\n", target.id));
+    }
+    let mut every = samplegen::config::Config::parse(Path::new("samplegen.yaml"), &source)
+        .expect("every built-in target");
+    every.base_url = config.base_url.clone();
+    every.component = config.component.clone();
+    every
 }
 
 fn measure(binary: &Path, base: &Path, count: usize) {
@@ -60,6 +82,21 @@ fn measure(binary: &Path, base: &Path, count: usize) {
         .expect("corpus renders");
     let render = started.elapsed();
     assert_eq!(samples.pages, count);
+    // the same specs with every built-in target enabled: throughput per sample must hold
+    let every_target = every_target_config(&project.config);
+    let started = Instant::now();
+    let all = samplegen::render::render_all(&specs.endpoints, &renderer, &every_target)
+        .expect("corpus renders in every target");
+    let render_all_targets = started.elapsed();
+    THROUGHPUT.with(|t| {
+        t.borrow_mut().push(format!(
+            "| {count} | {:.0} samples/s ({} targets) | {:.0} samples/s ({} targets) |",
+            samples.samples as f64 / render.as_secs_f64(),
+            project.config.targets.len(),
+            all.samples as f64 / render_all_targets.as_secs_f64(),
+            every_target.targets.len(),
+        ))
+    });
     drop(specs);
 
     let floor = creation_floor(&dir.join("floor"), count);
