@@ -37,23 +37,36 @@ pub fn node_hostname(authority: &str) -> String {
 /// empty when there is no port.
 pub fn node_port(authority: &str) -> String {
     match split_authority(authority).1 {
-        Some(port) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => {
-            port.parse::<u32>()
-                .map_or_else(|_| js_single_string(port), |n| n.to_string())
-        }
+        Some(port) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => port
+            .parse::<u32>()
+            .map_or_else(|_| js_single_string(port), |n| n.to_string()),
         Some(port) => js_single_string(port),
         None => String::new(),
     }
 }
 
-/// `host[:port]` cut at the port's `:`, which is the last one outside an IPv6 address's brackets
-/// (and not inside a `{{variable}}`).
+/// `host[:port]` cut at the port's `:`, the last one outside an IPv6 address's brackets and
+/// outside a `{{variable}}`.
 fn split_authority(authority: &str) -> (&str, Option<&str>) {
-    let after_brackets = authority.rfind(']').map_or(0, |i| i + 1);
-    let after_variables = authority.rfind("}}").map_or(0, |i| i + 2);
-    let start = after_brackets.max(after_variables.min(authority.len()));
-    match authority[start..].rfind(':') {
-        Some(colon) => (&authority[..start + colon], Some(&authority[start + colon + 1..])),
+    let mut colon = None;
+    let (mut in_variable, mut in_brackets) = (false, false);
+    for (index, c) in authority.char_indices() {
+        let rest = &authority[index..];
+        if rest.starts_with("{{") {
+            in_variable = true;
+        } else if in_variable && rest.starts_with("}}") {
+            in_variable = false;
+        } else if !in_variable {
+            match c {
+                '[' => in_brackets = true,
+                ']' => in_brackets = false,
+                ':' if !in_brackets => colon = Some(index),
+                _ => {}
+            }
+        }
+    }
+    match colon {
+        Some(colon) => (&authority[..colon], Some(&authority[colon + 1..])),
         None => (authority, None),
     }
 }
@@ -114,13 +127,18 @@ mod tests {
         assert_eq!(node_port("localhost:{{port}}"), "'{{port}}'");
         assert_eq!(node_hostname("localhost:{{port}}"), "localhost");
         assert_eq!(node_hostname("{{host:x}}"), "{{host:x}}");
+        assert_eq!(node_hostname("{{a}}:{{b}}"), "{{a}}");
+        assert_eq!(node_port("{{a}}:{{b}}"), "'{{b}}'");
         assert_eq!(node_port("{{host:x}}"), "");
         assert_eq!(node_hostname("[::1]:443"), "::1");
         assert_eq!(node_port("[::1]:443"), "443");
         assert_eq!(node_hostname("[::1]"), "::1");
         assert_eq!(node_port("[::1]"), "");
         assert_eq!(node_port("h:0080"), "80");
-        assert_eq!(node_port("h:99999999999999999999"), "'99999999999999999999'");
+        assert_eq!(
+            node_port("h:99999999999999999999"),
+            "'99999999999999999999'"
+        );
         assert_eq!(node_port("h:"), "''");
     }
 
