@@ -52,7 +52,7 @@ fn split_authority(authority: &str) -> (&str, Option<&str>) {
     let (mut in_variable, mut in_brackets) = (false, false);
     for (index, c) in authority.char_indices() {
         let rest = &authority[index..];
-        if rest.starts_with("{{") {
+        if !in_variable && rest.starts_with("{{") && rest[2..].contains("}}") {
             in_variable = true;
         } else if in_variable && rest.starts_with("}}") {
             in_variable = false;
