@@ -1,4 +1,5 @@
-//! JavaScript string literals, for the jQuery and NodeJS samples.
+//! JavaScript string literals, for the jQuery and NodeJS samples, and the parts of a URL's
+//! authority that NodeJS's `http.request` options take.
 
 use super::{c_family_literal, quote_with};
 
@@ -19,6 +20,55 @@ pub fn js_single_string(s: &str) -> String {
         '\r' => Some(r"\r".into()),
         _ => None,
     })
+}
+
+/// The host of an authority `host[:port]`, as the `hostname` option of NodeJS's `http.request`
+/// takes it: an IPv6 address without its brackets.
+pub fn node_hostname(authority: &str) -> String {
+    let (host, _) = split_authority(authority);
+    host.strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host)
+        .to_string()
+}
+
+/// The port of an authority `host[:port]` as a JavaScript expression for the `port` option of
+/// NodeJS's `http.request`: a number when it is one, else a string literal (a `{{variable}}`);
+/// empty when there is no port.
+pub fn node_port(authority: &str) -> String {
+    match split_authority(authority).1 {
+        Some(port) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => port
+            .parse::<u32>()
+            .map_or_else(|_| js_single_string(port), |n| n.to_string()),
+        Some(port) => js_single_string(port),
+        None => String::new(),
+    }
+}
+
+/// `host[:port]` cut at the port's `:`, the last one outside an IPv6 address's brackets and
+/// outside a `{{variable}}`.
+fn split_authority(authority: &str) -> (&str, Option<&str>) {
+    let mut colon = None;
+    let (mut in_variable, mut in_brackets) = (false, false);
+    for (index, c) in authority.char_indices() {
+        let rest = &authority[index..];
+        if !in_variable && rest.starts_with("{{") && rest[2..].contains("}}") {
+            in_variable = true;
+        } else if in_variable && rest.starts_with("}}") {
+            in_variable = false;
+        } else if !in_variable {
+            match c {
+                '[' => in_brackets = true,
+                ']' => in_brackets = false,
+                ':' if !in_brackets => colon = Some(index),
+                _ => {}
+            }
+        }
+    }
+    match colon {
+        Some(colon) => (&authority[..colon], Some(&authority[colon + 1..])),
+        None => (authority, None),
+    }
 }
 
 fn js_control(c: char) -> Option<String> {
@@ -52,6 +102,44 @@ mod tests {
             let decoded: String = serde_json::from_str(&js_string(s)).unwrap();
             assert_eq!(decoded, s);
         }
+    }
+
+    proptest::proptest! {
+        /// Host and port come back apart from any authority samplegen can hold.
+        #[test]
+        fn authority_reads_back(host in "[a-z0-9.{}-]{1,20}|\\[[0-9a-f:]{2,12}\\]", port in proptest::option::of(0u32..65536)) {
+            let authority = match port {
+                Some(port) => format!("{host}:{port}"),
+                None => host.clone(),
+            };
+            let bare = host.trim_start_matches('[').trim_end_matches(']');
+            proptest::prop_assert_eq!(node_hostname(&authority), bare);
+            proptest::prop_assert_eq!(node_port(&authority), port.map(|p| p.to_string()).unwrap_or_default());
+        }
+    }
+
+    #[test]
+    fn authority_cut_for_node_options() {
+        assert_eq!(node_hostname("api.example.com"), "api.example.com");
+        assert_eq!(node_port("api.example.com"), "");
+        assert_eq!(node_hostname("localhost:8080"), "localhost");
+        assert_eq!(node_port("localhost:8080"), "8080");
+        assert_eq!(node_port("localhost:{{port}}"), "'{{port}}'");
+        assert_eq!(node_hostname("localhost:{{port}}"), "localhost");
+        assert_eq!(node_hostname("{{host:x}}"), "{{host:x}}");
+        assert_eq!(node_hostname("{{a}}:{{b}}"), "{{a}}");
+        assert_eq!(node_port("{{a}}:{{b}}"), "'{{b}}'");
+        assert_eq!(node_port("{{host:x}}"), "");
+        assert_eq!(node_hostname("[::1]:443"), "::1");
+        assert_eq!(node_port("[::1]:443"), "443");
+        assert_eq!(node_hostname("[::1]"), "::1");
+        assert_eq!(node_port("[::1]"), "");
+        assert_eq!(node_port("h:0080"), "80");
+        assert_eq!(
+            node_port("h:99999999999999999999"),
+            "'99999999999999999999'"
+        );
+        assert_eq!(node_port("h:"), "''");
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub fn register(tera: &mut Tera) {
         ("heading_end_safe", markdown::heading_end_safe),
         ("jsx_string", mdx::jsx_string),
         ("hugo_argument", hugo::hugo_argument),
+        ("node_hostname", javascript::node_hostname),
+        ("node_port", javascript::node_port),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));

@@ -1,6 +1,6 @@
 //! JavaScript in a browser page with jQuery's `$.ajax` (`verify` runs it in Node with jsdom).
 
-use super::run::{BatchSetup, RunSetup, Runner, node_harness, node_many};
+use super::run::{BatchSample, BatchSetup, RunSetup, Runner, node_harness, node_many};
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -22,7 +22,16 @@ pub const TARGET: Target = Target {
 };
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    let mut jsdom = node_harness(setup, "run-jquery.js")?;
+    page_harness(setup, "run-jquery.js")
+}
+
+/// A jsdom page harness (`run-jquery.js`, `run-xhr.js`) on one sample: the page's origin is the
+/// echo server's, and its `fileInput` holds the files the request uploads.
+pub(super) fn page_harness(
+    setup: &RunSetup,
+    harness: &str,
+) -> Result<std::process::Command, String> {
+    let mut jsdom = node_harness(setup, harness)?;
     jsdom
         .arg(format!("http://127.0.0.1:{}/", setup.port))
         .arg("--quiet");
@@ -34,11 +43,14 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
 
 /// Every sample of a batch in one node process, each in its own jsdom window.
 fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
-    node_many(setup, "run-jquery.js", |sample| {
-        serde_json::json!({
-            "origin": format!("http://127.0.0.1:{}/", sample.port),
-            "files": sample.files,
-        })
+    node_many(setup, "run-jquery.js", page_job)
+}
+
+/// What a page harness needs to know of a batch's sample: its page's origin and its files.
+pub(super) fn page_job(sample: &BatchSample) -> serde_json::Value {
+    serde_json::json!({
+        "origin": format!("http://127.0.0.1:{}/", sample.port),
+        "files": sample.files,
     })
 }
 

@@ -5,6 +5,7 @@
 //! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
 
 mod axios;
+mod axios_browser;
 mod csharp;
 mod curl;
 mod fetch;
@@ -15,12 +16,16 @@ mod httpx;
 mod java;
 mod java_net_http;
 mod jquery;
+mod node_fetch;
+mod node_native;
+mod node_unirest;
 mod nodejs;
 mod php;
 mod python;
 mod ruby;
 pub mod run;
 mod swift;
+mod xhr;
 
 use serde::Serialize;
 use tree_sitter_language::LanguageFn;
@@ -103,6 +108,11 @@ pub const TARGETS: &[Target] = &[
     httpx::TARGET,
     httpclient::TARGET,
     java_net_http::TARGET,
+    xhr::TARGET,
+    axios_browser::TARGET,
+    node_native::TARGET,
+    node_fetch::TARGET,
+    node_unirest::TARGET,
 ];
 
 /// The target with this id.

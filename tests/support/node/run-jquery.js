@@ -43,7 +43,7 @@ function usage(message) {
   process.exit(2);
 }
 
-function parseArgs(argv) {
+function parseArgs(argv, client) {
   const opts = {
     sample: null,
     origin: process.env.SAMPLEGEN_ORIGIN || null,
@@ -56,7 +56,8 @@ function parseArgs(argv) {
         }]
       : [],
     timeout: Number(process.env.SAMPLEGEN_TIMEOUT_MS || 10000),
-    quiet: false
+    quiet: false,
+    client
   };
   const positional = [];
   let fromArgs = false;
@@ -196,11 +197,9 @@ async function runSample(opts, log) {
 }
 
 async function runInWindow(window, code, fileSpecs, opts, log) {
-  // jQuery, as a <script src="jquery.js"> would load it: it finds `window` and sets $ and jQuery.
-  window.eval(jquerySource());
-  const $ = window.jQuery;
-  if (typeof $ !== "function" || typeof $.ajax !== "function") {
-    log("run-jquery: jQuery did not load into the window\n");
+  const calls = [];
+  const watching = CLIENTS[opts.client](window, calls, log);
+  if (!watching) {
     return 3;
   }
 
@@ -221,8 +220,63 @@ async function runInWindow(window, code, fileSpecs, opts, log) {
   // with the value at build time; here the page sees the runner's environment the same way.
   window.process = { env: Object.assign({}, process.env) };
 
+  try {
+    window.eval(code);
+  } catch (e) {
+    log(`run-${opts.client}: the sample threw: ${e && e.stack ? e.stack : e}\n`);
+    return 3;
+  }
+  if (calls.length === 0) {
+    log(`run-${opts.client}: the sample made no ${opts.client === "xhr" ? "XMLHttpRequest send()" : "$.ajax"} call\n`);
+    return 3;
+  }
+
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(null), opts.timeout);
+  });
+  const results = await Promise.race([Promise.all(calls), timeout]);
+  clearTimeout(timer);
+  if (results === null) {
+    log(`run-${opts.client}: timed out after ${opts.timeout} ms waiting for the request\n`);
+    return 4;
+  }
+  let failed = false;
+  for (const r of results) {
+    if (r.ok) {
+      log(`run-${opts.client}: done ${r.label} -> ${r.status}\n`);
+    } else {
+      failed = true;
+      log(
+        `run-${opts.client}: failed ${r.label} -> status ${r.status} (${r.textStatus}` +
+          `${r.error ? `: ${r.error}` : ""})` +
+          (r.crossOrigin && r.status === 0
+            ? `; the request is cross-origin to the page ${window.location.origin}, so CORS applies: ` +
+              "give the server's origin as ORIGIN"
+            : "") +
+          "\n"
+      );
+    }
+  }
+  // Let the page's console output flush.
+  await new Promise((resolve) => setImmediate(resolve));
+  return failed ? 1 : 0;
+}
+
+// The clients a page can use: each loads what it needs into the window and pushes onto `calls`
+// a promise per request, resolved with {ok, label, status, textStatus, error, crossOrigin}.
+const CLIENTS = { jquery: watchJquery, xhr: watchXhr };
+
+// jQuery, as a <script src="jquery.js"> would load it (it finds `window` and sets $ and jQuery),
+// with every $.ajax call watched.
+function watchJquery(window, calls, log) {
+  window.eval(jquerySource());
+  const $ = window.jQuery;
+  if (typeof $ !== "function" || typeof $.ajax !== "function") {
+    log("run-jquery: jQuery did not load into the window\n");
+    return false;
+  }
   // Watch every $.ajax call: each one is a request to wait for.
-  const calls = [];
   const originalAjax = $.ajax;
   $.ajax = function ajax(url, options) {
     const settings = typeof url === "object" ? url : Object.assign({}, options, { url });
@@ -252,48 +306,39 @@ async function runInWindow(window, code, fileSpecs, opts, log) {
     );
     return jqXHR;
   };
+  return true;
+}
 
-  try {
-    window.eval(code);
-  } catch (e) {
-    log(`run-jquery: the sample threw: ${e && e.stack ? e.stack : e}\n`);
-    return 3;
-  }
-  if (calls.length === 0) {
-    log("run-jquery: the sample made no $.ajax call\n");
-    return 3;
-  }
-
-  let timer;
-  const timeout = new Promise((resolve) => {
-    timer = setTimeout(() => resolve(null), opts.timeout);
-  });
-  const results = await Promise.race([Promise.all(calls), timeout]);
-  clearTimeout(timer);
-  if (results === null) {
-    log(`run-jquery: timed out after ${opts.timeout} ms waiting for the request\n`);
-    return 4;
-  }
-  let failed = false;
-  for (const r of results) {
-    if (r.ok) {
-      log(`run-jquery: done ${r.label} -> ${r.status}\n`);
-    } else {
-      failed = true;
-      log(
-        `run-jquery: failed ${r.label} -> status ${r.status} (${r.textStatus}` +
-          `${r.error ? `: ${r.error}` : ""})` +
-          (r.crossOrigin && r.status === 0
-            ? `; the request is cross-origin to the page ${window.location.origin}, so CORS applies: ` +
-              "give the server's origin as ORIGIN"
-            : "") +
-          "\n"
-      );
+// The page's own XMLHttpRequest (jsdom's), with every send() watched until its loadend.
+function watchXhr(window, calls) {
+  const proto = window.XMLHttpRequest.prototype;
+  const open = proto.open;
+  const send = proto.send;
+  const labels = new WeakMap();
+  proto.open = function watchedOpen(method, url) {
+    labels.set(this, `${String(method).toUpperCase()} ${url}`);
+    return open.apply(this, arguments);
+  };
+  proto.send = function watchedSend() {
+    const xhr = this;
+    const label = labels.get(xhr);
+    let crossOrigin = false;
+    try {
+      crossOrigin = new window.URL(label.split(" ").slice(1).join(" "), window.location.href).origin !== window.location.origin;
+    } catch {
+      // send() reports a URL it cannot use.
     }
-  }
-  // Let the page's console output flush.
-  await new Promise((resolve) => setImmediate(resolve));
-  return failed ? 1 : 0;
+    const settled = new Promise((resolve) => {
+      xhr.addEventListener("loadend", () => {
+        const ok = (xhr.status >= 200 && xhr.status < 300) || xhr.status === 304;
+        resolve({ ok, label, status: xhr.status, textStatus: ok ? "success" : "error", crossOrigin });
+      });
+    });
+    const result = send.apply(this, arguments);
+    calls.push(settled);
+    return result;
+  };
+  return true;
 }
 
 let jquery = null;
@@ -307,7 +352,7 @@ function jquerySource() {
 // `--many JOBS.json`: JOBS is a list of {sample, origin, files: [path...], result}; each sample
 // runs in its own window, one after the other, and its RESULT file gets `ok`, or `failed` and
 // the lines it logged.
-async function runMany(jobsPath) {
+async function runMany(jobsPath, client) {
   const jobs = JSON.parse(fs.readFileSync(jobsPath, "utf8"));
   for (const job of jobs) {
     const lines = [];
@@ -316,23 +361,25 @@ async function runMany(jobsPath) {
       origin: job.origin,
       files: (job.files || []).map((p) => ({ path: p, name: null, type: null })),
       timeout: Number(process.env.SAMPLEGEN_TIMEOUT_MS || 10000),
-      quiet: true
+      quiet: true,
+      client
     };
     const status = await runSample(opts, (line) => lines.push(line));
     fs.writeFileSync(job.result, status === 0 ? "ok\n" : `failed\n${lines.join("")}`);
   }
 }
 
-async function main() {
+// `client`: "jquery" (this script) or "xhr" (run-xhr.js, which runs a page's own XMLHttpRequest).
+async function main(client) {
   const argv = process.argv.slice(2);
   if (argv[0] === "--many") {
     if (argv.length !== 2) {
       usage("--many takes one JOBS.json");
     }
-    await runMany(argv[1]);
+    await runMany(argv[1], client);
     process.exit(0);
   }
-  const opts = parseArgs(argv);
+  const opts = parseArgs(argv, client);
   const status = await runSample(opts, (line) => process.stderr.write(line));
   if (status === 2) {
     usage();
@@ -340,4 +387,7 @@ async function main() {
   process.exit(status);
 }
 
-main();
+module.exports = { main };
+if (require.main === module) {
+  main("jquery");
+}

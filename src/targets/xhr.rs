@@ -1,0 +1,49 @@
+//! JavaScript in a browser page with `XMLHttpRequest`, in the shape of Postman's javascript/XHR
+//! generator; `verify` runs it in Node with jsdom's `XMLHttpRequest`, the page's `fileInput`
+//! given the files the request uploads.
+
+use super::run::{BatchSetup, RunSetup, Runner, node_many};
+use super::{Syntax, Target, jquery};
+use crate::model::Request;
+
+pub const TARGET: Target = Target {
+    id: "xhr",
+    language: "JavaScript",
+    client: "JavaScript with XMLHttpRequest",
+    label: "JavaScript - XHR",
+    fence: "javascript",
+    extension: "js",
+    house_tab: false,
+    template: include_str!("../../templates/xhr.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_javascript::LANGUAGE),
+    runner: Runner::Batched {
+        one: run,
+        many: run_many,
+    },
+    known_gap,
+};
+
+/// One sample in a jsdom window whose origin is the echo server's, so CORS never applies.
+fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
+    jquery::page_harness(setup, "run-xhr.js")
+}
+
+/// Every sample of a batch in one node process, each in its own jsdom window.
+fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
+    node_many(setup, "run-xhr.js", jquery::page_job)
+}
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    if request.has_typed_text_part() {
+        Some("a FormData text entry has no content type of its own")
+    } else if request.has_text_part_with_bare_line_break() {
+        // the HTML standard's multipart/form-data encoding turns every LF or CR into CR LF
+        Some("browsers send every line break in a FormData text entry as CR LF")
+    } else if ["CONNECT", "TRACE", "TRACK"].contains(&request.method.as_str()) {
+        Some("XMLHttpRequest refuses the methods CONNECT, TRACE and TRACK")
+    } else if request.sets_header_forbidden_in_browsers() {
+        Some("browsers do not let a page set this header")
+    } else {
+        None
+    }
+}
