@@ -4,14 +4,18 @@
 //! else (the template list, the syntax check, the runner dispatch, the default tabs) is derived
 //! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
 
+mod aiohttp;
 mod axios;
 mod csharp;
 mod curl;
 mod fetch;
 mod go;
 mod http;
+mod http_client;
 mod httpclient;
+mod httpie;
 mod httpx;
+mod httpx_async;
 mod java;
 mod java_net_http;
 mod jquery;
@@ -21,6 +25,7 @@ mod python;
 mod ruby;
 pub mod run;
 mod swift;
+mod wget;
 
 use serde::Serialize;
 use tree_sitter_language::LanguageFn;
@@ -103,6 +108,11 @@ pub const TARGETS: &[Target] = &[
     httpx::TARGET,
     httpclient::TARGET,
     java_net_http::TARGET,
+    http_client::TARGET,
+    httpx_async::TARGET,
+    aiohttp::TARGET,
+    httpie::TARGET,
+    wget::TARGET,
 ];
 
 /// The target with this id.
