@@ -4,6 +4,7 @@
 
 pub mod csharp;
 pub mod go;
+pub mod httpie;
 pub mod hugo;
 pub mod java;
 pub mod javascript;
@@ -47,6 +48,8 @@ pub fn register(tera: &mut Tera) {
         ("hugo_argument", hugo::hugo_argument),
         ("node_hostname", javascript::node_hostname),
         ("node_port", javascript::node_port),
+        ("httpie_key", httpie::httpie_key),
+        ("httpie_value", httpie::httpie_value),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
@@ -99,6 +102,8 @@ pub fn register(tera: &mut Tera) {
     tera.register_test("reprintable_json", |s: &str, _: Kwargs, _: &State| {
         json::parse_reprintable(s).is_some()
     });
+    // for clients that send a string as Latin-1 (Python's http.client) unless told otherwise
+    tera.register_test("ascii", |s: &str, _: Kwargs, _: &State| s.is_ascii());
     // The JSON filters take the view's `json_body` (parsed once per endpoint) or, for templates
     // written before it, the body's text.
     let json_filters: &[(&'static str, &'static str)] = &[

@@ -200,6 +200,10 @@ pub(super) struct UrlView<'a> {
     /// the path (without query or fragment).
     base: &'a str,
     path: &'a str,
+    /// The scheme, host and port as written, for clients that connect to a host (http.client).
+    scheme: Option<&'a str>,
+    host: &'a str,
+    port: Option<&'a str>,
     /// The query's items in order, as written (not decoded); `bare` for a `flag` without `=`.
     query: Vec<QueryItem>,
 }
@@ -306,6 +310,9 @@ impl<'a> RequestView<'a> {
                 https: url.raw.starts_with("https"),
                 base: url.base(),
                 path: &url.path,
+                scheme: url.scheme.as_deref(),
+                host: &url.host,
+                port: url.port.as_deref(),
                 query: url
                     .query_pairs()
                     .into_iter()

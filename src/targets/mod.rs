@@ -4,6 +4,7 @@
 //! else (the template list, the syntax check, the runner dispatch, the default tabs) is derived
 //! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
 
+mod aiohttp;
 mod axios;
 mod axios_browser;
 mod csharp;
@@ -11,8 +12,11 @@ mod curl;
 mod fetch;
 mod go;
 mod http;
+mod http_client;
 mod httpclient;
+mod httpie;
 mod httpx;
+mod httpx_async;
 mod java;
 mod java_net_http;
 mod jquery;
@@ -26,6 +30,7 @@ mod ruby;
 pub mod run;
 mod swift;
 mod xhr;
+mod wget;
 
 use serde::Serialize;
 use tree_sitter_language::LanguageFn;
@@ -113,6 +118,11 @@ pub const TARGETS: &[Target] = &[
     node_native::TARGET,
     node_fetch::TARGET,
     node_unirest::TARGET,
+    http_client::TARGET,
+    httpx_async::TARGET,
+    aiohttp::TARGET,
+    httpie::TARGET,
+    wget::TARGET,
 ];
 
 /// The target with this id.

@@ -240,9 +240,13 @@ pub fn python_many(setup: &BatchSetup, module: &str, package: &str) -> Result<Co
     Ok(setup.harness("python3", &[harness.as_os_str()], &files))
 }
 
-/// `python3` is installed with `module` (from PyPI's `package`), or why not.
+/// `python3` is installed with `module` (from PyPI's `package`, or `""` for a module of the
+/// standard library, which needs nothing more), or why not.
 fn python_ready(module: &str, package: &str) -> Result<(), String> {
     need(&["python3"])?;
+    if package.is_empty() {
+        return Ok(());
+    }
     probe(
         "python3",
         &["-c", &format!("import {module}")],
