@@ -9,6 +9,7 @@ mod csharp;
 mod curl;
 mod fetch;
 mod go;
+mod guzzle;
 mod http;
 mod httpclient;
 mod httpx;
@@ -16,7 +17,9 @@ mod java;
 mod java_net_http;
 mod jquery;
 mod nodejs;
+mod pecl_http;
 mod php;
+mod php_curl;
 mod python;
 mod ruby;
 pub mod run;
@@ -103,6 +106,9 @@ pub const TARGETS: &[Target] = &[
     httpx::TARGET,
     httpclient::TARGET,
     java_net_http::TARGET,
+    php_curl::TARGET,
+    guzzle::TARGET,
+    pecl_http::TARGET,
 ];
 
 /// The target with this id.
