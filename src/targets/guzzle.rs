@@ -1,7 +1,7 @@
 //! PHP with Guzzle 7, as Postman's PHP Guzzle generator writes it (`verify` loads Debian's
 //! php-guzzlehttp-guzzle through `tests/support/php/vendor/autoload.php`, or Composer's).
 
-use super::run::{RunSetup, Runner, command, need, probe};
+use super::run::{RunSetup, Runner, php_sample};
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -21,21 +21,11 @@ pub const TARGET: Target = Target {
 /// `php` with the support directory's `php/` on the include path, where the sample's
 /// `require 'vendor/autoload.php'` finds Guzzle.
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    need(&["php"])?;
     let include = format!("include_path={}", setup.support.join("php").display());
-    probe(
-        "php",
-        &[
-            "-d",
-            &include,
-            "-r",
-            "require 'vendor/autoload.php'; exit(class_exists('GuzzleHttp\\Client') ? 0 : 1);",
-        ],
+    php_sample(
+        setup,
+        &[include],
+        "require 'vendor/autoload.php'; exit(class_exists('GuzzleHttp\\Client') ? 0 : 1);",
         "Guzzle is not installed (Debian: php-guzzlehttp-guzzle; or Composer's vendor/ in the support directory's php/)",
-    )?;
-    let path = setup.write_sample("php")?;
-    Ok(command(
-        "php",
-        ["-d".as_ref(), include.as_ref(), path.as_os_str()],
-    ))
+    )
 }

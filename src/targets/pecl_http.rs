@@ -1,6 +1,6 @@
 //! PHP with pecl_http 4 (`http\Client`), as Postman's PHP pecl_http generator writes it.
 
-use super::run::{RunSetup, Runner, command, need, probe};
+use super::run::{RunSetup, Runner, php_sample};
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -19,13 +19,12 @@ pub const TARGET: Target = Target {
 };
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    need(&["php"])?;
-    probe(
-        "php",
-        &["-r", "exit(extension_loaded('http') ? 0 : 1);"],
+    php_sample(
+        setup,
+        &[],
+        "exit(extension_loaded('http') ? 0 : 1);",
         "PHP's pecl_http extension is not loaded (Debian: php-http, which needs php-raphf)",
-    )?;
-    Ok(command("php", [setup.write_sample("php")?]))
+    )
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {

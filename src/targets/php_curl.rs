@@ -1,6 +1,6 @@
 //! PHP with its curl extension (`curl_setopt_array`), as Postman's PHP cURL generator writes it.
 
-use super::run::{RunSetup, Runner, command, need, probe};
+use super::run::{RunSetup, Runner, php_sample};
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -18,11 +18,10 @@ pub const TARGET: Target = Target {
 };
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    need(&["php"])?;
-    probe(
-        "php",
-        &["-r", "exit(function_exists('curl_init') ? 0 : 1);"],
+    php_sample(
+        setup,
+        &[],
+        "exit(function_exists('curl_init') ? 0 : 1);",
         "PHP's curl extension is not installed (Debian: php-curl)",
-    )?;
-    Ok(command("php", [setup.write_sample("php")?]))
+    )
 }
