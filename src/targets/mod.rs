@@ -7,6 +7,7 @@
 mod axios;
 mod csharp;
 mod curl;
+mod faraday;
 mod fetch;
 mod go;
 mod guzzle;
@@ -109,6 +110,7 @@ pub const TARGETS: &[Target] = &[
     php_curl::TARGET,
     guzzle::TARGET,
     pecl_http::TARGET,
+    faraday::TARGET,
 ];
 
 /// The target with this id.
