@@ -35,6 +35,7 @@ pub fn register(tera: &mut Tera) {
         ("csharp_method", csharp::csharp_method),
         ("go_raw_string", go::go_raw_string),
         ("ruby_request_class", ruby::ruby_request_class),
+        ("ruby_form_decoded", ruby::ruby_form_decoded),
         ("uri_component", encoding::uri_component),
         ("form_component_minimal", encoding::form_component_minimal),
         ("media_type_for_file", media::media_type_for_file),

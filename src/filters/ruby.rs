@@ -24,6 +24,14 @@ pub fn ruby_single_string(s: &str) -> String {
     }
 }
 
+/// A query name or value as written in a URL, as the Ruby string it means: `+` a space and
+/// `%XX` a byte, as a form decoder reads it (bytes that are not UTF-8 become U+FFFD). For
+/// Faraday, whose `params` take decoded values and encode them again.
+pub fn ruby_form_decoded(component: &str) -> String {
+    let spaced = component.replace('+', " ");
+    ruby_string(&percent_encoding::percent_decode_str(&spaced).decode_utf8_lossy())
+}
+
 /// The `Net::HTTP` request class for a method token: `POST` → `Post`.
 pub fn ruby_request_class(method: &str) -> String {
     super::csharp::csharp_method(method)
@@ -50,6 +58,23 @@ mod tests {
         assert!(!is_class_method("M-'`$!#"));
         assert!(!is_class_method("1X"));
         assert!(!is_class_method(""));
+    }
+
+    #[test]
+    fn query_components_are_decoded() {
+        assert_eq!(ruby_form_decoded("a+b%20c"), r#""a b c""#);
+        assert_eq!(ruby_form_decoded("%23{x}$y"), r#""\#{x}\$y""#);
+        assert_eq!(ruby_form_decoded("100%"), r#""100%""#);
+        assert_eq!(ruby_form_decoded("%F0%9F%9A%80"), "\"🚀\"");
+    }
+
+    proptest::proptest! {
+        // whatever a form encoder writes, the literal holds the text it was encoded from
+        #[test]
+        fn a_decoded_component_reads_back_as_its_text(text in "\\PC*") {
+            let encoded = crate::http::encoding::uri_component(&text);
+            proptest::prop_assert_eq!(ruby_form_decoded(&encoded), ruby_string(&text));
+        }
     }
 
     #[test]

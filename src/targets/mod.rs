@@ -9,8 +9,10 @@ mod axios;
 mod axios_browser;
 mod csharp;
 mod curl;
+mod faraday;
 mod fetch;
 mod go;
+mod guzzle;
 mod http;
 mod http_client;
 mod httpclient;
@@ -24,7 +26,9 @@ mod node_fetch;
 mod node_native;
 mod node_unirest;
 mod nodejs;
+mod pecl_http;
 mod php;
+mod php_curl;
 mod python;
 mod ruby;
 pub mod run;
@@ -123,6 +127,10 @@ pub const TARGETS: &[Target] = &[
     aiohttp::TARGET,
     httpie::TARGET,
     wget::TARGET,
+    php_curl::TARGET,
+    guzzle::TARGET,
+    pecl_http::TARGET,
+    faraday::TARGET,
 ];
 
 /// The target with this id.

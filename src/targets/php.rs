@@ -1,7 +1,7 @@
 //! PHP with PEAR's HTTP_Request2 (`verify` runs it against a test double over PHP's curl
 //! extension unless given the real library).
 
-use super::run::{RunSetup, Runner, command, need, probe};
+use super::run::{RunSetup, Runner, php_sample};
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -20,18 +20,13 @@ pub const TARGET: Target = Target {
 };
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    need(&["php"])?;
-    probe(
-        "php",
-        &["-r", "exit(function_exists('curl_init') ? 0 : 1);"],
-        "PHP's curl extension is not installed (Debian: php-curl)",
-    )?;
-    let path = setup.write_sample("php")?;
     let include = format!("include_path={}", setup.support.join("php").display());
-    Ok(command(
-        "php",
-        ["-d".as_ref(), include.as_ref(), path.as_os_str()],
-    ))
+    php_sample(
+        setup,
+        &[include],
+        "exit(function_exists('curl_init') ? 0 : 1);",
+        "PHP's curl extension is not installed (Debian: php-curl)",
+    )
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {

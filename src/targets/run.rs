@@ -310,3 +310,21 @@ where
     command.args(args);
     command
 }
+
+/// `php` running the sample with the `-d` `settings` given, once `ready` (PHP code run with
+/// the same settings) exits 0: the extension or library the sample needs is there, else `missing`.
+pub fn php_sample(
+    setup: &RunSetup,
+    settings: &[String],
+    ready: &str,
+    missing: &str,
+) -> Result<Command, String> {
+    need(&["php"])?;
+    let mut args: Vec<&str> = settings.iter().flat_map(|s| ["-d", s.as_str()]).collect();
+    let probe_args: Vec<&str> = args.iter().copied().chain(["-r", ready]).collect();
+    probe("php", &probe_args, missing)?;
+    let path = setup.write_sample("php")?;
+    let path = path.to_string_lossy().into_owned();
+    args.push(&path);
+    Ok(command("php", args))
+}
