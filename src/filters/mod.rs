@@ -2,12 +2,14 @@
 //! shape of a sample; these functions decide how a value is written inside it (string literals per
 //! language, shell quoting, percent-encoding, Markdown and YAML escaping).
 
+pub mod clojure;
 pub mod csharp;
 pub mod go;
 pub mod hugo;
 pub mod java;
 pub mod javascript;
 pub mod json;
+pub mod kotlin;
 pub mod markdown;
 pub mod mdx;
 pub mod php;
@@ -45,6 +47,8 @@ pub fn register(tera: &mut Tera) {
         ("heading_end_safe", markdown::heading_end_safe),
         ("jsx_string", mdx::jsx_string),
         ("hugo_argument", hugo::hugo_argument),
+        ("clojure_string", clojure::clojure_value),
+        ("clojure_keyword", clojure::clojure_keyword),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
@@ -125,6 +129,17 @@ pub fn register(tera: &mut Tera) {
             },
         );
     }
+    tera.register_filter(
+        "clojure_json",
+        |body: &Value, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            // the column the value starts at, which a map's later members align under
+            let column: usize = kwargs.get("column")?.unwrap_or(0);
+            let value = json_from_value(body).ok_or_else(|| {
+                Error::message("`clojure_json` needs `request.json_body`".to_string())
+            })?;
+            Ok(clojure::clojure_data(&value, column))
+        },
+    );
     tera.register_filter(
         "form_urlencoded",
         |fields: &[Value], _: Kwargs, _: &State| -> TeraResult<String> {

@@ -4,7 +4,9 @@
 //! else (the template list, the syntax check, the runner dispatch, the default tabs) is derived
 //! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
 
+mod async_http_client;
 mod axios;
+mod clj_http;
 mod csharp;
 mod curl;
 mod fetch;
@@ -15,12 +17,14 @@ mod httpx;
 mod java;
 mod java_net_http;
 mod jquery;
+mod kotlin_okhttp;
 mod nodejs;
 mod php;
 mod python;
 mod ruby;
 pub mod run;
 mod swift;
+mod unirest_java;
 
 use serde::Serialize;
 use tree_sitter_language::LanguageFn;
@@ -103,6 +107,10 @@ pub const TARGETS: &[Target] = &[
     httpx::TARGET,
     httpclient::TARGET,
     java_net_http::TARGET,
+    kotlin_okhttp::TARGET,
+    clj_http::TARGET,
+    async_http_client::TARGET,
+    unirest_java::TARGET,
 ];
 
 /// The target with this id.
