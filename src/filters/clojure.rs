@@ -138,10 +138,7 @@ mod tests {
             clojure_value(&format!("Bearer {}", marker("API_TOKEN"))),
             r#"(str "Bearer " (System/getenv "API_TOKEN"))"#
         );
-        assert_eq!(
-            clojure_value(&marker("KEY")),
-            r#"(System/getenv "KEY")"#
-        );
+        assert_eq!(clojure_value(&marker("KEY")), r#"(System/getenv "KEY")"#);
         assert_eq!(clojure_value("plain"), r#""plain""#);
     }
 

@@ -28,8 +28,14 @@ mod tests {
         );
         assert_eq!(kotlin_string("$abc ${x}"), r#""\$abc \${x}""#);
         assert_eq!(kotlin_string("a\\u000a"), r#""a\\u000a""#);
-        assert_eq!(kotlin_string("\u{1}\u{7f}\u{85}"), r#""\u0001\u007f\u0085""#);
-        assert_eq!(kotlin_string("caf\u{e9} \u{1f600}"), "\"caf\u{e9} \u{1f600}\"");
+        assert_eq!(
+            kotlin_string("\u{1}\u{7f}\u{85}"),
+            r#""\u0001\u007f\u0085""#
+        );
+        assert_eq!(
+            kotlin_string("caf\u{e9} \u{1f600}"),
+            "\"caf\u{e9} \u{1f600}\""
+        );
     }
 
     /// Kotlin's reading of a literal this filter writes: the escapes of the Kotlin grammar

@@ -3,8 +3,7 @@
 use std::path::Path;
 
 use super::run::{BatchSetup, RunSetup, Runner, command, java_many, need};
-use super::{Syntax, Target};
-use crate::model::Request;
+use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
     id: "async-http-client",
@@ -20,7 +19,7 @@ pub const TARGET: Target = Target {
         one: run,
         many: run_many,
     },
-    known_gap,
+    known_gap: no_known_gap,
 };
 
 /// AsyncHttpClient 2.12 and what it loads, as Debian installs them in /usr/share/java
@@ -82,8 +81,4 @@ fn classpath() -> Result<String, String> {
         parts.push(path.display().to_string());
     }
     Ok(parts.join(":"))
-}
-
-fn known_gap(_: &Request) -> Option<&'static str> {
-    None
 }

@@ -89,7 +89,9 @@ fn known_gap(request: &Request) -> Option<&'static str> {
         "GET", "HEAD", "PUT", "POST", "OPTIONS", "DELETE", "COPY", "MOVE", "PATCH",
     ];
     if !SENDS.contains(&request.method.as_str()) {
-        return Some("clj-http 2.3.0 sends only GET, HEAD, PUT, POST, OPTIONS, DELETE, COPY, MOVE and PATCH");
+        return Some(
+            "clj-http 2.3.0 sends only GET, HEAD, PUT, POST, OPTIONS, DELETE, COPY, MOVE and PATCH",
+        );
     }
     None
 }

@@ -74,7 +74,9 @@ fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
         ],
     );
     for (index, sample) in setup.samples.iter().enumerate() {
-        kotlin.arg(format!("s{index}.S{index}Kt")).arg(sample.result());
+        kotlin
+            .arg(format!("s{index}.S{index}Kt"))
+            .arg(sample.result());
     }
     Ok(kotlin)
 }
