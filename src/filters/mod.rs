@@ -2,6 +2,7 @@
 //! shape of a sample; these functions decide how a value is written inside it (string literals per
 //! language, shell quoting, percent-encoding, Markdown and YAML escaping).
 
+pub mod clojure;
 pub mod csharp;
 pub mod go;
 pub mod httpie;
@@ -9,6 +10,7 @@ pub mod hugo;
 pub mod java;
 pub mod javascript;
 pub mod json;
+pub mod kotlin;
 pub mod markdown;
 pub mod mdx;
 pub mod php;
@@ -51,6 +53,8 @@ pub fn register(tera: &mut Tera) {
         ("node_port", javascript::node_port),
         ("httpie_key", httpie::httpie_key),
         ("httpie_value", httpie::httpie_value),
+        ("clojure_string", clojure::clojure_value),
+        ("clojure_keyword", clojure::clojure_keyword),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
@@ -133,6 +137,17 @@ pub fn register(tera: &mut Tera) {
             },
         );
     }
+    tera.register_filter(
+        "clojure_json",
+        |body: &Value, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            // the column the value starts at, which a map's later members align under
+            let column: usize = kwargs.get("column")?.unwrap_or(0);
+            let value = json_from_value(body).ok_or_else(|| {
+                Error::message("`clojure_json` needs `request.json_body`".to_string())
+            })?;
+            Ok(clojure::clojure_data(&value, column))
+        },
+    );
     tera.register_filter(
         "form_urlencoded",
         |fields: &[Value], _: Kwargs, _: &State| -> TeraResult<String> {

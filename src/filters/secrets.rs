@@ -4,7 +4,7 @@
 
 use crate::sample_values::{Piece, expression, pieces};
 
-use super::{csharp, go, java, javascript, php, python, ruby, shell, swift};
+use super::{csharp, go, java, javascript, kotlin, php, python, ruby, shell, swift};
 
 /// A language's string-literal filter.
 pub type Literal = fn(&str) -> String;
@@ -31,6 +31,10 @@ pub const GO: EnvIdiom = EnvIdiom {
 };
 pub const JAVA: EnvIdiom = EnvIdiom {
     read: |env| format!("System.getenv({})", java::java_string(env)),
+    join: " + ",
+};
+pub const KOTLIN: EnvIdiom = EnvIdiom {
+    read: |env| format!("System.getenv({})", kotlin::kotlin_string(env)),
     join: " + ",
 };
 pub const CSHARP: EnvIdiom = EnvIdiom {
@@ -117,6 +121,7 @@ pub const FILTERS: &[(&str, Literal, &EnvIdiom)] = &[
     ("ruby_string", ruby::ruby_string, &RUBY),
     ("ruby_single_string", ruby::ruby_single_string, &RUBY),
     ("swift_string", swift::swift_string, &SWIFT),
+    ("kotlin_string", kotlin::kotlin_string, &KOTLIN),
 ];
 
 #[cfg(test)]
@@ -156,6 +161,11 @@ mod tests {
             (
                 java::java_string,
                 &JAVA,
+                r#""Bearer " + System.getenv("API_TOKEN")"#,
+            ),
+            (
+                kotlin::kotlin_string,
+                &KOTLIN,
                 r#""Bearer " + System.getenv("API_TOKEN")"#,
             ),
             (

@@ -7,6 +7,9 @@
 mod aiohttp;
 mod axios;
 mod axios_browser;
+mod async_http_client;
+mod axios;
+mod clj_http;
 mod csharp;
 mod curl;
 mod faraday;
@@ -25,6 +28,7 @@ mod jquery;
 mod node_fetch;
 mod node_native;
 mod node_unirest;
+mod kotlin_okhttp;
 mod nodejs;
 mod pecl_http;
 mod php;
@@ -35,6 +39,7 @@ pub mod run;
 mod swift;
 mod xhr;
 mod wget;
+mod unirest_java;
 
 use serde::Serialize;
 use tree_sitter_language::LanguageFn;
@@ -131,6 +136,10 @@ pub const TARGETS: &[Target] = &[
     guzzle::TARGET,
     pecl_http::TARGET,
     faraday::TARGET,
+    kotlin_okhttp::TARGET,
+    clj_http::TARGET,
+    async_http_client::TARGET,
+    unirest_java::TARGET,
 ];
 
 /// The target with this id.

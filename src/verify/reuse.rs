@@ -24,6 +24,7 @@ const FORGET_AFTER_DAYS: u64 = 30;
 const RUNTIMES: &[&str] = &[
     "bash", "curl", "go", "java", "javac", "mcs", "mono", "node", "php", "python3", "ruby", "sh",
     "http", "wget",
+    "kotlinc", "clojure",
 ];
 
 /// The proofs of earlier runs, and those of this run, for one project.
@@ -177,8 +178,15 @@ fn runtimes_fingerprint(support: &Path) -> String {
         })
         .collect();
     files.extend(
-        ["okhttp.jar", "okio.jar", "kotlin-stdlib.jar"]
-            .map(|jar| Path::new("/usr/share/java").join(jar)),
+        [
+            "okhttp.jar",
+            "okio.jar",
+            "kotlin-stdlib.jar",
+            "clj-http.jar",
+            "cheshire.jar",
+            "async-http-client.jar",
+        ]
+        .map(|jar| Path::new("/usr/share/java").join(jar)),
     );
     files.push(support.join("node/node_modules/.package-lock.json"));
     collect_files(support, &mut files);

@@ -1,0 +1,84 @@
+//! Java with AsyncHttpClient (org.asynchttpclient), run by `verify` with Debian's jars.
+
+use std::path::Path;
+
+use super::run::{BatchSetup, RunSetup, Runner, command, java_many, need};
+use super::{Syntax, Target, no_known_gap};
+
+pub const TARGET: Target = Target {
+    id: "async-http-client",
+    language: "Java",
+    client: "Java with AsyncHttpClient",
+    label: "Java - AsyncHttpClient",
+    fence: "java",
+    extension: "java",
+    house_tab: false,
+    template: include_str!("../../templates/async-http-client.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_java::LANGUAGE),
+    runner: Runner::Batched {
+        one: run,
+        many: run_many,
+    },
+    known_gap: no_known_gap,
+};
+
+/// AsyncHttpClient 2.12 and what it loads, as Debian installs them in /usr/share/java
+/// (`libasync-http-client-java`; see the README for installing it on Debian 12).
+const JARS: &[&str] = &[
+    "async-http-client.jar",
+    "async-http-client-netty-utils.jar",
+    "netty-buffer.jar",
+    "netty-codec.jar",
+    "netty-codec-http.jar",
+    "netty-codec-socks.jar",
+    "netty-codec-dns.jar",
+    "netty-common.jar",
+    "netty-handler.jar",
+    "netty-handler-proxy.jar",
+    "netty-resolver.jar",
+    "netty-resolver-dns.jar",
+    "netty-transport.jar",
+    "netty-transport-native-unix-common.jar",
+    "netty-transport-native-epoll.jar",
+    "netty-reactive-streams.jar",
+    "reactive-streams.jar",
+    "slf4j-api.jar",
+    "javax.activation.jar",
+];
+
+fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
+    need(&["java"])?;
+    let classpath = classpath()?;
+    let path = setup.write("Main.java", &wrap(setup.code))?;
+    Ok(command(
+        "java",
+        ["-cp".as_ref(), classpath.as_ref(), path.as_os_str()],
+    ))
+}
+
+/// Every sample of a batch in one JVM.
+fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
+    java_many(setup, &classpath()?, wrap)
+}
+
+/// The statements as the `main` of a class `Main`, with the imports they need.
+fn wrap(code: &str) -> String {
+    format!(
+        "import java.io.File;\nimport org.asynchttpclient.*;\nimport org.asynchttpclient.request.body.multipart.*;\n\npublic class Main {{\n  public static void main(String[] args) throws Exception {{\n{code}\n  }}\n}}\n"
+    )
+}
+
+fn classpath() -> Result<String, String> {
+    let dir = Path::new("/usr/share/java");
+    let mut parts = Vec::new();
+    for jar in JARS {
+        let path = dir.join(jar);
+        if !path.is_file() {
+            return Err(format!(
+                "{jar} is not in /usr/share/java (Debian: libasync-http-client-java and its dependencies; see the README)"
+            ));
+        }
+        parts.push(path.display().to_string());
+    }
+    Ok(parts.join(":"))
+}

@@ -1,0 +1,122 @@
+//! Kotlin with OkHttp (the Kotlin API of OkHttp 4), run by `verify` with Debian's `kotlinc` on
+//! OkHttp 3 and the support directory's `kotlin/OkHttp4Extensions.kt`.
+
+use std::path::{Path, PathBuf};
+
+use super::run::{BatchSetup, RunSetup, Runner, command, need};
+use super::{Syntax, Target};
+use crate::model::Request;
+
+pub const TARGET: Target = Target {
+    id: "kotlin-okhttp",
+    language: "Kotlin",
+    client: "Kotlin with OkHttp",
+    label: "Kotlin - OkHttp",
+    fence: "kotlin",
+    extension: "kt",
+    house_tab: false,
+    template: include_str!("../../templates/kotlin-okhttp.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_kotlin_ng::LANGUAGE),
+    runner: Runner::Batched {
+        one: run,
+        many: run_many,
+    },
+    known_gap,
+};
+
+/// Compiles the statements with the extensions, then runs them.
+const COMPILE_AND_RUN: &str = "set -e; classes=$1; libraries=$2; shift 2; kotlinc -nowarn -d \"$classes\" -cp \"$libraries\" \"$@\" >&2; exec java -cp \"$classes:$libraries\" MainKt";
+
+/// One `kotlinc` for every sample (each in its own package `s<index>`, the support directory's
+/// extensions once), then one JVM running them in turn with `java/RunMany.java`.
+const COMPILE_AND_RUN_MANY: &str = "set -e; classes=$1; libraries=$2; extensions=$3; samples=$4; harness=$5; shift 5; kotlinc -nowarn -d \"$classes\" -cp \"$libraries\" \"$extensions\" \"$samples\" >&2; javac -nowarn -d \"$classes\" \"$harness\" >&2; exec java -cp \"$classes:$libraries\" RunMany \"$@\"";
+
+fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
+    let libraries = ready()?;
+    let main = setup.write("Main.kt", &wrap(setup.code))?;
+    let classes = setup.work.join("classes");
+    Ok(command(
+        "sh",
+        [
+            "-c".as_ref(),
+            COMPILE_AND_RUN.as_ref(),
+            "sh".as_ref(),
+            classes.as_os_str(),
+            libraries.as_ref(),
+            extensions(setup.support).as_os_str(),
+            main.as_os_str(),
+        ],
+    ))
+}
+
+fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
+    let libraries = ready()?;
+    let samples = setup.work.join("samples");
+    std::fs::create_dir_all(&samples).map_err(|e| format!("cannot create {e}"))?;
+    // kotlinc takes a directory of sources: no command line to outgrow
+    for (index, sample) in setup.samples.iter().enumerate() {
+        let file = samples.join(format!("s{index}.kt"));
+        std::fs::write(&file, format!("package s{index}\n{}", wrap(sample.code)))
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    let classes = setup.work.join("classes");
+    let mut kotlin = command(
+        "sh",
+        [
+            "-c".as_ref(),
+            COMPILE_AND_RUN_MANY.as_ref(),
+            "sh".as_ref(),
+            classes.as_os_str(),
+            libraries.as_ref(),
+            extensions(setup.support).as_os_str(),
+            samples.as_os_str(),
+            setup.support.join("java/RunMany.java").as_os_str(),
+        ],
+    );
+    for (index, sample) in setup.samples.iter().enumerate() {
+        kotlin
+            .arg(format!("s{index}.S{index}Kt"))
+            .arg(sample.result());
+    }
+    Ok(kotlin)
+}
+
+/// The statements as `main`, with the imports they need; the response is closed, as a reader's
+/// program would.
+fn wrap(code: &str) -> String {
+    format!(
+        "import java.io.File\nimport okhttp3.*\nimport samplegen.okhttp4.*\n\nfun main(args: Array<String>) {{\n{code}\n  response.close()\n}}\n"
+    )
+}
+
+fn extensions(support: &Path) -> PathBuf {
+    support.join("kotlin/OkHttp4Extensions.kt")
+}
+
+/// The class path (Kotlin's standard library, OkHttp, Okio) once the compiler is installed.
+fn ready() -> Result<String, String> {
+    need(&["kotlinc", "java", "javac", "sh"])?;
+    let dir = Path::new("/usr/share/java");
+    let jars: Vec<PathBuf> = ["kotlin-stdlib.jar", "okhttp.jar", "okio.jar"]
+        .iter()
+        .map(|jar| dir.join(jar))
+        .collect();
+    if jars.iter().any(|jar| !jar.is_file()) {
+        return Err(
+            "OkHttp's or Kotlin's jars are not in /usr/share/java (Debian: kotlin libokhttp-java libokio-java)"
+                .into(),
+        );
+    }
+    Ok(jars
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(":"))
+}
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    match request.method.as_str() {
+        "GET" | "HEAD" if request.body.is_some() => Some("OkHttp refuses a body with GET or HEAD"),
+        _ => None,
+    }
+}
