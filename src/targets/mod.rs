@@ -15,12 +15,18 @@ mod httpx;
 mod java;
 mod java_net_http;
 mod jquery;
+mod libcurl;
 mod nodejs;
+mod nsurlsession;
 mod php;
+mod powershell_restmethod;
+mod powershell_webrequest;
 mod python;
+mod reqwest;
 mod ruby;
 pub mod run;
 mod swift;
+mod swift_async;
 
 use serde::Serialize;
 use tree_sitter_language::LanguageFn;
@@ -103,6 +109,12 @@ pub const TARGETS: &[Target] = &[
     httpx::TARGET,
     httpclient::TARGET,
     java_net_http::TARGET,
+    libcurl::TARGET,
+    nsurlsession::TARGET,
+    reqwest::TARGET,
+    swift_async::TARGET,
+    powershell_restmethod::TARGET,
+    powershell_webrequest::TARGET,
 ];
 
 /// The target with this id.

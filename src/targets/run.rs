@@ -306,3 +306,6 @@ where
     command.args(args);
     command
 }
+
+/// Why the PowerShell samples are not run.
+pub const NO_POWERSHELL: &str = "PowerShell does not install from the registries this project's machines reach (Debian has no package; Microsoft ships it from its own repository and NuGet)";

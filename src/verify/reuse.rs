@@ -23,6 +23,7 @@ const FORGET_AFTER_DAYS: u64 = 30;
 /// every earlier proof stale.
 const RUNTIMES: &[&str] = &[
     "bash", "curl", "go", "java", "javac", "mcs", "mono", "node", "php", "python3", "ruby", "sh",
+    "gcc", "cargo",
 ];
 
 /// The proofs of earlier runs, and those of this run, for one project.
