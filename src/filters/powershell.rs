@@ -158,4 +158,29 @@ mod tests {
             prop_assert_eq!(decode(&powershell_string(&s)), s);
         }
     }
+
+    // PowerShell reads the literals back (where it is installed: it is not, from this project's
+    // registries)
+    #[test]
+    fn powershell_reads_the_literals_back() {
+        if crate::targets::run::need(&["pwsh"]).is_err() {
+            println!("SKIPPED: PowerShell (pwsh) is not installed");
+            return;
+        }
+        let texts = ["it's ‘q’ $HOME `n", "a\r\nb\u{0}c\u{1b}", "‚‛\t\n"];
+        for text in texts {
+            let output = std::process::Command::new("pwsh")
+                .args(["-NoProfile", "-Command"])
+                .arg(format!(
+                    "[Console]::Out.Write([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes({})))",
+                    powershell_string(text)
+                ))
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{output:?}");
+            use base64::Engine;
+            let expected = base64::engine::general_purpose::STANDARD.encode(text);
+            assert_eq!(String::from_utf8_lossy(&output.stdout), expected);
+        }
+    }
 }
