@@ -3,6 +3,7 @@
 //! language, shell quoting, percent-encoding, Markdown and YAML escaping).
 
 pub mod clojure;
+pub mod c;
 pub mod csharp;
 pub mod go;
 pub mod httpie;
@@ -14,8 +15,10 @@ pub mod kotlin;
 pub mod markdown;
 pub mod mdx;
 pub mod php;
+pub mod powershell;
 pub mod python;
 pub mod ruby;
+pub mod rust;
 pub mod secrets;
 pub mod shell;
 pub mod swift;
@@ -55,6 +58,11 @@ pub fn register(tera: &mut Tera) {
         ("httpie_value", httpie::httpie_value),
         ("clojure_string", clojure::clojure_value),
         ("clojure_keyword", clojure::clojure_keyword),
+        // secrets as each language reads the environment (the languages join by formatting)
+        ("c_format", c::c_format),
+        ("objc_string", c::objc_value),
+        ("rust_string", rust::rust_value),
+        ("powershell_string", powershell::powershell_value),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
@@ -104,6 +112,22 @@ pub fn register(tera: &mut Tera) {
     tera.register_test("ruby_class_method", |s: &str, _: Kwargs, _: &State| {
         ruby::is_class_method(s)
     });
+    tera.register_filter("c_string", |s: &str, _: Kwargs, _: &State| {
+        c::libcurl_string(s).map_err(Error::message)
+    });
+    tera.register_test("holding_secret", |s: &str, _: Kwargs, _: &State| {
+        crate::sample_values::has_secret(s)
+    });
+    tera.register_test("joining_text_to_secret", |s: &str, _: Kwargs, _: &State| {
+        c::joins_text_to_secret(s)
+    });
+    tera.register_test("containing_nul", |s: &str, _: Kwargs, _: &State| {
+        c::has_nul(s)
+    });
+    tera.register_test("rust_header_text", |s: &str, _: Kwargs, _: &State| {
+        rust::is_header_text(s)
+    });
+    tera.register_filter("byte_length", |s: &str, _: Kwargs, _: &State| s.len());
     tera.register_test("reprintable_json", |s: &str, _: Kwargs, _: &State| {
         json::parse_reprintable(s).is_some()
     });

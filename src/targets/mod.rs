@@ -33,13 +33,21 @@ mod nodejs;
 mod pecl_http;
 mod php;
 mod php_curl;
+mod libcurl;
+mod nodejs;
+mod nsurlsession;
+mod php;
+mod powershell_restmethod;
+mod powershell_webrequest;
 mod python;
+mod reqwest;
 mod ruby;
 pub mod run;
 mod swift;
 mod xhr;
 mod wget;
 mod unirest_java;
+mod swift_async;
 
 use serde::Serialize;
 use tree_sitter_language::LanguageFn;
@@ -140,6 +148,12 @@ pub const TARGETS: &[Target] = &[
     clj_http::TARGET,
     async_http_client::TARGET,
     unirest_java::TARGET,
+    libcurl::TARGET,
+    nsurlsession::TARGET,
+    reqwest::TARGET,
+    swift_async::TARGET,
+    powershell_restmethod::TARGET,
+    powershell_webrequest::TARGET,
 ];
 
 /// The target with this id.

@@ -328,3 +328,5 @@ pub fn php_sample(
     args.push(&path);
     Ok(command("php", args))
 }
+/// Why the PowerShell samples are not run.
+pub const NO_POWERSHELL: &str = "PowerShell does not install from the registries this project's machines reach (Debian has no package; Microsoft ships it from its own repository and NuGet)";

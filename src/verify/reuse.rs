@@ -25,6 +25,7 @@ const RUNTIMES: &[&str] = &[
     "bash", "curl", "go", "java", "javac", "mcs", "mono", "node", "php", "python3", "ruby", "sh",
     "http", "wget",
     "kotlinc", "clojure",
+    "gcc", "cargo",
 ];
 
 /// The proofs of earlier runs, and those of this run, for one project.

@@ -1,0 +1,20 @@
+//! PowerShell with Invoke-WebRequest.
+
+use super::run::Runner;
+use super::{Syntax, Target, no_known_gap};
+
+pub const TARGET: Target = Target {
+    id: "powershell-webrequest",
+    language: "PowerShell",
+    client: "PowerShell with Invoke-WebRequest",
+    label: "PowerShell - Invoke-WebRequest",
+    fence: "powershell",
+    extension: "ps1",
+    house_tab: false,
+    template: include_str!("../../templates/powershell-webrequest.tera"),
+    syntax: Syntax::TreeSitter(tree_sitter_powershell::LANGUAGE),
+    runner: Runner::None {
+        reason: super::run::NO_POWERSHELL,
+    },
+    known_gap: no_known_gap,
+};
