@@ -3,6 +3,7 @@
 //! language, shell quoting, percent-encoding, Markdown and YAML escaping).
 
 pub mod csharp;
+pub mod dart;
 pub mod go;
 pub mod hugo;
 pub mod java;
@@ -10,8 +11,10 @@ pub mod javascript;
 pub mod json;
 pub mod markdown;
 pub mod mdx;
+pub mod ocaml;
 pub mod php;
 pub mod python;
+pub mod r;
 pub mod ruby;
 pub mod secrets;
 pub mod shell;
@@ -53,6 +56,16 @@ pub fn register(tera: &mut Tera) {
     for &(name, literal, idiom) in secrets::FILTERS {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| {
             secrets::with_secrets(s, literal, idiom)
+        });
+    }
+    // R joins a secret to text with `paste0(…)`
+    let r_filters: &[(&'static str, secrets::Literal)] = &[
+        ("r_string", r::r_string),
+        ("r_single_string", r::r_single_string),
+    ];
+    for &(name, literal) in r_filters {
+        tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| {
+            r::with_secrets(s, literal)
         });
     }
     tera.register_filter(

@@ -4,7 +4,7 @@
 
 use crate::sample_values::{Piece, expression, pieces};
 
-use super::{csharp, go, java, javascript, php, python, ruby, shell, swift};
+use super::{csharp, dart, go, java, javascript, ocaml, php, python, ruby, shell, swift};
 
 /// A language's string-literal filter.
 pub type Literal = fn(&str) -> String;
@@ -62,6 +62,17 @@ pub const SWIFT: EnvIdiom = EnvIdiom {
     join: " + ",
 };
 
+/// `Platform.environment` (from `dart:io`); `!` because a missing variable is `null`.
+pub const DART: EnvIdiom = EnvIdiom {
+    read: |env| format!("Platform.environment[{}]!", dart::dart_string(env)),
+    join: " + ",
+};
+/// `Sys.getenv`, which raises `Not_found` when the variable is not set.
+pub const OCAML: EnvIdiom = EnvIdiom {
+    read: |env| format!("(Sys.getenv {})", ocaml::ocaml_string(env)),
+    join: " ^ ",
+};
+
 /// `s` written by `literal`, each secret read as `idiom` says.
 pub fn with_secrets(s: &str, literal: Literal, idiom: &EnvIdiom) -> String {
     expression(s, literal, idiom.read, idiom.join)
@@ -117,6 +128,8 @@ pub const FILTERS: &[(&str, Literal, &EnvIdiom)] = &[
     ("ruby_string", ruby::ruby_string, &RUBY),
     ("ruby_single_string", ruby::ruby_single_string, &RUBY),
     ("swift_string", swift::swift_string, &SWIFT),
+    ("dart_string", dart::dart_string, &DART),
+    ("ocaml_string", ocaml::ocaml_string, &OCAML),
 ];
 
 #[cfg(test)]
@@ -173,6 +186,16 @@ mod tests {
                 swift::swift_string,
                 &SWIFT,
                 r#""Bearer " + ProcessInfo.processInfo.environment["API_TOKEN"]!"#,
+            ),
+            (
+                dart::dart_string,
+                &DART,
+                "'Bearer ' + Platform.environment['API_TOKEN']!",
+            ),
+            (
+                ocaml::ocaml_string,
+                &OCAML,
+                r#""Bearer " ^ (Sys.getenv "API_TOKEN")"#,
             ),
         ];
         for (literal, idiom, expected) in cases {
