@@ -48,6 +48,10 @@ pub fn register(tera: &mut Tera) {
         ("heading_end_safe", markdown::heading_end_safe),
         ("jsx_string", mdx::jsx_string),
         ("hugo_argument", hugo::hugo_argument),
+        // string literals whose secrets need more than a join (R's `paste0`, OCaml's parentheses)
+        ("r_string", |s| r::with_secrets(s, r::r_string)),
+        ("r_single_string", |s| r::with_secrets(s, r::r_single_string)),
+        ("ocaml_string", ocaml::ocaml_value),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));
@@ -56,16 +60,6 @@ pub fn register(tera: &mut Tera) {
     for &(name, literal, idiom) in secrets::FILTERS {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| {
             secrets::with_secrets(s, literal, idiom)
-        });
-    }
-    // R joins a secret to text with `paste0(…)`
-    let r_filters: &[(&'static str, secrets::Literal)] = &[
-        ("r_string", r::r_string),
-        ("r_single_string", r::r_single_string),
-    ];
-    for &(name, literal) in r_filters {
-        tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| {
-            r::with_secrets(s, literal)
         });
     }
     tera.register_filter(

@@ -2,6 +2,19 @@
 //! written as its UTF-8, which the literal keeps as it is.
 
 use super::c_family_literal;
+use super::secrets::{OCAML, with_secrets};
+use crate::sample_values::pieces;
+
+/// `s` as an OCaml string expression: the literal, or with secrets the pieces joined by `^` in
+/// parentheses (function application binds tighter than `^`, and the value is often an argument).
+pub fn ocaml_value(s: &str) -> String {
+    let expression = with_secrets(s, ocaml_string, &OCAML);
+    if pieces(s).len() > 1 {
+        format!("({expression})")
+    } else {
+        expression
+    }
+}
 
 /// A double-quoted OCaml string literal: ASCII control characters as `\xNN`, the other control
 /// characters as `\u{NNNN}` (OCaml 4.06 and later: their UTF-8 bytes).
@@ -77,6 +90,17 @@ mod tests {
         assert_eq!(ocaml_string("a \"b\" 'c' \\ $d %s"), r#""a \"b\" 'c' \\ $d %s""#);
         assert_eq!(ocaml_string("x\ny\r\t\u{1}\u{7f}\u{85}"), r#""x\ny\r\t\x01\x7f\u{0085}""#);
         assert_eq!(ocaml_string("🚀 Zoë {{id}}"), "\"🚀 Zoë {{id}}\"");
+    }
+
+    #[test]
+    fn secrets_are_joined_in_parentheses() {
+        let token = crate::sample_values::marker("API_TOKEN");
+        assert_eq!(ocaml_value(&token), r#"(Sys.getenv "API_TOKEN")"#);
+        assert_eq!(
+            ocaml_value(&format!("Bearer {token}")),
+            r#"("Bearer " ^ (Sys.getenv "API_TOKEN"))"#
+        );
+        assert_eq!(ocaml_value("plain"), "\"plain\"");
     }
 
     #[test]

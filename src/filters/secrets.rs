@@ -67,7 +67,8 @@ pub const DART: EnvIdiom = EnvIdiom {
     read: |env| format!("Platform.environment[{}]!", dart::dart_string(env)),
     join: " + ",
 };
-/// `Sys.getenv`, which raises `Not_found` when the variable is not set.
+/// `Sys.getenv`, which raises `Not_found` when the variable is not set. (The `ocaml_string`
+/// filter puts a joined expression in parentheses: it is often a function's argument.)
 pub const OCAML: EnvIdiom = EnvIdiom {
     read: |env| format!("(Sys.getenv {})", ocaml::ocaml_string(env)),
     join: " ^ ",
@@ -129,7 +130,6 @@ pub const FILTERS: &[(&str, Literal, &EnvIdiom)] = &[
     ("ruby_single_string", ruby::ruby_single_string, &RUBY),
     ("swift_string", swift::swift_string, &SWIFT),
     ("dart_string", dart::dart_string, &DART),
-    ("ocaml_string", ocaml::ocaml_string, &OCAML),
 ];
 
 #[cfg(test)]

@@ -5,13 +5,17 @@
 //! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
 
 mod axios;
+mod cohttp;
 mod csharp;
 mod curl;
+mod dart_http;
+mod dio;
 mod fetch;
 mod go;
 mod http;
 mod httpclient;
 mod httpx;
+mod httr;
 mod java;
 mod java_net_http;
 mod jquery;
@@ -103,6 +107,10 @@ pub const TARGETS: &[Target] = &[
     httpx::TARGET,
     httpclient::TARGET,
     java_net_http::TARGET,
+    httr::TARGET,
+    cohttp::TARGET,
+    dart_http::TARGET,
+    dio::TARGET,
 ];
 
 /// The target with this id.
@@ -178,6 +186,10 @@ impl Target {
         format!("{}.tera", self.id)
     }
 }
+
+/// Why the Dart targets are not run: no Dart SDK installs from the registries the project's
+/// machines reach (Debian, npm, PyPI, crates.io).
+const NO_DART: &str = "no Dart SDK installs from Debian, npm, PyPI or crates.io, so the sample is only parsed";
 
 /// For targets that send every request exactly.
 fn no_known_gap(_: &Request) -> Option<&'static str> {
