@@ -58,7 +58,10 @@ mod tests {
     #[test]
     fn literals() {
         assert_eq!(dart_string("a $b 'c' \"d\" \\"), r#"'a \$b \'c\' "d" \\'"#);
-        assert_eq!(dart_string("x\ny\r\t\u{1}\u{7f}\u{85}"), r"'x\ny\r\t\x01\x7f\x85'");
+        assert_eq!(
+            dart_string("x\ny\r\t\u{1}\u{7f}\u{85}"),
+            r"'x\ny\r\t\x01\x7f\x85'"
+        );
         assert_eq!(dart_string("${x} 🚀 Zoë {{id}}"), r"'\${x} 🚀 Zoë {{id}}'");
     }
 

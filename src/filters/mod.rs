@@ -50,7 +50,9 @@ pub fn register(tera: &mut Tera) {
         ("hugo_argument", hugo::hugo_argument),
         // string literals whose secrets need more than a join (R's `paste0`, OCaml's parentheses)
         ("r_string", |s| r::with_secrets(s, r::r_string)),
-        ("r_single_string", |s| r::with_secrets(s, r::r_single_string)),
+        ("r_single_string", |s| {
+            r::with_secrets(s, r::r_single_string)
+        }),
         ("ocaml_string", ocaml::ocaml_value),
     ];
     for &(name, filter) in string_filters {

@@ -87,8 +87,14 @@ mod tests {
 
     #[test]
     fn literals() {
-        assert_eq!(ocaml_string("a \"b\" 'c' \\ $d %s"), r#""a \"b\" 'c' \\ $d %s""#);
-        assert_eq!(ocaml_string("x\ny\r\t\u{1}\u{7f}\u{85}"), r#""x\ny\r\t\x01\x7f\u{0085}""#);
+        assert_eq!(
+            ocaml_string("a \"b\" 'c' \\ $d %s"),
+            r#""a \"b\" 'c' \\ $d %s""#
+        );
+        assert_eq!(
+            ocaml_string("x\ny\r\t\u{1}\u{7f}\u{85}"),
+            r#""x\ny\r\t\x01\x7f\u{0085}""#
+        );
         assert_eq!(ocaml_string("🚀 Zoë {{id}}"), "\"🚀 Zoë {{id}}\"");
     }
 
@@ -105,7 +111,10 @@ mod tests {
 
     #[test]
     fn the_decoder_knows_every_escape() {
-        assert_eq!(read_ocaml(r#""\065\o101\x41\u{41}\ ""#), Ok(b"AAAA ".to_vec()));
+        assert_eq!(
+            read_ocaml(r#""\065\o101\x41\u{41}\ ""#),
+            Ok(b"AAAA ".to_vec())
+        );
     }
 
     // nasty strings, read back by the OCaml toplevel itself
@@ -119,7 +128,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let script: String = texts
             .iter()
-            .map(|text| format!("let () = print_string {}; print_char '\\000';;\n", ocaml_string(text)))
+            .map(|text| {
+                format!(
+                    "let () = print_string {}; print_char '\\000';;\n",
+                    ocaml_string(text)
+                )
+            })
             .collect();
         let source = dir.path().join("read.ml");
         std::fs::write(&source, script).unwrap();
@@ -127,8 +141,16 @@ mod tests {
             println!("SKIPPED: `ocaml` is not installed, so OCaml did not read the literals back");
             return;
         };
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let read: Vec<&[u8]> = output.stdout.split(|&b| b == 0).filter(|s| !s.is_empty()).collect();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let read: Vec<&[u8]> = output
+            .stdout
+            .split(|&b| b == 0)
+            .filter(|s| !s.is_empty())
+            .collect();
         let expected: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
         assert_eq!(read, expected);
     }

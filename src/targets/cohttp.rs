@@ -26,7 +26,11 @@ pub const TARGET: Target = Target {
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     ready()?;
     let source = setup.write_sample("ml")?;
-    Ok(compile_and_run(&[source.as_path()], &setup.work.join("sample"), &[]))
+    Ok(compile_and_run(
+        &[source.as_path()],
+        &setup.work.join("sample"),
+        &[],
+    ))
 }
 
 /// Every sample of a batch compiled into one program, each as a local module in a function of

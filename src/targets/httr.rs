@@ -35,5 +35,7 @@ fn known_gap(request: &Request) -> Option<&'static str> {
         .headers_with_auth()
         .iter()
         .any(|h| h.value.is_empty())
-        .then_some("httr cannot send a header with an empty value: it reads one as removing the header")
+        .then_some(
+            "httr cannot send a header with an empty value: it reads one as removing the header",
+        )
 }

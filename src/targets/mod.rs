@@ -189,7 +189,8 @@ impl Target {
 
 /// Why the Dart targets are not run: no Dart SDK installs from the registries the project's
 /// machines reach (Debian, npm, PyPI, crates.io).
-const NO_DART: &str = "no Dart SDK installs from Debian, npm, PyPI or crates.io, so the sample is only parsed";
+const NO_DART: &str =
+    "no Dart SDK installs from Debian, npm, PyPI or crates.io, so the sample is only parsed";
 
 /// For targets that send every request exactly.
 fn no_known_gap(_: &Request) -> Option<&'static str> {

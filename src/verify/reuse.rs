@@ -22,7 +22,21 @@ const FORGET_AFTER_DAYS: u64 = 30;
 /// The executables a runner may start; a change to any of them (a new version installed) makes
 /// every earlier proof stale.
 const RUNTIMES: &[&str] = &[
-    "bash", "curl", "go", "java", "javac", "mcs", "mono", "node", "php", "python3", "ruby", "sh",
+    "bash",
+    "curl",
+    "go",
+    "java",
+    "javac",
+    "mcs",
+    "mono",
+    "node",
+    "php",
+    "python3",
+    "ruby",
+    "sh",
+    "Rscript",
+    "ocamlfind",
+    "ocamlopt",
 ];
 
 /// The proofs of earlier runs, and those of this run, for one project.
@@ -178,6 +192,16 @@ fn runtimes_fingerprint(support: &Path) -> String {
     files.extend(
         ["okhttp.jar", "okio.jar", "kotlin-stdlib.jar"]
             .map(|jar| Path::new("/usr/share/java").join(jar)),
+    );
+    // the R packages and OCaml libraries the samples load, which Debian updates on their own
+    files.extend(["httr", "curl"].map(|package| {
+        Path::new("/usr/lib/R/site-library")
+            .join(package)
+            .join("DESCRIPTION")
+    }));
+    files.extend(
+        ["cohttp", "cohttp-lwt-unix"]
+            .map(|library| Path::new("/usr/lib/ocaml").join(library).join("META")),
     );
     files.push(support.join("node/node_modules/.package-lock.json"));
     collect_files(support, &mut files);
