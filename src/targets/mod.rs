@@ -22,6 +22,7 @@ mod jquery;
 mod nodejs;
 mod php;
 mod python;
+mod rcurl;
 mod ruby;
 pub mod run;
 mod swift;
@@ -111,6 +112,7 @@ pub const TARGETS: &[Target] = &[
     cohttp::TARGET,
     dart_http::TARGET,
     dio::TARGET,
+    rcurl::TARGET,
 ];
 
 /// The target with this id.

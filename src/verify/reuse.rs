@@ -194,7 +194,7 @@ fn runtimes_fingerprint(support: &Path) -> String {
             .map(|jar| Path::new("/usr/share/java").join(jar)),
     );
     // the R packages and OCaml libraries the samples load, which Debian updates on their own
-    files.extend(["httr", "curl"].map(|package| {
+    files.extend(["httr", "RCurl", "curl"].map(|package| {
         Path::new("/usr/lib/R/site-library")
             .join(package)
             .join("DESCRIPTION")
