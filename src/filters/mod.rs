@@ -2,9 +2,10 @@
 //! shape of a sample; these functions decide how a value is written inside it (string literals per
 //! language, shell quoting, percent-encoding, Markdown and YAML escaping).
 
-pub mod clojure;
 pub mod c;
+pub mod clojure;
 pub mod csharp;
+pub mod dart;
 pub mod go;
 pub mod httpie;
 pub mod hugo;
@@ -14,9 +15,11 @@ pub mod json;
 pub mod kotlin;
 pub mod markdown;
 pub mod mdx;
+pub mod ocaml;
 pub mod php;
 pub mod powershell;
 pub mod python;
+pub mod r;
 pub mod ruby;
 pub mod rust;
 pub mod secrets;
@@ -63,6 +66,12 @@ pub fn register(tera: &mut Tera) {
         ("objc_string", c::objc_value),
         ("rust_string", rust::rust_value),
         ("powershell_string", powershell::powershell_value),
+        // string literals whose secrets need more than a join (R's `paste0`, OCaml's parentheses)
+        ("r_string", |s| r::with_secrets(s, r::r_string)),
+        ("r_single_string", |s| {
+            r::with_secrets(s, r::r_single_string)
+        }),
+        ("ocaml_string", ocaml::ocaml_value),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));

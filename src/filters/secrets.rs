@@ -4,7 +4,7 @@
 
 use crate::sample_values::{Piece, expression, pieces};
 
-use super::{csharp, go, java, javascript, kotlin, php, python, ruby, shell, swift};
+use super::{csharp, dart, go, java, javascript, kotlin, ocaml, php, python, ruby, shell, swift};
 
 /// A language's string-literal filter.
 pub type Literal = fn(&str) -> String;
@@ -66,6 +66,18 @@ pub const SWIFT: EnvIdiom = EnvIdiom {
     join: " + ",
 };
 
+/// `Platform.environment` (from `dart:io`); `!` because a missing variable is `null`.
+pub const DART: EnvIdiom = EnvIdiom {
+    read: |env| format!("Platform.environment[{}]!", dart::dart_string(env)),
+    join: " + ",
+};
+/// `Sys.getenv`, which raises `Not_found` when the variable is not set. (The `ocaml_string`
+/// filter puts a joined expression in parentheses: it is often a function's argument.)
+pub const OCAML: EnvIdiom = EnvIdiom {
+    read: |env| format!("(Sys.getenv {})", ocaml::ocaml_string(env)),
+    join: " ^ ",
+};
+
 /// `s` written by `literal`, each secret read as `idiom` says.
 pub fn with_secrets(s: &str, literal: Literal, idiom: &EnvIdiom) -> String {
     expression(s, literal, idiom.read, idiom.join)
@@ -122,6 +134,7 @@ pub const FILTERS: &[(&str, Literal, &EnvIdiom)] = &[
     ("ruby_single_string", ruby::ruby_single_string, &RUBY),
     ("swift_string", swift::swift_string, &SWIFT),
     ("kotlin_string", kotlin::kotlin_string, &KOTLIN),
+    ("dart_string", dart::dart_string, &DART),
 ];
 
 #[cfg(test)]
@@ -183,6 +196,16 @@ mod tests {
                 swift::swift_string,
                 &SWIFT,
                 r#""Bearer " + ProcessInfo.processInfo.environment["API_TOKEN"]!"#,
+            ),
+            (
+                dart::dart_string,
+                &DART,
+                "'Bearer ' + Platform.environment['API_TOKEN']!",
+            ),
+            (
+                ocaml::ocaml_string,
+                &OCAML,
+                r#""Bearer " ^ (Sys.getenv "API_TOKEN")"#,
             ),
         ];
         for (literal, idiom, expected) in cases {

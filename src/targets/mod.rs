@@ -5,13 +5,18 @@
 //! from [`TARGETS`]; adding a client is one file here, one line in that list and one template.
 
 mod aiohttp;
-mod axios;
-mod axios_browser;
 mod async_http_client;
 mod axios;
+mod axios;
+mod axios_browser;
 mod clj_http;
+mod cohttp;
+mod csharp;
 mod csharp;
 mod curl;
+mod curl;
+mod dart_http;
+mod dio;
 mod faraday;
 mod fetch;
 mod go;
@@ -22,32 +27,34 @@ mod httpclient;
 mod httpie;
 mod httpx;
 mod httpx_async;
+mod httr;
 mod java;
 mod java_net_http;
 mod jquery;
+mod kotlin_okhttp;
+mod libcurl;
 mod node_fetch;
 mod node_native;
 mod node_unirest;
-mod kotlin_okhttp;
 mod nodejs;
-mod pecl_http;
-mod php;
-mod php_curl;
-mod libcurl;
 mod nodejs;
 mod nsurlsession;
+mod pecl_http;
 mod php;
+mod php;
+mod php_curl;
 mod powershell_restmethod;
 mod powershell_webrequest;
 mod python;
+mod rcurl;
 mod reqwest;
 mod ruby;
 pub mod run;
 mod swift;
-mod xhr;
-mod wget;
-mod unirest_java;
 mod swift_async;
+mod unirest_java;
+mod wget;
+mod xhr;
 
 use serde::Serialize;
 use tree_sitter_language::LanguageFn;
@@ -154,6 +161,11 @@ pub const TARGETS: &[Target] = &[
     swift_async::TARGET,
     powershell_restmethod::TARGET,
     powershell_webrequest::TARGET,
+    httr::TARGET,
+    cohttp::TARGET,
+    dart_http::TARGET,
+    dio::TARGET,
+    rcurl::TARGET,
 ];
 
 /// The target with this id.
@@ -229,6 +241,11 @@ impl Target {
         format!("{}.tera", self.id)
     }
 }
+
+/// Why the Dart targets are not run: no Dart SDK installs from the registries the project's
+/// machines reach (Debian, npm, PyPI, crates.io).
+const NO_DART: &str =
+    "no Dart SDK installs from Debian, npm, PyPI or crates.io, so the sample is only parsed";
 
 /// For targets that send every request exactly.
 fn no_known_gap(_: &Request) -> Option<&'static str> {

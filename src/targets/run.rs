@@ -330,3 +330,28 @@ pub fn php_sample(
 }
 /// Why the PowerShell samples are not run.
 pub const NO_POWERSHELL: &str = "PowerShell does not install from the registries this project's machines reach (Debian has no package; Microsoft ships it from its own repository and NuGet)";
+/// `Rscript` running the sample, once the R package it loads (`package`, from Debian's
+/// `debian`) is installed.
+pub fn r_with(setup: &RunSetup, package: &str, debian: &str) -> Result<Command, String> {
+    r_ready(package, debian)?;
+    Ok(command("Rscript", [setup.write_sample("R")?]))
+}
+
+/// One `Rscript` running every sample of a batch, each sourced in an environment of its own (the
+/// support directory's `r/run_many.R`), once `package` is installed: R is slow to start.
+pub fn r_many(setup: &BatchSetup, package: &str, debian: &str) -> Result<Command, String> {
+    r_ready(package, debian)?;
+    let files = setup.write_each("sample.R", |_, code| code.to_string())?;
+    let harness = setup.support.join("r/run_many.R");
+    Ok(setup.harness("Rscript", &[harness.as_os_str()], &files))
+}
+
+/// `Rscript` is installed with the R package `package` (Debian's `debian`), or why not.
+fn r_ready(package: &str, debian: &str) -> Result<(), String> {
+    need(&["Rscript"])?;
+    probe(
+        "Rscript",
+        &["-e", &format!("library({package})")],
+        &format!("R's {package} is not installed (apt-get install {debian})"),
+    )
+}

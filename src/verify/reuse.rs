@@ -22,10 +22,27 @@ const FORGET_AFTER_DAYS: u64 = 30;
 /// The executables a runner may start; a change to any of them (a new version installed) makes
 /// every earlier proof stale.
 const RUNTIMES: &[&str] = &[
-    "bash", "curl", "go", "java", "javac", "mcs", "mono", "node", "php", "python3", "ruby", "sh",
-    "http", "wget",
-    "kotlinc", "clojure",
-    "gcc", "cargo",
+    "bash",
+    "curl",
+    "go",
+    "java",
+    "javac",
+    "mcs",
+    "mono",
+    "node",
+    "php",
+    "python3",
+    "ruby",
+    "sh",
+    "http",
+    "wget",
+    "kotlinc",
+    "clojure",
+    "gcc",
+    "cargo",
+    "Rscript",
+    "ocamlfind",
+    "ocamlopt",
 ];
 
 /// The proofs of earlier runs, and those of this run, for one project.
@@ -188,6 +205,16 @@ fn runtimes_fingerprint(support: &Path) -> String {
             "async-http-client.jar",
         ]
         .map(|jar| Path::new("/usr/share/java").join(jar)),
+    );
+    // the R packages and OCaml libraries the samples load, which Debian updates on their own
+    files.extend(["httr", "RCurl", "curl"].map(|package| {
+        Path::new("/usr/lib/R/site-library")
+            .join(package)
+            .join("DESCRIPTION")
+    }));
+    files.extend(
+        ["cohttp", "cohttp-lwt-unix"]
+            .map(|library| Path::new("/usr/lib/ocaml").join(library).join("META")),
     );
     files.push(support.join("node/node_modules/.package-lock.json"));
     collect_files(support, &mut files);
