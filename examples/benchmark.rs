@@ -56,19 +56,6 @@ thread_local! {
     static THROUGHPUT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// `config` with every built-in target as a tab.
-fn every_target_config(config: &samplegen::config::Config) -> samplegen::config::Config {
-    let mut source = String::from("targets:\n");
-    for target in samplegen::targets::TARGETS {
-        source.push_str(&format!("  - id: {}\n", target.id));
-    }
-    let mut every = samplegen::config::Config::parse(Path::new("samplegen.yaml"), &source)
-        .expect("every built-in target");
-    every.base_url = config.base_url.clone();
-    every.component = config.component.clone();
-    every
-}
-
 fn measure(binary: &Path, base: &Path, count: usize) {
     let dir = base.join(format!("samplegen-bench-{count}"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -83,7 +70,7 @@ fn measure(binary: &Path, base: &Path, count: usize) {
     let render = started.elapsed();
     assert_eq!(samples.pages, count);
     // the same specs with every built-in target enabled: throughput per sample must hold
-    let every_target = every_target_config(&project.config);
+    let every_target = project.config.with_every_target();
     let started = Instant::now();
     let all = samplegen::render::render_all(&specs.endpoints, &renderer, &every_target)
         .expect("corpus renders in every target");

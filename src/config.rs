@@ -246,6 +246,15 @@ impl Config {
         }
     }
 
+    /// This config with every built-in target as a tab, in the built-in order: what the fuzz
+    /// test and the benchmark render.
+    pub fn with_every_target(&self) -> Config {
+        Config {
+            targets: targets::TARGETS.iter().map(SiteTarget::new).collect(),
+            ..self.clone()
+        }
+    }
+
     /// Everything in the config, as stable text: part of every spec's input hash, so that a
     /// config change rebuilds and nothing else does.
     pub fn fingerprint(&self) -> String {
