@@ -37,6 +37,9 @@ pub enum PagePreset {
     /// The house site's layout (`page.md.tera`, `front-matter.yaml.tera`).
     #[default]
     House,
+    /// The house layout of the pages published since the seeds: no `description` in the front
+    /// matter, a spacer line of a non-breaking space under the empty `##` after the title.
+    HouseNewer,
     Docusaurus,
     MkdocsMaterial,
     Mintlify,
@@ -45,8 +48,9 @@ pub enum PagePreset {
 }
 
 impl PagePreset {
-    pub const ALL: [PagePreset; 6] = [
+    pub const ALL: [PagePreset; 7] = [
         PagePreset::House,
+        PagePreset::HouseNewer,
         PagePreset::Docusaurus,
         PagePreset::MkdocsMaterial,
         PagePreset::Mintlify,
@@ -58,6 +62,7 @@ impl PagePreset {
     pub fn name(self) -> &'static str {
         match self {
             PagePreset::House => "house",
+            PagePreset::HouseNewer => "house-newer",
             PagePreset::Docusaurus => "docusaurus",
             PagePreset::MkdocsMaterial => "mkdocs-material",
             PagePreset::Mintlify => "mintlify",

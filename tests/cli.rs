@@ -411,6 +411,29 @@ fn a_project_template_extends_a_built_in_and_replaces_one_block() {
 }
 
 #[test]
+fn the_newer_house_layout_is_a_page_option_whose_spacer_a_project_can_replace() {
+    let project = TestProject::new();
+    project.write("samplegen.yaml", "page: house-newer\n");
+    assert!(project.run(&["build"]).status.success());
+    let page = project.read("output/auth/token.md");
+    assert!(page.contains("\n##\n\n\u{a0}\n\n```none\n"), "{page}");
+    assert!(!page.contains("\ndescription:"), "{page}");
+    assert!(page.contains("---\ntitle: "), "{page}");
+
+    // a spacer of three characters, as some published pages have
+    project.write(
+        "templates/pages/house-newer/page.md.tera",
+        "{% extends \"builtin/pages/house-newer/page.md.tera\" %}\n{% block under_title %}\n\n\u{a0} \u{a0}{% endblock under_title %}\n",
+    );
+    assert!(project.run(&["build"]).status.success());
+    let page = project.read("output/auth/token.md");
+    assert!(
+        page.contains("\n##\n\n\u{a0} \u{a0}\n\n```none\n"),
+        "{page}"
+    );
+}
+
+#[test]
 fn project_templates_in_subfolders_are_partials_any_template_can_include() {
     let project = TestProject::new();
     project.write(

@@ -36,11 +36,38 @@ fn request_shapes(preset: PagePreset) -> Project {
     project
 }
 
-/// The presets other than `house`, whose pages must all have valid front matter.
+/// The presets other than the house layouts, whose pages must all have valid front matter.
 fn presets() -> impl Iterator<Item = PagePreset> {
     PagePreset::ALL
         .into_iter()
-        .filter(|p| *p != PagePreset::House)
+        .filter(|p| !matches!(p, PagePreset::House | PagePreset::HouseNewer))
+}
+
+/// `house-newer` differs from `house` in two places only, on every page of the site and of the
+/// request-shape corpus: no `description` line in the front matter, and a spacer paragraph of one
+/// non-breaking space under the empty `##` that follows the title.
+#[test]
+fn house_newer_is_the_house_page_without_description_and_with_the_spacer() {
+    let mut pages = 0;
+    for project in [site(PagePreset::House), request_shapes(PagePreset::House)] {
+        let mut newer = project.config.clone();
+        newer.page = PagePreset::HouseNewer;
+        let renderer = project.renderer().expect("templates compile");
+        let specs = project.load_specs().expect("specs load");
+        for endpoint in &specs.endpoints {
+            let house = renderer.render(endpoint, &project.config).unwrap().page;
+            let expected: String = house
+                .split_inclusive('\n')
+                .filter(|line| !line.starts_with("description: "))
+                .collect::<String>()
+                .replacen("\n##\n\n```none\n", "\n##\n\n\u{a0}\n\n```none\n", 1);
+            assert_ne!(expected, house, "{}", endpoint.id.path());
+            let page = renderer.render(endpoint, &newer).unwrap().page;
+            assert_eq!(page, expected, "{}", endpoint.id.path());
+            pages += 1;
+        }
+    }
+    assert!(pages > 30, "only {pages} pages compared");
 }
 
 #[test]

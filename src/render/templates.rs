@@ -26,6 +26,14 @@ const PAGE_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/front-matter.yaml.tera"),
     ),
     (
+        "pages/house-newer/page.md.tera",
+        include_str!("../../templates/pages/house-newer/page.md.tera"),
+    ),
+    (
+        "pages/house-newer/front-matter.yaml.tera",
+        include_str!("../../templates/pages/house-newer/front-matter.yaml.tera"),
+    ),
+    (
         "pages/docusaurus/page.md.tera",
         include_str!("../../templates/pages/docusaurus/page.md.tera"),
     ),
