@@ -189,6 +189,10 @@ impl CodeBlock {
 
 /// Three backticks, or one more than the longest run of backticks at the start of a line in `text`.
 pub fn fence_marker(text: &str) -> String {
+    // most samples hold no backtick at all: one fast scan settles them
+    if !text.contains('`') {
+        return "```".to_string();
+    }
     let longest = text
         .lines()
         .map(|line| line.trim_start().chars().take_while(|c| *c == '`').count())
@@ -292,6 +296,14 @@ fn table<const N: usize>(headers: [&str; N], rows: Vec<[String; N]>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fence_is_longer_than_any_backtick_run_opening_a_line() {
+        assert_eq!(fence_marker("no backticks\nat all"), "```");
+        assert_eq!(fence_marker("a ```` run inside a line"), "```");
+        assert_eq!(fence_marker("x\n```\ny"), "````");
+        assert_eq!(fence_marker("x\n   `````js\n"), "``````");
+    }
 
     #[test]
     fn description_is_the_first_paragraphs_text() {
