@@ -329,6 +329,14 @@ pub fn build_keeping(
             candidates.extend(files.files());
         }
     }
+    // The common edit: the same specs own the same files as before. Then the manifest says
+    // what it said, and only the directories written into need stamping afresh.
+    let owners_unchanged = candidates.is_empty()
+        && summary.failed.is_empty()
+        && next.specs.len() == previous.len()
+        && usable
+        && cache.manifest == manifest_hash
+        && unchanged_dirs.len() == cache.dirs.len();
     let stale: Vec<String> = if candidates.is_empty() {
         Vec::new()
     } else {
@@ -346,27 +354,34 @@ pub fn build_keeping(
         touched.insert(parent(file).to_string());
     }
 
-    let manifest = Manifest {
-        specs: next
-            .specs
-            .iter()
-            .map(|(spec, entry)| (spec.clone(), entry.files.clone()))
-            .collect::<BTreeMap<_, _>>(),
-    };
     // The manifest is rewritten only when it says something else (a union merge may leave the
     // same records in another order: that needs no commit).
-    let mut manifest_text = Some(manifest.to_text());
-    if let Some(before) = recorded.manifest_text.as_deref()
-        && (manifest_text.as_deref() == Some(before) || Manifest::parse(before) == manifest)
-    {
-        manifest_text = None;
+    let mut manifest_text = None;
+    if !owners_unchanged || recorded.manifest_text.is_none() {
+        let manifest = Manifest {
+            specs: next
+                .specs
+                .iter()
+                .map(|(spec, entry)| (spec.clone(), entry.files.clone()))
+                .collect::<BTreeMap<_, _>>(),
+        };
+        let text = manifest.to_text();
+        let same = recorded
+            .manifest_text
+            .as_deref()
+            .is_some_and(|before| text == before || Manifest::parse(before) == manifest);
+        manifest_text = (!same).then_some(text);
     }
     let written_text = manifest_text
         .as_deref()
         .or(recorded.manifest_text.as_deref());
     next.manifest = content_hash(written_text.unwrap_or_default().as_bytes());
     let racy_dirs;
-    (next.dirs, racy_dirs) = dir_stamps(&out, &next, cache, &unchanged_dirs, &touched);
+    (next.dirs, racy_dirs) = if owners_unchanged {
+        restamp(&out, cache, touched)
+    } else {
+        dir_stamps(&out, &next, cache, &unchanged_dirs, &touched)
+    };
     settle(project, &out, &mut next, racy_dirs, racy_specs);
     let cache_changed = next != recorded.cache;
     out.finish(Some((
@@ -628,6 +643,29 @@ fn settle(
             entry.stamp = Some(stamp);
         }
     }
+}
+
+/// The stamps of the directories holding output files when they are the cached ones: each as
+/// cached, but those in `touched` stamped afresh; and the directories changed too recently to be
+/// stamped yet.
+fn restamp(
+    out: &OutputDir,
+    cache: &Cache,
+    touched: OwnedPathSet,
+) -> (PathMap<String, Stamp>, Vec<String>) {
+    let mut stamps = cache.dirs.clone();
+    let mut racy = Vec::new();
+    let now = now_nanos();
+    for dir in touched {
+        stamps.remove(&dir);
+        match out.dir_stamp(&dir, now) {
+            Some(stamp) => {
+                stamps.insert(dir, stamp);
+            }
+            None => racy.push(dir),
+        }
+    }
+    (stamps, racy)
 }
 
 /// The stamps of the directories holding output files, as this build leaves them: the cached

@@ -822,6 +822,9 @@ fn an_incremental_build_renders_only_what_changed_and_notices_hand_edits() {
         one.lines().all(|l| !l.contains("users/")),
         "only the edited spec's files: {one}"
     );
+    // the edit left a complete cache: the next build has nothing to do
+    let after = stdout(&project.run(&["build"]));
+    assert!(after.contains("2 specs (0 rendered)"), "{after}");
 
     std::fs::remove_file(project.path("output/users/read-users/go.go")).unwrap();
     let repaired = stdout(&project.run(&["build"]));
