@@ -38,9 +38,9 @@ fn main() {
         base.display()
     );
     println!(
-        "| specs | render in memory | file-creation floor | cold build | peak memory | no-op rebuild | one spec edited | watch: edit to written | check |"
+        "| specs | render in memory | file-creation floor | cold build | peak memory | no-op rebuild | change-detection floor | one spec edited | watch: edit to written | check |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for count in counts {
         measure(&binary, &base, count);
     }
@@ -91,6 +91,7 @@ fn measure(binary: &Path, base: &Path, count: usize) {
     let cold_cpu = LAST_CPU.with(|c| c.get());
     // the median of three, each after a build that settled the cache
     let noop = median(|| run(binary, &dir, &["build"]).0);
+    let noop_floor = median(|| change_detection_floor(&dir));
     let edited = dir.join("specs").join(corpus::relative_path(count / 2));
     let text = std::fs::read_to_string(&edited).unwrap();
     let mut round = 0;
@@ -108,13 +109,14 @@ fn measure(binary: &Path, base: &Path, count: usize) {
     let watch = watch_latency(binary, &dir, &edited, &text);
     let (check, _) = run(binary, &dir, &["check"]);
     println!(
-        "| {count} | {} | {} | {} (CPU {:.2} s) | {} MB | {} | {} | {} | {} |",
+        "| {count} | {} | {} | {} (CPU {:.2} s) | {} MB | {} | {} | {} | {} | {} |",
         cell(render, count),
         cell(floor, count),
         cell(cold, count),
         cold_cpu,
         peak / 1024,
         cell(noop, count),
+        cell(noop_floor, count),
         cell(one, count),
         watch.map_or("n/a".into(), |w| cell(w, count)),
         cell(check, count),
@@ -152,6 +154,59 @@ fn creation_floor(dir: &Path, count: usize) -> Duration {
     let took = started.elapsed();
     std::fs::remove_dir_all(dir).unwrap();
     took
+}
+
+/// What any build that trusts no daemon pays to learn that nothing changed, without samplegen:
+/// listing the spec directories, one `stat` per spec and one per output directory, on all
+/// cores, in a fresh process's place (nothing read, nothing parsed). A no-op rebuild and a
+/// one-spec edit cannot cost less.
+fn change_detection_floor(dir: &Path) -> Duration {
+    let started = Instant::now();
+    let modules: Vec<PathBuf> = std::fs::read_dir(dir.join("specs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    let specs: Vec<PathBuf> = modules
+        .par_iter()
+        .flat_map_iter(|module| {
+            let mut found = Vec::new();
+            let mut pending = vec![module.clone()];
+            while let Some(current) = pending.pop() {
+                for entry in std::fs::read_dir(&current).unwrap() {
+                    let entry = entry.unwrap();
+                    if entry.file_type().unwrap().is_dir() {
+                        pending.push(entry.path());
+                    } else {
+                        found.push(entry.path());
+                    }
+                }
+            }
+            found
+        })
+        .collect();
+    let specs_dir = dir.join("specs");
+    let output = dir.join("output");
+    let mut output_dirs: Vec<PathBuf> = specs
+        .par_iter()
+        .map(|spec| {
+            std::fs::metadata(spec).unwrap();
+            output.join(spec.strip_prefix(&specs_dir).unwrap().with_extension(""))
+        })
+        .collect();
+    let groups: std::collections::BTreeSet<PathBuf> = output_dirs
+        .iter()
+        .flat_map(|page| {
+            page.ancestors()
+                .skip(1)
+                .take_while(|d| d.starts_with(&output))
+        })
+        .map(Path::to_path_buf)
+        .collect();
+    output_dirs.extend(groups);
+    output_dirs.par_iter().for_each(|d| {
+        std::fs::symlink_metadata(d).unwrap();
+    });
+    started.elapsed()
 }
 
 /// From saving a spec to `watch` reporting the files written, while it watches the corpus.
