@@ -77,13 +77,13 @@ fn options(max_events: usize, max_nodes: usize) -> serde_saphyr::Options {
 /// Reads one YAML document as `T`. A leading byte-order mark is skipped; a second document, a
 /// duplicate key and any limit above is an error.
 pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
-    read(source, options(MAX_EVENTS, MAX_NODES))
+    read(source, || options(MAX_EVENTS, MAX_NODES))
 }
 
 /// [`from_str`] for an imported document, with room for [`MAX_DOCUMENT_EVENTS`] and
 /// [`MAX_DOCUMENT_NODES`].
 pub fn from_str_large<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
-    read(source, options(MAX_DOCUMENT_EVENTS, MAX_DOCUMENT_NODES))
+    read(source, || options(MAX_DOCUMENT_EVENTS, MAX_DOCUMENT_NODES))
 }
 
 thread_local! {
@@ -94,11 +94,24 @@ thread_local! {
     static IN_SCALAR_OR_MAP: Cell<bool> = const { Cell::new(false) };
 }
 
-fn read<T: DeserializeOwned>(source: &str, options: serde_saphyr::Options) -> Result<T, YamlError> {
+fn read<T: DeserializeOwned>(
+    source: &str,
+    options: impl Fn() -> serde_saphyr::Options,
+) -> Result<T, YamlError> {
     let previous = SOURCE.with(|s| s.replace(Some(Rc::from(source))));
     IN_SCALAR_OR_MAP.set(false);
+    // Read without tracking the path first: tracking it records every key on the way, and most
+    // texts have no error to locate. One that fails is read again, the same way, for the path.
+    let fast = serde_saphyr::with_deserializer_from_str_with_options(source, options(), |de| {
+        T::deserialize(de)
+    });
+    if let Ok(value) = fast {
+        SOURCE.with(|s| s.replace(previous));
+        return Ok(value);
+    }
+    IN_SCALAR_OR_MAP.set(false);
     let mut path = None;
-    let result = serde_saphyr::with_deserializer_from_str_with_options(source, options, |de| {
+    let result = serde_saphyr::with_deserializer_from_str_with_options(source, options(), |de| {
         serde_path_to_error::deserialize(de).map_err(|error| {
             path = Some(error.path().clone());
             error.into_inner()
