@@ -4,6 +4,7 @@
 
 pub mod c;
 pub mod clojure;
+pub mod crystal;
 pub mod csharp;
 pub mod dart;
 pub mod go;
@@ -72,6 +73,7 @@ pub fn register(tera: &mut Tera) {
             r::with_secrets(s, r::r_single_string)
         }),
         ("ocaml_string", ocaml::ocaml_value),
+        ("crystal_string", crystal::crystal_value),
     ];
     for &(name, filter) in string_filters {
         tera.register_filter(name, move |s: &str, _: Kwargs, _: &State| filter(s));

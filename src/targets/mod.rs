@@ -10,6 +10,7 @@ mod axios;
 mod axios_browser;
 mod clj_http;
 mod cohttp;
+mod crystal;
 mod csharp;
 mod curl;
 mod dart_http;
@@ -161,6 +162,7 @@ pub const TARGETS: &[Target] = &[
     dart_http::TARGET,
     dio::TARGET,
     rcurl::TARGET,
+    crystal::TARGET,
 ];
 
 /// The target with this id.

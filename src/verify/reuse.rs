@@ -43,6 +43,7 @@ const RUNTIMES: &[&str] = &[
     "Rscript",
     "ocamlfind",
     "ocamlopt",
+    "crystal",
 ];
 
 /// The proofs of earlier runs, and those of this run, for one project.
