@@ -32,7 +32,7 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
     let binary = binary();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = cores();
     println!(
         "samplegen benchmark: 11 samples and a page per spec, {cores} cores, in {}",
         base.display()
@@ -46,9 +46,37 @@ fn main() {
     }
     println!("(each cell: total, then per spec in µs)");
     println!();
+    println!(
+        "| specs | CPU: reading the specs | CPU: rendering | CPU: creating the files | CPU floor of a cold build | that floor on {} cores (wall) |",
+        cores
+    );
+    println!("| --- | --- | --- | --- | --- | --- |");
+    FLOORS.with(|f| f.borrow().iter().for_each(|row| println!("{row}")));
+    println!();
     println!("| specs | rendering in memory, the house tabs | every built-in target |");
     println!("| --- | --- | --- |");
     THROUGHPUT.with(|t| t.borrow().iter().for_each(|row| println!("{row}")));
+}
+
+/// The CPU time (user and system) this process has used so far, in seconds.
+fn cpu_seconds() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; RUSAGE_SELF counts every thread
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+thread_local! {
+    /// The cold build's CPU floors, printed after the main table.
+    static FLOORS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 thread_local! {
@@ -65,9 +93,11 @@ fn measure(binary: &Path, base: &Path, count: usize) {
     let renderer = project.renderer().unwrap();
     let specs = project.load_specs().unwrap();
     let started = Instant::now();
+    let cpu_before = cpu_seconds();
     let samples = samplegen::render::render_all(&specs.endpoints, &renderer, &project.config)
         .expect("corpus renders");
     let render = started.elapsed();
+    let render_cpu = cpu_seconds() - cpu_before;
     assert_eq!(samples.pages, count);
     // the same specs with every built-in target enabled: throughput per sample must hold
     let every_target = project.config.with_every_target();
@@ -86,7 +116,23 @@ fn measure(binary: &Path, base: &Path, count: usize) {
     });
     drop(specs);
 
+    let cpu_before = cpu_seconds();
     let floor = creation_floor(&dir.join("floor"), count);
+    let floor_cpu = cpu_seconds() - cpu_before;
+    // Reading the specs costs the build CPU time too (the rendering above starts from loaded
+    // specs): with the other two, what no cold build can spend less than, and that CPU time
+    // spread over every core is the least wall time a cold build can take.
+    let cpu_before = cpu_seconds();
+    let loaded = project.load_specs().unwrap();
+    let load_cpu = cpu_seconds() - cpu_before;
+    drop(loaded);
+    FLOORS.with(|f| {
+        let sum = render_cpu + floor_cpu + load_cpu;
+        f.borrow_mut().push(format!(
+            "| {count} | {load_cpu:.2} s | {render_cpu:.2} s | {floor_cpu:.2} s | {sum:.2} s | {:.2} s |",
+            sum / cores() as f64
+        ))
+    });
     let (cold, peak) = run(binary, &dir, &["build"]);
     let cold_cpu = LAST_CPU.with(|c| c.get());
     // the median of three, each after a build that settled the cache
