@@ -116,9 +116,7 @@ fn measure(binary: &Path, base: &Path, count: usize) {
     });
     drop(specs);
 
-    let cpu_before = cpu_seconds();
-    let floor = creation_floor(&dir.join("floor"), count);
-    let floor_cpu = cpu_seconds() - cpu_before;
+    let (floor, floor_cpu) = creation_floor(&dir.join("floor"), count);
     // Reading the specs costs the build CPU time too (the rendering above starts from loaded
     // specs): with the other two, what no cold build can spend less than, and that CPU time
     // spread over every core is the least wall time a cold build can take.
@@ -185,10 +183,12 @@ fn median(mut measure: impl FnMut() -> Duration) -> Duration {
 }
 
 /// What creating the files of a cold build costs without samplegen: the same directories and
-/// as many files of a typical size, written on all cores, each created once (no temporary file).
-fn creation_floor(dir: &Path, count: usize) -> Duration {
+/// as many files of a typical size, written on all cores, each created once (no temporary file);
+/// and the CPU time that took.
+fn creation_floor(dir: &Path, count: usize) -> (Duration, f64) {
     let contents = vec![b'x'; 600];
     let started = Instant::now();
+    let cpu_before = cpu_seconds();
     (0..count).into_par_iter().for_each(|i| {
         let page = dir.join(corpus::relative_path(i).replace(".yaml", ""));
         std::fs::create_dir_all(&page).unwrap();
@@ -197,7 +197,7 @@ fn creation_floor(dir: &Path, count: usize) -> Duration {
             std::fs::write(page.join(format!("sample-{sample}.txt")), &contents).unwrap();
         }
     });
-    let took = started.elapsed();
+    let took = (started.elapsed(), cpu_seconds() - cpu_before);
     std::fs::remove_dir_all(dir).unwrap();
     took
 }
