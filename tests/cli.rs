@@ -1409,3 +1409,130 @@ fn watch(
     };
     (child, until)
 }
+
+/// Whether the node harnesses can run here (`node` and `npm ci` in `tests/support/node`); if
+/// not, says so plainly.
+fn node_harnesses_ready(test: &str) -> bool {
+    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/node/node_modules");
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !node || !modules.is_dir() {
+        println!("SKIPPED: {test} needs `node` and `npm ci` in tests/support/node");
+    }
+    node && modules.is_dir()
+}
+
+#[test]
+fn node_samples_run_in_one_process_each_alone_with_its_own_secrets() {
+    if !node_harnesses_ready("running fetch samples in one node process") {
+        return;
+    }
+    let project = TestProject::new();
+    fs::remove_dir_all(project.path("specs")).unwrap();
+    for (name, method, secret) in [
+        ("a-get", "GET", "A"),
+        ("b-throws", "DELETE", "B"),
+        ("c-hangs", "PUT", "C"),
+        ("d-get", "GET", "D"),
+    ] {
+        project.write(
+            &format!("specs/batch/{name}.yaml"),
+            &format!(
+                "title: {name}\nsecrets: {{key{secret}: TEST_KEY_{secret}}}\nrequest:\n  method: {method}\n  url: https://api.example.com/{name}\n  headers:\n    - X-Key: \"{{{{key{secret}}}}}\"\n"
+            ),
+        );
+    }
+    // every sample checks that no other sample's global or secret reaches it; one throws, one
+    // never ends, and only those two fail
+    project.write(
+        "templates/fetch.tera",
+        r#"{% if request.method == "DELETE" %}throw new Error("this sample throws");
+{% elif request.method == "PUT" %}setInterval(() => {}, 1000);
+{% endif %}if (globalThis.leftBehind !== undefined) {
+  throw new Error("a global another sample left");
+}
+globalThis.leftBehind = 1;
+if (Object.keys(process.env).filter((name) => name.startsWith("TEST_KEY_")).length !== 1) {
+  throw new Error("another sample's secret is set");
+}
+fetch({{ request.url.strict | js_string }}, { method: {{ request.method | js_string }}, headers: { "X-Key": {{ request.headers[0].value | js_string }} } })
+  .then((response) => response.text())
+  .then((text) => console.log(text));
+"#,
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_samplegen"))
+        .args(["verify", "--target", "fetch", "--fresh"])
+        .current_dir(project.path(""))
+        .env(
+            "SAMPLEGEN_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("verify-proofs"),
+        )
+        // how long the harness waits for the sample that never ends
+        .env("SAMPLEGEN_TIMEOUT_MS", "1500")
+        .output()
+        .unwrap();
+    let report = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{report}{}", stderr(&out));
+    for (spec, outcome) in [
+        ("a-get", "ok"),
+        ("b-throws", "FAILED"),
+        ("c-hangs", "FAILED"),
+        ("d-get", "ok"),
+    ] {
+        let row = format!("specs/batch/{spec}.yaml ");
+        assert!(
+            report
+                .lines()
+                .any(|line| line.starts_with(&row) && line.ends_with(outcome)),
+            "{spec}: {outcome}\n{report}"
+        );
+    }
+    for why in [
+        "FAILED specs/batch/b-throws.yaml [fetch]: no request arrived\nrun-node: the sample threw: Error: this sample throws",
+        "FAILED specs/batch/c-hangs.yaml [fetch]: sent the request, then failed: run-node: timed out after 1500 ms waiting for the sample to end",
+    ] {
+        assert!(report.contains(why), "{why}\n{report}");
+    }
+}
+
+#[test]
+fn browser_samples_send_non_ascii_basic_credentials_as_utf_8() {
+    if !node_harnesses_ready("running the jQuery, XHR and fetch samples") {
+        return;
+    }
+    let project = TestProject::new();
+    project.write("samplegen.yaml", "auth_style: idiomatic\n");
+    // `btoa` alone would throw on ✓ and send ë, ä and ö as Latin-1
+    project.write(
+        "specs/auth/log-in.yaml",
+        "title: Log In\nrequest:\n  method: GET\n  url: https://api.example.com/session\n  auth:\n    basic:\n      username: \"zoë\"\n      password: \"pässwörd ✓\"\n",
+    );
+    let verify = project.run(&[
+        "verify",
+        "specs/auth/log-in.yaml",
+        "--target",
+        "jquery",
+        "--target",
+        "xhr",
+        "--target",
+        "fetch",
+        "--fresh",
+    ]);
+    assert!(
+        stdout(&verify).contains("3 passed, 0 failed"),
+        "{}{}",
+        stdout(&verify),
+        stderr(&verify)
+    );
+    let build = project.run(&["build"]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    assert!(
+        project.read("output/auth/log-in/jquery.js").contains(
+            r#""Authorization": "Basic " + btoa(String.fromCharCode(...new TextEncoder().encode("zoë" + ":" + "pässwörd ✓")))"#
+        ),
+        "{}",
+        project.read("output/auth/log-in/jquery.js")
+    );
+}

@@ -2,6 +2,7 @@
 //! authority that NodeJS's `http.request` options take.
 
 use super::{c_family_literal, quote_with};
+use crate::sample_values::{Piece, pieces};
 
 /// A double-quoted JavaScript string literal, written exactly as `JSON.stringify` writes a string
 /// (so it is also a JSON string).
@@ -19,6 +20,17 @@ pub fn js_single_string(s: &str) -> String {
         '\n' => Some(r"\n".into()),
         '\r' => Some(r"\r".into()),
         _ => None,
+    })
+}
+
+/// Whether `btoa(text)` encodes `text` as its UTF-8 bytes, as every other client sends basic
+/// credentials: `btoa` takes one byte per character (throwing above U+00FF, and U+0080–U+00FF
+/// as Latin-1), so only ASCII text. A secret counts as ASCII: its value is known only when the
+/// sample runs, and keys and tokens are ASCII.
+pub fn btoa_safe(text: &str) -> bool {
+    pieces(text).iter().all(|piece| match piece {
+        Piece::Text(text) => text.is_ascii(),
+        Piece::Secret(_) => true,
     })
 }
 
@@ -83,6 +95,19 @@ fn js_control(c: char) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn btoa_is_safe_for_ascii_and_secrets_only() {
+        use crate::sample_values::marker;
+        assert!(btoa_safe(""));
+        assert!(btoa_safe("user:p@ss word~\u{7f}"));
+        assert!(btoa_safe(&marker("API_KEY")));
+        assert!(btoa_safe(&format!("sk_{}", marker("API_KEY"))));
+        // Latin-1 would be sent as Latin-1, the rest would throw
+        assert!(!btoa_safe("w\u{f6}rd"));
+        assert!(!btoa_safe("\u{2713}"));
+        assert!(!btoa_safe(&format!("{}\u{e9}", marker("API_KEY"))));
+    }
 
     #[test]
     fn double_quoted_matches_json_stringify() {

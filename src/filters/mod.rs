@@ -144,6 +144,9 @@ pub fn register(tera: &mut Tera) {
     });
     // for clients that send a string as Latin-1 (Python's http.client) unless told otherwise
     tera.register_test("ascii", |s: &str, _: Kwargs, _: &State| s.is_ascii());
+    tera.register_test("btoa_safe", |s: &str, _: Kwargs, _: &State| {
+        javascript::btoa_safe(s)
+    });
     // The JSON filters take the view's `json_body` (parsed once per endpoint) or, for templates
     // written before it, the body's text.
     let json_filters: &[(&'static str, &'static str)] = &[

@@ -1,6 +1,6 @@
 //! NodeJS with axios (and `form-data` for multipart bodies, `qs` for forms).
 
-use super::run::{RunSetup, Runner, node_harness};
+use super::run::NODE_PROGRAM;
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -13,10 +13,6 @@ pub const TARGET: Target = Target {
     house_tab: false,
     template: include_str!("../../templates/axios.tera"),
     syntax: Syntax::TreeSitter(tree_sitter_javascript::LANGUAGE),
-    runner: Runner::Program(run),
+    runner: NODE_PROGRAM,
     known_gap: no_known_gap,
 };
-
-fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    node_harness(setup, "run-axios.js")
-}

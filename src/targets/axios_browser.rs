@@ -3,7 +3,8 @@
 //! page's `fileInput`. `verify` runs it in Node with axios's own http adapter, the page's
 //! `fileInput` given the files the request uploads as `File`s.
 
-use super::run::{RunSetup, Runner, node_harness};
+use super::browser_gaps::BrowserRules;
+use super::run::NODE_PROGRAM;
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -17,29 +18,17 @@ pub const TARGET: Target = Target {
     house_tab: false,
     template: include_str!("../../templates/axios-browser.tera"),
     syntax: Syntax::TreeSitter(tree_sitter_javascript::LANGUAGE),
-    runner: Runner::Program(run),
+    runner: NODE_PROGRAM,
     known_gap,
 };
 
-fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    let mut axios = node_harness(setup, "run-node.js")?;
-    for file in setup.files {
-        axios.arg("--file").arg(file);
-    }
-    Ok(axios)
-}
+const RULES: BrowserRules = BrowserRules {
+    line_breaks: "browsers send every line break in a FormData text entry as CR LF",
+    methods: "browsers refuse the methods CONNECT, TRACE and TRACK",
+    user_info: None,
+    in_page: true,
+};
 
 fn known_gap(request: &Request) -> Option<&'static str> {
-    if request.has_typed_text_part() {
-        Some("a FormData text entry has no content type of its own")
-    } else if request.has_text_part_with_bare_line_break() {
-        // the HTML standard's multipart/form-data encoding, which axios follows in Node too
-        Some("browsers send every line break in a FormData text entry as CR LF")
-    } else if ["CONNECT", "TRACE", "TRACK"].contains(&request.method.as_str()) {
-        Some("browsers refuse the methods CONNECT, TRACE and TRACK")
-    } else if request.sets_header_forbidden_in_browsers() {
-        Some("browsers do not let a page set this header")
-    } else {
-        None
-    }
+    RULES.known_gap(request)
 }

@@ -8,6 +8,7 @@ mod aiohttp;
 mod async_http_client;
 mod axios;
 mod axios_browser;
+mod browser_gaps;
 mod clj_http;
 mod cohttp;
 mod crystal;

@@ -2,7 +2,7 @@
 //! (whose default wraps the module in the `follow-redirects` package; the sample uses the module
 //! itself, which sends the same request and needs nothing installed).
 
-use super::run::{RunSetup, Runner, node_harness};
+use super::run::NODE_PROGRAM;
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -15,10 +15,6 @@ pub const TARGET: Target = Target {
     house_tab: false,
     template: include_str!("../../templates/node-native.tera"),
     syntax: Syntax::TreeSitter(tree_sitter_javascript::LANGUAGE),
-    runner: Runner::Program(run),
+    runner: NODE_PROGRAM,
     known_gap: no_known_gap,
 };
-
-fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    node_harness(setup, "run-node.js")
-}

@@ -1,6 +1,6 @@
 //! NodeJS with the `unirest` package, in the shape of Postman's nodejs/Unirest generator.
 
-use super::run::{RunSetup, Runner, node_harness};
+use super::run::NODE_PROGRAM;
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -14,13 +14,9 @@ pub const TARGET: Target = Target {
     house_tab: false,
     template: include_str!("../../templates/node-unirest.tera"),
     syntax: Syntax::TreeSitter(tree_sitter_javascript::LANGUAGE),
-    runner: Runner::Program(run),
+    runner: NODE_PROGRAM,
     known_gap,
 };
-
-fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
-    node_harness(setup, "run-node.js")
-}
 
 fn known_gap(request: &Request) -> Option<&'static str> {
     if request.has_typed_text_part() {

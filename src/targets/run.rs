@@ -77,6 +77,9 @@ pub struct BatchSample<'a> {
     pub port: u16,
     /// The files it uploads, in the order it names them.
     pub files: &'a [PathBuf],
+    /// The secrets it reads and their test values. The batch's process has every sample's set;
+    /// a harness that can give each sample its own (the node harnesses) does.
+    pub environment: &'a [(String, String)],
     /// A private directory for its files, `s<index>` below the batch's work directory.
     pub dir: PathBuf,
 }
@@ -169,7 +172,7 @@ pub fn probe(program: &str, args: &[&str], missing: &str) -> Result<(), String> 
     if ok { Ok(()) } else { Err(missing.into()) }
 }
 
-/// `node` running one of the support directory's harnesses (`run-fetch.js`…) on the sample, once
+/// `node` running one of the support directory's harnesses (`run-node.js`…) on the sample, once
 /// `npm ci` has installed the packages the harnesses load.
 pub fn node_harness(setup: &RunSetup, harness: &str) -> Result<Command, String> {
     let node = node_modules(setup.support)?;
@@ -181,7 +184,8 @@ pub fn node_harness(setup: &RunSetup, harness: &str) -> Result<Command, String> 
 }
 
 /// `node` running one of the support directory's harnesses on a batch: `--many JOBS`, where JOBS
-/// lists each sample's file (written as `sample.js`) and result file, with what `more` adds.
+/// lists each sample's file (written as `sample.js`), result file and environment (`env`, which
+/// the harness gives the sample alone), with what `more` adds.
 pub fn node_many(
     setup: &BatchSetup,
     harness: &str,
@@ -194,7 +198,13 @@ pub fn node_many(
         .iter()
         .zip(&files)
         .map(|(sample, file)| {
-            let mut job = serde_json::json!({"sample": file, "result": sample.result()});
+            let env: serde_json::Map<String, serde_json::Value> = sample
+                .environment
+                .iter()
+                .map(|(name, value)| (name.clone(), value.as_str().into()))
+                .collect();
+            let mut job =
+                serde_json::json!({"sample": file, "result": sample.result(), "env": env});
             if let (Some(job), serde_json::Value::Object(more)) =
                 (job.as_object_mut(), more(sample))
             {
@@ -213,6 +223,33 @@ pub fn node_many(
         ],
     ))
 }
+
+/// `node` running `run-node.js` on one sample as `node SAMPLE.js` would (a NodeJS sample, or a
+/// page's fetch or axios sample whose `fileInput` holds the files the request uploads).
+pub fn node_program(setup: &RunSetup) -> Result<Command, String> {
+    let mut node = node_harness(setup, "run-node.js")?;
+    for file in setup.files {
+        node.arg("--file").arg(file);
+    }
+    Ok(node)
+}
+
+/// `run-node.js` on every sample of a batch in one node process, each imported from its own
+/// file with its own `process.env` and `fileInput`, one after the other.
+pub fn node_programs(setup: &BatchSetup) -> Result<Command, String> {
+    node_many(
+        setup,
+        "run-node.js",
+        |sample| serde_json::json!({ "files": sample.files }),
+    )
+}
+
+/// The runner of the samples `run-node.js` runs: batched, as starting node costs more than most
+/// samples take.
+pub const NODE_PROGRAM: Runner = Runner::Batched {
+    one: node_program,
+    many: node_programs,
+};
 
 /// The support directory's `node/`, once `npm ci` has installed the packages its harnesses load.
 fn node_modules(support: &Path) -> Result<PathBuf, String> {

@@ -2,6 +2,7 @@
 //! generator; `verify` runs it in Node with jsdom's `XMLHttpRequest`, the page's `fileInput`
 //! given the files the request uploads.
 
+use super::browser_gaps::BrowserRules;
 use super::run::{BatchSetup, RunSetup, Runner, node_many};
 use super::{Syntax, Target, jquery};
 use crate::model::Request;
@@ -33,17 +34,13 @@ fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
     node_many(setup, "run-xhr.js", jquery::page_job)
 }
 
+const RULES: BrowserRules = BrowserRules {
+    line_breaks: "browsers send every line break in a FormData text entry as CR LF",
+    methods: "XMLHttpRequest refuses the methods CONNECT, TRACE and TRACK",
+    user_info: None,
+    in_page: true,
+};
+
 fn known_gap(request: &Request) -> Option<&'static str> {
-    if request.has_typed_text_part() {
-        Some("a FormData text entry has no content type of its own")
-    } else if request.has_text_part_with_bare_line_break() {
-        // the HTML standard's multipart/form-data encoding turns every LF or CR into CR LF
-        Some("browsers send every line break in a FormData text entry as CR LF")
-    } else if ["CONNECT", "TRACE", "TRACK"].contains(&request.method.as_str()) {
-        Some("XMLHttpRequest refuses the methods CONNECT, TRACE and TRACK")
-    } else if request.sets_header_forbidden_in_browsers() {
-        Some("browsers do not let a page set this header")
-    } else {
-        None
-    }
+    RULES.known_gap(request)
 }

@@ -106,6 +106,7 @@ impl Runners {
                     code: job.code,
                     port: job.port,
                     files: job.files,
+                    environment: job.environment,
                     dir: self.sample_dir(target, job.id)?,
                 })
             })

@@ -349,24 +349,23 @@ function jquerySource() {
   return jquery;
 }
 
-// `--many JOBS.json`: JOBS is a list of {sample, origin, files: [path...], result}; each sample
-// runs in its own window, one after the other, and its RESULT file gets `ok`, or `failed` and
-// the lines it logged.
-async function runMany(jobsPath, client) {
-  const jobs = JSON.parse(fs.readFileSync(jobsPath, "utf8"));
-  for (const job of jobs) {
-    const lines = [];
-    const opts = {
-      sample: job.sample,
-      origin: job.origin,
-      files: (job.files || []).map((p) => ({ path: p, name: null, type: null })),
-      timeout: Number(process.env.SAMPLEGEN_TIMEOUT_MS || 10000),
-      quiet: true,
-      client
-    };
-    const status = await runSample(opts, (line) => lines.push(line));
-    fs.writeFileSync(job.result, status === 0 ? "ok\n" : `failed\n${lines.join("")}`);
-  }
+// `--many JOBS.json`: JOBS is a list of {sample, origin, files: [path...], result, env} (see
+// many.js); each sample runs in its own window, one after the other, its page's `process.env`
+// holding its own secrets, and its RESULT file gets `ok`, or `failed` and the lines it logged.
+function runMany(jobsPath, client) {
+  return require("./many.js").runMany(jobsPath, (job, log) =>
+    runSample(
+      {
+        sample: job.sample,
+        origin: job.origin,
+        files: (job.files || []).map((p) => ({ path: p, name: null, type: null })),
+        timeout: Number(process.env.SAMPLEGEN_TIMEOUT_MS || 10000),
+        quiet: true,
+        client
+      },
+      log
+    )
+  );
 }
 
 // `client`: "jquery" (this script) or "xhr" (run-xhr.js, which runs a page's own XMLHttpRequest).

@@ -4,8 +4,8 @@
 //
 //   node run-request.js SAMPLE.js [--timeout MS]
 //   node run-request.js --many JOBS.json   many samples, one after the other, in this one process:
-//                        JOBS is a list of {sample, result}; each RESULT file gets `ok`, or
-//                        `failed` and the lines below that would have gone to stderr.
+//                        JOBS is a list of {sample, result, env} (see many.js); each RESULT file
+//                        gets `ok`, or `failed` and the lines below that would have gone to stderr.
 //
 // The sample runs as it is, as `node SAMPLE.js` would run it (its own `require('fs')`, paths and
 // callback), except that `require('request')` resolves to this folder's copy wherever the sample
@@ -154,7 +154,6 @@ if (jobsPath === null) {
 }
 
 async function runMany(jobsFile) {
-  const jobs = JSON.parse(fs.readFileSync(jobsFile, "utf8"));
   // a sample's callback throws on a network error: that is the running sample's failure
   process.on("uncaughtException", (error) => {
     if (current) {
@@ -164,9 +163,8 @@ async function runMany(jobsFile) {
     }
   });
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-  for (const job of jobs) {
-    const lines = [];
-    const run = newRun((line) => lines.push(line));
+  await require("./many.js").runMany(jobsFile, async (job, log) => {
+    const run = newRun(log);
     const finished = new Promise((resolve) => {
       run.done = resolve;
     });
@@ -199,8 +197,8 @@ async function runMany(jobsFile) {
     }
     // what the sample's callback does runs to its end
     await nextTurn();
-    fs.writeFileSync(job.result, run.failed ? `failed\n${lines.join("")}` : "ok\n");
-  }
+    return run.failed ? 1 : 0;
+  });
   current = null;
   process.exit(0);
 }
