@@ -569,12 +569,12 @@ mod tests {
         assert!(error.message.contains("more than 1000 aliases"), "{error}");
         // the event and node limits, at a size a test reads quickly
         let nodes = format!("[{}]", vec!["0"; 101].join(","));
-        let error = read::<serde_json::Value>(&nodes, options(MAX_EVENTS, 100)).unwrap_err();
+        let error = read::<serde_json::Value>(&nodes, || options(MAX_EVENTS, 100)).unwrap_err();
         assert!(error.message.contains("too large"), "{error}");
         assert_eq!(at(&error).0, 1);
-        let error = read::<serde_json::Value>(&nodes, options(100, MAX_NODES)).unwrap_err();
+        let error = read::<serde_json::Value>(&nodes, || options(100, MAX_NODES)).unwrap_err();
         assert!(error.message.contains("too large"), "{error}");
-        assert!(read::<serde_json::Value>(&nodes, options(1_000, 1_000)).is_ok());
+        assert!(read::<serde_json::Value>(&nodes, || options(1_000, 1_000)).is_ok());
     }
 
     #[test]
