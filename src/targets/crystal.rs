@@ -167,17 +167,9 @@ mod tests {
     #[test]
     fn a_part_name_or_file_name_with_a_space_or_backslash_is_a_gap() {
         let request = |parts: &str| {
-            let source = format!(
+            crate::targets::request_of(&format!(
                 "title: t\nrequest:\n  method: POST\n  url: https://x.example/\n  body:\n    formdata:\n{parts}"
-            );
-            let spec = crate::spec::parse(&source).unwrap();
-            let id = crate::model::PageId {
-                module: "m".into(),
-                page: "p".into(),
-            };
-            crate::model::validate(spec, id, Path::new("s.yaml"), &source)
-                .unwrap()
-                .request
+            ))
         };
         assert_eq!(
             known_gap(&request(

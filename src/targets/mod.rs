@@ -250,6 +250,19 @@ fn no_known_gap(_: &Request) -> Option<&'static str> {
     None
 }
 
+/// The validated request of a spec written as YAML, for the targets' tests of their known gaps.
+#[cfg(test)]
+pub(crate) fn request_of(source: &str) -> Request {
+    let spec = crate::spec::parse(source).expect("test spec parses");
+    let id = crate::model::PageId {
+        module: "m".into(),
+        page: "p".into(),
+    };
+    crate::model::validate(spec, id, std::path::Path::new("s.yaml"), source)
+        .expect("test spec is valid")
+        .request
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,17 +48,9 @@ mod tests {
     use super::*;
 
     fn basic(username: &str, password: &str) -> Request {
-        let source = format!(
+        crate::targets::request_of(&format!(
             "title: t\nrequest:\n  method: GET\n  url: https://x.example/\n  auth:\n    basic:\n      username: {username}\n      password: {password}\n"
-        );
-        let spec = crate::spec::parse(&source).unwrap();
-        let id = crate::model::PageId {
-            module: "m".into(),
-            page: "p".into(),
-        };
-        crate::model::validate(spec, id, std::path::Path::new("s.yaml"), &source)
-            .unwrap()
-            .request
+        ))
     }
 
     #[test]
