@@ -1,8 +1,8 @@
 //! Java with AsyncHttpClient (org.asynchttpclient), run by `verify` with Debian's jars.
 
-use std::path::Path;
-
-use super::run::{BatchSetup, RunSetup, Runner, command, java_many, need};
+use super::run::{
+    BatchSetup, DEBIAN_JARS, RunSetup, Runner, command, debian_classpath, java_many, need,
+};
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -69,16 +69,9 @@ fn wrap(code: &str) -> String {
 }
 
 fn classpath() -> Result<String, String> {
-    let dir = Path::new("/usr/share/java");
-    let mut parts = Vec::new();
-    for jar in JARS {
-        let path = dir.join(jar);
-        if !path.is_file() {
-            return Err(format!(
-                "{jar} is not in /usr/share/java (Debian: libasync-http-client-java and its dependencies; see the README)"
-            ));
-        }
-        parts.push(path.display().to_string());
-    }
-    Ok(parts.join(":"))
+    debian_classpath(JARS).map_err(|jar| {
+        format!(
+            "{jar} is not in {DEBIAN_JARS} (Debian: libasync-http-client-java and its dependencies; see the README)"
+        )
+    })
 }

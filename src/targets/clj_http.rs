@@ -1,9 +1,7 @@
 //! Clojure with clj-http, run by `verify` with Debian's `clojure` and its clj-http (2.3.0) and
 //! cheshire packages.
 
-use std::path::Path;
-
-use super::run::{BatchSetup, RunSetup, Runner, command, need};
+use super::run::{BatchSetup, DEBIAN_JARS, RunSetup, Runner, command, debian_classpath, need};
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -68,18 +66,9 @@ fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
 /// The class path of clj-http and cheshire, once Clojure is installed.
 fn classpath() -> Result<String, String> {
     need(&["clojure", "java"])?;
-    let dir = Path::new("/usr/share/java");
-    let mut parts = Vec::new();
-    for jar in JARS {
-        let path = dir.join(jar);
-        if !path.is_file() {
-            return Err(format!(
-                "{jar} is not in /usr/share/java (Debian: libclj-http-clojure libcheshire-clojure)"
-            ));
-        }
-        parts.push(path.display().to_string());
-    }
-    Ok(parts.join(":"))
+    debian_classpath(JARS).map_err(|jar| {
+        format!("{jar} is not in {DEBIAN_JARS} (Debian: libclj-http-clojure libcheshire-clojure)")
+    })
 }
 
 /// clj-http builds its Apache request from the method keyword with a fixed list of methods (2.3.0,

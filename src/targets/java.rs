@@ -1,8 +1,6 @@
 //! Java with OkHttp.
 
-use std::path::Path;
-
-use super::run::{BatchSetup, RunSetup, Runner, command, java_many, need};
+use super::run::{BatchSetup, RunSetup, Runner, command, debian_classpath, java_many, need};
 use super::{Syntax, Target, no_known_gap};
 
 pub const TARGET: Target = Target {
@@ -52,16 +50,10 @@ fn wrap(code: &str) -> String {
 
 /// The class path for OkHttp from Debian's packages, if installed.
 fn okhttp_classpath() -> Option<String> {
-    let dir = Path::new("/usr/share/java");
-    let jar = |name: &str| Some(dir.join(name)).filter(|p| p.is_file());
-    let mut parts = vec![jar("okhttp.jar")?, jar("okio.jar")?];
+    let okhttp = debian_classpath(&["okhttp.jar", "okio.jar"]).ok()?;
     // newer okio builds need Kotlin's standard library
-    parts.extend(jar("kotlin-stdlib.jar"));
-    Some(
-        parts
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(":"),
-    )
+    Some(match debian_classpath(&["kotlin-stdlib.jar"]) {
+        Ok(kotlin) => format!("{okhttp}:{kotlin}"),
+        Err(_) => okhttp,
+    })
 }

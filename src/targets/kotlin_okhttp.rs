@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::run::{BatchSetup, RunSetup, Runner, command, need};
+use super::run::{BatchSetup, RunSetup, Runner, command, debian_classpath, need};
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -96,22 +96,10 @@ fn extensions(support: &Path) -> PathBuf {
 /// The class path (Kotlin's standard library, OkHttp, Okio) once the compiler is installed.
 fn ready() -> Result<String, String> {
     need(&["kotlinc", "java", "javac", "sh"])?;
-    let dir = Path::new("/usr/share/java");
-    let jars: Vec<PathBuf> = ["kotlin-stdlib.jar", "okhttp.jar", "okio.jar"]
-        .iter()
-        .map(|jar| dir.join(jar))
-        .collect();
-    if jars.iter().any(|jar| !jar.is_file()) {
-        return Err(
-            "OkHttp's or Kotlin's jars are not in /usr/share/java (Debian: kotlin libokhttp-java libokio-java)"
-                .into(),
-        );
-    }
-    Ok(jars
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(":"))
+    debian_classpath(&["kotlin-stdlib.jar", "okhttp.jar", "okio.jar"]).map_err(|_| {
+        "OkHttp's or Kotlin's jars are not in /usr/share/java (Debian: kotlin libokhttp-java libokio-java)"
+            .to_string()
+    })
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {

@@ -133,6 +133,24 @@ impl BatchSetup<'_> {
     }
 }
 
+/// Where Debian installs the jars of its Java and Clojure libraries.
+pub const DEBIAN_JARS: &str = "/usr/share/java";
+
+/// The class path of `jars` as Debian installs them in [`DEBIAN_JARS`], or the name of the first
+/// one missing.
+pub fn debian_classpath<'a>(jars: &[&'a str]) -> Result<String, &'a str> {
+    let dir = Path::new(DEBIAN_JARS);
+    let mut parts = Vec::with_capacity(jars.len());
+    for jar in jars {
+        let path = dir.join(jar);
+        if !path.is_file() {
+            return Err(jar);
+        }
+        parts.push(path.display().to_string());
+    }
+    Ok(parts.join(":"))
+}
+
 /// Every command in `commands` is on the `PATH`, or why not.
 pub fn need(commands: &[&str]) -> Result<(), String> {
     let path = std::env::var_os("PATH").unwrap_or_default();
@@ -391,4 +409,18 @@ fn r_ready(package: &str, debian: &str) -> Result<(), String> {
         &["-e", &format!("library({package})")],
         &format!("R's {package} is not installed (apt-get install {debian})"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_class_path_names_the_first_jar_missing() {
+        assert_eq!(
+            debian_classpath(&["samplegen-no-such-1.jar", "samplegen-no-such-2.jar"]),
+            Err("samplegen-no-such-1.jar")
+        );
+        assert_eq!(debian_classpath(&[]), Ok(String::new()));
+    }
 }

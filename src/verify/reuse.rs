@@ -205,7 +205,7 @@ fn runtimes_fingerprint(support: &Path) -> String {
             "cheshire.jar",
             "async-http-client.jar",
         ]
-        .map(|jar| Path::new("/usr/share/java").join(jar)),
+        .map(|jar| Path::new(crate::targets::run::DEBIAN_JARS).join(jar)),
     );
     // the R packages and OCaml libraries the samples load, which Debian updates on their own
     files.extend(["httr", "RCurl", "curl"].map(|package| {
