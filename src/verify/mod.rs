@@ -154,7 +154,13 @@ pub fn verify(
             .map_err(Error::Usage)?
     };
 
-    let config = project.config.fingerprint();
+    let site = Site {
+        project,
+        renderer,
+        targets: &targets,
+        config: project.config.fingerprint(),
+        work: &work,
+    };
     // Every prepared sample holds its own listening server (a socket and a thread) until it has
     // run, so the specs go in chunks of at most `samples_at_once()` samples: a large project stays
     // within the process's open-file limit, at the cost of one batch per chunk and target.
@@ -164,75 +170,11 @@ pub fn verify(
         let mut prepared = Vec::new();
         for (offset, path) in chunk_paths.iter().enumerate() {
             let index = chunk * specs_at_once + offset;
-            // the spec as written must be valid; its live twins are what run
-            let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
-            let shown = endpoint.source.display().to_string();
-            let files_dir = work.join(format!("files-{index}"));
-            let source = project.read_spec(path).map_err(Error::Diagnostics)?;
-            let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
-            // what the request it must send is made of: the spec as written and the site's config
-            let request_source = format!("{source}\n{config}");
-            for target in &targets {
-                let server = EchoServer::start().map_err(io)?;
-                let (live, expected) =
-                    make_live(project, &parsed, &endpoint, &server.origin(), &files_dir)?;
-                // each secret a sample reads, set to its test value in the runner's environment
-                let environment: Vec<(String, String)> = live
-                    .sample_values
-                    .secrets
-                    .values()
-                    .map(|env| (env.clone(), live::secret_value_of(env)))
-                    .collect();
-                let uploads = uploads(&live);
-                let file_bytes: Vec<Vec<u8>> = uploads
-                    .iter()
-                    .map(|p| std::fs::read(p).unwrap_or_default())
-                    .collect();
-                // a raw HTTP message has no environment: it shows the request with the test values
-                let rendered = if matches!(target.target.runner, Runner::RawHttp) {
-                    &expected
-                } else {
-                    &live
-                };
-                let code = renderer.sample(rendered, target)?;
-                let unchosen_file =
-                    matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
-                let key = proven.key(
-                    target.target.id,
-                    &code,
-                    &request_source,
-                    &file_bytes,
-                    server.port,
-                    &work,
-                );
-                let (decided, reused) =
-                    if let Err(error) = crate::syntax::check(target.target, &code) {
-                        (
-                            Some(Status::Failed(format!("does not parse: {error}"))),
-                            false,
-                        )
-                    } else if unchosen_file {
-                        // the spec names no file to send (`file: ""`): there is no request to compare
-                        (Some(Status::SyntaxOnly), false)
-                    } else {
-                        let earlier = proven.get(&key);
-                        let reused = earlier.is_some();
-                        (earlier, reused)
-                    };
-                prepared.push(Prepared {
-                    spec: shown.clone(),
-                    target: target.target,
-                    code,
-                    server,
-                    expected,
-                    environment,
-                    uploads,
-                    file_bytes,
-                    decided,
-                    key,
-                    reused,
-                });
-            }
+            prepared.extend(site.prepare(
+                path,
+                &work.join(format!("files-{index}")),
+                &mut proven,
+            )?);
         }
 
         let statuses = run_prepared(&runners, &prepared, progress);
@@ -256,6 +198,103 @@ pub fn verify(
     drop(work_dir);
     proven.save();
     Ok(outcomes)
+}
+
+/// What preparing a spec's samples needs of the run: the site, the targets asked for, and the
+/// run's work directory.
+struct Site<'a> {
+    project: &'a Project,
+    renderer: &'a Renderer,
+    targets: &'a [SiteTarget],
+    /// The site's config, part of what each sample's request is made of.
+    config: String,
+    work: &'a Path,
+}
+
+impl Site<'_> {
+    /// One spec's samples in every target, each with its echo server listening and what an
+    /// earlier run or the syntax check already decided; its upload files go to `files_dir`.
+    fn prepare(
+        &self,
+        path: &Path,
+        files_dir: &Path,
+        proven: &mut reuse::Proven,
+    ) -> Result<Vec<Prepared>, Error> {
+        let io = |error: std::io::Error| Error::Io {
+            path: "verify".into(),
+            error,
+        };
+        let project = self.project;
+        // the spec as written must be valid; its live twins are what run
+        let endpoint = project.load_spec(path).map_err(Error::Diagnostics)?;
+        let shown = endpoint.source.display().to_string();
+        let source = project.read_spec(path).map_err(Error::Diagnostics)?;
+        let parsed = spec::parse(&source).map_err(|error| Error::Usage(error.to_string()))?;
+        // what the request it must send is made of: the spec as written and the site's config
+        let request_source = format!("{source}\n{}", self.config);
+        let mut prepared = Vec::new();
+        for target in self.targets {
+            let server = EchoServer::start().map_err(io)?;
+            let (live, expected) =
+                make_live(project, &parsed, &endpoint, &server.origin(), files_dir)?;
+            // each secret a sample reads, set to its test value in the runner's environment
+            let environment: Vec<(String, String)> = live
+                .sample_values
+                .secrets
+                .values()
+                .map(|env| (env.clone(), live::secret_value_of(env)))
+                .collect();
+            let uploads = uploads(&live);
+            let file_bytes: Vec<Vec<u8>> = uploads
+                .iter()
+                .map(|p| std::fs::read(p).unwrap_or_default())
+                .collect();
+            // a raw HTTP message has no environment: it shows the request with the test values
+            let rendered = if matches!(target.target.runner, Runner::RawHttp) {
+                &expected
+            } else {
+                &live
+            };
+            let code = self.renderer.sample(rendered, target)?;
+            let unchosen_file =
+                matches!(&live.request.body, Some(Body::File { path, .. }) if path.is_empty());
+            let key = proven.key(
+                target.target.id,
+                &code,
+                &request_source,
+                &file_bytes,
+                server.port,
+                self.work,
+            );
+            let (decided, reused) = if let Err(error) = crate::syntax::check(target.target, &code) {
+                (
+                    Some(Status::Failed(format!("does not parse: {error}"))),
+                    false,
+                )
+            } else if unchosen_file {
+                // the spec names no file to send (`file: ""`): there is no request to compare
+                (Some(Status::SyntaxOnly), false)
+            } else {
+                let earlier = proven.get(&key);
+                let reused = earlier.is_some();
+                (earlier, reused)
+            };
+            prepared.push(Prepared {
+                spec: shown.clone(),
+                target: target.target,
+                code,
+                server,
+                expected,
+                environment,
+                uploads,
+                file_bytes,
+                decided,
+                key,
+                reused,
+            });
+        }
+        Ok(prepared)
+    }
 }
 
 /// Runs the prepared samples that need running, on one worker per core, and says what each came
