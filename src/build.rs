@@ -145,6 +145,14 @@ pub fn build_keeping(
         through_links: discovered.through_links,
         ..Known::default()
     };
+    let fingerprint = fingerprint(project, renderer);
+    // A build that will render compiles the templates before it creates anything, so that one
+    // that does not compile leaves the output as it was. When the cache (at an unlocked glance)
+    // was written under these very templates, they compiled then: the first spec that needs
+    // rendering compiles them, and a build with nothing to render never does.
+    if mode == Mode::Full || Cache::inputs_hint(&output_dir).as_deref() != Some(&fingerprint) {
+        renderer.compile()?;
+    }
     // locked first: another build may be writing the manifest
     let out = OutputDir::open(&output_dir)
         .map_err(|error| refused(&output_dir.join(output::BUILDING), error))?;
@@ -165,7 +173,6 @@ pub fn build_keeping(
         .as_deref()
         .map(|text| content_hash(text.as_bytes()))
         .unwrap_or_default();
-    let fingerprint = fingerprint(project, renderer);
 
     // What samplegen owned before this build: the committed manifest, whatever git left in it.
     // The cache holds a parsed copy of the manifest it was written with; any other is parsed.
@@ -238,11 +245,14 @@ pub fn build_keeping(
     {
         let files = cache.specs.values().map(|e| e.files.len()).sum();
         out.finish(None).map_err(io)?;
-        known.cache = cache.clone();
+        let specs = outcomes.len();
+        // what borrows the cache goes, so that it moves into `known` rather than being copied
+        drop((outcomes, previous, unchanged_dirs));
+        known.cache = recorded.cache;
         known.problems = discovered.problems.clone();
-        known.manifest_text = recorded.manifest_text.clone();
+        known.manifest_text = recorded.manifest_text;
         let summary = BuildSummary {
-            specs: outcomes.len(),
+            specs,
             files,
             unchanged: files,
             problems: discovered.problems,

@@ -183,6 +183,13 @@ impl Project {
         Ok(Renderer::new(Some(&dir))?)
     }
 
+    /// [`Project::renderer`] with the templates compiled on first use, for a build that may
+    /// have nothing to render.
+    pub fn deferred_renderer(&self) -> Result<Renderer, Error> {
+        let dir = self.root.join(&self.config.templates_dir);
+        Ok(Renderer::deferred(Some(&dir))?)
+    }
+
     /// Finds the spec files, and refuses those that cannot be built whatever they say: links
     /// leading outside the specs directory, and pages that differ only in letter case.
     pub fn discover(&self) -> Result<Discovered, Error> {

@@ -496,6 +496,26 @@ fn a_broken_override_names_its_file_line_and_column() {
 }
 
 #[test]
+fn a_template_broken_after_a_build_stops_the_next_one_with_the_output_untouched() {
+    let project = TestProject::new();
+    project.run(&["build"]);
+    let before = project.output_tree();
+    // a no-op build leaves compiling the templates to a spec that needs rendering; a template
+    // that changed is compiled before anything is touched
+    project.write(
+        "templates/go.tera",
+        "package main\n{{ request.method | no_such_filter }}\n",
+    );
+    let build = project.run_failing(&["build"]);
+    let err = stderr(&build);
+    assert!(
+        err.contains("error: template `templates/go.tera` does not compile"),
+        "{err}"
+    );
+    assert_eq!(project.output_tree(), before);
+}
+
+#[test]
 fn a_site_config_relabels_and_drops_targets() {
     let project = TestProject::new();
     project.write(

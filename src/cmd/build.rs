@@ -14,7 +14,8 @@ use crate::render::Renderer;
 
 pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCode, Error> {
     let started = Instant::now();
-    let renderer = project.renderer()?;
+    // compiled only if something needs rendering (see `build::build`)
+    let renderer = project.deferred_renderer()?;
     let mode = if full { Mode::Full } else { Mode::Incremental };
     let summary = build_with_progress(project, &renderer, mode)?;
     let summary = with_bundle(project, &renderer, summary)?;

@@ -99,6 +99,20 @@ impl Cache {
             .unwrap_or_default()
     }
 
+    /// The inputs fingerprint the cache of `output_dir` records, read from its first lines
+    /// alone: a glance, without the lock, at whether a build will find its entries usable.
+    pub fn inputs_hint(output_dir: &Path) -> Option<String> {
+        let start = fs_safe::read_regular_start(&output_dir.join(CACHE), 256, output_dir).ok()?;
+        let mut lines = std::str::from_utf8(&start).ok()?.splitn(3, '\n');
+        if lines.next()? != CACHE_HEADER {
+            return None;
+        }
+        let inputs = lines.next()?.strip_prefix("inputs\t")?;
+        // a line cut short by the 256 bytes is no fingerprint
+        lines.next()?;
+        Some(inputs.to_string())
+    }
+
     fn parse(text: &str) -> Option<Cache> {
         use rayon::prelude::*;
         let mut lines = text.splitn(4, '\n');
@@ -119,6 +133,13 @@ impl Cache {
             .par_lines()
             .map(Entry::parse)
             .collect::<Option<_>>()?;
+        // sized up front: growing the maps entry by entry took a third of the reading
+        let dirs = entries
+            .iter()
+            .filter(|entry| matches!(entry, Entry::Dir(..)))
+            .count();
+        cache.dirs.reserve(dirs);
+        cache.specs.reserve(entries.len() - dirs);
         for entry in entries {
             match entry {
                 Entry::Dir(dir, stamp) => {

@@ -7,6 +7,7 @@ mod view;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use tera::{Context, Tera};
 
@@ -21,7 +22,7 @@ use view::{FrontMatterView, PageView, RequestView};
 pub use templates::{BUILTIN_NAMESPACE, FRONT_MATTER_TEMPLATE, PAGE_TEMPLATE, builtin_templates};
 
 /// A template that failed to load or render, with what was being rendered.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RenderError {
     /// The template file (the override's path, or the built-in name).
     pub template: String,
@@ -48,14 +49,14 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// A compiled set of templates, ready to render any endpoint.
+/// A set of templates, ready to render any endpoint. They are compiled on first use: a build
+/// with nothing to render (the common case) never pays for it.
 pub struct Renderer {
-    tera: Tera,
-    /// Where each template came from, for error messages: (name, path shown to the user).
-    origins: Vec<(String, String)>,
-    /// Every template's name and text, for the fingerprint, each with what decides whether a
-    /// site renders it.
-    hashed: Vec<(UsedWhen, String, String)>,
+    /// Every template's name, text and origin (the path shown to the user, for messages).
+    sources: Vec<templates::Source>,
+    /// What decides whether a site renders each of `sources`, for the fingerprint.
+    used_when: Vec<UsedWhen>,
+    compiled: OnceLock<Result<Tera, RenderError>>,
 }
 
 /// When a template is part of a site's output.
@@ -76,15 +77,18 @@ pub struct RenderedEndpoint {
 
 impl Renderer {
     /// The built-in templates with the `*.tera` files below `overrides` (if it exists) replacing
-    /// or adding to them (see [`templates`]).
+    /// or adding to them (see [`templates`]), compiled.
     pub fn new(overrides: Option<&Path>) -> Result<Renderer, RenderError> {
+        let renderer = Renderer::deferred(overrides)?;
+        renderer.compile()?;
+        Ok(renderer)
+    }
+
+    /// [`Renderer::new`] with the templates read but not yet compiled: a template that does not
+    /// compile is reported by the first render.
+    pub fn deferred(overrides: Option<&Path>) -> Result<Renderer, RenderError> {
         let sources = templates::sources(overrides)?;
-        let mut tera = Tera::new();
-        // Samples are code, not HTML: every value is escaped explicitly by a filter.
-        tera.autoescape_on(Vec::<&str>::new());
-        filters::register(&mut tera);
-        templates::compile(&mut tera, &sources)?;
-        let hashed = sources
+        let used_when = sources
             .iter()
             .map(|source| {
                 let other_target = crate::targets::TARGETS
@@ -95,23 +99,38 @@ impl Renderer {
                         source.name == name || source.name == format!("{BUILTIN_NAMESPACE}{name}")
                     })
                     .map(|target| target.id);
-                let used_when = match (other_target, templates::page_preset_of(&source.name)) {
+                match (other_target, templates::page_preset_of(&source.name)) {
                     (Some(id), _) => UsedWhen::Target(id),
                     (None, Some(preset)) => UsedWhen::Preset(preset),
                     (None, None) => UsedWhen::Always,
-                };
-                (used_when, source.name.clone(), source.text.clone())
+                }
             })
             .collect();
-        let origins = sources
-            .into_iter()
-            .map(|source| (source.name, source.origin))
-            .collect();
         Ok(Renderer {
-            tera,
-            origins,
-            hashed,
+            sources,
+            used_when,
+            compiled: OnceLock::new(),
         })
+    }
+
+    /// Compiles the templates, unless that is done: the error of one that does not compile.
+    pub fn compile(&self) -> Result<(), RenderError> {
+        self.compiled().map(drop)
+    }
+
+    /// The compiled templates, compiling them on first use.
+    fn compiled(&self) -> Result<&Tera, RenderError> {
+        self.compiled
+            .get_or_init(|| {
+                let mut tera = Tera::new();
+                // Samples are code, not HTML: every value is escaped explicitly by a filter.
+                tera.autoescape_on(Vec::<&str>::new());
+                filters::register(&mut tera);
+                templates::compile(&mut tera, &self.sources)?;
+                Ok(tera)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// A hash of samplegen's version and every template's name and text: what all output of a
@@ -120,15 +139,15 @@ impl Renderer {
     /// such a target leaves the other sites' output up to date; so do a page preset's templates.
     pub fn fingerprint(&self, config: &Config) -> String {
         let mut parts: Vec<&[u8]> = vec![env!("CARGO_PKG_VERSION").as_bytes()];
-        for (used_when, name, text) in &self.hashed {
+        for (used_when, source) in self.used_when.iter().zip(&self.sources) {
             let rendered = match used_when {
                 UsedWhen::Always => true,
                 UsedWhen::Target(id) => config.targets.iter().any(|t| t.target.id == *id),
                 UsedWhen::Preset(preset) => config.page == *preset,
             };
             if rendered {
-                parts.push(name.as_bytes());
-                parts.push(text.as_bytes());
+                parts.push(source.name.as_bytes());
+                parts.push(source.text.as_bytes());
             }
         }
         crate::hash::combined_hash(&parts)
@@ -211,13 +230,21 @@ impl Renderer {
         context: &Context,
         endpoint: &Endpoint,
     ) -> Result<String, RenderError> {
-        self.tera
+        self.compiled()?
             .render(template, context)
             .map_err(|error| RenderError {
-                template: origin_of(&self.origins, template),
+                template: self.origin_of(template),
                 spec: Some(endpoint.source.clone()),
                 detail: error.to_string(),
             })
+    }
+
+    /// Where the template `name` came from, as shown to the user.
+    fn origin_of(&self, name: &str) -> String {
+        self.sources
+            .iter()
+            .find(|source| source.name == name)
+            .map_or_else(|| name.to_string(), |source| source.origin.clone())
     }
 }
 
@@ -226,14 +253,6 @@ fn sample_context(endpoint: &Endpoint) -> Context {
     let mut context = Context::new();
     context.insert("request", &RequestView::new(endpoint));
     context
-}
-
-fn origin_of(origins: &[(String, String)], name: &str) -> String {
-    origins
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, shown)| shown.clone())
-        .unwrap_or_else(|| name.to_string())
 }
 
 /// How much [`render_all`] rendered.
@@ -265,4 +284,28 @@ pub fn render_all(
                 pages: a.pages + b.pages,
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deferred_renderer_reports_a_template_that_does_not_compile_when_first_used() {
+        let overrides = tempfile::tempdir().unwrap();
+        std::fs::write(
+            overrides.path().join("go.tera"),
+            "{{ request.method | no_such_filter }}",
+        )
+        .unwrap();
+        let renderer = Renderer::deferred(Some(overrides.path())).expect("the templates are read");
+        let error = renderer.compile().unwrap_err();
+        assert!(error.to_string().contains("does not compile"), "{error}");
+        // and again, the same report, for every later use
+        assert_eq!(
+            renderer.compile().unwrap_err().to_string(),
+            error.to_string()
+        );
+        assert!(Renderer::new(Some(overrides.path())).is_err());
+    }
 }
