@@ -71,8 +71,13 @@ impl OutputDir {
     }
 
     /// Whether the directory at `path` still looks as `stamp` says.
+    ///
+    /// A plain `lstat`, without checking the directories on the way for links as every read and
+    /// write does: the answer only ever lets a build leave a spec's files alone. A directory
+    /// reached through a link that still matched would be the very one the stamp was taken of,
+    /// and a spec found unchanged has nothing read or written.
     pub fn dir_unchanged(&self, path: &str, stamp: &Stamp) -> bool {
-        matches!(self.files.metadata(path), Ok(Some(m)) if m.is_dir() && Stamp::of(&m) == *stamp)
+        matches!(fs::symlink_metadata(self.dir.join(path)), Ok(m) if m.is_dir() && Stamp::of(&m) == *stamp)
     }
 
     /// Makes the file at `path` (below the directory) hold `contents`, writing only when it
