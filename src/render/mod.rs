@@ -159,9 +159,20 @@ impl Renderer {
         endpoint: &Endpoint,
         config: &Config,
     ) -> Result<RenderedEndpoint, RenderError> {
+        let samples = self.samples(endpoint, config)?;
+        let page = self.page(endpoint, config, &samples)?;
+        Ok(RenderedEndpoint { samples, page })
+    }
+
+    /// One endpoint's sample in every configured target, in order.
+    pub fn samples(
+        &self,
+        endpoint: &Endpoint,
+        config: &Config,
+    ) -> Result<Vec<(&'static Target, String)>, RenderError> {
         // one view of the request serves every target
         let context = sample_context(endpoint);
-        let samples = config
+        config
             .targets
             .iter()
             .map(|site_target| {
@@ -170,9 +181,7 @@ impl Renderer {
                     self.sample_with(&context, endpoint, site_target)?,
                 ))
             })
-            .collect::<Result<Vec<_>, RenderError>>()?;
-        let page = self.page(endpoint, config, &samples)?;
-        Ok(RenderedEndpoint { samples, page })
+            .collect()
     }
 
     /// One target's sample, without a trailing newline.
