@@ -114,7 +114,7 @@ pub fn build(
     mode: Mode,
     progress: &(dyn Fn() + Sync),
 ) -> Result<BuildSummary, Error> {
-    build_keeping(project, renderer, mode, progress).map(|(summary, _)| summary)
+    build_and_know(project, renderer, mode, progress, false).map(|(summary, _)| summary)
 }
 
 /// [`build`], also returning what it knows for a later [`rebuild_specs`].
@@ -123,6 +123,18 @@ pub fn build_keeping(
     renderer: &Renderer,
     mode: Mode,
     progress: &(dyn Fn() + Sync),
+) -> Result<(BuildSummary, Known), Error> {
+    build_and_know(project, renderer, mode, progress, true)
+}
+
+/// A build; with `keep`, what it knows is complete for [`rebuild_specs`] (each spec's path is
+/// mapped, which a one-off build has no use for).
+fn build_and_know(
+    project: &Project,
+    renderer: &Renderer,
+    mode: Mode,
+    progress: &(dyn Fn() + Sync),
+    keep: bool,
 ) -> Result<(BuildSummary, Known), Error> {
     let output_dir = project.output_dir();
     let io = |error| Error::Io {
@@ -135,6 +147,7 @@ pub fn build_keeping(
         paths: discovered
             .files
             .iter()
+            .filter(|_| keep)
             .filter_map(|path| {
                 Some((
                     path.strip_prefix(&specs_dir).ok()?.to_path_buf(),
