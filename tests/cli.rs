@@ -478,19 +478,25 @@ fn the_builtin_namespace_is_reserved_and_template_links_are_refused() {
     );
 }
 
-#[test]
-fn a_broken_override_names_its_file_line_and_column() {
-    let project = TestProject::new();
+/// Overrides the Go template with one that does not compile, builds, and checks the build says
+/// so; returns its stderr.
+fn build_with_a_broken_go_template(project: &TestProject) -> String {
     project.write(
         "templates/go.tera",
         "package main\n{{ request.method | no_such_filter }}\n",
     );
-    let build = project.run_failing(&["build"]);
-    let err = stderr(&build);
+    let err = stderr(&project.run_failing(&["build"]));
     assert!(
         err.contains("error: template `templates/go.tera` does not compile"),
         "{err}"
     );
+    err
+}
+
+#[test]
+fn a_broken_override_names_its_file_line_and_column() {
+    let project = TestProject::new();
+    let err = build_with_a_broken_go_template(&project);
     assert!(err.contains("go.tera:2:"), "{err}");
     assert!(!project.path("output").exists());
 }
@@ -502,16 +508,7 @@ fn a_template_broken_after_a_build_stops_the_next_one_with_the_output_untouched(
     let before = project.output_tree();
     // a no-op build leaves compiling the templates to a spec that needs rendering; a template
     // that changed is compiled before anything is touched
-    project.write(
-        "templates/go.tera",
-        "package main\n{{ request.method | no_such_filter }}\n",
-    );
-    let build = project.run_failing(&["build"]);
-    let err = stderr(&build);
-    assert!(
-        err.contains("error: template `templates/go.tera` does not compile"),
-        "{err}"
-    );
+    build_with_a_broken_go_template(&project);
     assert_eq!(project.output_tree(), before);
 }
 
