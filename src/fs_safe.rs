@@ -112,7 +112,8 @@ pub fn human(bytes: u64) -> String {
 /// device. A link at `path` itself is followed only when `follow`; otherwise it is refused as a
 /// link in `area`.
 pub fn read_regular(path: &Path, limit: u64, follow: bool, area: &Path) -> io::Result<Vec<u8>> {
-    read_open(open_regular(path, follow, area)?, path, limit)
+    let (file, metadata) = open_regular(path, follow, area)?;
+    read_open(file, &metadata, path, limit)
 }
 
 /// The first `bytes` bytes of the regular file at `path` (all of it when shorter), reached
@@ -120,13 +121,15 @@ pub fn read_regular(path: &Path, limit: u64, follow: bool, area: &Path) -> io::R
 pub fn read_regular_start(path: &Path, bytes: u64, area: &Path) -> io::Result<Vec<u8>> {
     let mut start = Vec::new();
     open_regular(path, false, area)?
+        .0
         .take(bytes)
         .read_to_end(&mut start)?;
     Ok(start)
 }
 
-/// Opens the regular file at `path` for reading, as [`read_regular`] describes.
-fn open_regular(path: &Path, follow: bool, area: &Path) -> io::Result<File> {
+/// Opens the regular file at `path` for reading, as [`read_regular`] describes, with its
+/// metadata.
+fn open_regular(path: &Path, follow: bool, area: &Path) -> io::Result<(File, Metadata)> {
     let mut flags = libc::O_NONBLOCK | libc::O_CLOEXEC;
     if !follow {
         flags |= libc::O_NOFOLLOW;
@@ -146,17 +149,17 @@ fn open_regular(path: &Path, follow: bool, area: &Path) -> io::Result<File> {
                 error
             }
         })?;
-    if !file.metadata()?.is_file() {
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
         return Err(Refusal::NotRegular {
             path: path.to_path_buf(),
         }
         .into());
     }
-    Ok(file)
+    Ok((file, metadata))
 }
 
-fn read_open(file: File, path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let metadata = file.metadata()?;
+fn read_open(file: File, metadata: &Metadata, path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     let too_large = || -> io::Error {
         Refusal::TooLarge {
             path: path.to_path_buf(),
