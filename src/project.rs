@@ -179,8 +179,9 @@ impl Project {
     }
 
     pub fn renderer(&self) -> Result<Renderer, Error> {
-        let dir = self.root.join(&self.config.templates_dir);
-        Ok(Renderer::new(Some(&dir))?)
+        let renderer = self.deferred_renderer()?;
+        renderer.compile()?;
+        Ok(renderer)
     }
 
     /// [`Project::renderer`] with the templates compiled on first use, for a build that may

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::run::{BatchSetup, RunSetup, Runner, command, debian_classpath, need};
+use super::run::{BatchSetup, DEBIAN_JARS, RunSetup, Runner, command, debian_classpath, need};
 use super::{Syntax, Target};
 use crate::model::Request;
 
@@ -97,8 +97,9 @@ fn extensions(support: &Path) -> PathBuf {
 fn ready() -> Result<String, String> {
     need(&["kotlinc", "java", "javac", "sh"])?;
     debian_classpath(&["kotlin-stdlib.jar", "okhttp.jar", "okio.jar"]).map_err(|_| {
-        "OkHttp's or Kotlin's jars are not in /usr/share/java (Debian: kotlin libokhttp-java libokio-java)"
-            .to_string()
+        format!(
+            "OkHttp's or Kotlin's jars are not in {DEBIAN_JARS} (Debian: kotlin libokhttp-java libokio-java)"
+        )
     })
 }
 
