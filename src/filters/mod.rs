@@ -28,6 +28,8 @@ pub mod shell;
 pub mod swift;
 pub mod yaml;
 
+use std::borrow::Cow;
+
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::http::{encoding, media};
@@ -242,17 +244,47 @@ fn text_at<'v>(field: &'v Value, key: &'v str) -> TeraResult<&'v str> {
 
 /// `s` between two `quote`s, each character written as `escape` says, or as itself when
 /// `escape` returns `None`. The common core of every language's string-literal filter.
-pub(crate) fn quote_with(s: &str, quote: char, escape: impl Fn(char) -> Option<String>) -> String {
+///
+/// Runs of [`always_plain`] bytes are copied whole without asking `escape`: no language's literal
+/// escapes them, and most of any URL, header or body is made of them, so this is where a sample's
+/// rendering spends much of its time. Debug builds check that `escape` agrees.
+pub(crate) fn quote_with(
+    s: &str,
+    quote: char,
+    escape: impl Fn(char) -> Option<Cow<'static, str>>,
+) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
-    for c in s.chars() {
-        match escape(c) {
-            Some(escaped) => out.push_str(&escaped),
-            None => out.push(c),
+    let mut rest = s;
+    while !rest.is_empty() {
+        let plain = rest
+            .bytes()
+            .position(|b| !always_plain(b))
+            .unwrap_or(rest.len());
+        debug_assert!(
+            rest[..plain].chars().all(|c| escape(c).is_none()),
+            "a literal filter escapes a character of {:?}, which quote_with copies as itself",
+            &rest[..plain]
+        );
+        out.push_str(&rest[..plain]);
+        let mut chars = rest[plain..].chars();
+        if let Some(c) = chars.next() {
+            match escape(c) {
+                Some(escaped) => out.push_str(&escaped),
+                None => out.push(c),
+            }
         }
+        rest = chars.as_str();
     }
     out.push(quote);
     out
+}
+
+/// Printable ASCII that every language's string literal holds as itself: all of it but the
+/// quotes, the backslash, and the sigils some languages interpolate or read (`$`, `#`, `` ` ``,
+/// `!`).
+fn always_plain(b: u8) -> bool {
+    matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\'' | b'\\' | b'$' | b'#' | b'`' | b'!')
 }
 
 /// `\xNN` below U+0100, `\uNNNN` above: how Go and Python write a character escape.
@@ -273,14 +305,71 @@ pub(crate) fn c_family_literal(
     other: impl Fn(char) -> Option<String>,
 ) -> String {
     quote_with(s, quote, |c| {
+        // borrowed: a JSON body's every `"` comes through here
         let shared = match c {
             '\\' => r"\\",
             '\n' => r"\n",
             '\r' => r"\r",
             '\t' => r"\t",
-            c if c == quote => return Some(format!("\\{c}")),
-            _ => return other(c),
+            '"' if quote == '"' => r#"\""#,
+            '\'' if quote == '\'' => r"\'",
+            c if c == quote => return Some(format!("\\{c}").into()),
+            _ => return other(c).map(Cow::Owned),
         };
-        Some(shared.to_string())
+        Some(Cow::Borrowed(shared))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `quote_with` copies `always_plain` bytes without asking the filter, so every literal
+    /// filter built on it must write each of them as itself.
+    #[test]
+    fn every_literal_filter_writes_the_always_plain_bytes_as_themselves() {
+        let plain: String = (0u8..=127)
+            .filter(|&b| always_plain(b))
+            .map(char::from)
+            .collect();
+        assert_eq!(plain.len(), 95 - 7, "printable ASCII but seven");
+        type Literal = fn(&str) -> String;
+        let filters: [(&str, Literal, char); 19] = [
+            ("clojure", clojure::clojure_string, '"'),
+            ("crystal", crystal::crystal_string, '"'),
+            ("csharp", csharp::csharp_string, '"'),
+            ("dart", dart::dart_string, '\''),
+            ("go", go::go_string, '"'),
+            ("hugo", hugo::hugo_argument, '"'),
+            ("java", java::java_string, '"'),
+            ("js", javascript::js_string, '"'),
+            ("js single", javascript::js_single_string, '\''),
+            ("kotlin", kotlin::kotlin_string, '"'),
+            ("ocaml", ocaml::ocaml_string, '"'),
+            ("php", php::php_string, '\''),
+            ("python", python::python_string, '"'),
+            ("python single", python::python_single_string, '\''),
+            ("r", r::r_string, '"'),
+            ("r single", r::r_single_string, '\''),
+            ("ruby", ruby::ruby_string, '"'),
+            ("rust", rust::rust_string, '"'),
+            ("swift", swift::swift_string, '"'),
+        ];
+        for (name, filter, quote) in filters {
+            assert_eq!(filter(&plain), format!("{quote}{plain}{quote}"), "{name}");
+        }
+    }
+
+    #[test]
+    fn quote_with_escapes_between_plain_runs() {
+        let escaped = quote_with("a\"b\\c$d é\n", '"', |c| match c {
+            '"' | '\\' | '$' => Some(format!("\\{c}").into()),
+            '\n' => Some("\\n".into()),
+            'é' => Some("\\u00e9".into()),
+            _ => None,
+        });
+        assert_eq!(escaped, r#""a\"b\\c\$d \u00e9\n""#);
+        assert_eq!(quote_with("", '\'', |_| None), "''");
+        assert_eq!(quote_with("#!`", '\'', |_| None), "'#!`'");
+    }
 }
