@@ -192,6 +192,16 @@ pub fn strict(url: &str) -> String {
     let mut seen_hash = false;
     let mut index = 0;
     while index < url.len() {
+        // most of a URL needs no decision: copied a run at a time
+        let run = bytes[index..]
+            .iter()
+            .position(|&b| !plainly_allowed(b))
+            .unwrap_or(url.len() - index);
+        out.push_str(&url[index..index + run]);
+        index += run;
+        if index == url.len() {
+            break;
+        }
         let rest = &url[index..];
         if rest.starts_with("{{")
             && let Some(end) = rest.find("}}")
@@ -218,12 +228,36 @@ pub fn strict(url: &str) -> String {
         } else {
             let mut buffer = [0u8; 4];
             for byte in c.encode_utf8(&mut buffer).bytes() {
-                out.push_str(&format!("%{byte:02X}"));
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xf)]));
             }
         }
         index += c.len_utf8();
     }
     out
+}
+
+/// A byte [`strict`] keeps wherever it stands: printable ASCII that RFC 3986 allows, other than
+/// those whose place decides (`%`, `#`, `[`, `]`, and the braces of `{{variable}}`).
+fn plainly_allowed(b: u8) -> bool {
+    b.is_ascii_graphic()
+        && !matches!(
+            b,
+            b'"' | b'<'
+                | b'>'
+                | b'\\'
+                | b'^'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'}'
+                | b'%'
+                | b'#'
+                | b'['
+                | b']'
+        )
 }
 
 /// Whether a path segment of `url` is `.` or `..` (or its percent-encoded spelling, `%2e`, which
