@@ -20,12 +20,16 @@ pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCo
     let summary = build_with_progress(project, &renderer, mode)?;
     let summary = with_bundle(project, &renderer, summary)?;
     let output_dir = project.output_dir();
+    // one write per buffer, not per line: a cold build lists every file it wrote
+    let mut listing = std::io::BufWriter::with_capacity(64 * 1024, &mut *out);
     for path in &summary.written {
-        writeln!(out, "wrote {}", output_dir.join(path).display()).map_err(Error::stdout)?;
+        writeln!(listing, "wrote {}", output_dir.join(path).display()).map_err(Error::stdout)?;
     }
     for path in &summary.removed {
-        writeln!(out, "removed {}", output_dir.join(path).display()).map_err(Error::stdout)?;
+        writeln!(listing, "removed {}", output_dir.join(path).display()).map_err(Error::stdout)?;
     }
+    listing.flush().map_err(Error::stdout)?;
+    drop(listing);
     writeln!(out, "{}", summary_line(&summary, started.elapsed())).map_err(Error::stdout)?;
     if summary.problems.is_empty() {
         return Ok(ExitCode::SUCCESS);
