@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 /// Opens and closes a secret's environment variable name inside a model string.
 pub const SECRET_OPEN: char = '\u{E000}';
 pub const SECRET_CLOSE: char = '\u{E001}';
+/// The first byte of [`SECRET_OPEN`] in UTF-8.
+const SECRET_OPEN_LEAD: u8 = 0xEE;
 
 /// How a sample sends the request's auth.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -124,8 +126,11 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
 /// Whether `text` holds a secret: an opening marker with a closing one after it, as [`pieces`]
 /// reads them. Every string filter asks this first, so it allocates nothing.
 pub fn has_secret(text: &str) -> bool {
-    text.find(SECRET_OPEN)
-        .is_some_and(|start| text[start + SECRET_OPEN.len_utf8()..].contains(SECRET_CLOSE))
+    // most text holds no byte of the opening marker's first: one memchr says so
+    text.as_bytes().contains(&SECRET_OPEN_LEAD)
+        && text
+            .find(SECRET_OPEN)
+            .is_some_and(|start| text[start + SECRET_OPEN.len_utf8()..].contains(SECRET_CLOSE))
 }
 
 /// `text` for a reader rather than a program (the page, the raw HTTP message): each secret as
@@ -320,6 +325,22 @@ pub fn map_variables(text: &str, mut value: impl FnMut(&str) -> Option<String>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_secret_is_an_opening_marker_then_a_closing_one() {
+        let mut lead = [0; 4];
+        SECRET_OPEN.encode_utf8(&mut lead);
+        assert_eq!(lead[0], SECRET_OPEN_LEAD);
+        let secret = marker("TOKEN");
+        assert!(has_secret(&secret));
+        assert!(has_secret(&format!("Bearer {secret}!")));
+        assert!(!has_secret("Bearer {{token}}"));
+        // a lone marker, or the two the wrong way round, is not a secret
+        assert!(!has_secret(&format!("a{SECRET_OPEN}b")));
+        assert!(!has_secret(&format!("{SECRET_CLOSE}a{SECRET_OPEN}")));
+        // the lead byte alone (another private-use character) is not one either
+        assert!(!has_secret("\u{E100}x"));
+    }
 
     fn resolve(variables: &[(&str, &str)], secrets: SecretsSpec) -> (SampleValues, Vec<Problem>) {
         SampleValuesSpec {
