@@ -5,6 +5,7 @@
 mod templates;
 mod view;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -57,6 +58,9 @@ pub struct Renderer {
     /// What decides whether a site renders each of `sources`, for the fingerprint.
     used_when: Vec<UsedWhen>,
     compiled: OnceLock<Result<Tera, RenderError>>,
+    /// A built-in's plain name → its `builtin/` name, when the plain names are not compiled
+    /// (a project with no templates of its own); empty otherwise.
+    builtin_aliases: HashMap<String, String>,
 }
 
 /// When a template is part of a site's output.
@@ -106,10 +110,21 @@ impl Renderer {
                 }
             })
             .collect();
+        let builtin_aliases = if sources
+            .iter()
+            .any(|s| !s.name.starts_with(BUILTIN_NAMESPACE))
+        {
+            HashMap::new()
+        } else {
+            builtin_templates()
+                .map(|(name, _)| (name.clone(), format!("{BUILTIN_NAMESPACE}{name}")))
+                .collect()
+        };
         Ok(Renderer {
             sources,
             used_when,
             compiled: OnceLock::new(),
+            builtin_aliases,
         })
     }
 
@@ -240,7 +255,7 @@ impl Renderer {
         endpoint: &Endpoint,
     ) -> Result<String, RenderError> {
         self.compiled()?
-            .render(template, context)
+            .render(self.template_name(template), context)
             .map_err(|error| RenderError {
                 template: self.origin_of(template),
                 spec: Some(endpoint.source.clone()),
@@ -248,8 +263,17 @@ impl Renderer {
             })
     }
 
+    /// The name `template` is compiled under: a built-in's plain name is its `builtin/` copy's
+    /// when only those are compiled.
+    fn template_name<'a>(&'a self, template: &'a str) -> &'a str {
+        self.builtin_aliases
+            .get(template)
+            .map_or(template, String::as_str)
+    }
+
     /// Where the template `name` came from, as shown to the user.
     fn origin_of(&self, name: &str) -> String {
+        let name = self.template_name(name);
         self.sources
             .iter()
             .find(|source| source.name == name)
@@ -316,5 +340,49 @@ mod tests {
             error.to_string()
         );
         assert!(Renderer::new(Some(overrides.path())).is_err());
+    }
+
+    #[test]
+    fn without_project_templates_the_built_ins_are_compiled_once_and_found_by_their_plain_names() {
+        let renderer = Renderer::new(None).unwrap();
+        assert!(
+            renderer
+                .sources
+                .iter()
+                .all(|source| source.name.starts_with(BUILTIN_NAMESPACE))
+        );
+        assert_eq!(renderer.template_name("curl.tera"), "builtin/curl.tera");
+        assert_eq!(renderer.origin_of("curl.tera"), "built-in curl.tera");
+        // a name that is no built-in's stays as written, for the error that names it
+        assert_eq!(renderer.template_name("mine.tera"), "mine.tera");
+        let endpoint = crate::project::Project::open(std::path::Path::new("."))
+            .and_then(|project| project.load_specs())
+            .unwrap()
+            .endpoints
+            .remove(0);
+        let config = Config::default();
+        let house = Renderer::new(Some(Path::new("templates"))).unwrap();
+        assert_eq!(
+            renderer.render(&endpoint, &config).unwrap().page,
+            house.render(&endpoint, &config).unwrap().page,
+            "the same output as with every template compiled under both names"
+        );
+
+        // with a template of the project's own, the plain names are compiled too: it may
+        // extend or include any of them
+        let overrides = tempfile::tempdir().unwrap();
+        std::fs::write(
+            overrides.path().join("mine.tera"),
+            "{% include \"curl.tera\" %}",
+        )
+        .unwrap();
+        let renderer = Renderer::new(Some(overrides.path())).unwrap();
+        assert!(renderer.builtin_aliases.is_empty());
+        assert!(
+            renderer
+                .sources
+                .iter()
+                .any(|source| source.name == "curl.tera")
+        );
     }
 }

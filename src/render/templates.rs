@@ -144,6 +144,12 @@ pub(super) fn sources(overrides: Option<&Path>) -> Result<Vec<Source>, RenderErr
             origin: format!("built-in {name}"),
         })
         .collect();
+    // With no template of the project's own, nothing can name a built-in by its plain name but
+    // the renderer itself, which resolves it to the `builtin/` copy (`Renderer::template_name`):
+    // compiling a second copy of each would double the compile time of every build that renders.
+    if project.is_empty() {
+        return Ok(sources);
+    }
     for (name, text) in builtin_templates() {
         match project.iter().position(|source| source.name == name) {
             Some(index) => sources.push(project.remove(index)),
