@@ -195,14 +195,19 @@ impl Entry {
 }
 
 fn write_stamp(text: &mut String, stamp: Option<Stamp>) {
-    use std::fmt::Write as _;
+    // itoa, not `write!`: a build that renders writes one stamp per spec and per directory, and
+    // the formatting machinery cost about a thousand instructions each
+    let mut digits = itoa::Buffer::new();
     match stamp {
         Some(s) => {
-            let _ = write!(
-                text,
-                "{}\t{}\t{}\t{}\t",
-                s.size, s.modified, s.changed, s.inode
-            );
+            text.push_str(digits.format(s.size));
+            text.push('\t');
+            text.push_str(digits.format(s.modified));
+            text.push('\t');
+            text.push_str(digits.format(s.changed));
+            text.push('\t');
+            text.push_str(digits.format(s.inode));
+            text.push('\t');
         }
         None => text.push_str("-\t-\t-\t-\t"),
     }
@@ -210,26 +215,52 @@ fn write_stamp(text: &mut String, stamp: Option<Stamp>) {
 
 /// A stamp (or `-` fields for none) and the rest of the line.
 fn parse_stamp(text: &str) -> Option<(Option<Stamp>, &str)> {
-    let mut fields = text.splitn(5, '\t');
-    let [size, modified, changed, inode, rest] = [
-        fields.next()?,
-        fields.next()?,
-        fields.next()?,
-        fields.next()?,
-        fields.next()?,
-    ];
+    let (size, rest) = field(text)?;
     if size == "-" {
+        let (_, rest) = field(rest)?;
+        let (_, rest) = field(rest)?;
+        let (_, rest) = field(rest)?;
         return Some((None, rest));
     }
+    let (modified, rest) = field(rest)?;
+    let (changed, rest) = field(rest)?;
+    let (inode, rest) = field(rest)?;
     Some((
         Some(Stamp {
-            size: size.parse().ok()?,
-            modified: modified.parse().ok()?,
-            changed: changed.parse().ok()?,
-            inode: inode.parse().ok()?,
+            size: unsigned(size)?,
+            modified: signed(modified)?,
+            changed: signed(changed)?,
+            inode: unsigned(inode)?,
         }),
         rest,
     ))
+}
+
+/// The text up to the next tab, and what follows the tab.
+fn field(text: &str) -> Option<(&str, &str)> {
+    // a byte loop: the fields are a few bytes long, too short for a searcher to pay off
+    let end = text.bytes().position(|b| b == b'\t')?;
+    Some((&text[..end], &text[end + 1..]))
+}
+
+/// A decimal number of digits only, as `write_stamp` writes it; `None` when it is not one or
+/// does not fit.
+fn unsigned(digits: &str) -> Option<u64> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u64, |number, byte| {
+        byte.is_ascii_digit()
+            .then(|| number.checked_mul(10)?.checked_add(u64::from(byte - b'0')))?
+    })
+}
+
+/// [`unsigned`], or `-` and one, as an `i64`.
+fn signed(text: &str) -> Option<i64> {
+    match text.strip_prefix('-') {
+        Some(digits) => 0i64.checked_sub_unsigned(unsigned(digits)?),
+        None => i64::try_from(unsigned(text)?).ok(),
+    }
 }
 
 #[cfg(test)]
@@ -268,6 +299,44 @@ mod tests {
         assert_eq!(Cache::parse("samplegen-cache 1\n"), None);
         let hostile = cache.to_text() + "d\t1\t2\t3\t4\t../outside\n";
         assert_eq!(Cache::parse(&hostile), None);
+    }
+
+    #[test]
+    fn stamps_round_trip_at_the_edges_and_a_field_that_is_no_number_is_refused() {
+        for stamp in [
+            Stamp {
+                size: 0,
+                modified: i64::MIN,
+                changed: i64::MAX,
+                inode: u64::MAX,
+            },
+            Stamp {
+                size: u64::MAX,
+                modified: -1,
+                changed: 0,
+                inode: 1,
+            },
+        ] {
+            let mut text = String::new();
+            write_stamp(&mut text, Some(stamp));
+            text.push_str("rest");
+            assert_eq!(parse_stamp(&text), Some((Some(stamp), "rest")));
+        }
+        assert_eq!(parse_stamp("-\t-\t-\t-\trest"), Some((None, "rest")));
+        for bad in [
+            "1\t2\t3\trest",
+            "1\t2\t3\t\trest",
+            "+1\t2\t3\t4\trest",
+            "1\t2 \t3\t4\trest",
+            "-1\t2\t3\t4\trest",
+            "18446744073709551616\t2\t3\t4\trest",
+            "1\t9223372036854775808\t3\t4\trest",
+            "1\t-9223372036854775809\t3\t4\trest",
+            "1\t--2\t3\t4\trest",
+            "1\t-\t3\t4\trest",
+        ] {
+            assert_eq!(parse_stamp(bad), None, "{bad:?}");
+        }
     }
 
     #[test]
