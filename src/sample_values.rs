@@ -13,7 +13,11 @@ use serde::{Deserialize, Serialize};
 pub const SECRET_OPEN: char = '\u{E000}';
 pub const SECRET_CLOSE: char = '\u{E001}';
 /// The first byte of [`SECRET_OPEN`] in UTF-8.
-const SECRET_OPEN_LEAD: u8 = 0xEE;
+const SECRET_OPEN_LEAD: u8 = {
+    let mut utf8 = [0; 4];
+    SECRET_OPEN.encode_utf8(&mut utf8);
+    utf8[0]
+};
 
 /// How a sample sends the request's auth.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

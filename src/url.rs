@@ -218,20 +218,15 @@ pub fn strict(url: &str) -> String {
             }
             '#' => !std::mem::replace(&mut seen_hash, true),
             '[' | ']' => !path.contains(&index),
-            c => {
-                c.is_ascii_graphic()
-                    && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}')
-            }
+            // a lone brace, or any other byte the run above stopped at
+            c => u8::try_from(c).is_ok_and(plainly_allowed),
         };
         if allowed {
             out.push(c);
         } else {
             let mut buffer = [0u8; 4];
             for byte in c.encode_utf8(&mut buffer).bytes() {
-                const HEX: &[u8; 16] = b"0123456789ABCDEF";
-                out.push('%');
-                out.push(char::from(HEX[usize::from(byte >> 4)]));
-                out.push(char::from(HEX[usize::from(byte & 0xf)]));
+                out.push_str(percent_encoding::percent_encode_byte(byte));
             }
         }
         index += c.len_utf8();
