@@ -109,9 +109,56 @@ pub fn read(format: Format, text: &str, options: Options) -> Result<Import, Stri
         Format::Har => har::import(text),
         Format::Curl => curl::import(text),
     }?;
+    move_userinfo_to_auth(&mut import);
     note_html_prose(&mut import);
     note_cut_names(&mut import);
     Ok(import)
+}
+
+/// A URL's user info (`https://user:password@host/`) is sent as basic auth by curl, requests and
+/// Go but left out by other clients, so a spec may not hold it: it becomes the request's basic
+/// auth (decoded, as curl reads it) unless the request sends an `Authorization` of its own, which
+/// curl sends instead. Either way a note says so.
+fn move_userinfo_to_auth(import: &mut Import) {
+    for item in &mut import.items {
+        let request = &mut item.spec.request;
+        let url = crate::url::Url::parse(&request.url);
+        let Some(userinfo) = url.userinfo else {
+            continue;
+        };
+        let start = match (&url.scheme, request.url.find("://")) {
+            (Some(_), Some(index)) => index + 3,
+            _ => 0,
+        };
+        request
+            .url
+            .replace_range(start..start + userinfo.len() + 1, "");
+        let decode = |text: &str| {
+            percent_encoding::percent_decode_str(text)
+                .decode_utf8_lossy()
+                .into_owned()
+        };
+        let (username, password) = userinfo.split_once(':').unwrap_or((&userinfo, ""));
+        let own_authorization = request.auth.as_ref().is_some_and(|auth| {
+            auth.header_name()
+                .is_some_and(|name| name.eq_ignore_ascii_case("authorization"))
+        }) || request
+            .headers
+            .iter()
+            .any(|h| h.keys().any(|k| k.eq_ignore_ascii_case("authorization")));
+        let message = if own_authorization {
+            "the URL's user info was left out: the request sends its own `Authorization`, as curl does"
+        } else {
+            request.auth = Some(crate::spec::AuthSpec::Basic(crate::spec::BasicAuthSpec {
+                username: decode(username),
+                password: decode(password),
+            }));
+            "the URL's user info became basic auth (`auth: basic:`), which every client sends alike"
+        };
+        import
+            .notes
+            .push(Note::of_kind("auth", item.name.clone(), message));
+    }
 }
 
 /// The longest file or folder name an import writes, in bytes (file systems allow 255).
@@ -380,6 +427,87 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // curl, requests and Go send a URL's user info as basic auth and other clients do not, so a
+    // spec may not hold it: every importer moves it to the auth
+    #[test]
+    fn user_info_becomes_basic_auth_unless_the_request_authorizes_itself() {
+        let postman = |url: &str, auth: &str| {
+            format!(
+                r#"{{"info": {{"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}},
+                  "item": [{{"name": "a", "request": {{"method": "GET", "url": "{url}"{auth}}}}}]}}"#
+            )
+        };
+        let har = |url: &str| {
+            format!(
+                r#"{{"log": {{"entries": [{{"request": {{"method": "GET", "url": "{url}", "headers": []}}}}]}}}}"#
+            )
+        };
+        let cases = [
+            (
+                Format::Curl,
+                "curl 'https://alice:p%40ss%3Aw@api.example.com/v1/users?a=b@c'".to_string(),
+                "https://api.example.com/v1/users?a=b@c",
+                Some(("alice", "p@ss:w")),
+            ),
+            (
+                Format::Curl,
+                "curl token@api.example.com/x".to_string(),
+                "http://api.example.com/x",
+                Some(("token", "")),
+            ),
+            (
+                Format::Curl,
+                "curl -u bob:pw https://alice:s3cret@e.com/x".to_string(),
+                "https://e.com/x",
+                Some(("bob", "pw")),
+            ),
+            (
+                Format::Postman,
+                postman("https://{{user}}:{{password}}@e.com/a", ""),
+                "https://e.com/a",
+                Some(("{{user}}", "{{password}}")),
+            ),
+            (
+                Format::Postman,
+                postman(
+                    "https://alice:s3cret@e.com/a",
+                    r#", "header": [{"key": "Authorization", "value": "Bearer t"}]"#,
+                ),
+                "https://e.com/a",
+                None,
+            ),
+            (
+                Format::Har,
+                har("https://alice:s3cret@e.com/a"),
+                "https://e.com/a",
+                Some(("alice", "s3cret")),
+            ),
+        ];
+        for (format, input, url, basic) in cases {
+            let import = read(format, &input, Options::default()).unwrap();
+            let spec = &import.items[0].spec;
+            test_support::assert_valid(&input, spec);
+            assert_eq!(spec.request.url, url, "{input}");
+            match basic {
+                Some((username, password)) => assert!(
+                    matches!(&spec.request.auth, Some(crate::spec::AuthSpec::Basic(b))
+                        if b.username == username && b.password == password),
+                    "{input}: {:?}",
+                    spec.request.auth
+                ),
+                None => assert!(spec.request.auth.is_none(), "{input}"),
+            }
+            assert!(
+                import
+                    .notes
+                    .iter()
+                    .any(|n| n.kind == "auth" && n.message.starts_with("the URL's user info")),
+                "{input}: {:?}",
+                import.notes
+            );
+        }
+    }
 
     // a spec may not set them any more, so an import that kept them would be refused
     #[test]

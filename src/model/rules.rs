@@ -45,6 +45,12 @@ pub(super) fn url_problem(url: &str) -> Option<String> {
     probe.push_str(rest);
     match url::Url::parse(&probe) {
         Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => {
+            if crate::url::Url::parse(&probe).userinfo.is_some() {
+                let userinfo = crate::url::Url::parse(url).userinfo.unwrap_or_default();
+                return Some(format!(
+                    "`{url}` holds user info (`{userinfo}@`), which clients do not send alike: curl, requests, Go, request (NodeJS) and HTTP_Request2 send it as basic auth, Net::HTTP and OkHttp leave it out, and fetch refuses the URL; write the URL without it and the credentials as `auth: basic:` with `username` and `password`"
+                ));
+            }
             crate::url::has_dot_segments(url).then(|| {
                 format!(
                     "`{url}` has a `.` or `..` path segment, which every client resolves before sending (`/a/../b` goes as `/b`): write the path that is sent"

@@ -1006,9 +1006,23 @@ mod tests {
             errors[0].contains("has a `.` or `..` path segment, which every client resolves"),
             "{errors:?}"
         );
+        for with_userinfo in [
+            "https://alice:s3cret@api.example.com/v1/users",
+            "https://{{user}}:{{password}}@api.example.com/",
+            "http://token@localhost:{{port}}",
+            "https://@api.example.com/",
+        ] {
+            let problem = url_problem(with_userinfo).unwrap_or_default();
+            assert!(
+                problem.contains("holds user info") && problem.contains("`auth: basic:`"),
+                "{with_userinfo}: {problem}"
+            );
+        }
         for ok in [
             "{{authPath}}/{{envID}}/as/token",
             "http://localhost:{{port}}/x?q={{q}}",
+            "https://e.com/users/a@b.c?email=a@b.c#at@x",
+            "{{baseUrl}}/users/@me",
             "https://e.com/a..b/.c?p=../x",
             "https://{{host}}/a b?filter=name eq \"x\"",
         ] {

@@ -25,7 +25,6 @@ pub const TARGET: Target = Target {
 const RULES: BrowserRules = BrowserRules {
     line_breaks: "browsers send every line break in a FormData text entry as CR LF",
     methods: "browsers refuse the methods CONNECT, TRACE and TRACK",
-    user_info: None,
     in_page: true,
 };
 

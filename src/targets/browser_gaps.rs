@@ -10,8 +10,6 @@ pub(super) struct BrowserRules {
     pub line_breaks: &'static str,
     /// Why the methods CONNECT, TRACE and TRACK are not sent, naming who refuses them.
     pub methods: &'static str,
-    /// Why a URL with user info is not sent, for a client that refuses it (fetch).
-    pub user_info: Option<&'static str>,
     /// Whether a page's forbidden request headers apply (they do not to Node's own fetch).
     pub in_page: bool,
 }
@@ -25,8 +23,6 @@ impl BrowserRules {
             Some(self.line_breaks)
         } else if ["CONNECT", "TRACE", "TRACK"].contains(&request.method.as_str()) {
             Some(self.methods)
-        } else if let Some(why) = self.user_info.filter(|_| request.url.userinfo.is_some()) {
-            Some(why)
         } else if self.in_page && request.sets_header_forbidden_in_browsers() {
             Some("browsers do not let a page set this header")
         } else {

@@ -23,7 +23,6 @@ pub const TARGET: Target = Target {
 const RULES: BrowserRules = BrowserRules {
     line_breaks: "fetch sends every line break in a FormData text entry as CR LF",
     methods: "fetch refuses the methods CONNECT, TRACE and TRACK",
-    user_info: Some("fetch refuses a URL with user info (credentials)"),
     in_page: true,
 };
 

@@ -37,7 +37,6 @@ fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
 const RULES: BrowserRules = BrowserRules {
     line_breaks: "browsers send every line break in a FormData text entry as CR LF",
     methods: "XMLHttpRequest refuses the methods CONNECT, TRACE and TRACK",
-    user_info: None,
     in_page: true,
 };
 
