@@ -2,7 +2,7 @@
 //! an expression, the literal text joined to each language's read of the environment variable.
 //! A value without a secret is the language's plain literal, byte for byte.
 
-use crate::sample_values::{Piece, expression, pieces};
+use crate::sample_values::{Piece, expression, has_secret, pieces};
 
 use super::{csharp, dart, go, java, javascript, kotlin, ocaml, php, python, ruby, shell, swift};
 
@@ -86,12 +86,11 @@ pub fn with_secrets(s: &str, literal: Literal, idiom: &EnvIdiom) -> String {
 /// `s` as one shell word: single-quoted as the house style writes it, or, when it holds a secret,
 /// double-quoted with each secret as `${ENV}` and `\`, `"`, `$` and `` ` `` escaped.
 pub fn shell_value(s: &str) -> String {
-    let parts = pieces(s);
-    if !parts.iter().any(|p| matches!(p, Piece::Secret(_))) {
+    if !has_secret(s) {
         return shell::shell_quote(s);
     }
     let mut out = String::from("\"");
-    for piece in parts {
+    for piece in pieces(s) {
         match piece {
             Piece::Text(text) => {
                 for c in text.chars() {

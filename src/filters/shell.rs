@@ -3,7 +3,16 @@
 /// `s` as one single-quoted shell word: nothing inside single quotes is special to the shell, so
 /// the only character to handle is `'` itself, written `'\''` (close, escaped quote, reopen).
 pub fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    let mut pieces = s.split('\'');
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push_str(r"'\''");
+        out.push_str(piece);
+    }
+    out.push('\'');
+    out
 }
 
 /// `s` as one shell word: as it is when no character of it is special to the shell (`PUT`,

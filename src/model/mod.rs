@@ -133,6 +133,17 @@ pub enum KeyLocation {
 }
 
 impl Auth {
+    /// Whether this auth is sent as a header ([`Auth::header`] is `Some`), without building it.
+    pub fn sends_header(&self) -> bool {
+        !matches!(
+            self,
+            Auth::ApiKey {
+                location: KeyLocation::Query,
+                ..
+            }
+        )
+    }
+
     /// The header this auth sends, if it sends one. Variables are encoded as written, so basic
     /// auth of `{{id}}:{{secret}}` sends the base64 of those characters, as in the house style.
     pub fn header(&self) -> Option<Header> {

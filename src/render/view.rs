@@ -2,6 +2,7 @@
 //! around the samples, and the front matter. Everything a template needs is computed here once
 //! per endpoint, so templates hold the shape of a sample and never re-derive facts.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
@@ -59,17 +60,17 @@ pub(super) struct RequestView<'a> {
     /// The auth as data: `scheme` (`basic`, `bearer`, `apikey`) and its parts (`username` and
     /// `password`; `token`; `name`, `value` and `location`); its header is in `headers`.
     auth: Option<&'a crate::model::Auth>,
-    body: Option<Body>,
+    body: Option<Cow<'a, Body>>,
     /// Whether there is a body with at least one byte or field in it.
     has_body: bool,
     /// Whether a form body repeats a field name (clients that take a map cannot send that).
     repeated_fields: bool,
     /// Facts about a multipart body that decide how clients with less control can send it.
-    parts: PartFacts,
+    parts: PartFacts<'a>,
 }
 
 #[derive(Serialize, Default)]
-pub(super) struct PartFacts {
+pub(super) struct PartFacts<'a> {
     /// Whether any part is a file, and whether one has no content type of its own.
     any_file: bool,
     untyped_file: bool,
@@ -80,22 +81,22 @@ pub(super) struct PartFacts {
     /// Whether a part name repeats.
     repeated_names: bool,
     /// The text parts and the file parts, each in order, for clients that take them apart.
-    texts: Vec<crate::model::Part>,
-    files: Vec<crate::model::Part>,
+    texts: Vec<&'a crate::model::Part>,
+    files: Vec<&'a crate::model::Part>,
     /// For each part, its number among the file parts (`None` for a text part).
     file_numbers: Vec<Option<usize>>,
     /// The parts gathered by name, in order of first appearance, for clients that take a map.
-    groups: Vec<PartGroup>,
+    groups: Vec<PartGroup<'a>>,
 }
 
 #[derive(Serialize)]
-pub(super) struct PartGroup {
-    name: String,
-    parts: Vec<crate::model::Part>,
+pub(super) struct PartGroup<'a> {
+    name: &'a str,
+    parts: Vec<&'a crate::model::Part>,
 }
 
-impl PartFacts {
-    fn of(parts: &[crate::model::Part]) -> PartFacts {
+impl<'a> PartFacts<'a> {
+    fn of(parts: &'a [crate::model::Part]) -> PartFacts<'a> {
         let is_file = |p: &crate::model::Part| matches!(p.content, PartContent::File { .. });
         let first_file = parts.iter().position(is_file).unwrap_or(parts.len());
         PartFacts {
@@ -106,8 +107,8 @@ impl PartFacts {
                 .iter()
                 .any(|p| !is_file(p) && p.content_type.is_some()),
             repeated_names: has_repeats(parts.iter().map(|p| p.name.as_str())),
-            texts: parts.iter().filter(|p| !is_file(p)).cloned().collect(),
-            files: parts.iter().filter(|p| is_file(p)).cloned().collect(),
+            texts: parts.iter().filter(|p| !is_file(p)).collect(),
+            files: parts.iter().filter(|p| is_file(p)).collect(),
             file_numbers: parts
                 .iter()
                 .scan(0, |count, part| {
@@ -122,12 +123,12 @@ impl PartFacts {
                 let mut index_of: HashMap<&str, usize> = HashMap::new();
                 for part in parts {
                     match index_of.get(part.name.as_str()) {
-                        Some(&index) => groups[index].parts.push(part.clone()),
+                        Some(&index) => groups[index].parts.push(part),
                         None => {
                             index_of.insert(&part.name, groups.len());
                             groups.push(PartGroup {
-                                name: part.name.clone(),
-                                parts: vec![part.clone()],
+                                name: &part.name,
+                                parts: vec![part],
                             });
                         }
                     }
@@ -246,8 +247,8 @@ impl<'a> RequestView<'a> {
         let auth_index = request
             .auth
             .as_ref()
-            .and_then(Auth::header)
-            .map(|_| request.headers.len());
+            .is_some_and(Auth::sends_header)
+            .then_some(request.headers.len());
         let sent_headers = all_headers
             .iter()
             .enumerate()
@@ -282,10 +283,10 @@ impl<'a> RequestView<'a> {
         };
         // Samples send a GraphQL request as the JSON body it is.
         let body = match &request.body {
-            Some(Body::Graphql { json, .. }) => Some(Body::Raw { text: json.clone() }),
-            other => other.clone(),
+            Some(Body::Graphql { json, .. }) => Some(Cow::Owned(Body::Raw { text: json.clone() })),
+            other => other.as_ref().map(Cow::Borrowed),
         };
-        let json_body = match &body {
+        let json_body = match body.as_deref() {
             Some(Body::Raw { text }) if json => json::parse_reprintable(text),
             _ => None,
         };
