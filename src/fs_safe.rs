@@ -356,6 +356,39 @@ impl Confined {
         }
     }
 
+    /// Whether the regular file at `relative` holds exactly `contents`: `false` when it does not
+    /// exist or differs, an error for a link on the way or at the file, or a file that is not
+    /// regular. A file of another size is settled by its metadata, unread; one of the same size
+    /// is read in one call into a buffer each thread reuses (no end-of-file read, no allocation),
+    /// which is what a drift check does for every file.
+    pub fn holds(&self, relative: &str, contents: &[u8]) -> io::Result<bool> {
+        thread_local! {
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let relative = Path::new(relative);
+        if !self.dir_exists(relative.parent().unwrap_or(Path::new("")), false)? {
+            return Ok(false);
+        }
+        let (mut file, metadata) = match open_regular(&self.dir.join(relative), false, &self.dir) {
+            Ok(opened) => opened,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(false),
+            Err(error) => return Err(error),
+        };
+        if metadata.len() != contents.len() as u64 {
+            return Ok(false);
+        }
+        BUFFER.with_borrow_mut(|buffer| {
+            buffer.clear();
+            buffer.resize(contents.len(), 0);
+            match file.read_exact(buffer) {
+                Ok(()) => Ok(buffer.as_slice() == contents),
+                // it shrank since its metadata was read
+                Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => Ok(false),
+                Err(error) => Err(error),
+            }
+        })
+    }
+
     /// The contents of the regular file at `relative`, `None` when it does not exist. A link on
     /// the way or at the file, or a file that is not regular or larger than `limit`, is an error.
     pub fn read(&self, relative: &str, limit: u64) -> io::Result<Option<Vec<u8>>> {
@@ -533,5 +566,43 @@ mod tests {
         assert!(confined.read("c/x.md", 10).is_err());
         assert_eq!(confined.read("a/none.md", 10).unwrap(), None);
         assert_eq!(confined.read("none/x.md", 10).unwrap(), None);
+    }
+
+    #[test]
+    fn holds_compares_a_file_without_following_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir_all(out.join("a")).unwrap();
+        fs::write(out.join("a/x.md"), "same text").unwrap();
+        let confined = Confined::new(&out);
+        assert!(confined.holds("a/x.md", b"same text").unwrap());
+        assert!(
+            !confined.holds("a/x.md", b"same texT").unwrap(),
+            "same size"
+        );
+        assert!(!confined.holds("a/x.md", b"same").unwrap(), "shorter");
+        assert!(!confined.holds("a/x.md", b"same text, longer").unwrap());
+        assert!(!confined.holds("a/none.md", b"").unwrap());
+        assert!(!confined.holds("none/x.md", b"").unwrap());
+        fs::write(out.join("a/empty.md"), "").unwrap();
+        assert!(confined.holds("a/empty.md", b"").unwrap());
+
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "same text").unwrap();
+        std::os::unix::fs::symlink(&victim, out.join("a/link.md")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), out.join("b")).unwrap();
+        for linked in ["a/link.md", "b/victim"] {
+            let error = confined.holds(linked, b"same text").unwrap_err();
+            assert!(
+                matches!(refusal(&error), Some(Refusal::Link { .. })),
+                "{linked}: {error}"
+            );
+        }
+        let error = confined.holds("a", b"").unwrap_err();
+        assert!(
+            matches!(refusal(&error), Some(Refusal::NotRegular { .. })),
+            "{error}"
+        );
     }
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::fs_safe::{self, Confined, OUTPUT_LIMIT, Refusal, TEMPORARY_SUFFIX};
+use crate::fs_safe::{self, Confined, Refusal, TEMPORARY_SUFFIX};
 
 use super::*;
 
@@ -88,12 +88,9 @@ impl OutputDir {
         if self.files.create(path, contents.as_bytes())? {
             return Ok(true);
         }
-        if let Some(metadata) = self.files.metadata(path)?
-            // a different size settles it without reading
-            && metadata.is_file()
-            && metadata.len() == contents.len() as u64
-            && self.files.read(path, OUTPUT_LIMIT)?.as_deref() == Some(contents.as_bytes())
-        {
+        // a link, a directory or anything else not a regular file is for `write` to refuse or
+        // replace, as it would any file that differs
+        if let Ok(true) = self.files.holds(path, contents.as_bytes()) {
             return Ok(false);
         }
         self.files.write(path, contents.as_bytes())?;

@@ -49,9 +49,7 @@ impl DriftKind {
 /// at the file or on its way is reported, never followed.
 pub fn compare(output: &Confined, path: &str, wanted: &str) -> io::Result<Option<Drift>> {
     // the common case, a file in sync, is settled on the bytes, without making a string of them
-    if let Ok(Some(bytes)) = output.read(path, OUTPUT_LIMIT)
-        && bytes == wanted.as_bytes()
-    {
+    if let Ok(true) = output.holds(path, wanted.as_bytes()) {
         return Ok(None);
     }
     Ok(match read_if_exists(output, path)? {
