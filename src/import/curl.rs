@@ -22,9 +22,15 @@ use crate::spec::{
 pub struct Command {
     pub words: Vec<String>,
     pub redirections: Vec<String>,
+    /// The environment variables the shell would expand (`$NAME`, `${NAME}`, unquoted or in
+    /// double quotes), each once, in order: the words hold them as `{{NAME}}`.
+    pub expanded: Vec<String>,
 }
 
-/// Splits a text into commands and their words as a POSIX shell does, without expansions: single
+/// Splits a text into commands and their words as a POSIX shell does, without expansions but
+/// one: `$NAME` and `${NAME}`, unquoted or in double quotes, become the variable `{{NAME}}` (what
+/// the command reads from the environment, the spec names). Other expansions (`$1`, `$(…)`,
+/// `${NAME:-x}`) are kept as written. Single
 /// quotes keep everything, double quotes all but `\"` `\\` `\$` `` \` `` and line continuations,
 /// `$'…'` decodes bash's ANSI-C escapes, an unquoted backslash escapes the next character and a
 /// `\` ending a line joins it to the next (also when blanks follow the `\`, as pasted text often
@@ -89,6 +95,7 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                             }
                             None => return Err("a double quote is never closed".into()),
                         },
+                        Some('$') => expand(&mut chars, &mut word, &mut command.expanded),
                         Some(c) => word.push(c),
                         None => return Err("a double quote is never closed".into()),
                     }
@@ -135,6 +142,10 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             c if c.is_whitespace() => {
                 end_word(&mut word, &mut in_word, &mut redirection, &mut command)
             }
+            '$' => {
+                in_word = true;
+                expand(&mut chars, &mut word, &mut command.expanded);
+            }
             c => {
                 in_word = true;
                 word.push(c);
@@ -146,6 +157,47 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
         commands.push(command);
     }
     Ok(commands)
+}
+
+/// After a `$` the shell expands: `NAME` or `{NAME}` (a letter or `_`, then letters, digits and
+/// `_`) is written `{{NAME}}` into `word` and its name added to `expanded` (once); anything else
+/// is kept as written, the `$` included.
+fn expand(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    word: &mut String,
+    expanded: &mut Vec<String>,
+) {
+    let is_start = |c: &char| c.is_ascii_alphabetic() || *c == '_';
+    let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
+    let mut name = String::new();
+    if chars.peek() == Some(&'{') {
+        let mut ahead = chars.clone();
+        ahead.next();
+        if ahead.peek().is_some_and(is_start) {
+            while let Some(c) = ahead.next_if(is_name) {
+                name.push(c);
+            }
+            if ahead.next() == Some('}') {
+                *chars = ahead;
+            } else {
+                name.clear();
+            }
+        }
+    } else if chars.peek().is_some_and(is_start) {
+        while let Some(c) = chars.next_if(is_name) {
+            name.push(c);
+        }
+    }
+    if name.is_empty() {
+        word.push('$');
+        return;
+    }
+    word.push_str("{{");
+    word.push_str(&name);
+    word.push_str("}}");
+    if !expanded.contains(&name) {
+        expanded.push(name);
+    }
 }
 
 /// The words of a text's commands, one after the other (see [`shell_commands`]).
@@ -433,7 +485,14 @@ pub fn import(text: &str) -> Result<Import, String> {
                 format!("the redirection `{redirection}` does not change the request; ignored"),
             ));
         }
+        let first_item = import.items.len();
         read_command(&words[1..], &prefix, &mut import)?;
+        read_from_environment(
+            &command.expanded,
+            &mut import.items[first_item..],
+            &mut import.notes,
+            &prefix,
+        );
     }
     if curls == 0 {
         return Err(match first_other {
@@ -453,6 +512,54 @@ pub fn import(text: &str) -> Result<Import, String> {
         ));
     }
     Ok(import)
+}
+
+/// The environment variables a command reads (`$NAME`, now `{{NAME}}` in its specs): one that
+/// only credentials and header values use becomes a secret of the spec, which every sample reads
+/// from the environment as the command did; any other stays a variable (a secret cannot be in a
+/// URL or a body). A note says which.
+fn read_from_environment(
+    names: &[String],
+    items: &mut [crate::import::Imported],
+    notes: &mut Vec<Note>,
+    prefix: &str,
+) {
+    for item in items {
+        let placeholder = |name: &str| format!("{{{{{name}}}}}");
+        let in_spec = crate::import::to_yaml(&item.spec);
+        let mut elsewhere = item.spec.clone();
+        elsewhere.request.auth = None;
+        for header in &mut elsewhere.request.headers {
+            header.values_mut().for_each(|value| *value = None);
+        }
+        let outside_credentials = crate::import::to_yaml(&elsewhere);
+        let mut secrets = Vec::new();
+        for name in names {
+            let written = placeholder(name);
+            if !in_spec.contains(&written) {
+                continue;
+            }
+            let secret = !outside_credentials.contains(&written);
+            let message = if secret {
+                secrets.push(name.clone());
+                format!(
+                    "`${name}` is read from the environment: the spec names it `{written}`, a secret each sample reads from the environment variable `{name}`"
+                )
+            } else {
+                format!(
+                    "`${name}` is read from the environment: the spec names it `{written}`, a variable (set its value in `samplegen.yaml`'s `variables:`; a secret cannot be in a URL or a body)"
+                )
+            };
+            notes.push(Note::of_kind(
+                "environment",
+                format!("{prefix}{}", item.name),
+                message,
+            ));
+        }
+        if !secrets.is_empty() {
+            item.spec.secrets = Some(crate::sample_values::SecretsSpec::Names(secrets));
+        }
+    }
 }
 
 /// Reads one curl command's words (after `curl`) into its requests.
@@ -1102,6 +1209,72 @@ mod tests {
             ["curl", "-H", "A: it's", "x \"y\" $z", "a b", "--url", "u"]
         );
         assert!(shell_words("curl 'open").is_err());
+    }
+
+    #[test]
+    fn environment_variables_the_shell_expands_become_variables() {
+        let commands = shell_commands(
+            "curl \"$HOST/a\"/${PATH_PART} -H 'X: $LITERAL' -d \"\\$ESCAPED $1 $(date) ${A:-b} $ \" -u $HOST:$_p2",
+        )
+        .unwrap();
+        assert_eq!(
+            commands[0].words,
+            [
+                "curl",
+                "{{HOST}}/a/{{PATH_PART}}",
+                "-H",
+                "X: $LITERAL",
+                "-d",
+                "$ESCAPED $1 $(date) ${A:-b} $ ",
+                "-u",
+                "{{HOST}}:{{_p2}}",
+            ]
+        );
+        assert_eq!(commands[0].expanded, ["HOST", "PATH_PART", "_p2"]);
+    }
+
+    #[test]
+    fn credentials_read_from_the_environment_become_secrets() {
+        let import = imported(
+            "curl https://api.example.com/v1/chat -H \"Authorization: Bearer $API_KEY\" -H 'Content-Type: application/json' -d '{\"a\": 1}'",
+        );
+        let spec = &import.items[0].spec;
+        crate::import::test_support::assert_valid("bearer", spec);
+        assert!(
+            matches!(&spec.request.auth, Some(crate::spec::AuthSpec::Bearer(t)) if t == "{{API_KEY}}")
+        );
+        assert!(
+            matches!(&spec.secrets, Some(crate::sample_values::SecretsSpec::Names(n)) if n == &["API_KEY"])
+        );
+        assert_eq!(kinds(&import), ["environment"]);
+
+        // one in the URL cannot be a secret: it stays a variable, the other one is a secret
+        let import = imported(
+            "curl -X POST https://api.example.com/Accounts/$SID/Messages.json --data-urlencode 'Body=Hi' -u \"$SID:$TOKEN\"",
+        );
+        let spec = &import.items[0].spec;
+        crate::import::test_support::assert_valid("twilio", spec);
+        assert_eq!(
+            spec.request.url,
+            "https://api.example.com/Accounts/{{SID}}/Messages.json"
+        );
+        assert!(
+            matches!(&spec.secrets, Some(crate::sample_values::SecretsSpec::Names(n)) if n == &["TOKEN"])
+        );
+        let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            messages[0].contains("`{{SID}}`, a variable"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("`{{TOKEN}}`, a secret"),
+            "{messages:?}"
+        );
+
+        // single quotes keep `$` as written: nothing is read from the environment
+        let import = imported("curl https://e.com -H 'Authorization: Bearer $KEY'");
+        assert!(import.items[0].spec.secrets.is_none());
+        assert!(import.notes.is_empty(), "{:?}", import.notes);
     }
 
     fn spec(line: &str) -> Spec {
