@@ -524,8 +524,8 @@ fn read_from_environment(
     notes: &mut Vec<Note>,
     prefix: &str,
 ) {
+    let placeholder = |name: &str| format!("{{{{{name}}}}}");
     for item in items {
-        let placeholder = |name: &str| format!("{{{{{name}}}}}");
         let in_spec = crate::import::to_yaml(&item.spec);
         let mut elsewhere = item.spec.clone();
         elsewhere.request.auth = None;
