@@ -118,21 +118,31 @@ pub fn read(format: Format, text: &str, options: Options) -> Result<Import, Stri
 /// A URL's user info (`https://user:password@host/`) is sent as basic auth by curl, requests and
 /// Go but left out by other clients, so a spec may not hold it: it becomes the request's basic
 /// auth (decoded, as curl reads it) unless the request sends an `Authorization` of its own, which
-/// curl sends instead. Either way a note says so.
+/// curl sends instead. Either way a note says so. User info in a variable's value (an OpenAPI
+/// server, a collection's `baseUrl`) is taken out of it the same way, for each request whose URL
+/// starts with that variable.
 fn move_userinfo_to_auth(import: &mut Import) {
+    let mut in_variables: Vec<(String, String)> = Vec::new();
+    for (name, value) in &mut import.variables {
+        if let Some(userinfo) = take_userinfo(value) {
+            in_variables.push((format!("{{{{{name}}}}}"), userinfo));
+        }
+    }
     for item in &mut import.items {
         let request = &mut item.spec.request;
-        let url = crate::url::Url::parse(&request.url);
-        let Some(userinfo) = url.userinfo else {
-            continue;
+        let (userinfo, whose) = match take_userinfo(&mut request.url) {
+            Some(userinfo) => (userinfo, "the URL's user info".to_string()),
+            None => match in_variables
+                .iter()
+                .find(|(variable, _)| request.url.starts_with(variable.as_str()))
+            {
+                Some((variable, userinfo)) => (
+                    userinfo.clone(),
+                    format!("the user info in the value of `{variable}`"),
+                ),
+                None => continue,
+            },
         };
-        let start = match (&url.scheme, request.url.find("://")) {
-            (Some(_), Some(index)) => index + 3,
-            _ => 0,
-        };
-        request
-            .url
-            .replace_range(start..start + userinfo.len() + 1, "");
         let decode = |text: &str| {
             percent_encoding::percent_decode_str(text)
                 .decode_utf8_lossy()
@@ -147,18 +157,30 @@ fn move_userinfo_to_auth(import: &mut Import) {
             .iter()
             .any(|h| h.keys().any(|k| k.eq_ignore_ascii_case("authorization")));
         let message = if own_authorization {
-            "the URL's user info was left out: the request sends its own `Authorization`, as curl does"
+            format!("{whose} was left out: the request sends its own `Authorization`, as curl does")
         } else {
             request.auth = Some(crate::spec::AuthSpec::Basic(crate::spec::BasicAuthSpec {
                 username: decode(username),
                 password: decode(password),
             }));
-            "the URL's user info became basic auth (`auth: basic:`), which every client sends alike"
+            format!("{whose} became basic auth (`auth: basic:`), which every client sends alike")
         };
         import
             .notes
             .push(Note::of_kind("auth", item.name.clone(), message));
     }
+}
+
+/// Takes the user info out of `url` (`user:password@` after the scheme), returning it.
+fn take_userinfo(url: &mut String) -> Option<String> {
+    let parsed = crate::url::Url::parse(url);
+    let userinfo = parsed.userinfo?;
+    let start = match (&parsed.scheme, url.find("://")) {
+        (Some(_), Some(index)) => index + 3,
+        _ => 0,
+    };
+    url.replace_range(start..start + userinfo.len() + 1, "");
+    Some(userinfo)
 }
 
 /// The longest file or folder name an import writes, in bytes (file systems allow 255).
@@ -484,6 +506,30 @@ mod tests {
                 Some(("alice", "s3cret")),
             ),
         ];
+        let openapi = |server: &str| {
+            format!(
+                "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\nservers: [{{url: '{server}'}}]\npaths:\n  /a:\n    get:\n      responses: {{'200': {{description: ok}}}}\n"
+            )
+        };
+        let import = read(
+            Format::Openapi,
+            &openapi("https://alice:s3cret@api.example.com/v1"),
+            Options::default(),
+        )
+        .unwrap();
+        assert_eq!(import.variables["baseUrl"], "https://api.example.com/v1");
+        let spec = &import.items[0].spec;
+        assert!(
+            matches!(&spec.request.auth, Some(crate::spec::AuthSpec::Basic(b))
+                if b.username == "alice" && b.password == "s3cret"),
+            "{:?}",
+            spec.request.auth
+        );
+        assert!(import.notes.iter().any(|n| {
+            n.kind == "auth"
+                && n.message
+                    .starts_with("the user info in the value of `{{baseUrl}}`")
+        }));
         for (format, input, url, basic) in cases {
             let import = read(format, &input, Options::default()).unwrap();
             let spec = &import.items[0].spec;
