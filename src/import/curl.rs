@@ -25,6 +25,9 @@ pub struct Command {
     /// The environment variables the shell would expand (`$NAME`, `${NAME}`, unquoted or in
     /// double quotes), each once, in order: the words hold them as `{{NAME}}`.
     pub expanded: Vec<String>,
+    /// The commands the shell would run and put in their place (`$(…)`, `` `…` ``), as written:
+    /// the words keep them as text.
+    pub substituted: Vec<String>,
 }
 
 /// Splits a text into commands and their words as a POSIX shell does, without expansions but
@@ -95,7 +98,11 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                             }
                             None => return Err("a double quote is never closed".into()),
                         },
-                        Some('$') => expand(&mut chars, &mut word, &mut command.expanded),
+                        Some('$') => expand(&mut chars, &mut word, &mut command),
+                        Some('`') => {
+                            substitution(&chars, '`', &mut command.substituted);
+                            word.push('`');
+                        }
                         Some(c) => word.push(c),
                         None => return Err("a double quote is never closed".into()),
                     }
@@ -144,7 +151,12 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
             '$' => {
                 in_word = true;
-                expand(&mut chars, &mut word, &mut command.expanded);
+                expand(&mut chars, &mut word, &mut command);
+            }
+            '`' => {
+                in_word = true;
+                substitution(&chars, '`', &mut command.substituted);
+                word.push('`');
             }
             c => {
                 in_word = true;
@@ -160,13 +172,17 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
 }
 
 /// After a `$` the shell expands: `NAME` or `{NAME}` (a letter or `_`, then letters, digits and
-/// `_`) is written `{{NAME}}` into `word` and its name added to `expanded` (once); anything else
-/// is kept as written, the `$` included.
+/// `_`) is written `{{NAME}}` into `word` and its name added to the command's `expanded` (once);
+/// anything else is kept as written, the `$` included (a `$(…)` is recorded as substituted).
 fn expand(
     chars: &mut std::iter::Peekable<std::str::Chars>,
     word: &mut String,
-    expanded: &mut Vec<String>,
+    command: &mut Command,
 ) {
+    let expanded = &mut command.expanded;
+    if chars.peek() == Some(&'(') {
+        substitution(chars, ')', &mut command.substituted);
+    }
     let is_start = |c: &char| c.is_ascii_alphabetic() || *c == '_';
     let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
     let mut name = String::new();
@@ -197,6 +213,30 @@ fn expand(
     word.push_str("}}");
     if !expanded.contains(&name) {
         expanded.push(name);
+    }
+}
+
+/// Records the command substitution that starts at `chars` (after `$` or a backtick) and ends at
+/// `close`, as written, without reading past it: the words keep its text as it is.
+fn substitution(chars: &std::iter::Peekable<std::str::Chars>, close: char, into: &mut Vec<String>) {
+    let (open, mut text) = if close == ')' {
+        ("$", String::new())
+    } else {
+        ("`", String::new())
+    };
+    let mut depth = 0usize;
+    for c in chars.clone() {
+        text.push(c);
+        match c {
+            '(' if close == ')' => depth += 1,
+            c if c == close && (close != ')' || depth == 1) => {
+                into.push(format!("{open}{text}"));
+                return;
+            }
+            ')' => depth = depth.saturating_sub(1),
+            '\n' => return,
+            _ => {}
+        }
     }
 }
 
@@ -493,6 +533,21 @@ pub fn import(text: &str) -> Result<Import, String> {
             &mut import.notes,
             &prefix,
         );
+        for substituted in &command.substituted {
+            // a backquoted one is shown as it is written, backquotes and all
+            let shown = if substituted.starts_with('`') {
+                substituted.clone()
+            } else {
+                format!("`{substituted}`")
+            };
+            import.notes.push(Note::of_kind(
+                "substitution",
+                format!("{prefix}command"),
+                format!(
+                    "{shown} is a command the shell runs in its place: kept as written, so the samples send this text; write a `{{{{variable}}}}` or a secret there"
+                ),
+            ));
+        }
     }
     if curls == 0 {
         return Err(match first_other {
@@ -1268,6 +1323,34 @@ mod tests {
         );
         assert!(
             messages[1].contains("`{{TOKEN}}`, a secret"),
+            "{messages:?}"
+        );
+
+        // a command the shell would run is kept as written, and said so
+        let import = imported(
+            "curl https://e.com -H \"Authorization: Bearer $(gcloud auth print-access-token)\" -H \"X-A: `date +%s`\"",
+        );
+        assert_eq!(
+            import.items[0]
+                .spec
+                .request
+                .auth
+                .as_ref()
+                .and_then(|a| match a {
+                    crate::spec::AuthSpec::Bearer(token) => Some(token.as_str()),
+                    _ => None,
+                }),
+            Some("$(gcloud auth print-access-token)")
+        );
+        let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(
+            kinds(&import),
+            ["substitution", "substitution"],
+            "{messages:?}"
+        );
+        assert!(messages[0].starts_with("`$(gcloud auth print-access-token)` is a command"));
+        assert!(
+            messages[1].starts_with("`date +%s` is a command"),
             "{messages:?}"
         );
 
