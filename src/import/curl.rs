@@ -219,11 +219,8 @@ fn expand(
 /// Records the command substitution that starts at `chars` (after `$` or a backtick) and ends at
 /// `close`, as written, without reading past it: the words keep its text as it is.
 fn substitution(chars: &std::iter::Peekable<std::str::Chars>, close: char, into: &mut Vec<String>) {
-    let (open, mut text) = if close == ')' {
-        ("$", String::new())
-    } else {
-        ("`", String::new())
-    };
+    let open = if close == ')' { "$" } else { "`" };
+    let mut text = String::new();
     let mut depth = 0usize;
     for c in chars.clone() {
         text.push(c);
@@ -579,6 +576,10 @@ fn read_from_environment(
     notes: &mut Vec<Note>,
     prefix: &str,
 ) {
+    // most commands read nothing from the environment: no spec is written out to look
+    if names.is_empty() {
+        return;
+    }
     let placeholder = |name: &str| format!("{{{{{name}}}}}");
     for item in items {
         let in_spec = crate::import::to_yaml(&item.spec);

@@ -297,3 +297,29 @@ impl Request {
             .any(|h| crate::http::is_forbidden_in_browsers(&h.name))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // `sends_header` answers for `header` without building the header: they must agree
+    #[test]
+    fn an_auth_sends_a_header_exactly_when_it_has_one() {
+        let key = |location| Auth::ApiKey {
+            name: "X-Key".into(),
+            value: "k".into(),
+            location,
+        };
+        for auth in [
+            Auth::Basic {
+                username: "u".into(),
+                password: "p".into(),
+            },
+            Auth::Bearer { token: "t".into() },
+            key(KeyLocation::Header),
+            key(KeyLocation::Query),
+        ] {
+            assert_eq!(auth.sends_header(), auth.header().is_some(), "{auth:?}");
+        }
+    }
+}
