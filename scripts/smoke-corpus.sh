@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # smoke-corpus.sh -- the importers against public inputs nobody on this project wrote: every
-# OpenAPI document of @readme/oas-examples (2.0 is not imported; 3.0 and 3.1, MIT), every HAR of
+# OpenAPI document of @readme/oas-examples (Swagger 2.0, OpenAPI 3.0 and 3.1, MIT), every HAR of
 # har-examples (MIT), the Postman collections in postman-code-generators' tests (Apache-2.0), all
 # three from npm (tests/support/smoke, `npm ci --ignore-scripts`), and every example command of
 # curl's own man page (/usr/share/man/man1/curl.1.gz, from Debian's curl).
@@ -49,7 +49,7 @@ must_import() {
 }
 
 documents=0
-for document in "$corpus"/@readme/oas-examples/3.0/json/*.json "$corpus"/@readme/oas-examples/3.1/json/*.json; do
+for document in "$corpus"/@readme/oas-examples/{2.0,3.0,3.1}/json/*.json; do
   version=$(basename "$(dirname "$(dirname "$document")")")
   must_import openapi "$PWD/$document" --into "specs/openapi/$version-$(basename "$document" .json)"
   documents=$((documents + 1))

@@ -1,6 +1,7 @@
 //! Importers: round trips (a spec's curl sample, imported, describes the same request), the peer
 //! projects' fixtures (Postman collections, HAR files: these tests read `../shared` and say so when
-//! it is absent), and the OpenAPI test document, each imported, built and snapshotted.
+//! it is absent), and the OpenAPI test documents (3.0, and Swagger 2.0), each imported, built and
+//! snapshotted.
 
 use std::path::{Path, PathBuf};
 
@@ -403,7 +404,8 @@ fn postman_code_generators_unit_collections_import_and_build() {
 }
 
 #[test]
-fn the_openapi_test_document_imports_and_builds() {
-    let file = repo().join("tests/fixtures/openapi/petstore-plus.yaml");
-    import_and_build(Format::Openapi, &[file], "import-openapi");
+fn the_openapi_test_documents_import_and_build() {
+    let files = ["petstore-plus.yaml", "bookshop-swagger2.yaml"]
+        .map(|name| repo().join("tests/fixtures/openapi").join(name));
+    import_and_build(Format::Openapi, &files, "import-openapi");
 }

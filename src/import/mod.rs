@@ -15,6 +15,7 @@ use indexmap::IndexMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
+use crate::fs_safe::INPUT_LIMIT;
 use crate::model::{self, PageId};
 use crate::spec::Spec;
 
@@ -82,7 +83,7 @@ pub struct Import {
 pub enum Format {
     /// A Postman Collection v2.0 or v2.1 (JSON).
     Postman,
-    /// An OpenAPI 3.0 or 3.1 document (YAML or JSON).
+    /// An OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one (YAML or JSON).
     Openapi,
     /// A HAR log, or one HAR request object (JSON).
     Har,
@@ -112,7 +113,38 @@ pub fn read(format: Format, text: &str, options: Options) -> Result<Import, Stri
     move_userinfo_to_auth(&mut import);
     note_html_prose(&mut import);
     note_cut_names(&mut import);
+    fit_response_examples(&mut import);
     Ok(import)
+}
+
+/// An example response too large for its spec to be read back (a spec holds at most
+/// [`INPUT_LIMIT`]) is left out, with a note: the request is what
+/// the samples need. (Azure's capabilities listing gives a 1.8 MB example.)
+fn fit_response_examples(import: &mut Import) {
+    for item in &mut import.items {
+        let Some(body) = item.spec.response.as_ref().and_then(|r| r.body.as_ref()) else {
+            continue;
+        };
+        // indentation can at most double a text's size in YAML; a smaller one cannot matter
+        if (body.len() as u64) < INPUT_LIMIT / 4 || to_yaml(&item.spec).len() as u64 <= INPUT_LIMIT
+        {
+            continue;
+        }
+        let size = body.len();
+        if let Some(response) = &mut item.spec.response {
+            response.body = None;
+            response.lang = None;
+        }
+        import.notes.push(Note::of_kind(
+            "response",
+            item.name.clone(),
+            format!(
+                "the example response ({}) is left out: with it the spec would be larger than the {} samplegen reads",
+                crate::fs_safe::human(size as u64),
+                crate::fs_safe::human(INPUT_LIMIT),
+            ),
+        ));
+    }
 }
 
 /// A URL's user info (`https://user:password@host/`) is sent as basic auth by curl, requests and
@@ -319,6 +351,18 @@ pub fn write(
                 continue;
             }
         };
+        if text.len() as u64 > INPUT_LIMIT {
+            // its request alone is that large (a body): a spec build could not read
+            written.invalid.push(Diagnostic::new(
+                &path,
+                format!(
+                    "this spec would be {}, larger than the {} samplegen reads: not written",
+                    crate::fs_safe::human(text.len() as u64),
+                    crate::fs_safe::human(INPUT_LIMIT)
+                ),
+            ));
+            continue;
+        }
         let relative = path.strip_prefix(specs_dir).map_err(|_| outside())?;
         let relative = relative.to_str().ok_or_else(outside)?;
         if specs.metadata(relative)?.is_some() && !force {
@@ -449,6 +493,55 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Azure's capabilities listing has a 1.8 MB example response: a spec holding it could not
+    // be read back, so the example goes, and a request too large alone is not written
+    #[test]
+    fn what_would_make_a_spec_too_large_to_read_is_left_out() {
+        let lines = "\"x\",\n".repeat(200_000);
+        let response = format!("[\n{lines}\"x\"\n]");
+        let har = |body: &str, response: &str| {
+            let json = serde_json::json!({"log": {"entries": [{
+                "request": {"method": "POST", "url": "https://e.com/a", "headers": [],
+                    "postData": {"mimeType": "application/json", "text": body}},
+                "response": {"status": 200, "content": {"mimeType": "application/json", "text": response}}
+            }]}});
+            read(Format::Har, &json.to_string(), Options::default()).unwrap()
+        };
+        let import = har("{}", &response);
+        let spec = &import.items[0].spec;
+        assert!(spec.response.as_ref().unwrap().body.is_none());
+        assert_eq!(spec.response.as_ref().unwrap().status, "200");
+        let note = import.notes.iter().find(|n| n.kind == "response").unwrap();
+        assert!(
+            note.message
+                .contains("the example response (1000007 bytes) is left out"),
+            "{note:?}"
+        );
+        // a smaller one stays
+        let import = har("{}", "[1]");
+        assert!(
+            import.items[0]
+                .spec
+                .response
+                .as_ref()
+                .unwrap()
+                .body
+                .is_some()
+        );
+        assert!(import.notes.iter().all(|n| n.kind != "response"));
+
+        let dir = tempfile::tempdir().unwrap();
+        let specs = dir.path().join("specs");
+        let import = har(&response, "[1]");
+        let written = write(&import, &specs.join("big"), &specs, false).unwrap();
+        assert!(written.written.is_empty());
+        let problem = written.invalid[0].to_string();
+        assert!(
+            problem.contains("larger than the 1 MiB samplegen reads: not written"),
+            "{problem}"
+        );
+    }
 
     // curl, requests and Go send a URL's user info as basic auth and other clients do not, so a
     // spec may not hold it: every importer moves it to the auth

@@ -59,7 +59,9 @@ impl<'a> Importer<'a> {
             );
             return None;
         }
-        if is_json(&media_name) {
+        // `*/*` (Kubernetes' every body) or `application/*` with an object or a list: JSON
+        let any_media = media_name.contains('*') && self.structured(media, &media_at);
+        if is_json(&media_name) || any_media {
             let Some(example) = self.media_example(media, &media_at, Direction::Request) else {
                 self.note(
                     "body",
@@ -68,7 +70,18 @@ impl<'a> Importer<'a> {
                 );
                 return None;
             };
-            headers.push(name_value("Content-Type", key));
+            if any_media {
+                self.note_once(
+                    "body",
+                    media_at,
+                    format!(
+                        "`{key}` takes any media type, and the body is an object or a list: it is sent as JSON (`Content-Type: application/json`)"
+                    ),
+                );
+                headers.push(name_value("Content-Type", "application/json"));
+            } else {
+                headers.push(name_value("Content-Type", key));
+            }
             return Some(BodySpec::Raw(json_text(&example)));
         }
         if media_name == FORM_URLENCODED {
@@ -142,6 +155,26 @@ impl<'a> Importer<'a> {
                 );
                 None
             }
+        }
+    }
+
+    /// Whether a media type's example, or else its schema, is an object or a list (so that
+    /// JSON can say it), rather than text or bytes.
+    fn structured(&mut self, media: &'a Value, at: &str) -> bool {
+        if let Some(example) = self.explicit_example(media, at) {
+            return example.is_object() || example.is_array();
+        }
+        let Some((schema, _)) = media
+            .get("schema")
+            .and_then(|schema| self.lookup(schema).ok())
+        else {
+            return false;
+        };
+        match schema.get("type").and_then(Value::as_str) {
+            Some(kind) => kind == "object" || kind == "array",
+            None => ["properties", "items", "allOf", "anyOf", "oneOf"]
+                .iter()
+                .any(|key| schema.get(key).is_some()),
         }
     }
 
@@ -578,6 +611,19 @@ paths:
       requestBody:
         content:
           text/plain: {schema: {type: string}}
+  /kubernetes:
+    post:
+      requestBody:
+        content:
+          '*/*': {schema: {$ref: '#/components/schemas/Namespace'}}
+  /listed:
+    post:
+      requestBody:
+        content:
+          application/*: {example: [1, 2]}
+components:
+  schemas:
+    Namespace: {properties: {kind: {type: string, example: Namespace}}}
 "#);
         let body = |i: usize| import.items[i].spec.request.body.clone();
         let headers = |i: usize| pairs(&import.items[i].spec.request.headers);
@@ -601,6 +647,19 @@ paths:
             "/paths/~1plain/post/requestBody/content/text~1plain",
             "no example",
         );
+        // any media type, and an object or a list: JSON, which the API then takes
+        assert_eq!(
+            body(5).unwrap().raw(),
+            Some("{\n    \"kind\": \"Namespace\"\n}")
+        );
+        assert_eq!(headers(5), [pair("Content-Type", "application/json")]);
+        note(
+            &import,
+            "/paths/~1kubernetes/post/requestBody/content/*~1*",
+            "it is sent as JSON (`Content-Type: application/json`)",
+        );
+        assert_eq!(body(6).unwrap().raw(), Some("[\n    1,\n    2\n]"));
+        assert_eq!(headers(6), [pair("Content-Type", "application/json")]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The document as values: reading it (YAML or JSON, OpenAPI 3.0 or 3.1 only), JSON pointers
+//! The document as values: reading it (YAML or JSON, OpenAPI 3.0 or 3.1), JSON pointers
 //! into it and following its `$ref`s.
 
 use serde_json::Value;
@@ -21,13 +21,8 @@ pub(super) fn parse(text: &str) -> Result<Value, String> {
     yaml().map_err(|error| format!("the OpenAPI document is not valid YAML or JSON: {error}"))
 }
 
+/// Whether `document` (one without a `swagger` field) is OpenAPI 3.0 or 3.1.
 pub(super) fn check_version(document: &Value) -> Result<(), String> {
-    if let Some(swagger) = document.get("swagger") {
-        return Err(format!(
-            "this is a Swagger {} (OpenAPI 2) document; samplegen imports OpenAPI 3.0 and 3.1: convert it first (e.g. with swagger2openapi)",
-            scalar_text(swagger)
-        ));
-    }
     let Some(version) = document.get("openapi") else {
         return Err(
             "not an OpenAPI document: no `openapi` field (expected `openapi: 3.0.x` or `openapi: 3.1.x`)"
@@ -154,7 +149,10 @@ mod tests {
             ("[1, 2]", "not an OpenAPI document"),
             ("", "not an OpenAPI document"),
             ("info: {title: t}\npaths: {}", "no `openapi` field"),
-            ("swagger: '2.0'\npaths: {}", "Swagger 2.0 (OpenAPI 2)"),
+            (
+                "swagger: '1.2'\npaths: {}",
+                "`swagger: 1.2` is not supported",
+            ),
             (
                 "openapi: 3.2.0\npaths: {}",
                 "`openapi: 3.2.0` is not supported",

@@ -1,4 +1,5 @@
-//! The OpenAPI 3.0 and 3.1 importer: one spec per operation (path × method).
+//! The OpenAPI importer (3.0 and 3.1, and Swagger 2.0 read as 3.0): one spec per operation
+//! (path × method).
 //!
 //! Every URL is `{{baseUrl}}` followed by the path template, its `{parameters}` as `{{variables}}`,
 //! so that writers set the server per environment. Parameters, the request body, the security
@@ -14,6 +15,7 @@ mod media;
 mod parameters;
 mod response;
 mod schema;
+mod swagger2;
 mod walk;
 
 use indexmap::IndexMap;
@@ -22,9 +24,9 @@ use serde_json::Value;
 use super::{Import, Note, Options};
 use document::{check_version, parse};
 
-/// Reads an OpenAPI 3.0 or 3.1 document (YAML or JSON). By default a sample holds what a docs
-/// page shows: the required parameters, and the body's example or one built from the required
-/// properties; `options.all_params` writes every parameter and property.
+/// Reads an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one (YAML or JSON). By default a
+/// sample holds what a docs page shows: the required parameters, and the body's example or one
+/// built from the required properties; `options.all_params` writes every parameter and property.
 pub fn import(text: &str, options: Options) -> Result<Import, String> {
     // merge keys (`<<: *base`) are applied as the YAML is read
     let document = parse(text)?;
@@ -34,9 +36,16 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
                 .into(),
         );
     }
-    check_version(&document)?;
+    let upgraded = match document.get("swagger") {
+        Some(_) => Some(swagger2::upgrade(&document)?),
+        None => {
+            check_version(&document)?;
+            None
+        }
+    };
+    let root = upgraded.as_ref().map_or(&document, |u| &u.document);
     let mut importer = Importer {
-        root: &document,
+        root,
         notes: Vec::new(),
         budget: 0,
         all_params: options.all_params,
@@ -54,7 +63,22 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         }
     }
     let mut notes: Vec<Note> = Vec::new();
-    for note in importer.notes {
+    let mut found = importer.notes;
+    if let Some(upgraded) = &upgraded {
+        // the importer's places are in the 3.0 reading; a writer looks for them in the 2.0 text
+        for note in &mut found {
+            note.at = upgraded.original(&note.at);
+        }
+        let mut first = vec![Note::of_kind(
+            "document",
+            "/swagger",
+            "a Swagger 2.0 document, read as the OpenAPI 3.0 document it describes (`host`, `basePath` and `schemes` as its server, `body` and `formData` parameters as its request body)",
+        )];
+        first.extend(upgraded.notes.iter().cloned());
+        first.extend(found);
+        found = first;
+    }
+    for note in found {
         if !notes.contains(&note) {
             notes.push(note);
         }
