@@ -9,6 +9,7 @@
 use serde_json::{Map, Value, json};
 
 use super::document::{escape, scalar_text};
+use crate::http::media_type;
 use crate::import::Note;
 
 /// A 2.0 document upgraded: the 3.0 document, where its moved places came from, and what the
@@ -683,8 +684,11 @@ impl<'a> Upgrade<'a> {
         } else {
             Vec::new()
         };
+        // an example goes with the media type it names, parameters aside
+        // (`application/json` with `application/json; charset=utf-8`)
+        let same = |a: &str, b: &str| media_type(a) == media_type(b);
         for (media, _) in &examples {
-            if !media_types.contains(media) {
+            if !media_types.iter().any(|m| same(m, media)) {
                 media_types.push((*media).clone());
             }
         }
@@ -699,11 +703,11 @@ impl<'a> Upgrade<'a> {
                 entry.insert("schema".into(), schema(given));
                 self.moved(format!("{media_at}/schema"), format!("{at}/schema"));
             }
-            if let Some((_, example)) = examples.iter().find(|(m, _)| **m == media) {
+            if let Some((named, example)) = examples.iter().find(|(m, _)| same(m, &media)) {
                 entry.insert("example".into(), (*example).clone());
                 self.moved(
                     format!("{media_at}/example"),
-                    format!("{at}/examples/{}", escape(&media)),
+                    format!("{at}/examples/{}", escape(named)),
                 );
             }
             content.insert(media, Value::Object(entry));
@@ -904,6 +908,7 @@ paths:
       operationId: addPet
       parameters:
         - {name: pet, in: body, required: true, schema: {$ref: '#/definitions/Pet'}}
+      produces: ['application/json; charset=utf-8']
       responses:
         '201':
           description: created
