@@ -3,6 +3,8 @@
 //! then each curl command's options read as curl reads them, every option looked up in curl's own
 //! table (`curl_options.rs`): one request per URL, and per `--next`.
 
+#[path = "curl_cmd.rs"]
+mod cmd;
 #[path = "curl_options.rs"]
 mod options;
 
@@ -12,7 +14,7 @@ use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, lacks_scheme, name_value,
     refuses_body, set_by_clients_note,
 };
-use super::{Import, Imported, Note};
+use super::{Import, Imported, Note, placeholders};
 use crate::spec::{
     AuthSpec, BasicAuthSpec, BodySpec, FileSpec, PartDetailSpec, PartSpec, RequestSpec, Spec,
 };
@@ -28,6 +30,82 @@ pub struct Command {
     /// The commands the shell would run and put in their place (`$(…)`, `` `…` ``), as written:
     /// the words keep them as text.
     pub substituted: Vec<String>,
+}
+
+/// The text without what documentation puts around a command: a prompt before `curl` (`$`,
+/// `>`, `%`, `user@host:~$`, `shell>`, `PS C:\>`, a comment block's `*`) and the `> ` a shell
+/// shows before each continued line after one, or Markdown's backquotes around the whole.
+fn without_prompts(text: &str) -> String {
+    let trimmed = text.trim();
+    if trimmed.len() > 2
+        && trimmed.starts_with('`')
+        && trimmed.ends_with('`')
+        && trimmed.matches('`').count() == 2
+    {
+        return trimmed[1..trimmed.len() - 1].to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut continued = false;
+    for line in text.split_inclusive('\n') {
+        let start = line.len() - line.trim_start().len();
+        let rest = &line[start..];
+        let stripped = if continued {
+            rest.strip_prefix("> ")
+        } else {
+            prompt_end(rest).map(|end| &rest[end..])
+        };
+        match stripped {
+            Some(command) => {
+                out.push_str(&line[..start]);
+                out.push_str(command);
+                continued = command.trim_end().ends_with('\\');
+            }
+            None => {
+                out.push_str(line);
+                // still the prompted command while its lines end in `\`
+                continued = continued && line.trim_end().ends_with('\\');
+            }
+        }
+    }
+    out
+}
+
+/// Where the command starts after a prompt at the start of `line`, when `curl` follows one.
+fn prompt_end(line: &str) -> Option<usize> {
+    let (is_prompt, rest) = if let Some(rest) = line.strip_prefix("PS ") {
+        // PowerShell's `PS C:\Users\me> `
+        let end = rest.find("> ")?;
+        (true, &rest[end + 1..])
+    } else {
+        let (prompt, rest) = line.split_once([' ', '\t'])?;
+        let is_prompt = prompt == "*"
+            || (prompt.ends_with(['$', '>', '%'])
+                && prompt
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-.@:~/\\$>%".contains(c)));
+        (is_prompt, rest)
+    };
+    let command = rest.trim_start();
+    let word = command.split_whitespace().next()?;
+    (is_prompt && matches!(word, "curl" | "curl.exe")).then(|| line.len() - command.len())
+}
+
+/// How many characters after a `<` make a placeholder with it (`<API_TOKEN>`: a letter or `_`,
+/// then letters, digits, `_`, `-` and `.`, and the `>`), if they do.
+fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
+    let mut ahead = chars.clone();
+    let first = ahead.next()?;
+    if !(first.is_ascii_alphabetic() || first == '_') {
+        return None;
+    }
+    for (index, c) in ahead.take(64).enumerate() {
+        match c {
+            '>' => return Some(index + 2),
+            c if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Splits a text into commands and their words as a POSIX shell does, without expansions but
@@ -132,6 +210,15 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                     commands.push(std::mem::take(&mut command));
                 }
                 redirection = None;
+            }
+            // `<API_TOKEN>`, unquoted as documentation writes it, is a placeholder, not a
+            // redirection from the file `API_TOKEN` and another into the next word
+            '<' if let Some(length) = placeholder_length(&chars) => {
+                in_word = true;
+                word.push('<');
+                for _ in 0..length {
+                    word.extend(chars.next());
+                }
             }
             '>' | '<' => {
                 // `2>`: the word so far is the file descriptor
@@ -483,10 +570,18 @@ fn looks_like_url(word: &str) -> bool {
 }
 
 pub fn import(text: &str) -> Result<Import, String> {
-    let commands = shell_commands(text)?;
+    let text = &without_prompts(text);
+    let windows = cmd::is_cmd_style(text);
+    let commands = if windows {
+        cmd::cmd_commands(text)?
+    } else {
+        shell_commands(text)?
+    };
     let mut import = Import::default();
     let mut curls = 0;
     let mut first_other: Option<String> = None;
+    // a URL on a line of its own: the line before it lacks its `\`
+    let mut url_alone: Option<String> = None;
     let many = commands.len() > 1;
     for (index, command) in commands.iter().enumerate() {
         let prefix = if many {
@@ -507,6 +602,9 @@ pub fn import(text: &str) -> Result<Import, String> {
         let is_curl = matches!(program.rsplit('/').next(), Some("curl" | "curl.exe"));
         if !is_curl {
             first_other.get_or_insert_with(|| program.clone());
+            if looks_like_url(program) {
+                url_alone.get_or_insert_with(|| program.clone());
+            }
             import.notes.push(Note::of_kind(
                 "command",
                 format!("command {}", index + 1),
@@ -553,7 +651,12 @@ pub fn import(text: &str) -> Result<Import, String> {
         });
     }
     if import.items.is_empty() {
-        return Err("the command names no URL".into());
+        return Err(match url_alone {
+            Some(url) => format!(
+                "the command names no URL: `{url}` is on a line of its own, so the shell runs it as a command; end the line before it with `\\`"
+            ),
+            None => "the command names no URL".into(),
+        });
     }
     if import.items.len() > 1 {
         let count = import.items.len();
@@ -989,6 +1092,33 @@ fn header(argument: &str) -> Result<Option<(String, String)>, (&'static str, Str
 }
 
 /// Turns a transfer into one request per URL.
+/// Placeholders (`<API_TOKEN>`) in the header and cookie values, the credentials and a form's
+/// fields as `{{variables}}`. A raw body is left as written: `<` there is as likely XML.
+fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders::Placeholder>) {
+    let mut replace = |text: &mut String| {
+        if text.contains('<') {
+            *text = placeholders::in_text(text, found);
+        }
+    };
+    for pair in request.headers.iter_mut().chain(&mut request.cookies) {
+        pair.values_mut().flatten().for_each(&mut replace);
+    }
+    match &mut request.auth {
+        Some(AuthSpec::Basic(basic)) => {
+            replace(&mut basic.username);
+            replace(&mut basic.password);
+        }
+        Some(AuthSpec::Bearer(token)) => replace(token),
+        Some(AuthSpec::Apikey(key)) => replace(&mut key.value),
+        None => {}
+    }
+    if let Some(BodySpec::Urlencoded(fields)) = &mut request.body {
+        for field in fields {
+            field.values_mut().flatten().for_each(&mut replace);
+        }
+    }
+}
+
 fn finish(transfer: Transfer, at: &str, import: &mut Import) -> Result<(), String> {
     if transfer.urls.is_empty() {
         import.notes.push(Note::of_kind(
@@ -1006,7 +1136,29 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) -> Result<(), Strin
         ));
     }
     for (url, url_at) in &transfer.urls {
-        let request = request(&transfer, url, url_at, import)?;
+        let mut placeholders = Vec::new();
+        let url = placeholders::in_url(url, &mut placeholders);
+        let mut request = request(&transfer, &url, url_at, import)?;
+        replace_placeholders(&mut request, &mut placeholders);
+        if !placeholders.is_empty() {
+            let written: Vec<String> = placeholders
+                .iter()
+                .map(|p| format!("`{}`", p.written))
+                .collect();
+            let named: Vec<String> = placeholders
+                .iter()
+                .map(|p| format!("`{{{{{}}}}}`", p.name))
+                .collect();
+            import.notes.push(Note::of_kind(
+                "placeholder",
+                url_at.clone(),
+                format!(
+                    "{} stand for values the reader gives: the spec names them {}, variables to set in `samplegen.yaml`'s `variables:`",
+                    written.join(", "),
+                    named.join(", ")
+                ),
+            ));
+        }
         let path = crate::url::Url::parse(&request.url).path;
         let name = format!(
             "{} {}",
@@ -1477,6 +1629,113 @@ mod tests {
         crate::import::test_support::assert_valid("chrome", spec);
     }
 
+    // Chrome's "Copy as cURL (cmd)", for Windows' cmd.exe: `^` escapes and continuations
+    #[test]
+    fn a_chrome_copy_as_curl_for_cmd() {
+        let import = imported(concat!(
+            "curl ^\"https://api.example.com/v1/items?a=1^&b=2^\" ^\n",
+            "  -H ^\"authorization: Bearer %API_TOKEN%^\" ^\n",
+            "  -H ^\"content-type: application/json^\" ^\n",
+            "  --data-raw ^\"^{^\\^\"name^\\^\":^\\^\"x^\\^\"^}^\" ^\n",
+            "  --compressed",
+        ));
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.url, "https://api.example.com/v1/items?a=1&b=2");
+        assert!(matches!(&spec.request.auth, Some(AuthSpec::Bearer(t)) if t == "{{API_TOKEN}}"));
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"name\":\"x\"}")
+        );
+        // `%NAME%` is what cmd.exe reads from the environment, as `$NAME` is in bash
+        assert!(
+            matches!(&spec.secrets, Some(crate::sample_values::SecretsSpec::Names(n)) if n == &["API_TOKEN"])
+        );
+        assert_eq!(kinds(&import), ["ignored-option", "environment"]);
+    }
+
+    // documentation's placeholders stand for values the reader gives: `{{variables}}`
+    #[test]
+    fn placeholders_become_variables() {
+        let import = imported(concat!(
+            "curl -X POST \"https://<KEYCLOAK_HOST>/realms/{realm}/token\" \\\n",
+            "  -H \"Authorization: Bearer <ACCESS_TOKEN>\" \\\n",
+            "  -d \"client_id=<CLIENT_ID>\" -d 'scope=<b>' \\\n",
+            "  -u <USER>:<API_TOKEN>",
+        ));
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            spec.request.url,
+            "https://{{KEYCLOAK_HOST}}/realms/{{realm}}/token"
+        );
+        note_at(
+            &import,
+            "word 3",
+            "`<KEYCLOAK_HOST>`, `{realm}`, `<ACCESS_TOKEN>`, `<CLIENT_ID>`, `<b>` stand for values the reader gives: the spec names them `{{KEYCLOAK_HOST}}`, `{{realm}}`, `{{ACCESS_TOKEN}}`, `{{CLIENT_ID}}`, `{{b}}`",
+        );
+        // a leading placeholder is the base URL, scheme and all; an unquoted one is no redirection
+        let spec = spec_of("curl <elasticsearch_url>/_cluster/health");
+        assert_eq!(spec.request.url, "{{elasticsearch_url}}/_cluster/health");
+        let spec = spec_of("curl -u <USER>@example.com:<API_TOKEN> https://[api-id].example.com/a");
+        assert_eq!(spec.request.url, "https://{{api-id}}.example.com/a");
+        assert!(matches!(&spec.request.auth, Some(AuthSpec::Basic(b))
+            if b.username == "{{USER}}@example.com" && b.password == "{{API_TOKEN}}"));
+        // a raw body keeps its angle brackets: they are as likely XML
+        let spec = spec_of("curl https://e.com -d '<name>x</name>'");
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("<name>x</name>")
+        );
+    }
+
+    fn spec_of(line: &str) -> Spec {
+        imported(line).items.remove(0).spec
+    }
+
+    fn note_at(import: &Import, at: &str, containing: &str) {
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.at == at && n.message.contains(containing)),
+            "no note at {at} with {containing}: {:#?}",
+            import.notes
+        );
+    }
+
+    #[test]
+    fn prompts_and_markdown_around_a_command_are_not_part_of_it() {
+        for text in [
+            "$ curl https://e.com/a",
+            "user@host:~$ curl https://e.com/a",
+            "shell> curl https://e.com/a",
+            "PS C:\\Users\\me> curl.exe https://e.com/a",
+            " * curl https://e.com/a",
+            "`curl https://e.com/a`",
+            "> curl https://e.com/a \\\n> -H 'X: 1'",
+        ] {
+            let spec = spec_of(text);
+            assert_eq!(spec.request.url, "https://e.com/a", "{text}");
+        }
+        let headers = spec_of("> curl https://e.com/a \\\n  -d b=1 \\\n> -H 'X: 1'")
+            .request
+            .headers;
+        assert_eq!(headers.len(), 1, "{headers:?}");
+        assert_eq!(headers[0].get("X"), Some(&Some("1".to_string())));
+        // without a prompt, `>` is a redirection
+        let import = imported("curl https://e.com/a \\\n> out.json");
+        assert_eq!(kinds(&import), ["ignored-option"]);
+        // a URL on a line of its own, its `\` forgotten
+        let error = import_error("curl -H 'X: 1'\nhttps://e.com/a");
+        assert!(
+            error.contains("`https://e.com/a` is on a line of its own"),
+            "{error}"
+        );
+    }
+
+    fn import_error(text: &str) -> String {
+        import(text).unwrap_err()
+    }
+
     // Firefox's "Copy as cURL" writes `-X`, `--data-raw` and `$'…'` likewise
     #[test]
     fn a_firefox_copy_as_curl() {
@@ -1685,10 +1944,11 @@ mod tests {
             "curl -L \\\n  -X POST \\\n  -H \"Accept: application/vnd.github+json\" \\\n  -H \"Authorization: Bearer <YOUR-TOKEN>\" \\\n  -H \"X-GitHub-Api-Version: 2022-11-28\" \\\n  https://api.github.com/repos/OWNER/REPO/issues \\\n  -d '{\"title\":\"Found a bug\",\"labels\":[\"bug\"]}'",
         );
         let spec = &github.items[0].spec;
-        assert!(matches!(&spec.request.auth, Some(AuthSpec::Bearer(t)) if t == "<YOUR-TOKEN>"));
+        // the placeholder GitHub's docs write is a variable the reader sets
+        assert!(matches!(&spec.request.auth, Some(AuthSpec::Bearer(t)) if t == "{{YOUR-TOKEN}}"));
         // Accept, the API version, and the form Content-Type curl sends with `-d`
         assert_eq!(spec.request.headers.len(), 3);
-        assert!(github.notes.is_empty(), "{:?}", github.notes);
+        assert_eq!(kinds(&github), ["placeholder"]);
         // curl(1)'s own examples
         for (line, method, url) in [
             ("curl https://example.com", "GET", "https://example.com"),

@@ -5,6 +5,7 @@
 pub mod curl;
 pub mod har;
 pub mod openapi;
+mod placeholders;
 pub mod postman;
 mod shared;
 pub mod site_variables;

@@ -1,0 +1,301 @@
+//! curl command lines written for Windows' `cmd.exe` (Chrome's and Edge's "Copy as cURL (cmd)",
+//! and commands in Windows documentation): split into commands and words as `cmd.exe` and then
+//! the C runtime split them. `cmd.exe` takes `^` as its escape (`^"` a quote, `^` ending a line
+//! joins it to the next), reads `%NAME%` from the environment and ends a command at a newline,
+//! `&`, `&&`, `|` and `||` outside quotes; the C runtime then splits the line into words at
+//! blanks outside double quotes, with `\"` a quote and `""` inside quotes a quote.
+
+use super::Command;
+
+/// Whether `text` is written for `cmd.exe` rather than a POSIX shell: a line continued with a
+/// `^` (a bash line would end in `\`), or a `^"`, which only `cmd.exe` reads as an escaped quote.
+pub fn is_cmd_style(text: &str) -> bool {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        if lines.peek().is_some() && line.trim_end().ends_with('^') {
+            return true;
+        }
+    }
+    text.contains("^\"")
+}
+
+/// Splits a `cmd.exe` text into commands and their words (see the module's documentation).
+/// `%NAME%` becomes the variable `{{NAME}}`, as `$NAME` does in a POSIX command.
+pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
+    // cmd.exe expands `%NAME%` before it reads carets: `%^NAME%` (as Chrome writes a `%` before
+    // a letter) is no variable
+    let (text, names) = expand_percent(text);
+    let mut commands = Vec::new();
+    for line in command_lines(&text) {
+        let words = runtime_words(&line)?;
+        if !words.is_empty() {
+            let expanded = names
+                .iter()
+                .filter(|name| line.contains(&format!("{{{{{name}}}}}")))
+                .cloned()
+                .collect();
+            commands.push(Command {
+                words,
+                expanded,
+                ..Command::default()
+            });
+        }
+    }
+    Ok(commands)
+}
+
+/// `cmd.exe`'s first pass: carets removed (each escaping the character after it, outside
+/// quotes), a caret ending a line joining it to the next (the next line's first character then
+/// escaped, so that Chrome's `^` + two newlines is one newline in the text), and the text cut
+/// into commands at newlines, `&` and `|` outside quotes. Quotes stay, for the C runtime.
+fn command_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                line.push(c);
+            }
+            '^' if !quoted => match chars.next() {
+                Some('\r') if chars.peek() == Some(&'\n') => {
+                    chars.next();
+                    escape_after_join(&mut chars, &mut line);
+                }
+                Some('\n') => escape_after_join(&mut chars, &mut line),
+                Some(escaped) => line.push(escaped),
+                None => {}
+            },
+            '\r' | '\n' => {
+                // a newline inside quotes still ends the command in cmd.exe
+                quoted = false;
+                lines.push(std::mem::take(&mut line));
+            }
+            '&' | '|' if !quoted => {
+                while chars.peek() == Some(&c) {
+                    chars.next();
+                }
+                lines.push(std::mem::take(&mut line));
+            }
+            _ => line.push(c),
+        }
+    }
+    lines.push(line);
+    lines.retain(|l| !l.trim().is_empty());
+    lines
+}
+
+/// After `^` and a newline, `cmd.exe` takes the next character as it is: a newline there stays
+/// in the text (Chrome writes a newline of a value as `^`, newline, newline).
+fn escape_after_join(chars: &mut std::iter::Peekable<std::str::Chars>, line: &mut String) {
+    match chars.peek() {
+        Some('\n') => {
+            chars.next();
+            line.push('\n');
+        }
+        Some('\r') => {
+            chars.next();
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            line.push('\n');
+        }
+        _ => {}
+    }
+}
+
+/// `%NAME%` as `{{NAME}}`, and the names in order, each once. A `%` not starting such a name
+/// stays (`100%`, a percent-encoded `%20`).
+fn expand_percent(line: &str) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut rest = line;
+    while let Some(start) = rest.find('%') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let name_end = after.find('%');
+        let name = name_end.map(|end| &after[..end]);
+        match name.filter(|name| is_variable_name(name)) {
+            Some(name) => {
+                out.push_str(&format!("{{{{{name}}}}}"));
+                if !names.iter().any(|n| n == name) {
+                    names.push(name.to_string());
+                }
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('%');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, names)
+}
+
+fn is_variable_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The C runtime's split of a command line into words: blanks separate words outside double
+/// quotes; `2n` backslashes before a `"` are `n` backslashes and the quote opens or closes,
+/// `2n + 1` are `n` and a literal `"`; other backslashes are themselves; `""` inside quotes is
+/// a literal `"`.
+fn runtime_words(line: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut in_word = false;
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' | '\t' if !quoted => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            '\\' => {
+                let mut count = 1;
+                while chars.peek() == Some(&'\\') {
+                    chars.next();
+                    count += 1;
+                }
+                in_word = true;
+                if chars.peek() == Some(&'"') {
+                    word.push_str(&"\\".repeat(count / 2));
+                    if count % 2 == 1 {
+                        chars.next();
+                        word.push('"');
+                    }
+                } else {
+                    word.push_str(&"\\".repeat(count));
+                }
+            }
+            '"' => {
+                in_word = true;
+                if quoted && chars.peek() == Some(&'"') {
+                    chars.next();
+                    word.push('"');
+                } else {
+                    quoted = !quoted;
+                }
+            }
+            _ => {
+                in_word = true;
+                word.push(c);
+            }
+        }
+    }
+    if quoted {
+        return Err("a double quote is not closed".into());
+    }
+    if in_word {
+        words.push(word);
+    }
+    Ok(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Vec<String>> {
+        cmd_commands(text)
+            .unwrap()
+            .into_iter()
+            .map(|command| command.words)
+            .collect()
+    }
+
+    #[test]
+    fn cmd_style_is_told_by_its_carets() {
+        assert!(is_cmd_style("curl \"https://e.com\" ^\n  -H \"a: b\""));
+        assert!(is_cmd_style("curl ^\"https://e.com^\""));
+        assert!(!is_cmd_style("curl 'https://e.com' \\\n  -H 'a: b'"));
+        // a caret in a value, on the last line, is no continuation
+        assert!(!is_cmd_style("curl 'https://e.com/?q=a^b'"));
+        assert!(!is_cmd_style("curl https://e.com -d 'x^'"));
+    }
+
+    // what Chrome's "Copy as cURL (cmd)" writes: every quote and every character cmd.exe might
+    // read as its own escaped with `^`, a `"` in a value as `\^"`, a newline as `^` and two
+    // newlines, a `%` before a name as `%^`
+    #[test]
+    fn a_chrome_copy_as_curl_cmd() {
+        let text = concat!(
+            "curl ^\"https://api.example.com/v1/items?a=1^&b=2^\" ^\n",
+            "  -H ^\"accept: application/json^\" ^\n",
+            "  -H ^\"cookie: id=^%^7B1^%^7D^\" ^\n",
+            "  --data-raw ^\"^{^\\^\"name^\\^\":^\\^\"50%^ off^\\^\",^\\^\"note^\\^\":^\\^\"a^\n\n",
+            "b^\\^\"^}^\" ^\n",
+            "  --compressed\n",
+        );
+        assert_eq!(
+            words(text),
+            [[
+                "curl",
+                "https://api.example.com/v1/items?a=1&b=2",
+                "-H",
+                "accept: application/json",
+                "-H",
+                "cookie: id=%7B1%7D",
+                "--data-raw",
+                "{\"name\":\"50% off\",\"note\":\"a\nb\"}",
+                "--compressed",
+            ]]
+        );
+    }
+
+    // as Windows documentation writes a command: double quotes with `\"` inside, `%NAME%`. (An
+    // `&` in the body would end the command there, in cmd.exe as here: its `\"` are quotes to
+    // cmd.exe, so the body is only partly quoted.)
+    #[test]
+    fn a_hand_written_windows_command() {
+        let commands = cmd_commands(concat!(
+            "curl -X POST \"https://api.example.com/v1/items\" ^\n",
+            "  -H \"Authorization: Bearer %API_TOKEN%\" ^\n",
+            "  -d \"{\\\"name\\\": \\\"a, b\\\", \\\"path\\\": \\\"C:\\\\dir\\\\\\\"}\" & echo done\n",
+        ))
+        .unwrap();
+        assert_eq!(commands.len(), 2);
+        assert_eq!(
+            commands[0].words,
+            [
+                "curl",
+                "-X",
+                "POST",
+                "https://api.example.com/v1/items",
+                "-H",
+                "Authorization: Bearer {{API_TOKEN}}",
+                "-d",
+                // backslashes before no quote stay, `\\\"` is a backslash and a quote
+                "{\"name\": \"a, b\", \"path\": \"C:\\\\dir\\\"}",
+            ]
+        );
+        assert_eq!(commands[0].expanded, ["API_TOKEN"]);
+        assert_eq!(commands[1].words, ["echo", "done"]);
+    }
+
+    #[test]
+    fn the_runtime_splits_words_at_blanks_outside_quotes() {
+        assert_eq!(
+            runtime_words(r#"a "b c" d\e "f""g" h\\"i j" k\\\"l"#).unwrap(),
+            ["a", "b c", "d\\e", "f\"g", "h\\i j", "k\\\"l"]
+        );
+        assert!(runtime_words("a \"b").is_err());
+        assert_eq!(
+            expand_percent("%A% 100% %20 %_b1%%"),
+            (
+                "{{A}} 100% %20 {{_b1}}%".to_string(),
+                vec!["A".to_string(), "_b1".to_string()]
+            )
+        );
+    }
+}

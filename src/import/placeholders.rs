@@ -1,0 +1,170 @@
+//! Documentation placeholders as the `{{variables}}` they stand for: `<API_TOKEN>`,
+//! `<elasticsearch url>`, and in a URL also `{id}` and a host's `[region]`. Commands in API docs
+//! are full of them, and as written no client can send them (`https://<host>/v1` is no URL).
+
+/// One placeholder replaced: as written, and the variable's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    pub written: String,
+    pub name: String,
+}
+
+/// The longest placeholder name taken; a longer `<…>` is text (an HTML fragment, a sentence).
+const MAX_NAME: usize = 64;
+
+/// `text` with each `<NAME>` as `{{NAME}}` (blanks in the name as `_`), and the placeholders.
+pub fn in_text(text: &str, found: &mut Vec<Placeholder>) -> String {
+    replace(text, found, angle)
+}
+
+/// `url` with each `<NAME>`, `{NAME}` and, in the host, `[NAME]` as `{{NAME}}`, and the
+/// placeholders. `{{variables}}` already there stay, and so do an IPv6 host (`[::1]`) and
+/// brackets in the path or query (`filter[name]=x`).
+pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
+    let host_end = host_end(url);
+    replace(url, found, |rest| {
+        let at = url.len() - rest.len();
+        angle(rest)
+            .or_else(|| braced(rest))
+            .or_else(|| (at < host_end).then(|| bracketed(rest)).flatten())
+    })
+}
+
+/// Where the URL's host ends (its authority, after any `scheme://`).
+fn host_end(url: &str) -> usize {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    url[start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| start + i)
+}
+
+/// Replaces what `placeholder` finds at each `<`, `{` or `[` of `text`: it returns how long the
+/// placeholder is and its name.
+fn replace(
+    text: &str,
+    found: &mut Vec<Placeholder>,
+    mut placeholder: impl FnMut(&str) -> Option<(usize, String)>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(['<', '{', '[']) {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        // a `{{variable}}` as it is
+        if rest.starts_with("{{")
+            && let Some(end) = rest.find("}}")
+        {
+            out.push_str(&rest[..end + 2]);
+            rest = &rest[end + 2..];
+            continue;
+        }
+        match placeholder(rest) {
+            Some((length, name)) => {
+                out.push_str(&format!("{{{{{name}}}}}"));
+                let written = rest[..length].to_string();
+                if !found.iter().any(|p| p.written == written) {
+                    found.push(Placeholder { written, name });
+                }
+                rest = &rest[length..];
+            }
+            None => {
+                let c = rest.chars().next().expect("found above");
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `<NAME>` at the start of `text`: a letter or `_`, then letters, digits, `_`, `-`, `.` and
+/// blanks (`<elasticsearch url>`).
+fn angle(text: &str) -> Option<(usize, String)> {
+    enclosed(text, '<', '>', true)
+}
+
+/// `{NAME}`: an OpenAPI-style path parameter, which curl would send as its name alone.
+fn braced(text: &str) -> Option<(usize, String)> {
+    enclosed(text, '{', '}', false)
+}
+
+/// `[NAME]` in a host: `https://[api-id].execute-api.[region].amazonaws.com`.
+fn bracketed(text: &str) -> Option<(usize, String)> {
+    enclosed(text, '[', ']', false)
+}
+
+fn enclosed(text: &str, open: char, close: char, blanks: bool) -> Option<(usize, String)> {
+    let inner = text.strip_prefix(open)?;
+    let end = inner.find(close)?;
+    let name = inner[..end].trim();
+    let first = name.chars().next()?;
+    let allowed =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') || (blanks && c == ' ');
+    if name.len() > MAX_NAME || !(first.is_ascii_alphabetic() || first == '_') {
+        return None;
+    }
+    if !name.chars().all(allowed) {
+        return None;
+    }
+    let name: String = name
+        .split(' ')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    Some((end + 2, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(text: &str) -> (String, Vec<String>) {
+        let mut found = Vec::new();
+        let out = in_url(text, &mut found);
+        (out, found.into_iter().map(|p| p.written).collect())
+    }
+
+    #[test]
+    fn placeholders_in_a_url() {
+        assert_eq!(
+            url("<elasticsearch url>/<index>/_doc/{id}?v=<version>"),
+            (
+                "{{elasticsearch_url}}/{{index}}/_doc/{{id}}?v={{version}}".into(),
+                vec![
+                    "<elasticsearch url>".into(),
+                    "<index>".into(),
+                    "{id}".into(),
+                    "<version>".into()
+                ]
+            )
+        );
+        assert_eq!(
+            url("https://[api-id].execute-api.[region].amazonaws.com/prod/[stage]").0,
+            "https://{{api-id}}.execute-api.{{region}}.amazonaws.com/prod/[stage]"
+        );
+        // what is no placeholder stays
+        for kept in [
+            "https://[::1]:8080/a",
+            "https://e.com/items?filter[name]=x&q={\"a\":1}",
+            "{{baseUrl}}/users/{{id}}",
+            "https://e.com/a?x=<>&y=<1>&z=<a/b>",
+        ] {
+            assert_eq!(url(kept), (kept.to_string(), Vec::new()), "{kept}");
+        }
+    }
+
+    #[test]
+    fn placeholders_in_text() {
+        let mut found = Vec::new();
+        assert_eq!(
+            in_text("Bearer <ACCESS_TOKEN>, <a b>, <ACCESS_TOKEN>", &mut found),
+            "Bearer {{ACCESS_TOKEN}}, {{a_b}}, {{ACCESS_TOKEN}}"
+        );
+        assert_eq!(found.len(), 2);
+        // braces and brackets are text outside a URL
+        assert_eq!(in_text("{id} [x]", &mut found), "{id} [x]");
+        let long = format!("<{}>", "a".repeat(65));
+        assert_eq!(in_text(&long, &mut found), long);
+    }
+}
