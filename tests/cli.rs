@@ -1336,6 +1336,38 @@ fn a_postman_collections_variables_join_the_site_config_without_replacing_its_ow
     );
 }
 
+// API Platform's generated collections set `baseUrl: /`, for the reader to replace: with it,
+// every `{{baseUrl}}/books` would be no URL, so it is not set, and the other variables are
+#[test]
+fn a_collection_variable_that_would_break_the_specs_is_not_set() {
+    let project = TestProject::new();
+    project.write(
+        "collection.json",
+        r#"{"info": {"name": "C", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+            "variable": [
+              {"key": "baseUrl", "value": "/"},
+              {"key": "token", "value": "abc"}
+            ],
+            "item": [{"name": "Books", "request": {"method": "GET", "url": "{{baseUrl}}/books",
+              "header": [{"key": "X-Token", "value": "{{token}}"}]}}]}"#,
+    );
+    project.write("samplegen.yaml", "# my site\nvariables:\n  keep: '1'\n");
+    let import = project.run(&["import", "postman", "collection.json", "--into", "specs/c"]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let out = stdout(&import);
+    assert!(
+        out.contains("samplegen.yaml: variables set from the import: token"),
+        "{out}"
+    );
+    assert!(
+        out.contains("samplegen.yaml: not set: with baseUrl set, the project would not build (error: request.url: `//books` is not a URL"),
+        "{out}"
+    );
+    let config = project.read("samplegen.yaml");
+    assert_eq!(config, "# my site\nvariables:\n  token: abc\n  keep: '1'\n");
+    assert!(project.run(&["build"]).status.success());
+}
+
 #[test]
 fn a_batch_of_samples_run_in_one_interpreter_still_judges_each_sample_alone() {
     let ready = Command::new("python3")

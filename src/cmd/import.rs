@@ -177,11 +177,14 @@ fn set_site_variables(
         Err(error) => return Err(io(error)),
     };
     let shown = crate::config::CONFIG_FILE;
-    let merge = match crate::import::site_variables::merge(
-        before.as_deref().unwrap_or(""),
-        &project.config.sample_values,
-        found,
-    ) {
+    let merged = |found: &indexmap::IndexMap<String, String>| {
+        crate::import::site_variables::merge(
+            before.as_deref().unwrap_or(""),
+            &project.config.sample_values,
+            found,
+        )
+    };
+    let merge = match merged(found) {
         Ok(merge) => merge,
         Err(why) => {
             let names: Vec<&str> = found.keys().map(String::as_str).collect();
@@ -198,30 +201,82 @@ fn set_site_variables(
             merge.kept.join(", ")
         ));
     }
-    let Some(text) = merge.text else {
+    if merge.text.is_none() {
         return Ok(lines);
-    };
+    }
     // a link in its place is replaced, not followed
     let write = |text: &str| crate::fs_safe::write_atomically(&path, text.as_bytes());
-    write(&text).map_err(io)?;
-    let builds = Project::open(root).and_then(|reopened| reopened.load_specs().map(|_| ()));
-    match builds {
-        Ok(()) => lines.push(format!(
-            "{shown}: variables set from the import: {}",
-            merge.added.join(", ")
-        )),
-        Err(error) => {
-            match &before {
-                Some(text) => write(text).map_err(io)?,
-                None => std::fs::remove_file(&path).map_err(io)?,
-            }
-            let first = error.to_string();
-            let first = first.lines().next().unwrap_or_default();
+    let restore = || match &before {
+        Some(text) => write(text),
+        None => std::fs::remove_file(&path),
+    };
+    // the problems of the project's specs with the file as written: a value that adds one (a
+    // collection's `baseUrl: /` makes every `{{baseUrl}}/books` no URL) is not offered
+    let problems = || -> Result<(usize, String), String> {
+        Project::open(root)
+            .and_then(|reopened| reopened.load_specs())
+            .map(|specs| {
+                let first = specs.problems.first().map(ToString::to_string);
+                (specs.problems.len(), first.unwrap_or_default())
+            })
+            .map_err(|error| error.to_string())
+    };
+    let baseline = project
+        .load_specs()
+        .map_or(usize::MAX, |specs| specs.problems.len());
+    let try_text = |text: &str| -> Result<Result<(), String>, Error> {
+        write(text).map_err(io)?;
+        let first_line = |text: &str| text.lines().next().unwrap_or_default().to_string();
+        Ok(match problems() {
+            Ok((count, _)) if count <= baseline => Ok(()),
+            Ok((_, problem)) => Err(first_line(&problem)),
+            Err(error) => Err(first_line(&error)),
+        })
+    };
+    let text = merge.text.as_deref().expect("checked above");
+    let why = match try_text(text)? {
+        Ok(()) => {
             lines.push(format!(
-                "{shown}: not changed: with {} set, the project would not build ({first})",
+                "{shown}: variables set from the import: {}",
                 merge.added.join(", ")
             ));
+            return Ok(lines);
+        }
+        Err(why) => why,
+    };
+    // one by one, each kept when the project builds as well with it
+    let mut accepted = indexmap::IndexMap::new();
+    let mut refused = Vec::new();
+    for name in &merge.added {
+        let mut candidate = accepted.clone();
+        candidate.insert(name.clone(), found[name].clone());
+        let fits = match merged(&candidate) {
+            Ok(merge) => match merge.text {
+                Some(text) => try_text(&text)?.is_ok(),
+                None => false,
+            },
+            Err(_) => false,
+        };
+        if fits {
+            accepted = candidate;
+        } else {
+            refused.push(name.clone());
         }
     }
+    match merged(&accepted).ok().and_then(|merge| merge.text) {
+        Some(text) if !accepted.is_empty() => {
+            write(&text).map_err(io)?;
+            let names: Vec<&str> = accepted.keys().map(String::as_str).collect();
+            lines.push(format!(
+                "{shown}: variables set from the import: {}",
+                names.join(", ")
+            ));
+        }
+        _ => restore().map_err(io)?,
+    }
+    lines.push(format!(
+        "{shown}: not set: with {} set, the project would not build ({why})",
+        refused.join(", ")
+    ));
     Ok(lines)
 }
