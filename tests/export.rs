@@ -86,6 +86,16 @@ fn code_samples_are_the_sample_files() {
             out.to_str().unwrap(),
         ],
     );
+    // a file a docs site serves: readable as any new file is, not owner-only as a temporary
+    // file is made
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+    let umask_allows_others = {
+        let probe = project.path().join("probe");
+        std::fs::write(&probe, "").unwrap();
+        std::fs::metadata(&probe).unwrap().permissions().mode() & 0o077
+    };
+    assert_eq!(mode & 0o077, umask_allows_others, "{mode:o}");
     let exported: Value =
         samplegen::yaml::from_str_large(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let origins = origins(project.path());

@@ -2,7 +2,7 @@
 //! their samples as `x-codeSamples`, or an Overlay that adds them.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::error::Error;
@@ -91,23 +91,16 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
     };
     match out_file {
         None => out.write_all(written.as_bytes()).map_err(Error::stdout)?,
-        Some(file) => write_atomically(&file, &written)?,
+        // whole or not at all, with the permissions any new file gets (not a temporary file's
+        // owner-only ones)
+        Some(file) => {
+            crate::fs_safe::write_atomically(&file, written.as_bytes()).map_err(|error| {
+                Error::Io {
+                    path: file.clone(),
+                    error,
+                }
+            })?
+        }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `text` to `file` whole or not at all: a temporary file beside it, then a rename.
-fn write_atomically(file: &Path, text: &str) -> Result<(), Error> {
-    let io = |error: std::io::Error| Error::Io {
-        path: file.to_path_buf(),
-        error,
-    };
-    let dir = match file.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temporary = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    temporary.write_all(text.as_bytes()).map_err(io)?;
-    temporary.persist(file).map_err(|error| io(error.error))?;
-    Ok(())
 }
