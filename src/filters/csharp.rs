@@ -31,6 +31,42 @@ pub fn csharp_verbatim_lines(s: &str) -> String {
         .join(" + \"\\n\" +\n")
 }
 
+/// Whether .NET parses a request header of this name into typed values, so that
+/// `HttpRequestHeaders.Add` writes the value back its own way (`application/json;v=1` becomes
+/// `application/json; v=1`, `en-US,en;q=0.9` becomes `en-US, en; q=0.9`) or throws on one it
+/// cannot parse (an unquoted `If-None-Match`), where `TryAddWithoutValidation` sends it as
+/// written. `Authorization` is left out: a `Scheme token` value is written back as it is.
+pub fn dotnet_parsed_header(name: &str) -> bool {
+    const PARSED: [&str; 23] = [
+        "accept",
+        "accept-charset",
+        "accept-encoding",
+        "accept-language",
+        "cache-control",
+        "date",
+        "expect",
+        "from",
+        "if-match",
+        "if-modified-since",
+        "if-none-match",
+        "if-range",
+        "if-unmodified-since",
+        "max-forwards",
+        "pragma",
+        "range",
+        "referer",
+        "te",
+        "trailer",
+        "upgrade",
+        "user-agent",
+        "via",
+        "warning",
+    ];
+    PARSED
+        .iter()
+        .any(|parsed| parsed.eq_ignore_ascii_case(name))
+}
+
 /// RestSharp's `Method` enum member for a method token: `POST` → `Post`.
 pub fn csharp_method(method: &str) -> String {
     let lower = method.to_ascii_lowercase();
@@ -44,6 +80,22 @@ pub fn csharp_method(method: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_dotnet_parses_are_told_apart() {
+        for name in [
+            "Accept",
+            "accept-language",
+            "If-None-Match",
+            "User-Agent",
+            "Referer",
+        ] {
+            assert!(dotnet_parsed_header(name), "{name}");
+        }
+        for name in ["Authorization", "X-Api-Key", "Content-Type", "Accept-Patch"] {
+            assert!(!dotnet_parsed_header(name), "{name}");
+        }
+    }
 
     #[test]
     fn regular_literals() {

@@ -122,6 +122,9 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("curl_needs_globoff", |s: &str, _: Kwargs, _: &State| {
         shell::curl_needs_globoff(s)
     });
+    tera.register_test("dotnet_parsed_header", |s: &str, _: Kwargs, _: &State| {
+        csharp::dotnet_parsed_header(s)
+    });
     tera.register_test("ruby_class_method", |s: &str, _: Kwargs, _: &State| {
         ruby::is_class_method(s)
     });

@@ -68,9 +68,30 @@ pub const DOTNET_CONTENT_HEADERS: &[&str] = &[
     "Last-Modified",
 ];
 
+/// Why Mono's `System.Net.Http`, which verify runs the C# samples on, sends a header other than
+/// as written, if it does: it parses `Accept` (with a list or parameters), `Accept-Language`
+/// and `Referer` and writes them back its own way, even when they are added without validation.
+pub fn mono_rewrites(name: &str, value: &str) -> Option<&'static str> {
+    let listed = value.contains([',', ';']);
+    let rewritten = name.eq_ignore_ascii_case("accept-language")
+        || name.eq_ignore_ascii_case("referer")
+        || (name.eq_ignore_ascii_case("accept") && listed);
+    rewritten.then_some(
+        "Mono's System.Net.Http rewrites `Accept`, `Accept-Language` and `Referer` (`en-US,en;q=0.9` becomes `en-US, en; q=0.9`); .NET 5 and later send them as written",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headers_mono_writes_back_its_own_way() {
+        assert!(mono_rewrites("Accept", "application/json;odata.metadata=full").is_some());
+        assert!(mono_rewrites("accept-language", "en").is_some());
+        assert!(mono_rewrites("Accept", "application/json").is_none());
+        assert!(mono_rewrites("X-List", "a,b").is_none());
+    }
 
     #[test]
     fn headers_set_by_clients_in_any_case() {

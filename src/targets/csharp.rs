@@ -54,13 +54,12 @@ fn known_gap(request: &Request) -> Option<&'static str> {
         )
     } else if request.has_typed_text_part() {
         Some("RestSharp 107-110 cannot give a text part a content type")
-    } else if request.has_header(&["Accept-Language", "Referer"]) {
-        // RestSharp adds headers with TryAddWithoutValidation, which .NET 5 and later send as
-        // written; Mono's System.Net.Http parses them and writes them back its own way
-        Some(
-            "Mono's System.Net.Http rewrites `Accept-Language` and `Referer` (`en-US,en;q=0.9` becomes `en-US, en; q=0.9`); .NET 5 and later send them as written",
-        )
     } else {
-        None
+        // the sample adds these headers with TryAddWithoutValidation, which .NET 5 and later
+        // send as written; Mono's System.Net.Http parses them and writes them back its own way
+        request
+            .headers
+            .iter()
+            .find_map(|h| crate::http::headers::mono_rewrites(&h.name, &h.value))
     }
 }

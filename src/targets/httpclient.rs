@@ -85,11 +85,12 @@ fn sample_class(code: &str, rest: &str) -> String {
 fn known_gap(request: &Request) -> Option<&'static str> {
     if request.body.is_none() && request.has_header(DOTNET_CONTENT_HEADERS) {
         Some(".NET sends content headers (`Content-Type`, `Content-Disposition`…) only with a body")
-    } else if request.has_header(&["Accept-Language", "Referer"]) {
-        Some(
-            "Mono's System.Net.Http rewrites `Accept-Language` and `Referer` (`en-US,en;q=0.9` becomes `en-US, en; q=0.9`); .NET 5 and later send them as written",
-        )
     } else {
-        None
+        // the sample adds these headers with TryAddWithoutValidation, which .NET 5 and later
+        // send as written; Mono's System.Net.Http parses them and writes them back its own way
+        request
+            .headers
+            .iter()
+            .find_map(|h| crate::http::headers::mono_rewrites(&h.name, &h.value))
     }
 }
