@@ -31,12 +31,24 @@ pub fn csharp_verbatim_lines(s: &str) -> String {
         .join(" + \"\\n\" +\n")
 }
 
-/// Whether .NET parses a request header of this name into typed values, so that
-/// `HttpRequestHeaders.Add` writes the value back its own way (`application/json;v=1` becomes
-/// `application/json; v=1`, `en-US,en;q=0.9` becomes `en-US, en; q=0.9`) or throws on one it
-/// cannot parse (an unquoted `If-None-Match`), where `TryAddWithoutValidation` sends it as
-/// written. `Authorization` is left out: a `Scheme token` value is written back as it is.
-pub fn dotnet_parsed_header(name: &str) -> bool {
+/// Whether .NET parses a request header of this name (with this value) into typed values, so
+/// that `HttpRequestHeaders.Add` writes the value back its own way (`application/json;v=1`
+/// becomes `application/json; v=1`, `en-US,en;q=0.9` becomes `en-US, en; q=0.9`) or throws on one
+/// it cannot parse (an unquoted `If-None-Match`, Firebase's `Authorization: key=…`), where
+/// `TryAddWithoutValidation` sends it as written. An `Authorization` of a scheme and its
+/// credentials (`Bearer abc`) is written back as it is.
+pub fn dotnet_parsed_header(name: &str, value: &str) -> bool {
+    let is_token = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    };
+    if name.eq_ignore_ascii_case("authorization")
+        || name.eq_ignore_ascii_case("proxy-authorization")
+    {
+        let scheme = value.split(' ').next().unwrap_or("");
+        return !is_token(scheme);
+    }
     const PARSED: [&str; 23] = [
         "accept",
         "accept-charset",
@@ -90,11 +102,16 @@ mod tests {
             "User-Agent",
             "Referer",
         ] {
-            assert!(dotnet_parsed_header(name), "{name}");
+            assert!(dotnet_parsed_header(name, "x"), "{name}");
         }
-        for name in ["Authorization", "X-Api-Key", "Content-Type", "Accept-Patch"] {
-            assert!(!dotnet_parsed_header(name), "{name}");
+        for name in ["X-Api-Key", "Content-Type", "Accept-Patch"] {
+            assert!(!dotnet_parsed_header(name, "x"), "{name}");
         }
+        // a scheme and credentials parse and are written back as they are; Firebase's does not
+        assert!(!dotnet_parsed_header("Authorization", "Bearer abc.def="));
+        assert!(!dotnet_parsed_header("authorization", "Basic"));
+        assert!(dotnet_parsed_header("Authorization", "key=AAAA"));
+        assert!(dotnet_parsed_header("Authorization", ""));
     }
 
     #[test]

@@ -122,9 +122,13 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("curl_needs_globoff", |s: &str, _: Kwargs, _: &State| {
         shell::curl_needs_globoff(s)
     });
-    tera.register_test("dotnet_parsed_header", |s: &str, _: Kwargs, _: &State| {
-        csharp::dotnet_parsed_header(s)
-    });
+    tera.register_test(
+        "dotnet_parsed_header",
+        |s: &str, kwargs: Kwargs, _: &State| {
+            let value: &str = kwargs.get("value").ok().flatten().unwrap_or("");
+            csharp::dotnet_parsed_header(s, value)
+        },
+    );
     tera.register_test("ruby_class_method", |s: &str, _: Kwargs, _: &State| {
         ruby::is_class_method(s)
     });

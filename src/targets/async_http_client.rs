@@ -3,7 +3,8 @@
 use super::run::{
     BatchSetup, DEBIAN_JARS, RunSetup, Runner, command, debian_classpath, java_many, need,
 };
-use super::{Syntax, Target, no_known_gap};
+use super::{Syntax, Target};
+use crate::model::Request;
 
 pub const TARGET: Target = Target {
     id: "async-http-client",
@@ -19,8 +20,23 @@ pub const TARGET: Target = Target {
         one: run,
         many: run_many,
     },
-    known_gap: no_known_gap,
+    known_gap,
 };
+
+/// AsyncHttpClient cannot decode Brotli, and takes `br` out of an `Accept-Encoding` it is given
+/// (`gzip, deflate, br` is sent as `gzip, deflate`).
+fn known_gap(request: &Request) -> Option<&'static str> {
+    let asks_for_brotli = request.headers.iter().any(|h| {
+        h.name.eq_ignore_ascii_case("accept-encoding")
+            && h.value.split(',').any(|coding| {
+                let coding = coding.split(';').next().unwrap_or("").trim();
+                coding.eq_ignore_ascii_case("br")
+            })
+    });
+    asks_for_brotli.then_some(
+        "AsyncHttpClient takes `br` out of `Accept-Encoding` (it cannot decode Brotli): `gzip, deflate, br` is sent as `gzip, deflate`",
+    )
+}
 
 /// AsyncHttpClient 2.12 and what it loads, as Debian installs them in /usr/share/java
 /// (`libasync-http-client-java`; see the README for installing it on Debian 12).
