@@ -30,6 +30,16 @@ pub struct Command {
     /// The commands the shell would run and put in their place (`$(…)`, `` `…` ``), as written:
     /// the words keep them as text.
     pub substituted: Vec<String>,
+    /// What the command reads on its standard input: a here-document (`<<EOF`), a here-string
+    /// (`<<< text`) or a file (`< body.json`), and how it was written.
+    pub stdin: Option<(Stdin, String)>,
+}
+
+/// A command's standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stdin {
+    Text(String),
+    File(String),
 }
 
 /// The text without what documentation puts around a command: a prompt before `curl` (`$`,
@@ -126,15 +136,24 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
     // the word after `>` is a redirection's target
     let mut redirection: Option<String> = None;
     let mut chars = text.chars().peekable();
+    // the here-documents of the line (`<<EOF`: the delimiter, and whether `<<-` strips tabs),
+    // read once it ends
+    let mut heredocs: Vec<(String, bool)> = Vec::new();
     fn end_word(
         word: &mut String,
         in_word: &mut bool,
         redirection: &mut Option<String>,
         command: &mut Command,
+        heredocs: &mut Vec<(String, bool)>,
     ) {
         if *in_word {
             let word = std::mem::take(word);
-            match redirection.take() {
+            match redirection.take().as_deref() {
+                Some("<") => command.stdin = Some((Stdin::File(word.clone()), format!("< {word}"))),
+                Some("<<<") => {
+                    command.stdin = Some((Stdin::Text(format!("{word}\n")), format!("<<< {word}")))
+                }
+                Some(operator @ ("<<" | "<<-")) => heredocs.push((word, operator == "<<-")),
                 Some(operator) => command.redirections.push(format!("{operator} {word}")),
                 None => command.words.push(word),
             }
@@ -202,9 +221,23 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
             '#' if !in_word => while chars.next_if(|c| *c != '\n').is_some() {},
             '\n' | ';' | '&' | '|' => {
-                end_word(&mut word, &mut in_word, &mut redirection, &mut command);
+                end_word(
+                    &mut word,
+                    &mut in_word,
+                    &mut redirection,
+                    &mut command,
+                    &mut heredocs,
+                );
                 if matches!(c, '&' | '|') {
                     chars.next_if_eq(&c);
+                }
+                if c == '\n' {
+                    // the here-documents' lines follow the line that opened them
+                    for (delimiter, strip_tabs) in std::mem::take(&mut heredocs) {
+                        let text = here_document(&mut chars, &delimiter, strip_tabs);
+                        let shown = format!("<<{delimiter}");
+                        command.stdin = Some((Stdin::Text(text), shown));
+                    }
                 }
                 if !command.words.is_empty() || !command.redirections.is_empty() {
                     commands.push(std::mem::take(&mut command));
@@ -226,16 +259,35 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                     word.clear();
                     in_word = false;
                 }
-                end_word(&mut word, &mut in_word, &mut redirection, &mut command);
+                end_word(
+                    &mut word,
+                    &mut in_word,
+                    &mut redirection,
+                    &mut command,
+                    &mut heredocs,
+                );
                 let mut operator = c.to_string();
+                if c == '<' {
+                    // `<<` and `<<-` (here-documents), `<<<` (a here-string)
+                    while operator.len() < 3 && chars.next_if_eq(&'<').is_some() {
+                        operator.push('<');
+                    }
+                    if operator == "<<" && chars.next_if_eq(&'-').is_some() {
+                        operator.push('-');
+                    }
+                }
                 while let Some(next) = chars.next_if(|n| matches!(n, '>' | '&')) {
                     operator.push(next);
                 }
                 redirection = Some(operator);
             }
-            c if c.is_whitespace() => {
-                end_word(&mut word, &mut in_word, &mut redirection, &mut command)
-            }
+            c if c.is_whitespace() => end_word(
+                &mut word,
+                &mut in_word,
+                &mut redirection,
+                &mut command,
+                &mut heredocs,
+            ),
             '$' => {
                 in_word = true;
                 expand(&mut chars, &mut word, &mut command);
@@ -251,11 +303,41 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
         }
     }
-    end_word(&mut word, &mut in_word, &mut redirection, &mut command);
+    end_word(
+        &mut word,
+        &mut in_word,
+        &mut redirection,
+        &mut command,
+        &mut heredocs,
+    );
     if !command.words.is_empty() || !command.redirections.is_empty() {
         commands.push(command);
     }
     Ok(commands)
+}
+
+/// The lines of a here-document up to its delimiter's line (each with its line break; tabs
+/// before each line taken off for `<<-`), as bash reads them. Its text is taken as written: no
+/// `$NAME` in a body is read from the environment.
+fn here_document(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    delimiter: &str,
+    strip_tabs: bool,
+) -> String {
+    let mut text = String::new();
+    while chars.peek().is_some() {
+        let mut line: String = std::iter::from_fn(|| chars.next_if(|c| *c != '\n')).collect();
+        chars.next();
+        if strip_tabs {
+            line = line.trim_start_matches('\t').to_string();
+        }
+        if line.trim_end_matches('\r') == delimiter {
+            break;
+        }
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
 }
 
 /// After a `$` the shell expands: `NAME` or `{NAME}` (a letter or `_`, then letters, digits and
@@ -433,6 +515,8 @@ struct Transfer {
     data: Vec<Data>,
     /// `-d @-` and its kin: a body read from standard input.
     from_stdin: bool,
+    /// The command's standard input, until an option reads it.
+    stdin: Option<Stdin>,
     form: Vec<(String, PartSpec)>,
     get: bool,
     head: bool,
@@ -621,7 +705,17 @@ pub fn import(text: &str) -> Result<Import, String> {
             ));
         }
         let first_item = import.items.len();
-        read_command(&words[1..], &prefix, &mut import)?;
+        let stdin = command.stdin.as_ref().map(|(stdin, _)| stdin.clone());
+        let read = read_command(&words[1..], &prefix, stdin, &mut import)?;
+        if let (false, Some((_, shown))) = (read, &command.stdin) {
+            import.notes.push(Note::of_kind(
+                "ignored-option",
+                format!("{prefix}command"),
+                format!(
+                    "`{shown}` gives the command a standard input that no option reads; ignored"
+                ),
+            ));
+        }
         read_from_environment(
             &command.expanded,
             &mut import.items[first_item..],
@@ -722,8 +816,24 @@ fn read_from_environment(
 }
 
 /// Reads one curl command's words (after `curl`) into its requests.
-fn read_command(words: &[String], prefix: &str, import: &mut Import) -> Result<(), String> {
-    let mut transfer = Transfer::default();
+/// The transfer so far, and a new one in its place that keeps the standard input not yet read.
+fn next(transfer: &mut Transfer) -> Transfer {
+    let stdin = transfer.stdin.take();
+    let done = std::mem::take(transfer);
+    transfer.stdin = stdin;
+    done
+}
+
+fn read_command(
+    words: &[String],
+    prefix: &str,
+    stdin: Option<Stdin>,
+    import: &mut Import,
+) -> Result<bool, String> {
+    let mut transfer = Transfer {
+        stdin,
+        ..Transfer::default()
+    };
     let mut index = 0;
     while index < words.len() {
         let word = &words[index];
@@ -754,7 +864,7 @@ fn read_command(words: &[String], prefix: &str, import: &mut Import) -> Result<(
                     None
                 };
                 if long == "next" {
-                    finish(std::mem::take(&mut transfer), &at, import)?;
+                    finish(next(&mut transfer), &at, import)?;
                     continue;
                 }
                 apply(long, shown, value, &at, &mut transfer, import);
@@ -827,7 +937,7 @@ fn read_command(words: &[String], prefix: &str, import: &mut Import) -> Result<(
                         format!("`{shown}` is not a curl option this importer knows; ignored"),
                     )),
                     Some(("next", _)) => {
-                        finish(std::mem::take(&mut transfer), &at, import)?;
+                        finish(next(&mut transfer), &at, import)?;
                     }
                     Some((long, true)) => {
                         let rest: String = letters[i + 1..].iter().collect();
@@ -842,7 +952,37 @@ fn read_command(words: &[String], prefix: &str, import: &mut Import) -> Result<(
             transfer.urls.push((word.clone(), at));
         }
     }
-    finish(transfer, &format!("{prefix}command"), import)
+    let unread = transfer.stdin.is_some();
+    finish(transfer, &format!("{prefix}command"), import)?;
+    Ok(!unread)
+}
+
+/// `-d @-` and its kin with the command's standard input given: a here-document's text (its
+/// line breaks taken out for `-d`, as curl does, kept for `--data-binary`), or a file's body.
+fn read_stdin(
+    long: &str,
+    shown: &str,
+    transfer: &mut Transfer,
+    note: &mut impl FnMut(&'static str, String),
+) {
+    match transfer.stdin.take() {
+        Some(Stdin::Text(text)) if long == "data-binary" => transfer.data.push(Data::Raw(text)),
+        Some(Stdin::Text(text)) => transfer
+            .data
+            .push(Data::Raw(text.replace(['\r', '\n'], ""))),
+        Some(Stdin::File(path)) => {
+            if long != "data-binary" {
+                note(
+                    "body",
+                    format!(
+                        "`{shown} @-` strips line breaks from the file; read as `--data-binary`"
+                    ),
+                );
+            }
+            transfer.data.push(Data::File(path));
+        }
+        None => {}
+    }
 }
 
 /// Reads one option (`long` as curl's table names it, `shown` as written) into the transfer.
@@ -866,6 +1006,13 @@ fn apply(
             Err((kind, message)) => note(kind, message),
         },
         "data" | "data-ascii" | "data-binary" => match value.strip_prefix('@') {
+            // a file read on standard input is a file body, which joins no other data
+            Some("-")
+                if matches!(transfer.stdin, Some(Stdin::Text(_)))
+                    || (transfer.stdin.is_some() && transfer.data.is_empty()) =>
+            {
+                read_stdin(long, shown, transfer, &mut note)
+            }
             Some("-") => {
                 transfer.from_stdin = true;
                 note(
@@ -910,6 +1057,11 @@ fn apply(
         }
         "json" => {
             match value.strip_prefix('@') {
+                Some("-") if transfer.stdin.is_some() => match transfer.stdin.take() {
+                    Some(Stdin::Text(text)) => transfer.data.push(Data::Json(text)),
+                    Some(Stdin::File(path)) => transfer.data.push(Data::File(path)),
+                    None => {}
+                },
                 Some("-") => {
                     transfer.from_stdin = true;
                     note(
@@ -1023,6 +1175,11 @@ fn apply(
         "path-as-is" => transfer.path_as_is = true,
         "head" => transfer.head = true,
         "upload-file" => match value.as_str() {
+            "-" | "." if matches!(transfer.stdin, Some(Stdin::File(_))) => {
+                if let Some(Stdin::File(path)) = transfer.stdin.take() {
+                    transfer.upload = Some(path);
+                }
+            }
             "-" | "." => {
                 transfer.from_stdin = true;
                 note(
@@ -1729,6 +1886,58 @@ mod tests {
         assert!(
             error.contains("`https://e.com/a` is on a line of its own"),
             "{error}"
+        );
+    }
+
+    // documentation often pipes a JSON body in: `-d @-` reads the command's standard input
+    #[test]
+    fn standard_input_from_here_documents_here_strings_and_files() {
+        let heredoc = spec_of(concat!(
+            "curl https://e.com/a -H 'Content-Type: application/json' --data-binary @- <<'EOF'\n",
+            "{\n  \"name\": \"$NOT_EXPANDED\"\n}\n",
+            "EOF\n",
+        ));
+        assert_eq!(
+            heredoc.request.body.as_ref().unwrap().raw(),
+            Some("{\n  \"name\": \"$NOT_EXPANDED\"\n}\n")
+        );
+        // `<<-` takes the tabs off; `-d` takes the line breaks out, as curl does
+        let stripped = spec_of("curl https://e.com/a -d @- <<-END\n\ta=1&\n\tb=2\n\tEND\n");
+        let fields = stripped
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .urlencoded()
+            .unwrap();
+        assert_eq!(fields.len(), 2, "{fields:?}");
+        assert_eq!(fields[1].get("b"), Some(&Some("2".to_string())));
+        let here_string = spec_of(
+            "curl https://e.com/a -H 'Content-Type: text/plain' --data-binary @- <<< 'hello'",
+        );
+        assert_eq!(
+            here_string.request.body.as_ref().unwrap().raw(),
+            Some("hello\n")
+        );
+        let file = spec_of("curl https://e.com/a --data-binary @- < body.json");
+        assert!(
+            matches!(file.request.body, Some(BodySpec::File(FileSpec::Path(ref p))) if p == "body.json")
+        );
+        // the commands after a here-document are read too
+        let import =
+            imported("curl https://e.com/a --json @- <<EOF\n[1]\nEOF\ncurl https://e.com/b\n");
+        assert_eq!(import.items.len(), 2);
+        assert_eq!(
+            import.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("[1]\n")
+        );
+        // an input no option reads is noted
+        let import = imported("curl https://e.com/a < body.json");
+        assert_eq!(kinds(&import), ["ignored-option"]);
+        assert!(
+            import.notes[0]
+                .message
+                .contains("`< body.json` gives the command a standard input that no option reads")
         );
     }
 
