@@ -160,6 +160,17 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             *in_word = false;
         }
     }
+    macro_rules! end_word {
+        () => {
+            end_word(
+                &mut word,
+                &mut in_word,
+                &mut redirection,
+                &mut command,
+                &mut heredocs,
+            )
+        };
+    }
     while let Some(c) = chars.next() {
         match c {
             '\'' => {
@@ -221,13 +232,7 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
             '#' if !in_word => while chars.next_if(|c| *c != '\n').is_some() {},
             '\n' | ';' | '&' | '|' => {
-                end_word(
-                    &mut word,
-                    &mut in_word,
-                    &mut redirection,
-                    &mut command,
-                    &mut heredocs,
-                );
+                end_word!();
                 if matches!(c, '&' | '|') {
                     chars.next_if_eq(&c);
                 }
@@ -259,13 +264,7 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                     word.clear();
                     in_word = false;
                 }
-                end_word(
-                    &mut word,
-                    &mut in_word,
-                    &mut redirection,
-                    &mut command,
-                    &mut heredocs,
-                );
+                end_word!();
                 let mut operator = c.to_string();
                 if c == '<' {
                     // `<<` and `<<-` (here-documents), `<<<` (a here-string)
@@ -281,13 +280,7 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 }
                 redirection = Some(operator);
             }
-            c if c.is_whitespace() => end_word(
-                &mut word,
-                &mut in_word,
-                &mut redirection,
-                &mut command,
-                &mut heredocs,
-            ),
+            c if c.is_whitespace() => end_word!(),
             '$' => {
                 in_word = true;
                 expand(&mut chars, &mut word, &mut command);
@@ -303,13 +296,7 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
         }
     }
-    end_word(
-        &mut word,
-        &mut in_word,
-        &mut redirection,
-        &mut command,
-        &mut heredocs,
-    );
+    end_word!();
     if !command.words.is_empty() || !command.redirections.is_empty() {
         commands.push(command);
     }

@@ -310,14 +310,7 @@ impl<'a> Upgrade<'a> {
         let Value::Object(map) = item else {
             return item.clone();
         };
-        let shared: Vec<(&Value, String)> = map
-            .get("parameters")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .map(|(index, p)| (p, format!("{at}/parameters/{index}")))
-            .collect();
+        let shared = located_parameters(item, at);
         let mut out = Map::new();
         for (key, value) in map {
             match key.as_str() {
@@ -430,14 +423,7 @@ impl<'a> Upgrade<'a> {
     ) -> Value {
         let consumes = own_or(op, "consumes", consumes);
         let produces = own_or(op, "produces", produces);
-        let own: Vec<(&Value, String)> = op
-            .get("parameters")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .map(|(index, p)| (p, format!("{at}/parameters/{index}")))
-            .collect();
+        let own = located_parameters(op, at);
         let mut out = Map::new();
         for (key, value) in object(op) {
             match key.as_str() {
@@ -760,6 +746,18 @@ impl<'a> Upgrade<'a> {
         }
         components
     }
+}
+
+/// The `parameters` of a path item or an operation at `at`, each with its own pointer.
+fn located_parameters<'v>(holder: &'v Value, at: &str) -> Vec<(&'v Value, String)> {
+    holder
+        .get("parameters")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .map(|(index, p)| (p, format!("{at}/parameters/{index}")))
+        .collect()
 }
 
 /// A 2.0 security scheme as 3.0's: `basic` as HTTP basic, OAuth 2's one `flow` as `flows`.
