@@ -201,9 +201,9 @@ fn set_site_variables(
             merge.kept.join(", ")
         ));
     }
-    if merge.text.is_none() {
+    let Some(text) = merge.text.as_deref() else {
         return Ok(lines);
-    }
+    };
     // a link in its place is replaced, not followed
     let write = |text: &str| crate::fs_safe::write_atomically(&path, text.as_bytes());
     let restore = || match &before {
@@ -233,7 +233,6 @@ fn set_site_variables(
             Err(error) => Err(first_line(&error)),
         })
     };
-    let text = merge.text.as_deref().expect("checked above");
     let why = match try_text(text)? {
         Ok(()) => {
             lines.push(format!(

@@ -38,16 +38,11 @@ pub fn csharp_verbatim_lines(s: &str) -> String {
 /// `TryAddWithoutValidation` sends it as written. An `Authorization` of a scheme and its
 /// credentials (`Bearer abc`) is written back as it is.
 pub fn dotnet_parsed_header(name: &str, value: &str) -> bool {
-    let is_token = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-    };
     if name.eq_ignore_ascii_case("authorization")
         || name.eq_ignore_ascii_case("proxy-authorization")
     {
         let scheme = value.split(' ').next().unwrap_or("");
-        return !is_token(scheme);
+        return !crate::model::is_token(scheme);
     }
     const PARSED: [&str; 23] = [
         "accept",

@@ -100,22 +100,11 @@ fn prompt_end(line: &str) -> Option<usize> {
     (is_prompt && matches!(word, "curl" | "curl.exe")).then(|| line.len() - command.len())
 }
 
-/// How many characters after a `<` make a placeholder with it (`<API_TOKEN>`: a letter or `_`,
-/// then letters, digits, `_`, `-` and `.`, and the `>`), if they do.
+/// How many characters after a `<` make a placeholder with it (`<API_TOKEN>`, as
+/// [`placeholders`] reads one, without blanks), if they do.
 fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
-    let mut ahead = chars.clone();
-    let first = ahead.next()?;
-    if !(first.is_ascii_alphabetic() || first == '_') {
-        return None;
-    }
-    for (index, c) in ahead.take(64).enumerate() {
-        match c {
-            '>' => return Some(index + 2),
-            c if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') => {}
-            _ => return None,
-        }
-    }
-    None
+    let ahead: String = std::iter::once('<').chain(chars.clone().take(66)).collect();
+    placeholders::unquoted_angle_length(&ahead).map(|length| length - 1)
 }
 
 /// Splits a text into commands and their words as a POSIX shell does, without expansions but

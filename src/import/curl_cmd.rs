@@ -117,7 +117,7 @@ fn expand_percent(line: &str) -> (String, Vec<String>) {
         let after = &rest[start + 1..];
         let name_end = after.find('%');
         let name = name_end.map(|end| &after[..end]);
-        match name.filter(|name| is_variable_name(name)) {
+        match name.filter(|name| crate::sample_values::is_env_name(name)) {
             Some(name) => {
                 out.push_str(&format!("{{{{{name}}}}}"));
                 if !names.iter().any(|n| n == name) {
@@ -133,14 +133,6 @@ fn expand_percent(line: &str) -> (String, Vec<String>) {
     }
     out.push_str(rest);
     (out, names)
-}
-
-fn is_variable_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// The C runtime's split of a command line into words: blanks separate words outside double

@@ -78,6 +78,13 @@ fn replace(
     out
 }
 
+/// How long the `<NAME>` that starts `text` is when written where a blank would end it (unquoted
+/// in a shell command): no blank in it.
+pub fn unquoted_angle_length(text: &str) -> Option<usize> {
+    let (length, _) = angle(text)?;
+    (!text[..length].contains(char::is_whitespace)).then_some(length)
+}
+
 /// `<NAME>` at the start of `text`: a letter or `_`, then letters, digits, `_`, `-`, `.` and
 /// blanks (`<elasticsearch url>`).
 fn angle(text: &str) -> Option<(usize, String)> {

@@ -55,11 +55,16 @@ fn known_gap(request: &Request) -> Option<&'static str> {
     } else if request.has_typed_text_part() {
         Some("RestSharp 107-110 cannot give a text part a content type")
     } else {
-        // the sample adds these headers with TryAddWithoutValidation, which .NET 5 and later
-        // send as written; Mono's System.Net.Http parses them and writes them back its own way
-        request
-            .headers
-            .iter()
-            .find_map(|h| crate::http::headers::mono_rewrites(&h.name, &h.value))
+        mono_gap(request)
     }
+}
+
+/// The gap of a C# sample (this one's and HttpClient's) whose header Mono rewrites: the samples
+/// add such headers with TryAddWithoutValidation, which .NET 5 and later send as written, but
+/// Mono's System.Net.Http parses them and writes them back its own way.
+pub(super) fn mono_gap(request: &Request) -> Option<&'static str> {
+    request
+        .headers
+        .iter()
+        .find_map(|h| crate::http::headers::mono_rewrites(&h.name, &h.value))
 }

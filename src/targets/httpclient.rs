@@ -86,11 +86,6 @@ fn known_gap(request: &Request) -> Option<&'static str> {
     if request.body.is_none() && request.has_header(DOTNET_CONTENT_HEADERS) {
         Some(".NET sends content headers (`Content-Type`, `Content-Disposition`…) only with a body")
     } else {
-        // the sample adds these headers with TryAddWithoutValidation, which .NET 5 and later
-        // send as written; Mono's System.Net.Http parses them and writes them back its own way
-        request
-            .headers
-            .iter()
-            .find_map(|h| crate::http::headers::mono_rewrites(&h.name, &h.value))
+        super::csharp::mono_gap(request)
     }
 }

@@ -287,17 +287,16 @@ impl<'a> Upgrade<'a> {
     }
 
     /// A parameter as written, or the one its `$ref` names in the document's `parameters`.
-    fn parameter<'v>(&self, value: &'v Value) -> Option<(&'v Value, Option<String>)>
+    fn parameter<'v>(&self, value: &'v Value) -> Option<&'v Value>
     where
         'a: 'v,
     {
         let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
-            return Some((value, None));
+            return Some(value);
         };
         let name = reference.strip_prefix("#/parameters/")?;
         let decoded = name.replace("~1", "/").replace("~0", "~");
-        let target = self.root.get("parameters")?.get(&decoded)?;
-        Some((target, Some(format!("/parameters/{name}"))))
+        self.root.get("parameters")?.get(&decoded)
     }
 
     fn path_item(
@@ -340,9 +339,7 @@ impl<'a> Upgrade<'a> {
         let mut kept = Vec::new();
         for (parameter, from) in list {
             let resolved = self.parameter(parameter);
-            let kind = resolved
-                .and_then(|(p, _)| p.get("in"))
-                .and_then(Value::as_str);
+            let kind = resolved.and_then(|p| p.get("in")).and_then(Value::as_str);
             if kind.is_some_and(|kind| BODY_KINDS.contains(&kind)) {
                 continue;
             }
@@ -454,7 +451,7 @@ impl<'a> Upgrade<'a> {
         // an operation's own body parameters replace the path item's of the same name and kind
         let mut body: Vec<(&Value, String)> = Vec::new();
         for (parameter, from) in own.iter().chain(shared) {
-            let Some((resolved, _)) = self.parameter(parameter) else {
+            let Some(resolved) = self.parameter(parameter) else {
                 continue;
             };
             let kind = resolved.get("in").and_then(Value::as_str).unwrap_or("");
