@@ -14,8 +14,8 @@ use crate::error::Error;
 use crate::fs_safe::{self, Confined};
 use crate::hash::{FnvBuildHasher, PathMap, combined_hash, content_hash};
 use crate::output::{
-    self, Cache, Drift, FileList, Manifest, OutputDir, RACY_NANOS, Recorded, SpecEntry, Stamp,
-    now_nanos,
+    self, Cache, Drift, FileList, Manifest, OutputDir, Recorded, SpecEntry, Stamp, now_nanos,
+    racy_nanos,
 };
 use crate::project::Project;
 use crate::render::Renderer;
@@ -642,7 +642,7 @@ fn settle(
         }))
         .max()
         .unwrap_or(0);
-    let wait = newest + RACY_NANOS - now_nanos();
+    let wait = newest + racy_nanos() - now_nanos();
     if wait > 0 {
         std::thread::sleep(std::time::Duration::from_nanos(wait as u64 + 1));
     }
@@ -737,7 +737,7 @@ fn dir_stamps(
 
 fn build_spec<'a>(inputs: &Inputs<'a, '_>, path: &Path) -> Result<Outcome<'a>, Error> {
     let project = inputs.project;
-    let spec = project.shown(path).display().to_string();
+    let spec = project.shown_text(path);
     let now = now_nanos();
     let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file());
     let stamp = metadata.as_ref().and_then(|m| Stamp::settled(m, now));
@@ -765,10 +765,11 @@ fn build_spec<'a>(inputs: &Inputs<'a, '_>, path: &Path) -> Result<Outcome<'a>, E
     let mut files = Vec::with_capacity(produced.len());
     let mut written = Vec::new();
     let mut unchanged = 0;
+    let mut writer = out.writer();
     for file in produced {
         // A file that cannot be written fails its spec (its earlier records are kept), not
         // the build.
-        match out.sync(&file.path, &file.contents) {
+        match writer.sync(&file.path, &file.contents) {
             Ok(true) => written.push(file.path.clone()),
             Ok(false) => unchanged += 1,
             Err(error) => {
@@ -817,7 +818,7 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
         .files
         .par_iter()
         .map(|path: &PathBuf| -> Result<Checked, Error> {
-            let spec = project.shown(path).display().to_string();
+            let spec = project.shown_text(path);
             let source = match project.read_spec(path) {
                 Ok(text) => text,
                 Err(problems) => return Ok(Err(problems)),

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Read, Write};
+use std::os::fd::FromRawFd;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -419,6 +420,36 @@ impl Confined {
         write_atomically(&full, contents)
     }
 
+    /// The directory `relative` (below this one), created if missing, opened for creating files
+    /// in it by name: its path is walked once, not once per file. A link or a file on the way
+    /// is refused.
+    pub fn open_dir(&self, relative: &Path) -> io::Result<OpenDir> {
+        use std::os::unix::ffi::OsStrExt;
+        self.dir_exists(relative, true)?;
+        let full = self.dir.join(relative);
+        let path = std::ffi::CString::new(full.as_os_str().as_bytes())
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL in a path"))?;
+        // O_NOFOLLOW: a link put where the directory was checked to be is refused, not followed
+        // SAFETY: `path` is a NUL-terminated string that outlives the call
+        let fd = unsafe {
+            libc::open(
+                path.as_ptr(),
+                libc::O_PATH | libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC,
+            )
+        };
+        if fd < 0 {
+            let error = io::Error::last_os_error();
+            return Err(match error.raw_os_error() {
+                Some(libc::ELOOP) => self.link(full),
+                Some(libc::ENOTDIR) => Refusal::NotDirectory { path: full }.into(),
+                _ => error,
+            });
+        }
+        // SAFETY: `fd` was just opened and is owned by nothing else
+        let fd = unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) };
+        Ok(OpenDir { fd })
+    }
+
     /// Creates the file at `relative` holding `contents`, creating its directories, unless a file
     /// (or anything else) is there already: then returns `false` and writes nothing. Written in
     /// place, with no temporary file and rename, which halves a cold build's work on the file
@@ -440,6 +471,55 @@ impl Confined {
             },
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
             Err(error) => Err(error),
+        }
+    }
+}
+
+/// A directory opened by [`Confined::open_dir`].
+pub struct OpenDir {
+    fd: std::os::fd::OwnedFd,
+}
+
+impl OpenDir {
+    /// Creates the file `name` in this directory holding `contents`, unless a file (or anything
+    /// else) is there already: then returns `false` and writes nothing. As
+    /// [`Confined::create`]: in place, never through a link, and a file that could not be
+    /// written whole is removed.
+    pub fn create(&self, name: &str, contents: &[u8]) -> io::Result<bool> {
+        use std::os::fd::AsRawFd;
+        if name.contains('/') {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("`{name}` is not a file name"),
+            ));
+        }
+        let name = std::ffi::CString::new(name)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL in a file name"))?;
+        // SAFETY: the directory descriptor is open and `name` is NUL-terminated
+        let fd = unsafe {
+            libc::openat(
+                self.fd.as_raw_fd(),
+                name.as_ptr(),
+                libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL | libc::O_NOFOLLOW | libc::O_CLOEXEC,
+                0o666 as libc::c_uint,
+            )
+        };
+        if fd < 0 {
+            let error = io::Error::last_os_error();
+            return match error.kind() {
+                io::ErrorKind::AlreadyExists => Ok(false),
+                _ => Err(error),
+            };
+        }
+        // SAFETY: `fd` was just opened and is owned by nothing else
+        let mut file = unsafe { File::from_raw_fd(fd) };
+        match file.write_all(contents) {
+            Ok(()) => Ok(true),
+            Err(error) => {
+                // SAFETY: as above
+                unsafe { libc::unlinkat(self.fd.as_raw_fd(), name.as_ptr(), 0) };
+                Err(error)
+            }
         }
     }
 }
@@ -566,6 +646,40 @@ mod tests {
         assert!(confined.read("c/x.md", 10).is_err());
         assert_eq!(confined.read("a/none.md", 10).unwrap(), None);
         assert_eq!(confined.read("none/x.md", 10).unwrap(), None);
+    }
+
+    #[test]
+    fn an_opened_directory_creates_new_files_only_and_never_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        let confined = Confined::new(&out);
+        let opened = confined.open_dir(Path::new("a/b")).unwrap();
+        assert!(opened.create("x.md", b"x").unwrap());
+        assert_eq!(fs::read(out.join("a/b/x.md")).unwrap(), b"x");
+        // a file already there is left as it is
+        assert!(!opened.create("x.md", b"other").unwrap());
+        assert_eq!(fs::read(out.join("a/b/x.md")).unwrap(), b"x");
+        assert!(opened.create("y/z.md", b"z").is_err());
+
+        // a link at the file is neither followed nor replaced
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        std::os::unix::fs::symlink(&victim, out.join("a/b/v.md")).unwrap();
+        assert!(!opened.create("v.md", b"v").unwrap());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+
+        // a link as the directory, or on the way to it, is refused
+        std::os::unix::fs::symlink(outside.path(), out.join("a/l")).unwrap();
+        for linked in ["a/l", "a/l/deeper"] {
+            let error = confined.open_dir(Path::new(linked)).err().unwrap();
+            assert!(
+                matches!(refusal(&error), Some(Refusal::Link { .. })),
+                "{linked}: {error}"
+            );
+        }
+        assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -280,11 +280,9 @@ impl Project {
         }
         self.refuse_colliding(&pages, &mut discovered);
         if !discovered.failed.is_empty() {
-            found.files.retain(|path| {
-                !discovered
-                    .failed
-                    .contains(&self.shown(path).display().to_string())
-            });
+            found
+                .files
+                .retain(|path| !discovered.failed.contains(&self.shown_text(path)));
         }
         discovered.files = found.files;
         Ok(discovered)
@@ -385,7 +383,7 @@ impl Project {
             match self.load_spec(&path) {
                 Ok(endpoint) => specs.endpoints.push(endpoint),
                 Err(problems) => {
-                    specs.failed.insert(self.shown(&path).display().to_string());
+                    specs.failed.insert(self.shown_text(&path));
                     specs.problems.extend(problems);
                 }
             }
@@ -526,6 +524,35 @@ impl Project {
     pub fn shown(&self, path: &Path) -> PathBuf {
         path.strip_prefix(&self.root).unwrap_or(path).to_path_buf()
     }
+
+    /// [`Project::shown`] as text, as the manifest and the cache name a spec. A path found below
+    /// the root (every spec a build walks) is cut at the bytes, without comparing components or
+    /// formatting: a no-op build names 10,000 specs.
+    pub fn shown_text(&self, path: &Path) -> String {
+        use std::os::unix::ffi::OsStrExt;
+        let root = self.root.as_os_str().as_bytes();
+        let bytes = path.as_os_str().as_bytes();
+        // the root is empty when samplegen runs in the project
+        let below = if root.is_empty() {
+            Some(bytes)
+        } else if !root.ends_with(b"/")
+            && bytes.len() > root.len() + 1
+            && bytes.starts_with(root)
+            && bytes[root.len()] == b'/'
+        {
+            Some(&bytes[root.len() + 1..])
+        } else {
+            None
+        };
+        if let Some(below) = below
+            && let Ok(text) = std::str::from_utf8(below)
+            // what `Path` would normalise away (`a//b`, `a/./b`) goes the long way
+            && !text.split('/').any(|part| part.is_empty() || part == ".")
+        {
+            return text.to_string();
+        }
+        self.shown(path).display().to_string()
+    }
 }
 
 /// The `unknown field `x`` or `missing field `x`` a message is about, to tell two reports of one
@@ -610,7 +637,9 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, std::fs::FileType
     let mut entries: Vec<(PathBuf, std::fs::FileType)> = std::fs::read_dir(dir)?
         .map(|entry| entry.and_then(|e| Ok((e.path(), e.file_type()?))))
         .collect::<Result<_, _>>()?;
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    // by name, which for paths with the same parent is by their bytes: comparing them
+    // component by component cost a fifth of finding the specs
+    entries.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
     Ok(entries)
 }
 
@@ -705,6 +734,36 @@ impl SpecFiles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_shown_as_text_is_the_shown_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("specs")).unwrap();
+        let elsewhere = Project::open(dir.path()).unwrap();
+        // run in the project, the root is empty
+        let here = Project::open(Path::new(".")).unwrap();
+        for (project, path) in [&elsewhere, &here].into_iter().flat_map(|project| {
+            let root = &project.root;
+            [
+                root.join("specs/a/b.yaml"),
+                root.join("./specs/b.yaml"),
+                root.join("specs//c.yaml"),
+                root.join("specs/./d.yaml"),
+                root.join("specs/../e.yaml"),
+                root.join("specs/f.yaml/"),
+                PathBuf::from("/elsewhere/specs/g.yaml"),
+                PathBuf::from("specs/h.yaml"),
+            ]
+            .map(|path| (project, path))
+        }) {
+            assert_eq!(
+                project.shown_text(&path),
+                project.shown(&path).display().to_string(),
+                "{}",
+                path.display()
+            );
+        }
+    }
 
     #[test]
     fn the_walk_on_all_cores_finds_what_the_walk_in_order_finds_in_the_same_order() {

@@ -22,11 +22,23 @@ pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCo
     let output_dir = project.output_dir();
     // one write per buffer, not per line: a cold build lists every file it wrote
     let mut listing = std::io::BufWriter::with_capacity(64 * 1024, &mut *out);
-    for path in &summary.written {
-        writeln!(listing, "wrote {}", output_dir.join(path).display()).map_err(Error::stdout)?;
-    }
-    for path in &summary.removed {
-        writeln!(listing, "removed {}", output_dir.join(path).display()).map_err(Error::stdout)?;
+    // the directory as `join` would show it, written once: a cold build lists 120,000 files
+    // for 10,000 specs, and a path joined and formatted per line cost a fiftieth of the build
+    let shown_dir = output_dir.display().to_string();
+    let separator = if shown_dir.is_empty() || shown_dir.ends_with('/') {
+        ""
+    } else {
+        "/"
+    };
+    let lines = summary
+        .written
+        .iter()
+        .map(|path| ("wrote ", path))
+        .chain(summary.removed.iter().map(|path| ("removed ", path)));
+    for (verb, path) in lines {
+        for part in [verb, &shown_dir, separator, path, "\n"] {
+            listing.write_all(part.as_bytes()).map_err(Error::stdout)?;
+        }
     }
     listing.flush().map_err(Error::stdout)?;
     drop(listing);

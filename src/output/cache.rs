@@ -26,10 +26,37 @@ pub struct Stamp {
     pub inode: u64,
 }
 
-/// File systems keep times from a clock that advances in ticks of up to 10 ms: an entry changed
-/// within this long of being stamped may change again without its times moving, so such a stamp
-/// is not trusted as it is (the build waits this long and looks again).
-pub const RACY_NANOS: i64 = 12_000_000;
+/// How long after a change an entry's times may still not move when it changes again: the
+/// file system's clock tick, and 1 ms more for the difference between that clock and the one
+/// `now` is read from. An entry changed within this long of being stamped is not trusted as it
+/// is (the build waits this long and looks again).
+///
+/// Linux stamps files from its coarse clock, which advances once per timer tick (4 ms at the
+/// usual 250 Hz; `clock_getres` tells it), so a change later than one tick after the last
+/// always moves the times. Where the tick cannot be learned, 12 ms covers ticks of up to 10 ms
+/// (100 Hz).
+pub fn racy_nanos() -> i64 {
+    static RACY: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+    *RACY.get_or_init(|| coarse_tick().map_or(12_000_000, |tick| tick + 1_000_000))
+}
+
+/// The resolution of the clock file times are taken from, when the system says it.
+fn coarse_tick() -> Option<i64> {
+    #[cfg(target_os = "linux")]
+    {
+        let mut resolution = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: clock_getres writes the resolution into the struct it is given
+        let read = unsafe { libc::clock_getres(libc::CLOCK_REALTIME_COARSE, &mut resolution) };
+        let tick = resolution.tv_sec * 1_000_000_000 + resolution.tv_nsec;
+        // a tick beyond 10 ms is no timer tick this reasoning knows: the default then
+        (read == 0 && tick > 0 && tick <= 10_000_000).then_some(tick)
+    }
+    #[cfg(not(target_os = "linux"))]
+    None
+}
 
 impl Stamp {
     pub fn of(metadata: &fs::Metadata) -> Stamp {
@@ -45,7 +72,7 @@ impl Stamp {
     /// metadata was read) that a further change could leave it as it is.
     pub fn settled(metadata: &fs::Metadata, now: i64) -> Option<Stamp> {
         let stamp = Stamp::of(metadata);
-        (stamp.modified.max(stamp.changed) + RACY_NANOS < now).then_some(stamp)
+        (stamp.modified.max(stamp.changed) + racy_nanos() < now).then_some(stamp)
     }
 }
 
@@ -348,7 +375,7 @@ mod tests {
         let stamp = Stamp::of(&metadata);
         assert_eq!(Stamp::settled(&metadata, stamp.changed), None);
         assert_eq!(
-            Stamp::settled(&metadata, stamp.changed + 2 * RACY_NANOS),
+            Stamp::settled(&metadata, stamp.changed + 2 * racy_nanos()),
             Some(stamp)
         );
     }

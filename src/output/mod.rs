@@ -9,7 +9,7 @@ mod dir;
 mod drift;
 mod manifest;
 
-pub use cache::{Cache, RACY_NANOS, SpecEntry, Stamp, now_nanos};
+pub use cache::{Cache, SpecEntry, Stamp, now_nanos, racy_nanos};
 pub use dir::{OutputDir, Recorded};
 pub use drift::{Drift, DriftKind, compare, stale};
 pub use manifest::{FileList, Manifest};
