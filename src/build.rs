@@ -283,6 +283,17 @@ fn build_and_know(
         inputs: fingerprint,
         ..Cache::default()
     };
+    // sized up front: a cold build of 10,000 specs grew these entry by entry
+    next.specs.reserve(outcomes.len());
+    summary.written.reserve(
+        outcomes
+            .iter()
+            .map(|outcome| match outcome {
+                Outcome::Built { written, .. } => written.len(),
+                _ => 0,
+            })
+            .sum(),
+    );
     // the directories whose contents this build may have changed
     let mut touched = OwnedPathSet::default();
     let mut built = Vec::new();
@@ -701,7 +712,7 @@ fn dir_stamps(
     unchanged: &PathSet,
     touched: &OwnedPathSet,
 ) -> (PathMap<String, Stamp>, Vec<String>) {
-    let mut dirs = OwnedPathSet::default();
+    let mut dirs = OwnedPathSet::with_capacity_and_hasher(next.specs.len(), Default::default());
     for entry in next.specs.values() {
         entry.files.all_dirs(|dir| {
             if !dirs.contains(dir) {

@@ -47,7 +47,27 @@ pub fn description(markdown: &str) -> String {
 /// The page's `###` headings with their ids, in order. An id is the heading's text in lower case
 /// with runs of other characters turned into `-`; a repeated id gets `-2`, `-3`….
 pub fn sections(markdown: &str) -> Vec<Section> {
-    let mut sections: Vec<Section> = Vec::new();
+    let titles = simple_h3_titles(markdown).unwrap_or_else(|| parsed_h3_titles(markdown));
+    let mut sections: Vec<Section> = Vec::with_capacity(titles.len());
+    for title in titles {
+        if title.is_empty() {
+            continue;
+        }
+        let base = slug(&title);
+        let mut id = base.clone();
+        let mut n = 2;
+        while sections.iter().any(|s| s.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        sections.push(Section { id, title });
+    }
+    sections
+}
+
+/// The text of every `###` heading, as pulldown-cmark reads the page.
+fn parsed_h3_titles(markdown: &str) -> Vec<String> {
+    let mut titles = Vec::new();
     let mut current: Option<String> = None;
     for event in Parser::new_ext(markdown, markdown_options()) {
         match event {
@@ -56,18 +76,7 @@ pub fn sections(markdown: &str) -> Vec<Section> {
                 ..
             }) => current = Some(String::new()),
             Event::End(TagEnd::Heading(HeadingLevel::H3)) => {
-                let title = current.take().unwrap_or_default().trim().to_string();
-                if title.is_empty() {
-                    continue;
-                }
-                let base = slug(&title);
-                let mut id = base.clone();
-                let mut n = 2;
-                while sections.iter().any(|s| s.id == id) {
-                    id = format!("{base}-{n}");
-                    n += 1;
-                }
-                sections.push(Section { id, title });
+                titles.push(current.take().unwrap_or_default().trim().to_string());
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(title) = current.as_mut() {
@@ -77,7 +86,152 @@ pub fn sections(markdown: &str) -> Vec<Section> {
             _ => {}
         }
     }
-    sections
+    titles
+}
+
+/// The text of every `###` heading of a page written in the plain Markdown the built-in pages
+/// are, found line by line; `None` for a page with anything whose reading needs the whole
+/// parser. Parsing a page costs more than rendering its eleven samples, and most of a page is
+/// fenced code that only needs its closing fence found.
+///
+/// Read here: blank lines; lines starting in the first column with `###` and a title of plain
+/// text; fenced code blocks opening in the first column; list items and block quotes whose text
+/// starts plainly; and any other line starting in the first column with a character that opens
+/// no block (paragraphs, tables, other headings). Anything else (an indented line, HTML, a
+/// container holding a block, a title with inline markup, a carriage return) gives `None`.
+fn simple_h3_titles(markdown: &str) -> Option<Vec<String>> {
+    if markdown.contains(['\r', '\0']) || markdown.starts_with('\u{feff}') {
+        return None;
+    }
+    let mut titles = Vec::new();
+    let mut lines = markdown.split('\n');
+    while let Some(line) = lines.next() {
+        if line.trim_matches([' ', '\t']).is_empty() {
+            continue;
+        }
+        let first = line.as_bytes()[0];
+        match first {
+            b' ' | b'\t' | b'<' => return None,
+            b'#' => {
+                let hashes = line.bytes().take_while(|b| *b == b'#').count();
+                let after = &line[hashes..];
+                let is_heading = after.is_empty() || after.starts_with([' ', '\t']);
+                if hashes == 3 && is_heading {
+                    titles.push(plain_title(after)?);
+                }
+            }
+            b'`' | b'~' => {
+                let run = line.bytes().take_while(|b| *b == first).count();
+                if run >= 3 {
+                    // a backtick fence's info string holds no backtick (else it is inline code)
+                    if first == b'`' && line[run..].contains('`') {
+                        return None;
+                    }
+                    skip_fenced_code(&mut lines, first, run);
+                }
+            }
+            b'>' => {
+                // `>` alone is a blank line of the quote
+                let content = &line[1..];
+                let content = content.strip_prefix(' ').unwrap_or(content);
+                if !content.trim_matches([' ', '\t']).is_empty() && !starts_plainly(content) {
+                    return None;
+                }
+            }
+            b'*' | b'+' | b'-' => {
+                let rest = &line[1..];
+                // a marker and a blank is a list item; without one (`**bold**`, `---`) the line
+                // is text, a thematic break or a setext underline, none of which holds a block
+                if rest.is_empty()
+                    || rest.starts_with([' ', '\t'])
+                        && !starts_plainly(rest.trim_start_matches([' ', '\t']))
+                {
+                    return None;
+                }
+            }
+            b'0'..=b'9' => {
+                let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+                let rest = &line[digits..];
+                if rest.starts_with(['.', ')']) {
+                    let content = &rest[1..];
+                    if content.is_empty() || content.starts_with([' ', '\t']) {
+                        if digits > 9 || !starts_plainly(content.trim_start_matches([' ', '\t'])) {
+                            return None;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(titles)
+}
+
+/// Skips the lines of a fenced code block opened by `run` of `fence` up to its closing fence
+/// (or the end of the page).
+fn skip_fenced_code<'a>(lines: &mut impl Iterator<Item = &'a str>, fence: u8, run: usize) {
+    for line in lines {
+        let indent = line.bytes().take_while(|b| *b == b' ').count();
+        if indent > 3 {
+            continue;
+        }
+        let rest = &line[indent..];
+        let closing = rest.bytes().take_while(|b| *b == fence).count();
+        if closing >= run && rest[closing..].trim_matches([' ', '\t']).is_empty() {
+            return;
+        }
+    }
+}
+
+/// Whether the text of a list item or block quote starts with a character that opens no block
+/// of its own (a heading, fence, quote, list item, HTML or indented code).
+fn starts_plainly(content: &str) -> bool {
+    let mut chars = content.chars();
+    match chars.next() {
+        Some(c) if c.is_alphabetic() => true,
+        Some('*' | '_') => chars
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '*'),
+        Some('[' | '(' | '"' | '\'' | '|' | '!' | '{' | '&') => true,
+        // a code span or strikethrough, not a fence
+        Some(fence @ ('`' | '~')) => content.chars().take_while(|c| *c == fence).count() < 3,
+        Some(c) if c.is_ascii_digit() => {
+            let after = content.trim_start_matches(|c: char| c.is_ascii_digit());
+            !after.starts_with(['.', ')'])
+        }
+        _ => false,
+    }
+}
+
+/// A heading's title from what follows its `###`, when it is plain text (no inline markup, no
+/// closing `#`s): as pulldown-cmark would give it, trimmed.
+fn plain_title(after: &str) -> Option<String> {
+    let title = after.trim_matches([' ', '\t']);
+    let plain = title.chars().all(|c| {
+        c.is_alphanumeric()
+            || c == ' '
+            || matches!(
+                c,
+                '-' | '.'
+                    | ','
+                    | ':'
+                    | ';'
+                    | '('
+                    | ')'
+                    | '\''
+                    | '"'
+                    | '/'
+                    | '?'
+                    | '='
+                    | '+'
+                    | '%'
+                    | '@'
+                    | '$'
+                    | '{'
+                    | '}'
+            )
+    });
+    plain.then(|| title.to_string())
 }
 
 fn slug(title: &str) -> String {
@@ -313,6 +467,199 @@ mod tests {
             "The token endpoint is used for authorization_code grants. See Apps."
         );
         assert_eq!(description(""), "");
+    }
+
+    /// Lines of every kind the line-by-line reading knows or refuses, for pages made of them.
+    const LINES: &[&str] = &[
+        "",
+        "   ",
+        "### Title",
+        "###",
+        "### a  b",
+        "###\tTab",
+        "### Foo ###",
+        "### C#",
+        "### *em*",
+        "### `code`",
+        "### a & b",
+        "### é à",
+        "### 1.5 {{var}}",
+        "### a'b\"c",
+        "#### Four",
+        "## Two",
+        "#x",
+        "###x",
+        "```",
+        "```js",
+        "````",
+        "~~~",
+        "~~~ a`b",
+        "``` a`b",
+        "``",
+        "  ```",
+        "   ```",
+        "    ```",
+        "* item",
+        "*",
+        "* ### h",
+        "* ```",
+        "*  x",
+        "- x",
+        "-",
+        "---",
+        "***",
+        "* * *",
+        "**bold**",
+        "+ y",
+        "+z",
+        "+",
+        "1. one",
+        "1.",
+        "1) x",
+        "12.5",
+        "1234567890. x",
+        "> quote",
+        ">",
+        "> ### q",
+        "> * x",
+        ">> y",
+        "> **Collapse: x**",
+        "<div>",
+        "</div>",
+        "  indented",
+        "    code",
+        "\tTab",
+        "  ### x",
+        "    ### x",
+        "| a | b |",
+        "| - | - |",
+        "a | b",
+        "text",
+        "text ### no",
+        "===",
+        "[x]: /url",
+        "[x]:",
+        "&amp;",
+        "\\### esc",
+        "\r",
+        "_x_",
+        "__",
+        "> `code`",
+        "2) ### x",
+        "* `code`",
+        "* ``a``",
+        "* ```",
+        "* ~~~",
+        "* ~~x~~",
+        "> ```",
+        ">  ",
+        "> ~~~",
+    ];
+
+    /// The lines above that the line-by-line reading takes outside code, for pages it reads.
+    const READ_LINES: &[&str] = &[
+        "",
+        "   ",
+        "### Title",
+        "###",
+        "### a  b",
+        "###\tTab",
+        "### é à",
+        "### 1.5 {{var}}",
+        "### a'b\"c",
+        "#### Four",
+        "## Two",
+        "#x",
+        "###x",
+        "```",
+        "```js",
+        "````",
+        "~~~",
+        "~~~ a`b",
+        "``",
+        "*  x",
+        "- x",
+        "---",
+        "***",
+        "**bold**",
+        "+ y",
+        "+z",
+        "1. one",
+        "1) x",
+        "12.5",
+        "> quote",
+        "> **Collapse: x**",
+        "| a | b |",
+        "| - | - |",
+        "a | b",
+        "text",
+        "text ### no",
+        "===",
+        "[x]: /url",
+        "[x]:",
+        "&amp;",
+        "\\### esc",
+        "_x_",
+        "__",
+        "* `code`",
+        "* ``a``",
+        "* ~~x~~",
+        "> `code`",
+        ">",
+        ">  ",
+        "> | a |",
+        "* {{x}}",
+        "* &amp;",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        #[test]
+        fn the_line_by_line_reading_finds_the_headings_the_parser_finds(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    6 => proptest::sample::select(READ_LINES),
+                    1 => proptest::sample::select(LINES),
+                ],
+                0..24,
+            ),
+            end_with_newline: bool,
+        ) {
+            let mut page = lines.join("\n");
+            if end_with_newline {
+                page.push('\n');
+            }
+            if let Some(titles) = simple_h3_titles(&page) {
+                proptest::prop_assert_eq!(titles, parsed_h3_titles(&page), "{:?}", page);
+            }
+        }
+    }
+
+    #[test]
+    fn the_built_in_pages_are_read_line_by_line() {
+        let project = crate::project::Project::open(std::path::Path::new(".")).unwrap();
+        let renderer = project.renderer().unwrap();
+        let specs = project.load_specs().unwrap();
+        let mut simple = 0;
+        for endpoint in &specs.endpoints {
+            let page = renderer.render(endpoint, &project.config).unwrap().page;
+            let body = page.splitn(3, "---\n").nth(2).unwrap();
+            if let Some(titles) = simple_h3_titles(body) {
+                assert_eq!(
+                    titles,
+                    parsed_h3_titles(body),
+                    "{}",
+                    endpoint.source.display()
+                );
+                simple += 1;
+            }
+        }
+        // the house pages with nothing unusual in their prose take the short way
+        assert!(
+            simple * 2 >= specs.endpoints.len(),
+            "{simple} of {}",
+            specs.endpoints.len()
+        );
     }
 
     #[test]

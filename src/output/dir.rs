@@ -51,10 +51,14 @@ impl OutputDir {
         &self.files
     }
 
-    /// The stamp of the directory at `path` below the output directory, if it is one reached
-    /// through no link, unless it changed within a clock tick before `now`.
+    /// The stamp of the directory at `path` below the output directory, unless it changed
+    /// within a clock tick before `now`.
+    ///
+    /// A plain `lstat`, as [`OutputDir::dir_unchanged`] compares it with: a stamp only ever lets
+    /// a later build leave a spec's files alone when the directory still looks the same, and
+    /// every read and write checks the way for links itself. (A cold build stamps 12,000.)
     pub fn dir_stamp(&self, path: &str, now: i64) -> Option<Stamp> {
-        let metadata = self.files.metadata(path).ok()??;
+        let metadata = fs::symlink_metadata(self.dir.join(path)).ok()?;
         metadata
             .is_dir()
             .then(|| Stamp::settled(&metadata, now))
