@@ -152,13 +152,14 @@ fn simple_h3_titles(markdown: &str) -> Option<Vec<String>> {
             b'0'..=b'9' => {
                 let digits = line.bytes().take_while(u8::is_ascii_digit).count();
                 let rest = &line[digits..];
-                if rest.starts_with(['.', ')']) {
-                    let content = &rest[1..];
-                    if content.is_empty() || content.starts_with([' ', '\t']) {
-                        if digits > 9 || !starts_plainly(content.trim_start_matches([' ', '\t'])) {
-                            return None;
-                        }
-                    }
+                // `1.` and a blank is a list item (`1.5` is text)
+                let item = rest
+                    .strip_prefix(['.', ')'])
+                    .filter(|content| content.is_empty() || content.starts_with([' ', '\t']));
+                if let Some(content) = item
+                    && (digits > 9 || !starts_plainly(content.trim_start_matches([' ', '\t'])))
+                {
+                    return None;
                 }
             }
             _ => {}
