@@ -100,13 +100,17 @@ fn parsed_h3_titles(markdown: &str) -> Vec<String> {
 /// no block (paragraphs, tables, other headings). Anything else (an indented line, HTML, a
 /// container holding a block, a title with inline markup, a carriage return) gives `None`.
 fn simple_h3_titles(markdown: &str) -> Option<Vec<String>> {
-    if markdown.contains(['\r', '\0']) || markdown.starts_with('\u{feff}') {
+    let bytes = markdown.as_bytes();
+    if bytes.contains(&b'\r') || bytes.contains(&0) || markdown.starts_with('\u{feff}') {
         return None;
     }
     let mut titles = Vec::new();
-    let mut lines = markdown.split('\n');
-    while let Some(line) = lines.next() {
-        if line.trim_matches([' ', '\t']).is_empty() {
+    let mut at = 0;
+    while at < markdown.len() {
+        let end = line_end(markdown, at);
+        let line = &markdown[at..end];
+        at = end + 1;
+        if line.bytes().all(|b| b == b' ' || b == b'\t') {
             continue;
         }
         let first = line.as_bytes()[0];
@@ -127,7 +131,7 @@ fn simple_h3_titles(markdown: &str) -> Option<Vec<String>> {
                     if first == b'`' && line[run..].contains('`') {
                         return None;
                     }
-                    skip_fenced_code(&mut lines, first, run);
+                    at = after_fenced_code(markdown, at, first, run);
                 }
             }
             b'>' => {
@@ -168,20 +172,38 @@ fn simple_h3_titles(markdown: &str) -> Option<Vec<String>> {
     Some(titles)
 }
 
-/// Skips the lines of a fenced code block opened by `run` of `fence` up to its closing fence
-/// (or the end of the page).
-fn skip_fenced_code<'a>(lines: &mut impl Iterator<Item = &'a str>, fence: u8, run: usize) {
-    for line in lines {
-        let indent = line.bytes().take_while(|b| *b == b' ').count();
-        if indent > 3 {
-            continue;
+/// Where the line holding byte `at` ends (its `\n`, or the end of the text).
+fn line_end(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |found| at + found)
+}
+
+/// Where the text after a fenced code block continues: past the closing fence of `run` or more
+/// `fence` characters (up to 3 spaces before it, only blanks after it) on a line at or after
+/// `from`, or at the end of the page when there is none. Only the lines holding a `fence`
+/// character are looked at: most of a page is code, and most code lines hold none.
+fn after_fenced_code(text: &str, from: usize, fence: u8, run: usize) -> usize {
+    if from >= text.len() {
+        return text.len();
+    }
+    let mut search = from;
+    while let Some(found) = text[search..].find(char::from(fence)) {
+        let at = search + found;
+        let line_start = text[from..at].rfind('\n').map_or(from, |n| from + n + 1);
+        let end = line_end(text, at);
+        let indent = &text[line_start..at];
+        if indent.len() <= 3 && indent.bytes().all(|b| b == b' ') {
+            let line = &text[at..end];
+            let closing = line.bytes().take_while(|b| *b == fence).count();
+            if closing >= run && line[closing..].bytes().all(|b| b == b' ' || b == b'\t') {
+                return end + 1;
+            }
         }
-        let rest = &line[indent..];
-        let closing = rest.bytes().take_while(|b| *b == fence).count();
-        if closing >= run && rest[closing..].trim_matches([' ', '\t']).is_empty() {
-            return;
+        search = end;
+        if search >= text.len() {
+            break;
         }
     }
+    text.len()
 }
 
 /// Whether the text of a list item or block quote starts with a character that opens no block
