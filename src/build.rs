@@ -4,7 +4,7 @@
 //! holding its output are as the last build left them; any doubt renders it and compares with the
 //! disk. `check` renders everything and compares.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -321,7 +321,9 @@ fn build_and_know(
                 summary.files += entry.files.len();
                 summary.unchanged += unchanged;
                 summary.written.extend(written);
-                built.push(spec.clone());
+                if usable {
+                    built.push(spec.clone());
+                }
                 next.specs.insert(spec, entry);
             }
             Outcome::Failed { spec, problems } => {
@@ -346,13 +348,17 @@ fn build_and_know(
             next.specs.insert(spec.clone(), entry);
         }
     }
-    for spec in &built {
-        next.specs[spec].files.all_dirs(|dir| {
-            if !touched.contains(dir) {
-                touched.insert(dir.to_string());
-            }
-            true
-        });
+    // What was touched matters only against what the cache says was not: a build without a
+    // usable cache (a cold one) stamps every directory afresh anyway.
+    if usable {
+        for spec in &built {
+            next.specs[spec].files.all_dirs(|dir| {
+                if !touched.contains(dir) {
+                    touched.insert(dir.to_string());
+                }
+                true
+            });
+        }
     }
 
     // Files owned before and produced by no spec now are stale. Only the specs whose files
@@ -392,18 +398,21 @@ fn build_and_know(
     // same records in another order: that needs no commit).
     let mut manifest_text = None;
     if !owners_unchanged || recorded.manifest_text.is_none() {
-        let manifest = Manifest {
-            specs: next
-                .specs
-                .iter()
-                .map(|(spec, entry)| (spec.clone(), entry.files.clone()))
-                .collect::<BTreeMap<_, _>>(),
-        };
-        let text = manifest.to_text();
-        let same = recorded
-            .manifest_text
-            .as_deref()
-            .is_some_and(|before| text == before || Manifest::parse(before) == manifest);
+        // written from the records in place: copying 10,000 of them into a manifest first was
+        // a serial step of every cold build
+        let mut records: Vec<(&str, &FileList)> = next
+            .specs
+            .iter()
+            .map(|(spec, entry)| (spec.as_str(), &entry.files))
+            .collect();
+        records.sort_unstable_by_key(|(spec, _)| *spec);
+        let text = Manifest::text_of(records.iter().copied());
+        let same = recorded.manifest_text.as_deref().is_some_and(|before| {
+            text == before
+                || Manifest::parse(before).specs.into_iter().eq(records
+                    .iter()
+                    .map(|(spec, files)| (spec.to_string(), (*files).clone())))
+        });
         manifest_text = (!same).then_some(text);
     }
     let written_text = manifest_text

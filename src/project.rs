@@ -508,9 +508,12 @@ impl Project {
         let mut files: Vec<OutputFile> = rendered
             .samples
             .into_iter()
-            .map(|(target, code)| OutputFile {
-                path: format!("{page_path}/{}.{}", target.id, target.extension),
-                contents: format!("{code}\n"),
+            .map(|(target, mut code)| {
+                code.push('\n');
+                OutputFile {
+                    path: format!("{page_path}/{}.{}", target.id, target.extension),
+                    contents: code,
+                }
             })
             .collect();
         files.push(OutputFile {

@@ -186,9 +186,19 @@ impl Manifest {
     }
 
     pub fn to_text(&self) -> String {
-        let mut text = String::with_capacity(MANIFEST_HEADER.len() + 200 * self.specs.len());
+        Manifest::text_of(
+            self.specs
+                .iter()
+                .map(|(spec, files)| (spec.as_str(), files)),
+        )
+    }
+
+    /// The text of a manifest of `specs`, which must come in order: what
+    /// [`Manifest::to_text`] writes, without the records copied into a manifest first.
+    pub fn text_of<'a>(specs: impl ExactSizeIterator<Item = (&'a str, &'a FileList)>) -> String {
+        let mut text = String::with_capacity(MANIFEST_HEADER.len() + 200 * specs.len());
         text.push_str(MANIFEST_HEADER);
-        for (spec, files) in &self.specs {
+        for (spec, files) in specs {
             push_line(&mut text, spec, files);
             text.push('\n');
         }
