@@ -100,8 +100,9 @@ fn parsed_h3_titles(markdown: &str) -> Vec<String> {
 /// no block (paragraphs, tables, other headings). Anything else (an indented line, HTML, a
 /// container holding a block, a title with inline markup, a carriage return) gives `None`.
 fn simple_h3_titles(markdown: &str) -> Option<Vec<String>> {
-    let bytes = markdown.as_bytes();
-    if bytes.contains(&b'\r') || bytes.contains(&0) || markdown.starts_with('\u{feff}') {
+    // a carriage return ends a line anywhere, even inside code; a NUL (read as U+FFFD) only
+    // matters in the lines looked at, where nothing takes it for plain text
+    if markdown.as_bytes().contains(&b'\r') || markdown.starts_with('\u{feff}') {
         return None;
     }
     let mut titles = Vec::new();
@@ -577,6 +578,13 @@ mod tests {
         "> ```",
         ">  ",
         "> ~~~",
+        "### a\0b",
+        "\0### x",
+        "``\0`",
+        "x\0",
+        "```\0",
+        "* \0x",
+        "> \0",
     ];
 
     /// The lines above that the line-by-line reading takes outside code, for pages it reads.
@@ -633,6 +641,7 @@ mod tests {
         "> | a |",
         "* {{x}}",
         "* &amp;",
+        "x\0",
     ];
 
     proptest::proptest! {
