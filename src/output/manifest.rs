@@ -21,9 +21,10 @@ pub struct Manifest {
 
 /// The files one spec produced, sorted, kept as the manifest writes them (the prefix they share,
 /// then the rest of each, tab-separated): a build with nothing to do reads thousands of these,
-/// and this way each costs one allocation rather than one per file.
+/// and this way each costs one allocation rather than one per file. Shared, not copied: a build
+/// carries every spec's list from the cache it read to the one it writes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FileList(String);
+pub struct FileList(std::sync::Arc<str>);
 
 impl FileList {
     /// The list of `files`, which must be sorted.
@@ -35,7 +36,7 @@ impl FileList {
             text.push('\t');
             text.push_str(&file[prefix.len()..]);
         }
-        FileList(text)
+        FileList(text.into())
     }
 
     /// Reads a list [`FileList::new`] made, checking that every file stays inside the output
@@ -54,7 +55,7 @@ impl FileList {
         if stem.contains('\0') || !rests_are_safe(stem, rests) {
             return None;
         }
-        Some(FileList(text.to_string()))
+        Some(FileList(text.into()))
     }
 
     fn parts(&self) -> (&str, std::str::Split<'_, char>) {
