@@ -231,10 +231,11 @@ impl Project {
                 "this spec is a link to a file outside the specs directory; samplegen reads specs only from inside it".into(),
             );
         }
-        // every spec's page path, lowercased: what decides whether outputs collide
+        // every spec's page path, lowercased: what decides whether outputs collide (on all
+        // cores: a serial step of every build)
         let pages: Vec<(&PathBuf, String)> = found
             .files
-            .iter()
+            .par_iter()
             .filter_map(|path| {
                 let relative = path.strip_prefix(&specs_dir).ok()?;
                 let id = PageId::from_relative_path(relative).ok()?;

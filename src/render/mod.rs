@@ -58,6 +58,9 @@ pub struct Renderer {
     /// What decides whether a site renders each of `sources`, for the fingerprint.
     used_when: Vec<UsedWhen>,
     compiled: OnceLock<Result<Tera, RenderError>>,
+    /// Only the templates one site renders, compiled for its first render when the full set is
+    /// not (see [`Renderer::prepare`]); `None` when that set did not compile by itself.
+    site: OnceLock<Option<(Tera, Vec<String>)>>,
     /// A built-in's plain name → its `builtin/` name, when the plain names are not compiled
     /// (a project with no templates of its own); empty otherwise.
     builtin_aliases: HashMap<String, String>,
@@ -124,6 +127,7 @@ impl Renderer {
             sources,
             used_when,
             compiled: OnceLock::new(),
+            site: OnceLock::new(),
             builtin_aliases,
         })
     }
@@ -146,6 +150,54 @@ impl Renderer {
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+
+    /// Compiles, unless the full set is compiled already, just the templates `config`'s site
+    /// renders and those they extend, include or import, for the renders that follow: a build
+    /// with one spec to render then compiles a dozen templates rather than the 60 built in. Only
+    /// without templates of the project's own (which may reach any built-in). Any template
+    /// outside that set, or a set that does not compile by itself, is left to the full set.
+    fn prepare(&self, config: &Config) {
+        if self.compiled.get().is_some() || self.builtin_aliases.is_empty() {
+            return;
+        }
+        self.site.get_or_init(|| {
+            let mut wanted: Vec<&str> = config
+                .targets
+                .iter()
+                .map(|target| self.template_name(&target.template))
+                .collect();
+            let (page, front_matter) = config.page.templates();
+            wanted.push(self.template_name(&page));
+            wanted.push(self.template_name(&front_matter));
+            let mut chosen: Vec<&templates::Source> = Vec::new();
+            while let Some(name) = wanted.pop() {
+                if chosen.iter().any(|source| source.name == name) {
+                    continue;
+                }
+                let source = self.sources.iter().find(|source| source.name == name)?;
+                wanted.extend(templates::referenced(&source.text));
+                chosen.push(source);
+            }
+            let mut tera = Tera::new();
+            tera.autoescape_on(Vec::<&str>::new());
+            filters::register(&mut tera);
+            let batch = chosen.iter().map(|s| (s.name.as_str(), s.text.as_str()));
+            let names = chosen.iter().map(|s| s.name.clone()).collect();
+            tera.add_raw_templates(batch).ok().map(|()| (tera, names))
+        });
+    }
+
+    /// The compiled templates to render `name` with: the site's set when it holds it, else
+    /// the full set (compiled now if need be).
+    fn tera_for(&self, name: &str) -> Result<&Tera, RenderError> {
+        if self.compiled.get().is_none()
+            && let Some(Some((site, names))) = self.site.get()
+            && names.iter().any(|compiled| compiled == name)
+        {
+            return Ok(site);
+        }
+        self.compiled()
     }
 
     /// A hash of samplegen's version and every template's name and text: what all output of a
@@ -185,6 +237,7 @@ impl Renderer {
         endpoint: &Endpoint,
         config: &Config,
     ) -> Result<Vec<(&'static Target, String)>, RenderError> {
+        self.prepare(config);
         // one view of the request serves every target
         let context = sample_context(endpoint);
         config
@@ -226,6 +279,7 @@ impl Renderer {
         config: &Config,
         samples: &[(&'static Target, String)],
     ) -> Result<String, RenderError> {
+        self.prepare(config);
         let view = PageView::new(endpoint, config, samples);
         let (page_template, front_matter_template) = config.page.templates();
         let body = self.run(
@@ -254,8 +308,9 @@ impl Renderer {
         context: &Context,
         endpoint: &Endpoint,
     ) -> Result<String, RenderError> {
-        self.compiled()?
-            .render(self.template_name(template), context)
+        let name = self.template_name(template);
+        self.tera_for(name)?
+            .render(name, context)
             .map_err(|error| RenderError {
                 template: self.origin_of(template),
                 spec: Some(endpoint.source.clone()),
@@ -340,6 +395,50 @@ mod tests {
             error.to_string()
         );
         assert!(Renderer::new(Some(overrides.path())).is_err());
+    }
+
+    #[test]
+    fn a_site_renders_with_its_own_templates_compiled_and_anything_else_with_all_of_them() {
+        let endpoint = crate::project::Project::open(std::path::Path::new("."))
+            .and_then(|project| project.load_specs())
+            .unwrap()
+            .endpoints
+            .remove(0);
+        let config = Config::default();
+        let full = Renderer::new(None).unwrap();
+        let renderer = Renderer::deferred(None).unwrap();
+        let rendered = renderer.render(&endpoint, &config).unwrap();
+        let site_names = match renderer.site.get() {
+            Some(Some((_, names))) => names.len(),
+            _ => panic!("the site's templates compiled by themselves"),
+        };
+        assert!(
+            renderer.compiled.get().is_none(),
+            "the full set is not compiled"
+        );
+        // the site's 11 samples, its page and front matter
+        assert_eq!(site_names, config.targets.len() + 2);
+        assert_eq!(rendered.page, full.render(&endpoint, &config).unwrap().page);
+        for (target, sample) in &rendered.samples {
+            let site_target = config.target(target.id).unwrap();
+            assert_eq!(*sample, full.sample(&endpoint, &site_target).unwrap());
+        }
+        // a target the site does not render is rendered from the full set
+        let other = config.target("httpx").unwrap();
+        assert_eq!(
+            renderer.sample(&endpoint, &other).unwrap(),
+            full.sample(&endpoint, &other).unwrap()
+        );
+        assert!(renderer.compiled.get().is_some());
+        // a template extending another (httpx-async, swift-async…) brings it along
+        let every = config.with_every_target();
+        let renderer = Renderer::deferred(None).unwrap();
+        assert_eq!(
+            renderer.render(&endpoint, &every).unwrap().samples,
+            full.render(&endpoint, &every).unwrap().samples
+        );
+        assert!(matches!(renderer.site.get(), Some(Some(_))));
+        assert!(renderer.compiled.get().is_none());
     }
 
     #[test]

@@ -167,6 +167,25 @@ pub(super) fn sources(overrides: Option<&Path>) -> Result<Vec<Source>, RenderErr
 /// Compiles `sources` into `tera`. A template that extends or includes one added after it is
 /// retried once the others are in, so the order of files does not matter; what still fails is
 /// reported with the file it came from.
+/// The names of the templates `text` extends, includes or imports (`{% extends "name" %}`…),
+/// as far as a plain reading of its tags finds them.
+pub(super) fn referenced(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for keyword in ["extends", "include", "import"] {
+        let mut rest = text;
+        while let Some(at) = rest.find(keyword) {
+            rest = &rest[at + keyword.len()..];
+            let Some(quoted) = rest.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            if let Some(end) = quoted.find('"') {
+                names.push(&quoted[..end]);
+            }
+        }
+    }
+    names
+}
+
 pub(super) fn compile(tera: &mut Tera, sources: &[Source]) -> Result<(), RenderError> {
     // All at once first: Tera links the whole set again after every addition, so adding the
     // templates one by one costs a link per template (a fifth of a no-op build's time). A
