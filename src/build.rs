@@ -721,15 +721,21 @@ fn dir_stamps(
     unchanged: &PathSet,
     touched: &OwnedPathSet,
 ) -> (PathMap<String, Stamp>, Vec<String>) {
-    let mut dirs = OwnedPathSet::with_capacity_and_hasher(next.specs.len(), Default::default());
-    for entry in next.specs.values() {
-        entry.files.all_dirs(|dir| {
-            if !dirs.contains(dir) {
-                dirs.insert(dir.to_string());
-            }
-            true
-        });
-    }
+    // gathered on all cores, then sorted to drop the repeats (a directory holds many specs' pages)
+    let mut dirs: Vec<String> = next
+        .specs
+        .par_iter()
+        .fold(Vec::new, |mut dirs, (_, entry)| {
+            entry.files.all_dirs(|dir| {
+                dirs.push(dir.to_string());
+                true
+            });
+            dirs
+        })
+        .flatten()
+        .collect();
+    dirs.par_sort_unstable();
+    dirs.dedup();
     let now = now_nanos();
     let stamped: Vec<(String, Option<Stamp>)> = dirs
         .into_par_iter()
