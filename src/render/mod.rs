@@ -397,13 +397,18 @@ mod tests {
         assert!(Renderer::new(Some(overrides.path())).is_err());
     }
 
-    #[test]
-    fn a_site_renders_with_its_own_templates_compiled_and_anything_else_with_all_of_them() {
-        let endpoint = crate::project::Project::open(std::path::Path::new("."))
+    /// The first of this project's own specs.
+    fn first_endpoint() -> Endpoint {
+        crate::project::Project::open(Path::new("."))
             .and_then(|project| project.load_specs())
             .unwrap()
             .endpoints
-            .remove(0);
+            .remove(0)
+    }
+
+    #[test]
+    fn a_site_renders_with_its_own_templates_compiled_and_anything_else_with_all_of_them() {
+        let endpoint = first_endpoint();
         let config = Config::default();
         let full = Renderer::new(None).unwrap();
         let renderer = Renderer::deferred(None).unwrap();
@@ -454,11 +459,7 @@ mod tests {
         assert_eq!(renderer.origin_of("curl.tera"), "built-in curl.tera");
         // a name that is no built-in's stays as written, for the error that names it
         assert_eq!(renderer.template_name("mine.tera"), "mine.tera");
-        let endpoint = crate::project::Project::open(std::path::Path::new("."))
-            .and_then(|project| project.load_specs())
-            .unwrap()
-            .endpoints
-            .remove(0);
+        let endpoint = first_endpoint();
         let config = Config::default();
         let house = Renderer::new(Some(Path::new("templates"))).unwrap();
         assert_eq!(
