@@ -387,6 +387,25 @@ mod tests {
     }
 
     #[test]
+    fn a_change_later_than_the_racy_window_moves_a_files_times() {
+        // the window is a timer tick and a millisecond, or the 12 ms default
+        let window = racy_nanos();
+        assert!((1_000_000..=12_000_000).contains(&window), "{window}");
+        // what the window rests on, on this machine's file system: after waiting it out, a
+        // change always shows in the times
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x");
+        for round in 0..5 {
+            fs::write(&path, format!("{round}")).unwrap();
+            let before = Stamp::of(&fs::metadata(&path).unwrap());
+            std::thread::sleep(std::time::Duration::from_nanos(window as u64));
+            fs::write(&path, format!("{round}")).unwrap();
+            let after = Stamp::of(&fs::metadata(&path).unwrap());
+            assert!(after.modified > before.modified, "round {round}");
+        }
+    }
+
+    #[test]
     fn a_stamp_taken_within_a_clock_tick_of_a_change_is_not_settled() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x");
