@@ -429,12 +429,17 @@ impl Confined {
         let full = self.dir.join(relative);
         let path = std::ffi::CString::new(full.as_os_str().as_bytes())
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL in a path"))?;
-        // O_NOFOLLOW: a link put where the directory was checked to be is refused, not followed
+        // O_NOFOLLOW: a link put where the directory was checked to be is refused, not followed;
+        // O_PATH (Linux) opens it for `openat` alone, without reading it
+        #[cfg(target_os = "linux")]
+        let access = libc::O_PATH;
+        #[cfg(not(target_os = "linux"))]
+        let access = libc::O_RDONLY;
         // SAFETY: `path` is a NUL-terminated string that outlives the call
         let fd = unsafe {
             libc::open(
                 path.as_ptr(),
-                libc::O_PATH | libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC,
+                access | libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC,
             )
         };
         if fd < 0 {
