@@ -462,21 +462,8 @@ impl Confined {
     /// the build is interrupted, its marker makes the next one compare every file with what it
     /// should hold. Never follows a link (one on the way is refused).
     pub fn create(&self, relative: &str, contents: &[u8]) -> io::Result<bool> {
-        let path = Path::new(relative);
-        self.dir_exists(path.parent().unwrap_or(Path::new("")), true)?;
-        let full = self.dir.join(path);
-        match create_new(&full) {
-            // a file that could not be written whole is not left half-written
-            Ok(mut file) => match file.write_all(contents) {
-                Ok(()) => Ok(true),
-                Err(error) => {
-                    let _ = fs::remove_file(&full);
-                    Err(error)
-                }
-            },
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-            Err(error) => Err(error),
-        }
+        let (parent, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+        self.open_dir(Path::new(parent))?.create(name, contents)
     }
 }
 
@@ -487,7 +474,7 @@ pub struct OpenDir {
 
 impl OpenDir {
     /// Creates the file `name` in this directory holding `contents`, unless a file (or anything
-    /// else) is there already: then returns `false` and writes nothing. As
+    /// else) is there already: then returns `false` and writes nothing. See
     /// [`Confined::create`]: in place, never through a link, and a file that could not be
     /// written whole is removed.
     pub fn create(&self, name: &str, contents: &[u8]) -> io::Result<bool> {

@@ -566,8 +566,10 @@ fn concurrent_builds_never_fail_with_a_bare_io_error() {
     for child in children {
         let output = child.wait_with_output().unwrap();
         let err = String::from_utf8_lossy(&output.stderr);
+        // the holder's pid is named when it is read within half a second: on a loaded machine
+        // the holder may not have written it yet, and the message says so without it
         assert!(
-            output.status.success() || err.contains("another build is running (pid "),
+            output.status.success() || err.contains("another build is running"),
             "{err}"
         );
     }
