@@ -765,24 +765,27 @@ fn build_spec<'a>(inputs: &Inputs<'a, '_>, path: &Path) -> Result<Outcome<'a>, E
     let project = inputs.project;
     let spec = project.shown_text(path);
     let now = now_nanos();
-    let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file());
-    let stamp = metadata.as_ref().and_then(|m| Stamp::settled(m, now));
-
     // Skipped unread only when the spec and every directory holding its files are as they were.
-    if let (Some(stamp), Some(cached)) = (stamp, inputs.cached)
-        && let Some(entry) = cached.get(&spec)
-        && entry.stamp == Some(stamp)
-        && entry
-            .files
-            .all_dirs(|dir| inputs.unchanged_dirs.contains(dir))
-    {
-        return Ok(Outcome::Kept { spec, entry });
+    if let Some(cached) = inputs.cached {
+        let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file());
+        if let Some(stamp) = metadata.as_ref().and_then(|m| Stamp::settled(m, now))
+            && let Some(entry) = cached.get(&spec)
+            && entry.stamp == Some(stamp)
+            && entry
+                .files
+                .all_dirs(|dir| inputs.unchanged_dirs.contains(dir))
+        {
+            return Ok(Outcome::Kept { spec, entry });
+        }
     }
 
-    let source = match project.read_spec(path) {
-        Ok(text) => text,
+    // the stamp is the one the file had when opened, before it was read: a change while it is
+    // read moves the times past it, and the next build looks again
+    let (source, metadata) = match project.read_spec_with_metadata(path) {
+        Ok(read) => read,
         Err(problems) => return Ok(Outcome::Failed { problems, spec }),
     };
+    let stamp = Stamp::settled(&metadata, now);
     let produced = match project.output_files(path, &source, inputs.renderer)? {
         Ok(produced) => produced,
         Err(problems) => return Ok(Outcome::Failed { spec, problems }),
@@ -813,7 +816,8 @@ fn build_spec<'a>(inputs: &Inputs<'a, '_>, path: &Path) -> Result<Outcome<'a>, E
         files.push(file.path);
     }
     files.sort_unstable();
-    let racy = (stamp.is_none() && metadata.is_some())
+    let racy = stamp
+        .is_none()
         .then(|| (path.to_path_buf(), content_hash(source.as_bytes())));
     Ok(Outcome::Built {
         spec,

@@ -113,8 +113,19 @@ pub fn human(bytes: u64) -> String {
 /// device. A link at `path` itself is followed only when `follow`; otherwise it is refused as a
 /// link in `area`.
 pub fn read_regular(path: &Path, limit: u64, follow: bool, area: &Path) -> io::Result<Vec<u8>> {
+    read_regular_with_metadata(path, limit, follow, area).map(|(bytes, _)| bytes)
+}
+
+/// [`read_regular`], with the file's metadata as it was when opened, before it was read.
+pub fn read_regular_with_metadata(
+    path: &Path,
+    limit: u64,
+    follow: bool,
+    area: &Path,
+) -> io::Result<(Vec<u8>, Metadata)> {
     let (file, metadata) = open_regular(path, follow, area)?;
-    read_open(file, &metadata, path, limit)
+    let bytes = read_open(file, &metadata, path, limit)?;
+    Ok((bytes, metadata))
 }
 
 /// The first `bytes` bytes of the regular file at `path` (all of it when shorter), reached
@@ -171,9 +182,23 @@ fn read_open(file: File, metadata: &Metadata, path: &Path, limit: u64) -> io::Re
     if metadata.len() > limit {
         return Err(too_large());
     }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    // the file may grow while it is read
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    // One read of a byte more than the file's size: a regular file that gives fewer bytes is at
+    // its end, so no second read is needed to find it (every spec a build renders is read).
+    // The file may grow while it is read: then the rest is read too, up to the limit.
+    let size = metadata.len() as usize;
+    let mut bytes = vec![0; size + 1];
+    let mut file = file;
+    let read = loop {
+        match file.read(&mut bytes) {
+            Ok(read) => break read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    };
+    bytes.truncate(read);
+    if read > size {
+        file.take(limit + 1 - read as u64).read_to_end(&mut bytes)?;
+    }
     if bytes.len() as u64 > limit {
         return Err(too_large());
     }
@@ -319,9 +344,10 @@ impl Confined {
                         if !create {
                             return Ok(false);
                         }
-                        // mkdir never follows a link; one planted meanwhile is found above
+                        // mkdir never follows a link: the directory it made is a real one (a cold
+                        // build makes 12,000). Something made there meanwhile is looked at above.
                         match fs::create_dir(&full) {
-                            Ok(()) => {}
+                            Ok(()) => break,
                             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
                             Err(error) => return Err(error),
                         }
@@ -592,6 +618,22 @@ mod tests {
         assert!(matches!(refusal(&error), Some(Refusal::NotRegular { .. })));
         let error = read_regular(Path::new("/dev/zero"), 3, true, dir.path()).unwrap_err();
         assert!(matches!(refusal(&error), Some(Refusal::NotRegular { .. })));
+        fs::write(&file, "").unwrap();
+        assert_eq!(read_regular(&file, 3, false, dir.path()).unwrap(), b"");
+    }
+
+    #[test]
+    fn a_file_that_grows_after_its_size_was_read_is_read_to_its_end_within_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        fs::write(&path, "abc").unwrap();
+        let (file, metadata) = open_regular(&path, false, dir.path()).unwrap();
+        fs::write(&path, "abcdefgh").unwrap();
+        assert_eq!(read_open(file, &metadata, &path, 100).unwrap(), b"abcdefgh");
+        let (file, metadata) = open_regular(&path, false, dir.path()).unwrap();
+        fs::write(&path, "abcdefghijkl").unwrap();
+        let error = read_open(file, &metadata, &path, 10).unwrap_err();
+        assert!(matches!(refusal(&error), Some(Refusal::TooLarge { .. })));
     }
 
     #[test]

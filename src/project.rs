@@ -148,7 +148,15 @@ impl Project {
     /// The text of the spec file at `path`: a regular file (a link is followed; `discover`
     /// refuses those that lead outside the specs directory) of at most [`INPUT_LIMIT`] bytes.
     pub fn read_spec(&self, path: &Path) -> Result<String, Vec<Diagnostic>> {
-        let bytes = fs_safe::read_regular(path, INPUT_LIMIT, true, &self.specs_dir()).map_err(|error| {
+        self.read_spec_with_metadata(path).map(|(text, _)| text)
+    }
+
+    /// [`Project::read_spec`], with the spec file's metadata as it was before it was read.
+    pub fn read_spec_with_metadata(
+        &self,
+        path: &Path,
+    ) -> Result<(String, std::fs::Metadata), Vec<Diagnostic>> {
+        let (bytes, metadata) = fs_safe::read_regular_with_metadata(path, INPUT_LIMIT, true, &self.specs_dir()).map_err(|error| {
             let message = match fs_safe::refusal(&error) {
                 Some(Refusal::NotRegular { .. }) => "this spec is not a regular file (a directory, FIFO, socket or device); samplegen reads only regular files".to_string(),
                 Some(Refusal::TooLarge { limit, .. }) => format!(
@@ -159,7 +167,7 @@ impl Project {
             };
             vec![Diagnostic::new(&self.shown(path), message)]
         })?;
-        String::from_utf8(bytes).map_err(|error| {
+        let text = String::from_utf8(bytes).map_err(|error| {
             let bytes = error.as_bytes();
             let problem = yaml::utf8_error(bytes);
             let shown = String::from_utf8_lossy(bytes);
@@ -167,7 +175,8 @@ impl Project {
                 Some(at) => Diagnostic::at(&self.shown(path), &shown, at, problem.message),
                 None => Diagnostic::new(&self.shown(path), problem.message),
             }]
-        })
+        })?;
+        Ok((text, metadata))
     }
 
     pub fn specs_dir(&self) -> PathBuf {
