@@ -141,10 +141,7 @@ impl Renderer {
     fn compiled(&self) -> Result<&Tera, RenderError> {
         self.compiled
             .get_or_init(|| {
-                let mut tera = Tera::new();
-                // Samples are code, not HTML: every value is escaped explicitly by a filter.
-                tera.autoescape_on(Vec::<&str>::new());
-                filters::register(&mut tera);
+                let mut tera = empty_tera();
                 templates::compile(&mut tera, &self.sources)?;
                 Ok(tera)
             })
@@ -179,9 +176,7 @@ impl Renderer {
                 wanted.extend(templates::referenced(&source.text));
                 chosen.push(source);
             }
-            let mut tera = Tera::new();
-            tera.autoescape_on(Vec::<&str>::new());
-            filters::register(&mut tera);
+            let mut tera = empty_tera();
             let batch = chosen.iter().map(|s| (s.name.as_str(), s.text.as_str()));
             let names = chosen.iter().map(|s| s.name.clone()).collect();
             tera.add_raw_templates(batch).ok().map(|()| (tera, names))
@@ -334,6 +329,15 @@ impl Renderer {
             .find(|source| source.name == name)
             .map_or_else(|| name.to_string(), |source| source.origin.clone())
     }
+}
+
+/// A template set with no templates yet: samplegen's filters registered, autoescaping off.
+fn empty_tera() -> Tera {
+    let mut tera = Tera::new();
+    // Samples are code, not HTML: every value is escaped explicitly by a filter.
+    tera.autoescape_on(Vec::<&str>::new());
+    filters::register(&mut tera);
+    tera
 }
 
 /// What a sample template sees: `request`.
