@@ -141,7 +141,7 @@ fn build_and_know(
         path: output_dir.clone(),
         error,
     };
-    let discovered = project.discover()?;
+    let discovered = project.discover_stamped()?;
     let specs_dir = project.specs_dir();
     let mut known = Known {
         paths: discovered
@@ -233,8 +233,15 @@ fn build_and_know(
     let results: Vec<Result<Outcome, Error>> = discovered
         .files
         .par_iter()
-        .map(|path| {
-            let outcome = build_spec(&inputs, path);
+        .enumerate()
+        .map(|(index, path)| {
+            let listed = discovered
+                .stamps
+                .get(index)
+                .copied()
+                .flatten()
+                .map(|stamp| (stamp, discovered.listed_at));
+            let outcome = build_spec(&inputs, path, listed);
             progress();
             outcome
         })
@@ -516,7 +523,7 @@ pub fn rebuild_specs(
     };
     let outcomes = targets
         .par_iter()
-        .map(|path| build_spec(&inputs, path))
+        .map(|path| build_spec(&inputs, path, None))
         .collect::<Result<Vec<Outcome>, Error>>()?;
     let mut summary = BuildSummary::default();
     let cache = &mut known.cache;
@@ -761,14 +768,26 @@ fn dir_stamps(
     (stamps, racy)
 }
 
-fn build_spec<'a>(inputs: &Inputs<'a, '_>, path: &Path) -> Result<Outcome<'a>, Error> {
+/// Builds the spec at `path`; `listed` is its stamp and when that was taken, if its directory's
+/// listing took it.
+fn build_spec<'a>(
+    inputs: &Inputs<'a, '_>,
+    path: &Path,
+    listed: Option<(Stamp, i64)>,
+) -> Result<Outcome<'a>, Error> {
     let project = inputs.project;
     let spec = project.shown_text(path);
     let now = now_nanos();
     // Skipped unread only when the spec and every directory holding its files are as they were.
     if let Some(cached) = inputs.cached {
-        let metadata = std::fs::metadata(path).ok().filter(|m| m.is_file());
-        if let Some(stamp) = metadata.as_ref().and_then(|m| Stamp::settled(m, now))
+        let settled = match listed {
+            Some((stamp, listed_at)) => stamp.settled_by(listed_at),
+            None => std::fs::metadata(path)
+                .ok()
+                .filter(|m| m.is_file())
+                .and_then(|m| Stamp::settled(&m, now)),
+        };
+        if let Some(stamp) = settled
             && let Some(entry) = cached.get(&spec)
             && entry.stamp == Some(stamp)
             && entry

@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, PathSegment, locate};
 pub use crate::error::Error;
 use crate::fs_safe::{self, INPUT_LIMIT, Refusal};
 use crate::model::{self, Body, Endpoint, PageId, PartContent};
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Stamp, now_nanos};
 use crate::render::{RenderedEndpoint, Renderer};
 use crate::spec;
 use crate::yaml;
@@ -30,6 +30,12 @@ pub struct Project {
 /// The spec files of a project that can be built, and the problems of those that cannot.
 pub struct Discovered {
     pub files: Vec<PathBuf>,
+    /// With [`Project::discover_stamped`] in a tree without links: each file's stamp (`None`
+    /// for one that is not a regular file), taken through its directory as that was listed,
+    /// which costs a fraction of a `stat` by the whole path later. Empty otherwise.
+    pub stamps: Vec<Option<Stamp>>,
+    /// When the listing began (ns): a stamp settled by then is one any later change moves.
+    pub listed_at: i64,
     pub problems: Vec<Diagnostic>,
     /// The specs (as shown) refused.
     pub failed: BTreeSet<String>,
@@ -203,7 +209,18 @@ impl Project {
     /// Finds the spec files, and refuses those that cannot be built whatever they say: links
     /// leading outside the specs directory, and pages that differ only in letter case.
     pub fn discover(&self) -> Result<Discovered, Error> {
+        self.discover_with(false)
+    }
+
+    /// [`Project::discover`], with each spec's stamp taken as its directory is listed (see
+    /// [`Discovered::stamps`]): what a build compares with its cache.
+    pub fn discover_stamped(&self) -> Result<Discovered, Error> {
+        self.discover_with(true)
+    }
+
+    fn discover_with(&self, stamped: bool) -> Result<Discovered, Error> {
         let specs_dir = self.specs_dir();
+        let listed_at = now_nanos();
         let mut found = SpecFiles::default();
         if specs_dir.is_dir() {
             let root = specs_dir.canonicalize().map_err(|error| Error::Io {
@@ -223,13 +240,16 @@ impl Project {
             let io = |(path, error)| Error::Io { path, error };
             // most trees hold no link: read on all cores; one with a link is walked in order,
             // which keeps a linked directory from being walked twice
-            match SpecFiles::walk_plain(&specs_dir).map_err(io)? {
-                Some(files) => found.files = files,
+            match SpecFiles::walk_plain(&specs_dir, stamped).map_err(io)? {
+                Some(files) if stamped => (found.files, found.stamps) = files.into_iter().unzip(),
+                Some(files) => found.files = files.into_iter().map(|(path, _)| path).collect(),
                 None => found.walk(&specs_dir, &root, false).map_err(io)?,
             }
         }
         let mut discovered = Discovered {
             files: Vec::new(),
+            stamps: Vec::new(),
+            listed_at,
             problems: Vec::new(),
             failed: BTreeSet::new(),
             through_links: found.through_links,
@@ -290,11 +310,18 @@ impl Project {
         }
         self.refuse_colliding(&pages, &mut discovered);
         if !discovered.failed.is_empty() {
-            found
+            let keep: Vec<bool> = found
                 .files
-                .retain(|path| !discovered.failed.contains(&self.shown_text(path)));
+                .iter()
+                .map(|path| !discovered.failed.contains(&self.shown_text(path)))
+                .collect();
+            let mut kept = keep.iter();
+            found.files.retain(|_| *kept.next().unwrap());
+            let mut kept = keep.iter();
+            found.stamps.retain(|_| *kept.next().unwrap());
         }
         discovered.files = found.files;
+        discovered.stamps = found.stamps;
         Ok(discovered)
     }
 
@@ -629,6 +656,8 @@ fn relative_to(root: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
 struct SpecFiles {
     /// `*.yaml` (and mistaken `*.yml`) files, sorted, hidden entries skipped.
     files: Vec<PathBuf>,
+    /// Their stamps, when taken (see [`Discovered::stamps`]).
+    stamps: Vec<Option<Stamp>>,
     /// Links that lead outside the specs directory.
     outside: Vec<PathBuf>,
     /// Whether any spec or directory was reached through a link.
@@ -645,11 +674,26 @@ fn is_spec_file(path: &Path) -> bool {
 }
 
 /// The entries of `dir`, sorted by path, each with the file type its directory entry gives (no
-/// extra system call per file).
-fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, std::fs::FileType)>> {
-    let mut entries: Vec<(PathBuf, std::fs::FileType)> = std::fs::read_dir(dir)?
-        .map(|entry| entry.and_then(|e| Ok((e.path(), e.file_type()?))))
-        .collect::<Result<_, _>>()?;
+/// extra system call per file), and each spec file's stamp when `stamped`: taken through the
+/// directory being read (one `lstat` of a name, not of a whole path).
+fn sorted_entries(
+    dir: &Path,
+    stamped: bool,
+) -> std::io::Result<Vec<(PathBuf, std::fs::FileType, Option<Stamp>)>> {
+    let mut entries: Vec<(PathBuf, std::fs::FileType, Option<Stamp>)> = std::fs::read_dir(dir)?
+        .map(|entry| {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            let stamp = if stamped && kind.is_file() && is_spec_file(&path) {
+                // one that vanished since the listing is looked up again, and reported, later
+                entry.metadata().ok().map(|metadata| Stamp::of(&metadata))
+            } else {
+                None
+            };
+            Ok((path, kind, stamp))
+        })
+        .collect::<std::io::Result<_>>()?;
     // by name, which for paths with the same parent is by their bytes: comparing them
     // component by component cost a fifth of finding the specs
     entries.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
@@ -658,16 +702,20 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, std::fs::FileType
 
 impl SpecFiles {
     /// The spec files below `dir`, in the order [`SpecFiles::walk`] finds them, each directory's
-    /// subdirectories read side by side; `None` as soon as a link is met (the walk in order
-    /// handles links).
-    fn walk_plain(dir: &Path) -> Result<Option<Vec<PathBuf>>, (PathBuf, std::io::Error)> {
-        let entries = sorted_entries(dir).map_err(|error| (dir.to_path_buf(), error))?;
-        if entries.iter().any(|(_, kind)| kind.is_symlink()) {
+    /// subdirectories read side by side, each with its stamp when `stamped`; `None` as soon as a
+    /// link is met (the walk in order handles links).
+    #[allow(clippy::type_complexity)]
+    fn walk_plain(
+        dir: &Path,
+        stamped: bool,
+    ) -> Result<Option<Vec<(PathBuf, Option<Stamp>)>>, (PathBuf, std::io::Error)> {
+        let entries = sorted_entries(dir, stamped).map_err(|error| (dir.to_path_buf(), error))?;
+        if entries.iter().any(|(_, kind, _)| kind.is_symlink()) {
             return Ok(None);
         }
         let parts: Vec<_> = entries
             .into_par_iter()
-            .map(|(path, kind)| {
+            .map(|(path, kind, stamp)| {
                 let hidden = path
                     .file_name()
                     .and_then(|n| n.to_str())
@@ -676,9 +724,9 @@ impl SpecFiles {
                 if hidden {
                     Ok(Some(Vec::new()))
                 } else if kind.is_dir() {
-                    SpecFiles::walk_plain(&path)
+                    SpecFiles::walk_plain(&path, stamped)
                 } else if is_spec_file(&path) {
-                    Ok(Some(vec![path]))
+                    Ok(Some(vec![(path, stamp)]))
                 } else {
                     Ok(Some(Vec::new()))
                 }
@@ -709,7 +757,7 @@ impl SpecFiles {
                 return Ok(());
             }
         }
-        for (path, kind) in sorted_entries(dir).map_err(fail)? {
+        for (path, kind, _) in sorted_entries(dir, false).map_err(fail)? {
             let name = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -800,7 +848,15 @@ mod tests {
         let root = specs.canonicalize().unwrap();
         let mut in_order = SpecFiles::default();
         in_order.walk(&specs, &root, false).unwrap();
-        let plain = SpecFiles::walk_plain(&specs).unwrap().expect("no link");
+        let plain: Vec<PathBuf> = SpecFiles::walk_plain(&specs, false)
+            .unwrap()
+            .expect("no link")
+            .into_iter()
+            .map(|(path, stamp)| {
+                assert_eq!(stamp, None, "no stamp asked for");
+                path
+            })
+            .collect();
         assert_eq!(plain, in_order.files);
         let shown: Vec<_> = plain
             .iter()
@@ -821,6 +877,66 @@ mod tests {
 
         // a link anywhere hands the tree to the walk in order
         std::os::unix::fs::symlink(specs.join("b"), specs.join("d/e/link")).unwrap();
-        assert_eq!(SpecFiles::walk_plain(&specs).unwrap(), None);
+        assert_eq!(SpecFiles::walk_plain(&specs, true).unwrap(), None);
+    }
+
+    #[test]
+    fn each_stamp_taken_while_listing_is_the_stamp_of_its_file_by_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let specs = dir.path().join("specs");
+        // `Users.yaml` and `users.yaml` are refused (their pages differ only in case): the
+        // stamps of the others stay beside their files
+        for (file, text) in [
+            ("a.yaml", "a"),
+            ("m/Users.yaml", "bb"),
+            ("m/n/deep.yaml", "ccc"),
+            ("m/users.yaml", "dddd"),
+            ("z.yml", "eeeee"),
+        ] {
+            let path = specs.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        // not a regular file: no stamp (the build then looks it up and reports it)
+        let fifo = std::ffi::CString::new(
+            specs
+                .join("m/fifo.yaml")
+                .into_os_string()
+                .into_encoded_bytes(),
+        )
+        .unwrap();
+        // SAFETY: a NUL-terminated path
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+        let project = Project::open(dir.path()).unwrap();
+        let before = now_nanos();
+        let discovered = project.discover_stamped().unwrap();
+        assert!(discovered.listed_at >= before && discovered.listed_at <= now_nanos());
+        assert_eq!(discovered.failed.len(), 2);
+        let shown: Vec<String> = discovered
+            .files
+            .iter()
+            .map(|path| project.shown_text(path))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "specs/a.yaml",
+                "specs/m/fifo.yaml",
+                "specs/m/n/deep.yaml",
+                "specs/z.yml"
+            ]
+        );
+        assert_eq!(discovered.stamps.len(), discovered.files.len());
+        for (path, stamp) in discovered.files.iter().zip(&discovered.stamps) {
+            let metadata = std::fs::metadata(path).unwrap();
+            let by_path = metadata.is_file().then(|| Stamp::of(&metadata));
+            assert_eq!(*stamp, by_path, "{}", path.display());
+        }
+        // without asking, or in a tree with a link, no stamps: the build stats each spec
+        assert!(project.discover().unwrap().stamps.is_empty());
+        std::os::unix::fs::symlink(specs.join("a.yaml"), specs.join("m/link.yaml")).unwrap();
+        let linked = project.discover_stamped().unwrap();
+        assert_eq!(linked.files.len(), 5);
+        assert!(linked.stamps.is_empty());
     }
 }

@@ -71,8 +71,13 @@ impl Stamp {
     /// The stamp, unless the entry changed so recently (before `now`, taken just before the
     /// metadata was read) that a further change could leave it as it is.
     pub fn settled(metadata: &fs::Metadata, now: i64) -> Option<Stamp> {
-        let stamp = Stamp::of(metadata);
-        (stamp.modified.max(stamp.changed) + racy_nanos() < now).then_some(stamp)
+        Stamp::of(metadata).settled_by(now)
+    }
+
+    /// This stamp, unless it was taken so soon after a change (before `now`, read before it
+    /// was taken) that a further change could leave it as it is.
+    pub fn settled_by(self, now: i64) -> Option<Stamp> {
+        (self.modified.max(self.changed) + racy_nanos() < now).then_some(self)
     }
 }
 
