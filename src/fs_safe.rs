@@ -540,6 +540,44 @@ impl OpenDir {
             }
         }
     }
+
+    /// What `lstat` says of the entry at `relative` below this directory (itself when empty).
+    /// Only the path below the directory is walked, not the directory's own path again: a
+    /// third of the work of an `lstat` by the whole path, which the output directory's 12,000
+    /// stamps of a 10,000-spec build add up. A link on the way is followed, as `lstat` by the
+    /// whole path would; one at the end is not.
+    pub fn lstat(&self, relative: &str) -> io::Result<libc::stat> {
+        use std::os::fd::AsRawFd;
+        let relative = if relative.is_empty() { "." } else { relative };
+        // the path with its NUL on the stack: no allocation for each of thousands of lookups
+        let mut buffer = [0u8; 256];
+        let owned;
+        let path: &std::ffi::CStr = if relative.len() < buffer.len() && !relative.contains('\0') {
+            buffer[..relative.len()].copy_from_slice(relative.as_bytes());
+            std::ffi::CStr::from_bytes_until_nul(&buffer).expect("a NUL ends the buffer")
+        } else {
+            owned = std::ffi::CString::new(relative)
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL in a path"))?;
+            &owned
+        };
+        let mut stat = std::mem::MaybeUninit::<libc::stat>::uninit();
+        // SAFETY: the descriptor is open, `path` is NUL-terminated, and `stat` is written by a
+        // successful call before it is read
+        let result = unsafe {
+            libc::fstatat(
+                self.fd.as_raw_fd(),
+                path.as_ptr(),
+                stat.as_mut_ptr(),
+                libc::AT_SYMLINK_NOFOLLOW,
+            )
+        };
+        if result == 0 {
+            // SAFETY: as above
+            Ok(unsafe { stat.assume_init() })
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
 }
 
 /// A name no one can predict for a temporary file beside `name`: the process's randomly keyed

@@ -68,6 +68,16 @@ impl Stamp {
         }
     }
 
+    /// The stamp `lstat` or `stat` gave.
+    pub fn of_stat(stat: &libc::stat) -> Stamp {
+        Stamp {
+            size: stat.st_size as u64,
+            modified: stat.st_mtime * 1_000_000_000 + stat.st_mtime_nsec,
+            changed: stat.st_ctime * 1_000_000_000 + stat.st_ctime_nsec,
+            inode: stat.st_ino,
+        }
+    }
+
     /// The stamp, unless the entry changed so recently (before `now`, taken just before the
     /// metadata was read) that a further change could leave it as it is.
     pub fn settled(metadata: &fs::Metadata, now: i64) -> Option<Stamp> {

@@ -14,6 +14,8 @@ use super::*;
 pub struct OutputDir {
     pub dir: PathBuf,
     files: Confined,
+    /// The directory itself, held open: its directories' stamps are looked up below it.
+    root: fs_safe::OpenDir,
     /// The marker, locked while this build runs.
     marker: fs::File,
     /// The last build was interrupted: nothing it left can be trusted without a look.
@@ -38,9 +40,11 @@ impl OutputDir {
         if interrupted {
             remove_interrupted_writes(dir)?;
         }
+        let files = Confined::new(dir);
         Ok(OutputDir {
             dir: dir.to_path_buf(),
-            files: Confined::new(dir),
+            root: files.open_dir(Path::new(""))?,
+            files,
             marker,
             interrupted,
         })
@@ -58,11 +62,14 @@ impl OutputDir {
     /// a later build leave a spec's files alone when the directory still looks the same, and
     /// every read and write checks the way for links itself. (A cold build stamps 12,000.)
     pub fn dir_stamp(&self, path: &str, now: i64) -> Option<Stamp> {
-        let metadata = fs::symlink_metadata(self.dir.join(path)).ok()?;
-        metadata
-            .is_dir()
-            .then(|| Stamp::settled(&metadata, now))
-            .flatten()
+        self.dir_stamp_now(path)?.settled_by(now)
+    }
+
+    /// The stamp of the directory at `path`, if it is one: a plain `lstat` below the open
+    /// output directory.
+    fn dir_stamp_now(&self, path: &str) -> Option<Stamp> {
+        let stat = self.root.lstat(path).ok()?;
+        (stat.st_mode & libc::S_IFMT == libc::S_IFDIR).then(|| Stamp::of_stat(&stat))
     }
 
     /// When the directory at `path` last changed (ns), if it is one reached through no link.
@@ -81,7 +88,7 @@ impl OutputDir {
     /// reached through a link that still matched would be the very one the stamp was taken of,
     /// and a spec found unchanged has nothing read or written.
     pub fn dir_unchanged(&self, path: &str, stamp: &Stamp) -> bool {
-        matches!(fs::symlink_metadata(self.dir.join(path)), Ok(m) if m.is_dir() && Stamp::of(&m) == *stamp)
+        self.dir_stamp_now(path) == Some(*stamp)
     }
 
     /// Makes the file at `path` (below the directory) hold `contents`, writing only when it
@@ -287,5 +294,44 @@ impl Writer<'_> {
         }
         self.out.files.write(path, contents.as_bytes())?;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_directory_stamp_looked_up_below_the_open_output_is_its_lstat_by_path() {
+        let project = tempfile::tempdir().unwrap();
+        let output = project.path().join("output");
+        fs::create_dir_all(output.join("a/b")).unwrap();
+        fs::write(output.join("a/page.md"), "x").unwrap();
+        std::os::unix::fs::symlink(output.join("a"), output.join("link")).unwrap();
+        let out = OutputDir::open(&output).unwrap();
+        let by_path = |path: &str| {
+            let metadata = fs::symlink_metadata(output.join(path)).unwrap();
+            metadata.is_dir().then(|| Stamp::of(&metadata))
+        };
+        // the output directory itself, a directory, one below it, and through a link on the way
+        for dir in ["", "a", "a/b", "link/b"] {
+            let stamp = out.dir_stamp_now(dir);
+            assert!(stamp.is_some(), "`{dir}`");
+            assert_eq!(stamp, by_path(dir), "`{dir}`");
+            assert!(out.dir_unchanged(dir, &stamp.unwrap()));
+        }
+        // a file, a link at the end (not followed) and nothing at all are no directory
+        for not_a_dir in ["a/page.md", "link", "missing", "a/missing/b"] {
+            assert_eq!(out.dir_stamp_now(not_a_dir), None, "`{not_a_dir}`");
+        }
+        // a change moves the stamp
+        let before = out.dir_stamp_now("a").unwrap();
+        std::thread::sleep(std::time::Duration::from_nanos(racy_nanos() as u64 * 2));
+        fs::write(output.join("a/new.md"), "y").unwrap();
+        assert!(!out.dir_unchanged("a", &before));
+        // a path longer than the lookup's buffer on the stack takes the other way
+        let long = ["d"; 200].join("/");
+        fs::create_dir_all(output.join(&long)).unwrap();
+        assert_eq!(out.dir_stamp_now(&long), by_path(&long));
     }
 }
