@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::fs_safe::{self, Confined};
-use crate::hash::{FnvBuildHasher, PathMap, combined_hash, content_hash};
+use crate::hash::{PathBuildHasher, PathMap, combined_hash, content_hash};
 use crate::output::{
     self, Cache, Drift, FileList, Manifest, OutputDir, Recorded, SpecEntry, Stamp, now_nanos,
     racy_nanos,
@@ -55,8 +55,8 @@ pub enum Mode {
     Full,
 }
 
-type PathSet<'a> = HashSet<&'a str, FnvBuildHasher>;
-type OwnedPathSet = HashSet<String, FnvBuildHasher>;
+type PathSet<'a> = HashSet<&'a str, PathBuildHasher>;
+type OwnedPathSet = HashSet<String, PathBuildHasher>;
 
 /// Everything the per-spec work shares.
 struct Inputs<'a, 'o> {

@@ -336,7 +336,7 @@ impl Project {
             .collect();
         // A clash needs a directory some page needs named as another page's file; almost no
         // tree has one, and finding that out takes a lookup per directory, nothing more.
-        let page_set: HashSet<&str, crate::hash::FnvBuildHasher> =
+        let page_set: HashSet<&str, crate::hash::PathBuildHasher> =
             pages.iter().map(|(_, page)| page.as_str()).collect();
         let owned_by_a_page = |dir: &str| {
             dir.strip_suffix(".md")

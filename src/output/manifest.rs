@@ -209,7 +209,7 @@ impl Manifest {
     /// The files recorded here that `produced` does not hold: stale once `produced` is the truth.
     pub fn files_not_in<'a>(
         &'a self,
-        produced: &'a std::collections::HashSet<String, crate::hash::FnvBuildHasher>,
+        produced: &'a std::collections::HashSet<String, crate::hash::PathBuildHasher>,
     ) -> impl Iterator<Item = String> + 'a {
         self.specs
             .values()
