@@ -275,53 +275,56 @@ fn write_stamp(text: &mut String, stamp: Option<Stamp>) {
     }
 }
 
-/// A stamp (or `-` fields for none) and the rest of the line.
+/// A stamp (or `-` fields for none) and the rest of the line. Each number is read in the one
+/// pass that finds its end: 22,000 stamps are read at the start of every build of 10,000 specs.
 fn parse_stamp(text: &str) -> Option<(Option<Stamp>, &str)> {
-    let (size, rest) = field(text)?;
-    if size == "-" {
-        let (_, rest) = field(rest)?;
-        let (_, rest) = field(rest)?;
-        let (_, rest) = field(rest)?;
+    if let Some(rest) = text.strip_prefix("-\t-\t-\t-\t") {
         return Some((None, rest));
     }
-    let (modified, rest) = field(rest)?;
-    let (changed, rest) = field(rest)?;
-    let (inode, rest) = field(rest)?;
+    let (size, rest) = unsigned_field(text)?;
+    let (modified, rest) = signed_field(rest)?;
+    let (changed, rest) = signed_field(rest)?;
+    let (inode, rest) = unsigned_field(rest)?;
     Some((
         Some(Stamp {
-            size: unsigned(size)?,
-            modified: signed(modified)?,
-            changed: signed(changed)?,
-            inode: unsigned(inode)?,
+            size,
+            modified,
+            changed,
+            inode,
         }),
         rest,
     ))
 }
 
-/// The text up to the next tab, and what follows the tab.
-fn field(text: &str) -> Option<(&str, &str)> {
-    // a byte loop: the fields are a few bytes long, too short for a searcher to pay off
-    let end = text.bytes().position(|b| b == b'\t')?;
-    Some((&text[..end], &text[end + 1..]))
-}
-
-/// A decimal number of digits only, as `write_stamp` writes it; `None` when it is not one or
-/// does not fit.
-fn unsigned(digits: &str) -> Option<u64> {
-    if digits.is_empty() {
-        return None;
+/// The number at the start of `text`, one or more digits ended by a tab, and what follows the
+/// tab.
+fn unsigned_field(text: &str) -> Option<(u64, &str)> {
+    let mut number: u64 = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'0'..=b'9' => {
+                number = number
+                    .checked_mul(10)?
+                    .checked_add(u64::from(byte - b'0'))?;
+            }
+            b'\t' if at > 0 => return Some((number, &text[at + 1..])),
+            _ => return None,
+        }
     }
-    digits.bytes().try_fold(0u64, |number, byte| {
-        byte.is_ascii_digit()
-            .then(|| number.checked_mul(10)?.checked_add(u64::from(byte - b'0')))?
-    })
+    None
 }
 
-/// [`unsigned`], or `-` and one, as an `i64`.
-fn signed(text: &str) -> Option<i64> {
+/// [`unsigned_field`], or `-` and one, as an `i64`.
+fn signed_field(text: &str) -> Option<(i64, &str)> {
     match text.strip_prefix('-') {
-        Some(digits) => 0i64.checked_sub_unsigned(unsigned(digits)?),
-        None => i64::try_from(unsigned(text)?).ok(),
+        Some(digits) => {
+            let (number, rest) = unsigned_field(digits)?;
+            Some((0i64.checked_sub_unsigned(number)?, rest))
+        }
+        None => {
+            let (number, rest) = unsigned_field(text)?;
+            Some((i64::try_from(number).ok()?, rest))
+        }
     }
 }
 
