@@ -18,7 +18,7 @@ pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCo
     let renderer = project.deferred_renderer()?;
     let mode = if full { Mode::Full } else { Mode::Incremental };
     let summary = build_with_progress(project, &renderer, mode)?;
-    let summary = with_bundle(project, &renderer, summary)?;
+    let mut summary = with_bundle(project, &renderer, summary)?;
     let output_dir = project.output_dir();
     // one write per buffer, not per line: a cold build lists every file it wrote
     let mut listing = std::io::BufWriter::with_capacity(64 * 1024, &mut *out);
@@ -43,6 +43,9 @@ pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCo
     listing.flush().map_err(Error::stdout)?;
     drop(listing);
     writeln!(out, "{}", summary_line(&summary, started.elapsed())).map_err(Error::stdout)?;
+    // The paths listed (120,000 after a cold build of 10,000 specs) are left for the process's
+    // exit to reclaim: freeing them one by one took 4 ms after the answer was given.
+    std::mem::forget(std::mem::take(&mut summary.written));
     if summary.problems.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
