@@ -139,11 +139,16 @@ pub fn build(
     progress: &(dyn Fn() + Sync),
 ) -> Result<BuildSummary, Error> {
     let (summary, known) = build_and_know(project, renderer, mode, progress, false)?;
-    // What the build knew is of no further use: it is freed on another thread, so that the
-    // answer does not wait for 10,000 entries to be freed (a process that exits first never
-    // frees them at all).
-    std::thread::spawn(move || drop(known));
+    // what the build knew is of no further use
+    free_elsewhere(known);
     Ok(summary)
+}
+
+/// Frees `value` on another thread, so that the answer does not wait for 10,000 entries to be
+/// freed (a process that exits first never frees them at all).
+fn free_elsewhere<T: Send + 'static>(value: T) {
+    // where no thread can be started, the closure is dropped at once, and `value` with it
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
 }
 
 /// [`build`], also returning what it knows for a later [`rebuild_specs`].
@@ -170,7 +175,18 @@ fn build_and_know(
         path: output_dir.clone(),
         error,
     };
-    let discovered = project.discover_stamped()?;
+    let fingerprint = fingerprint(project, renderer);
+    // Whether the cache (at an unlocked glance) was written under these very inputs: only then
+    // can its entries let specs go unread, and only then are the specs' stamps worth taking as
+    // they are found. (Wrong either way, the build is still right: a stamp not taken is taken
+    // by the spec's path, one taken is not used.)
+    let cache_looks_usable = mode == Mode::Incremental
+        && Cache::inputs_hint(&output_dir).as_deref() == Some(&fingerprint);
+    let discovered = if cache_looks_usable {
+        project.discover_stamped()?
+    } else {
+        project.discover()?
+    };
     let specs_dir = project.specs_dir();
     let mut known = Known {
         paths: discovered
@@ -187,12 +203,11 @@ fn build_and_know(
         through_links: discovered.through_links,
         ..Known::default()
     };
-    let fingerprint = fingerprint(project, renderer);
     // A build that will render compiles the templates before it creates anything, so that one
-    // that does not compile leaves the output as it was. When the cache (at an unlocked glance)
-    // was written under these very templates, they compiled then: the first spec that needs
-    // rendering compiles them, and a build with nothing to render never does.
-    if mode == Mode::Full || Cache::inputs_hint(&output_dir).as_deref() != Some(&fingerprint) {
+    // that does not compile leaves the output as it was. When the cache was written under these
+    // very templates, they compiled then: the first spec that needs rendering compiles them,
+    // and a build with nothing to render never does.
+    if !cache_looks_usable {
         renderer.compile()?;
     }
     // locked first: another build may be writing the manifest
@@ -478,11 +493,9 @@ fn build_and_know(
     known.failed = summary.failed.clone();
     known.problems = summary.problems.clone();
     known.manifest_text = manifest_text.or(recorded.manifest_text);
-    // The last build's cache and the paths found are of no further use: they are freed on
-    // another thread, as `build` frees what the build knew.
+    // the last build's cache and the paths found are of no further use
     drop((previous, unchanged_dirs));
-    let leftovers = (recorded.cache, discovered.files, discovered.stamps);
-    std::thread::spawn(move || drop(leftovers));
+    free_elsewhere((recorded.cache, discovered.files, discovered.stamps));
     Ok((summary, known))
 }
 

@@ -2,7 +2,7 @@
 //! limit and without blocking; writing only below a directory, through no link, into temporary
 //! files created exclusively under unpredictable names.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::io::{self, Read, Write};
@@ -288,8 +288,9 @@ pub fn resolves_inside(root: &Path, path: &Path) -> io::Result<bool> {
 pub struct Confined {
     /// The directory, as shown to users (`output`).
     pub dir: PathBuf,
-    /// Directories below it (relative) known to be real directories.
-    checked: Mutex<HashSet<PathBuf>>,
+    /// Directories below it (relative) known to be real directories, each with whether this
+    /// process made it (then nothing was in it when it was made).
+    checked: Mutex<HashMap<PathBuf, bool>>,
 }
 
 impl Confined {
@@ -315,10 +316,12 @@ impl Confined {
         if relative.as_os_str().is_empty() {
             return Ok(true);
         }
-        if self.lock().contains(relative) {
+        if self.lock().contains_key(relative) {
             return Ok(true);
         }
         let mut prefix = PathBuf::new();
+        // whether the directory before this one was made by this process
+        let mut parent_made = false;
         for component in relative.components() {
             let Component::Normal(part) = component else {
                 return Err(Refusal::Outside {
@@ -328,25 +331,29 @@ impl Confined {
                 .into());
             };
             prefix.push(part);
-            if self.lock().contains(&prefix) {
+            if let Some(&made) = self.lock().get(&prefix) {
+                parent_made = made;
                 continue;
             }
             let full = self.dir.join(&prefix);
-            // Made first and looked at only if something is there: a cold build makes 12,000
-            // directories, and an `lstat` before each `mkdir` was a failed lookup each. mkdir
-            // never follows a link at the end, and the directories on the way were checked
-            // above, so the directory it made is a real one.
-            if create {
+            // In a directory this process made, a new one is made first and looked at only if
+            // something got there meanwhile: a cold build makes 12,000 directories, and an
+            // `lstat` before each `mkdir` was a failed lookup each. (Elsewhere the directory
+            // is usually there already, and a look first is the one call.) mkdir never follows
+            // a link at the end, and the directories on the way were checked above, so the
+            // directory it made is a real one.
+            if create && parent_made {
                 match fs::create_dir(&full) {
                     Ok(()) => {
-                        self.lock().insert(prefix.clone());
+                        self.lock().insert(prefix.clone(), true);
                         continue;
                     }
                     Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
                     Err(error) => return Err(error),
                 }
             }
-            let mut created = false;
+            // whether a mkdir was tried, and whether it made the directory
+            let (mut tried, mut made) = (false, false);
             loop {
                 match fs::symlink_metadata(&full) {
                     Ok(metadata) if metadata.file_type().is_symlink() => {
@@ -354,28 +361,32 @@ impl Confined {
                     }
                     Ok(metadata) if metadata.is_dir() => break,
                     Ok(_) => return Err(Refusal::NotDirectory { path: full }.into()),
-                    Err(error) if error.kind() == io::ErrorKind::NotFound && !created => {
+                    Err(error) if error.kind() == io::ErrorKind::NotFound && !tried => {
                         if !create {
                             return Ok(false);
                         }
                         // mkdir never follows a link: the directory it made is a real one (a cold
                         // build makes 12,000). Something made there meanwhile is looked at above.
                         match fs::create_dir(&full) {
-                            Ok(()) => break,
+                            Ok(()) => {
+                                made = true;
+                                break;
+                            }
                             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
                             Err(error) => return Err(error),
                         }
-                        created = true;
+                        tried = true;
                     }
                     Err(error) => return Err(error),
                 }
             }
-            self.lock().insert(prefix.clone());
+            self.lock().insert(prefix.clone(), made);
+            parent_made = made;
         }
         Ok(true)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<PathBuf>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, bool>> {
         self.checked.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -732,6 +743,48 @@ mod tests {
         assert!(confined.read("c/x.md", 10).is_err());
         assert_eq!(confined.read("a/none.md", 10).unwrap(), None);
         assert_eq!(confined.read("none/x.md", 10).unwrap(), None);
+    }
+
+    #[test]
+    fn a_directory_made_first_in_one_this_process_made_is_still_checked_when_something_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        fs::create_dir(out.join("there")).unwrap();
+        let confined = Confined::new(&out);
+        // made here: `a`, then `a/b` and `a/b/c` made first, each in a directory made here
+        assert!(confined.dir_exists(Path::new("a/b/c"), true).unwrap());
+        assert!(out.join("a/b/c").is_dir());
+        // something put meanwhile where this process would make a directory in one it made:
+        // a link, or a file, is found when mkdir finds the name taken
+        std::os::unix::fs::symlink(outside.path(), out.join("a/b/link")).unwrap();
+        let error = confined
+            .dir_exists(Path::new("a/b/link"), true)
+            .unwrap_err();
+        assert!(
+            matches!(refusal(&error), Some(Refusal::Link { .. })),
+            "{error}"
+        );
+        fs::write(out.join("a/file"), "x").unwrap();
+        let error = confined
+            .dir_exists(Path::new("a/file/d"), true)
+            .unwrap_err();
+        assert!(
+            matches!(refusal(&error), Some(Refusal::NotDirectory { .. })),
+            "{error}"
+        );
+        // a real directory put there meanwhile is simply used
+        fs::create_dir(out.join("a/b/made-elsewhere")).unwrap();
+        assert!(
+            confined
+                .dir_exists(Path::new("a/b/made-elsewhere/e"), true)
+                .unwrap()
+        );
+        // one that was there before the build, and below it
+        assert!(confined.dir_exists(Path::new("there/f/g"), true).unwrap());
+        assert!(out.join("there/f/g").is_dir());
+        assert!(fs::read_dir(outside.path()).unwrap().next().is_none());
     }
 
     #[test]
