@@ -849,25 +849,44 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_walk_on_all_cores_finds_what_the_walk_in_order_finds_in_the_same_order() {
+    /// A project directory whose `specs/` holds `files` (each a path below it and a text), and
+    /// that `specs/`.
+    fn specs_holding(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let specs = dir.path().join("specs");
-        for file in [
-            "b/z.yaml",
-            "b/a/y.yaml",
-            "b/a/notes.txt",
-            "a.yaml",
-            "c.YML",
-            ".hidden/x.yaml",
-            "d/.swap.yaml",
-            "d/e/f/g.yaml",
-            "d/e.yaml",
-        ] {
+        for (file, text) in files {
             let path = specs.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "").unwrap();
+            std::fs::write(path, text).unwrap();
         }
+        (dir, specs)
+    }
+
+    /// The files found, as shown.
+    fn shown_files(project: &Project, discovered: &Discovered) -> Vec<String> {
+        discovered
+            .files
+            .iter()
+            .map(|path| project.shown_text(path))
+            .collect()
+    }
+
+    #[test]
+    fn the_walk_on_all_cores_finds_what_the_walk_in_order_finds_in_the_same_order() {
+        let (_dir, specs) = specs_holding(
+            &[
+                "b/z.yaml",
+                "b/a/y.yaml",
+                "b/a/notes.txt",
+                "a.yaml",
+                "c.YML",
+                ".hidden/x.yaml",
+                "d/.swap.yaml",
+                "d/e/f/g.yaml",
+                "d/e.yaml",
+            ]
+            .map(|file| (file, "")),
+        );
         let root = specs.canonicalize().unwrap();
         let mut in_order = SpecFiles::default();
         in_order.walk(&specs, &root, false).unwrap();
@@ -905,22 +924,19 @@ mod tests {
 
     #[test]
     fn a_page_whose_directory_is_another_pages_file_is_refused_with_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let specs = dir.path().join("specs");
         // `auth/token` writes the file `auth/token/curl.sh`; the page `auth/token/curl.sh`
         // needs it as a directory; `auth/token.md` likewise. Dots elsewhere clash with nothing.
-        for file in [
-            "auth/token.yaml",
-            "auth/token/curl.sh.yaml",
-            "auth/token.md.yaml",
-            "auth/v1.2/list.yaml",
-            "auth/v1.2.yaml",
-            "plain/a.yaml",
-        ] {
-            let path = specs.join(file);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "").unwrap();
-        }
+        let (dir, _) = specs_holding(
+            &[
+                "auth/token.yaml",
+                "auth/token/curl.sh.yaml",
+                "auth/token.md.yaml",
+                "auth/v1.2/list.yaml",
+                "auth/v1.2.yaml",
+                "plain/a.yaml",
+            ]
+            .map(|file| (file, "")),
+        );
         // the specs directory as configured, with or without a slash at the end
         for specs_dir in ["specs", "specs/"] {
             std::fs::write(
@@ -942,11 +958,7 @@ mod tests {
                 "specs/auth/token/curl.sh.yaml".to_string(),
             ])
         );
-        let shown: Vec<String> = discovered
-            .files
-            .iter()
-            .map(|path| project.shown_text(path))
-            .collect();
+        let shown = shown_files(project, &discovered);
         assert_eq!(
             shown,
             // a directory's entries in the order of their names: `v1.2` before `v1.2.yaml`
@@ -960,21 +972,15 @@ mod tests {
 
     #[test]
     fn each_stamp_taken_while_listing_is_the_stamp_of_its_file_by_path() {
-        let dir = tempfile::tempdir().unwrap();
-        let specs = dir.path().join("specs");
         // `Users.yaml` and `users.yaml` are refused (their pages differ only in case): the
         // stamps of the others stay beside their files
-        for (file, text) in [
+        let (dir, specs) = specs_holding(&[
             ("a.yaml", "a"),
             ("m/Users.yaml", "bb"),
             ("m/n/deep.yaml", "ccc"),
             ("m/users.yaml", "dddd"),
             ("z.yml", "eeeee"),
-        ] {
-            let path = specs.join(file);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        }
+        ]);
         // not a regular file: no stamp (the build then looks it up and reports it)
         let fifo = std::ffi::CString::new(
             specs
@@ -990,11 +996,7 @@ mod tests {
         let discovered = project.discover_stamped().unwrap();
         assert!(discovered.listed_at >= before && discovered.listed_at <= now_nanos());
         assert_eq!(discovered.failed.len(), 2);
-        let shown: Vec<String> = discovered
-            .files
-            .iter()
-            .map(|path| project.shown_text(path))
-            .collect();
+        let shown = shown_files(&project, &discovered);
         assert_eq!(
             shown,
             [
