@@ -367,6 +367,29 @@ mod tests {
     }
 
     #[test]
+    fn a_stamp_taken_within_the_racy_window_before_now_is_not_settled() {
+        let now = now_nanos();
+        let changed_at = |at: i64| Stamp {
+            size: 1,
+            modified: at,
+            changed: at,
+            inode: 1,
+        };
+        // changed after, at, or within a window before the moment the stamp is judged by
+        for at in [now + 1, now, now - racy_nanos()] {
+            assert_eq!(changed_at(at).settled_by(now), None, "{at}");
+        }
+        let settled = changed_at(now - racy_nanos() - 1);
+        assert_eq!(settled.settled_by(now), Some(settled));
+        // the later of the two times counts
+        let touched = Stamp {
+            changed: now,
+            ..settled
+        };
+        assert_eq!(touched.settled_by(now), None);
+    }
+
+    #[test]
     fn stamps_round_trip_at_the_edges_and_a_field_that_is_no_number_is_refused() {
         for stamp in [
             Stamp {
