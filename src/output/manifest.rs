@@ -93,8 +93,8 @@ impl FileList {
         let prefix_dir = prefix.rfind('/').map_or("", |at| &prefix[..at]);
         let mut dir = String::new();
         let mut last_tested: Option<String> = None;
-        with_dir_runs(rests, |runs| {
-            for run in runs {
+        with_rest_facts(rests, |facts| {
+            for run in &facts.runs {
                 let current = match *run {
                     DirRun::PrefixDir => prefix_dir,
                     DirRun::Prefix => prefix,
@@ -134,34 +134,51 @@ enum DirRun {
     Below(usize, usize),
 }
 
-/// Gives `work` the directory of each file of a list's `rests` (tab-separated), in order, runs
-/// of the same kind of directory given once. These depend on the rests alone, and every spec
-/// producing the same targets has the same rests: each thread keeps the last rests it read and
-/// what it found, and reuses them. A no-op build of 10,000 specs reads one list per spec, and
-/// reading each one's bytes again was a seventh of its instructions.
-fn with_dir_runs<T>(rests: &str, work: impl FnOnce(&[DirRun]) -> T) -> T {
+/// What a list's rests (tab-separated, each file after the prefix the files share) say, whatever
+/// that prefix is.
+struct RestFacts {
+    /// The directory of each file, in order, a run of the same one given once.
+    runs: Vec<DirRun>,
+    /// Whether every rest makes a safe path after a stem that is neither empty nor all dots:
+    /// the answer is then the same for every such stem (see [`rests_are_safe`]).
+    safe_after_a_name: bool,
+}
+
+impl RestFacts {
+    fn of(rests: &str) -> RestFacts {
+        let mut runs = Vec::new();
+        dir_runs(rests, &mut runs);
+        RestFacts {
+            runs,
+            // `a` stands for any stem neither empty nor all dots
+            safe_after_a_name: rests_are_safe("a", rests),
+        }
+    }
+}
+
+/// Gives `work` the [`RestFacts`] of `rests`. Every spec producing the same targets has the same
+/// rests: each thread keeps the last rests it read and their facts, and reuses them. A no-op
+/// build of 10,000 specs reads one list per spec when it reads the cache, and again when it
+/// looks at the list's directories; reading each list's bytes each time was a seventh of its
+/// instructions.
+fn with_rest_facts<T>(rests: &str, work: impl FnOnce(&RestFacts) -> T) -> T {
     thread_local! {
-        static LAST: std::cell::RefCell<(String, Vec<DirRun>)> = const {
-            std::cell::RefCell::new((String::new(), Vec::new()))
+        static LAST: std::cell::RefCell<(String, Option<RestFacts>)> = const {
+            std::cell::RefCell::new((String::new(), None))
         };
     }
     LAST.with(|last| match last.try_borrow_mut() {
         Ok(mut last) => {
-            if last.0 != rests || last.1.is_empty() {
-                let (text, runs) = &mut *last;
-                runs.clear();
-                dir_runs(rests, runs);
+            let (text, facts) = &mut *last;
+            if facts.is_none() || text != rests {
+                *facts = Some(RestFacts::of(rests));
                 text.clear();
                 text.push_str(rests);
             }
-            work(&last.1)
+            work(facts.as_ref().expect("just set"))
         }
         // asked again from within `work`: read afresh
-        Err(_) => {
-            let mut runs = Vec::new();
-            dir_runs(rests, &mut runs);
-            work(&runs)
-        }
+        Err(_) => work(&RestFacts::of(rests)),
     })
 }
 
@@ -325,26 +342,13 @@ fn shared_prefix(files: &[String]) -> &str {
     &first[..length]
 }
 
-/// [`rests_are_safe`], remembering the last answer on each thread: with a stem that is neither
-/// empty nor all dots, the answer depends on the rests alone, and every spec producing the same
-/// targets has the same rests (a no-op build reads 10,000 lists).
+/// [`rests_are_safe`], from the thread's remembered [`RestFacts`] when the stem is neither empty
+/// nor all dots (the answer then depends on the rests alone).
 fn rests_are_safe_remembered(stem: &str, rests: &str) -> bool {
-    thread_local! {
-        static LAST: std::cell::RefCell<Option<(String, bool)>> = const {
-            std::cell::RefCell::new(None)
-        };
-    }
     if stem.is_empty() || stem.bytes().all(|b| b == b'.') {
         return rests_are_safe(stem, rests);
     }
-    LAST.with_borrow_mut(|last| match last {
-        Some((text, safe)) if text == rests => *safe,
-        _ => {
-            let safe = rests_are_safe(stem, rests);
-            *last = Some((rests.to_string(), safe));
-            safe
-        }
-    })
+    with_rest_facts(rests, |facts| facts.safe_after_a_name)
 }
 
 /// Whether `stem` (a path component without `/` or NUL) followed by each of the tab-separated
