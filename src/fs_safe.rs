@@ -336,25 +336,22 @@ impl Confined {
                 continue;
             }
             let full = self.dir.join(&prefix);
+            // Whether mkdir made it (`false` when the name is taken). It never follows a link at
+            // the end, and the directories on the way were checked above, so the directory it
+            // made is a real one.
+            let make = || match fs::create_dir(&full) {
+                Ok(()) => Ok(true),
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+                Err(error) => Err(error),
+            };
             // In a directory this process made, a new one is made first and looked at only if
             // something got there meanwhile: a cold build makes 12,000 directories, and an
-            // `lstat` before each `mkdir` was a failed lookup each. (Elsewhere the directory
-            // is usually there already, and a look first is the one call.) mkdir never follows
-            // a link at the end, and the directories on the way were checked above, so the
-            // directory it made is a real one.
-            if create && parent_made {
-                match fs::create_dir(&full) {
-                    Ok(()) => {
-                        self.lock().insert(prefix.clone(), true);
-                        continue;
-                    }
-                    Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
-                    Err(error) => return Err(error),
-                }
-            }
-            // whether a mkdir was tried, and whether it made the directory
-            let (mut tried, mut made) = (false, false);
-            loop {
+            // `lstat` before each `mkdir` was a failed lookup each. (Elsewhere the directory is
+            // usually there already, and a look first is the one call.)
+            let mut made = create && parent_made && make()?;
+            // a name found missing is made once; one taken meanwhile is looked at again
+            let mut tried = false;
+            while !made {
                 match fs::symlink_metadata(&full) {
                     Ok(metadata) if metadata.file_type().is_symlink() => {
                         return Err(self.link(full));
@@ -365,16 +362,7 @@ impl Confined {
                         if !create {
                             return Ok(false);
                         }
-                        // mkdir never follows a link: the directory it made is a real one (a cold
-                        // build makes 12,000). Something made there meanwhile is looked at above.
-                        match fs::create_dir(&full) {
-                            Ok(()) => {
-                                made = true;
-                                break;
-                            }
-                            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {}
-                            Err(error) => return Err(error),
-                        }
+                        made = make()?;
                         tried = true;
                     }
                     Err(error) => return Err(error),
