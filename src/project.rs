@@ -267,16 +267,8 @@ impl Project {
             .files
             .par_iter()
             .filter_map(|path| {
-                // every path found is the specs directory joined with more: its bytes lose
-                // that prefix faster than its components are compared one by one
-                let relative = match path
-                    .as_os_str()
-                    .as_bytes()
-                    .strip_prefix(specs_dir.as_os_str().as_bytes())
-                {
-                    Some(rest) => Path::new(std::ffi::OsStr::from_bytes(
-                        rest.strip_prefix(b"/").unwrap_or(rest),
-                    )),
+                let relative = match bytes_below(&specs_dir, path) {
+                    Some(rest) => Path::new(std::ffi::OsStr::from_bytes(rest)),
                     None => path.strip_prefix(&specs_dir).ok()?,
                 };
                 let mut page = PageId::from_relative_path(relative).ok()?.path();
@@ -592,22 +584,7 @@ impl Project {
     /// the root (every spec a build walks) is cut at the bytes, without comparing components or
     /// formatting: a no-op build names 10,000 specs.
     pub fn shown_text(&self, path: &Path) -> String {
-        use std::os::unix::ffi::OsStrExt;
-        let root = self.root.as_os_str().as_bytes();
-        let bytes = path.as_os_str().as_bytes();
-        // the root is empty when samplegen runs in the project
-        let below = if root.is_empty() {
-            Some(bytes)
-        } else if !root.ends_with(b"/")
-            && bytes.len() > root.len() + 1
-            && bytes.starts_with(root)
-            && bytes[root.len()] == b'/'
-        {
-            Some(&bytes[root.len() + 1..])
-        } else {
-            None
-        };
-        if let Some(below) = below
+        if let Some(below) = bytes_below(&self.root, path)
             && let Ok(text) = std::str::from_utf8(below)
             // what `Path` would normalise away (`a//b`, `a/./b`) goes the long way
             && !text.split('/').any(|part| part.is_empty() || part == ".")
@@ -616,6 +593,25 @@ impl Project {
         }
         self.shown(path).display().to_string()
     }
+}
+
+/// The bytes of `path` below `dir` when `path` is `dir` joined with more, as every path a walk
+/// of `dir` finds is (all of `path` when `dir` is empty: samplegen run in the project). Cut at
+/// the bytes: comparing components one by one cost more than the rest of naming a spec, and a
+/// build names 10,000. `None` for any other path.
+fn bytes_below<'a>(dir: &Path, path: &'a Path) -> Option<&'a [u8]> {
+    let dir = dir.as_os_str().as_bytes();
+    let bytes = path.as_os_str().as_bytes();
+    if dir.is_empty() {
+        return Some(bytes);
+    }
+    let rest = bytes.strip_prefix(dir)?;
+    let rest = if dir.ends_with(b"/") {
+        rest
+    } else {
+        rest.strip_prefix(b"/")?
+    };
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// The `unknown field `x`` or `missing field `x`` a message is about, to tell two reports of one
@@ -824,22 +820,27 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("specs")).unwrap();
         let elsewhere = Project::open(dir.path()).unwrap();
+        // given with a slash at the end
+        let slashed = Project::open(Path::new(&format!("{}/", dir.path().display()))).unwrap();
         // run in the project, the root is empty
         let here = Project::open(Path::new(".")).unwrap();
-        for (project, path) in [&elsewhere, &here].into_iter().flat_map(|project| {
-            let root = &project.root;
-            [
-                root.join("specs/a/b.yaml"),
-                root.join("./specs/b.yaml"),
-                root.join("specs//c.yaml"),
-                root.join("specs/./d.yaml"),
-                root.join("specs/../e.yaml"),
-                root.join("specs/f.yaml/"),
-                PathBuf::from("/elsewhere/specs/g.yaml"),
-                PathBuf::from("specs/h.yaml"),
-            ]
-            .map(|path| (project, path))
-        }) {
+        for (project, path) in [&elsewhere, &slashed, &here]
+            .into_iter()
+            .flat_map(|project| {
+                let root = &project.root;
+                [
+                    root.join("specs/a/b.yaml"),
+                    root.join("./specs/b.yaml"),
+                    root.join("specs//c.yaml"),
+                    root.join("specs/./d.yaml"),
+                    root.join("specs/../e.yaml"),
+                    root.join("specs/f.yaml/"),
+                    PathBuf::from("/elsewhere/specs/g.yaml"),
+                    PathBuf::from("specs/h.yaml"),
+                ]
+                .map(|path| (project, path))
+            })
+        {
             assert_eq!(
                 project.shown_text(&path),
                 project.shown(&path).display().to_string(),
