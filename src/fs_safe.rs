@@ -700,12 +700,19 @@ mod tests {
         assert_eq!(random.len(), 16, "{a}");
     }
 
-    #[test]
-    fn a_confined_write_refuses_links_on_the_way_and_at_the_file() {
+    /// An output directory `out` (made, empty), and a directory outside it for links to lead
+    /// to; the first guard holds `out`.
+    fn output_and_outside() -> (tempfile::TempDir, tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let outside = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         fs::create_dir(&out).unwrap();
+        (dir, outside, out)
+    }
+
+    #[test]
+    fn a_confined_write_refuses_links_on_the_way_and_at_the_file() {
+        let (_dir, outside, out) = output_and_outside();
         let confined = Confined::new(&out);
         confined.write("a/b/x.md", b"x").unwrap();
         assert_eq!(fs::read(out.join("a/b/x.md")).unwrap(), b"x");
@@ -735,10 +742,7 @@ mod tests {
 
     #[test]
     fn a_directory_made_first_in_one_this_process_made_is_still_checked_when_something_is_there() {
-        let dir = tempfile::tempdir().unwrap();
-        let outside = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        fs::create_dir(&out).unwrap();
+        let (_dir, outside, out) = output_and_outside();
         fs::create_dir(out.join("there")).unwrap();
         let confined = Confined::new(&out);
         // made here: `a`, then `a/b` and `a/b/c` made first, each in a directory made here
@@ -777,10 +781,7 @@ mod tests {
 
     #[test]
     fn an_opened_directory_creates_new_files_only_and_never_through_a_link() {
-        let dir = tempfile::tempdir().unwrap();
-        let outside = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        fs::create_dir(&out).unwrap();
+        let (_dir, outside, out) = output_and_outside();
         let confined = Confined::new(&out);
         let opened = confined.open_dir(Path::new("a/b")).unwrap();
         assert!(opened.create("x.md", b"x").unwrap());
@@ -811,10 +812,8 @@ mod tests {
 
     #[test]
     fn holds_compares_a_file_without_following_links() {
-        let dir = tempfile::tempdir().unwrap();
-        let outside = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        fs::create_dir_all(out.join("a")).unwrap();
+        let (_dir, outside, out) = output_and_outside();
+        fs::create_dir(out.join("a")).unwrap();
         fs::write(out.join("a/x.md"), "same text").unwrap();
         let confined = Confined::new(&out);
         assert!(confined.holds("a/x.md", b"same text").unwrap());
