@@ -7,6 +7,8 @@
 mod cmd;
 #[path = "curl_options.rs"]
 mod options;
+#[path = "curl_powershell.rs"]
+mod powershell;
 
 use indexmap::IndexMap;
 
@@ -44,8 +46,10 @@ pub enum Stdin {
 
 /// The text without what documentation puts around a command: a prompt before `curl` (`$`,
 /// `>`, `%`, `user@host:~$`, `shell>`, `PS C:\>`, a comment block's `*`) and the `> ` a shell
-/// shows before each continued line after one, or Markdown's backquotes around the whole.
+/// shows before each continued line after one, Markdown's backquotes around the whole, or the
+/// fence lines of a Markdown code block around it (```` ```bash ```` first, ```` ``` ```` last).
 fn without_prompts(text: &str) -> String {
+    let text = without_fences(text);
     let trimmed = text.trim();
     if trimmed.len() > 2
         && trimmed.starts_with('`')
@@ -78,6 +82,29 @@ fn without_prompts(text: &str) -> String {
         }
     }
     out
+}
+
+/// `text` without a Markdown fence line (three or more backquotes or tildes, then perhaps a
+/// language) as its first line, and one as its last, blank lines around them aside.
+fn without_fences(text: &str) -> &str {
+    let is_fence = |line: &str| {
+        let line = line.trim();
+        let marks = line.chars().take_while(|c| *c == '`').count()
+            + line.chars().take_while(|c| *c == '~').count();
+        marks >= 3 && !line[marks..].contains(['`', '~'])
+    };
+    let mut text = text.trim_matches(['\n', '\r', ' ', '\t']);
+    if let Some((first, rest)) = text.split_once('\n')
+        && is_fence(first)
+    {
+        text = rest;
+    }
+    if let Some((rest, last)) = text.trim_end().rsplit_once('\n')
+        && is_fence(last)
+    {
+        text = rest;
+    }
+    text
 }
 
 /// Where the command starts after a prompt at the start of `line`, when `curl` follows one.
@@ -631,9 +658,10 @@ fn looks_like_url(word: &str) -> bool {
 
 pub fn import(text: &str) -> Result<Import, String> {
     let text = &without_prompts(text);
-    let windows = cmd::is_cmd_style(text);
-    let commands = if windows {
+    let commands = if cmd::is_cmd_style(text) {
         cmd::cmd_commands(text)?
+    } else if powershell::is_powershell_style(text) {
+        powershell::powershell_commands(text)?
     } else {
         shell_commands(text)?
     };
@@ -659,7 +687,10 @@ pub fn import(text: &str) -> Result<Import, String> {
         let Some(program) = words.first() else {
             continue;
         };
-        let is_curl = matches!(program.rsplit('/').next(), Some("curl" | "curl.exe"));
+        // a path to the program, on Windows too, in any case (`C:\Windows\System32\curl.exe`)
+        let is_curl = program.rsplit(['/', '\\']).next().is_some_and(|name| {
+            name.eq_ignore_ascii_case("curl") || name.eq_ignore_ascii_case("curl.exe")
+        });
         if !is_curl {
             first_other.get_or_insert_with(|| program.clone());
             if looks_like_url(program) {
@@ -772,11 +803,11 @@ fn read_from_environment(
             let message = if secret {
                 secrets.push(name.clone());
                 format!(
-                    "`${name}` is read from the environment: the spec names it `{written}`, a secret each sample reads from the environment variable `{name}`"
+                    "`{name}` is read from the environment: the spec names it `{written}`, a secret each sample reads from the environment variable `{name}`"
                 )
             } else {
                 format!(
-                    "`${name}` is read from the environment: the spec names it `{written}`, a variable (set its value in `samplegen.yaml`'s `variables:`; a secret cannot be in a URL or a body)"
+                    "`{name}` is read from the environment: the spec names it `{written}`, a variable (set its value in `samplegen.yaml`'s `variables:`; a secret cannot be in a URL or a body)"
                 )
             };
             notes.push(Note::of_kind(
@@ -1786,6 +1817,36 @@ mod tests {
         assert_eq!(kinds(&import), ["ignored-option", "environment"]);
     }
 
+    // as the PowerShell tab of Windows documentation writes a command: backtick continuations,
+    // `$env:NAME`, JSON with `\"` for Windows PowerShell 5.1, a prompt and a pipe after it
+    #[test]
+    fn a_documentation_command_for_powershell() {
+        let import = imported(concat!(
+            "PS C:\\> curl.exe -X POST \"https://api.example.com/v1/items?a=1&b=2\" `\n",
+            "  -H \"Authorization: Bearer $env:API_TOKEN\" `\n",
+            "  -H 'Content-Type: application/json' `\n",
+            "  -d '{\\\"name\\\": \\\"a b\\\"}' | ConvertFrom-Json",
+        ));
+        assert_eq!(import.items.len(), 1);
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.method, "POST");
+        assert_eq!(spec.request.url, "https://api.example.com/v1/items?a=1&b=2");
+        assert!(matches!(&spec.request.auth, Some(AuthSpec::Bearer(t)) if t == "{{API_TOKEN}}"));
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"name\": \"a b\"}")
+        );
+        assert!(
+            matches!(&spec.secrets, Some(crate::sample_values::SecretsSpec::Names(n)) if n == &["API_TOKEN"])
+        );
+        assert_eq!(kinds(&import), ["environment", "command"]);
+        // the program by its path, in any case, and after the call operator
+        for program in ["& curl.exe", "C:\\Windows\\System32\\curl.exe", "CURL.EXE"] {
+            let spec = spec_of(&format!("{program} `\n  https://e.com/a"));
+            assert_eq!(spec.request.url, "https://e.com/a", "{program}");
+        }
+    }
+
     // documentation's placeholders stand for values the reader gives: `{{variables}}`
     #[test]
     fn placeholders_become_variables() {
@@ -1845,6 +1906,11 @@ mod tests {
             " * curl https://e.com/a",
             "`curl https://e.com/a`",
             "> curl https://e.com/a \\\n> -H 'X: 1'",
+            // a Markdown code block around the command, as copied from a page's source
+            "```bash\ncurl https://e.com/a \\\n  -H 'X: 1'\n```\n",
+            "\n```\ncurl https://e.com/a\n```",
+            "~~~ sh\ncurl https://e.com/a\n~~~",
+            "```powershell\ncurl.exe https://e.com/a `\n  -H 'X: 1'\n```",
         ] {
             let spec = spec_of(text);
             assert_eq!(spec.request.url, "https://e.com/a", "{text}");

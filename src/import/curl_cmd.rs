@@ -108,7 +108,7 @@ fn escape_after_join(chars: &mut std::iter::Peekable<std::str::Chars>, line: &mu
 
 /// `%NAME%` as `{{NAME}}`, and the names in order, each once. A `%` not starting such a name
 /// stays (`100%`, a percent-encoded `%20`).
-fn expand_percent(line: &str) -> (String, Vec<String>) {
+pub(super) fn expand_percent(line: &str) -> (String, Vec<String>) {
     let mut out = String::new();
     let mut names: Vec<String> = Vec::new();
     let mut rest = line;
@@ -139,7 +139,7 @@ fn expand_percent(line: &str) -> (String, Vec<String>) {
 /// quotes; `2n` backslashes before a `"` are `n` backslashes and the quote opens or closes,
 /// `2n + 1` are `n` and a literal `"`; other backslashes are themselves; `""` inside quotes is
 /// a literal `"`.
-fn runtime_words(line: &str) -> Result<Vec<String>, String> {
+pub(super) fn runtime_words(line: &str) -> Result<Vec<String>, String> {
     let mut words = Vec::new();
     let mut word = String::new();
     let mut in_word = false;
