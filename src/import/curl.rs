@@ -752,6 +752,10 @@ pub fn import(text: &str) -> Result<Import, String> {
         });
     }
     if import.items.is_empty() {
+        // the only request was left out: why is the error
+        if let Some(note) = import.notes.iter().find(|note| note.kind == "left-out") {
+            return Err(note.message.clone());
+        }
         return Err(match url_alone {
             Some(url) => format!(
                 "the command names no URL: `{url}` is on a line of its own, so the shell runs it as a command; end the line before it with `\\`"
@@ -871,7 +875,7 @@ fn read_command(
                     None
                 };
                 if long == "next" {
-                    finish(next(&mut transfer), &at, import)?;
+                    finish(next(&mut transfer), &at, import);
                     continue;
                 }
                 apply(long, shown, value, &at, &mut transfer, import);
@@ -944,7 +948,7 @@ fn read_command(
                         format!("`{shown}` is not a curl option this importer knows; ignored"),
                     )),
                     Some(("next", _)) => {
-                        finish(next(&mut transfer), &at, import)?;
+                        finish(next(&mut transfer), &at, import);
                     }
                     Some((long, true)) => {
                         let rest: String = letters[i + 1..].iter().collect();
@@ -960,7 +964,7 @@ fn read_command(
         }
     }
     let unread = transfer.stdin.is_some();
-    finish(transfer, &format!("{prefix}command"), import)?;
+    finish(transfer, &format!("{prefix}command"), import);
     Ok(!unread)
 }
 
@@ -1283,14 +1287,14 @@ fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders:
     }
 }
 
-fn finish(transfer: Transfer, at: &str, import: &mut Import) -> Result<(), String> {
+fn finish(transfer: Transfer, at: &str, import: &mut Import) {
     if transfer.urls.is_empty() {
         import.notes.push(Note::of_kind(
             "command",
             at,
             "options without a URL (before or after `--next`) are ignored",
         ));
-        return Ok(());
+        return;
     }
     if let Some((option, at)) = &transfer.other_auth {
         import.notes.push(Note::of_kind(
@@ -1302,7 +1306,16 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) -> Result<(), Strin
     for (url, url_at) in &transfer.urls {
         let mut placeholders = Vec::new();
         let url = placeholders::in_url(url, &mut placeholders);
-        let mut request = request(&transfer, &url, url_at, import)?;
+        // a request a spec cannot say is left out, not the whole input with it
+        let mut request = match request(&transfer, &url, url_at, import) {
+            Ok(request) => request,
+            Err(why) => {
+                import
+                    .notes
+                    .push(Note::of_kind("left-out", url_at.clone(), why));
+                continue;
+            }
+        };
         replace_placeholders(&mut request, &mut placeholders);
         if !placeholders.is_empty() {
             let written: Vec<String> = placeholders
@@ -1339,7 +1352,6 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) -> Result<(), Strin
             },
         });
     }
-    Ok(())
 }
 
 fn request(
@@ -1740,6 +1752,32 @@ mod tests {
         assert_eq!(
             (head.request.method.as_str(), head.request.url.as_str()),
             ("HEAD", "http://example.com")
+        );
+    }
+
+    // a file's data joined with other data has no spec body: that request is left out, and
+    // only that one
+    #[test]
+    fn a_request_a_spec_cannot_say_is_left_out_alone() {
+        let import = imported(
+            "curl https://e.com/a -d @body.json -d x=1\ncurl https://e.com/b --next https://e.com/c -d @- -d y=2 < in.txt",
+        );
+        let urls: Vec<&str> = import
+            .items
+            .iter()
+            .map(|item| item.spec.request.url.as_str())
+            .collect();
+        assert_eq!(urls, ["https://e.com/b"]);
+        let left_out: Vec<&str> = import
+            .notes
+            .iter()
+            .filter(|note| note.kind == "left-out")
+            .map(|note| note.at.as_str())
+            .collect();
+        assert_eq!(left_out.len(), 2, "{:?}", import.notes);
+        assert_eq!(
+            import_error("curl https://e.com/a -d @body.json -d x=1"),
+            "data from a file mixed with other data cannot be imported"
         );
     }
 
