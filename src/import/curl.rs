@@ -46,7 +46,8 @@ pub enum Stdin {
 
 /// The text without what documentation puts around a command: a prompt before `curl` (`$`,
 /// `>`, `%`, `user@host:~$`, `shell>`, `PS C:\>`, a comment block's `*`) and the `> ` a shell
-/// shows before each continued line after one, Markdown's backquotes around the whole, or the
+/// (`>> ` PowerShell) shows before each continued line after one, Markdown's backquotes around
+/// the whole, or the
 /// fence lines of a Markdown code block around it (```` ```bash ```` first, ```` ``` ```` last).
 fn without_prompts(text: &str) -> String {
     let text = without_fences(text);
@@ -64,20 +65,22 @@ fn without_prompts(text: &str) -> String {
         let start = line.len() - line.trim_start().len();
         let rest = &line[start..];
         let stripped = if continued {
-            rest.strip_prefix("> ")
+            rest.strip_prefix(">> ").or_else(|| rest.strip_prefix("> "))
         } else {
             prompt_end(rest).map(|end| &rest[end..])
         };
+        // a line continued in bash, or in PowerShell
+        let continues = |line: &str| line.trim_end().ends_with(['\\', '`']);
         match stripped {
             Some(command) => {
                 out.push_str(&line[..start]);
                 out.push_str(command);
-                continued = command.trim_end().ends_with('\\');
+                continued = continues(command);
             }
             None => {
                 out.push_str(line);
-                // still the prompted command while its lines end in `\`
-                continued = continued && line.trim_end().ends_with('\\');
+                // still the prompted command while its lines are continued
+                continued = continued && continues(line);
             }
         }
     }
@@ -124,7 +127,15 @@ fn prompt_end(line: &str) -> Option<usize> {
     };
     let command = rest.trim_start();
     let word = command.split_whitespace().next()?;
-    (is_prompt && matches!(word, "curl" | "curl.exe")).then(|| line.len() - command.len())
+    (is_prompt && is_curl(word)).then(|| line.len() - command.len())
+}
+
+/// Whether `program` runs curl: `curl` or `curl.exe`, in any case, or a path to one
+/// (`/usr/bin/curl`, `C:\Windows\System32\curl.exe`).
+fn is_curl(program: &str) -> bool {
+    program.rsplit(['/', '\\']).next().is_some_and(|name| {
+        name.eq_ignore_ascii_case("curl") || name.eq_ignore_ascii_case("curl.exe")
+    })
 }
 
 /// How many characters after a `<` make a placeholder with it (`<API_TOKEN>`, as
@@ -687,11 +698,7 @@ pub fn import(text: &str) -> Result<Import, String> {
         let Some(program) = words.first() else {
             continue;
         };
-        // a path to the program, on Windows too, in any case (`C:\Windows\System32\curl.exe`)
-        let is_curl = program.rsplit(['/', '\\']).next().is_some_and(|name| {
-            name.eq_ignore_ascii_case("curl") || name.eq_ignore_ascii_case("curl.exe")
-        });
-        if !is_curl {
+        if !is_curl(program) {
             first_other.get_or_insert_with(|| program.clone());
             if looks_like_url(program) {
                 url_alone.get_or_insert_with(|| program.clone());
@@ -1949,6 +1956,8 @@ mod tests {
             "\n```\ncurl https://e.com/a\n```",
             "~~~ sh\ncurl https://e.com/a\n~~~",
             "```powershell\ncurl.exe https://e.com/a `\n  -H 'X: 1'\n```",
+            // PowerShell's prompt before a path to curl, and its `>> ` before continued lines
+            "PS C:\\> C:\\windows\\system32\\curl -H 'X: 1' `\n>> https://e.com/a",
         ] {
             let spec = spec_of(text);
             assert_eq!(spec.request.url, "https://e.com/a", "{text}");

@@ -6,38 +6,77 @@
 //!   for PowerShell's other escapes), in double quotes and in unquoted words; a backtick ending a
 //!   line joins it to the next (also with blanks after it, as pasted text often has them).
 //! - Single quotes keep everything (`''` inside is one quote); double quotes expand variables
-//!   (`""` and `` `" `` inside are one quote). PowerShell reads typographic quotes as quotes.
+//!   (`""` and `` `" `` inside are one quote). PowerShell reads typographic quotes as quotes. A
+//!   here-string (`@'` … `'@`, `@"` … `"@`, each on lines of their own) is the lines between.
 //! - `$env:NAME` and `${env:NAME}` become `{{NAME}}`, what the command reads from the
-//!   environment, as `$NAME` of a POSIX command; a variable of the script (`$token`) becomes the
-//!   variable `{{token}}`; `$(…)` stays as written.
+//!   environment, as `$NAME` of a POSIX command. A script's variable (`$token`) is the text a
+//!   statement before gave it (`$body = @'…'@`, `$token = "abc"`), else the variable `{{token}}`;
+//!   `$(…)` holding one is that one, any other stays as written. A statement setting
+//!   `$env:NAME` is left out: the sample reads the environment of whoever runs it.
 //! - A newline, `;`, `|`, `&&` and `||` end a command; `>`, `>>` and `2>` take the next word as a
 //!   redirection's target; a `#` starting a word comments out the rest of the line; `&` calling a
-//!   program is left out; after `--%` the rest of the line goes to curl.exe as written.
+//!   program is left out, and so are `$response =` assigning a command's output and the `(`
+//!   grouping commands; after `--%` the rest of the line goes to curl.exe as written.
 //! - A word reaches curl.exe as PowerShell read it, with one exception. Windows PowerShell 5.1
-//!   leaves a `\"` for curl.exe's C runtime, which reads it as `"`. Documentation writes JSON for
-//!   it as `'{\"name\": \"x\"}'`, so a word holding `\"` is read that way (PowerShell 7.3 would
-//!   pass the backslashes on, and such a command would send no JSON there).
+//!   puts a word holding a blank in double quotes without escaping the quotes in it, and
+//!   curl.exe's C runtime then reads `\"` as `"` (and `""` inside quotes as `"`). Documentation
+//!   writes JSON for it as `'{\"name\": \"x\"}'`, so a word whose every `"` is written so is read
+//!   that way (PowerShell 7.3 would pass the backslashes on, and such a command would send no
+//!   JSON there).
+
+use std::collections::HashMap;
 
 use super::Command;
 use super::cmd::{expand_percent, runtime_words};
 
-/// Whether `text` is written for PowerShell rather than a POSIX shell: a line continued with a
-/// backtick (a bash line would end in `\`; a backtick there would open a command substitution),
-/// or `$env:NAME`, PowerShell's read of the environment.
+/// Whether `text` is written for PowerShell rather than a POSIX shell. Signs of it:
+/// - a line continued with a backtick (a bash line would end in `\`; a backtick there would open
+///   a command substitution);
+/// - `$env:NAME`, PowerShell's read of the environment;
+/// - a statement assigning `$name = …` (bash writes `name=…`);
+/// - `--%`, or two `` `" `` (a quote escaped in a double-quoted string);
+/// - `curl.exe` with single quotes, which `cmd.exe` does not read as quotes;
+/// - a single-quoted word whose every `"` is written `\"`, as documentation writes JSON for
+///   Windows PowerShell 5.1 (in bash that word would send the backslashes; a bash JSON body with
+///   an escaped quote in a string also has plain `"`).
 pub fn is_powershell_style(text: &str) -> bool {
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         if lines.peek().is_some() && line.trim_end().ends_with('`') {
             return true;
         }
+        if assigns_a_variable(line) {
+            return true;
+        }
     }
     let lower = text.to_ascii_lowercase();
-    lower.match_indices("$env:").any(|(at, _)| {
+    let reads_environment = lower.match_indices("$env:").any(|(at, _)| {
         lower[at + 5..]
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-    })
+    });
+    reads_environment
+        || text.split_whitespace().any(|word| word == "--%")
+        || text.matches("`\"").count() >= 2
+        || (lower.contains("curl.exe") && text.contains('\''))
+        || text
+            .split('\'')
+            .skip(1)
+            .step_by(2)
+            .any(|quoted| quoted.contains("\\\"") && !quoted.replace("\\\"", "").contains('"'))
+}
+
+/// Whether `line` starts a statement assigning a script's variable: `$name =`, not `$name ==`.
+fn assigns_a_variable(line: &str) -> bool {
+    let Some(rest) = line.trim_start().strip_prefix('$') else {
+        return false;
+    };
+    let name_end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let after = rest[name_end..].trim_start();
+    name_end > 0 && after.starts_with('=') && !after.starts_with("==")
 }
 
 fn is_single_quote(c: char) -> bool {
@@ -66,146 +105,309 @@ fn escaped(c: char) -> char {
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
+/// The text a script's variable holds, and what it reads from the environment, by the
+/// variable's name in lower case (PowerShell's names ignore case).
+type Values = HashMap<String, (String, Vec<String>)>;
+
 /// The word being read, and whether one has started (`''` is a word, an empty one).
 #[derive(Default)]
 struct Word {
     text: String,
     started: bool,
+    /// Whether a quote or a here-string wrote some of it: as an assignment's value, it is text,
+    /// where a bare word would run a program.
+    quoted: bool,
+}
+
+/// What the splitter knows as it reads a text: the command so far, and the values the script
+/// gave its variables.
+#[derive(Default)]
+struct Splitter {
+    commands: Vec<Command>,
+    command: Command,
+    word: Word,
+    /// The word after `>` is a redirection's target.
+    redirection: Option<String>,
+    /// The variable this statement assigns (`$body = …`), as written.
+    assigns: Option<String>,
+    /// Whether each word of the statement was quoted (see [`Word::quoted`]).
+    quoted: Vec<bool>,
+    /// The variables of the script a statement gave a string (`$body = @'…'@`): a later `$body`
+    /// is that text.
+    values: Values,
+}
+
+impl Splitter {
+    fn end_word(&mut self) {
+        if std::mem::take(&mut self.word.started) {
+            let text = passed_to_curl(std::mem::take(&mut self.word.text));
+            let quoted = std::mem::take(&mut self.word.quoted);
+            match self.redirection.take() {
+                Some(operator) => self.command.redirections.push(format!("{operator} {text}")),
+                // `& curl.exe …`: the call operator runs the program that follows
+                None if text == "&" && self.command.words.is_empty() => {}
+                None => {
+                    self.command.words.push(text);
+                    self.quoted.push(quoted);
+                }
+            }
+        }
+    }
+
+    /// Ends the statement. An assignment of one word, where nothing was run to make it, gives
+    /// the variable that text; one of a command's output (`$response = curl.exe …`) is that
+    /// command; any other is kept as a command that is not curl.
+    fn end_statement(&mut self) {
+        self.end_word();
+        self.redirection = None;
+        let mut command = std::mem::take(&mut self.command);
+        let quoted = std::mem::take(&mut self.quoted);
+        if let Some(target) = self.assigns.take() {
+            // `$env:NAME = …` sets what the command then reads from the environment: left to
+            // the environment of whoever runs the sample
+            if target.to_ascii_lowercase().starts_with("env:") {
+                return;
+            }
+            let text = quoted == [true]
+                || command.words.len() == 1 && command.words[0].parse::<f64>().is_ok();
+            if let (true, [value], []) = (
+                text,
+                command.words.as_slice(),
+                command.substituted.as_slice(),
+            ) {
+                let value = (value.clone(), command.expanded);
+                // `$script:name` is `$name`
+                let name = target.rsplit(':').next().unwrap_or(&target);
+                self.values.insert(name.to_ascii_lowercase(), value);
+                return;
+            }
+            let runs_a_program = command
+                .words
+                .first()
+                .is_some_and(|w| !w.starts_with(['@', '(', '$', '[', '{']));
+            if !runs_a_program {
+                command.words.insert(0, format!("${target} ="));
+            }
+        }
+        if !command.words.is_empty() || !command.redirections.is_empty() {
+            self.commands.push(command);
+        }
+    }
 }
 
 /// Splits a PowerShell text into commands and their words (see the module's documentation).
 pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
-    let mut commands = Vec::new();
-    let mut command = Command::default();
-    let mut word = Word::default();
-    // the word after `>` is a redirection's target
-    let mut redirection: Option<String> = None;
+    let mut split = Splitter::default();
     let mut chars = text.chars().peekable();
-    let end_word = |word: &mut Word, redirection: &mut Option<String>, command: &mut Command| {
-        if std::mem::take(&mut word.started) {
-            let text = passed_to_curl(std::mem::take(&mut word.text));
-            match redirection.take() {
-                Some(operator) => command.redirections.push(format!("{operator} {text}")),
-                // `& curl.exe …`: the call operator runs the program that follows
-                None if text == "&" && command.words.is_empty() => {}
-                None => command.words.push(text),
-            }
-        }
-    };
-    let end_command = |command: &mut Command, commands: &mut Vec<Command>| {
-        if !command.words.is_empty() || !command.redirections.is_empty() {
-            commands.push(std::mem::take(command));
-        }
-    };
     while let Some(c) = chars.next() {
         match c {
             '`' => {
                 if continues_line(&mut chars) {
                     continue;
                 }
-                word.started = true;
-                word.text.extend(chars.next().map(escaped));
+                split.word.started = true;
+                split.word.text.extend(chars.next().map(escaped));
+            }
+            '@' if !split.word.started
+                && let Some(text) = here_string(&mut chars, &mut split.command, &split.values)? =>
+            {
+                split.word.started = true;
+                split.word.quoted = true;
+                split.word.text.push_str(&text);
             }
             c if is_single_quote(c) => {
-                word.started = true;
+                split.word.started = true;
+                split.word.quoted = true;
                 loop {
                     match chars.next() {
                         Some(q) if is_single_quote(q) => {
                             match chars.next_if(|n| is_single_quote(*n)) {
-                                Some(doubled) => word.text.push(doubled),
+                                Some(doubled) => split.word.text.push(doubled),
                                 None => break,
                             }
                         }
-                        Some(c) => word.text.push(c),
+                        Some(c) => split.word.text.push(c),
                         None => return Err("a single quote is never closed".into()),
                     }
                 }
             }
             c if is_double_quote(c) => {
-                word.started = true;
+                split.word.started = true;
+                split.word.quoted = true;
                 loop {
                     match chars.next() {
                         Some(q) if is_double_quote(q) => {
                             match chars.next_if(|n| is_double_quote(*n)) {
-                                Some(doubled) => word.text.push(doubled),
+                                Some(doubled) => split.word.text.push(doubled),
                                 None => break,
                             }
                         }
                         Some('`') => match chars.next() {
-                            Some(c) => word.text.push(escaped(c)),
+                            Some(c) => split.word.text.push(escaped(c)),
                             None => return Err("a double quote is never closed".into()),
                         },
-                        Some('$') => expand(&mut chars, &mut word.text, &mut command),
-                        Some(c) => word.text.push(c),
+                        Some('$') => {
+                            let expanded = expand(&mut chars, &mut split.command, &split.values);
+                            split.word.text.push_str(&expanded);
+                        }
+                        Some(c) => split.word.text.push(c),
                         None => return Err("a double quote is never closed".into()),
                     }
                 }
             }
-            '$' => {
-                word.started = true;
-                expand(&mut chars, &mut word.text, &mut command);
+            '$' if split.command.words.is_empty()
+                && !split.word.started
+                && split.assigns.is_none()
+                && let Some(target) = assignment(&mut chars) =>
+            {
+                split.assigns = Some(target);
             }
-            '#' if !word.started => while chars.next_if(|c| *c != '\n').is_some() {},
+            '$' => {
+                split.word.started = true;
+                let expanded = expand(&mut chars, &mut split.command, &split.values);
+                split.word.text.push_str(&expanded);
+            }
+            '#' if !split.word.started => while chars.next_if(|c| *c != '\n').is_some() {},
+            // `(curl.exe … | ConvertFrom-Json).id`: the group's first command is run first
+            '(' if !split.word.started && split.command.words.is_empty() => {}
             '\n' | ';' | '|' => {
-                end_word(&mut word, &mut redirection, &mut command);
                 if c == '|' {
                     chars.next_if_eq(&'|');
                 }
-                redirection = None;
-                end_command(&mut command, &mut commands);
+                split.end_statement();
             }
             '&' if chars.peek() == Some(&'&') => {
                 chars.next();
-                end_word(&mut word, &mut redirection, &mut command);
-                redirection = None;
-                end_command(&mut command, &mut commands);
+                split.end_statement();
             }
             '>' => {
                 // `2>`, `*>`: the word so far names the stream
-                if word.started
-                    && !word.text.is_empty()
-                    && word.text.chars().all(|c| c.is_ascii_digit() || c == '*')
+                if split.word.started
+                    && !split.word.text.is_empty()
+                    && split
+                        .word
+                        .text
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '*')
                 {
-                    word = Word::default();
+                    split.word = Word::default();
                 }
-                end_word(&mut word, &mut redirection, &mut command);
+                split.end_word();
                 let mut operator = String::from('>');
                 operator.extend(chars.next_if_eq(&'>'));
                 if chars.next_if_eq(&'&').is_some() {
                     // `2>&1` joins two streams and names no file
                     operator.push('&');
                     operator.extend(std::iter::from_fn(|| chars.next_if(char::is_ascii_digit)));
-                    command.redirections.push(operator);
+                    split.command.redirections.push(operator);
                 } else {
-                    redirection = Some(operator);
+                    split.redirection = Some(operator);
                 }
             }
             c if c.is_whitespace() => {
-                end_word(&mut word, &mut redirection, &mut command);
+                split.end_word();
                 // `--%`: PowerShell stops parsing; the rest of the line reaches curl.exe as the
                 // C runtime splits it, `%NAME%` read from the environment
-                if command.words.last().is_some_and(|w| w == "--%") {
-                    command.words.pop();
+                if split.command.words.last().is_some_and(|w| w == "--%") {
+                    split.command.words.pop();
                     let line: String =
                         std::iter::from_fn(|| chars.next_if(|c| *c != '\n')).collect();
                     let (line, names) = expand_percent(&line);
-                    command.words.extend(runtime_words(&line)?);
+                    split.command.words.extend(runtime_words(&line)?);
                     for name in names {
-                        if !command.expanded.contains(&name) {
-                            command.expanded.push(name);
+                        if !split.command.expanded.contains(&name) {
+                            split.command.expanded.push(name);
                         }
                     }
                 }
             }
             c => {
-                word.started = true;
-                word.text.push(c);
+                split.word.started = true;
+                split.word.text.push(c);
             }
         }
     }
-    end_word(&mut word, &mut redirection, &mut command);
-    end_command(&mut command, &mut commands);
-    Ok(commands)
+    split.end_statement();
+    Ok(split.commands)
+}
+
+/// After a `$` starting a statement: the variable it assigns (`$body = …`, `${name} = …`), the
+/// `=` then taken; `None`, and nothing taken, when the statement assigns none.
+fn assignment(chars: &mut Chars) -> Option<String> {
+    let mut ahead = chars.clone();
+    let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
+    let name: String = if ahead.next_if_eq(&'{').is_some() {
+        let name = std::iter::from_fn(|| ahead.next_if(|c| *c != '}')).collect();
+        ahead.next_if_eq(&'}')?;
+        name
+    } else {
+        let mut name: String = std::iter::from_fn(|| ahead.next_if(is_name)).collect();
+        if ahead.next_if_eq(&':').is_some() {
+            name.push(':');
+            name.extend(std::iter::from_fn(|| ahead.next_if(is_name)));
+        }
+        name
+    };
+    while ahead.next_if(|c| matches!(c, ' ' | '\t')).is_some() {}
+    ahead.next_if_eq(&'=')?;
+    if name.is_empty() || name.ends_with(':') || ahead.peek() == Some(&'=') {
+        return None;
+    }
+    *chars = ahead;
+    Some(name)
+}
+
+/// After an `@` where a word starts: a here-string (`@'` or `@"` ending its line, the text on
+/// the lines after it, up to a line that starts with `'@` or `"@`), its text; `None`, and
+/// nothing taken, for any other `@`. Only `@"…"@` expands variables and backtick escapes.
+fn here_string(
+    chars: &mut Chars,
+    command: &mut Command,
+    values: &Values,
+) -> Result<Option<String>, String> {
+    let mut ahead = chars.clone();
+    let Some(quote) = ahead.next_if(|c| is_single_quote(*c) || is_double_quote(*c)) else {
+        return Ok(None);
+    };
+    while ahead.next_if(|c| matches!(c, ' ' | '\t' | '\r')).is_some() {}
+    if ahead.next_if_eq(&'\n').is_none() {
+        return Ok(None);
+    }
+    let closes = |c: char| {
+        if is_single_quote(quote) {
+            is_single_quote(c)
+        } else {
+            is_double_quote(c)
+        }
+    };
+    let mut lines: Vec<String> = Vec::new();
+    loop {
+        // the rest of the closing line follows the here-string
+        let mut probe = ahead.clone();
+        if probe.next().is_some_and(closes) && probe.next() == Some('@') {
+            *chars = probe;
+            break;
+        }
+        let line: String = std::iter::from_fn(|| ahead.next_if(|c| *c != '\n')).collect();
+        if ahead.next().is_none() {
+            return Err("a here-string (`@'` or `@\"`) is never closed".into());
+        }
+        lines.push(line.trim_end_matches('\r').to_string());
+    }
+    let text = lines.join("\n");
+    if is_single_quote(quote) {
+        return Ok(Some(text));
+    }
+    let mut expanded = String::new();
+    let mut text_chars = text.chars().peekable();
+    while let Some(c) = text_chars.next() {
+        match c {
+            '`' => expanded.extend(text_chars.next().map(escaped)),
+            '$' => expanded.push_str(&expand(&mut text_chars, command, values)),
+            c => expanded.push(c),
+        }
+    }
+    Ok(Some(expanded))
 }
 
 /// After a backtick: whether only blanks follow it up to the line's end, which joins the line to
@@ -222,11 +424,12 @@ fn continues_line(chars: &mut Chars) -> bool {
     }
 }
 
-/// After a `$` PowerShell expands: `env:NAME` or `{env:NAME}` is written `{{NAME}}` into `word`
-/// and its name added to the command's `expanded` (once); a script's variable (`name`,
-/// `{name}`, `script:name`) is written `{{name}}`; `$null` is nothing. Anything else is kept as
-/// written, the `$` included (a `$(…)` is recorded as substituted).
-fn expand(chars: &mut Chars, word: &mut String, command: &mut Command) {
+/// After a `$` PowerShell expands, what it stands for. `env:NAME` or `{env:NAME}` is `{{NAME}}`,
+/// its name added to the command's `expanded` (once); a script's variable (`name`, `{name}`,
+/// `script:name`) is the text a statement gave it, else `{{name}}`; `$null` is nothing; `$(…)`
+/// holding one of these is what it holds. Anything else is kept as written, the `$` included
+/// (another `$(…)` is recorded as substituted).
+fn expand(chars: &mut Chars, command: &mut Command, values: &Values) -> String {
     if chars.peek() == Some(&'(') {
         // kept as written, up to its closing parenthesis
         let mut ahead = chars.clone();
@@ -243,14 +446,27 @@ fn expand(chars: &mut Chars, word: &mut String, command: &mut Command) {
                 break;
             }
         }
-        if depth == 0 {
-            *chars = ahead;
-            word.push_str(&text);
-            command.substituted.push(text);
-        } else {
-            word.push('$');
+        if depth != 0 {
+            return "$".into();
         }
-        return;
+        *chars = ahead;
+        // `$($env:NAME)`, `$($name)`: the variable
+        let inner = text[2..text.len() - 1].trim();
+        if let Some(variable) = inner.strip_prefix('$') {
+            let mut inner_chars = variable.chars().peekable();
+            let mut inner_command = Command::default();
+            let expanded = expand(&mut inner_chars, &mut inner_command, values);
+            if inner_chars.peek().is_none() && inner_command.substituted.is_empty() {
+                for name in inner_command.expanded {
+                    if !command.expanded.contains(&name) {
+                        command.expanded.push(name);
+                    }
+                }
+                return expanded;
+            }
+        }
+        command.substituted.push(text.clone());
+        return text;
     }
     let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
     let name: String = if chars.peek() == Some(&'{') {
@@ -258,8 +474,7 @@ fn expand(chars: &mut Chars, word: &mut String, command: &mut Command) {
         ahead.next();
         let inside: String = std::iter::from_fn(|| ahead.next_if(|c| *c != '}')).collect();
         if ahead.next() != Some('}') || inside.is_empty() {
-            word.push('$');
-            return;
+            return "$".into();
         }
         *chars = ahead;
         inside
@@ -278,29 +493,41 @@ fn expand(chars: &mut Chars, word: &mut String, command: &mut Command) {
         name
     };
     if name.is_empty() {
-        word.push('$');
-        return;
+        return "$".into();
     }
     let (scope, bare) = match name.split_once(':') {
         Some((scope, bare)) => (scope.to_ascii_lowercase(), bare),
         None => (String::new(), name.as_str()),
     };
-    if scope.is_empty() && bare.eq_ignore_ascii_case("null") {
-        return;
+    if scope == "env" {
+        if !command.expanded.iter().any(|n| n == bare) {
+            command.expanded.push(bare.to_string());
+        }
+        return format!("{{{{{bare}}}}}");
     }
-    word.push_str("{{");
-    word.push_str(bare);
-    word.push_str("}}");
-    if scope == "env" && !command.expanded.iter().any(|n| n == bare) {
-        command.expanded.push(bare.to_string());
+    if bare.eq_ignore_ascii_case("null") {
+        return String::new();
+    }
+    match values.get(&bare.to_ascii_lowercase()) {
+        Some((text, names)) => {
+            for name in names {
+                if !command.expanded.contains(name) {
+                    command.expanded.push(name.clone());
+                }
+            }
+            text.clone()
+        }
+        None => format!("{{{{{bare}}}}}"),
     }
 }
 
-/// A word as curl.exe receives it: as read, but for a `\"` in it, which Windows PowerShell 5.1
-/// leaves for the C runtime to read as `"` (see the module's documentation). PowerShell 5.1
-/// quotes a word holding a blank, which the C runtime then reads as one word.
+/// A word as curl.exe receives it: as PowerShell read it, unless every `"` in it is written for
+/// Windows PowerShell 5.1 (see the module's documentation). PowerShell 5.1 puts a word holding a
+/// blank in double quotes, and the C runtime then reads `\"` as `"`, and `""` inside those quotes
+/// as `"`. A word that also holds a plain `"` was written for PowerShell 7.3, which passes words
+/// as they are (5.1 would have garbled it).
 fn passed_to_curl(word: String) -> String {
-    if !word.contains("\\\"") {
+    if !written_for_windows_powershell(&word) {
         return word;
     }
     let line = if word.contains([' ', '\t']) {
@@ -314,6 +541,16 @@ fn passed_to_curl(word: String) -> String {
     }
 }
 
+/// Whether every `"` of `word` is written as Windows PowerShell 5.1 needs it: `\"`, or `""` in a
+/// word with a blank (see [`passed_to_curl`]).
+fn written_for_windows_powershell(word: &str) -> bool {
+    let escaped = word.contains("\\\"") && !word.replace("\\\"", "").contains('"');
+    let doubled = word.contains([' ', '\t'])
+        && word.contains("\"\"")
+        && !word.replace("\"\"", "").contains('"');
+    escaped || doubled
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +561,28 @@ mod tests {
             .into_iter()
             .map(|command| command.words)
             .collect()
+    }
+
+    #[test]
+    fn powershell_is_told_by_its_own_ways() {
+        for text in [
+            "$body = '{}'\ncurl.exe -d $body https://e.com",
+            "curl.exe --% -d {\"a\":1} https://e.com",
+            "curl -d \"{`\"a`\": `\"b`\"}\" https://e.com",
+            "curl.exe -d '{\"a\": 1}' https://e.com",
+            "curl -d '{\\\"a\\\": \\\"b c\\\"}' https://e.com",
+        ] {
+            assert!(is_powershell_style(text), "{text}");
+        }
+        for text in [
+            // bash: an escaped quote inside a JSON string, beside plain quotes
+            "curl -d '{\"a\": \"say \\\"hi\\\"\"}' https://e.com",
+            "curl -d \"{\\\"a\\\": 1}\" https://e.com",
+            "TOKEN=abc curl https://e.com",
+            "curl https://e.com # `date`",
+        ] {
+            assert!(!is_powershell_style(text), "{text}");
+        }
     }
 
     #[test]
@@ -400,7 +659,7 @@ mod tests {
     #[test]
     fn variables_of_the_script_and_of_the_environment() {
         let commands = powershell_commands(
-            "curl.exe -H \"Authorization: Bearer $token\" -H \"X-Key: $env:KEY\" \"$($base)/x\" $null",
+            "curl.exe -H \"Authorization: Bearer $token\" -H \"X-Key: $env:KEY\" \"$($base)/x/$(Get-Id)\" $null",
         )
         .unwrap();
         assert_eq!(
@@ -411,12 +670,54 @@ mod tests {
                 "Authorization: Bearer {{token}}",
                 "-H",
                 "X-Key: {{KEY}}",
-                "$($base)/x",
+                "{{base}}/x/$(Get-Id)",
                 ""
             ]
         );
         assert_eq!(commands[0].expanded, ["KEY"]);
-        assert_eq!(commands[0].substituted, ["$($base)"]);
+        assert_eq!(commands[0].substituted, ["$(Get-Id)"]);
+    }
+
+    // documentation sets a body or a token first, then sends it
+    #[test]
+    fn a_variable_the_script_gives_a_string_is_that_string() {
+        let commands = powershell_commands(concat!(
+            "$body = @'\n",
+            "{\"name\": \"it's\",\n",
+            " \"n\": 1}\n",
+            "'@\n",
+            "$Note = @\"\n",
+            "key `$ $env:API_KEY\n",
+            "\"@\n",
+            "$token = \"abc\"; $n = 5\n",
+            "$items = Get-Items | ConvertTo-Json\n",
+            "$response = (curl.exe -d $body -H \"X: $TOKEN $n\" -d $note -d $items https://e.com | ConvertFrom-Json).id\n",
+        ))
+        .unwrap();
+        let words: Vec<&[String]> = commands.iter().map(|c| c.words.as_slice()).collect();
+        assert_eq!(
+            words,
+            [
+                &["Get-Items"][..],
+                &["ConvertTo-Json"],
+                &[
+                    "curl.exe",
+                    "-d",
+                    "{\"name\": \"it's\",\n \"n\": 1}",
+                    "-H",
+                    "X: abc 5",
+                    "-d",
+                    "key $ {{API_KEY}}",
+                    "-d",
+                    "{{items}}",
+                    "https://e.com",
+                ],
+                &["ConvertFrom-Json).id"],
+            ]
+        );
+        // what the here-string read from the environment, the command that sends it reads
+        assert_eq!(commands[2].expanded, ["API_KEY"]);
+        assert!(powershell_commands("$body = @'\n{}\n").is_err());
     }
 
     #[test]
@@ -445,9 +746,11 @@ mod tests {
         fn single_quoted_literals_read_back_as_written(
             written in proptest::collection::vec("[a-z $`'\"\u{2018}\u{2019}\u{201c}\\\n\t#;|&><{}()%-]{0,12}", 1..5),
         ) {
-            // a `\"` is read as Windows PowerShell 5.1 passes it (see `passed_to_curl`)
-            let words: Vec<String> =
-                written.into_iter().filter(|w| !w.contains("\\\"")).collect();
+            // such a word is read as Windows PowerShell 5.1 passes it (see `passed_to_curl`)
+            let words: Vec<String> = written
+                .into_iter()
+                .filter(|w| !written_for_windows_powershell(w))
+                .collect();
             let quoted: Vec<String> = words
                 .iter()
                 .map(|w| crate::filters::powershell::powershell_string(w))
@@ -465,6 +768,44 @@ mod tests {
             let _ = powershell_commands(&text);
             let _ = is_powershell_style(&text);
         }
+    }
+
+    // Windows PowerShell 5.1's ways of getting a `"` to curl.exe, and words 7.3 passes as they are
+    #[test]
+    fn quotes_written_for_windows_powershell_reach_curl_as_quotes() {
+        assert_eq!(
+            words(concat!(
+                "curl.exe -d '{\\\"a\\\": \\\"b c\\\"}' -d '{\\\"a\\\":1}' ",
+                "-d '{\"\"a\"\": \"\"b c\"\"}' -d '{\"a\": \"say \\\"hi\\\"\"}' -d '{\"a\":\"\"}'"
+            )),
+            [[
+                "curl.exe",
+                "-d",
+                "{\"a\": \"b c\"}",
+                "-d",
+                "{\"a\":1}",
+                "-d",
+                "{\"a\": \"b c\"}",
+                "-d",
+                "{\"a\": \"say \\\"hi\\\"\"}",
+                "-d",
+                "{\"a\":\"\"}",
+            ]]
+        );
+    }
+
+    #[test]
+    fn setting_the_environment_is_left_to_the_reader() {
+        let commands = powershell_commands(
+            "$env:API_KEY = \"your-key\"\n$script:base = 'https://e.com'\ncurl.exe -H \"X: $env:API_KEY\" $base",
+        )
+        .unwrap();
+        assert_eq!(commands.len(), 1);
+        assert_eq!(
+            commands[0].words,
+            ["curl.exe", "-H", "X: {{API_KEY}}", "https://e.com"]
+        );
+        assert_eq!(commands[0].expanded, ["API_KEY"]);
     }
 
     #[test]
