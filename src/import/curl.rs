@@ -399,13 +399,17 @@ fn expand(
     }
 }
 
+/// The most characters a command substitution is looked for in: a text of a great many `$(`
+/// that never close would otherwise take a time growing with its length squared.
+const SUBSTITUTION_LIMIT: usize = 4096;
+
 /// Records the command substitution that starts at `chars` (after `$` or a backtick) and ends at
 /// `close`, as written, without reading past it: the words keep its text as it is.
 fn substitution(chars: &std::iter::Peekable<std::str::Chars>, close: char, into: &mut Vec<String>) {
     let open = if close == ')' { "$" } else { "`" };
     let mut text = String::new();
     let mut depth = 0usize;
-    for c in chars.clone() {
+    for c in chars.clone().take(SUBSTITUTION_LIMIT) {
         text.push(c);
         match c {
             '(' if close == ')' => depth += 1,

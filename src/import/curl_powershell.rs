@@ -337,7 +337,9 @@ fn assignment(chars: &mut Chars) -> Option<String> {
     let mut ahead = chars.clone();
     let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
     let name: String = if ahead.next_if_eq(&'{').is_some() {
-        let name = std::iter::from_fn(|| ahead.next_if(|c| *c != '}')).collect();
+        let name = std::iter::from_fn(|| ahead.next_if(|c| !matches!(c, '}' | '\n')))
+            .take(super::SUBSTITUTION_LIMIT)
+            .collect();
         ahead.next_if_eq(&'}')?;
         name
     } else {
@@ -431,15 +433,16 @@ fn continues_line(chars: &mut Chars) -> bool {
 /// (another `$(…)` is recorded as substituted).
 fn expand(chars: &mut Chars, command: &mut Command, values: &Values) -> String {
     if chars.peek() == Some(&'(') {
-        // kept as written, up to its closing parenthesis
+        // kept as written, up to its closing parenthesis on the same line
         let mut ahead = chars.clone();
         let mut text = String::from('$');
         let mut depth = 0usize;
-        for c in ahead.by_ref() {
+        for c in ahead.by_ref().take(super::SUBSTITUTION_LIMIT) {
             text.push(c);
             match c {
                 '(' => depth += 1,
                 ')' => depth -= 1,
+                '\n' => break,
                 _ => {}
             }
             if depth == 0 {
@@ -472,7 +475,9 @@ fn expand(chars: &mut Chars, command: &mut Command, values: &Values) -> String {
     let name: String = if chars.peek() == Some(&'{') {
         let mut ahead = chars.clone();
         ahead.next();
-        let inside: String = std::iter::from_fn(|| ahead.next_if(|c| *c != '}')).collect();
+        let inside: String = std::iter::from_fn(|| ahead.next_if(|c| !matches!(c, '}' | '\n')))
+            .take(super::SUBSTITUTION_LIMIT)
+            .collect();
         if ahead.next() != Some('}') || inside.is_empty() {
             return "$".into();
         }
