@@ -42,7 +42,12 @@ use super::cmd::{expand_percent, runtime_words};
 pub fn is_powershell_style(text: &str) -> bool {
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
-        if lines.peek().is_some() && line.trim_end().ends_with('`') {
+        // after a blank, as a continuation is written; not in a comment (``# set `TOKEN` ``)
+        let trimmed = line.trim_end();
+        let continued = trimmed
+            .strip_suffix('`')
+            .is_some_and(|before| before.is_empty() || before.ends_with([' ', '\t']));
+        if lines.peek().is_some() && continued && !line.trim_start().starts_with('#') {
             return true;
         }
         if assigns_a_variable(line) {
@@ -588,6 +593,14 @@ mod tests {
         ] {
             assert!(!is_powershell_style(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_backtick_ending_a_comment_or_a_word_is_no_continuation() {
+        assert!(!is_powershell_style(
+            "# set `TOKEN` first\ncurl https://e.com \\\n  -H \"A: $TOKEN\""
+        ));
+        assert!(!is_powershell_style("curl https://e.com -d 'a`\nb'"));
     }
 
     #[test]
