@@ -124,13 +124,13 @@ impl Url {
         target
     }
 
-    /// `scheme://host[:port]` when the URL is absolute with a literal host (no variable in it),
-    /// the base a client such as RestSharp is given; `None` otherwise.
+    /// `scheme://host[:port]` when the URL is absolute (its host may hold a variable:
+    /// `https://{{tenant}}.example.com`) with a literal port, the base a client such as RestSharp
+    /// is given, as the house style splits it; `None` otherwise.
     pub fn origin(&self) -> Option<String> {
         let scheme = self.scheme.as_deref()?;
         if self.userinfo.is_some()
             || self.host.is_empty()
-            || self.host.contains("{{")
             || self.port.as_deref().is_some_and(|p| p.contains("{{"))
         {
             return None;
@@ -386,7 +386,15 @@ mod tests {
     fn origin_of_a_literal_host() {
         let url = Url::parse("https://api.pingone.com/v1/environments/{{envID}}/users");
         assert_eq!(url.origin().as_deref(), Some("https://api.pingone.com"));
-        assert_eq!(Url::parse("https://{{host}}/x").origin(), None);
+        // a variable in the host is part of the origin, as the house style's C# splits it; in
+        // the port it is not
+        assert_eq!(
+            Url::parse("https://{{tenant}}.example.com/x")
+                .origin()
+                .as_deref(),
+            Some("https://{{tenant}}.example.com")
+        );
+        assert_eq!(Url::parse("https://e.com:{{port}}/x").origin(), None);
     }
 
     #[test]

@@ -148,6 +148,16 @@ pub fn register(tera: &mut Tera) {
         rust::is_header_text(s)
     });
     tera.register_filter("byte_length", |s: &str, _: Kwargs, _: &State| s.len());
+    // what Postman's table gives a file part (see `media::postman_file_type`), or ""
+    tera.register_filter(
+        "postman_file_type",
+        |s: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let second = kwargs.get::<bool>("second")?.unwrap_or(false);
+            Ok(media::postman_file_type(s, second)
+                .unwrap_or_default()
+                .to_string())
+        },
+    );
     tera.register_test("reprintable_json", |s: &str, _: Kwargs, _: &State| {
         json::parse_reprintable(s).is_some()
     });

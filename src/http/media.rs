@@ -61,6 +61,108 @@ pub fn fence_for_media_type(media_type: &str) -> &'static str {
     }
 }
 
+/// The media types the Postman code generators give a file part by its extension (the Python
+/// requests and HTTP generators share this table), looked up as written: `PNG` is not `png`.
+const POSTMAN_FILE_TYPES: &[(&str, &str)] = &[
+    ("aac", "audio/aac"),
+    ("abw", "application/x-abiword"),
+    ("arc", "application/x-freearc"),
+    ("avi", "video/x-msvideo"),
+    ("azw", "application/vnd.amazon.ebook"),
+    ("bin", "application/octet-stream"),
+    ("bmp", "image/bmp"),
+    ("bz", "application/x-bzip"),
+    ("bz2", "application/x-bzip2"),
+    ("csh", "application/x-csh"),
+    ("css", "text/css"),
+    ("csv", "text/csv"),
+    ("doc", "application/msword"),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    ("eot", "application/vnd.ms-fontobject"),
+    ("epub", "application/epub+zip"),
+    ("gif", "image/gif"),
+    ("htm", "text/html"),
+    ("html", "text/html"),
+    ("ico", "image/vnd.microsoft.icon"),
+    ("ics", "text/calendar"),
+    ("jar", "application/java-archive"),
+    ("jpeg", "image/jpeg"),
+    ("jpg", "image/jpeg"),
+    ("js", "text/javascript"),
+    ("json", "application/json"),
+    ("jsonld", "application/ld+json"),
+    ("mid", "audio/midi"),
+    ("midi", "audio/midi"),
+    ("mjs", "text/javascript"),
+    ("mp3", "audio/mpeg"),
+    ("mpeg", "video/mpeg"),
+    ("mpkg", "application/vnd.apple.installer+xml"),
+    ("odp", "application/vnd.oasis.opendocument.presentation"),
+    ("ods", "application/vnd.oasis.opendocument.spreadsheet"),
+    ("odt", "application/vnd.oasis.opendocument.text"),
+    ("oga", "audio/ogg"),
+    ("ogv", "video/ogg"),
+    ("ogx", "application/ogg"),
+    ("otf", "font/otf"),
+    ("png", "image/png"),
+    ("pdf", "application/pdf"),
+    ("ppt", "application/vnd.ms-powerpoint"),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+    ("rar", "application/x-rar-compressed"),
+    ("rtf", "application/rtf"),
+    ("sh", "application/x-sh"),
+    ("svg", "image/svg+xml"),
+    ("swf", "application/x-shockwave-flash"),
+    ("tar", "application/x-tar"),
+    ("tif", "image/tiff"),
+    ("tiff", "image/tiff"),
+    ("ts", "video/mp2t"),
+    ("ttf", "font/ttf"),
+    ("txt", "text/plain"),
+    ("vsd", "application/vnd.visio"),
+    ("wav", "audio/wav"),
+    ("weba", "audio/webm"),
+    ("webm", "video/webm"),
+    ("webp", "image/webp"),
+    ("woff", "font/woff"),
+    ("woff2", "font/woff2"),
+    ("xhtml", "application/xhtml+xml"),
+    ("xls", "application/vnd.ms-excel"),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    ("xml", "text/xml"),
+    ("xul", "application/vnd.mozilla.xul+xml"),
+    ("zip", "application/zip"),
+    ("3gp", "video/3gpp"),
+    ("7z", "application/x-7z-compressed"),
+    ("7-zip", "application/x-7z-compressed"),
+];
+
+/// The media type the Postman code generators give a file part, if their table knows its
+/// extension as they read it: Python's requests generator takes what follows the last `.` of the
+/// file's path (the whole path when it has none); with `second`, the HTTP generator takes what
+/// follows the first `.` of the file's name, up to the next (`archive.tar.gz` is `tar`).
+pub fn postman_file_type(path_or_name: &str, second: bool) -> Option<&'static str> {
+    let mut components = path_or_name.split('.');
+    let extension = if second {
+        components.nth(1)?
+    } else {
+        components.next_back()?
+    };
+    POSTMAN_FILE_TYPES
+        .iter()
+        .find(|(known, _)| *known == extension)
+        .map(|(_, media_type)| *media_type)
+}
+
 /// The media type conventionally used for a file with this name's extension, or
 /// `application/octet-stream`.
 pub fn media_type_for_file(file_name: &str) -> String {
@@ -97,6 +199,31 @@ pub fn media_type_for_file(file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postman_reads_a_file_type_by_its_own_rule() {
+        // the requests generator: the path's last extension, as written
+        assert_eq!(
+            postman_file_type("/path/to/photo.png", false),
+            Some("image/png")
+        );
+        assert_eq!(postman_file_type("a/archive.tar.gz", false), None);
+        assert_eq!(postman_file_type("/certs/server.crt", false), None);
+        assert_eq!(postman_file_type("/p/PHOTO.PNG", false), None);
+        assert_eq!(postman_file_type("/path/to/png", false), None);
+        assert_eq!(postman_file_type("png", false), Some("image/png"));
+        // the HTTP generator: the name's second component
+        assert_eq!(
+            postman_file_type("archive.tar.gz", true),
+            Some("application/x-tar")
+        );
+        assert_eq!(
+            postman_file_type("report.pdf", true),
+            Some("application/pdf")
+        );
+        assert_eq!(postman_file_type("photo", true), None);
+        assert_eq!(postman_file_type(".bashrc", true), None);
+    }
 
     #[test]
     fn media_types_drop_parameters_and_case() {

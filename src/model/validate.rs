@@ -300,7 +300,9 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         });
         bare.push(false);
     }
-    let mut url = url.to_string();
+    // the items join the query, before a `#fragment`, which clients never send
+    let (before_fragment, fragment) = url.split_at(url.find('#').unwrap_or(url.len()));
+    let mut url = before_fragment.to_string();
     for (item, bare) in query.iter().zip(bare) {
         url.push(if url.contains('?') { '&' } else { '?' });
         url.push_str(&item.name);
@@ -309,6 +311,7 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
             url.push_str(&item.value);
         }
     }
+    url.push_str(fragment);
 
     Some(Request {
         method,
@@ -774,6 +777,21 @@ mod tests {
         let colon = messages(&spec("    basic: {username: \"a:b\", password: c}\n"));
         assert!(colon[0].contains("cannot hold `:`"), "{colon:?}");
         assert!(endpoint(&spec("    bearer: \"{{token}}\"\n")).is_ok());
+    }
+
+    // after a `#`, the items would be part of the fragment, which no client sends
+    #[test]
+    fn query_items_and_a_query_key_go_before_the_fragment() {
+        let endpoint = endpoint(concat!(
+            "title: t\nrequest:\n  method: GET\n  url: https://e.com/a?x=1#top?no\n",
+            "  query:\n    - page: \"2\"\n",
+            "  auth:\n    apikey: {name: key, value: \"{{k}}\", in: query}\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            endpoint.request.url.raw,
+            "https://e.com/a?x=1&page=2&key={{k}}#top?no"
+        );
     }
 
     // the house style's pages show requests whose file was never chosen

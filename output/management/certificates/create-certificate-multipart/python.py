@@ -4,7 +4,7 @@ url = "{{apiPath}}/environments/{{envID}}/certificates"
 
 payload = {'usageType': 'SSL/TLS'}
 files=[
-  ('file',('certificate.crt',open('/path/to/certificate.crt','rb'),'application/x-x509-ca-cert'))
+  ('file',('certificate.crt',open('/path/to/certificate.crt','rb'),'application/octet-stream'))
 ]
 headers = {
   'Authorization': 'Bearer {{accessToken}}'

@@ -1,4 +1,4 @@
-curl --location --globoff '{{apiPath}}/environments/{{envID}}/images' \
+curl --location --globoff --request POST '{{apiPath}}/environments/{{envID}}/images' \
 --header 'Content-Type: image/png' \
 --header 'Authorization: Bearer {{accessToken}}' \
 --data-binary '@'
