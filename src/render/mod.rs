@@ -450,6 +450,32 @@ mod tests {
         assert!(renderer.compiled.get().is_none());
     }
 
+    /// The endpoint a spec's text describes.
+    fn endpoint_of(source: &str) -> Endpoint {
+        let spec = crate::spec::parse(source).expect("the spec parses");
+        let id = crate::model::PageId::from_relative_path(Path::new("m/e.yaml")).unwrap();
+        crate::model::validate(spec, id, Path::new("specs/m/e.yaml"), source)
+            .expect("the spec is valid")
+    }
+
+    // the house style's `.getBytes()` reads the platform's charset, which may not be UTF-8
+    #[test]
+    fn java_sends_a_typed_text_part_in_utf8_only_when_it_is_not_ascii() {
+        let renderer = Renderer::new(None).unwrap();
+        let java = Config::default().target("java").unwrap();
+        let sample = |value: &str| {
+            let source = format!(
+                "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  body:\n    formdata:\n      - meta:\n          value: '{value}'\n          content_type: application/json\n"
+            );
+            renderer.sample(&endpoint_of(&source), &java).unwrap()
+        };
+        assert!(sample("{\"a\":1}").contains("\"{\\\"a\\\":1}\".getBytes()))"));
+        assert!(
+            sample("{\"a\":\"é\"}")
+                .contains(".getBytes(java.nio.charset.StandardCharsets.UTF_8)))")
+        );
+    }
+
     #[test]
     fn without_project_templates_the_built_ins_are_compiled_once_and_found_by_their_plain_names() {
         let renderer = Renderer::new(None).unwrap();
