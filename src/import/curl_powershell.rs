@@ -220,43 +220,36 @@ pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
                 split.word.quoted = true;
                 split.word.text.push_str(&text);
             }
-            c if is_single_quote(c) => {
+            c if is_single_quote(c) || is_double_quote(c) => {
                 split.word.started = true;
                 split.word.quoted = true;
+                // double quotes expand variables and backtick escapes; single quotes nothing
+                let expands = is_double_quote(c);
+                let closes = if expands {
+                    is_double_quote
+                } else {
+                    is_single_quote
+                };
+                let unclosed = || {
+                    let kind = if expands { "double" } else { "single" };
+                    format!("a {kind} quote is never closed")
+                };
                 loop {
                     match chars.next() {
-                        Some(q) if is_single_quote(q) => {
-                            match chars.next_if(|n| is_single_quote(*n)) {
-                                Some(doubled) => split.word.text.push(doubled),
-                                None => break,
-                            }
-                        }
-                        Some(c) => split.word.text.push(c),
-                        None => return Err("a single quote is never closed".into()),
-                    }
-                }
-            }
-            c if is_double_quote(c) => {
-                split.word.started = true;
-                split.word.quoted = true;
-                loop {
-                    match chars.next() {
-                        Some(q) if is_double_quote(q) => {
-                            match chars.next_if(|n| is_double_quote(*n)) {
-                                Some(doubled) => split.word.text.push(doubled),
-                                None => break,
-                            }
-                        }
-                        Some('`') => match chars.next() {
-                            Some(c) => split.word.text.push(escaped(c)),
-                            None => return Err("a double quote is never closed".into()),
+                        Some(q) if closes(q) => match chars.next_if(|n| closes(*n)) {
+                            Some(doubled) => split.word.text.push(doubled),
+                            None => break,
                         },
-                        Some('$') => {
+                        Some('`') if expands => match chars.next() {
+                            Some(c) => split.word.text.push(escaped(c)),
+                            None => return Err(unclosed()),
+                        },
+                        Some('$') if expands => {
                             let expanded = expand(&mut chars, &mut split.command, &split.values);
                             split.word.text.push_str(&expanded);
                         }
                         Some(c) => split.word.text.push(c),
-                        None => return Err("a double quote is never closed".into()),
+                        None => return Err(unclosed()),
                     }
                 }
             }
