@@ -61,12 +61,16 @@ fn without_prompts(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut continued = false;
+    // PowerShell shows `>> ` before a continued line; after a shell's prompt, `>> ` appends
+    let mut powershell = false;
     for line in text.split_inclusive('\n') {
         let start = line.len() - line.trim_start().len();
         let rest = &line[start..];
         let stripped = if continued {
-            rest.strip_prefix(">> ").or_else(|| rest.strip_prefix("> "))
+            let continuation = if powershell { ">> " } else { "> " };
+            rest.strip_prefix(continuation)
         } else {
+            powershell = rest.starts_with("PS ");
             prompt_end(rest).map(|end| &rest[end..])
         };
         // a line continued in bash, or in PowerShell
@@ -1966,6 +1970,9 @@ mod tests {
             let spec = spec_of(text);
             assert_eq!(spec.request.url, "https://e.com/a", "{text}");
         }
+        // after a shell's prompt, `>> ` appends to a file; after PowerShell's, it continues
+        let import = imported("$ curl https://e.com/a \\\n>> log.txt");
+        assert_eq!(kinds(&import), ["ignored-option"]);
         let headers = spec_of("> curl https://e.com/a \\\n  -d b=1 \\\n> -H 'X: 1'")
             .request
             .headers;

@@ -29,47 +29,93 @@ use std::collections::HashMap;
 use super::Command;
 use super::cmd::{expand_percent, runtime_words};
 
-/// Whether `text` is written for PowerShell rather than a POSIX shell. Signs of it:
-/// - a line continued with a backtick (a bash line would end in `\`; a backtick there would open
-///   a command substitution);
+/// Whether `text` is written for PowerShell rather than a POSIX shell. Signs of it (none of
+/// them counted in a comment line):
+/// - a line continued with a backtick after a blank (a bash line would end in `\`; a backtick
+///   there would open a command substitution);
 /// - `$env:NAME`, PowerShell's read of the environment;
 /// - a statement assigning `$name = …` (bash writes `name=…`);
-/// - `--%`, or two `` `" `` (a quote escaped in a double-quoted string);
-/// - `curl.exe` with single quotes, which `cmd.exe` does not read as quotes;
+/// - `--%`, or `` `" `` after `{`, `[`, `,`, `:`, `=`, `\` or a blank, a quote escaped at the start of
+///   a value in a double-quoted string (bash's `` "`date`" `` puts `` `" `` after a command);
+/// - a command grouped and its output's member read: `(curl.exe …).Length`;
+/// - `curl.exe` with a single-quoted word, which `cmd.exe` does not read as quoted;
 /// - a single-quoted word whose every `"` is written `\"`, as documentation writes JSON for
 ///   Windows PowerShell 5.1 (in bash that word would send the backslashes; a bash JSON body with
 ///   an escaped quote in a string also has plain `"`).
+///
+/// Single-quoted words are found as bash finds them, so an apostrophe inside double quotes
+/// (`"it's"`) opens none.
 pub fn is_powershell_style(text: &str) -> bool {
-    let mut lines = text.lines().peekable();
+    let code: String = text
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .flat_map(|line| [line, "\n"])
+        .collect();
+    let mut lines = code.lines().peekable();
     while let Some(line) = lines.next() {
-        // after a blank, as a continuation is written; not in a comment (``# set `TOKEN` ``)
-        let trimmed = line.trim_end();
-        let continued = trimmed
+        let continued = line
+            .trim_end()
             .strip_suffix('`')
             .is_some_and(|before| before.is_empty() || before.ends_with([' ', '\t']));
-        if lines.peek().is_some() && continued && !line.trim_start().starts_with('#') {
-            return true;
-        }
-        if assigns_a_variable(line) {
+        if (lines.peek().is_some() && continued) || assigns_a_variable(line) {
             return true;
         }
     }
-    let lower = text.to_ascii_lowercase();
+    let lower = code.to_ascii_lowercase();
     let reads_environment = lower.match_indices("$env:").any(|(at, _)| {
         lower[at + 5..]
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
     });
+    let escaped_quote_opens_a_value = code
+        .match_indices("`\"")
+        .any(|(at, _)| at == 0 || code[..at].ends_with(['{', '[', ',', ':', '=', '\\', ' ', '\t']));
+    let member_of_a_group = lower.contains("(curl") && code.contains(").");
+    let single_quoted = single_quoted_words(&code);
     reads_environment
-        || text.split_whitespace().any(|word| word == "--%")
-        || text.matches("`\"").count() >= 2
-        || (lower.contains("curl.exe") && text.contains('\''))
-        || text
-            .split('\'')
-            .skip(1)
-            .step_by(2)
+        || code.split_whitespace().any(|word| word == "--%")
+        || escaped_quote_opens_a_value
+        || member_of_a_group
+        || (lower.contains("curl.exe") && !single_quoted.is_empty())
+        || single_quoted
+            .iter()
             .any(|quoted| quoted.contains("\\\"") && !quoted.replace("\\\"", "").contains('"'))
+}
+
+/// The single-quoted words of `code` as bash reads its quotes: not inside double quotes, and not
+/// after a backslash outside them.
+fn single_quoted_words(code: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut chars = code.char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '"' => {
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '\'' => {
+                let start = at + 1;
+                let end = chars
+                    .by_ref()
+                    .find(|(_, c)| *c == '\'')
+                    .map_or(code.len(), |(end, _)| end);
+                words.push(&code[start..end]);
+            }
+            _ => {}
+        }
+    }
+    words
 }
 
 /// Whether `line` starts a statement assigning a script's variable: `$name =`, not `$name ==`.
@@ -110,6 +156,9 @@ fn escaped(c: char) -> char {
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
+/// The most bytes a script's variable is read as holding: a spec's size limit.
+const VALUE_LIMIT: usize = 1 << 20;
+
 /// The text a script's variable holds, and what it reads from the environment, by the
 /// variable's name in lower case (PowerShell's names ignore case).
 type Values = HashMap<String, (String, Vec<String>)>;
@@ -140,6 +189,8 @@ struct Splitter {
     /// The variables of the script a statement gave a string (`$body = @'…'@`): a later `$body`
     /// is that text.
     values: Values,
+    /// How many groups (`(curl.exe …)`) are open.
+    groups: usize,
 }
 
 impl Splitter {
@@ -180,10 +231,18 @@ impl Splitter {
                 command.words.as_slice(),
                 command.substituted.as_slice(),
             ) {
-                let value = (value.clone(), command.expanded);
-                // `$script:name` is `$name`
-                let name = target.rsplit(':').next().unwrap_or(&target);
-                self.values.insert(name.to_ascii_lowercase(), value);
+                // `$script:name` is `$name`; a text larger than a spec can hold stays a variable
+                // (`$a = "$a$a"` on every line doubles it)
+                let name = target
+                    .rsplit(':')
+                    .next()
+                    .unwrap_or(&target)
+                    .to_ascii_lowercase();
+                if value.len() <= VALUE_LIMIT {
+                    self.values.insert(name, (value.clone(), command.expanded));
+                } else {
+                    self.values.remove(&name);
+                }
                 return;
             }
             let runs_a_program = command
@@ -266,8 +325,17 @@ pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
                 split.word.text.push_str(&expanded);
             }
             '#' if !split.word.started => while chars.next_if(|c| *c != '\n').is_some() {},
-            // `(curl.exe … | ConvertFrom-Json).id`: the group's first command is run first
-            '(' if !split.word.started && split.command.words.is_empty() => {}
+            // `(curl.exe … | ConvertFrom-Json).id`: the group's commands run first; what the
+            // script does with their output (`.id`, `[0]`) is no command
+            '(' if !split.word.started && split.command.words.is_empty() => split.groups += 1,
+            ')' if split.groups > 0 => {
+                split.groups -= 1;
+                split.end_statement();
+                while chars
+                    .next_if(|c| !c.is_whitespace() && !matches!(c, '|' | ';' | ')'))
+                    .is_some()
+                {}
+            }
             '\n' | ';' | '|' => {
                 if c == '|' {
                     chars.next_if_eq(&'|');
@@ -306,10 +374,13 @@ pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
                 split.end_word();
                 // `--%`: PowerShell stops parsing; the rest of the line reaches curl.exe as the
                 // C runtime splits it, `%NAME%` read from the environment
-                if split.command.words.last().is_some_and(|w| w == "--%") {
+                if split.command.words.last().is_some_and(|w| w == "--%")
+                    && split.quoted.last() == Some(&false)
+                {
                     split.command.words.pop();
                     let line: String =
-                        std::iter::from_fn(|| chars.next_if(|c| *c != '\n')).collect();
+                        std::iter::from_fn(|| chars.next_if(|c| !matches!(c, '\n' | '|')))
+                            .collect();
                     let (line, names) = expand_percent(&line);
                     split.command.words.extend(runtime_words(&line)?);
                     for name in names {
@@ -483,8 +554,14 @@ fn expand(chars: &mut Chars, command: &mut Command, values: &Values) -> String {
         inside
     } else {
         let mut name: String = std::iter::from_fn(|| chars.next_if(is_name)).collect();
-        // a scope or drive before the name: `env:NAME`, `script:name`
-        if !name.is_empty() && chars.peek() == Some(&':') {
+        // a scope before the name: `env:NAME`, `script:name` (`$host:8080` is a host and a port,
+        // as its writer meant, though PowerShell reads a drive `host`)
+        let scoped = [
+            "env", "global", "local", "private", "script", "using", "variable",
+        ]
+        .iter()
+        .any(|scope| scope.eq_ignore_ascii_case(&name));
+        if scoped && chars.peek() == Some(&':') {
             let mut ahead = chars.clone();
             ahead.next();
             if ahead.peek().is_some_and(is_name) {
@@ -574,10 +651,17 @@ mod tests {
             "curl -d \"{`\"a`\": `\"b`\"}\" https://e.com",
             "curl.exe -d '{\"a\": 1}' https://e.com",
             "curl -d '{\\\"a\\\": \\\"b c\\\"}' https://e.com",
+            "(curl.exe -s https://e.com).Length",
         ] {
             assert!(is_powershell_style(text), "{text}");
         }
         for text in [
+            // bash: apostrophes inside double quotes open no single-quoted word
+            "curl -d \"{\\\"a\\\": \\\"it's\\\", \\\"b\\\": \\\"can't\\\"}\" https://e.com",
+            // bash: two command substitutions in double quotes
+            "curl -H \"Date: `date -u`\" -H \"X-Id: `uuidgen`\" https://e.com",
+            // a comment names curl.exe, with an apostrophe
+            "# Don't forget: on Windows run curl.exe\ncurl -d \"{\\\"a\\\": 1}\" https://e.com",
             // bash: an escaped quote inside a JSON string, beside plain quotes
             "curl -d '{\"a\": \"say \\\"hi\\\"\"}' https://e.com",
             "curl -d \"{\\\"a\\\": 1}\" https://e.com",
@@ -661,8 +745,9 @@ mod tests {
         );
         // a backslash is no escape to PowerShell: in double quotes, `\"` ends the string
         assert_eq!(words(r#"curl "a\" b"#), [["curl", "a\\", "b"]]);
-        // single quotes keep `$` and backticks
+        // single quotes keep `$` and backticks; a quoted `--%` is a word like any other
         assert_eq!(words("curl '$env:X `n'"), [["curl", "$env:X `n"]]);
+        assert_eq!(words("curl '--%' a"), [["curl", "--%", "a"]]);
         assert!(powershell_commands("curl 'open").is_err());
         assert!(powershell_commands("curl \"open").is_err());
     }
@@ -723,7 +808,7 @@ mod tests {
                     "{{items}}",
                     "https://e.com",
                 ],
-                &["ConvertFrom-Json).id"],
+                &["ConvertFrom-Json"],
             ]
         );
         // what the here-string read from the environment, the command that sends it reads
@@ -819,10 +904,46 @@ mod tests {
         assert_eq!(commands[0].expanded, ["API_KEY"]);
     }
 
+    // what a script does with a group's output is no command
+    #[test]
+    fn a_group_ends_at_its_parenthesis() {
+        let commands = powershell_commands(
+            "$json = (curl.exe -s \"https://e.com/a\") | ConvertFrom-Json\n(curl.exe https://e.com/b -H \"X: $env:K\").Length",
+        )
+        .unwrap();
+        let words: Vec<&[String]> = commands.iter().map(|c| c.words.as_slice()).collect();
+        assert_eq!(
+            words,
+            [
+                &["curl.exe", "-s", "https://e.com/a"][..],
+                &["ConvertFrom-Json"],
+                &["curl.exe", "https://e.com/b", "-H", "X: {{K}}"],
+            ]
+        );
+    }
+
+    // `$host:8080` is a host and a port, as its writer meant
+    #[test]
+    fn only_powershells_scopes_qualify_a_variable() {
+        let commands = powershell_commands(
+            "$server = \"e.com\"\ncurl.exe \"http://$server:8080/a\" \"http://$other:1/b\" \"$script:server\"",
+        )
+        .unwrap();
+        assert_eq!(
+            commands[0].words,
+            [
+                "curl.exe",
+                "http://e.com:8080/a",
+                "http://{{other}}:1/b",
+                "e.com"
+            ]
+        );
+    }
+
     #[test]
     fn after_stop_parsing_the_line_goes_to_the_c_runtime() {
         let commands = powershell_commands(
-            "curl.exe --% -H \"a: %KEY%\" -d {\"x\":1} https://e.com\ncurl.exe b",
+            "curl.exe --% -H \"a: %KEY%\" -d {\"x\":1} https://e.com | Out-Null\ncurl.exe b",
         )
         .unwrap();
         assert_eq!(
@@ -837,6 +958,8 @@ mod tests {
             ]
         );
         assert_eq!(commands[0].expanded, ["KEY"]);
-        assert_eq!(commands[1].words, ["curl.exe", "b"]);
+        // the pipe ends what `--%` passes
+        assert_eq!(commands[1].words, ["Out-Null"]);
+        assert_eq!(commands[2].words, ["curl.exe", "b"]);
     }
 }
