@@ -253,10 +253,39 @@ impl Splitter {
                 command.words.insert(0, format!("${target} ="));
             }
         }
+        if is_invoke_web_request(&command.words) {
+            command.words[0] = "Invoke-WebRequest".into();
+        }
         if !command.words.is_empty() || !command.redirections.is_empty() {
             self.commands.push(command);
         }
     }
+}
+
+/// Whether `words` call Windows PowerShell's `curl`, its alias of `Invoke-WebRequest`, with that
+/// command's own parameters (`-Uri`, `-Method`…), which curl would read as other options.
+fn is_invoke_web_request(words: &[String]) -> bool {
+    const PARAMETERS: &[&str] = &[
+        "uri",
+        "method",
+        "body",
+        "headers",
+        "contenttype",
+        "usebasicparsing",
+        "outfile",
+        "infile",
+        "timeoutsec",
+        "useragent",
+        "websession",
+        "sessionvariable",
+    ];
+    words
+        .first()
+        .is_some_and(|program| program.eq_ignore_ascii_case("curl"))
+        && words.iter().any(|word| {
+            word.strip_prefix('-')
+                .is_some_and(|name| PARAMETERS.iter().any(|p| p.eq_ignore_ascii_case(name)))
+        })
 }
 
 /// Splits a PowerShell text into commands and their words (see the module's documentation).
@@ -920,6 +949,19 @@ mod tests {
                 &["curl.exe", "https://e.com/b", "-H", "X: {{K}}"],
             ]
         );
+    }
+
+    // Windows PowerShell's `curl` is `Invoke-WebRequest`, whose parameters curl would misread
+    #[test]
+    fn invoke_web_request_under_the_curl_alias_is_no_curl() {
+        let commands =
+            powershell_commands("(curl -Method POST -Uri http://e.com/a -Body '{}').Content")
+                .unwrap();
+        assert_eq!(commands[0].words[0], "Invoke-WebRequest");
+        // curl.exe is always curl; curl's own `-u` and `-X` are curl's
+        let commands =
+            powershell_commands("curl -X POST -u a:b http://e.com/a `\n  -d x=1").unwrap();
+        assert_eq!(commands[0].words[0], "curl");
     }
 
     // `$host:8080` is a host and a port, as its writer meant
