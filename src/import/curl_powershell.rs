@@ -16,13 +16,15 @@
 //! - A newline, `;`, `|`, `&&` and `||` end a command; `>`, `>>` and `2>` take the next word as a
 //!   redirection's target; a `#` starting a word comments out the rest of the line; `&` calling a
 //!   program is left out, and so are `$response =` assigning a command's output and the `(`
-//!   grouping commands; after `--%` the rest of the line goes to curl.exe as written.
+//!   grouping commands (what follows the group's `)` is no command); after `--%` the rest of the
+//!   line, up to a pipe, goes to curl.exe as written. `curl` given `Invoke-WebRequest`'s
+//!   parameters is Windows PowerShell's alias of that command, not curl.
 //! - A word reaches curl.exe as PowerShell read it, with one exception. Windows PowerShell 5.1
 //!   puts a word holding a blank in double quotes without escaping the quotes in it, and
 //!   curl.exe's C runtime then reads `\"` as `"` (and `""` inside quotes as `"`). Documentation
-//!   writes JSON for it as `'{\"name\": \"x\"}'`, so a word whose every `"` is written so is read
-//!   that way (PowerShell 7.3 would pass the backslashes on, and such a command would send no
-//!   JSON there).
+//!   writes JSON for it as `'{\"name\": \"x\"}'` (or, with blanks, `'{""a"": ""b c""}'`), so a
+//!   word whose every `"` is written so is read that way (PowerShell 7.3 would pass the
+//!   backslashes on, and such a command would send no JSON there).
 
 use std::collections::HashMap;
 
