@@ -476,6 +476,22 @@ mod tests {
         );
     }
 
+    // an empty body is a body: Net::HTTP then sends `Content-Length: 0`, as the house style's
+    // class for a method Net::HTTP has none for says
+    #[test]
+    fn ruby_gives_a_method_of_its_own_a_body_when_the_spec_has_one_even_empty() {
+        let renderer = Renderer::new(None).unwrap();
+        let ruby = Config::default().target("ruby").unwrap();
+        let sample = |body: &str| {
+            let source =
+                format!("title: t\nrequest:\n  method: LINK\n  url: https://e.com/a\n{body}");
+            renderer.sample(&endpoint_of(&source), &ruby).unwrap()
+        };
+        let empty = "  headers:\n    - Content-Type: text/plain\n  body:\n    raw: \"\"\n";
+        assert!(sample(empty).contains("REQUEST_HAS_BODY = true"));
+        assert!(sample("").contains("REQUEST_HAS_BODY = false"));
+    }
+
     #[test]
     fn without_project_templates_the_built_ins_are_compiled_once_and_found_by_their_plain_names() {
         let renderer = Renderer::new(None).unwrap();
