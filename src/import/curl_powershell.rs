@@ -953,6 +953,24 @@ mod tests {
         );
     }
 
+    // `$a = "$a$a"` on every line doubles the text: past a spec's size it stays a variable
+    #[test]
+    fn a_variable_holds_no_more_text_than_a_spec_can() {
+        let mut script = String::from("$a = \"xy\"\n");
+        for _ in 0..19 {
+            script.push_str("$a = \"$a$a\"\n");
+        }
+        // 2 bytes doubled 19 times is 1 MiB, the last that is kept
+        let kept = format!("{script}curl.exe -d $a https://e.com");
+        assert_eq!(
+            powershell_commands(&kept).unwrap()[0].words[2].len(),
+            1 << 20
+        );
+        script.push_str("$a = \"$a$a\"\n");
+        let dropped = format!("{script}curl.exe -d $a https://e.com");
+        assert_eq!(powershell_commands(&dropped).unwrap()[0].words[2], "{{a}}");
+    }
+
     // Windows PowerShell's `curl` is `Invoke-WebRequest`, whose parameters curl would misread
     #[test]
     fn invoke_web_request_under_the_curl_alias_is_no_curl() {
