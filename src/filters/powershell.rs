@@ -4,7 +4,7 @@ use crate::sample_values::{Piece, pieces};
 
 /// The characters PowerShell reads as a single quote: `'` and the typographic ‘ ’ ‚ ‛, any of
 /// which ends a single-quoted string unless doubled.
-fn is_single_quote(c: char) -> bool {
+pub fn is_single_quote(c: char) -> bool {
     matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}')
 }
 

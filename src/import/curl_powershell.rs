@@ -30,6 +30,7 @@ use std::collections::HashMap;
 
 use super::Command;
 use super::cmd::{expand_percent, runtime_words};
+use crate::filters::powershell::is_single_quote;
 
 /// Whether `text` is written for PowerShell rather than a POSIX shell. Signs of it (none of
 /// them counted in a comment line):
@@ -132,10 +133,7 @@ fn assigns_a_variable(line: &str) -> bool {
     name_end > 0 && after.starts_with('=') && !after.starts_with("==")
 }
 
-fn is_single_quote(c: char) -> bool {
-    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}')
-}
-
+/// The characters PowerShell reads as a double quote: `"` and the typographic “ ” „.
 fn is_double_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{201e}')
 }
