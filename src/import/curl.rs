@@ -37,6 +37,15 @@ pub struct Command {
     pub stdin: Option<(Stdin, String)>,
 }
 
+impl Command {
+    /// Records that the command reads `name` from the environment (once, in order).
+    fn reads(&mut self, name: &str) {
+        if !self.expanded.iter().any(|read| read == name) {
+            self.expanded.push(name.to_string());
+        }
+    }
+}
+
 /// A command's standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stdin {
@@ -366,7 +375,6 @@ fn expand(
     word: &mut String,
     command: &mut Command,
 ) {
-    let expanded = &mut command.expanded;
     if chars.peek() == Some(&'(') {
         substitution(chars, ')', &mut command.substituted);
     }
@@ -398,9 +406,7 @@ fn expand(
     word.push_str("{{");
     word.push_str(&name);
     word.push_str("}}");
-    if !expanded.contains(&name) {
-        expanded.push(name);
-    }
+    command.reads(&name);
 }
 
 /// The most characters a command substitution is looked for in: a text of a great many `$(`

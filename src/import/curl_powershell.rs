@@ -413,9 +413,7 @@ pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
                     let (line, names) = expand_percent(&line);
                     split.command.words.extend(runtime_words(&line)?);
                     for name in names {
-                        if !split.command.expanded.contains(&name) {
-                            split.command.expanded.push(name);
-                        }
+                        split.command.reads(&name);
                     }
                 }
             }
@@ -433,28 +431,50 @@ pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
 /// `=` then taken; `None`, and nothing taken, when the statement assigns none.
 fn assignment(chars: &mut Chars) -> Option<String> {
     let mut ahead = chars.clone();
-    let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
-    let name: String = if ahead.next_if_eq(&'{').is_some() {
-        let name = std::iter::from_fn(|| ahead.next_if(|c| !matches!(c, '}' | '\n')))
-            .take(super::SUBSTITUTION_LIMIT)
-            .collect();
-        ahead.next_if_eq(&'}')?;
-        name
-    } else {
-        let mut name: String = std::iter::from_fn(|| ahead.next_if(is_name)).collect();
-        if ahead.next_if_eq(&':').is_some() {
-            name.push(':');
-            name.extend(std::iter::from_fn(|| ahead.next_if(is_name)));
-        }
-        name
-    };
+    let name = variable_name(&mut ahead)?;
     while ahead.next_if(|c| matches!(c, ' ' | '\t')).is_some() {}
     ahead.next_if_eq(&'=')?;
-    if name.is_empty() || name.ends_with(':') || ahead.peek() == Some(&'=') {
+    if ahead.peek() == Some(&'=') {
         return None;
     }
     *chars = ahead;
     Some(name)
+}
+
+/// After a `$`: the variable's name, taken, or `None` and nothing taken. `{…}` on one line
+/// (`${env:API_KEY}`, `${my var}`), or letters, digits and `_`, after one of PowerShell's scopes
+/// and a `:` if any (`env:NAME`, `script:name`; `$host:8080` is a host and a port, as its writer
+/// meant, though PowerShell reads a drive `host`).
+fn variable_name(chars: &mut Chars) -> Option<String> {
+    let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
+    if chars.peek() == Some(&'{') {
+        let mut ahead = chars.clone();
+        ahead.next();
+        let inside: String = std::iter::from_fn(|| ahead.next_if(|c| !matches!(c, '}' | '\n')))
+            .take(super::SUBSTITUTION_LIMIT)
+            .collect();
+        if ahead.next() != Some('}') || inside.is_empty() {
+            return None;
+        }
+        *chars = ahead;
+        return Some(inside);
+    }
+    let mut name: String = std::iter::from_fn(|| chars.next_if(is_name)).collect();
+    let scoped = [
+        "env", "global", "local", "private", "script", "using", "variable",
+    ]
+    .iter()
+    .any(|scope| scope.eq_ignore_ascii_case(&name));
+    if scoped && chars.peek() == Some(&':') {
+        let mut ahead = chars.clone();
+        ahead.next();
+        if ahead.peek().is_some_and(is_name) {
+            name.push(':');
+            name.extend(std::iter::from_fn(|| ahead.next_if(is_name)));
+            *chars = ahead;
+        }
+    }
+    (!name.is_empty()).then_some(name)
 }
 
 /// After an `@` where a word starts: a here-string (`@'` or `@"` ending its line, the text on
@@ -558,10 +578,8 @@ fn expand(chars: &mut Chars, command: &mut Command, values: &Values) -> String {
             let mut inner_command = Command::default();
             let expanded = expand(&mut inner_chars, &mut inner_command, values);
             if inner_chars.peek().is_none() && inner_command.substituted.is_empty() {
-                for name in inner_command.expanded {
-                    if !command.expanded.contains(&name) {
-                        command.expanded.push(name);
-                    }
+                for name in &inner_command.expanded {
+                    command.reads(name);
                 }
                 return expanded;
             }
@@ -569,49 +587,15 @@ fn expand(chars: &mut Chars, command: &mut Command, values: &Values) -> String {
         command.substituted.push(text.clone());
         return text;
     }
-    let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
-    let name: String = if chars.peek() == Some(&'{') {
-        let mut ahead = chars.clone();
-        ahead.next();
-        let inside: String = std::iter::from_fn(|| ahead.next_if(|c| !matches!(c, '}' | '\n')))
-            .take(super::SUBSTITUTION_LIMIT)
-            .collect();
-        if ahead.next() != Some('}') || inside.is_empty() {
-            return "$".into();
-        }
-        *chars = ahead;
-        inside
-    } else {
-        let mut name: String = std::iter::from_fn(|| chars.next_if(is_name)).collect();
-        // a scope before the name: `env:NAME`, `script:name` (`$host:8080` is a host and a port,
-        // as its writer meant, though PowerShell reads a drive `host`)
-        let scoped = [
-            "env", "global", "local", "private", "script", "using", "variable",
-        ]
-        .iter()
-        .any(|scope| scope.eq_ignore_ascii_case(&name));
-        if scoped && chars.peek() == Some(&':') {
-            let mut ahead = chars.clone();
-            ahead.next();
-            if ahead.peek().is_some_and(is_name) {
-                name.push(':');
-                name.extend(std::iter::from_fn(|| ahead.next_if(is_name)));
-                *chars = ahead;
-            }
-        }
-        name
-    };
-    if name.is_empty() {
+    let Some(name) = variable_name(chars) else {
         return "$".into();
-    }
+    };
     let (scope, bare) = match name.split_once(':') {
         Some((scope, bare)) => (scope.to_ascii_lowercase(), bare),
         None => (String::new(), name.as_str()),
     };
     if scope == "env" {
-        if !command.expanded.iter().any(|n| n == bare) {
-            command.expanded.push(bare.to_string());
-        }
+        command.reads(bare);
         return format!("{{{{{bare}}}}}");
     }
     if bare.eq_ignore_ascii_case("null") {
@@ -620,9 +604,7 @@ fn expand(chars: &mut Chars, command: &mut Command, values: &Values) -> String {
     match values.get(&bare.to_ascii_lowercase()) {
         Some((text, names)) => {
             for name in names {
-                if !command.expanded.contains(name) {
-                    command.expanded.push(name.clone());
-                }
+                command.reads(name);
             }
             text.clone()
         }
