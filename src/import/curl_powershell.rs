@@ -646,6 +646,11 @@ fn written_for_windows_powershell(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Each command's words.
+    fn words_of(commands: &[Command]) -> Vec<&[String]> {
+        commands.iter().map(|c| c.words.as_slice()).collect()
+    }
+
     fn words(text: &str) -> Vec<Vec<String>> {
         powershell_commands(text)
             .unwrap()
@@ -801,7 +806,7 @@ mod tests {
             "$response = (curl.exe -d $body -H \"X: $TOKEN $n\" -d $note -d $items https://e.com | ConvertFrom-Json).id\n",
         ))
         .unwrap();
-        let words: Vec<&[String]> = commands.iter().map(|c| c.words.as_slice()).collect();
+        let words = words_of(&commands);
         assert_eq!(
             words,
             [
@@ -833,7 +838,7 @@ mod tests {
             "curl.exe https://e.com/a > out.json 2>&1; curl.exe https://e.com/b # a comment\n# another\ncurl.exe https://e.com/c && echo ok",
         )
         .unwrap();
-        let words: Vec<&[String]> = commands.iter().map(|c| c.words.as_slice()).collect();
+        let words = words_of(&commands);
         assert_eq!(
             words,
             [
@@ -922,7 +927,7 @@ mod tests {
             "$json = (curl.exe -s \"https://e.com/a\") | ConvertFrom-Json\n(curl.exe https://e.com/b -H \"X: $env:K\").Length",
         )
         .unwrap();
-        let words: Vec<&[String]> = commands.iter().map(|c| c.words.as_slice()).collect();
+        let words = words_of(&commands);
         assert_eq!(
             words,
             [

@@ -450,24 +450,29 @@ mod tests {
         assert!(renderer.compiled.get().is_none());
     }
 
-    /// The endpoint a spec's text describes.
-    fn endpoint_of(source: &str) -> Endpoint {
+    /// The built-in `target`'s sample of the endpoint a spec's text describes.
+    fn sample_of(target: &str, source: &str) -> String {
         let spec = crate::spec::parse(source).expect("the spec parses");
         let id = crate::model::PageId::from_relative_path(Path::new("m/e.yaml")).unwrap();
-        crate::model::validate(spec, id, Path::new("specs/m/e.yaml"), source)
-            .expect("the spec is valid")
+        let endpoint = crate::model::validate(spec, id, Path::new("specs/m/e.yaml"), source)
+            .expect("the spec is valid");
+        let target = Config::default().target(target).unwrap();
+        Renderer::new(None)
+            .unwrap()
+            .sample(&endpoint, &target)
+            .unwrap()
     }
 
     // the house style's `.getBytes()` reads the platform's charset, which may not be UTF-8
     #[test]
     fn java_sends_a_typed_text_part_in_utf8_only_when_it_is_not_ascii() {
-        let renderer = Renderer::new(None).unwrap();
-        let java = Config::default().target("java").unwrap();
         let sample = |value: &str| {
-            let source = format!(
-                "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  body:\n    formdata:\n      - meta:\n          value: '{value}'\n          content_type: application/json\n"
-            );
-            renderer.sample(&endpoint_of(&source), &java).unwrap()
+            sample_of(
+                "java",
+                &format!(
+                    "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  body:\n    formdata:\n      - meta:\n          value: '{value}'\n          content_type: application/json\n"
+                ),
+            )
         };
         assert!(sample("{\"a\":1}").contains("\"{\\\"a\\\":1}\".getBytes()))"));
         assert!(
@@ -480,12 +485,11 @@ mod tests {
     // class for a method Net::HTTP has none for says
     #[test]
     fn ruby_gives_a_method_of_its_own_a_body_when_the_spec_has_one_even_empty() {
-        let renderer = Renderer::new(None).unwrap();
-        let ruby = Config::default().target("ruby").unwrap();
         let sample = |body: &str| {
-            let source =
-                format!("title: t\nrequest:\n  method: LINK\n  url: https://e.com/a\n{body}");
-            renderer.sample(&endpoint_of(&source), &ruby).unwrap()
+            sample_of(
+                "ruby",
+                &format!("title: t\nrequest:\n  method: LINK\n  url: https://e.com/a\n{body}"),
+            )
         };
         let empty = "  headers:\n    - Content-Type: text/plain\n  body:\n    raw: \"\"\n";
         assert!(sample(empty).contains("REQUEST_HAS_BODY = true"));
