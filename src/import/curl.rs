@@ -5,6 +5,8 @@
 
 #[path = "curl_cmd.rs"]
 mod cmd;
+#[path = "curl_glob.rs"]
+mod glob;
 #[path = "curl_options.rs"]
 mod options;
 #[path = "curl_powershell.rs"]
@@ -558,13 +560,14 @@ struct Transfer {
     query: Vec<String>,
     /// `--path-as-is`: `.` and `..` path segments sent, not resolved.
     path_as_is: bool,
+    /// `-g`/`--globoff`: `{}` and `[]` in a URL are sent as written, not expanded.
+    globoff: bool,
 }
 
 /// curl options that change only what curl prints, or how it handles the response: read without
 /// a note.
 const QUIET: &[&str] = &[
     "location",
-    "globoff",
     "silent",
     "show-error",
     "verbose",
@@ -1185,6 +1188,7 @@ fn apply(
             .headers
             .push(("Range".into(), format!("bytes={value}"))),
         "url" => transfer.urls.push((value, at.to_string())),
+        "globoff" => transfer.globoff = true,
         "url-query" => {
             // `+` first: sent as given; otherwise encoded as `--data-urlencode` encodes
             if let Some(raw) = value.strip_prefix('+') {
@@ -1324,55 +1328,116 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             format!("`{option}` authentication cannot be said in a spec; the request has no auth"),
         ));
     }
-    for (url, url_at) in &transfer.urls {
-        let mut placeholders = Vec::new();
-        let url = placeholders::in_url(url, &mut placeholders);
-        // a request a spec cannot say is left out, not the whole input with it
-        let mut request = match request(&transfer, &url, url_at, import) {
-            Ok(request) => request,
-            Err(why) => {
-                import
-                    .notes
-                    .push(Note::of_kind("left-out", url_at.clone(), why));
-                continue;
-            }
+    for (written, url_at) in &transfer.urls {
+        let Some(urls) = globbed(written, transfer.globoff, url_at, import) else {
+            continue;
         };
-        replace_placeholders(&mut request, &mut placeholders);
-        if !placeholders.is_empty() {
-            let written: Vec<String> = placeholders
-                .iter()
-                .map(|p| format!("`{}`", p.written))
-                .collect();
-            let named: Vec<String> = placeholders
-                .iter()
-                .map(|p| format!("`{{{{{}}}}}`", p.name))
-                .collect();
+        for url in urls {
+            finish_url(&transfer, &url, url_at, import);
+        }
+    }
+}
+
+/// The most URLs one glob may make (`[1-100]`): each is a spec.
+const GLOB_LIMIT: usize = 100;
+
+/// The URLs curl requests for `url` as written: its glob expanded unless `-g`; as written, noted,
+/// when curl would refuse it; none, noted, when there are too many.
+fn globbed(url: &str, globoff: bool, at: &str, import: &mut Import) -> Option<Vec<String>> {
+    if globoff {
+        return Some(vec![url.to_string()]);
+    }
+    match glob::expand(url, GLOB_LIMIT) {
+        Ok(urls) => {
+            if urls.len() > 1 {
+                import.notes.push(Note::of_kind(
+                    "url-glob",
+                    at,
+                    format!(
+                        "curl expands the `{{}}` sets and `[]` ranges of `{url}` into {} URLs, each a request: imported as {} specs",
+                        urls.len(),
+                        urls.len()
+                    ),
+                ));
+            }
+            Some(urls)
+        }
+        // `https://[region].example.com`: a placeholder, which the placeholder reading notes
+        Err(glob::Refusal::Invalid { .. })
+            if glob::expand(&placeholders::in_url(url, &mut Vec::new()), 1).is_ok() =>
+        {
+            Some(vec![url.to_string()])
+        }
+        Err(glob::Refusal::Invalid { reason, column }) => {
             import.notes.push(Note::of_kind(
+                "url-glob",
+                at,
+                format!(
+                    "curl reads `{{}}` and `[]` in a URL as sets and ranges, and refuses `{url}` ({reason}, column {column}) unless given `-g`: imported as written, as `-g` sends it"
+                ),
+            ));
+            Some(vec![url.to_string()])
+        }
+        Err(glob::Refusal::TooMany(count)) => {
+            import.notes.push(Note::of_kind(
+                "left-out",
+                at,
+                format!(
+                    "curl expands the sets and ranges of `{url}` into {count} URLs, more than the {GLOB_LIMIT} an import makes specs of; not imported (write the URLs meant, or add `-g` to keep the brackets)"
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// One URL's request, as a spec.
+fn finish_url(transfer: &Transfer, url: &str, url_at: &str, import: &mut Import) {
+    let mut placeholders = Vec::new();
+    let url = placeholders::in_url(url, &mut placeholders);
+    // a request a spec cannot say is left out, not the whole input with it
+    let mut request = match request(transfer, &url, url_at, import) {
+        Ok(request) => request,
+        Err(why) => {
+            import.notes.push(Note::of_kind("left-out", url_at, why));
+            return;
+        }
+    };
+    replace_placeholders(&mut request, &mut placeholders);
+    if !placeholders.is_empty() {
+        let written: Vec<String> = placeholders
+            .iter()
+            .map(|p| format!("`{}`", p.written))
+            .collect();
+        let named: Vec<String> = placeholders
+            .iter()
+            .map(|p| format!("`{{{{{}}}}}`", p.name))
+            .collect();
+        import.notes.push(Note::of_kind(
                 "placeholder",
-                url_at.clone(),
+                url_at,
                 format!(
                     "{} stand for values the reader gives: the spec names them {}, variables to set in `samplegen.yaml`'s `variables:`",
                     written.join(", "),
                     named.join(", ")
                 ),
             ));
-        }
-        let path = crate::url::Url::parse(&request.url).path;
-        let name = format!(
-            "{} {}",
-            request.method,
-            if path.is_empty() { "/" } else { &path }
-        );
-        import.items.push(Imported {
-            dirs: Vec::new(),
-            name: name.clone(),
-            spec: Spec {
-                title: name,
-                request,
-                ..Spec::default()
-            },
-        });
     }
+    let path = crate::url::Url::parse(&request.url).path;
+    let name = format!(
+        "{} {}",
+        request.method,
+        if path.is_empty() { "/" } else { &path }
+    );
+    import.items.push(Imported {
+        dirs: Vec::new(),
+        name: name.clone(),
+        spec: Spec {
+            title: name,
+            request,
+            ..Spec::default()
+        },
+    });
 }
 
 fn request(
@@ -2142,6 +2207,63 @@ mod tests {
             "{:?}",
             messy.notes
         );
+    }
+
+    #[test]
+    fn url_globs_are_read_as_curl_reads_them_unless_globoff() {
+        let urls = |import: &Import| -> Vec<String> {
+            import
+                .items
+                .iter()
+                .map(|i| i.spec.request.url.clone())
+                .collect()
+        };
+        // escaped brackets are the brackets; `-g` keeps everything as written
+        let escaped = imported("curl 'https://e.com/items?page\\[size\\]=10'");
+        assert_eq!(urls(&escaped), ["https://e.com/items?page[size]=10"]);
+        assert!(escaped.notes.is_empty(), "{:?}", escaped.notes);
+        let off =
+            imported("curl -g 'https://e.com/{a,b}?page[size]=10' --next https://e.com/[1-2]");
+        assert_eq!(
+            urls(&off),
+            [
+                "https://e.com/{a,b}?page[size]=10",
+                "https://e.com/1",
+                "https://e.com/2"
+            ],
+            "--next starts without -g"
+        );
+        // a set or range is one request per value, each with the command's options
+        let globbed = imported("curl -X PUT -d x=1 'https://{one,two}.e.com/v[1-2]'");
+        assert_eq!(
+            urls(&globbed),
+            [
+                "https://one.e.com/v1",
+                "https://one.e.com/v2",
+                "https://two.e.com/v1",
+                "https://two.e.com/v2"
+            ]
+        );
+        assert!(globbed.items.iter().all(|i| i.spec.request.method == "PUT"));
+        note_at(&globbed, "word 5", "into 4 URLs");
+        // what curl refuses is taken as `-g` sends it, and noted; a placeholder is not refused
+        let refused = imported("curl 'https://e.com/items?filter[status]=active'");
+        assert_eq!(
+            urls(&refused),
+            ["https://e.com/items?filter[status]=active"]
+        );
+        note_at(&refused, "word 1", "bad range, column 27");
+        let placeholders = imported("curl 'https://[region].e.com/users/{id}'");
+        assert_eq!(
+            urls(&placeholders),
+            ["https://{{region}}.e.com/users/{{id}}"]
+        );
+        assert_eq!(kinds(&placeholders), ["placeholder"]);
+        // too many URLs leave the request out; alone, that is the error
+        let many = imported("curl https://e.com/a --next 'https://e.com/[1-1000]'");
+        assert_eq!(urls(&many), ["https://e.com/a"]);
+        assert_eq!(kinds(&many), ["left-out"]);
+        assert!(import_error("curl 'https://e.com/[1-1000]'").contains("into 1000 URLs"));
     }
 
     #[test]
