@@ -20,7 +20,7 @@ mod corpus;
 
 // the allocator the samplegen binary uses, so that rendering in memory costs what it does there
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: samplegen::allocator::Allocator = samplegen::allocator::Allocator;
 
 fn main() {
     let counts: Vec<usize> = std::env::args()

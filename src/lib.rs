@@ -4,6 +4,7 @@
 //! Data flows one way: `specs/**/*.yaml` → [`spec`] (strict serde) → [`model`] (validated, normalised
 //! request) → [`render`] (Tera templates + the per-language [`filters`]) → [`output`] (files on disk).
 
+pub mod allocator;
 pub mod build;
 pub mod bundle;
 pub mod cmd;
