@@ -1134,12 +1134,21 @@ fn apply(
                             "`{shown} {name}=<{path}` sends the file's contents as a text part; a spec cannot say that: imported as a file part (which also sends the file's name)"
                         ),
                     );
-                    transfer
-                        .form
-                        .push((name.to_string(), form_part(&format!("@{path}"))));
-                } else {
-                    transfer.form.push((name.to_string(), form_part(content)));
                 }
+                let (part, unsaid) = match content.strip_prefix('<') {
+                    Some(path) => form_part(&format!("@{path}")),
+                    None => form_part(content),
+                };
+                if !unsaid.is_empty() {
+                    note(
+                        "body",
+                        format!(
+                            "`{shown} {value}`: a spec cannot say `{}` (a file part is sent under its file's own name, with the client's own part headers); left out",
+                            unsaid.join("")
+                        ),
+                    );
+                }
+                transfer.form.push((name.to_string(), part));
             }
             None => note("body", format!("`{value}` is not a form part")),
         },
@@ -1611,8 +1620,9 @@ fn request(
     Ok(request)
 }
 
-/// A `-F` part: `"text"`, `text`, `@path` or `@"path"`, with `;type=` and `;filename=`.
-fn form_part(content: &str) -> PartSpec {
+/// A `-F` part: `"text"`, `text`, `@path` or `@"path"`, with `;type=`; and what of it a spec
+/// cannot say (a `;filename=` other than the file's own name, `;headers=`, `;encoder=`).
+fn form_part(content: &str) -> (PartSpec, Vec<String>) {
     let (file, rest) = match content.strip_prefix('@') {
         Some(rest) => (true, rest),
         None => (false, content),
@@ -1651,7 +1661,19 @@ fn form_part(content: &str) -> PartSpec {
             .trim()
             .to_string()
     });
-    if file {
+    let own_name = file.then(|| value.rsplit(['/', '\\']).next().unwrap_or(&value));
+    let unsaid = params
+        .split(';')
+        .filter(|param| {
+            let param = param.trim_start();
+            match param.strip_prefix("filename=") {
+                Some(name) => Some(name.trim_matches('"')) != own_name,
+                None => param.starts_with("headers=") || param.starts_with("encoder="),
+            }
+        })
+        .map(|param| format!(";{}", param.trim_start()))
+        .collect();
+    let part = if file {
         PartSpec::Detailed(PartDetailSpec {
             file: Some(value),
             content_type,
@@ -1665,7 +1687,8 @@ fn form_part(content: &str) -> PartSpec {
         })
     } else {
         PartSpec::Text(Some(value))
-    }
+    };
+    (part, unsaid)
 }
 
 #[cfg(test)]
@@ -2264,6 +2287,26 @@ mod tests {
         assert_eq!(urls(&many), ["https://e.com/a"]);
         assert_eq!(kinds(&many), ["left-out"]);
         assert!(import_error("curl 'https://e.com/[1-1000]'").contains("into 1000 URLs"));
+    }
+
+    #[test]
+    fn form_part_parameters_a_spec_cannot_say_are_noted() {
+        let renamed = imported("curl -F 'file=@dir/a.txt;filename=other.txt' https://e.com/x");
+        note_at(
+            &renamed,
+            "word 1",
+            "a spec cannot say `;filename=other.txt`",
+        );
+        let same = imported(
+            "curl -F 'file=@dir/a.txt;type=text/plain;filename=a.txt' -F 'b=1;headers=X-A: 1' https://e.com/x",
+        );
+        assert_eq!(kinds(&same), ["body"], "{:?}", same.notes);
+        note_at(&same, "word 3", "`;headers=X-A: 1`");
+        let spec = &same.items[0].spec;
+        let Some(BodySpec::Formdata(parts)) = &spec.request.body else {
+            panic!("{spec:?}")
+        };
+        assert_eq!(parts.len(), 2);
     }
 
     #[test]
