@@ -29,6 +29,7 @@ enum Lang {
     Ruby,
     Swift,
     PhpSingle,
+    PhpDouble,
     JsSingle,
 }
 
@@ -50,7 +51,12 @@ fn decode(literal: &str, quote: char, lang: Lang) -> String {
         if c == quote {
             panic!("unescaped quote in {literal}");
         }
-        if lang != Lang::PhpSingle && lang != Lang::Go && (c == '\n' || c == '\r') {
+        let raw_allowed = match lang {
+            Lang::PhpSingle | Lang::Go => true,
+            Lang::PhpDouble => c == '\n',
+            _ => false,
+        };
+        if !raw_allowed && (c == '\n' || c == '\r') {
             panic!("raw line break in {literal:?}");
         }
         if lang == Lang::Ruby && c == '#' && matches!(chars.get(i + 1), Some('{' | '$' | '@')) {
@@ -81,6 +87,7 @@ fn decode(literal: &str, quote: char, lang: Lang) -> String {
             (Lang::CSharp | Lang::Swift, '0') => Some('\0'),
             (Lang::Ruby, 'e') => Some('\u{1b}'),
             (Lang::Ruby, '#' | '$' | '`' | '!') => Some(e),
+            (Lang::PhpDouble, '$') => Some('$'),
             _ => None,
         };
         if let Some(c) = simple {
@@ -88,7 +95,7 @@ fn decode(literal: &str, quote: char, lang: Lang) -> String {
             continue;
         }
         let code = match (lang, e) {
-            (Lang::Go | Lang::Python, 'x') => {
+            (Lang::Go | Lang::Python | Lang::JsSingle | Lang::PhpDouble, 'x') => {
                 i += 2;
                 hex(&chars[i - 2..i])
             }
@@ -96,7 +103,7 @@ fn decode(literal: &str, quote: char, lang: Lang) -> String {
                 i += 4;
                 hex(&chars[i - 4..i])
             }
-            (Lang::Ruby | Lang::Swift, 'u') => {
+            (Lang::Ruby | Lang::Swift | Lang::PhpDouble, 'u') => {
                 assert_eq!(chars[i], '{');
                 let end = i + chars[i..].iter().position(|c| *c == '}').unwrap();
                 let code = hex(&chars[i + 1..end]);
@@ -136,10 +143,41 @@ proptest! {
         prop_assert_eq!(decode(&python::python_single_string(&s), '\'', Lang::Python), s.clone());
         prop_assert_eq!(decode(&ruby::ruby_string(&s), '"', Lang::Ruby), s.clone());
         prop_assert_eq!(decode(&swift::swift_string(&s), '"', Lang::Swift), s.clone());
-        prop_assert_eq!(decode(&php::php_string(&s), '\'', Lang::PhpSingle), s.clone());
+        let php = php::php_string(&s);
+        let php_lang = if php.starts_with('"') { Lang::PhpDouble } else { Lang::PhpSingle };
+        prop_assert_eq!(decode(&php, php.chars().next().unwrap(), php_lang), s.clone());
         let js: String = serde_json::from_str(&javascript::js_string(&s)).unwrap();
         prop_assert_eq!(js, s.clone());
         prop_assert_eq!(decode(&javascript::js_single_string(&s), '\'', Lang::JsSingle), s);
+    }
+
+    // what a reader copies from a page must be the same bytes: no control character but a line
+    // feed or a tab, which a browser turns into a line break or drops
+    #[test]
+    fn no_literal_writes_a_character_a_page_loses(s in any_text()) {
+        let literals = [
+            csharp::csharp_string(&s),
+            csharp::csharp_verbatim_lines(&s),
+            go::go_string(&s),
+            go::go_raw_string(&s),
+            java::java_string(&s),
+            python::python_string(&s),
+            python::python_single_string(&s),
+            ruby::ruby_string(&s),
+            swift::swift_string(&s),
+            php::php_string(&s),
+            javascript::js_string(&s),
+            javascript::js_single_string(&s),
+            shell::shell_quote(&s),
+        ];
+        for (i, literal) in literals.iter().enumerate() {
+            prop_assert!(
+                !literal.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "literal {} of the list: {:?}",
+                i,
+                literal
+            );
+        }
     }
 
     #[test]
@@ -151,7 +189,7 @@ proptest! {
         while !rest.is_empty() {
             if let Some(after) = rest.strip_prefix('`') {
                 let end = after.find('`').unwrap();
-                prop_assert!(!after[..end].contains('\r') && !after[..end].contains('\0'));
+                prop_assert!(!after[..end].chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
                 out.push_str(&after[..end]);
                 rest = &after[end + 1..];
             } else if let Some(after) = rest.strip_prefix('+') {

@@ -19,7 +19,8 @@ pub fn go_raw_string(s: &str) -> String {
         match c {
             '`' => out.push_str("`+\"`\"+`"),
             '\r' => out.push_str("`+\"\\r\"+`"),
-            '\0' | '\u{feff}' => {
+            // a page cannot carry a control character (and Go drops a CR from a raw string)
+            c if c == '\u{feff}' || super::lost_on_a_page(c) => {
                 out.push_str("`+\"");
                 out.push_str(&hex_escape(c));
                 out.push_str("\"+`");
@@ -48,5 +49,6 @@ mod tests {
         assert_eq!(go_raw_string("a`b"), "`a`+\"`\"+`b`");
         assert_eq!(go_raw_string("a\r\nb"), "`a`+\"\\r\"+`\nb`");
         assert_eq!(go_raw_string(""), "``");
+        assert_eq!(go_raw_string("a\u{1}\tb"), "`a`+\"\\x01\"+`\tb`");
     }
 }

@@ -1,24 +1,25 @@
 //! JavaScript string literals, for the jQuery and NodeJS samples, and the parts of a URL's
 //! authority that NodeJS's `http.request` options take.
 
-use super::{c_family_literal, quote_with};
+use super::{c_family_literal, lost_on_a_page, quote_with};
 use crate::sample_values::{Piece, pieces};
 
-/// A double-quoted JavaScript string literal, written exactly as `JSON.stringify` writes a string
-/// (so it is also a JSON string).
+/// A double-quoted JavaScript string literal, written as `JSON.stringify` writes a string (so it
+/// is also a JSON string), except that DEL and the C1 controls are escaped too.
 pub fn js_string(s: &str) -> String {
     c_family_literal(s, '"', js_control)
 }
 
 /// A single-quoted JavaScript string literal `'…'`, the NodeJS sample's quoting. As in the house
-/// style, only what would end or change the literal is escaped (`\\`, `'`, LF, CR); a tab or
-/// another control character is valid as it is.
+/// style, only what would end or change the literal is escaped (`\\`, `'`, LF, CR), and the
+/// control characters a page cannot carry (`\x01`); a tab is valid as it is.
 pub fn js_single_string(s: &str) -> String {
     quote_with(s, '\'', |c| match c {
         '\\' => Some(r"\\".into()),
         '\'' => Some(r"\'".into()),
         '\n' => Some(r"\n".into()),
         '\r' => Some(r"\r".into()),
+        c if lost_on_a_page(c) => Some(format!("\\x{:02x}", c as u32).into()),
         _ => None,
     })
 }
@@ -87,7 +88,8 @@ fn js_control(c: char) -> Option<String> {
     match c {
         '\u{8}' => Some(r"\b".into()),
         '\u{c}' => Some(r"\f".into()),
-        c if (c as u32) < 0x20 => Some(format!("\\u{:04x}", c as u32)),
+        // and DEL and the C1 controls, which `JSON.stringify` leaves but a page cannot carry
+        c if lost_on_a_page(c) => Some(format!("\\u{:04x}", c as u32)),
         _ => None,
     }
 }

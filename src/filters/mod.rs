@@ -304,6 +304,14 @@ fn always_plain(b: u8) -> bool {
     matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\'' | b'\\' | b'$' | b'#' | b'`' | b'!')
 }
 
+/// Whether `c` is a control character other than a line feed or a tab: a page cannot carry it
+/// (a browser turns a carriage return into a line break and drops or replaces the others), so a
+/// sample a reader copies from a page must write it as an escape, even where its language would
+/// take it as it is.
+pub(crate) fn lost_on_a_page(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
 /// `\xNN` below U+0100, `\uNNNN` above: how Go and Python write a character escape.
 pub(crate) fn hex_escape(c: char) -> String {
     if (c as u32) < 0x100 {

@@ -4,7 +4,10 @@
 
 use crate::sample_values::{Piece, expression, has_secret, pieces};
 
-use super::{csharp, dart, go, java, javascript, kotlin, ocaml, php, python, ruby, shell, swift};
+use super::{
+    csharp, dart, go, java, javascript, kotlin, lost_on_a_page, ocaml, php, python, ruby, shell,
+    swift,
+};
 
 /// A language's string-literal filter.
 pub type Literal = fn(&str) -> String;
@@ -94,6 +97,10 @@ pub fn shell_value(s: &str) -> String {
         match piece {
             Piece::Text(text) => {
                 for c in text.chars() {
+                    if lost_on_a_page(c) {
+                        out.push_str(&shell::printf_substitution(c.encode_utf8(&mut [0; 4])));
+                        continue;
+                    }
                     if matches!(c, '\\' | '"' | '$' | '`') {
                         out.push('\\');
                     }

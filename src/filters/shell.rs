@@ -1,8 +1,36 @@
 //! POSIX shell words, for the cURL sample.
 
-/// `s` as one single-quoted shell word: nothing inside single quotes is special to the shell, so
-/// the only character to handle is `'` itself, written `'\''` (close, escaped quote, reopen).
+use super::lost_on_a_page;
+
+/// `s` as one shell word, single-quoted: nothing inside single quotes is special to the shell, so
+/// the only character to handle is `'` itself, written `'\''` (close, escaped quote, reopen). A
+/// carriage return or another control character a page would lose is written through `printf`
+/// (`'a'"$(printf '\015')"'b'`), so that the word a reader copies is still the same bytes.
 pub fn shell_quote(s: &str) -> String {
+    if !s.chars().any(lost_on_a_page) {
+        return single_quoted(s);
+    }
+    // a carriage return or another control character a page would lose, as the POSIX shell's
+    // `printf` writes it, between single-quoted runs of the rest
+    let mut out = String::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let text = rest.find(lost_on_a_page).unwrap_or(rest.len());
+        if text > 0 {
+            out.push_str(&single_quoted(&rest[..text]));
+        }
+        rest = &rest[text..];
+        let controls = rest.find(|c| !lost_on_a_page(c)).unwrap_or(rest.len());
+        if controls > 0 {
+            out.push_str(&printf_word(&rest[..controls]));
+        }
+        rest = &rest[controls..];
+    }
+    out
+}
+
+/// `s` in single quotes, each `'` written `'\''`.
+fn single_quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('\'');
     let mut pieces = s.split('\'');
@@ -12,6 +40,23 @@ pub fn shell_quote(s: &str) -> String {
         out.push_str(piece);
     }
     out.push('\'');
+    out
+}
+
+/// Control characters as a double-quoted command substitution, `"$(printf '\015')"`: octal
+/// escapes, which every POSIX shell's `printf` reads, and no line feed, which the substitution
+/// would drop at the end.
+pub(crate) fn printf_word(controls: &str) -> String {
+    format!("\"{}\"", printf_substitution(controls))
+}
+
+/// `$(printf '\015…')` for `controls`, for inside double quotes or as a word.
+pub(crate) fn printf_substitution(controls: &str) -> String {
+    let mut out = String::from("$(printf '");
+    for byte in controls.bytes() {
+        out.push_str(&format!("\\{byte:03o}"));
+    }
+    out.push_str("')");
     out
 }
 
@@ -100,6 +145,7 @@ mod tests {
             "it's \"quoted\"",
             "$HOME `id` $(id) \\ ! # * ? ~ [a] {b,c}",
             "line1\nline2\r\n\ttab",
+            "\r\u{1}\u{7f}\u{85}x\r",
             "caf\u{e9} \u{1F600}",
             "'''",
         ];

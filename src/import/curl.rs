@@ -378,6 +378,13 @@ fn expand(
     command: &mut Command,
 ) {
     if chars.peek() == Some(&'(') {
+        if let Some((output, length)) = printf_output(chars.clone()) {
+            word.push_str(&output);
+            for _ in 0..length {
+                chars.next();
+            }
+            return;
+        }
         substitution(chars, ')', &mut command.substituted);
     }
     let is_start = |c: &char| c.is_ascii_alphabetic() || *c == '_';
@@ -409,6 +416,59 @@ fn expand(
     word.push_str(&name);
     word.push_str("}}");
     command.reads(&name);
+}
+
+/// What `$(printf 'text')` puts in its place, when its format is plain text and escapes (no `%`
+/// conversion, nothing else in the parentheses), as samplegen's own cURL samples write a carriage
+/// return (`"$(printf '\015')"`); and how many characters, from the `(`, it takes.
+fn printf_output(chars: std::iter::Peekable<std::str::Chars>) -> Option<(String, usize)> {
+    let text: String = chars.take(SUBSTITUTION_LIMIT).collect();
+    let format = text.strip_prefix("(printf '")?;
+    let end = format.find('\'')?;
+    if !format[end..].starts_with("')") || format[..end].contains('%') {
+        return None;
+    }
+    let mut output = String::new();
+    let mut bytes = Vec::new();
+    let mut rest = format[..end].chars().peekable();
+    while let Some(c) = rest.next() {
+        if c != '\\' {
+            let mut buffer = [0; 4];
+            bytes.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            continue;
+        }
+        let byte = match rest.next()? {
+            '\\' => b'\\',
+            'a' => 0x07,
+            'b' => 0x08,
+            'f' => 0x0c,
+            'n' => b'\n',
+            'r' => b'\r',
+            't' => b'\t',
+            'v' => 0x0b,
+            digit @ '0'..='7' => {
+                let mut value = digit.to_digit(8)?;
+                for _ in 0..2 {
+                    match rest.peek().and_then(|c| c.to_digit(8)) {
+                        Some(next) => {
+                            value = value * 8 + next;
+                            rest.next();
+                        }
+                        None => break,
+                    }
+                }
+                u8::try_from(value).ok()?
+            }
+            _ => return None,
+        };
+        bytes.push(byte);
+    }
+    output.push_str(&String::from_utf8(bytes).ok()?);
+    // a command substitution drops the line feeds its output ends with
+    let kept = output.trim_end_matches('\n').len();
+    output.truncate(kept);
+    let length = "(printf '".chars().count() + format[..end].chars().count() + 2;
+    Some((output, length))
 }
 
 /// The most characters a command substitution is looked for in: a text of a great many `$(`
@@ -2307,6 +2367,21 @@ mod tests {
             panic!("{spec:?}")
         };
         assert_eq!(parts.len(), 2);
+    }
+
+    #[test]
+    fn a_printf_of_text_and_escapes_is_its_output() {
+        let spec = spec_of(
+            "curl -d 'a'\"$(printf '\\015\\001\\n')\"'b' $(printf 'https://e.com/x\\n\\n')",
+        );
+        let Some(BodySpec::Raw(body)) = &spec.request.body else {
+            panic!("{spec:?}")
+        };
+        assert_eq!(body, "a\r\u{1}b");
+        assert_eq!(spec.request.url, "https://e.com/x");
+        // a conversion, or anything but the format, is a command like any other
+        let converted = imported("curl -d \"$(printf '%s' x)\" https://e.com/x");
+        assert_eq!(kinds(&converted), ["substitution"]);
     }
 
     #[test]
