@@ -60,7 +60,7 @@ pub enum Stdin {
 /// (`>> ` PowerShell) shows before each continued line after one, Markdown's backquotes around
 /// the whole, or the
 /// fence lines of a Markdown code block around it (```` ```bash ```` first, ```` ``` ```` last).
-fn without_prompts(text: &str) -> String {
+fn without_prompts(text: &str, root: bool) -> String {
     let text = without_fences(text);
     let trimmed = text.trim();
     if trimmed.len() > 2
@@ -82,7 +82,7 @@ fn without_prompts(text: &str) -> String {
             rest.strip_prefix(continuation)
         } else {
             powershell = rest.starts_with("PS ");
-            prompt_end(rest).map(|end| &rest[end..])
+            prompt_end(rest, root).map(|end| &rest[end..])
         };
         // a line continued in bash, or in PowerShell
         let continues = |line: &str| line.trim_end().ends_with(['\\', '`']);
@@ -126,7 +126,7 @@ fn without_fences(text: &str) -> &str {
 }
 
 /// Where the command starts after a prompt at the start of `line`, when `curl` follows one.
-fn prompt_end(line: &str) -> Option<usize> {
+fn prompt_end(line: &str, root: bool) -> Option<usize> {
     let (is_prompt, rest) = if let Some(rest) = line.strip_prefix("PS ") {
         // PowerShell's `PS C:\Users\me> `
         let end = rest.find("> ")?;
@@ -134,10 +134,17 @@ fn prompt_end(line: &str) -> Option<usize> {
     } else {
         let (prompt, rest) = line.split_once([' ', '\t'])?;
         let is_prompt = prompt == "*"
+            || (root && prompt == "#")
             || (prompt.ends_with(['$', '>', '%'])
                 && prompt
                     .chars()
-                    .all(|c| c.is_alphanumeric() || "_-.@:~/\\$>%".contains(c)));
+                    .all(|c| c.is_alphanumeric() || "_-.@:~/\\$>%".contains(c)))
+            // a root shell's `root@host:~#`; a bare `#` is a comment unless `root`
+            || (prompt.ends_with('#')
+                && prompt.contains(['@', ':'])
+                && prompt
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-.@:~/#".contains(c)));
         (is_prompt, rest)
     };
     let command = rest.trim_start();
@@ -745,7 +752,30 @@ fn looks_like_url(word: &str) -> bool {
 }
 
 pub fn import(text: &str) -> Result<Import, String> {
-    let text = &without_prompts(text);
+    match import_commands(&without_prompts(text, false)) {
+        // `# curl …` with no curl outside comments: a root shell's prompt, as documentation
+        // shows one, not a comment
+        Err(_) if only_commented(text) => {
+            let mut import = import_commands(&without_prompts(text, true))?;
+            import.notes.push(Note::of_kind(
+                "command",
+                "input",
+                "no curl command outside comments: the `#` before `curl` is read as a root shell's prompt",
+            ));
+            Ok(import)
+        }
+        imported => imported,
+    }
+}
+
+/// Whether `curl` is in the text only after a `# ` a root shell's prompt could be.
+fn only_commented(text: &str) -> bool {
+    let lines = || text.lines().map(str::trim_start);
+    lines().any(|line| prompt_end(line, true).is_some())
+        && !lines().any(|line| !line.starts_with('#') && line.split_whitespace().any(is_curl))
+}
+
+fn import_commands(text: &str) -> Result<Import, String> {
     let commands = if cmd::is_cmd_style(text) {
         cmd::cmd_commands(text)?
     } else if powershell::is_powershell_style(text) {
@@ -2382,6 +2412,21 @@ mod tests {
         // a conversion, or anything but the format, is a command like any other
         let converted = imported("curl -d \"$(printf '%s' x)\" https://e.com/x");
         assert_eq!(kinds(&converted), ["substitution"]);
+    }
+
+    #[test]
+    fn a_root_prompt_is_read_when_curl_is_only_after_a_hash() {
+        let root = imported(
+            "# curl -XPOST http://localhost:9200/i/_update -d'\n  {\n    \"doc\": {\"foo\": \"bar\"}\n  }'\n",
+        );
+        assert_eq!(root.items[0].spec.request.method, "POST");
+        assert_eq!(kinds(&root), ["command"]);
+        let host = spec_of("root@server:~# curl -I https://e.com/x");
+        assert_eq!(host.request.method, "HEAD");
+        // a commented-out command beside a real one stays a comment
+        let commented = imported("# curl -X DELETE https://e.com/x\ncurl https://e.com/y\n");
+        assert_eq!(commented.items.len(), 1);
+        assert_eq!(commented.items[0].spec.request.method, "GET");
     }
 
     #[test]
