@@ -1233,7 +1233,7 @@ fn apply(
                     note(
                         "body",
                         format!(
-                            "`{shown} {value}`: a spec cannot say `{}` (a file part is sent under its file's own name, with the client's own part headers); left out",
+                            "`{shown} {value}`: a spec cannot say `{}` (a part is its text or its file, sent under the file's own name, and its content type); left out",
                             unsaid.join("")
                         ),
                     );
@@ -1752,12 +1752,12 @@ fn form_part(content: &str) -> (PartSpec, Vec<String>) {
             .to_string()
     });
     let own_name = file.then(|| value.rsplit(['/', '\\']).next().unwrap_or(&value));
-    let unsaid = params
-        .split(';')
+    let unsaid = outside_quotes(params, ';')
+        .into_iter()
         .filter(|param| {
             let param = param.trim_start();
             match param.strip_prefix("filename=") {
-                Some(name) => Some(name.trim_matches('"')) != own_name,
+                Some(name) => Some(unquoted(name).as_str()) != own_name,
                 None => param.starts_with("headers=") || param.starts_with("encoder="),
             }
         })
@@ -1779,6 +1779,50 @@ fn form_part(content: &str) -> (PartSpec, Vec<String>) {
         PartSpec::Text(Some(value))
     };
     (part, unsaid)
+}
+
+/// `text` split at each `separator` outside double quotes (in which `\"` is a quote), the
+/// pieces as written; the piece before the first separator is left out.
+fn outside_quotes(text: &str, separator: char) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut quoted = false;
+    let mut escaped = false;
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            c if c == separator && !quoted => {
+                if let Some(start) = start {
+                    pieces.push(&text[start..i]);
+                }
+                start = Some(i + 1);
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = start {
+        pieces.push(&text[start..]);
+    }
+    pieces
+}
+
+/// A `-F` parameter's value as curl reads it: inside double quotes, `\"` and `\\` escape.
+fn unquoted(value: &str) -> String {
+    let Some(inner) = value.strip_prefix('"') else {
+        return value.to_string();
+    };
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '"' => break,
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
