@@ -194,6 +194,83 @@ fn import_request(
     Ok(())
 }
 
+/// The parts of a multipart body as written (`--boundary`, each part's headers, a blank line, its
+/// content): a part with a `filename` is a file part by that name, any other a text part, with its
+/// `Content-Type` when it has one. `None` when the text is not such a body, or a text part holds
+/// a NUL (which a spec cannot).
+fn multipart_parts(text: &str, mime: &str) -> Option<Vec<(String, PartSpec)>> {
+    let boundary = parameter(mime, "boundary").or_else(|| {
+        // the first line is the first delimiter
+        let first = text.lines().next()?.trim_end_matches('\r');
+        first.strip_prefix("--").map(str::to_string)
+    })?;
+    let delimiter = format!("--{boundary}");
+    let mut pieces = text.split(delimiter.as_str());
+    pieces.next()?; // before the first delimiter
+    let mut parts = Vec::new();
+    for piece in pieces {
+        if piece.starts_with("--") {
+            return (!parts.is_empty()).then_some(parts);
+        }
+        let piece = piece
+            .strip_prefix("\r\n")
+            .or_else(|| piece.strip_prefix('\n'))?;
+        let (head, content) = piece
+            .split_once("\r\n\r\n")
+            .or_else(|| piece.split_once("\n\n"))?;
+        let content = content
+            .strip_suffix("\r\n")
+            .or_else(|| content.strip_suffix('\n'))
+            .unwrap_or(content);
+        let mut disposition = None;
+        let mut content_type = None;
+        for line in head.lines() {
+            let (name, value) = line.split_once(':')?;
+            match name.trim().to_ascii_lowercase().as_str() {
+                "content-disposition" => disposition = Some(value.trim().to_string()),
+                "content-type" => content_type = Some(value.trim().to_string()),
+                _ => {}
+            }
+        }
+        let disposition = disposition?;
+        let name = parameter(&disposition, "name")?;
+        let part = match parameter(&disposition, "filename") {
+            Some(file) => PartSpec::Detailed(PartDetailSpec {
+                file: Some(file),
+                content_type,
+                ..PartDetailSpec::default()
+            }),
+            None if content.contains('\0') => return None,
+            None if content_type.is_some() => PartSpec::Detailed(PartDetailSpec {
+                value: Some(content.to_string()),
+                content_type,
+                ..PartDetailSpec::default()
+            }),
+            None => PartSpec::Text(Some(content.to_string())),
+        };
+        parts.push((name, part));
+    }
+    // no closing delimiter: a truncated capture
+    None
+}
+
+/// The value of the parameter `name` of a header value (`form-data; name="a"`), unquoted.
+fn parameter(header: &str, name: &str) -> Option<String> {
+    header.split(';').skip(1).find_map(|parameter| {
+        let (key, value) = parameter.split_once('=')?;
+        if !key.trim().eq_ignore_ascii_case(name) {
+            return None;
+        }
+        let value = value.trim();
+        Some(
+            match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+                Some(quoted) => quoted.replace("\\\"", "\"").replace("\\\\", "\\"),
+                None => value.to_string(),
+            },
+        )
+    })
+}
+
 /// The `text` of a `postData` or a response's `content`, decoded when its `encoding` is `base64`;
 /// why not, when the decoded bytes are no text a spec can hold (not UTF-8, or holding a NUL).
 fn decoded_text(value: &Value) -> Result<String, String> {
@@ -225,13 +302,44 @@ fn body(
     if media == "multipart/form-data" {
         // the client writes the multipart header with its own boundary
         drop_content_type(&mut request.headers);
+        let params = params.filter(|params| !params.is_empty());
         let Some(params) = params else {
-            import.notes.push(Note::of_kind(
-                "body",
-                at,
-                "a multipart body without `params` cannot be split into parts; dropped",
+            // a browser's capture gives the body as text, not `params`
+            let text = decoded_text(post).unwrap_or_default();
+            let Some(parts) = multipart_parts(&text, &mime) else {
+                let why = if text.is_empty() {
+                    "a multipart body without `params` or text is dropped"
+                } else {
+                    "a multipart body without `params` whose text does not read as multipart parts is dropped"
+                };
+                import.notes.push(Note::of_kind("body", at, why));
+                return None;
+            };
+            let files: Vec<String> = parts
+                .iter()
+                .filter_map(|(_, part)| match part {
+                    PartSpec::Detailed(PartDetailSpec {
+                        file: Some(file), ..
+                    }) if !file.is_empty() => Some(format!("`{file}`")),
+                    _ => None,
+                })
+                .collect();
+            if !files.is_empty() {
+                import.notes.push(Note::of_kind(
+                    "body",
+                    format!("{at}/text"),
+                    format!(
+                        "the multipart body's parts are read from its text; a file part names its file ({}), which each sample uploads from disk, not the bytes captured",
+                        files.join(", ")
+                    ),
+                ));
+            }
+            return Some(BodySpec::Formdata(
+                parts
+                    .into_iter()
+                    .map(|(name, part)| IndexMap::from([(name, part)]))
+                    .collect(),
             ));
-            return None;
         };
         let parts = params
             .iter()
@@ -359,6 +467,43 @@ mod tests {
             spec.request.body.as_ref().unwrap().urlencoded().unwrap()[0]["foo"].as_deref(),
             Some("bar baz")
         );
+    }
+
+    #[test]
+    fn a_multipart_body_captured_as_text_is_read_part_by_part() {
+        let crlf = "--B\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nHello\r\nthere\r\n--B\r\nContent-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{}\r\n--B\r\ncontent-disposition: form-data; name=\"file\"; filename=\"a b.txt\"\r\nContent-Type: text/plain\r\n\r\nbytes\r\n--B--\r\n";
+        let parts = multipart_parts(crlf, "multipart/form-data; boundary=B").unwrap();
+        let names: Vec<&str> = parts.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["title", "meta", "file"]);
+        assert!(matches!(&parts[0].1, PartSpec::Text(Some(text)) if text == "Hello\r\nthere"));
+        assert!(
+            matches!(&parts[1].1, PartSpec::Detailed(PartDetailSpec { value: Some(v), content_type: Some(t), .. }) if v == "{}" && t == "application/json")
+        );
+        assert!(
+            matches!(&parts[2].1, PartSpec::Detailed(PartDetailSpec { file: Some(f), .. }) if f == "a b.txt")
+        );
+        // line feeds alone, and the boundary read from the first line
+        let lf = "--B\nContent-Disposition: form-data; name=a\n\n1\n--B--\n";
+        assert_eq!(multipart_parts(lf, "multipart/form-data").unwrap().len(), 1);
+        // a truncated capture, or text that is no multipart body
+        assert!(
+            multipart_parts(
+                "--B\r\nContent-Disposition: form-data; name=a\r\n\r\n1",
+                "multipart/form-data; boundary=B"
+            )
+            .is_none()
+        );
+        assert!(multipart_parts("a=1&b=2", "multipart/form-data; boundary=B").is_none());
+        // in a capture without `params` (or with none), noted for its file
+        let har = format!(
+            r#"{{"log":{{"entries":[{{"request":{{"method":"POST","url":"http://h/u","postData":{{"mimeType":"multipart/form-data; boundary=B","params":[],"text":{}}}}}}}]}}}}"#,
+            serde_json::to_string(crlf).unwrap()
+        );
+        let import = import(&har).unwrap();
+        let body = import.items[0].spec.request.body.as_ref().unwrap();
+        assert_eq!(body.formdata().unwrap().len(), 3);
+        assert_eq!(import.notes.len(), 1, "{:?}", import.notes);
+        assert!(import.notes[0].message.contains("`a b.txt`"));
     }
 
     #[test]
