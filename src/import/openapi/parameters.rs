@@ -14,6 +14,10 @@ use crate::spec::NameValueSpec;
 
 /// What a query value keeps as written: the unreserved characters and the sub-delimiters a query
 /// can hold without changing its meaning; `&`, `=`, `+`, `#`, `%`, spaces and the rest are encoded.
+/// The style samplegen gives a Swagger 2.0 `collectionFormat: tsv` list, which OpenAPI 3 has no
+/// style for: its values joined with a tab (`%09` in a query).
+pub(super) const TAB_DELIMITED: &str = "x-samplegen-tabDelimited";
+
 pub(super) const QUERY: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
@@ -330,7 +334,7 @@ impl<'a> Importer<'a> {
         let (mut style, explode) = Self::style(param);
         if !matches!(
             style.as_str(),
-            "form" | "spaceDelimited" | "pipeDelimited" | "deepObject"
+            "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | TAB_DELIMITED
         ) {
             self.note(
                 "parameter",
@@ -477,6 +481,7 @@ fn query_items(
                 }
                 "spaceDelimited" => "%20",
                 "pipeDelimited" => "|",
+                TAB_DELIMITED => "%09",
                 _ => ",",
             };
             let joined = items
@@ -504,6 +509,7 @@ fn query_items(
                     let delimiter = match style {
                         "spaceDelimited" => "%20",
                         "pipeDelimited" => "|",
+                        TAB_DELIMITED => "%09",
                         _ => ",",
                     };
                     let joined = entries
@@ -558,6 +564,7 @@ pub(super) fn form_fields(
     let delimiter = match style {
         "spaceDelimited" => " ",
         "pipeDelimited" => "|",
+        TAB_DELIMITED => "\t",
         _ => ",",
     };
     let fields = match value {
