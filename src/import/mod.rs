@@ -348,7 +348,16 @@ pub fn write(
         let text = match to_valid_yaml(&item.spec, &path, id) {
             Ok(text) => text,
             Err(problems) => {
-                written.invalid.extend(problems);
+                // the file is not there to look at: say so, and which request it was
+                written
+                    .invalid
+                    .extend(problems.into_iter().map(|mut problem| {
+                        problem.message = format!(
+                            "{} (the spec of the imported request `{}`, not written)",
+                            problem.message, item.name
+                        );
+                        problem
+                    }));
                 continue;
             }
         };

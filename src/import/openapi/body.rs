@@ -29,7 +29,7 @@ impl<'a> Importer<'a> {
                 "body",
                 at,
                 format!(
-                    "samplegen sends no body with `{method}` (OkHttp, browsers and curl cannot): the request body is dropped"
+                    "samplegen sends no body with `{method}` (OkHttp, browsers and URLSession cannot): the request body is dropped"
                 ),
             );
             return None;

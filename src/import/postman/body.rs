@@ -21,6 +21,7 @@ impl Importer {
         body: &Value,
         at: &str,
         method: &str,
+        keep_body: bool,
         headers: &mut Vec<Header>,
     ) -> Option<BodySpec> {
         let Some(body) = body.as_object() else {
@@ -146,11 +147,20 @@ impl Importer {
             }
         };
 
+        // Postman's runtime prunes these methods' bodies unless the request says not to
+        if matches!(method, "GET" | "HEAD" | "COPY" | "PURGE" | "UNLOCK") && !keep_body {
+            self.note(
+                "body",
+                at,
+                format!("dropped: Postman sends no body with {method} (its `disableBodyPruning` is not set)"),
+            );
+            return None;
+        }
         if refuses_body(method) {
             self.note(
                 "body",
                 at,
-                format!("dropped: a {method} request's body (OkHttp, browsers and curl cannot send one, so samplegen refuses it)"),
+                format!("dropped: a {method} request's body, which Postman sends (`disableBodyPruning`), but OkHttp, browsers and URLSession cannot, so samplegen refuses it"),
             );
             return None;
         }
@@ -295,6 +305,33 @@ mod tests {
     use super::*;
     use crate::import::postman::test_support::*;
     use serde_json::json;
+
+    #[test]
+    fn bodies_postman_prunes_are_dropped_unless_pruning_is_disabled() {
+        let items = json!([
+            {"name": "copy", "request": {"method": "COPY", "url": "https://e.com/c",
+                "header": [{"key": "Content-Type", "value": "application/json"}],
+                "body": {"mode": "raw", "raw": "{\"a\":1}"}}},
+            {"name": "unlock", "request": {"method": "UNLOCK", "url": "https://e.com/u",
+                "body": {"mode": "urlencoded", "urlencoded": [{"key": "a", "value": "1"}]}}},
+            {"name": "kept", "protocolProfileBehavior": {"disableBodyPruning": true},
+             "request": {"method": "PURGE", "url": "https://e.com/p",
+                "body": {"mode": "urlencoded", "urlencoded": [{"key": "a", "value": "1"}]}}}
+        ]);
+        let import = run(collection(items));
+        let bodies: Vec<bool> = import
+            .items
+            .iter()
+            .map(|item| item.spec.request.body.is_some())
+            .collect();
+        assert_eq!(bodies, [false, false, true]);
+        let dropped = import
+            .notes
+            .iter()
+            .filter(|n| n.message.contains("Postman sends no body"))
+            .count();
+        assert_eq!(dropped, 2, "{:?}", import.notes);
+    }
 
     #[test]
     fn raw_body_gets_its_content_type() {

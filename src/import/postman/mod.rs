@@ -54,8 +54,9 @@ fn import_with_pointers(text: &str) -> Result<(Import, Vec<String>), String> {
     };
 
     let mut importer = Importer::default();
-    importer.ignored_settings(collection, "", "the collection's");
     importer.import.variables = collection_variables(collection.get("variable"));
+    // after the variables: its note says which are offered
+    importer.ignored_settings(collection, "", "the collection's");
     let auth = collection
         .get("auth")
         .filter(|auth| is_set(auth))

@@ -24,6 +24,27 @@ fn path_variables(url: &str) -> (String, Vec<String>) {
     (segments.join("/") + rest, names)
 }
 
+/// Whether `value` can stand in a URL path segment as it is: unreserved and sub-delimiter
+/// characters, `:`, `@`, escapes, and `{{variables}}`.
+fn is_path_segment(value: &str) -> bool {
+    let mut rest = value;
+    while let Some(start) = rest.find("{{") {
+        let Some(end) = rest[start..].find("}}") else {
+            return false;
+        };
+        if !plain_segment(&rest[..start]) {
+            return false;
+        }
+        rest = &rest[start + end + 2..];
+    }
+    plain_segment(rest)
+}
+
+fn plain_segment(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%".contains(&b))
+}
+
 /// A query string (with its `?`) from Postman query items, disabled ones left out; a `null`
 /// value is a bare key.
 fn query_string(items: &[Value]) -> String {
@@ -101,7 +122,7 @@ impl Importer {
                     .map(str::trim)
                     .filter(|raw| !raw.is_empty());
                 let query = url.get("query").and_then(Value::as_array);
-                let written = match (raw, query) {
+                let mut written = match (raw, query) {
                     // rebuild the query when some of its items are disabled
                     (Some(raw), Some(items)) if items.iter().any(is_disabled) => {
                         let (before_hash, hash) = match raw.find('#') {
@@ -115,14 +136,25 @@ impl Importer {
                     (None, _) => url_from_parts(url),
                 };
                 // Postman's runtime sends the parts; they differ from `raw` only when edited by hand
-                if raw.is_some() && (url.contains_key("host") || url.contains_key("path")) {
-                    let parts = url_from_parts(url);
+                if let Some(raw) = raw
+                    && (url.contains_key("host") || url.contains_key("path"))
+                {
+                    let mut parts = url_from_parts(url);
+                    // parts without a protocol take the one `raw` gives
+                    if lacks_scheme(&parts)
+                        && let Some(scheme_end) = raw.find("://")
+                    {
+                        parts = format!("{}{parts}", &raw[..scheme_end + 3]);
+                    }
                     if parts != written {
                         self.note(
                             "url",
                             format!("{at}/raw"),
-                            format!("the URL's `raw` is used, but its parts say `{parts}`, which is what Postman sends"),
+                            format!(
+                                "the URL's `raw` says `{raw}`, but its parts say `{parts}`, which is what Postman sends: the parts are imported"
+                            ),
                         );
+                        written = parts;
                     }
                 }
                 (written, url.get("variable").and_then(Value::as_array))
@@ -138,22 +170,30 @@ impl Importer {
         };
         let (mut url, names) = path_variables(&written);
         if let Some(values) = values {
-            let given: Vec<String> = values
-                .iter()
-                .filter_map(|v| {
-                    let key = text(v.get("key"));
-                    let value = text(v.get("value"));
-                    (names.contains(&key) && !value.is_empty())
-                        .then(|| format!("`{key}` = `{value}`"))
-                })
-                .collect();
-            if !given.is_empty() {
+            let mut placeholders = Vec::new();
+            for variable in values {
+                let key = text(variable.get("key"));
+                let value = text(variable.get("value"));
+                if !names.contains(&key) || value.is_empty() {
+                    continue;
+                }
+                // Postman sends the value in the variable's place; a placeholder (`<long>`)
+                // stays a variable for the reader to set
+                if is_path_segment(&value) {
+                    let end = url.find(['?', '#']).unwrap_or(url.len());
+                    let path = url[..end].replace(&format!("{{{{{key}}}}}"), &value);
+                    url = path + &url[end..];
+                } else {
+                    placeholders.push(format!("`{key}` = `{value}`"));
+                }
+            }
+            if !placeholders.is_empty() {
                 self.note(
                     "url",
                     format!("{at}/variable"),
                     format!(
-                        "path variable values are not kept, the URL keeps the variables: {}",
-                        given.join(", ")
+                        "path variable values that are no URL text are not kept, the URL keeps the variables: {}",
+                        placeholders.join(", ")
                     ),
                 );
             }
@@ -192,28 +232,59 @@ mod tests {
                 "variable": [{"key": "userId", "value": "42"}]
             }
         }));
+        // Postman sends the path variable's value
         assert_eq!(
             spec.request.url,
-            "{{baseUrl}}/users/{{userId}}/devices?limit=10&flag#top"
+            "{{baseUrl}}/users/42/devices?limit=10&flag#top"
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+        valid(&spec);
+        // a placeholder value stays a variable, noted; a variable value is that variable; a
+        // variable of the same name in the query is not the path's
+        let (spec, notes) = one(json!({
+            "method": "GET",
+            "url": {
+                "raw": "https://e.com/pets/:petId/owners/:ownerId/:none?p={{petId}}",
+                "variable": [
+                    {"key": "petId", "value": "<long>"},
+                    {"key": "ownerId", "value": "{{owner}}"},
+                    {"key": "none", "value": ""}
+                ]
+            }
+        }));
+        assert_eq!(
+            spec.request.url,
+            "https://e.com/pets/{{petId}}/owners/{{owner}}/{{none}}?p={{petId}}"
         );
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert_eq!(notes[0].at, "/item/0/request/url/variable");
-        assert!(notes[0].message.contains("`userId` = `42`"));
-        valid(&spec);
+        assert!(notes[0].message.contains("`petId` = `<long>`"));
     }
 
     #[test]
-    fn raw_differing_from_the_parts_is_noted() {
+    fn raw_differing_from_the_parts_gives_way_to_them() {
         let (spec, notes) = one(json!({"url": {
             "raw": "https://e.com/query=1",
             "host": ["https://e.com"],
             "path": ["get"],
             "query": [{"key": "query", "value": "1"}]
         }}));
-        assert_eq!(spec.request.url, "https://e.com/query=1");
+        assert_eq!(
+            spec.request.url, "https://e.com/get?query=1",
+            "what Postman sends"
+        );
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].at, "/item/0/request/url/raw");
         assert!(notes[0].message.contains("`https://e.com/get?query=1`"));
+        // parts without a protocol take raw's, as they are otherwise the same URL
+        let (spec, notes) = one(json!({"url": {
+            "raw": "https://e.com/a?b=1",
+            "host": ["e", "com"],
+            "path": ["a"],
+            "query": [{"key": "b", "value": "1"}]
+        }}));
+        assert_eq!(spec.request.url, "https://e.com/a?b=1");
+        assert!(notes.is_empty(), "{notes:?}");
     }
 
     #[test]

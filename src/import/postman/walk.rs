@@ -114,14 +114,38 @@ impl Importer {
                 .iter()
                 .map(|v| format!("`{}`", text(v.get("key"))))
                 .collect();
+            // the collection's own: offered when samplegen can set them
+            let (offered, left): (Vec<String>, Vec<String>) = variables
+                .iter()
+                .map(|v| text(v.get("key")))
+                .partition(|name| self.import.variables.contains_key(name));
+            let quoted = |names: &[String]| {
+                names
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let message = match (offered.is_empty(), left.is_empty()) {
+                (false, true) => format!(
+                    "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept); the specs keep `{{{{name}}}}` as written",
+                    quoted(&offered)
+                ),
+                (false, false) => format!(
+                    "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept), not {} (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                    quoted(&offered),
+                    quoted(&left)
+                ),
+                (true, _) => format!(
+                    "{whose} variables ({}) are not offered to samplegen.yaml (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                    quoted(&left)
+                ),
+            };
             self.note(
                 if at.is_empty() { "variable" } else { "ignored" },
                 format!("{at}/variable"),
                 if at.is_empty() {
-                    format!(
-                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept); the specs keep `{{{{name}}}}` as written",
-                        names.join(", ")
-                    )
+                    message
                 } else {
                     format!(
                         "ignored: {whose} variable values ({}); the specs keep `{{{{name}}}}` as written",
@@ -178,7 +202,18 @@ impl Importer {
         let auth = self.auth_in_force(request, &request_at, inherited, &mut headers);
         let body = match request.get("body") {
             Some(body) if !body.is_null() => {
-                self.body(body, &format!("{request_at}/body"), &method, &mut headers)
+                let keep_body = item
+                    .get("protocolProfileBehavior")
+                    .and_then(|behavior| behavior.get("disableBodyPruning"))
+                    .and_then(Value::as_bool)
+                    == Some(true);
+                self.body(
+                    body,
+                    &format!("{request_at}/body"),
+                    &method,
+                    keep_body,
+                    &mut headers,
+                )
             }
             _ => None,
         };
