@@ -13,12 +13,12 @@ use libmimalloc_sys as mi;
 /// asks for every block through `mi_malloc_aligned`, and mimalloc 3 answers that call by
 /// over-allocating (a larger block, and about 140 instructions) whenever the page of the right
 /// size has no free block left and the size is not a power of two: about 46 times for each spec
-/// rendered. Every block mimalloc hands out is a whole number of 8-byte words, and each page's
-/// first block is 16-byte aligned, so an alignment up to 8 needs no aligned call.
+/// rendered. Every block mimalloc hands out is a whole number of words, and each page's first
+/// block is 16-byte aligned, so an alignment up to a word needs no aligned call.
 pub struct Allocator;
 
-/// The alignment every mimalloc block has.
-const BLOCK_ALIGN: usize = 8;
+/// The alignment every mimalloc block has: a word (8 bytes on 64-bit targets, 4 on 32-bit).
+const BLOCK_ALIGN: usize = std::mem::size_of::<usize>();
 
 // SAFETY: each call hands mimalloc's own blocks out and back; the plain calls serve only
 // alignments every block has (see `BLOCK_ALIGN`), and `alloc` checks that in debug builds.

@@ -97,7 +97,12 @@ fn decode(literal: &str, quote: char, lang: Lang) -> String {
         let code = match (lang, e) {
             (Lang::Go | Lang::Python | Lang::JsSingle | Lang::PhpDouble, 'x') => {
                 i += 2;
-                hex(&chars[i - 2..i])
+                let code = hex(&chars[i - 2..i]);
+                // Go and PHP read `\xNN` as a byte, which is that character only in ASCII
+                if matches!(lang, Lang::Go | Lang::PhpDouble) {
+                    assert!(code < 0x80, "`\\x{code:02x}` is a byte in {literal}");
+                }
+                code
             }
             (Lang::Go | Lang::Python | Lang::CSharp, 'u') => {
                 i += 4;

@@ -1,12 +1,22 @@
 //! Go string literals, for the Go sample.
 
-use super::{c_family_literal, hex_escape};
+use super::c_family_literal;
 
 /// An interpreted Go string literal `"…"`.
 pub fn go_string(s: &str) -> String {
     c_family_literal(s, '"', |c| {
-        (c.is_control() || c == '\u{feff}').then(|| hex_escape(c))
+        (c.is_control() || c == '\u{feff}').then(|| go_escape(c))
     })
+}
+
+/// How Go writes a character as an escape: `\xNN` is one byte, so only ASCII is written that
+/// way; any other character is `\uNNNN`, its UTF-8 bytes.
+fn go_escape(c: char) -> String {
+    if c.is_ascii() {
+        format!("\\x{:02x}", c as u32)
+    } else {
+        format!("\\u{:04x}", c as u32)
+    }
 }
 
 /// A body as a Go raw string literal `` `…` ``, kept as written so the sample reads like the body.
@@ -22,7 +32,7 @@ pub fn go_raw_string(s: &str) -> String {
             // a page cannot carry a control character (and Go drops a CR from a raw string)
             c if c == '\u{feff}' || super::lost_on_a_page(c) => {
                 out.push_str("`+\"");
-                out.push_str(&hex_escape(c));
+                out.push_str(&go_escape(c));
                 out.push_str("\"+`");
             }
             _ => out.push(c),
@@ -41,6 +51,8 @@ mod tests {
         assert_eq!(go_string("{{authPath}}/x"), "\"{{authPath}}/x\"");
         assert_eq!(go_string("a\"b\\c\nd\re\u{1b}"), r#""a\"b\\c\nd\re\x1b""#);
         assert_eq!(go_string("caf\u{e9} `x` $y %d"), "\"caf\u{e9} `x` $y %d\"");
+        // `\x85` would be the byte 0x85, not U+0085
+        assert_eq!(go_string("\u{85}\u{7f}"), r#""\u0085\x7f""#);
     }
 
     #[test]

@@ -312,7 +312,7 @@ pub(crate) fn lost_on_a_page(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 
-/// `\xNN` below U+0100, `\uNNNN` above: how Go and Python write a character escape.
+/// `\xNN` below U+0100, `\uNNNN` above: how Python writes a character escape.
 pub(crate) fn hex_escape(c: char) -> String {
     if (c as u32) < 0x100 {
         format!("\\x{:02x}", c as u32)

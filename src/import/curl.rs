@@ -131,6 +131,12 @@ fn prompt_end(line: &str, root: bool) -> Option<usize> {
         // PowerShell's `PS C:\Users\me> `
         let end = rest.find("> ")?;
         (true, &rest[end + 1..])
+    } else if line.starts_with('[')
+        && let Some(end) = line.find("]$ ").or_else(|| line.find("]# "))
+        && !line[..end].contains(['\'', '"'])
+    {
+        // Red Hat's `[root@host ~]# ` and `[me@host dir]$ `
+        (true, &line[end + 2..])
     } else {
         let (prompt, rest) = line.split_once([' ', '\t'])?;
         let is_prompt = prompt == "*"
@@ -255,7 +261,7 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                             }
                             None => return Err("a double quote is never closed".into()),
                         },
-                        Some('$') => expand(&mut chars, &mut word, &mut command),
+                        Some('$') => expand(&mut chars, &mut word, &mut command, true),
                         Some('`') => {
                             substitution(&chars, '`', &mut command.substituted);
                             word.push('`');
@@ -332,7 +338,7 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             c if c.is_whitespace() => end_word!(),
             '$' => {
                 in_word = true;
-                expand(&mut chars, &mut word, &mut command);
+                expand(&mut chars, &mut word, &mut command, false);
             }
             '`' => {
                 in_word = true;
@@ -383,9 +389,13 @@ fn expand(
     chars: &mut std::iter::Peekable<std::str::Chars>,
     word: &mut String,
     command: &mut Command,
+    quoted: bool,
 ) {
     if chars.peek() == Some(&'(') {
-        if let Some((output, length)) = printf_output(chars.clone()) {
+        // unquoted, the output would be split into words and matched against file names
+        if let Some((output, length)) = printf_output(chars.clone())
+            .filter(|(output, _)| quoted || !output.contains([' ', '\t', '\n', '*', '?', '[']))
+        {
             word.push_str(&output);
             for _ in 0..length {
                 chars.next();
@@ -470,6 +480,8 @@ fn printf_output(chars: std::iter::Peekable<std::str::Chars>) -> Option<(String,
         };
         bytes.push(byte);
     }
+    // the shell drops a NUL from a substitution's output; a spec cannot hold one anyway
+    bytes.retain(|&byte| byte != 0);
     output.push_str(&String::from_utf8(bytes).ok()?);
     // a command substitution drops the line feeds its output ends with
     let kept = output.trim_end_matches('\n').len();
@@ -768,10 +780,19 @@ pub fn import(text: &str) -> Result<Import, String> {
     }
 }
 
-/// Whether `curl` is in the text only after a `# ` a root shell's prompt could be.
+/// Whether `curl` is in the text only after a `# ` a root shell's prompt could be, and a line
+/// `# curl` gives it an option or a URL (`# curl examples` is a heading).
 fn only_commented(text: &str) -> bool {
     let lines = || text.lines().map(str::trim_start);
-    lines().any(|line| prompt_end(line, true).is_some())
+    let prompted = |line: &str| {
+        prompt_end(line, true).is_some_and(|end| {
+            line[end..]
+                .split_whitespace()
+                .skip(1)
+                .any(|word| word.starts_with('-') || word.contains("://") || word.contains('/'))
+        })
+    };
+    lines().any(prompted)
         && !lines().any(|line| !line.starts_with('#') && line.split_whitespace().any(is_curl))
 }
 
@@ -1742,23 +1763,28 @@ fn form_part(content: &str) -> (PartSpec, Vec<String>) {
             None => (rest.to_string(), ""),
         }
     };
-    // `type=` takes the rest of the argument, its parameters included, up to a `;filename=`
-    let content_type = params.find(";type=").map(|start| {
-        let tail = &params[start + 6..];
-        tail.split(";filename=")
-            .next()
-            .unwrap_or(tail)
-            .trim()
-            .to_string()
+    // `type=` takes the rest of the argument, its parameters included (`; charset=utf-8`), up to
+    // another of curl's (`;filename=`, `;headers=`, `;encoder=`); curl reads their names in any case
+    let lower = params.to_ascii_lowercase();
+    let content_type = lower.find(";type=").map(|start| {
+        let tail = start + 6;
+        let end = [";filename=", ";headers=", ";encoder="]
+            .iter()
+            .filter_map(|next| lower[tail..].find(next))
+            .min()
+            .map_or(params.len(), |end| tail + end);
+        params[tail..end].trim().to_string()
     });
     let own_name = file.then(|| value.rsplit(['/', '\\']).next().unwrap_or(&value));
     let unsaid = outside_quotes(params, ';')
         .into_iter()
         .filter(|param| {
             let param = param.trim_start();
-            match param.strip_prefix("filename=") {
-                Some(name) => Some(unquoted(name).as_str()) != own_name,
-                None => param.starts_with("headers=") || param.starts_with("encoder="),
+            let lower = param.to_ascii_lowercase();
+            if lower.starts_with("filename=") {
+                Some(unquoted(&param["filename=".len()..]).as_str()) != own_name
+            } else {
+                lower.starts_with("headers=") || lower.starts_with("encoder=")
             }
         })
         .map(|param| format!(";{}", param.trim_start()))
@@ -2436,6 +2462,20 @@ mod tests {
         );
         assert_eq!(kinds(&same), ["body"], "{:?}", same.notes);
         note_at(&same, "word 3", "`;headers=X-A: 1`");
+        // the type ends where another parameter starts, in any case
+        let typed = spec_of(
+            "curl -F 'f=@a.txt;type=text/plain; charset=utf-8;HEADERS=X-A: 1;FILENAME=b.txt' https://e.com/x",
+        );
+        let Some(BodySpec::Formdata(parts)) = &typed.request.body else {
+            panic!("{typed:?}")
+        };
+        let PartSpec::Detailed(part) = &parts[0]["f"] else {
+            panic!("{parts:?}")
+        };
+        assert_eq!(
+            part.content_type.as_deref(),
+            Some("text/plain; charset=utf-8")
+        );
         let spec = &same.items[0].spec;
         let Some(BodySpec::Formdata(parts)) = &spec.request.body else {
             panic!("{spec:?}")
@@ -2453,9 +2493,12 @@ mod tests {
         };
         assert_eq!(body, "a\r\u{1}b");
         assert_eq!(spec.request.url, "https://e.com/x");
-        // a conversion, or anything but the format, is a command like any other
+        // a conversion, or anything but the format, is a command like any other; so is an
+        // unquoted one whose output the shell would split
         let converted = imported("curl -d \"$(printf '%s' x)\" https://e.com/x");
         assert_eq!(kinds(&converted), ["substitution"]);
+        let split = imported("curl -d $(printf 'a=1 b=2') https://e.com/x");
+        assert!(kinds(&split).contains(&"substitution"), "{:?}", split.notes);
     }
 
     #[test]
@@ -2467,6 +2510,10 @@ mod tests {
         assert_eq!(kinds(&root), ["command"]);
         let host = spec_of("root@server:~# curl -I https://e.com/x");
         assert_eq!(host.request.method, "HEAD");
+        let red_hat = spec_of("[root@server ~]# curl -I https://e.com/x");
+        assert_eq!(red_hat.request.method, "HEAD");
+        // a heading is no command
+        assert!(import("# curl examples\n").is_err());
         // a commented-out command beside a real one stays a comment
         let commented = imported("# curl -X DELETE https://e.com/x\ncurl https://e.com/y\n");
         assert_eq!(commented.items.len(), 1);
