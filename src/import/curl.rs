@@ -1033,6 +1033,8 @@ fn read_command(
                 match long {
                     "get" => transfer.get = false,
                     "head" => transfer.head = false,
+                    "globoff" => transfer.globoff = false,
+                    "path-as-is" => transfer.path_as_is = false,
                     _ => {}
                 }
             } else if let Some(rest) = name.strip_prefix("expand-")
