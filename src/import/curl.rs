@@ -438,16 +438,27 @@ fn expand(
 /// What `$(printf 'text')` puts in its place, when its format is plain text and escapes (no `%`
 /// conversion, nothing else in the parentheses), as samplegen's own cURL samples write a carriage
 /// return (`"$(printf '\015')"`); and how many characters, from the `(`, it takes.
-fn printf_output(chars: std::iter::Peekable<std::str::Chars>) -> Option<(String, usize)> {
-    let text: String = chars.take(SUBSTITUTION_LIMIT).collect();
-    let format = text.strip_prefix("(printf '")?;
-    let end = format.find('\'')?;
-    if !format[end..].starts_with("')") || format[..end].contains('%') {
+fn printf_output(mut chars: std::iter::Peekable<std::str::Chars>) -> Option<(String, usize)> {
+    // compared a character at a time: most `$(` are other commands, and a text may hold many
+    for expected in "(printf '".chars() {
+        if chars.next()? != expected {
+            return None;
+        }
+    }
+    let mut format = String::new();
+    loop {
+        match chars.next()? {
+            '\'' => break,
+            _ if format.len() >= SUBSTITUTION_LIMIT => return None,
+            c => format.push(c),
+        }
+    }
+    if chars.next()? != ')' || format.contains('%') {
         return None;
     }
     let mut output = String::new();
     let mut bytes = Vec::new();
-    let mut rest = format[..end].chars().peekable();
+    let mut rest = format.chars().peekable();
     while let Some(c) = rest.next() {
         if c != '\\' {
             let mut buffer = [0; 4];
@@ -486,7 +497,7 @@ fn printf_output(chars: std::iter::Peekable<std::str::Chars>) -> Option<(String,
     // a command substitution drops the line feeds its output ends with
     let kept = output.trim_end_matches('\n').len();
     output.truncate(kept);
-    let length = "(printf '".chars().count() + format[..end].chars().count() + 2;
+    let length = "(printf '".chars().count() + format.chars().count() + 2;
     Some((output, length))
 }
 
