@@ -46,7 +46,7 @@ fn single_quoted(s: &str) -> String {
 /// Control characters as a double-quoted command substitution, `"$(printf '\015')"`: octal
 /// escapes, which every POSIX shell's `printf` reads, and no line feed, which the substitution
 /// would drop at the end.
-pub(crate) fn printf_word(controls: &str) -> String {
+fn printf_word(controls: &str) -> String {
     format!("\"{}\"", printf_substitution(controls))
 }
 

@@ -1752,24 +1752,7 @@ fn form_part(content: &str) -> (PartSpec, Vec<String>) {
         None => (false, content),
     };
     let (value, params) = if let Some(quoted) = rest.strip_prefix('"') {
-        let mut value = String::new();
-        let mut chars = quoted.char_indices();
-        let mut end = quoted.len();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '\\' => {
-                    if let Some((_, next)) = chars.next() {
-                        value.push(next);
-                    }
-                }
-                '"' => {
-                    end = i + 1;
-                    break;
-                }
-                c => value.push(c),
-            }
-        }
-        (value, &quoted[end..])
+        quoted_value(quoted)
     } else {
         match rest.find(';') {
             Some(i) => (rest[..i].to_string(), &rest[i..]),
@@ -1849,19 +1832,25 @@ fn outside_quotes(text: &str, separator: char) -> Vec<&str> {
 
 /// A `-F` parameter's value as curl reads it: inside double quotes, `\"` and `\\` escape.
 fn unquoted(value: &str) -> String {
-    let Some(inner) = value.strip_prefix('"') else {
-        return value.to_string();
-    };
-    let mut out = String::new();
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
+    match value.strip_prefix('"') {
+        Some(inner) => quoted_value(inner).0,
+        None => value.to_string(),
+    }
+}
+
+/// The text after a `-F` value's opening `"` read up to its closing one, as curl reads it (a
+/// `\` takes the next character as it is), and what follows the closing quote.
+fn quoted_value(inner: &str) -> (String, &str) {
+    let mut value = String::new();
+    let mut chars = inner.char_indices();
+    while let Some((i, c)) = chars.next() {
         match c {
-            '\\' => out.extend(chars.next()),
-            '"' => break,
-            c => out.push(c),
+            '\\' => value.extend(chars.next().map(|(_, next)| next)),
+            '"' => return (value, &inner[i + 1..]),
+            c => value.push(c),
         }
     }
-    out
+    (value, "")
 }
 
 #[cfg(test)]
