@@ -25,23 +25,10 @@ fn path_variables(url: &str) -> (String, Vec<String>) {
 }
 
 /// Whether `value` can stand in a URL path segment as it is: unreserved and sub-delimiter
-/// characters, `:`, `@`, escapes, and `{{variables}}`.
+/// characters, `:`, `@`, escapes, and `{{variables}}` (a `{{` never closed cannot).
 fn is_path_segment(value: &str) -> bool {
-    let mut rest = value;
-    while let Some(start) = rest.find("{{") {
-        let Some(end) = rest[start..].find("}}") else {
-            return false;
-        };
-        if !plain_segment(&rest[..start]) {
-            return false;
-        }
-        rest = &rest[start + end + 2..];
-    }
-    plain_segment(rest)
-}
-
-fn plain_segment(text: &str) -> bool {
-    text.bytes()
+    crate::sample_values::map_variables(value, |_| Some(String::new()))
+        .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%".contains(&b))
 }
 

@@ -110,15 +110,7 @@ impl Importer {
         if let Some(Value::Array(variables)) = object.get("variable")
             && !variables.is_empty()
         {
-            let names: Vec<String> = variables
-                .iter()
-                .map(|v| format!("`{}`", text(v.get("key"))))
-                .collect();
-            // the collection's own: offered when samplegen can set them
-            let (offered, left): (Vec<String>, Vec<String>) = variables
-                .iter()
-                .map(|v| text(v.get("key")))
-                .partition(|name| self.import.variables.contains_key(name));
+            let keys: Vec<String> = variables.iter().map(|v| text(v.get("key"))).collect();
             let quoted = |names: &[String]| {
                 names
                     .iter()
@@ -126,32 +118,36 @@ impl Importer {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let message = match (offered.is_empty(), left.is_empty()) {
-                (false, true) => format!(
-                    "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept); the specs keep `{{{{name}}}}` as written",
-                    quoted(&offered)
-                ),
-                (false, false) => format!(
-                    "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept), not {} (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
-                    quoted(&offered),
-                    quoted(&left)
-                ),
-                (true, _) => format!(
-                    "{whose} variables ({}) are not offered to samplegen.yaml (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
-                    quoted(&left)
-                ),
+            let message = if at.is_empty() {
+                // the collection's own: offered when samplegen can set them
+                let (offered, left): (Vec<String>, Vec<String>) = keys
+                    .into_iter()
+                    .partition(|name| self.import.variables.contains_key(name));
+                match (offered.is_empty(), left.is_empty()) {
+                    (false, true) => format!(
+                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept); the specs keep `{{{{name}}}}` as written",
+                        quoted(&offered)
+                    ),
+                    (false, false) => format!(
+                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept), not {} (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                        quoted(&offered),
+                        quoted(&left)
+                    ),
+                    (true, _) => format!(
+                        "{whose} variables ({}) are not offered to samplegen.yaml (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                        quoted(&left)
+                    ),
+                }
+            } else {
+                format!(
+                    "ignored: {whose} variable values ({}); the specs keep `{{{{name}}}}` as written",
+                    quoted(&keys)
+                )
             };
             self.note(
                 if at.is_empty() { "variable" } else { "ignored" },
                 format!("{at}/variable"),
-                if at.is_empty() {
-                    message
-                } else {
-                    format!(
-                        "ignored: {whose} variable values ({}); the specs keep `{{{{name}}}}` as written",
-                        names.join(", ")
-                    )
-                },
+                message,
             );
         }
     }
