@@ -82,7 +82,7 @@ pub struct Import {
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A Postman Collection v2.0 or v2.1 (JSON).
+    /// A Postman Collection v2.0 or v2.1, or v1 (JSON).
     Postman,
     /// An OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one (YAML or JSON).
     Openapi,

@@ -1,6 +1,7 @@
-//! The Postman Collection v2.0 / v2.1 importer. Folders become directories, requests become
-//! specs, and what a spec cannot say (scripts, other auth schemes, settings, values the
-//! validator refuses) becomes a [`Note`] at a JSON pointer into the collection.
+//! The Postman Collection importer (v2.0 and v2.1, and v1 read as the v2.1 it stands for).
+//! Folders become directories, requests become specs, and what a spec cannot say (scripts, other
+//! auth schemes, settings, values the validator refuses) becomes a [`Note`] at a JSON pointer
+//! into the collection.
 
 mod auth;
 mod body;
@@ -8,6 +9,7 @@ mod collection;
 mod headers;
 mod response;
 mod url;
+mod v1;
 mod variables;
 mod walk;
 
@@ -19,7 +21,7 @@ use serde_json::Value;
 use super::{Import, Note};
 use auth::{InForce, is_set};
 
-/// Reads a Postman Collection (v2.0 or v2.1, JSON): every request becomes a spec, in order,
+/// Reads a Postman Collection (v2.0, v2.1 or v1, JSON): every request becomes a spec, in order,
 /// below its folders.
 pub fn import(text: &str) -> Result<Import, String> {
     import_with_pointers(text).map(|(import, _)| import)
@@ -32,17 +34,34 @@ fn import_with_pointers(text: &str) -> Result<(Import, Vec<String>), String> {
     let Some(collection) = root.as_object() else {
         return Err("not a Postman collection: the input is not a JSON object".into());
     };
-    if !collection.contains_key("info")
-        && (collection.contains_key("requests") || collection.contains_key("order"))
-    {
-        return Err(
-            "this is a Postman Collection v1 (it has `requests` rather than `info` and `item`); export it again from Postman as Collection v2.1".into(),
-        );
+    if v1::is_v1(collection) {
+        let converted = v1::convert(collection);
+        let (mut import, pointers) = import_v2(
+            converted
+                .collection
+                .as_object()
+                .expect("a converted collection is an object"),
+        )?;
+        for note in &mut import.notes {
+            note.at = converted.origin(&note.at);
+        }
+        let pointers = pointers.iter().map(|at| converted.origin(at)).collect();
+        return Ok((import, pointers));
     }
-    let Some(info) = collection.get("info").and_then(Value::as_object) else {
-        return Err("not a Postman collection: it has no `info` object".into());
-    };
-    if let Some(schema) = info.get("schema").and_then(Value::as_str)
+    import_v2(collection)
+}
+
+/// Imports a v2.0 or v2.1 collection.
+fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec<String>), String> {
+    // The v2 schema requires `info`, but Postman's own runtime (and newman) run a collection
+    // without it; only a schema that names another version is refused.
+    let info = collection.get("info").and_then(Value::as_object);
+    if info.is_none() && !collection.contains_key("item") {
+        return Err("not a Postman collection: it has neither `info` nor `item`".into());
+    }
+    if let Some(schema) = info
+        .and_then(|info| info.get("schema"))
+        .and_then(Value::as_str)
         && schema.contains("/v1.")
     {
         return Err(format!(
@@ -156,17 +175,24 @@ mod tests {
     use super::*;
     use crate::model::{self, PageId};
 
+    /// Postman's runtime and newman run a collection without `info` (newman's own fixtures have
+    /// `name`, `variable` and `item` at the top).
+    #[test]
+    fn a_collection_without_info_is_imported() {
+        let import = import(
+            r#"{"name": "c", "item": [{"name": "R", "request": {"url": "https://e.com/r"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(import.items[0].spec.request.url, "https://e.com/r");
+    }
+
     #[test]
     fn malformed_input_is_an_error() {
         assert!(import("not json").unwrap_err().contains("not JSON"));
         assert!(import("[]").unwrap_err().contains("not a JSON object"));
-        assert!(import(r#"{"item": []}"#).unwrap_err().contains("`info`"));
+        assert!(import(r#"{"name": "x"}"#).unwrap_err().contains("`info`"));
         assert!(import(r#"{"info": {}}"#).unwrap_err().contains("`item`"));
-        assert!(
-            import(r#"{"requests": [], "order": []}"#)
-                .unwrap_err()
-                .contains("v1")
-        );
         let v1 = r#"{"info": {"schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}, "item": []}"#;
         assert!(import(v1).unwrap_err().contains("v2.1"));
     }
