@@ -1585,3 +1585,41 @@ fn browser_samples_send_non_ascii_basic_credentials_as_utf_8() {
         project.read("output/auth/log-in/jquery.js")
     );
 }
+
+// Postman wrote v1 collections until 2017; many projects still keep theirs
+#[test]
+fn a_postman_v1_collection_imports_builds_and_its_notes_point_into_it() {
+    let project = TestProject::new();
+    project.write(
+        "old.postman_collection",
+        r#"{"id": "c1", "name": "Old", "order": [], "folders": [{"id": "f1", "name": "Users", "order": ["r1"]}],
+            "requests": [{"id": "r1", "name": "Create user", "method": "POST", "folder": "f1",
+              "url": "https://api.example.com/users", "headers": "Content-Type: application/json\nHost: api.example.com\n",
+              "dataMode": "raw", "rawModeData": "{\"name\": \"Ann\"}",
+              "currentHelper": "basicAuth", "helperAttributes": {"username": "u", "password": "p"}}]}"#,
+    );
+    let import = project.run(&[
+        "import",
+        "postman",
+        "old.postman_collection",
+        "--into",
+        "specs/old",
+    ]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let out = stdout(&import) + &stderr(&import);
+    assert!(
+        out.contains("wrote specs/old/users/create-user.yaml"),
+        "{out}"
+    );
+    assert!(
+        out.contains("/requests/0/headers: header `Host` dropped"),
+        "{out}"
+    );
+    assert!(project.run(&["build"]).status.success());
+    let curl = project.read("output/old/users/create-user/curl.sh");
+    assert!(
+        curl.contains("--header 'Authorization: Basic dTpw'"),
+        "{curl}"
+    );
+    assert!(curl.contains(r#"--data '{"name": "Ann"}'"#), "{curl}");
+}

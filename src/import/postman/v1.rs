@@ -420,14 +420,22 @@ impl<'a> Converter<'a> {
                 }
                 json!({"mode": "formdata", "formdata": parts})
             }
-            // v1 kept no path for a binary body
-            "binary" => json!({"mode": "file", "file": {}}),
+            // the file's name, when the file kept one
+            "binary" => {
+                self.origin(format!("{body_at}/file"), format!("{from}/rawModeData"));
+                match request.get("rawModeData") {
+                    Some(Value::String(name)) => json!({"mode": "file", "file": {"src": name}}),
+                    _ => json!({"mode": "file", "file": {}}),
+                }
+            }
             "graphql" => {
-                self.origin(
-                    format!("{body_at}/graphql"),
-                    format!("{from}/graphqlModeData"),
-                );
-                json!({"mode": "graphql", "graphql": request.get("graphqlModeData").cloned().unwrap_or_default()})
+                let (field, graphql) = match (request.get("graphqlModeData"), request.get("data")) {
+                    (Some(graphql @ Value::Object(_)), _) => ("graphqlModeData", graphql),
+                    (_, Some(graphql @ Value::Object(_))) => ("data", graphql),
+                    _ => ("graphqlModeData", &Value::Null),
+                };
+                self.origin(format!("{body_at}/graphql"), format!("{from}/{field}"));
+                json!({"mode": "graphql", "graphql": graphql})
             }
             _ => return None,
         };
@@ -517,7 +525,12 @@ fn v2_auth(auth: &Value) -> Value {
 /// sends the `Authorization` header the helper wrote into its headers (what Postman sent).
 fn helper_auth(request: &Map<String, Value>, headers: &[Value]) -> Option<Value> {
     let helper = request.get("currentHelper").and_then(Value::as_str)?;
-    let attributes = request.get("helperAttributes").cloned().unwrap_or_default();
+    // an object, or (in some files) that object written as a JSON string
+    let attributes = match request.get("helperAttributes") {
+        Some(Value::String(text)) => serde_json::from_str(text).unwrap_or_default(),
+        Some(attributes) => attributes.clone(),
+        None => Value::Null,
+    };
     let writes_header = headers.iter().any(|header| {
         text(header.get("key")).eq_ignore_ascii_case("authorization")
             && header.get("disabled").and_then(Value::as_bool) != Some(true)
@@ -641,7 +654,7 @@ mod tests {
     #[test]
     fn request_fields_are_read_and_notes_point_into_the_v1_file() {
         let (import, _) = run(json!({
-            "id": "c", "name": "C", "order": ["a", "b", "c", "d", "e", "f", "g"],
+            "id": "c", "name": "C", "order": ["a", "b", "c", "d", "e", "f", "g", "h", "i"],
             "requests": [
                 {"id": "a", "name": "Text headers", "method": "GET",
                  "url": "https://e.com/items/:id", "pathVariables": {"id": "42"},
@@ -671,7 +684,14 @@ mod tests {
                 {"id": "f", "name": "Digest", "method": "GET", "url": "https://e.com/f",
                  "currentHelper": "digestAuth", "helperAttributes": {"username": "u"}},
                 {"id": "g", "name": "Binary", "method": "POST", "url": "https://e.com/g",
-                 "headers": "Content-Type: application/octet-stream", "dataMode": "binary"}
+                 "headers": "Content-Type: application/octet-stream", "dataMode": "binary"},
+                {"id": "h", "name": "Raw in data", "method": "POST", "url": "https://e.com/h",
+                 "headers": "Content-Type:text/plain", "dataMode": "raw", "data": "plain text",
+                 "currentHelper": "basicAuth",
+                 "helperAttributes": "{\"username\": \"u2\", \"password\": \"p2\"}"},
+                {"id": "i", "name": "Binary named", "method": "POST", "url": "https://e.com/i",
+                 "headers": "Content-Type: application/octet-stream", "dataMode": "binary",
+                 "rawModeData": "sample.txt"}
             ]
         }));
         let spec = |index: usize| {
@@ -707,6 +727,14 @@ mod tests {
         // the helper wrote its header into the request: that header is what Postman sent
         assert!(!yaml(4).contains("auth:"), "{}", yaml(4));
         assert!(yaml(4).contains("Authorization: Basic dTpw"));
+        // the raw body in `data`, attributes written as a JSON string, a binary body's name
+        assert!(yaml(7).contains("raw: plain text"), "{}", yaml(7));
+        assert!(
+            yaml(7).contains("username: u2\n      password: p2"),
+            "{}",
+            yaml(7)
+        );
+        assert!(yaml(8).contains("file: sample.txt"), "{}", yaml(8));
         let at = |kind: &str| {
             import
                 .notes
@@ -718,7 +746,7 @@ mod tests {
         assert_eq!(at("header"), ["/requests/0/headers"]);
         assert_eq!(at("ignored"), ["/requests/0/tests"]);
         assert_eq!(at("unsupported-auth"), ["/requests/5/currentHelper"]);
-        assert_eq!(at("body"), ["/requests/6/dataMode"]);
+        assert_eq!(at("body"), ["/requests/6/rawModeData"]);
     }
 
     /// A folder that holds itself, and ids that name nothing, end.
