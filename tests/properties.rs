@@ -82,8 +82,8 @@ fn decode(literal: &str, quote: char, lang: Lang) -> String {
             (_, 'n') => Some('\n'),
             (_, 'r') => Some('\r'),
             (_, 't') => Some('\t'),
-            (Lang::Java, 'b') => Some('\u{8}'),
-            (Lang::Java, 'f') => Some('\u{c}'),
+            (Lang::Java | Lang::Python | Lang::Ruby, 'b') => Some('\u{8}'),
+            (Lang::Java | Lang::Python | Lang::Ruby, 'f') => Some('\u{c}'),
             (Lang::CSharp | Lang::Swift, '0') => Some('\0'),
             (Lang::Ruby, 'e') => Some('\u{1b}'),
             (Lang::Ruby, '#' | '$' | '`' | '!') => Some(e),
@@ -108,17 +108,27 @@ fn decode(literal: &str, quote: char, lang: Lang) -> String {
                 i += 4;
                 hex(&chars[i - 4..i])
             }
+            // javac reads `\uXXXX` before the string: a line break, `"` or `\` would end or
+            // change the literal
+            (Lang::Java, 'u') => {
+                i += 4;
+                let code = hex(&chars[i - 4..i]);
+                assert!(
+                    !matches!(code, 0x0a | 0x0d | 0x22 | 0x5c),
+                    "`\\u{code:04x}` breaks the Java literal {literal}"
+                );
+                code
+            }
+            (Lang::Ruby, 'u') if chars[i] != '{' => {
+                i += 4;
+                hex(&chars[i - 4..i])
+            }
             (Lang::Ruby | Lang::Swift | Lang::PhpDouble, 'u') => {
                 assert_eq!(chars[i], '{');
                 let end = i + chars[i..].iter().position(|c| *c == '}').unwrap();
                 let code = hex(&chars[i + 1..end]);
                 i = end + 1;
                 code
-            }
-            (Lang::Java, '0'..='7') => {
-                let digits: String = chars[i - 1..i + 2].iter().collect();
-                i += 2;
-                u32::from_str_radix(&digits, 8).unwrap()
             }
             _ => panic!("`\\{e}` is not an escape we expect in {literal}"),
         };

@@ -1,18 +1,13 @@
 //! Clojure string literals and JSON bodies as Clojure data, for the clj-http sample.
 
-use super::c_family_literal;
 use super::json::{Json, js_number};
+use super::{c_family_literal, json_control};
 use crate::sample_values::{expression, has_secret};
 
 /// A Clojure string literal `"…"`. Clojure has no interpolation; control characters are
 /// `\uXXXX`.
 pub fn clojure_string(s: &str) -> String {
-    c_family_literal(s, '"', |c| match c {
-        '\u{8}' => Some(r"\b".into()),
-        '\u{c}' => Some(r"\f".into()),
-        c if c.is_control() => Some(format!("\\u{:04x}", c as u32)),
-        _ => None,
-    })
+    c_family_literal(s, '"', json_control)
 }
 
 /// A string value as a Clojure expression: the literal, or, when it holds a secret,

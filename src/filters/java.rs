@@ -1,16 +1,13 @@
 //! Java string literals, for the Java (OkHttp) sample.
 
-use super::c_family_literal;
+use super::{c_family_literal, json_control};
 
-/// A Java string literal `"…"`. Control characters are written as octal escapes, never as `\uXXXX`:
-/// javac turns `\u000a` into a real line break before it reads the string, which breaks the literal.
+/// A Java string literal `"…"`, control characters escaped as JSON escapes them (`\u0001`), as
+/// the house style writes them. javac reads a `\uXXXX` before it reads the string, so one that
+/// means a line break, `"` or `\` would break the literal: those three have escapes of their own
+/// and never come to [`json_control`].
 pub fn java_string(s: &str) -> String {
-    c_family_literal(s, '"', |c| match c {
-        '\u{8}' => Some(r"\b".into()),
-        '\u{c}' => Some(r"\f".into()),
-        c if (c as u32) < 0x20 || c == '\u{7f}' => Some(format!("\\{:03o}", c as u32)),
-        _ => None,
-    })
+    c_family_literal(s, '"', json_control)
 }
 
 #[cfg(test)]
@@ -24,7 +21,7 @@ mod tests {
             r#""{\n    \"otp\": \"xxxxxx\"\n}""#
         );
         assert_eq!(java_string("a\\u000a"), r#""a\\u000a""#);
-        assert_eq!(java_string("\u{1}2"), r#""\0012""#);
+        assert_eq!(java_string("\u{1}2\u{7f}\u{8}"), r#""\u00012\u007f\b""#);
         assert_eq!(java_string("caf\u{e9} $x"), "\"caf\u{e9} $x\"");
     }
 }

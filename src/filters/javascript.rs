@@ -1,13 +1,13 @@
 //! JavaScript string literals, for the jQuery and NodeJS samples, and the parts of a URL's
 //! authority that NodeJS's `http.request` options take.
 
-use super::{c_family_literal, lost_on_a_page, quote_with};
+use super::{c_family_literal, json_control, lost_on_a_page, quote_with};
 use crate::sample_values::{Piece, pieces};
 
 /// A double-quoted JavaScript string literal, written as `JSON.stringify` writes a string (so it
 /// is also a JSON string), except that DEL and the C1 controls are escaped too.
 pub fn js_string(s: &str) -> String {
-    c_family_literal(s, '"', js_control)
+    c_family_literal(s, '"', json_control)
 }
 
 /// A single-quoted JavaScript string literal `'…'`, the NodeJS sample's quoting. As in the house
@@ -81,16 +81,6 @@ fn split_authority(authority: &str) -> (&str, Option<&str>) {
     match colon {
         Some(colon) => (&authority[..colon], Some(&authority[colon + 1..])),
         None => (authority, None),
-    }
-}
-
-fn js_control(c: char) -> Option<String> {
-    match c {
-        '\u{8}' => Some(r"\b".into()),
-        '\u{c}' => Some(r"\f".into()),
-        // and DEL and the C1 controls, which `JSON.stringify` leaves but a page cannot carry
-        c if lost_on_a_page(c) => Some(format!("\\u{:04x}", c as u32)),
-        _ => None,
     }
 }
 

@@ -313,11 +313,17 @@ pub(crate) fn lost_on_a_page(c: char) -> bool {
 }
 
 /// `\xNN` below U+0100, `\uNNNN` above: how Python writes a character escape.
-pub(crate) fn hex_escape(c: char) -> String {
-    if (c as u32) < 0x100 {
-        format!("\\x{:02x}", c as u32)
-    } else {
-        format!("\\u{:04x}", c as u32)
+/// A control character other than LF, CR and tab (which [`c_family_literal`] writes) as JSON
+/// writes it: `\b`, `\f`, else `\u00xx`. `JSON.stringify` leaves DEL and the C1 controls as
+/// they are, but a page cannot carry them, so they are escaped too. The house style's Java, Python
+/// and Ruby samples spell these escapes so (Postman's generators escape with `JSON.stringify`), and
+/// every language that reads `\uXXXX` in a string can take them.
+pub(crate) fn json_control(c: char) -> Option<String> {
+    match c {
+        '\u{8}' => Some(r"\b".into()),
+        '\u{c}' => Some(r"\f".into()),
+        c if lost_on_a_page(c) => Some(format!("\\u{:04x}", c as u32)),
+        _ => None,
     }
 }
 

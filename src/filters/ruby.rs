@@ -1,15 +1,14 @@
 //! Ruby string literals and Net::HTTP names, for the Ruby sample.
 
-use super::c_family_literal;
+use super::{c_family_literal, json_control};
 
 /// A double-quoted Ruby string literal. `#` is escaped so `#{…}`, `#$x` and `#@x` never
-/// interpolate; `$`, `` ` `` and `!` are escaped as the house style escapes them (harmless in Ruby).
+/// interpolate; `$`, `` ` `` and `!` are escaped as the house style escapes them (harmless in Ruby),
+/// and control characters as JSON escapes them (`\u0001`).
 pub fn ruby_string(s: &str) -> String {
     c_family_literal(s, '"', |c| match c {
         '#' | '$' | '`' | '!' => Some(format!("\\{c}")),
-        '\u{1b}' => Some(r"\e".into()),
-        c if c.is_control() => Some(format!("\\u{{{:x}}}", c as u32)),
-        _ => None,
+        c => json_control(c),
     })
 }
 
@@ -82,7 +81,7 @@ mod tests {
         assert_eq!(ruby_string("{{authPath}}/x"), "\"{{authPath}}/x\"");
         assert_eq!(ruby_string("#{x} $y `z` !"), r#""\#{x} \$y \`z\` \!""#);
         assert_eq!(ruby_string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
-        assert_eq!(ruby_string("\u{1}"), r#""\u{1}""#);
+        assert_eq!(ruby_string("\u{1}\u{1b}\u{c}"), r#""\u0001\u001b\f""#);
     }
 
     // Ruby read the CR LF of a form value in a single-quoted literal as LF
