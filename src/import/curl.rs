@@ -16,7 +16,7 @@ use indexmap::IndexMap;
 
 use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, lacks_scheme, name_value,
-    refuses_body, set_by_clients_note,
+    refused_body, set_by_clients_note,
 };
 use super::{Import, Imported, Note, placeholders};
 use crate::spec::{
@@ -1731,11 +1731,15 @@ fn request(
             request.body = Some(BodySpec::Raw(body));
         }
     }
-    if refuses_body(&method.to_ascii_uppercase()) && request.body.is_some() {
+    if let Some(why) = request
+        .body
+        .as_ref()
+        .and_then(|body| refused_body(&method.to_ascii_uppercase(), body))
+    {
         import.notes.push(Note::of_kind(
             "body",
             url_at,
-            format!("the body of a {method} request is dropped: samplegen refuses one"),
+            format!("the body of this {method} request is dropped: {why}"),
         ));
         request.body = None;
     }
@@ -2540,8 +2544,18 @@ mod tests {
         assert_eq!(import.items[0].spec.request.method, "wHat");
         assert_eq!(kinds(&import), ["method"]);
         assert!(import.notes[0].message.contains("`WHAT`"));
+        // a `GET` body is the spec's (Elasticsearch's searches); a `HEAD` one no server reads
         let get = imported("curl -X get https://e.com/a -d x=1");
-        assert!(get.items[0].spec.request.body.is_none());
+        assert!(get.items[0].spec.request.body.is_some());
+        let head = imported("curl -X HEAD https://e.com/a -d x=1");
+        assert!(head.items[0].spec.request.body.is_none());
+        assert!(
+            head.notes[0]
+                .message
+                .contains("body of this HEAD request is dropped"),
+            "{:?}",
+            head.notes
+        );
     }
 
     #[test]

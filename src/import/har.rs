@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, has_control_character,
-    name_value, one_line, refuses_body,
+    name_value, one_line, refused_body,
 };
 use super::{Import, Imported, Note};
 use crate::spec::{BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec};
@@ -144,14 +144,14 @@ fn import_request(
     }
     if let Some(post) = request.get("postData") {
         let post_at = format!("{at}/postData");
-        if refuses_body(&method) {
-            import.notes.push(Note::of_kind(
+        let sent = body(post, &post_at, &mut spec.request, import);
+        match sent.as_ref().and_then(|sent| refused_body(&method, sent)) {
+            Some(why) => import.notes.push(Note::of_kind(
                 "body",
                 post_at,
-                format!("the body of a {method} request is dropped: samplegen refuses one"),
-            ));
-        } else {
-            spec.request.body = body(post, &post_at, &mut spec.request, import);
+                format!("the body of this {method} request is dropped: {why}"),
+            )),
+            None => spec.request.body = sent,
         }
     }
     if let Some(response) = response {
@@ -512,7 +512,8 @@ mod tests {
           {"request":{"method":"POST","url":"http://h/u","headers":[{"name":"Content-Type","value":"multipart/form-data; boundary=x"}],
             "postData":{"mimeType":"multipart/form-data","params":[{"name":"foo","fileName":"hello.txt","contentType":"text/plain"},{"name":"bar","value":"1"}]}},
            "response":{"status":201,"statusText":"Created","content":{"mimeType":"application/json","text":"{}"}}},
-          {"request":{"method":"GET","url":"http://h/j","postData":{"mimeType":"application/json","text":"{}"}}}]}}"#;
+          {"request":{"method":"HEAD","url":"http://h/j","postData":{"mimeType":"application/json","text":"{}"}}},
+          {"request":{"method":"GET","url":"http://h/s","postData":{"mimeType":"application/json","text":"{}"}}}]}}"#;
         let import = import(har).unwrap();
         let upload = &import.items[0];
         assert_eq!(upload.dirs, ["h"]);
@@ -534,6 +535,10 @@ mod tests {
         );
         assert_eq!(upload.spec.response.as_ref().unwrap().status, "201 Created");
         assert!(import.items[1].spec.request.body.is_none());
+        assert_eq!(
+            import.items[2].spec.request.body.as_ref().unwrap().raw(),
+            Some("{}")
+        );
         assert!(
             import.notes[0].at.ends_with("/entries/1/request/postData"),
             "{:?}",

@@ -1,7 +1,7 @@
 //! What more than one importer needs to say a request as a spec, written once so that the
 //! importers agree.
 
-use crate::spec::{AuthSpec, BasicAuthSpec, NameValueSpec};
+use crate::spec::{AuthSpec, BasicAuthSpec, BodySpec, NameValueSpec};
 
 /// One header, query item, cookie or form field.
 pub(super) fn name_value(name: impl Into<String>, value: impl Into<String>) -> NameValueSpec {
@@ -13,10 +13,16 @@ pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether samplegen refuses a body with `method` (not every client can send one); an importer
-/// drops the body rather than write a spec the validator refuses.
-pub(super) fn refuses_body(method: &str) -> bool {
-    matches!(method, "GET" | "HEAD")
+/// Why samplegen refuses `body` with `method` (see [`crate::model::refused_body`]): an importer
+/// drops the body, with a note, rather than write a spec the validator refuses.
+pub(super) fn refused_body(method: &str, body: &BodySpec) -> Option<String> {
+    let empty = match body {
+        BodySpec::Raw(text) => text.is_empty(),
+        BodySpec::Urlencoded(fields) => fields.is_empty(),
+        BodySpec::Formdata(parts) => parts.is_empty(),
+        BodySpec::File(_) | BodySpec::Graphql(_) => false,
+    };
+    crate::model::refused_body(method, matches!(body, BodySpec::Formdata(_)), empty)
 }
 
 /// Whether `url` names no scheme (a leading `{{variable}}` stands for the base URL, scheme and

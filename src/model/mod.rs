@@ -13,7 +13,7 @@ use crate::http::encoding::base64;
 use crate::url::Url;
 
 pub use rules::{header_value_problem, is_part_name, is_token, variable_problem};
-pub use validate::{validate, validate_with};
+pub use validate::{refused_body, validate, validate_with};
 
 /// Where a page lives: `specs/auth/openid-connect-oauth-2/token.yaml` is module `auth`, page
 /// `openid-connect-oauth-2/token`.
@@ -190,6 +190,18 @@ pub enum Body {
     },
 }
 
+impl Body {
+    /// Whether it has at least one byte or field in it.
+    pub fn is_present(&self) -> bool {
+        match self {
+            Body::Raw { text } => !text.is_empty(),
+            Body::Urlencoded { fields } => !fields.is_empty(),
+            Body::Formdata { parts } => !parts.is_empty(),
+            Body::File { .. } | Body::Graphql { .. } => true,
+        }
+    }
+}
+
 /// One part of a multipart body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Part {
@@ -228,6 +240,16 @@ pub struct Response {
 pub const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
 
 impl Request {
+    /// Whether there is a body with at least one byte or field in it.
+    pub fn has_body(&self) -> bool {
+        self.body.as_ref().is_some_and(Body::is_present)
+    }
+
+    /// Whether this is a `GET` with a body, which browsers, OkHttp and URLSession cannot send.
+    pub fn get_with_body(&self) -> bool {
+        self.method == "GET" && self.has_body()
+    }
+
     /// The value of the first `Content-Type` header, any case, implied ones included.
     pub fn content_type(&self) -> Option<&str> {
         self.headers

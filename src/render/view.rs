@@ -274,13 +274,7 @@ impl<'a> RequestView<'a> {
             }
             _ => false,
         };
-        let has_body = match &request.body {
-            None => false,
-            Some(Body::Raw { text }) => !text.is_empty(),
-            Some(Body::Urlencoded { fields }) => !fields.is_empty(),
-            Some(Body::Formdata { parts }) => !parts.is_empty(),
-            Some(Body::File { .. } | Body::Graphql { .. }) => true,
-        };
+        let has_body = request.has_body();
         // Samples send a GraphQL request as the JSON body it is.
         let body = match &request.body {
             Some(Body::Graphql { json, .. }) => Some(Cow::Owned(Body::Raw { text: json.clone() })),

@@ -12,12 +12,17 @@ pub(super) struct BrowserRules {
     pub methods: &'static str,
     /// Whether a page's forbidden request headers apply (they do not to Node's own fetch).
     pub in_page: bool,
+    /// Why a `GET` with a body is not sent (the sample says so and sends nothing), naming who
+    /// refuses or drops it.
+    pub get_body: &'static str,
 }
 
 impl BrowserRules {
     /// The first of these rules the request runs into, if any.
     pub fn known_gap(&self, request: &Request) -> Option<&'static str> {
-        if request.has_typed_text_part() {
+        if request.get_with_body() {
+            Some(self.get_body)
+        } else if request.has_typed_text_part() {
             Some("a FormData text entry has no content type of its own")
         } else if request.has_text_part_with_bare_line_break() {
             Some(self.line_breaks)

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::run::{BatchSetup, RunSetup, Runner, command, need, probe};
-use super::{Syntax, Target, no_known_gap};
+use super::{Syntax, Target};
+use crate::model::Request;
 
 pub const TARGET: Target = Target {
     id: "cohttp",
@@ -19,7 +20,7 @@ pub const TARGET: Target = Target {
         one: run,
         many: run_many,
     },
-    known_gap: no_known_gap,
+    known_gap,
 };
 
 /// `ocamlfind ocamlopt` on the sample, then the program it made.
@@ -101,4 +102,10 @@ fn ready() -> Result<(), String> {
         &["query", "cohttp-lwt-unix"],
         "OCaml's cohttp-lwt-unix is not installed (apt-get install ocaml-findlib libcohttp-lwt-unix-ocaml-dev)",
     )
+}
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    request
+        .get_with_body()
+        .then_some("cohttp sends no body with GET: the sample says so and sends nothing")
 }

@@ -24,6 +24,7 @@ const RULES: BrowserRules = BrowserRules {
     line_breaks: "fetch sends every line break in a FormData text entry as CR LF",
     methods: "fetch refuses the methods CONNECT, TRACE and TRACK",
     in_page: true,
+    get_body: "fetch refuses a body with GET: the sample says so and sends nothing",
 };
 
 fn known_gap(request: &Request) -> Option<&'static str> {

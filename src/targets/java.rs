@@ -1,7 +1,8 @@
 //! Java with OkHttp.
 
 use super::run::{BatchSetup, RunSetup, Runner, command, debian_classpath, java_many, need};
-use super::{Syntax, Target, no_known_gap};
+use super::{Syntax, Target};
+use crate::model::Request;
 
 pub const TARGET: Target = Target {
     id: "java",
@@ -17,7 +18,7 @@ pub const TARGET: Target = Target {
         one: run,
         many: run_many,
     },
-    known_gap: no_known_gap,
+    known_gap,
 };
 
 /// The sample is statements, as the house style shows it: run inside a `main` that prints the
@@ -56,4 +57,10 @@ fn okhttp_classpath() -> Option<String> {
         Ok(kotlin) => format!("{okhttp}:{kotlin}"),
         Err(_) => okhttp,
     })
+}
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    request
+        .get_with_body()
+        .then_some("OkHttp refuses a body with GET: the sample says so and sends nothing")
 }

@@ -55,7 +55,9 @@ pub(super) fn page_job(sample: &BatchSample) -> serde_json::Value {
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {
-    if request.has_typed_part() {
+    if request.get_with_body() {
+        Some("browsers send no body with GET: the sample says so and sends nothing")
+    } else if request.has_typed_part() {
         Some(
             "a browser FormData entry takes its content type from the File the page holds, or has none",
         )

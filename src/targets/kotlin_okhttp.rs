@@ -104,8 +104,7 @@ fn ready() -> Result<String, String> {
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {
-    match request.method.as_str() {
-        "GET" | "HEAD" if request.body.is_some() => Some("OkHttp refuses a body with GET or HEAD"),
-        _ => None,
-    }
+    request
+        .get_with_body()
+        .then_some("OkHttp refuses a body with GET: the sample says so and sends nothing")
 }

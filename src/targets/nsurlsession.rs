@@ -1,7 +1,8 @@
 //! Objective-C with Foundation's NSURLSession.
 
 use super::run::Runner;
-use super::{Syntax, Target, no_known_gap};
+use super::{Syntax, Target};
+use crate::model::Request;
 
 pub const TARGET: Target = Target {
     id: "nsurlsession",
@@ -16,5 +17,11 @@ pub const TARGET: Target = Target {
     runner: Runner::None {
         reason: "Debian's GNUstep base is built without NSURLSession (GS_HAVE_NSURLSESSION is 0: it needs blocks and libdispatch, which GCC's Objective-C lacks) and no clang-built Foundation installs from the registries this project's machines reach",
     },
-    known_gap: no_known_gap,
+    known_gap,
 };
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    request
+        .get_with_body()
+        .then_some("NSURLSession refuses a body with GET: the sample says so and sends nothing")
+}

@@ -1,7 +1,8 @@
 //! Swift with URLSession's async/await API.
 
 use super::run::Runner;
-use super::{Syntax, Target, no_known_gap};
+use super::{Syntax, Target};
+use crate::model::Request;
 
 pub const TARGET: Target = Target {
     id: "swift-async",
@@ -16,5 +17,11 @@ pub const TARGET: Target = Target {
     runner: Runner::None {
         reason: "no Swift toolchain installs from the registries this project's machines reach (Debian has none)",
     },
-    known_gap: no_known_gap,
+    known_gap,
 };
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    request
+        .get_with_body()
+        .then_some("URLSession refuses a body with GET: the sample says so and sends nothing")
+}

@@ -38,6 +38,7 @@ const RULES: BrowserRules = BrowserRules {
     line_breaks: "browsers send every line break in a FormData text entry as CR LF",
     methods: "XMLHttpRequest refuses the methods CONNECT, TRACE and TRACK",
     in_page: true,
+    get_body: "XMLHttpRequest sends no body with GET: the sample says so and sends nothing",
 };
 
 fn known_gap(request: &Request) -> Option<&'static str> {

@@ -9,7 +9,7 @@ use super::media::{choose_media, is_binary, is_json, json_text};
 use super::parameters::{form_fields, header_value_problem};
 use super::schema::Direction;
 use crate::http::media_type;
-use crate::import::shared::{name_value, refuses_body};
+use crate::import::shared::name_value;
 use crate::model::FORM_URLENCODED;
 use crate::spec::{BodySpec, FileSpec, NameValueSpec, PartDetailSpec, PartSpec};
 
@@ -24,17 +24,25 @@ impl<'a> Importer<'a> {
     ) -> Option<BodySpec> {
         let body = op.get("requestBody")?;
         let at = format!("{op_at}/requestBody");
-        if refuses_body(method) {
+        if method == "HEAD" {
             self.note(
                 "body",
                 at,
-                format!(
-                    "samplegen sends no body with `{method}` (OkHttp, browsers and URLSession cannot): the request body is dropped"
-                ),
+                "samplegen sends no body with `HEAD` (no server reads one): the request body is dropped",
             );
             return None;
         }
         let (body, body_at) = self.resolve(body, &at)?;
+        // A `GET` body the API does not require is left out: the request is whole without it,
+        // and the Java, jQuery and Swift samples (OkHttp, browsers, URLSession) could not send it.
+        if method == "GET" && body.get("required").and_then(Value::as_bool) != Some(true) {
+            self.note(
+                "body",
+                at,
+                "samplegen sends no optional body with `GET` (OkHttp, browsers and URLSession cannot): the request body is left out; mark it `required: true` to keep it",
+            );
+            return None;
+        }
         let Some(content) = body
             .get("content")
             .and_then(Value::as_object)
@@ -663,7 +671,7 @@ components:
     }
 
     #[test]
-    fn get_and_head_bodies_are_dropped() {
+    fn optional_get_and_head_bodies_are_dropped() {
         let import = run(r#"
 paths:
   /a:
@@ -671,14 +679,24 @@ paths:
       requestBody: {content: {application/json: {example: {a: 1}}}}
     head:
       requestBody: {content: {application/json: {example: {a: 1}}}}
+  /search:
+    get:
+      requestBody: {required: true, content: {application/json: {example: {query: {}}}}}
 "#);
         assert!(
-            import
-                .items
+            import.items[..2]
                 .iter()
                 .all(|i| i.spec.request.body.is_none() && i.spec.request.headers.is_empty())
         );
-        note(&import, "/paths/~1a/get/requestBody", "no body with `GET`");
+        note(
+            &import,
+            "/paths/~1a/get/requestBody",
+            "no optional body with `GET`",
+        );
+        // a body the API requires is the request's: the samples that cannot send it say so
+        let search = &import.items[2].spec.request;
+        assert_eq!(search.method, "GET");
+        assert!(search.body.is_some());
         note(
             &import,
             "/paths/~1a/head/requestBody",

@@ -950,7 +950,7 @@ definitions:
         note(
             &import,
             "/paths/~1pets/get/parameters/0",
-            "samplegen sends no body with `GET`",
+            "samplegen sends no optional body with `GET`",
         );
         let error = import.items[1].spec.response.as_ref().unwrap();
         assert_eq!(

@@ -7,7 +7,7 @@ use super::Importer;
 use super::document::{escape, text_field};
 use super::parameters::Location;
 use crate::import::Imported;
-use crate::import::shared::{name_value, one_line};
+use crate::import::shared::{name_value, one_line, refused_body};
 use crate::spec::{AuthSpec, OriginSpec, RequestSpec, Spec};
 
 /// The path item keys that hold operations.
@@ -271,6 +271,18 @@ impl<'a> Importer<'a> {
             request.cookies.push(name_value(&name, value));
         }
         request.body = self.request_body(op, op_at, &method, &mut request.headers);
+        if let Some(why) = request
+            .body
+            .as_ref()
+            .and_then(|body| refused_body(&method, body))
+        {
+            self.note(
+                "body",
+                format!("{op_at}/requestBody"),
+                format!("the request body is dropped: {why}"),
+            );
+            request.body = None;
+        }
         let response = self.response(op, op_at);
 
         let mut prose = text_field(op, "description")

@@ -7,7 +7,7 @@ use super::Importer;
 use super::collection::{is_disabled, scalar, text};
 use super::headers::{Header, content_type};
 use crate::http::{is_json, media_type};
-use crate::import::shared::{is_content_type, name_value, refuses_body};
+use crate::import::shared::{is_content_type, name_value, refused_body};
 use crate::model::FORM_URLENCODED;
 use crate::spec::{BodySpec, FileSpec, GraphqlSpec, NameValueSpec, PartDetailSpec, PartSpec};
 
@@ -38,7 +38,7 @@ impl Importer {
                 let raw = text(body.get("raw"));
                 if raw.is_empty() {
                     // an empty body is a body only when a Content-Type says what it is
-                    if content_type(headers).is_none() || refuses_body(method) {
+                    if content_type(headers).is_none() || matches!(method, "GET" | "HEAD") {
                         return None;
                     }
                 }
@@ -156,11 +156,11 @@ impl Importer {
             );
             return None;
         }
-        if refuses_body(method) {
+        if let Some(why) = refused_body(method, &spec) {
             self.note(
                 "body",
                 at,
-                format!("dropped: a {method} request's body, which Postman sends (`disableBodyPruning`), but OkHttp, browsers and URLSession cannot, so samplegen refuses it"),
+                format!("dropped: this {method} request's body, which Postman sends (`disableBodyPruning`): {why}"),
             );
             return None;
         }
