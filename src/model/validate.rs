@@ -320,7 +320,6 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
     })
 }
 
-/// Checks a body against the headers, adding the `Content-Type` a form or GraphQL body implies.
 /// Why a spec may not give `method` this body. A `GET` body is the spec's to give (Elasticsearch's
 /// searches take one): the samples whose client cannot send it say so instead (see each target's
 /// known gaps). But a multipart one is sent otherwise by the house style's RestSharp (its text
@@ -339,6 +338,7 @@ pub fn refused_body(method: &str, multipart: bool, empty: bool) -> Option<String
     }
 }
 
+/// Checks a body against the headers, adding the `Content-Type` a form or GraphQL body implies.
 fn check_body(
     check: &mut Checker,
     body: spec::BodySpec,
