@@ -8,6 +8,7 @@ use super::shared::{
     name_value, one_line, refused_body,
 };
 use super::{Import, Imported, Note};
+use crate::http::multipart::{PartHead, parameter};
 use crate::spec::{BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec};
 
 pub fn import(text: &str) -> Result<Import, String> {
@@ -222,19 +223,13 @@ fn multipart_parts(text: &str, mime: &str) -> Option<Vec<(String, PartSpec)>> {
             .strip_suffix("\r\n")
             .or_else(|| content.strip_suffix('\n'))
             .unwrap_or(content);
-        let mut disposition = None;
-        let mut content_type = None;
-        for line in head.lines() {
-            let (name, value) = line.split_once(':')?;
-            match name.trim().to_ascii_lowercase().as_str() {
-                "content-disposition" => disposition = Some(value.trim().to_string()),
-                "content-type" => content_type = Some(value.trim().to_string()),
-                _ => {}
-            }
-        }
-        let disposition = disposition?;
-        let name = parameter(&disposition, "name")?;
-        let part = match parameter(&disposition, "filename") {
+        let PartHead {
+            name,
+            file_name,
+            content_type,
+        } = PartHead::read(head.lines());
+        let name = name?;
+        let part = match file_name {
             Some(file) => PartSpec::Detailed(PartDetailSpec {
                 file: Some(file),
                 content_type,
@@ -252,23 +247,6 @@ fn multipart_parts(text: &str, mime: &str) -> Option<Vec<(String, PartSpec)>> {
     }
     // no closing delimiter: a truncated capture
     None
-}
-
-/// The value of the parameter `name` of a header value (`form-data; name="a"`), unquoted.
-fn parameter(header: &str, name: &str) -> Option<String> {
-    header.split(';').skip(1).find_map(|parameter| {
-        let (key, value) = parameter.split_once('=')?;
-        if !key.trim().eq_ignore_ascii_case(name) {
-            return None;
-        }
-        let value = value.trim();
-        Some(
-            match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-                Some(quoted) => quoted.replace("\\\"", "\"").replace("\\\\", "\\"),
-                None => value.to_string(),
-            },
-        )
-    })
 }
 
 /// The `text` of a `postData` or a response's `content`, decoded when its `encoding` is `base64`;

@@ -9,6 +9,7 @@ use percent_encoding::percent_decode_str;
 use super::live::file_contents;
 use super::server::Received;
 use crate::filters::json::{self, Json};
+use crate::http::multipart::{PartHead, parameter};
 use crate::http::{is_json, media_type};
 use crate::model::{Body, PartContent, Request};
 
@@ -281,12 +282,7 @@ fn compare_parts(parts: &[crate::model::Part], got: &Received) -> Result<(), Str
         .copied()
         .unwrap_or_default()
         .to_string();
-    let Some(boundary) = content_type
-        .split(';')
-        .map(str::trim)
-        .find_map(|p| p.strip_prefix("boundary="))
-        .map(|b| b.trim_matches('"').to_string())
-    else {
+    let Some(boundary) = parameter(&content_type, "boundary") else {
         return Err(format!(
             "body: expected multipart/form-data, received Content-Type {content_type:?}"
         ));
@@ -364,32 +360,13 @@ fn parse_multipart(body: &[u8], boundary: &str) -> Result<Vec<ReceivedPart>, Str
             .copied()
             .ok_or("multipart: a part without headers")?;
         let head = String::from_utf8_lossy(&chunk[..split]);
-        let data = chunk[split + 4..].to_vec();
-        let mut part = ReceivedPart {
-            name: String::new(),
-            file_name: None,
-            content_type: None,
-            data,
-        };
-        for line in head.split("\r\n") {
-            let Some((name, value)) = line.split_once(':') else {
-                continue;
-            };
-            match name.trim().to_ascii_lowercase().as_str() {
-                "content-disposition" => {
-                    for param in value.split(';').map(str::trim) {
-                        if let Some(v) = param.strip_prefix("name=") {
-                            part.name = v.trim_matches('"').to_string();
-                        } else if let Some(v) = param.strip_prefix("filename=") {
-                            part.file_name = Some(v.trim_matches('"').to_string());
-                        }
-                    }
-                }
-                "content-type" => part.content_type = Some(value.trim().to_string()),
-                _ => {}
-            }
-        }
-        parts.push(part);
+        let head = PartHead::read(head.split("\r\n"));
+        parts.push(ReceivedPart {
+            name: head.name.unwrap_or_default(),
+            file_name: head.file_name,
+            content_type: head.content_type,
+            data: chunk[split + 4..].to_vec(),
+        });
     }
     Ok(parts)
 }
