@@ -23,7 +23,10 @@ impl Converted {
     pub fn origin(&self, at: &str) -> String {
         self.origins
             .iter()
-            .filter(|(v2, _)| at == v2 || at.starts_with(&format!("{v2}/")))
+            .filter(|(v2, _)| {
+                at.strip_prefix(v2.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
             .max_by_key(|(v2, _)| v2.len())
             .map_or_else(|| at.to_string(), |(_, v1)| v1.clone())
     }
