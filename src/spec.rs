@@ -266,6 +266,25 @@ impl one_key::Kinds for AuthSpec {
 
 /// Each mode's content, when the body is of that mode.
 impl BodySpec {
+    /// Whether it holds no byte or field (a file or a GraphQL query always counts).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            BodySpec::Raw(text) => text.is_empty(),
+            BodySpec::Urlencoded(fields) => fields.is_empty(),
+            BodySpec::Formdata(parts) => parts.is_empty(),
+            BodySpec::File(_) | BodySpec::Graphql(_) => false,
+        }
+    }
+
+    /// Why samplegen refuses this body with `method` (see [`crate::model::refused_body`]).
+    pub fn refused_with(&self, method: &str) -> Option<String> {
+        crate::model::refused_body(
+            method,
+            matches!(self, BodySpec::Formdata(_)),
+            self.is_empty(),
+        )
+    }
+
     pub fn raw(&self) -> Option<&str> {
         match self {
             BodySpec::Raw(text) => Some(text),

@@ -312,7 +312,6 @@ pub(crate) fn lost_on_a_page(c: char) -> bool {
     c.is_control() && c != '\n' && c != '\t'
 }
 
-/// `\xNN` below U+0100, `\uNNNN` above: how Python writes a character escape.
 /// A control character other than LF, CR and tab (which [`c_family_literal`] writes) as JSON
 /// writes it: `\b`, `\f`, else `\u00xx`. `JSON.stringify` leaves DEL and the C1 controls as
 /// they are, but a page cannot carry them, so they are escaped too. The house style's Java, Python

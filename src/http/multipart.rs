@@ -3,41 +3,59 @@
 //! case, quoted or not). The HAR importer reads captured bodies with it, `verify` received ones.
 
 /// The parameter `name` of a header value (`form-data; name="a"`, `multipart/form-data;
-/// boundary=x`), unquoted, its name in any case. A `;` inside quotes is part of the value, and
-/// `\` in a quoted value escapes the character after it.
+/// boundary=x`), unquoted, its name in any case. A `;` inside quotes is part of the value, and in
+/// a quoted value `\"` and `\\` are a quote and a backslash; any other backslash is itself, as
+/// browsers send a Windows path (`C:\fakepath\a.txt`). A parameter without `=` is skipped.
 pub fn parameter(header: &str, name: &str) -> Option<String> {
-    let mut rest = header.split_once(';')?.1;
-    loop {
-        let (key, after) = rest.split_once('=')?;
-        let after = after.trim_start();
-        let (value, next) = match after.strip_prefix('"') {
-            Some(quoted) => {
-                let mut value = String::new();
-                let mut chars = quoted.char_indices();
-                let mut end = quoted.len();
-                while let Some((at, c)) = chars.next() {
-                    match c {
-                        '\\' => value.extend(chars.next().map(|(_, escaped)| escaped)),
-                        '"' => {
-                            end = at + 1;
-                            break;
-                        }
-                        c => value.push(c),
-                    }
+    let (_, mut rest) = header.split_once(';')?;
+    while !rest.is_empty() {
+        // one parameter: up to a `;` outside quotes
+        let mut quoted = false;
+        let mut escaped = false;
+        let mut end = rest.len();
+        for (at, c) in rest.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if quoted => escaped = true,
+                '"' => quoted = !quoted,
+                ';' if !quoted => {
+                    end = at;
+                    break;
                 }
-                let next = quoted[end..].split_once(';').map(|(_, next)| next);
-                (value, next)
+                _ => {}
             }
-            None => match after.split_once(';') {
-                Some((value, next)) => (value.trim_end().to_string(), Some(next)),
-                None => (after.trim_end().to_string(), None),
-            },
-        };
-        if key.trim().eq_ignore_ascii_case(name) {
-            return Some(value);
         }
-        rest = next?;
+        let (piece, next) = (&rest[..end], rest.get(end + 1..).unwrap_or(""));
+        rest = next;
+        let Some((key, value)) = piece.split_once('=') else {
+            continue;
+        };
+        if !key.trim().eq_ignore_ascii_case(name) {
+            continue;
+        }
+        let value = value.trim();
+        return Some(match value.strip_prefix('"') {
+            Some(inner) => unquote(inner.strip_suffix('"').unwrap_or(inner)),
+            None => value.to_string(),
+        });
     }
+    None
+}
+
+/// A quoted value's text: `\"` a quote, `\\` a backslash, any other character as it is.
+fn unquote(inner: &str) -> String {
+    let mut value = String::with_capacity(inner.len());
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some(&next @ ('"' | '\\'))) => {
+                value.push(next);
+                chars.next();
+            }
+            _ => value.push(c),
+        }
+    }
+    value
 }
 
 /// What a part's header lines say.
@@ -92,6 +110,21 @@ mod tests {
         // `filename` is not `name`, and the value before the first `;` is no parameter
         assert_eq!(parameter("form-data; filename=f", "name"), None);
         assert_eq!(parameter("name=a", "name"), None);
+        // a parameter without `=` does not hide the next; a Windows path keeps its backslashes
+        assert_eq!(
+            parameter(r#"form-data; foo; name="f""#, "name").as_deref(),
+            Some("f")
+        );
+        assert_eq!(
+            parameter(r#"form-data; filename="C:\fakepath\a.txt""#, "filename").as_deref(),
+            Some(r"C:\fakepath\a.txt")
+        );
+        // an unterminated quote runs to the end; an empty value is empty
+        assert_eq!(
+            parameter(r#"form-data; name="a;b"#, "name").as_deref(),
+            Some("a;b")
+        );
+        assert_eq!(parameter("form-data; name=", "name").as_deref(), Some(""));
     }
 
     #[test]

@@ -145,8 +145,16 @@ fn import_request(
     }
     if let Some(post) = request.get("postData") {
         let post_at = format!("{at}/postData");
-        let sent = body(post, &post_at, &mut spec.request, import);
-        match sent.as_ref().and_then(|sent| refused_body(&method, sent)) {
+        // a `HEAD` body is refused whatever it holds, so it is not read (its notes would be for
+        // nothing); a `GET` one is refused only empty or multipart
+        let (sent, refused) = if method == "HEAD" {
+            (None, crate::model::refused_body(&method, false, false))
+        } else {
+            let sent = body(post, &post_at, &mut spec.request, import);
+            let refused = sent.as_ref().and_then(|sent| refused_body(&method, sent));
+            (sent, refused)
+        };
+        match refused {
             Some(why) => import.notes.push(Note::of_kind(
                 "body",
                 post_at,

@@ -13,16 +13,10 @@ pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Why samplegen refuses `body` with `method` (see [`crate::model::refused_body`]): an importer
-/// drops the body, with a note, rather than write a spec the validator refuses.
+/// Why samplegen refuses `body` with `method`: an importer drops the body, with a note, rather
+/// than write a spec the validator refuses.
 pub(super) fn refused_body(method: &str, body: &BodySpec) -> Option<String> {
-    let empty = match body {
-        BodySpec::Raw(text) => text.is_empty(),
-        BodySpec::Urlencoded(fields) => fields.is_empty(),
-        BodySpec::Formdata(parts) => parts.is_empty(),
-        BodySpec::File(_) | BodySpec::Graphql(_) => false,
-    };
-    crate::model::refused_body(method, matches!(body, BodySpec::Formdata(_)), empty)
+    body.refused_with(method)
 }
 
 /// Whether `url` names no scheme (a leading `{{variable}}` stands for the base URL, scheme and

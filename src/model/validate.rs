@@ -238,7 +238,7 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
     {
         check.report(
             &[Key("request"), Key("body")],
-            format!("request.body: {refused}"),
+            format!("request.body: {refused}; use another method or drop the body"),
         );
     }
 
@@ -328,11 +328,11 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
 pub fn refused_body(method: &str, multipart: bool, empty: bool) -> Option<String> {
     match method {
         "HEAD" => Some(
-            "a `HEAD` request with a body cannot be sent by every client (curl's `--head`, Node's `request` and OkHttp refuse it); use another method or drop the body".into(),
+            "a `HEAD` request with a body cannot be sent by every client (curl's `--head`, Node's `request` and OkHttp refuse it)".into(),
         ),
-        "GET" if empty => Some("an empty body on a `GET` request is no body: drop it".into()),
+        "GET" if empty => Some("an empty body on a `GET` request is no body".into()),
         "GET" if multipart => Some(
-            "a `GET` request with a multipart body cannot be sent by every client (RestSharp sends its text parts in the URL, clj-http refuses it); use another method".into(),
+            "a `GET` request with a multipart body cannot be sent by every client (RestSharp sends its text parts in the URL, clj-http refuses it)".into(),
         ),
         _ => None,
     }

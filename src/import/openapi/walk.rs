@@ -270,6 +270,7 @@ impl<'a> Importer<'a> {
         for (name, value) in security.cookies {
             request.cookies.push(name_value(&name, value));
         }
+        let headers_before_body = request.headers.len();
         request.body = self.request_body(op, op_at, &method, &mut request.headers);
         if let Some(why) = request
             .body
@@ -282,6 +283,8 @@ impl<'a> Importer<'a> {
                 format!("the request body is dropped: {why}"),
             );
             request.body = None;
+            // and the `Content-Type` it brought
+            request.headers.truncate(headers_before_body);
         }
         let response = self.response(op, op_at);
 

@@ -46,6 +46,7 @@ fn import_with_pointers(text: &str) -> Result<(Import, Vec<String>), String> {
             note.at = converted.origin(&note.at);
         }
         let pointers = pointers.iter().map(|at| converted.origin(at)).collect();
+        import.notes.extend(converted.notes);
         return Ok((import, pointers));
     }
     import_v2(collection)
@@ -65,7 +66,7 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
         && schema.contains("/v1.")
     {
         return Err(format!(
-            "the collection's schema is `{schema}`; only Postman Collection v2.0 and v2.1 can be imported (export it again as v2.1)"
+            "the collection's schema is `{schema}`, but its `info` and `item` are v2's: export it again as v2.1"
         ));
     }
     let Some(items) = collection.get("item").and_then(Value::as_array) else {

@@ -6,6 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::import::Note;
+
 use serde_json::{Map, Value, json};
 
 use super::collection::text;
@@ -14,23 +16,32 @@ use super::collection::text;
 /// pointer of its source.
 pub(super) struct Converted {
     pub collection: Value,
-    origins: Vec<(String, String)>,
+    origins: HashMap<String, String>,
+    /// What the conversion itself left out.
+    pub notes: Vec<Note>,
 }
 
 impl Converted {
     /// `at` (a pointer into the converted collection) as a pointer into the v1 file: the source
-    /// of the longest converted element holding it.
+    /// of the innermost converted element holding it.
     pub fn origin(&self, at: &str) -> String {
-        self.origins
-            .iter()
-            .filter(|(v2, _)| {
-                at.strip_prefix(v2.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-            })
-            .max_by_key(|(v2, _)| v2.len())
-            .map_or_else(|| at.to_string(), |(_, v1)| v1.clone())
+        let mut holder = at;
+        loop {
+            if let Some(v1) = self.origins.get(holder) {
+                return v1.clone();
+            }
+            match holder.rfind('/') {
+                Some(cut) => holder = &holder[..cut],
+                None => return at.to_string(),
+            }
+        }
     }
 }
+
+/// How deep folders nest: a v2 collection's JSON cannot nest deeper (the parser stops at 128
+/// levels, two per folder), and a v1 file, whose folders are flat, should not make the walk
+/// deeper than that either.
+const MAX_DEPTH: usize = 60;
 
 /// Whether `collection` is in the v1 format.
 pub(super) fn is_v1(collection: &Map<String, Value>) -> bool {
@@ -42,7 +53,9 @@ pub(super) fn is_v1(collection: &Map<String, Value>) -> bool {
 pub(super) fn convert(collection: &Map<String, Value>) -> Converted {
     let mut converter = Converter {
         collection,
-        origins: Vec::new(),
+        origins: HashMap::new(),
+        notes: Vec::new(),
+        depth: 0,
         placed_folders: HashMap::new(),
         placed_requests: HashSet::new(),
         folders: index_by_id(collection.get("folders")),
@@ -53,6 +66,7 @@ pub(super) fn convert(collection: &Map<String, Value>) -> Converted {
         "info".into(),
         json!({"name": text(collection.get("name")), "description": description(collection)}),
     );
+    converter.origin("/info/description", "/description");
     converter.settings(collection, "", "", &mut v2);
     if let Some(Value::Array(variables)) = collection.get("variables") {
         v2.insert("variable".into(), Value::Array(variables.clone()));
@@ -93,8 +107,8 @@ pub(super) fn convert(collection: &Map<String, Value>) -> Converted {
         let request = converter.request(index);
         let folder = request
             .get("folder")
-            .and_then(Value::as_str)
-            .and_then(|id| converter.folders.get(id))
+            .and_then(id)
+            .and_then(|id| converter.folders.get(&id))
             .and_then(|index| converter.placed_folders.get(index))
             .cloned();
         match folder {
@@ -115,6 +129,7 @@ pub(super) fn convert(collection: &Map<String, Value>) -> Converted {
     Converted {
         collection: Value::Object(v2),
         origins: converter.origins,
+        notes: converter.notes,
     }
 }
 
@@ -132,25 +147,37 @@ fn children_at<'v>(items: &'v mut Vec<Value>, at: &str) -> &'v mut Vec<Value> {
 
 struct Converter<'a> {
     collection: &'a Map<String, Value>,
-    origins: Vec<(String, String)>,
+    origins: HashMap<String, String>,
+    notes: Vec<Note>,
+    /// How many folders hold the items being made.
+    depth: usize,
     /// Each folder and request is placed once, whatever the lists say (a folder that holds
     /// itself would otherwise never end); a folder with the pointer it was placed at.
     placed_folders: HashMap<usize, String>,
     placed_requests: HashSet<usize>,
-    folders: HashMap<&'a str, usize>,
-    requests: HashMap<&'a str, usize>,
+    folders: HashMap<String, usize>,
+    requests: HashMap<String, usize>,
 }
 
 /// The ids an `order` or `folders_order` list gives.
-fn ids(list: Option<&Value>) -> impl Iterator<Item = &str> {
+fn ids(list: Option<&Value>) -> impl Iterator<Item = String> {
     list.and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter_map(Value::as_str)
+        .filter_map(id)
+}
+
+/// An id as text: a string, or a number (some files number their folders and requests).
+fn id(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
 }
 
 /// Each object's position in a list, by its `id` (the first of a repeated id).
-fn index_by_id(list: Option<&Value>) -> HashMap<&str, usize> {
+fn index_by_id(list: Option<&Value>) -> HashMap<String, usize> {
     let mut index = HashMap::new();
     for (position, object) in list
         .and_then(Value::as_array)
@@ -158,7 +185,7 @@ fn index_by_id(list: Option<&Value>) -> HashMap<&str, usize> {
         .flatten()
         .enumerate()
     {
-        if let Some(id) = object.get("id").and_then(Value::as_str) {
+        if let Some(id) = object.get("id").and_then(id) {
             index.entry(id).or_insert(position);
         }
     }
@@ -172,7 +199,7 @@ fn description(object: &Map<String, Value>) -> Value {
 
 impl<'a> Converter<'a> {
     fn origin(&mut self, v2: impl Into<String>, v1: impl Into<String>) {
-        self.origins.push((v2.into(), v1.into()));
+        self.origins.insert(v2.into(), v1.into());
     }
 
     fn folder_list(&self) -> impl Iterator<Item = (usize, &'a Map<String, Value>)> + use<'a> {
@@ -204,14 +231,14 @@ impl<'a> Converter<'a> {
     /// The folders an id list (`folders_order`) names, by position.
     fn folder_indexes(&self, list: Option<&Value>) -> Vec<usize> {
         ids(list)
-            .filter_map(|id| self.folders.get(id).copied())
+            .filter_map(|id| self.folders.get(&id).copied())
             .collect()
     }
 
     /// The requests an id list (`order`) names, by position.
     fn request_indexes(&self, list: Option<&Value>) -> Vec<usize> {
         ids(list)
-            .filter_map(|id| self.requests.get(id).copied())
+            .filter_map(|id| self.requests.get(&id).copied())
             .collect()
     }
 
@@ -231,6 +258,15 @@ impl<'a> Converter<'a> {
         let mut items = Vec::new();
         for &index in folders {
             if self.placed_folders.contains_key(&index) {
+                continue;
+            }
+            // too deep: left for the top level, where what no list places goes
+            if self.depth >= MAX_DEPTH {
+                self.notes.push(Note::of_kind(
+                    "ignored",
+                    format!("/folders/{index}"),
+                    format!("this folder is nested more than {MAX_DEPTH} deep: it is imported at the top"),
+                ));
                 continue;
             }
             let item_at = format!("{at}/{}", first + items.len());
@@ -265,7 +301,9 @@ impl<'a> Converter<'a> {
         self.settings(folder, at, &from, &mut item);
         let subfolders = self.folder_indexes(folder.get("folders_order"));
         let requests = self.request_indexes(folder.get("order"));
+        self.depth += 1;
         let children = self.items(&subfolders, &requests, &format!("{at}/item"));
+        self.depth -= 1;
         item.insert("item".into(), Value::Array(children));
         Value::Object(item)
     }
@@ -324,12 +362,11 @@ impl<'a> Converter<'a> {
             "method".into(),
             request.get("method").cloned().unwrap_or_default(),
         );
-        let (header, from_header_data) = headers(&request);
-        for position in 0..header.len() {
-            let source = if from_header_data {
-                format!("{from}/headerData/{position}")
-            } else {
-                format!("{from}/headers")
+        let (header, sources) = headers(&request);
+        for (position, source) in sources.iter().enumerate() {
+            let source = match source {
+                Some(index) => format!("{from}/headerData/{index}"),
+                None => format!("{from}/headers"),
             };
             self.origin(format!("{at}/request/header/{position}"), source);
         }
@@ -359,6 +396,13 @@ impl<'a> Converter<'a> {
             request.get("name").cloned().unwrap_or_default(),
         );
         item.insert("request".into(), Value::Object(v2));
+        if let Some(behavior) = request.get("protocolProfileBehavior") {
+            item.insert("protocolProfileBehavior".into(), behavior.clone());
+            self.origin(
+                format!("{at}/protocolProfileBehavior"),
+                format!("{from}/protocolProfileBehavior"),
+            );
+        }
         let events = self.events(&request, at, &from);
         if !events.is_empty() {
             item.insert("event".into(), Value::Array(events));
@@ -403,11 +447,12 @@ impl<'a> Converter<'a> {
         let mode = text(request.get("dataMode"));
         let body = match mode.as_str() {
             "raw" => {
-                let raw = match (request.get("rawModeData"), request.get("data")) {
-                    (Some(Value::String(raw)), _) | (_, Some(Value::String(raw))) => raw.clone(),
-                    _ => String::new(),
+                let (field, raw) = match (request.get("rawModeData"), request.get("data")) {
+                    (Some(Value::String(raw)), _) => ("rawModeData", raw.clone()),
+                    (_, Some(Value::String(raw))) => ("data", raw.clone()),
+                    _ => ("rawModeData", String::new()),
                 };
-                self.origin(format!("{body_at}/raw"), format!("{from}/rawModeData"));
+                self.origin(format!("{body_at}/raw"), format!("{from}/{field}"));
                 let mut body = json!({"mode": "raw", "raw": raw});
                 if let Some(options) = request.get("dataOptions") {
                     body["options"] = options.clone();
@@ -453,23 +498,23 @@ impl<'a> Converter<'a> {
 
 /// The request's headers as v2 entries: `headerData` when the file has it (with each entry's
 /// `enabled`), else the `headers` text, a `Name: value` per line, `//` before a disabled one.
-/// The flag says which.
-fn headers(request: &Map<String, Value>) -> (Vec<Value>, bool) {
+/// With each entry, its position in `headerData` (`None`: from the text).
+fn headers(request: &Map<String, Value>) -> (Vec<Value>, Vec<Option<usize>>) {
     if let Some(Value::Array(data)) = request.get("headerData")
         && !data.is_empty()
     {
-        let entries = data
+        return data
             .iter()
-            .filter_map(Value::as_object)
-            .map(|entry| {
+            .enumerate()
+            .filter_map(|(index, entry)| {
+                let entry = entry.as_object()?;
                 let mut v2 = entry.clone();
                 if entry.get("enabled").and_then(Value::as_bool) == Some(false) {
                     v2.insert("disabled".into(), Value::Bool(true));
                 }
-                Value::Object(v2)
+                Some((Value::Object(v2), Some(index)))
             })
-            .collect();
-        return (entries, true);
+            .unzip();
     }
     let text = text(request.get("headers"));
     let entries = text
@@ -483,8 +528,9 @@ fn headers(request: &Map<String, Value>) -> (Vec<Value>, bool) {
             let (name, value) = line.split_once(':')?;
             Some(json!({"key": name.trim(), "value": value.trim(), "disabled": disabled}))
         })
-        .collect();
-    (entries, false)
+        .collect::<Vec<_>>();
+    let sources = vec![None; entries.len()];
+    (entries, sources)
 }
 
 /// The URL, with the values of its `:name` path variables.
@@ -591,6 +637,7 @@ mod tests {
 
     use super::super::import_with_pointers;
     use super::super::test_support::{headers, valid};
+    use super::MAX_DEPTH;
     use crate::import::Import;
 
     fn run(collection: serde_json::Value) -> (Import, Vec<String>) {
@@ -750,6 +797,48 @@ mod tests {
         assert_eq!(at("ignored"), ["/requests/0/tests"]);
         assert_eq!(at("unsupported-auth"), ["/requests/5/currentHelper"]);
         assert_eq!(at("body"), ["/requests/6/rawModeData"]);
+    }
+
+    /// Ids may be numbers; folders nested past what a v2 file can hold come to the top level,
+    /// noted, so that no walk goes deeper; a request's own `disableBodyPruning` is kept.
+    #[test]
+    fn number_ids_deep_folders_and_body_pruning() {
+        let (import, _) = run(json!({
+            "order": [1],
+            "folders": [{"id": 3, "name": "F", "order": [2]}],
+            "requests": [
+                {"id": 1, "name": "A", "url": "https://e.com/a"},
+                {"id": 2, "name": "B", "method": "GET", "url": "https://e.com/b",
+                 "headers": "Content-Type: application/json", "dataMode": "raw",
+                 "rawModeData": "{}", "protocolProfileBehavior": {"disableBodyPruning": true}}
+            ]
+        }));
+        assert_eq!(paths(&import), ["F/B", "/A"]);
+        assert_eq!(
+            import.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{}")
+        );
+
+        let depth = MAX_DEPTH + 5;
+        let folders: Vec<_> = (0..depth)
+            .map(|i| json!({"id": format!("f{i}"), "name": format!("d{i}"), "folders_order": [format!("f{}", i + 1)], "order": if i + 1 == depth { json!(["r"]) } else { json!([]) }}))
+            .collect();
+        let (import, _) = run(json!({
+            "folders_order": ["f0"], "folders": folders,
+            "requests": [{"id": "r", "name": "R", "url": "https://e.com/r"}]
+        }));
+        assert_eq!(import.items.len(), 1);
+        // the request's folder came to the top, four below the one cut off
+        assert_eq!(import.items[0].dirs.len(), 5);
+        assert_eq!(import.items[0].dirs[0], format!("d{MAX_DEPTH}"));
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|note| note.at == format!("/folders/{MAX_DEPTH}")),
+            "{:?}",
+            import.notes
+        );
     }
 
     /// A folder that holds itself, and ids that name nothing, end.
