@@ -44,8 +44,14 @@ fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
 /// The sample is statements: made the `main` of a class `Main`, with the imports it needs, that
 /// prints the response as the house page's reader would see it.
 fn wrap(code: &str) -> String {
+    // a sample that says its request cannot be sent (a `GET` body) is a comment, with no response
+    let print = if code.contains("Response response") {
+        "    System.out.println(response.body().string());\n"
+    } else {
+        ""
+    };
     format!(
-        "import java.io.*;\nimport okhttp3.*;\npublic class Main {{\n  public static void main(String []args) throws IOException{{\n{code}\n    System.out.println(response.body().string());\n  }}\n}}\n"
+        "import java.io.*;\nimport okhttp3.*;\npublic class Main {{\n  public static void main(String []args) throws IOException{{\n{code}\n{print}  }}\n}}\n"
     )
 }
 

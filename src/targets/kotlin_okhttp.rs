@@ -82,10 +82,16 @@ fn run_many(setup: &BatchSetup) -> Result<std::process::Command, String> {
 }
 
 /// The statements as `main`, with the imports they need; the response is closed, as a reader's
-/// program would.
+/// program would. A sample that says its request cannot be sent (a `GET` body) is a comment and
+/// has no response: it must still compile, since every sample of a run compiles together.
 fn wrap(code: &str) -> String {
+    let close = if code.contains("val response") {
+        "  response.close()\n"
+    } else {
+        ""
+    };
     format!(
-        "import java.io.File\nimport okhttp3.*\nimport samplegen.okhttp4.*\n\nfun main(args: Array<String>) {{\n{code}\n  response.close()\n}}\n"
+        "import java.io.File\nimport okhttp3.*\nimport samplegen.okhttp4.*\n\nfun main(args: Array<String>) {{\n{code}\n{close}}}\n"
     )
 }
 
