@@ -94,10 +94,17 @@ impl Importer {
                 }
             }
         }
-        if let Some(Value::Object(behavior)) = object.get("protocolProfileBehavior")
-            && !behavior.is_empty()
-        {
-            let keys: Vec<String> = behavior.keys().map(|k| format!("`{k}`")).collect();
+        // `disableBodyPruning` is not ignored: a body is kept as Postman sends it (see the body)
+        let ignored_behavior: Vec<String> = match object.get("protocolProfileBehavior") {
+            Some(Value::Object(behavior)) => behavior
+                .keys()
+                .filter(|key| key.as_str() != "disableBodyPruning")
+                .map(|key| format!("`{key}`"))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !ignored_behavior.is_empty() {
+            let keys = ignored_behavior;
             self.note(
                 "ignored",
                 format!("{at}/protocolProfileBehavior"),
@@ -349,7 +356,9 @@ mod tests {
             json!([{"name": "F", "event": [{"listen": "test", "script": {"exec": [""]}}], "item": [
                 {"name": "R",
                  "event": [{"listen": "prerequest", "script": {"exec": ["pm.environment.set('a', 1)"]}}],
-                 "protocolProfileBehavior": {"disableBodyPruning": true},
+                 "protocolProfileBehavior": {"disableBodyPruning": true, "followRedirects": false},
+                 "request": {"url": "https://e.com"}},
+                {"name": "Kept body", "protocolProfileBehavior": {"disableBodyPruning": true},
                  "request": {"url": "https://e.com"}}
             ]}]),
         );
@@ -375,6 +384,12 @@ mod tests {
             import.notes[1..]
                 .iter()
                 .all(|n| n.message.starts_with("ignored: "))
+        );
+        // `disableBodyPruning` is honored, so it is not called ignored
+        assert!(
+            import.notes[2].message.ends_with("(`followRedirects`)"),
+            "{:?}",
+            import.notes[2]
         );
     }
 
