@@ -7,39 +7,44 @@
 /// a quoted value `\"` and `\\` are a quote and a backslash; any other backslash is itself, as
 /// browsers send a Windows path (`C:\fakepath\a.txt`). A parameter without `=` is skipped.
 pub fn parameter(header: &str, name: &str) -> Option<String> {
-    let (_, mut rest) = header.split_once(';')?;
-    while !rest.is_empty() {
-        // one parameter: up to a `;` outside quotes
-        let mut quoted = false;
-        let mut escaped = false;
-        let mut end = rest.len();
-        for (at, c) in rest.char_indices() {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' if quoted => escaped = true,
-                '"' => quoted = !quoted,
-                ';' if !quoted => {
-                    end = at;
-                    break;
-                }
-                _ => {}
-            }
-        }
-        let (piece, next) = (&rest[..end], rest.get(end + 1..).unwrap_or(""));
-        rest = next;
-        let Some((key, value)) = piece.split_once('=') else {
-            continue;
-        };
+    outside_quotes(header, ';').into_iter().find_map(|piece| {
+        let (key, value) = piece.split_once('=')?;
         if !key.trim().eq_ignore_ascii_case(name) {
-            continue;
+            return None;
         }
         let value = value.trim();
-        return Some(match value.strip_prefix('"') {
+        Some(match value.strip_prefix('"') {
             Some(inner) => unquote(inner.strip_suffix('"').unwrap_or(inner)),
             None => value.to_string(),
-        });
+        })
+    })
+}
+
+/// `text` split at each `separator` outside double quotes (in which `\"` is a quote), the
+/// pieces as written; the piece before the first separator is left out.
+pub fn outside_quotes(text: &str, separator: char) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut quoted = false;
+    let mut escaped = false;
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            c if c == separator && !quoted => {
+                if let Some(start) = start {
+                    pieces.push(&text[start..i]);
+                }
+                start = Some(i + 1);
+            }
+            _ => {}
+        }
     }
-    None
+    if let Some(start) = start {
+        pieces.push(&text[start..]);
+    }
+    pieces
 }
 
 /// A quoted value's text: `\"` a quote, `\\` a backslash, any other character as it is.

@@ -19,6 +19,7 @@ use super::shared::{
     refused_body, set_by_clients_note,
 };
 use super::{Import, Imported, Note, placeholders};
+use crate::http::multipart::outside_quotes;
 use crate::spec::{
     AuthSpec, BasicAuthSpec, BodySpec, FileSpec, PartDetailSpec, PartSpec, RequestSpec, Spec,
 };
@@ -1805,33 +1806,6 @@ fn form_part(content: &str) -> (PartSpec, Vec<String>) {
         PartSpec::Text(Some(value))
     };
     (part, unsaid)
-}
-
-/// `text` split at each `separator` outside double quotes (in which `\"` is a quote), the
-/// pieces as written; the piece before the first separator is left out.
-fn outside_quotes(text: &str, separator: char) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let mut quoted = false;
-    let mut escaped = false;
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if quoted => escaped = true,
-            '"' => quoted = !quoted,
-            c if c == separator && !quoted => {
-                if let Some(start) = start {
-                    pieces.push(&text[start..i]);
-                }
-                start = Some(i + 1);
-            }
-            _ => {}
-        }
-    }
-    if let Some(start) = start {
-        pieces.push(&text[start..]);
-    }
-    pieces
 }
 
 /// A `-F` parameter's value as curl reads it: inside double quotes, `\"` and `\\` escape.

@@ -101,12 +101,12 @@ pub(super) fn convert(collection: &Map<String, Value>) -> Converted {
     // (a request that is not an object is no request)
     let unplaced_requests: Vec<usize> = (0..converter.request_count())
         .filter(|index| !converter.placed_requests.contains(index))
-        .filter(|&index| !converter.request(index).is_empty())
+        .filter(|&index| converter.request(index).is_some_and(|r| !r.is_empty()))
         .collect();
     for index in unplaced_requests {
-        let request = converter.request(index);
-        let folder = request
-            .get("folder")
+        let folder = converter
+            .request(index)
+            .and_then(|request| request.get("folder"))
             .and_then(id)
             .and_then(|id| converter.folders.get(&id))
             .and_then(|index| converter.placed_folders.get(index))
@@ -115,8 +115,7 @@ pub(super) fn convert(collection: &Map<String, Value>) -> Converted {
             Some(folder_at) => {
                 let children = children_at(&mut items, &folder_at);
                 let at = format!("{folder_at}/item/{}", children.len());
-                let item = converter.request_item(index, &at);
-                children_at(&mut items, &folder_at).push(item);
+                children.push(converter.request_item(index, &at));
             }
             None => {
                 let at = format!("/item/{}", items.len());
@@ -219,13 +218,10 @@ impl<'a> Converter<'a> {
             .map_or(0, Vec::len)
     }
 
-    fn request(&self, index: usize) -> Map<String, Value> {
-        self.collection
-            .get("requests")
-            .and_then(|requests| requests.get(index))
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default()
+    /// The request at `index`, if it is an object.
+    fn request(&self, index: usize) -> Option<&'a Map<String, Value>> {
+        let requests: &'a Value = self.collection.get("requests")?;
+        requests.get(index)?.as_object()
     }
 
     /// The folders an id list (`folders_order`) names, by position.
@@ -354,7 +350,9 @@ impl<'a> Converter<'a> {
 
     fn request_item(&mut self, index: usize, at: &str) -> Value {
         self.placed_requests.insert(index);
-        let request = self.request(index);
+        // a request that is not an object is an empty one (the importer notes what it lacks)
+        let empty = Map::new();
+        let request = self.request(index).unwrap_or(&empty);
         let from = format!("/requests/{index}");
         self.origin(at, &from);
         let mut v2 = Map::new();
@@ -362,7 +360,7 @@ impl<'a> Converter<'a> {
             "method".into(),
             request.get("method").cloned().unwrap_or_default(),
         );
-        let (header, sources) = headers(&request);
+        let (header, sources) = headers(request);
         for (position, source) in sources.iter().enumerate() {
             let source = match source {
                 Some(index) => format!("{from}/headerData/{index}"),
@@ -371,12 +369,12 @@ impl<'a> Converter<'a> {
             self.origin(format!("{at}/request/header/{position}"), source);
         }
         v2.insert("header".into(), Value::Array(header.clone()));
-        v2.insert("url".into(), url(&request));
+        v2.insert("url".into(), url(request));
         self.origin(format!("{at}/request/url"), format!("{from}/url"));
-        if let Some(body) = self.body(&request, at, &from) {
+        if let Some(body) = self.body(request, at, &from) {
             v2.insert("body".into(), body);
         }
-        let helper_auth = helper_auth(&request, &header);
+        let helper_auth = helper_auth(request, &header);
         if let Some(auth) = request.get("auth").filter(|auth| auth.is_object()) {
             v2.insert("auth".into(), v2_auth(auth));
             self.origin(format!("{at}/request/auth"), format!("{from}/auth"));
@@ -389,7 +387,7 @@ impl<'a> Converter<'a> {
         }
         // (a request without `auth` takes its folder's, as in v2: Postman 6 wrote v1 files
         // with folder and collection auth, and `auth: null` for "inherit")
-        v2.insert("description".into(), description(&request));
+        v2.insert("description".into(), description(request));
         let mut item = Map::new();
         item.insert(
             "name".into(),
@@ -403,7 +401,7 @@ impl<'a> Converter<'a> {
                 format!("{from}/protocolProfileBehavior"),
             );
         }
-        let events = self.events(&request, at, &from);
+        let events = self.events(request, at, &from);
         if !events.is_empty() {
             item.insert("event".into(), Value::Array(events));
         }

@@ -95,7 +95,7 @@ impl Importer {
             }
         }
         // `disableBodyPruning` is not ignored: a body is kept as Postman sends it (see the body)
-        let ignored_behavior: Vec<String> = match object.get("protocolProfileBehavior") {
+        let keys: Vec<String> = match object.get("protocolProfileBehavior") {
             Some(Value::Object(behavior)) => behavior
                 .keys()
                 .filter(|key| key.as_str() != "disableBodyPruning")
@@ -103,8 +103,7 @@ impl Importer {
                 .collect(),
             _ => Vec::new(),
         };
-        if !ignored_behavior.is_empty() {
-            let keys = ignored_behavior;
+        if !keys.is_empty() {
             self.note(
                 "ignored",
                 format!("{at}/protocolProfileBehavior"),
