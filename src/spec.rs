@@ -276,15 +276,6 @@ impl BodySpec {
         }
     }
 
-    /// Why samplegen refuses this body with `method` (see [`crate::model::refused_body`]).
-    pub fn refused_with(&self, method: &str) -> Option<String> {
-        crate::model::refused_body(
-            method,
-            matches!(self, BodySpec::Formdata(_)),
-            self.is_empty(),
-        )
-    }
-
     pub fn raw(&self) -> Option<&str> {
         match self {
             BodySpec::Raw(text) => Some(text),

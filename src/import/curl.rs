@@ -16,7 +16,7 @@ use indexmap::IndexMap;
 
 use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, lacks_scheme, name_value,
-    refused_body, set_by_clients_note,
+    set_by_clients_note,
 };
 use super::{Import, Imported, Note, placeholders};
 use crate::http::multipart::outside_quotes;
@@ -1735,7 +1735,7 @@ fn request(
     if let Some(why) = request
         .body
         .as_ref()
-        .and_then(|body| refused_body(&method.to_ascii_uppercase(), body))
+        .and_then(|body| crate::model::body_problem(&method.to_ascii_uppercase(), body))
     {
         import.notes.push(Note::of_kind(
             "body",

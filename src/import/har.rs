@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, has_control_character,
-    name_value, one_line, refused_body,
+    name_value, one_line,
 };
 use super::{Import, Imported, Note};
 use crate::http::multipart::{PartHead, parameter};
@@ -148,10 +148,12 @@ fn import_request(
         // a `HEAD` body is refused whatever it holds, so it is not read (its notes would be for
         // nothing); a `GET` one is refused only empty or multipart
         let (sent, refused) = if method == "HEAD" {
-            (None, crate::model::refused_body(&method, false, false))
+            (None, crate::model::body_refused_by_method(&method))
         } else {
             let sent = body(post, &post_at, &mut spec.request, import);
-            let refused = sent.as_ref().and_then(|sent| refused_body(&method, sent));
+            let refused = sent
+                .as_ref()
+                .and_then(|sent| crate::model::body_problem(&method, sent));
             (sent, refused)
         };
         match refused {

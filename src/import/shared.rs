@@ -1,7 +1,7 @@
 //! What more than one importer needs to say a request as a spec, written once so that the
 //! importers agree.
 
-use crate::spec::{AuthSpec, BasicAuthSpec, BodySpec, NameValueSpec};
+use crate::spec::{AuthSpec, BasicAuthSpec, NameValueSpec};
 
 /// One header, query item, cookie or form field.
 pub(super) fn name_value(name: impl Into<String>, value: impl Into<String>) -> NameValueSpec {
@@ -11,12 +11,6 @@ pub(super) fn name_value(name: impl Into<String>, value: impl Into<String>) -> N
 /// A title: `text` on one line, runs of white space as one space.
 pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Why samplegen refuses `body` with `method`: an importer drops the body, with a note, rather
-/// than write a spec the validator refuses.
-pub(super) fn refused_body(method: &str, body: &BodySpec) -> Option<String> {
-    body.refused_with(method)
 }
 
 /// Whether `url` names no scheme (a leading `{{variable}}` stands for the base URL, scheme and

@@ -12,8 +12,11 @@ use serde::Serialize;
 use crate::http::encoding::base64;
 use crate::url::Url;
 
-pub use rules::{header_value_problem, is_part_name, is_token, variable_problem};
-pub use validate::{refused_body, validate, validate_with};
+pub use rules::{
+    body_problem, body_refused_by_method, header_value_problem, is_part_name, is_token,
+    variable_problem,
+};
+pub use validate::{validate, validate_with};
 
 /// Where a page lives: `specs/auth/openid-connect-oauth-2/token.yaml` is module `auth`, page
 /// `openid-connect-oauth-2/token`.

@@ -1,5 +1,8 @@
 //! The rules a value must follow to be sent alike by every client: tokens, header values,
-//! `{{variables}}`, URLs, part names, file paths, fence info words, and standard reason phrases.
+//! `{{variables}}`, URLs, a method's body, part names, file paths, fence info words, and standard
+//! reason phrases.
+
+use crate::spec::BodySpec;
 
 /// What is wrong with the `{{variables}}` in `text`: a `{{` left open, or a name that is not one.
 pub fn variable_problem(text: &str) -> Option<String> {
@@ -95,6 +98,28 @@ pub fn header_value_problem(value: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Why no spec may give `method` a body, whatever it holds: no server reads a `HEAD` request's.
+pub fn body_refused_by_method(method: &str) -> Option<&'static str> {
+    (method == "HEAD").then_some(
+        "a `HEAD` request with a body cannot be sent by every client (curl's `--head`, Node's `request` and OkHttp refuse it)",
+    )
+}
+
+/// Why a spec may not give `method` this body. A `GET` body is the spec's to give (Elasticsearch's
+/// searches take one): the samples whose client cannot send it say so instead (see each target's
+/// known gaps). But a multipart one is sent otherwise by the house style's RestSharp (its text
+/// parts go into the URL), and an empty one is no body. The validator and every importer ask
+/// this of the body as written, so an importer drops what the validator would refuse.
+pub fn body_problem(method: &str, body: &BodySpec) -> Option<&'static str> {
+    body_refused_by_method(method).or(match (method, body) {
+        ("GET", body) if body.is_empty() => Some("an empty body on a `GET` request is no body"),
+        ("GET", BodySpec::Formdata(_)) => Some(
+            "a `GET` request with a multipart body cannot be sent by every client (RestSharp sends its text parts in the URL, clj-http refuses it)",
+        ),
+        _ => None,
+    })
 }
 
 /// Whether a multipart part can have this name in every client: not empty, and no quotes, `\`,

@@ -225,22 +225,20 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         );
     }
 
-    let mut implied_content_type = None;
-    let body = request
+    if let Some(refused) = request
         .body
-        .and_then(|body| check_body(check, body, &headers, &mut implied_content_type));
-    if let Some(body) = &body
-        && let Some(refused) = refused_body(
-            &method,
-            matches!(body, Body::Formdata { .. }),
-            !body.is_present(),
-        )
+        .as_ref()
+        .and_then(|body| body_problem(&method, body))
     {
         check.report(
             &[Key("request"), Key("body")],
             format!("request.body: {refused}; use another method or drop the body"),
         );
     }
+    let mut implied_content_type = None;
+    let body = request
+        .body
+        .and_then(|body| check_body(check, body, &headers, &mut implied_content_type));
 
     let mut query = pairs(check, &request.query, &[Key("request"), Key("query")]);
     for (index, item) in query.iter().enumerate() {
@@ -318,24 +316,6 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
         body,
         implied_content_type,
     })
-}
-
-/// Why a spec may not give `method` this body. A `GET` body is the spec's to give (Elasticsearch's
-/// searches take one): the samples whose client cannot send it say so instead (see each target's
-/// known gaps). But a multipart one is sent otherwise by the house style's RestSharp (its text
-/// parts go into the URL), an empty one is no body, and no server reads a `HEAD` request's body.
-/// (`multipart`: a `formdata` body; `empty`: one without a byte or field.)
-pub fn refused_body(method: &str, multipart: bool, empty: bool) -> Option<String> {
-    match method {
-        "HEAD" => Some(
-            "a `HEAD` request with a body cannot be sent by every client (curl's `--head`, Node's `request` and OkHttp refuse it)".into(),
-        ),
-        "GET" if empty => Some("an empty body on a `GET` request is no body".into()),
-        "GET" if multipart => Some(
-            "a `GET` request with a multipart body cannot be sent by every client (RestSharp sends its text parts in the URL, clj-http refuses it)".into(),
-        ),
-        _ => None,
-    }
 }
 
 /// Checks a body against the headers, adding the `Content-Type` a form or GraphQL body implies.

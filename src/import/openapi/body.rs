@@ -24,12 +24,9 @@ impl<'a> Importer<'a> {
     ) -> Option<BodySpec> {
         let body = op.get("requestBody")?;
         let at = format!("{op_at}/requestBody");
-        if method == "HEAD" {
-            self.note(
-                "body",
-                at,
-                "samplegen sends no body with `HEAD` (no server reads one): the request body is dropped",
-            );
+        // refused whatever it holds, so not resolved: its notes would be for nothing
+        if let Some(why) = crate::model::body_refused_by_method(method) {
+            self.note("body", at, format!("the request body is dropped: {why}"));
             return None;
         }
         let (body, body_at) = self.resolve(body, &at)?;
@@ -700,7 +697,7 @@ paths:
         note(
             &import,
             "/paths/~1a/head/requestBody",
-            "no body with `HEAD`",
+            "dropped: a `HEAD` request with a body",
         );
     }
 }

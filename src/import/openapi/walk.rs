@@ -7,7 +7,7 @@ use super::Importer;
 use super::document::{escape, text_field};
 use super::parameters::Location;
 use crate::import::Imported;
-use crate::import::shared::{name_value, one_line, refused_body};
+use crate::import::shared::{name_value, one_line};
 use crate::spec::{AuthSpec, OriginSpec, RequestSpec, Spec};
 
 /// The path item keys that hold operations.
@@ -275,7 +275,7 @@ impl<'a> Importer<'a> {
         if let Some(why) = request
             .body
             .as_ref()
-            .and_then(|body| refused_body(&method, body))
+            .and_then(|body| crate::model::body_problem(&method, body))
         {
             self.note(
                 "body",

@@ -7,7 +7,7 @@ use super::Importer;
 use super::collection::{is_disabled, scalar, text};
 use super::headers::{Header, content_type};
 use crate::http::{is_json, media_type};
-use crate::import::shared::{is_content_type, name_value, refused_body};
+use crate::import::shared::{is_content_type, name_value};
 use crate::model::FORM_URLENCODED;
 use crate::spec::{BodySpec, FileSpec, GraphqlSpec, NameValueSpec, PartDetailSpec, PartSpec};
 
@@ -156,7 +156,7 @@ impl Importer {
             );
             return None;
         }
-        if let Some(why) = refused_body(method, &spec) {
+        if let Some(why) = crate::model::body_problem(method, &spec) {
             self.note(
                 "body",
                 at,
