@@ -16,7 +16,7 @@ use indexmap::IndexMap;
 
 use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, lacks_scheme, name_value,
-    set_by_clients_note,
+    reads_as_form, set_by_clients_note,
 };
 use super::{Import, Imported, Note, placeholders};
 use crate::http::multipart::outside_quotes;
@@ -1713,7 +1713,8 @@ fn request(
         let form_encoded = content_type
             .as_deref()
             .is_none_or(|ct| crate::http::media_type(ct) == crate::model::FORM_URLENCODED);
-        if form_encoded && body.split('&').all(|pair| pair.contains('=')) {
+        // placeholders as the variables a form's fields would have (see `replace_placeholders`)
+        if form_encoded && reads_as_form(&placeholders::in_text(&body, &mut Vec::new())) {
             let fields = body
                 .split('&')
                 .map(|pair| {
@@ -2002,6 +2003,44 @@ mod tests {
             (head.request.method.as_str(), head.request.url.as_str()),
             ("HEAD", "http://example.com")
         );
+    }
+
+    // Data is taken apart into fields only when it reads as a form: the samples encode the
+    // fields again, and a server reading JSON or line protocol sent as a form reads its bytes.
+    #[test]
+    fn data_becomes_fields_only_when_it_reads_as_a_form() {
+        let fields = |line: &str| {
+            let body = spec(line).request.body.unwrap();
+            body.urlencoded().map(|fields| fields.len())
+        };
+        assert_eq!(
+            fields(
+                "curl https://e.com/t -d 'grant_type=code&redirect_uri=https://a.example/cb&scope=a+b%20c d'"
+            ),
+            Some(3)
+        );
+        assert_eq!(
+            fields("curl https://e.com/t -d 'metadata[order]=1' -d 'to=<EMAIL>' -d \"key=$KEY\""),
+            Some(3)
+        );
+        for data in [
+            r#"{"q":"a=b"}"#,
+            "cpu,host=h1 value=1",
+            "token=abc==",
+            "a=1&&b=2",
+            "discount=50%",
+            "bad=%ff",
+            "x=1<2",
+        ] {
+            let line = format!("curl https://e.com/t -d '{data}'");
+            let request = spec(&line).request;
+            assert_eq!(request.body.unwrap().raw(), Some(data), "{data}");
+            assert_eq!(
+                request.headers[0]["Content-Type"].as_deref(),
+                Some(crate::model::FORM_URLENCODED),
+                "{data}: curl's own Content-Type"
+            );
+        }
     }
 
     // a file's data joined with other data has no spec body: that request is left out, and

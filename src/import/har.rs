@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::shared::{
     auth_from_header, drop_content_type, form_decode, has_content_type, has_control_character,
-    name_value, one_line,
+    name_value, one_line, reads_as_form,
 };
 use super::{Import, Imported, Note};
 use crate::http::multipart::{PartHead, parameter};
@@ -393,11 +393,10 @@ fn body(
             .headers
             .push(name_value("Content-Type", content_type));
     }
-    if media == crate::model::FORM_URLENCODED {
+    if media == crate::model::FORM_URLENCODED && reads_as_form(&body_text) {
         // a form given as text: its pairs, decoded
         let fields = body_text
             .split('&')
-            .filter(|item| !item.is_empty())
             .map(|item| {
                 let (name, value) = item.split_once('=').unwrap_or((item, ""));
                 name_value(form_decode(name), form_decode(value))
@@ -455,6 +454,22 @@ mod tests {
             spec.request.body.as_ref().unwrap().urlencoded().unwrap()[0]["foo"].as_deref(),
             Some("bar baz")
         );
+    }
+
+    // a form's text is taken apart only when it reads as a form; else its bytes are the body
+    #[test]
+    fn a_form_captured_as_text_is_fields_only_when_it_reads_as_one() {
+        let body = |text: &str| {
+            let har = serde_json::json!({"method": "POST", "url": "https://e.com/a",
+                "postData": {"mimeType": "application/x-www-form-urlencoded", "text": text}});
+            specs(&har.to_string())[0].request.body.clone().unwrap()
+        };
+        let fields = body("a=1&b=x+y%21");
+        let fields = fields.urlencoded().unwrap();
+        assert_eq!(fields[1]["b"].as_deref(), Some("x y!"));
+        for text in [r#"{"q":"a=b"}"#, "flag&a=1", "a=1&"] {
+            assert_eq!(body(text).raw(), Some(text));
+        }
     }
 
     #[test]

@@ -42,6 +42,42 @@ pub(super) fn drop_content_type(headers: &mut Vec<NameValueSpec>) {
     headers.retain(|h| !h.keys().any(|k| is_content_type(k)));
 }
 
+/// Whether `data` reads as a form a form encoder could have written: `name=value` pairs joined by
+/// `&`, each with one `=`, made of letters, digits, `%XX` escapes of UTF-8 text, `{{variables}}`,
+/// the punctuation forms carry unescaped (Stripe's `metadata[key]` among it) and spaces (which
+/// docs write unencoded: `-d name="Jenny Rosen"`). Only then may an importer take it apart into fields, which the samples encode
+/// again (the same fields, perhaps spelled otherwise): JSON, line protocol or text with spaces
+/// sent with a form's `Content-Type` are read by the server byte for byte, so they stay the raw
+/// body they are.
+pub(super) fn reads_as_form(data: &str) -> bool {
+    let mut without_variables = String::with_capacity(data.len());
+    let mut rest = data;
+    while let Some((before, after)) = rest.split_once("{{") {
+        without_variables.push_str(before);
+        rest = after.split_once("}}").map_or("{{", |(_, after)| after);
+        if rest == "{{" {
+            without_variables.push_str(rest);
+            break;
+        }
+    }
+    without_variables.push_str(rest);
+    let data = without_variables.as_str();
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b"-._~*+%=&!$'(),:/?@[] ".contains(&b);
+    let escapes_whole = data.match_indices('%').all(|(at, _)| {
+        data.len() >= at + 3
+            && data.as_bytes()[at + 1..at + 3]
+                .iter()
+                .all(u8::is_ascii_hexdigit)
+    });
+    !data.is_empty()
+        && data.bytes().all(plain)
+        && escapes_whole
+        && percent_encoding::percent_decode_str(data)
+            .decode_utf8()
+            .is_ok()
+        && data.split('&').all(|pair| pair.matches('=').count() == 1)
+}
+
 /// One name or value of an `application/x-www-form-urlencoded` text, decoded (`+` is a space).
 pub(super) fn form_decode(text: &str) -> String {
     percent_encoding::percent_decode_str(&text.replace('+', " "))
