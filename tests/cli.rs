@@ -1295,6 +1295,46 @@ fn the_house_style_keeps_base64_of_its_placeholders() {
     assert!(http.contains("Host: {{authPath}}"), "{http}");
 }
 
+// Two APIs imported into one project, both with a `baseUrl`: each spec sends to its own.
+#[test]
+fn a_second_inputs_value_of_a_variable_the_config_sets_goes_into_its_specs() {
+    let project = TestProject::new();
+    let collection = |name: &str, base: &str| {
+        format!(
+            r#"{{"info": {{"name": "{name}", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}},
+                "variable": [{{"key": "baseUrl", "value": "{base}"}}],
+                "item": [{{"name": "{name}", "request": {{"method": "GET", "url": "{{{{baseUrl}}}}/{name}"}}}}]}}"#
+        )
+    };
+    project.write("a.json", &collection("a", "https://api.a.example"));
+    project.write("b.json", &collection("b", "https://api.b.example"));
+    for (file, into) in [("a.json", "specs/a"), ("b.json", "specs/b")] {
+        let import = project.run(&["import", "postman", file, "--into", into]);
+        assert!(import.status.success(), "{}", stderr(&import));
+    }
+    assert!(
+        project
+            .read("samplegen.yaml")
+            .ends_with("variables:\n  baseUrl: https://api.a.example\n")
+    );
+    assert!(
+        project
+            .read("specs/b/b.yaml")
+            .contains("variables:\n  baseUrl: https://api.b.example\n")
+    );
+    assert!(project.run(&["build"]).status.success());
+    assert!(
+        project
+            .read("output/a/a/curl.sh")
+            .contains("'https://api.a.example/a'")
+    );
+    assert!(
+        project
+            .read("output/b/b/curl.sh")
+            .contains("'https://api.b.example/b'")
+    );
+}
+
 #[test]
 fn a_postman_collections_variables_join_the_site_config_without_replacing_its_own() {
     let project = TestProject::new();

@@ -204,10 +204,13 @@ fn case() -> impl Strategy<Value = Case> {
                 .map(|p| format!("P {}", p.trim()))
                 .collect::<Vec<_>>()
                 .join("\n\n"),
+            // what a header's value can be: printable ASCII, no white space around it
             header_value: header
                 .chars()
                 .filter(|c| c.is_ascii() && !c.is_control())
-                .collect(),
+                .collect::<String>()
+                .trim()
+                .to_string(),
             response_body: lines.join("\n"),
         })
 }

@@ -57,7 +57,7 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             error,
         })?
     };
-    let imported = crate::import::read(
+    let mut imported = crate::import::read(
         format,
         &text,
         crate::import::Options {
@@ -86,6 +86,10 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             specs_dir.display()
         )));
     }
+    let own_values = crate::import::site_variables::set_in_specs_where_config_differs(
+        &mut imported,
+        &project.config.sample_values,
+    );
     let written =
         crate::import::write(&imported, &into, &specs_dir, force).map_err(|error| Error::Io {
             path: into.clone(),
@@ -99,6 +103,14 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             out,
             "kept {} (it exists; --force overwrites it)",
             project.shown(path).display()
+        )
+        .map_err(Error::stdout)?;
+    }
+    for (name, specs) in &own_values {
+        writeln!(
+            out,
+            "{}: sets {name} to another value; the {specs} imported specs that write {{{{{name}}}}} set this input's value in their own `variables:`",
+            crate::config::CONFIG_FILE
         )
         .map_err(Error::stdout)?;
     }

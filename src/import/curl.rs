@@ -2003,6 +2003,12 @@ mod tests {
             (head.request.method.as_str(), head.request.url.as_str()),
             ("HEAD", "http://example.com")
         );
+        // a `://` in the query is no scheme
+        let callback = spec("curl 'example.com/cb?u=https://x.example/'");
+        assert_eq!(
+            callback.request.url,
+            "http://example.com/cb?u=https://x.example/"
+        );
     }
 
     // Data is taken apart into fields only when it reads as a form: the samples encode the

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Diagnostic;
 use crate::fs_safe::INPUT_LIMIT;
 use crate::model::{self, PageId};
-use crate::spec::Spec;
+use crate::spec::{AuthSpec, KeyLocationSpec, Spec};
 
 /// One imported request, and where its spec goes.
 #[derive(Debug, Clone)]
@@ -112,10 +112,37 @@ pub fn read(format: Format, text: &str, options: Options) -> Result<Import, Stri
         Format::Curl => curl::import(text),
     }?;
     move_userinfo_to_auth(&mut import);
+    trim_header_values(&mut import);
     note_html_prose(&mut import);
     note_cut_names(&mut import);
     fit_response_examples(&mut import);
     Ok(import)
+}
+
+/// Header values, and the token and header key auth sends as one, without the white space
+/// around them, which is not part of a value in HTTP (RFC 9110, 5.5) and which some clients
+/// refuse (Python's requests): Postman exports often hold `" application/json"`. Servers read
+/// the same value either way, so no note is needed.
+fn trim_header_values(import: &mut Import) {
+    let blank = [' ', '\t'];
+    let trim = |value: &mut String| {
+        if value.starts_with(blank) || value.ends_with(blank) {
+            *value = value.trim_matches(blank).to_string();
+        }
+    };
+    for item in &mut import.items {
+        let request = &mut item.spec.request;
+        for header in &mut request.headers {
+            header.values_mut().flatten().for_each(trim);
+        }
+        match &mut request.auth {
+            Some(AuthSpec::Bearer(token)) => trim(token),
+            Some(AuthSpec::Apikey(key)) if key.location != Some(KeyLocationSpec::Query) => {
+                trim(&mut key.value)
+            }
+            _ => {}
+        }
+    }
 }
 
 /// An example response too large for its spec to be read back (a spec holds at most
@@ -655,6 +682,35 @@ mod tests {
                 "{input}: {:?}",
                 import.notes
             );
+        }
+    }
+
+    // Postman exports often hold `" application/json"`; a spec may not (requests refuses it)
+    #[test]
+    fn white_space_around_header_values_and_tokens_is_taken_off() {
+        let inputs = [
+            (
+                Format::Postman,
+                r#"{"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                  "item": [{"name": "a", "request": {"method": "GET", "url": "https://e.com/a",
+                    "auth": {"type": "bearer", "bearer": [{"key": "token", "value": " t0k "}]},
+                    "header": [{"key": "Accept", "value": " application/json\t"}]}}]}"#,
+            ),
+            (
+                Format::Har,
+                r#"{"method": "GET", "url": "https://e.com/a", "headers": [{"name": "Accept", "value": " application/json "}, {"name": "Authorization", "value": "Bearer t0k "}]}"#,
+            ),
+        ];
+        for (format, input) in inputs {
+            let import = read(format, input, Options::default()).unwrap();
+            let spec = &import.items[0].spec;
+            assert_eq!(
+                test_support::pairs(&spec.request.headers),
+                [test_support::pair("Accept", "application/json")],
+                "{format:?}"
+            );
+            assert_eq!(spec.request.auth.as_ref().unwrap().bearer(), Some("t0k"));
+            test_support::assert_valid(&format!("{format:?}"), spec);
         }
     }
 

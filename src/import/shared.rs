@@ -15,8 +15,15 @@ pub(super) fn one_line(text: &str) -> String {
 
 /// Whether `url` names no scheme (a leading `{{variable}}` stands for the base URL, scheme and
 /// all): curl and Postman send such a URL over http.
+/// (A `://` later in the URL, `?redirect=https://…`, is no scheme.)
 pub(super) fn lacks_scheme(url: &str) -> bool {
-    !url.contains("://") && !url.starts_with("{{")
+    let has_scheme = url.split_once("://").is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    !has_scheme && !url.starts_with("{{")
 }
 
 /// Whether a header value holds a control character HTTP does not allow in one (a tab it does).

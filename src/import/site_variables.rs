@@ -1,10 +1,13 @@
 //! The values an import found for its `{{variables}}`, added to the project's `samplegen.yaml`
-//! under `variables:`: a name the config already sets (or reads as a secret) keeps its value, and
-//! the rest of the file (comments included) is left as written.
+//! under `variables:`, the rest of the file (comments included) left as written. A name the
+//! config sets to another value (a second API's `baseUrl`) is set in each imported spec that
+//! writes it instead, so that every spec sends what its own input says; one the config reads as
+//! a secret keeps being read.
 
 use indexmap::IndexMap;
 
 use crate::filters::yaml::yaml_scalar;
+use crate::import::Import;
 use crate::sample_values::SampleValues;
 
 /// What merging did: the names added, and those kept as the config has them.
@@ -14,6 +17,41 @@ pub struct Merge {
     pub text: Option<String>,
     pub added: Vec<String>,
     pub kept: Vec<String>,
+}
+
+/// Moves each of the import's variables that `current` sets to another value into the imported
+/// specs that write `{{name}}`, as their own `variables:`, and out of the import's list. The
+/// names moved, with how many specs took each; one no spec writes stays (the config's is kept).
+pub fn set_in_specs_where_config_differs(
+    import: &mut Import,
+    current: &SampleValues,
+) -> Vec<(String, usize)> {
+    let differing: Vec<(String, String)> = import
+        .variables
+        .iter()
+        .filter(|(name, value)| current.variables.get(*name).is_some_and(|v| v != *value))
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    let mut moved = Vec::new();
+    for (name, value) in differing {
+        let written = format!("{{{{{name}}}}}");
+        let mut specs = 0;
+        for item in &mut import.items {
+            // the spec as it will be written: every place a variable can be
+            if crate::import::to_yaml(&item.spec).contains(&written) {
+                item.spec
+                    .variables
+                    .get_or_insert_with(IndexMap::new)
+                    .insert(name.clone(), value.clone());
+                specs += 1;
+            }
+        }
+        if specs > 0 {
+            import.variables.shift_remove(&name);
+            moved.push((name, specs));
+        }
+    }
+    moved
 }
 
 /// `source` (the config's text, empty when there is none) with each of `found` that `current`

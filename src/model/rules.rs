@@ -82,8 +82,9 @@ pub(super) fn file_name(path: &str) -> String {
 }
 
 /// Why `value` cannot be sent as a header value by every client, if it cannot: a line break or
-/// another control character (HTTP forbids them; a CR LF would start another header), or
-/// non-ASCII text (browsers, .NET and Node refuse or re-encode it). A secret's marker stands for
+/// another control character (HTTP forbids them; a CR LF would start another header),
+/// non-ASCII text (browsers, .NET and Node refuse or re-encode it), or white space around it
+/// (not part of the value in HTTP; Python's requests refuses it). A secret's marker stands for
 /// the environment variable's value, which the reader sets.
 pub fn header_value_problem(value: &str) -> Option<&'static str> {
     let value = &crate::sample_values::shown(value);
@@ -94,6 +95,10 @@ pub fn header_value_problem(value: &str) -> Option<&'static str> {
     } else if !value.is_ascii() {
         Some(
             "holds non-ASCII characters, which browsers, .NET and Node refuse or re-encode in a header; percent-encode them",
+        )
+    } else if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
+        Some(
+            "starts or ends with white space, which is not part of a header's value in HTTP (Python's requests refuses it); remove it",
         )
     } else {
         None

@@ -276,7 +276,9 @@ impl<'a> Importer<'a> {
     }
 
     /// A parameter's example value: `example`, the first of `examples`, the example of its
-    /// `content`, or its schema's `example`, first `examples` or `default`.
+    /// `content`, or its schema's `example`, first `examples`, `default`, `const` or first `enum`
+    /// value. The last two are values the API takes (AWS's `X-Amz-Target: Lightsail.Reboot`),
+    /// where `{{name}}` would send no value the API takes at all.
     fn parameter_example(&mut self, param: &Param<'a>) -> Option<Value> {
         let p = param.value;
         if let Some(value) = p.get("example").filter(|v| !v.is_null()) {
@@ -308,7 +310,17 @@ impl<'a> Importer<'a> {
         {
             return Some(value.clone());
         }
-        schema.get("default").filter(|v| !v.is_null()).cloned()
+        schema
+            .get("default")
+            .or_else(|| schema.get("const"))
+            .filter(|v| !v.is_null())
+            .or_else(|| {
+                schema
+                    .get("enum")
+                    .and_then(Value::as_array)
+                    .and_then(|values| values.iter().find(|v| !v.is_null()))
+            })
+            .cloned()
     }
 
     fn style(param: &Param) -> (String, bool) {
@@ -690,6 +702,8 @@ paths:
             second: {value: second}
         - {name: fromSchema, in: query, schema: {type: string, example: schema example}}
         - {name: fromDefault, in: query, schema: {$ref: '#/components/schemas/Sort'}}
+        - {name: fromConst, in: query, schema: {const: fixed}}
+        - {name: fromEnum, in: query, schema: {type: string, enum: [null, read, write]}}
         - {name: 'filter[name]', in: query, schema: {type: string}}
         - {name: q, in: query, example: 'a b&c=d#e+f%g,h/i?j'}
         - {name: ids, in: query, schema: {type: array, items: {type: integer}}, example: [1, 2]}
@@ -712,6 +726,8 @@ components:
                 pair("chosen", "first%20one"),
                 pair("fromSchema", "schema%20example"),
                 pair("fromDefault", "name"),
+                pair("fromConst", "fixed"),
+                pair("fromEnum", "read"),
                 pair("filter[name]", "{{filter_name}}"),
                 pair("q", "a%20b%26c%3Dd%23e%2Bf%25g,h/i?j"),
                 pair("ids", "1"),

@@ -1,4 +1,6 @@
-//! Auth: the request's own or the one it inherits, and which wins against an explicit header.
+//! Auth: the request's own or the one it inherits, and which wins against an explicit header:
+//! the auth, as Postman's runtime signs a request (its authorizers remove the header and add
+//! their own).
 
 use serde_json::{Map, Value};
 
@@ -20,7 +22,7 @@ pub(super) struct InForce<'a> {
 
 impl Importer {
     /// The request's auth, else the inherited one; when an explicit header says the same as
-    /// the auth, the request's own auth wins over the header, the header over inherited auth.
+    /// the auth, the auth wins, own or inherited, as Postman sends it.
     pub(super) fn auth_in_force(
         &mut self,
         request: &Map<String, Value>,
@@ -42,32 +44,23 @@ impl Importer {
         if !headers.iter().any(|h| h.name.eq_ignore_ascii_case(&header)) {
             return Some(auth);
         }
-        if own {
-            let (dropped, kept): (Vec<Header>, Vec<Header>) = std::mem::take(headers)
-                .into_iter()
-                .partition(|h| h.name.eq_ignore_ascii_case(&header));
-            *headers = kept;
-            for dropped in dropped {
-                self.note(
-                    "unsupported-auth",
-                    dropped.at,
-                    format!("dropped: the request's auth sends `{header}` itself"),
-                );
-            }
-            Some(auth)
+        let (dropped, kept): (Vec<Header>, Vec<Header>) = std::mem::take(headers)
+            .into_iter()
+            .partition(|h| h.name.eq_ignore_ascii_case(&header));
+        *headers = kept;
+        let whose = if own {
+            "the request's auth".to_string()
         } else {
-            let clash = headers
-                .iter()
-                .find(|h| h.name.eq_ignore_ascii_case(&header))
-                .expect("a clashing header");
-            let message = format!(
-                "the request's `{}` header is kept, and the auth it inherits from {at} is dropped (samplegen sends one or the other)",
-                clash.name
+            format!("the auth it inherits from {at}")
+        };
+        for dropped in dropped {
+            self.note(
+                "unsupported-auth",
+                dropped.at,
+                format!("dropped: {whose} sends `{header}` itself, as Postman does"),
             );
-            let clash_at = clash.at.clone();
-            self.note("unsupported-auth", clash_at, message);
-            None
         }
+        Some(auth)
     }
 
     fn auth(&mut self, auth: &Value, at: &str) -> Option<AuthSpec> {
@@ -90,7 +83,46 @@ impl Importer {
                 username: attribute("username"),
                 password: attribute("password"),
             }),
-            "bearer" => AuthSpec::Bearer(attribute("token")),
+            "bearer" => {
+                let token = attribute("token");
+                if token.is_empty() {
+                    self.note(
+                        "unsupported-auth",
+                        at,
+                        "ignored: a bearer auth without a token, with which Postman sends no `Authorization`",
+                    );
+                    return None;
+                }
+                AuthSpec::Bearer(token)
+            }
+            // the token a collection saved, as Postman's runtime sends it: `Bearer` (or the
+            // prefix given) in `Authorization`, or `access_token` in the query
+            "oauth2" if !attribute("accessToken").is_empty() => {
+                let token = attribute("accessToken");
+                let prefix = auth
+                    .get(&kind)
+                    .is_some_and(|attributes| has_attribute(attributes, "headerPrefix"))
+                    .then(|| attribute("headerPrefix").trim().to_string());
+                match (attribute("addTokenTo").as_str(), prefix.as_deref()) {
+                    ("" | "header", None | Some("Bearer")) => AuthSpec::Bearer(token),
+                    ("queryParams", _) => AuthSpec::Apikey(ApiKeySpec {
+                        name: "access_token".into(),
+                        value: token,
+                        location: Some(KeyLocationSpec::Query),
+                    }),
+                    (to, prefix) => {
+                        self.note(
+                            "unsupported-auth",
+                            at,
+                            format!(
+                                "`oauth2` with its token added to `{to}` after `{}` cannot be written in a spec (a `Bearer` header or the query can); requests using it are imported without auth",
+                                prefix.unwrap_or_default()
+                            ),
+                        );
+                        return None;
+                    }
+                }
+            }
             "apikey" => {
                 let name = attribute("key");
                 if !crate::model::is_token(&name) {
@@ -133,6 +165,17 @@ impl Importer {
             }
         };
         Some(spec.map_credentials(|text| self.variables(text, at)))
+    }
+}
+
+/// Whether a v2.1 attribute list or a v2.0 attribute object names `key`.
+fn has_attribute(attributes: &Value, key: &str) -> bool {
+    match attributes {
+        Value::Array(list) => list
+            .iter()
+            .any(|a| a.get("key").and_then(Value::as_str) == Some(key)),
+        Value::Object(map) => map.contains_key(key),
+        _ => false,
     }
 }
 
@@ -207,12 +250,46 @@ mod tests {
             {"name": "B", "request": {"url": "https://e.com/b"}},
             {"name": "C", "request": {"url": "https://e.com/c", "auth": {"type": "digest", "digest": []}}}
         ]));
-        c["auth"] = json!({"type": "oauth2", "oauth2": [{"key": "accessToken", "value": "x"}]});
+        c["auth"] = json!({"type": "hawk", "hawk": [{"key": "authId", "value": "x"}]});
         let import = run(c);
         assert!(import.items.iter().all(|i| i.spec.request.auth.is_none()));
         let at: Vec<&str> = import.notes.iter().map(|n| n.at.as_str()).collect();
         assert_eq!(at, ["/auth", "/item/2/request/auth"]);
-        assert!(import.notes[0].message.contains("`oauth2` auth"));
+        assert!(import.notes[0].message.contains("`hawk` auth"));
+    }
+
+    // as Postman's runtime signs a request
+    #[test]
+    fn a_saved_oauth2_token_is_sent_and_an_empty_bearer_token_is_not() {
+        let oauth2 = |attributes: serde_json::Value| {
+            one(json!({"url": "https://e.com/a?access_token=old&b=1",
+                "auth": {"type": "oauth2", "oauth2": attributes}}))
+        };
+        let (spec, _) = oauth2(
+            json!([{"key": "accessToken", "value": "tok"}, {"key": "tokenType", "value": "Bearer"}]),
+        );
+        assert_eq!(spec.request.auth.unwrap().bearer(), Some("tok"));
+        let (spec, notes) = oauth2(json!({"accessToken": "tok", "addTokenTo": "queryParams"}));
+        let key = spec.request.auth.clone().unwrap().apikey().unwrap().clone();
+        assert_eq!(
+            (key.name.as_str(), key.value.as_str()),
+            ("access_token", "tok")
+        );
+        // the query's own `access_token` makes way for the token's
+        assert_eq!(spec.request.url, "https://e.com/a?b=1");
+        assert_eq!(notes[0].at, "/item/0/request/url");
+        valid(&spec);
+        let (spec, notes) = oauth2(json!({"accessToken": "tok", "headerPrefix": "Token"}));
+        assert!(spec.request.auth.is_none());
+        assert!(notes[0].message.contains("after `Token`"), "{notes:?}");
+        let (spec, notes) = oauth2(json!({"accessToken": ""}));
+        assert!(spec.request.auth.is_none());
+        assert!(notes[0].message.contains("`oauth2` auth"), "{notes:?}");
+
+        let (spec, notes) = one(json!({"url": "https://e.com",
+            "auth": {"type": "bearer", "bearer": [{"key": "token", "value": ""}]}}));
+        assert!(spec.request.auth.is_none());
+        assert!(notes[0].message.contains("without a token"), "{notes:?}");
     }
 
     #[test]
@@ -246,7 +323,7 @@ mod tests {
 
     #[test]
     fn explicit_authorization_header_against_auth() {
-        // inherited auth: the request's own header wins
+        // inherited auth: it wins, as Postman's authorizers replace the header
         let mut c = collection(json!([{"name": "R", "request": {
             "method": "GET", "url": "https://e.com",
             "header": [{"key": "authorization", "value": "Bearer {{mine}}"}]
@@ -254,8 +331,8 @@ mod tests {
         c["auth"] = json!({"type": "bearer", "bearer": [{"key": "token", "value": "t"}]});
         let import = run(c);
         let spec = &import.items[0].spec;
-        assert!(spec.request.auth.is_none());
-        assert_eq!(headers(spec), [pair("authorization", "Bearer {{mine}}")]);
+        assert_eq!(spec.request.auth.as_ref().unwrap().bearer(), Some("t"));
+        assert!(headers(spec).is_empty());
         assert_eq!(import.notes.len(), 1);
         assert_eq!(import.notes[0].at, "/item/0/request/header/0");
         assert!(import.notes[0].message.contains("inherits from /auth"));

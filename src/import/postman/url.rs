@@ -33,15 +33,33 @@ fn is_path_segment(value: &str) -> bool {
 }
 
 /// A query string (with its `?`) from Postman query items, disabled ones left out; a `null`
-/// value is a bare key.
+/// value is a bare key. Each item is one item, as Postman's runtime encodes it: a `#` or `&` in
+/// it, and a `=` in its key, are escaped (`channel=%23general`), where written as they are they
+/// would end the query or the item.
 fn query_string(items: &[Value]) -> String {
     let mut out = String::new();
     for item in items.iter().filter(|item| !is_disabled(item)) {
         out.push(if out.is_empty() { '?' } else { '&' });
-        out.push_str(&text(item.get("key")));
+        out.push_str(&escaped(&text(item.get("key")), &['#', '&', '=']));
         if let Some(value) = scalar(item.get("value")) {
             out.push('=');
-            out.push_str(&value);
+            out.push_str(&escaped(&value, &['#', '&']));
+        }
+    }
+    out
+}
+
+/// `text` with each of `special` percent-encoded.
+fn escaped(text: &str, special: &[char]) -> String {
+    if !text.contains(special) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if special.contains(&c) {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
         }
     }
     out
@@ -78,6 +96,8 @@ fn url_from_parts(url: &Map<String, Value>) -> String {
                 Value::Object(object) => text(object.get("value")),
                 other => text(Some(other)),
             })
+            // a `#` or `?` in a segment is part of it, as Postman's runtime sends it
+            .map(|segment| escaped(&segment, &['#', '?']))
             .collect::<Vec<_>>()
             .join("/"),
         other => text(other),
@@ -292,6 +312,17 @@ mod tests {
         );
         let (spec, _) = one(json!({"url": {"host": "{{host}}", "path": "/x/y"}}));
         assert_eq!(spec.request.url, "{{host}}/x/y");
+        // each item and segment is one, as Postman's runtime encodes it
+        let (spec, _) = one(json!({"url": {
+            "raw": "https://e.com/r#1?channel=#general&cb=https://a/?x=1&y=2",
+            "host": ["e", "com"],
+            "path": ["r#1", "what?"],
+            "query": [{"key": "channel", "value": "#general"}, {"key": "cb", "value": "https://a/?x=1&y=2"}, {"key": "k=v", "value": "{{v}}"}]
+        }}));
+        assert_eq!(
+            spec.request.url,
+            "https://e.com/r%231/what%3F?channel=%23general&cb=https://a/?x=1%26y=2&k%3Dv={{v}}"
+        );
     }
 
     #[test]

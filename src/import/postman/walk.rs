@@ -11,7 +11,7 @@ use super::collection::{description, is_disabled, text};
 use crate::import::Imported;
 use crate::import::shared::{name_value, one_line};
 use crate::model::{self, PageId};
-use crate::spec::{RequestSpec, Spec};
+use crate::spec::{ApiKeySpec, AuthSpec, KeyLocationSpec, RequestSpec, Spec};
 
 impl Importer {
     pub(super) fn walk<'a>(
@@ -131,11 +131,11 @@ impl Importer {
                     .partition(|name| self.import.variables.contains_key(name));
                 match (offered.is_empty(), left.is_empty()) {
                     (false, true) => format!(
-                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept); the specs keep `{{{{name}}}}` as written",
+                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (where it sets one otherwise, the specs that write it set their own); the specs keep `{{{{name}}}}` as written",
                         quoted(&offered)
                     ),
                     (false, false) => format!(
-                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (those it has are kept), not {} (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (where it sets one otherwise, the specs that write it set their own), not {} (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
                         quoted(&offered),
                         quoted(&left)
                     ),
@@ -199,9 +199,27 @@ impl Importer {
         } else {
             method
         };
-        let url = self.url(url, &url_at);
+        let mut url = self.url(url, &url_at);
         let mut headers = self.headers(request.get("header"), &format!("{request_at}/header"));
         let auth = self.auth_in_force(request, &request_at, inherited, &mut headers);
+        // an API key sent in the query replaces the query's items of that name, as Postman's
+        // runtime adds it
+        if let Some(AuthSpec::Apikey(ApiKeySpec {
+            name,
+            location: Some(KeyLocationSpec::Query),
+            ..
+        })) = &auth
+        {
+            let (kept, dropped) = without_query_items(&url, name);
+            if dropped > 0 {
+                url = kept;
+                self.note(
+                    "unsupported-auth",
+                    url_at.clone(),
+                    format!("dropped: the query's `{name}`, which the API key auth sends itself, as Postman does"),
+                );
+            }
+        }
         let body = match request.get("body") {
             Some(body) if !body.is_null() => {
                 let keep_body = item
@@ -288,6 +306,28 @@ impl Importer {
             );
         }
     }
+}
+
+/// `url` without the query items named `name` (as written), and how many there were.
+fn without_query_items(url: &str, name: &str) -> (String, usize) {
+    let (before_fragment, fragment) = url.split_at(url.find('#').unwrap_or(url.len()));
+    let Some((base, query)) = before_fragment.split_once('?') else {
+        return (url.to_string(), 0);
+    };
+    let items: Vec<&str> = query.split('&').collect();
+    let kept: Vec<&str> = items
+        .iter()
+        .copied()
+        .filter(|item| item.split('=').next() != Some(name))
+        .collect();
+    let dropped = items.len() - kept.len();
+    let mut out = base.to_string();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    out.push_str(fragment);
+    (out, dropped)
 }
 
 #[cfg(test)]
