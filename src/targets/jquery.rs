@@ -1,5 +1,6 @@
 //! JavaScript in a browser page with jQuery's `$.ajax` (`verify` runs it in Node with jsdom).
 
+use super::browser_gaps::BrowserRules;
 use super::run::{BatchSample, BatchSetup, RunSetup, Runner, node_harness, node_many};
 use super::{Syntax, Target};
 use crate::model::Request;
@@ -54,19 +55,18 @@ pub(super) fn page_job(sample: &BatchSample) -> serde_json::Value {
     })
 }
 
+/// jQuery sends through the browser's XMLHttpRequest, under its rules.
+const RULES: BrowserRules = BrowserRules {
+    line_breaks: "browsers send every line break in a FormData text entry as CR LF",
+    methods: "browsers refuse the methods CONNECT, TRACE and TRACK",
+    in_page: true,
+    get_body: "browsers send no body with GET: the sample says so and sends nothing",
+};
+
 fn known_gap(request: &Request) -> Option<&'static str> {
-    if request.get_with_body() {
-        Some("browsers send no body with GET: the sample says so and sends nothing")
-    } else if request.has_typed_part() {
-        Some(
+    RULES.known_gap(request).or_else(|| {
+        request.has_typed_part().then_some(
             "a browser FormData entry takes its content type from the File the page holds, or has none",
         )
-    } else if request.has_text_part_with_bare_line_break() {
-        // the HTML standard's multipart/form-data encoding turns every LF or CR into CR LF
-        Some("browsers send every line break in a FormData text entry as CR LF")
-    } else if request.sets_header_forbidden_in_browsers() {
-        Some("browsers do not let a page set this header")
-    } else {
-        None
-    }
+    })
 }

@@ -313,6 +313,19 @@ mod tests {
         }
     }
 
+    // every page target runs into the browser's refusal of these methods, jQuery's too
+    #[test]
+    fn the_browser_targets_cannot_send_trace() {
+        let trace = request_of("title: t\nrequest:\n  method: TRACE\n  url: https://e.com/a\n");
+        for id in ["jquery", "xhr", "fetch", "axios-browser"] {
+            let target = TARGETS.iter().find(|t| t.id == id).unwrap();
+            assert!(
+                (target.known_gap)(&trace).is_some_and(|gap| gap.contains("TRACE")),
+                "{id}"
+            );
+        }
+    }
+
     #[test]
     fn the_house_tabs_are_the_eleven_in_order() {
         let ids: Vec<&str> = house_tabs().map(|t| t.id).collect();

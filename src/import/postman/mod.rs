@@ -94,9 +94,11 @@ fn collection_variables(variables: Option<&Value>) -> IndexMap<String, String> {
     let Some(Value::Array(variables)) = variables else {
         return IndexMap::new();
     };
-    variables
+    let mut found: IndexMap<String, String> = variables
         .iter()
         .filter(|v| v.get("disabled").and_then(Value::as_bool) != Some(true))
+        // a secret's value is not written into every page: the reader sets it
+        .filter(|v| v.get("type").and_then(Value::as_str) != Some("secret"))
         .filter_map(|v| {
             let name = v.get("key")?.as_str()?;
             let value = match v.get("value")? {
@@ -111,7 +113,33 @@ fn collection_variables(variables: Option<&Value>) -> IndexMap<String, String> {
                 && !crate::sample_values::holds_marker(&value);
             usable.then(|| (name.to_string(), value))
         })
-        .collect()
+        .collect();
+    // a value that names other variables (`baseUrl: {{host}}/v2`) is what Postman sends: theirs
+    // in their place, a few levels deep (a cycle stays as written)
+    for _ in 0..8 {
+        let mut changed = false;
+        let resolved: Vec<String> = found
+            .values()
+            .map(|value| {
+                crate::sample_values::map_variables(value, |name| {
+                    found
+                        .get(name)
+                        .filter(|v| !v.contains(&format!("{{{{{name}}}}}")))
+                        .cloned()
+                })
+            })
+            .collect();
+        for (value, resolved) in found.values_mut().zip(resolved) {
+            if *value != resolved {
+                *value = resolved;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    found
 }
 
 /// One import under way. Its methods live beside the concern they serve, in the submodules.

@@ -135,12 +135,12 @@ impl Importer {
                         quoted(&offered)
                     ),
                     (false, false) => format!(
-                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (where it sets one otherwise, the specs that write it set their own), not {} (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (where it sets one otherwise, the specs that write it set their own), not {} (disabled, empty, secret, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
                         quoted(&offered),
                         quoted(&left)
                     ),
                     (true, _) => format!(
-                        "{whose} variables ({}) are not offered to samplegen.yaml (disabled, empty, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                        "{whose} variables ({}) are not offered to samplegen.yaml (disabled, empty, secret, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
                         quoted(&left)
                     ),
                 }
@@ -438,5 +438,27 @@ mod tests {
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].at, "/item/0");
         assert!(notes[0].message.contains("not valid"), "{notes:?}");
+    }
+
+    // what Postman sends: nested values resolved; a secret's value is the reader's to set
+    #[test]
+    fn collection_variables_nest_and_secrets_stay_out() {
+        let mut c = collection(json!([{"name": "R", "request": {"url": "{{baseUrl}}/a"}}]));
+        c["variable"] = json!([
+            {"key": "baseUrl", "value": "{{host}}/v2"},
+            {"key": "host", "value": "https://{{sub}}.e.com"},
+            {"key": "sub", "value": "api"},
+            {"key": "loop", "value": "x{{loop}}"},
+            {"key": "apiKey", "value": "sk_live_1", "type": "secret"}
+        ]);
+        let import = run(c);
+        assert_eq!(import.variables["baseUrl"], "https://api.e.com/v2");
+        assert_eq!(import.variables["loop"], "x{{loop}}");
+        assert!(!import.variables.contains_key("apiKey"));
+        assert!(
+            import.notes[0].message.contains("`apiKey`"),
+            "{:?}",
+            import.notes
+        );
     }
 }
