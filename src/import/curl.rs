@@ -264,8 +264,10 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                         },
                         Some('$') => expand(&mut chars, &mut word, &mut command, true),
                         Some('`') => {
-                            substitution(&chars, '`', &mut command.substituted);
-                            word.push('`');
+                            match substitution(&mut chars, '`', &mut command.substituted) {
+                                Some(whole) => word.push_str(&whole),
+                                None => word.push('`'),
+                            }
                         }
                         Some(c) => word.push(c),
                         None => return Err("a double quote is never closed".into()),
@@ -343,8 +345,10 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
             '`' => {
                 in_word = true;
-                substitution(&chars, '`', &mut command.substituted);
-                word.push('`');
+                match substitution(&mut chars, '`', &mut command.substituted) {
+                    Some(whole) => word.push_str(&whole),
+                    None => word.push('`'),
+                }
             }
             c => {
                 in_word = true;
@@ -357,6 +361,38 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
         commands.push(command);
     }
     Ok(commands)
+}
+
+/// The commands with each that gives a variable a curl command's output (`R=$(curl …)`, with
+/// `export` or `local` before it, or backquotes) replaced by that curl command, as the shell
+/// runs it: scripts in docs keep the response this way.
+fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, String> {
+    let mut out = Vec::with_capacity(commands.len());
+    for command in commands {
+        let words = match command.words.as_slice() {
+            [keyword, rest @ ..] if matches!(keyword.as_str(), "export" | "local") => rest,
+            words => words,
+        };
+        let inner = match words {
+            [assignment] => assignment.split_once('=').and_then(|(name, value)| {
+                let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                let inner = value
+                    .strip_prefix("$(")
+                    .and_then(|v| v.strip_suffix(')'))
+                    .or_else(|| value.strip_prefix('`').and_then(|v| v.strip_suffix('`')))?;
+                is_name.then_some(inner)
+            }),
+            _ => None,
+        };
+        match inner {
+            Some(inner) if inner.split_whitespace().next().is_some_and(is_curl) => {
+                out.extend(shell_commands(inner)?)
+            }
+            _ => out.push(command),
+        }
+    }
+    Ok(out)
 }
 
 /// The lines of a here-document up to its delimiter's line (each with its line break; tabs
@@ -403,7 +439,10 @@ fn expand(
             }
             return;
         }
-        substitution(chars, ')', &mut command.substituted);
+        if let Some(whole) = substitution(chars, ')', &mut command.substituted) {
+            word.push_str(&whole);
+            return;
+        }
     }
     let is_start = |c: &char| c.is_ascii_alphabetic() || *c == '_';
     let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
@@ -419,6 +458,32 @@ fn expand(
                 *chars = ahead;
             } else {
                 name.clear();
+            }
+        }
+        if name.is_empty() {
+            // `${A:-b}`, `${CA:+--cacert "$CA"}`: an expansion samplegen cannot evaluate, kept
+            // as written, one piece of the word as the shell reads it
+            let mut text = String::from("$");
+            let mut depth = 0usize;
+            let mut quote = None;
+            for c in chars.clone().take(SUBSTITUTION_LIMIT) {
+                text.push(c);
+                match (c, quote) {
+                    ('\'' | '"', None) => quote = Some(c),
+                    (c, Some(q)) if c == q => quote = None,
+                    (_, Some(_)) => {}
+                    ('{', None) => depth += 1,
+                    ('}', None) if depth == 1 => {
+                        for _ in 1..text.chars().count() {
+                            chars.next();
+                        }
+                        word.push_str(&text);
+                        return;
+                    }
+                    ('}', None) => depth -= 1,
+                    ('\n', None) => break,
+                    _ => {}
+                }
             }
         }
     } else if chars.peek().is_some_and(is_start) {
@@ -508,23 +573,39 @@ const SUBSTITUTION_LIMIT: usize = 4096;
 
 /// Records the command substitution that starts at `chars` (after `$` or a backtick) and ends at
 /// `close`, as written, without reading past it: the words keep its text as it is.
-fn substitution(chars: &std::iter::Peekable<std::str::Chars>, close: char, into: &mut Vec<String>) {
+fn substitution(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    close: char,
+    into: &mut Vec<String>,
+) -> Option<String> {
     let open = if close == ')' { "$" } else { "`" };
     let mut text = String::new();
     let mut depth = 0usize;
+    let mut quote = None;
     for c in chars.clone().take(SUBSTITUTION_LIMIT) {
         text.push(c);
-        match c {
-            '(' if close == ')' => depth += 1,
-            c if c == close && (close != ')' || depth == 1) => {
-                into.push(format!("{open}{text}"));
-                return;
+        match (c, quote) {
+            // quotes inside are the inner command's: a `)` or blank in them ends nothing
+            ('\'' | '"', None) => quote = Some(c),
+            (c, Some(q)) if c == q => quote = None,
+            (_, Some(_)) => {}
+            ('(', None) if close == ')' => depth += 1,
+            (c, None) if c == close && (close != ')' || depth == 1) => {
+                // the whole substitution is one piece of the word, as the shell reads it
+                for _ in 0..text.chars().count() {
+                    chars.next();
+                }
+                let whole = format!("{open}{text}");
+                into.push(whole.clone());
+                return Some(whole);
             }
-            ')' => depth = depth.saturating_sub(1),
-            '\n' => return,
+            (')', None) => depth = depth.saturating_sub(1),
+            // a line break ends it unless a `\` continues the line (`R=$(curl … \`)
+            ('\n', None) if !text.ends_with("\\\n") => return None,
             _ => {}
         }
     }
+    None
 }
 
 /// The words of a text's commands, one after the other (see [`shell_commands`]).
@@ -814,7 +895,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
     } else if powershell::is_powershell_style(text) {
         powershell::powershell_commands(text)?
     } else {
-        shell_commands(text)?
+        assigned_curls(shell_commands(text)?)?
     };
     let mut import = Import::default();
     let mut curls = 0;
@@ -1865,6 +1946,54 @@ mod tests {
             ]
         );
         assert_eq!(commands[0].expanded, ["HOST", "PATH_PART", "_p2"]);
+    }
+
+    // as bash reads them: a substitution or an expansion is one piece of its word, blanks,
+    // quotes and `|` inside it included
+    #[test]
+    fn substitutions_are_one_piece_of_a_word() {
+        let commands = shell_commands(
+            "curl -d '{\"t\":'$(echo 42 | cat)'}' -d \"$(echo \"{ }\")\" -H \"T: `date +%s`\" ${A:+-k \"$A\"} u",
+        )
+        .unwrap();
+        assert_eq!(commands.len(), 1);
+        assert_eq!(
+            commands[0].words,
+            [
+                "curl",
+                "-d",
+                "{\"t\":$(echo 42 | cat)}",
+                "-d",
+                "$(echo \"{ }\")",
+                "-H",
+                "T: `date +%s`",
+                "${A:+-k \"$A\"}",
+                "u"
+            ]
+        );
+        assert_eq!(commands[0].substituted.len(), 3);
+    }
+
+    // scripts keep the response: the curl command is what the shell runs
+    #[test]
+    fn a_variable_taking_a_curl_commands_output_is_that_command() {
+        for text in [
+            "R=$(curl -s https://e.com/a)\necho \"$R\"",
+            "export R=`curl -s https://e.com/a`",
+            "local R=\"$(curl -s \\\n  https://e.com/a)\"",
+        ] {
+            let import = imported(text);
+            assert_eq!(import.items.len(), 1, "{text}");
+            assert_eq!(
+                import.items[0].spec.request.url, "https://e.com/a",
+                "{text}"
+            );
+            assert!(
+                import.notes.iter().all(|n| n.kind != "substitution"),
+                "{text}: {:?}",
+                import.notes
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@
 use super::Command;
 
 /// Whether `text` is written for `cmd.exe` rather than a POSIX shell: a line continued with a
-/// `^` (a bash line would end in `\`), or a `^"`, which only `cmd.exe` reads as an escaped quote.
+/// `^` (a bash line would end in `\`), or a `^"` outside what a POSIX shell would single-quote,
+/// which only `cmd.exe` reads as an escaped quote (`-d 'x=[^"]'` is a bash regular expression).
 pub fn is_cmd_style(text: &str) -> bool {
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
@@ -16,7 +17,16 @@ pub fn is_cmd_style(text: &str) -> bool {
             return true;
         }
     }
-    text.contains("^\"")
+    let mut single_quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => single_quoted = !single_quoted,
+            '^' if !single_quoted && chars.peek() == Some(&'"') => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Splits a `cmd.exe` text into commands and their words (see the module's documentation).
@@ -213,6 +223,10 @@ mod tests {
         assert!(!is_cmd_style("curl 'https://e.com' \\\n  -H 'a: b'"));
         // a caret in a value, on the last line, is no continuation
         assert!(!is_cmd_style("curl 'https://e.com/?q=a^b'"));
+        // in single quotes, `^"` is a POSIX command's text
+        assert!(!is_cmd_style(
+            "curl -d 'x=[^\"]' https://e.com | sed 's/[^\"]//'"
+        ));
         assert!(!is_cmd_style("curl https://e.com -d 'x^'"));
     }
 
