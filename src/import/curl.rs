@@ -192,15 +192,18 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
     // the word after `>` is a redirection's target
     let mut redirection: Option<String> = None;
     let mut chars = text.chars().peekable();
-    // the here-documents of the line (`<<EOF`: the delimiter, and whether `<<-` strips tabs),
-    // read once it ends
-    let mut heredocs: Vec<(String, bool)> = Vec::new();
+    // whether the word so far has a quote or an escape in it (a here-document's delimiter
+    // that has one keeps its text as written)
+    let mut quoted = false;
+    // the here-documents of the line, read once it ends
+    let mut heredocs: Vec<HereDocument> = Vec::new();
     fn end_word(
         word: &mut String,
         in_word: &mut bool,
+        quoted: &mut bool,
         redirection: &mut Option<String>,
         command: &mut Command,
-        heredocs: &mut Vec<(String, bool)>,
+        heredocs: &mut Vec<HereDocument>,
     ) {
         if *in_word {
             let word = std::mem::take(word);
@@ -209,18 +212,24 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 Some("<<<") => {
                     command.stdin = Some((Stdin::Text(format!("{word}\n")), format!("<<< {word}")))
                 }
-                Some(operator @ ("<<" | "<<-")) => heredocs.push((word, operator == "<<-")),
+                Some(operator @ ("<<" | "<<-")) => heredocs.push(HereDocument {
+                    delimiter: word,
+                    strip_tabs: operator == "<<-",
+                    expands: !*quoted,
+                }),
                 Some(operator) => command.redirections.push(format!("{operator} {word}")),
                 None => command.words.push(word),
             }
             *in_word = false;
         }
+        *quoted = false;
     }
     macro_rules! end_word {
         () => {
             end_word(
                 &mut word,
                 &mut in_word,
+                &mut quoted,
                 &mut redirection,
                 &mut command,
                 &mut heredocs,
@@ -228,6 +237,9 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
         };
     }
     while let Some(c) = chars.next() {
+        if matches!(c, '\'' | '"' | '\\') {
+            quoted = true;
+        }
         match c {
             '\'' => {
                 in_word = true;
@@ -296,9 +308,9 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 }
                 if c == '\n' {
                     // the here-documents' lines follow the line that opened them
-                    for (delimiter, strip_tabs) in std::mem::take(&mut heredocs) {
-                        let text = here_document(&mut chars, &delimiter, strip_tabs);
-                        let shown = format!("<<{delimiter}");
+                    for heredoc in std::mem::take(&mut heredocs) {
+                        let text = here_document(&mut chars, &heredoc, &mut command);
+                        let shown = format!("<<{}", heredoc.delimiter);
                         command.stdin = Some((Stdin::Text(text), shown));
                     }
                 }
@@ -395,28 +407,57 @@ fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, String> {
     Ok(out)
 }
 
+/// A here-document a line opens: `<<EOF` (`<<-EOF` strips tabs; a quoted `<<'EOF'` keeps its
+/// text as written).
+struct HereDocument {
+    delimiter: String,
+    strip_tabs: bool,
+    expands: bool,
+}
+
 /// The lines of a here-document up to its delimiter's line (each with its line break; tabs
-/// before each line taken off for `<<-`), as bash reads them. Its text is taken as written: no
-/// `$NAME` in a body is read from the environment.
+/// before each line taken off for `<<-`), as bash reads them. Unless its delimiter is quoted,
+/// bash expands its text as in double quotes: `$NAME` becomes `{{NAME}}`, read from the
+/// environment, a substitution is kept and noted, and `\$`, `` \` ``, `\\` are the character.
 fn here_document(
     chars: &mut std::iter::Peekable<std::str::Chars>,
-    delimiter: &str,
-    strip_tabs: bool,
+    heredoc: &HereDocument,
+    command: &mut Command,
 ) -> String {
     let mut text = String::new();
     while chars.peek().is_some() {
         let mut line: String = std::iter::from_fn(|| chars.next_if(|c| *c != '\n')).collect();
         chars.next();
-        if strip_tabs {
+        if heredoc.strip_tabs {
             line = line.trim_start_matches('\t').to_string();
         }
-        if line.trim_end_matches('\r') == delimiter {
+        if line.trim_end_matches('\r') == heredoc.delimiter {
             break;
         }
         text.push_str(&line);
         text.push('\n');
     }
-    text
+    if !heredoc.expands {
+        return text;
+    }
+    let mut expanded = String::with_capacity(text.len());
+    let mut rest = text.chars().peekable();
+    while let Some(c) = rest.next() {
+        match c {
+            '\\' if matches!(rest.peek(), Some('$' | '`' | '\\')) => expanded.extend(rest.next()),
+            // a `\` ending a line joins it to the next
+            '\\' if rest.peek() == Some(&'\n') => {
+                rest.next();
+            }
+            '$' => expand(&mut rest, &mut expanded, command, true),
+            '`' => match substitution(&mut rest, '`', &mut command.substituted) {
+                Some(whole) => expanded.push_str(&whole),
+                None => expanded.push('`'),
+            },
+            c => expanded.push(c),
+        }
+    }
+    expanded
 }
 
 /// After a `$` the shell expands: `NAME` or `{NAME}` (a letter or `_`, then letters, digits and
@@ -2409,6 +2450,17 @@ mod tests {
             heredoc.request.body.as_ref().unwrap().raw(),
             Some("{\n  \"name\": \"$NOT_EXPANDED\"\n}\n")
         );
+        // unquoted, bash expands it as it would a double-quoted word
+        let import = imported(concat!(
+            "curl https://e.com/a -H 'Content-Type: application/json' --data-binary @- <<EOF\n",
+            "{\"rate\": $RATE, \"at\": \"$(date)\", \"cost\": \"\\$5\"}\n",
+            "EOF\n",
+        ));
+        assert_eq!(
+            import.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"rate\": {{RATE}}, \"at\": \"$(date)\", \"cost\": \"$5\"}\n")
+        );
+        assert_eq!(kinds(&import), ["environment", "substitution"]);
         // `<<-` takes the tabs off; `-d` takes the line breaks out, as curl does
         let stripped = spec_of("curl https://e.com/a -d @- <<-END\n\ta=1&\n\tb=2\n\tEND\n");
         let fields = stripped
