@@ -375,6 +375,31 @@ pub fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
     Ok(commands)
 }
 
+/// `text` percent-encoded as `--data-urlencode` and `--url-query` encode it, each `{{NAME}}`
+/// (an environment variable the shell expanded, or a placeholder) kept whole: its value is what
+/// curl encodes, and the samples write it where the variable is.
+fn encoded_keeping_variables(text: &str) -> String {
+    let encode = crate::http::encoding::uri_component;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        let name = &rest[start + 2..start + 2 + length];
+        if !crate::sample_values::is_variable_name(name) {
+            out.push_str(&encode(&rest[..start + 2]));
+            rest = &rest[start + 2..];
+            continue;
+        }
+        out.push_str(&encode(&rest[..start]));
+        out.push_str(&rest[start..start + 4 + length]);
+        rest = &rest[start + 4 + length..];
+    }
+    out.push_str(&encode(rest));
+    out
+}
+
 /// The commands with each that gives a variable a curl command's output (`R=$(curl …)`, with
 /// `export` or `local` before it, or backquotes) replaced by that curl command, as the shell
 /// runs it: scripts in docs keep the response this way.
@@ -1456,7 +1481,7 @@ fn apply(
                     format!("`{shown} {value}` reads a file, which a spec cannot say; ignored"),
                 );
             } else {
-                let encode = crate::http::encoding::uri_component;
+                let encode = encoded_keeping_variables;
                 transfer.query.push(match value.split_once('=') {
                     Some((name, content)) => format!("{name}={}", encode(content)),
                     None => encode(&value),
@@ -1738,7 +1763,7 @@ fn request(
     }
 
     let data = &transfer.data;
-    let encode = crate::http::encoding::uri_component;
+    let encode = encoded_keeping_variables;
     let joined = || -> Option<String> {
         let mut body = String::new();
         for (index, item) in data.iter().enumerate() {
@@ -2173,6 +2198,10 @@ mod tests {
             (head.request.method.as_str(), head.request.url.as_str()),
             ("HEAD", "http://example.com")
         );
+        // a variable the shell expands is encoded as its value is: where it stands
+        let query =
+            spec("curl -G --data-urlencode \"q=$X a\" --url-query \"k={{k}}\" https://e.com/a");
+        assert_eq!(query.request.url, "https://e.com/a?k={{k}}&q={{X}}%20a");
         // a `://` in the query is no scheme
         let callback = spec("curl 'example.com/cb?u=https://x.example/'");
         assert_eq!(
