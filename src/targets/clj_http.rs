@@ -86,5 +86,8 @@ fn known_gap(request: &Request) -> Option<&'static str> {
         // clj-http makes an OPTIONS request an Apache HttpOptions, which holds no entity
         return Some("clj-http sends no body with OPTIONS");
     }
+    if request.url.path.starts_with("//") {
+        return Some("clj-http sends a path that starts with `//` with one `/`");
+    }
     None
 }
