@@ -53,6 +53,7 @@ impl<'a> Importer<'a> {
             return None;
         };
         let (key, media) = choose_media(content)?;
+        let required = body.get("required").and_then(Value::as_bool) == Some(true);
         let key = key.trim();
         let media_at = format!("{body_at}/content/{}", escape(key));
         let media_name = media_type(key);
@@ -90,9 +91,7 @@ impl<'a> Importer<'a> {
             return Some(BodySpec::Raw(json_text(&example)));
         }
         if media_name == FORM_URLENCODED {
-            let Some(Value::Object(example)) =
-                self.media_example(media, &media_at, Direction::Request)
-            else {
+            let Some(Value::Object(example)) = self.form_example(media, &media_at, required) else {
                 self.note(
                     "body",
                     media_at,
@@ -123,7 +122,7 @@ impl<'a> Importer<'a> {
             return Some(BodySpec::Urlencoded(fields));
         }
         if media_name == "multipart/form-data" {
-            return self.multipart(media, &media_at);
+            return self.multipart(media, &media_at, required);
         }
         // any other media type: its example as text, or a file for bytes
         let schema = match media.get("schema") {
@@ -234,9 +233,39 @@ impl<'a> Importer<'a> {
         fields
     }
 
+    /// A form's or multipart body's example: of its required fields, or of them all when the
+    /// body is required and none of its fields is (an upload whose file is optional in the
+    /// schema), since a request without the body would not be the request the API takes.
+    fn form_example(&mut self, media: &'a Value, at: &str, required: bool) -> Option<Value> {
+        let example = self.media_example(media, at, Direction::Request);
+        let empty = example
+            .as_ref()
+            .and_then(Value::as_object)
+            .is_some_and(|fields| fields.is_empty());
+        if !(required && empty && !self.all_params) {
+            return example;
+        }
+        self.all_params = true;
+        let every = self.media_example(media, at, Direction::Request);
+        self.all_params = false;
+        if every
+            .as_ref()
+            .and_then(Value::as_object)
+            .is_some_and(|f| !f.is_empty())
+        {
+            self.note(
+                "body",
+                at,
+                "the body is required and none of its fields is: every field is written",
+            );
+            return every;
+        }
+        example
+    }
+
     /// A `multipart/form-data` body: files for binary properties, text for the others.
-    fn multipart(&mut self, media: &'a Value, at: &str) -> Option<BodySpec> {
-        let Some(Value::Object(example)) = self.media_example(media, at, Direction::Request) else {
+    fn multipart(&mut self, media: &'a Value, at: &str, required: bool) -> Option<BodySpec> {
+        let Some(Value::Object(example)) = self.form_example(media, at, required) else {
             self.note(
                 "body",
                 at,
@@ -324,7 +353,12 @@ impl<'a> Importer<'a> {
             }
         }
         if parts.is_empty() {
-            self.note("body", at, "the multipart body has no parts: no body");
+            let message = if self.all_params {
+                "the multipart body has no parts: no body"
+            } else {
+                "the multipart body has no required parts (`--all-params` writes the optional ones): no body"
+            };
+            self.note("body", at, message);
             return None;
         }
         Some(BodySpec::Formdata(parts))
@@ -346,6 +380,55 @@ fn text_part(value: String, content_type: Option<String>) -> PartSpec {
 mod tests {
     use super::*;
     use crate::import::openapi::test_support::*;
+
+    // a required upload whose schema makes no part required still sends its parts
+    #[test]
+    fn a_required_form_without_required_fields_writes_them_all() {
+        let import = read_minimal(&format!(
+            "{HEAD}{}",
+            r#"
+paths:
+  /upload:
+    post:
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: {type: object, properties: {spec: {type: string, format: binary}}}
+  /optional:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {type: object, properties: {spec: {type: string, format: binary}}}
+  /form:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: {type: object, properties: {name: {type: string, example: Rex}}}
+"#
+        ));
+        let upload = import.items[0].spec.request.body.as_ref().unwrap();
+        assert_eq!(upload.formdata().unwrap().len(), 1);
+        note(
+            &import,
+            "/paths/~1upload/post/requestBody/content/multipart~1form-data",
+            "every field is written",
+        );
+        assert!(import.items[1].spec.request.body.is_none());
+        note(
+            &import,
+            "/paths/~1optional/post/requestBody/content/multipart~1form-data",
+            "no required parts (`--all-params`",
+        );
+        let form = import.items[2].spec.request.body.as_ref().unwrap();
+        assert_eq!(
+            form.urlencoded().unwrap()[0]["name"].as_deref(),
+            Some("Rex")
+        );
+    }
 
     #[test]
     fn json_bodies_are_pretty_printed_with_four_spaces() {
