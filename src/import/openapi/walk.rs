@@ -153,18 +153,38 @@ impl<'a> Importer<'a> {
             .into_iter()
             .collect();
 
-        for (source, at) in [(item, item_at), (op, op_at)] {
-            if source
+        // the operation's own server, else its path's, replaces the document's (GitHub's uploads
+        // go to `https://uploads.github.com`): its first, when it is an absolute URL
+        let mut own_server = None;
+        for (source, at) in [(op, op_at), (item, item_at)] {
+            let Some(first) = source
                 .get("servers")
                 .and_then(Value::as_array)
-                .is_some_and(|s| !s.is_empty())
-            {
-                self.note(
+                .and_then(|servers| servers.first())
+            else {
+                continue;
+            };
+            let url = server_url(first).filter(|url| {
+                (url.starts_with("https://") || url.starts_with("http://"))
+                    && !url.contains(['{', '}', '?', '#'])
+                    && !url.chars().any(char::is_control)
+            });
+            match url {
+                Some(url) => {
+                    self.note(
+                        "servers",
+                        format!("{at}/servers/0"),
+                        format!("these operations have a server of their own: their URLs start with `{url}`"),
+                    );
+                    own_server = Some(url.trim_end_matches('/').to_string());
+                }
+                None => self.note(
                     "servers",
                     format!("{at}/servers"),
-                    "these operations have servers of their own; their URLs still start with `{{baseUrl}}`",
-                );
+                    "these operations have servers of their own, not absolute URLs samplegen can send: their URLs still start with `{{baseUrl}}`",
+                ),
             }
+            break;
         }
         if op.get("callbacks").is_some() {
             self.note(
@@ -186,7 +206,12 @@ impl<'a> Importer<'a> {
                 self.left_out += 1;
             }
         }
-        let url = self.url(path, item_at);
+        let mut url = self.url(path, item_at);
+        if let Some(server) = own_server
+            && let Some(path) = url.strip_prefix("{{baseUrl}}")
+        {
+            url = format!("{server}{path}");
+        }
         let security = self.security(op, op_at);
 
         let mut request = RequestSpec {
@@ -389,6 +414,47 @@ paths:
         assert_eq!(import.items[0].spec.prose, "List   the pets");
         assert_eq!(import.items[1].spec.prose, "Creates a **pet**.\n\nMore.");
         assert_eq!(import.items[2].spec.prose, "");
+    }
+
+    // GitHub's release assets go to `https://uploads.github.com`, set on the operation
+    #[test]
+    fn an_operations_or_paths_own_server_is_its_base() {
+        let import = read(
+            r#"openapi: 3.0.0
+info: {title: t, version: '1'}
+servers: [{url: 'https://api.example.com'}]
+paths:
+  /assets:
+    post:
+      servers: [{url: 'https://uploads.example.com/'}]
+    get: {}
+  /files:
+    servers: [{url: 'https://{host}.example.com', variables: {host: {default: files}}}]
+    get: {}
+  /relative:
+    get:
+      servers: [{url: /v2}]
+"#,
+        );
+        let urls: Vec<&str> = import
+            .items
+            .iter()
+            .map(|i| i.spec.request.url.as_str())
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "https://uploads.example.com/assets",
+                "{{baseUrl}}/assets",
+                "https://files.example.com/files",
+                "{{baseUrl}}/relative"
+            ]
+        );
+        note(
+            &import,
+            "/paths/~1relative/get/servers",
+            "not absolute URLs",
+        );
     }
 
     // in the style of Google's documents: the host from a variable, one note per import
