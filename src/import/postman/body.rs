@@ -1,7 +1,7 @@
 //! The request body in each of Postman's modes, and its `Content-Type` against the headers.
 
 use indexmap::IndexMap;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::Importer;
 use super::collection::{is_disabled, scalar, text};
@@ -101,6 +101,16 @@ impl Importer {
                     };
                 let spec = BodySpec::File(FileSpec::Path(path));
                 (spec, Some("application/octet-stream"))
+            }
+            "graphql" if let Some(variables) = variables_json_once_filled(body) => {
+                // JSON only once Postman puts the values in (`"id": {{projectId}}`): the body
+                // Postman's runtime sends, the variables written in as they are
+                let query = text(body.get("graphql").and_then(|g| g.get("query")));
+                let body = format!(
+                    "{{\"query\":{},\"variables\":{variables}}}",
+                    serde_json::to_string(&query).expect("a string serializes")
+                );
+                (BodySpec::Raw(body), Some("application/json"))
             }
             "graphql" => {
                 let graphql = body.get("graphql");
@@ -300,6 +310,17 @@ fn accepts_content_type(mode: &str, media_type: &str) -> bool {
     }
 }
 
+/// A GraphQL body's variables written as text that is no JSON object as it stands, but one once
+/// each `{{variable}}` in it holds a value (`{"id": {{projectId}}}`).
+fn variables_json_once_filled(body: &Map<String, Value>) -> Option<&str> {
+    let text = body.get("graphql")?.get("variables")?.as_str()?;
+    if !text.contains("{{") || serde_json::from_str::<Value>(text).is_ok() {
+        return None;
+    }
+    let filled = crate::sample_values::map_variables(text, |_| Some("0".into()));
+    matches!(serde_json::from_str::<Value>(&filled), Ok(Value::Object(_))).then_some(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,6 +513,18 @@ mod tests {
         assert_eq!(graphql.query, "{ me { id } }");
         assert_eq!(graphql.variables.as_deref(), Some("{\"a\": 1}"));
         assert!(notes.is_empty());
+        valid(&spec);
+        // variables that are JSON only with their values in: the body Postman's runtime sends
+        let (spec, notes) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "graphql", "graphql": {"query": "q($id: Int!)", "variables": "{\"id\": {{projectId}}}"}}
+        }));
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"query\":\"q($id: Int!)\",\"variables\":{\"id\": {{projectId}}}}")
+        );
+        assert_eq!(headers(&spec), [pair("Content-Type", "application/json")]);
+        assert!(notes.is_empty(), "{notes:?}");
         valid(&spec);
         let (spec, notes) = one(json!({
             "method": "POST", "url": "https://e.com",
