@@ -1322,6 +1322,20 @@ fn a_second_inputs_value_of_a_variable_the_config_sets_goes_into_its_specs() {
             .read("specs/b/b.yaml")
             .contains("variables:\n  baseUrl: https://api.b.example\n")
     );
+    // a third input that gives the variable no value takes the file's, and is told so
+    project.write(
+        "c.json",
+        r#"{"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+            "item": [{"name": "c", "request": {"method": "GET", "url": "{{baseUrl}}/c"}}]}"#,
+    );
+    let import = project.run(&["import", "postman", "c.json", "--into", "specs/c"]);
+    assert!(
+        stdout(&import).contains(
+            "samplegen.yaml: the input gives {{baseUrl}} no value; its specs take this file's: https://api.a.example"
+        ),
+        "{}",
+        stdout(&import)
+    );
     assert!(project.run(&["build"]).status.success());
     assert!(
         project

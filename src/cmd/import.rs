@@ -86,6 +86,11 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             specs_dir.display()
         )));
     }
+    // before the import's own values move into its specs
+    let taken_from_config = crate::import::site_variables::used_without_a_value(
+        &imported,
+        &project.config.sample_values,
+    );
     let own_values = crate::import::site_variables::set_in_specs_where_config_differs(
         &mut imported,
         &project.config.sample_values,
@@ -103,6 +108,14 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             out,
             "kept {} (it exists; --force overwrites it)",
             project.shown(path).display()
+        )
+        .map_err(Error::stdout)?;
+    }
+    for (name, value) in &taken_from_config {
+        writeln!(
+            out,
+            "{}: the input gives {{{{{name}}}}} no value; its specs take this file's: {value}",
+            crate::config::CONFIG_FILE
         )
         .map_err(Error::stdout)?;
     }

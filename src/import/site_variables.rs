@@ -54,6 +54,27 @@ pub fn set_in_specs_where_config_differs(
     moved
 }
 
+/// The variables `current` sets that the imported specs write but the import gives no value
+/// (another input's `baseUrl`, or one set by hand), with the value they take: worth saying,
+/// since the specs then send to what the config says.
+pub fn used_without_a_value(import: &Import, current: &SampleValues) -> Vec<(String, String)> {
+    let written: Vec<String> = import
+        .items
+        .iter()
+        .map(|item| crate::import::to_yaml(&item.spec))
+        .collect();
+    current
+        .variables
+        .iter()
+        .filter(|(name, _)| !import.variables.contains_key(*name))
+        .filter(|(name, _)| {
+            let variable = format!("{{{{{name}}}}}");
+            written.iter().any(|spec| spec.contains(&variable))
+        })
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
+}
+
 /// `source` (the config's text, empty when there is none) with each of `found` that `current`
 /// does not set added to its `variables:`; `Err` when the file's `variables:` is written in a
 /// way this cannot add to (flow style, `variables: {…}`).
