@@ -1255,6 +1255,17 @@ fn read_command(
                     Some((long, false)) => apply(long, &shown, None, &at, &mut transfer, import),
                 }
             }
+        } else if word.starts_with("${")
+            && word.ends_with('}')
+            && word.contains([':', '#', '%', '/'])
+        {
+            // `${CA:+--cacert "$CA"}`: what bash puts in its place (options, or nothing) is not
+            // known here, and it is no URL
+            import.notes.push(Note::of_kind(
+                "unsupported-option",
+                at,
+                format!("`{word}` is an expansion samplegen cannot evaluate (it may stand for options or nothing); ignored"),
+            ));
         } else {
             transfer.urls.push((word.clone(), at));
         }
@@ -2038,6 +2049,10 @@ mod tests {
             ]
         );
         assert_eq!(commands[0].substituted.len(), 3);
+        // an expansion that may stand for options is no URL
+        let import = imported("curl ${CA:+--cacert \"$CA\"} https://e.com/a");
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(kinds(&import), ["unsupported-option"]);
     }
 
     // scripts keep the response: the curl command is what the shell runs
