@@ -111,21 +111,17 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         )
         .map_err(Error::stdout)?;
     }
-    for (name, value) in &taken_from_config {
-        writeln!(
-            out,
-            "{}: the input gives {{{{{name}}}}} no value; its specs take this file's: {value}",
-            crate::config::CONFIG_FILE
-        )
-        .map_err(Error::stdout)?;
-    }
-    for (name, specs) in &own_values {
-        writeln!(
-            out,
-            "{}: sets {name} to another value; the {specs} imported specs that write {{{{{name}}}}} set this input's value in their own `variables:`",
-            crate::config::CONFIG_FILE
-        )
-        .map_err(Error::stdout)?;
+    let config = crate::config::CONFIG_FILE;
+    let variable_lines = taken_from_config
+        .iter()
+        .map(|(name, value)| {
+            format!("{config}: the input gives {{{{{name}}}}} no value; its specs take this file's: {value}")
+        })
+        .chain(own_values.iter().map(|(name, specs)| {
+            format!("{config}: sets {name} to another value; the {specs} imported specs that write {{{{{name}}}}} set this input's value in their own `variables:`")
+        }));
+    for line in variable_lines {
+        writeln!(out, "{line}").map_err(Error::stdout)?;
     }
     if !imported.variables.is_empty() {
         for line in set_site_variables(project, &imported.variables)? {

@@ -526,31 +526,14 @@ fn expand(
                 name.clear();
             }
         }
-        if name.is_empty() {
-            // `${A:-b}`, `${CA:+--cacert "$CA"}`: an expansion samplegen cannot evaluate, kept
-            // as written, one piece of the word as the shell reads it
-            let mut text = String::from("$");
-            let mut depth = 0usize;
-            let mut quote = None;
-            for c in chars.clone().take(SUBSTITUTION_LIMIT) {
-                text.push(c);
-                match (c, quote) {
-                    ('\'' | '"', None) => quote = Some(c),
-                    (c, Some(q)) if c == q => quote = None,
-                    (_, Some(_)) => {}
-                    ('{', None) => depth += 1,
-                    ('}', None) if depth == 1 => {
-                        for _ in 1..text.chars().count() {
-                            chars.next();
-                        }
-                        word.push_str(&text);
-                        return;
-                    }
-                    ('}', None) => depth -= 1,
-                    ('\n', None) => break,
-                    _ => {}
-                }
-            }
+        // `${A:-b}`, `${CA:+--cacert "$CA"}`: an expansion samplegen cannot evaluate, kept as
+        // written, one piece of the word as the shell reads it
+        if name.is_empty()
+            && let Some(length) = closing_at(chars, Some('{'), '}')
+        {
+            word.push('$');
+            word.extend(chars.by_ref().take(length));
+            return;
         }
     } else if chars.peek().is_some_and(is_start) {
         while let Some(c) = chars.next_if(is_name) {
@@ -637,39 +620,50 @@ fn printf_output(mut chars: std::iter::Peekable<std::str::Chars>) -> Option<(Str
 /// that never close would otherwise take a time growing with its length squared.
 const SUBSTITUTION_LIMIT: usize = 4096;
 
-/// Records the command substitution that starts at `chars` (after `$` or a backtick) and ends at
-/// `close`, as written, without reading past it: the words keep its text as it is.
+/// Takes the command substitution that starts at `chars` (at the `(` after `$`, or after a
+/// backtick) and ends at `close` out of `chars`, and records it: the whole substitution, as
+/// written, is one piece of its word, as the shell reads it. `None` (nothing taken) when it does
+/// not end (see [`closing_at`]).
 fn substitution(
     chars: &mut std::iter::Peekable<std::str::Chars>,
     close: char,
     into: &mut Vec<String>,
 ) -> Option<String> {
-    let open = if close == ')' { "$" } else { "`" };
-    let mut text = String::new();
+    let (open, nests) = if close == ')' {
+        ("$", Some('('))
+    } else {
+        ("`", None)
+    };
+    let length = closing_at(chars, nests, close)?;
+    let whole: String = open.chars().chain(chars.by_ref().take(length)).collect();
+    into.push(whole.clone());
+    Some(whole)
+}
+
+/// How many characters of `chars`, up to and including the `close` that ends what they open:
+/// `opens` (`(` or `{`) nests, and a quoted stretch (`'…'`, `"…"`) holds nothing that ends it,
+/// as the inner command or expansion reads it. `None` when it does not end within
+/// [`SUBSTITUTION_LIMIT`] characters, or at a line break no `\` continues.
+fn closing_at(
+    chars: &std::iter::Peekable<std::str::Chars>,
+    opens: Option<char>,
+    close: char,
+) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote = None;
-    for c in chars.clone().take(SUBSTITUTION_LIMIT) {
-        text.push(c);
+    let mut previous = None;
+    for (count, c) in chars.clone().take(SUBSTITUTION_LIMIT).enumerate() {
         match (c, quote) {
-            // quotes inside are the inner command's: a `)` or blank in them ends nothing
             ('\'' | '"', None) => quote = Some(c),
             (c, Some(q)) if c == q => quote = None,
             (_, Some(_)) => {}
-            ('(', None) if close == ')' => depth += 1,
-            (c, None) if c == close && (close != ')' || depth == 1) => {
-                // the whole substitution is one piece of the word, as the shell reads it
-                for _ in 0..text.chars().count() {
-                    chars.next();
-                }
-                let whole = format!("{open}{text}");
-                into.push(whole.clone());
-                return Some(whole);
-            }
-            (')', None) => depth = depth.saturating_sub(1),
-            // a line break ends it unless a `\` continues the line (`R=$(curl … \`)
-            ('\n', None) if !text.ends_with("\\\n") => return None,
+            (c, None) if Some(c) == opens => depth += 1,
+            (c, None) if c == close && (opens.is_none() || depth == 1) => return Some(count + 1),
+            (c, None) if c == close => depth = depth.saturating_sub(1),
+            ('\n', None) if previous != Some('\\') => return None,
             _ => {}
         }
+        previous = Some(c);
     }
     None
 }
