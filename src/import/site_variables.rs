@@ -33,12 +33,16 @@ pub fn set_in_specs_where_config_differs(
         .map(|(name, value)| (name.clone(), value.clone()))
         .collect();
     let mut moved = Vec::new();
+    if differing.is_empty() {
+        return moved;
+    }
+    // each spec as it will be written: every place a variable can be
+    let written = specs_as_written(import);
     for (name, value) in differing {
-        let written = format!("{{{{{name}}}}}");
+        let variable = format!("{{{{{name}}}}}");
         let mut specs = 0;
-        for item in &mut import.items {
-            // the spec as it will be written: every place a variable can be
-            if crate::import::to_yaml(&item.spec).contains(&written) {
+        for (item, text) in import.items.iter_mut().zip(&written) {
+            if text.contains(&variable) {
                 item.spec
                     .variables
                     .get_or_insert_with(IndexMap::new)
@@ -58,20 +62,31 @@ pub fn set_in_specs_where_config_differs(
 /// (another input's `baseUrl`, or one set by hand), with the value they take: worth saying,
 /// since the specs then send to what the config says.
 pub fn used_without_a_value(import: &Import, current: &SampleValues) -> Vec<(String, String)> {
-    let written: Vec<String> = import
-        .items
-        .iter()
-        .map(|item| crate::import::to_yaml(&item.spec))
-        .collect();
-    current
+    let candidates: Vec<(&String, &String)> = current
         .variables
         .iter()
         .filter(|(name, _)| !import.variables.contains_key(*name))
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let written = specs_as_written(import);
+    candidates
+        .into_iter()
         .filter(|(name, _)| {
             let variable = format!("{{{{{name}}}}}");
             written.iter().any(|spec| spec.contains(&variable))
         })
         .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
+}
+
+/// Each imported spec's YAML, as it will be written.
+fn specs_as_written(import: &Import) -> Vec<String> {
+    import
+        .items
+        .iter()
+        .map(|item| crate::import::to_yaml(&item.spec))
         .collect()
 }
 
