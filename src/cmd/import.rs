@@ -86,15 +86,8 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             specs_dir.display()
         )));
     }
-    // before the import's own values move into its specs
-    let taken_from_config = crate::import::site_variables::used_without_a_value(
-        &imported,
-        &project.config.sample_values,
-    );
-    let own_values = crate::import::site_variables::set_in_specs_where_config_differs(
-        &mut imported,
-        &project.config.sample_values,
-    );
+    let settled =
+        crate::import::site_variables::settle(&mut imported, &project.config.sample_values);
     let written =
         crate::import::write(&imported, &into, &specs_dir, force).map_err(|error| Error::Io {
             path: into.clone(),
@@ -112,12 +105,13 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         .map_err(Error::stdout)?;
     }
     let config = crate::config::CONFIG_FILE;
-    let variable_lines = taken_from_config
+    let variable_lines = settled
+        .taken_from_config
         .iter()
         .map(|(name, value)| {
             format!("{config}: the input gives {{{{{name}}}}} no value; its specs take this file's: {value}")
         })
-        .chain(own_values.iter().map(|(name, specs)| {
+        .chain(settled.set_in_specs.iter().map(|(name, specs)| {
             format!("{config}: sets {name} to another value; the {specs} imported specs that write {{{{{name}}}}} set this input's value in their own `variables:`")
         }));
     for line in variable_lines {

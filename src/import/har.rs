@@ -147,8 +147,8 @@ fn import_request(
         let post_at = format!("{at}/postData");
         // a `HEAD` body is refused whatever it holds, so it is not read (its notes would be for
         // nothing); a `GET` one is refused only empty or multipart
-        let (sent, refused) = if method == "HEAD" {
-            (None, crate::model::body_refused_by_method(&method))
+        let (sent, refused) = if let Some(why) = crate::model::body_refused_by_method(&method) {
+            (None, Some(why))
         } else {
             let sent = body(post, &post_at, &mut spec.request, import);
             let refused = sent

@@ -52,22 +52,12 @@ pub(super) fn drop_content_type(headers: &mut Vec<NameValueSpec>) {
 /// Whether `data` reads as a form a form encoder could have written: `name=value` pairs joined by
 /// `&`, each with one `=`, made of letters, digits, `%XX` escapes of UTF-8 text, `{{variables}}`,
 /// the punctuation forms carry unescaped (Stripe's `metadata[key]` among it) and spaces (which
-/// docs write unencoded: `-d name="Jenny Rosen"`). Only then may an importer take it apart into fields, which the samples encode
-/// again (the same fields, perhaps spelled otherwise): JSON, line protocol or text with spaces
-/// sent with a form's `Content-Type` are read by the server byte for byte, so they stay the raw
-/// body they are.
+/// docs write unencoded: `-d name="Jenny Rosen"`). Only then may an importer take it apart into
+/// fields, which the samples encode again (the same fields, perhaps spelled otherwise): JSON,
+/// line protocol or text with spaces sent with a form's `Content-Type` are read by the server
+/// byte for byte, so they stay the raw body they are.
 pub(super) fn reads_as_form(data: &str) -> bool {
-    let mut without_variables = String::with_capacity(data.len());
-    let mut rest = data;
-    while let Some((before, after)) = rest.split_once("{{") {
-        without_variables.push_str(before);
-        rest = after.split_once("}}").map_or("{{", |(_, after)| after);
-        if rest == "{{" {
-            without_variables.push_str(rest);
-            break;
-        }
-    }
-    without_variables.push_str(rest);
+    let without_variables = crate::sample_values::map_variables(data, |_| Some(String::new()));
     let data = without_variables.as_str();
     let plain = |b: u8| b.is_ascii_alphanumeric() || b"-._~*+%=&!$'(),:/?@[] ".contains(&b);
     let escapes_whole = data.match_indices('%').all(|(at, _)| {

@@ -19,30 +19,57 @@ pub struct Merge {
     pub kept: Vec<String>,
 }
 
-/// Moves each of the import's variables that `current` sets to another value into the imported
-/// specs that write `{{name}}`, as their own `variables:`, and out of the import's list. The
-/// names moved, with how many specs took each; one no spec writes stays (the config's is kept).
-pub fn set_in_specs_where_config_differs(
-    import: &mut Import,
-    current: &SampleValues,
-) -> Vec<(String, usize)> {
+/// How the import's variables met the config's (see the module's documentation).
+#[derive(Debug, Default)]
+pub struct Settled {
+    /// The variables the imported specs write that the import gives no value and the config
+    /// sets (another input's `baseUrl`, or one set by hand), with the value they take: worth
+    /// saying, since the specs then send to what the config says.
+    pub taken_from_config: Vec<(String, String)>,
+    /// The import's variables the config sets to another value, moved into the imported specs
+    /// that write `{{name}}` (as their own `variables:`) and out of the import's list, with how
+    /// many specs took each. One no spec writes stays in the list (the config's is kept).
+    pub set_in_specs: Vec<(String, usize)>,
+}
+
+/// Settles the import's variables against the config's values, `current`; the specs are
+/// written out to look for `{{name}}` once, and only when a name needs looking for.
+pub fn settle(import: &mut Import, current: &SampleValues) -> Settled {
+    let lacking: Vec<(&String, &String)> = current
+        .variables
+        .iter()
+        .filter(|(name, _)| !import.variables.contains_key(*name))
+        .collect();
     let differing: Vec<(String, String)> = import
         .variables
         .iter()
         .filter(|(name, value)| current.variables.get(*name).is_some_and(|v| v != *value))
         .map(|(name, value)| (name.clone(), value.clone()))
         .collect();
-    let mut moved = Vec::new();
-    if differing.is_empty() {
-        return moved;
+    if lacking.is_empty() && differing.is_empty() {
+        return Settled::default();
     }
     // each spec as it will be written: every place a variable can be
-    let written = specs_as_written(import);
+    let written: Vec<String> = import
+        .items
+        .iter()
+        .map(|item| crate::import::to_yaml(&item.spec))
+        .collect();
+    let written_as = |name: &str| format!("{{{{{name}}}}}");
+    let taken_from_config = lacking
+        .into_iter()
+        .filter(|(name, _)| {
+            let variable = written_as(name);
+            written.iter().any(|spec| spec.contains(&variable))
+        })
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    let mut set_in_specs = Vec::new();
     for (name, value) in differing {
-        let variable = format!("{{{{{name}}}}}");
+        let variable = written_as(&name);
         let mut specs = 0;
-        for (item, text) in import.items.iter_mut().zip(&written) {
-            if text.contains(&variable) {
+        for (item, spec) in import.items.iter_mut().zip(&written) {
+            if spec.contains(&variable) {
                 item.spec
                     .variables
                     .get_or_insert_with(IndexMap::new)
@@ -52,42 +79,13 @@ pub fn set_in_specs_where_config_differs(
         }
         if specs > 0 {
             import.variables.shift_remove(&name);
-            moved.push((name, specs));
+            set_in_specs.push((name, specs));
         }
     }
-    moved
-}
-
-/// The variables `current` sets that the imported specs write but the import gives no value
-/// (another input's `baseUrl`, or one set by hand), with the value they take: worth saying,
-/// since the specs then send to what the config says.
-pub fn used_without_a_value(import: &Import, current: &SampleValues) -> Vec<(String, String)> {
-    let candidates: Vec<(&String, &String)> = current
-        .variables
-        .iter()
-        .filter(|(name, _)| !import.variables.contains_key(*name))
-        .collect();
-    if candidates.is_empty() {
-        return Vec::new();
+    Settled {
+        taken_from_config,
+        set_in_specs,
     }
-    let written = specs_as_written(import);
-    candidates
-        .into_iter()
-        .filter(|(name, _)| {
-            let variable = format!("{{{{{name}}}}}");
-            written.iter().any(|spec| spec.contains(&variable))
-        })
-        .map(|(name, value)| (name.clone(), value.clone()))
-        .collect()
-}
-
-/// Each imported spec's YAML, as it will be written.
-fn specs_as_written(import: &Import) -> Vec<String> {
-    import
-        .items
-        .iter()
-        .map(|item| crate::import::to_yaml(&item.spec))
-        .collect()
 }
 
 /// `source` (the config's text, empty when there is none) with each of `found` that `current`

@@ -110,12 +110,7 @@ impl<'a> Importer<'a> {
                 }
             }
             if fields.is_empty() {
-                let message = if self.all_params {
-                    "the form has no fields: no body"
-                } else {
-                    "the form has no required fields (`--all-params` writes the optional ones): no body"
-                };
-                self.note("body", media_at, message);
+                self.note_no_fields(&media_at, "form", "fields");
                 return None;
             }
             headers.push(name_value("Content-Type", key));
@@ -231,6 +226,19 @@ impl<'a> Importer<'a> {
             self.note("body", at, format!("`{name}`: {problem}"));
         }
         fields
+    }
+
+    /// Notes that a form (`what`) has no `fields`, so no body is sent: without `--all-params`,
+    /// none of them is required.
+    fn note_no_fields(&mut self, at: &str, what: &str, fields: &str) {
+        let message = if self.all_params {
+            format!("the {what} has no {fields}: no body")
+        } else {
+            format!(
+                "the {what} has no required {fields} (`--all-params` writes the optional ones): no body"
+            )
+        };
+        self.note("body", at, message);
     }
 
     /// A form's or multipart body's example: of its required fields, or of them all when the
@@ -353,12 +361,7 @@ impl<'a> Importer<'a> {
             }
         }
         if parts.is_empty() {
-            let message = if self.all_params {
-                "the multipart body has no parts: no body"
-            } else {
-                "the multipart body has no required parts (`--all-params` writes the optional ones): no body"
-            };
-            self.note("body", at, message);
+            self.note_no_fields(at, "multipart body", "parts");
             return None;
         }
         Some(BodySpec::Formdata(parts))

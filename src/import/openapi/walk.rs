@@ -26,9 +26,7 @@ impl<'a> Importer<'a> {
             Some(url) => {
                 // a URL samplegen can send goes to samplegen.yaml's `variables`; one with a
                 // server variable left unset (no default) stays for the writer to set
-                let usable = (url.starts_with("https://") || url.starts_with("http://"))
-                    && !url.contains(['{', '}'])
-                    && !url.chars().any(char::is_control);
+                let usable = is_sendable_server(&url);
                 self.note(
                     "servers",
                     "/servers/0",
@@ -164,11 +162,9 @@ impl<'a> Importer<'a> {
             else {
                 continue;
             };
-            let url = server_url(first).filter(|url| {
-                (url.starts_with("https://") || url.starts_with("http://"))
-                    && !url.contains(['{', '}', '?', '#'])
-                    && !url.chars().any(char::is_control)
-            });
+            // a query or fragment would end up before the path
+            let url = server_url(first)
+                .filter(|url| is_sendable_server(url) && !url.contains(['?', '#']));
             match url {
                 Some(url) => {
                     self.note(
@@ -339,6 +335,14 @@ impl<'a> Importer<'a> {
             },
         }
     }
+}
+
+/// Whether a server's URL (its variables' defaults filled in) is one samplegen can send to: an
+/// absolute `http(s)` URL without a server variable left unset or a control character.
+fn is_sendable_server(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(['{', '}'])
+        && !url.chars().any(char::is_control)
 }
 
 /// A server object's URL, each `{variable}` replaced by its default (kept as written without one).
