@@ -7,7 +7,7 @@ use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::{choose_media, is_binary, is_json, json_text};
 use super::parameters::{form_fields, header_value_problem};
-use super::schema::Direction;
+use super::schema::{Direction, own_value};
 use crate::http::media_type;
 use crate::import::shared::name_value;
 use crate::model::FORM_URLENCODED;
@@ -105,7 +105,13 @@ impl<'a> Importer<'a> {
                 let name = name.as_str();
                 let encoding = encoding.and_then(|e| e.get(name));
                 let field_at = format!("{media_at}/encoding/{}", escape(name));
-                for (field, value) in self.form_property(name, value, encoding, &field_at) {
+                let mut written = self.form_property(name, value, encoding, &field_at);
+                if written.is_empty()
+                    && let Some(every) = self.every_field_of(media, &media_at, name, value)
+                {
+                    written = self.form_property(name, &every, encoding, &field_at);
+                }
+                for (field, value) in written {
                     fields.push(name_value(&field, value));
                 }
             }
@@ -137,7 +143,41 @@ impl<'a> Importer<'a> {
                 headers.push(name_value("Content-Type", key));
                 Some(BodySpec::Raw(scalar_text(&example)))
             }
-            None if schema.is_none_or(is_binary) && !media_name.starts_with("text/") => {
+            None if schema.is_some_and(|schema| !is_binary(schema)) && {
+                // a text body's value from its schema: its own example, `const`, default or
+                // first `enum` value, else one for its type (`string`, or its `format`'s)
+                is_text(&media_name) || schema.is_some_and(|schema| own_value(schema).is_some())
+            } =>
+            {
+                let at = format!("{media_at}/schema");
+                self.budget = super::schema::MAX_BUILT_VALUES;
+                match self.build(
+                    media.get("schema")?,
+                    &at,
+                    Direction::Request,
+                    0,
+                    &mut Vec::new(),
+                ) {
+                    Some(value) if !value.is_object() && !value.is_array() && !value.is_null() => {
+                        headers.push(name_value("Content-Type", key));
+                        Some(BodySpec::Raw(scalar_text(&value)))
+                    }
+                    _ => {
+                        self.note(
+                            "body",
+                            media_at,
+                            format!("no example of the `{key}` body: no body"),
+                        );
+                        None
+                    }
+                }
+            }
+            // bytes: no schema, one that says so (`format: binary`, a `contentMediaType`), or
+            // a string (`format: byte` or none) of a media type that is not text (Docker's
+            // `application/x-tar`, an `image/jpeg` upload)
+            None if schema.is_none_or(|schema| is_binary(schema) || is_string(schema))
+                && !is_text(&media_name) =>
+            {
                 let content_type = if key.contains('*') {
                     "application/octet-stream"
                 } else {
@@ -271,6 +311,49 @@ impl<'a> Importer<'a> {
         example
     }
 
+    /// A form property that is an empty object or list, which a form cannot send (an object
+    /// with no fields writes no field), built again with its optional members: a required
+    /// property whose own members are all optional (Stripe's `business_profile`) would
+    /// otherwise be missing from the request.
+    fn every_field_of(
+        &mut self,
+        media: &'a Value,
+        at: &str,
+        name: &str,
+        value: &Value,
+    ) -> Option<Value> {
+        let empty = match value {
+            Value::Object(members) => members.is_empty(),
+            Value::Array(items) => items.is_empty(),
+            _ => false,
+        };
+        if !empty || self.all_params {
+            return None;
+        }
+        let schema_at = format!("{at}/schema");
+        let property = *self
+            .properties(media.get("schema")?, &schema_at, 0)
+            .get(name)?;
+        self.all_params = true;
+        self.budget = super::schema::MAX_BUILT_VALUES;
+        let property_at = format!("{schema_at}/properties/{}", escape(name));
+        let every = self.build(
+            property,
+            &property_at,
+            Direction::Request,
+            1,
+            &mut Vec::new(),
+        );
+        self.all_params = false;
+        let every = every.filter(|every| every != value)?;
+        self.note(
+            "body",
+            property_at,
+            format!("`{name}` is required and none of its members is: every member is written"),
+        );
+        Some(every)
+    }
+
     /// A `multipart/form-data` body: files for binary properties, text for the others.
     fn multipart(&mut self, media: &'a Value, at: &str, required: bool) -> Option<BodySpec> {
         let Some(Value::Object(example)) = self.form_example(media, at, required) else {
@@ -368,6 +451,23 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// Whether a media type is text a writer reads (`text/*`, XML, YAML), whose body an example
+/// string can be, rather than bytes from a file.
+fn is_text(media_type: &str) -> bool {
+    media_type.starts_with("text/")
+        || crate::http::media::is_xml(media_type)
+        || media_type.ends_with("yaml")
+}
+
+/// Whether a (resolved) schema is a string.
+fn is_string(schema: &Value) -> bool {
+    match schema.get("type") {
+        Some(Value::String(kind)) => kind == "string",
+        Some(Value::Array(kinds)) => kinds.iter().any(|kind| kind == "string"),
+        _ => false,
+    }
+}
+
 fn text_part(value: String, content_type: Option<String>) -> PartSpec {
     match content_type {
         Some(content_type) => PartSpec::Detailed(PartDetailSpec {
@@ -430,6 +530,54 @@ paths:
         assert_eq!(
             form.urlencoded().unwrap()[0]["name"].as_deref(),
             Some("Rex")
+        );
+    }
+
+    #[test]
+    fn a_required_form_member_whose_members_are_optional_writes_them() {
+        // Stripe's `POST /v1/billing_portal/configurations`: an empty object writes no field
+        let import = read_minimal(&format!(
+            "{HEAD}{}",
+            r#"
+paths:
+  /configurations:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            encoding: {business_profile: {style: deepObject, explode: true}}
+            schema:
+              type: object
+              required: [business_profile, name]
+              properties:
+                business_profile: {type: object, properties: {headline: {type: string, example: Hi}}}
+                name: {type: string, example: portal}
+                default_return_url: {type: string}
+"#
+        ));
+        let form = only(&import)
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .urlencoded()
+            .unwrap();
+        let fields: Vec<_> = form
+            .iter()
+            .flat_map(|field| field.iter().map(|(k, v)| (k.as_str(), v.as_deref())))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("business_profile[headline]", Some("Hi")),
+                ("name", Some("portal"))
+            ]
+        );
+        note(
+            &import,
+            "/paths/~1configurations/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/business_profile",
+            "every member is written",
         );
     }
 
@@ -712,6 +860,17 @@ paths:
       requestBody:
         content:
           application/*: {example: [1, 2]}
+  /csv:
+    post:
+      requestBody:
+        content:
+          text/csv: {schema: {type: string, example: hello schema}}
+  /archive:
+    put:
+      requestBody:
+        required: true
+        content:
+          application/x-tar: {schema: {type: string}}
 components:
   schemas:
     Namespace: {properties: {kind: {type: string, example: Namespace}}}
@@ -732,12 +891,13 @@ components:
             "/paths/~1xml/post/requestBody/content/application~1xml",
             "cannot be written as `application/xml`",
         );
-        assert!(body(4).is_none());
-        note(
-            &import,
-            "/paths/~1plain/post/requestBody/content/text~1plain",
-            "no example",
-        );
+        // text takes its schema's value, else one for its type, as a JSON member would
+        assert_eq!(body(4).unwrap().raw(), Some("string"));
+        assert_eq!(body(7).unwrap().raw(), Some("hello schema"));
+        assert_eq!(headers(7), [pair("Content-Type", "text/csv")]);
+        // bytes a schema calls a string without `format: binary` (Docker's tar archives)
+        assert!(matches!(body(8).unwrap().file(), Some(FileSpec::Path(p)) if p == "/path/to/file"));
+        assert_eq!(headers(8), [pair("Content-Type", "application/x-tar")]);
         // any media type, and an object or a list: JSON, which the API then takes
         assert_eq!(
             body(5).unwrap().raw(),

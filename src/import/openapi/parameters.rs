@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::choose_media;
-use super::schema::Direction;
+use super::schema::{Direction, own_value};
 use crate::import::shared::{has_control_character, name_value};
 use crate::model::variable_problem;
 use crate::spec::NameValueSpec;
@@ -299,28 +299,15 @@ impl<'a> Importer<'a> {
             });
         }
         let schema = p.get("schema")?;
-        let (schema, _) = self.resolve(schema, &format!("{}/schema", param.at))?;
-        if let Some(value) = schema.get("example").filter(|v| !v.is_null()) {
-            return Some(value.clone());
+        let schema_at = format!("{}/schema", param.at);
+        let (schema, schema_at) = self.resolve(schema, &schema_at)?;
+        if let Some(value) = own_value(schema) {
+            return Some(value);
         }
-        if let Some(value) = schema
-            .get("examples")
-            .and_then(Value::as_array)
-            .and_then(|e| e.first())
-        {
-            return Some(value.clone());
-        }
-        schema
-            .get("default")
-            .or_else(|| schema.get("const"))
-            .filter(|v| !v.is_null())
-            .or_else(|| {
-                schema
-                    .get("enum")
-                    .and_then(Value::as_array)
-                    .and_then(|values| values.iter().find(|v| !v.is_null()))
-            })
-            .cloned()
+        // a list whose items have a value of their own (an `enum` of the values it takes)
+        let items = schema.get("items")?;
+        let (items, _) = self.resolve(items, &format!("{schema_at}/items"))?;
+        own_value(items).map(|value| Value::Array(vec![value]))
     }
 
     fn style(param: &Param) -> (String, bool) {
@@ -440,7 +427,7 @@ impl<'a> Importer<'a> {
         Some(name_value(name, value))
     }
 
-    pub(super) fn cookie_parameter(&mut self, param: &Param<'a>) -> Option<NameValueSpec> {
+    pub(super) fn cookie_parameter(&mut self, param: &Param<'a>) -> Vec<NameValueSpec> {
         let name = param.name.as_str();
         if !crate::model::is_token(name) {
             self.note(
@@ -448,19 +435,37 @@ impl<'a> Importer<'a> {
                 &param.at,
                 format!("`{name}` is not a valid cookie name: the cookie is dropped"),
             );
-            return None;
+            return Vec::new();
         }
-        let example = self.parameter_example(param);
-        let value = match example {
+        let encode = |value: &Value| utf8_percent_encode(&scalar_text(value), COOKIE).to_string();
+        // `style: form`, the only cookie style: a list's elements and an object's names and
+        // values joined by commas (encoded: a cookie value holds none), or with `explode`
+        // (the default) an object as a cookie per member
+        let (_, explode) = Self::style(param);
+        let value = match self.parameter_example(param) {
             None => placeholder(name),
-            Some(Value::Array(items)) if !items.is_empty() => items
-                .iter()
-                .map(|item| utf8_percent_encode(&scalar_text(item), COOKIE).to_string())
-                .collect::<Vec<_>>()
-                .join("%2C"),
-            Some(example) => utf8_percent_encode(&scalar_text(&example), COOKIE).to_string(),
+            Some(Value::Array(items)) if !items.is_empty() => {
+                items.iter().map(encode).collect::<Vec<_>>().join("%2C")
+            }
+            Some(Value::Object(members)) if !members.is_empty() => {
+                if explode {
+                    return members
+                        .iter()
+                        .filter(|(member, _)| crate::model::is_token(member))
+                        .map(|(member, value)| name_value(member, encode(value)))
+                        .collect();
+                }
+                members
+                    .iter()
+                    .flat_map(|(member, value)| {
+                        [encode(&Value::String(member.clone())), encode(value)]
+                    })
+                    .collect::<Vec<_>>()
+                    .join("%2C")
+            }
+            Some(example) => encode(&example),
         };
-        Some(name_value(name, value))
+        vec![name_value(name, value)]
     }
 }
 
@@ -704,6 +709,7 @@ paths:
         - {name: fromDefault, in: query, schema: {$ref: '#/components/schemas/Sort'}}
         - {name: fromConst, in: query, schema: {const: fixed}}
         - {name: fromEnum, in: query, schema: {type: string, enum: [null, read, write]}}
+        - {name: fromItems, in: query, schema: {type: array, items: {type: string, enum: [e1, e2]}}}
         - {name: 'filter[name]', in: query, schema: {type: string}}
         - {name: q, in: query, example: 'a b&c=d#e+f%g,h/i?j'}
         - {name: ids, in: query, schema: {type: array, items: {type: integer}}, example: [1, 2]}
@@ -728,6 +734,7 @@ components:
                 pair("fromDefault", "name"),
                 pair("fromConst", "fixed"),
                 pair("fromEnum", "read"),
+                pair("fromItems", "e1"),
                 pair("filter[name]", "{{filter_name}}"),
                 pair("q", "a%20b%26c%3Dd%23e%2Bf%25g,h/i?j"),
                 pair("ids", "1"),
@@ -868,6 +875,8 @@ paths:
         - {name: prefs, in: cookie, example: [x, 'y,z']}
         - {name: token, in: cookie}
         - {name: 'bad;cookie', in: cookie, example: x}
+        - {name: color, in: cookie, example: {R: 100, G: 200}}
+        - {name: shade, in: cookie, explode: false, example: {R: 1, G: 2}}
 "#);
         let spec = only(&import);
         assert_eq!(
@@ -887,6 +896,9 @@ paths:
                 pair("session", "a%20b%3Bc"),
                 pair("prefs", "x%2Cy%2Cz"),
                 pair("token", "{{token}}"),
+                pair("R", "100"),
+                pair("G", "200"),
+                pair("shade", "R%2C1%2CG%2C2"),
             ]
         );
         for index in [4, 5, 6] {

@@ -52,6 +52,38 @@ impl<'a> Importer<'a> {
         out
     }
 
+    /// The names an object schema requires, its `allOf` members' included.
+    fn required_names(&mut self, schema: &'a Value, at: &str, depth: usize) -> Vec<String> {
+        let mut names = Vec::new();
+        if depth > MAX_DEPTH {
+            return names;
+        }
+        let Some((schema, at)) = self.resolve(schema, at) else {
+            return names;
+        };
+        for name in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            if !names.iter().any(|known| known == name) {
+                names.push(name.to_string());
+            }
+        }
+        if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+            for (index, sub) in all.iter().enumerate() {
+                for name in self.required_names(sub, &format!("{at}/allOf/{index}"), depth + 1) {
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        names
+    }
+
     /// A minimal example of `schema`.
     pub(super) fn build(
         &mut self,
@@ -90,27 +122,8 @@ impl<'a> Importer<'a> {
         if !schema.is_object() {
             return None;
         }
-        for key in ["example", "const"] {
-            if let Some(value) = schema.get(key).filter(|v| !v.is_null()) {
-                return Some(value.clone());
-            }
-        }
-        if let Some(first) = schema
-            .get("examples")
-            .and_then(Value::as_array)
-            .and_then(|e| e.first())
-        {
-            return Some(first.clone());
-        }
-        if let Some(value) = schema.get("default").filter(|v| !v.is_null()) {
-            return Some(value.clone());
-        }
-        if let Some(first) = schema
-            .get("enum")
-            .and_then(Value::as_array)
-            .and_then(|e| e.iter().find(|v| !v.is_null()))
-        {
-            return Some(first.clone());
+        if let Some(value) = own_value(schema) {
+            return Some(value);
         }
         if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
             let mut merged = Map::new();
@@ -135,6 +148,28 @@ impl<'a> Importer<'a> {
                     self.build_object(schema, at, direction, depth, stack)
             {
                 merged.extend(own);
+            }
+            // `required` holds for the whole object, wherever its properties are declared: a
+            // name the schema or one member requires may be a property another member declares
+            if direction == Direction::Request && !self.all_params && other.is_none() {
+                let required = self.required_names(schema, at, depth);
+                if required.iter().any(|name| !merged.contains_key(name)) {
+                    let declared = self.properties(schema, at, depth);
+                    for name in required {
+                        let Some(&property) = declared.get(&name) else {
+                            continue;
+                        };
+                        if merged.contains_key(&name) || self.flag(property, "readOnly") {
+                            continue;
+                        }
+                        let property_at = format!("{at}/properties/{}", escape(&name));
+                        if let Some(value) =
+                            self.build(property, &property_at, direction, depth + 1, stack)
+                        {
+                            merged.insert(name, value);
+                        }
+                    }
+                }
             }
             if !merged.is_empty() || other.is_none() {
                 return Some(Value::Object(merged));
@@ -273,6 +308,24 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// A (resolved) schema's own value: its `example`, `const`, first `examples`, `default` or first
+/// `enum` value that is not null.
+pub(super) fn own_value(schema: &Value) -> Option<Value> {
+    let given = |key: &str| schema.get(key).filter(|v| !v.is_null());
+    let first = |key: &str| {
+        schema
+            .get(key)
+            .and_then(Value::as_array)
+            .and_then(|values| values.iter().find(|v| !v.is_null()))
+    };
+    given("example")
+        .or_else(|| given("const"))
+        .or_else(|| first("examples"))
+        .or_else(|| given("default"))
+        .or_else(|| first("enum"))
+        .cloned()
+}
+
 /// An example string for a `format`.
 fn string_example(format: Option<&str>) -> &'static str {
     match format {
@@ -368,6 +421,38 @@ components:
         );
         assert!(!response.contains("secret"), "{response}");
         assert_eq!(spec.response.as_ref().unwrap().lang, None);
+    }
+
+    #[test]
+    fn required_applies_across_all_of() {
+        // DigitalOcean's and Box's bodies: `required` beside the `allOf` that declares them
+        let import = read_minimal(&format!(
+            "{HEAD}{}",
+            r#"
+paths:
+  /copy:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [folder, name]
+              allOf:
+                - {type: object, properties: {title: {type: string}, name: {type: string, example: n}}}
+                - type: object
+                  required: [title]
+                  properties:
+                    folder: {type: object, required: [id], properties: {id: {type: string, example: '42'}}}
+                    stamp: {type: string, readOnly: true}
+"#
+        ));
+        let raw = only(&import).request.body.as_ref().unwrap().raw().unwrap();
+        let body: serde_json::Value = serde_json::from_str(raw).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"folder": {"id": "42"}, "name": "n", "title": "string"})
+        );
     }
 
     #[test]

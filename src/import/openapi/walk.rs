@@ -275,9 +275,8 @@ impl<'a> Importer<'a> {
                         );
                         continue;
                     }
-                    if let Some(cookie) = self.cookie_parameter(param) {
-                        request.cookies.push(cookie);
-                    }
+                    let cookies = self.cookie_parameter(param);
+                    request.cookies.extend(cookies);
                 }
             }
         }
