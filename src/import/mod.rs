@@ -124,24 +124,29 @@ pub fn read(format: Format, text: &str, options: Options) -> Result<Import, Stri
 /// refuse (Python's requests): Postman exports often hold `" application/json"`. Servers read
 /// the same value either way, so no note is needed.
 fn trim_header_values(import: &mut Import) {
+    for item in &mut import.items {
+        trim_request_header_values(&mut item.spec.request);
+    }
+}
+
+/// [`trim_header_values`] for one request: an importer that checks its specs as it reads
+/// (Postman's, to say where in the collection a request is invalid) does this first.
+pub(crate) fn trim_request_header_values(request: &mut crate::spec::RequestSpec) {
     let blank = [' ', '\t'];
     let trim = |value: &mut String| {
         if value.starts_with(blank) || value.ends_with(blank) {
             *value = value.trim_matches(blank).to_string();
         }
     };
-    for item in &mut import.items {
-        let request = &mut item.spec.request;
-        for header in &mut request.headers {
-            header.values_mut().flatten().for_each(trim);
+    for header in &mut request.headers {
+        header.values_mut().flatten().for_each(trim);
+    }
+    match &mut request.auth {
+        Some(AuthSpec::Bearer(token)) => trim(token),
+        Some(AuthSpec::Apikey(key)) if key.location != Some(KeyLocationSpec::Query) => {
+            trim(&mut key.value)
         }
-        match &mut request.auth {
-            Some(AuthSpec::Bearer(token)) => trim(token),
-            Some(AuthSpec::Apikey(key)) if key.location != Some(KeyLocationSpec::Query) => {
-                trim(&mut key.value)
-            }
-            _ => {}
-        }
+        _ => {}
     }
 }
 
@@ -184,8 +189,18 @@ fn fit_response_examples(import: &mut Import) {
 fn move_userinfo_to_auth(import: &mut Import) {
     let mut in_variables: Vec<(String, String)> = Vec::new();
     for (name, value) in &mut import.variables {
-        if let Some(userinfo) = take_userinfo(value) {
-            in_variables.push((format!("{{{{{name}}}}}"), userinfo));
+        // only a URL that a request's URL starts with: any other value (an e-mail address, a
+        // password with an `@`) is text, whatever it holds
+        let variable = format!("{{{{{name}}}}}");
+        let starts_a_url = import
+            .items
+            .iter()
+            .any(|item| item.spec.request.url.starts_with(&variable));
+        if starts_a_url
+            && crate::url::Url::parse(value).scheme.is_some()
+            && let Some(userinfo) = take_userinfo(value)
+        {
+            in_variables.push((variable, userinfo));
         }
     }
     for item in &mut import.items {
@@ -683,6 +698,25 @@ mod tests {
                 import.notes
             );
         }
+    }
+
+    // a variable's value is a URL's user info only where a URL starts with it: an e-mail address
+    // or a password with an `@` is the text it is
+    #[test]
+    fn variables_that_are_not_urls_keep_their_at_signs() {
+        let collection = r#"{"info": {"name": "r", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+          "variable": [{"key": "baseUrl", "value": "https://u:p@api.example.com"}, {"key": "email", "value": "john@example.com"},
+                       {"key": "pw", "value": "p@ss:w0rd"}, {"key": "site", "value": "https://a:b@example.com/"}],
+          "item": [{"name": "login", "request": {"method": "POST", "url": "{{baseUrl}}/login",
+            "auth": {"type": "basic", "basic": [{"key": "username", "value": "{{email}}"}, {"key": "password", "value": "{{pw}}"}]},
+            "header": [{"key": "Content-Type", "value": "application/json"}],
+            "body": {"mode": "raw", "raw": "{\"site\": \"{{site}}\"}"}}}]}"#;
+        let import = read(Format::Postman, collection, Options::default()).unwrap();
+        assert_eq!(import.variables["email"], "john@example.com");
+        assert_eq!(import.variables["pw"], "p@ss:w0rd");
+        assert_eq!(import.variables["site"], "https://a:b@example.com/");
+        // the base URL's user info is left out, as the request authorizes itself
+        assert_eq!(import.variables["baseUrl"], "https://api.example.com");
     }
 
     // Postman exports often hold `" application/json"`; a spec may not (requests refuses it)

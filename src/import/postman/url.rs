@@ -24,12 +24,16 @@ fn path_variables(url: &str) -> (String, Vec<String>) {
     (segments.join("/") + rest, names)
 }
 
-/// Whether `value` can stand in a URL path segment as it is: unreserved and sub-delimiter
-/// characters, `:`, `@`, escapes, and `{{variables}}` (a `{{` never closed cannot).
-fn is_path_segment(value: &str) -> bool {
-    crate::sample_values::map_variables(value, |_| Some(String::new()))
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@%".contains(&b))
+/// A path variable's value as Postman's runtime puts it in the path: what a path cannot hold
+/// as it is (a blank, `?`, `#`, non-ASCII…) percent-encoded, `{{variables}}` kept.
+fn path_value(value: &str) -> String {
+    crate::url::strict(&escaped(value, &['#', '?']))
+}
+
+/// Whether a path variable's value is a placeholder (`<long>`, as OpenAPI converters write one)
+/// rather than a value: the URL then keeps the variable for the reader to set.
+fn is_placeholder(value: &str) -> bool {
+    value.len() > 2 && value.starts_with('<') && value.ends_with('>')
 }
 
 /// A query string (with its `?`) from Postman query items, disabled ones left out; a `null`
@@ -102,8 +106,11 @@ fn url_from_parts(url: &Map<String, Value>) -> String {
             .join("/"),
         other => text(other),
     };
-    if !path.is_empty() {
-        if !path.starts_with('/') {
+    // Postman's runtime puts a `/` before the segments, even before an empty first one
+    // (`["", "v1"]` is `//v1`)
+    let segments = matches!(url.get("path"), Some(Value::Array(s)) if !s.is_empty());
+    if !path.is_empty() || segments {
+        if segments || !path.starts_with('/') {
             out.push('/');
         }
         out.push_str(&path);
@@ -186,9 +193,9 @@ impl Importer {
                 }
                 // Postman sends the value in the variable's place; a placeholder (`<long>`)
                 // stays a variable for the reader to set
-                if is_path_segment(&value) {
+                if !is_placeholder(&value) {
                     let end = url.find(['?', '#']).unwrap_or(url.len());
-                    let path = url[..end].replace(&format!("{{{{{key}}}}}"), &value);
+                    let path = url[..end].replace(&format!("{{{{{key}}}}}"), &path_value(&value));
                     url = path + &url[end..];
                 } else {
                     placeholders.push(format!("`{key}` = `{value}`"));
@@ -199,7 +206,7 @@ impl Importer {
                     "url",
                     format!("{at}/variable"),
                     format!(
-                        "path variable values that are no URL text are not kept, the URL keeps the variables: {}",
+                        "path variable values that are placeholders are not kept, the URL keeps the variables: {}",
                         placeholders.join(", ")
                     ),
                 );
@@ -266,6 +273,30 @@ mod tests {
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert_eq!(notes[0].at, "/item/0/request/url/variable");
         assert!(notes[0].message.contains("`petId` = `<long>`"));
+        // any other value is sent as Postman's runtime sends it, encoded where a path needs it
+        let (spec, notes) = one(json!({
+            "method": "GET",
+            "url": {
+                "raw": "https://e.com/u/:name/:city/:q",
+                "variable": [
+                    {"key": "name", "value": "John Smith"},
+                    {"key": "city", "value": "café"},
+                    {"key": "q", "value": "a?b#c/d"}
+                ]
+            }
+        }));
+        assert_eq!(
+            spec.request.url,
+            "https://e.com/u/John%20Smith/caf%C3%A9/a%3Fb%23c/d"
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+        valid(&spec);
+        // a path whose first segment is empty starts with two slashes, as Postman sends it
+        let (spec, _) = one(json!({
+            "method": "GET",
+            "url": {"raw": "{{baseUrl}}/v1/Credentials", "host": ["{{baseUrl}}"], "path": ["", "v1", "Credentials"]}
+        }));
+        assert_eq!(spec.request.url, "{{baseUrl}}//v1/Credentials");
     }
 
     #[test]

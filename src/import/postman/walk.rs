@@ -253,7 +253,7 @@ impl Importer {
         if title.is_empty() {
             title = format!("{method} {url}");
         }
-        let spec = Spec {
+        let mut spec = Spec {
             title: title.clone(),
             request: RequestSpec {
                 method,
@@ -271,6 +271,7 @@ impl Importer {
             prose,
             ..Spec::default()
         };
+        crate::import::trim_request_header_values(&mut spec.request);
         self.check(&spec, at);
         self.import.items.push(Imported {
             dirs: dirs.to_vec(),
