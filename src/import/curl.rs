@@ -774,6 +774,11 @@ struct Transfer {
     /// The URLs, each with where it is: curl sends the same request to each.
     urls: Vec<(String, String)>,
     headers: Vec<(String, String)>,
+    /// The headers curl makes itself for an option (`-A`, `-e`, `-r`, `--json`): a `-H` of the
+    /// same name replaces one, as curl sends the user's header instead of its own.
+    curl_headers: Vec<(String, String)>,
+    /// Headers a `-H 'Name:'` removes: of those curl makes for an option, none is sent.
+    removed_headers: Vec<String>,
     data: Vec<Data>,
     /// `-d @-` and its kin: a body read from standard input.
     from_stdin: bool,
@@ -1297,6 +1302,43 @@ fn read_stdin(
     }
 }
 
+/// The name a `-H 'Name:'` removes when it is one only an option makes curl send (`-A`, `-e`,
+/// `-r`, `--json`'s `Accept`): the spec then simply leaves it out. (`Content-Type:` also
+/// removes the type curl gives `-d` data, which a spec cannot say: that stays a note.)
+fn removes_curl_header(argument: &str) -> Option<&str> {
+    let (name, value) = argument.split_once(':')?;
+    let name = name.trim();
+    (value.trim().is_empty()
+        && ["User-Agent", "Referer", "Range", "Accept"]
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(name)))
+    .then_some(name)
+}
+
+/// `url` as curl uploads `-T name` to it: the file's name after a path that ends with `/`, or
+/// as the path when there is none (`https://e.com` is `https://e.com/name`), before the query.
+fn with_upload_name(url: &str, name: &str) -> String {
+    let query = url.find('?').unwrap_or(url.len());
+    let (before, after) = url.split_at(query);
+    let host = before.find("://").map_or(0, |i| i + 3);
+    if !before[host..].contains('/') {
+        format!("{before}/{name}{after}")
+    } else if before.ends_with('/') {
+        format!("{before}{name}{after}")
+    } else {
+        url.to_string()
+    }
+}
+
+/// Sets (or with `None` removes) a header curl makes itself for an option; the last option of a
+/// kind wins, as in curl.
+fn set_curl_header(transfer: &mut Transfer, name: &str, value: Option<String>) {
+    transfer.curl_headers.retain(|(n, _)| n != name);
+    if let Some(value) = value {
+        transfer.curl_headers.push((name.to_string(), value));
+    }
+}
+
 /// Reads one option (`long` as curl's table names it, `shown` as written) into the transfer.
 fn apply(
     long: &str,
@@ -1315,6 +1357,15 @@ fn apply(
         "header" => match header(&value) {
             Ok(Some(header)) => transfer.headers.push(header),
             Ok(None) => {}
+            Err(_) if let Some(name) = removes_curl_header(&value) => {
+                transfer.removed_headers.push(name.to_string());
+                note(
+                    "dropped-header",
+                    format!(
+                        "`{name}:` removes a header curl adds: the spec leaves it out, and a sample's client may still send its own"
+                    ),
+                );
+            }
             Err((kind, message)) => note(kind, message),
         },
         "data" | "data-ascii" | "data-binary" => match value.strip_prefix('@') {
@@ -1390,12 +1441,8 @@ fn apply(
                 ("Content-Type", "application/json"),
                 ("Accept", "application/json"),
             ] {
-                if !transfer
-                    .headers
-                    .iter()
-                    .any(|(n, _)| n.eq_ignore_ascii_case(name))
-                {
-                    transfer.headers.push((name.into(), media.into()));
+                if !transfer.curl_headers.iter().any(|(n, _)| n == name) {
+                    transfer.curl_headers.push((name.into(), media.into()));
                 }
             }
         }
@@ -1461,18 +1508,18 @@ fn apply(
                 );
             }
         }
-        "user-agent" => transfer.headers.push(("User-Agent".into(), value)),
+        // `-A ""` sends no User-Agent at all, as `-H 'User-Agent:'` does
+        "user-agent" => set_curl_header(
+            transfer,
+            "User-Agent",
+            Some(value).filter(|v| !v.is_empty()),
+        ),
         "referer" => {
             let referer = value.strip_suffix(";auto").unwrap_or(&value);
-            if !referer.is_empty() {
-                transfer
-                    .headers
-                    .push(("Referer".into(), referer.to_string()));
-            }
+            let referer = Some(referer.to_string()).filter(|r| !r.is_empty());
+            set_curl_header(transfer, "Referer", referer);
         }
-        "range" => transfer
-            .headers
-            .push(("Range".into(), format!("bytes={value}"))),
+        "range" => set_curl_header(transfer, "Range", Some(format!("bytes={value}"))),
         "url" => transfer.urls.push((value, at.to_string())),
         "globoff" => transfer.globoff = true,
         "url-query" => {
@@ -1732,7 +1779,8 @@ fn request(
     url_at: &str,
     import: &mut Import,
 ) -> Result<RequestSpec, String> {
-    let mut url = url.to_string();
+    // curl never sends a fragment: what `-G`, `--url-query` and `-T` add goes before it
+    let mut url = url.split('#').next().unwrap_or_default().to_string();
     if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
     }
@@ -1747,7 +1795,21 @@ fn request(
     } else {
         transfer.auth.clone()
     };
-    for (name, value) in &transfer.headers {
+    let given = |name: &str| {
+        transfer
+            .headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case(name))
+            || transfer
+                .removed_headers
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(name))
+    };
+    let curl_headers = transfer
+        .curl_headers
+        .iter()
+        .filter(|(name, _)| !given(name));
+    for (name, value) in curl_headers.chain(&transfer.headers) {
         if name.eq_ignore_ascii_case("authorization")
             && let Some(found) = auth_from_header(value)
         {
@@ -1757,11 +1819,20 @@ fn request(
         request.headers.push(name_value(name, value));
     }
     request.auth = auth;
-    request.cookies = transfer
-        .cookies
-        .iter()
-        .map(|(n, v)| name_value(n, v))
-        .collect();
+    // a `-H 'Cookie: …'` replaces the cookies `-b` gives, as curl sends only the user's header
+    if !given("Cookie") {
+        request.cookies = transfer
+            .cookies
+            .iter()
+            .map(|(n, v)| name_value(n, v))
+            .collect();
+    } else if !transfer.cookies.is_empty() {
+        import.notes.push(Note::of_kind(
+            "cookie",
+            url_at,
+            "a `Cookie` header is given: curl sends it instead of the cookies of `-b`, which are left out",
+        ));
+    }
     for item in &transfer.query {
         url.push(if url.contains('?') { '&' } else { '?' });
         url.push_str(item);
@@ -1808,10 +1879,8 @@ fn request(
         None => "POST".into(),
     };
     if let Some(file) = &transfer.upload {
-        // curl names the uploaded file in a URL that ends with `/`
-        if url.ends_with('/') {
-            url.push_str(file.rsplit('/').next().unwrap_or(file));
-        }
+        // curl names the uploaded file in a URL whose path ends with `/` or is empty
+        url = with_upload_name(&url, file.rsplit('/').next().unwrap_or(file));
         if !has_content_type(&request.headers) {
             import.notes.push(Note::of_kind(
                 "body",
@@ -2839,6 +2908,81 @@ mod tests {
     }
 
     #[test]
+    fn what_curl_adds_to_the_url_goes_before_the_fragment_and_query() {
+        assert_eq!(
+            spec("curl -G -d b=2 'https://e.com/q#frag'").request.url,
+            "https://e.com/q?b=2"
+        );
+        assert_eq!(
+            spec("curl --url-query a=1 'https://e.com/p#f'").request.url,
+            "https://e.com/p?a=1"
+        );
+        assert_eq!(
+            spec("curl -T file.txt https://e.com").request.url,
+            "https://e.com/file.txt"
+        );
+        assert_eq!(
+            spec("curl -T dir/file.txt 'https://e.com/up/?overwrite=1'")
+                .request
+                .url,
+            "https://e.com/up/file.txt?overwrite=1"
+        );
+        assert_eq!(
+            spec("curl -T file.txt https://e.com/up/name").request.url,
+            "https://e.com/up/name"
+        );
+    }
+
+    // curl sends a `-H` instead of the header it makes itself for an option, and `-H 'Name:'`
+    // removes that header
+    #[test]
+    fn a_header_given_replaces_the_one_an_option_makes() {
+        let pairs =
+            |command: &str| crate::import::test_support::pairs(&spec(command).request.headers);
+        let pair = crate::import::test_support::pair;
+        assert_eq!(
+            pairs(
+                "curl --json '{}' -H 'Content-Type: application/vnd.api+json' -H 'Accept: application/vnd.api+json' https://e.com/a"
+            ),
+            [
+                pair("Content-Type", "application/vnd.api+json"),
+                pair("Accept", "application/vnd.api+json")
+            ]
+        );
+        assert_eq!(
+            pairs("curl -H 'accept: text/plain' --json '{}' https://e.com/a"),
+            [
+                pair("Content-Type", "application/json"),
+                pair("accept", "text/plain")
+            ]
+        );
+        assert_eq!(
+            pairs(
+                "curl -A one -e a -r 0-9 -H 'User-Agent: two' -H 'Referer: b' -H 'Range: bytes=5-6' https://e.com/a"
+            ),
+            [
+                pair("User-Agent", "two"),
+                pair("Referer", "b"),
+                pair("Range", "bytes=5-6")
+            ]
+        );
+        assert!(pairs("curl -A '' https://e.com/a").is_empty());
+        assert!(pairs("curl -A x -H 'User-Agent:' https://e.com/a").is_empty());
+        assert_eq!(
+            pairs("curl --json '{}' -H 'Accept:' https://e.com/a"),
+            [pair("Content-Type", "application/json")]
+        );
+        let cookies = imported("curl -H 'Cookie: a=b' -b c=d https://e.com/a");
+        let request = &cookies.items[0].spec.request;
+        assert!(request.cookies.is_empty());
+        assert_eq!(
+            crate::import::test_support::pairs(&request.headers),
+            [pair("Cookie", "a=b")]
+        );
+        assert_eq!(kinds(&cookies), ["cookie"]);
+    }
+
+    #[test]
     fn headers_cookies_and_the_query() {
         let spec = spec(
             "curl -A 'my-agent/1.0' -e https://ref.example/ -b 'a=1; b=2' -r 0-99 --url https://e.com/a -G -d q=x --data-urlencode 'name=a b' --data-urlencode '=c&d' --data-urlencode plain --url-query 'k=v w'",
@@ -2905,7 +3049,7 @@ mod tests {
             (
                 "curl -T file https://example.com",
                 "PUT",
-                "https://example.com",
+                "https://example.com/file",
             ),
             ("curl -I https://example.com", "HEAD", "https://example.com"),
             (
