@@ -15,8 +15,8 @@ mod powershell;
 use indexmap::IndexMap;
 
 use super::shared::{
-    auth_from_header, drop_content_type, form_decode, has_content_type, lacks_scheme, name_value,
-    reads_as_form, set_by_clients_note,
+    auth_from_header, drop_content_type, form_decode, has_content_type, is_content_type,
+    lacks_scheme, name_value, reads_as_form, set_by_clients_note,
 };
 use super::{Import, Imported, Note, placeholders};
 use crate::http::multipart::outside_quotes;
@@ -1040,6 +1040,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
     }
     if curls == 0 {
         return Err(match first_other {
+            Some(program) if program == "Invoke-WebRequest" => "not a curl command: `Invoke-WebRequest` (which Windows PowerShell's `curl` is, given `-Uri`, `-Method` or `-Body`); write the request with curl's options (`curl.exe -X POST …`) to import it".to_string(),
             Some(program) => format!("not a curl command: it starts with `{program}`"),
             None => "an empty command line".into(),
         });
@@ -1726,6 +1727,16 @@ fn globbed(url: &str, globoff: bool, at: &str, import: &mut Import) -> Option<Ve
 
 /// One URL's request, as a spec.
 fn finish_url(transfer: &Transfer, url: &str, url_at: &str, import: &mut Import) {
+    if url.trim().is_empty() {
+        // `\ ` before a line's end (a blank after the backslash) makes a word of the blank,
+        // which curl takes for a URL and fails on; the other URLs are still sent
+        import.notes.push(Note::of_kind(
+            "left-out",
+            url_at,
+            format!("`{url}` is no URL (curl fails on it): left out"),
+        ));
+        return;
+    }
     let mut placeholders = Vec::new();
     let url = placeholders::in_url(url, &mut placeholders);
     // a request a spec cannot say is left out, not the whole input with it
@@ -1907,6 +1918,22 @@ fn request(
             )),
         }
     } else if !transfer.form.is_empty() {
+        let other_type = request.headers.iter().find_map(|h| {
+            h.iter()
+                .find(|(k, _)| is_content_type(k))
+                .and_then(|(_, v)| v.clone())
+                .filter(|v| crate::http::media_type(v) != "multipart/form-data")
+        });
+        if let Some(other_type) = other_type {
+            // curl sends the parts under the type given (`multipart/related`, `multipart/mixed`)
+            import.notes.push(Note::of_kind(
+                "body",
+                url_at,
+                format!(
+                    "`-F` with `Content-Type: {other_type}`: a spec's parts are sent as `multipart/form-data`"
+                ),
+            ));
+        }
         drop_content_type(&mut request.headers);
         let parts = transfer
             .form
@@ -2931,6 +2958,15 @@ mod tests {
             spec("curl -T file.txt https://e.com/up/name").request.url,
             "https://e.com/up/name"
         );
+    }
+
+    // a `\ ` a blank follows (before a pipe) is a word of its own, a URL curl fails on
+    #[test]
+    fn a_blank_url_is_left_out_and_the_rest_imported() {
+        let import = imported("curl -G 'https://e.com/search' -d q=1 \\  | python -mjson.tool");
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(import.items[0].spec.request.url, "https://e.com/search?q=1");
+        assert!(kinds(&import).contains(&"left-out"), "{:?}", import.notes);
     }
 
     // curl sends a `-H` instead of the header it makes itself for an option, and `-H 'Name:'`

@@ -41,6 +41,8 @@ use crate::filters::powershell::is_single_quote;
 /// - `--%`, or `` `" `` after `{`, `[`, `,`, `:`, `=`, `\` or a blank, a quote escaped at the start of
 ///   a value in a double-quoted string (bash's `` "`date`" `` puts `` `" `` after a command);
 /// - a command grouped and its output's member read: `(curl.exe …).Length`;
+/// - `-Uri` or `-UseBasicParsing`, parameters of `Invoke-WebRequest` (which Windows PowerShell's
+///   `curl` is);
 /// - `curl.exe` with a single-quoted word, which `cmd.exe` does not read as quoted;
 /// - a single-quoted word whose every `"` is written `\"`, as documentation writes JSON for
 ///   Windows PowerShell 5.1 (in bash that word would send the backslashes; a bash JSON body with
@@ -76,7 +78,13 @@ pub fn is_powershell_style(text: &str) -> bool {
         .any(|(at, _)| at == 0 || code[..at].ends_with(['{', '[', ',', ':', '=', '\\', ' ', '\t']));
     let member_of_a_group = lower.contains("(curl") && code.contains(").");
     let single_quoted = single_quoted_words(&code);
+    // `Invoke-WebRequest`'s own parameters, which Windows PowerShell's `curl` alias takes
+    // (curl's `-U` would read `-Uri` as the proxy user `ri`)
+    let web_request_parameter = code.split_whitespace().any(|word| {
+        word.eq_ignore_ascii_case("-Uri") || word.eq_ignore_ascii_case("-UseBasicParsing")
+    });
     reads_environment
+        || web_request_parameter
         || code.split_whitespace().any(|word| word == "--%")
         || escaped_quote_opens_a_value
         || member_of_a_group
@@ -967,6 +975,11 @@ mod tests {
         let commands =
             powershell_commands("curl -X POST -u a:b http://e.com/a `\n  -d x=1").unwrap();
         assert_eq!(commands[0].words[0], "curl");
+        // its `-Uri` alone says PowerShell: there is no other sign of it
+        assert!(is_powershell_style(
+            "curl -Uri https://e.com/x -Method POST"
+        ));
+        assert!(!is_powershell_style("curl -u a:b https://e.com/x"));
     }
 
     // `$host:8080` is a host and a port, as its writer meant
