@@ -32,6 +32,9 @@ pub struct Command {
     /// The environment variables the shell would expand (`$NAME`, `${NAME}`, unquoted or in
     /// double quotes), each once, in order: the words hold them as `{{NAME}}`.
     pub expanded: Vec<String>,
+    /// The defaults of `${NAME:-default}` expansions, by name: what the shell sends while
+    /// `NAME` is not set, offered as the variable's value.
+    pub defaults: Vec<(String, String)>,
     /// The commands the shell would run and put in their place (`$(…)`, `` `…` ``), as written:
     /// the words keep them as text.
     pub substituted: Vec<String>,
@@ -176,8 +179,9 @@ fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<us
 
 /// Splits a text into commands and their words as a POSIX shell does, without expansions but
 /// one: `$NAME` and `${NAME}`, unquoted or in double quotes, become the variable `{{NAME}}` (what
-/// the command reads from the environment, the spec names). Other expansions (`$1`, `$(…)`,
-/// `${NAME:-x}`) are kept as written. Single
+/// the command reads from the environment, the spec names), and so does `${NAME:-x}` with a plain
+/// default, which is recorded. Other expansions (`$1`, `$(…)`, `${NAME:+x}`) are kept as written.
+/// Single
 /// quotes keep everything, double quotes all but `\"` `\\` `\$` `` \` `` and line continuations,
 /// `$'…'` decodes bash's ANSI-C escapes, an unquoted backslash escapes the next character and a
 /// `\` ending a line joins it to the next (also when blanks follow the `\`, as pasted text often
@@ -520,10 +524,18 @@ fn expand(
             while let Some(c) = ahead.next_if(is_name) {
                 name.push(c);
             }
-            if ahead.next() == Some('}') {
-                *chars = ahead;
-            } else {
-                name.clear();
+            match ahead.next() {
+                Some('}') => *chars = ahead,
+                // `${LIMIT:-10}`: the variable, its default offered as its value
+                Some(after @ (':' | '-'))
+                    if let Some(default) = plain_default(&mut ahead, after) =>
+                {
+                    *chars = ahead;
+                    if !command.defaults.iter().any(|(known, _)| *known == name) {
+                        command.defaults.push((name.clone(), default));
+                    }
+                }
+                _ => name.clear(),
             }
         }
         // `${A:-b}`, `${CA:+--cacert "$CA"}`: an expansion samplegen cannot evaluate, kept as
@@ -548,6 +560,26 @@ fn expand(
     word.push_str(&name);
     word.push_str("}}");
     command.reads(&name);
+}
+
+/// After `${NAME` and `after` (`:` or `-`): the default of a `:-`, `:=`, `-` or `=` expansion
+/// up to its `}`, when it is plain text (no expansion, quote, blank or brace in it), and the
+/// iterator then past the `}`. (`${A:+b}` is no default: it is `b` when `A` is set.)
+fn plain_default(chars: &mut std::iter::Peekable<std::str::Chars>, after: char) -> Option<String> {
+    let mut ahead = chars.clone();
+    if after == ':' && !matches!(ahead.next()?, '-' | '=') {
+        return None;
+    }
+    let mut default = String::new();
+    loop {
+        match ahead.next()? {
+            '}' => break,
+            c if c.is_whitespace() || "$`'\"\\{".contains(c) => return None,
+            c => default.push(c),
+        }
+    }
+    *chars = ahead;
+    Some(default)
 }
 
 /// What `$(printf 'text')` puts in its place, when its format is plain text and escapes (no `%`
@@ -780,8 +812,9 @@ struct Transfer {
     /// Headers a `-H 'Name:'` removes: of those curl makes for an option, none is sent.
     removed_headers: Vec<String>,
     data: Vec<Data>,
-    /// `-d @-` and its kin: a body read from standard input.
-    from_stdin: bool,
+    /// `-d @-` and its kin (a body read from standard input), and `--data-urlencode name@file`:
+    /// data left out, which still makes curl send a `POST`.
+    data_left_out: bool,
     /// The command's standard input, until an option reads it.
     stdin: Option<Stdin>,
     form: Vec<(String, PartSpec)>,
@@ -1022,6 +1055,22 @@ fn import_commands(text: &str) -> Result<Import, String> {
             &mut import.notes,
             &prefix,
         );
+        for (name, default) in &command.defaults {
+            // a secret is read from the environment by each sample: its default is not offered
+            let secret = import.items[first_item..].iter().any(|item| {
+                matches!(&item.spec.secrets, Some(crate::sample_values::SecretsSpec::Names(names)) if names.contains(name))
+            });
+            if !secret && !import.variables.contains_key(name) {
+                import.variables.insert(name.clone(), default.clone());
+                import.notes.push(Note::of_kind(
+                    "environment",
+                    format!("{prefix}command"),
+                    format!(
+                        "`${{{name}:-{default}}}` sends `{default}` while `{name}` is not set: that is offered as the value of `{{{{{name}}}}}`"
+                    ),
+                ));
+            }
+        }
         for substituted in &command.substituted {
             // a backquoted one is shown as it is written, backquotes and all
             let shown = if substituted.starts_with('`') {
@@ -1378,7 +1427,7 @@ fn apply(
                 read_stdin(long, shown, transfer, &mut note)
             }
             Some("-") => {
-                transfer.from_stdin = true;
+                transfer.data_left_out = true;
                 note(
                     "body",
                     format!(
@@ -1410,12 +1459,15 @@ fn apply(
                     value[..e].to_string(),
                     value[e + 1..].to_string(),
                 )),
-                (_, Some(_)) => note(
-                    "body",
-                    format!(
-                        "`{shown} {value}` encodes a file's contents, which a spec cannot say; ignored"
-                    ),
-                ),
+                (_, Some(_)) => {
+                    transfer.data_left_out = true;
+                    note(
+                        "body",
+                        format!(
+                            "`{shown} {value}` encodes a file's contents, which a spec cannot say; ignored"
+                        ),
+                    );
+                }
                 _ => transfer.data.push(Data::Encoded(String::new(), value)),
             }
         }
@@ -1427,7 +1479,7 @@ fn apply(
                     None => {}
                 },
                 Some("-") => {
-                    transfer.from_stdin = true;
+                    transfer.data_left_out = true;
                     note(
                         "body",
                         format!(
@@ -1551,7 +1603,7 @@ fn apply(
                 }
             }
             "-" | "." => {
-                transfer.from_stdin = true;
+                transfer.data_left_out = true;
                 note(
                     "body",
                     format!(
@@ -1871,7 +1923,7 @@ fn request(
         }
         Some(body)
     };
-    let has_data = !data.is_empty() || transfer.from_stdin;
+    let has_data = !data.is_empty() || transfer.data_left_out;
     let method = match &transfer.method {
         Some(method) => {
             let upper = method.to_ascii_uppercase();
@@ -2107,12 +2159,16 @@ mod tests {
                 "-H",
                 "X: $LITERAL",
                 "-d",
-                "$ESCAPED $1 $(date) ${A:-b} $ ",
+                "$ESCAPED $1 $(date) {{A}} $ ",
                 "-u",
                 "{{HOST}}:{{_p2}}",
             ]
         );
-        assert_eq!(commands[0].expanded, ["HOST", "PATH_PART", "_p2"]);
+        assert_eq!(commands[0].expanded, ["HOST", "PATH_PART", "A", "_p2"]);
+        // a plain default is what the shell sends while the variable is not set
+        assert_eq!(commands[0].defaults, [("A".to_string(), "b".to_string())]);
+        let kept = shell_commands("curl \"${A:+x}${B:-$C}\" u").unwrap();
+        assert_eq!(kept[0].words[1], "${A:+x}${B:-$C}");
     }
 
     // as bash reads them: a substitution or an expansion is one piece of its word, blanks,
@@ -3040,6 +3096,8 @@ mod tests {
             "curl -b cookies.txt -H @headers.txt --data-urlencode name@file.txt --data-urlencode @all.txt https://e.com/a",
         );
         assert_eq!(kinds(&notes), ["cookie", "dropped-header", "body", "body"]);
+        // data left out is still data: curl sends a `POST`
+        assert_eq!(notes.items[0].spec.request.method, "POST");
     }
 
     // the examples of curl's man page and of API documentation (Stripe, GitHub)
