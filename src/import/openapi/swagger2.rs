@@ -467,6 +467,40 @@ impl<'a> Upgrade<'a> {
                 body.push((resolved, from.clone()));
             }
         }
+        // a `Content-Type` header parameter with a value (Docker's `/build`: `application/x-tar`)
+        // says the body's media type: 2.0 has no rule ignoring it, as 3.0 has
+        let given_type = own
+            .iter()
+            .chain(shared)
+            .filter_map(|(parameter, from)| Some((self.parameter(parameter)?, from)))
+            .find(|(p, _)| {
+                p.get("in").and_then(Value::as_str) == Some("header")
+                    && p.get("name")
+                        .and_then(Value::as_str)
+                        .is_some_and(|name| name.eq_ignore_ascii_case("content-type"))
+            })
+            .and_then(|(p, from)| {
+                let value = p
+                    .get("x-example")
+                    .or_else(|| p.get("default"))
+                    .or_else(|| p.get("enum").and_then(|e| e.get(0)))?
+                    .as_str()?
+                    .trim();
+                (!value.is_empty() && !body.is_empty()).then(|| (value.to_string(), from.clone()))
+            });
+        let consumes = match given_type {
+            Some((media, from)) => {
+                self.note(
+                    "body",
+                    from,
+                    format!(
+                        "the `Content-Type` header parameter gives the body's media type: `{media}`"
+                    ),
+                );
+                vec![media]
+            }
+            None => consumes,
+        };
         if let Some(request_body) = self.request_body(&body, at, &consumes) {
             out.insert("requestBody".into(), request_body);
         }
@@ -884,6 +918,41 @@ parameters:
         assert_eq!(pairs(&spec.request.headers), [pair("X-Trace", "p,q")]);
         assert!(
             import.notes.iter().all(|n| n.kind != "parameter"),
+            "{:?}",
+            import.notes
+        );
+    }
+
+    // Docker's `POST /build`: the archive's type is a header parameter's, not `consumes`'
+    #[test]
+    fn a_content_type_header_parameter_gives_the_body_its_media_type() {
+        let import = swagger(
+            r#"host: docker.local
+consumes: [application/octet-stream]
+paths:
+  /build:
+    post:
+      parameters:
+        - {name: inputStream, in: body, schema: {type: string, format: binary}}
+        - {name: Content-type, in: header, type: string, enum: [application/x-tar], default: application/x-tar}
+      responses: {'200': {description: ok}}
+"#,
+        );
+        let build = &import.items[0].spec;
+        assert_eq!(
+            crate::import::test_support::pairs(&build.request.headers),
+            [crate::import::test_support::pair(
+                "Content-Type",
+                "application/x-tar"
+            )]
+        );
+        assert!(build.request.body.as_ref().unwrap().file().is_some());
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.at == "/paths/~1build/post/parameters/1"
+                    && n.message.contains("gives the body's media type")),
             "{:?}",
             import.notes
         );
