@@ -51,14 +51,23 @@ const COOKIE: &AsciiSet = &CONTROLS
     .add(b'\\')
     .add(b'%');
 
-/// A `{{variable}}` name for an OpenAPI name: letters, digits, `_`, `-` and `.`, other runs as `_`.
+/// A `{{variable}}` name for an OpenAPI name: letters, digits, `_`, `-` and `.`, other runs as `_`,
+/// and `<` and `>` as `_lt`, `_gt` (`StartTime<` is `StartTime_lt`).
 fn variable_name(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
             out.push(c);
-        } else if !out.ends_with('_') {
+            continue;
+        }
+        if !out.ends_with('_') {
             out.push('_');
+        }
+        // Twilio's `StartTime`, `StartTime<` and `StartTime>` are three filters: three variables
+        match c {
+            '<' => out.push_str("lt_"),
+            '>' => out.push_str("gt_"),
+            _ => {}
         }
     }
     let out = out.trim_matches('_');
@@ -711,6 +720,8 @@ paths:
         - {name: fromEnum, in: query, schema: {type: string, enum: [null, read, write]}}
         - {name: fromItems, in: query, schema: {type: array, items: {type: string, enum: [e1, e2]}}}
         - {name: 'filter[name]', in: query, schema: {type: string}}
+        - {name: 'StartTime<', in: query, schema: {type: string}}
+        - {name: 'StartTime>', in: query, schema: {type: string}}
         - {name: q, in: query, example: 'a b&c=d#e+f%g,h/i?j'}
         - {name: ids, in: query, schema: {type: array, items: {type: integer}}, example: [1, 2]}
         - {name: tags, in: query, explode: false, example: ['a,b', c]}
@@ -736,6 +747,8 @@ components:
                 pair("fromEnum", "read"),
                 pair("fromItems", "e1"),
                 pair("filter[name]", "{{filter_name}}"),
+                pair("StartTime%3C", "{{StartTime_lt}}"),
+                pair("StartTime%3E", "{{StartTime_gt}}"),
                 pair("q", "a%20b%26c%3Dd%23e%2Bf%25g,h/i?j"),
                 pair("ids", "1"),
                 pair("ids", "2"),
