@@ -73,7 +73,22 @@ impl Importer {
         }
 
         let mut headers = Vec::with_capacity(found.len());
-        for (name, value, at) in found {
+        for (mut name, value, at) in found {
+            // a header named with a variable (`X-{{kind}}`) is named as Postman sends it, with
+            // the collection's value; a spec cannot name a header with a variable
+            if name.contains("{{") {
+                let variables = &self.import.variables;
+                let resolved =
+                    crate::sample_values::map_variables(&name, |n| variables.get(n).cloned());
+                if resolved != name && crate::model::is_token(&resolved) {
+                    self.note(
+                        "header",
+                        &at,
+                        format!("the header `{name}` is named with the collection's variables, as Postman sends it: `{resolved}`"),
+                    );
+                    name = resolved;
+                }
+            }
             if name.is_empty() {
                 self.note("header", at, "dropped: a header without a name");
             } else if !crate::model::is_token(&name) {
@@ -141,6 +156,33 @@ mod tests {
             ]
         );
         valid(&spec);
+    }
+
+    // Postman sends a header named with a variable under the variable's value
+    #[test]
+    fn a_header_named_with_a_variable_takes_its_value() {
+        let mut c = collection(
+            json!([{"name": "R", "request": {"url": "https://e.com", "header": [
+                {"key": "X-{{kind}}", "value": "1"},
+                {"key": "X-{{unset}}", "value": "2"}
+            ]}}]),
+        );
+        c["variable"] = json!([{"key": "kind", "value": "Trace"}]);
+        let import = run(c);
+        assert_eq!(headers(&import.items[0].spec), [pair("X-Trace", "1")]);
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.at == "/item/0/request/header/0" && n.message.contains("`X-Trace`"))
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.at == "/item/0/request/header/1"
+                    && n.message.contains("not a valid header name"))
+        );
     }
 
     #[test]
