@@ -820,8 +820,9 @@ struct Transfer {
     form: Vec<(String, PartSpec)>,
     get: bool,
     head: bool,
-    /// `-T file`: PUT of the file.
-    upload: Option<String>,
+    /// `-T file`, each: PUT of the file to the URL of its place (the first `-T` to the first
+    /// URL, …), as curl pairs them.
+    uploads: Vec<String>,
     auth: Option<AuthSpec>,
     /// `--digest` and the other schemes `-u` can be sent with instead of basic, with where.
     other_auth: Option<(String, String)>,
@@ -1599,7 +1600,7 @@ fn apply(
         "upload-file" => match value.as_str() {
             "-" | "." if matches!(transfer.stdin, Some(Stdin::File(_))) => {
                 if let Some(Stdin::File(path)) = transfer.stdin.take() {
-                    transfer.upload = Some(path);
+                    transfer.uploads.push(path);
                 }
             }
             "-" | "." => {
@@ -1611,7 +1612,7 @@ fn apply(
                     ),
                 );
             }
-            _ => transfer.upload = Some(value),
+            _ => transfer.uploads.push(value),
         },
         "unix-socket" | "abstract-unix-socket" => note(
             "unsupported-option",
@@ -1714,12 +1715,22 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             format!("`{option}` authentication cannot be said in a spec; the request has no auth"),
         ));
     }
-    for (written, url_at) in &transfer.urls {
+    for (index, (written, url_at)) in transfer.urls.iter().enumerate() {
         let Some(urls) = globbed(written, transfer.globoff, url_at, import) else {
             continue;
         };
+        // `-T "{a,b}"` uploads each file to the URL, named after it
+        let files = match transfer.uploads.get(index) {
+            Some(file) => match globbed(file, transfer.globoff, url_at, import) {
+                Some(files) => files.into_iter().map(Some).collect(),
+                None => continue,
+            },
+            None => vec![None],
+        };
         for url in urls {
-            finish_url(&transfer, &url, url_at, import);
+            for file in &files {
+                finish_url(&transfer, file.as_deref(), &url, url_at, import);
+            }
         }
     }
 }
@@ -1778,7 +1789,13 @@ fn globbed(url: &str, globoff: bool, at: &str, import: &mut Import) -> Option<Ve
 }
 
 /// One URL's request, as a spec.
-fn finish_url(transfer: &Transfer, url: &str, url_at: &str, import: &mut Import) {
+fn finish_url(
+    transfer: &Transfer,
+    upload: Option<&str>,
+    url: &str,
+    url_at: &str,
+    import: &mut Import,
+) {
     if url.trim().is_empty() {
         // `\ ` before a line's end (a blank after the backslash) makes a word of the blank,
         // which curl takes for a URL and fails on; the other URLs are still sent
@@ -1792,7 +1809,7 @@ fn finish_url(transfer: &Transfer, url: &str, url_at: &str, import: &mut Import)
     let mut placeholders = Vec::new();
     let url = placeholders::in_url(url, &mut placeholders);
     // a request a spec cannot say is left out, not the whole input with it
-    let mut request = match request(transfer, &url, url_at, import) {
+    let mut request = match request(transfer, upload, &url, url_at, import) {
         Ok(request) => request,
         Err(why) => {
             import.notes.push(Note::of_kind("left-out", url_at, why));
@@ -1838,6 +1855,7 @@ fn finish_url(transfer: &Transfer, url: &str, url_at: &str, import: &mut Import)
 
 fn request(
     transfer: &Transfer,
+    upload: Option<&str>,
     url: &str,
     url_at: &str,
     import: &mut Import,
@@ -1937,11 +1955,11 @@ fn request(
             method.clone()
         }
         None if transfer.head => "HEAD".into(),
-        None if transfer.upload.is_some() => "PUT".into(),
+        None if upload.is_some() => "PUT".into(),
         None if transfer.get || (!has_data && transfer.form.is_empty()) => "GET".into(),
         None => "POST".into(),
     };
-    if let Some(file) = &transfer.upload {
+    if let Some(file) = upload {
         // curl names the uploaded file in a URL whose path ends with `/` or is empty
         url = with_upload_name(&url, file.rsplit('/').next().unwrap_or(file));
         if !has_content_type(&request.headers) {
@@ -1954,7 +1972,7 @@ fn request(
                 .headers
                 .push(name_value("Content-Type", "application/octet-stream"));
         }
-        request.body = Some(BodySpec::File(FileSpec::Path(file.clone())));
+        request.body = Some(BodySpec::File(FileSpec::Path(file.to_string())));
     } else if transfer.get {
         // -G: the data goes into the query
         match joined() {
@@ -3014,6 +3032,36 @@ mod tests {
             spec("curl -T file.txt https://e.com/up/name").request.url,
             "https://e.com/up/name"
         );
+        // each `-T` goes to the URL of its place; a glob uploads each file
+        let pairs =
+            imported("curl -T a.txt https://e.com/a/ -T b.txt https://e.com/b/ https://e.com/c");
+        let sent: Vec<(&str, &str, Option<&str>)> = pairs
+            .items
+            .iter()
+            .map(|item| {
+                let request = &item.spec.request;
+                let file = request.body.as_ref().and_then(|b| match b.file() {
+                    Some(FileSpec::Path(p)) => Some(p.as_str()),
+                    _ => None,
+                });
+                (request.method.as_str(), request.url.as_str(), file)
+            })
+            .collect();
+        assert_eq!(
+            sent,
+            [
+                ("PUT", "https://e.com/a/a.txt", Some("a.txt")),
+                ("PUT", "https://e.com/b/b.txt", Some("b.txt")),
+                ("GET", "https://e.com/c", None)
+            ]
+        );
+        let globbed = imported("curl -T '{x.txt,y.txt}' https://e.com/up/");
+        let urls: Vec<&str> = globbed
+            .items
+            .iter()
+            .map(|i| i.spec.request.url.as_str())
+            .collect();
+        assert_eq!(urls, ["https://e.com/up/x.txt", "https://e.com/up/y.txt"]);
     }
 
     // a `\ ` a blank follows (before a pipe) is a word of its own, a URL curl fails on
