@@ -1563,11 +1563,21 @@ fn apply(
             }
         }
         // `-A ""` sends no User-Agent at all, as `-H 'User-Agent:'` does
-        "user-agent" => set_curl_header(
-            transfer,
-            "User-Agent",
-            Some(value).filter(|v| !v.is_empty()),
-        ),
+        "user-agent" => {
+            if value.is_empty() {
+                note(
+                    "dropped-header",
+                    format!(
+                        "`{shown} \"\"` sends no `User-Agent`: the spec has none, and a sample's client may still send its own"
+                    ),
+                );
+            }
+            set_curl_header(
+                transfer,
+                "User-Agent",
+                Some(value).filter(|v| !v.is_empty()),
+            );
+        }
         "referer" => {
             let referer = value.strip_suffix(";auto").unwrap_or(&value);
             let referer = Some(referer.to_string()).filter(|r| !r.is_empty());

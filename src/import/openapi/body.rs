@@ -311,8 +311,8 @@ impl<'a> Importer<'a> {
         example
     }
 
-    /// A form property that is an empty object or list, which a form cannot send (an object
-    /// with no fields writes no field), built again with its optional members: a required
+    /// A form property that is an object or list writing no field (`{}`, `[{}]`: a form cannot
+    /// send an object without fields), built again with its optional members: a required
     /// property whose own members are all optional (Stripe's `business_profile`) would
     /// otherwise be missing from the request.
     fn every_field_of(
@@ -322,12 +322,8 @@ impl<'a> Importer<'a> {
         name: &str,
         value: &Value,
     ) -> Option<Value> {
-        let empty = match value {
-            Value::Object(members) => members.is_empty(),
-            Value::Array(items) => items.is_empty(),
-            _ => false,
-        };
-        if !empty || self.all_params {
+        // an object or a list that writes no field: `{}`, `[]`, `[{}]`
+        if !(value.is_object() || value.is_array()) || self.all_params {
             return None;
         }
         let schema_at = format!("{at}/schema");
@@ -380,17 +376,40 @@ impl<'a> Importer<'a> {
                 );
                 continue;
             }
-            let part_type = encoding
+            if let Some(part_headers) = encoding
+                .and_then(|e| e.get(name))
+                .and_then(|e| e.get("headers"))
+                .and_then(Value::as_object)
+                .filter(|h| !h.is_empty())
+            {
+                let names: Vec<&str> = part_headers.keys().map(String::as_str).collect();
+                self.note(
+                    "body",
+                    format!("{at}/encoding/{}/headers", escape(name)),
+                    format!(
+                        "a part's own headers cannot be said in a spec: `{name}` is sent without {}",
+                        names.join(", ")
+                    ),
+                );
+            }
+            let given_type = encoding
                 .and_then(|e| e.get(name))
                 .and_then(|e| e.get("contentType"))
                 .and_then(Value::as_str)
                 .map(str::trim)
-                .filter(|t| {
-                    !t.is_empty()
-                        && !t.contains([',', '*', '"'])
-                        && header_value_problem(t).is_none()
-                })
+                .filter(|t| !t.is_empty());
+            // a list of types (`image/png, image/jpeg`) or a wildcard is what the API takes, not
+            // one type a part can be sent with
+            let part_type = given_type
+                .filter(|t| !t.contains([',', '*', '"']) && header_value_problem(t).is_none())
                 .map(str::to_string);
+            if let Some(given) = given_type.filter(|_| part_type.is_none()) {
+                self.note(
+                    "body",
+                    format!("{at}/encoding/{}/contentType", escape(name)),
+                    format!("`{given}` is not one content type: `{name}` is sent without its own"),
+                );
+            }
             let schema = properties.get(name).copied();
             let items = schema
                 .and_then(|s| s.get("items"))

@@ -490,6 +490,16 @@ impl<'a> Upgrade<'a> {
             });
         let consumes = match given_type {
             Some((media, from)) => {
+                // said by the body's media type now: not a header the 3.0 reading would ignore
+                if let Some(Value::Array(parameters)) = out.get_mut("parameters") {
+                    parameters.retain(|p| {
+                        let p = self.parameter(p).unwrap_or(p);
+                        !(p.get("in").and_then(Value::as_str) == Some("header")
+                            && p.get("name")
+                                .and_then(Value::as_str)
+                                .is_some_and(|name| name.eq_ignore_ascii_case("content-type")))
+                    });
+                }
                 self.note(
                     "body",
                     from,
@@ -953,6 +963,15 @@ paths:
                 .iter()
                 .any(|n| n.at == "/paths/~1build/post/parameters/1"
                     && n.message.contains("gives the body's media type")),
+            "{:?}",
+            import.notes
+        );
+        // and it is not also called a header OpenAPI ignores
+        assert!(
+            !import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("OpenAPI ignores")),
             "{:?}",
             import.notes
         );

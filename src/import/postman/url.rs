@@ -194,6 +194,16 @@ impl Importer {
                 // Postman sends the value in the variable's place; a placeholder (`<long>`)
                 // stays a variable for the reader to set
                 if !is_placeholder(&value) {
+                    if value.contains(['?', '#']) {
+                        // Postman's runtime puts them in as they are, where they end the path
+                        self.note(
+                            "url",
+                            format!("{at}/variable"),
+                            format!(
+                                "the value of `{key}`, `{value}`, holds `?` or `#`: the spec sends them in the path, encoded, where Postman would start the query or the fragment with them"
+                            ),
+                        );
+                    }
                     let end = url.find(['?', '#']).unwrap_or(url.len());
                     let path = url[..end].replace(&format!("{{{{{key}}}}}"), &path_value(&value));
                     url = path + &url[end..];
@@ -289,7 +299,8 @@ mod tests {
             spec.request.url,
             "https://e.com/u/John%20Smith/caf%C3%A9/a%3Fb%23c/d"
         );
-        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].message.contains("`a?b#c/d`"), "{notes:?}");
         valid(&spec);
         // a path whose first segment is empty starts with two slashes, as Postman sends it
         let (spec, _) = one(json!({
