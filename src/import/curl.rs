@@ -1731,10 +1731,10 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
         };
         // `-T "{a,b}"` uploads each file to the URL, named after it
         let files = match transfer.uploads.get(index) {
-            Some(file) => match globbed(file, transfer.globoff, url_at, import) {
-                Some(files) => files.into_iter().map(Some).collect(),
-                None => continue,
-            },
+            Some(file) => uploaded_files(file, transfer.globoff, url_at, import)
+                .into_iter()
+                .map(Some)
+                .collect(),
             None => vec![None],
         };
         for url in urls {
@@ -1743,6 +1743,37 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             }
         }
     }
+}
+
+/// The files `-T file` uploads: each its `{}` sets and `[]` ranges make (noted), as curl
+/// expands them unless `-g`; the name as written when it makes more than an import takes, or
+/// is no glob curl reads (noted).
+fn uploaded_files(file: &str, globoff: bool, at: &str, import: &mut Import) -> Vec<String> {
+    if globoff {
+        return vec![file.to_string()];
+    }
+    let message = match glob::expand(file, GLOB_LIMIT) {
+        Ok(files) if files.len() == 1 => return files,
+        Ok(files) => {
+            import.notes.push(Note::of_kind(
+                "url-glob",
+                at,
+                format!(
+                    "curl uploads each of the {} files `{file}` names: a request each",
+                    files.len()
+                ),
+            ));
+            return files;
+        }
+        Err(glob::Refusal::TooMany(count)) => format!(
+            "curl uploads each of the {count} files `{file}` names, more than the {GLOB_LIMIT} an import makes specs of: one spec uploads the name as written (write the files meant)"
+        ),
+        Err(glob::Refusal::Invalid { reason, column }) => format!(
+            "curl reads `{{}}` and `[]` in `-T {file}` as sets and ranges, and refuses it ({reason}, column {column}) unless given `-g`: the name is uploaded as written"
+        ),
+    };
+    import.notes.push(Note::of_kind("url-glob", at, message));
+    vec![file.to_string()]
 }
 
 /// The most URLs one glob may make (`[1-100]`): each is a spec.
@@ -3072,6 +3103,14 @@ mod tests {
             .map(|i| i.spec.request.url.as_str())
             .collect();
         assert_eq!(urls, ["https://e.com/up/x.txt", "https://e.com/up/y.txt"]);
+        // curl's man page: a thousand files are one spec, noted
+        let many = imported("curl -T 'img[1-1000].png' https://e.com/up/");
+        assert_eq!(many.items.len(), 1);
+        assert_eq!(
+            many.items[0].spec.request.url,
+            "https://e.com/up/img[1-1000].png"
+        );
+        assert_eq!(kinds(&many), ["url-glob", "body"]);
     }
 
     // a `\ ` a blank follows (before a pipe) is a word of its own, a URL curl fails on
