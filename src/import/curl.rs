@@ -1495,9 +1495,7 @@ fn apply(
                 ("Content-Type", "application/json"),
                 ("Accept", "application/json"),
             ] {
-                if !transfer.curl_headers.iter().any(|(n, _)| n == name) {
-                    transfer.curl_headers.push((name.into(), media.into()));
-                }
+                set_curl_header(transfer, name, Some(media.into()));
             }
         }
         "form" | "form-string" => match value.split_once('=') {

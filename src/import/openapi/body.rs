@@ -149,15 +149,8 @@ impl<'a> Importer<'a> {
                 is_text(&media_name) || schema.is_some_and(|schema| own_value(schema).is_some())
             } =>
             {
-                let at = format!("{media_at}/schema");
-                self.budget = super::schema::MAX_BUILT_VALUES;
-                match self.build(
-                    media.get("schema")?,
-                    &at,
-                    Direction::Request,
-                    0,
-                    &mut Vec::new(),
-                ) {
+                // no explicit example (above): the one built from the schema
+                match self.media_example(media, &media_at, Direction::Request) {
                     Some(value) if !value.is_object() && !value.is_array() && !value.is_null() => {
                         headers.push(name_value("Content-Type", key));
                         Some(BodySpec::Raw(scalar_text(&value)))
@@ -293,9 +286,8 @@ impl<'a> Importer<'a> {
         if !(required && empty && !self.all_params) {
             return example;
         }
-        self.all_params = true;
-        let every = self.media_example(media, at, Direction::Request);
-        self.all_params = false;
+        let every =
+            self.with_every_member(|this| this.media_example(media, at, Direction::Request));
         if every
             .as_ref()
             .and_then(Value::as_object)
@@ -309,6 +301,14 @@ impl<'a> Importer<'a> {
             return every;
         }
         example
+    }
+
+    /// What `build` gives with every optional member written, as `--all-params` writes them.
+    fn with_every_member<T>(&mut self, build: impl FnOnce(&mut Self) -> T) -> T {
+        let all_params = std::mem::replace(&mut self.all_params, true);
+        let built = build(self);
+        self.all_params = all_params;
+        built
     }
 
     /// A form property that is an object or list writing no field (`{}`, `[{}]`: a form cannot
@@ -330,17 +330,17 @@ impl<'a> Importer<'a> {
         let property = *self
             .properties(media.get("schema")?, &schema_at, 0)
             .get(name)?;
-        self.all_params = true;
-        self.budget = super::schema::MAX_BUILT_VALUES;
         let property_at = format!("{schema_at}/properties/{}", escape(name));
-        let every = self.build(
-            property,
-            &property_at,
-            Direction::Request,
-            1,
-            &mut Vec::new(),
-        );
-        self.all_params = false;
+        let every = self.with_every_member(|this| {
+            this.budget = super::schema::MAX_BUILT_VALUES;
+            this.build(
+                property,
+                &property_at,
+                Direction::Request,
+                1,
+                &mut Vec::new(),
+            )
+        });
         let every = every.filter(|every| every != value)?;
         self.note(
             "body",
