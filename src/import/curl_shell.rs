@@ -1,0 +1,822 @@
+//! The shell's reading of a pasted command: the text split into commands and words as a POSIX
+//! shell (bash) splits them (quotes, `$'…'`, backslashes, `\` line continuations, comments, `;`,
+//! `&&`, `|`, here-documents), with the prompts and fences documentation puts around it taken off.
+
+use super::placeholders;
+
+/// A simple command of the text: its words, and the redirections (`> out.json`) it holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Command {
+    pub words: Vec<String>,
+    pub redirections: Vec<String>,
+    /// The environment variables the shell would expand (`$NAME`, `${NAME}`, unquoted or in
+    /// double quotes), each once, in order: the words hold them as `{{NAME}}`.
+    pub expanded: Vec<String>,
+    /// The defaults of `${NAME:-default}` expansions, by name: what the shell sends while
+    /// `NAME` is not set, offered as the variable's value.
+    pub defaults: Vec<(String, String)>,
+    /// The commands the shell would run and put in their place (`$(…)`, `` `…` ``), as written:
+    /// the words keep them as text.
+    pub substituted: Vec<String>,
+    /// What the command reads on its standard input: a here-document (`<<EOF`), a here-string
+    /// (`<<< text`) or a file (`< body.json`), and how it was written.
+    pub stdin: Option<(Stdin, String)>,
+}
+
+impl Command {
+    /// Records that the command reads `name` from the environment (once, in order).
+    pub(super) fn reads(&mut self, name: &str) {
+        if !self.expanded.iter().any(|read| read == name) {
+            self.expanded.push(name.to_string());
+        }
+    }
+}
+
+/// A command's standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stdin {
+    Text(String),
+    File(String),
+}
+
+/// The text without what documentation puts around a command: a prompt before `curl` (`$`,
+/// `>`, `%`, `user@host:~$`, `shell>`, `PS C:\>`, a comment block's `*`) and the `> ` a shell
+/// (`>> ` PowerShell) shows before each continued line after one, Markdown's backquotes around
+/// the whole, or the
+/// fence lines of a Markdown code block around it (```` ```bash ```` first, ```` ``` ```` last).
+pub(super) fn without_prompts(text: &str, root: bool) -> String {
+    let text = without_fences(text);
+    let trimmed = text.trim();
+    if trimmed.len() > 2
+        && trimmed.starts_with('`')
+        && trimmed.ends_with('`')
+        && trimmed.matches('`').count() == 2
+    {
+        return trimmed[1..trimmed.len() - 1].to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut continued = false;
+    // PowerShell shows `>> ` before a continued line; after a shell's prompt, `>> ` appends
+    let mut powershell = false;
+    for line in text.split_inclusive('\n') {
+        let start = line.len() - line.trim_start().len();
+        let rest = &line[start..];
+        let stripped = if continued {
+            let continuation = if powershell { ">> " } else { "> " };
+            rest.strip_prefix(continuation)
+        } else {
+            powershell = rest.starts_with("PS ");
+            prompt_end(rest, root).map(|end| &rest[end..])
+        };
+        // a line continued in bash, or in PowerShell
+        let continues = |line: &str| line.trim_end().ends_with(['\\', '`']);
+        match stripped {
+            Some(command) => {
+                out.push_str(&line[..start]);
+                out.push_str(command);
+                continued = continues(command);
+            }
+            None => {
+                out.push_str(line);
+                // still the prompted command while its lines are continued
+                continued = continued && continues(line);
+            }
+        }
+    }
+    out
+}
+
+/// `text` without a Markdown fence line (three or more backquotes or tildes, then perhaps a
+/// language) as its first line, and one as its last, blank lines around them aside.
+fn without_fences(text: &str) -> &str {
+    let is_fence = |line: &str| {
+        let line = line.trim();
+        let marks = line.chars().take_while(|c| *c == '`').count()
+            + line.chars().take_while(|c| *c == '~').count();
+        marks >= 3 && !line[marks..].contains(['`', '~'])
+    };
+    let mut text = text.trim_matches(['\n', '\r', ' ', '\t']);
+    if let Some((first, rest)) = text.split_once('\n')
+        && is_fence(first)
+    {
+        text = rest;
+    }
+    if let Some((rest, last)) = text.trim_end().rsplit_once('\n')
+        && is_fence(last)
+    {
+        text = rest;
+    }
+    text
+}
+
+/// Where the command starts after a prompt at the start of `line`, when `curl` follows one.
+pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
+    let (is_prompt, rest) = if let Some(rest) = line.strip_prefix("PS ") {
+        // PowerShell's `PS C:\Users\me> `
+        let end = rest.find("> ")?;
+        (true, &rest[end + 1..])
+    } else if line.starts_with('[')
+        && let Some(end) = line.find("]$ ").or_else(|| line.find("]# "))
+        && !line[..end].contains(['\'', '"'])
+    {
+        // Red Hat's `[root@host ~]# ` and `[me@host dir]$ `
+        (true, &line[end + 2..])
+    } else {
+        let (prompt, rest) = line.split_once([' ', '\t'])?;
+        let is_prompt = prompt == "*"
+            || (root && prompt == "#")
+            || (prompt.ends_with(['$', '>', '%'])
+                && prompt
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-.@:~/\\$>%".contains(c)))
+            // a root shell's `root@host:~#`; a bare `#` is a comment unless `root`
+            || (prompt.ends_with('#')
+                && prompt.contains(['@', ':'])
+                && prompt
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "_-.@:~/#".contains(c)));
+        (is_prompt, rest)
+    };
+    let command = rest.trim_start();
+    let word = command.split_whitespace().next()?;
+    (is_prompt && is_curl(word)).then(|| line.len() - command.len())
+}
+
+/// Whether `program` runs curl: `curl` or `curl.exe`, in any case, or a path to one
+/// (`/usr/bin/curl`, `C:\Windows\System32\curl.exe`).
+pub(super) fn is_curl(program: &str) -> bool {
+    program.rsplit(['/', '\\']).next().is_some_and(|name| {
+        name.eq_ignore_ascii_case("curl") || name.eq_ignore_ascii_case("curl.exe")
+    })
+}
+
+/// How many characters after a `<` make a placeholder with it (`<API_TOKEN>`, as
+/// [`placeholders`] reads one, without blanks), if they do.
+fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
+    let ahead: String = std::iter::once('<').chain(chars.clone().take(66)).collect();
+    placeholders::unquoted_angle_length(&ahead).map(|length| length - 1)
+}
+
+/// Splits a text into commands and their words as a POSIX shell does, without expansions but
+/// one: `$NAME` and `${NAME}`, unquoted or in double quotes, become the variable `{{NAME}}` (what
+/// the command reads from the environment, the spec names), and so does `${NAME:-x}` with a plain
+/// default, which is recorded. Other expansions (`$1`, `$(…)`, `${NAME:+x}`) are kept as written.
+/// Single
+/// quotes keep everything, double quotes all but `\"` `\\` `\$` `` \` `` and line continuations,
+/// `$'…'` decodes bash's ANSI-C escapes, an unquoted backslash escapes the next character and a
+/// `\` ending a line joins it to the next (also when blanks follow the `\`, as pasted text often
+/// has them, where a shell would end the command). A `#` starting a word comments out the rest of the line; a
+/// newline, `;`, `&`, `&&`, `||` and `|` end a command; `>`, `>>`, `<` and `2>` take the next word
+/// as a redirection.
+pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
+    let mut commands = Vec::new();
+    let mut command = Command::default();
+    let mut word = String::new();
+    let mut in_word = false;
+    // the word after `>` is a redirection's target
+    let mut redirection: Option<String> = None;
+    let mut chars = text.chars().peekable();
+    // whether the word so far has a quote or an escape in it (a here-document's delimiter
+    // that has one keeps its text as written)
+    let mut quoted = false;
+    // the here-documents of the line, read once it ends
+    let mut heredocs: Vec<HereDocument> = Vec::new();
+    fn end_word(
+        word: &mut String,
+        in_word: &mut bool,
+        quoted: &mut bool,
+        redirection: &mut Option<String>,
+        command: &mut Command,
+        heredocs: &mut Vec<HereDocument>,
+    ) {
+        if *in_word {
+            let word = std::mem::take(word);
+            match redirection.take().as_deref() {
+                Some("<") => command.stdin = Some((Stdin::File(word.clone()), format!("< {word}"))),
+                Some("<<<") => {
+                    command.stdin = Some((Stdin::Text(format!("{word}\n")), format!("<<< {word}")))
+                }
+                Some(operator @ ("<<" | "<<-")) => heredocs.push(HereDocument {
+                    delimiter: word,
+                    strip_tabs: operator == "<<-",
+                    expands: !*quoted,
+                }),
+                Some(operator) => command.redirections.push(format!("{operator} {word}")),
+                None => command.words.push(word),
+            }
+            *in_word = false;
+        }
+        *quoted = false;
+    }
+    macro_rules! end_word {
+        () => {
+            end_word(
+                &mut word,
+                &mut in_word,
+                &mut quoted,
+                &mut redirection,
+                &mut command,
+                &mut heredocs,
+            )
+        };
+    }
+    while let Some(c) = chars.next() {
+        if matches!(c, '\'' | '"' | '\\') {
+            quoted = true;
+        }
+        match c {
+            '\'' => {
+                in_word = true;
+                loop {
+                    match chars.next() {
+                        Some('\'') => break,
+                        Some(c) => word.push(c),
+                        None => return Err("a single quote is never closed".into()),
+                    }
+                }
+            }
+            '$' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                in_word = true;
+                word.push_str(&ansi_c_quoted(&mut chars)?);
+            }
+            '$' if chars.peek() == Some(&'"') => {
+                // `$"…"`: a translated string, read as a double-quoted one
+                in_word = true;
+            }
+            '"' => {
+                in_word = true;
+                loop {
+                    match chars.next() {
+                        Some('"') => break,
+                        Some('\\') => match chars.next() {
+                            Some('\n') => {}
+                            Some(c @ ('"' | '\\' | '$' | '`')) => word.push(c),
+                            Some(c) => {
+                                word.push('\\');
+                                word.push(c);
+                            }
+                            None => return Err("a double quote is never closed".into()),
+                        },
+                        Some('$') => expand(&mut chars, &mut word, &mut command, true),
+                        Some('`') => {
+                            match substitution(&mut chars, '`', &mut command.substituted) {
+                                Some(whole) => word.push_str(&whole),
+                                None => word.push('`'),
+                            }
+                        }
+                        Some(c) => word.push(c),
+                        None => return Err("a double quote is never closed".into()),
+                    }
+                }
+            }
+            '\\' => {
+                // `\` and then only blanks up to the line's end: a line continuation
+                let rest: String = chars.clone().take(65).take_while(|c| *c != '\n').collect();
+                if rest.len() < 64 && rest.trim_matches([' ', '\t', '\r']).is_empty() {
+                    for _ in 0..=rest.chars().count() {
+                        chars.next();
+                    }
+                    continue;
+                }
+                if let Some(c) = chars.next() {
+                    in_word = true;
+                    word.push(c);
+                }
+            }
+            '#' if !in_word => while chars.next_if(|c| *c != '\n').is_some() {},
+            '\n' | ';' | '&' | '|' => {
+                end_word!();
+                if matches!(c, '&' | '|') {
+                    chars.next_if_eq(&c);
+                }
+                if c == '\n' {
+                    // the here-documents' lines follow the line that opened them
+                    for heredoc in std::mem::take(&mut heredocs) {
+                        let text = here_document(&mut chars, &heredoc, &mut command);
+                        let shown = format!("<<{}", heredoc.delimiter);
+                        command.stdin = Some((Stdin::Text(text), shown));
+                    }
+                }
+                if !command.words.is_empty() || !command.redirections.is_empty() {
+                    commands.push(std::mem::take(&mut command));
+                }
+                redirection = None;
+            }
+            // `<API_TOKEN>`, unquoted as documentation writes it, is a placeholder, not a
+            // redirection from the file `API_TOKEN` and another into the next word
+            '<' if let Some(length) = placeholder_length(&chars) => {
+                in_word = true;
+                word.push('<');
+                for _ in 0..length {
+                    word.extend(chars.next());
+                }
+            }
+            '>' | '<' => {
+                // `2>`: the word so far is the file descriptor
+                if in_word && word.chars().all(|c| c.is_ascii_digit()) {
+                    word.clear();
+                    in_word = false;
+                }
+                end_word!();
+                let mut operator = c.to_string();
+                if c == '<' {
+                    // `<<` and `<<-` (here-documents), `<<<` (a here-string)
+                    while operator.len() < 3 && chars.next_if_eq(&'<').is_some() {
+                        operator.push('<');
+                    }
+                    if operator == "<<" && chars.next_if_eq(&'-').is_some() {
+                        operator.push('-');
+                    }
+                }
+                while let Some(next) = chars.next_if(|n| matches!(n, '>' | '&')) {
+                    operator.push(next);
+                }
+                redirection = Some(operator);
+            }
+            c if c.is_whitespace() => end_word!(),
+            '$' => {
+                in_word = true;
+                expand(&mut chars, &mut word, &mut command, false);
+            }
+            '`' => {
+                in_word = true;
+                match substitution(&mut chars, '`', &mut command.substituted) {
+                    Some(whole) => word.push_str(&whole),
+                    None => word.push('`'),
+                }
+            }
+            c => {
+                in_word = true;
+                word.push(c);
+            }
+        }
+    }
+    end_word!();
+    if !command.words.is_empty() || !command.redirections.is_empty() {
+        commands.push(command);
+    }
+    Ok(commands)
+}
+
+/// The commands with each that gives a variable a curl command's output (`R=$(curl …)`, with
+/// `export` or `local` before it, or backquotes) replaced by that curl command, as the shell
+/// runs it: scripts in docs keep the response this way.
+pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, String> {
+    let mut out = Vec::with_capacity(commands.len());
+    for command in commands {
+        let words = match command.words.as_slice() {
+            [keyword, rest @ ..] if matches!(keyword.as_str(), "export" | "local") => rest,
+            words => words,
+        };
+        let inner = match words {
+            [assignment] => assignment.split_once('=').and_then(|(name, value)| {
+                let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                let inner = value
+                    .strip_prefix("$(")
+                    .and_then(|v| v.strip_suffix(')'))
+                    .or_else(|| value.strip_prefix('`').and_then(|v| v.strip_suffix('`')))?;
+                is_name.then_some(inner)
+            }),
+            _ => None,
+        };
+        match inner {
+            Some(inner) if inner.split_whitespace().next().is_some_and(is_curl) => {
+                out.extend(shell_commands(inner)?)
+            }
+            _ => out.push(command),
+        }
+    }
+    Ok(out)
+}
+
+/// A here-document a line opens: `<<EOF` (`<<-EOF` strips tabs; a quoted `<<'EOF'` keeps its
+/// text as written).
+struct HereDocument {
+    delimiter: String,
+    strip_tabs: bool,
+    expands: bool,
+}
+
+/// The lines of a here-document up to its delimiter's line (each with its line break; tabs
+/// before each line taken off for `<<-`), as bash reads them. Unless its delimiter is quoted,
+/// bash expands its text as in double quotes: `$NAME` becomes `{{NAME}}`, read from the
+/// environment, a substitution is kept and noted, and `\$`, `` \` ``, `\\` are the character.
+fn here_document(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    heredoc: &HereDocument,
+    command: &mut Command,
+) -> String {
+    let mut text = String::new();
+    while chars.peek().is_some() {
+        let mut line: String = std::iter::from_fn(|| chars.next_if(|c| *c != '\n')).collect();
+        chars.next();
+        if heredoc.strip_tabs {
+            line = line.trim_start_matches('\t').to_string();
+        }
+        if line.trim_end_matches('\r') == heredoc.delimiter {
+            break;
+        }
+        text.push_str(&line);
+        text.push('\n');
+    }
+    if !heredoc.expands {
+        return text;
+    }
+    let mut expanded = String::with_capacity(text.len());
+    let mut rest = text.chars().peekable();
+    while let Some(c) = rest.next() {
+        match c {
+            '\\' if matches!(rest.peek(), Some('$' | '`' | '\\')) => expanded.extend(rest.next()),
+            // a `\` ending a line joins it to the next
+            '\\' if rest.peek() == Some(&'\n') => {
+                rest.next();
+            }
+            '$' => expand(&mut rest, &mut expanded, command, true),
+            '`' => match substitution(&mut rest, '`', &mut command.substituted) {
+                Some(whole) => expanded.push_str(&whole),
+                None => expanded.push('`'),
+            },
+            c => expanded.push(c),
+        }
+    }
+    expanded
+}
+
+/// After a `$` the shell expands: `NAME` or `{NAME}` (a letter or `_`, then letters, digits and
+/// `_`) is written `{{NAME}}` into `word` and its name added to the command's `expanded` (once);
+/// anything else is kept as written, the `$` included (a `$(…)` is recorded as substituted).
+fn expand(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    word: &mut String,
+    command: &mut Command,
+    quoted: bool,
+) {
+    if chars.peek() == Some(&'(') {
+        // unquoted, the output would be split into words and matched against file names
+        if let Some((output, length)) = printf_output(chars.clone())
+            .filter(|(output, _)| quoted || !output.contains([' ', '\t', '\n', '*', '?', '[']))
+        {
+            word.push_str(&output);
+            for _ in 0..length {
+                chars.next();
+            }
+            return;
+        }
+        if let Some(whole) = substitution(chars, ')', &mut command.substituted) {
+            word.push_str(&whole);
+            return;
+        }
+    }
+    let is_start = |c: &char| c.is_ascii_alphabetic() || *c == '_';
+    let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
+    let mut name = String::new();
+    if chars.peek() == Some(&'{') {
+        let mut ahead = chars.clone();
+        ahead.next();
+        if ahead.peek().is_some_and(is_start) {
+            while let Some(c) = ahead.next_if(is_name) {
+                name.push(c);
+            }
+            match ahead.next() {
+                Some('}') => *chars = ahead,
+                // `${LIMIT:-10}`: the variable, its default offered as its value
+                Some(after @ (':' | '-'))
+                    if let Some(default) = plain_default(&mut ahead, after) =>
+                {
+                    *chars = ahead;
+                    if !command.defaults.iter().any(|(known, _)| *known == name) {
+                        command.defaults.push((name.clone(), default));
+                    }
+                }
+                _ => name.clear(),
+            }
+        }
+        // `${A:-b}`, `${CA:+--cacert "$CA"}`: an expansion samplegen cannot evaluate, kept as
+        // written, one piece of the word as the shell reads it
+        if name.is_empty()
+            && let Some(length) = closing_at(chars, Some('{'), '}')
+        {
+            word.push('$');
+            word.extend(chars.by_ref().take(length));
+            return;
+        }
+    } else if chars.peek().is_some_and(is_start) {
+        while let Some(c) = chars.next_if(is_name) {
+            name.push(c);
+        }
+    }
+    if name.is_empty() {
+        word.push('$');
+        return;
+    }
+    word.push_str("{{");
+    word.push_str(&name);
+    word.push_str("}}");
+    command.reads(&name);
+}
+
+/// After `${NAME` and `after` (`:` or `-`): the default of a `:-`, `:=`, `-` or `=` expansion
+/// up to its `}`, when it is plain text (no expansion, quote, blank or brace in it), and the
+/// iterator then past the `}`. (`${A:+b}` is no default: it is `b` when `A` is set.)
+fn plain_default(chars: &mut std::iter::Peekable<std::str::Chars>, after: char) -> Option<String> {
+    let mut ahead = chars.clone();
+    if after == ':' && !matches!(ahead.next()?, '-' | '=') {
+        return None;
+    }
+    let mut default = String::new();
+    loop {
+        match ahead.next()? {
+            '}' => break,
+            c if c.is_whitespace() || "$`'\"\\{".contains(c) => return None,
+            c => default.push(c),
+        }
+    }
+    *chars = ahead;
+    Some(default)
+}
+
+/// What `$(printf 'text')` puts in its place, when its format is plain text and escapes (no `%`
+/// conversion, nothing else in the parentheses), as samplegen's own cURL samples write a carriage
+/// return (`"$(printf '\015')"`); and how many characters, from the `(`, it takes.
+fn printf_output(mut chars: std::iter::Peekable<std::str::Chars>) -> Option<(String, usize)> {
+    // compared a character at a time: most `$(` are other commands, and a text may hold many
+    for expected in "(printf '".chars() {
+        if chars.next()? != expected {
+            return None;
+        }
+    }
+    let mut format = String::new();
+    loop {
+        match chars.next()? {
+            '\'' => break,
+            _ if format.len() >= SUBSTITUTION_LIMIT => return None,
+            c => format.push(c),
+        }
+    }
+    if chars.next()? != ')' || format.contains('%') {
+        return None;
+    }
+    let mut output = String::new();
+    let mut bytes = Vec::new();
+    let mut rest = format.chars().peekable();
+    while let Some(c) = rest.next() {
+        if c != '\\' {
+            let mut buffer = [0; 4];
+            bytes.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            continue;
+        }
+        let byte = match rest.next()? {
+            '\\' => b'\\',
+            'a' => 0x07,
+            'b' => 0x08,
+            'f' => 0x0c,
+            'n' => b'\n',
+            'r' => b'\r',
+            't' => b'\t',
+            'v' => 0x0b,
+            digit @ '0'..='7' => {
+                let mut value = digit.to_digit(8)?;
+                for _ in 0..2 {
+                    match rest.peek().and_then(|c| c.to_digit(8)) {
+                        Some(next) => {
+                            value = value * 8 + next;
+                            rest.next();
+                        }
+                        None => break,
+                    }
+                }
+                u8::try_from(value).ok()?
+            }
+            _ => return None,
+        };
+        bytes.push(byte);
+    }
+    // the shell drops a NUL from a substitution's output; a spec cannot hold one anyway
+    bytes.retain(|&byte| byte != 0);
+    output.push_str(&String::from_utf8(bytes).ok()?);
+    // a command substitution drops the line feeds its output ends with
+    let kept = output.trim_end_matches('\n').len();
+    output.truncate(kept);
+    let length = "(printf '".chars().count() + format.chars().count() + 2;
+    Some((output, length))
+}
+
+/// The most characters a command substitution is looked for in: a text of a great many `$(`
+/// that never close would otherwise take a time growing with its length squared.
+pub(super) const SUBSTITUTION_LIMIT: usize = 4096;
+
+/// Takes the command substitution that starts at `chars` (at the `(` after `$`, or after a
+/// backtick) and ends at `close` out of `chars`, and records it: the whole substitution, as
+/// written, is one piece of its word, as the shell reads it. `None` (nothing taken) when it does
+/// not end (see [`closing_at`]).
+fn substitution(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    close: char,
+    into: &mut Vec<String>,
+) -> Option<String> {
+    let (open, nests) = if close == ')' {
+        ("$", Some('('))
+    } else {
+        ("`", None)
+    };
+    let length = closing_at(chars, nests, close)?;
+    let whole: String = open.chars().chain(chars.by_ref().take(length)).collect();
+    into.push(whole.clone());
+    Some(whole)
+}
+
+/// How many characters of `chars`, up to and including the `close` that ends what they open:
+/// `opens` (`(` or `{`) nests, and a quoted stretch (`'…'`, `"…"`) holds nothing that ends it,
+/// as the inner command or expansion reads it. `None` when it does not end within
+/// [`SUBSTITUTION_LIMIT`] characters, or at a line break no `\` continues.
+fn closing_at(
+    chars: &std::iter::Peekable<std::str::Chars>,
+    opens: Option<char>,
+    close: char,
+) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote = None;
+    let mut previous = None;
+    for (count, c) in chars.clone().take(SUBSTITUTION_LIMIT).enumerate() {
+        match (c, quote) {
+            ('\'' | '"', None) => quote = Some(c),
+            (c, Some(q)) if c == q => quote = None,
+            (_, Some(_)) => {}
+            (c, None) if Some(c) == opens => depth += 1,
+            (c, None) if c == close && (opens.is_none() || depth == 1) => return Some(count + 1),
+            (c, None) if c == close => depth = depth.saturating_sub(1),
+            ('\n', None) if previous != Some('\\') => return None,
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+/// The rest of a `$'…'` word after the `$'`, up to the closing `'`, its escapes decoded as bash
+/// decodes them: `\n \t \r \e \a \b \f \v \\ \' \" \?`, `\NNN` octal, `\xHH`, `\uHHHH`,
+/// `\UHHHHHHHH` and `\cX`. Bytes (`\xHH`, octal) are joined, then read as UTF-8.
+fn ansi_c_quoted(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<String, String> {
+    let mut bytes: Vec<u8> = Vec::new();
+    let push = |bytes: &mut Vec<u8>, c: char| {
+        let mut buffer = [0; 4];
+        bytes.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+    };
+    let digits = |chars: &mut std::iter::Peekable<std::str::Chars>, radix: u32, most: usize| {
+        let mut value: u32 = 0;
+        let mut count = 0;
+        while count < most
+            && let Some(d) = chars.peek().and_then(|c| c.to_digit(radix))
+        {
+            chars.next();
+            value = value * radix + d;
+            count += 1;
+        }
+        (count > 0).then_some(value)
+    };
+    loop {
+        match chars.next() {
+            None => return Err("a `$'` quote is never closed".into()),
+            Some('\'') => break,
+            Some('\\') => match chars.next() {
+                None => return Err("a `$'` quote is never closed".into()),
+                Some(c) => match c {
+                    'n' => bytes.push(b'\n'),
+                    't' => bytes.push(b'\t'),
+                    'r' => bytes.push(b'\r'),
+                    'e' | 'E' => bytes.push(0x1b),
+                    'a' => bytes.push(0x07),
+                    'b' => bytes.push(0x08),
+                    'f' => bytes.push(0x0c),
+                    'v' => bytes.push(0x0b),
+                    '\\' | '\'' | '"' | '?' => push(&mut bytes, c),
+                    '0'..='7' => {
+                        let mut value = c.to_digit(8).unwrap_or(0);
+                        for _ in 0..2 {
+                            match chars.peek().and_then(|c| c.to_digit(8)) {
+                                Some(d) => {
+                                    chars.next();
+                                    value = value * 8 + d;
+                                }
+                                None => break,
+                            }
+                        }
+                        bytes.push((value & 0xff) as u8);
+                    }
+                    'x' => match digits(chars, 16, 2) {
+                        Some(value) => bytes.push(value as u8),
+                        None => bytes.extend_from_slice(b"\\x"),
+                    },
+                    'u' | 'U' => match digits(chars, 16, if c == 'u' { 4 } else { 8 }) {
+                        Some(value) => {
+                            push(&mut bytes, char::from_u32(value).unwrap_or('\u{fffd}'))
+                        }
+                        None => {
+                            bytes.push(b'\\');
+                            push(&mut bytes, c);
+                        }
+                    },
+                    'c' => match chars.next() {
+                        Some(x) => bytes.push((x.to_ascii_uppercase() as u8) & 0x1f),
+                        None => return Err("a `$'` quote is never closed".into()),
+                    },
+                    other => {
+                        bytes.push(b'\\');
+                        push(&mut bytes, other);
+                    }
+                },
+            },
+            Some(c) => push(&mut bytes, c),
+        }
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of a text's commands, one after the other.
+    fn shell_words(line: &str) -> Result<Vec<String>, String> {
+        Ok(shell_commands(line)?
+            .into_iter()
+            .flat_map(|command| command.words)
+            .collect())
+    }
+
+    #[test]
+    fn words_split_like_a_shell() {
+        assert_eq!(
+            shell_words("curl -H 'A: it'\\''s' \"x \\\"y\\\" \\$z\" a\\ b \\\n --url u").unwrap(),
+            ["curl", "-H", "A: it's", "x \"y\" $z", "a b", "--url", "u"]
+        );
+        assert!(shell_words("curl 'open").is_err());
+    }
+
+    #[test]
+    fn environment_variables_the_shell_expands_become_variables() {
+        let commands = shell_commands(
+            "curl \"$HOST/a\"/${PATH_PART} -H 'X: $LITERAL' -d \"\\$ESCAPED $1 $(date) ${A:-b} $ \" -u $HOST:$_p2",
+        )
+        .unwrap();
+        assert_eq!(
+            commands[0].words,
+            [
+                "curl",
+                "{{HOST}}/a/{{PATH_PART}}",
+                "-H",
+                "X: $LITERAL",
+                "-d",
+                "$ESCAPED $1 $(date) {{A}} $ ",
+                "-u",
+                "{{HOST}}:{{_p2}}",
+            ]
+        );
+        assert_eq!(commands[0].expanded, ["HOST", "PATH_PART", "A", "_p2"]);
+        // a plain default is what the shell sends while the variable is not set
+        assert_eq!(commands[0].defaults, [("A".to_string(), "b".to_string())]);
+        let kept = shell_commands("curl \"${A:+x}${B:-$C}\" u").unwrap();
+        assert_eq!(kept[0].words[1], "${A:+x}${B:-$C}");
+    }
+
+    // as bash reads them: a substitution or an expansion is one piece of its word, blanks,
+    // quotes and `|` inside it included
+    #[test]
+    fn substitutions_are_one_piece_of_a_word() {
+        let commands = shell_commands(
+            "curl -d '{\"t\":'$(echo 42 | cat)'}' -d \"$(echo \"{ }\")\" -H \"T: `date +%s`\" ${A:+-k \"$A\"} u",
+        )
+        .unwrap();
+        assert_eq!(commands.len(), 1);
+        assert_eq!(
+            commands[0].words,
+            [
+                "curl",
+                "-d",
+                "{\"t\":$(echo 42 | cat)}",
+                "-d",
+                "$(echo \"{ }\")",
+                "-H",
+                "T: `date +%s`",
+                "${A:+-k \"$A\"}",
+                "u"
+            ]
+        );
+        assert_eq!(commands[0].substituted.len(), 3);
+    }
+
+    #[test]
+    fn ansi_c_quotes_decode_like_bash() {
+        assert_eq!(
+            shell_words(r#"a $'l1\nl2\t\\ \'q\' \"d\" \x41\101\u00e9\U0001F600\e[\r\cA\z' b"#)
+                .unwrap(),
+            ["a", "l1\nl2\t\\ 'q' \"d\" AAé😀\u{1b}[\r\u{1}\\z", "b"]
+        );
+        // bytes join into UTF-8, as in `$'\xc3\xa9'`
+        assert_eq!(shell_words(r"$'\xc3\xa9'").unwrap(), ["é"]);
+        assert_eq!(shell_words(r#"x$'a'"b"'c'"#).unwrap(), ["xabc"]);
+        assert!(shell_words("$'open").is_err());
+    }
+}
