@@ -3,6 +3,7 @@
 
 use super::Importer;
 use crate::sample_values::map_variables;
+use crate::spec::{BodySpec, PartSpec};
 
 fn is_variable_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '$')
@@ -14,14 +15,7 @@ impl Importer {
     pub(super) fn variables(&mut self, text: &str, at: &str) -> String {
         map_variables(text, |name| {
             if name.starts_with('$') {
-                // one note per collection: they are in every request of some
-                self.note(
-                    "variable",
-                    "/",
-                    format!(
-                        "`{{{{{name}}}}}` is a Postman dynamic variable, a new value on every request: the samples send the text `{{{{{name}}}}}`; write a value there, or a variable samplegen.yaml sets"
-                    ),
-                );
+                self.dynamic_variable(name);
                 return None;
             }
             let fixed: String = name
@@ -42,6 +36,50 @@ impl Importer {
             Some(format!("{{{{{fixed}}}}}"))
         })
     }
+
+    /// Notes the dynamic variables (`{{$randomInt}}`) a body holds. A body's `{{name}}`s are left
+    /// as written (samplegen's variables fill those it sets, as Postman's fill theirs).
+    pub(super) fn body_variables(&mut self, body: &BodySpec) {
+        let mut texts: Vec<&str> = Vec::new();
+        match body {
+            BodySpec::Raw(text) => texts.push(text),
+            BodySpec::Urlencoded(fields) => texts.extend(
+                fields
+                    .iter()
+                    .flat_map(|f| f.values().flatten().map(String::as_str)),
+            ),
+            BodySpec::Formdata(parts) => texts.extend(parts.iter().flat_map(|part| {
+                part.values().filter_map(|spec| match spec {
+                    PartSpec::Text(text) => text.as_deref(),
+                    PartSpec::Detailed(detail) => detail.value.as_deref(),
+                })
+            })),
+            BodySpec::Graphql(graphql) => {
+                texts.push(&graphql.query);
+                texts.extend(graphql.variables.as_deref());
+            }
+            BodySpec::File(_) => {}
+        }
+        for text in texts {
+            map_variables(text, |name| {
+                if name.starts_with('$') {
+                    self.dynamic_variable(name);
+                }
+                None
+            });
+        }
+    }
+
+    /// One note per dynamic variable and collection: some are in every request.
+    fn dynamic_variable(&mut self, name: &str) {
+        self.note(
+            "variable",
+            "/",
+            format!(
+                "`{{{{{name}}}}}` is a Postman dynamic variable, a new value on every request: the samples send the text `{{{{{name}}}}}`; write a value there, or a variable samplegen.yaml sets"
+            ),
+        );
+    }
 }
 
 #[cfg(test)]
@@ -61,6 +99,29 @@ mod tests {
             notes.iter().any(|n| n
                 .message
                 .contains("`{{$guid}}` is a Postman dynamic variable")),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn dynamic_variables_in_a_body_are_noted_and_sent_as_written() {
+        let (spec, notes) = one(json!({
+            "method": "POST",
+            "url": "https://e.com/a",
+            "body": {"mode": "urlencoded", "urlencoded": [
+                {"key": "n", "value": "{{$randomInt}}"},
+                {"key": "t", "value": "{{ id }}"}
+            ]}
+        }));
+        let Some(crate::spec::BodySpec::Urlencoded(fields)) = &spec.request.body else {
+            panic!("{:?}", spec.request.body)
+        };
+        assert_eq!(fields[0]["n"].as_deref(), Some("{{$randomInt}}"));
+        assert_eq!(fields[1]["t"].as_deref(), Some("{{ id }}"));
+        assert!(
+            notes.iter().any(|n| n
+                .message
+                .contains("`{{$randomInt}}` is a Postman dynamic variable")),
             "{notes:?}"
         );
     }

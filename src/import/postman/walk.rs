@@ -237,6 +237,9 @@ impl Importer {
             }
             _ => None,
         };
+        if let Some(body) = &body {
+            self.body_variables(body);
+        }
 
         let mut prose = description(request.get("description")).trim().to_string();
         let item_description = description(item.get("description")).trim().to_string();
