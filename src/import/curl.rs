@@ -15,7 +15,7 @@ mod shell;
 
 use shell::{
     Command, SUBSTITUTION_LIMIT, Stdin, assigned_curls, is_curl, prompt_end, shell_commands,
-    without_prompts,
+    with_assignments_read, without_prompts,
 };
 
 use indexmap::IndexMap;
@@ -257,14 +257,26 @@ fn only_commented(text: &str) -> bool {
 }
 
 fn import_commands(text: &str) -> Result<Import, String> {
-    let commands = if cmd::is_cmd_style(text) {
-        cmd::cmd_commands(text)?
-    } else if powershell::is_powershell_style(text) {
-        powershell::powershell_commands(text)?
+    let powershell = if cmd::is_cmd_style(text) {
+        None
     } else {
-        assigned_curls(shell_commands(text)?)?
+        powershell::powershell_sign(text)
+    };
+    let commands = if powershell.is_some() {
+        powershell::powershell_commands(text)?
+    } else if cmd::is_cmd_style(text) || cmd::doubles_quotes(text) {
+        cmd::cmd_commands(text)?
+    } else {
+        with_assignments_read(assigned_curls(shell_commands(text)?)?)
     };
     let mut import = Import::default();
+    if powershell == Some(powershell::PowershellSign::EscapedJson) {
+        import.notes.push(Note::of_kind(
+            "shell",
+            "input",
+            "a single-quoted word writes each `\"` as `\\\"`, as JSON is written for Windows PowerShell 5.1: the command is read as PowerShell reads it, so `\\\"` is a quote (bash would send the backslashes)",
+        ));
+    }
     let mut curls = 0;
     let mut first_other: Option<String> = None;
     // a URL on a line of its own: the line before it lacks its `\`
@@ -319,11 +331,26 @@ fn import_commands(text: &str) -> Result<Import, String> {
             ));
         }
         read_from_environment(
-            &command.expanded,
+            command,
             &mut import.items[first_item..],
             &mut import.notes,
             &prefix,
         );
+        for (name, value) in &command.assigned {
+            let secret = import.items[first_item..].iter().any(|item| {
+                matches!(&item.spec.secrets, Some(crate::sample_values::SecretsSpec::Names(names)) if names.contains(name))
+            });
+            if !secret && !import.variables.contains_key(name) {
+                import.variables.insert(name.clone(), value.clone());
+                import.notes.push(Note::of_kind(
+                    "environment",
+                    format!("{prefix}command"),
+                    format!(
+                        "`{name}` is set to `{value}` before the command: that is offered as the value of `{{{{{name}}}}}`"
+                    ),
+                ));
+            }
+        }
         for (name, default) in &command.defaults {
             // a secret is read from the environment by each sample: its default is not offered
             let secret = import.items[first_item..].iter().any(|item| {
@@ -391,11 +418,12 @@ fn import_commands(text: &str) -> Result<Import, String> {
 /// from the environment as the command did; any other stays a variable (a secret cannot be in a
 /// URL or a body). A note says which.
 fn read_from_environment(
-    names: &[String],
+    command: &Command,
     items: &mut [crate::import::Imported],
     notes: &mut Vec<Note>,
     prefix: &str,
 ) {
+    let names = &command.expanded;
     // most commands read nothing from the environment: no spec is written out to look
     if names.is_empty() {
         return;
@@ -416,11 +444,20 @@ fn read_from_environment(
                 continue;
             }
             let secret = !outside_credentials.contains(&written);
+            let set_before = command.assigned.iter().any(|(set, _)| set == name);
             let message = if secret {
                 secrets.push(name.clone());
+                let read = if set_before {
+                    "is set before the command"
+                } else {
+                    "is read from the environment"
+                };
                 format!(
-                    "`{name}` is read from the environment: the spec names it `{written}`, a secret each sample reads from the environment variable `{name}`"
+                    "`{name}` {read}: the spec names it `{written}`, a secret each sample reads from the environment variable `{name}`"
                 )
+            } else if set_before {
+                // its value is offered as the variable's (below)
+                continue;
             } else {
                 format!(
                     "`{name}` is read from the environment: the spec names it `{written}`, a variable (set its value in `samplegen.yaml`'s `variables:`; a secret cannot be in a URL or a body)"
@@ -907,6 +944,12 @@ fn apply(
                 "`{shown}` asks for a compressed response; the `Accept-Encoding` header is each client's business; ignored"
             ),
         ),
+        _ if long == "http2" => note(
+            "ignored-option",
+            format!(
+                "`{shown}` asks for HTTP/2, which changes nothing an `https` request sends; to an `http://` URL curl also sends `Connection: Upgrade, HTTP2-Settings`, `Upgrade: h2c` and `HTTP2-Settings`, which the samples leave out; ignored"
+            ),
+        ),
         _ if TRANSPORT.contains(&long) => note(
             "ignored-option",
             format!("`{shown}` does not change the request; ignored"),
@@ -1391,15 +1434,19 @@ fn form_part(content: &str) -> (PartSpec, Vec<String>) {
         }
     };
     // `type=` takes the rest of the argument, its parameters included (`; charset=utf-8`), up to
-    // another of curl's (`;filename=`, `;headers=`, `;encoder=`); curl reads their names in any case
+    // another of curl's (`;filename=`, `;headers=`, `;encoder=`); curl reads their names in any
+    // case, and skips blanks after the `;`
     let lower = params.to_ascii_lowercase();
-    let content_type = lower.find(";type=").map(|start| {
-        let tail = start + 6;
-        let end = [";filename=", ";headers=", ";encoder="]
+    let content_type = form_params(&lower, "type=").next().map(|(_, tail)| {
+        let end = ["filename=", "headers=", "encoder="]
             .iter()
-            .filter_map(|next| lower[tail..].find(next))
+            .filter_map(|next| {
+                form_params(&lower, next)
+                    .map(|(at, _)| at)
+                    .find(|at| *at > tail)
+            })
             .min()
-            .map_or(params.len(), |end| tail + end);
+            .unwrap_or(params.len());
         params[tail..end].trim().to_string()
     });
     let own_name = file.then(|| value.rsplit(['/', '\\']).next().unwrap_or(&value));
@@ -1432,6 +1479,17 @@ fn form_part(content: &str) -> (PartSpec, Vec<String>) {
         PartSpec::Text(Some(value))
     };
     (part, unsaid)
+}
+
+/// Each `;name=` of a `-F` argument's parameters (`params`, in lower case): where its `;` is, and
+/// where its value starts. curl skips blanks between the `;` and the name.
+fn form_params<'a>(params: &'a str, name: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+    params.match_indices(';').filter_map(move |(at, _)| {
+        let after = params[at + 1..].trim_start_matches([' ', '\t']);
+        after
+            .starts_with(name)
+            .then(|| (at, params.len() - after.len() + name.len()))
+    })
 }
 
 /// A `-F` parameter's value as curl reads it: inside double quotes, `\"` and `\\` escape.
@@ -1737,6 +1795,104 @@ mod tests {
         );
         assert_eq!(kinds(&import), ["ignored-option"]);
         crate::import::test_support::assert_valid("chrome", spec);
+    }
+
+    // Burp's "Copy as curl command": every word in `$'…'`, every `"` in it as `\"`
+    #[test]
+    fn a_burp_copy_as_curl() {
+        let import = imported(concat!(
+            "curl -i -s -k -X $'POST' \\\n",
+            "    -H $'Host: example.com' -H $'Sec-Ch-Ua: \\\"Chromium\\\";v=\\\"135\\\"' \\\n",
+            "    -H $'Content-Type: application/json' \\\n",
+            "    --data-binary $'{\\\"a\\\":1}' \\\n",
+            "    $'https://example.com/api'",
+        ));
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.method, "POST");
+        assert_eq!(spec.request.url, "https://example.com/api");
+        assert_eq!(
+            spec.request.headers[0].get("Sec-Ch-Ua"),
+            Some(&Some("\"Chromium\";v=\"135\"".to_string()))
+        );
+        assert_eq!(spec.request.body.as_ref().unwrap().raw(), Some("{\"a\":1}"));
+        assert_eq!(kinds(&import), ["dropped-header"]);
+    }
+
+    // a single-quoted JSON with `\"` and no other sign: read as PowerShell, and said so
+    #[test]
+    fn json_written_for_windows_powershell_is_noted() {
+        let import = imported(r#"curl -d '{\"a\":1}' http://example.com/x"#);
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.body.as_ref().unwrap().raw(), Some("{\"a\":1}"));
+        assert_eq!(kinds(&import), ["shell"]);
+    }
+
+    // Firefox's older "Copy as cURL (Windows)" and Windows docs: `""` inside double quotes
+    #[test]
+    fn doubled_quotes_are_read_as_windows_reads_them() {
+        let spec = spec(
+            r#"curl.exe -X POST "https://example.com/x" -H "Content-Type: application/json" --data-raw "{""id"":1,""n"":""a b""}""#,
+        );
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"id\":1,\"n\":\"a b\"}")
+        );
+    }
+
+    // a variable the text sets before the command: its value is offered, not read from the
+    // environment
+    #[test]
+    fn a_variable_set_before_the_command_is_offered_as_its_value() {
+        let import = imported(concat!(
+            "name=\"vacio.txt\"\n",
+            "export TOKEN=abc\n",
+            "curl -H \"Authorization: Bearer $TOKEN\" --data-binary $'file='$name http://example.com/x",
+        ));
+        assert_eq!(import.items.len(), 1);
+        let spec = &import.items[0].spec;
+        assert!(crate::import::to_yaml(spec).contains("file: '{{name}}'"));
+        assert_eq!(
+            import.variables.get("name").map(String::as_str),
+            Some("vacio.txt")
+        );
+        // a credential stays a secret read from the environment
+        assert!(
+            matches!(&spec.secrets, Some(crate::sample_values::SecretsSpec::Names(n)) if n == &["TOKEN"])
+        );
+        assert!(!import.variables.contains_key("TOKEN"));
+        let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`name` is set to `vacio.txt` before the command")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("`TOKEN` is set before the command")),
+            "{messages:?}"
+        );
+        assert!(
+            !messages.iter().any(|m| m.contains("is not curl")),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn a_form_part_type_after_a_blank() {
+        let spec = spec(
+            "curl -F 'data=x; type=text/plain' -F 'f=@a.txt; filename=b.txt; type=text/csv' http://example.com/x",
+        );
+        let Some(BodySpec::Formdata(parts)) = &spec.request.body else {
+            panic!("{:?}", spec.request.body)
+        };
+        assert!(
+            matches!(&parts[0]["data"], PartSpec::Detailed(d) if d.content_type.as_deref() == Some("text/plain"))
+        );
+        assert!(
+            matches!(&parts[1]["f"], PartSpec::Detailed(d) if d.content_type.as_deref() == Some("text/csv"))
+        );
     }
 
     // Chrome's "Copy as cURL (cmd)", for Windows' cmd.exe: `^` escapes and continuations

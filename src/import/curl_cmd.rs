@@ -29,6 +29,40 @@ pub fn is_cmd_style(text: &str) -> bool {
     false
 }
 
+/// Whether a double-quoted word holds `""` between two of its characters (`"{""id"":1}"`, as
+/// Firefox's "Copy as cURL (Windows)" and Windows documentation write JSON): the C runtime (and
+/// PowerShell) read a quote there, where bash would close the quotes and open new ones around
+/// nothing, sending `{id:1}`. Single-quoted text is passed over as bash reads it.
+pub fn doubles_quotes(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut single = false;
+    // where the double-quoted span open now starts
+    let mut opened: Option<usize> = None;
+    let mut at = 0;
+    while at < chars.len() {
+        match chars[at] {
+            '\'' if opened.is_none() => single = !single,
+            '\\' if !single => at += 1,
+            '"' if !single => match opened {
+                None => opened = Some(at),
+                Some(start) => {
+                    let inside = at > start + 1;
+                    let goes_on = chars
+                        .get(at + 2)
+                        .is_some_and(|c| !c.is_whitespace() && *c != '"');
+                    if inside && chars.get(at + 1) == Some(&'"') && goes_on {
+                        return true;
+                    }
+                    opened = None;
+                }
+            },
+            _ => {}
+        }
+        at += 1;
+    }
+    false
+}
+
 /// Splits a `cmd.exe` text into commands and their words (see the module's documentation).
 /// `%NAME%` becomes the variable `{{NAME}}`, as `$NAME` does in a POSIX command.
 pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
@@ -207,6 +241,18 @@ pub(super) fn runtime_words(line: &str) -> Result<Vec<String>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_quotes_inside_a_word_are_windows_quoting() {
+        assert!(doubles_quotes(r#"curl.exe -d "{""id"":1}" u"#));
+        assert!(doubles_quotes(r#"curl u --data-raw "{""a"":""b c""}""#));
+        // bash's own uses: an empty argument, quotes closed and opened at a word's end, single
+        // quotes, escaped quotes
+        assert!(!doubles_quotes(r#"curl -H "X:" "" u"#));
+        assert!(!doubles_quotes(r#"curl -d "a""" u"#));
+        assert!(!doubles_quotes(r#"curl -d '{""id"":1}' u"#));
+        assert!(!doubles_quotes(r#"curl -d "{\"a\":\"\"}" u"#));
+    }
 
     fn words(text: &str) -> Vec<Vec<String>> {
         cmd_commands(text)

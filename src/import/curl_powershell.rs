@@ -32,8 +32,18 @@ use super::Command;
 use super::cmd::{expand_percent, runtime_words};
 use crate::filters::powershell::is_single_quote;
 
-/// Whether `text` is written for PowerShell rather than a POSIX shell. Signs of it (none of
-/// them counted in a comment line):
+/// What marks `text` as written for PowerShell (see [`powershell_sign`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PowershellSign {
+    /// Any sign but the next.
+    Syntax,
+    /// Only single-quoted JSON with every `"` written `\"`: the one sign a bash command could
+    /// also give (sending the backslashes), so the import notes how it read the command.
+    EscapedJson,
+}
+
+/// The sign that `text` is written for PowerShell rather than a POSIX shell, if it is. Signs of
+/// it (none of them counted in a comment line):
 /// - a line continued with a backtick after a blank (a bash line would end in `\`; a backtick
 ///   there would open a command substitution);
 /// - `$env:NAME`, PowerShell's read of the environment;
@@ -50,7 +60,7 @@ use crate::filters::powershell::is_single_quote;
 ///
 /// Single-quoted words are found as bash finds them, so an apostrophe inside double quotes
 /// (`"it's"`) opens none.
-pub fn is_powershell_style(text: &str) -> bool {
+pub fn powershell_sign(text: &str) -> Option<PowershellSign> {
     let code: String = text
         .lines()
         .filter(|line| !line.trim_start().starts_with('#'))
@@ -63,7 +73,7 @@ pub fn is_powershell_style(text: &str) -> bool {
             .strip_suffix('`')
             .is_some_and(|before| before.is_empty() || before.ends_with([' ', '\t']));
         if (lines.peek().is_some() && continued) || assigns_a_variable(line) {
-            return true;
+            return Some(PowershellSign::Syntax);
         }
     }
     let lower = code.to_ascii_lowercase();
@@ -83,26 +93,44 @@ pub fn is_powershell_style(text: &str) -> bool {
     let web_request_parameter = code.split_whitespace().any(|word| {
         word.eq_ignore_ascii_case("-Uri") || word.eq_ignore_ascii_case("-UseBasicParsing")
     });
-    reads_environment
+    let syntax = reads_environment
         || web_request_parameter
         || code.split_whitespace().any(|word| word == "--%")
         || escaped_quote_opens_a_value
         || member_of_a_group
-        || (lower.contains("curl.exe") && !single_quoted.is_empty())
-        || single_quoted
-            .iter()
-            .any(|quoted| quoted.contains("\\\"") && !quoted.replace("\\\"", "").contains('"'))
+        || (lower.contains("curl.exe") && !single_quoted.is_empty());
+    let escaped_json = single_quoted
+        .iter()
+        .any(|quoted| quoted.contains("\\\"") && !quoted.replace("\\\"", "").contains('"'));
+    if syntax {
+        Some(PowershellSign::Syntax)
+    } else {
+        escaped_json.then_some(PowershellSign::EscapedJson)
+    }
 }
 
-/// The single-quoted words of `code` as bash reads its quotes: not inside double quotes, and not
-/// after a backslash outside them.
+/// The single-quoted words of `code` as bash reads its quotes: not inside double quotes, not
+/// after a backslash outside them, and not bash's `$'…'`, where `\"` is a quote (Burp's "Copy as
+/// curl command" writes every argument so, and every `"` as `\"`).
 fn single_quoted_words(code: &str) -> Vec<&str> {
     let mut words = Vec::new();
-    let mut chars = code.char_indices();
+    let mut chars = code.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         match c {
             '\\' => {
                 chars.next();
+            }
+            '$' if chars.peek().is_some_and(|(_, next)| *next == '\'') => {
+                chars.next();
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '\'' => break,
+                        _ => {}
+                    }
+                }
             }
             '"' => {
                 while let Some((_, c)) = chars.next() {
@@ -653,6 +681,10 @@ fn written_for_windows_powershell(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn is_powershell_style(text: &str) -> bool {
+        powershell_sign(text).is_some()
+    }
 
     /// Each command's words.
     fn words_of(commands: &[Command]) -> Vec<&[String]> {

@@ -15,6 +15,9 @@ pub struct Command {
     /// The defaults of `${NAME:-default}` expansions, by name: what the shell sends while
     /// `NAME` is not set, offered as the variable's value.
     pub defaults: Vec<(String, String)>,
+    /// The variables an earlier command of the text set to a text (`name="a.txt"`, `export
+    /// NAME=…`) that this one reads, with their values: the words hold them as `{{NAME}}` too.
+    pub assigned: Vec<(String, String)>,
     /// The commands the shell would run and put in their place (`$(…)`, `` `…` ``), as written:
     /// the words keep them as text.
     pub substituted: Vec<String>,
@@ -115,6 +118,9 @@ pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
         // PowerShell's `PS C:\Users\me> `
         let end = rest.find("> ")?;
         (true, &rest[end + 1..])
+    } else if let Some(rest) = cmd_prompt_rest(line) {
+        // cmd.exe's `C:\Users\me>`, with no blank after it
+        (true, rest)
     } else if line.starts_with('[')
         && let Some(end) = line.find("]$ ").or_else(|| line.find("]# "))
         && !line[..end].contains(['\'', '"'])
@@ -140,6 +146,16 @@ pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
     let command = rest.trim_start();
     let word = command.split_whitespace().next()?;
     (is_prompt && is_curl(word)).then(|| line.len() - command.len())
+}
+
+/// What follows `cmd.exe`'s prompt (`C:\>`, `D:\work\api>`) at the start of `line`.
+fn cmd_prompt_rest(line: &str) -> Option<&str> {
+    let mut chars = line.chars();
+    let drive = chars.next()?;
+    let path = chars.as_str().strip_prefix(":\\")?;
+    let end = path.find('>')?;
+    (drive.is_ascii_alphabetic() && !path[..end].contains(['"', '\'', '<', '|']))
+        .then(|| &path[end + 1..])
 }
 
 /// Whether `program` runs curl: `curl` or `curl.exe`, in any case, or a path to one
@@ -389,6 +405,52 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
         }
     }
     Ok(out)
+}
+
+/// The commands with those that only set variables to a text (`name="a.txt"`, `export NAME=…`)
+/// taken out, and each variable recorded in the later commands that read it (`assigned`), as the
+/// shell gives them that value. A value made by a substitution, or from another variable or a
+/// default, is not known as text: such a command stays as it is.
+pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
+    let mut set: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::with_capacity(commands.len());
+    for mut command in commands {
+        let words = match command.words.as_slice() {
+            [export, rest @ ..] if export == "export" => rest,
+            words => words,
+        };
+        let plain = command.expanded.is_empty()
+            && command.substituted.is_empty()
+            && command.redirections.is_empty()
+            && command.stdin.is_none();
+        let assignments: Option<Vec<(&str, &str)>> = (plain && !words.is_empty())
+            .then(|| words.iter().map(|word| assignment(word)).collect())
+            .flatten();
+        if let Some(assignments) = assignments {
+            for (name, value) in assignments {
+                set.retain(|(known, _)| known != name);
+                set.push((name.to_string(), value.to_string()));
+            }
+            continue;
+        }
+        command.assigned = set
+            .iter()
+            .filter(|(name, _)| command.expanded.contains(name))
+            .cloned()
+            .collect();
+        out.push(command);
+    }
+    out
+}
+
+/// `NAME=value` as a shell variable's name and value.
+fn assignment(word: &str) -> Option<(&str, &str)> {
+    let (name, value) = word.split_once('=')?;
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    ((first.is_ascii_alphabetic() || first == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_'))
+    .then_some((name, value))
 }
 
 /// A here-document a line opens: `<<EOF` (`<<-EOF` strips tabs; a quoted `<<'EOF'` keeps its
@@ -657,7 +719,8 @@ fn closing_at(
 
 /// The rest of a `$'…'` word after the `$'`, up to the closing `'`, its escapes decoded as bash
 /// decodes them: `\n \t \r \e \a \b \f \v \\ \' \" \?`, `\NNN` octal, `\xHH`, `\uHHHH`,
-/// `\UHHHHHHHH` and `\cX`. Bytes (`\xHH`, octal) are joined, then read as UTF-8.
+/// `\UHHHHHHHH` and `\cX`. Bytes (`\xHH`, octal) are joined, then read as UTF-8: bytes that are
+/// not (`caf\xe9`, Latin-1) are an error, since a spec cannot hold them.
 fn ansi_c_quoted(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<String, String> {
     let mut bytes: Vec<u8> = Vec::new();
     let push = |bytes: &mut Vec<u8>, c: char| {
@@ -731,7 +794,12 @@ fn ansi_c_quoted(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<Str
             Some(c) => push(&mut bytes, c),
         }
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    String::from_utf8(bytes).map_err(|error| {
+        let byte = error.as_bytes()[error.utf8_error().valid_up_to()];
+        format!(
+            "a `$'…'` word holds the byte `\\x{byte:02x}`, which is not UTF-8 text: a spec holds text only; send such bytes as a `file` body"
+        )
+    })
 }
 
 #[cfg(test)]
@@ -808,6 +876,27 @@ mod tests {
     }
 
     #[test]
+    fn a_variable_set_before_is_recorded_where_it_is_read() {
+        let commands = with_assignments_read(
+            shell_commands(
+                "name=\"a b.txt\"\nexport TOKEN=t1 OTHER=x\nU=$(date)\ncurl -d \"f=$name\" -H \"A: $TOKEN\" \"$U\"",
+            )
+            .unwrap(),
+        );
+        // the command whose value is a substitution stays; the others are taken out
+        assert_eq!(commands.len(), 2);
+        assert_eq!(commands[0].words, ["U=$(date)"]);
+        assert_eq!(commands[1].expanded, ["name", "TOKEN", "U"]);
+        assert_eq!(
+            commands[1].assigned,
+            [
+                ("name".to_string(), "a b.txt".to_string()),
+                ("TOKEN".to_string(), "t1".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn ansi_c_quotes_decode_like_bash() {
         assert_eq!(
             shell_words(r#"a $'l1\nl2\t\\ \'q\' \"d\" \x41\101\u00e9\U0001F600\e[\r\cA\z' b"#)
@@ -818,5 +907,23 @@ mod tests {
         assert_eq!(shell_words(r"$'\xc3\xa9'").unwrap(), ["é"]);
         assert_eq!(shell_words(r#"x$'a'"b"'c'"#).unwrap(), ["xabc"]);
         assert!(shell_words("$'open").is_err());
+        // bytes that are no UTF-8 text (Latin-1's `é`) cannot be in a spec
+        let error = shell_words(r"curl -d $'caf\xe9' u").unwrap_err();
+        assert!(error.contains("`\\xe9`"), "{error}");
+    }
+
+    #[test]
+    fn prompts_are_taken_off() {
+        assert_eq!(
+            without_prompts("C:\\>curl.exe -I u", false),
+            "curl.exe -I u"
+        );
+        assert_eq!(without_prompts("D:\\work\\api> curl u", false), "curl u");
+        assert_eq!(without_prompts("PS C:\\> curl.exe u", false), "curl.exe u");
+        // not a prompt: a path with a redirection in it
+        assert_eq!(
+            without_prompts("C:\\x>out curl u", false),
+            "C:\\x>out curl u"
+        );
     }
 }

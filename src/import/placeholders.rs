@@ -17,14 +17,14 @@ pub fn in_text(text: &str, found: &mut Vec<Placeholder>) -> String {
     replace(text, found, angle)
 }
 
-/// `url` with each `<NAME>`, `{NAME}` and, in the host, `[NAME]` as `{{NAME}}`, and the
-/// placeholders. `{{variables}}` already there stay, and so do an IPv6 host (`[::1]`) and
+/// `url` with each `<NAME>` (where a `:` may be too: `<host:port>`), `{NAME}` and, in the host,
+/// `[NAME]` as `{{NAME}}`, and the placeholders. `{{variables}}` already there stay, and so do an IPv6 host (`[::1]`) and
 /// brackets in the path or query (`filter[name]=x`).
 pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
     let host_end = host_end(url);
     replace(url, found, |rest| {
         let at = url.len() - rest.len();
-        angle(rest)
+        enclosed(rest, '<', '>', " :")
             .or_else(|| braced(rest))
             .or_else(|| (at < host_end).then(|| bracketed(rest)).flatten())
     })
@@ -88,26 +88,29 @@ pub fn unquoted_angle_length(text: &str) -> Option<usize> {
 /// `<NAME>` at the start of `text`: a letter or `_`, then letters, digits, `_`, `-`, `.` and
 /// blanks (`<elasticsearch url>`).
 fn angle(text: &str) -> Option<(usize, String)> {
-    enclosed(text, '<', '>', true)
+    enclosed(text, '<', '>', " ")
 }
 
 /// `{NAME}`: an OpenAPI-style path parameter, which curl would send as its name alone.
 fn braced(text: &str) -> Option<(usize, String)> {
-    enclosed(text, '{', '}', false)
+    enclosed(text, '{', '}', "")
 }
 
 /// `[NAME]` in a host: `https://[api-id].execute-api.[region].amazonaws.com`.
 fn bracketed(text: &str) -> Option<(usize, String)> {
-    enclosed(text, '[', ']', false)
+    enclosed(text, '[', ']', "")
 }
 
-fn enclosed(text: &str, open: char, close: char, blanks: bool) -> Option<(usize, String)> {
+/// A name between `open` and `close` at the start of `text`: a letter or `_`, then letters,
+/// digits, `_`, `-`, `.` and the characters of `separators`, each run of which is written `_`.
+fn enclosed(text: &str, open: char, close: char, separators: &str) -> Option<(usize, String)> {
     let inner = text.strip_prefix(open)?;
     let end = inner.find(close)?;
     let name = inner[..end].trim();
     let first = name.chars().next()?;
-    let allowed =
-        |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') || (blanks && c == ' ');
+    let allowed = |c: char| {
+        c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') || separators.contains(c)
+    };
     if name.len() > MAX_NAME || !(first.is_ascii_alphabetic() || first == '_') {
         return None;
     }
@@ -115,7 +118,7 @@ fn enclosed(text: &str, open: char, close: char, blanks: bool) -> Option<(usize,
         return None;
     }
     let name: String = name
-        .split(' ')
+        .split(|c| separators.contains(c))
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join("_");
@@ -149,6 +152,11 @@ mod tests {
         assert_eq!(
             url("https://[api-id].execute-api.[region].amazonaws.com/prod/[stage]").0,
             "https://{{api-id}}.execute-api.{{region}}.amazonaws.com/prod/[stage]"
+        );
+        // a host and port in one, as Kubernetes docs write it
+        assert_eq!(
+            url("https://<master ip:port>/api/v1/x").0,
+            "https://{{master_ip_port}}/api/v1/x"
         );
         // what is no placeholder stays
         for kept in [
