@@ -162,7 +162,7 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         imported.items.len(),
         written.written.len(),
         written.kept.len(),
-        written.invalid.len(),
+        written.not_written,
     )
     .map_err(Error::stdout)?;
     if written.invalid.is_empty() {

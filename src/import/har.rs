@@ -12,7 +12,16 @@ use crate::http::multipart::{PartHead, parameter};
 use crate::spec::{BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec};
 
 pub fn import(text: &str) -> Result<Import, String> {
-    let value: Value = serde_json::from_str(text).map_err(|error| format!("not JSON: {error}"))?;
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        // mitmproxy writes a byte that is no UTF-8 as a lone surrogate (`"caf\udce9"`, Python's
+        // `surrogateescape`), which JSON's grammar allows and serde_json refuses
+        Err(error) if error.to_string().contains("surrogate") => {
+            serde_json::from_str(&lone_surrogates_replaced(text))
+                .map_err(|error| format!("not JSON: {error}"))?
+        }
+        Err(error) => return Err(format!("not JSON: {error}")),
+    };
     let mut import = Import::default();
     if let Some(entries) = value.pointer("/log/entries").and_then(Value::as_array) {
         for (index, entry) in entries.iter().enumerate() {
@@ -20,6 +29,18 @@ pub fn import(text: &str) -> Result<Import, String> {
             let request = entry
                 .get("request")
                 .ok_or_else(|| format!("{at}: an entry without a request"))?;
+            let scheme = self::text(request, "url")
+                .split_once("://")
+                .map(|(scheme, _)| scheme);
+            if scheme.is_some_and(|s| s.eq_ignore_ascii_case("ws") || s.eq_ignore_ascii_case("wss"))
+            {
+                import.notes.push(Note::of_kind(
+                    "left-out",
+                    format!("{at}/request/url"),
+                    "a WebSocket's opening handshake, which no sample sends: left out",
+                ));
+                continue;
+            }
             import_request(
                 request,
                 entry.get("response"),
@@ -36,6 +57,41 @@ pub fn import(text: &str) -> Result<Import, String> {
     Ok(import)
 }
 
+/// `json` with each `\uXXXX` escape of a lone surrogate (one not in a high-low pair) written
+/// `\ufffd`, the replacement character, as JavaScript's and Python's parsers read it.
+fn lone_surrogates_replaced(json: &str) -> String {
+    let surrogate = |escape: &str| -> Option<u16> {
+        let hex = escape.strip_prefix("\\u")?.get(..4)?;
+        u16::from_str_radix(hex, 16)
+            .ok()
+            .filter(|unit| (0xD800..0xE000).contains(unit))
+    };
+    let mut out = String::with_capacity(json.len());
+    let mut rest = json;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match surrogate(rest) {
+            Some(0xD800..0xDC00) if surrogate(&rest[6..]).is_some_and(|low| low >= 0xDC00) => {
+                out.push_str(&rest[..12]);
+                rest = &rest[12..];
+            }
+            Some(_) => {
+                out.push_str("\\ufffd");
+                rest = &rest[6..];
+            }
+            None => {
+                // an escape of another kind: the backslash and the character it escapes
+                let escaped = rest[1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&rest[..1 + escaped]);
+                rest = &rest[1 + escaped..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn text<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
@@ -49,8 +105,10 @@ fn import_request(
 ) -> Result<(), String> {
     let method = text(request, "method").to_ascii_uppercase();
     let mut url = text(request, "url").to_string();
-    // `queryString` lists the query's parameters, decoded; add those the URL does not hold (as
-    // httpsnippet does), so that an inconsistent capture loses nothing
+    // `queryString` lists the query's parameters, decoded (Firefox, Playwright) or as the URL
+    // writes them (Chrome); add those the URL does not hold (as httpsnippet does), so that an
+    // inconsistent capture loses nothing. A bare `flag` is one with an empty value, and an empty
+    // item (`&&`) is none.
     let in_url = crate::url::Url::parse(&url).query_pairs();
     for param in request
         .get("queryString")
@@ -59,10 +117,14 @@ fn import_request(
         .flatten()
     {
         let (name, value) = (text(param, "name"), text(param, "value"));
+        if name.is_empty() && value.is_empty() {
+            continue;
+        }
         let encode = crate::http::encoding::uri_component;
         let present = in_url.iter().any(|pair| {
-            form_decode(&pair.key) == name
-                && pair.value.as_deref().map(form_decode).as_deref() == Some(value)
+            let pair_value = pair.value.as_deref().unwrap_or_default();
+            (pair.key == name && pair_value == value)
+                || (form_decode(&pair.key) == name && form_decode(pair_value) == value)
         });
         if !present {
             let (before, fragment) = match url.split_once('#') {
@@ -103,6 +165,7 @@ fn import_request(
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    let mut cookie_headers: Vec<&str> = Vec::new();
     for (index, header) in headers.iter().enumerate() {
         let name = text(header, "name");
         let value = text(header, "value");
@@ -111,10 +174,11 @@ fn import_request(
         // HTTP/2 pseudo-headers, and what the capturing client set itself (a capture records
         // `Host`, `Content-Length`, `Connection`… on every request, the spec may not set them);
         // cookies come from `cookies`
-        if name.starts_with(':')
-            || lower == "cookie"
-            || crate::http::headers::set_by_clients(name).is_some()
-        {
+        if lower == "cookie" {
+            cookie_headers.push(value);
+            continue;
+        }
+        if name.starts_with(':') || crate::http::headers::set_by_clients(name).is_some() {
             continue;
         }
         if !value.is_ascii() || has_control_character(value) {
@@ -133,16 +197,7 @@ fn import_request(
         }
         spec.request.headers.push(name_value(name, value));
     }
-    for cookie in request
-        .get("cookies")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        spec.request
-            .cookies
-            .push(name_value(text(cookie, "name"), text(cookie, "value")));
-    }
+    cookies(request, &cookie_headers, at, &mut spec.request, import);
     if let Some(post) = request.get("postData") {
         let post_at = format!("{at}/postData");
         // a `HEAD` body is refused whatever it holds, so it is not read (its notes would be for
@@ -205,6 +260,79 @@ fn import_request(
     Ok(())
 }
 
+/// The request's cookies: its `cookies` list, else what its `Cookie` headers hold. A browser
+/// sends back any value a site stored (RFC 6265, 5.4), but a spec's `cookies` take only those
+/// every client sends as written: when one is not such, the cookies are sent as the captured
+/// `Cookie` header instead, noted.
+fn cookies(
+    request: &Value,
+    cookie_headers: &[&str],
+    at: &str,
+    spec: &mut RequestSpec,
+    import: &mut Import,
+) {
+    let listed: Vec<(String, String)> = request
+        .get("cookies")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|cookie| {
+            (
+                text(cookie, "name").to_string(),
+                text(cookie, "value").to_string(),
+            )
+        })
+        .collect();
+    let cookies = if listed.is_empty() {
+        cookie_headers
+            .iter()
+            .flat_map(|header| header.split(';'))
+            .filter(|pair| !pair.trim().is_empty())
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (name.trim().to_string(), value.trim().to_string())
+            })
+            .collect()
+    } else {
+        listed
+    };
+    match cookies
+        .iter()
+        .find(|(name, value)| !crate::model::is_cookie(name, value))
+    {
+        None => spec
+            .cookies
+            .extend(cookies.iter().map(|(name, value)| name_value(name, value))),
+        Some((name, value)) => {
+            let header = if cookie_headers.is_empty() {
+                cookies
+                    .iter()
+                    .map(|(name, value)| format!("{name}={value}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            } else {
+                cookie_headers.join("; ")
+            };
+            if !header.is_ascii() || has_control_character(&header) {
+                import.notes.push(Note::of_kind(
+                    "dropped-header",
+                    format!("{at}/cookies"),
+                    "the cookies are dropped: their `Cookie` header is not plain ASCII",
+                ));
+                return;
+            }
+            import.notes.push(Note::of_kind(
+                "cookies",
+                format!("{at}/cookies"),
+                format!(
+                    "`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`): the cookies are sent as the captured `Cookie` header"
+                ),
+            ));
+            spec.headers.push(name_value("Cookie", header));
+        }
+    }
+}
+
 /// The parts of a multipart body as written (`--boundary`, each part's headers, a blank line, its
 /// content): a part with a `filename` is a file part by that name, any other a text part, with its
 /// `Content-Type` when it has one. `None` when the text is not such a body, or a text part holds
@@ -265,6 +393,10 @@ fn decoded_text(value: &Value) -> Result<String, String> {
     use base64::Engine;
     let raw = text(value, "text");
     if !text(value, "encoding").eq_ignore_ascii_case("base64") {
+        // chrome-har and mitmproxy write binary bodies as text
+        if raw.contains('\0') {
+            return Err("its text holds a NUL character, which a spec body cannot hold".into());
+        }
         return Ok(raw.to_string());
     }
     let compact: String = raw.split_whitespace().collect();
@@ -363,6 +495,7 @@ fn body(
         }
         return Some(BodySpec::Formdata(parts));
     }
+    let params = params.filter(|params| !params.is_empty());
     if media == crate::model::FORM_URLENCODED
         && let Some(params) = params
     {
@@ -383,8 +516,28 @@ fn body(
             return None;
         }
     };
+    if body_text.is_empty() && params.is_some() {
+        // chrome-har writes a JSON body as `params` alone
+        import.notes.push(Note::of_kind(
+            "body",
+            format!("{at}/params"),
+            format!(
+                "the body is dropped: the capture gives it only as `params`, which cannot make a `{media}` body"
+            ),
+        ));
+        return None;
+    }
+    if body_text.is_empty() && mime.is_empty() && !content_type_given {
+        // an exporter's `postData` of a request without a body (mitmproxy's for a bodiless POST)
+        return None;
+    }
     if !content_type_given {
         let content_type = if mime.is_empty() {
+            import.notes.push(Note::of_kind(
+                "body",
+                format!("{at}/mimeType"),
+                "the capture gives the body no media type: it is sent as `application/octet-stream`, since a spec's body needs a `Content-Type`",
+            ));
             "application/octet-stream".to_string()
         } else {
             mime
@@ -418,6 +571,115 @@ mod tests {
             .into_iter()
             .map(|i| i.spec)
             .collect()
+    }
+
+    fn one(request: serde_json::Value) -> (Spec, Vec<String>) {
+        let har = serde_json::json!({"log": {"entries": [{"request": request}]}});
+        let import = import(&har.to_string()).unwrap();
+        let notes = import.notes.iter().map(|n| n.message.clone()).collect();
+        (import.items.into_iter().next().unwrap().spec, notes)
+    }
+
+    // Chrome writes `queryString` values as the URL does, Firefox decoded: neither is added again
+    #[test]
+    fn query_items_the_url_holds_raw_or_decoded_are_not_added() {
+        let url = "https://e.com/buy?product=MGN63LL%2FA&families=SF+Pro,v3&660&a=1&&b=2";
+        for query in [
+            serde_json::json!([{"name": "product", "value": "MGN63LL%2FA"}, {"name": "families", "value": "SF+Pro,v3"},
+                {"name": "660", "value": ""}, {"name": "a", "value": "1"}, {"name": "", "value": ""}, {"name": "b", "value": "2"}]),
+            serde_json::json!([{"name": "product", "value": "MGN63LL/A"}, {"name": "families", "value": "SF Pro,v3"}]),
+        ] {
+            let (spec, _) =
+                one(serde_json::json!({"method": "GET", "url": url, "queryString": query}));
+            assert_eq!(spec.request.url, url);
+        }
+        // an item the URL lacks is still added
+        let (spec, _) = one(
+            serde_json::json!({"method": "GET", "url": "https://e.com/a?x=1",
+            "queryString": [{"name": "y", "value": "a/b"}]}),
+        );
+        assert_eq!(spec.request.url, "https://e.com/a?x=1&y=a%2Fb");
+    }
+
+    // a browser sends back any cookie a site stored; a spec's `cookies` take fewer
+    #[test]
+    fn cookies_no_spec_takes_are_sent_as_the_captured_header() {
+        let (spec, notes) = one(
+            serde_json::json!({"method": "GET", "url": "https://e.com/a",
+            "headers": [{"name": "Cookie", "value": "S=a,b; ok=1"}],
+            "cookies": [{"name": "S", "value": "a,b"}, {"name": "ok", "value": "1"}]}),
+        );
+        assert!(spec.request.cookies.is_empty());
+        assert_eq!(spec.request.headers, [name_value("Cookie", "S=a,b; ok=1")]);
+        assert!(notes[0].contains("`S=a,b` is no cookie"), "{notes:?}");
+        crate::import::test_support::assert_valid("cookie", &spec);
+        // with no `cookies` list, the header's
+        let (spec, notes) = one(
+            serde_json::json!({"method": "GET", "url": "https://e.com/a",
+            "headers": [{"name": "cookie", "value": "sid=abc; theme=dark"}], "cookies": []}),
+        );
+        assert_eq!(
+            spec.request.cookies,
+            [name_value("sid", "abc"), name_value("theme", "dark")]
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn what_exporters_write_for_bodies() {
+        let post = |post_data: serde_json::Value| {
+            one(
+                serde_json::json!({"method": "POST", "url": "https://e.com/a", "postData": post_data}),
+            )
+        };
+        // Playwright: a form as text, with `params` empty
+        let (spec, _) = post(
+            serde_json::json!({"mimeType": "application/x-www-form-urlencoded;charset=UTF-8",
+            "text": "a=1&b=x+y", "params": []}),
+        );
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().urlencoded().unwrap()[1]["b"].as_deref(),
+            Some("x y")
+        );
+        // chrome-har: JSON as `params` alone, which cannot make the body
+        let (spec, notes) = post(serde_json::json!({"mimeType": "application/json",
+            "params": [{"name": "reason", "value": "x"}]}));
+        assert!(spec.request.body.is_none());
+        assert!(notes[0].contains("only as `params`"), "{notes:?}");
+        // a binary body written as text
+        let (spec, notes) =
+            post(serde_json::json!({"mimeType": "application/octet-stream", "text": "a\u{0}b"}));
+        assert!(spec.request.body.is_none());
+        assert!(notes[0].contains("NUL"), "{notes:?}");
+        // mitmproxy's `postData` of a POST without a body
+        let (spec, notes) = post(serde_json::json!({"mimeType": "", "text": "", "params": []}));
+        assert!(spec.request.body.is_none() && spec.request.headers.is_empty());
+        assert!(notes.is_empty(), "{notes:?}");
+        // a body with no media type gets one, noted
+        let (spec, notes) = post(serde_json::json!({"mimeType": null, "text": "hello"}));
+        assert_eq!(
+            spec.request.headers,
+            [name_value("Content-Type", "application/octet-stream")]
+        );
+        assert!(notes[0].contains("no media type"), "{notes:?}");
+    }
+
+    // mitmproxy writes a byte that is no UTF-8 as a lone surrogate
+    #[test]
+    fn a_lone_surrogate_does_not_stop_the_import() {
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"GET","url":"https://e.com/a","headers":[{"name":"X-Latin1","value":"caf\udce9"}]}},
+          {"request":{"method":"GET","url":"https://e.com/b","headers":[{"name":"X-Pair","value":"\ud83d\ude00 \\udce9"}]}},
+          {"request":{"method":"GET","url":"wss://e.com/socket"}}]}}"#;
+        let import = import(har).unwrap();
+        assert_eq!(import.items.len(), 2);
+        assert!(import.items[0].spec.request.headers.is_empty());
+        let kinds: Vec<&str> = import.notes.iter().map(|n| n.kind).collect();
+        assert_eq!(kinds, ["dropped-header", "dropped-header", "left-out"]);
+        assert_eq!(
+            lone_surrogates_replaced(r#"["\ud83d\ude00", "\udce9x", "\\udce9", "\ud83d"]"#),
+            r#"["\ud83d\ude00", "\ufffdx", "\\udce9", "\ufffd"]"#
+        );
     }
 
     #[test]

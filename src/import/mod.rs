@@ -324,8 +324,10 @@ pub struct Written {
     pub written: Vec<PathBuf>,
     /// Existing spec files left alone (no `--force`).
     pub kept: Vec<PathBuf>,
-    /// Imported requests whose spec would not be valid, with why.
+    /// Why imported requests' specs would not be valid (a request may have several problems).
     pub invalid: Vec<Diagnostic>,
+    /// How many imported requests were not written for those problems.
+    pub not_written: usize,
 }
 
 /// Writes each imported spec to `into/<dirs…>/<name>.yaml` (names slugged, made unique within
@@ -400,6 +402,7 @@ pub fn write(
                         );
                         problem
                     }));
+                written.not_written += 1;
                 continue;
             }
         };
@@ -413,6 +416,7 @@ pub fn write(
                     crate::fs_safe::human(INPUT_LIMIT)
                 ),
             ));
+            written.not_written += 1;
             continue;
         }
         let relative = path.strip_prefix(specs_dir).map_err(|_| outside())?;

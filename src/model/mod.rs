@@ -13,7 +13,7 @@ use crate::http::encoding::base64;
 use crate::url::Url;
 
 pub use rules::{
-    body_problem, body_refused_by_method, header_value_problem, is_part_name, is_token,
+    body_problem, body_refused_by_method, header_value_problem, is_cookie, is_part_name, is_token,
     variable_problem,
 };
 pub use validate::{validate, validate_with};

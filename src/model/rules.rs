@@ -144,6 +144,15 @@ pub(super) fn is_fence_info_word(lang: &str) -> bool {
 }
 
 /// RFC 9110 `token`: the characters allowed in a method or header name.
+/// Whether `name=value` is a cookie every client sends as written (RFC 6265: a token name, and
+/// a value without white space, control characters, `"`, `,`, `;` or `\`).
+pub fn is_cookie(name: &str, value: &str) -> bool {
+    is_token(name)
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | ',' | ';' | '\\'))
+}
+
 pub fn is_token(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()

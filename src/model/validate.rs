@@ -183,12 +183,7 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
 
     let cookies = pairs(check, &request.cookies, &[Key("request"), Key("cookies")]);
     for (index, cookie) in cookies.iter().enumerate() {
-        // RFC 6265: a cookie name is a token, a value holds no white space, `"`, `,`, `;` or `\`
-        let bad_value = cookie
-            .value
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | ',' | ';' | '\\'));
-        if !is_token(&cookie.name) || bad_value {
+        if !is_cookie(&cookie.name, &cookie.value) {
             check.report(
                 &[Key("request"), Key("cookies"), Index(index)],
                 format!(
