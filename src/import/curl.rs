@@ -299,7 +299,17 @@ fn import_commands(text: &str) -> Result<Import, String> {
             continue;
         };
         if !is_curl(program) {
-            first_other.get_or_insert_with(|| program.clone());
+            // PowerShell's web cmdlets (Edge's "Copy as PowerShell" sets up a session first)
+            // are named whatever command comes before them
+            let cmdlet = ["Invoke-WebRequest", "Invoke-RestMethod", "iwr", "irm"]
+                .into_iter()
+                .find(|name| program.eq_ignore_ascii_case(name));
+            match cmdlet {
+                Some(cmdlet) => first_other = Some(cmdlet.to_string()),
+                None => {
+                    first_other.get_or_insert_with(|| program.clone());
+                }
+            }
             if looks_like_url(program) {
                 url_alone.get_or_insert_with(|| program.clone());
             }
@@ -386,6 +396,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
     if curls == 0 {
         return Err(match first_other {
             Some(program) if program == "Invoke-WebRequest" => "not a curl command: `Invoke-WebRequest` (which Windows PowerShell's `curl` is, given `-Uri`, `-Method` or `-Body`); write the request with curl's options (`curl.exe -X POST …`) to import it".to_string(),
+            Some(program) if ["Invoke-RestMethod", "iwr", "irm"].contains(&program.as_str()) => format!("not a curl command: `{program}`, a PowerShell cmdlet; write the request with curl's options (`curl.exe -X POST …`) to import it"),
             Some(program) => format!("not a curl command: it starts with `{program}`"),
             None => "an empty command line".into(),
         });
@@ -1876,6 +1887,26 @@ mod tests {
         assert!(
             !messages.iter().any(|m| m.contains("is not curl")),
             "{messages:?}"
+        );
+    }
+
+    // Windows PowerShell's web cmdlets are not curl, whatever comes before them
+    #[test]
+    fn powershell_cmdlets_are_refused_by_name() {
+        let edge = concat!(
+            "$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\n",
+            "Invoke-WebRequest -UseBasicParsing -Uri \"https://e.com/api\" `\n",
+            "-WebSession $session",
+        );
+        let error = import(edge).unwrap_err();
+        assert!(
+            error.starts_with("not a curl command: `Invoke-WebRequest`"),
+            "{error}"
+        );
+        let error = import("Invoke-RestMethod -Uri https://e.com/api -Method Post").unwrap_err();
+        assert!(
+            error.starts_with("not a curl command: `Invoke-RestMethod`"),
+            "{error}"
         );
     }
 
