@@ -121,6 +121,9 @@ pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
     } else if let Some(rest) = cmd_prompt_rest(line) {
         // cmd.exe's `C:\Users\me>`, with no blank after it
         (true, rest)
+    } else if let Some(rest) = klog_header_rest(line) {
+        // `kubectl -v=8` logs the request as a curl command
+        (true, rest)
     } else if line.starts_with('[')
         && let Some(end) = line.find("]$ ").or_else(|| line.find("]# "))
         && !line[..end].contains(['\'', '"'])
@@ -156,6 +159,25 @@ fn cmd_prompt_rest(line: &str) -> Option<&str> {
     let end = path.find('>')?;
     (drive.is_ascii_alphabetic() && !path[..end].contains(['"', '\'', '<', '|']))
         .then(|| &path[end + 1..])
+}
+
+/// What follows a Kubernetes log line's header (`I0730 09:15:33.786679   36729
+/// round_trippers.go:386] `) at the start of `line`.
+fn klog_header_rest(line: &str) -> Option<&str> {
+    let (header, rest) = line.split_once("] ")?;
+    let mut fields = header.split_whitespace();
+    let date = fields.next()?;
+    let time = fields.next()?;
+    let _thread = fields.next()?.parse::<u64>().ok()?;
+    let source = fields.next()?;
+    let level_and_date = date.len() == 5
+        && date.starts_with(['I', 'W', 'E', 'F'])
+        && date[1..].bytes().all(|b| b.is_ascii_digit());
+    let clock = time.len() > 8 && time[..8].bytes().filter(|b| *b == b':').count() == 2;
+    let at_line = source
+        .rsplit_once(':')
+        .is_some_and(|(file, line)| file.ends_with(".go") && line.parse::<u32>().is_ok());
+    (level_and_date && clock && at_line && fields.next().is_none()).then_some(rest)
 }
 
 /// Whether `program` runs curl: `curl` or `curl.exe`, in any case, or a path to one
@@ -920,6 +942,13 @@ mod tests {
         );
         assert_eq!(without_prompts("D:\\work\\api> curl u", false), "curl u");
         assert_eq!(without_prompts("PS C:\\> curl.exe u", false), "curl.exe u");
+        assert_eq!(
+            without_prompts(
+                "I0730 09:15:33.786679   36729 round_trippers.go:386] curl -k -v -XGET  'https://h/api'",
+                false
+            ),
+            "curl -k -v -XGET  'https://h/api'"
+        );
         // not a prompt: a path with a redirection in it
         assert_eq!(
             without_prompts("C:\\x>out curl u", false),
