@@ -262,14 +262,24 @@ fn import_commands(text: &str) -> Result<Import, String> {
     } else {
         powershell::powershell_sign(text)
     };
+    // `""` inside a double-quoted word, the one sign of Windows a bash command could also give
+    let doubled_quotes =
+        powershell.is_none() && !cmd::is_cmd_style(text) && cmd::doubles_quotes(text);
     let commands = if powershell.is_some() {
         powershell::powershell_commands(text)?
-    } else if cmd::is_cmd_style(text) || cmd::doubles_quotes(text) {
+    } else if doubled_quotes || cmd::is_cmd_style(text) {
         cmd::cmd_commands(text)?
     } else {
         with_assignments_read(assigned_curls(shell_commands(text)?)?)
     };
     let mut import = Import::default();
+    if doubled_quotes {
+        import.notes.push(Note::of_kind(
+            "shell",
+            "input",
+            "a double-quoted word writes each `\"` of its JSON as `\"\"`, as Windows' `cmd.exe` and PowerShell take it: the command is read so, `\"\"` a quote (bash would drop both)",
+        ));
+    }
     if powershell == Some(powershell::PowershellSign::EscapedJson) {
         import.notes.push(Note::of_kind(
             "shell",
@@ -1493,10 +1503,10 @@ fn form_part(content: &str) -> (PartSpec, Vec<String>) {
 }
 
 /// Each `;name=` of a `-F` argument's parameters (`params`, in lower case): where its `;` is, and
-/// where its value starts. curl skips blanks between the `;` and the name.
+/// where its value starts. curl skips white space (line breaks too) between the `;` and the name.
 fn form_params<'a>(params: &'a str, name: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
     params.match_indices(';').filter_map(move |(at, _)| {
-        let after = params[at + 1..].trim_start_matches([' ', '\t']);
+        let after = params[at + 1..].trim_start();
         after
             .starts_with(name)
             .then(|| (at, params.len() - after.len() + name.len()))
@@ -1848,6 +1858,21 @@ mod tests {
             spec.request.body.as_ref().unwrap().raw(),
             Some("{\"id\":1,\"n\":\"a b\"}")
         );
+        let import = imported(r#"curl "https://example.com/x" --data-raw "{""id"":1}""#);
+        assert_eq!(kinds(&import), ["shell"]);
+    }
+
+    // a line continued with `\` is bash's: a single-quoted `\"` is then sent as written
+    #[test]
+    fn escaped_quotes_in_a_bash_command_are_sent_as_written() {
+        let import = imported("curl -X POST \\\n  -d '{\\\"a\\\":1}' \\\n  http://example.com/x");
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.url, "http://example.com/x");
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\\\"a\\\":1}")
+        );
+        assert!(kinds(&import).is_empty(), "{:?}", import.notes);
     }
 
     // a variable the text sets before the command: its value is offered, not read from the
@@ -1913,7 +1938,7 @@ mod tests {
     #[test]
     fn a_form_part_type_after_a_blank() {
         let spec = spec(
-            "curl -F 'data=x; type=text/plain' -F 'f=@a.txt; filename=b.txt; type=text/csv' http://example.com/x",
+            "curl -F 'data=\"x\";\n    type=text/plain' -F 'f=@a.txt; filename=b.txt; type=text/csv' http://example.com/x",
         );
         let Some(BodySpec::Formdata(parts)) = &spec.request.body else {
             panic!("{:?}", spec.request.body)

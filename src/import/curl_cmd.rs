@@ -29,29 +29,44 @@ pub fn is_cmd_style(text: &str) -> bool {
     false
 }
 
-/// Whether a double-quoted word holds `""` between two of its characters (`"{""id"":1}"`, as
-/// Firefox's "Copy as cURL (Windows)" and Windows documentation write JSON): the C runtime (and
-/// PowerShell) read a quote there, where bash would close the quotes and open new ones around
-/// nothing, sending `{id:1}`. Single-quoted text is passed over as bash reads it.
+/// Whether a double-quoted word holds `""` where JSON puts a quote (`"{""id"":1,""n"":""x""}"`,
+/// as Firefox's older "Copy as cURL (Windows)" and Windows documentation write JSON): the C
+/// runtime (and PowerShell) read a quote there, where bash would close the quotes and open new
+/// ones around nothing, sending `{id:1}`. Only where a `""` follows `{`, `[`, `,`, `:` or `=`, or
+/// comes before `:`, `,`, `}` or `]`, and never in a text that expands a `$` variable outside
+/// single quotes, which is bash's (`"Bearer ""$TOKEN"`). Single-quoted text is passed over as bash
+/// reads it.
 pub fn doubles_quotes(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
     let mut single = false;
     // where the double-quoted span open now starts
     let mut opened: Option<usize> = None;
+    let mut found = false;
     let mut at = 0;
     while at < chars.len() {
         match chars[at] {
             '\'' if opened.is_none() => single = !single,
             '\\' if !single => at += 1,
+            '$' if !single
+                && chars
+                    .get(at + 1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '_' | '{' | '(')) =>
+            {
+                return false;
+            }
             '"' if !single => match opened {
                 None => opened = Some(at),
                 Some(start) => {
-                    let inside = at > start + 1;
-                    let goes_on = chars
-                        .get(at + 2)
-                        .is_some_and(|c| !c.is_whitespace() && *c != '"');
-                    if inside && chars.get(at + 1) == Some(&'"') && goes_on {
-                        return true;
+                    let doubled = at > start + 1 && chars.get(at + 1) == Some(&'"');
+                    let before = chars[at - 1];
+                    let after = chars.get(at + 2).copied();
+                    let json = matches!(before, '{' | '[' | ',' | ':' | '=')
+                        || matches!(after, Some(':' | ',' | '}' | ']'));
+                    if doubled && json && after.is_some_and(|c| !c.is_whitespace()) {
+                        found = true;
+                        // still inside the same word: the quote after the pair goes on with it
+                        at += 2;
+                        continue;
                     }
                     opened = None;
                 }
@@ -60,7 +75,7 @@ pub fn doubles_quotes(text: &str) -> bool {
         }
         at += 1;
     }
-    false
+    found
 }
 
 /// Splits a `cmd.exe` text into commands and their words (see the module's documentation).
@@ -252,6 +267,10 @@ mod tests {
         assert!(!doubles_quotes(r#"curl -d "a""" u"#));
         assert!(!doubles_quotes(r#"curl -d '{""id"":1}' u"#));
         assert!(!doubles_quotes(r#"curl -d "{\"a\":\"\"}" u"#));
+        // bash's, with a variable or no JSON around the pair
+        assert!(!doubles_quotes(r#"curl -H "X-Auth: Bearer ""$TOKEN" u"#));
+        assert!(!doubles_quotes(r#"curl "$HOST""/x""#));
+        assert!(!doubles_quotes(r#"curl "https://e.com/?a=1""&b=2""#));
     }
 
     fn words(text: &str) -> Vec<Vec<String>> {

@@ -56,7 +56,8 @@ pub enum PowershellSign {
 /// - `curl.exe` with a single-quoted word, which `cmd.exe` does not read as quoted;
 /// - a single-quoted word whose every `"` is written `\"`, as documentation writes JSON for
 ///   Windows PowerShell 5.1 (in bash that word would send the backslashes; a bash JSON body with
-///   an escaped quote in a string also has plain `"`).
+///   an escaped quote in a string also has plain `"`), unless a line is continued with `\`, as
+///   only bash continues one.
 ///
 /// Single-quoted words are found as bash finds them, so an apostrophe inside double quotes
 /// (`"it's"`) opens none.
@@ -102,10 +103,12 @@ pub fn powershell_sign(text: &str) -> Option<PowershellSign> {
     let escaped_json = single_quoted
         .iter()
         .any(|quoted| quoted.contains("\\\"") && !quoted.replace("\\\"", "").contains('"'));
+    // a line continued with `\` is bash's: there the backslashes are sent
+    let bash_continued = code.lines().any(|line| line.trim_end().ends_with('\\'));
     if syntax {
         Some(PowershellSign::Syntax)
     } else {
-        escaped_json.then_some(PowershellSign::EscapedJson)
+        (escaped_json && !bash_continued).then_some(PowershellSign::EscapedJson)
     }
 }
 

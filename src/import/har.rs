@@ -12,17 +12,28 @@ use crate::http::multipart::{PartHead, parameter};
 use crate::spec::{BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec};
 
 pub fn import(text: &str) -> Result<Import, String> {
+    let mut lone_surrogates = 0;
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         // mitmproxy writes a byte that is no UTF-8 as a lone surrogate (`"caf\udce9"`, Python's
         // `surrogateescape`), which JSON's grammar allows and serde_json refuses
         Err(error) if error.to_string().contains("surrogate") => {
-            serde_json::from_str(&lone_surrogates_replaced(text))
-                .map_err(|error| format!("not JSON: {error}"))?
+            let (replaced, count) = lone_surrogates_replaced(text);
+            lone_surrogates = count;
+            serde_json::from_str(&replaced).map_err(|error| format!("not JSON: {error}"))?
         }
         Err(error) => return Err(format!("not JSON: {error}")),
     };
     let mut import = Import::default();
+    if lone_surrogates > 0 {
+        import.notes.push(Note::of_kind(
+            "text",
+            "input",
+            format!(
+                "the capture writes {lone_surrogates} byte(s) that are no UTF-8 as lone surrogate escapes (`\\udce9`): each is read as U+FFFD, the replacement character"
+            ),
+        ));
+    }
     if let Some(entries) = value.pointer("/log/entries").and_then(Value::as_array) {
         for (index, entry) in entries.iter().enumerate() {
             let at = format!("/log/entries/{index}");
@@ -58,8 +69,10 @@ pub fn import(text: &str) -> Result<Import, String> {
 }
 
 /// `json` with each `\uXXXX` escape of a lone surrogate (one not in a high-low pair) written
-/// `\ufffd`, the replacement character, as JavaScript's and Python's parsers read it.
-fn lone_surrogates_replaced(json: &str) -> String {
+/// `\ufffd`, the replacement character, as JavaScript's and Python's parsers read it; and how
+/// many there were.
+fn lone_surrogates_replaced(json: &str) -> (String, usize) {
+    let mut count = 0;
     let surrogate = |escape: &str| -> Option<u16> {
         let hex = escape.strip_prefix("\\u")?.get(..4)?;
         u16::from_str_radix(hex, 16)
@@ -77,6 +90,7 @@ fn lone_surrogates_replaced(json: &str) -> String {
                 rest = &rest[12..];
             }
             Some(_) => {
+                count += 1;
                 out.push_str("\\ufffd");
                 rest = &rest[6..];
             }
@@ -89,7 +103,7 @@ fn lone_surrogates_replaced(json: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    (out, count)
 }
 
 fn text<'a>(value: &'a Value, key: &str) -> &'a str {
@@ -321,11 +335,16 @@ fn cookies(
                 ));
                 return;
             }
+            let sent_as = if cookie_headers.is_empty() {
+                "one `Cookie` header"
+            } else {
+                "the captured `Cookie` header"
+            };
             import.notes.push(Note::of_kind(
                 "cookies",
                 format!("{at}/cookies"),
                 format!(
-                    "`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`): the cookies are sent as the captured `Cookie` header"
+                    "`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`): the cookies are sent as {sent_as}"
                 ),
             ));
             spec.headers.push(name_value("Cookie", header));
@@ -393,10 +412,6 @@ fn decoded_text(value: &Value) -> Result<String, String> {
     use base64::Engine;
     let raw = text(value, "text");
     if !text(value, "encoding").eq_ignore_ascii_case("base64") {
-        // chrome-har and mitmproxy write binary bodies as text
-        if raw.contains('\0') {
-            return Err("its text holds a NUL character, which a spec body cannot hold".into());
-        }
         return Ok(raw.to_string());
     }
     let compact: String = raw.split_whitespace().collect();
@@ -516,6 +531,15 @@ fn body(
             return None;
         }
     };
+    if body_text.contains('\0') {
+        // chrome-har and mitmproxy write binary bodies as text
+        import.notes.push(Note::of_kind(
+            "body",
+            format!("{at}/text"),
+            "the body is dropped: its text holds a NUL character, which a spec body cannot hold",
+        ));
+        return None;
+    }
     if body_text.is_empty() && params.is_some() {
         // chrome-har writes a JSON body as `params` alone
         import.notes.push(Note::of_kind(
@@ -651,6 +675,15 @@ mod tests {
             post(serde_json::json!({"mimeType": "application/octet-stream", "text": "a\u{0}b"}));
         assert!(spec.request.body.is_none());
         assert!(notes[0].contains("NUL"), "{notes:?}");
+        // mitmproxy's multipart upload: the file part's bytes are uploaded from disk anyway
+        let text = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pic.png\"\r\n\r\n\u{89}PNG\u{0}\r\n--b--\r\n";
+        let (spec, _) =
+            post(serde_json::json!({"mimeType": "multipart/form-data; boundary=b", "text": text}));
+        assert!(
+            matches!(spec.request.body, Some(BodySpec::Formdata(_))),
+            "{:?}",
+            spec.request.body
+        );
         // mitmproxy's `postData` of a POST without a body
         let (spec, notes) = post(serde_json::json!({"mimeType": "", "text": "", "params": []}));
         assert!(spec.request.body.is_none() && spec.request.headers.is_empty());
@@ -675,10 +708,16 @@ mod tests {
         assert_eq!(import.items.len(), 2);
         assert!(import.items[0].spec.request.headers.is_empty());
         let kinds: Vec<&str> = import.notes.iter().map(|n| n.kind).collect();
-        assert_eq!(kinds, ["dropped-header", "dropped-header", "left-out"]);
+        assert_eq!(
+            kinds,
+            ["text", "dropped-header", "dropped-header", "left-out"]
+        );
         assert_eq!(
             lone_surrogates_replaced(r#"["\ud83d\ude00", "\udce9x", "\\udce9", "\ud83d"]"#),
-            r#"["\ud83d\ude00", "\ufffdx", "\\udce9", "\ufffd"]"#
+            (
+                r#"["\ud83d\ude00", "\ufffdx", "\\udce9", "\ufffd"]"#.to_string(),
+                2
+            )
         );
     }
 
