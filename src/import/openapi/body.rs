@@ -7,7 +7,7 @@ use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::{choose_media, is_binary, is_json, json_text};
 use super::parameters::{form_fields, header_value_problem};
-use super::schema::{Direction, own_value};
+use super::schema::{Direction, is_any_value, own_value};
 use crate::http::media_type;
 use crate::import::shared::name_value;
 use crate::model::FORM_URLENCODED;
@@ -165,11 +165,12 @@ impl<'a> Importer<'a> {
                     }
                 }
             }
-            // bytes: no schema, one that says so (`format: binary`, a `contentMediaType`), or
-            // a string (`format: byte` or none) of a media type that is not text (Docker's
-            // `application/x-tar`, an `image/jpeg` upload)
-            None if schema.is_none_or(|schema| is_binary(schema) || is_string(schema))
-                && !is_text(&media_name) =>
+            // bytes: no schema, one that says so (`format: binary`, a `contentMediaType`), one
+            // that allows any value (`{}`), or a string (`format: byte` or none) of a media type
+            // that is not text (Docker's `application/x-tar`, an `image/jpeg` upload)
+            None if schema.is_none_or(|schema| {
+                is_binary(schema) || is_string(schema) || is_any_value(schema)
+            }) && !is_text(&media_name) =>
             {
                 let content_type = if key.contains('*') {
                     "application/octet-stream"
@@ -414,7 +415,10 @@ impl<'a> Importer<'a> {
             let items = schema
                 .and_then(|s| s.get("items"))
                 .and_then(|items| self.lookup(items).ok().map(|(items, _)| items));
-            let binary = schema.is_some_and(is_binary) || items.is_some_and(is_binary);
+            // a part any value may be (`file: {}`) is sent as bytes, as the Encoding Object's
+            // default for other than primitives and objects
+            let binary = schema.is_some_and(|s| is_binary(s) || is_any_value(s))
+                || items.is_some_and(is_binary);
             let mut part = |spec: PartSpec| {
                 let mut map = IndexMap::new();
                 map.insert(name.to_string(), spec);

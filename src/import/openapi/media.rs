@@ -105,6 +105,7 @@ impl<'a> Importer<'a> {
         }
         let schema = media.get("schema")?;
         self.budget = MAX_BUILT_VALUES;
+        self.depth_cut = false;
         let built = self.build(
             schema,
             &format!("{at}/schema"),
@@ -117,6 +118,15 @@ impl<'a> Importer<'a> {
                 "example",
                 format!("{at}/schema"),
                 format!("the example built from this schema stops at {MAX_BUILT_VALUES} values"),
+            );
+        } else if self.depth_cut {
+            self.note(
+                "example",
+                format!("{at}/schema"),
+                format!(
+                    "the example built from this schema stops {} objects and lists deep; what lies deeper is left out",
+                    super::schema::MAX_DEPTH
+                ),
             );
         }
         built

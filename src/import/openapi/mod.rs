@@ -48,6 +48,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         root,
         notes: Vec::new(),
         budget: 0,
+        depth_cut: false,
         all_params: options.all_params,
         document: options.document,
         left_out: 0,
@@ -106,6 +107,8 @@ struct Importer<'a> {
     notes: Vec<Note>,
     /// How many more values the example being built from a schema may hold.
     budget: usize,
+    /// Whether the example being built from a schema stopped at its depth limit somewhere.
+    depth_cut: bool,
     /// Every optional parameter and request body property too (`--all-params`).
     all_params: bool,
     /// The document's file name, recorded in each spec's `origin` (none for standard input).

@@ -7,7 +7,7 @@ use super::Importer;
 use super::document::escape;
 
 /// How deep an example is built from nested schemas.
-const MAX_DEPTH: usize = 8;
+pub(super) const MAX_DEPTH: usize = 8;
 /// How many values one example built from a schema may hold: wide schemas that refer to each
 /// other would otherwise grow without bound within the depth limit.
 pub(super) const MAX_BUILT_VALUES: usize = 500;
@@ -93,7 +93,11 @@ impl<'a> Importer<'a> {
         depth: usize,
         stack: &mut Vec<String>,
     ) -> Option<Value> {
-        if depth > MAX_DEPTH || self.budget == 0 {
+        if depth > MAX_DEPTH {
+            self.depth_cut = true;
+            return None;
+        }
+        if self.budget == 0 {
             return None;
         }
         self.budget -= 1;
@@ -105,10 +109,94 @@ impl<'a> Importer<'a> {
             // a recursive schema: the example stops here
             return None;
         }
+        // OpenAPI 3.1: `$ref` is JSON Schema's, and the keywords beside it apply too
+        let siblings = self.is_3_1() && has_schema_keywords(schema);
+        if siblings && let Some(value) = own_value(schema) {
+            return Some(value);
+        }
         stack.push(pointer.clone());
         let built = self.build_resolved(target, &pointer, direction, depth, stack);
         stack.pop();
+        if siblings && let Some(Value::Object(mut map)) = built {
+            self.add_own_properties(schema, target, &mut map, at, direction, depth, stack);
+            return Some(Value::Object(map));
+        }
         built
+    }
+
+    /// Whether a schema, its `$ref` followed, allows any value (see [`is_any_value`]).
+    fn allows_any_value(&self, schema: &'a Value) -> bool {
+        match self.lookup(schema) {
+            Ok((target, _)) => is_any_value(target),
+            Err(_) => is_any_value(schema),
+        }
+    }
+
+    /// Whether the document is OpenAPI 3.1, whose schemas are JSON Schema 2020-12's.
+    fn is_3_1(&self) -> bool {
+        self.root
+            .get("openapi")
+            .and_then(Value::as_str)
+            .is_some_and(|version| version.starts_with("3.1"))
+    }
+
+    /// Adds to `map` (an object built from another schema that applies with `schema`: a branch
+    /// of its `oneOf`, its `$ref`'s target) what `schema` itself says of the object: its own
+    /// properties (the required ones, or all with `--all-params`), and the properties `schema`
+    /// requires that `declared_in` declares.
+    #[allow(clippy::too_many_arguments)]
+    fn add_own_properties(
+        &mut self,
+        schema: &'a Value,
+        declared_in: &'a Value,
+        map: &mut Map<String, Value>,
+        at: &str,
+        direction: Direction,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) {
+        if schema.get("properties").is_some()
+            && let Some(Value::Object(own)) = self.build_object(schema, at, direction, depth, stack)
+        {
+            for (name, value) in own {
+                map.entry(name).or_insert(value);
+            }
+        }
+        let required = self.required_names(schema, at, depth);
+        if direction == Direction::Request && required.iter().any(|name| !map.contains_key(name)) {
+            let mut declared = self.properties(declared_in, at, depth);
+            declared.extend(self.properties(schema, at, depth));
+            self.add_required(&required, &declared, map, at, direction, depth, stack);
+        }
+    }
+
+    /// Adds to `map` each of `required` it lacks, built from its property in `declared`.
+    #[allow(clippy::too_many_arguments)]
+    fn add_required(
+        &mut self,
+        required: &[String],
+        declared: &IndexMap<String, &'a Value>,
+        map: &mut Map<String, Value>,
+        at: &str,
+        direction: Direction,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) {
+        for name in required {
+            let Some(&property) = declared.get(name) else {
+                continue;
+            };
+            if map.contains_key(name) || self.flag(property, "readOnly") {
+                continue;
+            }
+            let property_at = format!("{at}/properties/{}", escape(name));
+            let value = self
+                .build(property, &property_at, direction, depth + 1, stack)
+                .or_else(|| self.allows_any_value(property).then(any_value));
+            if let Some(value) = value {
+                map.insert(name.clone(), value);
+            }
+        }
     }
 
     fn build_resolved(
@@ -129,13 +217,7 @@ impl<'a> Importer<'a> {
             let mut merged = Map::new();
             let mut other = None;
             for (index, sub) in all.iter().enumerate() {
-                match self.build(
-                    sub,
-                    &format!("{at}/allOf/{index}"),
-                    direction,
-                    depth + 1,
-                    stack,
-                ) {
+                match self.build(sub, &format!("{at}/allOf/{index}"), direction, depth, stack) {
                     Some(Value::Object(map)) => merged.extend(map),
                     Some(value) => {
                         other.get_or_insert(value);
@@ -155,20 +237,15 @@ impl<'a> Importer<'a> {
                 let required = self.required_names(schema, at, depth);
                 if required.iter().any(|name| !merged.contains_key(name)) {
                     let declared = self.properties(schema, at, depth);
-                    for name in required {
-                        let Some(&property) = declared.get(&name) else {
-                            continue;
-                        };
-                        if merged.contains_key(&name) || self.flag(property, "readOnly") {
-                            continue;
-                        }
-                        let property_at = format!("{at}/properties/{}", escape(&name));
-                        if let Some(value) =
-                            self.build(property, &property_at, direction, depth + 1, stack)
-                        {
-                            merged.insert(name, value);
-                        }
-                    }
+                    self.add_required(
+                        &required,
+                        &declared,
+                        &mut merged,
+                        at,
+                        direction,
+                        depth,
+                        stack,
+                    );
                 }
             }
             if !merged.is_empty() || other.is_none() {
@@ -186,10 +263,46 @@ impl<'a> Importer<'a> {
                         continue;
                     }
                     let choice_at = format!("{at}/{key}/{index}");
-                    if let Some(value) = self.build(choice, &choice_at, direction, depth + 1, stack)
-                    {
+                    let branch_required = self.required_names(choice, &choice_at, depth);
+                    let value = match self.build(choice, &choice_at, direction, depth, stack) {
+                        Some(value) => value,
+                        // a branch that only lists which properties it requires
+                        None if !branch_required.is_empty() => Value::Object(Map::new()),
+                        None => continue,
+                    };
+                    // what the schema says beside its choices holds too (`properties`,
+                    // `required`), and a branch may only list which of them it requires
+                    let Value::Object(mut map) = value else {
                         return Some(value);
+                    };
+                    self.add_own_properties(schema, schema, &mut map, at, direction, depth, stack);
+                    if direction == Direction::Request {
+                        let declared = self.properties(schema, at, depth);
+                        self.add_required(
+                            &branch_required,
+                            &declared,
+                            &mut map,
+                            at,
+                            direction,
+                            depth,
+                            stack,
+                        );
                     }
+                    if key == "oneOf" && self.all_params {
+                        // every optional property would make the other branches match too
+                        for (other_index, other) in choices.iter().enumerate() {
+                            if other_index == index {
+                                continue;
+                            }
+                            let other_at = format!("{at}/{key}/{other_index}");
+                            for name in self.required_names(other, &other_at, depth) {
+                                if !branch_required.contains(&name) {
+                                    map.shift_remove(&name);
+                                }
+                            }
+                        }
+                    }
+                    return Some(Value::Object(map));
                 }
             }
         }
@@ -223,13 +336,20 @@ impl<'a> Importer<'a> {
                     }
                     return Some(Value::Array(items));
                 }
-                let items = match schema.get("items") {
+                let mut items: Vec<Value> = match schema.get("items") {
                     Some(items) => self
                         .build(items, &format!("{at}/items"), direction, depth + 1, stack)
                         .into_iter()
                         .collect(),
                     None => Vec::new(),
                 };
+                // `minItems`: the item again, up to a few
+                let least = schema.get("minItems").and_then(Value::as_u64).unwrap_or(0);
+                if let Some(item) = items.first().cloned() {
+                    while (items.len() as u64) < least.min(10) {
+                        items.push(item.clone());
+                    }
+                }
                 Some(Value::Array(items))
             }
             "string" => {
@@ -243,11 +363,23 @@ impl<'a> Importer<'a> {
                 let maximum = schema
                     .get("maximum")
                     .filter(|m| m.as_f64().is_some_and(|m| m < 0.0));
+                if let Some(value) = minimum.or(maximum) {
+                    return Some(value.clone());
+                }
+                // JSON Schema 2020-12's numeric `exclusiveMinimum`/`exclusiveMaximum` (OpenAPI
+                // 3.0's are booleans, beside `minimum`/`maximum`)
+                let above = schema.get("exclusiveMinimum").and_then(Value::as_f64);
+                let below = schema.get("exclusiveMaximum").and_then(Value::as_f64);
+                let value = match (above, below) {
+                    (Some(low), Some(high)) if kind == "number" => (low + high) / 2.0,
+                    (Some(low), _) if low >= 0.0 => low.floor() + 1.0,
+                    (_, Some(high)) if high <= 0.0 => high.ceil() - 1.0,
+                    _ => 0.0,
+                };
                 Some(
-                    minimum
-                        .or(maximum)
-                        .cloned()
-                        .unwrap_or(Value::Number(0.into())),
+                    serde_json::Number::from_f64(value)
+                        .filter(|_| value.fract() != 0.0)
+                        .map_or_else(|| Value::Number((value as i64).into()), Value::Number),
                 )
             }
             "boolean" => Some(Value::Bool(true)),
@@ -290,9 +422,33 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 let property_at = format!("{at}/properties/{}", escape(name));
-                if let Some(value) = self.build(property, &property_at, direction, depth + 1, stack)
-                {
+                let value = self
+                    .build(property, &property_at, direction, depth + 1, stack)
+                    .or_else(|| self.allows_any_value(property).then(any_value));
+                if let Some(value) = value {
                     out.insert(name.into(), value);
+                }
+            }
+            // `minProperties`: the first optional ones too, in order
+            let least = schema
+                .get("minProperties")
+                .and_then(Value::as_u64)
+                .unwrap_or(0) as usize;
+            if direction == Direction::Request && out.len() < least {
+                for (name, property) in properties {
+                    if out.len() >= least {
+                        break;
+                    }
+                    if out.contains_key(name) || self.flag(property, "readOnly") {
+                        continue;
+                    }
+                    let property_at = format!("{at}/properties/{}", escape(name));
+                    let value = self
+                        .build(property, &property_at, direction, depth + 1, stack)
+                        .or_else(|| self.allows_any_value(property).then(any_value));
+                    if let Some(value) = value {
+                        out.insert(name.clone(), value);
+                    }
                 }
             }
         } else if let Some(additional) =
@@ -306,6 +462,42 @@ impl<'a> Importer<'a> {
         }
         Some(Value::Object(out))
     }
+}
+
+/// Whether a schema allows any value: `true`, or one with no keyword that says what a value is
+/// (`{}`, or only annotations such as `description`; pydantic's `JsonValue`).
+pub(super) fn is_any_value(schema: &Value) -> bool {
+    match schema {
+        Value::Bool(true) => true,
+        Value::Object(map) => !map.keys().any(|key| {
+            !matches!(
+                key.as_str(),
+                "description" | "title" | "summary" | "$comment" | "deprecated" | "nullable"
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// The value sent for a property whose schema allows any value.
+fn any_value() -> Value {
+    Value::String("string".into())
+}
+
+/// Whether a schema beside a `$ref` says more than annotations: a value (`example`, `examples`,
+/// `const`, `default`, `enum`), properties or required names.
+fn has_schema_keywords(schema: &Value) -> bool {
+    [
+        "example",
+        "examples",
+        "const",
+        "default",
+        "enum",
+        "properties",
+        "required",
+    ]
+    .iter()
+    .any(|key| schema.get(key).is_some())
 }
 
 /// A (resolved) schema's own value: its `example`, `const`, first `examples`, `default` or first
@@ -452,6 +644,125 @@ paths:
         assert_eq!(
             body,
             serde_json::json!({"folder": {"id": "42"}, "name": "n", "title": "string"})
+        );
+    }
+
+    /// The JSON body of the one operation of an OpenAPI 3.1 document with these paths.
+    fn body_31(paths: &str, options: crate::import::Options) -> serde_json::Value {
+        let text = format!(
+            "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: https://e.com}}]\n{paths}"
+        );
+        let import = read_with(&text, options);
+        let raw = only(&import)
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .raw()
+            .unwrap()
+            .to_string();
+        serde_json::from_str(&raw).unwrap()
+    }
+
+    fn post_schema(schema: &str) -> String {
+        format!(
+            "paths:\n  /a:\n    post:\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema:\n{}\n",
+            schema
+                .lines()
+                .map(|line| format!("              {line}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    }
+
+    #[test]
+    fn what_a_schema_says_beside_its_choices_holds_too() {
+        // GitBook's invites: `required` and `properties` beside an `anyOf`
+        let schema = "type: object\nproperties: {role: {type: string, enum: [read, write]}}\nanyOf:\n  - {type: object, properties: {teams: {type: array, items: {type: string}}}, required: [teams]}\n  - {type: object, properties: {users: {type: array, items: {type: string}}}, required: [users]}\nrequired: [role]";
+        assert_eq!(
+            body_31(&post_schema(schema), Default::default()),
+            serde_json::json!({"teams": ["string"], "role": "read"})
+        );
+        // Urlbox's "one of these fields": branches that only list which they require
+        let schema = "type: object\nproperties: {url: {type: string, examples: ['https://example.com']}, html: {type: string}, width: {type: integer}}\noneOf:\n  - required: [url]\n  - required: [html]";
+        assert_eq!(
+            body_31(&post_schema(schema), Default::default()),
+            serde_json::json!({"url": "https://example.com"})
+        );
+        // every optional property but those that would make another branch match
+        let all = crate::import::Options {
+            all_params: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            body_31(&post_schema(schema), all),
+            serde_json::json!({"url": "https://example.com", "width": 0})
+        );
+    }
+
+    #[test]
+    fn a_property_any_value_may_be_is_sent() {
+        // pydantic's `JsonValue: {}`, and JSON Schema's `true`
+        let paths = format!(
+            "{}components:\n  schemas:\n    JsonValue: {{}}\n",
+            post_schema(
+                "type: object\nrequired: [key, value, flag]\nproperties: {key: {type: string}, value: {$ref: '#/components/schemas/JsonValue'}, flag: true}"
+            )
+        );
+        assert_eq!(
+            body_31(&paths, Default::default()),
+            serde_json::json!({"key": "string", "value": "string", "flag": "string"})
+        );
+    }
+
+    #[test]
+    fn choices_and_references_do_not_use_up_the_depth() {
+        // FastAPI's nullable nesting, six objects deep: `anyOf: [X, {type: 'null'}]` at each
+        let mut components = String::from(
+            "components:\n  schemas:\n    N6: {type: object, required: [leaf], properties: {leaf: {type: string, example: x}}}\n",
+        );
+        for level in (0..6).rev() {
+            components.push_str(&format!(
+                "    N{level}: {{type: object, required: [p], properties: {{p: {{anyOf: [{{$ref: '#/components/schemas/N{}'}}, {{type: 'null'}}]}}}}}}\n",
+                level + 1
+            ));
+        }
+        let paths = format!(
+            "{}{components}",
+            post_schema("$ref: '#/components/schemas/N0'")
+        );
+        let body = body_31(&paths, Default::default());
+        assert_eq!(
+            body.pointer("/p/p/p/p/p/p/leaf"),
+            Some(&serde_json::json!("x")),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn keywords_beside_a_reference_hold_in_3_1_only() {
+        let components = "components:\n  schemas:\n    Base: {type: object, required: [name], properties: {name: {type: string, example: n}}}\n";
+        let schema = "$ref: '#/components/schemas/Base'\nrequired: [extra]\nproperties: {extra: {type: string, examples: [more]}}";
+        let paths = format!("{}{components}", post_schema(schema));
+        assert_eq!(
+            body_31(&paths, Default::default()),
+            serde_json::json!({"name": "n", "extra": "more"})
+        );
+        // OpenAPI 3.0's Reference Object: what is beside it is ignored
+        let import = run(&paths);
+        let raw = only(&import).request.body.as_ref().unwrap().raw().unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(raw).unwrap(),
+            serde_json::json!({"name": "n"})
+        );
+    }
+
+    #[test]
+    fn values_keep_to_the_schemas_bounds() {
+        let schema = "type: object\nrequired: [page, ratio, tags, named]\nproperties:\n  page: {type: integer, exclusiveMinimum: 0}\n  ratio: {type: number, exclusiveMinimum: 0, exclusiveMaximum: 1}\n  tags: {type: array, minItems: 2, items: {type: string}}\n  named: {type: object, minProperties: 1, properties: {a: {type: string, readOnly: true}, b: {type: boolean}}}";
+        assert_eq!(
+            body_31(&post_schema(schema), Default::default()),
+            serde_json::json!({"page": 1, "ratio": 0.5, "tags": ["string", "string"], "named": {"b": true}})
         );
     }
 
