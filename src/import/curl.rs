@@ -356,7 +356,26 @@ fn import_commands(text: &str) -> Result<Import, String> {
             &mut import.notes,
             &prefix,
         );
-        for (name, value) in &command.assigned {
+        // the values a command gives its variables, offered as theirs; a secret is read from
+        // the environment by each sample, so its value is not
+        let offered = command
+            .assigned
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name,
+                    value,
+                    format!("`{name}` is set to `{value}` before the command"),
+                )
+            })
+            .chain(command.defaults.iter().map(|(name, default)| {
+                (
+                    name,
+                    default,
+                    format!("`${{{name}:-{default}}}` sends `{default}` while `{name}` is not set"),
+                )
+            }));
+        for (name, value, why) in offered {
             let secret = import.items[first_item..].iter().any(|item| {
                 matches!(&item.spec.secrets, Some(crate::sample_values::SecretsSpec::Names(names)) if names.contains(name))
             });
@@ -365,25 +384,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
                 import.notes.push(Note::of_kind(
                     "environment",
                     format!("{prefix}command"),
-                    format!(
-                        "`{name}` is set to `{value}` before the command: that is offered as the value of `{{{{{name}}}}}`"
-                    ),
-                ));
-            }
-        }
-        for (name, default) in &command.defaults {
-            // a secret is read from the environment by each sample: its default is not offered
-            let secret = import.items[first_item..].iter().any(|item| {
-                matches!(&item.spec.secrets, Some(crate::sample_values::SecretsSpec::Names(names)) if names.contains(name))
-            });
-            if !secret && !import.variables.contains_key(name) {
-                import.variables.insert(name.clone(), default.clone());
-                import.notes.push(Note::of_kind(
-                    "environment",
-                    format!("{prefix}command"),
-                    format!(
-                        "`${{{name}:-{default}}}` sends `{default}` while `{name}` is not set: that is offered as the value of `{{{{{name}}}}}`"
-                    ),
+                    format!("{why}: that is offered as the value of `{{{{{name}}}}}`"),
                 ));
             }
         }

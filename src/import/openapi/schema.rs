@@ -189,14 +189,26 @@ impl<'a> Importer<'a> {
             if map.contains_key(name) || self.flag(property, "readOnly") {
                 continue;
             }
-            let property_at = format!("{at}/properties/{}", escape(name));
-            let value = self
-                .build(property, &property_at, direction, depth + 1, stack)
-                .or_else(|| self.allows_any_value(property).then(any_value));
-            if let Some(value) = value {
+            if let Some(value) = self.build_property(name, property, at, direction, depth, stack) {
                 map.insert(name.clone(), value);
             }
         }
+    }
+
+    /// The value of the property `name` of the object schema at `at`, one level deeper: built
+    /// from its schema, or `"string"` when any value may be there.
+    fn build_property(
+        &mut self,
+        name: &str,
+        property: &'a Value,
+        at: &str,
+        direction: Direction,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) -> Option<Value> {
+        let property_at = format!("{at}/properties/{}", escape(name));
+        self.build(property, &property_at, direction, depth + 1, stack)
+            .or_else(|| self.allows_any_value(property).then(any_value))
     }
 
     fn build_resolved(
@@ -421,11 +433,9 @@ impl<'a> Importer<'a> {
                 if skip {
                     continue;
                 }
-                let property_at = format!("{at}/properties/{}", escape(name));
-                let value = self
-                    .build(property, &property_at, direction, depth + 1, stack)
-                    .or_else(|| self.allows_any_value(property).then(any_value));
-                if let Some(value) = value {
+                if let Some(value) =
+                    self.build_property(name, property, at, direction, depth, stack)
+                {
                     out.insert(name.into(), value);
                 }
             }
@@ -442,11 +452,9 @@ impl<'a> Importer<'a> {
                     if out.contains_key(name) || self.flag(property, "readOnly") {
                         continue;
                     }
-                    let property_at = format!("{at}/properties/{}", escape(name));
-                    let value = self
-                        .build(property, &property_at, direction, depth + 1, stack)
-                        .or_else(|| self.allows_any_value(property).then(any_value));
-                    if let Some(value) = value {
+                    if let Some(value) =
+                        self.build_property(name, property, at, direction, depth, stack)
+                    {
                         out.insert(name.clone(), value);
                     }
                 }
