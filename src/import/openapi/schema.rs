@@ -276,10 +276,14 @@ impl<'a> Importer<'a> {
                     }
                     let choice_at = format!("{at}/{key}/{index}");
                     let branch_required = self.required_names(choice, &choice_at, depth);
+                    // a branch written in place that only lists which properties it requires
+                    // (not one that refers back to the schema being built: the next serves)
+                    let only_required = choice.get("$ref").is_none()
+                        && choice.get("properties").is_none()
+                        && !branch_required.is_empty();
                     let value = match self.build(choice, &choice_at, direction, depth, stack) {
                         Some(value) => value,
-                        // a branch that only lists which properties it requires
-                        None if !branch_required.is_empty() => Value::Object(Map::new()),
+                        None if only_required => Value::Object(Map::new()),
                         None => continue,
                     };
                     // what the schema says beside its choices holds too (`properties`,
@@ -287,7 +291,15 @@ impl<'a> Importer<'a> {
                     let Value::Object(mut map) = value else {
                         return Some(value);
                     };
+                    let from_branch: Vec<String> = map.keys().cloned().collect();
                     self.add_own_properties(schema, schema, &mut map, at, direction, depth, stack);
+                    if let Some((property, value)) = discriminated(schema, choice) {
+                        // the discriminator's value names the branch sent, unless the branch
+                        // gives the property a value of its own (an `enum`, a `const`)
+                        if map.get(property) == Some(&Value::String(string_example(None).into())) {
+                            map.insert(property.to_string(), Value::String(value));
+                        }
+                    }
                     if direction == Direction::Request {
                         let declared = self.properties(schema, at, depth);
                         self.add_required(
@@ -301,14 +313,25 @@ impl<'a> Importer<'a> {
                         );
                     }
                     if key == "oneOf" && self.all_params {
-                        // every optional property would make the other branches match too
+                        // the optional properties from beside the choices could make another
+                        // branch match too (it requires them all): those it alone requires go
+                        let discriminator = discriminated(schema, choice).map(|(p, _)| p);
                         for (other_index, other) in choices.iter().enumerate() {
                             if other_index == index {
                                 continue;
                             }
                             let other_at = format!("{at}/{key}/{other_index}");
-                            for name in self.required_names(other, &other_at, depth) {
-                                if !branch_required.contains(&name) {
+                            let other_required = self.required_names(other, &other_at, depth);
+                            let matches = !other_required.is_empty()
+                                && other_required.iter().all(|name| map.contains_key(name));
+                            if !matches {
+                                continue;
+                            }
+                            for name in other_required {
+                                let keep = branch_required.contains(&name)
+                                    || from_branch.contains(&name)
+                                    || discriminator == Some(name.as_str());
+                                if !keep {
                                     map.shift_remove(&name);
                                 }
                             }
@@ -375,6 +398,34 @@ impl<'a> Importer<'a> {
                 let maximum = schema
                     .get("maximum")
                     .filter(|m| m.as_f64().is_some_and(|m| m < 0.0));
+                // OpenAPI 3.0: `exclusiveMinimum: true` beside `minimum` (and the maximum's)
+                let exclusive = |key: &str| schema.get(key).and_then(Value::as_bool) == Some(true);
+                let step = |bound: &Value, by: f64| {
+                    bound.as_f64().map(|b| {
+                        let value = if kind == "integer" {
+                            b.floor() + by
+                        } else {
+                            b + by
+                        };
+                        serde_json::Number::from_f64(value)
+                            .filter(|_| value.fract() != 0.0)
+                            .map_or_else(|| Value::Number((value as i64).into()), Value::Number)
+                    })
+                };
+                if let Some(bound) = schema
+                    .get("minimum")
+                    .filter(|_| exclusive("exclusiveMinimum"))
+                    && bound.as_f64().is_some_and(|b| b >= 0.0)
+                {
+                    return step(bound, 1.0);
+                }
+                if let Some(bound) = schema
+                    .get("maximum")
+                    .filter(|_| exclusive("exclusiveMaximum"))
+                    && bound.as_f64().is_some_and(|b| b <= 0.0)
+                {
+                    return step(bound, -1.0);
+                }
                 if let Some(value) = minimum.or(maximum) {
                     return Some(value.clone());
                 }
@@ -470,6 +521,25 @@ impl<'a> Importer<'a> {
         }
         Some(Value::Object(out))
     }
+}
+
+/// The discriminator property of a schema with choices, and its value for the branch `choice`:
+/// the `mapping` key that names the branch's `$ref`, else the name of the schema it refers to.
+fn discriminated<'s>(schema: &'s Value, choice: &Value) -> Option<(&'s str, String)> {
+    let discriminator = schema.get("discriminator")?;
+    let property = discriminator.get("propertyName")?.as_str()?;
+    let reference = choice.get("$ref")?.as_str()?;
+    let mapped = discriminator
+        .get("mapping")
+        .and_then(Value::as_object)
+        .and_then(|mapping| {
+            mapping
+                .iter()
+                .find(|(_, target)| target.as_str() == Some(reference))
+                .map(|(key, _)| key.clone())
+        });
+    let value = mapped.or_else(|| reference.rsplit('/').next().map(str::to_string))?;
+    Some((property, value))
 }
 
 /// Whether a schema allows any value: `true`, or one with no keyword that says what a value is
@@ -766,11 +836,65 @@ paths:
     }
 
     #[test]
+    fn a_discriminator_names_the_branch_sent() {
+        let components = "components:\n  schemas:\n    Cat: {type: object, required: [petType, meow], properties: {petType: {type: string}, meow: {type: boolean}}}\n    Dog: {type: object, required: [petType], properties: {petType: {type: string}}}\n";
+        for (mapping, expected) in [
+            ("\n  mapping: {cat: '#/components/schemas/Cat'}", "cat"),
+            ("", "Cat"),
+        ] {
+            let schema = format!(
+                "oneOf:\n  - $ref: '#/components/schemas/Cat'\n  - $ref: '#/components/schemas/Dog'\ndiscriminator:\n  propertyName: petType{mapping}"
+            );
+            let paths = format!("{}{components}", post_schema(&schema));
+            assert_eq!(
+                body_31(&paths, Default::default()),
+                serde_json::json!({"petType": expected, "meow": true})
+            );
+        }
+    }
+
+    #[test]
+    fn a_one_of_branch_keeps_what_it_builds() {
+        let components = "components:\n  schemas:\n    Track: {type: object, properties: {type: {type: string, enum: [track]}, id: {type: string}, number: {type: integer}}}\n    Episode: {type: object, required: [type, id, show], properties: {type: {type: string, enum: [episode]}, id: {type: string}, show: {type: string}}}\n    Page:\n      type: object\n      required: [type, pages]\n      properties:\n        type: {type: string, enum: [document]}\n        pages: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Page'}, {$ref: '#/components/schemas/Link'}]}}\n    Link: {type: object, required: [type, href], properties: {type: {type: string, enum: [link]}, href: {type: string}}}\n";
+        // another branch requiring more than is there is no reason to leave out the branch's own
+        let schema = "oneOf:\n  - $ref: '#/components/schemas/Track'\n  - $ref: '#/components/schemas/Episode'\ndiscriminator: {propertyName: type}";
+        let all = crate::import::Options {
+            all_params: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            body_31(&format!("{}{components}", post_schema(schema)), all),
+            serde_json::json!({"type": "track", "id": "string", "number": 0})
+        );
+        // a branch that refers back to the schema being built gives way to the next
+        let body = body_31(
+            &format!(
+                "{}{components}",
+                post_schema("$ref: '#/components/schemas/Page'")
+            ),
+            Default::default(),
+        );
+        assert_eq!(
+            body,
+            serde_json::json!({"type": "document", "pages": [{"type": "link", "href": "string"}]})
+        );
+    }
+
+    #[test]
     fn values_keep_to_the_schemas_bounds() {
         let schema = "type: object\nrequired: [page, ratio, tags, named]\nproperties:\n  page: {type: integer, exclusiveMinimum: 0}\n  ratio: {type: number, exclusiveMinimum: 0, exclusiveMaximum: 1}\n  tags: {type: array, minItems: 2, items: {type: string}}\n  named: {type: object, minProperties: 1, properties: {a: {type: string, readOnly: true}, b: {type: boolean}}}";
         assert_eq!(
             body_31(&post_schema(schema), Default::default()),
             serde_json::json!({"page": 1, "ratio": 0.5, "tags": ["string", "string"], "named": {"b": true}})
+        );
+        // OpenAPI 3.0's boolean form
+        let import = run(&post_schema(
+            "type: object\nrequired: [page, below]\nproperties:\n  page: {type: integer, minimum: 0, exclusiveMinimum: true}\n  below: {type: number, maximum: 0, exclusiveMaximum: true}",
+        ));
+        let raw = only(&import).request.body.as_ref().unwrap().raw().unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(raw).unwrap(),
+            serde_json::json!({"page": 1, "below": -1})
         );
     }
 
