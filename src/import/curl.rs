@@ -240,6 +240,9 @@ pub fn import(text: &str) -> Result<Import, String> {
     }
 }
 
+/// PowerShell's web cmdlets and their aliases, which documentation shows beside curl commands.
+const POWERSHELL_WEB_CMDLETS: [&str; 4] = ["Invoke-WebRequest", "Invoke-RestMethod", "iwr", "irm"];
+
 /// Whether `curl` is in the text only after a `# ` a root shell's prompt could be, and a line
 /// `# curl` gives it an option or a URL (`# curl examples` is a heading).
 fn only_commented(text: &str) -> bool {
@@ -257,17 +260,17 @@ fn only_commented(text: &str) -> bool {
 }
 
 fn import_commands(text: &str) -> Result<Import, String> {
-    let powershell = if cmd::is_cmd_style(text) {
+    let cmd_style = cmd::is_cmd_style(text);
+    let powershell = if cmd_style {
         None
     } else {
         powershell::powershell_sign(text)
     };
     // `""` inside a double-quoted word, the one sign of Windows a bash command could also give
-    let doubled_quotes =
-        powershell.is_none() && !cmd::is_cmd_style(text) && cmd::doubles_quotes(text);
+    let doubled_quotes = !cmd_style && powershell.is_none() && cmd::doubles_quotes(text);
     let commands = if powershell.is_some() {
         powershell::powershell_commands(text)?
-    } else if doubled_quotes || cmd::is_cmd_style(text) {
+    } else if cmd_style || doubled_quotes {
         cmd::cmd_commands(text)?
     } else {
         with_assignments_read(assigned_curls(shell_commands(text)?)?)
@@ -311,7 +314,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
         if !is_curl(program) {
             // PowerShell's web cmdlets (Edge's "Copy as PowerShell" sets up a session first)
             // are named whatever command comes before them
-            let cmdlet = ["Invoke-WebRequest", "Invoke-RestMethod", "iwr", "irm"]
+            let cmdlet = POWERSHELL_WEB_CMDLETS
                 .into_iter()
                 .find(|name| program.eq_ignore_ascii_case(name));
             match cmdlet {
@@ -407,7 +410,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
     if curls == 0 {
         return Err(match first_other {
             Some(program) if program == "Invoke-WebRequest" => "not a curl command: `Invoke-WebRequest` (which Windows PowerShell's `curl` is, given `-Uri`, `-Method` or `-Body`); write the request with curl's options (`curl.exe -X POST …`) to import it".to_string(),
-            Some(program) if ["Invoke-RestMethod", "iwr", "irm"].contains(&program.as_str()) => format!("not a curl command: `{program}`, a PowerShell cmdlet; write the request with curl's options (`curl.exe -X POST …`) to import it"),
+            Some(program) if POWERSHELL_WEB_CMDLETS.contains(&program.as_str()) => format!("not a curl command: `{program}`, a PowerShell cmdlet; write the request with curl's options (`curl.exe -X POST …`) to import it"),
             Some(program) => format!("not a curl command: it starts with `{program}`"),
             None => "an empty command line".into(),
         });

@@ -408,14 +408,11 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
             words => words,
         };
         let inner = match words {
-            [assignment] => assignment.split_once('=').and_then(|(name, value)| {
-                let is_name = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-                let inner = value
+            [word] => assignment(word).and_then(|(_, value)| {
+                value
                     .strip_prefix("$(")
                     .and_then(|v| v.strip_suffix(')'))
-                    .or_else(|| value.strip_prefix('`').and_then(|v| v.strip_suffix('`')))?;
-                is_name.then_some(inner)
+                    .or_else(|| value.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
             }),
             _ => None,
         };
@@ -468,11 +465,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
 /// `NAME=value` as a shell variable's name and value.
 fn assignment(word: &str) -> Option<(&str, &str)> {
     let (name, value) = word.split_once('=')?;
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    ((first.is_ascii_alphabetic() || first == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_'))
-    .then_some((name, value))
+    crate::sample_values::is_env_name(name).then_some((name, value))
 }
 
 /// A here-document a line opens: `<<EOF` (`<<-EOF` strips tabs; a quoted `<<'EOF'` keeps its

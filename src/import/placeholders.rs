@@ -18,8 +18,8 @@ pub fn in_text(text: &str, found: &mut Vec<Placeholder>) -> String {
 }
 
 /// `url` with each `<NAME>` (where a `:` may be too: `<host:port>`), `{NAME}` and, in the host,
-/// `[NAME]` as `{{NAME}}`, and the placeholders. `{{variables}}` already there stay, and so do an IPv6 host (`[::1]`) and
-/// brackets in the path or query (`filter[name]=x`).
+/// `[NAME]` as `{{NAME}}`, and the placeholders. `{{variables}}` already there stay, and so do an
+/// IPv6 host (`[::1]`) and brackets in the path or query (`filter[name]=x`).
 pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
     let host_end = host_end(url);
     replace(url, found, |rest| {

@@ -293,11 +293,12 @@ impl<'a> Importer<'a> {
                     };
                     let from_branch: Vec<String> = map.keys().cloned().collect();
                     self.add_own_properties(schema, schema, &mut map, at, direction, depth, stack);
-                    if let Some((property, value)) = discriminated(schema, choice) {
+                    let discriminator = discriminated(schema, choice);
+                    if let Some((property, value)) = &discriminator {
                         // the discriminator's value names the branch sent, unless the branch
                         // gives the property a value of its own (an `enum`, a `const`)
-                        if map.get(property) == Some(&Value::String(string_example(None).into())) {
-                            map.insert(property.to_string(), Value::String(value));
+                        if map.get(*property) == Some(&Value::String(string_example(None).into())) {
+                            map.insert(property.to_string(), Value::String(value.clone()));
                         }
                     }
                     if direction == Direction::Request {
@@ -315,7 +316,6 @@ impl<'a> Importer<'a> {
                     if key == "oneOf" && self.all_params {
                         // the optional properties from beside the choices could make another
                         // branch match too (it requires them all): those it alone requires go
-                        let discriminator = discriminated(schema, choice).map(|(p, _)| p);
                         for (other_index, other) in choices.iter().enumerate() {
                             if other_index == index {
                                 continue;
@@ -330,7 +330,7 @@ impl<'a> Importer<'a> {
                             for name in other_required {
                                 let keep = branch_required.contains(&name)
                                     || from_branch.contains(&name)
-                                    || discriminator == Some(name.as_str());
+                                    || discriminator.as_ref().is_some_and(|(p, _)| *p == name);
                                 if !keep {
                                     map.shift_remove(&name);
                                 }
@@ -392,53 +392,34 @@ impl<'a> Importer<'a> {
                 Some(Value::String(string_example(format).into()))
             }
             "integer" | "number" => {
-                let minimum = schema
-                    .get("minimum")
-                    .filter(|m| m.as_f64().is_some_and(|m| m > 0.0));
-                let maximum = schema
-                    .get("maximum")
-                    .filter(|m| m.as_f64().is_some_and(|m| m < 0.0));
-                // OpenAPI 3.0: `exclusiveMinimum: true` beside `minimum` (and the maximum's)
-                let exclusive = |key: &str| schema.get(key).and_then(Value::as_bool) == Some(true);
-                let step = |bound: &Value, by: f64| {
-                    bound.as_f64().map(|b| {
-                        let value = if kind == "integer" {
-                            b.floor() + by
-                        } else {
-                            b + by
-                        };
-                        serde_json::Number::from_f64(value)
-                            .filter(|_| value.fract() != 0.0)
-                            .map_or_else(|| Value::Number((value as i64).into()), Value::Number)
-                    })
+                // a bound is exclusive by JSON Schema 2020-12's number (`exclusiveMinimum: 0`)
+                // or by OpenAPI 3.0's boolean beside it (`minimum: 0, exclusiveMinimum: true`)
+                let exclusive = |bound: &str, key: &str| match schema.get(key) {
+                    Some(Value::Bool(true)) => schema.get(bound).and_then(Value::as_f64),
+                    Some(number) => number.as_f64(),
+                    None => None,
                 };
-                if let Some(bound) = schema
-                    .get("minimum")
-                    .filter(|_| exclusive("exclusiveMinimum"))
-                    && bound.as_f64().is_some_and(|b| b >= 0.0)
-                {
-                    return step(bound, 1.0);
-                }
-                if let Some(bound) = schema
-                    .get("maximum")
-                    .filter(|_| exclusive("exclusiveMaximum"))
-                    && bound.as_f64().is_some_and(|b| b <= 0.0)
-                {
-                    return step(bound, -1.0);
-                }
+                let inclusive = |bound: &str, key: &str| {
+                    schema
+                        .get(bound)
+                        .filter(|_| schema.get(key).and_then(Value::as_bool) != Some(true))
+                };
+                let minimum = inclusive("minimum", "exclusiveMinimum")
+                    .filter(|m| m.as_f64().is_some_and(|m| m > 0.0));
+                let maximum = inclusive("maximum", "exclusiveMaximum")
+                    .filter(|m| m.as_f64().is_some_and(|m| m < 0.0));
                 if let Some(value) = minimum.or(maximum) {
                     return Some(value.clone());
                 }
-                // JSON Schema 2020-12's numeric `exclusiveMinimum`/`exclusiveMaximum` (OpenAPI
-                // 3.0's are booleans, beside `minimum`/`maximum`)
-                let above = schema.get("exclusiveMinimum").and_then(Value::as_f64);
-                let below = schema.get("exclusiveMaximum").and_then(Value::as_f64);
+                let above = exclusive("minimum", "exclusiveMinimum");
+                let below = exclusive("maximum", "exclusiveMaximum");
                 let value = match (above, below) {
                     (Some(low), Some(high)) if kind == "number" => (low + high) / 2.0,
                     (Some(low), _) if low >= 0.0 => low.floor() + 1.0,
                     (_, Some(high)) if high <= 0.0 => high.ceil() - 1.0,
                     _ => 0.0,
                 };
+                // a whole number is written without a fraction (`1`, not `1.0`)
                 Some(
                     serde_json::Number::from_f64(value)
                         .filter(|_| value.fract() != 0.0)
