@@ -15,8 +15,11 @@ mod media;
 mod parameters;
 mod response;
 mod schema;
+mod strings;
 mod swagger2;
 mod walk;
+
+use std::collections::HashSet;
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -49,6 +52,8 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         notes: Vec::new(),
         budget: 0,
         depth_cut: false,
+        patterns: strings::Patterns::default(),
+        unmet_strings: HashSet::new(),
         all_params: options.all_params,
         document: options.document,
         left_out: 0,
@@ -109,6 +114,10 @@ struct Importer<'a> {
     budget: usize,
     /// Whether the example being built from a schema stopped at its depth limit somewhere.
     depth_cut: bool,
+    /// The string patterns of the document's schemas, each compiled once.
+    patterns: strings::Patterns,
+    /// The notes already said of string schemas no example meets, by message.
+    unmet_strings: HashSet<String>,
     /// Every optional parameter and request body property too (`--all-params`).
     all_params: bool,
     /// The document's file name, recorded in each spec's `origin` (none for standard input).

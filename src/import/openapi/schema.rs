@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::Importer;
 use super::document::escape;
+use super::strings;
 
 /// How deep an example is built from nested schemas.
 pub(super) const MAX_DEPTH: usize = 8;
@@ -297,7 +298,9 @@ impl<'a> Importer<'a> {
                     if let Some((property, value)) = &discriminator {
                         // the discriminator's value names the branch sent, unless the branch
                         // gives the property a value of its own (an `enum`, a `const`)
-                        if map.get(*property) == Some(&Value::String(string_example(None).into())) {
+                        if map.get(*property)
+                            == Some(&Value::String(strings::format_example(None).into()))
+                        {
                             map.insert(property.to_string(), Value::String(value.clone()));
                         }
                     }
@@ -388,8 +391,21 @@ impl<'a> Importer<'a> {
                 Some(Value::Array(items))
             }
             "string" => {
-                let format = schema.get("format").and_then(Value::as_str);
-                Some(Value::String(string_example(format).into()))
+                let example = strings::example(schema, &mut self.patterns);
+                if !example.meets_schema && direction == Direction::Request {
+                    let asked = match schema.get("pattern").and_then(Value::as_str) {
+                        Some(pattern) => format!("`pattern` `{pattern}`"),
+                        None => "`minLength` and `maxLength`".to_string(),
+                    };
+                    let message = format!(
+                        "no example string was found that meets this schema's {asked}: the sample sends {:?}, which the API may refuse (said once for the document)",
+                        example.value
+                    );
+                    if self.unmet_strings.insert(message.clone()) {
+                        self.note("example", at, message);
+                    }
+                }
+                Some(Value::String(example.value))
             }
             "integer" | "number" => {
                 // a bound is exclusive by JSON Schema 2020-12's number (`exclusiveMinimum: 0`)
@@ -497,10 +513,71 @@ impl<'a> Importer<'a> {
             let additional_at = format!("{at}/additionalProperties");
             if let Some(value) = self.build(additional, &additional_at, direction, depth + 1, stack)
             {
-                out.insert("key".into(), value);
+                let key = self.property_name(schema, at);
+                out.insert(key, value);
             }
         }
+        if direction == Direction::Request {
+            self.add_dependent_required(schema, &mut out, at, direction, depth, stack);
+        }
         Some(Value::Object(out))
+    }
+
+    /// The name of the one member an example of a map gets: a name `propertyNames` allows
+    /// (its `enum`'s first, a `const`, one meeting its `pattern`), else `key`.
+    fn property_name(&mut self, schema: &'a Value, at: &str) -> String {
+        let names_at = format!("{at}/propertyNames");
+        let Some((names, _)) = schema
+            .get("propertyNames")
+            .and_then(|names| self.resolve(names, &names_at))
+        else {
+            return "key".into();
+        };
+        if let Some(Value::String(name)) = own_value(names) {
+            return name;
+        }
+        let named = strings::example(names, &mut self.patterns);
+        if named.meets_schema && names.get("pattern").is_some() {
+            return named.value;
+        }
+        "key".into()
+    }
+
+    /// Adds to `map` the properties that `dependentRequired` asks for once another is there
+    /// (`cvc` with `card`), and those they ask for in turn.
+    fn add_dependent_required(
+        &mut self,
+        schema: &'a Value,
+        map: &mut Map<String, Value>,
+        at: &str,
+        direction: Direction,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) {
+        let Some(dependent) = schema.get("dependentRequired").and_then(Value::as_object) else {
+            return;
+        };
+        let declared = self.properties(schema, at, depth);
+        // each round adds at least one property, or stops
+        for _ in 0..dependent.len() {
+            let needed: Vec<String> = dependent
+                .iter()
+                .filter(|(present, _)| map.contains_key(present.as_str()))
+                .filter_map(|(_, names)| names.as_array())
+                .flatten()
+                .filter_map(Value::as_str)
+                .filter(|name| !map.contains_key(*name) && declared.contains_key(*name))
+                .map(str::to_string)
+                .collect();
+            if needed.is_empty() {
+                return;
+            }
+            let before = map.len();
+            self.add_required(&needed, &declared, map, at, direction, depth, stack);
+            if map.len() == before {
+                return;
+            }
+        }
     }
 }
 
@@ -575,24 +652,6 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
         .or_else(|| given("default"))
         .or_else(|| first("enum"))
         .cloned()
-}
-
-/// An example string for a `format`.
-fn string_example(format: Option<&str>) -> &'static str {
-    match format {
-        Some("date") => "2024-01-01",
-        Some("date-time") => "2024-01-01T00:00:00Z",
-        Some("time") => "12:00:00",
-        Some("duration") => "P1D",
-        Some("email" | "idn-email") => "user@example.com",
-        Some("uuid") => "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-        Some("uri" | "url" | "iri" | "uri-reference" | "iri-reference") => "https://example.com",
-        Some("hostname" | "idn-hostname") => "example.com",
-        Some("ipv4") => "192.0.2.1",
-        Some("ipv6") => "2001:db8::1",
-        Some("byte") => "U3RyaW5n",
-        _ => "string",
-    }
 }
 
 #[cfg(test)]
@@ -876,6 +935,37 @@ paths:
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(raw).unwrap(),
             serde_json::json!({"page": 1, "below": -1})
+        );
+    }
+
+    #[test]
+    fn strings_keep_to_their_pattern_and_lengths() {
+        let schema = "type: object\nrequired: [color, code, slug, pin]\nproperties:\n  color: {type: string, pattern: '^#(?:[0-9a-fA-F]{3}){1,2}$'}\n  code: {type: string, minLength: 2, maxLength: 3}\n  slug: {type: string, pattern: '^[a-z-]+$', minLength: 8}\n  pin: {type: string, pattern: '^(?=.*1)[0-9]{4}$'}";
+        let text = format!(
+            "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: https://e.com}}]\n{}",
+            post_schema(schema)
+        );
+        let import = read_with(&text, Default::default());
+        let raw = only(&import).request.body.as_ref().unwrap().raw().unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(raw).unwrap(),
+            serde_json::json!({"color": "#aaa", "code": "str", "slug": "stringst", "pin": "string"})
+        );
+        // a look-ahead is not in the syntax read: the note says what is sent
+        let unmet = note(
+            &import,
+            "/paths/~1a/post/requestBody/content/application~1json/schema/properties/pin",
+            "`pattern` `^(?=.*1)[0-9]{4}$`",
+        );
+        assert!(unmet.message.contains("sends \"string\""), "{unmet:?}");
+    }
+
+    #[test]
+    fn maps_and_dependent_properties_keep_to_their_schema() {
+        let schema = "type: object\nrequired: [labels, card, names]\nproperties:\n  labels: {type: object, propertyNames: {enum: [en, fr]}, additionalProperties: {type: string}}\n  names: {type: object, propertyNames: {pattern: '^x-'}, additionalProperties: {type: integer}}\n  card: {type: string}\n  cvc: {type: string}\n  zip: {type: string}\n  other: {type: string}\ndependentRequired:\n  card: [cvc]\n  cvc: [zip]\n  other: [card]";
+        assert_eq!(
+            body_31(&post_schema(schema), Default::default()),
+            serde_json::json!({"labels": {"en": "string"}, "card": "string", "names": {"x-": 0}, "cvc": "string", "zip": "string"})
         );
     }
 
