@@ -54,6 +54,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         depth_cut: false,
         patterns: strings::Patterns::default(),
         unmet_strings: HashSet::new(),
+        unmet_string_values: 0,
         all_params: options.all_params,
         document: options.document,
         left_out: 0,
@@ -118,6 +119,8 @@ struct Importer<'a> {
     patterns: strings::Patterns,
     /// The notes already said of string schemas no example meets, by message.
     unmet_strings: HashSet<String>,
+    /// How many string values built so far meet their schema's pattern or bounds nowhere.
+    unmet_string_values: usize,
     /// Every optional parameter and request body property too (`--all-params`).
     all_params: bool,
     /// The document's file name, recorded in each spec's `origin` (none for standard input).

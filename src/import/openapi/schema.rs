@@ -397,8 +397,9 @@ impl<'a> Importer<'a> {
                         Some(pattern) => format!("`pattern` `{pattern}`"),
                         None => "`minLength` and `maxLength`".to_string(),
                     };
+                    self.unmet_string_values += 1;
                     let message = format!(
-                        "no example string was found that meets this schema's {asked}: the sample sends {:?}, which the API may refuse (said once for the document)",
+                        "no example string was found that meets this schema's {asked}: where the value is required the sample sends {:?}, which the API may refuse, and where it is optional it is left out (said once for the document)",
                         example.value
                     );
                     if self.unmet_strings.insert(message.clone()) {
@@ -481,9 +482,13 @@ impl<'a> Importer<'a> {
                 if skip {
                     continue;
                 }
-                if let Some(value) =
-                    self.build_property(name, property, at, direction, depth, stack)
-                {
+                let unmet_before = self.unmet_string_values;
+                let value = self.build_property(name, property, at, direction, depth, stack);
+                // an optional property no value of which meets its schema is better not sent
+                if self.unmet_string_values > unmet_before && !required.contains(&name) {
+                    continue;
+                }
+                if let Some(value) = value {
                     out.insert(name.into(), value);
                 }
             }
@@ -500,9 +505,12 @@ impl<'a> Importer<'a> {
                     if out.contains_key(name) || self.flag(property, "readOnly") {
                         continue;
                     }
-                    if let Some(value) =
-                        self.build_property(name, property, at, direction, depth, stack)
-                    {
+                    let unmet_before = self.unmet_string_values;
+                    let value = self.build_property(name, property, at, direction, depth, stack);
+                    if self.unmet_string_values > unmet_before {
+                        continue;
+                    }
+                    if let Some(value) = value {
                         out.insert(name.clone(), value);
                     }
                 }
@@ -958,6 +966,16 @@ paths:
             "`pattern` `^(?=.*1)[0-9]{4}$`",
         );
         assert!(unmet.message.contains("sends \"string\""), "{unmet:?}");
+        // with `--all-params`, an optional property no value meets is left out
+        let schema = "type: object\nrequired: [name]\nproperties:\n  name: {type: string}\n  scope: {type: string, minLength: 2, maxLength: 1}\n  tags: {type: array, items: {type: string, pattern: '^(?!x)'}}\n  size: {type: integer}";
+        let all = crate::import::Options {
+            all_params: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            body_31(&post_schema(schema), all),
+            serde_json::json!({"name": "string", "size": 0})
+        );
     }
 
     #[test]
