@@ -532,7 +532,7 @@ impl<'a> Importer<'a> {
     }
 
     /// The name of the one member an example of a map gets: a name `propertyNames` allows
-    /// (its `enum`'s first, a `const`, one meeting its `pattern`), else `key`.
+    /// (its `enum`'s first, a `const`, one meeting its `pattern` and length bounds), else `key`.
     fn property_name(&mut self, schema: &'a Value, at: &str) -> String {
         let names_at = format!("{at}/propertyNames");
         let Some((names, _)) = schema
@@ -544,8 +544,11 @@ impl<'a> Importer<'a> {
         if let Some(Value::String(name)) = own_value(names) {
             return name;
         }
+        let bounded = ["pattern", "minLength", "maxLength"]
+            .iter()
+            .any(|key| names.get(key).is_some());
         let named = strings::example(names, &mut self.patterns);
-        if named.meets_schema && names.get("pattern").is_some() {
+        if bounded && named.meets_schema {
             return named.value;
         }
         "key".into()
@@ -967,7 +970,7 @@ paths:
         );
         assert!(unmet.message.contains("sends \"string\""), "{unmet:?}");
         // with `--all-params`, an optional property no value meets is left out
-        let schema = "type: object\nrequired: [name]\nproperties:\n  name: {type: string}\n  scope: {type: string, minLength: 2, maxLength: 1}\n  tags: {type: array, items: {type: string, pattern: '^(?!x)'}}\n  size: {type: integer}";
+        let schema = "type: object\nrequired: [name]\nproperties:\n  name: {type: string}\n  scope: {type: string, minLength: 2, maxLength: 1}\n  tags: {type: array, items: {type: string, pattern: '^(?=x)y'}}\n  size: {type: integer}";
         let all = crate::import::Options {
             all_params: true,
             ..Default::default()
@@ -980,10 +983,10 @@ paths:
 
     #[test]
     fn maps_and_dependent_properties_keep_to_their_schema() {
-        let schema = "type: object\nrequired: [labels, card, names]\nproperties:\n  labels: {type: object, propertyNames: {enum: [en, fr]}, additionalProperties: {type: string}}\n  names: {type: object, propertyNames: {pattern: '^x-'}, additionalProperties: {type: integer}}\n  card: {type: string}\n  cvc: {type: string}\n  zip: {type: string}\n  other: {type: string}\ndependentRequired:\n  card: [cvc]\n  cvc: [zip]\n  other: [card]";
+        let schema = "type: object\nrequired: [labels, card, names, codes]\nproperties:\n  labels: {type: object, propertyNames: {enum: [en, fr]}, additionalProperties: {type: string}}\n  names: {type: object, propertyNames: {pattern: '^x-'}, additionalProperties: {type: integer}}\n  codes: {type: object, propertyNames: {maxLength: 2}, additionalProperties: {type: boolean}}\n  card: {type: string}\n  cvc: {type: string}\n  zip: {type: string}\n  other: {type: string}\ndependentRequired:\n  card: [cvc]\n  cvc: [zip]\n  other: [card]";
         assert_eq!(
             body_31(&post_schema(schema), Default::default()),
-            serde_json::json!({"labels": {"en": "string"}, "card": "string", "names": {"x-": 0}, "cvc": "string", "zip": "string"})
+            serde_json::json!({"labels": {"en": "string"}, "card": "string", "names": {"x-": 0}, "codes": {"st": true}, "cvc": "string", "zip": "string"})
         );
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use regex::Regex;
+use fancy_regex::Regex;
 use regex_syntax::hir::{Class, ClassUnicodeRange, Hir, HirKind};
 use serde_json::Value;
 
@@ -18,20 +18,40 @@ pub(super) struct StringExample {
     pub(super) meets_schema: bool,
 }
 
-/// The patterns of one import, each compiled once: documents such as GitHub's repeat theirs in
-/// hundreds of schemas. `None` for a pattern the `regex` crate cannot compile (a look-around,
-/// a back-reference, or one too large).
+/// The patterns of one import, each read and compiled once: documents such as GitHub's repeat
+/// theirs in hundreds of schemas.
 #[derive(Default)]
 pub(super) struct Patterns {
-    compiled: HashMap<String, Option<Regex>>,
+    compiled: HashMap<String, Compiled>,
+}
+
+/// A pattern as this module reads it.
+struct Compiled {
+    /// The pattern in the `regex` crate's syntax (see [`ecma_to_rust`]).
+    translated: String,
+    /// Its matcher, look-arounds and back-references included (`fancy-regex`); `None` for one
+    /// that cannot be compiled.
+    matcher: Option<Regex>,
+}
+
+impl Compiled {
+    fn matches(&self, value: &str) -> bool {
+        self.matcher
+            .as_ref()
+            .is_some_and(|m| m.is_match(value).unwrap_or(false))
+    }
 }
 
 impl Patterns {
-    fn matcher(&mut self, pattern: &str) -> Option<&Regex> {
-        self.compiled
-            .entry(pattern.to_string())
-            .or_insert_with(|| Regex::new(pattern).ok())
-            .as_ref()
+    fn compiled(&mut self, pattern: &str) -> &Compiled {
+        self.compiled.entry(pattern.to_string()).or_insert_with(|| {
+            let translated = ecma_to_rust(pattern);
+            let matcher = Regex::new(&translated).ok();
+            Compiled {
+                translated,
+                matcher,
+            }
+        })
     }
 }
 
@@ -41,8 +61,11 @@ impl Patterns {
 /// step at a time.
 ///
 /// A pattern is an ECMA-262 regular expression, not anchored unless it says so (JSON Schema
-/// 2020-12 Validation §6.3.3); it is read with the `regex` crate's syntax, which shares
-/// ECMA-262's classes, escapes and quantifiers but not its look-arounds or back-references.
+/// 2020-12 Validation §6.3.3). It is read in the `regex` crate's syntax, which shares ECMA-262's
+/// classes, escapes and quantifiers, once [`ecma_to_rust`] has rewritten what the two read
+/// differently; a value is checked with `fancy-regex`, which adds look-arounds and
+/// back-references; the string generated leaves the look-arounds out, and is kept only if the
+/// whole pattern matches it.
 pub(super) fn example(schema: &Value, patterns: &mut Patterns) -> StringExample {
     let format = schema.get("format").and_then(Value::as_str);
     let least = length(schema, "minLength");
@@ -55,14 +78,14 @@ pub(super) fn example(schema: &Value, patterns: &mut Patterns) -> StringExample 
             meets_schema: lengths_met,
         };
     };
-    let matcher = patterns.matcher(pattern);
-    if lengths_met && matcher.is_some_and(|m| m.is_match(&base)) {
+    let compiled = patterns.compiled(pattern);
+    if lengths_met && compiled.matches(&base) {
         return StringExample {
             value: base,
             meets_schema: true,
         };
     }
-    match generated(pattern, matcher, least, most) {
+    match generated(compiled, least, most) {
         Some(value) => StringExample {
             value,
             meets_schema: true,
@@ -122,17 +145,13 @@ fn fit(base: &str, least: Option<usize>, most: Option<usize>) -> String {
     out
 }
 
-/// The shortest string `pattern` describes with every repetition `grow` times more than its
-/// least (within its most), for `grow` from 0 until the string is long enough; checked with the
-/// compiled pattern when there is one (a look-around or word boundary the parts alone cannot
-/// promise).
-fn generated(
-    pattern: &str,
-    matcher: Option<&Regex>,
-    least: Option<usize>,
-    most: Option<usize>,
-) -> Option<String> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+/// The shortest string the pattern describes with every repetition `grow` times more than its
+/// least (within its most), for `grow` from 0 until the string is long enough, its look-arounds
+/// left out; kept if the whole pattern matches it.
+fn generated(compiled: &Compiled, least: Option<usize>, most: Option<usize>) -> Option<String> {
+    let hir = regex_syntax::Parser::new()
+        .parse(&without_look_arounds(&compiled.translated))
+        .ok()?;
     let mut previous_length = None;
     for grow in 0..=MAX_BUILT_CHARS {
         let mut out = String::new();
@@ -144,7 +163,7 @@ fn generated(
             return None;
         }
         if least.is_none_or(|least| count >= least) {
-            return matcher.is_none_or(|m| m.is_match(&out)).then_some(out);
+            return compiled.matches(&out).then_some(out);
         }
         if previous_length == Some(count) {
             // no repetition can grow
@@ -155,7 +174,182 @@ fn generated(
     None
 }
 
-/// Writes a string `hir` matches: the first branch of each alternation, a representative of
+/// An ECMA-262 pattern in the `regex` crate's syntax, where the two read the same text
+/// differently: in a class, `[` and a `-` next to a class escape are literal characters
+/// (`[\w-.]`), as are `&&`, `--` and `~~`, which the crate reads as set operations; `[^]` is
+/// any character. Java's POSIX classes (`\p{Alnum}`, `\p{Print}`…), which AWS's documents
+/// use, are their ASCII classes. The rest is the same text.
+fn ecma_to_rust(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    // whether the last item written in a class is a class escape (`\d`), which cannot start
+    // or end a range
+    let mut after_class_escape = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(next) = chars.next() else {
+                    out.push('\\');
+                    break;
+                };
+                if matches!(next, 'p' | 'P') && chars.peek() == Some(&'{') {
+                    let name: String = chars.clone().skip(1).take_while(|&c| c != '}').collect();
+                    if let Some(ascii) = java_posix_class(&name) {
+                        for _ in 0..name.len() + 2 {
+                            chars.next();
+                        }
+                        let negated = if next == 'P' { "^" } else { "" };
+                        if in_class && negated.is_empty() {
+                            out.push_str(ascii);
+                        } else {
+                            out.push_str(&format!("[{negated}{ascii}]"));
+                        }
+                        after_class_escape = true;
+                        continue;
+                    }
+                }
+                out.push('\\');
+                out.push(next);
+                after_class_escape = matches!(next, 'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'p' | 'P');
+                if matches!(next, 'p' | 'P') && chars.peek() == Some(&'{') {
+                    for c in chars.by_ref() {
+                        out.push(c);
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                after_class_escape = false;
+                out.push('[');
+                if chars.peek() == Some(&'^') {
+                    chars.next();
+                    if chars.peek() == Some(&']') {
+                        // `[^]`: any character
+                        chars.next();
+                        out.push_str("\\s\\S]");
+                        in_class = false;
+                        continue;
+                    }
+                    out.push('^');
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(']');
+            }
+            '[' | '&' | '~' if in_class => {
+                out.push('\\');
+                out.push(c);
+                after_class_escape = false;
+            }
+            '-' if in_class => {
+                let next_is_class_escape = {
+                    let mut ahead = chars.clone();
+                    ahead.next() == Some('\\')
+                        && ahead
+                            .next()
+                            .is_some_and(|c| matches!(c, 'd' | 'D' | 'w' | 'W' | 's' | 'S'))
+                };
+                if after_class_escape || next_is_class_escape || chars.peek() == Some(&'-') {
+                    out.push_str("\\-");
+                } else {
+                    out.push('-');
+                }
+                after_class_escape = false;
+            }
+            _ => {
+                out.push(c);
+                after_class_escape = false;
+            }
+        }
+    }
+    out
+}
+
+/// The ASCII class (as a class's inside) of a Java POSIX class name.
+fn java_posix_class(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Alnum" => "A-Za-z0-9",
+        "Alpha" => "A-Za-z",
+        "Digit" => "0-9",
+        "Upper" => "A-Z",
+        "Lower" => "a-z",
+        "XDigit" => "0-9A-Fa-f",
+        "Punct" => "!-/:-@\\[-`{-~",
+        "Graph" => "!-~",
+        "Print" => " -~",
+        "Blank" => " \\t",
+        "Space" => " \\t\\n\\x0B\\f\\r",
+        "Cntrl" => "\\x00-\\x1F\\x7F",
+        "ASCII" => "\\x00-\\x7F",
+        _ => return None,
+    })
+}
+
+/// A pattern (in the `regex` crate's syntax) without its look-around groups (`(?=…)`, `(?!…)`,
+/// `(?<=…)`, `(?<!…)`), which the string generated from it does not try to meet: the whole
+/// pattern checks it afterwards.
+fn without_look_arounds(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    let mut in_class = false;
+    while let Some(c) = rest.chars().next() {
+        if c == '\\' {
+            let escaped: String = rest.chars().take(2).collect();
+            out.push_str(&escaped);
+            rest = &rest[escaped.len()..];
+            continue;
+        }
+        if !in_class
+            && ["(?=", "(?!", "(?<=", "(?<!"]
+                .iter()
+                .any(|open| rest.starts_with(open))
+        {
+            rest = &rest[group_length(rest)..];
+            continue;
+        }
+        match c {
+            '[' => in_class = true,
+            ']' => in_class = false,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The length in bytes of the group `text` starts with, up to its closing parenthesis (the
+/// rest of `text` when it has none).
+fn group_length(text: &str) -> usize {
+    let mut depth = 0usize;
+    let mut in_class = false;
+    let mut chars = text.char_indices();
+    while let Some((index, c)) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => {
+                depth -= 1;
+                if depth == 0 {
+                    return index + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// Writes a string `hir` matches: the first branch of each alternation that writes something, a representative of
 /// each class, each repetition its least count plus `grow` (within its most). False when that
 /// would pass [`MAX_BUILT_CHARS`] or a class holds no character.
 fn write_shortest(hir: &Hir, grow: usize, out: &mut String) -> bool {
@@ -210,9 +404,17 @@ fn write_shortest(hir: &Hir, grow: usize, out: &mut String) -> bool {
         }
         HirKind::Capture(capture) => write_shortest(&capture.sub, grow, out),
         HirKind::Concat(parts) => parts.iter().all(|part| write_shortest(part, grow, out)),
-        HirKind::Alternation(branches) => branches
-            .first()
-            .is_some_and(|first| write_shortest(first, grow, out)),
+        HirKind::Alternation(branches) => {
+            // the first branch that writes something (`^$|^[0-9]+$` gives `0`, not nothing)
+            for branch in branches {
+                let mut written = String::new();
+                if write_shortest(branch, grow, &mut written) && !written.is_empty() {
+                    out.push_str(&written);
+                    return out.len() <= MAX_BUILT_CHARS;
+                }
+            }
+            true
+        }
     }
 }
 
@@ -342,6 +544,68 @@ mod tests {
         // a pattern longer than its `maxLength` allows
         let too_long = value_for(json!({"pattern": "^[a-z]{5}$", "maxLength": 3}));
         assert!(!too_long.meets_schema);
+    }
+
+    #[test]
+    fn look_arounds_are_met_by_the_whole_pattern() {
+        // `string` meets the look-ahead, so it is kept
+        assert_eq!(
+            value_for(json!({"pattern": "^(?!svc-)[a-zA-Z0-9]+[a-zA-Z0-9-_ ]+$"})),
+            met("string")
+        );
+        // AWS ACM's domain name: the look-aheads left out, the rest its shortest
+        assert_eq!(
+            value_for(
+                json!({"pattern": "^(\\*\\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$"})
+            ),
+            met("a.aa")
+        );
+        // GitBook's redirect source path
+        assert_eq!(
+            value_for(
+                json!({"pattern": "^\\/(?!\\*)(?!.*\\*.+)(?:[A-Za-z0-9\\-._~+]|%[0-9A-Fa-f]{2})+(?:\\/(?:[A-Za-z0-9\\-._~+]|%[0-9A-Fa-f]{2})+)*(?:\\/\\*|\\*)?$"})
+            ),
+            met("/a")
+        );
+        // a back-reference is checked too
+        assert!(!value_for(json!({"pattern": "^(a)\\1$"})).meets_schema);
+    }
+
+    #[test]
+    fn ecma_syntax_is_read_as_ecma_reads_it() {
+        assert_eq!(ecma_to_rust(r"^[\w-.]+$"), r"^[\w\-.]+$");
+        assert_eq!(ecma_to_rust(r"[\d-_]"), r"[\d\-_]");
+        assert_eq!(ecma_to_rust(r"[a-z-\s]"), r"[a-z\-\s]");
+        assert_eq!(ecma_to_rust(r"[[a-z]"), r"[\[a-z]");
+        assert_eq!(ecma_to_rust(r"[a&&b~~c]"), r"[a\&\&b\~\~c]");
+        assert_eq!(ecma_to_rust(r"^[^]*$"), r"^[\s\S]*$");
+        assert_eq!(ecma_to_rust(r"[a-z0-9]\/\p{L}"), r"[a-z0-9]\/\p{L}");
+        // Java's POSIX classes, as AWS writes them
+        assert_eq!(ecma_to_rust(r"^[\-\p{Alnum}_:.]+$"), r"^[\-A-Za-z0-9_:.]+$");
+        assert_eq!(ecma_to_rust(r"\p{Print}*"), r"[ -~]*");
+        assert_eq!(ecma_to_rust(r"[\P{Digit}]"), r"[[^0-9]]");
+        assert_eq!(value_for(json!({"pattern": r"^[\d-_]+$"})), met("0"));
+        assert_eq!(
+            value_for(
+                json!({"pattern": r"^urn:tdm:(([a-z]{2}-(gov-)?[a-z]{4,9}-[0-9]{1,3}/[0-9]+/)*[\p{Alnum}_]+(/[\p{Alnum}_]+)*):([\p{Alpha}]*):([\p{Alnum}_]+(/[\p{Alnum}_]+)*)$"})
+            ),
+            met("urn:tdm:a::a")
+        );
+    }
+
+    #[test]
+    fn an_alternation_gives_its_first_branch_that_writes_something() {
+        assert_eq!(value_for(json!({"pattern": "^$|^[0-9]+$"})), met("0"));
+    }
+
+    #[test]
+    fn look_around_groups_are_left_out_for_generating() {
+        assert_eq!(
+            without_look_arounds(r"^(?=.*\d)(?!x)a(?<=a)(?<!b)$"),
+            r"^a$"
+        );
+        assert_eq!(without_look_arounds(r"[(?=]x"), r"[(?=]x");
+        assert_eq!(without_look_arounds(r"a(?=(b)\))c"), "ac");
     }
 
     #[test]
