@@ -261,6 +261,24 @@ impl<'a> Importer<'a> {
                     );
                 }
             }
+            if direction == Direction::Request && other.is_none() {
+                // `dependentRequired` in the schema or a member, for properties from any member
+                let members = all.iter().filter_map(|sub| self.lookup(sub).ok());
+                let dependents: Vec<&'a Value> = std::iter::once(schema)
+                    .chain(members.map(|(m, _)| m))
+                    .collect();
+                for holder in dependents {
+                    self.add_dependent_required(
+                        holder,
+                        schema,
+                        &mut merged,
+                        at,
+                        direction,
+                        depth,
+                        stack,
+                    );
+                }
+            }
             if !merged.is_empty() || other.is_none() {
                 return Some(Value::Object(merged));
             }
@@ -526,7 +544,7 @@ impl<'a> Importer<'a> {
             }
         }
         if direction == Direction::Request {
-            self.add_dependent_required(schema, &mut out, at, direction, depth, stack);
+            self.add_dependent_required(schema, schema, &mut out, at, direction, depth, stack);
         }
         Some(Value::Object(out))
     }
@@ -554,11 +572,14 @@ impl<'a> Importer<'a> {
         "key".into()
     }
 
-    /// Adds to `map` the properties that `dependentRequired` asks for once another is there
-    /// (`cvc` with `card`), and those they ask for in turn.
+    /// Adds to `map` the properties that the `dependentRequired` of `schema` asks for once
+    /// another is there (`cvc` with `card`), and those they ask for in turn, each built from
+    /// its declaration in `declared_in` (the object schema, its `allOf` included).
+    #[allow(clippy::too_many_arguments)]
     fn add_dependent_required(
         &mut self,
         schema: &'a Value,
+        declared_in: &'a Value,
         map: &mut Map<String, Value>,
         at: &str,
         direction: Direction,
@@ -568,7 +589,7 @@ impl<'a> Importer<'a> {
         let Some(dependent) = schema.get("dependentRequired").and_then(Value::as_object) else {
             return;
         };
-        let declared = self.properties(schema, at, depth);
+        let declared = self.properties(declared_in, at, depth);
         // each round adds at least one property, or stops
         for _ in 0..dependent.len() {
             let needed: Vec<String> = dependent
@@ -987,6 +1008,12 @@ paths:
         assert_eq!(
             body_31(&post_schema(schema), Default::default()),
             serde_json::json!({"labels": {"en": "string"}, "card": "string", "names": {"x-": 0}, "codes": {"st": true}, "cvc": "string", "zip": "string"})
+        );
+        // in an `allOf` member, for a property another member declares
+        let schema = "allOf:\n  - {type: object, required: [card], properties: {card: {type: string}}}\n  - {type: object, properties: {cvc: {type: integer}}, dependentRequired: {card: [cvc]}}";
+        assert_eq!(
+            body_31(&post_schema(schema), Default::default()),
+            serde_json::json!({"card": "string", "cvc": 0})
         );
     }
 
