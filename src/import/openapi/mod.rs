@@ -163,13 +163,15 @@ mod test_support {
     /// Reads `text` with `--all-params` (the tests of how each parameter is written list
     /// optional ones), and checks that every spec it gives writes, reads back and validates.
     pub(super) fn read(text: &str) -> Import {
-        read_with(
-            text,
-            Options {
-                all_params: true,
-                ..Options::default()
-            },
-        )
+        read_with(text, all_params())
+    }
+
+    /// The options of `samplegen import openapi --all-params`.
+    pub(super) fn all_params() -> Options {
+        Options {
+            all_params: true,
+            ..Options::default()
+        }
     }
 
     /// Reads `text` as `samplegen import` does by default: required parameters only.
@@ -374,7 +376,6 @@ mod tests {
 #[cfg(test)]
 mod minimal_tests {
     use super::test_support::*;
-    use crate::import::Options;
 
     // in the style of GitHub's document: every query parameter optional, one required body field
     const GITHUB: &str = r##"openapi: 3.0.3
@@ -437,13 +438,7 @@ paths:
         assert!(label.raw().unwrap().contains("Something isn't working"));
         note(&import, "/paths", "`--all-params`");
 
-        let all = read_with(
-            GITHUB,
-            Options {
-                all_params: true,
-                ..Options::default()
-            },
-        );
+        let all = read(GITHUB);
         let list = &all.items[0].spec.request;
         assert_eq!(
             pairs(&list.query),

@@ -840,10 +840,7 @@ paths:
             serde_json::json!({"url": "https://example.com"})
         );
         // every optional property but those that would make another branch match
-        let all = crate::import::Options {
-            all_params: true,
-            ..Default::default()
-        };
+        let all = all_params();
         assert_eq!(
             body_31(&post_schema(schema), all),
             serde_json::json!({"url": "https://example.com", "width": 0})
@@ -930,10 +927,7 @@ paths:
         let components = "components:\n  schemas:\n    Track: {type: object, properties: {type: {type: string, enum: [track]}, id: {type: string}, number: {type: integer}}}\n    Episode: {type: object, required: [type, id, show], properties: {type: {type: string, enum: [episode]}, id: {type: string}, show: {type: string}}}\n    Page:\n      type: object\n      required: [type, pages]\n      properties:\n        type: {type: string, enum: [document]}\n        pages: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Page'}, {$ref: '#/components/schemas/Link'}]}}\n    Link: {type: object, required: [type, href], properties: {type: {type: string, enum: [link]}, href: {type: string}}}\n";
         // another branch requiring more than is there is no reason to leave out the branch's own
         let schema = "oneOf:\n  - $ref: '#/components/schemas/Track'\n  - $ref: '#/components/schemas/Episode'\ndiscriminator: {propertyName: type}";
-        let all = crate::import::Options {
-            all_params: true,
-            ..Default::default()
-        };
+        let all = all_params();
         assert_eq!(
             body_31(&format!("{}{components}", post_schema(schema)), all),
             serde_json::json!({"type": "track", "id": "string", "number": 0})
@@ -972,7 +966,7 @@ paths:
 
     #[test]
     fn strings_keep_to_their_pattern_and_lengths() {
-        let schema = "type: object\nrequired: [color, code, slug, pin]\nproperties:\n  color: {type: string, pattern: '^#(?:[0-9a-fA-F]{3}){1,2}$'}\n  code: {type: string, minLength: 2, maxLength: 3}\n  slug: {type: string, pattern: '^[a-z-]+$', minLength: 8}\n  pin: {type: string, pattern: '^(?=.*1)[0-9]{4}$'}";
+        let schema = "type: object\nrequired: [color, code, slug, pin, never]\nproperties:\n  color: {type: string, pattern: '^#(?:[0-9a-fA-F]{3}){1,2}$'}\n  code: {type: string, minLength: 2, maxLength: 3}\n  slug: {type: string, pattern: '^[a-z-]+$', minLength: 8}\n  pin: {type: string, pattern: '^(?=.*1)[0-9]{4}$'}\n  never: {type: string, pattern: '^(?=x)y'}";
         let text = format!(
             "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: https://e.com}}]\n{}",
             post_schema(schema)
@@ -981,21 +975,18 @@ paths:
         let raw = only(&import).request.body.as_ref().unwrap().raw().unwrap();
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(raw).unwrap(),
-            serde_json::json!({"color": "#aaa", "code": "str", "slug": "stringst", "pin": "string"})
+            serde_json::json!({"color": "#aaa", "code": "str", "slug": "stringst", "pin": "1000", "never": "string"})
         );
-        // a look-ahead is not in the syntax read: the note says what is sent
+        // a look-ahead no string meets: the note says what is sent
         let unmet = note(
             &import,
-            "/paths/~1a/post/requestBody/content/application~1json/schema/properties/pin",
-            "`pattern` `^(?=.*1)[0-9]{4}$`",
+            "/paths/~1a/post/requestBody/content/application~1json/schema/properties/never",
+            "`pattern` `^(?=x)y`",
         );
         assert!(unmet.message.contains("sends \"string\""), "{unmet:?}");
         // with `--all-params`, an optional property no value meets is left out
         let schema = "type: object\nrequired: [name]\nproperties:\n  name: {type: string}\n  scope: {type: string, minLength: 2, maxLength: 1}\n  tags: {type: array, items: {type: string, pattern: '^(?=x)y'}}\n  size: {type: integer}";
-        let all = crate::import::Options {
-            all_params: true,
-            ..Default::default()
-        };
+        let all = all_params();
         assert_eq!(
             body_31(&post_schema(schema), all),
             serde_json::json!({"name": "string", "size": 0})

@@ -147,11 +147,17 @@ fn fit(base: &str, least: Option<usize>, most: Option<usize>) -> String {
 
 /// The shortest string the pattern describes with every repetition `grow` times more than its
 /// least (within its most), for `grow` from 0 until the string is long enough, its look-arounds
-/// left out; kept if the whole pattern matches it.
+/// left out; kept if the whole pattern matches it, else tried with what the positive
+/// look-aheads ask for written over its start or its end, or put before it (a password's
+/// `(?=.*[0-9])(?=.*[a-z]).{8,}` gives `0aaaaaaa`).
 fn generated(compiled: &Compiled, least: Option<usize>, most: Option<usize>) -> Option<String> {
     let hir = regex_syntax::Parser::new()
         .parse(&without_look_arounds(&compiled.translated))
         .ok()?;
+    let asked: String = look_ahead_bodies(&compiled.translated)
+        .filter_map(shortest)
+        .collect();
+    let asked_length = asked.chars().count();
     let mut previous_length = None;
     for grow in 0..=MAX_BUILT_CHARS {
         let mut out = String::new();
@@ -163,7 +169,19 @@ fn generated(compiled: &Compiled, least: Option<usize>, most: Option<usize>) -> 
             return None;
         }
         if least.is_none_or(|least| count >= least) {
-            return compiled.matches(&out).then_some(out);
+            let mut candidates = vec![out.clone()];
+            if !asked.is_empty() {
+                if count >= asked_length {
+                    candidates.push(format!("{asked}{}", skip_chars(&out, asked_length)));
+                    let kept: String = out.chars().take(count - asked_length).collect();
+                    candidates.push(format!("{kept}{asked}"));
+                }
+                candidates.push(format!("{asked}{out}"));
+            }
+            return candidates.into_iter().find(|candidate| {
+                most.is_none_or(|most| candidate.chars().count() <= most)
+                    && compiled.matches(candidate)
+            });
         }
         if previous_length == Some(count) {
             // no repetition can grow
@@ -172,6 +190,51 @@ fn generated(compiled: &Compiled, least: Option<usize>, most: Option<usize>) -> 
         previous_length = Some(count);
     }
     None
+}
+
+fn skip_chars(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .nth(count)
+        .map_or("", |(index, _)| &text[index..])
+}
+
+/// The shortest string a pattern (in the `regex` crate's syntax) describes, its look-arounds
+/// left out.
+fn shortest(pattern: &str) -> Option<String> {
+    let hir = regex_syntax::Parser::new()
+        .parse(&without_look_arounds(pattern))
+        .ok()?;
+    let mut out = String::new();
+    write_shortest(&hir, 0, &mut out).then_some(out)
+}
+
+/// The insides of a pattern's positive look-aheads (`.*[0-9]` of `(?=.*[0-9])`).
+fn look_ahead_bodies(pattern: &str) -> impl Iterator<Item = &str> {
+    let mut rest = pattern;
+    let mut in_class = false;
+    std::iter::from_fn(move || {
+        while let Some(c) = rest.chars().next() {
+            if c == '\\' {
+                rest = skip_chars(rest, 2);
+                continue;
+            }
+            if !in_class && rest.starts_with("(?=") {
+                let length = group_length(rest);
+                let body = rest[3..length]
+                    .strip_suffix(')')
+                    .unwrap_or(&rest[3..length]);
+                rest = &rest[length..];
+                return Some(body);
+            }
+            match c {
+                '[' => in_class = true,
+                ']' => in_class = false,
+                _ => {}
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+        None
+    })
 }
 
 /// An ECMA-262 pattern in the `regex` crate's syntax, where the two read the same text
@@ -208,6 +271,20 @@ fn ecma_to_rust(pattern: &str) -> String {
                         after_class_escape = true;
                         continue;
                     }
+                }
+                // `\0` is NUL, `\cJ` the control character of a letter
+                if next == '0' && !chars.peek().is_some_and(char::is_ascii_digit) {
+                    out.push_str("\\x00");
+                    after_class_escape = false;
+                    continue;
+                }
+                if next == 'c'
+                    && let Some(letter) = chars.peek().copied().filter(char::is_ascii_alphabetic)
+                {
+                    chars.next();
+                    out.push_str(&format!("\\x{:02X}", letter as u8 % 32));
+                    after_class_escape = false;
+                    continue;
                 }
                 out.push('\\');
                 out.push(next);
@@ -537,8 +614,8 @@ mod tests {
 
     #[test]
     fn a_pattern_that_cannot_be_met_keeps_the_example_unmet() {
-        // ECMA-262 look-aheads are not in the `regex` crate's syntax
-        let look_ahead = value_for(json!({"pattern": "^(?=.*[0-9])[a-z0-9]{8}$"}));
+        // a look-ahead no string meets
+        let look_ahead = value_for(json!({"pattern": "^(?=x)y"}));
         assert_eq!(look_ahead.value, "string");
         assert!(!look_ahead.meets_schema);
         // a pattern longer than its `maxLength` allows
@@ -591,6 +668,28 @@ mod tests {
             ),
             met("urn:tdm:a::a")
         );
+    }
+
+    #[test]
+    fn what_look_aheads_ask_for_is_written_in() {
+        assert_eq!(
+            value_for(json!({"pattern": "^(?=.*[0-9])(?=.*[a-z]).{8,}$"})),
+            met("0aaaaaaa")
+        );
+        assert_eq!(
+            value_for(json!({"pattern": "^[A-Z]+(?=.*[0-9])[A-Z0-9]{3}$"})),
+            met("AAA0")
+        );
+        assert_eq!(
+            look_ahead_bodies(r"(?=a(b))[(?=c)](?=\\)").collect::<Vec<_>>(),
+            ["a(b)", r"\\"]
+        );
+    }
+
+    #[test]
+    fn control_escapes_are_read() {
+        assert_eq!(ecma_to_rust(r"^\0\cJ\01$"), r"^\x00\x0A\01$");
+        assert_eq!(value_for(json!({"pattern": r"^\cJ$"})), met("\n"));
     }
 
     #[test]
