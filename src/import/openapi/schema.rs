@@ -840,9 +840,8 @@ paths:
             serde_json::json!({"url": "https://example.com"})
         );
         // every optional property but those that would make another branch match
-        let all = all_params();
         assert_eq!(
-            body_31(&post_schema(schema), all),
+            body_31(&post_schema(schema), all_params()),
             serde_json::json!({"url": "https://example.com", "width": 0})
         );
     }
@@ -927,9 +926,11 @@ paths:
         let components = "components:\n  schemas:\n    Track: {type: object, properties: {type: {type: string, enum: [track]}, id: {type: string}, number: {type: integer}}}\n    Episode: {type: object, required: [type, id, show], properties: {type: {type: string, enum: [episode]}, id: {type: string}, show: {type: string}}}\n    Page:\n      type: object\n      required: [type, pages]\n      properties:\n        type: {type: string, enum: [document]}\n        pages: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Page'}, {$ref: '#/components/schemas/Link'}]}}\n    Link: {type: object, required: [type, href], properties: {type: {type: string, enum: [link]}, href: {type: string}}}\n";
         // another branch requiring more than is there is no reason to leave out the branch's own
         let schema = "oneOf:\n  - $ref: '#/components/schemas/Track'\n  - $ref: '#/components/schemas/Episode'\ndiscriminator: {propertyName: type}";
-        let all = all_params();
         assert_eq!(
-            body_31(&format!("{}{components}", post_schema(schema)), all),
+            body_31(
+                &format!("{}{components}", post_schema(schema)),
+                all_params()
+            ),
             serde_json::json!({"type": "track", "id": "string", "number": 0})
         );
         // a branch that refers back to the schema being built gives way to the next
@@ -986,9 +987,8 @@ paths:
         assert!(unmet.message.contains("sends \"string\""), "{unmet:?}");
         // with `--all-params`, an optional property no value meets is left out
         let schema = "type: object\nrequired: [name]\nproperties:\n  name: {type: string}\n  scope: {type: string, minLength: 2, maxLength: 1}\n  tags: {type: array, items: {type: string, pattern: '^(?=x)y'}}\n  size: {type: integer}";
-        let all = all_params();
         assert_eq!(
-            body_31(&post_schema(schema), all),
+            body_31(&post_schema(schema), all_params()),
             serde_json::json!({"name": "string", "size": 0})
         );
     }
