@@ -6,6 +6,8 @@
 mod cmd;
 #[path = "curl_glob.rs"]
 mod glob;
+#[path = "curl_markdown.rs"]
+mod markdown;
 #[path = "curl_options.rs"]
 mod options;
 #[path = "curl_powershell.rs"]
@@ -224,6 +226,85 @@ fn looks_like_url(word: &str) -> bool {
 }
 
 pub fn import(text: &str) -> Result<Import, String> {
+    match markdown::curl_blocks(text, |code| code.split_whitespace().any(is_curl)) {
+        // a page: more than a command in its fences
+        Some(blocks)
+            if blocks.len() > 1
+                || blocks
+                    .iter()
+                    .any(|b| b.heading.is_some() || !b.prose.is_empty()) =>
+        {
+            import_page(blocks)
+        }
+        _ => import_text(text),
+    }
+}
+
+/// The curl commands of a Markdown page's shell code blocks: the first request below a heading
+/// named and titled by it, each block's first request given the prose above the block; a block
+/// that cannot be read is noted and the others are imported.
+fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
+    let mut page = Import::default();
+    let count = blocks.len();
+    // the heading of a block that could not be read names the next one below it
+    let mut unused_heading = None;
+    for block in blocks {
+        let heading = block.heading.clone().or(unused_heading.take());
+        let at_line = |at: &str| format!("line {}, {at}", block.line);
+        let imported = match import_text(&block.code) {
+            Ok(imported) => imported,
+            Err(error) => {
+                unused_heading = heading;
+                page.notes.push(Note::of_kind(
+                    "command",
+                    format!("line {}", block.line),
+                    format!("this code block is not imported: {error}"),
+                ));
+                continue;
+            }
+        };
+        // the heading names the first request below it; the prose is said before it
+        for (index, mut item) in imported.items.into_iter().enumerate() {
+            if index == 0 {
+                if let Some(heading) = heading.as_ref().filter(|h| !h.is_empty()) {
+                    item.name = heading.clone();
+                    item.spec.title = heading.clone();
+                }
+                item.spec.prose = block.prose.clone();
+            }
+            page.items.push(item);
+        }
+        page.notes
+            .extend(imported.notes.into_iter().map(|mut note| {
+                note.at = at_line(&note.at);
+                note
+            }));
+        for (name, value) in imported.variables {
+            page.variables.entry(name).or_insert(value);
+        }
+    }
+    if page.items.is_empty() {
+        let reasons: Vec<String> = page.notes.iter().map(|n| n.message.clone()).collect();
+        return Err(format!(
+            "none of the page's {count} curl code blocks could be imported: {}",
+            reasons.join("; ")
+        ));
+    }
+    page.notes.insert(
+        0,
+        Note::of_kind(
+            "page",
+            "input",
+            format!(
+                "a Markdown page: the curl commands of its {count} shell code blocks are imported, the first request below a heading titled by it, each block's first request given the prose above the block"
+            ),
+        ),
+    );
+    Ok(page)
+}
+
+/// The curl commands of a command line, a script or a shell session.
+fn import_text(text: &str) -> Result<Import, String> {
     match import_commands(&without_prompts(text, false)) {
         // `# curl …` with no curl outside comments: a root shell's prompt, as documentation
         // shows one, not a comment
@@ -1792,6 +1873,65 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    #[test]
+    fn a_markdown_pages_curl_blocks_are_its_requests() {
+        let page = "# Items\n\n## Create an item\n\nThe item's `name` is required.\n\n```bash\ncurl -X POST https://e.com/items \\\n  -H 'Content-Type: application/json' \\\n  --foo \\\n  -d '{\"name\": \"a\"}'\n```\n\n```json\n{\"id\": 1}\n```\n\nThen read it back:\n\n```console\n$ curl https://e.com/items/1\n```\n\n## Broken\n\n```sh\ncurl 'https://e.com/never-closed\n```\n";
+        let import = imported(page);
+        let specs: Vec<(&str, &str, &str, &str)> = import
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.spec.title.as_str(),
+                    i.spec.request.url.as_str(),
+                    i.spec.prose.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            specs,
+            [
+                (
+                    "Create an item",
+                    "Create an item",
+                    "https://e.com/items",
+                    "The item's `name` is required."
+                ),
+                (
+                    "GET /items/1",
+                    "GET /items/1",
+                    "https://e.com/items/1",
+                    "Then read it back:"
+                ),
+            ]
+        );
+        assert_eq!(
+            import.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"name\": \"a\"}")
+        );
+        // notes point at the block's line in the page; an unreadable block is noted, not fatal
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.at.starts_with("line 7, ") && n.message.contains("--foo")),
+            "{:#?}",
+            import.notes
+        );
+        let broken = import.notes.iter().find(|n| n.at == "line 26").unwrap();
+        assert!(broken.message.contains("not imported"), "{broken:?}");
+        // the heading of a block that cannot be read names the next block
+        let carried = imported("## A\n\n```\ncurl 'x\n```\n\n```\ncurl https://e.com/ok\n```\n");
+        assert_eq!(carried.items[0].spec.title, "A");
+        // a page none of whose blocks can be read is an error
+        let error = super::import("## A\n\n```\ncurl 'x\n```\n").unwrap_err();
+        assert!(
+            error.contains("none of the page's 1 curl code blocks"),
+            "{error}"
+        );
     }
 
     fn kinds(import: &Import) -> Vec<&'static str> {
