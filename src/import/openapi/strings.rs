@@ -10,6 +10,8 @@ use serde_json::Value;
 /// The longest string built to meet a pattern or a `minLength`: a schema asking for more is
 /// answered with its format's example, and the importer notes it.
 const MAX_BUILT_CHARS: usize = 1_000;
+/// How many parts of a pattern writing one string may visit, every try at its length together.
+const MAX_STEPS: usize = 200_000;
 
 /// A string example, and whether it meets its schema's length bounds and pattern.
 #[derive(Debug, PartialEq, Eq)]
@@ -159,9 +161,10 @@ fn generated(compiled: &Compiled, least: Option<usize>, most: Option<usize>) -> 
         .collect();
     let asked_length = asked.chars().count();
     let mut previous_length = None;
+    let mut steps = MAX_STEPS;
     for grow in 0..=MAX_BUILT_CHARS {
         let mut out = String::new();
-        if !write_shortest(&hir, grow, &mut out) {
+        if !write_shortest(&hir, grow, &mut steps, &mut out) {
             return None;
         }
         let count = out.chars().count();
@@ -205,7 +208,8 @@ fn shortest(pattern: &str) -> Option<String> {
         .parse(&without_look_arounds(pattern))
         .ok()?;
     let mut out = String::new();
-    write_shortest(&hir, 0, &mut out).then_some(out)
+    let mut steps = MAX_STEPS;
+    write_shortest(&hir, 0, &mut steps, &mut out).then_some(out)
 }
 
 /// The insides of a pattern's positive look-aheads (`.*[0-9]` of `(?=.*[0-9])`).
@@ -429,7 +433,12 @@ fn group_length(text: &str) -> usize {
 /// Writes a string `hir` matches: the first branch of each alternation that writes something, a representative of
 /// each class, each repetition its least count plus `grow` (within its most). False when that
 /// would pass [`MAX_BUILT_CHARS`] or a class holds no character.
-fn write_shortest(hir: &Hir, grow: usize, out: &mut String) -> bool {
+fn write_shortest(hir: &Hir, grow: usize, steps: &mut usize, out: &mut String) -> bool {
+    // a budget, not a depth: `((a{0}){1000}){1000}` writes nothing a billion times
+    if *steps == 0 {
+        return false;
+    }
+    *steps -= 1;
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => true,
         HirKind::Literal(literal) => match std::str::from_utf8(&literal.0) {
@@ -470,7 +479,7 @@ fn write_shortest(hir: &Hir, grow: usize, out: &mut String) -> bool {
                 .max
                 .map_or(count, |most| count.min(most as usize));
             for _ in 0..count {
-                if !write_shortest(&repetition.sub, grow, out) {
+                if !write_shortest(&repetition.sub, grow, steps, out) {
                     return false;
                 }
                 if out.len() > MAX_BUILT_CHARS {
@@ -479,13 +488,15 @@ fn write_shortest(hir: &Hir, grow: usize, out: &mut String) -> bool {
             }
             true
         }
-        HirKind::Capture(capture) => write_shortest(&capture.sub, grow, out),
-        HirKind::Concat(parts) => parts.iter().all(|part| write_shortest(part, grow, out)),
+        HirKind::Capture(capture) => write_shortest(&capture.sub, grow, steps, out),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .all(|part| write_shortest(part, grow, steps, out)),
         HirKind::Alternation(branches) => {
             // the first branch that writes something (`^$|^[0-9]+$` gives `0`, not nothing)
             for branch in branches {
                 let mut written = String::new();
-                if write_shortest(branch, grow, &mut written) && !written.is_empty() {
+                if write_shortest(branch, grow, steps, &mut written) && !written.is_empty() {
                     out.push_str(&written);
                     return out.len() <= MAX_BUILT_CHARS;
                 }
@@ -705,6 +716,14 @@ mod tests {
         );
         assert_eq!(without_look_arounds(r"[(?=]x"), r"[(?=]x");
         assert_eq!(without_look_arounds(r"a(?=(b)\))c"), "ac");
+    }
+
+    #[test]
+    fn a_pattern_that_writes_nothing_many_times_stops() {
+        // without a budget this would write nothing a billion times per length tried
+        let nested =
+            value_for(json!({"pattern": "^(((a{0}){1000}){1000}){1000}b$", "minLength": 2}));
+        assert!(!nested.meets_schema);
     }
 
     #[test]
