@@ -227,16 +227,15 @@ fn looks_like_url(word: &str) -> bool {
 
 pub fn import(text: &str) -> Result<Import, String> {
     match markdown::curl_blocks(text, |code| code.split_whitespace().any(is_curl)) {
-        // a page: more than a command in its fences
-        Some(blocks)
-            if blocks.len() > 1
-                || blocks
-                    .iter()
-                    .any(|b| b.heading.is_some() || !b.prose.is_empty()) =>
-        {
-            import_page(blocks)
+        None => import_text(text),
+        Some(blocks) if blocks.is_empty() => Err(
+            "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command".into(),
+        ),
+        // one command in a fence, nothing around it
+        Some(blocks) if blocks.len() == 1 && blocks[0].heading.is_none() && blocks[0].prose.is_empty() => {
+            import_text(&blocks[0].code)
         }
-        _ => import_text(text),
+        Some(blocks) => import_page(blocks),
     }
 }
 
@@ -284,7 +283,11 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
         }
     }
     if page.items.is_empty() {
-        let reasons: Vec<String> = page.notes.iter().map(|n| n.message.clone()).collect();
+        let reasons: Vec<String> = page
+            .notes
+            .iter()
+            .map(|n| format!("{}: {}", n.at, n.message))
+            .collect();
         return Err(format!(
             "none of the page's {count} curl code blocks could be imported: {}",
             reasons.join("; ")
@@ -296,7 +299,12 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
             "page",
             "input",
             format!(
-                "a Markdown page: the curl commands of its {count} shell code blocks are imported, the first request below a heading titled by it, each block's first request given the prose above the block"
+                "a Markdown page: {}, the first request below a heading titled by it, each block's first request given the prose above the block",
+                if count == 1 {
+                    "the curl command of its one shell code block holding curl is imported".to_string()
+                } else {
+                    format!("the curl commands of its {count} shell code blocks holding curl are imported")
+                }
             ),
         ),
     );
@@ -1285,11 +1293,18 @@ fn finish_url(
         import.notes.push(Note::of_kind(
                 "placeholder",
                 url_at,
-                format!(
-                    "{} stand for values the reader gives: the spec names them {}, variables to set in `samplegen.yaml`'s `variables:`",
-                    written.join(", "),
-                    named.join(", ")
-                ),
+                if placeholders.len() == 1 {
+                    format!(
+                        "{} stands for a value the reader gives: the spec names it {}, a variable to set in `samplegen.yaml`'s `variables:`",
+                        written[0], named[0]
+                    )
+                } else {
+                    format!(
+                        "{} stand for values the reader gives: the spec names them {}, variables to set in `samplegen.yaml`'s `variables:`",
+                        written.join(", "),
+                        named.join(", ")
+                    )
+                },
             ));
     }
     let path = crate::url::Url::parse(&request.url).path;

@@ -18,44 +18,57 @@ pub(super) struct CurlBlock {
 }
 
 /// The shell code blocks of `text` that hold a curl command, when `text` is a Markdown page:
-/// one with at least one fenced code block that holds one. `None` for anything else (a command
-/// line, a script), which is read as a whole.
+/// one with a fenced code block. `None` for anything else (a command line, a script), which is
+/// read as a whole.
 pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Option<Vec<CurlBlock>> {
-    let mut blocks = Vec::new();
-    let mut fenced_curl = false;
-    let mut heading: Option<String> = None;
+    let text = &mkdocs_blocks_dedented(text);
+    let mut page = Page {
+        text,
+        blocks: Vec::new(),
+        heading: None,
+        prose: Vec::new(),
+        container: None,
+    };
+    let mut fenced = false;
     let mut heading_text: Option<String> = None;
-    let mut prose: Vec<&str> = Vec::new();
-    // the code block being read: its text, where it starts, whether it is fenced and a shell's
-    let mut code: Option<(String, usize, bool, bool)> = None;
+    let mut metadata: Option<String> = None;
+    // the code block being read: its text, where it starts, whether it is a shell's
+    let mut code: Option<(String, usize, bool)> = None;
     let mut depth = 0usize;
-    for (event, range) in Parser::new(text).into_offset_iter() {
+    let options = pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | pulldown_cmark::Options::ENABLE_TABLES;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
+            Event::Start(Tag::MetadataBlock(_)) => metadata = Some(String::new()),
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                // front matter's `title` names what comes before the first heading
+                page.heading = metadata.take().and_then(|m| front_matter_title(&m));
+            }
             Event::Start(Tag::Heading { .. }) => heading_text = Some(String::new()),
             Event::End(TagEnd::Heading(_)) => {
-                heading = heading_text.take().map(|h| h.trim().to_string());
-                prose.clear();
+                page.heading = heading_text.take().map(|h| h.trim().to_string());
+                page.prose.clear();
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                let (fenced, shell) = match &kind {
-                    CodeBlockKind::Fenced(info) => (true, is_shell_language(info)),
-                    CodeBlockKind::Indented => (false, true),
+                let shell = match &kind {
+                    CodeBlockKind::Fenced(info) => {
+                        fenced = true;
+                        is_shell_language(info)
+                    }
+                    CodeBlockKind::Indented => true,
                 };
-                code = Some((String::new(), range.start, fenced, shell));
+                code = Some((String::new(), range.start, shell));
+                depth += 1;
             }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some((block, start, fenced, shell)) = code.take()
-                    && shell
-                    && holds_curl(&block)
-                {
-                    fenced_curl |= fenced;
-                    blocks.push(CurlBlock {
-                        code: block,
-                        line: text[..start].matches('\n').count() + 1,
-                        heading: heading.take(),
-                        prose: prose.join("\n\n"),
-                    });
-                    prose.clear();
+                depth -= 1;
+                if let Some((block, start, shell)) = code.take() {
+                    if shell && holds_curl(&block) {
+                        page.add_block(block, start);
+                    } else {
+                        // what came before another language's block introduced that block
+                        page.lead_in_used();
+                    }
                 }
             }
             Event::Text(part) | Event::Code(part) => {
@@ -63,23 +76,156 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                     block.push_str(&part);
                 } else if let Some(heading) = &mut heading_text {
                     heading.push_str(&part);
+                } else if let Some(metadata) = &mut metadata {
+                    metadata.push_str(&part);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(heading) = &mut heading_text {
+                    heading.push(' ');
                 }
             }
             Event::Start(tag) => {
-                let top_level_prose = matches!(
-                    tag,
-                    Tag::Paragraph | Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_)
-                );
-                if depth == 0 && top_level_prose && heading_text.is_none() {
-                    prose.push(text[range].trim_end());
+                let written = text[range.clone()].trim_end();
+                match tag {
+                    Tag::Paragraph if is_markup_only(written) => {}
+                    Tag::Paragraph | Tag::Table(_) if depth == 0 => page.prose.push(written),
+                    Tag::Paragraph => {
+                        if let Some(container) = &mut page.container {
+                            container.lead_in.push(written);
+                        }
+                    }
+                    Tag::List(_) | Tag::BlockQuote(_) if depth == 0 => {
+                        page.container = Some(Container {
+                            written,
+                            lead_in: Vec::new(),
+                            had_code: false,
+                        });
+                    }
+                    _ => {}
                 }
                 depth += 1;
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0
+                    && matches!(end, TagEnd::List(_) | TagEnd::BlockQuote(_))
+                    && let Some(container) = page.container.take()
+                    && !container.had_code
+                {
+                    // a list or quote with no code in it is prose as written
+                    page.prose.push(container.written);
+                }
+            }
             _ => {}
         }
     }
-    fenced_curl.then_some(blocks)
+    fenced.then_some(page.blocks)
+}
+
+/// What has been read of a page: the blocks found, and what the next one would be given.
+struct Page<'t> {
+    text: &'t str,
+    blocks: Vec<CurlBlock>,
+    heading: Option<String>,
+    /// The top-level paragraphs and tables since the heading or the last code block.
+    prose: Vec<&'t str>,
+    /// The list or quote being read, when the page is in one.
+    container: Option<Container<'t>>,
+}
+
+/// A top-level list or quote: prose as a whole unless a code block is in it, and then the
+/// paragraphs before that block, in it, are the block's lead-in.
+struct Container<'t> {
+    written: &'t str,
+    lead_in: Vec<&'t str>,
+    had_code: bool,
+}
+
+impl Page<'_> {
+    fn add_block(&mut self, code: String, start: usize) {
+        let mut prose = std::mem::take(&mut self.prose);
+        if let Some(container) = &mut self.container {
+            prose.append(&mut container.lead_in);
+            container.had_code = true;
+        }
+        self.blocks.push(CurlBlock {
+            code,
+            line: self.text[..start].matches('\n').count() + 1,
+            heading: self.heading.take(),
+            prose: prose.join("\n\n"),
+        });
+    }
+
+    fn lead_in_used(&mut self) {
+        self.prose.clear();
+        if let Some(container) = &mut self.container {
+            container.lead_in.clear();
+            container.had_code = true;
+        }
+    }
+}
+
+/// Whether a paragraph is markup another tool reads rather than prose: MDX's `import` and
+/// `export` lines, MkDocs' admonition and tab lines (`!!! note`, `=== "cURL"`).
+fn is_markup_only(paragraph: &str) -> bool {
+    paragraph.lines().all(|line| {
+        let line = line.trim_start();
+        line.starts_with("import ")
+            || line.starts_with("export ")
+            || ["!!!", "???", "==="].iter().any(|m| line.starts_with(m))
+    })
+}
+
+/// The `title:` of a YAML front matter, unquoted.
+fn front_matter_title(front_matter: &str) -> Option<String> {
+    front_matter.lines().find_map(|line| {
+        let title = line.strip_prefix("title:")?.trim();
+        let unquoted = title
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .or_else(|| title.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')))
+            .unwrap_or(title);
+        (!unquoted.is_empty()).then(|| unquoted.to_string())
+    })
+}
+
+/// `text` with the content of MkDocs' admonitions and content tabs (`!!! note`, `??? tip`,
+/// `=== "cURL"`: a marker line, then lines indented four spaces more) moved out by those four
+/// spaces and the marker line left blank, so that their code blocks read as code blocks. Every
+/// line stays on its line.
+fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let is_marker = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with("!!! ")
+            || line.starts_with("??? ")
+            || line.starts_with("???+ ")
+            || line.starts_with("=== \"")
+    };
+    if !text.lines().any(is_marker) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    // the indentation of the marker whose content is being read
+    let mut within: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if is_marker(content) {
+            within = Some(indent(content));
+            out.push_str(&line[content.len()..]);
+            continue;
+        }
+        match within {
+            Some(_) if content.trim().is_empty() => out.push_str(line),
+            Some(marker) if indent(content) >= marker + 4 => out.push_str(&line[4..]),
+            _ => {
+                within = None;
+                out.push_str(line);
+            }
+        }
+    }
+    out.into()
 }
 
 /// Whether a fenced block's info string names a shell, or nothing (`bash`, `shell-session`,
@@ -151,12 +297,13 @@ mod tests {
     }
 
     #[test]
-    fn text_without_a_fenced_curl_block_is_no_page() {
+    fn text_without_a_fenced_block_is_no_page() {
         assert_eq!(blocks("curl https://e.com/a\ncurl https://e.com/b\n"), None);
         assert_eq!(blocks("    curl https://e.com/indented\n"), None);
+        // a page without one: none found
         assert_eq!(
             blocks("# T\n\n```python\nrequests.get('curl ')\n```\n"),
-            None
+            Some(Vec::new())
         );
         // a heading's inline code is part of its text
         let page = "### `GET /v1/items`\n\n```\ncurl https://e.com/v1/items\n```\n";
@@ -164,6 +311,68 @@ mod tests {
             blocks(page).unwrap()[0].heading.as_deref(),
             Some("GET /v1/items")
         );
+    }
+
+    /// Each block's heading, prose and line.
+    fn placed(text: &str) -> Vec<(Option<String>, String, usize)> {
+        blocks(text)
+            .unwrap()
+            .into_iter()
+            .map(|b| (b.heading, b.prose, b.line))
+            .collect()
+    }
+
+    #[test]
+    fn a_block_in_a_list_takes_the_steps_text_before_it() {
+        let page = "# Setup\n\n1. Start the server:\n\n   ```bash\n   curl https://e.com/first\n   ```\n\n2. Then check health:\n\n   ```bash\n   curl https://e.com/health\n   ```\n\n3. Done.\n\n- a list\n- without code\n\n```\ncurl https://e.com/last\n```\n";
+        assert_eq!(
+            placed(page),
+            [
+                (Some("Setup".into()), "Start the server:".into(), 5),
+                (None, "Then check health:".into(), 11),
+                (None, "- a list\n- without code".into(), 20),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_lead_in_of_another_languages_block_is_not_prose() {
+        let page = "## Run\n\nStart it with:\n\n```python\nrun()\n```\n\nAnd test it with:\n\n```bash\ncurl https://e.com/t\n```\n";
+        assert_eq!(
+            placed(page),
+            [(Some("Run".into()), "And test it with:".into(), 11)]
+        );
+    }
+
+    #[test]
+    fn markup_of_other_tools_is_not_prose_or_title() {
+        // front matter's title names the first block; MDX imports are not prose
+        let page = "---\ntitle: \"Health checks\"\nsidebar_position: 2\n---\nimport Tabs from '@theme/Tabs';\n\nCall it:\n\n<Tabs>\n<TabItem value=\"curl\">\n\n```bash\ncurl https://e.com/health\n```\n\n</TabItem>\n</Tabs>\n";
+        assert_eq!(
+            placed(page),
+            [(Some("Health checks".into()), "Call it:".into(), 12)]
+        );
+        // a heading over two lines is one title
+        assert_eq!(
+            placed("Create\nan item\n======\n\n```\ncurl https://e.com/i\n```\n")[0].0,
+            Some("Create an item".into())
+        );
+    }
+
+    #[test]
+    fn mkdocs_admonitions_and_tabs_hold_code_blocks() {
+        let page = "# A\n\n!!! example \"Try it\"\n    ```bash\n    curl https://e.com/admonition\n    ```\n\n=== \"cURL\"\n\n    ```bash\n    curl https://e.com/tab\n    ```\n\n=== \"Python\"\n\n    ```python\n    get()\n    ```\n";
+        let found = blocks(page).unwrap();
+        let codes: Vec<(&str, usize)> = found.iter().map(|b| (b.code.as_str(), b.line)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("curl https://e.com/admonition\n", 4),
+                ("curl https://e.com/tab\n", 10),
+            ]
+        );
+        assert_eq!(found[0].heading.as_deref(), Some("A"));
+        assert_eq!(found[0].prose, "");
     }
 
     #[test]
