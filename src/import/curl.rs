@@ -430,6 +430,15 @@ fn import_commands(text: &str) -> Result<Import, String> {
                 format!("the redirection `{redirection}` does not change the request; ignored"),
             ));
         }
+        if let Some(rest) = &command.cut_at_ampersand {
+            import.notes.push(Note::of_kind(
+                "shell",
+                format!("{prefix}command"),
+                format!(
+                    "an unquoted `&` in the URL ends the command, as bash reads it: curl sends the URL up to the `&`, and so does the spec, while `{rest}` is read as the next command (quote the URL to send all of it)"
+                ),
+            ));
+        }
         let first_item = import.items.len();
         let stdin = command.stdin.as_ref().map(|(stdin, _)| stdin.clone());
         let read = read_command(&words[1..], &prefix, stdin, &mut import)?;
@@ -1888,6 +1897,17 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    #[test]
+    fn an_unquoted_ampersand_cutting_a_url_is_noted() {
+        let import = imported("curl https://e.com/convert?from=USD&to=XAF&value=500");
+        assert_eq!(import.items[0].spec.request.url, "https://e.com/convert?from=USD");
+        let note = import.notes.iter().find(|n| n.kind == "shell").unwrap();
+        assert!(note.message.contains("`to=XAF&value=500`"), "{note:?}");
+        // a command sent to the background on purpose is not
+        let background = imported("curl https://e.com/a?x=1 & wait");
+        assert!(!background.notes.iter().any(|n| n.kind == "shell"));
     }
 
     #[test]

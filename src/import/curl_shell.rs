@@ -24,6 +24,9 @@ pub struct Command {
     /// What the command reads on its standard input: a here-document (`<<EOF`), a here-string
     /// (`<<< text`) or a file (`< body.json`), and how it was written.
     pub stdin: Option<(Stdin, String)>,
+    /// What follows an unquoted `&` that cut a URL's query short (`&to=XAF` of
+    /// `?from=USD&to=XAF`): bash ends the command there.
+    pub cut_at_ampersand: Option<String>,
 }
 
 impl Command {
@@ -324,6 +327,18 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
             '#' if !in_word => while chars.next_if(|c| *c != '\n').is_some() {},
             '\n' | ';' | '&' | '|' => {
+                // `https://e.com/?a=1&b=2` unquoted: bash runs curl in the background with the
+                // URL up to the `&`, which documentation rarely means
+                if c == '&'
+                    && in_word
+                    && word.contains('?')
+                    && chars
+                        .peek()
+                        .is_some_and(|n| !n.is_whitespace() && *n != '&')
+                {
+                    let rest: String = chars.clone().take_while(|n| !n.is_whitespace()).collect();
+                    command.cut_at_ampersand.get_or_insert(rest);
+                }
                 end_word!();
                 if matches!(c, '&' | '|') {
                     chars.next_if_eq(&c);

@@ -58,7 +58,13 @@ fn replace(
             rest = &rest[end + 2..];
             continue;
         }
-        match placeholder(rest) {
+        // `<<NAME>>`, as Stripe's docs write theirs, is one placeholder
+        let doubled = rest
+            .strip_prefix('<')
+            .and_then(|inner| placeholder(inner).map(|(length, name)| (length + 1, name)))
+            .filter(|(length, _)| rest[*length..].starts_with('>'))
+            .map(|(length, name)| (length + 1, name));
+        match doubled.or_else(|| placeholder(rest)) {
             Some((length, name)) => {
                 out.push_str(&format!("{{{{{name}}}}}"));
                 let written = rest[..length].to_string();
@@ -181,5 +187,16 @@ mod tests {
         assert_eq!(in_text("{id} [x]", &mut found), "{id} [x]");
         let long = format!("<{}>", "a".repeat(65));
         assert_eq!(in_text(&long, &mut found), long);
+        // Stripe's doubled brackets are one placeholder
+        let mut found = Vec::new();
+        assert_eq!(
+            in_text("<<YOUR_SECRET_KEY>>: <<a>", &mut found),
+            "{{YOUR_SECRET_KEY}}: <{{a}}"
+        );
+        assert_eq!(found[0].written, "<<YOUR_SECRET_KEY>>");
+        assert_eq!(
+            in_url("https://<<host>>/v1", &mut Vec::new()),
+            "https://{{host}}/v1"
+        );
     }
 }
