@@ -250,8 +250,19 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
     for block in blocks {
         let heading = block.heading.clone().or(unused_heading.take());
         let at_line = |at: &str| format!("line {}, {at}", block.line);
-        let imported = match import_text(&block.code) {
-            Ok(imported) => imported,
+        let imported = match import_block(&block.code) {
+            Ok((imported, unread)) => {
+                if let Some((lines, error)) = unread {
+                    page.notes.push(Note::of_kind(
+                        "command",
+                        format!("line {}", block.line),
+                        format!(
+                            "the lines of this code block after its first {lines} are not read as commands (a command's output?): {error}"
+                        ),
+                    ));
+                }
+                imported
+            }
             Err(error) => {
                 unused_heading = heading;
                 page.notes.push(Note::of_kind(
@@ -309,6 +320,29 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
         ),
     );
     Ok(page)
+}
+
+/// The curl commands of a page's code block, its output left out (see
+/// [`markdown::commands_of`]); when the whole cannot be read, the longest run of its first lines
+/// that can (a command's output without a prompt after it, such as `It's alive`), with how many
+/// lines that is and why the rest could not be read.
+#[allow(clippy::type_complexity)]
+fn import_block(code: &str) -> Result<(Import, Option<(usize, String)>), String> {
+    let commands = markdown::commands_of(code);
+    let error = match import_text(&commands) {
+        Ok(imported) => return Ok((imported, None)),
+        Err(error) => error,
+    };
+    let lines: Vec<&str> = commands.lines().collect();
+    for count in (1..lines.len()).rev().take(200) {
+        let first = lines[..count].join("\n");
+        if let Ok(imported) = import_text(&first)
+            && !imported.items.is_empty()
+        {
+            return Ok((imported, Some((count, error))));
+        }
+    }
+    Err(error)
 }
 
 /// The curl commands of a command line, a script or a shell session.
@@ -1902,7 +1936,10 @@ mod tests {
     #[test]
     fn an_unquoted_ampersand_cutting_a_url_is_noted() {
         let import = imported("curl https://e.com/convert?from=USD&to=XAF&value=500");
-        assert_eq!(import.items[0].spec.request.url, "https://e.com/convert?from=USD");
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "https://e.com/convert?from=USD"
+        );
         let note = import.notes.iter().find(|n| n.kind == "shell").unwrap();
         assert!(note.message.contains("`to=XAF&value=500`"), "{note:?}");
         // a command sent to the background on purpose is not
@@ -1958,6 +1995,11 @@ mod tests {
         );
         let broken = import.notes.iter().find(|n| n.at == "line 26").unwrap();
         assert!(broken.message.contains("not imported"), "{broken:?}");
+        // a command's output after it, without a prompt, is not read
+        let output = imported("## Hello\n\n```bash\ncurl https://e.com/hello\nIt's alive\n```\n");
+        assert_eq!(output.items[0].spec.request.url, "https://e.com/hello");
+        let unread = output.notes.iter().find(|n| n.at == "line 3").unwrap();
+        assert!(unread.message.contains("after its first 1"), "{unread:?}");
         // the heading of a block that cannot be read names the next block
         let carried = imported("## A\n\n```\ncurl 'x\n```\n\n```\ncurl https://e.com/ok\n```\n");
         assert_eq!(carried.items[0].spec.title, "A");

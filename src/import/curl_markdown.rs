@@ -228,6 +228,81 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// The commands of a code block: where its curl command follows a prompt (`$ curl …`, as a
+/// console session shows it), only the lines after a prompt and those that continue them (a
+/// `\` at the end, a quote still open, a `> ` prompt); the others are the commands' output.
+/// Any other block is all commands.
+pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
+    let prompted = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with("$ ") || line.starts_with("% ")
+    };
+    if !code
+        .lines()
+        .any(|line| prompted(line) && line.contains("curl"))
+    {
+        return code.into();
+    }
+    let mut out = String::with_capacity(code.len());
+    let mut continued = false;
+    let mut open_quote: Option<char> = None;
+    // the delimiter of a here-document being read (`<<EOF`)
+    let mut heredoc: Option<String> = None;
+    for line in code.lines() {
+        if let Some(delimiter) = &heredoc {
+            if line.trim() == delimiter {
+                heredoc = None;
+            }
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let continues = continued || open_quote.is_some() || line.trim_start().starts_with("> ");
+        if !(prompted(line) || continues) {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+        open_quote = quote_left_open(line, open_quote);
+        continued = open_quote.is_none() && line.trim_end().ends_with('\\');
+        heredoc = heredoc_delimiter(line);
+    }
+    out.into()
+}
+
+/// The delimiter of the here-document a line opens (`<<EOF`, `<<-'END'`), if it opens one.
+fn heredoc_delimiter(line: &str) -> Option<String> {
+    let (_, after) = line.split_once("<<")?;
+    if after.starts_with('<') {
+        // `<<<`: a here-string
+        return None;
+    }
+    let word: String = after
+        .trim_start_matches('-')
+        .trim_start()
+        .trim_start_matches(['\'', '"'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!word.is_empty()).then_some(word)
+}
+
+/// The quote a shell line leaves open, given the one open before it.
+fn quote_left_open(line: &str, mut open: Option<char>) -> Option<char> {
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (open, c) {
+            (None, '\'' | '"') => open = Some(c),
+            (Some(q), c) if c == q => open = None,
+            (None | Some('"'), '\\') => {
+                chars.next();
+            }
+            _ => {}
+        }
+    }
+    open
+}
+
 /// Whether a fenced block's info string names a shell, or nothing (`bash`, `shell-session`,
 /// `console`, `powershell`, `bat`…; Docusaurus and MkDocs put options after the name:
 /// `bash title="Create a user"`).
@@ -373,6 +448,27 @@ mod tests {
         );
         assert_eq!(found[0].heading.as_deref(), Some("A"));
         assert_eq!(found[0].prose, "");
+    }
+
+    #[test]
+    fn a_console_sessions_output_is_left_out() {
+        let session = "$ curl -i http://localhost:3000/hello \\\n  -d '{\n  \"a\": \"it is\"\n}'\nHTTP/1.1 200 OK\nIt's alive\n$ curl https://e.com/b\n> -H 'X: y'\n{\"ok\": true}\n";
+        assert_eq!(
+            commands_of(session),
+            "$ curl -i http://localhost:3000/hello \\\n  -d '{\n  \"a\": \"it is\"\n}'\n$ curl https://e.com/b\n> -H 'X: y'\n"
+        );
+        // a here-document's lines are the command's
+        let heredoc = "$ curl -d @- https://e.com <<'EOF'\n{\"a\": 1}\nEOF\nok\n";
+        assert_eq!(
+            commands_of(heredoc),
+            "$ curl -d @- https://e.com <<'EOF'\n{\"a\": 1}\nEOF\n"
+        );
+        // without a prompt, every line is a command
+        assert_eq!(
+            commands_of("curl https://e.com\nls\n"),
+            "curl https://e.com\nls\n"
+        );
+        assert_eq!(quote_left_open(r#"a 'b\' "c"#, None), Some('"'));
     }
 
     #[test]
