@@ -25,12 +25,14 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
     let mut page = Page {
         text,
         blocks: Vec::new(),
-        heading: None,
+        headings: Vec::new(),
+        fresh_heading: false,
         prose: Vec::new(),
         container: None,
     };
     let mut fenced = false;
-    let mut heading_text: Option<String> = None;
+    // the heading being read: its level and text
+    let mut heading_text: Option<(usize, String)> = None;
     let mut metadata: Option<String> = None;
     // the code block being read: its text, where it starts, whether it is a shell's
     let mut code: Option<(String, usize, bool)> = None;
@@ -42,12 +44,17 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             Event::Start(Tag::MetadataBlock(_)) => metadata = Some(String::new()),
             Event::End(TagEnd::MetadataBlock(_)) => {
                 // front matter's `title` names what comes before the first heading
-                page.heading = metadata.take().and_then(|m| front_matter_title(&m));
+                if let Some(title) = metadata.take().and_then(|m| front_matter_title(&m)) {
+                    page.enter_heading(0, title);
+                }
             }
-            Event::Start(Tag::Heading { .. }) => heading_text = Some(String::new()),
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading_text = Some((level as usize, String::new()));
+            }
             Event::End(TagEnd::Heading(_)) => {
-                page.heading = heading_text.take().map(|h| h.trim().to_string());
-                page.prose.clear();
+                if let Some((level, text)) = heading_text.take() {
+                    page.enter_heading(level, text.trim().to_string());
+                }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let shell = match &kind {
@@ -74,14 +81,14 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             Event::Text(part) | Event::Code(part) => {
                 if let Some((block, ..)) = &mut code {
                     block.push_str(&part);
-                } else if let Some(heading) = &mut heading_text {
+                } else if let Some((_, heading)) = &mut heading_text {
                     heading.push_str(&part);
                 } else if let Some(metadata) = &mut metadata {
                     metadata.push_str(&part);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(heading) = &mut heading_text {
+                if let Some((_, heading)) = &mut heading_text {
                     heading.push(' ');
                 }
             }
@@ -127,7 +134,11 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
 struct Page<'t> {
     text: &'t str,
     blocks: Vec<CurlBlock>,
-    heading: Option<String>,
+    /// The headings the page is under, outermost first, with their levels (front matter's
+    /// title at 0).
+    headings: Vec<(usize, String)>,
+    /// Whether no block has been found since the last heading.
+    fresh_heading: bool,
     /// The top-level paragraphs and tables since the heading or the last code block.
     prose: Vec<&'t str>,
     /// The list or quote being read, when the page is in one.
@@ -152,9 +163,47 @@ impl Page<'_> {
         self.blocks.push(CurlBlock {
             code,
             line: self.text[..start].matches('\n').count() + 1,
-            heading: self.heading.take(),
+            heading: std::mem::take(&mut self.fresh_heading)
+                .then(|| self.title())
+                .flatten(),
             prose: prose.join("\n\n"),
         });
+    }
+
+    fn enter_heading(&mut self, level: usize, text: String) {
+        while self
+            .headings
+            .last()
+            .is_some_and(|(outer, _)| *outer >= level)
+        {
+            self.headings.pop();
+        }
+        self.headings.push((level, text));
+        self.fresh_heading = true;
+        self.prose.clear();
+    }
+
+    /// The title the headings give a block: the innermost that says more than "Request" or
+    /// "Example" (under `## Login`, `### Request`, it is `Login`), without a step's number
+    /// (`1. Registration`).
+    fn title(&self) -> Option<String> {
+        let (_, innermost) = self.headings.last()?;
+        let telling = self
+            .headings
+            .iter()
+            .rev()
+            .map(|(_, text)| text)
+            .find(|text| !is_generic_heading(text))
+            .unwrap_or(innermost);
+        // a step's number ends with a dot (`1. `, `2.3. `); `2024.1 release` keeps its own
+        let after_number = telling.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        let numbered = after_number.len() < telling.len()
+            && telling[..telling.len() - after_number.len()].ends_with('.');
+        let title = match after_number.strip_prefix(' ') {
+            Some(rest) if numbered && !rest.trim().is_empty() => rest.trim(),
+            _ => telling.as_str(),
+        };
+        Some(title.to_string())
     }
 
     fn lead_in_used(&mut self) {
@@ -164,6 +213,38 @@ impl Page<'_> {
             container.had_code = true;
         }
     }
+}
+
+/// Whether a heading names no more than a code block (`Request`, `Example`, `cURL`).
+fn is_generic_heading(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(':').to_ascii_lowercase();
+    matches!(
+        text.as_str(),
+        "request"
+            | "requests"
+            | "example"
+            | "examples"
+            | "example request"
+            | "request example"
+            | "sample request"
+            | "http request"
+            | "curl"
+            | "curl example"
+            | "curl request"
+            | "usage"
+            | "code"
+            | "command"
+            | "command line"
+            | "shell"
+            | "bash"
+            | "try it"
+            | "try it out"
+            | "sample"
+            | "samples"
+            | "code sample"
+            | "code samples"
+            | "sample code"
+    )
 }
 
 /// Whether a paragraph is markup another tool reads rather than prose: MDX's `import` and
@@ -431,6 +512,25 @@ mod tests {
         assert_eq!(
             placed("Create\nan item\n======\n\n```\ncurl https://e.com/i\n```\n")[0].0,
             Some("Create an item".into())
+        );
+    }
+
+    #[test]
+    fn a_heading_that_names_no_more_than_a_request_gives_way_to_the_one_above() {
+        let page = "# Flow\n\n## 1. Registration\n\n### Request\n\n```bash\ncurl https://e.com/register\n```\n\n## 2. Login\n\n### Bearer + JWT\n\n#### Request\n\n```bash\ncurl https://e.com/login\n```\n\n#### Example:\n\n```\ncurl https://e.com/again\n```\n\n## 2024.1 release\n\n```\ncurl https://e.com/r\n```\n";
+        let titles: Vec<Option<String>> = blocks(page)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.heading)
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Registration".to_string()),
+                Some("Bearer + JWT".to_string()),
+                Some("Bearer + JWT".to_string()),
+                Some("2024.1 release".to_string()),
+            ]
         );
     }
 
