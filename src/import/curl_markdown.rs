@@ -248,13 +248,12 @@ fn is_generic_heading(text: &str) -> bool {
 }
 
 /// Whether a paragraph is markup another tool reads rather than prose: MDX's `import` and
-/// `export` lines, MkDocs' admonition and tab lines (`!!! note`, `=== "cURL"`).
+/// `export` lines. (MkDocs' admonition and tab lines are blank by the time the page is read:
+/// see [`mkdocs_blocks_dedented`].)
 fn is_markup_only(paragraph: &str) -> bool {
     paragraph.lines().all(|line| {
         let line = line.trim_start();
-        line.starts_with("import ")
-            || line.starts_with("export ")
-            || ["!!!", "???", "==="].iter().any(|m| line.starts_with(m))
+        line.starts_with("import ") || line.starts_with("export ")
     })
 }
 

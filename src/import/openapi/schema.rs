@@ -212,6 +212,23 @@ impl<'a> Importer<'a> {
             .or_else(|| self.allows_any_value(property).then(any_value))
     }
 
+    /// The value of an optional property, as [`Self::build_property`] builds it; none when a
+    /// string in it meets its schema's pattern or bounds nowhere: an optional property is
+    /// better not sent than sent invalid.
+    fn build_optional_property(
+        &mut self,
+        name: &str,
+        property: &'a Value,
+        at: &str,
+        direction: Direction,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) -> Option<Value> {
+        let unmet_before = self.unmet_string_values;
+        let value = self.build_property(name, property, at, direction, depth, stack);
+        value.filter(|_| self.unmet_string_values == unmet_before)
+    }
+
     fn build_resolved(
         &mut self,
         schema: &'a Value,
@@ -500,12 +517,11 @@ impl<'a> Importer<'a> {
                 if skip {
                     continue;
                 }
-                let unmet_before = self.unmet_string_values;
-                let value = self.build_property(name, property, at, direction, depth, stack);
-                // an optional property no value of which meets its schema is better not sent
-                if self.unmet_string_values > unmet_before && !required.contains(&name) {
-                    continue;
-                }
+                let value = if required.contains(&name) {
+                    self.build_property(name, property, at, direction, depth, stack)
+                } else {
+                    self.build_optional_property(name, property, at, direction, depth, stack)
+                };
                 if let Some(value) = value {
                     out.insert(name.into(), value);
                 }
@@ -523,12 +539,9 @@ impl<'a> Importer<'a> {
                     if out.contains_key(name) || self.flag(property, "readOnly") {
                         continue;
                     }
-                    let unmet_before = self.unmet_string_values;
-                    let value = self.build_property(name, property, at, direction, depth, stack);
-                    if self.unmet_string_values > unmet_before {
-                        continue;
-                    }
-                    if let Some(value) = value {
+                    if let Some(value) =
+                        self.build_optional_property(name, property, at, direction, depth, stack)
+                    {
                         out.insert(name.clone(), value);
                     }
                 }

@@ -29,11 +29,15 @@ pub(super) struct Patterns {
 
 /// A pattern as this module reads it.
 struct Compiled {
-    /// The pattern in the `regex` crate's syntax (see [`ecma_to_rust`]).
-    translated: String,
     /// Its matcher, look-arounds and back-references included (`fancy-regex`); `None` for one
     /// that cannot be compiled.
     matcher: Option<Regex>,
+    /// What strings it describes, its look-arounds left out, for writing one (`None` for one
+    /// the `regex` crate's syntax cannot read).
+    shape: Option<Hir>,
+    /// What its positive look-aheads ask to be in the string, each the shortest it describes
+    /// (`0` for `(?=.*[0-9])`).
+    asked: String,
 }
 
 impl Compiled {
@@ -48,10 +52,14 @@ impl Patterns {
     fn compiled(&mut self, pattern: &str) -> &Compiled {
         self.compiled.entry(pattern.to_string()).or_insert_with(|| {
             let translated = ecma_to_rust(pattern);
-            let matcher = Regex::new(&translated).ok();
             Compiled {
-                translated,
-                matcher,
+                matcher: Regex::new(&translated).ok(),
+                shape: regex_syntax::Parser::new()
+                    .parse(&without_look_arounds(&translated))
+                    .ok(),
+                asked: look_ahead_bodies(&translated)
+                    .filter_map(shortest)
+                    .collect(),
             }
         })
     }
@@ -153,18 +161,14 @@ fn fit(base: &str, least: Option<usize>, most: Option<usize>) -> String {
 /// look-aheads ask for written over its start or its end, or put before it (a password's
 /// `(?=.*[0-9])(?=.*[a-z]).{8,}` gives `0aaaaaaa`).
 fn generated(compiled: &Compiled, least: Option<usize>, most: Option<usize>) -> Option<String> {
-    let hir = regex_syntax::Parser::new()
-        .parse(&without_look_arounds(&compiled.translated))
-        .ok()?;
-    let asked: String = look_ahead_bodies(&compiled.translated)
-        .filter_map(shortest)
-        .collect();
+    let hir = compiled.shape.as_ref()?;
+    let asked = &compiled.asked;
     let asked_length = asked.chars().count();
     let mut previous_length = None;
     let mut steps = MAX_STEPS;
     for grow in 0..=MAX_BUILT_CHARS {
         let mut out = String::new();
-        if !write_shortest(&hir, grow, &mut steps, &mut out) {
+        if !write_shortest(hir, grow, &mut steps, &mut out) {
             return None;
         }
         let count = out.chars().count();
@@ -214,31 +218,13 @@ fn shortest(pattern: &str) -> Option<String> {
 
 /// The insides of a pattern's positive look-aheads (`.*[0-9]` of `(?=.*[0-9])`).
 fn look_ahead_bodies(pattern: &str) -> impl Iterator<Item = &str> {
-    let mut rest = pattern;
-    let mut in_class = false;
-    std::iter::from_fn(move || {
-        while let Some(c) = rest.chars().next() {
-            if c == '\\' {
-                rest = skip_chars(rest, 2);
-                continue;
-            }
-            if !in_class && rest.starts_with("(?=") {
-                let length = group_length(rest);
-                let body = rest[3..length]
-                    .strip_suffix(')')
-                    .unwrap_or(&rest[3..length]);
-                rest = &rest[length..];
-                return Some(body);
-            }
-            match c {
-                '[' => in_class = true,
-                ']' => in_class = false,
-                _ => {}
-            }
-            rest = &rest[c.len_utf8()..];
-        }
-        None
-    })
+    look_around_groups(pattern)
+        .into_iter()
+        .filter(|group| pattern[group.clone()].starts_with("(?="))
+        .map(move |group| {
+            let inside = &pattern[group.start + 3..group.end];
+            inside.strip_suffix(')').unwrap_or(inside)
+        })
 }
 
 /// An ECMA-262 pattern in the `regex` crate's syntax, where the two read the same text
@@ -376,13 +362,25 @@ fn java_posix_class(name: &str) -> Option<&'static str> {
 /// pattern checks it afterwards.
 fn without_look_arounds(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
+    let mut kept_from = 0;
+    for group in look_around_groups(pattern) {
+        out.push_str(&pattern[kept_from..group.start]);
+        kept_from = group.end;
+    }
+    out.push_str(&pattern[kept_from..]);
+    out
+}
+
+/// Where a pattern's look-around groups are, outside classes and escapes (a group inside one
+/// is part of it).
+fn look_around_groups(pattern: &str) -> Vec<std::ops::Range<usize>> {
+    let mut groups = Vec::new();
     let mut in_class = false;
-    while let Some(c) = rest.chars().next() {
+    let mut index = 0;
+    while let Some(c) = pattern[index..].chars().next() {
+        let rest = &pattern[index..];
         if c == '\\' {
-            let escaped: String = rest.chars().take(2).collect();
-            out.push_str(&escaped);
-            rest = &rest[escaped.len()..];
+            index += rest.chars().take(2).map(char::len_utf8).sum::<usize>();
             continue;
         }
         if !in_class
@@ -390,7 +388,9 @@ fn without_look_arounds(pattern: &str) -> String {
                 .iter()
                 .any(|open| rest.starts_with(open))
         {
-            rest = &rest[group_length(rest)..];
+            let length = group_length(rest);
+            groups.push(index..index + length);
+            index += length;
             continue;
         }
         match c {
@@ -398,10 +398,9 @@ fn without_look_arounds(pattern: &str) -> String {
             ']' => in_class = false,
             _ => {}
         }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
+        index += c.len_utf8();
     }
-    out
+    groups
 }
 
 /// The length in bytes of the group `text` starts with, up to its closing parenthesis (the
@@ -430,9 +429,9 @@ fn group_length(text: &str) -> usize {
     text.len()
 }
 
-/// Writes a string `hir` matches: the first branch of each alternation that writes something, a representative of
-/// each class, each repetition its least count plus `grow` (within its most). False when that
-/// would pass [`MAX_BUILT_CHARS`] or a class holds no character.
+/// Writes a string `hir` matches: the first branch of each alternation that writes something,
+/// a representative of each class, each repetition its least count plus `grow` (within its
+/// most). False when that would pass [`MAX_BUILT_CHARS`] or a class holds no character.
 fn write_shortest(hir: &Hir, grow: usize, steps: &mut usize, out: &mut String) -> bool {
     // a budget, not a depth: `((a{0}){1000}){1000}` writes nothing a billion times
     if *steps == 0 {
@@ -448,29 +447,24 @@ fn write_shortest(hir: &Hir, grow: usize, steps: &mut usize, out: &mut String) -
             }
             Err(_) => false,
         },
-        HirKind::Class(Class::Unicode(class)) => match representative(class.ranges()) {
-            Some(c) => {
-                out.push(c);
-                true
-            }
-            None => false,
-        },
-        HirKind::Class(Class::Bytes(class)) => {
-            let ranges: Vec<ClassUnicodeRange> = class
-                .ranges()
-                .iter()
-                .filter(|r| r.start() < 0x80)
-                .map(|r| {
-                    ClassUnicodeRange::new(char::from(r.start()), char::from(r.end().min(0x7f)))
-                })
-                .collect();
-            match representative(&ranges) {
-                Some(c) => {
-                    out.push(c);
-                    true
+        HirKind::Class(class) => {
+            let ascii: Vec<ClassUnicodeRange>;
+            let ranges = match class {
+                Class::Unicode(class) => class.ranges(),
+                Class::Bytes(class) => {
+                    ascii = class
+                        .ranges()
+                        .iter()
+                        .filter(|r| r.start() < 0x80)
+                        .map(|r| {
+                            let end = char::from(r.end().min(0x7f));
+                            ClassUnicodeRange::new(char::from(r.start()), end)
+                        })
+                        .collect();
+                    &ascii
                 }
-                None => false,
-            }
+            };
+            representative(ranges).map(|c| out.push(c)).is_some()
         }
         HirKind::Repetition(repetition) => {
             let least = repetition.min as usize;
