@@ -490,10 +490,14 @@ pub fn to_yaml(spec: &Spec) -> String {
 }
 
 /// A file or folder name for `name`: lower case letters, digits, `-` and `_`, runs of anything
-/// else as one `-`; `request` when nothing is left.
+/// else as one `-`; `request` when nothing is left. Letters of other scripts are written in
+/// Latin ones first (`Créer un élément` is `creer-un-element`, `获取用户` `huo-qu-yong-hu`,
+/// `Получить заказ` `poluchit-zakaz`), so that a collection named in any language gets names
+/// a reader can tell apart, and that every file system and docs toolchain takes alike.
 pub fn slug(name: &str) -> String {
+    let latin = deunicode::deunicode_with_tofu_cow(name.trim(), " ");
     let mut out = String::new();
-    for c in name.trim().chars().flat_map(char::to_lowercase) {
+    for c in latin.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() || c == '_' {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -877,7 +881,7 @@ mod tests {
             assert!(path.is_file());
         }
         assert_ne!(written.written[1], written.written[2]);
-        let (name, was_cut) = bounded_slug(&"ü".repeat(100));
+        let (name, was_cut) = bounded_slug(&"¿".repeat(100));
         assert!(!was_cut && name == "request");
         let (name, was_cut) = bounded_slug(&"é1".repeat(100));
         assert!(was_cut && name.len() <= MAX_NAME_BYTES, "{name}");
@@ -915,6 +919,19 @@ mod tests {
         );
         assert_eq!(slug("  ¿?  "), "request");
         assert_eq!(slug("Users / Read All"), "users-read-all");
+    }
+
+    #[test]
+    fn names_in_other_scripts_slug_to_latin_letters() {
+        assert_eq!(slug("Créer un élément"), "creer-un-element");
+        assert_eq!(slug("Größe ändern"), "grosse-andern");
+        assert_eq!(slug("获取用户列表"), "huo-qu-yong-hu-lie-biao");
+        assert_eq!(slug("用户 API v2"), "yong-hu-api-v2");
+        assert_eq!(slug("Получить заказ"), "poluchit-zakaz");
+        assert_eq!(slug("ユーザーを作成"), "yuzawozuo-cheng");
+        assert_eq!(slug("Ελληνικά"), "ellenika");
+        // what has no Latin reading is left out, as punctuation is
+        assert_eq!(slug("\u{10FFFD}"), "request");
     }
 
     #[test]
