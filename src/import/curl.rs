@@ -226,14 +226,18 @@ fn looks_like_url(word: &str) -> bool {
 }
 
 pub fn import(text: &str) -> Result<Import, String> {
+    // a console session's output is left out alike in a page's blocks and in a command line
+    // pasted from one; only a page's blocks fall back on their first lines that can be read,
+    // since a command on its own that cannot be read is more likely mistyped than followed by
+    // output
     match markdown::curl_blocks(text, |code| code.split_whitespace().any(is_curl)) {
-        None => import_text(text),
+        None => import_text(&markdown::commands_of(text)),
         Some(blocks) if blocks.is_empty() => Err(
             "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command".into(),
         ),
         // one command in a fence, nothing around it
         Some(blocks) if blocks.len() == 1 && blocks[0].heading.is_none() && blocks[0].prose.is_empty() => {
-            import_text(&blocks[0].code)
+            import_text(&markdown::commands_of(&blocks[0].code))
         }
         Some(blocks) => import_page(blocks),
     }

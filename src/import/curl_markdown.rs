@@ -34,6 +34,8 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
     // the heading being read: its level and text
     let mut heading_text: Option<(usize, String)> = None;
     let mut metadata: Option<String> = None;
+    // the HTML block being read
+    let mut html = String::new();
     // the code block being read: its text, where it starts, whether it is a shell's
     let mut code: Option<(String, usize, bool)> = None;
     let mut depth = 0usize;
@@ -85,6 +87,13 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                     heading.push_str(&part);
                 } else if let Some(metadata) = &mut metadata {
                     metadata.push_str(&part);
+                }
+            }
+            Event::Html(part) => html.push_str(&part),
+            Event::End(TagEnd::HtmlBlock) => {
+                depth = depth.saturating_sub(1);
+                for (level, text) in html_headings(&std::mem::take(&mut html)) {
+                    page.enter_heading(level, text);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -215,6 +224,60 @@ impl Page<'_> {
     }
 }
 
+/// The headings an HTML block writes (`<h2 id="create">Create a user</h2>`), with their
+/// levels and their text: tags left out, the common entities read, blanks as one.
+fn html_headings(html: &str) -> Vec<(usize, String)> {
+    let mut headings = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("<h") {
+        let start = from + found;
+        let bytes = lower.as_bytes();
+        let level = bytes.get(start + 2).copied().unwrap_or_default();
+        let after = bytes.get(start + 3).copied().unwrap_or_default();
+        from = start + 2;
+        if !(b'1'..=b'6').contains(&level) || !(after == b'>' || after.is_ascii_whitespace()) {
+            continue;
+        }
+        let Some(open_end) = lower[start..].find('>').map(|end| start + end + 1) else {
+            break;
+        };
+        let close = format!("</h{}", char::from(level));
+        let end = lower[open_end..]
+            .find(&close)
+            .map_or(html.len(), |end| open_end + end);
+        let text = html_text(&html[open_end..end]);
+        if !text.is_empty() {
+            headings.push((usize::from(level - b'0'), text));
+        }
+        from = end;
+    }
+    headings
+}
+
+/// The text of an HTML fragment: its tags left out, `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`
+/// and `&nbsp;` read, runs of blanks as one.
+fn html_text(fragment: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in fragment.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether a heading names no more than a code block (`Request`, `Example`, `cURL`).
 fn is_generic_heading(text: &str) -> bool {
     let text = text.trim().trim_end_matches(':').to_ascii_lowercase();
@@ -308,26 +371,27 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// The commands of a code block: where its curl command follows a prompt (`$ curl …`, as a
-/// console session shows it), only the lines after a prompt and those that continue them (a
-/// `\` at the end, a quote still open, a `> ` prompt); the others are the commands' output.
-/// Any other block is all commands.
+/// The commands of a code block: where its curl command follows a prompt (`$ curl …`,
+/// `user@host:~$ curl …`, `PS C:\> curl.exe …`, as a console session shows it), only the lines
+/// after a prompt and those that continue them (a `\`, `` ` `` or `^` at the end, a quote still
+/// open, a `> ` prompt, a here-document); the others are the commands' output. Any other block
+/// is all commands.
 pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
-    let prompted = |line: &str| {
-        let line = line.trim_start();
-        line.starts_with("$ ") || line.starts_with("% ")
-    };
-    if !code
-        .lines()
-        .any(|line| prompted(line) && line.contains("curl"))
-    {
+    let curl_prompted = |line: &str| super::shell::prompt_end(line.trim_start(), false).is_some();
+    if !code.lines().any(curl_prompted) {
         return code.into();
     }
+    let prompted = |line: &str| {
+        curl_prompted(line) || super::shell::after_session_prompt(line.trim_start()).is_some()
+    };
     let mut out = String::with_capacity(code.len());
     let mut continued = false;
     let mut open_quote: Option<char> = None;
     // the delimiter of a here-document being read (`<<EOF`)
     let mut heredoc: Option<String> = None;
+    // whether the line before was a command's: an option or a URL after it is a line of that
+    // command whose `\` was forgotten, which reading it says, rather than output
+    let mut after_command = false;
     for line in code.lines() {
         if let Some(delimiter) = &heredoc {
             if line.trim() == delimiter {
@@ -338,13 +402,18 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         let continues = continued || open_quote.is_some() || line.trim_start().starts_with("> ");
-        if !(prompted(line) || continues) {
+        let first_word = line.split_whitespace().next().unwrap_or_default();
+        let forgotten_continuation =
+            after_command && (first_word.starts_with(['-', '$']) || first_word.contains("://"));
+        after_command = prompted(line) || continues || forgotten_continuation;
+        if !after_command {
             continue;
         }
         out.push_str(line);
         out.push('\n');
         open_quote = quote_left_open(line, open_quote);
-        continued = open_quote.is_none() && line.trim_end().ends_with('\\');
+        // bash's `\`, PowerShell's `` ` ``, cmd.exe's `^`
+        continued = open_quote.is_none() && line.trim_end().ends_with(['\\', '`', '^']);
         heredoc = heredoc_delimiter(line);
     }
     out.into()
@@ -567,7 +636,45 @@ mod tests {
             commands_of("curl https://e.com\nls\n"),
             "curl https://e.com\nls\n"
         );
+        // other shells' prompts and continuations; `curl -v`'s `> ` and `*` lines are output
+        let others = "me@box:~/api$ curl -v https://e.com/a \\\n    -H 'X: y'\n* Connected\n< HTTP/1.1 200 OK\nok\nme@box:~/api$ jq . out.json\n{}\n";
+        assert_eq!(
+            commands_of(others),
+            "me@box:~/api$ curl -v https://e.com/a \\\n    -H 'X: y'\nme@box:~/api$ jq . out.json\n"
+        );
+        let powershell =
+            "PS C:\\> curl.exe -X POST https://e.com/a `\n>>   -d 'x=1'\nStatusCode : 200\n";
+        assert_eq!(
+            commands_of(powershell),
+            "PS C:\\> curl.exe -X POST https://e.com/a `\n>>   -d 'x=1'\n"
+        );
+        // a command's lines without their `\` are the command's, for reading them to say so
+        let forgotten = "$ curl -X POST\n-H 'X: y'\n'https://e.com/a'\n{}\n";
+        assert_eq!(
+            commands_of(forgotten),
+            "$ curl -X POST\n-H 'X: y'\n'https://e.com/a'\n"
+        );
+        let cmd = "C:\\work>curl -X POST https://e.com/a ^\n  -d \"x=1\"\n{\"ok\": true}\n";
+        assert_eq!(
+            commands_of(cmd),
+            "C:\\work>curl -X POST https://e.com/a ^\n  -d \"x=1\"\n"
+        );
         assert_eq!(quote_left_open(r#"a 'b\' "c"#, None), Some('"'));
+    }
+
+    #[test]
+    fn html_headings_title_the_blocks_below_them() {
+        let page = "<h1 align=\"center\">Acme API</h1>\n\n<h2 id=\"users\">\n  <a href=\"#users\"></a>Users &amp; teams\n</h2>\n\n```bash\ncurl https://e.com/users\n```\n\n<H3>Delete</H3>\n\n```bash\ncurl -X DELETE https://e.com/users/1\n```\n";
+        let headings: Vec<Option<String>> = blocks(page)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.heading)
+            .collect();
+        assert_eq!(
+            headings,
+            [Some("Users & teams".into()), Some("Delete".into())]
+        );
+        assert_eq!(html_headings("<hr>\n<header>x</header><h7>y</h7>"), []);
     }
 
     #[test]

@@ -117,6 +117,23 @@ fn without_fences(text: &str) -> &str {
 
 /// Where the command starts after a prompt at the start of `line`, when `curl` follows one.
 pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
+    let (_, rest) = prompt_and_rest(line, root)?;
+    let command = rest.trim_start();
+    let word = command.split_whitespace().next()?;
+    is_curl(word).then(|| line.len() - command.len())
+}
+
+/// What follows a shell's prompt at the start of `line`, whatever the command: as
+/// [`prompt_end`] reads prompts, but for a bare `>` or `*`, which are prompts only before `curl`
+/// (elsewhere a continued line's `> `, a comment's `*`, or `curl -v`'s lines of the request it
+/// sent and what it did).
+pub(super) fn after_session_prompt(line: &str) -> Option<&str> {
+    let (prompt, rest) = prompt_and_rest(line, false)?;
+    (!matches!(prompt.trim_end(), ">" | "*")).then_some(rest)
+}
+
+/// The prompt at the start of `line` and what follows it.
+fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str)> {
     let (is_prompt, rest) = if let Some(rest) = line.strip_prefix("PS ") {
         // PowerShell's `PS C:\Users\me> `
         let end = rest.find("> ")?;
@@ -149,9 +166,7 @@ pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
                     .all(|c| c.is_alphanumeric() || "_-.@:~/#".contains(c)));
         (is_prompt, rest)
     };
-    let command = rest.trim_start();
-    let word = command.split_whitespace().next()?;
-    (is_prompt && is_curl(word)).then(|| line.len() - command.len())
+    is_prompt.then(|| (&line[..line.len() - rest.len()], rest))
 }
 
 /// What follows `cmd.exe`'s prompt (`C:\>`, `D:\work\api>`) at the start of `line`.
