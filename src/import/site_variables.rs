@@ -98,6 +98,26 @@ pub fn merge(
 ) -> Result<Merge, String> {
     let mut merge = Merge::default();
     let mut lines = String::new();
+    // a file that is one flow-style mapping: `{}`, which sets nothing, is as good as empty;
+    // lines cannot be added to any other
+    let content: Vec<&str> = source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect();
+    let source = match content.first() {
+        Some(first) if first.starts_with('{') => {
+            if content.concat().replace([' ', '\t'], "") != "{}" {
+                return Err(
+                    "it is one flow-style mapping (`{…}`); add them to its `variables` yourself"
+                        .into(),
+                );
+            }
+            let without: Vec<&str> = source.lines().filter(|line| line.trim() != "{}").collect();
+            &without.join("\n")
+        }
+        _ => source,
+    };
     let existing = source.lines().find(|line| {
         line.strip_prefix("variables:")
             .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '#', '{']))
@@ -199,6 +219,17 @@ mod tests {
         assert_eq!(values(&text).variables["baseUrl"], "https://e.com/v1");
         let empty = super::merge("", &SampleValues::default(), &found(&[("a", "1")])).unwrap();
         assert_eq!(values(&empty.text.unwrap()).variables["a"], "1");
+    }
+
+    #[test]
+    fn a_flow_style_file_is_empty_when_it_is_and_else_left_alone() {
+        let source = "# the house style\n{}\n";
+        let merge = merge(source, &values(source), &found(&[("a", "1")])).unwrap();
+        let text = merge.text.unwrap();
+        assert!(text.starts_with("# the house style\n"), "{text}");
+        assert_eq!(values(&text).variables["a"], "1");
+        let source = "{component: x}\n";
+        assert!(super::merge(source, &values(source), &found(&[("a", "1")])).is_err());
     }
 
     #[test]
