@@ -2256,6 +2256,9 @@ mod tests {
         assert_eq!(spec.request.url, "https://{{api-id}}.example.com/a");
         assert!(matches!(&spec.request.auth, Some(AuthSpec::Basic(b))
             if b.username == "{{USER}}@example.com" && b.password == "{{API_TOKEN}}"));
+        // in an unquoted URL, one with blanks and a `:` too: only that makes the word a URL
+        let spec = spec_of("curl http://<your app host:port>/stats > out.json");
+        assert_eq!(spec.request.url, "http://{{your_app_host_port}}/stats");
         // a raw body keeps its angle brackets: they are as likely XML
         let spec = spec_of("curl https://e.com -d '<name>x</name>'");
         assert_eq!(

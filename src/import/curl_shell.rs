@@ -206,11 +206,18 @@ pub(super) fn is_curl(program: &str) -> bool {
     })
 }
 
-/// How many characters after a `<` make a placeholder with it (`<API_TOKEN>`, as
-/// [`placeholders`] reads one, without blanks), if they do.
-fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
+/// How many characters after a `<` make a placeholder with it, if they do: `<API_TOKEN>`, as
+/// [`placeholders`] reads one, without blanks; in a URL (`in_url`) also with blanks and `:` (see
+/// [`placeholders::unquoted_url_angle_length`]).
+fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool) -> Option<usize> {
     let ahead: String = std::iter::once('<').chain(chars.clone().take(66)).collect();
-    placeholders::unquoted_angle_length(&ahead).map(|length| length - 1)
+    placeholders::unquoted_angle_length(&ahead)
+        .or_else(|| {
+            in_url
+                .then(|| placeholders::unquoted_url_angle_length(&ahead))
+                .flatten()
+        })
+        .map(|length| length - 1)
 }
 
 /// Splits a text into commands and their words as a POSIX shell does, without expansions but
@@ -372,8 +379,11 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 redirection = None;
             }
             // `<API_TOKEN>`, unquoted as documentation writes it, is a placeholder, not a
-            // redirection from the file `API_TOKEN` and another into the next word
-            '<' if let Some(length) = placeholder_length(&chars) => {
+            // redirection from the file `API_TOKEN` and another into the next word; so is
+            // `<your host:port>` in a URL
+            '<' if let Some(length) =
+                placeholder_length(&chars, in_word && word.contains("://")) =>
+            {
                 in_word = true;
                 word.push('<');
                 for _ in 0..length {

@@ -91,6 +91,13 @@ pub fn unquoted_angle_length(text: &str) -> Option<usize> {
     (!text[..length].contains(char::is_whitespace)).then_some(length)
 }
 
+/// How long the `<NAME>` that starts `text` is when written in an unquoted URL, where blanks
+/// and a `:` may be in it (`http://<your app host:port>/stats`): a shell would read redirections,
+/// from the file `your` and into `/stats`, but only a placeholder makes a URL of the word.
+pub fn unquoted_url_angle_length(text: &str) -> Option<usize> {
+    enclosed(text, '<', '>', " :").map(|(length, _)| length)
+}
+
 /// `<NAME>` at the start of `text`: a letter or `_`, then letters, digits, `_`, `-`, `.` and
 /// blanks (`<elasticsearch url>`).
 fn angle(text: &str) -> Option<(usize, String)> {
