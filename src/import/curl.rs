@@ -230,7 +230,14 @@ pub fn import(text: &str) -> Result<Import, String> {
     // pasted from one; only a page's blocks fall back on their first lines that can be read,
     // since a command on its own that cannot be read is more likely mistyped than followed by
     // output
-    match markdown::curl_blocks(text, |code| code.split_whitespace().any(is_curl)) {
+    // `C:\>curl`: cmd.exe writes no blank after its prompt
+    let holds_curl = |code: &str| {
+        code.split_whitespace().any(is_curl)
+            || code
+                .lines()
+                .any(|line| prompt_end(line.trim_start(), false).is_some())
+    };
+    match markdown::curl_blocks(text, holds_curl) {
         None => import_text(&markdown::commands_of(text)),
         Some(blocks) if blocks.is_empty() => Err(
             "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command".into(),
@@ -339,6 +346,11 @@ fn import_block(code: &str) -> Result<(Import, Option<(usize, String)>), String>
     };
     let lines: Vec<&str> = commands.lines().collect();
     for count in (1..lines.len()).rev().take(200) {
+        // output follows a whole command: a cut inside one (a line continued, a quote it
+        // leaves open) would make a request of half of it
+        if lines[count - 1].trim_end().ends_with(['\\', '`', '^']) {
+            continue;
+        }
         let first = lines[..count].join("\n");
         if let Ok(imported) = import_text(&first)
             && !imported.items.is_empty()
@@ -403,6 +415,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
         with_assignments_read(assigned_curls(shell_commands(text)?)?)
     };
     let mut import = Import::default();
+    let commands = with_forgotten_continuations_joined(commands, &mut import.notes);
     if doubled_quotes {
         import.notes.push(Note::of_kind(
             "shell",
@@ -572,6 +585,81 @@ fn import_commands(text: &str) -> Result<Import, String> {
         ));
     }
     Ok(import)
+}
+
+/// `commands` with each that starts with a curl option (`-X POST`, `--data …`) or a URL, right
+/// after a curl command, read as more of that command: the line before it lacks its `\`, as
+/// documentation often forgets it. The writer meant one command, and the spec says that one
+/// (bash would run curl without those lines, then fail on the first of them); a note says so.
+fn with_forgotten_continuations_joined(
+    commands: Vec<Command>,
+    notes: &mut Vec<Note>,
+) -> Vec<Command> {
+    let starts_more = |word: &str| {
+        looks_like_url(word)
+            || match word.strip_prefix("--") {
+                Some(long) => long_option(long).is_some(),
+                None => word
+                    .strip_prefix('-')
+                    .and_then(|short| short.chars().next())
+                    .is_some_and(|letter| short_option(letter).is_some()),
+            }
+    };
+    let mut joined: Vec<Command> = Vec::with_capacity(commands.len());
+    // for each command joined to: the first words of the lines joined to it
+    let mut lines_joined: Vec<Vec<String>> = Vec::new();
+    for command in commands {
+        let continues_curl = joined
+            .last()
+            .and_then(|before| {
+                before
+                    .words
+                    .iter()
+                    .find(|w| !matches!(w.as_str(), "$" | "%"))
+            })
+            .is_some_and(|program| is_curl(program));
+        match (joined.last_mut(), command.words.first()) {
+            (Some(before), Some(first)) if continues_curl && starts_more(first) => {
+                lines_joined
+                    .last_mut()
+                    .expect("one per command")
+                    .push(first.clone());
+                before.words.extend(command.words);
+                before.redirections.extend(command.redirections);
+                for name in command.expanded {
+                    before.reads(&name);
+                }
+                before.defaults.extend(command.defaults);
+                before.assigned.extend(command.assigned);
+                before.substituted.extend(command.substituted);
+                if before.stdin.is_none() {
+                    before.stdin = command.stdin;
+                }
+                if before.cut_at_ampersand.is_none() {
+                    before.cut_at_ampersand = command.cut_at_ampersand;
+                }
+            }
+            _ => {
+                joined.push(command);
+                lines_joined.push(Vec::new());
+            }
+        }
+    }
+    for (index, firsts) in lines_joined.iter().enumerate() {
+        if firsts.is_empty() {
+            continue;
+        }
+        let shown: Vec<String> = firsts.iter().map(|word| format!("`{word}`")).collect();
+        notes.push(Note::of_kind(
+            "shell",
+            format!("command {}", index + 1),
+            format!(
+                "the lines starting with {} follow a curl command without its `\\` at the end of the line before: read as lines of that command, as its writer meant (bash would run curl without them)",
+                shown.join(", ")
+            ),
+        ));
+    }
+    joined
 }
 
 /// The environment variables a command reads (`$NAME`, now `{{NAME}}` in its specs): one that
@@ -2314,8 +2402,26 @@ mod tests {
         // without a prompt, `>` is a redirection
         let import = imported("curl https://e.com/a \\\n> out.json");
         assert_eq!(kinds(&import), ["ignored-option"]);
-        // a URL on a line of its own, its `\` forgotten
-        let error = import_error("curl -H 'X: 1'\nhttps://e.com/a");
+        // a URL or options on lines of their own, their `\` forgotten, are the command's
+        let import =
+            imported("curl -H 'X: 1'\nhttps://e.com/a\n  -X POST --data-raw 'a=1'\nls\n-x");
+        assert_eq!(import.items.len(), 1);
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            (spec.request.method.as_str(), spec.request.url.as_str()),
+            ("POST", "https://e.com/a")
+        );
+        assert_eq!(
+            crate::import::test_support::pairs(&spec.request.headers),
+            [("X".to_string(), "1".to_string())]
+        );
+        note_at(
+            &import,
+            "command 1",
+            "the lines starting with `https://e.com/a`, `-X` follow a curl command without its `\\`",
+        );
+        // after another command, a URL alone is still one
+        let error = import_error("ls\nhttps://e.com/a\ncurl -H 'X: 1'");
         assert!(
             error.contains("`https://e.com/a` is on a line of its own"),
             "{error}"

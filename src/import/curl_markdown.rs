@@ -21,7 +21,11 @@ pub(super) struct CurlBlock {
 /// one with a fenced code block. `None` for anything else (a command line, a script), which is
 /// read as a whole.
 pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Option<Vec<CurlBlock>> {
-    let text = &mkdocs_blocks_dedented(text);
+    let dedented = mkdocs_blocks_dedented(text);
+    // front matter is read here, not by the parser, which would take any `---` pair further
+    // down (a rule, a heading, a rule) for another
+    let (text, front_title) = without_front_matter(&dedented);
+    let text = text.as_str();
     let mut page = Page {
         text,
         blocks: Vec::new(),
@@ -30,26 +34,20 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
         prose: Vec::new(),
         container: None,
     };
+    if let Some(title) = front_title {
+        page.enter_heading(0, title);
+    }
     let mut fenced = false;
     // the heading being read: its level and text
     let mut heading_text: Option<(usize, String)> = None;
-    let mut metadata: Option<String> = None;
     // the HTML block being read
     let mut html = String::new();
     // the code block being read: its text, where it starts, whether it is a shell's
     let mut code: Option<(String, usize, bool)> = None;
     let mut depth = 0usize;
-    let options = pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | pulldown_cmark::Options::ENABLE_TABLES;
+    let options = pulldown_cmark::Options::ENABLE_TABLES;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => metadata = Some(String::new()),
-            Event::End(TagEnd::MetadataBlock(_)) => {
-                // front matter's `title` names what comes before the first heading
-                if let Some(title) = metadata.take().and_then(|m| front_matter_title(&m)) {
-                    page.enter_heading(0, title);
-                }
-            }
             Event::Start(Tag::Heading { level, .. }) => {
                 heading_text = Some((level as usize, String::new()));
             }
@@ -85,8 +83,6 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                     block.push_str(&part);
                 } else if let Some((_, heading)) = &mut heading_text {
                     heading.push_str(&part);
-                } else if let Some(metadata) = &mut metadata {
-                    metadata.push_str(&part);
                 }
             }
             Event::Html(part) => html.push_str(&part),
@@ -280,7 +276,11 @@ fn html_text(fragment: &str) -> String {
 
 /// Whether a heading names no more than a code block (`Request`, `Example`, `cURL`).
 fn is_generic_heading(text: &str) -> bool {
-    let text = text.trim().trim_end_matches(':').to_ascii_lowercase();
+    let text = text
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_lowercase();
     matches!(
         text.as_str(),
         "request"
@@ -307,6 +307,39 @@ fn is_generic_heading(text: &str) -> bool {
             | "code sample"
             | "code samples"
             | "sample code"
+            // the same in the languages API docs are most often written in besides English
+            | "请求"
+            | "请求示例"
+            | "示例"
+            | "调用示例"
+            | "请求示例代码"
+            | "リクエスト"
+            | "リクエスト例"
+            | "リクエストの例"
+            | "例"
+            | "サンプル"
+            | "요청"
+            | "요청 예시"
+            | "예시"
+            | "запрос"
+            | "пример"
+            | "пример запроса"
+            | "exemple"
+            | "exemples"
+            | "requête"
+            | "exemple de requête"
+            | "beispiel"
+            | "anfrage"
+            | "beispielanfrage"
+            | "ejemplo"
+            | "solicitud"
+            | "ejemplo de solicitud"
+            | "petición"
+            | "exemplo"
+            | "requisição"
+            | "exemplo de requisição"
+            | "esempio"
+            | "richiesta"
     )
 }
 
@@ -318,6 +351,28 @@ fn is_markup_only(paragraph: &str) -> bool {
         let line = line.trim_start();
         line.starts_with("import ") || line.starts_with("export ")
     })
+}
+
+/// `text` with its YAML front matter (a `---` line first, up to a `---` or `...` line) as blank
+/// lines, so that every line stays on its line, and the front matter's `title`, if any.
+fn without_front_matter(text: &str) -> (String, Option<String>) {
+    let mut lines = text.split_inclusive('\n');
+    let is_fence = |line: &str, closing: bool| {
+        let line = line.trim_end();
+        line == "---" || (closing && line == "...")
+    };
+    if !lines.next().is_some_and(|first| is_fence(first, false)) {
+        return (text.to_string(), None);
+    }
+    let Some(length) = lines.position(|line| is_fence(line, true)) else {
+        return (text.to_string(), None);
+    };
+    let mut all = text.split_inclusive('\n');
+    let front: Vec<&str> = all.by_ref().take(length + 2).collect();
+    let title = front_matter_title(&front[1..=length].concat());
+    let mut out = "\n".repeat(front.len());
+    out.extend(all);
+    (out, title)
 }
 
 /// The `title:` of a YAML front matter, unquoted.
@@ -376,14 +431,19 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
 /// after a prompt and those that continue them (a `\`, `` ` `` or `^` at the end, a quote still
 /// open, a `> ` prompt, a here-document); the others are the commands' output. Any other block
 /// is all commands.
+///
+/// A session that shows the command for two shells (`$ curl … \`, then `C:\>curl … ^`) is
+/// read in the shell of its first curl command: the other's lines are the same request written
+/// for another reader, and mixed they read as neither shell's.
 pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
-    let curl_prompted = |line: &str| super::shell::prompt_end(line.trim_start(), false).is_some();
-    if !code.lines().any(curl_prompted) {
+    let Some(shell) = code.lines().find_map(|line| {
+        let line = line.trim_start();
+        super::shell::prompt_end(line, false)?;
+        super::shell::session_prompt(line)
+    }) else {
         return code.into();
-    }
-    let prompted = |line: &str| {
-        curl_prompted(line) || super::shell::after_session_prompt(line.trim_start()).is_some()
     };
+    let prompted = |line: &str| super::shell::session_prompt(line.trim_start()) == Some(shell);
     let mut out = String::with_capacity(code.len());
     let mut continued = false;
     let mut open_quote: Option<char> = None;
@@ -411,7 +471,7 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         }
         out.push_str(line);
         out.push('\n');
-        open_quote = quote_left_open(line, open_quote);
+        open_quote = super::shell::quote_left_open(line, open_quote);
         // bash's `\`, PowerShell's `` ` ``, cmd.exe's `^`
         continued = open_quote.is_none() && line.trim_end().ends_with(['\\', '`', '^']);
         heredoc = heredoc_delimiter(line);
@@ -434,22 +494,6 @@ fn heredoc_delimiter(line: &str) -> Option<String> {
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect();
     (!word.is_empty()).then_some(word)
-}
-
-/// The quote a shell line leaves open, given the one open before it.
-fn quote_left_open(line: &str, mut open: Option<char>) -> Option<char> {
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        match (open, c) {
-            (None, '\'' | '"') => open = Some(c),
-            (Some(q), c) if c == q => open = None,
-            (None | Some('"'), '\\') => {
-                chars.next();
-            }
-            _ => {}
-        }
-    }
-    open
 }
 
 /// Whether a fenced block's info string names a shell, or nothing (`bash`, `shell-session`,
@@ -480,7 +524,15 @@ fn is_shell_language(info: &str) -> bool {
             | "ps1"
             | "pwsh"
             | "text"
+            | "txt"
             | "plaintext"
+            | "plain"
+            | "none"
+            | "nohighlight"
+            | "doscon"
+            | "ps1con"
+            | "sh-session"
+            | "bash-session"
     )
 }
 
@@ -600,6 +652,15 @@ mod tests {
                 Some("2024.1 release".to_string()),
             ]
         );
+        for generic in [
+            "请求示例：",
+            "リクエスト例",
+            "Пример запроса",
+            "Exemple de requête",
+        ] {
+            assert!(is_generic_heading(generic), "{generic}");
+        }
+        assert!(!is_generic_heading("创建用户"));
     }
 
     #[test]
@@ -654,12 +715,36 @@ mod tests {
             commands_of(forgotten),
             "$ curl -X POST\n-H 'X: y'\n'https://e.com/a'\n"
         );
+        // the same request for two shells: the first one's
+        let two = "$ curl -X 'POST' https://e.com/a \\\n  -d '{}'\n\nC:\\>curl -X \"POST\" https://e.com/a ^\n  -d \"{}\"\n";
+        assert_eq!(
+            commands_of(two),
+            "$ curl -X 'POST' https://e.com/a \\\n  -d '{}'\n"
+        );
         let cmd = "C:\\work>curl -X POST https://e.com/a ^\n  -d \"x=1\"\n{\"ok\": true}\n";
         assert_eq!(
             commands_of(cmd),
             "C:\\work>curl -X POST https://e.com/a ^\n  -d \"x=1\"\n"
         );
-        assert_eq!(quote_left_open(r#"a 'b\' "c"#, None), Some('"'));
+        assert_eq!(
+            super::super::shell::quote_left_open(r#"a 'b\' "c"#, None),
+            Some('"')
+        );
+    }
+
+    #[test]
+    fn only_front_matter_at_the_top_is_front_matter() {
+        let page = "---\ntitle: \"Jobs\"\n---\n\n```bash\ncurl https://e.com/jobs\n```\n\nText.\n\n---\n## Get a job\n\nMore.\n\n---\n\n```bash\ncurl https://e.com/jobs/1\n```\n";
+        let found: Vec<(Option<String>, usize)> = blocks(page)
+            .unwrap()
+            .into_iter()
+            .map(|b| (b.heading, b.line))
+            .collect();
+        assert_eq!(
+            found,
+            [(Some("Jobs".into()), 5), (Some("Get a job".into()), 18)]
+        );
+        assert_eq!(without_front_matter("---\nno end\n").1, None);
     }
 
     #[test]

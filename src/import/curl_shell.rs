@@ -62,6 +62,8 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut continued = false;
+    // the quote the prompted command has left open: its next line continues it too
+    let mut open_quote: Option<char> = None;
     // PowerShell shows `>> ` before a continued line; after a shell's prompt, `>> ` appends
     let mut powershell = false;
     for line in text.split_inclusive('\n') {
@@ -72,6 +74,7 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
             rest.strip_prefix(continuation)
         } else {
             powershell = rest.starts_with("PS ");
+            open_quote = None;
             prompt_end(rest, root).map(|end| &rest[end..])
         };
         // a line continued in bash, or in PowerShell
@@ -80,16 +83,36 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
             Some(command) => {
                 out.push_str(&line[..start]);
                 out.push_str(command);
-                continued = continues(command);
+                open_quote = quote_left_open(command, open_quote);
+                continued = continues(command) || open_quote.is_some();
             }
             None => {
                 out.push_str(line);
                 // still the prompted command while its lines are continued
-                continued = continued && continues(line);
+                if continued {
+                    open_quote = quote_left_open(line, open_quote);
+                    continued = continues(line) || open_quote.is_some();
+                }
             }
         }
     }
     out
+}
+
+/// The quote a shell line leaves open, given the one open before it.
+pub(super) fn quote_left_open(line: &str, mut open: Option<char>) -> Option<char> {
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (open, c) {
+            (None, '\'' | '"') => open = Some(c),
+            (Some(q), c) if c == q => open = None,
+            (None | Some('"'), '\\') => {
+                chars.next();
+            }
+            _ => {}
+        }
+    }
+    open
 }
 
 /// `text` without a Markdown fence line (three or more backquotes or tildes, then perhaps a
@@ -117,39 +140,51 @@ fn without_fences(text: &str) -> &str {
 
 /// Where the command starts after a prompt at the start of `line`, when `curl` follows one.
 pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
-    let (_, rest) = prompt_and_rest(line, root)?;
+    let (_, rest, _) = prompt_and_rest(line, root)?;
     let command = rest.trim_start();
     let word = command.split_whitespace().next()?;
     is_curl(word).then(|| line.len() - command.len())
 }
 
-/// What follows a shell's prompt at the start of `line`, whatever the command: as
-/// [`prompt_end`] reads prompts, but for a bare `>` or `*`, which are prompts only before `curl`
-/// (elsewhere a continued line's `> `, a comment's `*`, or `curl -v`'s lines of the request it
-/// sent and what it did).
-pub(super) fn after_session_prompt(line: &str) -> Option<&str> {
-    let (prompt, rest) = prompt_and_rest(line, false)?;
-    (!matches!(prompt.trim_end(), ">" | "*")).then_some(rest)
+/// The shell whose prompt a line starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PromptShell {
+    /// bash, zsh, sh: `$`, `%`, `user@host:~$`, `[root@host ~]#`
+    Posix,
+    /// `C:\>`
+    Cmd,
+    /// `PS C:\>`
+    PowerShell,
 }
 
-/// The prompt at the start of `line` and what follows it.
-fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str)> {
-    let (is_prompt, rest) = if let Some(rest) = line.strip_prefix("PS ") {
+/// The shell whose prompt starts `line`, in a console session: before `curl`, any prompt
+/// [`prompt_end`] reads; before another command, all but a bare `>` or `*` (elsewhere a
+/// continued line's `> `, a comment's `*`, or `curl -v`'s lines of the request it sent and
+/// what it did).
+pub(super) fn session_prompt(line: &str) -> Option<PromptShell> {
+    let (prompt, rest, shell) = prompt_and_rest(line, false)?;
+    let before_curl = rest.split_whitespace().next().is_some_and(is_curl);
+    (before_curl || !matches!(prompt.trim_end(), ">" | "*")).then_some(shell)
+}
+
+/// The prompt at the start of `line`, what follows it, and whose it is.
+fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> {
+    let (is_prompt, rest, shell) = if let Some(rest) = line.strip_prefix("PS ") {
         // PowerShell's `PS C:\Users\me> `
-        let end = rest.find("> ")?;
-        (true, &rest[end + 1..])
+        let end = rest.find('>')?;
+        (true, &rest[end + 1..], PromptShell::PowerShell)
     } else if let Some(rest) = cmd_prompt_rest(line) {
         // cmd.exe's `C:\Users\me>`, with no blank after it
-        (true, rest)
+        (true, rest, PromptShell::Cmd)
     } else if let Some(rest) = klog_header_rest(line) {
         // `kubectl -v=8` logs the request as a curl command
-        (true, rest)
+        (true, rest, PromptShell::Posix)
     } else if line.starts_with('[')
         && let Some(end) = line.find("]$ ").or_else(|| line.find("]# "))
         && !line[..end].contains(['\'', '"'])
     {
         // Red Hat's `[root@host ~]# ` and `[me@host dir]$ `
-        (true, &line[end + 2..])
+        (true, &line[end + 2..], PromptShell::Posix)
     } else {
         let (prompt, rest) = line.split_once([' ', '\t'])?;
         let is_prompt = prompt == "*"
@@ -164,9 +199,9 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str)> {
                 && prompt
                     .chars()
                     .all(|c| c.is_alphanumeric() || "_-.@:~/#".contains(c)));
-        (is_prompt, rest)
+        (is_prompt, rest, PromptShell::Posix)
     };
-    is_prompt.then(|| (&line[..line.len() - rest.len()], rest))
+    is_prompt.then(|| (&line[..line.len() - rest.len()], rest, shell))
 }
 
 /// What follows `cmd.exe`'s prompt (`C:\>`, `D:\work\api>`) at the start of `line`.

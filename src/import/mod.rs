@@ -493,9 +493,23 @@ pub fn to_yaml(spec: &Spec) -> String {
 /// else as one `-`; `request` when nothing is left. Letters of other scripts are written in
 /// Latin ones first (`Créer un élément` is `creer-un-element`, `获取用户` `huo-qu-yong-hu`,
 /// `Получить заказ` `poluchit-zakaz`), so that a collection named in any language gets names
-/// a reader can tell apart, and that every file system and docs toolchain takes alike.
+/// a reader can tell apart, and that every file system and docs toolchain takes alike; emoji and
+/// symbols are left out.
 pub fn slug(name: &str) -> String {
-    let latin = deunicode::deunicode_with_tofu_cow(name.trim(), " ");
+    let mut latin = String::with_capacity(name.len());
+    for c in name.trim().chars() {
+        match deunicode::deunicode_char(c) {
+            _ if c.is_ascii() => latin.push(c),
+            // a syllable (`北` is `Bei `) is a word of its own, also after Latin letters
+            Some(syllable) if c.is_alphanumeric() && syllable.ends_with(' ') => {
+                latin.push(' ');
+                latin.push_str(syllable);
+            }
+            Some(letters) if c.is_alphanumeric() => latin.push_str(letters),
+            // an emoji or a symbol (`📥` would be `inbox tray`) says nothing of the request
+            _ => latin.push(' '),
+        }
+    }
     let mut out = String::new();
     for c in latin.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() || c == '_' {
@@ -928,8 +942,10 @@ mod tests {
         assert_eq!(slug("获取用户列表"), "huo-qu-yong-hu-lie-biao");
         assert_eq!(slug("用户 API v2"), "yong-hu-api-v2");
         assert_eq!(slug("Получить заказ"), "poluchit-zakaz");
-        assert_eq!(slug("ユーザーを作成"), "yuzawozuo-cheng");
+        assert_eq!(slug("ユーザーを作成"), "yuzawo-zuo-cheng");
         assert_eq!(slug("Ελληνικά"), "ellenika");
+        assert_eq!(slug("发送GET请求"), "fa-song-get-qing-qiu");
+        assert_eq!(slug("📥 Load Data"), "load-data");
         // what has no Latin reading is left out, as punctuation is
         assert_eq!(slug("\u{10FFFD}"), "request");
     }
