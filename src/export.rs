@@ -79,6 +79,27 @@ pub fn missing(document: &Value, operations: &[OperationSamples]) -> Vec<String>
         .collect()
 }
 
+/// The paths of `operations` whose path item `document` keeps in another file (`/users:
+/// {$ref: ./paths/users.yaml}`), each with that reference: their operations are not in this
+/// file to write samples into, but an Overlay's targets are there once the document is bundled.
+pub fn in_other_files(document: &Value, operations: &[OperationSamples]) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    for op in operations {
+        let reference = document
+            .get("paths")
+            .and_then(|paths| paths.get(&op.path))
+            .and_then(|item| item.get("$ref"))
+            .and_then(Value::as_str)
+            .filter(|reference| !reference.starts_with('#'));
+        if let Some(reference) = reference
+            && !found.iter().any(|(path, _)| *path == op.path)
+        {
+            found.push((op.path.clone(), reference.to_string()));
+        }
+    }
+    found
+}
+
 fn operation<'d>(document: &'d Value, path: &str, method: &str) -> Option<&'d Value> {
     document
         .get("paths")?

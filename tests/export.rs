@@ -285,3 +285,56 @@ fn samples_json_bundles_every_sample_file_when_asked() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stdout).contains("samples.json"));
 }
+
+// a document split across files imports as one; its samples can be exported as an Overlay,
+// whose targets are the bundled document's, but not written into the root file, which holds
+// no operation
+#[test]
+fn a_split_document_imports_whole_and_exports_as_an_overlay() {
+    let project = tempfile::tempdir().unwrap();
+    let api = project.path().join("api");
+    std::fs::create_dir_all(api.join("paths")).unwrap();
+    std::fs::write(
+        api.join("openapi.yaml"),
+        "openapi: 3.0.3\ninfo: {title: Split, version: '1'}\nservers: [{url: https://api.example.com}]\npaths:\n  /users:\n    $ref: paths/users.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(
+        api.join("paths/users.yaml"),
+        "post:\n  operationId: createUser\n  requestBody:\n    required: true\n    content:\n      application/json:\n        schema: {$ref: '../user.json'}\n  responses: {'201': {description: Created}}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        api.join("user.json"),
+        r#"{"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "example": "Ada"}}}"#,
+    )
+    .unwrap();
+    let document = api.join("openapi.yaml");
+    let document = document.to_str().unwrap();
+    samplegen(project.path(), &["import", "openapi", document]);
+    samplegen(project.path(), &["build"]);
+    let curl =
+        std::fs::read_to_string(project.path().join("output/imported/createuser/curl.sh")).unwrap();
+    assert!(curl.contains(r#""name": "Ada""#), "{curl}");
+
+    let overlay = samplegen(
+        project.path(),
+        &["export", "openapi", document, "--overlay"],
+    );
+    let overlay: Value =
+        samplegen::yaml::from_str_large(std::str::from_utf8(&overlay.stdout).unwrap()).unwrap();
+    assert_eq!(overlay["actions"][0]["target"], "$.paths['/users'].post");
+
+    let whole = Command::new(env!("CARGO_BIN_EXE_samplegen"))
+        .arg("-C")
+        .arg(project.path())
+        .args(["export", "openapi", document])
+        .output()
+        .unwrap();
+    assert_eq!(whole.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&whole.stderr);
+    assert!(
+        stderr.contains("`/users` in `paths/users.yaml`") && stderr.contains("--overlay"),
+        "{stderr}"
+    );
+}

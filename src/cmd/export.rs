@@ -64,7 +64,23 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             project.config.specs_dir.display()
         )));
     }
-    let missing = crate::export::missing(&document, &operations);
+    let elsewhere = crate::export::in_other_files(&document, &operations);
+    if !elsewhere.is_empty() && !overlay {
+        let shown: Vec<String> = elsewhere
+            .iter()
+            .map(|(path, reference)| format!("`{path}` in `{reference}`"))
+            .collect();
+        return Err(input(format!(
+            "the document keeps path items in other files ({}), where samples cannot be written into it: export an Overlay with --overlay (its targets are the bundled document's), or bundle the document into one file first (`redocly bundle`) and export that",
+            shown.join(", ")
+        )));
+    }
+    let operations_here: Vec<_> = operations
+        .iter()
+        .filter(|op| !elsewhere.iter().any(|(path, _)| *path == op.path))
+        .cloned()
+        .collect();
+    let missing = crate::export::missing(&document, &operations_here);
     if !missing.is_empty() {
         return Err(input(format!(
             "the document has no operation {}, which specs name as their origin",

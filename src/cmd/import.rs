@@ -67,6 +67,8 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
                 .then(|| input.file_name())
                 .flatten()
                 .map(|name| name.to_string_lossy().into_owned()),
+            path: (input != std::path::Path::new("-")).then(|| input.to_path_buf()),
+            folder: Some(references_folder(project, input)),
         },
     )
     .map_err(|message| Error::Input {
@@ -171,6 +173,21 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         eprintln!("{}", Error::Diagnostics(written.invalid));
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// The folder the files an imported document's references name must be in: the project's,
+/// when the document is in it, else the document's own. A document from a pull request then
+/// cannot bring a file from elsewhere on the machine (`~/.aws/credentials`, `../../.env`) into
+/// a spec.
+fn references_folder(project: &Project, input: &std::path::Path) -> PathBuf {
+    let root = project.canonical_root();
+    let document = input.canonicalize().unwrap_or_else(|_| input.to_path_buf());
+    if document.starts_with(root) {
+        return root.to_path_buf();
+    }
+    document
+        .parent()
+        .map_or_else(|| root.to_path_buf(), std::path::Path::to_path_buf)
 }
 
 /// Adds the values the import found to the project's `samplegen.yaml` `variables:` (see

@@ -100,6 +100,11 @@ pub struct Options {
     /// OpenAPI: the document's file name, recorded as each spec's `origin` so that
     /// `samplegen export openapi` finds the operation again.
     pub document: Option<String>,
+    /// OpenAPI: the document's file, from whose folder the files its `$ref`s name are found
+    /// (none for standard input).
+    pub path: Option<std::path::PathBuf>,
+    /// OpenAPI: the folder those files must be in.
+    pub folder: Option<std::path::PathBuf>,
 }
 
 /// Reads `text` as `format`. A malformed input is an error (nothing is written); what a valid

@@ -101,8 +101,13 @@ impl<'a> Importer<'a> {
                 return Err("`$ref` is not a string".into());
             };
             let Some(fragment) = reference.strip_prefix('#') else {
+                let why = self
+                    .unfollowed
+                    .get(reference)
+                    .map(|why| format!(": {why}"))
+                    .unwrap_or_default();
                 return Err(format!(
-                    "`{reference}` refers to another document, which is not followed"
+                    "`{reference}` refers to another document, which is not followed{why}"
                 ));
             };
             if seen.contains(&reference) {

@@ -11,6 +11,7 @@
 mod auth;
 mod body;
 mod document;
+mod files;
 mod media;
 mod parameters;
 mod response;
@@ -32,13 +33,18 @@ use document::{check_version, parse};
 /// built from the required properties; `options.all_params` writes every parameter and property.
 pub fn import(text: &str, options: Options) -> Result<Import, String> {
     // merge keys (`<<: *base`) are applied as the YAML is read
-    let document = parse(text)?;
+    let mut document = parse(text)?;
     if !document.is_object() {
         return Err(
             "not an OpenAPI document: expected an object with an `openapi` field at the top level"
                 .into(),
         );
     }
+    let unfollowed = files::bring_in(
+        &mut document,
+        options.path.as_deref(),
+        options.folder.as_deref(),
+    )?;
     let upgraded = match document.get("swagger") {
         Some(_) => Some(swagger2::upgrade(&document)?),
         None => {
@@ -60,6 +66,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         left_out: 0,
         once: IndexMap::new(),
         base_url: None,
+        unfollowed,
     };
     let items = importer.run()?;
     for (index, count) in importer.once.values() {
@@ -85,7 +92,8 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         first.extend(found);
         found = first;
     }
-    for note in found {
+    for mut note in found {
+        note.at = files::shown_place(&note.at);
         if !notes.contains(&note) {
             notes.push(note);
         }
@@ -131,6 +139,8 @@ struct Importer<'a> {
     once: IndexMap<String, (usize, usize)>,
     /// The first server's URL, the value of `{{baseUrl}}`.
     base_url: Option<String>,
+    /// The references to other documents that were not followed, and why.
+    unfollowed: files::Unfollowed,
 }
 
 impl Importer<'_> {
