@@ -75,6 +75,31 @@ pub(super) fn bring_in(
     Ok(reader.unfollowed)
 }
 
+/// `document` with each path item that is in another file (`/pets/{id}: {$ref: pet.yaml}`)
+/// copied into `paths`, where a Swagger 2.0 document's upgrade reads path items. (A path item
+/// cannot hold itself, so the copy is finite.)
+pub(super) fn path_items_in_place(document: &mut Value) {
+    let prefix = format!("#/{FILES_KEY}/");
+    let found: Vec<(String, Value)> = document
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(path, item)| {
+            let reference = item.get("$ref")?.as_str()?;
+            reference.starts_with(&prefix).then_some(())?;
+            let pointer = percent_encoding::percent_decode_str(&reference[1..]).decode_utf8_lossy();
+            let target = document.pointer(&pointer)?;
+            (target.get("$ref").is_none()).then(|| (path.clone(), target.clone()))
+        })
+        .collect();
+    if let Some(Value::Object(paths)) = document.get_mut("paths") {
+        for (path, item) in found {
+            paths.insert(path, item);
+        }
+    }
+}
+
 /// A place in the document as its writer finds it: one inside a file brought in
 /// (`/x-samplegen-files/paths~1users.yaml/post`) as that file and the place in it
 /// (`paths/users.yaml#/post`); any other as it is.
@@ -328,6 +353,31 @@ mod tests {
                 "bad.yaml (which `bad.yaml` refers to): the OpenAPI document is not valid YAML"
             ),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn a_swagger_2_path_item_in_another_file_is_upgraded_as_one_in_place() {
+        let import = split(&[
+            (
+                "api/openapi.yaml",
+                "swagger: '2.0'\ninfo: {title: t, version: '1'}\nhost: e.com\npaths:\n  /pets/{id}: {$ref: pet.yaml}\n",
+            ),
+            (
+                "api/pet.yaml",
+                "put:\n  parameters:\n    - {name: id, in: path, required: true, type: integer}\n    - {name: pet, in: body, required: true, schema: {$ref: 'defs.yaml#/Pet'}}\n  responses: {'200': {description: ok}}\n",
+            ),
+            (
+                "api/defs.yaml",
+                "Pet: {type: object, required: [name], properties: {name: {type: string, example: Rex}}}\n",
+            ),
+        ])
+        .unwrap();
+        let request = &import.items[0].spec.request;
+        assert_eq!(request.url, "{{baseUrl}}/pets/{{id}}");
+        assert_eq!(
+            request.body.as_ref().unwrap().raw(),
+            Some("{\n    \"name\": \"Rex\"\n}")
         );
     }
 

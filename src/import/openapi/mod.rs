@@ -46,7 +46,11 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         options.folder.as_deref(),
     )?;
     let upgraded = match document.get("swagger") {
-        Some(_) => Some(swagger2::upgrade(&document)?),
+        Some(_) => {
+            // the upgrade reads the path items where `paths` holds them
+            files::path_items_in_place(&mut document);
+            Some(swagger2::upgrade(&document)?)
+        }
         None => {
             check_version(&document)?;
             None
