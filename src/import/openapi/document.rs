@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::Importer;
+use super::files::{in_the_root_document, shown_reference};
 
 /// How many `$ref`s in a row are followed before giving up.
 const MAX_REF_HOPS: usize = 32;
@@ -111,14 +112,23 @@ impl<'a> Importer<'a> {
                 ));
             };
             if seen.contains(&reference) {
-                return Err(format!("`{reference}` refers back to itself"));
+                return Err(format!(
+                    "`{}` refers back to itself",
+                    shown_reference(reference)
+                ));
             }
             seen.push(reference);
             let decoded = percent_encoding::percent_decode_str(fragment)
                 .decode_utf8_lossy()
                 .into_owned();
             value = pointer_get(self.root, &decoded)
-                .ok_or_else(|| format!("`{reference}` points at nothing in this document"))?;
+                .or_else(|| pointer_get(self.root, in_the_root_document(&decoded)?))
+                .ok_or_else(|| {
+                    format!(
+                        "`{}` points at nothing in this document",
+                        shown_reference(reference)
+                    )
+                })?;
             pointer = Some(decoded);
         }
         Err("too many `$ref`s in a row".into())

@@ -75,28 +75,188 @@ pub(super) fn bring_in(
     Ok(reader.unfollowed)
 }
 
-/// `document` with each path item that is in another file (`/pets/{id}: {$ref: pet.yaml}`)
-/// copied into `paths`, where a Swagger 2.0 document's upgrade reads path items. (A path item
-/// cannot hold itself, so the copy is finite.)
-pub(super) fn path_items_in_place(document: &mut Value) {
+/// What another file holds in the places the importer reads without following a `$ref`,
+/// copied into `document`: a whole section (`paths: {$ref: paths.yaml}`, `components: schemas:
+/// {$ref: schemas.yaml}`, Swagger 2.0's `definitions`), and any text (a description in a
+/// Markdown file). None of these can hold itself, so each copy is finite.
+pub(super) fn sections_in_place(document: &mut Value) {
+    let sections = [
+        "paths",
+        "webhooks",
+        "components",
+        "definitions",
+        "parameters",
+        "responses",
+        "securityDefinitions",
+    ];
+    for section in sections {
+        copy_in(document, &[section]);
+    }
+    let kinds: Vec<String> = document
+        .get("components")
+        .and_then(Value::as_object)
+        .map(|c| c.keys().cloned().collect())
+        .unwrap_or_default();
+    for kind in &kinds {
+        copy_in(document, &["components", kind]);
+    }
+    let texts = texts_referred_to(document);
+    if !texts.is_empty() {
+        copy_texts(document, &texts);
+    }
+}
+
+/// The value at `path` (object keys from the top) replaced by what its `$ref` into another
+/// file leads to, when it is one.
+fn copy_in(document: &mut Value, path: &[&str]) {
+    let Some(target) = path
+        .iter()
+        .try_fold(&*document, |value, key| step(value, key))
+        .and_then(|value| followed(document, value))
+        .cloned()
+    else {
+        return;
+    };
+    let mut place = &mut *document;
+    for key in path {
+        place = match place {
+            Value::Array(items) => &mut items[key.parse::<usize>().expect("found above")],
+            _ => &mut place[*key],
+        };
+    }
+    *place = target;
+}
+
+/// The member `key` of an object, or the item at the index `key` of an array.
+fn step<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    match value {
+        Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+        _ => value.get(key),
+    }
+}
+
+/// What `value`'s `$ref`s into other files lead to, in a few hops; `None` when it is no such
+/// reference.
+fn followed<'d>(document: &'d Value, mut value: &'d Value) -> Option<&'d Value> {
     let prefix = format!("#/{FILES_KEY}/");
-    let found: Vec<(String, Value)> = document
+    let mut hops = 0;
+    while let Some(reference) = value.get("$ref").and_then(Value::as_str) {
+        if !reference.starts_with(&prefix) || hops == 8 {
+            break;
+        }
+        let pointer = percent_encoding::percent_decode_str(&reference[1..]).decode_utf8_lossy();
+        value = document.pointer(&pointer)?;
+        hops += 1;
+    }
+    (hops > 0).then_some(value)
+}
+
+/// The references in `document` that lead to a text, with it.
+fn texts_referred_to(document: &Value) -> HashMap<String, String> {
+    let mut texts = HashMap::new();
+    let mut stack = vec![document];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(reference)) = map.get("$ref")
+                    && let Some(Value::String(text)) = followed(document, value)
+                {
+                    texts.insert(reference.clone(), text.clone());
+                }
+                stack.extend(map.values());
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    texts
+}
+
+/// `value` with each reference of `texts` replaced by its text.
+fn copy_texts(value: &mut Value, texts: &HashMap<String, String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref")
+                && let Some(text) = texts.get(reference)
+            {
+                *value = Value::String(text.clone());
+                return;
+            }
+            for member in map.values_mut() {
+                copy_texts(member, texts);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                copy_texts(item, texts);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `document` (a Swagger 2.0 one) with each path item, parameter and response that is in
+/// another file (`/pets/{id}: {$ref: pet.yaml}`, `- $ref: params.yaml#/limit`) copied to where
+/// it is used, where the upgrade to 3.0 reads them. (None of them can hold itself, so each copy
+/// is finite.)
+pub(super) fn swagger_objects_in_place(document: &mut Value) {
+    let paths: Vec<String> = document
         .get("paths")
         .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .filter_map(|(path, item)| {
-            let reference = item.get("$ref")?.as_str()?;
-            reference.starts_with(&prefix).then_some(())?;
-            let pointer = percent_encoding::percent_decode_str(&reference[1..]).decode_utf8_lossy();
-            let target = document.pointer(&pointer)?;
-            (target.get("$ref").is_none()).then(|| (path.clone(), target.clone()))
-        })
-        .collect();
-    if let Some(Value::Object(paths)) = document.get_mut("paths") {
-        for (path, item) in found {
-            paths.insert(path, item);
+        .map(|paths| paths.keys().cloned().collect())
+        .unwrap_or_default();
+    for path in &paths {
+        copy_in(document, &["paths", path]);
+        let item = &document["paths"][path];
+        let count = |value: &Value| {
+            value
+                .get("parameters")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len)
+        };
+        let mut places: Vec<Vec<String>> = (0..count(item))
+            .map(|index| vec!["parameters".into(), index.to_string()])
+            .collect();
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            places.extend(
+                (0..count(operation))
+                    .map(|index| vec![method.clone(), "parameters".into(), index.to_string()]),
+            );
+            let statuses = operation.get("responses").and_then(Value::as_object);
+            places.extend(
+                statuses
+                    .into_iter()
+                    .flatten()
+                    .map(|(status, _)| vec![method.clone(), "responses".into(), status.clone()]),
+            );
         }
+        for place in places {
+            let mut full = vec!["paths", path.as_str()];
+            full.extend(place.iter().map(String::as_str));
+            copy_in(document, &full);
+        }
+    }
+}
+
+/// For a pointer into a file brought in (`/x-samplegen-files/paths~1bar.yaml/definitions/User`),
+/// the same place in the root document (`/definitions/User`): what a file's `#/…` reference
+/// means when its own file has no such place, as the tools that put split documents together
+/// (multi-file-swagger, json-refs) read it, since they resolve it once the files are one.
+pub(super) fn in_the_root_document(pointer: &str) -> Option<&str> {
+    let rest = pointer.strip_prefix(&format!("/{FILES_KEY}/"))?;
+    let inside = &rest[rest.find('/')?..];
+    Some(inside)
+}
+
+/// A reference as its writer wrote it, near enough: one rewritten to point into a file brought
+/// in (`#/x-samplegen-files/schemas~1user.yaml/User`) as that file and the place in it
+/// (`schemas/user.yaml#/User`).
+pub(super) fn shown_reference(reference: &str) -> String {
+    match reference.strip_prefix('#') {
+        Some(pointer) if pointer.starts_with(&format!("/{FILES_KEY}/")) => {
+            shown_place(&percent_encoding::percent_decode_str(pointer).decode_utf8_lossy())
+        }
+        _ => reference.to_string(),
     }
 }
 
@@ -168,7 +328,12 @@ impl Reader {
         if file.is_empty() {
             return Ok(key.map(|key| format!("#{}{fragment}", pointer_to(key))));
         }
-        let why_not = if file.contains("://") {
+        let why_not = if file.starts_with("file:") {
+            Some(
+                "a `file:` URL is not followed; write the file's path relative to the document"
+                    .to_string(),
+            )
+        } else if file.contains("://") {
             Some("samplegen reads no document over the network".to_string())
         } else if dir.is_none() {
             Some("the document was read from standard input, which has no folder to find it in; import the document's file".to_string())
@@ -202,7 +367,18 @@ impl Reader {
         written: &str,
     ) -> Result<Result<usize, String>, String> {
         let Ok(resolved) = wanted.canonicalize() else {
-            return Ok(Err(format!("there is no file `{}`", wanted.display())));
+            // `api/./sub/../x.yaml` as `api/x.yaml`
+            let mut shown = PathBuf::new();
+            for part in wanted.components() {
+                match part {
+                    std::path::Component::CurDir => {}
+                    std::path::Component::ParentDir => {
+                        shown.pop();
+                    }
+                    part => shown.push(part),
+                }
+            }
+            return Ok(Err(format!("there is no file `{}`", shown.display())));
         };
         if let Some(index) = self.files.iter().position(|(path, ..)| *path == resolved) {
             return Ok(Ok(index));
@@ -235,8 +411,22 @@ impl Reader {
         }
         let text =
             std::fs::read_to_string(&resolved).map_err(|error| format!("{shown}: {error}"))?;
-        let value = parse(&text)
-            .map_err(|error| format!("{shown} (which `{written}` refers to): {error}"))?;
+        let extension = resolved
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        // a description kept in a Markdown file (`description: {$ref: ./users.md}`), as Redocly
+        // reads it: the file's text
+        let value = if matches!(
+            extension.as_deref(),
+            Some("md" | "markdown" | "txt" | "html")
+        ) {
+            Value::String(text)
+        } else {
+            parse(&text).map_err(|error| {
+                let error = error.trim_start_matches("the OpenAPI document is ");
+                format!("{shown} (which `{written}` refers to) is {error}")
+            })?
+        };
         let key = relative
             .components()
             .map(|part| part.as_os_str().to_string_lossy())
@@ -349,9 +539,7 @@ mod tests {
         ])
         .unwrap_err();
         assert!(
-            error.contains(
-                "bad.yaml (which `bad.yaml` refers to): the OpenAPI document is not valid YAML"
-            ),
+            error.contains("bad.yaml (which `bad.yaml` refers to) is not valid YAML"),
             "{error}"
         );
     }
@@ -365,15 +553,24 @@ mod tests {
             ),
             (
                 "api/pet.yaml",
-                "put:\n  parameters:\n    - {name: id, in: path, required: true, type: integer}\n    - {name: pet, in: body, required: true, schema: {$ref: 'defs.yaml#/Pet'}}\n  responses: {'200': {description: ok}}\n",
+                "put:\n  parameters:\n    - {name: id, in: path, required: true, type: integer}\n    - {name: pet, in: body, required: true, schema: {$ref: 'defs.yaml#/Pet'}}\n    - $ref: 'defs.yaml#/Limit'\n  responses: {'200': {$ref: 'defs.yaml#/Ok'}}\n",
             ),
             (
                 "api/defs.yaml",
-                "Pet: {type: object, required: [name], properties: {name: {type: string, example: Rex}}}\n",
+                "Pet: {type: object, required: [name], properties: {name: {type: string, example: Rex}}}\nLimit: {name: limit, in: query, required: true, type: integer, default: 20}\nOk: {description: ok, schema: {type: object, properties: {n: {type: integer, example: 3}}}}\n",
             ),
         ])
         .unwrap();
-        let request = &import.items[0].spec.request;
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            crate::import::test_support::pairs(&spec.request.query),
+            [("limit".to_string(), "20".to_string())]
+        );
+        assert_eq!(
+            spec.response.as_ref().unwrap().body.as_deref(),
+            Some("{\n    \"n\": 3\n}")
+        );
+        let request = &spec.request;
         assert_eq!(request.url, "{{baseUrl}}/pets/{{id}}");
         assert_eq!(
             request.body.as_ref().unwrap().raw(),
@@ -382,10 +579,64 @@ mod tests {
     }
 
     #[test]
+    fn sections_and_texts_in_other_files_count_as_written_in_place() {
+        let root = format!(
+            "{ROOT}paths: {{$ref: paths.yaml}}\ncomponents:\n  schemas: {{$ref: schemas.yaml}}\n  securitySchemes: {{$ref: 'security.yaml#/schemes'}}\nsecurity: [{{key: []}}]\n"
+        );
+        let import = split(&[
+            ("api/openapi.yaml", &root),
+            (
+                "api/paths.yaml",
+                "/pets:\n  post:\n    description: {$ref: docs/pets.md}\n    requestBody:\n      required: true\n      content: {application/json: {schema: {$ref: 'openapi.yaml#/components/schemas/Pet'}}}\n    responses: {'200': {description: ok}}\n",
+            ),
+            ("api/docs/pets.md", "Adds a **pet**.\n"),
+            (
+                "api/schemas.yaml",
+                "Pet: {type: object, required: [name], properties: {name: {type: string, example: Rex}}}\n",
+            ),
+            (
+                "api/security.yaml",
+                "schemes:\n  key: {type: apiKey, in: header, name: X-Key}\n",
+            ),
+        ])
+        .unwrap();
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.prose, "Adds a **pet**.");
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\n    \"name\": \"Rex\"\n}")
+        );
+        let yaml = crate::import::to_yaml(spec);
+        assert!(yaml.contains("X-Key"), "{yaml}");
+    }
+
+    #[test]
     fn from_standard_input_no_file_is_read() {
         let text = format!("{ROOT}paths:\n  /a: {{$ref: 'paths/a.yaml'}}\n");
         let import = import(&text, Options::default()).unwrap();
         note(&import, "/paths/~1a", "read from standard input");
+    }
+
+    #[test]
+    fn a_files_own_pointer_falls_back_on_the_root_document() {
+        let import = split(&[
+            (
+                "api/openapi.yaml",
+                &format!(
+                    "{ROOT}paths:\n  /bar: {{$ref: paths/bar.yaml}}\ncomponents:\n  schemas:\n    User: {{type: object, required: [name], properties: {{name: {{type: string, example: Ada}}}}}}\n"
+                ),
+            ),
+            (
+                "api/paths/bar.yaml",
+                "post:\n  requestBody:\n    required: true\n    content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}\n  responses: {'200': {description: ok}}\n",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(
+            import.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{\n    \"name\": \"Ada\"\n}")
+        );
+        assert_eq!(in_the_root_document("/x-samplegen-files/a.yaml"), None);
     }
 
     #[test]

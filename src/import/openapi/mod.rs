@@ -45,10 +45,11 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         options.path.as_deref(),
         options.folder.as_deref(),
     )?;
+    files::sections_in_place(&mut document);
     let upgraded = match document.get("swagger") {
         Some(_) => {
-            // the upgrade reads the path items where `paths` holds them
-            files::path_items_in_place(&mut document);
+            // the upgrade reads path items, parameters and responses where they are used
+            files::swagger_objects_in_place(&mut document);
             Some(swagger2::upgrade(&document)?)
         }
         None => {
