@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::Importer;
-use super::files::{in_the_root_document, shown_reference};
+use super::files::shown_reference;
 
 /// How many `$ref`s in a row are followed before giving up.
 const MAX_REF_HOPS: usize = 32;
@@ -121,14 +121,12 @@ impl<'a> Importer<'a> {
             let decoded = percent_encoding::percent_decode_str(fragment)
                 .decode_utf8_lossy()
                 .into_owned();
-            value = pointer_get(self.root, &decoded)
-                .or_else(|| pointer_get(self.root, in_the_root_document(&decoded)?))
-                .ok_or_else(|| {
-                    format!(
-                        "`{}` points at nothing in this document",
-                        shown_reference(reference)
-                    )
-                })?;
+            value = pointer_get(self.root, &decoded).ok_or_else(|| {
+                format!(
+                    "`{}` points at nothing in this document",
+                    shown_reference(reference)
+                )
+            })?;
             pointer = Some(decoded);
         }
         Err("too many `$ref`s in a row".into())

@@ -52,13 +52,24 @@ pub(super) fn bring_in(
         .as_deref()
         .and_then(Path::parent)
         .map(Path::to_path_buf);
-    reader.rewrite(document, root_dir.as_deref(), None)?;
+    let in_root = InFile {
+        dir: root_dir.as_deref(),
+        key: None,
+        own: None,
+    };
+    reader.rewrite(document, &in_root)?;
     // the files the root refers to, and those they refer to, each once
     let mut next = 1;
     while next < reader.files.len() {
         let (file, key, _) = reader.files[next].clone();
         let mut value = reader.files[next].2.take().expect("read when first named");
-        reader.rewrite(&mut value, file.parent(), Some(&key))?;
+        let own = value.clone();
+        let in_file = InFile {
+            dir: file.parent(),
+            key: Some(&key),
+            own: Some(&own),
+        };
+        reader.rewrite(&mut value, &in_file)?;
         reader.files[next].2 = Some(value);
         next += 1;
     }
@@ -238,16 +249,6 @@ pub(super) fn swagger_objects_in_place(document: &mut Value) {
     }
 }
 
-/// For a pointer into a file brought in (`/x-samplegen-files/paths~1bar.yaml/definitions/User`),
-/// the same place in the root document (`/definitions/User`): what a file's `#/…` reference
-/// means when its own file has no such place, as the tools that put split documents together
-/// (multi-file-swagger, json-refs) read it, since they resolve it once the files are one.
-pub(super) fn in_the_root_document(pointer: &str) -> Option<&str> {
-    let rest = pointer.strip_prefix(&format!("/{FILES_KEY}/"))?;
-    let inside = &rest[rest.find('/')?..];
-    Some(inside)
-}
-
 /// A reference as its writer wrote it, near enough: one rewritten to point into a file brought
 /// in (`#/x-samplegen-files/schemas~1user.yaml/User`) as that file and the place in it
 /// (`schemas/user.yaml#/User`).
@@ -284,31 +285,55 @@ struct Reader {
     unfollowed: Unfollowed,
 }
 
+/// The file whose references are being rewritten.
+struct InFile<'a> {
+    /// Its folder (`None` for a document read from standard input).
+    dir: Option<&'a Path>,
+    /// Its key under [`FILES_KEY`] (`None` for the root document).
+    key: Option<&'a str>,
+    /// Its value as read, to tell whether a `#/…` pointer written in it is in it (`None` for
+    /// the root document).
+    own: Option<&'a Value>,
+}
+
+impl InFile<'_> {
+    /// Where a `#fragment` written in this file points: into the file itself, or, when the
+    /// file has no such place, into the root document, as the tools
+    /// that put split documents together (multi-file-swagger, json-refs) read it, since they
+    /// resolve such a pointer once the files are one (`#/definitions/User` in `paths/bar.yaml`).
+    fn local(&self, fragment: &str) -> Option<String> {
+        let key = self.key?;
+        let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+        // (the root's place may itself be in a file not yet brought in: `definitions: {$ref:
+        // definitions.yaml}`, so whether it is there is left to following the reference)
+        let in_root = self.own.is_some_and(|own| own.pointer(&decoded).is_none());
+        Some(if in_root {
+            format!("#{fragment}")
+        } else {
+            format!("#{}{fragment}", pointer_to(key))
+        })
+    }
+}
+
 impl Reader {
-    /// Rewrites every `$ref` in `value`, which is the file `key` (`None` for the root document)
-    /// in the folder `dir` (`None` when the document came from standard input).
-    fn rewrite(
-        &mut self,
-        value: &mut Value,
-        dir: Option<&Path>,
-        key: Option<&str>,
-    ) -> Result<(), String> {
+    /// Rewrites every `$ref` in `value`, which is `file`'s.
+    fn rewrite(&mut self, value: &mut Value, file: &InFile) -> Result<(), String> {
         match value {
             Value::Object(map) => {
                 if let Some(Value::String(reference)) = map.get_mut("$ref")
-                    && let Some(rewritten) = self.rewritten(reference, dir, key)?
+                    && let Some(rewritten) = self.rewritten(reference, file)?
                 {
                     *reference = rewritten;
                 }
                 for (name, member) in map.iter_mut() {
                     if name != "$ref" {
-                        self.rewrite(member, dir, key)?;
+                        self.rewrite(member, file)?;
                     }
                 }
             }
             Value::Array(items) => {
                 for item in items {
-                    self.rewrite(item, dir, key)?;
+                    self.rewrite(item, file)?;
                 }
             }
             _ => {}
@@ -316,18 +341,15 @@ impl Reader {
         Ok(())
     }
 
-    /// `reference` as a pointer into the document, written in the file `key` in `dir`; `None`
-    /// when it stays as written (the root document's own `#/…`, or one not followed).
-    fn rewritten(
-        &mut self,
-        reference: &str,
-        dir: Option<&Path>,
-        key: Option<&str>,
-    ) -> Result<Option<String>, String> {
-        let (file, fragment) = reference.split_once('#').unwrap_or((reference, ""));
-        if file.is_empty() {
-            return Ok(key.map(|key| format!("#{}{fragment}", pointer_to(key))));
+    /// `reference` as a pointer into the document, written in `file`; `None` when it stays as
+    /// written (the root document's own `#/…`, or one not followed).
+    fn rewritten(&mut self, reference: &str, file: &InFile) -> Result<Option<String>, String> {
+        let dir = file.dir;
+        let (file_part, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+        if file_part.is_empty() {
+            return Ok(file.local(fragment));
         }
+        let file = file_part;
         let why_not = if file.starts_with("file:") {
             Some(
                 "a `file:` URL is not followed; write the file's path relative to the document"
@@ -636,7 +658,6 @@ mod tests {
             import.items[0].spec.request.body.as_ref().unwrap().raw(),
             Some("{\n    \"name\": \"Ada\"\n}")
         );
-        assert_eq!(in_the_root_document("/x-samplegen-files/a.yaml"), None);
     }
 
     #[test]
