@@ -92,6 +92,10 @@ pub(super) fn bring_in(
 /// Markdown file). None of these can hold itself, so each copy is finite.
 pub(super) fn sections_in_place(document: &mut Value) {
     let sections = [
+        "info",
+        "servers",
+        "security",
+        "tags",
         "paths",
         "webhooks",
         "components",
