@@ -226,10 +226,6 @@ fn looks_like_url(word: &str) -> bool {
 }
 
 pub fn import(text: &str) -> Result<Import, String> {
-    // a console session's output is left out alike in a page's blocks and in a command line
-    // pasted from one; only a page's blocks fall back on their first lines that can be read,
-    // since a command on its own that cannot be read is more likely mistyped than followed by
-    // output
     // `C:\>curl`: cmd.exe writes no blank after its prompt
     let holds_curl = |code: &str| {
         code.split_whitespace().any(is_curl)
@@ -237,6 +233,10 @@ pub fn import(text: &str) -> Result<Import, String> {
                 .lines()
                 .any(|line| prompt_end(line.trim_start(), false).is_some())
     };
+    // a console session's output is left out alike in a page's blocks and in a command line
+    // pasted from one; only a page's blocks fall back on their first lines that can be read,
+    // since a command on its own that cannot be read is more likely mistyped than followed by
+    // output
     match markdown::curl_blocks(text, holds_curl) {
         None => import_text(&markdown::commands_of(text)),
         Some(blocks) if blocks.is_empty() => Err(
