@@ -9,7 +9,7 @@
 //! project's, or the document's own when it lies outside the project), so that a document from
 //! a pull request cannot copy `~/.aws/credentials` or `../../.env` into a spec.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -55,7 +55,7 @@ pub(super) fn bring_in(
     let in_root = InFile {
         dir: root_dir.as_deref(),
         key: None,
-        own: None,
+        not_here: None,
     };
     reader.rewrite(document, &in_root)?;
     // the files the root refers to, and those they refer to, each once
@@ -63,11 +63,11 @@ pub(super) fn bring_in(
     while next < reader.files.len() {
         let (file, key, _) = reader.files[next].clone();
         let mut value = reader.files[next].2.take().expect("read when first named");
-        let own = value.clone();
+        let not_here = fragments_not_in(&value);
         let in_file = InFile {
             dir: file.parent(),
             key: Some(&key),
-            own: Some(&own),
+            not_here: Some(&not_here),
         };
         reader.rewrite(&mut value, &in_file)?;
         reader.files[next].2 = Some(value);
@@ -91,6 +91,11 @@ pub(super) fn bring_in(
 /// {$ref: schemas.yaml}`, Swagger 2.0's `definitions`), and any text (a description in a
 /// Markdown file). None of these can hold itself, so each copy is finite.
 pub(super) fn sections_in_place(document: &mut Value) {
+    if document.get(FILES_KEY).is_none() {
+        // no file was brought in: nothing leads into one (and every import of a document in
+        // one file, however large, is spared the walk)
+        return;
+    }
     let sections = [
         "info",
         "servers",
@@ -105,7 +110,7 @@ pub(super) fn sections_in_place(document: &mut Value) {
         "securityDefinitions",
     ];
     for section in sections {
-        copy_in(document, &[section]);
+        copy_in(document, &format!("/{section}"));
     }
     let kinds: Vec<String> = document
         .get("components")
@@ -113,7 +118,7 @@ pub(super) fn sections_in_place(document: &mut Value) {
         .map(|c| c.keys().cloned().collect())
         .unwrap_or_default();
     for kind in &kinds {
-        copy_in(document, &["components", kind]);
+        copy_in(document, &format!("/components/{}", escape(kind)));
     }
     let texts = texts_referred_to(document);
     if !texts.is_empty() {
@@ -121,32 +126,18 @@ pub(super) fn sections_in_place(document: &mut Value) {
     }
 }
 
-/// The value at `path` (object keys from the top) replaced by what its `$ref` into another
-/// file leads to, when it is one.
-fn copy_in(document: &mut Value, path: &[&str]) {
-    let Some(target) = path
-        .iter()
-        .try_fold(&*document, |value, key| step(value, key))
+/// The value at `pointer` replaced by what its `$ref` into another file leads to, when it is
+/// one.
+fn copy_in(document: &mut Value, pointer: &str) {
+    let Some(target) = document
+        .pointer(pointer)
         .and_then(|value| followed(document, value))
         .cloned()
     else {
         return;
     };
-    let mut place = &mut *document;
-    for key in path {
-        place = match place {
-            Value::Array(items) => &mut items[key.parse::<usize>().expect("found above")],
-            _ => &mut place[*key],
-        };
-    }
-    *place = target;
-}
-
-/// The member `key` of an object, or the item at the index `key` of an array.
-fn step<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    match value {
-        Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
-        _ => value.get(key),
+    if let Some(place) = document.pointer_mut(pointer) {
+        *place = target;
     }
 }
 
@@ -168,15 +159,24 @@ fn followed<'d>(document: &'d Value, mut value: &'d Value) -> Option<&'d Value> 
 
 /// The references in `document` that lead to a text, with it.
 fn texts_referred_to(document: &Value) -> HashMap<String, String> {
-    let mut texts = HashMap::new();
-    let mut stack = vec![document];
+    references(document)
+        .into_iter()
+        .filter_map(|(reference, holder)| match followed(document, holder) {
+            Some(Value::String(text)) => Some((reference.to_string(), text.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Every `$ref` in `value`, with the object that holds it.
+fn references(value: &Value) -> Vec<(&str, &Value)> {
+    let mut found = Vec::new();
+    let mut stack = vec![value];
     while let Some(value) = stack.pop() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(reference)) = map.get("$ref")
-                    && let Some(Value::String(text)) = followed(document, value)
-                {
-                    texts.insert(reference.clone(), text.clone());
+                if let Some(Value::String(reference)) = map.get("$ref") {
+                    found.push((reference.as_str(), value));
                 }
                 stack.extend(map.values());
             }
@@ -184,7 +184,7 @@ fn texts_referred_to(document: &Value) -> HashMap<String, String> {
             _ => {}
         }
     }
-    texts
+    found
 }
 
 /// `value` with each reference of `texts` replaced by its text.
@@ -215,40 +215,41 @@ fn copy_texts(value: &mut Value, texts: &HashMap<String, String>) {
 /// it is used, where the upgrade to 3.0 reads them. (None of them can hold itself, so each copy
 /// is finite.)
 pub(super) fn swagger_objects_in_place(document: &mut Value) {
+    if document.get(FILES_KEY).is_none() {
+        return;
+    }
     let paths: Vec<String> = document
         .get("paths")
         .and_then(Value::as_object)
         .map(|paths| paths.keys().cloned().collect())
         .unwrap_or_default();
     for path in &paths {
-        copy_in(document, &["paths", path]);
+        let item_at = format!("/paths/{}", escape(path));
+        copy_in(document, &item_at);
         let item = &document["paths"][path];
-        let count = |value: &Value| {
-            value
+        let parameters = |value: &Value, at: &str| -> Vec<String> {
+            let count = value
                 .get("parameters")
                 .and_then(Value::as_array)
-                .map_or(0, Vec::len)
+                .map_or(0, Vec::len);
+            (0..count)
+                .map(|index| format!("{at}/parameters/{index}"))
+                .collect()
         };
-        let mut places: Vec<Vec<String>> = (0..count(item))
-            .map(|index| vec!["parameters".into(), index.to_string()])
-            .collect();
+        let mut places = parameters(item, &item_at);
         for (method, operation) in item.as_object().into_iter().flatten() {
-            places.extend(
-                (0..count(operation))
-                    .map(|index| vec![method.clone(), "parameters".into(), index.to_string()]),
-            );
+            let operation_at = format!("{item_at}/{}", escape(method));
+            places.extend(parameters(operation, &operation_at));
             let statuses = operation.get("responses").and_then(Value::as_object);
             places.extend(
                 statuses
                     .into_iter()
                     .flatten()
-                    .map(|(status, _)| vec![method.clone(), "responses".into(), status.clone()]),
+                    .map(|(status, _)| format!("{operation_at}/responses/{}", escape(status))),
             );
         }
         for place in places {
-            let mut full = vec!["paths", path.as_str()];
-            full.extend(place.iter().map(String::as_str));
-            copy_in(document, &full);
+            copy_in(document, &place);
         }
     }
 }
@@ -295,9 +296,9 @@ struct InFile<'a> {
     dir: Option<&'a Path>,
     /// Its key under [`FILES_KEY`] (`None` for the root document).
     key: Option<&'a str>,
-    /// Its value as read, to tell whether a `#/…` pointer written in it is in it (`None` for
-    /// the root document).
-    own: Option<&'a Value>,
+    /// The `#/…` fragments written in it that point at nothing in it (`None` for the root
+    /// document).
+    not_here: Option<&'a HashSet<String>>,
 }
 
 impl InFile<'_> {
@@ -307,16 +308,30 @@ impl InFile<'_> {
     /// resolve such a pointer once the files are one (`#/definitions/User` in `paths/bar.yaml`).
     fn local(&self, fragment: &str) -> Option<String> {
         let key = self.key?;
-        let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
         // (the root's place may itself be in a file not yet brought in: `definitions: {$ref:
         // definitions.yaml}`, so whether it is there is left to following the reference)
-        let in_root = self.own.is_some_and(|own| own.pointer(&decoded).is_none());
+        let in_root = self
+            .not_here
+            .is_some_and(|not_here| not_here.contains(fragment));
         Some(if in_root {
             format!("#{fragment}")
         } else {
             format!("#{}{fragment}", pointer_to(key))
         })
     }
+}
+
+/// The `#/…` fragments of `value`'s own references that point at nothing in it, as written.
+fn fragments_not_in(value: &Value) -> HashSet<String> {
+    references(value)
+        .into_iter()
+        .filter_map(|(reference, _)| reference.strip_prefix('#'))
+        .filter(|fragment| {
+            let decoded = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
+            value.pointer(&decoded).is_none()
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 impl Reader {
