@@ -42,7 +42,8 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         all_params,
     } = request;
     let input = input.as_path();
-    let text = if input == std::path::Path::new("-") {
+    let from_stdin = input == std::path::Path::new("-");
+    let text = if from_stdin {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|error| {
             Error::Io {
@@ -63,11 +64,11 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         crate::import::Options {
             all_params,
             // standard input has no name to find the document by
-            document: (input != std::path::Path::new("-"))
+            document: (!from_stdin)
                 .then(|| input.file_name())
                 .flatten()
                 .map(|name| name.to_string_lossy().into_owned()),
-            path: (input != std::path::Path::new("-")).then(|| input.to_path_buf()),
+            path: (!from_stdin).then(|| input.to_path_buf()),
             folder: Some(references_folder(project, input)),
         },
     )

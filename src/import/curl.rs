@@ -348,7 +348,7 @@ fn import_block(code: &str) -> Result<(Import, Option<(usize, String)>), String>
     for count in (1..lines.len()).rev().take(200) {
         // output follows a whole command: a cut inside one (a line continued, a quote it
         // leaves open) would make a request of half of it
-        if lines[count - 1].trim_end().ends_with(['\\', '`', '^']) {
+        if shell::continues_on_next_line(lines[count - 1]) {
             continue;
         }
         let first = lines[..count].join("\n");

@@ -472,8 +472,7 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         out.push_str(line);
         out.push('\n');
         open_quote = super::shell::quote_left_open(line, open_quote);
-        // bash's `\`, PowerShell's `` ` ``, cmd.exe's `^`
-        continued = open_quote.is_none() && line.trim_end().ends_with(['\\', '`', '^']);
+        continued = open_quote.is_none() && super::shell::continues_on_next_line(line);
         heredoc = heredoc_delimiter(line);
     }
     out.into()

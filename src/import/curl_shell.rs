@@ -99,6 +99,12 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
     out
 }
 
+/// Whether a line ends by continuing on the next: bash's `\`, PowerShell's `` ` ``, cmd.exe's
+/// `^`.
+pub(super) fn continues_on_next_line(line: &str) -> bool {
+    line.trim_end().ends_with(['\\', '`', '^'])
+}
+
 /// The quote a shell line leaves open, given the one open before it.
 pub(super) fn quote_left_open(line: &str, mut open: Option<char>) -> Option<char> {
     let mut chars = line.chars();
