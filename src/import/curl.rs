@@ -14,6 +14,8 @@ mod options;
 mod powershell;
 #[path = "curl_shell.rs"]
 mod shell;
+#[path = "curl_typography.rs"]
+mod typography;
 
 use shell::{
     Command, SUBSTITUTION_LIMIT, Stdin, assigned_curls, is_curl, prompt_end, shell_commands,
@@ -220,6 +222,28 @@ fn short_option(letter: char) -> Option<(&'static str, bool)> {
         .map(|(long, _, argument)| (*long, *argument))
 }
 
+/// The dashes an option's name takes: `--` for a long option, `-` when its first letter is a
+/// short option (`-X`, `-sSL`).
+fn option_dashes(name: &str) -> Option<&'static str> {
+    if long_option(name).is_some() {
+        Some("--")
+    } else {
+        name.chars().next().and_then(short_option).map(|_| "-")
+    }
+}
+
+/// The URL of a Markdown link written where a command's URL is, `[text](https://…)`, as
+/// editors and exporters link a URL in a page's source: its text the URL too, or its end.
+fn markdown_link_target(word: &str) -> Option<&str> {
+    let (text, target) = word
+        .strip_prefix('[')?
+        .strip_suffix(')')?
+        .split_once("](")?;
+    let linked =
+        !text.is_empty() && (text == target || text.contains("://") || target.ends_with(text));
+    (linked && target.contains("://") && !target.contains(['[', ']', '(', ')'])).then_some(target)
+}
+
 /// Whether a word reads as a URL rather than an option's argument.
 fn looks_like_url(word: &str) -> bool {
     word.contains("://") || word.starts_with("{{")
@@ -399,6 +423,8 @@ fn only_commented(text: &str) -> bool {
 }
 
 fn import_commands(text: &str) -> Result<Import, String> {
+    let typed = typography::as_typed(text, option_dashes);
+    let text = typed.as_deref().unwrap_or(text);
     let cmd_style = cmd::is_cmd_style(text);
     let powershell = if cmd_style {
         None
@@ -415,6 +441,13 @@ fn import_commands(text: &str) -> Result<Import, String> {
         with_assignments_read(assigned_curls(shell_commands(text)?)?)
     };
     let mut import = Import::default();
+    if typed.is_some() {
+        import.notes.push(Note::of_kind(
+            "shell",
+            "input",
+            "typographic quotes and dashes, as a word processor or a blog sets a command (`“…”`, `‘…’`, `–X`, `—data`), are read as the `\"`, `'`, `-` and `--` they were typed as (curl would take them for text: a URL `–X`); inside ASCII quotes they are kept",
+        ));
+    }
     let commands = with_forgotten_continuations_joined(commands, &mut import.notes);
     if doubled_quotes {
         import.notes.push(Note::of_kind(
@@ -870,6 +903,15 @@ fn read_command(
                 at,
                 format!("`{word}` is an expansion samplegen cannot evaluate (it may stand for options or nothing); ignored"),
             ));
+        } else if let Some(target) = markdown_link_target(word) {
+            import.notes.push(Note::of_kind(
+                "url",
+                at.clone(),
+                format!(
+                    "`{word}` is a Markdown link, as an editor writes a URL it links (curl would read a `[…]` glob and fail): its target `{target}` is the URL"
+                ),
+            ));
+            transfer.urls.push((target.to_string(), at));
         } else {
             transfer.urls.push((word.clone(), at));
         }
@@ -2023,6 +2065,54 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    // as found in READMEs, blog posts and issues
+    #[test]
+    fn a_command_set_in_type_is_read_as_typed() {
+        let import = imported(
+            "curl –X POST http://localhost:8000/items/ –H “Content-Type: application/json” \\\n  —data-binary ‘{“user”: “user1”, “num”: 4}’",
+        );
+        assert_eq!(import.items.len(), 1, "{:?}", import.notes);
+        let request = &import.items[0].spec.request;
+        assert_eq!(request.method, "POST");
+        assert_eq!(request.url, "http://localhost:8000/items/");
+        assert_eq!(
+            request.headers[0]["Content-Type"].as_deref(),
+            Some("application/json")
+        );
+        assert!(
+            matches!(&request.body, Some(BodySpec::Raw(raw)) if raw == r#"{"user": "user1", "num": 4}"#),
+            "{:?}",
+            request.body
+        );
+        assert_eq!(kinds(&import), ["shell"]);
+        // typed in ASCII, a body's typographic quotes are its text
+        let import = imported(
+            r#"curl -d '{"title": "“Dune”"}' -H 'Content-Type: application/json' https://e.com/books"#,
+        );
+        assert!(
+            matches!(&import.items[0].spec.request.body, Some(BodySpec::Raw(raw)) if raw.contains("“Dune”"))
+        );
+        assert!(import.notes.is_empty(), "{:?}", import.notes);
+    }
+
+    #[test]
+    fn a_markdown_link_for_the_url_is_its_target() {
+        for text in [
+            "curl -X GET [http://127.0.0.1:8000/configuration/](http://127.0.0.1:8000/configuration/)",
+            "curl -X GET \"[127.0.0.1:8000/configuration/](http://127.0.0.1:8000/configuration/)\"",
+        ] {
+            let import = imported(text);
+            assert_eq!(
+                import.items[0].spec.request.url, "http://127.0.0.1:8000/configuration/",
+                "{text}"
+            );
+            assert_eq!(kinds(&import), ["url"]);
+        }
+        // a glob is not a link
+        let import = imported("curl 'https://e.com/[1-2](x)'");
+        assert!(import.notes.iter().all(|n| n.kind != "url"));
     }
 
     #[test]
