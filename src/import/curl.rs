@@ -213,6 +213,19 @@ fn long_option(name: &str) -> Option<(&'static str, bool)> {
         .find(|(long, _, _)| *long == name)
         .map(|(long, _, argument)| (*long, *argument))
         .or_else(|| NEWER.iter().find(|(long, _)| *long == name).copied())
+        .or_else(|| option_by_prefix(name))
+}
+
+/// The option a name begins when it begins one option alone: curl 7.88 reads `--dump` as
+/// `--dump-header` and `--insec` as `--insecure` (and refuses `--d`, which begins many).
+fn option_by_prefix(name: &str) -> Option<(&'static str, bool)> {
+    let mut begun = options::OPTIONS
+        .iter()
+        .filter(|(long, _, _)| !name.is_empty() && long.starts_with(name));
+    match (begun.next(), begun.next()) {
+        (Some((long, _, argument)), None) => Some((*long, *argument)),
+        _ => None,
+    }
 }
 
 fn short_option(letter: char) -> Option<(&'static str, bool)> {
@@ -609,6 +622,9 @@ fn import_commands(text: &str) -> Result<Import, String> {
             None => "the command names no URL".into(),
         });
     }
+    if typed.is_some() {
+        json_typed_as_ascii(&mut import);
+    }
     if import.items.len() > 1 {
         let count = import.items.len();
         import.notes.push(Note::of_kind(
@@ -618,6 +634,40 @@ fn import_commands(text: &str) -> Result<Import, String> {
         ));
     }
     Ok(import)
+}
+
+/// In a command set in type, a JSON body (by its `Content-Type`) that is JSON only with its
+/// typographic double quotes read as `"` is read so, noted: the typesetter turned the quotes of
+/// the JSON inside ASCII quotes too (`-d '{“id”: 1}'`), and a server would refuse what curl sends.
+fn json_typed_as_ascii(import: &mut Import) {
+    let is_json_text = |text: &str| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+    for item in &mut import.items {
+        let request = &mut item.spec.request;
+        let json_typed = request
+            .headers
+            .iter()
+            .flat_map(|header| header.iter())
+            .find(|(name, _)| is_content_type(name))
+            .and_then(|(_, value)| value.as_deref())
+            .is_some_and(|value| {
+                crate::http::media::is_json(&crate::http::media::media_type(value))
+            });
+        let Some(BodySpec::Raw(raw)) = &mut request.body else {
+            continue;
+        };
+        if !json_typed || is_json_text(raw) {
+            continue;
+        }
+        let ascii = raw.replace(['\u{201C}', '\u{201D}', '\u{201E}', '\u{201F}'], "\"");
+        if is_json_text(&ascii) {
+            *raw = ascii;
+            import.notes.push(Note::of_kind(
+                "body",
+                item.name.clone(),
+                "the JSON body is JSON only with its typographic quotes (`“id”`) read as the `\"` they were typed as: read so",
+            ));
+        }
+    }
 }
 
 /// `commands` with each that starts with a curl option (`-X POST`, `--data …`) or a URL, right
@@ -1508,10 +1558,18 @@ fn request(
     url_at: &str,
     import: &mut Import,
 ) -> Result<RequestSpec, String> {
+    let written = url;
     // curl never sends a fragment: what `-G`, `--url-query` and `-T` add goes before it
     let mut url = url.split('#').next().unwrap_or_default().to_string();
     if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
+    }
+    // a word curl cannot parse as a URL (`Content-Type: application/json` after a `-H` that took
+    // the next option as its header) sends nothing, and the command's other URLs still go
+    if let Some(why) = crate::model::url_unparsable(&url) {
+        return Err(format!(
+            "`{written}` is no URL curl can send ({why}): left out"
+        ));
     }
     if !transfer.path_as_is {
         // curl resolves them before sending; with --path-as-is the spec keeps them, and is then
@@ -1824,6 +1882,8 @@ mod tests {
             "R=$(curl -s https://e.com/a)\necho \"$R\"",
             "export R=`curl -s https://e.com/a`",
             "local R=\"$(curl -s \\\n  https://e.com/a)\"",
+            "echo $(curl -s 'https://e.com/a' | jq -r '.downloadUrl')",
+            "docker login -p \"`curl -s https://e.com/a`\" registry",
         ] {
             let import = imported(text);
             assert_eq!(import.items.len(), 1, "{text}");
@@ -2013,6 +2073,7 @@ mod tests {
             "discount=50%",
             "bad=%ff",
             "x=1<2",
+            "SELECT * FROM audit where dDelay=-2053867461",
         ] {
             let line = format!("curl https://e.com/t -d '{data}'");
             let request = spec(&line).request;
@@ -2095,6 +2156,91 @@ mod tests {
             matches!(&import.items[0].spec.request.body, Some(BodySpec::Raw(raw)) if raw.contains("“Dune”"))
         );
         assert!(import.notes.is_empty(), "{:?}", import.notes);
+        // the JSON inside ASCII quotes set in type with the rest
+        let import = imported(
+            "curl -X POST http://localhost:5088/api/tasks -H “Content-Type: application/json” -d '{“userId”:”user-001”,”title”:”test”}'",
+        );
+        assert!(
+            matches!(&import.items[0].spec.request.body, Some(BodySpec::Raw(raw)) if raw == r#"{"userId":"user-001","title":"test"}"#)
+        );
+        assert_eq!(kinds(&import), ["shell", "body"]);
+        // not when that would not make JSON, nor in a command typed in ASCII
+        for text in [
+            "curl https://e.com -H “Content-Type: application/json” -d '{“title”:”a “b” c”}'",
+            "curl https://e.com -H 'Content-Type: application/json' -d '{“title”:”test”}'",
+        ] {
+            let import = imported(text);
+            assert!(
+                matches!(&import.items[0].spec.request.body, Some(BodySpec::Raw(raw)) if raw.contains('”')),
+                "{text}"
+            );
+            assert!(!kinds(&import).contains(&"body"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_long_option_may_be_shortened_to_what_it_alone_begins_with() {
+        let spec = spec_of("curl --dump - --insec --data-r 'a b' https://e.com/a");
+        assert_eq!(spec.request.url, "https://e.com/a");
+        assert!(matches!(&spec.request.body, Some(BodySpec::Raw(raw)) if raw == "a b"));
+        assert_eq!(option_by_prefix("d"), None, "`--d` begins many");
+        assert_eq!(option_by_prefix(""), None);
+        assert_eq!(
+            long_option("data"),
+            Some(("data", true)),
+            "a whole name is itself"
+        );
+    }
+
+    #[test]
+    fn a_word_curl_cannot_parse_as_a_url_is_left_out_and_the_others_go() {
+        // the first `-H` takes the second as its header
+        let import = imported(
+            "curl -H -H 'Content-type: application/json' -d '{\"a\":1}' http://e.com:8090/run",
+        );
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(import.items[0].spec.request.url, "http://e.com:8090/run");
+        let left_out = import.notes.iter().find(|n| n.kind == "left-out").unwrap();
+        assert!(
+            left_out
+                .message
+                .starts_with("`Content-type: application/json` is no URL"),
+            "{left_out:?}"
+        );
+        // alone, it is the error
+        let error = super::import("curl 'http://a b/c'").unwrap_err();
+        assert!(error.contains("is no URL curl can send"), "{error}");
+    }
+
+    // a workflow's `run:` step, in which GitHub writes the values in before bash runs
+    #[test]
+    fn github_actions_expressions_are_secrets_and_variables() {
+        let import = imported(
+            "curl -X POST -H 'Authorization: token ${{ secrets.GH_TOKEN }}' -H \"X-Run: ${{env.RUN_ID}}\" https://api.github.com/repos/${{ github.repository }}/dispatches -d '{\"ref\": \"${{ format(1) }}\"}'",
+        );
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            spec.request.url,
+            "https://api.github.com/repos/{{github.repository}}/dispatches"
+        );
+        assert_eq!(
+            spec.request.headers[0]["Authorization"].as_deref(),
+            Some("token {{GH_TOKEN}}")
+        );
+        assert_eq!(
+            spec.request.headers[1]["X-Run"].as_deref(),
+            Some("{{RUN_ID}}")
+        );
+        assert!(
+            matches!(&spec.secrets, Some(crate::sample_values::SecretsSpec::Names(n)) if n == &["GH_TOKEN", "RUN_ID"]),
+            "{:?}",
+            spec.secrets
+        );
+        assert!(
+            matches!(&spec.request.body, Some(BodySpec::Raw(raw)) if raw.contains("${{ format(1) }}")),
+            "{:?}",
+            spec.request.body
+        );
     }
 
     #[test]
@@ -2469,6 +2615,7 @@ mod tests {
             "PS C:\\Users\\me> curl.exe https://e.com/a",
             " * curl https://e.com/a",
             "`curl https://e.com/a`",
+            "```curl https://e.com/a -H 'X: 1'```",
             "> curl https://e.com/a \\\n> -H 'X: 1'",
             // a Markdown code block around the command, as copied from a page's source
             "```bash\ncurl https://e.com/a \\\n  -H 'X: 1'\n```\n",

@@ -53,12 +53,14 @@ pub enum Stdin {
 pub(super) fn without_prompts(text: &str, root: bool) -> String {
     let text = without_fences(text);
     let trimmed = text.trim();
-    if trimmed.len() > 2
-        && trimmed.starts_with('`')
-        && trimmed.ends_with('`')
-        && trimmed.matches('`').count() == 2
+    // a code span, `` `curl …` `` or ```` ```curl …``` ```` on one line as issues write it
+    let marks = trimmed.len() - trimmed.trim_start_matches('`').len();
+    if marks > 0
+        && trimmed.len() > 2 * marks
+        && trimmed.ends_with(&"`".repeat(marks))
+        && trimmed.matches('`').count() == 2 * marks
     {
-        return trimmed[1..trimmed.len() - 1].to_string();
+        return trimmed[marks..trimmed.len() - marks].to_string();
     }
     let mut out = String::with_capacity(text.len());
     let mut continued = false;
@@ -334,6 +336,8 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 loop {
                     match chars.next() {
                         Some('\'') => break,
+                        // GitHub puts an expression's value in before the shell reads quotes
+                        Some('$') if actions_expression(&mut chars, &mut word, &mut command) => {}
                         Some(c) => word.push(c),
                         None => return Err("a single quote is never closed".into()),
                     }
@@ -479,8 +483,9 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
 }
 
 /// The commands with each that gives a variable a curl command's output (`R=$(curl …)`, with
-/// `export` or `local` before it, or backquotes) replaced by that curl command, as the shell
-/// runs it: scripts in docs keep the response this way.
+/// `export` or `local` before it, or backquotes), or another command a curl command's output as
+/// a word (`echo $(curl …)`), replaced by that curl command, as the shell runs it: scripts in
+/// docs keep the response this way.
 pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, String> {
     let mut out = Vec::with_capacity(commands.len());
     for command in commands {
@@ -488,18 +493,24 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
             [keyword, rest @ ..] if matches!(keyword.as_str(), "export" | "local") => rest,
             words => words,
         };
+        let substituted = |word: &'_ str| -> Option<String> {
+            word.strip_prefix("$(")
+                .and_then(|v| v.strip_suffix(')'))
+                .or_else(|| word.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
+                .map(str::to_string)
+        };
         let inner = match words {
-            [word] => assignment(word).and_then(|(_, value)| {
-                value
-                    .strip_prefix("$(")
-                    .and_then(|v| v.strip_suffix(')'))
-                    .or_else(|| value.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
+            [word] => assignment(word).and_then(|(_, value)| substituted(value)),
+            // `echo $(curl … | jq …)`: the curl command is the request the line makes
+            [program, arguments @ ..] if !is_curl(program) => arguments.iter().find_map(|word| {
+                substituted(word)
+                    .filter(|inner| inner.split_whitespace().next().is_some_and(is_curl))
             }),
             _ => None,
         };
         match inner {
             Some(inner) if inner.split_whitespace().next().is_some_and(is_curl) => {
-                out.extend(shell_commands(inner)?)
+                out.extend(shell_commands(&inner)?)
             }
             _ => out.push(command),
         }
@@ -611,6 +622,9 @@ fn expand(
     command: &mut Command,
     quoted: bool,
 ) {
+    if actions_expression(chars, word, command) {
+        return;
+    }
     if chars.peek() == Some(&'(') {
         // unquoted, the output would be split into words and matched against file names
         if let Some((output, length)) = printf_output(chars.clone())
@@ -673,6 +687,53 @@ fn expand(
     word.push_str(&name);
     word.push_str("}}");
     command.reads(&name);
+}
+
+/// After a `$`, a GitHub Actions expression (`${{ secrets.TOKEN }}`, in a workflow's `run:`
+/// step), which GitHub replaces by its value before the shell runs: a secret or an environment
+/// variable is read from the environment as `$TOKEN` is, and another value with a name
+/// (`${{ vars.BASE_URL }}`, `${{ github.repository }}`) is a `{{variable}}` of that name. Whether
+/// it was one; an expression that computes (`${{ format(…) }}`) is kept as written.
+fn actions_expression(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    word: &mut String,
+    command: &mut Command,
+) -> bool {
+    let rest: String = chars.clone().take(200).collect();
+    let Some(inner) = rest.strip_prefix("{{") else {
+        return false;
+    };
+    let Some((expression, _)) = inner.split_once("}}") else {
+        return false;
+    };
+    let name = expression.trim();
+    let environment = name
+        .strip_prefix("secrets.")
+        .or_else(|| name.strip_prefix("env."))
+        .filter(|variable| {
+            variable.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && variable
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        });
+    let named = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if environment.is_none() && !named {
+        return false;
+    }
+    for _ in 0..expression.chars().count() + 4 {
+        chars.next();
+    }
+    let name = environment.unwrap_or(name);
+    word.push_str("{{");
+    word.push_str(name);
+    word.push_str("}}");
+    if environment.is_some() {
+        command.reads(name);
+    }
+    true
 }
 
 /// After `${NAME` and `after` (`:` or `-`): the default of a `:-`, `:=`, `-` or `=` expansion

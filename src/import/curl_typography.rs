@@ -34,6 +34,22 @@ pub(super) fn as_typed(
     text: &str,
     option_dashes: impl Fn(&str) -> Option<&'static str>,
 ) -> Option<String> {
+    let (typed, left_open) = set_back(text, &option_dashes, true)?;
+    if !left_open {
+        return Some(typed);
+    }
+    // an ASCII quote the writer closed with a typographic one (`"password=x”`): then no quote
+    // of the command was set apart from the rest
+    Some(set_back(text, &option_dashes, false).map_or(typed, |(all, _)| all))
+}
+
+/// [`as_typed`], keeping the text inside ASCII quotes as written when `ascii_is_own`; and
+/// whether a quote is left open at the end.
+fn set_back(
+    text: &str,
+    option_dashes: &impl Fn(&str) -> Option<&'static str>,
+    ascii_is_own: bool,
+) -> Option<(String, bool)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
@@ -95,7 +111,7 @@ pub(super) fn as_typed(
             '\'' | '"' => {
                 ansi_c = c == '\'' && out.ends_with('$');
                 out.push(c);
-                quote = Some((c, true));
+                quote = Some((c, ascii_is_own));
             }
             c if !apostrophe && let Some(ascii) = ascii_quote(c) => {
                 changed |= word_start;
@@ -127,7 +143,7 @@ pub(super) fn as_typed(
             _ => out.push(c),
         }
     }
-    changed.then_some(out)
+    changed.then_some((out, quote.is_some()))
 }
 
 #[cfg(test)]
@@ -186,6 +202,14 @@ mod tests {
         assert_eq!(
             typed(r#"curl –X POST -d '{"t": "“hi”"}' "a “b”" http://x"#).as_deref(),
             Some(r#"curl -X POST -d '{"t": "“hi”"}' "a “b”" http://x"#)
+        );
+    }
+
+    #[test]
+    fn an_ascii_quote_closed_by_a_typographic_one_is_read_so() {
+        assert_eq!(
+            typed("curl -d “a=b\" \\\n  -d \"c=d” http://x").as_deref(),
+            Some("curl -d \"a=b\" \\\n  -d \"c=d\" http://x")
         );
     }
 

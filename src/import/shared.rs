@@ -73,6 +73,10 @@ pub(super) fn reads_as_form(data: &str) -> bool {
             .decode_utf8()
             .is_ok()
         && data.split('&').all(|pair| pair.matches('=').count() == 1)
+        // a name with a blank is text (`SELECT * FROM t WHERE a=1`), as no form names a field
+        && data
+            .split('&')
+            .all(|pair| !pair.split('=').next().unwrap_or_default().contains(' '))
 }
 
 /// One name or value of an `application/x-www-form-urlencoded` text, decoded (`+` is a space).

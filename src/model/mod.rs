@@ -14,7 +14,7 @@ use crate::url::Url;
 
 pub use rules::{
     body_problem, body_refused_by_method, header_value_problem, is_cookie, is_part_name, is_token,
-    variable_problem,
+    url_unparsable, variable_problem,
 };
 pub use validate::{validate, validate_with};
 

@@ -30,9 +30,17 @@ pub fn variable_problem(text: &str) -> Option<String> {
     None
 }
 
-/// What keeps `url` from being an `http(s)` URL once its variables are set aside: a leading
-/// `{{variable}}` stands for the base URL, any other for a plain value.
-pub(super) fn url_problem(url: &str) -> Option<String> {
+/// Why a URL with a scheme cannot be parsed at all (a blank or a `:` in its host, a port that is
+/// no number), as curl refuses it too; `None` when it parses, or has no scheme.
+pub fn url_unparsable(url: &str) -> Option<String> {
+    match url::Url::parse(&url_probe(url)) {
+        Ok(_) | Err(url::ParseError::RelativeUrlWithoutBase) => None,
+        Err(error) => Some(error.to_string()),
+    }
+}
+
+/// `url` with a leading `{{variable}}` as a base URL and every other one as a plain value.
+fn url_probe(url: &str) -> String {
     let (mut probe, rest) = match url.strip_prefix("{{").and_then(|r| r.split_once("}}")) {
         Some((_, rest)) => ("http://base.example".to_string(), rest),
         None => (String::new(), url),
@@ -46,6 +54,13 @@ pub(super) fn url_problem(url: &str) -> Option<String> {
             .map_or("", |(_, after)| after);
     }
     probe.push_str(rest);
+    probe
+}
+
+/// What keeps `url` from being an `http(s)` URL once its variables are set aside: a leading
+/// `{{variable}}` stands for the base URL, any other for a plain value.
+pub(super) fn url_problem(url: &str) -> Option<String> {
+    let probe = url_probe(url);
     match url::Url::parse(&probe) {
         Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => {
             if crate::url::Url::parse(&probe).userinfo.is_some() {
