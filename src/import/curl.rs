@@ -2244,6 +2244,22 @@ mod tests {
     }
 
     #[test]
+    fn a_process_substitution_is_a_word_kept_as_written() {
+        let import = imported(
+            "curl -H 'Content-Type: application/json' --data-binary @<(printf '{\"a\":1}') http://e.com/p",
+        );
+        assert_eq!(import.items.len(), 1);
+        let request = &import.items[0].spec.request;
+        assert_eq!(request.url, "http://e.com/p");
+        assert!(
+            matches!(&request.body, Some(BodySpec::File(FileSpec::Path(path))) if path == "<(printf '{\"a\":1}')"),
+            "{:?}",
+            request.body
+        );
+        assert_eq!(kinds(&import), ["substitution"]);
+    }
+
+    #[test]
     fn a_markdown_link_for_the_url_is_its_target() {
         for text in [
             "curl -X GET [http://127.0.0.1:8000/configuration/](http://127.0.0.1:8000/configuration/)",

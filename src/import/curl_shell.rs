@@ -435,6 +435,19 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                     word.extend(chars.next());
                 }
             }
+            // `<(printf …)`: a process substitution, the name of a file bash fills with the
+            // command's output; kept as written, as `$(…)` is
+            '<' | '>'
+                if chars.peek() == Some(&'(')
+                    && let Some(length) = closing_at(&chars, Some('('), ')') =>
+            {
+                in_word = true;
+                let whole: String = std::iter::once(c)
+                    .chain(chars.by_ref().take(length))
+                    .collect();
+                word.push_str(&whole);
+                command.substituted.push(whole);
+            }
             '>' | '<' => {
                 // `2>`: the word so far is the file descriptor
                 if in_word && word.chars().all(|c| c.is_ascii_digit()) {
