@@ -527,6 +527,13 @@ fn import_commands(text: &str) -> Result<Import, String> {
                 format!("the redirection `{redirection}` does not change the request; ignored"),
             ));
         }
+        if command.unquoted_json {
+            import.notes.push(Note::of_kind(
+                "shell",
+                format!("{prefix}command"),
+                "a word written `{\"…\": …}` without quotes around it is no JSON to the shell, which takes out its quotes (and bash expands a `{a,b}` in it): it is read so; quote the whole JSON (`-d '{\"a\": 1}'`) to send it",
+            ));
+        }
         if let Some(rest) = &command.cut_at_ampersand {
             import.notes.push(Note::of_kind(
                 "shell",
@@ -2257,6 +2264,26 @@ mod tests {
             request.body
         );
         assert_eq!(kinds(&import), ["substitution"]);
+    }
+
+    #[test]
+    fn unquoted_json_is_noted() {
+        let import = imported(
+            "curl http://e.com/signin -H 'content-type: application/json' --data-binary {\"email\":\"a@b.c\"}",
+        );
+        assert_eq!(kinds(&import), ["shell"]);
+        assert!(import.notes[0].message.contains("quote the whole JSON"));
+        // a quoted word, or braces with no quote in them, are not
+        for text in [
+            "curl http://e.com -d '{\"a\":1}'",
+            "curl http://e.com/{a,b}",
+            "curl http://e.com -d {}",
+        ] {
+            assert!(
+                imported(text).notes.iter().all(|n| n.kind != "shell"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

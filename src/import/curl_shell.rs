@@ -27,6 +27,9 @@ pub struct Command {
     /// What follows an unquoted `&` that cut a URL's query short (`&to=XAF` of
     /// `?from=USD&to=XAF`): bash ends the command there.
     pub cut_at_ampersand: Option<String>,
+    /// Whether a word starts with an unquoted `{` and quotes inside it (`-d {"a":1}`): JSON
+    /// to its writer, whose quotes the shell takes out.
+    pub unquoted_json: bool,
 }
 
 impl Command {
@@ -327,6 +330,9 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
         };
     }
     while let Some(c) = chars.next() {
+        if matches!(c, '\'' | '"') && in_word && !quoted && word.starts_with('{') {
+            command.unquoted_json = true;
+        }
         if matches!(c, '\'' | '"' | '\\') {
             quoted = true;
         }
