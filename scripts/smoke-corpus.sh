@@ -96,7 +96,7 @@ while IFS= read -r command; do
     >"$scratch/log" 2>&1 || status=$?
   if [ "$status" -eq 0 ]; then
     imported=$((imported + 1))
-  elif [ "$status" -eq 1 ] && grep -qE '^samplegen import: .* not representable|^error: -: the command names no URL' "$scratch/log"; then
+  elif [ "$status" -eq 1 ] && grep -qE '^samplegen import: .* not representable|^error: -: the command names no URL|^error: -: .* is no URL curl can send' "$scratch/log"; then
     refused=$((refused + 1))
   else
     echo "smoke: curl example $number ($command) exited $status:" >&2
