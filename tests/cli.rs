@@ -338,6 +338,33 @@ fn render_prints_a_page_or_one_sample_and_writes_nothing() {
     );
 }
 
+// an imported `-F file=@$FILE` is `{{FILE}}`, which the project's value then names
+#[test]
+fn a_variable_in_a_file_path_takes_its_value() {
+    let project = TestProject::new();
+    project.write(
+        "specs/files/upload.yaml",
+        "title: Upload\nvariables:\n  FILE: report.json\nrequest:\n  method: POST\n  url: https://e.com/up\n  body:\n    formdata:\n    - doc:\n        file: '{{FILE}}'\n",
+    );
+    project.write(
+        "specs/files/put.yaml",
+        "title: Put\nvariables:\n  FILE: report.json\nrequest:\n  method: PUT\n  url: https://e.com/up\n  headers:\n  - Content-Type: application/zip\n  body:\n    file: 'data/{{FILE}}'\n",
+    );
+    let form = project.run(&["render", "specs/files/upload.yaml", "--target", "curl"]);
+    assert!(form.status.success(), "{}", stderr(&form));
+    assert!(
+        stdout(&form).contains("'doc=@\"report.json\"'"),
+        "{}",
+        stdout(&form)
+    );
+    let put = project.run(&["render", "specs/files/put.yaml", "--target", "curl"]);
+    assert!(
+        stdout(&put).contains("'@data/report.json'"),
+        "{}",
+        stdout(&put)
+    );
+}
+
 #[test]
 fn targets_lists_the_eleven_in_tab_order() {
     let project = TestProject::new();

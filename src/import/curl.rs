@@ -236,9 +236,9 @@ fn short_option(letter: char) -> Option<(&'static str, bool)> {
 }
 
 /// The dashes an option's name takes: `--` for a long option, `-` when its first letter is a
-/// short option (`-X`, `-sSL`).
+/// short option (`-X`, `-sSL`; a letter alone is one, though it may begin a long name).
 fn option_dashes(name: &str) -> Option<&'static str> {
-    if long_option(name).is_some() {
+    if name.chars().nth(1).is_some() && long_option(name).is_some() {
         Some("--")
     } else {
         name.chars().next().and_then(short_option).map(|_| "-")
@@ -2191,6 +2191,9 @@ mod tests {
         assert_eq!(spec.request.url, "https://e.com/a");
         assert!(matches!(&spec.request.body, Some(BodySpec::Raw(raw)) if raw == "a b"));
         assert_eq!(option_by_prefix("d"), None, "`--d` begins many");
+        // set in type, a letter alone is the short option
+        assert_eq!(option_dashes("x"), Some("-"));
+        assert_eq!(option_dashes("insec"), Some("--"));
         assert_eq!(option_by_prefix(""), None);
         assert_eq!(
             long_option("data"),

@@ -3,7 +3,9 @@
 
 use crate::diagnostic::PathSegment::{self, Index, Key};
 use crate::sample_values::{SampleValues, holds_marker};
-use crate::spec::{AuthSpec, BodySpec, KeyLocationSpec, NameValueSpec, PartSpec, RequestSpec};
+use crate::spec::{
+    AuthSpec, BodySpec, FileSpec, KeyLocationSpec, NameValueSpec, PartSpec, RequestSpec,
+};
 
 use super::validate::Checker;
 
@@ -132,12 +134,20 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
                 for (index, part) in parts.iter_mut().enumerate() {
                     let path = request_path(&[Key("body"), Key("formdata"), Index(index)]);
                     for (_, content) in part.iter_mut() {
-                        let text = match content {
-                            PartSpec::Text(text) => text.as_mut(),
-                            PartSpec::Detailed(detail) => detail.value.as_mut(),
-                        };
-                        if let Some(text) = text {
-                            set(check, text, Slot::Text, &path);
+                        match content {
+                            PartSpec::Text(text) => {
+                                if let Some(text) = text {
+                                    set(check, text, Slot::Text, &path);
+                                }
+                            }
+                            // a file's path too (`@$FILE` imported as `{{FILE}}`)
+                            PartSpec::Detailed(detail) => {
+                                for text in
+                                    [&mut detail.value, &mut detail.file].into_iter().flatten()
+                                {
+                                    set(check, text, Slot::Text, &path);
+                                }
+                            }
                         }
                     }
                 }
@@ -149,7 +159,18 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
                     set(check, variables, Slot::Text, &path);
                 }
             }
-            BodySpec::File(_) => {}
+            BodySpec::File(file) => {
+                let path = match file {
+                    FileSpec::Path(path) => path,
+                    FileSpec::Checked(checked) => &mut checked.path,
+                };
+                set(
+                    check,
+                    path,
+                    Slot::Text,
+                    &request_path(&[Key("body"), Key("file")]),
+                );
+            }
         }
     }
 }

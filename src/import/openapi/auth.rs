@@ -72,6 +72,23 @@ impl<'a> Importer<'a> {
         Security::default()
     }
 
+    /// How many of the document's security schemes are API keys (a `$ref` counted as one).
+    fn key_schemes(&self) -> usize {
+        self.root
+            .get("components")
+            .and_then(|c| c.get("securitySchemes"))
+            .and_then(Value::as_object)
+            .map_or(0, |schemes| {
+                schemes
+                    .values()
+                    .filter(|scheme| {
+                        scheme.get("$ref").is_some()
+                            || scheme.get("type").and_then(Value::as_str) == Some("apiKey")
+                    })
+                    .count()
+            })
+    }
+
     /// One security requirement (all of its schemes), or why the samples cannot send it.
     fn requirement(
         &mut self,
@@ -97,7 +114,6 @@ impl<'a> Importer<'a> {
         }
         // the schemes that set `Authorization` first, then the keys, which can go anywhere
         schemes.sort_by_key(|(_, _, _, kind)| *kind == "apiKey");
-        let mut keys = 0;
         for (name, at, scheme, kind) in schemes {
             match kind {
                 "http" | "oauth2" | "openIdConnect" => {
@@ -155,12 +171,13 @@ impl<'a> Importer<'a> {
                         .and_then(Value::as_str)
                         .ok_or_else(|| format!("the API key `{name}` has no `name`"))?;
                     let location = scheme.get("in").and_then(Value::as_str).unwrap_or("");
-                    let value = if keys == 0 {
+                    // `{{apiKey}}` when the document has one key; else each its own, so that
+                    // setting one never sends it as another
+                    let value = if self.key_schemes() == 1 {
                         "{{apiKey}}".to_string()
                     } else {
                         placeholder(name)
                     };
-                    keys += 1;
                     match location {
                         "header" => {
                             if !crate::model::is_token(key) {
@@ -279,7 +296,8 @@ components:
         let (import, request) = auth_of("[{headerKey: []}]");
         assert_eq!(
             yaml(&request["auth"]),
-            "apikey:\n  name: X-API-Key\n  value: '{{apiKey}}'\n  in: header\n"
+            "apikey:\n  name: X-API-Key\n  value: '{{headerKey}}'\n  in: header\n",
+            "several key schemes: each its own variable"
         );
         note(
             &import,
@@ -294,7 +312,7 @@ components:
         let (import, request) = auth_of("[{queryKey: []}]");
         assert_eq!(
             yaml(&request["auth"]),
-            "apikey:\n  name: api_key\n  value: '{{apiKey}}'\n  in: query\n"
+            "apikey:\n  name: api_key\n  value: '{{queryKey}}'\n  in: query\n"
         );
         note(
             &import,
@@ -303,7 +321,7 @@ components:
         );
         let (_, request) = auth_of("[{cookieKey: []}]");
         assert!(request.get("auth").is_none());
-        assert_eq!(yaml(&request["cookies"]), "- SESSION: '{{apiKey}}'\n");
+        assert_eq!(yaml(&request["cookies"]), "- SESSION: '{{cookieKey}}'\n");
         for scheme in ["oauth", "oidc"] {
             let (import, request) = auth_of(&format!("[{{{scheme}: [read]}}]"));
             assert_eq!(yaml(&request["auth"]), "bearer: '{{accessToken}}'\n");
@@ -423,7 +441,7 @@ components:
         assert_eq!(request["auth"]["bearer"].as_str(), Some("{{accessToken}}"));
         assert_eq!(
             request["headers"][0]["X-API-Key"].as_str(),
-            Some("{{apiKey}}")
+            Some("{{headerKey}}")
         );
         let (_, request) = auth_of("[{queryKey: [], headerKey: []}]");
         assert_eq!(request["auth"]["apikey"]["name"].as_str(), Some("api_key"));

@@ -286,7 +286,7 @@ impl<'a> Importer<'a> {
 
     /// A parameter's example value: `example`, the first of `examples`, the example of its
     /// `content`, or its schema's `example`, first `examples`, `default`, `const` or first `enum`
-    /// value. The last two are values the API takes (AWS's `X-Amz-Target: Lightsail.Reboot`),
+    /// value (an object's, its properties' that have one). The last two are values the API takes (AWS's `X-Amz-Target: Lightsail.Reboot`),
     /// where `{{name}}` would send no value the API takes at all.
     fn parameter_example(&mut self, param: &Param<'a>) -> Option<Value> {
         let p = param.value;
@@ -312,6 +312,22 @@ impl<'a> Importer<'a> {
         let (schema, schema_at) = self.resolve(schema, &schema_at)?;
         if let Some(value) = own_value(schema) {
             return Some(value);
+        }
+        // an object whose properties have values of their own (a `deepObject`'s `page[size]`),
+        // those properties; the others are left out, as optional ones would be
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            let mut object = serde_json::Map::new();
+            for (name, property) in properties {
+                let at = format!("{schema_at}/properties/{}", escape(name));
+                if let Some((property, _)) = self.resolve(property, &at)
+                    && let Some(value) = own_value(property)
+                {
+                    object.insert(name.clone(), value);
+                }
+            }
+            if !object.is_empty() {
+                return Some(Value::Object(object));
+            }
         }
         // a list whose items have a value of their own (an `enum` of the values it takes)
         let items = schema.get("items")?;
@@ -759,6 +775,34 @@ components:
                 pair("json", "%7B%22a%22:1%7D"),
             ]
         );
+    }
+
+    #[test]
+    fn an_object_parameter_is_its_properties_values() {
+        let import = run(r##"
+paths:
+  /o:
+    get:
+      parameters:
+        - {name: page, in: query, required: true, style: deepObject, explode: true, schema: {$ref: '#/components/schemas/Page'}}
+        - {name: color, in: query, required: true, schema: {type: object, properties: {r: {type: integer, example: 1}, g: {type: integer}}}}
+        - {name: X-Obj, in: header, required: true, schema: {type: object, properties: {a: {type: integer, enum: [7]}}}}
+        - {name: none, in: query, required: true, schema: {type: object, properties: {b: {type: string}}}}
+components:
+  schemas:
+    Page: {type: object, properties: {number: {type: integer, default: 1}, size: {type: integer, example: 50}}}
+"##);
+        let request = &only(&import).request;
+        assert_eq!(
+            pairs(&request.query),
+            [
+                pair("page[number]", "1"),
+                pair("page[size]", "50"),
+                pair("r", "1"),
+                pair("none", "{{none}}"),
+            ]
+        );
+        assert_eq!(pairs(&request.headers), [pair("X-Obj", "a,7")]);
     }
 
     #[test]
