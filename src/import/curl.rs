@@ -416,6 +416,13 @@ fn import_text(text: &str) -> Result<Import, String> {
     }
 }
 
+/// Shell keywords and programs that run the command written after them (a container's, a
+/// remote host's), so that a curl among their words is the request the line makes.
+const RUNS_A_COMMAND: [&str; 22] = [
+    "do", "then", "else", "if", "while", "until", "!", "time", "sudo", "nohup", "exec", "command",
+    "builtin", "env", "watch", "timeout", "nice", "xargs", "docker", "podman", "kubectl", "ssh",
+];
+
 /// PowerShell's web cmdlets and their aliases, which documentation shows beside curl commands.
 const POWERSHELL_WEB_CMDLETS: [&str; 4] = ["Invoke-WebRequest", "Invoke-RestMethod", "iwr", "irm"];
 
@@ -460,6 +467,17 @@ fn import_commands(text: &str) -> Result<Import, String> {
             "input",
             "typographic quotes and dashes, as a word processor or a blog sets a command (`“…”`, `‘…’`, `–X`, `—data`), are read as the `\"`, `'`, `-` and `--` they were typed as (curl would take them for text: a URL `–X`); inside ASCII quotes they are kept",
         ));
+    }
+    // a command that runs curl: `do curl …` in a loop, `sudo curl`, `docker exec web curl`
+    let mut commands = commands;
+    for command in &mut commands {
+        if let Some(program) = command.words.first()
+            && !is_curl(program)
+            && RUNS_A_COMMAND.contains(&program.as_str())
+            && let Some(at) = command.words.iter().position(|word| is_curl(word))
+        {
+            command.words.drain(..at);
+        }
     }
     let commands = with_forgotten_continuations_joined(commands, &mut import.notes);
     if doubled_quotes {
@@ -1673,8 +1691,22 @@ fn request(
         None => "POST".into(),
     };
     if let Some(file) = upload {
-        // curl names the uploaded file in a URL whose path ends with `/` or is empty
-        url = with_upload_name(&url, file.rsplit('/').next().unwrap_or(file));
+        let whole_variable =
+            url.starts_with("{{") && url.find("}}").is_some_and(|end| end + 2 == url.len());
+        if whole_variable {
+            // `-T file '<PRESIGNED_URL>'`: whether curl adds the file's name depends on the
+            // value, and a URL given whole (a presigned one) is the one to send to
+            import.notes.push(Note::of_kind(
+                "body",
+                url_at,
+                format!(
+                    "`-T` uploads to `{url}` as given: curl adds the file's name when the URL's path ends with `/` or is empty, which a value standing for a whole URL seldom does"
+                ),
+            ));
+        } else {
+            // curl names the uploaded file in a URL whose path ends with `/` or is empty
+            url = with_upload_name(&url, file.rsplit('/').next().unwrap_or(file));
+        }
         if !has_content_type(&request.headers) {
             import.notes.push(Note::of_kind(
                 "body",
@@ -1701,6 +1733,14 @@ fn request(
             )),
         }
     } else if !transfer.form.is_empty() {
+        if has_data {
+            // curl refuses the command ("You can only select one HTTP request method!")
+            import.notes.push(Note::of_kind(
+                "body",
+                url_at,
+                "`-F` and `-d` together, which curl refuses to send: the form is the body, the `-d` data is left out (write it as a `-F` part to send it)",
+            ));
+        }
         let other_type = request.headers.iter().find_map(|h| {
             h.iter()
                 .find(|(k, _)| is_content_type(k))
@@ -2287,6 +2327,66 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn uploads_and_forms_that_curl_reads_its_own_way_are_noted() {
+        // a URL given whole by a placeholder gets no file name
+        let import = imported("curl -T wafr.zip '<PRESIGNED_URL>'");
+        assert_eq!(import.items[0].spec.request.url, "{{PRESIGNED_URL}}");
+        assert!(import.notes.iter().any(|n| {
+            n.message
+                .contains("uploads to `{{PRESIGNED_URL}}` as given")
+        }));
+        assert_eq!(
+            imported("curl -T a.zip https://e.com/up/").items[0]
+                .spec
+                .request
+                .url,
+            "https://e.com/up/a.zip"
+        );
+        // `-F` with `-d`, which curl refuses
+        let import = imported("curl -F 'test=@test.txt' -d 'name=foo' http://e.com/upload");
+        assert!(
+            import.items[0]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .unwrap()
+                .formdata()
+                .is_some()
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("`-F` and `-d` together"))
+        );
+    }
+
+    #[test]
+    fn curl_run_by_a_loop_a_wrapper_or_a_container_is_the_request() {
+        for text in [
+            "while true; do curl -F 'file=@a.txt' http://e.com/up; done",
+            "sudo curl -F 'file=@a.txt' http://e.com/up",
+            "docker exec -it web curl -F 'file=@a.txt' http://e.com/up",
+            "kubectl exec pod -- curl -F 'file=@a.txt' http://e.com/up",
+            // a code comment, a list's item, a prompt with a blank before its sign
+            "//        curl -F 'file=@a.txt' http://e.com/up",
+            "- curl -F 'file=@a.txt' http://e.com/up",
+            "[root@ubuntu01:~/es/bin] # curl -F 'file=@a.txt' http://e.com/up",
+            "#curl -F 'file=@a.txt' http://e.com/up",
+        ] {
+            let import = imported(text);
+            assert_eq!(import.items.len(), 1, "{text}");
+            assert_eq!(
+                import.items[0].spec.request.url, "http://e.com/up",
+                "{text}"
+            );
+        }
+        // a program that does not run curl stays refused
+        assert!(super::import("grep curl http://e.com/up").is_err());
     }
 
     #[test]

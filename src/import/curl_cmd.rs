@@ -5,7 +5,7 @@
 //! `&`, `&&`, `|` and `||` outside quotes; the C runtime then splits the line into words at
 //! blanks outside double quotes, with `\"` a quote and `""` inside quotes a quote.
 
-use super::Command;
+use super::{Command, Stdin};
 
 /// Whether `text` is written for `cmd.exe` rather than a POSIX shell: a line continued with a
 /// `^` (a bash line would end in `\`), or a `^"` outside what a POSIX shell would single-quote,
@@ -85,7 +85,7 @@ pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
     // a letter) is no variable
     let (text, names) = expand_percent(text);
     let mut commands = Vec::new();
-    for line in command_lines(&text) {
+    for (line, redirections) in command_lines(&text) {
         let words = runtime_words(&line)?;
         if !words.is_empty() {
             let expanded = names
@@ -93,11 +93,22 @@ pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
                 .filter(|name| line.contains(&format!("{{{{{name}}}}}")))
                 .cloned()
                 .collect();
-            commands.push(Command {
+            let mut command = Command {
                 words,
                 expanded,
                 ..Command::default()
-            });
+            };
+            for (operator, target) in redirections {
+                if operator == "<" {
+                    command.stdin = Some((Stdin::File(target.clone()), format!("< {target}")));
+                } else {
+                    let blank = if operator.ends_with('&') { "" } else { " " };
+                    command
+                        .redirections
+                        .push(format!("{operator}{blank}{target}"));
+                }
+            }
+            commands.push(command);
         }
     }
     Ok(commands)
@@ -106,14 +117,42 @@ pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
 /// `cmd.exe`'s first pass: carets removed (each escaping the character after it, outside
 /// quotes), a caret ending a line joining it to the next (the next line's first character then
 /// escaped, so that Chrome's `^` + two newlines is one newline in the text), and the text cut
-/// into commands at newlines, `&` and `|` outside quotes. Quotes stay, for the C runtime.
-fn command_lines(text: &str) -> Vec<String> {
+/// into commands at newlines, `&` and `|` outside quotes. Quotes stay, for the C runtime. Each
+/// command comes with its redirections (`> out.json`, `2>&1`, `< body.json`), which cmd.exe
+/// takes out of the command line.
+fn command_lines(text: &str) -> Vec<(String, Vec<(String, String)>)> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut redirections = Vec::new();
     let mut quoted = false;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            '>' | '<' if !quoted => {
+                let mut operator = c.to_string();
+                // `2>`: a handle number written right before
+                let before = line.trim_end_matches(|c: char| c.is_ascii_digit());
+                if line.len() - before.len() == 1 && before.ends_with([' ', '\t']) {
+                    operator.insert_str(0, &line[before.len()..]);
+                    line.truncate(before.len());
+                }
+                while let Some(next) = chars.next_if(|n| *n == '>' || (*n == '&' && c == '>')) {
+                    operator.push(next);
+                }
+                let mut target = String::new();
+                while chars.next_if(|n| *n == ' ' || *n == '\t').is_some() {}
+                let mut in_quotes = false;
+                while let Some(next) =
+                    chars.next_if(|n| in_quotes || !(n.is_whitespace() || "&|<>".contains(*n)))
+                {
+                    if next == '"' {
+                        in_quotes = !in_quotes;
+                    } else {
+                        target.push(next);
+                    }
+                }
+                redirections.push((operator, target));
+            }
             '"' => {
                 quoted = !quoted;
                 line.push(c);
@@ -130,19 +169,19 @@ fn command_lines(text: &str) -> Vec<String> {
             '\r' | '\n' => {
                 // a newline inside quotes still ends the command in cmd.exe
                 quoted = false;
-                lines.push(std::mem::take(&mut line));
+                lines.push((std::mem::take(&mut line), std::mem::take(&mut redirections)));
             }
             '&' | '|' if !quoted => {
                 while chars.peek() == Some(&c) {
                     chars.next();
                 }
-                lines.push(std::mem::take(&mut line));
+                lines.push((std::mem::take(&mut line), std::mem::take(&mut redirections)));
             }
             _ => line.push(c),
         }
     }
-    lines.push(line);
-    lines.retain(|l| !l.trim().is_empty());
+    lines.push((line, redirections));
+    lines.retain(|(l, _)| !l.trim().is_empty());
     lines
 }
 
@@ -176,12 +215,26 @@ pub(super) fn expand_percent(line: &str) -> (String, Vec<String>) {
         let after = &rest[start + 1..];
         let name_end = after.find('%');
         let name = name_end.map(|end| &after[..end]);
-        match name.filter(|name| crate::sample_values::is_env_name(name)) {
+        // `%C3%A9` is a URL's percent-escapes, not the variable `C3`
+        let escape = |name: &str| name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit());
+        match name.filter(|name| crate::sample_values::is_env_name(name) && !escape(name)) {
             Some(name) => {
                 out.push_str(&format!("{{{{{name}}}}}"));
                 if !names.iter().any(|n| n == name) {
                     names.push(name.to_string());
                 }
+                rest = &after[name.len() + 1..];
+            }
+            // `%date:~0,2%`, `%PATH:a=b%`: part of a variable or a replacement in it, which
+            // samplegen cannot evaluate; kept as written, whole, so that its closing `%` opens
+            // nothing
+            None if let Some(name) = name
+                && let Some((variable, _)) = name.split_once(':')
+                && crate::sample_values::is_env_name(variable) =>
+            {
+                out.push('%');
+                out.push_str(name);
+                out.push('%');
                 rest = &after[name.len() + 1..];
             }
             None => {
@@ -352,6 +405,36 @@ mod tests {
         );
         assert_eq!(commands[0].expanded, ["API_TOKEN"]);
         assert_eq!(commands[1].words, ["echo", "done"]);
+    }
+
+    #[test]
+    fn a_part_of_a_variable_is_kept_whole() {
+        let (text, names) = expand_percent("\"%date:~0,2%T%time:~0,8%Z %USER%\"");
+        assert_eq!(text, "\"%date:~0,2%T%time:~0,8%Z {{USER}}\"");
+        assert_eq!(names, ["USER"]);
+        let (text, names) = expand_percent("https://e.com/caf%C3%A9?q=%DEBUG%");
+        assert_eq!(text, "https://e.com/caf%C3%A9?q={{DEBUG}}");
+        assert_eq!(names, ["DEBUG"]);
+    }
+
+    #[test]
+    fn redirections_are_taken_out_of_the_command() {
+        let commands = cmd_commands(concat!(
+            "curl -X POST ^\n",
+            " -d \"{\\\"a\\\":1}\" https://e.com/x > \"out file.json\" 2>&1 <body.txt\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            commands[0].words,
+            ["curl", "-X", "POST", "-d", "{\"a\":1}", "https://e.com/x"]
+        );
+        assert_eq!(commands[0].redirections, ["> out file.json", "2>&1"]);
+        assert!(matches!(&commands[0].stdin, Some((Stdin::File(file), _)) if file == "body.txt"));
+        // quoted, and escaped with `^`, they are text
+        let commands = cmd_commands("curl -d \"a>b\" -H X:1^>2 https://e.com").unwrap();
+        assert_eq!(commands[0].words[2], "a>b");
+        assert_eq!(commands[0].words[4], "X:1>2");
+        assert!(commands[0].redirections.is_empty());
     }
 
     #[test]

@@ -169,13 +169,13 @@ pub(super) enum PromptShell {
 }
 
 /// The shell whose prompt starts `line`, in a console session: before `curl`, any prompt
-/// [`prompt_end`] reads; before another command, all but a bare `>` or `*` (elsewhere a
-/// continued line's `> `, a comment's `*`, or `curl -v`'s lines of the request it sent and
-/// what it did).
+/// [`prompt_end`] reads; before another command, all but a bare `>`, `*`, `//` or `-`
+/// (elsewhere a continued line's `> `, a comment's `*`, a list's `-`, or `curl -v`'s lines of
+/// the request it sent and what it did).
 pub(super) fn session_prompt(line: &str) -> Option<PromptShell> {
     let (prompt, rest, shell) = prompt_and_rest(line, false)?;
     let before_curl = rest.split_whitespace().next().is_some_and(is_curl);
-    (before_curl || !matches!(prompt.trim_end(), ">" | "*")).then_some(shell)
+    (before_curl || !matches!(prompt.trim_end(), ">" | "*" | "//" | "-")).then_some(shell)
 }
 
 /// The prompt at the start of `line`, what follows it, and whose it is.
@@ -191,14 +191,25 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         // `kubectl -v=8` logs the request as a curl command
         (true, rest, PromptShell::Posix)
     } else if line.starts_with('[')
-        && let Some(end) = line.find("]$ ").or_else(|| line.find("]# "))
+        && let Some(end) = line.find(']')
         && !line[..end].contains(['\'', '"'])
+        && let Some(rest) = line[end + 1..]
+            .trim_start_matches(' ')
+            .strip_prefix(['$', '#'])
+            .filter(|rest| rest.starts_with([' ', '\t']))
     {
-        // Red Hat's `[root@host ~]# ` and `[me@host dir]$ `
-        (true, &line[end + 2..], PromptShell::Posix)
+        // Red Hat's `[root@host ~]# ` and `[me@host dir]$ `, also with a blank before the sign
+        (true, rest, PromptShell::Posix)
+    } else if root
+        && let Some(rest) = line.strip_prefix('#')
+        && rest.split_whitespace().next().is_some_and(is_curl)
+    {
+        // `#curl …`: commented out with no blank, read as `# curl` is
+        (true, rest, PromptShell::Posix)
     } else {
         let (prompt, rest) = line.split_once([' ', '\t'])?;
-        let is_prompt = prompt == "*"
+        // a comment block's `*`, a code comment's `//` and a list's `-` before a command
+        let is_prompt = matches!(prompt, "*" | "//" | "-")
             || (root && prompt == "#")
             || (prompt.ends_with(['$', '>', '%'])
                 && prompt

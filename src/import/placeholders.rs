@@ -22,20 +22,39 @@ pub fn in_text(text: &str, found: &mut Vec<Placeholder>) -> String {
 /// IPv6 host (`[::1]`) and brackets in the path or query (`filter[name]=x`).
 pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
     let host_end = host_end(url);
-    replace(url, found, |rest| {
+    let replaced = replace(url, found, |rest| {
         let at = url.len() - rest.len();
         enclosed(rest, '<', '>', " :")
             .or_else(|| braced(rest))
             .or_else(|| (at < host_end).then(|| bracketed(rest)).flatten())
-    })
+    });
+    // an IPv6 host's placeholder, `http://[<EXTERNAL-IP>]/`: the value is the host, and a
+    // variable between brackets is no address any client parses
+    let start = replaced.find("://").map_or(0, |i| i + 3);
+    let host = &replaced[start..host_end_of(&replaced, start)];
+    if let Some(inner) = host.strip_prefix("[{{").and_then(|h| h.split_once("}}]"))
+        && !inner.0.contains("}}")
+        && (inner.1.is_empty() || inner.1.starts_with(':'))
+    {
+        let (name, port) = inner;
+        return format!(
+            "{}{{{{{name}}}}}{port}{}",
+            &replaced[..start],
+            &replaced[start + host.len()..]
+        );
+    }
+    replaced
+}
+
+fn host_end_of(url: &str, start: usize) -> usize {
+    url[start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| start + i)
 }
 
 /// Where the URL's host ends (its authority, after any `scheme://`).
 fn host_end(url: &str) -> usize {
-    let start = url.find("://").map_or(0, |i| i + 3);
-    url[start..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| start + i)
+    host_end_of(url, url.find("://").map_or(0, |i| i + 3))
 }
 
 /// Replaces what `placeholder` finds at each `<`, `{` or `[` of `text`: it returns how long the
@@ -121,17 +140,32 @@ fn enclosed(text: &str, open: char, close: char, separators: &str) -> Option<(us
     let end = inner.find(close)?;
     let name = inner[..end].trim();
     let first = name.chars().next()?;
-    let allowed = |c: char| {
-        c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') || separators.contains(c)
-    };
-    if name.len() > MAX_NAME || !(first.is_ascii_alphabetic() || first == '_') {
+    let allowed =
+        |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.') || separators.contains(c);
+    if name.len() > MAX_NAME || !(first.is_alphabetic() || first == '_') {
         return None;
     }
     if !name.chars().all(allowed) {
         return None;
     }
-    let name: String = name
-        .split(|c| separators.contains(c))
+    // a name in another script (`<取得したトークン>`), spelled in ASCII letters, as a variable's
+    // name is written
+    let ascii = if name.is_ascii() {
+        name.to_string()
+    } else {
+        let spelled = deunicode::deunicode(name);
+        if !spelled.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        spelled
+            .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let separated = |c: char| separators.contains(c) || (!name.is_ascii() && c == ' ');
+    let name: String = ascii
+        .split(separated)
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join("_");
@@ -171,6 +205,21 @@ mod tests {
             url("https://<master ip:port>/api/v1/x").0,
             "https://{{master_ip_port}}/api/v1/x"
         );
+        // a name in another script is spelled in ASCII
+        assert_eq!(
+            url("https://login.microsoftonline.com/{租用戶識別碼}/oauth2").0,
+            "https://login.microsoftonline.com/{{Zu_Yong_Hu_Shi_Bie_Ma}}/oauth2"
+        );
+        assert_eq!(
+            url("https://e.com/<Идентификатор заказа>").0,
+            "https://e.com/{{Identifikator_zakaza}}"
+        );
+        // an IPv6 address's placeholder stands for the host, brackets and all
+        assert_eq!(
+            url("http://[<EXTERNAL-IP>]:8080/a").0,
+            "http://{{EXTERNAL-IP}}:8080/a"
+        );
+        assert_eq!(url("http://[<EXTERNAL-IP>]").0, "http://{{EXTERNAL-IP}}");
         // what is no placeholder stays
         for kept in [
             "https://[::1]:8080/a",
