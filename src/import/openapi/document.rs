@@ -15,8 +15,21 @@ pub(super) fn parse(text: &str) -> Result<Value, String> {
     let yaml = || crate::yaml::from_str_large::<Value>(text);
     if text.trim_start().starts_with('{') {
         return serde_json::from_str::<Value>(text).or_else(|json_error| {
-            // a YAML flow mapping also starts with `{`
-            yaml().map_err(|_| format!("the OpenAPI document is not valid JSON: {json_error}"))
+            // a YAML flow mapping also starts with `{` (and YAML takes a trailing comma); but
+            // JSON with a `//` comment is read by YAML as a document of other keys, so the JSON
+            // error, which says where, is the one that helps unless YAML finds a document
+            let invalid = || format!("the OpenAPI document is not valid JSON: {json_error}");
+            match yaml() {
+                Ok(document)
+                    if document
+                        .get("openapi")
+                        .or(document.get("swagger"))
+                        .is_some() =>
+                {
+                    Ok(document)
+                }
+                _ => Err(invalid()),
+            }
         });
     }
     yaml().map_err(|error| format!("the OpenAPI document is not valid YAML or JSON: {error}"))
@@ -162,6 +175,11 @@ mod tests {
             ("[1, 2]", "not an OpenAPI document"),
             ("", "not an OpenAPI document"),
             ("info: {title: t}\npaths: {}", "no `openapi` field"),
+            // JSON with a comment: where, not what YAML makes of it
+            (
+                "{\n  // by hand\n  \"openapi\": \"3.0.0\", \"paths\": {}\n}",
+                "not valid JSON: key must be a string at line 2 column 3",
+            ),
             (
                 "swagger: '1.2'\npaths: {}",
                 "`swagger: 1.2` is not supported",

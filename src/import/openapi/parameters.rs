@@ -226,6 +226,18 @@ impl<'a> Importer<'a> {
     pub(super) fn path_parameter(&mut self, param: &Param, url: &mut String) {
         let (style, explode) = Self::style(param);
         let variable = placeholder(&param.name);
+        if !url.contains(&variable) {
+            // a parameter the path has no `{name}` for: no client could send it
+            self.note(
+                "parameter",
+                &param.at,
+                format!(
+                    "the path has no `{{{}}}` for the path parameter `{}`: left out",
+                    param.name, param.name
+                ),
+            );
+            return;
+        }
         let prefix = match style.as_str() {
             "simple" => return,
             "label" => ".".to_string(),
@@ -984,6 +996,20 @@ paths:
         assert_eq!(
             path_parameters_as_variables("/users/{userId}/devices/{{deviceID}}"),
             "/users/{{userId}}/devices/{{deviceID}}"
+        );
+        // declared, but not in the path
+        let import = run(r##"
+paths:
+  /v1/unpark:
+    post:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+"##);
+        assert_eq!(only(&import).request.url, "{{baseUrl}}/v1/unpark");
+        note(
+            &import,
+            "/paths/~1v1~1unpark/post/parameters/0",
+            "the path has no `{id}` for the path parameter `id`: left out",
         );
     }
 }
