@@ -1922,15 +1922,26 @@ fn quoted_value(inner: &str) -> (String, &str) {
 mod tests {
     use super::*;
 
-    // scripts keep the response: the curl command is what the shell runs
+    // scripts keep the response, loops and containers run it: the curl command is what the
+    // shell runs
     #[test]
-    fn a_variable_taking_a_curl_commands_output_is_that_command() {
+    fn a_curl_command_a_line_runs_is_that_request() {
         for text in [
             "R=$(curl -s https://e.com/a)\necho \"$R\"",
             "export R=`curl -s https://e.com/a`",
             "local R=\"$(curl -s \\\n  https://e.com/a)\"",
             "echo $(curl -s 'https://e.com/a' | jq -r '.downloadUrl')",
             "docker login -p \"`curl -s https://e.com/a`\" registry",
+            // a loop, a wrapper or a container running curl
+            "while true; do curl -s https://e.com/a; done",
+            "sudo curl -s https://e.com/a",
+            "docker exec -it web curl -s https://e.com/a",
+            "kubectl exec pod -- curl -s https://e.com/a",
+            // a code comment, a list's item, a prompt with a blank before its sign
+            "//        curl -s https://e.com/a",
+            "- curl -s https://e.com/a",
+            "[root@ubuntu01:~/es/bin] # curl -s https://e.com/a",
+            "#curl -s https://e.com/a",
         ] {
             let import = imported(text);
             assert_eq!(import.items.len(), 1, "{text}");
@@ -1944,6 +1955,8 @@ mod tests {
                 import.notes
             );
         }
+        // a program that does not run curl stays refused
+        assert!(super::import("grep curl https://e.com/a").is_err());
     }
 
     #[test]
@@ -2347,46 +2360,16 @@ mod tests {
         );
         // `-F` with `-d`, which curl refuses
         let import = imported("curl -F 'test=@test.txt' -d 'name=foo' http://e.com/upload");
-        assert!(
-            import.items[0]
-                .spec
-                .request
-                .body
-                .as_ref()
-                .unwrap()
-                .formdata()
-                .is_some()
-        );
+        assert!(matches!(
+            &import.items[0].spec.request.body,
+            Some(BodySpec::Formdata(_))
+        ));
         assert!(
             import
                 .notes
                 .iter()
                 .any(|n| n.message.contains("`-F` and `-d` together"))
         );
-    }
-
-    #[test]
-    fn curl_run_by_a_loop_a_wrapper_or_a_container_is_the_request() {
-        for text in [
-            "while true; do curl -F 'file=@a.txt' http://e.com/up; done",
-            "sudo curl -F 'file=@a.txt' http://e.com/up",
-            "docker exec -it web curl -F 'file=@a.txt' http://e.com/up",
-            "kubectl exec pod -- curl -F 'file=@a.txt' http://e.com/up",
-            // a code comment, a list's item, a prompt with a blank before its sign
-            "//        curl -F 'file=@a.txt' http://e.com/up",
-            "- curl -F 'file=@a.txt' http://e.com/up",
-            "[root@ubuntu01:~/es/bin] # curl -F 'file=@a.txt' http://e.com/up",
-            "#curl -F 'file=@a.txt' http://e.com/up",
-        ] {
-            let import = imported(text);
-            assert_eq!(import.items.len(), 1, "{text}");
-            assert_eq!(
-                import.items[0].spec.request.url, "http://e.com/up",
-                "{text}"
-            );
-        }
-        // a program that does not run curl stays refused
-        assert!(super::import("grep curl http://e.com/up").is_err());
     }
 
     #[test]
