@@ -130,7 +130,12 @@ impl<'a> Importer<'a> {
             Some(schema) => Some(self.resolve(schema, &format!("{media_at}/schema"))?.0),
             None => None,
         };
+        let xml = crate::http::media::is_xml(&media_name);
         match self.explicit_example(media, &media_at) {
+            Some(example @ (Value::Object(_) | Value::Array(_))) if xml => {
+                headers.push(name_value("Content-Type", key));
+                Some(BodySpec::Raw(self.xml_body(&example, media)))
+            }
             Some(Value::Object(_) | Value::Array(_)) => {
                 self.note(
                     "body",
@@ -154,6 +159,10 @@ impl<'a> Importer<'a> {
                     Some(value) if !value.is_object() && !value.is_array() && !value.is_null() => {
                         headers.push(name_value("Content-Type", key));
                         Some(BodySpec::Raw(scalar_text(&value)))
+                    }
+                    Some(value) if xml && (value.is_object() || value.is_array()) => {
+                        headers.push(name_value("Content-Type", key));
+                        Some(BodySpec::Raw(self.xml_body(&value, media)))
                     }
                     _ => {
                         self.note(
@@ -189,6 +198,24 @@ impl<'a> Importer<'a> {
                 None
             }
         }
+    }
+
+    /// An XML media type's example (an object or a list) written as XML, by its schema's XML
+    /// Object; the root element named by the schema's component when it names itself nothing.
+    fn xml_body(&self, example: &Value, media: &'a Value) -> String {
+        let schema = media.get("schema").unwrap_or(&Value::Null);
+        let root = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|reference| reference.rsplit('/').next())
+            .filter(|name| !name.is_empty())
+            .unwrap_or("root");
+        let resolve = |schema: &Value| {
+            self.lookup(schema)
+                .map(|(target, _)| target.clone())
+                .unwrap_or_else(|_| schema.clone())
+        };
+        super::xml::document(example, schema, root, &resolve)
     }
 
     /// Whether a media type's example, or else its schema, is an object or a list (so that
@@ -845,6 +872,45 @@ paths:
     }
 
     #[test]
+    fn an_xml_body_is_built_from_its_schema() {
+        let import = run(r#"
+paths:
+  /pets:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/xml: {schema: {$ref: '#/components/schemas/Pet'}}
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [name, photoUrls]
+      properties:
+        id: {type: integer, example: 10, xml: {attribute: true}}
+        name: {type: string, example: doggie}
+        photoUrls: {type: array, xml: {wrapped: true}, items: {type: string, example: a.png, xml: {name: photoUrl}}}
+"#);
+        let spec = only(&import);
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some(concat!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+                "<Pet id=\"10\">\n",
+                "  <name>doggie</name>\n",
+                "  <photoUrls>\n",
+                "    <photoUrl>a.png</photoUrl>\n",
+                "  </photoUrls>\n",
+                "</Pet>",
+            ))
+        );
+        assert_eq!(
+            pairs(&spec.request.headers),
+            [pair("Content-Type", "application/xml")]
+        );
+    }
+
+    #[test]
     fn other_media_types() {
         let import = run(r#"
 paths:
@@ -908,12 +974,12 @@ components:
             headers(2),
             [pair("Content-Type", "application/octet-stream")]
         );
-        assert!(body(3).is_none() && headers(3).is_empty());
-        note(
-            &import,
-            "/paths/~1xml/post/requestBody/content/application~1xml",
-            "cannot be written as `application/xml`",
+        // an XML body given as an object is written as XML
+        assert_eq!(
+            body(3).unwrap().raw(),
+            Some("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<root>\n  <a>1</a>\n</root>")
         );
+        assert_eq!(headers(3), [pair("Content-Type", "application/xml")]);
         // text takes its schema's value, else one for its type, as a JSON member would
         assert_eq!(body(4).unwrap().raw(), Some("string"));
         assert_eq!(body(7).unwrap().raw(), Some("hello schema"));

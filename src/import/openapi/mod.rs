@@ -19,6 +19,7 @@ mod schema;
 mod strings;
 mod swagger2;
 mod walk;
+mod xml;
 
 use std::collections::HashSet;
 
