@@ -25,8 +25,8 @@ use shell::{
 use indexmap::IndexMap;
 
 use super::shared::{
-    auth_from_header, drop_content_type, form_decode, has_content_type, is_content_type,
-    lacks_scheme, name_value, reads_as_form, set_by_clients_note,
+    auth_from_header, content_type, drop_content_type, form_decode, has_content_type, lacks_scheme,
+    name_value, reads_as_form, set_by_clients_note,
 };
 use super::{Import, Imported, Note, placeholders};
 use crate::http::multipart::outside_quotes;
@@ -668,15 +668,9 @@ fn json_typed_as_ascii(import: &mut Import) {
     let is_json_text = |text: &str| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
     for item in &mut import.items {
         let request = &mut item.spec.request;
-        let json_typed = request
-            .headers
-            .iter()
-            .flat_map(|header| header.iter())
-            .find(|(name, _)| is_content_type(name))
-            .and_then(|(_, value)| value.as_deref())
-            .is_some_and(|value| {
-                crate::http::media::is_json(&crate::http::media::media_type(value))
-            });
+        let json_typed = content_type(&request.headers).is_some_and(|value| {
+            crate::http::media::is_json(&crate::http::media::media_type(value))
+        });
         let Some(BodySpec::Raw(raw)) = &mut request.body else {
             continue;
         };
@@ -1741,12 +1735,9 @@ fn request(
                 "`-F` and `-d` together, which curl refuses to send: the form is the body, the `-d` data is left out (write it as a `-F` part to send it)",
             ));
         }
-        let other_type = request.headers.iter().find_map(|h| {
-            h.iter()
-                .find(|(k, _)| is_content_type(k))
-                .and_then(|(_, v)| v.clone())
-                .filter(|v| crate::http::media_type(v) != "multipart/form-data")
-        });
+        let other_type = content_type(&request.headers)
+            .filter(|v| crate::http::media_type(v) != "multipart/form-data")
+            .map(str::to_string);
         if let Some(other_type) = other_type {
             // curl sends the parts under the type given (`multipart/related`, `multipart/mixed`)
             import.notes.push(Note::of_kind(
@@ -1776,12 +1767,8 @@ fn request(
         let Some(body) = joined() else {
             return Err("data from a file mixed with other data cannot be imported".into());
         };
-        let content_type = request.headers.iter().find_map(|h| {
-            h.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-                .and_then(|(_, v)| v.clone())
-        });
-        let form_encoded = content_type
+        let given_type = content_type(&request.headers).map(str::to_string);
+        let form_encoded = given_type
             .as_deref()
             .is_none_or(|ct| crate::http::media_type(ct) == crate::model::FORM_URLENCODED);
         // placeholders as the variables a form's fields would have (see `replace_placeholders`)
@@ -1795,7 +1782,7 @@ fn request(
                 .collect();
             request.body = Some(BodySpec::Urlencoded(fields));
         } else {
-            if content_type.is_none() {
+            if given_type.is_none() {
                 // curl sends `-d` data as a form unless told otherwise
                 request
                     .headers

@@ -41,6 +41,16 @@ pub(super) fn is_content_type(name: &str) -> bool {
     name.eq_ignore_ascii_case("content-type")
 }
 
+/// The value of the first `Content-Type` header that has one.
+pub(super) fn content_type(headers: &[NameValueSpec]) -> Option<&str> {
+    headers.iter().find_map(|header| {
+        header
+            .iter()
+            .find(|(name, _)| is_content_type(name))
+            .and_then(|(_, value)| value.as_deref())
+    })
+}
+
 pub(super) fn has_content_type(headers: &[NameValueSpec]) -> bool {
     headers.iter().any(|h| h.keys().any(|k| is_content_type(k)))
 }
