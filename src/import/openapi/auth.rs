@@ -114,6 +114,9 @@ impl<'a> Importer<'a> {
         }
         // the schemes that set `Authorization` first, then the keys, which can go anywhere
         schemes.sort_by_key(|(_, _, _, kind)| *kind == "apiKey");
+        // `{{apiKey}}` when the document has one key; else each its own, so that setting one
+        // never sends it as another
+        let one_key = self.key_schemes() == 1;
         for (name, at, scheme, kind) in schemes {
             match kind {
                 "http" | "oauth2" | "openIdConnect" => {
@@ -171,9 +174,7 @@ impl<'a> Importer<'a> {
                         .and_then(Value::as_str)
                         .ok_or_else(|| format!("the API key `{name}` has no `name`"))?;
                     let location = scheme.get("in").and_then(Value::as_str).unwrap_or("");
-                    // `{{apiKey}}` when the document has one key; else each its own, so that
-                    // setting one never sends it as another
-                    let value = if self.key_schemes() == 1 {
+                    let value = if one_key {
                         "{{apiKey}}".to_string()
                     } else {
                         placeholder(name)
