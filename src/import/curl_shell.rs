@@ -729,10 +729,12 @@ fn actions_expression(
     word: &mut String,
     command: &mut Command,
 ) -> bool {
-    let rest: String = chars.clone().take(200).collect();
-    let Some(inner) = rest.strip_prefix("{{") else {
+    // most `$`s start a plain variable: look further only after `{{`
+    if !chars.clone().take(2).eq("{{".chars()) {
         return false;
-    };
+    }
+    let rest: String = chars.clone().take(200).collect();
+    let inner = &rest[2..];
     let Some((expression, _)) = inner.split_once("}}") else {
         return false;
     };
