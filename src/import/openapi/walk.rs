@@ -1,6 +1,8 @@
 //! Walking the paths and their operations: one spec per operation, its name, title, folder and
 //! prose, and the parameters, auth, body and response put together.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::Importer;
@@ -78,6 +80,9 @@ impl<'a> Importer<'a> {
             Some(_) => return Err("`paths` is not an object".into()),
         };
         let mut items = Vec::new();
+        // an `operationId` must be unique (OpenAPI 3.1 §4.8.10.1); a second use is told apart by
+        // the file name's `-2`, and said, since a code generator would refuse the document
+        let mut operation_ids: HashMap<&str, String> = HashMap::new();
         for (path, item) in paths {
             let path = path.as_str();
             if path.starts_with("x-") {
@@ -101,8 +106,27 @@ impl<'a> Importer<'a> {
                     self.note("document", &op_at, "not an operation object");
                     continue;
                 }
+                if let Some(id) = operation.get("operationId").and_then(Value::as_str) {
+                    match operation_ids.get(id) {
+                        Some(first) => self.note(
+                            "document",
+                            format!("{op_at}/operationId"),
+                            format!("`operationId` `{id}` is also the id of {first}: ids must be unique, so this operation's spec is named apart"),
+                        ),
+                        None => {
+                            operation_ids.insert(id, format!("`{} {path}`", method.to_ascii_uppercase()));
+                        }
+                    }
+                }
                 items.push(self.operation(path, method, item, &item_at, operation, &op_at));
             }
+        }
+        if items.is_empty() {
+            self.note(
+                "ignored",
+                "/paths",
+                "the document's `paths` hold no operations: nothing to import",
+            );
         }
         if self.left_out > 0 {
             self.note(
@@ -417,6 +441,47 @@ paths:
         assert_eq!(import.items[0].spec.prose, "List   the pets");
         assert_eq!(import.items[1].spec.prose, "Creates a **pet**.\n\nMore.");
         assert_eq!(import.items[2].spec.prose, "");
+    }
+
+    #[test]
+    fn a_second_use_of_an_operation_id_is_said_and_named_apart() {
+        let import = run(r#"
+paths:
+  /pets:
+    get: {operationId: pets}
+    post: {operationId: pets}
+  /dogs:
+    get: {operationId: pets}
+"#);
+        let names: Vec<_> = import.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["pets", "pets", "pets"]);
+        note(
+            &import,
+            "/paths/~1pets/post/operationId",
+            "also the id of `GET /pets`",
+        );
+        note(
+            &import,
+            "/paths/~1dogs/get/operationId",
+            "also the id of `GET /pets`",
+        );
+        assert!(
+            !import
+                .notes
+                .iter()
+                .any(|n| n.at == "/paths/~1pets/get/operationId"),
+            "{:#?}",
+            import.notes
+        );
+    }
+
+    #[test]
+    fn paths_without_operations_are_said_to_hold_nothing() {
+        for paths in ["paths: {}", "paths:\n  /pets: {summary: Pets}\n  x-note: 1"] {
+            let import = run(&format!("\n{paths}\n"));
+            assert!(import.items.is_empty());
+            note(&import, "/paths", "hold no operations");
+        }
     }
 
     // GitHub's release assets go to `https://uploads.github.com`, set on the operation
