@@ -611,6 +611,15 @@ fn import_commands(text: &str) -> Result<Import, String> {
                 ));
             }
         }
+        for (name, value) in &command.whole_arguments {
+            import.notes.push(Note::of_kind(
+                "environment",
+                format!("{prefix}command"),
+                format!(
+                    "`${name}` is set to `{value}` before the command, a whole header or both credentials, which a spec cannot hold in one variable: the spec holds the value as written"
+                ),
+            ));
+        }
         for substituted in &command.substituted {
             // a backquoted one is shown as it is written, backquotes and all
             let shown = if substituted.starts_with('`') {
@@ -1199,7 +1208,12 @@ fn apply(
                 note(
                     "auth",
                     format!(
-                        "`{shown} {value}` gives no password (curl asks for one); imported with an empty one"
+                        "`{shown} {value}` gives no password (curl asks for one); imported with an empty one{}",
+                        if value.starts_with("{{") && value.ends_with("}}") {
+                            " (a variable holding both, `user:password`, is better written `-u \"$USER:$PASSWORD\"`, which a spec can say)"
+                        } else {
+                            ""
+                        }
                     ),
                 );
             }
@@ -1345,6 +1359,12 @@ fn header(argument: &str) -> Result<Option<(String, String)>, (&'static str, Str
         None => match argument.strip_suffix(';') {
             Some(name) if let Some(note) = dropped(name) => Err(note),
             Some(name) => Ok(Some((name.trim().to_string(), String::new()))),
+            None if argument.starts_with("{{") && argument.ends_with("}}") => Err((
+                "dropped-header",
+                format!(
+                    "`{argument}` is a whole header read from the environment, which a spec cannot name by a variable: left out; write it as `-H 'Name: $VALUE'`"
+                ),
+            )),
             None => Err(("dropped-header", format!("`{argument}` is not a header"))),
         },
     }
@@ -2577,6 +2597,57 @@ mod tests {
         assert!(
             !messages.iter().any(|m| m.contains("is not curl")),
             "{messages:?}"
+        );
+    }
+
+    // a whole header in a variable: sent as the text sets it, else left out and said so
+    #[test]
+    fn a_whole_header_in_a_variable_is_the_header_the_text_sets() {
+        let import = imported(concat!(
+            "AUTH=\"Authorization: token abc\"\n",
+            "curl -H \"$AUTH\" -H'Accept: x' https://api.example.com/user",
+        ));
+        let request = &import.items[0].spec.request;
+        assert_eq!(
+            request.headers[0]["Authorization"].as_deref(),
+            Some("token abc")
+        );
+        assert_eq!(request.headers.len(), 2);
+        assert!(!import.variables.contains_key("AUTH"));
+        let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            messages.iter().any(|m| m
+                .starts_with("`$AUTH` is set to `Authorization: token abc` before the command")),
+            "{messages:?}"
+        );
+        assert!(
+            !messages.iter().any(|m| m.contains("environment variable")),
+            "{messages:?}"
+        );
+        // glued to its option too, and a variable used elsewhere as well stays one
+        let import = imported(concat!(
+            "H='X-Id: 7'\n",
+            "curl -H$H https://api.example.com/items?h=$H",
+        ));
+        let request = &import.items[0].spec.request;
+        assert_eq!(request.headers[0]["X-Id"].as_deref(), Some("7"));
+        assert!(request.url.contains("{{H}}"), "{}", request.url);
+        // credentials in one variable are the username and password curl sends
+        let import = imported("CREDS=me:s3cret\ncurl -u \"$CREDS\" https://api.example.com/user");
+        assert!(
+            matches!(&import.items[0].spec.request.auth, Some(AuthSpec::Basic(basic)) if basic.username == "me" && basic.password == "s3cret"),
+            "{:?}",
+            import.items[0].spec.request.auth
+        );
+        // read from the environment, it is left out with a way to write it
+        let import = imported("curl -H \"$AUTH_HEADER\" https://api.example.com/user");
+        assert!(import.items[0].spec.request.headers.is_empty());
+        assert!(
+            import.notes.iter().any(|n| n
+                .message
+                .contains("a whole header read from the environment")),
+            "{:?}",
+            import.notes
         );
     }
 

@@ -30,6 +30,10 @@ pub struct Command {
     /// Whether a word starts with an unquoted `{` and quotes inside it (`-d {"a":1}`): JSON
     /// to its writer, whose quotes the shell takes out.
     pub unquoted_json: bool,
+    /// The variables an earlier command set to a whole header (`AUTH="Authorization: token
+    /// x"`) that this one sends with `-H "$AUTH"`, or to credentials (`CREDS=me:secret`) it
+    /// sends with `-u "$CREDS"`, with their values: the words hold the value.
+    pub whole_arguments: Vec<(String, String)>,
 }
 
 impl Command {
@@ -579,9 +583,54 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             .filter(|(name, _)| command.expanded.contains(name))
             .cloned()
             .collect();
+        with_whole_arguments_written(&mut command);
         out.push(command);
     }
     out
+}
+
+/// An option whose whole argument is a variable an earlier command set: a header (`-H "$AUTH"`,
+/// `AUTH` set to `Authorization: token x`), since a spec cannot name a header by a variable, or
+/// credentials with their `:` (`-u "$CREDS"`, `CREDS` set to `me:secret`), which curl splits
+/// where a spec's username would keep them whole. The argument is the value; the variable is no
+/// longer one the command reads when nothing else holds it.
+fn with_whole_arguments_written(command: &mut Command) {
+    let whole_value = |word: &str, header: bool| {
+        let name = word.strip_prefix("{{")?.strip_suffix("}}")?;
+        let (_, value) = command.assigned.iter().find(|(set, _)| set == name)?;
+        let (before, _) = value.split_once(':')?;
+        let header_name = !before.is_empty()
+            && before
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+        (header_name || !header).then(|| (name.to_string(), value.clone()))
+    };
+    let mut written = Vec::new();
+    for index in 0..command.words.len() {
+        let word = &command.words[index];
+        let previous = index.checked_sub(1).map(|i| command.words[i].as_str());
+        let (prefix, argument, header) = match (word.get(..2), previous) {
+            (Some(short @ ("-H" | "-u")), _) if word.len() > 2 => {
+                (short, &word[2..], short == "-H")
+            }
+            (_, Some("-H" | "--header")) => ("", word.as_str(), true),
+            (_, Some("-u" | "--user")) => ("", word.as_str(), false),
+            _ => continue,
+        };
+        if let Some((name, value)) = whole_value(argument, header) {
+            command.words[index] = format!("{prefix}{value}");
+            written.push((name, value));
+        }
+    }
+    for (name, _) in &written {
+        let placeholder = format!("{{{{{name}}}}}");
+        if !command.words.iter().any(|word| word.contains(&placeholder)) {
+            command.assigned.retain(|(set, _)| set != name);
+            command.expanded.retain(|read| read != name);
+        }
+    }
+    written.dedup();
+    command.whole_arguments = written;
 }
 
 /// `NAME=value` as a shell variable's name and value.
