@@ -479,7 +479,8 @@ fn import_commands(text: &str) -> Result<Import, String> {
             command.words.drain(..at);
         }
     }
-    let commands = with_forgotten_continuations_joined(commands, &mut import.notes);
+    let mut commands = with_forgotten_continuations_joined(commands, &mut import.notes);
+    let substituted_hosts: Vec<Vec<String>> = commands.iter_mut().map(with_hosts_named).collect();
     if doubled_quotes {
         import.notes.push(Note::of_kind(
             "shell",
@@ -543,6 +544,15 @@ fn import_commands(text: &str) -> Result<Import, String> {
                 "ignored-option",
                 format!("{prefix}command"),
                 format!("the redirection `{redirection}` does not change the request; ignored"),
+            ));
+        }
+        for substitution in &substituted_hosts[index] {
+            import.notes.push(Note::of_kind(
+                "substitution",
+                format!("{prefix}command"),
+                format!(
+                    "`{substitution}` is a command the shell runs for the URL's host: the spec names the host `{{{{host}}}}`, a variable to set in `samplegen.yaml`'s `variables:`"
+                ),
             ));
         }
         if command.unquoted_json {
@@ -833,6 +843,35 @@ fn read_from_environment(
             item.spec.secrets = Some(crate::sample_values::SecretsSpec::Names(secrets));
         }
     }
+}
+
+/// A URL whose host is a command's output (`http://$(minikube ip):30080/`, `` https://`hostname
+/// -f`/ ``), as tutorials write one: the host is `{{host}}`, for no text of the command would be
+/// one. The substitutions so named, no longer kept as text where nothing else holds them.
+fn with_hosts_named(command: &mut Command) -> Vec<String> {
+    let mut named = Vec::new();
+    for word in &mut command.words {
+        let Some(start) = word.find("://").map(|at| at + 3) else {
+            continue;
+        };
+        let Some(substitution) = command
+            .substituted
+            .iter()
+            .find(|s| word[start..].starts_with(s.as_str()))
+        else {
+            continue;
+        };
+        let end = start + substitution.len();
+        if word[end..].starts_with([':', '/', '?', '#']) || end == word.len() {
+            word.replace_range(start..end, "{{host}}");
+            named.push(substitution.clone());
+        }
+    }
+    command.substituted.retain(|s| {
+        !named.contains(s) || command.words.iter().any(|word| word.contains(s.as_str()))
+    });
+    named.dedup();
+    named
 }
 
 /// Reads one curl command's words (after `curl`) into its requests.
@@ -2598,6 +2637,41 @@ mod tests {
             !messages.iter().any(|m| m.contains("is not curl")),
             "{messages:?}"
         );
+    }
+
+    // Kubernetes and Docker tutorials: `curl http://$(minikube ip):30080/`
+    #[test]
+    fn a_host_made_by_a_command_is_a_variable() {
+        for (line, url) in [
+            (
+                "curl http://$(minikube ip):30080/hello",
+                "http://{{host}}:30080/hello",
+            ),
+            (
+                "curl \"https://$(terraform output -raw api_host)/v1/items?x=$(date +%s)\"",
+                "https://{{host}}/v1/items?x=$(date +%s)",
+            ),
+            ("curl http://`hostname -f`", "http://{{host}}"),
+        ] {
+            let import = imported(line);
+            assert_eq!(import.items[0].spec.request.url, url, "{line}");
+            let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+            assert!(
+                messages
+                    .iter()
+                    .any(|m| m.contains("a command the shell runs for the URL's host")),
+                "{messages:?}"
+            );
+            // a substitution elsewhere is still kept as written and said so
+            assert_eq!(
+                messages
+                    .iter()
+                    .filter(|m| m.contains("kept as written"))
+                    .count(),
+                usize::from(line.contains("date")),
+                "{messages:?}"
+            );
+        }
     }
 
     // a whole header in a variable: sent as the text sets it, else left out and said so
