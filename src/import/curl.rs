@@ -10,6 +10,8 @@ mod glob;
 mod markdown;
 #[path = "curl_options.rs"]
 mod options;
+#[path = "curl_page_formats.rs"]
+mod page_formats;
 #[path = "curl_powershell.rs"]
 mod powershell;
 #[path = "curl_shell.rs"]
@@ -274,7 +276,8 @@ pub fn import(text: &str) -> Result<Import, String> {
     // pasted from one; only a page's blocks fall back on their first lines that can be read,
     // since a command on its own that cannot be read is more likely mistyped than followed by
     // output
-    match markdown::curl_blocks(text, holds_curl) {
+    let (page, markup) = page_formats::as_markdown(text);
+    let mut imported = match markdown::curl_blocks(&page, holds_curl) {
         None => import_text(&markdown::commands_of(text)),
         Some(blocks) if blocks.is_empty() => Err(
             "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command".into(),
@@ -284,7 +287,13 @@ pub fn import(text: &str) -> Result<Import, String> {
             import_text(&markdown::commands_of(&blocks[0].code))
         }
         Some(blocks) => import_page(blocks),
+    }?;
+    if let Some(markup) = markup {
+        imported
+            .notes
+            .insert(0, Note::of_kind("page", "input", markup.described()));
     }
+    Ok(imported)
 }
 
 /// The curl commands of a Markdown page's shell code blocks: the first request below a heading
@@ -1413,26 +1422,31 @@ fn header(argument: &str) -> Result<Option<(String, String)>, (&'static str, Str
 /// Placeholders (`<API_TOKEN>`) in the header and cookie values, the credentials and a form's
 /// fields as `{{variables}}`. A raw body is left as written: `<` there is as likely XML.
 fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders::Placeholder>) {
-    let mut replace = |text: &mut String| {
-        if text.contains('<') {
-            *text = placeholders::in_text(text, found);
+    // a header's or a credential's `{access_token}` too; a form field's braces may be its text
+    let mut replace_in_value = |text: &mut String| {
+        if text.contains(['<', '{']) {
+            *text = placeholders::in_value(text, found);
         }
     };
     for pair in request.headers.iter_mut().chain(&mut request.cookies) {
-        pair.values_mut().flatten().for_each(&mut replace);
+        pair.values_mut().flatten().for_each(&mut replace_in_value);
     }
     match &mut request.auth {
         Some(AuthSpec::Basic(basic)) => {
-            replace(&mut basic.username);
-            replace(&mut basic.password);
+            replace_in_value(&mut basic.username);
+            replace_in_value(&mut basic.password);
         }
-        Some(AuthSpec::Bearer(token)) => replace(token),
-        Some(AuthSpec::Apikey(key)) => replace(&mut key.value),
+        Some(AuthSpec::Bearer(token)) => replace_in_value(token),
+        Some(AuthSpec::Apikey(key)) => replace_in_value(&mut key.value),
         None => {}
     }
     if let Some(BodySpec::Urlencoded(fields)) = &mut request.body {
         for field in fields {
-            field.values_mut().flatten().for_each(&mut replace);
+            field.values_mut().flatten().for_each(|text| {
+                if text.contains('<') {
+                    *text = placeholders::in_text(text, found);
+                }
+            });
         }
     }
 }
@@ -2844,6 +2858,21 @@ mod tests {
         // in an unquoted URL, one with blanks and a `:` too: only that makes the word a URL
         let spec = spec_of("curl http://<your app host:port>/stats > out.json");
         assert_eq!(spec.request.url, "http://{{your_app_host_port}}/stats");
+        // a header's or a credential's braces are one too, as Hugo-built docs write them; a
+        // form field's and a JSON header's are text
+        let spec = spec_of(
+            "curl -H 'Authorization: Bearer {access_token}' -H 'X-Ctx: {\"a\":1}' -d 'q={x}' https://e.com/a",
+        );
+        assert!(
+            matches!(&spec.request.auth, Some(AuthSpec::Bearer(token)) if token == "{{access_token}}"),
+            "{:?}",
+            spec.request.auth
+        );
+        assert_eq!(
+            spec.request.headers[0]["X-Ctx"].as_deref(),
+            Some("{\"a\":1}")
+        );
+        assert_eq!(spec.request.body.as_ref().unwrap().raw(), Some("q={x}"));
         // a raw body keeps its angle brackets: they are as likely XML
         let spec = spec_of("curl https://e.com -d '<name>x</name>'");
         assert_eq!(

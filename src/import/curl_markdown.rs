@@ -499,6 +499,11 @@ fn heredoc_delimiter(line: &str) -> Option<String> {
 /// `console`, `powershell`, `bat`…; Docusaurus and MkDocs put options after the name:
 /// `bash title="Create a user"`).
 fn is_shell_language(info: &str) -> bool {
+    // MyST's directives: ```{code-block} bash
+    let info = ["{code-block}", "{code}", "{sourcecode}", "{prompt}"]
+        .iter()
+        .find_map(|directive| info.strip_prefix(directive))
+        .map_or(info, str::trim_start);
     let language = info
         .trim_start_matches(['{', '.'])
         .split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ','))

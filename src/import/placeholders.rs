@@ -17,6 +17,12 @@ pub fn in_text(text: &str, found: &mut Vec<Placeholder>) -> String {
     replace(text, found, angle)
 }
 
+/// A header's or a credential's value with each `<NAME>` and `{NAME}` as `{{NAME}}`
+/// (`Bearer {access_token}`): no header value is written so but to be filled in.
+pub fn in_value(text: &str, found: &mut Vec<Placeholder>) -> String {
+    replace(text, found, |rest| angle(rest).or_else(|| braced(rest)))
+}
+
 /// `url` with each `<NAME>` (where a `:` may be too: `<host:port>`), `{NAME}` and, in the host,
 /// `[NAME]` as `{{NAME}}`, and the placeholders. `{{variables}}` already there stay, and so do an
 /// IPv6 host (`[::1]`) and brackets in the path or query (`filter[name]=x`).

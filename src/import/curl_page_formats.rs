@@ -1,0 +1,829 @@
+//! Docs pages written in other markup than Markdown, or with markup around Markdown, read as
+//! the Markdown page the curl importer reads: reStructuredText's and AsciiDoc's code blocks and
+//! headings, Hugo's highlight shortcodes, MDX's JSX tag lines and Liquid's template tags. Every
+//! line stays on its line, so that a note's line is the page's.
+
+use std::borrow::Cow;
+
+/// The markup a page was read in, when it was not Markdown as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Markup {
+    ReStructuredText,
+    AsciiDoc,
+    /// Markdown with Hugo shortcodes, JSX tag lines or Liquid tags around its code blocks.
+    Templated,
+}
+
+impl Markup {
+    /// What the importer's note says of the page.
+    pub(super) fn described(self) -> &'static str {
+        match self {
+            Markup::ReStructuredText => {
+                "a reStructuredText page: its code blocks (`.. code-block::`, `.. code::`, `.. prompt::`, a `::` literal block) and section titles are read as a Markdown page's"
+            }
+            Markup::AsciiDoc => {
+                "an AsciiDoc page: its listing blocks (`[source,bash]` and `----`) and section titles are read as a Markdown page's, callouts (`<1>`) left out"
+            }
+            Markup::Templated => {
+                "a page with template markup around its code blocks (Hugo shortcodes, JSX tags of MDX, Liquid tags): the markup is left out and the rest read as Markdown"
+            }
+        }
+    }
+}
+
+/// The page as Markdown, and the markup it was read in when that was not plain Markdown.
+pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut markup = None;
+    if !lines.iter().any(|line| fence_opening(line).is_some()) {
+        if is_asciidoc(&lines) {
+            asciidoc(&mut lines);
+            markup = Some(Markup::AsciiDoc);
+        } else if is_restructured_text(&lines) {
+            restructured_text(&mut lines);
+            markup = Some(Markup::ReStructuredText);
+        }
+    }
+    let templated =
+        hugo_shortcodes(&mut lines) | liquid_tags(&mut lines) | jsx_tag_lines(&mut lines);
+    if templated {
+        markup.get_or_insert(Markup::Templated);
+    }
+    if markup.is_none() {
+        return (text.into(), None);
+    }
+    let mut out = lines.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    (out.into(), markup)
+}
+
+/// A Markdown code fence's character and length, when `line` opens (or closes) one.
+fn fence_opening(line: &str) -> Option<(char, usize)> {
+    let trimmed = line.trim_start();
+    let mark = trimmed.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let length = trimmed.len() - trimmed.trim_start_matches(mark).len();
+    (length >= 3 && !(mark == '`' && trimmed[length..].contains('`'))).then_some((mark, length))
+}
+
+/// Whether each line is inside a Markdown fenced code block (its fences included).
+fn fenced_lines(lines: &[String]) -> Vec<bool> {
+    let mut open: Option<(char, usize)> = None;
+    lines
+        .iter()
+        .map(|line| match (open, fence_opening(line)) {
+            (None, Some(fence)) => {
+                open = Some(fence);
+                true
+            }
+            (Some((mark, length)), Some((closing, closing_length)))
+                if closing == mark
+                    && closing_length >= length
+                    && line.trim().len() == closing_length =>
+            {
+                open = None;
+                true
+            }
+            (open, _) => open.is_some(),
+        })
+        .collect()
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// `line` with up to `count` leading blanks taken off.
+fn dedented(line: &str, count: usize) -> String {
+    let blanks = indent(line).min(count);
+    line[blanks..].to_string()
+}
+
+// ---- reStructuredText
+
+/// The language of a code directive (`.. code-block:: bash`, `.. code:: console`,
+/// `.. sourcecode::`, sphinx-prompt's `.. prompt:: bash $`), `""` when it names none.
+fn code_directive(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix(".. ")?;
+    let (name, language) = rest.split_once("::")?;
+    matches!(
+        name.trim(),
+        "code-block" | "code" | "sourcecode" | "prompt" | "highlight" | "code-tab"
+    )
+    .then(|| language.split_whitespace().next().unwrap_or_default())
+}
+
+/// Whether a paragraph line ends with `::`, which makes the indented block after it literal.
+fn introduces_literal_block(line: &str) -> bool {
+    let trimmed = line.trim_end();
+    trimmed.ends_with("::") && !trimmed.trim_start().starts_with(".. ")
+}
+
+fn is_restructured_text(lines: &[String]) -> bool {
+    lines.iter().enumerate().any(|(index, line)| {
+        code_directive(line).is_some()
+            || (introduces_literal_block(line)
+                && lines[index + 1..]
+                    .iter()
+                    .find(|next| !next.trim().is_empty())
+                    .is_some_and(|next| indent(next) > indent(line))
+                && lines
+                    .get(index + 1)
+                    .is_some_and(|next| next.trim().is_empty()))
+    })
+}
+
+/// The line after the indented block that starts at `from` below a line indented `outer`
+/// (the block's blank lines inside it included, those after it not), and the block's least
+/// indentation.
+fn indented_block(lines: &[String], from: usize, outer: usize) -> (usize, usize) {
+    let mut end = from;
+    let mut least = usize::MAX;
+    for (index, line) in lines.iter().enumerate().skip(from) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if indent(line) <= outer {
+            break;
+        }
+        least = least.min(indent(line));
+        end = index + 1;
+    }
+    (end, least)
+}
+
+fn restructured_text(lines: &mut Vec<String>) {
+    let mut index = 0;
+    let mut fenced = vec![false; lines.len()];
+    while index < lines.len() {
+        let line = lines[index].clone();
+        let directive = code_directive(&line).map(str::to_string);
+        let literal = directive.is_none() && introduces_literal_block(&line);
+        let other_directive = directive.is_none() && line.trim_start().starts_with(".. ");
+        if directive.is_none() && !literal {
+            if other_directive {
+                // a note, a tab, a comment or a link target: markup, its options too
+                lines[index].clear();
+                let mut option = index + 1;
+                while option < lines.len() && lines[option].trim_start().starts_with(':') {
+                    lines[option].clear();
+                    option += 1;
+                }
+            }
+            index += 1;
+            continue;
+        }
+        let outer = indent(&line);
+        let mut content = index + 1;
+        // the directive's options (`:linenos:`) and the blank lines before its content
+        while content < lines.len()
+            && (lines[content].trim().is_empty()
+                || (directive.is_some() && lines[content].trim_start().starts_with(':')))
+        {
+            content += 1;
+        }
+        let (end, least) = indented_block(lines, content, outer);
+        if end <= content || (literal && content == index + 1) {
+            // a directive without content (`.. highlight:: bash`) is markup; a paragraph
+            // ending `::` with no blank line after it has no literal block
+            if directive.is_some() {
+                lines[index].clear();
+            }
+            index += 1;
+            continue;
+        }
+        if literal {
+            // `Example::` shows `Example:`, and `Example: ::` shows `Example:`
+            let trimmed = line.trim_end();
+            let shown = trimmed
+                .strip_suffix(" ::")
+                .unwrap_or(&trimmed[..trimmed.len() - 1]);
+            lines[index] = shown.to_string();
+        }
+        for option in index + 1..content {
+            lines[option].clear();
+        }
+        // the fence opens on the line before the content, which is blank or an option's
+        let opening = if directive.is_some() {
+            index.max(content - 1)
+        } else {
+            content - 1
+        };
+        if directive.is_some() && opening != index {
+            lines[index].clear();
+        }
+        lines[opening] = format!("```{}", directive.unwrap_or_default());
+        for line in &mut lines[content..end] {
+            *line = dedented(line, least);
+        }
+        fenced[opening..end].iter_mut().for_each(|f| *f = true);
+        if end < lines.len() && lines[end].trim().is_empty() {
+            lines[end] = "```".to_string();
+            fenced[end] = true;
+        } else {
+            lines.insert(end, "```".to_string());
+            fenced.insert(end, true);
+        }
+        index = end + 1;
+    }
+    restructured_text_titles(lines, &fenced);
+    // what remains indented is a directive's content: prose, not Markdown's indented code
+    for (line, fenced) in lines.iter_mut().zip(&fenced) {
+        if !fenced && indent(line) >= 4 {
+            *line = line.trim_start().to_string();
+        }
+    }
+}
+
+/// Whether `line` is a section title's adornment: one punctuation character repeated.
+fn adornment(line: &str) -> Option<char> {
+    let line = line.trim_end();
+    let first = line.chars().next()?;
+    (line.len() >= 3 && "=-~^\"'*+#_:.`<>".contains(first) && line.chars().all(|c| c == first))
+        .then_some(first)
+}
+
+/// reStructuredText's section titles as Markdown's headings, their levels in the order their
+/// adornment styles first appear, as reStructuredText ranks them.
+fn restructured_text_titles(lines: &mut [String], fenced: &[bool]) {
+    let mut styles: Vec<(char, bool)> = Vec::new();
+    for index in 0..lines.len() {
+        if fenced[index] || index + 1 >= lines.len() || fenced[index + 1] {
+            continue;
+        }
+        let title = lines[index].trim();
+        let Some(mark) = adornment(&lines[index + 1]) else {
+            continue;
+        };
+        if title.is_empty() || adornment(title).is_some() || lines[index].starts_with(' ') {
+            continue;
+        }
+        let overlined =
+            index > 0 && !fenced[index - 1] && adornment(&lines[index - 1]) == Some(mark);
+        let style = (mark, overlined);
+        let level = match styles.iter().position(|known| *known == style) {
+            Some(position) => position + 1,
+            None => {
+                styles.push(style);
+                styles.len()
+            }
+        };
+        lines[index] = format!("{} {title}", "#".repeat(level.min(6)));
+        lines[index + 1].clear();
+        if overlined {
+            lines[index - 1].clear();
+        }
+    }
+    // a transition (a line of `----` alone) is no setext underline here
+    for (index, fenced) in fenced.iter().enumerate() {
+        if !fenced && adornment(&lines[index]).is_some() {
+            lines[index].clear();
+        }
+    }
+}
+
+// ---- AsciiDoc
+
+/// The language an AsciiDoc block attribute line gives the block after it (`[source,bash]`,
+/// `[source, console, subs="attributes"]`, `[,bash]`), `""` for `[source]`.
+fn asciidoc_source(line: &str) -> Option<String> {
+    let inner = line.trim().strip_prefix('[')?.strip_suffix(']')?;
+    let mut parts = inner.split(',').map(str::trim);
+    let style = parts.next()?;
+    if style != "source" && !(style.is_empty() && inner.starts_with(',')) {
+        return None;
+    }
+    Some(parts.next().unwrap_or_default().to_string())
+}
+
+/// A delimiter line of an AsciiDoc listing (`----`) or literal (`....`) block.
+fn asciidoc_delimiter(line: &str) -> Option<&str> {
+    let line = line.trim_end();
+    (line.len() >= 4 && (line.chars().all(|c| c == '-') || line.chars().all(|c| c == '.')))
+        .then_some(line)
+}
+
+fn is_asciidoc(lines: &[String]) -> bool {
+    let followed = |index: usize| lines.get(index + 1).is_some_and(|l| !l.trim().is_empty());
+    lines
+        .iter()
+        .enumerate()
+        .any(|(index, line)| asciidoc_source(line).is_some() && followed(index))
+        || (lines
+            .iter()
+            .any(|line| line.starts_with("= ") || line.starts_with("== "))
+            && lines
+                .iter()
+                .filter(|line| asciidoc_delimiter(line).is_some())
+                .count()
+                >= 2)
+}
+
+fn asciidoc(lines: &mut Vec<String>) {
+    let mut language: Option<String> = None;
+    // the delimiter of the listing block being read, or `""` for a source paragraph (a
+    // `[source,bash]` paragraph without delimiters, which ends at a blank line)
+    let mut open: Option<String> = None;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = &mut lines[index];
+        index += 1;
+        if let Some(delimiter) = &open {
+            if delimiter.is_empty() && line.trim().is_empty() {
+                *line = "```".to_string();
+                open = None;
+            } else if line.trim_end() == delimiter {
+                *line = "```".to_string();
+                open = None;
+            } else {
+                *line = without_callouts(line);
+            }
+            continue;
+        }
+        if let Some(delimiter) = asciidoc_delimiter(line) {
+            open = Some(delimiter.to_string());
+            *line = format!("```{}", language.take().unwrap_or_default());
+            continue;
+        }
+        if let Some(source) = asciidoc_source(line) {
+            let paragraph = lines
+                .get(index)
+                .is_some_and(|next| !next.trim().is_empty() && asciidoc_delimiter(next).is_none());
+            if paragraph {
+                lines[index - 1] = format!("```{source}");
+                open = Some(String::new());
+            } else {
+                lines[index - 1].clear();
+                language = Some(source);
+            }
+            continue;
+        }
+        let line = &mut lines[index - 1];
+        let trimmed = line.trim_end();
+        let level = trimmed.len() - trimmed.trim_start_matches('=').len();
+        if (1..=6).contains(&level) && trimmed[level..].starts_with(' ') {
+            *line = format!("{} {}", "#".repeat(level), trimmed[level..].trim());
+        } else if trimmed.starts_with("//")
+            || trimmed.starts_with("include::")
+            || trimmed.starts_with("ifdef::")
+            || trimmed.starts_with("ifndef::")
+            || trimmed.starts_with("endif::")
+            || (trimmed.starts_with(':') && trimmed[1..].contains(':'))
+            || (trimmed.starts_with('.') && !trimmed.starts_with(". ") && trimmed.len() > 1)
+            || (trimmed.starts_with('[') && trimmed.ends_with(']'))
+            || (trimmed.len() >= 4 && "=*_+".chars().any(|c| trimmed.chars().all(|t| t == c)))
+            || without_callouts(&format!(" {trimmed}")).trim().is_empty()
+            || trimmed
+                .split_once(' ')
+                .is_some_and(|(first, _)| without_callouts(&format!(" {first}")).trim().is_empty())
+        {
+            // comments, attributes, block titles and other blocks' delimiters: markup
+            line.clear();
+        }
+    }
+    if open.is_some() {
+        lines.push("```".to_string());
+    }
+}
+
+/// A listing block's line without its callouts (`curl … <1>`, `// <2>`, `# <3>`).
+fn without_callouts(line: &str) -> String {
+    let mut text = line.trim_end();
+    loop {
+        let Some(open) = text.rfind('<') else { break };
+        let callout = &text[open..];
+        let number = callout
+            .strip_prefix('<')
+            .and_then(|c| c.strip_suffix('>'))
+            .is_some_and(|n| !n.is_empty() && (n == "." || n.bytes().all(|b| b.is_ascii_digit())));
+        if !number || !text[..open].ends_with(' ') {
+            break;
+        }
+        text = text[..open].trim_end();
+        text = text
+            .strip_suffix("//")
+            .or_else(|| text.strip_suffix('#'))
+            .map_or(text, str::trim_end);
+    }
+    text.to_string()
+}
+
+// ---- Hugo, JSX and Liquid around Markdown
+
+/// Hugo's code shortcodes as fences (`{{< highlight bash >}}` … `{{< /highlight >}}`,
+/// `{{< code lang="bash" >}}`), and every other shortcode alone on its line outside code left
+/// out. Whether the page had any.
+fn hugo_shortcodes(lines: &mut [String]) -> bool {
+    let fenced = fenced_lines(lines);
+    let mut found = false;
+    let mut in_code = false;
+    for (line, fenced) in lines.iter_mut().zip(fenced) {
+        if fenced {
+            continue;
+        }
+        let Some(inner) = shortcode(line) else {
+            continue;
+        };
+        found = true;
+        let mut words = inner.split_whitespace();
+        let name = words.next().unwrap_or_default();
+        match name {
+            "highlight" | "code" | "codeblock" | "code-block" if !in_code => {
+                let language = words
+                    .map(|word| word.trim_matches('"'))
+                    .find_map(|word| {
+                        let (key, value) = word.split_once('=').unwrap_or(("", word));
+                        matches!(key, "" | "lang" | "language")
+                            .then(|| value.trim_matches('"').to_string())
+                    })
+                    .unwrap_or_default();
+                in_code = true;
+                *line = format!("```{language}");
+            }
+            "/highlight" | "/code" | "/codeblock" | "/code-block" if in_code => {
+                in_code = false;
+                *line = "```".to_string();
+            }
+            _ if !in_code => line.clear(),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// What a line that is one Hugo shortcode (`{{< name … >}}`, `{{% name … %}}`) holds.
+fn shortcode(line: &str) -> Option<&str> {
+    let line = line.trim();
+    line.strip_prefix("{{<")
+        .and_then(|l| l.strip_suffix(">}}"))
+        .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))
+        .map(str::trim)
+}
+
+/// Liquid's (and Jinja's) tags, `{% ifversion ghes %}`, `{%- raw -%}`, left out wherever they
+/// are: they are the docs site's template, not the page. Of a condition's branches the first is
+/// read (`{% ifversion ghes %}A{% else %}B{% endif %}` is `A`), as one version of the page shows
+/// one, and a `{% comment %}` is left out whole. A line of a code block that held only tags and
+/// left-out text goes, and a blank line takes its place after the block, so that a command
+/// continued across it stays one. Whether the page had any.
+fn liquid_tags(lines: &mut Vec<String>) -> bool {
+    if !lines.iter().any(|line| line.contains("{%")) {
+        return false;
+    }
+    let fenced = fenced_lines(lines);
+    let mut found = false;
+    let mut removed_in_block = 0;
+    let mut branches = Branches::default();
+    let mut out = Vec::with_capacity(lines.len());
+    for (index, line) in lines.iter().enumerate() {
+        let kept = branches.read(line);
+        let closing =
+            fenced[index] && index > 0 && fenced[index - 1] && fence_opening(line).is_some();
+        if closing {
+            out.extend(std::iter::repeat_n(String::new(), removed_in_block));
+            removed_in_block = 0;
+        }
+        match kept {
+            Some(kept) if kept.trim().is_empty() && fenced[index] && !closing => {
+                found = true;
+                removed_in_block += 1;
+            }
+            Some(kept) => {
+                found = true;
+                out.push(kept);
+            }
+            None => out.push(line.clone()),
+        }
+    }
+    out.extend(std::iter::repeat_n(String::new(), removed_in_block));
+    *lines = out;
+    found
+}
+
+/// Where the text is in Liquid's conditions: for each open one, whether its text is read.
+#[derive(Default)]
+struct Branches {
+    open: Vec<bool>,
+}
+
+impl Branches {
+    fn reading(&self) -> bool {
+        self.open.iter().all(|read| *read)
+    }
+
+    /// `line` as the page shows it, `None` when it has no tag and is read as it is.
+    fn read(&mut self, line: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut rest = line;
+        let mut changed = !self.reading();
+        while let Some(start) = rest.find("{%") {
+            let tag = &rest[start + 2..];
+            let Some(end) = tag.find("%}") else { break };
+            let inner = tag[..end].trim_matches(['-', '~']).trim();
+            let keyword = inner.split_whitespace().next().unwrap_or_default();
+            if keyword.is_empty() || !keyword.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                // `{%s}`, a format: text
+                if self.reading() {
+                    out.push_str(&rest[..start + 2]);
+                }
+                rest = tag;
+                continue;
+            }
+            changed = true;
+            if self.reading() {
+                out.push_str(&rest[..start]);
+            }
+            match keyword {
+                "comment" => self.open.push(false),
+                "endcomment" => {
+                    self.open.pop();
+                }
+                _ if keyword.starts_with("if") || keyword == "unless" || keyword == "case" => {
+                    self.open.push(true)
+                }
+                "else" | "elsif" | "elif" | "elsif_version" | "when" => {
+                    if let Some(read) = self.open.last_mut() {
+                        *read = false;
+                    }
+                }
+                _ if keyword.starts_with("endif")
+                    || keyword == "endunless"
+                    || keyword == "endcase" =>
+                {
+                    self.open.pop();
+                }
+                _ => {}
+            }
+            rest = &tag[end + 2..];
+        }
+        if self.reading() {
+            out.push_str(rest);
+        }
+        changed.then_some(out)
+    }
+}
+
+/// The lines that are one JSX or HTML tag alone (`<Tabs>`, `<TabItem value="curl">`,
+/// `</CodeGroup>`, `<RequestExample>`) outside code, left out: MDX reads the Markdown inside
+/// such a tag as Markdown, where CommonMark would take the lines after it for HTML up to a
+/// blank line. A fence indented four blanks or more inside one is moved out by its
+/// indentation, as MDX reads it. Whether the page had any.
+fn jsx_tag_lines(lines: &mut [String]) -> bool {
+    let fenced = fenced_lines(lines);
+    let mut found = false;
+    for (line, fenced) in lines.iter_mut().zip(&fenced) {
+        if !fenced && is_tag_alone(line) {
+            line.clear();
+            found = true;
+        }
+    }
+    if !found {
+        return false;
+    }
+    let mut index = 0;
+    while index < lines.len() {
+        let depth = indent(&lines[index]);
+        if depth < 4 || fence_opening(&lines[index]).is_none() || !fenced[index] {
+            index += 1;
+            continue;
+        }
+        // the fence's own lines: up to its closing fence
+        let mut end = index + 1;
+        while end < lines.len() && fenced[end] && fence_opening(&lines[end]).is_none() {
+            end += 1;
+        }
+        let last = (end + 1).min(lines.len());
+        for line in &mut lines[index..last] {
+            *line = dedented(line, depth);
+        }
+        index = end + 1;
+    }
+    true
+}
+
+/// Whether a line is one tag and nothing else: `<Name …>`, `</Name>` or `<Name … />`, of a
+/// component or a tag that groups Markdown (`details`, `div`).
+fn is_tag_alone(line: &str) -> bool {
+    let line = line.trim();
+    let Some(inner) = line.strip_prefix('<').and_then(|l| l.strip_suffix('>')) else {
+        return false;
+    };
+    let name: String = inner
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
+        .collect();
+    // a component (`Tabs`, `CodeGroup`), or an HTML tag that only groups Markdown; a table's
+    // or a heading's tags are left to the HTML block they open
+    let component = name.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    let grouping = ["details", "summary", "div", "section"].contains(&name.as_str());
+    (component || grouping) && !inner.contains(['<', '>'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (String, Option<Markup>) {
+        let (page, markup) = as_markdown(text);
+        (page.into_owned(), markup)
+    }
+
+    #[test]
+    fn markdown_as_it_stands_is_left_alone() {
+        let page = "# Users\n\n```bash\ncurl https://e.com/u\n```\n";
+        assert_eq!(as_markdown(page), (page.into(), None));
+        // a shell script with nothing of a page
+        let script = "curl -X POST https://e.com/u \\\n  -d 'a=1'\n";
+        assert_eq!(as_markdown(script), (script.into(), None));
+    }
+
+    #[test]
+    fn restructured_text_code_blocks_and_titles_are_markdown() {
+        let page = concat!(
+            "Consul's API\n",
+            "============\n",
+            "\n",
+            "Register a service:\n",
+            "\n",
+            ".. code-block:: bash\n",
+            "   :linenos:\n",
+            "\n",
+            "    curl -X PUT http://localhost:8500/v1/agent/service/register \\\n",
+            "      -d @payload.json\n",
+            "\n",
+            "Services\n",
+            "--------\n",
+            "\n",
+            "List them::\n",
+            "\n",
+            "    $ curl http://localhost:8500/v1/agent/services\n",
+            "    {}\n",
+            "\n",
+            ".. note::\n",
+            "\n",
+            "    It's fast.\n",
+        );
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::ReStructuredText));
+        assert_eq!(
+            markdown,
+            concat!(
+                "# Consul's API\n",
+                "\n",
+                "\n",
+                "Register a service:\n",
+                "\n",
+                "\n",
+                "\n",
+                "```bash\n",
+                "curl -X PUT http://localhost:8500/v1/agent/service/register \\\n",
+                "  -d @payload.json\n",
+                "```\n",
+                "## Services\n",
+                "\n",
+                "\n",
+                "List them:\n",
+                "```\n",
+                "$ curl http://localhost:8500/v1/agent/services\n",
+                "{}\n",
+                "```\n",
+                "\n",
+                "\n",
+                "It's fast.\n",
+            )
+        );
+    }
+
+    #[test]
+    fn a_block_at_the_end_of_the_page_is_closed() {
+        let (markdown, _) = read(".. code:: console\n\n   $ curl https://e.com/x");
+        assert_eq!(markdown, "\n```console\n$ curl https://e.com/x\n```");
+        let (markdown, _) = read("= API\n\n[source,sh]\ncurl https://e.com/x \\\n  -d a=1\n");
+        assert_eq!(
+            markdown,
+            "# API\n\n```sh\ncurl https://e.com/x \\\n  -d a=1\n```\n"
+        );
+    }
+
+    #[test]
+    fn asciidoc_listing_blocks_and_titles_are_markdown() {
+        let page = concat!(
+            "= Service discovery\n",
+            ":toc:\n",
+            "\n",
+            "== Register\n",
+            "\n",
+            "Use Consul's API:\n",
+            "\n",
+            ".Request\n",
+            "[source,bash]\n",
+            "----\n",
+            "curl -X PUT http://localhost:8500/v1/agent/service/register <1>\n",
+            "----\n",
+            "<1> the agent\n",
+            "\n",
+            "====\n",
+            "An example.\n",
+            "====\n",
+        );
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::AsciiDoc));
+        assert_eq!(
+            markdown,
+            concat!(
+                "# Service discovery\n",
+                "\n",
+                "\n",
+                "## Register\n",
+                "\n",
+                "Use Consul's API:\n",
+                "\n",
+                "\n",
+                "\n",
+                "```bash\n",
+                "curl -X PUT http://localhost:8500/v1/agent/service/register\n",
+                "```\n",
+                "\n",
+                "\n",
+                "\n",
+                "An example.\n",
+                "\n",
+            )
+        );
+    }
+
+    #[test]
+    fn hugo_code_shortcodes_are_fences() {
+        let page = "It's here:\n\n{{< tabs >}}\n{{< highlight bash >}}\ncurl https://e.com/x\n{{< /highlight >}}\n{{< code lang=\"sh\" >}}\ncurl https://e.com/y\n{{< /code >}}\n{{< /tabs >}}\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            "It's here:\n\n\n```bash\ncurl https://e.com/x\n```\n```sh\ncurl https://e.com/y\n```\n\n"
+        );
+    }
+
+    #[test]
+    fn jsx_tags_alone_on_their_lines_are_left_out() {
+        let page = "<RequestExample>\n  ```bash cURL\n  curl https://e.com/x\n  ```\n</RequestExample>\n<Tabs>\n  <TabItem value=\"curl\">\n    ```bash\n    curl https://e.com/y\n    ```\n  </TabItem>\n</Tabs>\n<h2>Kept</h2>\n```xml\n<Item>\n```\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            "\n  ```bash cURL\n  curl https://e.com/x\n  ```\n\n\n\n```bash\ncurl https://e.com/y\n```\n\n\n<h2>Kept</h2>\n```xml\n<Item>\n```\n"
+        );
+    }
+
+    #[test]
+    fn liquid_tags_are_left_out_and_a_command_stays_whole() {
+        let page = concat!(
+            "```shell\n",
+            "curl --request POST \\\n",
+            "--url \"https://{% ifversion ghes %}HOST/api/v3{% else %}api.github.com{% endif %}/x\" \\\n",
+            "{% ifversion ghes %}\n",
+            "--header \"X-Ghes: 1\" \\\n",
+            "{% else %}\n",
+            "--header \"X-Dotcom: 1\" \\\n",
+            "{% endif %}\n",
+            "{% comment %}--header \"X-No: 1\" \\{% endcomment %}\n",
+            "--header \"Accept: application/vnd.github+json\" \\{% ifversion api-date-versioning %}\n",
+            "--header \"X-GitHub-Api-Version: 2022-11-28\" \\{% endif %}\n",
+            "{% raw %}\n",
+            "--url 'https://e.com/{{ x }}'\n",
+            "```\n",
+            "{% note %}Prose.{% endnote %}\n",
+            "`{%s}` is a format\n",
+        );
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            concat!(
+                "```shell\n",
+                "curl --request POST \\\n",
+                "--url \"https://HOST/api/v3/x\" \\\n",
+                "--header \"X-Ghes: 1\" \\\n",
+                "--header \"Accept: application/vnd.github+json\" \\\n",
+                "--header \"X-GitHub-Api-Version: 2022-11-28\" \\\n",
+                "--url 'https://e.com/{{ x }}'\n",
+                "\n\n\n\n\n\n",
+                "```\n",
+                "Prose.\n",
+                "`{%s}` is a format\n",
+            )
+        );
+    }
+
+    #[test]
+    fn asciidoc_callouts_are_left_out() {
+        assert_eq!(
+            without_callouts("curl -X GET 'localhost:9200' <1> <2>"),
+            "curl -X GET 'localhost:9200'"
+        );
+        assert_eq!(without_callouts("  -d '{}' # <3>"), "  -d '{}'");
+        assert_eq!(without_callouts("echo a<1>"), "echo a<1>");
+        assert_eq!(without_callouts("cat <in>"), "cat <in>");
+    }
+}
