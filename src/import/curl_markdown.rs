@@ -33,6 +33,7 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
         fresh_heading: false,
         prose: Vec::new(),
         container: None,
+        before_tabs: None,
     };
     if let Some(title) = front_title {
         page.enter_heading(0, title);
@@ -53,7 +54,7 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, text)) = heading_text.take() {
-                    page.enter_heading(level, text.trim().to_string());
+                    page.enter_heading(level, without_attributes(&text).to_string());
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -70,7 +71,19 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             Event::End(TagEnd::CodeBlock) => {
                 depth -= 1;
                 if let Some((block, start, shell)) = code.take() {
-                    if shell && holds_curl(&block) {
+                    // a console session shown in a ```json or ```http block (Prometheus' API
+                    // page): its first line is the command
+                    let session = || {
+                        block
+                            .lines()
+                            .find(|line| !line.trim().is_empty())
+                            .is_some_and(|first| {
+                                let first = first.trim_start();
+                                let first = first.strip_prefix("$ ").unwrap_or(first);
+                                first.starts_with("curl ")
+                            })
+                    };
+                    if (shell || session()) && holds_curl(&block) {
                         page.add_block(block, start);
                     } else {
                         // what came before another language's block introduced that block
@@ -88,7 +101,11 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             Event::Html(part) => html.push_str(&part),
             Event::End(TagEnd::HtmlBlock) => {
                 depth = depth.saturating_sub(1);
-                for (level, text) in html_headings(&std::mem::take(&mut html)) {
+                let html = std::mem::take(&mut html);
+                if html.trim() == TAB_START {
+                    page.enter_tab();
+                }
+                for (level, text) in html_headings(&html) {
                     page.enter_heading(level, text);
                 }
             }
@@ -148,6 +165,9 @@ struct Page<'t> {
     prose: Vec<&'t str>,
     /// The list or quote being read, when the page is in one.
     container: Option<Container<'t>>,
+    /// In a group of content tabs: how much of `prose` came before its first tab, and so
+    /// belongs to each tab's block.
+    before_tabs: Option<usize>,
 }
 
 /// A top-level list or quote: prose as a whole unless a code block is in it, and then the
@@ -160,6 +180,7 @@ struct Container<'t> {
 
 impl Page<'_> {
     fn add_block(&mut self, code: String, start: usize) {
+        self.before_tabs = self.before_tabs.map(|_| 0);
         let mut prose = std::mem::take(&mut self.prose);
         if let Some(container) = &mut self.container {
             prose.append(&mut container.lead_in);
@@ -186,6 +207,15 @@ impl Page<'_> {
         self.headings.push((level, text));
         self.fresh_heading = true;
         self.prose.clear();
+        self.before_tabs = None;
+    }
+
+    /// A content tab starts: the text of the tab before it is not this one's.
+    fn enter_tab(&mut self) {
+        match self.before_tabs {
+            Some(shared) => self.prose.truncate(shared),
+            None => self.before_tabs = Some(self.prose.len()),
+        }
     }
 
     /// The title the headings give a block: the innermost that says more than "Request" or
@@ -212,6 +242,7 @@ impl Page<'_> {
     }
 
     fn lead_in_used(&mut self) {
+        self.before_tabs = self.before_tabs.map(|_| 0);
         self.prose.clear();
         if let Some(container) = &mut self.container {
             container.lead_in.clear();
@@ -348,9 +379,30 @@ fn is_generic_heading(text: &str) -> bool {
 /// see [`mkdocs_blocks_dedented`].)
 fn is_markup_only(paragraph: &str) -> bool {
     paragraph.lines().all(|line| {
-        let line = line.trim_start();
-        line.starts_with("import ") || line.starts_with("export ")
+        let line = line.trim();
+        line.starts_with("import ")
+            || line.starts_with("export ")
+            // kramdown's attribute list for the block after it: `{:.api .api-request}`
+            || (line.starts_with("{:") && line.ends_with('}'))
     })
+}
+
+/// A heading's text without the attributes Hugo, Docusaurus, kramdown and MkDocs' attr_list
+/// read at its end (`Create an app {#app}`, `Users {.beta}`, `Tokens {: #tokens}`).
+fn without_attributes(heading: &str) -> &str {
+    let heading = heading.trim();
+    match heading.rfind(" {") {
+        Some(start)
+            if heading.ends_with('}')
+                && heading[start + 2..]
+                    .trim_start_matches(':')
+                    .trim_start()
+                    .starts_with(['#', '.']) =>
+        {
+            heading[..start].trim_end()
+        }
+        _ => heading,
+    }
 }
 
 /// `text` with its YAML front matter (a `---` line first, up to a `---` or `...` line) as blank
@@ -388,6 +440,10 @@ fn front_matter_title(front_matter: &str) -> Option<String> {
     })
 }
 
+/// What a content tab's marker line is read as: an HTML comment, which starts the tab's prose
+/// afresh.
+const TAB_START: &str = "<!-- samplegen: a content tab -->";
+
 /// `text` with the content of MkDocs' admonitions and content tabs (`!!! note`, `??? tip`,
 /// `=== "cURL"`: a marker line, then lines indented four spaces more) moved out by those four
 /// spaces and the marker line left blank, so that their code blocks read as code blocks. Every
@@ -411,6 +467,10 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
         let content = line.trim_end_matches(['\n', '\r']);
         if is_marker(content) {
             within = Some(indent(content));
+            // a content tab's text is its own: what came before is another tab's
+            if content.trim_start().starts_with("=== \"") {
+                out.push_str(TAB_START);
+            }
             out.push_str(&line[content.len()..]);
             continue;
         }
@@ -432,6 +492,9 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
 /// open, a `> ` prompt, a here-document); the others are the commands' output. Any other block
 /// is all commands.
 ///
+/// A line before the first prompt that starts with `curl` is a command too: nothing has run
+/// that it could be the output of.
+///
 /// A session that shows the command for two shells (`$ curl … \`, then `C:\>curl … ^`) is
 /// read in the shell of its first curl command: the other's lines are the same request written
 /// for another reader, and mixed they read as neither shell's.
@@ -452,6 +515,8 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
     // whether the line before was a command's: an option or a URL after it is a line of that
     // command whose `\` was forgotten, which reading it says, rather than output
     let mut after_command = false;
+    // no prompted command yet: a line that starts with `curl` is no command's output
+    let mut before_prompt = true;
     for line in code.lines() {
         if let Some(delimiter) = &heredoc {
             if line.trim() == delimiter {
@@ -465,7 +530,9 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         let first_word = line.split_whitespace().next().unwrap_or_default();
         let forgotten_continuation =
             after_command && (first_word.starts_with(['-', '$']) || first_word.contains("://"));
-        after_command = prompted(line) || continues || forgotten_continuation;
+        let unprompted_curl = before_prompt && super::shell::is_curl(first_word);
+        before_prompt &= !prompted(line);
+        after_command = prompted(line) || continues || forgotten_continuation || unprompted_curl;
         if !after_command {
             continue;
         }
@@ -546,6 +613,46 @@ mod tests {
 
     fn blocks(text: &str) -> Option<Vec<CurlBlock>> {
         curl_blocks(text, |code| code.contains("curl "))
+    }
+
+    #[test]
+    fn heading_attributes_and_attribute_lists_are_markup() {
+        let page = "## Create an app {#app}\n\n```bash\ncurl -X POST https://e.com/apps\n```\n\n#### Get a token\n{:.api .api-request}\n\n~~~sh\ncurl https://e.com/token\n~~~\n\n## Sets {x} {.beta}\n\n```\ncurl https://e.com/sets\n```\n";
+        let found = blocks(page).unwrap();
+        let titles: Vec<_> = found
+            .iter()
+            .map(|b| b.heading.as_deref().unwrap())
+            .collect();
+        assert_eq!(titles, ["Create an app", "Get a token", "Sets {x}"]);
+        assert!(found.iter().all(|b| b.prose.is_empty()), "{found:?}");
+    }
+
+    #[test]
+    fn a_content_tabs_block_has_its_own_prose() {
+        let page = "## Create a thread\n\n=== \"Python\"\n\n    ```python\n    client.create()\n    ```\n\n    1. Creates the thread with the Python SDK.\n\n=== \"cURL\"\n\n    ```bash\n    curl -X POST https://e.com/threads\n    ```\n";
+        let found = blocks(page).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].prose, "");
+        assert_eq!(found[0].heading.as_deref(), Some("Create a thread"));
+        // what comes before the first tab is each tab's
+        let page = "## Create\n\nSend this:\n\n=== \"cURL\"\n\n    ```bash\n    curl -X POST https://e.com/a\n    ```\n";
+        assert_eq!(blocks(page).unwrap()[0].prose, "Send this:");
+    }
+
+    #[test]
+    fn a_command_before_the_first_prompt_is_no_output() {
+        assert_eq!(
+            commands_of("curl http://a.example/1\n$ curl http://a.example/2\n{}\ncurl: (7) x\n"),
+            "curl http://a.example/1\n$ curl http://a.example/2\n"
+        );
+    }
+
+    #[test]
+    fn a_session_in_another_languages_block_is_read() {
+        let page = "# Labels\n\n```json\n$ curl 'http://localhost:9090/api/v1/labels'\n{\"status\": \"success\"}\n```\n\n```json\n{\"curl \": 1}\n```\n";
+        let found = blocks(page).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].line, 3);
     }
 
     #[test]

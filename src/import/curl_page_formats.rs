@@ -201,9 +201,7 @@ fn restructured_text(lines: &mut Vec<String>) {
                 .unwrap_or(&trimmed[..trimmed.len() - 1]);
             lines[index] = shown.to_string();
         }
-        for option in index + 1..content {
-            lines[option].clear();
-        }
+        lines[index + 1..content].iter_mut().for_each(String::clear);
         // the fence opens on the line before the content, which is blank or an option's
         let opening = if directive.is_some() {
             index.max(content - 1)
@@ -330,10 +328,12 @@ fn asciidoc(lines: &mut Vec<String>) {
         let line = &mut lines[index];
         index += 1;
         if let Some(delimiter) = &open {
-            if delimiter.is_empty() && line.trim().is_empty() {
-                *line = "```".to_string();
-                open = None;
-            } else if line.trim_end() == delimiter {
+            let ends = if delimiter.is_empty() {
+                line.trim().is_empty()
+            } else {
+                line.trim_end() == delimiter
+            };
+            if ends {
                 *line = "```".to_string();
                 open = None;
             } else {
@@ -390,8 +390,7 @@ fn asciidoc(lines: &mut Vec<String>) {
 /// A listing block's line without its callouts (`curl … <1>`, `// <2>`, `# <3>`).
 fn without_callouts(line: &str) -> String {
     let mut text = line.trim_end();
-    loop {
-        let Some(open) = text.rfind('<') else { break };
+    while let Some(open) = text.rfind('<') {
         let callout = &text[open..];
         let number = callout
             .strip_prefix('<')
@@ -533,6 +532,14 @@ impl Branches {
             changed = true;
             if self.reading() {
                 out.push_str(&rest[..start]);
+                // a value the site writes in (GitHub's `{% data variables.product.api_url_code
+                // %}`): a variable, named by its last part
+                if keyword == "data"
+                    && let Some(name) = inner.split_whitespace().nth(1)
+                    && let Some(last) = name.rsplit('.').next().filter(|n| !n.is_empty())
+                {
+                    out.push_str(&format!("{{{{{last}}}}}"));
+                }
             }
             match keyword {
                 "comment" => self.open.push(false),
@@ -793,6 +800,9 @@ mod tests {
             "{% raw %}\n",
             "--url 'https://e.com/{{ x }}'\n",
             "```\n",
+            "```\n",
+            "curl {% data variables.product.api_url_code %}/events\n",
+            "```\n",
             "{% note %}Prose.{% endnote %}\n",
             "`{%s}` is a format\n",
         );
@@ -809,6 +819,9 @@ mod tests {
                 "--header \"X-GitHub-Api-Version: 2022-11-28\" \\\n",
                 "--url 'https://e.com/{{ x }}'\n",
                 "\n\n\n\n\n\n",
+                "```\n",
+                "```\n",
+                "curl {{api_url_code}}/events\n",
                 "```\n",
                 "Prose.\n",
                 "`{%s}` is a format\n",
