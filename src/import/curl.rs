@@ -630,6 +630,15 @@ fn import_commands(text: &str) -> Result<Import, String> {
                 ));
             }
         }
+        for (substitution, name) in &command.echoed {
+            import.notes.push(Note::of_kind(
+                "environment",
+                format!("{prefix}command"),
+                format!(
+                    "`{substitution}` echoes `{name}`, set to a text before the command: the spec holds the text the shell makes of it"
+                ),
+            ));
+        }
         for (name, value) in &command.whole_arguments {
             import.notes.push(Note::of_kind(
                 "environment",
@@ -2686,6 +2695,45 @@ mod tests {
                 "{messages:?}"
             );
         }
+    }
+
+    // Cloudflare's GraphQL examples: `PAYLOAD='{…}'` then `--data "$(echo $PAYLOAD)"`
+    #[test]
+    fn an_echoed_variable_set_before_is_its_text() {
+        let import = imported(concat!(
+            "PAYLOAD='{ \"query\":\n  \"query { viewer { zones } }\",\n  \"variables\": {}\n}'\n",
+            "curl https://api.cloudflare.com/client/v4/graphql \\\n",
+            "  --header \"Content-Type: application/json\" \\\n",
+            "  --data \"$(echo $PAYLOAD)\"",
+        ));
+        let request = &import.items[0].spec.request;
+        assert_eq!(
+            request.body.as_ref().unwrap().raw(),
+            Some(r#"{ "query": "query { viewer { zones } }", "variables": {} }"#)
+        );
+        let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("`$(echo $PAYLOAD)` echoes `PAYLOAD`")),
+            "{messages:?}"
+        );
+        assert!(
+            !messages.iter().any(|m| m.contains("kept as written")),
+            "{messages:?}"
+        );
+        // quoted, its line breaks are kept; a variable not set before is still a substitution
+        let import =
+            imported("A='x\n  y'\ncurl -d \"$(echo \"$A\")\" -H \"X: $(echo $B)\" https://e.com/a");
+        let request = &import.items[0].spec.request;
+        assert_eq!(request.body.as_ref().unwrap().raw(), Some("x\n  y"));
+        assert!(
+            request.headers.iter().any(|h| h
+                .get("X")
+                .is_some_and(|v| v.as_deref() == Some("$(echo $B)"))),
+            "{:?}",
+            request.headers
+        );
     }
 
     // a whole header in a variable: sent as the text sets it, else left out and said so

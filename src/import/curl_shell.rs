@@ -34,6 +34,9 @@ pub struct Command {
     /// x"`) that this one sends with `-H "$AUTH"`, or to credentials (`CREDS=me:secret`) it
     /// sends with `-u "$CREDS"`, with their values: the words hold the value.
     pub whole_arguments: Vec<(String, String)>,
+    /// The substitutions that only echo a variable an earlier command set to a text (`"$(echo
+    /// $PAYLOAD)"`), with that variable's name: the words hold the text the shell gives.
+    pub echoed: Vec<(String, String)>,
 }
 
 impl Command {
@@ -584,6 +587,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             .cloned()
             .collect();
         with_whole_arguments_written(&mut command);
+        with_echoed_variables_written(&mut command, &set);
         out.push(command);
     }
     out
@@ -631,6 +635,58 @@ fn with_whole_arguments_written(command: &mut Command) {
     }
     written.dedup();
     command.whole_arguments = written;
+}
+
+/// A substitution that echoes a variable an earlier command set to a text (`"$(echo $PAYLOAD)"`,
+/// as Cloudflare's GraphQL examples send their query) as the text the shell makes of it: the
+/// value, its blanks and line breaks one blank each where `$PAYLOAD` is unquoted.
+fn with_echoed_variables_written(command: &mut Command, set: &[(String, String)]) {
+    let mut echoed = Vec::new();
+    for substitution in &command.substituted {
+        let Some(inner) = substitution
+            .strip_prefix("$(")
+            .and_then(|s| s.strip_suffix(')'))
+            .or_else(|| {
+                substitution
+                    .strip_prefix('`')
+                    .and_then(|s| s.strip_suffix('`'))
+            })
+        else {
+            continue;
+        };
+        let Some(argument) = inner.trim().strip_prefix("echo ") else {
+            continue;
+        };
+        let argument = argument.trim();
+        let (reference, quoted) = match argument.strip_prefix('"').and_then(|a| a.strip_suffix('"'))
+        {
+            Some(inner) => (inner, true),
+            None => (argument, false),
+        };
+        let name = reference
+            .strip_prefix("${")
+            .and_then(|r| r.strip_suffix('}'))
+            .or_else(|| reference.strip_prefix('$'));
+        let Some((name, value)) = name.and_then(|name| set.iter().find(|(set, _)| set == name))
+        else {
+            continue;
+        };
+        let text = if quoted {
+            value.trim_end_matches('\n').to_string()
+        } else {
+            value.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        echoed.push((substitution.clone(), name.clone(), text));
+    }
+    for (substitution, name, text) in echoed {
+        for word in &mut command.words {
+            if word.contains(&substitution) {
+                *word = word.replace(&substitution, &text);
+            }
+        }
+        command.substituted.retain(|kept| *kept != substitution);
+        command.echoed.push((substitution, name));
+    }
 }
 
 /// `NAME=value` as a shell variable's name and value.
