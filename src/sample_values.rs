@@ -286,9 +286,35 @@ impl SampleValues {
             return Ok(text.to_string());
         }
         let mut misplaced = None;
-        let set = map_variables(text, |name| {
-            if let Some(value) = self.variables.get(name) {
-                Some(value.clone())
+        let set = self.set_within(text, secrets_allowed, &mut Vec::new(), &mut misplaced);
+        match misplaced {
+            Some(name) => Err(name),
+            None => Ok(set),
+        }
+    }
+
+    /// `text` set as [`SampleValues::set`] sets it, a value that names other variables (`url:
+    /// "{{baseUrl}}/v2"`) set in turn, as Postman reads one; `within` are the variables being
+    /// set around `text`, whose `{{name}}` in their own values stays as written.
+    fn set_within<'v>(
+        &'v self,
+        text: &str,
+        secrets_allowed: bool,
+        within: &mut Vec<&'v str>,
+        misplaced: &mut Option<String>,
+    ) -> String {
+        map_variables(text, |name| {
+            if let Some((name, value)) = self.variables.get_key_value(name) {
+                if within.contains(&name.as_str()) {
+                    return None;
+                }
+                if !value.contains("{{") {
+                    return Some(value.clone());
+                }
+                within.push(name);
+                let set = self.set_within(value, secrets_allowed, within, misplaced);
+                within.pop();
+                Some(set)
             } else if let Some(env) = self.secrets.get(name) {
                 if !secrets_allowed {
                     misplaced.get_or_insert_with(|| name.to_string());
@@ -297,11 +323,7 @@ impl SampleValues {
             } else {
                 None
             }
-        });
-        match misplaced {
-            Some(name) => Err(name),
-            None => Ok(set),
-        }
+        })
     }
 }
 
@@ -358,6 +380,38 @@ mod tests {
             auth_style: None,
         }
         .resolve(&SampleValues::default())
+    }
+
+    // Camunda's collections: `url: "{{baseUrlTasklist}}"`, that variable set by the team
+    #[test]
+    fn a_value_naming_other_variables_is_set_in_turn() {
+        let (values, problems) = resolve(
+            &[
+                ("url", "{{base}}/v1"),
+                ("base", "https://{{host}}"),
+                ("host", "api.example.com"),
+                ("loop", "x{{loop}}"),
+                ("a", "{{b}}"),
+                ("b", "{{a}}!"),
+            ],
+            SecretsSpec::Names(vec!["token".into()]),
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            values
+                .set("{{url}}/items {{loop}} {{a}} {{unset}}", false)
+                .unwrap(),
+            "https://api.example.com/v1/items x{{loop}} {{a}}! {{unset}}"
+        );
+        let (values, _) = resolve(
+            &[("auth", "Bearer {{token}}")],
+            SecretsSpec::Names(vec!["token".into()]),
+        );
+        assert_eq!(values.set("{{auth}}", false), Err("token".to_string()));
+        assert_eq!(
+            values.set("{{auth}}", true).unwrap(),
+            format!("Bearer {}", marker("token"))
+        );
     }
 
     #[test]

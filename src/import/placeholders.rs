@@ -20,7 +20,13 @@ pub fn in_text(text: &str, found: &mut Vec<Placeholder>) -> String {
 /// A header's or a credential's value with each `<NAME>` and `{NAME}` as `{{NAME}}`
 /// (`Bearer {access_token}`): no header value is written so but to be filled in.
 pub fn in_value(text: &str, found: &mut Vec<Placeholder>) -> String {
-    replace(text, found, |rest| angle(rest).or_else(|| braced(rest)))
+    replace(text, found, |rest| {
+        // a word of its own: `${name}` and `#{name}` are a shell's or Ruby's interpolation
+        let before = text[..text.len() - rest.len()].chars().next_back();
+        let own_word =
+            before.is_none_or(|c| c.is_whitespace() || matches!(c, '=' | ':' | ',' | '/'));
+        angle(rest).or_else(|| own_word.then(|| braced(rest)).flatten())
+    })
 }
 
 /// `url` with each `<NAME>` (where a `:` may be too: `<host:port>`), `{NAME}` and, in the host,

@@ -100,7 +100,9 @@ fn collection_variables(variables: Option<&Value>) -> IndexMap<String, String> {
         // a secret's value is not written into every page: the reader sets it
         .filter(|v| v.get("type").and_then(Value::as_str) != Some("secret"))
         .filter_map(|v| {
-            let name = v.get("key")?.as_str()?;
+            // under the name the specs write it by (`{{access token}}` as `{{access_token}}`)
+            let name = variables::samplegen_name(v.get("key")?.as_str()?);
+            let name = name.as_str();
             let value = match v.get("value")? {
                 Value::String(text) => text.clone(),
                 Value::Number(n) => n.to_string(),

@@ -9,6 +9,15 @@ fn is_variable_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '$')
 }
 
+/// The name samplegen gives a Postman variable: its blanks and other characters a samplegen
+/// name cannot hold as `_` (`{{access token}}` is `{{access_token}}`).
+pub(super) fn samplegen_name(name: &str) -> String {
+    name.trim()
+        .chars()
+        .map(|c| if is_variable_char(c) { c } else { '_' })
+        .collect()
+}
+
 impl Importer {
     /// `{{names}}` the validator refuses (`{{Base URL}}`, `{{ id }}`), written so that it accepts
     /// them, with a note.
@@ -18,11 +27,7 @@ impl Importer {
                 self.dynamic_variable(name);
                 return None;
             }
-            let fixed: String = name
-                .trim()
-                .chars()
-                .map(|c| if is_variable_char(c) { c } else { '_' })
-                .collect();
+            let fixed = samplegen_name(name);
             if fixed == name || fixed.is_empty() {
                 return None;
             }

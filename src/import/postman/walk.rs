@@ -465,4 +465,18 @@ mod tests {
             import.notes
         );
     }
+
+    // the Music Forum collection's `{{access token}}`: the specs write `{{access_token}}`, whose
+    // value the collection's is
+    #[test]
+    fn a_variable_renamed_for_samplegen_keeps_its_value() {
+        let mut c = collection(json!([{"name": "R", "request": {
+            "url": "https://e.com/a",
+            "header": [{"key": "Authorization", "value": "Bearer {{access token}}"}]}}]));
+        c["variable"] = json!([{"key": "access token", "value": "eyJ0"}]);
+        let import = run(c);
+        assert_eq!(import.variables["access_token"], "eyJ0");
+        let spec = crate::import::to_yaml(&import.items[0].spec);
+        assert!(spec.contains("Bearer {{access_token}}"), "{spec}");
+    }
 }
