@@ -116,8 +116,13 @@ impl<'a> Importer<'a> {
             return Some(value);
         }
         stack.push(pointer.clone());
-        let built = self.build_resolved(target, &pointer, direction, depth, stack);
+        let mut built = self.build_resolved(target, &pointer, direction, depth, stack);
         stack.pop();
+        if let Some(Value::Object(map)) = &mut built
+            && let Some(reference) = schema.get("$ref").and_then(Value::as_str)
+        {
+            self.name_discriminated_type(target, reference, map);
+        }
         if siblings && let Some(Value::Object(mut map)) = built {
             self.add_own_properties(schema, target, &mut map, at, direction, depth, stack);
             return Some(Value::Object(map));
@@ -332,12 +337,25 @@ impl<'a> Importer<'a> {
                     let discriminator = discriminated(schema, choice);
                     if let Some((property, value)) = &discriminator {
                         // the discriminator's value names the branch sent, unless the branch
-                        // gives the property a value of its own (an `enum`, a `const`)
-                        if map.get(*property)
-                            == Some(&Value::String(strings::format_example(None).into()))
-                        {
-                            map.insert(property.to_string(), Value::String(value.clone()));
-                        }
+                        // gives the property a value of its own (an `enum`, a `const`); the
+                        // property is sent whether or not the branch requires it, since the
+                        // API reads the branch from it (pydantic's tag with a default)
+                        let own = match map.get(*property) {
+                            Some(built) => Some(built.clone()),
+                            None => {
+                                let declared = self.properties(choice, &choice_at, depth);
+                                declared.get(*property).and_then(|&declared| {
+                                    self.build_property(
+                                        property, declared, &choice_at, direction, depth, stack,
+                                    )
+                                })
+                            }
+                        };
+                        let value = match own {
+                            Some(own) if !is_generic_string(&own) => own,
+                            _ => Value::String(value.clone()),
+                        };
+                        map.insert(property.to_string(), value);
                     }
                     if direction == Direction::Request {
                         let declared = self.properties(schema, at, depth);
@@ -626,6 +644,96 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// Whether a built value is the string sent where any string may be: a discriminator property
+/// built so names no type.
+fn is_generic_string(value: &Value) -> bool {
+    value.as_str() == Some(strings::format_example(None))
+}
+
+impl<'a> Importer<'a> {
+    /// Sets the discriminator property of the object built from `target`, the schema `reference`
+    /// names, to the value that names `target`'s type, where the property was built as any
+    /// string: a discriminator of the schemas `target` extends by `allOf` (`Heavy: allOf: [$ref:
+    /// Widget]`, as springdoc, NSwag and TypeSpec write subtypes), the `mapping` key for
+    /// `reference` or else the schema's name; or `target`'s own, when it has no choices (the
+    /// base used as itself), its own `mapping` key or else the first.
+    fn name_discriminated_type(
+        &self,
+        target: &'a Value,
+        reference: &str,
+        map: &mut Map<String, Value>,
+    ) {
+        let name = reference.rsplit('/').next().unwrap_or(reference);
+        let names_target = |mapped: &Value| {
+            mapped.as_str().is_some_and(|mapped| {
+                mapped == reference || mapped.rsplit('/').next() == Some(name)
+            })
+        };
+        // each schema with the name its reference gives it, and how far from `target`
+        let mut bases = vec![(target, name, 0)];
+        while let Some((schema, schema_name, level)) = bases.pop() {
+            let is_target = level == 0;
+            let discriminator = schema.get("discriminator");
+            let property = discriminator
+                .and_then(|d| d.get("propertyName"))
+                .and_then(Value::as_str);
+            let has_choices = schema.get("oneOf").is_some() || schema.get("anyOf").is_some();
+            if let (Some(discriminator), Some(property)) = (discriminator, property)
+                && (!is_target || !has_choices)
+            {
+                let mapping = discriminator.get("mapping").and_then(Value::as_object);
+                // what the base is named as itself: a subtype's name replaces that (the base
+                // was built first, as a member of the subtype's `allOf`)
+                let as_itself = mapping
+                    .and_then(|mapping| mapping.keys().next().cloned())
+                    .unwrap_or_else(|| schema_name.to_string());
+                // a property the schema does not declare is not made up
+                let declared = map.contains_key(property)
+                    || schema
+                        .get("properties")
+                        .is_some_and(|properties| properties.get(property).is_some());
+                let replaceable = declared
+                    && map.get(property).is_none_or(|built| {
+                        is_generic_string(built)
+                            || (!is_target && built.as_str() == Some(&as_itself))
+                    });
+                if replaceable {
+                    let own_key = mapping.and_then(|mapping| {
+                        mapping
+                            .iter()
+                            .find(|(_, mapped)| names_target(mapped))
+                            .map(|(key, _)| key.clone())
+                    });
+                    let value = match own_key {
+                        Some(key) => key,
+                        None if is_target => as_itself,
+                        None => name.to_string(),
+                    };
+                    map.insert(property.to_string(), Value::String(value));
+                }
+                return;
+            }
+            if level < 5 {
+                for member in schema
+                    .get("allOf")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    let member_name = member
+                        .get("$ref")
+                        .and_then(Value::as_str)
+                        .and_then(|r| r.rsplit('/').next())
+                        .unwrap_or_default();
+                    if let Ok((base, _)) = self.lookup(member) {
+                        bases.push((base, member_name, level + 1));
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The discriminator property of a schema with choices, and its value for the branch `choice`:
 /// the `mapping` key that names the branch's `$ref`, else the name of the schema it refers to.
 fn discriminated<'s>(schema: &'s Value, choice: &Value) -> Option<(&'s str, String)> {
@@ -703,6 +811,7 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
 mod tests {
     use super::*;
     use crate::import::openapi::test_support::*;
+    use serde_json::json;
 
     #[test]
     fn examples_are_built_from_schemas() {
@@ -931,6 +1040,44 @@ paths:
                 body_31(&paths, Default::default()),
                 serde_json::json!({"petType": expected, "meow": true})
             );
+        }
+    }
+
+    // pydantic's tagged unions: the tag has a default, so no branch requires it
+    #[test]
+    fn a_discriminator_is_sent_when_the_branch_does_not_require_it() {
+        let components = "components:\n  schemas:\n    Lookup: {type: object, required: [url], properties: {url: {type: string}, kind: {const: lookup}}}\n    Static: {type: object, properties: {value: {type: string}, kind: {type: string}}}\n";
+        for (first, expected) in [
+            ("Lookup", json!({"url": "string", "kind": "lookup"})),
+            ("Static", json!({"kind": "Static"})),
+        ] {
+            let schema = format!(
+                "oneOf:\n  - $ref: '#/components/schemas/{first}'\n  - $ref: '#/components/schemas/Lookup'\ndiscriminator: {{propertyName: kind}}"
+            );
+            let paths = format!("{}{components}", post_schema(&schema));
+            assert_eq!(body_31(&paths, Default::default()), expected);
+        }
+    }
+
+    // springdoc, NSwag, Swashbuckle and TypeSpec: subtypes extend a base whose discriminator
+    // names them
+    #[test]
+    fn a_subtype_of_a_discriminated_base_is_named_by_it() {
+        let components = "components:\n  schemas:\n    Widget: {type: object, required: [kind], properties: {kind: {type: string}}, discriminator: {propertyName: kind, mapping: {heavy: '#/components/schemas/Heavy'}}}\n    Heavy: {allOf: [{$ref: '#/components/schemas/Widget'}, {type: object, required: [weight], properties: {weight: {type: integer}}}]}\n    Light: {allOf: [{$ref: '#/components/schemas/Widget'}]}\n    Plain: {type: object, required: [kind], properties: {kind: {type: string}}}\n";
+        for (named, expected) in [
+            ("Heavy", json!({"kind": "heavy", "weight": 0})),
+            // the implicit mapping: the schema's name
+            ("Light", json!({"kind": "Light"})),
+            // the base as itself: its mapping's first key
+            ("Widget", json!({"kind": "heavy"})),
+            // no discriminator: any string
+            ("Plain", json!({"kind": "string"})),
+        ] {
+            let paths = format!(
+                "{}{components}",
+                post_schema(&format!("$ref: '#/components/schemas/{named}'"))
+            );
+            assert_eq!(body_31(&paths, Default::default()), expected, "{named}");
         }
     }
 
