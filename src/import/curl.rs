@@ -40,25 +40,7 @@ use crate::spec::{
 /// (an environment variable the shell expanded, or a placeholder) kept whole: its value is what
 /// curl encodes, and the samples write it where the variable is.
 fn encoded_keeping_variables(text: &str) -> String {
-    let encode = crate::http::encoding::uri_component;
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        let Some(length) = rest[start + 2..].find("}}") else {
-            break;
-        };
-        let name = &rest[start + 2..start + 2 + length];
-        if !crate::sample_values::is_variable_name(name) {
-            out.push_str(&encode(&rest[..start + 2]));
-            rest = &rest[start + 2..];
-            continue;
-        }
-        out.push_str(&encode(&rest[..start]));
-        out.push_str(&rest[start..start + 4 + length]);
-        rest = &rest[start + 4 + length..];
-    }
-    out.push_str(&encode(rest));
-    out
+    super::shared::encoded_keeping_variables(text, crate::http::encoding::uri_component)
 }
 
 /// Data given with `-d` and its kin, in order, as curl joins them with `&`.

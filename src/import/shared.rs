@@ -120,3 +120,26 @@ pub(super) fn auth_from_header(value: &str) -> Option<AuthSpec> {
         None
     }
 }
+
+/// `text` percent-encoded by `encode`, each `{{name}}` in it kept whole: a variable's value is
+/// what is encoded, and the samples write it where the variable is.
+pub(super) fn encoded_keeping_variables(text: &str, encode: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        let name = &rest[start + 2..start + 2 + length];
+        if !crate::sample_values::is_variable_name(name) {
+            out.push_str(&encode(&rest[..start + 2]));
+            rest = &rest[start + 2..];
+            continue;
+        }
+        out.push_str(&encode(&rest[..start]));
+        out.push_str(&rest[start..start + 4 + length]);
+        rest = &rest[start + 4 + length..];
+    }
+    out.push_str(&encode(rest));
+    out
+}

@@ -340,6 +340,30 @@ impl<'a> Importer<'a> {
             if !object.is_empty() {
                 return Some(Value::Object(object));
             }
+            // none has: each property a `{{variable}}` of its name (springdoc's `pageable` is
+            // `page={{page}}&size={{size}}`, as Spring reads it, not `pageable=…`); those the
+            // schema requires, else all
+            let required: Vec<&str> = schema
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .filter(|name| properties.contains_key(*name))
+                .collect();
+            let named: Vec<&String> = properties
+                .keys()
+                .filter(|name| required.is_empty() || required.contains(&name.as_str()))
+                .take(20)
+                .collect();
+            if !named.is_empty() {
+                return Some(Value::Object(
+                    named
+                        .into_iter()
+                        .map(|name| (name.clone(), Value::String(placeholder(name))))
+                        .collect(),
+                ));
+            }
         }
         // a list whose items have a value of their own (an `enum` of the values it takes)
         let items = schema.get("items")?;
@@ -520,7 +544,12 @@ fn query_items(
     } else {
         QUERY
     };
-    let encode = |text: &str, set: &'static AsciiSet| utf8_percent_encode(text, set).to_string();
+    // a property's `{{variable}}` (see `parameter_example`) stays one
+    let encode = |text: &str, set: &'static AsciiSet| {
+        crate::import::shared::encoded_keeping_variables(text, |text| {
+            utf8_percent_encode(text, set).to_string()
+        })
+    };
     let key = encode(name, QUERY);
     let element = |value: &Value| encode(&scalar_text(value), QUERY_ELEMENT);
     match value {
@@ -800,9 +829,12 @@ paths:
         - {name: color, in: query, required: true, schema: {type: object, properties: {r: {type: integer, example: 1}, g: {type: integer}}}}
         - {name: X-Obj, in: header, required: true, schema: {type: object, properties: {a: {type: integer, enum: [7]}}}}
         - {name: none, in: query, required: true, schema: {type: object, properties: {b: {type: string}}}}
+        - {name: pageable, in: query, required: true, schema: {$ref: '#/components/schemas/Pageable'}}
+        - {name: filter, in: query, required: true, style: deepObject, schema: {type: object, required: [name], properties: {name: {type: string}, age: {type: integer}}}}
 components:
   schemas:
     Page: {type: object, properties: {number: {type: integer, default: 1}, size: {type: integer, example: 50}}}
+    Pageable: {type: object, properties: {page: {type: integer, minimum: 0}, size: {type: integer, minimum: 1}}}
 "##);
         let request = &only(&import).request;
         assert_eq!(
@@ -811,7 +843,10 @@ components:
                 pair("page[number]", "1"),
                 pair("page[size]", "50"),
                 pair("r", "1"),
-                pair("none", "{{none}}"),
+                pair("b", "{{b}}"),
+                pair("page", "{{page}}"),
+                pair("size", "{{size}}"),
+                pair("filter[name]", "{{name}}"),
             ]
         );
         assert_eq!(pairs(&request.headers), [pair("X-Obj", "a,7")]);
