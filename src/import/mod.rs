@@ -9,6 +9,7 @@ mod placeholders;
 pub mod postman;
 mod shared;
 pub mod site_variables;
+mod strict_json;
 
 use std::collections::HashSet;
 

@@ -14,7 +14,7 @@ const MAX_REF_HOPS: usize = 32;
 pub(super) fn parse(text: &str) -> Result<Value, String> {
     let yaml = || crate::yaml::from_str_large::<Value>(text);
     if text.trim_start().starts_with('{') {
-        return serde_json::from_str::<Value>(text).or_else(|json_error| {
+        return crate::import::strict_json::from_str(text).or_else(|json_error| {
             // a YAML flow mapping also starts with `{` (and YAML takes a trailing comma); but
             // JSON with a `//` comment is read by YAML as a document of other keys, so the JSON
             // error, which says where, is the one that helps unless YAML finds a document

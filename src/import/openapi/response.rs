@@ -43,10 +43,18 @@ impl<'a> Importer<'a> {
         let Some(content) = response.get("content").and_then(Value::as_object) else {
             return Some(spec);
         };
+        // JSON, else a wildcard (springdoc writes `*/*` for every response), whose objects are
+        // JSON too: no other text format writes one
         let json = content
             .iter()
             .map(|(key, media)| (key.as_str(), media))
-            .find(|(key, _)| is_json(&media_type(key)));
+            .find(|(key, _)| is_json(&media_type(key)))
+            .or_else(|| {
+                content
+                    .iter()
+                    .map(|(key, media)| (key.as_str(), media))
+                    .find(|(key, _)| matches!(media_type(key).as_str(), "*/*" | "application/*"))
+            });
         if let Some((key, media)) = json {
             let media_at = format!("{at}/content/{}", escape(key));
             if let Some(example) = self.media_example(media, &media_at, Direction::Response) {
@@ -81,6 +89,31 @@ impl<'a> Importer<'a> {
 #[cfg(test)]
 mod tests {
     use crate::import::openapi::test_support::*;
+
+    #[test]
+    fn a_wildcard_responses_object_is_json() {
+        let import = run(r#"
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          content:
+            '*/*':
+              schema: {type: object, properties: {name: {type: string}}}
+              example: {name: Ann}
+"#);
+        let response = only(&import).response.as_ref().unwrap();
+        assert_eq!(
+            response.body.as_deref(),
+            Some("{\n    \"name\": \"Ann\"\n}")
+        );
+        assert!(
+            import.notes.iter().all(|n| n.kind != "response"),
+            "{:?}",
+            import.notes
+        );
+    }
 
     #[test]
     fn responses_use_the_lowest_success() {
