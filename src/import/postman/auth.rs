@@ -124,7 +124,11 @@ impl Importer {
                 }
             }
             "apikey" => {
-                let name = attribute("key");
+                let mut name = attribute("key");
+                if let Some(resolved) = self.with_collection_values(&name, "the API key's name", at)
+                {
+                    name = resolved;
+                }
                 if !crate::model::is_token(&name) {
                     self.note(
                         "unsupported-auth",
@@ -145,9 +149,16 @@ impl Importer {
                         None
                     }
                 };
+                // in the query, as Postman's runtime encodes a query item's value
+                let value = match location {
+                    Some(KeyLocationSpec::Query) => {
+                        super::url::escaped(&attribute("value"), &['#', '&'])
+                    }
+                    _ => attribute("value"),
+                };
                 AuthSpec::Apikey(ApiKeySpec {
                     name,
-                    value: attribute("value"),
+                    value,
                     location,
                 })
             }

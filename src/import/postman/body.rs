@@ -48,6 +48,25 @@ impl Importer {
                     .and_then(|r| r.get("language"))
                     .and_then(Value::as_str)
                     .unwrap_or("text");
+                // Postman's runtime takes comments out of a JSON body before sending it
+                let raw = match json_without_comments(&raw) {
+                    Some(plain)
+                        if language == "json"
+                            || content_type(headers).is_some_and(|header| {
+                                crate::http::media::is_json(&crate::http::media::media_type(
+                                    &header.value,
+                                ))
+                            }) =>
+                    {
+                        self.note(
+                            "body",
+                            format!("{at}/raw"),
+                            "the JSON body's `//` and `/* */` comments are left out, as Postman's runtime sends it",
+                        );
+                        plain
+                    }
+                    _ => raw,
+                };
                 let needs = match language {
                     "json" => "application/json",
                     "xml" => "application/xml",
@@ -226,7 +245,10 @@ impl Importer {
                 continue;
             }
             let at = format!("{at}/{index}");
-            let name = text(field.get("key"));
+            let mut name = text(field.get("key"));
+            if let Some(resolved) = self.with_collection_values(&name, "the part name", &at) {
+                name = resolved;
+            }
             if !crate::model::is_part_name(&name) {
                 self.note(
                     "body",
@@ -238,6 +260,12 @@ impl Importer {
             let mut content_type = scalar(field.get("contentType"))
                 .map(|ct| ct.trim().to_string())
                 .filter(|ct| !ct.is_empty());
+            if let Some(ct) = &content_type
+                && let Some(resolved) =
+                    self.with_collection_values(ct, "the part's content type", &at)
+            {
+                content_type = Some(resolved);
+            }
             if let Some(ct) = &content_type
                 && ct.contains(['\r', '\n', '"'])
             {
@@ -321,6 +349,54 @@ fn variables_json_once_filled(body: &Map<String, Value>) -> Option<&str> {
     matches!(serde_json::from_str::<Value>(&filled), Ok(Value::Object(_))).then_some(text)
 }
 
+/// `text` without the `//` and `/* */` comments outside its strings, when it has any.
+fn json_without_comments(text: &str) -> Option<String> {
+    if !text.contains("//") && !text.contains("/*") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    let mut found = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                '\\' => out.extend(chars.next()),
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match (c, chars.peek()) {
+            ('"', _) => {
+                in_string = true;
+                out.push(c);
+            }
+            ('/', Some('/')) => {
+                found = true;
+                // up to the line's end, which stays
+                while chars.peek().is_some_and(|&next| next != '\n') {
+                    chars.next();
+                }
+            }
+            ('/', Some('*')) => {
+                found = true;
+                chars.next();
+                let mut previous = None;
+                for next in chars.by_ref() {
+                    if previous == Some('*') && next == '/' {
+                        break;
+                    }
+                    previous = Some(next);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    found.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +428,32 @@ mod tests {
             .filter(|n| n.message.contains("Postman sends no body"))
             .count();
         assert_eq!(dropped, 2, "{:?}", import.notes);
+    }
+
+    // the Music Forum collection's `"replyTo": "…" // Optional`
+    #[test]
+    fn a_json_bodys_comments_are_left_out_as_postman_sends_it() {
+        assert_eq!(
+            json_without_comments("{\n  \"a\": 1, // optional\n  /* b */ \"url\": \"http://x//y\", \"q\": \"\\\"//\"\n}").as_deref(),
+            Some("{\n  \"a\": 1, \n   \"url\": \"http://x//y\", \"q\": \"\\\"//\"\n}")
+        );
+        assert_eq!(json_without_comments("{\"url\": \"http://x\"}"), None);
+        let (spec, notes) = one(json!({"method": "POST", "url": "https://e.com/a",
+            "body": {"mode": "raw", "raw": "{\"a\": 1 // optional\n}", "options": {"raw": {"language": "json"}}}}));
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"a\": 1 \n}")
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.message.contains("comments are left out")),
+            "{notes:?}"
+        );
+        // text that is no JSON keeps them
+        let (spec, _) = one(json!({"method": "POST", "url": "https://e.com/a",
+            "body": {"mode": "raw", "raw": "a // b"}}));
+        assert_eq!(spec.request.body.as_ref().unwrap().raw(), Some("a // b"));
     }
 
     #[test]

@@ -76,18 +76,8 @@ impl Importer {
         for (mut name, value, at) in found {
             // a header named with a variable (`X-{{kind}}`) is named as Postman sends it, with
             // the collection's value; a spec cannot name a header with a variable
-            if name.contains("{{") {
-                let variables = &self.import.variables;
-                let resolved =
-                    crate::sample_values::map_variables(&name, |n| variables.get(n).cloned());
-                if resolved != name && crate::model::is_token(&resolved) {
-                    self.note(
-                        "header",
-                        &at,
-                        format!("the header `{name}` is named with the collection's variables, as Postman sends it: `{resolved}`"),
-                    );
-                    name = resolved;
-                }
+            if let Some(resolved) = self.with_collection_values(&name, "the header name", &at) {
+                name = resolved;
             }
             if name.is_empty() {
                 self.note("header", at, "dropped: a header without a name");

@@ -84,8 +84,18 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
             auth,
             at: "/auth".into(),
         });
+    if let Some(disabled) = body_pruning_disabled(collection) {
+        importer.body_pruning_disabled.push(disabled);
+    }
     importer.walk(items, "/item", &[], auth.as_ref());
     Ok((importer.import, importer.pointers))
+}
+
+/// The `disableBodyPruning` a collection, folder or request item sets, if it sets one.
+fn body_pruning_disabled(item: &serde_json::Map<String, Value>) -> Option<bool> {
+    item.get("protocolProfileBehavior")?
+        .get("disableBodyPruning")?
+        .as_bool()
 }
 
 /// The collection's variables that samplegen can set: enabled, a valid name, a value of one
@@ -152,6 +162,9 @@ struct Importer {
     pointers: Vec<String>,
     /// Notes already given, so that a collection-wide setting is reported once.
     noted: HashSet<(String, String)>,
+    /// The `disableBodyPruning` of the collection and the folders being walked that set one,
+    /// outermost first: a request without its own takes the innermost, as Postman does.
+    body_pruning_disabled: Vec<bool>,
 }
 
 impl Importer {

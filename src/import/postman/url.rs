@@ -54,7 +54,7 @@ fn query_string(items: &[Value]) -> String {
 }
 
 /// `text` with each of `special` percent-encoded.
-fn escaped(text: &str, special: &[char]) -> String {
+pub(super) fn escaped(text: &str, special: &[char]) -> String {
     if !text.contains(special) {
         return text.to_string();
     }

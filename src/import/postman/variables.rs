@@ -42,6 +42,32 @@ impl Importer {
         })
     }
 
+    /// What names a header, a part or an API key, or gives a part's content type (`X-{{kind}}`,
+    /// `{{contentType}}`), with the collection's values of its variables, as Postman sends it
+    /// (a spec cannot name a header or a part by a variable), noted; `None` when it names none
+    /// the collection sets.
+    pub(super) fn with_collection_values(
+        &mut self,
+        text: &str,
+        what: &str,
+        at: &str,
+    ) -> Option<String> {
+        if !text.contains("{{") {
+            return None;
+        }
+        let variables = &self.import.variables;
+        let resolved = map_variables(text, |n| variables.get(n).cloned());
+        if resolved == text {
+            return None;
+        }
+        self.note(
+            "variable",
+            at,
+            format!("{what} `{text}` is written with the collection's variables, as Postman sends it: `{resolved}`"),
+        );
+        Some(resolved)
+    }
+
     /// Notes the dynamic variables (`{{$randomInt}}`) a body holds. A body's `{{name}}`s are left
     /// as written (samplegen's variables fill those it sets, as Postman's fill theirs).
     pub(super) fn body_variables(&mut self, body: &BodySpec) {

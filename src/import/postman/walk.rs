@@ -51,12 +51,19 @@ impl Importer {
                         auth,
                         at: format!("{at}/auth"),
                     });
+                let pruning = super::body_pruning_disabled(object);
+                if let Some(disabled) = pruning {
+                    self.body_pruning_disabled.push(disabled);
+                }
                 self.walk(
                     children,
                     &format!("{at}/item"),
                     &dirs,
                     own.as_ref().or(inherited),
                 );
+                if pruning.is_some() {
+                    self.body_pruning_disabled.pop();
+                }
             } else if object.contains_key("request") {
                 self.request(object, &at, dirs, inherited);
             } else {
@@ -222,10 +229,12 @@ impl Importer {
         }
         let body = match request.get("body") {
             Some(body) if !body.is_null() => {
+                // the request's own setting, else its folders' or its collection's
                 let keep_body = item
                     .get("protocolProfileBehavior")
                     .and_then(|behavior| behavior.get("disableBodyPruning"))
                     .and_then(Value::as_bool)
+                    .or(self.body_pruning_disabled.last().copied())
                     == Some(true);
                 self.body(
                     body,
@@ -464,6 +473,69 @@ mod tests {
             "{:?}",
             import.notes
         );
+    }
+
+    // a part's name and content type, and an API key's name, written by the collection's
+    // variables: Postman sends their values, and a spec cannot name by a variable
+    #[test]
+    fn names_written_by_variables_take_the_collections_values() {
+        let mut c = collection(json!([{"name": "R", "request": {
+            "method": "POST",
+            "url": "https://e.com/a",
+            "auth": {"type": "apikey", "apikey": [{"key": "key", "value": "{{hdr}}"}, {"key": "value", "value": "k"}]},
+            "body": {"mode": "formdata", "formdata": [
+                {"key": "{{field}}", "value": "{}", "type": "text", "contentType": "{{ct}}"}]}}}]));
+        c["variable"] = json!([
+            {"key": "hdr", "value": "X-Api-Key"},
+            {"key": "field", "value": "meta"},
+            {"key": "ct", "value": "application/json"}
+        ]);
+        let import = run(c);
+        let spec = crate::import::to_yaml(&import.items[0].spec);
+        assert!(spec.contains("name: X-Api-Key"), "{spec}");
+        assert!(spec.contains("- meta:"), "{spec}");
+        assert!(spec.contains("content_type: application/json"), "{spec}");
+    }
+
+    #[test]
+    fn an_api_key_in_the_query_is_encoded_as_postman_sends_it() {
+        let import = run(collection(json!([{"name": "R", "request": {
+            "url": "https://e.com/a",
+            "auth": {"type": "apikey", "apikey": [{"key": "key", "value": "key"}, {"key": "value", "value": "a&b#c"}, {"key": "in", "value": "query"}]}}}])));
+        assert_eq!(import.items.len(), 1, "{:?}", import.notes);
+        let spec = crate::import::to_yaml(&import.items[0].spec);
+        assert!(spec.contains("value: a%26b%23c"), "{spec}");
+    }
+
+    // a folder's or the collection's `disableBodyPruning` holds for the requests in it that set
+    // none, as Postman runs them
+    #[test]
+    fn body_pruning_is_inherited_from_folders_and_the_collection() {
+        let get = |name: &str| {
+            json!({"name": name, "request": {"method": "GET", "url": "https://e.com/a",
+            "body": {"mode": "raw", "raw": "{\"a\":1}", "options": {"raw": {"language": "json"}}}}})
+        };
+        let mut own = get("own");
+        own["protocolProfileBehavior"] = json!({"disableBodyPruning": false});
+        let mut c = collection(json!([
+            {"name": "f", "protocolProfileBehavior": {"disableBodyPruning": true}, "item": [get("in folder"), own]},
+            get("top")
+        ]));
+        let import = run(c.clone());
+        let bodies: Vec<bool> = import
+            .items
+            .iter()
+            .map(|i| i.spec.request.body.is_some())
+            .collect();
+        assert_eq!(bodies, [true, false, false]);
+        c["protocolProfileBehavior"] = json!({"disableBodyPruning": true});
+        let import = run(c);
+        let bodies: Vec<bool> = import
+            .items
+            .iter()
+            .map(|i| i.spec.request.body.is_some())
+            .collect();
+        assert_eq!(bodies, [true, false, true]);
     }
 
     // the Music Forum collection's `{{access token}}`: the specs write `{{access_token}}`, whose
