@@ -224,6 +224,11 @@ impl<'a> Importer<'a> {
                             }
                             security.cookies.push((key.into(), value));
                         }
+                        "" => {
+                            return Err(format!(
+                                "the API key `{name}` has no `in` (expected header, query or cookie)"
+                            ));
+                        }
                         other => {
                             return Err(format!(
                                 "the API key `{name}` has `in: {other}` (expected header, query or cookie)"

@@ -189,7 +189,14 @@ mod tests {
                 "`openapi: 3.2.0` is not supported",
             ),
             ("openapi: 2.5\npaths: {}", "`openapi: 2.5` is not supported"),
-            ("openapi: 3.0.3\npaths: [1]", "`paths` is not an object"),
+            (
+                "openapi: 3.0.3\npaths: [1]",
+                "`paths` is not an object, at line 2 column 1",
+            ),
+            (
+                "{\n  \"openapi\": \"3.0.3\",\n  \"paths\": []\n}",
+                "`paths` is not an object, at line 3 column 3",
+            ),
         ] {
             let error = import(text, Default::default()).unwrap_err();
             assert!(error.contains(message), "{text:?}: {error}");

@@ -74,7 +74,15 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         base_url: None,
         unfollowed,
     };
-    let items = importer.run()?;
+    let items = importer
+        .run()
+        .map_err(|error| match top_level_key_place(text, "paths") {
+            // a structural error is found in the data, which keeps no places: the key's is told
+            Some((line, column)) if error.starts_with("`paths`") => {
+                format!("{error}, at line {line} column {column}")
+            }
+            _ => error,
+        })?;
     for (index, count) in importer.once.values() {
         if *count > 1 {
             importer.notes[*index]
@@ -114,6 +122,40 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         notes,
         variables,
     })
+}
+
+/// Where the top-level `key` of a YAML or JSON document is written, as a line and a column from
+/// 1: a line that starts with it (YAML), else the first `"key":` (JSON, where the top level is
+/// not told by indentation).
+fn top_level_key_place(text: &str, key: &str) -> Option<(usize, usize)> {
+    let yaml = [
+        format!("{key}:"),
+        format!("\"{key}\":"),
+        format!("'{key}':"),
+    ];
+    for (index, line) in text.lines().enumerate() {
+        if yaml
+            .iter()
+            .any(|written| line.starts_with(written.as_str()))
+        {
+            return Some((index + 1, 1));
+        }
+    }
+    let quoted = format!("\"{key}\"");
+    let mut from = 0;
+    while let Some(found) = text[from..].find(&quoted) {
+        let start = from + found;
+        from = start + quoted.len();
+        if text[from..].trim_start().starts_with(':') {
+            let line = text[..start].matches('\n').count() + 1;
+            let column = text[..start]
+                .rfind('\n')
+                .map_or(start, |newline| start - newline - 1)
+                + 1;
+            return Some((line, column));
+        }
+    }
+    None
 }
 
 /// An OpenAPI document (YAML or JSON) as data, for `samplegen export`.
