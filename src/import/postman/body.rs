@@ -75,7 +75,7 @@ impl Importer {
                     _ => "text/plain",
                 };
                 let spec = BodySpec::Raw(raw);
-                (spec, Some(needs))
+                (spec, Some(needs.to_string()))
             }
             "urlencoded" => {
                 let fields: Vec<NameValueSpec> = body
@@ -118,8 +118,9 @@ impl Importer {
                     } else {
                         src.to_string()
                     };
-                let spec = BodySpec::File(FileSpec::Path(path));
-                (spec, Some("application/octet-stream"))
+                // the type of the file's extension, as Postman's runtime sends a file
+                let needs = crate::http::media::media_type_for_file(&path);
+                (BodySpec::File(FileSpec::Path(path)), Some(needs))
             }
             "graphql" if let Some(variables) = variables_json_once_filled(body) => {
                 // JSON only once Postman puts the values in (`"id": {{projectId}}`): the body
@@ -129,7 +130,7 @@ impl Importer {
                     "{{\"query\":{},\"variables\":{variables}}}",
                     serde_json::to_string(&query).expect("a string serializes")
                 );
-                (BodySpec::Raw(body), Some("application/json"))
+                (BodySpec::Raw(body), Some("application/json".to_string()))
             }
             "graphql" => {
                 let graphql = body.get("graphql");
@@ -228,7 +229,7 @@ impl Importer {
         {
             headers.push(Header {
                 name: "Content-Type".into(),
-                value: needs.into(),
+                value: needs,
                 at: at.into(),
             });
         }
@@ -595,6 +596,12 @@ mod tests {
             [pair("Content-Type", "application/octet-stream")]
         );
         assert!(notes.is_empty());
+        // a known extension's type, as Postman's runtime sends the file
+        let (spec, _) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "file", "file": {"src": "input.json"}}
+        }));
+        assert_eq!(headers(&spec), [pair("Content-Type", "application/json")]);
         valid(&spec);
         let (spec, notes) = one(
             json!({"method": "POST", "url": "https://e.com", "body": {"mode": "file", "file": {}}}),
