@@ -579,11 +579,22 @@ impl Branches {
 fn jsx_tag_lines(lines: &mut [String]) -> bool {
     let fenced = fenced_lines(lines);
     let mut found = false;
-    for (line, fenced) in lines.iter_mut().zip(&fenced) {
-        if !fenced && is_tag_alone(line) {
-            line.clear();
-            found = true;
+    let mut index = 0;
+    while index < lines.len() {
+        if fenced[index] {
+            index += 1;
+            continue;
         }
+        if is_tag_alone(&lines[index]) {
+            lines[index].clear();
+            found = true;
+        } else if let Some(last) = component_tag_end(lines, &fenced, index) {
+            // a component's tag written over several lines (Docusaurus' `<Tabs values={[…]}>`)
+            lines[index..=last].iter_mut().for_each(String::clear);
+            found = true;
+            index = last;
+        }
+        index += 1;
     }
     if !found {
         return false;
@@ -607,6 +618,22 @@ fn jsx_tag_lines(lines: &mut [String]) -> bool {
         index = end + 1;
     }
     true
+}
+
+/// The last line of a component's opening tag that starts on line `start` and goes on over the
+/// next lines (`<Tabs` then `  values={[…]}>`), when it ends within a few lines, none blank.
+fn component_tag_end(lines: &[String], fenced: &[bool], start: usize) -> Option<usize> {
+    let first = lines[start].trim();
+    let opens = first
+        .strip_prefix('<')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase());
+    if !opens || first.ends_with('>') {
+        return None;
+    }
+    (start + 1..lines.len().min(start + 40))
+        .take_while(|&index| !fenced[index] && !lines[index].trim().is_empty())
+        .find(|&index| lines[index].trim_end().ends_with('>'))
 }
 
 /// Whether a line is one tag and nothing else: `<Name …>`, `</Name>` or `<Name … />`, of a
@@ -780,6 +807,17 @@ mod tests {
         assert_eq!(
             markdown,
             "\n  ```bash cURL\n  curl https://e.com/x\n  ```\n\n\n\n```bash\ncurl https://e.com/y\n```\n\n\n<h2>Kept</h2>\n```xml\n<Item>\n```\n"
+        );
+    }
+
+    #[test]
+    fn a_components_tag_over_several_lines_is_left_out() {
+        let page = "Send it.\n\n<Tabs\n  defaultValue=\"curl\"\n  values={[\n    { label: 'cURL', value: 'curl', },\n  ]}>\n<TabItem value=\"curl\">\n\n```bash\ncurl https://e.com/x\n```\n\n</TabItem>\n</Tabs>\n<Note\n\nText.\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            "Send it.\n\n\n\n\n\n\n\n\n```bash\ncurl https://e.com/x\n```\n\n\n\n<Note\n\nText.\n"
         );
     }
 
