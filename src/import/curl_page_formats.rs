@@ -35,7 +35,7 @@ impl Markup {
 pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let mut markup = None;
-    if !lines.iter().any(|line| fence_opening(line).is_some()) {
+    if !has_markdown_fence(&lines) {
         if is_asciidoc(&lines) {
             asciidoc(&mut lines);
             markup = Some(Markup::AsciiDoc);
@@ -57,6 +57,19 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
         out.push('\n');
     }
     (out.into(), markup)
+}
+
+/// Whether the page has a Markdown code fence: a line of backticks, or of tildes with an info
+/// string or after a blank line. A line of tildes right under a line of text is a
+/// reStructuredText section title's underline (`Listing items` over `~~~~~~~~~~~~~`).
+fn has_markdown_fence(lines: &[String]) -> bool {
+    lines.iter().enumerate().any(|(index, line)| {
+        let Some((mark, length)) = fence_opening(line) else {
+            return false;
+        };
+        let after_text = index > 0 && !lines[index - 1].trim().is_empty();
+        mark == '`' || line.trim().len() > length || !after_text
+    })
 }
 
 /// A Markdown code fence's character and length, when `line` opens (or closes) one.
@@ -727,6 +740,33 @@ mod tests {
                 "\n",
                 "It's fast.\n",
             )
+        );
+    }
+
+    // Sphinx pages: titles underlined with `~`, nested tab directives, a `::` block after prose
+    #[test]
+    fn tilde_underlines_and_nested_directives_are_restructured_text() {
+        let page = concat!(
+            "Listing items\n",
+            "~~~~~~~~~~~~~\n",
+            "\n",
+            ".. tabs::\n",
+            "\n",
+            "   .. tab:: cURL\n",
+            "\n",
+            "      .. code-block:: bash\n",
+            "\n",
+            "         curl https://e.com/items\n",
+            "\n",
+            "Note: it's paginated::\n",
+            "\n",
+            "    curl \"https://e.com/items?page=2\"\n",
+        );
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::ReStructuredText));
+        assert_eq!(
+            markdown,
+            "# Listing items\n\n\n\n\n\n\n\n```bash\ncurl https://e.com/items\n```\nNote: it's paginated:\n```\ncurl \"https://e.com/items?page=2\"\n```\n"
         );
     }
 
