@@ -188,6 +188,16 @@ impl<'a> Importer<'a> {
     /// `{{baseUrl}}` and the path, its `{parameters}` as `{{variables}}`.
     pub(super) fn url(&mut self, path: &str, item_at: &str) -> String {
         let mut path = path.to_string();
+        // APIs.guru's AWS documents tell apart operations that share a path by a fragment
+        // (`/#Action=DescribeInstances`, `/tags/{arn}#tagKeys`), which no client sends
+        if let Some(fragment) = path.find('#') {
+            path.truncate(fragment);
+            self.note_once(
+                "parameter",
+                item_at,
+                "a path's `#…` part is never sent (it tells apart operations on one path): the URL leaves it out".to_string(),
+            );
+        }
         if !path.starts_with('/') {
             self.note(
                 "parameter",

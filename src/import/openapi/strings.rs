@@ -1,10 +1,13 @@
 //! Example strings that meet what a string schema asks: its `format`, `minLength`, `maxLength`
 //! and `pattern`.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use fancy_regex::Regex;
-use regex_syntax::hir::{Class, ClassUnicodeRange, Hir, HirKind};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
+};
 use serde_json::Value;
 
 /// The longest string built to meet a pattern or a `minLength`: a schema asking for more is
@@ -29,9 +32,14 @@ pub(super) struct Patterns {
 
 /// A pattern as this module reads it.
 struct Compiled {
-    /// Its matcher, look-arounds and back-references included (`fancy-regex`); `None` for one
-    /// that cannot be compiled.
-    matcher: Option<Regex>,
+    /// The pattern in the `regex` crate's syntax.
+    translated: String,
+    /// Its matcher for strings of ASCII characters, when the `regex` crate's syntax reads the
+    /// whole pattern (no look-arounds or back-references): see [`ascii_matcher`].
+    ascii_matcher: Option<regex_automata::meta::Regex>,
+    /// Its matcher for any string, look-arounds and back-references included (`fancy-regex`),
+    /// compiled when first needed; `None` inside for one that cannot be compiled.
+    matcher: OnceCell<Option<Regex>>,
     /// What strings it describes, its look-arounds left out, for writing one (`None` for one
     /// the `regex` crate's syntax cannot read).
     shape: Option<Hir>,
@@ -41,27 +49,84 @@ struct Compiled {
 }
 
 impl Compiled {
+    fn new(pattern: &str) -> Compiled {
+        let translated = ecma_to_rust(pattern);
+        Compiled {
+            ascii_matcher: regex_syntax::Parser::new()
+                .parse(&translated)
+                .ok()
+                .and_then(|hir| {
+                    regex_automata::meta::Builder::new()
+                        .build_from_hir(&ascii_only(&hir))
+                        .ok()
+                }),
+            matcher: OnceCell::new(),
+            shape: regex_syntax::Parser::new()
+                .parse(&without_look_arounds(&translated))
+                .ok(),
+            asked: look_ahead_bodies(&translated)
+                .filter_map(shortest)
+                .collect(),
+            translated,
+        }
+    }
+
     fn matches(&self, value: &str) -> bool {
+        if let Some(ascii) = &self.ascii_matcher
+            && value.is_ascii()
+            && value.len() <= MATCHED_CHARS
+        {
+            return ascii.is_match(value);
+        }
         self.matcher
+            .get_or_init(|| Regex::new(&self.translated).ok())
             .as_ref()
-            .is_some_and(|m| m.is_match(value).unwrap_or(false))
+            .is_some_and(|matcher| matcher.is_match(value).unwrap_or(false))
+    }
+}
+
+/// The longest string [`Compiled::matches`] checks with its ASCII matcher: longer than any
+/// example this module builds.
+const MATCHED_CHARS: usize = 4 * MAX_BUILT_CHARS;
+
+/// `hir` as it reads strings of at most [`MATCHED_CHARS`] ASCII characters: each class keeps
+/// its ASCII characters only, and a repetition allowed more than [`MATCHED_CHARS`] times has no
+/// most. On such strings it matches exactly what `hir` matches, and its automaton is small:
+/// AWS's `^[\p{L}\p{Z}\p{N}_.:/=+\-%@]{1,256}$`, read whole, unrolls 256 copies of classes of
+/// every letter, number and space of Unicode, which took 50 ms and failed on the `regex`
+/// crate's size limit (so the example could not be checked), and `[\P{M}\p{M}]{0,20000}` 100
+/// MB.
+fn ascii_only(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut ascii = class.clone();
+            ascii.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
+            Hir::class(Class::Unicode(ascii))
+        }
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            max: repetition
+                .max
+                .filter(|&most| most as usize <= MATCHED_CHARS),
+            sub: Box::new(ascii_only(&repetition.sub)),
+            ..repetition.clone()
+        }),
+        HirKind::Capture(capture) => Hir::capture(Capture {
+            sub: Box::new(ascii_only(&capture.sub)),
+            ..capture.clone()
+        }),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(ascii_only).collect()),
+        HirKind::Alternation(branches) => {
+            Hir::alternation(branches.iter().map(ascii_only).collect())
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Look(_) | HirKind::Class(_) => hir.clone(),
     }
 }
 
 impl Patterns {
     fn compiled(&mut self, pattern: &str) -> &Compiled {
-        self.compiled.entry(pattern.to_string()).or_insert_with(|| {
-            let translated = ecma_to_rust(pattern);
-            Compiled {
-                matcher: Regex::new(&translated).ok(),
-                shape: regex_syntax::Parser::new()
-                    .parse(&without_look_arounds(&translated))
-                    .ok(),
-                asked: look_ahead_bodies(&translated)
-                    .filter_map(shortest)
-                    .collect(),
-            }
-        })
+        self.compiled
+            .entry(pattern.to_string())
+            .or_insert_with(|| Compiled::new(pattern))
     }
 }
 
@@ -727,6 +792,68 @@ mod tests {
             example(&json!({"pattern": "^[A-Z]{2}$"}), &mut patterns);
         }
         assert_eq!(patterns.compiled.len(), 1);
+    }
+
+    #[test]
+    fn long_repetitions_of_unicode_classes_are_checked_on_ascii_examples() {
+        // AWS's patterns: compiled whole, each unrolls its repetition of a class of much of
+        // Unicode, and the first two failed on the `regex` crate's size limit
+        let cases = [
+            (r"^[\p{L}\p{Z}\p{N}_.:/=+\-%@]{1,256}$", "string"),
+            (r"^[A-Z]\w{1,1000}$", "Aa"),
+            (r"[\P{M}\p{M}]{0,20000}", "string"),
+            (r"\p{ASCII}{0,8192}", "string"),
+        ];
+        for (pattern, expected) in cases {
+            let mut patterns = Patterns::default();
+            let example = example(&json!({ "pattern": pattern }), &mut patterns);
+            assert_eq!(example, met(expected), "{pattern}");
+            let compiled = &patterns.compiled[pattern];
+            assert!(
+                compiled.matcher.get().is_none(),
+                "{pattern}: compiled whole"
+            );
+        }
+    }
+
+    #[test]
+    fn a_non_ascii_example_is_checked_by_the_whole_pattern() {
+        let mut patterns = Patterns::default();
+        let example = example(&json!({"pattern": r"^\p{Greek}{2}$"}), &mut patterns);
+        assert!(example.meets_schema);
+        assert!(!example.value.is_ascii());
+        assert!(patterns.compiled[r"^\p{Greek}{2}$"].matcher.get().is_some());
+    }
+
+    #[test]
+    fn the_ascii_matcher_agrees_with_the_whole_pattern() {
+        let long = "a".repeat(MATCHED_CHARS);
+        let longer = "a".repeat(MATCHED_CHARS + 1);
+        let cases: &[(&str, &[&str])] = &[
+            (
+                r"^#(?:[0-9a-fA-F]{3}){1,2}$",
+                &["#abc", "#abcdef", "#abcd", "abc"],
+            ),
+            (r"(?i)^[a-z]+$", &["AbC", "a1"]),
+            (r"^[^a-z]+$", &["ABC", "AbC", "\t"]),
+            (r"^.{2}$", &["ab", "a\n", "abc"]),
+            (r"\bword\b", &["a word here", "swordfish"]),
+            (r"^[a-z_0-9]{1,5000}$", &["a_1", "a-1", &long, &longer]),
+            (r"^[\p{Lu}]{2,3}$", &["AB", "ab", "ABCD"]),
+            (r"^(a|bc)*d$", &["abcad", "abd", "bcbc"]),
+        ];
+        for (pattern, values) in cases {
+            let compiled = Compiled::new(pattern);
+            let whole = Regex::new(&compiled.translated).unwrap();
+            for value in *values {
+                assert_eq!(
+                    compiled.matches(value),
+                    whole.is_match(value).unwrap(),
+                    "{pattern} on {value:?}"
+                );
+            }
+            assert!(compiled.ascii_matcher.is_some(), "{pattern}");
+        }
     }
 
     #[test]

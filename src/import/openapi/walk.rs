@@ -569,6 +569,62 @@ paths:
         );
     }
 
+    // APIs.guru's AWS documents: the query protocol's actions, and a required query parameter
+    #[test]
+    fn a_paths_fragment_is_left_out_of_the_url() {
+        let import = run(r"paths:
+  /#Action=DescribeInstances:
+    get:
+      parameters:
+        - {name: Action, in: query, required: true, schema: {type: string, enum: [DescribeInstances]}}
+  /#Action=DescribeRegions:
+    get: {}
+  /tags/{resourceArn}#tagKeys:
+    delete:
+      parameters:
+        - {name: resourceArn, in: path, required: true, schema: {type: string}}
+        - {name: tagKeys, in: query, required: true, schema: {type: array, items: {type: string}}}
+");
+        let urls: Vec<&str> = import
+            .items
+            .iter()
+            .map(|i| i.spec.request.url.as_str())
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                "{{baseUrl}}/",
+                "{{baseUrl}}/",
+                "{{baseUrl}}/tags/{{resourceArn}}"
+            ]
+        );
+        assert_eq!(
+            pairs(&import.items[0].spec.request.query),
+            [pair("Action", "DescribeInstances")]
+        );
+        assert_eq!(
+            pairs(&import.items[2].spec.request.query),
+            [pair("tagKeys", "{{tagKeys}}")]
+        );
+        // two operations named by their own paths, and one note for the three
+        let names: Vec<&str> = import.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "GET /#Action=DescribeInstances",
+                "GET /#Action=DescribeRegions",
+                "DELETE /tags/{resourceArn}#tagKeys"
+            ]
+        );
+        let fragments: Vec<_> = import
+            .notes
+            .iter()
+            .filter(|n| n.message.contains("`#…`"))
+            .collect();
+        assert_eq!(fragments.len(), 1, "{:#?}", import.notes);
+        assert_eq!(fragments[0].at, "/paths/~1#Action=DescribeInstances");
+    }
+
     #[test]
     fn deprecated_operations_say_so() {
         let import = run("paths:\n  /a:\n    get: {summary: Old, deprecated: true}\n");
