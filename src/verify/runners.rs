@@ -229,18 +229,20 @@ fn run(command: &mut Command, timeout: Duration) -> Run {
     }
 }
 
-/// Sends a raw HTTP sample over a socket as a client would: CRLF line ends in the head (and in a
-/// multipart body), `Content-Length` added, and the placeholders the sample shows for file bytes
-/// (`"<file contents here>"`, `(data)`) replaced by the files' bytes.
-fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
+/// A raw HTTP sample as a client sends it: CRLF line ends in the head (and in a multipart
+/// body), `Content-Length` added, and the placeholders the sample shows for file bytes
+/// (`"<file contents here>"`, `(data)`) replaced by the files' bytes. A message without a body
+/// is sent without one, whatever its `Content-Type` says.
+fn http_message(code: &str, file_bytes: &[Vec<u8>]) -> Vec<u8> {
     let (head, body) = match code.split_once("\n\n") {
         Some((head, body)) => (head, body),
         None => (code, ""),
     };
-    let multipart = head.lines().any(|l| {
-        l.to_ascii_lowercase()
-            .starts_with("content-type: multipart/form-data")
-    });
+    let multipart = !body.is_empty()
+        && head.lines().any(|l| {
+            l.to_ascii_lowercase()
+                .starts_with("content-type: multipart/form-data")
+        });
     let mut body: Vec<u8> = if multipart {
         let mut bytes = Vec::new();
         let mut files = file_bytes.iter();
@@ -274,6 +276,12 @@ fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
     message.push_str("\r\n\r\n");
     let mut bytes = message.into_bytes();
     bytes.extend_from_slice(&body);
+    bytes
+}
+
+/// Sends a raw HTTP sample over a socket as a client would (see [`http_message`]).
+fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
+    let bytes = http_message(code, file_bytes);
     let outcome = TcpStream::connect(("127.0.0.1", port)).and_then(|mut stream| {
         stream.set_read_timeout(Some(Duration::from_secs(20)))?;
         stream.write_all(&bytes)?;
@@ -336,6 +344,22 @@ mod tests {
         },
         known_gap: |_| None,
     };
+
+    #[test]
+    fn a_raw_message_is_sent_with_crlf_and_its_body_only() {
+        // a multipart type with no body (a body a GET left out) sends no body at all
+        let empty = "GET /a HTTP/1.1\nHost: h\nContent-Type: multipart/form-data";
+        assert_eq!(
+            http_message(empty, &[]),
+            b"GET /a HTTP/1.1\r\nHost: h\r\nContent-Type: multipart/form-data\r\n\r\n"
+        );
+        let form = "POST /a HTTP/1.1\nHost: h\nContent-Type: multipart/form-data; boundary=b\n\n--b\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\nContent-Type: text/plain\n\n(data)\n--b--";
+        let sent = String::from_utf8(http_message(form, &[b"hi".to_vec()])).unwrap();
+        assert!(
+            sent.ends_with("Content-Length: 100\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b--\r\n"),
+            "{sent:?}"
+        );
+    }
 
     #[test]
     fn samples_a_batch_did_not_finish_run_again_alone_after_their_requests_are_forgotten() {

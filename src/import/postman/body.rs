@@ -192,6 +192,18 @@ impl Importer {
                 at,
                 format!("dropped: this {method} request's body, which Postman sends (`disableBodyPruning`): {why}"),
             );
+            // a multipart type names the boundary of a body that is no longer sent
+            let before = headers.len();
+            headers.retain(|h| {
+                !(is_content_type(&h.name) && media_type(&h.value).starts_with("multipart/"))
+            });
+            if headers.len() < before {
+                self.note(
+                    "dropped-header",
+                    at,
+                    "the `Content-Type: multipart/…` header goes with the body",
+                );
+            }
             return None;
         }
 
@@ -429,6 +441,27 @@ mod tests {
             .filter(|n| n.message.contains("Postman sends no body"))
             .count();
         assert_eq!(dropped, 2, "{:?}", import.notes);
+    }
+
+    // openapi-to-postmanv2's multipart GET (Meshery): Postman sends it, no client here can
+    #[test]
+    fn a_get_multipart_body_goes_with_its_content_type() {
+        let import = run(collection(json!([{"name": "run",
+            "protocolProfileBehavior": {"disableBodyPruning": true},
+            "request": {"method": "GET", "url": "https://e.com/run",
+            "header": [{"key": "Content-Type", "value": "multipart/form-data"},
+                       {"key": "Accept", "value": "application/json"}],
+            "body": {"mode": "formdata", "formdata": [{"key": "a", "value": "1", "type": "text"}]}}}])));
+        let (spec, notes) = (&import.items[0].spec, &import.notes);
+        assert!(spec.request.body.is_none());
+        assert_eq!(
+            pairs(&spec.request.headers),
+            [pair("Accept", "application/json")]
+        );
+        assert!(
+            notes.iter().any(|n| n.kind == "dropped-header"),
+            "{notes:?}"
+        );
     }
 
     // the Music Forum collection's `"replyTo": "…" // Optional`
