@@ -365,6 +365,39 @@ fn a_variable_in_a_file_path_takes_its_value() {
     );
 }
 
+// a converter's 229 KB example body (openapi-to-postmanv2's DocuSign): Linux refuses one
+// argument of 128 KiB, and javac a string constant of 65,535 characters
+#[test]
+fn a_body_too_long_for_one_argument_or_constant_is_still_sent_whole() {
+    let project = TestProject::new();
+    let body = format!("{{\"note\": \"{}\"}}", "x".repeat(140 * 1024));
+    project.write(
+        "specs/big/post.yaml",
+        &format!(
+            "title: Big\nrequest:\n  method: POST\n  url: https://e.com/items\n  headers:\n  - Content-Type: application/json\n  body:\n    raw: '{body}'\n"
+        ),
+    );
+    let curl = stdout(&project.run(&["render", "specs/big/post.yaml", "--target", "curl"]));
+    assert!(
+        curl.starts_with(&format!(
+            "printf '%s' '{body}' | curl --location 'https://e.com/items'"
+        )),
+        "{}",
+        &curl[..200]
+    );
+    assert!(
+        curl.trim_end().ends_with("--data-binary @-"),
+        "{}",
+        &curl[curl.len() - 200..]
+    );
+    let java = stdout(&project.run(&["render", "specs/big/post.yaml", "--target", "java"]));
+    assert!(
+        java.contains("RequestBody.create(mediaType, String.join(\"\", \"{\\\"note\\\": \\\"xxx"),
+        "{}",
+        &java[..400]
+    );
+}
+
 #[test]
 fn targets_lists_the_eleven_in_tab_order() {
     let project = TestProject::new();

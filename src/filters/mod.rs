@@ -135,6 +135,10 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("c_string", |s: &str, _: Kwargs, _: &State| {
         c::libcurl_string(s).map_err(Error::message)
     });
+    tera.register_test(
+        "too_long_for_an_argument",
+        |s: &str, _: Kwargs, _: &State| shell::too_long_for_an_argument(s),
+    );
     tera.register_test("holding_secret", |s: &str, _: Kwargs, _: &State| {
         crate::sample_values::has_secret(s)
     });

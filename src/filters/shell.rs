@@ -79,6 +79,16 @@ pub fn curl_needs_globoff(url: &str) -> bool {
     url.contains(['{', '}', '[', ']'])
 }
 
+/// Whether Linux refuses `s` as one argument of a command it starts: `execve` takes no argument
+/// of 128 KiB or more, its closing NUL counted (`MAX_ARG_STRLEN`), and the shell then says
+/// "Argument list too long". A shell's builtins (`printf`) start no command and take any length.
+pub fn too_long_for_an_argument(s: &str) -> bool {
+    s.len() >= MAX_ARGUMENT_BYTES
+}
+
+/// `MAX_ARG_STRLEN`: 32 pages of 4 KiB.
+const MAX_ARGUMENT_BYTES: usize = 128 * 1024;
+
 /// The argument of curl's `--form` for one part: `name="text"` or `name=@"path"`, with
 /// `;type=…` when the part has a content type. Inside the double quotes curl reads `\\` and
 /// `\"` as escapes, so a value is taken literally, `@` and `<` included (unquoted, they would
@@ -99,6 +109,12 @@ pub fn curl_form(name: &str, value: &str, is_file: bool, content_type: Option<&s
 mod tests {
     use super::*;
     use std::process::Command;
+
+    #[test]
+    fn arguments_of_128_kib_are_refused() {
+        assert!(!too_long_for_an_argument(&"a".repeat(128 * 1024 - 1)));
+        assert!(too_long_for_an_argument(&"a".repeat(128 * 1024)));
+    }
 
     #[test]
     fn quotes_the_house_way() {
