@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use super::Importer;
 use super::collection::{is_disabled, scalar, text};
+use super::variables::samplegen_name;
 use crate::import::shared::lacks_scheme;
 
 /// Postman path variables (`/users/:id`) as `{{id}}`, in the part of `url` before its query.
@@ -22,6 +23,12 @@ fn path_variables(url: &str) -> (String, Vec<String>) {
         })
         .collect();
     (segments.join("/") + rest, names)
+}
+
+/// `url` with the path variable `{{name}}` replaced by `with` in its path (before its query).
+fn in_path(url: &str, name: &str, with: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    url[..end].replace(&format!("{{{{{name}}}}}"), with) + &url[end..]
 }
 
 /// A path variable's value as Postman's runtime puts it in the path: what a path cannot hold
@@ -183,6 +190,7 @@ impl Importer {
             }
         };
         let (mut url, names) = path_variables(&written);
+        let mut kept = names.clone();
         if let Some(values) = values {
             let mut placeholders = Vec::new();
             for variable in values {
@@ -204,9 +212,8 @@ impl Importer {
                             ),
                         );
                     }
-                    let end = url.find(['?', '#']).unwrap_or(url.len());
-                    let path = url[..end].replace(&format!("{{{{{key}}}}}"), &path_value(&value));
-                    url = path + &url[end..];
+                    url = in_path(&url, &key, &path_value(&value));
+                    kept.retain(|name| *name != key);
                 } else {
                     placeholders.push(format!("`{key}` = `{value}`"));
                 }
@@ -221,6 +228,34 @@ impl Importer {
                     ),
                 );
             }
+        }
+        // A path variable left a variable is Postman's `:name`, which its runtime never takes
+        // from a collection variable of the same name: named apart from it, the build leaves it
+        // for the reader (OpenAPI converters write a path's `:id` beside a collection's `id`).
+        for name in kept {
+            if !self.import.variables.contains_key(&samplegen_name(&name)) {
+                continue;
+            }
+            let apart = (0..)
+                .map(|n| match n {
+                    0 => format!("{name}_path"),
+                    n => format!("{name}_path{n}"),
+                })
+                .find(|candidate| {
+                    !self
+                        .import
+                        .variables
+                        .contains_key(&samplegen_name(candidate))
+                })
+                .expect("a free name");
+            url = in_path(&url, &name, &format!("{{{{{apart}}}}}"));
+            self.note(
+                "url",
+                format!("{at}/variable"),
+                format!(
+                    "the path variable `:{name}` has no value of its own, and the collection's `{name}` is not it (Postman does not put it in the path): the URL writes it `{{{{{apart}}}}}`"
+                ),
+            );
         }
         if !url.is_empty() && lacks_scheme(&url) {
             self.note(
@@ -238,6 +273,39 @@ impl Importer {
 mod tests {
     use crate::import::postman::test_support::*;
     use serde_json::json;
+
+    // openapi-to-postmanv2's Discourse collection: a path's `:id` (`<string>`) beside the
+    // collection's `id` (`<integer>`), which Postman's runtime does not put in the path
+    #[test]
+    fn a_path_variable_left_a_variable_is_named_apart_from_a_collection_variable() {
+        let mut with_id = collection(json!([
+            {"name": "g", "request": {"method": "GET", "url": {
+                "raw": "{{baseUrl}}/groups/:id/members/:user?id={{id}}",
+                "variable": [{"key": "id", "value": "<string>"}, {"key": "user", "value": ""}]}}}
+        ]));
+        with_id["variable"] = json!([
+            {"key": "baseUrl", "value": "https://e.com"},
+            {"key": "id", "value": "<integer>"},
+            {"key": "id_path", "value": "1"},
+            {"key": "user", "value": "42"}
+        ]);
+        let import = run(with_id);
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            spec.request.url,
+            "{{baseUrl}}/groups/{{id_path1}}/members/{{user_path}}?id={{id}}"
+        );
+        let apart: Vec<_> = import
+            .notes
+            .iter()
+            .filter(|n| n.message.contains("is not it"))
+            .collect();
+        assert_eq!(apart.len(), 2, "{:#?}", import.notes);
+        // without a collection variable of its name, the path variable keeps its name
+        let (spec, _) = one(json!({"method": "GET", "url": {
+            "raw": "https://e.com/groups/:id", "variable": [{"key": "id", "value": "<string>"}]}}));
+        assert_eq!(spec.request.url, "https://e.com/groups/{{id}}");
+    }
 
     #[test]
     fn url_raw_with_disabled_query_and_path_variables() {
