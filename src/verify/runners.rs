@@ -90,8 +90,21 @@ impl Runners {
     /// Runs every one of `jobs`, all `target` samples: in one process when the target's runner
     /// is batched and there is more than one, else one after the other. In the order of `jobs`.
     /// A sample the batch did not finish runs again on its own, after `forget(index)` has
-    /// dropped what its server may have received from the batch.
+    /// dropped what its server may have received from the batch; a batch that ran nothing runs
+    /// again as two halves.
     pub fn run_all(&self, target: &Target, jobs: &[Job], forget: &dyn Fn(usize)) -> Vec<Run> {
+        self.run_batch(target, jobs, forget, HALVINGS)
+    }
+
+    /// [`Runners::run_all`], halving a batch that ran nothing at most `halvings` times more:
+    /// where every sample stops it (a runtime that cannot start), its samples then run alone.
+    fn run_batch(
+        &self,
+        target: &Target,
+        jobs: &[Job],
+        forget: &dyn Fn(usize),
+        halvings: u32,
+    ) -> Vec<Run> {
         let Runner::Batched { many, .. } = target.runner else {
             return jobs.iter().map(|job| self.run(target, job)).collect();
         };
@@ -133,12 +146,25 @@ impl Runners {
         // a batch may take as long as its samples would one by one, and its start-up
         let timeout = TIMEOUT + Duration::from_secs(10) * jobs.len() as u32;
         run(&mut command, timeout);
-        samples
-            .iter()
+        let results: Vec<Option<Run>> = samples.iter().map(|s| read_result(&s.result())).collect();
+        if halvings > 0 && results.iter().all(Option::is_none) {
+            // Nothing ran: the batch did not compile or start (javac stops at one sample that
+            // does not compile). Its halves run as batches, down to the one sample that stops
+            // them, rather than every sample in a process of its own (78 JVMs, under load,
+            // timed out where the halves take a few).
+            (0..jobs.len()).for_each(forget);
+            let (first, second) = jobs.split_at(jobs.len() / 2);
+            let mut runs = self.run_batch(target, first, forget, halvings - 1);
+            let rest = |index| forget(first.len() + index);
+            runs.extend(self.run_batch(target, second, &rest, halvings - 1));
+            return runs;
+        }
+        results
+            .into_iter()
             .zip(jobs)
             .enumerate()
-            .map(|(index, (sample, job))| {
-                read_result(&sample.result()).unwrap_or_else(|| {
+            .map(|(index, (result, job))| {
+                result.unwrap_or_else(|| {
                     forget(index);
                     self.run(target, job)
                 })
@@ -154,6 +180,10 @@ impl Runners {
         Ok(dir)
     }
 }
+
+/// How many times a batch that ran nothing is halved: at most 15 batches in all before its
+/// samples run alone, one eighth of it each.
+const HALVINGS: u32 = 3;
 
 /// What a batch wrote for one sample: `ok`, or `failed` and why; `None` when it wrote nothing
 /// (the batch stopped before the sample ran).
@@ -393,6 +423,75 @@ mod tests {
             ]
         );
         assert_eq!(*forgotten.borrow(), [1, 2]);
+    }
+
+    /// A batch that runs nothing when one of its samples is `poison` (as javac stops at one
+    /// sample that does not compile), else every sample.
+    fn stops_at_poison(setup: &BatchSetup) -> Result<Command, String> {
+        let mut script = String::from("exit 1");
+        if !setup.samples.iter().any(|sample| sample.code == "poison") {
+            script = String::new();
+            for sample in setup.samples {
+                script.push_str(&format!(
+                    "printf 'ok\\n' > '{}'; ",
+                    sample.result().display()
+                ));
+            }
+        }
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(script);
+        Ok(command)
+    }
+
+    #[test]
+    fn a_batch_that_ran_nothing_runs_again_in_halves() {
+        let target = Target {
+            runner: Runner::Batched {
+                one: alone,
+                many: stops_at_poison,
+            },
+            ..BATCHED
+        };
+        let work = tempfile::tempdir().unwrap();
+        let runners = Runners::new(work.path(), work.path());
+        let jobs: Vec<Job> = (0..8)
+            .map(|id| Job {
+                id,
+                code: if id == 5 { "poison" } else { "" },
+                port: 9,
+                files: &[],
+                file_bytes: &[],
+                environment: &[],
+            })
+            .collect();
+        let forgotten = RefCell::new(Vec::new());
+        let runs = runners.run_all(&target, &jobs, &|index| forgotten.borrow_mut().push(index));
+        let ok = Run::Ran {
+            success: true,
+            stderr: String::new(),
+        };
+        let alone = Run::Ran {
+            success: false,
+            stderr: "ran alone".into(),
+        };
+        // 0-3 and 6-7 ran in batches; 4 and 5, a batch of two, each on its own
+        assert_eq!(
+            runs,
+            [
+                ok.clone(),
+                ok.clone(),
+                ok.clone(),
+                ok.clone(),
+                alone.clone(),
+                alone,
+                ok.clone(),
+                ok
+            ]
+        );
+        let mut forgotten = forgotten.into_inner();
+        forgotten.sort();
+        forgotten.dedup();
+        assert_eq!(forgotten, (0..8).collect::<Vec<_>>());
     }
 
     #[test]
