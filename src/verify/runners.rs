@@ -391,20 +391,23 @@ mod tests {
         );
     }
 
+    /// Sample `id` of a test batch, its code `code`, sending nowhere.
+    fn job(id: usize, code: &'static str) -> Job<'static> {
+        Job {
+            id,
+            code,
+            port: 9,
+            files: &[],
+            file_bytes: &[],
+            environment: &[],
+        }
+    }
+
     #[test]
     fn samples_a_batch_did_not_finish_run_again_alone_after_their_requests_are_forgotten() {
         let work = tempfile::tempdir().unwrap();
         let runners = Runners::new(work.path(), work.path());
-        let jobs: Vec<Job> = (0..3)
-            .map(|id| Job {
-                id,
-                code: "",
-                port: 9,
-                files: &[],
-                file_bytes: &[],
-                environment: &[],
-            })
-            .collect();
+        let jobs: Vec<Job> = (0..3).map(|id| job(id, "")).collect();
         let forgotten = RefCell::new(Vec::new());
         let runs = runners.run_all(&BATCHED, &jobs, &|index| forgotten.borrow_mut().push(index));
         let alone = Run::Ran {
@@ -455,14 +458,7 @@ mod tests {
         let work = tempfile::tempdir().unwrap();
         let runners = Runners::new(work.path(), work.path());
         let jobs: Vec<Job> = (0..8)
-            .map(|id| Job {
-                id,
-                code: if id == 5 { "poison" } else { "" },
-                port: 9,
-                files: &[],
-                file_bytes: &[],
-                environment: &[],
-            })
+            .map(|id| job(id, if id == 5 { "poison" } else { "" }))
             .collect();
         let forgotten = RefCell::new(Vec::new());
         let runs = runners.run_all(&target, &jobs, &|index| forgotten.borrow_mut().push(index));

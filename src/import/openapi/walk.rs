@@ -401,6 +401,15 @@ fn server_url(server: &Value) -> Option<String> {
 mod tests {
     use crate::import::openapi::test_support::*;
 
+    /// The URLs of an import's specs, in order.
+    fn urls(import: &crate::import::Import) -> Vec<&str> {
+        import
+            .items
+            .iter()
+            .map(|i| i.spec.request.url.as_str())
+            .collect()
+    }
+
     #[test]
     fn names_titles_and_folders() {
         let import = run(r#"
@@ -504,11 +513,7 @@ paths:
       servers: [{url: /v2}]
 "#,
         );
-        let urls: Vec<&str> = import
-            .items
-            .iter()
-            .map(|i| i.spec.request.url.as_str())
-            .collect();
+        let urls = urls(&import);
         assert_eq!(
             urls,
             [
@@ -585,11 +590,7 @@ paths:
         - {name: resourceArn, in: path, required: true, schema: {type: string}}
         - {name: tagKeys, in: query, required: true, schema: {type: array, items: {type: string}}}
 ");
-        let urls: Vec<&str> = import
-            .items
-            .iter()
-            .map(|i| i.spec.request.url.as_str())
-            .collect();
+        let urls = urls(&import);
         assert_eq!(
             urls,
             [
