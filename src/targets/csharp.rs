@@ -65,13 +65,13 @@ fn known_gap(request: &Request) -> Option<&'static str> {
     }
 }
 
-/// The gap of a C# sample (this one's and HttpClient's) whose header Mono rewrites: the samples
-/// add such headers with TryAddWithoutValidation, which .NET 5 and later send as written, but
-/// Mono's System.Net.Http parses them and writes them back its own way.
 /// The most lines of a raw body (one `@"…" + "\n" +` each) that Mono's evaluator was seen to
 /// read: 4,000 did, 8,000 did not.
 const EVALUATOR_LINES: usize = 4_000;
 
+/// The gap of a C# sample (this one's and HttpClient's) whose header Mono rewrites: the samples
+/// add such headers with TryAddWithoutValidation, which .NET 5 and later send as written, but
+/// Mono's System.Net.Http parses them and writes them back its own way.
 pub(super) fn mono_gap(request: &Request) -> Option<&'static str> {
     request
         .headers

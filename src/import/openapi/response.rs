@@ -45,16 +45,14 @@ impl<'a> Importer<'a> {
         };
         // JSON, else a wildcard (springdoc writes `*/*` for every response), whose objects are
         // JSON too: no other text format writes one
-        let json = content
-            .iter()
-            .map(|(key, media)| (key.as_str(), media))
-            .find(|(key, _)| is_json(&media_type(key)))
-            .or_else(|| {
-                content
-                    .iter()
-                    .map(|(key, media)| (key.as_str(), media))
-                    .find(|(key, _)| matches!(media_type(key).as_str(), "*/*" | "application/*"))
-            });
+        let first = |wanted: fn(&str) -> bool| {
+            content
+                .iter()
+                .map(|(key, media)| (key.as_str(), media))
+                .find(|(key, _)| wanted(&media_type(key)))
+        };
+        let json =
+            first(is_json).or_else(|| first(|media| matches!(media, "*/*" | "application/*")));
         if let Some((key, media)) = json {
             let media_at = format!("{at}/content/{}", escape(key));
             if let Some(example) = self.media_example(media, &media_at, Direction::Response) {

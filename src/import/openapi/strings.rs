@@ -51,19 +51,20 @@ struct Compiled {
 impl Compiled {
     fn new(pattern: &str) -> Compiled {
         let translated = ecma_to_rust(pattern);
+        let parse = |text: &str| regex_syntax::Parser::new().parse(text).ok();
+        // read whole, a pattern has no look-arounds (the syntax refuses them): its shape is it
+        let whole = parse(&translated);
+        let shape = whole
+            .clone()
+            .or_else(|| parse(&without_look_arounds(&translated)));
         Compiled {
-            ascii_matcher: regex_syntax::Parser::new()
-                .parse(&translated)
-                .ok()
-                .and_then(|hir| {
-                    regex_automata::meta::Builder::new()
-                        .build_from_hir(&ascii_only(&hir))
-                        .ok()
-                }),
+            ascii_matcher: whole.and_then(|hir| {
+                regex_automata::meta::Builder::new()
+                    .build_from_hir(&ascii_only(&hir))
+                    .ok()
+            }),
             matcher: OnceCell::new(),
-            shape: regex_syntax::Parser::new()
-                .parse(&without_look_arounds(&translated))
-                .ok(),
+            shape,
             asked: look_ahead_bodies(&translated)
                 .filter_map(shortest)
                 .collect(),

@@ -230,10 +230,7 @@ impl Importer {
         let body = match request.get("body") {
             Some(body) if !body.is_null() => {
                 // the request's own setting, else its folders' or its collection's
-                let keep_body = item
-                    .get("protocolProfileBehavior")
-                    .and_then(|behavior| behavior.get("disableBodyPruning"))
-                    .and_then(Value::as_bool)
+                let keep_body = super::body_pruning_disabled(item)
                     .or(self.body_pruning_disabled.last().copied())
                     == Some(true);
                 self.body(
@@ -507,6 +504,15 @@ mod tests {
         assert!(spec.contains("value: a%26b%23c"), "{spec}");
     }
 
+    /// Whether each request of an import kept its body.
+    fn kept_bodies(import: &crate::import::Import) -> Vec<bool> {
+        import
+            .items
+            .iter()
+            .map(|i| i.spec.request.body.is_some())
+            .collect()
+    }
+
     // a folder's or the collection's `disableBodyPruning` holds for the requests in it that set
     // none, as Postman runs them
     #[test]
@@ -522,19 +528,11 @@ mod tests {
             get("top")
         ]));
         let import = run(c.clone());
-        let bodies: Vec<bool> = import
-            .items
-            .iter()
-            .map(|i| i.spec.request.body.is_some())
-            .collect();
+        let bodies = kept_bodies(&import);
         assert_eq!(bodies, [true, false, false]);
         c["protocolProfileBehavior"] = json!({"disableBodyPruning": true});
         let import = run(c);
-        let bodies: Vec<bool> = import
-            .items
-            .iter()
-            .map(|i| i.spec.request.body.is_some())
-            .collect();
+        let bodies = kept_bodies(&import);
         assert_eq!(bodies, [true, false, true]);
     }
 
