@@ -1,4 +1,4 @@
-//! Media types: the media type of a `Content-Type` value, which ones are JSON or XML, the code
+//! Media types: the media type of a `Content-Type` value, which ones are JSON, XML or YAML, the code
 //! fence a body of that type gets, and the type conventionally used for a file's extension.
 
 /// The media type of a `Content-Type` value: lower case, parameters dropped.
@@ -21,6 +21,13 @@ pub fn is_xml(media_type: &str) -> bool {
     media_type.ends_with("/xml") || media_type.ends_with("+xml")
 }
 
+/// Whether a media type is YAML: `…/yaml`, `…/x-yaml` or a `+yaml` suffix.
+pub fn is_yaml(media_type: &str) -> bool {
+    ["/yaml", "/x-yaml", "+yaml"]
+        .iter()
+        .any(|end| media_type.ends_with(end))
+}
+
 /// The info string an example response body's fence gets for its media type; `None` for JSON,
 /// the page's default.
 pub fn response_fence(media_type: &str) -> Option<&'static str> {
@@ -30,7 +37,7 @@ pub fn response_fence(media_type: &str) -> Option<&'static str> {
         Some("xml")
     } else if media_type == "text/html" {
         Some("html")
-    } else if media_type.ends_with("yaml") {
+    } else if is_yaml(media_type) {
         Some("yaml")
     } else if media_type == "text/csv" {
         Some("csv")
@@ -236,12 +243,15 @@ mod tests {
     }
 
     #[test]
-    fn json_and_xml_families() {
+    fn json_xml_and_yaml_families() {
         assert!(is_json("application/json"));
         assert!(is_json("application/vnd.api+json"));
         assert!(!is_json("application/jsonp"));
         assert!(!is_json("text/plain"));
         assert!(is_xml("text/xml") && is_xml("application/xml") && is_xml("image/svg+xml"));
+        assert!(is_yaml("application/yaml") && is_yaml("application/x-yaml"));
+        assert!(is_yaml("text/yaml") && is_yaml("application/openapi+yaml"));
+        assert!(!is_yaml("application/json") && !is_yaml("application/notyaml"));
         assert!(is_json_as_written("application/problem+json"));
         assert!(!is_json_as_written("application/json; charset=utf-8"));
     }

@@ -136,13 +136,39 @@ impl<'a> Importer<'a> {
                 headers.push(name_value("Content-Type", key));
                 Some(BodySpec::Raw(self.xml_body(&example, media)))
             }
+            // a YAML document given as the object it holds (LGTM's `lgtm.yml`)
+            Some(example @ (Value::Object(_) | Value::Array(_)))
+                if crate::http::media::is_yaml(&media_name) =>
+            {
+                headers.push(name_value("Content-Type", key));
+                Some(BodySpec::Raw(crate::yaml::to_portable_string(&example)))
+            }
             Some(Value::Object(_) | Value::Array(_)) => {
+                // Text whose schema says what it holds (GitHub's `/markdown/raw`, a string with
+                // `{text: …}` as its example): the value the schema gives, as with no example.
+                let built = if schema.is_some_and(|schema| !is_binary(schema))
+                    && is_text(&media_name)
+                {
+                    self.schema_example(media, &media_at, Direction::Request)
+                        .filter(|value| !value.is_object() && !value.is_array() && !value.is_null())
+                } else {
+                    None
+                };
+                let outcome = if built.is_some() {
+                    "the body is the value its schema gives"
+                } else {
+                    "no body"
+                };
                 self.note(
                     "body",
                     media_at,
-                    format!("an example given as an object cannot be written as `{key}`: no body"),
+                    format!(
+                        "an example given as an object cannot be written as `{key}`: {outcome}"
+                    ),
                 );
-                None
+                let value = built?;
+                headers.push(name_value("Content-Type", key));
+                Some(BodySpec::Raw(scalar_text(&value)))
             }
             Some(example) => {
                 headers.push(name_value("Content-Type", key));
@@ -202,7 +228,7 @@ impl<'a> Importer<'a> {
 
     /// An XML media type's example (an object or a list) written as XML, by its schema's XML
     /// Object; the root element named by the schema's component when it names itself nothing.
-    fn xml_body(&self, example: &Value, media: &'a Value) -> String {
+    pub(super) fn xml_body(&self, example: &Value, media: &'a Value) -> String {
         let schema = media.get("schema").unwrap_or(&Value::Null);
         let root = schema
             .get("$ref")
@@ -506,7 +532,7 @@ impl<'a> Importer<'a> {
 fn is_text(media_type: &str) -> bool {
     media_type.starts_with("text/")
         || crate::http::media::is_xml(media_type)
-        || media_type.ends_with("yaml")
+        || crate::http::media::is_yaml(media_type)
 }
 
 /// Whether a (resolved) schema is a string.
@@ -1000,6 +1026,60 @@ components:
         );
         assert_eq!(body(6).unwrap().raw(), Some("[\n    1,\n    2\n]"));
         assert_eq!(headers(6), [pair("Content-Type", "application/json")]);
+    }
+
+    #[test]
+    fn an_object_example_of_a_text_type_is_its_text_or_else_the_schema_value() {
+        let import = run(r#"
+paths:
+  /projects:
+    post:
+      requestBody:
+        content:
+          application/x-yaml:
+            schema: {type: string}
+            examples:
+              lgtm_yml: {value: {extraction: {java: {index: {build_command: ./build.sh}}}}}
+  /markdown/raw:
+    post:
+      requestBody:
+        content:
+          text/plain:
+            schema: {type: string, example: Hello **world**}
+            examples:
+              default: {value: {text: Hello **world**}}
+  /objects:
+    post:
+      requestBody:
+        content:
+          text/plain:
+            schema: {type: object}
+            example: {text: hi}
+"#);
+        let body = |i: usize| import.items[i].spec.request.body.clone();
+        let headers = |i: usize| pairs(&import.items[i].spec.request.headers);
+        // a YAML document given as the object it holds is written as YAML
+        assert_eq!(
+            body(0).unwrap().raw(),
+            Some("extraction:\n  java:\n    index:\n      build_command: ./build.sh\n")
+        );
+        assert_eq!(headers(0), [pair("Content-Type", "application/x-yaml")]);
+        // text given an object its schema says it is not: the schema's value, noted
+        assert_eq!(body(1).unwrap().raw(), Some("Hello **world**"));
+        assert_eq!(headers(1), [pair("Content-Type", "text/plain")]);
+        note(
+            &import,
+            "/paths/~1markdown~1raw/post/requestBody/content/text~1plain",
+            "cannot be written as `text/plain`: the body is the value its schema gives",
+        );
+        // and with no text in the schema either, no body
+        assert!(body(2).is_none());
+        assert!(headers(2).is_empty());
+        note(
+            &import,
+            "/paths/~1objects/post/requestBody/content/text~1plain",
+            "cannot be written as `text/plain`: no body",
+        );
     }
 
     #[test]

@@ -103,6 +103,16 @@ impl<'a> Importer<'a> {
         if let Some(value) = self.first_example(media, at) {
             return Some(value);
         }
+        self.schema_example(media, at, direction)
+    }
+
+    /// The example built from a media type's schema, whatever examples it gives.
+    pub(super) fn schema_example(
+        &mut self,
+        media: &'a Value,
+        at: &str,
+        direction: Direction,
+    ) -> Option<Value> {
         let schema = media.get("schema")?;
         self.budget = MAX_BUILT_VALUES;
         self.depth_cut = false;

@@ -6,6 +6,7 @@ use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::{is_json, json_text};
 use super::schema::Direction;
+use crate::http::media::{is_xml, is_yaml, response_fence};
 use crate::http::media_type;
 use crate::spec::ResponseSpec;
 
@@ -63,7 +64,20 @@ impl<'a> Importer<'a> {
         for (key, media) in content {
             let key = key.as_str();
             let media_at = format!("{at}/content/{}", escape(key));
+            let media_name = media_type(key);
             match self.explicit_example(media, &media_at) {
+                // XML and YAML have a text for an object, as request bodies of those types do
+                Some(example @ (Value::Object(_) | Value::Array(_))) if is_xml(&media_name) => {
+                    spec.body = Some(self.xml_body(&example, media));
+                    spec.lang = response_fence(&media_name).map(str::to_string);
+                    return Some(spec);
+                }
+                Some(example @ (Value::Object(_) | Value::Array(_))) if is_yaml(&media_name) => {
+                    let text = crate::yaml::to_portable_string(&example);
+                    spec.body = Some(text.trim_end_matches('\n').to_string());
+                    spec.lang = response_fence(&media_name).map(str::to_string);
+                    return Some(spec);
+                }
                 Some(Value::Object(_) | Value::Array(_)) => {
                     self.note(
                         "response",
@@ -73,8 +87,7 @@ impl<'a> Importer<'a> {
                 }
                 Some(example) => {
                     spec.body = Some(scalar_text(&example));
-                    spec.lang =
-                        crate::http::media::response_fence(&media_type(key)).map(str::to_string);
+                    spec.lang = response_fence(&media_name).map(str::to_string);
                     return Some(spec);
                 }
                 None => {}
@@ -110,6 +123,66 @@ paths:
             import.notes.iter().all(|n| n.kind != "response"),
             "{:?}",
             import.notes
+        );
+    }
+
+    #[test]
+    fn an_object_example_of_xml_or_yaml_is_written_in_it_and_of_other_text_is_noted() {
+        let import = run(r#"
+paths:
+  /architectures:
+    get:
+      responses:
+        '200':
+          content:
+            application/xml; charset=utf-8:
+              example: {count: '2', entry: [{name: aarch64}, {name: x86_64}]}
+              schema:
+                type: object
+                xml: {name: directory}
+                properties:
+                  count: {type: integer, xml: {attribute: true}}
+                  entry:
+                    type: array
+                    items: {type: object, properties: {name: {type: string, xml: {attribute: true}}}}
+  /config:
+    get:
+      responses:
+        '200':
+          content:
+            application/yaml: {example: {retries: 3, hosts: [a, b]}}
+  /anonymous:
+    get:
+      responses:
+        '200':
+          content:
+            text/plain: {example: {ok: true}}
+"#);
+        let response = |i: usize| import.items[i].spec.response.clone().unwrap();
+        let xml = response(0);
+        assert_eq!(
+            (xml.body.as_deref(), xml.lang.as_deref()),
+            (
+                Some(concat!(
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+                    "<directory count=\"2\">\n",
+                    "  <entry name=\"aarch64\"/>\n",
+                    "  <entry name=\"x86_64\"/>\n",
+                    "</directory>"
+                )),
+                Some("xml")
+            )
+        );
+        let yaml = response(1);
+        assert_eq!(
+            (yaml.body.as_deref(), yaml.lang.as_deref()),
+            (Some("retries: 3\nhosts:\n- a\n- b"), Some("yaml"))
+        );
+        assert_eq!(response(2).body, None);
+        note(
+            &import,
+            "/paths/~1anonymous/get/responses/200/content/text~1plain",
+            "an example given as an object cannot be written as `text/plain`",
         );
     }
 
