@@ -276,10 +276,12 @@ fn import_request(
     Ok(())
 }
 
-/// The request's cookies: its `cookies` list, else what its `Cookie` headers hold. A browser
-/// sends back any value a site stored (RFC 6265, 5.4), but a spec's `cookies` take only those
-/// every client sends as written: when one is not such, the cookies are sent as the captured
-/// `Cookie` header instead, noted.
+/// The request's cookies: what its `Cookie` headers hold, which is what was sent, else its
+/// `cookies` list (a HAR written by hand or by a tool may give only that). A browser's list can
+/// leave out cookies its header sent (Chrome lists only those from its cookie store), so a list
+/// that says otherwise than the header is noted. A browser sends back any value a site stored
+/// (RFC 6265, 5.4), but a spec's `cookies` take only those every client sends as written: when
+/// one is not such, the cookies are sent as the captured `Cookie` header instead, noted.
 fn cookies(
     request: &Value,
     cookie_headers: &[&str],
@@ -299,18 +301,26 @@ fn cookies(
             )
         })
         .collect();
-    let cookies = if listed.is_empty() {
-        cookie_headers
-            .iter()
-            .flat_map(|header| header.split(';'))
-            .filter(|pair| !pair.trim().is_empty())
-            .map(|pair| {
-                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                (name.trim().to_string(), value.trim().to_string())
-            })
-            .collect()
-    } else {
+    let sent: Vec<(String, String)> = cookie_headers
+        .iter()
+        .flat_map(|header| header.split(';'))
+        .filter(|pair| !pair.trim().is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (name.trim().to_string(), value.trim().to_string())
+        })
+        .collect();
+    let cookies = if sent.is_empty() {
         listed
+    } else {
+        if !listed.is_empty() && listed != sent {
+            import.notes.push(Note::of_kind(
+                "cookies",
+                format!("{at}/cookies"),
+                "the `cookies` list differs from the `Cookie` header: the cookies are the header's, which is what was sent",
+            ));
+        }
+        sent
     };
     match cookies
         .iter()
@@ -625,6 +635,29 @@ mod tests {
             "queryString": [{"name": "y", "value": "a/b"}]}),
         );
         assert_eq!(spec.request.url, "https://e.com/a?x=1&y=a%2Fb");
+    }
+
+    // Chrome lists only the cookies from its store; the header is what went out
+    #[test]
+    fn the_cookie_header_sent_wins_over_a_cookies_list_that_differs() {
+        let (spec, notes) = one(serde_json::json!({"method": "GET", "url": "https://e.com/",
+            "headers": [{"name": "cookie", "value": "sid=1; theme=dark"}],
+            "cookies": [{"name": "sid", "value": "1", "httpOnly": true}]}));
+        assert_eq!(
+            spec.request.cookies,
+            [name_value("sid", "1"), name_value("theme", "dark")]
+        );
+        assert!(spec.request.headers.is_empty());
+        assert!(
+            notes[0].contains("differs from the `Cookie` header"),
+            "{notes:?}"
+        );
+        // a list that agrees with the header says nothing
+        let (spec, notes) = one(serde_json::json!({"method": "GET", "url": "https://e.com/",
+            "headers": [{"name": "Cookie", "value": "a=1; b=2"}],
+            "cookies": [{"name": "a", "value": "1"}, {"name": "b", "value": "2"}]}));
+        assert_eq!(spec.request.cookies.len(), 2);
+        assert!(notes.is_empty(), "{notes:?}");
     }
 
     // a browser sends back any cookie a site stored; a spec's `cookies` take fewer
