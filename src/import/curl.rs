@@ -436,7 +436,9 @@ fn only_commented(text: &str) -> bool {
 fn import_commands(text: &str) -> Result<Import, String> {
     let typed = typography::as_typed(text, option_dashes);
     let text = typed.as_deref().unwrap_or(text);
-    let cmd_style = cmd::is_cmd_style(text);
+    let posix_with_carets = cmd::posix_quoted_with_carets(text);
+    let text = posix_with_carets.as_deref().unwrap_or(text);
+    let cmd_style = posix_with_carets.is_none() && cmd::is_cmd_style(text);
     let powershell = if cmd_style {
         None
     } else {
@@ -472,6 +474,13 @@ fn import_commands(text: &str) -> Result<Import, String> {
     }
     let mut commands = with_forgotten_continuations_joined(commands, &mut import.notes);
     let substituted_hosts: Vec<Vec<String>> = commands.iter_mut().map(with_hosts_named).collect();
+    if posix_with_carets.is_some() {
+        import.notes.push(Note::of_kind(
+            "shell",
+            "input",
+            "the lines are continued with `^`, as for Windows' `cmd.exe`, but words are quoted with `'`, which `cmd.exe` passes on to curl as part of the word: the command is read as the POSIX shell command its quotes write",
+        ));
+    }
     if doubled_quotes {
         import.notes.push(Note::of_kind(
             "shell",
@@ -1458,7 +1467,28 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             format!("`{option}` authentication cannot be said in a spec; the request has no auth"),
         ));
     }
+    let beside_a_url = transfer.urls.iter().any(|(url, _)| !bare_word(url));
     for (index, (written, url_at)) in transfer.urls.iter().enumerate() {
+        if expands_to_words(written) {
+            import.notes.push(Note::of_kind(
+                "ignored-option",
+                url_at.clone(),
+                format!(
+                    "`{written}` is the words a script holds (options or URLs samplegen cannot see): ignored"
+                ),
+            ));
+            continue;
+        }
+        if beside_a_url && bare_word(written) {
+            import.notes.push(Note::of_kind(
+                "left-out",
+                url_at.clone(),
+                format!(
+                    "`{written}` is a bare word beside the command's URL, as a broken quote or an option without its dash leaves one (curl would look up a host `{written}`): left out"
+                ),
+            ));
+            continue;
+        }
         let Some(urls) = globbed(written, transfer.globoff, url_at, import) else {
             continue;
         };
@@ -1562,6 +1592,56 @@ fn globbed(url: &str, globoff: bool, at: &str, import: &mut Import) -> Option<Ve
     }
 }
 
+/// What makes curl refuse a URL's host name: one of the characters its URL parser allows in
+/// no host (`'`, `"`, `{`, `(`, `;`, `,`…: a quote that a broken command left in its URL).
+/// `{{variables}}` (a placeholder or `$HOST` as read) and a bracketed IPv6 address pass.
+fn bad_host(url: &str) -> Option<String> {
+    const NOT_IN_A_HOST: &str = " \t\r\n/:#?!@{}[]\\$'\"^`*<>=;,+&()%";
+    let host = crate::url::Url::parse(url).host;
+    if host.starts_with('[') {
+        return None;
+    }
+    let mut rest = host.as_str();
+    let mut plain = String::new();
+    while let Some(start) = rest.find("{{") {
+        plain.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("}}")
+            .map_or("", |(_, after)| after);
+    }
+    plain.push_str(rest);
+    plain
+        .chars()
+        .find(|c| NOT_IN_A_HOST.contains(*c))
+        .map(|c| format!("a host name cannot hold `{c}`"))
+}
+
+/// Whether a word is a shell expansion into any number of words: a script's arguments (`$@`,
+/// `$*`) or an array's items (`${ARGS[@]}`, `${ARGS[*]}`), as scripts pass options on to curl.
+fn expands_to_words(word: &str) -> bool {
+    matches!(word, "$@" | "$*")
+        || word
+            .strip_prefix("${")
+            .and_then(|rest| {
+                rest.strip_suffix("[@]}")
+                    .or_else(|| rest.strip_suffix("[*]}"))
+            })
+            .is_some_and(|name| {
+                name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+}
+
+/// Whether a URL word is one bare word (`X`, `GET`, `bearer`): no scheme, dot, port, path or
+/// variable, and not `localhost`. Beside a real URL in one command it is what a broken quote
+/// or a missing option dash left (`-H " -H "authorization: bearer x""`, `X 'GET'`), which curl
+/// would look up as a host.
+fn bare_word(url: &str) -> bool {
+    !url.contains(['.', ':', '/', '$', '{', '<', '['])
+        && !url.eq_ignore_ascii_case("localhost")
+        && !url.trim().is_empty()
+}
+
 /// One URL's request, as a spec.
 fn finish_url(
     transfer: &Transfer,
@@ -1649,7 +1729,7 @@ fn request(
     }
     // a word curl cannot parse as a URL (`Content-Type: application/json` after a `-H` that took
     // the next option as its header) sends nothing, and the command's other URLs still go
-    if let Some(why) = crate::model::url_unparsable(&url) {
+    if let Some(why) = crate::model::url_unparsable(&url).or_else(|| bad_host(&url)) {
         return Err(format!(
             "`{written}` is no URL curl can send ({why}): left out"
         ));
@@ -2829,6 +2909,33 @@ mod tests {
         assert_eq!(kinds(&import), ["ignored-option", "environment"]);
     }
 
+    // Reqable's "cURL (Windows)": cmd.exe's continuations, bash's quotes
+    #[test]
+    fn caret_continued_lines_with_single_quotes_are_read_as_bash_quotes_them() {
+        let import = imported(concat!(
+            "curl -X POST 'https://api.example.com/v1/news' ^\n",
+            "-H 'Content-Length: 11' ^\n",
+            "-H 'sec-ch-ua: \"Chromium\";v=\"134\"' ^\n",
+            "-H 'Content-Type: application/json;charset=UTF-8' ^\n",
+            "-d '{\"page\":1}'",
+        ));
+        assert_eq!(import.items.len(), 1);
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.url, "https://api.example.com/v1/news");
+        assert_eq!(
+            spec.request.headers,
+            [
+                name_value("sec-ch-ua", "\"Chromium\";v=\"134\""),
+                name_value("Content-Type", "application/json;charset=UTF-8")
+            ]
+        );
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"page\":1}")
+        );
+        assert_eq!(kinds(&import), ["shell", "dropped-header"]);
+    }
+
     // as the PowerShell tab of Windows documentation writes a command: backtick continuations,
     // `$env:NAME`, JSON with `\"` for Windows PowerShell 5.1, a prompt and a pipe after it
     #[test]
@@ -3063,6 +3170,78 @@ mod tests {
             Some("{\"name\":\"café\\ttab\"}")
         );
         crate::import::test_support::assert_valid("firefox", &spec);
+    }
+
+    // what broken quoting or a missing dash leaves beside the URL is no request
+    #[test]
+    fn words_left_by_broken_quotes_are_no_urls() {
+        let urls = |line: &str| -> Vec<String> {
+            imported(line)
+                .items
+                .iter()
+                .map(|item| item.spec.request.url.clone())
+                .collect()
+        };
+        // a header's quotes closed early: its words became URLs
+        let broken = imported(
+            r#"curl -X GET "http://localhost:3002/v1/ns" -H " -H "authorization: bearer x"""#,
+        );
+        assert_eq!(broken.items.len(), 1);
+        assert_eq!(
+            broken.items[0].spec.request.url,
+            "http://localhost:3002/v1/ns"
+        );
+        assert!(
+            broken
+                .notes
+                .iter()
+                .any(|note| note.message.contains("`bearer` is a bare word")),
+            "{:?}",
+            broken.notes
+        );
+        assert_eq!(
+            urls("curl -b c.txt X 'GET' 'http://localhost:3000/api/v1/items'"),
+            ["http://localhost:3000/api/v1/items"]
+        );
+        // a quote left in a host: curl refuses such a host name
+        let quoted = imported("curl https://e.com/a \"api.e.com'\" 'x(y).e.com'");
+        assert_eq!(quoted.items.len(), 1);
+        assert!(
+            quoted
+                .notes
+                .iter()
+                .any(|n| n.message.contains("a host name cannot hold `'`")),
+            "{:?}",
+            quoted.notes
+        );
+        // a script's words passed on (`"${AUTH[@]}"`, `"$@"`) are no URL either
+        let passed = imported(r#"curl -X PROPFIND "$BASE/dav/" "${AUTH[@]}" "$@" ${A[*]}"#);
+        assert_eq!(passed.items.len(), 1);
+        assert_eq!(
+            passed
+                .notes
+                .iter()
+                .filter(|n| n.message.contains("the words a script holds"))
+                .count(),
+            3
+        );
+        assert!(
+            passed.notes.iter().all(|n| n.kind != "url-glob"),
+            "{:?}",
+            passed.notes
+        );
+        // a bare word alone is a host, as curl reads it (a container's `web`), and so are
+        // hosts with a variable or a placeholder
+        assert_eq!(urls("curl web"), ["http://web"]);
+        assert_eq!(
+            urls("curl web:8080/health localhost https://<HOST>/a $HOST/b"),
+            [
+                "http://web:8080/health",
+                "http://localhost",
+                "https://{{HOST}}/a",
+                "{{HOST}}/b"
+            ]
+        );
     }
 
     #[test]

@@ -29,6 +29,37 @@ pub fn is_cmd_style(text: &str) -> bool {
     false
 }
 
+/// A command that continues its lines with `^`, as cmd.exe does, but quotes with `'`, as a POSIX
+/// shell does (Reqable's "cURL (Windows)" export, Windows instructions written from a bash
+/// command): cmd.exe would pass the quotes on to curl, which then has a URL `'https://…'` and
+/// a header per word of `-H 'Accept: */*'`, and sends nothing of what the writer meant. The
+/// text with each `^` continuation written as bash's `\`, to be read as bash reads it; `None`
+/// when the command quotes no word with `'`, or escapes anything with `^` besides line ends
+/// (then it is cmd.exe's through and through).
+pub fn posix_quoted_with_carets(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut joined = String::with_capacity(text.len());
+    let mut continued = false;
+    for (index, line) in lines.iter().enumerate() {
+        let last = index + 1 == lines.len();
+        match line.trim_end().strip_suffix('^') {
+            Some(head) if !last => {
+                joined.push_str(head);
+                joined.push_str("\\\n");
+                continued = true;
+            }
+            _ => {
+                joined.push_str(line);
+                joined.push('\n');
+            }
+        }
+    }
+    let quotes_a_word = joined
+        .split_whitespace()
+        .any(|word| word.starts_with('\'') && word.len() > 1);
+    (continued && quotes_a_word && !joined.contains('^')).then_some(joined)
+}
+
 /// Whether a double-quoted word holds `""` where JSON puts a quote (`"{""id"":1,""n"":""x""}"`,
 /// as Firefox's older "Copy as cURL (Windows)" and Windows documentation write JSON): the C
 /// runtime (and PowerShell) read a quote there, where bash would close the quotes and open new
@@ -332,6 +363,25 @@ mod tests {
             .into_iter()
             .map(|command| command.words)
             .collect()
+    }
+
+    #[test]
+    fn caret_continuations_around_single_quotes_are_a_posix_command() {
+        assert_eq!(
+            posix_quoted_with_carets("curl -X POST 'https://e.com/a' ^\n-H 'A: \"b\"' ^\n-d '{}'")
+                .as_deref(),
+            Some("curl -X POST 'https://e.com/a' \\\n-H 'A: \"b\"' \\\n-d '{}'\n")
+        );
+        // cmd.exe's own: its escapes, or no single quotes, or no continuation
+        assert_eq!(
+            posix_quoted_with_carets("curl ^\"https://e.com^\" ^\n -d 'x'"),
+            None
+        );
+        assert_eq!(
+            posix_quoted_with_carets("curl \"https://e.com\" ^\n -H \"a: b\""),
+            None
+        );
+        assert_eq!(posix_quoted_with_carets("curl 'https://e.com'"), None);
     }
 
     #[test]

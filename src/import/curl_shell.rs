@@ -776,6 +776,11 @@ fn expand(
             return;
         }
     }
+    if let Some(position) = positional(chars) {
+        // a script's argument (`$1`, `${2}`): a value the reader gives, as a placeholder is
+        word.push_str(&format!("{{{{arg{position}}}}}"));
+        return;
+    }
     let is_start = |c: &char| c.is_ascii_alphabetic() || *c == '_';
     let is_name = |c: &char| c.is_ascii_alphanumeric() || *c == '_';
     let mut name = String::new();
@@ -822,6 +827,26 @@ fn expand(
     word.push_str(&name);
     word.push_str("}}");
     command.reads(&name);
+}
+
+/// After a `$`, the number of a script's positional parameter, and the iterator past it: `$1`
+/// to `$9` (one digit: `$10` is `$1` and a `0`), or `${N}`. `$0`, the script's own name, is none.
+fn positional(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<u32> {
+    let mut ahead = chars.clone();
+    let number = match ahead.next()? {
+        digit @ '1'..='9' => digit.to_digit(10)?,
+        '{' => {
+            let digits: String =
+                std::iter::from_fn(|| ahead.next_if(char::is_ascii_digit)).collect();
+            if ahead.next()? != '}' || digits.starts_with('0') {
+                return None;
+            }
+            digits.parse().ok()?
+        }
+        _ => return None,
+    };
+    *chars = ahead;
+    Some(number)
 }
 
 /// After a `$`, a GitHub Actions expression (`${{ secrets.TOKEN }}`, in a workflow's `run:`
@@ -1120,7 +1145,7 @@ mod tests {
     #[test]
     fn environment_variables_the_shell_expands_become_variables() {
         let commands = shell_commands(
-            "curl \"$HOST/a\"/${PATH_PART} -H 'X: $LITERAL' -d \"\\$ESCAPED $1 $(date) ${A:-b} $ \" -u $HOST:$_p2",
+            "curl \"$HOST/a\"/${PATH_PART} -H 'X: $LITERAL' -d \"\\$ESCAPED $1 $(date) ${A:-b} $ \" -u $HOST:$_p2 -d \"$0 ${12}$10\"",
         )
         .unwrap();
         assert_eq!(
@@ -1131,9 +1156,12 @@ mod tests {
                 "-H",
                 "X: $LITERAL",
                 "-d",
-                "$ESCAPED $1 $(date) {{A}} $ ",
+                "$ESCAPED {{arg1}} $(date) {{A}} $ ",
                 "-u",
                 "{{HOST}}:{{_p2}}",
+                "-d",
+                // a script's arguments: values the reader gives (`$10` is `$1` and `0`)
+                "$0 {{arg12}}{{arg1}}0",
             ]
         );
         assert_eq!(commands[0].expanded, ["HOST", "PATH_PART", "A", "_p2"]);
