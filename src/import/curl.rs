@@ -20,8 +20,8 @@ mod shell;
 mod typography;
 
 use shell::{
-    Command, SUBSTITUTION_LIMIT, Stdin, assigned_curls, is_curl, prompt_end, shell_commands,
-    with_assignments_read, without_prompts,
+    Command, SUBSTITUTION_LIMIT, Stdin, assigned_curls, is_curl, piped_input, prompt_end,
+    shell_commands, with_assignments_read, without_prompts,
 };
 
 use indexmap::IndexMap;
@@ -71,6 +71,10 @@ struct Transfer {
     /// `-d @-` and its kin (a body read from standard input), and `--data-urlencode name@file`:
     /// data left out, which still makes curl send a `POST`.
     data_left_out: bool,
+    /// `-T -` with no standard input samplegen knows: a `PUT` whose body is left out.
+    uploads_stdin: bool,
+    /// `-T -` of a text given on standard input (`echo hi | curl -T - …`).
+    uploaded_text: Option<String>,
     /// The command's standard input, until an option reads it.
     stdin: Option<Stdin>,
     form: Vec<(String, PartSpec)>,
@@ -572,9 +576,17 @@ fn import_commands(text: &str) -> Result<Import, String> {
             ));
         }
         let first_item = import.items.len();
-        let stdin = command.stdin.as_ref().map(|(stdin, _)| stdin.clone());
+        // `echo '{…}' | curl -d @- …`: what the command before the `|` writes
+        let piped = match index.checked_sub(1) {
+            Some(before) if command.stdin.is_none() && command.piped => {
+                piped_input(&commands[before].words)
+            }
+            _ => None,
+        };
+        let given = command.stdin.clone().or(piped);
+        let stdin = given.as_ref().map(|(stdin, _)| stdin.clone());
         let read = read_command(&words[1..], &prefix, stdin, &mut import)?;
-        if let (false, Some((_, shown))) = (read, &command.stdin) {
+        if let (false, Some((_, shown))) = (read, &given) {
             import.notes.push(Note::of_kind(
                 "ignored-option",
                 format!("{prefix}command"),
@@ -904,9 +916,26 @@ fn read_command(
     };
     let mut index = 0;
     while index < words.len() {
-        let word = &words[index];
+        let mut word = &words[index];
         let at = format!("{prefix}word {}", index + 1);
         index += 1;
+        // `\ -d`: a `\` that continued a line, before the lines were joined into one, makes
+        // an option's word start with a blank; curl would take it for a URL
+        let unescaped: String;
+        if let Some(option) = word
+            .strip_prefix([' ', '\t'])
+            .filter(|rest| is_curl_option(rest))
+        {
+            unescaped = option.to_string();
+            import.notes.push(Note::of_kind(
+                "shell",
+                at.clone(),
+                format!(
+                    "`\\ {option}`: the `\\` of a line continuation, left before a blank when the lines were joined, makes a word of the blank and `{option}` (curl would take it for a URL): read as the option `{option}`"
+                ),
+            ));
+            word = &unescaped;
+        }
         // the argument of an option: glued on, or the next word
         let mut argument = |inline: Option<String>, option: &str| -> Result<String, String> {
             match inline {
@@ -1333,12 +1362,13 @@ fn apply(
         "path-as-is" => transfer.path_as_is = true,
         "head" => transfer.head = true,
         "upload-file" => match value.as_str() {
-            "-" | "." if matches!(transfer.stdin, Some(Stdin::File(_))) => {
-                if let Some(Stdin::File(path)) = transfer.stdin.take() {
-                    transfer.uploads.push(path);
-                }
-            }
+            "-" | "." if transfer.stdin.is_some() => match transfer.stdin.take() {
+                Some(Stdin::File(path)) => transfer.uploads.push(path),
+                Some(Stdin::Text(text)) => transfer.uploaded_text = Some(text),
+                None => {}
+            },
             "-" | "." => {
+                transfer.uploads_stdin = true;
                 transfer.data_left_out = true;
                 note(
                     "body",
@@ -1592,6 +1622,21 @@ fn globbed(url: &str, globoff: bool, at: &str, import: &mut Import) -> Option<Ve
     }
 }
 
+/// A URL with one or three slashes after its scheme (`http:/v1.24/info`, as Docker's docs write
+/// a request through `--unix-socket`) as curl reads it, with two: the host is what follows
+/// them (`v1.24`).
+fn with_two_slashes(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once(':')?;
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let after = rest.trim_start_matches('/');
+    let slashes = rest.len() - after.len();
+    (is_scheme && matches!(slashes, 1 | 3) && !after.is_empty())
+        .then(|| format!("{scheme}://{after}"))
+}
+
 /// What makes curl refuse a URL's host name: one of the characters its URL parser allows in
 /// no host (`'`, `"`, `{`, `(`, `;`, `,`…: a quote that a broken command left in its URL).
 /// `{{variables}}` (a placeholder or `$HOST` as read) and a bracketed IPv6 address pass.
@@ -1614,6 +1659,18 @@ fn bad_host(url: &str) -> Option<String> {
         .chars()
         .find(|c| NOT_IN_A_HOST.contains(*c))
         .map(|c| format!("a host name cannot hold `{c}`"))
+}
+
+/// Whether a word is one of curl's options: `--name` (or `--name=value`), or `-x` and short
+/// options after it.
+fn is_curl_option(word: &str) -> bool {
+    match word.strip_prefix("--") {
+        Some(name) => long_option(name.split_once('=').map_or(name, |(name, _)| name)).is_some(),
+        None => word
+            .strip_prefix('-')
+            .and_then(|letters| letters.chars().next())
+            .is_some_and(|letter| short_option(letter).is_some()),
+    }
 }
 
 /// Whether a word is a shell expansion into any number of words: a script's arguments (`$@`,
@@ -1724,6 +1781,16 @@ fn request(
     let written = url;
     // curl never sends a fragment: what `-G`, `--url-query` and `-T` add goes before it
     let mut url = url.split('#').next().unwrap_or_default().to_string();
+    if let Some(slashed) = with_two_slashes(&url) {
+        import.notes.push(Note::of_kind(
+            "url",
+            url_at,
+            format!(
+                "curl reads `{url}` as `{slashed}` (it takes one to three slashes after the scheme): the host is what follows them"
+            ),
+        ));
+        url = slashed;
+    }
     if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
     }
@@ -1824,7 +1891,9 @@ fn request(
             method.clone()
         }
         None if transfer.head => "HEAD".into(),
-        None if upload.is_some() => "PUT".into(),
+        None if upload.is_some() || transfer.uploads_stdin || transfer.uploaded_text.is_some() => {
+            "PUT".into()
+        }
         None if transfer.get || (!has_data && transfer.form.is_empty()) => "GET".into(),
         None => "POST".into(),
     };
@@ -1856,6 +1925,18 @@ fn request(
                 .push(name_value("Content-Type", "application/octet-stream"));
         }
         request.body = Some(BodySpec::File(FileSpec::Path(file.to_string())));
+    } else if let Some(text) = &transfer.uploaded_text {
+        if !has_content_type(&request.headers) {
+            import.notes.push(Note::of_kind(
+                "body",
+                url_at,
+                "`-T -` sends standard input without a `Content-Type`; a spec needs one: `application/octet-stream` added",
+            ));
+            request
+                .headers
+                .push(name_value("Content-Type", "application/octet-stream"));
+        }
+        request.body = Some(BodySpec::Raw(text.clone()));
     } else if transfer.get {
         // -G: the data goes into the query
         match joined() {
@@ -3172,9 +3253,10 @@ mod tests {
         crate::import::test_support::assert_valid("firefox", &spec);
     }
 
-    // what broken quoting or a missing dash leaves beside the URL is no request
+    // what broken quoting or a missing dash leaves beside the URL is no request; slashes and
+    // a joined continuation as curl reads them
     #[test]
-    fn words_left_by_broken_quotes_are_no_urls() {
+    fn url_words_as_curl_reads_them_and_leftovers_of_broken_quotes() {
         let urls = |line: &str| -> Vec<String> {
             imported(line)
                 .items
@@ -3214,6 +3296,32 @@ mod tests {
             "{:?}",
             quoted.notes
         );
+        // one or three slashes after the scheme, which curl takes (Docker's `http:/v1.24/info`)
+        let docker = imported("curl --unix-socket /var/run/docker.sock http:/version");
+        assert_eq!(docker.items[0].spec.request.url, "http://version");
+        assert!(
+            docker.notes.iter().any(|n| n.kind == "url"),
+            "{:?}",
+            docker.notes
+        );
+        // whose host `v1.24` no URL parser but curl's takes (its last label is a number)
+        let error = import("curl --unix-socket /var/run/docker.sock http:/v1.24/info").unwrap_err();
+        assert!(
+            error.contains("`http:/v1.24/info` is no URL curl can send"),
+            "{error}"
+        );
+        assert_eq!(
+            urls("curl https:///e.com/a localhost:9200/x"),
+            ["https://e.com/a", "http://localhost:9200/x"]
+        );
+        // a continuation's `\` left before a blank when the lines were joined: the option
+        let joined = imported(r#"curl -X PUT http://127.0.0.1:5984/albums/1 \ -d {\"t\":\"x\"}"#);
+        assert_eq!(joined.items.len(), 1);
+        assert_eq!(
+            joined.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"t\":\"x\"}")
+        );
+        assert_eq!(kinds(&joined), ["shell"]);
         // a script's words passed on (`"${AUTH[@]}"`, `"$@"`) are no URL either
         let passed = imported(r#"curl -X PROPFIND "$BASE/dav/" "${AUTH[@]}" "$@" ${A[*]}"#);
         assert_eq!(passed.items.len(), 1);
@@ -3503,6 +3611,34 @@ mod tests {
         assert_eq!(post.request.method, "POST");
         assert!(post.request.body.is_none());
         assert_eq!(kinds(&stdin), ["body"]);
+        // `-T -` is a PUT, of what is piped in when the command before says
+        let unknown = spec("curl -T - https://e.com/a.txt");
+        assert_eq!(unknown.request.method, "PUT");
+        let echoed = spec("echo 'Hello Zotero!' | curl -u z:z -T - http://e.com/test.txt");
+        assert_eq!(echoed.request.method, "PUT");
+        assert_eq!(echoed.request.url, "http://e.com/test.txt");
+        assert_eq!(echoed.request.body.unwrap().raw(), Some("Hello Zotero!\n"));
+        // what `echo`, `printf` and `cat` pipe into `-d @-`, `--data-binary @-` and `--json @-`
+        let piped = |line: &str| spec(line).request.body.unwrap();
+        assert_eq!(
+            piped("echo -n '{\"a\":\"b c\"}' | curl --json @- https://e.com/").raw(),
+            Some("{\"a\":\"b c\"}")
+        );
+        assert_eq!(
+            piped("printf 'a=1\\nb=2' | curl --data-binary @- https://e.com/").raw(),
+            Some("a=1\nb=2")
+        );
+        assert!(matches!(
+            piped("cat MT940.txt | curl -H 'Content-Type: application/mt940' --data-binary @- https://e.com/"),
+            BodySpec::File(FileSpec::Path(p)) if p == "MT940.txt"
+        ));
+        // output not known (`jq`), or `||` (no pipe): no body, noted
+        for line in [
+            "jq . x.json | curl -d @- https://e.com/",
+            "echo x || curl -d @- https://e.com/",
+        ] {
+            assert!(spec(line).request.body.is_none(), "{line}");
+        }
         let json = spec("curl --json @body.json https://e.com/a");
         assert!(
             matches!(&json.request.body, Some(BodySpec::File(FileSpec::Path(p))) if p == "body.json")

@@ -37,6 +37,8 @@ pub struct Command {
     /// The substitutions that only echo a variable an earlier command set to a text (`"$(echo
     /// $PAYLOAD)"`), with that variable's name: the words hold the text the shell gives.
     pub echoed: Vec<(String, String)>,
+    /// Whether the command reads the output of the one before it, after a `|`.
+    pub piped: bool,
 }
 
 impl Command {
@@ -431,9 +433,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                     command.cut_at_ampersand.get_or_insert(rest);
                 }
                 end_word!();
-                if matches!(c, '&' | '|') {
-                    chars.next_if_eq(&c);
-                }
+                let doubled = matches!(c, '&' | '|') && chars.next_if_eq(&c).is_some();
                 if c == '\n' {
                     // the here-documents' lines follow the line that opened them
                     for heredoc in std::mem::take(&mut heredocs) {
@@ -444,6 +444,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 }
                 if !command.words.is_empty() || !command.redirections.is_empty() {
                     commands.push(std::mem::take(&mut command));
+                    command.piped = c == '|' && !doubled;
                 }
                 redirection = None;
             }
@@ -936,10 +937,23 @@ fn printf_output(mut chars: std::iter::Peekable<std::str::Chars>) -> Option<(Str
             c => format.push(c),
         }
     }
-    if chars.next()? != ')' || format.contains('%') {
+    if chars.next()? != ')' {
         return None;
     }
-    let mut output = String::new();
+    let mut output = printf_text(&format)?;
+    // a command substitution drops the line feeds its output ends with
+    let kept = output.trim_end_matches('\n').len();
+    output.truncate(kept);
+    let length = "(printf '".chars().count() + format.chars().count() + 2;
+    Some((output, length))
+}
+
+/// What `printf` writes for a format of plain text and escapes; `None` for one with a `%`
+/// conversion or an escape samplegen does not read, or output that is not UTF-8 text.
+fn printf_text(format: &str) -> Option<String> {
+    if format.contains('%') {
+        return None;
+    }
     let mut bytes = Vec::new();
     let mut rest = format.chars().peekable();
     while let Some(c) = rest.next() {
@@ -976,12 +990,48 @@ fn printf_output(mut chars: std::iter::Peekable<std::str::Chars>) -> Option<(Str
     }
     // the shell drops a NUL from a substitution's output; a spec cannot hold one anyway
     bytes.retain(|&byte| byte != 0);
-    output.push_str(&String::from_utf8(bytes).ok()?);
-    // a command substitution drops the line feeds its output ends with
-    let kept = output.trim_end_matches('\n').len();
-    output.truncate(kept);
-    let length = "(printf '".chars().count() + format.chars().count() + 2;
-    Some((output, length))
+    String::from_utf8(bytes).ok()
+}
+
+/// What a command before a `|` gives the next one on its standard input, when the words say:
+/// `echo` of text (its line feed too, unless `-n`; with `-e`, only text without `\`), `printf`
+/// of plain text and escapes, or `cat` of one file; and how it was written, for notes.
+pub(super) fn piped_input(words: &[String]) -> Option<(Stdin, String)> {
+    let (program, arguments) = words.split_first()?;
+    match program.as_str() {
+        "echo" => {
+            let mut rest = arguments;
+            let (mut line_feed, mut escapes) = (true, false);
+            while let Some((flag, after)) = rest.split_first() {
+                let Some(letters) = flag.strip_prefix('-') else {
+                    break;
+                };
+                if letters.is_empty() || !letters.chars().all(|c| matches!(c, 'n' | 'e' | 'E')) {
+                    break;
+                }
+                line_feed &= !letters.contains('n');
+                escapes |= letters.contains('e');
+                rest = after;
+            }
+            let mut text = rest.join(" ");
+            if escapes && text.contains('\\') {
+                return None;
+            }
+            if line_feed {
+                text.push('\n');
+            }
+            Some((Stdin::Text(text), "echo … |".to_string()))
+        }
+        "printf" if arguments.len() == 1 => Some((
+            Stdin::Text(printf_text(&arguments[0])?),
+            "printf … |".to_string(),
+        )),
+        "cat" if arguments.len() == 1 && !arguments[0].starts_with('-') => Some((
+            Stdin::File(arguments[0].clone()),
+            format!("cat {} |", arguments[0]),
+        )),
+        _ => None,
+    }
 }
 
 /// The most characters a command substitution is looked for in: a text of a great many `$(`
@@ -1140,6 +1190,33 @@ mod tests {
             ["curl", "-H", "A: it's", "x \"y\" $z", "a b", "--url", "u"]
         );
         assert!(shell_words("curl 'open").is_err());
+    }
+
+    #[test]
+    fn a_pipe_gives_the_next_command_the_output_samplegen_can_tell() {
+        let commands =
+            shell_commands("echo -ne 'a b' |\n curl -d @- u || curl v; cat f | jq .").unwrap();
+        let piped: Vec<bool> = commands.iter().map(|c| c.piped).collect();
+        assert_eq!(piped, [false, true, false, false, true]);
+        let input = |line: &str| {
+            let words: Vec<String> = line.split(' ').map(str::to_string).collect();
+            piped_input(&words).map(|(stdin, _)| stdin)
+        };
+        assert_eq!(input("echo a  b"), Some(Stdin::Text("a  b\n".into())));
+        assert_eq!(input("echo -n x"), Some(Stdin::Text("x".into())));
+        assert_eq!(input("echo -e x"), Some(Stdin::Text("x\n".into())));
+        // escapes `-e` reads, which samplegen does not
+        assert_eq!(input("echo -e x\\ty"), None);
+        // `-x` is no flag of echo's: text
+        assert_eq!(input("echo -x"), Some(Stdin::Text("-x\n".into())));
+        assert_eq!(input("printf a\\tb"), Some(Stdin::Text("a\tb".into())));
+        assert_eq!(input("printf %s x"), None);
+        assert_eq!(
+            input("cat body.json"),
+            Some(Stdin::File("body.json".into()))
+        );
+        assert_eq!(input("cat a b"), None);
+        assert_eq!(input("jq . a"), None);
     }
 
     #[test]
