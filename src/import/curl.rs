@@ -1782,14 +1782,29 @@ fn request(
     // curl never sends a fragment: what `-G`, `--url-query` and `-T` add goes before it
     let mut url = url.split('#').next().unwrap_or_default().to_string();
     if let Some(slashed) = with_two_slashes(&url) {
+        let host = crate::url::Url::parse(&slashed).host;
+        // Docker's `http:/v1.24/info`: curl's host `v1.24`, which a URL parser reads as an IPv4
+        // address and refuses; through `--unix-socket` it is only the `Host` header
+        let named = crate::model::url_unparsable(&slashed).is_some() && !host.is_empty();
+        let read = if named {
+            slashed.replacen(&host, "{{host}}", 1)
+        } else {
+            slashed.clone()
+        };
         import.notes.push(Note::of_kind(
             "url",
             url_at,
-            format!(
-                "curl reads `{url}` as `{slashed}` (it takes one to three slashes after the scheme): the host is what follows them"
-            ),
+            if named {
+                format!(
+                    "curl reads `{url}` as `{slashed}` (it takes one to three slashes after the scheme), whose host `{host}` other clients refuse: the spec names it `{{{{host}}}}`, a variable to set in `samplegen.yaml`'s `variables:`"
+                )
+            } else {
+                format!(
+                    "curl reads `{url}` as `{slashed}` (it takes one to three slashes after the scheme): the host is what follows them"
+                )
+            },
         ));
-        url = slashed;
+        url = read;
     }
     if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
@@ -3305,10 +3320,15 @@ mod tests {
             docker.notes
         );
         // whose host `v1.24` no URL parser but curl's takes (its last label is a number)
-        let error = import("curl --unix-socket /var/run/docker.sock http:/v1.24/info").unwrap_err();
+        let versioned = imported("curl --unix-socket /var/run/docker.sock http:/v1.24/info");
+        assert_eq!(versioned.items[0].spec.request.url, "http://{{host}}/info");
         assert!(
-            error.contains("`http:/v1.24/info` is no URL curl can send"),
-            "{error}"
+            versioned
+                .notes
+                .iter()
+                .any(|n| n.message.contains("whose host `v1.24`")),
+            "{:?}",
+            versioned.notes
         );
         assert_eq!(
             urls("curl https:///e.com/a localhost:9200/x"),
