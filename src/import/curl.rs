@@ -1026,7 +1026,28 @@ fn read_command(
         } else if word.len() > 1 && word.starts_with('-') {
             // short options, perhaps several in one word (`-sSL`); one that takes an argument takes
             // the rest of the word, or the next word
-            let letters: Vec<char> = word[1..].chars().collect();
+            let mut letters: Vec<char> = word[1..].chars().collect();
+            // `-${SILENT}LR`: the options a variable holds are not known here, and the letters
+            // of its name are none of them (the `I` of `SILENT` would be `-I`)
+            if word.contains("{{") {
+                let mut known = String::new();
+                let mut rest = &word[1..];
+                while let Some(start) = rest.find("{{") {
+                    known.push_str(&rest[..start]);
+                    rest = rest[start..]
+                        .split_once("}}")
+                        .map_or("", |(_, after)| after);
+                }
+                known.push_str(rest);
+                import.notes.push(Note::of_kind(
+                    "unsupported-option",
+                    at.clone(),
+                    format!(
+                        "`{word}`: the options its variable holds are not known here; read as `-{known}`"
+                    ),
+                ));
+                letters = known.chars().collect();
+            }
             for (i, letter) in letters.iter().enumerate() {
                 let shown = format!("-{letter}");
                 match short_option(*letter) {
@@ -3333,6 +3354,14 @@ mod tests {
         assert_eq!(
             urls("curl https:///e.com/a localhost:9200/x"),
             ["https://e.com/a", "http://localhost:9200/x"]
+        );
+        // short options beside a variable's: the variable's name is none of them
+        let silent = imported("curl -${SILENT}LR https://e.com/a");
+        assert_eq!(silent.items[0].spec.request.method, "GET");
+        assert!(
+            silent.notes[0].message.contains("read as `-LR`"),
+            "{:?}",
+            silent.notes
         );
         // a continuation's `\` left before a blank when the lines were joined: the option
         let joined = imported(r#"curl -X PUT http://127.0.0.1:5984/albums/1 \ -d {\"t\":\"x\"}"#);

@@ -33,6 +33,9 @@ pub fn in_value(text: &str, found: &mut Vec<Placeholder>) -> String {
 /// `[NAME]` as `{{NAME}}`, and the placeholders. `{{variables}}` already there stay, and so do an
 /// IPv6 host (`[::1]`) and brackets in the path or query (`filter[name]=x`).
 pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
+    if let Some(named) = capitalized_host(url, found) {
+        return named;
+    }
     let host_end = host_end(url);
     let replaced = replace(url, found, |rest| {
         let at = url.len() - rest.len();
@@ -56,6 +59,29 @@ pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
         );
     }
     replaced
+}
+
+/// A URL without a scheme whose host is a name in capitals (`curl -I URL`, `curl
+/// API_HOST/v1/users`, `-O URL1 -O URL2`), which documentation writes for the reader's own
+/// and no DNS name is written as: its host as `{{NAME}}`.
+fn capitalized_host(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
+    if url.contains("://") {
+        return None;
+    }
+    let end = url.find([':', '/', '?', '#']).unwrap_or(url.len());
+    let host = &url[..end];
+    let capitals = host.len() >= 3
+        && host.starts_with(|c: char| c.is_ascii_uppercase())
+        && host
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    capitals.then(|| {
+        found.push(Placeholder {
+            written: host.to_string(),
+            name: host.to_string(),
+        });
+        format!("{{{{{host}}}}}{}", &url[end..])
+    })
 }
 
 fn host_end_of(url: &str, start: usize) -> usize {
@@ -232,6 +258,12 @@ mod tests {
             "http://{{EXTERNAL-IP}}:8080/a"
         );
         assert_eq!(url("http://[<EXTERNAL-IP>]").0, "http://{{EXTERNAL-IP}}");
+        // a host in capitals, without a scheme: the reader's own
+        assert_eq!(url("URL"), ("{{URL}}".into(), vec!["URL".into()]));
+        assert_eq!(url("API_HOST:8080/v1?a=B").0, "{{API_HOST}}:8080/v1?a=B");
+        for host in ["https://URL/a", "Api.example.com", "IO", "localhost:9200"] {
+            assert_eq!(url(host).1, Vec::<String>::new(), "{host}");
+        }
         // what is no placeholder stays
         for kept in [
             "https://[::1]:8080/a",
