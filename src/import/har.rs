@@ -54,6 +54,16 @@ pub fn import(text: &str) -> Result<Import, String> {
                 ));
                 continue;
             }
+            // what a browser loads without a request to a server (`data:` images, a `blob:`, an
+            // extension's own files), which a page's capture is full of
+            if let Some(scheme) = browser_internal(self::text(request, "url")) {
+                import.notes.push(Note::of_kind(
+                    "left-out",
+                    format!("{at}/request/url"),
+                    format!("a `{scheme}:` URL, which the browser loads itself with no HTTP request: left out"),
+                ));
+                continue;
+            }
             import_request(
                 request,
                 entry.get("response"),
@@ -68,6 +78,18 @@ pub fn import(text: &str) -> Result<Import, String> {
         return Err("neither a HAR log (`log.entries`) nor a HAR request (`method`, `url`)".into());
     }
     Ok(import)
+}
+
+/// The scheme of a URL a browser serves itself, with no HTTP request: `data:`, `blob:`,
+/// `about:`, `javascript:`, `chrome-extension:` and other extensions', `file:`.
+fn browser_internal(url: &str) -> Option<&str> {
+    let (scheme, _) = url.split_once(':')?;
+    let lower = scheme.to_ascii_lowercase();
+    let internal = matches!(
+        lower.as_str(),
+        "data" | "blob" | "about" | "javascript" | "file"
+    ) || lower.ends_with("-extension");
+    internal.then_some(scheme)
 }
 
 /// `json` with each `\uXXXX` escape of a lone surrogate (one not in a high-low pair) written
@@ -635,6 +657,33 @@ mod tests {
             "queryString": [{"name": "y", "value": "a/b"}]}),
         );
         assert_eq!(spec.request.url, "https://e.com/a?x=1&y=a%2Fb");
+    }
+
+    // a page's capture: the browser's own loads are no requests; the API calls are imported
+    #[test]
+    fn what_the_browser_loads_itself_is_left_out() {
+        let entry = |url: &str| serde_json::json!({"request": {"method": "GET", "url": url}});
+        let har = serde_json::json!({"log": {"entries": [
+            entry("data:image/png;base64,iVBORw0KGgo="),
+            entry("chrome-extension://abc/script.js"),
+            entry("moz-extension://abc/a.css"),
+            entry("blob:https://e.com/5f1c"),
+            entry("https://api.e.com/v1/items"),
+        ]}});
+        let import = import(&har.to_string()).unwrap();
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "https://api.e.com/v1/items"
+        );
+        let left_out: Vec<&str> = import
+            .notes
+            .iter()
+            .filter(|note| note.kind == "left-out")
+            .map(|note| note.at.as_str())
+            .collect();
+        assert_eq!(left_out.len(), 4, "{:?}", import.notes);
+        assert!(import.notes[0].message.contains("a `data:` URL"));
     }
 
     // Chrome lists only the cookies from its store; the header is what went out
