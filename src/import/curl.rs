@@ -1274,6 +1274,24 @@ fn apply(
             Some((name, content)) if long == "form-string" => transfer
                 .form
                 .push((name.to_string(), PartSpec::Text(Some(content.to_string())))),
+            // `name=<-`: standard input's text as the part, when the command gives it
+            Some((name, "<-")) if transfer.stdin.is_some() => match transfer.stdin.take() {
+                Some(Stdin::Text(text)) => transfer
+                    .form
+                    .push((name.to_string(), PartSpec::Text(Some(text)))),
+                Some(Stdin::File(path)) => {
+                    note(
+                        "body",
+                        format!(
+                            "`{shown} {name}=<-` sends the contents of `{path}` as a text part; a spec cannot say that: imported as a file part (which also sends the file's name)"
+                        ),
+                    );
+                    transfer
+                        .form
+                        .push((name.to_string(), form_part(&format!("@{path}")).0));
+                }
+                None => {}
+            },
             Some((name, content)) => {
                 if let Some(path) = content.strip_prefix('<') {
                     note(
@@ -3681,6 +3699,15 @@ mod tests {
             piped("cat MT940.txt | curl -H 'Content-Type: application/mt940' --data-binary @- https://e.com/"),
             BodySpec::File(FileSpec::Path(p)) if p == "MT940.txt"
         ));
+        // a form part of what is piped in
+        let Some(BodySpec::Formdata(parts)) =
+            spec("echo -n 'a b' | curl -F 'content=<-' -F x=1 https://e.com/new")
+                .request
+                .body
+        else {
+            panic!("a form")
+        };
+        assert!(matches!(&parts[0]["content"], PartSpec::Text(Some(t)) if t == "a b"));
         // output not known (`jq`), or `||` (no pipe): no body, noted
         for line in [
             "jq . x.json | curl -d @- https://e.com/",
