@@ -1377,6 +1377,25 @@ fn apply(
             set_curl_header(transfer, "Referer", referer);
         }
         "range" => set_curl_header(transfer, "Range", Some(format!("bytes={value}"))),
+        // `-z DATE` asks for the document only if changed since (`-z -DATE`: not changed); a
+        // date curl writes back as it is read, or a file whose time curl takes, which a spec
+        // cannot say
+        "time-cond" => {
+            let (name, date) = match value.strip_prefix('-') {
+                Some(date) => ("If-Unmodified-Since", date),
+                None => ("If-Modified-Since", value.as_str()),
+            };
+            if is_http_date(date) {
+                set_curl_header(transfer, name, Some(date.to_string()));
+            } else {
+                note(
+                    "unsupported-option",
+                    format!(
+                        "`{shown} {value}`: curl sends `{name}` with the time of a file, or of a date it reads in another form, which is not imported (write it `Sun, 06 Nov 1994 08:49:37 GMT`); ignored"
+                    ),
+                );
+            }
+        }
         "url" => transfer.urls.push((value, at.to_string())),
         "globoff" => transfer.globoff = true,
         "url-query" => {
@@ -1698,6 +1717,61 @@ fn bad_host(url: &str) -> Option<String> {
         .chars()
         .find(|c| NOT_IN_A_HOST.contains(*c))
         .map(|c| format!("a host name cannot hold `{c}`"))
+}
+
+/// Whether a date is written as HTTP writes one, `Sun, 06 Nov 1994 08:49:37 GMT`, its weekday
+/// the date's: what curl sends for it is then the same text.
+fn is_http_date(date: &str) -> bool {
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = date.split(' ').collect();
+    let [weekday, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return false;
+    };
+    let number = |text: &str, digits: usize| {
+        (text.len() == digits && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(weekday), Some(day), Some(month), Some(year)) = (
+        weekday
+            .strip_suffix(',')
+            .and_then(|w| DAYS.iter().position(|d| *d == w)),
+        number(day, 2),
+        MONTHS.iter().position(|m| m == month),
+        number(year, 4),
+    ) else {
+        return false;
+    };
+    let clock: Vec<Option<u32>> = time.split(':').map(|t| number(t, 2)).collect();
+    let [Some(hours), Some(minutes), Some(seconds)] = clock.as_slice() else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=days_in_month[month]).contains(&day) || *hours > 23 || *minutes > 59 || *seconds > 60 {
+        return false;
+    }
+    // Sakamoto's method: the weekday of the date, 0 for Sunday
+    const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if month < 2 { year - 1 } else { year };
+    let computed = (y + y / 4 - y / 100 + y / 400 + OFFSETS[month] + day) % 7;
+    computed as usize == weekday
 }
 
 /// Whether a word is one of curl's options: `--name` (or `--name=value`), or `-x` and short
@@ -3305,6 +3379,34 @@ mod tests {
             Some("{\"name\":\"café\\ttab\"}")
         );
         crate::import::test_support::assert_valid("firefox", &spec);
+    }
+
+    #[test]
+    fn a_time_condition_is_its_header_when_it_is_an_http_date() {
+        let since = spec("curl -z 'Wed, 01 Sep 2021 12:00:00 GMT' https://e.com/f");
+        assert_eq!(
+            since.request.headers,
+            [name_value(
+                "If-Modified-Since",
+                "Wed, 01 Sep 2021 12:00:00 GMT"
+            )]
+        );
+        let until = spec("curl --time-cond '-Sun, 06 Nov 1994 08:49:37 GMT' https://e.com/f");
+        assert_eq!(
+            until.request.headers,
+            [name_value(
+                "If-Unmodified-Since",
+                "Sun, 06 Nov 1994 08:49:37 GMT"
+            )]
+        );
+        // a file's time, another form of date, or a weekday that is not the date's
+        for value in ["local.html", "20210901", "Thu, 01 Sep 2021 12:00:00 GMT"] {
+            let import = imported(&format!("curl -z '{value}' https://e.com/f"));
+            assert!(import.items[0].spec.request.headers.is_empty(), "{value}");
+            assert_eq!(kinds(&import), ["unsupported-option"]);
+        }
+        assert!(is_http_date("Tue, 29 Feb 2000 00:00:00 GMT"));
+        assert!(!is_http_date("Thu, 29 Feb 2001 00:00:00 GMT"));
     }
 
     // what broken quoting or a missing dash leaves beside the URL is no request; slashes and
