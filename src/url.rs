@@ -52,6 +52,19 @@ impl Url {
             Some(index) => (&rest[..index], &rest[index..]),
             None => (rest, ""),
         };
+        // `localhost:8080{{realms_path}}/master`: a variable right after the port's digits is
+        // the start of the path, which no more digits of the port could be meant as
+        let after_port = authority.find("{{").filter(|&start| {
+            authority[..start]
+                .rsplit_once(':')
+                .is_some_and(|(_, port)| {
+                    !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
+                })
+        });
+        let (authority, path) = match after_port {
+            Some(start) => (&rest[..start], &rest[start..]),
+            None => (authority, path),
+        };
         let (userinfo, host_port) = match authority.rfind('@') {
             Some(index) => (
                 Some(authority[..index].to_string()),
@@ -358,6 +371,23 @@ mod tests {
         assert_eq!(url.request_target(), "/{{envID}}/as/token");
         assert_eq!(url.origin(), None);
         assert_eq!(url.base(), "{{authPath}}");
+    }
+
+    #[test]
+    fn a_variable_right_after_the_port_starts_the_path() {
+        let url = Url::parse("http://localhost:8080{{realms_path}}/master/token?a=1");
+        assert_eq!(
+            (url.host.as_str(), url.port.as_deref()),
+            ("localhost", Some("8080"))
+        );
+        assert_eq!(url.path, "{{realms_path}}/master/token");
+        assert_eq!(url.host_and_port(), "localhost:8080");
+        // a port or host that is a variable stays in the authority
+        assert_eq!(
+            Url::parse("http://h:{{port}}/a").port.as_deref(),
+            Some("{{port}}")
+        );
+        assert_eq!(Url::parse("http://{{host}}:80/a").host, "{{host}}");
     }
 
     #[test]

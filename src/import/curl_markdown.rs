@@ -450,12 +450,18 @@ const TAB_START: &str = "<!-- samplegen: a content tab -->";
 /// line stays on its line.
 fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
     let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    // Python-Markdown takes the blank after `!!!` as optional (`!!!example`), and so does
+    // pymdownx.details after `???`
     let is_marker = |line: &str| {
         let line = line.trim_start();
-        line.starts_with("!!! ")
-            || line.starts_with("??? ")
-            || line.starts_with("???+ ")
-            || line.starts_with("=== \"")
+        let admonition = ["???+", "???", "!!!"]
+            .iter()
+            .find_map(|marker| line.strip_prefix(marker))
+            .is_some_and(|rest| {
+                rest.trim_start()
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+            });
+        admonition || line.starts_with("=== \"")
     };
     if !text.lines().any(is_marker) {
         return text.into();
@@ -788,6 +794,10 @@ mod tests {
         );
         assert_eq!(found[0].heading.as_deref(), Some("A"));
         assert_eq!(found[0].prose, "");
+        // the blank after the marker is optional (Amplitude's `!!!example`, `???example`)
+        let tight = "# B\n\n!!!example \"cURL\"\n    ```bash\n    curl https://e.com/a\n    ```\n???example \"Response\"\n    ```bash\n    {}\n    ```\n";
+        let found = blocks(tight).unwrap();
+        assert_eq!(found[0].code, "curl https://e.com/a\n");
     }
 
     #[test]

@@ -39,7 +39,9 @@ pub fn url_unparsable(url: &str) -> Option<String> {
     }
 }
 
-/// `url` with a leading `{{variable}}` as a base URL and every other one as a plain value.
+/// `url` with a leading `{{variable}}` as a base URL and every other one as a plain value; one
+/// right after a port's digits (`localhost:8080{{realms_path}}/master`) as the start of the
+/// path, which no more digits of the port could be meant as.
 fn url_probe(url: &str) -> String {
     let (mut probe, rest) = match url.strip_prefix("{{").and_then(|r| r.split_once("}}")) {
         Some((_, rest)) => ("http://base.example".to_string(), rest),
@@ -48,6 +50,14 @@ fn url_probe(url: &str) -> String {
     let mut rest = rest;
     while let Some(start) = rest.find("{{") {
         probe.push_str(&rest[..start]);
+        let authority = probe.split_once("://").map_or("", |(_, after)| after);
+        let after_port = !authority.contains(['/', '?', '#'])
+            && authority.rsplit_once(':').is_some_and(|(_, port)| {
+                !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
+            });
+        if after_port {
+            probe.push('/');
+        }
         probe.push('1');
         rest = rest[start..]
             .split_once("}}")

@@ -1033,6 +1033,8 @@ mod tests {
             "{{baseUrl}}/users/@me",
             "https://e.com/a..b/.c?p=../x",
             "https://{{host}}/a b?filter=name eq \"x\"",
+            // a variable right after the port starts the path (Keycloak's `{kc_realms_path}`)
+            "http://localhost:8080{{kc_realms_path}}/master/protocol",
         ] {
             assert_eq!(url_problem(ok), None, "{ok}");
         }
