@@ -44,8 +44,10 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
             markup = Some(Markup::ReStructuredText);
         }
     }
-    let templated =
-        hugo_shortcodes(&mut lines) | liquid_tags(&mut lines) | jsx_tag_lines(&mut lines);
+    let templated = hugo_shortcodes(&mut lines)
+        | liquid_tags(&mut lines)
+        | jsx_tag_lines(&mut lines)
+        | output_tags(&mut lines);
     if templated {
         markup.get_or_insert(Markup::Templated);
     }
@@ -483,6 +485,24 @@ fn liquid_tags(lines: &mut Vec<String>) -> bool {
     if !lines.iter().any(|line| line.contains("{%")) {
         return false;
     }
+    // Jekyll's code blocks, `{% highlight bash %}` … `{% endhighlight %}`, are fences
+    for line in lines.iter_mut() {
+        let tag = line
+            .trim()
+            .strip_prefix("{%")
+            .and_then(|tag| tag.strip_suffix("%}"))
+            .map(|tag| tag.trim_matches(['-', '~']).trim());
+        let fence = match tag.map(|tag| tag.split_whitespace().collect::<Vec<_>>()) {
+            Some(words) if words.first() == Some(&"highlight") => {
+                Some(format!("```{}", words.get(1).copied().unwrap_or_default()))
+            }
+            Some(words) if words == ["endhighlight"] => Some("```".to_string()),
+            _ => None,
+        };
+        if let Some(fence) = fence {
+            *line = fence;
+        }
+    }
     let fenced = fenced_lines(lines);
     let mut found = false;
     let mut removed_in_block = 0;
@@ -510,6 +530,47 @@ fn liquid_tags(lines: &mut Vec<String>) -> bool {
     }
     out.extend(std::iter::repeat_n(String::new(), removed_in_block));
     *lines = out;
+    found
+}
+
+/// A template's output tags of a site setting, `{{ site.api_root }}` (Jekyll), `{{
+/// extra.api_url }}` (MkDocs macros), `{{ .Site.Params.api }}` (Hugo): blanks inside the braces
+/// and a dotted path. Each is the variable its last name makes (`{{api_root}}`), as a `{% data
+/// x.y %}` is, before the shell would split a command at its blanks. Whether the page had any.
+fn output_tags(lines: &mut [String]) -> bool {
+    let mut found = false;
+    for line in lines.iter_mut() {
+        if !line.contains("{{ ") {
+            continue;
+        }
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line.as_str();
+        while let Some(start) = rest.find("{{") {
+            let Some(end) = rest[start..].find("}}").map(|end| start + end) else {
+                break;
+            };
+            let inner = &rest[start + 2..end];
+            let path = inner.trim().trim_start_matches('.');
+            let dotted = path.contains('.')
+                && path.split('.').all(|part| {
+                    part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                        && part
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+                });
+            out.push_str(&rest[..start]);
+            match path.rsplit('.').next() {
+                Some(last) if dotted && inner != inner.trim() => {
+                    found = true;
+                    out.push_str(&format!("{{{{{last}}}}}"));
+                }
+                _ => out.push_str(&rest[start..end + 2]),
+            }
+            rest = &rest[end + 2..];
+        }
+        out.push_str(rest);
+        *line = out;
+    }
     found
 }
 
@@ -859,6 +920,38 @@ mod tests {
             markdown,
             "Send it.\n\n\n\n\n\n\n\n\n```bash\ncurl https://e.com/x\n```\n\n\n\n<Note\n\nText.\n"
         );
+    }
+
+    #[test]
+    fn jekyll_highlight_tags_are_fences() {
+        let page = "# Regions\n\n{% highlight bash %}\ncurl https://{{ site.api_root }}/regions\n{% endhighlight %}\n";
+        let (markdown, markup) = as_markdown(page);
+        assert!(markup.is_some());
+        assert_eq!(
+            markdown,
+            "# Regions\n\n```bash\ncurl https://{{api_root}}/regions\n```\n"
+        );
+    }
+
+    #[test]
+    fn output_tags_of_site_settings_are_variables() {
+        let mut lines: Vec<String> = [
+            "curl https://{{ site.api_root }}/{{ site.api_version }}/linode/{{id}}",
+            "curl {{ .Site.Params.api }}/a -d '{\"t\": \"{{ name }}\"}'",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(output_tags(&mut lines));
+        assert_eq!(
+            lines,
+            [
+                "curl https://{{api_root}}/{{api_version}}/linode/{{id}}",
+                // a name without a path may be a body's own template (Mustache): kept
+                "curl {{api}}/a -d '{\"t\": \"{{ name }}\"}'",
+            ]
+        );
+        let mut plain = vec!["curl {{baseUrl}}/a".to_string()];
+        assert!(!output_tags(&mut plain));
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub fn in_value(text: &str, found: &mut Vec<Placeholder>) -> String {
 /// `[NAME]` as `{{NAME}}`, and the placeholders. `{{variables}}` already there stay, and so do an
 /// IPv6 host (`[::1]`) and brackets in the path or query (`filter[name]=x`).
 pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
+    let templated = template_outputs(url, found);
+    let url = templated.as_deref().unwrap_or(url);
     if let Some(named) = capitalized_host(url, found) {
         return named;
     }
@@ -61,27 +63,97 @@ pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
     replaced
 }
 
-/// A URL without a scheme whose host is a name in capitals (`curl -I URL`, `curl
-/// API_HOST/v1/users`, `-O URL1 -O URL2`), which documentation writes for the reader's own
-/// and no DNS name is written as: its host as `{{NAME}}`.
+/// A template engine's output tags in a URL, as a docs site's source writes its settings into
+/// commands (Jekyll's `{{ site.api_root }}`, MkDocs macros' `{{ extra.api_url }}`, Hugo's
+/// `{{ .Site.Params.api }}`): blanks inside the braces, a dotted path to the value. Each is the
+/// variable its last name makes (`{{api_root}}`), as a Liquid `{% data x.y %}` is `{{y}}`.
+fn template_outputs(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = url;
+    let mut changed = false;
+    while let Some(start) = rest.find("{{") {
+        let Some(end) = rest[start..].find("}}").map(|end| start + end) else {
+            break;
+        };
+        let inner = &rest[start + 2..end];
+        let path = inner.trim();
+        let name = path
+            .trim_start_matches('.')
+            .rsplit('.')
+            .next()
+            .unwrap_or_default();
+        let names = path.trim_start_matches('.').split('.').all(|part| {
+            part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+        });
+        out.push_str(&rest[..start]);
+        if inner != path && names {
+            found.push(Placeholder {
+                written: rest[start..end + 2].to_string(),
+                name: name.to_string(),
+            });
+            out.push_str(&format!("{{{{{name}}}}}"));
+            changed = true;
+        } else {
+            out.push_str(&rest[start..end + 2]);
+        }
+        rest = &rest[end + 2..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// A URL whose host is a name in capitals (`curl -I URL`, `API_HOST/v1/users`, `-O URL1 -O
+/// URL2`, `http://ROUTER_IP:ROUTER_PORT/druid`), or whose port is (`localhost:PORT`), which
+/// documentation writes for the reader's own and no DNS name or port is written as: each as
+/// `{{NAME}}`. With a scheme, a host in capitals needs a `_` or a digit too (`http://API_HOST`,
+/// not `http://LOCALHOST`).
 fn capitalized_host(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
-    if url.contains("://") {
+    let start = url.find("://").map_or(0, |at| at + 3);
+    let end = url[start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |at| start + at);
+    let authority = &url[start..end];
+    if authority.contains(['@', '[', '{']) {
         return None;
     }
-    let end = url.find([':', '/', '?', '#']).unwrap_or(url.len());
-    let host = &url[..end];
-    let capitals = host.len() >= 3
-        && host.starts_with(|c: char| c.is_ascii_uppercase())
-        && host
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
-    capitals.then(|| {
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let capitals = |name: &str| {
+        name.len() >= 3
+            && name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    };
+    let host_named =
+        capitals(host) && (start == 0 || host.contains(|c: char| c == '_' || c.is_ascii_digit()));
+    let port_named = port.is_some_and(capitals);
+    if !host_named && !port_named {
+        return None;
+    }
+    let mut named = |name: &str| {
         found.push(Placeholder {
-            written: host.to_string(),
-            name: host.to_string(),
+            written: name.to_string(),
+            name: name.to_string(),
         });
-        format!("{{{{{host}}}}}{}", &url[end..])
-    })
+        format!("{{{{{name}}}}}")
+    };
+    let host = if host_named {
+        named(host)
+    } else {
+        host.to_string()
+    };
+    let port = match port {
+        Some(port) if port_named => format!(":{}", named(port)),
+        Some(port) => format!(":{port}"),
+        None => String::new(),
+    };
+    Some(format!("{}{host}{port}{}", &url[..start], &url[end..]))
 }
 
 fn host_end_of(url: &str, start: usize) -> usize {
@@ -261,9 +333,40 @@ mod tests {
         // a host in capitals, without a scheme: the reader's own
         assert_eq!(url("URL"), ("{{URL}}".into(), vec!["URL".into()]));
         assert_eq!(url("API_HOST:8080/v1?a=B").0, "{{API_HOST}}:8080/v1?a=B");
-        for host in ["https://URL/a", "Api.example.com", "IO", "localhost:9200"] {
+        for host in [
+            "https://URL/a",
+            "Api.example.com",
+            "IO",
+            "localhost:9200",
+            "http://LOCALHOST/",
+        ] {
             assert_eq!(url(host).1, Vec::<String>::new(), "{host}");
         }
+        // with a scheme: a host with `_` or a digit, and a port in capitals
+        assert_eq!(
+            url("http://ROUTER_IP:ROUTER_PORT/druid/v1?a=1"),
+            (
+                "http://{{ROUTER_IP}}:{{ROUTER_PORT}}/druid/v1?a=1".into(),
+                vec!["ROUTER_IP".into(), "ROUTER_PORT".into()]
+            )
+        );
+        assert_eq!(
+            url("https://localhost:PORT/a").0,
+            "https://localhost:{{PORT}}/a"
+        );
+        // a template's output tags: the variable its last name makes
+        assert_eq!(
+            url("https://{{ site.api_root }}/{{ site.api_version }}/linode/{{id}}"),
+            (
+                "https://{{api_root}}/{{api_version}}/linode/{{id}}".into(),
+                vec![
+                    "{{ site.api_root }}".into(),
+                    "{{ site.api_version }}".into()
+                ]
+            )
+        );
+        assert_eq!(url("{{ .Site.Params.api }}/a").0, "{{api}}/a");
+        assert_eq!(url("{{ not a path }}/a").0, "{{ not a path }}/a");
         // what is no placeholder stays
         for kept in [
             "https://[::1]:8080/a",
