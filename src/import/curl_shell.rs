@@ -762,6 +762,16 @@ fn expand(
         return;
     }
     if chars.peek() == Some(&'(') {
+        // `$(echo -n 'user:pass' | base64)`, as docs write a basic auth header: its output
+        if let Some(length) = closing_at(chars, Some('('), ')')
+            && let Some(output) = base64_output(&chars.clone().take(length).collect::<String>())
+        {
+            word.push_str(&output);
+            for _ in 0..length {
+                chars.next();
+            }
+            return;
+        }
         // unquoted, the output would be split into words and matched against file names
         if let Some((output, length)) = printf_output(chars.clone())
             .filter(|(output, _)| quoted || !output.contains([' ', '\t', '\n', '*', '?', '[']))
@@ -993,6 +1003,38 @@ fn printf_text(format: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// What `(echo -n 'text' | base64)` writes, as API docs make a basic auth header's value:
+/// the text `echo` or `printf` gives (see [`piped_input`]; `echo`'s line feed too, unless
+/// `-n`) in base64, when `base64` is given no option but `-w0` and the output is one line (at
+/// most 76 characters, where GNU base64 wraps). The substitution is whole, `(` to `)`.
+fn base64_output(substitution: &str) -> Option<String> {
+    use base64::Engine;
+    let inner = substitution.strip_prefix('(')?.strip_suffix(')')?;
+    let commands = shell_commands(inner).ok()?;
+    let [source, encoder] = commands.as_slice() else {
+        return None;
+    };
+    let options: Vec<&str> = encoder.words.iter().skip(1).map(String::as_str).collect();
+    let plain = encoder.piped
+        && encoder
+            .words
+            .first()
+            .is_some_and(|program| program == "base64")
+        && matches!(
+            options.as_slice(),
+            [] | ["-w0"] | ["-w", "0"] | ["--wrap=0"]
+        );
+    let Some((Stdin::Text(text), _)) = piped_input(&source.words).filter(|_| plain) else {
+        return None;
+    };
+    // a variable's value is not known here
+    if text.contains("{{") {
+        return None;
+    }
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    (encoded.len() <= 76).then_some(encoded)
+}
+
 /// What a command before a `|` gives the next one on its standard input, when the words say:
 /// `echo` of text (its line feed too, unless `-n`; with `-e`, only text without `\`), `printf`
 /// of plain text and escapes, or `cat` of one file; and how it was written, for notes.
@@ -1190,6 +1232,38 @@ mod tests {
             ["curl", "-H", "A: it's", "x \"y\" $z", "a b", "--url", "u"]
         );
         assert!(shell_words("curl 'open").is_err());
+    }
+
+    #[test]
+    fn base64_of_echoed_text_is_its_output() {
+        let words = |line: &str| shell_commands(line).unwrap().remove(0).words;
+        assert_eq!(
+            words("curl -H \"Authorization: Basic $(echo -n 'myusername:mypassword' | base64)\" u"),
+            [
+                "curl",
+                "-H",
+                "Authorization: Basic bXl1c2VybmFtZTpteXBhc3N3b3Jk",
+                "u"
+            ]
+        );
+        // `echo` without `-n` encodes its line feed too, as the shell does
+        assert_eq!(
+            words("curl -H \"X: $(echo a:b | base64 -w0)\" u")[2],
+            "X: YTpiCg=="
+        );
+        assert_eq!(
+            words("curl -u x: -H \"X: $(printf 'a:b' | base64)\" u")[4],
+            "X: YTpi"
+        );
+        // a variable's value, or another program: kept as written
+        assert_eq!(
+            words("curl -H \"X: $(echo -n \"$U:$P\" | base64)\" u")[2],
+            "X: $(echo -n \"$U:$P\" | base64)"
+        );
+        assert_eq!(
+            words("curl -H \"X: $(echo -n a | md5sum)\" u")[2],
+            "X: $(echo -n a | md5sum)"
+        );
     }
 
     #[test]
