@@ -550,21 +550,16 @@ fn output_tags(lines: &mut [String]) -> bool {
                 break;
             };
             let inner = &rest[start + 2..end];
-            let path = inner.trim().trim_start_matches('.');
-            let dotted = path.contains('.')
-                && path.split('.').all(|part| {
-                    part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                        && part
-                            .chars()
-                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-                });
             out.push_str(&rest[..start]);
-            match path.rsplit('.').next() {
-                Some(last) if dotted && inner != inner.trim() => {
+            // only a path: `{{ name }}` alone may be a body's own template (Mustache)
+            let name =
+                super::placeholders::template_output_name(inner).filter(|_| inner.contains('.'));
+            match name {
+                Some(name) => {
                     found = true;
-                    out.push_str(&format!("{{{{{last}}}}}"));
+                    out.push_str(&format!("{{{{{name}}}}}"));
                 }
-                _ => out.push_str(&rest[start..end + 2]),
+                None => out.push_str(&rest[start..end + 2]),
             }
             rest = &rest[end + 2..];
         }

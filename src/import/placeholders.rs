@@ -75,34 +75,40 @@ fn template_outputs(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
         let Some(end) = rest[start..].find("}}").map(|end| start + end) else {
             break;
         };
-        let inner = &rest[start + 2..end];
-        let path = inner.trim();
-        let name = path
-            .trim_start_matches('.')
-            .rsplit('.')
-            .next()
-            .unwrap_or_default();
-        let names = path.trim_start_matches('.').split('.').all(|part| {
-            part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && part
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-        });
         out.push_str(&rest[..start]);
-        if inner != path && names {
-            found.push(Placeholder {
-                written: rest[start..end + 2].to_string(),
-                name: name.to_string(),
-            });
-            out.push_str(&format!("{{{{{name}}}}}"));
-            changed = true;
-        } else {
-            out.push_str(&rest[start..end + 2]);
+        match template_output_name(&rest[start + 2..end]) {
+            Some(name) => {
+                found.push(Placeholder {
+                    written: rest[start..end + 2].to_string(),
+                    name: name.to_string(),
+                });
+                out.push_str(&format!("{{{{{name}}}}}"));
+                changed = true;
+            }
+            None => out.push_str(&rest[start..end + 2]),
         }
         rest = &rest[end + 2..];
     }
     out.push_str(rest);
     changed.then_some(out)
+}
+
+/// The variable a template's output tag stands for, from the text between its braces: blanks
+/// around a path of names (`site.api_root`, `.Site.Params.api`, `token`) give its last name;
+/// `None` without the blanks (a `{{variable}}` of a spec) or for anything else.
+pub fn template_output_name(inner: &str) -> Option<&str> {
+    let path = inner.trim();
+    if path == inner {
+        return None;
+    }
+    let path = path.trim_start_matches('.');
+    let names = path.split('.').all(|part| {
+        part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+    });
+    if names { path.rsplit('.').next() } else { None }
 }
 
 /// A URL whose host is a name in capitals (`curl -I URL`, `API_HOST/v1/users`, `-O URL1 -O
