@@ -54,13 +54,9 @@ impl Url {
         };
         // `localhost:8080{{realms_path}}/master`: a variable right after the port's digits is
         // the start of the path, which no more digits of the port could be meant as
-        let after_port = authority.find("{{").filter(|&start| {
-            authority[..start]
-                .rsplit_once(':')
-                .is_some_and(|(_, port)| {
-                    !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
-                })
-        });
+        let after_port = authority
+            .find("{{")
+            .filter(|&start| ends_with_port(&authority[..start]));
         let (authority, path) = match after_port {
             Some(start) => (&rest[..start], &rest[start..]),
             None => (authority, path),
@@ -339,7 +335,18 @@ fn split_once_opt(s: &str, separator: char) -> (&str, Option<&str>) {
     }
 }
 
-fn is_scheme(s: &str) -> bool {
+/// Whether an authority (or its start) ends with a port's digits (`localhost:8080`): a
+/// `{{variable}}` right after them starts the path, which no more digits of the port could be
+/// meant as.
+pub fn ends_with_port(authority: &str) -> bool {
+    authority
+        .rsplit_once(':')
+        .is_some_and(|(_, port)| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `s` is a URL scheme as RFC 3986 writes one: a letter, then letters, digits, `+`, `-`
+/// and `.`.
+pub fn is_scheme(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))

@@ -33,7 +33,8 @@ use super::shared::{
 use super::{Import, Imported, Note, placeholders};
 use crate::http::multipart::outside_quotes;
 use crate::spec::{
-    AuthSpec, BasicAuthSpec, BodySpec, FileSpec, PartDetailSpec, PartSpec, RequestSpec, Spec,
+    AuthSpec, BasicAuthSpec, BodySpec, FileSpec, NameValueSpec, PartDetailSpec, PartSpec,
+    RequestSpec, Spec,
 };
 
 /// `text` percent-encoded as `--data-urlencode` and `--url-query` encode it, each `{{NAME}}`
@@ -1030,15 +1031,7 @@ fn read_command(
             // `-${SILENT}LR`: the options a variable holds are not known here, and the letters
             // of its name are none of them (the `I` of `SILENT` would be `-I`)
             if word.contains("{{") {
-                let mut known = String::new();
-                let mut rest = &word[1..];
-                while let Some(start) = rest.find("{{") {
-                    known.push_str(&rest[..start]);
-                    rest = rest[start..]
-                        .split_once("}}")
-                        .map_or("", |(_, after)| after);
-                }
-                known.push_str(rest);
+                let known = without_variables(&word[1..]);
                 import.notes.push(Note::of_kind(
                     "unsupported-option",
                     at.clone(),
@@ -1685,13 +1678,9 @@ fn globbed(url: &str, globoff: bool, at: &str, import: &mut Import) -> Option<Ve
 /// them (`v1.24`).
 fn with_two_slashes(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once(':')?;
-    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     let after = rest.trim_start_matches('/');
     let slashes = rest.len() - after.len();
-    (is_scheme && matches!(slashes, 1 | 3) && !after.is_empty())
+    (crate::url::is_scheme(scheme) && matches!(slashes, 1 | 3) && !after.is_empty())
         .then(|| format!("{scheme}://{after}"))
 }
 
@@ -1704,8 +1693,32 @@ fn bad_host(url: &str) -> Option<String> {
     if host.starts_with('[') {
         return None;
     }
-    let mut rest = host.as_str();
+    without_variables(&host)
+        .chars()
+        .find(|c| NOT_IN_A_HOST.contains(*c))
+        .map(|c| format!("a host name cannot hold `{c}`"))
+}
+
+/// What `-T` uploads goes without a `Content-Type`, which a spec's body needs: unless the
+/// command sets one, `application/octet-stream`, noted (`sent` says what is uploaded).
+fn typed_as_bytes(headers: &mut Vec<NameValueSpec>, sent: &str, at: &str, import: &mut Import) {
+    if !has_content_type(headers) {
+        import.notes.push(Note::of_kind(
+            "body",
+            at,
+            format!(
+                "{sent} without a `Content-Type`; a spec needs one: `application/octet-stream` added"
+            ),
+        ));
+        headers.push(name_value("Content-Type", "application/octet-stream"));
+    }
+}
+
+/// `text` with its `{{variables}}` taken out (and what follows a `{{` never closed): the text
+/// written around the values the command reads.
+fn without_variables(text: &str) -> String {
     let mut plain = String::new();
+    let mut rest = text;
     while let Some(start) = rest.find("{{") {
         plain.push_str(&rest[..start]);
         rest = rest[start..]
@@ -1714,9 +1727,6 @@ fn bad_host(url: &str) -> Option<String> {
     }
     plain.push_str(rest);
     plain
-        .chars()
-        .find(|c| NOT_IN_A_HOST.contains(*c))
-        .map(|c| format!("a host name cannot hold `{c}`"))
 }
 
 /// Whether a date is written as HTTP writes one, `Sun, 06 Nov 1994 08:49:37 GMT`, its weekday
@@ -1796,10 +1806,7 @@ fn expands_to_words(word: &str) -> bool {
                 rest.strip_suffix("[@]}")
                     .or_else(|| rest.strip_suffix("[*]}"))
             })
-            .is_some_and(|name| {
-                name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            })
+            .is_some_and(crate::sample_values::is_env_name)
 }
 
 /// Whether a URL word is one bare word (`X`, `GET`, `bearer`): no scheme, dot, port, path or
@@ -2042,28 +2049,15 @@ fn request(
             // curl names the uploaded file in a URL whose path ends with `/` or is empty
             url = with_upload_name(&url, file.rsplit('/').next().unwrap_or(file));
         }
-        if !has_content_type(&request.headers) {
-            import.notes.push(Note::of_kind(
-                "body",
-                url_at,
-                "`-T` sends the file without a `Content-Type`; a spec needs one: `application/octet-stream` added",
-            ));
-            request
-                .headers
-                .push(name_value("Content-Type", "application/octet-stream"));
-        }
+        typed_as_bytes(&mut request.headers, "`-T` sends the file", url_at, import);
         request.body = Some(BodySpec::File(FileSpec::Path(file.to_string())));
     } else if let Some(text) = &transfer.uploaded_text {
-        if !has_content_type(&request.headers) {
-            import.notes.push(Note::of_kind(
-                "body",
-                url_at,
-                "`-T -` sends standard input without a `Content-Type`; a spec needs one: `application/octet-stream` added",
-            ));
-            request
-                .headers
-                .push(name_value("Content-Type", "application/octet-stream"));
-        }
+        typed_as_bytes(
+            &mut request.headers,
+            "`-T -` sends standard input",
+            url_at,
+            import,
+        );
         request.body = Some(BodySpec::Raw(text.clone()));
     } else if transfer.get {
         // -G: the data goes into the query

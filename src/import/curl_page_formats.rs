@@ -543,28 +543,13 @@ fn output_tags(lines: &mut [String]) -> bool {
         if !line.contains("{{ ") {
             continue;
         }
-        let mut out = String::with_capacity(line.len());
-        let mut rest = line.as_str();
-        while let Some(start) = rest.find("{{") {
-            let Some(end) = rest[start..].find("}}").map(|end| start + end) else {
-                break;
-            };
-            let inner = &rest[start + 2..end];
-            out.push_str(&rest[..start]);
+        *line = crate::sample_values::map_variables(line, |inner| {
             // only a path: `{{ name }}` alone may be a body's own template (Mustache)
             let name =
-                super::placeholders::template_output_name(inner).filter(|_| inner.contains('.'));
-            match name {
-                Some(name) => {
-                    found = true;
-                    out.push_str(&format!("{{{{{name}}}}}"));
-                }
-                None => out.push_str(&rest[start..end + 2]),
-            }
-            rest = &rest[end + 2..];
-        }
-        out.push_str(rest);
-        *line = out;
+                super::placeholders::template_output_name(inner).filter(|_| inner.contains('.'))?;
+            found = true;
+            Some(format!("{{{{{name}}}}}"))
+        });
     }
     found
 }

@@ -1009,6 +1009,10 @@ fn printf_text(format: &str) -> Option<String> {
 /// most 76 characters, where GNU base64 wraps). The substitution is whole, `(` to `)`.
 fn base64_output(substitution: &str) -> Option<String> {
     use base64::Engine;
+    // most substitutions are other commands: not read as commands of their own for nothing
+    if !substitution.contains("base64") {
+        return None;
+    }
     let inner = substitution.strip_prefix('(')?.strip_suffix(')')?;
     let commands = shell_commands(inner).ok()?;
     let [source, encoder] = commands.as_slice() else {

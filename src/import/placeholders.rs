@@ -68,28 +68,16 @@ pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
 /// `{{ .Site.Params.api }}`): blanks inside the braces, a dotted path to the value. Each is the
 /// variable its last name makes (`{{api_root}}`), as a Liquid `{% data x.y %}` is `{{y}}`.
 fn template_outputs(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
-    let mut out = String::new();
-    let mut rest = url;
     let mut changed = false;
-    while let Some(start) = rest.find("{{") {
-        let Some(end) = rest[start..].find("}}").map(|end| start + end) else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        match template_output_name(&rest[start + 2..end]) {
-            Some(name) => {
-                found.push(Placeholder {
-                    written: rest[start..end + 2].to_string(),
-                    name: name.to_string(),
-                });
-                out.push_str(&format!("{{{{{name}}}}}"));
-                changed = true;
-            }
-            None => out.push_str(&rest[start..end + 2]),
-        }
-        rest = &rest[end + 2..];
-    }
-    out.push_str(rest);
+    let out = crate::sample_values::map_variables(url, |inner| {
+        let name = template_output_name(inner)?;
+        found.push(Placeholder {
+            written: format!("{{{{{inner}}}}}"),
+            name: name.to_string(),
+        });
+        changed = true;
+        Some(format!("{{{{{name}}}}}"))
+    });
     changed.then_some(out)
 }
 

@@ -17,12 +17,9 @@ pub(super) fn one_line(text: &str) -> String {
 /// all): curl and Postman send such a URL over http.
 /// (A `://` later in the URL, `?redirect=https://…`, is no scheme.)
 pub(super) fn lacks_scheme(url: &str) -> bool {
-    let has_scheme = url.split_once("://").is_some_and(|(scheme, _)| {
-        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    });
+    let has_scheme = url
+        .split_once("://")
+        .is_some_and(|(scheme, _)| crate::url::is_scheme(scheme));
     !has_scheme && !url.starts_with("{{")
 }
 

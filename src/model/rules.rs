@@ -51,10 +51,8 @@ fn url_probe(url: &str) -> String {
     while let Some(start) = rest.find("{{") {
         probe.push_str(&rest[..start]);
         let authority = probe.split_once("://").map_or("", |(_, after)| after);
-        let after_port = !authority.contains(['/', '?', '#'])
-            && authority.rsplit_once(':').is_some_and(|(_, port)| {
-                !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
-            });
+        let after_port =
+            !authority.contains(['/', '?', '#']) && crate::url::ends_with_port(authority);
         if after_port {
             probe.push('/');
         }

@@ -131,18 +131,14 @@ impl<'a> Importer<'a> {
             None => None,
         };
         let xml = crate::http::media::is_xml(&media_name);
-        match self.explicit_example(media, &media_at) {
-            Some(example @ (Value::Object(_) | Value::Array(_))) if xml => {
-                headers.push(name_value("Content-Type", key));
-                Some(BodySpec::Raw(self.xml_body(&example, media)))
-            }
-            // a YAML document given as the object it holds (LGTM's `lgtm.yml`)
-            Some(example @ (Value::Object(_) | Value::Array(_)))
-                if crate::http::media::is_yaml(&media_name) =>
-            {
-                headers.push(name_value("Content-Type", key));
-                Some(BodySpec::Raw(crate::yaml::to_portable_string(&example)))
-            }
+        let explicit = self.explicit_example(media, &media_at);
+        if let Some(example @ (Value::Object(_) | Value::Array(_))) = &explicit
+            && let Some(text) = self.object_text(example, media, &media_name)
+        {
+            headers.push(name_value("Content-Type", key));
+            return Some(BodySpec::Raw(text));
+        }
+        match explicit {
             Some(Value::Object(_) | Value::Array(_)) => {
                 // Text whose schema says what it holds (GitHub's `/markdown/raw`, a string with
                 // `{text: …}` as its example): the value the schema gives, as with no example.
@@ -226,9 +222,27 @@ impl<'a> Importer<'a> {
         }
     }
 
+    /// An example that is an object or a list as the text of a media type that has one: XML by
+    /// the schema's XML Object (see [`Importer::xml_body`]), YAML as a YAML document (LGTM's
+    /// `lgtm.yml`); `None` for any other type.
+    pub(super) fn object_text(
+        &self,
+        example: &Value,
+        media: &'a Value,
+        media_name: &str,
+    ) -> Option<String> {
+        if crate::http::media::is_xml(media_name) {
+            Some(self.xml_body(example, media))
+        } else if crate::http::media::is_yaml(media_name) {
+            Some(crate::yaml::to_portable_string(example))
+        } else {
+            None
+        }
+    }
+
     /// An XML media type's example (an object or a list) written as XML, by its schema's XML
     /// Object; the root element named by the schema's component when it names itself nothing.
-    pub(super) fn xml_body(&self, example: &Value, media: &'a Value) -> String {
+    fn xml_body(&self, example: &Value, media: &'a Value) -> String {
         let schema = media.get("schema").unwrap_or(&Value::Null);
         let root = schema
             .get("$ref")

@@ -6,7 +6,7 @@ use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::{is_json, json_text};
 use super::schema::Direction;
-use crate::http::media::{is_xml, is_yaml, response_fence};
+use crate::http::media::response_fence;
 use crate::http::media_type;
 use crate::spec::ResponseSpec;
 
@@ -65,32 +65,27 @@ impl<'a> Importer<'a> {
             let key = key.as_str();
             let media_at = format!("{at}/content/{}", escape(key));
             let media_name = media_type(key);
-            match self.explicit_example(media, &media_at) {
-                // XML and YAML have a text for an object, as request bodies of those types do
-                Some(example @ (Value::Object(_) | Value::Array(_))) if is_xml(&media_name) => {
-                    spec.body = Some(self.xml_body(&example, media));
+            let Some(example) = self.explicit_example(media, &media_at) else {
+                continue;
+            };
+            // XML and YAML have a text for an object, as request bodies of those types do
+            let text = match &example {
+                Value::Object(_) | Value::Array(_) => self
+                    .object_text(&example, media, &media_name)
+                    .map(|text| text.trim_end_matches('\n').to_string()),
+                scalar => Some(scalar_text(scalar)),
+            };
+            match text {
+                Some(text) => {
+                    spec.body = Some(text);
                     spec.lang = response_fence(&media_name).map(str::to_string);
                     return Some(spec);
                 }
-                Some(example @ (Value::Object(_) | Value::Array(_))) if is_yaml(&media_name) => {
-                    let text = crate::yaml::to_portable_string(&example);
-                    spec.body = Some(text.trim_end_matches('\n').to_string());
-                    spec.lang = response_fence(&media_name).map(str::to_string);
-                    return Some(spec);
-                }
-                Some(Value::Object(_) | Value::Array(_)) => {
-                    self.note(
-                        "response",
-                        media_at,
-                        format!("an example given as an object cannot be written as `{key}`"),
-                    );
-                }
-                Some(example) => {
-                    spec.body = Some(scalar_text(&example));
-                    spec.lang = response_fence(&media_name).map(str::to_string);
-                    return Some(spec);
-                }
-                None => {}
+                None => self.note(
+                    "response",
+                    media_at,
+                    format!("an example given as an object cannot be written as `{key}`"),
+                ),
             }
         }
         Some(spec)
