@@ -14,6 +14,8 @@ mod options;
 mod page_formats;
 #[path = "curl_powershell.rs"]
 mod powershell;
+#[path = "curl_readme.rs"]
+mod readme;
 #[path = "curl_shell.rs"]
 mod shell;
 #[path = "curl_typography.rs"]
@@ -2736,6 +2738,32 @@ mod tests {
         // a command sent to the background on purpose is not
         let background = imported("curl https://e.com/a?x=1 & wait");
         assert!(!background.notes.iter().any(|n| n.kind == "shell"));
+    }
+
+    #[test]
+    fn a_readme_pages_magic_code_blocks_are_its_requests() {
+        // ReadMe's legacy editor: no fence, the samples in `[block:code]` JSON, a callout
+        // between, and a response shown in a block of its own
+        let page = "---\ntitle: \"Tokens\"\n---\nTokens identify a store.\n[block:api-header]\n{\n  \"title\": \"Create a token\"\n}\n[/block]\nSend the store's id:\n[block:code]\n{\n  \"codes\": [\n    {\n      \"code\": \"curl --request POST \\\\\\n  --url https://api.example.com/tokens \\\\\\n  --header 'content-type: application/json' \\\\\\n  --data '{\\\"store\\\": 7}'\",\n      \"language\": \"curl\"\n    },\n    {\n      \"code\": \"fetch('https://api.example.com/tokens', {method: 'POST'})\",\n      \"language\": \"javascript\",\n      \"name\": \"Node\"\n    }\n  ]\n}\n[/block]\n[block:callout]\n{\n  \"type\": \"info\",\n  \"body\": \"A token lasts a day.\"\n}\n[/block]\n\n[block:code]\n{\n  \"codes\": [\n    {\n      \"code\": \"{\\\"token\\\": \\\"abc\\\"}\",\n      \"language\": \"curl\"\n    }\n  ]\n}\n[/block]\n";
+        let import = imported(page);
+        assert_eq!(import.items.len(), 1, "{:#?}", import.items);
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.title, "Create a token");
+        assert_eq!(spec.prose, "Send the store's id:");
+        assert_eq!(spec.request.method, "POST");
+        assert_eq!(spec.request.url, "https://api.example.com/tokens");
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"store\": 7}")
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.starts_with("a ReadMe page")),
+            "{:#?}",
+            import.notes
+        );
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
+use super::readme;
+
 /// A shell code block of a page that holds a curl command.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct CurlBlock {
@@ -46,6 +48,8 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
     // the code block being read: its text, where it starts, whether it is a shell's
     let mut code: Option<(String, usize, bool)> = None;
     let mut depth = 0usize;
+    // the depth of the list item being read whose text held ReadMe's magic blocks, read whole
+    let mut magic_item: Option<usize> = None;
     let options = pulldown_cmark::Options::ENABLE_TABLES;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
@@ -71,24 +75,7 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             Event::End(TagEnd::CodeBlock) => {
                 depth -= 1;
                 if let Some((block, start, shell)) = code.take() {
-                    // a console session shown in a ```json or ```http block (Prometheus' API
-                    // page): its first line is the command
-                    let session = || {
-                        block
-                            .lines()
-                            .find(|line| !line.trim().is_empty())
-                            .is_some_and(|first| {
-                                let first = first.trim_start();
-                                let first = first.strip_prefix("$ ").unwrap_or(first);
-                                first.starts_with("curl ")
-                            })
-                    };
-                    if (shell || session()) && holds_curl(&block) {
-                        page.add_block(block, start);
-                    } else {
-                        // what came before another language's block introduced that block
-                        page.lead_in_used();
-                    }
+                    page.code_block(block, start, shell, &holds_curl);
                 }
             }
             Event::Text(part) | Event::Code(part) => {
@@ -117,6 +104,22 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             Event::Start(tag) => {
                 let written = text[range.clone()].trim_end();
                 match tag {
+                    Tag::Paragraph | Tag::Item if magic_item.is_some() => {}
+                    Tag::Paragraph if let Some(pieces) = readme::pieces(written) => {
+                        // a ReadMe page, whose code blocks are all magic blocks
+                        fenced = true;
+                        page.magic_blocks(pieces, range.start, depth, &holds_curl);
+                    }
+                    // a magic block on the line after a list item's continues its text
+                    Tag::Item
+                        if let item = list_item_text(written)
+                            && let Some(pieces) = readme::pieces(item) =>
+                    {
+                        fenced = true;
+                        let start = range.start + written.len() - item.len();
+                        page.magic_blocks(pieces, start, depth, &holds_curl);
+                        magic_item = Some(depth);
+                    }
                     Tag::Paragraph if is_markup_only(written) => {}
                     Tag::Paragraph | Tag::Table(_) if depth == 0 => page.prose.push(written),
                     Tag::Paragraph => {
@@ -137,6 +140,9 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             }
             Event::End(end) => {
                 depth = depth.saturating_sub(1);
+                if magic_item == Some(depth) {
+                    magic_item = None;
+                }
                 if depth == 0
                     && matches!(end, TagEnd::List(_) | TagEnd::BlockQuote(_))
                     && let Some(container) = page.container.take()
@@ -178,7 +184,60 @@ struct Container<'t> {
     had_code: bool,
 }
 
-impl Page<'_> {
+impl<'t> Page<'t> {
+    /// A code block read: a request's when it is a shell's (or a console session shown in
+    /// another language's block) holding a curl command.
+    fn code_block(
+        &mut self,
+        code: String,
+        start: usize,
+        shell: bool,
+        holds_curl: &impl Fn(&str) -> bool,
+    ) {
+        if (shell || is_console_session(&code)) && holds_curl(&code) {
+            self.add_block(code, start);
+        } else {
+            // what came before another language's block introduced that block
+            self.lead_in_used();
+        }
+    }
+
+    /// A paragraph `start` bytes into the page that holds ReadMe's magic blocks: its text is
+    /// prose, its `[block:api-header]`s headings, and each tab of its `[block:code]`s a code
+    /// block in the language the tab names.
+    fn magic_blocks(
+        &mut self,
+        pieces: Vec<readme::Piece<'t>>,
+        start: usize,
+        depth: usize,
+        holds_curl: &impl Fn(&str) -> bool,
+    ) {
+        for piece in pieces {
+            match piece {
+                readme::Piece::Text(text) if is_markup_only(text) => {}
+                readme::Piece::Text(text) if depth == 0 => self.prose.push(text),
+                readme::Piece::Text(text) => {
+                    if let Some(container) = &mut self.container {
+                        container.lead_in.push(text);
+                    }
+                }
+                // ReadMe shows an API header as the page's top-level heading
+                readme::Piece::Header(title) => self.enter_heading(1, title),
+                readme::Piece::Code { offset, tabs } => {
+                    for tab in tabs {
+                        let mut code = tab.code;
+                        if !code.ends_with('\n') {
+                            code.push('\n');
+                        }
+                        let shell = is_shell_language(&tab.language);
+                        self.code_block(code, start + offset, shell, holds_curl);
+                    }
+                }
+                readme::Piece::Other => {}
+            }
+        }
+    }
+
     fn add_block(&mut self, code: String, start: usize) {
         self.before_tabs = self.before_tabs.map(|_| 0);
         let mut prose = std::mem::take(&mut self.prose);
@@ -305,16 +364,42 @@ fn html_text(fragment: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether a heading names no more than a code block (`Request`, `Example`, `cURL`).
+/// Whether a heading names no more than a code block (`Request`, `Example`, `cURL`), or than a
+/// request and its response (`Request examples and their responses`, `Sample request &
+/// response`).
 fn is_generic_heading(text: &str) -> bool {
     let text = text
         .trim()
         .trim_end_matches([':', '：'])
         .trim()
         .to_lowercase();
-    matches!(
-        text.as_str(),
-        "request"
+    let says_request_and_response = text.contains("request")
+        && text
+            .split(|c: char| c.is_whitespace() || c == '&' || c == '/')
+            .filter(|word| !word.is_empty())
+            .all(|word| {
+                matches!(
+                    word,
+                    "request"
+                        | "requests"
+                        | "response"
+                        | "responses"
+                        | "example"
+                        | "examples"
+                        | "sample"
+                        | "samples"
+                        | "and"
+                        | "their"
+                        | "its"
+                        | "of"
+                        | "the"
+                        | "curl"
+                )
+            });
+    says_request_and_response
+        || matches!(
+            text.as_str(),
+            "request"
             | "requests"
             | "example"
             | "examples"
@@ -371,7 +456,7 @@ fn is_generic_heading(text: &str) -> bool {
             | "exemplo de requisição"
             | "esempio"
             | "richiesta"
-    )
+        )
 }
 
 /// Whether a paragraph is markup another tool reads rather than prose: MDX's `import` and
@@ -568,6 +653,31 @@ fn heredoc_delimiter(line: &str) -> Option<String> {
     (!word.is_empty()).then_some(word)
 }
 
+/// A list item's text without its marker (`- `, `1. `).
+fn list_item_text(item: &str) -> &str {
+    let item = item.trim_start();
+    let after_marker = match item.strip_prefix(['-', '*', '+']) {
+        Some(rest) => rest,
+        None => item
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .strip_prefix(['.', ')'])
+            .unwrap_or(item),
+    };
+    after_marker.trim_start()
+}
+
+/// Whether a code block of another language is a console session (Prometheus' API page shows
+/// one in a ```json block): its first line is a curl command.
+fn is_console_session(code: &str) -> bool {
+    code.lines()
+        .find(|line| !line.trim().is_empty())
+        .is_some_and(|first| {
+            let first = first.trim_start();
+            let first = first.strip_prefix("$ ").unwrap_or(first);
+            first.starts_with("curl ")
+        })
+}
+
 /// Whether a fenced block's info string names a shell, or nothing (`bash`, `shell-session`,
 /// `console`, `powershell`, `bat`…; Docusaurus and MkDocs put options after the name:
 /// `bash title="Create a user"`).
@@ -631,6 +741,39 @@ mod tests {
             .collect();
         assert_eq!(titles, ["Create an app", "Get a token", "Sets {x}"]);
         assert!(found.iter().all(|b| b.prose.is_empty()), "{found:?}");
+    }
+
+    #[test]
+    fn a_readme_magic_code_block_is_a_code_block_at_its_line() {
+        // an API header after prose, a code block right under a heading, a list item's lazy
+        // line holding a block, and a page whose other blocks are markup
+        let page = "Intro.\n[block:api-header]\n{\"title\": \"Users\"}\n[/block]\n## Create one\n[block:code]\n{\"codes\": [{\"code\": \"curl -X POST https://e.com/users\", \"language\": \"shell\"}, {\"code\": \"$ curl https://e.com/users\\n[]\", \"language\": \"json\"}]}\n[/block]\n\n[block:parameters]\n{\"data\": {\"h-0\": \"Name\"}}\n[/block]\n\n- then\n[block:code]\n{\"codes\": [{\"code\": \"curl https://e.com/users/1\", \"language\": \"bash\"}]}\n[/block]\n";
+        assert_eq!(
+            blocks(page).unwrap(),
+            [
+                CurlBlock {
+                    code: "curl -X POST https://e.com/users\n".into(),
+                    line: 6,
+                    heading: Some("Create one".into()),
+                    prose: String::new(),
+                },
+                CurlBlock {
+                    code: "$ curl https://e.com/users\n[]\n".into(),
+                    line: 6,
+                    heading: None,
+                    prose: String::new(),
+                },
+                CurlBlock {
+                    code: "curl https://e.com/users/1\n".into(),
+                    line: 15,
+                    heading: None,
+                    prose: "then".into(),
+                },
+            ]
+        );
+        // a ReadMe page whose code blocks are another language's: a page with none
+        let page = "[block:code]\n{\"codes\": [{\"code\": \"get('curl ')\", \"language\": \"python\"}]}\n[/block]\n";
+        assert_eq!(blocks(page), Some(Vec::new()));
     }
 
     #[test]
@@ -770,6 +913,9 @@ mod tests {
             ]
         );
         for generic in [
+            "Request examples and their responses",
+            "Sample request & response:",
+            "Examples of requests",
             "请求示例：",
             "リクエスト例",
             "Пример запроса",
@@ -778,6 +924,8 @@ mod tests {
             assert!(is_generic_heading(generic), "{generic}");
         }
         assert!(!is_generic_heading("创建用户"));
+        assert!(!is_generic_heading("Request access"));
+        assert!(!is_generic_heading("Example responses"));
     }
 
     #[test]

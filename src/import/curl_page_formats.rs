@@ -12,6 +12,9 @@ pub(super) enum Markup {
     AsciiDoc,
     /// Markdown with Hugo shortcodes, JSX tag lines or Liquid tags around its code blocks.
     Templated,
+    /// Markdown with ReadMe's magic blocks (`[block:code]`) for its code blocks, read as they
+    /// stand (see [`super::readme`]).
+    ReadMe,
 }
 
 impl Markup {
@@ -26,6 +29,9 @@ impl Markup {
             }
             Markup::Templated => {
                 "a page with template markup around its code blocks (Hugo shortcodes, JSX tags of MDX, Liquid tags): the markup is left out and the rest read as Markdown"
+            }
+            Markup::ReadMe => {
+                "a ReadMe page: the tabs of its magic code blocks (`[block:code]`) are read as code blocks, its `[block:api-header]` titles as headings, and its other magic blocks left out"
             }
         }
     }
@@ -52,7 +58,9 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
         markup.get_or_insert(Markup::Templated);
     }
     if markup.is_none() {
-        return (text.into(), None);
+        let readme =
+            !has_markdown_fence(&lines) && lines.iter().any(|l| super::readme::opens_block(l));
+        return (text.into(), readme.then_some(Markup::ReadMe));
     }
     let mut out = lines.join("\n");
     if text.ends_with('\n') {
