@@ -569,6 +569,31 @@ fn import_commands(text: &str) -> Result<Import, String> {
                 "a word written `{\"…\": …}` without quotes around it is no JSON to the shell, which takes out its quotes (and bash expands a `{a,b}` in it): it is read so; quote the whole JSON (`-d '{\"a\": 1}'`) to send it",
             ));
         }
+        for delimiter in &command.indented_delimiters {
+            import.notes.push(Note::of_kind(
+                "shell",
+                format!("{prefix}command"),
+                format!(
+                    "no line ends the here-document but an indented `{delimiter}`, which bash reads as text, sending the rest of the input too: read as the end its writer meant"
+                ),
+            ));
+        }
+        if command.stray_backquote {
+            import.notes.push(Note::of_kind(
+                "shell",
+                format!("{prefix}command"),
+                "a backquote ends the text with none to close it (a code span's, left from the page the command was copied from), which bash would refuse: left out",
+            ));
+        }
+        for url in &command.backquoted_urls {
+            import.notes.push(Note::of_kind(
+                "shell",
+                format!("{prefix}command"),
+                format!(
+                    "`` `{url}` `` is in backquotes, which make the shell run it as a command and give curl its output (none): read as the URL its writer meant to quote"
+                ),
+            ));
+        }
         if let Some(rest) = &command.cut_at_ampersand {
             import.notes.push(Note::of_kind(
                 "shell",
@@ -582,7 +607,13 @@ fn import_commands(text: &str) -> Result<Import, String> {
         // `echo '{…}' | curl -d @- …`: what the command before the `|` writes
         let piped = match index.checked_sub(1) {
             Some(before) if command.stdin.is_none() && command.piped => {
-                piped_input(&commands[before].words)
+                // `$ echo '…' | curl …`: the prompt is before the command that writes
+                let words = commands[before].words.as_slice();
+                let words = match words {
+                    [prompt, rest @ ..] if matches!(prompt.as_str(), "$" | "%") => rest,
+                    words => words,
+                };
+                piped_input(words)
             }
             _ => None,
         };
@@ -1173,6 +1204,21 @@ fn apply(
     match long {
         "request" => transfer.method = Some(value),
         "header" => match header(&value) {
+            Ok(Some((name, value))) if value.contains(['\n', '\r']) => {
+                let folded = value
+                    .lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                note(
+                    "header",
+                    format!(
+                        "the value of `{name}` spans lines, which a header cannot: read as one line, each line break and the blanks around it as one blank, as HTTP reads a header folded over lines"
+                    ),
+                );
+                transfer.headers.push((name, folded));
+            }
             Ok(Some(header)) => transfer.headers.push(header),
             Ok(None) => {}
             Err(_) if let Some(name) = removes_curl_header(&value) => {
@@ -1200,6 +1246,16 @@ fn apply(
                     "body",
                     format!(
                         "`{shown} @-` reads the body from standard input, which a spec cannot say; the request has no body"
+                    ),
+                );
+            }
+            // `-d @<(cat <<EOF …)`: a file the shell fills with a command's output
+            Some(path) if path.starts_with("<(") => {
+                transfer.data_left_out = true;
+                note(
+                    "body",
+                    format!(
+                        "`{shown} @<(…)` reads the body from what a command the shell runs writes, which a spec cannot say; the request has no body"
                     ),
                 );
             }
@@ -1550,7 +1606,10 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             format!("`{option}` authentication cannot be said in a spec; the request has no auth"),
         ));
     }
-    let beside_a_url = transfer.urls.iter().any(|(url, _)| !bare_word(url));
+    let beside_a_url = transfer
+        .urls
+        .iter()
+        .any(|(url, _)| !bare_word(url) && !only_a_variable(url));
     for (index, (written, url_at)) in transfer.urls.iter().enumerate() {
         if expands_to_words(written) {
             import.notes.push(Note::of_kind(
@@ -1572,6 +1631,17 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             ));
             continue;
         }
+        if beside_a_url && only_a_variable(written) {
+            import.notes.push(Note::of_kind(
+                "ignored-option",
+                url_at.clone(),
+                format!(
+                    "`${}`, a variable alone beside the command's URL, holds words samplegen cannot see (options a script passes, such as `-u user:pass`, or nothing): ignored",
+                    &written[2..written.len() - 2]
+                ),
+            ));
+            continue;
+        }
         let Some(urls) = globbed(written, transfer.globoff, url_at, import) else {
             continue;
         };
@@ -1583,9 +1653,12 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
                 .collect(),
             None => vec![None],
         };
+        // `by\{host\}`: braces escaped from curl's globbing are braces, no placeholder's
+        let escaped_braces = !transfer.globoff && written.contains(r"\{");
         for url in urls {
             for file in &files {
-                finish_url(&transfer, file.as_deref(), &url, url_at, import);
+                let braces = !escaped_braces;
+                finish_url(&transfer, file.as_deref(), &url, url_at, braces, import);
             }
         }
     }
@@ -1684,6 +1757,25 @@ fn with_two_slashes(url: &str) -> Option<String> {
     let slashes = rest.len() - after.len();
     (crate::url::is_scheme(scheme) && matches!(slashes, 1 | 3) && !after.is_empty())
         .then(|| format!("{scheme}://{after}"))
+}
+
+/// `url` with its host as `{{host}}`, and the host, when the host is a name curl sends to but
+/// other clients refuse: Docker's API version through `--unix-socket` (`http://v1.40/info`,
+/// `http:/v1.24/info`), whose last label, a number, makes a URL parser read an IPv4 address.
+/// Through the socket the host is only the `Host` header.
+fn host_as_variable(url: &str) -> Option<(String, String)> {
+    crate::model::url_unparsable(url)?;
+    let host = crate::url::Url::parse(url).host;
+    let name_like = host
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.'));
+    let last_label_numeric = host
+        .rsplit('.')
+        .next()
+        .is_some_and(|label| !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit()));
+    let ipv4_like = host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    (name_like && last_label_numeric && !ipv4_like && host.contains('.'))
+        .then(|| (url.replacen(&host, "{{host}}", 1), host))
 }
 
 /// What makes curl refuse a URL's host name: one of the characters its URL parser allows in
@@ -1821,12 +1913,20 @@ fn bare_word(url: &str) -> bool {
         && !url.trim().is_empty()
 }
 
-/// One URL's request, as a spec.
+/// Whether a URL word is one variable and nothing else (`$OPTS`, read as `{{OPTS}}`).
+fn only_a_variable(url: &str) -> bool {
+    url.strip_prefix("{{")
+        .and_then(|rest| rest.strip_suffix("}}"))
+        .is_some_and(crate::sample_values::is_env_name)
+}
+
+/// One URL's request, as a spec; a `{NAME}` in the URL is a placeholder when `braces`.
 fn finish_url(
     transfer: &Transfer,
     upload: Option<&str>,
     url: &str,
     url_at: &str,
+    braces: bool,
     import: &mut Import,
 ) {
     if url.trim().is_empty() {
@@ -1840,7 +1940,7 @@ fn finish_url(
         return;
     }
     let mut placeholders = Vec::new();
-    let url = placeholders::in_url(url, &mut placeholders);
+    let url = placeholders::in_url_with_braces(url, &mut placeholders, braces);
     // a request a spec cannot say is left out, not the whole input with it
     let mut request = match request(transfer, upload, &url, url_at, import) {
         Ok(request) => request,
@@ -1904,27 +2004,27 @@ fn request(
     // curl never sends a fragment: what `-G`, `--url-query` and `-T` add goes before it
     let mut url = url.split('#').next().unwrap_or_default().to_string();
     if let Some(slashed) = with_two_slashes(&url) {
-        let host = crate::url::Url::parse(&slashed).host;
-        // Docker's `http:/v1.24/info`: curl's host `v1.24`, which a URL parser reads as an IPv4
-        // address and refuses; through `--unix-socket` it is only the `Host` header
-        let named = crate::model::url_unparsable(&slashed).is_some() && !host.is_empty();
-        let read = if named {
-            slashed.replacen(&host, "{{host}}", 1)
-        } else {
-            slashed.clone()
-        };
+        let named = host_as_variable(&slashed);
         import.notes.push(Note::of_kind(
             "url",
             url_at,
-            if named {
-                format!(
+            match &named {
+                Some((_, host)) => format!(
                     "curl reads `{url}` as `{slashed}` (it takes one to three slashes after the scheme), whose host `{host}` other clients refuse: the spec names it `{{{{host}}}}`, a variable to set in `samplegen.yaml`'s `variables:`"
-                )
-            } else {
-                format!(
+                ),
+                None => format!(
                     "curl reads `{url}` as `{slashed}` (it takes one to three slashes after the scheme): the host is what follows them"
-                )
+                ),
             },
+        ));
+        url = named.map_or(slashed, |(read, _)| read);
+    } else if let Some((read, host)) = host_as_variable(&url) {
+        import.notes.push(Note::of_kind(
+            "url",
+            url_at,
+            format!(
+                "the host `{host}` of `{url}` is no name other clients send to (its last label is a number, so they read it as an IPv4 address and refuse it): the spec names it `{{{{host}}}}`, a variable to set in `samplegen.yaml`'s `variables:`"
+            ),
         ));
         url = read;
     }
@@ -1936,6 +2036,25 @@ fn request(
     if let Some(why) = crate::model::url_unparsable(&url).or_else(|| bad_host(&url)) {
         return Err(format!(
             "`{written}` is no URL curl can send ({why}): left out"
+        ));
+    }
+    // (a blank in a substitution kept as written is the command's, noted as such)
+    if url.contains([' ', '\t']) && !url.contains(['$', '`']) {
+        let option_inside = url
+            .split([' ', '\t'])
+            .skip(1)
+            .any(|word| word.starts_with('-'));
+        import.notes.push(Note::of_kind(
+            "url",
+            url_at,
+            format!(
+                "`{written}` holds a blank, which curl refuses in a URL (it sends nothing): read with each blank sent as `%20`, as its writer meant{}",
+                if option_inside {
+                    "; an option inside the quotes is part of the URL so read: move it out of them"
+                } else {
+                    ""
+                }
+            ),
         ));
     }
     if !transfer.path_as_is {
@@ -2522,6 +2641,121 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    /// The spec's request of a one-request import, and the messages of its notes.
+    fn request_and_notes(text: &str) -> (RequestSpec, Vec<String>) {
+        let import = imported(text);
+        assert_eq!(import.items.len(), 1, "{text}: {:#?}", import.items);
+        let notes = import.notes.iter().map(|n| n.message.clone()).collect();
+        (import.items[0].spec.request.clone(), notes)
+    }
+
+    // vendors' docs and scripts, as their writers left them
+    #[test]
+    fn what_a_writer_meant_is_read_and_noted() {
+        // Twilio's snippets write a template's output tag in the credentials
+        let (twilio, _) = request_and_notes(
+            "curl -XGET 'https://lookups.twilio.com/v1/PhoneNumbers/+1650' -u 'AC123:{{ auth_token }}'",
+        );
+        let Some(AuthSpec::Basic(basic)) = &twilio.auth else {
+            panic!("{twilio:?}")
+        };
+        assert_eq!(basic.password, "{{auth_token}}");
+        // a header's value over several lines, as Linode's docs write a filter
+        let (linode, notes) = request_and_notes(
+            "curl https://api.linode.com/v4/linode/types \\\n  -H '\n    X-Filter: {\n      \"memory\": {\"+gte\": 61440}\n    }'",
+        );
+        assert_eq!(
+            linode.headers[0].get("X-Filter").unwrap().as_deref(),
+            Some("{ \"memory\": {\"+gte\": 61440} }")
+        );
+        assert!(notes.iter().any(|n| n.contains("spans lines")), "{notes:?}");
+        // a URL in backquotes, as if they quoted it (Meilisearch's samples)
+        let (meili, notes) = request_and_notes(
+            "curl \\\n  -X POST `http://localhost:7700/indexes/movies/documents` \\\n  --data-binary '[]'",
+        );
+        assert_eq!(meili.url, "http://localhost:7700/indexes/movies/documents");
+        assert!(notes.iter().any(|n| n.contains("backquotes")), "{notes:?}");
+        // a backquote left after the command by the page's code span
+        let (solr, notes) =
+            request_and_notes("$ curl \"http://localhost:8983/solr/films/select?q=*:*\"`");
+        assert_eq!(solr.url, "http://localhost:8983/solr/films/select?q=*:*");
+        assert!(
+            notes.iter().any(|n| n.contains("a backquote ends")),
+            "{notes:?}"
+        );
+        // a here-document whose delimiter is indented with the whole command, piped on
+        let (orthanc, notes) = request_and_notes(
+            "  curl http://localhost:8042/tools/find -d @- << EOF | json_pp\n  {\"Level\": \"Study\"}\n  EOF\n",
+        );
+        assert_eq!(
+            orthanc.body.as_ref().and_then(BodySpec::raw),
+            Some("  {\"Level\": \"Study\"}")
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("indented `EOF`")),
+            "{notes:?}"
+        );
+        // what `echo -e` and a prompted `echo` write, piped in
+        let (clickhouse, _) = request_and_notes(
+            "$ echo -ne '10\\n11\\n' | curl 'http://localhost:8123/?query=INSERT' --data-binary @-",
+        );
+        assert_eq!(
+            clickhouse.body.as_ref().and_then(BodySpec::raw),
+            Some("10\n11\n")
+        );
+        // blanks in a quoted URL, which curl refuses: noted
+        let (_, notes) = request_and_notes(
+            "curl -s --user 'U:P' \"https://www.pivotaltracker.com/services/v5/me -o me.json\"",
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("holds a blank") && n.contains("move it out")),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn a_scripts_words_around_curl_are_the_shells() {
+        // the output kept in a variable, the `)` on a line of its own
+        let (notion, _) = request_and_notes(
+            "CHILDREN=$(curl 'https://api.notion.com/v1/blocks/b1/children' \\\n  -H \"Notion-Version: 2022-02-22\"\n  )\n",
+        );
+        assert_eq!(notion.url, "https://api.notion.com/v1/blocks/b1/children");
+        // an unquoted variable of options beside the URL is no second URL
+        let (registry, notes) = request_and_notes(
+            "curl $auth -X DELETE -sI -k \"https://registry.example.com/v2/app/manifests/x\"",
+        );
+        assert_eq!(registry.method, "DELETE");
+        assert!(notes.iter().any(|n| n.contains("`$auth`")), "{notes:?}");
+        // braces escaped from curl's globbing are braces, not a placeholder
+        let (datadog, _) = request_and_notes(
+            "curl \"https://api.datadoghq.com/api/v1/query?query=avg:cpu\\{*\\}by\\{host\\}\"",
+        );
+        assert_eq!(
+            datadog.url,
+            "https://api.datadoghq.com/api/v1/query?query=avg:cpu{*}by{host}"
+        );
+        // prompts of several words: zsh's, with its continuation prompts, a virtualenv's, a
+        // Codespace's
+        let (zsh, _) = request_and_notes(
+            "me@MacBook-Pro ~ % curl -X PUT \"localhost:9200/user/_doc/1\" -d'\nquote> {\"a\": 1}\nquote> '",
+        );
+        assert_eq!(
+            zsh.body.as_ref().and_then(BodySpec::raw),
+            Some("\n{\"a\": 1}\n")
+        );
+        for prompted in [
+            "(venv) $ curl https://e.com/a",
+            "@me ➜ /workspaces/api (main) $ curl https://e.com/a",
+            "➜  api git:(main) ✗ curl https://e.com/a",
+        ] {
+            assert_eq!(request_and_notes(prompted).0.url, "https://e.com/a");
+        }
+        // words that are no prompt stay a command's
+        assert!(super::import("a = b curl https://e.com/a").is_err());
     }
 
     // as found in READMEs, blog posts and issues
@@ -3492,6 +3726,33 @@ mod tests {
                 .any(|n| n.message.contains("whose host `v1.24`")),
             "{:?}",
             versioned.notes
+        );
+        // with two slashes alike, as scripts write it
+        let two = imported(
+            r#"curl --unix-socket /var/run/docker.sock "http://v1.40/containers/json?all=1""#,
+        );
+        assert_eq!(
+            two.items[0].spec.request.url,
+            "http://{{host}}/containers/json?all=1"
+        );
+        assert!(
+            two.notes.iter().any(|n| n.message.contains("`v1.40`")),
+            "{:?}",
+            two.notes
+        );
+        // an address stays one, and a bad one is refused
+        assert_eq!(urls("curl http://10.0.0.1/x"), ["http://10.0.0.1/x"]);
+        assert!(super::import("curl http://300.1.1.1/x").is_err());
+        // an encoded placeholder scraped from a page's link, `%7Bname%7D`, in the host or path
+        let scraped =
+            imported("curl --url http:///%7BmgmtApiEndpoint%7D/users/%7Bid%7D?q=%7B%22a%22%7D");
+        assert_eq!(
+            scraped.items[0].spec.request.url,
+            "http://{{mgmtApiEndpoint}}/users/{{id}}?q=%7B%22a%22%7D"
+        );
+        assert_eq!(
+            urls("curl https://%7ByourAuth0Domain%7D/api/v2/organizations"),
+            ["https://{{yourAuth0Domain}}/api/v2/organizations"]
         );
         assert_eq!(
             urls("curl https:///e.com/a localhost:9200/x"),

@@ -39,6 +39,16 @@ pub struct Command {
     pub echoed: Vec<(String, String)>,
     /// Whether the command reads the output of the one before it, after a `|`.
     pub piped: bool,
+    /// URLs written in backquotes as a word of their own (`` `http://localhost:7700/indexes` ``,
+    /// as if they quoted it): the shell would run the URL as a command and give curl nothing;
+    /// the words hold the URL, as its writer meant.
+    pub backquoted_urls: Vec<String>,
+    /// The delimiters of here-documents that end at an indented line (`  EOF`), which bash
+    /// reads as text, reading on to the end.
+    pub indented_delimiters: Vec<String>,
+    /// Whether a backquote that nothing closes ended the text (a Markdown code span's, left
+    /// after the command), and was left out.
+    pub stray_backquote: bool,
 }
 
 impl Command {
@@ -86,6 +96,7 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
         let stripped = if continued {
             let continuation = if powershell { ">> " } else { "> " };
             rest.strip_prefix(continuation)
+                .or_else(|| (!powershell).then(|| zsh_continuation_rest(rest)).flatten())
         } else {
             powershell = rest.starts_with("PS ");
             open_quote = None;
@@ -111,6 +122,31 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
         }
     }
     out
+}
+
+/// What follows zsh's prompt before a continued line, which names what is left open: `quote> `,
+/// `dquote> `, `cmdsubst dquote> `, `heredoc> `.
+fn zsh_continuation_rest(line: &str) -> Option<&str> {
+    let (open, rest) = line.split_once("> ")?;
+    let states = [
+        "quote",
+        "dquote",
+        "bquote",
+        "cmdsubst",
+        "heredoc",
+        "heredocd",
+        "pipe",
+        "subsh",
+        "cursh",
+        "then",
+        "else",
+        "for",
+        "while",
+        "if",
+        "mathsubst",
+        "braceparam",
+    ];
+    (!open.is_empty() && open.split(' ').all(|state| states.contains(&state))).then_some(rest)
 }
 
 /// Whether a line ends by continuing on the next: bash's `\`, PowerShell's `` ` ``, cmd.exe's
@@ -215,6 +251,9 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
     {
         // `#curl …`: commented out with no blank, read as `# curl` is
         (true, rest, PromptShell::Posix)
+    } else if let Some(rest) = prompt_of_words_rest(line) {
+        // zsh's `me@host ~ % `, a virtualenv's `(venv) $ `, oh-my-zsh's `➜  api git:(main) ✗ `
+        (true, rest, PromptShell::Posix)
     } else {
         let (prompt, rest) = line.split_once([' ', '\t'])?;
         // a comment block's `*`, a code comment's `//` and a list's `-` before a command
@@ -233,6 +272,39 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         (is_prompt, rest, PromptShell::Posix)
     };
     is_prompt.then(|| (&line[..line.len() - rest.len()], rest, shell))
+}
+
+/// What follows a prompt of several words before `curl` (zsh's `me@host ~ % `, a virtualenv's
+/// `(venv) $ `, a Codespace's `@me ➜ /workspaces/api (main) $ `, oh-my-zsh's `➜  api git:(main)
+/// ✗ `): words no command line would hold before curl (no quote, `=`, `|`, `;`, `&`, `$(`),
+/// the last a prompt's sign (`$`, `%`, `#`, `>`, `❯`…) or the first oh-my-zsh's arrow.
+fn prompt_of_words_rest(line: &str) -> Option<&str> {
+    const SIGNS: [&str; 9] = ["$", "%", "#", ">", "❯", "➜", "λ", "»", "✗"];
+    let mut words = Vec::new();
+    let mut rest = line;
+    loop {
+        let word_start = rest.len() - rest.trim_start().len();
+        rest = &rest[word_start..];
+        let word_end = rest.find(char::is_whitespace)?;
+        let word = &rest[..word_end];
+        if is_curl(word) {
+            break;
+        }
+        if words.len() == 8
+            || word.contains(['\'', '"', '=', '|', ';', '&', '`'])
+            || word.contains("$(")
+        {
+            return None;
+        }
+        words.push(word);
+        rest = &rest[word_end..];
+    }
+    let signed = |word: &str| SIGNS.contains(&word) || word.ends_with(['$', '%', '❯']);
+    let last_signed = words.last().is_some_and(|last| signed(last));
+    let arrow_first = words
+        .first()
+        .is_some_and(|first| matches!(*first, "➜" | "❯" | "λ" | "→"));
+    (words.len() >= 2 && (last_signed || arrow_first)).then_some(rest)
 }
 
 /// What follows `cmd.exe`'s prompt (`C:\>`, `D:\work\api>`) at the start of `line`.
@@ -317,6 +389,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
         redirection: &mut Option<String>,
         command: &mut Command,
         heredocs: &mut Vec<HereDocument>,
+        owner: usize,
     ) {
         if *in_word {
             let word = std::mem::take(word);
@@ -329,6 +402,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                     delimiter: word,
                     strip_tabs: operator == "<<-",
                     expands: !*quoted,
+                    owner,
                 }),
                 Some(operator) => command.redirections.push(format!("{operator} {word}")),
                 None => command.words.push(word),
@@ -346,6 +420,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 &mut redirection,
                 &mut command,
                 &mut heredocs,
+                commands.len(),
             )
         };
     }
@@ -437,9 +512,14 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 if c == '\n' {
                     // the here-documents' lines follow the line that opened them
                     for heredoc in std::mem::take(&mut heredocs) {
-                        let text = here_document(&mut chars, &heredoc, &mut command);
+                        // `curl -d @- <<EOF | jq .`: the command before the `|` reads it
+                        let reader = match commands.get_mut(heredoc.owner) {
+                            Some(earlier) => earlier,
+                            None => &mut command,
+                        };
+                        let text = here_document(&mut chars, &heredoc, reader);
                         let shown = format!("<<{}", heredoc.delimiter);
-                        command.stdin = Some((Stdin::Text(text), shown));
+                        reader.stdin = Some((Stdin::Text(text), shown));
                     }
                 }
                 if !command.words.is_empty() || !command.redirections.is_empty() {
@@ -500,13 +580,25 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 in_word = true;
                 expand(&mut chars, &mut word, &mut command, false);
             }
-            '`' => {
+            '`' if !in_word && let Some(url) = backquoted_url(&chars) => {
                 in_word = true;
-                match substitution(&mut chars, '`', &mut command.substituted) {
-                    Some(whole) => word.push_str(&whole),
-                    None => word.push('`'),
+                for _ in 0..url.chars().count() + 1 {
+                    chars.next();
                 }
+                word.push_str(&url);
+                command.backquoted_urls.push(url);
             }
+            '`' => match substitution(&mut chars, '`', &mut command.substituted) {
+                Some(whole) => {
+                    in_word = true;
+                    word.push_str(&whole);
+                }
+                None if chars.clone().all(char::is_whitespace) => command.stray_backquote = true,
+                None => {
+                    in_word = true;
+                    word.push('`');
+                }
+            },
             c => {
                 in_word = true;
                 word.push(c);
@@ -702,6 +794,8 @@ struct HereDocument {
     delimiter: String,
     strip_tabs: bool,
     expands: bool,
+    /// The index among the text's commands of the command that reads it.
+    owner: usize,
 }
 
 /// The lines of a here-document up to its delimiter's line (each with its line break; tabs
@@ -713,15 +807,32 @@ fn here_document(
     heredoc: &HereDocument,
     command: &mut Command,
 ) -> String {
+    let ends = |line: &str, indented: bool| {
+        let line = line.trim_end_matches('\r');
+        let line = if heredoc.strip_tabs {
+            line.trim_start_matches('\t')
+        } else {
+            line
+        };
+        line == heredoc.delimiter || (indented && line.trim() == heredoc.delimiter)
+    };
+    // bash reads on to the end of the text when no line is the delimiter; one indented with
+    // the command around it (a page's indented code block) is the end its writer meant
+    let rest: String = chars.clone().collect();
+    let indented =
+        !rest.lines().any(|line| ends(line, false)) && rest.lines().any(|line| ends(line, true));
+    if indented {
+        command.indented_delimiters.push(heredoc.delimiter.clone());
+    }
     let mut text = String::new();
     while chars.peek().is_some() {
         let mut line: String = std::iter::from_fn(|| chars.next_if(|c| *c != '\n')).collect();
         chars.next();
+        if ends(&line, indented) {
+            break;
+        }
         if heredoc.strip_tabs {
             line = line.trim_start_matches('\t').to_string();
-        }
-        if line.trim_end_matches('\r') == heredoc.delimiter {
-            break;
         }
         text.push_str(&line);
         text.push('\n');
@@ -1060,8 +1171,12 @@ pub(super) fn piped_input(words: &[String]) -> Option<(Stdin, String)> {
                 rest = after;
             }
             let mut text = rest.join(" ");
+            // `echo -e` reads printf's escapes but for octal (`\0NNN`, not `\NNN`)
             if escapes && text.contains('\\') {
-                return None;
+                if text.contains("\\0") {
+                    return None;
+                }
+                text = printf_text(&text)?;
             }
             if line_feed {
                 text.push('\n');
@@ -1078,6 +1193,25 @@ pub(super) fn piped_input(words: &[String]) -> Option<(Stdin, String)> {
         )),
         _ => None,
     }
+}
+
+/// The URL a backquoted word holds (after its opening `` ` ``, up to the closing one, which a
+/// blank or the end follows): a scheme's `://`, no blank or quote in it.
+fn backquoted_url(chars: &std::iter::Peekable<std::str::Chars>) -> Option<String> {
+    let mut ahead = chars.clone();
+    let url: String = ahead
+        .by_ref()
+        .take_while(|c| *c != '`')
+        .take(2048)
+        .collect();
+    let closed = chars.clone().nth(url.chars().count()) == Some('`');
+    let ends_word = ahead.next().is_none_or(char::is_whitespace);
+    let (scheme, _) = url.split_once("://")?;
+    (closed
+        && ends_word
+        && crate::url::is_scheme(scheme)
+        && !url.contains(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '$' | '(')))
+    .then_some(url)
 }
 
 /// The most characters a command substitution is looked for in: a text of a great many `$(`
@@ -1107,7 +1241,8 @@ fn substitution(
 /// How many characters of `chars`, up to and including the `close` that ends what they open:
 /// `opens` (`(` or `{`) nests, and a quoted stretch (`'…'`, `"…"`) holds nothing that ends it,
 /// as the inner command or expansion reads it. `None` when it does not end within
-/// [`SUBSTITUTION_LIMIT`] characters, or at a line break no `\` continues.
+/// [`SUBSTITUTION_LIMIT`] characters, or, but in a command substitution (`$(curl …` with its
+/// `)` on a line of its own, as scripts write one), at a line break no `\` continues.
 fn closing_at(
     chars: &std::iter::Peekable<std::str::Chars>,
     opens: Option<char>,
@@ -1124,7 +1259,7 @@ fn closing_at(
             (c, None) if Some(c) == opens => depth += 1,
             (c, None) if c == close && (opens.is_none() || depth == 1) => return Some(count + 1),
             (c, None) if c == close => depth = depth.saturating_sub(1),
-            ('\n', None) if previous != Some('\\') => return None,
+            ('\n', None) if previous != Some('\\') && opens != Some('(') => return None,
             _ => {}
         }
         previous = Some(c);
@@ -1283,8 +1418,9 @@ mod tests {
         assert_eq!(input("echo a  b"), Some(Stdin::Text("a  b\n".into())));
         assert_eq!(input("echo -n x"), Some(Stdin::Text("x".into())));
         assert_eq!(input("echo -e x"), Some(Stdin::Text("x\n".into())));
-        // escapes `-e` reads, which samplegen does not
-        assert_eq!(input("echo -e x\\ty"), None);
+        // the escapes `-e` reads, printf's but for octal
+        assert_eq!(input("echo -e x\\ty"), Some(Stdin::Text("x\ty\n".into())));
+        assert_eq!(input("echo -e x\\0101"), None);
         // `-x` is no flag of echo's: text
         assert_eq!(input("echo -x"), Some(Stdin::Text("-x\n".into())));
         assert_eq!(input("printf a\\tb"), Some(Stdin::Text("a\tb".into())));

@@ -18,8 +18,12 @@ pub fn in_text(text: &str, found: &mut Vec<Placeholder>) -> String {
 }
 
 /// A header's or a credential's value with each `<NAME>` and `{NAME}` as `{{NAME}}`
-/// (`Bearer {access_token}`): no header value is written so but to be filled in.
+/// (`Bearer {access_token}`), and a template's output tag as the variable it names (`-u
+/// 'AC123:{{ auth_token }}'`, as Twilio's snippets write it): no header value is written so but
+/// to be filled in.
 pub fn in_value(text: &str, found: &mut Vec<Placeholder>) -> String {
+    let templated = template_outputs(text, found);
+    let text = templated.as_deref().unwrap_or(text);
     replace(text, found, |rest| {
         // a word of its own: `${name}` and `#{name}` are a shell's or Ruby's interpolation
         let before = text[..text.len() - rest.len()].chars().next_back();
@@ -33,8 +37,16 @@ pub fn in_value(text: &str, found: &mut Vec<Placeholder>) -> String {
 /// `[NAME]` as `{{NAME}}`, and the placeholders. `{{variables}}` already there stay, and so do an
 /// IPv6 host (`[::1]`) and brackets in the path or query (`filter[name]=x`).
 pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
+    in_url_with_braces(url, found, true)
+}
+
+/// [`in_url`], with `{NAME}` read as a placeholder only when `braces` (not when the command
+/// escaped its braces, `by\{host\}`, which its writer then meant as braces).
+pub fn in_url_with_braces(url: &str, found: &mut Vec<Placeholder>, braces: bool) -> String {
     let templated = template_outputs(url, found);
     let url = templated.as_deref().unwrap_or(url);
+    let decoded = encoded_braces(url, found);
+    let url = decoded.as_deref().unwrap_or(url);
     if let Some(named) = capitalized_host(url, found) {
         return named;
     }
@@ -42,7 +54,7 @@ pub fn in_url(url: &str, found: &mut Vec<Placeholder>) -> String {
     let replaced = replace(url, found, |rest| {
         let at = url.len() - rest.len();
         enclosed(rest, '<', '>', " :")
-            .or_else(|| braced(rest))
+            .or_else(|| braces.then(|| braced(rest)).flatten())
             .or_else(|| (at < host_end).then(|| bracketed(rest)).flatten())
     });
     // an IPv6 host's placeholder, `http://[<EXTERNAL-IP>]/`: the value is the host, and a
@@ -79,6 +91,51 @@ fn template_outputs(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
         Some(format!("{{{{{name}}}}}"))
     });
     changed.then_some(out)
+}
+
+/// `%7Bname%7D` in the host or path, a `{name}` placeholder percent-encoded, as a page's link
+/// or a scraper writes it (`https://%7ByourAuth0Domain%7D/api`): each as `{{name}}`. Only a
+/// name is read so, and not in the query, where encoded braces are data (`?q=%7B%22a%22%7D`,
+/// `?tag=%23%7Bx%7D`).
+fn encoded_braces(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
+    let (url, query) = url.split_at(url.find(['?', '#']).unwrap_or(url.len()));
+    let lower = url.to_ascii_lowercase();
+    if !lower.contains("%7b") {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    let mut at = 0;
+    while let Some(start) = lower[at..].find("%7b").map(|i| at + i) {
+        let inner_start = start + 3;
+        let end = lower[inner_start..].find("%7d").map(|i| inner_start + i);
+        let name = end.map(|end| &url[inner_start..end]).filter(|name| {
+            name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                && name.len() <= MAX_NAME
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        });
+        out.push_str(&url[at..start]);
+        match (name, end) {
+            (Some(name), Some(end)) => {
+                let written = url[start..end + 3].to_string();
+                if !found.iter().any(|p| p.written == written) {
+                    found.push(Placeholder {
+                        written,
+                        name: name.to_string(),
+                    });
+                }
+                out.push_str(&format!("{{{{{name}}}}}"));
+                at = end + 3;
+            }
+            _ => {
+                out.push_str(&url[start..inner_start]);
+                at = inner_start;
+            }
+        }
+    }
+    out.push_str(&url[at..]);
+    (out != url).then(|| out + query)
 }
 
 /// The variable a template's output tag stands for, from the text between its braces: blanks
@@ -284,6 +341,23 @@ mod tests {
         let mut found = Vec::new();
         let out = in_url(text, &mut found);
         (out, found.into_iter().map(|p| p.written).collect())
+    }
+
+    #[test]
+    fn placeholders_in_a_value() {
+        let mut found = Vec::new();
+        assert_eq!(
+            in_value("AC123:{{ auth_token }}", &mut found),
+            "AC123:{{auth_token}}"
+        );
+        assert_eq!(
+            in_value("Bearer {access_token} <key>", &mut found),
+            "Bearer {{access_token}} {{key}}"
+        );
+        // a spec's own variable stays as it is
+        assert_eq!(in_value("{{token}}", &mut found), "{{token}}");
+        let written: Vec<_> = found.iter().map(|p| p.written.as_str()).collect();
+        assert_eq!(written, ["{{ auth_token }}", "{access_token}", "<key>"]);
     }
 
     #[test]
