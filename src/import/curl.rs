@@ -1250,15 +1250,22 @@ fn apply(
                 );
             }
             // `-d @<(cat <<EOF …)`: a file the shell fills with a command's output
-            Some(path) if path.starts_with("<(") => {
-                transfer.data_left_out = true;
-                note(
-                    "body",
-                    format!(
-                        "`{shown} @<(…)` reads the body from what a command the shell runs writes, which a spec cannot say; the request has no body"
-                    ),
-                );
-            }
+            Some(path) if path.starts_with("<(") => match shell::process_output(path) {
+                Some((output, _)) => {
+                    let stdin = transfer.stdin.replace(output);
+                    read_stdin(long, shown, transfer, &mut note);
+                    transfer.stdin = stdin;
+                }
+                None => {
+                    transfer.data_left_out = true;
+                    note(
+                        "body",
+                        format!(
+                            "`{shown} @<(…)` reads the body from what a command the shell runs writes, which a spec cannot say; the request has no body"
+                        ),
+                    );
+                }
+            },
             Some(path) => {
                 if long != "data-binary" {
                     note(
@@ -2705,6 +2712,24 @@ mod tests {
             clickhouse.body.as_ref().and_then(BodySpec::raw),
             Some("10\n11\n")
         );
+        // a placeholder of words, unquoted, where bash would read redirections (seats.io)
+        let (seats, _) = request_and_notes(
+            "curl -u <workspace secret key>: https://api-{region}.seatsio.net/charts",
+        );
+        let Some(AuthSpec::Basic(basic)) = &seats.auth else {
+            panic!("{seats:?}")
+        };
+        assert_eq!(basic.username, "{{workspace_secret_key}}");
+        assert_eq!(seats.url, "https://api-{{region}}.seatsio.net/charts");
+        // while a file's redirections stay redirections
+        let (upload, notes) = request_and_notes("curl -T - https://e.com/u <in.txt >out.txt");
+        assert_eq!(upload.url, "https://e.com/u");
+        assert!(notes.iter().any(|n| n.contains("`> out.txt`")), "{notes:?}");
+        // a docs site's template tag, unquoted, blanks inside (Yandex Cloud's pages)
+        let (queue, _) = request_and_notes(
+            "curl -X POST --data-urlencode 'Action=SendMessage' https://message-queue.{{ api-host }}/",
+        );
+        assert_eq!(queue.url, "https://message-queue.{{api-host}}/");
         // blanks in a quoted URL, which curl refuses: noted
         let (_, notes) = request_and_notes(
             "curl -s --user 'U:P' \"https://www.pivotaltracker.com/services/v5/me -o me.json\"",
@@ -2877,19 +2902,32 @@ mod tests {
     }
 
     #[test]
-    fn a_process_substitution_is_a_word_kept_as_written() {
+    fn a_process_substitutions_output_is_the_file_read() {
+        // what printf or a here-document writes, samplegen can tell
         let import = imported(
             "curl -H 'Content-Type: application/json' --data-binary @<(printf '{\"a\":1}') http://e.com/p",
         );
         assert_eq!(import.items.len(), 1);
         let request = &import.items[0].spec.request;
         assert_eq!(request.url, "http://e.com/p");
-        assert!(
-            matches!(&request.body, Some(BodySpec::File(FileSpec::Path(path))) if path == "<(printf '{\"a\":1}')"),
-            "{:?}",
-            request.body
+        assert_eq!(
+            request.body.as_ref().and_then(BodySpec::raw),
+            Some("{\"a\":1}")
         );
-        assert_eq!(kinds(&import), ["substitution"]);
+        assert!(kinds(&import).is_empty(), "{:?}", import.notes);
+        let (heredoc, _) = request_and_notes(
+            "curl http://localhost:8080 -d @<(cat <<EOF\n{\n  \"me\": \"x\"\n}\nEOF\n)",
+        );
+        assert_eq!(
+            heredoc.body.as_ref().and_then(BodySpec::raw),
+            Some("{  \"me\": \"x\"}")
+        );
+        // what another command writes, it cannot: no body, noted
+        let (script, notes) = request_and_notes(
+            "curl -X POST https://api.digitalocean.com/v2/droplets --data @<(node create.js)",
+        );
+        assert!(script.body.is_none(), "{:?}", script.body);
+        assert!(notes.iter().any(|n| n.contains("@<(…)")), "{notes:?}");
     }
 
     #[test]

@@ -355,7 +355,32 @@ fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool
                 .then(|| placeholders::unquoted_url_angle_length(&ahead))
                 .flatten()
         })
+        .or_else(|| words_placeholder_length(&ahead))
         .map(|length| length - 1)
+}
+
+/// How long a placeholder of words that starts `text` is (`<workspace secret key>` in `-u
+/// <workspace secret key>:`), unquoted, where bash would read redirections: no `.` in it, as a
+/// file's name has, and its `>` ending the word or followed by `:`, `/` or `@`, where a
+/// redirection's would be followed by a file's name (`<in.txt >out.txt`).
+fn words_placeholder_length(text: &str) -> Option<usize> {
+    let length = placeholders::angle_length(text)?;
+    let inner = &text[1..length - 1];
+    let after = text[length..].chars().next();
+    (inner.trim().contains(' ')
+        && !inner.contains('.')
+        && after.is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '/' | '@')))
+    .then_some(length)
+}
+
+/// How many characters after a `{` make a template's output tag with it (`{{ api-host }}`),
+/// blanks inside.
+fn template_tag_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
+    let ahead: String = chars.clone().take(80).collect();
+    let inner = ahead.strip_prefix('{')?;
+    let end = inner.find("}}")?;
+    placeholders::template_output_name(&inner[..end])?;
+    Some(1 + end + 2)
 }
 
 /// Splits a text into commands and their words as a POSIX shell does, without expansions but
@@ -540,6 +565,13 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                     word.extend(chars.next());
                 }
             }
+            // `https://queue.{{ api-host }}/`, unquoted: a docs site's template tag, which the
+            // site fills in before a reader sees the command, is one piece of its word
+            '{' if let Some(length) = template_tag_length(&chars) => {
+                in_word = true;
+                word.push('{');
+                word.extend(chars.by_ref().take(length));
+            }
             // `<(printf …)`: a process substitution, the name of a file bash fills with the
             // command's output; kept as written, as `$(…)` is
             '<' | '>'
@@ -551,7 +583,15 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                     .chain(chars.by_ref().take(length))
                     .collect();
                 word.push_str(&whole);
-                command.substituted.push(whole);
+                // one whose output samplegen can tell is read as a file's text where a file is,
+                // and what it reads from the environment or runs is this command's
+                match process_output(&whole) {
+                    Some((_, inner)) => {
+                        inner.expanded.iter().for_each(|name| command.reads(name));
+                        command.substituted.extend(inner.substituted);
+                    }
+                    None => command.substituted.push(whole),
+                }
             }
             '>' | '<' => {
                 // `2>`: the word so far is the file descriptor
@@ -1193,6 +1233,26 @@ pub(super) fn piped_input(words: &[String]) -> Option<(Stdin, String)> {
         )),
         _ => None,
     }
+}
+
+/// What the command of a process substitution (`<(printf '{"a":1}')`, `<(cat <<EOF …)`)
+/// writes into the file it names, when samplegen can tell (what `echo`, `printf` and `cat`
+/// write, as when they are piped into curl), and that command, for what it reads from the
+/// environment and runs (`$USER`, `$(date)` in the here-document).
+pub(super) fn process_output(substitution: &str) -> Option<(Stdin, Command)> {
+    let inner = substitution.strip_prefix("<(")?.strip_suffix(')')?;
+    let mut commands = shell_commands(inner).ok()?;
+    let [command] = commands.as_mut_slice() else {
+        return None;
+    };
+    let output = match (command.words.as_slice(), command.stdin.take()) {
+        ([cat], Some((Stdin::Text(text), _))) if cat == "cat" => Stdin::Text(text),
+        (words, None) if command.expanded.is_empty() && command.substituted.is_empty() => {
+            piped_input(words)?.0
+        }
+        _ => return None,
+    };
+    Some((output, commands.remove(0)))
 }
 
 /// The URL a backquoted word holds (after its opening `` ` ``, up to the closing one, which a

@@ -271,6 +271,11 @@ pub fn unquoted_angle_length(text: &str) -> Option<usize> {
     (!text[..length].contains(char::is_whitespace)).then_some(length)
 }
 
+/// How long the `<NAME>` that starts `text` is, blanks and all (`<workspace secret key>`).
+pub fn angle_length(text: &str) -> Option<usize> {
+    angle(text).map(|(length, _)| length)
+}
+
 /// How long the `<NAME>` that starts `text` is when written in an unquoted URL, where blanks
 /// and a `:` may be in it (`http://<your app host:port>/stats`): a shell would read redirections,
 /// from the file `your` and into `/stats`, but only a placeholder makes a URL of the word.

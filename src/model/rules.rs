@@ -50,13 +50,17 @@ fn url_probe(url: &str) -> String {
     let mut rest = rest;
     while let Some(start) = rest.find("{{") {
         probe.push_str(&rest[..start]);
-        let authority = probe.split_once("://").map_or("", |(_, after)| after);
-        let after_port =
-            !authority.contains(['/', '?', '#']) && crate::url::ends_with_port(authority);
+        let authority = probe.split_once("://").map(|(_, after)| after);
+        let in_authority = authority.is_some_and(|a| !a.contains(['/', '?', '#']));
+        let authority = authority.unwrap_or_default();
+        let after_port = in_authority && crate::url::ends_with_port(authority);
+        // in a host name a letter: a digit would end it in a number, which reads as an IPv4
+        // address (`message-queue.{{api-host}}`); a port's or anything else's, a digit
+        let in_host_name = in_authority && !after_port && !authority.ends_with(':');
         if after_port {
             probe.push('/');
         }
-        probe.push('1');
+        probe.push(if in_host_name { 'x' } else { '1' });
         rest = rest[start..]
             .split_once("}}")
             .map_or("", |(_, after)| after);

@@ -1035,6 +1035,9 @@ mod tests {
             "https://{{host}}/a b?filter=name eq \"x\"",
             // a variable right after the port starts the path (Keycloak's `{kc_realms_path}`)
             "http://localhost:8080{{kc_realms_path}}/master/protocol",
+            // a variable ending a host name, its top-level domain (Yandex's `{{ api-host }}`)
+            "https://message-queue.{{api-host}}/",
+            "https://{{sub}}.example.com:{{port}}/v1",
         ] {
             assert_eq!(url_problem(ok), None, "{ok}");
         }
