@@ -1565,8 +1565,9 @@ fn header(argument: &str) -> Result<Option<(String, String)>, (&'static str, Str
 }
 
 /// Turns a transfer into one request per URL.
-/// Placeholders (`<API_TOKEN>`) in the header and cookie values, the credentials and a form's
-/// fields as `{{variables}}`. A raw body is left as written: `<` there is as likely XML.
+/// Placeholders (`<API_TOKEN>`) in the header and cookie values, the credentials, a form's
+/// fields and a JSON body as `{{variables}}`. Another raw body is left as written: `<` there is
+/// as likely XML.
 fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders::Placeholder>) {
     // a header's or a credential's `{access_token}` too; a form field's braces may be its text
     let mut replace_in_value = |text: &mut String| {
@@ -1585,6 +1586,13 @@ fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders:
         Some(AuthSpec::Bearer(token)) => replace_in_value(token),
         Some(AuthSpec::Apikey(key)) => replace_in_value(&mut key.value),
         None => {}
+    }
+    // a JSON body's `<NAME>`s: XML would be no JSON
+    if let Some(BodySpec::Raw(text)) = &mut request.body
+        && text.contains('<')
+        && let Some(replaced) = placeholders::in_json_body(text, found)
+    {
+        *text = replaced;
     }
     if let Some(BodySpec::Urlencoded(fields)) = &mut request.body {
         for field in fields {
@@ -2730,6 +2738,27 @@ mod tests {
             "curl -X POST --data-urlencode 'Action=SendMessage' https://message-queue.{{ api-host }}/",
         );
         assert_eq!(queue.url, "https://message-queue.{{api-host}}/");
+        // a JSON body's placeholders, in a string or for a value; not XML's, nor markup in JSON
+        let (assistant, notes) = request_and_notes(
+            "curl https://e.com/runs -H 'Content-Type: application/json' -d '{\"assistant_id\": <ASSISTANT_ID>, \"model\": \"<MODEL_UID>\", \"html\": \"<b>x</b>\"}'",
+        );
+        assert_eq!(
+            assistant.body.as_ref().and_then(BodySpec::raw),
+            Some(
+                "{\"assistant_id\": {{ASSISTANT_ID}}, \"model\": \"{{MODEL_UID}}\", \"html\": \"<b>x</b>\"}"
+            )
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("`<ASSISTANT_ID>`")),
+            "{notes:?}"
+        );
+        let (xml, _) = request_and_notes(
+            "curl https://e.com/x -H 'Content-Type: application/xml' -d '<Order><ID>1</ID></Order>'",
+        );
+        assert_eq!(
+            xml.body.as_ref().and_then(BodySpec::raw),
+            Some("<Order><ID>1</ID></Order>")
+        );
         // blanks in a quoted URL, which curl refuses: noted
         let (_, notes) = request_and_notes(
             "curl -s --user 'U:P' \"https://www.pivotaltracker.com/services/v5/me -o me.json\"",
@@ -2749,6 +2778,11 @@ mod tests {
             "CHILDREN=$(curl 'https://api.notion.com/v1/blocks/b1/children' \\\n  -H \"Notion-Version: 2022-02-22\"\n  )\n",
         );
         assert_eq!(notion.url, "https://api.notion.com/v1/blocks/b1/children");
+        // in a loop's body
+        let (paged, _) = request_and_notes(
+            "offset=0\nwhile :; do\n  page=$(curl -sS \"https://e.com/apps?offset=${offset}\")\n  offset=$((offset+200))\ndone\n",
+        );
+        assert_eq!(paged.url, "https://e.com/apps?offset={{offset}}");
         // an unquoted variable of options beside the URL is no second URL
         let (registry, notes) = request_and_notes(
             "curl $auth -X DELETE -sI -k \"https://registry.example.com/v2/app/manifests/x\"",

@@ -289,10 +289,14 @@ impl<'t> Page<'t> {
             .map(|(_, text)| text)
             .find(|text| !is_generic_heading(text))
             .unwrap_or(innermost);
-        // a step's number ends with a dot (`1. `, `2.3. `); `2024.1 release` keeps its own
+        // a step's number ends with a dot (`1. `, `2.3. `) or is a section's (`2.1 `, numbers of
+        // one or two digits); `2024.1 release` keeps its own
         let after_number = telling.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-        let numbered = after_number.len() < telling.len()
-            && telling[..telling.len() - after_number.len()].ends_with('.');
+        let number = &telling[..telling.len() - after_number.len()];
+        let numbered = !number.is_empty()
+            && (number.ends_with('.')
+                || (number.contains('.')
+                    && number.split('.').all(|part| (1..=2).contains(&part.len()))));
         let title = match after_number.strip_prefix(' ') {
             Some(rest) if numbered && !rest.trim().is_empty() => rest.trim(),
             _ => telling.as_str(),
@@ -364,39 +368,49 @@ fn html_text(fragment: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether a heading names no more than a code block (`Request`, `Example`, `cURL`), or than a
-/// request and its response (`Request examples and their responses`, `Sample request &
-/// response`).
+/// Whether a heading names no more than a code block (`Request`, `Example`, `cURL sample`,
+/// `Simple example`), or than a request and its response (`Request examples and their
+/// responses`, `Response`).
 fn is_generic_heading(text: &str) -> bool {
     let text = text
         .trim()
         .trim_end_matches([':', '：'])
         .trim()
         .to_lowercase();
-    let says_request_and_response = text.contains("request")
-        && text
-            .split(|c: char| c.is_whitespace() || c == '&' || c == '/')
-            .filter(|word| !word.is_empty())
-            .all(|word| {
-                matches!(
-                    word,
-                    "request"
-                        | "requests"
-                        | "response"
-                        | "responses"
-                        | "example"
-                        | "examples"
-                        | "sample"
-                        | "samples"
-                        | "and"
-                        | "their"
-                        | "its"
-                        | "of"
-                        | "the"
-                        | "curl"
-                )
-            });
-    says_request_and_response
+    let names_only_an_example = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | '(' | ')'))
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            matches!(
+                word,
+                "request"
+                    | "requests"
+                    | "response"
+                    | "responses"
+                    | "example"
+                    | "examples"
+                    | "sample"
+                    | "samples"
+                    | "and"
+                    | "their"
+                    | "its"
+                    | "of"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "curl"
+                    | "simple"
+                    | "basic"
+                    | "complex"
+                    | "advanced"
+                    | "full"
+                    | "minimal"
+                    | "quick"
+                    | "another"
+                    | "more"
+            )
+        });
+    names_only_an_example
         || matches!(
             text.as_str(),
             "request"
@@ -897,7 +911,7 @@ mod tests {
 
     #[test]
     fn a_heading_that_names_no_more_than_a_request_gives_way_to_the_one_above() {
-        let page = "# Flow\n\n## 1. Registration\n\n### Request\n\n```bash\ncurl https://e.com/register\n```\n\n## 2. Login\n\n### Bearer + JWT\n\n#### Request\n\n```bash\ncurl https://e.com/login\n```\n\n#### Example:\n\n```\ncurl https://e.com/again\n```\n\n## 2024.1 release\n\n```\ncurl https://e.com/r\n```\n";
+        let page = "# Flow\n\n## 1. Registration\n\n### Request\n\n```bash\ncurl https://e.com/register\n```\n\n## 2. Login\n\n### Bearer + JWT\n\n#### Request\n\n```bash\ncurl https://e.com/login\n```\n\n#### Example:\n\n```\ncurl https://e.com/again\n```\n\n## 2024.1 release\n\n```\ncurl https://e.com/r\n```\n\n### 2.1 One line\n\n```\ncurl https://e.com/o\n```\n";
         let titles: Vec<Option<String>> = blocks(page)
             .unwrap()
             .into_iter()
@@ -910,6 +924,7 @@ mod tests {
                 Some("Bearer + JWT".to_string()),
                 Some("Bearer + JWT".to_string()),
                 Some("2024.1 release".to_string()),
+                Some("One line".to_string()),
             ]
         );
         for generic in [
@@ -924,8 +939,16 @@ mod tests {
             assert!(is_generic_heading(generic), "{generic}");
         }
         assert!(!is_generic_heading("创建用户"));
+        for generic in [
+            "Response",
+            "Simple Example",
+            "cURL sample",
+            "Basic example (curl)",
+        ] {
+            assert!(is_generic_heading(generic), "{generic}");
+        }
         assert!(!is_generic_heading("Request access"));
-        assert!(!is_generic_heading("Example responses"));
+        assert!(!is_generic_heading("Simple pagination"));
     }
 
     #[test]

@@ -440,6 +440,9 @@ fn hugo_shortcodes(lines: &mut [String]) -> bool {
     let fenced = fenced_lines(lines);
     let mut found = false;
     let mut in_code = false;
+    // in Docsy's `{{< tabpane >}}`, the language of its tabs' code (their text is code unless
+    // `text=true`)
+    let mut pane: Option<Option<String>> = None;
     for (line, fenced) in lines.iter_mut().zip(fenced) {
         if fenced {
             continue;
@@ -450,7 +453,37 @@ fn hugo_shortcodes(lines: &mut [String]) -> bool {
         found = true;
         let mut words = inner.split_whitespace();
         let name = words.next().unwrap_or_default();
+        let as_text = shortcode_param(inner, "text").is_some_and(|text| text == "true");
         match name {
+            "tabpane" => {
+                pane = (!as_text).then(|| shortcode_param(inner, "lang"));
+                line.clear();
+            }
+            "/tabpane" => {
+                pane = None;
+                line.clear();
+            }
+            // a tab's code: in its own language, else the pane's, else the one its header names
+            // (`header="cURL"`)
+            "tab"
+                if !in_code
+                    && !as_text
+                    && let Some(pane_language) = &pane =>
+            {
+                let language = shortcode_param(inner, "lang")
+                    .or_else(|| pane_language.clone())
+                    .or_else(|| {
+                        shortcode_param(inner, "header")
+                            .and_then(|h| h.split_whitespace().next().map(str::to_lowercase))
+                    })
+                    .unwrap_or_default();
+                in_code = true;
+                *line = format!("```{language}");
+            }
+            "/tab" if in_code => {
+                in_code = false;
+                *line = "```".to_string();
+            }
             "highlight" | "code" | "codeblock" | "code-block" if !in_code => {
                 let language = words
                     .map(|word| word.trim_matches('"'))
@@ -474,6 +507,31 @@ fn hugo_shortcodes(lines: &mut [String]) -> bool {
     found
 }
 
+/// The value of a shortcode's named parameter (`header="Create a user"`, `lang=bash`).
+fn shortcode_param(inner: &str, key: &str) -> Option<String> {
+    let mut rest = inner;
+    while let Some(at) = rest.find(key) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + key.len()..].trim_start();
+        rest = &rest[at + key.len()..];
+        if before.is_some_and(|c| !c.is_whitespace()) {
+            continue;
+        }
+        let Some(value) = after.strip_prefix('=').map(str::trim_start) else {
+            continue;
+        };
+        return Some(match value.strip_prefix('"') {
+            Some(quoted) => quoted.split('"').next().unwrap_or_default().to_string(),
+            None => value
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        });
+    }
+    None
+}
+
 /// What a line that is one Hugo shortcode (`{{< name … >}}`, `{{% name … %}}`) holds.
 fn shortcode(line: &str) -> Option<&str> {
     let line = line.trim();
@@ -494,6 +552,7 @@ fn liquid_tags(lines: &mut Vec<String>) -> bool {
         return false;
     }
     // Jekyll's code blocks, `{% highlight bash %}` … `{% endhighlight %}`, are fences
+    let mut found = false;
     for line in lines.iter_mut() {
         let tag = line
             .trim()
@@ -509,10 +568,10 @@ fn liquid_tags(lines: &mut Vec<String>) -> bool {
         };
         if let Some(fence) = fence {
             *line = fence;
+            found = true;
         }
     }
     let fenced = fenced_lines(lines);
-    let mut found = false;
     let mut removed_in_block = 0;
     let mut branches = Branches::default();
     let mut out = Vec::with_capacity(lines.len());
@@ -583,7 +642,12 @@ impl Branches {
             let Some(end) = tag.find("%}") else { break };
             let inner = tag[..end].trim_matches(['-', '~']).trim();
             let keyword = inner.split_whitespace().next().unwrap_or_default();
-            if keyword.is_empty() || !keyword.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            // GitBook's tags have dashes: `{% api-method %}`, `{% endopenapi-operation %}`
+            let is_keyword = keyword.starts_with(|c: char| c.is_ascii_lowercase())
+                && keyword
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
+            if !is_keyword {
                 // `{%s}`, a format: text
                 if self.reading() {
                     out.push_str(&rest[..start + 2]);
@@ -889,6 +953,39 @@ mod tests {
     }
 
     #[test]
+    fn gitbook_tags_with_dashes_are_left_out() {
+        let page = "{% api-method method=\"post\" path=\"/v2/currencies\" %}\n{% api-method-summary %}\nUpdate a currency\n{% endapi-method-summary %}\n{% tabs %}\n{% tab title=\"cURL\" %}\n```bash\ncurl -X PUT https://e.com/v2/currencies/1\n```\n{% endtab %}\n{% endtabs %}\n{% endapi-method %}\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            "\n\nUpdate a currency\n\n\n\n```bash\ncurl -X PUT https://e.com/v2/currencies/1\n```\n\n\n\n"
+        );
+    }
+
+    #[test]
+    fn docsy_tabpane_tabs_are_code() {
+        // a tab's text is code in its language, the pane's, or the one its header names; with
+        // `text=true` it is Markdown
+        let page = "{{< tabpane >}}\n{{< tab header=\"cURL\" >}}\ncurl https://e.com/x\n{{< /tab >}}\n{{< tab header=\"Go\" lang=\"go\" >}}\nhttp.Get(x)\n{{< /tab >}}\n{{< /tabpane >}}\n{{< tabpane text=true >}}\n{{< tab header=\"Notes\" >}}\nSome *text*.\n{{< /tab >}}\n{{< /tabpane >}}\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            "\n```curl\ncurl https://e.com/x\n```\n```go\nhttp.Get(x)\n```\n\n\n\nSome *text*.\n\n\n"
+        );
+        assert_eq!(
+            shortcode_param(r#"tab header="Create a user" lang=bash"#, "header").as_deref(),
+            Some("Create a user")
+        );
+        assert_eq!(
+            shortcode_param("tab lang=bash", "lang").as_deref(),
+            Some("bash")
+        );
+        assert_eq!(shortcode_param("tab golang=x", "lang"), None);
+    }
+
+    #[test]
     fn jsx_tags_alone_on_their_lines_are_left_out() {
         let page = "<RequestExample>\n  ```bash cURL\n  curl https://e.com/x\n  ```\n</RequestExample>\n<Tabs>\n  <TabItem value=\"curl\">\n    ```bash\n    curl https://e.com/y\n    ```\n  </TabItem>\n</Tabs>\n<h2>Kept</h2>\n```xml\n<Item>\n```\n";
         let (markdown, markup) = read(page);
@@ -918,6 +1015,14 @@ mod tests {
         assert_eq!(
             markdown,
             "# Regions\n\n```bash\ncurl https://{{api_root}}/regions\n```\n"
+        );
+        // with no other template markup on the page (the test above had an output tag)
+        let page = "# A\n\n```bash\ncurl https://e.com/a\n```\n\n{% highlight shell %}\n$ curl https://e.com/b\n{% endhighlight %}\n";
+        let (markdown, markup) = as_markdown(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert!(
+            markdown.contains("```shell\n$ curl https://e.com/b\n```"),
+            "{markdown}"
         );
     }
 

@@ -659,10 +659,16 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
 pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, String> {
     let mut out = Vec::with_capacity(commands.len());
     for command in commands {
-        let words = match command.words.as_slice() {
-            [keyword, rest @ ..] if matches!(keyword.as_str(), "export" | "local") => rest,
-            words => words,
-        };
+        // `export R=$(curl …)`, and in a loop or a branch `do R=$(curl …)`
+        let mut words = command.words.as_slice();
+        while let [keyword, rest @ ..] = words
+            && matches!(
+                keyword.as_str(),
+                "export" | "local" | "readonly" | "do" | "then" | "else"
+            )
+        {
+            words = rest;
+        }
         let substituted = |word: &'_ str| -> Option<String> {
             word.strip_prefix("$(")
                 .and_then(|v| v.strip_suffix(')'))

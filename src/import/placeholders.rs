@@ -33,6 +33,34 @@ pub fn in_value(text: &str, found: &mut Vec<Placeholder>) -> String {
     })
 }
 
+/// A JSON body with each `<NAME>` placeholder as `{{NAME}}`, in a string (`"model":
+/// "<MODEL_UID>"`) or for a value (`"assistant_id": <ASSISTANT_ID>`), when the body is JSON so
+/// (once each variable holds a value); `None` when it has none, or is no JSON either way. A
+/// name all in small letters (`<b>`, `<div>`) is markup, not a placeholder.
+pub fn in_json_body(body: &str, found: &mut Vec<Placeholder>) -> Option<String> {
+    let mut placed = Vec::new();
+    let replaced = replace(body, &mut placed, |rest| {
+        angle(rest).filter(|(length, _)| {
+            let name = &rest[1..length - 1];
+            name.contains(|c: char| c.is_ascii_uppercase() || matches!(c, '_' | '-' | ' '))
+        })
+    });
+    if placed.is_empty() {
+        return None;
+    }
+    let filled = crate::sample_values::map_variables(&replaced, |_| Some("0".into()));
+    let is_json = |text: &str| serde_json::from_str::<serde_json::Value>(text).is_ok();
+    if !is_json(&replaced) && !is_json(&filled) {
+        return None;
+    }
+    for placeholder in placed {
+        if !found.iter().any(|p| p.written == placeholder.written) {
+            found.push(placeholder);
+        }
+    }
+    Some(replaced)
+}
+
 /// `url` with each `<NAME>` (where a `:` may be too: `<host:port>`), `{NAME}` and, in the host,
 /// `[NAME]` as `{{NAME}}`, and the placeholders. `{{variables}}` already there stay, and so do an
 /// IPv6 host (`[::1]`) and brackets in the path or query (`filter[name]=x`).
