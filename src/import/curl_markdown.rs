@@ -89,8 +89,11 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
             Event::End(TagEnd::HtmlBlock) => {
                 depth = depth.saturating_sub(1);
                 let html = std::mem::take(&mut html);
-                if html.trim() == TAB_START {
-                    page.enter_tab();
+                match html.trim() {
+                    TAB_START => page.enter_tab(),
+                    TABS_START => page.before_tabs = Some(page.prose.len()),
+                    TABS_END => page.leave_tabs(),
+                    _ => {}
                 }
                 for (level, text) in html_headings(&html) {
                     page.enter_heading(level, text);
@@ -239,8 +242,9 @@ impl<'t> Page<'t> {
     }
 
     fn add_block(&mut self, code: String, start: usize) {
-        self.before_tabs = self.before_tabs.map(|_| 0);
-        let mut prose = std::mem::take(&mut self.prose);
+        // in a group of tabs, what came before the group is each tab's
+        let shared = self.shared_prose();
+        let mut prose = std::mem::replace(&mut self.prose, shared);
         if let Some(container) = &mut self.container {
             prose.append(&mut container.lead_in);
             container.had_code = true;
@@ -277,6 +281,18 @@ impl<'t> Page<'t> {
         }
     }
 
+    /// A group of tabs or code blocks shown as tabs ends: what follows starts afresh.
+    fn leave_tabs(&mut self) {
+        self.before_tabs = None;
+        self.prose.clear();
+    }
+
+    /// The prose before the group of tabs the page is in, if it is in one.
+    fn shared_prose(&self) -> Vec<&'t str> {
+        let shared = self.before_tabs.unwrap_or(0).min(self.prose.len());
+        self.prose[..shared].to_vec()
+    }
+
     /// The title the headings give a block: the innermost that says more than "Request" or
     /// "Example" (under `## Login`, `### Request`, it is `Login`), without a step's number
     /// (`1. Registration`).
@@ -305,8 +321,7 @@ impl<'t> Page<'t> {
     }
 
     fn lead_in_used(&mut self) {
-        self.before_tabs = self.before_tabs.map(|_| 0);
-        self.prose.clear();
+        self.prose = self.shared_prose();
         if let Some(container) = &mut self.container {
             container.lead_in.clear();
             container.had_code = true;
@@ -541,7 +556,13 @@ fn front_matter_title(front_matter: &str) -> Option<String> {
 
 /// What a content tab's marker line is read as: an HTML comment, which starts the tab's prose
 /// afresh.
-const TAB_START: &str = "<!-- samplegen: a content tab -->";
+pub(super) const TAB_START: &str = "<!-- samplegen: a content tab -->";
+/// What the line that opens a group of tabs (Docusaurus' `<Tabs>`, Mintlify's `<CodeGroup>`,
+/// VitePress' `::: code-group`) is read as: the prose before it is each tab's.
+pub(super) const TABS_START: &str = "<!-- samplegen: content tabs -->";
+/// What the line that closes such a group is read as (MkDocs': the blank line before the text
+/// that is no longer indented).
+pub(super) const TABS_END: &str = "<!-- samplegen: end of content tabs -->";
 
 /// `text` with the content of MkDocs' admonitions and content tabs (`!!! note`, `??? tip`,
 /// `=== "cURL"`: a marker line, then lines indented four spaces more) moved out by those four
@@ -568,22 +589,42 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     // the indentation of the marker whose content is being read
     let mut within: Option<usize> = None;
+    // whether that marker is a content tab's, and where the last blank line in its content is
+    let mut in_tabs = false;
+    let mut last_blank: Option<(usize, usize)> = None;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         if is_marker(content) {
             within = Some(indent(content));
             // a content tab's text is its own: what came before is another tab's
-            if content.trim_start().starts_with("=== \"") {
+            in_tabs = content.trim_start().starts_with("=== \"");
+            if in_tabs {
                 out.push_str(TAB_START);
             }
             out.push_str(&line[content.len()..]);
+            last_blank = None;
             continue;
         }
         match within {
-            Some(_) if content.trim().is_empty() => out.push_str(line),
-            Some(marker) if indent(content) >= marker + 4 => out.push_str(&line[4..]),
+            Some(_) if content.trim().is_empty() => {
+                last_blank = Some((out.len(), content.len()));
+                out.push_str(line);
+            }
+            Some(marker) if indent(content) >= marker + 4 => {
+                last_blank = None;
+                out.push_str(&line[4..]);
+            }
             _ => {
+                // the group of tabs ended on the blank line before this one
+                if within.is_some()
+                    && in_tabs
+                    && let Some((at, length)) = last_blank
+                {
+                    out.replace_range(at..at + length, TABS_END);
+                }
                 within = None;
+                in_tabs = false;
+                last_blank = None;
                 out.push_str(line);
             }
         }
@@ -788,6 +829,22 @@ mod tests {
         // a ReadMe page whose code blocks are another language's: a page with none
         let page = "[block:code]\n{\"codes\": [{\"code\": \"get('curl ')\", \"language\": \"python\"}]}\n[/block]\n";
         assert_eq!(blocks(page), Some(Vec::new()));
+    }
+
+    #[test]
+    fn the_prose_before_a_group_of_tabs_is_each_tabs() {
+        // the curl tab after another language's, in MkDocs, Docusaurus and VitePress; what
+        // follows the group starts afresh
+        for page in [
+            "## Create\n\nSend this:\n\n=== \"Python\"\n\n    ```python\n    create()\n    ```\n\n=== \"cURL\"\n\n    ```bash\n    curl -X POST https://e.com/a\n    ```\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+            "## Create\n\nSend this:\n\n<Tabs>\n<TabItem value=\"py\">\n\n```python\ncreate()\n```\n\n</TabItem>\n<TabItem value=\"curl\">\n\n```bash\ncurl -X POST https://e.com/a\n```\n\n</TabItem>\n</Tabs>\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+            "## Create\n\nSend this:\n\n::: code-group\n```python\ncreate()\n```\n```bash\ncurl -X POST https://e.com/a\n```\n:::\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+        ] {
+            let (markdown, _) = super::super::page_formats::as_markdown(page);
+            let found = blocks(&markdown).unwrap();
+            let prose: Vec<&str> = found.iter().map(|b| b.prose.as_str()).collect();
+            assert_eq!(prose, ["Send this:", "Then:"], "{page}");
+        }
     }
 
     #[test]

@@ -28,7 +28,7 @@ impl Markup {
                 "an AsciiDoc page: its listing blocks (`[source,bash]` and `----`) and section titles are read as a Markdown page's, callouts (`<1>`) left out"
             }
             Markup::Templated => {
-                "a page with template markup around its code blocks (Hugo shortcodes, JSX tags of MDX, Liquid tags): the markup is left out and the rest read as Markdown"
+                "a page with template markup around its code blocks (Hugo shortcodes, JSX tags of MDX, Liquid tags, `:::` fences): the markup is left out and the rest read as Markdown, the code blocks of a group of tabs each given the text before the group"
             }
             Markup::ReadMe => {
                 "a ReadMe page: the tabs of its magic code blocks (`[block:code]`) are read as code blocks, its `[block:api-header]` titles as headings, and its other magic blocks left out"
@@ -53,6 +53,7 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
     let templated = hugo_shortcodes(&mut lines)
         | liquid_tags(&mut lines)
         | jsx_tag_lines(&mut lines)
+        | colon_fences(&mut lines)
         | output_tags(&mut lines);
     if templated {
         markup.get_or_insert(Markup::Templated);
@@ -712,7 +713,7 @@ fn jsx_tag_lines(lines: &mut [String]) -> bool {
             continue;
         }
         if is_tag_alone(&lines[index]) {
-            lines[index].clear();
+            lines[index] = group_marker(&lines[index]).unwrap_or_default();
             found = true;
         } else if let Some(last) = component_tag_end(lines, &fenced, index) {
             // a component's tag written over several lines (Docusaurus' `<Tabs values={[…]}>`)
@@ -760,6 +761,98 @@ fn component_tag_end(lines: &[String], fenced: &[bool], start: usize) -> Option<
     (start + 1..lines.len().min(start + 40))
         .take_while(|&index| !fenced[index] && !lines[index].trim().is_empty())
         .find(|&index| lines[index].trim_end().ends_with('>'))
+}
+
+/// What a tag alone on its line that opens or closes a group of tabs is read as (see
+/// [`super::markdown::TABS_START`]): Docusaurus' `<Tabs>` and `<TabItem>`, Mintlify's
+/// `<CodeGroup>` and `<RequestExample>`, whose code blocks are tabs. `None` for another tag, and
+/// for one indented as code would be.
+fn group_marker(line: &str) -> Option<String> {
+    use super::markdown::{TAB_START, TABS_END, TABS_START};
+    let depth = indent(line);
+    let tag = line.trim().strip_prefix('<')?;
+    let (closing, tag) = match tag.strip_prefix('/') {
+        Some(tag) => (true, tag),
+        None => (false, tag),
+    };
+    let name: String = tag
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let marker = match (name.as_str(), closing) {
+        ("Tabs" | "CodeGroup" | "RequestExample" | "CodeBlocks", false) => TABS_START,
+        ("Tabs" | "CodeGroup" | "RequestExample" | "CodeBlocks", true) => TABS_END,
+        ("TabItem" | "Tab", false) => TAB_START,
+        _ => return None,
+    };
+    (depth < 4 && !line.trim_end().ends_with("/>"))
+        .then(|| format!("{}{marker}", " ".repeat(depth)))
+}
+
+/// Colon fences (VitePress' `::: code-group` and `::: tip`, Docusaurus' `:::note`, MyST's
+/// `::::{tab-set}`, `:::{tab-item} cURL` and the `:sync: bash` options after them): a group of
+/// tabs' lines are its markers (see [`super::markdown::TABS_START`]), an admonition's are left
+/// out and its text read as the page's. Whether the page has any.
+fn colon_fences(lines: &mut [String]) -> bool {
+    use super::markdown::{TAB_START, TABS_END, TABS_START};
+    let fenced = fenced_lines(lines);
+    let mut found = false;
+    // the open fences: their colons, and whether each is a group of tabs
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut after_opening = false;
+    for (line, fenced) in lines.iter_mut().zip(fenced) {
+        if fenced || indent(line) >= 4 {
+            after_opening = false;
+            continue;
+        }
+        let trimmed = line.trim();
+        let colons = trimmed.len() - trimmed.trim_start_matches(':').len();
+        if colons < 3 {
+            // MyST's options right after an opening line: `:sync-group: lang`
+            let option = trimmed.starts_with(':')
+                && trimmed[1..].split_once(':').is_some_and(|(name, _)| {
+                    !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                });
+            if after_opening && option {
+                line.clear();
+                continue;
+            }
+            after_opening = false;
+            continue;
+        }
+        let rest = trimmed[colons..].trim();
+        let name = rest
+            .trim_start_matches('{')
+            .split(|c: char| c == '}' || c.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        let depth = indent(line);
+        let marked = |marker: &str| format!("{}{marker}", " ".repeat(depth));
+        found = true;
+        if rest.is_empty() {
+            let closed = match open.iter().rposition(|(count, _)| *count == colons) {
+                Some(at) => open.drain(at..).next(),
+                None => open.pop(),
+            };
+            *line = match closed {
+                Some((_, true)) => marked(TABS_END),
+                _ => String::new(),
+            };
+            after_opening = false;
+            continue;
+        }
+        let tabs = matches!(name, "code-group" | "tab-set" | "tabs");
+        *line = if tabs {
+            marked(TABS_START)
+        } else if matches!(name, "tab-item" | "tab") {
+            marked(TAB_START)
+        } else {
+            String::new()
+        };
+        open.push((colons, tabs));
+        after_opening = true;
+    }
+    found
 }
 
 /// Whether a line is one tag and nothing else: `<Name …>`, `</Name>` or `<Name … />`, of a
@@ -953,6 +1046,17 @@ mod tests {
     }
 
     #[test]
+    fn colon_fences_are_markers_or_left_out() {
+        let page = "::: code-group\n```sh\ncurl https://e.com/a\n```\n:::\n\n:::tip\nA tip.\n:::\n\n::::{tab-set}\n:sync-group: lang\n\n:::{tab-item} cURL\n:sync: bash\n```bash\ncurl https://e.com/b\n```\n:::\n::::\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            "<!-- samplegen: content tabs -->\n```sh\ncurl https://e.com/a\n```\n<!-- samplegen: end of content tabs -->\n\n\nA tip.\n\n\n<!-- samplegen: content tabs -->\n\n\n<!-- samplegen: a content tab -->\n\n```bash\ncurl https://e.com/b\n```\n\n<!-- samplegen: end of content tabs -->\n"
+        );
+    }
+
+    #[test]
     fn gitbook_tags_with_dashes_are_left_out() {
         let page = "{% api-method method=\"post\" path=\"/v2/currencies\" %}\n{% api-method-summary %}\nUpdate a currency\n{% endapi-method-summary %}\n{% tabs %}\n{% tab title=\"cURL\" %}\n```bash\ncurl -X PUT https://e.com/v2/currencies/1\n```\n{% endtab %}\n{% endtabs %}\n{% endapi-method %}\n";
         let (markdown, markup) = read(page);
@@ -992,7 +1096,7 @@ mod tests {
         assert_eq!(markup, Some(Markup::Templated));
         assert_eq!(
             markdown,
-            "\n  ```bash cURL\n  curl https://e.com/x\n  ```\n\n\n\n```bash\ncurl https://e.com/y\n```\n\n\n<h2>Kept</h2>\n```xml\n<Item>\n```\n"
+            "<!-- samplegen: content tabs -->\n  ```bash cURL\n  curl https://e.com/x\n  ```\n<!-- samplegen: end of content tabs -->\n<!-- samplegen: content tabs -->\n  <!-- samplegen: a content tab -->\n```bash\ncurl https://e.com/y\n```\n\n<!-- samplegen: end of content tabs -->\n<h2>Kept</h2>\n```xml\n<Item>\n```\n"
         );
     }
 
@@ -1003,7 +1107,7 @@ mod tests {
         assert_eq!(markup, Some(Markup::Templated));
         assert_eq!(
             markdown,
-            "Send it.\n\n\n\n\n\n\n\n\n```bash\ncurl https://e.com/x\n```\n\n\n\n<Note\n\nText.\n"
+            "Send it.\n\n\n\n\n\n\n<!-- samplegen: a content tab -->\n\n```bash\ncurl https://e.com/x\n```\n\n\n<!-- samplegen: end of content tabs -->\n<Note\n\nText.\n"
         );
     }
 
