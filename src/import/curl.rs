@@ -424,6 +424,15 @@ const RUNS_A_COMMAND: [&str; 22] = [
 /// PowerShell's web cmdlets and their aliases, which documentation shows beside curl commands.
 const POWERSHELL_WEB_CMDLETS: [&str; 4] = ["Invoke-WebRequest", "Invoke-RestMethod", "iwr", "irm"];
 
+/// A command's words without a shell's prompt as the first (`$`, `%`), as documentation
+/// writes one before a command.
+fn without_prompt_word(words: &[String]) -> &[String] {
+    match words {
+        [prompt, rest @ ..] if matches!(prompt.as_str(), "$" | "%") => rest,
+        words => words,
+    }
+}
+
 /// Whether `curl` is in the text only after a `# ` a root shell's prompt could be, and a line
 /// `# curl` gives it an option or a URL (`# curl examples` is a heading).
 fn only_commented(text: &str) -> bool {
@@ -513,13 +522,8 @@ fn import_commands(text: &str) -> Result<Import, String> {
         } else {
             String::new()
         };
-        let mut words = command.words.as_slice();
         // a prompt before the command, as documentation writes it: `$ curl …`
-        if let [prompt, rest @ ..] = words
-            && matches!(prompt.as_str(), "$" | "%")
-        {
-            words = rest;
-        }
+        let words = without_prompt_word(&command.words);
         let Some(program) = words.first() else {
             continue;
         };
@@ -608,12 +612,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
         let piped = match index.checked_sub(1) {
             Some(before) if command.stdin.is_none() && command.piped => {
                 // `$ echo '…' | curl …`: the prompt is before the command that writes
-                let words = commands[before].words.as_slice();
-                let words = match words {
-                    [prompt, rest @ ..] if matches!(prompt.as_str(), "$" | "%") => rest,
-                    words => words,
-                };
-                piped_input(words)
+                piped_input(without_prompt_word(&commands[before].words))
             }
             _ => None,
         };

@@ -785,8 +785,12 @@ fn group_marker(line: &str) -> Option<String> {
         ("TabItem" | "Tab", false) => TAB_START,
         _ => return None,
     };
-    (depth < 4 && !line.trim_end().ends_with("/>"))
-        .then(|| format!("{}{marker}", " ".repeat(depth)))
+    (depth < 4 && !line.trim_end().ends_with("/>")).then(|| indented(marker, depth))
+}
+
+/// A marker line at the depth of the line it stands for (within a list item's content, say).
+fn indented(marker: &str, depth: usize) -> String {
+    format!("{}{marker}", " ".repeat(depth))
 }
 
 /// Colon fences (VitePress' `::: code-group` and `::: tip`, Docusaurus' `:::note`, MyST's
@@ -827,7 +831,7 @@ fn colon_fences(lines: &mut [String]) -> bool {
             .next()
             .unwrap_or_default();
         let depth = indent(line);
-        let marked = |marker: &str| format!("{}{marker}", " ".repeat(depth));
+        let marked = |marker: &str| indented(marker, depth);
         found = true;
         if rest.is_empty() {
             let closed = match open.iter().rposition(|(count, _)| *count == colons) {
