@@ -317,6 +317,13 @@ impl<'t> Page<'t> {
             Some(rest) if numbered && !rest.trim().is_empty() => rest.trim(),
             _ => telling.as_str(),
         };
+        // `Example: Create a queue` names the request after its colon
+        let title = match title.split_once(": ") {
+            Some((kind, rest)) if is_generic_heading(kind) && !rest.trim().is_empty() => {
+                rest.trim()
+            }
+            _ => title,
+        };
         Some(title.to_string())
     }
 
@@ -357,8 +364,28 @@ fn html_headings(html: &str) -> Vec<(usize, String)> {
         }
         from = end;
     }
+    // a `<details>` block's `<summary>` names what it holds (`<summary>Create a queue</summary>`),
+    // below every heading
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("<summary") {
+        let start = from + found;
+        let Some(open_end) = lower[start..].find('>').map(|end| start + end + 1) else {
+            break;
+        };
+        let end = lower[open_end..]
+            .find("</summary")
+            .map_or(html.len(), |end| open_end + end);
+        let text = html_text(&html[open_end..end]);
+        if !text.is_empty() {
+            headings.push((SUMMARY_LEVEL, text));
+        }
+        from = end;
+    }
     headings
 }
+
+/// The level of a `<summary>`'s text among headings: under `######`.
+const SUMMARY_LEVEL: usize = 7;
 
 /// The text of an HTML fragment: its tags left out, `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`
 /// and `&nbsp;` read, runs of blanks as one.
@@ -829,6 +856,20 @@ mod tests {
         // a ReadMe page whose code blocks are another language's: a page with none
         let page = "[block:code]\n{\"codes\": [{\"code\": \"get('curl ')\", \"language\": \"python\"}]}\n[/block]\n";
         assert_eq!(blocks(page), Some(Vec::new()));
+    }
+
+    #[test]
+    fn a_details_summary_titles_the_block_inside() {
+        let page = "## Queues\n\n<details>\n<summary>Example: Create a queue</summary>\n\n```bash\ncurl -X POST https://e.com/q\n```\n\n</details>\n\n<details>\n<summary><code>DELETE</code> a queue</summary>\n\n```bash\ncurl -X DELETE https://e.com/q/1\n```\n\n</details>\n";
+        let titles: Vec<Option<String>> = blocks(page)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.heading)
+            .collect();
+        assert_eq!(
+            titles,
+            [Some("Create a queue".into()), Some("DELETE a queue".into())]
+        );
     }
 
     #[test]

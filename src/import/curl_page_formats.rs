@@ -54,6 +54,7 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
         | liquid_tags(&mut lines)
         | jsx_tag_lines(&mut lines)
         | colon_fences(&mut lines)
+        | myst_text_directives(&mut lines)
         | output_tags(&mut lines);
     if templated {
         markup.get_or_insert(Markup::Templated);
@@ -255,7 +256,54 @@ fn restructured_text(lines: &mut Vec<String>) {
         if !fenced && indent(line) >= 4 {
             *line = line.trim_start().to_string();
         }
+        if !fenced {
+            *line = restructured_text_inline(line);
+        }
     }
+}
+
+/// A line of reStructuredText prose with the markup Markdown reads otherwise as Markdown's: an
+/// auto-numbered item's `#.` as `1.`, and a link reference, `` `Log in`_ `` or `` `docs
+/// <https://e.com>`_ ``, as its text or a Markdown link.
+fn restructured_text_inline(line: &str) -> String {
+    let depth = indent(line);
+    let mut out = String::with_capacity(line.len());
+    let mut rest = match line[depth..].strip_prefix("#. ") {
+        Some(item) => {
+            out.push_str(&line[..depth]);
+            out.push_str("1. ");
+            item
+        }
+        None => line,
+    };
+    while let Some(start) = rest.find('`') {
+        let after = &rest[start + 1..];
+        let Some(end) = after.find("`_") else { break };
+        let inner = &after[..end];
+        let ends_word = after[end + 2..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if inner.is_empty() || inner.contains('`') || !ends_word {
+            out.push_str(&rest[..start + 1]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..start]);
+        match inner
+            .rsplit_once(" <")
+            .filter(|(_, url)| url.ends_with('>'))
+        {
+            Some((text, url)) => out.push_str(&format!("[{text}]({})", &url[..url.len() - 1])),
+            None => out.push_str(inner),
+        }
+        // `__`, an anonymous reference, too
+        rest = after[end + 2..]
+            .strip_prefix('_')
+            .unwrap_or(&after[end + 2..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether `line` is a section title's adornment: one punctuation character repeated.
@@ -793,6 +841,76 @@ fn indented(marker: &str, depth: usize) -> String {
     format!("{}{marker}", " ".repeat(depth))
 }
 
+/// MyST's directives written as fences that hold text, not code (```` ```{note} ````,
+/// ```` ```{warning} ````, ```` ```{admonition} Title ````): their fence lines are left out and
+/// their text read as the page's. Code directives (`{code-block}`, `{prompt}`) and R
+/// Markdown's chunks (`{bash}`) stay code blocks. Whether the page has any.
+fn myst_text_directives(lines: &mut [String]) -> bool {
+    let mut found = false;
+    let mut index = 0;
+    while index < lines.len() {
+        let Some((mark, length)) = fence_opening(&lines[index]) else {
+            index += 1;
+            continue;
+        };
+        let info = lines[index].trim_start()[length..].trim();
+        let directive = info
+            .strip_prefix('{')
+            .and_then(|rest| rest.split_once('}'))
+            .map(|(name, _)| name);
+        // the fence's closing line
+        let close = (index + 1..lines.len()).find(|&at| {
+            fence_opening(&lines[at]).is_some_and(|(closing, closing_length)| {
+                closing == mark
+                    && closing_length >= length
+                    && lines[at].trim().len() == closing_length
+            })
+        });
+        // (R Markdown's and Quarto's ```` ```{bash} ```` chunks are code: only these are text)
+        let text_directive = directive.is_some_and(|name| {
+            [
+                "note",
+                "warning",
+                "tip",
+                "important",
+                "hint",
+                "caution",
+                "attention",
+                "danger",
+                "error",
+                "seealso",
+                "admonition",
+                "versionadded",
+                "versionchanged",
+                "deprecated",
+                "topic",
+                "sidebar",
+                "dropdown",
+            ]
+            .contains(&name)
+        });
+        match close {
+            Some(close) if text_directive => {
+                lines[index].clear();
+                lines[close].clear();
+                // MyST's options right after the opening line: `:class: tip`
+                for line in &mut lines[index + 1..close] {
+                    let trimmed = line.trim();
+                    if !(trimmed.starts_with(':') && trimmed[1..].contains(':')) {
+                        break;
+                    }
+                    line.clear();
+                }
+                found = true;
+                index = close + 1;
+            }
+            Some(close) => index = close + 1,
+            None => index += 1,
+        }
+    }
+    found
+}
+
 /// Colon fences (VitePress' `::: code-group` and `::: tip`, Docusaurus' `:::note`, MyST's
 /// `::::{tab-set}`, `:::{tab-item} cURL` and the `:sync: bash` options after them): a group of
 /// tabs' lines are its markers (see [`super::markdown::TABS_START`]), an admonition's are left
@@ -1057,6 +1175,34 @@ mod tests {
         assert_eq!(
             markdown,
             "<!-- samplegen: content tabs -->\n```sh\ncurl https://e.com/a\n```\n<!-- samplegen: end of content tabs -->\n\n\nA tip.\n\n\n<!-- samplegen: content tabs -->\n\n\n<!-- samplegen: a content tab -->\n\n```bash\ncurl https://e.com/b\n```\n\n<!-- samplegen: end of content tabs -->\n"
+        );
+    }
+
+    #[test]
+    fn restructured_texts_items_and_link_references_read_as_markdown() {
+        assert_eq!(
+            restructured_text_inline("#. `Obtain a captcha`_ and solve it:"),
+            "1. Obtain a captcha and solve it:"
+        );
+        assert_eq!(
+            restructured_text_inline("   #. See `the docs <https://e.com/d>`__, ``x``."),
+            "   1. See [the docs](https://e.com/d), ``x``."
+        );
+        // inline code stays code
+        assert_eq!(
+            restructured_text_inline("Send `a`_b and ``c``"),
+            "Send `a`_b and ``c``"
+        );
+    }
+
+    #[test]
+    fn mysts_text_directives_are_text() {
+        let page = "```{note}\n:class: tip\nEvery response carries an `ETag`.\n```\n\n```{code-block} bash\ncurl https://e.com/a\n```\n\n```{bash}\ncurl https://e.com/b\n```\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            "\n\nEvery response carries an `ETag`.\n\n\n```{code-block} bash\ncurl https://e.com/a\n```\n\n```{bash}\ncurl https://e.com/b\n```\n"
         );
     }
 

@@ -85,8 +85,21 @@ fn push_text<'t>(pieces: &mut Vec<Piece<'t>>, text: &'t str) {
     }
 }
 
-/// A block read from its name and its JSON.
+/// A block read from its name and its JSON (HTML-escaped, `&quot;title&quot;`, as older
+/// exports write it, read alike).
 fn block(name: &str, offset: usize, json: &str) -> Piece<'static> {
+    let unescaped;
+    let json =
+        if json.contains("&quot;") && serde_json::from_str::<serde_json::Value>(json).is_err() {
+            unescaped = json
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            unescaped.as_str()
+        } else {
+            json
+        };
     #[derive(Deserialize)]
     struct Header {
         #[serde(default)]
@@ -157,6 +170,16 @@ mod tests {
             ]
         );
         assert!(paragraph[18..].starts_with("[block:code]"));
+    }
+
+    #[test]
+    fn an_html_escaped_block_is_read() {
+        let paragraph =
+            "[block:api-header]\n{\n  &quot;title&quot;: &quot;Using curl&quot;\n}\n[/block]";
+        assert_eq!(
+            pieces(paragraph).unwrap(),
+            [Piece::Header("Using curl".into())]
+        );
     }
 
     #[test]
