@@ -91,7 +91,7 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                 let html = std::mem::take(&mut html);
                 match html.trim() {
                     TAB_START => page.enter_tab(),
-                    TABS_START => page.before_tabs = Some(page.prose.len()),
+                    TABS_START => page.enter_tabs(),
                     TABS_END => page.leave_tabs(),
                     _ => {}
                 }
@@ -279,6 +279,11 @@ impl<'t> Page<'t> {
             Some(shared) => self.prose.truncate(shared),
             None => self.before_tabs = Some(self.prose.len()),
         }
+    }
+
+    /// A group of tabs or code blocks shown as tabs starts: the prose so far is each tab's.
+    fn enter_tabs(&mut self) {
+        self.before_tabs = Some(self.prose.len());
     }
 
     /// A group of tabs or code blocks shown as tabs ends: what follows starts afresh.

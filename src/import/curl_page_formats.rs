@@ -102,17 +102,21 @@ fn fenced_lines(lines: &[String]) -> Vec<bool> {
                 open = Some(fence);
                 true
             }
-            (Some((mark, length)), Some((closing, closing_length)))
-                if closing == mark
-                    && closing_length >= length
-                    && line.trim().len() == closing_length =>
-            {
+            (Some(fence), _) if closes_fence(line, fence) => {
                 open = None;
                 true
             }
             (open, _) => open.is_some(),
         })
         .collect()
+}
+
+/// Whether `line` closes a fence opened with `fence` (its character and length): the same
+/// character, as many or more, and nothing else.
+fn closes_fence(line: &str, (mark, length): (char, usize)) -> bool {
+    fence_opening(line).is_some_and(|(closing, closing_length)| {
+        closing == mark && closing_length >= length && line.trim().len() == closing_length
+    })
 }
 
 fn indent(line: &str) -> usize {
@@ -849,7 +853,7 @@ fn myst_text_directives(lines: &mut [String]) -> bool {
     let mut found = false;
     let mut index = 0;
     while index < lines.len() {
-        let Some((mark, length)) = fence_opening(&lines[index]) else {
+        let Some(fence @ (_, length)) = fence_opening(&lines[index]) else {
             index += 1;
             continue;
         };
@@ -859,13 +863,7 @@ fn myst_text_directives(lines: &mut [String]) -> bool {
             .and_then(|rest| rest.split_once('}'))
             .map(|(name, _)| name);
         // the fence's closing line
-        let close = (index + 1..lines.len()).find(|&at| {
-            fence_opening(&lines[at]).is_some_and(|(closing, closing_length)| {
-                closing == mark
-                    && closing_length >= length
-                    && lines[at].trim().len() == closing_length
-            })
-        });
+        let close = (index + 1..lines.len()).find(|&at| closes_fence(&lines[at], fence));
         // (R Markdown's and Quarto's ```` ```{bash} ```` chunks are code: only these are text)
         let text_directive = directive.is_some_and(|name| {
             [

@@ -1265,16 +1265,21 @@ pub(super) fn process_output(substitution: &str) -> Option<(Stdin, Command)> {
 /// blank or the end follows): a scheme's `://`, no blank or quote in it.
 fn backquoted_url(chars: &std::iter::Peekable<std::str::Chars>) -> Option<String> {
     let mut ahead = chars.clone();
-    let url: String = ahead
-        .by_ref()
-        .take_while(|c| *c != '`')
-        .take(2048)
-        .collect();
-    let closed = chars.clone().nth(url.chars().count()) == Some('`');
+    let mut url = String::new();
+    let mut closed = false;
+    for c in ahead.by_ref().take(2048) {
+        if c == '`' {
+            closed = true;
+            break;
+        }
+        url.push(c);
+    }
+    if !closed {
+        return None;
+    }
     let ends_word = ahead.next().is_none_or(char::is_whitespace);
     let (scheme, _) = url.split_once("://")?;
-    (closed
-        && ends_word
+    (ends_word
         && crate::url::is_scheme(scheme)
         && !url.contains(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | '$' | '(')))
     .then_some(url)

@@ -53,11 +53,9 @@ pub fn in_json_body(body: &str, found: &mut Vec<Placeholder>) -> Option<String> 
     if !is_json(&replaced) && !is_json(&filled) {
         return None;
     }
-    for placeholder in placed {
-        if !found.iter().any(|p| p.written == placeholder.written) {
-            found.push(placeholder);
-        }
-    }
+    placed
+        .into_iter()
+        .for_each(|placeholder| record(found, placeholder));
     Some(replaced)
 }
 
@@ -136,24 +134,17 @@ fn encoded_braces(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
     while let Some(start) = lower[at..].find("%7b").map(|i| at + i) {
         let inner_start = start + 3;
         let end = lower[inner_start..].find("%7d").map(|i| inner_start + i);
-        let name = end.map(|end| &url[inner_start..end]).filter(|name| {
-            name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && name.len() <= MAX_NAME
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-        });
+        // a name as `{name}` holds one, as it is written (no name spelled in ASCII)
+        let name = end
+            .map(|end| &url[inner_start..end])
+            .filter(|name| braced(&format!("{{{name}}}")).is_some_and(|(_, read)| read == *name));
         out.push_str(&url[at..start]);
         match (name, end) {
             (Some(name), Some(end)) => {
-                let written = url[start..end + 3].to_string();
-                if !found.iter().any(|p| p.written == written) {
-                    found.push(Placeholder {
-                        written,
-                        name: name.to_string(),
-                    });
-                }
                 out.push_str(&format!("{{{{{name}}}}}"));
+                let written = url[start..end + 3].to_string();
+                let name = name.to_string();
+                record(found, Placeholder { written, name });
                 at = end + 3;
             }
             _ => {
@@ -276,9 +267,7 @@ fn replace(
             Some((length, name)) => {
                 out.push_str(&format!("{{{{{name}}}}}"));
                 let written = rest[..length].to_string();
-                if !found.iter().any(|p| p.written == written) {
-                    found.push(Placeholder { written, name });
-                }
+                record(found, Placeholder { written, name });
                 rest = &rest[length..];
             }
             None => {
@@ -290,6 +279,13 @@ fn replace(
     }
     out.push_str(rest);
     out
+}
+
+/// Adds `placeholder` to `found` unless the same text was found already.
+fn record(found: &mut Vec<Placeholder>, placeholder: Placeholder) {
+    if !found.iter().any(|p| p.written == placeholder.written) {
+        found.push(placeholder);
+    }
 }
 
 /// How long the `<NAME>` that starts `text` is when written where a blank would end it (unquoted
