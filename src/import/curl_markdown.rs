@@ -405,14 +405,21 @@ fn html_text(fragment: &str) -> String {
             _ => {}
         }
     }
-    let text = text
-        .replace("&nbsp;", " ")
+    entities_read(&text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` with the common HTML entities read: `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`,
+/// `&nbsp;`.
+pub(super) fn entities_read(text: &str) -> String {
+    text.replace("&nbsp;", " ")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+        .replace("&amp;", "&")
 }
 
 /// Whether a heading names no more than a code block (`Request`, `Example`, `cURL sample`,
@@ -884,6 +891,7 @@ mod tests {
         for page in [
             "## Create\n\nSend this:\n\n=== \"Python\"\n\n    ```python\n    create()\n    ```\n\n=== \"cURL\"\n\n    ```bash\n    curl -X POST https://e.com/a\n    ```\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
             "## Create\n\nSend this:\n\n<Tabs>\n<TabItem value=\"py\">\n\n```python\ncreate()\n```\n\n</TabItem>\n<TabItem value=\"curl\">\n\n```bash\ncurl -X POST https://e.com/a\n```\n\n</TabItem>\n</Tabs>\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+            "## Create\n\nSend this:\n\n<Tabs items={['Python', 'cURL']}>\n<Tabs.Tab>\n\n```python\ncreate()\n```\n\n</Tabs.Tab>\n<Tabs.Tab>\n\n```bash\ncurl -X POST https://e.com/a\n```\n\n</Tabs.Tab>\n</Tabs>\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
             "## Create\n\nSend this:\n\n::: code-group\n```python\ncreate()\n```\n```bash\ncurl -X POST https://e.com/a\n```\n:::\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
         ] {
             let (markdown, _) = super::super::page_formats::as_markdown(page);

@@ -764,8 +764,8 @@ fn jsx_tag_lines(lines: &mut [String]) -> bool {
             index += 1;
             continue;
         }
-        if is_tag_alone(&lines[index]) {
-            lines[index] = group_marker(&lines[index]).unwrap_or_default();
+        if let Some(tag) = tag_alone(&lines[index]) {
+            lines[index] = group_marker(&lines[index], tag).unwrap_or_default();
             found = true;
         } else if let Some(last) = component_tag_end(lines, &fenced, index) {
             // a component's tag written over several lines (Docusaurus' `<Tabs values={[…]}>`)
@@ -815,26 +815,17 @@ fn component_tag_end(lines: &[String], fenced: &[bool], start: usize) -> Option<
         .find(|&index| lines[index].trim_end().ends_with('>'))
 }
 
-/// What a tag alone on its line that opens or closes a group of tabs is read as (see
-/// [`super::markdown::TABS_START`]): Docusaurus' `<Tabs>` and `<TabItem>`, Mintlify's
-/// `<CodeGroup>` and `<RequestExample>`, whose code blocks are tabs. `None` for another tag, and
-/// for one indented as code would be.
-fn group_marker(line: &str) -> Option<String> {
+/// What a tag alone on its line (`line`, read as `tag`) that opens or closes a group of tabs is
+/// read as (see [`super::markdown::TABS_START`]): Docusaurus' `<Tabs>` and `<TabItem>`,
+/// Mintlify's `<CodeGroup>` and `<RequestExample>`, whose code blocks are tabs, Nextra's
+/// `<Tabs.Tab>`. `None` for another tag, and for one indented as code would be.
+fn group_marker(line: &str, tag: LoneTag) -> Option<String> {
     use super::markdown::{TAB_START, TABS_END, TABS_START};
     let depth = indent(line);
-    let tag = line.trim().strip_prefix('<')?;
-    let (closing, tag) = match tag.strip_prefix('/') {
-        Some(tag) => (true, tag),
-        None => (false, tag),
-    };
-    let name: String = tag
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
-    let marker = match (name.as_str(), closing) {
+    let marker = match (tag.name, tag.closing) {
         ("Tabs" | "CodeGroup" | "RequestExample" | "CodeBlocks", false) => TABS_START,
         ("Tabs" | "CodeGroup" | "RequestExample" | "CodeBlocks", true) => TABS_END,
-        ("TabItem" | "Tab", false) => TAB_START,
+        ("TabItem" | "Tab" | "Tabs.Tab", false) => TAB_START,
         _ => return None,
     };
     (depth < 4 && !line.trim_end().ends_with("/>")).then(|| indented(marker, depth))
@@ -975,23 +966,28 @@ fn colon_fences(lines: &mut [String]) -> bool {
     found
 }
 
-/// Whether a line is one tag and nothing else: `<Name …>`, `</Name>` or `<Name … />`, of a
-/// component or a tag that groups Markdown (`details`, `div`).
-fn is_tag_alone(line: &str) -> bool {
-    let line = line.trim();
-    let Some(inner) = line.strip_prefix('<').and_then(|l| l.strip_suffix('>')) else {
-        return false;
-    };
-    let name: String = inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':'))
-        .collect();
+/// The one tag a line is: its name, and whether it closes one (`</Tabs>`).
+#[derive(Clone, Copy)]
+struct LoneTag<'l> {
+    name: &'l str,
+    closing: bool,
+}
+
+/// The tag a line is when it is one tag and nothing else: `<Name …>`, `</Name>` or `<Name …
+/// />`, of a component or a tag that groups Markdown (`details`, `div`).
+fn tag_alone(line: &str) -> Option<LoneTag<'_>> {
+    let inner = line.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let tag = inner.trim_start_matches('/');
+    let closing = tag.len() < inner.len();
+    let length = tag
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':')))
+        .unwrap_or(tag.len());
+    let name = &tag[..length];
     // a component (`Tabs`, `CodeGroup`), or an HTML tag that only groups Markdown; a table's
     // or a heading's tags are left to the HTML block they open
     let component = name.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-    let grouping = ["details", "summary", "div", "section"].contains(&name.as_str());
-    (component || grouping) && !inner.contains(['<', '>'])
+    let grouping = ["details", "summary", "div", "section"].contains(&name);
+    ((component || grouping) && !inner.contains(['<', '>'])).then_some(LoneTag { name, closing })
 }
 
 #[cfg(test)]

@@ -91,11 +91,7 @@ fn block(name: &str, offset: usize, json: &str) -> Piece<'static> {
     let unescaped;
     let json =
         if json.contains("&quot;") && serde_json::from_str::<serde_json::Value>(json).is_err() {
-            unescaped = json
-                .replace("&quot;", "\"")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&");
+            unescaped = super::markdown::entities_read(json);
             unescaped.as_str()
         } else {
             json
