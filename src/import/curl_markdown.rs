@@ -165,9 +165,8 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
 struct Page<'t> {
     text: &'t str,
     blocks: Vec<CurlBlock>,
-    /// The headings the page is under, outermost first, with their levels (front matter's
-    /// title at 0).
-    headings: Vec<(usize, String)>,
+    /// The headings the page is under, outermost first (front matter's title at level 0).
+    headings: Vec<Heading>,
     /// Whether no block has been found since the last heading.
     fresh_heading: bool,
     /// The top-level paragraphs and tables since the heading or the last code block.
@@ -177,6 +176,14 @@ struct Page<'t> {
     /// In a group of content tabs: how much of `prose` came before its first tab, and so
     /// belongs to each tab's block.
     before_tabs: Option<usize>,
+}
+
+/// A heading the page is under.
+struct Heading {
+    level: usize,
+    text: String,
+    /// Whether a block has been titled by it: one is, at most.
+    titled: bool,
 }
 
 /// A top-level list or quote: prose as a whole unless a code block is in it, and then the
@@ -249,12 +256,15 @@ impl<'t> Page<'t> {
             prose.append(&mut container.lead_in);
             container.had_code = true;
         }
+        let heading = if std::mem::take(&mut self.fresh_heading) {
+            self.title()
+        } else {
+            None
+        };
         self.blocks.push(CurlBlock {
             code,
             line: self.text[..start].matches('\n').count() + 1,
-            heading: std::mem::take(&mut self.fresh_heading)
-                .then(|| self.title())
-                .flatten(),
+            heading,
             prose: prose.join("\n\n"),
         });
     }
@@ -263,11 +273,15 @@ impl<'t> Page<'t> {
         while self
             .headings
             .last()
-            .is_some_and(|(outer, _)| *outer >= level)
+            .is_some_and(|outer| outer.level >= level)
         {
             self.headings.pop();
         }
-        self.headings.push((level, text));
+        self.headings.push(Heading {
+            level,
+            text,
+            titled: false,
+        });
         self.fresh_heading = true;
         self.prose.clear();
         self.before_tabs = None;
@@ -300,16 +314,20 @@ impl<'t> Page<'t> {
 
     /// The title the headings give a block: the innermost that says more than "Request" or
     /// "Example" (under `## Login`, `### Request`, it is `Login`), without a step's number
-    /// (`1. Registration`).
-    fn title(&self) -> Option<String> {
-        let (_, innermost) = self.headings.last()?;
-        let telling = self
+    /// (`1. Registration`); none when that heading has titled a block already (under
+    /// `## Login`, `### Simple example` and `### Full example`, the second is not `Login` too).
+    fn title(&mut self) -> Option<String> {
+        let innermost = self.headings.len().checked_sub(1)?;
+        let at = self
             .headings
             .iter()
-            .rev()
-            .map(|(_, text)| text)
-            .find(|text| !is_generic_heading(text))
+            .rposition(|heading| !is_generic_heading(&heading.text))
             .unwrap_or(innermost);
+        let heading = &mut self.headings[at];
+        if std::mem::replace(&mut heading.titled, true) {
+            return None;
+        }
+        let telling = &heading.text;
         // a step's number ends with a dot (`1. `, `2.3. `) or is a section's (`2.1 `, numbers of
         // one or two digits); `2024.1 release` keeps its own
         let after_number = telling.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
@@ -320,7 +338,7 @@ impl<'t> Page<'t> {
                     && number.split('.').all(|part| (1..=2).contains(&part.len()))));
         let title = match after_number.strip_prefix(' ') {
             Some(rest) if numbered && !rest.trim().is_empty() => rest.trim(),
-            _ => telling.as_str(),
+            _ => telling,
         };
         // `Example: Create a queue` names the request after its colon
         let title = match title.split_once(": ") {
@@ -423,8 +441,8 @@ pub(super) fn entities_read(text: &str) -> String {
 }
 
 /// Whether a heading names no more than a code block (`Request`, `Example`, `cURL sample`,
-/// `Simple example`), or than a request and its response (`Request examples and their
-/// responses`, `Response`).
+/// `Simple example`, `Code examples`), or than a request and its response (`Request examples
+/// and their responses`, `Response`).
 fn is_generic_heading(text: &str) -> bool {
     let text = text
         .trim()
@@ -453,6 +471,9 @@ fn is_generic_heading(text: &str) -> bool {
                     | "a"
                     | "an"
                     | "curl"
+                    | "code"
+                    | "usage"
+                    | "usages"
                     | "simple"
                     | "basic"
                     | "complex"
@@ -464,66 +485,50 @@ fn is_generic_heading(text: &str) -> bool {
                     | "more"
             )
         });
+    // and what names a command line, in English and in the languages API docs are most often
+    // written in besides English
     names_only_an_example
         || matches!(
             text.as_str(),
-            "request"
-            | "requests"
-            | "example"
-            | "examples"
-            | "example request"
-            | "request example"
-            | "sample request"
-            | "http request"
-            | "curl"
-            | "curl example"
-            | "curl request"
-            | "usage"
-            | "code"
-            | "command"
-            | "command line"
-            | "shell"
-            | "bash"
-            | "try it"
-            | "try it out"
-            | "sample"
-            | "samples"
-            | "code sample"
-            | "code samples"
-            | "sample code"
-            // the same in the languages API docs are most often written in besides English
-            | "请求"
-            | "请求示例"
-            | "示例"
-            | "调用示例"
-            | "请求示例代码"
-            | "リクエスト"
-            | "リクエスト例"
-            | "リクエストの例"
-            | "例"
-            | "サンプル"
-            | "요청"
-            | "요청 예시"
-            | "예시"
-            | "запрос"
-            | "пример"
-            | "пример запроса"
-            | "exemple"
-            | "exemples"
-            | "requête"
-            | "exemple de requête"
-            | "beispiel"
-            | "anfrage"
-            | "beispielanfrage"
-            | "ejemplo"
-            | "solicitud"
-            | "ejemplo de solicitud"
-            | "petición"
-            | "exemplo"
-            | "requisição"
-            | "exemplo de requisição"
-            | "esempio"
-            | "richiesta"
+            "http request"
+                | "command"
+                | "command line"
+                | "shell"
+                | "bash"
+                | "try it"
+                | "try it out"
+                | "请求"
+                | "请求示例"
+                | "示例"
+                | "调用示例"
+                | "请求示例代码"
+                | "リクエスト"
+                | "リクエスト例"
+                | "リクエストの例"
+                | "例"
+                | "サンプル"
+                | "요청"
+                | "요청 예시"
+                | "예시"
+                | "запрос"
+                | "пример"
+                | "пример запроса"
+                | "exemple"
+                | "exemples"
+                | "requête"
+                | "exemple de requête"
+                | "beispiel"
+                | "anfrage"
+                | "beispielanfrage"
+                | "ejemplo"
+                | "solicitud"
+                | "ejemplo de solicitud"
+                | "petición"
+                | "exemplo"
+                | "requisição"
+                | "exemplo de requisição"
+                | "esempio"
+                | "richiesta"
         )
 }
 
@@ -1033,13 +1038,16 @@ mod tests {
             [
                 Some("Registration".to_string()),
                 Some("Bearer + JWT".to_string()),
-                Some("Bearer + JWT".to_string()),
+                // a heading titles one block: this one's title is the request's own
+                None,
                 Some("2024.1 release".to_string()),
                 Some("One line".to_string()),
             ]
         );
         for generic in [
             "Request examples and their responses",
+            "Code examples",
+            "Basic usage",
             "Sample request & response:",
             "Examples of requests",
             "请求示例：",

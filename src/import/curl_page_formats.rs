@@ -143,6 +143,44 @@ fn code_directive(line: &str) -> Option<&str> {
     .then(|| language.split_whitespace().next().unwrap_or_default())
 }
 
+/// The column a paragraph line's text starts at: after a list item's marker (`- `, `#. `,
+/// `2) `, `(a) `) when the line opens an item, else its indentation.
+fn text_column(line: &str) -> usize {
+    let depth = indent(line);
+    let rest = &line[depth..];
+    let marker = if rest.starts_with(['-', '*', '+', '•']) {
+        rest.chars().next().map_or(0, char::len_utf8)
+    } else {
+        let (opened, inner) = match rest.strip_prefix('(') {
+            Some(inner) => (true, inner),
+            None => (false, rest),
+        };
+        let enumerator = inner
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+            .unwrap_or(inner.len());
+        let name = &inner[..enumerator];
+        let numbered = name == "#"
+            || (!name.is_empty() && name.chars().all(|c| c.is_ascii_digit()))
+            || (name.len() == 1 && name.chars().all(|c| c.is_ascii_alphabetic()));
+        let closing = inner[enumerator..].chars().next();
+        let closed = match closing {
+            Some(')') => true,
+            Some('.') => !opened,
+            _ => false,
+        };
+        if !numbered || !closed {
+            return depth;
+        }
+        usize::from(opened) + enumerator + 1
+    };
+    let after = &rest[marker..];
+    let blanks = after.len() - after.trim_start_matches(' ').len();
+    if blanks == 0 || after.trim().is_empty() {
+        return depth;
+    }
+    depth + marker + blanks
+}
+
 /// Whether a paragraph line ends with `::`, which makes the indented block after it literal.
 fn introduces_literal_block(line: &str) -> bool {
     let trimmed = line.trim_end();
@@ -203,7 +241,12 @@ fn restructured_text(lines: &mut Vec<String>) {
             index += 1;
             continue;
         }
-        let outer = indent(&line);
+        // a literal block in a list item ends where the item's text does
+        let outer = if literal {
+            text_column(&line)
+        } else {
+            indent(&line)
+        };
         let mut content = index + 1;
         // the directive's options (`:linenos:`) and the blank lines before its content
         while content < lines.len()
@@ -312,25 +355,44 @@ fn restructured_text_inline(line: &str) -> String {
 
 /// Whether `line` is a section title's adornment: one punctuation character repeated.
 fn adornment(line: &str) -> Option<char> {
-    let line = line.trim_end();
+    let line = line.trim();
     let first = line.chars().next()?;
     (line.len() >= 3 && "=-~^\"'*+#_:.`<>".contains(first) && line.chars().all(|c| c == first))
         .then_some(first)
 }
 
 /// reStructuredText's section titles as Markdown's headings, their levels in the order their
-/// adornment styles first appear, as reStructuredText ranks them.
+/// adornment styles first appear, as reStructuredText ranks them; a title inside a directive's
+/// content (indented, as Sphinx httpdomain pages write `Example request` in `.. http:post::`)
+/// one level below the heading it sits in.
 fn restructured_text_titles(lines: &mut [String], fenced: &[bool]) {
     let mut styles: Vec<(char, bool)> = Vec::new();
+    // the headings the next one may sit in: a section's, then titles' inside directives
+    let mut enclosing: Vec<Enclosing> = Vec::new();
     for index in 0..lines.len() {
         if fenced[index] || index + 1 >= lines.len() || fenced[index + 1] {
             continue;
         }
+        let depth = indent(&lines[index]);
         let title = lines[index].trim();
         let Some(mark) = adornment(&lines[index + 1]) else {
             continue;
         };
-        if title.is_empty() || adornment(title).is_some() || lines[index].starts_with(' ') {
+        if title.is_empty() || adornment(title).is_some() || indent(&lines[index + 1]) != depth {
+            continue;
+        }
+        if depth > 0 {
+            // inside a directive: an underline as long as the title, after a blank line (or the
+            // block that took its place)
+            let long_enough = lines[index + 1].trim().chars().count() >= title.chars().count();
+            let after_blank = index == 0 || lines[index - 1].trim().is_empty() || fenced[index - 1];
+            if !long_enough || !after_blank {
+                continue;
+            }
+            let level = inner_level(&mut enclosing, depth);
+            lines[index] = format!("{} {title}", "#".repeat(level.min(6)));
+            lines[index + 1].clear();
+            enclosing.push(Enclosing::Inner { depth, level });
             continue;
         }
         let overlined =
@@ -348,12 +410,36 @@ fn restructured_text_titles(lines: &mut [String], fenced: &[bool]) {
         if overlined {
             lines[index - 1].clear();
         }
+        enclosing.clear();
+        enclosing.push(Enclosing::Section { level });
     }
-    // a transition (a line of `----` alone) is no setext underline here
+    // a transition (a line of `----` alone) is no setext underline here, nor a fence
     for (index, fenced) in fenced.iter().enumerate() {
         if !fenced && adornment(&lines[index]).is_some() {
             lines[index].clear();
         }
+    }
+}
+
+/// A heading a later one may sit in.
+enum Enclosing {
+    /// A section title's.
+    Section { level: usize },
+    /// A title's inside a directive, at its indentation.
+    Inner { depth: usize, level: usize },
+}
+
+/// The level of a title inside a directive, at indentation `depth`: one below the heading it
+/// sits in, those it does not sit in (as deep or deeper) left.
+fn inner_level(enclosing: &mut Vec<Enclosing>, depth: usize) -> usize {
+    while let Some(Enclosing::Inner { depth: at, .. }) = enclosing.last()
+        && *at >= depth
+    {
+        enclosing.pop();
+    }
+    match enclosing.last() {
+        Some(Enclosing::Section { level } | Enclosing::Inner { level, .. }) => level + 1,
+        None => 1,
     }
 }
 
@@ -1090,6 +1176,118 @@ mod tests {
             markdown,
             "# Listing items\n\n\n\n\n\n\n\n```bash\ncurl https://e.com/items\n```\nNote: it's paginated:\n```\ncurl \"https://e.com/items?page=2\"\n```\n"
         );
+    }
+
+    // Sphinx httpdomain: the subsections an endpoint's directive holds (underlined with `~`,
+    // which Markdown would read as a fence) sit below the section the directive is in
+    #[test]
+    fn titles_inside_a_directive_are_headings_below_its_section() {
+        let page = concat!(
+            "Auth\n",
+            "====\n",
+            "\n",
+            ".. http:post:: /auth/token\n",
+            "\n",
+            "    Creates a token.\n",
+            "\n",
+            "    Example request\n",
+            "    ~~~~~~~~~~~~~~~\n",
+            "\n",
+            "    .. sourcecode:: http\n",
+            "\n",
+            "        POST /auth/token HTTP/1.1\n",
+            "\n",
+            "    Code examples\n",
+            "    ~~~~~~~~~~~~~\n",
+            "    With curl:\n",
+            "\n",
+            "    .. code-block:: bash\n",
+            "\n",
+            "        curl -X POST https://e.com/auth/token\n",
+            "\n",
+            "Status\n",
+            "======\n",
+            "\n",
+            ".. http:get:: /auth/status\n",
+            "\n",
+            "    Request\n",
+            "    -------\n",
+            "\n",
+            "    .. code-block:: bash\n",
+            "\n",
+            "        curl https://e.com/auth/status\n",
+            "\n",
+            "    Shown in prose,\n",
+            "    --------------\n",
+        );
+        let (markdown, _) = read(page);
+        let headings: Vec<&str> = markdown.lines().filter(|l| l.starts_with('#')).collect();
+        assert_eq!(
+            headings,
+            [
+                "# Auth",
+                "## Example request",
+                "## Code examples",
+                "# Status",
+                "## Request"
+            ],
+            "{markdown}"
+        );
+        assert!(!markdown.contains("~~~"), "{markdown}");
+        assert!(!markdown.contains("---"), "{markdown}");
+        assert!(
+            markdown.contains("\nWith curl:\n\n\n```bash\ncurl -X POST"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("\nShown in prose,\n"), "{markdown}");
+    }
+
+    // A list item's literal block ends where the item's next paragraph starts, at the column
+    // its text starts at, though that is left of the block: here the here-document's `EOF`
+    // comes out at the start of its line.
+    #[test]
+    fn a_literal_block_in_a_list_item_ends_with_the_items_text() {
+        let page = concat!(
+            "#. Register::\n",
+            "\n",
+            "    curl https://e.com/auth --data @- <<EOF\n",
+            "        {\"a\": 1}\n",
+            "    EOF\n",
+            "\n",
+            "   Then check your mail.\n",
+        );
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::ReStructuredText));
+        assert_eq!(
+            markdown,
+            concat!(
+                "1. Register:\n",
+                "```\n",
+                "curl https://e.com/auth --data @- <<EOF\n",
+                "    {\"a\": 1}\n",
+                "EOF\n",
+                "```\n",
+                "   Then check your mail.\n",
+            )
+        );
+    }
+
+    #[test]
+    fn a_list_items_text_starts_after_its_marker() {
+        for (line, column) in [
+            ("#. Register::", 3),
+            ("  - Log in::", 4),
+            ("12. Send::", 4),
+            ("(a)  Send::", 5),
+            ("b) Send::", 3),
+            ("Note: it's paginated::", 0),
+            ("   continued here::", 3),
+            ("-- not an item::", 0),
+            ("1.5 is a number::", 0),
+            ("Example. Send::", 0),
+        ] {
+            assert_eq!(text_column(line), column, "{line}");
+        }
     }
 
     #[test]

@@ -256,8 +256,16 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         (true, rest, PromptShell::Posix)
     } else {
         let (prompt, rest) = line.split_once([' ', '\t'])?;
-        // a comment block's `*`, a code comment's `//` and a list's `-` before a command
+        // a comment block's `*`, a code comment's `//` and a list's `-` before a command; a
+        // label (`ids: curl …` in a plain-text README, YAML's `run: curl …`) before curl only
+        let label = prompt.len() > 1
+            && prompt.ends_with(':')
+            && prompt[..prompt.len() - 1]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            && rest.split_whitespace().next().is_some_and(is_curl);
         let is_prompt = matches!(prompt, "*" | "//" | "-")
+            || label
             || (root && prompt == "#")
             || (prompt.ends_with(['$', '>', '%'])
                 && prompt
@@ -1615,6 +1623,17 @@ mod tests {
         assert_eq!(
             without_prompts("C:\\x>out curl u", false),
             "C:\\x>out curl u"
+        );
+        // a label before curl, as a plain-text README or YAML's `run:` writes one; before
+        // another command it is left to that command
+        assert_eq!(
+            without_prompts("ids: curl -X GET u\n  run: curl -d a=1 u\n", false),
+            "curl -X GET u\n  curl -d a=1 u"
+        );
+        assert_eq!(without_prompts("ids: echo u", false), "ids: echo u");
+        assert_eq!(
+            without_prompts("https://e.com: curl u", false),
+            "https://e.com: curl u"
         );
     }
 }

@@ -313,14 +313,12 @@ fn note_html_prose(import: &mut Import) {
     }
 }
 
-/// Whether Markdown `text` holds an HTML tag, closing tag or comment (`<b>`, `</p>`, `<!--`).
+/// Whether Markdown `text` holds an HTML tag, closing tag or comment (`<b>`, `</p>`, `<!--`), as
+/// Markdown reads it: not in a code span or block, nor an autolink (`<https://e.com>`).
 fn holds_html(text: &str) -> bool {
-    text.match_indices('<').any(|(i, _)| {
-        text[i + 1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!'))
-    })
+    use pulldown_cmark::{Event, Parser};
+    text.contains('<')
+        && Parser::new(text).any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
 }
 
 /// What writing an import did.
@@ -838,6 +836,12 @@ mod tests {
         assert_eq!(html[0].at, "a");
         assert!(html[0].message.contains("2 request(s)"), "{:?}", html[0]);
         assert!(!holds_html("1 < 2 and 3 <= 4"));
+        // code, in spans of one or two backquotes or a block, and an autolink, are not HTML
+        assert!(!holds_html(
+            "the form ``/v/<code>/``, or `<b>`, at <https://e.com/a>"
+        ));
+        assert!(!holds_html("Send:\n\n```\n<xml/>\n```\n"));
+        assert!(holds_html("a <!-- comment -->"));
     }
 
     #[test]
