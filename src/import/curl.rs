@@ -2903,6 +2903,29 @@ mod tests {
         assert!(error.contains("is no URL curl can send"), "{error}");
     }
 
+    // Terraform's and Jenkins' interpolations, which they fill in before the shell runs, whole
+    #[test]
+    fn template_interpolations_of_dotted_names_are_variables() {
+        let import = imported(
+            "curl -X PUT https://e.com/corps/${var.CORP_NAME}/sites/${fastly_service.main-site.id} -H x-api-token:${env.API_TOKEN} -d \"${A.}${1.a}\"",
+        );
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            spec.request.url,
+            "https://e.com/corps/{{var.CORP_NAME}}/sites/{{fastly_service.main-site.id}}"
+        );
+        assert_eq!(
+            spec.request.headers[0]["x-api-token"].as_deref(),
+            Some("{{API_TOKEN}}")
+        );
+        // not dotted names: kept as written
+        assert!(
+            matches!(&spec.request.body, Some(BodySpec::Raw(raw)) if raw == "${A.}${1.a}"),
+            "{:?}",
+            spec.request.body
+        );
+    }
+
     // a workflow's `run:` step, in which GitHub writes the values in before bash runs
     #[test]
     fn github_actions_expressions_are_secrets_and_variables() {

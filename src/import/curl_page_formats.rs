@@ -743,19 +743,41 @@ fn liquid_tags(lines: &mut Vec<String>) -> bool {
 /// extra.api_url }}` (MkDocs macros), `{{ .Site.Params.api }}` (Hugo): blanks inside the braces
 /// and a dotted path. Each is the variable its last name makes (`{{api_root}}`), as a `{% data
 /// x.y %}` is, before the shell would split a command at its blanks. Whether the page had any.
+/// A GitHub Actions expression (`${{ secrets.TOKEN }}`) is no such tag: the shell's reading
+/// takes it.
 fn output_tags(lines: &mut [String]) -> bool {
     let mut found = false;
     for line in lines.iter_mut() {
         if !line.contains("{{ ") {
             continue;
         }
-        *line = crate::sample_values::map_variables(line, |inner| {
-            // only a path: `{{ name }}` alone may be a body's own template (Mustache)
-            let name =
-                super::placeholders::template_output_name(inner).filter(|_| inner.contains('.'))?;
-            found = true;
-            Some(format!("{{{{{name}}}}}"))
-        });
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line.as_str();
+        loop {
+            // up to the next Actions expression, which is kept as it is
+            let (text, expression) = match rest.find("${{") {
+                Some(start) => {
+                    let end = rest[start..]
+                        .find("}}")
+                        .map_or(rest.len(), |end| start + end + 2);
+                    (&rest[..start], &rest[start..end])
+                }
+                None => (rest, ""),
+            };
+            out.push_str(&crate::sample_values::map_variables(text, |inner| {
+                // only a path: `{{ name }}` alone may be a body's own template (Mustache)
+                let name = super::placeholders::template_output_name(inner)
+                    .filter(|_| inner.contains('.'))?;
+                found = true;
+                Some(format!("{{{{{name}}}}}"))
+            }));
+            out.push_str(expression);
+            rest = &rest[text.len() + expression.len()..];
+            if rest.is_empty() {
+                break;
+            }
+        }
+        *line = out;
     }
     found
 }
@@ -1491,6 +1513,14 @@ mod tests {
         );
         let mut plain = vec!["curl {{baseUrl}}/a".to_string()];
         assert!(!output_tags(&mut plain));
+        // a workflow's expressions are the shell reading's
+        let mut workflow =
+            vec!["run: curl -H 'T: ${{ secrets.TOKEN }}' ${{ vars.URL }}/{{ site.x }}".to_string()];
+        assert!(output_tags(&mut workflow));
+        assert_eq!(
+            workflow,
+            ["run: curl -H 'T: ${{ secrets.TOKEN }}' ${{ vars.URL }}/{{x}}"]
+        );
     }
 
     #[test]

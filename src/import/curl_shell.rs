@@ -255,17 +255,25 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         // zsh's `me@host ~ % `, a virtualenv's `(venv) $ `, oh-my-zsh's `➜  api git:(main) ✗ `
         (true, rest, PromptShell::Posix)
     } else {
-        let (prompt, rest) = line.split_once([' ', '\t'])?;
+        let (prompt, mut rest) = line.split_once([' ', '\t'])?;
+        // a numbered step's `3. ` (in a plain-text README)
+        let step = prompt
+            .strip_suffix('.')
+            .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
+        // a YAML list's `- run: curl …`, a step's `10. Run: curl …`
+        if (prompt == "-" || step)
+            && let Some((label, after)) = rest.trim_start().split_once([' ', '\t'])
+            && introduces_curl(label, after)
+        {
+            rest = after;
+        }
+        let before_curl = rest.split_whitespace().next().is_some_and(is_curl);
         // a comment block's `*`, a code comment's `//` and a list's `-` before a command; a
-        // label (`ids: curl …` in a plain-text README, YAML's `run: curl …`) before curl only
-        let label = prompt.len() > 1
-            && prompt.ends_with(':')
-            && prompt[..prompt.len() - 1]
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-            && rest.split_whitespace().next().is_some_and(is_curl);
+        // label, a tool's word, a step's number or zsh's `~` (its prompt in the home directory)
+        // before curl only
         let is_prompt = matches!(prompt, "*" | "//" | "-")
-            || label
+            || introduces_curl(prompt, rest)
+            || ((step || prompt == "~") && before_curl)
             || (root && prompt == "#")
             || (prompt.ends_with(['$', '>', '%'])
                 && prompt
@@ -280,6 +288,17 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         (is_prompt, rest, PromptShell::Posix)
     };
     is_prompt.then(|| (&line[..line.len() - rest.len()], rest, shell))
+}
+
+/// Whether `word` only introduces the curl command `rest` starts with: a label (`ids: curl …`
+/// in a plain-text README, YAML's `run: curl …`), a Dockerfile's `RUN` or bats' `run`.
+fn introduces_curl(word: &str, rest: &str) -> bool {
+    let label = word.len() > 1
+        && word.ends_with(':')
+        && word[..word.len() - 1]
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    (label || matches!(word, "RUN" | "run")) && rest.split_whitespace().next().is_some_and(is_curl)
 }
 
 /// What follows a prompt of several words before `curl` (zsh's `me@host ~ % `, a virtualenv's
@@ -923,7 +942,7 @@ fn expand(
     command: &mut Command,
     quoted: bool,
 ) {
-    if actions_expression(chars, word, command) {
+    if actions_expression(chars, word, command) || template_interpolation(chars, word, command) {
         return;
     }
     if chars.peek() == Some(&'(') {
@@ -1045,25 +1064,59 @@ fn actions_expression(
         return false;
     };
     let name = expression.trim();
-    let environment = name
-        .strip_prefix("secrets.")
-        .or_else(|| name.strip_prefix("env."))
-        .filter(|variable| {
-            variable.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                && variable
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
-        });
     let named = !name.is_empty()
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
-    if environment.is_none() && !named {
+    if !named {
         return false;
     }
     for _ in 0..expression.chars().count() + 4 {
         chars.next();
     }
+    write_named_value(name, word, command);
+    true
+}
+
+/// After a `$`, a template's interpolation of a dotted name (Terraform's `${var.region}`,
+/// Jenkins' `${env.TOKEN}`), which its tool fills in before the shell runs (bash would refuse
+/// it as a bad substitution): written as [`write_named_value`] does. Whether it was one.
+fn template_interpolation(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    word: &mut String,
+    command: &mut Command,
+) -> bool {
+    let mut ahead = chars.clone();
+    if ahead.next() != Some('{') {
+        return false;
+    }
+    let name: String = std::iter::from_fn(|| {
+        ahead.next_if(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    })
+    .collect();
+    let dotted = name.contains('.')
+        && name.split('.').all(|segment| {
+            segment
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        });
+    if !dotted || ahead.next() != Some('}') {
+        return false;
+    }
+    *chars = ahead;
+    write_named_value(&name, word, command);
+    true
+}
+
+/// A value a tool fills in by its dotted name, written into `word`: a secret's or an
+/// environment variable's (`secrets.TOKEN`, `env.TOKEN`) read from the environment as `$TOKEN`
+/// is, any other a `{{variable}}` of that name (`vars.BASE_URL`, `var.region`).
+fn write_named_value(name: &str, word: &mut String, command: &mut Command) {
+    let environment = name
+        .strip_prefix("secrets.")
+        .or_else(|| name.strip_prefix("env."))
+        .filter(|variable| crate::sample_values::is_env_name(variable));
     let name = environment.unwrap_or(name);
     word.push_str("{{");
     word.push_str(name);
@@ -1071,7 +1124,6 @@ fn actions_expression(
     if environment.is_some() {
         command.reads(name);
     }
-    true
 }
 
 /// After `${NAME` and `after` (`:` or `-`): the default of a `:-`, `:=`, `-` or `=` expansion
@@ -1631,6 +1683,21 @@ mod tests {
             "curl -X GET u\n  curl -d a=1 u"
         );
         assert_eq!(without_prompts("ids: echo u", false), "ids: echo u");
+        // a Dockerfile's `RUN`, bats' `run`, a YAML list's `- run:`
+        assert_eq!(
+            without_prompts(
+                "RUN curl -u a:b u\n  run curl -T f u\n - run: curl -d x u",
+                false
+            ),
+            "curl -u a:b u\n  curl -T f u\n curl -d x u"
+        );
+        assert_eq!(without_prompts("- run: make", false), "- run: make");
+        // a numbered step's, zsh's `~` in the home directory
+        assert_eq!(
+            without_prompts("10. Run: curl -d x u\n2. curl u\n~   curl -I u", false),
+            "curl -d x u\ncurl u\ncurl -I u"
+        );
+        assert_eq!(without_prompts("1. Install it", false), "1. Install it");
         assert_eq!(
             without_prompts("https://e.com: curl u", false),
             "https://e.com: curl u"

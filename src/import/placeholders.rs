@@ -263,7 +263,11 @@ fn replace(
             .and_then(|inner| placeholder(inner).map(|(length, name)| (length + 1, name)))
             .filter(|(length, _)| rest[*length..].starts_with('>'))
             .map(|(length, name)| (length + 1, name));
-        match doubled.or_else(|| placeholder(rest)) {
+        // an element's opening tag, closed further on (`<script>…</script>`), is markup
+        let markup = |length: usize| {
+            rest.starts_with('<') && rest[length..].contains(&format!("</{}", &rest[1..length - 1]))
+        };
+        match doubled.or_else(|| placeholder(rest).filter(|(length, _)| !markup(*length))) {
             Some((length, name)) => {
                 out.push_str(&format!("{{{{{name}}}}}"));
                 let written = rest[..length].to_string();
@@ -387,6 +391,22 @@ mod tests {
         assert_eq!(in_value("{{token}}", &mut found), "{{token}}");
         let written: Vec<_> = found.iter().map(|p| p.written.as_str()).collect();
         assert_eq!(written, ["{{ auth_token }}", "{access_token}", "<key>"]);
+    }
+
+    #[test]
+    fn an_element_closed_further_on_is_markup() {
+        assert_eq!(
+            url("https://e.com/add?x=<script>cat%20/etc/passwd</script>&id=<id>"),
+            (
+                "https://e.com/add?x=<script>cat%20/etc/passwd</script>&id={{id}}".into(),
+                vec!["<id>".into()]
+            )
+        );
+        let mut found = Vec::new();
+        assert_eq!(
+            in_value("<b>bold</b> <key>", &mut found),
+            "<b>bold</b> {{key}}"
+        );
     }
 
     #[test]
