@@ -713,11 +713,20 @@ fn import_commands(text: &str) -> Result<Import, String> {
         if let Some(note) = import.notes.iter().find(|note| note.kind == "left-out") {
             return Err(note.message.clone());
         }
-        return Err(match url_alone {
-            Some(url) => format!(
+        // a config file's options may hold the URL: the note on it says why there is none
+        let config = import
+            .notes
+            .iter()
+            .find(|note| note.message.contains("reads options from a file"));
+        return Err(match (url_alone, config) {
+            (Some(url), _) => format!(
                 "the command names no URL: `{url}` is on a line of its own, so the shell runs it as a command; end the line before it with `\\`"
             ),
-            None => "the command names no URL".into(),
+            (None, Some(config)) => format!(
+                "the command names no URL (its options, the URL among them, may be in the file it reads with `-K`, which samplegen does not read: {})",
+                config.message
+            ),
+            (None, None) => "the command names no URL".into(),
         });
     }
     if typed.is_some() {
@@ -2901,6 +2910,28 @@ mod tests {
         // alone, it is the error
         let error = super::import("curl 'http://a b/c'").unwrap_err();
         assert!(error.contains("is no URL curl can send"), "{error}");
+    }
+
+    // the config `-K` reads may name the URL: the error says so
+    #[test]
+    fn a_command_whose_url_may_be_in_its_config_says_so() {
+        let error = super::import("echo url=https://e.com/u | curl -k -K -").unwrap_err();
+        assert!(
+            error.contains("may be in the file it reads with `-K`"),
+            "{error}"
+        );
+    }
+
+    // a script's array element is the array's value, a variable like any other
+    #[test]
+    fn an_array_element_is_a_variable() {
+        let import = imported(
+            "curl -X DELETE \"http://h/keys/${CONFIG[$INDEX,$REGION]}-${POSTFIX}?force=${A[1]}x\"",
+        );
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "http://h/keys/{{CONFIG}}-{{POSTFIX}}?force={{A}}x"
+        );
     }
 
     // Terraform's and Jenkins' interpolations, which they fill in before the shell runs, whole

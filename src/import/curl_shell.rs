@@ -986,6 +986,23 @@ fn expand(
             while let Some(c) = ahead.next_if(is_name) {
                 name.push(c);
             }
+            // an array's element, `${CONFIG[$INDEX]}`: the array's value the reader gives (not
+            // all of its words, `${ARGS[@]}`, which a script passes on)
+            if ahead.peek() == Some(&'[')
+                && let Some(length) = closing_at(&ahead, Some('['), ']')
+                && ahead.clone().nth(length) == Some('}')
+                && !matches!(
+                    ahead
+                        .clone()
+                        .skip(1)
+                        .take(length - 2)
+                        .collect::<String>()
+                        .as_str(),
+                    "@" | "*"
+                )
+            {
+                ahead.nth(length - 1);
+            }
             match ahead.next() {
                 Some('}') => *chars = ahead,
                 // `${LIMIT:-10}`: the variable, its default offered as its value

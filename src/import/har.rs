@@ -80,6 +80,26 @@ pub fn import(text: &str) -> Result<Import, String> {
     Ok(import)
 }
 
+/// A query parameter's name or value as the URL holds it: as given when it is written encoded
+/// already (`2019-06-13T19%3A08%3A25.455Z`, as Chrome and httpsnippet's captures give their
+/// `queryString`: an escape, and nothing a query would need encoded), else encoded.
+fn as_in_url(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let escapes_valid = bytes.iter().enumerate().all(|(at, byte)| {
+        *byte != b'%'
+            || (bytes.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    let plain = text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-._~%!$'()*+,;:@/?".contains(c));
+    if text.contains('%') && escapes_valid && plain {
+        text.to_string()
+    } else {
+        crate::http::encoding::uri_component(text)
+    }
+}
+
 /// The scheme of a URL a browser serves itself, with no HTTP request: `data:`, `blob:`,
 /// `about:`, `javascript:`, `chrome-extension:` and other extensions', `file:`.
 fn browser_internal(url: &str) -> Option<&str> {
@@ -158,7 +178,6 @@ fn import_request(
         if name.is_empty() && value.is_empty() {
             continue;
         }
-        let encode = crate::http::encoding::uri_component;
         let present = in_url.iter().any(|pair| {
             let pair_value = pair.value.as_deref().unwrap_or_default();
             (pair.key == name && pair_value == value)
@@ -172,14 +191,22 @@ fn import_request(
             url = format!(
                 "{before}{}{}={}{}",
                 if before.contains('?') { '&' } else { '?' },
-                encode(name),
-                encode(value),
+                as_in_url(name),
+                as_in_url(value),
                 fragment.map(|f| format!("#{f}")).unwrap_or_default()
             );
         }
     }
     if method.is_empty() || url.is_empty() {
-        return Err(format!("{at}: a request needs `method` and `url`"));
+        // in a log, the other entries are imported still
+        let why = "a request needs `method` and `url`";
+        if in_log {
+            import
+                .notes
+                .push(Note::of_kind("left-out", at, format!("{why}: left out")));
+            return Ok(());
+        }
+        return Err(format!("{at}: {why}"));
     }
     let parsed = crate::url::Url::parse(&url);
     let mut spec = Spec {
@@ -440,6 +467,30 @@ fn multipart_parts(text: &str, mime: &str) -> Option<Vec<(String, PartSpec)>> {
     None
 }
 
+/// Notes that the file parts of a multipart body read from `source` are uploaded from disk,
+/// by the name the capture gives, and not with the bytes it captured.
+fn note_files_from_disk(parts: &[(String, PartSpec)], at: &str, source: &str, import: &mut Import) {
+    let files: Vec<String> = parts
+        .iter()
+        .filter_map(|(_, part)| match part {
+            PartSpec::Detailed(PartDetailSpec {
+                file: Some(file), ..
+            }) if !file.is_empty() => Some(format!("`{file}`")),
+            _ => None,
+        })
+        .collect();
+    if !files.is_empty() {
+        import.notes.push(Note::of_kind(
+            "body",
+            at,
+            format!(
+                "the multipart body's parts are read from its {source}; a file part names its file ({}), which each sample uploads from disk, not the bytes captured",
+                files.join(", ")
+            ),
+        ));
+    }
+}
+
 /// The `text` of a `postData` or a response's `content`, decoded when its `encoding` is `base64`;
 /// why not, when the decoded bytes are no text a spec can hold (not UTF-8, or holding a NUL).
 fn decoded_text(value: &Value) -> Result<String, String> {
@@ -472,45 +523,28 @@ fn body(
         // the client writes the multipart header with its own boundary
         drop_content_type(&mut request.headers);
         let params = params.filter(|params| !params.is_empty());
-        let Some(params) = params else {
-            // a browser's capture gives the body as text, not `params`
-            let text = decoded_text(post).unwrap_or_default();
-            let Some(parts) = multipart_parts(&text, &mime) else {
-                let why = if text.is_empty() {
-                    "a multipart body without `params` or text is dropped"
-                } else {
-                    "a multipart body without `params` whose text does not read as multipart parts is dropped"
-                };
-                import.notes.push(Note::of_kind("body", at, why));
-                return None;
-            };
-            let files: Vec<String> = parts
-                .iter()
-                .filter_map(|(_, part)| match part {
-                    PartSpec::Detailed(PartDetailSpec {
-                        file: Some(file), ..
-                    }) if !file.is_empty() => Some(format!("`{file}`")),
-                    _ => None,
-                })
-                .collect();
-            if !files.is_empty() {
-                import.notes.push(Note::of_kind(
-                    "body",
-                    format!("{at}/text"),
-                    format!(
-                        "the multipart body's parts are read from its text; a file part names its file ({}), which each sample uploads from disk, not the bytes captured",
-                        files.join(", ")
-                    ),
-                ));
-            }
+        // the body as sent, when the capture has it, over `params`, which Chrome writes with
+        // `(binary)` for a file's part and any part with its own type
+        let body_text = decoded_text(post).unwrap_or_default();
+        if let Some(parts) = multipart_parts(&body_text, &mime) {
+            note_files_from_disk(&parts, &format!("{at}/text"), "text", import);
             return Some(BodySpec::Formdata(
                 parts
                     .into_iter()
                     .map(|(name, part)| IndexMap::from([(name, part)]))
                     .collect(),
             ));
+        }
+        let Some(params) = params else {
+            let why = if body_text.is_empty() {
+                "a multipart body without `params` or text is dropped"
+            } else {
+                "a multipart body without `params` whose text does not read as multipart parts is dropped"
+            };
+            import.notes.push(Note::of_kind("body", at, why));
+            return None;
         };
-        let parts = params
+        let parts: Vec<(String, PartSpec)> = params
             .iter()
             .map(|param| {
                 let name = text(param, "name").to_string();
@@ -531,9 +565,9 @@ fn body(
                     }),
                     None => PartSpec::Text(Some(text(param, "value").to_string())),
                 };
-                IndexMap::from([(name, part)])
+                (name, part)
             })
-            .collect::<Vec<_>>();
+            .collect();
         if parts.is_empty() {
             import.notes.push(Note::of_kind(
                 "body",
@@ -542,10 +576,31 @@ fn body(
             ));
             return None;
         }
-        return Some(BodySpec::Formdata(parts));
+        // a file part's captured bytes (har-to-k6's `data:` URL as its `value`) are not sent;
+        // one that only names its file loses nothing
+        let captured: Vec<(String, PartSpec)> = params
+            .iter()
+            .zip(&parts)
+            .filter(|(param, _)| {
+                param.get("fileName").is_some() && !text(param, "value").is_empty()
+            })
+            .map(|(_, part)| part.clone())
+            .collect();
+        note_files_from_disk(&captured, &format!("{at}/params"), "`params`", import);
+        return Some(BodySpec::Formdata(
+            parts
+                .into_iter()
+                .map(|(name, part)| IndexMap::from([(name, part)]))
+                .collect(),
+        ));
     }
     let params = params.filter(|params| !params.is_empty());
+    // a form's text as sent, when the capture has it, over `params` (Chrome's are its pieces
+    // undecoded, and an exporter's may differ from what was sent)
+    let form_text = media == crate::model::FORM_URLENCODED
+        && decoded_text(post).is_ok_and(|text| !text.is_empty() && reads_as_form(&text));
     if media == crate::model::FORM_URLENCODED
+        && !form_text
         && let Some(params) = params
     {
         let fields = params
@@ -933,8 +988,76 @@ mod tests {
             import.items[2].spec.request.body.as_ref().unwrap().raw(),
             Some("{}")
         );
+        // the HEAD's body, dropped (the file part names its file, and loses nothing)
         assert!(
             import.notes[0].at.ends_with("/entries/1/request/postData"),
+            "{:?}",
+            import.notes
+        );
+    }
+
+    // Chrome writes a form's `params` as its text's pieces, undecoded, and a multipart body's
+    // file part as `(binary)`: the text, as sent, is the body; an exporter's `params` that differ
+    // from it (har-to-k6's fixture) are not
+    #[test]
+    fn a_bodys_text_wins_over_its_params() {
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"POST","url":"https://e.com/search","postData":{"mimeType":"application/x-www-form-urlencoded",
+            "text":"msg=hello%20world&sum=1+2&k%5B%5D=v","params":[{"name":"msg","value":"hello%20world"},{"name":"sum","value":"1+2"},{"name":"k%5B%5D","value":"v"},{"name":"extra","value":"x"}]}}},
+          {"request":{"method":"POST","url":"https://e.com/upload","postData":{"mimeType":"multipart/form-data; boundary=B",
+            "text":"--B\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhello\r\n--B\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nhi\r\n--B--\r\n",
+            "params":[{"name":"title","value":"hello"},{"name":"doc","value":"(binary)"}]}}},
+          {"request":{"method":"POST","url":"https://e.com/form","postData":{"mimeType":"application/x-www-form-urlencoded","params":[{"name":"a b","value":"1"}]}}},
+          {"request":{"method":"POST","url":"https://e.com/k6","postData":{"mimeType":"multipart/form-data","params":[{"name":"f","fileName":"a.jpg","value":"data:image/jpeg;base64,/9j/"}]}}}]}}"#;
+        let import = import(har).unwrap();
+        let form = import.items[0].spec.request.body.as_ref().unwrap();
+        assert_eq!(
+            form.urlencoded().unwrap()[..],
+            [
+                name_value("msg", "hello world"),
+                name_value("sum", "1 2"),
+                name_value("k[]", "v")
+            ]
+        );
+        let parts = import.items[1].spec.request.body.as_ref().unwrap();
+        let parts = parts.formdata().unwrap();
+        assert_eq!(parts.len(), 2);
+        assert!(
+            matches!(&parts[1]["doc"], PartSpec::Detailed(PartDetailSpec { file: Some(f), .. }) if f == "notes.txt"),
+            "{parts:?}"
+        );
+        // `params` alone are the decoded fields
+        let fields = import.items[2].spec.request.body.as_ref().unwrap();
+        assert_eq!(fields.urlencoded().unwrap()[..], [name_value("a b", "1")]);
+        // a file part's captured bytes are not sent: said
+        let files: Vec<&Note> = import
+            .notes
+            .iter()
+            .filter(|n| n.message.contains("uploads from disk"))
+            .collect();
+        assert_eq!(files.len(), 2, "{:?}", import.notes);
+        assert!(
+            files[1].at.ends_with("/entries/3/request/postData/params"),
+            "{files:?}"
+        );
+    }
+
+    // a query parameter written encoded already is added as it is; an entry with no URL is left
+    // out with a note, and the others imported
+    #[test]
+    fn encoded_query_parameters_and_an_entry_without_a_url() {
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"GET","url":"","postData":{}}},
+          {"request":{"method":"GET","url":"http://h/har","queryString":[{"name":"startTime","value":"2019-06-13T19%3A08%3A25.455Z"},{"name":"q","value":"a b%"}]}}]}}"#;
+        let import = import(har).unwrap();
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "http://h/har?startTime=2019-06-13T19%3A08%3A25.455Z&q=a%20b%25"
+        );
+        assert!(
+            import.notes[0].kind == "left-out"
+                && import.notes[0].at.ends_with("/entries/0/request"),
             "{:?}",
             import.notes
         );

@@ -340,6 +340,35 @@ components:
     }
 
     // Google's documents ask for two OAuth 2 flows together, or OAuth 2 and an API key
+    // Gitea's `/admin/users/{username}/repos` with basic auth: the user acted on is not the
+    // one who logs in, in every spec of the document; a literal `username=jane` is no variable
+    #[test]
+    fn an_auth_variable_is_no_parameters() {
+        let shown = |paths: &str| {
+            let import = run(&format!(
+                "security: [{{basic: []}}]\npaths:\n{paths}{SCHEMES}"
+            ));
+            import
+                .items
+                .iter()
+                .map(|item| crate::yaml::to_string(&item.spec.request.auth))
+                .collect::<Vec<_>>()
+        };
+        let renamed = "basic:\n  username: '{{authUsername}}'\n  password: '{{password}}'\n";
+        assert_eq!(
+            shown(
+                "  /users/{username}/repos:\n    post:\n      parameters:\n        - {name: username, in: path, required: true}\n  /me:\n    get: {}\n"
+            ),
+            [renamed, renamed]
+        );
+        assert_eq!(
+            shown(
+                "  /login:\n    get:\n      parameters:\n        - {name: username, in: query, required: true, example: jane}\n"
+            ),
+            ["basic:\n  username: '{{username}}'\n  password: '{{password}}'\n"]
+        );
+    }
+
     #[test]
     fn schemes_required_together() {
         let google = |security: &str| {

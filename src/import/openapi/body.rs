@@ -166,6 +166,29 @@ impl<'a> Importer<'a> {
                 headers.push(name_value("Content-Type", key));
                 Some(BodySpec::Raw(scalar_text(&value)))
             }
+            // bytes, whose example names them (GitHub's `@example.zip` for a release asset): a
+            // file, not that text
+            Some(example) if schema.is_some_and(is_binary) && !is_text(&media_name) => {
+                let named = example
+                    .as_str()
+                    .map(|name| name.trim_start_matches('@'))
+                    .filter(|name| !name.is_empty() && !name.contains(char::is_whitespace));
+                let path = named.unwrap_or("/path/to/file");
+                self.note(
+                    "body",
+                    media_at,
+                    format!(
+                        "the body is bytes (`format: binary`): sent from the file `{path}`, not as its example's text"
+                    ),
+                );
+                let content_type = if key.contains('*') {
+                    "application/octet-stream"
+                } else {
+                    key
+                };
+                headers.push(name_value("Content-Type", content_type));
+                Some(BodySpec::File(FileSpec::Path(path.into())))
+            }
             Some(example) => {
                 headers.push(name_value("Content-Type", key));
                 Some(BodySpec::Raw(scalar_text(&example)))
@@ -1000,6 +1023,13 @@ paths:
         required: true
         content:
           application/x-tar: {schema: {type: string}}
+  /asset:
+    post:
+      requestBody:
+        content:
+          application/octet-stream:
+            schema: {type: string, format: binary}
+            example: '@example.zip'
 components:
   schemas:
     Namespace: {properties: {kind: {type: string, example: Namespace}}}
@@ -1027,6 +1057,12 @@ components:
         // bytes a schema calls a string without `format: binary` (Docker's tar archives)
         assert!(matches!(body(8).unwrap().file(), Some(FileSpec::Path(p)) if p == "/path/to/file"));
         assert_eq!(headers(8), [pair("Content-Type", "application/x-tar")]);
+        // bytes whose example names their file (GitHub's release assets): that file
+        assert!(matches!(body(9).unwrap().file(), Some(FileSpec::Path(p)) if p == "example.zip"));
+        assert_eq!(
+            headers(9),
+            [pair("Content-Type", "application/octet-stream")]
+        );
         // any media type, and an object or a list: JSON, which the API then takes
         assert_eq!(
             body(5).unwrap().raw(),

@@ -72,6 +72,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         left_out: 0,
         once: IndexMap::new(),
         base_url: None,
+        request_variables: HashSet::new(),
         unfollowed,
     };
     let items = importer
@@ -187,6 +188,8 @@ struct Importer<'a> {
     once: IndexMap<String, (usize, usize)>,
     /// The first server's URL, the value of `{{baseUrl}}`.
     base_url: Option<String>,
+    /// The `{{variables}}` the requests use but for auth: in URLs, parameters and bodies.
+    request_variables: HashSet<String>,
     /// The references to other documents that were not followed, and why.
     unfollowed: files::Unfollowed,
 }

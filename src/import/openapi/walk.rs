@@ -1,7 +1,7 @@
 //! Walking the paths and their operations: one spec per operation, its name, title, folder and
 //! prose, and the parameters, auth, body and response put together.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -138,6 +138,7 @@ impl<'a> Importer<'a> {
                 ),
             );
         }
+        auth_variables_apart(&mut items, &self.request_variables);
         Ok(items)
     }
 
@@ -190,6 +191,8 @@ impl<'a> Importer<'a> {
             let url = server_url(first)
                 .filter(|url| is_sendable_server(url) && !url.contains(['?', '#']));
             match url {
+                // the document's own first server, written again (Linode's): `{{baseUrl}}`
+                Some(url) if self.base_url.as_deref() == Some(url.trim_end_matches('/')) => {}
                 Some(url) => {
                     self.note(
                         "servers",
@@ -304,6 +307,11 @@ impl<'a> Importer<'a> {
                 }
             }
         }
+        // what the request's own parts name, before the security's keys join them
+        variable_names(
+            &serde_json::to_string(&request).unwrap_or_default(),
+            &mut self.request_variables,
+        );
         request.auth = security.auth;
         for (name, value) in security.headers {
             request.headers.push(name_value(&name, value));
@@ -316,6 +324,10 @@ impl<'a> Importer<'a> {
         }
         let headers_before_body = request.headers.len();
         request.body = self.request_body(op, op_at, &method, &mut request.headers);
+        variable_names(
+            &serde_json::to_string(&request.body).unwrap_or_default(),
+            &mut self.request_variables,
+        );
         if let Some(why) = request
             .body
             .as_ref()
@@ -362,17 +374,66 @@ impl<'a> Importer<'a> {
 
 /// Whether a server's URL (its variables' defaults filled in) is one samplegen can send to: an
 /// absolute `http(s)` URL without a server variable left unset or a control character.
+/// The names of the `{{variables}}` `text` holds, added to `into`.
+fn variable_names(text: &str, into: &mut HashSet<String>) {
+    crate::sample_values::map_variables(text, |name| {
+        into.insert(name.trim().to_string());
+        None
+    });
+}
+
+/// The auth's `{{variables}}` as `{{authName}}` in every spec when a request's URL, parameters
+/// or body use one of them too (Gitea's `{username}` in paths, with basic auth's
+/// `{{username}}`), so that the sample does not log in as the user it acts on, nor setting one
+/// send it as the other.
+fn auth_variables_apart(items: &mut [Imported], request_variables: &HashSet<String>) {
+    fn auth_texts(auth: &mut AuthSpec) -> Vec<&mut String> {
+        match auth {
+            AuthSpec::Basic(basic) => vec![&mut basic.username, &mut basic.password],
+            AuthSpec::Bearer(token) => vec![token],
+            AuthSpec::Apikey(key) => vec![&mut key.value],
+        }
+    }
+    for item in items.iter_mut() {
+        let Some(auth) = &mut item.spec.request.auth else {
+            continue;
+        };
+        for text in auth_texts(auth) {
+            *text = crate::sample_values::map_variables(text, |name| {
+                let name = name.trim();
+                request_variables.contains(name).then(|| {
+                    let mut chars = name.chars();
+                    let first: String = chars
+                        .next()
+                        .map(|c| c.to_ascii_uppercase())
+                        .into_iter()
+                        .collect();
+                    format!("{{{{auth{first}{}}}}}", chars.as_str())
+                })
+            });
+        }
+    }
+}
+
 fn is_sendable_server(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && !url.contains(['{', '}'])
         && !url.chars().any(char::is_control)
 }
 
-/// A server object's URL, each `{variable}` replaced by its default (kept as written without one).
+/// A server object's URL, each `{variable}` replaced by its default (kept as written without one),
+/// and one without a scheme (files.com's `//app.files.com/api/rest/v1`, relative to the
+/// document's own URL) on HTTPS, as an API's document is served.
 fn server_url(server: &Value) -> Option<String> {
     let url = server.get("url").and_then(Value::as_str)?.trim();
     if url.is_empty() {
         return None;
+    }
+    if url.starts_with("//") {
+        return server_url(&serde_json::json!({
+            "url": format!("https:{url}"),
+            "variables": server.get("variables"),
+        }));
     }
     let variables = server.get("variables");
     let mut out = String::with_capacity(url.len());
@@ -511,6 +572,12 @@ paths:
   /relative:
     get:
       servers: [{url: /v2}]
+  /same:
+    get:
+      servers: [{url: 'https://api.example.com/'}]
+  /schemeless:
+    get:
+      servers: [{url: '//uploads.example.com'}]
 "#,
         );
         let urls = urls(&import);
@@ -520,7 +587,10 @@ paths:
                 "https://uploads.example.com/assets",
                 "{{baseUrl}}/assets",
                 "https://files.example.com/files",
-                "{{baseUrl}}/relative"
+                "{{baseUrl}}/relative",
+                // the document's own server again (Linode's), and one without a scheme
+                "{{baseUrl}}/same",
+                "https://uploads.example.com/schemeless"
             ]
         );
         note(
