@@ -268,11 +268,14 @@ pub fn import(text: &str) -> Result<Import, String> {
     let (page, markup) = page_formats::as_markdown(text);
     let mut imported = match markdown::curl_blocks(&page, holds_curl) {
         None => import_text(&markdown::commands_of(text)),
-        Some(blocks) if blocks.is_empty() => Err(
-            "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command".into(),
-        ),
+        Some(blocks) if blocks.is_empty() => Err(format!(
+            "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command{}",
+            curl_outside_blocks(text)
+        )),
         // one command in a fence, nothing around it
-        Some(blocks) if blocks.len() == 1 && blocks[0].heading.is_none() && blocks[0].prose.is_empty() => {
+        Some(blocks)
+            if blocks.len() == 1 && blocks[0].heading.is_none() && blocks[0].prose.is_empty() =>
+        {
             import_text(&markdown::commands_of(&blocks[0].code))
         }
         Some(blocks) => import_page(blocks),
@@ -283,6 +286,34 @@ pub fn import(text: &str) -> Result<Import, String> {
             .insert(0, Note::of_kind("page", "input", markup.described()));
     }
     Ok(imported)
+}
+
+/// Where a page that has no code block holding curl writes a curl command all the same (in a
+/// component's text, a JSX string, a table), as the end of the error that says so: `""` when
+/// nowhere.
+fn curl_outside_blocks(text: &str) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            words.windows(2).any(|pair| {
+                is_curl(pair[0].trim_start_matches(['`', '{', '"', '\''])) && {
+                    let next = pair[1].trim_start_matches(['"', '\'']);
+                    next.starts_with('-') || next.contains("://")
+                }
+            })
+        })
+        .map(|(index, _)| (index + 1).to_string())
+        .take(5)
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "; a curl command is written outside them, at line(s) {}, which samplegen does not read there: put it in a ```bash block, or import it on its own",
+        lines.join(", ")
+    )
 }
 
 /// The curl commands of a Markdown page's shell code blocks: the first request below a heading
@@ -2910,6 +2941,19 @@ mod tests {
         // alone, it is the error
         let error = super::import("curl 'http://a b/c'").unwrap_err();
         assert!(error.contains("is no URL curl can send"), "{error}");
+    }
+
+    // a page whose curl is in a component's string, not in a code block, says where it is
+    #[test]
+    fn a_page_with_curl_outside_its_blocks_says_where() {
+        let page = "# Email\n\n```js\nsend()\n```\n\n<Code language=\"shell\">\n{`\ncurl -X POST https://e.com/mail \\\\\n  -d a=1\n`}\n</Code>\n\nRun `curl --help` for more.\n";
+        let error = super::import(page).unwrap_err();
+        assert!(
+            error.ends_with("written outside them, at line(s) 9, 14, which samplegen does not read there: put it in a ```bash block, or import it on its own"),
+            "{error}"
+        );
+        let plain = super::import("# Email\n\n```js\nsend()\n```\n").unwrap_err();
+        assert!(plain.ends_with("holds a curl command"), "{plain}");
     }
 
     // the config `-K` reads may name the URL: the error says so
