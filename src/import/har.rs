@@ -467,6 +467,16 @@ fn multipart_parts(text: &str, mime: &str) -> Option<Vec<(String, PartSpec)>> {
     None
 }
 
+/// A multipart body of `parts`, in order.
+fn formdata(parts: Vec<(String, PartSpec)>) -> BodySpec {
+    BodySpec::Formdata(
+        parts
+            .into_iter()
+            .map(|(name, part)| IndexMap::from([(name, part)]))
+            .collect(),
+    )
+}
+
 /// Notes that the file parts of a multipart body read from `source` are uploaded from disk,
 /// by the name the capture gives, and not with the bytes it captured.
 fn note_files_from_disk(parts: &[(String, PartSpec)], at: &str, source: &str, import: &mut Import) {
@@ -528,12 +538,7 @@ fn body(
         let body_text = decoded_text(post).unwrap_or_default();
         if let Some(parts) = multipart_parts(&body_text, &mime) {
             note_files_from_disk(&parts, &format!("{at}/text"), "text", import);
-            return Some(BodySpec::Formdata(
-                parts
-                    .into_iter()
-                    .map(|(name, part)| IndexMap::from([(name, part)]))
-                    .collect(),
-            ));
+            return Some(formdata(parts));
         }
         let Some(params) = params else {
             let why = if body_text.is_empty() {
@@ -587,12 +592,7 @@ fn body(
             .map(|(_, part)| part.clone())
             .collect();
         note_files_from_disk(&captured, &format!("{at}/params"), "`params`", import);
-        return Some(BodySpec::Formdata(
-            parts
-                .into_iter()
-                .map(|(name, part)| IndexMap::from([(name, part)]))
-                .collect(),
-        ));
+        return Some(formdata(parts));
     }
     let params = params.filter(|params| !params.is_empty());
     // a form's text as sent, when the capture has it, over `params` (Chrome's are its pieces
