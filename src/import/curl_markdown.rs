@@ -830,6 +830,15 @@ mod tests {
         curl_blocks(text, |code| code.contains("curl "))
     }
 
+    /// The titles the page's headings give its blocks, in order.
+    fn block_titles(text: &str) -> Vec<Option<String>> {
+        blocks(text)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.heading)
+            .collect()
+    }
+
     #[test]
     fn heading_attributes_and_attribute_lists_are_markup() {
         let page = "## Create an app {#app}\n\n```bash\ncurl -X POST https://e.com/apps\n```\n\n#### Get a token\n{:.api .api-request}\n\n~~~sh\ncurl https://e.com/token\n~~~\n\n## Sets {x} {.beta}\n\n```\ncurl https://e.com/sets\n```\n";
@@ -878,11 +887,7 @@ mod tests {
     #[test]
     fn a_details_summary_titles_the_block_inside() {
         let page = "## Queues\n\n<details>\n<summary>Example: Create a queue</summary>\n\n```bash\ncurl -X POST https://e.com/q\n```\n\n</details>\n\n<details>\n<summary><code>DELETE</code> a queue</summary>\n\n```bash\ncurl -X DELETE https://e.com/q/1\n```\n\n</details>\n";
-        let titles: Vec<Option<String>> = blocks(page)
-            .unwrap()
-            .into_iter()
-            .map(|b| b.heading)
-            .collect();
+        let titles = block_titles(page);
         assert_eq!(
             titles,
             [Some("Create a queue".into()), Some("DELETE a queue".into())]
@@ -1028,11 +1033,7 @@ mod tests {
     #[test]
     fn a_heading_that_names_no_more_than_a_request_gives_way_to_the_one_above() {
         let page = "# Flow\n\n## 1. Registration\n\n### Request\n\n```bash\ncurl https://e.com/register\n```\n\n## 2. Login\n\n### Bearer + JWT\n\n#### Request\n\n```bash\ncurl https://e.com/login\n```\n\n#### Example:\n\n```\ncurl https://e.com/again\n```\n\n## 2024.1 release\n\n```\ncurl https://e.com/r\n```\n\n### 2.1 One line\n\n```\ncurl https://e.com/o\n```\n";
-        let titles: Vec<Option<String>> = blocks(page)
-            .unwrap()
-            .into_iter()
-            .map(|b| b.heading)
-            .collect();
+        let titles = block_titles(page);
         assert_eq!(
             titles,
             [
@@ -1161,11 +1162,7 @@ mod tests {
     #[test]
     fn html_headings_title_the_blocks_below_them() {
         let page = "<h1 align=\"center\">Acme API</h1>\n\n<h2 id=\"users\">\n  <a href=\"#users\"></a>Users &amp; teams\n</h2>\n\n```bash\ncurl https://e.com/users\n```\n\n<H3>Delete</H3>\n\n```bash\ncurl -X DELETE https://e.com/users/1\n```\n";
-        let headings: Vec<Option<String>> = blocks(page)
-            .unwrap()
-            .into_iter()
-            .map(|b| b.heading)
-            .collect();
+        let headings = block_titles(page);
         assert_eq!(
             headings,
             [Some("Users & teams".into()), Some("Delete".into())]

@@ -4,8 +4,8 @@ use indexmap::IndexMap;
 use serde_json::Value;
 
 use super::shared::{
-    auth_from_header, drop_content_type, form_decode, has_content_type, has_control_character,
-    name_value, one_line, reads_as_form,
+    auth_from_header, drop_content_type, escapes_whole, form_decode, has_content_type,
+    has_control_character, name_value, one_line, reads_as_form,
 };
 use super::{Import, Imported, Note};
 use crate::http::multipart::{PartHead, parameter};
@@ -84,16 +84,10 @@ pub fn import(text: &str) -> Result<Import, String> {
 /// already (`2019-06-13T19%3A08%3A25.455Z`, as Chrome and httpsnippet's captures give their
 /// `queryString`: an escape, and nothing a query would need encoded), else encoded.
 fn as_in_url(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let escapes_valid = bytes.iter().enumerate().all(|(at, byte)| {
-        *byte != b'%'
-            || (bytes.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
-                && bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit))
-    });
     let plain = text
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "-._~%!$'()*+,;:@/?".contains(c));
-    if text.contains('%') && escapes_valid && plain {
+    if text.contains('%') && escapes_whole(text) && plain {
         text.to_string()
     } else {
         crate::http::encoding::uri_component(text)
@@ -597,8 +591,11 @@ fn body(
     let params = params.filter(|params| !params.is_empty());
     // a form's text as sent, when the capture has it, over `params` (Chrome's are its pieces
     // undecoded, and an exporter's may differ from what was sent)
+    let decoded = decoded_text(post);
     let form_text = media == crate::model::FORM_URLENCODED
-        && decoded_text(post).is_ok_and(|text| !text.is_empty() && reads_as_form(&text));
+        && decoded
+            .as_ref()
+            .is_ok_and(|text| !text.is_empty() && reads_as_form(text));
     if media == crate::model::FORM_URLENCODED
         && !form_text
         && let Some(params) = params
@@ -609,7 +606,7 @@ fn body(
             .collect();
         return Some(BodySpec::Urlencoded(fields));
     }
-    let body_text = match decoded_text(post) {
+    let body_text = match decoded {
         Ok(body_text) => body_text,
         Err(why) => {
             import.notes.push(Note::of_kind(

@@ -56,6 +56,16 @@ pub(super) fn drop_content_type(headers: &mut Vec<NameValueSpec>) {
     headers.retain(|h| !h.keys().any(|k| is_content_type(k)));
 }
 
+/// Whether every `%` in `text` starts a `%XX` escape.
+pub(super) fn escapes_whole(text: &str) -> bool {
+    text.match_indices('%').all(|(at, _)| {
+        text.len() >= at + 3
+            && text.as_bytes()[at + 1..at + 3]
+                .iter()
+                .all(u8::is_ascii_hexdigit)
+    })
+}
+
 /// Whether `data` reads as a form a form encoder could have written: `name=value` pairs joined by
 /// `&`, each with one `=`, made of letters, digits, `%XX` escapes of UTF-8 text, `{{variables}}`,
 /// the punctuation forms carry unescaped (Stripe's `metadata[key]` among it) and spaces (which
@@ -67,15 +77,9 @@ pub(super) fn reads_as_form(data: &str) -> bool {
     let without_variables = crate::sample_values::map_variables(data, |_| Some(String::new()));
     let data = without_variables.as_str();
     let plain = |b: u8| b.is_ascii_alphanumeric() || b"-._~*+%=&!$'(),:/?@[] ".contains(&b);
-    let escapes_whole = data.match_indices('%').all(|(at, _)| {
-        data.len() >= at + 3
-            && data.as_bytes()[at + 1..at + 3]
-                .iter()
-                .all(u8::is_ascii_hexdigit)
-    });
     !data.is_empty()
         && data.bytes().all(plain)
-        && escapes_whole
+        && escapes_whole(data)
         && percent_encoding::percent_decode_str(data)
             .decode_utf8()
             .is_ok()
