@@ -1072,7 +1072,7 @@ fn import_groups_its_notes_by_kind_and_ends_with_a_summary() {
     assert_eq!(lines.len(), 3, "{out}");
     assert!(
         lines[0].starts_with(
-            "note: dropped-header: 2, the first command 1, word 2: header `Host` dropped"
+            "note: dropped-header: 2, the first line 2, word 2: header `Host` dropped"
         ) && lines[0].ends_with("(--verbose lists them)"),
         "{out}"
     );
@@ -1085,8 +1085,8 @@ fn import_groups_its_notes_by_kind_and_ends_with_a_summary() {
     );
     let verbose = stdout(&project.run(&["import", "curl", "req.txt", "--force", "-v"]));
     assert!(
-        verbose.contains("note: dropped-header: 2\n  command 1, word 2: header `Host` dropped")
-            && verbose.contains("\n  command 1, word 4: header `Connection` dropped"),
+        verbose.contains("note: dropped-header: 2\n  line 2, word 2: header `Host` dropped")
+            && verbose.contains("\n  line 2, word 4: header `Connection` dropped"),
         "{verbose}"
     );
 }

@@ -267,7 +267,11 @@ pub fn import(text: &str) -> Result<Import, String> {
     // output
     let (page, markup) = page_formats::as_markdown(text);
     let mut imported = match markdown::curl_blocks(&page, holds_curl) {
-        None => import_text(&markdown::commands_of(text)),
+        None => {
+            // notes name the line of a script's command, and the word of a command line's
+            let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
+            import_text(&markdown::commands_of(text), (lines > 1).then_some(1))
+        }
         Some(blocks) if blocks.is_empty() => Err(format!(
             "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command{}",
             curl_outside_blocks(text)
@@ -276,7 +280,7 @@ pub fn import(text: &str) -> Result<Import, String> {
         Some(blocks)
             if blocks.len() == 1 && blocks[0].heading.is_none() && blocks[0].prose.is_empty() =>
         {
-            import_text(&markdown::commands_of(&blocks[0].code))
+            import_text(&markdown::commands_of(&blocks[0].code), blocks[0].code_line)
         }
         Some(blocks) => import_page(blocks),
     }?;
@@ -327,7 +331,7 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
     for block in blocks {
         let heading = block.heading.clone().or(unused_heading.take());
         let at_line = |at: &str| format!("line {}, {at}", block.line);
-        let imported = match import_block(&block.code) {
+        let imported = match import_block(&block.code, block.code_line) {
             Ok((imported, unread)) => {
                 if let Some((lines, error)) = unread {
                     page.notes.push(Note::of_kind(
@@ -361,9 +365,12 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
             }
             page.items.push(item);
         }
+        // a note that names its line names the page's; the others, the block's
         page.notes
             .extend(imported.notes.into_iter().map(|mut note| {
-                note.at = at_line(&note.at);
+                if !note.at.starts_with("line ") {
+                    note.at = at_line(&note.at);
+                }
                 note
             }));
         for (name, value) in imported.variables {
@@ -404,9 +411,12 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
 /// that can (a command's output without a prompt after it, such as `It's alive`), with how many
 /// lines that is and why the rest could not be read.
 #[allow(clippy::type_complexity)]
-fn import_block(code: &str) -> Result<(Import, Option<(usize, String)>), String> {
+fn import_block(
+    code: &str,
+    first_line: Option<usize>,
+) -> Result<(Import, Option<(usize, String)>), String> {
     let commands = markdown::commands_of(code);
-    let error = match import_text(&commands) {
+    let error = match import_text(&commands, first_line) {
         Ok(imported) => return Ok((imported, None)),
         Err(error) => error,
     };
@@ -418,7 +428,7 @@ fn import_block(code: &str) -> Result<(Import, Option<(usize, String)>), String>
             continue;
         }
         let first = lines[..count].join("\n");
-        if let Ok(imported) = import_text(&first)
+        if let Ok(imported) = import_text(&first, first_line)
             && !imported.items.is_empty()
         {
             return Ok((imported, Some((count, error))));
@@ -427,13 +437,14 @@ fn import_block(code: &str) -> Result<(Import, Option<(usize, String)>), String>
     Err(error)
 }
 
-/// The curl commands of a command line, a script or a shell session.
-fn import_text(text: &str) -> Result<Import, String> {
-    match import_commands(&without_prompts(text, false)) {
+/// The curl commands of a command line, a script or a shell session, whose first line is the
+/// input's `first_line` when notes are to name lines.
+fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> {
+    match import_commands(&without_prompts(text, false), first_line) {
         // `# curl …` with no curl outside comments: a root shell's prompt, as documentation
         // shows one, not a comment
         Err(_) if only_commented(text) => {
-            let mut import = import_commands(&without_prompts(text, true))?;
+            let mut import = import_commands(&without_prompts(text, true), first_line)?;
             import.notes.push(Note::of_kind(
                 "command",
                 "input",
@@ -480,7 +491,25 @@ fn only_commented(text: &str) -> bool {
         && !lines().any(|line| !line.starts_with('#') && line.split_whitespace().any(is_curl))
 }
 
-fn import_commands(text: &str) -> Result<Import, String> {
+/// Where a note about the command at `index` of the input's commands points: the line of the
+/// input it starts on, when the input's first line is `first_line` and the reader knows the
+/// command's line; else its number among `many` commands, or nothing for the one command.
+fn command_place(
+    first_line: Option<usize>,
+    command: &Command,
+    index: usize,
+    many: bool,
+) -> Option<String> {
+    match (first_line, command.line) {
+        (Some(first), Some(line)) => Some(format!("line {}", first + line)),
+        _ if many => Some(format!("command {}", index + 1)),
+        _ => None,
+    }
+}
+
+/// The requests of the commands of `text`, whose first line is the input's `first_line` when
+/// notes are to name lines.
+fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, String> {
     let typed = typography::as_typed(text, option_dashes);
     let text = typed.as_deref().unwrap_or(text);
     let posix_with_carets = cmd::posix_quoted_with_carets(text);
@@ -519,7 +548,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
             command.words.drain(..at);
         }
     }
-    let mut commands = with_forgotten_continuations_joined(commands, &mut import.notes);
+    let mut commands = with_forgotten_continuations_joined(commands, first_line, &mut import.notes);
     let substituted_hosts: Vec<Vec<String>> = commands.iter_mut().map(with_hosts_named).collect();
     if posix_with_carets.is_some() {
         import.notes.push(Note::of_kind(
@@ -548,11 +577,11 @@ fn import_commands(text: &str) -> Result<Import, String> {
     let mut url_alone: Option<String> = None;
     let many = commands.len() > 1;
     for (index, command) in commands.iter().enumerate() {
-        let prefix = if many {
-            format!("command {}, ", index + 1)
-        } else {
-            String::new()
-        };
+        let place = command_place(first_line, command, index, many);
+        let prefix = place
+            .as_ref()
+            .map(|place| format!("{place}, "))
+            .unwrap_or_default();
         // a prompt before the command, as documentation writes it: `$ curl …`
         let words = without_prompt_word(&command.words);
         let Some(program) = words.first() else {
@@ -575,7 +604,7 @@ fn import_commands(text: &str) -> Result<Import, String> {
             }
             import.notes.push(Note::of_kind(
                 "command",
-                format!("command {}", index + 1),
+                place.unwrap_or_else(|| format!("command {}", index + 1)),
                 format!("`{program}` is not curl: the command is skipped"),
             ));
             continue;
@@ -808,6 +837,7 @@ fn json_typed_as_ascii(import: &mut Import) {
 /// (bash would run curl without those lines, then fail on the first of them); a note says so.
 fn with_forgotten_continuations_joined(
     commands: Vec<Command>,
+    first_line: Option<usize>,
     notes: &mut Vec<Note>,
 ) -> Vec<Command> {
     let starts_more = |word: &str| {
@@ -867,7 +897,7 @@ fn with_forgotten_continuations_joined(
         let shown: Vec<String> = firsts.iter().map(|word| format!("`{word}`")).collect();
         notes.push(Note::of_kind(
             "shell",
-            format!("command {}", index + 1),
+            command_place(first_line, &joined[index], index, true).unwrap_or_default(),
             format!(
                 "the lines starting with {} follow a curl command without its `\\` at the end of the line before: read as lines of that command, as its writer meant (bash would run curl without them)",
                 shown.join(", ")
@@ -3169,6 +3199,44 @@ mod tests {
         );
     }
 
+    // A note names the line its command starts on, in the page or the script, whatever is
+    // left out before it: a fence, blank lines, comments, a prompt, output, a here-document.
+    #[test]
+    fn notes_name_the_line_a_command_starts_on() {
+        let at = |text: &str, containing: &str| -> String {
+            let import = imported(text);
+            let note = import.notes.iter().find(|n| n.message.contains(containing));
+            note.unwrap_or_else(|| panic!("no note with {containing}: {:#?}", import.notes))
+                .at
+                .clone()
+        };
+        // a page: the block's comment, a session's output and a here-document come before
+        let page = "# Items\n\n## Create\n\n```bash\n# the name is required\ncurl --compressed -X POST https://e.com/items \\\n  -H 'Connection: close'\n```\n\n## Sessions\n\n```console\n$ curl -d @- https://e.com/a <<EOF\nné\nEOF\nHTTP/1.1 200 OK\n{\"é\": 1}\n$ curl --http2 https://e.com/b\n```\n";
+        assert_eq!(at(page, "`--compressed`"), "line 7, word 1");
+        assert_eq!(at(page, "`Connection`"), "line 7, word 5");
+        assert_eq!(at(page, "HTTP/2"), "line 19, word 1");
+        // one command in a fence and nothing else: the file's line all the same
+        assert_eq!(
+            at(
+                "\n\n```bash\n\ncurl --compressed https://e.com/a\n```\n",
+                "`--compressed`"
+            ),
+            "line 5, word 1"
+        );
+        // a reStructuredText literal block
+        let page = "Items\n=====\n\nCreate one::\n\n    curl --compressed https://e.com/items\n\nMore text.\n";
+        assert_eq!(at(page, "`--compressed`"), "line 6, word 1");
+        // a script: blank lines and comments first, a quote across lines before
+        let script = "\n\n# set up\nexport A=1\ncurl -d 'a\nb' https://e.com/a\n\ncurl --compressed https://e.com/b\nls\n";
+        assert_eq!(at(script, "`--compressed`"), "line 8, word 1");
+        assert_eq!(at(script, "`ls` is not curl"), "line 9");
+        // a command line of one line: its word
+        assert_eq!(
+            at("curl --compressed https://e.com/a", "`--compressed`"),
+            "word 1"
+        );
+    }
+
     #[test]
     fn a_markdown_pages_curl_blocks_are_its_requests() {
         let page = "# Items\n\n## Create an item\n\nThe item's `name` is required.\n\n```bash\ncurl -X POST https://e.com/items \\\n  -H 'Content-Type: application/json' \\\n  --foo \\\n  -d '{\"name\": \"a\"}'\n```\n\n```json\n{\"id\": 1}\n```\n\nThen read it back:\n\n```console\n$ curl https://e.com/items/1\n```\n\n## Broken\n\n```sh\ncurl 'https://e.com/never-closed\n```\n";
@@ -3206,12 +3274,13 @@ mod tests {
             import.items[0].spec.request.body.as_ref().unwrap().raw(),
             Some("{\"name\": \"a\"}")
         );
-        // notes point at the block's line in the page; an unreadable block is noted, not fatal
+        // notes point at the command's line in the page; an unreadable block is noted at its
+        // own, not fatal
         assert!(
             import
                 .notes
                 .iter()
-                .any(|n| n.at.starts_with("line 7, ") && n.message.contains("--foo")),
+                .any(|n| n.at == "line 8, word 6" && n.message.contains("--foo")),
             "{:#?}",
             import.notes
         );
@@ -3616,7 +3685,7 @@ mod tests {
         );
         note_at(
             &import,
-            "word 3",
+            "line 1, word 3",
             "`<KEYCLOAK_HOST>`, `{realm}`, `<ACCESS_TOKEN>`, `<CLIENT_ID>`, `<b>` stand for values the reader gives: the spec names them `{{KEYCLOAK_HOST}}`, `{{realm}}`, `{{ACCESS_TOKEN}}`, `{{CLIENT_ID}}`, `{{b}}`",
         );
         // a leading placeholder is the base URL, scheme and all; an unquoted one is no redirection
@@ -3715,7 +3784,7 @@ mod tests {
         );
         note_at(
             &import,
-            "command 1",
+            "line 1",
             "the lines starting with `https://e.com/a`, `-X` follow a curl command without its `\\`",
         );
         // after another command, a URL alone is still one

@@ -12,11 +12,21 @@ pub(super) struct CurlBlock {
     pub(super) code: String,
     /// The line of the page the block starts on (its fence), from 1.
     pub(super) line: usize,
+    /// The line of the page its code's first line is on, when each line of the code is a line
+    /// of the page (not in a ReadMe magic block's JSON).
+    pub(super) code_line: Option<usize>,
     /// The text of the heading above it, plain, for the first block below a heading.
     pub(super) heading: Option<String>,
     /// The paragraphs, lists, quotes and tables between that heading (or the last curl block
     /// below it) and the block, as the page writes them.
     pub(super) prose: String,
+}
+
+/// Where a code block starts in the page, in bytes: its first line (a fence), and its code's,
+/// when the code is the page's text as it stands.
+struct Starts {
+    block: usize,
+    code: Option<usize>,
 }
 
 /// The shell code blocks of `text` that hold a curl command, when `text` is a Markdown page:
@@ -45,8 +55,9 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
     let mut heading_text: Option<(usize, String)> = None;
     // the HTML block being read
     let mut html = String::new();
-    // the code block being read: its text, where it starts, whether it is a shell's
-    let mut code: Option<(String, usize, bool)> = None;
+    // the code block being read: its text, where it starts, whether it is a shell's, and where
+    // its text starts
+    let mut code: Option<(String, usize, bool, Option<usize>)> = None;
     let mut depth = 0usize;
     // the depth of the list item being read whose text held ReadMe's magic blocks, read whole
     let mut magic_item: Option<usize> = None;
@@ -69,17 +80,22 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                     }
                     CodeBlockKind::Indented => true,
                 };
-                code = Some((String::new(), range.start, shell));
+                code = Some((String::new(), range.start, shell, None));
                 depth += 1;
             }
             Event::End(TagEnd::CodeBlock) => {
                 depth -= 1;
-                if let Some((block, start, shell)) = code.take() {
-                    page.code_block(block, start, shell, &holds_curl);
+                if let Some((block, start, shell, text_start)) = code.take() {
+                    let starts = Starts {
+                        block: start,
+                        code: text_start,
+                    };
+                    page.code_block(block, starts, shell, &holds_curl);
                 }
             }
             Event::Text(part) | Event::Code(part) => {
-                if let Some((block, ..)) = &mut code {
+                if let Some((block, _, _, text_start)) = &mut code {
+                    text_start.get_or_insert(range.start);
                     block.push_str(&part);
                 } else if let Some((_, heading)) = &mut heading_text {
                     heading.push_str(&part);
@@ -200,12 +216,12 @@ impl<'t> Page<'t> {
     fn code_block(
         &mut self,
         code: String,
-        start: usize,
+        starts: Starts,
         shell: bool,
         holds_curl: &impl Fn(&str) -> bool,
     ) {
         if (shell || is_console_session(&code)) && holds_curl(&code) {
-            self.add_block(code, start);
+            self.add_block(code, starts);
         } else {
             // what came before another language's block introduced that block
             self.lead_in_used();
@@ -240,7 +256,11 @@ impl<'t> Page<'t> {
                             code.push('\n');
                         }
                         let shell = is_shell_language(&tab.language);
-                        self.code_block(code, start + offset, shell, holds_curl);
+                        let starts = Starts {
+                            block: start + offset,
+                            code: None,
+                        };
+                        self.code_block(code, starts, shell, holds_curl);
                     }
                 }
                 readme::Piece::Other => {}
@@ -248,7 +268,7 @@ impl<'t> Page<'t> {
         }
     }
 
-    fn add_block(&mut self, code: String, start: usize) {
+    fn add_block(&mut self, code: String, starts: Starts) {
         // in a group of tabs, what came before the group is each tab's
         let shared = self.shared_prose();
         let mut prose = std::mem::replace(&mut self.prose, shared);
@@ -261,9 +281,11 @@ impl<'t> Page<'t> {
         } else {
             None
         };
+        let line_of = |at: usize| self.text[..at].matches('\n').count() + 1;
         self.blocks.push(CurlBlock {
             code,
-            line: self.text[..start].matches('\n').count() + 1,
+            line: line_of(starts.block),
+            code_line: starts.code.map(line_of),
             heading,
             prose: prose.join("\n\n"),
         });
@@ -724,6 +746,8 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         before_prompt &= !prompted(line);
         after_command = prompted(line) || continues || forgotten_continuation || unprompted_curl;
         if !after_command {
+            // a blank in the output's place keeps each command on its line of the block
+            out.push('\n');
             continue;
         }
         out.push_str(line);
@@ -862,18 +886,21 @@ mod tests {
                 CurlBlock {
                     code: "curl -X POST https://e.com/users\n".into(),
                     line: 6,
+                    code_line: None,
                     heading: Some("Create one".into()),
                     prose: String::new(),
                 },
                 CurlBlock {
                     code: "$ curl https://e.com/users\n[]\n".into(),
                     line: 6,
+                    code_line: None,
                     heading: None,
                     prose: String::new(),
                 },
                 CurlBlock {
                     code: "curl https://e.com/users/1\n".into(),
                     line: 15,
+                    code_line: None,
                     heading: None,
                     prose: "then".into(),
                 },
@@ -927,7 +954,7 @@ mod tests {
     fn a_command_before_the_first_prompt_is_no_output() {
         assert_eq!(
             commands_of("curl http://a.example/1\n$ curl http://a.example/2\n{}\ncurl: (7) x\n"),
-            "curl http://a.example/1\n$ curl http://a.example/2\n"
+            "curl http://a.example/1\n$ curl http://a.example/2\n\n\n"
         );
     }
 
@@ -948,18 +975,21 @@ mod tests {
                 CurlBlock {
                     code: "curl -X POST https://e.com/users -d '{}'\n".into(),
                     line: 12,
+                    code_line: Some(13),
                     heading: Some("Create a user".into()),
                     prose: "Send a `name`:\n\n- one\n- two".into(),
                 },
                 CurlBlock {
                     code: "$ curl https://e.com/users\n".into(),
                     line: 22,
+                    code_line: Some(23),
                     heading: None,
                     prose: "Then list them:".into(),
                 },
                 CurlBlock {
                     code: "curl -X DELETE https://e.com/users/1\n".into(),
                     line: 28,
+                    code_line: Some(29),
                     heading: Some("Delete".into()),
                     prose: String::new(),
                 },
@@ -1096,13 +1126,13 @@ mod tests {
         let session = "$ curl -i http://localhost:3000/hello \\\n  -d '{\n  \"a\": \"it is\"\n}'\nHTTP/1.1 200 OK\nIt's alive\n$ curl https://e.com/b\n> -H 'X: y'\n{\"ok\": true}\n";
         assert_eq!(
             commands_of(session),
-            "$ curl -i http://localhost:3000/hello \\\n  -d '{\n  \"a\": \"it is\"\n}'\n$ curl https://e.com/b\n> -H 'X: y'\n"
+            "$ curl -i http://localhost:3000/hello \\\n  -d '{\n  \"a\": \"it is\"\n}'\n\n\n$ curl https://e.com/b\n> -H 'X: y'\n\n"
         );
         // a here-document's lines are the command's
         let heredoc = "$ curl -d @- https://e.com <<'EOF'\n{\"a\": 1}\nEOF\nok\n";
         assert_eq!(
             commands_of(heredoc),
-            "$ curl -d @- https://e.com <<'EOF'\n{\"a\": 1}\nEOF\n"
+            "$ curl -d @- https://e.com <<'EOF'\n{\"a\": 1}\nEOF\n\n"
         );
         // without a prompt, every line is a command
         assert_eq!(
@@ -1113,30 +1143,30 @@ mod tests {
         let others = "me@box:~/api$ curl -v https://e.com/a \\\n    -H 'X: y'\n* Connected\n< HTTP/1.1 200 OK\nok\nme@box:~/api$ jq . out.json\n{}\n";
         assert_eq!(
             commands_of(others),
-            "me@box:~/api$ curl -v https://e.com/a \\\n    -H 'X: y'\nme@box:~/api$ jq . out.json\n"
+            "me@box:~/api$ curl -v https://e.com/a \\\n    -H 'X: y'\n\n\n\nme@box:~/api$ jq . out.json\n\n"
         );
         let powershell =
             "PS C:\\> curl.exe -X POST https://e.com/a `\n>>   -d 'x=1'\nStatusCode : 200\n";
         assert_eq!(
             commands_of(powershell),
-            "PS C:\\> curl.exe -X POST https://e.com/a `\n>>   -d 'x=1'\n"
+            "PS C:\\> curl.exe -X POST https://e.com/a `\n>>   -d 'x=1'\n\n"
         );
         // a command's lines without their `\` are the command's, for reading them to say so
         let forgotten = "$ curl -X POST\n-H 'X: y'\n'https://e.com/a'\n{}\n";
         assert_eq!(
             commands_of(forgotten),
-            "$ curl -X POST\n-H 'X: y'\n'https://e.com/a'\n"
+            "$ curl -X POST\n-H 'X: y'\n'https://e.com/a'\n\n"
         );
         // the same request for two shells: the first one's
         let two = "$ curl -X 'POST' https://e.com/a \\\n  -d '{}'\n\nC:\\>curl -X \"POST\" https://e.com/a ^\n  -d \"{}\"\n";
         assert_eq!(
             commands_of(two),
-            "$ curl -X 'POST' https://e.com/a \\\n  -d '{}'\n"
+            "$ curl -X 'POST' https://e.com/a \\\n  -d '{}'\n\n\n\n"
         );
         let cmd = "C:\\work>curl -X POST https://e.com/a ^\n  -d \"x=1\"\n{\"ok\": true}\n";
         assert_eq!(
             commands_of(cmd),
-            "C:\\work>curl -X POST https://e.com/a ^\n  -d \"x=1\"\n"
+            "C:\\work>curl -X POST https://e.com/a ^\n  -d \"x=1\"\n\n"
         );
         assert_eq!(
             super::super::shell::quote_left_open(r#"a 'b\' "c"#, None),

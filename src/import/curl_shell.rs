@@ -49,6 +49,9 @@ pub struct Command {
     /// Whether a backquote that nothing closes ended the text (a Markdown code span's, left
     /// after the command), and was left out.
     pub stray_backquote: bool,
+    /// The line of the text the command starts on, from 0, where the reader knows it: notes
+    /// about the command point there.
+    pub line: Option<usize>,
 }
 
 impl Command {
@@ -73,7 +76,13 @@ pub enum Stdin {
 /// the whole, or the
 /// fence lines of a Markdown code block around it (```` ```bash ```` first, ```` ``` ```` last).
 pub(super) fn without_prompts(text: &str, root: bool) -> String {
+    let whole = text;
     let text = without_fences(text);
+    // blanks for the lines left out before the text keep each command on its line
+    let lines_before = whole[..text.as_ptr() as usize - whole.as_ptr() as usize]
+        .matches('\n')
+        .count();
+    let mut out = "\n".repeat(lines_before);
     let trimmed = text.trim();
     // a code span, `` `curl …` `` or ```` ```curl …``` ```` on one line as issues write it
     let marks = trimmed.len() - trimmed.trim_start_matches('`').len();
@@ -82,9 +91,10 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
         && trimmed.ends_with(&"`".repeat(marks))
         && trimmed.matches('`').count() == 2 * marks
     {
-        return trimmed[marks..trimmed.len() - marks].to_string();
+        out.push_str(&trimmed[marks..trimmed.len() - marks]);
+        return out;
     }
-    let mut out = String::with_capacity(text.len());
+    out.reserve(text.len());
     let mut continued = false;
     // the quote the prompted command has left open: its next line continues it too
     let mut open_quote: Option<char> = None;
@@ -476,7 +486,15 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             )
         };
     }
+    // where the text was read up to, and the lines before it, for the line each command starts on
+    let mut lines_before = (0, 0);
     while let Some(c) = chars.next() {
+        if command.line.is_none() && command.words.is_empty() && !c.is_whitespace() {
+            let at = bytes_read(text, &mut chars) - c.len_utf8();
+            lines_before.1 += text[lines_before.0..at].matches('\n').count();
+            lines_before.0 = at;
+            command.line = Some(lines_before.1);
+        }
         if matches!(c, '\'' | '"') && in_word && !quoted && word.starts_with('{') {
             command.unquoted_json = true;
         }
@@ -577,6 +595,9 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 if !command.words.is_empty() || !command.redirections.is_empty() {
                     commands.push(std::mem::take(&mut command));
                     command.piped = c == '|' && !doubled;
+                } else {
+                    // a comment's line, or a separator's, starts no command
+                    command.line = None;
                 }
                 redirection = None;
             }
@@ -679,6 +700,15 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
     Ok(commands)
 }
 
+/// How many bytes of `text` `chars`, an iterator over it, has given out.
+fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> usize {
+    // `Chars` bounds what is left by its bytes; `Peekable` counts a char it holds as one more
+    let held = chars.peek().map_or(0, |c| c.len_utf8());
+    let hint = chars.size_hint().1.unwrap_or(0);
+    let left = if held > 0 { hint - 1 + held } else { hint };
+    text.len().saturating_sub(left)
+}
+
 /// The commands with each that gives a variable a curl command's output (`R=$(curl …)`, with
 /// `export` or `local` before it, or backquotes), or another command a curl command's output as
 /// a word (`echo $(curl …)`), replaced by that curl command, as the shell runs it: scripts in
@@ -713,7 +743,11 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
         };
         match inner {
             Some(inner) if inner.split_whitespace().next().is_some_and(is_curl) => {
-                out.extend(shell_commands(&inner)?)
+                out.extend(shell_commands(&inner)?.into_iter().map(|mut run| {
+                    // the line the assignment is on, not one of the substitution's own
+                    run.line = command.line.map(|line| line + run.line.unwrap_or(0));
+                    run
+                }))
             }
             _ => out.push(command),
         }
