@@ -448,7 +448,7 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
             import.notes.push(Note::of_kind(
                 "command",
                 "input",
-                "no curl command outside comments: the `#` before `curl` is read as a root shell's prompt",
+                "no curl command outside comments: the `#` before `curl` is read as a root shell's prompt, or as the mark of a command commented out (taken off its continued lines too)",
             ));
             Ok(import)
         }
@@ -4248,6 +4248,47 @@ mod tests {
         let commented = imported("# curl -X DELETE https://e.com/x\ncurl https://e.com/y\n");
         assert_eq!(commented.items.len(), 1);
         assert_eq!(commented.items[0].spec.request.method, "GET");
+    }
+
+    // Scripts and source files keep an example request commented out, every line of it: its
+    // continued lines lose the comment's mark too, as a reader uncommenting it takes it off.
+    #[test]
+    fn a_command_commented_out_line_by_line_is_the_whole_command() {
+        for text in [
+            "import os\n\n# curl -X POST http://e.com/items \\\n#   -H \"Content-Type: application/json\" \\\n#   -d '{\n#     \"name\": \"a\"\n#   }'\n\nx = 1\n",
+            "  # curl -X POST \\\n  # http://e.com/items \\\n  # -H 'Content-Type: application/json' \\\n  # -d '{\n  #     \"name\": \"a\"\n  # }'\n",
+            "/**\n * curl -X POST http://e.com/items \\\n *   -H 'Content-Type: application/json' \\\n *   -d '{\n *     \"name\": \"a\"\n *   }'\n */\npublic class A {}\n",
+            "// curl -X POST http://e.com/items \\\n//   -H 'Content-Type: application/json' \\\n//   -d '{\n//     \"name\": \"a\"\n//   }'\n",
+        ] {
+            let import = imported(text);
+            let request = &import.items[0].spec.request;
+            assert_eq!(
+                (request.method.as_str(), request.url.as_str()),
+                ("POST", "http://e.com/items"),
+                "{text}"
+            );
+            assert_eq!(
+                crate::import::test_support::pairs(&request.headers),
+                [("Content-Type".to_string(), "application/json".to_string())],
+                "{text}"
+            );
+            // the JSON as written, its lines without the comment's mark
+            let body = request.body.as_ref().and_then(|b| b.raw()).unwrap();
+            let value: serde_json::Value = serde_json::from_str(body).unwrap();
+            assert_eq!(value, serde_json::json!({"name": "a"}), "{text}");
+            assert!(!body.contains(['#', '*', '/']), "{body}");
+        }
+        // a root prompt's continued lines have no mark to take off
+        let root = imported("# curl -X POST http://e.com/items \\\n  -d '# one'\n");
+        assert_eq!(
+            root.items[0]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .and_then(|b| b.raw()),
+            Some("# one")
+        );
     }
 
     #[test]

@@ -100,23 +100,39 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
     let mut open_quote: Option<char> = None;
     // PowerShell shows `>> ` before a continued line; after a shell's prompt, `>> ` appends
     let mut powershell = false;
+    // the comment's mark a command commented out starts with (`#`, `*`, `//`), which its
+    // continued lines start with too
+    let mut comment_mark: Option<&str> = None;
     for line in text.split_inclusive('\n') {
         let start = line.len() - line.trim_start().len();
         let rest = &line[start..];
-        let stripped = if continued {
+        let uncommented = comment_mark
+            .filter(|_| continued)
+            .and_then(|mark| rest.strip_prefix(mark))
+            .map(|after| after.strip_prefix([' ', '\t']).unwrap_or(after));
+        let stripped = if let Some(after) = uncommented {
+            Some(after)
+        } else if continued {
             let continuation = if powershell { ">> " } else { "> " };
             rest.strip_prefix(continuation)
                 .or_else(|| (!powershell).then(|| zsh_continuation_rest(rest)).flatten())
         } else {
             powershell = rest.starts_with("PS ");
             open_quote = None;
-            prompt_end(rest, root).map(|end| &rest[end..])
+            let end = prompt_end(rest, root);
+            comment_mark = end
+                .map(|end| rest[..end].trim())
+                .filter(|prompt| matches!(*prompt, "#" | "*" | "//"));
+            end.map(|end| &rest[end..])
         };
         // a line continued in bash, or in PowerShell
         let continues = |line: &str| line.trim_end().ends_with(['\\', '`']);
         match stripped {
             Some(command) => {
-                out.push_str(&line[..start]);
+                // a commented-out line's indentation is the comment's, not the command's
+                if uncommented.is_none() {
+                    out.push_str(&line[..start]);
+                }
                 out.push_str(command);
                 open_quote = quote_left_open(command, open_quote);
                 continued = continues(command) || open_quote.is_some();
