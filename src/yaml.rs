@@ -407,9 +407,9 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
     emit::Emitter::document(&value)
 }
 
-/// Writes `value` as [`to_string`] does, except that text holding U+0085, U+2028 or U+2029 is
-/// double-quoted with escapes, so that YAML 1.1 and 1.2 parsers read it alike: for YAML other
-/// programs read, such as a page's front matter.
+/// Writes `value` as [`to_string`] does, except that plain text YAML 1.1 parsers read as
+/// something else (`yes`, `on`) is quoted, so that YAML 1.1 and 1.2 parsers read it alike: for
+/// YAML other programs read, such as a page's front matter.
 pub fn to_portable_string<T: Serialize>(value: &T) -> String {
     let value = serde_json::to_value(value).expect("the value serializes with string keys");
     emit::Emitter::portable_document(&value)
@@ -429,6 +429,21 @@ mod tests {
     fn at(error: &YamlError) -> (usize, usize) {
         let location = error.location.expect("a located error");
         (location.line, location.column)
+    }
+
+    // U+0085, U+2028 and U+2029 are line breaks to samplegen's reader (YAML 1.1): in a block
+    // scalar they would start lines, read back with the indentation
+    #[test]
+    fn text_with_unicode_line_separators_reads_back_as_written() {
+        for text in [
+            "x\u{2029}y\n  z",
+            "a\u{2028}b",
+            "{\n  \"a\": \"x\u{85}y\"\n}",
+        ] {
+            let written = to_string(&serde_json::json!({ "raw": text }));
+            let read: serde_json::Value = from_str(&written).unwrap();
+            assert_eq!(read["raw"], text, "{written}");
+        }
     }
 
     #[test]

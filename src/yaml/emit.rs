@@ -198,9 +198,9 @@ pub(super) struct Emitter {
     column: usize,
     whitespace: bool,
     indention: bool,
-    /// Whether text holding U+0085, U+2028 or U+2029 is double-quoted, with the escapes every
-    /// parser reads alike: YAML 1.1 parsers take them for line breaks, YAML 1.2 ones for text.
-    portable_breaks: bool,
+    /// Whether plain text that YAML 1.1 parsers read as something else (`yes`, `on`, `0777`) is
+    /// quoted, for YAML other programs read.
+    yaml_1_1: bool,
 }
 
 impl Emitter {
@@ -208,19 +208,19 @@ impl Emitter {
         Emitter::write(value, false)
     }
 
-    /// A document that YAML 1.1 and 1.2 parsers read alike (see `portable_breaks`), for text
+    /// A document that YAML 1.1 and 1.2 parsers read alike (see `yaml_1_1`), for text
     /// that other programs read, such as a page's front matter.
     pub(super) fn portable_document(value: &Value) -> String {
         Emitter::write(value, true)
     }
 
-    fn write(value: &Value, portable_breaks: bool) -> String {
+    fn write(value: &Value, yaml_1_1: bool) -> String {
         let mut emitter = Emitter {
             out: String::new(),
             column: 0,
             whitespace: true,
             indention: true,
-            portable_breaks,
+            yaml_1_1,
         };
         emitter.node(value, None, false);
         emitter.indent(0);
@@ -353,13 +353,13 @@ impl Emitter {
         if style == Style::Literal && (!analysis.block_allowed || simple_key) {
             style = Style::Double;
         }
-        if self.portable_breaks {
-            if style == Style::Plain && reads_as_other_in_yaml_1_1(text) {
-                style = Style::Single;
-            }
-            if text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
-                style = Style::Double;
-            }
+        if self.yaml_1_1 && style == Style::Plain && reads_as_other_in_yaml_1_1(text) {
+            style = Style::Single;
+        }
+        // YAML 1.1 parsers, samplegen's own among them, take these for line breaks, YAML 1.2
+        // ones for text: only their escapes are read alike by both
+        if text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+            style = Style::Double;
         }
         match style {
             Style::Plain => self.plain(text),
