@@ -77,6 +77,13 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
     importer.import.variables = collection_variables(collection.get("variable"));
     // after the variables: its note says which are offered
     importer.ignored_settings(collection, "", "the collection's");
+    importer.unkept_description(
+        collection
+            .get("info")
+            .and_then(|info| info.get("description")),
+        "/info/description",
+        "the collection's",
+    );
     let auth = collection
         .get("auth")
         .filter(|auth| is_set(auth))

@@ -37,6 +37,11 @@ impl Importer {
                     continue;
                 };
                 self.ignored_settings(object, &at, "the folder's");
+                self.unkept_description(
+                    object.get("description"),
+                    &format!("{at}/description"),
+                    "the folder's",
+                );
                 let name = text(object.get("name")).trim().replace(['\r', '\n'], " ");
                 let mut dirs = dirs.to_vec();
                 dirs.push(if name.is_empty() {
@@ -73,6 +78,20 @@ impl Importer {
                     "ignored: an item with neither `request` nor `item`",
                 );
             }
+        }
+    }
+
+    /// A note on the text of a collection or folder, which no spec holds: a spec's prose is
+    /// its request's description.
+    pub(super) fn unkept_description(&mut self, value: Option<&Value>, at: &str, whose: &str) {
+        if !description(value).trim().is_empty() {
+            self.note(
+                "ignored",
+                at,
+                format!(
+                    "ignored: {whose} description (a spec's prose is its own request's description)"
+                ),
+            );
         }
     }
 
@@ -413,14 +432,24 @@ mod tests {
         );
         c["variable"] = json!([{"key": "baseUrl", "value": "https://e.com"}]);
         c["protocolProfileBehavior"] = json!({});
+        // the collection's and a folder's texts, which no spec holds; an empty one is no text
+        c["info"]["description"] = json!({"content": "Read me first.", "type": "text/markdown"});
+        c["item"][0]["description"] = json!(" ");
+        c["item"][0]["item"][0]["description"] = json!("The request's: its prose.");
+        c["item"][0]["item"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"name": "G", "description": "A folder's overview.", "item": []}));
         let import = run(c);
         let at: Vec<&str> = import.notes.iter().map(|n| n.at.as_str()).collect();
         assert_eq!(
             at,
             [
                 "/variable",
+                "/info/description",
                 "/item/0/item/0/event/0",
-                "/item/0/item/0/protocolProfileBehavior"
+                "/item/0/item/0/protocolProfileBehavior",
+                "/item/0/item/2/description",
             ]
         );
         // the collection's variables are not ignored: their values are offered to the site config
@@ -436,9 +465,16 @@ mod tests {
         );
         // `disableBodyPruning` is honored, so it is not called ignored
         assert!(
-            import.notes[2].message.ends_with("(`followRedirects`)"),
+            import.notes[3].message.ends_with("(`followRedirects`)"),
             "{:?}",
-            import.notes[2]
+            import.notes[3]
+        );
+        assert!(
+            import.notes[4]
+                .message
+                .starts_with("ignored: the folder's description"),
+            "{:?}",
+            import.notes[4]
         );
     }
 
