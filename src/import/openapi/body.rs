@@ -219,12 +219,17 @@ impl<'a> Importer<'a> {
                     }
                 }
             }
-            // bytes: no schema, one that says so (`format: binary`, a `contentMediaType`), one
-            // that allows any value (`{}`), or a string (`format: byte` or none) of a media type
-            // that is not text (Docker's `application/x-tar`, an `image/jpeg` upload)
-            None if schema.is_none_or(|schema| {
-                is_binary(schema) || is_string(schema) || is_any_value(schema)
-            }) && !is_text(&media_name) =>
+            // bytes: a schema that says so (`format: binary`, a `contentMediaType`), whatever
+            // the media type (Azure's `text/plain` uploads); no schema, one that allows any
+            // value (`{}`), or a string (`format: byte` or none) of a media type that is not
+            // text (Docker's `application/x-tar`, an `image/jpeg` upload)
+            None if match schema {
+                Some(schema) if is_binary(schema) => true,
+                Some(schema) => {
+                    (is_string(schema) || is_any_value(schema)) && !is_text(&media_name)
+                }
+                None => !is_text(&media_name),
+            } =>
             {
                 let content_type = if key.contains('*') {
                     "application/octet-stream"
@@ -1030,6 +1035,17 @@ paths:
           application/octet-stream:
             schema: {type: string, format: binary}
             example: '@example.zip'
+  /detect:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/octet-stream: {schema: {type: object, format: file}}
+  /moderate:
+    post:
+      requestBody:
+        content:
+          text/plain: {schema: {type: object, format: file}}
 components:
   schemas:
     Namespace: {properties: {kind: {type: string, example: Namespace}}}
@@ -1063,6 +1079,13 @@ components:
             headers(9),
             [pair("Content-Type", "application/octet-stream")]
         );
+        // Azure's streams, `{type: object, format: file}`, of any media type: a file
+        for (index, media) in [(10, "application/octet-stream"), (11, "text/plain")] {
+            assert!(
+                matches!(body(index).unwrap().file(), Some(FileSpec::Path(p)) if p == "/path/to/file")
+            );
+            assert_eq!(headers(index), [pair("Content-Type", media)]);
+        }
         // any media type, and an object or a list: JSON, which the API then takes
         assert_eq!(
             body(5).unwrap().raw(),

@@ -33,10 +33,13 @@ pub(super) fn choose_media(content: &Map<String, Value>) -> Option<(&str, &Value
     entries.iter().copied().min_by_key(|(key, _)| rank(key))
 }
 
-/// Whether a (resolved) schema describes raw bytes rather than text.
+/// Whether a (resolved) schema describes raw bytes rather than text: `format: binary`, or
+/// Swagger's `file` as Azure's documents write it in OpenAPI 3 too (`{type: object, format:
+/// file}`, `type: file`).
 pub(super) fn is_binary(schema: &Value) -> bool {
     let format = schema.get("format").and_then(Value::as_str);
-    matches!(format, Some("binary"))
+    matches!(format, Some("binary" | "file"))
+        || schema.get("type").and_then(Value::as_str) == Some("file")
         || schema.get("contentMediaType").is_some()
         || schema.get("contentEncoding").is_some()
 }

@@ -446,11 +446,28 @@ impl<'a> Importer<'a> {
         .collect()
     }
 
-    pub(super) fn header_parameter(&mut self, param: &Param<'a>) -> Option<NameValueSpec> {
+    /// A header parameter's header; `unsecured` when no security requirement applies to the
+    /// operation, so that an `Authorization` parameter is the only word on authorizing it.
+    pub(super) fn header_parameter(
+        &mut self,
+        param: &Param<'a>,
+        unsecured: bool,
+    ) -> Option<NameValueSpec> {
         let name = param.name.as_str();
-        if ["content-type", "accept", "authorization"]
-            .iter()
-            .any(|n| name.eq_ignore_ascii_case(n))
+        let authorization = name.eq_ignore_ascii_case("authorization");
+        if authorization && unsecured {
+            // loket.nl's and Zuora's documents say how to authorize only this way
+            self.note_once(
+                "parameter",
+                &param.at,
+                format!(
+                    "OpenAPI ignores a header parameter named `{name}`, but no security scheme applies to the operation: the header is sent as the parameter describes it"
+                ),
+            );
+        } else if authorization
+            || ["content-type", "accept"]
+                .iter()
+                .any(|n| name.eq_ignore_ascii_case(n))
         {
             self.note(
                 "dropped-header",
@@ -1000,6 +1017,7 @@ paths:
                 pair("X-Version", "2"),
                 pair("X-List", "a,b"),
                 pair("X-Map", "a=1,b=2"),
+                pair("Authorization", "Bearer x"),
                 pair("X-City", "{{X-City}}"),
                 pair("X-Open", "{{X-Open}}"),
             ]
@@ -1015,13 +1033,19 @@ paths:
                 pair("shade", "R%2C1%2CG%2C2"),
             ]
         );
-        for index in [4, 5, 6] {
+        for index in [4, 5] {
             note(
                 &import,
                 &format!("/paths/~1a/post/parameters/{index}"),
                 "OpenAPI ignores",
             );
         }
+        // with no security scheme to say how, the `Authorization` parameter does (loket.nl)
+        note(
+            &import,
+            "/paths/~1a/post/parameters/6",
+            "no security scheme applies to the operation: the header is sent",
+        );
         note(
             &import,
             "/paths/~1a/post/parameters/7",
@@ -1034,6 +1058,40 @@ paths:
             "/paths/~1a/post/parameters/13",
             "not a valid cookie name",
         );
+    }
+
+    // An `Authorization` parameter of an operation a security requirement applies to is the
+    // scheme's to send, as OpenAPI says; the empty requirement is none.
+    #[test]
+    fn an_authorization_parameter_gives_way_to_a_security_requirement() {
+        let secured = r#"
+components:
+  securitySchemes:
+    token: {type: http, scheme: bearer}
+security: [{token: []}]
+paths:
+  /a:
+    get:
+      parameters: [{name: Authorization, in: header, example: Bearer x}]
+  /open:
+    get:
+      security: [{}]
+      parameters: [{name: Authorization, in: header, example: Bearer y}]
+"#;
+        let import = run(secured);
+        let authorization = |index: usize| {
+            pairs(&import.items[index].spec.request.headers)
+                .into_iter()
+                .find(|(name, _)| name == "Authorization")
+        };
+        assert_eq!(authorization(0), None);
+        assert!(import.items[0].spec.request.auth.is_some());
+        note(
+            &import,
+            "/paths/~1a/get/parameters/0",
+            "the security schemes say it",
+        );
+        assert_eq!(authorization(1), Some(pair("Authorization", "Bearer y")));
     }
 
     #[test]

@@ -248,6 +248,17 @@ impl<'a> Importer<'a> {
             .filter(|auth| matches!(auth, AuthSpec::Apikey(_)));
         let auth_header = apikey.and_then(|a| a.header_name()).map(str::to_string);
         let auth_query = apikey.and_then(|a| a.query_name()).map(str::to_string);
+        // no requirement, or only the empty one (`security: [{}]`, `[]`), from the operation or
+        // the document
+        let unsecured = op
+            .get("security")
+            .or_else(|| self.root.get("security"))
+            .and_then(Value::as_array)
+            .is_none_or(|requirements| {
+                requirements
+                    .iter()
+                    .all(|r| r.as_object().is_none_or(serde_json::Map::is_empty))
+            });
         for param in &params {
             match param.location {
                 Location::Path => self.path_parameter(param, &mut request.url),
@@ -286,7 +297,7 @@ impl<'a> Importer<'a> {
                         );
                         continue;
                     }
-                    if let Some(header) = self.header_parameter(param) {
+                    if let Some(header) = self.header_parameter(param, unsecured) {
                         request.headers.push(header);
                     }
                 }
