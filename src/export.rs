@@ -100,20 +100,31 @@ pub fn in_other_files(document: &Value, operations: &[OperationSamples]) -> Vec<
     found
 }
 
+/// The sections of a document that hold path items: `paths`, and Azure's `x-ms-paths`, which
+/// the importer reads as more of them.
+const PATH_SECTIONS: [&str; 2] = ["paths", "x-ms-paths"];
+
+/// The section of `document` that holds the operation, and the operation.
+fn located<'d>(document: &'d Value, path: &str, method: &str) -> Option<(&'static str, &'d Value)> {
+    PATH_SECTIONS.into_iter().find_map(|section| {
+        let op = document.get(section)?.get(path)?.get(method)?;
+        op.is_object().then_some((section, op))
+    })
+}
+
 fn operation<'d>(document: &'d Value, path: &str, method: &str) -> Option<&'d Value> {
-    document
-        .get("paths")?
-        .get(path)?
-        .get(method)
-        .filter(|op| op.is_object())
+    located(document, path, method).map(|(_, op)| op)
 }
 
 /// `document` with `x-codeSamples` set (replaced) on every operation of `operations`; the
 /// operations must all be there (see [`missing`]).
 pub fn with_code_samples(mut document: Value, operations: &[OperationSamples]) -> Value {
     for op in operations {
+        let Some((section, _)) = located(&document, &op.path, &op.method) else {
+            continue;
+        };
         if let Some(Value::Object(target)) = document
-            .get_mut("paths")
+            .get_mut(section)
             .and_then(|paths| paths.get_mut(&op.path))
             .and_then(|item| item.get_mut(&op.method))
         {
@@ -186,6 +197,19 @@ mod tests {
             json!([{ "lang": "Shell", "label": "cURL", "source": "curl x\n" }])
         );
         assert_eq!(exported["paths"]["/pets/{petId}"]["parameters"], json!([]));
+    }
+
+    // Azure's `x-ms-paths` hold operations the importer reads as `paths`' own
+    #[test]
+    fn code_samples_go_on_an_operation_in_x_ms_paths() {
+        let document = json!({ "swagger": "2.0", "paths": {}, "x-ms-paths": { "/pets/{petId}": { "get": {} } } });
+        assert!(missing(&document, &pets()).is_empty());
+        let exported = with_code_samples(document, &pets());
+        assert_eq!(
+            exported["x-ms-paths"]["/pets/{petId}"]["get"]["x-codeSamples"][0]["label"],
+            "cURL"
+        );
+        assert_eq!(exported["paths"], json!({}));
     }
 
     #[test]

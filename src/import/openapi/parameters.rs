@@ -198,6 +198,18 @@ impl<'a> Importer<'a> {
                 "a path's `#…` part is never sent (it tells apart operations on one path): the URL leaves it out".to_string(),
             );
         }
+        // and Azure's `x-ms-paths` by a query (`/?comp=list`), which AutoRest does not send
+        // either: the operation's parameters say the query (`comp`, `enum: [list]`)
+        if item_at.starts_with("/x-ms-paths/")
+            && let Some(query) = path.find('?')
+        {
+            path.truncate(query);
+            self.note_once(
+                "parameter",
+                item_at,
+                "an `x-ms-paths` key's `?…` part only tells apart operations on one path (AutoRest does not send it): the URL leaves it out, and the operation's query parameters are sent".to_string(),
+            );
+        }
         if !path.starts_with('/') {
             self.note(
                 "parameter",

@@ -86,7 +86,10 @@ pub(super) fn upgrade(document: &Value) -> Result<Upgraded, String> {
             out.insert(key.clone(), value.clone());
         }
     }
-    if let Some(server) = upgrade.server() {
+    if let Some(server) = upgrade.parameterized_host() {
+        out.insert("servers".into(), json!([server]));
+        upgrade.moved("/servers/0", "/x-ms-parameterized-host");
+    } else if let Some(server) = upgrade.server() {
         out.insert("servers".into(), json!([{ "url": server }]));
         let from = if document.get("host").is_some() {
             "/host"
@@ -97,12 +100,16 @@ pub(super) fn upgrade(document: &Value) -> Result<Upgraded, String> {
     }
     let consumes = media_list(document.get("consumes"));
     let produces = media_list(document.get("produces"));
-    if let Some(paths) = document.get("paths") {
+    // Azure's `x-ms-paths` hold path items as `paths` do (see the walk)
+    for section in ["paths", "x-ms-paths"] {
+        let Some(paths) = document.get(section) else {
+            continue;
+        };
         let paths = match paths {
             Value::Object(paths) => {
                 let mut out = Map::new();
                 for (path, item) in paths {
-                    let at = format!("/paths/{}", escape(path));
+                    let at = format!("/{section}/{}", escape(path));
                     let item = if path.starts_with("x-") {
                         item.clone()
                     } else {
@@ -115,7 +122,7 @@ pub(super) fn upgrade(document: &Value) -> Result<Upgraded, String> {
             // not an object: the importer says so
             other => other.clone(),
         };
-        out.insert("paths".into(), paths);
+        out.insert(section.into(), paths);
     }
     let components = upgrade.components(&produces);
     if !components.is_empty() {
@@ -285,6 +292,57 @@ impl<'a> Upgrade<'a> {
             path => return Some(format!("{scheme}://{host}/{path}")),
         };
         Some(format!("{scheme}://{host}{base_path}"))
+    }
+
+    /// The server of Azure's `x-ms-parameterized-host` (AutoRest): its `hostTemplate` after the
+    /// first scheme unless `useSchemePrefix: false`, then the `basePath`; the template's
+    /// parameters are the server's variables, with their defaults.
+    fn parameterized_host(&self) -> Option<Value> {
+        let host = self.root.get("x-ms-parameterized-host")?;
+        let template = host.get("hostTemplate")?.as_str()?.trim();
+        if template.is_empty() {
+            return None;
+        }
+        let scheme = self
+            .root
+            .get("schemes")
+            .and_then(Value::as_array)
+            .and_then(|schemes| schemes.first())
+            .and_then(Value::as_str)
+            .unwrap_or("https")
+            .to_ascii_lowercase();
+        let prefix = match host.get("useSchemePrefix") {
+            Some(Value::Bool(false)) => String::new(),
+            _ => format!("{scheme}://"),
+        };
+        let base_path = self
+            .root
+            .get("basePath")
+            .and_then(Value::as_str)
+            .map(|path| path.trim().trim_end_matches('/'))
+            .unwrap_or_default();
+        let mut variables = Map::new();
+        for parameter in host
+            .get("parameters")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(parameter) = self.parameter(parameter) else {
+                continue;
+            };
+            let Some(name) = parameter.get("name").and_then(Value::as_str) else {
+                continue;
+            };
+            if let Some(default) = parameter.get("default").map(scalar_text) {
+                variables.insert(name.into(), json!({ "default": default }));
+            }
+        }
+        let mut server = json!({ "url": format!("{prefix}{template}{base_path}") });
+        if !variables.is_empty() {
+            server["variables"] = Value::Object(variables);
+        }
+        Some(server)
     }
 
     /// A parameter as written, or the one its `$ref` names in the document's `parameters`.
@@ -884,6 +942,64 @@ mod tests {
         note(&import, "/basePath", "`baseUrl` is `/hub/api`");
         note(&import, "/swagger", "read as the OpenAPI 3.0 document");
         assert!(swagger("paths: {}").variables.is_empty());
+    }
+
+    // Azure's data-plane documents (Storage's queues): operations in `x-ms-paths`, told apart
+    // by a query their parameters send, on a host a template with parameters gives
+    #[test]
+    fn azures_x_ms_paths_and_parameterized_host_are_read_as_autorest_reads_them() {
+        let import = swagger(
+            r#"host: localhost
+schemes: [https]
+x-ms-parameterized-host:
+  hostTemplate: "{accountName}.{dnsSuffix}"
+  parameters:
+    - {name: accountName, in: path, required: true, type: string}
+    - $ref: '#/parameters/DnsSuffix'
+parameters:
+  DnsSuffix: {name: dnsSuffix, in: path, required: true, type: string, default: queue.core.windows.net}
+paths:
+  /{queueName}:
+    put:
+      parameters: [{name: queueName, in: path, required: true, type: string}]
+x-ms-paths:
+  /?comp=list:
+    get:
+      parameters: [{name: comp, in: query, required: true, type: string, enum: [list]}]
+"#,
+        );
+        let urls: Vec<(&str, &str)> = import
+            .items
+            .iter()
+            .map(|i| (i.spec.request.method.as_str(), i.spec.request.url.as_str()))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                ("PUT", "{{baseUrl}}/{{queueName}}"),
+                ("GET", "{{baseUrl}}/")
+            ]
+        );
+        assert_eq!(
+            pairs(&import.items[1].spec.request.query),
+            [pair("comp", "list")]
+        );
+        note(
+            &import,
+            "/x-ms-paths/~1?comp=list",
+            "an `x-ms-paths` key's `?…` part only tells apart operations",
+        );
+        note(
+            &import,
+            "/x-ms-parameterized-host",
+            "`baseUrl` is `https://{accountName}.queue.core.windows.net`",
+        );
+        // without the scheme prefix, the template is the whole base (`{url}`)
+        let whole = swagger(
+            "x-ms-parameterized-host:\n  hostTemplate: '{url}'\n  useSchemePrefix: false\n  parameters: [{name: url, in: path, required: true, type: string}]\npaths: {}\nx-ms-paths:\n  /?comp=list:\n    get: {}\n",
+        );
+        assert_eq!(whole.items[0].spec.request.url, "{{baseUrl}}/");
+        note(&whole, "/x-ms-parameterized-host", "`baseUrl` is `{url}`");
     }
 
     #[test]

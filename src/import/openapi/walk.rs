@@ -83,12 +83,19 @@ impl<'a> Importer<'a> {
         // an `operationId` must be unique (OpenAPI 3.1 §4.8.10.1); a second use is told apart by
         // the file name's `-2`, and said, since a code generator would refuse the document
         let mut operation_ids: HashMap<&str, String> = HashMap::new();
-        for (path, item) in paths {
+        // Azure's documents keep operations whose paths differ only in their query (`/?comp=list`)
+        // in `x-ms-paths`, which AutoRest reads as more `paths`
+        let azure_paths = root.get("x-ms-paths").and_then(Value::as_object);
+        let sections =
+            std::iter::once(("paths", paths)).chain(azure_paths.map(|paths| ("x-ms-paths", paths)));
+        for (section, path, item) in
+            sections.flat_map(|(section, paths)| paths.iter().map(move |(p, i)| (section, p, i)))
+        {
             let path = path.as_str();
             if path.starts_with("x-") {
                 continue;
             }
-            let item_at = format!("/paths/{}", escape(path));
+            let item_at = format!("/{section}/{}", escape(path));
             let Some((item, _)) = self.resolve(item, &item_at) else {
                 continue;
             };
@@ -125,7 +132,7 @@ impl<'a> Importer<'a> {
             self.note(
                 "ignored",
                 "/paths",
-                "the document's `paths` hold no operations: nothing to import",
+                "the document's `paths` (and `x-ms-paths`) hold no operations: nothing to import",
             );
         }
         if self.left_out > 0 {
