@@ -672,7 +672,18 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         let piped = match index.checked_sub(1) {
             Some(before) if command.stdin.is_none() && command.piped => {
                 // `$ echo '…' | curl …`: the prompt is before the command that writes
-                piped_input(without_prompt_word(&commands[before].words))
+                let writer = &commands[before];
+                let words = without_prompt_word(&writer.words);
+                piped_input(words).or_else(|| {
+                    // `cat <<EOF | curl …` (Prometheus' Pushgateway): what `cat` reads, it writes
+                    let reads_stdin = matches!(words, [cat] if cat == "cat")
+                        || matches!(words, [cat, dash] if cat == "cat" && dash == "-");
+                    writer
+                        .stdin
+                        .clone()
+                        .filter(|_| reads_stdin)
+                        .map(|(stdin, shown)| (stdin, format!("cat {shown} |")))
+                })
             }
             _ => None,
         };
@@ -4362,6 +4373,19 @@ mod tests {
         assert!(matches!(
             piped("cat MT940.txt | curl -H 'Content-Type: application/mt940' --data-binary @- https://e.com/"),
             BodySpec::File(FileSpec::Path(p)) if p == "MT940.txt"
+        ));
+        // what `cat` reads from a here-document, a here-string or a file, piped on
+        assert_eq!(
+            piped("cat <<EOF | curl --data-binary @- https://e.com/m\nsome_metric 42\nEOF\n").raw(),
+            Some("some_metric 42\n")
+        );
+        assert_eq!(
+            piped("cat - <<< '{\"a\": 1}' | curl -d @- https://e.com/m").raw(),
+            Some("{\"a\": 1}")
+        );
+        assert!(matches!(
+            piped("cat < body.json | curl --data-binary @- https://e.com/m").file(),
+            Some(crate::spec::FileSpec::Path(p)) if p == "body.json"
         ));
         // a form part of what is piped in
         let Some(BodySpec::Formdata(parts)) =
