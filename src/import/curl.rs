@@ -2123,7 +2123,18 @@ fn request(
         ));
         url = read;
     }
-    if lacks_scheme(&url) {
+    if url.starts_with('/') && !url.starts_with("//") {
+        // a path alone (`--url /oauth/token`, as a docs site writes its API's paths), which curl
+        // refuses: the path on the API's base URL, for the writer to set
+        import.notes.push(Note::of_kind(
+            "url",
+            url_at,
+            format!(
+                "`{url}` is a path without a host, which curl refuses: the spec's URL is `{{{{baseUrl}}}}{url}`, `baseUrl` a variable to set in `samplegen.yaml`'s `variables:` to the API's base URL"
+            ),
+        ));
+        url = format!("{{{{baseUrl}}}}{url}");
+    } else if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
     }
     // a word curl cannot parse as a URL (`Content-Type: application/json` after a `-H` that took
@@ -4240,6 +4251,18 @@ mod tests {
         assert_eq!(kinds(&converted), ["substitution"]);
         let split = imported("curl -d $(printf 'a=1 b=2') https://e.com/x");
         assert!(kinds(&split).contains(&"substitution"), "{:?}", split.notes);
+    }
+
+    // A path alone, as a docs site writes its API's paths (Mintlify's `--url /oauth/token`),
+    // which curl refuses: the path on the API's base URL, never `http:///oauth/token`
+    #[test]
+    fn a_path_without_a_host_is_on_the_base_url() {
+        let path_only = imported("curl --request POST --url /oauth/token -d a=b");
+        assert_eq!(
+            path_only.items[0].spec.request.url,
+            "{{baseUrl}}/oauth/token"
+        );
+        assert!(path_only.notes[0].message.contains("a path without a host"));
     }
 
     #[test]

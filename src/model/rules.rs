@@ -75,7 +75,15 @@ pub(super) fn url_problem(url: &str) -> Option<String> {
     let probe = url_probe(url);
     match url::Url::parse(&probe) {
         Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => {
-            if crate::url::Url::parse(&probe).userinfo.is_some() {
+            // the WHATWG parser finds a host after any slashes (`http:///a` is `http://a/`);
+            // clients take what follows `://`, which must be one
+            let written = crate::url::Url::parse(&probe);
+            if written.host.is_empty() {
+                return Some(format!(
+                    "`{url}` is not a URL (empty host): write the host after `://`, or start the URL with a `{{{{variable}}}}` that holds the base URL"
+                ));
+            }
+            if written.userinfo.is_some() {
                 let userinfo = crate::url::Url::parse(url).userinfo.unwrap_or_default();
                 return Some(format!(
                     "`{url}` holds user info (`{userinfo}@`), which clients do not send alike: curl, requests, Go, request (NodeJS) and HTTP_Request2 send it as basic auth, Net::HTTP and OkHttp leave it out, and fetch refuses the URL; write the URL without it and the credentials as `auth: basic:` with `username` and `password`"

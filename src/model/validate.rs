@@ -998,6 +998,12 @@ mod tests {
             errors[0].contains("is not a URL: start it with"),
             "{errors:?}"
         );
+        // the WHATWG parser would take `oauth` for the host; clients see none
+        let errors = messages("title: t\nrequest:\n  method: GET\n  url: http:///oauth/token\n");
+        assert!(
+            errors[0].contains("is not a URL (empty host)"),
+            "{errors:?}"
+        );
         let errors = messages("title: t\nrequest:\n  method: GET\n  url: ftp://example.com/x\n");
         assert!(
             errors[0].contains("not an `http` or `https` URL"),
