@@ -458,9 +458,37 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
 
 /// Shell keywords and programs that run the command written after them (a container's, a
 /// remote host's), so that a curl among their words is the request the line makes.
-const RUNS_A_COMMAND: [&str; 22] = [
-    "do", "then", "else", "if", "while", "until", "!", "time", "sudo", "nohup", "exec", "command",
-    "builtin", "env", "watch", "timeout", "nice", "xargs", "docker", "podman", "kubectl", "ssh",
+const RUNS_A_COMMAND: [&str; 29] = [
+    "do",
+    "then",
+    "else",
+    "if",
+    "while",
+    "until",
+    "!",
+    "time",
+    "sudo",
+    "doas",
+    "nohup",
+    "exec",
+    "command",
+    "builtin",
+    "env",
+    "watch",
+    "timeout",
+    "nice",
+    "xargs",
+    "stdbuf",
+    "unbuffer",
+    "proxychains",
+    "proxychains4",
+    "torsocks",
+    "docker",
+    "podman",
+    "kubectl",
+    "ssh",
+    // a Dockerfile's `HEALTHCHECK --interval=30s CMD curl -f http://localhost/`
+    "HEALTHCHECK",
 ];
 
 /// PowerShell's web cmdlets and their aliases, which documentation shows beside curl commands.
@@ -2498,6 +2526,10 @@ mod tests {
             "sudo curl -s https://e.com/a",
             "docker exec -it web curl -s https://e.com/a",
             "kubectl exec pod -- curl -s https://e.com/a",
+            "HEALTHCHECK --interval=30s --timeout=3s CMD curl -s https://e.com/a || exit 1",
+            "proxychains4 -q curl -s https://e.com/a",
+            // a Jupyter notebook's shell escape
+            "!curl -s https://e.com/a",
             // a code comment, a list's item, a prompt with a blank before its sign
             "//        curl -s https://e.com/a",
             "- curl -s https://e.com/a",

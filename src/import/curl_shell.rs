@@ -277,6 +277,11 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
     {
         // `#curl …`: commented out with no blank, read as `# curl` is
         (true, rest, PromptShell::Posix)
+    } else if let Some(rest) = line.strip_prefix('!')
+        && rest.split_whitespace().next().is_some_and(is_curl)
+    {
+        // a Jupyter (IPython) notebook's `!curl …`, which runs the rest in a shell
+        (true, rest, PromptShell::Posix)
     } else if let Some(rest) = prompt_of_words_rest(line) {
         // zsh's `me@host ~ % `, a virtualenv's `(venv) $ `, oh-my-zsh's `➜  api git:(main) ✗ `
         (true, rest, PromptShell::Posix)
