@@ -3555,6 +3555,42 @@ mod tests {
         );
     }
 
+    // Test scripts set a header or a URL from other variables (`AUTH="Bearer $TOKEN"`): the
+    // command reading it reads those too
+    #[test]
+    fn a_value_holding_other_variables_is_read_with_them() {
+        let import = imported(concat!(
+            "AUTH=\"Authorization: Bearer $TOKEN\"\n",
+            "REF=abc\n",
+            "DB_URL=\"https://db.example.com/$REF/v1\"\n",
+            "curl -H \"$AUTH\" \"$DB_URL/items\"\n",
+        ));
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.url, "{{DB_URL}}/items");
+        assert!(
+            matches!(&spec.request.auth, Some(AuthSpec::Bearer(token)) if token == "{{TOKEN}}"),
+            "{:?}",
+            spec.request.auth
+        );
+        assert!(
+            matches!(&spec.secrets, Some(crate::sample_values::SecretsSpec::Names(names)) if names == &["TOKEN"]),
+            "{:?}",
+            spec.secrets
+        );
+        assert_eq!(
+            import.variables.get("DB_URL").map(String::as_str),
+            Some("https://db.example.com/{{REF}}/v1")
+        );
+        assert_eq!(import.variables.get("REF").map(String::as_str), Some("abc"));
+        // a value made from the variable itself is no text samplegen can know
+        let itself = imported("P=\"$P:/x\"\ncurl \"https://e.com/$P\"\n");
+        assert!(
+            !itself.variables.contains_key("P"),
+            "{:?}",
+            itself.variables
+        );
+    }
+
     // a whole header in a variable: sent as the text sets it, else left out and said so
     #[test]
     fn a_whole_header_in_a_variable_is_the_header_the_text_sets() {

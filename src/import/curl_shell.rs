@@ -778,37 +778,67 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
 
 /// The commands with those that only set variables to a text (`name="a.txt"`, `export NAME=…`)
 /// taken out, and each variable recorded in the later commands that read it (`assigned`), as the
-/// shell gives them that value. A value made by a substitution, or from another variable or a
-/// default, is not known as text: such a command stays as it is.
+/// shell gives them that value. A value may hold other variables (`AUTH="Bearer $TOKEN"`): a
+/// command reading it reads those too, as the value's `{{TOKEN}}` says. A value made by a
+/// substitution or a default, or from the variable itself (`PATH="$PATH:…"`), is not known as
+/// text: such a command stays as it is.
 pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
-    let mut set: Vec<(String, String)> = Vec::new();
+    // each variable set, its value, and the variables the value reads
+    let mut set: Vec<(String, String, Vec<String>)> = Vec::new();
     let mut out = Vec::with_capacity(commands.len());
     for mut command in commands {
         let words = match command.words.as_slice() {
             [export, rest @ ..] if export == "export" => rest,
             words => words,
         };
-        let plain = command.expanded.is_empty()
+        let plain = command.defaults.is_empty()
             && command.substituted.is_empty()
             && command.redirections.is_empty()
             && command.stdin.is_none();
         let assignments: Option<Vec<(&str, &str)>> = (plain && !words.is_empty())
             .then(|| words.iter().map(|word| assignment(word)).collect())
             .flatten();
-        if let Some(assignments) = assignments {
+        let reads_of = |value: &str| -> Vec<String> {
+            command
+                .expanded
+                .iter()
+                .filter(|name| value.contains(&format!("{{{{{name}}}}}")))
+                .cloned()
+                .collect()
+        };
+        let from_itself = assignments.as_ref().is_some_and(|assignments| {
+            assignments
+                .iter()
+                .any(|(name, value)| reads_of(value).iter().any(|read| read == name))
+        });
+        if let Some(assignments) = assignments.filter(|_| !from_itself) {
             for (name, value) in assignments {
-                set.retain(|(known, _)| known != name);
-                set.push((name.to_string(), value.to_string()));
+                let reads = reads_of(value);
+                set.retain(|(known, ..)| known != name);
+                set.push((name.to_string(), value.to_string(), reads));
             }
             continue;
         }
+        // what the values read is read too, in turn (`URL="$BASE/v1"`, `BASE=…` set before)
+        let mut index = 0;
+        while index < command.expanded.len() {
+            let name = command.expanded[index].clone();
+            if let Some((_, _, reads)) = set.iter().find(|(set, ..)| *set == name) {
+                reads.iter().for_each(|read| command.reads(read));
+            }
+            index += 1;
+        }
         command.assigned = set
             .iter()
-            .filter(|(name, _)| command.expanded.contains(name))
-            .cloned()
+            .filter(|(name, ..)| command.expanded.contains(name))
+            .map(|(name, value, _)| (name.clone(), value.clone()))
             .collect();
         with_whole_arguments_written(&mut command);
-        with_echoed_variables_written(&mut command, &set);
+        let values: Vec<(String, String)> = set
+            .iter()
+            .map(|(name, value, _)| (name.clone(), value.clone()))
+            .collect();
+        with_echoed_variables_written(&mut command, &values);
         out.push(command);
     }
     out
