@@ -270,7 +270,14 @@ pub fn import(text: &str) -> Result<Import, String> {
         None => {
             // notes name the line of a script's command, and the word of a command line's
             let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
-            import_text(&markdown::commands_of(text), (lines > 1).then_some(1))
+            import_text(&markdown::commands_of(text), (lines > 1).then_some(1)).map_err(|error| {
+                // a page without code blocks (prose, a table, reStructuredText's directives)
+                // that writes curl somewhere: where
+                match error.starts_with("not a curl command: it starts with") {
+                    true => format!("{error}{}", curl_outside_blocks(text)),
+                    false => error,
+                }
+            })
         }
         Some(blocks) if blocks.is_empty() => Err(format!(
             "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command{}",
@@ -315,7 +322,7 @@ fn curl_outside_blocks(text: &str) -> String {
         return String::new();
     }
     format!(
-        "; a curl command is written outside them, at line(s) {}, which samplegen does not read there: put it in a ```bash block, or import it on its own",
+        "; a curl command is written at line(s) {}, where samplegen does not read one (not in a code block of the page's shell): put it in a ```bash block, or import it on its own",
         lines.join(", ")
     )
 }
@@ -3033,11 +3040,18 @@ mod tests {
         let page = "# Email\n\n```js\nsend()\n```\n\n<Code language=\"shell\">\n{`\ncurl -X POST https://e.com/mail \\\\\n  -d a=1\n`}\n</Code>\n\nRun `curl --help` for more.\n";
         let error = super::import(page).unwrap_err();
         assert!(
-            error.ends_with("written outside them, at line(s) 9, 14, which samplegen does not read there: put it in a ```bash block, or import it on its own"),
+            error.ends_with("a curl command is written at line(s) 9, 14, where samplegen does not read one (not in a code block of the page's shell): put it in a ```bash block, or import it on its own"),
             "{error}"
         );
         let plain = super::import("# Email\n\n```js\nsend()\n```\n").unwrap_err();
         assert!(plain.ends_with("holds a curl command"), "{plain}");
+        // a page without code blocks, read as commands: where its curl is, too
+        let prose = super::import("API\n===\n\nCall it:\n\n.. http:example:: curl\n\nThen call curl -X POST on it, with your token.\n").unwrap_err();
+        assert!(
+            prose.starts_with("not a curl command: it starts with `API`")
+                && prose.contains("at line(s) 8,"),
+            "{prose}"
+        );
     }
 
     // the config `-K` reads may name the URL: the error says so
