@@ -80,8 +80,30 @@ fn has_markdown_fence(lines: &[String]) -> bool {
             return false;
         };
         let after_text = index > 0 && !lines[index - 1].trim().is_empty();
-        mark == '`' || line.trim().len() > length || !after_text
+        (mark == '`' && !is_backquote_underline(lines, index))
+            || (mark == '~' && line.trim().len() > length)
+            || !after_text
     })
+}
+
+/// Whether the line of backquotes at `index` underlines a reStructuredText section title
+/// (`GET /ping` over `` ````````` ``), as Sphinx's HTTP API pages write them: at the start of
+/// its line, as long as the title or longer, with a blank line (or nothing) after it. A
+/// Markdown fence that follows text opens a block of code, which its next line starts.
+fn is_backquote_underline(lines: &[String], index: usize) -> bool {
+    let line = lines[index].trim_end();
+    let Some(title) = index.checked_sub(1).map(|before| lines[before].trim_end()) else {
+        return false;
+    };
+    !line.starts_with(char::is_whitespace)
+        && line.chars().all(|c| c == '`')
+        && !title.trim().is_empty()
+        && !title.starts_with(char::is_whitespace)
+        && !title.starts_with('`')
+        && line.chars().count() >= title.chars().count()
+        && lines
+            .get(index + 1)
+            .is_none_or(|next| next.trim().is_empty())
 }
 
 /// A Markdown code fence's character and length, when `line` opens (or closes) one.
@@ -1114,6 +1136,22 @@ mod tests {
         // a shell script with nothing of a page
         let script = "curl -X POST https://e.com/u \\\n  -d 'a=1'\n";
         assert_eq!(as_markdown(script), (script.into(), None));
+    }
+
+    // Sphinx's HTTP API pages underline titles with backquotes, which Markdown would take for a
+    // fence swallowing the page
+    #[test]
+    fn a_title_underlined_with_backquotes_is_restructured_texts() {
+        let page = "Title\n=====\n\nGET /ping\n`````````\n\nCheck it.\n\n.. code-block:: bash\n\n   curl http://h/ping\n\nPOST /log\n``````````\n\n.. code-block:: bash\n\n   curl -d a=b http://h/log\n";
+        let (markdown, markup) = as_markdown(page);
+        assert_eq!(markup, Some(Markup::ReStructuredText));
+        assert!(markdown.contains("## GET /ping\n"), "{markdown}");
+        assert!(markdown.contains("## POST /log\n"), "{markdown}");
+        // a Markdown fence after text opens code, which follows on its next line
+        let fenced = "Example:\n```\ncurl http://h/a\n```\n";
+        assert_eq!(as_markdown(fenced).1, None);
+        let long = "Run this\n````````\ncurl http://h/a\n````````\n";
+        assert_eq!(as_markdown(long).1, None);
     }
 
     #[test]
