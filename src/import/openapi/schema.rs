@@ -790,7 +790,10 @@ fn has_schema_keywords(schema: &Value) -> bool {
 }
 
 /// A (resolved) schema's own value: its `example`, `const`, first `examples`, `default` or first
-/// `enum` value that is not null.
+/// `enum` value that is not null. An example object with none of the properties the schema
+/// requires is no value of it: when a member of it is one (Square's examples wrap the body,
+/// `{request_body: {…}, request_url: …}`), that member is, else the value is built from the
+/// properties.
 pub(super) fn own_value(schema: &Value) -> Option<Value> {
     let given = |key: &str| schema.get(key).filter(|v| !v.is_null());
     let first = |key: &str| {
@@ -799,9 +802,53 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
             .and_then(Value::as_array)
             .and_then(|values| values.iter().find(|v| !v.is_null()))
     };
-    given("example")
+    let declared_required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|name| {
+            schema
+                .get("properties")
+                .and_then(|p| p.get(*name))
+                .is_some()
+        })
+        .collect();
+    let fits = |value: &&Value| match value {
+        Value::Object(members) if !declared_required.is_empty() => declared_required
+            .iter()
+            .any(|name| members.contains_key(*name)),
+        _ => true,
+    };
+    // an example that wraps the value in a member of its own (Square's `request_body`) gives it;
+    // one none of whose members the schema declares is read so too, when a member is an object
+    // that has one (and kept as it is when none is: a map's keys are its own)
+    let properties = schema.get("properties").and_then(Value::as_object);
+    let declares_one = |value: &Value| {
+        value.as_object().is_some_and(|members| {
+            properties.is_some_and(|properties| members.keys().any(|k| properties.contains_key(k)))
+        })
+    };
+    let example = given("example").and_then(|example| match example {
+        Value::Object(members) if !fits(&example) => members
+            .values()
+            .find(|member| member.is_object() && fits(member)),
+        Value::Object(members)
+            if properties.is_some_and(|p| !p.is_empty()) && !declares_one(example) =>
+        {
+            Some(
+                members
+                    .values()
+                    .find(|member| declares_one(member))
+                    .unwrap_or(example),
+            )
+        }
+        _ => Some(example),
+    });
+    example
         .or_else(|| given("const"))
-        .or_else(|| first("examples"))
+        .or_else(|| first("examples").filter(fits))
         .or_else(|| given("default"))
         .or_else(|| first("enum"))
         .cloned()
@@ -812,6 +859,81 @@ mod tests {
     use super::*;
     use crate::import::openapi::test_support::*;
     use serde_json::json;
+
+    // Square's request schemas give an example that wraps the body (`{request_body: {…},
+    // request_url: …}`): no object of the schema, so the body is built from its properties
+    #[test]
+    fn an_example_object_that_is_no_value_of_its_schema_gives_way() {
+        let import = run(r#"
+paths:
+  /cards:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [source_id]
+              properties: {source_id: {type: string, example: cnon:1}, note: {type: string}}
+              example: {request_body: {source_id: cnon:2}, request_url: /v2/cards}
+  /notes:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties: {note: {type: string}}
+              additionalProperties: true
+              example: {any: a}
+  /wrapped:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties: {note: {type: string}}
+              example: {request_body: {note: a}, request_url: /notes}
+  /kept:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [source_id]
+              properties: {source_id: {type: string}, note: {type: string}}
+              example: {source_id: cnon:3, extra: 1}
+  /wrong:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [source_id]
+              properties: {source_id: {type: string, example: cnon:1}, note: {type: string}}
+              example: {targetIds: [a]}
+"#);
+        let body = |index: usize| {
+            let raw = import.items[index]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .unwrap()
+                .raw()
+                .unwrap();
+            serde_json::from_str::<Value>(raw).unwrap()
+        };
+        assert_eq!(body(0), json!({"source_id": "cnon:2"}));
+        assert_eq!(body(4), json!({"source_id": "cnon:1", "note": "string"}));
+        assert_eq!(body(2), json!({"note": "a"}));
+        // without required properties, any object may be one (a map's own keys)
+        assert_eq!(body(1), json!({"any": "a"}));
+        assert_eq!(body(3), json!({"source_id": "cnon:3", "extra": 1}));
+    }
 
     #[test]
     fn examples_are_built_from_schemas() {
