@@ -4467,31 +4467,42 @@ mod tests {
         assert_eq!(echoed.request.body.unwrap().raw(), Some("Hello Zotero!\n"));
         // what `echo`, `printf` and `cat` pipe into `-d @-`, `--data-binary @-` and `--json @-`
         let piped = |line: &str| spec(line).request.body.unwrap();
-        assert_eq!(
-            piped("echo -n '{\"a\":\"b c\"}' | curl --json @- https://e.com/").raw(),
-            Some("{\"a\":\"b c\"}")
-        );
-        assert_eq!(
-            piped("printf 'a=1\\nb=2' | curl --data-binary @- https://e.com/").raw(),
-            Some("a=1\nb=2")
-        );
-        assert!(matches!(
-            piped("cat MT940.txt | curl -H 'Content-Type: application/mt940' --data-binary @- https://e.com/"),
-            BodySpec::File(FileSpec::Path(p)) if p == "MT940.txt"
-        ));
-        // what `cat` reads from a here-document, a here-string or a file, piped on
-        assert_eq!(
-            piped("cat <<EOF | curl --data-binary @- https://e.com/m\nsome_metric 42\nEOF\n").raw(),
-            Some("some_metric 42\n")
-        );
-        assert_eq!(
-            piped("cat - <<< '{\"a\": 1}' | curl -d @- https://e.com/m").raw(),
-            Some("{\"a\": 1}")
-        );
-        assert!(matches!(
-            piped("cat < body.json | curl --data-binary @- https://e.com/m").file(),
-            Some(crate::spec::FileSpec::Path(p)) if p == "body.json"
-        ));
+        // and what `cat` reads from a here-document, a here-string or a file, piped on
+        for (line, text) in [
+            (
+                "echo -n '{\"a\":\"b c\"}' | curl --json @- https://e.com/",
+                "{\"a\":\"b c\"}",
+            ),
+            (
+                "printf 'a=1\\nb=2' | curl --data-binary @- https://e.com/",
+                "a=1\nb=2",
+            ),
+            (
+                "cat <<EOF | curl --data-binary @- https://e.com/m\nsome_metric 42\nEOF\n",
+                "some_metric 42\n",
+            ),
+            (
+                "cat - <<< '{\"a\": 1}' | curl -d @- https://e.com/m",
+                "{\"a\": 1}",
+            ),
+        ] {
+            assert_eq!(piped(line).raw(), Some(text), "{line}");
+        }
+        for (line, file) in [
+            (
+                "cat MT940.txt | curl -H 'Content-Type: application/mt940' --data-binary @- https://e.com/",
+                "MT940.txt",
+            ),
+            (
+                "cat < body.json | curl --data-binary @- https://e.com/m",
+                "body.json",
+            ),
+        ] {
+            assert!(
+                matches!(piped(line).file(), Some(FileSpec::Path(p)) if p == file),
+                "{line}"
+            );
+        }
         // a form part of what is piped in
         let Some(BodySpec::Formdata(parts)) =
             spec("echo -n 'a b' | curl -F 'content=<-' -F x=1 https://e.com/new")

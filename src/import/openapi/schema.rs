@@ -861,78 +861,49 @@ mod tests {
     use serde_json::json;
 
     // Square's request schemas give an example that wraps the body (`{request_body: {…},
-    // request_url: …}`): no object of the schema, so the body is built from its properties
+    // request_url: …}`): no object of the schema, but its member is
     #[test]
     fn an_example_object_that_is_no_value_of_its_schema_gives_way() {
-        let import = run(r#"
-paths:
-  /cards:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [source_id]
-              properties: {source_id: {type: string, example: cnon:1}, note: {type: string}}
-              example: {request_body: {source_id: cnon:2}, request_url: /v2/cards}
-  /notes:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema:
-              type: object
-              properties: {note: {type: string}}
-              additionalProperties: true
-              example: {any: a}
-  /wrapped:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema:
-              type: object
-              properties: {note: {type: string}}
-              example: {request_body: {note: a}, request_url: /notes}
-  /kept:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [source_id]
-              properties: {source_id: {type: string}, note: {type: string}}
-              example: {source_id: cnon:3, extra: 1}
-  /wrong:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [source_id]
-              properties: {source_id: {type: string, example: cnon:1}, note: {type: string}}
-              example: {targetIds: [a]}
-"#);
-        let body = |index: usize| {
-            let raw = import.items[index]
-                .spec
-                .request
-                .body
-                .as_ref()
-                .unwrap()
-                .raw()
-                .unwrap();
-            serde_json::from_str::<Value>(raw).unwrap()
-        };
-        assert_eq!(body(0), json!({"source_id": "cnon:2"}));
-        assert_eq!(body(4), json!({"source_id": "cnon:1", "note": "string"}));
-        assert_eq!(body(2), json!({"note": "a"}));
-        // without required properties, any object may be one (a map's own keys)
-        assert_eq!(body(1), json!({"any": "a"}));
-        assert_eq!(body(3), json!({"source_id": "cnon:3", "extra": 1}));
+        let required = "type: object, required: [source_id], properties: {source_id: {type: string, example: 'cnon:1'}, note: {type: string}}";
+        let optional = "type: object, properties: {note: {type: string}}";
+        let schemas = [
+            // the member that is a value of the schema
+            format!(
+                "{{{required}, example: {{request_body: {{source_id: 'cnon:2'}}, request_url: /v2/cards}}}}"
+            ),
+            format!("{{{optional}, example: {{request_body: {{note: a}}, request_url: /notes}}}}"),
+            // a map's own keys, and members beside a required one, are the schema's
+            format!("{{{optional}, additionalProperties: true, example: {{any: a}}}}"),
+            format!("{{{required}, example: {{source_id: 'cnon:3', extra: 1}}}}"),
+            // none is: the value built from the schema
+            format!("{{{required}, example: {{targetIds: [a]}}}}"),
+        ];
+        let paths: String = schemas
+            .iter()
+            .enumerate()
+            .map(|(index, schema)| {
+                format!("  /p{index}:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {schema}\n")
+            })
+            .collect();
+        let import = run(&format!("paths:\n{paths}"));
+        let bodies: Vec<Value> = import
+            .items
+            .iter()
+            .map(|item| {
+                let raw = item.spec.request.body.as_ref().unwrap().raw().unwrap();
+                serde_json::from_str(raw).unwrap()
+            })
+            .collect();
+        assert_eq!(
+            bodies,
+            [
+                json!({"source_id": "cnon:2"}),
+                json!({"note": "a"}),
+                json!({"any": "a"}),
+                json!({"source_id": "cnon:3", "extra": 1}),
+                json!({"source_id": "cnon:1", "note": "string"}),
+            ]
+        );
     }
 
     #[test]

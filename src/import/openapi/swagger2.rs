@@ -278,20 +278,25 @@ impl<'a> Upgrade<'a> {
         let Some(host) = text("host") else {
             return (!base_path.is_empty()).then(|| base_path.to_string());
         };
-        let scheme = self
-            .root
-            .get("schemes")
-            .and_then(Value::as_array)
-            .and_then(|schemes| schemes.first())
-            .and_then(Value::as_str)
-            .unwrap_or("https")
-            .to_ascii_lowercase();
+        let scheme = self.first_scheme();
         let base_path = match base_path {
             "" | "/" => "",
             path if path.starts_with('/') => path,
             path => return Some(format!("{scheme}://{host}/{path}")),
         };
         Some(format!("{scheme}://{host}{base_path}"))
+    }
+
+    /// The first of `schemes`, in lower case; `https` when none is given (the scheme the
+    /// document was served with, taken to be https).
+    fn first_scheme(&self) -> String {
+        self.root
+            .get("schemes")
+            .and_then(Value::as_array)
+            .and_then(|schemes| schemes.first())
+            .and_then(Value::as_str)
+            .unwrap_or("https")
+            .to_ascii_lowercase()
     }
 
     /// The server of Azure's `x-ms-parameterized-host` (AutoRest): its `hostTemplate` after the
@@ -303,14 +308,7 @@ impl<'a> Upgrade<'a> {
         if template.is_empty() {
             return None;
         }
-        let scheme = self
-            .root
-            .get("schemes")
-            .and_then(Value::as_array)
-            .and_then(|schemes| schemes.first())
-            .and_then(Value::as_str)
-            .unwrap_or("https")
-            .to_ascii_lowercase();
+        let scheme = self.first_scheme();
         let prefix = match host.get("useSchemePrefix") {
             Some(Value::Bool(false)) => String::new(),
             _ => format!("{scheme}://"),
