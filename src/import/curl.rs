@@ -273,9 +273,10 @@ pub fn import(text: &str) -> Result<Import, String> {
             import_text(&markdown::commands_of(text), (lines > 1).then_some(1)).map_err(|error| {
                 // a page without code blocks (prose, a table, reStructuredText's directives)
                 // that writes curl somewhere: where
-                match error.starts_with("not a curl command: it starts with") {
-                    true => format!("{error}{}", curl_outside_blocks(text)),
-                    false => error,
+                if error.starts_with("not a curl command: it starts with") {
+                    format!("{error}{}", curl_outside_blocks(text))
+                } else {
+                    error
                 }
             })
         }
@@ -464,38 +465,13 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
 }
 
 /// Shell keywords and programs that run the command written after them (a container's, a
-/// remote host's), so that a curl among their words is the request the line makes.
+/// remote host's, a Dockerfile's `HEALTHCHECK --interval=30s CMD curl …`), so that a curl among
+/// their words is the request the line makes.
+#[rustfmt::skip]
 const RUNS_A_COMMAND: [&str; 29] = [
-    "do",
-    "then",
-    "else",
-    "if",
-    "while",
-    "until",
-    "!",
-    "time",
-    "sudo",
-    "doas",
-    "nohup",
-    "exec",
-    "command",
-    "builtin",
-    "env",
-    "watch",
-    "timeout",
-    "nice",
-    "xargs",
-    "stdbuf",
-    "unbuffer",
-    "proxychains",
-    "proxychains4",
-    "torsocks",
-    "docker",
-    "podman",
-    "kubectl",
-    "ssh",
-    // a Dockerfile's `HEALTHCHECK --interval=30s CMD curl -f http://localhost/`
-    "HEALTHCHECK",
+    "do", "then", "else", "if", "while", "until", "!", "time", "sudo", "doas", "nohup", "exec",
+    "command", "builtin", "env", "watch", "timeout", "nice", "xargs", "stdbuf", "unbuffer",
+    "proxychains", "proxychains4", "torsocks", "docker", "podman", "kubectl", "ssh", "HEALTHCHECK",
 ];
 
 /// PowerShell's web cmdlets and their aliases, which documentation shows beside curl commands.
