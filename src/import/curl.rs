@@ -3572,6 +3572,13 @@ mod tests {
             Some("https://db.example.com/{{REF}}/v1")
         );
         assert_eq!(import.variables.get("REF").map(String::as_str), Some("abc"));
+        // behind a session's prompt too
+        let prompted = imported("$ export API=https://e.com\n$ curl \"$API/items\"\n");
+        assert_eq!(prompted.items[0].spec.request.url, "{{API}}/items");
+        assert_eq!(
+            prompted.variables.get("API").map(String::as_str),
+            Some("https://e.com")
+        );
         // a value made from the variable itself is no text samplegen can know
         let itself = imported("P=\"$P:/x\"\ncurl \"https://e.com/$P\"\n");
         assert!(

@@ -787,7 +787,12 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
     let mut set: Vec<(String, String, Vec<String>)> = Vec::new();
     let mut out = Vec::with_capacity(commands.len());
     for mut command in commands {
+        // a session's `$ export TOKEN=abc`, its prompt a word of its own
         let words = match command.words.as_slice() {
+            [prompt, rest @ ..] if matches!(prompt.as_str(), "$" | "%") => rest,
+            words => words,
+        };
+        let words = match words {
             [export, rest @ ..] if export == "export" => rest,
             words => words,
         };
