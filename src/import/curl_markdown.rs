@@ -55,9 +55,8 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
     let mut heading_text: Option<(usize, String)> = None;
     // the HTML block being read
     let mut html = String::new();
-    // the code block being read: its text, where it starts, whether it is a shell's, and where
-    // its text starts
-    let mut code: Option<(String, usize, bool, Option<usize>)> = None;
+    // the code block being read: its text, where it and its text start, whether it is a shell's
+    let mut code: Option<(String, Starts, bool)> = None;
     let mut depth = 0usize;
     // the depth of the list item being read whose text held ReadMe's magic blocks, read whole
     let mut magic_item: Option<usize> = None;
@@ -80,22 +79,22 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                     }
                     CodeBlockKind::Indented => true,
                 };
-                code = Some((String::new(), range.start, shell, None));
+                let starts = Starts {
+                    block: range.start,
+                    code: None,
+                };
+                code = Some((String::new(), starts, shell));
                 depth += 1;
             }
             Event::End(TagEnd::CodeBlock) => {
                 depth -= 1;
-                if let Some((block, start, shell, text_start)) = code.take() {
-                    let starts = Starts {
-                        block: start,
-                        code: text_start,
-                    };
+                if let Some((block, starts, shell)) = code.take() {
                     page.code_block(block, starts, shell, &holds_curl);
                 }
             }
             Event::Text(part) | Event::Code(part) => {
-                if let Some((block, _, _, text_start)) = &mut code {
-                    text_start.get_or_insert(range.start);
+                if let Some((block, starts, _)) = &mut code {
+                    starts.code.get_or_insert(range.start);
                     block.push_str(&part);
                 } else if let Some((_, heading)) = &mut heading_text {
                     heading.push_str(&part);

@@ -776,6 +776,13 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
     Ok(out)
 }
 
+/// A variable an earlier command set to a text, and the variables its value reads.
+struct Assigned {
+    name: String,
+    value: String,
+    reads: Vec<String>,
+}
+
 /// The commands with those that only set variables to a text (`name="a.txt"`, `export NAME=…`)
 /// taken out, and each variable recorded in the later commands that read it (`assigned`), as the
 /// shell gives them that value. A value may hold other variables (`AUTH="Bearer $TOKEN"`): a
@@ -783,8 +790,7 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
 /// substitution or a default, or from the variable itself (`PATH="$PATH:…"`), is not known as
 /// text: such a command stays as it is.
 pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
-    // each variable set, its value, and the variables the value reads
-    let mut set: Vec<(String, String, Vec<String>)> = Vec::new();
+    let mut set: Vec<Assigned> = Vec::new();
     let mut out = Vec::with_capacity(commands.len());
     for mut command in commands {
         // a session's `$ export TOKEN=abc`, its prompt a word of its own
@@ -800,27 +806,36 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             && command.substituted.is_empty()
             && command.redirections.is_empty()
             && command.stdin.is_none();
-        let assignments: Option<Vec<(&str, &str)>> = (plain && !words.is_empty())
-            .then(|| words.iter().map(|word| assignment(word)).collect())
+        let assignments: Option<Vec<Assigned>> = (plain && !words.is_empty())
+            .then(|| {
+                words
+                    .iter()
+                    .map(|word| {
+                        let (name, value) = assignment(word)?;
+                        let reads = command
+                            .expanded
+                            .iter()
+                            .filter(|read| value.contains(&format!("{{{{{read}}}}}")))
+                            .cloned()
+                            .collect();
+                        Some(Assigned {
+                            name: name.to_string(),
+                            value: value.to_string(),
+                            reads,
+                        })
+                    })
+                    .collect()
+            })
             .flatten();
-        let reads_of = |value: &str| -> Vec<String> {
-            command
-                .expanded
-                .iter()
-                .filter(|name| value.contains(&format!("{{{{{name}}}}}")))
-                .cloned()
-                .collect()
-        };
         let from_itself = assignments.as_ref().is_some_and(|assignments| {
             assignments
                 .iter()
-                .any(|(name, value)| reads_of(value).iter().any(|read| read == name))
+                .any(|assigned| assigned.reads.contains(&assigned.name))
         });
         if let Some(assignments) = assignments.filter(|_| !from_itself) {
-            for (name, value) in assignments {
-                let reads = reads_of(value);
-                set.retain(|(known, ..)| known != name);
-                set.push((name.to_string(), value.to_string(), reads));
+            for assigned in assignments {
+                set.retain(|known| known.name != assigned.name);
+                set.push(assigned);
             }
             continue;
         }
@@ -828,22 +843,18 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
         let mut index = 0;
         while index < command.expanded.len() {
             let name = command.expanded[index].clone();
-            if let Some((_, _, reads)) = set.iter().find(|(set, ..)| *set == name) {
-                reads.iter().for_each(|read| command.reads(read));
+            if let Some(assigned) = set.iter().find(|assigned| assigned.name == name) {
+                assigned.reads.iter().for_each(|read| command.reads(read));
             }
             index += 1;
         }
         command.assigned = set
             .iter()
-            .filter(|(name, ..)| command.expanded.contains(name))
-            .map(|(name, value, _)| (name.clone(), value.clone()))
+            .filter(|assigned| command.expanded.contains(&assigned.name))
+            .map(|assigned| (assigned.name.clone(), assigned.value.clone()))
             .collect();
         with_whole_arguments_written(&mut command);
-        let values: Vec<(String, String)> = set
-            .iter()
-            .map(|(name, value, _)| (name.clone(), value.clone()))
-            .collect();
-        with_echoed_variables_written(&mut command, &values);
+        with_echoed_variables_written(&mut command, &set);
         out.push(command);
     }
     out
@@ -896,7 +907,7 @@ fn with_whole_arguments_written(command: &mut Command) {
 /// A substitution that echoes a variable an earlier command set to a text (`"$(echo $PAYLOAD)"`,
 /// as Cloudflare's GraphQL examples send their query) as the text the shell makes of it: the
 /// value, its blanks and line breaks one blank each where `$PAYLOAD` is unquoted.
-fn with_echoed_variables_written(command: &mut Command, set: &[(String, String)]) {
+fn with_echoed_variables_written(command: &mut Command, set: &[Assigned]) {
     let mut echoed = Vec::new();
     for substitution in &command.substituted {
         let Some(inner) = substitution
@@ -923,7 +934,8 @@ fn with_echoed_variables_written(command: &mut Command, set: &[(String, String)]
             .strip_prefix("${")
             .and_then(|r| r.strip_suffix('}'))
             .or_else(|| reference.strip_prefix('$'));
-        let Some((name, value)) = name.and_then(|name| set.iter().find(|(set, _)| set == name))
+        let Some(Assigned { name, value, .. }) =
+            name.and_then(|name| set.iter().find(|assigned| assigned.name == name))
         else {
             continue;
         };

@@ -802,29 +802,26 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
             .and_then(Value::as_array)
             .and_then(|values| values.iter().find(|v| !v.is_null()))
     };
-    let declared_required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .filter(|name| {
-            schema
-                .get("properties")
-                .and_then(|p| p.get(*name))
-                .is_some()
-        })
-        .collect();
-    let fits = |value: &&Value| match value {
-        Value::Object(members) if !declared_required.is_empty() => declared_required
-            .iter()
-            .any(|name| members.contains_key(*name)),
-        _ => true,
+    let properties = schema.get("properties").and_then(Value::as_object);
+    // an object with one of the properties the schema requires and declares, or any object when
+    // it requires none
+    let fits = |value: &&Value| {
+        let Value::Object(members) = value else {
+            return true;
+        };
+        let mut required = schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .filter(|name| properties.is_some_and(|p| p.contains_key(*name)))
+            .peekable();
+        required.peek().is_none() || required.any(|name| members.contains_key(name))
     };
     // an example that wraps the value in a member of its own (Square's `request_body`) gives it;
     // one none of whose members the schema declares is read so too, when a member is an object
     // that has one (and kept as it is when none is: a map's keys are its own)
-    let properties = schema.get("properties").and_then(Value::as_object);
     let declares_one = |value: &Value| {
         value.as_object().is_some_and(|members| {
             properties.is_some_and(|properties| members.keys().any(|k| properties.contains_key(k)))
