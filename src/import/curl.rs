@@ -1381,6 +1381,17 @@ fn apply(
                     value[..e].to_string(),
                     value[e + 1..].to_string(),
                 )),
+                // `name@-` of a text the command gives on standard input: that text, line
+                // breaks and all, is the value curl encodes
+                (_, Some(a))
+                    if &value[a + 1..] == "-" && matches!(transfer.stdin, Some(Stdin::Text(_))) =>
+                {
+                    if let Some(Stdin::Text(text)) = transfer.stdin.take() {
+                        transfer
+                            .data
+                            .push(Data::Encoded(value[..a].to_string(), text));
+                    }
+                }
                 (_, Some(_)) => {
                     transfer.data_left_out = true;
                     note(
@@ -1441,6 +1452,56 @@ fn apply(
                 }
                 None => {}
             },
+            // `name=@-`: standard input uploaded as a file named `-`
+            Some((name, content))
+                if content
+                    .strip_prefix("@-")
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(';')) =>
+            {
+                let (part, _) = form_part(content);
+                let content_type = match &part {
+                    PartSpec::Detailed(detail) => detail.content_type.clone(),
+                    _ => None,
+                };
+                let part = match transfer.stdin.take() {
+                    Some(Stdin::Text(text)) => {
+                        note(
+                            "body",
+                            format!(
+                                "`{shown} {value}` uploads standard input as a file named `-`; a spec's file part sends a file from disk: imported as a text part with the same content (sent without a file name)"
+                            ),
+                        );
+                        PartSpec::Detailed(PartDetailSpec {
+                            value: Some(text),
+                            content_type,
+                            ..PartDetailSpec::default()
+                        })
+                    }
+                    Some(Stdin::File(path)) => {
+                        note(
+                            "body",
+                            format!(
+                                "`{shown} {value}` uploads `{path}` under the file name `-`; imported as that file's part, which sends its own name"
+                            ),
+                        );
+                        PartSpec::Detailed(PartDetailSpec {
+                            file: Some(path),
+                            content_type,
+                            ..PartDetailSpec::default()
+                        })
+                    }
+                    None => {
+                        note(
+                            "body",
+                            format!(
+                                "`{shown} {value}` uploads standard input, which the command does not give: the spec uploads a file named `-`"
+                            ),
+                        );
+                        part
+                    }
+                };
+                transfer.form.push((name.to_string(), part));
+            }
             Some((name, content)) => {
                 if let Some(path) = content.strip_prefix('<') {
                     note(
@@ -4495,6 +4556,40 @@ mod tests {
             panic!("a form")
         };
         assert!(matches!(&parts[0]["content"], PartSpec::Text(Some(t)) if t == "a b"));
+        // `--data-urlencode name@-` encodes what is piped in, its line break too (curl 7.88
+        // sends `name=a+b%0A`)
+        let encoded = spec("echo 'a b' | curl --data-urlencode name@- https://e.com/y");
+        let Some(BodySpec::Urlencoded(fields)) = &encoded.request.body else {
+            panic!("a form: {:?}", encoded.request.body)
+        };
+        assert_eq!(fields[0]["name"].as_deref(), Some("a b\n"));
+        // `-F file=@-` uploads it as a file named `-`, which a spec cannot say: a text part of
+        // the same content, noted; of a file, that file; of nothing given, noted
+        let text_part = imported("echo hello | curl -F 'file=@-;type=text/plain' https://e.com/x");
+        let Some(BodySpec::Formdata(parts)) = &text_part.items[0].spec.request.body else {
+            panic!("a form")
+        };
+        assert!(matches!(&parts[0]["file"], PartSpec::Detailed(d)
+            if d.value.as_deref() == Some("hello\n") && d.content_type.as_deref() == Some("text/plain") && d.file.is_none()));
+        note_at(
+            &text_part,
+            "command 2, word 1",
+            "imported as a text part with the same content",
+        );
+        let file_part = imported("curl -F file=@- https://e.com/x < report.pdf");
+        let Some(BodySpec::Formdata(parts)) = &file_part.items[0].spec.request.body else {
+            panic!("a form")
+        };
+        assert!(
+            matches!(&parts[0]["file"], PartSpec::Detailed(d) if d.file.as_deref() == Some("report.pdf"))
+        );
+        note_at(
+            &file_part,
+            "word 1",
+            "uploads `report.pdf` under the file name `-`",
+        );
+        let unknown = imported("curl -F file=@- https://e.com/x");
+        note_at(&unknown, "word 1", "which the command does not give");
         // output not known (`jq`), or `||` (no pipe): no body, noted
         for line in [
             "jq . x.json | curl -d @- https://e.com/",

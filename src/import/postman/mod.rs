@@ -70,7 +70,14 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
         ));
     }
     let Some(items) = collection.get("item").and_then(Value::as_array) else {
-        return Err("not a Postman collection: it has no `item` list".into());
+        let near = ["items", "Item"]
+            .into_iter()
+            .find(|key| collection.contains_key(*key))
+            .map(|key| format!(" (it has `{key}`: the list of requests is `item`)"))
+            .unwrap_or_default();
+        return Err(format!(
+            "not a Postman collection: it has no `item` list{near}"
+        ));
     };
 
     let mut importer = Importer::default();
@@ -244,8 +251,36 @@ mod tests {
         assert!(import("[]").unwrap_err().contains("not a JSON object"));
         assert!(import(r#"{"name": "x"}"#).unwrap_err().contains("`info`"));
         assert!(import(r#"{"info": {}}"#).unwrap_err().contains("`item`"));
+        // a near miss is named
+        let items = import(r#"{"info": {"name": "c"}, "items": []}"#).unwrap_err();
+        assert!(items.contains("it has `items`"), "{items}");
         let v1 = r#"{"info": {"schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}, "item": []}"#;
         assert!(import(v1).unwrap_err().contains("v2.1"));
+    }
+
+    /// A request without a URL sends nothing: it is left out with one note, not a spec that
+    /// fails validation.
+    #[test]
+    fn a_request_without_a_url_is_left_out_with_one_note() {
+        for url in [
+            serde_json::json!(null),
+            serde_json::json!(""),
+            serde_json::json!({"raw": ""}),
+        ] {
+            let import = test_support::run(test_support::collection(serde_json::json!([
+                {"name": "no URL", "request": {"method": "GET", "url": url}},
+                {"name": "R", "request": {"url": "https://e.com/r"}},
+            ])));
+            assert_eq!(import.items.len(), 1, "{url}");
+            assert_eq!(import.items[0].spec.title, "R");
+            let notes: Vec<_> = import
+                .notes
+                .iter()
+                .filter(|n| n.at.starts_with("/item/0"))
+                .collect();
+            assert_eq!(notes.len(), 1, "{url}: {notes:?}");
+            assert!(notes[0].message.contains("has no URL"), "{notes:?}");
+        }
     }
 
     /// Every collection of the peer fixtures imports into specs that are valid, or are explained

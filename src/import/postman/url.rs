@@ -180,10 +180,8 @@ impl Importer {
                 }
                 (written, url.get("variable").and_then(Value::as_array))
             }
-            None | Some(Value::Null) => {
-                self.note("url", at, "the request has no URL");
-                (String::new(), None)
-            }
+            // the request is left out, with its own note
+            None | Some(Value::Null) => (String::new(), None),
             Some(_) => {
                 self.note("url", at, "the URL is neither a string nor an object");
                 (String::new(), None)

@@ -226,6 +226,16 @@ impl Importer {
             method
         };
         let mut url = self.url(url, &url_at);
+        // nothing to send (Postman refuses to send it too): one note, rather than a spec that
+        // fails validation
+        if url.trim().is_empty() {
+            self.note(
+                "ignored",
+                url_at,
+                "ignored: the request has no URL, so it sends nothing",
+            );
+            return;
+        }
         let mut headers = self.headers(request.get("header"), &format!("{request_at}/header"));
         let auth = self.auth_in_force(request, &request_at, inherited, &mut headers);
         // an API key sent in the query replaces the query's items of that name, as Postman's
