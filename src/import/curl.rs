@@ -613,6 +613,17 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             if looks_like_url(program) {
                 url_alone.get_or_insert_with(|| program.clone());
             }
+            // `echo '…' | curl …`: the command's output is the next one's input, which that
+            // one's notes speak of
+            let feeds_curl = commands.get(index + 1).is_some_and(|next| {
+                next.piped
+                    && without_prompt_word(&next.words)
+                        .first()
+                        .is_some_and(|next_program| is_curl(next_program))
+            });
+            if feeds_curl {
+                continue;
+            }
             import.notes.push(Note::of_kind(
                 "command",
                 place.unwrap_or_else(|| format!("command {}", index + 1)),
