@@ -4587,6 +4587,8 @@ mod tests {
             "command 2, word 1",
             "imported as a text part with the same content",
         );
+        // `echo` is what curl reads, not a command skipped
+        assert_eq!(kinds(&text_part), ["body"]);
         let file_part = imported("curl -F file=@- https://e.com/x < report.pdf");
         let Some(BodySpec::Formdata(parts)) = &file_part.items[0].spec.request.body else {
             panic!("a form")
