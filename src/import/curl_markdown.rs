@@ -56,7 +56,7 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
     // the HTML block being read
     let mut html = String::new();
     // the code block being read: its text, where it and its text start, whether it is a shell's
-    let mut code: Option<(String, Starts, bool)> = None;
+    let mut code: Option<(String, Starts, Opening)> = None;
     let mut depth = 0usize;
     // the depth of the list item being read whose text held ReadMe's magic blocks, read whole
     let mut magic_item: Option<usize> = None;
@@ -72,24 +72,30 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                 }
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                let shell = match &kind {
+                let opening = match &kind {
                     CodeBlockKind::Fenced(info) => {
                         fenced = true;
-                        is_shell_language(info)
+                        Opening {
+                            shell: is_shell_language(info),
+                            title: fence_title(info),
+                        }
                     }
-                    CodeBlockKind::Indented => true,
+                    CodeBlockKind::Indented => Opening {
+                        shell: true,
+                        title: None,
+                    },
                 };
                 let starts = Starts {
                     block: range.start,
                     code: None,
                 };
-                code = Some((String::new(), starts, shell));
+                code = Some((String::new(), starts, opening));
                 depth += 1;
             }
             Event::End(TagEnd::CodeBlock) => {
                 depth -= 1;
-                if let Some((block, starts, shell)) = code.take() {
-                    page.code_block(block, starts, shell, &holds_curl);
+                if let Some((block, starts, opening)) = code.take() {
+                    page.code_block(block, starts, opening, &holds_curl);
                 }
             }
             Event::Text(part) | Event::Code(part) => {
@@ -193,6 +199,13 @@ struct Page<'t> {
     before_tabs: Option<usize>,
 }
 
+/// What a code block's opening line says: whether it is a shell's, and the title it gives
+/// the block.
+struct Opening {
+    shell: bool,
+    title: Option<String>,
+}
+
 /// A heading the page is under.
 struct Heading {
     level: usize,
@@ -216,11 +229,11 @@ impl<'t> Page<'t> {
         &mut self,
         code: String,
         starts: Starts,
-        shell: bool,
+        opening: Opening,
         holds_curl: &impl Fn(&str) -> bool,
     ) {
-        if (shell || is_console_session(&code)) && holds_curl(&code) {
-            self.add_block(code, starts);
+        if (opening.shell || is_console_session(&code)) && holds_curl(&code) {
+            self.add_block(code, starts, opening.title);
         } else {
             // what came before another language's block introduced that block
             self.lead_in_used();
@@ -259,7 +272,8 @@ impl<'t> Page<'t> {
                             block: start + offset,
                             code: None,
                         };
-                        self.code_block(code, starts, shell, holds_curl);
+                        let opening = Opening { shell, title: None };
+                        self.code_block(code, starts, opening, holds_curl);
                     }
                 }
                 readme::Piece::Other => {}
@@ -267,7 +281,8 @@ impl<'t> Page<'t> {
         }
     }
 
-    fn add_block(&mut self, code: String, starts: Starts) {
+    /// A block of curl commands; `title` is the one its opening line gives it, if any.
+    fn add_block(&mut self, code: String, starts: Starts, title: Option<String>) {
         // in a group of tabs, what came before the group is each tab's
         let shared = self.shared_prose();
         let mut prose = std::mem::replace(&mut self.prose, shared);
@@ -275,10 +290,13 @@ impl<'t> Page<'t> {
             prose.append(&mut container.lead_in);
             container.had_code = true;
         }
-        let heading = if std::mem::take(&mut self.fresh_heading) {
-            self.title()
-        } else {
-            None
+        // a block's own title of more than a word says more than its heading, which is then
+        // left to the next block; a one-word one (`title="create"`) only names a block the
+        // heading does not
+        let heading = match title {
+            Some(title) if title.contains(char::is_whitespace) => Some(title),
+            title if std::mem::take(&mut self.fresh_heading) => self.title().or(title),
+            title => title,
         };
         let line_of = |at: usize| self.text[..at].matches('\n').count() + 1;
         self.blocks.push(CurlBlock {
@@ -800,6 +818,103 @@ fn is_console_session(code: &str) -> bool {
         })
 }
 
+/// The title a fenced block's info string gives it, when that names a request rather than a
+/// file, a shell or a platform: `title="Create a user"` (Docusaurus, MkDocs Material,
+/// Starlight, Hugo's `{title="…"}`), VitePress's `[Create a user]`, or Mintlify's words after
+/// the language (`bash Create a user`).
+fn fence_title(info: &str) -> Option<String> {
+    let info = info.trim();
+    let lower = info.to_ascii_lowercase();
+    let title = if let Some(at) = lower
+        .match_indices("title=")
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+    {
+        let rest = &info[at + "title=".len()..];
+        match rest.chars().next() {
+            Some(quote @ ('"' | '\'')) => rest[1..].split(quote).next().unwrap_or_default(),
+            _ => rest
+                .split(|c: char| c.is_whitespace() || c == '}' || c == ',')
+                .next()
+                .unwrap_or_default(),
+        }
+        .to_string()
+    } else {
+        let mut words = info.split_whitespace();
+        let _language = words.next()?;
+        let rest: Vec<&str> = words.collect();
+        let rest = rest.join(" ");
+        match rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            Some((label, _)) => label.to_string(),
+            // Mintlify: the words up to its options (`{2-4}`, `icon="…"`, `lines`, `wrap`…)
+            None => rest
+                .split_whitespace()
+                .take_while(|word| {
+                    !word.starts_with('{')
+                        && !word.contains('=')
+                        && !matches!(
+                            word.to_ascii_lowercase().as_str(),
+                            "lines"
+                                | "wrap"
+                                | "expandable"
+                                | "showlinenumbers"
+                                | "copy"
+                                | "nocopy"
+                                | "twoslash"
+                                | "linenums"
+                                | "frame"
+                        )
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    };
+    let title = title.trim();
+    let names_a_file = !title.contains(char::is_whitespace)
+        && (title.contains('/')
+            || title
+                .rsplit_once('.')
+                .is_some_and(|(stem, ext)| !stem.is_empty() && (1..=5).contains(&ext.len())));
+    let names_a_platform = title
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '(' | ')' | ',' | '&' | '+'))
+        .filter(|word| !word.is_empty())
+        .all(|word| {
+            matches!(
+                word.to_ascii_lowercase().as_str(),
+                "linux"
+                    | "macos"
+                    | "mac"
+                    | "osx"
+                    | "windows"
+                    | "unix"
+                    | "wsl"
+                    | "cmd"
+                    | "powershell"
+                    | "pwsh"
+                    | "bash"
+                    | "zsh"
+                    | "sh"
+                    | "shell"
+                    | "terminal"
+                    | "console"
+                    | "cli"
+                    | "curl"
+                    | "http"
+                    | "httpie"
+                    | "or"
+                    | "and"
+                    | "prompt"
+                    | "command"
+                    | "os"
+                    | "x"
+                    | "git"
+                    | "cmd.exe"
+            )
+        });
+    (!title.is_empty() && !names_a_file && !names_a_platform && !is_generic_heading(title))
+        .then(|| title.to_string())
+}
+
 /// Whether a fenced block's info string names a shell, or nothing (`bash`, `shell-session`,
 /// `console`, `powershell`, `bat`…; Docusaurus and MkDocs put options after the name:
 /// `bash title="Create a user"`).
@@ -860,6 +975,54 @@ mod tests {
             .into_iter()
             .map(|b| b.heading)
             .collect()
+    }
+
+    /// A code block's own title names its request when it says more than its heading, and
+    /// when the heading names another block; a file's, a shell's or a platform's name does not.
+    #[test]
+    fn a_fence_title_names_the_block() {
+        for (info, title) in [
+            ("bash title=\"Create a user\"", Some("Create a user")),
+            (
+                "sh title='Delete a user' showLineNumbers",
+                Some("Delete a user"),
+            ),
+            (
+                "bash {title=\"List users\" linenos=true}",
+                Some("List users"),
+            ),
+            ("sh [Get a token]", Some("Get a token")),
+            ("bash Create an order {2-4}", Some("Create an order")),
+            (
+                "bash Create an order icon=\"terminal\"",
+                Some("Create an order"),
+            ),
+            ("bash", None),
+            ("bash title=\"create-user.sh\"", None),
+            ("bash title=\"scripts/run\"", None),
+            ("bash title=\"Terminal\"", None),
+            ("shell cURL", None),
+            ("bash Request", None),
+            ("sh [Linux / macOS]", None),
+            ("bat [Windows (cmd)]", None),
+            ("bash showLineNumbers", None),
+            ("{code-block} bash", None),
+            ("console title=\"Example request\"", None),
+            ("bash subtitle=\"Not this\"", None),
+        ] {
+            assert_eq!(fence_title(info).as_deref(), title, "{info}");
+        }
+        let page = "## Endpoints\n\n```bash title=\"Create a user\"\ncurl -X POST https://e.com/users\n```\n\n```bash\ncurl https://e.com/users\n```\n\n```sh title=\"purge\"\ncurl -X DELETE https://e.com/users\n```\n\n## Tokens\n\n```bash title=\"token\"\ncurl -X POST https://e.com/token\n```\n";
+        assert_eq!(
+            block_titles(page),
+            [
+                Some("Create a user".to_string()),
+                // the heading titles the first block it does not leave to a title of its own
+                Some("Endpoints".to_string()),
+                Some("purge".to_string()),
+                Some("Tokens".to_string()),
+            ]
+        );
     }
 
     #[test]
