@@ -97,11 +97,17 @@ pub(super) fn form_decode(text: &str) -> String {
         .into_owned()
 }
 
-/// `Basic <base64 of user:password>` or `Bearer <token>` as auth, so that the spec says it as data.
+/// `Basic <base64 of user:password>` or `Bearer <token>` as auth, so that the spec says it as data;
+/// only when the auth sends that very header again (`bearer abc`, with the scheme in another
+/// case, or two blanks after it, stays a header: the bytes would change).
 pub(super) fn auth_from_header(value: &str) -> Option<AuthSpec> {
     use base64::Engine;
-    let (scheme, credentials) = value.split_once(' ')?;
-    if scheme.eq_ignore_ascii_case("basic") {
+    // blanks around a header's value are no part of it (RFC 9110), and a spec holds none
+    let (scheme, credentials) = value.trim().split_once(' ')?;
+    if credentials != credentials.trim() || credentials.is_empty() {
+        return None;
+    }
+    if scheme == "Basic" {
         let decoded = base64::engine::general_purpose::STANDARD
             .decode(credentials.trim())
             .ok()?;
@@ -115,8 +121,8 @@ pub(super) fn auth_from_header(value: &str) -> Option<AuthSpec> {
                 password: password.to_string(),
             })
         })
-    } else if scheme.eq_ignore_ascii_case("bearer") && !credentials.trim().is_empty() {
-        Some(AuthSpec::Bearer(credentials.trim().to_string()))
+    } else if scheme == "Bearer" {
+        Some(AuthSpec::Bearer(credentials.to_string()))
     } else {
         None
     }
@@ -143,4 +149,31 @@ pub(super) fn encoded_keeping_variables(text: &str, encode: impl Fn(&str) -> Str
     }
     out.push_str(&encode(rest));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_auth_header_is_auth_only_when_the_auth_sends_it_byte_for_byte() {
+        for value in ["Bearer abc", " Bearer abc\t"] {
+            assert!(matches!(auth_from_header(value), Some(AuthSpec::Bearer(t)) if t == "abc"));
+        }
+        assert!(matches!(
+            auth_from_header("Basic dXNlcjpwYXNz"),
+            Some(AuthSpec::Basic(BasicAuthSpec { username, password })) if username == "user" && password == "pass"
+        ));
+        // another case, another blank, or base64 that encodes otherwise: a header as written
+        for value in [
+            "bearer abc",
+            "BEARER abc",
+            "Bearer  abc",
+            "Bearer ",
+            "basic dXNlcjpwYXNz",
+            "Basic dXNlcjpwYXNz=",
+        ] {
+            assert!(auth_from_header(value).is_none(), "{value:?}");
+        }
+    }
 }
