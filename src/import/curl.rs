@@ -1164,8 +1164,16 @@ fn read_command(
             // the rest of the word, or the next word
             let mut letters: Vec<char> = word[1..].chars().collect();
             // `-${SILENT}LR`: the options a variable holds are not known here, and the letters
-            // of its name are none of them (the `I` of `SILENT` would be `-I`)
-            if word.contains("{{") {
+            // of its name are none of them (the `I` of `SILENT` would be `-I`); after a letter
+            // that takes an argument (`-u$KEY`, `-sd"$BODY"`), the variable is in that argument
+            let in_an_argument = |variable_at: usize| {
+                word[1..variable_at]
+                    .chars()
+                    .any(|letter| matches!(short_option(letter), Some((_, true))))
+            };
+            if let Some(variable_at) = word.find("{{")
+                && !in_an_argument(variable_at)
+            {
                 let known = without_variables(&word[1..]);
                 import.notes.push(Note::of_kind(
                     "unsupported-option",
@@ -4163,6 +4171,14 @@ mod tests {
             "{:?}",
             silent.notes
         );
+        // after a letter that takes an argument, the variable is in that argument, as curl
+        // reads the word bash gives it (`-u$KEY`, a Bintray upload script)
+        let glued = spec("curl -T a.exe -u$KEY https://e.com/a/");
+        assert_eq!(glued.request.url, "https://e.com/a/a.exe");
+        assert!(matches!(&glued.request.auth, Some(AuthSpec::Basic(b)) if b.username == "{{KEY}}"));
+        let glued = spec(r#"curl -sd"$BODY" -H"Authorization: Bearer $TOK" https://e.com/a"#);
+        assert_eq!(glued.request.body.unwrap().raw(), Some("{{BODY}}"));
+        assert!(matches!(&glued.request.auth, Some(AuthSpec::Bearer(t)) if t == "{{TOK}}"));
         // a continuation's `\` left before a blank when the lines were joined: the option
         let joined = imported(r#"curl -X PUT http://127.0.0.1:5984/albums/1 \ -d {\"t\":\"x\"}"#);
         assert_eq!(joined.items.len(), 1);
