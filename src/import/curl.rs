@@ -1487,7 +1487,7 @@ fn apply(
                         note(
                             "body",
                             format!(
-                                "`{shown} {value}` uploads standard input as a file named `-`; a spec's file part sends a file from disk: imported as a text part with the same content (sent without a file name)"
+                                "`{shown} {value}` uploads standard input as a file (named `-` unless `;filename=` names it); a spec's file part sends a file from disk: imported as a text part with the same content (sent without a file name)"
                             ),
                         );
                         PartSpec::Detailed(PartDetailSpec {
