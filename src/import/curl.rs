@@ -711,7 +711,19 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         };
         let given = command.stdin.clone().or(piped);
         let stdin = given.as_ref().map(|(stdin, _)| stdin.clone());
-        let read = read_command(&words[1..], &prefix, stdin, &mut import)?;
+        // `curl --config - <<EOF`: the options on standard input, read where `-K -` stands
+        let (words, stdin) = match config_from_stdin(&words[1..], stdin) {
+            Ok((words, config)) => {
+                import.notes.push(Note::of_kind(
+                    "command",
+                    format!("{prefix}command"),
+                    format!("`{config}` reads curl's options from standard input: read as the command's own, where it stands"),
+                ));
+                (words, None)
+            }
+            Err(stdin) => (words[1..].to_vec(), stdin),
+        };
+        let read = read_command(&words, &prefix, stdin, &mut import)?;
         if let (false, Some((_, shown))) = (read, &given) {
             import.notes.push(Note::of_kind(
                 "ignored-option",
@@ -1038,6 +1050,91 @@ fn next(transfer: &mut Transfer) -> Transfer {
     let done = std::mem::take(transfer);
     transfer.stdin = stdin;
     done
+}
+
+/// `words` with a `-K -` (`--config -`, `-K-`, `--config=-`) replaced by the options of the text
+/// given on standard input, and how the option was written; else standard input as it was.
+fn config_from_stdin(
+    words: &[String],
+    stdin: Option<Stdin>,
+) -> Result<(Vec<String>, String), Option<Stdin>> {
+    let Some(Stdin::Text(text)) = &stdin else {
+        return Err(stdin);
+    };
+    let found = words.iter().enumerate().find_map(|(at, word)| {
+        let next_is_dash = words.get(at + 1).is_some_and(|next| next == "-");
+        match word.as_str() {
+            "-K" | "--config" if next_is_dash => Some((at, 2, format!("{word} -"))),
+            "-K-" | "--config=-" => Some((at, 1, word.clone())),
+            _ => None,
+        }
+    });
+    let Some((at, length, shown)) = found else {
+        return Err(stdin);
+    };
+    let mut read = words[..at].to_vec();
+    read.extend(config_words(text));
+    read.extend_from_slice(&words[at + length..]);
+    Ok((read, shown))
+}
+
+/// The command-line words of a curl config file (`-K`): one option per line, its name with or
+/// without dashes (without, `=` or `:` may come between it and its value), the value in double
+/// quotes (with `\\`, `\"`, `\t`, `\n`, `\r` and `\v`; a backslash before anything else is
+/// dropped) or up to a blank; `#` starts a comment line.
+fn config_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_start();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let dashed = line.starts_with('-');
+        let end = line
+            .find(|c: char| c.is_whitespace() || (!dashed && (c == '=' || c == ':')))
+            .unwrap_or(line.len());
+        let name = &line[..end];
+        words.push(if dashed {
+            name.to_string()
+        } else {
+            format!("--{name}")
+        });
+        let mut rest = line[end..].trim_start();
+        if !dashed && let Some(after) = rest.strip_prefix(['=', ':']) {
+            rest = after.trim_start();
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        let value = match rest.strip_prefix('"') {
+            Some(quoted) => {
+                let mut value = String::new();
+                let mut chars = quoted.chars();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => break,
+                        '\\' => match chars.next() {
+                            Some('t') => value.push('\t'),
+                            Some('n') => value.push('\n'),
+                            Some('r') => value.push('\r'),
+                            Some('v') => value.push('\u{b}'),
+                            Some(other) => value.push(other),
+                            None => {}
+                        },
+                        c => value.push(c),
+                    }
+                }
+                value
+            }
+            None => rest
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        };
+        words.push(value);
+    }
+    words
 }
 
 fn read_command(
@@ -3113,10 +3210,48 @@ mod tests {
     // the config `-K` reads may name the URL: the error says so
     #[test]
     fn a_command_whose_url_may_be_in_its_config_says_so() {
-        let error = super::import("echo url=https://e.com/u | curl -k -K -").unwrap_err();
+        let error = super::import("curl -k -K opts.txt").unwrap_err();
         assert!(
             error.contains("may be in the file it reads with `-K`"),
             "{error}"
+        );
+    }
+
+    // `curl --config - <<EOF` (scripts that keep secrets out of the process list): the options
+    // on standard input are the command's, where `-K -` stands
+    #[test]
+    fn a_config_on_standard_input_is_read() {
+        let piped = spec("echo url=https://e.com/u | curl -k -K -");
+        assert_eq!(piped.request.url, "https://e.com/u");
+        let script = "curl -s --config - <<EOF\nurl = \"https://e.com/api/subscriptions\"\n# a comment\n  request = \"POST\"\nsilent\n--header \"Authorization: Bearer $TOKEN\"\nform-string = \"callback_url=$CALLBACK\"\nform-string=\"note=a \\\"b\\\"\\tc\"\nEOF\n";
+        let import = imported(script);
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.method, "POST");
+        assert_eq!(spec.request.url, "https://e.com/api/subscriptions");
+        assert!(matches!(&spec.request.auth, Some(AuthSpec::Bearer(t)) if t == "{{TOKEN}}"));
+        let Some(BodySpec::Formdata(parts)) = &spec.request.body else {
+            panic!("a form: {:?}", spec.request.body)
+        };
+        assert!(
+            matches!(&parts[0]["callback_url"], PartSpec::Text(Some(t)) if t == "{{CALLBACK}}")
+        );
+        assert!(matches!(&parts[1]["note"], PartSpec::Text(Some(t)) if t == "a \"b\"\tc"));
+        note_at(
+            &import,
+            "line 1, command",
+            "reads curl's options from standard input",
+        );
+        assert_eq!(
+            config_words("url = \"https://e.com/a b\"\n-H \"X: 1\"\nverbose\nuser:joe:pw\n"),
+            [
+                "--url",
+                "https://e.com/a b",
+                "-H",
+                "X: 1",
+                "--verbose",
+                "--user",
+                "joe:pw"
+            ]
         );
     }
 
