@@ -2679,6 +2679,7 @@ mod tests {
             "R=$(curl -s https://e.com/a)\necho \"$R\"",
             "export R=`curl -s https://e.com/a`",
             "local R=\"$(curl -s \\\n  https://e.com/a)\"",
+            "TOKEN=$(\\\ncurl -s \\\n  https://e.com/a | jq -r .token \\\n)",
             "echo $(curl -s 'https://e.com/a' | jq -r '.downloadUrl')",
             "docker login -p \"`curl -s https://e.com/a`\" registry",
             // a loop, a wrapper or a container running curl

@@ -753,17 +753,23 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
                 .or_else(|| word.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
                 .map(str::to_string)
         };
+        // `R=$(\` with the command on the lines after it: the `\` and line break are nothing
+        let runs_curl = |inner: &str| {
+            inner
+                .split(|c: char| c.is_whitespace())
+                .find(|word| !word.is_empty() && *word != "\\")
+                .is_some_and(is_curl)
+        };
         let inner = match words {
             [word] => assignment(word).and_then(|(_, value)| substituted(value)),
             // `echo $(curl … | jq …)`: the curl command is the request the line makes
-            [program, arguments @ ..] if !is_curl(program) => arguments.iter().find_map(|word| {
-                substituted(word)
-                    .filter(|inner| inner.split_whitespace().next().is_some_and(is_curl))
-            }),
+            [program, arguments @ ..] if !is_curl(program) => arguments
+                .iter()
+                .find_map(|word| substituted(word).filter(|inner| runs_curl(inner))),
             _ => None,
         };
         match inner {
-            Some(inner) if inner.split_whitespace().next().is_some_and(is_curl) => {
+            Some(inner) if runs_curl(&inner) => {
                 out.extend(shell_commands(&inner)?.into_iter().map(|mut run| {
                     // the line the assignment is on, not one of the substitution's own
                     run.line = command.line.map(|line| line + run.line.unwrap_or(0));
