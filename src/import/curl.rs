@@ -448,6 +448,7 @@ fn import_block(
 /// The curl commands of a command line, a script or a shell session, whose first line is the
 /// input's `first_line` when notes are to name lines.
 fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> {
+    let text = &shell::run_blocks_dedented(text);
     match import_commands(&without_prompts(text, false), first_line) {
         // `# curl …` with no curl outside comments: a root shell's prompt, as documentation
         // shows one, not a comment

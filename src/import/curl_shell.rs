@@ -2,6 +2,8 @@
 //! shell (bash) splits them (quotes, `$'…'`, backslashes, `\` line continuations, comments, `;`,
 //! `&&`, `|`, here-documents), with the prompts and fences documentation puts around it taken off.
 
+use std::borrow::Cow;
+
 use super::placeholders;
 
 /// A simple command of the text: its words, and the redirections (`> out.json`) it holds.
@@ -68,6 +70,48 @@ impl Command {
 pub enum Stdin {
     Text(String),
     File(String),
+}
+
+/// The text with each YAML `run: |` block (a GitHub Actions or GitLab step) as the runner gives
+/// it to the shell: its lines without the block's indentation, so that a multi-line body sends
+/// the blanks its writer meant. The `run: |` line becomes an empty one: every line stays on its
+/// line.
+pub(super) fn run_blocks_dedented(text: &str) -> Cow<'_, str> {
+    let is_run_block = |line: &str| {
+        let key = line.trim_start();
+        let key = key.strip_prefix("- ").unwrap_or(key).trim_start();
+        key.strip_prefix("run:")
+            .is_some_and(|rest| matches!(rest.trim(), "|" | "|-" | "|+" | "|2" | "|-2"))
+    };
+    if !text.lines().any(is_run_block) {
+        return Cow::Borrowed(text);
+    }
+    let indentation = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let mut out = String::with_capacity(text.len());
+    let mut block: Option<(usize, Option<usize>)> = None;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if let Some((key_at, inner)) = &mut block {
+            if content.trim().is_empty() {
+                out.push_str(&line[content.len()..]);
+                continue;
+            }
+            let at = indentation(content);
+            if at > *key_at {
+                let inner = *inner.get_or_insert(at);
+                out.push_str(&line[inner.min(at)..]);
+                continue;
+            }
+            block = None;
+        }
+        if is_run_block(content) {
+            block = Some((indentation(content), None));
+            out.push_str(&line[content.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The text without what documentation puts around a command: a prompt before `curl` (`$`,
@@ -1800,6 +1844,17 @@ mod tests {
         assert_eq!(
             without_prompts("C:\\x>out curl u", false),
             "C:\\x>out curl u"
+        );
+        // a workflow's `run: |` block, as the runner gives it to bash: without its indentation
+        assert_eq!(
+            run_blocks_dedented(
+                "steps:\n  - name: Notify\n    run: |\n      curl -d '{\n        \"a\": 1\n      }' u\n\n      echo done\n  - name: next\n"
+            ),
+            "steps:\n  - name: Notify\n\ncurl -d '{\n  \"a\": 1\n}' u\n\necho done\n  - name: next\n"
+        );
+        assert_eq!(
+            run_blocks_dedented("  run: curl u\n    -d x"),
+            "  run: curl u\n    -d x"
         );
         // a label before curl, as a plain-text README or YAML's `run:` writes one; before
         // another command it is left to that command
