@@ -449,6 +449,39 @@ fn import_block(
 /// input's `first_line` when notes are to name lines.
 fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> {
     let text = &shell::run_blocks_dedented(text);
+    let makefile = shell::makefile_expanded(text);
+    let text = makefile.as_ref().map_or(text.as_ref(), |read| &read.text);
+    let imported = import_text_as_shell(text, first_line);
+    match (imported, makefile) {
+        (Ok(mut import), Some(makefile)) => {
+            if !makefile.read.is_empty() {
+                import.notes.push(Note::of_kind(
+                    "shell",
+                    "input",
+                    format!(
+                        "a Makefile: make gives its recipes' `{}` their values before the shell runs them (a make variable `$(NAME)` is the variable `{{{{NAME}}}}`, even in single quotes, and `$$` the shell's `$`)",
+                        makefile.read.join("`, `")
+                    ),
+                ));
+            }
+            if !makefile.functions.is_empty() {
+                import.notes.push(Note::of_kind(
+                    "shell",
+                    "input",
+                    format!(
+                        "a Makefile: make puts the output of its recipes' `{}` in their place, which samplegen does not know: left as written",
+                        makefile.functions.join("`, `")
+                    ),
+                ));
+            }
+            Ok(import)
+        }
+        (imported, _) => imported,
+    }
+}
+
+/// [`import_text`] of a text the shell reads as it is.
+fn import_text_as_shell(text: &str, first_line: Option<usize>) -> Result<Import, String> {
     match import_commands(&without_prompts(text, false), first_line) {
         // `# curl …` with no curl outside comments: a root shell's prompt, as documentation
         // shows one, not a comment
@@ -654,6 +687,16 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 "shell",
                 format!("{prefix}command"),
                 "a word written `{\"…\": …}` without quotes around it is no JSON to the shell, which takes out its quotes (and bash expands a `{a,b}` in it): it is read so; quote the whole JSON (`-d '{\"a\": 1}'`) to send it",
+            ));
+        }
+        if !command.make_syntax.is_empty() {
+            import.notes.push(Note::of_kind(
+                "shell",
+                format!("{prefix}command"),
+                format!(
+                    "`{}`: a Makefile recipe's syntax (a make variable `$(NAME)`, make's `$$` for the shell's `$`), which bash would read otherwise: read as the variables make and the shell give",
+                    command.make_syntax.join("`, `")
+                ),
             ));
         }
         for delimiter in &command.indented_delimiters {
@@ -3216,6 +3259,41 @@ mod tests {
         assert!(
             error.contains("may be in the file it reads with `-K`"),
             "{error}"
+        );
+    }
+
+    // make gives a recipe's variables their values before bash runs it, quotes or not, and
+    // `$$` is the shell's `$`; a recipe's line alone (no rule around it) is read by the shell
+    // with the same meaning where bash would read a command or a process id
+    #[test]
+    fn a_makefile_recipe_is_read_as_make_hands_it_to_the_shell() {
+        let makefile = "URL ?= http://localhost:8010\n\ncheck:\n\tcurl -X POST \\\n\t\t-H 'X-Key: $(API_KEY)' \\\n\t\t-d '{\"at\": \"$(shell date +%s)\"}' \\\n\t\t'$(URL)/v2/check?user='$$USER\n";
+        let import = imported(makefile);
+        let request = &import.items[0].spec.request;
+        assert_eq!(request.url, "{{URL}}/v2/check?user={{USER}}");
+        assert_eq!(request.headers[0]["X-Key"].as_deref(), Some("{{API_KEY}}"));
+        assert_eq!(
+            request.body.as_ref().unwrap().raw(),
+            Some("{\"at\": \"$(shell date +%s)\"}")
+        );
+        note_at(&import, "input", "`$(API_KEY)`, `$(URL)`, `$$`");
+        note_at(&import, "input", "`$(shell …)` in their place");
+        let recipe =
+            imported("\tcurl -H \"Authorization: Bearer $(TOKEN)\" \"$(BASE)/me?u=$$name\"");
+        let request = &recipe.items[0].spec.request;
+        assert_eq!(request.url, "{{BASE}}/me?u={{name}}");
+        assert!(matches!(&request.auth, Some(AuthSpec::Bearer(t)) if t == "{{TOKEN}}"));
+        note_at(
+            &recipe,
+            "command",
+            "`$(TOKEN)`, `$(BASE)`, `$$name`: a Makefile recipe's syntax",
+        );
+        // a shell's own: a command's output, a process id
+        let shell = spec("curl \"https://e.com/$(date +%s)?pid=$$\"");
+        assert!(
+            shell.request.url.contains("$(date +%s)"),
+            "{}",
+            shell.request.url
         );
     }
 

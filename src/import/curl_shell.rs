@@ -48,6 +48,10 @@ pub struct Command {
     /// The delimiters of here-documents that end at an indented line (`  EOF`), which bash
     /// reads as text, reading on to the end.
     pub indented_delimiters: Vec<String>,
+    /// What only a Makefile's recipe writes, as written (`$(API_URL)`, a make variable, which
+    /// bash would run as a command; `$$TOKEN`, make's `$`): read as the variables make and the
+    /// shell give.
+    pub make_syntax: Vec<String>,
     /// Whether a backquote that nothing closes ended the text (a Markdown code span's, left
     /// after the command), and was left out.
     pub stray_backquote: bool,
@@ -112,6 +116,108 @@ pub(super) fn run_blocks_dedented(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// A Makefile's text with each recipe line as make hands it to the shell: a variable,
+/// `$(API_URL)` or `${API_URL}`, as `{{API_URL}}` (its value is make's, wherever it stands,
+/// even in single quotes), and `$$` as the shell's `$`. Also what it read so, each once;
+/// none when the text has no rule with a recipe (a line `target:` and a tab-indented line
+/// after it). `$(shell …)` and make's other functions are left as written, and listed last.
+pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let is_rule = |line: &str| {
+        let line = line.trim_end();
+        !line.starts_with(['\t', ' ', '#'])
+            && !line.contains(":=")
+            && line.split_once(':').is_some_and(|(targets, _)| {
+                !targets.trim().is_empty()
+                    && targets
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_-./%$() ".contains(c))
+            })
+    };
+    if !lines
+        .windows(2)
+        .any(|pair| is_rule(pair[0]) && pair[1].starts_with('\t'))
+    {
+        return None;
+    }
+    let is_name = |name: &str| {
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut read: Vec<String> = Vec::new();
+    let mut functions: Vec<String> = Vec::new();
+    let mut continued = false;
+    for line in lines {
+        let recipe = line.starts_with('\t') || continued;
+        continued = recipe && line.trim_end_matches(['\n', '\r']).ends_with('\\');
+        if !recipe {
+            out.push_str(line);
+            continue;
+        }
+        let mut rest = line;
+        while let Some(at) = rest.find('$') {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            if let Some(after_escape) = after.strip_prefix('$') {
+                out.push('$');
+                if !read.iter().any(|r| r == "$$") {
+                    read.push("$$".into());
+                }
+                rest = after_escape;
+                continue;
+            }
+            let close = match after.chars().next() {
+                Some('(') => ')',
+                Some('{') => '}',
+                _ => {
+                    out.push('$');
+                    rest = after;
+                    continue;
+                }
+            };
+            match after.find(close).filter(|&end| is_name(&after[1..end])) {
+                Some(end) => {
+                    let name = &after[1..end];
+                    out.push_str(&format!("{{{{{name}}}}}"));
+                    let written = format!("$({name})");
+                    if !read.contains(&written) {
+                        read.push(written);
+                    }
+                    rest = &after[end + 1..];
+                }
+                None => {
+                    if let Some((function, _)) = after[1..].split_once(' ')
+                        && is_name(function)
+                    {
+                        let written = format!("$({function} …)");
+                        if !functions.contains(&written) {
+                            functions.push(written);
+                        }
+                    }
+                    out.push('$');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    (!read.is_empty() || !functions.is_empty()).then_some(MakefileRead {
+        text: out,
+        read,
+        functions,
+    })
+}
+
+/// A Makefile's text as make hands its recipes to the shell ([`makefile_expanded`]).
+pub(super) struct MakefileRead {
+    pub text: String,
+    /// The variables and `$$` given their values, as written, each once.
+    pub read: Vec<String>,
+    /// The functions (`$(shell …)`) left as written, whose output is not known here.
+    pub functions: Vec<String>,
 }
 
 /// The text without what documentation puts around a command: a prompt before `curl` (`$`,
@@ -1096,6 +1202,49 @@ fn expand(
 ) {
     if actions_expression(chars, word, command) || template_interpolation(chars, word, command) {
         return;
+    }
+    // `$$TOKEN` in a Makefile's recipe: make's escape for the shell's `$` (to bash the process
+    // id, which no request means)
+    let mut ahead = chars.clone();
+    if ahead.next() == Some('$')
+        && ahead
+            .peek()
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == '_' || *c == '{')
+    {
+        chars.next();
+        let before = chars.clone();
+        let left = chars.clone().count();
+        expand(chars, word, command, quoted);
+        let used = left - chars.clone().count();
+        let written = format!("$${}", before.take(used).collect::<String>());
+        if !command.make_syntax.contains(&written) {
+            command.make_syntax.push(written);
+        }
+        return;
+    }
+    // `$(API_URL)` in a Makefile's recipe: make's variable (to bash a command named
+    // `API_URL`, which no one writes)
+    if chars.peek() == Some(&'(') {
+        let mut ahead = chars.clone();
+        ahead.next();
+        let name: String = ahead
+            .clone()
+            .take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '_')
+            .collect();
+        if name.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+            && ahead.nth(name.len()) == Some(')')
+        {
+            for _ in 0..name.len() + 2 {
+                chars.next();
+            }
+            word.push_str(&format!("{{{{{name}}}}}"));
+            command.reads(&name);
+            let written = format!("$({name})");
+            if !command.make_syntax.contains(&written) {
+                command.make_syntax.push(written);
+            }
+            return;
+        }
     }
     if chars.peek() == Some(&'(') {
         // `$(echo -n 'user:pass' | base64)`, as docs write a basic auth header: its output
