@@ -3874,6 +3874,40 @@ mod tests {
             prompted.variables.get("API").map(String::as_str),
             Some("https://e.com")
         );
+        // a default in a value, or a script's argument with its default: offered where read
+        let defaults =
+            imported("Q=${1:-query_string}\nT=${TOKEN:-abc}\ncurl \"https://e.com/$Q?t=$T\"\n");
+        assert_eq!(
+            defaults.items[0].spec.request.url,
+            "https://e.com/{{Q}}?t={{T}}"
+        );
+        for (name, value) in [
+            ("Q", "{{arg1}}"),
+            ("arg1", "query_string"),
+            ("T", "{{TOKEN}}"),
+            ("TOKEN", "abc"),
+        ] {
+            assert_eq!(
+                defaults.variables.get(name).map(String::as_str),
+                Some(value),
+                "{name}"
+            );
+        }
+        // a body set from a here-document (`BODY=$(cat <<EOF …)`) is the body, read where it is
+        let body = imported(concat!(
+            "term=${2:-knowledge}\n",
+            "BODY=$(cat <<EOF\n{\n  \"query\": \"$term\"\n}\nEOF\n)\n",
+            "curl -X POST https://e.com/_search -H 'Content-Type: application/json' -d \"$BODY\"\n",
+        ));
+        assert_eq!(
+            body.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{\n  \"query\": \"{{term}}\"\n}")
+        );
+        assert!(!body.variables.contains_key("BODY"), "{:?}", body.variables);
+        assert_eq!(
+            body.variables.get("arg2").map(String::as_str),
+            Some("knowledge")
+        );
         // a value made from the variable itself is no text samplegen can know
         let itself = imported("P=\"$P:/x\"\ncurl \"https://e.com/$P\"\n");
         assert!(

@@ -932,11 +932,32 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
     Ok(out)
 }
 
+/// What `$(cat <<EOF … EOF)` gives (a here-document's text, without its last line breaks, as a
+/// substitution drops them), and the variables the text reads.
+fn here_document_output(value: &str) -> Option<(String, Vec<String>)> {
+    let inner = value.strip_prefix("$(")?.strip_suffix(')')?;
+    let commands = shell_commands(inner).ok()?;
+    let [cat] = commands.as_slice() else {
+        return None;
+    };
+    let reads_stdin = matches!(cat.words.as_slice(), [program] if program == "cat")
+        || matches!(cat.words.as_slice(), [program, dash] if program == "cat" && dash == "-");
+    match &cat.stdin {
+        Some((Stdin::Text(text), _)) if reads_stdin && cat.substituted.is_empty() => Some((
+            text.trim_end_matches('\n').to_string(),
+            cat.expanded.clone(),
+        )),
+        _ => None,
+    }
+}
+
 /// A variable an earlier command set to a text, and the variables its value reads.
 struct Assigned {
     name: String,
     value: String,
     reads: Vec<String>,
+    /// The defaults of what the value reads (`T=${TOKEN:-abc}`), offered where it is read.
+    defaults: Vec<(String, String)>,
 }
 
 /// The commands with those that only set variables to a text (`name="a.txt"`, `export NAME=…`)
@@ -958,26 +979,37 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             [export, rest @ ..] if export == "export" => rest,
             words => words,
         };
-        let plain = command.defaults.is_empty()
-            && command.substituted.is_empty()
-            && command.redirections.is_empty()
-            && command.stdin.is_none();
+        let plain = command.redirections.is_empty() && command.stdin.is_none();
         let assignments: Option<Vec<Assigned>> = (plain && !words.is_empty())
             .then(|| {
                 words
                     .iter()
                     .map(|word| {
                         let (name, value) = assignment(word)?;
-                        let reads = command
-                            .expanded
-                            .iter()
-                            .filter(|read| value.contains(&format!("{{{{{read}}}}}")))
-                            .cloned()
-                            .collect();
+                        // `BODY=$(cat <<EOF … EOF)`: the here-document's text
+                        if let Some((text, reads)) = here_document_output(value) {
+                            return Some(Assigned {
+                                name: name.to_string(),
+                                value: text,
+                                reads,
+                                defaults: Vec::new(),
+                            });
+                        }
+                        if !command.substituted.is_empty() {
+                            return None;
+                        }
+                        let read_here = |read: &String| value.contains(&format!("{{{{{read}}}}}"));
+                        let reads = command.expanded.iter().filter(|read| read_here(read));
                         Some(Assigned {
                             name: name.to_string(),
                             value: value.to_string(),
-                            reads,
+                            reads: reads.cloned().collect(),
+                            defaults: command
+                                .defaults
+                                .iter()
+                                .filter(|(read, _)| read_here(read))
+                                .cloned()
+                                .collect(),
                         })
                     })
                     .collect()
@@ -1001,6 +1033,11 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             let name = command.expanded[index].clone();
             if let Some(assigned) = set.iter().find(|assigned| assigned.name == name) {
                 assigned.reads.iter().for_each(|read| command.reads(read));
+                for (read, default) in &assigned.defaults {
+                    if !command.defaults.iter().any(|(known, _)| known == read) {
+                        command.defaults.push((read.clone(), default.clone()));
+                    }
+                }
             }
             index += 1;
         }
@@ -1022,29 +1059,45 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
 /// where a spec's username would keep them whole. The argument is the value; the variable is no
 /// longer one the command reads when nothing else holds it.
 fn with_whole_arguments_written(command: &mut Command) {
-    let whole_value = |word: &str, header: bool| {
+    #[derive(PartialEq)]
+    enum Argument {
+        Header,
+        User,
+        Data,
+    }
+    let whole_value = |word: &str, argument: &Argument| {
         let name = word.strip_prefix("{{")?.strip_suffix("}}")?;
         let (_, value) = command.assigned.iter().find(|(set, _)| set == name)?;
+        // a body over several lines (`BODY=$(cat <<EOF …)`) is no value to offer as a variable
+        if *argument == Argument::Data {
+            return value
+                .contains('\n')
+                .then(|| (name.to_string(), value.clone()));
+        }
         let (before, _) = value.split_once(':')?;
         let header_name = !before.is_empty()
             && before
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-        (header_name || !header).then(|| (name.to_string(), value.clone()))
+        (header_name || *argument == Argument::User).then(|| (name.to_string(), value.clone()))
     };
     let mut written = Vec::new();
     for index in 0..command.words.len() {
         let word = &command.words[index];
         let previous = index.checked_sub(1).map(|i| command.words[i].as_str());
-        let (prefix, argument, header) = match (word.get(..2), previous) {
-            (Some(short @ ("-H" | "-u")), _) if word.len() > 2 => {
-                (short, &word[2..], short == "-H")
-            }
-            (_, Some("-H" | "--header")) => ("", word.as_str(), true),
-            (_, Some("-u" | "--user")) => ("", word.as_str(), false),
+        let (prefix, argument, kind) = match (word.get(..2), previous) {
+            (Some("-H"), _) if word.len() > 2 => ("-H", &word[2..], Argument::Header),
+            (Some("-u"), _) if word.len() > 2 => ("-u", &word[2..], Argument::User),
+            (Some("-d"), _) if word.len() > 2 => ("-d", &word[2..], Argument::Data),
+            (_, Some("-H" | "--header")) => ("", word.as_str(), Argument::Header),
+            (_, Some("-u" | "--user")) => ("", word.as_str(), Argument::User),
+            (
+                _,
+                Some("-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--json"),
+            ) => ("", word.as_str(), Argument::Data),
             _ => continue,
         };
-        if let Some((name, value)) = whole_value(argument, header) {
+        if let Some((name, value)) = whole_value(argument, &kind) {
             command.words[index] = format!("{prefix}{value}");
             written.push((name, value));
         }
@@ -1272,9 +1325,16 @@ fn expand(
             return;
         }
     }
-    if let Some(position) = positional(chars) {
-        // a script's argument (`$1`, `${2}`): a value the reader gives, as a placeholder is
-        word.push_str(&format!("{{{{arg{position}}}}}"));
+    if let Some((position, default)) = positional(chars) {
+        // a script's argument (`$1`, `${2}`): a value the reader gives, as a placeholder is;
+        // `${1:-query_string}`'s default offered as its value
+        let name = format!("arg{position}");
+        word.push_str(&format!("{{{{{name}}}}}"));
+        if let Some(default) = default
+            && !command.defaults.iter().any(|(known, _)| *known == name)
+        {
+            command.defaults.push((name, default));
+        }
         return;
     }
     let is_start = |c: &char| c.is_ascii_alphabetic() || *c == '_';
@@ -1344,22 +1404,27 @@ fn expand(
 
 /// After a `$`, the number of a script's positional parameter, and the iterator past it: `$1`
 /// to `$9` (one digit: `$10` is `$1` and a `0`), or `${N}`. `$0`, the script's own name, is none.
-fn positional(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<u32> {
+fn positional(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<(u32, Option<String>)> {
     let mut ahead = chars.clone();
-    let number = match ahead.next()? {
-        digit @ '1'..='9' => digit.to_digit(10)?,
+    let (number, default) = match ahead.next()? {
+        digit @ '1'..='9' => (digit.to_digit(10)?, None),
         '{' => {
             let digits: String =
                 std::iter::from_fn(|| ahead.next_if(char::is_ascii_digit)).collect();
-            if ahead.next()? != '}' || digits.starts_with('0') {
+            if digits.is_empty() || digits.starts_with('0') {
                 return None;
             }
-            digits.parse().ok()?
+            let default = match ahead.next()? {
+                '}' => None,
+                after @ (':' | '-') => Some(plain_default(&mut ahead, after)?),
+                _ => return None,
+            };
+            (digits.parse().ok()?, default)
         }
         _ => return None,
     };
     *chars = ahead;
-    Some(number)
+    Some((number, default))
 }
 
 /// After a `$`, a GitHub Actions expression (`${{ secrets.TOKEN }}`, in a workflow's `run:`
