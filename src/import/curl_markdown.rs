@@ -536,6 +536,10 @@ fn is_generic_heading(text: &str) -> bool {
                 | "bash"
                 | "try it"
                 | "try it out"
+                | "try it yourself"
+                | "try this"
+                | "run it"
+                | "run this"
                 | "请求"
                 | "请求示例"
                 | "示例"
@@ -1008,6 +1012,7 @@ mod tests {
             ("bash showLineNumbers", None),
             ("{code-block} bash", None),
             ("console title=\"Example request\"", None),
+            ("bash title=\"Try it yourself\"", None),
             ("bash subtitle=\"Not this\"", None),
         ] {
             assert_eq!(fence_title(info).as_deref(), title, "{info}");
