@@ -1662,6 +1662,30 @@ fn apply(
                 };
                 transfer.form.push((name.to_string(), part));
             }
+            // `-F model=<MODEL_UID>`: a placeholder, which curl would read as the file
+            // `MODEL_UID>` and fail to open
+            Some((name, content))
+                if content
+                    .strip_prefix('<')
+                    .and_then(|rest| rest.strip_suffix('>'))
+                    .is_some_and(|inner| {
+                        !inner.trim().is_empty()
+                            && inner
+                                .chars()
+                                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' '))
+                    }) =>
+            {
+                note(
+                    "body",
+                    format!(
+                        "`{shown} {value}` would read the file `{}`, which curl fails to open: read as the placeholder its writer meant, a text part",
+                        &content[1..]
+                    ),
+                );
+                transfer
+                    .form
+                    .push((name.to_string(), PartSpec::Text(Some(content.to_string()))));
+            }
             Some((name, content)) => {
                 if let Some(path) = content.strip_prefix('<') {
                     note(
@@ -1913,6 +1937,21 @@ fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders:
                     *text = placeholders::in_text(text, found);
                 }
             });
+        }
+    }
+    if let Some(BodySpec::Formdata(parts)) = &mut request.body {
+        for part in parts.iter_mut().flat_map(|part| part.values_mut()) {
+            let text = match part {
+                PartSpec::Text(Some(text)) => text,
+                PartSpec::Detailed(detail) => match &mut detail.value {
+                    Some(text) => text,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            if text.contains('<') {
+                *text = placeholders::in_text(text, found);
+            }
         }
     }
 }
@@ -4601,6 +4640,25 @@ mod tests {
         assert_eq!(urls(&many), ["https://e.com/a"]);
         assert_eq!(kinds(&many), ["left-out"]);
         assert!(import_error("curl 'https://e.com/[1-1000]'").contains("into 1000 URLs"));
+    }
+
+    #[test]
+    fn a_placeholder_for_a_part_is_a_text_part() {
+        // Xinference's docs: `<MODEL_UID>` is a value to fill in, which curl would open as a file
+        let import =
+            imported("curl http://h/v1/video -F model=<MODEL_UID> -F x=@a.png -F 'y=<b.txt'");
+        let Some(BodySpec::Formdata(parts)) = &import.items[0].spec.request.body else {
+            panic!("a form")
+        };
+        assert!(matches!(&parts[0]["model"], PartSpec::Text(Some(t)) if t == "{{MODEL_UID}}"));
+        assert!(
+            matches!(&parts[2]["y"], PartSpec::Detailed(d) if d.file.as_deref() == Some("b.txt"))
+        );
+        note_at(
+            &import,
+            "word 2",
+            "read as the placeholder its writer meant",
+        );
     }
 
     #[test]
