@@ -1246,6 +1246,13 @@ fn read_command(
                 && let Some((long, true)) = long_option(name)
             {
                 // `--header=…`: not curl's syntax, but what some tools write; read as meant
+                import.notes.push(Note::of_kind(
+                    "command",
+                    at.clone(),
+                    format!(
+                        "`--{name}=…` is not curl's syntax (curl refuses it: \"option --{name}=…: is unknown\", and sends nothing): read as `--{name} …`, as its writer meant"
+                    ),
+                ));
                 apply(
                     long,
                     &format!("--{name}"),
@@ -4640,6 +4647,17 @@ mod tests {
         assert_eq!(urls(&many), ["https://e.com/a"]);
         assert_eq!(kinds(&many), ["left-out"]);
         assert!(import_error("curl 'https://e.com/[1-1000]'").contains("into 1000 URLs"));
+    }
+
+    #[test]
+    fn a_long_option_written_with_an_equals_sign_is_read_as_meant_and_noted() {
+        // Prometheus' HTTP API page: curl 7.88 refuses `--data-urlencode='match[]=up'`
+        let import = imported("curl -G http://h:9090/api/v1/series --data-urlencode='match[]=up'");
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "http://h:9090/api/v1/series?match[]=up"
+        );
+        note_at(&import, "word 3", "is not curl's syntax (curl refuses it");
     }
 
     #[test]
