@@ -593,7 +593,8 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             command.words.drain(..at);
         }
     }
-    let mut commands = with_forgotten_continuations_joined(commands, first_line, &mut import.notes);
+    let commands = with_forgotten_continuations_joined(commands, first_line, &mut import.notes);
+    let mut commands = with_unquoted_json_read(commands, text, first_line, &mut import.notes);
     let substituted_hosts: Vec<Vec<String>> = commands.iter_mut().map(with_hosts_named).collect();
     if posix_with_carets.is_some() {
         import.notes.push(Note::of_kind(
@@ -994,6 +995,95 @@ fn with_forgotten_continuations_joined(
         ));
     }
     joined
+}
+
+/// `commands` with a JSON body written without quotes over the lines after a data option
+/// (`--data-raw {` and the object's lines, as GetBlock's pages write it) read as that option's
+/// value: bash would give curl a `{` and run each line as a command. The lines are taken from
+/// `text` as written, up to the line that closes the object, when they make JSON.
+fn with_unquoted_json_read(
+    mut commands: Vec<Command>,
+    text: &str,
+    first_line: Option<usize>,
+    notes: &mut Vec<Note>,
+) -> Vec<Command> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut index = 0;
+    while index + 1 < commands.len() {
+        let command = &commands[index];
+        let opens = match command.words.as_slice() {
+            [program, .., option, open]
+                if is_curl(program)
+                    && matches!(open.as_str(), "{" | "[")
+                    && matches!(
+                        option.as_str(),
+                        "-d" | "--data"
+                            | "--data-raw"
+                            | "--data-binary"
+                            | "--data-ascii"
+                            | "--json"
+                    ) =>
+            {
+                Some((option.clone(), open.clone()))
+            }
+            _ => None,
+        };
+        let (Some((option, open)), Some(start)) = (opens, commands[index + 1].line) else {
+            index += 1;
+            continue;
+        };
+        // the lines up to the one where the brackets balance, outside strings
+        let mut json = format!("{open}\n");
+        let (mut depth, mut in_string, mut escaped) = (1usize, false, false);
+        let mut end = None;
+        'lines: for (at, line) in lines.iter().enumerate().skip(start) {
+            for c in line.chars() {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' if in_string => escaped = true,
+                    '"' => in_string = !in_string,
+                    '{' | '[' if !in_string => depth += 1,
+                    '}' | ']' if !in_string => depth -= 1,
+                    _ => {}
+                }
+            }
+            json.push_str(line);
+            if depth == 0 {
+                end = Some(at);
+                break 'lines;
+            }
+            json.push('\n');
+        }
+        let Some(end) =
+            end.filter(|_| serde_json::from_str::<serde::de::IgnoredAny>(json.trim_end()).is_ok())
+        else {
+            index += 1;
+            continue;
+        };
+        let json = json.trim_end().to_string();
+        let command = &mut commands[index];
+        *command.words.last_mut().expect("the `{`") = json;
+        let place = command_place(first_line, command, index, true).unwrap_or_default();
+        notes.push(Note::of_kind(
+            "shell",
+            place,
+            format!(
+                "the JSON after `{option}` is not quoted, so bash would give curl `{open}` alone and run each of its lines as a command: read as the body its writer meant, lines {} to {}",
+                start + first_line.unwrap_or(1),
+                end + first_line.unwrap_or(1)
+            ),
+        ));
+        let after = index + 1;
+        while after < commands.len()
+            && commands[after]
+                .line
+                .is_some_and(|line| (start..=end).contains(&line))
+        {
+            commands.remove(after);
+        }
+        index += 1;
+    }
+    commands
 }
 
 /// The environment variables a command reads (`$NAME`, now `{{NAME}}` in its specs): one that
@@ -4647,6 +4737,42 @@ mod tests {
         assert_eq!(urls(&many), ["https://e.com/a"]);
         assert_eq!(kinds(&many), ["left-out"]);
         assert!(import_error("curl 'https://e.com/[1-1000]'").contains("into 1000 URLs"));
+    }
+
+    #[test]
+    fn a_json_body_written_without_quotes_over_lines_is_the_body() {
+        // GetBlock's pages: no `\` and no quotes; each line of the object would be a command
+        let text = "curl --request POST https://e.com/rpc\n--header 'Content-Type: application/json'\n--data-raw {\n  \"jsonrpc\": \"2.0\",\n  \"params\": [\"a}\", {\"b\": [1]}],\n  \"id\": 1\n}\ncurl https://e.com/next\n";
+        let import = imported(text);
+        assert_eq!(import.items.len(), 2);
+        assert_eq!(
+            import.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some(
+                "{\n  \"jsonrpc\": \"2.0\",\n  \"params\": [\"a}\", {\"b\": [1]}],\n  \"id\": 1\n}"
+            )
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("is not quoted") && n.message.contains("lines 4 to 7")),
+            "{:#?}",
+            import.notes
+        );
+        assert!(
+            !import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("is not curl")),
+            "{:#?}",
+            import.notes
+        );
+        // what makes no JSON stays as bash reads it
+        let broken = imported("curl https://e.com/rpc --data-raw {\n  \"a\": oops\n}\n");
+        assert_eq!(
+            broken.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{")
+        );
     }
 
     #[test]
