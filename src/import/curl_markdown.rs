@@ -653,8 +653,9 @@ pub(super) const TABS_END: &str = "<!-- samplegen: end of content tabs -->";
 
 /// `text` with the content of MkDocs' admonitions and content tabs (`!!! note`, `??? tip`,
 /// `=== "cURL"`: a marker line, then lines indented four spaces more) moved out by those four
-/// spaces and the marker line left blank, so that their code blocks read as code blocks. Every
-/// line stays on its line.
+/// spaces, four more for each marker it is nested in (tabs in an admonition, tabs in a tab),
+/// and the marker line left blank, so that their code blocks read as code blocks. Every line
+/// stays on its line.
 fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
     let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
     // Python-Markdown takes the blank after `!!!` as optional (`!!!example`), and so does
@@ -674,47 +675,46 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
         return text.into();
     }
     let mut out = String::with_capacity(text.len());
-    // the indentation of the marker whose content is being read
-    let mut within: Option<usize> = None;
-    // whether that marker is a content tab's, and where the last blank line in its content is
-    let mut in_tabs = false;
+    // the markers whose content is being read, outermost first: each one's indentation, and
+    // whether it is a content tab's (an admonition may hold tabs, and a tab more tabs)
+    let mut within: Vec<(usize, bool)> = Vec::new();
+    // where the last blank line in that content is
     let mut last_blank: Option<(usize, usize)> = None;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        if is_marker(content) {
-            within = Some(indent(content));
+        if !within.is_empty() && content.trim().is_empty() {
+            last_blank = Some((out.len(), content.len()));
+            out.push_str(line);
+            continue;
+        }
+        let at = indent(content);
+        let marker = is_marker(content);
+        let tab_marker = marker && content.trim_start().starts_with("=== \"");
+        // the markers this line is outside of (a marker at the same indentation is the next
+        // tab of the same group, or the next admonition)
+        let mut left_tabs = false;
+        while let Some(&(outer, tabs)) = within.last()
+            && (at < outer + 4 || (marker && at == outer))
+        {
+            within.pop();
+            let next_tab = tab_marker && at == outer && tabs;
+            left_tabs |= tabs && !next_tab;
+        }
+        // a group of tabs ended on the blank line before this one
+        if left_tabs && let Some((blank, length)) = last_blank {
+            out.replace_range(blank..blank + length, TABS_END);
+        }
+        last_blank = None;
+        if marker {
             // a content tab's text is its own: what came before is another tab's
-            in_tabs = content.trim_start().starts_with("=== \"");
-            if in_tabs {
+            if tab_marker {
                 out.push_str(TAB_START);
             }
             out.push_str(&line[content.len()..]);
-            last_blank = None;
+            within.push((at, tab_marker));
             continue;
         }
-        match within {
-            Some(_) if content.trim().is_empty() => {
-                last_blank = Some((out.len(), content.len()));
-                out.push_str(line);
-            }
-            Some(marker) if indent(content) >= marker + 4 => {
-                last_blank = None;
-                out.push_str(&line[4..]);
-            }
-            _ => {
-                // the group of tabs ended on the blank line before this one
-                if within.is_some()
-                    && in_tabs
-                    && let Some((at, length)) = last_blank
-                {
-                    out.replace_range(at..at + length, TABS_END);
-                }
-                within = None;
-                in_tabs = false;
-                last_blank = None;
-                out.push_str(line);
-            }
-        }
+        out.push_str(&line[(4 * within.len()).min(at)..]);
     }
     out.into()
 }
@@ -1286,6 +1286,25 @@ mod tests {
         let tight = "# B\n\n!!!example \"cURL\"\n    ```bash\n    curl https://e.com/a\n    ```\n???example \"Response\"\n    ```bash\n    {}\n    ```\n";
         let found = blocks(tight).unwrap();
         assert_eq!(found[0].code, "curl https://e.com/a\n");
+        // tabs in an admonition, and tabs in a tab (LangGraph's docs): each level four spaces
+        let nested = "## Threads\n\n??? example \"Create\"\n\n    Intro.\n\n    === \"cURL\"\n\n        Create a thread:\n\n        ```bash\n        curl -X POST https://e.com/threads\n        ```\n\n    === \"Python\"\n\n        ```python\n        create()\n        ```\n\n## Runs\n\n=== \"Outer\"\n\n    === \"cURL\"\n\n        Run one:\n\n        ```bash\n        curl -X PUT https://e.com/runs\n        ```\n\nAfter.\n\n```bash\ncurl https://e.com/after\n```\n";
+        let found = blocks(nested).unwrap();
+        let codes: Vec<(&str, usize, &str)> = found
+            .iter()
+            .map(|b| (b.code.as_str(), b.line, b.prose.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                (
+                    "curl -X POST https://e.com/threads\n",
+                    11,
+                    "Intro.\n\nCreate a thread:"
+                ),
+                ("curl -X PUT https://e.com/runs\n", 29, "Run one:"),
+                ("curl https://e.com/after\n", 35, "After."),
+            ]
+        );
     }
 
     #[test]
