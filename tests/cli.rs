@@ -1357,6 +1357,20 @@ fn the_house_style_keeps_base64_of_its_placeholders() {
 
 // Two APIs imported into one project, both with a `baseUrl`: each spec sends to its own.
 #[test]
+fn into_outside_the_specs_directory_is_refused_with_the_path_meant() {
+    let project = TestProject::new();
+    project.write("req.txt", "curl https://api.example.com/v1/items\n");
+    let import = project.run(&["import", "curl", "req.txt", "--into", "pets"]);
+    assert_eq!(import.status.code(), Some(2), "{}", stderr(&import));
+    assert!(
+        stderr(&import).contains("--into is a path from the project directory (--into specs/pets)"),
+        "{}",
+        stderr(&import)
+    );
+    assert!(!project.path("specs/pets").exists());
+}
+
+#[test]
 fn a_second_inputs_value_of_a_variable_the_config_sets_goes_into_its_specs() {
     let project = TestProject::new();
     let collection = |name: &str, base: &str| {

@@ -17,7 +17,8 @@ pub struct Request {
     pub format: Format,
     /// The input file, or `-` for standard input.
     pub input: PathBuf,
-    /// Where the specs go, below the specs directory (default: `<specs>/imported`).
+    /// Where the specs go: a directory below the specs directory, as a path from the project
+    /// directory (default: `specs/imported`, `<specs>/imported` for another specs directory).
     #[arg(long, value_name = "DIR")]
     pub into: Option<PathBuf>,
     /// Overwrite specs that exist (only the files this import writes).
@@ -83,11 +84,29 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         None => specs_dir.join("imported"),
     };
     if !into.starts_with(&specs_dir) {
-        return Err(Error::Usage(format!(
-            "--into {} is not below the specs directory {}",
-            into.display(),
-            specs_dir.display()
-        )));
+        // `--into pets` meant below the specs directory: the path is the project's
+        let meant = into
+            .strip_prefix(&project.root)
+            .ok()
+            .filter(|relative| {
+                relative
+                    .components()
+                    .all(|part| matches!(part, std::path::Component::Normal(_)))
+            })
+            .map(|relative| project.shown(&specs_dir.join(relative)));
+        return Err(Error::Usage(match meant {
+            Some(meant) => format!(
+                "--into {} is not below the specs directory {}: --into is a path from the project directory (--into {})",
+                project.shown(&into).display(),
+                project.shown(&specs_dir).display(),
+                meant.display()
+            ),
+            None => format!(
+                "--into {} is not below the specs directory {}",
+                into.display(),
+                specs_dir.display()
+            ),
+        }));
     }
     let settled =
         crate::import::site_variables::settle(&mut imported, &project.config.sample_values);
