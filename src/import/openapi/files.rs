@@ -86,6 +86,49 @@ pub(super) fn bring_in(
     Ok(reader.unfollowed)
 }
 
+/// The top-level sections the importer reads without following a `$ref`.
+const SECTIONS: [&str; 11] = [
+    "info",
+    "servers",
+    "security",
+    "tags",
+    "paths",
+    "webhooks",
+    "components",
+    "definitions",
+    "parameters",
+    "responses",
+    "securityDefinitions",
+];
+
+/// The sections (and kinds of components) that are still a `$ref` into another file after
+/// [`sections_in_place`], because that file was not followed: each one's place, its reference,
+/// and why (`components: {$ref: ./components/index.yaml}` with no such file).
+pub(super) fn sections_not_followed(
+    document: &Value,
+    unfollowed: &Unfollowed,
+) -> Vec<(String, String, String)> {
+    let mut places: Vec<(String, &Value)> = SECTIONS
+        .iter()
+        .filter_map(|section| Some((format!("/{section}"), document.get(*section)?)))
+        .collect();
+    if let Some(components) = document.get("components").and_then(Value::as_object) {
+        places.extend(
+            components
+                .iter()
+                .map(|(kind, value)| (format!("/components/{}", escape(kind)), value)),
+        );
+    }
+    places
+        .into_iter()
+        .filter_map(|(place, value)| {
+            let reference = value.get("$ref")?.as_str()?;
+            let why = unfollowed.get(reference)?;
+            Some((place, reference.to_string(), why.clone()))
+        })
+        .collect()
+}
+
 /// What another file holds in the places the importer reads without following a `$ref`,
 /// copied into `document`: a whole section (`paths: {$ref: paths.yaml}`, `components: schemas:
 /// {$ref: schemas.yaml}`, Swagger 2.0's `definitions`), and any text (a description in a
@@ -96,20 +139,7 @@ pub(super) fn sections_in_place(document: &mut Value) {
         // one file, however large, is spared the walk)
         return;
     }
-    let sections = [
-        "info",
-        "servers",
-        "security",
-        "tags",
-        "paths",
-        "webhooks",
-        "components",
-        "definitions",
-        "parameters",
-        "responses",
-        "securityDefinitions",
-    ];
-    for section in sections {
+    for section in SECTIONS {
         copy_in(document, &format!("/{section}"));
     }
     let kinds: Vec<String> = document
@@ -570,6 +600,17 @@ mod tests {
         note(&import, &format!("{at}/1"), "there is no file");
         note(&import, &format!("{at}/2"), "no document over the network");
         note(&import, &format!("{at}/3"), "points at nothing");
+        // a whole section in a file that is not there (luogu-api-docs' `components`): said at
+        // the section, not only where its schemes and schemas are missed
+        let root = format!(
+            "{ROOT}security: [{{cookieAuth: []}}]\npaths:\n  /a:\n    get:\n      responses: {{'200': {{description: ok}}}}\ncomponents:\n  $ref: ./components/index.yaml\n"
+        );
+        let import = split(&[("api/openapi.yaml", &root)]).unwrap();
+        note(
+            &import,
+            "/components",
+            "this section is `$ref: ./components/index.yaml`, which is not followed: there is no file",
+        );
 
         let error = split(&[
             (

@@ -47,6 +47,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         options.folder.as_deref(),
     )?;
     files::sections_in_place(&mut document);
+    let sections_missing = files::sections_not_followed(&document, &unfollowed);
     let upgraded = match document.get("swagger") {
         Some(_) => {
             // the upgrade reads path items, parameters and responses where they are used
@@ -92,7 +93,19 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         }
     }
     let mut notes: Vec<Note> = Vec::new();
-    let mut found = importer.notes;
+    let mut found: Vec<Note> = sections_missing
+        .into_iter()
+        .map(|(place, reference, why)| {
+            Note::of_kind(
+                "document",
+                place,
+                format!(
+                    "this section is `$ref: {reference}`, which is not followed: {why}; what it holds is missing from every request (its schemas, parameters, security schemes)"
+                ),
+            )
+        })
+        .collect();
+    found.extend(importer.notes);
     if let Some(upgraded) = &upgraded {
         // the importer's places are in the 3.0 reading; a writer looks for them in the 2.0 text
         for note in &mut found {
