@@ -9,8 +9,13 @@ use super::{Command, Stdin};
 
 /// Whether `text` is written for `cmd.exe` rather than a POSIX shell: a line continued with a
 /// `^` (a bash line would end in `\`), or a `^"` outside what a POSIX shell would single-quote,
-/// which only `cmd.exe` reads as an escaped quote (`-d 'x=[^"]'` is a bash regular expression).
+/// which only `cmd.exe` reads as an escaped quote (`-d 'x=[^"]'` is a bash regular expression),
+/// or a `%NAME%` variable in a text that has nothing of a POSIX shell's (no `'`, `$` or `\`), as
+/// Microsoft's docs write a one-line command for the command prompt.
 pub fn is_cmd_style(text: &str) -> bool {
+    if !text.contains(['\'', '$', '\\']) && reads_a_cmd_variable(text) {
+        return true;
+    }
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         if lines.peek().is_some() && line.trim_end().ends_with('^') {
@@ -27,6 +32,21 @@ pub fn is_cmd_style(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `text` holds a `%NAME%` that only reads as `cmd.exe`'s variable: a name of three or
+/// more letters, digits and `_` that does not start with two hex digits (`%C3%A9` and `%ABC%`
+/// may be a URL's percent-encoding).
+fn reads_a_cmd_variable(text: &str) -> bool {
+    let pieces: Vec<&str> = text.split('%').collect();
+    // the pieces with a `%` on either side
+    let enclosed = &pieces[1.min(pieces.len())..pieces.len().saturating_sub(1).max(1)];
+    enclosed.iter().any(|name| {
+        name.len() >= 3
+            && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !name.chars().take(2).all(|c| c.is_ascii_hexdigit())
+    })
 }
 
 /// A command that continues its lines with `^`, as cmd.exe does, but quotes with `'`, as a POSIX
@@ -396,6 +416,14 @@ mod tests {
             "curl -d 'x=[^\"]' https://e.com | sed 's/[^\"]//'"
         ));
         assert!(!is_cmd_style("curl https://e.com -d 'x^'"));
+        // a one-line command of Microsoft's docs for the command prompt: its `%NAME%`
+        assert!(is_cmd_style(
+            "curl -d \"client_id=%CLIENT_ID%\" \"https://login.microsoftonline.com/%TENANT_ID%/token\""
+        ));
+        // percent-encoding, or a POSIX shell's quotes or variables around it, is no such sign
+        assert!(!is_cmd_style("curl \"https://e.com/caf%C3%A9/%ABC%20x\""));
+        assert!(!is_cmd_style("curl 'https://e.com/%TENANT_ID%'"));
+        assert!(!is_cmd_style("curl \"https://e.com/$T/%TENANT_ID%\""));
     }
 
     // what Chrome's "Copy as cURL (cmd)" writes: every quote and every character cmd.exe might
