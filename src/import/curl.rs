@@ -852,7 +852,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     }
     if curls == 0 {
         return Err(match first_other {
-            Some(program) if program == "Invoke-WebRequest" => "not a curl command: `Invoke-WebRequest` (which Windows PowerShell's `curl` is, given `-Uri`, `-Method` or `-Body`); write the request with curl's options (`curl.exe -X POST …`) to import it".to_string(),
+            Some(program) if program == "Invoke-WebRequest" => "not a curl command: `Invoke-WebRequest` (which Windows PowerShell's `curl` is, given `-Uri`, `-Method`, `-Body` or a hashtable `@{…}`); write the request with curl's options (`curl.exe -X POST …`) to import it".to_string(),
             Some(program) if POWERSHELL_WEB_CMDLETS.contains(&program.as_str()) => format!("not a curl command: `{program}`, a PowerShell cmdlet; write the request with curl's options (`curl.exe -X POST …`) to import it"),
             Some(program) => format!("not a curl command: it starts with `{program}`"),
             None => "an empty command line".into(),

@@ -52,7 +52,7 @@ pub enum PowershellSign {
 ///   a value in a double-quoted string (bash's `` "`date`" `` puts `` `" `` after a command);
 /// - a command grouped and its output's member read: `(curl.exe …).Length`;
 /// - `-Uri` or `-UseBasicParsing`, parameters of `Invoke-WebRequest` (which Windows PowerShell's
-///   `curl` is);
+///   `curl` is), or a hashtable given to one (`-H @{'Metadata'='true'}`);
 /// - `curl.exe` with a single-quoted word, which `cmd.exe` does not read as quoted;
 /// - a single-quoted word whose every `"` is written `\"`, as documentation writes JSON for
 ///   Windows PowerShell 5.1 (in bash that word would send the backslashes; a bash JSON body with
@@ -94,8 +94,11 @@ pub fn powershell_sign(text: &str) -> Option<PowershellSign> {
     let web_request_parameter = code.split_whitespace().any(|word| {
         word.eq_ignore_ascii_case("-Uri") || word.eq_ignore_ascii_case("-UseBasicParsing")
     });
+    // a hashtable, `-H @{'Metadata'='true'}` (to curl a file named `{Metadata=true}`)
+    let hashtable = code.split_whitespace().any(|word| word.starts_with("@{"));
     let syntax = reads_environment
         || web_request_parameter
+        || hashtable
         || code.split_whitespace().any(|word| word == "--%")
         || escaped_quote_opens_a_value
         || member_of_a_group
@@ -318,12 +321,16 @@ fn is_invoke_web_request(words: &[String]) -> bool {
         "websession",
         "sessionvariable",
     ];
+    // a hashtable, `-H @{'Metadata'='true'}` (Microsoft's Azure docs), is its `-Headers` or
+    // `-Body` abbreviated: to curl, a file named `{Metadata=true}`
     words
         .first()
         .is_some_and(|program| program.eq_ignore_ascii_case("curl"))
         && words.iter().any(|word| {
-            word.strip_prefix('-')
-                .is_some_and(|name| PARAMETERS.iter().any(|p| p.eq_ignore_ascii_case(name)))
+            word.starts_with("@{")
+                || word
+                    .strip_prefix('-')
+                    .is_some_and(|name| PARAMETERS.iter().any(|p| p.eq_ignore_ascii_case(name)))
         })
 }
 
@@ -1015,6 +1022,15 @@ mod tests {
             "curl -Uri https://e.com/x -Method POST"
         ));
         assert!(!is_powershell_style("curl -u a:b https://e.com/x"));
+        // a hashtable (`-H` abbreviating `-Headers`, in Azure's metadata docs) says so too
+        let commands = powershell_commands(
+            "curl -H @{'Metadata'='true'} http://169.254.169.254/metadata/instance | select -ExpandProperty Content",
+        )
+        .unwrap();
+        assert_eq!(commands[0].words[0], "Invoke-WebRequest");
+        assert!(is_powershell_style(
+            "curl -H @{'Metadata'='true'} http://h/m"
+        ));
     }
 
     // `$host:8080` is a host and a port, as its writer meant
