@@ -235,13 +235,29 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
     let mut out = "\n".repeat(lines_before);
     let trimmed = text.trim();
     // a code span, `` `curl …` `` or ```` ```curl …``` ```` on one line as issues write it
-    let marks = trimmed.len() - trimmed.trim_start_matches('`').len();
-    if marks > 0
-        && trimmed.len() > 2 * marks
-        && trimmed.ends_with(&"`".repeat(marks))
-        && trimmed.matches('`').count() == 2 * marks
+    fn code_span(line: &str) -> Option<&str> {
+        let line = line.trim();
+        let marks = line.len() - line.trim_start_matches('`').len();
+        (marks > 0
+            && line.len() > 2 * marks
+            && line.ends_with(&"`".repeat(marks))
+            && line.matches('`').count() == 2 * marks)
+            .then(|| &line[marks..line.len() - marks])
+    }
+    if let Some(inner) = code_span(trimmed) {
+        out.push_str(inner);
+        return out;
+    }
+    // one on each line (a README's list of commands), each on its line
+    if trimmed.lines().count() > 1
+        && trimmed
+            .lines()
+            .all(|line| line.trim().is_empty() || code_span(line).is_some())
     {
-        out.push_str(&trimmed[marks..trimmed.len() - marks]);
+        for line in text.lines() {
+            out.push_str(code_span(line).unwrap_or(""));
+            out.push('\n');
+        }
         return out;
     }
     out.reserve(text.len());
@@ -2058,6 +2074,14 @@ mod tests {
         assert_eq!(
             without_prompts("C:\\x>out curl u", false),
             "C:\\x>out curl u"
+        );
+        // a code span on each line, as a README lists its commands
+        assert_eq!(
+            without_prompts(
+                "`curl -d '@a.md' http://h/a`\n\n``curl http://h/b``\n",
+                false
+            ),
+            "curl -d '@a.md' http://h/a\n\ncurl http://h/b\n"
         );
         // a workflow's `run: |` block, as the runner gives it to bash: without its indentation
         assert_eq!(
