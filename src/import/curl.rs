@@ -290,7 +290,21 @@ pub fn import(text: &str) -> Result<Import, String> {
         {
             import_text(&markdown::commands_of(&blocks[0].code), blocks[0].code_line)
         }
-        Some(blocks) => import_page(blocks),
+        Some(blocks) => import_page(blocks).map(|mut import| {
+            // a quick reference's table of commands beside the blocks: said, not imported
+            let spans = curl_in_code_spans(&page);
+            if !spans.is_empty() {
+                import.notes.push(Note::of_kind(
+                    "page",
+                    "input",
+                    format!(
+                        "line(s) {} write a curl command in inline code (a table, a sentence), which is not imported: put it in a ```bash block to import it",
+                        spans.join(", ")
+                    ),
+                ));
+            }
+            import
+        }),
     }?;
     if let Some(markup) = markup {
         imported
@@ -298,6 +312,24 @@ pub fn import(text: &str) -> Result<Import, String> {
             .insert(0, Note::of_kind("page", "input", markup.described()));
     }
     Ok(imported)
+}
+
+/// The lines of a page (as numbers, from 1) that write a curl command in a code span, `` `curl
+/// -X POST …` ``, with an option or a URL after it: in a table or a sentence, outside the code
+/// blocks.
+fn curl_in_code_spans(text: &str) -> Vec<String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.match_indices("`curl ").any(|(at, _)| {
+                let next = line[at + "`curl ".len()..]
+                    .trim_start()
+                    .trim_start_matches(['"', '\'']);
+                next.starts_with('-') || next.contains("://")
+            })
+        })
+        .map(|(index, _)| (index + 1).to_string())
+        .collect()
 }
 
 /// Where a page that has no code block holding curl writes a curl command all the same (in a
@@ -4772,6 +4804,18 @@ mod tests {
         assert_eq!(
             broken.items[0].spec.request.body.as_ref().unwrap().raw(),
             Some("{")
+        );
+    }
+
+    #[test]
+    fn a_curl_command_in_inline_code_beside_the_blocks_is_noted() {
+        let page = "# Runbook\n\n```bash\ncurl -X POST http://localhost:8010/sync\n```\n\n| Task | Command |\n| --- | --- |\n| Sync | `curl -X POST localhost:8010/sync` |\n| Read | `curl http://localhost:8001/g` |\n| Name | `curl` |\n";
+        let import = imported(page);
+        assert_eq!(import.items.len(), 1);
+        note_at(
+            &import,
+            "input",
+            "line(s) 9, 10 write a curl command in inline code",
         );
     }
 
