@@ -722,6 +722,21 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 "a word written `{\"…\": …}` without quotes around it is no JSON to the shell, which takes out its quotes (and bash expands a `{a,b}` in it): it is read so; quote the whole JSON (`-d '{\"a\": 1}'`) to send it",
             ));
         }
+        if !command.arguments.is_empty() {
+            let named: Vec<String> = command
+                .arguments
+                .iter()
+                .map(|name| format!("`{{{{{name}}}}}`"))
+                .collect();
+            import.notes.push(Note::of_kind(
+                "placeholder",
+                format!("{prefix}command"),
+                format!(
+                    "the script's arguments (`$1`…) are values the reader gives: the spec names them {}, variables to set in `samplegen.yaml`'s `variables:`",
+                    named.join(", ")
+                ),
+            ));
+        }
         if !command.make_syntax.is_empty() {
             import.notes.push(Note::of_kind(
                 "shell",
@@ -4041,6 +4056,17 @@ mod tests {
         assert_eq!(
             prompted.variables.get("API").map(String::as_str),
             Some("https://e.com")
+        );
+        // a script's arguments: values the reader gives, said so
+        let arguments = imported("curl -X POST \"https://e.com/items/$1\" -d \"name=${2}\"\n");
+        assert_eq!(
+            arguments.items[0].spec.request.url,
+            "https://e.com/items/{{arg1}}"
+        );
+        note_at(
+            &arguments,
+            "command",
+            "the spec names them `{{arg1}}`, `{{arg2}}`",
         );
         // a default in a value, or a script's argument with its default: offered where read
         let defaults =

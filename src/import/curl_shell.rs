@@ -48,6 +48,9 @@ pub struct Command {
     /// The delimiters of here-documents that end at an indented line (`  EOF`), which bash
     /// reads as text, reading on to the end.
     pub indented_delimiters: Vec<String>,
+    /// The script's arguments the command reads (`$1`, `${2}`), as their variables' names
+    /// (`arg1`), each once.
+    pub arguments: Vec<String>,
     /// What only a Makefile's recipe writes, as written (`$(API_URL)`, a make variable, which
     /// bash would run as a command; `$$TOKEN`, make's `$`): read as the variables make and the
     /// shell give.
@@ -1346,6 +1349,9 @@ fn expand(
         // `${1:-query_string}`'s default offered as its value
         let name = format!("arg{position}");
         word.push_str(&format!("{{{{{name}}}}}"));
+        if !command.arguments.contains(&name) {
+            command.arguments.push(name.clone());
+        }
         if let Some(default) = default
             && !command.defaults.iter().any(|(known, _)| *known == name)
         {
