@@ -646,6 +646,22 @@ impl<'a> Upgrade<'a> {
                     "application/x-www-form-urlencoded".into()
                 }
             });
+        // Swagger 2.0 allows `formData` only with a form's media types: another `consumes`
+        // (`application/json`) is the document's slip, and the form is what it describes
+        if !consumes.is_empty() && !consumes.contains(&media) {
+            self.note(
+                "body",
+                first.clone(),
+                format!(
+                    "`formData` parameters are sent as a form, `{media}`, though the operation consumes {} (Swagger 2.0 allows them only with `application/x-www-form-urlencoded` or `multipart/form-data`)",
+                    consumes
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
         let media_at = format!("{body_at}/content/{}", escape(&media));
         self.moved(&media_at, first.as_str());
         let location = if media.to_ascii_lowercase().starts_with("multipart/") {
@@ -1242,6 +1258,27 @@ paths:
             &import,
             "/paths/~1b/post/parameters/0",
             "the form has no required fields",
+        );
+        // a form under `consumes: [application/json]`: sent as the form it is, noted
+        let import = read_minimal(&format!(
+            "{HEAD}{}",
+            r#"host: api.example.com
+consumes: [application/json]
+paths:
+  /c:
+    post:
+      parameters:
+        - {name: note, in: formData, type: string, required: true, x-example: hi}
+"#
+        ));
+        assert!(matches!(
+            &import.items[0].spec.request.body,
+            Some(crate::spec::BodySpec::Urlencoded(fields)) if fields[0]["note"].as_deref() == Some("hi")
+        ));
+        note(
+            &import,
+            "/paths/~1c/post/parameters/0",
+            "sent as a form, `application/x-www-form-urlencoded`, though the operation consumes `application/json`",
         );
     }
 
