@@ -486,24 +486,22 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
     let imported = import_text_as_shell(text, first_line);
     match (imported, makefile) {
         (Ok(mut import), Some(makefile)) => {
-            if !makefile.read.is_empty() {
+            let said = [
+                (
+                    makefile.read,
+                    "their values before the shell runs them (a make variable `$(NAME)` is the variable `{{NAME}}`, even in single quotes, and `$$` the shell's `$`)",
+                ),
+                (
+                    makefile.functions,
+                    "the output in their place, which samplegen does not know: left as written",
+                ),
+            ];
+            for (written, what) in said.into_iter().filter(|(written, _)| !written.is_empty()) {
+                let written = written.join("`, `");
                 import.notes.push(Note::of_kind(
                     "shell",
                     "input",
-                    format!(
-                        "a Makefile: make gives its recipes' `{}` their values before the shell runs them (a make variable `$(NAME)` is the variable `{{{{NAME}}}}`, even in single quotes, and `$$` the shell's `$`)",
-                        makefile.read.join("`, `")
-                    ),
-                ));
-            }
-            if !makefile.functions.is_empty() {
-                import.notes.push(Note::of_kind(
-                    "shell",
-                    "input",
-                    format!(
-                        "a Makefile: make puts the output of its recipes' `{}` in their place, which samplegen does not know: left as written",
-                        makefile.functions.join("`, `")
-                    ),
+                    format!("a Makefile: make gives its recipes' `{written}` {what}"),
                 ));
             }
             Ok(import)
@@ -3460,7 +3458,7 @@ mod tests {
             Some("{\"at\": \"$(shell date +%s)\"}")
         );
         note_at(&import, "input", "`$(API_KEY)`, `$(URL)`, `$$`");
-        note_at(&import, "input", "`$(shell …)` in their place");
+        note_at(&import, "input", "`$(shell …)` the output in their place");
         let recipe =
             imported("\tcurl -H \"Authorization: Bearer $(TOKEN)\" \"$(BASE)/me?u=$$name\"");
         let request = &recipe.items[0].spec.request;
