@@ -1081,21 +1081,23 @@ fn with_unquoted_json_read(
         let mut json = format!("{open}\n");
         let (mut depth, mut in_string, mut escaped) = (1usize, false, false);
         let mut end = None;
-        'lines: for (at, line) in lines.iter().enumerate().skip(start) {
+        for (at, line) in lines.iter().enumerate().skip(start) {
             for c in line.chars() {
                 match c {
                     _ if escaped => escaped = false,
                     '\\' if in_string => escaped = true,
                     '"' => in_string = !in_string,
                     '{' | '[' if !in_string => depth += 1,
-                    '}' | ']' if !in_string => depth -= 1,
+                    // a bracket after the one that closes the object makes no JSON: the parse
+                    // below refuses it
+                    '}' | ']' if !in_string => depth = depth.saturating_sub(1),
                     _ => {}
                 }
             }
             json.push_str(line);
             if depth == 0 {
                 end = Some(at);
-                break 'lines;
+                break;
             }
             json.push('\n');
         }
@@ -4823,7 +4825,12 @@ mod tests {
             "{:#?}",
             import.notes
         );
-        // what makes no JSON stays as bash reads it
+        // what makes no JSON stays as bash reads it (brackets closed twice too)
+        let twice = imported("curl https://e.com/rpc --data-raw {\n  \"a\": 1\n}}\n");
+        assert_eq!(
+            twice.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{")
+        );
         let broken = imported("curl https://e.com/rpc --data-raw {\n  \"a\": oops\n}\n");
         assert_eq!(
             broken.items[0].spec.request.body.as_ref().unwrap().raw(),
