@@ -334,7 +334,69 @@ fn restructured_text(lines: &mut Vec<String>) {
 /// A line of reStructuredText prose with the markup Markdown reads otherwise as Markdown's: an
 /// auto-numbered item's `#.` as `1.`, and a link reference, `` `Log in`_ `` or `` `docs
 /// <https://e.com>`_ ``, as its text or a Markdown link.
+/// A line with reStructuredText's interpreted text, `` :role:`text` ``, as the text Markdown
+/// shows: a code span for a role that marks code (`:code:`, `:samp:`, `:file:`…), else the text
+/// itself, a reference's title when it has one (`` :ref:`Title <target>` ``).
+fn with_roles_read(line: &str) -> Cow<'_, str> {
+    if !line.contains(":`") {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(tick) = rest.find(":`") {
+        let before = &rest[..tick];
+        let role_start = before
+            .rfind(|c: char| {
+                !(c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-' | '+' | '.'))
+            })
+            .map_or(0, |at| at + 1);
+        let role = &before[role_start..];
+        let text_end = rest[tick + 2..].find('`');
+        let (Some(name), Some(end)) = (role.strip_prefix(':'), text_end) else {
+            out.push_str(&rest[..tick + 2]);
+            rest = &rest[tick + 2..];
+            continue;
+        };
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            out.push_str(&rest[..tick + 2]);
+            rest = &rest[tick + 2..];
+            continue;
+        }
+        let text = &rest[tick + 2..tick + 2 + end];
+        out.push_str(&before[..role_start]);
+        let shown = match text.rsplit_once(" <") {
+            Some((title, target)) if target.ends_with('>') => title,
+            _ => text.trim_start_matches('~'),
+        };
+        let code = matches!(
+            name,
+            "code"
+                | "samp"
+                | "literal"
+                | "file"
+                | "command"
+                | "envvar"
+                | "option"
+                | "program"
+                | "kbd"
+                | "mimetype"
+                | "makevar"
+        ) || name.starts_with("http:");
+        if code {
+            out.push('`');
+            out.push_str(shown);
+            out.push('`');
+        } else {
+            out.push_str(shown);
+        }
+        rest = &rest[tick + 2 + end + 1..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 fn restructured_text_inline(line: &str) -> String {
+    let line = &with_roles_read(line);
     let depth = indent(line);
     let mut out = String::with_capacity(line.len());
     let mut rest = match line[depth..].strip_prefix("#. ") {
@@ -1444,6 +1506,13 @@ mod tests {
         assert_eq!(
             restructured_text_inline("Send `a`_b and ``c``"),
             "Send `a`_b and ``c``"
+        );
+        // interpreted text (Nextcloud's `:code:`): code as code, the rest as its text
+        assert_eq!(
+            restructured_text_inline(
+                "Use :code:`SEARCH` on :file:`remote.php`, see :ref:`WebDAV search <webdav>` and :term:`DAV`; 10:30 stays."
+            ),
+            "Use `SEARCH` on `remote.php`, see WebDAV search and DAV; 10:30 stays."
         );
     }
 
