@@ -626,11 +626,91 @@ fn asciidoc(lines: &mut Vec<String>) {
         {
             // comments, attributes, block titles and other blocks' delimiters: markup
             line.clear();
+        } else {
+            *line = asciidoc_prose(line);
         }
     }
     if open.is_some() {
         lines.push("```".to_string());
     }
+}
+
+/// A line of an AsciiDoc page's prose as Markdown writes it: a list item's `. ` as `1. `, a
+/// list continuation's `+` as nothing, an admonition's `NOTE:` in bold, a labeled list's
+/// `Term::` as its term in bold, and `link:target[text]` (or a URL with `[text]`) as a link, or
+/// as its text when the target is an attribute this page cannot resolve (`{docs_link}`).
+fn asciidoc_prose(line: &str) -> String {
+    let trimmed = line.trim();
+    if trimmed == "+" {
+        return String::new();
+    }
+    let depth = &line[..line.len() - line.trim_start().len()];
+    let mut text = match trimmed.strip_prefix(". ") {
+        Some(item) => format!("{depth}1. {item}"),
+        None => line.trim_end().to_string(),
+    };
+    for label in ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"] {
+        if let Some(rest) = text.trim_start().strip_prefix(&format!("{label}: ")) {
+            let name = format!("{}{}", &label[..1], label[1..].to_ascii_lowercase());
+            text = format!("{depth}**{name}:** {rest}");
+        }
+    }
+    if let Some((term, rest)) = text.trim_start().split_once("::")
+        && !term.is_empty()
+        && !term.contains(['`', ':', '/'])
+        && (rest.is_empty() || rest.starts_with(' '))
+    {
+        text = match rest.trim() {
+            "" => format!("{depth}**{term}**"),
+            rest => format!("{depth}**{term}**: {rest}"),
+        };
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = ["link:", "https://", "http://"]
+        .iter()
+        .filter_map(|start| rest.find(start))
+        .min()
+    {
+        let macro_target = rest[at..].strip_prefix("link:");
+        let target_text = macro_target.unwrap_or(&rest[at..]);
+        let link = target_text
+            .find(|c: char| c == '[' || c.is_whitespace())
+            .filter(|&end| target_text[end..].starts_with('['))
+            .and_then(|end| {
+                let close = target_text[end..].find(']')?;
+                Some((
+                    &target_text[..end],
+                    &target_text[end + 1..end + close],
+                    end + close + 1,
+                ))
+            });
+        let Some((target, shown, length)) = link else {
+            let skip = if macro_target.is_some() {
+                "link:".len()
+            } else {
+                1
+            };
+            out.push_str(&rest[..at + skip]);
+            rest = &rest[at + skip..];
+            continue;
+        };
+        out.push_str(&rest[..at]);
+        let shown = if shown.is_empty() { target } else { shown };
+        if target.contains('{') {
+            out.push_str(shown);
+        } else {
+            out.push_str(&format!("[{shown}]({target})"));
+        }
+        let prefix = if macro_target.is_some() {
+            "link:".len()
+        } else {
+            0
+        };
+        rest = &rest[at + prefix + length..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A listing block's line without its callouts (`curl … <1>`, `// <2>`, `# <3>`).
@@ -1514,6 +1594,37 @@ mod tests {
             ),
             "Use `SEARCH` on `remote.php`, see WebDAV search and DAV; 10:30 stays."
         );
+    }
+
+    #[test]
+    fn asciidoc_prose_reads_as_markdown() {
+        for (line, markdown) in [
+            (". Obtain a token:", "1. Obtain a token:"),
+            ("+", ""),
+            (
+                "NOTE: It expires in a minute",
+                "**Note:** It expires in a minute",
+            ),
+            ("V1 API::", "**V1 API**"),
+            (
+                "Schema API:: Reads the schema.",
+                "**Schema API**: Reads the schema.",
+            ),
+            (
+                "See link:{getting_started}[the tutorial] and https://e.com/d[the docs].",
+                "See the tutorial and [the docs](https://e.com/d).",
+            ),
+            (
+                "Call link:api.html[] then https://e.com/x alone.",
+                "Call [api.html](api.html) then https://e.com/x alone.",
+            ),
+            (
+                "Keep `a::b` and http://h:8080/x as written",
+                "Keep `a::b` and http://h:8080/x as written",
+            ),
+        ] {
+            assert_eq!(asciidoc_prose(line), markdown, "{line}");
+        }
     }
 
     #[test]
