@@ -21,6 +21,8 @@ mod shell;
 #[path = "curl_typography.rs"]
 mod typography;
 
+use std::borrow::Cow;
+
 use shell::{
     Command, SUBSTITUTION_LIMIT, Stdin, assigned_curls, is_curl, piped_input, prompt_end,
     shell_commands, with_assignments_read, without_prompts,
@@ -809,9 +811,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                     format!("{prefix}command"),
                     format!("`{config}` reads curl's options from standard input: read as the command's own, where it stands"),
                 ));
-                (words, None)
+                (Cow::Owned(words), None)
             }
-            Err(stdin) => (words[1..].to_vec(), stdin),
+            Err(stdin) => (Cow::Borrowed(&words[1..]), stdin),
         };
         let read = read_command(&words, &prefix, stdin, &mut import)?;
         if let (false, Some((_, shown))) = (read, &given) {
@@ -942,7 +944,6 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
 /// typographic double quotes read as `"` is read so, noted: the typesetter turned the quotes of
 /// the JSON inside ASCII quotes too (`-d '{“id”: 1}'`), and a server would refuse what curl sends.
 fn json_typed_as_ascii(import: &mut Import) {
-    let is_json_text = |text: &str| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
     for item in &mut import.items {
         let request = &mut item.spec.request;
         let json_typed = content_type(&request.headers).is_some_and(|value| {
@@ -1042,6 +1043,11 @@ fn with_forgotten_continuations_joined(
     joined
 }
 
+/// Whether `text` is JSON.
+fn is_json_text(text: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
 /// `commands` with a JSON body written without quotes over the lines after a data option
 /// (`--data-raw {` and the object's lines, as GetBlock's pages write it) read as that option's
 /// value: bash would give curl a `{` and run each line as a command. The lines are taken from
@@ -1060,14 +1066,7 @@ fn with_unquoted_json_read(
             [program, .., option, open]
                 if is_curl(program)
                     && matches!(open.as_str(), "{" | "[")
-                    && matches!(
-                        option.as_str(),
-                        "-d" | "--data"
-                            | "--data-raw"
-                            | "--data-binary"
-                            | "--data-ascii"
-                            | "--json"
-                    ) =>
+                    && shell::DATA_OPTIONS.contains(&option.as_str()) =>
             {
                 Some((option.clone(), open.clone()))
             }
@@ -1101,9 +1100,7 @@ fn with_unquoted_json_read(
             }
             json.push('\n');
         }
-        let Some(end) =
-            end.filter(|_| serde_json::from_str::<serde::de::IgnoredAny>(json.trim_end()).is_ok())
-        else {
+        let Some(end) = end.filter(|_| is_json_text(json.trim_end())) else {
             index += 1;
             continue;
         };
@@ -2074,29 +2071,25 @@ fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders:
     {
         *text = replaced;
     }
-    if let Some(BodySpec::Urlencoded(fields)) = &mut request.body {
-        for field in fields {
-            field.values_mut().flatten().for_each(|text| {
-                if text.contains('<') {
-                    *text = placeholders::in_text(text, found);
-                }
-            });
-        }
-    }
-    if let Some(BodySpec::Formdata(parts)) = &mut request.body {
-        for part in parts.iter_mut().flat_map(|part| part.values_mut()) {
-            let text = match part {
-                PartSpec::Text(Some(text)) => text,
-                PartSpec::Detailed(detail) => match &mut detail.value {
-                    Some(text) => text,
-                    None => continue,
-                },
-                _ => continue,
-            };
-            if text.contains('<') {
-                *text = placeholders::in_text(text, found);
-            }
-        }
+    // a form's text fields and parts
+    let texts: Vec<&mut String> = match &mut request.body {
+        Some(BodySpec::Urlencoded(fields)) => fields
+            .iter_mut()
+            .flat_map(|field| field.values_mut().flatten())
+            .collect(),
+        Some(BodySpec::Formdata(parts)) => parts
+            .iter_mut()
+            .flat_map(|part| part.values_mut())
+            .filter_map(|part| match part {
+                PartSpec::Text(Some(text)) => Some(text),
+                PartSpec::Detailed(detail) => detail.value.as_mut(),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    for text in texts.into_iter().filter(|text| text.contains('<')) {
+        *text = placeholders::in_text(text, found);
     }
 }
 

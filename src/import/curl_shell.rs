@@ -66,9 +66,15 @@ pub struct Command {
 impl Command {
     /// Records that the command reads `name` from the environment (once, in order).
     pub(super) fn reads(&mut self, name: &str) {
-        if !self.expanded.iter().any(|read| read == name) {
-            self.expanded.push(name.to_string());
-        }
+        push_once(&mut self.expanded, name.to_string());
+    }
+}
+
+/// `item` added to the end of `list` unless it is there already: what a command read, in
+/// order, each once.
+fn push_once(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
     }
 }
 
@@ -166,9 +172,7 @@ pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
             let after = &rest[at + 1..];
             if let Some(after_escape) = after.strip_prefix('$') {
                 out.push('$');
-                if !read.iter().any(|r| r == "$$") {
-                    read.push("$$".into());
-                }
+                push_once(&mut read, "$$".into());
                 rest = after_escape;
                 continue;
             }
@@ -185,20 +189,14 @@ pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
                 Some(end) => {
                     let name = &after[1..end];
                     out.push_str(&format!("{{{{{name}}}}}"));
-                    let written = format!("$({name})");
-                    if !read.contains(&written) {
-                        read.push(written);
-                    }
+                    push_once(&mut read, format!("$({name})"));
                     rest = &after[end + 1..];
                 }
                 None => {
                     if let Some((function, _)) = after[1..].split_once(' ')
                         && is_name(function)
                     {
-                        let written = format!("$({function} …)");
-                        if !functions.contains(&written) {
-                            functions.push(written);
-                        }
+                        push_once(&mut functions, format!("$({function} …)"));
                     }
                     out.push('$');
                     rest = after;
@@ -970,6 +968,16 @@ fn here_document_output(value: &str) -> Option<(String, Vec<String>)> {
     }
 }
 
+/// The options whose argument is the request's body as text (`-d`, `--json`…).
+pub(super) const DATA_OPTIONS: [&str; 6] = [
+    "-d",
+    "--data",
+    "--data-raw",
+    "--data-binary",
+    "--data-ascii",
+    "--json",
+];
+
 /// A variable an earlier command set to a text, and the variables its value reads.
 struct Assigned {
     name: String,
@@ -1110,10 +1118,9 @@ fn with_whole_arguments_written(command: &mut Command) {
             (Some("-d"), _) if word.len() > 2 => ("-d", &word[2..], Argument::Data),
             (_, Some("-H" | "--header")) => ("", word.as_str(), Argument::Header),
             (_, Some("-u" | "--user")) => ("", word.as_str(), Argument::User),
-            (
-                _,
-                Some("-d" | "--data" | "--data-raw" | "--data-binary" | "--data-ascii" | "--json"),
-            ) => ("", word.as_str(), Argument::Data),
+            (_, Some(option)) if DATA_OPTIONS.contains(&option) => {
+                ("", word.as_str(), Argument::Data)
+            }
             _ => continue,
         };
         if let Some((name, value)) = whole_value(argument, &kind) {
@@ -1289,9 +1296,7 @@ fn expand(
         expand(chars, word, command, quoted);
         let used = left - chars.clone().count();
         let written = format!("$${}", before.take(used).collect::<String>());
-        if !command.make_syntax.contains(&written) {
-            command.make_syntax.push(written);
-        }
+        push_once(&mut command.make_syntax, written);
         return;
     }
     // `$(API_URL)` in a Makefile's recipe: make's variable (to bash a command named
@@ -1311,10 +1316,7 @@ fn expand(
             }
             word.push_str(&format!("{{{{{name}}}}}"));
             command.reads(&name);
-            let written = format!("$({name})");
-            if !command.make_syntax.contains(&written) {
-                command.make_syntax.push(written);
-            }
+            push_once(&mut command.make_syntax, format!("$({name})"));
             return;
         }
     }
@@ -1349,9 +1351,7 @@ fn expand(
         // `${1:-query_string}`'s default offered as its value
         let name = format!("arg{position}");
         word.push_str(&format!("{{{{{name}}}}}"));
-        if !command.arguments.contains(&name) {
-            command.arguments.push(name.clone());
-        }
+        push_once(&mut command.arguments, name.clone());
         if let Some(default) = default
             && !command.defaults.iter().any(|(known, _)| *known == name)
         {
