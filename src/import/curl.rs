@@ -602,7 +602,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     let commands = if powershell.is_some() {
         powershell::powershell_commands(text)?
     } else if cmd_style || doubled_quotes {
-        cmd::cmd_commands(text)?
+        with_assignments_read(cmd::cmd_commands(text)?)
     } else {
         with_assignments_read(assigned_curls(shell_commands(text)?)?)
     };
@@ -3887,6 +3887,39 @@ mod tests {
         );
         let import = imported(r#"curl "https://example.com/x" --data-raw "{""id"":1}""#);
         assert_eq!(kinds(&import), ["shell"]);
+    }
+
+    // a batch file's `set NAME=value` and `set "NAME=value"`, read as a bash script's
+    // assignments; a value cmd.exe would cut from another variable is not known as text
+    #[test]
+    fn a_batch_files_set_variables_are_offered_as_their_values() {
+        let import = imported(concat!(
+            "@echo off\r\n",
+            "set TOKEN=abc123\r\n",
+            "set \"BASE=https://api.example.com/v1\" \r\n",
+            "set \"YY=%dt:~0,4%\"\r\n",
+            "curl -X POST \"%BASE%/items?y=%YY%\" -H \"Authorization: Bearer %TOKEN%\" -d \"{\\\"a\\\":1}\"\r\n",
+        ));
+        assert_eq!(import.items.len(), 1, "{:?}", import.notes);
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.url, "{{BASE}}/items?y={{YY}}");
+        assert_eq!(spec.request.body.as_ref().unwrap().raw(), Some("{\"a\":1}"));
+        assert_eq!(
+            import.variables.get("BASE").map(String::as_str),
+            Some("https://api.example.com/v1"),
+            "the value up to the last quote"
+        );
+        assert!(!import.variables.contains_key("YY"));
+        // a credential stays a secret read from the environment
+        assert!(
+            matches!(&spec.secrets, Some(crate::sample_values::SecretsSpec::Names(n)) if n == &["TOKEN"])
+        );
+        assert!(!import.variables.contains_key("TOKEN"));
+        let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains("`set` is not curl")),
+            "the `set` of a part of a variable is skipped: {messages:?}"
+        );
     }
 
     // a line continued with `\` is bash's: a single-quoted `\"` is then sent as written

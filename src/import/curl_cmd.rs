@@ -16,6 +16,14 @@ pub fn is_cmd_style(text: &str) -> bool {
     if !text.contains(['\'', '$', '\\']) && reads_a_cmd_variable(text) {
         return true;
     }
+    // `set TOKEN=abc`, then `%TOKEN%`: a batch file's (bash's `set` takes no `NAME=value`)
+    if text
+        .lines()
+        .filter_map(|line| set_assignment(line.trim_end_matches('\r')))
+        .any(|(name, _)| text.contains(&format!("%{name}%")))
+    {
+        return true;
+    }
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         if lines.peek().is_some() && line.trim_end().ends_with('^') {
@@ -32,6 +40,36 @@ pub fn is_cmd_style(text: &str) -> bool {
         }
     }
     false
+}
+
+/// `cmd.exe`'s `set NAME=value` (the value everything after the `=`, as `cmd.exe` keeps it) or
+/// `set "NAME=value"` (the value up to the last quote): the name and the value. `None` for any
+/// other use of `set` (`set /a` arithmetic, `set /p` a prompt's answer, a listing) and for a
+/// name that is no environment variable's as samplegen names them.
+fn set_assignment(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_start().trim_start_matches('@');
+    let keyword = line.get(..3)?;
+    let rest = line[3..].strip_prefix([' ', '\t'])?.trim_start();
+    if !keyword.eq_ignore_ascii_case("set") {
+        return None;
+    }
+    let assignment = match rest.strip_prefix('"') {
+        Some(quoted) => &quoted[..quoted.rfind('"')?],
+        None => rest,
+    };
+    let (name, value) = assignment.split_once('=')?;
+    crate::sample_values::is_env_name(name).then_some((name, value))
+}
+
+/// Whether `value` holds what [`expand_percent`] keeps as written: a part of a variable or a
+/// replacement in it (`%dt:~0,4%`), which samplegen cannot evaluate, so that the value is not
+/// known as text.
+fn edits_a_variable(value: &str) -> bool {
+    value.split('%').skip(1).any(|after| {
+        after
+            .split_once(':')
+            .is_some_and(|(name, _)| crate::sample_values::is_env_name(name))
+    })
 }
 
 /// Whether `text` holds a `%NAME%` that only reads as `cmd.exe`'s variable: a name of three or
@@ -137,6 +175,23 @@ pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
     let (text, names) = expand_percent(text);
     let mut commands = Vec::new();
     for (line, redirections) in command_lines(&text) {
+        // `set NAME=value`, as a POSIX shell's `NAME=value`: one word, read with the commands
+        // after it (see `with_assignments_read`)
+        if redirections.is_empty()
+            && let Some((name, value)) = set_assignment(&line)
+            && !edits_a_variable(value)
+        {
+            commands.push(Command {
+                words: vec![format!("{name}={value}")],
+                expanded: names
+                    .iter()
+                    .filter(|read| value.contains(&format!("{{{{{read}}}}}")))
+                    .cloned()
+                    .collect(),
+                ..Command::default()
+            });
+            continue;
+        }
         let words = runtime_words(&line)?;
         if !words.is_empty() {
             let expanded = names
@@ -402,6 +457,32 @@ mod tests {
             None
         );
         assert_eq!(posix_quoted_with_carets("curl 'https://e.com'"), None);
+    }
+
+    #[test]
+    fn a_set_command_is_an_assignment_only_when_it_sets_a_name_to_a_text() {
+        assert_eq!(set_assignment("set TOKEN=abc "), Some(("TOKEN", "abc ")));
+        assert_eq!(set_assignment("@SET \"A=b c\" rest"), Some(("A", "b c")));
+        assert_eq!(
+            set_assignment("set URL=http://e.com/?a=b"),
+            Some(("URL", "http://e.com/?a=b"))
+        );
+        assert_eq!(set_assignment("set /a N=1+1"), None);
+        assert_eq!(set_assignment("set /p NAME=Name: "), None);
+        assert_eq!(set_assignment("set"), None);
+        assert_eq!(set_assignment("setx TOKEN abc"), None);
+        assert_eq!(set_assignment("settings=1"), None);
+        assert!(edits_a_variable("%dt:~0,4%"));
+        assert!(edits_a_variable("x-%PATH:a=b%"));
+        assert!(!edits_a_variable("100% sure: yes"));
+        assert!(!edits_a_variable("{{A}}:{{B}}"));
+        // a batch file that sets what its command reads
+        assert!(is_cmd_style(
+            "set TOKEN=abc\ncurl -H \"Authorization: Bearer %TOKEN%\" -d \"{\\\"a\\\":1}\" https://e.com"
+        ));
+        assert!(!is_cmd_style(
+            "set -e\ncurl -d '{\"a\":1}' https://e.com/%TOKEN%"
+        ));
     }
 
     #[test]
