@@ -214,6 +214,73 @@ struct Heading {
     titled: bool,
 }
 
+/// Elements that have no closing tag.
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// A piece of prose with the HTML tags in its text that open or close an element outside it
+/// taken out: the `</x-property>` of a component whose opening tag was an HTML block of its own
+/// (which is no prose), left in the paragraph it closes. On a page of its own such a tag closes
+/// nothing (and MDX refuses it). Lines left with nothing on them go too; tags that pair within
+/// the piece, void elements (`<br>`) and comments stay.
+fn without_dangling_tags(piece: &str) -> std::borrow::Cow<'_, str> {
+    if !piece.contains("</") && !piece.contains('<') {
+        return piece.into();
+    }
+    // each tag's place and name, and whether it closes
+    let mut tags: Vec<(std::ops::Range<usize>, String, bool)> = Vec::new();
+    for (event, range) in Parser::new(piece).into_offset_iter() {
+        let Event::InlineHtml(tag) = event else {
+            continue;
+        };
+        let closing = tag.starts_with("</");
+        let name: String = tag
+            .trim_start_matches('<')
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || tag.ends_with("/>") || VOID_ELEMENTS.contains(&name.as_str()) {
+            continue;
+        }
+        tags.push((range, name, closing));
+    }
+    // pair each closing tag with the nearest open one of its name
+    let mut open: Vec<usize> = Vec::new();
+    let mut paired = vec![false; tags.len()];
+    for (index, (_, name, closing)) in tags.iter().enumerate() {
+        if !closing {
+            open.push(index);
+        } else if let Some(at) = open.iter().rposition(|&o| tags[o].1 == *name) {
+            paired[open.remove(at)] = true;
+            paired[index] = true;
+        }
+    }
+    if paired.iter().all(|&p| p) {
+        return piece.into();
+    }
+    // each tag taken out leaves a mark, so that a line it leaves empty goes too, and a blank
+    // line the piece had (between a loose list's items) stays
+    const TAKEN: char = '\u{0}';
+    let mut marked = String::with_capacity(piece.len());
+    let mut from = 0;
+    for ((range, _, _), _) in tags.iter().zip(&paired).filter(|(_, paired)| !**paired) {
+        marked.push_str(&piece[from..range.start]);
+        marked.push(TAKEN);
+        from = range.end;
+    }
+    marked.push_str(&piece[from..]);
+    let lines: Vec<String> = marked
+        .lines()
+        .filter(|line| !(line.contains(TAKEN) && line.replace(TAKEN, "").trim().is_empty()))
+        .map(|line| line.replace(TAKEN, ""))
+        .collect();
+    lines.join("\n").trim().to_string().into()
+}
+
 /// A top-level list or quote: prose as a whole unless a code block is in it, and then the
 /// paragraphs before that block, in it, are the block's lead-in.
 struct Container<'t> {
@@ -304,7 +371,12 @@ impl<'t> Page<'t> {
             line: line_of(starts.block),
             code_line: starts.code.map(line_of),
             heading,
-            prose: prose.join("\n\n"),
+            prose: prose
+                .iter()
+                .map(|piece| without_dangling_tags(piece))
+                .filter(|piece| !piece.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n\n"),
         });
     }
 
@@ -1373,6 +1445,32 @@ mod tests {
             [(Some("Jobs".into()), 5), (Some("Get a job".into()), 18)]
         );
         assert_eq!(without_front_matter("---\nno end\n").1, None);
+    }
+
+    #[test]
+    fn tags_that_open_or_close_outside_the_prose_are_taken_out() {
+        let piece = "  The key, from [parameters](#p).\n  </x-property>\n</x-properties>";
+        assert_eq!(
+            without_dangling_tags(piece),
+            "The key, from [parameters](#p)."
+        );
+        // tags that pair, void elements, comments and code spans stay as written
+        for kept in [
+            "Use <b>bold</b> and <br> here.",
+            "A <span class=\"x\">note</span>.\n\nAnother <!-- c --> line.",
+            "Send `</x>` as text.",
+            "- one\n\n- two <img src=\"a.png\">",
+        ] {
+            assert_eq!(without_dangling_tags(kept), kept);
+        }
+        assert_eq!(
+            without_dangling_tags("<x-col>Text <em>here</em>\n\nmore</x-row>"),
+            "Text <em>here</em>\n\nmore"
+        );
+        // a page with such a component: its prose keeps no dangling tag
+        let page = "## Check\n\n<x-properties>\n  <x-property name=\"key\">\n  \n  The key.\n  </x-property>\n</x-properties>\n\n```bash\ncurl https://e.com\n```\n";
+        let found = blocks(page).unwrap();
+        assert_eq!(found[0].prose, "The key.");
     }
 
     #[test]
