@@ -226,7 +226,7 @@ const VOID_ELEMENTS: [&str; 14] = [
 /// nothing (and MDX refuses it). Lines left with nothing on them go too; tags that pair within
 /// the piece, void elements (`<br>`) and comments stay.
 fn without_dangling_tags(piece: &str) -> std::borrow::Cow<'_, str> {
-    if !piece.contains("</") && !piece.contains('<') {
+    if !piece.contains('<') {
         return piece.into();
     }
     // each tag's place and name, and whether it closes
