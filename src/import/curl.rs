@@ -48,6 +48,89 @@ fn encoded_keeping_variables(text: &str) -> String {
     super::shared::encoded_keeping_variables(text, crate::http::encoding::uri_component)
 }
 
+/// The part of a `--data-urlencode` (or `--url-query`) argument curl encodes: after the `=` of
+/// `name=content` and `=content`, or the whole of `content`; `None` for `name@file` and `@file`,
+/// which encode a file's contents (what comes first of `=` and `@` decides).
+fn encoded_content(argument: &str) -> Option<&str> {
+    match (argument.find('='), argument.find('@')) {
+        (Some(e), a) if a.is_none_or(|a| e < a) => Some(&argument[e + 1..]),
+        (_, Some(_)) => None,
+        _ => Some(argument),
+    }
+}
+
+/// The `{{NAME}}`s in `text`, each once, in order.
+fn variables_in(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        let name = &rest[start + 2..start + 2 + length];
+        if crate::sample_values::is_variable_name(name) && !names.contains(&name) {
+            names.push(name);
+        }
+        rest = &rest[start + 2 + length..];
+    }
+    names
+}
+
+/// A note for each variable in what curl percent-encodes: the samples write a variable's value
+/// as it is, so the value that sends what curl sends is the encoded one.
+fn note_encoded_variables(content: &str, shown: &str, note: &mut impl FnMut(&'static str, String)) {
+    for name in variables_in(content) {
+        note(
+            "encoding",
+            format!(
+                "`{shown}` percent-encodes the value of `{{{{{name}}}}}`, which the samples write as it is: give `{name}` its encoded value (`a&b c` as `a%26b%20c`) to send what curl sends"
+            ),
+        );
+    }
+}
+
+/// The value offered for the variable `name`, which a command's `words` read, with why: as it is
+/// set, or encoded where curl percent-encodes it wherever it is read (it then sends the same
+/// bytes).
+fn offered_value<'a>(
+    words: &[String],
+    name: &'a String,
+    value: &'a String,
+    why: String,
+) -> (&'a String, std::borrow::Cow<'a, String>, String) {
+    match encoded_where_read(words, name) {
+        (true, false) => {
+            let encoded = encoded_keeping_variables(value);
+            let why = format!("{why}, and curl percent-encodes it where it is read: `{encoded}`");
+            (name, std::borrow::Cow::Owned(encoded), why)
+        }
+        _ => (name, std::borrow::Cow::Borrowed(value), why),
+    }
+}
+
+/// Whether a command's words hold `{{name}}` where curl percent-encodes it (the content of a
+/// `--data-urlencode` or `--url-query`), and whether anywhere else.
+fn encoded_where_read(words: &[String], name: &str) -> (bool, bool) {
+    let placeholder = format!("{{{{{name}}}}}");
+    let (mut encoded, mut elsewhere) = (false, false);
+    for (index, word) in words.iter().enumerate() {
+        let all = word.matches(&placeholder).count();
+        if all == 0 {
+            continue;
+        }
+        let option = index.checked_sub(1).map(|before| words[before].as_str());
+        let content = match option {
+            Some("--data-urlencode") => encoded_content(word),
+            Some("--url-query") if !word.starts_with('+') => encoded_content(word),
+            _ => None,
+        };
+        let in_content = content.map_or(0, |c| c.matches(&placeholder).count());
+        encoded |= in_content > 0;
+        elsewhere |= all > in_content;
+    }
+    (encoded, elsewhere)
+}
+
 /// Data given with `-d` and its kin, in order, as curl joins them with `&`.
 enum Data {
     /// Sent as is (`--data-raw`, `-d` without `@`, `--data-binary` without `@`).
@@ -833,18 +916,19 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         );
         // the values a command gives its variables, offered as theirs; a secret is read from
         // the environment by each sample, so its value is not
+        let offer = |name, value, why| offered_value(&command.words, name, value, why);
         let offered = command
             .assigned
             .iter()
             .map(|(name, value)| {
-                (
+                offer(
                     name,
                     value,
                     format!("`{name}` is set to `{value}` before the command"),
                 )
             })
             .chain(command.defaults.iter().map(|(name, default)| {
-                (
+                offer(
                     name,
                     default,
                     format!("`${{{name}:-{default}}}` sends `{default}` while `{name}` is not set"),
@@ -855,7 +939,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 matches!(&item.spec.secrets, Some(crate::sample_values::SecretsSpec::Names(names)) if names.contains(name))
             });
             if !secret && !import.variables.contains_key(name) {
-                import.variables.insert(name.clone(), value.clone());
+                import.variables.insert(name.clone(), value.into_owned());
                 import.notes.push(Note::of_kind(
                     "environment",
                     format!("{prefix}command"),
@@ -878,6 +962,31 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 format!("{prefix}command"),
                 format!(
                     "`${name}` is set to `{value}` before the command, a whole header or both credentials, which a spec cannot hold in one variable: the spec holds the value as written"
+                ),
+            ));
+        }
+        // noted where a spec holds it (a word that is only such an expansion is ignored, noted)
+        let in_specs: Vec<String> = if command.unevaluated.is_empty() {
+            Vec::new()
+        } else {
+            import.items[first_item..]
+                .iter()
+                .map(|item| crate::import::to_yaml(&item.spec))
+                .collect()
+        };
+        for unevaluated in &command.unevaluated {
+            let held = in_specs.iter().any(|yaml| {
+                yaml.contains(unevaluated.as_str())
+                    || yaml.contains(&unevaluated.replace('\'', "''"))
+            });
+            if !held {
+                continue;
+            }
+            import.notes.push(Note::of_kind(
+                "substitution",
+                format!("{prefix}command"),
+                format!(
+                    "`{unevaluated}` is an expansion samplegen cannot evaluate: kept as written, so the samples send this text; write a `{{{{variable}}}}` there"
                 ),
             ));
         }
@@ -1678,10 +1787,13 @@ fn apply(
             let equals = value.find('=');
             let at_sign = value.find('@');
             match (equals, at_sign) {
-                (Some(e), a) if a.is_none_or(|a| e < a) => transfer.data.push(Data::Encoded(
-                    value[..e].to_string(),
-                    value[e + 1..].to_string(),
-                )),
+                (Some(e), a) if a.is_none_or(|a| e < a) => {
+                    note_encoded_variables(&value[e + 1..], shown, &mut note);
+                    transfer.data.push(Data::Encoded(
+                        value[..e].to_string(),
+                        value[e + 1..].to_string(),
+                    ));
+                }
                 // `name@-` of a text the command gives on standard input: that text, line
                 // breaks and all, is the value curl encodes
                 (_, Some(a))
@@ -1702,7 +1814,10 @@ fn apply(
                         ),
                     );
                 }
-                _ => transfer.data.push(Data::Encoded(String::new(), value)),
+                _ => {
+                    note_encoded_variables(&value, shown, &mut note);
+                    transfer.data.push(Data::Encoded(String::new(), value));
+                }
             }
         }
         "json" => {
@@ -1945,7 +2060,11 @@ fn apply(
                 );
             } else {
                 let encode = encoded_keeping_variables;
+                let content = encoded_content(&value).unwrap_or(&value);
+                note_encoded_variables(content, shown, &mut note);
                 transfer.query.push(match value.split_once('=') {
+                    // `=content`: the content alone, as `--data-urlencode` sends it
+                    Some(("", content)) => encode(content),
                     Some((name, content)) => format!("{name}={}", encode(content)),
                     None => encode(&value),
                 });
@@ -3819,6 +3938,60 @@ mod tests {
 
     fn kinds(import: &Import) -> Vec<&'static str> {
         import.notes.iter().map(|n| n.kind).collect()
+    }
+
+    // curl percent-encodes a variable's value in `--data-urlencode` and `--url-query`, which the
+    // samples write as it is: the value offered is encoded, and each such variable is noted
+    #[test]
+    fn a_variable_curl_encodes_is_offered_encoded() {
+        let import = imported(concat!(
+            "URL=\"https://m.example/a?name=bot&cb=x\"\n",
+            "curl -X PUT -G \"http://localhost/json/new\" --data-urlencode \"=${URL}\" --url-query \"k=$K\"",
+        ));
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            spec.request.url,
+            "http://localhost/json/new?k={{K}}&{{URL}}"
+        );
+        assert_eq!(
+            import.variables.get("URL").map(String::as_str),
+            Some("https%3A%2F%2Fm.example%2Fa%3Fname%3Dbot%26cb%3Dx")
+        );
+        let encoding: Vec<&str> = import
+            .notes
+            .iter()
+            .filter(|n| n.kind == "encoding")
+            .map(|n| n.message.as_str())
+            .collect();
+        assert_eq!(encoding.len(), 2, "{encoding:?}");
+        assert!(encoding[1].contains("`--url-query` percent-encodes the value of `{{K}}`"));
+        // read as it is elsewhere too: the value as set, which one of the two places sends
+        let both = imported(concat!(
+            "Q=\"a b\"\n",
+            "curl -G --data-urlencode \"q=$Q\" -H \"X-Q: $Q\" https://e.com/s",
+        ));
+        assert_eq!(both.variables.get("Q").map(String::as_str), Some("a b"));
+        // `=content` sends the content alone, as `--data-urlencode` does
+        let query = imported("curl --url-query '=a b' https://e.com/q");
+        assert_eq!(query.items[0].spec.request.url, "https://e.com/q?a%20b");
+    }
+
+    // a default in double quotes may hold blanks; an expansion samplegen cannot evaluate that a
+    // spec holds is noted
+    #[test]
+    fn a_quoted_default_is_read_and_an_unevaluated_expansion_noted() {
+        let import = imported("curl -G --data-urlencode \"q=${Q:-a b}\" https://e.com/s");
+        assert_eq!(import.items[0].spec.request.url, "https://e.com/s?q={{Q}}");
+        assert_eq!(import.variables.get("Q").map(String::as_str), Some("a%20b"));
+        let kept = imported("curl \"https://e.com/s/${A:+x}\"");
+        assert_eq!(kept.items[0].spec.request.url, "https://e.com/s/${A:+x}");
+        assert!(
+            kept.notes.iter().any(|n| n
+                .message
+                .starts_with("`${A:+x}` is an expansion samplegen cannot evaluate")),
+            "{:?}",
+            kept.notes
+        );
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct Command {
     /// The commands the shell would run and put in their place (`$(…)`, `` `…` ``), as written:
     /// the words keep them as text.
     pub substituted: Vec<String>,
+    /// The parameter expansions samplegen cannot evaluate (`${A:+x}`, `${A#p}`), as written:
+    /// the words keep them as text.
+    pub unevaluated: Vec<String>,
     /// What the command reads on its standard input: a here-document (`<<EOF`), a here-string
     /// (`<<< text`) or a file (`< body.json`), and how it was written.
     pub stdin: Option<(Stdin, String)>,
@@ -1022,7 +1025,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                                 defaults: Vec::new(),
                             });
                         }
-                        if !command.substituted.is_empty() {
+                        if !command.substituted.is_empty() || !command.unevaluated.is_empty() {
                             return None;
                         }
                         let read_here = |read: &String| value.contains(&format!("{{{{{read}}}}}"));
@@ -1346,7 +1349,7 @@ fn expand(
             return;
         }
     }
-    if let Some((position, default)) = positional(chars) {
+    if let Some((position, default)) = positional(chars, quoted) {
         // a script's argument (`$1`, `${2}`): a value the reader gives, as a placeholder is;
         // `${1:-query_string}`'s default offered as its value
         let name = format!("arg{position}");
@@ -1357,6 +1360,13 @@ fn expand(
         {
             command.defaults.push((name, default));
         }
+        return;
+    }
+    // `$*`, `$@`: all of a script's arguments, which no text stands for
+    if let Some(all) = chars.next_if(|c| matches!(c, '*' | '@')) {
+        word.push('$');
+        word.push(all);
+        push_once(&mut command.unevaluated, format!("${all}"));
         return;
     }
     let is_start = |c: &char| c.is_ascii_alphabetic() || *c == '_';
@@ -1390,7 +1400,7 @@ fn expand(
                 Some('}') => *chars = ahead,
                 // `${LIMIT:-10}`: the variable, its default offered as its value
                 Some(after @ (':' | '-'))
-                    if let Some(default) = plain_default(&mut ahead, after) =>
+                    if let Some(default) = plain_default(&mut ahead, after, quoted) =>
                 {
                     *chars = ahead;
                     if !command.defaults.iter().any(|(known, _)| *known == name) {
@@ -1405,8 +1415,10 @@ fn expand(
         if name.is_empty()
             && let Some(length) = closing_at(chars, Some('{'), '}')
         {
+            let kept: String = chars.by_ref().take(length).collect();
             word.push('$');
-            word.extend(chars.by_ref().take(length));
+            word.push_str(&kept);
+            push_once(&mut command.unevaluated, format!("${kept}"));
             return;
         }
     } else if chars.peek().is_some_and(is_start) {
@@ -1426,7 +1438,10 @@ fn expand(
 
 /// After a `$`, the number of a script's positional parameter, and the iterator past it: `$1`
 /// to `$9` (one digit: `$10` is `$1` and a `0`), or `${N}`. `$0`, the script's own name, is none.
-fn positional(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<(u32, Option<String>)> {
+fn positional(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    quoted: bool,
+) -> Option<(u32, Option<String>)> {
     let mut ahead = chars.clone();
     let (number, default) = match ahead.next()? {
         digit @ '1'..='9' => (digit.to_digit(10)?, None),
@@ -1438,7 +1453,7 @@ fn positional(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<(u32, 
             }
             let default = match ahead.next()? {
                 '}' => None,
-                after @ (':' | '-') => Some(plain_default(&mut ahead, after)?),
+                after @ (':' | '-') => Some(plain_default(&mut ahead, after, quoted)?),
                 _ => return None,
             };
             (digits.parse().ok()?, default)
@@ -1532,9 +1547,14 @@ fn write_named_value(name: &str, word: &mut String, command: &mut Command) {
 }
 
 /// After `${NAME` and `after` (`:` or `-`): the default of a `:-`, `:=`, `-` or `=` expansion
-/// up to its `}`, when it is plain text (no expansion, quote, blank or brace in it), and the
-/// iterator then past the `}`. (`${A:+b}` is no default: it is `b` when `A` is set.)
-fn plain_default(chars: &mut std::iter::Peekable<std::str::Chars>, after: char) -> Option<String> {
+/// up to its `}`, when it is plain text (no expansion, quote or brace in it, and no blank unless
+/// the expansion is in double quotes, where the shell splits nothing), and the iterator then
+/// past the `}`. (`${A:+b}` is no default: it is `b` when `A` is set.)
+fn plain_default(
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+    after: char,
+    quoted: bool,
+) -> Option<String> {
     let mut ahead = chars.clone();
     if after == ':' && !matches!(ahead.next()?, '-' | '=') {
         return None;
@@ -1543,7 +1563,7 @@ fn plain_default(chars: &mut std::iter::Peekable<std::str::Chars>, after: char) 
     loop {
         match ahead.next()? {
             '}' => break,
-            c if c.is_whitespace() || "$`'\"\\{".contains(c) => return None,
+            c if (c.is_whitespace() && !quoted) || "$`'\"\\{".contains(c) => return None,
             c => default.push(c),
         }
     }
