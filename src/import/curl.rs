@@ -95,9 +95,9 @@ fn note_encoded_variables(content: &str, shown: &str, note: &mut impl FnMut(&'st
 fn offered_value<'a>(
     words: &[String],
     name: &'a String,
-    value: &'a String,
+    value: &'a str,
     why: String,
-) -> (&'a String, std::borrow::Cow<'a, String>, String) {
+) -> (&'a String, std::borrow::Cow<'a, str>, String) {
     match encoded_where_read(words, name) {
         (true, false) => {
             let encoded = encoded_keeping_variables(value);
