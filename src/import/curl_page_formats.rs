@@ -755,7 +755,10 @@ fn hugo_shortcodes(lines: &mut [String]) -> bool {
         };
         found = true;
         let mut words = inner.split_whitespace();
-        let name = words.next().unwrap_or_default();
+        let first = words.next().unwrap_or_default();
+        // `{{< / highlight >}}` and `{{</ highlight >}}` close as `{{< /highlight >}}` does
+        let closing = (first == "/").then(|| format!("/{}", words.next().unwrap_or_default()));
+        let name = closing.as_deref().unwrap_or(first);
         let as_text = shortcode_param(inner, "text").is_some_and(|text| text == "true");
         match name {
             "tabpane" => {
@@ -841,6 +844,8 @@ fn shortcode(line: &str) -> Option<&str> {
     line.strip_prefix("{{<")
         .and_then(|l| l.strip_suffix(">}}"))
         .or_else(|| line.strip_prefix("{{%").and_then(|l| l.strip_suffix("%}}")))
+        // not a line of several (`{{< code >}} GET /x {{< /code >}}`), which is text
+        .filter(|inner| !inner.contains(">}}") && !inner.contains("%}}"))
         .map(str::trim)
 }
 
@@ -1558,6 +1563,18 @@ mod tests {
         assert_eq!(
             markdown,
             "It's here:\n\n\n```bash\ncurl https://e.com/x\n```\n```sh\ncurl https://e.com/y\n```\n\n"
+        );
+    }
+
+    // `{{< / highlight >}}` (Redis' docs) and `{{</ highlight >}}` close a block; a line of
+    // several shortcodes (`{{< code >}} DELETE /x {{< /code >}}`) is text, no fence
+    #[test]
+    fn hugo_closing_shortcodes_with_a_blank_and_lines_of_several() {
+        let page = "{{< highlight bash >}}\ncurl https://e.com/x\n{{< / highlight >}}\n\nText.\n\n{{< highlight bash >}}\ncurl https://e.com/y\n{{</ highlight >}}\n\n{{< code >}} DELETE /x {{< /code >}}\n\n{{< code lang=\"bash\" >}}\ncurl -X DELETE https://e.com/z\n {{< /code >}}\n";
+        let (markdown, _) = read(page);
+        assert_eq!(
+            markdown,
+            "```bash\ncurl https://e.com/x\n```\n\nText.\n\n```bash\ncurl https://e.com/y\n```\n\n{{< code >}} DELETE /x {{< /code >}}\n\n```bash\ncurl -X DELETE https://e.com/z\n```\n"
         );
     }
 
