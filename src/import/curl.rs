@@ -966,20 +966,24 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             ));
         }
         // noted where a spec holds it (a word that is only such an expansion is ignored, noted)
-        let in_specs: Vec<String> = if command.unevaluated.is_empty() {
-            Vec::new()
-        } else {
-            import.items[first_item..]
-                .iter()
-                .map(|item| crate::import::to_yaml(&item.spec))
-                .collect()
+        let in_specs: Vec<String> =
+            if command.unevaluated.is_empty() && command.substituted.is_empty() {
+                Vec::new()
+            } else {
+                import.items[first_item..]
+                    .iter()
+                    .map(|item| crate::import::to_yaml(&item.spec))
+                    .collect()
+            };
+        // (a text YAML may write escaped or over several lines counts as held)
+        let held = |text: &str| {
+            text.contains(['\n', '\t', '\r'])
+                || in_specs
+                    .iter()
+                    .any(|yaml| yaml.contains(text) || yaml.contains(&text.replace('\'', "''")))
         };
         for unevaluated in &command.unevaluated {
-            let held = in_specs.iter().any(|yaml| {
-                yaml.contains(unevaluated.as_str())
-                    || yaml.contains(&unevaluated.replace('\'', "''"))
-            });
-            if !held {
+            if !held(unevaluated) {
                 continue;
             }
             import.notes.push(Note::of_kind(
@@ -991,6 +995,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             ));
         }
         for substituted in &command.substituted {
+            if !held(substituted) {
+                continue;
+            }
             // a backquoted one is shown as it is written, backquotes and all
             let shown = if substituted.starts_with('`') {
                 substituted.clone()
@@ -1868,6 +1875,40 @@ fn apply(
                 }
                 None => {}
             },
+            // `name=@<(echo hi)` (a file the shell fills, named by its descriptor, `63`) and
+            // `name=<<(…)` (its text as the part)
+            Some((name, content))
+                if let Some(substitution) = content
+                    .strip_prefix('@')
+                    .or_else(|| content.strip_prefix('<'))
+                    .filter(|rest| rest.starts_with("<(") && rest.ends_with(')')) =>
+            {
+                let as_file = content.starts_with('@');
+                match shell::process_output(substitution) {
+                    Some((Stdin::Text(text), _)) => {
+                        if as_file {
+                            note(
+                                "body",
+                                format!(
+                                    "`{shown} {value}` uploads what the command writes as a file the shell names (`63`); a spec's file part sends a file from disk: imported as a text part with the same content (sent without a file name)"
+                                ),
+                            );
+                        }
+                        transfer
+                            .form
+                            .push((name.to_string(), PartSpec::Text(Some(text))));
+                    }
+                    Some((Stdin::File(path), _)) => transfer
+                        .form
+                        .push((name.to_string(), form_part(&format!("@{path}")).0)),
+                    None => note(
+                        "body",
+                        format!(
+                            "`{shown} {value}` sends what a command the shell runs writes, which a spec cannot say; the part is left out"
+                        ),
+                    ),
+                }
+            }
             // `name=@-`: standard input uploaded as a file named `-`
             Some((name, content))
                 if content
@@ -2088,6 +2129,23 @@ fn apply(
                         "`{shown} {value}` uploads standard input, which a spec cannot say; the request has no body"
                     ),
                 );
+            }
+            // `-T <(echo …)`: what the command writes, as from standard input
+            substitution if substitution.starts_with("<(") => {
+                match shell::process_output(substitution) {
+                    Some((Stdin::Text(text), _)) => transfer.uploaded_text = Some(text),
+                    Some((Stdin::File(path), _)) => transfer.uploads.push(path),
+                    None => {
+                        transfer.uploads_stdin = true;
+                        transfer.data_left_out = true;
+                        note(
+                            "body",
+                            format!(
+                                "`{shown} {value}` uploads what a command the shell runs writes, which a spec cannot say; the request has no body"
+                            ),
+                        );
+                    }
+                }
             }
             _ => transfer.uploads.push(value),
         },
@@ -2808,7 +2866,7 @@ fn request(
     } else if let Some(text) = &transfer.uploaded_text {
         typed_as_bytes(
             &mut request.headers,
-            "`-T -` sends standard input",
+            "`-T` sends the text it uploads",
             url_at,
             import,
         );
@@ -3723,6 +3781,39 @@ mod tests {
         );
         assert!(script.body.is_none(), "{:?}", script.body);
         assert!(notes.iter().any(|n| n.contains("@<(…)")), "{notes:?}");
+    }
+
+    // `-T <(…)` uploads what the command writes; `-F f=@<(…)` too, as a file the shell names
+    // (a text part here), and `-F g=<<(…)` as a text part; what samplegen cannot tell is noted
+    #[test]
+    fn a_process_substitution_uploaded_or_in_a_form() {
+        let upload = imported("curl -XPOST http://h/x -T <(echo -n '{\"spam\": \"eggs\"}')");
+        let spec = &upload.items[0].spec;
+        assert_eq!(spec.request.method, "POST");
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"spam\": \"eggs\"}")
+        );
+        let form =
+            imported("curl -F f=@<(echo hi) -F 'g=<<(printf x)' -F h=@<(node a.js) http://h/y");
+        let yaml = crate::import::to_yaml(&form.items[0].spec);
+        assert!(yaml.contains("- f: |\n        hi\n    - g: x\n"), "{yaml}");
+        assert!(!yaml.contains("node"), "{yaml}");
+        let messages: Vec<&str> = form.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains("the part is left out")),
+            "{messages:?}"
+        );
+        // a substitution no spec holds is not said to be sent
+        assert!(
+            !messages
+                .iter()
+                .any(|m| m.contains("is a command the shell runs")),
+            "{messages:?}"
+        );
+        let unknown = imported("curl -T <(node x.js) http://h/z");
+        assert_eq!(unknown.items[0].spec.request.method, "PUT");
+        assert!(unknown.items[0].spec.request.body.is_none());
     }
 
     #[test]
