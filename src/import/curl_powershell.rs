@@ -94,8 +94,13 @@ pub fn powershell_sign(text: &str) -> Option<PowershellSign> {
     let web_request_parameter = code.split_whitespace().any(|word| {
         word.eq_ignore_ascii_case("-Uri") || word.eq_ignore_ascii_case("-UseBasicParsing")
     });
-    // a hashtable, `-H @{'Metadata'='true'}` (to curl a file named `{Metadata=true}`)
-    let hashtable = code.split_whitespace().any(|word| word.starts_with("@{"));
+    // a hashtable, `-H @{'Metadata'='true'}` (to curl a file named `{Metadata=true}`): a key
+    // and its value, not a notebook's `@{dataFile}` (a file named by a Python variable)
+    let hashtable = code.match_indices("@{").any(|(at, _)| {
+        let inside = &code[at + 2..];
+        let inside = &inside[..inside.find('}').unwrap_or(inside.len())];
+        inside.contains('=')
+    });
     let syntax = reads_environment
         || web_request_parameter
         || hashtable
@@ -1030,6 +1035,10 @@ mod tests {
         assert_eq!(commands[0].words[0], "Invoke-WebRequest");
         assert!(is_powershell_style(
             "curl -H @{'Metadata'='true'} http://h/m"
+        ));
+        // a notebook's `@{dataFile}` (a file named by a Python variable) is no hashtable
+        assert!(!is_powershell_style(
+            "!curl -X POST {url} \\\n  --data-binary @{dataFile} > out.json"
         ));
     }
 
