@@ -839,6 +839,13 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 ),
             ));
         }
+        if command.blank_after_backslash {
+            import.notes.push(Note::of_kind(
+                "shell",
+                format!("{prefix}command"),
+                "a line ends in `\\` and blanks, read as continuing the command onto the next line, as its writer meant (bash would take `\\ ` for a blank, end the command there and run the next line on its own)",
+            ));
+        }
         if command.stray_backquote {
             import.notes.push(Note::of_kind(
                 "shell",
@@ -3816,6 +3823,25 @@ mod tests {
         assert!(unknown.items[0].spec.request.body.is_none());
     }
 
+    // `\` and blanks ending a line continue the command, as its writer meant, noted
+    #[test]
+    fn a_backslash_and_blanks_ending_a_line_is_noted() {
+        let import = imported(
+            "curl -X POST https://e.com/r \\  \n  -H 'Content-Type: application/json' \\\n  -d '{}'",
+        );
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.body.as_ref().unwrap().raw(), Some("{}"));
+        assert_eq!(kinds(&import), ["shell"]);
+        assert!(
+            import.notes[0]
+                .message
+                .contains("bash would take `\\ ` for a blank")
+        );
+        // a `\r` of a Windows line end is no blank
+        let crlf = imported("curl -X POST https://e.com/r \\\r\n  -d '{}'");
+        assert!(kinds(&crlf).is_empty(), "{:?}", crlf.notes);
+    }
+
     #[test]
     fn unquoted_json_is_noted() {
         let import = imported(
@@ -5024,7 +5050,7 @@ mod tests {
         assert_eq!(messy.items[0].spec.request.headers.len(), 1);
         assert_eq!(
             kinds(&messy),
-            ["ignored-option", "command"],
+            ["shell", "ignored-option", "command"],
             "{:?}",
             messy.notes
         );

@@ -61,6 +61,9 @@ pub struct Command {
     /// Whether a backquote that nothing closes ended the text (a Markdown code span's, left
     /// after the command), and was left out.
     pub stray_backquote: bool,
+    /// Whether a line ends in `\` and blanks, read as continuing onto the next line (as pasted
+    /// text often has them), where bash would end the command.
+    pub blank_after_backslash: bool,
     /// The line of the text the command starts on, from 0, where the reader knows it: notes
     /// about the command point there.
     pub line: Option<usize>,
@@ -744,6 +747,8 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 // `\` and then only blanks up to the line's end: a line continuation
                 let rest: String = chars.clone().take(65).take_while(|c| *c != '\n').collect();
                 if rest.len() < 64 && rest.trim_matches([' ', '\t', '\r']).is_empty() {
+                    // bash would take `\ ` for a blank, ending the command at the line's end
+                    command.blank_after_backslash |= rest.contains([' ', '\t']);
                     for _ in 0..=rest.chars().count() {
                         chars.next();
                     }
