@@ -158,8 +158,29 @@ impl<'a> Importer<'a> {
 
     /// Whether `schema` (or what its `$ref` leads to) sets `key: true`.
     pub(super) fn flag(&self, schema: &'a Value, key: &str) -> bool {
+        self.flag_within(schema, key, 0)
+    }
+
+    /// [`Importer::flag`] through `$ref`s and `allOf` members (each of which applies), as
+    /// `userid: {allOf: [{$ref: UserID.yaml}]}` makes a property `readOnly`; a few levels deep.
+    fn flag_within(&self, schema: &'a Value, key: &str, depth: usize) -> bool {
         let set = |s: &Value| s.get(key).and_then(Value::as_bool) == Some(true);
-        set(schema) || self.lookup(schema).is_ok_and(|(target, _)| set(target))
+        if set(schema) {
+            return true;
+        }
+        let Ok((target, _)) = self.lookup(schema) else {
+            return false;
+        };
+        set(target)
+            || (depth < 8
+                && target
+                    .get("allOf")
+                    .and_then(Value::as_array)
+                    .is_some_and(|members| {
+                        members
+                            .iter()
+                            .any(|member| self.flag_within(member, key, depth + 1))
+                    }))
     }
 }
 

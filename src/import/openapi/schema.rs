@@ -1009,6 +1009,37 @@ paths:
         );
     }
 
+    #[test]
+    fn read_only_applies_through_all_of() {
+        // Redocly's starter: `userid: {description: …, allOf: [{$ref: UserID}]}`, `UserID`
+        // being `readOnly`
+        let import = read_minimal(&format!(
+            "{HEAD}{}",
+            r#"
+paths:
+  /users:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [userid, name, nested]
+              properties:
+                userid: {description: The id, allOf: [{$ref: '#/components/schemas/UserID'}]}
+                nested: {allOf: [{$ref: '#/components/schemas/Wrapped'}]}
+                name: {type: string, example: n}
+components:
+  schemas:
+    UserID: {type: integer, readOnly: true, example: 27}
+    Wrapped: {allOf: [{$ref: '#/components/schemas/UserID'}]}
+"#
+        ));
+        let raw = only(&import).request.body.as_ref().unwrap().raw().unwrap();
+        let body: serde_json::Value = serde_json::from_str(raw).unwrap();
+        assert_eq!(body, serde_json::json!({"name": "n"}));
+    }
+
     /// The JSON body of the one operation of an OpenAPI 3.1 document with these paths.
     fn body_31(paths: &str, options: crate::import::Options) -> serde_json::Value {
         let text = format!(
