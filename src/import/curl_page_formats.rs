@@ -548,6 +548,26 @@ fn asciidoc_delimiter(line: &str) -> Option<&str> {
         .then_some(line)
 }
 
+/// The level of a two-line AsciiDoc section title, `title` over `underline`: the underline one
+/// of `=` `-` `~` `^` `+` (levels 1 to 5) repeated, as long as the title give or take one
+/// character, as Asciidoctor reads it (which then takes `Run:` over `----` for a title too); the title text, not markup (a block attribute or title,
+/// a delimiter, a comment).
+fn setext_title_level(title: &str, underline: &str) -> Option<usize> {
+    let underline = underline.trim_end();
+    let mark = underline.chars().next()?;
+    let level = "=-~^+".find(mark)? + 1;
+    let title = title.trim_end();
+    let length = title.chars().count() as isize;
+    let plain_text = length >= 2
+        && !title.starts_with([' ', '\t', '[', '.', '/', ':', '=', '-', '*', '+', '<'])
+        && asciidoc_delimiter(title).is_none();
+    (underline.chars().count() >= 2
+        && underline.chars().all(|c| c == mark)
+        && plain_text
+        && (underline.chars().count() as isize - length).abs() <= 1)
+        .then_some(level)
+}
+
 fn is_asciidoc(lines: &[String]) -> bool {
     let followed = |index: usize| lines.get(index + 1).is_some_and(|l| !l.trim().is_empty());
     lines
@@ -587,6 +607,19 @@ fn asciidoc(lines: &mut Vec<String>) {
             }
             continue;
         }
+        // a two-line section title (`Create user` over `-----------`), whose underline would
+        // otherwise read as a listing block's delimiter
+        if let Some(level) = lines
+            .get(index)
+            .and_then(|next| setext_title_level(&lines[index - 1], next))
+        {
+            let title = lines[index - 1].trim().to_string();
+            lines[index - 1] = format!("{} {title}", "#".repeat(level));
+            lines[index].clear();
+            index += 1;
+            continue;
+        }
+        let line = &mut lines[index - 1];
         if let Some(delimiter) = asciidoc_delimiter(line) {
             open = Some(delimiter.to_string());
             *line = format!("```{}", language.take().unwrap_or_default());
@@ -1506,6 +1539,22 @@ mod tests {
             markdown,
             "# API\n\n```sh\ncurl https://e.com/x \\\n  -d a=1\n```\n"
         );
+    }
+
+    // a two-line section title's underline is no listing delimiter (as Asciidoctor reads it:
+    // the lengths within one character)
+    #[test]
+    fn asciidoc_two_line_titles_are_headings() {
+        let page = "Users API\n=========\n\nCreate user\n-----------\n\nCreates one.\n\n[source,shell]\n----\ncurl -X POST https://e.com/users\n----\n\nA longer paragraph line\n----\ncurl https://e.com/b\n----\n";
+        let (markdown, _) = read(page);
+        assert_eq!(
+            markdown,
+            "# Users API\n\n\n## Create user\n\n\nCreates one.\n\n\n```shell\ncurl -X POST https://e.com/users\n```\n\nA longer paragraph line\n```\ncurl https://e.com/b\n```\n"
+        );
+        assert_eq!(setext_title_level("Delete", "~~~~~~~"), Some(3));
+        assert_eq!(setext_title_level(".Title", "------"), None);
+        assert_eq!(setext_title_level("Run", "----"), Some(2));
+        assert_eq!(setext_title_level("Run", "------"), None);
     }
 
     #[test]
