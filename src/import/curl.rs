@@ -341,7 +341,9 @@ fn looks_like_url(word: &str) -> bool {
 pub fn import(text: &str) -> Result<Import, String> {
     // `C:\>curl`: cmd.exe writes no blank after its prompt
     let holds_curl = |code: &str| {
-        code.split_whitespace().any(is_curl)
+        // `TOKEN=$(curl …)`, `` `curl …` ``: a command substitution's too
+        code.split_whitespace()
+            .any(|word| is_curl(word.rsplit(['(', '`']).next().unwrap_or(word)))
             || code
                 .lines()
                 .any(|line| prompt_end(line.trim_start(), false).is_some())
@@ -3840,6 +3842,16 @@ mod tests {
         // a `\r` of a Windows line end is no blank
         let crlf = imported("curl -X POST https://e.com/r \\\r\n  -d '{}'");
         assert!(kinds(&crlf).is_empty(), "{:?}", crlf.notes);
+    }
+
+    // a page's block whose curl command gives a variable its output (`TOKEN=$(curl …)`)
+    #[test]
+    fn a_pages_block_of_a_substituted_curl_command_is_read() {
+        let import = imported(
+            "Get a token:\n\n```\nTOKEN=$(curl -d 'grant_type=password' -s https://kc.example/token | jq -r .access_token )\n```\n\nand use it:\n\n```\ncurl --oauth2-bearer \"$TOKEN\" https://api.example/v1/x\n```\n",
+        );
+        assert_eq!(import.items.len(), 2, "{:?}", import.notes);
+        assert_eq!(import.items[0].spec.request.url, "https://kc.example/token");
     }
 
     #[test]
