@@ -429,7 +429,9 @@ fn curl_outside_blocks(text: &str) -> String {
         .filter(|(_, line)| {
             let words: Vec<&str> = line.split_whitespace().collect();
             words.windows(2).any(|pair| {
-                is_curl(pair[0].trim_start_matches(['`', '{', '"', '\''])) && {
+                // after a tag or a `(` (`<pre>curl`, `$(curl`) too
+                let word = pair[0].rsplit(['>', '(']).next().unwrap_or(pair[0]);
+                is_curl(word.trim_start_matches(['`', '{', '"', '\''])) && {
                     let next = pair[1].trim_start_matches(['"', '\'']);
                     next.starts_with('-') || next.contains("://")
                 }

@@ -28,7 +28,7 @@ impl Markup {
                 "an AsciiDoc page: its listing blocks (`[source,bash]` and `----`) and section titles are read as a Markdown page's, callouts (`<1>`) left out"
             }
             Markup::Templated => {
-                "a page with template markup around its code blocks (Hugo shortcodes, JSX tags of MDX, Liquid tags, `:::` fences): the markup is left out and the rest read as Markdown, the code blocks of a group of tabs each given the text before the group"
+                "a page with template markup around its code blocks (Hugo shortcodes, JSX tags of MDX, Liquid tags, `:::` fences, HTML `<pre>` blocks of curl commands): the markup is left out and the rest read as Markdown, the code blocks of a group of tabs each given the text before the group"
             }
             Markup::ReadMe => {
                 "a ReadMe page: the tabs of its magic code blocks (`[block:code]`) are read as code blocks, its `[block:api-header]` titles as headings, and its other magic blocks left out"
@@ -50,7 +50,8 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
             markup = Some(Markup::ReStructuredText);
         }
     }
-    let templated = hugo_shortcodes(&mut lines)
+    let templated = html_pre_blocks(&mut lines)
+        | hugo_shortcodes(&mut lines)
         | liquid_tags(&mut lines)
         | jsx_tag_lines(&mut lines)
         | colon_fences(&mut lines)
@@ -768,6 +769,121 @@ fn without_callouts(line: &str) -> String {
 }
 
 // ---- Hugo, JSX and Liquid around Markdown
+
+// ---- HTML
+
+/// HTML `<pre>` blocks that hold a curl command, starting a line (a README or page written in
+/// HTML, `<pre><code class="language-bash">curl …</code></pre>`), as fences of their text: tags
+/// inside left out, entities (`&amp;`) decoded. Other `<pre>` blocks stay HTML. Whether the
+/// page had any.
+fn html_pre_blocks(lines: &mut Vec<String>) -> bool {
+    if !lines.iter().any(|line| line.contains("<pre")) {
+        return false;
+    }
+    let fenced = fenced_lines(lines);
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut found = false;
+    let mut index = 0;
+    while index < lines.len() {
+        let opens = !fenced[index]
+            && lines[index]
+                .trim_start()
+                .strip_prefix("<pre")
+                .is_some_and(|rest| rest.starts_with(['>', ' ', '\t']));
+        let closing = opens
+            .then(|| (index..lines.len()).find(|&at| lines[at].contains("</pre>")))
+            .flatten();
+        if let Some(last) = closing {
+            let block = lines[index..=last].join("\n");
+            let start = block.find("<pre").unwrap_or(0);
+            let inner_start = block[start..]
+                .find('>')
+                .map_or(block.len(), |at| start + at + 1);
+            let inner_end = block
+                .rfind("</pre>")
+                .unwrap_or(block.len())
+                .max(inner_start);
+            let inner = &block[inner_start..inner_end];
+            let code = html_text_of(inner);
+            if code.split_whitespace().any(super::is_curl) {
+                let language = inner
+                    .split("language-")
+                    .nth(1)
+                    .map(|rest| {
+                        rest.chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                            .collect::<String>()
+                    })
+                    .unwrap_or_default();
+                out.push(String::new());
+                out.push(format!("```{language}"));
+                out.extend(code.trim_matches('\n').lines().map(str::to_string));
+                out.push("```".to_string());
+                out.push(String::new());
+                found = true;
+                index = last + 1;
+                continue;
+            }
+        }
+        out.push(std::mem::take(&mut lines[index]));
+        index += 1;
+    }
+    *lines = out;
+    found
+}
+
+/// The text an HTML fragment shows: its tags left out, its character references decoded.
+fn html_text_of(fragment: &str) -> String {
+    let mut text = String::with_capacity(fragment.len());
+    let mut rest = fragment;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        rest = &rest[open..];
+        match rest.find('>') {
+            Some(close) => rest = &rest[close + 1..],
+            None => break,
+        }
+    }
+    text.push_str(rest);
+    let mut decoded = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('&') {
+        decoded.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let reference = rest
+            .find(';')
+            .filter(|&end| end <= 10)
+            .map(|end| &rest[1..end]);
+        let character = reference.and_then(|name| match name {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            _ => {
+                let number = name.strip_prefix('#')?;
+                let code = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => number.parse().ok()?,
+                };
+                char::from_u32(code)
+            }
+        });
+        match (character, reference) {
+            (Some(character), Some(name)) => {
+                decoded.push(character);
+                rest = &rest[name.len() + 2..];
+            }
+            _ => {
+                decoded.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    decoded.push_str(rest);
+    decoded
+}
 
 /// Hugo's code shortcodes as fences (`{{< highlight bash >}}` … `{{< /highlight >}}`,
 /// `{{< code lang="bash" >}}`), and every other shortcode alone on its line outside code left
@@ -1613,6 +1729,20 @@ mod tests {
             markdown,
             "It's here:\n\n\n```bash\ncurl https://e.com/x\n```\n```sh\ncurl https://e.com/y\n```\n\n"
         );
+    }
+
+    // a README written in HTML: its `<pre>` blocks of curl commands are code blocks, other
+    // `<pre>` blocks stay HTML
+    #[test]
+    fn html_pre_blocks_of_curl_are_fences() {
+        let page = "<h2>Health</h2>\n<pre>docker compose up</pre>\n<pre>curl -X GET \"http://h/health\"</pre>\n<p>Search:</p>\n  <pre><code class=\"language-bash\">curl \"http://h/s?a=1&amp;b=&lt;x&gt;&#39;\" \\\n  -H 'X: y'</code></pre></li>\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert_eq!(
+            markdown,
+            "<h2>Health</h2>\n<pre>docker compose up</pre>\n\n```\ncurl -X GET \"http://h/health\"\n```\n\n<p>Search:</p>\n\n```bash\ncurl \"http://h/s?a=1&b=<x>'\" \\\n  -H 'X: y'\n```\n\n"
+        );
+        assert_eq!(html_text_of("a &amp;&#x41;&unknown; &"), "a &A&unknown; &");
     }
 
     // `{{< / highlight >}}` (Redis' docs) and `{{</ highlight >}}` close a block; a line of
