@@ -301,6 +301,15 @@ impl<'t> Page<'t> {
     ) {
         if (opening.shell || is_console_session(&code)) && holds_curl(&code) {
             self.add_block(code, starts, opening.title);
+        } else if let Some(shell) = notebook_shell_lines(&code)
+            && holds_curl(&shell)
+        {
+            // the block's text is no longer the page's, line for line
+            let starts = Starts {
+                code: None,
+                ..starts
+            };
+            self.add_block(shell, starts, opening.title);
         } else {
             // what came before another language's block introduced that block
             self.lead_in_used();
@@ -894,6 +903,27 @@ fn is_console_session(code: &str) -> bool {
         })
 }
 
+/// The shell commands of a notebook's code cell (```` ```python ````, ```` ```ipython ````): its
+/// lines that start with IPython's `!` (`!curl -X POST …`), each with the lines a `\` at its
+/// end continues it onto, the `!` left out. `None` when no line starts so.
+fn notebook_shell_lines(code: &str) -> Option<String> {
+    let mut shell = String::new();
+    let mut continued = false;
+    for line in code.lines() {
+        if continued {
+            shell.push_str(line);
+            shell.push('\n');
+        } else if let Some(command) = line.trim_start().strip_prefix('!') {
+            shell.push_str(command);
+            shell.push('\n');
+        } else {
+            continue;
+        }
+        continued = line.trim_end().ends_with('\\');
+    }
+    (!shell.is_empty()).then_some(shell)
+}
+
 /// The title a fenced block's info string gives it, when that names a request rather than a
 /// file, a shell or a platform: `title="Create a user"` (Docusaurus, MkDocs Material,
 /// Starlight, Hugo's `{title="…"}`), VitePress's `[Create a user]`, or Mintlify's words after
@@ -1158,6 +1188,20 @@ mod tests {
             titles,
             [Some("Create a queue".into()), Some("DELETE a queue".into())]
         );
+    }
+
+    // a notebook exported to Markdown: a Python cell's `!curl …` lines are its shell commands
+    #[test]
+    fn a_notebook_cells_shell_lines_are_read() {
+        let page = "## Send\n\n```python\nimport json\n!curl -X POST -H 'Content-Type: application/json' \\\n   -d '{\"a\":1}' \\\n    http://localhost:9000/p\nprint(1)\n```\n\n```python\nprint('no shell')\n```\n";
+        let found = blocks(page).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].code,
+            "curl -X POST -H 'Content-Type: application/json' \\\n   -d '{\"a\":1}' \\\n    http://localhost:9000/p\n"
+        );
+        assert_eq!(found[0].heading.as_deref(), Some("Send"));
+        assert_eq!(notebook_shell_lines("x = 1\n"), None);
     }
 
     #[test]
