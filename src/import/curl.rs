@@ -3866,6 +3866,7 @@ mod tests {
         // a quoted word, or braces with no quote in them, are not
         for text in [
             "curl http://e.com -d '{\"a\":1}'",
+            "curl -d $'{\"to\": \"'${X}'\"}' http://e.com/x",
             "curl http://e.com/{a,b}",
             "curl http://e.com -d {}",
         ] {

@@ -711,6 +711,8 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             '$' if chars.peek() == Some(&'\'') => {
                 chars.next();
                 in_word = true;
+                // quoted text (JSON in `$'…'` is JSON to its writer)
+                quoted = true;
                 word.push_str(&ansi_c_quoted(&mut chars)?);
             }
             '$' if chars.peek() == Some(&'"') => {
