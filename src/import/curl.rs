@@ -3104,6 +3104,10 @@ mod tests {
             "- curl -s https://e.com/a",
             "[root@ubuntu01:~/es/bin] # curl -s https://e.com/a",
             "#curl -s https://e.com/a",
+            // commented out with several `#`s, a notebook's cell commented out
+            "##   curl -s https://e.com/a",
+            "# !curl -s https://e.com/a",
+            "## curl -s https://e.com/a \\\n##   -H 'X: 1'",
         ] {
             let import = imported(text);
             assert_eq!(import.items.len(), 1, "{text}");

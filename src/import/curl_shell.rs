@@ -293,9 +293,15 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
             powershell = rest.starts_with("PS ");
             open_quote = None;
             let end = prompt_end(rest, root);
-            comment_mark = end
-                .map(|end| rest[..end].trim())
-                .filter(|prompt| matches!(*prompt, "#" | "*" | "//"));
+            comment_mark = end.map(|end| rest[..end].trim()).and_then(|prompt| {
+                // `##` and `# !` mark their continued lines with their `#`s
+                let hashes = prompt.trim_end_matches('!').trim_end();
+                if matches!(prompt, "*" | "//") {
+                    Some(prompt)
+                } else {
+                    (!hashes.is_empty() && hashes.chars().all(|c| c == '#')).then_some(hashes)
+                }
+            });
             end.map(|end| &rest[end..])
         };
         // a line continued in bash, or in PowerShell
@@ -445,10 +451,13 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         // Red Hat's `[root@host ~]# ` and `[me@host dir]$ `, also with a blank before the sign
         (true, rest, PromptShell::Posix)
     } else if root
-        && let Some(rest) = line.strip_prefix('#')
+        && line.starts_with('#')
+        && let after = line.trim_start_matches('#').trim_start()
+        && let rest = after.strip_prefix('!').unwrap_or(after)
         && rest.split_whitespace().next().is_some_and(is_curl)
     {
-        // `#curl …`: commented out with no blank, read as `# curl` is
+        // `#curl …`: commented out with no blank, read as `# curl` is; so are `##   curl …`
+        // and a notebook's `# !curl …`
         (true, rest, PromptShell::Posix)
     } else if let Some(rest) = line.strip_prefix('!')
         && rest.split_whitespace().next().is_some_and(is_curl)
