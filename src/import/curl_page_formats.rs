@@ -1207,7 +1207,25 @@ fn jsx_tag_lines(lines: &mut [String]) -> bool {
     let mut index = 0;
     while index < lines.len() {
         let depth = indent(&lines[index]);
-        if depth < 4 || fence_opening(&lines[index]).is_none() || !fenced[index] {
+        // a fence in MkDocs' content tab or admonition (`=== "curl"` over it) is left to the
+        // page reader, which reads those
+        let in_mkdocs_block = || {
+            lines[..index]
+                .iter()
+                .rev()
+                .find(|line| !line.trim().is_empty() && indent(line) < depth)
+                .is_some_and(|above| {
+                    let above = above.trim_start();
+                    ["=== ", "!!! ", "??? ", "???+ "]
+                        .iter()
+                        .any(|marker| above.starts_with(marker))
+                })
+        };
+        if depth < 4
+            || fence_opening(&lines[index]).is_none()
+            || !fenced[index]
+            || in_mkdocs_block()
+        {
             index += 1;
             continue;
         }
@@ -1728,6 +1746,20 @@ mod tests {
         assert_eq!(
             markdown,
             "It's here:\n\n\n```bash\ncurl https://e.com/x\n```\n```sh\ncurl https://e.com/y\n```\n\n"
+        );
+    }
+
+    // a `<details>` (a JSX-like tag line) on a MkDocs page leaves its content tabs' fences
+    // indented, for the page reader, which gives them the text before the group
+    #[test]
+    fn mkdocs_tabs_keep_their_fences_beside_a_details_block() {
+        let page = "Get the items.\n\n=== \"curl\"\n\n    ```bash\n    curl https://e.com/items\n    ```\n\n<details>\n<summary>Response</summary>\n\n```json\n{}\n```\n\n</details>\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Templated));
+        assert!(
+            markdown
+                .contains("=== \"curl\"\n\n    ```bash\n    curl https://e.com/items\n    ```\n"),
+            "{markdown}"
         );
     }
 
