@@ -60,19 +60,14 @@ fn encoded_content(argument: &str) -> Option<&str> {
 }
 
 /// The `{{NAME}}`s in `text`, each once, in order.
-fn variables_in(text: &str) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        let Some(length) = rest[start + 2..].find("}}") else {
-            break;
-        };
-        let name = &rest[start + 2..start + 2 + length];
-        if crate::sample_values::is_variable_name(name) && !names.contains(&name) {
-            names.push(name);
+fn variables_in(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    crate::sample_values::map_variables(text, |name| {
+        if crate::sample_values::is_variable_name(name) && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
         }
-        rest = &rest[start + 2 + length..];
-    }
+        None
+    });
     names
 }
 
