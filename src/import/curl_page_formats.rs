@@ -889,12 +889,15 @@ fn html_text_of(fragment: &str) -> String {
 /// `{{< code lang="bash" >}}`), and every other shortcode alone on its line outside code left
 /// out. Whether the page had any.
 fn hugo_shortcodes(lines: &mut [String]) -> bool {
+    use super::markdown::{TAB_START, TABS_END, TABS_START};
     let fenced = fenced_lines(lines);
     let mut found = false;
     let mut in_code = false;
     // in Docsy's `{{< tabpane >}}`, the language of its tabs' code (their text is code unless
     // `text=true`)
     let mut pane: Option<Option<String>> = None;
+    // whether in a `{{< tabpane >}}` at all (`text=true` too)
+    let mut in_pane = false;
     for (line, fenced) in lines.iter_mut().zip(fenced) {
         if fenced {
             continue;
@@ -912,10 +915,12 @@ fn hugo_shortcodes(lines: &mut [String]) -> bool {
         match name {
             "tabpane" => {
                 pane = (!as_text).then(|| shortcode_param(inner, "lang"));
+                in_pane = true;
                 line.clear();
             }
             "/tabpane" => {
                 pane = None;
+                in_pane = false;
                 line.clear();
             }
             // a tab's code: in its own language, else the pane's, else the one its header names
@@ -939,6 +944,11 @@ fn hugo_shortcodes(lines: &mut [String]) -> bool {
                 in_code = false;
                 *line = "```".to_string();
             }
+            // hugo-book's and others' `{{< tabs >}}` of `{{< tab "cURL" >}}`s, whose text is
+            // Markdown: a group of content tabs, each with its own text
+            "tabs" if !in_code && !in_pane => *line = TABS_START.to_string(),
+            "/tabs" if !in_code && !in_pane => *line = TABS_END.to_string(),
+            "tab" if !in_code && !in_pane => *line = TAB_START.to_string(),
             "highlight" | "code" | "codeblock" | "code-block" if !in_code => {
                 let language = words
                     .map(|word| word.trim_matches('"'))
@@ -1745,7 +1755,7 @@ mod tests {
         assert_eq!(markup, Some(Markup::Templated));
         assert_eq!(
             markdown,
-            "It's here:\n\n\n```bash\ncurl https://e.com/x\n```\n```sh\ncurl https://e.com/y\n```\n\n"
+            "It's here:\n\n<!-- samplegen: content tabs -->\n```bash\ncurl https://e.com/x\n```\n```sh\ncurl https://e.com/y\n```\n<!-- samplegen: end of content tabs -->\n"
         );
     }
 
@@ -1775,6 +1785,20 @@ mod tests {
             "<h2>Health</h2>\n<pre>docker compose up</pre>\n\n```\ncurl -X GET \"http://h/health\"\n```\n\n<p>Search:</p>\n\n```bash\ncurl \"http://h/s?a=1&b=<x>'\" \\\n  -H 'X: y'\n```\n\n"
         );
         assert_eq!(html_text_of("a &amp;&#x41;&unknown; &"), "a &A&unknown; &");
+    }
+
+    // hugo-book's `{{< tabs >}}` of `{{< tab "…" >}}`s: content tabs, each with its own text
+    #[test]
+    fn hugo_tabs_are_content_tabs() {
+        use super::super::markdown::{TAB_START, TABS_END, TABS_START};
+        let page = "{{< tabs \"o\" >}}\n{{< tab \"SDK\" >}}\nRun it.\n{{< /tab >}}\n{{< tab \"cURL\" >}}\nOr:\n{{< highlight bash >}}\ncurl https://e.com/o\n{{< /highlight >}}\n{{< /tab >}}\n{{< /tabs >}}\n";
+        let (markdown, _) = read(page);
+        assert_eq!(
+            markdown,
+            format!(
+                "{TABS_START}\n{TAB_START}\nRun it.\n\n{TAB_START}\nOr:\n```bash\ncurl https://e.com/o\n```\n\n{TABS_END}\n"
+            )
+        );
     }
 
     // `{{< / highlight >}}` (Redis' docs) and `{{</ highlight >}}` close a block; a line of
