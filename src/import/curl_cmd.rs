@@ -175,30 +175,27 @@ pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
     let (text, names) = expand_percent(text);
     let mut commands = Vec::new();
     for (line, redirections) in command_lines(&text) {
+        let expanded = names
+            .iter()
+            .filter(|name| line.contains(&format!("{{{{{name}}}}}")))
+            .cloned()
+            .collect();
         // `set NAME=value`, as a POSIX shell's `NAME=value`: one word, read with the commands
-        // after it (see `with_assignments_read`)
+        // after it (see `with_assignments_read`, which takes from `expanded` what the value
+        // reads)
         if redirections.is_empty()
             && let Some((name, value)) = set_assignment(&line)
             && !edits_a_variable(value)
         {
             commands.push(Command {
                 words: vec![format!("{name}={value}")],
-                expanded: names
-                    .iter()
-                    .filter(|read| value.contains(&format!("{{{{{read}}}}}")))
-                    .cloned()
-                    .collect(),
+                expanded,
                 ..Command::default()
             });
             continue;
         }
         let words = runtime_words(&line)?;
         if !words.is_empty() {
-            let expanded = names
-                .iter()
-                .filter(|name| line.contains(&format!("{{{{{name}}}}}")))
-                .cloned()
-                .collect();
             let mut command = Command {
                 words,
                 expanded,
