@@ -48,14 +48,30 @@ fn encoded_keeping_variables(text: &str) -> String {
     super::shared::encoded_keeping_variables(text, crate::http::encoding::uri_component)
 }
 
-/// The part of a `--data-urlencode` (or `--url-query`) argument curl encodes: after the `=` of
-/// `name=content` and `=content`, or the whole of `content`; `None` for `name@file` and `@file`,
-/// which encode a file's contents (what comes first of `=` and `@` decides).
-fn encoded_content(argument: &str) -> Option<&str> {
+/// What a `--data-urlencode` (or `--url-query`) argument says, as curl reads it: what comes
+/// first of `=` and `@` decides.
+enum UrlencodeArgument<'a> {
+    /// `content`, `=content`, `name=content`: the name (`""` for none) and the content curl
+    /// percent-encodes.
+    Content { name: &'a str, content: &'a str },
+    /// `@file`, `name@file`: a file's contents, encoded.
+    File { name: &'a str, path: &'a str },
+}
+
+fn urlencode_argument(argument: &str) -> UrlencodeArgument<'_> {
     match (argument.find('='), argument.find('@')) {
-        (Some(e), a) if a.is_none_or(|a| e < a) => Some(&argument[e + 1..]),
-        (_, Some(_)) => None,
-        _ => Some(argument),
+        (Some(e), a) if a.is_none_or(|a| e < a) => UrlencodeArgument::Content {
+            name: &argument[..e],
+            content: &argument[e + 1..],
+        },
+        (_, Some(a)) => UrlencodeArgument::File {
+            name: &argument[..a],
+            path: &argument[a + 1..],
+        },
+        _ => UrlencodeArgument::Content {
+            name: "",
+            content: argument,
+        },
     }
 }
 
@@ -114,9 +130,10 @@ fn encoded_where_read(words: &[String], name: &str) -> (bool, bool) {
             continue;
         }
         let option = index.checked_sub(1).map(|before| words[before].as_str());
-        let content = match option {
-            Some("--data-urlencode") => encoded_content(word),
-            Some("--url-query") if !word.starts_with('+') => encoded_content(word),
+        let encodes = option == Some("--data-urlencode")
+            || (option == Some("--url-query") && !word.starts_with('+'));
+        let content = match urlencode_argument(word) {
+            UrlencodeArgument::Content { content, .. } if encodes => Some(content),
             _ => None,
         };
         let in_content = content.map_or(0, |c| c.matches(&placeholder).count());
@@ -1794,45 +1811,32 @@ fn apply(
             None => transfer.data.push(Data::Raw(value)),
         },
         "data-raw" => transfer.data.push(Data::Raw(value)),
-        "data-urlencode" => {
-            // `content`, `=content`, `name=content`, `@file`, `name@file`: what comes first of `=`
-            // and `@` decides
-            let equals = value.find('=');
-            let at_sign = value.find('@');
-            match (equals, at_sign) {
-                (Some(e), a) if a.is_none_or(|a| e < a) => {
-                    note_encoded_variables(&value[e + 1..], shown, &mut note);
-                    transfer.data.push(Data::Encoded(
-                        value[..e].to_string(),
-                        value[e + 1..].to_string(),
-                    ));
-                }
-                // `name@-` of a text the command gives on standard input: that text, line
-                // breaks and all, is the value curl encodes
-                (_, Some(a))
-                    if &value[a + 1..] == "-" && matches!(transfer.stdin, Some(Stdin::Text(_))) =>
-                {
-                    if let Some(Stdin::Text(text)) = transfer.stdin.take() {
-                        transfer
-                            .data
-                            .push(Data::Encoded(value[..a].to_string(), text));
-                    }
-                }
-                (_, Some(_)) => {
-                    transfer.data_left_out = true;
-                    note(
-                        "body",
-                        format!(
-                            "`{shown} {value}` encodes a file's contents, which a spec cannot say; ignored"
-                        ),
-                    );
-                }
-                _ => {
-                    note_encoded_variables(&value, shown, &mut note);
-                    transfer.data.push(Data::Encoded(String::new(), value));
+        "data-urlencode" => match urlencode_argument(&value) {
+            UrlencodeArgument::Content { name, content } => {
+                note_encoded_variables(content, shown, &mut note);
+                transfer
+                    .data
+                    .push(Data::Encoded(name.to_string(), content.to_string()));
+            }
+            // `name@-` of a text the command gives on standard input: that text, line breaks
+            // and all, is the value curl encodes
+            UrlencodeArgument::File { name, path: "-" }
+                if matches!(transfer.stdin, Some(Stdin::Text(_))) =>
+            {
+                if let Some(Stdin::Text(text)) = transfer.stdin.take() {
+                    transfer.data.push(Data::Encoded(name.to_string(), text));
                 }
             }
-        }
+            UrlencodeArgument::File { .. } => {
+                transfer.data_left_out = true;
+                note(
+                    "body",
+                    format!(
+                        "`{shown} {value}` encodes a file's contents, which a spec cannot say; ignored"
+                    ),
+                );
+            }
+        },
         "json" => {
             match value.strip_prefix('@') {
                 Some("-") if transfer.stdin.is_some() => match transfer.stdin.take() {
@@ -2099,22 +2103,24 @@ fn apply(
             // `+` first: sent as given; otherwise encoded as `--data-urlencode` encodes
             if let Some(raw) = value.strip_prefix('+') {
                 transfer.query.push(raw.to_string());
-            } else if value.contains('@') && value.find('@') < value.find('=').or(Some(usize::MAX))
-            {
-                note(
-                    "unsupported-option",
-                    format!("`{shown} {value}` reads a file, which a spec cannot say; ignored"),
-                );
             } else {
-                let encode = encoded_keeping_variables;
-                let content = encoded_content(&value).unwrap_or(&value);
-                note_encoded_variables(content, shown, &mut note);
-                transfer.query.push(match value.split_once('=') {
-                    // `=content`: the content alone, as `--data-urlencode` sends it
-                    Some(("", content)) => encode(content),
-                    Some((name, content)) => format!("{name}={}", encode(content)),
-                    None => encode(&value),
-                });
+                match urlencode_argument(&value) {
+                    UrlencodeArgument::File { .. } => note(
+                        "unsupported-option",
+                        format!("`{shown} {value}` reads a file, which a spec cannot say; ignored"),
+                    ),
+                    UrlencodeArgument::Content { name, content } => {
+                        note_encoded_variables(content, shown, &mut note);
+                        let encoded = encoded_keeping_variables(content);
+                        // `=content` and `content`: the content alone, as `--data-urlencode`
+                        // sends it
+                        transfer.query.push(if name.is_empty() {
+                            encoded
+                        } else {
+                            format!("{name}={encoded}")
+                        });
+                    }
+                }
             }
         }
         "get" => transfer.get = true,
