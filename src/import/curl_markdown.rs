@@ -732,6 +732,22 @@ pub(super) const TABS_START: &str = "<!-- samplegen: content tabs -->";
 /// that is no longer indented).
 pub(super) const TABS_END: &str = "<!-- samplegen: end of content tabs -->";
 
+/// Whether a line opens MkDocs' admonition (`!!! note`, `??? example`, `???+ tip`) or content
+/// tab (`=== "cURL"`), whose content is the lines indented four spaces more. Python-Markdown
+/// takes the blank after `!!!` as optional (`!!!example`), and so does pymdownx.details after
+/// `???`.
+pub(super) fn is_mkdocs_marker(line: &str) -> bool {
+    let line = line.trim_start();
+    let admonition = ["???+", "???", "!!!"]
+        .iter()
+        .find_map(|marker| line.strip_prefix(marker))
+        .is_some_and(|rest| {
+            rest.trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+        });
+    admonition || line.starts_with("=== \"")
+}
+
 /// `text` with the content of MkDocs' admonitions and content tabs (`!!! note`, `??? tip`,
 /// `=== "cURL"`: a marker line, then lines indented four spaces more) moved out by those four
 /// spaces, four more for each marker it is nested in (tabs in an admonition, tabs in a tab),
@@ -739,20 +755,7 @@ pub(super) const TABS_END: &str = "<!-- samplegen: end of content tabs -->";
 /// stays on its line.
 fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
     let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
-    // Python-Markdown takes the blank after `!!!` as optional (`!!!example`), and so does
-    // pymdownx.details after `???`
-    let is_marker = |line: &str| {
-        let line = line.trim_start();
-        let admonition = ["???+", "???", "!!!"]
-            .iter()
-            .find_map(|marker| line.strip_prefix(marker))
-            .is_some_and(|rest| {
-                rest.trim_start()
-                    .starts_with(|c: char| c.is_ascii_alphabetic())
-            });
-        admonition || line.starts_with("=== \"")
-    };
-    if !text.lines().any(is_marker) {
+    if !text.lines().any(is_mkdocs_marker) {
         return text.into();
     }
     let mut out = String::with_capacity(text.len());
@@ -769,7 +772,7 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         let at = indent(content);
-        let marker = is_marker(content);
+        let marker = is_mkdocs_marker(content);
         let tab_marker = marker && content.trim_start().starts_with("=== \"");
         // the markers this line is outside of (a marker at the same indentation is the next
         // tab of the same group, or the next admonition)

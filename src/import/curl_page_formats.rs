@@ -1224,12 +1224,7 @@ fn jsx_tag_lines(lines: &mut [String]) -> bool {
                 .iter()
                 .rev()
                 .find(|line| !line.trim().is_empty() && indent(line) < depth)
-                .is_some_and(|above| {
-                    let above = above.trim_start();
-                    ["=== ", "!!! ", "??? ", "???+ "]
-                        .iter()
-                        .any(|marker| above.starts_with(marker))
-                })
+                .is_some_and(|above| super::markdown::is_mkdocs_marker(above))
         };
         if depth < 4
             || fence_opening(&lines[index]).is_none()
