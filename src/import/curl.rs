@@ -722,6 +722,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             && let Some(at) = command.words.iter().position(|word| is_curl(word))
         {
             command.words.drain(..at);
+            if !command.word_numbers.is_empty() {
+                command.word_numbers.drain(..at);
+            }
         }
     }
     let commands = with_forgotten_continuations_joined(commands, first_line, &mut import.notes);
@@ -910,18 +913,26 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         let given = command.stdin.clone().or(piped);
         let stdin = given.as_ref().map(|(stdin, _)| stdin.clone());
         // `curl --config - <<EOF`: the options on standard input, read where `-K -` stands
-        let (words, stdin) = match config_from_stdin(&words[1..], stdin) {
+        // each option's place after `curl` as written, where a split value moved them
+        let skipped = command.words.len() - words.len();
+        let numbers: Vec<usize> = match command.word_numbers.get(skipped..) {
+            Some([program, after @ ..]) if command.word_numbers.len() == command.words.len() => {
+                after.iter().map(|number| number - program).collect()
+            }
+            _ => Vec::new(),
+        };
+        let (words, stdin, numbers) = match config_from_stdin(&words[1..], stdin) {
             Ok((words, config)) => {
                 import.notes.push(Note::of_kind(
                     "command",
                     format!("{prefix}command"),
                     format!("`{config}` reads curl's options from standard input: read as the command's own, where it stands"),
                 ));
-                (Cow::Owned(words), None)
+                (Cow::Owned(words), None, Vec::new())
             }
-            Err(stdin) => (Cow::Borrowed(&words[1..]), stdin),
+            Err(stdin) => (Cow::Borrowed(&words[1..]), stdin, numbers),
         };
-        let read = read_command(&words, &prefix, stdin, &mut import)?;
+        let read = read_command(&words, &numbers, &prefix, stdin, &mut import)?;
         if let (false, Some((_, shown))) = (read, &given) {
             import.notes.push(Note::of_kind(
                 "ignored-option",
@@ -977,6 +988,22 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 format!(
                     "`{substitution}` echoes `{name}`, set to a text before the command: the spec holds the text the shell makes of it"
                 ),
+            ));
+        }
+        for (name, value) in &command.split_values {
+            let message = if value.trim().is_empty() {
+                format!(
+                    "`${name}`, unquoted, is set empty before the command: the shell gives curl no word for it"
+                )
+            } else {
+                format!(
+                    "`${name}`, unquoted, is set to `{value}` before the command: the shell splits it into words, which curl reads as its own"
+                )
+            };
+            import.notes.push(Note::of_kind(
+                "environment",
+                format!("{prefix}command"),
+                message,
             ));
         }
         for (name, value) in &command.whole_arguments {
@@ -1454,8 +1481,10 @@ fn config_words(text: &str) -> Vec<String> {
     words
 }
 
+/// `numbers` gives each word's place after `curl` as written, when it is not its index + 1.
 fn read_command(
     words: &[String],
+    numbers: &[usize],
     prefix: &str,
     stdin: Option<Stdin>,
     import: &mut Import,
@@ -1467,7 +1496,10 @@ fn read_command(
     let mut index = 0;
     while index < words.len() {
         let mut word = &words[index];
-        let at = format!("{prefix}word {}", index + 1);
+        let at = format!(
+            "{prefix}word {}",
+            numbers.get(index).copied().unwrap_or(index + 1)
+        );
         index += 1;
         // `\ -d`: a `\` that continued a line, before the lines were joined into one, makes
         // an option's word start with a blank; curl would take it for a URL
@@ -2302,6 +2334,8 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
         .urls
         .iter()
         .any(|(url, _)| !bare_word(url) && !only_a_variable(url));
+    // `curl $DEBUG -s $URL`: among variables alone, one named for a URL is the URL
+    let beside_a_url_variable = transfer.urls.iter().any(|(url, _)| url_variable(url));
     for (index, (written, url_at)) in transfer.urls.iter().enumerate() {
         if expands_to_words(written) {
             import.notes.push(Note::of_kind(
@@ -2323,7 +2357,9 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             ));
             continue;
         }
-        if beside_a_url && only_a_variable(written) {
+        if (beside_a_url || beside_a_url_variable && !url_variable(written))
+            && only_a_variable(written)
+        {
             import.notes.push(Note::of_kind(
                 "ignored-option",
                 url_at.clone(),
@@ -2610,6 +2646,17 @@ fn only_a_variable(url: &str) -> bool {
     url.strip_prefix("{{")
         .and_then(|rest| rest.strip_suffix("}}"))
         .is_some_and(crate::sample_values::is_env_name)
+}
+
+/// Whether a URL word is one variable named for a URL (`{{URL}}`, `{{API_URL}}`, `{{BASE_URI}}`,
+/// `{{ENDPOINT}}`), which a script passes curl as its URL.
+fn url_variable(url: &str) -> bool {
+    only_a_variable(url) && {
+        let name = url[2..url.len() - 2].to_ascii_uppercase();
+        ["URL", "URI", "ENDPOINT"]
+            .iter()
+            .any(|part| name.contains(part))
+    }
 }
 
 /// One URL's request, as a spec; a `{NAME}` in the URL is a placeholder when `braces`.
@@ -4445,6 +4492,72 @@ mod tests {
             "{:?}",
             itself.variables
         );
+    }
+
+    // `curl $OPTS $URL`: an unquoted variable alone is the words the shell splits it into
+    #[test]
+    fn an_unquoted_variable_alone_is_the_words_its_value_splits_into() {
+        // an empty one is no word (not a second URL); options are read as curl's
+        let import = imported(concat!(
+            "DEBUG=\nOPTS=\"-s -H X-Debug:1\"\nURL=https://e.com/nodes\n",
+            "curl $DEBUG $OPTS -X POST $URL\n",
+        ));
+        assert_eq!(import.items.len(), 1);
+        let request = &import.items[0].spec.request;
+        assert_eq!(request.url, "{{URL}}");
+        assert_eq!(request.method, "POST");
+        assert_eq!(request.headers[0]["X-Debug"].as_deref(), Some("1"));
+        assert_eq!(import.variables.keys().collect::<Vec<_>>(), ["URL"]);
+        let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            messages.contains(&"`$DEBUG`, unquoted, is set empty before the command: the shell gives curl no word for it"),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("`$OPTS`, unquoted, is set to `-s -H X-Debug:1`")),
+            "{messages:?}"
+        );
+        // notes name a word by its place as written
+        let later = imported("DEBUG=\ncurl $DEBUG https://e.com/a --frobnicate\n");
+        assert!(
+            later.notes.iter().any(|n| n.at.ends_with("word 3")),
+            "{:?}",
+            later.notes
+        );
+        // the program itself in a variable
+        let program = imported("CURL=\"curl -sS -H Accept:text/csv\"\n$CURL https://e.com/a\n");
+        assert_eq!(program.items.len(), 1);
+        let request = &program.items[0].spec.request;
+        assert_eq!(request.headers[0]["Accept"].as_deref(), Some("text/csv"));
+        // quoted, the value is one word: a variable, offered, as before
+        let quoted = imported("OPTS=\"-s -k\"\ncurl \"$OPTS\" https://e.com/a\n");
+        assert!(quoted.notes.iter().all(|n| !n.message.contains("splits")));
+        // a one-word value that is no option stays the variable's
+        let url = imported("URL=https://e.com/x\ncurl $URL\n");
+        assert_eq!(url.items[0].spec.request.url, "{{URL}}");
+        assert_eq!(url.variables["URL"], "https://e.com/x");
+    }
+
+    // `curl $DEBUG -s $URL`, neither set: the variable named for a URL is the URL
+    #[test]
+    fn among_variables_alone_the_one_named_for_a_url_is_the_url() {
+        let import = imported("curl $DEBUG -s -X GET $API_URL");
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(import.items[0].spec.request.url, "{{API_URL}}");
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.kind == "ignored-option" && n.message.starts_with("`$DEBUG`")),
+            "{:?}",
+            import.notes
+        );
+        // two named for URLs are two requests, as curl makes them
+        assert_eq!(imported("curl $URL_A $URL_B").items.len(), 2);
+        // none named for one: each is a request, as before
+        assert_eq!(imported("curl $A $B").items.len(), 2);
     }
 
     // a whole header in a variable: sent as the text sets it, else left out and said so

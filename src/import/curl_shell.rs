@@ -67,6 +67,16 @@ pub struct Command {
     /// The line of the text the command starts on, from 0, where the reader knows it: notes
     /// about the command point there.
     pub line: Option<usize>,
+    /// The words that are one unquoted `$NAME` (or `${NAME}`) and nothing else, by index: the
+    /// shell splits such a word's value into words, none when it is empty.
+    pub lone_expansions: Vec<usize>,
+    /// The variables an earlier command set to a text that this one reads unquoted as a word
+    /// of their own (`OPTS="-s -k"`, `curl $OPTS $URL`), with their values: the words hold the
+    /// words the shell splits the value into.
+    pub split_values: Vec<(String, String)>,
+    /// Each word's place among the words as written, where a split value made them differ
+    /// (else empty): notes name a word by its place as written.
+    pub word_numbers: Vec<usize>,
 }
 
 impl Command {
@@ -647,10 +657,15 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
     let mut quoted = false;
     // the here-documents of the line, read once it ends
     let mut heredocs: Vec<HereDocument> = Vec::new();
+    // the word an unquoted `$NAME` starting a word made: the word is that expansion alone
+    // while it is still this text
+    let mut lone: Option<String> = None;
+    #[allow(clippy::too_many_arguments)]
     fn end_word(
         word: &mut String,
         in_word: &mut bool,
         quoted: &mut bool,
+        lone: &mut Option<String>,
         redirection: &mut Option<String>,
         command: &mut Command,
         heredocs: &mut Vec<HereDocument>,
@@ -658,6 +673,9 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
     ) {
         if *in_word {
             let word = std::mem::take(word);
+            if !*quoted && redirection.is_none() && lone.as_deref() == Some(word.as_str()) {
+                command.lone_expansions.push(command.words.len());
+            }
             match redirection.take().as_deref() {
                 Some("<") => command.stdin = Some((Stdin::File(word.clone()), format!("< {word}"))),
                 Some("<<<") => {
@@ -675,6 +693,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             *in_word = false;
         }
         *quoted = false;
+        *lone = None;
     }
     macro_rules! end_word {
         () => {
@@ -682,6 +701,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 &mut word,
                 &mut in_word,
                 &mut quoted,
+                &mut lone,
                 &mut redirection,
                 &mut command,
                 &mut heredocs,
@@ -872,8 +892,12 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
             c if c.is_whitespace() => end_word!(),
             '$' => {
+                let starts_word = !in_word;
                 in_word = true;
                 expand(&mut chars, &mut word, &mut command, false);
+                if starts_word && word.starts_with("{{") && word.ends_with("}}") {
+                    lone = Some(word.clone());
+                }
             }
             '`' if !in_word && let Some(url) = backquoted_url(&chars) => {
                 in_word = true;
@@ -1093,6 +1117,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             .map(|assigned| (assigned.name.clone(), assigned.value.clone()))
             .collect();
         with_whole_arguments_written(&mut command);
+        with_unquoted_values_split(&mut command);
         with_echoed_variables_written(&mut command, &set);
         out.push(command);
     }
@@ -1156,6 +1181,58 @@ fn with_whole_arguments_written(command: &mut Command) {
     }
     written.dedup();
     command.whole_arguments = written;
+}
+
+/// A word that is one unquoted variable an earlier command set to a text (`curl $OPTS $URL`,
+/// `OPTS="-s -k"`, or `DEBUG=` left empty) as the words the shell splits the value into at
+/// blanks and line breaks: options curl reads, or nothing. A value of one word that is no
+/// option stays the variable's, offered as it is. Where a variable is read elsewhere too, it
+/// stays one the command reads.
+fn with_unquoted_values_split(command: &mut Command) {
+    let mut split = Vec::new();
+    for &index in command.lone_expansions.iter().rev() {
+        let Some(name) = command
+            .words
+            .get(index)
+            .and_then(|word| word.strip_prefix("{{")?.strip_suffix("}}"))
+        else {
+            continue;
+        };
+        let Some((name, value)) = command
+            .assigned
+            .iter()
+            .find(|(set, _)| set == name)
+            .cloned()
+        else {
+            continue;
+        };
+        let words: Vec<String> = value.split_whitespace().map(str::to_string).collect();
+        // one word that is no option (`URL=https://…`) is the variable's value, as offered
+        if let [one] = words.as_slice()
+            && !one.starts_with('-')
+        {
+            continue;
+        }
+        if command.word_numbers.is_empty() {
+            command.word_numbers = (0..command.words.len()).collect();
+        }
+        command
+            .word_numbers
+            .splice(index..=index, vec![index; words.len()]);
+        command.words.splice(index..=index, words);
+        if !split.contains(&(name.clone(), value.clone())) {
+            split.insert(0, (name, value));
+        }
+    }
+    command.lone_expansions.clear();
+    for (name, _) in &split {
+        let placeholder = format!("{{{{{name}}}}}");
+        if !command.words.iter().any(|word| word.contains(&placeholder)) {
+            command.assigned.retain(|(set, _)| set != name);
+            command.expanded.retain(|read| read != name);
+        }
+    }
+    command.split_values = split;
 }
 
 /// A substitution that echoes a variable an earlier command set to a text (`"$(echo $PAYLOAD)"`,
