@@ -1216,6 +1216,9 @@ mod tests {
             "## Create\n\nSend this:\n\n<Tabs>\n<TabItem value=\"py\">\n\n```python\ncreate()\n```\n\n</TabItem>\n<TabItem value=\"curl\">\n\n```bash\ncurl -X POST https://e.com/a\n```\n\n</TabItem>\n</Tabs>\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
             "## Create\n\nSend this:\n\n<Tabs items={['Python', 'cURL']}>\n<Tabs.Tab>\n\n```python\ncreate()\n```\n\n</Tabs.Tab>\n<Tabs.Tab>\n\n```bash\ncurl -X POST https://e.com/a\n```\n\n</Tabs.Tab>\n</Tabs>\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
             "## Create\n\nSend this:\n\n::: code-group\n```python\ncreate()\n```\n```bash\ncurl -X POST https://e.com/a\n```\n:::\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+            // GitBook's tabs, and Redocly's (Markdoc's, with `{% /tab %}`)
+            "## Create\n\nSend this:\n\n{% tabs %}\n{% tab title=\"Python\" %}\n```python\ncreate()\n```\n{% endtab %}\n{% tab title=\"cURL\" %}\n```bash\ncurl -X POST https://e.com/a\n```\n{% endtab %}\n{% endtabs %}\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+            "## Create\n\nSend this:\n\n{% tabs %}\n  {% tab label=\"Python\" %}\n\n```python\ncreate()\n```\n\n  {% /tab %}\n{% tab label=\"cURL\" %}\n\n```shell cURL\ncurl -X POST https://e.com/a\n```\n\n{% /tab %}\n{% /tabs %}\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
         ] {
             let (markdown, _) = super::super::page_formats::as_markdown(page);
             let found = blocks(&markdown).unwrap();

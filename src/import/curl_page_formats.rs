@@ -1038,7 +1038,23 @@ fn liquid_tags(lines: &mut Vec<String>) -> bool {
             found = true;
         }
     }
+    // GitBook's and Redocly's (Markdoc's) tabs, `{% tabs %}` of `{% tab title="cURL" %}`s, whose
+    // text is Markdown: a group of content tabs, each with its own text
     let fenced = fenced_lines(lines);
+    for (line, fenced) in lines.iter_mut().zip(&fenced) {
+        if *fenced {
+            continue;
+        }
+        let marker = match liquid_tag_alone(line).as_deref() {
+            Some("tabs") => super::markdown::TABS_START,
+            Some("endtabs" | "/tabs") => super::markdown::TABS_END,
+            Some("tab") => super::markdown::TAB_START,
+            Some("endtab" | "/tab") => "",
+            _ => continue,
+        };
+        *line = indented(marker, indent(line));
+        found = true;
+    }
     let mut removed_in_block = 0;
     let mut branches = Branches::default();
     let mut out = Vec::with_capacity(lines.len());
@@ -1065,6 +1081,17 @@ fn liquid_tags(lines: &mut Vec<String>) -> bool {
     out.extend(std::iter::repeat_n(String::new(), removed_in_block));
     *lines = out;
     found
+}
+
+/// The name of the one Liquid or Markdoc tag a line holds and nothing else (`tab` of `{% tab
+/// title="cURL" %}`, `/tab` of `{% /tab %}`).
+fn liquid_tag_alone(line: &str) -> Option<String> {
+    let inner = line.trim().strip_prefix("{%")?.strip_suffix("%}")?;
+    if inner.contains("%}") {
+        return None;
+    }
+    let inner = inner.trim_matches(['-', '~']).trim();
+    inner.split_whitespace().next().map(str::to_string)
 }
 
 /// A template's output tags of a site setting, `{{ site.api_root }}` (Jekyll), `{{
@@ -1131,6 +1158,9 @@ impl Branches {
             let Some(end) = tag.find("%}") else { break };
             let inner = tag[..end].trim_matches(['-', '~']).trim();
             let keyword = inner.split_whitespace().next().unwrap_or_default();
+            // Markdoc's (Redocly's) closing tags, `{% /if %}`, as Liquid's `{% endif %}`
+            let closed = keyword.strip_prefix('/').map(|name| format!("end{name}"));
+            let keyword = closed.as_deref().unwrap_or(keyword);
             // GitBook's tags have dashes: `{% api-method %}`, `{% endopenapi-operation %}`
             let is_keyword = keyword.starts_with(|c: char| c.is_ascii_lowercase())
                 && keyword
@@ -1887,12 +1917,15 @@ mod tests {
 
     #[test]
     fn gitbook_tags_with_dashes_are_left_out() {
+        use super::super::markdown::{TAB_START, TABS_END, TABS_START};
         let page = "{% api-method method=\"post\" path=\"/v2/currencies\" %}\n{% api-method-summary %}\nUpdate a currency\n{% endapi-method-summary %}\n{% tabs %}\n{% tab title=\"cURL\" %}\n```bash\ncurl -X PUT https://e.com/v2/currencies/1\n```\n{% endtab %}\n{% endtabs %}\n{% endapi-method %}\n";
         let (markdown, markup) = read(page);
         assert_eq!(markup, Some(Markup::Templated));
         assert_eq!(
             markdown,
-            "\n\nUpdate a currency\n\n\n\n```bash\ncurl -X PUT https://e.com/v2/currencies/1\n```\n\n\n\n"
+            format!(
+                "\n\nUpdate a currency\n\n{TABS_START}\n{TAB_START}\n```bash\ncurl -X PUT https://e.com/v2/currencies/1\n```\n\n{TABS_END}\n\n"
+            )
         );
     }
 
