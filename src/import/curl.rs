@@ -102,15 +102,16 @@ fn note_encoded_variables(content: &str, shown: &str, note: &mut impl FnMut(&'st
 
 /// The value offered for the variable `name`, which a command's `words` read, with why: as it is
 /// set, or encoded where curl percent-encodes it wherever it is read (it then sends the same
-/// bytes).
+/// bytes), unless that is a form's field, which the samples encode themselves.
 fn offered_value<'a>(
     words: &[String],
     name: &'a String,
     value: &'a str,
     why: String,
+    in_form_field: bool,
 ) -> (&'a String, std::borrow::Cow<'a, str>, String) {
     match encoded_where_read(words, name) {
-        (true, false) => {
+        (true, false) if !in_form_field => {
             let encoded = encoded_keeping_variables(value);
             let why = format!("{why}, and curl percent-encodes it where it is read: `{encoded}`");
             (name, std::borrow::Cow::Owned(encoded), why)
@@ -171,6 +172,9 @@ struct Transfer {
     /// `-d @-` and its kin (a body read from standard input), and `--data-urlencode name@file`:
     /// data left out, which still makes curl send a `POST`.
     data_left_out: bool,
+    /// The notes on variables in what `--data-urlencode` encodes (where, what): for a body the
+    /// samples send as it is; a form's fields they encode themselves, values and all.
+    encoded_data_notes: Vec<(String, String)>,
     /// `-T -` with no standard input samplegen knows: a `PUT` whose body is left out.
     uploads_stdin: bool,
     /// `-T -` of a text given on standard input (`echo hi | curl -T - …`).
@@ -950,7 +954,18 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         );
         // the values a command gives its variables, offered as theirs; a secret is read from
         // the environment by each sample, so its value is not
-        let offer = |name, value, why| offered_value(&command.words, name, value, why);
+        // a form's field the samples encode themselves, value and all
+        let in_form_field = |name: &String| {
+            let placeholder = format!("{{{{{name}}}}}");
+            import.items[first_item..].iter().any(|item| {
+                matches!(&item.spec.request.body, Some(BodySpec::Urlencoded(fields))
+                    if fields.iter().flat_map(|field| field.iter()).any(|(n, v)| {
+                        n.contains(&placeholder) || v.as_deref().is_some_and(|v| v.contains(&placeholder))
+                    }))
+            })
+        };
+        let offer =
+            |name, value, why| offered_value(&command.words, name, value, why, in_form_field(name));
         let offered = command
             .assigned
             .iter()
@@ -1845,7 +1860,9 @@ fn apply(
         "data-raw" => transfer.data.push(Data::Raw(value)),
         "data-urlencode" => match urlencode_argument(&value) {
             UrlencodeArgument::Content { name, content } => {
-                note_encoded_variables(content, shown, &mut note);
+                note_encoded_variables(content, shown, &mut |_, message| {
+                    transfer.encoded_data_notes.push((at.to_string(), message))
+                });
                 transfer
                     .data
                     .push(Data::Encoded(name.to_string(), content.to_string()));
@@ -2932,6 +2949,7 @@ fn request(
         request.body = Some(BodySpec::Raw(text.clone()));
     } else if transfer.get {
         // -G: the data goes into the query
+        encoded_data_noted(transfer, import);
         match joined() {
             Some(query) if !query.is_empty() => {
                 url.push(if url.contains('?') { '&' } else { '?' });
@@ -3000,6 +3018,7 @@ fn request(
                 .collect();
             request.body = Some(BodySpec::Urlencoded(fields));
         } else {
+            encoded_data_noted(transfer, import);
             if given_type.is_none() {
                 // curl sends `-d` data as a form unless told otherwise
                 request
@@ -3024,6 +3043,16 @@ fn request(
     request.method = method;
     request.url = url;
     Ok(request)
+}
+
+/// The notes on variables in what `--data-urlencode` encodes, for data the samples send as it
+/// is (a query, a body that is no form).
+fn encoded_data_noted(transfer: &Transfer, import: &mut Import) {
+    for (at, message) in &transfer.encoded_data_notes {
+        import
+            .notes
+            .push(Note::of_kind("encoding", at.clone(), message.clone()));
+    }
 }
 
 /// A `-F` part: `"text"`, `text`, `@path` or `@"path"`, with `;type=`; and what of it a spec
@@ -4148,7 +4177,29 @@ mod tests {
             .map(|n| n.message.as_str())
             .collect();
         assert_eq!(encoding.len(), 2, "{encoding:?}");
-        assert!(encoding[1].contains("`--url-query` percent-encodes the value of `{{K}}`"));
+        assert!(
+            encoding
+                .iter()
+                .any(|m| m.contains("`--url-query` percent-encodes the value of `{{K}}`")),
+            "{encoding:?}"
+        );
+        // a form's field: the samples encode its value themselves, so it is offered as set
+        let form = imported("S=\"a+b c\"\ncurl --data-urlencode \"s=$S\" http://h.example/x");
+        assert_eq!(form.variables.get("S").map(String::as_str), Some("a+b c"));
+        assert!(
+            form.notes.iter().all(|n| n.kind != "encoding"),
+            "{:?}",
+            form.notes
+        );
+        // a body that is no form is sent as it is: offered encoded, noted
+        let raw = imported(
+            "S=\"a+b c\"\ncurl -H 'Content-Type: text/plain' --data-urlencode \"$S\" http://h.example/x",
+        );
+        assert_eq!(
+            raw.variables.get("S").map(String::as_str),
+            Some("a%2Bb%20c")
+        );
+        assert!(raw.notes.iter().any(|n| n.kind == "encoding"));
         // read as it is elsewhere too: the value as set, which one of the two places sends
         let both = imported(concat!(
             "Q=\"a b\"\n",
