@@ -446,9 +446,43 @@ impl<'a> Importer<'a> {
         Some(every)
     }
 
+    /// The one choice of a schema that is it or null (`anyOf: [{type: string, format: binary},
+    /// {type: "null"}]`, as FastAPI writes an optional file), else the schema itself.
+    fn without_null(&self, schema: &'a Value) -> &'a Value {
+        for key in ["anyOf", "oneOf"] {
+            let Some(choices) = schema.get(key).and_then(Value::as_array) else {
+                continue;
+            };
+            let mut others = choices.iter().filter_map(|choice| {
+                let (choice, _) = self.lookup(choice).ok()?;
+                (choice.get("type").and_then(Value::as_str) != Some("null")).then_some(choice)
+            });
+            if let (Some(only), None) = (others.next(), others.next()) {
+                return only;
+            }
+        }
+        schema
+    }
+
     /// A `multipart/form-data` body: files for binary properties, text for the others.
     fn multipart(&mut self, media: &'a Value, at: &str, required: bool) -> Option<BodySpec> {
-        let Some(Value::Object(example)) = self.form_example(media, at, required) else {
+        let example = match self.form_example(media, at, required) {
+            // an example of a file's content (Directus' import), no object of parts: the parts
+            // are the schema's
+            Some(other) if !other.is_object() => {
+                let built = self.schema_example(media, at, Direction::Request);
+                if built.as_ref().is_some_and(Value::is_object) {
+                    self.note(
+                        "body",
+                        at,
+                        "the example is no object of parts (a file's content, say): the parts are built from the schema",
+                    );
+                }
+                built
+            }
+            example => example,
+        };
+        let Some(Value::Object(example)) = example else {
             self.note(
                 "body",
                 at,
@@ -506,7 +540,7 @@ impl<'a> Importer<'a> {
                     format!("`{given}` is not one content type: `{name}` is sent without its own"),
                 );
             }
-            let schema = properties.get(name).copied();
+            let schema = properties.get(name).map(|schema| self.without_null(schema));
             let items = schema
                 .and_then(|s| s.get("items"))
                 .and_then(|items| self.lookup(items).ok().map(|(items, _)| items));
@@ -520,7 +554,9 @@ impl<'a> Importer<'a> {
                 parts.push(map);
             };
             if binary {
+                // `images[]`, a list's name as PHP and Rails write it: the file is `images`
                 let file: String = name
+                    .trim_end_matches("[]")
                     .chars()
                     .map(|c| {
                         if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
@@ -807,6 +843,79 @@ components:
         assert_eq!(
             yaml,
             "- file:\n    file: /path/to/file\n- files:\n    file: /path/to/files\n- tags: a\n- tags: b\n- meta:\n    value: '{\"w\":1}'\n    content_type: application/vnd.meta+json\n- note: hello\n"
+        );
+    }
+
+    // FastAPI's optional file (`UploadFile | None`): a file or null is a file part
+    #[test]
+    fn a_file_or_null_is_a_file_part() {
+        let import = run(r#"
+paths:
+  /uploadfile/:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema: {$ref: '#/components/schemas/Body'}
+components:
+  schemas:
+    Body:
+      type: object
+      properties:
+        file:
+          anyOf:
+            - {type: string, contentMediaType: application/octet-stream}
+            - {type: 'null'}
+        note:
+          anyOf: [{type: string}, {type: 'null'}]
+"#);
+        let parts = import.items[0]
+            .spec
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .formdata()
+            .unwrap();
+        assert_eq!(
+            crate::yaml::to_string(parts),
+            "- file:\n    file: /path/to/file\n    content_type: application/octet-stream\n- note: string\n"
+        );
+    }
+
+    // Directus' import: the example is the file's content, the parts are the schema's
+    #[test]
+    fn a_multipart_example_that_is_no_object_gives_way_to_the_schema() {
+        let import = run(r#"
+paths:
+  /utils/import:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                file: {type: string, format: binary}
+            example: [{collection: authors, items: []}]
+"#);
+        let parts = import.items[0]
+            .spec
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .formdata()
+            .unwrap();
+        assert_eq!(
+            crate::yaml::to_string(parts),
+            "- file:\n    file: /path/to/file\n"
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.starts_with("the example is no object of parts"))
         );
     }
 

@@ -321,8 +321,19 @@ impl<'a> Importer<'a> {
     /// A parameter's example value: `example`, the first of `examples`, the example of its
     /// `content`, or its schema's `example`, first `examples`, `default`, `const` or first `enum`
     /// value (an object's, its properties' that have one). The last two are values the API takes (AWS's `X-Amz-Target: Lightsail.Reboot`),
-    /// where `{{name}}` would send no value the API takes at all.
+    /// where `{{name}}` would send no value the API takes at all. An empty list or object
+    /// (FastAPI's `default: []`) is none: sent, it would be an empty value the API reads as one
+    /// (a header `x-tag:` as `[""]`), where leaving it out gives the default.
     fn parameter_example(&mut self, param: &Param<'a>) -> Option<Value> {
+        self.any_parameter_example(param)
+            .filter(|value| match value {
+                Value::Array(items) => !items.is_empty(),
+                Value::Object(members) => !members.is_empty(),
+                _ => true,
+            })
+    }
+
+    fn any_parameter_example(&mut self, param: &Param<'a>) -> Option<Value> {
         let p = param.value;
         if let Some(value) = p.get("example").filter(|v| !v.is_null()) {
             return Some(value.clone());
@@ -1020,6 +1031,7 @@ paths:
         - {name: 'bad;cookie', in: cookie, example: x}
         - {name: color, in: cookie, example: {R: 100, G: 200}}
         - {name: shade, in: cookie, explode: false, example: {R: 1, G: 2}}
+        - {name: X-Tags, in: header, schema: {type: array, items: {type: string}, default: []}}
 "#);
         let spec = only(&import);
         assert_eq!(
@@ -1032,6 +1044,8 @@ paths:
                 pair("Authorization", "Bearer x"),
                 pair("X-City", "{{X-City}}"),
                 pair("X-Open", "{{X-Open}}"),
+                // an empty list is no value to send: `x-tags:` would be one empty item
+                pair("X-Tags", "{{X-Tags}}"),
             ]
         );
         assert_eq!(
