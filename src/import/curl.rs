@@ -609,6 +609,25 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
                     format!("a Makefile: make gives its recipes' `{written}` {what}"),
                 ));
             }
+            let specs: Vec<String> = import
+                .items
+                .iter()
+                .map(|item| crate::import::to_yaml(&item.spec))
+                .collect();
+            for (name, value) in makefile.definitions {
+                let placeholder = format!("{{{{{name}}}}}");
+                if import.variables.contains_key(&name)
+                    || !specs.iter().any(|spec| spec.contains(&placeholder))
+                {
+                    continue;
+                }
+                import.notes.push(Note::of_kind(
+                    "environment",
+                    "input",
+                    format!("the Makefile sets `{name}` to `{value}`: that is offered as the value of `{placeholder}`"),
+                ));
+                import.variables.insert(name, value);
+            }
             Ok(import)
         }
         (imported, _) => imported,
@@ -3185,6 +3204,8 @@ mod tests {
             "##   curl -s https://e.com/a",
             "# !curl -s https://e.com/a",
             "## curl -s https://e.com/a \\\n##   -H 'X: 1'",
+            // commented out twice, its continued lines too
+            "# # curl -s https://e.com/a \\\n# # -H 'X: 1' \\\n# # -d 'x=1'",
         ] {
             let import = imported(text);
             assert_eq!(import.items.len(), 1, "{text}");
@@ -3197,6 +3218,11 @@ mod tests {
                 "{text}: {:?}",
                 import.notes
             );
+            if text.starts_with("# # ") {
+                let request = &import.items[0].spec.request;
+                assert_eq!(request.headers[0]["X"].as_deref(), Some("1"));
+                assert!(request.body.is_some());
+            }
         }
         // a program that does not run curl stays refused
         assert!(super::import("grep curl https://e.com/a").is_err());
@@ -3723,6 +3749,26 @@ mod tests {
         );
         note_at(&import, "input", "`$(API_KEY)`, `$(URL)`, `$$`");
         note_at(&import, "input", "`$(shell …)` the output in their place");
+        // the Makefile's own values are offered
+        assert_eq!(import.variables["URL"], "http://localhost:8010");
+        note_at(
+            &import,
+            "input",
+            "the Makefile sets `URL` to `http://localhost:8010`",
+        );
+        // a blank line after the rule, and make's `@` (silent) before the command
+        let silent = imported(
+            "url = https://db.example
+
+schema:
+
+	@curl -X POST $(url)/admin/schema -d '$(BODY)'
+",
+        );
+        let request = &silent.items[0].spec.request;
+        assert_eq!(request.url, "{{url}}/admin/schema");
+        assert_eq!(request.body.as_ref().unwrap().raw(), Some("{{BODY}}"));
+        assert_eq!(silent.variables["url"], "https://db.example");
         let recipe =
             imported("\tcurl -H \"Authorization: Bearer $(TOKEN)\" \"$(BASE)/me?u=$$name\"");
         let request = &recipe.items[0].spec.request;

@@ -161,10 +161,15 @@ pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
                         .all(|c| c.is_ascii_alphanumeric() || "_-./%$() ".contains(c))
             })
     };
-    if !lines
-        .windows(2)
-        .any(|pair| is_rule(pair[0]) && pair[1].starts_with('\t'))
-    {
+    // a rule, and its recipe's first line after it (blank lines may come between)
+    let has_recipe = lines.iter().enumerate().any(|(index, line)| {
+        is_rule(line)
+            && lines[index + 1..]
+                .iter()
+                .find(|next| !next.trim().is_empty())
+                .is_some_and(|next| next.starts_with('\t'))
+    });
+    if !has_recipe {
         return None;
     }
     let is_name = |name: &str| {
@@ -174,15 +179,33 @@ pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
     let mut out = String::with_capacity(text.len());
     let mut read: Vec<String> = Vec::new();
     let mut functions: Vec<String> = Vec::new();
+    let mut definitions: Vec<(String, String)> = Vec::new();
     let mut continued = false;
     for line in lines {
         let recipe = line.starts_with('\t') || continued;
+        let starts_command = recipe && !continued;
         continued = recipe && line.trim_end_matches(['\n', '\r']).ends_with('\\');
         if !recipe {
-            out.push_str(line);
+            match make_definition(line) {
+                // make's, not the shell's: its value is offered as the variable's
+                Some((name, value)) => {
+                    out.push('\n');
+                    definitions.retain(|(known, _)| known != name);
+                    definitions.push((name.to_string(), value.to_string()));
+                }
+                None => out.push_str(line),
+            }
             continue;
         }
-        let mut rest = line;
+        // `@curl …`, `-curl …`: make's marks before a recipe's command (silent, errors ignored)
+        let mut rest = match line.strip_prefix('\t') {
+            Some(command) if starts_command => {
+                let command = command.trim_start_matches(['@', '-', '+']);
+                out.push('\t');
+                command
+            }
+            _ => line,
+        };
         while let Some(at) = rest.find('$') {
             out.push_str(&rest[..at]);
             let after = &rest[at + 1..];
@@ -225,7 +248,26 @@ pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
         text: out,
         read,
         functions,
+        definitions,
     })
+}
+
+/// A make variable's definition a line holds, `URL ?= http://localhost:8006` (`=`, `:=`, `::=`,
+/// `?=`, after `export` or `override`), as its name and value, when the value is text (no
+/// variable or function of make's in it).
+fn make_definition(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_end_matches(['\n', '\r']);
+    let line = line
+        .strip_prefix("export ")
+        .or_else(|| line.strip_prefix("override "))
+        .unwrap_or(line);
+    let at = line.find('=')?;
+    let name = line[..at].trim_end_matches([':', '?']).trim();
+    if line[..at].trim_end().ends_with('+') || !crate::sample_values::is_env_name(name) {
+        return None;
+    }
+    let value = line[at + 1..].trim();
+    (!value.contains('$') && !value.contains('#')).then_some((name, value))
 }
 
 /// A Makefile's text as make hands its recipes to the shell ([`makefile_expanded`]).
@@ -235,6 +277,9 @@ pub(super) struct MakefileRead {
     pub read: Vec<String>,
     /// The functions (`$(shell …)`) left as written, whose output is not known here.
     pub functions: Vec<String>,
+    /// The variables the Makefile defines with a text (`URL ?= http://localhost:8006`), each
+    /// once with its last value, offered as theirs; their lines are left out.
+    pub definitions: Vec<(String, String)>,
 }
 
 /// The text without what documentation puts around a command: a prompt before `curl` (`$`,
@@ -304,12 +349,13 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
             open_quote = None;
             let end = prompt_end(rest, root);
             comment_mark = end.map(|end| rest[..end].trim()).and_then(|prompt| {
-                // `##` and `# !` mark their continued lines with their `#`s
+                // `##`, `# #` and `# !` mark their continued lines with their `#`s
                 let hashes = prompt.trim_end_matches('!').trim_end();
                 if matches!(prompt, "*" | "//") {
                     Some(prompt)
                 } else {
-                    (!hashes.is_empty() && hashes.chars().all(|c| c == '#')).then_some(hashes)
+                    (hashes.starts_with('#') && hashes.chars().all(|c| c == '#' || c == ' '))
+                        .then_some(hashes)
                 }
             });
             end.map(|end| &rest[end..])
@@ -417,6 +463,16 @@ pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
     is_curl(word).then(|| line.len() - command.len())
 }
 
+/// A line after the `#`s that start it, and the blanks after each (`# # curl …`, a command
+/// commented out twice).
+fn without_hashes(line: &str) -> &str {
+    let mut rest = line;
+    while let Some(after) = rest.strip_prefix('#') {
+        rest = after.trim_start();
+    }
+    rest
+}
+
 /// The shell whose prompt a line starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum PromptShell {
@@ -462,12 +518,12 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         (true, rest, PromptShell::Posix)
     } else if root
         && line.starts_with('#')
-        && let after = line.trim_start_matches('#').trim_start()
+        && let after = without_hashes(line)
         && let rest = after.strip_prefix('!').unwrap_or(after)
         && rest.split_whitespace().next().is_some_and(is_curl)
     {
-        // `#curl …`: commented out with no blank, read as `# curl` is; so are `##   curl …`
-        // and a notebook's `# !curl …`
+        // `#curl …`: commented out with no blank, read as `# curl` is; so are `##   curl …`,
+        // `# # curl …` (commented out twice) and a notebook's `# !curl …`
         (true, rest, PromptShell::Posix)
     } else if let Some(rest) = line.strip_prefix('!')
         && rest.split_whitespace().next().is_some_and(is_curl)
@@ -554,7 +610,9 @@ fn prompt_of_words_rest(line: &str) -> Option<&str> {
     let arrow_first = words
         .first()
         .is_some_and(|first| matches!(*first, "➜" | "❯" | "λ" | "→"));
-    (words.len() >= 2 && (last_signed || arrow_first)).then_some(rest)
+    // `# # curl …` is a command commented out twice, which a root prompt reads
+    let only_hashes = words.iter().all(|word| word.chars().all(|c| c == '#'));
+    (words.len() >= 2 && (last_signed || arrow_first) && !only_hashes).then_some(rest)
 }
 
 /// What follows `cmd.exe`'s prompt (`C:\>`, `D:\work\api>`) at the start of `line`.
