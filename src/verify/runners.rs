@@ -268,7 +268,10 @@ fn http_message(code: &str, file_bytes: &[Vec<u8>]) -> Vec<u8> {
         Some((head, body)) => (head, body),
         None => (code, ""),
     };
+    // the parts a template writes, one line break each; a body that holds a CR is a spec's
+    // raw text (a browser's multipart copied with its CRLFs), sent as it is
     let multipart = !body.is_empty()
+        && !body.contains('\r')
         && head.lines().any(|l| {
             l.to_ascii_lowercase()
                 .starts_with("content-type: multipart/form-data")
@@ -385,6 +388,14 @@ mod tests {
         );
         let form = "POST /a HTTP/1.1\nHost: h\nContent-Type: multipart/form-data; boundary=b\n\n--b\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\nContent-Type: text/plain\n\n(data)\n--b--";
         let sent = String::from_utf8(http_message(form, &[b"hi".to_vec()])).unwrap();
+        // a raw multipart text of a spec's, its CRLFs and bare LFs as written
+        let raw = "POST /a HTTP/1.1\nContent-Type: multipart/form-data; boundary=b\n\n--b\r\nX: 1\r\n\r\na\\r\nb\n--b--\r\n";
+        let bytes = http_message(raw, &[]);
+        assert!(
+            bytes.ends_with(b"\r\n\r\n--b\r\nX: 1\r\n\r\na\\r\nb\n--b--\r\n"),
+            "{}",
+            String::from_utf8_lossy(&bytes)
+        );
         assert!(
             sent.ends_with("Content-Length: 100\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b--\r\n"),
             "{sent:?}"
