@@ -3204,6 +3204,9 @@ mod tests {
             "##   curl -s https://e.com/a",
             "# !curl -s https://e.com/a",
             "## curl -s https://e.com/a \\\n##   -H 'X: 1'",
+            // starship's prompt alone; a cmd.exe copy commented out line by line
+            "❯ curl -s https://e.com/a",
+            "// curl ^\"https://e.com/a^\" ^\n//   -H ^\"X: 1^\" ^\n//   --compressed",
             // commented out twice, its continued lines too
             "# # curl -s https://e.com/a \\\n# # -H 'X: 1' \\\n# # -d 'x=1'",
         ] {
@@ -3218,6 +3221,13 @@ mod tests {
                 "{text}: {:?}",
                 import.notes
             );
+            if text.starts_with("// curl ^") {
+                assert!(
+                    import.notes.iter().all(|n| n.kind != "left-out"),
+                    "{:?}",
+                    import.notes
+                );
+            }
             if text.starts_with("# # ") {
                 let request = &import.items[0].spec.request;
                 assert_eq!(request.headers[0]["X"].as_deref(), Some("1"));

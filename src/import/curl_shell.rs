@@ -360,8 +360,8 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
             });
             end.map(|end| &rest[end..])
         };
-        // a line continued in bash, or in PowerShell
-        let continues = |line: &str| line.trim_end().ends_with(['\\', '`']);
+        // a line continued in bash, in PowerShell, or in cmd.exe
+        let continues = |line: &str| line.trim_end().ends_with(['\\', '`', '^']);
         match stripped {
             Some(command) => {
                 // a commented-out line's indentation is the comment's, not the command's
@@ -554,6 +554,8 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
             || introduces_curl(prompt, rest)
             || ((step || prompt == "~") && before_curl)
             || (root && prompt == "#")
+            // starship's and pure's `❯`, oh-my-zsh's `➜` alone before curl
+            || (matches!(prompt, "❯" | "➜" | "λ" | "»" | "→") && before_curl)
             || (prompt.ends_with(['$', '>', '%'])
                 && prompt
                     .chars()
