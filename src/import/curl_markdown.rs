@@ -1216,6 +1216,10 @@ mod tests {
             "## Create\n\nSend this:\n\n<Tabs>\n<TabItem value=\"py\">\n\n```python\ncreate()\n```\n\n</TabItem>\n<TabItem value=\"curl\">\n\n```bash\ncurl -X POST https://e.com/a\n```\n\n</TabItem>\n</Tabs>\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
             "## Create\n\nSend this:\n\n<Tabs items={['Python', 'cURL']}>\n<Tabs.Tab>\n\n```python\ncreate()\n```\n\n</Tabs.Tab>\n<Tabs.Tab>\n\n```bash\ncurl -X POST https://e.com/a\n```\n\n</Tabs.Tab>\n</Tabs>\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
             "## Create\n\nSend this:\n\n::: code-group\n```python\ncreate()\n```\n```bash\ncurl -X POST https://e.com/a\n```\n:::\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+            // Retype's tabs in a panel; Nuxt's `::code-group` after a slot; Vue's slot template
+            "## Create\n\nSend this:\n\n==- Example request\n+++ Python\n\n```python\ncreate()\n```\n\n+++ cURL\n\n```bash\ncurl -X POST https://e.com/a\n```\n\n+++\n===\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+            "## Create\n\nSend this:\n\n::endpoint{method=post}\n#request\n::code-group\n```python\ncreate()\n```\n```bash [cURL]\ncurl -X POST https://e.com/a\n```\n::\n::\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
+            "## Create\n\nSend this:\n\n<template #code>\n\n::: code-group\n```python\ncreate()\n```\n```bash\ncurl -X POST https://e.com/a\n```\n:::\n\n</template>\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
             // GitBook's tabs, and Redocly's (Markdoc's, with `{% /tab %}`)
             "## Create\n\nSend this:\n\n{% tabs %}\n{% tab title=\"Python\" %}\n```python\ncreate()\n```\n{% endtab %}\n{% tab title=\"cURL\" %}\n```bash\ncurl -X POST https://e.com/a\n```\n{% endtab %}\n{% endtabs %}\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
             "## Create\n\nSend this:\n\n{% tabs %}\n  {% tab label=\"Python\" %}\n\n```python\ncreate()\n```\n\n  {% /tab %}\n{% tab label=\"cURL\" %}\n\n```shell cURL\ncurl -X POST https://e.com/a\n```\n\n{% /tab %}\n{% /tabs %}\n\nThen:\n\n```bash\ncurl https://e.com/b\n```\n",
@@ -1225,6 +1229,16 @@ mod tests {
             let prose: Vec<&str> = found.iter().map(|b| b.prose.as_str()).collect();
             assert_eq!(prose, ["Send this:", "Then:"], "{page}");
         }
+    }
+
+    // DocFX's tabs are headings that link to `#tab/…`: the heading above them titles the request
+    #[test]
+    fn docfx_tab_headings_are_tabs_not_sections() {
+        let page = "## Users\n\n#### List users\n#### [cURL](#tab/curl)\n\n```shell\ncurl https://e.com/users\n```\n#### [Python](#tab/python)\n\n```python\nget()\n```\n---\n\n#### Delete a user\n#### [cURL](#tab/curl)\n\n```shell\ncurl -X DELETE https://e.com/users/1\n```\n---\n";
+        let (markdown, _) = super::super::page_formats::as_markdown(page);
+        let found = blocks(&markdown).unwrap();
+        let headings: Vec<Option<&str>> = found.iter().map(|b| b.heading.as_deref()).collect();
+        assert_eq!(headings, [Some("List users"), Some("Delete a user")]);
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
         | hugo_shortcodes(&mut lines)
         | liquid_tags(&mut lines)
         | jsx_tag_lines(&mut lines)
+        | mdc_slots(&mut lines)
+        | retype_blocks(&mut lines)
+        | docfx_tabs(&mut lines)
         | colon_fences(&mut lines)
         | myst_text_directives(&mut lines)
         | output_tags(&mut lines);
@@ -1379,6 +1382,153 @@ fn myst_text_directives(lines: &mut [String]) -> bool {
     found
 }
 
+/// Nuxt Content's (MDC's) block components, `::endpoint{…}` to a `::` alone, whose text is
+/// Markdown, and their slot lines (`#request` alone): a `::code-group`'s lines are the markers of
+/// a group of tabs (see [`super::markdown::TABS_START`]), the others' left out, on a page with
+/// such a component. (`:::` and more colons are [`colon_fences`]'; a heading has a blank after
+/// its `#`s.) Whether the page had any.
+fn mdc_slots(lines: &mut [String]) -> bool {
+    use super::markdown::{TABS_END, TABS_START};
+    let fenced = fenced_lines(lines);
+    fn component(line: &str) -> Option<&str> {
+        let rest = line.trim().strip_prefix("::")?;
+        let name_end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        let attributes = &rest[name_end..];
+        (name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && (attributes.is_empty() || attributes.starts_with('{') && attributes.ends_with('}')))
+        .then_some(name)
+    }
+    let any = lines
+        .iter()
+        .zip(&fenced)
+        .any(|(line, fenced)| !fenced && component(line).is_some());
+    if !any {
+        return false;
+    }
+    // the open components: whether each is a group of tabs
+    let mut open: Vec<bool> = Vec::new();
+    for (line, fenced) in lines.iter_mut().zip(fenced) {
+        if fenced {
+            continue;
+        }
+        let trimmed = line.trim();
+        let slot = trimmed.strip_prefix('#').is_some_and(|name| {
+            name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
+        if let Some(name) = component(trimmed) {
+            let tabs = name == "code-group";
+            open.push(tabs);
+            *line = if tabs {
+                TABS_START.to_string()
+            } else {
+                String::new()
+            };
+        } else if trimmed == "::" && !open.is_empty() {
+            let tabs = open.pop() == Some(true);
+            *line = if tabs {
+                TABS_END.to_string()
+            } else {
+                String::new()
+            };
+        } else if slot {
+            line.clear();
+        }
+    }
+    true
+}
+
+/// Retype's tabs (`+++ cURL` opening each, `+++` alone closing the group) and panels (`==- Title`
+/// or `=== Title` over the panel's text, `===` closing it): tabs as the content tabs they are
+/// (see [`super::markdown::TABS_START`]), a panel's lines left out and its text read as the
+/// page's. MkDocs' quoted `=== "cURL"` is its own, and a lone `===` is a title's underline on a
+/// page without such a panel. Whether the page had any.
+fn retype_blocks(lines: &mut [String]) -> bool {
+    use super::markdown::{TAB_START, TABS_END};
+    let fenced = fenced_lines(lines);
+    let tab = |line: &str| {
+        line.strip_prefix("+++ ")
+            .is_some_and(|l| !l.trim().is_empty())
+    };
+    let panel = |line: &str| {
+        ["==- ", "=== "].iter().any(|opening| {
+            line.strip_prefix(opening)
+                .is_some_and(|title| !title.trim().is_empty() && !title.trim().starts_with('"'))
+        })
+    };
+    let retype = lines
+        .iter()
+        .zip(&fenced)
+        .any(|(line, fenced)| !fenced && (tab(line) || panel(line)));
+    if !retype {
+        return false;
+    }
+    let mut in_tabs = false;
+    let mut panels = 0;
+    for (line, fenced) in lines.iter_mut().zip(fenced) {
+        if fenced {
+            continue;
+        }
+        let trimmed = line.trim_end();
+        if tab(trimmed) {
+            // (the first tab starts the group: the prose before it is each tab's)
+            *line = TAB_START.to_string();
+            in_tabs = true;
+        } else if trimmed == "+++" && in_tabs {
+            *line = TABS_END.to_string();
+            in_tabs = false;
+        } else if panel(trimmed) {
+            line.clear();
+            panels += 1;
+        } else if matches!(trimmed, "===" | "==-") && panels > 0 {
+            line.clear();
+            panels -= 1;
+        }
+    }
+    true
+}
+
+/// DocFX's tabs (Microsoft Learn's): headings that are only a link to `#tab/…` (`#### [cURL]
+/// (#tab/curl)`), each opening a tab, and the `---` after the last closing the group: content
+/// tabs (see [`super::markdown::TABS_START`]), not sections, so the heading above the group
+/// stays the requests'. Whether the page had any.
+fn docfx_tabs(lines: &mut [String]) -> bool {
+    use super::markdown::{TAB_START, TABS_END};
+    let fenced = fenced_lines(lines);
+    let tab = |line: &str| {
+        let text = line.trim_start_matches('#');
+        text.len() < line.len()
+            && text.starts_with(' ')
+            && text
+                .trim()
+                .strip_prefix('[')
+                .and_then(|rest| rest.split_once("](#tab/"))
+                .is_some_and(|(_, rest)| rest.ends_with(')') && !rest.contains(' '))
+    };
+    let mut in_tabs = false;
+    let mut found = false;
+    for (line, fenced) in lines.iter_mut().zip(fenced) {
+        if fenced {
+            continue;
+        }
+        if tab(line.trim()) {
+            // (the first tab starts the group: the prose before it is each tab's)
+            *line = TAB_START.to_string();
+            in_tabs = true;
+            found = true;
+        } else if in_tabs && line.trim() == "---" {
+            *line = TABS_END.to_string();
+            in_tabs = false;
+        }
+    }
+    found
+}
+
 /// Colon fences (VitePress' `::: code-group` and `::: tip`, Docusaurus' `:::note`, MyST's
 /// `::::{tab-set}`, `:::{tab-item} cURL` and the `:sync: bash` options after them): a group of
 /// tabs' lines are its markers (see [`super::markdown::TABS_START`]), an admonition's are left
@@ -1465,7 +1615,8 @@ fn tag_alone(line: &str) -> Option<LoneTag<'_>> {
     // a component (`Tabs`, `CodeGroup`), or an HTML tag that only groups Markdown; a table's
     // or a heading's tags are left to the HTML block they open
     let component = name.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-    let grouping = ["details", "summary", "div", "section"].contains(&name);
+    // (Vue's `<template #code>` names a component's slot)
+    let grouping = ["details", "summary", "div", "section", "template"].contains(&name);
     ((component || grouping) && !inner.contains(['<', '>'])).then_some(LoneTag { name, closing })
 }
 
