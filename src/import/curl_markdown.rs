@@ -390,6 +390,7 @@ impl<'t> Page<'t> {
     }
 
     fn enter_heading(&mut self, level: usize, text: String) {
+        let text = without_anchor(text);
         while self
             .headings
             .last()
@@ -560,6 +561,27 @@ pub(super) fn entities_read(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// A heading's text without the anchor Elastic's docs-builder writes after it (`Ingest data
+/// [hybrid-ingest-data]`): a bracketed id of words joined by `-`, no blank in it.
+fn without_anchor(text: String) -> String {
+    let Some(open) = text.strip_suffix(']').and_then(|rest| rest.rfind(" [")) else {
+        return text;
+    };
+    let id = &text[open + 2..text.len() - 1];
+    let is_id = id.contains('-')
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if is_id {
+        text[..open].trim_end().to_string()
+    } else {
+        text
+    }
+}
+
 /// Whether a heading names no more than a code block (`Request`, `Example`, `cURL sample`,
 /// `Simple example`, `Code examples`), or than a request and its response (`Request examples
 /// and their responses`, `Response`).
@@ -569,41 +591,51 @@ fn is_generic_heading(text: &str) -> bool {
         .trim_end_matches([':', '：'])
         .trim()
         .to_lowercase();
-    let names_only_an_example = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | '(' | ')'))
-        .filter(|word| !word.is_empty())
-        .all(|word| {
-            matches!(
-                word,
-                "request"
-                    | "requests"
-                    | "response"
-                    | "responses"
-                    | "example"
-                    | "examples"
-                    | "sample"
-                    | "samples"
-                    | "and"
-                    | "their"
-                    | "its"
-                    | "of"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "curl"
-                    | "code"
-                    | "usage"
-                    | "usages"
-                    | "simple"
-                    | "basic"
-                    | "complex"
-                    | "advanced"
-                    | "full"
-                    | "minimal"
-                    | "quick"
-                    | "another"
-                    | "more"
-            )
+    let words = || {
+        text.split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | '(' | ')'))
+            .filter(|word| !word.is_empty())
+    };
+    // a method beside them says no more (`Sample POST request`); alone, it names the operation
+    let method = |word: &str| {
+        matches!(
+            word,
+            "get" | "post" | "put" | "patch" | "delete" | "head" | "options"
+        )
+    };
+    let names_only_an_example = !(words().next().is_some() && words().all(method))
+        && words().all(|word| {
+            method(word)
+                || matches!(
+                    word,
+                    "request"
+                        | "requests"
+                        | "response"
+                        | "responses"
+                        | "example"
+                        | "examples"
+                        | "sample"
+                        | "samples"
+                        | "and"
+                        | "their"
+                        | "its"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "curl"
+                        | "code"
+                        | "usage"
+                        | "usages"
+                        | "simple"
+                        | "basic"
+                        | "complex"
+                        | "advanced"
+                        | "full"
+                        | "minimal"
+                        | "quick"
+                        | "another"
+                        | "more"
+                )
         });
     // and what names a command line, in English and in the languages API docs are most often
     // written in besides English
@@ -1388,9 +1420,18 @@ mod tests {
             "リクエスト例",
             "Пример запроса",
             "Exemple de requête",
+            "Sample POST Request",
         ] {
             assert!(is_generic_heading(generic), "{generic}");
         }
+        // a method alone names the operation
+        assert!(!is_generic_heading("Delete"));
+        // Elastic's docs-builder writes an anchor after a heading
+        assert_eq!(
+            without_anchor("Step 2: Ingest data [hybrid-semantic-text-ingest-data]".into()),
+            "Step 2: Ingest data"
+        );
+        assert_eq!(without_anchor("Create a user [beta]".into()), "Create a user [beta]");
         assert!(!is_generic_heading("创建用户"));
         for generic in [
             "Response",
