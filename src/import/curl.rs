@@ -29,6 +29,7 @@ use shell::{
 };
 
 use indexmap::IndexMap;
+use page_formats::Markup;
 
 use super::shared::{
     auth_from_header, content_type, drop_content_type, form_decode, has_content_type, lacks_scheme,
@@ -377,16 +378,26 @@ pub fn import(text: &str) -> Result<Import, String> {
                 // a page without code blocks (prose, a table, reStructuredText's directives)
                 // that writes curl somewhere: where
                 if error.starts_with("not a curl command: it starts with") {
-                    format!("{error}{}", curl_outside_blocks(text))
+                    format!("{error}{}", curl_outside_blocks(text, markup))
                 } else {
                     error
                 }
             })
         }
-        Some(blocks) if blocks.is_empty() => Err(format!(
-            "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command{}",
-            curl_outside_blocks(text)
-        )),
+        Some(blocks) if blocks.is_empty() => Err(match markup {
+            Some(Markup::ReStructuredText) => format!(
+                "a reStructuredText page none of whose shell code blocks (`.. code-block:: bash`, a `::` literal block…) holds a curl command{}",
+                curl_outside_blocks(text, markup)
+            ),
+            Some(Markup::AsciiDoc) => format!(
+                "an AsciiDoc page none of whose shell listings (`[source,bash]`, `----` blocks…) holds a curl command{}",
+                curl_outside_blocks(text, markup)
+            ),
+            _ => format!(
+                "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command{}",
+                curl_outside_blocks(text, markup)
+            ),
+        }),
         // one command in a fence, nothing around it
         Some(blocks)
             if blocks.len() == 1 && blocks[0].heading.is_none() && blocks[0].prose.is_empty() =>
@@ -438,7 +449,7 @@ fn curl_in_code_spans(text: &str) -> Vec<String> {
 /// Where a page that has no code block holding curl writes a curl command all the same (in a
 /// component's text, a JSX string, a table), as the end of the error that says so: `""` when
 /// nowhere.
-fn curl_outside_blocks(text: &str) -> String {
+fn curl_outside_blocks(text: &str, markup: Option<Markup>) -> String {
     let lines: Vec<String> = text
         .lines()
         .enumerate()
@@ -459,8 +470,14 @@ fn curl_outside_blocks(text: &str) -> String {
     if lines.is_empty() {
         return String::new();
     }
+    // the block the page's own markup writes
+    let block = match markup {
+        Some(Markup::ReStructuredText) => "a `.. code-block:: bash` directive",
+        Some(Markup::AsciiDoc) => "a `[source,bash]` listing",
+        _ => "a ```bash block",
+    };
     format!(
-        "; a curl command is written at line(s) {}, where samplegen does not read one (not in a code block of the page's shell): put it in a ```bash block, or import it on its own",
+        "; a curl command is written at line(s) {}, where samplegen does not read one (not in a code block of the page's shell): put it in {block}, or import it on its own",
         lines.join(", ")
     )
 }
@@ -4202,6 +4219,13 @@ schema:
         assert!(
             error.contains("none of the page's 1 curl code blocks"),
             "{error}"
+        );
+        // a reStructuredText page's curl outside its blocks: its own markup's advice
+        let rst = super::import("Users\n=====\n\n.. code-block:: python\n\n   get()\n\ncurl -X POST https://e.com/u\n  -H 'A: b'\n").unwrap_err();
+        assert!(rst.starts_with("a reStructuredText page"), "{rst}");
+        assert!(
+            rst.contains("put it in a `.. code-block:: bash` directive"),
+            "{rst}"
         );
     }
 

@@ -1431,7 +1431,10 @@ mod tests {
             without_anchor("Step 2: Ingest data [hybrid-semantic-text-ingest-data]".into()),
             "Step 2: Ingest data"
         );
-        assert_eq!(without_anchor("Create a user [beta]".into()), "Create a user [beta]");
+        assert_eq!(
+            without_anchor("Create a user [beta]".into()),
+            "Create a user [beta]"
+        );
         assert!(!is_generic_heading("创建用户"));
         for generic in [
             "Response",
