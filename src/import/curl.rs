@@ -1020,6 +1020,29 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 )
             }));
         for (name, value, why) in offered {
+            // a URL's `<your-subdomain>` is a value the reader gives, as in a command's URL
+            let mut found = Vec::new();
+            let value = match value.contains("://") {
+                true => Cow::Owned(placeholders::in_url_with_braces(&value, &mut found, false)),
+                false => value,
+            };
+            let written: Vec<String> = found.iter().map(|p| format!("`{}`", p.written)).collect();
+            let why = match found.as_slice() {
+                [] => why,
+                [one] => format!(
+                    "{why}, where {} stands for a value the reader gives, `{{{{{}}}}}`",
+                    written[0], one.name
+                ),
+                _ => format!(
+                    "{why}, where {} stand for values the reader gives, {}",
+                    written.join(", "),
+                    found
+                        .iter()
+                        .map(|p| format!("`{{{{{}}}}}`", p.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
             let secret = import.items[first_item..].iter().any(|item| {
                 matches!(&item.spec.secrets, Some(crate::sample_values::SecretsSpec::Names(names)) if names.contains(name))
             });
@@ -4669,6 +4692,26 @@ schema:
         let url = imported("URL=https://e.com/x\ncurl $URL\n");
         assert_eq!(url.items[0].spec.request.url, "{{URL}}");
         assert_eq!(url.variables["URL"], "https://e.com/x");
+    }
+
+    // a URL set before the command with a `<placeholder>` in it: the reader's value there too
+    #[test]
+    fn a_placeholder_in_a_url_set_before_the_command_is_a_variable() {
+        let import = imported(
+            "RELAY=https://scrappy.<your-subdomain>.workers.dev\ncurl -X POST \"$RELAY/f\"\n",
+        );
+        assert_eq!(import.items[0].spec.request.url, "{{RELAY}}/f");
+        assert_eq!(
+            import.variables["RELAY"],
+            "https://scrappy.{{your-subdomain}}.workers.dev"
+        );
+        assert!(
+            import.notes.iter().any(|n| n
+                .message
+                .contains("`<your-subdomain>` stands for a value the reader gives")),
+            "{:?}",
+            import.notes
+        );
     }
 
     // `curl $DEBUG -s $URL`, neither set: the variable named for a URL is the URL
