@@ -317,9 +317,13 @@ fn angle(text: &str) -> Option<(usize, String)> {
     enclosed(text, '<', '>', " ")
 }
 
-/// `{NAME}`: an OpenAPI-style path parameter, which curl would send as its name alone.
+/// `{NAME}`: an OpenAPI-style path parameter, which curl would send as its name alone; also
+/// `{$NAME}`, a PHP string's variable (curl would send `$NAME`).
 fn braced(text: &str) -> Option<(usize, String)> {
-    enclosed(text, '{', '}', "")
+    enclosed(text, '{', '}', "").or_else(|| {
+        let (length, name) = enclosed(text.strip_prefix('{')?, '$', '}', "")?;
+        Some((length + 1, name))
+    })
 }
 
 /// `[NAME]` in a host: `https://[api-id].execute-api.[region].amazonaws.com`.
@@ -421,6 +425,14 @@ mod tests {
                     "{id}".into(),
                     "<version>".into()
                 ]
+            )
+        );
+        // a PHP string's `{$var}`, which curl would send as `$var`
+        assert_eq!(
+            url("http://h/a?City={$pCity}&b=1"),
+            (
+                "http://h/a?City={{pCity}}&b=1".into(),
+                vec!["{$pCity}".into()]
             )
         );
         assert_eq!(
