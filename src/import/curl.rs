@@ -1216,8 +1216,19 @@ fn with_forgotten_continuations_joined(
     first_line: Option<usize>,
     notes: &mut Vec<Note>,
 ) -> Vec<Command> {
+    // `<host>:8091/pools`, a URL without its scheme whose host is the reader's
+    let placeholder_host = |word: &str| {
+        placeholders::angle_length(word).is_some_and(|length| {
+            let rest = &word[length..];
+            rest.starts_with('/')
+                || rest
+                    .strip_prefix(':')
+                    .is_some_and(|port| port.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    };
     let starts_more = |word: &str| {
         looks_like_url(word)
+            || placeholder_host(word)
             || match word.strip_prefix("--") {
                 Some(long) => long_option(long).is_some(),
                 None => word
@@ -4692,6 +4703,19 @@ schema:
         let url = imported("URL=https://e.com/x\ncurl $URL\n");
         assert_eq!(url.items[0].spec.request.url, "{{URL}}");
         assert_eq!(url.variables["URL"], "https://e.com/x");
+    }
+
+    // Couchbase's docs: the line after `curl …` (its `\` forgotten) is a URL whose host is the
+    // reader's, without a scheme: curl's `http://`
+    #[test]
+    fn a_line_of_a_placeholder_host_after_curl_is_its_url() {
+        let import = imported(
+            "curl -X POST -u Administrator:password\n  <ip-address-or-domain-name>:8091/pools/default/x\n",
+        );
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "http://{{ip-address-or-domain-name}}:8091/pools/default/x"
+        );
     }
 
     // a URL set before the command with a `<placeholder>` in it: the reader's value there too

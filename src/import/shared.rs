@@ -14,13 +14,22 @@ pub(super) fn one_line(text: &str) -> String {
 }
 
 /// Whether `url` names no scheme (a leading `{{variable}}` stands for the base URL, scheme and
-/// all): curl and Postman send such a URL over http.
+/// all, unless a port follows it: `{{host}}:8091/pools` names a host): curl and Postman send
+/// such a URL over http.
 /// (A `://` later in the URL, `?redirect=https://…`, is no scheme.)
 pub(super) fn lacks_scheme(url: &str) -> bool {
     let has_scheme = url
         .split_once("://")
         .is_some_and(|(scheme, _)| crate::url::is_scheme(scheme));
-    !has_scheme && !url.starts_with("{{")
+    let host_and_port = url.strip_prefix("{{").is_some_and(|rest| {
+        rest.split_once("}}").is_some_and(|(name, after)| {
+            !name.contains('{')
+                && after
+                    .strip_prefix(':')
+                    .is_some_and(|port| port.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    });
+    !has_scheme && (!url.starts_with("{{") || host_and_port)
 }
 
 /// Whether a header value holds a control character HTTP does not allow in one (a tab it does).
@@ -154,6 +163,16 @@ pub(super) fn encoded_keeping_variables(text: &str, encode: impl Fn(&str) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_url_lacks_a_scheme_unless_a_variable_may_hold_it() {
+        assert!(lacks_scheme("localhost:8091/x"));
+        assert!(lacks_scheme("{{host}}:8091/pools"));
+        assert!(!lacks_scheme("{{baseUrl}}/x"));
+        assert!(!lacks_scheme("{{baseUrl}}:{{port}}/x"));
+        assert!(!lacks_scheme("https://e.com/?r=http://x"));
+        assert!(lacks_scheme("e.com/?r=http://x"));
+    }
 
     #[test]
     fn an_auth_header_is_auth_only_when_the_auth_sends_it_byte_for_byte() {
