@@ -46,6 +46,9 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
         prose: Vec::new(),
         container: None,
         before_tabs: None,
+        slate: is_slate(&dedented),
+        section_block: None,
+        captions: Vec::new(),
     };
     if let Some(title) = front_title {
         page.enter_heading(0, title);
@@ -145,6 +148,21 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                         magic_item = Some(depth);
                     }
                     Tag::Paragraph if is_markup_only(written) => {}
+                    // Slate's text after a section's code is its description
+                    Tag::Paragraph | Tag::Table(_)
+                        if depth == 0
+                            && page.slate
+                            && let Some(index) = page.section_block =>
+                    {
+                        let block = &mut page.blocks[index];
+                        let piece = without_dangling_tags(written);
+                        if !piece.is_empty() {
+                            if !block.prose.is_empty() {
+                                block.prose.push_str("\n\n");
+                            }
+                            block.prose.push_str(&piece);
+                        }
+                    }
                     Tag::Paragraph | Tag::Table(_) if depth == 0 => page.prose.push(written),
                     Tag::Paragraph => {
                         if let Some(container) = &mut page.container {
@@ -167,10 +185,30 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                 if magic_item == Some(depth) {
                     magic_item = None;
                 }
+                // Slate's quotes are captions of the code beside them: one before a section's
+                // code that says more than "Request" is its text; the others (`> Example
+                // response`, what follows the code) are left out
+                let caption = page.slate && matches!(end, TagEnd::BlockQuote(_));
                 if depth == 0
+                    && caption
+                    && let Some(container) = page.container.take()
+                    && !container.had_code
+                    && page.section_block.is_none()
+                {
+                    let text = container
+                        .written
+                        .lines()
+                        .map(|line| line.trim_start().trim_start_matches('>').trim())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !is_generic_heading(&text) {
+                        page.captions.push(text);
+                    }
+                } else if depth == 0
                     && matches!(end, TagEnd::List(_) | TagEnd::BlockQuote(_))
                     && let Some(container) = page.container.take()
                     && !container.had_code
+                    && !caption
                 {
                     // a list or quote with no code in it is prose as written
                     page.prose.push(container.written);
@@ -197,6 +235,14 @@ struct Page<'t> {
     /// In a group of content tabs: how much of `prose` came before its first tab, and so
     /// belongs to each tab's block.
     before_tabs: Option<usize>,
+    /// Whether the page is Slate's, whose sections show their code beside their text: a
+    /// section's text after its code block is the block's too, and quotes are the code's
+    /// captions.
+    slate: bool,
+    /// The last block found under the heading the page is under, if any.
+    section_block: Option<usize>,
+    /// Slate's captions read since the heading, as text, for the section's block.
+    captions: Vec<String>,
 }
 
 /// What a code block's opening line says: whether it is a shell's, and the title it gives
@@ -375,6 +421,8 @@ impl<'t> Page<'t> {
             title => title,
         };
         let line_of = |at: usize| self.text[..at].matches('\n').count() + 1;
+        self.section_block = Some(self.blocks.len());
+        let captions = std::mem::take(&mut self.captions);
         self.blocks.push(CurlBlock {
             code,
             line: line_of(starts.block),
@@ -384,6 +432,7 @@ impl<'t> Page<'t> {
                 .iter()
                 .map(|piece| without_dangling_tags(piece))
                 .filter(|piece| !piece.is_empty())
+                .chain(captions.into_iter().map(std::borrow::Cow::Owned))
                 .collect::<Vec<_>>()
                 .join("\n\n"),
         });
@@ -391,6 +440,8 @@ impl<'t> Page<'t> {
 
     fn enter_heading(&mut self, level: usize, text: String) {
         let text = without_anchor(text);
+        self.section_block = None;
+        self.captions.clear();
         while self
             .headings
             .last()
@@ -559,6 +610,18 @@ pub(super) fn entities_read(text: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
+}
+
+/// Whether a page is Slate's: its front matter names the `language_tabs:` of its code column.
+fn is_slate(text: &str) -> bool {
+    let Some(front) = text.strip_prefix("---\n") else {
+        return false;
+    };
+    front.split("\n---").next().is_some_and(|matter| {
+        matter
+            .lines()
+            .any(|line| line.starts_with("language_tabs:"))
+    })
 }
 
 /// A heading's text without the anchor Elastic's docs-builder writes after it (`Ingest data
@@ -1261,6 +1324,28 @@ mod tests {
             let prose: Vec<&str> = found.iter().map(|b| b.prose.as_str()).collect();
             assert_eq!(prose, ["Send this:", "Then:"], "{page}");
         }
+    }
+
+    // Slate shows a section's code beside its text: the text after the code is the block's,
+    // a caption before it says what it does, one after it is the response's
+    #[test]
+    fn a_slate_sections_text_is_its_blocks() {
+        let page = "---\ntitle: API\nlanguage_tabs:\n  - shell\n---\n\n# Push actions\n\n> Push the player's actions.\n\n```shell\ncurl -X POST https://e.com/actions\n```\n\n> Example response\n\n```json\n{}\n```\n\nPushes up to 1000 actions at once.\n\n# List games\n\n> Request\n\n```shell\ncurl https://e.com/games\n```\n";
+        let found = blocks(page).unwrap();
+        let prose: Vec<&str> = found.iter().map(|b| b.prose.as_str()).collect();
+        assert_eq!(
+            prose,
+            [
+                "Push the player's actions.\n\nPushes up to 1000 actions at once.",
+                ""
+            ]
+        );
+        // elsewhere, a quote is prose and text after a block is the next one's
+        let plain = page.replace("language_tabs:\n  - shell\n", "");
+        assert_eq!(
+            blocks(&plain).unwrap()[0].prose,
+            "> Push the player's actions."
+        );
     }
 
     // DocFX's tabs are headings that link to `#tab/…`: the heading above them titles the request
