@@ -359,6 +359,10 @@ fn run_prepared(
                                 files: &sample.uploads,
                                 file_bytes: &sample.file_bytes,
                                 environment: &sample.environment,
+                                form_parts: matches!(
+                                    sample.expected.request.body,
+                                    Some(Body::Formdata { .. })
+                                ),
                             }
                         })
                         .collect();

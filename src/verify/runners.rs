@@ -36,6 +36,9 @@ pub struct Job<'a> {
     pub file_bytes: &'a [Vec<u8>],
     /// The secrets it reads and their test values, set in its runner's environment.
     pub environment: &'a [(String, String)],
+    /// Whether its spec's body is a form's parts, which a raw HTTP message's template writes
+    /// a line each (a spec's raw text is sent as written).
+    pub form_parts: bool,
 }
 
 /// A job's environment variables, as [`Command::envs`] takes them.
@@ -75,7 +78,9 @@ impl Runners {
         };
         let command = match target.runner {
             Runner::None { .. } => return Run::NotExecuted,
-            Runner::RawHttp => return send_http(job.code, job.port, job.file_bytes),
+            Runner::RawHttp => {
+                return send_http(job.code, job.port, job.file_bytes, job.form_parts);
+            }
             Runner::Program(one) | Runner::Batched { one, .. } => one(&setup),
             Runner::Command(line) => setup
                 .write_sample(target.extension)
@@ -263,15 +268,15 @@ fn run(command: &mut Command, timeout: Duration) -> Run {
 /// body), `Content-Length` added, and the placeholders the sample shows for file bytes
 /// (`"<file contents here>"`, `(data)`) replaced by the files' bytes. A message without a body
 /// is sent without one, whatever its `Content-Type` says.
-fn http_message(code: &str, file_bytes: &[Vec<u8>]) -> Vec<u8> {
+fn http_message(code: &str, file_bytes: &[Vec<u8>], form_parts: bool) -> Vec<u8> {
     let (head, body) = match code.split_once("\n\n") {
         Some((head, body)) => (head, body),
         None => (code, ""),
     };
-    // the parts a template writes, one line break each; a body that holds a CR is a spec's
-    // raw text (a browser's multipart copied with its CRLFs), sent as it is
-    let multipart = !body.is_empty()
-        && !body.contains('\r')
+    // the parts a template writes, one line break each; a spec's raw text (a browser's
+    // multipart copied with its CRLFs and bare LFs) is sent as it is
+    let multipart = form_parts
+        && !body.is_empty()
         && head.lines().any(|l| {
             l.to_ascii_lowercase()
                 .starts_with("content-type: multipart/form-data")
@@ -313,8 +318,8 @@ fn http_message(code: &str, file_bytes: &[Vec<u8>]) -> Vec<u8> {
 }
 
 /// Sends a raw HTTP sample over a socket as a client would (see [`http_message`]).
-fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>]) -> Run {
-    let bytes = http_message(code, file_bytes);
+fn send_http(code: &str, port: u16, file_bytes: &[Vec<u8>], form_parts: bool) -> Run {
+    let bytes = http_message(code, file_bytes, form_parts);
     let outcome = TcpStream::connect(("127.0.0.1", port)).and_then(|mut stream| {
         stream.set_read_timeout(Some(Duration::from_secs(20)))?;
         stream.write_all(&bytes)?;
@@ -383,14 +388,14 @@ mod tests {
         // a multipart type with no body (a body a GET left out) sends no body at all
         let empty = "GET /a HTTP/1.1\nHost: h\nContent-Type: multipart/form-data";
         assert_eq!(
-            http_message(empty, &[]),
+            http_message(empty, &[], false),
             b"GET /a HTTP/1.1\r\nHost: h\r\nContent-Type: multipart/form-data\r\n\r\n"
         );
         let form = "POST /a HTTP/1.1\nHost: h\nContent-Type: multipart/form-data; boundary=b\n\n--b\nContent-Disposition: form-data; name=\"f\"; filename=\"x\"\nContent-Type: text/plain\n\n(data)\n--b--";
-        let sent = String::from_utf8(http_message(form, &[b"hi".to_vec()])).unwrap();
+        let sent = String::from_utf8(http_message(form, &[b"hi".to_vec()], true)).unwrap();
         // a raw multipart text of a spec's, its CRLFs and bare LFs as written
         let raw = "POST /a HTTP/1.1\nContent-Type: multipart/form-data; boundary=b\n\n--b\r\nX: 1\r\n\r\na\\r\nb\n--b--\r\n";
-        let bytes = http_message(raw, &[]);
+        let bytes = http_message(raw, &[], false);
         assert!(
             bytes.ends_with(b"\r\n\r\n--b\r\nX: 1\r\n\r\na\\r\nb\n--b--\r\n"),
             "{}",
@@ -411,6 +416,7 @@ mod tests {
             files: &[],
             file_bytes: &[],
             environment: &[],
+            form_parts: false,
         }
     }
 
