@@ -2396,8 +2396,24 @@ fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders:
             .collect(),
         _ => Vec::new(),
     };
-    for text in texts.into_iter().filter(|text| text.contains('<')) {
-        *text = placeholders::in_text(text, found);
+    // a field that is one `{name}` and nothing else (`token={token_to_inspect}`) is the
+    // reader's value, as in a header; braces within a field's text may be its text
+    let whole_braced = |text: &str| {
+        text.strip_prefix('{')
+            .and_then(|inner| inner.strip_suffix('}'))
+            .is_some_and(|name| {
+                name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            })
+    };
+    for text in texts {
+        if whole_braced(text) {
+            *text = placeholders::in_value(text, found);
+        } else if text.contains('<') {
+            *text = placeholders::in_text(text, found);
+        }
     }
 }
 
@@ -4703,6 +4719,24 @@ schema:
         let url = imported("URL=https://e.com/x\ncurl $URL\n");
         assert_eq!(url.items[0].spec.request.url, "{{URL}}");
         assert_eq!(url.variables["URL"], "https://e.com/x");
+    }
+
+    // a form field that is one `{name}` is the reader's value, as a header's is
+    #[test]
+    fn a_form_field_of_one_braced_name_is_a_placeholder() {
+        let import = imported(
+            "curl -X POST https://e.com/introspect -H 'Cookie: atbv={atbv_cookie_value}' --data-urlencode 'token={token_to_inspect}' --data-urlencode 'q={a} and {b}'",
+        );
+        let fields = import.items[0]
+            .spec
+            .request
+            .body
+            .as_ref()
+            .unwrap()
+            .urlencoded()
+            .unwrap();
+        assert_eq!(fields[0]["token"].as_deref(), Some("{{token_to_inspect}}"));
+        assert_eq!(fields[1]["q"].as_deref(), Some("{a} and {b}"));
     }
 
     // Couchbase's docs: the line after `curl …` (its `\` forgotten) is a URL whose host is the
