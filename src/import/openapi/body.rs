@@ -846,6 +846,12 @@ components:
         );
     }
 
+    /// The parts of the first request's multipart body, as YAML.
+    fn first_parts(import: &crate::import::Import) -> String {
+        let body = import.items[0].spec.request.body.as_ref().unwrap();
+        crate::yaml::to_string(body.formdata().unwrap())
+    }
+
     // FastAPI's optional file (`UploadFile | None`): a file or null is a file part
     #[test]
     fn a_file_or_null_is_a_file_part() {
@@ -869,16 +875,8 @@ components:
         note:
           anyOf: [{type: string}, {type: 'null'}]
 "#);
-        let parts = import.items[0]
-            .spec
-            .request
-            .body
-            .as_ref()
-            .unwrap()
-            .formdata()
-            .unwrap();
         assert_eq!(
-            crate::yaml::to_string(parts),
+            first_parts(&import),
             "- file:\n    file: /path/to/file\n    content_type: application/octet-stream\n- note: string\n"
         );
     }
@@ -899,18 +897,7 @@ paths:
                 file: {type: string, format: binary}
             example: [{collection: authors, items: []}]
 "#);
-        let parts = import.items[0]
-            .spec
-            .request
-            .body
-            .as_ref()
-            .unwrap()
-            .formdata()
-            .unwrap();
-        assert_eq!(
-            crate::yaml::to_string(parts),
-            "- file:\n    file: /path/to/file\n"
-        );
+        assert_eq!(first_parts(&import), "- file:\n    file: /path/to/file\n");
         assert!(
             import
                 .notes
