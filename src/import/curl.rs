@@ -402,7 +402,8 @@ pub fn import(text: &str) -> Result<Import, String> {
         Some(blocks)
             if blocks.len() == 1 && blocks[0].heading.is_none() && blocks[0].prose.is_empty() =>
         {
-            import_text(&markdown::commands_of(&blocks[0].code), blocks[0].code_line)
+            let (code, first_line) = with_set_before(&blocks[0]);
+            import_text(&markdown::commands_of(&code), first_line)
         }
         Some(blocks) => import_page(blocks).map(|mut import| {
             // a quick reference's table of commands beside the blocks: said, not imported
@@ -485,6 +486,19 @@ fn curl_outside_blocks(text: &str, markup: Option<Markup>) -> String {
 /// The curl commands of a Markdown page's shell code blocks: the first request below a heading
 /// named and titled by it, each block's first request given the prose above the block; a block
 /// that cannot be read is noted and the others are imported.
+/// A block's code after what the page's blocks above it set (a reader runs those first), and
+/// the line of the page its first line stands for, so that the code's lines keep theirs.
+fn with_set_before(block: &markdown::CurlBlock) -> (Cow<'_, str>, Option<usize>) {
+    if block.set_before.is_empty() {
+        return (Cow::Borrowed(&block.code), block.code_line);
+    }
+    let lines = block.set_before.lines().count();
+    (
+        Cow::Owned(format!("{}{}", block.set_before, block.code)),
+        block.code_line.and_then(|line| line.checked_sub(lines)),
+    )
+}
+
 fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
     let mut page = Import::default();
     let count = blocks.len();
@@ -493,7 +507,8 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
     for block in blocks {
         let heading = block.heading.clone().or(unused_heading.take());
         let at_line = |at: &str| format!("line {}, {at}", block.line);
-        let imported = match import_block(&block.code, block.code_line) {
+        let (code, first_line) = with_set_before(&block);
+        let imported = match import_block(&code, first_line) {
             Ok((imported, unread)) => {
                 if let Some((lines, error)) = unread {
                     page.notes.push(Note::of_kind(
@@ -1020,11 +1035,18 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 )
             }));
         for (name, value, why) in offered {
-            // a URL's `<your-subdomain>` is a value the reader gives, as in a command's URL
+            // a URL's `<your-subdomain>` is a value the reader gives, as in a command's URL, and
+            // so is a value that is one `{YOUR_CLIENT_ID}` or `<token>`
             let mut found = Vec::new();
-            let value = match value.contains("://") {
-                true => Cow::Owned(placeholders::in_url_with_braces(&value, &mut found, false)),
-                false => value,
+            let whole = |open: char, close: char| {
+                value.starts_with(open) && value.ends_with(close) && !value.starts_with("{{")
+            };
+            let value = if value.contains("://") {
+                Cow::Owned(placeholders::in_url_with_braces(&value, &mut found, false))
+            } else if whole('{', '}') || whole('<', '>') {
+                Cow::Owned(placeholders::in_value(&value, &mut found))
+            } else {
+                value
             };
             let written: Vec<String> = found.iter().map(|p| format!("`{}`", p.written)).collect();
             let why = match found.as_slice() {
@@ -4721,6 +4743,26 @@ schema:
         assert_eq!(url.variables["URL"], "https://e.com/x");
     }
 
+    // a page's block that only sets variables is run first by a reader: the curl blocks below
+    // it read those values, and notes keep their lines
+    #[test]
+    fn a_pages_block_of_assignments_sets_the_variables_below_it() {
+        let page = "## Setup\n\n```bash\nexport DOMAIN=dev.example.io\nUSER=me\npip install x\n```\n\n## Call\n\n```bash\ncurl -d \"u=$USER\" https://$DOMAIN/token\n```\n";
+        let import = super::import(page).unwrap();
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(import.items[0].spec.request.url, "https://{{DOMAIN}}/token");
+        assert_eq!(import.variables["DOMAIN"], "dev.example.io");
+        assert_eq!(import.variables["USER"], "me");
+        assert!(
+            import
+                .notes
+                .iter()
+                .all(|n| n.at == "input" || n.at.starts_with("line 12")),
+            "{:?}",
+            import.notes
+        );
+    }
+
     // a form field that is one `{name}` is the reader's value, as a header's is
     #[test]
     fn a_form_field_of_one_braced_name_is_a_placeholder() {
@@ -4759,6 +4801,9 @@ schema:
             "RELAY=https://scrappy.<your-subdomain>.workers.dev\ncurl -X POST \"$RELAY/f\"\n",
         );
         assert_eq!(import.items[0].spec.request.url, "{{RELAY}}/f");
+        let whole =
+            imported("CLIENT_ID={YOUR_CLIENT_ID}\ncurl -d \"id=$CLIENT_ID\" https://e.com/t\n");
+        assert_eq!(whole.variables["CLIENT_ID"], "{{YOUR_CLIENT_ID}}");
         assert_eq!(
             import.variables["RELAY"],
             "https://scrappy.{{your-subdomain}}.workers.dev"

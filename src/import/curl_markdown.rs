@@ -20,6 +20,9 @@ pub(super) struct CurlBlock {
     /// The paragraphs, lists, quotes and tables between that heading (or the last curl block
     /// below it) and the block, as the page writes them.
     pub(super) prose: String,
+    /// The variables the page's shell blocks above it without curl set (`TOKEN=abc`, `export
+    /// DOMAIN=dev.example.io`), one line each, as a reader runs them first.
+    pub(super) set_before: String,
 }
 
 /// Where a code block starts in the page, in bytes: its first line (a fence), and its code's,
@@ -49,6 +52,7 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
         slate: is_slate(&dedented),
         section_block: None,
         captions: Vec::new(),
+        set_before: String::new(),
     };
     if let Some(title) = front_title {
         page.enter_heading(0, title);
@@ -243,6 +247,8 @@ struct Page<'t> {
     section_block: Option<usize>,
     /// Slate's captions read since the heading, as text, for the section's block.
     captions: Vec<String>,
+    /// What the shell blocks without curl read so far set (see [`CurlBlock::set_before`]).
+    set_before: String,
 }
 
 /// What a code block's opening line says: whether it is a shell's, and the title it gives
@@ -357,8 +363,32 @@ impl<'t> Page<'t> {
             };
             self.add_block(shell, starts, opening.title);
         } else {
+            if opening.shell {
+                self.assignments_read(&code);
+            }
             // what came before another language's block introduced that block
             self.lead_in_used();
+        }
+    }
+
+    /// The variables a shell block without curl sets, each on a line of its own (`NAME=value`,
+    /// `export NAME=value`, after a prompt too), kept for the curl blocks below it.
+    fn assignments_read(&mut self, code: &str) {
+        for line in code.lines() {
+            let line = line.trim();
+            let line = line.strip_prefix("$ ").unwrap_or(line);
+            let assignment = line.strip_prefix("export ").unwrap_or(line);
+            let named = assignment
+                .split_once('=')
+                .is_some_and(|(name, _)| crate::sample_values::is_env_name(name));
+            // a value over several lines is not one line's
+            let balanced = line.matches('"').count() % 2 == 0
+                && line.matches('\'').count() % 2 == 0
+                && !line.ends_with('\\');
+            if named && balanced && !line.contains("$(") && !line.contains('`') {
+                self.set_before.push_str(line);
+                self.set_before.push('\n');
+            }
         }
     }
 
@@ -423,7 +453,9 @@ impl<'t> Page<'t> {
         let line_of = |at: usize| self.text[..at].matches('\n').count() + 1;
         self.section_block = Some(self.blocks.len());
         let captions = std::mem::take(&mut self.captions);
+        let set_before = self.set_before.clone();
         self.blocks.push(CurlBlock {
+            set_before,
             code,
             line: line_of(starts.block),
             code_line: starts.code.map(line_of),
@@ -1256,6 +1288,7 @@ mod tests {
                     code_line: None,
                     heading: Some("Create one".into()),
                     prose: String::new(),
+                    set_before: String::new(),
                 },
                 CurlBlock {
                     code: "$ curl https://e.com/users\n[]\n".into(),
@@ -1263,6 +1296,7 @@ mod tests {
                     code_line: None,
                     heading: None,
                     prose: String::new(),
+                    set_before: String::new(),
                 },
                 CurlBlock {
                     code: "curl https://e.com/users/1\n".into(),
@@ -1270,6 +1304,7 @@ mod tests {
                     code_line: None,
                     heading: None,
                     prose: "then".into(),
+                    set_before: String::new(),
                 },
             ]
         );
@@ -1398,6 +1433,7 @@ mod tests {
                     code_line: Some(13),
                     heading: Some("Create a user".into()),
                     prose: "Send a `name`:\n\n- one\n- two".into(),
+                    set_before: String::new(),
                 },
                 CurlBlock {
                     code: "$ curl https://e.com/users\n".into(),
@@ -1405,6 +1441,7 @@ mod tests {
                     code_line: Some(23),
                     heading: None,
                     prose: "Then list them:".into(),
+                    set_before: String::new(),
                 },
                 CurlBlock {
                     code: "curl -X DELETE https://e.com/users/1\n".into(),
@@ -1412,6 +1449,7 @@ mod tests {
                     code_line: Some(29),
                     heading: Some("Delete".into()),
                     prose: String::new(),
+                    set_before: String::new(),
                 },
             ]
         );
