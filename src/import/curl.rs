@@ -1653,6 +1653,7 @@ fn read_command(
                     finish(next(&mut transfer), &at, import);
                     continue;
                 }
+                let value = with_value_after_quote(long, value, words, &mut index, &at, import);
                 apply(long, shown, value, &at, &mut transfer, import);
             } else if let Some((name, value)) = name.split_once('=')
                 && let Some((long, true)) = long_option(name)
@@ -1758,7 +1759,15 @@ fn read_command(
                     Some((long, true)) => {
                         let rest: String = letters[i + 1..].iter().collect();
                         let value = argument((!rest.is_empty()).then_some(rest), &shown)?;
-                        apply(long, &shown, Some(value), &at, &mut transfer, import);
+                        let value = with_value_after_quote(
+                            long,
+                            Some(value),
+                            words,
+                            &mut index,
+                            &at,
+                            import,
+                        );
+                        apply(long, &shown, value, &at, &mut transfer, import);
                         break;
                     }
                     Some((long, false)) => apply(long, &shown, None, &at, &mut transfer, import),
@@ -1791,6 +1800,50 @@ fn read_command(
     let unread = transfer.stdin.is_some();
     finish(transfer, &format!("{prefix}command"), import);
     Ok(!unread)
+}
+
+/// `-H "X-Api-Key": <API Key>`: a header's value written after the quote that closes its name
+/// leaves curl a header `X-Api-Key:`, which removes one, and a placeholder it would take for a
+/// second URL. A placeholder right after such a header is its value, as its writer meant
+/// (noted); the word after it is taken.
+fn with_value_after_quote(
+    long: &str,
+    value: Option<String>,
+    words: &[String],
+    index: &mut usize,
+    at: &str,
+    import: &mut Import,
+) -> Option<String> {
+    let header = value?;
+    let next = words.get(*index);
+    let name = header
+        .strip_suffix(':')
+        .map(str::trim)
+        .filter(|name| long == "header" && !name.is_empty() && !name.contains([' ', ':']));
+    // `<URL>`, `<host>` and their kin are the URL they name
+    let names_a_url = |next: &str| {
+        let name = next.to_ascii_uppercase();
+        ["URL", "URI", "ENDPOINT", "HOST", "SERVER"]
+            .iter()
+            .any(|part| name.contains(part))
+    };
+    let placeholder = next.filter(|next| {
+        placeholders::angle_length(next) == Some(next.len()) && next.len() > 2 && !names_a_url(next)
+    });
+    match (name, placeholder) {
+        (Some(name), Some(placeholder)) if set_by_clients_note(name).is_none() => {
+            import.notes.push(Note::of_kind(
+                "header",
+                at,
+                format!(
+                    "`{header}` then `{placeholder}`: the header's value is written after the quote that closes its name (curl would send no `{name}` and take `{placeholder}` for a URL): read as `{name}: {placeholder}`, as its writer meant"
+                ),
+            ));
+            *index += 1;
+            Some(format!("{name}: {placeholder}"))
+        }
+        _ => Some(header),
+    }
 }
 
 /// `-d @-` and its kin with the command's standard input given: a here-document's text (its
@@ -3562,6 +3615,38 @@ mod tests {
         assert_eq!(import.items.len(), 1, "{text}: {:#?}", import.items);
         let notes = import.notes.iter().map(|n| n.message.clone()).collect();
         (import.items[0].spec.request.clone(), notes)
+    }
+
+    #[test]
+    fn a_header_value_after_the_quote_that_closes_its_name_is_the_headers() {
+        let (request, notes) = request_and_notes(
+            "curl -G \"https://e.com/v1/quote\" \\\n    -H \"X-Api-Key\": <API Key> \\\n    -d sellToken=abc",
+        );
+        assert_eq!(request.url, "https://e.com/v1/quote?sellToken=abc");
+        assert_eq!(
+            request.headers[0].get("X-Api-Key").unwrap().as_deref(),
+            Some("{{API_Key}}")
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("after the quote that closes its name")),
+            "{notes:?}"
+        );
+        // a header curl removes, then a URL: as curl reads them
+        let import = imported("curl https://e.com/a -H 'Accept:' <URL>");
+        assert_eq!(import.items.len(), 2, "{:#?}", import.items);
+        let (request, _) = request_and_notes("curl -H 'X-Trace:' <api host>/v1");
+        assert_eq!(request.url, "{{api_host}}/v1");
+    }
+
+    #[test]
+    fn only_the_commands_spelling_runs_curl() {
+        for prose in ["cURL command from the code", "Curl it from https://e.com/a"] {
+            let error = import(prose).unwrap_err();
+            assert!(error.starts_with("not a curl command"), "{prose}: {error}");
+        }
+        for command in ["CURL https://e.com/a", "Curl.exe https://e.com/a"] {
+            assert_eq!(imported(command).items.len(), 1, "{command}");
+        }
     }
 
     // vendors' docs and scripts, as their writers left them

@@ -646,12 +646,15 @@ fn klog_header_rest(line: &str) -> Option<&str> {
     (level_and_date && clock && at_line && fields.next().is_none()).then_some(rest)
 }
 
-/// Whether `program` runs curl: `curl` or `curl.exe`, in any case, or a path to one
-/// (`/usr/bin/curl`, `C:\Windows\System32\curl.exe`).
+/// Whether `program` runs curl: `curl` (or `CURL`, as Windows docs write it) or `curl.exe` in
+/// any case, or a path to one (`/usr/bin/curl`, `C:\Windows\System32\curl.exe`). `cURL` and
+/// `Curl` are the tool's name in a sentence ("cURL commands can be copied…"), which no shell
+/// of a docs reader runs (bash: "command not found").
 pub(super) fn is_curl(program: &str) -> bool {
-    program.rsplit(['/', '\\']).next().is_some_and(|name| {
-        name.eq_ignore_ascii_case("curl") || name.eq_ignore_ascii_case("curl.exe")
-    })
+    program
+        .rsplit(['/', '\\'])
+        .next()
+        .is_some_and(|name| matches!(name, "curl" | "CURL") || name.eq_ignore_ascii_case("curl.exe"))
 }
 
 /// How many characters after a `<` make a placeholder with it, if they do: `<API_TOKEN>`, as

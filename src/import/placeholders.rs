@@ -267,7 +267,20 @@ fn replace(
         let markup = |length: usize| {
             rest.starts_with('<') && rest[length..].contains(&format!("</{}", &rest[1..length - 1]))
         };
-        match doubled.or_else(|| placeholder(rest).filter(|(length, _)| !markup(*length))) {
+        // three angles or more (`<<<image_1>>>`, an API's own reference syntax, or a heredoc's
+        // `<<<`) are no placeholder's: the text is the API's, as written
+        let offset = text.len() - rest.len();
+        let in_angles = |length: usize, doubled: bool| {
+            let run = if doubled { "<" } else { "<<" };
+            rest.starts_with('<')
+                && (text[..offset].ends_with(run)
+                    || rest[length..].starts_with(if doubled { ">" } else { ">>" }))
+        };
+        let doubled = doubled.filter(|(length, _)| !in_angles(*length, true));
+        let single = || {
+            placeholder(rest).filter(|(length, _)| !markup(*length) && !in_angles(*length, false))
+        };
+        match doubled.or_else(single) {
             Some((length, name)) => {
                 out.push_str(&format!("{{{{{name}}}}}"));
                 let written = rest[..length].to_string();
@@ -530,5 +543,15 @@ mod tests {
             in_url("https://<<host>>/v1", &mut Vec::new()),
             "https://{{host}}/v1"
         );
+        // three angles are the API's own syntax (a reference to an input, `<<<image_1>>>`)
+        let mut found = Vec::new();
+        for kept in ["make <<<image_1>>> wave", "<<<<a>>>>", "a <<<b>> c"] {
+            assert_eq!(in_text(kept, &mut found), kept);
+        }
+        assert_eq!(
+            in_json_body(r#"{"p": "<<<image_1>>> and <ID>"}"#, &mut found).as_deref(),
+            Some(r#"{"p": "<<<image_1>>> and {{ID}}"}"#)
+        );
+        assert_eq!(found.len(), 1);
     }
 }
