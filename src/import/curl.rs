@@ -8,6 +8,8 @@ mod cmd;
 mod glob;
 #[path = "curl_markdown.rs"]
 mod markdown;
+#[path = "curl_notebook.rs"]
+mod notebook;
 #[path = "curl_options.rs"]
 mod options;
 #[path = "curl_page_formats.rs"]
@@ -393,6 +395,10 @@ pub fn import(text: &str) -> Result<Import, String> {
                 "an AsciiDoc page none of whose shell listings (`[source,bash]`, `----` blocks…) holds a curl command{}",
                 curl_outside_blocks(text, markup)
             ),
+            Some(Markup::Notebook) => format!(
+                "a Jupyter notebook none of whose shell cells (`%%bash`) or `!` lines holds a curl command{}",
+                curl_outside_blocks(text, markup)
+            ),
             _ => format!(
                 "a Markdown page none of whose shell code blocks (```bash, ```console, no language…) holds a curl command{}",
                 curl_outside_blocks(text, markup)
@@ -475,6 +481,7 @@ fn curl_outside_blocks(text: &str, markup: Option<Markup>) -> String {
     let block = match markup {
         Some(Markup::ReStructuredText) => "a `.. code-block:: bash` directive",
         Some(Markup::AsciiDoc) => "a `[source,bash]` listing",
+        Some(Markup::Notebook) => "a `%%bash` cell or a `!curl` line",
         _ => "a ```bash block",
     };
     format!(
@@ -3628,7 +3635,9 @@ mod tests {
             Some("{{API_Key}}")
         );
         assert!(
-            notes.iter().any(|n| n.contains("after the quote that closes its name")),
+            notes
+                .iter()
+                .any(|n| n.contains("after the quote that closes its name")),
             "{notes:?}"
         );
         // a header curl removes, then a URL: as curl reads them
@@ -3636,6 +3645,43 @@ mod tests {
         assert_eq!(import.items.len(), 2, "{:#?}", import.items);
         let (request, _) = request_and_notes("curl -H 'X-Trace:' <api host>/v1");
         assert_eq!(request.url, "{{api_host}}/v1");
+    }
+
+    #[test]
+    fn a_notebooks_shell_cells_are_its_code_blocks() {
+        let notebook = r###"{
+ "cells": [
+  {
+   "cell_type": "markdown",
+   "metadata": {},
+   "source": [
+    "## Create a user\n",
+    "Send the name:"
+   ]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": 1,
+   "metadata": {},
+   "outputs": [],
+   "source": [
+    "!curl -X POST https://e.com/users \\\n",
+    "  -d 'name=a'"
+   ]
+  }
+ ],
+ "metadata": {},
+ "nbformat": 4,
+ "nbformat_minor": 4
+}"###;
+        let read = imported(notebook);
+        assert_eq!(read.items.len(), 1, "{:#?}", read.items);
+        let spec = &read.items[0].spec;
+        assert_eq!(spec.title, "Create a user");
+        assert_eq!(spec.request.url, "https://e.com/users");
+        assert!(read.notes[0].message.starts_with("a Jupyter notebook"));
+        let error = import(&notebook.replace("!curl", "!wget")).unwrap_err();
+        assert!(error.starts_with("a Jupyter notebook none of"), "{error}");
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub(super) enum Markup {
     /// Markdown with ReadMe's magic blocks (`[block:code]`) for its code blocks, read as they
     /// stand (see [`super::readme`]).
     ReadMe,
+    /// A Jupyter notebook (see [`super::notebook`]).
+    Notebook,
 }
 
 impl Markup {
@@ -33,15 +35,20 @@ impl Markup {
             Markup::ReadMe => {
                 "a ReadMe page: the tabs of its magic code blocks (`[block:code]`) are read as code blocks, its `[block:api-header]` titles as headings, and its other magic blocks left out"
             }
+            Markup::Notebook => {
+                "a Jupyter notebook: its Markdown cells are read as a page's text, its shell cells (`%%bash`) and IPython's `!curl` lines as its code blocks, and its outputs left out; lines are the notebook file's"
+            }
         }
     }
 }
 
 /// The page as Markdown, and the markup it was read in when that was not plain Markdown.
 pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let mut markup = None;
-    if !has_markdown_fence(&lines) {
+    let notebook = super::notebook::as_markdown(text);
+    let mut markup = notebook.is_some().then_some(Markup::Notebook);
+    let mut lines: Vec<String> =
+        notebook.unwrap_or_else(|| text.lines().map(str::to_string).collect());
+    if markup.is_none() && !has_markdown_fence(&lines) {
         if is_asciidoc(&lines) {
             asciidoc(&mut lines);
             markup = Some(Markup::AsciiDoc);

@@ -651,10 +651,9 @@ fn klog_header_rest(line: &str) -> Option<&str> {
 /// `Curl` are the tool's name in a sentence ("cURL commands can be copied…"), which no shell
 /// of a docs reader runs (bash: "command not found").
 pub(super) fn is_curl(program: &str) -> bool {
-    program
-        .rsplit(['/', '\\'])
-        .next()
-        .is_some_and(|name| matches!(name, "curl" | "CURL") || name.eq_ignore_ascii_case("curl.exe"))
+    program.rsplit(['/', '\\']).next().is_some_and(|name| {
+        matches!(name, "curl" | "CURL") || name.eq_ignore_ascii_case("curl.exe")
+    })
 }
 
 /// How many characters after a `<` make a placeholder with it, if they do: `<API_TOKEN>`, as

@@ -1,0 +1,260 @@
+//! Jupyter notebooks (`.ipynb`) as the Markdown page the curl importer reads: Markdown cells as
+//! the page's text, shell cells (`%%bash`, IPython's `!curl …` lines) as its code blocks. Each
+//! line is put on the notebook file's line that holds it, as Jupyter writes a notebook (one
+//! source line per line of JSON), so that a note's line is the file's.
+
+use serde_json::Value;
+
+/// The notebook `text` is, as Markdown lines; `None` when it is no notebook.
+pub(super) fn as_markdown(text: &str) -> Option<Vec<String>> {
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with('{') || !text.contains("\"cells\"") || !text.contains("\"nbformat\"") {
+        return None;
+    }
+    let notebook: Value = serde_json::from_str(text).ok()?;
+    notebook.get("nbformat")?;
+    let cells: Vec<Cell> = notebook
+        .get("cells")?
+        .as_array()?
+        .iter()
+        .filter_map(Cell::read)
+        .collect();
+    Some(placed(text, &cells).unwrap_or_else(|| one_after_another(&cells)))
+}
+
+/// One cell: its source as written, element by element (Jupyter writes one line per element),
+/// and the Markdown lines it reads as.
+struct Cell {
+    elements: Vec<String>,
+    /// Whether the cell is Markdown (else code: a fence around it).
+    markdown: bool,
+    /// The fence's language for a code cell: `bash` for a shell cell.
+    language: &'static str,
+    lines: Vec<String>,
+}
+
+impl Cell {
+    fn read(cell: &Value) -> Option<Cell> {
+        let elements: Vec<String> = match cell.get("source")? {
+            Value::String(text) => vec![text.clone()],
+            Value::Array(items) => items
+                .iter()
+                .map(|item| item.as_str().map(str::to_string))
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        let source = elements.concat();
+        let lines: Vec<&str> = source.lines().collect();
+        match cell.get("cell_type")?.as_str()? {
+            "markdown" => Some(Cell {
+                lines: lines.iter().map(|line| line.to_string()).collect(),
+                elements,
+                markdown: true,
+                language: "",
+            }),
+            "code" => {
+                let (language, lines) = code_lines(&lines);
+                Some(Cell {
+                    elements,
+                    markdown: false,
+                    language,
+                    lines,
+                })
+            }
+            // raw cells are no part of the page a reader sees
+            _ => None,
+        }
+    }
+
+    /// The cell's Markdown lines, fenced when it is code.
+    fn markdown_lines(&self) -> Vec<String> {
+        if self.markdown {
+            return self.lines.clone();
+        }
+        let mut lines = vec![format!("```{}", self.language)];
+        lines.extend(self.lines.iter().cloned());
+        lines.push("```".to_string());
+        lines
+    }
+}
+
+/// A code cell's language and lines: a `%%bash` (`%%sh`, `%%script bash`, `%%shell`) cell is a
+/// shell's lines after its magic; a cell with IPython's `!command` lines is a shell's with
+/// those commands alone (the Python lines around them left blank); anything else is Python.
+fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
+    let magic = lines.first().map(|line| line.trim()).unwrap_or_default();
+    let shell_magic = matches!(
+        magic,
+        "%%bash" | "%%sh" | "%%shell" | "%%script bash" | "%%script sh" | "%%system"
+    );
+    if shell_magic {
+        let mut shell: Vec<String> = vec![String::new()];
+        shell.extend(lines[1..].iter().map(|line| line.to_string()));
+        return ("bash", shell);
+    }
+    let escape = |line: &str| {
+        let trimmed = line.trim_start();
+        trimmed
+            .strip_prefix('!')
+            .filter(|command| !command.starts_with('!'))
+            .map(str::to_string)
+    };
+    if lines.iter().any(|line| escape(line).is_some()) {
+        // a `!` line continued with `\` goes on to the lines after it, as IPython reads them
+        let mut continued = false;
+        let shell = lines
+            .iter()
+            .map(|line| {
+                let command = if continued {
+                    Some(line.to_string())
+                } else {
+                    escape(line)
+                };
+                continued = command
+                    .as_deref()
+                    .is_some_and(|command| command.trim_end().ends_with('\\'));
+                command.unwrap_or_default()
+            })
+            .collect();
+        return ("bash", shell);
+    }
+    (
+        "python",
+        lines.iter().map(|line| line.to_string()).collect(),
+    )
+}
+
+/// The cells' lines on the lines of the file that hold them, when the notebook is written as
+/// Jupyter writes one: each cell's `"source": [` on a line of its own, then one element per line,
+/// then `]`. The fences of a code cell go on its `"source"` line and its `]` line.
+fn placed(text: &str, cells: &[Cell]) -> Option<Vec<String>> {
+    let raw: Vec<&str> = text.lines().collect();
+    let mut out = vec![String::new(); raw.len()];
+    let mut cursor = 0;
+    for cell in cells {
+        // an element holding a line break before its end cannot be one line of the file
+        let one_line_each = cell
+            .elements
+            .iter()
+            .all(|element| !element.trim_end_matches('\n').contains('\n'));
+        if !one_line_each || cell.lines.len() != cell.elements.len() {
+            return None;
+        }
+        let start = (cursor..raw.len()).find(|&index| {
+            let line = raw[index].trim();
+            line.starts_with("\"source\"") && line.ends_with('[')
+        })?;
+        let written = |offset: usize| -> Option<String> {
+            let line = raw.get(start + 1 + offset)?.trim().trim_end_matches(',');
+            serde_json::from_str::<String>(line).ok()
+        };
+        let matches = cell
+            .elements
+            .iter()
+            .enumerate()
+            .all(|(offset, element)| written(offset).as_deref() == Some(element.as_str()));
+        let end = start + 1 + cell.elements.len();
+        if !matches || !raw.get(end)?.trim().starts_with(']') {
+            return None;
+        }
+        for (offset, line) in cell.lines.iter().enumerate() {
+            out[start + 1 + offset] = line.clone();
+        }
+        if !cell.markdown {
+            out[start] = format!("```{}", cell.language);
+            out[end] = "```".to_string();
+        }
+        cursor = end + 1;
+    }
+    Some(out)
+}
+
+/// The cells one after another, a blank line between them: for a notebook written otherwise.
+fn one_after_another(cells: &[Cell]) -> Vec<String> {
+    let mut out = Vec::new();
+    for cell in cells {
+        out.extend(cell.markdown_lines());
+        out.push(String::new());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notebook(cells: &[(&str, &[&str])]) -> String {
+        let cells: Vec<Value> = cells
+            .iter()
+            .map(|(kind, source)| {
+                serde_json::json!({
+                    "cell_type": kind,
+                    "metadata": {},
+                    "outputs": [],
+                    "source": source,
+                })
+            })
+            .collect();
+        // as Jupyter writes it: an indent of one, one element per line
+        let value =
+            serde_json::json!({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5});
+        let mut out = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
+        let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+        serde::Serialize::serialize(&value, &mut serializer).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn cells_are_read_on_the_lines_that_hold_them() {
+        let text = notebook(&[
+            ("markdown", &["## Create a user\n", "Send the name:"]),
+            (
+                "code",
+                &[
+                    "import os\n",
+                    "!curl -X POST https://e.com/u \\\n",
+                    "  -d a=1\n",
+                    "print(1)",
+                ],
+            ),
+            ("code", &["%%bash\n", "curl https://e.com/u/1"]),
+            ("code", &["requests.get('https://e.com')"]),
+        ]);
+        let lines = as_markdown(&text).unwrap();
+        let raw: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), raw.len());
+        let at = |needle: &str| raw.iter().position(|line| line.contains(needle)).unwrap();
+        assert_eq!(lines[at("## Create")], "## Create a user");
+        assert_eq!(lines[at("!curl")], "curl -X POST https://e.com/u \\");
+        assert_eq!(lines[at("-d a=1")], "  -d a=1");
+        assert_eq!(lines[at("import os")], "");
+        assert_eq!(lines[at("print(1)")], "");
+        assert_eq!(lines[at("import os") - 1], "```bash");
+        assert_eq!(lines[at("print(1)") + 1], "```");
+        assert_eq!(
+            lines[at("curl https://e.com/u/1")],
+            "curl https://e.com/u/1"
+        );
+        assert_eq!(lines[at("requests.get") - 1], "```python");
+    }
+
+    #[test]
+    fn a_notebook_written_otherwise_is_read_cell_after_cell() {
+        let text = r##"{"cells": [{"cell_type": "markdown", "source": "# T\nText"}, {"cell_type": "code", "source": ["!curl https://e.com"]}], "nbformat": 4}"##;
+        assert_eq!(
+            as_markdown(text).unwrap(),
+            [
+                "# T",
+                "Text",
+                "",
+                "```bash",
+                "curl https://e.com",
+                "```",
+                ""
+            ]
+        );
+        assert_eq!(as_markdown(r#"{"cells": []}"#), None);
+        assert_eq!(as_markdown("# A page"), None);
+    }
+}
