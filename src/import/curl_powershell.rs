@@ -10,7 +10,8 @@
 //!   here-string (`@'` … `'@`, `@"` … `"@`, each on lines of their own) is the lines between.
 //! - `$env:NAME` and `${env:NAME}` become `{{NAME}}`, what the command reads from the
 //!   environment, as `$NAME` of a POSIX command. A script's variable (`$token`) is the text a
-//!   statement before gave it (`$body = @'…'@`, `$token = "abc"`), else the variable `{{token}}`;
+//!   statement before gave it (`$body = @'…'@`, `$token = "abc"`), else the variable `{{token}}`,
+//!   read from outside the command as the environment's is (`$t = $login.access_token`);
 //!   `$(…)` holding one is that one, any other stays as written. A statement setting
 //!   `$env:NAME` is left out: the sample reads the environment of whoever runs it.
 //! - A newline, `;`, `|`, `&&` and `||` end a command; `>`, `>>` and `2>` take the next word as a
@@ -659,7 +660,13 @@ fn expand(chars: &mut Chars, command: &mut Command, values: &Values) -> String {
             }
             text.clone()
         }
-        None => format!("{{{{{bare}}}}}"),
+        // a variable the script gives no text samplegen knows (`$t = $login.access_token`,
+        // or none): its value comes from outside the command, as the environment's does, and
+        // a sample reads it so
+        None => {
+            command.reads(bare);
+            format!("{{{{{bare}}}}}")
+        }
     }
 }
 
@@ -841,7 +848,8 @@ mod tests {
                 ""
             ]
         );
-        assert_eq!(commands[0].expanded, ["KEY"]);
+        // a script's variable given no value here comes from outside, as the environment's
+        assert_eq!(commands[0].expanded, ["token", "KEY", "base"]);
         assert_eq!(commands[0].substituted, ["$(Get-Id)"]);
     }
 
@@ -883,7 +891,7 @@ mod tests {
             ]
         );
         // what the here-string read from the environment, the command that sends it reads
-        assert_eq!(commands[2].expanded, ["API_KEY"]);
+        assert_eq!(commands[2].expanded, ["API_KEY", "items"]);
         assert!(powershell_commands("$body = @'\n{}\n").is_err());
     }
 
