@@ -1426,14 +1426,27 @@ fn read_from_environment(
         return;
     }
     let placeholder = |name: &str| format!("{{{{{name}}}}}");
+    // a variable set before the command and read outside credentials is offered with its
+    // value, and what that value reads (`B="x-$T"`: `{{T}}`) is read there too (one read only
+    // in credentials is a secret, whose value is not offered)
+    let offered_values = |text: &str| {
+        command
+            .assigned
+            .iter()
+            .filter(|(set, _)| text.contains(&placeholder(set)))
+            .map(|(_, value)| format!("\n{value}"))
+            .collect::<String>()
+    };
     for item in items {
-        let in_spec = crate::import::to_yaml(&item.spec);
         let mut elsewhere = item.spec.clone();
         elsewhere.request.auth = None;
         for header in &mut elsewhere.request.headers {
             header.values_mut().for_each(|value| *value = None);
         }
         let outside_credentials = crate::import::to_yaml(&elsewhere);
+        let offered = offered_values(&outside_credentials);
+        let in_spec = crate::import::to_yaml(&item.spec) + &offered;
+        let outside_credentials = outside_credentials + &offered;
         let mut secrets = Vec::new();
         for name in names {
             let written = placeholder(name);
@@ -3682,6 +3695,22 @@ mod tests {
         assert!(read.notes[0].message.starts_with("a Jupyter notebook"));
         let error = import(&notebook.replace("!curl", "!wget")).unwrap_err();
         assert!(error.starts_with("a Jupyter notebook none of"), "{error}");
+    }
+
+    #[test]
+    fn what_an_offered_value_reads_from_the_environment_is_noted() {
+        let read = imported("B=\"x-$T\"\ncurl -d \"$B\" https://e.com/mr");
+        assert_eq!(read.variables.get("B").map(String::as_str), Some("x-{{T}}"));
+        assert!(
+            read.notes
+                .iter()
+                .any(|n| n.message.starts_with("`T` is read from the environment")),
+            "{:#?}",
+            read.notes
+        );
+        // a value read only in credentials is a secret: what it reads is not offered
+        let read = imported("A=\"Bearer $T\"\ncurl -H \"Authorization: $A\" https://e.com/a");
+        assert!(!read.notes.iter().any(|n| n.message.starts_with("`T`")));
     }
 
     #[test]
