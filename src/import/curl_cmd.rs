@@ -1,7 +1,8 @@
 //! curl command lines written for Windows' `cmd.exe` (Chrome's and Edge's "Copy as cURL (cmd)",
 //! and commands in Windows documentation): split into commands and words as `cmd.exe` and then
 //! the C runtime split them. `cmd.exe` takes `^` as its escape (`^"` a quote, `^` ending a line
-//! joins it to the next), reads `%NAME%` from the environment and ends a command at a newline,
+//! joins it to the next), reads `%NAME%` from the environment (and `!NAME!` in a batch file that
+//! turns on delayed expansion, where `%%` is one `%`) and ends a command at a newline,
 //! `&`, `&&`, `|` and `||` outside quotes; the C runtime then splits the line into words at
 //! blanks outside double quotes, with `\"` a quote and `""` inside quotes a quote.
 
@@ -16,11 +17,15 @@ pub fn is_cmd_style(text: &str) -> bool {
     if !text.contains(['\'', '$', '\\']) && reads_a_cmd_variable(text) {
         return true;
     }
-    // `set TOKEN=abc`, then `%TOKEN%`: a batch file's (bash's `set` takes no `NAME=value`)
+    // `set TOKEN=abc`, then `%TOKEN%` (or `!TOKEN!` under delayed expansion): a batch file's
+    // (bash's `set` takes no `NAME=value`)
+    let delayed = delays_expansion(text);
     if text
         .lines()
         .filter_map(|line| set_assignment(line.trim_end_matches('\r')))
-        .any(|(name, _)| text.contains(&format!("%{name}%")))
+        .any(|(name, _)| {
+            text.contains(&format!("%{name}%")) || (delayed && text.contains(&format!("!{name}!")))
+        })
     {
         return true;
     }
@@ -40,6 +45,16 @@ pub fn is_cmd_style(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a batch file turns on `cmd.exe`'s delayed expansion (`setlocal
+/// enabledelayedexpansion`), under which `!NAME!` reads a variable as `%NAME%` does, when the
+/// command runs rather than when its line is read.
+fn delays_expansion(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim().trim_start_matches('@').to_ascii_lowercase();
+        line.starts_with("setlocal") && line.contains("enabledelayedexpansion")
+    })
 }
 
 /// `cmd.exe`'s `set NAME=value` (the value everything after the `=`, as `cmd.exe` keeps it) or
@@ -172,7 +187,18 @@ pub fn doubles_quotes(text: &str) -> bool {
 pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
     // cmd.exe expands `%NAME%` before it reads carets: `%^NAME%` (as Chrome writes a `%` before
     // a letter) is no variable
-    let (text, names) = expand_percent(text);
+    let (text, mut names) = expand_delimited(text, '%', is_batch_file(text));
+    let text = if delays_expansion(&text) {
+        let (text, delayed) = expand_delimited(&text, '!', false);
+        for name in delayed {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        text
+    } else {
+        text
+    };
     let mut commands = Vec::new();
     for (line, redirections) in command_lines(&text) {
         let expanded = names
@@ -310,13 +336,33 @@ fn escape_after_join(chars: &mut std::iter::Peekable<std::str::Chars>, line: &mu
 /// `%NAME%` as `{{NAME}}`, and the names in order, each once. A `%` not starting such a name
 /// stays (`100%`, a percent-encoded `%20`).
 pub(super) fn expand_percent(line: &str) -> (String, Vec<String>) {
+    expand_delimited(line, '%', false)
+}
+
+/// Whether `text` is a batch file's (`@echo off`, `setlocal`), where `%%` is one `%`: a
+/// command typed at the prompt keeps both.
+fn is_batch_file(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim().to_ascii_lowercase();
+        line.starts_with("@echo off") || line.starts_with("setlocal")
+    })
+}
+
+/// [`expand_percent`] with `mark` around a name: `%NAME%`, or `!NAME!` under delayed expansion;
+/// in a `batch` file `%%` is one `%`.
+fn expand_delimited(line: &str, mark: char, batch: bool) -> (String, Vec<String>) {
     let mut out = String::new();
     let mut names: Vec<String> = Vec::new();
     let mut rest = line;
-    while let Some(start) = rest.find('%') {
+    while let Some(start) = rest.find(mark) {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        let name_end = after.find('%');
+        if batch && let Some(unescaped) = after.strip_prefix('%') {
+            out.push('%');
+            rest = unescaped;
+            continue;
+        }
+        let name_end = after.find(mark);
         let name = name_end.map(|end| &after[..end]);
         // `%C3%A9` is a URL's percent-escapes, not the variable `C3`
         let escape = |name: &str| name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit());
@@ -335,13 +381,13 @@ pub(super) fn expand_percent(line: &str) -> (String, Vec<String>) {
                 && let Some((variable, _)) = name.split_once(':')
                 && crate::sample_values::is_env_name(variable) =>
             {
-                out.push('%');
+                out.push(mark);
                 out.push_str(name);
-                out.push('%');
+                out.push(mark);
                 rest = &after[name.len() + 1..];
             }
             None => {
-                out.push('%');
+                out.push(mark);
                 rest = after;
             }
         }
@@ -561,6 +607,42 @@ mod tests {
         );
         assert_eq!(commands[0].expanded, ["API_TOKEN"]);
         assert_eq!(commands[1].words, ["echo", "done"]);
+    }
+
+    #[test]
+    fn a_batch_file_reads_its_own_variables_and_escapes() {
+        let commands = cmd_commands(concat!(
+            "@echo off\r\n",
+            "setlocal enabledelayedexpansion\r\n",
+            "set \"M=50%% off\"\r\n",
+            "curl -d \"text=!M!\" -d \"n=%%0A%N%\" http://h.example/x\r\n",
+        ))
+        .unwrap();
+        assert_eq!(commands[2].words, ["M=50% off"]);
+        assert_eq!(
+            commands[3].words,
+            [
+                "curl",
+                "-d",
+                "text={{M}}",
+                "-d",
+                "n=%0A{{N}}",
+                "http://h.example/x"
+            ]
+        );
+        assert_eq!(commands[3].expanded, ["N", "M"]);
+        assert!(is_cmd_style(
+            "setlocal EnableDelayedExpansion\nset M=a\ncurl -d !M! u"
+        ));
+        // without delayed expansion a `!` is text; typed at the prompt, `%%` is no escape
+        assert_eq!(
+            cmd_commands("set M=a\ncurl -d !M! u").unwrap()[1].words[2],
+            "!M!"
+        );
+        assert_eq!(
+            cmd_commands("curl -d 50%%0A u").unwrap()[0].words[2],
+            "50%%0A"
+        );
     }
 
     #[test]
