@@ -1084,6 +1084,20 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 ));
             }
         }
+        for (written, name) in &command.tool_values {
+            let tool = if written.starts_with("${{") {
+                "GitHub Actions"
+            } else {
+                "the tool that runs the script (Terraform, Jenkins…)"
+            };
+            import.notes.push(Note::of_kind(
+                "placeholder",
+                format!("{prefix}command"),
+                format!(
+                    "`{written}` is a value {tool} writes in before the shell runs: the spec names it `{{{{{name}}}}}`, a variable to set in `samplegen.yaml`'s `variables:`"
+                ),
+            ));
+        }
         for (substitution, name) in &command.echoed {
             import.notes.push(Note::of_kind(
                 "environment",
@@ -4148,6 +4162,14 @@ schema:
             matches!(&spec.request.body, Some(BodySpec::Raw(raw)) if raw.contains("${{ format(1) }}")),
             "{:?}",
             spec.request.body
+        );
+        // a value with no environment variable of its own is the reader's to give
+        assert!(
+            import.notes.iter().any(|n| n.message.starts_with(
+                "`${{ github.repository }}` is a value GitHub Actions writes in before the shell runs: the spec names it `{{github.repository}}`"
+            )),
+            "{:#?}",
+            import.notes
         );
     }
 

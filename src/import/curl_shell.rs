@@ -42,6 +42,9 @@ pub struct Command {
     /// The substitutions that only echo a variable an earlier command set to a text (`"$(echo
     /// $PAYLOAD)"`), with that variable's name: the words hold the text the shell gives.
     pub echoed: Vec<(String, String)>,
+    /// Values a tool writes in before the shell runs, by their names (`${{ github.sha }}`,
+    /// Terraform's `${var.region}`): as written, and the variable each is.
+    pub tool_values: Vec<(String, String)>,
     /// Whether the command reads the output of the one before it, after a `|`.
     pub piped: bool,
     /// URLs written in backquotes as a word of their own (`` `http://localhost:7700/indexes` ``,
@@ -1649,7 +1652,7 @@ fn actions_expression(
     for _ in 0..expression.chars().count() + 4 {
         chars.next();
     }
-    write_named_value(name, word, command);
+    write_named_value(name, &format!("${{{{{expression}}}}}"), word, command);
     true
 }
 
@@ -1680,14 +1683,15 @@ fn template_interpolation(
         return false;
     }
     *chars = ahead;
-    write_named_value(&name, word, command);
+    write_named_value(&name, &format!("${{{name}}}"), word, command);
     true
 }
 
 /// A value a tool fills in by its dotted name, written into `word`: a secret's or an
 /// environment variable's (`secrets.TOKEN`, `env.TOKEN`) read from the environment as `$TOKEN`
-/// is, any other a `{{variable}}` of that name (`vars.BASE_URL`, `var.region`).
-fn write_named_value(name: &str, word: &mut String, command: &mut Command) {
+/// is, any other a `{{variable}}` of that name (`vars.BASE_URL`, `var.region`), recorded as
+/// `written` so that a note can ask for its value.
+fn write_named_value(name: &str, written: &str, word: &mut String, command: &mut Command) {
     let environment = name
         .strip_prefix("secrets.")
         .or_else(|| name.strip_prefix("env."))
@@ -1698,6 +1702,10 @@ fn write_named_value(name: &str, word: &mut String, command: &mut Command) {
     word.push_str("}}");
     if environment.is_some() {
         command.reads(name);
+    } else if !command.tool_values.iter().any(|(_, known)| known == name) {
+        command
+            .tool_values
+            .push((written.to_string(), name.to_string()));
     }
 }
 
