@@ -701,6 +701,76 @@ const RUNS_A_COMMAND: [&str; 29] = [
     "proxychains", "proxychains4", "torsocks", "docker", "podman", "kubectl", "ssh", "HEALTHCHECK",
 ];
 
+/// The text `xargs` replaces with each line of its input in the command it runs, from its
+/// options (`-I {}`, `-I%`, `--replace=R`, `-i` and `--replace` for `{}`); `None` when it
+/// appends its input's words to the command instead.
+fn xargs_replaced(options: &[String]) -> Option<String> {
+    let mut options = options.iter();
+    while let Some(option) = options.next() {
+        match option.as_str() {
+            "-I" => return options.next().cloned(),
+            "-i" | "--replace" => return Some("{}".into()),
+            _ => {
+                if let Some(replaced) = option
+                    .strip_prefix("--replace=")
+                    .or_else(|| option.strip_prefix("-I"))
+                    .or_else(|| option.strip_prefix("-i"))
+                {
+                    return Some(replaced.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// curl as `xargs` runs it: with `replaced` in its words put for the line of input (the one
+/// line a piped `echo` or `printf` writes, else the reader's `{{input}}`), or without it its
+/// input's words after its own (those of a known text; unknown ones left out). curl then
+/// reads nothing of the pipe, which `xargs` took. What the note says of it.
+fn with_xargs_input(
+    command: &mut Command,
+    replaced: Option<String>,
+    input: Option<String>,
+) -> String {
+    command.piped = false;
+    let one_line = input.as_deref().and_then(|text| {
+        let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+        lines.next().filter(|_| lines.next().is_none())
+    });
+    match replaced {
+        Some(replaced) if !replaced.is_empty() => {
+            let value = one_line.map_or_else(|| "{{input}}".to_string(), str::to_string);
+            for word in command.words.iter_mut().skip(1) {
+                if word.contains(&replaced) {
+                    *word = word.replace(&replaced, &value);
+                }
+            }
+            match one_line {
+                Some(line) => format!(
+                    "`xargs` runs curl with `{replaced}` replaced by the line its input gives, `{line}`: read so"
+                ),
+                None => format!(
+                    "`xargs` runs curl once for each line of its input, `{replaced}` replaced by the line: the spec names it `{{{{input}}}}`, a variable to set in `samplegen.yaml`'s `variables:`"
+                ),
+            }
+        }
+        _ => match input.as_deref() {
+            Some(text) if !text.trim().is_empty() => {
+                let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+                let message = format!(
+                    "`xargs` runs curl with the words of its input after curl's own, `{}`: read so",
+                    words.join(" ")
+                );
+                command.words.extend(words);
+                command.word_numbers.clear();
+                message
+            }
+            _ => "`xargs` runs curl with the words of its input after curl's own, which samplegen cannot know: left out".to_string(),
+        },
+    }
+}
+
 /// PowerShell's web cmdlets and their aliases, which documentation shows beside curl commands.
 const POWERSHELL_WEB_CMDLETS: [&str; 4] = ["Invoke-WebRequest", "Invoke-RestMethod", "iwr", "irm"];
 
@@ -777,15 +847,34 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     }
     // a command that runs curl: `do curl …` in a loop, `sudo curl`, `docker exec web curl`
     let mut commands = commands;
-    for command in &mut commands {
+    for index in 0..commands.len() {
+        let command = &commands[index];
         if let Some(program) = command.words.first()
             && !is_curl(program)
             && RUNS_A_COMMAND.contains(&program.as_str())
             && let Some(at) = command.words.iter().position(|word| is_curl(word))
         {
+            let input = (program == "xargs").then(|| {
+                let writer = index.checked_sub(1).filter(|_| command.piped);
+                let input = writer.and_then(|before| {
+                    match piped_input(without_prompt_word(&commands[before].words)) {
+                        Some((Stdin::Text(text), _)) => Some(text),
+                        _ => None,
+                    }
+                });
+                (xargs_replaced(&command.words[1..at]), input)
+            });
+            let command = &mut commands[index];
             command.words.drain(..at);
             if !command.word_numbers.is_empty() {
                 command.word_numbers.drain(..at);
+            }
+            if let Some((replaced, input)) = input {
+                let message = with_xargs_input(command, replaced, input);
+                let many = commands.len() > 1;
+                let place = command_place(first_line, &commands[index], index, many)
+                    .unwrap_or_else(|| "command".into());
+                import.notes.push(Note::of_kind("command", place, message));
             }
         }
     }
@@ -3725,6 +3814,36 @@ mod tests {
         // a value read only in credentials is a secret: what it reads is not offered
         let read = imported("A=\"Bearer $T\"\ncurl -H \"Authorization: $A\" https://e.com/a");
         assert!(!read.notes.iter().any(|n| n.message.starts_with("`T`")));
+    }
+
+    #[test]
+    fn curl_run_by_xargs_gets_the_input_xargs_gives_it() {
+        let (request, notes) =
+            request_and_notes("echo id1 | xargs -I{} curl -X DELETE \"https://e.com/r/{}\"");
+        assert_eq!(request.url, "https://e.com/r/id1");
+        assert!(
+            notes.iter().any(|n| n.contains("replaced by the line")),
+            "{notes:?}"
+        );
+        let (request, _) =
+            request_and_notes("cat ids | xargs -I % curl -X DELETE \"https://e.com/r/%\"");
+        assert_eq!(request.url, "https://e.com/r/{{input}}");
+        let (request, _) = request_and_notes("echo https://e.com/a | xargs curl -s");
+        assert_eq!(request.url, "https://e.com/a");
+        let (request, notes) = request_and_notes("ls | xargs -n1 curl -d @- https://e.com/up");
+        assert_eq!(request.url, "https://e.com/up");
+        assert!(
+            notes.iter().any(|n| n.contains("cannot know: left out")),
+            "{notes:?}"
+        );
+        assert_eq!(
+            xargs_replaced(&["--replace=ID".into()]).as_deref(),
+            Some("ID")
+        );
+        assert_eq!(
+            xargs_replaced(&["-0".into(), "-i".into()]).as_deref(),
+            Some("{}")
+        );
     }
 
     #[test]
