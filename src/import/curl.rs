@@ -3847,6 +3847,30 @@ mod tests {
     }
 
     #[test]
+    fn curls_output_assigned_is_a_request_commented_out_or_piped_into() {
+        let import = imported(
+            "// T=$(curl -k https://e.com/a --request POST)\n\n// curl -X POST -H \"C: $T\" https://e.com/b",
+        );
+        let urls: Vec<&str> = import
+            .items
+            .iter()
+            .map(|i| i.spec.request.url.as_str())
+            .collect();
+        assert_eq!(urls, ["https://e.com/a", "https://e.com/b"]);
+        let (request, _) =
+            request_and_notes("code=$(printf 'user = \"a:b\"\\n' | curl -s -K - https://e.com/x)");
+        assert!(
+            matches!(&request.auth, Some(AuthSpec::Basic(b)) if b.username == "a"),
+            "{request:?}"
+        );
+        let (request, _) = request_and_notes("code=$(echo hi | curl -s -d @- https://e.com/x)");
+        assert!(
+            matches!(&request.body, Some(BodySpec::Raw(raw)) if raw == "hi"),
+            "{request:?}"
+        );
+    }
+
+    #[test]
     fn only_the_commands_spelling_runs_curl() {
         for prose in ["cURL command from the code", "Curl it from https://e.com/a"] {
             let error = import(prose).unwrap_err();

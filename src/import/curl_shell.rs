@@ -463,7 +463,20 @@ pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
     let (_, rest, _) = prompt_and_rest(line, root)?;
     let command = rest.trim_start();
     let word = command.split_whitespace().next()?;
-    is_curl(word).then(|| line.len() - command.len())
+    (is_curl(word) || assigns_curls_output(word)).then(|| line.len() - command.len())
+}
+
+/// Whether `word` starts an assignment of curl's output (`TOKEN=$(curl`, `` T=`curl ``), as a
+/// script gets a token before the request that sends it.
+fn assigns_curls_output(word: &str) -> bool {
+    word.split_once('=').is_some_and(|(name, value)| {
+        let value = value.trim_start_matches('"');
+        crate::sample_values::is_env_name(name)
+            && value
+                .strip_prefix("$(")
+                .or_else(|| value.strip_prefix('`'))
+                .is_some_and(is_curl)
+    })
 }
 
 /// A line after the `#`s that start it, and the blanks after each (`# # curl …`, a command
@@ -493,7 +506,10 @@ pub(super) enum PromptShell {
 /// the request it sent and what it did).
 pub(super) fn session_prompt(line: &str) -> Option<PromptShell> {
     let (prompt, rest, shell) = prompt_and_rest(line, false)?;
-    let before_curl = rest.split_whitespace().next().is_some_and(is_curl);
+    let before_curl = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| is_curl(word) || assigns_curls_output(word));
     (before_curl || !matches!(prompt.trim_end(), ">" | "*" | "//" | "-")).then_some(shell)
 }
 
@@ -1028,12 +1044,14 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
                 .or_else(|| word.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
                 .map(str::to_string)
         };
-        // `R=$(\` with the command on the lines after it: the `\` and line break are nothing
+        // `R=$(\` with the command on the lines after it: the `\` and line break are nothing;
+        // `R=$(printf … | curl -K - …)`: curl after a pipe
         let runs_curl = |inner: &str| {
-            inner
-                .split(|c: char| c.is_whitespace())
-                .find(|word| !word.is_empty() && *word != "\\")
-                .is_some_and(is_curl)
+            inner.split('|').any(|part| {
+                part.split(|c: char| c.is_whitespace())
+                    .find(|word| !word.is_empty() && *word != "\\")
+                    .is_some_and(is_curl)
+            })
         };
         let inner = match words {
             [word] => assignment(word).and_then(|(_, value)| substituted(value)),
