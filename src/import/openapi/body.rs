@@ -1,16 +1,20 @@
 //! The request body: JSON, a form, multipart parts, text or a file, by the media type chosen.
 
 use indexmap::IndexMap;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::Importer;
 use super::document::{escape, scalar_text};
 use super::media::{choose_media, is_binary, is_json, json_text};
-use super::parameters::{form_fields, header_value_problem};
+use super::parameters::{TAB_DELIMITED, form_fields, header_value_problem};
 use super::schema::{Direction, is_any_value, own_value};
 use crate::http::media_type;
 use crate::import::shared::name_value;
 use crate::model::FORM_URLENCODED;
+
+/// An internal key of a multipart part's Encoding Object: the text its list's values are joined
+/// with into one part, as a Swagger 2.0 `collectionFormat` other than `multi` sends a list.
+pub(super) const JOINED_WITH: &str = "x-samplegen-joinedWith";
 use crate::spec::{BodySpec, FileSpec, NameValueSpec, PartDetailSpec, PartSpec};
 
 impl<'a> Importer<'a> {
@@ -271,13 +275,19 @@ impl<'a> Importer<'a> {
     /// An XML media type's example (an object or a list) written as XML, by its schema's XML
     /// Object; the root element named by the schema's component when it names itself nothing.
     fn xml_body(&self, example: &Value, media: &'a Value) -> String {
+        self.xml_part(example, media, "root")
+    }
+
+    /// [`Self::xml_body`], with `fallback` the root element's name when neither the schema nor
+    /// its component names one (a part's name for a multipart part).
+    fn xml_part(&self, example: &Value, media: &Value, fallback: &str) -> String {
         let schema = media.get("schema").unwrap_or(&Value::Null);
         let root = schema
             .get("$ref")
             .and_then(Value::as_str)
             .and_then(|reference| reference.rsplit('/').next())
             .filter(|name| !name.is_empty())
-            .unwrap_or("root");
+            .unwrap_or(fallback);
         let resolve = |schema: &Value| {
             self.lookup(schema)
                 .map(|(target, _)| target.clone())
@@ -336,7 +346,9 @@ impl<'a> Importer<'a> {
             return vec![(name.to_string(), scalar_text(value))];
         }
         let style = match style.unwrap_or("form") {
-            style @ ("form" | "spaceDelimited" | "pipeDelimited" | "deepObject") => style,
+            // a Swagger 2.0 `collectionFormat: tsv` too
+            style
+            @ ("form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | TAB_DELIMITED) => style,
             other => {
                 self.note(
                     "body",
@@ -533,13 +545,6 @@ impl<'a> Importer<'a> {
             let part_type = given_type
                 .filter(|t| !t.contains([',', '*', '"']) && header_value_problem(t).is_none())
                 .map(str::to_string);
-            if let Some(given) = given_type.filter(|_| part_type.is_none()) {
-                self.note(
-                    "body",
-                    format!("{at}/encoding/{}/contentType", escape(name)),
-                    format!("`{given}` is not one content type: `{name}` is sent without its own"),
-                );
-            }
             let schema = properties.get(name).map(|schema| self.without_null(schema));
             let items = schema
                 .and_then(|s| s.get("items"))
@@ -548,6 +553,25 @@ impl<'a> Importer<'a> {
             // default for other than primitives and objects
             let binary = schema.is_some_and(|s| is_binary(s) || is_any_value(s))
                 || items.is_some_and(is_binary);
+            let schema_media_type = schema
+                .or(items)
+                .and_then(|s| s.get("contentMediaType"))
+                .and_then(Value::as_str)
+                .filter(|t| header_value_problem(t).is_none() && !t.contains('"'))
+                .map(str::to_string);
+            if let Some(given) = given_type.filter(|_| part_type.is_none()) {
+                let sent = match schema_media_type.as_deref().filter(|_| binary) {
+                    Some(media_type) => {
+                        format!("sent as `{media_type}`, its schema's `contentMediaType`")
+                    }
+                    None => "sent without its own".to_string(),
+                };
+                self.note(
+                    "body",
+                    format!("{at}/encoding/{}/contentType", escape(name)),
+                    format!("`{given}` is not one content type: `{name}` is {sent}"),
+                );
+            }
             let mut part = |spec: PartSpec| {
                 let mut map = IndexMap::new();
                 map.insert(name.to_string(), spec);
@@ -566,14 +590,7 @@ impl<'a> Importer<'a> {
                         }
                     })
                     .collect();
-                let content_type = part_type.or_else(|| {
-                    schema
-                        .or(items)
-                        .and_then(|s| s.get("contentMediaType"))
-                        .and_then(Value::as_str)
-                        .filter(|t| header_value_problem(t).is_none() && !t.contains('"'))
-                        .map(str::to_string)
-                });
+                let content_type = part_type.or(schema_media_type);
                 part(PartSpec::Detailed(PartDetailSpec {
                     file: Some(format!("/path/to/{file}")),
                     content_type,
@@ -581,19 +598,47 @@ impl<'a> Importer<'a> {
                 }));
                 continue;
             }
+            // a Swagger 2.0 list in one part, its values joined (`collectionFormat: csv`)
+            let joined_with = encoding
+                .and_then(|e| e.get(name))
+                .and_then(|e| e.get(JOINED_WITH))
+                .and_then(Value::as_str);
             match value {
                 Value::Array(elements)
                     if elements.iter().all(|e| !e.is_object() && !e.is_array()) =>
                 {
-                    for element in elements {
-                        part(text_part(scalar_text(element), part_type.clone()));
+                    match joined_with {
+                        Some(delimiter) => {
+                            let texts: Vec<String> = elements.iter().map(scalar_text).collect();
+                            part(text_part(texts.join(delimiter), part_type.clone()));
+                        }
+                        None => {
+                            for element in elements {
+                                part(text_part(scalar_text(element), part_type.clone()));
+                            }
+                        }
                     }
                 }
-                Value::Array(_) | Value::Object(_) => part(PartSpec::Detailed(PartDetailSpec {
-                    value: Some(scalar_text(value)),
-                    content_type: part_type.or_else(|| Some("application/json".into())),
-                    ..PartDetailSpec::default()
-                })),
+                // an object or a list as the part's type writes it: XML or YAML by theirs,
+                // else JSON, the Encoding Object's default
+                Value::Array(_) | Value::Object(_) => {
+                    let text = match part_type.as_deref() {
+                        Some(media_type) if crate::http::media::is_xml(media_type) => {
+                            let schema = properties.get(name).map_or(Value::Null, |s| (*s).clone());
+                            let part_media = json!({ "schema": schema });
+                            self.xml_part(value, &part_media, name)
+                        }
+                        Some(media_type) if crate::http::media::is_yaml(media_type) => {
+                            crate::yaml::to_portable_string(value)
+                        }
+                        _ => scalar_text(value),
+                    };
+                    part(PartSpec::Detailed(PartDetailSpec {
+                        value: Some(text),
+                        content_type: part_type.or_else(|| Some("application/json".into())),
+                        ..PartDetailSpec::default()
+                    }))
+                }
                 scalar => part(text_part(scalar_text(scalar), part_type)),
             }
         }
@@ -878,6 +923,38 @@ components:
         assert_eq!(
             first_parts(&import),
             "- file:\n    file: /path/to/file\n    content_type: application/octet-stream\n- note: string\n"
+        );
+    }
+
+    #[test]
+    fn a_part_of_an_xml_type_is_xml() {
+        let import = run(r#"
+paths:
+  /part:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                meta: {type: object, properties: {a: {type: integer, example: 1}}}
+                settings: {type: object, properties: {b: {type: boolean}}}
+                pic: {type: string, format: binary, contentMediaType: image/png}
+            encoding:
+              meta: {contentType: application/xml}
+              settings: {contentType: application/yaml}
+              pic: {contentType: 'image/png, image/jpeg'}
+"#);
+        assert_eq!(
+            first_parts(&import),
+            "- meta:\n    value: |-\n      <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n      <meta>\n        <a>1</a>\n      </meta>\n    content_type: application/xml\n- settings:\n    value: |\n      b: true\n    content_type: application/yaml\n- pic:\n    file: /path/to/pic\n    content_type: image/png\n"
+        );
+        assert!(
+            import.notes.iter().any(|n| n.message
+                == "`image/png, image/jpeg` is not one content type: `pic` is sent as `image/png`, its schema's `contentMediaType`"),
+            "{:#?}",
+            import.notes
         );
     }
 

@@ -701,14 +701,27 @@ impl<'a> Upgrade<'a> {
                     .and_then(Value::as_str)
                     .unwrap_or("csv");
                 match style(format, "form") {
-                    // multipart sends a list as repeated parts, whatever the format says
                     Some((style, explode)) if location == "form" => {
                         encoding.insert(
                             name.to_string(),
                             json!({ "style": style, "explode": explode }),
                         );
                     }
-                    Some(_) => {}
+                    // multipart: `multi` is a part per value, any other format one part
+                    // holding the values joined, as a form field would
+                    Some((_, true)) => {}
+                    Some(_) => {
+                        let delimiter = match format {
+                            "ssv" => " ",
+                            "tsv" => "\t",
+                            "pipes" => "|",
+                            _ => ",",
+                        };
+                        encoding.insert(
+                            name.to_string(),
+                            json!({ (super::body::JOINED_WITH): delimiter }),
+                        );
+                    }
                     None => self.note(
                         "parameter",
                         from.clone(),
@@ -1189,12 +1202,16 @@ paths:
         - {name: tags, in: formData, type: array, items: {type: string}, required: true, x-example: [a, b]}
         - {name: each, in: formData, type: array, collectionFormat: multi, items: {type: string}, required: true, x-example: [a, b]}
         - {name: note, in: formData, type: string}
+        - {name: words, in: formData, type: array, collectionFormat: tsv, items: {type: string}, required: true, x-example: [a, b]}
   /upload:
     post:
       consumes: [multipart/form-data]
       parameters:
         - {name: file, in: formData, type: file, required: true}
         - {name: caption, in: formData, type: string, required: true, x-example: hi}
+        - {name: tags, in: formData, type: array, items: {type: string}, required: true, x-example: [a, b]}
+        - {name: words, in: formData, type: array, collectionFormat: tsv, items: {type: string}, required: true, x-example: [a, b]}
+        - {name: each, in: formData, type: array, collectionFormat: multi, items: {type: string}, required: true, x-example: [a, b]}
   /empty:
     post:
       parameters:
@@ -1213,14 +1230,22 @@ paths:
                 pair("tags", "a,b"),
                 pair("each", "a"),
                 pair("each", "b"),
+                pair("words", "a\tb"),
                 pair("note", "string"),
             ]
         );
+        assert!(
+            !import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("x-samplegen"))
+        );
         let upload = &import.items[1].spec.request;
         let parts = upload.body.as_ref().unwrap().formdata().unwrap();
+        // a list is one part of its values joined, but for `multi`, a part each
         assert_eq!(
             crate::yaml::to_string(parts),
-            "- file:\n    file: /path/to/file\n- caption: hi\n"
+            "- file:\n    file: /path/to/file\n- caption: hi\n- tags: a,b\n- words: \"a\\tb\"\n- each: a\n- each: b\n"
         );
         assert!(import.items[2].spec.request.body.is_some());
     }
