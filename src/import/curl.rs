@@ -1173,6 +1173,15 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 ));
             }
         }
+        for (written, name) in &command.trimmed {
+            import.notes.push(Note::of_kind(
+                "environment",
+                format!("{prefix}command"),
+                format!(
+                    "`{written}` takes a text off `{name}`, which samplegen does not evaluate: the spec reads `{{{{{name}}}}}` there, whose value is to be given as the shell would leave it"
+                ),
+            ));
+        }
         for (written, name) in &command.tool_values {
             let tool = if written.starts_with("${{") {
                 "GitHub Actions"
@@ -3867,6 +3876,32 @@ mod tests {
         assert!(
             matches!(&request.body, Some(BodySpec::Raw(raw)) if raw == "hi"),
             "{request:?}"
+        );
+    }
+
+    #[test]
+    fn a_variable_given_its_own_default_or_trimmed() {
+        let read = imported("R=\"${R:-eu1}\"\ncurl \"https://app.$R.example/x\"");
+        assert_eq!(
+            read.items[0].spec.request.url,
+            "https://app.{{R}}.example/x"
+        );
+        assert_eq!(read.variables.get("R").map(String::as_str), Some("eu1"));
+        assert!(!read.notes.iter().any(|n| n.message.contains("is not curl")));
+        // a text taken off a value is not evaluated: the variable, noted, and no value offered
+        let read = imported("E=https://e.com/\ncurl -I \"${E%/}/x\"");
+        assert_eq!(read.items[0].spec.request.url, "{{E}}/x");
+        assert!(read.variables.is_empty(), "{:?}", read.variables);
+        assert!(
+            read.notes
+                .iter()
+                .any(|n| n.message.starts_with("`${E%/}` takes a text off `E`"))
+        );
+        let read = imported("B=\"${C##s3://}\"\ncurl -I \"https://h.example/$B\"");
+        assert!(
+            read.notes
+                .iter()
+                .any(|n| n.message.starts_with("`${C##s3://}` takes"))
         );
     }
 

@@ -45,6 +45,9 @@ pub struct Command {
     /// Values a tool writes in before the shell runs, by their names (`${{ github.sha }}`,
     /// Terraform's `${var.region}`): as written, and the variable each is.
     pub tool_values: Vec<(String, String)>,
+    /// Expansions that take a text off a variable's end or start (`${BASE%/}`), as written,
+    /// with the variable's name, which the words hold instead.
+    pub trimmed: Vec<(String, String)>,
     /// Whether the command reads the output of the one before it, after a `|`.
     pub piped: bool,
     /// URLs written in backquotes as a word of their own (`` `http://localhost:7700/indexes` ``,
@@ -1111,6 +1114,8 @@ struct Assigned {
     reads: Vec<String>,
     /// The defaults of what the value reads (`T=${TOKEN:-abc}`), offered where it is read.
     defaults: Vec<(String, String)>,
+    /// What the value trims (`B="${C#s3://}"`), noted where it is read.
+    trimmed: Vec<(String, String)>,
 }
 
 /// The commands with those that only set variables to a text (`name="a.txt"`, `export NAME=…`)
@@ -1121,6 +1126,8 @@ struct Assigned {
 /// text: such a command stays as it is.
 pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
     let mut set: Vec<Assigned> = Vec::new();
+    // the variables a `R="${R:-eu1}"` gave a default, with it
+    let mut defaulted: Vec<(String, String)> = Vec::new();
     let mut out = Vec::with_capacity(commands.len());
     for mut command in commands {
         // a session's `$ export TOKEN=abc`, its prompt a word of its own
@@ -1146,6 +1153,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                                 value: text,
                                 reads,
                                 defaults: Vec::new(),
+                                trimmed: Vec::new(),
                             });
                         }
                         if !command.substituted.is_empty() || !command.unevaluated.is_empty() {
@@ -1163,11 +1171,45 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                                 .filter(|(read, _)| read_here(read))
                                 .cloned()
                                 .collect(),
+                            trimmed: command
+                                .trimmed
+                                .iter()
+                                .filter(|(_, read)| read_here(read))
+                                .cloned()
+                                .collect(),
                         })
                     })
                     .collect()
             })
             .flatten();
+        // `R="${R:-eu1}"`: the variable's own value, or else its default, which the commands
+        // after it read as a `${R:-eu1}` of their own
+        let own_default = |assigned: &Assigned| {
+            let placeholder = format!("{{{{{}}}}}", assigned.name);
+            (assigned.value == placeholder)
+                .then(|| {
+                    assigned
+                        .defaults
+                        .iter()
+                        .find(|(read, _)| *read == assigned.name)
+                })
+                .flatten()
+                .map(|(_, default)| default.clone())
+        };
+        if let Some(assignments) = &assignments
+            && !assignments.is_empty()
+            && assignments
+                .iter()
+                .all(|assigned| own_default(assigned).is_some())
+        {
+            for assigned in assignments {
+                let default = own_default(assigned).expect("checked above");
+                set.retain(|known| known.name != assigned.name);
+                defaulted.retain(|(name, _)| *name != assigned.name);
+                defaulted.push((assigned.name.clone(), default));
+            }
+            continue;
+        }
         let from_itself = assignments.as_ref().is_some_and(|assignments| {
             assignments
                 .iter()
@@ -1184,6 +1226,11 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
         let mut index = 0;
         while index < command.expanded.len() {
             let name = command.expanded[index].clone();
+            if let Some((_, default)) = defaulted.iter().find(|(known, _)| *known == name)
+                && !command.defaults.iter().any(|(known, _)| *known == name)
+            {
+                command.defaults.push((name.clone(), default.clone()));
+            }
             if let Some(assigned) = set.iter().find(|assigned| assigned.name == name) {
                 assigned.reads.iter().for_each(|read| command.reads(read));
                 for (read, default) in &assigned.defaults {
@@ -1191,12 +1238,24 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                         command.defaults.push((read.clone(), default.clone()));
                     }
                 }
+                for trimmed in &assigned.trimmed {
+                    if !command.trimmed.contains(trimmed) {
+                        command.trimmed.push(trimmed.clone());
+                    }
+                }
             }
             index += 1;
         }
+        // a value the command trims (`${BASE%/}`) is not the one it sends: none is offered
         command.assigned = set
             .iter()
             .filter(|assigned| command.expanded.contains(&assigned.name))
+            .filter(|assigned| {
+                !command
+                    .trimmed
+                    .iter()
+                    .any(|(_, name)| *name == assigned.name)
+            })
             .map(|assigned| (assigned.name.clone(), assigned.value.clone()))
             .collect();
         with_whole_arguments_written(&mut command);
@@ -1581,6 +1640,31 @@ fn expand(
                     *chars = ahead;
                     if !command.defaults.iter().any(|(known, _)| *known == name) {
                         command.defaults.push((name.clone(), default));
+                    }
+                }
+                // `${BASE%/}`, `${B#s3://}`: the variable with a text taken off its end or its
+                // start, which samplegen does not evaluate: the variable, its value to be
+                // given without that text (noted)
+                Some(mark @ ('%' | '#')) => {
+                    let doubled = ahead.next_if_eq(&mark).is_some();
+                    let pattern: String = std::iter::from_fn(|| ahead.next_if(|c| *c != '}'))
+                        .take(200)
+                        .collect();
+                    let plain = !pattern.is_empty()
+                        && !pattern.contains(['$', '`', '"', '\'', '\\', '{', '\n']);
+                    if plain && ahead.next() == Some('}') {
+                        *chars = ahead;
+                        let marks = if doubled {
+                            format!("{mark}{mark}")
+                        } else {
+                            mark.to_string()
+                        };
+                        let written = format!("${{{name}{marks}{pattern}}}");
+                        if !command.trimmed.iter().any(|(known, _)| *known == written) {
+                            command.trimmed.push((written, name.clone()));
+                        }
+                    } else {
+                        name.clear();
                     }
                 }
                 _ => name.clear(),
