@@ -266,6 +266,170 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+/// Where the value a JSON pointer (`/item/0/request`, `~1` for `/` and `~0` for `~` in a name)
+/// names is written in `source`, a JSON or block-style YAML document: the start of the value,
+/// or of the deepest part of the path found. `None` when not even the first part is found.
+pub fn locate_pointer(source: &str, pointer: &str) -> Option<Location> {
+    let segments: Vec<String> = pointer
+        .strip_prefix('/')?
+        .split('/')
+        .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    if source.trim_start().starts_with(['{', '[']) {
+        return json_location(source, &segments);
+    }
+    let path: Vec<PathSegment> = segments
+        .iter()
+        .map(|segment| match segment.parse::<usize>() {
+            Ok(index) => PathSegment::Index(index),
+            Err(_) => PathSegment::Key(segment),
+        })
+        .collect();
+    locate(source, &path)
+}
+
+/// [`locate_pointer`] in JSON text: each object's members and each array's elements are
+/// stepped over until the one the segment names.
+fn json_location(source: &str, segments: &[String]) -> Option<Location> {
+    let mut scanner = JsonScanner {
+        bytes: source.as_bytes(),
+        at: 0,
+    };
+    let mut found = None;
+    for segment in segments {
+        scanner.blanks();
+        match scanner.peek()? {
+            b'{' => {
+                scanner.at += 1;
+                loop {
+                    scanner.blanks();
+                    if scanner.peek()? != b'"' {
+                        return found;
+                    }
+                    let key = scanner.string()?;
+                    scanner.blanks();
+                    if scanner.peek()? != b':' {
+                        return found;
+                    }
+                    scanner.at += 1;
+                    scanner.blanks();
+                    if key == *segment {
+                        break;
+                    }
+                    scanner.value()?;
+                    scanner.blanks();
+                    if scanner.peek()? != b',' {
+                        return found;
+                    }
+                    scanner.at += 1;
+                }
+            }
+            b'[' => {
+                let index: usize = segment.parse().ok()?;
+                scanner.at += 1;
+                for _ in 0..index {
+                    scanner.blanks();
+                    scanner.value()?;
+                    scanner.blanks();
+                    if scanner.peek()? != b',' {
+                        return found;
+                    }
+                    scanner.at += 1;
+                }
+                scanner.blanks();
+            }
+            _ => return found,
+        }
+        found = Some(scanner.location(source));
+    }
+    found
+}
+
+/// A position in JSON text, stepping over its tokens.
+struct JsonScanner<'s> {
+    bytes: &'s [u8],
+    at: usize,
+}
+
+impl JsonScanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn blanks(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_whitespace()) {
+            self.at += 1;
+        }
+    }
+
+    /// The string that starts here, its escapes read.
+    fn string(&mut self) -> Option<String> {
+        let start = self.at;
+        self.skip_string()?;
+        serde_json::from_slice(&self.bytes[start..self.at]).ok()
+    }
+
+    fn skip_string(&mut self) -> Option<()> {
+        self.at += 1;
+        loop {
+            match self.peek()? {
+                b'\\' => self.at += 2,
+                b'"' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// Steps over the value that starts here.
+    fn value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.skip_string(),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.skip_string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.at += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.at += 1;
+                }
+            }
+            _ => {
+                while self
+                    .peek()
+                    .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+                {
+                    self.at += 1;
+                }
+                Some(())
+            }
+        }
+    }
+
+    fn location(&self, source: &str) -> Location {
+        let before = &source[..self.at.min(source.len())];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Location {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,6 +475,36 @@ mod tests {
         let caret = lines[4].strip_prefix("  | ").unwrap();
         let under: String = source.chars().skip(caret.len() - 1).take(8).collect();
         assert_eq!(under, "\\u{1b}[3");
+    }
+
+    #[test]
+    fn locates_json_pointers_in_json_and_yaml() {
+        let json = "{\"info\": {\"a\": [1, {\"b\": \"x\"}]},\n \"item\": [\n  {\"name\": \"r\\\"]\"},\n  {\"name\": \"r2\", \"request\": {}}\n ]\n}";
+        assert_eq!(
+            locate_pointer(json, "/item/1"),
+            Some(Location { line: 4, column: 3 })
+        );
+        assert_eq!(
+            locate_pointer(json, "/item/1/request"),
+            Some(Location {
+                line: 4,
+                column: 29
+            })
+        );
+        // the deepest part found
+        assert_eq!(
+            locate_pointer(json, "/item/5"),
+            Some(Location {
+                line: 2,
+                column: 10
+            })
+        );
+        let yaml = "paths:\n  /a/b:\n    get:\n      summary: x\n";
+        assert_eq!(
+            locate_pointer(yaml, "/paths/~1a~1b/get"),
+            Some(Location { line: 3, column: 5 })
+        );
+        assert_eq!(locate_pointer(json, "no pointer"), None);
     }
 
     #[test]

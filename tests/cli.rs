@@ -1057,6 +1057,24 @@ fn a_malformed_import_input_exits_1_and_an_unknown_target_2() {
     assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
 }
 
+// a request no spec can hold is shown where the input has it: no spec file was written
+#[test]
+fn a_request_that_cannot_be_a_spec_is_shown_in_the_input() {
+    let project = TestProject::new();
+    project.write(
+        "bad.json",
+        "{\"info\": {\"name\": \"x\"},\n \"item\": [\n  {\"name\": \"ok\", \"request\": {\"method\": \"GET\", \"url\": \"https://e.com/a\"}},\n  {\"name\": \"r2\", \"request\": {\"method\": \"G ET\", \"url\": \"https://e.com/b\"}}\n ]\n}\n",
+    );
+    let import = project.run_failing(&["import", "postman", "bad.json", "--into", "specs/bad"]);
+    let error = stderr(&import);
+    assert!(
+        error.contains("(the request `r2`: its spec is not written)\n --> bad.json:4:3"),
+        "{error}"
+    );
+    assert!(project.path("specs/bad/ok.yaml").exists());
+    assert!(!project.path("specs/bad/r2.yaml").exists());
+}
+
 // the notes grouped by kind with a count, each listed with --verbose, and one summary line
 #[test]
 fn import_groups_its_notes_by_kind_and_ends_with_a_summary() {

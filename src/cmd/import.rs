@@ -187,10 +187,19 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         written.not_written,
     )
     .map_err(Error::stdout)?;
-    if written.invalid.is_empty() {
+    let shown_input = if from_stdin {
+        std::path::Path::new("<stdin>")
+    } else {
+        input
+    };
+    let mut problems = written.invalid;
+    for rejected in &written.rejected {
+        problems.extend(rejected.diagnostics(shown_input, &text));
+    }
+    if problems.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{}", Error::Diagnostics(written.invalid));
+        eprintln!("{}", Error::Diagnostics(problems));
         Ok(ExitCode::FAILURE)
     }
 }

@@ -3039,6 +3039,7 @@ fn finish_url(
             request,
             ..Spec::default()
         },
+        origin: url_at.to_string(),
     });
 }
 

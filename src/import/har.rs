@@ -315,7 +315,12 @@ fn import_request(
         Vec::new()
     };
     let name = format!("{method} {}", parsed.path);
-    import.items.push(Imported { dirs, name, spec });
+    import.items.push(Imported {
+        dirs,
+        name,
+        spec,
+        origin: at.to_string(),
+    });
     Ok(())
 }
 

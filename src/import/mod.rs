@@ -29,6 +29,9 @@ pub struct Imported {
     /// The request's name, slugged into the file name.
     pub name: String,
     pub spec: Spec,
+    /// Where the input has the request: a JSON pointer (`/item/0`, `/paths/~1pets/get`), or
+    /// for a command line its place (`line 3, word 2`); empty when it has none.
+    pub origin: String,
 }
 
 /// Something in the input an importer could not represent, and where it is: a JSON pointer into
@@ -328,10 +331,53 @@ pub struct Written {
     pub written: Vec<PathBuf>,
     /// Existing spec files left alone (no `--force`).
     pub kept: Vec<PathBuf>,
-    /// Why imported requests' specs would not be valid (a request may have several problems).
+    /// Specs too large to write.
     pub invalid: Vec<Diagnostic>,
+    /// The imported requests whose specs would not be valid, and why.
+    pub rejected: Vec<Rejected>,
     /// How many imported requests were not written for those problems.
     pub not_written: usize,
+}
+
+/// An imported request whose spec would not be valid: where the input has it, its name, and
+/// its spec's problems (no spec file is there to point at).
+#[derive(Debug)]
+pub struct Rejected {
+    pub origin: String,
+    pub name: String,
+    pub problems: Vec<String>,
+}
+
+impl Rejected {
+    /// The problems as diagnostics of the input `file` (its text `source`), at the request.
+    pub fn diagnostics(&self, file: &Path, source: &str) -> Vec<Diagnostic> {
+        let location = match self.origin.strip_prefix("line ") {
+            Some(rest) => rest
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|line| line.parse().ok())
+                .map(|line| crate::diagnostic::Location { line, column: 1 }),
+            None => crate::diagnostic::locate_pointer(source, &self.origin),
+        };
+        let at = if self.origin.is_empty() || location.is_some() {
+            String::new()
+        } else {
+            format!(" at `{}`", self.origin)
+        };
+        self.problems
+            .iter()
+            .map(|problem| {
+                let message = format!(
+                    "{problem} (the request `{}`{at}: its spec is not written)",
+                    self.name
+                );
+                match location {
+                    Some(location) => Diagnostic::at(file, source, location, message),
+                    None => Diagnostic::new(file, message),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Writes each imported spec to `into/<dirs…>/<name>.yaml` (names slugged, made unique within
@@ -396,16 +442,15 @@ pub fn write(
         let text = match to_valid_yaml(&item.spec, &path, id) {
             Ok(text) => text,
             Err(problems) => {
-                // the file is not there to look at: say so, and which request it was
-                written
-                    .invalid
-                    .extend(problems.into_iter().map(|mut problem| {
-                        problem.message = format!(
-                            "{} (the spec of the imported request `{}`, not written)",
-                            problem.message, item.name
-                        );
-                        problem
-                    }));
+                // the file is not there to look at: the input's request is named instead
+                written.rejected.push(Rejected {
+                    origin: item.origin.clone(),
+                    name: item.name.clone(),
+                    problems: problems
+                        .into_iter()
+                        .map(|problem| problem.message)
+                        .collect(),
+                });
                 written.not_written += 1;
                 continue;
             }
@@ -924,6 +969,7 @@ mod tests {
         let item = |dirs: Vec<String>| Imported {
             dirs,
             name: "read".into(),
+            origin: String::new(),
             spec: spec.clone(),
         };
         let import = Import {
@@ -969,6 +1015,7 @@ mod tests {
         let item = |name: &str| Imported {
             dirs: vec!["Users".into()],
             name: name.into(),
+            origin: String::new(),
             spec: spec.clone(),
         };
         let import = Import {

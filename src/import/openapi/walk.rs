@@ -386,6 +386,7 @@ impl<'a> Importer<'a> {
                 }),
                 ..Spec::default()
             },
+            origin: op_at.to_string(),
         }
     }
 }

@@ -24,7 +24,12 @@ use auth::{InForce, is_set};
 /// Reads a Postman Collection (v2.0, v2.1 or v1, JSON): every request becomes a spec, in order,
 /// below its folders.
 pub fn import(text: &str) -> Result<Import, String> {
-    import_with_pointers(text).map(|(import, _)| import)
+    import_with_pointers(text).map(|(mut import, pointers)| {
+        for (item, pointer) in import.items.iter_mut().zip(pointers) {
+            item.origin = pointer;
+        }
+        import
+    })
 }
 
 /// [`import`], with the JSON pointer of each imported request's item.

@@ -315,6 +315,7 @@ impl Importer {
             dirs: dirs.to_vec(),
             name: if name.trim().is_empty() { title } else { name },
             spec,
+            origin: String::new(),
         });
         self.pointers.push(at.to_string());
     }
