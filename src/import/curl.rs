@@ -538,9 +538,13 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
                 continue;
             }
         };
-        // the heading names the first request below it; the prose is said before it
+        // the heading names the first request below it, and the prose is said before it: past
+        // those whose response the block keeps for the next (`TOKEN=$(curl …/login)`)
+        let named = (0..imported.items.len())
+            .find(|index| !imported.captured.contains(index))
+            .unwrap_or(0);
         for (index, mut item) in imported.items.into_iter().enumerate() {
-            if index == 0 {
+            if index == named {
                 if let Some(heading) = heading.as_ref().filter(|h| !h.is_empty()) {
                     item.name = heading.clone();
                     item.spec.title = heading.clone();
@@ -1084,6 +1088,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             Err(stdin) => (Cow::Borrowed(&words[1..]), stdin, numbers),
         };
         let read = read_command(&words, &numbers, &prefix, stdin, &mut import)?;
+        if command.captured {
+            import.captured.extend(first_item..import.items.len());
+        }
         if let (false, Some((_, shown))) = (read, &given) {
             import.notes.push(Note::of_kind(
                 "ignored-option",
@@ -3904,6 +3911,16 @@ mod tests {
                 .iter()
                 .any(|n| n.message.starts_with("`${C##s3://}` takes"))
         );
+    }
+
+    #[test]
+    fn a_sections_title_goes_past_the_request_whose_response_the_block_keeps() {
+        let read = imported(
+            "### Create an order\n\nFirst log in.\n\n```bash\nTOKEN=$(curl -s -X POST https://e.com/login -d 'user=a' | jq -r .token)\ncurl -X POST https://e.com/orders -H \"Authorization: Bearer $TOKEN\"\n```\n",
+        );
+        let titles: Vec<&str> = read.items.iter().map(|i| i.spec.title.as_str()).collect();
+        assert_eq!(titles, ["POST /login", "Create an order"]);
+        assert_eq!(read.items[1].spec.prose, "First log in.");
     }
 
     #[test]

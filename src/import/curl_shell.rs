@@ -48,6 +48,8 @@ pub struct Command {
     /// Expansions that take a text off a variable's end or start (`${BASE%/}`), as written,
     /// with the variable's name, which the words hold instead.
     pub trimmed: Vec<(String, String)>,
+    /// Whether the script keeps the command's output in a variable (`TOKEN=$(curl …)`).
+    pub captured: bool,
     /// Whether the command reads the output of the one before it, after a `|`.
     pub piped: bool,
     /// URLs written in backquotes as a word of their own (`` `http://localhost:7700/indexes` ``,
@@ -1056,6 +1058,7 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
                     .is_some_and(is_curl)
             })
         };
+        let assigned = matches!(words, [_]);
         let inner = match words {
             [word] => assignment(word).and_then(|(_, value)| substituted(value)),
             // `echo $(curl … | jq …)`: the curl command is the request the line makes
@@ -1069,6 +1072,7 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
                 out.extend(shell_commands(&inner)?.into_iter().map(|mut run| {
                     // the line the assignment is on, not one of the substitution's own
                     run.line = command.line.map(|line| line + run.line.unwrap_or(0));
+                    run.captured = assigned;
                     run
                 }))
             }

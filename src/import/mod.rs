@@ -81,6 +81,9 @@ pub struct Import {
     /// Values the input gives its `{{variables}}` (an OpenAPI server, a Postman collection's
     /// variables), for the project's `samplegen.yaml` (see [`site_variables`]).
     pub variables: IndexMap<String, String>,
+    /// The items of requests whose response a script keeps in a variable (`TOKEN=$(curl …)`),
+    /// by index: a step on the way to the request a page's section is about.
+    pub captured: Vec<usize>,
 }
 
 /// The input formats.
@@ -974,8 +977,7 @@ mod tests {
         };
         let import = Import {
             items: vec![item(vec![]), item(vec!["users".into()])],
-            notes: Vec::new(),
-            variables: IndexMap::new(),
+            ..Import::default()
         };
         assert!(write(&import, &into, &specs, false).is_err());
         assert!(!into.join("read.yaml").exists());
@@ -1020,8 +1022,7 @@ mod tests {
         };
         let import = Import {
             items: vec![item("Read"), item("Read")],
-            notes: Vec::new(),
-            variables: IndexMap::new(),
+            ..Import::default()
         };
         let into = dir.path().join("specs/api");
         let first = write(&import, &into, &dir.path().join("specs"), false).unwrap();

@@ -135,6 +135,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         items,
         notes,
         variables,
+        ..Import::default()
     })
 }
 
