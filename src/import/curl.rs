@@ -3923,6 +3923,27 @@ mod tests {
         assert_eq!(read.items[1].spec.prose, "First log in.");
     }
 
+    // Mintlify shows a page's `<RequestExample>` beside the whole page, whatever section
+    // it is written in
+    #[test]
+    fn a_pages_own_example_takes_the_pages_title_and_lead() {
+        let read = imported(
+            "# Retrieve Attachment\n\nRetrieve one attachment.\n\n## Path Parameters\n\n<ParamField path=\"id\" type=\"string\" required>\n  The Attachment ID.\n</ParamField>\n\n<RequestExample>\n  ```bash cURL\n  curl https://e.com/attachments/1\n  ```\n</RequestExample>\n\n## Other\n\nText.\n\n```bash\ncurl https://e.com/other\n```\n",
+        );
+        let specs: Vec<(&str, &str)> = read
+            .items
+            .iter()
+            .map(|i| (i.spec.title.as_str(), i.spec.prose.as_str()))
+            .collect();
+        assert_eq!(
+            specs,
+            [
+                ("Retrieve Attachment", "Retrieve one attachment."),
+                ("Other", "Text.")
+            ]
+        );
+    }
+
     #[test]
     fn only_the_commands_spelling_runs_curl() {
         for prose in ["cURL command from the code", "Curl it from https://e.com/a"] {

@@ -53,6 +53,8 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
         section_block: None,
         captions: Vec::new(),
         set_before: String::new(),
+        page_example: false,
+        lead: None,
     };
     if let Some(title) = front_title {
         page.enter_heading(0, title);
@@ -120,6 +122,10 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                 match html.trim() {
                     TAB_START => page.enter_tab(),
                     TABS_START => page.enter_tabs(),
+                    PAGE_EXAMPLE_START => {
+                        page.enter_tabs();
+                        page.page_example = true;
+                    }
                     TABS_END => page.leave_tabs(),
                     _ => {}
                 }
@@ -249,6 +255,10 @@ struct Page<'t> {
     captions: Vec<String>,
     /// What the shell blocks without curl read so far set (see [`CurlBlock::set_before`]).
     set_before: String,
+    /// Whether the page is in its own example (see [`PAGE_EXAMPLE_START`]).
+    page_example: bool,
+    /// The prose under the page's first heading before the next one: the page's lead text.
+    lead: Option<Vec<&'t str>>,
 }
 
 /// What a code block's opening line says: whether it is a shell's, and the title it gives
@@ -447,6 +457,15 @@ impl<'t> Page<'t> {
         // heading does not
         let heading = match title {
             Some(title) if title.contains(char::is_whitespace) => Some(title),
+            // the page's own example: the page's title and its lead text, once
+            _ if self.page_example => match self.headings.first_mut() {
+                Some(top) if !top.titled => {
+                    top.titled = true;
+                    prose = self.lead.clone().unwrap_or_else(|| prose.clone());
+                    Some(top.text.clone())
+                }
+                _ => None,
+            },
             title if std::mem::take(&mut self.fresh_heading) => self.title().or(title),
             title => title,
         };
@@ -472,6 +491,14 @@ impl<'t> Page<'t> {
 
     fn enter_heading(&mut self, level: usize, text: String) {
         let text = without_anchor(text);
+        // what the page's top heading heads before its first section is the page's lead text
+        match self.headings.first() {
+            Some(top) if level <= top.level => self.lead = None,
+            Some(top) if self.headings.len() == 1 && level > top.level => {
+                self.lead = Some(self.prose.clone());
+            }
+            _ => {}
+        }
         self.section_block = None;
         self.captions.clear();
         while self
@@ -507,6 +534,7 @@ impl<'t> Page<'t> {
     /// A group of tabs or code blocks shown as tabs ends: what follows starts afresh.
     fn leave_tabs(&mut self) {
         self.before_tabs = None;
+        self.page_example = false;
         self.prose.clear();
     }
 
@@ -858,6 +886,10 @@ pub(super) const TABS_START: &str = "<!-- samplegen: content tabs -->";
 /// What the line that closes such a group is read as (MkDocs': the blank line before the text
 /// that is no longer indented).
 pub(super) const TABS_END: &str = "<!-- samplegen: end of content tabs -->";
+/// What the line that opens the page's own example (Mintlify's `<RequestExample>`, shown
+/// beside the whole page) is read as: a group of tabs whose blocks the page's title and lead
+/// text name, whatever section it is written in.
+pub(super) const PAGE_EXAMPLE_START: &str = "<!-- samplegen: the page's example -->";
 
 /// Whether a line opens MkDocs' admonition (`!!! note`, `??? example`, `???+ tip`) or content
 /// tab (`=== "cURL"`), whose content is the lines indented four spaces more. Python-Markdown

@@ -1309,10 +1309,11 @@ fn component_tag_end(lines: &[String], fenced: &[bool], start: usize) -> Option<
 /// Mintlify's `<CodeGroup>` and `<RequestExample>`, whose code blocks are tabs, Nextra's
 /// `<Tabs.Tab>`. `None` for another tag, and for one indented as code would be.
 fn group_marker(line: &str, tag: LoneTag) -> Option<String> {
-    use super::markdown::{TAB_START, TABS_END, TABS_START};
+    use super::markdown::{PAGE_EXAMPLE_START, TAB_START, TABS_END, TABS_START};
     let depth = indent(line);
     let marker = match (tag.name, tag.closing) {
-        ("Tabs" | "CodeGroup" | "RequestExample" | "CodeBlocks", false) => TABS_START,
+        ("RequestExample", false) => PAGE_EXAMPLE_START,
+        ("Tabs" | "CodeGroup" | "CodeBlocks", false) => TABS_START,
         ("Tabs" | "CodeGroup" | "RequestExample" | "CodeBlocks", true) => TABS_END,
         ("TabItem" | "Tab" | "Tabs.Tab", false) => TAB_START,
         _ => return None,
@@ -2116,7 +2117,7 @@ mod tests {
         assert_eq!(markup, Some(Markup::Templated));
         assert_eq!(
             markdown,
-            "<!-- samplegen: content tabs -->\n  ```bash cURL\n  curl https://e.com/x\n  ```\n<!-- samplegen: end of content tabs -->\n<!-- samplegen: content tabs -->\n  <!-- samplegen: a content tab -->\n```bash\ncurl https://e.com/y\n```\n\n<!-- samplegen: end of content tabs -->\n<h2>Kept</h2>\n```xml\n<Item>\n```\n"
+            "<!-- samplegen: the page's example -->\n  ```bash cURL\n  curl https://e.com/x\n  ```\n<!-- samplegen: end of content tabs -->\n<!-- samplegen: content tabs -->\n  <!-- samplegen: a content tab -->\n```bash\ncurl https://e.com/y\n```\n\n<!-- samplegen: end of content tabs -->\n<h2>Kept</h2>\n```xml\n<Item>\n```\n"
         );
     }
 
