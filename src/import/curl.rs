@@ -3942,6 +3942,17 @@ mod tests {
                 ("Other", "Text.")
             ]
         );
+        // in a section that names the request, the section's
+        let read = imported(
+            "---\ntitle: API Reference\n---\n\nIntro.\n\n## Example: Trigger a webhook\n\n<RequestExample>\n```bash cURL\ncurl -X POST https://e.com/hooks/1\n```\n</RequestExample>\n",
+        );
+        assert_eq!(read.items[0].spec.title, "Trigger a webhook");
+        // a section of what the request takes, or a request example in Ukrainian, titles none
+        let read = imported(
+            "## Get notes\n\n### Optional parameters\n\n```bash\ncurl https://e.com/notes\n```\n\n## Запитати час\n\n### Приклад запиту\n\n```bash\ncurl https://e.com/time\n```\n",
+        );
+        let titles: Vec<&str> = read.items.iter().map(|i| i.spec.title.as_str()).collect();
+        assert_eq!(titles, ["Get notes", "Запитати час"]);
     }
 
     #[test]

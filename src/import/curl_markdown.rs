@@ -457,15 +457,22 @@ impl<'t> Page<'t> {
         // heading does not
         let heading = match title {
             Some(title) if title.contains(char::is_whitespace) => Some(title),
-            // the page's own example: the page's title and its lead text, once
-            _ if self.page_example => match self.headings.first_mut() {
-                Some(top) if !top.titled => {
-                    top.titled = true;
-                    prose = self.lead.clone().unwrap_or_else(|| prose.clone());
-                    Some(top.text.clone())
+            // the page's own example, in a section that titles no request (`Path Parameters`):
+            // the page's title and its lead text, once
+            _ if self.page_example
+                && self.headings.last().is_none_or(|section| {
+                    self.headings.len() == 1 || is_generic_heading(&section.text)
+                }) =>
+            {
+                match self.headings.first_mut() {
+                    Some(top) if !top.titled => {
+                        top.titled = true;
+                        prose = self.lead.clone().unwrap_or_else(|| prose.clone());
+                        Some(top.text.clone())
+                    }
+                    _ => None,
                 }
-                _ => None,
-            },
+            }
             title if std::mem::take(&mut self.fresh_heading) => self.title().or(title),
             title => title,
         };
@@ -758,6 +765,17 @@ fn is_generic_heading(text: &str) -> bool {
                         | "quick"
                         | "another"
                         | "more"
+                        // a section of what a request takes (`Path Parameters`, `Request
+                        // body`), which titles no request of its own
+                        | "parameters"
+                        | "parameter"
+                        | "params"
+                        | "path"
+                        | "query"
+                        | "optional"
+                        | "required"
+                        | "body"
+                        | "headers"
                 )
         });
     // and what names a command line, in English and in the languages API docs are most often
@@ -808,6 +826,9 @@ fn is_generic_heading(text: &str) -> bool {
                 | "exemplo de requisição"
                 | "esempio"
                 | "richiesta"
+                | "приклад"
+                | "приклад запиту"
+                | "запит"
         )
 }
 
