@@ -656,6 +656,10 @@ fn asciidoc(lines: &mut Vec<String>) {
             *line = format!("{} {}", "#".repeat(level), trimmed[level..].trim());
         } else if trimmed.starts_with("//")
             || trimmed.starts_with("include::")
+            // a block image's or a media's macro (`image::images/a.png[Services]`)
+            || trimmed.starts_with("image::")
+            || trimmed.starts_with("video::")
+            || trimmed.starts_with("audio::")
             || trimmed.starts_with("ifdef::")
             || trimmed.starts_with("ifndef::")
             || trimmed.starts_with("endif::")
@@ -740,6 +744,8 @@ fn asciidoc_prose(line: &str) -> String {
             continue;
         };
         out.push_str(&rest[..at]);
+        // `[Catalog API^]`: the `^` opens the link in a new window, no part of its text
+        let shown = shown.strip_suffix('^').unwrap_or(shown);
         let shown = if shown.is_empty() { target } else { shown };
         if target.contains('{') {
             out.push_str(shown);
@@ -2058,9 +2064,18 @@ mod tests {
                 "Keep `a::b` and http://h:8080/x as written",
                 "Keep `a::b` and http://h:8080/x as written",
             ),
+            (
+                "See the https://e.com/api[Catalog API^] page.",
+                "See the [Catalog API](https://e.com/api) page.",
+            ),
         ] {
             assert_eq!(asciidoc_prose(line), markdown, "{line}");
         }
+        // a block image is no prose
+        let (page, _) = read(
+            "== Register\n\nimage::images/a.png[Services]\n\nUse:\n\n[source,bash]\n----\ncurl https://e.com/x\n----\n",
+        );
+        assert!(!page.contains("image::"), "{page}");
     }
 
     #[test]
