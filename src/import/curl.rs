@@ -238,11 +238,6 @@ const TRANSPORT: &[&str] = &[
     "proxy-user",
     "cacert",
     "capath",
-    "cert",
-    "cert-type",
-    "key",
-    "key-type",
-    "pass",
     "resolve",
     "connect-to",
     "retry",
@@ -2517,6 +2512,13 @@ fn apply(
                 "`{shown}` asks for HTTP/2, which changes nothing an `https` request sends; to an `http://` URL curl also sends `Connection: Upgrade, HTTP2-Settings`, `Upgrade: h2c` and `HTTP2-Settings`, which the samples leave out; ignored"
             ),
         ),
+        // a client certificate is the credential the server checks, which no sample sends
+        "cert" | "key" | "cert-type" | "key-type" | "pass" => note(
+            "unsupported-option",
+            format!(
+                "`{shown}` is a client certificate's (TLS client authentication), which a spec cannot say: the samples send none, and a server that asks for one refuses them"
+            ),
+        ),
         _ if TRANSPORT.contains(&long) => note(
             "ignored-option",
             format!("`{shown}` does not change the request; ignored"),
@@ -3953,6 +3955,31 @@ mod tests {
         );
         let titles: Vec<&str> = read.items.iter().map(|i| i.spec.title.as_str()).collect();
         assert_eq!(titles, ["Get notes", "Запитати час"]);
+    }
+
+    #[test]
+    fn a_client_certificate_and_another_host_are_said_to_be_left_out() {
+        let (_, notes) = request_and_notes(
+            "curl https://e.com:8443/f --cert $X509_USER_PROXY --cacert ca.pem -H 'Host: app.example'",
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("`--cert` is a client certificate's")),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n == "`--cacert` does not change the request; ignored"),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("a `Host` other than the URL's")),
+            "{notes:?}"
+        );
     }
 
     #[test]

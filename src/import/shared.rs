@@ -40,6 +40,13 @@ pub(super) fn has_control_character(value: &str) -> bool {
 /// The note for a header an importer drops because each client sets it itself (`Host`,
 /// `Content-Length`, `Connection`…), which a spec may not set; `None` for any other header.
 pub(super) fn set_by_clients_note(name: &str) -> Option<String> {
+    // an input's `Host` is mostly the URL's; one that is not (a gateway that routes on it, a
+    // virtual host at that address) is what the samples cannot send, not a URL to change
+    if name.eq_ignore_ascii_case("host") {
+        return Some(format!(
+            "header `{name}` dropped: each client writes it from the URL's host, and the samples send that; a `Host` other than the URL's (for a gateway or a virtual host at that address) cannot be said in a spec"
+        ));
+    }
     crate::http::headers::set_by_clients(name).map(|why| format!("header `{name}` dropped: {why}"))
 }
 
