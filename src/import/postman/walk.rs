@@ -1,8 +1,6 @@
 //! Walking the items: folders as directories passing their auth down, each request put
 //! together as a spec, and the settings a sample leaves out noted.
 
-use std::path::Path;
-
 use serde_json::{Map, Value};
 
 use super::Importer;
@@ -10,7 +8,7 @@ use super::auth::{InForce, is_set};
 use super::collection::{description, is_disabled, text};
 use crate::import::Imported;
 use crate::import::shared::{name_value, one_line};
-use crate::model::{self, PageId};
+
 use crate::spec::{ApiKeySpec, AuthSpec, KeyLocationSpec, RequestSpec, Spec};
 
 impl Importer {
@@ -310,7 +308,6 @@ impl Importer {
             ..Spec::default()
         };
         crate::import::trim_request_header_values(&mut spec.request);
-        self.check(&spec, at);
         self.import.items.push(Imported {
             dirs: dirs.to_vec(),
             name: if name.trim().is_empty() { title } else { name },
@@ -318,33 +315,6 @@ impl Importer {
             origin: String::new(),
         });
         self.pointers.push(at.to_string());
-    }
-
-    /// Checks that `spec` will be written, noting why not.
-    fn check(&mut self, spec: &Spec, at: &str) {
-        let text = crate::import::to_yaml(spec);
-        let path = Path::new("imported.yaml");
-        let id = PageId {
-            module: "imported".into(),
-            page: "request".into(),
-        };
-        let problems: Vec<String> = match crate::spec::parse(&text) {
-            Err(error) => vec![error.to_string()],
-            Ok(parsed) => match model::validate(parsed, id, path, &text) {
-                Ok(_) => Vec::new(),
-                Err(problems) => problems.into_iter().map(|d| d.message).collect(),
-            },
-        };
-        if !problems.is_empty() {
-            self.note(
-                "ignored",
-                at,
-                format!(
-                    "the imported spec is not valid, so it will not be written: {}",
-                    problems.join("; ")
-                ),
-            );
-        }
     }
 }
 
@@ -489,12 +459,18 @@ mod tests {
         );
     }
 
+    // a request no spec can hold is refused where it would be written, at its item
     #[test]
-    fn an_invalid_spec_is_explained() {
-        let (_, notes) = one(json!({"method": "G T", "url": "https://e.com"}));
-        assert_eq!(notes.len(), 1);
-        assert_eq!(notes[0].at, "/item/0");
-        assert!(notes[0].message.contains("not valid"), "{notes:?}");
+    fn an_invalid_request_keeps_its_items_place() {
+        let import = crate::import::postman::import(
+            &collection(
+                json!([{"name": "R", "request": {"method": "G T", "url": "https://e.com"}}]),
+            )
+            .to_string(),
+        )
+        .unwrap();
+        assert_eq!(import.items[0].origin, "/item/0");
+        assert!(import.notes.is_empty(), "{:?}", import.notes);
     }
 
     // what Postman sends: nested values resolved; a secret's value is the reader's to set
