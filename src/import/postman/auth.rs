@@ -129,14 +129,6 @@ impl Importer {
                 {
                     name = resolved;
                 }
-                if !crate::model::is_token(&name) {
-                    self.note(
-                        "unsupported-auth",
-                        at,
-                        format!("dropped: the API key's name `{name}` is not a valid header or query item name"),
-                    );
-                    return None;
-                }
                 let location = match attribute("in").as_str() {
                     "" | "header" => None,
                     "query" => Some(KeyLocationSpec::Query),
@@ -149,12 +141,22 @@ impl Importer {
                         None
                     }
                 };
-                // in the query, as Postman's runtime encodes a query item's value
-                let value = match location {
-                    Some(KeyLocationSpec::Query) => {
-                        super::url::escaped(&attribute("value"), &['#', '&'])
-                    }
-                    _ => attribute("value"),
+                // a header's name is a token; a query item's name anything, encoded
+                if location.is_none() && !crate::model::is_token(&name) {
+                    self.note(
+                        "unsupported-auth",
+                        at,
+                        format!("dropped: the API key's name `{name}` is not a valid header name"),
+                    );
+                    return None;
+                }
+                // in the query, as Postman's runtime encodes a query item's name and value
+                let (name, value) = match location {
+                    Some(KeyLocationSpec::Query) => (
+                        super::url::escaped(&name, &['#', '&', '=']),
+                        super::url::escaped(&attribute("value"), &['#', '&']),
+                    ),
+                    _ => (name, attribute("value")),
                 };
                 AuthSpec::Apikey(ApiKeySpec {
                     name,
@@ -252,6 +254,31 @@ mod tests {
             Some(crate::spec::KeyLocationSpec::Query)
         );
         valid(&spec);
+
+        // a query item's name is no header's: brackets, blanks and `=` are sent, encoded
+        for (written, name) in [("api[key]", "api[key]"), ("k y", "k y"), ("a=b", "a%3Db")] {
+            let (spec, notes) = one(
+                json!({"url": "https://e.com", "auth": {"type": "apikey", "apikey": [
+                    {"key": "value", "value": "v"}, {"key": "key", "value": written}, {"key": "in", "value": "query"}
+                ]}}),
+            );
+            assert_eq!(
+                spec.request.auth.clone().unwrap().apikey().unwrap().name,
+                name
+            );
+            assert!(notes.is_empty(), "{notes:?}");
+            valid(&spec);
+        }
+        let (spec, notes) = one(
+            json!({"url": "https://e.com", "auth": {"type": "apikey", "apikey": [
+                {"key": "value", "value": "v"}, {"key": "key", "value": "k y"}
+            ]}}),
+        );
+        assert!(spec.request.auth.is_none());
+        assert!(
+            notes[0].message.contains("is not a valid header name"),
+            "{notes:?}"
+        );
     }
 
     #[test]
