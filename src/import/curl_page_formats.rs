@@ -17,6 +17,7 @@ pub(super) enum Markup {
     ReadMe,
     /// A Jupyter notebook (see [`super::notebook`]).
     Notebook,
+    Org,
 }
 
 impl Markup {
@@ -35,6 +36,9 @@ impl Markup {
             Markup::ReadMe => {
                 "a ReadMe page: the tabs of its magic code blocks (`[block:code]`) are read as code blocks, its `[block:api-header]` titles as headings, and its other magic blocks left out"
             }
+            Markup::Org => {
+                "an Org-mode page: its source blocks (`#+begin_src sh`) and headings (`*`) are read as a Markdown page's, results, drawers and settings left out"
+            }
             Markup::Notebook => {
                 "a Jupyter notebook: its Markdown cells are read as a page's text, its shell cells (`%%bash`) and IPython's `!curl` lines as its code blocks, and its outputs left out; lines are the notebook file's"
             }
@@ -49,7 +53,10 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
     let mut lines: Vec<String> =
         notebook.unwrap_or_else(|| text.lines().map(str::to_string).collect());
     if markup.is_none() && !has_markdown_fence(&lines) {
-        if is_asciidoc(&lines) {
+        if is_org(&lines) {
+            org(&mut lines);
+            markup = Some(Markup::Org);
+        } else if is_asciidoc(&lines) {
             asciidoc(&mut lines);
             markup = Some(Markup::AsciiDoc);
         } else if is_restructured_text(&lines) {
@@ -577,6 +584,146 @@ fn setext_title_level(title: &str, underline: &str) -> Option<usize> {
         && plain_text
         && (underline.chars().count() as isize - length).abs() <= 1)
         .then_some(level)
+}
+
+/// Whether the page is Org-mode's: a source block (`#+begin_src`, in any case).
+fn is_org(lines: &[String]) -> bool {
+    lines
+        .iter()
+        .any(|line| org_keyword(line).is_some_and(|(keyword, _)| keyword == "begin_src"))
+}
+
+/// An Org-mode keyword line's keyword, in small letters, and what follows it: `#+begin_src sh`
+/// is `begin_src` and `sh`, `#+TITLE: Notes` is `title:` and `Notes`.
+fn org_keyword(line: &str) -> Option<(String, &str)> {
+    let rest = line.trim_start().strip_prefix("#+")?;
+    let (keyword, after) = rest.split_once([' ', '\t']).unwrap_or((rest, ""));
+    (!keyword.is_empty()).then(|| (keyword.to_ascii_lowercase(), after.trim()))
+}
+
+/// An Org-mode page as Markdown, line for line: source and example blocks as fenced code,
+/// `*` headings as `#` ones (their `TODO` keywords and `:tags:` left out), `#+TITLE:` as the
+/// page's heading; a `#+RESULTS:` and the `: ` lines after it, drawers (`:PROPERTIES:` to
+/// `:END:`), other settings and comments left out; links and verbatim text as Markdown's.
+fn org(lines: &mut [String]) {
+    let mut in_block = false;
+    let mut in_results = false;
+    let mut in_drawer = false;
+    for line in lines.iter_mut() {
+        let trimmed = line.trim();
+        if in_block {
+            if org_keyword(line).is_some_and(|(keyword, _)| keyword.starts_with("end_")) {
+                *line = "```".to_string();
+                in_block = false;
+            }
+            continue;
+        }
+        if in_results {
+            if trimmed == ":" || trimmed.starts_with(": ") {
+                line.clear();
+                continue;
+            }
+            in_results = false;
+        }
+        let upper = trimmed.to_ascii_uppercase();
+        if in_drawer {
+            in_drawer = upper != ":END:";
+            line.clear();
+            continue;
+        }
+        if let Some((keyword, after)) = org_keyword(line) {
+            *line = match keyword.as_str() {
+                "begin_src" => {
+                    in_block = true;
+                    format!("```{}", after.split_whitespace().next().unwrap_or(""))
+                }
+                "begin_example" => {
+                    in_block = true;
+                    "```text".to_string()
+                }
+                "title:" => format!("# {after}"),
+                "results:" => {
+                    in_results = true;
+                    String::new()
+                }
+                _ => String::new(),
+            };
+            continue;
+        }
+        if upper.len() > 2 && upper.starts_with(':') && upper.ends_with(':') && !upper.contains(' ')
+        {
+            // a drawer (`:PROPERTIES:`, `:LOGBOOK:`), to its `:END:`
+            in_drawer = upper != ":END:";
+            line.clear();
+            continue;
+        }
+        if line.starts_with("# ") || line.as_str() == "#" {
+            line.clear();
+            continue;
+        }
+        let stars = line.len() - line.trim_start_matches('*').len();
+        if stars > 0 && line[stars..].starts_with(' ') {
+            let mut title = line[stars..].trim();
+            for keyword in ["TODO ", "DONE "] {
+                title = title.strip_prefix(keyword).unwrap_or(title);
+            }
+            // trailing tags, `:api:draft:`
+            if let Some((before, tags)) = title.rsplit_once(' ')
+                && tags.len() > 2
+                && tags.starts_with(':')
+                && tags.ends_with(':')
+            {
+                title = before.trim_end();
+            }
+            *line = format!("{} {title}", "#".repeat(stars.min(6)));
+            continue;
+        }
+        *line = org_prose(line);
+    }
+}
+
+/// A line of Org-mode prose as Markdown writes it: `[[target][text]]` and `[[target]]` as
+/// links, `=verbatim=` and `~code~` as code spans.
+fn org_prose(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("[[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let Some(end) = after.find("]]") else {
+            out.push_str("[[");
+            rest = after;
+            continue;
+        };
+        match after[..end].split_once("][") {
+            Some((target, text)) => out.push_str(&format!("[{text}]({target})")),
+            None => out.push_str(&format!("<{}>", &after[..end])),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    let mut spans = String::with_capacity(out.len());
+    let mut chars = out.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        if matches!(c, '=' | '~') && (previous.is_whitespace() || "([{\"'".contains(previous)) {
+            let ahead: String = chars.clone().take_while(|&n| n != c && n != '\n').collect();
+            let closes = chars.clone().nth(ahead.chars().count()) == Some(c);
+            if closes && !ahead.is_empty() && !ahead.starts_with(' ') && !ahead.ends_with(' ') {
+                spans.push('`');
+                spans.push_str(&ahead);
+                spans.push('`');
+                for _ in 0..=ahead.chars().count() {
+                    chars.next();
+                }
+                previous = '`';
+                continue;
+            }
+        }
+        spans.push(c);
+        previous = c;
+    }
+    spans
 }
 
 fn is_asciidoc(lines: &[String]) -> bool {
@@ -2035,6 +2182,17 @@ mod tests {
                 "Use :code:`SEARCH` on :file:`remote.php`, see :ref:`WebDAV search <webdav>` and :term:`DAV`; 10:30 stays."
             ),
             "Use `SEARCH` on `remote.php`, see WebDAV search and DAV; 10:30 stays."
+        );
+    }
+
+    #[test]
+    fn org_mode_source_blocks_and_headings_are_markdown() {
+        let page = "#+TITLE: API notes\n* TODO Log in :api:\n:PROPERTIES:\n:ID: 1\n:END:\nSee [[https://e.com/d][the docs]] and =token=.\n# a comment\n#+begin_src sh :results output\ncurl https://e.com/login\n#+end_src\n\n#+RESULTS:\n: {\"token\": 1}\n\ncURL is a tool.\n";
+        let (markdown, markup) = read(page);
+        assert_eq!(markup, Some(Markup::Org));
+        assert_eq!(
+            markdown,
+            "# API notes\n# Log in\n\n\n\nSee [the docs](https://e.com/d) and `token`.\n\n```sh\ncurl https://e.com/login\n```\n\n\n\n\ncURL is a tool.\n"
         );
     }
 
