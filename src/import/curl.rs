@@ -3983,6 +3983,18 @@ mod tests {
     }
 
     #[test]
+    fn a_dockerfiles_run_commented_out_is_read() {
+        for text in [
+            "FROM alpine\n# RUN curl -X POST \\\n#   https://e.com/x \\\n#   -u a:b\n",
+            "# RUN curl -X POST https://e.com/x -u a:b",
+        ] {
+            let (request, _) = request_and_notes(text);
+            assert_eq!(request.url, "https://e.com/x", "{text}");
+            assert!(matches!(request.auth, Some(AuthSpec::Basic(_))), "{text}");
+        }
+    }
+
+    #[test]
     fn only_the_commands_spelling_runs_curl() {
         for prose in ["cURL command from the code", "Curl it from https://e.com/a"] {
             let error = import(prose).unwrap_err();

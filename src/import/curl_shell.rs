@@ -357,8 +357,11 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
             open_quote = None;
             let end = prompt_end(rest, root);
             comment_mark = end.map(|end| rest[..end].trim()).and_then(|prompt| {
-                // `##`, `# #` and `# !` mark their continued lines with their `#`s
+                // `##`, `# #` and `# !` mark their continued lines with their `#`s (and `# RUN`,
+                // a Dockerfile's line commented out, with its `#`)
                 let hashes = prompt.trim_end_matches('!').trim_end();
+                let hashes = hashes.strip_suffix("RUN").unwrap_or(hashes).trim_end();
+                let prompt = prompt.strip_suffix("RUN").unwrap_or(prompt).trim_end();
                 if matches!(prompt, "*" | "//") {
                     Some(prompt)
                 } else {
@@ -563,8 +566,9 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         let step = prompt
             .strip_suffix('.')
             .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
-        // a YAML list's `- run: curl …`, a step's `10. Run: curl …`
-        if (prompt == "-" || step)
+        // a YAML list's `- run: curl …`, a step's `10. Run: curl …`, a Dockerfile's
+        // commented-out `# RUN curl …`
+        if (prompt == "-" || step || prompt == "//" || (root && prompt == "#"))
             && let Some((label, after)) = rest.trim_start().split_once([' ', '\t'])
             && introduces_curl(label, after)
         {
