@@ -624,7 +624,7 @@ fn import_block(
 /// input's `first_line` when notes are to name lines.
 fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> {
     let text = &shell::run_blocks_dedented(text);
-    let makefile = shell::makefile_expanded(text);
+    let makefile = shell::makefile_expanded(text).or_else(|| shell::justfile_read(text));
     let text = makefile.as_ref().map_or(text.as_ref(), |read| &read.text);
     let imported = import_text_as_shell(text, first_line);
     match (imported, makefile) {
@@ -644,7 +644,10 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
                 import.notes.push(Note::of_kind(
                     "shell",
                     "input",
-                    format!("a Makefile: make gives its recipes' `{written}` {what}"),
+                    format!(
+                        "a {}: make gives its recipes' `{written}` {what}",
+                        makefile.tool
+                    ),
                 ));
             }
             let specs: Vec<String> = import
@@ -662,7 +665,10 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
                 import.notes.push(Note::of_kind(
                     "environment",
                     "input",
-                    format!("the Makefile sets `{name}` to `{value}`: that is offered as the value of `{placeholder}`"),
+                    format!(
+                        "the {} sets `{name}` to `{value}`: that is offered as the value of `{placeholder}`",
+                        makefile.tool
+                    ),
                 ));
                 import.variables.insert(name, value);
             }
@@ -3979,6 +3985,24 @@ mod tests {
                 .iter()
                 .any(|n| n.contains("a `Host` other than the URL's")),
             "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn a_justfiles_variables_are_offered() {
+        let read = imported(
+            "CURL := \"curl -s\"\nexport HOST := \"http://127.0.0.1:8080\"\n\nhello:\n  curl \"{{HOST}}/hello?name=x\"\n",
+        );
+        assert_eq!(read.items.len(), 1, "{:#?}", read.items);
+        assert_eq!(read.items[0].spec.request.url, "{{HOST}}/hello?name=x");
+        assert_eq!(
+            read.variables.get("HOST").map(String::as_str),
+            Some("http://127.0.0.1:8080")
+        );
+        assert!(
+            !read.notes.iter().any(|n| n.message.contains("no URL")),
+            "{:#?}",
+            read.notes
         );
     }
 

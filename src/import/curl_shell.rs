@@ -257,6 +257,70 @@ pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
         read,
         functions,
         definitions,
+        tool: "Makefile",
+    })
+}
+
+/// A justfile's text (a recipe, `name:` then its indented lines, and a variable set with
+/// `NAME := "value"`) without its assignments, which are the definitions offered; the recipes'
+/// `{{NAME}}` interpolations are already variables as a spec writes them. `None` for a text
+/// that is no justfile.
+pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
+    let assignment = |line: &str| {
+        let line = line.trim_end();
+        let line = line.strip_prefix("export ").unwrap_or(line);
+        let (name, value) = line.split_once(":=")?;
+        let name = name.trim();
+        let valid = !line.starts_with([' ', '\t'])
+            && crate::sample_values::is_env_name(name)
+            && !value.trim_start().starts_with('=');
+        valid.then(|| (name.to_string(), value.trim().to_string()))
+    };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let recipe = lines.iter().enumerate().any(|(index, line)| {
+        let header = line.trim_end();
+        !header.starts_with([' ', '\t', '#'])
+            && header.ends_with(':')
+            && header[..header.len() - 1]
+                .split_whitespace()
+                .next()
+                .is_some_and(|name| {
+                    name.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_-".contains(c))
+                })
+            && lines
+                .get(index + 1)
+                .is_some_and(|next| next.starts_with([' ', '\t']) && !next.trim().is_empty())
+    });
+    if !recipe || !lines.iter().any(|line| assignment(line).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut definitions: Vec<(String, String)> = Vec::new();
+    for line in &lines {
+        match assignment(line) {
+            Some((name, value)) => {
+                // a quoted string's text; anything else (an expression, a backtick's command)
+                // is not known here
+                let unquoted = ['"', '\'']
+                    .iter()
+                    .find_map(|q| value.strip_prefix(*q)?.strip_suffix(*q))
+                    .filter(|text| !text.contains(['"', '\'', '\\']));
+                if let Some(text) = unquoted {
+                    definitions.retain(|(known, _)| *known != name);
+                    definitions.push((name, text.to_string()));
+                }
+                out.push_str(if line.ends_with('\n') { "\n" } else { "" });
+            }
+            None => out.push_str(line),
+        }
+    }
+    Some(MakefileRead {
+        text: out,
+        read: Vec::new(),
+        functions: Vec::new(),
+        definitions,
+        tool: "justfile",
     })
 }
 
@@ -288,6 +352,8 @@ pub(super) struct MakefileRead {
     /// The variables the Makefile defines with a text (`URL ?= http://localhost:8006`), each
     /// once with its last value, offered as theirs; their lines are left out.
     pub definitions: Vec<(String, String)>,
+    /// What the file is, as a note names it: `Makefile`, `justfile`.
+    pub tool: &'static str,
 }
 
 /// The text without what documentation puts around a command: a prompt before `curl` (`$`,
