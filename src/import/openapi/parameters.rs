@@ -442,6 +442,20 @@ impl<'a> Importer<'a> {
         let allow_reserved =
             param.value.get("allowReserved").and_then(Value::as_bool) == Some(true);
         let example = self.parameter_example(param);
+        // OpenAPI defines the delimited styles for `explode: false` only
+        if explode
+            && matches!(style.as_str(), "spaceDelimited" | "pipeDelimited")
+            && matches!(example, Some(Value::Array(_)))
+        {
+            self.note(
+                "parameter",
+                &param.at,
+                format!(
+                    "`style: {style}` with `explode: true` is not defined by OpenAPI: `{}` is written as with `explode: false`, its values joined",
+                    param.name
+                ),
+            );
+        }
         let nested = match example.as_ref() {
             Some(Value::Array(items)) => items.iter().any(|v| v.is_object() || v.is_array()),
             Some(Value::Object(map)) => map.values().any(|v| v.is_object() || v.is_array()),
@@ -513,7 +527,14 @@ impl<'a> Importer<'a> {
             );
             return None;
         }
-        let (_, explode) = Self::style(param);
+        let (style, explode) = Self::style(param);
+        if param.value.get("style").is_some() && style != "simple" {
+            self.note(
+                "parameter",
+                &param.at,
+                format!("`style: {style}` is not a header style: `{name}` is written as `simple`"),
+            );
+        }
         let example = self.parameter_example(param);
         let value = match example.as_ref() {
             None => placeholder(name),
@@ -552,7 +573,16 @@ impl<'a> Importer<'a> {
         // `style: form`, the only cookie style: a list's elements and an object's names and
         // values joined by commas (encoded: a cookie value holds none), or with `explode`
         // (the default) an object as a cookie per member
-        let (_, explode) = Self::style(param);
+        let (style, explode) = Self::style(param);
+        if param.value.get("style").is_some() && style != "form" {
+            self.note(
+                "parameter",
+                &param.at,
+                format!(
+                    "`style: {style}` is not a cookie style of OpenAPI 3.0 or 3.1: `{name}` is written as `form`"
+                ),
+            );
+        }
         let value = match self.parameter_example(param) {
             None => placeholder(name),
             Some(Value::Array(items)) if !items.is_empty() => {
@@ -803,6 +833,34 @@ mod tests {
         let without_servers = read("openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n");
         assert_eq!(only(&without_servers).request.url, "{{baseUrl}}/a");
         note(&without_servers, "/servers", "{{baseUrl}}");
+    }
+
+    #[test]
+    fn a_style_the_place_has_not_is_noted() {
+        let import = run(r#"
+paths:
+  /c:
+    get:
+      parameters:
+        - {name: h, in: header, required: true, style: bogus, schema: {type: array, items: {type: string}, example: [a, b]}}
+        - {name: c, in: cookie, required: true, style: cookie, schema: {type: string, example: x}}
+        - {name: sd, in: query, required: true, style: spaceDelimited, explode: true, schema: {type: array, items: {type: string}, example: [u, v]}}
+"#);
+        note(
+            &import,
+            "/paths/~1c/get/parameters/0",
+            "`style: bogus` is not a header style",
+        );
+        note(
+            &import,
+            "/paths/~1c/get/parameters/1",
+            "`style: cookie` is not a cookie style",
+        );
+        note(
+            &import,
+            "/paths/~1c/get/parameters/2",
+            "`style: spaceDelimited` with `explode: true` is not defined by OpenAPI",
+        );
     }
 
     #[test]
