@@ -4004,6 +4004,16 @@ mod tests {
             "{:#?}",
             read.notes
         );
+        // the command a variable names, as just gives it; a recipe's lines without its indent
+        let read = imported(
+            "HOST := \"http://127.0.0.1:8080\"\nCURL := \"curl -s\"\n\npost:\n  payload=$(cat <<-JSON\n  {\"a\": 1}\n  JSON\n  )\n  {{CURL}} -X POST {{HOST}}/schema -d \"$payload\"\n",
+        );
+        assert_eq!(read.items.len(), 1, "{:#?}", read.items);
+        assert_eq!(read.items[0].spec.request.url, "{{HOST}}/schema");
+        assert_eq!(
+            read.variables.get("payload").map(String::as_str),
+            Some("{\"a\": 1}")
+        );
     }
 
     #[test]

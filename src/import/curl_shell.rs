@@ -297,7 +297,34 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
     }
     let mut out = String::with_capacity(text.len());
     let mut definitions: Vec<(String, String)> = Vec::new();
+    // the indentation of the recipe being read, which just takes off its lines
+    let mut recipe_indent: Option<usize> = None;
     for line in &lines {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let line = if indent == 0 || line.trim().is_empty() {
+            if !line.trim().is_empty() {
+                recipe_indent = None;
+            }
+            *line
+        } else {
+            let taken = *recipe_indent.get_or_insert(indent);
+            &line[taken.min(indent)..]
+        };
+        // a recipe's command named by a variable (`{{CURL}} "{{HOST}}/x"`, `CURL := "curl -s"`):
+        // the command just gives the shell
+        let indent = line.len() - line.trim_start().len();
+        let command = definitions.iter().find_map(|(name, value)| {
+            let rest = line[indent..].strip_prefix(&format!("{{{{{name}}}}}"))?;
+            value
+                .split_whitespace()
+                .next()
+                .is_some_and(is_curl)
+                .then(|| format!("{}{}{rest}", &line[..indent], value.trim_end()))
+        });
+        if let Some(command) = command {
+            out.push_str(&command);
+            continue;
+        }
         match assignment(line) {
             Some((name, value)) => {
                 // a quoted string's text; anything else (an expression, a backtick's command)
