@@ -1181,14 +1181,11 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 ));
             }
         }
+        let at = format!("{prefix}command");
         for (written, name) in &command.trimmed {
-            import.notes.push(Note::of_kind(
-                "environment",
-                format!("{prefix}command"),
-                format!(
-                    "`{written}` takes a text off `{name}`, which samplegen does not evaluate: the spec reads `{{{{{name}}}}}` there, whose value is to be given as the shell would leave it"
-                ),
-            ));
+            import.notes.push(Note::of_kind("environment", &at, format!(
+                "`{written}` takes a text off `{name}`, which samplegen does not evaluate: the spec reads `{{{{{name}}}}}` there, whose value is to be given as the shell would leave it"
+            )));
         }
         for (written, name) in &command.tool_values {
             let tool = if written.starts_with("${{") {
@@ -1196,22 +1193,14 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             } else {
                 "the tool that runs the script (Terraform, Jenkins…)"
             };
-            import.notes.push(Note::of_kind(
-                "placeholder",
-                format!("{prefix}command"),
-                format!(
-                    "`{written}` is a value {tool} writes in before the shell runs: the spec names it `{{{{{name}}}}}`, a variable to set in `samplegen.yaml`'s `variables:`"
-                ),
-            ));
+            import.notes.push(Note::of_kind("placeholder", &at, format!(
+                "`{written}` is a value {tool} writes in before the shell runs: the spec names it `{{{{{name}}}}}`, a variable to set in `samplegen.yaml`'s `variables:`"
+            )));
         }
         for (substitution, name) in &command.echoed {
-            import.notes.push(Note::of_kind(
-                "environment",
-                format!("{prefix}command"),
-                format!(
-                    "`{substitution}` echoes `{name}`, set to a text before the command: the spec holds the text the shell makes of it"
-                ),
-            ));
+            import.notes.push(Note::of_kind("environment", &at, format!(
+                "`{substitution}` echoes `{name}`, set to a text before the command: the spec holds the text the shell makes of it"
+            )));
         }
         for (name, value) in &command.split_values {
             let message = if value.trim().is_empty() {
