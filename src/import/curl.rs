@@ -3711,11 +3711,7 @@ mod tests {
         let import = imported(
             "curl https://e.com/a -d @body.json -d x=1\ncurl https://e.com/b --next https://e.com/c -d @- -d y=2 < in.txt",
         );
-        let urls: Vec<&str> = import
-            .items
-            .iter()
-            .map(|item| item.spec.request.url.as_str())
-            .collect();
+        let urls = urls_of(&import);
         assert_eq!(urls, ["https://e.com/b"]);
         let left_out: Vec<&str> = import
             .notes
@@ -3744,6 +3740,24 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    /// The URLs of an import's specs, in order.
+    fn urls_of(import: &Import) -> Vec<&str> {
+        import
+            .items
+            .iter()
+            .map(|item| item.spec.request.url.as_str())
+            .collect()
+    }
+
+    /// The titles of an import's specs, in order.
+    fn titles_of(import: &Import) -> Vec<&str> {
+        import
+            .items
+            .iter()
+            .map(|item| item.spec.title.as_str())
+            .collect()
     }
 
     /// The spec's request of a one-request import, and the messages of its notes.
@@ -3865,11 +3879,7 @@ mod tests {
         let import = imported(
             "// T=$(curl -k https://e.com/a --request POST)\n\n// curl -X POST -H \"C: $T\" https://e.com/b",
         );
-        let urls: Vec<&str> = import
-            .items
-            .iter()
-            .map(|i| i.spec.request.url.as_str())
-            .collect();
+        let urls = urls_of(&import);
         assert_eq!(urls, ["https://e.com/a", "https://e.com/b"]);
         let (request, _) =
             request_and_notes("code=$(printf 'user = \"a:b\"\\n' | curl -s -K - https://e.com/x)");
@@ -3915,7 +3925,7 @@ mod tests {
         let read = imported(
             "### Create an order\n\nFirst log in.\n\n```bash\nTOKEN=$(curl -s -X POST https://e.com/login -d 'user=a' | jq -r .token)\ncurl -X POST https://e.com/orders -H \"Authorization: Bearer $TOKEN\"\n```\n",
         );
-        let titles: Vec<&str> = read.items.iter().map(|i| i.spec.title.as_str()).collect();
+        let titles = titles_of(&read);
         assert_eq!(titles, ["POST /login", "Create an order"]);
         assert_eq!(read.items[1].spec.prose, "First log in.");
     }
@@ -3948,7 +3958,7 @@ mod tests {
         let read = imported(
             "## Get notes\n\n### Optional parameters\n\n```bash\ncurl https://e.com/notes\n```\n\n## Запитати час\n\n### Приклад запиту\n\n```bash\ncurl https://e.com/time\n```\n",
         );
-        let titles: Vec<&str> = read.items.iter().map(|i| i.spec.title.as_str()).collect();
+        let titles = titles_of(&read);
         assert_eq!(titles, ["Get notes", "Запитати час"]);
     }
 
@@ -6421,11 +6431,7 @@ schema:
             ]
         );
         let globbed = imported("curl -T '{x.txt,y.txt}' https://e.com/up/");
-        let urls: Vec<&str> = globbed
-            .items
-            .iter()
-            .map(|i| i.spec.request.url.as_str())
-            .collect();
+        let urls = urls_of(&globbed);
         assert_eq!(urls, ["https://e.com/up/x.txt", "https://e.com/up/y.txt"]);
         // curl's man page: a thousand files are one spec, noted
         let many = imported("curl -T 'img[1-1000].png' https://e.com/up/");
