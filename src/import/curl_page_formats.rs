@@ -991,6 +991,32 @@ fn html_pre_blocks(lines: &mut Vec<String>) -> bool {
         out.push(std::mem::take(&mut lines[index]));
         index += 1;
     }
+    // on a page written in HTML, a heading or a paragraph on a line of its own is Markdown's
+    // (an HTML block would take the lines after it up to a blank one, and hold no prose),
+    // where it starts a block: after a blank line, or one read so (inside another HTML block,
+    // a `<div>`'s, it stays that block's)
+    if found {
+        let mut starts_block = true;
+        for line in &mut out {
+            let trimmed = line.trim();
+            if !std::mem::replace(&mut starts_block, trimmed.is_empty()) {
+                continue;
+            }
+            let one = |tag: &str| {
+                (trimmed.starts_with(&format!("<{tag}>"))
+                    || trimmed.starts_with(&format!("<{tag} ")))
+                    && trimmed.ends_with(&format!("</{tag}>"))
+                    && trimmed.matches(&format!("<{tag}")).count() == 1
+            };
+            if one("p") {
+                *line = html_text_of(trimmed).trim().to_string();
+                starts_block = true;
+            } else if let Some(level) = (1..=6).find(|level| one(&format!("h{level}"))) {
+                *line = format!("{} {}", "#".repeat(level), html_text_of(trimmed).trim());
+                starts_block = true;
+            }
+        }
+    }
     *lines = out;
     found
 }
@@ -2119,7 +2145,7 @@ mod tests {
         assert_eq!(markup, Some(Markup::Templated));
         assert_eq!(
             markdown,
-            "<h2>Health</h2>\n<pre>docker compose up</pre>\n\n```\ncurl -X GET \"http://h/health\"\n```\n\n<p>Search:</p>\n\n```bash\ncurl \"http://h/s?a=1&b=<x>'\" \\\n  -H 'X: y'\n```\n\n"
+            "## Health\n<pre>docker compose up</pre>\n\n```\ncurl -X GET \"http://h/health\"\n```\n\nSearch:\n\n```bash\ncurl \"http://h/s?a=1&b=<x>'\" \\\n  -H 'X: y'\n```\n\n"
         );
         assert_eq!(html_text_of("a &amp;&#x41;&unknown; &"), "a &A&unknown; &");
     }
