@@ -88,6 +88,12 @@ pub fn settle(import: &mut Import, current: &SampleValues) -> Settled {
     }
 }
 
+/// Whether a line is `variables: {}`, a mapping that sets nothing.
+fn is_empty_flow_variables(line: &str) -> bool {
+    line.strip_prefix("variables:")
+        .is_some_and(|rest| rest.replace([' ', '\t'], "") == "{}")
+}
+
 /// `source` (the config's text, empty when there is none) with each of `found` that `current`
 /// does not set added to its `variables:`; `Err` when the file's `variables:` is written in a
 /// way this cannot add to (flow style, `variables: {…}`).
@@ -117,6 +123,25 @@ pub fn merge(
             &without.join("\n")
         }
         _ => source,
+    };
+    // `variables: {}` sets nothing: it is as good as a block with no lines yet
+    let emptied: String;
+    let source = if source.lines().any(is_empty_flow_variables) {
+        emptied = source
+            .lines()
+            .map(|line| {
+                if is_empty_flow_variables(line) {
+                    "variables:"
+                } else {
+                    line
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + if source.ends_with('\n') { "\n" } else { "" };
+        emptied.as_str()
+    } else {
+        source
     };
     let existing = source.lines().find(|line| {
         line.strip_prefix("variables:")
@@ -261,5 +286,13 @@ mod tests {
     fn a_flow_style_block_is_left_to_the_writer() {
         let source = "variables: {a: b}\n";
         assert!(merge(source, &values(source), &found(&[("c", "d")])).is_err());
+        // but an empty one sets nothing: the values become its block
+        let source = "component: x\nvariables: { }\n";
+        let text = merge(source, &values(source), &found(&[("c", "d")]))
+            .unwrap()
+            .text
+            .unwrap();
+        assert_eq!(values(&text).variables["c"], "d");
+        assert!(text.starts_with("component: x\nvariables:\n"), "{text}");
     }
 }
