@@ -13,6 +13,18 @@ pub struct Location {
     pub column: usize,
 }
 
+impl Location {
+    /// Where the byte `offset` of `text` is (a char boundary, or its end).
+    pub fn of_offset(text: &str, offset: usize) -> Location {
+        let before = &text[..offset.min(text.len())];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Location {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
 /// One problem found in one input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -340,7 +352,7 @@ fn json_location(source: &str, segments: &[String]) -> Option<Location> {
             }
             _ => return found,
         }
-        found = Some(scanner.location(source));
+        found = Some(Location::of_offset(source, scanner.at));
     }
     found
 }
@@ -417,15 +429,6 @@ impl JsonScanner<'_> {
                 }
                 Some(())
             }
-        }
-    }
-
-    fn location(&self, source: &str) -> Location {
-        let before = &source[..self.at.min(source.len())];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Location {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
         }
     }
 }

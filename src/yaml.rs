@@ -385,11 +385,7 @@ pub fn utf8_error(bytes: &[u8]) -> YamlError {
         Err(error) => error.valid_up_to(),
     };
     let before = String::from_utf8_lossy(&bytes[..valid]);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let location = Location {
-        line: before.matches('\n').count() + 1,
-        column: before[line_start..].chars().count() + 1,
-    };
+    let location = Location::of_offset(&before, before.len());
     let byte = bytes
         .get(valid)
         .map_or(String::new(), |b| format!(" (byte 0x{b:02x})"));
