@@ -1,7 +1,7 @@
 //! The request body: JSON, a form, multipart parts, text or a file, by the media type chosen.
 
 use indexmap::IndexMap;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::Importer;
 use super::document::{escape, scalar_text};
@@ -275,13 +275,12 @@ impl<'a> Importer<'a> {
     /// An XML media type's example (an object or a list) written as XML, by its schema's XML
     /// Object; the root element named by the schema's component when it names itself nothing.
     fn xml_body(&self, example: &Value, media: &'a Value) -> String {
-        self.xml_part(example, media, "root")
+        self.xml_document(example, media.get("schema").unwrap_or(&Value::Null), "root")
     }
 
-    /// [`Self::xml_body`], with `fallback` the root element's name when neither the schema nor
-    /// its component names one (a part's name for a multipart part).
-    fn xml_part(&self, example: &Value, media: &Value, fallback: &str) -> String {
-        let schema = media.get("schema").unwrap_or(&Value::Null);
+    /// `example` as XML by `schema`, the root element named by the schema, its component, or
+    /// else `fallback` (a multipart part's name for a part).
+    fn xml_document(&self, example: &Value, schema: &Value, fallback: &str) -> String {
         let root = schema
             .get("$ref")
             .and_then(Value::as_str)
@@ -624,9 +623,8 @@ impl<'a> Importer<'a> {
                 Value::Array(_) | Value::Object(_) => {
                     let text = match part_type.as_deref() {
                         Some(media_type) if crate::http::media::is_xml(media_type) => {
-                            let schema = properties.get(name).map_or(Value::Null, |s| (*s).clone());
-                            let part_media = json!({ "schema": schema });
-                            self.xml_part(value, &part_media, name)
+                            let schema = properties.get(name).copied().unwrap_or(&Value::Null);
+                            self.xml_document(value, schema, name)
                         }
                         Some(media_type) if crate::http::media::is_yaml(media_type) => {
                             crate::yaml::to_portable_string(value)

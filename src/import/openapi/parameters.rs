@@ -706,6 +706,17 @@ pub(super) fn deep_object(prefix: String, value: &Value, out: &mut Vec<(String, 
     }
 }
 
+/// What a style joins a list's values with, as written before encoding: `spaceDelimited`'s blank,
+/// `pipeDelimited`'s `|`, a tab for Swagger 2.0's `tsv`, else (`form`, `simple`) a comma.
+pub(super) fn delimiter_of(style: &str) -> &'static str {
+    match style {
+        "spaceDelimited" => " ",
+        "pipeDelimited" => "|",
+        TAB_DELIMITED => "\t",
+        _ => ",",
+    }
+}
+
 /// The form fields (names and values as written, before encoding) of a property `name` with the
 /// example `value`, serialized by `style` and `explode` as OpenAPI's Encoding object says; with
 /// what cannot be said that way (a value inside a value, sent as JSON text), if anything.
@@ -724,12 +735,7 @@ pub(super) fn form_fields(
         }
         scalar_text(value)
     };
-    let delimiter = match style {
-        "spaceDelimited" => " ",
-        "pipeDelimited" => "|",
-        TAB_DELIMITED => "\t",
-        _ => ",",
-    };
+    let delimiter = delimiter_of(style);
     let fields = match value {
         Value::Array(_) | Value::Object(_) if style == "deepObject" => {
             let mut out = Vec::new();

@@ -710,13 +710,8 @@ impl<'a> Upgrade<'a> {
                     // multipart: `multi` is a part per value, any other format one part
                     // holding the values joined, as a form field would
                     Some((_, true)) => {}
-                    Some(_) => {
-                        let delimiter = match format {
-                            "ssv" => " ",
-                            "tsv" => "\t",
-                            "pipes" => "|",
-                            _ => ",",
-                        };
+                    Some((style, false)) => {
+                        let delimiter = super::parameters::delimiter_of(style);
                         encoding.insert(
                             name.to_string(),
                             json!({ (super::body::JOINED_WITH): delimiter }),
