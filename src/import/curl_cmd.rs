@@ -191,9 +191,7 @@ pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
     let text = if delays_expansion(&text) {
         let (text, delayed) = expand_delimited(&text, '!', false);
         for name in delayed {
-            if !names.contains(&name) {
-                names.push(name);
-            }
+            super::shell::push_once(&mut names, name);
         }
         text
     } else {

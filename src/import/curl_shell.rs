@@ -96,7 +96,7 @@ impl Command {
 
 /// `item` added to the end of `list` unless it is there already: what a command read, in
 /// order, each once.
-fn push_once(list: &mut Vec<String>, item: String) {
+pub(super) fn push_once<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if !list.contains(&item) {
         list.push(item);
     }
@@ -1297,17 +1297,20 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                 .flatten()
                 .map(|(_, default)| default.clone())
         };
-        if let Some(assignments) = &assignments
-            && !assignments.is_empty()
-            && assignments
-                .iter()
-                .all(|assigned| own_default(assigned).is_some())
-        {
-            for assigned in assignments {
-                let default = own_default(assigned).expect("checked above");
-                set.retain(|known| known.name != assigned.name);
-                defaulted.retain(|(name, _)| *name != assigned.name);
-                defaulted.push((assigned.name.clone(), default));
+        let own_defaults: Option<Vec<(String, String)>> = assignments
+            .as_ref()
+            .filter(|assignments| !assignments.is_empty())
+            .and_then(|assignments| {
+                assignments
+                    .iter()
+                    .map(|assigned| own_default(assigned).map(|d| (assigned.name.clone(), d)))
+                    .collect()
+            });
+        if let Some(own_defaults) = own_defaults {
+            for (name, default) in own_defaults {
+                set.retain(|known| known.name != name);
+                defaulted.retain(|(known, _)| *known != name);
+                defaulted.push((name, default));
             }
             continue;
         }
@@ -1340,9 +1343,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                     }
                 }
                 for trimmed in &assigned.trimmed {
-                    if !command.trimmed.contains(trimmed) {
-                        command.trimmed.push(trimmed.clone());
-                    }
+                    push_once(&mut command.trimmed, trimmed.clone());
                 }
             }
             index += 1;
@@ -1761,9 +1762,7 @@ fn expand(
                             mark.to_string()
                         };
                         let written = format!("${{{name}{marks}{pattern}}}");
-                        if !command.trimmed.iter().any(|(known, _)| *known == written) {
-                            command.trimmed.push((written, name.clone()));
-                        }
+                        push_once(&mut command.trimmed, (written, name.clone()));
                     } else {
                         name.clear();
                     }
