@@ -75,6 +75,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         base_url: None,
         request_variables: HashSet::new(),
         unfollowed,
+        swagger2: upgraded.is_some(),
     };
     let items = importer
         .run()
@@ -206,6 +207,8 @@ struct Importer<'a> {
     request_variables: HashSet<String>,
     /// The references to other documents that were not followed, and why.
     unfollowed: files::Unfollowed,
+    /// Whether the document was Swagger 2.0, which has none of 3.0's ignored header parameters.
+    swagger2: bool,
 }
 
 impl Importer<'_> {

@@ -484,27 +484,44 @@ impl<'a> Importer<'a> {
     }
 
     /// A header parameter's header; `unsecured` when no security requirement applies to the
-    /// operation, so that an `Authorization` parameter is the only word on authorizing it.
+    /// operation, so that an `Authorization` parameter is the only word on authorizing it, and
+    /// `has_body` when the operation has a request body, whose media type is its `Content-Type`.
     pub(super) fn header_parameter(
         &mut self,
         param: &Param<'a>,
         unsecured: bool,
+        has_body: bool,
     ) -> Option<NameValueSpec> {
         let name = param.name.as_str();
         let authorization = name.eq_ignore_ascii_case("authorization");
+        let content_type = name.eq_ignore_ascii_case("content-type");
         if authorization && unsecured {
             // loket.nl's and Zuora's documents say how to authorize only this way
-            self.note_once(
-                "parameter",
+            if !self.swagger2 {
+                self.note_once(
+                    "parameter",
+                    &param.at,
+                    format!(
+                        "OpenAPI ignores a header parameter named `{name}`, but no security scheme applies to the operation: the header is sent as the parameter describes it"
+                    ),
+                );
+            }
+        } else if self.swagger2 && (authorization || (content_type && has_body)) {
+            // Swagger 2.0 ignores no header parameter, but the security scheme and the body's
+            // media type (`consumes`) already send these headers: a second one would repeat it
+            let by = if authorization {
+                "the operation's security scheme"
+            } else {
+                "the body's media type (`consumes`)"
+            };
+            self.note(
+                "dropped-header",
                 &param.at,
-                format!(
-                    "OpenAPI ignores a header parameter named `{name}`, but no security scheme applies to the operation: the header is sent as the parameter describes it"
-                ),
+                format!("{by} sends the `{name}` header: the parameter is not imported"),
             );
-        } else if authorization
-            || ["content-type", "accept"]
-                .iter()
-                .any(|n| name.eq_ignore_ascii_case(n))
+            return None;
+        } else if !self.swagger2
+            && (authorization || content_type || name.eq_ignore_ascii_case("accept"))
         {
             self.note(
                 "dropped-header",

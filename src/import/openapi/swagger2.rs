@@ -1115,6 +1115,78 @@ paths:
         );
     }
 
+    // GitHub's 2.0 document has an `Accept` header parameter on each operation: 2.0 has no rule
+    // ignoring it, as 3.0 has, so it is a header like any other
+    #[test]
+    fn swagger_2_header_parameters_named_as_3_0_ignores_are_ordinary_headers() {
+        let import = swagger(
+            r#"host: api.example.com
+consumes: [application/json]
+securityDefinitions: {key: {type: basic}}
+paths:
+  /emojis:
+    get:
+      parameters:
+        - {name: Accept, in: header, type: string, required: true, x-example: application/vnd.github.v3+json}
+        - {name: Content-Type, in: header, type: string, required: true, x-example: text/plain}
+      responses: {'200': {description: ok}}
+  /markdown:
+    post:
+      security: [{key: []}]
+      parameters:
+        - {name: body, in: body, schema: {type: object, properties: {text: {type: string, example: hi}}}}
+        - {name: Content-Type, in: header, type: string, required: true}
+        - {name: Authorization, in: header, type: string, required: true}
+      responses: {'200': {description: ok}}
+"#,
+        );
+        use crate::import::test_support::{pair, pairs};
+        let emojis = &import.items[0].spec;
+        // without a body, nothing else sends `Content-Type`
+        assert_eq!(
+            pairs(&emojis.request.headers),
+            [
+                pair("Accept", "application/vnd.github.v3+json"),
+                pair("Content-Type", "text/plain")
+            ]
+        );
+        let markdown = &import.items[1].spec;
+        assert_eq!(
+            pairs(&markdown.request.headers),
+            [pair("Content-Type", "application/json")]
+        );
+        let said = |at: &str, words: &str| {
+            import
+                .notes
+                .iter()
+                .any(|n| n.at == at && n.message.contains(words))
+        };
+        assert!(
+            said(
+                "/paths/~1markdown/post/parameters/1",
+                "the body's media type (`consumes`) sends the `Content-Type` header"
+            ),
+            "{:?}",
+            import.notes
+        );
+        assert!(
+            said(
+                "/paths/~1markdown/post/parameters/2",
+                "the operation's security scheme sends the `Authorization` header"
+            ),
+            "{:?}",
+            import.notes
+        );
+        assert!(
+            !import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("OpenAPI ignores")),
+            "{:?}",
+            import.notes
+        );
+    }
+
     #[test]
     fn a_body_parameter_is_the_request_body_in_what_the_operation_consumes() {
         let import = swagger(

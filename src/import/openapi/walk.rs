@@ -304,7 +304,8 @@ impl<'a> Importer<'a> {
                         );
                         continue;
                     }
-                    if let Some(header) = self.header_parameter(param, unsecured) {
+                    let has_body = op.get("requestBody").is_some();
+                    if let Some(header) = self.header_parameter(param, unsecured, has_body) {
                         request.headers.push(header);
                     }
                 }
