@@ -74,7 +74,7 @@ fn code_samples(samples: &[CodeSample]) -> Value {
 pub fn missing(document: &Value, operations: &[OperationSamples]) -> Vec<String> {
     operations
         .iter()
-        .filter(|op| operation(document, &op.path, &op.method).is_none())
+        .filter(|op| place(document, &op.path, &op.method).is_none())
         .map(|op| format!("{} {}", op.method.to_ascii_uppercase(), op.path))
         .collect()
 }
@@ -104,30 +104,73 @@ pub fn in_other_files(document: &Value, operations: &[OperationSamples]) -> Vec<
 /// the importer reads as more of them.
 const PATH_SECTIONS: [&str; 2] = ["paths", "x-ms-paths"];
 
-/// The section of `document` that holds the operation, and the operation.
-fn located<'d>(document: &'d Value, path: &str, method: &str) -> Option<(&'static str, &'d Value)> {
+/// Where in `document` the operation `method` on `path` is, as the keys leading to it: under
+/// its path item, or where that path item's same-document `$ref` leads (OpenAPI 3.1's
+/// `components.pathItems`), as the importer read it.
+pub fn place(document: &Value, path: &str, method: &str) -> Option<Vec<String>> {
     PATH_SECTIONS.into_iter().find_map(|section| {
-        let op = document.get(section)?.get(path)?.get(method)?;
-        op.is_object().then_some((section, op))
+        let mut keys = vec![section.to_string(), path.to_string()];
+        let mut item = document.get(section)?.get(path)?;
+        // a chain of references ends within as many steps as the document has path items
+        for _ in 0..64 {
+            let Some(reference) = item.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            let pointer = reference.strip_prefix('#')?;
+            keys = pointer_keys(pointer)?;
+            item = document.pointer(pointer)?;
+        }
+        let op = item.get(method)?;
+        keys.push(method.to_string());
+        op.is_object().then_some(keys)
     })
 }
 
-fn operation<'d>(document: &'d Value, path: &str, method: &str) -> Option<&'d Value> {
-    located(document, path, method).map(|(_, op)| op)
+/// A JSON pointer's keys, unescaped; `None` for one that is not a pointer.
+fn pointer_keys(pointer: &str) -> Option<Vec<String>> {
+    let rest = pointer.strip_prefix('/')?;
+    Some(
+        rest.split('/')
+            .map(|key| key.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    )
+}
+
+/// Pairs of `METHOD /path` that lead to one operation through a shared path item but whose
+/// samples differ: written there, one path's samples would stand for the other's.
+pub fn shared_operations(
+    document: &Value,
+    operations: &[OperationSamples],
+) -> Vec<(String, String)> {
+    let mut seen: Vec<(Vec<String>, &OperationSamples)> = Vec::new();
+    let mut shared = Vec::new();
+    let shown = |op: &OperationSamples| format!("{} {}", op.method.to_ascii_uppercase(), op.path);
+    for op in operations {
+        let Some(keys) = place(document, &op.path, &op.method) else {
+            continue;
+        };
+        match seen.iter().find(|(other, _)| *other == keys) {
+            Some((_, first)) if first.samples != op.samples => {
+                shared.push((shown(first), shown(op)))
+            }
+            Some(_) => {}
+            None => seen.push((keys, op)),
+        }
+    }
+    shared
 }
 
 /// `document` with `x-codeSamples` set (replaced) on every operation of `operations`; the
 /// operations must all be there (see [`missing`]).
 pub fn with_code_samples(mut document: Value, operations: &[OperationSamples]) -> Value {
     for op in operations {
-        let Some((section, _)) = located(&document, &op.path, &op.method) else {
+        let Some(keys) = place(&document, &op.path, &op.method) else {
             continue;
         };
-        if let Some(Value::Object(target)) = document
-            .get_mut(section)
-            .and_then(|paths| paths.get_mut(&op.path))
-            .and_then(|item| item.get_mut(&op.method))
-        {
+        let target = keys
+            .iter()
+            .try_fold(&mut document, |value, key| value.get_mut(key.as_str()));
+        if let Some(Value::Object(target)) = target {
             target.insert("x-codeSamples".into(), code_samples(&op.samples));
         }
     }
@@ -135,15 +178,24 @@ pub fn with_code_samples(mut document: Value, operations: &[OperationSamples]) -
 }
 
 /// An OpenAPI Overlay 1.0 document that adds `x-codeSamples` to every operation of
-/// `operations` of the document named `document`.
-pub fn overlay(document: &str, title: &str, operations: &[OperationSamples]) -> Value {
+/// `operations` of the document named `document` (read as `read`): each targeted where
+/// [`place`] finds it, or under `paths` when it is not in this file (a path item in another
+/// file, there once the document is bundled).
+pub fn overlay(
+    document: &str,
+    read: &Value,
+    title: &str,
+    operations: &[OperationSamples],
+) -> Value {
     let actions: Vec<Value> = operations
         .iter()
         .map(|op| {
+            let keys = place(read, &op.path, &op.method)
+                .unwrap_or_else(|| vec!["paths".into(), op.path.clone(), op.method.clone()]);
             let mut update = Map::new();
             update.insert("x-codeSamples".into(), code_samples(&op.samples));
             json!({
-                "target": format!("$.paths[{}].{}", json_path_string(&op.path), op.method),
+                "target": json_path(&keys),
                 "update": Value::Object(update),
             })
         })
@@ -154,6 +206,28 @@ pub fn overlay(document: &str, title: &str, operations: &[OperationSamples]) -> 
         "extends": document,
         "actions": actions,
     })
+}
+
+/// The JSONPath (RFC 9535) of the member `keys` lead to: a key that is a name as written
+/// (`.get`), any other in brackets (`['/pets/{petId}']`).
+fn json_path(keys: &[String]) -> String {
+    let mut out = String::from("$");
+    for key in keys {
+        let mut chars = key.chars();
+        let shorthand = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || !c.is_ascii())
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii());
+        if shorthand {
+            out.push('.');
+            out.push_str(key);
+        } else {
+            out.push('[');
+            out.push_str(&json_path_string(key));
+            out.push(']');
+        }
+    }
+    out
 }
 
 /// `s` as a single-quoted JSONPath (RFC 9535) string literal.
@@ -220,7 +294,8 @@ mod tests {
 
     #[test]
     fn the_overlay_targets_each_operation() {
-        let overlay = overlay("pets.yaml", "Pets", &pets());
+        let document = json!({ "paths": { "/pets/{petId}": { "get": {} } } });
+        let overlay = overlay("pets.yaml", &document, "Pets", &pets());
         assert_eq!(overlay["overlay"], "1.0.0");
         assert_eq!(overlay["extends"], "pets.yaml");
         assert_eq!(
@@ -228,5 +303,75 @@ mod tests {
             "$.paths['/pets/{petId}'].get"
         );
         assert_eq!(json_path_string(r"/a'b\c"), r"'/a\'b\\c'");
+    }
+
+    // OpenAPI 3.1 keeps path items in `components.pathItems`; a path item that is a `$ref`
+    // there has its operations where the reference leads
+    #[test]
+    fn samples_go_where_a_path_items_reference_leads() {
+        let document = json!({
+            "openapi": "3.1.0",
+            "paths": { "/pets/{petId}": { "$ref": "#/components/pathItems/Pet~1Item" } },
+            "components": { "pathItems": { "Pet/Item": { "get": {} } } }
+        });
+        assert!(missing(&document, &pets()).is_empty());
+        let exported = with_code_samples(document.clone(), &pets());
+        assert_eq!(
+            exported["components"]["pathItems"]["Pet/Item"]["get"]["x-codeSamples"][0]["label"],
+            "cURL"
+        );
+        assert_eq!(
+            exported["paths"]["/pets/{petId}"],
+            json!({ "$ref": "#/components/pathItems/Pet~1Item" })
+        );
+        let overlay = overlay("pets.yaml", &document, "Pets", &pets());
+        assert_eq!(
+            overlay["actions"][0]["target"],
+            "$.components.pathItems['Pet/Item'].get"
+        );
+    }
+
+    #[test]
+    fn the_overlay_targets_an_operation_in_x_ms_paths_there() {
+        let document = json!({ "paths": {}, "x-ms-paths": { "/pets/{petId}": { "get": {} } } });
+        let overlay = overlay("pets.yaml", &document, "Pets", &pets());
+        assert_eq!(
+            overlay["actions"][0]["target"],
+            "$['x-ms-paths']['/pets/{petId}'].get"
+        );
+    }
+
+    #[test]
+    fn a_path_item_two_paths_share_takes_samples_only_when_they_agree() {
+        let document = json!({
+            "paths": {
+                "/cats": { "$ref": "#/components/pathItems/Animals" },
+                "/dogs": { "$ref": "#/components/pathItems/Animals" }
+            },
+            "components": { "pathItems": { "Animals": { "get": {} } } }
+        });
+        let mut operations = pets();
+        operations[0].path = "/cats".into();
+        let mut dogs = operations[0].clone();
+        dogs.path = "/dogs".into();
+        operations.push(dogs.clone());
+        assert!(shared_operations(&document, &operations).is_empty());
+        operations[1].samples[0].source = "curl y\n".into();
+        assert_eq!(
+            shared_operations(&document, &operations),
+            [("GET /cats".to_string(), "GET /dogs".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_reference_leading_nowhere_or_elsewhere_is_no_place() {
+        for reference in ["#/components/pathItems/Gone", "other.yaml#/Item", "#broken"] {
+            let document = json!({ "paths": { "/pets/{petId}": { "$ref": reference } } });
+            assert_eq!(
+                missing(&document, &pets()),
+                ["GET /pets/{petId}"],
+                "{reference}"
+            );
+        }
     }
 }

@@ -87,13 +87,19 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             missing.join(", ")
         )));
     }
+    let shared = crate::export::shared_operations(&document, &operations_here);
+    if let Some((first, second)) = shared.first() {
+        return Err(input(format!(
+            "{first} and {second} are one operation of a path item both paths refer to, and their samples differ: written there, one path's samples would stand for the other's; give each path its own path item"
+        )));
+    }
     let exported = if overlay {
         let title = document
             .pointer("/info/title")
             .and_then(|t| t.as_str())
             .unwrap_or(&name)
             .to_string();
-        crate::export::overlay(&name, &title, &operations)
+        crate::export::overlay(&name, &document, &title, &operations)
     } else {
         crate::export::with_code_samples(document, &operations)
     };
