@@ -4,6 +4,8 @@
 
 #[path = "curl_cmd.rs"]
 mod cmd;
+#[path = "curl_functions.rs"]
+mod functions;
 #[path = "curl_glob.rs"]
 mod glob;
 #[path = "curl_markdown.rs"]
@@ -840,7 +842,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     } else if cmd_style || doubled_quotes {
         with_assignments_read(cmd::cmd_commands(text)?)
     } else {
-        with_assignments_read(assigned_curls(shell_commands(text)?)?)
+        with_assignments_read(functions::with_functions_called(assigned_curls(
+            shell_commands(text)?,
+        )?))
     };
     let mut import = Import::default();
     if typed.is_some() {
@@ -1237,12 +1241,16 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                     .map(|item| crate::import::to_yaml(&item.spec))
                     .collect()
             };
-        // (a text YAML may write escaped or over several lines counts as held)
+        // (a text YAML may write escaped or over several lines counts as held, and so does one
+        // `--url-query` or `--data-urlencode` percent-encoded)
         let held = |text: &str| {
+            let encoded = encoded_keeping_variables(text);
             text.contains(['\n', '\t', '\r'])
-                || in_specs
-                    .iter()
-                    .any(|yaml| yaml.contains(text) || yaml.contains(&text.replace('\'', "''")))
+                || in_specs.iter().any(|yaml| {
+                    yaml.contains(text)
+                        || yaml.contains(&text.replace('\'', "''"))
+                        || yaml.contains(&encoded)
+                })
         };
         for unevaluated in &command.unevaluated {
             if !held(unevaluated) {
@@ -1315,6 +1323,11 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             format!("{count} requests (several commands, URLs or `--next`): one spec each"),
         ));
     }
+    // a function's commands, read once per call, say the same of its lines each time
+    let mut said = std::collections::HashSet::new();
+    import
+        .notes
+        .retain(|note| said.insert((note.kind, note.at.clone(), note.message.clone())));
     Ok(import)
 }
 
@@ -3758,6 +3771,50 @@ mod tests {
             .iter()
             .map(|item| item.spec.title.as_str())
             .collect()
+    }
+
+    // API test scripts wrap curl in a function: one request per call, the body's variables
+    // set from the call's arguments, and what the body says of its lines said once
+    #[test]
+    fn a_function_that_runs_curl_is_a_request_at_each_call() {
+        let import = imported(concat!(
+            "BASE_URL=https://api.example.com\n",
+            "send() {\n",
+            "  local endpoint=$1\n",
+            "  echo \"calling $endpoint\"\n",
+            "  curl -s -o /dev/null -X POST \"$BASE_URL/$endpoint\" -d \"$2\"\n",
+            "}\n",
+            "send api/login 'user=a'\n",
+            "send api/items 'name=b'\n",
+        ));
+        let sent: Vec<(&str, Option<&BodySpec>)> = import
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    item.spec.request.url.as_str(),
+                    item.spec.request.body.as_ref(),
+                )
+            })
+            .collect();
+        assert_eq!(sent.len(), 2, "{:#?}", import.items);
+        assert_eq!(sent[0].0, "{{BASE_URL}}/api/login");
+        assert_eq!(sent[1].0, "{{BASE_URL}}/api/items");
+        assert_eq!(import.variables["BASE_URL"], "https://api.example.com");
+        let messages: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert!(
+            !messages
+                .iter()
+                .any(|m| m.contains("environment") || m.contains("arguments")),
+            "{messages:#?}"
+        );
+        for said in ["`echo` is not curl", "`-o` does not change the request"] {
+            assert_eq!(
+                messages.iter().filter(|m| m.contains(said)).count(),
+                1,
+                "{messages:#?}"
+            );
+        }
     }
 
     /// The spec's request of a one-request import, and the messages of its notes.

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::placeholders;
 
 /// A simple command of the text: its words, and the redirections (`> out.json`) it holds.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Command {
     pub words: Vec<String>,
     pub redirections: Vec<String>,
@@ -1533,7 +1533,7 @@ fn with_echoed_variables_written(command: &mut Command, set: &[Assigned]) {
 }
 
 /// `NAME=value` as a shell variable's name and value.
-fn assignment(word: &str) -> Option<(&str, &str)> {
+pub(super) fn assignment(word: &str) -> Option<(&str, &str)> {
     let (name, value) = word.split_once('=')?;
     crate::sample_values::is_env_name(name).then_some((name, value))
 }
