@@ -1671,6 +1671,21 @@ fn expand(
             }
             return;
         }
+        // `-d "$(cat <<EOF … EOF)"`, a JSON body with variables in it: the here-document's text
+        if quoted
+            && let Some(length) = closing_at(chars, Some('('), ')')
+            && let Some((text, reads)) = here_document_output(&format!(
+                "${}",
+                chars.clone().take(length).collect::<String>()
+            ))
+        {
+            word.push_str(&text);
+            reads.iter().for_each(|name| command.reads(name));
+            for _ in 0..length {
+                chars.next();
+            }
+            return;
+        }
         // unquoted, the output would be split into words and matched against file names
         if let Some((output, length)) = printf_output(chars.clone())
             .filter(|(output, _)| quoted || !output.contains([' ', '\t', '\n', '*', '?', '[']))
@@ -2292,6 +2307,23 @@ mod tests {
             ["curl", "-H", "A: it's", "x \"y\" $z", "a b", "--url", "u"]
         );
         assert!(shell_words("curl 'open").is_err());
+    }
+
+    // `-d "$(cat <<EOF … EOF)"`: a body with variables written in, as `BODY=$(cat <<EOF …)` is
+    #[test]
+    fn a_here_document_cat_gives_in_quotes_is_its_text() {
+        let commands =
+            shell_commands("curl -d \"$(cat <<EOF\n{\"name\": \"$NAME\"}\nEOF\n)\" u").unwrap();
+        assert_eq!(commands[0].words, ["curl", "-d", "{\"name\": \"{{NAME}}\"}", "u"]);
+        assert_eq!(commands[0].expanded, ["NAME"]);
+        assert!(commands[0].substituted.is_empty());
+        // a quoted delimiter keeps `$NAME` as text
+        let commands =
+            shell_commands("curl -d \"$(cat <<'EOF'\n{\"a\": \"$NAME\"}\nEOF\n)\" u").unwrap();
+        assert_eq!(commands[0].words[2], "{\"a\": \"$NAME\"}");
+        // another command's output is not known
+        let commands = shell_commands("curl -d \"$(jq -n '{a: 1}')\" u").unwrap();
+        assert_eq!(commands[0].substituted, ["$(jq -n '{a: 1}')"]);
     }
 
     #[test]
