@@ -2357,18 +2357,25 @@ fn apply(
         },
         "user" => {
             let (username, password) = value.split_once(':').unwrap_or((&value, ""));
-            if !value.contains(':') {
-                note(
+            let variable = value
+                .strip_prefix("{{")
+                .and_then(|v| v.strip_suffix("}}"))
+                .filter(|name| !name.contains(['{', '}']));
+            match variable {
+                // what the variable holds decides: curl splits it where it finds a `:`
+                Some(name) => note(
                     "auth",
                     format!(
-                        "`{shown} {value}` gives no password (curl asks for one); imported with an empty one{}",
-                        if value.starts_with("{{") && value.ends_with("}}") {
-                            " (a variable holding both, `user:password`, is better written `-u \"$USER:$PASSWORD\"`, which a spec can say)"
-                        } else {
-                            ""
-                        }
+                        "`{shown} {value}`: curl splits `{name}`'s value at its first `:` into the username and the password, and asks for a password when it has none; a spec holds the two apart, so `{name}` is imported as the username with an empty password: if it holds both (`user:password`), write `-u \"$USER:$PASSWORD\"`, which a spec can say"
                     ),
-                );
+                ),
+                None if !value.contains(':') => note(
+                    "auth",
+                    format!(
+                        "`{shown} {value}` gives no password (curl asks for one); imported with an empty one"
+                    ),
+                ),
+                None => {}
             }
             transfer.auth = Some(AuthSpec::Basic(BasicAuthSpec {
                 username: username.to_string(),
@@ -3815,6 +3822,31 @@ mod tests {
                 "{messages:#?}"
             );
         }
+    }
+
+    // a variable may hold both credentials, which curl splits only once it has the value
+    #[test]
+    fn credentials_in_one_variable_are_the_username_said_so() {
+        let (request, notes) = request_and_notes("curl -u \"$AUTH\" https://e.com/me");
+        assert!(
+            matches!(&request.auth, Some(AuthSpec::Basic(b)) if b.username == "{{AUTH}}" && b.password.is_empty()),
+            "{:?}",
+            request.auth
+        );
+        assert!(
+            notes.iter().any(
+                |n| n.contains("curl splits `AUTH`'s value at its first `:`")
+                    && n.contains("-u \"$USER:$PASSWORD\"")
+            ),
+            "{notes:#?}"
+        );
+        let (_, notes) = request_and_notes("curl -u me https://e.com/me");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("`-u me` gives no password (curl asks for one)")),
+            "{notes:#?}"
+        );
     }
 
     /// The spec's request of a one-request import, and the messages of its notes.

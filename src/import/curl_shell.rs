@@ -2314,7 +2314,10 @@ mod tests {
     fn a_here_document_cat_gives_in_quotes_is_its_text() {
         let commands =
             shell_commands("curl -d \"$(cat <<EOF\n{\"name\": \"$NAME\"}\nEOF\n)\" u").unwrap();
-        assert_eq!(commands[0].words, ["curl", "-d", "{\"name\": \"{{NAME}}\"}", "u"]);
+        assert_eq!(
+            commands[0].words,
+            ["curl", "-d", "{\"name\": \"{{NAME}}\"}", "u"]
+        );
         assert_eq!(commands[0].expanded, ["NAME"]);
         assert!(commands[0].substituted.is_empty());
         // a quoted delimiter keeps `$NAME` as text
