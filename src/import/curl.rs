@@ -8,6 +8,8 @@ mod cmd;
 mod functions;
 #[path = "curl_glob.rs"]
 mod glob;
+#[path = "curl_html.rs"]
+mod html;
 #[path = "curl_markdown.rs"]
 mod markdown;
 #[path = "curl_notebook.rs"]

@@ -18,6 +18,8 @@ pub(super) enum Markup {
     /// A Jupyter notebook (see [`super::notebook`]).
     Notebook,
     Org,
+    /// A page written in HTML (see [`super::html`]).
+    Html,
 }
 
 impl Markup {
@@ -39,6 +41,9 @@ impl Markup {
             Markup::Org => {
                 "an Org-mode page: its source blocks (`#+begin_src sh`) and headings (`*`) are read as a Markdown page's, results, drawers and settings left out"
             }
+            Markup::Html => {
+                "an HTML page: its headings, paragraphs and list items are read as a Markdown page's text and its `<pre>` blocks as its code blocks, tags left out, `&amp;` and the other references decoded; its head, scripts, styles and navigation are left out"
+            }
             Markup::Notebook => {
                 "a Jupyter notebook: its Markdown cells are read as a page's text, its shell cells (`%%bash`) and IPython's `!curl` lines as its code blocks, and its outputs left out; lines are the notebook file's"
             }
@@ -53,7 +58,10 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
     let mut lines: Vec<String> =
         notebook.unwrap_or_else(|| text.lines().map(str::to_string).collect());
     if markup.is_none() && !has_markdown_fence(&lines) {
-        if is_org(&lines) {
+        if super::html::is_html_page(&lines) {
+            lines = super::html::as_markdown(text);
+            markup = Some(Markup::Html);
+        } else if is_org(&lines) {
             org(&mut lines);
             markup = Some(Markup::Org);
         } else if is_asciidoc(&lines) {
@@ -1022,7 +1030,7 @@ fn html_pre_blocks(lines: &mut Vec<String>) -> bool {
 }
 
 /// The text an HTML fragment shows: its tags left out, its character references decoded.
-fn html_text_of(fragment: &str) -> String {
+pub(super) fn html_text_of(fragment: &str) -> String {
     let mut text = String::with_capacity(fragment.len());
     let mut rest = fragment;
     while let Some(open) = rest.find('<') {
@@ -2140,12 +2148,13 @@ mod tests {
     // `<pre>` blocks stay HTML
     #[test]
     fn html_pre_blocks_of_curl_are_fences() {
-        let page = "<h2>Health</h2>\n<pre>docker compose up</pre>\n<pre>curl -X GET \"http://h/health\"</pre>\n<p>Search:</p>\n  <pre><code class=\"language-bash\">curl \"http://h/s?a=1&amp;b=&lt;x&gt;&#39;\" \\\n  -H 'X: y'</code></pre></li>\n";
+        // Markdown with HTML in it (a page written in HTML is read as one: see `html.rs`)
+        let page = "Notes.\n\n<h2>Health</h2>\n<pre>docker compose up</pre>\n<pre>curl -X GET \"http://h/health\"</pre>\n<p>Search:</p>\n  <pre><code class=\"language-bash\">curl \"http://h/s?a=1&amp;b=&lt;x&gt;&#39;\" \\\n  -H 'X: y'</code></pre></li>\n";
         let (markdown, markup) = read(page);
         assert_eq!(markup, Some(Markup::Templated));
         assert_eq!(
             markdown,
-            "## Health\n<pre>docker compose up</pre>\n\n```\ncurl -X GET \"http://h/health\"\n```\n\nSearch:\n\n```bash\ncurl \"http://h/s?a=1&b=<x>'\" \\\n  -H 'X: y'\n```\n\n"
+            "Notes.\n\n## Health\n<pre>docker compose up</pre>\n\n```\ncurl -X GET \"http://h/health\"\n```\n\nSearch:\n\n```bash\ncurl \"http://h/s?a=1&b=<x>'\" \\\n  -H 'X: y'\n```\n\n"
         );
         assert_eq!(html_text_of("a &amp;&#x41;&unknown; &"), "a &A&unknown; &");
     }
