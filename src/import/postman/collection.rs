@@ -16,6 +16,15 @@ pub(super) fn text(value: Option<&Value>) -> String {
     scalar(value).unwrap_or_default()
 }
 
+/// A variable's name: its `key`, or in a v2.0 collection its `id` (which Postman's own reader
+/// falls back on, `{"id": "userId", "value": "42"}`).
+pub(super) fn variable_name(variable: &Value) -> String {
+    match text(variable.get("key")) {
+        key if key.is_empty() => text(variable.get("id")),
+        key => key,
+    }
+}
+
 pub(super) fn is_disabled(value: &Value) -> bool {
     value.get("disabled").and_then(Value::as_bool) == Some(true)
 }

@@ -130,7 +130,11 @@ fn collection_variables(variables: Option<&Value>) -> IndexMap<String, String> {
         .filter(|v| v.get("type").and_then(Value::as_str) != Some("secret"))
         .filter_map(|v| {
             // under the name the specs write it by (`{{access token}}` as `{{access_token}}`)
-            let name = variables::samplegen_name(v.get("key")?.as_str()?);
+            let name = collection::variable_name(v);
+            if name.is_empty() {
+                return None;
+            }
+            let name = variables::samplegen_name(&name);
             let name = name.as_str();
             let value = match v.get("value")? {
                 Value::String(text) => text.clone(),

@@ -192,7 +192,7 @@ impl Importer {
         if let Some(values) = values {
             let mut placeholders = Vec::new();
             for variable in values {
-                let key = text(variable.get("key"));
+                let key = super::collection::variable_name(variable);
                 let value = text(variable.get("value"));
                 if !names.contains(&key) || value.is_empty() {
                     continue;
@@ -303,6 +303,20 @@ mod tests {
         let (spec, _) = one(json!({"method": "GET", "url": {
             "raw": "https://e.com/groups/:id", "variable": [{"key": "id", "value": "<string>"}]}}));
         assert_eq!(spec.request.url, "https://e.com/groups/{{id}}");
+    }
+
+    // v2.0 collections (API Evangelist's) name a variable by `id`, as Postman's reader allows
+    #[test]
+    fn a_variable_named_by_id_gives_its_value() {
+        let mut by_id = collection(json!([
+            {"name": "g", "request": {"method": "GET", "url": {
+                "host": ["{{default}}"], "path": ["api", "apps", ":appId"],
+                "variable": [{"id": "appId", "value": "42"}]}}}
+        ]));
+        by_id["variable"] = json!([{"id": "default", "value": "https://e.com"}]);
+        let import = run(by_id);
+        assert_eq!(import.items[0].spec.request.url, "{{default}}/api/apps/42");
+        assert_eq!(import.variables["default"], "https://e.com");
     }
 
     #[test]

@@ -140,7 +140,10 @@ impl Importer {
         if let Some(Value::Array(variables)) = object.get("variable")
             && !variables.is_empty()
         {
-            let keys: Vec<String> = variables.iter().map(|v| text(v.get("key"))).collect();
+            let keys: Vec<String> = variables
+                .iter()
+                .map(super::collection::variable_name)
+                .collect();
             let quoted = |names: &[String]| {
                 names
                     .iter()
