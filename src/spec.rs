@@ -394,6 +394,9 @@ pub struct GraphqlSpec {
     /// The variables as a JSON object, written as text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variables: Option<String>,
+    /// Which of the query's operations runs, when it holds several (`operationName`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operation_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]

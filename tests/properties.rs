@@ -436,11 +436,13 @@ fn any_spec() -> impl Strategy<Value = Spec> {
         "/[a-z/ .]{1,20}".prop_map(|f| Some(BodySpec::File(spec::FileSpec::Path(f)))),
         (
             any_text(),
-            prop::option::of(json_value().prop_map(|v| serde_json::json!({ "v": v }).to_string()))
+            prop::option::of(json_value().prop_map(|v| serde_json::json!({ "v": v }).to_string())),
+            prop::option::of(any_text())
         )
-            .prop_map(|(q, v)| Some(BodySpec::Graphql(spec::GraphqlSpec {
+            .prop_map(|(q, v, o)| Some(BodySpec::Graphql(spec::GraphqlSpec {
                 query: q,
-                variables: v
+                variables: v,
+                operation_name: o
             }))),
     ];
     let content_type = prop_oneof![

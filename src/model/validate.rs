@@ -437,8 +437,16 @@ fn check_graphql(check: &mut Checker, graphql: spec::GraphqlSpec) -> Body {
             }
         },
     };
+    // in the order GraphQL clients (and Postman's runtime) write them
+    let operation = match graphql.operation_name.as_deref() {
+        Some(name) if !name.is_empty() => format!(
+            ",\"operationName\":{}",
+            json::compact(&json::Json::String(name.to_string()))
+        ),
+        _ => String::new(),
+    };
     let json = format!(
-        "{{\"query\":{},\"variables\":{}}}",
+        "{{\"query\":{}{operation},\"variables\":{}}}",
         json::compact(&json::Json::String(graphql.query.clone())),
         variables
     );
@@ -740,6 +748,28 @@ mod tests {
             .iter()
             .map(|d| d.to_string())
             .collect()
+    }
+
+    // a query of several operations names the one to run
+    #[test]
+    fn a_graphql_body_sends_its_operation_name() {
+        let source = |extra: &str| {
+            format!(
+                "title: t\nrequest:\n  method: POST\n  url: https://e.com/graphql\n  body:\n    graphql:\n      query: 'query A {{ a }} query B {{ b }}'\n{extra}"
+            )
+        };
+        let json = |extra: &str| match endpoint(&source(extra)).unwrap().request.body {
+            Some(Body::Graphql { json, .. }) => json,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            json("      operation_name: B\n      variables: '{\"n\": 1}'\n"),
+            "{\"query\":\"query A { a } query B { b }\",\"operationName\":\"B\",\"variables\":{\"n\":1}}"
+        );
+        assert_eq!(
+            json(""),
+            "{\"query\":\"query A { a } query B { b }\",\"variables\":{}}"
+        );
     }
 
     // a CR LF in a token would put a header of its own on the wire (curl, HTTP, PHP, C#)

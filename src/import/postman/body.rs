@@ -126,8 +126,16 @@ impl Importer {
                 // JSON only once Postman puts the values in (`"id": {{projectId}}`): the body
                 // Postman's runtime sends, the variables written in as they are
                 let query = text(body.get("graphql").and_then(|g| g.get("query")));
+                let operation = operation_name(body)
+                    .map(|name| {
+                        format!(
+                            ",\"operationName\":{}",
+                            serde_json::to_string(&name).expect("a string serializes")
+                        )
+                    })
+                    .unwrap_or_default();
                 let body = format!(
-                    "{{\"query\":{},\"variables\":{variables}}}",
+                    "{{\"query\":{}{operation},\"variables\":{variables}}}",
                     serde_json::to_string(&query).expect("a string serializes")
                 );
                 (BodySpec::Raw(body), Some("application/json".to_string()))
@@ -164,7 +172,11 @@ impl Importer {
                 if query.trim().is_empty() && variables.is_none() {
                     return None;
                 }
-                let spec = BodySpec::Graphql(GraphqlSpec { query, variables });
+                let spec = BodySpec::Graphql(GraphqlSpec {
+                    query,
+                    variables,
+                    operation_name: operation_name(body),
+                });
                 (spec, None)
             }
             other => {
@@ -349,6 +361,13 @@ fn accepts_content_type(mode: &str, media_type: &str) -> bool {
         "graphql" => is_json(media_type),
         _ => false,
     }
+}
+
+/// Which of a GraphQL body's operations runs (`operationName`, which the Postman app writes when
+/// the query holds several).
+fn operation_name(body: &Map<String, Value>) -> Option<String> {
+    let name = body.get("graphql")?.get("operationName")?.as_str()?.trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// A GraphQL body's variables written as text that is no JSON object as it stands, but one once
@@ -654,8 +673,24 @@ mod tests {
         let graphql = spec.request.body.as_ref().unwrap().graphql().unwrap();
         assert_eq!(graphql.query, "{ me { id } }");
         assert_eq!(graphql.variables.as_deref(), Some("{\"a\": 1}"));
+        assert_eq!(graphql.operation_name, None);
         assert!(notes.is_empty());
         valid(&spec);
+        // the operation a query of several runs, as Postman's runtime sends it
+        let (spec, _) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "graphql", "graphql": {"query": "query A { a } query B { b }", "operationName": "B"}}
+        }));
+        let graphql = spec.request.body.as_ref().unwrap().graphql().unwrap();
+        assert_eq!(graphql.operation_name.as_deref(), Some("B"));
+        let (spec, _) = one(json!({
+            "method": "POST", "url": "https://e.com",
+            "body": {"mode": "graphql", "graphql": {"query": "q", "operationName": "Q", "variables": "{\"id\": {{projectId}}}"}}
+        }));
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"query\":\"q\",\"operationName\":\"Q\",\"variables\":{\"id\": {{projectId}}}}")
+        );
         // variables that are JSON only with their values in: the body Postman's runtime sends
         let (spec, notes) = one(json!({
             "method": "POST", "url": "https://e.com",
