@@ -88,7 +88,8 @@ pub struct Request {
     /// The method token, upper case.
     pub method: String,
     pub url: Url,
-    /// The headers the writer listed, in order, then the `Cookie` header of `cookies`.
+    /// The headers the writer listed, in order, then the `Cookie` header of `cookies` (or
+    /// `cookies` joined to the writer's own `Cookie` header).
     pub headers: Vec<Header>,
     pub auth: Option<Auth>,
     pub body: Option<Body>,

@@ -199,10 +199,20 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
             .map(|c| format!("{}={}", c.name, c.value))
             .collect::<Vec<_>>()
             .join("; ");
-        headers.push(Header {
-            name: "Cookie".into(),
-            value,
-        });
+        // a client sends one `Cookie` header (RFC 6265): the cookies join the writer's own
+        match headers
+            .iter_mut()
+            .find(|h| h.name.eq_ignore_ascii_case("cookie"))
+        {
+            Some(written) if !written.value.trim().is_empty() => {
+                written.value = format!("{}; {value}", written.value.trim_end_matches([';', ' ']));
+            }
+            Some(written) => written.value = value,
+            None => headers.push(Header {
+                name: "Cookie".into(),
+                value,
+            }),
+        }
     }
 
     let auth = request.auth.and_then(|auth| check_auth(check, auth));
@@ -748,6 +758,23 @@ mod tests {
             .iter()
             .map(|d| d.to_string())
             .collect()
+    }
+
+    // RFC 6265: one `Cookie` header, which two would split (and RestSharp and Ruby would join
+    // with `, `, making the second cookie part of the first's value)
+    #[test]
+    fn cookies_join_a_cookie_header_the_writer_gave() {
+        let endpoint = endpoint(
+            "title: t\nrequest:\n  method: GET\n  url: https://e.com/a\n  headers:\n  - Cookie: sid=abc\n  - X-A: b\n  cookies:\n  - lang: en\n",
+        )
+        .unwrap();
+        let headers: Vec<(&str, &str)> = endpoint
+            .request
+            .headers
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_str()))
+            .collect();
+        assert_eq!(headers, [("Cookie", "sid=abc; lang=en"), ("X-A", "b")]);
     }
 
     // a query of several operations names the one to run
