@@ -130,8 +130,12 @@ impl<'a> Importer<'a> {
             return self.multipart(media, &media_at, required);
         }
         // any other media type: its example as text, or a file for bytes
+        // (a body that may be null, `anyOf: [{format: binary}, {type: "null"}]`, is its one choice)
         let schema = match media.get("schema") {
-            Some(schema) => Some(self.resolve(schema, &format!("{media_at}/schema"))?.0),
+            Some(schema) => {
+                let (resolved, _) = self.resolve(schema, &format!("{media_at}/schema"))?;
+                Some(self.without_null(resolved))
+            }
             None => None,
         };
         let xml = crate::http::media::is_xml(&media_name);
@@ -475,6 +479,34 @@ impl<'a> Importer<'a> {
         schema
     }
 
+    /// Whether every choice of a part's schema (`anyOf`, `oneOf`) is a file or a list of files,
+    /// null aside: OpenAI's `image: {anyOf: [{format: binary}, {type: array, items: {format:
+    /// binary}}]}`, one file or several, of which one file is sent.
+    fn files_each_choice(&self, schema: &'a Value) -> bool {
+        ["anyOf", "oneOf"].iter().any(|key| {
+            let Some(choices) = schema.get(key).and_then(Value::as_array) else {
+                return false;
+            };
+            let mut files = 0;
+            let every = choices.iter().all(|choice| {
+                let Ok((choice, _)) = self.lookup(choice) else {
+                    return false;
+                };
+                if choice.get("type").and_then(Value::as_str) == Some("null") {
+                    return true;
+                }
+                let items = choice
+                    .get("items")
+                    .and_then(|items| self.lookup(items).ok())
+                    .map(|(items, _)| items);
+                let file = is_binary(choice) || items.is_some_and(is_binary);
+                files += usize::from(file);
+                file
+            });
+            every && files > 0
+        })
+    }
+
     /// A `multipart/form-data` body: files for binary properties, text for the others.
     fn multipart(&mut self, media: &'a Value, at: &str, required: bool) -> Option<BodySpec> {
         let example = match self.form_example(media, at, required) {
@@ -551,7 +583,8 @@ impl<'a> Importer<'a> {
             // a part any value may be (`file: {}`) is sent as bytes, as the Encoding Object's
             // default for other than primitives and objects
             let binary = schema.is_some_and(|s| is_binary(s) || is_any_value(s))
-                || items.is_some_and(is_binary);
+                || items.is_some_and(is_binary)
+                || schema.is_some_and(|s| self.files_each_choice(s));
             let schema_media_type = schema
                 .or(items)
                 .and_then(|s| s.get("contentMediaType"))
@@ -921,6 +954,57 @@ components:
         assert_eq!(
             first_parts(&import),
             "- file:\n    file: /path/to/file\n    content_type: application/octet-stream\n- note: string\n"
+        );
+    }
+
+    // OpenAI's uploads: one file or a list of files, of which one file is sent; and a whole
+    // body of bytes or null is a file
+    #[test]
+    fn a_file_or_files_is_a_file_part_and_bytes_or_null_a_file_body() {
+        let import = run(r#"
+paths:
+  /up:
+    post:
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [image, video, model]
+              properties:
+                image:
+                  anyOf:
+                    - {type: string, format: binary}
+                    - {type: array, items: {type: string, format: binary}}
+                video:
+                  oneOf: [{$ref: '#/components/schemas/File'}, {type: 'null'}]
+                model:
+                  anyOf: [{type: string, example: m1}, {type: string, format: binary}]
+  /pdf:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/pdf:
+            schema: {anyOf: [{type: string, format: binary}, {type: 'null'}]}
+components:
+  schemas:
+    File: {type: string, format: binary}
+"#);
+        assert_eq!(
+            first_parts(&import),
+            "- image:\n    file: /path/to/image\n- video:\n    file: /path/to/video\n- model: m1\n"
+        );
+        let pdf = &import.items[1].spec.request;
+        assert!(
+            pdf.body.as_ref().unwrap().file().is_some(),
+            "{:?}",
+            pdf.body
+        );
+        assert_eq!(
+            crate::import::test_support::pairs(&pdf.headers),
+            [crate::import::test_support::pair("Content-Type", "application/pdf")]
         );
     }
 
