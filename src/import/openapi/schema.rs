@@ -351,8 +351,17 @@ impl<'a> Importer<'a> {
                                 })
                             }
                         };
+                        // an `enum` the branch shares with the others (Cohere's `type: {$ref:
+                        // EmbedContentType}`) allows the value naming it; a `const` is its own
+                        let allowed = self
+                            .properties(choice, &choice_at, depth)
+                            .get(*property)
+                            .and_then(|declared| self.lookup(declared).ok())
+                            .and_then(|(declared, _)| declared.get("enum"))
+                            .and_then(Value::as_array)
+                            .is_some_and(|values| values.iter().any(|v| v.as_str() == Some(value)));
                         let value = match own {
-                            Some(own) if !is_generic_string(&own) => own,
+                            Some(own) if !is_generic_string(&own) && !allowed => own,
                             _ => Value::String(value.clone()),
                         };
                         map.insert(property.to_string(), value);
@@ -744,9 +753,15 @@ fn discriminated<'s>(schema: &'s Value, choice: &Value) -> Option<(&'s str, Stri
         .get("mapping")
         .and_then(Value::as_object)
         .and_then(|mapping| {
+            // a mapping's value is a reference, or a schema's name (`sq: Square`)
+            let name = reference.rsplit('/').next();
             mapping
                 .iter()
-                .find(|(_, target)| target.as_str() == Some(reference))
+                .find(|(_, target)| {
+                    target.as_str().is_some_and(|target| {
+                        target == reference || (!target.contains(['/', '#']) && Some(target) == name)
+                    })
+                })
                 .map(|(key, _)| key.clone())
         });
     let value = mapped.or_else(|| reference.rsplit('/').next().map(str::to_string))?;
@@ -1161,6 +1176,43 @@ components:
                 body_31(&paths, Default::default()),
                 serde_json::json!({"petType": expected, "meow": true})
             );
+        }
+    }
+
+    // Cohere's `/v2/embed`: each branch's tag is an `enum` they all share, which allows the
+    // value naming the branch; a mapping may name schemas (`sq: Square`), not only refer
+    #[test]
+    fn a_discriminator_names_the_branch_sent_through_a_shared_enum() {
+        let components = "components:\n  schemas:\n    Kind: {type: string, enum: [text, image_url]}\n    Image: {type: object, required: [type, image_url], properties: {type: {$ref: '#/components/schemas/Kind'}, image_url: {type: string}}}\n    Text: {type: object, required: [type, text], properties: {type: {$ref: '#/components/schemas/Kind'}, text: {type: string}}}\n    Fixed: {type: object, required: [type, text], properties: {type: {const: plain}, text: {type: string}}}\n";
+        for (branches, mapping, expected) in [
+            (
+                "[Image, Text]",
+                "{image_url: '#/components/schemas/Image', text: '#/components/schemas/Text'}",
+                serde_json::json!({"type": "image_url", "image_url": "string"}),
+            ),
+            (
+                "[Image, Text]",
+                "{image_url: Image, text: Text}",
+                serde_json::json!({"type": "image_url", "image_url": "string"}),
+            ),
+            // a `const` of the branch's own stands
+            (
+                "[Fixed, Text]",
+                "{fixed: Fixed}",
+                serde_json::json!({"type": "plain", "text": "string"}),
+            ),
+        ] {
+            let refs: Vec<String> = branches
+                .trim_matches(['[', ']'])
+                .split(", ")
+                .map(|name| format!("\n  - $ref: '#/components/schemas/{name}'"))
+                .collect();
+            let schema = format!(
+                "oneOf:{}\ndiscriminator:\n  propertyName: type\n  mapping: {mapping}",
+                refs.concat()
+            );
+            let paths = format!("{}{components}", post_schema(&schema));
+            assert_eq!(body_31(&paths, Default::default()), expected, "{mapping}");
         }
     }
 
