@@ -246,9 +246,15 @@ fn move_userinfo_to_auth(import: &mut Import) {
         let message = if own_authorization {
             format!("{whose} was left out: the request sends its own `Authorization`, as curl does")
         } else {
+            // a user name holding `:` (`us%3Aer`) sends the header a user name up to its first
+            // `:` and the rest before the password send
+            let (username, password) = match decode(username).split_once(':') {
+                Some((user, rest)) => (user.to_string(), format!("{rest}:{}", decode(password))),
+                None => (decode(username), decode(password)),
+            };
             request.auth = Some(crate::spec::AuthSpec::Basic(crate::spec::BasicAuthSpec {
-                username: decode(username),
-                password: decode(password),
+                username,
+                password,
             }));
             format!("{whose} became basic auth (`auth: basic:`), which every client sends alike")
         };
@@ -723,6 +729,13 @@ mod tests {
                 har("https://alice:s3cret@e.com/a"),
                 "https://e.com/a",
                 Some(("alice", "s3cret")),
+            ),
+            // `us:er` and `p:w`: curl sends base64 of `us:er:p:w`, which this says alike
+            (
+                Format::Har,
+                har("https://us%3Aer:p%3Aw@e.com/a"),
+                "https://e.com/a",
+                Some(("us", "er:p:w")),
             ),
         ];
         let openapi = |server: &str| {

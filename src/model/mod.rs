@@ -16,7 +16,7 @@ pub use rules::{
     body_problem, body_refused_by_method, header_value_problem, is_cookie, is_part_name, is_token,
     url_unparsable, variable_problem,
 };
-pub use validate::{validate, validate_with};
+pub use validate::{auth_problem, validate, validate_with};
 
 /// Where a page lives: `specs/auth/openid-connect-oauth-2/token.yaml` is module `auth`, page
 /// `openid-connect-oauth-2/token`.

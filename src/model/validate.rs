@@ -556,6 +556,22 @@ fn check_formdata(
     Body::Formdata { parts }
 }
 
+/// Why a spec's auth cannot be sent as written, as validation says it; `None` when it can. An
+/// importer drops such an auth, and keeps the request.
+pub fn auth_problem(auth: &spec::AuthSpec) -> Option<String> {
+    let mut check = Checker {
+        file: Path::new(""),
+        source: "",
+        problems: Vec::new(),
+    };
+    check_auth(&mut check, auth.clone());
+    check
+        .problems
+        .into_iter()
+        .next()
+        .map(|problem| problem.message)
+}
+
 fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {
     let here = [Key("request"), Key("auth")];
     let credentials: Vec<&str> = match &auth {

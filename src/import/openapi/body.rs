@@ -1004,7 +1004,10 @@ components:
         );
         assert_eq!(
             crate::import::test_support::pairs(&pdf.headers),
-            [crate::import::test_support::pair("Content-Type", "application/pdf")]
+            [crate::import::test_support::pair(
+                "Content-Type",
+                "application/pdf"
+            )]
         );
     }
 

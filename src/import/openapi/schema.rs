@@ -759,7 +759,8 @@ fn discriminated<'s>(schema: &'s Value, choice: &Value) -> Option<(&'s str, Stri
                 .iter()
                 .find(|(_, target)| {
                     target.as_str().is_some_and(|target| {
-                        target == reference || (!target.contains(['/', '#']) && Some(target) == name)
+                        target == reference
+                            || (!target.contains(['/', '#']) && Some(target) == name)
                     })
                 })
                 .map(|(key, _)| key.clone())

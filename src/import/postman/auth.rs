@@ -177,7 +177,41 @@ impl Importer {
                 return None;
             }
         };
-        Some(spec.map_credentials(|text| self.variables(text, at)))
+        let mut spec = spec.map_credentials(|text| self.variables(text, at));
+        // a user name with a `:` in it: Postman sends `user:password` whole, which the same
+        // header says as a user name up to its first `:` and the rest before the password
+        if let AuthSpec::Basic(basic) = &mut spec
+            && let Some((user, rest)) = basic
+                .username
+                .split_once(':')
+                .map(|(user, rest)| (user.to_string(), rest.to_string()))
+            && !basic.username.chars().any(char::is_control)
+        {
+            basic.password = format!("{rest}:{}", basic.password);
+            basic.username = user.clone();
+            self.note(
+                "auth",
+                at,
+                format!("the user name `{user}:{rest}` holds a `:`, which basic auth cannot tell from the one before the password: written as the user name `{user}` and a password starting `{rest}:`, which sends the same header"),
+            );
+        }
+        // one credential a request cannot carry costs the auth, not the request (a header's
+        // value without the blanks around it, which every import takes off)
+        let mut checked = spec.clone();
+        match &mut checked {
+            AuthSpec::Bearer(token) => *token = token.trim().to_string(),
+            AuthSpec::Apikey(key) => key.value = key.value.trim().to_string(),
+            AuthSpec::Basic(_) => {}
+        }
+        if let Some(problem) = crate::model::auth_problem(&checked) {
+            self.note(
+                "unsupported-auth",
+                at,
+                format!("dropped, and requests using it are imported without auth: {problem}"),
+            );
+            return None;
+        }
+        Some(spec)
     }
 }
 
@@ -196,6 +230,35 @@ fn has_attribute(attributes: &Value, key: &str) -> bool {
 mod tests {
     use crate::import::postman::test_support::*;
     use serde_json::json;
+
+    // a credential no header can carry costs the auth, not the request; a `:` in a basic user
+    // name is the header newman sends, said with the user name up to it
+    #[test]
+    fn an_auth_a_request_cannot_carry_is_dropped_and_the_request_kept() {
+        let (spec, notes) = one(
+            json!({"method": "POST", "url": "https://e.com/a", "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "tök"}]}}),
+        );
+        assert!(spec.request.auth.is_none());
+        assert_eq!(spec.request.url, "https://e.com/a");
+        assert!(
+            notes.iter().any(|n| n.message.starts_with("dropped, and requests using it are imported without auth: request.auth.bearer: the token")),
+            "{notes:#?}"
+        );
+        valid(&spec);
+        let (spec, notes) = one(
+            json!({"url": "https://e.com", "auth": {"type": "basic", "basic": {"username": "us:er", "password": "p:w"}}}),
+        );
+        let basic = spec.request.auth.clone().unwrap().basic().unwrap().clone();
+        assert_eq!(
+            (basic.username.as_str(), basic.password.as_str()),
+            ("us", "er:p:w")
+        );
+        assert!(
+            notes[0].message.contains("sends the same header"),
+            "{notes:#?}"
+        );
+        valid(&spec);
+    }
 
     #[test]
     fn auth_kinds_v21_and_v20() {
