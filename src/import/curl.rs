@@ -6262,6 +6262,32 @@ schema:
         assert_eq!(commented.items[0].spec.request.method, "GET");
     }
 
+    // a line of the comment's mark alone inside a commented-out command (a Chrome copy pasted
+    // into a doc comment) is a blank line, after which the options are still the command's
+    #[test]
+    fn a_blank_comment_line_inside_a_commented_out_command_loses_nothing() {
+        for text in [
+            "/**\n * curl https://e.com/x \\\n * -H \"A: 1\" \\\n *\n * -H \"B: 2\" \\\n * --data-raw \"{}\"\n */\n",
+            "# curl https://e.com/x \\\n# -H \"A: 1\" \\\n#\n# -H \"B: 2\" \\\n# --data-raw \"{}\"\n",
+            "// curl https://e.com/x \\\n//   -H \"A: 1\" \\\n//\n//   -H \"B: 2\" \\\n//   --data-raw \"{}\"\n",
+        ] {
+            let (request, notes) = request_and_notes(text);
+            assert_eq!(request.method, "POST", "{text}");
+            assert_eq!(
+                crate::import::test_support::pairs(&request.headers)[..2],
+                [
+                    crate::import::test_support::pair("A", "1"),
+                    crate::import::test_support::pair("B", "2")
+                ],
+                "{text}"
+            );
+            assert!(
+                notes.iter().any(|n| n.contains("without its `\\`")),
+                "{text}: {notes:#?}"
+            );
+        }
+    }
+
     // Scripts and source files keep an example request commented out, every line of it: its
     // continued lines lose the comment's mark too, as a reader uncommenting it takes it off.
     #[test]

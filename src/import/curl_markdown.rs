@@ -1024,7 +1024,12 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
             continue;
         }
         let continues = continued || open_quote.is_some() || line.trim_start().starts_with("> ");
-        let first_word = line.split_whitespace().next().unwrap_or_default();
+        // (a commented-out command's lines start with the comment's mark: the word after it)
+        let mut words = line.split_whitespace();
+        let first_word = match words.next().unwrap_or_default() {
+            "*" | "//" | "#" => words.next().unwrap_or_default(),
+            word => word,
+        };
         let forgotten_continuation =
             after_command && (first_word.starts_with(['-', '$']) || first_word.contains("://"));
         let unprompted_curl = before_prompt && super::shell::is_curl(first_word);

@@ -432,13 +432,28 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
     // the comment's mark a command commented out starts with (`#`, `*`, `//`), which its
     // continued lines start with too
     let mut comment_mark: Option<&str> = None;
-    for line in text.split_inclusive('\n') {
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
         let start = line.len() - line.trim_start().len();
         let rest = &line[start..];
         let uncommented = comment_mark
             .filter(|_| continued)
             .and_then(|mark| rest.strip_prefix(mark))
             .map(|after| after.strip_prefix([' ', '\t']).unwrap_or(after));
+        // a line of the comment's mark alone (` *`, `#`) between a commented-out command's
+        // lines and its options after: a blank line, after which those options are read as the
+        // command's, as an uncommented command's after a blank line are (noted there)
+        if let (Some(after), Some(mark)) = (uncommented, comment_mark)
+            && after.trim().is_empty()
+            && lines.peek().is_some_and(|next| {
+                next.trim_start()
+                    .strip_prefix(mark)
+                    .is_some_and(|after| after.trim_start().starts_with('-'))
+            })
+        {
+            out.push('\n');
+            continue;
+        }
         let stripped = if let Some(after) = uncommented {
             Some(after)
         } else if continued {
