@@ -6262,6 +6262,30 @@ schema:
         assert_eq!(commented.items[0].spec.request.method, "GET");
     }
 
+    // bash reads the here-document a substitution opens from the lines after it, though the
+    // substitution closed on its line
+    #[test]
+    fn a_here_document_opened_in_a_substitution_that_closes_is_its_body() {
+        let (request, notes) = request_and_notes(
+            "P=$(curl -X POST \"https://e.com/x\" --data-binary @- <<'EOF' -w \"%{http_code}\")\nhello $NAME\nEOF\necho \"$P\"\n",
+        );
+        assert_eq!(
+            request.body.as_ref().and_then(|b| b.raw()),
+            Some("hello $NAME\n")
+        );
+        assert!(
+            !notes.iter().any(|n| n.contains("not curl: the command is skipped") && n.contains("hello")),
+            "{notes:#?}"
+        );
+        let (request, _) = request_and_notes(
+            "P=$(curl -X POST https://e.com/x -d @- <<EOF)\nhi $NAME\nEOF\n",
+        );
+        assert_eq!(
+            request.body.as_ref().and_then(|b| b.raw()),
+            Some("hi {{NAME}}")
+        );
+    }
+
     // a line of the comment's mark alone inside a commented-out command (a Chrome copy pasted
     // into a doc comment) is a blank line, after which the options are still the command's
     #[test]

@@ -1005,6 +1005,29 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 end_word!();
                 let doubled = matches!(c, '&' | '|') && chars.next_if_eq(&c).is_some();
                 if c == '\n' {
+                    // `P=$(curl … <<'EOF' -w …)`: a substitution that closes on the line opening
+                    // its here-document, whose lines follow that line as bash reads them
+                    for whole in command.substituted.clone() {
+                        let Some(heredoc) = open_here_document(&whole) else {
+                            continue;
+                        };
+                        let text = here_document(&mut chars, &heredoc, &mut Command::default());
+                        let completed = format!(
+                            "{}\n{text}{}\n)",
+                            &whole[..whole.len() - 1],
+                            heredoc.delimiter
+                        );
+                        for word in &mut command.words {
+                            if word.contains(&whole) {
+                                *word = word.replace(&whole, &completed);
+                            }
+                        }
+                        for substituted in &mut command.substituted {
+                            if *substituted == whole {
+                                substituted.clone_from(&completed);
+                            }
+                        }
+                    }
                     // the here-documents' lines follow the line that opened them
                     for heredoc in std::mem::take(&mut heredocs) {
                         // `curl -d @- <<EOF | jq .`: the command before the `|` reads it
@@ -1561,6 +1584,35 @@ struct HereDocument {
     expands: bool,
     /// The index among the text's commands of the command that reads it.
     owner: usize,
+}
+
+/// The here-document a `$(…)` substitution opens and does not hold (its delimiter's line is not
+/// inside it), read as written (the substitution's own reading expands it).
+fn open_here_document(whole: &str) -> Option<HereDocument> {
+    let inner = whole.strip_prefix("$(")?.strip_suffix(')')?;
+    let at = inner.find("<<")?;
+    let after = &inner[at + 2..];
+    if after.starts_with('<') {
+        return None;
+    }
+    let strip_tabs = after.starts_with('-');
+    let delimiter: String = after
+        .trim_start_matches('-')
+        .trim_start()
+        .trim_start_matches(['\'', '"'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let held = inner.lines().skip(1).any(|line| {
+        let line = if strip_tabs { line.trim_start_matches('\t') } else { line };
+        line.trim_end() == delimiter
+    });
+    (!delimiter.is_empty() && !held).then_some(HereDocument {
+        delimiter,
+        strip_tabs,
+        expands: false,
+        owner: 0,
+    })
 }
 
 /// The lines of a here-document up to its delimiter's line (each with its line break; tabs
