@@ -187,9 +187,14 @@ pub fn doubles_quotes(text: &str) -> bool {
 pub fn cmd_commands(text: &str) -> Result<Vec<Command>, String> {
     // cmd.exe expands `%NAME%` before it reads carets: `%^NAME%` (as Chrome writes a `%` before
     // a letter) is no variable
-    let (text, mut names) = expand_delimited(text, '%', is_batch_file(text));
+    // what the text sets is a variable even where its name is two hex digits (`set DD=02`)
+    let set: Vec<String> = text
+        .lines()
+        .filter_map(|line| set_assignment(line).map(|(name, _)| name.to_ascii_uppercase()))
+        .collect();
+    let (text, mut names) = expand_delimited(text, '%', is_batch_file(text), &set);
     let text = if delays_expansion(&text) {
-        let (text, delayed) = expand_delimited(&text, '!', false);
+        let (text, delayed) = expand_delimited(&text, '!', false, &set);
         for name in delayed {
             super::shell::push_once(&mut names, name);
         }
@@ -334,7 +339,7 @@ fn escape_after_join(chars: &mut std::iter::Peekable<std::str::Chars>, line: &mu
 /// `%NAME%` as `{{NAME}}`, and the names in order, each once. A `%` not starting such a name
 /// stays (`100%`, a percent-encoded `%20`).
 pub(super) fn expand_percent(line: &str) -> (String, Vec<String>) {
-    expand_delimited(line, '%', false)
+    expand_delimited(line, '%', false, &[])
 }
 
 /// Whether `text` is a batch file's (`@echo off`, `setlocal`), where `%%` is one `%`: a
@@ -347,8 +352,9 @@ fn is_batch_file(text: &str) -> bool {
 }
 
 /// [`expand_percent`] with `mark` around a name: `%NAME%`, or `!NAME!` under delayed expansion;
-/// in a `batch` file `%%` is one `%`.
-fn expand_delimited(line: &str, mark: char, batch: bool) -> (String, Vec<String>) {
+/// in a `batch` file `%%` is one `%`. A name of two hex digits is a variable only when it is
+/// one of those the text `set`s (upper case): else a URL's percent-escape (`%C3%A9`).
+fn expand_delimited(line: &str, mark: char, batch: bool, set: &[String]) -> (String, Vec<String>) {
     let mut out = String::new();
     let mut names: Vec<String> = Vec::new();
     let mut rest = line;
@@ -363,7 +369,11 @@ fn expand_delimited(line: &str, mark: char, batch: bool) -> (String, Vec<String>
         let name_end = after.find(mark);
         let name = name_end.map(|end| &after[..end]);
         // `%C3%A9` is a URL's percent-escapes, not the variable `C3`
-        let escape = |name: &str| name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit());
+        let escape = |name: &str| {
+            name.len() == 2
+                && name.bytes().all(|b| b.is_ascii_hexdigit())
+                && !set.contains(&name.to_ascii_uppercase())
+        };
         match name.filter(|name| crate::sample_values::is_env_name(name) && !escape(name)) {
             Some(name) => {
                 out.push_str(&format!("{{{{{name}}}}}"));
@@ -641,6 +651,17 @@ mod tests {
             cmd_commands("curl -d 50%%0A u").unwrap()[0].words[2],
             "50%%0A"
         );
+    }
+
+    // date parts (`set DD=02`) have names of two hex digits, which elsewhere are a URL's
+    // percent-escapes
+    #[test]
+    fn a_variable_the_text_sets_is_one_whatever_its_name() {
+        let commands =
+            cmd_commands("set DD=02\nset \"ab=x\"\ncurl -d \"d=%DD%&e=%AB%\" https://e.com/caf%C3%A9")
+                .unwrap();
+        assert_eq!(commands[2].words[2], "d={{DD}}&e={{AB}}");
+        assert_eq!(commands[2].words[3], "https://e.com/caf%C3%A9");
     }
 
     #[test]
