@@ -6262,6 +6262,21 @@ schema:
         assert_eq!(commented.items[0].spec.request.method, "GET");
     }
 
+    // PowerShell writes a string piped to a native command as a line of its standard input
+    #[test]
+    fn a_string_piped_to_curl_in_powershell_is_its_standard_input() {
+        let (request, notes) = request_and_notes(
+            "'{\"a\":1}' | `\n  curl.exe -X POST `\n  \"https://e.com/x\" `\n  -H \"Content-Type: application/json\" -d \"@-\"",
+        );
+        assert_eq!(request.body.as_ref().and_then(|b| b.raw()), Some("{\"a\":1}"));
+        assert!(notes.iter().all(|n| !n.contains("standard input")), "{notes:#?}");
+        // `--data-binary` keeps the line's end
+        let (request, _) = request_and_notes(
+            "Write-Output 'a' 'b' | curl.exe --data-binary \"@-\" https://e.com/x",
+        );
+        assert_eq!(request.body.as_ref().and_then(|b| b.raw()), Some("a\nb\n"));
+    }
+
     // bash reads the here-document a substitution opens from the lines after it, though the
     // substitution closed on its line
     #[test]

@@ -239,6 +239,8 @@ struct Splitter {
     values: Values,
     /// How many groups (`(curl.exe …)`) are open.
     groups: usize,
+    /// Whether the statement being read reads the output of the one before it (after a `|`).
+    piped: bool,
 }
 
 impl Splitter {
@@ -261,11 +263,18 @@ impl Splitter {
     /// Ends the statement. An assignment of one word, where nothing was run to make it, gives
     /// the variable that text; one of a command's output (`$response = curl.exe …`) is that
     /// command; any other is kept as a command that is not curl.
-    fn end_statement(&mut self) {
+    /// Ends the statement; `piping` when a `|` ends it, whose output the next one reads.
+    fn end_statement(&mut self, piping: bool) {
         self.end_word();
         self.redirection = None;
         let mut command = std::mem::take(&mut self.command);
+        command.piped = std::mem::replace(&mut self.piped, piping);
         let quoted = std::mem::take(&mut self.quoted);
+        // `'{"a":1}' | curl.exe -d "@-"`: a string alone is written to the pipe as a line, as
+        // `Write-Output` writes it
+        if piping && self.assigns.is_none() && quoted == [true] && command.words.len() == 1 {
+            command.words.insert(0, "Write-Output".into());
+        }
         if let Some(target) = self.assigns.take() {
             // `$env:NAME = …` sets what the command then reads from the environment: left to
             // the environment of whoever runs the sample
@@ -411,21 +420,19 @@ pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
             '(' if !split.word.started && split.command.words.is_empty() => split.groups += 1,
             ')' if split.groups > 0 => {
                 split.groups -= 1;
-                split.end_statement();
+                split.end_statement(false);
                 while chars
                     .next_if(|c| !c.is_whitespace() && !matches!(c, '|' | ';' | ')'))
                     .is_some()
                 {}
             }
             '\n' | ';' | '|' => {
-                if c == '|' {
-                    chars.next_if_eq(&'|');
-                }
-                split.end_statement();
+                let doubled = c == '|' && chars.next_if_eq(&'|').is_some();
+                split.end_statement(c == '|' && !doubled);
             }
             '&' if chars.peek() == Some(&'&') => {
                 chars.next();
-                split.end_statement();
+                split.end_statement(false);
             }
             '>' => {
                 // `2>`, `*>`: the word so far names the stream
@@ -475,7 +482,7 @@ pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
         }
     }
-    split.end_statement();
+    split.end_statement(false);
     Ok(split.commands)
 }
 

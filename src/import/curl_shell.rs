@@ -2161,6 +2161,12 @@ pub(super) fn piped_input(words: &[String]) -> Option<(Stdin, String)> {
             }
             Some((Stdin::Text(text), "echo … |".to_string()))
         }
+        // PowerShell's: each object a line
+        program if program.eq_ignore_ascii_case("Write-Output") && !arguments.is_empty() => {
+            let mut text = arguments.join("\n");
+            text.push('\n');
+            Some((Stdin::Text(text), "Write-Output … |".to_string()))
+        }
         "printf" if arguments.len() == 1 => Some((
             Stdin::Text(printf_text(&arguments[0])?),
             "printf … |".to_string(),
