@@ -71,6 +71,11 @@ fn options(max_events: usize, max_nodes: usize) -> serde_saphyr::Options {
         null_as_string: true,
         // `yes`, `no`, `on`, `off` are text, not booleans
         strict_booleans: true,
+        // `01234` (a zip code an author left unquoted) and `1_000` are the text written: YAML
+        // 1.2 has no integer with a leading zero or an underscore, and a float read from them
+        // (`1234.0`) is what nobody wrote
+        leading_zero_numbers_as_strings: true,
+        underscored_numbers_as_strings: true,
     }
 }
 
@@ -440,6 +445,18 @@ mod tests {
             let read: serde_json::Value = from_str(&written).unwrap();
             assert_eq!(read["raw"], text, "{written}");
         }
+    }
+
+    // a zip code left unquoted is the text written; YAML 1.2 has no such integer, and the float
+    // a reader could make of it (`1234.0`) is what nobody wrote
+    #[test]
+    fn numbers_with_a_leading_zero_or_underscores_are_their_text() {
+        let read: serde_json::Value =
+            from_str("{zip: 01234, n: 007, big: 1_000, hex: 0x1F, plain: 12, half: .5}").unwrap();
+        assert_eq!(
+            read,
+            serde_json::json!({"zip": "01234", "n": "007", "big": "1_000", "hex": 31, "plain": 12, "half": 0.5})
+        );
     }
 
     #[test]
