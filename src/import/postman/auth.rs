@@ -37,7 +37,29 @@ impl Importer {
                 (inherited.auth, inherited.at.clone(), false)
             }
         };
-        let auth = self.auth(auth, &at)?;
+        let kind = text(auth.get("type"));
+        let Some(auth) = self.auth(auth, &at) else {
+            // an auth a spec cannot write (digest, AWS, NTLM…) still sends `Authorization` in
+            // Postman, in place of the request's own, which is a stale copy: not sent either
+            if !matches!(kind.as_str(), "noauth" | "apikey" | "")
+                && headers
+                    .iter()
+                    .any(|h| h.name.eq_ignore_ascii_case("authorization"))
+            {
+                let (dropped, kept): (Vec<Header>, Vec<Header>) = std::mem::take(headers)
+                    .into_iter()
+                    .partition(|h| h.name.eq_ignore_ascii_case("authorization"));
+                *headers = kept;
+                for dropped in dropped {
+                    self.note(
+                        "unsupported-auth",
+                        dropped.at,
+                        format!("dropped: the `{kind}` auth sends `Authorization` itself in Postman, in place of this one, and cannot be written in a spec"),
+                    );
+                }
+            }
+            return None;
+        };
         let Some(header) = auth.header_name().map(str::to_string) else {
             return Some(auth);
         };
@@ -258,6 +280,26 @@ mod tests {
             "{notes:#?}"
         );
         valid(&spec);
+    }
+
+    // newman computes these and sends them in place of the collection's stale copy
+    #[test]
+    fn an_auth_a_spec_cannot_write_takes_the_stale_authorization_header_along() {
+        for kind in ["digest", "awsv4", "ntlm"] {
+            let (spec, notes) = one(json!({"url": "https://e.com",
+                "header": [{"key": "Authorization", "value": "Digest username=\"old\""}, {"key": "X-A", "value": "1"}],
+                "auth": {"type": kind, kind: [{"key": "username", "value": "u"}]}}));
+            assert_eq!(
+                spec.request.headers.len(),
+                1,
+                "{kind}: {:?}",
+                spec.request.headers
+            );
+            assert!(
+                notes.iter().any(|n| n.message.contains(&format!("the `{kind}` auth sends `Authorization` itself"))),
+                "{notes:#?}"
+            );
+        }
     }
 
     #[test]
