@@ -1404,7 +1404,12 @@ fn with_forgotten_continuations_joined(
             })
             .is_some_and(|program| is_curl(program));
         match (joined.last_mut(), command.words.first()) {
-            (Some(before), Some(first)) if continues_curl && starts_more(first) => {
+            // a URL after a blank line is a link the text shows, not more of the command
+            (Some(before), Some(first))
+                if continues_curl
+                    && starts_more(first)
+                    && (!command.after_blank_line || first.starts_with('-')) =>
+            {
                 lines_joined
                     .last_mut()
                     .expect("one per command")
@@ -5696,6 +5701,15 @@ schema:
             "line 1",
             "the lines starting with `https://e.com/a`, `-X` follow a curl command without its `\\`",
         );
+        // a link after a blank line is the text's, not the command's (options are the command's)
+        let import = imported("curl -d @req.xml https://e.com/api\n\nhttps://github.com/o/r\n");
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(import.items[0].spec.request.url, "https://e.com/api");
+        let import = imported("curl -d a=1 https://e.com/api\n\n-H 'X: 1'\n");
+        assert_eq!(
+            crate::import::test_support::pairs(&import.items[0].spec.request.headers),
+            [("X".to_string(), "1".to_string())]
+        );
         // after another command, a URL alone is still one
         let error = import_error("ls\nhttps://e.com/a\ncurl -H 'X: 1'");
         assert!(
@@ -6268,8 +6282,14 @@ schema:
         let (request, notes) = request_and_notes(
             "'{\"a\":1}' | `\n  curl.exe -X POST `\n  \"https://e.com/x\" `\n  -H \"Content-Type: application/json\" -d \"@-\"",
         );
-        assert_eq!(request.body.as_ref().and_then(|b| b.raw()), Some("{\"a\":1}"));
-        assert!(notes.iter().all(|n| !n.contains("standard input")), "{notes:#?}");
+        assert_eq!(
+            request.body.as_ref().and_then(|b| b.raw()),
+            Some("{\"a\":1}")
+        );
+        assert!(
+            notes.iter().all(|n| !n.contains("standard input")),
+            "{notes:#?}"
+        );
         // `--data-binary` keeps the line's end
         let (request, _) = request_and_notes(
             "Write-Output 'a' 'b' | curl.exe --data-binary \"@-\" https://e.com/x",
@@ -6289,12 +6309,13 @@ schema:
             Some("hello $NAME\n")
         );
         assert!(
-            !notes.iter().any(|n| n.contains("not curl: the command is skipped") && n.contains("hello")),
+            !notes
+                .iter()
+                .any(|n| n.contains("not curl: the command is skipped") && n.contains("hello")),
             "{notes:#?}"
         );
-        let (request, _) = request_and_notes(
-            "P=$(curl -X POST https://e.com/x -d @- <<EOF)\nhi $NAME\nEOF\n",
-        );
+        let (request, _) =
+            request_and_notes("P=$(curl -X POST https://e.com/x -d @- <<EOF)\nhi $NAME\nEOF\n");
         assert_eq!(
             request.body.as_ref().and_then(|b| b.raw()),
             Some("hi {{NAME}}")

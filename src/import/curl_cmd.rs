@@ -657,9 +657,10 @@ mod tests {
     // percent-escapes
     #[test]
     fn a_variable_the_text_sets_is_one_whatever_its_name() {
-        let commands =
-            cmd_commands("set DD=02\nset \"ab=x\"\ncurl -d \"d=%DD%&e=%AB%\" https://e.com/caf%C3%A9")
-                .unwrap();
+        let commands = cmd_commands(
+            "set DD=02\nset \"ab=x\"\ncurl -d \"d=%DD%&e=%AB%\" https://e.com/caf%C3%A9",
+        )
+        .unwrap();
         assert_eq!(commands[2].words[2], "d={{DD}}&e={{AB}}");
         assert_eq!(commands[2].words[3], "https://e.com/caf%C3%A9");
     }

@@ -85,6 +85,8 @@ pub struct Command {
     /// Each word's place among the words as written, where a split value made them differ
     /// (else empty): notes name a word by its place as written.
     pub word_numbers: Vec<usize>,
+    /// Whether a blank line comes right before the command's first line.
+    pub after_blank_line: bool,
 }
 
 impl Command {
@@ -912,6 +914,9 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
     while let Some(c) = chars.next() {
         if command.line.is_none() && command.words.is_empty() && !c.is_whitespace() {
             let at = bytes_read(text, &mut chars) - c.len_utf8();
+            let before = &text[..at];
+            let blanks = before.len() - before.trim_end().len();
+            command.after_blank_line = before[before.len() - blanks..].matches('\n').count() > 1;
             lines_before.1 += text[lines_before.0..at].matches('\n').count();
             lines_before.0 = at;
             command.line = Some(lines_before.1);
@@ -1604,7 +1609,11 @@ fn open_here_document(whole: &str) -> Option<HereDocument> {
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect();
     let held = inner.lines().skip(1).any(|line| {
-        let line = if strip_tabs { line.trim_start_matches('\t') } else { line };
+        let line = if strip_tabs {
+            line.trim_start_matches('\t')
+        } else {
+            line
+        };
         line.trim_end() == delimiter
     });
     (!delimiter.is_empty() && !held).then_some(HereDocument {

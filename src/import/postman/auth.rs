@@ -296,7 +296,9 @@ mod tests {
                 spec.request.headers
             );
             assert!(
-                notes.iter().any(|n| n.message.contains(&format!("the `{kind}` auth sends `Authorization` itself"))),
+                notes.iter().any(|n| n
+                    .message
+                    .contains(&format!("the `{kind}` auth sends `Authorization` itself"))),
                 "{notes:#?}"
             );
         }
