@@ -352,6 +352,21 @@ fn markdown_link_target(word: &str) -> Option<&str> {
 }
 
 /// Whether a word reads as a URL rather than an option's argument.
+/// Whether the words after `curl` are a sentence's (`command to ingest files:`): two or more
+/// words of letters, the last perhaps ending in `:` or `.`, none an option or anything a URL
+/// could be.
+fn sentence_about_curl(words: &[String]) -> bool {
+    words.len() >= 2
+        && words.iter().enumerate().all(|(index, word)| {
+            let word = if index + 1 == words.len() {
+                word.trim_end_matches([':', '.'])
+            } else {
+                word.as_str()
+            };
+            !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '\'')
+        })
+}
+
 fn looks_like_url(word: &str) -> bool {
     word.contains("://") || word.starts_with("{{")
 }
@@ -959,6 +974,25 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 "command",
                 place.unwrap_or_else(|| format!("command {}", index + 1)),
                 format!("`{program}` is not curl: the command is skipped"),
+            ));
+            continue;
+        }
+        // `curl command to ingest files:` above the commands: a caption, among the text's
+        // requests, not one of them (curl would look up hosts `command`, `to`…)
+        if sentence_about_curl(&words[1..])
+            && commands
+                .iter()
+                .filter(|c| c.words.iter().any(|w| is_curl(w)))
+                .count()
+                > 1
+        {
+            import.notes.push(Note::of_kind(
+                "command",
+                place.unwrap_or_else(|| format!("command {}", index + 1)),
+                format!(
+                    "`{}` reads as a sentence (words, no option and no URL), a caption of the commands: not imported",
+                    words.join(" ")
+                ),
             ));
             continue;
         }
@@ -6274,6 +6308,37 @@ schema:
         let commented = imported("# curl -X DELETE https://e.com/x\ncurl https://e.com/y\n");
         assert_eq!(commented.items.len(), 1);
         assert_eq!(commented.items[0].spec.request.method, "GET");
+    }
+
+    // a caption above the commands that starts with `curl` is no request
+    #[test]
+    fn a_sentence_starting_with_curl_among_commands_is_a_caption() {
+        let import = imported(
+            "curl command to ingest files:\n\ncurl -X POST http://localhost:8080/ingest -F a=b\n",
+        );
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "http://localhost:8080/ingest"
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("reads as a sentence")),
+            "{:#?}",
+            import.notes
+        );
+        assert!(sentence_about_curl(&["is".into(), "great.".into()]));
+        for words in [
+            vec!["localhost:8080"],
+            vec!["-s", "now"],
+            vec!["a", "b.com"],
+            vec!["x"],
+        ] {
+            let words: Vec<String> = words.into_iter().map(String::from).collect();
+            assert!(!sentence_about_curl(&words), "{words:?}");
+        }
     }
 
     // PowerShell writes a string piped to a native command as a line of its standard input
