@@ -5739,6 +5739,9 @@ schema:
         let import = imported("curl -d @req.xml https://e.com/api\n\nhttps://github.com/o/r\n");
         assert_eq!(import.items.len(), 1);
         assert_eq!(import.items[0].spec.request.url, "https://e.com/api");
+        // but after a `\`, a blank line only interrupts the command
+        let import = imported("curl -d a=1 \\\n\n  \"https://e.com/api\"\n");
+        assert_eq!(import.items[0].spec.request.url, "https://e.com/api");
         let import = imported("curl -d a=1 https://e.com/api\n\n-H 'X: 1'\n");
         assert_eq!(
             crate::import::test_support::pairs(&import.items[0].spec.request.headers),

@@ -916,7 +916,9 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             let at = bytes_read(text, &mut chars) - c.len_utf8();
             let before = &text[..at];
             let blanks = before.len() - before.trim_end().len();
-            command.after_blank_line = before[before.len() - blanks..].matches('\n').count() > 1;
+            // (not after a line ending in `\`, whose command the blank line only interrupts)
+            command.after_blank_line = before[before.len() - blanks..].matches('\n').count() > 1
+                && !before.trim_end().ends_with('\\');
             lines_before.1 += text[lines_before.0..at].matches('\n').count();
             lines_before.0 = at;
             command.line = Some(lines_before.1);
