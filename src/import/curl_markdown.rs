@@ -778,9 +778,40 @@ fn is_generic_heading(text: &str) -> bool {
                         | "headers"
                 )
         });
+    // the platform a copy of the command is for (`Windows (CMD)`, `Linux/Mac`), as tabs would
+    // name it: the operation is the heading's above
+    let names_a_platform = words().next().is_some()
+        && words().all(|word| {
+            matches!(
+                word,
+                "windows"
+                    | "cmd"
+                    | "cmd.exe"
+                    | "powershell"
+                    | "pwsh"
+                    | "linux"
+                    | "mac"
+                    | "macos"
+                    | "osx"
+                    | "unix"
+                    | "wsl"
+                    | "bash"
+                    | "zsh"
+                    | "shell"
+                    | "terminal"
+                    | "command"
+                    | "prompt"
+                    | "curl"
+                    | "and"
+                    | "or"
+                    | "on"
+                    | "for"
+            )
+        });
     // and what names a command line, in English and in the languages API docs are most often
     // written in besides English
     names_only_an_example
+        || names_a_platform
         || matches!(
             text.as_str(),
             "http request"
@@ -1627,6 +1658,11 @@ mod tests {
         }
         assert!(!is_generic_heading("Request access"));
         assert!(!is_generic_heading("Simple pagination"));
+        // the platform a copy of the command is for
+        for platform in ["Windows (CMD)", "Windows (PowerShell)", "Linux/Mac", "macOS / Linux"] {
+            assert!(is_generic_heading(platform), "{platform}");
+        }
+        assert!(!is_generic_heading("Windows services"));
     }
 
     #[test]
