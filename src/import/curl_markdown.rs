@@ -1659,7 +1659,12 @@ mod tests {
         assert!(!is_generic_heading("Request access"));
         assert!(!is_generic_heading("Simple pagination"));
         // the platform a copy of the command is for
-        for platform in ["Windows (CMD)", "Windows (PowerShell)", "Linux/Mac", "macOS / Linux"] {
+        for platform in [
+            "Windows (CMD)",
+            "Windows (PowerShell)",
+            "Linux/Mac",
+            "macOS / Linux",
+        ] {
             assert!(is_generic_heading(platform), "{platform}");
         }
         assert!(!is_generic_heading("Windows services"));

@@ -935,8 +935,12 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 loop {
                     match chars.next() {
                         Some('\'') => break,
-                        // GitHub puts an expression's value in before the shell reads quotes
-                        Some('$') if actions_expression(&mut chars, &mut word, &mut command) => {}
+                        // GitHub puts an expression's value in before the shell reads quotes,
+                        // and so does a template (Terraform's `${var.region}`, MDX's
+                        // `${props.apiBaseUrl}`)
+                        Some('$')
+                            if actions_expression(&mut chars, &mut word, &mut command)
+                                || template_interpolation(&mut chars, &mut word, &mut command) => {}
                         Some(c) => word.push(c),
                         None => return Err("a single quote is never closed".into()),
                     }
@@ -2391,6 +2395,14 @@ mod tests {
             ["curl", "-H", "A: it's", "x \"y\" $z", "a b", "--url", "u"]
         );
         assert!(shell_words("curl 'open").is_err());
+    }
+
+    // a template fills in `${dotted.name}` before the shell reads quotes (Dify's MDX pages)
+    #[test]
+    fn a_template_interpolation_in_single_quotes_is_its_variable() {
+        let commands = shell_commands("curl '${props.apiBaseUrl}/x' -d '$HOME'").unwrap();
+        assert_eq!(commands[0].words[1], "{{props.apiBaseUrl}}/x");
+        assert_eq!(commands[0].words[3], "$HOME");
     }
 
     // `-d "$(cat <<EOF … EOF)"`: a body with variables written in, as `BODY=$(cat <<EOF …)` is
