@@ -217,7 +217,6 @@ const QUIET: &[&str] = &[
     "fail",
     "fail-with-body",
     "fail-early",
-    "insecure",
     "progress-bar",
     "no-progress-meter",
     "no-buffer",
@@ -2555,6 +2554,13 @@ fn apply(
             "unsupported-option",
             format!("`{shown} {value}` reads options from a file; not imported"),
         ),
+        // the samples check the server's certificate, which `-k` has curl skip
+        "insecure" => note(
+            "ignored-option",
+            format!(
+                "`{shown}` skips checking the server's TLS certificate, which a spec cannot say: the samples check it, and fail against a server whose certificate is self-signed"
+            ),
+        ),
         _ if QUIET.contains(&long) => {}
         _ if long == "compressed" => note(
             "ignored-option",
@@ -2603,9 +2609,12 @@ fn header(argument: &str) -> Result<Option<(String, String)>, (&'static str, Str
         Some((name, value)) if !value.trim().is_empty() => {
             Ok(Some((name.trim().to_string(), value.trim().to_string())))
         }
+        // curl sends no header for `Name:` (it removes one of its own, if it adds that one)
         Some((name, _)) => Err((
             "dropped-header",
-            format!("`{name}:` removes a header curl adds; ignored"),
+            format!(
+                "`{name}:` with no value sends no `{name}` header (curl removes one of its own this way; `-H '{name};'` would send it empty): left out"
+            ),
         )),
         None => match argument.strip_suffix(';') {
             Some(name) if let Some(note) = dropped(name) => Err(note),
@@ -5035,7 +5044,26 @@ schema:
             Some(&Some("\"Chromium\";v=\"135\"".to_string()))
         );
         assert_eq!(spec.request.body.as_ref().unwrap().raw(), Some("{\"a\":1}"));
-        assert_eq!(kinds(&import), ["dropped-header"]);
+        // Burp's `-k`: the samples check the certificate
+        assert_eq!(kinds(&import), ["ignored-option", "dropped-header"]);
+        assert!(
+            import.notes[0]
+                .message
+                .contains("skips checking the server's TLS certificate")
+        );
+    }
+
+    // `-H 'X-Key: '` sends no header at all, where curl adds none to remove
+    #[test]
+    fn an_empty_header_sends_none() {
+        let (request, notes) = request_and_notes("curl -H 'X-Key: ' https://e.com/a");
+        assert!(request.headers.is_empty());
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("`X-Key:` with no value sends no `X-Key` header")),
+            "{notes:#?}"
+        );
     }
 
     // a single-quoted JSON with `\"` and no other sign: read as PowerShell, and said so
