@@ -716,11 +716,15 @@ fn without_anchor(text: String) -> String {
 /// `Simple example`, `Code examples`), or than a request and its response (`Request examples
 /// and their responses`, `Response`).
 fn is_generic_heading(text: &str) -> bool {
+    // (`요청 예시 (curl)`: what is in parentheses after it names the tool)
     let text = text
         .trim()
         .trim_end_matches([':', '：'])
         .trim()
-        .to_lowercase();
+        .to_lowercase()
+        .replace("(curl)", "")
+        .trim()
+        .to_string();
     let words = || {
         text.split(|c: char| c.is_whitespace() || matches!(c, '&' | '/' | '(' | ')'))
             .filter(|word| !word.is_empty())
@@ -753,6 +757,8 @@ fn is_generic_heading(text: &str) -> bool {
                         | "a"
                         | "an"
                         | "curl"
+                        | "command"
+                        | "commands"
                         | "code"
                         | "usage"
                         | "usages"
@@ -1658,6 +1664,8 @@ mod tests {
         }
         assert!(!is_generic_heading("Request access"));
         assert!(!is_generic_heading("Simple pagination"));
+        assert!(is_generic_heading("Example curl command"));
+        assert!(is_generic_heading("요청 예시 (curl)"));
         // the platform a copy of the command is for
         for platform in [
             "Windows (CMD)",
