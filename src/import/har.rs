@@ -54,6 +54,16 @@ pub fn import(text: &str) -> Result<Import, String> {
                 ));
                 continue;
             }
+            // a proxy's tunnel (`CONNECT host:443`, as Charles and Fiddler record it): how the
+            // requests inside it got there, not one of them
+            if self::text(request, "method").eq_ignore_ascii_case("CONNECT") {
+                import.notes.push(Note::of_kind(
+                    "left-out",
+                    format!("{at}/request/method"),
+                    "a `CONNECT` through a proxy, the tunnel the requests after it go through, which no sample sends: left out",
+                ));
+                continue;
+            }
             // what a browser loads without a request to a server (`data:` images, a `blob:`, an
             // extension's own files), which a page's capture is full of
             if let Some(scheme) = browser_internal(self::text(request, "url")) {
@@ -836,6 +846,22 @@ mod tests {
             [name_value("Content-Type", "application/octet-stream")]
         );
         assert!(notes[0].contains("no media type"), "{notes:?}");
+    }
+
+    // Charles and Fiddler record the tunnel through their proxy as an entry of its own
+    #[test]
+    fn a_proxy_tunnel_is_left_out() {
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"CONNECT","url":"https://e.com:443","headers":[]}},
+          {"request":{"method":"GET","url":"https://e.com/a","headers":[]}}]}}"#;
+        let import = import(har).unwrap();
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(import.items[0].spec.request.url, "https://e.com/a");
+        assert!(
+            import.notes[0]
+                .message
+                .contains("`CONNECT` through a proxy")
+        );
     }
 
     // mitmproxy writes a byte that is no UTF-8 as a lone surrogate
