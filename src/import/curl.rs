@@ -858,9 +858,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     } else if cmd_style || doubled_quotes {
         with_assignments_read(cmd::cmd_commands(text)?)
     } else {
-        with_assignments_read(functions::with_functions_called(assigned_curls(
-            shell_commands(text)?,
-        )?))
+        with_assignments_read(shell::with_arrays_written(
+            functions::with_functions_called(assigned_curls(shell_commands(text)?)?),
+        ))
     };
     let mut import = Import::default();
     if typed.is_some() {

@@ -1417,6 +1417,100 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
     out
 }
 
+/// A bash array a script fills with words (`AUTH=(-H "Authorization: Bearer $T")`, over lines
+/// too) and passes whole (`curl "${AUTH[@]}" …`): its words, in the place of `"${AUTH[@]}"`,
+/// reading what they read. An array filled by other means (`+=`, a substitution) stays as
+/// written, noted where it is passed.
+pub(super) fn with_arrays_written(commands: Vec<Command>) -> Vec<Command> {
+    struct Array {
+        name: String,
+        words: Vec<String>,
+        reads: Vec<String>,
+    }
+    let mut arrays: Vec<Array> = Vec::new();
+    let mut out: Vec<Command> = Vec::with_capacity(commands.len());
+    let mut commands = commands.into_iter().peekable();
+    while let Some(mut command) = commands.next() {
+        let start = command.words.first().and_then(|word| {
+            let (name, rest) = word.split_once("=(")?;
+            crate::sample_values::is_env_name(name).then(|| (name.to_string(), rest.to_string()))
+        });
+        if let Some((name, first)) = start
+            && command.substituted.is_empty()
+            && command.unevaluated.is_empty()
+        {
+            let mut words: Vec<String> = std::iter::once(first)
+                .chain(command.words[1..].iter().cloned())
+                .collect();
+            let mut reads = command.expanded.clone();
+            // the `)` that closes it ends its last word, or is a word of its own (then a word
+            // ending in `)` before it is an element's: `-H 'X: (1)'`)
+            let close = |words: &mut Vec<String>, closer_follows: bool| match words.last_mut() {
+                Some(last) if last.ends_with(')') && !closer_follows => {
+                    last.pop();
+                    if last.is_empty() {
+                        words.pop();
+                    }
+                    true
+                }
+                _ => false,
+            };
+            let lone_closer = |next: Option<&Command>| {
+                next.is_some_and(|next| next.words.len() == 1 && next.words[0] == ")")
+            };
+            let mut closed = close(&mut words, lone_closer(commands.peek()));
+            // the lines of an array over lines, each a command to the reading so far
+            let mut taken: Vec<Command> = Vec::new();
+            while !closed
+                && taken.len() < 64
+                && let Some(next) = commands.next_if(|next| {
+                    next.substituted.is_empty() && next.unevaluated.is_empty() && !next.piped
+                })
+            {
+                reads.extend(next.expanded.iter().cloned());
+                words.extend(next.words.iter().cloned());
+                closed = close(&mut words, lone_closer(commands.peek()));
+                taken.push(next);
+            }
+            if closed {
+                words.retain(|word| !word.is_empty());
+                arrays.retain(|array| array.name != name);
+                arrays.push(Array { name, words, reads });
+                continue;
+            }
+            // not one this reading knows: as written
+            out.push(command);
+            out.extend(taken);
+            continue;
+        }
+        if !arrays.is_empty() {
+            let mut words = Vec::with_capacity(command.words.len());
+            for word in std::mem::take(&mut command.words) {
+                let passed = word
+                    .strip_prefix("${")
+                    .and_then(|rest| {
+                        rest.strip_suffix("[@]}")
+                            .or_else(|| rest.strip_suffix("[*]}"))
+                    })
+                    .and_then(|name| arrays.iter().find(|array| array.name == name));
+                match passed {
+                    Some(array) => {
+                        words.extend(array.words.iter().cloned());
+                        for read in &array.reads {
+                            command.reads(read);
+                        }
+                        command.unevaluated.retain(|written| *written != word);
+                    }
+                    None => words.push(word),
+                }
+            }
+            command.words = words;
+        }
+        out.push(command);
+    }
+    out
+}
+
 /// An option whose whole argument is a variable an earlier command set: a header (`-H "$AUTH"`,
 /// `AUTH` set to `Authorization: token x`), since a spec cannot name a header by a variable, or
 /// credentials with their `:` (`-u "$CREDS"`, `CREDS` set to `me:secret`), which curl splits
@@ -2395,6 +2489,37 @@ mod tests {
             ["curl", "-H", "A: it's", "x \"y\" $z", "a b", "--url", "u"]
         );
         assert!(shell_words("curl 'open").is_err());
+    }
+
+    // scripts keep options in an array and pass it whole
+    #[test]
+    fn an_array_of_words_passed_whole_is_its_words() {
+        let commands = with_arrays_written(
+            shell_commands(concat!(
+                "AUTH=(\"-H\" \"Authorization: Bearer $T\")\n",
+                "OPTS=(\n  -s\n  -H 'X: (1)'\n)\n",
+                "curl \"${AUTH[@]}\" ${OPTS[*]} \"${OTHER[@]}\" https://e.com\n",
+            ))
+            .unwrap(),
+        );
+        assert_eq!(commands.len(), 1);
+        assert_eq!(
+            commands[0].words,
+            [
+                "curl",
+                "-H",
+                "Authorization: Bearer {{T}}",
+                "-s",
+                "-H",
+                "X: (1)",
+                "${OTHER[@]}",
+                "https://e.com"
+            ]
+        );
+        assert_eq!(commands[0].expanded, ["T"]);
+        // one never closed is left as written
+        let commands = with_arrays_written(shell_commands("A=(-s\ncurl https://e.com\n").unwrap());
+        assert_eq!(commands.len(), 2);
     }
 
     // a template fills in `${dotted.name}` before the shell reads quotes (Dify's MDX pages)
