@@ -100,10 +100,7 @@ fn substitution(command: &Command) -> Option<(Vec<Command>, bool)> {
         words = rest;
     }
     let inner = |word: &str| -> Option<Vec<Command>> {
-        let text = word
-            .strip_prefix("$(")
-            .and_then(|v| v.strip_suffix(')'))
-            .or_else(|| word.strip_prefix('`').and_then(|v| v.strip_suffix('`')))?;
+        let text = super::shell::substitution_text(word)?;
         super::shell::shell_commands(text)
             .ok()
             .filter(|commands| !commands.is_empty())

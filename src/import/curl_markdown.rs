@@ -1081,26 +1081,9 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         out.push('\n');
         open_quote = super::shell::quote_left_open(line, open_quote);
         continued = open_quote.is_none() && super::shell::continues_on_next_line(line);
-        heredoc = heredoc_delimiter(line);
+        heredoc = super::shell::heredoc_delimiter(line);
     }
     out.into()
-}
-
-/// The delimiter of the here-document a line opens (`<<EOF`, `<<-'END'`), if it opens one.
-fn heredoc_delimiter(line: &str) -> Option<String> {
-    let (_, after) = line.split_once("<<")?;
-    if after.starts_with('<') {
-        // `<<<`: a here-string
-        return None;
-    }
-    let word: String = after
-        .trim_start_matches('-')
-        .trim_start()
-        .trim_start_matches(['\'', '"'])
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
-    (!word.is_empty()).then_some(word)
 }
 
 /// A list item's text without its marker (`- `, `1. `).

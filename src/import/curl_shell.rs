@@ -1189,12 +1189,7 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
         {
             words = rest;
         }
-        let substituted = |word: &'_ str| -> Option<String> {
-            word.strip_prefix("$(")
-                .and_then(|v| v.strip_suffix(')'))
-                .or_else(|| word.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
-                .map(str::to_string)
-        };
+        let substituted = |word: &'_ str| substitution_text(word).map(str::to_string);
         // `R=$(\` with the command on the lines after it: the `\` and line break are nothing;
         // `R=$(printf … | curl -K - …)`: curl after a pipe
         let runs_curl = |inner: &str| {
@@ -1226,6 +1221,13 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
         }
     }
     Ok(out)
+}
+
+/// The command a word that is one substitution runs: `$(…)` or `` `…` ``.
+pub(super) fn substitution_text(word: &str) -> Option<&str> {
+    word.strip_prefix("$(")
+        .and_then(|v| v.strip_suffix(')'))
+        .or_else(|| word.strip_prefix('`').and_then(|v| v.strip_suffix('`')))
 }
 
 /// What `$(cat <<EOF … EOF)` gives (a here-document's text, without its last line breaks, as a
@@ -1695,19 +1697,8 @@ struct HereDocument {
 /// inside it), read as written (the substitution's own reading expands it).
 fn open_here_document(whole: &str) -> Option<HereDocument> {
     let inner = whole.strip_prefix("$(")?.strip_suffix(')')?;
-    let at = inner.find("<<")?;
-    let after = &inner[at + 2..];
-    if after.starts_with('<') {
-        return None;
-    }
-    let strip_tabs = after.starts_with('-');
-    let delimiter: String = after
-        .trim_start_matches('-')
-        .trim_start()
-        .trim_start_matches(['\'', '"'])
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
+    let delimiter = heredoc_delimiter(inner)?;
+    let strip_tabs = inner.split_once("<<")?.1.starts_with('-');
     let held = inner.lines().skip(1).any(|line| {
         let line = if strip_tabs {
             line.trim_start_matches('\t')
@@ -1716,12 +1707,29 @@ fn open_here_document(whole: &str) -> Option<HereDocument> {
         };
         line.trim_end() == delimiter
     });
-    (!delimiter.is_empty() && !held).then_some(HereDocument {
+    (!held).then_some(HereDocument {
         delimiter,
         strip_tabs,
         expands: false,
         owner: 0,
     })
+}
+
+/// The delimiter of the here-document a line opens (`<<EOF`, `<<-'END'`), if it opens one.
+pub(super) fn heredoc_delimiter(line: &str) -> Option<String> {
+    let (_, after) = line.split_once("<<")?;
+    if after.starts_with('<') {
+        // `<<<`: a here-string
+        return None;
+    }
+    let word: String = after
+        .trim_start_matches('-')
+        .trim_start()
+        .trim_start_matches(['\'', '"'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!word.is_empty()).then_some(word)
 }
 
 /// The lines of a here-document up to its delimiter's line (each with its line break; tabs
