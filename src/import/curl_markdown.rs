@@ -716,8 +716,10 @@ fn without_anchor(text: String) -> String {
 /// `Simple example`, `Code examples`), or than a request and its response (`Request examples
 /// and their responses`, `Response`).
 fn is_generic_heading(text: &str) -> bool {
-    // (`요청 예시 (curl)`: what is in parentheses after it names the tool)
+    // (`요청 예시 (curl)`: what is in parentheses after it names the tool; `2. ` numbers it)
     let text = text
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
         .trim()
         .trim_end_matches([':', '：'])
         .trim()
@@ -819,7 +821,10 @@ fn is_generic_heading(text: &str) -> bool {
     names_only_an_example
         || names_a_platform
         || matches!(
-            text.as_str(),
+            // (what parentheses after it add names what it is: `요청 파라미터 (query string)`)
+            text.rsplit_once(" (")
+                .filter(|_| text.ends_with(')'))
+                .map_or(text.as_str(), |(before, _)| before.trim_end()),
             "http request"
                 | "command"
                 | "command line"
@@ -843,6 +848,8 @@ fn is_generic_heading(text: &str) -> bool {
                 | "サンプル"
                 | "요청"
                 | "요청 예시"
+                | "요청 파라미터"
+                | "요청 변수"
                 | "예시"
                 | "запрос"
                 | "пример"
@@ -1649,6 +1656,7 @@ mod tests {
         assert!(!is_generic_heading("Simple pagination"));
         assert!(is_generic_heading("Example curl command"));
         assert!(is_generic_heading("요청 예시 (curl)"));
+        assert!(is_generic_heading("2. 요청 파라미터 (Query String)"));
         // the platform a copy of the command is for
         for platform in [
             "Windows (CMD)",
