@@ -91,14 +91,16 @@ const BLOCKS: [&str; 27] = [
 pub(super) fn as_markdown(text: &str) -> Vec<String> {
     let mut page = Page::default();
     let lower = text.to_ascii_lowercase();
+    let mut lines = LineCounter::default();
+    let mut line_of = |at: usize| lines.line_of(text, at);
     let mut at = 0;
     let mut paragraph = Paragraph::default();
     while at < text.len() {
         let Some(open) = text[at..].find('<').map(|o| at + o) else {
-            paragraph.push(&text[at..], line_of(text, at));
+            paragraph.push(&text[at..], line_of(at));
             break;
         };
-        paragraph.push(&text[at..open], line_of(text, at));
+        paragraph.push(&text[at..open], line_of(at));
         let rest = &lower[open..];
         if rest.starts_with("<!--") {
             at = lower[open..]
@@ -108,7 +110,7 @@ pub(super) fn as_markdown(text: &str) -> Vec<String> {
         }
         let Some(close) = text[open..].find('>').map(|c| open + c) else {
             // a `<` that opens no tag is text
-            paragraph.push("<", line_of(text, open));
+            paragraph.push("<", line_of(open));
             at = open + 1;
             continue;
         };
@@ -126,7 +128,7 @@ pub(super) fn as_markdown(text: &str) -> Vec<String> {
             continue;
         }
         if !closing && HIDDEN.contains(&name.as_str()) {
-            at = end_of(&lower, at, &name);
+            (_, at) = closing_tag(&lower, at, &name);
             continue;
         }
         let heading = name.len() == 2
@@ -136,11 +138,9 @@ pub(super) fn as_markdown(text: &str) -> Vec<String> {
                 .is_ok_and(|n| (1..=6).contains(&n));
         if !closing && (heading || name == "pre") {
             page.paragraph(&mut paragraph);
-            let end = lower[at..]
-                .find(&format!("</{name}"))
-                .map_or(text.len(), |e| at + e);
+            let (end, after) = closing_tag(&lower, at, &name);
             let inner = &text[at..end];
-            let line = line_of(text, open);
+            let line = line_of(open);
             if heading {
                 page.heading(name[1..].parse().unwrap_or(1), inner, line);
             } else {
@@ -151,7 +151,7 @@ pub(super) fn as_markdown(text: &str) -> Vec<String> {
                 let language = language(&lower[from..at], &lower[at..end]);
                 page.code(&language, inner, line);
             }
-            at = lower[end..].find('>').map_or(text.len(), |e| end + e + 1);
+            at = after;
             continue;
         }
         if BLOCKS.contains(&name.as_str()) {
@@ -161,25 +161,44 @@ pub(super) fn as_markdown(text: &str) -> Vec<String> {
             }
         } else if name == "code" {
             // inline code, as Markdown writes it
-            paragraph.push("`", line_of(text, open));
+            paragraph.push("`", line_of(open));
         }
     }
     page.paragraph(&mut paragraph);
     page.lines
 }
 
-/// The line (from 0) of `text` that byte `at` is on.
-fn line_of(text: &str, at: usize) -> usize {
-    text[..at].matches('\n').count()
+/// The line (from 0) a byte of the text is on, counted on from the last byte asked about: the
+/// page is read front to back, so each line break is counted once.
+#[derive(Default)]
+struct LineCounter {
+    at: usize,
+    line: usize,
 }
 
-/// Where the element `name` opened before `at` ends: after its closing tag.
-fn end_of(lower: &str, at: usize, name: &str) -> usize {
+impl LineCounter {
+    fn line_of(&mut self, text: &str, at: usize) -> usize {
+        if at < self.at {
+            *self = LineCounter::default();
+        }
+        self.line += text[self.at..at].matches('\n').count();
+        self.at = at;
+        self.line
+    }
+}
+
+/// The element `name` opened before `at`: where its closing tag starts, and where it ends (the
+/// text's end for both when nothing closes it).
+fn closing_tag(lower: &str, at: usize, name: &str) -> (usize, usize) {
     match lower[at..].find(&format!("</{name}")) {
-        Some(end) => lower[at + end..]
-            .find('>')
-            .map_or(lower.len(), |e| at + end + e + 1),
-        None => lower.len(),
+        Some(start) => {
+            let start = at + start;
+            let end = lower[start..]
+                .find('>')
+                .map_or(lower.len(), |e| start + e + 1);
+            (start, end)
+        }
+        None => (lower.len(), lower.len()),
     }
 }
 
