@@ -1018,10 +1018,12 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 if c == '\n' {
                     // `P=$(curl … <<'EOF' -w …)`: a substitution that closes on the line opening
                     // its here-document, whose lines follow that line as bash reads them
-                    for whole in command.substituted.clone() {
-                        let Some(heredoc) = open_here_document(&whole) else {
-                            continue;
-                        };
+                    let open: Vec<(String, HereDocument)> = command
+                        .substituted
+                        .iter()
+                        .filter_map(|whole| Some((whole.clone(), open_here_document(whole)?)))
+                        .collect();
+                    for (whole, heredoc) in open {
                         let text = here_document(&mut chars, &heredoc, &mut Command::default());
                         let completed = format!(
                             "{}\n{text}{}\n)",
@@ -1845,30 +1847,27 @@ fn expand(
         }
     }
     if chars.peek() == Some(&'(') {
-        // `$(echo -n 'user:pass' | base64)`, as docs write a basic auth header: its output
-        if let Some(length) = closing_at(chars, Some('('), ')')
-            && let Some(output) = base64_output(&chars.clone().take(length).collect::<String>())
-        {
-            word.push_str(&output);
-            for _ in 0..length {
-                chars.next();
+        // the substitution up to its `)`, `(…)`, when it closes, for the outputs known below
+        let closed = closing_at(chars, Some('('), ')')
+            .map(|length| (length, chars.clone().take(length).collect::<String>()));
+        if let Some((length, substitution)) = &closed {
+            // `$(echo -n 'user:pass' | base64)`, as docs write a basic auth header: its output
+            let output = base64_output(substitution).map(|output| (output, Vec::new()));
+            // `-d "$(cat <<EOF … EOF)"`, a JSON body with variables in it: the here-document's
+            // text
+            let output = output.or_else(|| {
+                quoted
+                    .then(|| here_document_output(&format!("${substitution}")))
+                    .flatten()
+            });
+            if let Some((text, reads)) = output {
+                word.push_str(&text);
+                reads.iter().for_each(|name| command.reads(name));
+                for _ in 0..*length {
+                    chars.next();
+                }
+                return;
             }
-            return;
-        }
-        // `-d "$(cat <<EOF … EOF)"`, a JSON body with variables in it: the here-document's text
-        if quoted
-            && let Some(length) = closing_at(chars, Some('('), ')')
-            && let Some((text, reads)) = here_document_output(&format!(
-                "${}",
-                chars.clone().take(length).collect::<String>()
-            ))
-        {
-            word.push_str(&text);
-            reads.iter().for_each(|name| command.reads(name));
-            for _ in 0..length {
-                chars.next();
-            }
-            return;
         }
         // unquoted, the output would be split into words and matched against file names
         if let Some((output, length)) = printf_output(chars.clone())
