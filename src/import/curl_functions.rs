@@ -36,43 +36,41 @@ pub(super) fn with_functions_called(commands: Vec<Command>) -> Vec<Command> {
                     .any(|c| calls(c, &function.name))
         })
         .collect();
+    // the definitions of the functions read at their calls are left out; every other command
+    // is run as the shell runs it
     let mut out = Vec::with_capacity(commands.len());
-    let mut index = 0;
-    let mut commands = commands.into_iter().map(Some).collect::<Vec<_>>();
-    while index < commands.len() {
-        if let Some((number, function)) =
-            functions.iter().enumerate().find(|(_, f)| f.first == index)
-        {
-            if !expanded[number] {
-                for command in commands[function.first..=function.last].iter_mut() {
-                    out.extend(called(
-                        command.take().expect("read once"),
-                        &functions,
-                        &expanded,
-                    ));
-                }
-            }
-            index = function.last + 1;
-            continue;
+    for (index, command) in commands.into_iter().enumerate() {
+        let defining = functions.iter().zip(&expanded).any(|(function, expanded)| {
+            *expanded && (function.first..=function.last).contains(&index)
+        });
+        if !defining {
+            out.extend(called(command, &functions, &expanded));
         }
-        let command = commands[index].take().expect("read once");
-        out.extend(called(command, &functions, &expanded));
-        index += 1;
     }
     out
+}
+
+/// The last function named `program` that is read at its calls.
+fn expanded_function<'f>(
+    functions: &'f [Function],
+    expanded: &[bool],
+    program: Option<&String>,
+) -> Option<&'f Function> {
+    functions
+        .iter()
+        .zip(expanded)
+        .rev()
+        .find(|(function, expanded)| **expanded && Some(&function.name) == program)
+        .map(|(function, _)| function)
 }
 
 /// `command` as the shell runs it: the commands of the function it calls, or itself.
 fn called(command: Command, functions: &[Function], expanded: &[bool]) -> Vec<Command> {
     let mut out = Vec::new();
-    let called = |inner: &[Command]| {
-        let program = inner[0].words.first();
-        functions
-            .iter()
-            .zip(expanded)
-            .any(|(f, expanded)| *expanded && Some(&f.name) == program)
+    let calls_one = |inner: &[Command]| {
+        expanded_function(functions, expanded, inner[0].words.first()).is_some()
     };
-    match substitution(&command).filter(|(inner, _)| called(inner)) {
+    match substitution(&command).filter(|(inner, _)| calls_one(inner)) {
         Some((inner, assigned)) => {
             for run in inner {
                 let start = out.len();
@@ -129,14 +127,8 @@ fn call_into(
     depth: usize,
     out: &mut Vec<Command>,
 ) {
-    let function = command.words.first().and_then(|program| {
-        functions
-            .iter()
-            .zip(expanded)
-            .rev()
-            .find(|(f, expanded)| **expanded && f.name == *program)
-    });
-    let Some((function, _)) = function.filter(|_| depth < MAX_CALL_DEPTH) else {
+    let function = expanded_function(functions, expanded, command.words.first());
+    let Some(function) = function.filter(|_| depth < MAX_CALL_DEPTH) else {
         out.push(command);
         return;
     };
@@ -322,9 +314,7 @@ fn with_arguments(written: &Command, arguments: &[String], call: &Command) -> Co
     for name in &call.expanded {
         run.reads(name);
     }
-    for name in &call.arguments {
-        push_once(&mut run.arguments, name.clone());
-    }
+    merge(&mut run.arguments, &call.arguments);
     for (name, default) in &call.defaults {
         if !run.defaults.iter().any(|(known, _)| known == name) {
             run.defaults.push((name.clone(), default.clone()));
