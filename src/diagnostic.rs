@@ -278,15 +278,23 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+/// The names and indexes a JSON pointer (`/paths/~1pets/get`) is made of, unescaped; `None`
+/// for one that does not start with `/`.
+pub fn pointer_segments(pointer: &str) -> Option<Vec<String>> {
+    Some(
+        pointer
+            .strip_prefix('/')?
+            .split('/')
+            .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    )
+}
+
 /// Where the value a JSON pointer (`/item/0/request`, `~1` for `/` and `~0` for `~` in a name)
 /// names is written in `source`, a JSON or block-style YAML document: the start of the value,
 /// or of the deepest part of the path found. `None` when not even the first part is found.
 pub fn locate_pointer(source: &str, pointer: &str) -> Option<Location> {
-    let segments: Vec<String> = pointer
-        .strip_prefix('/')?
-        .split('/')
-        .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
-        .collect();
+    let segments = pointer_segments(pointer)?;
     if source.trim_start().starts_with(['{', '[']) {
         return json_location(source, &segments);
     }

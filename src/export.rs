@@ -117,23 +117,13 @@ pub fn place(document: &Value, path: &str, method: &str) -> Option<Vec<String>> 
                 break;
             };
             let pointer = reference.strip_prefix('#')?;
-            keys = pointer_keys(pointer)?;
+            keys = crate::diagnostic::pointer_segments(pointer)?;
             item = document.pointer(pointer)?;
         }
         let op = item.get(method)?;
         keys.push(method.to_string());
         op.is_object().then_some(keys)
     })
-}
-
-/// A JSON pointer's keys, unescaped; `None` for one that is not a pointer.
-fn pointer_keys(pointer: &str) -> Option<Vec<String>> {
-    let rest = pointer.strip_prefix('/')?;
-    Some(
-        rest.split('/')
-            .map(|key| key.replace("~1", "/").replace("~0", "~"))
-            .collect(),
-    )
 }
 
 /// Pairs of `METHOD /path` that lead to one operation through a shared path item but whose
