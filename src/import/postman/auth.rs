@@ -38,51 +38,39 @@ impl Importer {
             }
         };
         let kind = text(auth.get("type"));
-        let Some(auth) = self.auth(auth, &at) else {
-            // an auth a spec cannot write (digest, AWS, NTLM…) still sends `Authorization` in
-            // Postman, in place of the request's own, which is a stale copy: not sent either
-            if !matches!(kind.as_str(), "noauth" | "apikey" | "")
-                && headers
-                    .iter()
-                    .any(|h| h.name.eq_ignore_ascii_case("authorization"))
-            {
-                let (dropped, kept): (Vec<Header>, Vec<Header>) = std::mem::take(headers)
-                    .into_iter()
-                    .partition(|h| h.name.eq_ignore_ascii_case("authorization"));
-                *headers = kept;
-                for dropped in dropped {
-                    self.note(
-                        "unsupported-auth",
-                        dropped.at,
-                        format!("dropped: the `{kind}` auth sends `Authorization` itself in Postman, in place of this one, and cannot be written in a spec"),
-                    );
-                }
+        let written = self.auth(auth, &at);
+        // the header Postman sends for the auth, in place of one the request gives: an auth a
+        // spec cannot write (digest, AWS, NTLM…) still sends `Authorization`, which makes the
+        // request's own a stale copy, not sent either
+        let sent = written
+            .as_ref()
+            .map(|written| written.header_name().map(str::to_string));
+        let (header, why) = match sent {
+            Some(Some(header)) => {
+                let whose = if own {
+                    "the request's auth".to_string()
+                } else {
+                    format!("the auth it inherits from {at}")
+                };
+                let why = format!("{whose} sends `{header}` itself, as Postman does");
+                (header, why)
             }
-            return None;
+            None if !matches!(kind.as_str(), "noauth" | "apikey" | "") => (
+                "Authorization".to_string(),
+                format!(
+                    "the `{kind}` auth sends `Authorization` itself in Postman, in place of this one, and cannot be written in a spec"
+                ),
+            ),
+            Some(None) | None => return written,
         };
-        let Some(header) = auth.header_name().map(str::to_string) else {
-            return Some(auth);
-        };
-        if !headers.iter().any(|h| h.name.eq_ignore_ascii_case(&header)) {
-            return Some(auth);
-        }
         let (dropped, kept): (Vec<Header>, Vec<Header>) = std::mem::take(headers)
             .into_iter()
             .partition(|h| h.name.eq_ignore_ascii_case(&header));
         *headers = kept;
-        let whose = if own {
-            "the request's auth".to_string()
-        } else {
-            format!("the auth it inherits from {at}")
-        };
         for dropped in dropped {
-            self.note(
-                "unsupported-auth",
-                dropped.at,
-                format!("dropped: {whose} sends `{header}` itself, as Postman does"),
-            );
+            self.note("unsupported-auth", dropped.at, format!("dropped: {why}"));
         }
-        Some(auth)
+        written
     }
 
     fn auth(&mut self, auth: &Value, at: &str) -> Option<AuthSpec> {
