@@ -69,15 +69,38 @@ pub const DOTNET_CONTENT_HEADERS: &[&str] = &[
 ];
 
 /// Why Mono's `System.Net.Http`, which verify runs the C# samples on, sends a header other than
-/// as written, if it does: it parses `Accept` (with a list or parameters), `Accept-Language`
-/// and `Referer` and writes them back its own way, even when they are added without validation.
+/// as written, if it does, even when it is added without validation. It parses the headers whose
+/// value is a list and writes them back its own way: `Accept` and `Accept-Charset` with a list or
+/// parameters, `Accept-Language` and `Referer` always, `Cache-Control` directives in an order of
+/// its own; and it sends no list-valued header whose value is empty.
 pub fn mono_rewrites(name: &str, value: &str) -> Option<&'static str> {
+    let name = name.to_ascii_lowercase();
     let listed = value.contains([',', ';']);
-    let rewritten = name.eq_ignore_ascii_case("accept-language")
-        || name.eq_ignore_ascii_case("referer")
-        || (name.eq_ignore_ascii_case("accept") && listed);
-    rewritten.then_some(
-        "Mono's System.Net.Http rewrites `Accept`, `Accept-Language` and `Referer` (`en-US,en;q=0.9` becomes `en-US, en; q=0.9`); .NET 5 and later send them as written",
+    let rewritten = match name.as_str() {
+        "accept-language" | "referer" => true,
+        "accept" | "accept-charset" => listed,
+        "cache-control" => value.contains(','),
+        _ => false,
+    };
+    if rewritten {
+        return Some(
+            "Mono's System.Net.Http rewrites `Accept`, `Accept-Charset`, `Accept-Language`, `Referer` and `Cache-Control` (`en-US,en;q=0.9` becomes `en-US, en; q=0.9`, `no-cache, no-store` becomes `no-store, no-cache`); .NET 5 and later send them as written",
+        );
+    }
+    let list_valued = matches!(
+        name.as_str(),
+        "accept"
+            | "accept-charset"
+            | "accept-encoding"
+            | "cache-control"
+            | "if-match"
+            | "if-none-match"
+            | "pragma"
+            | "via"
+            | "warning"
+    );
+    (list_valued && value.trim().is_empty()).then_some(
+        "Mono's System.Net.Http sends no `Accept`, `Accept-Charset`, `Accept-Encoding`, `Cache-Control`, `If-Match`, `If-None-Match`, `Pragma`, `Via` or `Warning` header whose value is empty",
     )
 }
 
@@ -91,6 +114,25 @@ mod tests {
         assert!(mono_rewrites("accept-language", "en").is_some());
         assert!(mono_rewrites("Accept", "application/json").is_none());
         assert!(mono_rewrites("X-List", "a,b").is_none());
+        assert!(mono_rewrites("Accept-Charset", "utf-8,iso-8859-1;q=0.5").is_some());
+        assert!(mono_rewrites("Cache-Control", "no-cache, no-store").is_some());
+        assert!(mono_rewrites("cache-control", "max-age=0").is_none());
+    }
+
+    #[test]
+    fn empty_list_valued_headers_mono_does_not_send() {
+        for name in [
+            "Accept",
+            "accept-encoding",
+            "Cache-Control",
+            "Pragma",
+            "If-None-Match",
+        ] {
+            assert!(mono_rewrites(name, "").is_some(), "{name}");
+        }
+        for name in ["X-Empty", "Authorization", "User-Agent", "Range", "Cookie"] {
+            assert!(mono_rewrites(name, "").is_none(), "{name}");
+        }
     }
 
     #[test]

@@ -316,6 +316,13 @@ impl Request {
             .any(|h| names.iter().any(|name| h.name.eq_ignore_ascii_case(name)))
     }
 
+    /// Whether the writer listed a header with one of these names, any case, and an empty value.
+    pub fn has_empty_header(&self, names: &[&str]) -> bool {
+        self.headers.iter().any(|h| {
+            h.value.trim().is_empty() && names.iter().any(|name| h.name.eq_ignore_ascii_case(name))
+        })
+    }
+
     /// Whether a header sent (the auth header included) is one a browser page may not set.
     pub fn sets_header_forbidden_in_browsers(&self) -> bool {
         self.headers_with_auth()

@@ -1,7 +1,8 @@
 //! Go with the standard library's net/http.
 
 use super::run::{BatchSetup, RunSetup, Runner, command, need};
-use super::{Syntax, Target, no_known_gap};
+use super::{Syntax, Target};
+use crate::model::Request;
 
 pub const TARGET: Target = Target {
     id: "go",
@@ -17,8 +18,18 @@ pub const TARGET: Target = Target {
         one: run,
         many: run_many,
     },
-    known_gap: no_known_gap,
+    known_gap,
 };
+
+fn known_gap(request: &Request) -> Option<&'static str> {
+    if request.has_empty_header(&["User-Agent"]) {
+        Some("Go's net/http sends no `User-Agent` header whose value is empty")
+    } else if request.has_empty_header(&["Accept-Encoding"]) {
+        Some("Go's net/http adds its own `Accept-Encoding: gzip` beside an empty one")
+    } else {
+        None
+    }
+}
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     need(&["go"])?;
@@ -77,3 +88,22 @@ func run(sample func(), result string) {
 }
 
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_header(header: &str) -> Request {
+        crate::targets::request_of(&format!(
+            "title: t\nrequest:\n  method: GET\n  url: https://x.example/\n  headers:\n    - {header}\n"
+        ))
+    }
+
+    #[test]
+    fn net_http_cannot_send_an_empty_user_agent_or_accept_encoding_alone() {
+        assert!(known_gap(&with_header("User-Agent:")).is_some());
+        assert!(known_gap(&with_header("accept-encoding: ''")).is_some());
+        assert_eq!(known_gap(&with_header("User-Agent: curl/8")), None);
+        assert_eq!(known_gap(&with_header("X-Empty:")), None);
+    }
+}

@@ -30,10 +30,35 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {
-    (request.content_type().is_some()
-        && request.sends_empty_body()
-        && !matches!(request.method.as_str(), "POST" | "PUT"))
-    .then_some(
-        "HTTP_Request2 drops `Content-Type` from a request with no or an empty body, except for `POST` and `PUT`",
-    )
+    let content_type = request.content_type()?;
+    if request.sends_empty_body() && !matches!(request.method.as_str(), "POST" | "PUT") {
+        Some(
+            "HTTP_Request2 drops `Content-Type` from a request with no or an empty body, except for `POST` and `PUT`",
+        )
+    } else if content_type.trim().is_empty() {
+        Some("HTTP_Request2 sends its own `Content-Type` in place of an empty one")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(method: &str, content_type: &str, body: &str) -> Request {
+        crate::targets::request_of(&format!(
+            "title: t\nrequest:\n  method: {method}\n  url: https://x.example/\n  headers:\n    - Content-Type: '{content_type}'\n{body}"
+        ))
+    }
+
+    #[test]
+    fn http_request2_replaces_or_drops_some_content_types() {
+        let raw = "  body:\n    raw: hello\n";
+        assert!(known_gap(&request("PATCH", "text/plain", "")).is_some());
+        assert_eq!(known_gap(&request("POST", "text/plain", "")), None);
+        assert!(known_gap(&request("POST", "", raw)).is_some());
+        assert!(known_gap(&request("PATCH", "", raw)).is_some());
+        assert_eq!(known_gap(&request("PATCH", "text/plain", raw)), None);
+    }
 }
