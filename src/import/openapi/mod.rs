@@ -73,6 +73,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         left_out: 0,
         once: IndexMap::new(),
         base_url: None,
+        server_query: Vec::new(),
         request_variables: HashSet::new(),
         unfollowed,
         swagger2: upgraded.is_some(),
@@ -203,6 +204,9 @@ struct Importer<'a> {
     once: IndexMap<String, (usize, usize)>,
     /// The first server's URL, the value of `{{baseUrl}}`.
     base_url: Option<String>,
+    /// The query items of the first server's URL (`…/v1?tenant=acme`), which every request
+    /// sends before its own: `{{baseUrl}}` is the URL before the `?`, so that paths follow it.
+    server_query: Vec<crate::spec::NameValueSpec>,
     /// The `{{variables}}` the requests use but for auth: in URLs, parameters and bodies.
     request_variables: HashSet<String>,
     /// The references to other documents that were not followed, and why.

@@ -10,7 +10,7 @@ use super::document::{escape, text_field};
 use super::parameters::Location;
 use crate::import::Imported;
 use crate::import::shared::{name_value, one_line};
-use crate::spec::{AuthSpec, OriginSpec, RequestSpec, Spec};
+use crate::spec::{AuthSpec, NameValueSpec, OriginSpec, RequestSpec, Spec};
 
 /// The path item keys that hold operations.
 const METHODS: [&str; 8] = [
@@ -26,6 +26,8 @@ impl<'a> Importer<'a> {
             .and_then(|servers| servers.first());
         match first_server.and_then(server_url) {
             Some(url) => {
+                let (url, query) = self.without_query(url, "/servers/0");
+                self.server_query = query;
                 // a URL samplegen can send goes to samplegen.yaml's `variables`; one with a
                 // server variable left unset (no default) stays for the writer to set
                 let usable = is_sendable_server(&url);
@@ -194,19 +196,21 @@ impl<'a> Importer<'a> {
             else {
                 continue;
             };
-            // a query or fragment would end up before the path
             let url = server_url(first)
-                .filter(|url| is_sendable_server(url) && !url.contains(['?', '#']));
+                .map(|url| self.without_query(url, &format!("{at}/servers/0")))
+                .filter(|(url, _)| is_sendable_server(url));
             match url {
                 // the document's own first server, written again (Linode's): `{{baseUrl}}`
-                Some(url) if self.base_url.as_deref() == Some(url.trim_end_matches('/')) => {}
-                Some(url) => {
+                Some((url, query))
+                    if self.base_url.as_deref() == Some(url.trim_end_matches('/'))
+                        && query == self.server_query => {}
+                Some((url, query)) => {
                     self.note(
                         "servers",
                         format!("{at}/servers/0"),
                         format!("these operations have a server of their own: their URLs start with `{url}`"),
                     );
-                    own_server = Some(url.trim_end_matches('/').to_string());
+                    own_server = Some((url.trim_end_matches('/').to_string(), query));
                 }
                 None => self.note(
                     "servers",
@@ -237,16 +241,19 @@ impl<'a> Importer<'a> {
             }
         }
         let mut url = self.url(path, item_at);
-        if let Some(server) = own_server
+        let mut server_query = self.server_query.clone();
+        if let Some((server, query)) = own_server
             && let Some(path) = url.strip_prefix("{{baseUrl}}")
         {
             url = format!("{server}{path}");
+            server_query = query;
         }
         let security = self.security(op, op_at);
 
         let mut request = RequestSpec {
             method: method.clone(),
             url,
+            query: server_query,
             ..RequestSpec::default()
         };
         let apikey = security
@@ -441,6 +448,51 @@ fn is_sendable_server(url: &str) -> bool {
         && !url.chars().any(char::is_control)
 }
 
+impl Importer<'_> {
+    /// A server URL without its query and fragment, and its query's items as written: a path
+    /// goes before the query (`…/v1?tenant=acme` and `/items` are `…/v1/items?tenant=acme`),
+    /// where written after the URL it would be read as part of the query.
+    fn without_query(&mut self, url: String, at: &str) -> (String, Vec<NameValueSpec>) {
+        let Some(start) = url.find(['?', '#']) else {
+            return (url, Vec::new());
+        };
+        let (base, rest) = url.split_at(start);
+        let (query, fragment) = match rest.find('#') {
+            Some(hash) => (&rest[..hash], Some(&rest[hash..])),
+            None => (rest, None),
+        };
+        let items: Vec<NameValueSpec> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|item| !item.is_empty())
+            .map(|item| match item.split_once('=') {
+                Some((name, value)) => name_value(name, value),
+                // a bare `flag`, sent as written
+                None => NameValueSpec::from([(item.to_string(), None)]),
+            })
+            .collect();
+        if !items.is_empty() {
+            self.note_once(
+                "servers",
+                at,
+                format!(
+                    "the server's URL has a query (`{query}`): each URL is the server's path and the operation's, and the query's items are sent before the operation's own"
+                ),
+            );
+        }
+        if let Some(fragment) = fragment {
+            self.note_once(
+                "servers",
+                at,
+                format!(
+                    "the server's URL ends in `{fragment}`, which no client sends: it is left out"
+                ),
+            );
+        }
+        (base.to_string(), items)
+    }
+}
+
 /// A server object's URL, each `{variable}` replaced by its default (kept as written without one),
 /// and one without a scheme (files.com's `//app.files.com/api/rest/v1`, relative to the
 /// document's own URL) on HTTPS, as an API's document is served.
@@ -618,6 +670,43 @@ paths:
             "/paths/~1relative/get/servers",
             "not absolute URLs",
         );
+    }
+
+    // a query on a server URL holds for every request; the path goes before it
+    #[test]
+    fn a_server_query_is_sent_after_the_path() {
+        let import = read(
+            r#"openapi: 3.0.0
+info: {title: t, version: '1'}
+servers:
+  - url: http://api.example.com/v1?tenant=acme&flag#top
+paths:
+  /items:
+    get:
+      parameters:
+        - {name: page, in: query, required: true, schema: {type: integer, example: 2}}
+  /other:
+    get:
+      servers:
+        - url: https://other.example.com/v2?region=eu
+"#,
+        );
+        assert_eq!(import.variables["baseUrl"], "http://api.example.com/v1");
+        let query = |index: usize| {
+            crate::import::test_support::pairs(&import.items[index].spec.request.query)
+        };
+        assert_eq!(import.items[0].spec.request.url, "{{baseUrl}}/items");
+        assert_eq!(
+            query(0),
+            [("tenant", "acme"), ("flag", ""), ("page", "2")].map(|(n, v)| (n.into(), v.into()))
+        );
+        assert_eq!(
+            import.items[1].spec.request.url,
+            "https://other.example.com/v2/other"
+        );
+        assert_eq!(query(1), [("region".to_string(), "eu".to_string())]);
+        note(&import, "/servers/0", "has a query (`?tenant=acme&flag`)");
+        note(&import, "/servers/0", "ends in `#top`");
     }
 
     // in the style of Google's documents: the host from a variable, one note per import
