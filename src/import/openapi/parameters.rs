@@ -398,10 +398,41 @@ impl<'a> Importer<'a> {
                 ));
             }
         }
-        // a list whose items have a value of their own (an `enum` of the values it takes)
-        let items = schema.get("items")?;
-        let (items, _) = self.resolve(items, &format!("{schema_at}/items"))?;
-        own_value(items).map(|value| Value::Array(vec![value]))
+        self.list_or_choice_value(schema, &schema_at, 0)
+    }
+
+    /// The value of a list whose items have a value of their own (an `enum` of the values it
+    /// takes), or of the first branch of an `anyOf` or `oneOf` that has one: FastAPI writes an
+    /// optional parameter as `anyOf: [{type: integer, default: 3}, {type: 'null'}]`.
+    fn list_or_choice_value(
+        &mut self,
+        schema: &'a Value,
+        schema_at: &str,
+        depth: usize,
+    ) -> Option<Value> {
+        if let Some(items) = schema.get("items") {
+            let (items, _) = self.resolve(items, &format!("{schema_at}/items"))?;
+            return own_value(items).map(|value| Value::Array(vec![value]));
+        }
+        if depth > 2 {
+            return None;
+        }
+        for keyword in ["anyOf", "oneOf"] {
+            let branches = schema.get(keyword).and_then(Value::as_array);
+            for (index, branch) in branches.into_iter().flatten().enumerate() {
+                let at = format!("{schema_at}/{keyword}/{index}");
+                let Some((branch, at)) = self.resolve(branch, &at) else {
+                    continue;
+                };
+                if let Some(value) = own_value(branch).filter(|value| !value.is_null()) {
+                    return Some(value);
+                }
+                if let Some(value) = self.list_or_choice_value(branch, &at, depth + 1) {
+                    return Some(value);
+                }
+            }
+        }
+        None
     }
 
     fn style(param: &Param) -> (String, bool) {
@@ -947,6 +978,36 @@ components:
                 pair("json", "%7B%22a%22:1%7D"),
             ]
         );
+    }
+
+    // FastAPI's optional parameters: a union with `null`, the value in a branch
+    #[test]
+    fn a_choice_parameter_takes_its_first_branch_with_a_value() {
+        let import = run(r##"
+paths:
+  /q:
+    get:
+      parameters:
+        - {name: a, in: query, required: true, schema: {anyOf: [{type: 'null'}, {type: integer, default: 3}]}}
+        - name: b
+          in: query
+          required: true
+          schema:
+            anyOf:
+              - {type: array, items: {type: string, enum: [x, y]}}
+              - {type: 'null'}
+        - {name: c, in: header, required: true, schema: {oneOf: [{type: 'null'}, {$ref: '#/components/schemas/Mode'}]}}
+        - {name: d, in: query, required: true, schema: {anyOf: [{type: integer}, {type: 'null'}]}}
+components:
+  schemas:
+    Mode: {type: string, enum: ['on', 'off']}
+"##);
+        let spec = only(&import);
+        assert_eq!(
+            pairs(&spec.request.query),
+            [pair("a", "3"), pair("b", "x"), pair("d", "{{d}}")]
+        );
+        assert_eq!(pairs(&spec.request.headers), [pair("c", "on")]);
     }
 
     #[test]
