@@ -145,6 +145,19 @@ impl<'a> Importer<'a> {
         Err("too many `$ref`s in a row".into())
     }
 
+    /// The schema a discriminator's `mapping` value names, and its pointer: a reference into
+    /// this document (`#/components/schemas/Dog`) or a schema's name (`Dog`).
+    pub(super) fn mapped_schema(&self, mapped: &str) -> Option<(&'a Value, String)> {
+        let pointer = match mapped.strip_prefix('#') {
+            Some(fragment) => percent_encoding::percent_decode_str(fragment)
+                .decode_utf8_lossy()
+                .into_owned(),
+            None if !mapped.contains('/') => format!("/components/schemas/{}", escape(mapped)),
+            None => return None,
+        };
+        Some((pointer_get(self.root, &pointer)?, pointer))
+    }
+
     /// [`Self::lookup`], noting at `at` why a reference cannot be followed.
     pub(super) fn resolve(&mut self, value: &'a Value, at: &str) -> Option<(&'a Value, String)> {
         match self.lookup(value) {

@@ -1,5 +1,7 @@
 //! Schemas: a minimal example built from one, and the properties of an object schema.
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
@@ -105,10 +107,27 @@ impl<'a> Importer<'a> {
         if schema.get("$ref").is_none() {
             return self.build_resolved(schema, at, direction, depth, stack);
         }
-        let (target, pointer) = self.resolve(schema, at)?;
+        let (mut target, mut pointer) = self.resolve(schema, at)?;
         if stack.contains(&pointer) {
             // a recursive schema: the example stops here
             return None;
+        }
+        let mut reference = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .map(Cow::Borrowed);
+        // a discriminated base used as itself (`Pet`, mapping `dog: Dog`) is sent as the subtype
+        // its mapping names first: a server that reads the discriminator expects that type's
+        // properties too. Built as a member of an `allOf` (a subtype's), the base is itself.
+        let extended = at.rsplit('/').nth(1) == Some("allOf");
+        if !extended
+            && let Some((subtype, subtype_pointer)) = self.first_mapped_subtype(target)
+            && subtype_pointer != pointer
+            && !stack.contains(&subtype_pointer)
+        {
+            reference = Some(Cow::Owned(format!("#{subtype_pointer}")));
+            target = subtype;
+            pointer = subtype_pointer;
         }
         // OpenAPI 3.1: `$ref` is JSON Schema's, and the keywords beside it apply too
         let siblings = self.is_3_1() && has_schema_keywords(schema);
@@ -119,15 +138,26 @@ impl<'a> Importer<'a> {
         let mut built = self.build_resolved(target, &pointer, direction, depth, stack);
         stack.pop();
         if let Some(Value::Object(map)) = &mut built
-            && let Some(reference) = schema.get("$ref").and_then(Value::as_str)
+            && let Some(reference) = reference
         {
-            self.name_discriminated_type(target, reference, map);
+            self.name_discriminated_type(target, &reference, map);
         }
         if siblings && let Some(Value::Object(mut map)) = built {
             self.add_own_properties(schema, target, &mut map, at, direction, depth, stack);
             return Some(Value::Object(map));
         }
         built
+    }
+
+    /// The schema the first entry of a discriminator's `mapping` names, when `schema` has one
+    /// and no choices of its own (a base its subtypes extend by `allOf`), and its pointer.
+    fn first_mapped_subtype(&self, schema: &'a Value) -> Option<(&'a Value, String)> {
+        if schema.get("oneOf").is_some() || schema.get("anyOf").is_some() {
+            return None;
+        }
+        let mapping = schema.get("discriminator")?.get("mapping")?.as_object()?;
+        let (_, first) = mapping.iter().next()?;
+        self.mapped_schema(first.as_str()?)
     }
 
     /// Whether a schema, its `$ref` followed, allows any value (see [`is_any_value`]).
@@ -1242,8 +1272,8 @@ components:
             ("Heavy", json!({"kind": "heavy", "weight": 0})),
             // the implicit mapping: the schema's name
             ("Light", json!({"kind": "Light"})),
-            // the base as itself: its mapping's first key
-            ("Widget", json!({"kind": "heavy"})),
+            // the base as itself: the subtype its mapping names first
+            ("Widget", json!({"kind": "heavy", "weight": 0})),
             // no discriminator: any string
             ("Plain", json!({"kind": "string"})),
         ] {
