@@ -889,12 +889,72 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
         }
         _ => Some(example),
     });
-    example
-        .or_else(|| given("const"))
-        .or_else(|| first("examples").filter(fits))
-        .or_else(|| given("default"))
-        .or_else(|| first("enum"))
-        .cloned()
+    // the first of a type the schema takes, or made one without loss: hand-written YAML leaves
+    // `example: 12345` unquoted on a string, and a `default: []` on a string's `enum` is no value
+    // the API takes, where the `enum` has one
+    [
+        example,
+        given("const"),
+        first("examples").filter(fits),
+        given("default"),
+        first("enum"),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|value| of_declared_type(schema, value))
+}
+
+/// `value` when it is of a type `schema` declares (or it declares none), else the same value
+/// as the first declared type it converts to without loss (`12345` as `"12345"` for a string,
+/// `"42"` as `42` for an integer, JSON text as the object or list it holds); `None` when none.
+fn of_declared_type(schema: &Value, value: &Value) -> Option<Value> {
+    let types: Vec<&str> = match schema.get("type") {
+        Some(Value::String(one)) => vec![one.as_str()],
+        Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
+        _ => return Some(value.clone()),
+    };
+    let is_of = |kind: &str| match kind {
+        "string" => value.is_string(),
+        "integer" => {
+            value.is_i64() || value.is_u64() || value.as_f64().is_some_and(|n| n.fract() == 0.0)
+        }
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "null" => value.is_null(),
+        // a type JSON Schema does not have says nothing
+        _ => true,
+    };
+    if types.is_empty() || types.iter().any(|kind| is_of(kind)) {
+        return Some(value.clone());
+    }
+    types.iter().find_map(|kind| match (*kind, value) {
+        ("string", Value::Number(number)) => Some(Value::String(number.to_string())),
+        ("string", Value::Bool(flag)) => Some(Value::String(flag.to_string())),
+        ("integer", Value::String(text)) => text.trim().parse::<i64>().ok().map(Value::from),
+        ("number", Value::String(text)) => match text.trim().parse::<i64>() {
+            Ok(whole) => Some(Value::from(whole)),
+            Err(_) => text
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map(Value::Number),
+        },
+        ("boolean", Value::String(text)) => match text.trim() {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        ("object" | "array", Value::String(text)) => {
+            serde_json::from_str::<Value>(text).ok().filter(|parsed| {
+                parsed.is_object() == (*kind == "object")
+                    && (parsed.is_object() || parsed.is_array())
+            })
+        }
+        _ => None,
+    })
 }
 
 #[cfg(test)]
@@ -946,6 +1006,28 @@ mod tests {
                 json!({"source_id": "cnon:3", "extra": 1}),
                 json!({"source_id": "cnon:1", "note": "string"}),
             ]
+        );
+    }
+
+    // hand-written YAML: unquoted examples on strings, numbers quoted, JSON text for an object,
+    // and a `default` of the wrong kind beside an `enum` (OpenAI's `TranscriptionInclude`)
+    #[test]
+    fn a_value_takes_the_type_its_schema_declares() {
+        let schema = "type: object\nrequired: [id, zip, amount, ratio, flag, on, config, include, weird, either]\nproperties:\n  id: {type: string, example: 12345}\n  zip: {type: string, example: 01234}\n  amount: {type: integer, example: '42'}\n  ratio: {type: number, example: '0.5'}\n  flag: {type: string, example: true}\n  on: {type: boolean, example: 'false'}\n  config: {type: object, example: '{\"a\": 1}'}\n  include: {type: array, items: {type: string, enum: [logprobs], default: []}}\n  weird: {type: integer, example: many}\n  either: {type: [integer, 'null'], example: '7'}";
+        assert_eq!(
+            body_31(&post_schema(schema), Default::default()),
+            json!({
+                "id": "12345",
+                "zip": "01234",
+                "amount": 42,
+                "ratio": 0.5,
+                "flag": "true",
+                "on": false,
+                "config": {"a": 1},
+                "include": ["logprobs"],
+                "weird": 0,
+                "either": 7
+            })
         );
     }
 
