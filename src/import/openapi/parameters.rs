@@ -487,6 +487,13 @@ impl<'a> Importer<'a> {
                 ),
             );
         }
+        if style == "deepObject" && matches!(example, Some(Value::Array(_))) {
+            self.note_once(
+                "parameter",
+                &param.at,
+                "`style: deepObject` is defined for objects only: a list is sent as `name[0]=…&name[1]=…`, as a form body's lists are (Stripe reads `expand[0]`)".to_string(),
+            );
+        }
         let nested = match example.as_ref() {
             Some(Value::Array(items)) => items.iter().any(|v| v.is_object() || v.is_array()),
             Some(Value::Object(map)) => map.values().any(|v| v.is_object() || v.is_array()),
@@ -680,6 +687,14 @@ fn query_items(
     };
     let key = encode(name, QUERY);
     let element = |value: &Value| encode(&scalar_text(value), QUERY_ELEMENT);
+    let deep = || {
+        let mut pairs = Vec::new();
+        deep_object(name.to_string(), value.unwrap_or(&Value::Null), &mut pairs);
+        pairs
+            .into_iter()
+            .map(|(k, v)| (encode(&k, QUERY), encode(&v, set)))
+            .collect()
+    };
     match value {
         None => vec![(key, placeholder(name))],
         Some(Value::Array(items)) if !items.is_empty() => {
@@ -690,6 +705,8 @@ fn query_items(
                         .map(|item| (key.clone(), encode(&scalar_text(item), set)))
                         .collect();
                 }
+                // as a form body's lists are (Stripe's `expand[0]=a&expand[1]=b`)
+                "deepObject" => return deep(),
                 "spaceDelimited" => "%20",
                 "pipeDelimited" => "|",
                 TAB_DELIMITED => "%09",
@@ -705,14 +722,7 @@ fn query_items(
         Some(Value::Object(map)) if !map.is_empty() => {
             let entries = map.iter().map(|(k, v)| (k.as_str(), v));
             match style {
-                "deepObject" => {
-                    let mut pairs = Vec::new();
-                    deep_object(name.to_string(), value.unwrap_or(&Value::Null), &mut pairs);
-                    pairs
-                        .into_iter()
-                        .map(|(k, v)| (encode(&k, QUERY), encode(&v, set)))
-                        .collect()
-                }
+                "deepObject" => deep(),
                 "form" if explode => entries
                     .map(|(k, v)| (encode(k, QUERY), encode(&scalar_text(v), set)))
                     .collect(),
@@ -1061,6 +1071,12 @@ components:
         assert_eq!(
             query_items("p", Some(&pipes), "pipeDelimited", false, false),
             [pair("p", "a|b%7Cc")]
+        );
+        // deepObject is defined for objects; a list is indexed, as in a form body
+        let list: Value = crate::yaml::from_str("[a, {id: x}]").unwrap();
+        assert_eq!(
+            query_items("expand", Some(&list), "deepObject", true, false),
+            [pair("expand[0]", "a"), pair("expand[1][id]", "x")]
         );
         let empty: Value = crate::yaml::from_str("[]").unwrap();
         assert_eq!(
