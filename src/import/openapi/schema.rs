@@ -891,22 +891,27 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
     });
     // the first of a type the schema takes, or made one without loss: hand-written YAML leaves
     // `example: 12345` unquoted on a string, and a `default: []` on a string's `enum` is no value
-    // the API takes, where the `enum` has one
-    [
+    // the API takes, where the `enum` has one. When none is, the first as written: a document
+    // whose `type` is wrong (Okta's `type: object` with `enum: [SELF…]`) shows what the API takes
+    // better than a value built from the type would.
+    let candidates = [
         example,
         given("const"),
         first("examples").filter(fits),
         given("default"),
         first("enum"),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|value| of_declared_type(schema, value))
+    ];
+    let mut given_values = candidates.into_iter().flatten().peekable();
+    let first_given = given_values.peek().copied();
+    given_values
+        .find_map(|value| of_declared_type(schema, value))
+        .or_else(|| first_given.cloned())
 }
 
 /// `value` when it is of a type `schema` declares (or it declares none), else the same value
 /// as the first declared type it converts to without loss (`12345` as `"12345"` for a string,
-/// `"42"` as `42` for an integer, JSON text as the object or list it holds); `None` when none.
+/// `"42"` as `42` for an integer, JSON text as the object or list it holds, a value as a list of
+/// it, a list of one object as the object); `None` when none.
 fn of_declared_type(schema: &Value, value: &Value) -> Option<Value> {
     let types: Vec<&str> = match schema.get("type") {
         Some(Value::String(one)) => vec![one.as_str()],
@@ -932,7 +937,16 @@ fn of_declared_type(schema: &Value, value: &Value) -> Option<Value> {
     types.iter().find_map(|kind| match (*kind, value) {
         ("string", Value::Number(number)) => Some(Value::String(number.to_string())),
         ("string", Value::Bool(flag)) => Some(Value::String(flag.to_string())),
-        ("integer", Value::String(text)) => text.trim().parse::<i64>().ok().map(Value::from),
+        ("integer", Value::String(text)) => match text.trim().parse::<i64>() {
+            Ok(whole) => Some(Value::from(whole)),
+            // `"11.0"`
+            Err(_) => text
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
+                .map(|n| Value::from(n as i64)),
+        },
         ("number", Value::String(text)) => match text.trim().parse::<i64>() {
             Ok(whole) => Some(Value::from(whole)),
             Err(_) => text
@@ -947,12 +961,21 @@ fn of_declared_type(schema: &Value, value: &Value) -> Option<Value> {
             "false" => Some(Value::Bool(false)),
             _ => None,
         },
-        ("object" | "array", Value::String(text)) => {
-            serde_json::from_str::<Value>(text).ok().filter(|parsed| {
-                parsed.is_object() == (*kind == "object")
-                    && (parsed.is_object() || parsed.is_array())
-            })
+        ("object", Value::String(text)) => serde_json::from_str::<Value>(text)
+            .ok()
+            .filter(Value::is_object),
+        // an object's example written inside a list of one (Codat's)
+        ("object", Value::Array(items)) if items.len() == 1 && items[0].is_object() => {
+            Some(items[0].clone())
         }
+        ("array", Value::String(text)) => Some(
+            serde_json::from_str::<Value>(text)
+                .ok()
+                .filter(Value::is_array)
+                .unwrap_or_else(|| Value::Array(vec![value.clone()])),
+        ),
+        // an `enum` written on a list instead of its items (the BBC's `mixin`)
+        ("array", scalar) if !scalar.is_object() => Some(Value::Array(vec![scalar.clone()])),
         _ => None,
     })
 }
@@ -1013,7 +1036,7 @@ mod tests {
     // and a `default` of the wrong kind beside an `enum` (OpenAI's `TranscriptionInclude`)
     #[test]
     fn a_value_takes_the_type_its_schema_declares() {
-        let schema = "type: object\nrequired: [id, zip, amount, ratio, flag, on, config, include, weird, either]\nproperties:\n  id: {type: string, example: 12345}\n  zip: {type: string, example: 01234}\n  amount: {type: integer, example: '42'}\n  ratio: {type: number, example: '0.5'}\n  flag: {type: string, example: true}\n  on: {type: boolean, example: 'false'}\n  config: {type: object, example: '{\"a\": 1}'}\n  include: {type: array, items: {type: string, enum: [logprobs], default: []}}\n  weird: {type: integer, example: many}\n  either: {type: [integer, 'null'], example: '7'}";
+        let schema = "type: object\nrequired: [id, zip, amount, ratio, flag, on, config, include, weird, whole, either, mixin, list, wrapped]\nproperties:\n  id: {type: string, example: 12345}\n  zip: {type: string, example: 01234}\n  amount: {type: integer, example: '42'}\n  ratio: {type: number, example: '0.5'}\n  flag: {type: string, example: true}\n  on: {type: boolean, example: 'false'}\n  config: {type: object, example: '{\"a\": 1}'}\n  include: {type: array, items: {type: string, enum: [logprobs], default: []}}\n  weird: {type: integer, example: many}\n  whole: {type: integer, example: '11.0'}\n  either: {type: [integer, 'null'], example: '7'}\n  mixin: {type: array, items: {type: string}, enum: [live, promotions]}\n  list: {type: array, example: '[1, 2]'}\n  wrapped: {type: object, example: [{a: 1}]}";
         assert_eq!(
             body_31(&post_schema(schema), Default::default()),
             json!({
@@ -1025,8 +1048,13 @@ mod tests {
                 "on": false,
                 "config": {"a": 1},
                 "include": ["logprobs"],
-                "weird": 0,
-                "either": 7
+                // none fits: as written
+                "weird": "many",
+                "whole": 11,
+                "either": 7,
+                "mixin": ["live"],
+                "list": [1, 2],
+                "wrapped": {"a": 1}
             })
         );
     }
