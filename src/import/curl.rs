@@ -3678,6 +3678,41 @@ mod tests {
         );
     }
 
+    // Azure DevOps' pages: a personal access token as basic auth's password, encoded by a
+    // variable set before the command, in a script and in a session with prompts
+    #[test]
+    fn a_base64_variable_in_a_basic_auth_header_is_that_auth() {
+        let basic = |text: &str| {
+            let import = imported(text);
+            let spec = &import.items[0].spec;
+            assert!(
+                spec.request.headers.is_empty(),
+                "{:?}",
+                spec.request.headers
+            );
+            let basic = spec.request.auth.as_ref().unwrap().basic().unwrap().clone();
+            (basic.username, basic.password, spec.secrets.clone())
+        };
+        let script = "PAT=\"YOUR_PAT\"\nENC=$(echo -n \":$PAT\" | base64 | tr -d '\\n')\ncurl -X PATCH https://e.com/v -H \"Authorization: Basic $ENC\"\n";
+        let (username, password, secrets) = basic(script);
+        assert_eq!((username.as_str(), password.as_str()), ("", "{{PAT}}"));
+        assert!(secrets.is_some());
+        let page = format!(
+            "# Promote\n\n```bash\n{}```\n",
+            script.replace("curl", "$ curl")
+        );
+        let (username, password, _) = basic(&page);
+        assert_eq!((username.as_str(), password.as_str()), ("", "{{PAT}}"));
+        // read elsewhere, the variable stays one the command reads
+        let import = imported(
+            "ENC=$(echo -n \":$PAT\" | base64)\ncurl https://e.com -H \"X-Token: $ENC\"\n",
+        );
+        assert_eq!(
+            crate::import::test_support::pairs(&import.items[0].spec.request.headers),
+            [("X-Token".to_string(), "{{ENC}}".to_string())]
+        );
+    }
+
     #[test]
     fn a_house_style_token_request() {
         let spec = spec(

@@ -1076,7 +1076,17 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         };
         let forgotten_continuation =
             after_command && (first_word.starts_with(['-', '$']) || first_word.contains("://"));
-        let unprompted_curl = before_prompt && super::shell::is_curl(first_word);
+        // and an assignment before it (`PAT=…`, `ENC=$(… | base64)`) is the session's setup
+        let assigns = |word: &str| {
+            let word = if word == "export" {
+                line.split_whitespace().nth(1).unwrap_or_default()
+            } else {
+                word
+            };
+            super::shell::assignment(word).is_some()
+        };
+        let unprompted_curl =
+            before_prompt && (super::shell::is_curl(first_word) || assigns(first_word));
         before_prompt &= !prompted(line);
         after_command = prompted(line) || continues || forgotten_continuation || unprompted_curl;
         if !after_command {

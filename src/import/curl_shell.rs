@@ -1270,6 +1270,9 @@ struct Assigned {
     defaults: Vec<(String, String)>,
     /// What the value trims (`B="${C#s3://}"`), noted where it is read.
     trimmed: Vec<(String, String)>,
+    /// The text a value made by `$(echo -n ":$PAT" | base64)` encodes, variables and all: known
+    /// only as basic auth's credentials (see [`base64_input`]), where the value is written in.
+    encodes: Option<String>,
 }
 
 /// The commands with those that only set variables to a text (`name="a.txt"`, `export NAME=…`)
@@ -1308,6 +1311,22 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                                 reads,
                                 defaults: Vec::new(),
                                 trimmed: Vec::new(),
+                                encodes: None,
+                            });
+                        }
+                        // `ENC=$(echo -n ":$PAT" | base64 | tr -d '\n')`, Azure DevOps' basic auth
+                        if let Some(text) = value
+                            .strip_prefix('$')
+                            .filter(|_| command.substituted.len() == 1)
+                            .and_then(base64_input)
+                        {
+                            return Some(Assigned {
+                                name: name.to_string(),
+                                value: value.to_string(),
+                                reads: variables_in(&text),
+                                defaults: Vec::new(),
+                                trimmed: Vec::new(),
+                                encodes: Some(text),
                             });
                         }
                         if !command.substituted.is_empty() || !command.unevaluated.is_empty() {
@@ -1331,6 +1350,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                                 .filter(|(_, read)| read_here(read))
                                 .cloned()
                                 .collect(),
+                            encodes: None,
                         })
                     })
                     .collect()
@@ -1379,6 +1399,28 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             }
             continue;
         }
+        // a value known only as basic auth's credentials, written in where it is that
+        for assigned in &set {
+            let Some(text) = &assigned.encodes else {
+                continue;
+            };
+            let placeholder = format!("{{{{{}}}}}", assigned.name);
+            let mut written = false;
+            for word in &mut command.words {
+                if let Some(before) = word.strip_suffix(&placeholder)
+                    && is_basic_auth_prefix(before)
+                {
+                    *word = format!("{before}{}", crate::http::encoding::base64(text));
+                    written = true;
+                }
+            }
+            if written {
+                assigned.reads.iter().for_each(|read| command.reads(read));
+                if !command.words.iter().any(|word| word.contains(&placeholder)) {
+                    command.expanded.retain(|read| *read != assigned.name);
+                }
+            }
+        }
         // what the values read is read too, in turn (`URL="$BASE/v1"`, `BASE=…` set before)
         let mut index = 0;
         while index < command.expanded.len() {
@@ -1404,6 +1446,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
         // a value the command trims (`${BASE%/}`) is not the one it sends: none is offered
         command.assigned = set
             .iter()
+            .filter(|assigned| assigned.encodes.is_none())
             .filter(|assigned| command.expanded.contains(&assigned.name))
             .filter(|assigned| {
                 !command
@@ -1851,8 +1894,16 @@ fn expand(
         let closed = closing_at(chars, Some('('), ')')
             .map(|length| (length, chars.clone().take(length).collect::<String>()));
         if let Some((length, substitution)) = &closed {
-            // `$(echo -n 'user:pass' | base64)`, as docs write a basic auth header: its output
-            let output = base64_output(substitution).map(|output| (output, Vec::new()));
+            // `$(echo -n 'user:pass' | base64)`, as docs write a basic auth header: its output;
+            // with variables (`":$PAT"`), in that header only, the base64 of the text with the
+            // variables as `{{PAT}}`, which the import reads back as the basic auth it is
+            let output = base64_output(substitution)
+                .map(|output| (output, Vec::new()))
+                .or_else(|| {
+                    let text = base64_input(substitution)?;
+                    is_basic_auth_prefix(word)
+                        .then(|| (crate::http::encoding::base64(&text), variables_in(&text)))
+                });
             // `-d "$(cat <<EOF … EOF)"`, a JSON body with variables in it: the here-document's
             // text
             let output = output.or_else(|| {
@@ -2165,6 +2216,42 @@ fn printf_output(mut chars: std::iter::Peekable<std::str::Chars>) -> Option<(Str
 
 /// What `printf` writes for a format of plain text and escapes; `None` for one with a `%`
 /// conversion or an escape samplegen does not read, or output that is not UTF-8 text.
+/// What `printf FORMAT ARGUMENTS…` writes when the format's only directives are `%s` and `%%`
+/// (`printf '%s' "$U:$P"`, Azure's `printf "%s"":$PAT"`): the format used again while
+/// arguments are left, each `%s` an argument as written (an empty one when none is left).
+fn printf_with_arguments(format: &str, arguments: &[String]) -> Option<String> {
+    let pieces: Vec<&str> = format.split("%s").collect();
+    let directives = pieces.len() - 1;
+    let literal = |piece: &str| -> Option<String> {
+        piece
+            .split("%%")
+            .map(printf_text)
+            .collect::<Option<Vec<String>>>()
+            .map(|parts| parts.join("%"))
+    };
+    let literals: Vec<String> = pieces
+        .iter()
+        .map(|piece| literal(piece))
+        .collect::<Option<_>>()?;
+    if directives == 0 {
+        // no directive: the arguments are not written
+        return Some(literals.concat());
+    }
+    let mut arguments = arguments.iter();
+    let mut out = String::new();
+    loop {
+        for (index, text) in literals.iter().enumerate() {
+            out.push_str(text);
+            if index < directives {
+                out.push_str(arguments.next().map_or("", String::as_str));
+            }
+        }
+        if arguments.len() == 0 {
+            return Some(out);
+        }
+    }
+}
+
 fn printf_text(format: &str) -> Option<String> {
     if format.contains('%') {
         return None;
@@ -2208,20 +2295,60 @@ fn printf_text(format: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// What `(echo -n 'text' | base64)` writes, as API docs make a basic auth header's value:
-/// the text `echo` or `printf` gives (see [`piped_input`]; `echo`'s line feed too, unless
-/// `-n`) in base64, when `base64` is given no option but `-w0` and the output is one line (at
-/// most 76 characters, where GNU base64 wraps). The substitution is whole, `(` to `)`.
+/// What `(echo -n 'text' | base64)` writes, as API docs make a basic auth header's value: the
+/// base64 of [`base64_input`], when it holds no variable and is one line (at most 76
+/// characters, where GNU base64 wraps). The substitution is whole, `(` to `)`.
 fn base64_output(substitution: &str) -> Option<String> {
-    use base64::Engine;
+    let text = base64_input(substitution)?;
+    // a variable's value is not known here
+    if text.contains("{{") {
+        return None;
+    }
+    let encoded = crate::http::encoding::base64(&text);
+    (encoded.len() <= 76).then_some(encoded)
+}
+
+/// Whether a word so far is a basic auth header up to its credentials (`Authorization: Basic `,
+/// as `-H` gives it, its option glued on or not).
+fn is_basic_auth_prefix(word: &str) -> bool {
+    let word = word.strip_prefix("-H").unwrap_or(word);
+    word.split_once(':').is_some_and(|(name, value)| {
+        name.trim().eq_ignore_ascii_case("authorization") && value.trim_start() == "Basic "
+    })
+}
+
+/// The names of the `{{variables}}` a text holds, in order, each once.
+fn variables_in(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start + 2..].find("}}") else {
+            break;
+        };
+        let name = &rest[start + 2..start + 2 + length];
+        if crate::sample_values::is_variable_name(name) && !names.iter().any(|n| n == name) {
+            names.push(name.to_string());
+        }
+        rest = &rest[start + 2 + length..];
+    }
+    names
+}
+
+/// The text `(echo -n 'text' | base64)` encodes: what `echo` or `printf` gives (see
+/// [`piped_input`]; `echo`'s line feed too, unless `-n`), its variables as `{{name}}`, when
+/// `base64` is given no option but `-w0`, and is followed by nothing but a `tr -d` of line
+/// breaks (Azure DevOps' `base64 | tr -d '\n'`). The substitution is whole, `(` to `)`.
+fn base64_input(substitution: &str) -> Option<String> {
     // most substitutions are other commands: not read as commands of their own for nothing
     if !substitution.contains("base64") {
         return None;
     }
     let inner = substitution.strip_prefix('(')?.strip_suffix(')')?;
     let commands = shell_commands(inner).ok()?;
-    let [source, encoder] = commands.as_slice() else {
-        return None;
+    let (source, encoder) = match commands.as_slice() {
+        [source, encoder] => (source, encoder),
+        [source, encoder, strip] if strips_line_breaks(strip) => (source, encoder),
+        _ => return None,
     };
     let options: Vec<&str> = encoder.words.iter().skip(1).map(String::as_str).collect();
     let plain = encoder.piped
@@ -2233,15 +2360,18 @@ fn base64_output(substitution: &str) -> Option<String> {
             options.as_slice(),
             [] | ["-w0"] | ["-w", "0"] | ["--wrap=0"]
         );
-    let Some((Stdin::Text(text), _)) = piped_input(&source.words).filter(|_| plain) else {
-        return None;
-    };
-    // a variable's value is not known here
-    if text.contains("{{") {
-        return None;
+    match piped_input(&source.words).filter(|_| plain) {
+        Some((Stdin::Text(text), _)) => Some(text),
+        _ => None,
     }
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
-    (encoded.len() <= 76).then_some(encoded)
+}
+
+/// Whether a piped command only deletes line breaks (`tr -d '\n'`, `tr -d '\r\n'`), which
+/// leaves one line of base64 as it is.
+fn strips_line_breaks(command: &Command) -> bool {
+    command.piped
+        && matches!(command.words.as_slice(),
+            [tr, d, set] if tr == "tr" && d == "-d" && matches!(set.as_str(), "\\n" | "\\r\\n" | "\\n\\r"))
 }
 
 /// What a command before a `|` gives the next one on its standard input, when the words say:
@@ -2283,8 +2413,8 @@ pub(super) fn piped_input(words: &[String]) -> Option<(Stdin, String)> {
             text.push('\n');
             Some((Stdin::Text(text), "Write-Output … |".to_string()))
         }
-        "printf" if arguments.len() == 1 => Some((
-            Stdin::Text(printf_text(&arguments[0])?),
+        "printf" if !arguments.is_empty() => Some((
+            Stdin::Text(printf_with_arguments(&arguments[0], &arguments[1..])?),
             "printf … |".to_string(),
         )),
         "cat" if arguments.len() == 1 && !arguments[0].starts_with('-') => Some((
@@ -2555,6 +2685,59 @@ mod tests {
         // another command's output is not known
         let commands = shell_commands("curl -d \"$(jq -n '{a: 1}')\" u").unwrap();
         assert_eq!(commands[0].substituted, ["$(jq -n '{a: 1}')"]);
+    }
+
+    #[test]
+    fn printf_writes_its_arguments_in_its_format() {
+        let args = |list: &[&str]| list.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            printf_with_arguments("%s", &args(&["a:b"])).as_deref(),
+            Some("a:b")
+        );
+        assert_eq!(
+            printf_with_arguments("%s:{{PAT}}", &[]).as_deref(),
+            Some(":{{PAT}}")
+        );
+        assert_eq!(
+            printf_with_arguments("%s\\n", &args(&["a", "b"])).as_deref(),
+            Some("a\nb\n")
+        );
+        assert_eq!(printf_with_arguments("100%%", &[]).as_deref(), Some("100%"));
+        assert_eq!(printf_with_arguments("%d", &args(&["1"])), None);
+    }
+
+    // Azure DevOps: a personal access token as the password of basic auth
+    #[test]
+    fn base64_of_variables_in_a_basic_auth_header_is_that_auth() {
+        let words = |line: &str| shell_commands(line).unwrap().remove(0);
+        let command =
+            words("curl -H \"Authorization: Basic $(echo -n \":$PAT\" | base64 | tr -d '\\n')\" u");
+        assert_eq!(
+            command.words[2],
+            format!(
+                "Authorization: Basic {}",
+                crate::http::encoding::base64(":{{PAT}}")
+            )
+        );
+        assert_eq!(command.expanded, ["PAT"]);
+        let command = words("curl -H \"Authorization: Basic $(printf '%s' \"$U:$P\" | base64)\" u");
+        assert_eq!(
+            command.words[2],
+            format!(
+                "Authorization: Basic {}",
+                crate::http::encoding::base64("{{U}}:{{P}}")
+            )
+        );
+        // elsewhere the value is not known: kept as written
+        assert_eq!(
+            words("curl -H \"X: $(echo -n \":$PAT\" | base64)\" u").words[2],
+            "X: $(echo -n \":$PAT\" | base64)"
+        );
+        // nor is the output of another program after base64
+        assert_eq!(
+            words("curl -H \"Authorization: Basic $(echo -n a:b | base64 | rev)\" u").words[2],
+            "Authorization: Basic $(echo -n a:b | base64 | rev)"
+        );
     }
 
     #[test]
