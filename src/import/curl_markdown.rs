@@ -515,13 +515,22 @@ impl<'t> Page<'t> {
         {
             self.headings.pop();
         }
+        // a generic sub-heading (`### Example request`) gives way to the section it is in, for
+        // the title and so for the prose: what the section said before it stays
+        let gives_way = is_generic_heading(&text)
+            && self
+                .headings
+                .last()
+                .is_some_and(|section| section.level < level && !section.titled);
         self.headings.push(Heading {
             level,
             text,
             titled: false,
         });
         self.fresh_heading = true;
-        self.prose.clear();
+        if !gives_way {
+            self.prose.clear();
+        }
         self.before_tabs = None;
     }
 
@@ -1585,6 +1594,26 @@ mod tests {
                 (Some("Setup".into()), "Start the server:".into(), 5),
                 (None, "Then check health:".into(), 11),
                 (None, "- a list\n- without code".into(), 20),
+            ]
+        );
+    }
+
+    // the section's title and its prose, both from above the generic heading
+    #[test]
+    fn a_generic_sub_heading_leaves_its_sections_prose_to_the_block() {
+        let page = "# API\n\n## Get health\n\nChecks the server.\n\n### Example request\n\n```bash\ncurl https://e.com/health\n```\n\n## Sign\n\nSigns.\n\n```bash\ncurl -X POST https://e.com/sign\n```\n\n### Example request\n\nAgain.\n\n```bash\ncurl -X POST https://e.com/sign?again\n```\n";
+        let read: Vec<(Option<String>, String)> = blocks(page)
+            .unwrap()
+            .into_iter()
+            .map(|block| (block.heading, block.prose))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some("Get health".into()), "Checks the server.".into()),
+                (Some("Sign".into()), "Signs.".into()),
+                // the section has titled a block: the generic heading's own text only
+                (None, "Again.".into()),
             ]
         );
     }
