@@ -913,6 +913,11 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
 /// `"42"` as `42` for an integer, JSON text as the object or list it holds, a value as a list of
 /// it, a list of one object as the object); `None` when none.
 fn of_declared_type(schema: &Value, value: &Value) -> Option<Value> {
+    converted_to_declared_type(schema, value, true)
+}
+
+/// [`of_declared_type`], making a list of a value that is not one when `may_list`.
+fn converted_to_declared_type(schema: &Value, value: &Value, may_list: bool) -> Option<Value> {
     let types: Vec<&str> = match schema.get("type") {
         Some(Value::String(one)) => vec![one.as_str()],
         Some(Value::Array(many)) => many.iter().filter_map(Value::as_str).collect(),
@@ -934,6 +939,16 @@ fn of_declared_type(schema: &Value, value: &Value) -> Option<Value> {
     if types.is_empty() || types.iter().any(|kind| is_of(kind)) {
         return Some(value.clone());
     }
+    // a list of the value, when it is of its items' type (or they say none here: a `$ref`)
+    let listed = || {
+        let item = match schema.get("items") {
+            Some(items) if items.get("$ref").is_none() => {
+                converted_to_declared_type(items, value, false)?
+            }
+            _ => value.clone(),
+        };
+        may_list.then(|| Value::Array(vec![item]))
+    };
     types.iter().find_map(|kind| match (*kind, value) {
         ("string", Value::Number(number)) => Some(Value::String(number.to_string())),
         ("string", Value::Bool(flag)) => Some(Value::String(flag.to_string())),
@@ -968,14 +983,12 @@ fn of_declared_type(schema: &Value, value: &Value) -> Option<Value> {
         ("object", Value::Array(items)) if items.len() == 1 && items[0].is_object() => {
             Some(items[0].clone())
         }
-        ("array", Value::String(text)) => Some(
-            serde_json::from_str::<Value>(text)
-                .ok()
-                .filter(Value::is_array)
-                .unwrap_or_else(|| Value::Array(vec![value.clone()])),
-        ),
+        ("array", Value::String(text)) => serde_json::from_str::<Value>(text)
+            .ok()
+            .filter(Value::is_array)
+            .or_else(|| listed()),
         // an `enum` written on a list instead of its items (the BBC's `mixin`)
-        ("array", scalar) if !scalar.is_object() => Some(Value::Array(vec![scalar.clone()])),
+        ("array", scalar) if !scalar.is_object() => listed(),
         _ => None,
     })
 }
@@ -1036,7 +1049,7 @@ mod tests {
     // and a `default` of the wrong kind beside an `enum` (OpenAI's `TranscriptionInclude`)
     #[test]
     fn a_value_takes_the_type_its_schema_declares() {
-        let schema = "type: object\nrequired: [id, zip, amount, ratio, flag, on, config, include, weird, whole, either, mixin, list, wrapped]\nproperties:\n  id: {type: string, example: 12345}\n  zip: {type: string, example: 01234}\n  amount: {type: integer, example: '42'}\n  ratio: {type: number, example: '0.5'}\n  flag: {type: string, example: true}\n  on: {type: boolean, example: 'false'}\n  config: {type: object, example: '{\"a\": 1}'}\n  include: {type: array, items: {type: string, enum: [logprobs], default: []}}\n  weird: {type: integer, example: many}\n  whole: {type: integer, example: '11.0'}\n  either: {type: [integer, 'null'], example: '7'}\n  mixin: {type: array, items: {type: string}, enum: [live, promotions]}\n  list: {type: array, example: '[1, 2]'}\n  wrapped: {type: object, example: [{a: 1}]}";
+        let schema = "type: object\nrequired: [id, zip, amount, ratio, flag, on, config, include, weird, whole, either, mixin, pairs, list, wrapped]\nproperties:\n  id: {type: string, example: 12345}\n  zip: {type: string, example: 01234}\n  amount: {type: integer, example: '42'}\n  ratio: {type: number, example: '0.5'}\n  flag: {type: string, example: true}\n  on: {type: boolean, example: 'false'}\n  config: {type: object, example: '{\"a\": 1}'}\n  include: {type: array, items: {type: string, enum: [logprobs], default: []}}\n  weird: {type: integer, example: many}\n  whole: {type: integer, example: '11.0'}\n  either: {type: [integer, 'null'], example: '7'}\n  mixin: {type: array, items: {type: string}, enum: [live, promotions]}\n  pairs: {type: array, items: {type: array}, example: \"[['a', 'b']]\"}\n  list: {type: array, example: '[1, 2]'}\n  wrapped: {type: object, example: [{a: 1}]}";
         assert_eq!(
             body_31(&post_schema(schema), Default::default()),
             json!({
@@ -1053,6 +1066,8 @@ mod tests {
                 "whole": 11,
                 "either": 7,
                 "mixin": ["live"],
+                // no list of lists: as written
+                "pairs": "[['a', 'b']]",
                 "list": [1, 2],
                 "wrapped": {"a": 1}
             })
