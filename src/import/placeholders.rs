@@ -109,10 +109,13 @@ fn template_outputs(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
     let mut changed = false;
     let out = crate::sample_values::map_variables(url, |inner| {
         let name = template_output_name(inner)?;
-        found.push(Placeholder {
-            written: format!("{{{{{inner}}}}}"),
-            name: name.to_string(),
-        });
+        record(
+            found,
+            Placeholder {
+                written: format!("{{{{{inner}}}}}"),
+                name: name.to_string(),
+            },
+        );
         changed = true;
         Some(format!("{{{{{name}}}}}"))
     });
@@ -161,6 +164,12 @@ fn encoded_braces(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
 /// around a path of names (`site.api_root`, `.Site.Params.api`, `token`) give its last name;
 /// `None` without the blanks (a `{{variable}}` of a spec) or for anything else.
 pub fn template_output_name(inner: &str) -> Option<&str> {
+    // Hugo's shortcodes, `{{< cli-version >}}` and `{{% version %}}`, write a site value too
+    let inner = ["<", "%"]
+        .iter()
+        .zip([">", "%"])
+        .find_map(|(open, close)| inner.strip_prefix(open)?.strip_suffix(close))
+        .unwrap_or(inner);
     let path = inner.trim();
     if path == inner {
         return None;
@@ -508,6 +517,18 @@ mod tests {
             )
         );
         assert_eq!(url("{{ .Site.Params.api }}/a").0, "{{api}}/a");
+        // Hugo's shortcodes, written twice, noted once
+        assert_eq!(
+            url("https://e.com/v{{< cli-version >}}/cli_{{< cli-version >}}.tgz"),
+            (
+                "https://e.com/v{{cli-version}}/cli_{{cli-version}}.tgz".into(),
+                vec!["{{< cli-version >}}".into()]
+            )
+        );
+        assert_eq!(
+            url("https://e.com/{{% version %}}/a").0,
+            "https://e.com/{{version}}/a"
+        );
         assert_eq!(url("{{ not a path }}/a").0, "{{ not a path }}/a");
         // what is no placeholder stays
         for kept in [
