@@ -905,6 +905,17 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     }
     let commands = with_forgotten_continuations_joined(commands, first_line, &mut import.notes);
     let mut commands = with_unquoted_json_read(commands, text, first_line, &mut import.notes);
+    // what `echo "$TEXT" |` writes into the curl after it, that curl reads from the environment
+    for index in 1..commands.len() {
+        if commands[index].piped
+            && commands[index].stdin.is_none()
+            && piped_input(without_prompt_word(&commands[index - 1].words)).is_some()
+        {
+            for name in commands[index - 1].expanded.clone() {
+                commands[index].reads(&name);
+            }
+        }
+    }
     let substituted_hosts: Vec<Vec<String>> = commands.iter_mut().map(with_hosts_named).collect();
     if posix_with_carets.is_some() {
         import.notes.push(Note::of_kind(

@@ -1319,6 +1319,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                             .strip_prefix('$')
                             .filter(|_| command.substituted.len() == 1)
                             .and_then(base64_input)
+                            .filter(|text| text.contains(':'))
                         {
                             return Some(Assigned {
                                 name: name.to_string(),
@@ -1901,7 +1902,8 @@ fn expand(
                 .map(|output| (output, Vec::new()))
                 .or_else(|| {
                     let text = base64_input(substitution)?;
-                    is_basic_auth_prefix(word)
+                    // a user name and a password; one variable (`$KEY`) may hold both
+                    (text.contains(':') && is_basic_auth_prefix(word))
                         .then(|| (crate::http::encoding::base64(&text), variables_in(&text)))
                 });
             // `-d "$(cat <<EOF … EOF)"`, a JSON body with variables in it: the here-document's
@@ -2728,6 +2730,11 @@ mod tests {
                 crate::http::encoding::base64("{{U}}:{{P}}")
             )
         );
+        // one variable, which may hold both credentials, is not known either
+        assert_eq!(
+            words("curl -H \"Authorization: Basic $(echo -n \"$KEY\" | base64)\" u").words[2],
+            "Authorization: Basic $(echo -n \"$KEY\" | base64)"
+        );
         // elsewhere the value is not known: kept as written
         assert_eq!(
             words("curl -H \"X: $(echo -n \":$PAT\" | base64)\" u").words[2],
@@ -2791,7 +2798,8 @@ mod tests {
         // `-x` is no flag of echo's: text
         assert_eq!(input("echo -x"), Some(Stdin::Text("-x\n".into())));
         assert_eq!(input("printf a\\tb"), Some(Stdin::Text("a\tb".into())));
-        assert_eq!(input("printf %s x"), None);
+        assert_eq!(input("printf %s x"), Some(Stdin::Text("x".into())));
+        assert_eq!(input("printf %d 1"), None);
         assert_eq!(
             input("cat body.json"),
             Some(Stdin::File("body.json".into()))
