@@ -986,7 +986,7 @@ fn converted_to_declared_type(schema: &Value, value: &Value, may_list: bool) -> 
         ("array", Value::String(text)) => serde_json::from_str::<Value>(text)
             .ok()
             .filter(Value::is_array)
-            .or_else(|| listed()),
+            .or_else(&listed),
         // an `enum` written on a list instead of its items (the BBC's `mixin`)
         ("array", scalar) if !scalar.is_object() => listed(),
         _ => None,
