@@ -191,6 +191,15 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
                     cookie.name, cookie.value
                 ),
             );
+        } else if let Some(problem) = header_value_problem(&cookie.value) {
+            // it is sent in the `Cookie` header
+            check.report(
+                &[Key("request"), Key("cookies"), Index(index)],
+                format!(
+                    "request.cookies[{index}]: the value of `{}` {problem}",
+                    cookie.name
+                ),
+            );
         }
     }
     if !cookies.is_empty() {
@@ -791,6 +800,16 @@ mod tests {
             .map(|h| (h.name.as_str(), h.value.as_str()))
             .collect();
         assert_eq!(headers, [("Cookie", "sid=abc; lang=en"), ("X-A", "b")]);
+    }
+
+    // Python's and Java's clients refuse it, as they refuse it in any header
+    #[test]
+    fn a_cookie_is_checked_like_the_header_it_joins() {
+        let found = messages(
+            "title: t\nrequest:\n  method: GET\n  url: https://e.com/a\n  cookies:\n  - buvid3: caf\u{e9}\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("request.cookies[0]: the value of `buvid3` holds non-ASCII"));
     }
 
     // a query of several operations names the one to run
