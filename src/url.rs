@@ -243,6 +243,30 @@ pub fn strict(url: &str) -> String {
     out
 }
 
+/// `url` with each `%` that starts no escape (`50%off`) written `%25`: a client that finds one
+/// re-encodes every `%` of the URL (Python's requests sends `a%26b` as `a%2526b`), or refuses
+/// the URL (pecl_http). Servers decode both spellings to the same text.
+pub fn with_lone_percents_encoded(url: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = url.as_bytes();
+    let lone = |index: usize| {
+        !(bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit))
+    };
+    let percents = || url.match_indices('%').map(|(index, _)| index);
+    if !percents().any(lone) {
+        return url.into();
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    let mut copied = 0;
+    for index in percents().filter(|&index| lone(index)) {
+        out.push_str(&url[copied..=index]);
+        out.push_str("25");
+        copied = index + 1;
+    }
+    out.push_str(&url[copied..]);
+    out.into()
+}
+
 /// A byte [`strict`] keeps wherever it stands: printable ASCII that RFC 3986 allows, other than
 /// those whose place decides (`%`, `#`, `[`, `]`, and the braces of `{{variable}}`).
 fn plainly_allowed(b: u8) -> bool {
@@ -368,6 +392,19 @@ fn split_port(host_port: &str) -> (&str, Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_percents_are_encoded_and_escapes_kept() {
+        assert_eq!(
+            with_lone_percents_encoded("https://e.com/p/50%off/a%2Fb?d=5%&q=a%26b&z=%"),
+            "https://e.com/p/50%25off/a%2Fb?d=5%25&q=a%26b&z=%25"
+        );
+        let kept = "https://e.com/a%20b?q=a%26b";
+        assert!(matches!(
+            with_lone_percents_encoded(kept),
+            std::borrow::Cow::Borrowed(url) if url == kept
+        ));
+    }
 
     #[test]
     fn variable_host_and_path() {

@@ -189,6 +189,9 @@ pub(super) struct UrlView<'a> {
     encoded_query: String,
     /// The URL as written, with only what RFC 3986 forbids encoded (Ruby's `URI`).
     strict: String,
+    /// The URL as written, with a `%` that starts no escape written `%25` (for Python's
+    /// requests, which re-encodes every escape of a URL holding one).
+    lone_percents_encoded: Cow<'a, str>,
     host_and_port: String,
     /// Path and query for an HTTP/1.1 request line, with what RFC 3986 forbids encoded.
     request_target: String,
@@ -298,6 +301,7 @@ impl<'a> RequestView<'a> {
                 raw: &url.raw,
                 encoded_query: strict(&url.with_encoded_query()),
                 strict: strict(&url.raw),
+                lone_percents_encoded: crate::url::with_lone_percents_encoded(&url.raw),
                 host_and_port: url.host_and_port(),
                 request_target: strict(&url.request_target()),
                 after_origin,
