@@ -8,18 +8,26 @@ use super::variables::samplegen_name;
 use crate::import::shared::lacks_scheme;
 
 /// Postman path variables (`/users/:id`) as `{{id}}`, in the part of `url` before its query.
+/// As in Postman's runtime, a name ends at a segment's first `.`, whose rest follows the value
+/// (`:id.json`, a Rails format, is `{{id}}.json`).
 fn path_variables(url: &str) -> (String, Vec<String>) {
     let end = url.find(['?', '#']).unwrap_or(url.len());
     let (path, rest) = url.split_at(end);
     let mut names = Vec::new();
     let segments: Vec<String> = path
         .split('/')
-        .map(|segment| match segment.strip_prefix(':') {
-            Some(name) if !name.is_empty() => {
-                names.push(name.to_string());
-                format!("{{{{{name}}}}}")
+        .map(|segment| {
+            let variable = segment.strip_prefix(':').map(|after| {
+                let (name, suffix) = after.split_at(after.find('.').unwrap_or(after.len()));
+                (name, suffix)
+            });
+            match variable {
+                Some((name, suffix)) if !name.is_empty() => {
+                    names.push(name.to_string());
+                    format!("{{{{{name}}}}}{suffix}")
+                }
+                _ => segment.to_string(),
             }
-            _ => segment.to_string(),
         })
         .collect();
     (segments.join("/") + rest, names)
@@ -317,6 +325,23 @@ mod tests {
         let import = run(by_id);
         assert_eq!(import.items[0].spec.request.url, "{{default}}/api/apps/42");
         assert_eq!(import.variables["default"], "https://e.com");
+    }
+
+    // Postman's runtime ends a path variable's name at the first `.` (a Rails format, a file's
+    // extensions), the rest kept after its value
+    #[test]
+    fn a_path_variables_name_ends_at_a_dot() {
+        let (spec, _) = one(json!({
+            "method": "GET",
+            "url": {
+                "raw": "https://e.com/users/:id.json/files/:file.tar.gz/:other.x",
+                "variable": [{"key": "id", "value": "5"}, {"key": "file", "value": "f"}, {"key": "other.x", "value": "no"}]
+            }
+        }));
+        assert_eq!(
+            spec.request.url,
+            "https://e.com/users/5.json/files/f.tar.gz/{{other}}.x"
+        );
     }
 
     #[test]
