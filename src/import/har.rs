@@ -9,7 +9,7 @@ use super::shared::{
 };
 use super::{Import, Imported, Note};
 use crate::http::multipart::{PartHead, parameter};
-use crate::spec::{BodySpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec};
+use crate::spec::{BodySpec, FileSpec, PartDetailSpec, PartSpec, RequestSpec, ResponseSpec, Spec};
 
 pub fn import(text: &str) -> Result<Import, String> {
     let mut lone_surrogates = 0;
@@ -267,7 +267,34 @@ fn import_request(
         spec.request.headers.push(name_value(name, value));
     }
     cookies(request, &cookie_headers, at, &mut spec.request, import);
-    if let Some(post) = request.get("postData") {
+    if let Some(size) =
+        body_not_kept(request).filter(|_| crate::model::body_refused_by_method(&method).is_none())
+    {
+        // a binary upload, or a body over the exporter's limit: a file for the reader to choose,
+        // not an empty body that looks like what was sent
+        import.notes.push(Note::of_kind(
+            "body",
+            format!("{at}/postData"),
+            format!(
+                "the capture did not keep the body ({size} bytes were sent): the spec's body is a file not chosen yet (`file: \"\"`), whose path to set"
+            ),
+        ));
+        let media = request
+            .get("postData")
+            .map(|post| text(post, "mimeType"))
+            .filter(|mime| !mime.is_empty())
+            .unwrap_or("application/octet-stream");
+        if !spec
+            .request
+            .headers
+            .iter()
+            .flat_map(|header| header.keys())
+            .any(|name| name.eq_ignore_ascii_case("content-type"))
+        {
+            spec.request.headers.push(name_value("Content-Type", media));
+        }
+        spec.request.body = Some(BodySpec::File(FileSpec::Path(String::new())));
+    } else if let Some(post) = request.get("postData") {
         let post_at = format!("{at}/postData");
         // a `HEAD` body is refused whatever it holds, so it is not read (its notes would be for
         // nothing); a `GET` one is refused only empty or multipart
@@ -510,6 +537,37 @@ fn note_files_from_disk(parts: &[(String, PartSpec)], at: &str, source: &str, im
     }
 }
 
+/// How many bytes of body a captured request sent that its `postData` does not hold (no text and
+/// no `params`, or no `postData` at all), by its `bodySize` or `Content-Length`; none when the
+/// capture kept the body or the request sent none.
+fn body_not_kept(request: &Value) -> Option<u64> {
+    let post = request.get("postData");
+    let kept = post.is_some_and(|post| {
+        post.get("text")
+            .and_then(Value::as_str)
+            .is_some_and(|text| !text.is_empty())
+            || post
+                .get("params")
+                .and_then(Value::as_array)
+                .is_some_and(|params| !params.is_empty())
+    });
+    if kept {
+        return None;
+    }
+    let length = request
+        .get("headers")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .find(|header| text(header, "name").eq_ignore_ascii_case("content-length"))
+        .and_then(|header| text(header, "value").trim().parse::<u64>().ok());
+    request
+        .get("bodySize")
+        .and_then(Value::as_u64)
+        .or(length)
+        .filter(|&size| size > 0)
+}
+
 /// The `text` of a `postData` or a response's `content`, decoded when its `encoding` is `base64`;
 /// why not, when the decoded bytes are no text a spec can hold (not UTF-8, or holding a NUL).
 fn decoded_text(value: &Value) -> Result<String, String> {
@@ -706,6 +764,38 @@ mod tests {
     }
 
     // Chrome writes `queryString` values as the URL does, Firefox decoded: neither is added again
+    // Chrome keeps no text for a binary upload; an exporter may cut a large body
+    #[test]
+    fn a_body_the_capture_did_not_keep_is_a_file_to_choose() {
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"POST","url":"https://e.com/up","bodySize":52341,"headers":[],"postData":{"mimeType":"application/octet-stream"}}},
+          {"request":{"method":"PUT","url":"https://e.com/img","bodySize":-1,"headers":[{"name":"Content-Length","value":"9"}]}},
+          {"request":{"method":"POST","url":"https://e.com/none","bodySize":0,"headers":[]}}]}}"#;
+        let import = import(har).unwrap();
+        let bodies: Vec<_> = import
+            .items
+            .iter()
+            .map(|item| {
+                item.spec
+                    .request
+                    .body
+                    .as_ref()
+                    .map(|body| format!("{body:?}"))
+            })
+            .collect();
+        assert_eq!(
+            bodies,
+            [
+                Some("File(Path(\"\"))".to_string()),
+                Some("File(Path(\"\"))".to_string()),
+                None
+            ]
+        );
+        let notes: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("did not keep the body (52341 bytes were sent)"));
+    }
+
     #[test]
     fn query_items_the_url_holds_raw_or_decoded_are_not_added() {
         let url = "https://e.com/buy?product=MGN63LL%2FA&families=SF+Pro,v3&660&a=1&&b=2";
