@@ -291,6 +291,17 @@ impl Request {
             .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some())
     }
 
+    /// Whether a multipart part's name or file name has a character for which `outside` holds.
+    pub fn has_part_name_with(&self, outside: impl Fn(char) -> bool) -> bool {
+        self.parts().iter().any(|part| {
+            let file_name = match &part.content {
+                PartContent::File { file_name, .. } => file_name.as_str(),
+                PartContent::Text { .. } => "",
+            };
+            part.name.chars().chain(file_name.chars()).any(&outside)
+        })
+    }
+
     /// Whether a multipart text part holds a line break other than CR LF (a bare LF or CR).
     pub fn has_text_part_with_bare_line_break(&self) -> bool {
         self.parts().iter().any(|part| match &part.content {

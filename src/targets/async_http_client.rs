@@ -24,7 +24,7 @@ pub const TARGET: Target = Target {
 };
 
 /// AsyncHttpClient cannot decode Brotli, and takes `br` out of an `Accept-Encoding` it is given
-/// (`gzip, deflate, br` is sent as `gzip, deflate`).
+/// (`gzip, deflate, br` is sent as `gzip, deflate`); it writes part names in ASCII.
 fn known_gap(request: &Request) -> Option<&'static str> {
     let asks_for_brotli = request.headers.iter().any(|h| {
         h.name.eq_ignore_ascii_case("accept-encoding")
@@ -33,9 +33,14 @@ fn known_gap(request: &Request) -> Option<&'static str> {
                 coding.eq_ignore_ascii_case("br")
             })
     });
-    asks_for_brotli.then_some(
-        "AsyncHttpClient takes `br` out of `Accept-Encoding` (it cannot decode Brotli): `gzip, deflate, br` is sent as `gzip, deflate`",
-    )
+    if asks_for_brotli {
+        return Some(
+            "AsyncHttpClient takes `br` out of `Accept-Encoding` (it cannot decode Brotli): `gzip, deflate, br` is sent as `gzip, deflate`",
+        );
+    }
+    request
+        .has_part_name_with(|c| !c.is_ascii())
+        .then_some("AsyncHttpClient writes each non-ASCII letter of a part or file name as `?`")
 }
 
 /// AsyncHttpClient 2.12 and what it loads, as Debian installs them in /usr/share/java

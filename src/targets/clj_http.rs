@@ -89,5 +89,10 @@ fn known_gap(request: &Request) -> Option<&'static str> {
     if request.url.path.starts_with("//") {
         return Some("clj-http sends a path that starts with `//` with one `/`");
     }
+    if request.has_part_name_with(|c| !c.is_ascii()) {
+        return Some(
+            "clj-http (Apache HttpMime) writes each non-ASCII letter of a part or file name as `?`",
+        );
+    }
     None
 }

@@ -54,6 +54,8 @@ fn known_gap(request: &Request) -> Option<&'static str> {
         )
     } else if request.has_typed_text_part() {
         Some("RestSharp 107-110 cannot give a text part a content type")
+    } else if request.has_part_name_with(|c| !c.is_ascii()) {
+        Some(DOTNET_PART_NAMES)
     } else if matches!(&request.body, Some(crate::model::Body::Raw { text })
         if text.lines().count() > EVALUATOR_LINES)
     {
@@ -64,6 +66,9 @@ fn known_gap(request: &Request) -> Option<&'static str> {
         mono_gap(request)
     }
 }
+
+/// Why the .NET samples do not send a non-ASCII part or file name as written.
+pub(super) const DOTNET_PART_NAMES: &str = ".NET's multipart content writes a non-ASCII part or file name as an RFC 2047 encoded-word (`=?utf-8?B?…?=`), which form parsers do not decode";
 
 /// The most lines of a raw body (one `@"…" + "\n" +` each) that Mono's evaluator was seen to
 /// read: 4,000 did, 8,000 did not.

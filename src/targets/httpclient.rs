@@ -85,6 +85,8 @@ fn sample_class(code: &str, rest: &str) -> String {
 fn known_gap(request: &Request) -> Option<&'static str> {
     if request.body.is_none() && request.has_header(DOTNET_CONTENT_HEADERS) {
         Some(".NET sends content headers (`Content-Type`, `Content-Disposition`…) only with a body")
+    } else if request.has_part_name_with(|c| !c.is_ascii()) {
+        Some(super::csharp::DOTNET_PART_NAMES)
     } else {
         super::csharp::mono_gap(request)
     }

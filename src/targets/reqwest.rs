@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::run::{BatchSetup, RunSetup, Runner, command, need};
-use super::{Syntax, Target, no_known_gap};
+use super::{Syntax, Target};
+use crate::model::Request;
 
 pub const TARGET: Target = Target {
     id: "reqwest",
@@ -21,8 +22,18 @@ pub const TARGET: Target = Target {
         one: run,
         many: run_many,
     },
-    known_gap: no_known_gap,
+    known_gap,
 };
+
+/// reqwest percent-encodes a part or file name as a URL path segment and writes it as an RFC 5987
+/// `name*=` parameter, which RFC 7578 forbids and form parsers do not read.
+fn known_gap(request: &Request) -> Option<&'static str> {
+    request
+        .has_part_name_with(|c| !c.is_ascii_graphic() || "\"#%/<>?`{}".contains(c))
+        .then_some(
+            "reqwest writes a part or file name with a blank, non-ASCII or `\"#%/<>?` as `name*=utf-8''…` (RFC 5987), which form parsers do not read",
+        )
+}
 
 fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
     let result = setup.work.join("result");
@@ -120,3 +131,22 @@ ARMS
     }
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_part(part: &str) -> Request {
+        crate::targets::request_of(&format!(
+            "title: t\nrequest:\n  method: POST\n  url: https://x.example/\n  body:\n    formdata:\n{part}"
+        ))
+    }
+
+    #[test]
+    fn a_part_name_reqwest_percent_encodes_is_a_gap() {
+        assert_eq!(known_gap(&with_part("      - first_name: v\n")), None);
+        assert!(known_gap(&with_part("      - first name: v\n")).is_some());
+        assert!(known_gap(&with_part("      - ünï: v\n")).is_some());
+        assert!(known_gap(&with_part("      - doc:\n          file: /x/ünï.txt\n")).is_some());
+    }
+}
