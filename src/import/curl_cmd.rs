@@ -17,6 +17,11 @@ pub fn is_cmd_style(text: &str) -> bool {
     if !text.contains(['\'', '$', '\\']) && reads_a_cmd_variable(text) {
         return true;
     }
+    // Windows' own `curl.exe` given a Windows path (`@docs\examples\a.json`), which neither
+    // `cmd.exe` nor PowerShell reads as escapes, where bash would drop each `\`
+    if !text.contains(['\'', '$', '`']) && runs_curl_exe(text) && has_windows_path(text) {
+        return true;
+    }
     // `set TOKEN=abc`, then `%TOKEN%` (or `!TOKEN!` under delayed expansion): a batch file's
     // (bash's `set` takes no `NAME=value`)
     let delayed = delays_expansion(text);
@@ -45,6 +50,25 @@ pub fn is_cmd_style(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a line runs `curl.exe` (any case), as Windows' own curl is called.
+fn runs_curl_exe(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.split_whitespace()
+            .next()
+            .is_some_and(|program| program.eq_ignore_ascii_case("curl.exe"))
+    })
+}
+
+/// Whether a word holds a `\` between two letters, digits or dots, as a Windows path has them
+/// (`docs\examples\a.json`, `C:\data\b.txt`), not a line's continuation or an escaped quote.
+fn has_windows_path(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).any(|around| {
+        let part = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ':');
+        around[1] == '\\' && part(around[0]) && part(around[2])
+    })
 }
 
 /// Whether a batch file turns on `cmd.exe`'s delayed expansion (`setlocal
@@ -534,6 +558,17 @@ mod tests {
         assert!(!is_cmd_style(
             "set -e\ncurl -d '{\"a\":1}' https://e.com/%TOKEN%"
         ));
+    }
+
+    #[test]
+    fn curl_exe_with_a_windows_path_is_read_as_cmd() {
+        assert!(is_cmd_style(
+            "curl.exe -X POST --data-binary @docs\\examples\\a.json http://h/v"
+        ));
+        // bash's escapes, or curl without `.exe`: bash's reading
+        assert!(!is_cmd_style("curl.exe -d 'a\\b' http://h/v"));
+        assert!(!is_cmd_style("curl -d @docs\\a.json http://h/v"));
+        assert!(!is_cmd_style("curl.exe http://h/v \\\n  -H \"A: b\""));
     }
 
     #[test]
