@@ -3724,6 +3724,31 @@ mod tests {
         );
     }
 
+    // `${b:+-d "$b"}`: a body only when there is one, in a script and in a function
+    #[test]
+    fn an_alternative_of_a_known_variable_is_its_words() {
+        let body = |text: &str| {
+            imported(text).items[0]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .and_then(|body| body.raw().map(str::to_string))
+        };
+        assert_eq!(
+            body("b='{\"a\":1}'\ncurl -X POST https://e.com/x ${b:+-d \"$b\"}\n").as_deref(),
+            Some("{{b}}")
+        );
+        assert_eq!(
+            body("b=\ncurl -X POST https://e.com/x ${b:+-d \"$b\"}\n"),
+            None
+        );
+        assert_eq!(
+            body("api() { local b=\"${2:-}\"; curl -X POST \"https://e.com$1\" ${b:+-d \"$b\"}; }\napi /x '{\"a\":1}'\n").as_deref(),
+            Some("{\"a\":1}")
+        );
+    }
+
     #[test]
     fn a_house_style_token_request() {
         let spec = spec(

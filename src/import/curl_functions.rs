@@ -398,6 +398,10 @@ fn local_assignments(command: &Command) -> Option<Vec<Local>> {
 
 /// `command` with the body's variable `local` written in as its value.
 fn with_local(command: &mut Command, local: &Local) {
+    // `${b:+-d "$b"}`: its words read, their `$b` written in below
+    super::shell::with_alternatives_read(command, |name| {
+        (name == local.name).then_some(local.value.as_str())
+    });
     if !command.expanded.contains(&local.name) {
         return;
     }

@@ -1422,6 +1422,11 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
                 }
             }
         }
+        with_alternatives_read(&mut command, |name| {
+            set.iter()
+                .find(|assigned| assigned.name == name)
+                .map(|assigned| assigned.value.as_str())
+        });
         // what the values read is read too, in turn (`URL="$BASE/v1"`, `BASE=…` set before)
         let mut index = 0;
         while index < command.expanded.len() {
@@ -1616,6 +1621,60 @@ fn with_whole_arguments_written(command: &mut Command) {
     }
     written.dedup();
     command.whole_arguments = written;
+}
+
+/// An unquoted `${NAME:+words}` whose variable an earlier command set to a text (`${b:+-d "$b"}`,
+/// a body only when there is one) as bash reads it: those words when the text is not empty,
+/// nothing when it is.
+pub(super) fn with_alternatives_read<'v>(
+    command: &mut Command,
+    value_of: impl Fn(&str) -> Option<&'v str>,
+) {
+    let mut index = 0;
+    while index < command.words.len() {
+        let word = command.words[index].clone();
+        let alternative = word
+            .strip_prefix("${")
+            .and_then(|rest| rest.strip_suffix('}'))
+            .and_then(|inner| inner.split_once(":+"))
+            .filter(|(name, _)| crate::sample_values::is_env_name(name));
+        let Some((name, text)) = alternative else {
+            index += 1;
+            continue;
+        };
+        let Some(value) = value_of(name) else {
+            index += 1;
+            continue;
+        };
+        let read = if value.is_empty() {
+            Some(Command::default())
+        } else {
+            shell_commands(text)
+                .ok()
+                .and_then(|commands| <[Command; 1]>::try_from(commands).ok())
+                .map(|[read]| read)
+        };
+        let Some(read) = read.filter(|read| read.substituted.is_empty()) else {
+            index += 1;
+            continue;
+        };
+        let count = read.words.len();
+        if !command.word_numbers.is_empty() || count != 1 {
+            if command.word_numbers.is_empty() {
+                command.word_numbers = (0..command.words.len()).collect();
+            }
+            let number = command.word_numbers[index];
+            command
+                .word_numbers
+                .splice(index..=index, std::iter::repeat_n(number, count));
+        }
+        command.words.splice(index..=index, read.words);
+        command.unevaluated.retain(|written| *written != word);
+        for name in &read.expanded {
+            command.reads(name);
+        }
+        index += count;
+    }
 }
 
 /// A word that is one unquoted variable an earlier command set to a text (`curl $OPTS $URL`,

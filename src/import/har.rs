@@ -267,8 +267,9 @@ fn import_request(
         spec.request.headers.push(name_value(name, value));
     }
     cookies(request, &cookie_headers, at, &mut spec.request, import);
-    if let Some(size) =
-        body_not_kept(request).filter(|_| crate::model::body_refused_by_method(&method).is_none())
+    // (not a `GET`'s: a capture's stray `Content-Length` on one is no upload)
+    if let Some(size) = body_not_kept(request)
+        .filter(|_| method != "GET" && crate::model::body_refused_by_method(&method).is_none())
     {
         // a binary upload, or a body over the exporter's limit: a file for the reader to choose,
         // not an empty body that looks like what was sent
