@@ -3749,6 +3749,24 @@ mod tests {
         );
     }
 
+    // a script reads curl's output as an array's item, or on standard input
+    #[test]
+    fn curls_output_read_by_another_command_is_a_request() {
+        for text in [
+            "arr+=(\"$(curl -s https://e.com/b)\")\n",
+            "read -r code < <(curl -s https://e.com/b)\n",
+            "while read -r x; do echo \"$x\"; done <<< \"$(curl -s https://e.com/b)\"\n",
+        ] {
+            let import = imported(text);
+            let urls: Vec<&str> = import
+                .items
+                .iter()
+                .map(|item| item.spec.request.url.as_str())
+                .collect();
+            assert_eq!(urls, ["https://e.com/b"], "{text}");
+        }
+    }
+
     #[test]
     fn a_house_style_token_request() {
         let spec = spec(

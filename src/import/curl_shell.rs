@@ -1175,9 +1175,10 @@ fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> u
 }
 
 /// The commands with each that gives a variable a curl command's output (`R=$(curl …)`, with
-/// `export` or `local` before it, or backquotes), or another command a curl command's output as
-/// a word (`echo $(curl …)`), replaced by that curl command, as the shell runs it: scripts in
-/// docs keep the response this way.
+/// `export` or `local` before it, or backquotes, or an array's `arr+=("$(curl …)")`), or another
+/// command a curl command's output as a word (`echo $(curl …)`) or on its standard input (`read
+/// x < <(curl …)`, `done <<< "$(curl …)"`), replaced by that curl command, as the shell runs it:
+/// scripts in docs keep the response this way.
 pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, String> {
     let mut out = Vec::with_capacity(commands.len());
     for command in commands {
@@ -1202,13 +1203,37 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
             })
         };
         let assigned = matches!(words, [_]);
+        // `R=$(curl …)`, and an array's `arr+=("$(curl …)")`
+        let assigned_output = |word: &str| {
+            let (name, value) = word.split_once('=')?;
+            let name = name.strip_suffix('+').unwrap_or(name);
+            if !crate::sample_values::is_env_name(name) {
+                return None;
+            }
+            let value = value
+                .strip_prefix('(')
+                .and_then(|inner| inner.strip_suffix(')'))
+                .map(str::trim)
+                .unwrap_or(value);
+            substituted(value)
+        };
+        // `read -r code < <(curl …)`, `done <<< "$(curl …)"`: the output as standard input
+        let read_output = || match &command.stdin {
+            Some((Stdin::File(path), _)) => path
+                .strip_prefix("<(")
+                .and_then(|inner| inner.strip_suffix(')'))
+                .map(str::to_string),
+            Some((Stdin::Text(text), _)) => substituted(text.trim_end_matches('\n')),
+            _ => None,
+        };
         let inner = match words {
-            [word] => assignment(word).and_then(|(_, value)| substituted(value)),
+            [word] => assigned_output(word).or_else(read_output),
             // `echo $(curl … | jq …)`: the curl command is the request the line makes
             [program, arguments @ ..] if !is_curl(program) => arguments
                 .iter()
-                .find_map(|word| substituted(word).filter(|inner| runs_curl(inner))),
-            _ => None,
+                .find_map(|word| substituted(word).filter(|inner| runs_curl(inner)))
+                .or_else(read_output),
+            _ => read_output(),
         };
         match inner {
             Some(inner) if runs_curl(&inner) => {
