@@ -94,10 +94,9 @@ fn parse(url: &str) -> Result<Vec<Piece>, Refusal> {
     while at < bytes.len() {
         match bytes[at] {
             // a `{{variable}}` as it is
-            b'{' if bytes.get(at + 1) == Some(&b'{') && url[at..].contains("}}") => {
-                let end = at + url[at..].find("}}").expect("checked") + 2;
-                text.push_str(&url[at..end]);
-                at = end;
+            b'{' if let Some(length) = variable_length(&url[at..]) => {
+                text.push_str(&url[at..at + length]);
+                at += length;
             }
             b'{' => {
                 let start = at;
@@ -143,6 +142,13 @@ fn parse(url: &str) -> Result<Vec<Piece>, Refusal> {
     Ok(pieces)
 }
 
+/// How long the `{{variable}}` that starts `text` is, if one does.
+fn variable_length(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix("{{")?;
+    let end = inner.find("}}")?;
+    crate::sample_values::is_variable_name(&inner[..end]).then_some(end + 4)
+}
+
 /// Where a glob's values start after its opening bracket at `at`: past a name (`<name>`) when
 /// one is given, as curl 8 allows.
 fn after_name(url: &str, at: usize) -> usize {
@@ -163,6 +169,13 @@ fn set(url: &str, start: usize) -> Result<(Vec<String>, usize), (&'static str, u
     let mut chars = url[start..].char_indices().map(|(i, c)| (start + i, c));
     while let Some((at, c)) = chars.next() {
         match c {
+            // a `{{variable}}` in a value (`{${p}.deb,${p}.md5}`, the shell's `$p` read)
+            '{' if let Some(length) = variable_length(&url[at..]) => {
+                value.push_str(&url[at..at + length]);
+                for _ in 1..length {
+                    chars.next();
+                }
+            }
             '{' | '[' => return Err(("nested brace", at)),
             ']' => return Err(("unexpected close bracket", at)),
             '}' if at == start => return Err(("empty string within braces", at)),
@@ -352,6 +365,13 @@ mod tests {
         assert_eq!(urls("h/users/{id}"), ["h/users/{id}"]);
         assert_eq!(urls("{{baseUrl}}/users/{id}"), ["{{baseUrl}}/users/{id}"]);
         assert_eq!(urls("h/é{a,b}"), ["h/éa", "h/éb"]);
+    }
+
+    // the shell's variables, read before curl reads the glob
+    #[test]
+    fn variables_in_a_set_are_part_of_its_values() {
+        assert_eq!(urls("{{{p}}.deb,{{p}}.md5}"), ["{{p}}.deb", "{{p}}.md5"]);
+        assert_eq!(urls("{{base}}/a{1,2}"), ["{{base}}/a1", "{{base}}/a2"]);
     }
 
     #[test]
