@@ -64,6 +64,26 @@ pub fn import(text: &str) -> Result<Import, String> {
                 ));
                 continue;
             }
+            // a browser's CORS preflight, which it sends itself before a cross-origin request
+            // (the request after it is the one a page's script made)
+            let preflight = self::text(request, "method").eq_ignore_ascii_case("OPTIONS")
+                && request
+                    .get("headers")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .any(|header| {
+                        self::text(header, "name")
+                            .eq_ignore_ascii_case("access-control-request-method")
+                    });
+            if preflight {
+                import.notes.push(Note::of_kind(
+                    "left-out",
+                    format!("{at}/request/method"),
+                    "a browser's CORS preflight (`OPTIONS` with `Access-Control-Request-Method`), which the browser sends itself before the request after it: left out",
+                ));
+                continue;
+            }
             // what a browser loads without a request to a server (`data:` images, a `blob:`, an
             // extension's own files), which a page's capture is full of
             if let Some(scheme) = browser_internal(self::text(request, "url")) {
@@ -953,6 +973,23 @@ mod tests {
                 .message
                 .contains("`CONNECT` through a proxy")
         );
+    }
+
+    // Chrome records a cross-origin request's preflight as an entry of its own
+    #[test]
+    fn a_cors_preflight_is_left_out() {
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"OPTIONS","url":"https://api.e.com/a","headers":[{"name":"Access-Control-Request-Method","value":"POST"}]}},
+          {"request":{"method":"OPTIONS","url":"https://api.e.com/b","headers":[]}},
+          {"request":{"method":"POST","url":"https://api.e.com/a","headers":[]}}]}}"#;
+        let import = import(har).unwrap();
+        let methods: Vec<&str> = import
+            .items
+            .iter()
+            .map(|item| item.spec.request.method.as_str())
+            .collect();
+        assert_eq!(methods, ["OPTIONS", "POST"]);
+        assert!(import.notes[0].message.contains("CORS preflight"));
     }
 
     // mitmproxy writes a byte that is no UTF-8 as a lone surrogate
