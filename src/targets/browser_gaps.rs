@@ -35,3 +35,28 @@ impl BrowserRules {
         }
     }
 }
+
+/// What the Fetch standard has every `fetch` add to a request (a browser's and Node's): a
+/// conditional request (`If-None-Match`, `If-Modified-Since`…) goes in the `no-store` cache
+/// mode, which adds `Pragma: no-cache` and `Cache-Control: no-cache` where the request has none;
+/// and Node's sets `Sec-Fetch-Mode` itself.
+pub(super) fn fetch_additions(request: &Request) -> Option<&'static str> {
+    const CONDITIONAL: &[&str] = &[
+        "If-Modified-Since",
+        "If-None-Match",
+        "If-Unmodified-Since",
+        "If-Match",
+        "If-Range",
+    ];
+    if request.has_header(CONDITIONAL)
+        && !(request.has_header(&["Pragma"]) && request.has_header(&["Cache-Control"]))
+    {
+        Some(
+            "fetch adds `Pragma: no-cache` and `Cache-Control: no-cache` to a conditional request (`If-None-Match`, `If-Modified-Since`…), as the Fetch standard's no-store cache mode does",
+        )
+    } else if request.has_header(&["Sec-Fetch-Mode"]) {
+        Some("Node's fetch sets `Sec-Fetch-Mode` itself")
+    } else {
+        None
+    }
+}

@@ -28,5 +28,7 @@ const RULES: BrowserRules = BrowserRules {
 };
 
 fn known_gap(request: &Request) -> Option<&'static str> {
-    RULES.known_gap(request)
+    RULES
+        .known_gap(request)
+        .or_else(|| super::browser_gaps::fetch_additions(request))
 }
