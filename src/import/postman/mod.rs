@@ -87,6 +87,14 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
 
     let mut importer = Importer::default();
     importer.import.variables = collection_variables(collection.get("variable"));
+    // an empty value is one Postman sends (`{{prefix}}` as nothing), but not where a URL starts:
+    // there the variable stays for the reader to set
+    let mut leading = Vec::new();
+    leading_url_variables(items, &mut leading);
+    importer
+        .import
+        .variables
+        .retain(|name, value| !value.is_empty() || !leading.contains(name));
     // after the variables: its note says which are offered
     importer.ignored_settings(collection, "", "the collection's");
     importer.unkept_description(
@@ -117,8 +125,33 @@ fn body_pruning_disabled(item: &serde_json::Map<String, Value>) -> Option<bool> 
         .as_bool()
 }
 
+/// The names of the variables that start a request's URL (`{{baseUrl}}/items`), in `items` and
+/// the folders in them.
+fn leading_url_variables(items: &[Value], out: &mut Vec<String>) {
+    for item in items {
+        if let Some(Value::Array(inner)) = item.get("item") {
+            leading_url_variables(inner, out);
+        }
+        let url = item.get("request").and_then(|request| request.get("url"));
+        let raw = match url {
+            Some(Value::String(raw)) => raw.as_str(),
+            Some(url) => url.get("raw").and_then(Value::as_str).unwrap_or_default(),
+            None => "",
+        };
+        if let Some(name) = raw
+            .trim_start()
+            .strip_prefix("{{")
+            .and_then(|rest| rest.split_once("}}"))
+            .map(|(name, _)| variables::samplegen_name(name))
+            && !out.contains(&name)
+        {
+            out.push(name);
+        }
+    }
+}
+
 /// The collection's variables that samplegen can set: enabled, a valid name, a value of one
-/// printable line (Postman's empty value means "not set").
+/// printable line (empty too: Postman sends nothing in its place).
 fn collection_variables(variables: Option<&Value>) -> IndexMap<String, String> {
     let Some(Value::Array(variables)) = variables else {
         return IndexMap::new();
@@ -143,7 +176,6 @@ fn collection_variables(variables: Option<&Value>) -> IndexMap<String, String> {
                 _ => return None,
             };
             let usable = crate::sample_values::is_variable_name(name)
-                && !value.is_empty()
                 && !value.chars().any(char::is_control)
                 && !crate::sample_values::holds_marker(&value);
             usable.then(|| (name.to_string(), value))
@@ -252,6 +284,22 @@ mod tests {
         .unwrap();
         assert_eq!(import.items.len(), 1);
         assert_eq!(import.items[0].spec.request.url, "https://e.com/r");
+    }
+
+    // newman sends an empty variable as nothing; at a URL's start it would leave no URL
+    #[test]
+    fn an_empty_variable_is_offered_unless_it_starts_a_url() {
+        let import = import(
+            r#"{"info": {"name": "c"}, "variable": [{"key": "base", "value": ""}, {"key": "prefix", "value": ""}, {"key": "host", "value": "https://e.com"}],
+                "item": [{"name": "R", "request": {"url": "{{base}}/a"}}, {"name": "S", "request": {"url": "{{host}}{{prefix}}/b"}}]}"#,
+        )
+        .unwrap();
+        let offered: Vec<(&str, &str)> = import
+            .variables
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+            .collect();
+        assert_eq!(offered, [("prefix", ""), ("host", "https://e.com")]);
     }
 
     #[test]
