@@ -271,6 +271,17 @@ impl Importer {
             );
             url = format!("http://{url}");
         }
+        // `/a/../b`: newman sends it as written, but every client the samples use resolves it
+        // (curl too, without `--path-as-is`): the path they send, said
+        if crate::url::has_dot_segments(&url) {
+            let resolved = crate::url::remove_dot_segments(&url);
+            self.note(
+                "url",
+                at,
+                format!("`{url}` has `.` or `..` segments, which newman sends as written and every sample's client resolves: the URL is `{resolved}`"),
+            );
+            url = resolved;
+        }
         self.variables(&url, at)
     }
 }
@@ -329,6 +340,19 @@ mod tests {
 
     // Postman's runtime ends a path variable's name at the first `.` (a Rails format, a file's
     // extensions), the rest kept after its value
+    #[test]
+    fn dot_segments_are_resolved_as_every_client_does() {
+        let (spec, notes) = one(json!({"method": "GET", "url": "https://e.com/a/./b/../c"}));
+        assert_eq!(spec.request.url, "https://e.com/a/c");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.message.contains("`.` or `..` segments")),
+            "{notes:?}"
+        );
+        valid(&spec);
+    }
+
     #[test]
     fn a_path_variables_name_ends_at_a_dot() {
         let (spec, _) = one(json!({
