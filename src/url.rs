@@ -306,7 +306,9 @@ pub fn remove_dot_segments(url: &str) -> String {
     let segments: Vec<&str> = url[range.clone()].split('/').collect();
     for (index, segment) in segments.iter().enumerate() {
         let last = index + 1 == segments.len();
-        match *segment {
+        // `%2e` is a dot to URL parsers too
+        let dots = segment.to_ascii_lowercase().replace("%2e", ".");
+        match dots.as_str() {
             "." => {
                 if last {
                     kept.push("");
@@ -321,7 +323,7 @@ pub fn remove_dot_segments(url: &str) -> String {
                     kept.push("");
                 }
             }
-            other => kept.push(other),
+            _ => kept.push(segment),
         }
     }
     format!(
@@ -556,6 +558,10 @@ mod tests {
             "https://e.com/a/"
         );
         assert_eq!(remove_dot_segments("https://e.com/a/."), "https://e.com/a/");
+        assert_eq!(
+            remove_dot_segments("https://e.com/files/%2E%2e/etc"),
+            "https://e.com/etc"
+        );
         assert_eq!(remove_dot_segments("{{baseUrl}}/x/../y"), "{{baseUrl}}/y");
         assert_eq!(remove_dot_segments("https://e.com"), "https://e.com");
     }

@@ -3203,9 +3203,9 @@ fn request(
             ),
         ));
     }
-    if !transfer.path_as_is {
-        // curl resolves them before sending; with --path-as-is the spec keeps them, and is then
-        // refused as a request no other client can send
+    // curl resolves them before sending (not `%2e`, which it sends as written); with
+    // --path-as-is the spec keeps them, and is then refused as a request no other client can send
+    if !transfer.path_as_is && !url.to_ascii_lowercase().contains("%2e") {
         url = crate::url::remove_dot_segments(&url);
     }
     let mut request = RequestSpec::default();
