@@ -1264,9 +1264,10 @@ fn is_shell_language(info: &str) -> bool {
         .iter()
         .find_map(|directive| info.strip_prefix(directive))
         .map_or(info, str::trim_start);
+    // (Qiita and Zenn write a file name after a colon: ```powershell:run.ps1)
     let language = info
         .trim_start_matches(['{', '.'])
-        .split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ','))
+        .split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ',' | ':'))
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
@@ -1863,6 +1864,8 @@ mod tests {
             "sh {2}",
             "{.bash}",
             "powershell",
+            "powershell:run.ps1",
+            "cmd:file.bat",
         ] {
             assert!(is_shell_language(info), "{info}");
         }
