@@ -3767,6 +3767,20 @@ mod tests {
         }
     }
 
+    // Rust's doc comments hold commands as `//` comments do
+    #[test]
+    fn a_command_in_a_rust_doc_comment_is_read() {
+        for text in [
+            "//! Setup:\n//!   curl -X PUT http://e.com/bucket \\\n//!     -H 'A: b'\n",
+            "/// Setup:\n///   curl -X PUT http://e.com/bucket \\\n///     -H 'A: b'\nfn x() {}\n",
+        ] {
+            let import = imported(text);
+            let spec = &import.items[0].spec;
+            assert_eq!(spec.request.method, "PUT", "{text}");
+            assert_eq!(spec.request.headers.len(), 1, "{text}");
+        }
+    }
+
     #[test]
     fn a_house_style_token_request() {
         let spec = spec(

@@ -472,7 +472,7 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
                 let hashes = prompt.trim_end_matches('!').trim_end();
                 let hashes = hashes.strip_suffix("RUN").unwrap_or(hashes).trim_end();
                 let prompt = prompt.strip_suffix("RUN").unwrap_or(prompt).trim_end();
-                if matches!(prompt, "*" | "//") {
+                if prompt == "*" || is_comment_mark(prompt) {
                     Some(prompt)
                 } else {
                     (hashes.starts_with('#') && hashes.chars().all(|c| c == '#' || c == ' '))
@@ -504,6 +504,12 @@ pub(super) fn without_prompts(text: &str, root: bool) -> String {
         }
     }
     out
+}
+
+/// Whether a line's first word marks a code comment: `//`, and Rust's doc comments `///` and
+/// `//!`.
+fn is_comment_mark(word: &str) -> bool {
+    matches!(word, "//" | "///" | "//!")
 }
 
 /// What follows zsh's prompt before a continued line, which names what is left open: `quote> `,
@@ -628,7 +634,9 @@ pub(super) fn session_prompt(line: &str) -> Option<PromptShell> {
         .split_whitespace()
         .next()
         .is_some_and(|word| is_curl(word) || assigns_curls_output(word));
-    (before_curl || !matches!(prompt.trim_end(), ">" | "*" | "//" | "-")).then_some(shell)
+    let prompt = prompt.trim_end();
+    (before_curl || !(matches!(prompt, ">" | "*" | "-") || is_comment_mark(prompt)))
+        .then_some(shell)
 }
 
 /// The prompt at the start of `line`, what follows it, and whose it is.
@@ -678,7 +686,7 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
             .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
         // a YAML list's `- run: curl …`, a step's `10. Run: curl …`, a Dockerfile's
         // commented-out `# RUN curl …`
-        if (prompt == "-" || step || prompt == "//" || (root && prompt == "#"))
+        if (prompt == "-" || step || is_comment_mark(prompt) || (root && prompt == "#"))
             && let Some((label, after)) = rest.trim_start().split_once([' ', '\t'])
             && introduces_curl(label, after)
         {
@@ -688,7 +696,8 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         // a comment block's `*`, a code comment's `//` and a list's `-` before a command; a
         // label, a tool's word, a step's number or zsh's `~` (its prompt in the home directory)
         // before curl only
-        let is_prompt = matches!(prompt, "*" | "//" | "-")
+        let is_prompt = matches!(prompt, "*" | "-")
+            || is_comment_mark(prompt)
             || introduces_curl(prompt, rest)
             || ((step || prompt == "~") && before_curl)
             || (root && prompt == "#")
