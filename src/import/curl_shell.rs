@@ -703,6 +703,12 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
             || (root && prompt == "#")
             // starship's and pure's `❯`, oh-my-zsh's `➜` alone before curl
             || (matches!(prompt, "❯" | "➜" | "λ" | "»" | "→") && before_curl)
+            // Kali's two-line prompt, whose second line is `└─$ ` (`└─# ` as root)
+            || (prompt.len() > 1
+                && prompt.ends_with(['$', '#'])
+                && prompt[..prompt.len() - 1]
+                    .chars()
+                    .all(|c| ('\u{2500}'..='\u{257f}').contains(&c)))
             || (prompt.ends_with(['$', '>', '%'])
                 && prompt
                     .chars()
@@ -3001,6 +3007,11 @@ mod tests {
         );
         assert_eq!(without_prompts("D:\\work\\api> curl u", false), "curl u");
         assert_eq!(without_prompts("PS C:\\> curl.exe u", false), "curl.exe u");
+        // Kali's two-line prompt: its second line
+        assert_eq!(
+            without_prompts("┌──(kali㉿kali)-[~]\n└─$ curl -I u", false),
+            "┌──(kali㉿kali)-[~]\ncurl -I u"
+        );
         assert_eq!(
             without_prompts(
                 "I0730 09:15:33.786679   36729 round_trippers.go:386] curl -k -v -XGET  'https://h/api'",
