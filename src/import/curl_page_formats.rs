@@ -1067,15 +1067,32 @@ pub(super) fn html_text_of(fragment: &str) -> String {
                 char::from_u32(code)
             }
         });
+        // a legacy reference without its `;` (`&lt;url&gt/api`), which browsers read too when
+        // no letter or digit follows it
+        let legacy = || {
+            [("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("nbsp", ' ')]
+                .into_iter()
+                .find(|(name, _)| {
+                    rest[1..].starts_with(name)
+                        && !rest[1 + name.len()..]
+                            .starts_with(|c: char| c.is_ascii_alphanumeric() || c == ';')
+                })
+        };
         match (character, reference) {
             (Some(character), Some(name)) => {
                 decoded.push(character);
                 rest = &rest[name.len() + 2..];
             }
-            _ => {
-                decoded.push('&');
-                rest = &rest[1..];
-            }
+            _ => match legacy() {
+                Some((name, character)) => {
+                    decoded.push(character);
+                    rest = &rest[name.len() + 1..];
+                }
+                None => {
+                    decoded.push('&');
+                    rest = &rest[1..];
+                }
+            },
         }
     }
     decoded.push_str(rest);
@@ -2157,6 +2174,11 @@ mod tests {
             "Notes.\n\n## Health\n<pre>docker compose up</pre>\n\n```\ncurl -X GET \"http://h/health\"\n```\n\nSearch:\n\n```bash\ncurl \"http://h/s?a=1&b=<x>'\" \\\n  -H 'X: y'\n```\n\n"
         );
         assert_eq!(html_text_of("a &amp;&#x41;&unknown; &"), "a &A&unknown; &");
+        // without `;`, as browsers read it before a character that is no letter or digit
+        assert_eq!(
+            html_text_of("&lt;url&gt/api?a=1&amp b&gtx"),
+            "<url>/api?a=1& b&gtx"
+        );
     }
 
     // hugo-book's `{{< tabs >}}` of `{{< tab "…" >}}`s: content tabs, each with its own text
