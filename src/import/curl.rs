@@ -30,8 +30,8 @@ mod typography;
 use std::borrow::Cow;
 
 use shell::{
-    Command, SUBSTITUTION_LIMIT, Stdin, assigned_curls, is_curl, piped_input, prompt_end,
-    shell_commands, with_assignments_read, without_prompts,
+    Command, RUNS_A_COMMAND, SUBSTITUTION_LIMIT, Stdin, assigned_curls, is_curl, piped_input,
+    prompt_end, shell_commands, with_assignments_read, without_prompts,
 };
 
 use indexmap::IndexMap;
@@ -713,16 +713,6 @@ fn import_text_as_shell(text: &str, first_line: Option<usize>) -> Result<Import,
         imported => imported,
     }
 }
-
-/// Shell keywords and programs that run the command written after them (a container's, a
-/// remote host's, a Dockerfile's `HEALTHCHECK --interval=30s CMD curl …`), so that a curl among
-/// their words is the request the line makes.
-#[rustfmt::skip]
-const RUNS_A_COMMAND: [&str; 29] = [
-    "do", "then", "else", "if", "while", "until", "!", "time", "sudo", "doas", "nohup", "exec",
-    "command", "builtin", "env", "watch", "timeout", "nice", "xargs", "stdbuf", "unbuffer",
-    "proxychains", "proxychains4", "torsocks", "docker", "podman", "kubectl", "ssh", "HEALTHCHECK",
-];
 
 /// The text `xargs` replaces with each line of its input in the command it runs, from its
 /// options (`-I {}`, `-I%`, `--replace=R`, `-i` and `--replace` for `{}`); `None` when it
@@ -3756,6 +3746,8 @@ mod tests {
             "arr+=(\"$(curl -s https://e.com/b)\")\n",
             "read -r code < <(curl -s https://e.com/b)\n",
             "while read -r x; do echo \"$x\"; done <<< \"$(curl -s https://e.com/b)\"\n",
+            "r=$(kubectl exec pod -- curl -s https://e.com/b)\n",
+            "r=$(oc exec pod -- curl -s https://e.com/b)\n",
         ] {
             let import = imported(text);
             let urls: Vec<&str> = import

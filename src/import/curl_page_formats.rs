@@ -1070,13 +1070,19 @@ pub(super) fn html_text_of(fragment: &str) -> String {
         // a legacy reference without its `;` (`&lt;url&gt/api`), which browsers read too when
         // no letter or digit follows it
         let legacy = || {
-            [("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("nbsp", ' ')]
-                .into_iter()
-                .find(|(name, _)| {
-                    rest[1..].starts_with(name)
-                        && !rest[1 + name.len()..]
-                            .starts_with(|c: char| c.is_ascii_alphanumeric() || c == ';')
-                })
+            [
+                ("amp", '&'),
+                ("lt", '<'),
+                ("gt", '>'),
+                ("quot", '"'),
+                ("nbsp", ' '),
+            ]
+            .into_iter()
+            .find(|(name, _)| {
+                rest[1..].starts_with(name)
+                    && !rest[1 + name.len()..]
+                        .starts_with(|c: char| c.is_ascii_alphanumeric() || c == ';')
+            })
         };
         match (character, reference) {
             (Some(character), Some(name)) => {

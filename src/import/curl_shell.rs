@@ -1189,6 +1189,17 @@ fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> u
     text.len().saturating_sub(left)
 }
 
+/// Shell keywords and programs that run the command written after them (a container's, a
+/// remote host's, a Dockerfile's `HEALTHCHECK --interval=30s CMD curl …`), so that a curl among
+/// their words is the request the line makes.
+#[rustfmt::skip]
+pub(super) const RUNS_A_COMMAND: [&str; 30] = [
+    "do", "then", "else", "if", "while", "until", "!", "time", "sudo", "doas", "nohup", "exec",
+    "command", "builtin", "env", "watch", "timeout", "nice", "xargs", "stdbuf", "unbuffer",
+    "proxychains", "proxychains4", "torsocks", "docker", "podman", "kubectl", "oc", "ssh",
+    "HEALTHCHECK",
+];
+
 /// The commands with each that gives a variable a curl command's output (`R=$(curl …)`, with
 /// `export` or `local` before it, or backquotes, or an array's `arr+=("$(curl …)")`), or another
 /// command a curl command's output as a word (`echo $(curl …)`) or on its standard input (`read
@@ -1210,11 +1221,15 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
         let substituted = |word: &'_ str| substitution_text(word).map(str::to_string);
         // `R=$(\` with the command on the lines after it: the `\` and line break are nothing;
         // `R=$(printf … | curl -K - …)`: curl after a pipe
+        // and `$(kubectl exec pod -- curl …)`: curl run by another program
         let runs_curl = |inner: &str| {
             inner.split('|').any(|part| {
-                part.split(|c: char| c.is_whitespace())
-                    .find(|word| !word.is_empty() && *word != "\\")
-                    .is_some_and(is_curl)
+                let mut words = part
+                    .split(|c: char| c.is_whitespace())
+                    .filter(|word| !word.is_empty() && *word != "\\");
+                words.next().is_some_and(|first| {
+                    is_curl(first) || (RUNS_A_COMMAND.contains(&first) && words.any(is_curl))
+                })
             })
         };
         let assigned = matches!(words, [_]);
