@@ -641,6 +641,7 @@ fn import_block(
 /// The curl commands of a command line, a script or a shell session, whose first line is the
 /// input's `first_line` when notes are to name lines.
 fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> {
+    let text = &shell::exec_arrays_written(text);
     let text = &shell::run_blocks_dedented(text);
     let makefile = shell::makefile_expanded(text).or_else(|| shell::justfile_read(text));
     let text = makefile.as_ref().map_or(text.as_ref(), |read| &read.text);
@@ -3756,6 +3757,24 @@ mod tests {
                 .map(|item| item.spec.request.url.as_str())
                 .collect();
             assert_eq!(urls, ["https://e.com/b"], "{text}");
+        }
+    }
+
+    // the exec form: a Kubernetes container's `command`, a Dockerfile's `HEALTHCHECK CMD [...]`
+    #[test]
+    fn an_exec_form_array_is_the_command_of_its_words() {
+        for text in [
+            "        command: [\"curl\", \"-X\", \"POST\", \"-d\", \"it's\", \"http://svc/run\"]\n",
+            "HEALTHCHECK CMD [\"curl\", \"-X\", \"POST\", \"-d\", \"it's\", \"http://svc/run\"]\n",
+        ] {
+            let import = imported(text);
+            let spec = &import.items[0].spec;
+            assert_eq!(spec.request.url, "http://svc/run", "{text}");
+            assert_eq!(
+                spec.request.body.as_ref().and_then(|b| b.raw()),
+                Some("it's"),
+                "{text}"
+            );
         }
     }
 

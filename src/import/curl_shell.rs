@@ -111,6 +111,52 @@ pub enum Stdin {
     File(String),
 }
 
+/// The text with each line's list of a command's words in JSON (`command: ["curl", "-X",
+/// "POST", "http://svc/run"]` in a Kubernetes manifest, `HEALTHCHECK CMD ["curl", "-f", …]` or
+/// `RUN ["curl", …]` in a Dockerfile: the exec form, which runs no shell) that runs curl written
+/// as the shell command of those words.
+pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
+    if !text.contains("\"curl") {
+        return Cow::Borrowed(text);
+    }
+    let mut changed = false;
+    let lines: Vec<Cow<str>> = text
+        .split_inclusive('\n')
+        .map(|line| match exec_array_command(line) {
+            Some(command) => {
+                changed = true;
+                let end = if line.ends_with('\n') { "\n" } else { "" };
+                Cow::Owned(format!("{command}{end}"))
+            }
+            None => Cow::Borrowed(line),
+        })
+        .collect();
+    if changed {
+        Cow::Owned(lines.concat())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The command a line's exec-form array runs when it is curl's, as a shell command: each word
+/// single-quoted.
+fn exec_array_command(line: &str) -> Option<String> {
+    let start = line.find('[')?;
+    let end = start + line[start..].rfind(']')?;
+    let words: Vec<String> = serde_json::from_str(&line[start..=end]).ok()?;
+    let program = words.first()?;
+    if !matches!(program.as_str(), "curl" | "curl.exe" | "/usr/bin/curl") {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|word| format!("'{}'", word.replace('\'', "'\\''")))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 /// The text with each YAML `run: |` block (a GitHub Actions or GitLab step) as the runner gives
 /// it to the shell: its lines without the block's indentation, so that a multi-line body sends
 /// the blanks its writer meant. The `run: |` line becomes an empty one: every line stays on its
