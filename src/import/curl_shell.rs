@@ -633,7 +633,18 @@ pub(super) fn prompt_end(line: &str, root: bool) -> Option<usize> {
     let (_, rest, _) = prompt_and_rest(line, root)?;
     let command = rest.trim_start();
     let word = command.split_whitespace().next()?;
-    (is_curl(word) || assigns_curls_output(word)).then(|| line.len() - command.len())
+    (is_curl(word) || assigns_curls_output(word) || pipes_into_curl(command))
+        .then(|| line.len() - command.len())
+}
+
+/// Whether a line writes text into curl: `echo '{"a": 1}' | curl --json @- …`.
+fn pipes_into_curl(command: &str) -> bool {
+    let mut parts = command.split('|');
+    let writer = parts
+        .next()
+        .and_then(|part| part.split_whitespace().next())
+        .is_some_and(|program| matches!(program, "echo" | "printf" | "cat"));
+    writer && parts.any(|part| part.split_whitespace().next().is_some_and(is_curl))
 }
 
 /// Whether `word` starts an assignment of curl's output (`TOKEN=$(curl`, `` T=`curl ``), as a
@@ -993,6 +1004,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
         match c {
             '\'' => {
                 in_word = true;
+                let opened = bytes_read(text, &mut chars) - 1;
                 loop {
                     match chars.next() {
                         Some('\'') => break,
@@ -1003,7 +1015,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                             if actions_expression(&mut chars, &mut word, &mut command)
                                 || template_interpolation(&mut chars, &mut word, &mut command) => {}
                         Some(c) => word.push(c),
-                        None => return Err("a single quote is never closed".into()),
+                        None => return Err(never_closed("single", text, opened)),
                     }
                 }
             }
@@ -1020,6 +1032,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
             }
             '"' => {
                 in_word = true;
+                let opened = bytes_read(text, &mut chars) - 1;
                 loop {
                     match chars.next() {
                         Some('"') => break,
@@ -1030,7 +1043,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                                 word.push('\\');
                                 word.push(c);
                             }
-                            None => return Err("a double quote is never closed".into()),
+                            None => return Err(never_closed("double", text, opened)),
                         },
                         Some('$') => expand(&mut chars, &mut word, &mut command, true),
                         Some('`') => {
@@ -1040,7 +1053,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                             }
                         }
                         Some(c) => word.push(c),
-                        None => return Err("a double quote is never closed".into()),
+                        None => return Err(never_closed("double", text, opened)),
                     }
                 }
             }
@@ -1227,6 +1240,15 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
 }
 
 /// How many bytes of `text` `chars`, an iterator over it, has given out.
+/// The error of a quote opened `opened` bytes into `text` and never closed, naming where it
+/// opened (an apostrophe in prose, `couldn't`, is the usual one).
+fn never_closed(kind: &str, text: &str, opened: usize) -> String {
+    let before = &text[..opened.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or(before).chars().count() + 1;
+    format!("a {kind} quote opened at line {line}, column {column} is never closed")
+}
+
 fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> usize {
     // `Chars` bounds what is left by its bytes; `Peekable` counts a char it holds as one more
     let held = chars.peek().map_or(0, |c| c.len_utf8());
@@ -3058,6 +3080,28 @@ mod tests {
         // bytes that are no UTF-8 text (Latin-1's `é`) cannot be in a spec
         let error = shell_words(r"curl -d $'caf\xe9' u").unwrap_err();
         assert!(error.contains("`\\xe9`"), "{error}");
+    }
+
+    // an apostrophe in prose opens a quote: the error says where
+    #[test]
+    fn a_quote_never_closed_is_named_by_its_place() {
+        assert_eq!(
+            shell_commands("curl u\necho it's").unwrap_err(),
+            "a single quote opened at line 2, column 8 is never closed"
+        );
+        assert_eq!(
+            shell_commands("curl -d \"{ u").unwrap_err(),
+            "a double quote opened at line 1, column 9 is never closed"
+        );
+    }
+
+    #[test]
+    fn text_piped_into_curl_after_a_comments_mark_is_a_command() {
+        assert_eq!(
+            without_prompts(" * echo '{}' | curl --json @- u", false),
+            "echo '{}' | curl --json @- u"
+        );
+        assert!(prompt_end("* echo a | jq .", false).is_none());
     }
 
     #[test]
