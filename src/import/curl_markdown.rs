@@ -497,7 +497,7 @@ impl<'t> Page<'t> {
     }
 
     fn enter_heading(&mut self, level: usize, text: String) {
-        let text = without_anchor(text);
+        let text = translated_keys_read(&without_anchor(text));
         // what the page's top heading heads before its first section is the page's lead text
         match self.headings.first() {
             Some(top) if level <= top.level => self.lead = None,
@@ -702,6 +702,40 @@ fn is_slate(text: &str) -> bool {
 
 /// A heading's text without the anchor Elastic's docs-builder writes after it (`Ingest data
 /// [hybrid-ingest-data]`): a bracketed id of words joined by `-`, no blank in it.
+/// A heading's translation calls (Vue i18n's `{{ $t('Samples') }}`, `{{ t("samples") }}`) as
+/// their key, which the site shows in its own words: the key says what the heading is.
+fn translated_keys_read(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(end) = rest[start..].find("}}").map(|end| start + end) else {
+            break;
+        };
+        let inner = rest[start + 2..end].trim();
+        let key = inner
+            .strip_prefix("$t(")
+            .or_else(|| inner.strip_prefix("t("))
+            .and_then(|call| call.strip_suffix(')'))
+            .map(str::trim)
+            .and_then(|quoted| {
+                quoted
+                    .strip_prefix('\'')
+                    .and_then(|q| q.strip_suffix('\''))
+                    .or_else(|| quoted.strip_prefix('"').and_then(|q| q.strip_suffix('"')))
+            })
+            .filter(|key| !key.contains(['\'', '"']));
+        out.push_str(&rest[..start]);
+        match key {
+            // `api.samples` is the key `samples` of `api`
+            Some(key) => out.push_str(key.rsplit('.').next().unwrap_or(key)),
+            None => out.push_str(&rest[start..end + 2]),
+        }
+        rest = &rest[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn without_anchor(text: String) -> String {
     let Some(open) = text.strip_suffix(']').and_then(|rest| rest.rfind(" [")) else {
         return text;
@@ -1851,6 +1885,22 @@ mod tests {
             [Some("Users & teams".into()), Some("Delete".into())]
         );
         assert_eq!(html_headings("<hr>\n<header>x</header><h7>y</h7>"), []);
+    }
+
+    #[test]
+    fn a_headings_translation_call_is_its_key() {
+        assert_eq!(translated_keys_read("{{ $t('Samples') }}"), "Samples");
+        assert_eq!(
+            translated_keys_read("Get {{ t(\"api.users\") }}"),
+            "Get users"
+        );
+        assert_eq!(
+            translated_keys_read("{{ site.name }} API"),
+            "{{ site.name }} API"
+        );
+        // a VitePress operation page's samples give way to its title
+        let page = "---\ntitle: Estado de la API\n---\n\n## {{ $t('Samples') }}\n\n```bash\ncurl https://e.com/estado\n```\n";
+        assert_eq!(block_titles(page), [Some("Estado de la API".into())]);
     }
 
     #[test]
