@@ -578,10 +578,14 @@ impl<'t> Page<'t> {
         let telling = &heading.text;
         // a step's number ends with a dot (`1. `, `2.3. `) or is a section's (`2.1 `, numbers of
         // one or two digits); `2024.1 release` keeps its own
-        let after_number = telling.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        // (and `1-4. `, a sub-step's, and `1) `)
+        let after_number =
+            telling.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-'));
+        let after_number = after_number.strip_prefix(')').unwrap_or(after_number);
         let number = &telling[..telling.len() - after_number.len()];
         let numbered = !number.is_empty()
-            && (number.ends_with('.')
+            && number.starts_with(|c: char| c.is_ascii_digit())
+            && (number.ends_with(['.', ')'])
                 || (number.contains('.')
                     && number.split('.').all(|part| (1..=2).contains(&part.len()))));
         let title = match after_number.strip_prefix(' ') {
@@ -759,10 +763,13 @@ fn without_anchor(text: String) -> String {
 /// `Simple example`, `Code examples`), or than a request and its response (`Request examples
 /// and their responses`, `Response`).
 fn is_generic_heading(text: &str) -> bool {
-    // (`요청 예시 (curl)`: what is in parentheses after it names the tool; `2. ` numbers it)
+    // (`요청 예시 (curl)`: what is in parentheses after it names the tool; `2. `, `1-4. `, `1) `
+    // and an emoji before them number or mark it)
     let text = text
         .trim()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace() && c != '(')
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | ')'))
         .trim()
         .trim_end_matches([':', '：'])
         .trim()
@@ -1731,6 +1738,9 @@ mod tests {
         assert!(is_generic_heading("Example curl command"));
         assert!(is_generic_heading("요청 예시 (curl)"));
         assert!(is_generic_heading("2. 요청 파라미터 (Query String)"));
+        assert!(is_generic_heading("1-4. Sample Request"));
+        assert!(is_generic_heading("1) Example request"));
+        assert!(is_generic_heading("📬 1. Request"));
         // the platform a copy of the command is for
         for platform in [
             "Windows (CMD)",
