@@ -2048,7 +2048,7 @@ fn read_stdin(
                 note(
                     "body",
                     format!(
-                        "`{shown} @-` strips line breaks from the file; read as `--data-binary`"
+                        "`{shown} @-` strips the line breaks of what it reads (curl sends it as one line); a spec cannot say that: every sample sends it as `--data-binary` would, line breaks and all"
                     ),
                 );
             }
@@ -2178,7 +2178,7 @@ fn apply(
                     note(
                         "body",
                         format!(
-                            "`{shown} @file` strips line breaks from the file; read as `--data-binary`"
+                            "`{shown} @file` strips the file's line breaks (curl sends it as one line); a spec cannot say that: every sample sends the file as `--data-binary` would, line breaks and all"
                         ),
                     );
                 }
