@@ -97,7 +97,14 @@ pub fn locate(source: &str, path: &[PathSegment]) -> Option<Location> {
             let Some((indent, content)) = block_content(line, number == start && in_item) else {
                 continue;
             };
-            if parent_indent.is_some_and(|parent| indent <= parent) && number > start {
+            // a sequence may sit at its key's own indentation (`headers:` then `- A: 1`)
+            let same_level_item = matches!(segment, PathSegment::Index(_))
+                && !in_item
+                && content.starts_with('-');
+            if parent_indent
+                .is_some_and(|parent| indent < parent || (indent == parent && !same_level_item))
+                && number > start
+            {
                 break;
             }
             match segment {
@@ -536,6 +543,14 @@ mod tests {
         // a missing tail still points at the deepest part found
         assert_eq!(at(&[Key("request"), Key("body")]), Some((2, 1)));
         assert_eq!(at(&[Key("response")]), None);
+        // a sequence at its key's indentation, as samplegen writes specs
+        let compact = "request:\n  headers:\n  - A: 1\n  - B: 2\n  url: u\n";
+        let at = |path: &[PathSegment]| locate(compact, path).map(|l| (l.line, l.column));
+        assert_eq!(
+            at(&[Key("request"), Key("headers"), Index(1)]),
+            Some((4, 3))
+        );
+        assert_eq!(at(&[Key("request"), Key("url")]), Some((5, 3)));
     }
 
     #[test]

@@ -1472,7 +1472,8 @@ fn a_postman_collections_variables_join_the_site_config_without_replacing_its_ow
     let config = project.read("samplegen.yaml");
     assert_eq!(
         config,
-        "# my site\nvariables:\n  apiBase: https://api.example.com/v2\n  authPath: https://auth.example.com\n"
+        // an empty value is one Postman sends as nothing
+        "# my site\nvariables:\n  apiBase: https://api.example.com/v2\n  unset: \"\"\n  authPath: https://auth.example.com\n"
     );
     assert!(project.run(&["build"]).status.success());
     let http = project.read("output/c/things/http.http");
