@@ -98,9 +98,8 @@ pub fn locate(source: &str, path: &[PathSegment]) -> Option<Location> {
                 continue;
             };
             // a sequence may sit at its key's own indentation (`headers:` then `- A: 1`)
-            let same_level_item = matches!(segment, PathSegment::Index(_))
-                && !in_item
-                && content.starts_with('-');
+            let same_level_item =
+                matches!(segment, PathSegment::Index(_)) && !in_item && content.starts_with('-');
             if parent_indent
                 .is_some_and(|parent| indent < parent || (indent == parent && !same_level_item))
                 && number > start

@@ -65,22 +65,14 @@ pub fn import(text: &str) -> Result<Import, String> {
                 continue;
             }
             // a browser's CORS preflight, which it sends itself before a cross-origin request
-            // (the request after it is the one a page's script made)
-            let preflight = self::text(request, "method").eq_ignore_ascii_case("OPTIONS")
-                && request
-                    .get("headers")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten()
-                    .any(|header| {
-                        self::text(header, "name")
-                            .eq_ignore_ascii_case("access-control-request-method")
-                    });
+            // (the request after it is the one a page's script made): Chrome marks it so
+            let preflight = entry.get("_resourceType").and_then(Value::as_str) == Some("preflight")
+                || entry.pointer("/_initiator/type").and_then(Value::as_str) == Some("preflight");
             if preflight {
                 import.notes.push(Note::of_kind(
                     "left-out",
                     format!("{at}/request/method"),
-                    "a browser's CORS preflight (`OPTIONS` with `Access-Control-Request-Method`), which the browser sends itself before the request after it: left out",
+                    "a browser's CORS preflight (Chrome's `_resourceType: preflight`), which the browser sends itself before the request after it: left out",
                 ));
                 continue;
             }
@@ -979,8 +971,8 @@ mod tests {
     #[test]
     fn a_cors_preflight_is_left_out() {
         let har = r#"{"log":{"entries":[
-          {"request":{"method":"OPTIONS","url":"https://api.e.com/a","headers":[{"name":"Access-Control-Request-Method","value":"POST"}]}},
-          {"request":{"method":"OPTIONS","url":"https://api.e.com/b","headers":[]}},
+          {"_resourceType":"preflight","_initiator":{"type":"preflight"},"request":{"method":"OPTIONS","url":"https://api.e.com/a","headers":[{"name":"Access-Control-Request-Method","value":"POST"}]}},
+          {"request":{"method":"OPTIONS","url":"https://api.e.com/b","headers":[{"name":"Access-Control-Request-Method","value":"POST"}]}},
           {"request":{"method":"POST","url":"https://api.e.com/a","headers":[]}}]}}"#;
         let import = import(har).unwrap();
         let methods: Vec<&str> = import
