@@ -425,6 +425,19 @@ pub fn powershell_commands(text: &str) -> Result<Vec<Command>, String> {
                     .next_if(|c| !c.is_whitespace() && !matches!(c, '|' | ';' | ')'))
                     .is_some()
                 {}
+                // `(& curl.exe …) -join "`n"`: an operator on the output, no command either
+                if split.groups == 0 {
+                    let mut quote: Option<char> = None;
+                    while let Some(next) =
+                        chars.next_if(|c| quote.is_some() || !matches!(c, '\n' | ';' | '|' | ')'))
+                    {
+                        match (quote, next) {
+                            (None, '"' | '\'') => quote = Some(next),
+                            (Some(open), _) if next == open => quote = None,
+                            _ => {}
+                        }
+                    }
+                }
             }
             '\n' | ';' | '|' => {
                 let doubled = c == '|' && chars.next_if_eq(&'|').is_some();
@@ -994,16 +1007,18 @@ mod tests {
     #[test]
     fn a_group_ends_at_its_parenthesis() {
         let commands = powershell_commands(
-            "$json = (curl.exe -s \"https://e.com/a\") | ConvertFrom-Json\n(curl.exe https://e.com/b -H \"X: $env:K\").Length",
+            "$json = (curl.exe -s \"https://e.com/a\") | ConvertFrom-Json\n(curl.exe https://e.com/b -H \"X: $env:K\").Length\n$r = (& curl.exe -s \"https://e.com/c\") -join \"`n\"\n",
         )
         .unwrap();
         let words = words_of(&commands);
+        // an operator on the group's output (`-join`) is no command
         assert_eq!(
             words,
             [
                 &["curl.exe", "-s", "https://e.com/a"][..],
                 &["ConvertFrom-Json"],
                 &["curl.exe", "https://e.com/b", "-H", "X: {{K}}"],
+                &["curl.exe", "-s", "https://e.com/c"],
             ]
         );
     }
