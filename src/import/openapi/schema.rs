@@ -908,6 +908,19 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
         .or_else(|| first_given.cloned())
 }
 
+/// The number a text writes (`42`, `0.5`), whole when it is written whole.
+fn number_in(text: &str) -> Option<Value> {
+    let text = text.trim();
+    match text.parse::<i64>() {
+        Ok(whole) => Some(Value::from(whole)),
+        Err(_) => text
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number),
+    }
+}
+
 /// `value` when it is of a type `schema` declares (or it declares none), else the same value
 /// as the first declared type it converts to without loss (`12345` as `"12345"` for a string,
 /// `"42"` as `42` for an integer, JSON text as the object or list it holds, a value as a list of
@@ -952,25 +965,16 @@ fn converted_to_declared_type(schema: &Value, value: &Value, may_list: bool) -> 
     types.iter().find_map(|kind| match (*kind, value) {
         ("string", Value::Number(number)) => Some(Value::String(number.to_string())),
         ("string", Value::Bool(flag)) => Some(Value::String(flag.to_string())),
-        ("integer", Value::String(text)) => match text.trim().parse::<i64>() {
-            Ok(whole) => Some(Value::from(whole)),
-            // `"11.0"`
-            Err(_) => text
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
-                .map(|n| Value::from(n as i64)),
-        },
-        ("number", Value::String(text)) => match text.trim().parse::<i64>() {
-            Ok(whole) => Some(Value::from(whole)),
-            Err(_) => text
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .and_then(serde_json::Number::from_f64)
-                .map(Value::Number),
-        },
+        // `"11.0"` is the integer 11
+        ("integer", Value::String(text)) => number_in(text).and_then(|number| {
+            number.as_i64().map(Value::from).or_else(|| {
+                number
+                    .as_f64()
+                    .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
+                    .map(|n| Value::from(n as i64))
+            })
+        }),
+        ("number", Value::String(text)) => number_in(text),
         ("boolean", Value::String(text)) => match text.trim() {
             "true" => Some(Value::Bool(true)),
             "false" => Some(Value::Bool(false)),
