@@ -1324,7 +1324,17 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         return Err(match first_other {
             Some(program) if program == "Invoke-WebRequest" => "not a curl command: `Invoke-WebRequest` (which Windows PowerShell's `curl` is, given `-Uri`, `-Method`, `-Body` or a hashtable `@{…}`); write the request with curl's options (`curl.exe -X POST …`) to import it".to_string(),
             Some(program) if POWERSHELL_WEB_CMDLETS.contains(&program.as_str()) => format!("not a curl command: `{program}`, a PowerShell cmdlet; write the request with curl's options (`curl.exe -X POST …`) to import it"),
-            Some(program) => format!("not a curl command: it starts with `{program}`"),
+            Some(program) => {
+                // a quoted word over several lines (a docstring's `"""`): its first line names it
+                let first_line = program.lines().find(|line| !line.trim().is_empty());
+                match first_line {
+                    Some(line) if program.trim().contains('\n') => format!(
+                        "not a curl command: it starts with a word over several lines (quoted text?), `{}…`",
+                        line.trim()
+                    ),
+                    _ => format!("not a curl command: it starts with `{program}`"),
+                }
+            }
             None => "an empty command line".into(),
         });
     }
@@ -3776,6 +3786,18 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    // a Python docstring's `"""` opens a quote over several lines
+    #[test]
+    fn a_first_word_over_several_lines_is_named_by_its_first_line() {
+        let error = import("\"\"\"\n  506  curl http://h/a\n  507  ls\n\"\"\"\n").unwrap_err();
+        assert!(
+            error.starts_with(
+                "not a curl command: it starts with a word over several lines (quoted text?), `506  curl http://h/a…`"
+            ),
+            "{error}"
+        );
     }
 
     // Rust's doc comments hold commands as `//` comments do
