@@ -57,6 +57,13 @@ impl<'a> Importer<'a> {
             return None;
         };
         let (key, media) = choose_media(content)?;
+        if content.len() > 1 {
+            self.note_once(
+                "body",
+                format!("{body_at}/content"),
+                "a request body offered in several media types is sent in one of them: JSON, else a form, else the first listed; the others are left out".to_string(),
+            );
+        }
         let required = body.get("required").and_then(Value::as_bool) == Some(true);
         let key = key.trim();
         let media_at = format!("{body_at}/content/{}", escape(key));

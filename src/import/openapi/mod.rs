@@ -445,6 +445,8 @@ mod tests {
             notes,
             [
                 "/servers/0",
+                // JSON and a form: the JSON is sent
+                "/paths/~1pets~1{petId}/put/requestBody/content",
                 "/paths/~1store~1orders/post/parameters/0",
                 "/paths/~1users~1login/get/security/1",
                 "/paths/~1users~1login/get/parameters/1",
