@@ -395,7 +395,19 @@ impl<'t> Page<'t> {
             let balanced = line.matches('"').count() % 2 == 0
                 && line.matches('\'').count() % 2 == 0
                 && !line.ends_with('\\');
-            if named && balanced && !line.contains("$(") && !line.contains('`') {
+            // only assignments: `NAME=oc get pod x` runs `get` with `NAME` set
+            let only_assignments = || {
+                super::shell::shell_commands(assignment).is_ok_and(|commands| {
+                    matches!(commands.as_slice(), [command]
+                        if command.words.iter().all(|word| super::shell::assignment(word).is_some()))
+                })
+            };
+            if named
+                && balanced
+                && !line.contains("$(")
+                && !line.contains('`')
+                && only_assignments()
+            {
                 self.set_before.push_str(line);
                 self.set_before.push('\n');
             }
@@ -1911,6 +1923,17 @@ mod tests {
         // a VitePress operation page's samples give way to its title
         let page = "---\ntitle: Estado de la API\n---\n\n## {{ $t('Samples') }}\n\n```bash\ncurl https://e.com/estado\n```\n";
         assert_eq!(block_titles(page), [Some("Estado de la API".into())]);
+    }
+
+    // `NAME=oc get pod x` runs `get` with `NAME` set: no setup for the blocks below
+    #[test]
+    fn only_assignments_set_variables_for_the_blocks_below() {
+        let page = "```bash\n$ export BASE=\"https://e.com/a b\"\n$ ip=oc get pod x\nTOKEN=abc\n```\n\n```bash\ncurl $BASE\n```\n";
+        let read = blocks(page).unwrap();
+        assert_eq!(
+            read[0].set_before,
+            "export BASE=\"https://e.com/a b\"\nTOKEN=abc\n"
+        );
     }
 
     #[test]
