@@ -500,7 +500,11 @@ impl<'t> Page<'t> {
             heading,
             prose: prose
                 .iter()
-                .map(|piece| without_dangling_tags(piece))
+                .map(|piece| super::page_formats::with_myst_roles_read(piece))
+                .map(|piece| match without_dangling_tags(&piece) {
+                    std::borrow::Cow::Borrowed(_) => piece,
+                    std::borrow::Cow::Owned(text) => std::borrow::Cow::Owned(text),
+                })
                 .filter(|piece| !piece.is_empty())
                 .chain(captions.into_iter().map(std::borrow::Cow::Owned))
                 .collect::<Vec<_>>()

@@ -357,6 +357,43 @@ fn restructured_text(lines: &mut Vec<String>) {
     }
 }
 
+/// Markdown prose with MyST's roles, `` {term}`BCE` `` and `` {doc}`the glossary <glossary>` ``,
+/// read as reStructuredText's (`` :term:`BCE` ``) are: the text they show.
+pub(super) fn with_myst_roles_read(text: &str) -> Cow<'_, str> {
+    if !text.contains("}`") {
+        return Cow::Borrowed(text);
+    }
+    let mut rst = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(close) = rest.find("}`") {
+        let open = rest[..close].rfind('{');
+        let role = open.map(|open| &rest[open + 1..close]);
+        match (open, role) {
+            (Some(open), Some(role))
+                if !role.is_empty()
+                    && role.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && role
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-')) =>
+            {
+                rst.push_str(&rest[..open]);
+                rst.push(':');
+                rst.push_str(role);
+                rst.push(':');
+            }
+            _ => rst.push_str(&rest[..close + 1]),
+        }
+        rest = &rest[close + 1..];
+    }
+    rst.push_str(rest);
+    Cow::Owned(
+        rst.lines()
+            .map(|line| with_roles_read(line).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
 /// A line of reStructuredText prose with the markup Markdown reads otherwise as Markdown's: an
 /// auto-numbered item's `#.` as `1.`, and a link reference, `` `Log in`_ `` or `` `docs
 /// <https://e.com>`_ ``, as its text or a Markdown link.
@@ -2180,6 +2217,13 @@ mod tests {
             "Notes.\n\n## Health\n<pre>docker compose up</pre>\n\n```\ncurl -X GET \"http://h/health\"\n```\n\nSearch:\n\n```bash\ncurl \"http://h/s?a=1&b=<x>'\" \\\n  -H 'X: y'\n```\n\n"
         );
         assert_eq!(html_text_of("a &amp;&#x41;&unknown; &"), "a &A&unknown; &");
+        // MyST's roles in Markdown prose
+        assert_eq!(
+            with_myst_roles_read(
+                "by its {term}`BCE` (see {doc}`the glossary <glossary>`), `{\"a\": {}}`"
+            ),
+            "by its BCE (see the glossary), `{\"a\": {}}`"
+        );
         // without `;`, as browsers read it before a character that is no letter or digit
         assert_eq!(
             html_text_of("&lt;url&gt/api?a=1&amp b&gtx"),
