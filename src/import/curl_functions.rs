@@ -134,10 +134,44 @@ fn call_into(
     };
     let arguments = &command.words[1..];
     let mut locals: Vec<Local> = Vec::new();
+    // the `if`s the body is in: whether their test is known to pass (as the call's arguments
+    // make it), and whether the `else` has been reached
+    let mut branches: Vec<(Option<bool>, bool)> = Vec::new();
     for written in &function.body {
         let mut run = with_arguments(written, arguments, &command);
         for local in &locals {
             with_local(&mut run, local);
+        }
+        match run.words.first().map(String::as_str) {
+            Some("if") => {
+                let known = known_test(&run.words[1..]);
+                branches.push((known, false));
+                if known.is_some() {
+                    continue;
+                }
+            }
+            Some("else") => {
+                if let Some(branch) = branches.last_mut() {
+                    branch.1 = true;
+                }
+            }
+            // what an `elif` tests is not read: every branch from there on is kept
+            Some("elif") => {
+                if let Some(branch) = branches.last_mut() {
+                    *branch = (None, true);
+                }
+            }
+            Some("fi") => {
+                branches.pop();
+            }
+            _ => {}
+        }
+        // a branch the test does not take runs nothing
+        if branches
+            .iter()
+            .any(|(passes, in_else)| *passes == Some(*in_else))
+        {
+            continue;
         }
         if let Some(assigned) = local_assignments(&run) {
             for local in assigned {
@@ -147,6 +181,31 @@ fn call_into(
             continue;
         }
         call_into(run, functions, expanded, depth + 1, out);
+    }
+}
+
+/// Whether an `if`'s test passes, when it tests a text known at the call: `[ -n "$t" ]`, `[ -z
+/// "$t" ]` (also with `[[ … ]]` or `test`), `$t` written in as the call gives it.
+fn known_test(words: &[String]) -> Option<bool> {
+    let inner = match words {
+        [open, inner @ .., close]
+            if (open == "[" && close == "]") || (open == "[[" && close == "]]") =>
+        {
+            inner
+        }
+        [test, inner @ ..] if test == "test" => inner,
+        _ => return None,
+    };
+    let [flag, text] = inner else {
+        return None;
+    };
+    if text.contains("{{") {
+        return None;
+    }
+    match flag.as_str() {
+        "-n" => Some(!text.is_empty()),
+        "-z" => Some(text.is_empty()),
+        _ => None,
     }
 }
 
@@ -484,6 +543,35 @@ mod tests {
         assert_eq!(commands[2].line, Some(4));
         assert_eq!(commands[1].expanded, ["BASE"]);
         assert!(commands[1].arguments.is_empty());
+    }
+
+    // a token given or not: the branch the call's arguments take
+    #[test]
+    fn an_if_on_an_argument_runs_the_branch_it_takes() {
+        let text = concat!(
+            "api() {\n",
+            "  local t=\"${2:-}\"\n",
+            "  if [ -n \"$t\" ]; then\n",
+            "    curl \"https://e.com$1\" -H \"Authorization: Bearer $t\"\n",
+            "  else\n",
+            "    curl \"https://e.com$1\"\n",
+            "  fi\n",
+            "}\n",
+            "api /a\n",
+            "api /b abc\n",
+        );
+        let commands = read(text);
+        let curls: Vec<Vec<&str>> = words(&commands)
+            .into_iter()
+            .filter(|words| words.contains(&"curl"))
+            .collect();
+        assert_eq!(
+            curls,
+            [
+                vec!["curl", "https://e.com/a"],
+                vec!["curl", "https://e.com/b", "-H", "Authorization: Bearer abc"],
+            ]
+        );
     }
 
     #[test]
