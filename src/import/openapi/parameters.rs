@@ -364,7 +364,9 @@ impl<'a> Importer<'a> {
             let mut object = serde_json::Map::new();
             for (name, property) in properties {
                 let at = format!("{schema_at}/properties/{}", escape(name));
+                // a `readOnly` property is the server's, sent in no request (as in a body)
                 if let Some((property, _)) = self.resolve(property, &at)
+                    && !self.flag(property, "readOnly")
                     && let Some(value) = own_value(property)
                 {
                     object.insert(name.clone(), value);
@@ -385,8 +387,10 @@ impl<'a> Importer<'a> {
                 .filter(|name| properties.contains_key(*name))
                 .collect();
             let named: Vec<&String> = properties
-                .keys()
-                .filter(|name| required.is_empty() || required.contains(&name.as_str()))
+                .iter()
+                .filter(|(name, _)| required.is_empty() || required.contains(&name.as_str()))
+                .filter(|(_, property)| !self.flag(property, "readOnly"))
+                .map(|(name, _)| name)
                 .take(20)
                 .collect();
             if !named.is_empty() {
@@ -1052,6 +1056,41 @@ components:
             ]
         );
         assert_eq!(pairs(&request.headers), [pair("X-Obj", "a,7")]);
+    }
+
+    // `readOnly` properties are the server's, as in a body
+    #[test]
+    fn an_object_parameter_leaves_out_read_only_properties() {
+        let import = run(r##"
+paths:
+  /q:
+    get:
+      parameters:
+        - name: filter
+          in: query
+          required: true
+          schema:
+            type: object
+            properties:
+              id: {type: integer, readOnly: true, example: 7}
+              kind: {type: string, example: k}
+        - name: page
+          in: query
+          required: true
+          schema:
+            type: object
+            required: [id, size]
+            properties:
+              id: {$ref: '#/components/schemas/Id'}
+              size: {type: integer}
+components:
+  schemas:
+    Id: {type: integer, readOnly: true}
+"##);
+        assert_eq!(
+            pairs(&only(&import).request.query),
+            [pair("kind", "k"), pair("size", "{{size}}")]
+        );
     }
 
     #[test]
