@@ -1190,6 +1190,22 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 Cow::Owned(placeholders::in_url_with_braces(&value, &mut found, false))
             } else if whole('{', '}') || whole('<', '>') {
                 Cow::Owned(placeholders::in_value(&value, &mut found))
+            } else if let Some(name) = value
+                .strip_prefix('[')
+                .and_then(|inner| inner.strip_suffix(']'))
+                .filter(|inner| {
+                    // `[EXTERNAL_URL]`, a name in capitals, not a JSON list
+                    inner.starts_with(|c: char| c.is_ascii_uppercase())
+                        && inner
+                            .chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                })
+            {
+                found.push(placeholders::Placeholder {
+                    written: value.to_string(),
+                    name: name.to_string(),
+                });
+                Cow::Owned(format!("{{{{{name}}}}}"))
             } else {
                 value
             };
@@ -3798,6 +3814,17 @@ mod tests {
             ),
             "{error}"
         );
+    }
+
+    // a value that is one placeholder is the reader's to give
+    #[test]
+    fn a_placeholder_set_before_the_command_is_offered_as_a_variable() {
+        let import = imported("export X=[EXTERNAL_URL]\ncurl -s $X/api/health\n");
+        assert_eq!(import.items[0].spec.request.url, "{{X}}/api/health");
+        assert_eq!(import.variables["X"], "{{EXTERNAL_URL}}");
+        // a JSON list is a value
+        let import = imported("L='[1,2]'\ncurl -s https://e.com -d \"$L\"\n");
+        assert_eq!(import.variables["L"], "[1,2]");
     }
 
     // Rust's doc comments hold commands as `//` comments do
