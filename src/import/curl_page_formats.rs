@@ -364,28 +364,39 @@ pub(super) fn with_myst_roles_read(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut rst = String::with_capacity(text.len());
+    let mut in_code = false;
     let mut rest = text;
-    while let Some(close) = rest.find("}`") {
-        let open = rest[..close].rfind('{');
-        let role = open.map(|open| &rest[open + 1..close]);
-        match (open, role) {
-            (Some(open), Some(role))
-                if !role.is_empty()
-                    && role.starts_with(|c: char| c.is_ascii_alphabetic())
-                    && role
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '_' | '-')) =>
-            {
-                rst.push_str(&rest[..open]);
+    while let Some(c) = rest.chars().next() {
+        // a role outside a code span: `{name}` and a backquote (not `{id}` inside `` `…` ``)
+        let role = (c == '{' && !in_code)
+            .then(|| rest[1..].split_once("}`"))
+            .flatten()
+            .map(|(name, _)| name)
+            .filter(|name| {
+                name.starts_with(|c: char| c.is_ascii_lowercase())
+                    && name.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, ':' | '-')
+                    })
+            });
+        match role {
+            Some(name) => {
                 rst.push(':');
-                rst.push_str(role);
+                rst.push_str(name);
                 rst.push(':');
+                rest = &rest[name.len() + 2..];
             }
-            _ => rst.push_str(&rest[..close + 1]),
+            None => {
+                if c == '`' {
+                    in_code = !in_code;
+                }
+                rst.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
         }
-        rest = &rest[close + 1..];
     }
-    rst.push_str(rest);
+    if rst == text {
+        return Cow::Borrowed(text);
+    }
     Cow::Owned(
         rst.lines()
             .map(|line| with_roles_read(line).into_owned())
@@ -2224,6 +2235,13 @@ mod tests {
             ),
             "by its BCE (see the glossary), `{\"a\": {}}`"
         );
+        // a placeholder inside a code span is no role
+        for kept in [
+            "`Authorization: Bearer {your_api_token}`",
+            "`/search?amount={amount}` and `/n/{notification_id}`",
+        ] {
+            assert_eq!(with_myst_roles_read(kept), kept);
+        }
         // without `;`, as browsers read it before a character that is no letter or digit
         assert_eq!(
             html_text_of("&lt;url&gt/api?a=1&amp b&gtx"),
