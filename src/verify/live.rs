@@ -116,7 +116,13 @@ pub fn make_live(
     let mut counter = 0;
     let mut create = |path: &str| -> std::io::Result<String> {
         counter += 1;
-        let name = path.rsplit('/').next().unwrap_or(path);
+        // a path with variables (`{{p}}.deb`) names the file their values make, which is the
+        // one the samples open
+        let path = values
+            .set(path, false)
+            .map(|set| substitute(&set))
+            .unwrap_or_else(|_| substitute(path));
+        let name = path.rsplit('/').next().unwrap_or(&path);
         // one folder per file, so that two uploads of the same name do not collide
         let dir = files_dir.join(counter.to_string());
         std::fs::create_dir_all(&dir)?;
@@ -187,6 +193,28 @@ mod tests {
 
     // a variable with a value is set before the URL is pointed at the echo server, so that its
     // base path stays; a secret becomes its test value in the request that must arrive
+    // `curl -T "{${p}.deb,${p}.md5}"`: the file the samples open is the one the values name
+    #[test]
+    fn a_file_named_with_variables_is_created_under_their_values() {
+        let source = "title: t\nrequest:\n  method: PUT\n  url: https://e.com/up\n  headers:\n    - Content-Type: application/octet-stream\n  body:\n    file: \"{{p}}-{{q}}.deb\"\n";
+        let spec = crate::spec::parse(source).unwrap();
+        let site =
+            crate::config::Config::parse(Path::new("samplegen.yaml"), "variables: {p: pkg}\n")
+                .unwrap()
+                .sample_values;
+        let files = tempfile::tempdir().unwrap();
+        let live = make_live(&spec, &site, "http://127.0.0.1:9", files.path()).unwrap();
+        let Some(BodySpec::File(file)) = live.request.body else {
+            panic!("a file body");
+        };
+        let (path, _) = file.path_and_check();
+        assert!(path.ends_with("/pkg-v-q.deb"), "{path}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            file_contents("pkg-v-q.deb")
+        );
+    }
+
     #[test]
     fn sample_values_are_set_before_the_url_is_pointed_and_secrets_are_test_values() {
         let source = "title: t\nrequest:\n  method: GET\n  url: \"{{baseUrl}}/charges/{{id}}\"\n  auth:\n    basic:\n      username: \"{{secretKey}}\"\n";
