@@ -3774,6 +3774,7 @@ mod tests {
             "read -r code < <(curl -s https://e.com/b)\n",
             "while read -r x; do echo \"$x\"; done <<< \"$(curl -s https://e.com/b)\"\n",
             "r=$(kubectl exec pod -- curl -s https://e.com/b)\n",
+            "set -l r (curl -s https://e.com/b)\n",
             "r=$(oc exec pod -- curl -s https://e.com/b)\n",
         ] {
             let import = imported(text);

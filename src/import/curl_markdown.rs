@@ -1334,6 +1334,7 @@ fn is_shell_language(info: &str) -> bool {
             | "sh"
             | "shell"
             | "zsh"
+            | "fish"
             | "console"
             | "shell-session"
             | "shellsession"
@@ -1952,6 +1953,7 @@ mod tests {
             "{.bash}",
             "powershell",
             "powershell:run.ps1",
+            "fish",
             "cmd:file.bat",
         ] {
             assert!(is_shell_language(info), "{info}");

@@ -1276,6 +1276,10 @@ pub(super) const RUNS_A_COMMAND: [&str; 30] = [
 pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, String> {
     let mut out = Vec::with_capacity(commands.len());
     for command in commands {
+        if let Some(run) = fish_set_curl(&command) {
+            out.push(run);
+            continue;
+        }
         // `export R=$(curl …)`, and in a loop or a branch `do R=$(curl …)`
         let mut words = command.words.as_slice();
         while let [keyword, rest @ ..] = words
@@ -1346,6 +1350,46 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
         }
     }
     Ok(out)
+}
+
+/// The curl command of fish's `set -l r (curl …)`, which gives a variable its output (fish
+/// writes a substitution in parentheses alone), as the shell runs it.
+fn fish_set_curl(command: &Command) -> Option<Command> {
+    let [set, rest @ ..] = command.words.as_slice() else {
+        return None;
+    };
+    if set != "set" {
+        return None;
+    }
+    // past the options and the name
+    let mut words: Vec<String> = rest
+        .iter()
+        .skip_while(|word| word.starts_with('-'))
+        .skip(1)
+        .cloned()
+        .collect();
+    let first = words.first()?.strip_prefix('(')?.to_string();
+    let last = words.last()?.strip_suffix(')')?.to_string();
+    if words.len() == 1 {
+        words[0] = first.strip_suffix(')')?.to_string();
+    } else {
+        let end = words.len() - 1;
+        words[0] = first;
+        words[end] = last;
+    }
+    if !words.first().is_some_and(|program| is_curl(program))
+        || words.iter().any(|w| w.contains(['(', ')']))
+    {
+        return None;
+    }
+    Some(Command {
+        words,
+        expanded: command.expanded.clone(),
+        defaults: command.defaults.clone(),
+        line: command.line,
+        captured: true,
+        ..Command::default()
+    })
 }
 
 /// The command a word that is one substitution runs: `$(…)` or `` `…` ``.
