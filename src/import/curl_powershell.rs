@@ -70,10 +70,12 @@ pub fn powershell_sign(text: &str) -> Option<PowershellSign> {
         .collect();
     let mut lines = code.lines().peekable();
     while let Some(line) = lines.next() {
+        // (not bash's `` r=`curl … ` ``, whose backquote closes the one it opened)
         let continued = line
             .trim_end()
             .strip_suffix('`')
-            .is_some_and(|before| before.is_empty() || before.ends_with([' ', '\t']));
+            .is_some_and(|before| before.is_empty() || before.ends_with([' ', '\t']))
+            && !(line.contains("`curl ") && line.matches('`').count() % 2 == 0);
         if (lines.peek().is_some() && continued) || assigns_a_variable(line) {
             return Some(PowershellSign::Syntax);
         }
@@ -1004,6 +1006,12 @@ mod tests {
     }
 
     // what a script does with a group's output is no command
+    #[test]
+    fn a_bash_substitution_closing_a_line_is_no_continuation() {
+        assert!(powershell_sign("r=`curl -s https://e.com/a `\nls\n").is_none());
+        assert!(powershell_sign("curl.exe -X POST `\n  https://e.com/a\n").is_some());
+    }
+
     #[test]
     fn a_group_ends_at_its_parenthesis() {
         let commands = powershell_commands(
