@@ -2742,10 +2742,13 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             format!("`{option}` authentication cannot be said in a spec; the request has no auth"),
         ));
     }
+    // (not the rest of a word a broken quote split, `application/json"`, which no one meant as
+    // the URL: `-H \"Content-Type: application/json\"` in a YAML `run:` step)
+    let broken_fragment = |url: &str| url.contains('"') && !url.contains("://");
     let beside_a_url = transfer
         .urls
         .iter()
-        .any(|(url, _)| !bare_word(url) && !only_a_variable(url));
+        .any(|(url, _)| !bare_word(url) && !only_a_variable(url) && !broken_fragment(url));
     // `curl $DEBUG -s $URL`: among variables alone, one named for a URL is the URL
     let beside_a_url_variable = transfer.urls.iter().any(|(url, _)| url_variable(url));
     for (index, (written, url_at)) in transfer.urls.iter().enumerate() {
@@ -3826,6 +3829,20 @@ mod tests {
         // a JSON list is a value
         let import = imported("L='[1,2]'\ncurl -s https://e.com -d \"$L\"\n");
         assert_eq!(import.variables["L"], "[1,2]");
+    }
+
+    // a YAML `run:` step keeps `\"`: bash splits the header, and curl sends to both "URLs"
+    #[test]
+    fn a_variable_beside_a_broken_quotes_fragment_is_a_url() {
+        let import = imported(
+            "curl -X POST -H \\\"Content-Type: application/json\\\" -d '{}' ${{ secrets.HOOK }}\n",
+        );
+        let urls: Vec<&str> = import
+            .items
+            .iter()
+            .map(|item| item.spec.request.url.as_str())
+            .collect();
+        assert_eq!(urls, ["http://application/json\"", "{{HOOK}}"]);
     }
 
     // Rust's doc comments hold commands as `//` comments do
