@@ -861,8 +861,24 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             "typographic quotes and dashes, as a word processor or a blog sets a command (`“…”`, `‘…’`, `–X`, `—data`), are read as the `\"`, `'`, `-` and `--` they were typed as (curl would take them for text: a URL `–X`); inside ASCII quotes they are kept",
         ));
     }
-    // a command that runs curl: `do curl …` in a loop, `sudo curl`, `docker exec web curl`
+    // `exit` on a line of its own, outside any `if`, loop or function: bash runs nothing after it
     let mut commands = commands;
+    if let Some(at) = shell::top_level_exit(&commands) {
+        let after = commands.len() - at - 1;
+        if after > 0 {
+            let place = commands[at]
+                .line
+                .map(|line| format!("line {}", line + first_line.unwrap_or(1)))
+                .unwrap_or_else(|| "input".into());
+            import.notes.push(Note::of_kind(
+                "command",
+                place,
+                format!("`exit` ends the script: the {after} command(s) after it, which bash never runs, are not imported"),
+            ));
+            commands.truncate(at + 1);
+        }
+    }
+    // a command that runs curl: `do curl …` in a loop, `sudo curl`, `docker exec web curl`
     for index in 0..commands.len() {
         let command = &commands[index];
         if let Some(program) = command.words.first()
@@ -3843,6 +3859,30 @@ mod tests {
             .map(|item| item.spec.request.url.as_str())
             .collect();
         assert_eq!(urls, ["http://application/json\"", "{{HOOK}}"]);
+    }
+
+    // bash runs nothing after a top-level `exit`; one in an `if`, a function or after `||` ends
+    // nothing here
+    #[test]
+    fn commands_after_a_scripts_exit_are_not_imported() {
+        let urls = |text: &str| -> Vec<String> {
+            imported(text)
+                .items
+                .iter()
+                .map(|item| item.spec.request.url.clone())
+                .collect()
+        };
+        assert_eq!(
+            urls("curl https://e.com/a\nexit 0\ncurl https://e.com/b\n"),
+            ["https://e.com/a"]
+        );
+        for kept in [
+            "curl https://e.com/a || exit 1\ncurl https://e.com/b\n",
+            "if [ -z \"$T\" ]; then\n  echo no\n  exit 1\nfi\ncurl https://e.com/a\ncurl https://e.com/b\n",
+            "usage() {\n  echo use\n  exit 1\n}\ncurl https://e.com/a\ncurl https://e.com/b\n",
+        ] {
+            assert_eq!(urls(kept).len(), 2, "{kept}");
+        }
     }
 
     // Rust's doc comments hold commands as `//` comments do

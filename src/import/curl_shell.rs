@@ -1352,6 +1352,38 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
     Ok(out)
 }
 
+/// Where a script's `exit` stands on a line of its own outside any `if`, `case`, loop, group or
+/// function body (not `cmd || exit 1`, which shares its line): bash runs nothing after it.
+pub(super) fn top_level_exit(commands: &[Command]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut previous_line = None;
+    for (index, command) in commands.iter().enumerate() {
+        let first = command.words.first().map(String::as_str);
+        let opens = matches!(
+            first,
+            Some("if" | "case" | "for" | "while" | "until" | "select" | "{")
+        ) || command
+            .words
+            .last()
+            .is_some_and(|word| word == "{" || word.ends_with("(){"));
+        let closes = matches!(first, Some("fi" | "esac" | "done" | "}"));
+        if closes {
+            depth = depth.saturating_sub(1);
+        }
+        let alone = command.line.is_some() && command.line != previous_line;
+        let exits = matches!(command.words.as_slice(), [exit] if exit == "exit")
+            || matches!(command.words.as_slice(), [exit, code] if exit == "exit" && code.chars().all(|c| c.is_ascii_digit()));
+        if exits && depth == 0 && alone && !command.piped {
+            return Some(index);
+        }
+        if opens {
+            depth += 1;
+        }
+        previous_line = command.line;
+    }
+    None
+}
+
 /// The curl command of fish's `set -l r (curl …)`, which gives a variable its output (fish
 /// writes a substitution in parentheses alone), as the shell runs it.
 fn fish_set_curl(command: &Command) -> Option<Command> {
