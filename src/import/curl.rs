@@ -870,6 +870,12 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 .line
                 .map(|line| format!("line {}", line + first_line.unwrap_or(1)))
                 .unwrap_or_else(|| "input".into());
+            let runs_curl = |command: &Command| command.words.iter().any(|word| is_curl(word));
+            if !commands[..at].iter().any(runs_curl) && commands[at..].iter().any(runs_curl) {
+                return Err(format!(
+                    "the `exit` at {place} ends the script before its curl commands, which bash never runs: nothing to import"
+                ));
+            }
             import.notes.push(Note::of_kind(
                 "command",
                 place,
@@ -3875,6 +3881,11 @@ mod tests {
         assert_eq!(
             urls("curl https://e.com/a\nexit 0\ncurl https://e.com/b\n"),
             ["https://e.com/a"]
+        );
+        assert!(
+            import("set -e\nexit 0\ncurl https://e.com/b\n")
+                .unwrap_err()
+                .starts_with("the `exit` at line 2 ends the script before its curl commands")
         );
         for kept in [
             "curl https://e.com/a || exit 1\ncurl https://e.com/b\n",
