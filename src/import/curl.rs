@@ -861,7 +861,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             "typographic quotes and dashes, as a word processor or a blog sets a command (`“…”`, `‘…’`, `–X`, `—data`), are read as the `\"`, `'`, `-` and `--` they were typed as (curl would take them for text: a URL `–X`); inside ASCII quotes they are kept",
         ));
     }
-    // `exit` on a line of its own, outside any `if`, loop or function: bash runs nothing after it
+    // `exit` outside any `if`, loop or function, and not after `||`: bash runs nothing after it
     let mut commands = commands;
     if let Some(at) = shell::top_level_exit(&commands) {
         let after = commands.len() - at - 1;
@@ -3889,6 +3889,8 @@ mod tests {
         );
         for kept in [
             "curl https://e.com/a || exit 1\ncurl https://e.com/b\n",
+            "curl -X POST https://e.com/a \\\n  -d x || exit 1\ncurl https://e.com/b\n",
+            "curl -X POST https://e.com/a \\\n  -d x \\\n  || exit 1\ncurl https://e.com/b\n",
             "if [ -z \"$T\" ]; then\n  echo no\n  exit 1\nfi\ncurl https://e.com/a\ncurl https://e.com/b\n",
             "usage() {\n  echo use\n  exit 1\n}\ncurl https://e.com/a\ncurl https://e.com/b\n",
         ] {

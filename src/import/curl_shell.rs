@@ -52,6 +52,8 @@ pub struct Command {
     pub captured: bool,
     /// Whether the command reads the output of the one before it, after a `|`.
     pub piped: bool,
+    /// Whether the command follows `&&` or `||`: whether it runs depends on the one before.
+    pub chained: bool,
     /// URLs written in backquotes as a word of their own (`` `http://localhost:7700/indexes` ``,
     /// as if they quoted it): the shell would run the URL as a command and give curl nothing;
     /// the words hold the URL, as its writer meant.
@@ -1130,6 +1132,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                 if !command.words.is_empty() || !command.redirections.is_empty() {
                     commands.push(std::mem::take(&mut command));
                     command.piped = c == '|' && !doubled;
+                    command.chained = doubled;
                 } else {
                     // a comment's line, or a separator's, starts no command
                     command.line = None;
@@ -1352,11 +1355,10 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
     Ok(out)
 }
 
-/// Where a script's `exit` stands on a line of its own outside any `if`, `case`, loop, group or
-/// function body (not `cmd || exit 1`, which shares its line): bash runs nothing after it.
+/// Where a script's `exit` stands outside any `if`, `case`, loop, group or function body, and
+/// not after `&&` or `||` (`curl … || exit 1`): bash runs nothing after it.
 pub(super) fn top_level_exit(commands: &[Command]) -> Option<usize> {
     let mut depth = 0usize;
-    let mut previous_line = None;
     for (index, command) in commands.iter().enumerate() {
         let first = command.words.first().map(String::as_str);
         let opens = matches!(
@@ -1370,16 +1372,14 @@ pub(super) fn top_level_exit(commands: &[Command]) -> Option<usize> {
         if closes {
             depth = depth.saturating_sub(1);
         }
-        let alone = command.line.is_some() && command.line != previous_line;
         let exits = matches!(command.words.as_slice(), [exit] if exit == "exit")
             || matches!(command.words.as_slice(), [exit, code] if exit == "exit" && code.chars().all(|c| c.is_ascii_digit()));
-        if exits && depth == 0 && alone && !command.piped {
+        if exits && depth == 0 && !command.chained && !command.piped {
             return Some(index);
         }
         if opens {
             depth += 1;
         }
-        previous_line = command.line;
     }
     None
 }
