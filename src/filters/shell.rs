@@ -30,7 +30,7 @@ pub fn shell_quote(s: &str) -> String {
 }
 
 /// `s` in single quotes, each `'` written `'\''`.
-fn single_quoted(s: &str) -> String {
+pub(crate) fn single_quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('\'');
     let mut pieces = s.split('\'');

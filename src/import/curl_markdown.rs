@@ -725,13 +725,8 @@ fn is_slate(text: &str) -> bool {
 /// A heading's translation calls (Vue i18n's `{{ $t('Samples') }}`, `{{ t("samples") }}`) as
 /// their key, which the site shows in its own words: the key says what the heading is.
 fn translated_keys_read(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        let Some(end) = rest[start..].find("}}").map(|end| start + end) else {
-            break;
-        };
-        let inner = rest[start + 2..end].trim();
+    crate::sample_values::map_variables(text, |inner| {
+        let inner = inner.trim();
         let key = inner
             .strip_prefix("$t(")
             .or_else(|| inner.strip_prefix("t("))
@@ -743,17 +738,10 @@ fn translated_keys_read(text: &str) -> String {
                     .and_then(|q| q.strip_suffix('\''))
                     .or_else(|| quoted.strip_prefix('"').and_then(|q| q.strip_suffix('"')))
             })
-            .filter(|key| !key.contains(['\'', '"']));
-        out.push_str(&rest[..start]);
-        match key {
-            // `api.samples` is the key `samples` of `api`
-            Some(key) => out.push_str(key.rsplit('.').next().unwrap_or(key)),
-            None => out.push_str(&rest[start..end + 2]),
-        }
-        rest = &rest[end + 2..];
-    }
-    out.push_str(rest);
-    out
+            .filter(|key| !key.contains(['\'', '"']))?;
+        // `api.samples` is the key `samples` of `api`
+        Some(key.rsplit('.').next().unwrap_or(key).to_string())
+    })
 }
 
 fn without_anchor(text: String) -> String {

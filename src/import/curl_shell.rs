@@ -153,7 +153,7 @@ fn exec_array_command(line: &str) -> Option<String> {
     Some(
         words
             .iter()
-            .map(|word| format!("'{}'", word.replace('\'', "'\\''")))
+            .map(|word| crate::filters::shell::single_quoted(word))
             .collect::<Vec<_>>()
             .join(" "),
     )
@@ -1246,10 +1246,11 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
 /// The error of a quote opened `opened` bytes into `text` and never closed, naming where it
 /// opened (an apostrophe in prose, `couldn't`, is the usual one).
 fn never_closed(kind: &str, text: &str, opened: usize) -> String {
-    let before = &text[..opened.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or(before).chars().count() + 1;
-    format!("a {kind} quote opened at line {line}, column {column} is never closed")
+    let at = crate::diagnostic::Location::of_offset(text, opened);
+    format!(
+        "a {kind} quote opened at line {}, column {} is never closed",
+        at.line, at.column
+    )
 }
 
 fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> usize {
@@ -2580,17 +2581,12 @@ fn is_basic_auth_prefix(word: &str) -> bool {
 /// The names of the `{{variables}}` a text holds, in order, each once.
 fn variables_in(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find("{{") {
-        let Some(length) = rest[start + 2..].find("}}") else {
-            break;
-        };
-        let name = &rest[start + 2..start + 2 + length];
-        if crate::sample_values::is_variable_name(name) && !names.iter().any(|n| n == name) {
-            names.push(name.to_string());
+    crate::sample_values::map_variables(text, |name| {
+        if crate::sample_values::is_variable_name(name) {
+            push_once(&mut names, name.to_string());
         }
-        rest = &rest[start + 2 + length..];
-    }
+        None
+    });
     names
 }
 
