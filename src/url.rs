@@ -221,10 +221,7 @@ pub fn strict(url: &str) -> String {
         }
         let c = rest.chars().next().expect("index is on a char boundary");
         let allowed = match c {
-            '%' => {
-                bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
-                    && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit)
-            }
+            '%' => starts_escape(url, index),
             '#' => !std::mem::replace(&mut seen_hash, true),
             '[' | ']' => !path.contains(&index),
             // a lone brace, or any other byte the run above stopped at
@@ -243,15 +240,18 @@ pub fn strict(url: &str) -> String {
     out
 }
 
+/// Whether the `%` at byte `index` of `text` starts a `%XX` escape.
+pub fn starts_escape(text: &str, index: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
+        && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit)
+}
+
 /// `url` with each `%` that starts no escape (`50%off`) written `%25`: a client that finds one
 /// re-encodes every `%` of the URL (Python's requests sends `a%26b` as `a%2526b`), or refuses
 /// the URL (pecl_http). Servers decode both spellings to the same text.
 pub fn with_lone_percents_encoded(url: &str) -> std::borrow::Cow<'_, str> {
-    let bytes = url.as_bytes();
-    let lone = |index: usize| {
-        !(bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
-            && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit))
-    };
+    let lone = |index: usize| !starts_escape(url, index);
     let percents = || url.match_indices('%').map(|(index, _)| index);
     if !percents().any(lone) {
         return url.into();

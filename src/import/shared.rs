@@ -74,12 +74,8 @@ pub(super) fn drop_content_type(headers: &mut Vec<NameValueSpec>) {
 
 /// Whether every `%` in `text` starts a `%XX` escape.
 pub(super) fn escapes_whole(text: &str) -> bool {
-    text.match_indices('%').all(|(at, _)| {
-        text.len() >= at + 3
-            && text.as_bytes()[at + 1..at + 3]
-                .iter()
-                .all(u8::is_ascii_hexdigit)
-    })
+    text.match_indices('%')
+        .all(|(at, _)| crate::url::starts_escape(text, at))
 }
 
 /// Whether `data` reads as a form a form encoder could have written: `name=value` pairs joined by
