@@ -453,23 +453,26 @@ impl Importer<'_> {
     /// goes before the query (`…/v1?tenant=acme` and `/items` are `…/v1/items?tenant=acme`),
     /// where written after the URL it would be read as part of the query.
     fn without_query(&mut self, url: String, at: &str) -> (String, Vec<NameValueSpec>) {
-        let Some(start) = url.find(['?', '#']) else {
+        let parsed = crate::url::Url::parse(&url);
+        if parsed.query.is_none() && parsed.fragment.is_none() {
             return (url, Vec::new());
-        };
-        let (base, rest) = url.split_at(start);
-        let (query, fragment) = match rest.find('#') {
-            Some(hash) => (&rest[..hash], Some(&rest[hash..])),
-            None => (rest, None),
-        };
-        let items: Vec<NameValueSpec> = query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|item| !item.is_empty())
-            .map(|item| match item.split_once('=') {
-                Some((name, value)) => name_value(name, value),
-                // a bare `flag`, sent as written
-                None => NameValueSpec::from([(item.to_string(), None)]),
-            })
+        }
+        let base = format!("{}{}", parsed.base(), parsed.path);
+        let query = parsed
+            .query
+            .as_ref()
+            .map(|query| format!("?{query}"))
+            .unwrap_or_default();
+        let fragment = parsed
+            .fragment
+            .as_ref()
+            .map(|fragment| format!("#{fragment}"));
+        let items: Vec<NameValueSpec> = parsed
+            .query_pairs()
+            .into_iter()
+            .filter(|pair| !(pair.key.is_empty() && pair.value.is_none()))
+            // a bare `flag` is sent as written
+            .map(|pair| NameValueSpec::from([(pair.key, pair.value)]))
             .collect();
         if !items.is_empty() {
             self.note_once(
@@ -489,7 +492,7 @@ impl Importer<'_> {
                 ),
             );
         }
-        (base.to_string(), items)
+        (base, items)
     }
 }
 
