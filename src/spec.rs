@@ -399,7 +399,7 @@ pub struct GraphqlSpec {
     pub operation_name: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseSpec {
     /// `200`, or a status line such as `200 OK`.

@@ -409,3 +409,110 @@ fn the_openapi_test_documents_import_and_build() {
         .map(|name| repo().join("tests/fixtures/openapi").join(name));
     import_and_build(Format::Openapi, &files, "import-openapi");
 }
+
+/// Renders every spec of the project in `root` (its `samplegen.yaml`, or `config` in its place)
+/// into its page, imports each page back as `import curl PAGE --into specs` would, and renders
+/// the spec written: the page must come out byte for byte, at the same address. How many pages.
+fn house_pages_read_back(root: &Path, config: Option<&str>) -> usize {
+    let source = tempfile::tempdir().unwrap();
+    let root = match config {
+        Some(config) => {
+            std::fs::write(source.path().join("samplegen.yaml"), config).unwrap();
+            copy_dir(&root.join("specs"), &source.path().join("specs"));
+            source.path()
+        }
+        None => root,
+    };
+    let project = Project::open(root).unwrap();
+    let renderer = project.renderer().unwrap();
+    let specs = project.load_specs().unwrap();
+    let target = tempfile::tempdir().unwrap();
+    if let Some(config) = config {
+        std::fs::write(target.path().join("samplegen.yaml"), config).unwrap();
+    }
+    let imported_project = Project::open(target.path()).unwrap();
+    let specs_dir = imported_project.specs_dir();
+    for endpoint in &specs.endpoints {
+        let page = renderer.render(endpoint, &project.config).unwrap().page;
+        let name = endpoint.source.display();
+        let imported = import::read(Format::Curl, &page, Default::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}\n{page}"));
+        assert_eq!(imported.items.len(), 1, "{name}");
+        // nothing said but what the page is
+        assert!(
+            imported.notes.iter().all(|note| note.kind == "page"
+                && note.message.starts_with("a page in the house layout")),
+            "{name}: {:?}",
+            imported.notes
+        );
+        let written = import::write(&imported, &specs_dir, &specs_dir, true).unwrap();
+        assert_eq!(written.written.len(), 1, "{name}");
+        let again = imported_project.load_spec(&written.written[0]).unwrap();
+        assert_eq!(again.id, endpoint.id, "{name}: written at another address");
+        let rendered = renderer
+            .render(&again, &imported_project.config)
+            .unwrap()
+            .page;
+        assert!(
+            rendered == page,
+            "{name} differs once read back:\n{}\n{}",
+            similar::TextDiff::from_lines(&page, &rendered)
+                .unified_diff()
+                .header("page", "read back"),
+            std::fs::read_to_string(&written.written[0]).unwrap()
+        );
+    }
+    specs.endpoints.len()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_house_page_imports_back_into_the_spec_that_renders_it() {
+    // the repository's own pages (the seeds' specs among them), and every request shape of the
+    // fixtures, in the house layout and in the newer one
+    assert!(house_pages_read_back(repo(), None) >= 7);
+    assert!(house_pages_read_back(&repo().join("tests/fixtures"), None) > 30);
+    assert!(
+        house_pages_read_back(&repo().join("tests/fixtures"), Some("page: house-newer\n")) > 30
+    );
+}
+
+#[test]
+fn the_seed_pages_import_back_byte_for_byte() {
+    let Some(seeds) = shared("seeds") else {
+        return;
+    };
+    let project = Project::open(repo()).unwrap();
+    let renderer = project.renderer().unwrap();
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // `001_` is a page read as plain text on the live site, not its Markdown
+        if !text.starts_with("---\n") {
+            continue;
+        }
+        let imported = import::read(Format::Curl, &text, Default::default()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let specs_dir = dir.path().join("specs");
+        let written = import::write(&imported, &specs_dir, &specs_dir, false).unwrap();
+        let target = Project::open(dir.path()).unwrap();
+        let endpoint = target.load_spec(&written.written[0]).unwrap();
+        let page = renderer.render(&endpoint, &target.config).unwrap().page;
+        assert!(page == text, "{} differs once read back", path.display());
+        compared += 1;
+    }
+    assert_eq!(compared, 3);
+}

@@ -33,6 +33,25 @@ pub fn md_escape(s: &str) -> String {
     out
 }
 
+/// The text [`md_escape`] was given: a `\` before ASCII punctuation dropped. Every `\` of the
+/// text itself was escaped, so this reads an escaped heading or status line back exactly.
+pub fn md_unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && let Some(&next) = chars.peek()
+            && next.is_ascii_punctuation()
+        {
+            out.push(next);
+            chars.next();
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `s` for one cell of a pipe table: an absolute `http(s)` URL becomes an autolink `<…>` as on the
 /// seed pages; anything else is [`md_escape`]d with `|` escaped too and line breaks as `<br>`.
 pub fn md_table_cell(s: &str) -> String {
@@ -188,6 +207,29 @@ mod tests {
             }
         }
         text
+    }
+
+    #[test]
+    fn unescaping_reads_back_what_was_escaped() {
+        for text in [
+            r"client_credentials \\ [a] `b` *c* ~d~",
+            "# 1. - + > &amp; <b> {{var}}",
+            r"C:\dir\_x",
+            "",
+        ] {
+            assert_eq!(md_unescape(&md_escape(text)), text);
+        }
+        assert_eq!(
+            md_unescape(r"Get client\_credentials"),
+            "Get client_credentials"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn unescaping_inverts_escaping(text in "\\PC*") {
+            proptest::prop_assert_eq!(md_unescape(&md_escape(&text)), text);
+        }
     }
 
     #[test]

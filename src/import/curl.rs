@@ -8,6 +8,8 @@ mod cmd;
 mod functions;
 #[path = "curl_glob.rs"]
 mod glob;
+#[path = "curl_house_page.rs"]
+mod house_page;
 #[path = "curl_html.rs"]
 mod html;
 #[path = "curl_markdown.rs"]
@@ -371,6 +373,9 @@ fn looks_like_url(word: &str) -> bool {
 }
 
 pub fn import(text: &str) -> Result<Import, String> {
+    if let Some(page) = house_page::read(text) {
+        return import_house_page(page);
+    }
     // `C:\>curl`: cmd.exe writes no blank after its prompt
     let holds_curl = |code: &str| {
         // `TOKEN=$(curl …)`, `` `curl …` ``: a command substitution's too
@@ -446,6 +451,170 @@ pub fn import(text: &str) -> Result<Import, String> {
             .insert(0, Note::of_kind("page", "input", markup.described()));
     }
     Ok(imported)
+}
+
+/// A page in the house layout, read back into the spec that renders it: the request its cURL
+/// sample sends, its title, prose and example response, and its path from its `page_id`.
+fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
+    let mut import = import_text(&markdown::commands_of(&page.curl), Some(page.curl_line))
+        .map_err(|error| {
+            format!("a page in the house layout whose cURL sample cannot be read: {error}")
+        })?;
+    if import.items.len() > 1 {
+        import.notes.push(Note::of_kind(
+            "page",
+            format!("line {}", page.curl_line),
+            format!(
+                "the cURL sample sends {} requests; the page is about the first, which is imported",
+                import.items.len()
+            ),
+        ));
+        import.items.truncate(1);
+    }
+    let item = import
+        .items
+        .first_mut()
+        .ok_or("a page in the house layout whose cURL sample sends no request")?;
+    item.spec.title = page.title;
+    item.spec.prose = page.prose;
+    item.spec.response = page.response;
+    if let Some((module, path)) = &page.page_id {
+        let mut parts: Vec<String> = path.split('/').map(str::to_string).collect();
+        item.name = parts.pop().unwrap_or_default();
+        item.dirs = std::iter::once(module.clone()).chain(parts).collect();
+    } else {
+        item.name = item.spec.title.clone();
+    }
+    let request = &mut item.spec.request;
+    // The request line writes the spec's URL as written (a query unencoded, a fragment), the
+    // cURL sample as curl is to send it: the line's is the spec's when the sample is written from it.
+    let written = page
+        .request_line
+        .split_once(' ')
+        .filter(|(method, _)| *method == request.method)
+        .map(|(_, url)| url)
+        .filter(|url| {
+            let without_fragment =
+                |url: &str| url.split('#').next().unwrap_or_default().to_string();
+            let as_curl_writes =
+                crate::url::strict(&crate::url::Url::parse(url).with_encoded_query());
+            without_fragment(&as_curl_writes) == without_fragment(&request.url)
+        });
+    match written {
+        Some(url) => request.url = url.to_string(),
+        None => import.notes.push(Note::of_kind(
+            "page",
+            "input",
+            format!(
+                "the page's request line is `{}`, but its cURL sample sends `{} {}`: the spec follows the sample",
+                page.request_line, request.method, request.url
+            ),
+        )),
+    }
+    if page.body_mode.as_deref() == Some("graphql") {
+        graphql_read_back(request);
+    }
+    implied_content_type_left_out(request, &page.curl);
+    let mut said = vec![
+        "a page in the house layout: its title, prose and example response are imported, and the request its cURL sample sends".to_string(),
+    ];
+    if let Some((module, path)) = &page.page_id {
+        said.push(format!(
+            "the spec is named by its `page_id` (`{module}/{path}.yaml`): import with `--into specs` to keep the page's address"
+        ));
+    }
+    let defaults = crate::config::Config::default();
+    if page
+        .component
+        .as_ref()
+        .is_some_and(|c| *c != defaults.component)
+        || page
+            .base_url
+            .as_ref()
+            .is_some_and(|b| *b != defaults.base_url)
+    {
+        said.push(format!(
+            "its front matter's component `{}` and address `{}` come from samplegen.yaml's `component` and `base_url`",
+            page.component.as_deref().unwrap_or(&defaults.component),
+            page.base_url.as_deref().unwrap_or(&defaults.base_url),
+        ));
+    }
+    if page.newer_layout {
+        said.push(
+            "it is in the newer house layout (a spacer under the title, no `description`): `page: house-newer` in samplegen.yaml writes it so".to_string(),
+        );
+    }
+    import
+        .notes
+        .insert(0, Note::of_kind("page", "input", said.join("; ")));
+    Ok(import)
+}
+
+/// A house page's GraphQL body, which its cURL sample sends as the JSON `{"query": …,
+/// "operationName": …, "variables": …}` with the `Content-Type` that implies: the spec's
+/// `body.graphql` again, when the JSON holds nothing else.
+fn graphql_read_back(request: &mut crate::spec::RequestSpec) {
+    use crate::spec::{BodySpec, GraphqlSpec};
+    let Some(BodySpec::Raw(text)) = &request.body else {
+        return;
+    };
+    let Ok(serde_json::Value::Object(members)) = serde_json::from_str::<serde_json::Value>(text)
+    else {
+        return;
+    };
+    let text_of = |key: &str| {
+        members
+            .get(key)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let known = members
+        .keys()
+        .all(|key| ["query", "operationName", "variables"].contains(&key.as_str()));
+    let (Some(query), true) = (text_of("query"), known) else {
+        return;
+    };
+    let variables = match members.get("variables") {
+        None => None,
+        Some(variables @ serde_json::Value::Object(_)) => Some(variables.to_string()),
+        Some(_) => return,
+    };
+    request.body = Some(BodySpec::Graphql(GraphqlSpec {
+        query,
+        variables,
+        operation_name: text_of("operationName"),
+    }));
+}
+
+/// A house page's request without the `Content-Type` header its cURL sample sends after the
+/// auth's header: the one a `urlencoded` or `graphql` body implies, which the spec did not
+/// write (a header it writes comes before the auth's). Left, it would move ahead of the auth's.
+fn implied_content_type_left_out(request: &mut crate::spec::RequestSpec, curl: &str) {
+    use crate::spec::{AuthSpec, BodySpec, KeyLocationSpec};
+    let implied = match request.body {
+        Some(BodySpec::Urlencoded(_)) => "application/x-www-form-urlencoded",
+        Some(BodySpec::Graphql(_)) => "application/json",
+        _ => return,
+    };
+    let auth_header = match &request.auth {
+        Some(AuthSpec::Basic(_) | AuthSpec::Bearer(_)) => "Authorization".to_string(),
+        Some(AuthSpec::Apikey(key)) if key.location != Some(KeyLocationSpec::Query) => {
+            key.name.clone()
+        }
+        _ => return,
+    };
+    let curl = curl.to_ascii_lowercase();
+    let at = |name: &str| curl.find(&format!("{}:", name.to_ascii_lowercase()));
+    let (Some(auth_at), Some(type_at)) = (at(&auth_header), at("Content-Type")) else {
+        return;
+    };
+    if auth_at < type_at {
+        request.headers.retain(|header| {
+            !header.iter().any(|(name, value)| {
+                name.eq_ignore_ascii_case("content-type") && value.as_deref() == Some(implied)
+            })
+        });
+    }
 }
 
 /// The lines of a page (as numbers, from 1) that write a curl command in a code span, `` `curl
