@@ -35,6 +35,11 @@ pub struct Settled {
 /// Settles the import's variables against the config's values, `current`; the specs are
 /// written out to look for `{{name}}` once, and only when a name needs looking for.
 pub fn settle(import: &mut Import, current: &SampleValues) -> Settled {
+    // an empty value the input gives (a collection's token left for its user to fill in) is no
+    // value next to the one the config sets: the config's is kept
+    import.variables.retain(|name, value| {
+        !value.is_empty() || current.variables.get(name).is_none_or(String::is_empty)
+    });
     let lacking: Vec<(&String, &String)> = current
         .variables
         .iter()
@@ -224,6 +229,30 @@ mod tests {
         Config::parse(Path::new("samplegen.yaml"), source)
             .unwrap()
             .sample_values
+    }
+
+    #[test]
+    fn an_empty_value_found_gives_way_to_the_configs() {
+        let source = "variables:\n  token: abc\n  tenant: ''\n";
+        let mut import = Import::default();
+        import.variables = found(&[("token", ""), ("tenant", ""), ("id", "")]);
+        import.items.push(crate::import::Imported {
+            dirs: Vec::new(),
+            name: "r".into(),
+            spec: crate::spec::parse(
+                "title: t\nrequest: {method: GET, url: 'https://e.com/{{id}}?t={{tenant}}&k={{token}}'}\n",
+            )
+            .unwrap(),
+            origin: String::new(),
+        });
+        let settled = settle(&mut import, &values(source));
+        // the config's token is the value; the empty ones it lacks or sets empty stay offered
+        assert_eq!(import.variables, found(&[("tenant", ""), ("id", "")]));
+        assert_eq!(
+            settled.taken_from_config,
+            [("token".to_string(), "abc".to_string())]
+        );
+        assert!(settled.set_in_specs.is_empty());
     }
 
     #[test]

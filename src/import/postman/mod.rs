@@ -87,14 +87,16 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
 
     let mut importer = Importer::default();
     importer.import.variables = collection_variables(collection.get("variable"));
-    // an empty value is one Postman sends (`{{prefix}}` as nothing), but not where a URL starts:
-    // there the variable stays for the reader to set
-    let mut leading = Vec::new();
-    leading_url_variables(items, &mut leading);
+    // an empty value is one Postman sends (`{{prefix}}` as nothing), but not where a URL starts,
+    // nor where it stands for a credential (Postman then sends no auth at all) or for what the
+    // collection's scripts set as it runs: there the variable stays for the reader to set
+    let mut unset = Vec::new();
+    leading_url_variables(items, &mut unset);
+    credential_and_script_variables(&Value::Object(collection.clone()), false, &mut unset);
     importer
         .import
         .variables
-        .retain(|name, value| !value.is_empty() || !leading.contains(name));
+        .retain(|name, value| !value.is_empty() || !unset.contains(name));
     // after the variables: its note says which are offered
     importer.ignored_settings(collection, "", "the collection's");
     importer.unkept_description(
@@ -147,6 +149,56 @@ fn leading_url_variables(items: &[Value], out: &mut Vec<String>) {
         {
             out.push(name);
         }
+    }
+}
+
+/// The names of the variables that a collection's auth (its own, a folder's, a request's)
+/// writes in its values, and those its scripts set (`pm.collectionVariables.set("id", …)`,
+/// `pm.environment.set('token', …)`, `postman.setEnvironmentVariable("id", …)`).
+fn credential_and_script_variables(value: &Value, in_auth: bool, out: &mut Vec<String>) {
+    let mut add = |name: &str| {
+        let name = variables::samplegen_name(name);
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    };
+    match value {
+        Value::String(text) if in_auth => {
+            for (_, rest) in text.match_indices("{{").map(|(at, _)| ((), &text[at + 2..])) {
+                if let Some((name, _)) = rest.split_once("}}") {
+                    add(name);
+                }
+            }
+        }
+        Value::String(line) => {
+            for setter in [".set(", "setEnvironmentVariable(", "setGlobalVariable("] {
+                for (at, _) in line.match_indices(setter) {
+                    let rest = line[at + setter.len()..].trim_start();
+                    let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))
+                    else {
+                        continue;
+                    };
+                    if let Some((name, _)) = rest[1..].split_once(quote) {
+                        add(name);
+                    }
+                }
+            }
+        }
+        Value::Array(values) => {
+            for value in values {
+                credential_and_script_variables(value, in_auth, out);
+            }
+        }
+        Value::Object(members) => {
+            for (key, value) in members {
+                // a script's lines (`event[].script.exec`), and an auth's values
+                let reads = in_auth || key == "auth";
+                if reads || matches!(key.as_str(), "event" | "script" | "exec" | "item" | "request") {
+                    credential_and_script_variables(value, reads, out);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
@@ -300,6 +352,28 @@ mod tests {
             .map(|(name, value)| (name.as_str(), value.as_str()))
             .collect();
         assert_eq!(offered, [("prefix", ""), ("host", "https://e.com")]);
+    }
+
+    // Postman sends no auth when a credential is empty, and a script's value only as it runs:
+    // the reader sets those
+    #[test]
+    fn an_empty_credential_or_script_set_variable_is_not_offered() {
+        let import = import(
+            r#"{"info": {"name": "c"},
+                "variable": [{"key": "token", "value": ""}, {"key": "ownerId", "value": ""}, {"key": "user", "value": ""}, {"key": "key", "value": ""}, {"key": "tenant", "value": ""}, {"key": "named", "value": "x"}],
+                "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}", "type": "string"}]},
+                "item": [{"name": "F", "auth": {"type": "apikey", "apikey": [{"key": "value", "value": "k-{{key}}"}]},
+                          "item": [{"name": "R", "event": [{"listen": "test", "script": {"exec": ["pm.collectionVariables.set(\"ownerId\", pm.response.json().id);"]}}],
+                                    "request": {"url": "https://e.com/{{ownerId}}?t={{tenant}}"}},
+                                   {"name": "S", "request": {"url": "https://e.com/s", "auth": {"type": "basic", "basic": [{"key": "username", "value": "{{user}}"}]}}}]}]}"#,
+        )
+        .unwrap();
+        let offered: Vec<(&str, &str)> = import
+            .variables
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+            .collect();
+        assert_eq!(offered, [("tenant", ""), ("named", "x")]);
     }
 
     #[test]
