@@ -682,8 +682,13 @@ fn body(
         && decoded
             .as_ref()
             .is_ok_and(|text| !text.is_empty() && reads_as_form(text));
+    // `params` only stand for a form the capture gives no text of: a text that is no list of
+    // pairs (a trailing `&`, `&&`, a bad escape) is sent as it is, since Chrome's `params` are
+    // its pieces still encoded, and may leave some out
+    let has_text = decoded.as_ref().is_ok_and(|text| !text.is_empty());
     if media == crate::model::FORM_URLENCODED
         && !form_text
+        && !has_text
         && let Some(params) = params
     {
         let fields = params
@@ -1142,6 +1147,24 @@ mod tests {
             "{:?}",
             import.notes
         );
+    }
+
+    #[test]
+    fn a_form_text_that_is_no_list_of_pairs_is_sent_as_it_is_not_from_its_params() {
+        for text in ["a=1&b=x%20y&", "a=1&&b=x%20y", "a=%zz&b=x%20y"] {
+            let (spec, notes) = one(
+                serde_json::json!({"method": "POST", "url": "https://e.com/a",
+                "postData": {
+                    "mimeType": "application/x-www-form-urlencoded",
+                    "text": text,
+                    "params": [{"name": "a", "value": "1"}, {"name": "b", "value": "x%20y"}]}}),
+            );
+            assert!(
+                matches!(&spec.request.body, Some(BodySpec::Raw(raw)) if raw == text),
+                "{text}: {:?} {notes:?}",
+                spec.request.body
+            );
+        }
     }
 
     // Chrome writes a form's `params` as its text's pieces, undecoded, and a multipart body's

@@ -234,8 +234,10 @@ mod tests {
     #[test]
     fn an_empty_value_found_gives_way_to_the_configs() {
         let source = "variables:\n  token: abc\n  tenant: ''\n";
-        let mut import = Import::default();
-        import.variables = found(&[("token", ""), ("tenant", ""), ("id", "")]);
+        let mut import = Import {
+            variables: found(&[("token", ""), ("tenant", ""), ("id", "")]),
+            ..Import::default()
+        };
         import.items.push(crate::import::Imported {
             dirs: Vec::new(),
             name: "r".into(),

@@ -164,7 +164,10 @@ fn credential_and_script_variables(value: &Value, in_auth: bool, out: &mut Vec<S
     };
     match value {
         Value::String(text) if in_auth => {
-            for (_, rest) in text.match_indices("{{").map(|(at, _)| ((), &text[at + 2..])) {
+            for (_, rest) in text
+                .match_indices("{{")
+                .map(|(at, _)| ((), &text[at + 2..]))
+            {
                 if let Some((name, _)) = rest.split_once("}}") {
                     add(name);
                 }
@@ -174,7 +177,10 @@ fn credential_and_script_variables(value: &Value, in_auth: bool, out: &mut Vec<S
             for setter in [".set(", "setEnvironmentVariable(", "setGlobalVariable("] {
                 for (at, _) in line.match_indices(setter) {
                     let rest = line[at + setter.len()..].trim_start();
-                    let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))
+                    let Some(quote) = rest
+                        .chars()
+                        .next()
+                        .filter(|c| matches!(c, '"' | '\'' | '`'))
                     else {
                         continue;
                     };
@@ -193,7 +199,12 @@ fn credential_and_script_variables(value: &Value, in_auth: bool, out: &mut Vec<S
             for (key, value) in members {
                 // a script's lines (`event[].script.exec`), and an auth's values
                 let reads = in_auth || key == "auth";
-                if reads || matches!(key.as_str(), "event" | "script" | "exec" | "item" | "request") {
+                if reads
+                    || matches!(
+                        key.as_str(),
+                        "event" | "script" | "exec" | "item" | "request"
+                    )
+                {
                     credential_and_script_variables(value, reads, out);
                 }
             }
