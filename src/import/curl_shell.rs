@@ -739,6 +739,9 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         (true, rest, PromptShell::Posix)
     } else {
         let (prompt, mut rest) = line.split_once([' ', '\t'])?;
+        if prompt == "RUN" {
+            rest = without_run_flags(rest);
+        }
         // a numbered step's `3. ` (in a plain-text README)
         let step = prompt
             .strip_suffix('.')
@@ -783,14 +786,38 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
     is_prompt.then(|| (&line[..line.len() - rest.len()], rest, shell))
 }
 
+/// What a Dockerfile's (or an Earthfile's) `RUN` runs, after its own flags: BuildKit's
+/// `--mount=type=secret,id=gh`, `--network=none`, Earthly's `--secret TOKEN`, `--push`; `rest`
+/// as it is unless curl follows them.
+fn without_run_flags(rest: &str) -> &str {
+    let mut after = rest.trim_start();
+    while let Some(flag) = after.strip_prefix("--") {
+        let (word, next) = flag.split_once([' ', '\t']).unwrap_or((flag, ""));
+        after = next.trim_start();
+        // Earthly's flags that take their value as the next word
+        if matches!(word, "secret" | "mount" | "ssh" | "network" | "security") {
+            after = after
+                .split_once([' ', '\t'])
+                .map_or("", |(_, next)| next)
+                .trim_start();
+        }
+    }
+    if after.split_whitespace().next().is_some_and(is_curl) {
+        after
+    } else {
+        rest
+    }
+}
+
 /// Whether `word` only introduces the curl command `rest` starts with: a label (`ids: curl …`
 /// in a plain-text README, YAML's `run: curl …`), a Dockerfile's `RUN` or bats' `run`.
 fn introduces_curl(word: &str, rest: &str) -> bool {
+    // Ansible's fully qualified `ansible.builtin.shell:` too
     let label = word.len() > 1
         && word.ends_with(':')
         && word[..word.len() - 1]
             .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
     (label || matches!(word, "RUN" | "run")) && rest.split_whitespace().next().is_some_and(is_curl)
 }
 
@@ -3236,6 +3263,18 @@ mod tests {
             "curl -u a:b u\n  curl -T f u\n curl -d x u"
         );
         assert_eq!(without_prompts("- run: make", false), "- run: make");
+        // BuildKit's and Earthly's flags of `RUN`, and an Ansible task's qualified module
+        assert_eq!(
+            without_prompts(
+                "RUN --mount=type=secret,id=gh curl -H x u\n    RUN --secret TOKEN --push curl -d a u\n  ansible.builtin.shell: curl v",
+                false
+            ),
+            "curl -H x u\n    curl -d a u\n  curl v"
+        );
+        assert_eq!(
+            without_prompts("RUN --mount=type=cache apk add curl", false),
+            "RUN --mount=type=cache apk add curl"
+        );
         // a numbered step's, zsh's `~` in the home directory
         assert_eq!(
             without_prompts("10. Run: curl -d x u\n2. curl u\n~   curl -I u", false),
