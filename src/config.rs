@@ -26,6 +26,7 @@ struct ConfigFile {
     auth_style: Option<AuthStyle>,
     page: Option<PagePreset>,
     samples_json: Option<bool>,
+    front_matter: Option<indexmap::IndexMap<String, String>>,
 }
 
 /// The docs framework the pages are written for: which built-in page and front matter templates
@@ -131,6 +132,10 @@ pub struct Config {
     /// Whether `build` also writes `samples.json`, every page's samples and their metadata.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub samples_json: bool,
+    /// Keys every page's front matter holds besides those samplegen derives (`llms_txt: …`),
+    /// in order.
+    #[serde(skip_serializing_if = "indexmap::IndexMap::is_empty")]
+    pub front_matter: indexmap::IndexMap<String, String>,
 }
 
 /// A target as this site shows it.
@@ -156,6 +161,7 @@ impl Default for Config {
             sample_values: SampleValues::default(),
             page: PagePreset::House,
             samples_json: false,
+            front_matter: indexmap::IndexMap::new(),
         }
     }
 }
@@ -358,6 +364,13 @@ impl Config {
         for problem in value_problems {
             problems.push(located(path, source, &problem.place, problem.message));
         }
+        let front_matter = file.front_matter.unwrap_or_default();
+        for (key, value) in &front_matter {
+            let place = [Place::Key("front_matter".into()), Place::Key(key.clone())];
+            if let Some(problem) = front_matter_problem(key, value) {
+                problems.push(located(path, source, &place, problem));
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -371,7 +384,40 @@ impl Config {
             sample_values,
             page: file.page.unwrap_or_default(),
             samples_json: file.samples_json.unwrap_or(false),
+            front_matter,
         })
+    }
+}
+
+/// Why `key: value` cannot be one of `front_matter`'s keys: a key must be a plain YAML key
+/// (letters, digits, `_`, `-`) that samplegen does not write itself, and a value one line.
+fn front_matter_problem(key: &str, value: &str) -> Option<String> {
+    const DERIVED: &[&str] = &[
+        "title",
+        "description",
+        "component",
+        "page_id",
+        "canonical_url",
+        "section_ids",
+    ];
+    let plain = key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
+    if !plain {
+        Some(format!(
+            "front_matter: `{key}` is not a front matter key samplegen can write (letters, digits, `_` and `-`, starting with a letter)"
+        ))
+    } else if DERIVED.contains(&key) {
+        Some(format!(
+            "front_matter: `{key}` is derived from each spec; it cannot be set for every page"
+        ))
+    } else if value.chars().any(char::is_control) {
+        Some(format!(
+            "front_matter.{key}: the value is one line without control characters"
+        ))
+    } else {
+        None
     }
 }
 
@@ -393,6 +439,36 @@ pub fn located(path: &Path, source: &str, place: &[Place], message: String) -> D
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_keys_are_plain_and_not_derived() {
+        let config = Config::parse(
+            Path::new("samplegen.yaml"),
+            "front_matter:\n  llms_txt: https://e.com/llms.txt\n  docs-for-agents: x\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.front_matter.keys().collect::<Vec<_>>(),
+            ["llms_txt", "docs-for-agents"]
+        );
+        for (source, said, line) in [
+            ("front_matter:\n  title: x\n", "`title` is derived", 2),
+            (
+                "front_matter:\n  a: b\n  \"x y\": z\n",
+                "`x y` is not a front matter key",
+                3,
+            ),
+            ("front_matter:\n  a: \"one\\ntwo\"\n", "one line", 2),
+        ] {
+            let problems = Config::parse(Path::new("samplegen.yaml"), source).unwrap_err();
+            let shown = problems[0].to_string();
+            assert!(shown.contains(said), "{shown}");
+            assert!(
+                shown.contains(&format!("samplegen.yaml:{line}:")),
+                "{shown}"
+            );
+        }
+    }
 
     #[test]
     fn defaults_are_the_house_style() {

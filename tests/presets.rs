@@ -70,6 +70,58 @@ fn house_newer_is_the_house_page_without_description_and_with_the_spacer() {
     assert!(pages > 30, "only {pages} pages compared");
 }
 
+/// `front_matter` adds its keys to every page: in the house layouts after `canonical_url`, as
+/// the current house pages write `llms_txt` and `docs_for_agents`; in the other presets after
+/// the title and description. Nothing else on the page moves.
+#[test]
+fn front_matter_keys_join_every_page() {
+    let keys = [
+        (
+            "llms_txt",
+            "https://developer.pingidentity.com/pingone-api/llms.txt",
+        ),
+        ("docs_for_agents", "https://e.com/agents.md"),
+    ];
+    for preset in PagePreset::ALL {
+        let project = site(preset);
+        let mut with_keys = project.config.clone();
+        with_keys.front_matter = keys
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let renderer = project.renderer().expect("templates compile");
+        let specs = project.load_specs().expect("specs load");
+        for endpoint in &specs.endpoints {
+            let plain = renderer.render(endpoint, &project.config).unwrap().page;
+            let page = renderer.render(endpoint, &with_keys).unwrap().page;
+            let added = "llms_txt: https://developer.pingidentity.com/pingone-api/llms.txt\ndocs_for_agents: https://e.com/agents.md\n";
+            let at = if matches!(preset, PagePreset::House | PagePreset::HouseNewer) {
+                plain.find("section_ids:").unwrap()
+            } else {
+                plain[4..].find("---\n").unwrap() + 4
+            };
+            let expected = format!("{}{added}{}", &plain[..at], &plain[at..]);
+            assert_eq!(page, expected, "{preset:?} {}", endpoint.id.path());
+            // a value YAML must quote reads back as written
+            let mut quoted = with_keys.clone();
+            quoted.front_matter.insert("note".into(), "a: b # c".into());
+            let page = renderer.render(endpoint, &quoted).unwrap().page;
+            // (the house layouts write `description` as the house pages do, not always YAML:
+            // their key's line alone is read there)
+            let front = if matches!(preset, PagePreset::House | PagePreset::HouseNewer) {
+                page.lines()
+                    .find(|line| line.starts_with("note: "))
+                    .unwrap()
+            } else {
+                front_matter(&page)
+            };
+            let front: serde_json::Value =
+                samplegen::yaml::from_str(front).expect("front matter is YAML");
+            assert_eq!(front["note"], "a: b # c", "{preset:?}");
+        }
+    }
+}
+
 #[test]
 fn site_pages_per_preset() {
     for preset in presets() {

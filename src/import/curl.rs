@@ -394,6 +394,8 @@ pub fn import(text: &str) -> Result<Import, String> {
         None => {
             // notes name the line of a script's command, and the word of a command line's
             let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
+            // YAML's blocks first: a list item's block holds commands, not an item's output
+            let text = &shell::run_blocks_dedented(text);
             import_text(&markdown::commands_of(text), (lines > 1).then_some(1)).map_err(|error| {
                 // a page without code blocks (prose, a table, reStructuredText's directives)
                 // that writes curl somewhere: where
@@ -543,6 +545,31 @@ fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
         said.push(
             "it is in the newer house layout (a spacer under the title, no `description`): `page: house-newer` in samplegen.yaml writes it so".to_string(),
         );
+    }
+    if let Some(width) = page.spacer_width {
+        said.push(format!(
+            "its spacer is {width} characters wide, where samplegen writes one non-breaking space: override the page template's `under_title` block for another"
+        ));
+    }
+    if !page.other_keys.is_empty() {
+        said.push(format!(
+            "its front matter's {} come from samplegen.yaml's `front_matter:`",
+            page.other_keys
+                .iter()
+                .map(|line| format!("`{line}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if !page.more_responses.is_empty() {
+        said.push(format!(
+            "a spec holds one example response: the page's first is imported, not the {} after it",
+            page.more_responses
+                .iter()
+                .map(|status| format!("`{status}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     import
         .notes
@@ -785,6 +812,7 @@ fn import_block(
     code: &str,
     first_line: Option<usize>,
 ) -> Result<(Import, Option<(usize, String)>), String> {
+    let code = &shell::run_blocks_dedented(code);
     let commands = markdown::commands_of(code);
     let error = match import_text(&commands, first_line) {
         Ok(imported) => return Ok((imported, None)),
@@ -4941,7 +4969,8 @@ schema:
         );
     }
 
-    // a script's array element is the array's value, a variable like any other
+    // a script's array element is the array's value, a variable like any other (one a
+    // literal index names, a variable of its own)
     #[test]
     fn an_array_element_is_a_variable() {
         let import = imported(
@@ -4949,7 +4978,7 @@ schema:
         );
         assert_eq!(
             import.items[0].spec.request.url,
-            "http://h/keys/{{CONFIG}}-{{POSTFIX}}?force={{A}}x"
+            "http://h/keys/{{CONFIG}}-{{POSTFIX}}?force={{A_1}}x"
         );
     }
 
@@ -6097,6 +6126,50 @@ schema:
         assert_eq!(
             spec.request.body.as_ref().unwrap().raw(),
             Some("<name>x</name>")
+        );
+    }
+
+    // a `case` branch's pattern on its command's line runs the command after it
+    #[test]
+    fn a_case_branch_on_one_line_runs_its_command() {
+        let import = imported(
+            "case \"$1\" in\n  foto)  r=$(curl -X POST https://h/photos);;\n  (video|clip) curl -X POST https://h/videos;;\n  *) echo no;;\nesac",
+        );
+        assert_eq!(urls_of(&import), ["https://h/photos", "https://h/videos"]);
+    }
+
+    // a function's `local` array, and words added with `+=`, are passed as an array is
+    #[test]
+    fn local_and_appended_arrays_are_passed() {
+        let spec = spec_of(
+            "f() {\n  local args=(--form-string \"v=1\")\n  curl -X POST https://h/f \"${args[@]}\"\n}\nf",
+        );
+        assert!(spec.request.body.as_ref().unwrap().formdata().is_some());
+        let spec = spec_of(
+            "opts=(-sS -X POST)\nopts+=(-H \"X-A: 1\")\nopts+=(-d \"a=1\")\ncurl \"${opts[@]}\" https://h/p",
+        );
+        assert_eq!(spec.request.method, "POST");
+        assert_eq!(spec.request.headers[0]["X-A"].as_deref(), Some("1"));
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().urlencoded().unwrap()[..],
+            [crate::import::shared::name_value("a", "1")]
+        );
+    }
+
+    // each element of an array is a value of its own; a computed index names the array
+    #[test]
+    fn an_arrays_elements_are_values_apart() {
+        let spec = spec_of(
+            "creds=(alice s3cret)\ncurl -X POST http://h/auth -d \"u=${creds[0]}&p=${creds[1]}&k=${H[token]}&i=${C[$I]}\"",
+        );
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().urlencoded().unwrap()[..],
+            [
+                crate::import::shared::name_value("u", "{{creds_0}}"),
+                crate::import::shared::name_value("p", "{{creds_1}}"),
+                crate::import::shared::name_value("k", "{{H_token}}"),
+                crate::import::shared::name_value("i", "{{C}}"),
+            ]
         );
     }
 

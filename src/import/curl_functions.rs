@@ -429,7 +429,12 @@ fn local_assignments(command: &Command) -> Option<Vec<Local>> {
             words = rest;
         }
     }
+    // an array (`local args=(--form-string "v=1")`) is the arrays' reader's
+    let array = words
+        .iter()
+        .any(|word| assignment(word).is_some_and(|(_, value)| value.starts_with('(')));
     if words.is_empty()
+        || array
         || !command.substituted.is_empty()
         || !command.unevaluated.is_empty()
         || !command.redirections.is_empty()

@@ -28,6 +28,13 @@ pub(super) struct HousePage {
     pub(super) curl: String,
     pub(super) curl_line: usize,
     pub(super) response: Option<ResponseSpec>,
+    /// The status lines of the example responses after the first, which a spec cannot hold.
+    pub(super) more_responses: Vec<String>,
+    /// The front matter's keys samplegen does not derive (`llms_txt: https://…`), as written.
+    pub(super) other_keys: Vec<String>,
+    /// The spacer's width in characters, when it is not the one non-breaking space samplegen
+    /// writes.
+    pub(super) spacer_width: Option<usize>,
     /// The layout of the pages published since the seeds: a spacer paragraph under the title's
     /// empty `##`, and no `description` (`page: house-newer`).
     pub(super) newer_layout: bool,
@@ -51,7 +58,10 @@ pub(super) fn read(text: &str) -> Option<HousePage> {
     expect(&lines, &mut at, "##")?;
     let newer_layout =
         lines.get(at) == Some(&"") && lines.get(at + 1).is_some_and(|l| is_spacer(l));
+    let mut spacer_width = None;
     if newer_layout {
+        let spacer = lines[at + 1];
+        spacer_width = (spacer != "\u{a0}").then(|| spacer.chars().count());
         at += 2;
     }
     expect(&lines, &mut at, "")?;
@@ -73,6 +83,13 @@ pub(super) fn read(text: &str) -> Option<HousePage> {
         .or_else(|| blocks.iter().position(|block| block.code.contains("curl")))?;
     let curl = &blocks[curl_index];
     let response = response(&lines, &mut at)?;
+    // the published pages show one section per example response; a spec holds one
+    let mut more_responses = Vec::new();
+    while response.is_some()
+        && let Some(Some(more)) = self::response(&lines, &mut at)
+    {
+        more_responses.push(more.status);
+    }
     // nothing after the page but its last line break
     if lines[at..].iter().any(|line| !line.is_empty()) {
         return None;
@@ -105,6 +122,9 @@ pub(super) fn read(text: &str) -> Option<HousePage> {
         curl: curl.code.clone(),
         curl_line: curl.code_line,
         response,
+        more_responses,
+        other_keys: front.other_keys,
+        spacer_width,
         newer_layout,
     })
 }
@@ -117,6 +137,7 @@ struct FrontMatter {
     component: Option<String>,
     page_id: Option<String>,
     canonical_url: Option<String>,
+    other_keys: Vec<String>,
 }
 
 impl FrontMatter {
@@ -134,6 +155,12 @@ impl FrontMatter {
                 "component" => &mut front.component,
                 "page_id" => &mut front.page_id,
                 "canonical_url" => &mut front.canonical_url,
+                "description" => continue,
+                // a key at the top level, not one of `section_ids`' entries
+                _ if !key.starts_with([' ', '\t']) => {
+                    front.other_keys.push(line.to_string());
+                    continue;
+                }
                 _ => continue,
             };
             *slot =
@@ -322,7 +349,25 @@ mod tests {
     #[test]
     fn the_newer_layout_has_a_spacer_under_the_title() {
         let page = PAGE.replace("##\n\n```none", "##\n\n\u{a0}\u{a0}\n\n```none");
-        assert!(read(&page).expect("a house page").newer_layout);
+        let page = read(&page).expect("a house page");
+        assert!(page.newer_layout);
+        assert_eq!(page.spacer_width, Some(2));
+        let page = PAGE.replace("##\n\n```none", "##\n\n\u{a0}\n\n```none");
+        assert_eq!(read(&page).expect("a house page").spacer_width, None);
+    }
+
+    #[test]
+    fn more_responses_and_front_matter_keys_are_told() {
+        let page =
+            format!("{PAGE}\n### Example Response\n\n400 Bad Request\n\n```json\n{{}}\n```\n")
+                .replace(
+                    "canonical_url:",
+                    "llms_txt: https://e.com/llms.txt\ncanonical_url:",
+                );
+        let page = read(&page).expect("a house page");
+        assert_eq!(page.response.expect("a response").status, "201 Created");
+        assert_eq!(page.more_responses, ["400 Bad Request"]);
+        assert_eq!(page.other_keys, ["llms_txt: https://e.com/llms.txt"]);
     }
 
     #[test]

@@ -159,46 +159,216 @@ fn exec_array_command(line: &str) -> Option<String> {
     )
 }
 
-/// The text with each YAML `run: |` block (a GitHub Actions or GitLab step) as the runner gives
-/// it to the shell: its lines without the block's indentation, so that a multi-line body sends
-/// the blanks its writer meant. The `run: |` line becomes an empty one: every line stays on its
-/// line.
+/// The text with each YAML block scalar that holds commands (a GitHub Actions `run: |`, a GitLab
+/// or Drone list item `- |`, an Ansible `shell: >`) as the runner gives it to the shell: a
+/// literal block's lines without the block's indentation, so that a multi-line body sends the
+/// blanks its writer meant; a folded one (`>`) folded as YAML folds it, its lines joined by
+/// blanks; and a list item quoted whole (`- 'curl --header "A: b" …'`, as GitLab's docs write
+/// one) without its YAML quotes. Every line stays on its line: the line that opens a block
+/// becomes an empty one, and a folded block's lines after the first too.
 pub(super) fn run_blocks_dedented(text: &str) -> Cow<'_, str> {
-    let is_run_block = |line: &str| {
-        let key = line.trim_start();
-        let key = key.strip_prefix("- ").unwrap_or(key).trim_start();
-        key.strip_prefix("run:")
-            .is_some_and(|rest| matches!(rest.trim(), "|" | "|-" | "|+" | "|2" | "|-2"))
-    };
-    if !text.lines().any(is_run_block) {
+    if !text
+        .lines()
+        .any(|line| block_scalar_opened(line).is_some() || quoted_item(line).is_some())
+    {
         return Cow::Borrowed(text);
     }
     let indentation = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let content = |line: &str| line.trim_end_matches(['\n', '\r']).len();
     let mut out = String::with_capacity(text.len());
-    let mut block: Option<(usize, Option<usize>)> = None;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if let Some((key_at, inner)) = &mut block {
-            if content.trim().is_empty() {
-                out.push_str(&line[content.len()..]);
-                continue;
-            }
-            let at = indentation(content);
-            if at > *key_at {
-                let inner = *inner.get_or_insert(at);
-                out.push_str(&line[inner.min(at)..]);
-                continue;
-            }
-            block = None;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        let body = &line[..content(line)];
+        index += 1;
+        if let Some((indent, unquoted)) = quoted_item(body) {
+            out.push_str(&" ".repeat(indent + 2));
+            out.push_str(&unquoted);
+            out.push_str(&line[body.len()..]);
+            continue;
         }
-        if is_run_block(content) {
-            block = Some((indentation(content), None));
-            out.push_str(&line[content.len()..]);
+        // a one-line item or key that runs curl (`- curl …`, `- run: curl …`) is a line of the
+        // script as the blocks' lines are: its marker and key, blanked, would otherwise read as
+        // a session's prompt, and the blocks' lines as its output
+        if let Some(command_at) = one_line_command(body) {
+            out.push_str(&" ".repeat(command_at));
+            out.push_str(&line[command_at..]);
+            continue;
+        }
+        let Some(folded) = block_scalar_opened(body) else {
+            out.push_str(line);
+            continue;
+        };
+        out.push_str(&line[body.len()..]);
+        let key_at = indentation(body);
+        // the block: the lines indented past its key, and the blank lines among them
+        let first = index;
+        while index < lines.len() {
+            let inner = &lines[index][..content(lines[index])];
+            if !inner.trim().is_empty() && indentation(inner) <= key_at {
+                break;
+            }
+            index += 1;
+        }
+        // blank lines after the block's last line are the text's, not the block's
+        let mut last = index;
+        while last > first && lines[last - 1].trim().is_empty() {
+            last -= 1;
+        }
+        let block = &lines[first..last];
+        let inner_at = block
+            .iter()
+            .find(|line| !line.trim().is_empty())
+            .map_or(0, |line| indentation(line));
+        let dedented: Vec<&str> = block
+            .iter()
+            .map(|line| &line[inner_at.min(indentation(line))..])
+            .collect();
+        if folded {
+            let text = folded_lines(&dedented);
+            let breaks = text.matches('\n').count();
+            out.push_str(&text);
+            out.push('\n');
+            // the block's other lines, empty
+            for _ in breaks + 1..block.len() {
+                out.push('\n');
+            }
         } else {
+            for line in dedented {
+                out.push_str(line);
+            }
+        }
+        for line in &lines[last..index] {
             out.push_str(line);
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `line` opens a YAML block scalar that holds commands: a key's (`run: |`,
+/// `script: >-`, `ansible.builtin.shell: |`) or a list item's (`- |`), and whether it is folded.
+fn block_scalar_opened(line: &str) -> Option<bool> {
+    let key = line.trim_start();
+    let (before, indicator) = match key.strip_prefix("- ") {
+        Some(item) if item.trim_start().starts_with(['|', '>']) => ("", item.trim()),
+        _ => {
+            let key = key.strip_prefix("- ").unwrap_or(key).trim_start();
+            let (name, indicator) = key.split_once(':')?;
+            (name, indicator.trim())
+        }
+    };
+    let command_key = before
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && COMMAND_KEYS.contains(&before.rsplit('.').next().unwrap_or(before));
+    if !before.is_empty() && !command_key {
+        return None;
+    }
+    let mut chars = indicator.chars();
+    let folded = match chars.next()? {
+        '|' => false,
+        '>' => true,
+        _ => return None,
+    };
+    // chomping and indentation indicators only: `|-`, `>+`, `|2`
+    chars
+        .all(|c| matches!(c, '-' | '+') || c.is_ascii_digit())
+        .then_some(folded)
+}
+
+/// The YAML keys whose block scalar is a shell's commands: a workflow's `run`, GitLab's and
+/// Tekton's `script`, Drone's `commands`, Ansible's `shell` and `command`, Packer's `inline`.
+const COMMAND_KEYS: &[&str] = &[
+    "run",
+    "script",
+    "before_script",
+    "after_script",
+    "commands",
+    "command",
+    "shell",
+    "cmd",
+    "inline",
+];
+
+/// Where the command of a YAML line that runs curl on one line starts: after a list item's
+/// `- ` (`- curl …`), a command key (`run: curl …`, `- script: curl …`), or both.
+fn one_line_command(line: &str) -> Option<usize> {
+    let mut rest = line.trim_start();
+    if let Some(item) = rest.strip_prefix("- ") {
+        rest = item.trim_start();
+    }
+    if let Some((key, value)) = rest.split_once(": ")
+        && COMMAND_KEYS.contains(&key.rsplit('.').next().unwrap_or(key))
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    {
+        rest = value.trim_start();
+    }
+    (rest.len() < line.len() && rest.split_whitespace().next().is_some_and(is_curl))
+        .then(|| line.len() - rest.len())
+}
+
+/// YAML's folding of a `>` block's lines (dedented): lines of text joined by a blank, a blank
+/// line a line break, and the line breaks around a more indented line kept.
+fn folded_lines(lines: &[&str]) -> String {
+    let mut out = String::new();
+    let mut blanks = 0;
+    // whether the last line of text was more indented
+    let mut last: Option<bool> = None;
+    for line in lines {
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            blanks += 1;
+            continue;
+        }
+        let more = line.starts_with([' ', '\t']);
+        match last {
+            None => out.push_str(&"\n".repeat(blanks)),
+            Some(false) if !more && blanks == 0 => out.push(' '),
+            Some(false) if !more => out.push_str(&"\n".repeat(blanks)),
+            Some(_) => out.push_str(&"\n".repeat(blanks + 1)),
+        }
+        out.push_str(line);
+        last = Some(more);
+        blanks = 0;
+    }
+    out
+}
+
+/// A YAML list item quoted whole that runs curl (`- 'curl --header "A: b" https://…'`): its
+/// indentation and its text, unquoted as YAML unquotes it. `None` for any other line, and for a
+/// double-quoted item with an escape other than `\"`, `\\` and `\/`.
+fn quoted_item(line: &str) -> Option<(usize, String)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let item = line[indent..].strip_prefix("- ")?.trim();
+    let text = if let Some(inner) = item.strip_prefix('\'').and_then(|i| i.strip_suffix('\'')) {
+        // a lone `'` inside would have ended the scalar
+        if inner.replace("''", "").contains('\'') {
+            return None;
+        }
+        inner.replace("''", "'")
+    } else {
+        let inner = item.strip_prefix('"')?.strip_suffix('"')?;
+        let mut text = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next()? {
+                    escaped @ ('"' | '\\' | '/') => text.push(escaped),
+                    _ => return None,
+                },
+                '"' => return None,
+                c => text.push(c),
+            }
+        }
+        text
+    };
+    text.split_whitespace()
+        .next()
+        .is_some_and(is_curl)
+        .then_some((indent, text))
 }
 
 /// A Makefile's text with each recipe line as make hands it to the shell: a variable,
@@ -818,7 +988,9 @@ fn introduces_curl(word: &str, rest: &str) -> bool {
         && word[..word.len() - 1]
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
-    (label || matches!(word, "RUN" | "run")) && rest.split_whitespace().next().is_some_and(is_curl)
+    // a container's `image: curlimages/curl` names an image, not a command
+    (label && word != "image:" || matches!(word, "RUN" | "run"))
+        && rest.split_whitespace().next().is_some_and(is_curl)
 }
 
 /// What follows a prompt of several words before `curl` (zsh's `me@host ~ % `, a virtualenv's
@@ -1299,6 +1471,19 @@ pub(super) const RUNS_A_COMMAND: [&str; 30] = [
     "HEALTHCHECK",
 ];
 
+/// Whether `word` is a `case` branch's pattern, `foto)`, `(*)` or `a|b)`: words of a name's
+/// characters and globs, ending in `)`.
+fn is_case_pattern(word: &str) -> bool {
+    let Some(pattern) = word.strip_suffix(')') else {
+        return false;
+    };
+    let pattern = pattern.strip_prefix('(').unwrap_or(pattern);
+    !pattern.is_empty()
+        && pattern
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-.*?|".contains(c))
+}
+
 /// The commands with each that gives a variable a curl command's output (`R=$(curl …)`, with
 /// `export` or `local` before it, or backquotes, or an array's `arr+=("$(curl …)")`), or another
 /// command a curl command's output as a word (`echo $(curl …)`) or on its standard input (`read
@@ -1306,10 +1491,15 @@ pub(super) const RUNS_A_COMMAND: [&str; 30] = [
 /// scripts in docs keep the response this way.
 pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, String> {
     let mut out = Vec::with_capacity(commands.len());
-    for command in commands {
+    for mut command in commands {
         if let Some(run) = fish_set_curl(&command) {
             out.push(run);
             continue;
+        }
+        // a `case` branch's pattern on the command's line (`foto) r=$(curl …);;`): the branch
+        // runs the command after it
+        if command.words.len() > 1 && is_case_pattern(&command.words[0]) {
+            command.words.remove(0);
         }
         // `export R=$(curl …)`, and in a loop or a branch `do R=$(curl …)`
         let mut words = command.words.as_slice();
@@ -1711,16 +1901,39 @@ pub(super) fn with_arrays_written(commands: Vec<Command>) -> Vec<Command> {
     let mut out: Vec<Command> = Vec::with_capacity(commands.len());
     let mut commands = commands.into_iter().peekable();
     while let Some(mut command) = commands.next() {
-        let start = command.words.first().and_then(|word| {
+        // `local args=(…)` in a function, `declare -a args=(…)`; `args+=(…)` adds to one
+        let declared = command
+            .words
+            .iter()
+            .position(|word| {
+                !(matches!(word.as_str(), "local" | "declare" | "typeset" | "readonly")
+                    || word.starts_with('-') && word.len() == 2)
+            })
+            .unwrap_or(0);
+        let start = command.words.get(declared).and_then(|word| {
             let (name, rest) = word.split_once("=(")?;
-            crate::sample_values::is_env_name(name).then(|| (name.to_string(), rest.to_string()))
+            let (name, appends) = match name.strip_suffix('+') {
+                Some(name) => (name, true),
+                None => (name, false),
+            };
+            crate::sample_values::is_env_name(name)
+                .then(|| (name.to_string(), rest.to_string(), appends))
         });
-        if let Some((name, first)) = start
+        // set only when a test passes (`[ -n "$x" ] && args=(…)`): its words are not known
+        if let Some((name, _, _)) = &start
+            && command.chained
+        {
+            arrays.retain(|array| array.name != *name);
+            out.push(command);
+            continue;
+        }
+        if let Some((name, first, appends)) = start
             && command.substituted.is_empty()
             && command.unevaluated.is_empty()
+            && (!appends || arrays.iter().any(|array| array.name == name))
         {
             let mut words: Vec<String> = std::iter::once(first)
-                .chain(command.words[1..].iter().cloned())
+                .chain(command.words[declared + 1..].iter().cloned())
                 .collect();
             let mut reads = command.expanded.clone();
             // the `)` that closes it ends its last word, or is a word of its own (then a word
@@ -1754,8 +1967,13 @@ pub(super) fn with_arrays_written(commands: Vec<Command>) -> Vec<Command> {
             }
             if closed {
                 words.retain(|word| !word.is_empty());
-                arrays.retain(|array| array.name != name);
-                arrays.push(Array { name, words, reads });
+                if appends && let Some(array) = arrays.iter_mut().find(|array| array.name == name) {
+                    array.words.extend(words);
+                    array.reads.extend(reads);
+                } else {
+                    arrays.retain(|array| array.name != name);
+                    arrays.push(Array { name, words, reads });
+                }
                 continue;
             }
             // not one this reading knows: as written
@@ -2254,21 +2472,25 @@ fn expand(
                 name.push(c);
             }
             // an array's element, `${CONFIG[$INDEX]}`: the array's value the reader gives (not
-            // all of its words, `${ARGS[@]}`, which a script passes on)
+            // all of its words, `${ARGS[@]}`, which a script passes on); one a literal index or
+            // key names, `${args[0]}`, `${H[token]}`, a value of its own (`{{args_0}}`), since
+            // each element is another value
             if ahead.peek() == Some(&'[')
                 && let Some(length) = closing_at(&ahead, Some('['), ']')
                 && ahead.clone().nth(length) == Some('}')
-                && !matches!(
-                    ahead
-                        .clone()
-                        .skip(1)
-                        .take(length - 2)
-                        .collect::<String>()
-                        .as_str(),
-                    "@" | "*"
-                )
             {
-                ahead.nth(length - 1);
+                let subscript: String = ahead.clone().skip(1).take(length - 2).collect();
+                if !matches!(subscript.as_str(), "@" | "*") {
+                    ahead.nth(length - 1);
+                    if !subscript.is_empty()
+                        && subscript
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    {
+                        name.push('_');
+                        name.push_str(&subscript);
+                    }
+                }
             }
             match ahead.next() {
                 Some('}') => *chars = ahead,
@@ -3247,6 +3469,36 @@ mod tests {
             run_blocks_dedented("  run: curl u\n    -d x"),
             "  run: curl u\n    -d x"
         );
+        // a list item's block after a one-line item, as Drone's `commands` write one
+        assert_eq!(
+            run_blocks_dedented(
+                "    - curl u\n    - |\n      curl -X POST \\\n        v\n    - echo\n"
+            ),
+            "      curl u\n\ncurl -X POST \\\n  v\n    - echo\n"
+        );
+        // a folded block is one line, as the runner gets it; the lines after it keep theirs
+        assert_eq!(
+            run_blocks_dedented(
+                "- run: >\n    curl -X POST\n    -H \"X-A: 1\"\n    u\n\n- run: echo\n"
+            ),
+            "\ncurl -X POST -H \"X-A: 1\" u\n\n\n\n- run: echo\n"
+        );
+        assert_eq!(
+            run_blocks_dedented("  shell: >-\n    a\n      b\n    c\n\n    d\n"),
+            "\na\n  b\nc\nd\n\n"
+        );
+        // GitLab's whole-quoted item, YAML's quotes taken off
+        assert_eq!(
+            run_blocks_dedented(
+                "  - 'curl --header \"PRIVATE-TOKEN: $T\" ''u'''\n  - \"curl -d \\\"a\\\" v\"\n  - 'echo x'\n"
+            ),
+            "    curl --header \"PRIVATE-TOKEN: $T\" 'u'\n    curl -d \"a\" v\n  - 'echo x'\n"
+        );
+        // a block of prose under another key is left as it is
+        assert_eq!(
+            run_blocks_dedented("description: |\n  curl is used\n"),
+            "description: |\n  curl is used\n"
+        );
         // a label before curl, as a plain-text README or YAML's `run:` writes one; before
         // another command it is left to that command
         assert_eq!(
@@ -3263,6 +3515,10 @@ mod tests {
             "curl -u a:b u\n  curl -T f u\n curl -d x u"
         );
         assert_eq!(without_prompts("- run: make", false), "- run: make");
+        assert_eq!(
+            without_prompts("image: curlimages/curl", false),
+            "image: curlimages/curl"
+        );
         // BuildKit's and Earthly's flags of `RUN`, and an Ansible task's qualified module
         assert_eq!(
             without_prompts(

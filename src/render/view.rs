@@ -384,6 +384,8 @@ pub(super) struct FrontMatterView<'a> {
     pub(super) page_id: String,
     pub(super) canonical_url: String,
     pub(super) sections: Vec<Section>,
+    /// `samplegen.yaml`'s `front_matter`: keys every page holds.
+    pub(super) front_matter: &'a indexmap::IndexMap<String, String>,
 }
 
 impl<'a> PageView<'a> {
@@ -445,6 +447,7 @@ impl<'a> FrontMatterView<'a> {
             ),
             canonical_url: format!("{}{}.html", config.base_url, endpoint.id.path()),
             sections,
+            front_matter: &config.front_matter,
         }
     }
 }
