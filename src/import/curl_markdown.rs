@@ -838,6 +838,53 @@ fn is_generic_heading(text: &str) -> bool {
                         | "required"
                         | "body"
                         | "headers"
+                        // and in the languages API docs are most often written in besides
+                        // English: `Paramètres de chemin`, `En-têtes`, `Parámetros`,
+                        // `Parâmetros de Entrada`, `Заголовки`
+                        | "paramètres"
+                        | "paramètre"
+                        | "chemin"
+                        | "en-têtes"
+                        | "en-tête"
+                        | "corps"
+                        | "requête"
+                        | "entrée"
+                        | "parámetros"
+                        | "parámetro"
+                        | "encabezados"
+                        | "cabeceras"
+                        | "cuerpo"
+                        | "ruta"
+                        | "consulta"
+                        | "solicitud"
+                        | "parâmetros"
+                        | "parâmetro"
+                        | "cabeçalhos"
+                        | "corpo"
+                        | "caminho"
+                        | "requisição"
+                        | "entrada"
+                        | "kopfzeilen"
+                        | "pfadparameter"
+                        | "abfrageparameter"
+                        | "anfragekörper"
+                        | "parametri"
+                        | "intestazioni"
+                        | "richiesta"
+                        | "параметры"
+                        | "параметр"
+                        | "заголовки"
+                        | "тело"
+                        | "запроса"
+                        | "пути"
+                        | "de"
+                        | "la"
+                        | "du"
+                        | "des"
+                        | "del"
+                        | "da"
+                        | "do"
+                        | "della"
                 )
         });
     // the platform a copy of the command is for (`Windows (CMD)`, `Linux/Mac`), as tabs would
@@ -890,16 +937,37 @@ fn is_generic_heading(text: &str) -> bool {
                 | "try this"
                 | "run it"
                 | "run this"
+                | "请求头"
+                | "请求参数"
+                | "请求体"
+                | "请求体字段"
+                | "路径参数"
+                | "查询参数"
+                | "query 参数"
+                | "参数"
                 | "请求"
                 | "请求示例"
                 | "示例"
                 | "调用示例"
                 | "请求示例代码"
+                | "リクエストヘッダー"
+                | "リクエストボディ"
+                | "パラメータ"
+                | "パラメーター"
+                | "パスパラメータ"
+                | "クエリパラメータ"
+                | "ヘッダー"
                 | "リクエスト"
                 | "リクエスト例"
                 | "リクエストの例"
                 | "例"
                 | "サンプル"
+                | "요청 헤더"
+                | "요청 본문"
+                | "경로 파라미터"
+                | "쿼리 파라미터"
+                | "헤더"
+                | "파라미터"
                 | "요청"
                 | "요청 예시"
                 | "요청 파라미터"
@@ -1730,6 +1798,23 @@ mod tests {
             "Create a user [beta]"
         );
         assert!(!is_generic_heading("创建用户"));
+        // a section of what a request takes, in the languages API docs are often written in
+        for section in [
+            "Paramètres de chemin",
+            "En-têtes",
+            "Parámetros",
+            "Parâmetros de Entrada",
+            "Заголовки",
+            "请求体字段",
+            "路径参数",
+            "Query 参数",
+            "リクエストヘッダー",
+            "요청 헤더",
+        ] {
+            assert!(is_generic_heading(section), "{section}");
+        }
+        assert!(!is_generic_heading("Créer un paiement"));
+        assert!(!is_generic_heading("Obtener plantilla"));
         for generic in [
             "Response",
             "Simple Example",
