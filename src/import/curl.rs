@@ -396,15 +396,36 @@ pub fn import(text: &str) -> Result<Import, String> {
             let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
             // YAML's blocks first: a list item's block holds commands, not an item's output
             let text = &shell::run_blocks_dedented(text);
-            import_text(&markdown::commands_of(text), (lines > 1).then_some(1)).map_err(|error| {
-                // a page without code blocks (prose, a table, reStructuredText's directives)
-                // that writes curl somewhere: where
-                if error.starts_with("not a curl command: it starts with") {
-                    format!("{error}{}", curl_outside_blocks(text, markup))
-                } else {
-                    error
-                }
-            })
+            import_text(&markdown::commands_of(text), (lines > 1).then_some(1))
+                .or_else(|error: String| {
+                    // a page copied as plain text, whose prose no shell reads (an apostrophe
+                    // opens a quote): its curl commands alone, each on its lines. (Text that
+                    // reads but starts with no command, a Jenkinsfile's or a program's, stays
+                    // refused: its strings are another language's.)
+                    if !error.contains("never closed") || !has_prose_with_a_lone_quote(text) {
+                        return Err(error);
+                    }
+                    let commands = commands_among_prose(text).ok_or(error.clone())?;
+                    let mut import = import_text(&commands, Some(1)).map_err(|_| error)?;
+                    import.notes.insert(
+                        0,
+                        Note::of_kind(
+                            "page",
+                            "input",
+                            "text that is no shell script around its curl commands (a page copied as plain text): the commands alone are read",
+                        ),
+                    );
+                    Ok(import)
+                })
+                .map_err(|error: String| {
+                    // a page without code blocks (prose, a table, reStructuredText's directives)
+                    // that writes curl somewhere: where
+                    if error.starts_with("not a curl command: it starts with") {
+                        format!("{error}{}", curl_outside_blocks(text, markup))
+                    } else {
+                        error
+                    }
+                })
         }
         Some(blocks) if blocks.is_empty() => Err(match markup {
             Some(Markup::ReStructuredText) => format!(
@@ -642,6 +663,47 @@ fn implied_content_type_left_out(request: &mut crate::spec::RequestSpec, curl: &
             })
         });
     }
+}
+
+/// Whether `text` holds a line of prose (`You can test the agent's endpoint using curl:`: words
+/// of letters, none of a shell's signs) with a quote no other closes on it, which opens a quote
+/// to a shell: a page copied as plain text.
+fn has_prose_with_a_lone_quote(text: &str) -> bool {
+    text.lines().any(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words.len() >= 3
+            && words[0].starts_with(char::is_alphabetic)
+            && !is_curl(words[0])
+            && !line.contains([
+                '$', '=', '|', '(', ')', '{', '}', '<', '>', '`', ';', '&', '\\',
+            ])
+            && (line.matches('\'').count() % 2 == 1 || line.matches('"').count() % 2 == 1)
+    })
+}
+
+/// The curl commands of a text that is not a shell script as a whole (prose copied from a page
+/// beside them): each line that starts with `curl` and the lines it continues onto (a `\` at
+/// the end, a quote left open), every other line blank, so that each keeps its place. `None`
+/// when no line starts a curl command, or the text is all commands.
+fn commands_among_prose(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut continued = false;
+    let mut open_quote = None;
+    let mut found = false;
+    let mut left_out = false;
+    for line in text.lines() {
+        let starts = line.split_whitespace().next().is_some_and(is_curl);
+        if continued || open_quote.is_some() || starts {
+            found |= starts;
+            out.push_str(line);
+            open_quote = shell::quote_left_open(line, open_quote);
+            continued = open_quote.is_none() && shell::continues_on_next_line(line);
+        } else {
+            left_out |= !line.trim().is_empty();
+        }
+        out.push('\n');
+    }
+    (found && left_out && open_quote.is_none()).then_some(out)
 }
 
 /// The lines of a page (as numbers, from 1) that write a curl command in a code span, `` `curl
@@ -6127,6 +6189,22 @@ schema:
             spec.request.body.as_ref().unwrap().raw(),
             Some("<name>x</name>")
         );
+    }
+
+    // a page copied as plain text: its prose (an apostrophe) is no shell's, its command is
+    #[test]
+    fn the_commands_of_a_page_copied_as_text_are_read() {
+        let read = imported(
+            "Test the Endpoint\nYou can test the agent's endpoint using curl:\n\ncurl -X POST http://h/generate \\\n-H \"Content-Type: application/json\" \\\n-d '{\"m\": [\"What is up?\"]}'\n\nUse it on the Client",
+        );
+        assert_eq!(urls_of(&read), ["http://h/generate"]);
+        assert!(
+            read.notes[0]
+                .message
+                .contains("the commands alone are read")
+        );
+        // a script that cannot be read is still refused
+        assert!(import("curl -d 'a http://h/x").is_err());
     }
 
     // a `case` branch's pattern on its command's line runs the command after it
