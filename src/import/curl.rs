@@ -396,7 +396,13 @@ pub fn import(text: &str) -> Result<Import, String> {
             let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
             // YAML's blocks first: a list item's block holds commands, not an item's output
             let text = &shell::run_blocks_dedented(text);
-            import_text(&markdown::commands_of(text), (lines > 1).then_some(1))
+            // a Taskfile is read whole: its `vars:` are no command's output
+            let commands = if shell::taskfile_read(text).is_some() {
+                Cow::Borrowed(text.as_ref())
+            } else {
+                markdown::commands_of(text)
+            };
+            import_text(&commands, (lines > 1).then_some(1))
                 .or_else(|error: String| {
                     // a page copied as plain text, whose prose no shell reads (an apostrophe
                     // opens a quote): its curl commands alone, each on its lines. (Text that
@@ -902,7 +908,9 @@ fn import_block(
 fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> {
     let text = &shell::exec_arrays_written(text);
     let text = &shell::run_blocks_dedented(text);
-    let makefile = shell::makefile_expanded(text).or_else(|| shell::justfile_read(text));
+    let makefile = shell::taskfile_read(text)
+        .or_else(|| shell::makefile_expanded(text))
+        .or_else(|| shell::justfile_read(text));
     let text = makefile.as_ref().map_or(text.as_ref(), |read| &read.text);
     let imported = import_text_as_shell(text, first_line);
     match (imported, makefile) {
@@ -910,7 +918,11 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
             let said = [
                 (
                     makefile.read,
-                    "their values before the shell runs them (a make variable `$(NAME)` is the variable `{{NAME}}`, even in single quotes, and `$$` the shell's `$`)",
+                    if makefile.tool == "Taskfile" {
+                        "their values before the shell runs them (`{{.NAME}}` is the variable `{{NAME}}`)"
+                    } else {
+                        "their values before the shell runs them (a make variable `$(NAME)` is the variable `{{NAME}}`, even in single quotes, and `$$` the shell's `$`)"
+                    },
                 ),
                 (
                     makefile.functions,
@@ -923,8 +935,13 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
                     "shell",
                     "input",
                     format!(
-                        "a {}: make gives its recipes' `{written}` {what}",
-                        makefile.tool
+                        "a {}: {} gives its recipes' `{written}` {what}",
+                        makefile.tool,
+                        if makefile.tool == "Taskfile" {
+                            "task"
+                        } else {
+                            "make"
+                        }
                     ),
                 ));
             }
@@ -6205,6 +6222,28 @@ schema:
         );
         // a script that cannot be read is still refused
         assert!(import("curl -d 'a http://h/x").is_err());
+    }
+
+    // a Taskfile's Go templates are task's variables, its `vars:` their values
+    #[test]
+    fn a_taskfiles_variables_are_read() {
+        let read = imported(
+            "version: '3'\ntasks:\n  get:\n    vars:\n      VERSION: 0.0.1\n    cmds:\n      - curl -L https://h/releases/{{.VERSION}}/p.tgz -H 'X-Id: {{ .ID }}'\n",
+        );
+        let request = &read.items[0].spec.request;
+        assert_eq!(request.url, "https://h/releases/{{VERSION}}/p.tgz");
+        assert_eq!(request.headers[0]["X-Id"].as_deref(), Some("{{ID}}"));
+        assert_eq!(
+            read.variables.get("VERSION").map(String::as_str),
+            Some("0.0.1")
+        );
+        assert!(
+            read.notes
+                .iter()
+                .any(|note| note.message.contains("a Taskfile: task gives")),
+            "{:?}",
+            read.notes
+        );
     }
 
     // a `case` branch's pattern on its command's line runs the command after it

@@ -589,6 +589,78 @@ fn make_definition(line: &str) -> Option<(&str, &str)> {
     (!value.contains('$') && !value.contains('#')).then_some((name, value))
 }
 
+/// A Taskfile's text (`version: '3'`, `tasks:`) with each of its Go templates' variables,
+/// `{{.VERSION}}`, as the variable `{{VERSION}}`, which task fills in before the shell runs;
+/// the values its `vars:` give are offered as theirs.
+pub(super) fn taskfile_read(text: &str) -> Option<MakefileRead> {
+    let top = |key: &str| {
+        text.lines()
+            .any(|line| line.trim_end() == key || line.starts_with(&format!("{key} ")))
+    };
+    if !top("tasks:") || !text.lines().any(|line| line.starts_with("version:")) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut read: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("{{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[at..]);
+            rest = "";
+            break;
+        };
+        let inner = after[..end].trim();
+        match inner.strip_prefix('.') {
+            Some(name) if crate::sample_values::is_env_name(name) => {
+                push_once(&mut read, format!("{{{{{}}}}}", &after[..end]));
+                out.push_str(&format!("{{{{{name}}}}}"));
+            }
+            _ => out.push_str(&rest[at..at + 2 + end + 2]),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    if read.is_empty() {
+        return None;
+    }
+    // `vars:` entries, `NAME: value`, one level in
+    let mut definitions: Vec<(String, String)> = Vec::new();
+    let mut vars_at: Option<usize> = None;
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if content.is_empty() {
+            continue;
+        }
+        if let Some(at) = vars_at {
+            if indent > at
+                && let Some((name, value)) = content.split_once(':')
+                && crate::sample_values::is_env_name(name)
+            {
+                let value = value.trim().trim_matches(['"', '\'']);
+                if !value.is_empty() && !value.contains("{{") {
+                    definitions.retain(|(known, _)| known != name);
+                    definitions.push((name.to_string(), value.to_string()));
+                }
+                continue;
+            }
+            vars_at = None;
+        }
+        if content == "vars:" {
+            vars_at = Some(indent);
+        }
+    }
+    Some(MakefileRead {
+        text: out,
+        read,
+        functions: Vec::new(),
+        definitions,
+        tool: "Taskfile",
+    })
+}
+
 /// A Makefile's text as make hands its recipes to the shell ([`makefile_expanded`]).
 pub(super) struct MakefileRead {
     pub text: String,
