@@ -326,7 +326,14 @@ fn import_request(
                 post_at,
                 format!("the body of this {method} request is dropped: {why}"),
             )),
-            None => spec.request.body = sent,
+            None => {
+                if let Some(kept) = short_text(post, request) {
+                    import
+                        .notes
+                        .push(Note::of_kind("body", format!("{post_at}/text"), kept));
+                }
+                spec.request.body = sent;
+            }
         }
     }
     if let Some(response) = response {
@@ -579,6 +586,18 @@ fn body_not_kept(request: &Value) -> Option<u64> {
         .and_then(Value::as_u64)
         .or(length)
         .filter(|&size| size > 0)
+}
+
+/// What to say of a body text shorter than the body the request sent (its `bodySize`): a
+/// capture that cut it, or a redaction (`[REDACTED]`) standing for it. The samples send the text.
+fn short_text(post: &Value, request: &Value) -> Option<String> {
+    let kept = decoded_text(post).ok()?.len() as u64;
+    let sent = request.get("bodySize").and_then(Value::as_u64)?;
+    (kept > 0 && sent > kept).then(|| {
+        format!(
+            "the capture keeps {kept} bytes of a body of {sent} (its `bodySize`): cut short or redacted; the samples send the bytes it keeps"
+        )
+    })
 }
 
 /// The `text` of a `postData` or a response's `content`, decoded when its `encoding` is `base64`;
@@ -1147,6 +1166,31 @@ mod tests {
             "{:?}",
             import.notes
         );
+    }
+
+    #[test]
+    fn a_body_text_shorter_than_its_body_is_noted() {
+        let (spec, notes) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/a",
+            "bodySize": 97,
+            "postData": {"mimeType": "application/json", "text": "[REDACTED]"}}),
+        );
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("[REDACTED]")
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("keeps 10 bytes of a body of 97")),
+            "{notes:?}"
+        );
+        let (_, notes) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/a",
+            "bodySize": 2,
+            "postData": {"mimeType": "application/json", "text": "{}"}}),
+        );
+        assert!(notes.is_empty(), "{notes:?}");
     }
 
     #[test]
