@@ -578,24 +578,23 @@ fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
             "its spacer is {width} characters wide, where samplegen writes one non-breaking space: override the page template's `under_title` block for another"
         ));
     }
+    let in_code = |texts: &[String]| {
+        texts
+            .iter()
+            .map(|text| format!("`{text}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if !page.other_keys.is_empty() {
         said.push(format!(
             "its front matter's {} come from samplegen.yaml's `front_matter:`",
-            page.other_keys
-                .iter()
-                .map(|line| format!("`{line}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            in_code(&page.other_keys)
         ));
     }
     if !page.more_responses.is_empty() {
         said.push(format!(
             "a spec holds one example response: the page's first is imported, not the {} after it",
-            page.more_responses
-                .iter()
-                .map(|status| format!("`{status}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            in_code(&page.more_responses)
         ));
     }
     import

@@ -357,12 +357,19 @@ mod tests {
                 "item": [{"name": "R", "request": {"url": "{{base}}/a"}}, {"name": "S", "request": {"url": "{{host}}{{prefix}}/b"}}]}"#,
         )
         .unwrap();
-        let offered: Vec<(&str, &str)> = import
+        assert_eq!(
+            offered(&import),
+            [("prefix", ""), ("host", "https://e.com")]
+        );
+    }
+
+    /// The variables an import offers, with their values.
+    fn offered(import: &Import) -> Vec<(&str, &str)> {
+        import
             .variables
             .iter()
             .map(|(name, value)| (name.as_str(), value.as_str()))
-            .collect();
-        assert_eq!(offered, [("prefix", ""), ("host", "https://e.com")]);
+            .collect()
     }
 
     // Postman sends no auth when a credential is empty, and a script's value only as it runs:
@@ -379,12 +386,7 @@ mod tests {
                                    {"name": "S", "request": {"url": "https://e.com/s", "auth": {"type": "basic", "basic": [{"key": "username", "value": "{{user}}"}]}}}]}]}"#,
         )
         .unwrap();
-        let offered: Vec<(&str, &str)> = import
-            .variables
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.as_str()))
-            .collect();
-        assert_eq!(offered, [("tenant", ""), ("named", "x")]);
+        assert_eq!(offered(&import), [("tenant", ""), ("named", "x")]);
     }
 
     #[test]
