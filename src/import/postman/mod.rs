@@ -117,6 +117,16 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
         importer.body_pruning_disabled.push(disabled);
     }
     importer.walk(items, "/item", &[], auth.as_ref());
+    if importer.import.items.is_empty() {
+        // as an OpenAPI document without operations says: and its variables serve no spec
+        importer.import.variables.clear();
+        importer.import.notes.retain(|note| note.kind != "variable");
+        importer.import.notes.push(Note::of_kind(
+            "ignored",
+            "/item",
+            "the collection holds no request: nothing to import",
+        ));
+    }
     Ok((importer.import, importer.pointers))
 }
 
@@ -361,6 +371,18 @@ mod tests {
             offered(&import),
             [("prefix", ""), ("host", "https://e.com")]
         );
+    }
+
+    #[test]
+    fn a_collection_without_requests_says_so() {
+        let import = import(
+            r#"{"info": {"name": "c"}, "variable": [{"key": "a", "value": "1"}], "item": [{"name": "F", "item": []}]}"#,
+        )
+        .unwrap();
+        assert!(import.items.is_empty());
+        assert!(import.variables.is_empty());
+        assert_eq!(import.notes.len(), 1, "{:?}", import.notes);
+        assert!(import.notes[0].message.contains("nothing to import"));
     }
 
     /// The variables an import offers, with their values.
