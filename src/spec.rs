@@ -257,7 +257,7 @@ mod one_key {
 }
 
 impl one_key::Kinds for BodySpec {
-    const KINDS: &'static [&'static str] = &["raw", "urlencoded", "formdata", "file", "graphql"];
+    const KINDS: &'static [&'static str] = BodySpec::MODES;
 }
 
 impl one_key::Kinds for AuthSpec {
@@ -266,6 +266,10 @@ impl one_key::Kinds for AuthSpec {
 
 /// Each mode's content, when the body is of that mode.
 impl BodySpec {
+    /// The body modes, each the key a spec writes its body under.
+    pub const MODES: &'static [&'static str] =
+        &["raw", "urlencoded", "formdata", "file", "graphql"];
+
     /// Whether it holds no byte or field (a file or a GraphQL query always counts).
     pub fn is_empty(&self) -> bool {
         match self {

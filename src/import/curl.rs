@@ -394,15 +394,8 @@ pub fn import(text: &str) -> Result<Import, String> {
         None => {
             // notes name the line of a script's command, and the word of a command line's
             let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
-            // YAML's blocks first: a list item's block holds commands, not an item's output
             let text = &shell::run_blocks_dedented(text);
-            // a Taskfile is read whole: its `vars:` are no command's output
-            let commands = if shell::taskfile_read(text).is_some() {
-                Cow::Borrowed(text.as_ref())
-            } else {
-                markdown::commands_of(text)
-            };
-            import_text(&commands, (lines > 1).then_some(1))
+            import_text(&session_commands(text), (lines > 1).then_some(1))
                 .or_else(|error: String| {
                     // a page copied as plain text, whose prose no shell reads (an apostrophe
                     // opens a quote): its curl commands alone, each on its lines. (Text that
@@ -456,7 +449,8 @@ pub fn import(text: &str) -> Result<Import, String> {
             if blocks.len() == 1 && blocks[0].heading.is_none() && blocks[0].prose.is_empty() =>
         {
             let (code, first_line) = with_set_before(&blocks[0]);
-            import_text(&markdown::commands_of(&code), first_line)
+            let code = shell::run_blocks_dedented(&code);
+            import_text(&session_commands(&code), first_line)
         }
         Some(blocks) => import_page(blocks).map(|mut import| {
             // a quick reference's table of commands beside the blocks: said, not imported
@@ -485,8 +479,9 @@ pub fn import(text: &str) -> Result<Import, String> {
 /// A page in the house layout, read back into the spec that renders it: the request its cURL
 /// sample sends, its title, prose and example response, and its path from its `page_id`.
 fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
-    let mut import = import_text(&markdown::commands_of(&page.curl), Some(page.curl_line))
-        .map_err(|error| {
+    let curl = shell::run_blocks_dedented(&page.curl);
+    let mut import =
+        import_text(&session_commands(&curl), Some(page.curl_line)).map_err(|error| {
             format!("a page in the house layout whose cURL sample cannot be read: {error}")
         })?;
     if import.items.len() > 1 {
@@ -523,11 +518,10 @@ fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
         .filter(|(method, _)| *method == request.method)
         .map(|(_, url)| url)
         .filter(|url| {
-            let without_fragment =
-                |url: &str| url.split('#').next().unwrap_or_default().to_string();
             let as_curl_writes =
                 crate::url::strict(&crate::url::Url::parse(url).with_encoded_query());
-            without_fragment(&as_curl_writes) == without_fragment(&request.url)
+            // (the fragment, which curl never sends, aside)
+            as_curl_writes.split('#').next() == request.url.split('#').next()
         });
     match written {
         Some(url) => request.url = url.to_string(),
@@ -578,13 +572,7 @@ fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
             "its spacer is {width} characters wide, where samplegen writes one non-breaking space: override the page template's `under_title` block for another"
         ));
     }
-    let in_code = |texts: &[String]| {
-        texts
-            .iter()
-            .map(|text| format!("`{text}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let in_code = super::shared::in_code_spans;
     if !page.other_keys.is_empty() {
         said.push(format!(
             "its front matter's {} come from samplegen.yaml's `front_matter:`",
@@ -870,6 +858,18 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
     Ok(page)
 }
 
+/// What of a text the shell runs, its YAML blocks of commands already read
+/// ([`shell::run_blocks_dedented`]: a list item's block holds commands, not an item's output): a
+/// console session's commands without their output ([`markdown::commands_of`]), or a Taskfile
+/// whose variables task fills in whole, since its `vars:` are no command's output.
+fn session_commands(text: &str) -> Cow<'_, str> {
+    if shell::taskfile_read(text).is_some() {
+        Cow::Borrowed(text)
+    } else {
+        markdown::commands_of(text)
+    }
+}
+
 /// The curl commands of a page's code block, its output left out (see
 /// [`markdown::commands_of`]); when the whole cannot be read, the longest run of its first lines
 /// that can (a command's output without a prompt after it, such as `It's alive`), with how many
@@ -880,7 +880,7 @@ fn import_block(
     first_line: Option<usize>,
 ) -> Result<(Import, Option<(usize, String)>), String> {
     let code = &shell::run_blocks_dedented(code);
-    let commands = markdown::commands_of(code);
+    let commands = session_commands(code);
     let error = match import_text(&commands, first_line) {
         Ok(imported) => return Ok((imported, None)),
         Err(error) => error,
@@ -906,7 +906,6 @@ fn import_block(
 /// input's `first_line` when notes are to name lines.
 fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> {
     let text = &shell::exec_arrays_written(text);
-    let text = &shell::run_blocks_dedented(text);
     let makefile = shell::taskfile_read(text)
         .or_else(|| shell::makefile_expanded(text))
         .or_else(|| shell::justfile_read(text));
@@ -915,14 +914,7 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
     match (imported, makefile) {
         (Ok(mut import), Some(makefile)) => {
             let said = [
-                (
-                    makefile.read,
-                    if makefile.tool == "Taskfile" {
-                        "their values before the shell runs them (`{{.NAME}}` is the variable `{{NAME}}`)"
-                    } else {
-                        "their values before the shell runs them (a make variable `$(NAME)` is the variable `{{NAME}}`, even in single quotes, and `$$` the shell's `$`)"
-                    },
-                ),
+                (makefile.read, makefile.values_given),
                 (
                     makefile.functions,
                     "the output in their place, which samplegen does not know: left as written",
@@ -935,12 +927,7 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
                     "input",
                     format!(
                         "a {}: {} gives its recipes' `{written}` {what}",
-                        makefile.tool,
-                        if makefile.tool == "Taskfile" {
-                            "task"
-                        } else {
-                            "make"
-                        }
+                        makefile.tool, makefile.runner
                     ),
                 ));
             }
@@ -4134,27 +4121,17 @@ mod tests {
         let import = imported(
             "curl -X POST -H \\\"Content-Type: application/json\\\" -d '{}' ${{ secrets.HOOK }}\n",
         );
-        let urls: Vec<&str> = import
-            .items
-            .iter()
-            .map(|item| item.spec.request.url.as_str())
-            .collect();
-        assert_eq!(urls, ["http://application/json\"", "{{HOOK}}"]);
+        assert_eq!(urls_of(&import), ["http://application/json\"", "{{HOOK}}"]);
     }
 
     // bash runs nothing after a top-level `exit`; one in an `if`, a function or after `||` ends
     // nothing here
     #[test]
     fn commands_after_a_scripts_exit_are_not_imported() {
-        let urls = |text: &str| -> Vec<String> {
-            imported(text)
-                .items
-                .iter()
-                .map(|item| item.spec.request.url.clone())
-                .collect()
-        };
         assert_eq!(
-            urls("curl https://e.com/a\nexit 0\ncurl https://e.com/b\n"),
+            urls_of(&imported(
+                "curl https://e.com/a\nexit 0\ncurl https://e.com/b\n"
+            )),
             ["https://e.com/a"]
         );
         assert!(
@@ -4169,7 +4146,7 @@ mod tests {
             "if [ -z \"$T\" ]; then\n  echo no\n  exit 1\nfi\ncurl https://e.com/a\ncurl https://e.com/b\n",
             "usage() {\n  echo use\n  exit 1\n}\ncurl https://e.com/a\ncurl https://e.com/b\n",
         ] {
-            assert_eq!(urls(kept).len(), 2, "{kept}");
+            assert_eq!(urls_of(&imported(kept)).len(), 2, "{kept}");
         }
     }
 

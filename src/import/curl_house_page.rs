@@ -97,24 +97,22 @@ pub(super) fn read(text: &str) -> Option<HousePage> {
     let title = front
         .title
         .unwrap_or_else(|| crate::filters::markdown::md_unescape(heading));
-    let (component, base_url) = match (&front.component, &front.canonical_url, &front.page_id) {
-        (Some(component), Some(url), Some(id)) => {
-            let page = id.splitn(3, ':').last().unwrap_or_default();
-            let module = id.split(':').nth(1).unwrap_or_default();
-            let base = url.strip_suffix(&format!("{module}/{page}.html"));
-            (Some(component.clone()), base.map(str::to_string))
-        }
-        _ => (front.component.clone(), None),
-    };
     let page_id = front.page_id.as_deref().and_then(|id| {
         let mut parts = id.splitn(3, ':');
         let (_component, module, page) = (parts.next()?, parts.next()?, parts.next()?);
         (!module.is_empty() && !page.is_empty()).then(|| (module.to_string(), page.to_string()))
     });
+    // the address `canonical_url` is the page's path below, told with the component
+    let base_url = page_id
+        .as_ref()
+        .zip(front.canonical_url.as_deref())
+        .filter(|_| front.component.is_some())
+        .and_then(|((module, page), url)| url.strip_suffix(&format!("{module}/{page}.html")))
+        .map(str::to_string);
     Some(HousePage {
         title,
         page_id,
-        component,
+        component: front.component,
         base_url,
         request_line,
         prose,
@@ -199,7 +197,7 @@ fn prose_of(lines: &[&str]) -> Option<(String, Option<String>)> {
         lines[i] == "### Body"
             && lines.get(i + 1) == Some(&"")
             && lines.get(i + 2).is_some_and(|mode| {
-                ["urlencoded", "formdata", "raw", "file", "graphql"]
+                crate::spec::BodySpec::MODES
                     .iter()
                     .any(|word| mode.starts_with(word))
             })

@@ -98,13 +98,7 @@ impl Command {
     }
 }
 
-/// `item` added to the end of `list` unless it is there already: what a command read, in
-/// order, each once.
-pub(super) fn push_once<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
-}
+pub(super) use crate::import::shared::push_once;
 
 /// A command's standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,11 +252,7 @@ fn block_scalar_opened(line: &str) -> Option<bool> {
             (name, indicator.trim())
         }
     };
-    let command_key = before
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-        && COMMAND_KEYS.contains(&before.rsplit('.').next().unwrap_or(before));
-    if !before.is_empty() && !command_key {
+    if !before.is_empty() && !is_command_key(before) {
         return None;
     }
     let mut chars = indicator.chars();
@@ -291,6 +281,18 @@ const COMMAND_KEYS: &[&str] = &[
     "inline",
 ];
 
+/// Whether `key` is a YAML key of [`COMMAND_KEYS`], qualified too (`ansible.builtin.shell`).
+fn is_command_key(key: &str) -> bool {
+    is_key_name(key) && COMMAND_KEYS.contains(&key.rsplit('.').next().unwrap_or(key))
+}
+
+/// Whether `key` is a plain key's name, as YAML and plain-text labels write one: letters,
+/// digits, `_`, `-` and `.` (`ansible.builtin.shell`).
+fn is_key_name(key: &str) -> bool {
+    key.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
 /// Where the command of a YAML line that runs curl on one line starts: after a list item's
 /// `- ` (`- curl …`), a command key (`run: curl …`, `- script: curl …`), or both.
 fn one_line_command(line: &str) -> Option<usize> {
@@ -299,10 +301,7 @@ fn one_line_command(line: &str) -> Option<usize> {
         rest = item.trim_start();
     }
     if let Some((key, value)) = rest.split_once(": ")
-        && COMMAND_KEYS.contains(&key.rsplit('.').next().unwrap_or(key))
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && is_command_key(key)
     {
         rest = value.trim_start();
     }
@@ -478,6 +477,8 @@ pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
         functions,
         definitions,
         tool: "Makefile",
+        runner: "make",
+        values_given: MAKE_VALUES_GIVEN,
     })
 }
 
@@ -568,6 +569,8 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
         functions: Vec::new(),
         definitions,
         tool: "justfile",
+        runner: "make",
+        values_given: MAKE_VALUES_GIVEN,
     })
 }
 
@@ -589,39 +592,29 @@ fn make_definition(line: &str) -> Option<(&str, &str)> {
     (!value.contains('$') && !value.contains('#')).then_some((name, value))
 }
 
+/// Whether `text` is a Taskfile: `version:` and `tasks:` at its top level.
+fn is_taskfile(text: &str) -> bool {
+    text.lines()
+        .any(|line| line.trim_end() == "tasks:" || line.starts_with("tasks: "))
+        && text.lines().any(|line| line.starts_with("version:"))
+}
+
 /// A Taskfile's text (`version: '3'`, `tasks:`) with each of its Go templates' variables,
 /// `{{.VERSION}}`, as the variable `{{VERSION}}`, which task fills in before the shell runs;
 /// the values its `vars:` give are offered as theirs.
 pub(super) fn taskfile_read(text: &str) -> Option<MakefileRead> {
-    let top = |key: &str| {
-        text.lines()
-            .any(|line| line.trim_end() == key || line.starts_with(&format!("{key} ")))
-    };
-    if !top("tasks:") || !text.lines().any(|line| line.starts_with("version:")) {
+    if !is_taskfile(text) {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
     let mut read: Vec<String> = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find("{{") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 2..];
-        let Some(end) = after.find("}}") else {
-            out.push_str(&rest[at..]);
-            rest = "";
-            break;
-        };
-        let inner = after[..end].trim();
-        match inner.strip_prefix('.') {
-            Some(name) if crate::sample_values::is_env_name(name) => {
-                push_once(&mut read, format!("{{{{{}}}}}", &after[..end]));
-                out.push_str(&format!("{{{{{name}}}}}"));
-            }
-            _ => out.push_str(&rest[at..at + 2 + end + 2]),
-        }
-        rest = &after[end + 2..];
-    }
-    out.push_str(rest);
+    let out = crate::sample_values::map_variables(text, |inner| {
+        let name = inner
+            .trim()
+            .strip_prefix('.')
+            .filter(|name| crate::sample_values::is_env_name(name))?;
+        push_once(&mut read, format!("{{{{{inner}}}}}"));
+        Some(format!("{{{{{name}}}}}"))
+    });
     if read.is_empty() {
         return None;
     }
@@ -658,6 +651,8 @@ pub(super) fn taskfile_read(text: &str) -> Option<MakefileRead> {
         functions: Vec::new(),
         definitions,
         tool: "Taskfile",
+        runner: "task",
+        values_given: "their values before the shell runs them (`{{.NAME}}` is the variable `{{NAME}}`)",
     })
 }
 
@@ -671,9 +666,16 @@ pub(super) struct MakefileRead {
     /// The variables the Makefile defines with a text (`URL ?= http://localhost:8006`), each
     /// once with its last value, offered as theirs; their lines are left out.
     pub definitions: Vec<(String, String)>,
-    /// What the file is, as a note names it: `Makefile`, `justfile`.
+    /// What the file is, as a note names it: `Makefile`, `justfile`, and what runs its recipes
+    /// (`make`, `task`).
     pub tool: &'static str,
+    pub runner: &'static str,
+    /// What its runner gives the variables read, as a note says it.
+    pub values_given: &'static str,
 }
+
+/// What make gives a recipe's variables, as a note says it (of a justfile's too).
+const MAKE_VALUES_GIVEN: &str = "their values before the shell runs them (a make variable `$(NAME)` is the variable `{{NAME}}`, even in single quotes, and `$$` the shell's `$`)";
 
 /// The text without what documentation puts around a command: a prompt before `curl` (`$`,
 /// `>`, `%`, `user@host:~$`, `shell>`, `PS C:\>`, a comment block's `*`) and the `> ` a shell
@@ -1055,11 +1057,7 @@ fn without_run_flags(rest: &str) -> &str {
 /// in a plain-text README, YAML's `run: curl …`), a Dockerfile's `RUN` or bats' `run`.
 fn introduces_curl(word: &str, rest: &str) -> bool {
     // Ansible's fully qualified `ansible.builtin.shell:` too
-    let label = word.len() > 1
-        && word.ends_with(':')
-        && word[..word.len() - 1]
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    let label = word.len() > 1 && word.strip_suffix(':').is_some_and(is_key_name);
     // a container's `image: curlimages/curl` names an image, not a command
     (label && word != "image:" || matches!(word, "RUN" | "run"))
         && rest.split_whitespace().next().is_some_and(is_curl)

@@ -8,6 +8,23 @@ pub(super) fn name_value(name: impl Into<String>, value: impl Into<String>) -> N
     NameValueSpec::from([(name.into(), Some(value.into()))])
 }
 
+/// `item` added to the end of `list` unless it is there already: what a command read, or the
+/// names an input uses, in order, each once.
+pub(super) fn push_once<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// Texts as a note lists them: each in a code span, `` `a`, `b` ``.
+pub(super) fn in_code_spans(texts: &[String]) -> String {
+    texts
+        .iter()
+        .map(|text| format!("`{text}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A title: `text` on one line, runs of white space as one space.
 pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

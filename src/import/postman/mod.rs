@@ -18,6 +18,7 @@ use std::collections::HashSet;
 use indexmap::IndexMap;
 use serde_json::Value;
 
+use super::shared::push_once;
 use super::{Import, Note};
 use auth::{InForce, is_set};
 
@@ -92,7 +93,7 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
     // collection's scripts set as it runs: there the variable stays for the reader to set
     let mut unset = Vec::new();
     leading_url_variables(items, &mut unset);
-    credential_and_script_variables(&Value::Object(collection.clone()), false, &mut unset);
+    credential_and_script_variables(collection, false, &mut unset);
     importer
         .import
         .variables
@@ -165,23 +166,34 @@ fn leading_url_variables(items: &[Value], out: &mut Vec<String>) {
 /// The names of the variables that a collection's auth (its own, a folder's, a request's)
 /// writes in its values, and those its scripts set (`pm.collectionVariables.set("id", …)`,
 /// `pm.environment.set('token', …)`, `postman.setEnvironmentVariable("id", …)`).
-fn credential_and_script_variables(value: &Value, in_auth: bool, out: &mut Vec<String>) {
-    let mut add = |name: &str| {
-        let name = variables::samplegen_name(name);
-        if !out.contains(&name) {
-            out.push(name);
+fn credential_and_script_variables(
+    members: &serde_json::Map<String, Value>,
+    in_auth: bool,
+    out: &mut Vec<String>,
+) {
+    for (key, value) in members {
+        // a script's lines (`event[].script.exec`), and an auth's values
+        let reads = in_auth || key == "auth";
+        if reads
+            || matches!(
+                key.as_str(),
+                "event" | "script" | "exec" | "item" | "request"
+            )
+        {
+            variables_of_value(value, reads, out);
         }
-    };
+    }
+}
+
+/// [`credential_and_script_variables`] of one value of the collection's.
+fn variables_of_value(value: &Value, in_auth: bool, out: &mut Vec<String>) {
+    let mut add = |name: &str| push_once(out, variables::samplegen_name(name));
     match value {
         Value::String(text) if in_auth => {
-            for (_, rest) in text
-                .match_indices("{{")
-                .map(|(at, _)| ((), &text[at + 2..]))
-            {
-                if let Some((name, _)) = rest.split_once("}}") {
-                    add(name);
-                }
-            }
+            crate::sample_values::map_variables(text, |name| {
+                add(name);
+                None
+            });
         }
         Value::String(line) => {
             for setter in [".set(", "setEnvironmentVariable(", "setGlobalVariable("] {
@@ -202,23 +214,10 @@ fn credential_and_script_variables(value: &Value, in_auth: bool, out: &mut Vec<S
         }
         Value::Array(values) => {
             for value in values {
-                credential_and_script_variables(value, in_auth, out);
+                variables_of_value(value, in_auth, out);
             }
         }
-        Value::Object(members) => {
-            for (key, value) in members {
-                // a script's lines (`event[].script.exec`), and an auth's values
-                let reads = in_auth || key == "auth";
-                if reads
-                    || matches!(
-                        key.as_str(),
-                        "event" | "script" | "exec" | "item" | "request"
-                    )
-                {
-                    credential_and_script_variables(value, reads, out);
-                }
-            }
-        }
+        Value::Object(members) => credential_and_script_variables(members, in_auth, out),
         _ => {}
     }
 }

@@ -144,13 +144,7 @@ impl Importer {
                 .iter()
                 .map(super::collection::variable_name)
                 .collect();
-            let quoted = |names: &[String]| {
-                names
-                    .iter()
-                    .map(|name| format!("`{name}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let quoted = crate::import::shared::in_code_spans;
             let message = if at.is_empty() {
                 // the collection's own: offered when samplegen can set them
                 let (offered, left): (Vec<String>, Vec<String>) = keys
