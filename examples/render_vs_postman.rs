@@ -1,6 +1,7 @@
 //! samplegen's half of the side-by-side rendering comparison that `scripts/render-vs-postman.sh`
 //! runs: renders the 11 house samples of N synthetic specs in memory (on all cores, and on one),
-//! then the same with each spec's page too, each the median of three runs, and writes the same requests as Postman SDK request
+//! then from views built beforehand (the templates alone), then with each spec's page too, each
+//! the median of three runs, and writes the same requests as Postman SDK request
 //! definitions for the Postman code generators to render.
 //!
 //! `cargo run --release --example render_vs_postman -- N REQUESTS.json`
@@ -39,12 +40,34 @@ fn main() {
             .sum::<Result<usize, samplegen::render::RenderError>>()
             .expect("corpus renders")
     };
+    // The templates alone: each request's view built beforehand, so that what is timed is Tera
+    // interpreting the 11 templates (and the filters they call). This is the floor under any
+    // change to the view.
+    let contexts: Vec<samplegen::render::SampleContext> = specs
+        .endpoints
+        .par_iter()
+        .map(samplegen::render::SampleContext::new)
+        .collect();
+    let templates_only = || {
+        specs
+            .endpoints
+            .par_iter()
+            .zip(&contexts)
+            .map(|(endpoint, context)| {
+                Ok(renderer
+                    .samples_of(context, endpoint, &project.config)?
+                    .len())
+            })
+            .sum::<Result<usize, samplegen::render::RenderError>>()
+            .expect("corpus renders")
+    };
     let with_pages = || {
         samplegen::render::render_all(&specs.endpoints, &renderer, &project.config)
             .expect("corpus renders")
     };
     // warm, as the generators are
     samples_only();
+    templates_only();
     with_pages();
     // the median of ROUNDS runs: on a shared machine one run can land in a slow spell
     let timed = |work: &(dyn Fn() + Sync)| {
@@ -70,22 +93,27 @@ fn main() {
                 samples_only();
             })
         });
+    let templates_all_cores = timed(&|| {
+        templates_only();
+    });
     let pages_all_cores = timed(&|| {
         with_pages();
     });
     let samples = samples_only();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "samplegen: {samples} samples: {} ms on {cores} cores, {} ms on one; with the {count} pages too: {} ms on {cores} cores",
+        "samplegen: {samples} samples: {} ms on {cores} cores, {} ms on one; the templates alone (views built beforehand): {} ms on {cores} cores; with the {count} pages too: {} ms on {cores} cores",
         ms(all_cores),
         ms(one_core),
+        ms(templates_all_cores),
         ms(pages_all_cores)
     );
     println!(
-        "samplegen-ms {} {} {}",
+        "samplegen-ms {} {} {} {}",
         ms(all_cores),
         ms(one_core),
-        ms(pages_all_cores)
+        ms(pages_all_cores),
+        ms(templates_all_cores)
     );
 }
 

@@ -232,16 +232,26 @@ impl Renderer {
         endpoint: &Endpoint,
         config: &Config,
     ) -> Result<Vec<(&'static Target, String)>, RenderError> {
-        self.prepare(config);
         // one view of the request serves every target
-        let context = sample_context(endpoint);
+        self.samples_of(&SampleContext::new(endpoint), endpoint, config)
+    }
+
+    /// [`Renderer::samples`] from a view built beforehand (the benchmark times the templates
+    /// alone this way).
+    pub fn samples_of(
+        &self,
+        context: &SampleContext,
+        endpoint: &Endpoint,
+        config: &Config,
+    ) -> Result<Vec<(&'static Target, String)>, RenderError> {
+        self.prepare(config);
         config
             .targets
             .iter()
             .map(|site_target| {
                 Ok((
                     site_target.target,
-                    self.sample_with(&context, endpoint, site_target)?,
+                    self.sample_with(context, endpoint, site_target)?,
                 ))
             })
             .collect()
@@ -249,16 +259,16 @@ impl Renderer {
 
     /// One target's sample, without a trailing newline.
     pub fn sample(&self, endpoint: &Endpoint, target: &SiteTarget) -> Result<String, RenderError> {
-        self.sample_with(&sample_context(endpoint), endpoint, target)
+        self.sample_with(&SampleContext::new(endpoint), endpoint, target)
     }
 
     fn sample_with(
         &self,
-        context: &Context,
+        context: &SampleContext,
         endpoint: &Endpoint,
         target: &SiteTarget,
     ) -> Result<String, RenderError> {
-        let mut text = self.run(&target.template, context, endpoint)?;
+        let mut text = self.run(&target.template, &context.0, endpoint)?;
         // the line break that ends the template file, not one the sample's content ends with
         // (the raw HTTP message's body may)
         if text.ends_with('\n') {
@@ -340,11 +350,16 @@ fn empty_tera() -> Tera {
     tera
 }
 
-/// What a sample template sees: `request`.
-fn sample_context(endpoint: &Endpoint) -> Context {
-    let mut context = Context::new();
-    context.insert("request", &RequestView::new(endpoint));
-    context
+/// What a sample template sees: `request`, the one view of an endpoint's request that every
+/// target's template reads.
+pub struct SampleContext(Context);
+
+impl SampleContext {
+    pub fn new(endpoint: &Endpoint) -> SampleContext {
+        let mut context = Context::new();
+        context.insert("request", &RequestView::new(endpoint));
+        SampleContext(context)
+    }
 }
 
 /// How much [`render_all`] rendered.
