@@ -1112,7 +1112,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         with_assignments_read(cmd::cmd_commands(text)?)
     } else {
         with_assignments_read(shell::with_arrays_written(
-            functions::with_functions_called(assigned_curls(shell_commands(text)?)?),
+            functions::with_functions_called(assigned_curls(shell::with_scripts_run(
+                shell_commands(text)?,
+            ))?),
         ))
     };
     let mut import = Import::default();
@@ -4089,6 +4091,147 @@ mod tests {
                 Some("it's"),
                 "{text}"
             );
+        }
+    }
+
+    // Compose's healthcheck forms, a Kubernetes probe's `sh -c` array, and a container's
+    // `command:` written as a block list, one word an item
+    #[test]
+    fn compose_and_kubernetes_exec_forms_run_their_words_or_their_script() {
+        let compose = concat!(
+            "services:\n",
+            "  api:\n",
+            "    healthcheck:\n",
+            "      test: [\"CMD\", \"curl\", \"-f\", \"-H\", \"Accept: application/json\", \"http://localhost:8080/health\"]\n",
+            "  web:\n",
+            "    healthcheck:\n",
+            "      test: [\"CMD-SHELL\", \"curl -fsS http://localhost:3000/ready || exit 1\"]\n",
+        );
+        let import = imported(compose);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "http://localhost:8080/health",
+                "http://localhost:3000/ready"
+            ]
+        );
+        assert_eq!(
+            import.items[0].spec.request.headers[0]["Accept"].as_deref(),
+            Some("application/json")
+        );
+        let kubernetes = concat!(
+            "spec:\n",
+            "  containers:\n",
+            "  - name: app\n",
+            "    livenessProbe:\n",
+            "      exec:\n",
+            "        command: [\"/bin/sh\", \"-c\", \"curl -s -X POST -d '{\\\"ping\\\": 1}' http://localhost:8080/live\"]\n",
+            "    lifecycle:\n",
+            "      postStart:\n",
+            "        exec:\n",
+            "          command:\n",
+            "          - curl\n",
+            "          - -X\n",
+            "          - 'PUT'\n",
+            "          - \"http://localhost:8080/started\"  # when up\n",
+            "    readinessProbe:\n",
+            "      exec:\n",
+            "        command:\n",
+            "          - sh\n",
+            "          - -ec\n",
+            "          - curl -fs http://localhost:8080/ready\n",
+        );
+        let import = imported(kubernetes);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "http://localhost:8080/live",
+                "http://localhost:8080/started",
+                "http://localhost:8080/ready"
+            ]
+        );
+        let methods: Vec<&str> = import
+            .items
+            .iter()
+            .map(|item| item.spec.request.method.as_str())
+            .collect();
+        assert_eq!(methods, ["POST", "PUT", "GET"]);
+        assert_eq!(
+            import.items[0]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .and_then(|b| b.raw()),
+            Some("{\"ping\": 1}")
+        );
+        // `command: ["sh", "-c"]` with the script in `args:`
+        let split = "command: [\"sh\", \"-c\"]\nargs: [\"curl -s http://svc:8080/warm\"]\n";
+        assert_eq!(urls_of(&imported(split)), ["http://svc:8080/warm"]);
+    }
+
+    // the script a shell, a remote host, `watch`, `eval` or `su` runs, given as one word
+    #[test]
+    fn a_script_given_as_text_to_a_shell_or_a_host_is_read_for_its_curl() {
+        let script = concat!(
+            "docker exec api sh -c 'curl -s -H \"Authorization: Bearer $TOKEN\" http://localhost/api/users'\n",
+            "ssh -p 2222 -o BatchMode=yes deploy@host \"curl -X POST https://api.example.com/deploy?ref=main -H 'X-Key: $KEY'\"\n",
+            "kubectl exec -it pod -- /bin/bash -lc \"curl -fsS https://api.example.com/status\"\n",
+            "watch -n 5 'curl -s http://localhost:9200/_cat/health'\n",
+            "sudo su - app -c \"curl -d @payload.json http://localhost:8000/import\"\n",
+            "eval \"curl -I https://example.com/\"\n",
+            "bash -c \"sh -c 'curl -X DELETE https://api.example.com/cache'\"\n",
+        );
+        let import = imported(script);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "http://localhost/api/users",
+                "https://api.example.com/deploy?ref=main",
+                "https://api.example.com/status",
+                "http://localhost:9200/_cat/health",
+                "http://localhost:8000/import",
+                "https://example.com/",
+                "https://api.example.com/cache",
+            ]
+        );
+        let methods: Vec<&str> = import
+            .items
+            .iter()
+            .map(|item| item.spec.request.method.as_str())
+            .collect();
+        assert_eq!(
+            methods,
+            ["GET", "POST", "GET", "GET", "POST", "HEAD", "DELETE"]
+        );
+        // what the outer shell expands in a double-quoted script is read from the environment
+        let deploy = &import.items[1].spec;
+        assert_eq!(
+            deploy.request.headers[0]["X-Key"].as_deref(),
+            Some("{{KEY}}")
+        );
+        assert!(
+            matches!(&deploy.secrets, Some(crate::sample_values::SecretsSpec::Names(n)) if n == &["KEY"]),
+            "{:?}",
+            deploy.secrets
+        );
+        // the notes name the line of the command that runs the script
+        let remote = imported("echo start\nssh host \"curl -x http://p:3128 https://e.com/a\"\n");
+        assert!(
+            remote
+                .notes
+                .iter()
+                .any(|note| note.at.starts_with("line 2,")),
+            "{:?}",
+            remote.notes
+        );
+        // a script that runs no curl is no request; a shell reading a file runs no text
+        for text in [
+            "sh -c 'echo curl is missing'\n",
+            "ssh host ls /var/log\n",
+            "bash deploy.sh curl\n",
+        ] {
+            assert!(super::import(text).is_err(), "{text}");
         }
     }
 

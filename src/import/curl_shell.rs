@@ -112,7 +112,7 @@ pub enum Stdin {
 /// `RUN ["curl", …]` in a Dockerfile: the exec form, which runs no shell) that runs curl written
 /// as the shell command of those words.
 pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
-    if !text.contains("\"curl") {
+    if !text.contains("curl") {
         return Cow::Borrowed(text);
     }
     let mut changed = false;
@@ -134,14 +134,41 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The command a line's exec-form array runs when it is curl's, as a shell command: each word
-/// single-quoted.
+/// The command a line's exec-form array runs when it runs curl, as a shell command: curl's
+/// words each single-quoted; a shell's script (`["/bin/sh", "-c", "curl …"]`), Compose's
+/// `["CMD-SHELL", "curl …"]`, and a lone command line (Kubernetes' `args: ["curl …"]` after
+/// `command: ["sh", "-c"]`) as written. Compose's `["CMD", …]` runs the words after `CMD`.
 fn exec_array_command(line: &str) -> Option<String> {
     let start = line.find('[')?;
     let end = start + line[start..].rfind(']')?;
     let words: Vec<String> = serde_json::from_str(&line[start..=end]).ok()?;
+    exec_words_command(&words)
+}
+
+/// The shell command of an exec form's words (see [`exec_array_command`]), when they run curl.
+fn exec_words_command(words: &[String]) -> Option<String> {
+    let words = match words.first().map(String::as_str) {
+        Some("CMD") => &words[1..],
+        Some("CMD-SHELL") => &words[1..],
+        _ => words,
+    };
+    let runs_curl = |script: &str| {
+        script
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| is_curl(first) || RUNS_A_COMMAND.contains(&first))
+            && script.split_whitespace().any(is_curl)
+    };
+    if let Some(script) = shell_script(words) {
+        return runs_curl(script).then(|| script.to_string());
+    }
+    if let [line] = words
+        && line.contains(char::is_whitespace)
+    {
+        return runs_curl(line).then(|| line.clone());
+    }
     let program = words.first()?;
-    if !matches!(program.as_str(), "curl" | "curl.exe" | "/usr/bin/curl") {
+    if !is_curl(program) {
         return None;
     }
     Some(
@@ -159,8 +186,126 @@ fn exec_array_command(line: &str) -> Option<String> {
 /// blanks its writer meant; a folded one (`>`) folded as YAML folds it, its lines joined by
 /// blanks; and a list item quoted whole (`- 'curl --header "A: b" …'`, as GitLab's docs write
 /// one) without its YAML quotes. Every line stays on its line: the line that opens a block
-/// becomes an empty one, and a folded block's lines after the first too.
+/// becomes an empty one, and a folded block's lines after the first too. A block list of an
+/// exec form's words is first written as their command (see [`exec_lists_written`]).
 pub(super) fn run_blocks_dedented(text: &str) -> Cow<'_, str> {
+    match exec_lists_written(text) {
+        Cow::Borrowed(text) => blocks_dedented(text),
+        Cow::Owned(listed) => Cow::Owned(blocks_dedented(&listed).into_owned()),
+    }
+}
+
+/// The text with each YAML block list of an exec form's words that runs curl (a Kubernetes
+/// container's `command:` with `- curl`, `- -X`, `- PUT` each on a line of its own; Compose's
+/// `test:` with `- CMD`; `- /bin/sh`, `- -c`, `- curl …`) written as the shell command of those
+/// words (see [`exec_words_command`]) on the key's line, and the items' lines left empty.
+fn exec_lists_written(text: &str) -> Cow<'_, str> {
+    if !text.contains("curl") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    fn content(line: &str) -> &str {
+        line.trim_end_matches(['\n', '\r'])
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        let body = content(line);
+        let key = body.trim_start();
+        let key_at = body.len() - key.len();
+        let opens_list = key
+            .strip_suffix(':')
+            .is_some_and(|name| is_key_name(name.strip_prefix("- ").unwrap_or(name)));
+        let mut words = Vec::new();
+        let mut next = index + 1;
+        let mut items_at = None;
+        while opens_list && next < lines.len() {
+            let item_line = content(lines[next]);
+            let item = item_line.trim_start();
+            let at = item_line.len() - item.len();
+            let Some(value) = item.strip_prefix("- ") else {
+                break;
+            };
+            if at < key_at || items_at.is_some_and(|items_at| items_at != at) {
+                break;
+            }
+            items_at = Some(at);
+            match yaml_plain_scalar(value) {
+                Some(word) => words.push(word),
+                // a block scalar, a map or a list: no list of words
+                None => {
+                    words.clear();
+                    break;
+                }
+            }
+            next += 1;
+        }
+        match (!words.is_empty())
+            .then(|| exec_words_command(&words))
+            .flatten()
+        {
+            Some(command) => {
+                out.push_str(&body[..key_at]);
+                out.push_str(&command);
+                out.push_str(&line[body.len()..]);
+                for item_line in &lines[index + 1..next] {
+                    out.push_str(&item_line[content(item_line).len()..]);
+                }
+                changed = true;
+                index = next;
+            }
+            None => {
+                out.push_str(line);
+                index += 1;
+            }
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A YAML list item's value when it is a scalar on its line: plain (a comment after it left
+/// out), single-quoted or double-quoted. `None` for a block scalar, a map, a list or an alias.
+fn yaml_plain_scalar(value: &str) -> Option<String> {
+    let value = value.trim();
+    // a quoted scalar, and a comment after it or nothing
+    let ends_line = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.is_empty() || rest.starts_with('#')
+    };
+    if let Some(quoted) = value.strip_prefix('\'') {
+        let mut word = String::new();
+        let mut chars = quoted.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '\'' if chars.peek().is_some_and(|(_, next)| *next == '\'') => {
+                    chars.next();
+                    word.push('\'');
+                }
+                '\'' => return ends_line(&quoted[at + 1..]).then_some(word),
+                c => word.push(c),
+            }
+        }
+        return None;
+    }
+    if value.starts_with('"') {
+        let mut stream = serde_json::Deserializer::from_str(value).into_iter::<String>();
+        let word = stream.next()?.ok()?;
+        return ends_line(&value[stream.byte_offset()..]).then_some(word);
+    }
+    if value.is_empty() || value.starts_with(['[', '{', '|', '>', '&', '*', '!', '%', '@', '`']) {
+        return None;
+    }
+    let value = value.split(" #").next().unwrap_or(value).trim_end();
+    (!value.contains(": ") && !value.ends_with(':')).then(|| value.to_string())
+}
+
+fn blocks_dedented(text: &str) -> Cow<'_, str> {
     if !text
         .lines()
         .any(|line| block_scalar_opened(line).is_some() || quoted_item(line).is_some())
@@ -1540,6 +1685,196 @@ pub(super) const RUNS_A_COMMAND: [&str; 30] = [
     "proxychains", "proxychains4", "torsocks", "docker", "podman", "kubectl", "oc", "ssh",
     "HEALTHCHECK",
 ];
+
+/// The shells that run a script given to them as text: `sh -c 'curl …'`.
+const SHELLS: [&str; 7] = ["sh", "bash", "zsh", "dash", "ash", "ksh", "mksh"];
+
+/// The script a shell's words give it as text: `sh -c 'curl …'`, `/bin/bash -lc "…"`, `bash -e
+/// -o pipefail -c …`. `None` for a shell that reads a script file, or no shell.
+pub(super) fn shell_script(words: &[String]) -> Option<&str> {
+    let (program, options) = words.split_first()?;
+    let name = program.rsplit('/').next().unwrap_or(program);
+    if !SHELLS.contains(&name) {
+        return None;
+    }
+    let mut options = options.iter();
+    while let Some(option) = options.next() {
+        match option.as_str() {
+            // these take an option's name
+            "-o" | "+o" | "-O" | "+O" => {
+                options.next();
+            }
+            long if long.starts_with("--") && long.len() > 2 => {}
+            flags
+                if flags.len() > 1
+                    && flags.starts_with(['-', '+'])
+                    && flags[1..].chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
+                if flags.starts_with('-') && flags.contains('c') {
+                    return options.next().map(String::as_str);
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The script a command gives another program to run as text, when the script runs curl: a
+/// shell's after `-c` (`sh -c 'curl …'`, also after `docker exec web`, `kubectl exec pod --`,
+/// `sudo`), the remote command of `ssh host "curl …"`, and the command `eval`, `watch` or `su
+/// -c` runs. Those programs run the script's commands, so the request is the script's curl.
+fn script_run_by(words: &[String]) -> Option<String> {
+    let mentions_curl = |script: &str| {
+        script
+            .split(|c: char| c.is_whitespace() || ";&|()`\"'".contains(c))
+            .any(is_curl)
+    };
+    // curl among the words is run as they are (`ssh host curl …`, `watch -n 5 curl …`): the
+    // command as its writer meant it, where ssh would join and split its words again
+    if words.iter().any(|word| is_curl(word)) {
+        return None;
+    }
+    // where a command can start: the first word, or after a program that runs the command
+    // written after it
+    let wraps = words
+        .first()
+        .is_some_and(|first| RUNS_A_COMMAND.contains(&first.as_str()) || first == "su");
+    let last = if wraps { words.len() } else { 1 };
+    (0..last).find_map(|at| {
+        let rest = &words[at..];
+        let script =
+            shell_script(rest).map(str::to_string).or_else(|| {
+                let (program, arguments) = rest.split_first()?;
+                match program.as_str() {
+                    "eval" => Some(arguments.join(" ")),
+                    "ssh" => ssh_remote_command(arguments),
+                    "watch" => watched_command(arguments),
+                    "su" | "runuser" => arguments.iter().enumerate().find_map(|(index, word)| {
+                        match word.strip_prefix("--command=") {
+                            Some(command) => Some(command.to_string()),
+                            None => (word == "-c" || word == "--command")
+                                .then(|| arguments.get(index + 1).cloned())
+                                .flatten(),
+                        }
+                    }),
+                    _ => None,
+                }
+            })?;
+        mentions_curl(&script).then_some(script)
+    })
+}
+
+/// The command `ssh [options] host command…` runs on the host: the words after the host,
+/// joined by blanks, as ssh sends them to the remote shell.
+fn ssh_remote_command(arguments: &[String]) -> Option<String> {
+    // the options that take a value
+    const WITH_VALUE: &str = "BbcDEeFIiJLlmOopQRSWw";
+    let mut words = arguments.iter();
+    while let Some(word) = words.next() {
+        match word.strip_prefix('-') {
+            Some(flags) if !flags.is_empty() => {
+                // `-p 2222` and `-tp 2222`; `-p2222` holds its value
+                let valued = flags.char_indices().find(|(_, c)| WITH_VALUE.contains(*c));
+                if valued.is_some_and(|(at, c)| at + c.len_utf8() == flags.len()) {
+                    words.next();
+                }
+            }
+            _ => {
+                let command: Vec<&str> = words.map(String::as_str).collect();
+                return (!command.is_empty()).then(|| command.join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// The command `watch [options] command…` runs through `sh -c`: its words joined by blanks.
+fn watched_command(arguments: &[String]) -> Option<String> {
+    let mut words = arguments.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "-n" | "--interval" | "-q" | "--equexit" => {
+                words.next();
+            }
+            // with `-x` watch runs the words without a shell: a curl among them is read as it is
+            "-x" | "--exec" => return None,
+            option if option.starts_with('-') => {}
+            _ => {
+                let command: Vec<&str> = std::iter::once(word.as_str())
+                    .chain(words.map(String::as_str))
+                    .collect();
+                return Some(command.join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// The commands with each that runs a script given as text that runs curl (see
+/// [`script_run_by`]) replaced by the script's commands, on the line of the command that runs
+/// it, reading what it reads from the environment. A script that runs such a script in turn is
+/// read too, to a depth of four.
+pub(super) fn with_scripts_run(commands: Vec<Command>) -> Vec<Command> {
+    scripts_run(commands, 4)
+}
+
+fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
+    if depth == 0 {
+        return commands;
+    }
+    let mut out = Vec::with_capacity(commands.len());
+    for command in commands {
+        let script = script_run_by(&command.words);
+        let Some(mut inner) = script.and_then(|script| shell_commands(&script).ok()) else {
+            out.push(command);
+            continue;
+        };
+        let single = inner.len() == 1;
+        for (index, run) in inner.iter_mut().enumerate() {
+            run.line = command.line.map(|line| line + run.line.unwrap_or(0));
+            if index == 0 {
+                run.piped = command.piped;
+                run.chained = command.chained;
+            }
+            // what the outer shell expanded in a double-quoted script: the script's words
+            // hold it as `{{NAME}}`
+            for name in &command.expanded {
+                run.reads(name);
+            }
+            for (kept, given) in [
+                (&mut run.defaults, &command.defaults),
+                (&mut run.assigned, &command.assigned),
+                (&mut run.whole_arguments, &command.whole_arguments),
+                (&mut run.echoed, &command.echoed),
+                (&mut run.tool_values, &command.tool_values),
+                (&mut run.trimmed, &command.trimmed),
+            ] {
+                for pair in given {
+                    if !kept.contains(pair) {
+                        kept.push(pair.clone());
+                    }
+                }
+            }
+            for (kept, given) in [
+                (&mut run.arguments, &command.arguments),
+                (&mut run.make_syntax, &command.make_syntax),
+                (&mut run.unevaluated, &command.unevaluated),
+                (&mut run.substituted, &command.substituted),
+            ] {
+                for text in given {
+                    push_once(kept, text.clone());
+                }
+            }
+            // `ssh host 'curl -d @- …' < body.json`: the script's one command reads it
+            if single && run.stdin.is_none() {
+                run.stdin = command.stdin.clone();
+            }
+        }
+        out.extend(scripts_run(inner, depth - 1));
+    }
+    out
+}
 
 /// Whether `word` is a `case` branch's pattern, `foto)`, `(*)` or `a|b)`: words of a name's
 /// characters and globs, ending in `)`.
@@ -3611,5 +3946,89 @@ mod tests {
             without_prompts("https://e.com: curl u", false),
             "https://e.com: curl u"
         );
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_shell_given_a_script_as_text_runs_it() {
+        let cases = [
+            ("sh -c curl", Some("curl")),
+            ("/bin/bash -lc curl", Some("curl")),
+            ("bash -e -o pipefail -c curl", Some("curl")),
+            ("zsh +x -ec curl", Some("curl")),
+            ("bash --norc -c curl", Some("curl")),
+            ("bash deploy.sh -c", None),
+            ("python -c curl", None),
+            ("sh -x", None),
+        ];
+        for (text, script) in cases {
+            assert_eq!(shell_script(&words(text)), script, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_command_a_program_runs_as_text_is_found_after_its_options() {
+        let cases = [
+            ("ssh -p 2222 host curl x", Some("curl x")),
+            ("ssh -tp 2222 host curl x", Some("curl x")),
+            ("ssh -p2222 -A host curl x", Some("curl x")),
+            ("ssh -o A=b -i key.pem user@host curl x", Some("curl x")),
+            ("ssh host", None),
+        ];
+        for (text, command) in cases {
+            let words = words(text);
+            assert_eq!(
+                ssh_remote_command(&words[1..]).as_deref(),
+                command,
+                "{text}"
+            );
+        }
+        let watched = words("watch -n 5 -d curl -s x");
+        assert_eq!(watched_command(&watched[1..]).as_deref(), Some("curl -s x"));
+        let exec = words("watch -x curl -s x");
+        assert_eq!(watched_command(&exec[1..]), None);
+        // only a script that runs curl counts, and only where a command can start
+        let with_script = |text: &str| {
+            let mut words = words(text);
+            words.push("curl -s x".into());
+            script_run_by(&words)
+        };
+        assert_eq!(
+            with_script("docker exec web sh -c").as_deref(),
+            Some("curl -s x")
+        );
+        assert_eq!(with_script("su app -c").as_deref(), Some("curl -s x"));
+        assert_eq!(with_script("grep sh -c"), None);
+        assert_eq!(script_run_by(&words("sh -c ls")), None);
+        // curl as a word of its own is run as it is written
+        assert_eq!(script_run_by(&words("ssh host curl x")), None);
+    }
+
+    #[test]
+    fn a_yaml_list_of_exec_words_becomes_their_command_on_the_keys_line() {
+        let text =
+            "a:\n  command:\n  - curl\n  - -d\n  - 'it''s'  # the body\n  - \"http://h/x\"\nb: 1\n";
+        assert_eq!(
+            exec_lists_written(text),
+            "a:\n  'curl' '-d' 'it'\\''s' 'http://h/x'\n\n\n\n\nb: 1\n"
+        );
+        // a list of commands, a block scalar among the items, or no curl: left as it is
+        for text in [
+            "script:\n  - curl -s http://h/a\n  - curl -s http://h/b\n",
+            "command:\n  - sh\n  - -c\n  - |\n    curl http://h\n",
+            "command:\n  - wget\n  - http://h/curl\n",
+        ] {
+            assert_eq!(exec_lists_written(text), text);
+        }
+        assert_eq!(yaml_plain_scalar("\"a\\tb\" # c").as_deref(), Some("a\tb"));
+        assert_eq!(
+            yaml_plain_scalar("plain words # c").as_deref(),
+            Some("plain words")
+        );
+        assert_eq!(yaml_plain_scalar("key: value"), None);
+        assert_eq!(yaml_plain_scalar("'open"), None);
     }
 }
