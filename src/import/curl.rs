@@ -390,7 +390,21 @@ pub fn import(text: &str) -> Result<Import, String> {
     // since a command on its own that cannot be read is more likely mistyped than followed by
     // output
     let (page, markup) = page_formats::as_markdown(text);
-    let mut imported = match markdown::curl_blocks(&page, holds_curl) {
+    let mut config_read = false;
+    let blocks = match markdown::curl_blocks(&page, holds_curl) {
+        // no shell block holds curl: the page's configuration files may run it
+        Some(blocks) if blocks.is_empty() => {
+            match markdown::config_curl_blocks(&page, holds_curl) {
+                Some(config) if !config.is_empty() => {
+                    config_read = true;
+                    Some(config)
+                }
+                _ => Some(blocks),
+            }
+        }
+        blocks => blocks,
+    };
+    let mut imported = match blocks {
         None => {
             // notes name the line of a script's command, and the word of a command line's
             let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
@@ -468,6 +482,16 @@ pub fn import(text: &str) -> Result<Import, String> {
             import
         }),
     }?;
+    if config_read {
+        imported.notes.insert(
+            0,
+            Note::of_kind(
+                "page",
+                "input",
+                "no shell code block of the page holds a curl command: the curl commands its configuration files run (```yaml, ```dockerfile…: a healthcheck, a container's `command`, a workflow's `run`) are read",
+            ),
+        );
+    }
     if let Some(markup) = markup {
         imported
             .notes
@@ -1112,9 +1136,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         with_assignments_read(cmd::cmd_commands(text)?)
     } else {
         with_assignments_read(shell::with_arrays_written(
-            functions::with_functions_called(assigned_curls(shell::with_scripts_run(
+            functions::with_functions_called(shell::with_scripts_run(assigned_curls(
                 shell_commands(text)?,
-            ))?),
+            )?)),
         ))
     };
     let mut import = Import::default();
@@ -1150,6 +1174,16 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     }
     // a command that runs curl: `do curl …` in a loop, `sudo curl`, `docker exec web curl`
     for index in 0..commands.len() {
+        // a crontab line's command, after its schedule (`*/5 * * * * curl …`)
+        if let Some(schedule) = shell::cron_schedule_length(&commands[index].words)
+            && is_curl(&commands[index].words[schedule])
+        {
+            let command = &mut commands[index];
+            command.words.drain(..schedule);
+            if !command.word_numbers.is_empty() {
+                command.word_numbers.drain(..schedule);
+            }
+        }
         let command = &commands[index];
         if let Some(program) = command.words.first()
             && !is_curl(program)
@@ -4168,6 +4202,91 @@ mod tests {
         // `command: ["sh", "-c"]` with the script in `args:`
         let split = "command: [\"sh\", \"-c\"]\nargs: [\"curl -s http://svc:8080/warm\"]\n";
         assert_eq!(urls_of(&imported(split)), ["http://svc:8080/warm"]);
+    }
+
+    // Kubernetes' `command: ["curl"]` with its arguments in `args:`, one an item
+    #[test]
+    fn a_containers_command_and_its_args_are_one_command() {
+        let manifest = concat!(
+            "      - name: hook\n",
+            "        command: [\"curl\"]\n",
+            "        args:\n",
+            "          - -X\n",
+            "          - POST\n",
+            "          - \"Accept: application/json\"\n",
+            "          - https://api.example.com/hooks\n",
+            "      - name: warm\n",
+            "        command:\n",
+            "        - sh\n",
+            "        - -c\n",
+            "        args: [\"curl -s http://svc:8080/warm\"]\n",
+        );
+        let import = imported(manifest);
+        assert_eq!(
+            urls_of(&import),
+            ["https://api.example.com/hooks", "http://svc:8080/warm"]
+        );
+        assert_eq!(import.items[0].spec.request.method, "POST");
+    }
+
+    // a crontab's lines, and a page that shows one in a shell block
+    #[test]
+    fn a_crontab_lines_command_follows_its_schedule() {
+        let crontab = concat!(
+            "*/5 * * * * curl -X POST http://localhost:3333/cron\n",
+            "0 9 * * 1-5 curl -X POST http://localhost:3333/cron/daily\n",
+            "@hourly curl -fsS https://hc-ping.com/abc >/dev/null\n",
+        );
+        let import = imported(crontab);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "http://localhost:3333/cron",
+                "http://localhost:3333/cron/daily",
+                "https://hc-ping.com/abc"
+            ]
+        );
+        // `k`, the usual alias of kubectl
+        let alias = imported(
+            "k create cj joke --image=curlimages/curl --schedule='* * * * *' -- curl -s https://icanhazdadjoke.com/\n",
+        );
+        assert_eq!(urls_of(&alias), ["https://icanhazdadjoke.com/"]);
+    }
+
+    // a README whose only curl is in a Compose file's healthcheck or a manifest's command
+    #[test]
+    fn a_page_without_a_shell_block_holding_curl_is_read_for_its_configuration_files() {
+        let page = concat!(
+            "# Deploying\n\n",
+            "Install it:\n\n```bash\nnpm install\n```\n\n",
+            "The service checks itself:\n\n",
+            "```yaml\n",
+            "services:\n",
+            "  api:\n",
+            "    healthcheck:\n",
+            "      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:5000/health\"]\n",
+            "```\n\n",
+            "```yaml\n",
+            "packages:\n",
+            "  - curl\n",
+            "```\n",
+        );
+        let import = imported(page);
+        assert_eq!(urls_of(&import), ["http://localhost:5000/health"]);
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|note| note.message.contains("configuration files run")),
+            "{:?}",
+            import.notes
+        );
+        // a page whose shell blocks hold curl reads those alone
+        let both = format!("{page}\n```bash\ncurl https://api.example.com/v1/items\n```\n");
+        assert_eq!(
+            urls_of(&imported(&both)),
+            ["https://api.example.com/v1/items"]
+        );
     }
 
     // the script a shell, a remote host, `watch`, `eval` or `su` runs, given as one word

@@ -36,6 +36,51 @@ struct Starts {
 /// one with a fenced code block. `None` for anything else (a command line, a script), which is
 /// read as a whole.
 pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Option<Vec<CurlBlock>> {
+    blocks_holding_curl(text, holds_curl, false)
+}
+
+/// The code blocks of a page's configuration files that run curl (a Compose file's
+/// `healthcheck`, a Kubernetes manifest's `command`, a workflow's `run:`, a Dockerfile's
+/// `HEALTHCHECK … CMD`): ```` ```yaml ````, ```` ```dockerfile ````, ```` ```hcl ```` and the
+/// like, read as [`curl_blocks`] reads shell blocks, for a page none of whose shell blocks holds
+/// a curl command.
+pub(super) fn config_curl_blocks(
+    text: &str,
+    holds_curl: impl Fn(&str) -> bool,
+) -> Option<Vec<CurlBlock>> {
+    let runs_curl = |code: &str| {
+        let code = super::shell::run_blocks_dedented(code);
+        code.lines().any(|line| {
+            super::shell::exec_array_command(line).is_some()
+                || (config_line_runs_curl(line) && holds_curl(line))
+        })
+    };
+    blocks_holding_curl(text, runs_curl, true)
+}
+
+/// Whether a configuration file's line runs curl with something after it: as it is (`curl -f
+/// …`, a key's line once read, `run: curl …`), after a YAML key or list marker (`test: curl …`,
+/// `- curl …`), or after a Dockerfile's instruction (`RUN curl …`, `HEALTHCHECK … CMD curl …`).
+fn config_line_runs_curl(line: &str) -> bool {
+    let mut words = line.split_whitespace().peekable();
+    while let Some(word) = words.peek() {
+        let is_prefix = *word == "-"
+            || (word.ends_with(':') && word.len() > 1)
+            || matches!(*word, "RUN" | "CMD" | "HEALTHCHECK" | "ENTRYPOINT")
+            || word.starts_with("--");
+        if !is_prefix {
+            break;
+        }
+        words.next();
+    }
+    words.next().is_some_and(super::shell::is_curl) && words.next().is_some()
+}
+
+fn blocks_holding_curl(
+    text: &str,
+    holds_curl: impl Fn(&str) -> bool,
+    config_files: bool,
+) -> Option<Vec<CurlBlock>> {
     let dedented = mkdocs_blocks_dedented(text);
     // front matter is read here, not by the parser, which would take any `---` pair further
     // down (a rule, a heading, a rule) for another
@@ -85,12 +130,16 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
                     CodeBlockKind::Fenced(info) => {
                         fenced = true;
                         Opening {
-                            shell: is_shell_language(info),
+                            shell: if config_files {
+                                is_config_language(info)
+                            } else {
+                                is_shell_language(info)
+                            },
                             title: fence_title(info),
                         }
                     }
                     CodeBlockKind::Indented => Opening {
-                        shell: true,
+                        shell: !config_files,
                         title: None,
                     },
                 };
@@ -1210,7 +1259,11 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         let unprompted_curl =
             before_prompt && (super::shell::is_curl(first_word) || assigns(first_word));
         before_prompt &= !prompted(line);
-        after_command = prompted(line) || continues || forgotten_continuation || unprompted_curl;
+        // an exec form's list of curl's words (`test: ["CMD", "curl", …]`) is a command
+        // wherever it stands: a YAML file's line is no command's output
+        let exec_form = super::shell::exec_array_command(line).is_some();
+        after_command =
+            prompted(line) || continues || forgotten_continuation || unprompted_curl || exec_form;
         if !after_command {
             // a blank in the output's place keeps each command on its line of the block
             out.push('\n');
@@ -1366,6 +1419,21 @@ fn fence_title(info: &str) -> Option<String> {
         });
     (!title.is_empty() && !names_a_file && !names_a_platform && !is_generic_heading(title))
         .then(|| title.to_string())
+}
+
+/// Whether a fenced block's info string names a configuration file's language that can run
+/// curl: YAML (Compose, Kubernetes, CI workflows), a Dockerfile, HCL (Terraform), TOML.
+fn is_config_language(info: &str) -> bool {
+    let language = info
+        .trim_start_matches(['{', '.'])
+        .split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ',' | ':'))
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    matches!(
+        language.as_str(),
+        "yaml" | "yml" | "dockerfile" | "docker" | "hcl" | "terraform" | "tf" | "toml"
+    )
 }
 
 /// Whether a fenced block's info string names a shell, or nothing (`bash`, `shell-session`,

@@ -135,14 +135,66 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
 }
 
 /// The command a line's exec-form array runs when it runs curl, as a shell command: curl's
-/// words each single-quoted; a shell's script (`["/bin/sh", "-c", "curl …"]`), Compose's
+/// words, each single-quoted unless the shell reads it as it is; a shell's script (`["/bin/sh", "-c", "curl …"]`), Compose's
 /// `["CMD-SHELL", "curl …"]`, and a lone command line (Kubernetes' `args: ["curl …"]` after
 /// `command: ["sh", "-c"]`) as written. Compose's `["CMD", …]` runs the words after `CMD`.
-fn exec_array_command(line: &str) -> Option<String> {
+pub(super) fn exec_array_command(line: &str) -> Option<String> {
     let start = line.find('[')?;
     let end = start + line[start..].rfind(']')?;
-    let words: Vec<String> = serde_json::from_str(&line[start..=end]).ok()?;
+    let words = serde_json::from_str::<Vec<String>>(&line[start..=end])
+        .ok()
+        .or_else(|| yaml_flow_words(&line[start + 1..end]))?;
     exec_words_command(&words)
+}
+
+/// The words of a YAML flow sequence's inside (`'CMD', 'curl', -f, "http://h"`): each plain,
+/// single-quoted or double-quoted. `None` when an item is none of these (a map, a list).
+fn yaml_flow_words(inside: &str) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    let mut rest = inside.trim();
+    while !rest.is_empty() {
+        let (word, after) = match rest.chars().next()? {
+            '\'' => {
+                let mut word = String::new();
+                let mut chars = rest[1..].char_indices().peekable();
+                let mut end = None;
+                while let Some((at, c)) = chars.next() {
+                    if c != '\'' {
+                        word.push(c);
+                    } else if chars.peek().is_some_and(|(_, next)| *next == '\'') {
+                        chars.next();
+                        word.push('\'');
+                    } else {
+                        end = Some(at + 2);
+                        break;
+                    }
+                }
+                (word, &rest[end?..])
+            }
+            '"' => {
+                let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+                let word = stream.next()?.ok()?;
+                (word, &rest[stream.byte_offset()..])
+            }
+            '[' | '{' | '&' | '*' | '!' | '|' | '>' => return None,
+            _ => {
+                let end = rest.find(',').unwrap_or(rest.len());
+                let word = rest[..end].trim_end();
+                if word.contains(": ") || word.ends_with(':') {
+                    return None;
+                }
+                (word.to_string(), &rest[end..])
+            }
+        };
+        words.push(word);
+        let after = after.trim_start();
+        rest = match after.strip_prefix(',') {
+            Some(next) => next.trim_start(),
+            None if after.is_empty() => after,
+            None => return None,
+        };
+    }
+    Some(words)
 }
 
 /// The shell command of an exec form's words (see [`exec_array_command`]), when they run curl.
@@ -150,6 +202,8 @@ fn exec_words_command(words: &[String]) -> Option<String> {
     let words = match words.first().map(String::as_str) {
         Some("CMD") => &words[1..],
         Some("CMD-SHELL") => &words[1..],
+        // Cloud Build's `args: ['-c', 'curl …']` for its `entrypoint: bash`
+        Some("-c") if words.len() == 2 => &words[1..],
         _ => words,
     };
     let runs_curl = |script: &str| {
@@ -174,7 +228,22 @@ fn exec_words_command(words: &[String]) -> Option<String> {
     Some(
         words
             .iter()
-            .map(|word| crate::filters::shell::single_quoted(word))
+            .map(|word| {
+                // a word the shell reads as it is stays bare, so the line reads as written
+                let bare = !word.is_empty()
+                    && word
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c));
+                if bare {
+                    word.clone()
+                } else if word.contains('$') && !word.contains(['"', '\\', '`']) {
+                    // `${URL}`, which a shell around the manifest (a here-document) expands,
+                    // and Kubernetes' `$(URL)` too: its writer's variable
+                    format!("\"{word}\"")
+                } else {
+                    crate::filters::shell::single_quoted(word)
+                }
+            })
             .collect::<Vec<_>>()
             .join(" "),
     )
@@ -189,9 +258,16 @@ fn exec_words_command(words: &[String]) -> Option<String> {
 /// becomes an empty one, and a folded block's lines after the first too. A block list of an
 /// exec form's words is first written as their command (see [`exec_lists_written`]).
 pub(super) fn run_blocks_dedented(text: &str) -> Cow<'_, str> {
-    match exec_lists_written(text) {
-        Cow::Borrowed(text) => blocks_dedented(text),
-        Cow::Owned(listed) => Cow::Owned(blocks_dedented(&listed).into_owned()),
+    let joined = command_and_args_joined(text);
+    let listed = match exec_lists_written(&joined) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(listed) => Some(listed),
+    };
+    match (joined, listed) {
+        (Cow::Borrowed(text), None) => blocks_dedented(text),
+        (_, Some(text)) | (Cow::Owned(text), None) => {
+            Cow::Owned(blocks_dedented(&text).into_owned())
+        }
     }
 }
 
@@ -204,54 +280,26 @@ fn exec_lists_written(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    fn content(line: &str) -> &str {
-        line.trim_end_matches(['\n', '\r'])
-    }
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     let mut index = 0;
     while index < lines.len() {
         let line = lines[index];
-        let body = content(line);
-        let key = body.trim_start();
-        let key_at = body.len() - key.len();
-        let opens_list = key
-            .strip_suffix(':')
-            .is_some_and(|name| is_key_name(name.strip_prefix("- ").unwrap_or(name)));
-        let mut words = Vec::new();
-        let mut next = index + 1;
-        let mut items_at = None;
-        while opens_list && next < lines.len() {
-            let item_line = content(lines[next]);
-            let item = item_line.trim_start();
-            let at = item_line.len() - item.len();
-            let Some(value) = item.strip_prefix("- ") else {
-                break;
-            };
-            if at < key_at || items_at.is_some_and(|items_at| items_at != at) {
-                break;
-            }
-            items_at = Some(at);
-            match yaml_plain_scalar(value) {
-                Some(word) => words.push(word),
-                // a block scalar, a map or a list: no list of words
-                None => {
-                    words.clear();
-                    break;
-                }
-            }
-            next += 1;
-        }
-        match (!words.is_empty())
-            .then(|| exec_words_command(&words))
-            .flatten()
-        {
-            Some(command) => {
-                out.push_str(&body[..key_at]);
+        let listed = EXEC_LIST_KEYS
+            .iter()
+            .find_map(|key| block_list_words(&lines, index, key))
+            .and_then(|(words, next)| Some((exec_words_command(&words)?, next)));
+        match listed {
+            Some((command, next)) => {
+                // the key stays: a command key's line (`command: curl …`) and a label's
+                // (`test: curl …`) are read as commands
+                let body = line_content(line);
+                out.push_str(body);
+                out.push(' ');
                 out.push_str(&command);
                 out.push_str(&line[body.len()..]);
                 for item_line in &lines[index + 1..next] {
-                    out.push_str(&item_line[content(item_line).len()..]);
+                    out.push_str(&item_line[line_content(item_line).len()..]);
                 }
                 changed = true;
                 index = next;
@@ -268,6 +316,120 @@ fn exec_lists_written(text: &str) -> Cow<'_, str> {
         Cow::Borrowed(text)
     }
 }
+
+/// A line without its line break.
+fn line_content(line: &str) -> &str {
+    line.trim_end_matches(['\n', '\r'])
+}
+
+/// Where line `index` is the YAML key `key` (`command:`, also as a list item's `- command:`), its
+/// indentation.
+fn key_line_at(line: &str, key: &str) -> Option<(usize, String)> {
+    let body = line_content(line);
+    let rest = body.trim_start();
+    let at = body.len() - rest.len();
+    let rest = rest.strip_prefix("- ").unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(key)
+        .or_else(|| rest.strip_prefix(&format!("\"{key}\"")))?;
+    Some((at, rest.strip_prefix(':')?.trim().to_string()))
+}
+
+/// The words of the block list under the YAML key `key` on line `index` (`command:`, then `-
+/// curl`, `- -X`…, each item a scalar), and the line after the list. `None` when the line is no
+/// such key, or an item is no scalar.
+fn block_list_words(lines: &[&str], index: usize, key: &str) -> Option<(Vec<String>, usize)> {
+    let (key_at, after) = key_line_at(lines[index], key)?;
+    if !after.is_empty() {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut next = index + 1;
+    let mut items_at = None;
+    while next < lines.len() {
+        let item_line = line_content(lines[next]);
+        let item = item_line.trim_start();
+        let at = item_line.len() - item.len();
+        let Some(value) = item.strip_prefix("- ") else {
+            break;
+        };
+        if at < key_at || items_at.is_some_and(|items_at| items_at != at) {
+            break;
+        }
+        items_at = Some(at);
+        // a block scalar, a map or a list is no list of words
+        words.push(yaml_plain_scalar(value)?);
+        next += 1;
+    }
+    (!words.is_empty()).then_some((words, next))
+}
+
+/// The words the YAML key `key` on line `index` gives, as a flow list on its line (`command:
+/// ["curl"]`) or a block list under it, and the line after them.
+fn key_words_at(lines: &[&str], index: usize, key: &str) -> Option<(usize, Vec<String>, usize)> {
+    let (at, after) = key_line_at(lines[index], key)?;
+    if let Some(inside) = after.strip_prefix('[').and_then(|a| a.strip_suffix(']')) {
+        let words = serde_json::from_str::<Vec<String>>(&after)
+            .ok()
+            .or_else(|| yaml_flow_words(inside))?;
+        return Some((at, words, index + 1));
+    }
+    let (words, next) = block_list_words(lines, index, key)?;
+    Some((at, words, next))
+}
+
+/// The text with a container's `command:` and the `args:` right after it (Kubernetes'
+/// `command: ["curl"]` with `args:` `- -X`, `- POST`…) joined as one flow list of their words on
+/// the `args:` line, when together they run curl, and the `command:` lines left empty: the
+/// container runs the command's words, then the arguments'.
+fn command_and_args_joined(text: &str) -> Cow<'_, str> {
+    if !text.contains("args") || !text.contains("curl") {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut index = 0;
+    while index < lines.len() {
+        let joined = key_words_at(&lines, index, "command").and_then(|(at, command, end)| {
+            let (args_at, args, next) = lines
+                .get(end)
+                .and_then(|_| key_words_at(&lines, end, "args"))?;
+            let words: Vec<String> = command.into_iter().chain(args).collect();
+            (at == args_at && exec_words_command(&words).is_some()).then_some((end, words, next))
+        });
+        let Some((end, words, next)) = joined else {
+            out.push_str(lines[index]);
+            index += 1;
+            continue;
+        };
+        for line in &lines[index..end] {
+            out.push_str(&line[line_content(line).len()..]);
+        }
+        let args_line = lines[end];
+        let body = line_content(args_line);
+        let indentation = body.len() - body.trim_start().len();
+        out.push_str(&body[..indentation]);
+        out.push_str("args: ");
+        out.push_str(&serde_json::to_string(&words).expect("words serialize"));
+        out.push_str(&args_line[body.len()..]);
+        for line in &lines[end + 1..next] {
+            out.push_str(&line[line_content(line).len()..]);
+        }
+        changed = true;
+        index = next;
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The YAML keys whose list is an exec form's words: a container's `command`, `args` and
+/// `entrypoint` (Kubernetes, Compose), a healthcheck's `test`, Ansible's `argv`. (A cloud-init
+/// `packages:` list that names curl is no command.)
+const EXEC_LIST_KEYS: [&str; 6] = ["command", "args", "entrypoint", "test", "argv", "cmd"];
 
 /// A YAML list item's value when it is a scalar on its line: plain (a comment after it left
 /// out), single-quoted or double-quoted. `None` for a block scalar, a map, a list or an alias.
@@ -1679,12 +1841,47 @@ fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> u
 /// remote host's, a Dockerfile's `HEALTHCHECK --interval=30s CMD curl …`), so that a curl among
 /// their words is the request the line makes.
 #[rustfmt::skip]
-pub(super) const RUNS_A_COMMAND: [&str; 30] = [
+pub(super) const RUNS_A_COMMAND: [&str; 31] = [
     "do", "then", "else", "if", "while", "until", "!", "time", "sudo", "doas", "nohup", "exec",
     "command", "builtin", "env", "watch", "timeout", "nice", "xargs", "stdbuf", "unbuffer",
-    "proxychains", "proxychains4", "torsocks", "docker", "podman", "kubectl", "oc", "ssh",
+    "proxychains", "proxychains4", "torsocks", "docker", "podman", "kubectl", "k", "oc", "ssh",
     "HEALTHCHECK",
 ];
+
+/// How many words of a crontab line's schedule come before its command: five time fields
+/// (`*/5 * * * *`, `0 9 * * 1-5`, `30 2 1 JAN,JUL *`) or one `@daily`-like nickname. `None` for
+/// any other line.
+pub(super) fn cron_schedule_length(words: &[String]) -> Option<usize> {
+    const NICKNAMES: [&str; 8] = [
+        "@reboot",
+        "@yearly",
+        "@annually",
+        "@monthly",
+        "@weekly",
+        "@daily",
+        "@midnight",
+        "@hourly",
+    ];
+    if words
+        .first()
+        .is_some_and(|word| NICKNAMES.contains(&word.as_str()))
+    {
+        return Some(1);
+    }
+    let is_field = |word: &String| {
+        !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '/' | ',' | '-' | '?'))
+    };
+    // the minutes are numbers or `*`; the days and months may be names (`MON-FRI`)
+    let minutes = words.first().is_some_and(|word| {
+        word.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '/' | ',' | '-'))
+            && word.contains(|c: char| c.is_ascii_digit() || c == '*')
+    });
+    (minutes && words.len() > 5 && words[..5].iter().all(is_field)).then_some(5)
+}
 
 /// The shells that run a script given to them as text: `sh -c 'curl …'`.
 const SHELLS: [&str; 7] = ["sh", "bash", "zsh", "dash", "ash", "ksh", "mksh"];
@@ -1826,7 +2023,8 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
     let mut out = Vec::with_capacity(commands.len());
     for command in commands {
         let script = script_run_by(&command.words);
-        let Some(mut inner) = script.and_then(|script| shell_commands(&script).ok()) else {
+        let inner = script.and_then(|script| assigned_curls(shell_commands(&script).ok()?).ok());
+        let Some(mut inner) = inner else {
             out.push(command);
             continue;
         };
@@ -4013,13 +4211,14 @@ mod tests {
             "a:\n  command:\n  - curl\n  - -d\n  - 'it''s'  # the body\n  - \"http://h/x\"\nb: 1\n";
         assert_eq!(
             exec_lists_written(text),
-            "a:\n  'curl' '-d' 'it'\\''s' 'http://h/x'\n\n\n\n\nb: 1\n"
+            "a:\n  command: curl -d 'it'\\''s' http://h/x\n\n\n\n\nb: 1\n"
         );
         // a list of commands, a block scalar among the items, or no curl: left as it is
         for text in [
             "script:\n  - curl -s http://h/a\n  - curl -s http://h/b\n",
             "command:\n  - sh\n  - -c\n  - |\n    curl http://h\n",
             "command:\n  - wget\n  - http://h/curl\n",
+            "packages:\n  - curl\n  - tailscale\n",
         ] {
             assert_eq!(exec_lists_written(text), text);
         }
@@ -4030,5 +4229,38 @@ mod tests {
         );
         assert_eq!(yaml_plain_scalar("key: value"), None);
         assert_eq!(yaml_plain_scalar("'open"), None);
+    }
+
+    #[test]
+    fn a_crontab_schedule_is_five_fields_or_a_nickname() {
+        for (line, length) in [
+            ("*/5 * * * * curl u", Some(5)),
+            ("0 9 * * MON-FRI curl u", Some(5)),
+            ("30 2 1,15 JAN,JUL * curl u", Some(5)),
+            ("@daily curl u", Some(1)),
+            ("curl -s -X POST u", None),
+            ("a b c d e curl", None),
+            ("- - - - - curl u", None),
+            ("* * * * *", None),
+        ] {
+            assert_eq!(cron_schedule_length(&words(line)), length, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_command_and_the_args_after_it_are_joined_when_they_run_curl() {
+        let text = "c:\n  command: [\"curl\"]\n  args:\n  - -s\n  - http://h/x\nd: 1\n";
+        assert_eq!(
+            command_and_args_joined(text),
+            "c:\n\n  args: [\"curl\",\"-s\",\"http://h/x\"]\n\n\nd: 1\n"
+        );
+        // args of another program, or not right after the command: left as they are
+        for text in [
+            "command: [\"wget\"]\nargs: [\"http://h/curl\"]\n",
+            "command: [\"curl\"]\nimage: x\nargs: [\"http://h\"]\n",
+            "  command: [\"curl\"]\nargs: [\"http://h\"]\n",
+        ] {
+            assert_eq!(command_and_args_joined(text), text);
+        }
     }
 }
