@@ -4300,6 +4300,9 @@ mod tests {
             "sudo su - app -c \"curl -d @payload.json http://localhost:8000/import\"\n",
             "eval \"curl -I https://example.com/\"\n",
             "bash -c \"sh -c 'curl -X DELETE https://api.example.com/cache'\"\n",
+            ".build/httptap -v -- bash -c \"curl -s https://example.com/tapped > out\"\n",
+            "kubectl run probe --image=curlimages/curl --restart=Never -- sh -c \"curl -s https://api.example.com/egress\"\n",
+            "R=$(kubectl exec pod -- bash -c \"curl -s -o /dev/null -w '%{http_code}' http://svc/ping\")\n",
         );
         let import = imported(script);
         assert_eq!(
@@ -4312,6 +4315,9 @@ mod tests {
                 "http://localhost:8000/import",
                 "https://example.com/",
                 "https://api.example.com/cache",
+                "https://example.com/tapped",
+                "https://api.example.com/egress",
+                "http://svc/ping",
             ]
         );
         let methods: Vec<&str> = import
@@ -4321,7 +4327,9 @@ mod tests {
             .collect();
         assert_eq!(
             methods,
-            ["GET", "POST", "GET", "GET", "POST", "HEAD", "DELETE"]
+            [
+                "GET", "POST", "GET", "GET", "POST", "HEAD", "DELETE", "GET", "GET", "GET"
+            ]
         );
         // what the outer shell expands in a double-quoted script is read from the environment
         let deploy = &import.items[1].spec;

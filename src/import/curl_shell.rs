@@ -1439,9 +1439,11 @@ fn klog_header_rest(line: &str) -> Option<&str> {
 /// `Curl` are the tool's name in a sentence ("cURL commands can be copied…"), which no shell
 /// of a docs reader runs (bash: "command not found").
 pub(super) fn is_curl(program: &str) -> bool {
-    program.rsplit(['/', '\\']).next().is_some_and(|name| {
-        matches!(name, "curl" | "CURL") || name.eq_ignore_ascii_case("curl.exe")
-    })
+    // an option's value is no program (`--image=curlimages/curl`)
+    !program.starts_with('-')
+        && program.rsplit(['/', '\\']).next().is_some_and(|name| {
+            matches!(name, "curl" | "CURL") || name.eq_ignore_ascii_case("curl.exe")
+        })
 }
 
 /// How many characters after a `<` make a placeholder with it, if they do: `<API_TOKEN>`, as
@@ -1932,13 +1934,14 @@ fn script_run_by(words: &[String]) -> Option<String> {
     if words.iter().any(|word| is_curl(word)) {
         return None;
     }
-    // where a command can start: the first word, or after a program that runs the command
-    // written after it
+    // where a command can start: the first word, after a program that runs the command
+    // written after it, or after `--` (`httptap -v -- bash -c "curl …"`)
     let wraps = words
         .first()
         .is_some_and(|first| RUNS_A_COMMAND.contains(&first.as_str()) || first == "su");
+    let after_dashes = words.iter().position(|word| word == "--").map(|at| at + 1);
     let last = if wraps { words.len() } else { 1 };
-    (0..last).find_map(|at| {
+    (0..last).chain(after_dashes).find_map(|at| {
         let rest = &words[at..];
         let script =
             shell_script(rest).map(str::to_string).or_else(|| {
@@ -2126,6 +2129,11 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
                 words.next().is_some_and(|first| {
                     is_curl(first) || (RUNS_A_COMMAND.contains(&first) && words.any(is_curl))
                 })
+            }) || shell_commands(inner).is_ok_and(|commands| {
+                // `$(kubectl exec pod -- bash -c "curl …")`: a script run by another program
+                commands
+                    .iter()
+                    .any(|command| script_run_by(&command.words).is_some())
             })
         };
         let assigned = matches!(words, [_]);
