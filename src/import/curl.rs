@@ -2441,6 +2441,20 @@ fn set_curl_header(transfer: &mut Transfer, name: &str, value: Option<String>) {
     }
 }
 
+/// The name of the variable a value is, whole (`{{SESSION}}`).
+fn lone_variable(value: &str) -> Option<&str> {
+    let name = value.strip_prefix("{{")?.strip_suffix("}}")?;
+    crate::sample_values::is_variable_name(name).then_some(name)
+}
+
+/// Whether a variable's name says it holds a file's name (`COOKIE_JAR`, `cookie_file`).
+fn names_a_file(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    ["jar", "file", "path", "txt", "dir"]
+        .iter()
+        .any(|word| name.contains(word))
+}
+
 /// Reads one option (`long` as curl's table names it, `shown` as written) into the transfer.
 fn apply(
     long: &str,
@@ -2780,6 +2794,18 @@ fn apply(
                         transfer.cookies.push((name.to_string(), value.to_string()));
                     }
                 }
+            } else if let Some(name) = lone_variable(&value)
+                && !names_a_file(name)
+            {
+                // `-b "$SESSION"`: curl sends the value as cookies when it holds a `=`, and
+                // reads a file of that name otherwise; a session's variable holds cookies
+                note(
+                    "cookie",
+                    format!(
+                        "`{shown} {value}` sends `{name}`'s value as the `Cookie` header when it holds a `=` (`sid=…`), and reads cookies from a file of that name otherwise: imported as the header"
+                    ),
+                );
+                transfer.headers.push(("Cookie".to_string(), value));
             } else if !value.is_empty() {
                 note(
                     "cookie",
@@ -4202,6 +4228,34 @@ mod tests {
         // `command: ["sh", "-c"]` with the script in `args:`
         let split = "command: [\"sh\", \"-c\"]\nargs: [\"curl -s http://svc:8080/warm\"]\n";
         assert_eq!(urls_of(&imported(split)), ["http://svc:8080/warm"]);
+    }
+
+    // `-b "$SESSION"`: cookies when the value holds a `=`, a file's name otherwise
+    #[test]
+    fn a_cookie_option_given_a_variable_sends_it_as_the_cookie_header() {
+        let import = imported("curl -b \"$SESSION\" https://api.example.com/me\n");
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            spec.request.headers[0]["Cookie"].as_deref(),
+            Some("{{SESSION}}")
+        );
+        assert!(
+            import.notes.iter().any(
+                |note| note.kind == "cookie" && note.message.contains("imported as the header")
+            ),
+            "{:?}",
+            import.notes
+        );
+        // a variable named for a file is the file curl reads
+        let jar = imported("curl -b \"$COOKIE_JAR\" https://api.example.com/me\n");
+        assert!(jar.items[0].spec.request.headers.is_empty());
+        assert!(
+            jar.notes
+                .iter()
+                .any(|note| note.message.contains("reads cookies from a file")),
+            "{:?}",
+            jar.notes
+        );
     }
 
     // Kubernetes' `command: ["curl"]` with its arguments in `args:`, one an item
