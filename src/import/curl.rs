@@ -885,9 +885,9 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
 /// What of a text the shell runs, its YAML blocks of commands already read
 /// ([`shell::run_blocks_dedented`]: a list item's block holds commands, not an item's output): a
 /// console session's commands without their output ([`markdown::commands_of`]), or a Taskfile
-/// whose variables task fills in whole, since its `vars:` are no command's output.
+/// or an Azure Pipelines file whole, since its variables are no command's output.
 fn session_commands(text: &str) -> Cow<'_, str> {
-    if shell::taskfile_read(text).is_some() {
+    if shell::taskfile_read(text).is_some() || shell::is_azure_pipelines(text) {
         Cow::Borrowed(text)
     } else {
         markdown::commands_of(text)
@@ -932,7 +932,8 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
     let text = &shell::exec_arrays_written(text);
     let makefile = shell::taskfile_read(text)
         .or_else(|| shell::makefile_expanded(text))
-        .or_else(|| shell::justfile_read(text));
+        .or_else(|| shell::justfile_read(text))
+        .or_else(|| shell::azure_pipelines_read(text));
     let text = makefile.as_ref().map_or(text.as_ref(), |read| &read.text);
     let imported = import_text_as_shell(text, first_line);
     match (imported, makefile) {
@@ -950,8 +951,19 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
                     "shell",
                     "input",
                     format!(
-                        "a {}: {} gives its recipes' `{written}` {what}",
-                        makefile.tool, makefile.runner
+                        "{} {}: {} gives its {}' `{written}` {what}",
+                        if makefile.tool.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                            "an"
+                        } else {
+                            "a"
+                        },
+                        makefile.tool,
+                        makefile.runner,
+                        if makefile.runner == "Azure Pipelines" {
+                            "steps"
+                        } else {
+                            "recipes"
+                        }
                     ),
                 ));
             }
@@ -1182,6 +1194,28 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             command.words.drain(..schedule);
             if !command.word_numbers.is_empty() {
                 command.word_numbers.drain(..schedule);
+            }
+        }
+        // `kubectl run tmp --image=curlimages/curl -- -s …`: the image's program is curl, and
+        // the words after `--` its arguments
+        if let Some(program) = commands[index].words.first()
+            && matches!(program.as_str(), "kubectl" | "k" | "oc")
+            && let words = &commands[index].words
+            && let Some(image) = words.iter().position(|word| {
+                word.strip_prefix("--image=")
+                    .is_some_and(|image| is_curl(image.split(':').next().unwrap_or(image)))
+            })
+            && let Some(dashes) = words[image..].iter().position(|word| word == "--")
+            && words
+                .get(image + dashes + 1)
+                .is_some_and(|first| first.starts_with('-') || first.contains("://"))
+        {
+            let command = &mut commands[index];
+            let arguments = image + dashes;
+            command.words.drain(..arguments);
+            command.words[0] = "curl".to_string();
+            if !command.word_numbers.is_empty() {
+                command.word_numbers.drain(..arguments);
             }
         }
         let command = &commands[index];
@@ -4228,6 +4262,124 @@ mod tests {
         // `command: ["sh", "-c"]` with the script in `args:`
         let split = "command: [\"sh\", \"-c\"]\nargs: [\"curl -s http://svc:8080/warm\"]\n";
         assert_eq!(urls_of(&imported(split)), ["http://svc:8080/warm"]);
+    }
+
+    // brackets that are text, an exec form's `$`, a YAML file a script writes, and an image
+    // whose program is curl
+    #[test]
+    fn exec_forms_are_read_only_where_they_run() {
+        // a list in an argument, an assignment or a comment is text
+        for (text, urls) in [
+            (
+                "curl -s -X POST https://e.com/tools -d 'tools=[curl, wget]'\n",
+                vec!["https://e.com/tools"],
+            ),
+            (
+                "# Requires: [curl, jq]\nTOOLS=[curl, jq]\ncurl -s https://e.com/real\n",
+                vec!["https://e.com/real"],
+            ),
+        ] {
+            assert_eq!(urls_of(&imported(text)), urls, "{text}");
+        }
+        // an exec form runs no shell: its `$` is sent as written
+        let import = imported(
+            "command: [\"curl\", \"-u\", \"admin:pa$word\", \"-d\", \"total=$5\", \"http://h/dollar\"]\n",
+        );
+        let spec = &import.items[0].spec;
+        let yaml = crate::import::to_yaml(spec);
+        assert!(
+            yaml.contains("pa$word") && yaml.contains("$5") && !yaml.contains("{{"),
+            "{yaml}"
+        );
+        assert!(spec.secrets.is_none(), "{:?}", spec.secrets);
+        // a manifest a script writes to a file runs nothing
+        let script = concat!(
+            "cat <<'YAML' > job.yaml\n",
+            "command:\n",
+            "- curl\n",
+            "- -X\n",
+            "- DELETE\n",
+            "- http://h/never\n",
+            "YAML\n",
+            "curl -s http://h/applied\n",
+        );
+        let written = super::import(script);
+        assert!(
+            written
+                .as_ref()
+                .map_or(true, |import| !urls_of(import).contains(&"http://h/never")),
+            "{:?}",
+            written.map(|import| import.items.len())
+        );
+        // the curlimages/curl image runs curl with the words after `--`
+        let run = imported(
+            "kubectl run tmp --rm -i --restart=Never --image=curlimages/curl -- -s -X POST http://svc/entry\n",
+        );
+        assert_eq!(urls_of(&run), ["http://svc/entry"]);
+        assert_eq!(run.items[0].spec.request.method, "POST");
+        // a block list with a comment among its items, and a script that runs curl later
+        let compose = concat!(
+            "    healthcheck:\n",
+            "      test:\n",
+            "        - CMD\n",
+            "        # the status page\n",
+            "        - curl\n",
+            "        - -f\n",
+            "        - http://localhost:8080/health\n",
+            "    command: [\"sh\", \"-c\", \"sleep 5 && curl -X POST http://localhost:9000/warm\"]\n",
+        );
+        assert_eq!(
+            urls_of(&imported(compose)),
+            ["http://localhost:8080/health", "http://localhost:9000/warm"]
+        );
+        // `ssh host -- '…'`, `eval curl …`, and a script that only names curl
+        assert_eq!(
+            urls_of(&imported(
+                "ssh host -- 'curl -s http://h/dd'\neval curl -s http://h/ev\n"
+            )),
+            ["http://h/dd", "http://h/ev"]
+        );
+        assert!(super::import("sh -c 'echo curl is missing; ls'\n").is_err());
+    }
+
+    // an Azure Pipelines file's macros are its variables, filled in before the shell runs
+    #[test]
+    fn an_azure_pipelines_files_macros_are_variables() {
+        let pipeline = concat!(
+            "trigger:\n- main\n\npool:\n  vmImage: ubuntu-latest\n\n",
+            "variables:\n  apiUrl: 'https://api.example.com'\n\n",
+            "steps:\n",
+            "- script: |\n",
+            "    curl -X POST -H \"Authorization: Bearer $(System.AccessToken)\" \\\n",
+            "      -d '{\"build\": \"$(Build.BuildId)\"}' \"$(apiUrl)/builds\"\n",
+            "  displayName: Notify\n",
+            "- bash: curl -s \"$(apiUrl)/health?host=$(hostname)\"\n",
+        );
+        let import = imported(pipeline);
+        assert_eq!(
+            urls_of(&import),
+            ["{{apiUrl}}/builds", "{{apiUrl}}/health?host=$(hostname)"]
+        );
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            spec.request.body.as_ref().and_then(|body| body.raw()),
+            Some("{\"build\": \"{{Build.BuildId}}\"}")
+        );
+        assert!(
+            import
+                .variables
+                .iter()
+                .any(|(name, value)| name == "apiUrl" && value == "https://api.example.com"),
+            "{:?}",
+            import.variables
+        );
+        assert!(
+            import.notes.iter().any(|note| note
+                .message
+                .starts_with("an Azure Pipelines file: Azure Pipelines gives its steps'")),
+            "{:?}",
+            import.notes
+        );
     }
 
     // `-b "$SESSION"`: cookies when the value holds a `=`, a file's name otherwise

@@ -141,10 +141,49 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
 pub(super) fn exec_array_command(line: &str) -> Option<String> {
     let start = line.find('[')?;
     let end = start + line[start..].rfind(']')?;
-    let words = serde_json::from_str::<Vec<String>>(&line[start..=end])
-        .ok()
-        .or_else(|| yaml_flow_words(&line[start + 1..end]))?;
+    let words = match serde_json::from_str::<Vec<String>>(&line[start..=end]) {
+        Ok(words) => words,
+        // a YAML flow list (`['CMD', 'curl', …]`, `[CMD, curl, -f, …]`) only as a key's or an
+        // instruction's value, ending the line: elsewhere brackets are text (`-d 'tools=[curl,
+        // wget]'`, `# Requires: [curl, jq]`)
+        Err(_) if is_exec_form_value(&line[..start], &line[end + 1..]) => {
+            yaml_flow_words(&line[start + 1..end])?
+        }
+        Err(_) => return None,
+    };
     exec_words_command(&words)
+}
+
+/// Whether a list between `before` and `after` on a line is an exec form's value: after a key
+/// (`test: `, `- command: `, `command = `), a list marker or a Dockerfile instruction (`CMD `,
+/// `HEALTHCHECK --interval=5s CMD `), with nothing after it but a comment.
+fn is_exec_form_value(before: &str, after: &str) -> bool {
+    let after = after.trim_start();
+    if !(after.is_empty() || after.starts_with('#')) {
+        return false;
+    }
+    let before = before.trim();
+    let before = before.strip_prefix("- ").unwrap_or(before).trim();
+    if before.is_empty() || before == "-" {
+        return true;
+    }
+    // a YAML key, or an HCL one with a blank before its `=` (a shell's `TOOLS=[…]` is text)
+    if let Some(key) = before
+        .strip_suffix(':')
+        .or_else(|| before.strip_suffix(" ="))
+    {
+        let key = key.trim().trim_matches('"');
+        return is_key_name(key);
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    match words.as_slice() {
+        [instruction, ..] if ["RUN", "CMD", "ENTRYPOINT", "HEALTHCHECK"].contains(instruction) => {
+            words
+                .last()
+                .is_some_and(|last| matches!(*last, "RUN" | "CMD" | "ENTRYPOINT"))
+        }
+        _ => false,
+    }
 }
 
 /// The words of a YAML flow sequence's inside (`'CMD', 'curl', -f, "http://h"`): each plain,
@@ -206,12 +245,11 @@ fn exec_words_command(words: &[String]) -> Option<String> {
         Some("-c") if words.len() == 2 => &words[1..],
         _ => words,
     };
+    // a script that runs curl (`curl …`, `sleep 5 && curl …`)
     let runs_curl = |script: &str| {
         script
-            .split_whitespace()
-            .next()
-            .is_some_and(|first| is_curl(first) || RUNS_A_COMMAND.contains(&first))
-            && script.split_whitespace().any(is_curl)
+            .split(|c: char| c.is_whitespace() || ";&|()`".contains(c))
+            .any(is_curl)
     };
     if let Some(script) = shell_script(words) {
         return runs_curl(script).then(|| script.to_string());
@@ -234,12 +272,9 @@ fn exec_words_command(words: &[String]) -> Option<String> {
                     && word
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c));
+                // (an exec form runs no shell: a `$` is a `$`)
                 if bare {
                     word.clone()
-                } else if word.contains('$') && !word.contains(['"', '\\', '`']) {
-                    // `${URL}`, which a shell around the manifest (a here-document) expands,
-                    // and Kubernetes' `$(URL)` too: its writer's variable
-                    format!("\"{word}\"")
                 } else {
                     crate::filters::shell::single_quoted(word)
                 }
@@ -280,11 +315,17 @@ fn exec_lists_written(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let here_document = in_here_documents(&lines);
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     let mut index = 0;
     while index < lines.len() {
         let line = lines[index];
+        if here_document[index] {
+            out.push_str(line);
+            index += 1;
+            continue;
+        }
         let listed = EXEC_LIST_KEYS
             .iter()
             .find_map(|key| block_list_words(&lines, index, key))
@@ -315,6 +356,28 @@ fn exec_lists_written(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// For each line, whether it is a here-document's text (`cat <<'YAML' > job.yaml`): a file
+/// the script writes, whose lists run nothing.
+fn in_here_documents(lines: &[&str]) -> Vec<bool> {
+    let mut inside = Vec::with_capacity(lines.len());
+    let mut delimiter: Option<String> = None;
+    for line in lines {
+        match &delimiter {
+            Some(end) => {
+                if line_content(line).trim() == end {
+                    delimiter = None;
+                }
+                inside.push(true);
+            }
+            None => {
+                delimiter = heredoc_delimiter(line);
+                inside.push(false);
+            }
+        }
+    }
+    inside
 }
 
 /// A line without its line break.
@@ -350,6 +413,11 @@ fn block_list_words(lines: &[&str], index: usize, key: &str) -> Option<(Vec<Stri
         let item_line = line_content(lines[next]);
         let item = item_line.trim_start();
         let at = item_line.len() - item.len();
+        // a comment or a blank line among the items
+        if item.starts_with('#') || (item.is_empty() && !words.is_empty()) {
+            next += 1;
+            continue;
+        }
         let Some(value) = item.strip_prefix("- ") else {
             break;
         };
@@ -387,17 +455,22 @@ fn command_and_args_joined(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let here_document = in_here_documents(&lines);
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     let mut index = 0;
     while index < lines.len() {
-        let joined = key_words_at(&lines, index, "command").and_then(|(at, command, end)| {
-            let (args_at, args, next) = lines
-                .get(end)
-                .and_then(|_| key_words_at(&lines, end, "args"))?;
-            let words: Vec<String> = command.into_iter().chain(args).collect();
-            (at == args_at && exec_words_command(&words).is_some()).then_some((end, words, next))
-        });
+        let joined = (!here_document[index])
+            .then(|| key_words_at(&lines, index, "command"))
+            .flatten()
+            .and_then(|(at, command, end)| {
+                let (args_at, args, next) = lines
+                    .get(end)
+                    .and_then(|_| key_words_at(&lines, end, "args"))?;
+                let words: Vec<String> = command.into_iter().chain(args).collect();
+                (at == args_at && exec_words_command(&words).is_some())
+                    .then_some((end, words, next))
+            });
         let Some((end, words, next)) = joined else {
             out.push_str(lines[index]);
             index += 1;
@@ -960,6 +1033,116 @@ pub(super) fn taskfile_read(text: &str) -> Option<MakefileRead> {
         tool: "Taskfile",
         runner: "task",
         values_given: "their values before the shell runs them (`{{.NAME}}` is the variable `{{NAME}}`)",
+    })
+}
+
+/// Whether a text is an Azure Pipelines file: a step that runs a script (`- script:`, `-
+/// bash:`, `- pwsh:`, `- powershell:`), in a file with a trigger, a pool or a task.
+pub(super) fn is_azure_pipelines(text: &str) -> bool {
+    let step = |line: &str| {
+        let line = line.trim_start();
+        ["- script:", "- bash:", "- pwsh:", "- powershell:"]
+            .iter()
+            .any(|key| line.starts_with(key))
+    };
+    let pipeline = |line: &str| {
+        ["trigger:", "pr:", "pool:"]
+            .iter()
+            .any(|key| line.starts_with(key))
+            || ["vmImage:", "- task:"]
+                .iter()
+                .any(|key| line.trim_start().starts_with(key))
+    };
+    // (a step's block, `- script: |`, is read by then: its key's line is empty)
+    let steps = |line: &str| matches!(line.trim(), "steps:" | "jobs:" | "stages:");
+    (text.lines().any(step) || text.lines().any(steps)) && text.lines().any(pipeline)
+}
+
+/// An Azure Pipelines file's text with each macro its runner fills in before the shell runs,
+/// `$(System.AccessToken)`, `$(apiToken)`, as the variable `{{System.AccessToken}}`: a name
+/// with a `.` or a capital, or one the file's `variables:` define. A lower-case name it does
+/// not define (`$(date)`, `$(whoami)`) is the shell's command substitution, as Azure leaves it.
+pub(super) fn azure_pipelines_read(text: &str) -> Option<MakefileRead> {
+    if !is_azure_pipelines(text) || !text.contains("$(") {
+        return None;
+    }
+    // `variables:` as a map (`apiUrl: …`) or a list (`- name: apiUrl`, `value: …`)
+    let mut definitions: Vec<(String, String)> = Vec::new();
+    let mut variables_at: Option<usize> = None;
+    let mut listed: Option<String> = None;
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        if let Some(at) = variables_at {
+            if indent > at || (indent == at && content.starts_with("- ")) {
+                let entry = content.strip_prefix("- ").unwrap_or(content);
+                if let Some((key, value)) = entry.split_once(':') {
+                    let value = value.trim().trim_matches(['"', '\'']).to_string();
+                    match key.trim() {
+                        "name" => listed = Some(value),
+                        "value" => {
+                            if let Some(name) = listed.take() {
+                                definitions.push((name, value));
+                            }
+                        }
+                        name if crate::sample_values::is_variable_name(name) => {
+                            definitions.push((name.to_string(), value))
+                        }
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            variables_at = None;
+        }
+        if content == "variables:" {
+            variables_at = Some(indent);
+        }
+    }
+    let defined = |name: &str| definitions.iter().any(|(known, _)| known == name);
+    let mut read: Vec<String> = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("$(") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let name = after.split(')').next().unwrap_or_default();
+        let is_macro = after.len() > name.len()
+            && crate::sample_values::is_variable_name(name)
+            && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && (name.contains('.')
+                || name.contains(|c: char| c.is_ascii_uppercase())
+                || defined(name));
+        if is_macro {
+            push_once(&mut read, format!("$({name})"));
+            out.push_str("{{");
+            out.push_str(name);
+            out.push_str("}}");
+            rest = &after[name.len() + 1..];
+        } else {
+            out.push_str("$(");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    if read.is_empty() {
+        return None;
+    }
+    // only the values of the macros read are offered
+    definitions.retain(|(name, value)| {
+        !value.is_empty() && !value.contains("$(") && read.contains(&format!("$({name})"))
+    });
+    Some(MakefileRead {
+        text: out,
+        read,
+        functions: Vec::new(),
+        definitions,
+        tool: "Azure Pipelines file",
+        runner: "Azure Pipelines",
+        values_given: "their values before the shell runs them (a macro `$(name)` is the variable `{{name}}`, even in single quotes)",
     })
 }
 
@@ -1843,11 +2026,11 @@ fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> u
 /// remote host's, a Dockerfile's `HEALTHCHECK --interval=30s CMD curl …`), so that a curl among
 /// their words is the request the line makes.
 #[rustfmt::skip]
-pub(super) const RUNS_A_COMMAND: [&str; 31] = [
+pub(super) const RUNS_A_COMMAND: [&str; 32] = [
     "do", "then", "else", "if", "while", "until", "!", "time", "sudo", "doas", "nohup", "exec",
     "command", "builtin", "env", "watch", "timeout", "nice", "xargs", "stdbuf", "unbuffer",
     "proxychains", "proxychains4", "torsocks", "docker", "podman", "kubectl", "k", "oc", "ssh",
-    "HEALTHCHECK",
+    "eval", "HEALTHCHECK",
 ];
 
 /// How many words of a crontab line's schedule come before its command: five time fields
@@ -1981,7 +2164,10 @@ fn ssh_remote_command(arguments: &[String]) -> Option<String> {
                 }
             }
             _ => {
-                let command: Vec<&str> = words.map(String::as_str).collect();
+                let command: Vec<&str> = words
+                    .map(String::as_str)
+                    .skip_while(|word| *word == "--")
+                    .collect();
                 return (!command.is_empty()).then(|| command.join(" "));
             }
         }
@@ -2026,7 +2212,19 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
     let mut out = Vec::with_capacity(commands.len());
     for command in commands {
         let script = script_run_by(&command.words);
-        let inner = script.and_then(|script| assigned_curls(shell_commands(&script).ok()?).ok());
+        let inner = script
+            .and_then(|script| assigned_curls(shell_commands(&script).ok()?).ok())
+            .filter(|inner| {
+                // a command of the script runs curl (not `echo curl is missing`)
+                inner.iter().any(|run| {
+                    run.words.first().is_some_and(|first| {
+                        is_curl(first)
+                            || (RUNS_A_COMMAND.contains(&first.as_str())
+                                && run.words.iter().any(|word| is_curl(word)))
+                            || script_run_by(&run.words).is_some()
+                    })
+                })
+            });
         let Some(mut inner) = inner else {
             out.push(command);
             continue;
