@@ -466,7 +466,23 @@ pub fn import(text: &str) -> Result<Import, String> {
             let code = shell::run_blocks_dedented(&code);
             import_text(&session_commands(&code), first_line)
         }
-        Some(blocks) => import_page(blocks).map(|mut import| {
+        Some(blocks) => import_page(blocks)
+            .or_else(|error| {
+                // the shell blocks only name curl (`apt-get install curl`): the page's
+                // configuration files may run it
+                if config_read {
+                    return Err(error);
+                }
+                match markdown::config_curl_blocks(&page, holds_curl) {
+                    Some(config) if !config.is_empty() => {
+                        let imported = import_page(config).map_err(|_| error)?;
+                        config_read = true;
+                        Ok(imported)
+                    }
+                    _ => Err(error),
+                }
+            })
+            .map(|mut import| {
             // a quick reference's table of commands beside the blocks: said, not imported
             let spans = curl_in_code_spans(&page);
             if !spans.is_empty() {
@@ -4342,6 +4358,31 @@ mod tests {
         assert!(super::import("sh -c 'echo curl is missing; ls'\n").is_err());
     }
 
+    // Terraform's `local-exec` provisioner gives its `command` string to the shell
+    #[test]
+    fn a_terraform_local_exec_command_is_read() {
+        let terraform = concat!(
+            "resource \"null_resource\" \"notify\" {\n",
+            "  provisioner \"local-exec\" {\n",
+            "    command = \"curl -X POST -d '{\\\"text\\\": \\\"deployed\\\"}' https://hooks.example.com/notify\"\n",
+            "  }\n",
+            "}\n",
+        );
+        let import = imported(terraform);
+        assert_eq!(urls_of(&import), ["https://hooks.example.com/notify"]);
+        assert_eq!(
+            import.items[0]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .and_then(|body| body.raw()),
+            Some("{\"text\": \"deployed\"}")
+        );
+        // another program's command is no request
+        assert!(super::import("command = \"wget https://e.com/curl\"\n").is_err());
+    }
+
     // an Azure Pipelines file's macros are its variables, filled in before the shell runs
     #[test]
     fn an_azure_pipelines_files_macros_are_variables() {
@@ -4486,6 +4527,12 @@ mod tests {
                 .any(|note| note.message.contains("configuration files run")),
             "{:?}",
             import.notes
+        );
+        // a shell block that only installs curl leaves the configuration files to be read
+        let installs = page.replace("npm install", "apt-get install -y curl");
+        assert_eq!(
+            urls_of(&imported(&installs)),
+            ["http://localhost:5000/health"]
         );
         // a page whose shell blocks hold curl reads those alone
         let both = format!("{page}\n```bash\ncurl https://api.example.com/v1/items\n```\n");

@@ -118,14 +118,16 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
     let mut changed = false;
     let lines: Vec<Cow<str>> = text
         .split_inclusive('\n')
-        .map(|line| match exec_array_command(line) {
-            Some(command) => {
-                changed = true;
-                let end = if line.ends_with('\n') { "\n" } else { "" };
-                Cow::Owned(format!("{command}{end}"))
-            }
-            None => Cow::Borrowed(line),
-        })
+        .map(
+            |line| match exec_array_command(line).or_else(|| hcl_command(line)) {
+                Some(command) => {
+                    changed = true;
+                    let end = if line.ends_with('\n') { "\n" } else { "" };
+                    Cow::Owned(format!("{command}{end}"))
+                }
+                None => Cow::Borrowed(line),
+            },
+        )
         .collect();
     if changed {
         Cow::Owned(lines.concat())
@@ -152,6 +154,23 @@ pub(super) fn exec_array_command(line: &str) -> Option<String> {
         Err(_) => return None,
     };
     exec_words_command(&words)
+}
+
+/// The shell command of a Terraform `local-exec` provisioner's line, `command = "curl …"`,
+/// when it runs curl: the string's text, which Terraform gives to `sh -c`.
+pub(super) fn hcl_command(line: &str) -> Option<String> {
+    let (key, value) = line.split_once('=')?;
+    if key.trim() != "command" {
+        return None;
+    }
+    let value = value.trim();
+    let mut stream = serde_json::Deserializer::from_str(value).into_iter::<String>();
+    let command = stream.next()?.ok()?;
+    let rest = value[stream.byte_offset()..].trim_start();
+    let runs_curl = command
+        .split(|c: char| c.is_whitespace() || ";&|()`".contains(c))
+        .any(is_curl);
+    ((rest.is_empty() || rest.starts_with('#')) && runs_curl).then_some(command)
 }
 
 /// Whether a list between `before` and `after` on a line is an exec form's value: after a key
