@@ -1426,16 +1426,21 @@ fn fence_title(info: &str) -> Option<String> {
 /// Whether a fenced block's info string names a configuration file's language that can run
 /// curl: YAML (Compose, Kubernetes, CI workflows), a Dockerfile, HCL (Terraform), TOML.
 fn is_config_language(info: &str) -> bool {
-    let language = info
-        .trim_start_matches(['{', '.'])
+    matches!(
+        fence_language(info).as_str(),
+        "yaml" | "yml" | "dockerfile" | "docker" | "hcl" | "terraform" | "tf" | "toml"
+    )
+}
+
+/// The language a fenced block's info string names, in lower case: its first word, without
+/// the braces and dots of attribute syntax (`{.bash}`) and the file name Qiita and Zenn write
+/// after a colon (`powershell:run.ps1`).
+fn fence_language(info: &str) -> String {
+    info.trim_start_matches(['{', '.'])
         .split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ',' | ':'))
         .next()
         .unwrap_or_default()
-        .to_ascii_lowercase();
-    matches!(
-        language.as_str(),
-        "yaml" | "yml" | "dockerfile" | "docker" | "hcl" | "terraform" | "tf" | "toml"
-    )
+        .to_ascii_lowercase()
 }
 
 /// Whether a fenced block's info string names a shell, or nothing (`bash`, `shell-session`,
@@ -1447,15 +1452,8 @@ fn is_shell_language(info: &str) -> bool {
         .iter()
         .find_map(|directive| info.strip_prefix(directive))
         .map_or(info, str::trim_start);
-    // (Qiita and Zenn write a file name after a colon: ```powershell:run.ps1)
-    let language = info
-        .trim_start_matches(['{', '.'])
-        .split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | ',' | ':'))
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
     matches!(
-        language.as_str(),
+        fence_language(info).as_str(),
         "" | "bash"
             | "sh"
             | "shell"

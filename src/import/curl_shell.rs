@@ -333,39 +333,45 @@ fn exec_lists_written(text: &str) -> Cow<'_, str> {
     if !text.contains("curl") {
         return Cow::Borrowed(text);
     }
+    lines_rewritten(text, |lines, index| {
+        let (words, next) = EXEC_LIST_KEYS
+            .iter()
+            .find_map(|key| block_list_words(lines, index, key))?;
+        let command = exec_words_command(&words)?;
+        // the key stays: a command key's line (`command: curl …`) and a label's (`test: curl
+        // …`) are read as commands
+        let line = lines[index];
+        let body = line_content(line);
+        let mut out = format!("{body} {command}{}", &line[body.len()..]);
+        out.extend(lines[index + 1..next].iter().map(|item| line_break(item)));
+        Some((out, next))
+    })
+}
+
+/// The text with runs of its lines rewritten, outside here-documents (a file a script writes
+/// runs nothing): `rewrite(lines, index)` gives the text that stands for the run starting at
+/// line `index`, and the line after the run; every line of the run keeps its line.
+fn lines_rewritten(
+    text: &str,
+    rewrite: impl Fn(&[&str], usize) -> Option<(String, usize)>,
+) -> Cow<'_, str> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let here_document = in_here_documents(&lines);
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     let mut index = 0;
     while index < lines.len() {
-        let line = lines[index];
-        if here_document[index] {
-            out.push_str(line);
-            index += 1;
-            continue;
-        }
-        let listed = EXEC_LIST_KEYS
-            .iter()
-            .find_map(|key| block_list_words(&lines, index, key))
-            .and_then(|(words, next)| Some((exec_words_command(&words)?, next)));
-        match listed {
-            Some((command, next)) => {
-                // the key stays: a command key's line (`command: curl …`) and a label's
-                // (`test: curl …`) are read as commands
-                let body = line_content(line);
-                out.push_str(body);
-                out.push(' ');
-                out.push_str(&command);
-                out.push_str(&line[body.len()..]);
-                for item_line in &lines[index + 1..next] {
-                    out.push_str(&item_line[line_content(item_line).len()..]);
-                }
+        match (!here_document[index])
+            .then(|| rewrite(&lines, index))
+            .flatten()
+        {
+            Some((rewritten, next)) => {
+                out.push_str(&rewritten);
                 changed = true;
                 index = next;
             }
             None => {
-                out.push_str(line);
+                out.push_str(lines[index]);
                 index += 1;
             }
         }
@@ -375,6 +381,11 @@ fn exec_lists_written(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// A line's line break (`\n`, `\r\n`, or none at the end of the text).
+fn line_break(line: &str) -> &str {
+    &line[line_content(line).len()..]
 }
 
 /// For each line, whether it is a here-document's text (`cat <<'YAML' > job.yaml`): a file
@@ -473,49 +484,29 @@ fn command_and_args_joined(text: &str) -> Cow<'_, str> {
     if !text.contains("args") || !text.contains("curl") {
         return Cow::Borrowed(text);
     }
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let here_document = in_here_documents(&lines);
-    let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    let mut index = 0;
-    while index < lines.len() {
-        let joined = (!here_document[index])
-            .then(|| key_words_at(&lines, index, "command"))
-            .flatten()
-            .and_then(|(at, command, end)| {
-                let (args_at, args, next) = lines
-                    .get(end)
-                    .and_then(|_| key_words_at(&lines, end, "args"))?;
-                let words: Vec<String> = command.into_iter().chain(args).collect();
-                (at == args_at && exec_words_command(&words).is_some())
-                    .then_some((end, words, next))
-            });
-        let Some((end, words, next)) = joined else {
-            out.push_str(lines[index]);
-            index += 1;
-            continue;
-        };
-        for line in &lines[index..end] {
-            out.push_str(&line[line_content(line).len()..]);
+    lines_rewritten(text, |lines, index| {
+        let (at, command, end) = key_words_at(lines, index, "command")?;
+        let (args_at, args, next) = lines
+            .get(end)
+            .and_then(|_| key_words_at(lines, end, "args"))?;
+        let words: Vec<String> = command.into_iter().chain(args).collect();
+        if at != args_at || exec_words_command(&words).is_none() {
+            return None;
         }
+        let mut out: String = lines[index..end]
+            .iter()
+            .map(|line| line_break(line))
+            .collect();
         let args_line = lines[end];
         let body = line_content(args_line);
         let indentation = body.len() - body.trim_start().len();
         out.push_str(&body[..indentation]);
         out.push_str("args: ");
         out.push_str(&serde_json::to_string(&words).expect("words serialize"));
-        out.push_str(&args_line[body.len()..]);
-        for line in &lines[end + 1..next] {
-            out.push_str(&line[line_content(line).len()..]);
-        }
-        changed = true;
-        index = next;
-    }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
-    }
+        out.push_str(line_break(args_line));
+        out.extend(lines[end + 1..next].iter().map(|line| line_break(line)));
+        Some((out, next))
+    })
 }
 
 /// The YAML keys whose list is an exec form's words: a container's `command`, `args` and
