@@ -415,17 +415,61 @@ fn line_content(line: &str) -> &str {
     line.trim_end_matches(['\n', '\r'])
 }
 
-/// Where line `index` is the YAML key `key` (`command:`, also as a list item's `- command:`), its
-/// indentation.
+/// Where line `index` is the YAML key `key` (`command:`, also as a list item's `- command:`), the
+/// key's column and what follows its `:`.
 fn key_line_at(line: &str, key: &str) -> Option<(usize, String)> {
-    let body = line_content(line);
-    let rest = body.trim_start();
-    let at = body.len() - rest.len();
-    let rest = rest.strip_prefix("- ").unwrap_or(rest);
+    let (at, rest) = key_column(line);
     let rest = rest
         .strip_prefix(key)
         .or_else(|| rest.strip_prefix(&format!("\"{key}\"")))?;
     Some((at, rest.strip_prefix(':')?.trim().to_string()))
+}
+
+/// The column a YAML line's key starts at (after a list item's `- `), and the line from there.
+fn key_column(line: &str) -> (usize, &str) {
+    let body = line_content(line);
+    let rest = body.trim_start();
+    let at = body.len() - rest.len();
+    match rest.strip_prefix("- ") {
+        Some(key) => (
+            at + 2 + (key.len() - key.trim_start().len()),
+            key.trim_start(),
+        ),
+        None => (at, rest),
+    }
+}
+
+/// The line of the key `key` in the same YAML map as the key at line `index` and column `at`,
+/// before it or after it.
+fn sibling_key(lines: &[&str], index: usize, at: usize, key: &str) -> Option<usize> {
+    let is_key =
+        |line: usize| key_line_at(lines[line], key).is_some_and(|(column, _)| column == at);
+    let indentation = |line: &str| {
+        let body = line_content(line);
+        (!body.trim().is_empty() && !body.trim_start().starts_with('#'))
+            .then(|| body.len() - body.trim_start().len())
+    };
+    // after it: the map's keys at its column, their values deeper
+    for (line, text) in lines.iter().enumerate().skip(index + 1) {
+        match indentation(text) {
+            None => continue,
+            Some(column) if column > at => continue,
+            Some(column) if column == at && is_key(line) => return Some(line),
+            Some(column) if column == at => continue,
+            Some(_) => break,
+        }
+    }
+    // before it, up to the list item's `- ` that starts the map
+    for line in (0..index).rev() {
+        match indentation(lines[line]) {
+            None => continue,
+            Some(column) if column > at => continue,
+            Some(_) if is_key(line) => return Some(line),
+            Some(column) if column == at => continue,
+            Some(_) => break,
+        }
+    }
+    None
 }
 
 /// The words of the block list under the YAML key `key` on line `index` (`command:`, then `-
@@ -476,37 +520,56 @@ fn key_words_at(lines: &[&str], index: usize, key: &str) -> Option<(usize, Vec<S
     Some((at, words, next))
 }
 
-/// The text with a container's `command:` and the `args:` right after it (Kubernetes'
-/// `command: ["curl"]` with `args:` `- -X`, `- POST`…) joined as one flow list of their words on
-/// the `args:` line, when together they run curl, and the `command:` lines left empty: the
-/// container runs the command's words, then the arguments'.
+/// The text with a container's `command:` and its `args:` (Kubernetes' `command: ["curl"]` with
+/// `args:` `- -X`, `- POST`…, in either order, other keys between) joined as one flow list of
+/// their words on the `args:` line, when together they run curl, and the `command:` lines left
+/// empty: the container runs the command's words, then the arguments'.
 fn command_and_args_joined(text: &str) -> Cow<'_, str> {
     if !text.contains("args") || !text.contains("curl") {
         return Cow::Borrowed(text);
     }
-    lines_rewritten(text, |lines, index| {
-        let (at, command, end) = key_words_at(lines, index, "command")?;
-        let (args_at, args, next) = lines
-            .get(end)
-            .and_then(|_| key_words_at(lines, end, "args"))?;
-        let words: Vec<String> = command.into_iter().chain(args).collect();
-        if at != args_at || exec_words_command(&words).is_none() {
-            return None;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let here_document = in_here_documents(&lines);
+    let mut replaced: Vec<Option<String>> = vec![None; lines.len()];
+    for index in 0..lines.len() {
+        if here_document[index] || replaced[index].is_some() {
+            continue;
         }
-        let mut out: String = lines[index..end]
-            .iter()
-            .map(|line| line_break(line))
-            .collect();
-        let args_line = lines[end];
+        let Some((at, command, end)) = key_words_at(&lines, index, "command") else {
+            continue;
+        };
+        let Some(args_index) = sibling_key(&lines, index, at, "args") else {
+            continue;
+        };
+        let Some((_, args, args_end)) = key_words_at(&lines, args_index, "args") else {
+            continue;
+        };
+        let words: Vec<String> = command.into_iter().chain(args).collect();
+        if here_document[args_index] || exec_words_command(&words).is_none() {
+            continue;
+        }
+        for line in (index..end).chain(args_index + 1..args_end) {
+            replaced[line] = Some(line_break(lines[line]).to_string());
+        }
+        let args_line = lines[args_index];
         let body = line_content(args_line);
-        let indentation = body.len() - body.trim_start().len();
-        out.push_str(&body[..indentation]);
-        out.push_str("args: ");
-        out.push_str(&serde_json::to_string(&words).expect("words serialize"));
-        out.push_str(line_break(args_line));
-        out.extend(lines[end + 1..next].iter().map(|line| line_break(line)));
-        Some((out, next))
-    })
+        replaced[args_index] = Some(format!(
+            "{}args: {}{}",
+            &body[..at],
+            serde_json::to_string(&words).expect("words serialize"),
+            line_break(args_line)
+        ));
+    }
+    if replaced.iter().all(Option::is_none) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        lines
+            .iter()
+            .zip(replaced)
+            .map(|(line, replaced)| replaced.unwrap_or_else(|| line.to_string()))
+            .collect(),
+    )
 }
 
 /// The YAML keys whose list is an exec form's words: a container's `command`, `args` and
@@ -2164,8 +2227,11 @@ fn ssh_remote_command(arguments: &[String]) -> Option<String> {
     // the options that take a value
     const WITH_VALUE: &str = "BbcDEeFIiJLlmOopQRSWw";
     let mut words = arguments.iter();
+    let mut host = None;
     while let Some(word) = words.next() {
         match word.strip_prefix('-') {
+            // `--` ends the options: the command follows
+            Some("-") => break,
             Some(flags) if !flags.is_empty() => {
                 // `-p 2222` and `-tp 2222`; `-p2222` holds its value
                 let valued = flags.char_indices().find(|(_, c)| WITH_VALUE.contains(*c));
@@ -2173,16 +2239,19 @@ fn ssh_remote_command(arguments: &[String]) -> Option<String> {
                     words.next();
                 }
             }
+            // the host, and options after it too (`ssh host -t 'curl …'`), as ssh reads them
+            _ if host.is_none() => host = Some(word),
             _ => {
-                let command: Vec<&str> = words
-                    .map(String::as_str)
-                    .skip_while(|word| *word == "--")
+                let command: Vec<&str> = std::iter::once(word.as_str())
+                    .chain(words.map(String::as_str))
                     .collect();
-                return (!command.is_empty()).then(|| command.join(" "));
+                return Some(command.join(" "));
             }
         }
     }
-    None
+    host?;
+    let command: Vec<&str> = words.map(String::as_str).collect();
+    (!command.is_empty()).then(|| command.join(" "))
 }
 
 /// The command `watch [options] command…` runs through `sh -c`: its words joined by blanks.
@@ -4391,6 +4460,8 @@ mod tests {
             ("ssh -p2222 -A host curl x", Some("curl x")),
             ("ssh -o A=b -i key.pem user@host curl x", Some("curl x")),
             ("ssh host", None),
+            ("ssh host -t curl x", Some("curl x")),
+            ("ssh -A host -- curl x", Some("curl x")),
         ];
         for (text, command) in cases {
             let words = words(text);
@@ -4470,11 +4541,18 @@ mod tests {
             command_and_args_joined(text),
             "c:\n\n  args: [\"curl\",\"-s\",\"http://h/x\"]\n\n\nd: 1\n"
         );
-        // args of another program, or not right after the command: left as they are
+        // in the other order, with other keys between, under a list item's `- `
+        assert_eq!(
+            command_and_args_joined(
+                "- args: [\"-s\", \"http://h/y\"]\n  image: x\n  command: [\"curl\"]\n"
+            ),
+            "- args: [\"curl\",\"-s\",\"http://h/y\"]\n  image: x\n\n"
+        );
+        // args of another program, or of another map: left as they are
         for text in [
             "command: [\"wget\"]\nargs: [\"http://h/curl\"]\n",
-            "command: [\"curl\"]\nimage: x\nargs: [\"http://h\"]\n",
             "  command: [\"curl\"]\nargs: [\"http://h\"]\n",
+            "- command: [\"curl\"]\n- args: [\"http://h\"]\n",
         ] {
             assert_eq!(command_and_args_joined(text), text);
         }
