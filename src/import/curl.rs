@@ -4348,6 +4348,25 @@ mod tests {
             urls_of(&imported(compose)),
             ["http://localhost:8080/health", "http://localhost:9000/warm"]
         );
+        // an ECS task definition's list over several lines, beside one on a line
+        let ecs = concat!(
+            "{\"healthCheck\": {\n",
+            "  \"command\": [\n",
+            "    \"CMD-SHELL\",\n",
+            "    \"curl -f http://localhost:8080/health || exit 1\"\n",
+            "  ],\n",
+            "  \"interval\": 30\n",
+            "}, \"other\": {\n",
+            "  \"command\": [\"CMD-SHELL\", \"curl -f http://localhost:3000/ready\"]\n",
+            "}}\n",
+        );
+        assert_eq!(
+            urls_of(&imported(ecs)),
+            [
+                "http://localhost:8080/health",
+                "http://localhost:3000/ready"
+            ]
+        );
         // `ssh host -- '…'`, `eval curl …`, and a script that only names curl
         assert_eq!(
             urls_of(&imported(

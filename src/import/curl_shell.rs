@@ -115,25 +115,30 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
     if !text.contains("curl") {
         return Cow::Borrowed(text);
     }
-    let mut changed = false;
-    let lines: Vec<Cow<str>> = text
-        .split_inclusive('\n')
-        .map(
-            |line| match exec_array_command(line).or_else(|| hcl_command(line)) {
-                Some(command) => {
-                    changed = true;
-                    let end = if line.ends_with('\n') { "\n" } else { "" };
-                    Cow::Owned(format!("{command}{end}"))
-                }
-                None => Cow::Borrowed(line),
-            },
-        )
-        .collect();
-    if changed {
-        Cow::Owned(lines.concat())
-    } else {
-        Cow::Borrowed(text)
-    }
+    lines_rewritten(text, |lines, index| {
+        let line = lines[index];
+        if let Some(command) = exec_array_command(line).or_else(|| hcl_command(line)) {
+            return Some((format!("{command}{}", line_break(line)), index + 1));
+        }
+        // a JSON list over several lines, a word a line (an ECS task definition's `"command":
+        // [`): its command on the first line, the others left empty
+        let before = line_content(line).trim_end().strip_suffix('[')?;
+        if !is_exec_form_value(before, "") {
+            return None;
+        }
+        let mut list = String::from("[");
+        for (next, item) in lines.iter().enumerate().skip(index + 1).take(50) {
+            let item = line_content(item);
+            list.push_str(item);
+            if item.trim_start().starts_with(']') {
+                let words: Vec<String> = serde_json::from_str(&list[..=list.rfind(']')?]).ok()?;
+                let mut out = format!("{}{}", exec_words_command(&words)?, line_break(line));
+                out.extend(lines[index + 1..=next].iter().map(|line| line_break(line)));
+                return Some((out, next + 1));
+            }
+        }
+        None
+    })
 }
 
 /// The command a line's exec-form array runs when it runs curl, as a shell command: curl's
