@@ -51,8 +51,7 @@ pub(super) fn config_curl_blocks(
     let runs_curl = |code: &str| {
         let code = super::shell::run_blocks_dedented(code);
         code.lines().any(|line| {
-            super::shell::exec_array_command(line).is_some()
-                || super::shell::hcl_command(line).is_some()
+            super::shell::line_command(line).is_some()
                 || (config_line_runs_curl(line) && holds_curl(line))
         })
     };
@@ -1262,8 +1261,7 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         before_prompt &= !prompted(line);
         // an exec form's list of curl's words (`test: ["CMD", "curl", …]`) is a command
         // wherever it stands: a YAML file's line is no command's output
-        let exec_form = super::shell::exec_array_command(line).is_some()
-            || super::shell::hcl_command(line).is_some();
+        let exec_form = super::shell::line_command(line).is_some();
         after_command =
             prompted(line) || continues || forgotten_continuation || unprompted_curl || exec_form;
         if !after_command {

@@ -117,7 +117,7 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
     }
     lines_rewritten(text, |lines, index| {
         let line = lines[index];
-        if let Some(command) = exec_array_command(line).or_else(|| hcl_command(line)) {
+        if let Some(command) = line_command(line) {
             return Some((format!("{command}{}", line_break(line)), index + 1));
         }
         // a JSON list over several lines, a word a line (an ECS task definition's `"command":
@@ -141,41 +141,53 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
     })
 }
 
+/// The shell command a configuration file's line runs when it runs curl: an exec form's list
+/// ([`exec_array_command`]) or Terraform's `command = "…"` ([`hcl_command`]).
+pub(super) fn line_command(line: &str) -> Option<String> {
+    exec_array_command(line).or_else(|| hcl_command(line))
+}
+
 /// The command a line's exec-form array runs when it runs curl, as a shell command: curl's
 /// words, each single-quoted unless the shell reads it as it is; a shell's script (`["/bin/sh", "-c", "curl …"]`), Compose's
 /// `["CMD-SHELL", "curl …"]`, and a lone command line (Kubernetes' `args: ["curl …"]` after
 /// `command: ["sh", "-c"]`) as written. Compose's `["CMD", …]` runs the words after `CMD`.
-pub(super) fn exec_array_command(line: &str) -> Option<String> {
+fn exec_array_command(line: &str) -> Option<String> {
     let start = line.find('[')?;
     let end = start + line[start..].rfind(']')?;
-    let words = match serde_json::from_str::<Vec<String>>(&line[start..=end]) {
-        Ok(words) => words,
-        // a YAML flow list (`['CMD', 'curl', …]`, `[CMD, curl, -f, …]`) only as a key's or an
-        // instruction's value, ending the line: elsewhere brackets are text (`-d 'tools=[curl,
-        // wget]'`, `# Requires: [curl, jq]`)
-        Err(_) if is_exec_form_value(&line[..start], &line[end + 1..]) => {
-            yaml_flow_words(&line[start + 1..end])?
-        }
-        Err(_) => return None,
+    let list = &line[start..=end];
+    // a YAML flow list (`['CMD', 'curl', …]`, `[CMD, curl, -f, …]`) only as a key's or an
+    // instruction's value, ending the line: elsewhere brackets are text (`-d 'tools=[curl,
+    // wget]'`, `# Requires: [curl, jq]`)
+    let words = if is_exec_form_value(&line[..start], &line[end + 1..]) {
+        flow_list_words(list)?
+    } else {
+        serde_json::from_str(list).ok()?
     };
     exec_words_command(&words)
 }
 
+/// The words of a list written on one line, `[…]`: a JSON list of strings, or a YAML flow list.
+fn flow_list_words(list: &str) -> Option<Vec<String>> {
+    serde_json::from_str(list).ok().or_else(|| {
+        let inside = list.strip_prefix('[')?.strip_suffix(']')?;
+        yaml_flow_words(inside)
+    })
+}
+
 /// The shell command of a Terraform `local-exec` provisioner's line, `command = "curl …"`,
 /// when it runs curl: the string's text, which Terraform gives to `sh -c`.
-pub(super) fn hcl_command(line: &str) -> Option<String> {
+fn hcl_command(line: &str) -> Option<String> {
     let (key, value) = line.split_once('=')?;
     if key.trim() != "command" {
         return None;
     }
     let value = value.trim();
-    let mut stream = serde_json::Deserializer::from_str(value).into_iter::<String>();
-    let command = stream.next()?.ok()?;
-    let rest = value[stream.byte_offset()..].trim_start();
-    let runs_curl = command
-        .split(|c: char| c.is_whitespace() || ";&|()`".contains(c))
-        .any(is_curl);
-    ((rest.is_empty() || rest.starts_with('#')) && runs_curl).then_some(command)
+    if !value.starts_with('"') {
+        return None;
+    }
+    let (command, rest) = quoted_scalar(value)?;
+    let rest = rest.trim_start();
+    ((rest.is_empty() || rest.starts_with('#')) && script_runs_curl(&command)).then_some(command)
 }
 
 /// Whether a list between `before` and `after` on a line is an exec form's value: after a key
@@ -210,6 +222,29 @@ fn is_exec_form_value(before: &str, after: &str) -> bool {
     }
 }
 
+/// A YAML quoted scalar at the start of `text`, `'it''s'` or `"a\tb"` (read as JSON reads a
+/// string), and the text after its closing quote. `None` when no quote closes it.
+fn quoted_scalar(text: &str) -> Option<(String, &str)> {
+    if let Some(quoted) = text.strip_prefix('\'') {
+        let mut word = String::new();
+        let mut chars = quoted.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            match c {
+                '\'' if chars.peek().is_some_and(|(_, next)| *next == '\'') => {
+                    chars.next();
+                    word.push('\'');
+                }
+                '\'' => return Some((word, &quoted[at + 1..])),
+                c => word.push(c),
+            }
+        }
+        return None;
+    }
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<String>();
+    let word = stream.next()?.ok()?;
+    Some((word, &text[stream.byte_offset()..]))
+}
+
 /// The words of a YAML flow sequence's inside (`'CMD', 'curl', -f, "http://h"`): each plain,
 /// single-quoted or double-quoted. `None` when an item is none of these (a map, a list).
 fn yaml_flow_words(inside: &str) -> Option<Vec<String>> {
@@ -217,28 +252,7 @@ fn yaml_flow_words(inside: &str) -> Option<Vec<String>> {
     let mut rest = inside.trim();
     while !rest.is_empty() {
         let (word, after) = match rest.chars().next()? {
-            '\'' => {
-                let mut word = String::new();
-                let mut chars = rest[1..].char_indices().peekable();
-                let mut end = None;
-                while let Some((at, c)) = chars.next() {
-                    if c != '\'' {
-                        word.push(c);
-                    } else if chars.peek().is_some_and(|(_, next)| *next == '\'') {
-                        chars.next();
-                        word.push('\'');
-                    } else {
-                        end = Some(at + 2);
-                        break;
-                    }
-                }
-                (word, &rest[end?..])
-            }
-            '"' => {
-                let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<String>();
-                let word = stream.next()?.ok()?;
-                (word, &rest[stream.byte_offset()..])
-            }
+            '\'' | '"' => quoted_scalar(rest)?,
             '[' | '{' | '&' | '*' | '!' | '|' | '>' => return None,
             _ => {
                 let end = rest.find(',').unwrap_or(rest.len());
@@ -260,28 +274,28 @@ fn yaml_flow_words(inside: &str) -> Option<Vec<String>> {
     Some(words)
 }
 
+/// Whether a script's text runs curl somewhere: `curl …`, `sleep 5 && curl …`.
+fn script_runs_curl(script: &str) -> bool {
+    script
+        .split(|c: char| c.is_whitespace() || ";&|()`".contains(c))
+        .any(is_curl)
+}
+
 /// The shell command of an exec form's words (see [`exec_array_command`]), when they run curl.
 fn exec_words_command(words: &[String]) -> Option<String> {
     let words = match words.first().map(String::as_str) {
-        Some("CMD") => &words[1..],
-        Some("CMD-SHELL") => &words[1..],
+        Some("CMD" | "CMD-SHELL") => &words[1..],
         // Cloud Build's `args: ['-c', 'curl …']` for its `entrypoint: bash`
         Some("-c") if words.len() == 2 => &words[1..],
         _ => words,
     };
-    // a script that runs curl (`curl …`, `sleep 5 && curl …`)
-    let runs_curl = |script: &str| {
-        script
-            .split(|c: char| c.is_whitespace() || ";&|()`".contains(c))
-            .any(is_curl)
-    };
     if let Some(script) = shell_script(words) {
-        return runs_curl(script).then(|| script.to_string());
+        return script_runs_curl(script).then(|| script.to_string());
     }
     if let [line] = words
         && line.contains(char::is_whitespace)
     {
-        return runs_curl(line).then(|| line.clone());
+        return script_runs_curl(line).then(|| line.clone());
     }
     let program = words.first()?;
     if !is_curl(program) {
@@ -515,11 +529,8 @@ fn block_list_words(lines: &[&str], index: usize, key: &str) -> Option<(Vec<Stri
 /// ["curl"]`) or a block list under it, and the line after them.
 fn key_words_at(lines: &[&str], index: usize, key: &str) -> Option<(usize, Vec<String>, usize)> {
     let (at, after) = key_line_at(lines[index], key)?;
-    if let Some(inside) = after.strip_prefix('[').and_then(|a| a.strip_suffix(']')) {
-        let words = serde_json::from_str::<Vec<String>>(&after)
-            .ok()
-            .or_else(|| yaml_flow_words(inside))?;
-        return Some((at, words, index + 1));
+    if after.starts_with('[') && after.ends_with(']') {
+        return Some((at, flow_list_words(&after)?, index + 1));
     }
     let (words, next) = block_list_words(lines, index, key)?;
     Some((at, words, next))
@@ -587,29 +598,10 @@ const EXEC_LIST_KEYS: [&str; 6] = ["command", "args", "entrypoint", "test", "arg
 fn yaml_plain_scalar(value: &str) -> Option<String> {
     let value = value.trim();
     // a quoted scalar, and a comment after it or nothing
-    let ends_line = |rest: &str| {
+    if value.starts_with(['\'', '"']) {
+        let (word, rest) = quoted_scalar(value)?;
         let rest = rest.trim_start();
-        rest.is_empty() || rest.starts_with('#')
-    };
-    if let Some(quoted) = value.strip_prefix('\'') {
-        let mut word = String::new();
-        let mut chars = quoted.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            match c {
-                '\'' if chars.peek().is_some_and(|(_, next)| *next == '\'') => {
-                    chars.next();
-                    word.push('\'');
-                }
-                '\'' => return ends_line(&quoted[at + 1..]).then_some(word),
-                c => word.push(c),
-            }
-        }
-        return None;
-    }
-    if value.starts_with('"') {
-        let mut stream = serde_json::Deserializer::from_str(value).into_iter::<String>();
-        let word = stream.next()?.ok()?;
-        return ends_line(&value[stream.byte_offset()..]).then_some(word);
+        return (rest.is_empty() || rest.starts_with('#')).then_some(word);
     }
     if value.is_empty() || value.starts_with(['[', '{', '|', '>', '&', '*', '!', '%', '@', '`']) {
         return None;
@@ -2334,9 +2326,7 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
                 (&mut run.trimmed, &command.trimmed),
             ] {
                 for pair in given {
-                    if !kept.contains(pair) {
-                        kept.push(pair.clone());
-                    }
+                    push_once(kept, pair.clone());
                 }
             }
             for (kept, given) in [
