@@ -390,18 +390,19 @@ pub fn import(text: &str) -> Result<Import, String> {
     // since a command on its own that cannot be read is more likely mistyped than followed by
     // output
     let (page, markup) = page_formats::as_markdown(text);
+    // the page's configuration files' blocks that run curl, for a page whose shell blocks do not
+    let config_blocks =
+        || markdown::config_curl_blocks(&page, holds_curl).filter(|config| !config.is_empty());
     let mut config_read = false;
     let blocks = match markdown::curl_blocks(&page, holds_curl) {
-        // no shell block holds curl: the page's configuration files may run it
-        Some(blocks) if blocks.is_empty() => {
-            match markdown::config_curl_blocks(&page, holds_curl) {
-                Some(config) if !config.is_empty() => {
-                    config_read = true;
-                    Some(config)
-                }
-                _ => Some(blocks),
+        // no shell block holds curl
+        Some(blocks) if blocks.is_empty() => match config_blocks() {
+            Some(config) => {
+                config_read = true;
+                Some(config)
             }
-        }
+            None => Some(blocks),
+        },
         blocks => blocks,
     };
     let mut imported = match blocks {
@@ -473,13 +474,13 @@ pub fn import(text: &str) -> Result<Import, String> {
                 if config_read {
                     return Err(error);
                 }
-                match markdown::config_curl_blocks(&page, holds_curl) {
-                    Some(config) if !config.is_empty() => {
+                match config_blocks() {
+                    Some(config) => {
                         let imported = import_page(config).map_err(|_| error)?;
                         config_read = true;
                         Ok(imported)
                     }
-                    _ => Err(error),
+                    None => Err(error),
                 }
             })
             .map(|mut import| {
@@ -975,11 +976,7 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
                         },
                         makefile.tool,
                         makefile.runner,
-                        if makefile.runner == "Azure Pipelines" {
-                            "steps"
-                        } else {
-                            "recipes"
-                        }
+                        makefile.scripts
                     ),
                 ));
             }
@@ -1206,11 +1203,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
         if let Some(schedule) = shell::cron_schedule_length(&commands[index].words)
             && is_curl(&commands[index].words[schedule])
         {
-            let command = &mut commands[index];
-            command.words.drain(..schedule);
-            if !command.word_numbers.is_empty() {
-                command.word_numbers.drain(..schedule);
-            }
+            commands[index].drop_words_before(schedule);
         }
         // `kubectl run tmp --image=curlimages/curl -- -s …`: the image's program is curl, and
         // the words after `--` its arguments
@@ -1227,12 +1220,8 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 .is_some_and(|first| first.starts_with('-') || first.contains("://"))
         {
             let command = &mut commands[index];
-            let arguments = image + dashes;
-            command.words.drain(..arguments);
+            command.drop_words_before(image + dashes);
             command.words[0] = "curl".to_string();
-            if !command.word_numbers.is_empty() {
-                command.word_numbers.drain(..arguments);
-            }
         }
         let command = &commands[index];
         if let Some(program) = command.words.first()
@@ -1251,10 +1240,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 (xargs_replaced(&command.words[1..at]), input)
             });
             let command = &mut commands[index];
-            command.words.drain(..at);
-            if !command.word_numbers.is_empty() {
-                command.word_numbers.drain(..at);
-            }
+            command.drop_words_before(at);
             if let Some((replaced, input)) = input {
                 let message = with_xargs_input(command, replaced, input);
                 let many = commands.len() > 1;

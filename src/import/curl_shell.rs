@@ -96,6 +96,15 @@ impl Command {
     pub(super) fn reads(&mut self, name: &str) {
         push_once(&mut self.expanded, name.to_string());
     }
+
+    /// Drops the words before word `at` (a crontab line's schedule, the `sudo` or `docker exec
+    /// web` that runs curl): each word left keeps its place as written.
+    pub(super) fn drop_words_before(&mut self, at: usize) {
+        self.words.drain(..at);
+        if !self.word_numbers.is_empty() {
+            self.word_numbers.drain(..at);
+        }
+    }
 }
 
 pub(super) use crate::import::shared::push_once;
@@ -928,6 +937,7 @@ pub(super) fn makefile_expanded(text: &str) -> Option<MakefileRead> {
         definitions,
         tool: "Makefile",
         runner: "make",
+        scripts: "recipes",
         values_given: MAKE_VALUES_GIVEN,
     })
 }
@@ -1020,6 +1030,7 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
         definitions,
         tool: "justfile",
         runner: "make",
+        scripts: "recipes",
         values_given: MAKE_VALUES_GIVEN,
     })
 }
@@ -1102,6 +1113,7 @@ pub(super) fn taskfile_read(text: &str) -> Option<MakefileRead> {
         definitions,
         tool: "Taskfile",
         runner: "task",
+        scripts: "recipes",
         values_given: "their values before the shell runs them (`{{.NAME}}` is the variable `{{NAME}}`)",
     })
 }
@@ -1212,6 +1224,7 @@ pub(super) fn azure_pipelines_read(text: &str) -> Option<MakefileRead> {
         definitions,
         tool: "Azure Pipelines file",
         runner: "Azure Pipelines",
+        scripts: "steps",
         values_given: "their values before the shell runs them (a macro `$(name)` is the variable `{{name}}`, even in single quotes)",
     })
 }
@@ -1230,6 +1243,8 @@ pub(super) struct MakefileRead {
     /// (`make`, `task`).
     pub tool: &'static str,
     pub runner: &'static str,
+    /// What the runner runs, as a note names it: `recipes`, an Azure Pipelines file's `steps`.
+    pub scripts: &'static str,
     /// What its runner gives the variables read, as a note says it.
     pub values_given: &'static str,
 }
