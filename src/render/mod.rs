@@ -233,17 +233,7 @@ impl Renderer {
         config: &Config,
     ) -> Result<Vec<(&'static Target, String)>, RenderError> {
         // one view of the request serves every target
-        self.samples_of(&SampleContext::new(endpoint), endpoint, config)
-    }
-
-    /// [`Renderer::samples`] from a view built beforehand (the benchmark times the templates
-    /// alone this way).
-    pub fn samples_of(
-        &self,
-        context: &SampleContext,
-        endpoint: &Endpoint,
-        config: &Config,
-    ) -> Result<Vec<(&'static Target, String)>, RenderError> {
+        let context = SampleContext::new(endpoint);
         self.prepare(config);
         config
             .targets
@@ -251,7 +241,7 @@ impl Renderer {
             .map(|site_target| {
                 Ok((
                     site_target.target,
-                    self.sample_with(context, endpoint, site_target)?,
+                    self.sample_with(&context, endpoint, site_target)?,
                 ))
             })
             .collect()
@@ -351,7 +341,7 @@ fn empty_tera() -> Tera {
 }
 
 /// What a sample template sees: `request`, the one view of an endpoint's request that every
-/// target's template reads.
+/// target's template reads. Public so that the benchmark can time building it on its own.
 pub struct SampleContext(Context);
 
 impl SampleContext {
