@@ -78,6 +78,23 @@ pub enum PathSegment<'a> {
     Index(usize),
 }
 
+/// `request.headers[2]`: a path the way messages name a field.
+pub fn path_text(path: &[PathSegment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            PathSegment::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            PathSegment::Index(index) => out.push_str(&format!("[{index}]")),
+        }
+    }
+    out
+}
+
 /// Finds where `path` (e.g. `request` → `headers` → 2) is written in block-style YAML `source`,
 /// so that errors found after parsing can still point at a line. Returns the deepest part of the
 /// path it could find; `None` when not even the first key is found (flow style, say).

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::diagnostic::{Diagnostic, PathSegment, locate};
+use crate::diagnostic::{Diagnostic, PathSegment, locate, path_text};
 
 /// The fields of one level of the spec format: (name, required).
 type Fields = &'static [(&'static str, bool)];
@@ -14,6 +14,7 @@ const SPEC: Fields = &[
     ("title", true),
     ("request", true),
     ("response", false),
+    ("responses", false),
     ("prose", false),
     ("variables", false),
     ("secrets", false),
@@ -43,9 +44,9 @@ const BODY: Fields = &[
 const ORIGIN: Fields = &[("openapi", true), ("operation", true)];
 const GRAPHQL: Fields = &[("query", true), ("variables", false)];
 
-/// A problem and where it is: the path of keys to the field, then the message.
-struct Found {
-    path: Vec<String>,
+/// A problem and where it is: the path to the field, then the message.
+struct Found<'a> {
+    path: Vec<PathSegment<'a>>,
     message: String,
 }
 
@@ -55,41 +56,50 @@ pub fn problems(file: &std::path::Path, source: &str) -> Vec<Diagnostic> {
     let Ok(value) = crate::yaml::from_str::<Value>(source) else {
         return Vec::new();
     };
+    use PathSegment::{Index, Key};
     let mut found = Vec::new();
     check(&value, &[], SPEC, &mut found);
     if let Some(request) = value.get("request") {
-        check(request, &["request"], REQUEST, &mut found);
+        check(request, &[Key("request")], REQUEST, &mut found);
         if let Some(auth) = request.get("auth") {
-            check(auth, &["request", "auth"], AUTH, &mut found);
+            check(auth, &[Key("request"), Key("auth")], AUTH, &mut found);
             if let Some(basic) = auth.get("basic") {
-                check(basic, &["request", "auth", "basic"], BASIC, &mut found);
+                let at = [Key("request"), Key("auth"), Key("basic")];
+                check(basic, &at, BASIC, &mut found);
             }
             if let Some(apikey) = auth.get("apikey") {
-                check(apikey, &["request", "auth", "apikey"], APIKEY, &mut found);
+                let at = [Key("request"), Key("auth"), Key("apikey")];
+                check(apikey, &at, APIKEY, &mut found);
             }
         }
         if let Some(body) = request.get("body") {
-            check(body, &["request", "body"], BODY, &mut found);
+            check(body, &[Key("request"), Key("body")], BODY, &mut found);
             if let Some(graphql) = body.get("graphql") {
-                check(
-                    graphql,
-                    &["request", "body", "graphql"],
-                    GRAPHQL,
-                    &mut found,
-                );
+                let at = [Key("request"), Key("body"), Key("graphql")];
+                check(graphql, &at, GRAPHQL, &mut found);
             }
         }
     }
     if let Some(response) = value.get("response") {
-        check(response, &["response"], RESPONSE, &mut found);
+        check(response, &[Key("response")], RESPONSE, &mut found);
+    }
+    if let Some(Value::Array(responses)) = value.get("responses") {
+        for (index, response) in responses.iter().enumerate() {
+            check(
+                response,
+                &[Key("responses"), Index(index)],
+                RESPONSE,
+                &mut found,
+            );
+        }
     }
     if let Some(origin) = value.get("origin") {
-        check(origin, &["origin"], ORIGIN, &mut found);
+        check(origin, &[Key("origin")], ORIGIN, &mut found);
     }
     found
         .into_iter()
         .map(|found| {
-            let path: Vec<PathSegment> = found.path.iter().map(|k| PathSegment::Key(k)).collect();
+            let path = found.path;
             match locate(source, &path) {
                 Some(location) => Diagnostic::at(file, source, location, found.message),
                 None => Diagnostic::new(file, found.message),
@@ -99,14 +109,14 @@ pub fn problems(file: &std::path::Path, source: &str) -> Vec<Diagnostic> {
 }
 
 /// Unknown and missing fields of one map; anything but a map is left to the strict reading.
-fn check(value: &Value, at: &[&str], fields: Fields, found: &mut Vec<Found>) {
+fn check<'a>(value: &'a Value, at: &[PathSegment<'a>], fields: Fields, found: &mut Vec<Found<'a>>) {
     let Some(map) = value.as_object() else {
         return;
     };
     let place = if at.is_empty() {
         String::new()
     } else {
-        format!("{}: ", at.join("."))
+        format!("{}: ", path_text(at))
     };
     let names = || fields.iter().map(|(name, _)| *name);
     // a missing field that a typo stands for is said once, as the typo
@@ -122,8 +132,8 @@ fn check(value: &Value, at: &[&str], fields: Fields, found: &mut Vec<Found>) {
                 _ => format!("expected one of {}", expected.join(", ")),
             };
             meant.extend(crate::suggest::closest(key, names()));
-            let mut path: Vec<String> = at.iter().map(|k| k.to_string()).collect();
-            path.push(key.clone());
+            let mut path = at.to_vec();
+            path.push(PathSegment::Key(key));
             found.push(Found {
                 path,
                 message: format!(
@@ -136,7 +146,7 @@ fn check(value: &Value, at: &[&str], fields: Fields, found: &mut Vec<Found>) {
     for (name, required) in fields {
         if *required && !map.contains_key(*name) && !meant.contains(name) {
             found.push(Found {
-                path: at.iter().map(|k| k.to_string()).collect(),
+                path: at.to_vec(),
                 message: format!("{place}missing field `{name}`"),
             });
         }
@@ -197,6 +207,7 @@ mod tests {
             format!("zzz: 1\n{base}"),
             format!("{base}  zzz: 1\n"),
             format!("{base}response:\n  status: 200\n  zzz: 1\n"),
+            format!("{base}responses:\n  - status: 200\n    zzz: 1\n"),
             format!("{base}  auth:\n    basic:\n      username: u\n      zzz: 1\n"),
             format!("{base}  auth:\n    apikey:\n      name: n\n      value: v\n      zzz: 1\n"),
         ];

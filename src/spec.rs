@@ -16,6 +16,10 @@ pub struct Spec {
     /// The example response; a page without one has no "Example Response" section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<ResponseSpec>,
+    /// Several example responses (one for each outcome a page shows), each in its own
+    /// "Example Response" section, in order. A spec gives `response` or `responses`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<ResponseSpec>,
     /// The page's prose, Markdown, shown between the request line and the Headers section.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub prose: String,
@@ -413,6 +417,25 @@ pub struct ResponseSpec {
     /// The code fence info string for the body; `json` unless said otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+}
+
+impl Spec {
+    /// Sets the example responses as a writer would write them: one as `response`, several as
+    /// `responses`.
+    pub fn set_responses(&mut self, mut responses: Vec<ResponseSpec>) {
+        if responses.len() == 1 {
+            self.response = responses.pop();
+            self.responses = Vec::new();
+        } else {
+            self.response = None;
+            self.responses = responses;
+        }
+    }
+
+    /// The example responses, in order, however the spec gives them.
+    pub fn all_responses(&self) -> impl Iterator<Item = &ResponseSpec> {
+        self.response.iter().chain(&self.responses)
+    }
 }
 
 /// Parses a spec's YAML text.

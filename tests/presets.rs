@@ -279,23 +279,36 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
+/// A second example response's body, for a case whose body has several lines: its lines in
+/// reverse order, so that each page preset also shows several responses.
+fn second_response_body(case: &Case) -> Option<String> {
+    let lines: Vec<&str> = case.response_body.lines().rev().collect();
+    (lines.len() > 1).then(|| lines.join("\n"))
+}
+
 /// The spec of a case, in JSON (which YAML reads).
 fn spec_of(case: &Case) -> String {
     let mut response = serde_json::json!({ "status": "200 OK" });
     if !case.response_body.is_empty() {
         response["body"] = case.response_body.clone().into();
     }
-    serde_json::json!({
+    let mut spec = serde_json::json!({
         "title": case.title,
         "request": {
             "method": "GET",
             "url": "https://api.example.com/v1/items",
             "headers": [{ "X-Note": case.header_value }],
         },
-        "response": response,
         "prose": case.prose,
-    })
-    .to_string()
+    });
+    match second_response_body(case) {
+        Some(body) => {
+            let second = serde_json::json!({ "status": "409 Conflict", "body": body });
+            spec["responses"] = serde_json::json!([response, second]);
+        }
+        None => spec["response"] = response,
+    }
+    spec.to_string()
 }
 
 /// A page written for a framework to read: where, and what must show on it.
@@ -528,6 +541,10 @@ fn check_rendered(page: &Page, html: &str, tabs: &[(String, String)], preset: Pa
             ("title", title),
             ("header value", no_whitespace(&case.header_value)),
             ("response body", no_whitespace(&case.response_body)),
+            (
+                "second response body",
+                second_response_body(case).map_or_else(String::new, |b| no_whitespace(&b)),
+            ),
         ] {
             assert!(
                 shown.contains(&text),
@@ -759,6 +776,7 @@ fn mdx_pages_compile_and_show_their_text() {
                     .text
                     .lines()
                     .skip_while(|line| *line != "<RequestExample>")
+                    .take_while(|line| *line != "</RequestExample>")
                     .filter(|line| line.starts_with("```"))
                     .filter_map(|line| line.split_once(' ').map(|(_, title)| title.to_string()))
                     .collect();

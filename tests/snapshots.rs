@@ -95,3 +95,30 @@ fn every_target_has_a_snapshot_of_every_request_shape() {
         missing.join("\n")
     );
 }
+
+// a spec's several example responses, each in its own section, on every page preset
+#[test]
+fn several_responses_on_every_preset() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("specs/items")).unwrap();
+    std::fs::write(
+        dir.path().join("specs/items/get-item.yaml"),
+        "title: Get Item\nrequest:\n  method: GET\n  url: https://api.example.com/v1/items/1\nresponses:\n  - status: 200 OK\n    body: |\n      {\n          \"id\": \"1\"\n      }\n  - status: 404\n    body: '{\"code\": \"NOT_FOUND\"}'\n  - status: 204\n",
+    )
+    .unwrap();
+    let mut project = Project::open(dir.path()).expect("project opens");
+    project.config.targets = vec![SiteTarget::new(samplegen::targets::find("curl").unwrap())];
+    let endpoint = project
+        .load_spec(&dir.path().join("specs/items/get-item.yaml"))
+        .unwrap_or_else(|problems| panic!("{}", problems[0]));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots/responses");
+    settings.set_prepend_module_to_snapshot(false);
+    let _guard = settings.bind_to_scope();
+    for preset in samplegen::config::PagePreset::ALL {
+        project.config.page = preset;
+        let renderer = project.renderer().expect("templates compile");
+        let rendered = renderer.render(&endpoint, &project.config).unwrap();
+        insta::assert_snapshot!(preset.name(), rendered.page);
+    }
+}

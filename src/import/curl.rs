@@ -542,7 +542,7 @@ fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
         .ok_or("a page in the house layout whose cURL sample sends no request")?;
     item.spec.title = page.title;
     item.spec.prose = page.prose;
-    item.spec.response = page.response;
+    item.spec.set_responses(page.responses);
     if let Some((module, path)) = &page.page_id {
         let mut parts: Vec<String> = path.split('/').map(str::to_string).collect();
         item.name = parts.pop().unwrap_or_default();
@@ -618,12 +618,6 @@ fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
         said.push(format!(
             "its front matter's {} come from samplegen.yaml's `front_matter:`",
             in_code(&page.other_keys)
-        ));
-    }
-    if !page.more_responses.is_empty() {
-        said.push(format!(
-            "a spec holds one example response: the page's first is imported, not the {} after it",
-            in_code(&page.more_responses)
         ));
     }
     import

@@ -27,9 +27,8 @@ pub(super) struct HousePage {
     /// The cURL tab's command, and the line of the page its first line is on (from 1).
     pub(super) curl: String,
     pub(super) curl_line: usize,
-    pub(super) response: Option<ResponseSpec>,
-    /// The status lines of the example responses after the first, which a spec cannot hold.
-    pub(super) more_responses: Vec<String>,
+    /// The example responses, one for each Example Response section, in order.
+    pub(super) responses: Vec<ResponseSpec>,
     /// The front matter's keys samplegen does not derive (`llms_txt: https://…`), as written.
     pub(super) other_keys: Vec<String>,
     /// The spacer's width in characters, when it is not the one non-breaking space samplegen
@@ -82,13 +81,10 @@ pub(super) fn read(text: &str) -> Option<HousePage> {
         .filter(|_| labels.len() == blocks.len())
         .or_else(|| blocks.iter().position(|block| block.code.contains("curl")))?;
     let curl = &blocks[curl_index];
-    let response = response(&lines, &mut at)?;
-    // the published pages show one section per example response; a spec holds one
-    let mut more_responses = Vec::new();
-    while response.is_some()
-        && let Some(Some(more)) = self::response(&lines, &mut at)
-    {
-        more_responses.push(more.status);
+    // the published pages show one section per example response
+    let mut responses = Vec::new();
+    while let Some(response) = response(&lines, &mut at)? {
+        responses.push(response);
     }
     // nothing after the page but its last line break
     if lines[at..].iter().any(|line| !line.is_empty()) {
@@ -119,8 +115,7 @@ pub(super) fn read(text: &str) -> Option<HousePage> {
         body_mode,
         curl: curl.code.clone(),
         curl_line: curl.code_line,
-        response,
-        more_responses,
+        responses,
         other_keys: front.other_keys,
         spacer_width,
         newer_layout,
@@ -334,12 +329,12 @@ mod tests {
         assert_eq!(page.curl, "curl --location 'x'");
         assert_eq!(page.curl_line, 49);
         assert_eq!(
-            page.response,
-            Some(ResponseSpec {
+            page.responses,
+            [ResponseSpec {
                 status: "201 Created".into(),
                 body: Some("<a/>".into()),
                 lang: Some("xml".into()),
-            })
+            }]
         );
         assert!(!page.newer_layout);
     }
@@ -355,7 +350,7 @@ mod tests {
     }
 
     #[test]
-    fn more_responses_and_front_matter_keys_are_told() {
+    fn every_response_is_read_and_front_matter_keys_are_told() {
         let page =
             format!("{PAGE}\n### Example Response\n\n400 Bad Request\n\n```json\n{{}}\n```\n")
                 .replace(
@@ -363,8 +358,10 @@ mod tests {
                     "llms_txt: https://e.com/llms.txt\ncanonical_url:",
                 );
         let page = read(&page).expect("a house page");
-        assert_eq!(page.response.expect("a response").status, "201 Created");
-        assert_eq!(page.more_responses, ["400 Bad Request"]);
+        let statuses: Vec<&str> = page.responses.iter().map(|r| r.status.as_str()).collect();
+        assert_eq!(statuses, ["201 Created", "400 Bad Request"]);
+        assert_eq!(page.responses[1].body.as_deref(), Some("{}"));
+        assert_eq!(page.responses[1].lang, None);
         assert_eq!(page.other_keys, ["llms_txt: https://e.com/llms.txt"]);
     }
 
@@ -373,7 +370,7 @@ mod tests {
         let page = "# T\n\n##\n\n```none\nGET https://e.com/\n```\n\n##\n\n### Example Request\n\n* cURL\n\n```shell\ncurl 'https://e.com/'\n```\n";
         let page = read(page).expect("a house page");
         assert_eq!(page.prose, "");
-        assert_eq!(page.response, None);
+        assert!(page.responses.is_empty());
         assert_eq!(page.title, "T");
         assert_eq!(page.page_id, None);
     }

@@ -167,28 +167,41 @@ pub(crate) fn trim_request_header_values(request: &mut crate::spec::RequestSpec)
 /// the samples need. (Azure's capabilities listing gives a 1.8 MB example.)
 fn fit_response_examples(import: &mut Import) {
     for item in &mut import.items {
-        let Some(body) = item.spec.response.as_ref().and_then(|r| r.body.as_ref()) else {
-            continue;
-        };
-        // indentation can at most double a text's size in YAML; a smaller one cannot matter
-        if (body.len() as u64) < INPUT_LIMIT / 4 || to_yaml(&item.spec).len() as u64 <= INPUT_LIMIT
-        {
+        // indentation can at most double a text's size in YAML; smaller ones cannot matter
+        let examples: usize = item
+            .spec
+            .all_responses()
+            .filter_map(|r| r.body.as_ref())
+            .map(String::len)
+            .sum();
+        if (examples as u64) < INPUT_LIMIT / 4 {
             continue;
         }
-        let size = body.len();
-        if let Some(response) = &mut item.spec.response {
-            response.body = None;
+        // the largest first, until the spec fits
+        while to_yaml(&item.spec).len() as u64 > INPUT_LIMIT {
+            let Some(response) = item
+                .spec
+                .response
+                .iter_mut()
+                .chain(&mut item.spec.responses)
+                .filter(|r| r.body.is_some())
+                .max_by_key(|r| r.body.as_ref().map_or(0, String::len))
+            else {
+                break;
+            };
+            let size = response.body.take().map_or(0, |body| body.len());
             response.lang = None;
+            import.notes.push(Note::of_kind(
+                "response",
+                item.name.clone(),
+                format!(
+                    "the example response `{}` ({}) is left out: with it the spec would be larger than the {} samplegen reads",
+                    response.status,
+                    crate::fs_safe::human(size as u64),
+                    crate::fs_safe::human(INPUT_LIMIT),
+                ),
+            ));
         }
-        import.notes.push(Note::of_kind(
-            "response",
-            item.name.clone(),
-            format!(
-                "the example response ({}) is left out: with it the spec would be larger than the {} samplegen reads",
-                crate::fs_safe::human(size as u64),
-                crate::fs_safe::human(INPUT_LIMIT),
-            ),
-        ));
     }
 }
 
@@ -647,7 +660,7 @@ mod tests {
         let note = import.notes.iter().find(|n| n.kind == "response").unwrap();
         assert!(
             note.message
-                .contains("the example response (1000007 bytes) is left out"),
+                .contains("the example response `200` (1000007 bytes) is left out"),
             "{note:?}"
         );
         // a smaller one stays

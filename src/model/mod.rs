@@ -74,7 +74,8 @@ pub struct Endpoint {
     pub title: String,
     pub prose: String,
     pub request: Request,
-    pub response: Option<Response>,
+    /// The example responses, in order; a page shows each in its own section.
+    pub responses: Vec<Response>,
     /// The variables, secrets and auth style in force for this spec (the site's and its own).
     pub sample_values: crate::sample_values::SampleValues,
     /// The OpenAPI operation it was imported from, if the spec says.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, PathSegment, locate};
+use crate::diagnostic::{Diagnostic, PathSegment, locate, path_text};
 use crate::filters::json;
 use crate::http::headers::set_by_clients;
 use crate::http::media_type;
@@ -86,9 +86,25 @@ pub fn validate_with(
     }
 
     let request = check_request(&mut check, spec.request);
-    let response = spec
+    if spec.response.is_some() && !spec.responses.is_empty() {
+        check.report(
+            &[Key("responses")],
+            "responses: give one example response as `response` or several as `responses`, not both"
+                .into(),
+        );
+    }
+    let responses: Vec<Response> = spec
         .response
-        .and_then(|response| check_response(&mut check, response));
+        .into_iter()
+        .map(|response| (vec![Key("response")], response))
+        .chain(
+            spec.responses
+                .into_iter()
+                .enumerate()
+                .map(|(index, response)| (vec![Key("responses"), Index(index)], response)),
+        )
+        .filter_map(|(at, response)| check_response(&mut check, response, &at))
+        .collect();
     if let Some(origin) = &spec.origin
         && (origin.openapi.trim().is_empty() || origin.method_and_path().is_none())
     {
@@ -107,7 +123,7 @@ pub fn validate_with(
         title,
         prose: spec.prose.trim().to_string(),
         request: request.expect("no problems means a request was built"),
-        response,
+        responses,
         sample_values: values,
         origin: spec.origin,
     })
@@ -671,7 +687,7 @@ fn check_auth(check: &mut Checker, auth: spec::AuthSpec) -> Option<Auth> {
 /// Turns a list of one-entry maps into ordered pairs, reporting items with more or fewer entries.
 fn pairs(check: &mut Checker, items: &[NameValueSpec], path: &[PathSegment]) -> Vec<Field> {
     let mut fields = Vec::with_capacity(items.len());
-    let dotted = dotted_path(path);
+    let dotted = path_text(path);
     for (index, item) in items.iter().enumerate() {
         if item.len() != 1 {
             let mut item_path = path.to_vec();
@@ -694,23 +710,14 @@ fn pairs(check: &mut Checker, items: &[NameValueSpec], path: &[PathSegment]) -> 
     fields
 }
 
-fn dotted_path(path: &[PathSegment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Key(key) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Index(index) => out.push_str(&format!("[{index}]")),
-        }
-    }
-    out
-}
-
-fn check_response(check: &mut Checker, response: spec::ResponseSpec) -> Option<Response> {
+/// Checks one example response; `at` is where it is (`response`, `responses[1]`).
+fn check_response(
+    check: &mut Checker,
+    response: spec::ResponseSpec,
+    at: &[PathSegment],
+) -> Option<Response> {
+    let field = |name| [at, &[Key(name)]].concat();
+    let label = path_text(at);
     let status = response.status.trim();
     let (code_text, reason) = match status.split_once(' ') {
         Some((code, reason)) => (code, Some(reason.trim().to_string())),
@@ -720,9 +727,9 @@ fn check_response(check: &mut Checker, response: spec::ResponseSpec) -> Option<R
         Ok(code) if (100..=599).contains(&code) && code_text.len() == 3 => code,
         _ => {
             check.report(
-                &[Key("response"), Key("status")],
+                &field("status"),
                 format!(
-                    "response.status: `{status}` is not an HTTP status (a code from 100 to 599, optionally followed by its reason, e.g. `200 OK`)"
+                    "{label}.status: `{status}` is not an HTTP status (a code from 100 to 599, optionally followed by its reason, e.g. `200 OK`)"
                 ),
             );
             return None;
@@ -736,8 +743,8 @@ fn check_response(check: &mut Checker, response: spec::ResponseSpec) -> Option<R
     if reason.chars().any(char::is_control) {
         // the status line is one line of the page
         check.report(
-            &[Key("response"), Key("status")],
-            "response.status: the reason phrase is one line without control characters".into(),
+            &field("status"),
+            format!("{label}.status: the reason phrase is one line without control characters"),
         );
         valid = false;
     }
@@ -746,9 +753,9 @@ fn check_response(check: &mut Checker, response: spec::ResponseSpec) -> Option<R
         // written after the fence's backticks: a space, a backtick or a line break there would
         // change or end the block
         check.report(
-            &[Key("response"), Key("lang")],
+            &field("lang"),
             format!(
-                "response.lang: `{}` is not a code fence language (letters, digits, `+`, `-`, `.`, `_`, `#`)",
+                "{label}.lang: `{}` is not a code fence language (letters, digits, `+`, `-`, `.`, `_`, `#`)",
                 lang.escape_debug()
             ),
         );
@@ -1169,12 +1176,54 @@ mod tests {
             "title: t\nrequest: {method: GET, url: https://e.com/u}\nresponse:\n  status: 201\n",
         )
         .unwrap();
-        let response = e.response.unwrap();
+        let response = &e.responses[0];
         assert_eq!((response.code, response.reason.as_str()), (201, "Created"));
         let e = endpoint(
             "title: t\nrequest: {method: GET, url: https://e.com/u}\nresponse: {status: 200 All good}\n",
         )
         .unwrap();
-        assert_eq!(e.response.unwrap().reason, "All good");
+        assert_eq!(e.responses[0].reason, "All good");
+    }
+
+    #[test]
+    fn several_responses_each_checked_where_they_are() {
+        let e = endpoint(
+            "title: t\nrequest: {method: GET, url: https://e.com/u}\nresponses:\n  - status: 200\n  - status: 404 Gone away\n    body: '{}'\n    lang: text\n",
+        )
+        .unwrap();
+        let got: Vec<(u16, &str, Option<&str>, &str)> = e
+            .responses
+            .iter()
+            .map(|r| {
+                (
+                    r.code,
+                    r.reason.as_str(),
+                    r.body.as_deref(),
+                    r.lang.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (200, "OK", None, "json"),
+                (404, "Gone away", Some("{}"), "text")
+            ]
+        );
+        let errors = messages(
+            "title: t\nrequest: {method: GET, url: https://e.com/u}\nresponses:\n  - status: 200\n  - status: 99\n",
+        );
+        assert!(
+            errors[0].contains("responses[1].status: `99` is not an HTTP status")
+                && errors[0].contains(":5:"),
+            "{errors:?}"
+        );
+        let errors = messages(
+            "title: t\nrequest: {method: GET, url: https://e.com/u}\nresponse: {status: 200}\nresponses:\n  - status: 201\n",
+        );
+        assert!(
+            errors[0].contains("responses: give one example response as `response` or several as `responses`, not both"),
+            "{errors:?}"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! it is checked, so that every rule applies to the values the samples will send.
 
 use crate::diagnostic::PathSegment::{self, Index, Key};
+use crate::diagnostic::path_text;
 use crate::sample_values::{SampleValues, holds_marker};
 use crate::spec::{
     AuthSpec, BodySpec, FileSpec, KeyLocationSpec, NameValueSpec, PartSpec, RequestSpec,
@@ -173,20 +174,4 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
             }
         }
     }
-}
-
-/// `request.headers[2]`, the way messages name a field.
-fn path_text(path: &[PathSegment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Key(key) if out.is_empty() => out.push_str(key),
-            Key(key) => {
-                out.push('.');
-                out.push_str(key);
-            }
-            Index(index) => out.push_str(&format!("[{index}]")),
-        }
-    }
-    out
 }

@@ -355,6 +355,9 @@ pub(super) struct PageView<'a> {
     pub(super) header_lines: Vec<String>,
     pub(super) body: Option<BodySection>,
     pub(super) samples: Vec<SampleView<'a>>,
+    /// The example responses, in order, each shown in its own section.
+    pub(super) responses: Vec<ResponseView<'a>>,
+    /// The first of them, for page templates written before a spec could give several.
     pub(super) response: Option<ResponseView<'a>>,
 }
 
@@ -368,7 +371,7 @@ pub(super) struct SampleView<'a> {
     pub(super) code: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub(super) struct ResponseView<'a> {
     pub(super) marker: String,
     pub(super) status_line: String,
@@ -413,14 +416,10 @@ impl<'a> PageView<'a> {
                 }
             })
             .collect();
-        PageView {
-            title: &endpoint.title,
-            request_line: format!("{} {}", request.method, request.url.raw),
-            prose: &endpoint.prose,
-            header_lines: page::header_lines(request),
-            body: page::body_section(request),
-            samples: tabs,
-            response: endpoint.response.as_ref().map(|r| ResponseView {
+        let responses: Vec<ResponseView> = endpoint
+            .responses
+            .iter()
+            .map(|r| ResponseView {
                 marker: page::fence_marker(r.body.as_deref().unwrap_or_default()),
                 // the reason is the writer's (or a capture's) text: escaped, so that it shows as
                 // written rather than as HTML or Markdown
@@ -429,7 +428,17 @@ impl<'a> PageView<'a> {
                     .to_string(),
                 body: r.body.as_deref(),
                 lang: &r.lang,
-            }),
+            })
+            .collect();
+        PageView {
+            title: &endpoint.title,
+            request_line: format!("{} {}", request.method, request.url.raw),
+            prose: &endpoint.prose,
+            header_lines: page::header_lines(request),
+            body: page::body_section(request),
+            samples: tabs,
+            response: responses.first().cloned(),
+            responses,
         }
     }
 }

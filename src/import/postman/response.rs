@@ -1,4 +1,4 @@
-//! The example response: the first saved one.
+//! The example responses: the saved ones, in order, as Postman's documentation shows them.
 
 use serde_json::Value;
 
@@ -9,43 +9,39 @@ use crate::import::shared::is_content_type;
 use crate::spec::ResponseSpec;
 
 impl Importer {
-    /// The first saved example response.
-    pub(super) fn response(&mut self, responses: Option<&Value>, at: &str) -> Option<ResponseSpec> {
-        let responses = responses?.as_array()?;
-        let first = responses.first()?;
-        let at = format!("{at}/response");
-        if responses.len() > 1 {
-            self.note(
-                "response",
-                &at,
-                format!(
-                    "only the first saved example response is imported ({} more)",
-                    responses.len() - 1
-                ),
-            );
+    /// The saved example responses, each with a status code.
+    pub(super) fn responses(&mut self, responses: Option<&Value>, at: &str) -> Vec<ResponseSpec> {
+        let responses = responses
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        let mut read = Vec::with_capacity(responses.len());
+        for (index, example) in responses.iter().enumerate() {
+            let code = match example.get("code") {
+                Some(Value::Number(code)) => code.as_u64(),
+                Some(Value::String(code)) => code.trim().parse().ok(),
+                _ => None,
+            };
+            let Some(code) = code.filter(|code| (100..=599).contains(code)) else {
+                self.note(
+                    "response",
+                    format!("{at}/response/{index}"),
+                    "ignored: a saved example response without a status code",
+                );
+                continue;
+            };
+            let reason = text(example.get("status"))
+                .trim()
+                .replace(['\r', '\n'], " ");
+            let status = if reason.is_empty() {
+                code.to_string()
+            } else {
+                format!("{code} {reason}")
+            };
+            let body = scalar(example.get("body")).filter(|body| !body.trim().is_empty());
+            let lang = body.as_ref().and_then(|body| response_lang(example, body));
+            read.push(ResponseSpec { status, body, lang });
         }
-        let code = match first.get("code") {
-            Some(Value::Number(code)) => code.as_u64(),
-            Some(Value::String(code)) => code.trim().parse().ok(),
-            _ => None,
-        };
-        let Some(code) = code.filter(|code| (100..=599).contains(code)) else {
-            self.note(
-                "response",
-                format!("{at}/0"),
-                "ignored: a saved example response without a status code",
-            );
-            return None;
-        };
-        let reason = text(first.get("status")).trim().replace(['\r', '\n'], " ");
-        let status = if reason.is_empty() {
-            code.to_string()
-        } else {
-            format!("{code} {reason}")
-        };
-        let body = scalar(first.get("body")).filter(|body| !body.trim().is_empty());
-        let lang = body.as_ref().and_then(|body| response_lang(first, body));
-        Some(ResponseSpec { status, body, lang })
+        read
     }
 }
 
@@ -88,7 +84,7 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn first_example_response() {
+    fn every_saved_example_response() {
         let import = run(collection(json!([
             {"name": "A", "request": {"url": "https://e.com"}, "response": [
                 {"name": "ok", "code": 200, "status": "OK", "_postman_previewlanguage": "json", "body": "{\"a\": 1}"},
@@ -102,22 +98,31 @@ mod tests {
                 {"code": 200, "status": "OK", "header": [{"key": "Content-Type", "value": "text/html; charset=utf-8"}], "body": "<p>hi</p>"}
             ]}
         ])));
-        let responses: Vec<_> = import
+        let responses: Vec<Vec<_>> = import
             .items
             .iter()
-            .map(|i| i.spec.response.clone())
+            .map(|i| i.spec.all_responses().cloned().collect())
             .collect();
-        let a = responses[0].as_ref().unwrap();
+        // several are the spec's `responses`, one its `response`
+        assert_eq!(import.items[0].spec.responses.len(), 2);
+        assert!(import.items[1].spec.response.is_some());
+        let [a, not_found] = &responses[0][..] else {
+            panic!("{:?}", responses[0])
+        };
         assert_eq!(
             (a.status.as_str(), a.body.as_deref(), a.lang.as_deref()),
             ("200 OK", Some("{\"a\": 1}"), None)
         );
-        let b = responses[1].as_ref().unwrap();
+        assert_eq!(
+            (not_found.status.as_str(), not_found.body.as_deref()),
+            ("404 Not Found", None)
+        );
+        let b = &responses[1][0];
         assert_eq!((b.status.as_str(), b.lang.as_deref()), ("201", Some("xml")));
-        assert!(responses[2].is_none());
-        assert_eq!(responses[3].as_ref().unwrap().lang.as_deref(), Some("html"));
+        assert!(responses[2].is_empty());
+        assert_eq!(responses[3][0].lang.as_deref(), Some("html"));
         let at: Vec<&str> = import.notes.iter().map(|n| n.at.as_str()).collect();
-        assert_eq!(at, ["/item/0/response", "/item/2/response/0"]);
+        assert_eq!(at, ["/item/2/response/0"]);
         for item in &import.items {
             valid(&item.spec);
         }

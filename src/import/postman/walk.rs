@@ -279,7 +279,7 @@ impl Importer {
             }
             prose.push_str(&item_description);
         }
-        let response = self.response(item.get("response"), at);
+        let responses = self.responses(item.get("response"), at);
 
         let name = text(item.get("name"));
         let mut title = one_line(&name);
@@ -300,10 +300,10 @@ impl Importer {
                 cookies: Vec::new(),
                 body,
             },
-            response,
             prose,
             ..Spec::default()
         };
+        spec.set_responses(responses);
         crate::import::trim_request_header_values(&mut spec.request);
         self.import.items.push(Imported {
             dirs: dirs.to_vec(),
