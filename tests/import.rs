@@ -487,7 +487,7 @@ fn a_house_page_imports_back_into_the_spec_that_renders_it() {
     assert!(
         house_pages_read_back(&repo().join("tests/fixtures"), Some("page: house-newer\n")) > 30
     );
-    // a page with several example responses, as published pages show one for each outcome
+    // a page with several example responses, as published pages show one for each outcome,
     let several = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(several.path().join("specs/credentials")).unwrap();
     std::fs::write(
@@ -495,10 +495,19 @@ fn a_house_page_imports_back_into_the_spec_that_renders_it() {
         "title: Apply Staged Changes\nrequest:\n  method: POST\n  url: '{{apiPath}}/v1/environments/{{envID}}/stagedChanges'\n  auth:\n    bearer: '{{accessToken}}'\n  headers:\n    - Content-Type: application/json\n  body:\n    raw: '{\"revoke\": []}'\nresponses:\n  - status: 200 OK\n    body: '{\"revoked\": []}'\n  - status: 200 OK\n    body: '{\"issued\": []}'\n  - status: 400 Bad Request\n    body: <error/>\n    lang: xml\n  - status: 204\nprose: The first example revokes, the second issues.\n",
     )
     .unwrap();
-    assert_eq!(house_pages_read_back(several.path(), None), 1);
+    // and a page whose address ends in `-`, as some published ones do
+    std::fs::create_dir_all(several.path().join("specs/flows")).unwrap();
+    std::fs::write(
+        several
+            .path()
+            .join("specs/flows/get-the-access-token-.yaml"),
+        "title: Get the access token\nrequest:\n  method: GET\n  url: https://e.com/token\n",
+    )
+    .unwrap();
+    assert_eq!(house_pages_read_back(several.path(), None), 2);
     assert_eq!(
         house_pages_read_back(several.path(), Some("page: house-newer\n")),
-        1
+        2
     );
 }
 

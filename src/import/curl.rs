@@ -518,7 +518,7 @@ pub fn import(text: &str) -> Result<Import, String> {
 }
 
 /// A page in the house layout, read back into the spec that renders it: the request its cURL
-/// sample sends, its title, prose and example response, and its path from its `page_id`.
+/// sample sends, its title, prose and example responses, and its path from its `page_id`.
 fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
     let curl = shell::run_blocks_dedented(&page.curl);
     let mut import =
@@ -542,6 +542,11 @@ fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
         .ok_or("a page in the house layout whose cURL sample sends no request")?;
     item.spec.title = page.title;
     item.spec.prose = page.prose;
+    let responses = if page.responses.len() > 1 {
+        "example responses"
+    } else {
+        "example response"
+    };
     item.spec.set_responses(page.responses);
     if let Some((module, path)) = &page.page_id {
         let mut parts: Vec<String> = path.split('/').map(str::to_string).collect();
@@ -579,9 +584,9 @@ fn import_house_page(page: house_page::HousePage) -> Result<Import, String> {
         graphql_read_back(request);
     }
     implied_content_type_left_out(request, &page.curl);
-    let mut said = vec![
-        "a page in the house layout: its title, prose and example response are imported, and the request its cURL sample sends".to_string(),
-    ];
+    let mut said = vec![format!(
+        "a page in the house layout: its title, prose and {responses} are imported, and the request its cURL sample sends"
+    )];
     if let Some((module, path)) = &page.page_id {
         said.push(format!(
             "the spec is named by its `page_id` (`{module}/{path}.yaml`): import with `--into specs` to keep the page's address"

@@ -565,8 +565,18 @@ pub fn to_yaml(spec: &Spec) -> String {
 /// Latin ones first (`Créer un élément` is `creer-un-element`, `获取用户` `huo-qu-yong-hu`,
 /// `Получить заказ` `poluchit-zakaz`), so that a collection named in any language gets names
 /// a reader can tell apart, and that every file system and docs toolchain takes alike; emoji and
-/// symbols are left out.
+/// symbols are left out. A name that is one already (a house page's address, whose last word
+/// may end in `-`) is kept as it is.
 pub fn slug(name: &str) -> String {
+    let is_slug = |name: &str| {
+        !name.starts_with('-')
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    };
+    if !name.is_empty() && is_slug(name) {
+        return name.to_string();
+    }
     let mut latin = String::with_capacity(name.len());
     for c in name.trim().chars() {
         match deunicode::deunicode_char(c) {
@@ -1016,6 +1026,11 @@ mod tests {
             "token-post-client_credentials"
         );
         assert_eq!(slug("  ¿?  "), "request");
+        // a name that is a slug already stays as it is: a page's address may end in `-`
+        assert_eq!(slug("get-the-access-token-"), "get-the-access-token-");
+        assert_eq!(slug("a--b_c"), "a--b_c");
+        assert_eq!(slug("-a"), "a");
+        assert_eq!(slug("A-"), "a");
         assert_eq!(slug("Users / Read All"), "users-read-all");
     }
 
