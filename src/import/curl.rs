@@ -1199,10 +1199,10 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     // a command that runs curl: `do curl …` in a loop, `sudo curl`, `docker exec web curl`
     for index in 0..commands.len() {
         // a crontab line's command, after its schedule (`*/5 * * * * curl …`)
-        if let Some(schedule) = shell::cron_schedule_length(&commands[index].words)
-            && is_curl(&commands[index].words[schedule])
+        if let Some(start) =
+            shell::cron_command_at(&commands[index].words, |words| is_curl(&words[0]))
         {
-            commands[index].drop_words_before(schedule);
+            commands[index].drop_words_before(start);
         }
         // `kubectl run tmp --image=curlimages/curl -- -s …`: the image's program is curl, and
         // the words after `--` its arguments
@@ -4487,6 +4487,10 @@ mod tests {
             "*/5 * * * * curl -X POST http://localhost:3333/cron\n",
             "0 9 * * 1-5 curl -X POST http://localhost:3333/cron/daily\n",
             "@hourly curl -fsS https://hc-ping.com/abc >/dev/null\n",
+            // a system crontab's user, and a script given to a shell
+            "15 3 * * * root curl -s https://api.example.com/systemcron\n",
+            "0 */2 * * * sh -c 'curl -s https://api.example.com/cronsh'\n",
+            "30 1 * * * www-data bash -c \"curl -X PUT https://api.example.com/sys\"\n",
         );
         let import = imported(crontab);
         assert_eq!(
@@ -4494,7 +4498,10 @@ mod tests {
             [
                 "http://localhost:3333/cron",
                 "http://localhost:3333/cron/daily",
-                "https://hc-ping.com/abc"
+                "https://hc-ping.com/abc",
+                "https://api.example.com/systemcron",
+                "https://api.example.com/cronsh",
+                "https://api.example.com/sys"
             ]
         );
         // `k`, the usual alias of kubectl

@@ -2153,6 +2153,26 @@ pub(super) fn cron_schedule_length(words: &[String]) -> Option<usize> {
     (minutes && words.len() > 5 && words[..5].iter().all(is_field)).then_some(5)
 }
 
+/// Where a crontab line's command starts, when `runs` says the words from there run what is
+/// looked for: after its schedule, and after the user a system crontab (`/etc/crontab`,
+/// `/etc/cron.d/…`) names next (`*/5 * * * * root curl …`).
+pub(super) fn cron_command_at(words: &[String], runs: impl Fn(&[String]) -> bool) -> Option<usize> {
+    let schedule = cron_schedule_length(words)?;
+    let is_user = |word: &str| {
+        word.len() <= 32
+            && word.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    };
+    if runs(&words[schedule..]) {
+        Some(schedule)
+    } else {
+        let user = schedule + 1;
+        (is_user(&words[schedule]) && words.len() > user && runs(&words[user..])).then_some(user)
+    }
+}
+
 /// The shells that run a script given to them as text: `sh -c 'curl …'`.
 const SHELLS: [&str; 7] = ["sh", "bash", "zsh", "dash", "ash", "ksh", "mksh"];
 
@@ -2302,7 +2322,9 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
     }
     let mut out = Vec::with_capacity(commands.len());
     for command in commands {
-        let script = script_run_by(&command.words);
+        // a crontab line's script (`0 */2 * * * sh -c 'curl …'`)
+        let schedule = cron_command_at(&command.words, |words| script_run_by(words).is_some());
+        let script = script_run_by(&command.words[schedule.unwrap_or(0)..]);
         let inner = script
             .and_then(|script| assigned_curls(shell_commands(&script).ok()?).ok())
             .filter(|inner| {
@@ -4541,6 +4563,22 @@ mod tests {
             ("* * * * *", None),
         ] {
             assert_eq!(cron_schedule_length(&words(line)), length, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_system_crontab_names_its_user_before_the_command() {
+        for (line, at) in [
+            ("*/5 * * * * curl u", Some(5)),
+            ("*/5 * * * * root curl u", Some(6)),
+            ("0 3 * * * www-data /usr/bin/curl -s u", Some(6)),
+            ("@hourly nobody curl u", Some(2)),
+            ("*/5 * * * * root wget u", None),
+            ("*/5 * * * * Root curl u", None),
+            ("*/5 * * * * root", None),
+        ] {
+            let runs_curl = |words: &[String]| is_curl(&words[0]);
+            assert_eq!(cron_command_at(&words(line), runs_curl), at, "{line}");
         }
     }
 
