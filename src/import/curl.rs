@@ -1198,9 +1198,11 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     }
     // a command that runs curl: `do curl …` in a loop, `sudo curl`, `docker exec web curl`
     for index in 0..commands.len() {
-        // a crontab line's command, after its schedule (`*/5 * * * * curl …`)
-        if let Some(start) =
-            shell::cron_command_at(&commands[index].words, |words| is_curl(&words[0]))
+        // a crontab line's command, after its schedule (`*/5 * * * * curl …`); any other
+        // command is told by its own name (`*/10 * * * * cd /app && curl …`)
+        let words = &commands[index].words;
+        if let Some(start) = shell::cron_command_at(words, |words| is_curl(&words[0]))
+            .or_else(|| shell::cron_schedule_length(words))
         {
             commands[index].drop_words_before(start);
         }
@@ -4491,8 +4493,18 @@ mod tests {
             "15 3 * * * root curl -s https://api.example.com/systemcron\n",
             "0 */2 * * * sh -c 'curl -s https://api.example.com/cronsh'\n",
             "30 1 * * * www-data bash -c \"curl -X PUT https://api.example.com/sys\"\n",
+            "*/10 * * * * cd /app && curl -s https://api.example.com/cd\n",
         );
         let import = imported(crontab);
+        // the command skipped is told by its own name, not by its schedule's first field
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("`cd` is not curl")),
+            "{:?}",
+            import.notes
+        );
         assert_eq!(
             urls_of(&import),
             [
@@ -4501,7 +4513,8 @@ mod tests {
                 "https://hc-ping.com/abc",
                 "https://api.example.com/systemcron",
                 "https://api.example.com/cronsh",
-                "https://api.example.com/sys"
+                "https://api.example.com/sys",
+                "https://api.example.com/cd"
             ]
         );
         // `k`, the usual alias of kubectl
