@@ -5030,6 +5030,14 @@ mod tests {
         assert_eq!(request.url, "https://e.com/r/{{input}}");
         let (request, _) = request_and_notes("echo https://e.com/a | xargs curl -s");
         assert_eq!(request.url, "https://e.com/a");
+        // the same curl in a script xargs gives a shell
+        let (request, _) = request_and_notes(
+            "cat ids.txt | xargs -I{} sh -c 'curl -s -X DELETE https://e.com/r/{}'",
+        );
+        assert_eq!(request.url, "https://e.com/r/{{input}}");
+        let (request, _) =
+            request_and_notes("echo id1 | xargs -I % bash -c \"curl -X DELETE https://e.com/r/%\"");
+        assert_eq!(request.url, "https://e.com/r/id1");
         let (request, notes) = request_and_notes("ls | xargs -n1 curl -d @- https://e.com/up");
         assert_eq!(request.url, "https://e.com/up");
         assert!(

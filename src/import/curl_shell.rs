@@ -2343,6 +2343,32 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
             continue;
         };
         let single = inner.len() == 1;
+        // `xargs -I{} sh -c 'curl …/{}'`: the script's one curl command runs as xargs runs it,
+        // so that what xargs replaces is read as in `xargs -I{} curl …/{}`
+        if single
+            && command
+                .words
+                .first()
+                .is_some_and(|program| program == "xargs")
+            && inner[0]
+                .words
+                .first()
+                .is_some_and(|program| is_curl(program))
+            && let Some(shell) = command
+                .words
+                .iter()
+                .position(|word| SHELLS.contains(&word.rsplit('/').next().unwrap_or(word)))
+        {
+            let run = &mut inner[0];
+            run.words
+                .splice(0..0, command.words[..shell].iter().cloned());
+            if run.word_numbers.is_empty() || command.word_numbers.len() < shell {
+                run.word_numbers.clear();
+            } else {
+                run.word_numbers
+                    .splice(0..0, command.word_numbers[..shell].iter().copied());
+            }
+        }
         for (index, run) in inner.iter_mut().enumerate() {
             run.line = command.line.map(|line| line + run.line.unwrap_or(0));
             if index == 0 {
