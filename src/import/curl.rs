@@ -4580,6 +4580,8 @@ mod tests {
             ".build/httptap -v -- bash -c \"curl -s https://example.com/tapped > out\"\n",
             "kubectl run probe --image=curlimages/curl --restart=Never -- sh -c \"curl -s https://api.example.com/egress\"\n",
             "R=$(kubectl exec pod -- bash -c \"curl -s -o /dev/null -w '%{http_code}' http://svc/ping\")\n",
+            // the words after the script are its `$0`, `$1`…
+            "docker exec api sh -c 'curl -s -H \"X-Key: $2\" \"$1/v1/items\"' sh https://api.example.com k1\n",
         );
         let import = imported(script);
         assert_eq!(
@@ -4595,7 +4597,12 @@ mod tests {
                 "https://example.com/tapped",
                 "https://api.example.com/egress",
                 "http://svc/ping",
+                "https://api.example.com/v1/items",
             ]
+        );
+        assert_eq!(
+            import.items[10].spec.request.headers[0]["X-Key"].as_deref(),
+            Some("k1")
         );
         let methods: Vec<&str> = import
             .items
@@ -4605,7 +4612,7 @@ mod tests {
         assert_eq!(
             methods,
             [
-                "GET", "POST", "GET", "GET", "POST", "HEAD", "DELETE", "GET", "GET", "GET"
+                "GET", "POST", "GET", "GET", "POST", "HEAD", "DELETE", "GET", "GET", "GET", "GET"
             ]
         );
         // what the outer shell expands in a double-quoted script is read from the environment

@@ -328,7 +328,7 @@ fn body_start(command: &Command, start: usize) -> Option<Command> {
 
 /// A body's command as `call` runs it: `$1`… (`{{arg1}}`…) its arguments, `"$@"` all of them;
 /// reading what the call's arguments read.
-fn with_arguments(written: &Command, arguments: &[String], call: &Command) -> Command {
+pub(super) fn with_arguments(written: &Command, arguments: &[String], call: &Command) -> Command {
     let mut run = written.clone();
     let argument = |number: usize| arguments.get(number - 1).cloned().unwrap_or_default();
     let mut words = Vec::with_capacity(run.words.len());

@@ -2179,18 +2179,22 @@ const SHELLS: [&str; 7] = ["sh", "bash", "zsh", "dash", "ash", "ksh", "mksh"];
 /// The script a shell's words give it as text: `sh -c 'curl …'`, `/bin/bash -lc "…"`, `bash -e
 /// -o pipefail -c …`. `None` for a shell that reads a script file, or no shell.
 pub(super) fn shell_script(words: &[String]) -> Option<&str> {
-    let (program, options) = words.split_first()?;
+    shell_script_at(words).map(|at| words[at].as_str())
+}
+
+/// Where [`shell_script`]'s script is among `words`; the words after it are the script's `$0`,
+/// `$1`…
+fn shell_script_at(words: &[String]) -> Option<usize> {
+    let program = words.first()?;
     let name = program.rsplit('/').next().unwrap_or(program);
     if !SHELLS.contains(&name) {
         return None;
     }
-    let mut options = options.iter();
-    while let Some(option) = options.next() {
+    let mut at = 1;
+    while let Some(option) = words.get(at) {
         match option.as_str() {
             // these take an option's name
-            "-o" | "+o" | "-O" | "+O" => {
-                options.next();
-            }
+            "-o" | "+o" | "-O" | "+O" => at += 1,
             long if long.starts_with("--") && long.len() > 2 => {}
             flags
                 if flags.len() > 1
@@ -2198,11 +2202,12 @@ pub(super) fn shell_script(words: &[String]) -> Option<&str> {
                     && flags[1..].chars().all(|c| c.is_ascii_alphabetic()) =>
             {
                 if flags.starts_with('-') && flags.contains('c') {
-                    return options.next().map(String::as_str);
+                    return (at + 1 < words.len()).then_some(at + 1);
                 }
             }
             _ => return None,
         }
+        at += 1;
     }
     None
 }
@@ -2212,6 +2217,12 @@ pub(super) fn shell_script(words: &[String]) -> Option<&str> {
 /// `sudo`), the remote command of `ssh host "curl …"`, and the command `eval`, `watch` or `su
 /// -c` runs. Those programs run the script's commands, so the request is the script's curl.
 fn script_run_by(words: &[String]) -> Option<String> {
+    script_and_arguments_run_by(words).map(|(script, _)| script)
+}
+
+/// [`script_run_by`]'s script, with the arguments a shell gives it after the script: `$1`, `$2`…
+/// (`sh -c 'curl "$1"' _ https://…`; the word before them is its `$0`).
+fn script_and_arguments_run_by(words: &[String]) -> Option<(String, &[String])> {
     let mentions_curl = |script: &str| {
         script
             .split(|c: char| c.is_whitespace() || ";&|()`\"'".contains(c))
@@ -2231,8 +2242,13 @@ fn script_run_by(words: &[String]) -> Option<String> {
     let last = if wraps { words.len() } else { 1 };
     (0..last).chain(after_dashes).find_map(|at| {
         let rest = &words[at..];
+        if let Some(script_at) = shell_script_at(rest) {
+            let script = &rest[script_at];
+            let arguments = rest.get(script_at + 2..).unwrap_or_default();
+            return mentions_curl(script).then(|| (script.clone(), arguments));
+        }
         let script =
-            shell_script(rest).map(str::to_string).or_else(|| {
+            {
                 let (program, arguments) = rest.split_first()?;
                 match program.as_str() {
                     "eval" => Some(arguments.join(" ")),
@@ -2248,8 +2264,8 @@ fn script_run_by(words: &[String]) -> Option<String> {
                     }),
                     _ => None,
                 }
-            })?;
-        mentions_curl(&script).then_some(script)
+            }?;
+        mentions_curl(&script).then_some((script, &[][..]))
     })
 }
 
@@ -2324,9 +2340,22 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
     for command in commands {
         // a crontab line's script (`0 */2 * * * sh -c 'curl …'`)
         let schedule = cron_command_at(&command.words, |words| script_run_by(words).is_some());
-        let script = script_run_by(&command.words[schedule.unwrap_or(0)..]);
+        let script = script_and_arguments_run_by(&command.words[schedule.unwrap_or(0)..]);
+        let arguments = script.as_ref().map_or(&[][..], |(_, arguments)| arguments);
         let inner = script
-            .and_then(|script| assigned_curls(shell_commands(&script).ok()?).ok())
+            .as_ref()
+            .and_then(|(script, _)| assigned_curls(shell_commands(script).ok()?).ok())
+            // `sh -c 'curl "$1"' _ https://…`: the script's `$1` is the word after its `$0`
+            .map(|inner| {
+                if arguments.is_empty() {
+                    return inner;
+                }
+                let arguments = arguments.to_vec();
+                inner
+                    .iter()
+                    .map(|run| super::functions::with_arguments(run, &arguments, &command))
+                    .collect()
+            })
             .filter(|inner| {
                 // a command of the script runs curl (not `echo curl is missing`)
                 inner.iter().any(|run| {
