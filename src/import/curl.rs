@@ -4203,13 +4203,17 @@ mod tests {
             "  web:\n",
             "    healthcheck:\n",
             "      test: [\"CMD-SHELL\", \"curl -fsS http://localhost:3000/ready || exit 1\"]\n",
+            "  db:\n",
+            "    healthcheck:\n",
+            "      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:5000/up\"]  # see [docs]\n",
         );
         let import = imported(compose);
         assert_eq!(
             urls_of(&import),
             [
                 "http://localhost:8080/health",
-                "http://localhost:3000/ready"
+                "http://localhost:3000/ready",
+                "http://localhost:5000/up"
             ]
         );
         assert_eq!(

@@ -162,17 +162,24 @@ pub(super) fn line_command(line: &str) -> Option<String> {
 /// `command: ["sh", "-c"]`) as written. Compose's `["CMD", …]` runs the words after `CMD`.
 fn exec_array_command(line: &str) -> Option<String> {
     let start = line.find('[')?;
-    let end = start + line[start..].rfind(']')?;
-    let list = &line[start..=end];
-    // a YAML flow list (`['CMD', 'curl', …]`, `[CMD, curl, -f, …]`) only as a key's or an
-    // instruction's value, ending the line: elsewhere brackets are text (`-d 'tools=[curl,
-    // wget]'`, `# Requires: [curl, jq]`)
-    let words = if is_exec_form_value(&line[..start], &line[end + 1..]) {
-        flow_list_words(list)?
-    } else {
-        serde_json::from_str(list).ok()?
-    };
-    exec_words_command(&words)
+    // the list ends at the last `]`, or at one before it when a comment holds that one
+    // (`test: ["CMD", "curl", …]  # see [docs]`); a few are tried, not every one of a long line
+    line[start..]
+        .rmatch_indices(']')
+        .take(4)
+        .find_map(|(at, _)| {
+            let end = start + at;
+            let list = &line[start..=end];
+            // a YAML flow list (`['CMD', 'curl', …]`, `[CMD, curl, -f, …]`) only as a key's or an
+            // instruction's value, ending the line: elsewhere brackets are text (`-d 'tools=[curl,
+            // wget]'`, `# Requires: [curl, jq]`)
+            let words = if is_exec_form_value(&line[..start], &line[end + 1..]) {
+                flow_list_words(list)?
+            } else {
+                serde_json::from_str(list).ok()?
+            };
+            exec_words_command(&words)
+        })
 }
 
 /// The words of a list written on one line, `[…]`: a JSON list of strings, or a YAML flow list.
