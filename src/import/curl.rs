@@ -888,9 +888,9 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
             format!(
                 "a Markdown page: {}, the first request below a heading titled by it, each block's first request given the prose above the block",
                 if count == 1 {
-                    "the curl command of its one shell code block holding curl is imported".to_string()
+                    "the curl command of its one code block holding curl is imported".to_string()
                 } else {
-                    format!("the curl commands of its {count} shell code blocks holding curl are imported")
+                    format!("the curl commands of its {count} code blocks holding curl are imported")
                 }
             ),
         ),
