@@ -5206,6 +5206,30 @@ mod tests {
         );
     }
 
+    // a Dockerfile read as RUN lines: its healthcheck's curl is a command too
+    #[test]
+    fn a_dockerfiles_healthcheck_beside_its_run_lines_is_read() {
+        let dockerfile = concat!(
+            "FROM alpine\n",
+            "RUN apk add --no-cache curl\n",
+            // the words of a command left out are left out with it, `curl` among them
+            "RUN apt-get update && apt-get install -y \\\n",
+            "      curl \\\n",
+            "      git \\\n",
+            "  && rm -rf /var/lib/apt/lists/*\n",
+            "RUN curl -fsSL https://get.example.com/install.sh -o /tmp/i.sh\n",
+            "HEALTHCHECK --interval=30s --timeout=3s CMD curl -f http://localhost:8080/health || exit 1\n",
+        );
+        let import = imported(dockerfile);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "https://get.example.com/install.sh",
+                "http://localhost:8080/health"
+            ]
+        );
+    }
+
     #[test]
     fn a_dockerfiles_run_commented_out_is_read() {
         for text in [

@@ -1229,6 +1229,9 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
     let mut after_command = false;
     // no prompted command yet: a line that starts with `curl` is no command's output
     let mut before_prompt = true;
+    // whether the line before was left out and goes on on this one (a Dockerfile's `RUN
+    // apt-get install -y \` before `  curl \`): this one is left out with it
+    let mut left_out_goes_on = false;
     for line in code.lines() {
         if let Some(delimiter) = &heredoc {
             if line.trim() == delimiter {
@@ -1262,13 +1265,17 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         // an exec form's list of curl's words (`test: ["CMD", "curl", …]`) is a command
         // wherever it stands: a YAML file's line is no command's output
         let exec_form = super::shell::line_command(line).is_some();
-        after_command =
-            prompted(line) || continues || forgotten_continuation || unprompted_curl || exec_form;
+        after_command = prompted(line)
+            || continues
+            || (!left_out_goes_on && (forgotten_continuation || unprompted_curl))
+            || exec_form;
         if !after_command {
             // a blank in the output's place keeps each command on its line of the block
             out.push('\n');
+            left_out_goes_on = super::shell::continues_on_next_line(line);
             continue;
         }
+        left_out_goes_on = false;
         out.push_str(line);
         out.push('\n');
         open_quote = super::shell::quote_left_open(line, open_quote);

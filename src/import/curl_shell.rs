@@ -1564,9 +1564,16 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
         // zsh's `me@host ~ % `, a virtualenv's `(venv) $ `, oh-my-zsh's `➜  api git:(main) ✗ `
         (true, rest, PromptShell::Posix)
     } else {
-        let (prompt, mut rest) = line.split_once([' ', '\t'])?;
+        let (mut prompt, mut rest) = line.split_once([' ', '\t'])?;
         if prompt == "RUN" {
             rest = without_run_flags(rest);
+        }
+        // a Dockerfile's `HEALTHCHECK --interval=30s CMD curl …` runs its command as `RUN` does
+        if prompt == "HEALTHCHECK"
+            && let Some(command) = healthcheck_command(rest)
+        {
+            prompt = "RUN";
+            rest = command;
         }
         // a numbered step's `3. ` (in a plain-text README)
         let step = prompt
@@ -1615,6 +1622,18 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
 /// What a Dockerfile's (or an Earthfile's) `RUN` runs, after its own flags: BuildKit's
 /// `--mount=type=secret,id=gh`, `--network=none`, Earthly's `--secret TOKEN`, `--push`; `rest`
 /// as it is unless curl follows them.
+/// The command after a Dockerfile's `HEALTHCHECK` and its options (`--interval=30s CMD curl …`),
+/// when it is curl.
+fn healthcheck_command(rest: &str) -> Option<&str> {
+    let mut after = rest.trim_start();
+    while let Some(option) = after.strip_prefix("--") {
+        after = option.split_once([' ', '\t'])?.1.trim_start();
+    }
+    let command = after.strip_prefix("CMD")?;
+    (command.starts_with([' ', '\t']) && command.split_whitespace().next().is_some_and(is_curl))
+        .then(|| command.trim_start())
+}
+
 fn without_run_flags(rest: &str) -> &str {
     let mut after = rest.trim_start();
     while let Some(flag) = after.strip_prefix("--") {
@@ -4625,6 +4644,23 @@ mod tests {
             ("* * * * *", None),
         ] {
             assert_eq!(cron_schedule_length(&words(line)), length, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_healthchecks_command_follows_its_options_and_cmd() {
+        for (rest, command) in [
+            (
+                "--interval=5s CMD curl -f http://h/",
+                Some("curl -f http://h/"),
+            ),
+            ("CMD  curl http://h/", Some("curl http://h/")),
+            ("--interval=5s CMD [\"curl\", \"http://h/\"]", None),
+            ("CMD wget http://h/", None),
+            ("NONE", None),
+            ("--interval", None),
+        ] {
+            assert_eq!(healthcheck_command(rest), command, "{rest}");
         }
     }
 
