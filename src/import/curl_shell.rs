@@ -1619,39 +1619,42 @@ fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> 
     is_prompt.then(|| (&line[..line.len() - rest.len()], rest, shell))
 }
 
-/// What a Dockerfile's (or an Earthfile's) `RUN` runs, after its own flags: BuildKit's
-/// `--mount=type=secret,id=gh`, `--network=none`, Earthly's `--secret TOKEN`, `--push`; `rest`
-/// as it is unless curl follows them.
 /// The command after a Dockerfile's `HEALTHCHECK` and its options (`--interval=30s CMD curl …`),
 /// when it is curl.
 fn healthcheck_command(rest: &str) -> Option<&str> {
-    let mut after = rest.trim_start();
-    while let Some(option) = after.strip_prefix("--") {
-        after = option.split_once([' ', '\t'])?.1.trim_start();
-    }
-    let command = after.strip_prefix("CMD")?;
+    let command = after_long_options(rest, &[]).strip_prefix("CMD")?;
     (command.starts_with([' ', '\t']) && command.split_whitespace().next().is_some_and(is_curl))
         .then(|| command.trim_start())
 }
 
+/// What a Dockerfile's (or an Earthfile's) `RUN` runs, after its own flags: BuildKit's
+/// `--mount=type=secret,id=gh`, `--network=none`, Earthly's `--secret TOKEN`, `--push`; `rest`
+/// as it is unless curl follows them.
 fn without_run_flags(rest: &str) -> &str {
+    // Earthly's flags that take their value as the next word
+    let after = after_long_options(rest, &["secret", "mount", "ssh", "network", "security"]);
+    if after.split_whitespace().next().is_some_and(is_curl) {
+        after
+    } else {
+        rest
+    }
+}
+
+/// `rest` after the `--name` options it starts with (`--interval=30s`, `--push`), each of
+/// `valued` with the word after it, its value.
+fn after_long_options<'a>(rest: &'a str, valued: &[&str]) -> &'a str {
     let mut after = rest.trim_start();
-    while let Some(flag) = after.strip_prefix("--") {
-        let (word, next) = flag.split_once([' ', '\t']).unwrap_or((flag, ""));
+    while let Some(option) = after.strip_prefix("--") {
+        let (name, next) = option.split_once([' ', '\t']).unwrap_or((option, ""));
         after = next.trim_start();
-        // Earthly's flags that take their value as the next word
-        if matches!(word, "secret" | "mount" | "ssh" | "network" | "security") {
+        if valued.contains(&name) {
             after = after
                 .split_once([' ', '\t'])
                 .map_or("", |(_, next)| next)
                 .trim_start();
         }
     }
-    if after.split_whitespace().next().is_some_and(is_curl) {
-        after
-    } else {
-        rest
-    }
+    after
 }
 
 /// Whether `word` only introduces the curl command `rest` starts with: a label (`ids: curl …`
@@ -2243,12 +2246,22 @@ fn shell_script_at(words: &[String]) -> Option<usize> {
 /// `sudo`), the remote command of `ssh host "curl …"`, and the command `eval`, `watch` or `su
 /// -c` runs. Those programs run the script's commands, so the request is the script's curl.
 fn script_run_by(words: &[String]) -> Option<String> {
-    script_and_arguments_run_by(words).map(|(script, _)| script)
+    script_run(words).map(|run| run.script)
 }
 
-/// [`script_run_by`]'s script, with the arguments a shell gives it after the script: `$1`, `$2`…
-/// (`sh -c 'curl "$1"' _ https://…`; the word before them is its `$0`).
-fn script_and_arguments_run_by(words: &[String]) -> Option<(String, &[String])> {
+/// A script another program runs, as [`script_run`] finds it among a command's words.
+struct ScriptRun<'a> {
+    script: String,
+    /// Where the shell that runs it is among the words (the `sh` of `xargs -I{} sh -c …`), when
+    /// a shell runs it.
+    shell_at: Option<usize>,
+    /// The words a shell gives the script after it: its `$1`, `$2`… (`sh -c 'curl "$1"' _
+    /// https://…`; the word before them is its `$0`).
+    arguments: &'a [String],
+}
+
+/// [`script_run_by`]'s script, with where its shell is and the arguments the shell gives it.
+fn script_run(words: &[String]) -> Option<ScriptRun<'_>> {
     let mentions_curl = |script: &str| {
         script
             .split(|c: char| c.is_whitespace() || ";&|()`\"'".contains(c))
@@ -2270,28 +2283,32 @@ fn script_and_arguments_run_by(words: &[String]) -> Option<(String, &[String])> 
         let rest = &words[at..];
         if let Some(script_at) = shell_script_at(rest) {
             let script = &rest[script_at];
-            let arguments = rest.get(script_at + 2..).unwrap_or_default();
-            return mentions_curl(script).then(|| (script.clone(), arguments));
+            return mentions_curl(script).then(|| ScriptRun {
+                script: script.clone(),
+                shell_at: Some(at),
+                arguments: rest.get(script_at + 2..).unwrap_or_default(),
+            });
         }
-        let script =
-            {
-                let (program, arguments) = rest.split_first()?;
-                match program.as_str() {
-                    "eval" => Some(arguments.join(" ")),
-                    "ssh" => ssh_remote_command(arguments),
-                    "watch" => watched_command(arguments),
-                    "su" | "runuser" => arguments.iter().enumerate().find_map(|(index, word)| {
-                        match word.strip_prefix("--command=") {
-                            Some(command) => Some(command.to_string()),
-                            None => (word == "-c" || word == "--command")
-                                .then(|| arguments.get(index + 1).cloned())
-                                .flatten(),
-                        }
-                    }),
-                    _ => None,
+        let (program, arguments) = rest.split_first()?;
+        let script = match program.as_str() {
+            "eval" => Some(arguments.join(" ")),
+            "ssh" => ssh_remote_command(arguments),
+            "watch" => watched_command(arguments),
+            "su" | "runuser" => arguments.iter().enumerate().find_map(|(index, word)| {
+                match word.strip_prefix("--command=") {
+                    Some(command) => Some(command.to_string()),
+                    None => (word == "-c" || word == "--command")
+                        .then(|| arguments.get(index + 1).cloned())
+                        .flatten(),
                 }
-            }?;
-        mentions_curl(&script).then_some((script, &[][..]))
+            }),
+            _ => None,
+        }?;
+        mentions_curl(&script).then_some(ScriptRun {
+            script,
+            shell_at: None,
+            arguments: &[],
+        })
     })
 }
 
@@ -2366,21 +2383,23 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
     for command in commands {
         // a crontab line's script (`0 */2 * * * sh -c 'curl …'`)
         let schedule = cron_command_at(&command.words, |words| script_run_by(words).is_some());
-        let script = script_and_arguments_run_by(&command.words[schedule.unwrap_or(0)..]);
-        let arguments = script.as_ref().map_or(&[][..], |(_, arguments)| arguments);
-        let inner = script
+        let from = schedule.unwrap_or(0);
+        let run_by = script_run(&command.words[from..]);
+        let inner = run_by
             .as_ref()
-            .and_then(|(script, _)| assigned_curls(shell_commands(script).ok()?).ok())
-            // `sh -c 'curl "$1"' _ https://…`: the script's `$1` is the word after its `$0`
-            .map(|inner| {
-                if arguments.is_empty() {
-                    return inner;
+            .and_then(|run_by| {
+                let inner = assigned_curls(shell_commands(&run_by.script).ok()?).ok()?;
+                // `sh -c 'curl "$1"' _ https://…`: the script's `$1` is the word after its `$0`
+                if run_by.arguments.is_empty() {
+                    return Some(inner);
                 }
-                let arguments = arguments.to_vec();
-                inner
-                    .iter()
-                    .map(|run| super::functions::with_arguments(run, &arguments, &command))
-                    .collect()
+                let arguments = run_by.arguments;
+                Some(
+                    inner
+                        .iter()
+                        .map(|run| super::functions::with_arguments(run, arguments, &command))
+                        .collect(),
+                )
             })
             .filter(|inner| {
                 // a command of the script runs curl (not `echo curl is missing`)
@@ -2409,10 +2428,10 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
                 .words
                 .first()
                 .is_some_and(|program| is_curl(program))
-            && let Some(shell) = command
-                .words
-                .iter()
-                .position(|word| SHELLS.contains(&word.rsplit('/').next().unwrap_or(word)))
+            && let Some(shell) = run_by
+                .as_ref()
+                .and_then(|run_by| run_by.shell_at)
+                .map(|at| from + at)
         {
             let run = &mut inner[0];
             run.words
