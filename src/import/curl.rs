@@ -4562,6 +4562,17 @@ mod tests {
             urls_of(&imported(&installs)),
             ["http://localhost:5000/health"]
         );
+        // a Dockerfile's exec form continued over lines
+        let dockerfile = page.replace(
+            "services:\n  api:\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", ",
+            "FROM nginx\nHEALTHCHECK \\\n  CMD [\"curl\", \"-f\", \\\n    ",
+        );
+        assert!(dockerfile.contains("HEALTHCHECK"));
+        assert_eq!(
+            urls_of(&imported(&dockerfile)),
+            ["http://localhost:5000/health"],
+            "{dockerfile}"
+        );
         // a page whose shell blocks hold curl reads those alone
         let both = format!("{page}\n```bash\ncurl https://api.example.com/v1/items\n```\n");
         assert_eq!(
@@ -5227,6 +5238,42 @@ mod tests {
                 "https://get.example.com/install.sh",
                 "http://localhost:8080/health"
             ]
+        );
+    }
+
+    // Docker joins an instruction's lines continued with `\`, an exec form's list among them
+    #[test]
+    fn a_dockerfiles_exec_form_continued_over_lines_is_read() {
+        let dockerfile = concat!(
+            "FROM nginx:1.25\n",
+            "HEALTHCHECK --interval=30s --timeout=3s \\\n",
+            "  CMD [\"curl\", \"-f\", \\\n",
+            "       \"http://localhost:8080/health\"]\n",
+            "RUN [\"curl\", \"-fsSL\", \"-o\", \"/tmp/x.tgz\", \\\n",
+            "     \"https://e.com/x.tgz\"]\n",
+            // a shell form's list in a body is text, not an exec form
+            "RUN curl -X POST \\\n",
+            "  -d '[\"a\", \\\n",
+            "  \"b\"]' https://e.com/list\n",
+        );
+        let import = imported(dockerfile);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "http://localhost:8080/health",
+                "https://e.com/x.tgz",
+                "https://e.com/list"
+            ]
+        );
+        assert_eq!(
+            import.items[2].spec.request.body.as_ref().and_then(|b| b.raw()),
+            Some("[\"a\", \\\n  \"b\"]")
+        );
+        // the note on `-o` names the line the exec form starts on
+        assert!(
+            import.notes.iter().any(|note| note.at.contains("line 5, word 2")),
+            "{:?}",
+            import.notes
         );
     }
 

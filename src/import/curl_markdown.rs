@@ -50,8 +50,9 @@ pub(super) fn config_curl_blocks(
 ) -> Option<Vec<CurlBlock>> {
     let runs_curl = |code: &str| {
         let code = super::shell::run_blocks_dedented(code);
-        code.lines().any(|line| {
-            super::shell::line_command(line).is_some()
+        let lines: Vec<&str> = code.lines().collect();
+        lines.iter().enumerate().any(|(index, line)| {
+            super::shell::exec_form_starts(&lines, index)
                 || (config_line_runs_curl(line) && holds_curl(line))
         })
     };
@@ -1232,7 +1233,8 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
     // whether the line before was left out and goes on on this one (a Dockerfile's `RUN
     // apt-get install -y \` before `  curl \`): this one is left out with it
     let mut left_out_goes_on = false;
-    for line in code.lines() {
+    let lines: Vec<&str> = code.lines().collect();
+    for (index, line) in lines.iter().copied().enumerate() {
         if let Some(delimiter) = &heredoc {
             if line.trim() == delimiter {
                 heredoc = None;
@@ -1264,7 +1266,7 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         before_prompt &= !prompted(line);
         // an exec form's list of curl's words (`test: ["CMD", "curl", …]`) is a command
         // wherever it stands: a YAML file's line is no command's output
-        let exec_form = super::shell::line_command(line).is_some();
+        let exec_form = super::shell::exec_form_starts(&lines, index);
         after_command = prompted(line)
             || continues
             || (!left_out_goes_on && (forgotten_continuation || unprompted_curl))

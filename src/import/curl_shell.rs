@@ -129,6 +129,9 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
         if let Some(command) = line_command(line) {
             return Some((format!("{command}{}", line_break(line)), index + 1));
         }
+        if let Some(rewritten) = continued_exec_form(lines, index) {
+            return Some(rewritten);
+        }
         // a JSON list over several lines, a word a line (an ECS task definition's `"command":
         // [`): its command on the first line, the others left empty
         let before = line_content(line).trim_end().strip_suffix('[')?;
@@ -148,6 +151,41 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
         }
         None
     })
+}
+
+/// Whether line `index` of `lines` starts an exec form that runs curl: on that line
+/// ([`line_command`]), or continued with `\` over the lines after it.
+pub(super) fn exec_form_starts(lines: &[&str], index: usize) -> bool {
+    line_command(lines[index]).is_some() || continued_exec_form(lines, index).is_some()
+}
+
+/// A Dockerfile instruction whose exec form runs curl, its lines continued with `\`
+/// (`HEALTHCHECK --interval=30s \` over `CMD ["curl", "-f", \` over `"http://…"]`), as Docker
+/// reads it: one line. Its command goes on the first line, the others are left empty (so that
+/// what follows keeps its line number), and the index of the line after it.
+fn continued_exec_form(lines: &[&str], index: usize) -> Option<(String, usize)> {
+    let mut joined = String::new();
+    for (next, line) in lines.iter().enumerate().skip(index).take(20) {
+        let content = line_content(line).trim_end();
+        match content.strip_suffix('\\') {
+            // Docker drops the `\` and the line break, and nothing else
+            Some(continued) => joined.push_str(continued),
+            None if next > index => {
+                joined.push_str(content);
+                // only a list in an exec form's place: a shell command's `-d '["a", \` is text
+                let start = joined.find('[')?;
+                if !is_exec_form_value(&joined[..start], "") {
+                    return None;
+                }
+                let command = exec_array_command(&joined)?;
+                let mut out = format!("{command}{}", line_break(lines[index]));
+                out.extend(lines[index + 1..=next].iter().map(|line| line_break(line)));
+                return Some((out, next + 1));
+            }
+            None => return None,
+        }
+    }
+    None
 }
 
 /// The shell command a configuration file's line runs when it runs curl: an exec form's list
