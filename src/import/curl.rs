@@ -5266,12 +5266,20 @@ mod tests {
             ]
         );
         assert_eq!(
-            import.items[2].spec.request.body.as_ref().and_then(|b| b.raw()),
+            import.items[2]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .and_then(|b| b.raw()),
             Some("[\"a\", \\\n  \"b\"]")
         );
         // the note on `-o` names the line the exec form starts on
         assert!(
-            import.notes.iter().any(|note| note.at.contains("line 5, word 2")),
+            import
+                .notes
+                .iter()
+                .any(|note| note.at.contains("line 5, word 2")),
             "{:?}",
             import.notes
         );
@@ -5363,6 +5371,24 @@ mod tests {
         };
         assert_eq!(basic.username, "{{workspace_secret_key}}");
         assert_eq!(seats.url, "https://api-{{region}}.seatsio.net/charts");
+        // in another script, whose letters take several bytes each: the words after it stay
+        // words of their own (a Chinese README's `-d secret_token=<与 Worker 相同>`)
+        let (webhook, _) =
+            request_and_notes("curl https://e.com/a -d token=<与 Worker 相同> -d other=1");
+        let Some(BodySpec::Urlencoded(fields)) = &webhook.body else {
+            panic!("a form: {webhook:?}")
+        };
+        assert_eq!(
+            fields[0]["token"].as_deref(),
+            Some("{{Yu_Worker_Xiang_Tong}}")
+        );
+        assert_eq!(fields[1]["other"].as_deref(), Some("1"));
+        let (me, _) = request_and_notes("curl https://e.com/me -u me:<与 a> -d other=1");
+        let Some(AuthSpec::Basic(basic)) = &me.auth else {
+            panic!("{me:?}")
+        };
+        assert_eq!(basic.password, "{{Yu_a}}");
+        assert_eq!(me.method, "POST");
         // while a file's redirections stay redirections
         let (upload, notes) = request_and_notes("curl -T - https://e.com/u <in.txt >out.txt");
         assert_eq!(upload.url, "https://e.com/u");

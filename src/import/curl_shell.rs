@@ -1786,14 +1786,15 @@ pub(super) fn is_curl(program: &str) -> bool {
 /// [`placeholders::unquoted_url_angle_length`]).
 fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool) -> Option<usize> {
     let ahead: String = std::iter::once('<').chain(chars.clone().take(66)).collect();
-    placeholders::unquoted_angle_length(&ahead)
+    let bytes = placeholders::unquoted_angle_length(&ahead)
         .or_else(|| {
             in_url
                 .then(|| placeholders::unquoted_url_angle_length(&ahead))
                 .flatten()
         })
-        .or_else(|| words_placeholder_length(&ahead))
-        .map(|length| length - 1)
+        .or_else(|| words_placeholder_length(&ahead))?;
+    // the readers measure in bytes; the caller takes characters (`<与 Worker 相同>`)
+    Some(ahead[1..bytes].chars().count())
 }
 
 /// How long a placeholder of words that starts `text` is (`<workspace secret key>` in `-u
@@ -1817,7 +1818,8 @@ fn template_tag_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<u
     let inner = ahead.strip_prefix('{')?;
     let end = inner.find("}}")?;
     placeholders::template_output_name(&inner[..end])?;
-    Some(1 + end + 2)
+    // in characters, as the caller takes them
+    Some(1 + inner[..end].chars().count() + 2)
 }
 
 /// Splits a text into commands and their words as a POSIX shell does, without expansions but
