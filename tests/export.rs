@@ -338,3 +338,24 @@ fn a_split_document_imports_whole_and_exports_as_an_overlay() {
         "{stderr}"
     );
 }
+
+// a JSON document that starts with a byte order mark (npm packages ship some so) is exported as
+// JSON, without the mark, which JSON writers must not add
+#[test]
+fn a_json_document_with_a_byte_order_mark_exports_as_json() {
+    let project = tempfile::tempdir().unwrap();
+    let document = project.path().join("api.json");
+    std::fs::write(
+        &document,
+        "\u{feff}{\"openapi\": \"3.0.0\", \"info\": {\"title\": \"Marked\", \"version\": \"1\"}, \"servers\": [{\"url\": \"https://api.example.com\"}], \"paths\": {\"/ping\": {\"get\": {\"operationId\": \"ping\", \"responses\": {\"200\": {\"description\": \"OK\"}}}}}}",
+    )
+    .unwrap();
+    let document = document.to_str().unwrap();
+    samplegen(project.path(), &["import", "openapi", document]);
+    samplegen(project.path(), &["build"]);
+    let exported = samplegen(project.path(), &["export", "openapi", document]);
+    let text = std::str::from_utf8(&exported.stdout).unwrap();
+    assert!(text.starts_with('{'), "{text}");
+    let exported: Value = serde_json::from_str(text).unwrap();
+    assert!(exported["paths"]["/ping"]["get"]["x-codeSamples"].is_array());
+}

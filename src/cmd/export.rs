@@ -104,7 +104,12 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         crate::export::with_code_samples(document, &operations)
     };
     // written in the format it was read in
-    let written = if text.trim_start().starts_with('{') {
+    // (a JSON document may start with a byte order mark, which JSON readers skip)
+    let written = if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
         let mut json = serde_json::to_string_pretty(&exported).expect("JSON serializes");
         json.push('\n');
         json
