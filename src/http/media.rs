@@ -28,6 +28,55 @@ pub fn is_yaml(media_type: &str) -> bool {
         .any(|end| media_type.ends_with(end))
 }
 
+/// Whether a media type is bytes that no text stands for: images, audio, video, fonts,
+/// `application/octet-stream`, archives and compressed files, PDF, and binary encodings of data
+/// (CBOR, MessagePack, Protocol Buffers, Avro, BSON, WebAssembly), `+cbor` and the like too.
+/// An example written as text for such a body (CBOR's hex digits) is no body to send.
+pub fn is_bytes(media_type: &str) -> bool {
+    let Some((kind, subtype)) = media_type.split_once('/') else {
+        return false;
+    };
+    if matches!(kind, "image" | "audio" | "video" | "font") {
+        // SVG is XML, text
+        return !subtype.ends_with("+xml");
+    }
+    kind == "application"
+        && (matches!(
+            subtype.strip_prefix("x-").unwrap_or(subtype),
+            "octet-stream"
+                | "cbor"
+                | "msgpack"
+                | "messagepack"
+                | "protobuf"
+                | "vnd.google.protobuf"
+                | "avro"
+                | "vnd.apache.avro+binary"
+                | "bson"
+                | "wasm"
+                | "pdf"
+                | "zip"
+                | "gzip"
+                | "tar"
+                | "bzip2"
+                | "7z-compressed"
+                | "xz"
+                | "zstd"
+                | "java-archive"
+                | "vnd.apache.parquet"
+                | "parquet"
+        ) || [
+            "+cbor",
+            "+zip",
+            "+gzip",
+            "+tar",
+            "+msgpack",
+            "+protobuf",
+            "+bson",
+        ]
+        .iter()
+        .any(|suffix| subtype.ends_with(suffix)))
+}
+
 /// The info string an example response body's fence gets for its media type; `None` for JSON,
 /// the page's default.
 pub fn response_fence(media_type: &str) -> Option<&'static str> {
@@ -206,6 +255,33 @@ pub fn media_type_for_file(file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_are_the_media_types_no_text_stands_for() {
+        for bytes in [
+            "image/png",
+            "audio/mpeg",
+            "application/octet-stream",
+            "application/cbor",
+            "application/x-protobuf",
+            "application/vnd.example+cbor",
+            "application/x-tar",
+            "application/pdf",
+        ] {
+            assert!(is_bytes(bytes), "{bytes}");
+        }
+        for text in [
+            "image/svg+xml",
+            "application/json",
+            "application/graphql",
+            "application/jwt",
+            "application/x-ndjson",
+            "text/plain",
+            "application",
+        ] {
+            assert!(!is_bytes(text), "{text}");
+        }
+    }
 
     #[test]
     fn postman_reads_a_file_type_by_its_own_rule() {

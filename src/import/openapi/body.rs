@@ -181,19 +181,33 @@ impl<'a> Importer<'a> {
                 headers.push(name_value("Content-Type", key));
                 Some(BodySpec::Raw(scalar_text(&value)))
             }
-            // bytes, whose example names them (GitHub's `@example.zip` for a release asset): a
-            // file, not that text
-            Some(example) if schema.is_some_and(is_binary) && !is_text(&media_name) => {
+            // bytes, whose example names them (GitHub's `@example.zip` for a release asset) or
+            // writes them as text (Blockfrost's `application/cbor` as hex digits): a file, not
+            // that text
+            Some(example)
+                if !is_text(&media_name)
+                    && schema.is_some_and(|schema| {
+                        is_binary(schema)
+                            || is_string(schema) && crate::http::media::is_bytes(&media_name)
+                    }) =>
+            {
+                // a name: `@` before it, or a file's extension or folder in it
                 let named = example
                     .as_str()
+                    .filter(|name| name.starts_with('@') || name.contains(['.', '/']))
                     .map(|name| name.trim_start_matches('@'))
                     .filter(|name| !name.is_empty() && !name.contains(char::is_whitespace));
                 let path = named.unwrap_or("/path/to/file");
+                let why = if schema.is_some_and(is_binary) {
+                    "`format: binary`".to_string()
+                } else {
+                    format!("`{media_name}`")
+                };
                 self.note(
                     "body",
                     media_at,
                     format!(
-                        "the body is bytes (`format: binary`): sent from the file `{path}`, not as its example's text"
+                        "the body is bytes ({why}): sent from the file `{path}`, not as its example's text"
                     ),
                 );
                 let content_type = if key.contains('*') {
@@ -1311,6 +1325,20 @@ paths:
       requestBody:
         content:
           text/plain: {schema: {type: object, format: file}}
+  /tx/submit:
+    post:
+      requestBody:
+        content:
+          application/cbor:
+            schema: {type: string}
+            example: 83a40081825820
+  /query:
+    post:
+      requestBody:
+        content:
+          application/graphql:
+            schema: {type: string}
+            example: '{ me { id } }'
 components:
   schemas:
     Namespace: {properties: {kind: {type: string, example: Namespace}}}
@@ -1364,6 +1392,17 @@ components:
         );
         assert_eq!(body(6).unwrap().raw(), Some("[\n    1,\n    2\n]"));
         assert_eq!(headers(6), [pair("Content-Type", "application/json")]);
+        // bytes written as text by their example (Blockfrost's CBOR as hex digits): a file,
+        // noted; the text of a media type that is not bytes, as written
+        assert!(
+            matches!(body(12).unwrap().file(), Some(FileSpec::Path(p)) if p == "/path/to/file")
+        );
+        note(
+            &import,
+            "/paths/~1tx~1submit/post/requestBody/content/application~1cbor",
+            "the body is bytes (`application/cbor`): sent from the file `/path/to/file`, not as its example's text",
+        );
+        assert_eq!(body(13).unwrap().raw(), Some("{ me { id } }"));
     }
 
     #[test]
