@@ -625,6 +625,31 @@ impl<'a> Importer<'a> {
                     format!("`{given}` is not one content type: `{name}` is {sent}"),
                 );
             }
+            // OpenAPI 3.1 applies a part's `style` and `explode`, where given, as a form's (3.0
+            // to forms only): the fields they make are the parts, text, without the part's
+            // content type, which they override
+            if let Some(styled) = encoding.and_then(|e| e.get(name)).filter(|e| {
+                !binary
+                    && (value.is_array() || value.is_object())
+                    && (e.get("style").is_some() || e.get("explode").is_some())
+                    && self.styles_multipart_parts()
+            }) {
+                let field_at = format!("{at}/encoding/{}", escape(name));
+                for (field, text) in self.form_property(name, value, Some(styled), &field_at) {
+                    if crate::model::is_part_name(&field) {
+                        parts.push(IndexMap::from([(field, PartSpec::Text(Some(text)))]));
+                    } else {
+                        self.note(
+                            "body",
+                            &field_at,
+                            format!(
+                                "`{field}` cannot be a multipart part name: the part is dropped"
+                            ),
+                        );
+                    }
+                }
+                continue;
+            }
             let mut part = |spec: PartSpec| {
                 let mut map = IndexMap::new();
                 map.insert(name.to_string(), spec);
@@ -699,6 +724,17 @@ impl<'a> Importer<'a> {
             return None;
         }
         Some(BodySpec::Formdata(parts))
+    }
+}
+
+impl Importer<'_> {
+    /// Whether the document is OpenAPI 3.1 or later, whose Encoding Object's `style` and
+    /// `explode` apply to multipart parts too.
+    fn styles_multipart_parts(&self) -> bool {
+        self.root
+            .get("openapi")
+            .and_then(Value::as_str)
+            .is_some_and(|version| !version.starts_with("3.0") && !version.starts_with('2'))
     }
 }
 
@@ -1403,6 +1439,77 @@ components:
             "the body is bytes (`application/cbor`): sent from the file `/path/to/file`, not as its example's text",
         );
         assert_eq!(body(13).unwrap().raw(), Some("{ me { id } }"));
+    }
+
+    // OpenAPI 3.1's Encoding Object: `style` and `explode` given for a multipart part make its
+    // parts as a form's fields (3.0 applies them to forms only, so there the parts stay)
+    #[test]
+    fn a_3_1_multipart_parts_style_and_explode_make_its_parts() {
+        let paths = r#"
+paths:
+  /styled:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [list, joined, pair, deep, plain]
+              properties:
+                list: {type: array, items: {type: string}, example: [a, b]}
+                joined: {type: array, items: {type: string}, example: [a, b]}
+                pair: {type: object, example: {foo: x, bar: y}}
+                deep: {type: object, example: {foo: x}}
+                plain: {type: object, example: {foo: x}}
+            encoding:
+              list: {style: form, explode: true}
+              joined: {style: pipeDelimited, explode: false}
+              pair: {style: form, explode: false, contentType: application/json}
+              deep: {style: deepObject, explode: true}
+"#;
+        let parts = |version: &str| {
+            let document = HEAD.replace("3.0.3", version) + paths;
+            let import = read(&document);
+            let Some(BodySpec::Formdata(parts)) = only(&import).request.body.clone() else {
+                panic!("a multipart body: {:?}", only(&import).request.body)
+            };
+            parts
+                .iter()
+                .flat_map(|part| part.iter())
+                .map(|(name, part)| match part {
+                    PartSpec::Text(Some(text)) => format!("{name}={text}"),
+                    PartSpec::Detailed(detail) => format!(
+                        "{name}={}; {}",
+                        detail.value.clone().unwrap_or_default(),
+                        detail.content_type.clone().unwrap_or_default()
+                    ),
+                    other => panic!("{other:?}"),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            parts("3.1.0"),
+            [
+                "list=a",
+                "list=b",
+                "joined=a|b",
+                "pair=foo,x,bar,y",
+                "deep[foo]=x",
+                "plain={\"foo\":\"x\"}; application/json"
+            ]
+        );
+        assert_eq!(
+            parts("3.0.3"),
+            [
+                "list=a",
+                "list=b",
+                "joined=a",
+                "joined=b",
+                "pair={\"foo\":\"x\",\"bar\":\"y\"}; application/json",
+                "deep={\"foo\":\"x\"}; application/json",
+                "plain={\"foo\":\"x\"}; application/json"
+            ]
+        );
     }
 
     #[test]
