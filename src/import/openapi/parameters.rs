@@ -303,6 +303,49 @@ impl<'a> Importer<'a> {
         }
     }
 
+    /// Notes, for a list or an object parameter of the query, a header or a cookie that has no
+    /// example, that its one variable `{{name}}` stands for the whole value, and how the API
+    /// takes it: a reader who sets it to one element sends one.
+    fn note_one_variable_for_many(&mut self, param: &Param, style: &str, explode: bool) {
+        let kind = self.schema_type(param);
+        let name = &param.name;
+        let cookie = matches!(param.location, Location::Cookie);
+        let how = match (kind.as_deref(), style, explode) {
+            (Some("array"), "form", true) if !cookie => {
+                format!("one element: the API takes more as repeated items, `{name}=a&{name}=b`")
+            }
+            (Some("array"), "spaceDelimited", _) => "the elements joined by blanks (`%20`)".into(),
+            (Some("array"), "pipeDelimited", _) => "the elements joined by `|`".into(),
+            (Some("array"), _, _) => "the elements joined by `,`".into(),
+            (Some("object"), "deepObject", _) => {
+                format!("one member: the API takes them as `{name}[key]=value` items")
+            }
+            (Some("object"), "form", true) if cookie => {
+                "one member: the API takes each as a cookie of its own".into()
+            }
+            (Some("object"), "form", true) => {
+                "one member: the API takes them as `key=value` items of their own".into()
+            }
+            (Some("object"), "simple", true) => "the members as `key=value` joined by `,`".into(),
+            (Some("object"), _, _) => "the keys and values joined by `,`".into(),
+            _ => return,
+        };
+        self.note(
+            "parameter",
+            &param.at,
+            format!(
+                "`{}` is {} with no example: its variable `{}` stands for {how}",
+                param.name,
+                if kind.as_deref() == Some("array") {
+                    "a list"
+                } else {
+                    "an object"
+                },
+                placeholder(&param.name)
+            ),
+        );
+    }
+
     /// The `type` of a parameter's schema, if it says one.
     fn schema_type(&mut self, param: &Param) -> Option<String> {
         let schema = param.value.get("schema")?;
@@ -513,6 +556,9 @@ impl<'a> Importer<'a> {
                 ),
             );
         }
+        if example.is_none() {
+            self.note_one_variable_for_many(param, &style, explode);
+        }
         query_items(
             &param.name,
             example.as_ref(),
@@ -595,6 +641,9 @@ impl<'a> Importer<'a> {
             );
         }
         let example = self.parameter_example(param);
+        if example.is_none() {
+            self.note_one_variable_for_many(param, "simple", explode);
+        }
         let value = match example.as_ref() {
             None => placeholder(name),
             Some(example) => {
@@ -643,7 +692,10 @@ impl<'a> Importer<'a> {
             );
         }
         let value = match self.parameter_example(param) {
-            None => placeholder(name),
+            None => {
+                self.note_one_variable_for_many(param, "form", explode);
+                placeholder(name)
+            }
             Some(Value::Array(items)) if !items.is_empty() => {
                 items.iter().map(encode).collect::<Vec<_>>().join("%2C")
             }
@@ -1202,6 +1254,44 @@ paths:
             &import,
             "/paths/~1pets~1{id}~1{label}~1{matrix}~1{ids}/get/parameters/3",
             "stands for the whole array",
+        );
+        // a list or an object of the query, a header or a cookie with no example: one
+        // variable, noted with how the API takes several values
+        let import = run(r#"
+paths:
+  /pets:
+    get:
+      parameters:
+        - {name: tags, in: query, schema: {type: array, items: {type: string}}}
+        - {name: ids, in: query, explode: false, schema: {type: array, items: {type: string}}}
+        - {name: filter, in: query, style: deepObject, schema: {type: object}}
+        - {name: X-Ids, in: header, schema: {type: array, items: {type: string}}}
+        - {name: prefs, in: cookie, schema: {type: object}}
+        - {name: limit, in: query, schema: {type: integer}}
+"#);
+        let at = |index: usize| format!("/paths/~1pets/get/parameters/{index}");
+        for (index, how) in [
+            (
+                0,
+                "`{{tags}}` stands for one element: the API takes more as repeated items, `tags=a&tags=b`",
+            ),
+            (1, "`{{ids}}` stands for the elements joined by `,`"),
+            (
+                2,
+                "`{{filter}}` stands for one member: the API takes them as `filter[key]=value` items",
+            ),
+            (3, "`{{X-Ids}}` stands for the elements joined by `,`"),
+            (
+                4,
+                "`{{prefs}}` stands for one member: the API takes each as a cookie of its own",
+            ),
+        ] {
+            note(&import, &at(index), how);
+        }
+        assert!(
+            !import.notes.iter().any(|n| n.at == at(5)),
+            "{:#?}",
+            import.notes
         );
     }
 
