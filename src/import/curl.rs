@@ -405,6 +405,29 @@ pub fn import(text: &str) -> Result<Import, String> {
         },
         blocks => blocks,
     };
+    // a page none of whose code blocks holds curl (or that has none) whose curl commands stand
+    // in code spans (a README's sentence, a translation that made its blocks spans): those, each
+    // a block of its own, on the line the page writes it
+    let span_page = match &blocks {
+        None => markdown::code_spans_as_blocks(&page, false),
+        Some(blocks) if blocks.is_empty() => markdown::code_spans_as_blocks(&page, true),
+        Some(_) => None,
+    };
+    let span_blocks = span_page.and_then(|(written, commands)| {
+        let mut blocks = markdown::curl_blocks(&written, holds_curl)?;
+        for block in &mut blocks {
+            if let Some((_, line)) = commands
+                .iter()
+                .find(|(command, _)| command.trim() == block.code.trim())
+            {
+                block.line = *line;
+                block.code_line = Some(*line);
+            }
+        }
+        (!blocks.is_empty()).then_some(blocks)
+    });
+    let spans_read = span_blocks.is_some();
+    let blocks = span_blocks.or(blocks);
     let mut imported = match blocks {
         None => {
             // notes name the line of a script's command, and the word of a command line's
@@ -486,7 +509,7 @@ pub fn import(text: &str) -> Result<Import, String> {
             .map(|mut import| {
             // a quick reference's table of commands beside the blocks: said, not imported
             let spans = curl_in_code_spans(&page);
-            if !spans.is_empty() {
+            if !spans.is_empty() && !spans_read {
                 import.notes.push(Note::of_kind(
                     "page",
                     "input",
@@ -499,6 +522,16 @@ pub fn import(text: &str) -> Result<Import, String> {
             import
         }),
     }?;
+    if spans_read {
+        imported.notes.insert(
+            0,
+            Note::of_kind(
+                "page",
+                "input",
+                "no code block of the page holds a curl command: the curl commands its inline code writes (`curl …`) are read, each as a block of its own",
+            ),
+        );
+    }
     if config_read {
         imported.notes.insert(
             0,
@@ -5564,13 +5597,14 @@ mod tests {
         assert!(error.contains("is no URL curl can send"), "{error}");
     }
 
-    // a page whose curl is in a component's string, not in a code block, says where it is
+    // a page whose curl is in a component's string, not in a code block, says where it is (in
+    // a template literal, `{`curl …`}`, a code span to Markdown, it is read: see below)
     #[test]
     fn a_page_with_curl_outside_its_blocks_says_where() {
-        let page = "# Email\n\n```js\nsend()\n```\n\n<Code language=\"shell\">\n{`\ncurl -X POST https://e.com/mail \\\\\n  -d a=1\n`}\n</Code>\n\nRun `curl --help` for more.\n";
+        let page = "# Email\n\n```js\nsend()\n```\n\n<Code language=\"shell\">{\"curl -X POST https://e.com/mail -d a=1\"}</Code>\n\nRun `curl --help` for more.\n";
         let error = super::import(page).unwrap_err();
         assert!(
-            error.ends_with("a curl command is written at line(s) 9, 14, where samplegen does not read one (not in a code block of the page's shell): put it in a ```bash block, or import it on its own"),
+            error.ends_with("a curl command is written at line(s) 7, 9, where samplegen does not read one (not in a code block of the page's shell): put it in a ```bash block, or import it on its own"),
             "{error}"
         );
         let plain = super::import("# Email\n\n```js\nsend()\n```\n").unwrap_err();
@@ -5581,6 +5615,77 @@ mod tests {
             prose.starts_with("not a curl command: it starts with `API`")
                 && prose.contains("at line(s) 8,"),
             "{prose}"
+        );
+    }
+
+    // a page with no code block holding curl whose commands stand in code spans: a README's
+    // sentence, a translated page whose blocks became spans over several lines, a component's
+    // template literal; each span a block of its own, below its heading, after its prose
+    #[test]
+    fn a_pages_curl_commands_in_code_spans_are_read_when_no_block_holds_one() {
+        let translated = concat!(
+            "# Publicar\n\n",
+            "Enviar un mensaje:\n\n",
+            "`     curl -d \"Backup successful\" ntfy.sh/mytopic\n",
+            "    `\n\n",
+            "## Título\n\n",
+            "Con un título:\n\n",
+            "`     curl -H \"X-Title: Dogs\" -d \"Oh my\" ntfy.sh/controversial\n",
+            "    curl -H \"Title: Dogs\" -d \"Oh my\" \\\n",
+            "      ntfy.sh/controversial\n",
+            "    `\n",
+        );
+        let import = imported(translated);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "http://ntfy.sh/mytopic",
+                "http://ntfy.sh/controversial",
+                "http://ntfy.sh/controversial"
+            ]
+        );
+        let first = &import.items[0].spec;
+        assert_eq!(first.title, "Publicar");
+        assert_eq!(first.prose, "Enviar un mensaje:");
+        assert_eq!(import.items[1].spec.title, "Título");
+        assert_eq!(
+            import.items[2].spec.request.headers[0]["Title"].as_deref(),
+            Some("Dogs")
+        );
+        // each note names the line the command is on in the page
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|note| note.at.starts_with("line 12")),
+            "{:?}",
+            import.notes
+        );
+        assert!(
+            import.notes.iter().any(|note| note
+                .message
+                .contains("the curl commands its inline code writes")),
+            "{:?}",
+            import.notes
+        );
+        // a sentence keeps its span as its prose; `curl --help` is no request
+        let readme = "# Health\n\nThe service answers on port 8080. Check it with `curl http://localhost:8080/health`.\n\nRun `curl --help` for options.\n";
+        let import = imported(readme);
+        assert_eq!(urls_of(&import), ["http://localhost:8080/health"]);
+        assert_eq!(
+            import.items[0].spec.prose,
+            "The service answers on port 8080. Check it with `curl http://localhost:8080/health`."
+        );
+        // an MDX component's template literal, its markup left out
+        let mdx = "# Email\n\n```js\nsend()\n```\n\n<Code language=\"shell\">\n{`\ncurl -X POST https://e.com/mail -d a=1\n`}\n</Code>\n";
+        let import = imported(mdx);
+        assert_eq!(urls_of(&import), ["https://e.com/mail"]);
+        assert_eq!(import.items[0].spec.prose, "");
+        // a script's comment and command substitution are no page and its span
+        let script = "# Fetch a token\nTOKEN=`curl -s https://auth.e.com/token`\ncurl -H \"Authorization: Bearer $TOKEN\" https://e.com/me\n";
+        assert_eq!(
+            urls_of(&imported(script)),
+            ["https://auth.e.com/token", "https://e.com/me"]
         );
     }
 

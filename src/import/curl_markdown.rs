@@ -39,6 +39,142 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
     blocks_holding_curl(text, holds_curl, false)
 }
 
+/// A page whose curl commands stand in code spans, not code blocks, read as blocks: the page
+/// with a fenced block after each paragraph (or list item) that holds such a span, the span's
+/// command in it as written (its line breaks kept, its indentation taken off), and each
+/// command's text with the page's line it starts on, from 1.
+///
+/// A span holds a command when curl is its first word and a URL or a host (a word with `://`,
+/// a `.` or a `/`, or a variable or placeholder) is among the others: `` `curl --help` `` does
+/// not. `page` says whether the text is a page already (it has code blocks, none holding curl);
+/// otherwise it is one only with a heading and a sentence (a README's "Check it with `curl
+/// http://localhost:8080/health`."), not a script's `# comment` over `` T=`curl …` ``.
+pub(super) fn code_spans_as_blocks(
+    text: &str,
+    page: bool,
+) -> Option<(String, Vec<(String, usize)>)> {
+    let mut heading = false;
+    let mut in_heading = false;
+    let mut sentence = false;
+    let mut commands: Vec<(String, usize)> = Vec::new();
+    // what goes where: the range of the page replaced (empty where a block is put in), and the
+    // commands of the blocks put there
+    let mut edits: Vec<(std::ops::Range<usize>, Vec<String>)> = Vec::new();
+    // the commands of the paragraph being read, where it starts, and whether it holds text
+    // besides them
+    let mut waiting: Vec<String> = Vec::new();
+    let mut started = 0;
+    let mut other_text = false;
+    let options = pulldown_cmark::Options::ENABLE_TABLES;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading = true;
+                in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => {
+                started = range.start;
+                other_text = false;
+            }
+            Event::Text(words) => {
+                // (a JSX string's braces around a span, `{`…`}`, are no sentence)
+                other_text |= words.contains(char::is_alphanumeric);
+                let words: Vec<&str> = words.split_whitespace().collect();
+                // a heading's words may be a script's comment
+                sentence |= !in_heading
+                    && words.len() >= 3
+                    && words[0].starts_with(char::is_uppercase)
+                    && !words
+                        .iter()
+                        .any(|word| word.contains(['=', '$', '|', ';', '&']));
+            }
+            Event::Code(_) => {
+                let Some(command) = span_command(text[range.clone()].trim_matches('`')) else {
+                    other_text = true;
+                    continue;
+                };
+                let written = &text[range.clone()];
+                let first =
+                    written.len() - written.trim_start_matches(['`', ' ', '\t', '\n']).len();
+                let line = text[..range.start + first].matches('\n').count() + 1;
+                commands.push((command.clone(), line));
+                waiting.push(command);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
+                if !waiting.is_empty() =>
+            {
+                // to the end of the paragraph's line (a list item's, a table row's)
+                let end = text[range.end..]
+                    .find('\n')
+                    .map_or(text.len(), |at| range.end + at + 1);
+                // a paragraph that is the commands alone becomes their blocks; any other has
+                // them after it, its sentence the prose above them
+                let replaced = if other_text { end..end } else { started..end };
+                edits.push((replaced, std::mem::take(&mut waiting)));
+            }
+            _ => {}
+        }
+    }
+    if !waiting.is_empty() {
+        edits.push((text.len()..text.len(), waiting));
+    }
+    if commands.is_empty() || !(page || heading && sentence) {
+        return None;
+    }
+    let mut written = String::with_capacity(text.len() + 64 * commands.len());
+    let mut from = 0;
+    for (replaced, commands) in edits {
+        written.push_str(&text[from..replaced.start]);
+        if !written.is_empty() && !written.ends_with('\n') {
+            written.push('\n');
+        }
+        for command in commands {
+            written.push_str("\n```sh\n");
+            written.push_str(&command);
+            written.push_str("\n```\n\n");
+        }
+        from = replaced.end;
+    }
+    written.push_str(&text[from..]);
+    Some((written, commands))
+}
+
+/// The curl command a code span writes (see [`code_spans_as_blocks`]): its text without the
+/// indentation of its lines, or `None`.
+fn span_command(written: &str) -> Option<String> {
+    let trimmed = written.trim();
+    let mut words = trimmed.split_whitespace();
+    // a prompt before it (`$ curl …`)
+    let first = match words.next()? {
+        "$" => words.next()?,
+        first => first,
+    };
+    let names_a_host = |word: &str| {
+        !word.starts_with('-')
+            && (word.contains("://")
+                || word.contains(['.', '/'])
+                || word.starts_with(['$', '<', '{']))
+    };
+    if !super::shell::is_curl(first) || !words.any(names_a_host) {
+        return None;
+    }
+    let lines: Vec<&str> = trimmed.lines().collect();
+    // the lines after the first lose the indentation they share
+    let indent = lines[1..]
+        .iter()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut command = lines[0].to_string();
+    for line in &lines[1..] {
+        command.push('\n');
+        command.push_str(line.get(indent..).unwrap_or(line.trim_start()));
+    }
+    Some(command)
+}
+
 /// The code blocks of a page's configuration files that run curl (a Compose file's
 /// `healthcheck`, a Kubernetes manifest's `command`, a workflow's `run:`, a Dockerfile's
 /// `HEALTHCHECK … CMD`): ```` ```yaml ````, ```` ```dockerfile ````, ```` ```hcl ```` and the
