@@ -3097,9 +3097,9 @@ fn replace_placeholders(request: &mut RequestSpec, found: &mut Vec<placeholders:
         Some(AuthSpec::Apikey(key)) => replace_in_value(&mut key.value),
         None => {}
     }
-    // a JSON body's `<NAME>`s: XML would be no JSON
+    // a JSON body's `<NAME>`s, and the `{NAME}`s taken above: XML would be no JSON
     if let Some(BodySpec::Raw(text)) = &mut request.body
-        && text.contains('<')
+        && text.contains(['<', '{'])
         && let Some(replaced) = placeholders::in_json_body(text, found)
     {
         *text = replaced;
@@ -5444,6 +5444,17 @@ mod tests {
         assert!(
             notes.iter().any(|n| n.contains("`<ASSISTANT_ID>`")),
             "{notes:?}"
+        );
+        // a `{NAME}` a header takes as a placeholder is the same one in the JSON body; one the
+        // command takes nowhere else, and a `{{variable}}`, stay
+        let (org, _) = request_and_notes(
+            "curl https://e.com/c -H 'X-Org: {ORG_ID}' -d '{\"org\": \"{ORG_ID}\", \"v\": \"{{ORG_ID}}\", \"n\": {ORG_ID}, \"o\": \"{OTHER}\"}'",
+        );
+        assert_eq!(
+            org.body.as_ref().and_then(BodySpec::raw),
+            Some(
+                "{\"org\": \"{{ORG_ID}}\", \"v\": \"{{ORG_ID}}\", \"n\": {{ORG_ID}}, \"o\": \"{OTHER}\"}"
+            )
         );
         let (xml, _) = request_and_notes(
             "curl https://e.com/x -H 'Content-Type: application/xml' -d '<Order><ID>1</ID></Order>'",
