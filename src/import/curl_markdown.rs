@@ -1791,6 +1791,20 @@ mod tests {
         }
     }
 
+    // a lone `+++ Caption` that `+++` closes is a collapsible section (Adobe Experience
+    // League's), its caption the text before its block, not a tab's name
+    #[test]
+    fn a_collapsible_sections_caption_is_its_blocks_prose() {
+        let page = "## Check\n\nCheck the status.\n\n+++ A request checking the status.\n\n```shell\ncurl https://e.com/status\n```\n\n+++\n";
+        let (markdown, _) = super::super::page_formats::as_markdown(page);
+        let found = blocks(&markdown).unwrap();
+        assert_eq!(
+            found[0].prose,
+            "Check the status.\n\nA request checking the status."
+        );
+        assert_eq!(found[0].line, 7);
+    }
+
     // Slate shows a section's code beside its text: the text after the code is the block's,
     // a caption before it says what it does, one after it is the response's
     #[test]

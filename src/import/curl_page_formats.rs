@@ -1734,14 +1734,43 @@ fn retype_blocks(lines: &mut [String]) -> bool {
     if !retype {
         return false;
     }
+    // a `+++ Caption` that `+++` closes with no other tab before it is one collapsible section
+    // (Adobe Experience League writes them so), not a group of tabs: its caption is text
+    let mut collapsible = vec![false; lines.len()];
+    let mut opened: Option<(usize, usize)> = None;
+    for (index, (line, fenced)) in lines.iter().zip(&fenced).enumerate() {
+        let trimmed = line.trim_end();
+        if *fenced {
+            continue;
+        }
+        if tab(trimmed) {
+            opened = match opened {
+                None => Some((index, 1)),
+                Some((first, count)) => Some((first, count + 1)),
+            };
+        } else if trimmed == "+++" {
+            if let Some((first, 1)) = opened {
+                collapsible[first] = true;
+                collapsible[index] = true;
+            }
+            opened = None;
+        }
+    }
     let mut in_tabs = false;
     let mut panels = 0;
-    for (line, fenced) in lines.iter_mut().zip(fenced) {
+    for ((line, fenced), collapsible) in lines.iter_mut().zip(fenced).zip(collapsible) {
         if fenced {
             continue;
         }
         let trimmed = line.trim_end();
-        if tab(trimmed) {
+        if collapsible {
+            // the caption a paragraph of its own; the closing line nothing
+            *line = trimmed
+                .strip_prefix("+++ ")
+                .unwrap_or_default()
+                .trim()
+                .to_string();
+        } else if tab(trimmed) {
             // (the first tab starts the group: the prose before it is each tab's)
             *line = TAB_START.to_string();
             in_tabs = true;
