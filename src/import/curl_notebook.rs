@@ -94,6 +94,11 @@ fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
     }
     let escape = |line: &str| {
         let trimmed = line.trim_start();
+        // IPython's `res = !curl …` runs the command too, keeping its output's lines
+        let trimmed = trimmed
+            .split_once('=')
+            .filter(|(name, _)| is_python_name(name.trim_end()))
+            .map_or(trimmed, |(_, command)| command.trim_start());
         trimmed
             .strip_prefix('!')
             .filter(|command| !command.starts_with('!'))
@@ -122,6 +127,13 @@ fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
         "python",
         lines.iter().map(|line| line.to_string()).collect(),
     )
+}
+
+/// Whether `name` is a Python variable's name (ASCII: letters, digits and `_`, not first a
+/// digit).
+fn is_python_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// The cells' lines on the lines of the file that hold them, when the notebook is written as
@@ -220,6 +232,15 @@ mod tests {
             ),
             ("code", &["%%bash\n", "curl https://e.com/u/1"]),
             ("code", &["requests.get('https://e.com')"]),
+            // IPython's `name = !command` runs it too; a comparison does not
+            (
+                "code",
+                &[
+                    "res=!curl -s https://e.com/p\n",
+                    "ok = a != b\n",
+                    "print(res)",
+                ],
+            ),
         ]);
         let lines = as_markdown(&text).unwrap();
         let raw: Vec<&str> = text.lines().collect();
@@ -237,6 +258,8 @@ mod tests {
             "curl https://e.com/u/1"
         );
         assert_eq!(lines[at("requests.get") - 1], "```python");
+        assert_eq!(lines[at("res=!curl")], "curl -s https://e.com/p");
+        assert_eq!(lines[at("ok = a")], "");
     }
 
     #[test]
