@@ -508,6 +508,38 @@ fn restructured_text_inline(line: &str) -> String {
             .unwrap_or(&after[end + 2..]);
     }
     out.push_str(rest);
+    angles_escaped(&out)
+}
+
+/// Markdown prose with each `<` that would open an HTML tag there (`Replace <user> with
+/// yours`, text in reStructuredText, which has no HTML) written `\<`, outside code spans.
+fn angles_escaped(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find(['`', '<']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with('`') {
+            // a code span: to the run of as many backticks that closes it, as it is
+            let ticks = rest.len() - rest.trim_start_matches('`').len();
+            let fence = &rest[..ticks];
+            let close = rest[ticks..]
+                .match_indices(fence)
+                .find(|(end, _)| !rest[ticks + end + ticks..].starts_with('`'))
+                .map_or(ticks, |(end, _)| ticks + end + ticks);
+            out.push_str(&rest[..close]);
+            rest = &rest[close..];
+        } else {
+            let opens_tag =
+                rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || "/!?".contains(c));
+            if opens_tag && !out.ends_with('\\') {
+                out.push('\\');
+            }
+            out.push('<');
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -2336,6 +2368,12 @@ mod tests {
                 "Use :code:`SEARCH` on :file:`remote.php`, see :ref:`WebDAV search <webdav>` and :term:`DAV`; 10:30 stays."
             ),
             "Use `SEARCH` on `remote.php`, see WebDAV search and DAV; 10:30 stays."
+        );
+        // reStructuredText has no HTML: what Markdown would read as a tag is text (Wazuh's
+        // `Replace <user> and <password>`), in code as it is
+        assert_eq!(
+            restructured_text_inline("Replace <user> and </x>, a < b, ``<kept>`` `<k>`_."),
+            "Replace \\<user> and \\</x>, a < b, ``<kept>`` \\<k>."
         );
     }
 
