@@ -2558,6 +2558,18 @@ fn apply(
             }
             Ok(Some(header)) => transfer.headers.push(header),
             Ok(None) => {}
+            // `-H 'Content-Type:'` (CloudFormation's upload to a presigned URL): no type with
+            // the body, which a spec cannot say
+            Err(_)
+                if value.split_once(':').is_some_and(|(name, rest)| {
+                    name.trim().eq_ignore_ascii_case("content-type") && rest.trim().is_empty()
+                }) =>
+            {
+                note(
+                    "dropped-header",
+                    "`Content-Type:` with no value removes the `Content-Type` curl sends with a body (`-d`, `--json`, `-F`), which a spec cannot say: a spec's body needs one, so with a body the samples send the type curl would (`application/x-www-form-urlencoded`, `application/json`, `multipart/form-data`)".to_string(),
+                );
+            }
             Err(_) if let Some(name) = removes_curl_header(&value) => {
                 transfer.removed_headers.push(name.to_string());
                 note(
@@ -6328,6 +6340,20 @@ schema:
             notes
                 .iter()
                 .any(|n| n.contains("`X-Key:` with no value sends no `X-Key` header")),
+            "{notes:#?}"
+        );
+        // `Content-Type:` removes the type curl sends with a body, which a spec's body needs:
+        // the note says the samples send it
+        let (request, notes) =
+            request_and_notes("curl -X PUT -H 'Content-Type:' -d '{\"a\":1}' https://e.com/a");
+        assert_eq!(
+            request.headers[0]["Content-Type"].as_deref(),
+            Some("application/x-www-form-urlencoded")
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("with a body the samples send the type curl would")),
             "{notes:#?}"
         );
     }
