@@ -4626,6 +4626,33 @@ mod tests {
         );
     }
 
+    // `shift` takes the first arguments off `"$@"` and renumbers the rest, in a function's
+    // body (a Traefik helper's) and in a shell's script alike
+    #[test]
+    fn shift_takes_arguments_off() {
+        let function = concat!(
+            "get() {\n",
+            "  request_path=$1\n",
+            "  shift\n",
+            "  curl -fsS \"$@\" \"http://127.0.0.1:8080$request_path\"\n",
+            "}\n",
+            "get /api/http/routers --get --data-urlencode page=1\n",
+        );
+        assert_eq!(
+            urls_of(&imported(function)),
+            ["http://127.0.0.1:8080/api/http/routers?page=1"]
+        );
+        let twice =
+            "post() { shift 2; curl -X POST -d \"a=$1\" https://e.com/x; }\npost one two three\n";
+        let import = imported(twice);
+        let Some(BodySpec::Urlencoded(fields)) = &import.items[0].spec.request.body else {
+            panic!("a form: {:?}", import.items[0].spec.request.body)
+        };
+        assert_eq!(fields[0]["a"].as_deref(), Some("three"));
+        let script = "sh -c 'shift; curl -X POST \"$@\"' _ skipped -d a=1 https://e.com/y\n";
+        assert_eq!(urls_of(&imported(script)), ["https://e.com/y"]);
+    }
+
     // the script a shell, a remote host, `watch`, `eval` or `su` runs, given as one word
     #[test]
     fn a_script_given_as_text_to_a_shell_or_a_host_is_read_for_its_curl() {

@@ -132,12 +132,15 @@ fn call_into(
         out.push(command);
         return;
     };
-    let arguments = &command.words[1..];
+    let all_arguments = &command.words[1..];
+    // how many arguments the body's `shift`s have taken off so far
+    let mut shifted = 0;
     let mut locals: Vec<Local> = Vec::new();
     // the `if`s the body is in: whether their test is known to pass (as the call's arguments
     // make it), and whether the `else` has been reached
     let mut branches: Vec<(Option<bool>, bool)> = Vec::new();
     for written in &function.body {
+        let arguments = &all_arguments[shifted.min(all_arguments.len())..];
         let mut run = with_arguments(written, arguments, &command);
         for local in &locals {
             with_local(&mut run, local);
@@ -171,6 +174,10 @@ fn call_into(
             .iter()
             .any(|(passes, in_else)| *passes == Some(*in_else))
         {
+            continue;
+        }
+        if let Some(count) = shift_count(&run.words) {
+            shifted += count;
             continue;
         }
         if let Some(assigned) = local_assignments(&run) {
@@ -324,6 +331,15 @@ fn body_start(command: &Command, start: usize) -> Option<Command> {
         .filter_map(|index| index.checked_sub(start))
         .collect();
     Some(command)
+}
+
+/// How many positional arguments a `shift` (`shift 2`) takes off, when `words` are one.
+pub(super) fn shift_count(words: &[String]) -> Option<usize> {
+    match words {
+        [shift] if shift == "shift" => Some(1),
+        [shift, count] if shift == "shift" => count.parse().ok(),
+        _ => None,
+    }
 }
 
 /// A body's command as `call` runs it: `$1`… (`{{arg1}}`…) its arguments, `"$@"` all of them;

@@ -2433,13 +2433,18 @@ fn scripts_run(commands: Vec<Command>, depth: usize) -> Vec<Command> {
                 if run_by.arguments.is_empty() {
                     return Some(inner);
                 }
-                let arguments = run_by.arguments;
-                Some(
-                    inner
-                        .iter()
-                        .map(|run| super::functions::with_arguments(run, arguments, &command))
-                        .collect(),
-                )
+                // a `shift` in it takes its first arguments off for the commands after it
+                let mut shifted = 0;
+                let mut runs = Vec::with_capacity(inner.len());
+                for run in &inner {
+                    if let Some(count) = super::functions::shift_count(&run.words) {
+                        shifted += count;
+                        continue;
+                    }
+                    let arguments = &run_by.arguments[shifted.min(run_by.arguments.len())..];
+                    runs.push(super::functions::with_arguments(run, arguments, &command));
+                }
+                Some(runs)
             })
             .filter(|inner| {
                 // a command of the script runs curl (not `echo curl is missing`)
