@@ -5726,13 +5726,22 @@ mod tests {
             import.items[0].spec.prose,
             "The service answers on port 8080. Check it with `curl http://localhost:8080/health`."
         );
+        // a span alone, or starting a sentence, with or without a heading above it
+        for page in [
+            "# Upload\n\n`curl -X POST http://e.com/up`\n",
+            "`curl -X POST http://e.com/up`\n",
+            "# Upload\n\n`curl -X POST http://e.com/up` to post it.\n",
+            "Some text.\n`curl -X POST http://e.com/up`\n",
+        ] {
+            assert_eq!(urls_of(&imported(page)), ["http://e.com/up"], "{page}");
+        }
         // an MDX component's template literal, its markup left out
         let mdx = "# Email\n\n```js\nsend()\n```\n\n<Code language=\"shell\">\n{`\ncurl -X POST https://e.com/mail -d a=1\n`}\n</Code>\n";
         let import = imported(mdx);
         assert_eq!(urls_of(&import), ["https://e.com/mail"]);
         assert_eq!(import.items[0].spec.prose, "");
         // a script's comment and command substitution are no page and its span
-        let script = "# Fetch a token\nTOKEN=`curl -s https://auth.e.com/token`\ncurl -H \"Authorization: Bearer $TOKEN\" https://e.com/me\n";
+        let script = "# Fetch a token with `curl https://auth.e.com/token`\nTOKEN=`curl -s https://auth.e.com/token`\ncurl -H \"Authorization: Bearer $TOKEN\" https://e.com/me\n";
         assert_eq!(
             urls_of(&imported(script)),
             ["https://auth.e.com/token", "https://e.com/me"]

@@ -47,13 +47,15 @@ pub(super) fn curl_blocks(text: &str, holds_curl: impl Fn(&str) -> bool) -> Opti
 /// A span holds a command when curl is its first word and a URL or a host (a word with `://`,
 /// a `.` or a `/`, or a variable or placeholder) is among the others: `` `curl --help` `` does
 /// not. `page` says whether the text is a page already (it has code blocks, none holding curl);
-/// otherwise it is one only with a heading and a sentence (a README's "Check it with `curl
-/// http://localhost:8080/health`."), not a script's `# comment` over `` T=`curl …` ``.
+/// otherwise it is one only with a sentence (a README's "Check it with `curl
+/// http://localhost:8080/health`.") or a paragraph that is such a span alone, not a script's
+/// `# comment` over `` T=`curl …` ``. A heading's span is no command.
 pub(super) fn code_spans_as_blocks(
     text: &str,
     page: bool,
 ) -> Option<(String, Vec<(String, usize)>)> {
-    let mut heading = false;
+    // whether a paragraph is a span alone
+    let mut alone = false;
     let mut in_heading = false;
     let mut sentence = false;
     let mut commands: Vec<(String, usize)> = Vec::new();
@@ -65,21 +67,30 @@ pub(super) fn code_spans_as_blocks(
     let mut waiting: Vec<String> = Vec::new();
     let mut started = 0;
     let mut other_text = false;
+    // the paragraph's words of letters besides its spans, and whether one has a shell's sign
+    let mut words_around = 0;
+    let mut shell_signs = false;
     let options = pulldown_cmark::Options::ENABLE_TABLES;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { .. }) => {
-                heading = true;
-                in_heading = true;
-            }
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => {
                 started = range.start;
                 other_text = false;
+                words_around = 0;
+                shell_signs = false;
             }
             Event::Text(words) => {
                 // (a JSX string's braces around a span, `{`…`}`, are no sentence)
                 other_text |= words.contains(char::is_alphanumeric);
+                for word in words.split_whitespace() {
+                    if word.contains(['=', '$', '|', ';', '&', '>', '(']) {
+                        shell_signs = true;
+                    } else if word.contains(char::is_alphabetic) {
+                        words_around += 1;
+                    }
+                }
                 let words: Vec<&str> = words.split_whitespace().collect();
                 // a heading's words may be a script's comment
                 sentence |= !in_heading
@@ -89,6 +100,9 @@ pub(super) fn code_spans_as_blocks(
                         .iter()
                         .any(|word| word.contains(['=', '$', '|', ';', '&']));
             }
+            // a heading's span names what the section is about (a script's `# run `curl …``
+            // comment too)
+            Event::Code(_) if in_heading => {}
             Event::Code(_) => {
                 let Some(command) = span_command(text[range.clone()].trim_matches('`')) else {
                     other_text = true;
@@ -110,7 +124,14 @@ pub(super) fn code_spans_as_blocks(
                     .map_or(text.len(), |at| range.end + at + 1);
                 // a paragraph that is the commands alone becomes their blocks; any other has
                 // them after it, its sentence the prose above them
-                let replaced = if other_text { end..end } else { started..end };
+                // words around the span, no shell's (`` `curl …` to post it.``): a sentence
+                sentence |= words_around >= 2 && !shell_signs;
+                let replaced = if other_text {
+                    end..end
+                } else {
+                    alone = true;
+                    started..end
+                };
                 edits.push((replaced, std::mem::take(&mut waiting)));
             }
             _ => {}
@@ -119,7 +140,7 @@ pub(super) fn code_spans_as_blocks(
     if !waiting.is_empty() {
         edits.push((text.len()..text.len(), waiting));
     }
-    if commands.is_empty() || !(page || heading && sentence) {
+    if commands.is_empty() || !(page || sentence || alone) {
         return None;
     }
     let mut written = String::with_capacity(text.len() + 64 * commands.len());
