@@ -298,6 +298,13 @@ pub fn has_dot_segments(url: &str) -> bool {
     })
 }
 
+/// `url` with its path, query and fragment replaced by `target`, a request line's origin-form
+/// target (`/printer/objects/query?a=1`): what a client that sends that target to the URL's
+/// host asks for.
+pub fn with_request_target(url: &str, target: &str) -> String {
+    format!("{}{target}", &url[..path_range(url).start])
+}
+
 /// `url` with the `.` and `..` segments of its path resolved (RFC 3986, section 5.2.4), as curl
 /// does before sending unless told `--path-as-is`.
 pub fn remove_dot_segments(url: &str) -> String {

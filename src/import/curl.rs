@@ -204,6 +204,8 @@ struct Transfer {
     query: Vec<String>,
     /// `--path-as-is`: `.` and `..` path segments sent, not resolved.
     path_as_is: bool,
+    /// `--request-target /path`: the target of the request line, in place of the URL's own.
+    request_target: Option<String>,
     /// `-g`/`--globoff`: `{}` and `[]` in a URL are sent as written, not expanded.
     globoff: bool,
 }
@@ -2964,6 +2966,22 @@ fn apply(
         }
         "get" => transfer.get = true,
         "path-as-is" => transfer.path_as_is = true,
+        // an origin-form target a URL can say: the URL's path and query (not `*`, an
+        // absolute URL, or a target with a fragment or dot segments, which no client sends)
+        "request-target"
+            if value.starts_with('/')
+                && !value.starts_with("//")
+                && !value.contains(|c: char| c == '#' || c.is_whitespace())
+                && !crate::url::has_dot_segments(&format!("http://h{value}")) =>
+        {
+            note(
+                "url",
+                format!(
+                    "`{shown}` asks the URL's host for `{value}`: the spec's URL has that path and query"
+                ),
+            );
+            transfer.request_target = Some(value);
+        }
         "head" => transfer.head = true,
         "upload-file" => match value.as_str() {
             "-" | "." if transfer.stdin.is_some() => match transfer.stdin.take() {
@@ -3624,6 +3642,9 @@ fn request(
         url = format!("{{{{baseUrl}}}}{url}");
     } else if lacks_scheme(&url) {
         url = format!("http://{url}"); // as curl assumes
+    }
+    if let Some(target) = &transfer.request_target {
+        url = crate::url::with_request_target(&url, target);
     }
     // a word curl cannot parse as a URL (`Content-Type: application/json` after a `-H` that took
     // the next option as its header) sends nothing, and the command's other URLs still go
@@ -7477,6 +7498,15 @@ schema:
         // options that change the request in a way a spec cannot say: noted
         let other = imported("curl --http1.0 --request-target '*' -X OPTIONS https://e.com");
         assert_eq!(kinds(&other), ["unsupported-option", "unsupported-option"]);
+        // a path a URL can say is the URL's path and query (Moonraker's printer API)
+        let target = imported(
+            "curl http://192.168.0.96:7125 --request-target /printer/objects/query?a=1 --request GET",
+        );
+        assert_eq!(
+            target.items[0].spec.request.url,
+            "http://192.168.0.96:7125/printer/objects/query?a=1"
+        );
+        assert_eq!(kinds(&target), ["url"]);
     }
 
     #[test]
