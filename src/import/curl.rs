@@ -3831,6 +3831,18 @@ fn request(
                     "`-F` with `Content-Type: {other_type}`: a spec's parts are sent as `multipart/form-data`"
                 ),
             ));
+        } else if let Some(given) = content_type(&request.headers)
+            .filter(|value| value.to_ascii_lowercase().contains("boundary="))
+        {
+            // a boundary copied from a browser or Postman: curl adds its own after it, and a
+            // server reading the first finds no part
+            import.notes.push(Note::of_kind(
+                "body",
+                url_at,
+                format!(
+                    "`-F` with `Content-Type: {given}`: curl adds its own `boundary=` after the one given, which no part uses (a server reading the first finds none); the samples send the form with the boundary their client makes"
+                ),
+            ));
         }
         drop_content_type(&mut request.headers);
         let parts = transfer
@@ -4645,6 +4657,27 @@ mod tests {
             urls_of(&imported(&both)),
             ["https://api.example.com/v1/items"]
         );
+    }
+
+    // a multipart type given beside `-F` (a Postman export's, with its boundary): curl sends
+    // its own boundary after it, which the note says; the spec's form has its client's
+    #[test]
+    fn a_given_multipart_boundary_beside_form_parts_is_noted() {
+        let (request, notes) = request_and_notes(
+            "curl -X POST https://e.com/up -H 'Content-Type: multipart/form-data; boundary=----WebKitFormBoundary7MA4' -F id=1",
+        );
+        assert!(request.headers.is_empty(), "{:?}", request.headers);
+        assert!(matches!(request.body, Some(BodySpec::Formdata(_))));
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("curl adds its own `boundary=` after the one given")),
+            "{notes:#?}"
+        );
+        let (_, plain) = request_and_notes(
+            "curl -X POST https://e.com/up -H 'Content-Type: multipart/form-data' -F id=1",
+        );
+        assert!(plain.is_empty(), "{plain:#?}");
     }
 
     // `shift` takes the first arguments off `"$@"` and renumbers the rest, in a function's
