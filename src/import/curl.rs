@@ -2037,12 +2037,20 @@ fn read_from_environment(
             }
             let secret = !outside_credentials.contains(&written);
             let set_before = command.assigned.iter().any(|(set, _)| set == name);
+            // set by the script from what samplegen does not run (`D=$(hostname)`)
+            let computed = command
+                .computed
+                .iter()
+                .find(|(set, _)| set == name)
+                .map(|(_, by)| {
+                    format!("is set by the script from {by}, which samplegen does not run")
+                });
             let message = if secret {
                 secrets.push(name.clone());
                 let read = if set_before {
-                    "is set before the command"
+                    "is set before the command".to_string()
                 } else {
-                    "is read from the environment"
+                    computed.unwrap_or_else(|| "is read from the environment".to_string())
                 };
                 format!(
                     "`{name}` {read}: the spec names it `{written}`, a secret each sample reads from the environment variable `{name}`"
@@ -2051,8 +2059,9 @@ fn read_from_environment(
                 // its value is offered as the variable's (below)
                 continue;
             } else {
+                let read = computed.unwrap_or_else(|| "is read from the environment".to_string());
                 format!(
-                    "`{name}` is read from the environment: the spec names it `{written}`, a variable (set its value in `samplegen.yaml`'s `variables:`; a secret cannot be in a URL or a body)"
+                    "`{name}` {read}: the spec names it `{written}`, a variable (set its value in `samplegen.yaml`'s `variables:`; a secret cannot be in a URL or a body)"
                 )
             };
             notes.push(Note::of_kind(
@@ -4656,6 +4665,27 @@ mod tests {
         assert_eq!(
             urls_of(&imported(&both)),
             ["https://api.example.com/v1/items"]
+        );
+    }
+
+    // a variable the script sets from what samplegen does not run is noted as that, not as
+    // one the environment gives
+    #[test]
+    fn a_variable_the_script_computes_is_noted_as_computed() {
+        let script = "D=\"$(hostname)\"\nfor f in a.json b.json; do\n  curl --data-binary @\"$f\" \"https://e.com/u?d=$D\"\ndone\n";
+        let (_, notes) = request_and_notes(script);
+        for expected in [
+            "`D` is set by the script from `$(hostname)`, which samplegen does not run",
+            "`f` is set by the script from a `for` loop, which samplegen does not run",
+        ] {
+            assert!(notes.iter().any(|n| n.starts_with(expected)), "{notes:#?}");
+        }
+        let (_, notes) = request_and_notes("curl \"https://e.com/u?d=$D\"");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("`D` is read from the environment")),
+            "{notes:#?}"
         );
     }
 

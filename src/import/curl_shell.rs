@@ -20,6 +20,10 @@ pub struct Command {
     /// The variables an earlier command of the text set to a text (`name="a.txt"`, `export
     /// NAME=…`) that this one reads, with their values: the words hold them as `{{NAME}}` too.
     pub assigned: Vec<(String, String)>,
+    /// The variables an earlier command set by running what samplegen does not run (`D=$(hostname)`,
+    /// a `for` loop's), with what sets them, that this one reads: the words hold them as
+    /// `{{NAME}}`, a value the reader gives.
+    pub computed: Vec<(String, String)>,
     /// The commands the shell would run and put in their place (`$(…)`, `` `…` ``), as written:
     /// the words keep them as text.
     pub substituted: Vec<String>,
@@ -2765,6 +2769,8 @@ struct Assigned {
 /// text: such a command stays as it is.
 pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
     let mut set: Vec<Assigned> = Vec::new();
+    // the variables set by what samplegen does not run, and by what
+    let mut computed: Vec<(String, String)> = Vec::new();
     // the variables a `R="${R:-eu1}"` gave a default, with it
     let mut defaulted: Vec<(String, String)> = Vec::new();
     let mut out = Vec::with_capacity(commands.len());
@@ -2878,9 +2884,16 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
         if let Some(assignments) = assignments.filter(|_| !from_itself) {
             for assigned in assignments {
                 set.retain(|known| known.name != assigned.name);
+                computed.retain(|(known, _)| *known != assigned.name);
                 set.push(assigned);
             }
             continue;
+        }
+        // `D=$(hostname)`, `` T=`cat t` ``, `for f in …`: a value samplegen does not know
+        for (name, by) in computed_by(words, &command) {
+            set.retain(|known| known.name != name);
+            computed.retain(|(known, _)| *known != name);
+            computed.push((name, by));
         }
         // a value known only as basic auth's credentials, written in where it is that
         for assigned in &set {
@@ -2944,12 +2957,40 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             })
             .map(|assigned| (assigned.name.clone(), assigned.value.clone()))
             .collect();
+        command.computed = computed
+            .iter()
+            .filter(|(name, _)| command.expanded.contains(name))
+            .cloned()
+            .collect();
         with_whole_arguments_written(&mut command);
         with_unquoted_values_split(&mut command);
         with_echoed_variables_written(&mut command, &set);
         out.push(command);
     }
     out
+}
+
+/// The variables a command sets to what samplegen does not run, and what sets each: an
+/// assignment of a substitution's output (`D=$(hostname)`, as written), or a `for` loop's
+/// variable.
+fn computed_by(words: &[String], command: &Command) -> Vec<(String, String)> {
+    if let [keyword, name, ..] = words
+        && keyword == "for"
+        && crate::sample_values::is_env_name(name)
+    {
+        return vec![(name.clone(), "a `for` loop".to_string())];
+    }
+    words
+        .iter()
+        .filter_map(|word| {
+            let (name, value) = assignment(word)?;
+            let substitution = command
+                .substituted
+                .iter()
+                .find(|substitution| value.contains(substitution.as_str()))?;
+            Some((name.to_string(), format!("`{substitution}`")))
+        })
+        .collect()
 }
 
 /// A bash array a script fills with words (`AUTH=(-H "Authorization: Bearer $T")`, over lines
