@@ -802,8 +802,8 @@ fn curl_outside_blocks(text: &str, markup: Option<Markup>) -> String {
         .filter(|(_, line)| {
             let words: Vec<&str> = line.split_whitespace().collect();
             words.windows(2).any(|pair| {
-                // after a tag or a `(` (`<pre>curl`, `$(curl`) too
-                let word = pair[0].rsplit(['>', '(']).next().unwrap_or(pair[0]);
+                // after a tag, a `(` or a table's `|` (`<pre>curl`, `$(curl`, `|curl`) too
+                let word = pair[0].rsplit(['>', '(', '|']).next().unwrap_or(pair[0]);
                 is_curl(word.trim_start_matches(['`', '{', '"', '\''])) && {
                     let next = pair[1].trim_start_matches(['"', '\'']);
                     next.starts_with('-') || next.contains("://")
@@ -5741,6 +5741,12 @@ mod tests {
             error.ends_with("a curl command is written at line(s) 7, 9, where samplegen does not read one (not in a code block of the page's shell): put it in a ```bash block, or import it on its own"),
             "{error}"
         );
+        // rows of a table cut from its header, each cell after a `|`
+        let rows = super::import(
+            "|1|*PUT*|`curl -X PUT /api/file -d {}`|\n|2|*GET*|`curl -X GET /api/file/{id}`|\n",
+        )
+        .unwrap_err();
+        assert!(rows.contains("at line(s) 1, 2,"), "{rows}");
         let plain = super::import("# Email\n\n```js\nsend()\n```\n").unwrap_err();
         assert!(plain.ends_with("holds a curl command"), "{plain}");
         // a page without code blocks, read as commands: where its curl is, too
