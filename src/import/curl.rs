@@ -3088,6 +3088,15 @@ fn header(argument: &str) -> Result<Option<(String, String)>, (&'static str, Str
         ));
     }
     match argument.split_once(':') {
+        // `-H 'Host:'`, `-H 'Content-Length:'`: curl leaves out a header it writes itself
+        Some((name, value)) if value.trim().is_empty() && dropped(name).is_some() => Err((
+            "dropped-header",
+            format!(
+                "`{}:` with no value makes curl leave out the `{}` header it writes itself, which a spec cannot say (each client writes its own): ignored",
+                name.trim(),
+                name.trim()
+            ),
+        )),
         Some((name, _)) if let Some(note) = dropped(name) => Err(note),
         Some((name, value)) if !value.trim().is_empty() => {
             Ok(Some((name.trim().to_string(), value.trim().to_string())))
@@ -6466,6 +6475,14 @@ schema:
             notes
                 .iter()
                 .any(|n| n.contains("`X-Key:` with no value sends no `X-Key` header")),
+            "{notes:#?}"
+        );
+        // `Expect:` (and `Host:`, `Content-Length:`) leaves out a header curl writes itself
+        let (_, notes) = request_and_notes("curl -H 'Expect:' -d a=1 https://e.com/a");
+        assert!(
+            notes.iter().any(|n| n.starts_with(
+                "`Expect:` with no value makes curl leave out the `Expect` header it writes itself"
+            )),
             "{notes:#?}"
         );
         // `Content-Type:` removes the type curl sends with a body, which a spec's body needs:
