@@ -1668,12 +1668,19 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             ));
         }
         for (name, value) in &command.whole_arguments {
+            // a body over lines (`data=$(cat <<EOF …)`), said by its size
+            let message = match value.lines().count() {
+                0 | 1 => format!(
+                    "`${name}` is set to `{value}` before the command, a whole header or both credentials, which a spec cannot hold in one variable: the spec holds the value as written"
+                ),
+                lines => format!(
+                    "`${name}` is set to a text of {lines} lines before the command, the body, which a spec cannot hold in one variable: the spec holds the text as written"
+                ),
+            };
             import.notes.push(Note::of_kind(
                 "environment",
                 format!("{prefix}command"),
-                format!(
-                    "`${name}` is set to `{value}` before the command, a whole header or both credentials, which a spec cannot hold in one variable: the spec holds the value as written"
-                ),
+                message,
             ));
         }
         // noted where a spec holds it (a word that is only such an expansion is ignored, noted)
@@ -6759,6 +6766,13 @@ schema:
             Some("{\n  \"query\": \"{{term}}\"\n}")
         );
         assert!(!body.variables.contains_key("BODY"), "{:?}", body.variables);
+        assert!(
+            body.notes.iter().any(|note| note
+                .message
+                .starts_with("`$BODY` is set to a text of 3 lines before the command, the body")),
+            "{:?}",
+            body.notes
+        );
         assert_eq!(
             body.variables.get("arg2").map(String::as_str),
             Some("knowledge")
