@@ -2558,6 +2558,12 @@ fn apply(
     };
     match long {
         "request" => transfer.method = Some(value),
+        // `printf 'X-Key: %s' "$K" | curl -H @-`: the headers on standard input, read there
+        "header" if value == "@-" && transfer.stdin.take().is_some() => note(
+            "dropped-header",
+            "`-H @-` reads headers from standard input, which a spec cannot say: not imported"
+                .to_string(),
+        ),
         "header" => match header(&value) {
             Ok(Some((name, value))) if value.contains(['\n', '\r']) => {
                 let folded = value
@@ -6483,6 +6489,13 @@ schema:
                 .iter()
                 .any(|n| n.contains("`X-Key:` with no value sends no `X-Key` header")),
             "{notes:#?}"
+        );
+        // headers on standard input: said once, as what `-H @-` reads
+        let (_, notes) =
+            request_and_notes("printf 'X-Key: %s' \"$K\" | curl -H @- https://e.com/a");
+        assert_eq!(
+            notes,
+            ["`-H @-` reads headers from standard input, which a spec cannot say: not imported"]
         );
         // `Expect:` (and `Host:`, `Content-Length:`) leaves out a header curl writes itself
         let (_, notes) = request_and_notes("curl -H 'Expect:' -d a=1 https://e.com/a");
