@@ -258,6 +258,7 @@ fn blocks_holding_curl(
         set_before: String::new(),
         page_example: false,
         lead: None,
+        prose_before_other_block: false,
     };
     if let Some(title) = front_title {
         page.enter_heading(0, title);
@@ -380,7 +381,7 @@ fn blocks_holding_curl(
                             block.prose.push_str(&piece);
                         }
                     }
-                    Tag::Paragraph | Tag::Table(_) if depth == 0 => page.prose.push(written),
+                    Tag::Paragraph | Tag::Table(_) if depth == 0 => page.push_prose(written),
                     Tag::Paragraph => {
                         if let Some(container) = &mut page.container {
                             container.lead_in.push(written);
@@ -428,7 +429,7 @@ fn blocks_holding_curl(
                     && !caption
                 {
                     // a list or quote with no code in it is prose as written
-                    page.prose.push(container.written);
+                    page.push_prose(container.written);
                 }
             }
             _ => {}
@@ -466,6 +467,10 @@ struct Page<'t> {
     page_example: bool,
     /// The prose under the page's first heading before the next one: the page's lead text.
     lead: Option<Vec<&'t str>>,
+    /// Whether a block in another language (or with no request) came after `prose`: the text
+    /// after it, if any, is the next curl block's; with none, `prose` introduced both blocks
+    /// (`The following endpoint…:` over `GET /api/v1/query` and its curl command).
+    prose_before_other_block: bool,
 }
 
 /// What a code block's opening line says: whether it is a shell's, and the title it gives
@@ -634,7 +639,7 @@ impl<'t> Page<'t> {
         for piece in pieces {
             match piece {
                 readme::Piece::Text(text) if is_markup_only(text) => {}
-                readme::Piece::Text(text) if depth == 0 => self.prose.push(text),
+                readme::Piece::Text(text) if depth == 0 => self.push_prose(text),
                 readme::Piece::Text(text) => {
                     if let Some(container) = &mut self.container {
                         container.lead_in.push(text);
@@ -662,8 +667,18 @@ impl<'t> Page<'t> {
         }
     }
 
+    /// A paragraph, table, list or quote of prose: after a block in another language, the
+    /// text before that block introduced it, and this text starts the next block's.
+    fn push_prose(&mut self, text: &'t str) {
+        if std::mem::take(&mut self.prose_before_other_block) {
+            self.prose = self.shared_prose();
+        }
+        self.prose.push(text);
+    }
+
     /// A block of curl commands; `title` is the one its opening line gives it, if any.
     fn add_block(&mut self, code: String, starts: Starts, title: Option<String>) {
+        self.prose_before_other_block = false;
         // in a group of tabs, what came before the group is each tab's
         let shared = self.shared_prose();
         let mut prose = std::mem::replace(&mut self.prose, shared);
@@ -753,6 +768,7 @@ impl<'t> Page<'t> {
         self.fresh_heading = true;
         if !gives_way {
             self.prose.clear();
+            self.prose_before_other_block = false;
         }
         self.before_tabs = None;
     }
@@ -826,7 +842,7 @@ impl<'t> Page<'t> {
     }
 
     fn lead_in_used(&mut self) {
-        self.prose = self.shared_prose();
+        self.prose_before_other_block = true;
         if let Some(container) = &mut self.container {
             container.lead_in.clear();
             container.had_code = true;
@@ -1856,6 +1872,20 @@ mod tests {
         let found = blocks(&markdown).unwrap();
         let headings: Vec<Option<&str>> = found.iter().map(|b| b.heading.as_deref()).collect();
         assert_eq!(headings, [Some("List users"), Some("Delete a user")]);
+    }
+
+    // a block in another language between a section's text and its curl block: the text
+    // introduced both when nothing follows that block (Prometheus' endpoint line); text after
+    // it is the curl block's own
+    #[test]
+    fn text_before_another_block_is_the_curl_blocks_unless_text_follows_that_block() {
+        let page = "### Instant queries\n\nThe following endpoint evaluates an instant query:\n\n```\nGET /api/v1/query\n```\n\n```bash\ncurl 'http://localhost:9090/api/v1/query?query=up'\n```\n";
+        assert_eq!(
+            blocks(page).unwrap()[0].prose,
+            "The following endpoint evaluates an instant query:"
+        );
+        let page = "## Create\n\nInstall the SDK:\n\n```python\npip install x\n```\n\nThen call:\n\n```bash\ncurl -X POST https://e.com/a\n```\n";
+        assert_eq!(blocks(page).unwrap()[0].prose, "Then call:");
     }
 
     #[test]
