@@ -5847,6 +5847,19 @@ mod tests {
         ] {
             assert_eq!(urls_of(&imported(page)), ["http://e.com/up"], "{page}");
         }
+        // list items with a span each, a code block after each: each item's own
+        let items = "## Local\n\n* Runs it (test it with `curl http://localhost:3000/send`)\n\n```bash\nnpm start\n```\n\n* In a container (test it with `curl http://localhost:8080/send`)\n\n```bash\ndocker run demo\n```\n";
+        let import = imported(items);
+        assert_eq!(
+            urls_of(&import),
+            ["http://localhost:3000/send", "http://localhost:8080/send"]
+        );
+        assert!(import.items[1].spec.prose.starts_with("* In a container"));
+        assert!(
+            import.notes.iter().all(|note| note.kind == "page"),
+            "{:?}",
+            import.notes
+        );
         // an MDX component's template literal, its markup left out
         let mdx = "# Email\n\n```js\nsend()\n```\n\n<Code language=\"shell\">\n{`\ncurl -X POST https://e.com/mail -d a=1\n`}\n</Code>\n";
         let import = imported(mdx);

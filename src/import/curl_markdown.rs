@@ -118,10 +118,12 @@ pub(super) fn code_spans_as_blocks(
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
                 if !waiting.is_empty() =>
             {
-                // to the end of the paragraph's line (a list item's, a table row's)
-                let end = text[range.end..]
+                // to the end of the paragraph's last line (a list item's, a table row's; an
+                // item's range takes in the blank lines after it)
+                let last = range.start + text[range.clone()].trim_end().len();
+                let end = text[last..]
                     .find('\n')
-                    .map_or(text.len(), |at| range.end + at + 1);
+                    .map_or(text.len(), |at| last + at + 1);
                 // a paragraph that is the commands alone becomes their blocks; any other has
                 // them after it, its sentence the prose above them
                 // words around the span, no shell's (`` `curl …` to post it.``): a sentence
