@@ -1249,19 +1249,20 @@ fn hugo_shortcodes(lines: &mut [String]) -> bool {
             "tabs" if !in_code && !in_pane => *line = TABS_START.to_string(),
             "/tabs" if !in_code && !in_pane => *line = TABS_END.to_string(),
             "tab" if !in_code && !in_pane => *line = TAB_START.to_string(),
-            "highlight" | "code" | "codeblock" | "code-block" if !in_code => {
+            // (Istio's `{{< text bash >}}`, `{{< text syntax="bash" >}}` too)
+            "highlight" | "code" | "codeblock" | "code-block" | "text" if !in_code => {
                 let language = words
                     .map(|word| word.trim_matches('"'))
                     .find_map(|word| {
                         let (key, value) = word.split_once('=').unwrap_or(("", word));
-                        matches!(key, "" | "lang" | "language")
+                        matches!(key, "" | "lang" | "language" | "syntax")
                             .then(|| value.trim_matches('"').to_string())
                     })
                     .unwrap_or_default();
                 in_code = true;
                 *line = format!("```{language}");
             }
-            "/highlight" | "/code" | "/codeblock" | "/code-block" if in_code => {
+            "/highlight" | "/code" | "/codeblock" | "/code-block" | "/text" if in_code => {
                 in_code = false;
                 *line = "```".to_string();
             }
@@ -2259,6 +2260,14 @@ mod tests {
         assert_eq!(
             markdown,
             "It's here:\n\n<!-- samplegen: content tabs -->\n```bash\ncurl https://e.com/x\n```\n```sh\ncurl https://e.com/y\n```\n<!-- samplegen: end of content tabs -->\n"
+        );
+        // Istio's `text` shortcode, its language as a word or `syntax=`
+        let (markdown, _) = read(
+            "{{< text bash >}}\n$ curl https://e.com/x\n{{< /text >}}\n{{< text syntax=\"bash\" outputis=\"json\" >}}\n$ curl https://e.com/y\n{{< /text >}}\n",
+        );
+        assert_eq!(
+            markdown,
+            "```bash\n$ curl https://e.com/x\n```\n```bash\n$ curl https://e.com/y\n```\n"
         );
     }
 
