@@ -4690,6 +4690,18 @@ mod tests {
         );
     }
 
+    // a `<pre>` the page hides (Vespa's test framework's) is no reader's example, in an HTML
+    // page and in Markdown alike
+    #[test]
+    fn a_hidden_pre_block_is_left_out() {
+        for page in [
+            "<html><body><h2>Start</h2>\n<pre>\ncurl http://e.com/shown\n</pre>\n<pre data-test=\"exec\" style=\"display: none\">\n$ curl http://e.com/hidden\n</pre>\n</body></html>\n",
+            "# Start\n\n<pre>\ncurl http://e.com/shown\n</pre>\n\n<pre style=\"display:none\">\n$ curl http://e.com/hidden\n</pre>\n",
+        ] {
+            assert_eq!(urls_of(&imported(page)), ["http://e.com/shown"], "{page}");
+        }
+    }
+
     // a variable the script sets from what samplegen does not run is noted as that, not as
     // one the environment gives
     #[test]

@@ -136,6 +136,12 @@ pub(super) fn as_markdown(text: &str) -> Vec<String> {
             && name[1..]
                 .parse::<usize>()
                 .is_ok_and(|n| (1..=6).contains(&n));
+        // a block the page does not show (`<pre style="display:none">`, a test framework's) is
+        // no reader's example
+        if !closing && name == "pre" && hidden(&lower[open..at]) {
+            (_, at) = closing_tag(&lower, at, &name);
+            continue;
+        }
         if !closing && (heading || name == "pre") {
             page.paragraph(&mut paragraph);
             let (end, after) = closing_tag(&lower, at, &name);
@@ -200,6 +206,15 @@ fn closing_tag(lower: &str, at: usize, name: &str) -> (usize, usize) {
         }
         None => (lower.len(), lower.len()),
     }
+}
+
+/// Whether an opening tag (lower case) hides its element: `style="display: none"` or
+/// `hidden`.
+pub(super) fn hidden(tag: &str) -> bool {
+    tag.replace(' ', "").contains("display:none")
+        || tag
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .any(|word| word == "hidden" || word.starts_with("hidden="))
 }
 
 /// The language of a `<pre>` block: a `language-bash` class on it, its `<code>`, or the

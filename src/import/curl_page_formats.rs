@@ -1047,6 +1047,16 @@ fn html_pre_blocks(lines: &mut Vec<String>) -> bool {
         if let Some(last) = closing {
             let block = lines[index..=last].join("\n");
             let start = block.find("<pre").unwrap_or(0);
+            // one the page does not show (a test framework's) is left out, its lines kept blank
+            let tag_end = block[start..]
+                .find('>')
+                .map_or(block.len(), |at| start + at + 1);
+            if super::html::hidden(&block[start..tag_end].to_ascii_lowercase()) {
+                out.extend((index..=last).map(|_| String::new()));
+                found = true;
+                index = last + 1;
+                continue;
+            }
             let inner_start = block[start..]
                 .find('>')
                 .map_or(block.len(), |at| start + at + 1);
