@@ -21,14 +21,14 @@ pub fn mdx(markdown: &str) -> String {
         if range.start < at {
             continue;
         }
-        escape_text(&markdown[..range.start], at, &mut out);
+        escape_text(&markdown[..range.start], at, &mut out, false);
         match kept {
             Kept::Verbatim => out.push_str(&markdown[range.clone()]),
             Kept::LineBreak => out.push_str("<br />"),
             Kept::Link { url } => {
                 out.push('[');
                 let label = crate::filters::markdown::md_escape(&url);
-                escape_text(&label, 0, &mut out);
+                escape_text(&label, 0, &mut out, true);
                 out.push_str("](");
                 out.push_str(&link_destination(&url));
                 out.push(')');
@@ -36,7 +36,7 @@ pub fn mdx(markdown: &str) -> String {
         }
         at = range.end;
     }
-    escape_text(markdown, at, &mut out);
+    escape_text(markdown, at, &mut out, false);
     out
 }
 
@@ -118,8 +118,9 @@ fn link_destination(url: &str) -> String {
 }
 
 /// Appends `text[from..]` to `out`, escaped for MDX. `text[..from]` is what came before, to
-/// know whether `from` starts a line and whether a backslash before it escapes.
-fn escape_text(text: &str, from: usize, out: &mut String) {
+/// know whether `from` starts a line and whether a backslash before it escapes. A link's text
+/// (`in_link`) holds no other link: its URLs need no escape.
+fn escape_text(text: &str, from: usize, out: &mut String, in_link: bool) {
     let slice = &text[from..];
     let mut line_start = from == 0 || text[..from].ends_with('\n');
     let mut chars = slice.char_indices().peekable();
@@ -152,6 +153,17 @@ fn escape_text(text: &str, from: usize, out: &mut String) {
             {
                 out.push_str("\\:");
             }
+            // MDX's GFM reads a bare `https://…` or `www.…` as a link running to the next blank
+            // or `<`, backslashes and all, which turns an escaped `\</a>` after it into a JSX
+            // tag: an escaped `:` (`.`) keeps it text while MDX parses, and GFM still links the
+            // URL in the text that comes out, its escapes read
+            ':' if !in_link
+                && slice[index..].starts_with("://")
+                && ends_with_scheme(&text[..from + index]) =>
+            {
+                out.push_str("\\:");
+            }
+            '.' if !in_link && ends_with_www(&text[..from + index]) => out.push_str("\\."),
             // a lone `~` is strikethrough to MDX's GFM (Docusaurus, Mintlify), text to CommonMark
             '~' if !slice[..index].ends_with('~')
                 && chars.peek().is_none_or(|&(_, next)| next != '~') =>
@@ -161,6 +173,24 @@ fn escape_text(text: &str, from: usize, out: &mut String) {
             c => out.push(c),
         }
     }
+}
+
+/// Whether `before` ends with `http` or `https` (any case) as a word of its own: a URL's scheme.
+fn ends_with_scheme(before: &str) -> bool {
+    ["http", "https"].iter().any(|scheme| {
+        before.len() >= scheme.len()
+            && before.is_char_boundary(before.len() - scheme.len())
+            && before[before.len() - scheme.len()..].eq_ignore_ascii_case(scheme)
+            && !before[..before.len() - scheme.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether `before` ends with `www` (any case) as a word of its own: a host GFM links.
+fn ends_with_www(before: &str) -> bool {
+    before.len() >= 3
+        && before.is_char_boundary(before.len() - 3)
+        && before[before.len() - 3..].eq_ignore_ascii_case("www")
+        && !before[..before.len() - 3].ends_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// A character reference for the first letter of a line MDX would read as an ES module
@@ -207,7 +237,22 @@ mod tests {
         assert_eq!(mdx("a < b"), r"a \< b");
         assert_eq!(mdx("Note:Ignored"), r"Note\:Ignored");
         assert_eq!(mdx("~a~ ~~b~~"), r"\~a\~ ~~b~~");
-        assert_eq!(mdx("https://x.example"), "https://x.example");
+        // a bare URL stays text while MDX parses: GFM links it from the text that comes out
+        // (AWS's `<a href="https://…">kms:X</a>` stopped a Docusaurus build)
+        assert_eq!(mdx("https://x.example"), r"https\://x.example");
+        assert_eq!(
+            mdx(r#"<a href="https://d.example/x.html">kms:X</a> (key)"#),
+            r#"\<a href="https\://d.example/x.html">kms\:X\</a> (key)"#
+        );
+        assert_eq!(
+            mdx("at https://a.example/{version} or www.b.example/a:b"),
+            r"at https\://a.example/\{version\} or www\.b.example/a\:b"
+        );
+        // not inside a word
+        assert_eq!(mdx("xhttps://a and awww.b"), "xhttps://a and awww.b");
+        for text in ["https://d.example/x.html\">kms:X</a>", "www.b.example/a:b"] {
+            assert_eq!(shown(&mdx(text)), text);
+        }
     }
 
     #[test]
