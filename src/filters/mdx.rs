@@ -8,8 +8,8 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 
 /// `markdown` (already escaped for CommonMark, like every text of the page view) as MDX that
 /// shows the same text. Code spans and fenced code blocks stay as written (MDX reads code as
-/// code); elsewhere `{`, `}` and `<` are escaped with a backslash, a `:` before a letter and a
-/// lone `~` too, and
+/// code); elsewhere `{`, `}`, `<` and `$` are escaped with a backslash, a `:` before a letter
+/// and a lone `~` too, a bare URL's `://` (see [`escape_text`]), and
 /// a line that MDX would read as an `import`/`export` statement starts with a character reference
 /// instead of its first letter. An autolink (`<https://…>`, which MDX does not have) becomes an
 /// ordinary link, `<br>` (the pipe tables' line break) the JSX `<br />`; any other HTML shows as
@@ -143,7 +143,8 @@ fn escape_text(text: &str, from: usize, out: &mut String, in_link: bool) {
                     chars.next();
                 }
             }
-            '{' | '}' | '<' => {
+            // (`$`: Mintlify's math plugin typesets the text between two as math)
+            '{' | '}' | '<' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -236,6 +237,7 @@ mod tests {
         assert_eq!(mdx(r"a \< b"), r"a \< b");
         assert_eq!(mdx("a < b"), r"a \< b");
         assert_eq!(mdx("Note:Ignored"), r"Note\:Ignored");
+        assert_eq!(mdx("$5 and $10"), r"\$5 and \$10");
         assert_eq!(mdx("~a~ ~~b~~"), r"\~a\~ ~~b~~");
         // a bare URL stays text while MDX parses: GFM links it from the text that comes out
         // (AWS's `<a href="https://…">kms:X</a>` stopped a Docusaurus build)
