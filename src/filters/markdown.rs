@@ -88,6 +88,8 @@ pub fn fence_title(s: &str) -> Result<String, String> {
 /// are left as written.
 pub fn escapeall_safe(markdown: &str) -> String {
     use pulldown_cmark::{Event, LinkType, Tag};
+    let spaced = lists_set_apart(markdown);
+    let markdown = spaced.as_str();
     let kept: Vec<std::ops::Range<usize>> = Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
@@ -120,6 +122,46 @@ pub fn escapeall_safe(markdown: &str) -> String {
         at = range.end;
     }
     escape_lone_backslashes(&markdown[at..], &mut out);
+    out
+}
+
+/// `markdown` with a blank line before each list that follows a line of text directly, which
+/// CommonMark reads as a list and Python-Markdown as more of the paragraph (`* item` shown).
+fn lists_set_apart(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut depth = 0usize;
+    let mut starts = Vec::new();
+    for (event, range) in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    )
+    .into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::List(_)) => {
+                // (a list in a quote or another list is left as it is)
+                if depth == 0 {
+                    let line_start = markdown[..range.start].rfind('\n').map_or(0, |at| at + 1);
+                    let before = &markdown[..line_start];
+                    if !before.is_empty() && !before.ends_with("\n\n") {
+                        starts.push(line_start);
+                    }
+                }
+                depth += 1;
+            }
+            Event::Start(Tag::BlockQuote(_)) => depth += 1,
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(markdown.len() + starts.len());
+    let mut at = 0;
+    for start in starts {
+        out.push_str(&markdown[at..start]);
+        out.push('\n');
+        at = start;
+    }
+    out.push_str(&markdown[at..]);
     out
 }
 
@@ -236,6 +278,12 @@ mod tests {
     fn lone_backslashes_are_escaped_for_escapeall() {
         assert_eq!(escapeall_safe(r"a\ b \* c\d `\x`"), r"a\\ b \* c\\d `\x`");
         assert_eq!(escapeall_safe("end\\\nnext"), "end\\\nnext");
+        // a list right after a line of text: set apart, as Python-Markdown needs it; one in a
+        // quote, or after a blank line, as it is
+        assert_eq!(
+            escapeall_safe("Fields:\n* a\n* b\n\nText.\n\n- c\n> q:\n> - d\n"),
+            "Fields:\n\n* a\n* b\n\nText.\n\n- c\n> q:\n> - d\n"
+        );
         assert_eq!(
             escapeall_safe("<B,Jd > <b>x</b> <https://e.example>"),
             r"\<B,Jd > <b>x</b> <https://e.example>"
