@@ -25,6 +25,24 @@ pub fn mdx(markdown: &str) -> String {
         match kept {
             Kept::Verbatim => out.push_str(&markdown[range.clone()]),
             Kept::LineBreak => out.push_str("<br />"),
+            Kept::Fenced { code } => {
+                // a fence longer than any run of backquotes in the code
+                let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                let fence = "`".repeat(longest.max(2) + 1);
+                // the code's indentation, written before its range starts, is the fence's no more
+                let line = out.rfind('\n').map_or(0, |at| at + 1);
+                if out[line..].chars().all(|c| c == ' ' || c == '\t') {
+                    out.truncate(line);
+                }
+                out.push_str(&fence);
+                out.push('\n');
+                out.push_str(&code);
+                if !code.ends_with('\n') {
+                    out.push('\n');
+                }
+                out.push_str(&fence);
+                out.push('\n');
+            }
             Kept::Link { url } => {
                 out.push('[');
                 let label = crate::filters::markdown::md_escape(&url);
@@ -53,6 +71,8 @@ enum Kept {
     LineBreak,
     /// An autolink to `url`.
     Link { url: String },
+    /// Indented code, written fenced.
+    Fenced { code: String },
 }
 
 /// The parts of `markdown` that are not escaped as text, in order, as CommonMark reads it.
@@ -63,9 +83,21 @@ fn special_ranges(markdown: &str) -> Vec<(Range<usize>, Kept)> {
     while let Some((event, range)) = parser.next() {
         match event {
             Event::Code(_) => ranges.push((range, Kept::Verbatim)),
-            // MDX has no indented code: such lines are text to it, and escaped as text
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
                 ranges.push((range, Kept::Verbatim))
+            }
+            // MDX has no indented code (its lines would be a paragraph, line breaks lost): the
+            // code as a fenced block
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                let mut code = String::new();
+                for (event, _) in parser.by_ref() {
+                    match event {
+                        Event::Text(text) => code.push_str(&text),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                ranges.push((range, Kept::Fenced { code }));
             }
             Event::Start(Tag::Link {
                 link_type: link_type @ (LinkType::Autolink | LinkType::Email),
@@ -255,6 +287,15 @@ mod tests {
         for text in ["https://d.example/x.html\">kms:X</a>", "www.b.example/a:b"] {
             assert_eq!(shown(&mdx(text)), text);
         }
+    }
+
+    // MDX has no indented code: it is written fenced, its text and lines kept
+    #[test]
+    fn indented_code_becomes_fenced() {
+        assert_eq!(
+            mdx("Run:\n\n    $ curl {x}\n    ```json\n    {}\n    ```\n\nDone {y}.\n"),
+            "Run:\n\n````\n$ curl {x}\n```json\n{}\n```\n````\n\nDone \\{y\\}.\n"
+        );
     }
 
     #[test]
