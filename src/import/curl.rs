@@ -4714,13 +4714,21 @@ mod tests {
         ] {
             assert!(notes.iter().any(|n| n.starts_with(expected)), "{notes:#?}");
         }
-        let (_, notes) = request_and_notes("curl \"https://e.com/u?d=$D\"");
-        assert!(
-            notes
-                .iter()
-                .any(|n| n.starts_with("`D` is read from the environment")),
-            "{notes:#?}"
-        );
+        // (a curl argument that looks like an assignment sets nothing)
+        for script in [
+            "curl \"https://e.com/u?d=$D\"",
+            "curl -d D=$(date) https://e.com/a\ncurl \"https://e.com/u?d=$D\"",
+        ] {
+            let import = imported(script);
+            assert!(
+                import
+                    .notes
+                    .iter()
+                    .any(|n| n.message.starts_with("`D` is read from the environment")),
+                "{script}: {:#?}",
+                import.notes
+            );
+        }
     }
 
     // a multipart type given beside `-F` (a Postman export's, with its boundary): curl sends

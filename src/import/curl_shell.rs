@@ -2980,6 +2980,16 @@ fn computed_by(words: &[String], command: &Command) -> Vec<(String, String)> {
     {
         return vec![(name.clone(), "a `for` loop".to_string())];
     }
+    // only a command that is assignments alone sets them for the commands after it
+    let words = match words {
+        [keyword, rest @ ..] if matches!(keyword.as_str(), "local" | "readonly" | "declare") => {
+            rest
+        }
+        words => words,
+    };
+    if !words.iter().all(|word| assignment(word).is_some()) {
+        return Vec::new();
+    }
     words
         .iter()
         .filter_map(|word| {
