@@ -5885,6 +5885,9 @@ mod tests {
         let import = imported(mdx);
         assert_eq!(urls_of(&import), ["https://e.com/mail"]);
         assert_eq!(import.items[0].spec.prose, "");
+        // a workflow whose own commands run curl is read as one, not by a span in its text
+        let workflow = "jobs:\n  t:\n    steps:\n      - run: echo \"Use `curl http://e.com/help` to check it.\"\n      - run: curl -X POST https://e.com/deploy\n";
+        assert_eq!(urls_of(&imported(workflow)), ["https://e.com/deploy"]);
         // a script's comment and command substitution are no page and its span
         let script = "# Fetch a token with `curl https://auth.e.com/token`\nTOKEN=`curl -s https://auth.e.com/token`\ncurl -H \"Authorization: Bearer $TOKEN\" https://e.com/me\n";
         assert_eq!(

@@ -145,6 +145,11 @@ pub(super) fn code_spans_as_blocks(
     if commands.is_empty() || !(page || sentence || alone) {
         return None;
     }
+    // a script or a configuration file whose own commands run curl (a workflow's `run: curl
+    // …` beside an `echo "use `curl …`"`) is read as one, not by its spans
+    if !page && runs_curl_outside_spans(text) {
+        return None;
+    }
     let mut written = String::with_capacity(text.len() + 64 * commands.len());
     let mut from = 0;
     for (replaced, commands) in edits {
@@ -161,6 +166,27 @@ pub(super) fn code_spans_as_blocks(
     }
     written.push_str(&text[from..]);
     Some((written, commands))
+}
+
+/// Whether `text`, its code spans taken out, runs curl itself: `curl` followed by an option or
+/// a URL.
+fn runs_curl_outside_spans(text: &str) -> bool {
+    let mut outside = String::with_capacity(text.len());
+    let mut at = 0;
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        if matches!(event, Event::Code(_)) && range.start >= at {
+            outside.push_str(&text[at..range.start]);
+            at = range.end;
+        }
+    }
+    outside.push_str(&text[at..]);
+    outside.lines().any(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words.windows(2).any(|pair| {
+            super::shell::is_curl(pair[0].trim_start_matches(['"', '\'', '(']))
+                && (pair[1].starts_with('-') || pair[1].contains("://"))
+        })
+    })
 }
 
 /// The curl command a code span writes (see [`code_spans_as_blocks`]): its text without the
