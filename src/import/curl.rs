@@ -2582,18 +2582,6 @@ fn apply(
             }
             Ok(Some(header)) => transfer.headers.push(header),
             Ok(None) => {}
-            // `-H 'Content-Type:'` (CloudFormation's upload to a presigned URL): no type with
-            // the body, which a spec cannot say
-            Err(_)
-                if value.split_once(':').is_some_and(|(name, rest)| {
-                    name.trim().eq_ignore_ascii_case("content-type") && rest.trim().is_empty()
-                }) =>
-            {
-                note(
-                    "dropped-header",
-                    "`Content-Type:` with no value removes the `Content-Type` curl sends with a body (`-d`, `--json`, `-F`), which a spec cannot say: a spec's body needs one, so with a body the samples send the type curl would (`application/x-www-form-urlencoded`, `application/json`, `multipart/form-data`)".to_string(),
-                );
-            }
             Err(_) if let Some(name) = removes_curl_header(&value) => {
                 transfer.removed_headers.push(name.to_string());
                 note(
@@ -3111,6 +3099,12 @@ fn header(argument: &str) -> Result<Option<(String, String)>, (&'static str, Str
             ),
         )),
         Some((name, _)) if let Some(note) = dropped(name) => Err(note),
+        // `-H 'Content-Type:'` (CloudFormation's upload to a presigned URL): no type with the
+        // body, which a spec cannot say
+        Some((name, value)) if value.trim().is_empty() && super::shared::is_content_type(name.trim()) => Err((
+            "dropped-header",
+            "`Content-Type:` with no value removes the `Content-Type` curl sends with a body (`-d`, `--json`, `-F`), which a spec cannot say: a spec's body needs one, so with a body the samples send the type curl would (`application/x-www-form-urlencoded`, `application/json`, `multipart/form-data`)".to_string(),
+        )),
         Some((name, value)) if !value.trim().is_empty() => {
             Ok(Some((name.trim().to_string(), value.trim().to_string())))
         }
