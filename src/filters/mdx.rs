@@ -210,20 +210,22 @@ fn escape_text(text: &str, from: usize, out: &mut String, in_link: bool) {
 
 /// Whether `before` ends with `http` or `https` (any case) as a word of its own: a URL's scheme.
 fn ends_with_scheme(before: &str) -> bool {
-    ["http", "https"].iter().any(|scheme| {
-        before.len() >= scheme.len()
-            && before.is_char_boundary(before.len() - scheme.len())
-            && before[before.len() - scheme.len()..].eq_ignore_ascii_case(scheme)
-            && !before[..before.len() - scheme.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
-    })
+    ends_with_word(before, "http") || ends_with_word(before, "https")
 }
 
 /// Whether `before` ends with `www` (any case) as a word of its own: a host GFM links.
 fn ends_with_www(before: &str) -> bool {
-    before.len() >= 3
-        && before.is_char_boundary(before.len() - 3)
-        && before[before.len() - 3..].eq_ignore_ascii_case("www")
-        && !before[..before.len() - 3].ends_with(|c: char| c.is_ascii_alphanumeric())
+    ends_with_word(before, "www")
+}
+
+/// Whether `before` ends with `word` (ASCII, any case), no letter or digit before it.
+fn ends_with_word(before: &str, word: &str) -> bool {
+    let Some(start) = before.len().checked_sub(word.len()) else {
+        return false;
+    };
+    before.is_char_boundary(start)
+        && before[start..].eq_ignore_ascii_case(word)
+        && !before[..start].ends_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// A character reference for the first letter of a line MDX would read as an ES module
