@@ -70,8 +70,13 @@ pub(super) fn code_spans_as_blocks(
     // the paragraph's words of letters besides its spans, and whether one has a shell's sign
     let mut words_around = 0;
     let mut shell_signs = false;
+    // every code span, headings' too: what is left is the text's own
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
     let options = pulldown_cmark::Options::ENABLE_TABLES;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if matches!(event, Event::Code(_)) {
+            spans.push(range.clone());
+        }
         match event {
             Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::End(TagEnd::Heading(_)) => in_heading = false,
@@ -147,7 +152,7 @@ pub(super) fn code_spans_as_blocks(
     }
     // a script or a configuration file whose own commands run curl (a workflow's `run: curl
     // …` beside an `echo "use `curl …`"`) is read as one, not by its spans
-    if !page && runs_curl_outside_spans(text) {
+    if !page && runs_curl_outside_spans(text, &spans) {
         return None;
     }
     let mut written = String::with_capacity(text.len() + 64 * commands.len());
@@ -168,15 +173,15 @@ pub(super) fn code_spans_as_blocks(
     Some((written, commands))
 }
 
-/// Whether `text`, its code spans taken out, runs curl itself: `curl` followed by an option or
-/// a URL.
-fn runs_curl_outside_spans(text: &str) -> bool {
+/// Whether `text`, its code `spans` (in order) taken out, runs curl itself: `curl` followed by
+/// an option or a URL.
+fn runs_curl_outside_spans(text: &str, spans: &[std::ops::Range<usize>]) -> bool {
     let mut outside = String::with_capacity(text.len());
     let mut at = 0;
-    for (event, range) in Parser::new(text).into_offset_iter() {
-        if matches!(event, Event::Code(_)) && range.start >= at {
-            outside.push_str(&text[at..range.start]);
-            at = range.end;
+    for span in spans {
+        if span.start >= at {
+            outside.push_str(&text[at..span.start]);
+            at = span.end;
         }
     }
     outside.push_str(&text[at..]);
