@@ -148,9 +148,7 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
             list.push_str(item);
             if item.trim_start().starts_with(']') {
                 let words: Vec<String> = serde_json::from_str(&list[..=list.rfind(']')?]).ok()?;
-                let mut out = format!("{}{}", exec_words_command(&words)?, line_break(line));
-                out.extend(lines[index + 1..=next].iter().map(|line| line_break(line)));
-                return Some((out, next + 1));
+                return Some(over_lines(exec_words_command(&words)?, lines, index, next));
             }
         }
         None
@@ -165,8 +163,7 @@ pub(super) fn exec_form_starts(lines: &[&str], index: usize) -> bool {
 
 /// A Dockerfile instruction whose exec form runs curl, its lines continued with `\`
 /// (`HEALTHCHECK --interval=30s \` over `CMD ["curl", "-f", \` over `"http://…"]`), as Docker
-/// reads it: one line. Its command goes on the first line, the others are left empty (so that
-/// what follows keeps its line number), and the index of the line after it.
+/// reads it: one line, written as [`over_lines`] writes it.
 fn continued_exec_form(lines: &[&str], index: usize) -> Option<(String, usize)> {
     let mut joined = String::new();
     for (next, line) in lines.iter().enumerate().skip(index).take(20) {
@@ -181,15 +178,21 @@ fn continued_exec_form(lines: &[&str], index: usize) -> Option<(String, usize)> 
                 if !is_exec_form_value(&joined[..start], "") {
                     return None;
                 }
-                let command = exec_array_command(&joined)?;
-                let mut out = format!("{command}{}", line_break(lines[index]));
-                out.extend(lines[index + 1..=next].iter().map(|line| line_break(line)));
-                return Some((out, next + 1));
+                return Some(over_lines(exec_array_command(&joined)?, lines, index, next));
             }
             None => return None,
         }
     }
     None
+}
+
+/// An exec form written over lines `index` to `last` as the shell `command` it runs: on the
+/// first line, the others left empty (so that what follows keeps its line number); and the
+/// index of the line after it.
+fn over_lines(command: String, lines: &[&str], index: usize, last: usize) -> (String, usize) {
+    let mut out = format!("{command}{}", line_break(lines[index]));
+    out.extend(lines[index + 1..=last].iter().map(|line| line_break(line)));
+    (out, last + 1)
 }
 
 /// The shell command a configuration file's line runs when it runs curl: an exec form's list
