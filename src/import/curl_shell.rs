@@ -131,7 +131,7 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
     lines_rewritten(text, |lines, index| {
         let line = lines[index];
         if let Some(command) = line_command(line) {
-            return Some((format!("{command}{}", line_break(line)), index + 1));
+            return Some(over_lines(command, lines, index, index));
         }
         if let Some(rewritten) = continued_exec_form(lines, index) {
             return Some(rewritten);
@@ -186,7 +186,7 @@ fn continued_exec_form(lines: &[&str], index: usize) -> Option<(String, usize)> 
     None
 }
 
-/// An exec form written over lines `index` to `last` as the shell `command` it runs: on the
+/// An exec form written on lines `index` to `last` as the shell `command` it runs: on the
 /// first line, the others left empty (so that what follows keeps its line number); and the
 /// index of the line after it.
 fn over_lines(command: String, lines: &[&str], index: usize, last: usize) -> (String, usize) {
