@@ -38,25 +38,27 @@ pub fn in_value(text: &str, found: &mut Vec<Placeholder>) -> String {
 /// (once each variable holds a value); `None` when it has none, or is no JSON either way. A
 /// name all in small letters (`<b>`, `<div>`) is markup, not a placeholder.
 pub fn in_json_body(body: &str, found: &mut Vec<Placeholder>) -> Option<String> {
-    let mut placed = Vec::new();
-    let mut replaced = replace(body, &mut placed, |rest| {
-        angle(rest).filter(|(length, _)| {
-            let name = &rest[1..length - 1];
-            name.contains(|c: char| c.is_ascii_uppercase() || matches!(c, '_' | '-' | ' '))
-        })
-    });
     // a `{NAME}` the command's URL, a header or a credential already takes as a placeholder
     // (`-H 'x-org-id: {ORG_ID}'`) stands for the same value here (`"imsOrgId": "{ORG_ID}"`)
-    for placeholder in found.iter() {
-        let written = placeholder.written.as_str();
-        if written.starts_with('{') && !written.starts_with("{{") {
-            let (text, count) = braced_replaced(&replaced, written, &placeholder.name);
-            if count > 0 {
-                replaced = text;
-                placed.push(placeholder.clone());
-            }
-        }
-    }
+    let braced: Vec<Placeholder> = found
+        .iter()
+        .filter(|p| p.written.starts_with('{') && !p.written.starts_with("{{"))
+        .cloned()
+        .collect();
+    let mut placed = Vec::new();
+    let replaced = replace(body, &mut placed, |rest| {
+        angle(rest)
+            .filter(|(length, _)| {
+                let name = &rest[1..length - 1];
+                name.contains(|c: char| c.is_ascii_uppercase() || matches!(c, '_' | '-' | ' '))
+            })
+            .or_else(|| {
+                braced
+                    .iter()
+                    .find(|p| rest.starts_with(p.written.as_str()))
+                    .map(|p| (p.written.len(), p.name.clone()))
+            })
+    });
     if placed.is_empty() {
         return None;
     }
@@ -69,28 +71,6 @@ pub fn in_json_body(body: &str, found: &mut Vec<Placeholder>) -> Option<String> 
         .into_iter()
         .for_each(|placeholder| record(found, placeholder));
     Some(replaced)
-}
-
-/// `text` with each `{NAME}` written as `written` as `{{name}}`, except where it is part of a
-/// `{{variable}}` already, and how many it replaced.
-fn braced_replaced(text: &str, written: &str, name: &str) -> (String, usize) {
-    let mut out = String::with_capacity(text.len());
-    let mut count = 0;
-    let mut rest = text;
-    while let Some(at) = rest.find(written) {
-        let after = &rest[at + written.len()..];
-        let inside_variable = rest[..at].ends_with('{') || after.starts_with('}');
-        out.push_str(&rest[..at]);
-        if inside_variable {
-            out.push_str(written);
-        } else {
-            out.push_str(&format!("{{{{{name}}}}}"));
-            count += 1;
-        }
-        rest = after;
-    }
-    out.push_str(rest);
-    (out, count)
 }
 
 /// `url` with each `<NAME>` (where a `:` may be too: `<host:port>`), `{NAME}` and, in the host,
