@@ -26,9 +26,7 @@ pub fn mdx(markdown: &str) -> String {
             Kept::Verbatim => out.push_str(&markdown[range.clone()]),
             Kept::LineBreak => out.push_str("<br />"),
             Kept::Fenced { code } => {
-                // a fence longer than any run of backquotes in the code
-                let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-                let fence = "`".repeat(longest.max(2) + 1);
+                let fence = crate::page::fence_marker(&code);
                 // the code's indentation, written before its range starts, is the fence's no more
                 let line = out.rfind('\n').map_or(0, |at| at + 1);
                 if out[line..].chars().all(|c| c == ' ' || c == '\t') {
