@@ -7166,6 +7166,11 @@ schema:
         // in an unquoted URL, one with blanks and a `:` too: only that makes the word a URL
         let spec = spec_of("curl http://<your app host:port>/stats > out.json");
         assert_eq!(spec.request.url, "http://{{your_app_host_port}}/stats");
+        // and a host and port standing for the whole URL's start, as Teku's docs write it
+        let spec = spec_of("curl -X POST -d '{}' <JSON-RPC-http-hostname:port>");
+        assert_eq!(spec.request.url, "{{JSON-RPC-http-hostname_port}}");
+        let spec = spec_of("curl -u <user>:<pass> <hostname:port>/v1 >out.json");
+        assert_eq!(spec.request.url, "{{hostname_port}}/v1");
         // a header's or a credential's braces are one too, as Hugo-built docs write them; a
         // form field's and a JSON header's are text
         let spec = spec_of(

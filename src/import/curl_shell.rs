@@ -1804,15 +1804,16 @@ fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool
     Some(ahead[1..bytes].chars().count())
 }
 
-/// How long a placeholder of words that starts `text` is (`<workspace secret key>` in `-u
-/// <workspace secret key>:`), unquoted, where bash would read redirections: no `.` in it, as a
-/// file's name has, and its `>` ending the word or followed by `:`, `/` or `@`, where a
-/// redirection's would be followed by a file's name (`<in.txt >out.txt`).
+/// How long a placeholder of words or of a host and port that starts `text` is (`<workspace
+/// secret key>` in `-u <workspace secret key>:`, `curl <hostname:port>/v1`), unquoted, where bash
+/// would read redirections: no `.` in it, as a file's name has, and its `>` ending the word or
+/// followed by `:`, `/` or `@`, where a redirection's would be followed by a file's name
+/// (`<in.txt >out.txt`).
 fn words_placeholder_length(text: &str) -> Option<usize> {
-    let length = placeholders::angle_length(text)?;
+    let length = placeholders::unquoted_url_angle_length(text)?;
     let inner = &text[1..length - 1];
     let after = text[length..].chars().next();
-    (inner.trim().contains(' ')
+    (inner.trim().contains([' ', ':'])
         && !inner.contains('.')
         && after.is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '/' | '@')))
     .then_some(length)
