@@ -345,6 +345,7 @@ fn blocks_holding_curl(
             Event::End(TagEnd::CodeBlock) => {
                 depth -= 1;
                 if let Some((block, starts, opening)) = code.take() {
+                    let block = explicit_callouts_left_out(block, &text[range.end..]);
                     page.code_block(block, starts, opening, &holds_curl);
                 }
             }
@@ -1254,6 +1255,62 @@ fn is_generic_heading(text: &str) -> bool {
         )
 }
 
+/// A code block's text without the explicit callouts of Elastic's docs-builder (`-H "…" \ <1>`,
+/// `"index": "logs" <2>`): `<N>` ending lines, numbered from 1, when an ordered list (the
+/// callouts' text) follows the block, right below it or after one paragraph, as docs-builder
+/// requires. The page shows them as markers a reader does not copy; kept, they would be sent in
+/// a body or read as words of the command. Any other block is kept as written.
+fn explicit_callouts_left_out(code: String, after_block: &str) -> String {
+    let mut numbers = Vec::new();
+    let lines: Vec<&str> = code
+        .lines()
+        .map(|line| {
+            let mut text = line.trim_end();
+            while let Some((before, last)) = text.rsplit_once(char::is_whitespace)
+                && let Some(number) = last
+                    .strip_prefix('<')
+                    .and_then(|n| n.strip_suffix('>'))
+                    .and_then(|n| n.parse::<usize>().ok())
+            {
+                numbers.push(number);
+                text = before.trim_end();
+            }
+            text
+        })
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let numbered_from_one = !numbers.is_empty() && numbers.iter().copied().eq(1..=numbers.len());
+    if !numbered_from_one || !ordered_list_follows(after_block) {
+        return code;
+    }
+    let mut out = lines.join("\n");
+    if code.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether an ordered list starts the text after a code block, or follows one paragraph there.
+fn ordered_list_follows(after_block: &str) -> bool {
+    let mut paragraph_passed = false;
+    let mut in_paragraph = false;
+    for line in after_block.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            paragraph_passed |= in_paragraph;
+            in_paragraph = false;
+        } else if line.starts_with("1. ") || line.starts_with("1) ") {
+            return true;
+        } else if paragraph_passed {
+            return false;
+        } else {
+            in_paragraph = true;
+        }
+    }
+    false
+}
+
 /// Whether a paragraph is markup another tool reads rather than prose: MDX's `import` and
 /// `export` lines. (MkDocs' admonition and tab lines are blank by the time the page is read:
 /// see [`mkdocs_blocks_dedented`].)
@@ -1760,6 +1817,31 @@ mod tests {
                 Some("Tokens".to_string()),
             ]
         );
+    }
+
+    /// docs-builder's `<N>` callouts are markers, not the command's text, when the list that
+    /// explains them follows; without it, or numbered otherwise, `<1>` is what the block says.
+    #[test]
+    fn explicit_callouts_followed_by_their_list_are_left_out() {
+        let block = |page: &str| blocks(page).unwrap().remove(0).code;
+        let page = "```sh\ncurl -X POST \\ <1>\n  https://e.com/logs \\\n  -d '{\n    \"index\": \"logs\" <2> <3>\n  }'\n```\n\nWhere:\n\n1. The method\n2. The index\n3. Its name\n";
+        assert_eq!(
+            block(page),
+            "curl -X POST \\\n  https://e.com/logs \\\n  -d '{\n    \"index\": \"logs\"\n  }'\n"
+        );
+        // a callout repeated is still one item of the list
+        let page = "```sh\ncurl https://e.com \\ <1>\n  -d 'a' <1>\n```\n1. Both\n";
+        assert_eq!(block(page), "curl https://e.com \\\n  -d 'a'\n");
+        for kept in [
+            // no list below
+            "```sh\ncurl https://e.com -d '{\n  \"n\": <1>\n}'\n```\n\nSend it.\n",
+            // a list after two paragraphs is another list
+            "```sh\ncurl https://e.com -d '{\n  \"n\": <1>\n}'\n```\n\nSend it.\n\nThen:\n\n1. Check\n",
+            // not numbered from 1
+            "```sh\ncurl https://e.com -d '{\n  \"n\": <2>\n}'\n```\n1. Check\n",
+        ] {
+            assert!(block(kept).contains("<"), "{kept}");
+        }
     }
 
     #[test]
