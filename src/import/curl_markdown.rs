@@ -1482,7 +1482,16 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
     }) else {
         return code.into();
     };
-    let prompted = |line: &str| super::shell::session_prompt(line.trim_start()) == Some(shell);
+    // zsh's bare `%` is a prompt only in a session of zsh: after `$ curl …` it starts the
+    // progress meter curl printed
+    let zsh = code
+        .lines()
+        .find(|line| super::shell::prompt_end(line.trim_start(), false).is_some())
+        .is_some_and(super::shell::bare_percent_prompt);
+    let prompted = |line: &str| {
+        super::shell::session_prompt(line.trim_start()) == Some(shell)
+            && (zsh || !super::shell::bare_percent_prompt(line))
+    };
     let mut out = String::with_capacity(code.len());
     let mut continued = false;
     let mut open_quote: Option<char> = None;
@@ -1496,6 +1505,8 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
     // whether the line before was left out and goes on on this one (a Dockerfile's `RUN
     // apt-get install -y \` before `  curl \`): this one is left out with it
     let mut left_out_goes_on = false;
+    // whether the line before was one of the request `curl -v` shows (`> Host: …`)
+    let mut verbose_request = false;
     let lines: Vec<&str> = code.lines().collect();
     for (index, line) in lines.iter().copied().enumerate() {
         if let Some(delimiter) = &heredoc {
@@ -1506,7 +1517,18 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
             out.push('\n');
             continue;
         }
-        let continues = continued || open_quote.is_some() || line.trim_start().starts_with("> ");
+        let open = continued || open_quote.is_some();
+        // a `> ` line goes on a command left open (bash's second prompt, `> done` after `$ for
+        // …; do`), unless it shows the request `curl -v` sent: `> POST /x HTTP/1.1`, then its
+        // headers, each a `> ` line
+        let shown = line.trim_start().strip_prefix('>');
+        verbose_request = !open
+            && shown.is_some_and(|rest| {
+                (verbose_request && (rest.is_empty() || rest.starts_with(' ')))
+                    || is_request_line(rest.trim())
+            });
+        let continues =
+            open || (line.trim_start().starts_with("> ") && !verbose_request);
         // (a commented-out command's lines start with the comment's mark: the word after it)
         let mut words = line.split_whitespace();
         let first_word = match words.next().unwrap_or_default() {
@@ -1548,6 +1570,17 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
         heredoc = super::shell::heredoc_delimiter(line);
     }
     out.into()
+}
+
+/// Whether `line` is an HTTP/1 request line (`POST /service HTTP/1.1`).
+fn is_request_line(line: &str) -> bool {
+    let mut words = line.split(' ');
+    let method = words.next().unwrap_or_default();
+    !method.is_empty()
+        && method.bytes().all(|b| b.is_ascii_uppercase())
+        && words.next().is_some_and(|target| !target.is_empty())
+        && words.next().is_some_and(|version| version.starts_with("HTTP/"))
+        && words.next().is_none()
 }
 
 /// A list item's text without its marker (`- `, `1. `).
@@ -2297,6 +2330,17 @@ mod tests {
             commands_of(others),
             "me@box:~/api$ curl -v https://e.com/a \\\n    -H 'X: y'\n\n\n\nme@box:~/api$ jq . out.json\n\n"
         );
+        // and so are the request `curl -v` shows and curl's progress meter, whose `% ` is no
+        // prompt after a `$ `; a `> ` after a command left open goes on with it
+        let verbose = "$ curl -X POST localhost:8000/s --verbose\n*   Trying ::1...\n> POST /s HTTP/1.1\n> Host: localhost:8000\n>\n< HTTP/1.1 403 Forbidden\n$ for i in 1 2; do\n> curl e.com/$i\n> done\n";
+        assert_eq!(
+            commands_of(verbose),
+            "$ curl -X POST localhost:8000/s --verbose\n\n\n\n\n\n$ for i in 1 2; do\n> curl e.com/$i\n> done\n"
+        );
+        let meter = "$ curl https://e.com/t.txt -o t.txt\n  % Total    % Received % Xferd  Average Speed\n100    12  100    12\n";
+        assert_eq!(commands_of(meter), "$ curl https://e.com/t.txt -o t.txt\n\n\n");
+        let zsh = "% curl https://e.com/a\n{}\n% curl https://e.com/b\n";
+        assert_eq!(commands_of(zsh), "% curl https://e.com/a\n\n% curl https://e.com/b\n");
         let powershell =
             "PS C:\\> curl.exe -X POST https://e.com/a `\n>>   -d 'x=1'\nStatusCode : 200\n";
         assert_eq!(

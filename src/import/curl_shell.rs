@@ -1569,6 +1569,12 @@ pub(super) fn session_prompt(line: &str) -> Option<PromptShell> {
         .then_some(shell)
 }
 
+/// Whether `line` starts with zsh's bare `%` prompt, which curl's progress meter starts with too
+/// (`  % Total    % Received % Xferd …`).
+pub(super) fn bare_percent_prompt(line: &str) -> bool {
+    prompt_and_rest(line.trim_start(), false).is_some_and(|(prompt, _, _)| prompt.trim() == "%")
+}
+
 /// The prompt at the start of `line`, what follows it, and whose it is.
 fn prompt_and_rest(line: &str, root: bool) -> Option<(&str, &str, PromptShell)> {
     let (is_prompt, rest, shell) = if let Some(rest) = line.strip_prefix("PS ") {
