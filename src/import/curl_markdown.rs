@@ -292,6 +292,7 @@ fn blocks_holding_curl(
         page_example: false,
         lead: None,
         prose_before_other_block: false,
+        endpoint: None,
     };
     if let Some(title) = front_title {
         page.enter_heading(0, title);
@@ -505,6 +506,10 @@ struct Page<'t> {
     /// after it, if any, is the next curl block's; with none, `prose` introduced both blocks
     /// (`The following endpoint…:` over `GET /api/v1/query` and its curl command).
     prose_before_other_block: bool,
+    /// A section's endpoint line read (`GET http://localhost:<port>/v1.0/healthz` in a block
+    /// of its own): the last fixed segment of its path (`/healthz`), and the prose before it,
+    /// which is the text of the section's curl block that sends that request.
+    endpoint: Option<(String, Vec<&'t str>)>,
 }
 
 /// What a code block's opening line says: whether it is a shell's, and the title it gives
@@ -622,6 +627,9 @@ impl<'t> Page<'t> {
             if opening.shell {
                 self.assignments_read(&code);
             }
+            if let Some(segment) = endpoint_line_segment(&code) {
+                self.endpoint = Some((segment, self.prose.clone()));
+            }
             // what came before another language's block introduced that block
             self.lead_in_used();
         }
@@ -716,6 +724,17 @@ impl<'t> Page<'t> {
         // in a group of tabs, what came before the group is each tab's
         let shared = self.shared_prose();
         let mut prose = std::mem::replace(&mut self.prose, shared);
+        // the section's endpoint line, above, was this request's: what introduced it is this
+        // block's text too
+        if let Some((segment, lead)) = self.endpoint.take()
+            && code.contains(&segment)
+        {
+            let lead: Vec<&str> = lead
+                .into_iter()
+                .filter(|text| !prose.contains(text))
+                .collect();
+            prose.splice(0..0, lead);
+        }
         if let Some(container) = &mut self.container {
             prose.append(&mut container.lead_in);
             container.had_code = true;
@@ -803,6 +822,7 @@ impl<'t> Page<'t> {
         if !gives_way {
             self.prose.clear();
             self.prose_before_other_block = false;
+            self.endpoint = None;
         }
         self.before_tabs = None;
     }
@@ -1091,6 +1111,11 @@ fn is_generic_heading(text: &str) -> bool {
                         | "params"
                         | "path"
                         | "query"
+                        | "url"
+                        | "uri"
+                        | "http"
+                        // `HTTP Response Codes`, `Response codes`
+                        | "codes"
                         | "optional"
                         | "required"
                         | "body"
@@ -1184,6 +1209,9 @@ fn is_generic_heading(text: &str) -> bool {
                 .filter(|_| text.ends_with(')'))
                 .map_or(text.as_str(), |(before, _)| before.trim_end()),
             "http request"
+                | "status codes"
+                | "http status codes"
+                | "error codes"
                 | "command"
                 | "command line"
                 | "shell"
@@ -1253,6 +1281,41 @@ fn is_generic_heading(text: &str) -> bool {
                 | "приклад запиту"
                 | "запит"
         )
+}
+
+/// The last fixed segment of the path (`/healthz`) of a code block that is an endpoint line
+/// alone: a method and a URL or path (`GET http://localhost:<daprPort>/v1.0/healthz`, `POST
+/// /v1/users/{id}/keys HTTP/1.1`). Segments of placeholders and parameters are not fixed.
+fn endpoint_line_segment(code: &str) -> Option<String> {
+    let mut lines = code.lines().filter(|line| !line.trim().is_empty());
+    let line = lines.next()?;
+    if lines.next().is_some() {
+        return None;
+    }
+    let mut words = line.split_whitespace();
+    let method = words.next()?;
+    let target = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    let known_method = matches!(
+        method,
+        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS"
+    );
+    if !known_method
+        || !(rest.is_empty() || matches!(rest[..], [version] if version.starts_with("HTTP/")))
+    {
+        return None;
+    }
+    let path = match target.split_once("://") {
+        Some((_, after)) => &after[after.find('/')?..],
+        None => target.strip_prefix('/').map(|_| target)?,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.split('/')
+        .rev()
+        .find(|segment| {
+            segment.len() > 1 && !segment.contains(['{', '}', '<', '>', ':', '[', ']', '$'])
+        })
+        .map(|segment| format!("/{segment}"))
 }
 
 /// A code block's text without the explicit callouts of Elastic's docs-builder (`-H "…" \ <1>`,
@@ -1527,16 +1590,17 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
                 (verbose_request && (rest.is_empty() || rest.starts_with(' ')))
                     || is_request_line(rest.trim())
             });
-        let continues =
-            open || (line.trim_start().starts_with("> ") && !verbose_request);
+        let continues = open || (line.trim_start().starts_with("> ") && !verbose_request);
         // (a commented-out command's lines start with the comment's mark: the word after it)
         let mut words = line.split_whitespace();
         let first_word = match words.next().unwrap_or_default() {
             "*" | "//" | "#" => words.next().unwrap_or_default(),
             word => word,
         };
-        let forgotten_continuation =
-            after_command && (first_word.starts_with(['-', '$']) || first_word.contains("://"));
+        let forgotten_continuation = after_command
+            && (is_curl_option(first_word)
+                || first_word.starts_with('$')
+                || first_word.contains("://"));
         // and an assignment before it (`PAT=…`, `ENC=$(… | base64)`) is the session's setup
         let assigns = |word: &str| {
             let word = if word == "export" {
@@ -1572,6 +1636,24 @@ pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Whether `word` is one of curl's options (`-H`, `--data=x`, `--no-buffer`), not output that
+/// starts with a dash (a multipart boundary, `--jetty1198079116kuzifrgh`).
+fn is_curl_option(word: &str) -> bool {
+    match word.strip_prefix("--") {
+        Some(long) => {
+            let name = long.split('=').next().unwrap_or_default();
+            super::long_option(name)
+                .or_else(|| super::long_option(name.strip_prefix("no-")?))
+                .is_some()
+        }
+        None => word
+            .strip_prefix('-')
+            .and_then(|short| short.chars().next())
+            .and_then(super::short_option)
+            .is_some(),
+    }
+}
+
 /// Whether `line` is an HTTP/1 request line (`POST /service HTTP/1.1`).
 fn is_request_line(line: &str) -> bool {
     let mut words = line.split(' ');
@@ -1579,7 +1661,9 @@ fn is_request_line(line: &str) -> bool {
     !method.is_empty()
         && method.bytes().all(|b| b.is_ascii_uppercase())
         && words.next().is_some_and(|target| !target.is_empty())
-        && words.next().is_some_and(|version| version.starts_with("HTTP/"))
+        && words
+            .next()
+            .is_some_and(|version| version.starts_with("HTTP/"))
         && words.next().is_none()
 }
 
@@ -1850,6 +1934,28 @@ mod tests {
                 Some("Tokens".to_string()),
             ]
         );
+    }
+
+    /// A section that shows its endpoint line in a block of its own, then what the request
+    /// takes, then its curl command (dapr's reference pages): the text before the endpoint line
+    /// is the request's, with the tables after it. Another request's endpoint line is not.
+    #[test]
+    fn an_endpoint_lines_lead_is_its_curl_blocks() {
+        let page = "## Get health\n\nWaits for the port.\n\n#### HTTP Request\n\n```\nGET http://localhost:<port>/v1.0/healthz\n```\n\n#### HTTP Response Codes\n\nCode | Meaning\n---- | -------\n204 | healthy\n\n#### URL Parameters\n\nName | Meaning\n---- | -------\nport | The port\n\n#### Examples\n\n```shell\ncurl -i http://localhost:3500/v1.0/healthz\n```\n";
+        let found = blocks(page).unwrap();
+        assert_eq!(found[0].heading.as_deref(), Some("Get health"));
+        assert_eq!(
+            found[0].prose,
+            "Waits for the port.\n\nCode | Meaning\n---- | -------\n204 | healthy\n\nName | Meaning\n---- | -------\nport | The port"
+        );
+        let other = "## Users\n\nGet a user:\n\n```\nGET /users/{id}\n```\n\nCreate one:\n\n```bash\ncurl -X POST https://e.com/accounts\n```\n";
+        assert_eq!(blocks(other).unwrap()[0].prose, "Create one:");
+        assert_eq!(
+            endpoint_line_segment("POST /v1/users/{id}/keys HTTP/1.1\n").as_deref(),
+            Some("/keys")
+        );
+        assert_eq!(endpoint_line_segment("GET /a\nGET /b\n"), None);
+        assert_eq!(endpoint_line_segment("{\"a\": 1}"), None);
     }
 
     /// docs-builder's `<N>` callouts are markers, not the command's text, when the list that
@@ -2337,10 +2443,21 @@ mod tests {
             commands_of(verbose),
             "$ curl -X POST localhost:8000/s --verbose\n\n\n\n\n\n$ for i in 1 2; do\n> curl e.com/$i\n> done\n"
         );
+        let parts = "$ curl https://e.com/t.txt -H 'Range: 0-1,3-4'\n--jetty1198\nContent-Type: text/plain\n";
+        assert_eq!(
+            commands_of(parts),
+            "$ curl https://e.com/t.txt -H 'Range: 0-1,3-4'\n\n\n"
+        );
         let meter = "$ curl https://e.com/t.txt -o t.txt\n  % Total    % Received % Xferd  Average Speed\n100    12  100    12\n";
-        assert_eq!(commands_of(meter), "$ curl https://e.com/t.txt -o t.txt\n\n\n");
+        assert_eq!(
+            commands_of(meter),
+            "$ curl https://e.com/t.txt -o t.txt\n\n\n"
+        );
         let zsh = "% curl https://e.com/a\n{}\n% curl https://e.com/b\n";
-        assert_eq!(commands_of(zsh), "% curl https://e.com/a\n\n% curl https://e.com/b\n");
+        assert_eq!(
+            commands_of(zsh),
+            "% curl https://e.com/a\n\n% curl https://e.com/b\n"
+        );
         let powershell =
             "PS C:\\> curl.exe -X POST https://e.com/a `\n>>   -d 'x=1'\nStatusCode : 200\n";
         assert_eq!(
