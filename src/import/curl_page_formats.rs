@@ -276,6 +276,32 @@ fn restructured_text(lines: &mut Vec<String>) {
         let directive = code_directive(&line).map(str::to_string);
         let literal = directive.is_none() && introduces_literal_block(&line);
         let other_directive = directive.is_none() && line.trim_start().starts_with(".. ");
+        // a doctest block (`>>> app.post(…)` to the next blank line), which reStructuredText
+        // shows as code: fenced on the blank lines around it, which keeps the page's lines
+        if directive.is_none()
+            && !literal
+            && line.trim_start().starts_with(">>> ")
+            && !fenced[index]
+            && index > 0
+            && lines[index - 1].trim().is_empty()
+        {
+            let end = (index..lines.len())
+                .find(|&at| lines[at].trim().is_empty())
+                .unwrap_or(lines.len());
+            let depth = indent(&line);
+            lines[index - 1] = "```pycon".to_string();
+            for line in &mut lines[index..end] {
+                *line = dedented(line, depth);
+            }
+            if end == lines.len() {
+                lines.push(String::new());
+                fenced.push(false);
+            }
+            lines[end] = "```".to_string();
+            fenced[index - 1..=end].iter_mut().for_each(|f| *f = true);
+            index = end + 1;
+            continue;
+        }
         if directive.is_none() && !literal {
             if other_directive {
                 // a note, a tab, a comment or a link target: markup, its options too
@@ -2045,6 +2071,45 @@ mod tests {
                 "\n",
                 "\n",
                 "It's fast.\n",
+            )
+        );
+    }
+
+    /// A doctest block is code, as reStructuredText shows it, not a quote of a quote: fenced on
+    /// the blank lines around it, so each line stays on the page's line.
+    #[test]
+    fn a_doctest_block_is_code() {
+        let page = concat!(
+            "Many files:\n",
+            "\n",
+            "  >>> app.post('/files')\n",
+            "  ... def files(): pass\n",
+            "\n",
+            ".. code-block:: console\n",
+            "\n",
+            "    $ curl -F 'f=@a.txt' http://localhost:8000/files\n",
+            "\n",
+            "Then >>> is text.\n",
+            "\n",
+            ">>> 1 + 1\n",
+        );
+        let (markdown, _) = read(page);
+        assert_eq!(
+            markdown,
+            concat!(
+                "Many files:\n",
+                "```pycon\n",
+                ">>> app.post('/files')\n",
+                "... def files(): pass\n",
+                "```\n",
+                "\n",
+                "```console\n",
+                "$ curl -F 'f=@a.txt' http://localhost:8000/files\n",
+                "```\n",
+                "Then >>> is text.\n",
+                "```pycon\n",
+                ">>> 1 + 1\n",
+                "```\n",
             )
         );
     }
