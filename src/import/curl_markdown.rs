@@ -109,7 +109,17 @@ pub(super) fn code_spans_as_blocks(
             // comment too)
             Event::Code(_) if in_heading => {}
             Event::Code(_) => {
-                let Some(command) = span_command(text[range.clone()].trim_matches('`')) else {
+                let inside = text[range.clone()].trim_matches('`');
+                // an MDX component's template literal, `{`curl … \\`}`, shows its text with
+                // JavaScript's escapes read
+                let template_literal =
+                    text[..range.start].ends_with('{') && text[range.end..].starts_with('}');
+                let inside = if template_literal {
+                    template_literal_text(inside)
+                } else {
+                    inside.into()
+                };
+                let Some(command) = span_command(&inside) else {
                     other_text = true;
                     continue;
                 };
@@ -192,6 +202,30 @@ fn runs_curl_outside_spans(text: &str, spans: &[std::ops::Range<usize>]) -> bool
                 && (pair[1].starts_with('-') || pair[1].contains("://"))
         })
     })
+}
+
+/// The text a JavaScript template literal's raw text stands for: `\\` is `\`, `` \` `` a backquote,
+/// `\$` a `$`, `\n` and `\t` a line break and a tab, a `\` before a line break nothing, and
+/// before any other character that character.
+fn template_literal_text(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('\\') {
+        return raw.into();
+    }
+    let mut text = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            text.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => text.push('\n'),
+            Some('t') => text.push('\t'),
+            Some('\n') | None => {}
+            Some(other) => text.push(other),
+        }
+    }
+    text.into()
 }
 
 /// The curl command a code span writes (see [`code_spans_as_blocks`]): its text without the
