@@ -1904,12 +1904,18 @@ fn colon_fences(lines: &mut [String]) -> bool {
     // the open fences: their colons, and whether each is a group of tabs
     let mut open: Vec<(usize, bool)> = Vec::new();
     let mut after_opening = false;
+    // the level of the last heading, which a step's title is below
+    let mut heading_level = 1;
     for (line, fenced) in lines.iter_mut().zip(fenced) {
         if fenced || indent(line) >= 4 {
             after_opening = false;
             continue;
         }
         let trimmed = line.trim();
+        let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+            heading_level = hashes;
+        }
         let colons = trimmed.len() - trimmed.trim_start_matches(':').len();
         if colons < 3 {
             // MyST's options right after an opening line: `:sync-group: lang`
@@ -1946,10 +1952,19 @@ fn colon_fences(lines: &mut [String]) -> bool {
             continue;
         }
         let tabs = matches!(name, "code-group" | "tab-set" | "tabs");
+        let title = rest
+            .split_once('}')
+            .map(|(_, title)| title.trim())
+            .filter(|title| !title.is_empty());
         *line = if tabs {
             marked(TABS_START)
         } else if matches!(name, "tab-item" | "tab") {
             marked(TAB_START)
+        } else if name == "step"
+            && let Some(title) = title
+        {
+            // a stepper's step (Elastic's docs-builder): its title heads what it holds
+            format!("{} {title}", "#".repeat((heading_level + 1).min(6)))
         } else {
             String::new()
         };
@@ -2428,6 +2443,13 @@ mod tests {
         assert_eq!(
             markdown,
             "<!-- samplegen: content tabs -->\n```sh\ncurl https://e.com/a\n```\n<!-- samplegen: end of content tabs -->\n\n\nA tip.\n\n\n<!-- samplegen: content tabs -->\n\n\n<!-- samplegen: a content tab -->\n\n```bash\ncurl https://e.com/b\n```\n\n<!-- samplegen: end of content tabs -->\n"
+        );
+        // a stepper's steps head what they hold, below the heading before them
+        let steps = "## Set up\n\n:::::{stepper}\n::::{step} Install it\nClick.\n::::\n::::{step} Enable it\n```sh\ncurl -X POST https://e.com/on\n```\n::::\n:::::\n";
+        let (markdown, _) = read(steps);
+        assert_eq!(
+            markdown,
+            "## Set up\n\n\n### Install it\nClick.\n\n### Enable it\n```sh\ncurl -X POST https://e.com/on\n```\n\n\n"
         );
     }
 
