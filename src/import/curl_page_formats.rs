@@ -1522,6 +1522,13 @@ impl Branches {
                 {
                     out.push_str(&format!("{{{{{last}}}}}"));
                 }
+                // GitBook's parameter, whose text follows: named before it
+                if keyword == "api-method-parameter"
+                    && let Some((_, after)) = inner.split_once("name=\"")
+                    && let Some((name, _)) = after.split_once('"')
+                {
+                    out.push_str(&format!("`{name}`:"));
+                }
             }
             match keyword {
                 "comment" => self.open.push(false),
@@ -2557,6 +2564,11 @@ mod tests {
                 "\n\nUpdate a currency\n\n{TABS_START}\n{TAB_START}\n```bash\ncurl -X PUT https://e.com/v2/currencies/1\n```\n\n{TABS_END}\n\n"
             )
         );
+        // a parameter's text keeps the parameter's name
+        let (markdown, _) = read(
+            "{% api-method-parameter name=\"slug\" type=\"string\" required=true %}\nA unique slug\n{% endapi-method-parameter %}\n",
+        );
+        assert_eq!(markdown, "`slug`:\nA unique slug\n\n");
     }
 
     #[test]
