@@ -1196,7 +1196,8 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     } else {
         with_assignments_read(shell::with_arrays_written(
             functions::with_functions_called(shell::with_scripts_run(assigned_curls(
-                shell_commands(text)?,
+                shell_commands(text)
+                    .map_err(|error| shell::never_closed_in_input(error, first_line))?,
             )?)),
         ))
     };

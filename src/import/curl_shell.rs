@@ -2182,6 +2182,30 @@ fn never_closed(kind: &str, text: &str, opened: usize) -> String {
     )
 }
 
+/// A [`never_closed`] error of a text whose first line is the input's `first_line`, naming the
+/// input's line: a page's code block is read on its own, and its writer looks in the page.
+pub(super) fn never_closed_in_input(error: String, first_line: Option<usize>) -> String {
+    const AT: &str = "opened at line ";
+    let Some(first_line) = first_line.filter(|&line| line > 1) else {
+        return error;
+    };
+    let Some(start) = error.find(AT).map(|at| at + AT.len()) else {
+        return error;
+    };
+    let digits = error[start..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(error.len(), |end| start + end);
+    match error[start..digits].parse::<usize>() {
+        Ok(line) => format!(
+            "{}{}{}",
+            &error[..start],
+            line + first_line - 1,
+            &error[digits..]
+        ),
+        Err(_) => error,
+    }
+}
+
 fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> usize {
     // `Chars` bounds what is left by its bytes; `Peekable` counts a char it holds as one more
     let held = chars.peek().map_or(0, |c| c.len_utf8());
@@ -4540,6 +4564,14 @@ mod tests {
             shell_commands("curl -d \"{ u").unwrap_err(),
             "a double quote opened at line 1, column 9 is never closed"
         );
+        // a page's block names the page's line
+        let error = shell_commands("curl u\necho it's").unwrap_err();
+        assert_eq!(
+            never_closed_in_input(error.clone(), Some(10)),
+            "a single quote opened at line 11, column 8 is never closed"
+        );
+        assert_eq!(never_closed_in_input(error.clone(), None), error);
+        assert_eq!(never_closed_in_input("other".into(), Some(3)), "other");
     }
 
     #[test]
