@@ -5884,8 +5884,15 @@ mod tests {
         let escaped = "# Email\n\n```js\nsend()\n```\n\n<Code language=\"shell\">\n{`\ncurl -X POST https://e.com/mail \\\\\n  -d a=1 \\\\\n  -H 'X: \\$y'\n`}\n</Code>\n";
         let import = imported(escaped);
         assert_eq!(urls_of(&import), ["https://e.com/mail"]);
-        assert_eq!(import.items[0].spec.request.headers[0]["X"].as_deref(), Some("$y"));
-        assert!(import.notes.iter().all(|note| note.kind == "page"), "{:?}", import.notes);
+        assert_eq!(
+            import.items[0].spec.request.headers[0]["X"].as_deref(),
+            Some("$y")
+        );
+        assert!(
+            import.notes.iter().all(|note| note.kind == "page"),
+            "{:?}",
+            import.notes
+        );
         // a workflow whose own commands run curl is read as one, not by a span in its text
         let workflow = "jobs:\n  t:\n    steps:\n      - run: echo \"Use `curl http://e.com/help` to check it.\"\n      - run: curl -X POST https://e.com/deploy\n";
         assert_eq!(urls_of(&imported(workflow)), ["https://e.com/deploy"]);
