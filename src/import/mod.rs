@@ -117,6 +117,9 @@ pub struct Options {
 /// Reads `text` as `format`. A malformed input is an error (nothing is written); what a valid
 /// input holds that specs cannot say is reported in the notes.
 pub fn read(format: Format, text: &str, options: Options) -> Result<Import, String> {
+    // a byte order mark, as Windows tools write UTF-8 (PowerShell 5.1's `-Encoding UTF8`,
+    // .NET's `Encoding.UTF8`), is no part of the text: newman skips it too
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut import = match format {
         Format::Postman => postman::import(text),
         Format::Openapi => openapi::import(text, options),
@@ -648,6 +651,22 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // a byte order mark before the JSON (newman's own fixture has one) is skipped, by every
+    // importer alike
+    #[test]
+    fn a_byte_order_mark_is_no_part_of_the_input() {
+        let collection = "\u{feff}{\"info\": {\"name\": \"c\", \"schema\": \"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\"}, \"item\": [{\"name\": \"a\", \"request\": {\"method\": \"GET\", \"url\": \"https://e.com/a\"}}]}";
+        let har = "\u{feff}{\"log\": {\"entries\": [{\"request\": {\"method\": \"GET\", \"url\": \"https://e.com/a\", \"headers\": []}}]}}";
+        for (format, text) in [
+            (Format::Postman, collection),
+            (Format::Har, har),
+            (Format::Curl, "\u{feff}curl https://e.com/a"),
+        ] {
+            let import = read(format, text, Options::default()).unwrap();
+            assert_eq!(import.items[0].spec.request.url, "https://e.com/a");
+        }
+    }
 
     // Azure's capabilities listing has a 1.8 MB example response: a spec holding it could not
     // be read back, so the example goes, and a request too large alone is not written
