@@ -110,6 +110,32 @@ impl Project {
             )])
         };
         let output = &self.config.output_dir;
+        // samplegen removes from the output directory what its manifest names, and a pull
+        // request writes the manifest: the directory is one of its own, so that no manifest can
+        // name the project's specs, templates, config or `.git`
+        fn parts(path: &Path) -> Vec<std::path::Component<'_>> {
+            path.components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .collect()
+        }
+        let out = parts(output);
+        let overlaps = |other: &Path| {
+            let other = parts(other);
+            out.starts_with(&other) || other.starts_with(&out)
+        };
+        if out.is_empty()
+            || out.first().is_some_and(|first| first.as_os_str() == ".git")
+            || overlaps(&self.config.specs_dir)
+            || overlaps(&self.config.templates_dir)
+        {
+            return Err(Error::Diagnostics(vec![Diagnostic::new(
+                &fs_safe::shown_dir(&self.root.join(output)),
+                format!(
+                    "`output: {}` must be a directory of its own below the project directory: not the project directory, nor `.git`, and neither inside nor around the specs or templates directory (samplegen removes from it the files its manifest names)",
+                    output.display()
+                ),
+            )]));
+        }
         fs_safe::plain_dir_below(&self.root, output)
             .map_err(|error| refused(&self.root.join(output), error))?;
         for relative in [&self.config.specs_dir, &self.config.templates_dir] {

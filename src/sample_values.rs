@@ -280,16 +280,24 @@ impl SampleValues {
     }
 
     /// `text` with every `{{name}}` that has a value set, and every secret marked when
-    /// `secrets_allowed`; `Err(name)` names a secret written where a secret cannot go.
-    pub fn set(&self, text: &str, secrets_allowed: bool) -> Result<String, String> {
+    /// `secrets_allowed`; an error names a secret written where a secret cannot go, or the
+    /// variable whose value made the text larger than [`MAX_SET_BYTES`].
+    pub fn set(&self, text: &str, secrets_allowed: bool) -> Result<String, Unset> {
         if self.variables.is_empty() && self.secrets.is_empty() {
             return Ok(text.to_string());
         }
         let mut misplaced = None;
-        let set = self.set_within(text, secrets_allowed, &mut Vec::new(), &mut misplaced);
-        match misplaced {
-            Some(name) => Err(name),
-            None => Ok(set),
+        let mut too_large = None;
+        let set = self.set_within(
+            text,
+            secrets_allowed,
+            &mut Vec::new(),
+            &mut (&mut misplaced, &mut too_large),
+        );
+        match (too_large, misplaced) {
+            (Some(name), _) => Err(Unset::TooLarge(name)),
+            (None, Some(name)) => Err(Unset::MisplacedSecret(name)),
+            (None, None) => Ok(set),
         }
     }
 
@@ -301,19 +309,39 @@ impl SampleValues {
         text: &str,
         secrets_allowed: bool,
         within: &mut Vec<&'v str>,
-        misplaced: &mut Option<String>,
+        (misplaced, too_large): &mut (&mut Option<String>, &mut Option<String>),
     ) -> String {
+        // what the values set so far add to the text
+        let mut added = 0usize;
         map_variables(text, |name| {
+            // once too large, nothing more is set: values that double (`V2: "{{V1}}{{V1}}"`)
+            // would otherwise take exponential time
+            if too_large.is_some() {
+                return None;
+            }
             if let Some((name, value)) = self.variables.get_key_value(name) {
                 if within.contains(&name.as_str()) {
                     return None;
                 }
-                if !value.contains("{{") {
-                    return Some(value.clone());
+                let set = if value.contains("{{") {
+                    within.push(name);
+                    let set = self.set_within(
+                        value,
+                        secrets_allowed,
+                        within,
+                        &mut (misplaced, too_large),
+                    );
+                    within.pop();
+                    set
+                } else {
+                    value.clone()
+                };
+                added += set.len();
+                if added > MAX_SET_BYTES || too_large.is_some() {
+                    // the outermost, which the text names
+                    **too_large = Some(name.clone());
+                    return None;
                 }
-                within.push(name);
-                let set = self.set_within(value, secrets_allowed, within, misplaced);
-                within.pop();
                 Some(set)
             } else if let Some(env) = self.secrets.get(name) {
                 if !secrets_allowed {
@@ -325,6 +353,21 @@ impl SampleValues {
             }
         })
     }
+}
+
+/// The most bytes the values set in one text may add to it. A value may name others, and each
+/// use of one copies it: `V1: "{{V0}}{{V0}}"`, `V2: "{{V1}}{{V1}}"`… doubles at each step, and a
+/// repository of a few lines would fill the memory. A text 1 MiB larger than it is written is no
+/// docs sample.
+pub const MAX_SET_BYTES: usize = 1 << 20;
+
+/// Why [`SampleValues::set`] cannot set a text's values.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unset {
+    /// The secret named is written where a secret cannot go.
+    MisplacedSecret(String),
+    /// The variable named made the text more than [`MAX_SET_BYTES`] larger.
+    TooLarge(String),
 }
 
 /// `text` with each `{{name}}` replaced by what `value` gives for `name`, or kept as written when
@@ -407,11 +450,38 @@ mod tests {
             &[("auth", "Bearer {{token}}")],
             SecretsSpec::Names(vec!["token".into()]),
         );
-        assert_eq!(values.set("{{auth}}", false), Err("token".to_string()));
+        assert_eq!(
+            values.set("{{auth}}", false),
+            Err(Unset::MisplacedSecret("token".to_string()))
+        );
         assert_eq!(
             values.set("{{auth}}", true).unwrap(),
             format!("Bearer {}", marker("token"))
         );
+    }
+
+    /// Values that name others may not make a text more than 1 MiB larger: doubling at each
+    /// step, forty steps would take the memory and exponential time.
+    #[test]
+    fn values_that_double_are_bounded() {
+        let mut chain = vec![("V0".to_string(), "aaaaaaaaaa".to_string())];
+        for step in 1..=40 {
+            chain.push((
+                format!("V{step}"),
+                format!("{{{{V{0}}}}}{{{{V{0}}}}}", step - 1),
+            ));
+        }
+        let pairs: Vec<(&str, &str)> = chain
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let (values, _) = resolve(&pairs, SecretsSpec::Names(vec![]));
+        // (unbounded, this would not return)
+        assert_eq!(
+            values.set("/{{V40}}", false),
+            Err(Unset::TooLarge("V40".to_string()))
+        );
+        assert_eq!(values.set("/{{V10}}", false).unwrap().len(), 1 + 10 * 1024);
     }
 
     #[test]
@@ -431,7 +501,7 @@ mod tests {
         );
         assert_eq!(
             values.set("?k={{secretKey}}", false),
-            Err("secretKey".to_string())
+            Err(Unset::MisplacedSecret("secretKey".to_string()))
         );
     }
 

@@ -52,9 +52,16 @@ impl std::error::Error for YamlError {}
 pub const MAX_DOCUMENT_EVENTS: usize = 20_000_000;
 pub const MAX_DOCUMENT_NODES: usize = 5_000_000;
 
-fn options(max_events: usize, max_nodes: usize) -> serde_saphyr::Options {
+/// The most bytes of text a spec or `samplegen.yaml` may hold once its aliases are expanded:
+/// a 1 MiB file whose aliases repeat a large value twenty times would otherwise render
+/// gigabytes. (An imported document may hold [`MAX_DOCUMENT_SCALAR_BYTES`].)
+pub const MAX_SCALAR_BYTES: usize = 4 << 20;
+pub const MAX_DOCUMENT_SCALAR_BYTES: usize = 256 << 20;
+
+fn options(max_events: usize, max_nodes: usize, max_scalar_bytes: usize) -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
+            max_total_scalar_bytes: max_scalar_bytes,
             max_depth: MAX_DEPTH,
             flow_nesting_limit: MAX_DEPTH,
             max_aliases: MAX_ANCHORS,
@@ -82,13 +89,19 @@ fn options(max_events: usize, max_nodes: usize) -> serde_saphyr::Options {
 /// Reads one YAML document as `T`. A leading byte-order mark is skipped; a second document, a
 /// duplicate key and any limit above is an error.
 pub fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
-    read(source, || options(MAX_EVENTS, MAX_NODES))
+    read(source, || options(MAX_EVENTS, MAX_NODES, MAX_SCALAR_BYTES))
 }
 
 /// [`from_str`] for an imported document, with room for [`MAX_DOCUMENT_EVENTS`] and
 /// [`MAX_DOCUMENT_NODES`].
 pub fn from_str_large<T: DeserializeOwned>(source: &str) -> Result<T, YamlError> {
-    read(source, || options(MAX_DOCUMENT_EVENTS, MAX_DOCUMENT_NODES))
+    read(source, || {
+        options(
+            MAX_DOCUMENT_EVENTS,
+            MAX_DOCUMENT_NODES,
+            MAX_DOCUMENT_SCALAR_BYTES,
+        )
+    })
 }
 
 thread_local! {
@@ -279,6 +292,10 @@ fn message_of(error: &serde_saphyr::Error) -> String {
             B::Documents { .. } => {
                 "a second YAML document: the file may hold only one (remove the `---` line and what follows it)".into()
             }
+            B::ScalarBytes { total_scalar_bytes } => format!(
+                "too large: its text, aliases expanded, passes {} MiB ({total_scalar_bytes} bytes here); samplegen refuses more",
+                bytes_limit(*total_scalar_bytes)
+            ),
             other => format!("beyond what samplegen reads: {other:?}"),
         },
         E::AliasReplayLimitExceeded {
@@ -288,6 +305,16 @@ fn message_of(error: &serde_saphyr::Error) -> String {
             "aliases expand to more than {max_total_replayed_events} YAML events (a \"billion laughs\" document?); samplegen refuses more"
         ),
         _ => error.to_string(),
+    }
+}
+
+/// The scalar-byte limit a breach of `total` bytes passed, in MiB: a spec's or an imported
+/// document's.
+fn bytes_limit(total: usize) -> usize {
+    if total > MAX_DOCUMENT_SCALAR_BYTES {
+        MAX_DOCUMENT_SCALAR_BYTES >> 20
+    } else {
+        MAX_SCALAR_BYTES >> 20
     }
 }
 
@@ -584,6 +611,22 @@ mod tests {
         }
     }
 
+    /// A value repeated by aliases counts each time: a 1 MiB spec may not expand to gigabytes.
+    #[test]
+    fn text_expanded_by_aliases_is_bounded() {
+        let big = "x".repeat(600_000);
+        let spec = format!("a: &a '{big}'\nb: [{}]\n", vec!["*a"; 8].join(", "));
+        let error = from_str::<serde_json::Value>(&spec).unwrap_err();
+        assert!(
+            error
+                .message
+                .starts_with("too large: its text, aliases expanded, passes 4 MiB"),
+            "{error}"
+        );
+        assert!(error.location.is_some());
+        assert!(from_str_large::<serde_json::Value>(&spec).is_ok());
+    }
+
     #[test]
     fn anchors_aliases_and_nodes_are_counted() {
         let anchors: String = (0..=MAX_ANCHORS)
@@ -597,12 +640,17 @@ mod tests {
         assert!(error.message.contains("more than 1000 aliases"), "{error}");
         // the event and node limits, at a size a test reads quickly
         let nodes = format!("[{}]", vec!["0"; 101].join(","));
-        let error = read::<serde_json::Value>(&nodes, || options(MAX_EVENTS, 100)).unwrap_err();
+        let error =
+            read::<serde_json::Value>(&nodes, || options(MAX_EVENTS, 100, MAX_SCALAR_BYTES))
+                .unwrap_err();
         assert!(error.message.contains("too large"), "{error}");
         assert_eq!(at(&error).0, 1);
-        let error = read::<serde_json::Value>(&nodes, || options(100, MAX_NODES)).unwrap_err();
+        let error = read::<serde_json::Value>(&nodes, || options(100, MAX_NODES, MAX_SCALAR_BYTES))
+            .unwrap_err();
         assert!(error.message.contains("too large"), "{error}");
-        assert!(read::<serde_json::Value>(&nodes, || options(1_000, 1_000)).is_ok());
+        assert!(
+            read::<serde_json::Value>(&nodes, || options(1_000, 1_000, MAX_SCALAR_BYTES)).is_ok()
+        );
     }
 
     #[test]

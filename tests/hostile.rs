@@ -384,6 +384,33 @@ fn a_config_that_points_outside_the_project_is_refused() {
     }
 }
 
+// the output directory's manifest is the pull request's: a directory that is the project's or
+// holds its specs, templates or `.git` would let it name any of them for removal
+#[test]
+fn an_output_directory_that_is_not_one_of_its_own_is_refused() {
+    for config in [
+        "output: .\n",
+        "output: ''\n",
+        "output: .git\n",
+        "output: specs/out\n",
+        "output: templates\n",
+        "output: docs\ntemplates: docs/templates\n",
+    ] {
+        let scene = Scene::new();
+        scene.write("proj/samplegen.yaml", config);
+        scene.write(
+            "proj/.samplegen-manifest",
+            "specs/auth/token.yaml\tsamplegen.yaml\n",
+        );
+        scene.run(&["build"]).expect(
+            1,
+            &["must be a directory of its own below the project directory"],
+        );
+        assert!(scene.at("proj/samplegen.yaml").exists(), "{config}");
+        scene.assert_outside_untouched();
+    }
+}
+
 #[test]
 fn a_specs_directory_linked_from_outside_is_refused() {
     let scene = Scene::new();

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::PathSegment::{self, Index, Key};
 use crate::diagnostic::path_text;
-use crate::sample_values::{SampleValues, holds_marker};
+use crate::sample_values::{MAX_SET_BYTES, SampleValues, Unset, holds_marker};
 use crate::spec::{
     AuthSpec, BodySpec, FileSpec, KeyLocationSpec, NameValueSpec, PartSpec, RequestSpec,
 };
@@ -21,9 +21,16 @@ enum Slot {
     Text,
 }
 
+/// The most bytes the values set in a request may add to it in all (see [`MAX_SET_BYTES`] for
+/// one text).
+const REQUEST_SET_BYTES: usize = 4 * MAX_SET_BYTES;
+
 /// Sets `values` in every text of `request`, reporting a secret where it cannot go, a variable
 /// whose value breaks a header line, and the characters samplegen keeps for secrets.
 pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values: &SampleValues) {
+    // what the values add to the whole request, bounded as each text's is: one value used in
+    // a thousand fields is a thousand copies
+    let added = std::cell::Cell::new(0usize);
     let set = |check: &mut Checker, text: &mut String, slot: Slot, path: &[PathSegment]| {
         let shown = path_text(path);
         if holds_marker(text) {
@@ -34,7 +41,14 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
             return;
         }
         match values.set(text, slot != Slot::Text) {
-            Err(secret) => check.report(
+            Err(Unset::TooLarge(variable)) => check.report(
+                path,
+                format!(
+                    "{shown}: `{{{{{variable}}}}}`'s value makes it more than {} MiB larger than written (a value that names others copies them at each use)",
+                    MAX_SET_BYTES >> 20
+                ),
+            ),
+            Err(Unset::MisplacedSecret(secret)) => check.report(
                 path,
                 format!(
                     "{shown}: `{{{{{secret}}}}}` is a secret, read from the environment when the sample runs; a secret can go in `auth` or a header value only"
@@ -48,7 +62,23 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
                     ),
                 );
             }
-            Ok(set) => *text = set,
+            Ok(set) => {
+                let before = added.get();
+                added.set(before + set.len().saturating_sub(text.len()));
+                if added.get() > REQUEST_SET_BYTES {
+                    if before <= REQUEST_SET_BYTES {
+                        check.report(
+                            path,
+                            format!(
+                                "{shown}: the values of `variables` make the request more than {} MiB larger than written (a value used in many places is copied to each)",
+                                REQUEST_SET_BYTES >> 20
+                            ),
+                        );
+                    }
+                    return;
+                }
+                *text = set;
+            }
         }
     };
     let request_path = |rest: &[PathSegment<'static>]| {
