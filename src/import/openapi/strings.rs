@@ -5,9 +5,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use fancy_regex::Regex;
-use regex_syntax::hir::{
-    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
-};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
 use serde_json::Value;
 
 /// The longest string built to meet a pattern or a `minLength`: a schema asking for more is
@@ -37,6 +35,9 @@ struct Compiled {
     /// Its matcher for strings of ASCII characters, when the `regex` crate's syntax reads the
     /// whole pattern (no look-arounds or back-references): see [`ascii_matcher`].
     ascii_matcher: Option<regex_automata::meta::Regex>,
+    /// Its matcher for any string, when the `regex` crate's syntax reads the whole pattern:
+    /// as [`ascii_only`] builds it but for every character, compiled when first needed.
+    plain_matcher: OnceCell<Option<regex_automata::meta::Regex>>,
     /// Its matcher for any string, look-arounds and back-references included (`fancy-regex`),
     /// compiled when first needed; `None` inside for one that cannot be compiled.
     matcher: OnceCell<Option<Regex>>,
@@ -63,6 +64,7 @@ impl Compiled {
                     .build_from_hir(&ascii_only(&hir))
                     .ok()
             }),
+            plain_matcher: OnceCell::new(),
             matcher: OnceCell::new(),
             shape,
             asked: look_ahead_bodies(&translated)
@@ -78,6 +80,19 @@ impl Compiled {
             && value.len() <= MATCHED_CHARS
         {
             return ascii.is_match(value);
+        }
+        if self.ascii_matcher.is_some()
+            && let Some(plain) = self
+                .plain_matcher
+                .get_or_init(|| {
+                    let hir = regex_syntax::Parser::new().parse(&self.translated).ok()?;
+                    regex_automata::meta::Builder::new()
+                        .build_from_hir(&without_groups(&hir))
+                        .ok()
+                })
+                .as_ref()
+        {
+            return plain.is_match(value);
         }
         self.matcher
             .get_or_init(|| Regex::new(&self.translated).ok())
@@ -97,6 +112,23 @@ const MATCHED_CHARS: usize = 4 * MAX_BUILT_CHARS;
 /// every letter, number and space of Unicode, which took 50 ms and failed on the `regex`
 /// crate's size limit (so the example could not be checked), and `[\P{M}\p{M}]{0,20000}` 100
 /// MB.
+/// `hir` with each group its content: whether a string matches is all that is asked, and a
+/// matcher keeps slots for every group in every state (30,000 groups asked for 43 GB).
+fn without_groups(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Capture(capture) => without_groups(&capture.sub),
+        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
+            sub: Box::new(without_groups(&repetition.sub)),
+            ..repetition.clone()
+        }),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(without_groups).collect()),
+        HirKind::Alternation(branches) => {
+            Hir::alternation(branches.iter().map(without_groups).collect())
+        }
+        _ => hir.clone(),
+    }
+}
+
 fn ascii_only(hir: &Hir) -> Hir {
     match hir.kind() {
         HirKind::Class(Class::Unicode(class)) => {
@@ -111,10 +143,9 @@ fn ascii_only(hir: &Hir) -> Hir {
             sub: Box::new(ascii_only(&repetition.sub)),
             ..repetition.clone()
         }),
-        HirKind::Capture(capture) => Hir::capture(Capture {
-            sub: Box::new(ascii_only(&capture.sub)),
-            ..capture.clone()
-        }),
+        // whether a value matches is all that is asked: a group is its content (30,000
+        // capture groups made the matcher ask for 43 GB of slots)
+        HirKind::Capture(capture) => ascii_only(&capture.sub),
         HirKind::Concat(parts) => Hir::concat(parts.iter().map(ascii_only).collect()),
         HirKind::Alternation(branches) => {
             Hir::alternation(branches.iter().map(ascii_only).collect())
@@ -855,6 +886,17 @@ mod tests {
             }
             assert!(compiled.ascii_matcher.is_some(), "{pattern}");
         }
+        // a group is its content: matching asks for no slot per group and state
+        let groups = format!("^{}$", "(a|b)".repeat(3));
+        let compiled = Compiled::new(&groups);
+        let matcher = compiled.ascii_matcher.as_ref().unwrap();
+        assert_eq!(matcher.group_info().slot_len(), 2);
+        assert!(compiled.matches("aba") && !compiled.matches("abc"));
+        // and so for a value the ASCII matcher does not check
+        let compiled = Compiled::new("^(a|é)+$");
+        assert!(compiled.matches(&"a".repeat(MATCHED_CHARS + 1)) && compiled.matches("aé"));
+        let plain = compiled.plain_matcher.get().unwrap().as_ref().unwrap();
+        assert_eq!(plain.group_info().slot_len(), 2);
     }
 
     #[test]
