@@ -564,7 +564,8 @@ impl Project {
 
     /// The one per-spec pipeline `build` and `check` share: a spec's text, validated, rendered,
     /// as the files it produces below the output directory; or the spec's problems. A template
-    /// that fails is an error of the whole run.
+    /// that fails on a spec (a `throw`, Hugo's refusal of `{{<`) fails that spec, as its own
+    /// problems would: the others are built and recorded.
     pub fn output_files(
         &self,
         path: &Path,
@@ -575,8 +576,20 @@ impl Project {
             Ok(endpoint) => endpoint,
             Err(problems) => return Ok(Err(problems)),
         };
-        let rendered = renderer.render(&endpoint, &self.config)?;
-        Ok(Ok(Project::files_of(&endpoint, rendered)))
+        match renderer.render(&endpoint, &self.config) {
+            Ok(rendered) => Ok(Ok(Project::files_of(&endpoint, rendered))),
+            Err(error) => Ok(Err(vec![Diagnostic::new(
+                &self.shown(path),
+                format!(
+                    "template `{}` failed on this spec: {}",
+                    error.template,
+                    error
+                        .detail
+                        .strip_prefix("error: ")
+                        .unwrap_or(&error.detail)
+                ),
+            )])),
+        }
     }
 
     /// The files an endpoint's rendering produces below the output directory: its samples in

@@ -384,6 +384,35 @@ fn a_config_that_points_outside_the_project_is_refused() {
     }
 }
 
+// a template that fails on one spec fails that spec: the others are built and recorded, the
+// build ends with its summary and releases its marker, and a spec added in that build is
+// recorded, so that its files go when it does
+#[test]
+fn a_template_that_fails_on_one_spec_fails_that_spec_only() {
+    let scene = built();
+    scene.write(
+        "proj/templates/curl.tera",
+        "{% if \"api.example.com\" in request.url.raw %}{{ throw(message=\"boom\") }}{% endif %}{% include \"builtin/curl.tera\" %}",
+    );
+    scene.write(
+        "proj/specs/new/n.yaml",
+        "title: New\nrequest:\n  method: GET\n  url: https://new.example.org/\n",
+    );
+    scene
+        .run(&["build"])
+        .expect(1, &["boom", "specs/users/read.yaml", "1 spec(s) failed"]);
+    assert!(scene.at("proj/output/new/n/curl.sh").exists());
+    assert!(!scene.at("proj/output/.samplegen-building").exists());
+    let manifest = fs::read_to_string(scene.at("proj/output/.samplegen-manifest")).unwrap();
+    assert!(manifest.contains("specs/new/n.yaml"), "{manifest}");
+    fs::remove_dir_all(scene.at("proj/specs/new")).unwrap();
+    fs::remove_dir_all(scene.at("proj/templates")).unwrap();
+    scene
+        .run(&["build"])
+        .expect(0, &["removed output/new/n/curl.sh"]);
+    scene.run(&["check"]).expect(0, &["in sync"]);
+}
+
 // the output directory's manifest is the pull request's: a directory that is the project's or
 // holds its specs, templates or `.git` would let it name any of them for removal
 #[test]
