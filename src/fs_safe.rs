@@ -605,7 +605,13 @@ fn temporary_name(name: &str) -> String {
     if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
         hasher.write_u128(now.as_nanos());
     }
-    format!(".{name}.{:016x}{TEMPORARY_SUFFIX}", hasher.finish())
+    // a file's name is at most 255 bytes: the temporary one beside a long name takes its start
+    let room = 255 - ".".len() - ".".len() - 16 - TEMPORARY_SUFFIX.len();
+    let mut cut = name.len().min(room);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(".{}.{:016x}{TEMPORARY_SUFFIX}", &name[..cut], hasher.finish())
 }
 
 /// Creates a new file at `path` for writing: never an existing file, never through a link.
@@ -698,6 +704,11 @@ mod tests {
         );
         let random = &a[".x.md.".len()..a.len() - TEMPORARY_SUFFIX.len()];
         assert_eq!(random.len(), 16, "{a}");
+        // beside a name of 250 bytes, one that a file system takes
+        let long = format!("{}.md", "é".repeat(123));
+        let temporary = temporary_name(&long);
+        assert!(temporary.len() <= 255, "{}", temporary.len());
+        assert!(temporary.starts_with(".éé") && temporary.ends_with(TEMPORARY_SUFFIX));
     }
 
     /// An output directory `out` (made, empty), and a directory outside it for links to lead
