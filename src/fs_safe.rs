@@ -611,7 +611,11 @@ fn temporary_name(name: &str) -> String {
     while !name.is_char_boundary(cut) {
         cut -= 1;
     }
-    format!(".{}.{:016x}{TEMPORARY_SUFFIX}", &name[..cut], hasher.finish())
+    format!(
+        ".{}.{:016x}{TEMPORARY_SUFFIX}",
+        &name[..cut],
+        hasher.finish()
+    )
 }
 
 /// Creates a new file at `path` for writing: never an existing file, never through a link.

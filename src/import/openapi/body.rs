@@ -80,6 +80,22 @@ impl<'a> Importer<'a> {
         let any_media = media_name.contains('*') && self.structured(media, &media_at);
         if is_json(&media_name) || any_media {
             let Some(example) = self.media_example(media, &media_at, Direction::Request) else {
+                // a schema that allows any value (Kubernetes' `Patch`, `{}`): the body is the
+                // reader's own document, as a part of such a schema is a file
+                if let Some(schema) = media.get("schema")
+                    && self.allows_any_value(schema)
+                {
+                    let path = "/path/to/body.json";
+                    self.note(
+                        "body",
+                        media_at,
+                        format!(
+                            "the body's schema allows any value and gives no example: sent from the file `{path}`, the reader's own document"
+                        ),
+                    );
+                    headers.push(name_value("Content-Type", key));
+                    return Some(BodySpec::File(FileSpec::Path(path.into())));
+                }
                 self.note(
                     "body",
                     media_at,

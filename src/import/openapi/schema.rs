@@ -161,7 +161,7 @@ impl<'a> Importer<'a> {
     }
 
     /// Whether a schema, its `$ref` followed, allows any value (see [`is_any_value`]).
-    fn allows_any_value(&self, schema: &'a Value) -> bool {
+    pub(super) fn allows_any_value(&self, schema: &'a Value) -> bool {
         match self.lookup(schema) {
             Ok((target, _)) => is_any_value(target),
             Err(_) => is_any_value(schema),
@@ -800,15 +800,22 @@ fn discriminated<'s>(schema: &'s Value, choice: &Value) -> Option<(&'s str, Stri
 }
 
 /// Whether a schema allows any value: `true`, or one with no keyword that says what a value is
-/// (`{}`, or only annotations such as `description`; pydantic's `JsonValue`).
+/// (`{}`, or only annotations such as `description`, `externalDocs` and extensions; pydantic's
+/// `JsonValue`, Telegram's `InputFile`).
 pub(super) fn is_any_value(schema: &Value) -> bool {
     match schema {
         Value::Bool(true) => true,
         Value::Object(map) => !map.keys().any(|key| {
             !matches!(
                 key.as_str(),
-                "description" | "title" | "summary" | "$comment" | "deprecated" | "nullable"
-            )
+                "description"
+                    | "title"
+                    | "summary"
+                    | "$comment"
+                    | "deprecated"
+                    | "nullable"
+                    | "externalDocs"
+            ) && !key.starts_with("x-")
         }),
         _ => false,
     }
@@ -1276,6 +1283,54 @@ components:
         assert_eq!(
             body_31(&paths, Default::default()),
             serde_json::json!({"key": "string", "value": "string", "flag": "string"})
+        );
+    }
+
+    /// A body whose schema allows any value (Kubernetes' `Patch`: a description alone) is the
+    /// reader's own document, a file; a multipart part of one (Telegram's `InputFile`: a
+    /// description and `externalDocs`) a file part, not left out.
+    #[test]
+    fn a_body_or_part_any_value_may_be_is_a_file() {
+        let paths = format!(
+            "{}components:\n  schemas:\n    Patch: {{description: Any patch, x-kind: patch}}\n",
+            post_schema("$ref: '#/components/schemas/Patch'")
+        );
+        let text = format!(
+            "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\nservers: [{{url: https://e.com}}]\n{paths}"
+        );
+        let import = read_with(&text, Default::default());
+        assert!(
+            matches!(&only(&import).request.body, Some(crate::spec::BodySpec::File(crate::spec::FileSpec::Path(path))) if path == "/path/to/body.json"),
+            "{:?}",
+            only(&import).request.body
+        );
+        let multipart = format!(
+            "{HEAD}{}",
+            r#"
+paths:
+  /photo:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              required: [chat_id, photo]
+              properties:
+                chat_id: {type: integer}
+                photo: {$ref: '#/components/schemas/InputFile'}
+components:
+  schemas:
+    InputFile: {description: A file, externalDocs: {url: 'https://e.com/files'}}
+"#
+        );
+        let import = read_minimal(&multipart);
+        let Some(crate::spec::BodySpec::Formdata(parts)) = &only(&import).request.body else {
+            panic!("{:?}", only(&import).request.body)
+        };
+        assert!(
+            matches!(&parts[1]["photo"], crate::spec::PartSpec::Detailed(detail) if detail.file.is_some()),
+            "{parts:?}"
         );
     }
 
