@@ -5060,6 +5060,40 @@ mod tests {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
     }
 
+    // a variable set again before a later command (`BODY='…'` before each request), or set
+    // after a command read it from the environment: a project has one value per name, so the
+    // later command's value is written in, and the first keeps the variable
+    #[test]
+    fn a_variable_set_again_is_written_where_its_value_differs() {
+        let script = "URL=https://e.com/first\ncurl \"$URL\"\nURL=https://e.com/second\ncurl \"$URL\"\nBODY='{\"a\":1}'\ncurl -d \"$BODY\" https://e.com/b\nBODY='{\"a\":2}'\ncurl -d \"$BODY\" https://e.com/b\n";
+        let import = imported(script);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "{{URL}}",
+                "https://e.com/second",
+                "https://e.com/b",
+                "https://e.com/b"
+            ]
+        );
+        assert_eq!(import.variables["URL"], "https://e.com/first");
+        let bodies: Vec<_> = import.items[2..]
+            .iter()
+            .map(|item| item.spec.request.body.as_ref().unwrap().raw().unwrap())
+            .collect();
+        assert_eq!(bodies, ["{{BODY}}", "{\"a\":2}"]);
+        assert_eq!(import.variables["BODY"], "{\"a\":1}");
+        // the same value again keeps the variable
+        let same = imported("T=x\ncurl \"https://e.com/$T\"\nT=x\ncurl \"https://e.com/$T/y\"\n");
+        assert_eq!(
+            urls_of(&same),
+            ["https://e.com/{{T}}", "https://e.com/{{T}}/y"]
+        );
+        // read from the environment first, set later
+        let later = imported("curl \"$URL/a\"\nURL=https://e.com/later\ncurl \"$URL/b\"\n");
+        assert_eq!(urls_of(&later), ["{{URL}}/a", "https://e.com/later/b"]);
+    }
+
     /// The URLs of an import's specs, in order.
     fn urls_of(import: &Import) -> Vec<&str> {
         import

@@ -2781,6 +2781,43 @@ pub(super) const DATA_OPTIONS: [&str; 6] = [
     "--json",
 ];
 
+/// A spec names a variable by one value for the whole project: a variable a script sets again
+/// before a later command (`BODY='…'` before each request), or sets after a command read it from
+/// the environment, has its value written into that later command, where it differs from the
+/// value the variable had when a command first read it (`first_read`). The first keeps `{{NAME}}`
+/// and its offered value.
+fn written_where_set_again(
+    command: &mut Command,
+    first_read: &mut std::collections::HashMap<String, Option<String>>,
+) {
+    let mut kept = Vec::new();
+    for (name, value) in std::mem::take(&mut command.assigned) {
+        match first_read.get(&name) {
+            Some(first) if first.as_deref() != Some(value.as_str()) => {
+                let placeholder = format!("{{{{{name}}}}}");
+                for word in &mut command.words {
+                    if word.contains(&placeholder) {
+                        *word = word.replace(&placeholder, &value);
+                    }
+                }
+                command.expanded.retain(|read| *read != name);
+            }
+            Some(_) => kept.push((name, value)),
+            None => {
+                first_read.insert(name.clone(), Some(value.clone()));
+                kept.push((name, value));
+            }
+        }
+    }
+    command.assigned = kept;
+    let computed: Vec<&String> = command.computed.iter().map(|(name, _)| name).collect();
+    for name in &command.expanded {
+        if !computed.contains(&name) {
+            first_read.entry(name.clone()).or_insert(None);
+        }
+    }
+}
+
 /// A variable an earlier command set to a text, and the variables its value reads.
 struct Assigned {
     name: String,
@@ -2803,6 +2840,9 @@ struct Assigned {
 /// text: such a command stays as it is.
 pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
     let mut set: Vec<Assigned> = Vec::new();
+    // the value each variable had when a command first read it (`None`: from the environment)
+    let mut first_read: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
     // the variables set by what samplegen does not run, and by what
     let mut computed: Vec<(String, String)> = Vec::new();
     // the variables a `R="${R:-eu1}"` gave a default, with it
@@ -2996,6 +3036,7 @@ pub(super) fn with_assignments_read(commands: Vec<Command>) -> Vec<Command> {
             .filter(|(name, _)| command.expanded.contains(name))
             .cloned()
             .collect();
+        written_where_set_again(&mut command, &mut first_read);
         with_whole_arguments_written(&mut command);
         with_unquoted_values_split(&mut command);
         with_echoed_variables_written(&mut command, &set);
