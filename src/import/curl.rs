@@ -3223,7 +3223,10 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
         .any(|(url, _)| !bare_word(url) && !only_a_variable(url) && !broken_fragment(url));
     // `curl $DEBUG -s $URL`: among variables alone, one named for a URL is the URL
     let beside_a_url_variable = transfer.urls.iter().any(|(url, _)| url_variable(url));
-    for (index, (written, url_at)) in transfer.urls.iter().enumerate() {
+    // curl pairs each `-T` file with a URL in turn: the URLs kept, not the words left out
+    // (`curl $args -T f.yaml URL` uploads `f.yaml` to `URL`)
+    let mut kept_urls = 0;
+    for (written, url_at) in &transfer.urls {
         if expands_to_words(written) {
             import.notes.push(Note::of_kind(
                 "ignored-option",
@@ -3261,6 +3264,8 @@ fn finish(transfer: Transfer, at: &str, import: &mut Import) {
             continue;
         };
         // `-T "{a,b}"` uploads each file to the URL, named after it
+        let index = kept_urls;
+        kept_urls += 1;
         let files = match transfer.uploads.get(index) {
             Some(file) => uploaded_files(file, transfer.globoff, url_at, import)
                 .into_iter()
@@ -5058,6 +5063,23 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    // `-T` pairs with the command's URL, not with a variable of options beside it
+    #[test]
+    fn an_upload_beside_a_variable_of_options_is_sent() {
+        for line in [
+            "curl $x -T a.yaml https://e.com/f",
+            "curl -T a.yaml $x https://e.com/f",
+        ] {
+            let spec = spec_of(line);
+            assert_eq!(spec.request.method, "PUT", "{line}");
+            assert!(
+                matches!(&spec.request.body, Some(BodySpec::File(FileSpec::Path(path))) if path == "a.yaml"),
+                "{line}: {:?}",
+                spec.request.body
+            );
+        }
     }
 
     // a variable set again before a later command (`BODY='…'` before each request), or set
