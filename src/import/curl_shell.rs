@@ -2782,14 +2782,18 @@ pub(super) const DATA_OPTIONS: [&str; 6] = [
 ];
 
 /// A spec names a variable by one value for the whole project: a variable a script sets again
-/// before a later command (`BODY='…'` before each request), or sets after a command read it from
+/// before a later curl command (`BODY='…'` before each request), or sets after one read it from
 /// the environment, has its value written into that later command, where it differs from the
-/// value the variable had when a command first read it (`first_read`). The first keeps `{{NAME}}`
-/// and its offered value.
+/// value the variable had when a curl command first read it (`first_read`). The first keeps
+/// `{{NAME}}` and its offered value.
 fn written_where_set_again(
     command: &mut Command,
     first_read: &mut std::collections::HashMap<String, Option<String>>,
 ) {
+    // what other programs read (`[ -z "$city" ]`) makes no request
+    if !command.words.first().is_some_and(|word| is_curl(word)) {
+        return;
+    }
     let mut kept = Vec::new();
     for (name, value) in std::mem::take(&mut command.assigned) {
         match first_read.get(&name) {
