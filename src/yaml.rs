@@ -615,7 +615,7 @@ mod tests {
     #[test]
     fn text_expanded_by_aliases_is_bounded() {
         let big = "x".repeat(600_000);
-        let spec = format!("a: &a '{big}'\nb: [{}]\n", vec!["*a"; 8].join(", "));
+        let spec = format!("a: &a '{big}'\nb: [{}]\n", ["*a"; 8].join(", "));
         let error = from_str::<serde_json::Value>(&spec).unwrap_err();
         assert!(
             error

@@ -759,12 +759,14 @@ fn a_template_failing_on_a_spec_names_both() {
     let build = project.run_failing(&["build"]);
     let err = stderr(&build);
     assert!(
-        err.contains(
-            "error: template `templates/ruby.tera` failed while rendering `specs/auth/token.yaml`"
-        ),
+        err.contains("error: template `templates/ruby.tera` failed on this spec: Field `nothing` is not defined"),
         "{err}"
     );
     assert!(err.contains("ruby.tera:2:"), "{err}");
+    assert!(err.contains(" --> specs/auth/token.yaml"), "{err}");
+    // each spec it fails on is named, and the build ends with its count
+    assert!(err.contains(" --> specs/users/read-users.yaml"), "{err}");
+    assert!(err.contains("2 spec(s) failed"), "{err}");
 }
 
 #[test]
