@@ -222,6 +222,19 @@ fn shown_char(c: char, out: &mut String) {
     }
 }
 
+/// Text from an input or a file made safe to print, whole: control characters and bidi
+/// controls escaped as in error messages (line breaks too unless `keep_breaks`). Notes and
+/// `check`'s diffs show input text, and land in the same CI log as errors.
+pub fn terminal_safe(text: &str, keep_breaks: bool) -> String {
+    if !text
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+    {
+        return text.to_string();
+    }
+    shown_text(text, usize::MAX, keep_breaks)
+}
+
 /// Text made safe to print: control characters escaped (line breaks too unless `keep_breaks`),
 /// and cut after `limit` characters.
 fn shown_text(text: &str, limit: usize, keep_breaks: bool) -> String {
@@ -480,6 +493,25 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "error: request: unknown field `methd`\n --> specs/a.yaml:3:3\n  |\n3 |   methd: GET\n  |   ^"
+        );
+    }
+
+    /// What notes and diffs show of an input is escaped as errors are, whole.
+    #[test]
+    fn input_text_is_made_terminal_safe() {
+        assert_eq!(terminal_safe("plain text", false), "plain text");
+        assert_eq!(
+            terminal_safe("a\u{1b}]0;PWN\u{7}\rb\u{202e}", false),
+            "a\\u{1b}]0;PWN\\u{7}\\u{d}b\\u{202e}"
+        );
+        assert_eq!(
+            terminal_safe("-a\n+b\u{1b}[2J\n", true),
+            "-a\n+b\\u{1b}[2J\n"
+        );
+        let long = "x".repeat(5_000);
+        assert_eq!(
+            terminal_safe(&format!("{long}\u{7}"), false).len(),
+            5_000 + 5
         );
     }
 

@@ -413,6 +413,28 @@ fn a_template_that_fails_on_one_spec_fails_that_spec_only() {
     scene.run(&["check"]).expect(0, &["in sync"]);
 }
 
+// a hand-edited output file's escape sequences, and an input's in import notes, are shown
+// escaped, never run by the terminal of the CI log
+#[test]
+fn check_diffs_and_import_notes_show_control_characters_escaped() {
+    let scene = built();
+    scene.write(
+        "proj/output/users/read/curl.sh",
+        "curl \u{1b}]0;PWNED\u{7}\u{1b}[2J\rall files in sync\n",
+    );
+    let check = scene.run(&["check"]);
+    check.expect(1, &["\\u{1b}]0;PWNED\\u{7}"]);
+    assert!(!check.stdout.contains('\u{1b}') && !check.stderr.contains('\u{1b}'));
+    scene.write("proj/in.sh", "curl -X 'BAD\u{1b}[2J' https://e.com/a\n");
+    let import = scene.run(&["import", "curl", "in.sh", "--into", "specs/in"]);
+    assert!(
+        !import.stdout.contains('\u{1b}') && !import.stderr.contains('\u{1b}'),
+        "{}{}",
+        import.stdout,
+        import.stderr
+    );
+}
+
 // the output directory's manifest is the pull request's: a directory that is the project's or
 // holds its specs, templates or `.git` would let it name any of them for removal
 #[test]

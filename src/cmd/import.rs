@@ -144,7 +144,12 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
             writeln!(out, "{line}").map_err(Error::stdout)?;
         }
     }
-    // one line per kind of note, with how many; each note below it with --verbose
+    // one line per kind of note, with how many; each note below it with --verbose; the input's
+    // text in them shown, never run by the terminal
+    for note in &mut imported.notes {
+        note.at = crate::diagnostic::terminal_safe(&note.at, false);
+        note.message = crate::diagnostic::terminal_safe(&note.message, false);
+    }
     let counts = imported.note_counts();
     for (kind, count) in &counts {
         let first = imported

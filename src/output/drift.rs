@@ -105,6 +105,7 @@ fn drift(output_dir: &Path, path: &str, kind: DriftKind, old: &str, new: &str) -
     Drift {
         path: path.to_string(),
         kind,
-        diff,
+        // a file's own escape sequences are shown, not run by the terminal
+        diff: crate::diagnostic::terminal_safe(&diff, true),
     }
 }
