@@ -119,19 +119,17 @@ impl Project {
                 .collect()
         }
         let out = parts(output);
-        let overlaps = |other: &Path| {
-            let other = parts(other);
-            out.starts_with(&other) || other.starts_with(&out)
-        };
+        // (one inside another directory is harmless: the manifest names only what is below it)
+        let holds = |other: &Path| parts(other).starts_with(&out);
         if out.is_empty()
             || out.first().is_some_and(|first| first.as_os_str() == ".git")
-            || overlaps(&self.config.specs_dir)
-            || overlaps(&self.config.templates_dir)
+            || holds(&self.config.specs_dir)
+            || holds(&self.config.templates_dir)
         {
             return Err(Error::Diagnostics(vec![Diagnostic::new(
                 &fs_safe::shown_dir(&self.root.join(output)),
                 format!(
-                    "`output: {}` must be a directory of its own below the project directory: not the project directory, nor `.git`, and neither inside nor around the specs or templates directory (samplegen removes from it the files its manifest names)",
+                    "`output: {}` must be a directory of its own below the project directory: not the project directory, nor `.git`, nor one holding the specs or templates directory (samplegen removes from it the files its manifest names)",
                     output.display()
                 ),
             )]));

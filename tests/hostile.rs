@@ -443,7 +443,8 @@ fn an_output_directory_that_is_not_one_of_its_own_is_refused() {
         "output: .\n",
         "output: ''\n",
         "output: .git\n",
-        "output: specs/out\n",
+        "output: .git/x\n",
+        "output: specs\n",
         "output: templates\n",
         "output: docs\ntemplates: docs/templates\n",
     ] {
