@@ -1,7 +1,7 @@
 //! A project on disk: its config, its specs (found, parsed, validated) and the output files they
 //! produce. The commands are built from these steps.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::hash::PathMap;
 use rayon::prelude::*;
@@ -265,10 +265,10 @@ impl Project {
             let io = |(path, error)| Error::Io { path, error };
             // most trees hold no link: read on all cores; one with a link is walked in order,
             // which keeps a linked directory from being walked twice
-            match SpecFiles::walk_plain(&specs_dir, stamped).map_err(io)? {
+            match SpecFiles::walk_plain(&specs_dir, stamped, 0).map_err(io)? {
                 Some(files) if stamped => (found.files, found.stamps) = files.into_iter().unzip(),
                 Some(files) => found.files = files.into_iter().map(|(path, _)| path).collect(),
-                None => found.walk(&specs_dir, &root, false).map_err(io)?,
+                None => found.walk(&specs_dir, &root, false, 0).map_err(io)?,
             }
         }
         let mut discovered = Discovered {
@@ -359,8 +359,11 @@ impl Project {
     }
 
     /// Refuses the specs whose output paths collide: a file of one where another needs a
-    /// directory (`m/x.yaml` writes `m/x.md`, `m/x.md.yaml` needs the directory `m/x.md/`).
+    /// directory (`m/x.yaml` writes `m/x.md`, `m/x.md.yaml` needs the directory `m/x.md/`), or
+    /// one file written by both (a target of the site's own with `extension: md` writes
+    /// `m/x/<id>.md`, the page of `m/x/<id>.yaml`).
     fn refuse_colliding(&self, pages: &[(&PathBuf, String)], discovered: &mut Discovered) {
+        self.refuse_sample_as_page(pages, discovered);
         let sample_names: BTreeSet<String> = self
             .config
             .targets
@@ -442,6 +445,54 @@ impl Project {
                 format!(
                     "this spec's output and that of {} need the same path, one as a file and the other as a directory; rename one",
                     others.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// Refuses each spec whose page is another's sample: `m/x/<id>.md` for a target `<id>` whose
+    /// extension is `md` (in any case: `pages` are lower case, as a case-insensitive file system
+    /// compares them). Without such a target, which only a site's own can be, nothing is looked up.
+    fn refuse_sample_as_page(&self, pages: &[(&PathBuf, String)], discovered: &mut Discovered) {
+        // (ids are lower case already)
+        let markdown_targets: Vec<&str> = self
+            .config
+            .targets
+            .iter()
+            .filter(|t| t.target.extension.eq_ignore_ascii_case("md"))
+            .map(|t| t.target.id)
+            .collect();
+        if markdown_targets.is_empty() {
+            return;
+        }
+        let page_at: HashMap<&str, usize> = pages
+            .iter()
+            .enumerate()
+            .map(|(index, (_, page))| (page.as_str(), index))
+            .collect();
+        let mut clashes: Vec<(usize, usize, &str)> = Vec::new();
+        for (index, (_, page)) in pages.iter().enumerate() {
+            if let Some((parent, name)) = page.rsplit_once('/')
+                && let Some(&id) = markdown_targets.iter().find(|id| **id == name)
+                && let Some(&owner) = page_at.get(parent)
+            {
+                clashes.push((owner, index, id));
+            }
+        }
+        for (owner, page, id) in clashes {
+            let (owner, page) = (self.shown(pages[owner].0), self.shown(pages[page].0));
+            discovered.refuse(
+                &owner,
+                format!(
+                    "this spec's `{id}` sample and the page of `{}` are the same file; rename the spec or give the target another extension",
+                    page.display()
+                ),
+            );
+            discovered.refuse(
+                &page,
+                format!(
+                    "this spec's page and the `{id}` sample of `{}` are the same file; rename the spec or give the target another extension",
+                    owner.display()
                 ),
             );
         }
@@ -722,6 +773,21 @@ struct SpecFiles {
     visited: std::collections::HashSet<PathBuf>,
 }
 
+/// How many folders deep below the specs directory a spec may sit. A deeper tree is refused
+/// before it is walked further: the walk recurses once per level, and a pull request adding a
+/// folder 2,000 deep would otherwise overflow the stack (a docs site's nesting is a handful).
+const MAX_SPEC_DEPTH: usize = 32;
+
+/// The error for a folder below the specs directory nested deeper than [`MAX_SPEC_DEPTH`].
+fn too_deep(dir: &Path) -> (PathBuf, std::io::Error) {
+    (
+        dir.to_path_buf(),
+        std::io::Error::other(format!(
+            "nested more than {MAX_SPEC_DEPTH} folders below the specs directory; samplegen refuses deeper spec folders"
+        )),
+    )
+}
+
 /// Whether `path` names a spec file: `.yaml`, and `.yml`, `.YAML`… too, so that the build can
 /// say spec files end in `.yaml`.
 fn is_spec_file(path: &Path) -> bool {
@@ -764,7 +830,11 @@ impl SpecFiles {
     fn walk_plain(
         dir: &Path,
         stamped: bool,
+        depth: usize,
     ) -> Result<Option<Vec<(PathBuf, Option<Stamp>)>>, (PathBuf, std::io::Error)> {
+        if depth > MAX_SPEC_DEPTH {
+            return Err(too_deep(dir));
+        }
         let entries = sorted_entries(dir, stamped).map_err(|error| (dir.to_path_buf(), error))?;
         if entries.iter().any(|(_, kind, _)| kind.is_symlink()) {
             return Ok(None);
@@ -780,7 +850,7 @@ impl SpecFiles {
                 if hidden {
                     Ok(Some(Vec::new()))
                 } else if kind.is_dir() {
-                    SpecFiles::walk_plain(&path, stamped)
+                    SpecFiles::walk_plain(&path, stamped, depth + 1)
                 } else if is_spec_file(&path) {
                     Ok(Some(vec![(path, stamp)]))
                 } else {
@@ -798,14 +868,18 @@ impl SpecFiles {
         Ok(Some(files))
     }
 
-    /// Walks `dir`; `linked` says whether it was reached through a link (only then can it be
-    /// one already walked).
+    /// Walks `dir`, `depth` folders below the specs directory; `linked` says whether it was
+    /// reached through a link (only then can it be one already walked).
     fn walk(
         &mut self,
         dir: &Path,
         root: &Path,
         linked: bool,
+        depth: usize,
     ) -> Result<(), (PathBuf, std::io::Error)> {
+        if depth > MAX_SPEC_DEPTH {
+            return Err(too_deep(dir));
+        }
         let fail = |error| (dir.to_path_buf(), error);
         if linked {
             let canonical = dir.canonicalize().map_err(fail)?;
@@ -839,7 +913,7 @@ impl SpecFiles {
                 kind.is_dir()
             };
             if is_dir {
-                self.walk(&path, root, linked || kind.is_symlink())?;
+                self.walk(&path, root, linked || kind.is_symlink(), depth + 1)?;
             } else if is_yaml {
                 self.files.push(path);
             }
@@ -927,8 +1001,8 @@ mod tests {
         );
         let root = specs.canonicalize().unwrap();
         let mut in_order = SpecFiles::default();
-        in_order.walk(&specs, &root, false).unwrap();
-        let plain: Vec<PathBuf> = SpecFiles::walk_plain(&specs, false)
+        in_order.walk(&specs, &root, false, 0).unwrap();
+        let plain: Vec<PathBuf> = SpecFiles::walk_plain(&specs, false, 0)
             .unwrap()
             .expect("no link")
             .into_iter()
@@ -957,7 +1031,7 @@ mod tests {
 
         // a link anywhere hands the tree to the walk in order
         std::os::unix::fs::symlink(specs.join("b"), specs.join("d/e/link")).unwrap();
-        assert_eq!(SpecFiles::walk_plain(&specs, true).unwrap(), None);
+        assert_eq!(SpecFiles::walk_plain(&specs, true, 0).unwrap(), None);
     }
 
     #[test]

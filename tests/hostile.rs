@@ -593,6 +593,33 @@ fn colliding_output_paths_fail_both_specs_and_the_rest_is_built() {
 }
 
 #[test]
+fn a_sample_written_where_another_spec_writes_its_page_fails_both() {
+    // a target of the site's own writing Markdown: `auth/token/notes.MD` is the page of
+    // `auth/token/Notes.yaml` on a file system that ignores case
+    let scene = Scene::new();
+    scene.write("proj/templates/notes.tera", "{{ request.method }}\n");
+    scene.write(
+        "proj/samplegen.yaml",
+        "targets:\n  - id: curl\n  - { id: notes, extension: MD }\n",
+    );
+    scene.write("proj/specs/auth/token/Notes.yaml", OTHER);
+    for command in ["build", "check"] {
+        scene.run(&[command]).expect(
+            1,
+            &[
+                "this spec's `notes` sample and the page of `specs/auth/token/Notes.yaml` are the same file",
+                " --> specs/auth/token.yaml",
+                "this spec's page and the `notes` sample of `specs/auth/token.yaml` are the same file",
+                " --> specs/auth/token/Notes.yaml",
+            ],
+        );
+    }
+    assert!(scene.at("proj/output/users/read.md").is_file());
+    assert!(scene.at("proj/output/users/read/notes.MD").is_file());
+    assert!(!scene.at("proj/output/auth").exists());
+}
+
+#[test]
 fn a_second_build_is_told_another_is_running_and_a_dead_ones_lock_is_taken_over() {
     use std::io::Write;
     let scene = built();
@@ -851,4 +878,64 @@ fn hostile_yaml_is_refused_where_it_is_and_the_rest_is_built() {
             &["nested more than 64 levels deep", "at line 2, column "],
         );
     scene.assert_outside_untouched();
+}
+
+/// `depth` (a multiple of 500) nested folders named `a` below `relative`, made by a shell 500
+/// at a time: a path that long is more than one system call takes, and this process's own
+/// directory is shared with the tests running beside it.
+fn nest(scene: &Scene, relative: &str, depth: usize) {
+    let dir = scene.at(relative);
+    fs::create_dir_all(&dir).unwrap();
+    // 500 levels a step: a relative path of 1,000 bytes
+    let step = ["a"; 500].join("/");
+    let script = format!(
+        "for i in $(seq {}); do mkdir -p {step} && cd {step} || exit 1; done",
+        depth / 500
+    );
+    let status = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(&dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn folders_nested_thousands_deep_are_refused_or_walked_never_a_crash() {
+    // in specs/: a clear error naming the folder past the limit, not a stack overflow
+    let scene = Scene::new();
+    nest(&scene, "proj/specs/deep", 2_000);
+    scene.run(&["build"]).expect(
+        1,
+        &[
+            "specs/deep/a/a/",
+            "nested more than 32 folders below the specs directory",
+        ],
+    );
+    scene
+        .run(&["check"])
+        .expect(1, &["nested more than 32 folders"]);
+    scene.assert_outside_untouched();
+
+    // as deep as allowed is built
+    let scene = Scene::new();
+    let mut spec = String::from("proj/specs/deep");
+    for _ in 0..31 {
+        spec.push_str("/a");
+    }
+    scene.write(&format!("{spec}/read.yaml"), OTHER);
+    scene.run(&["build"]).expect(0, &["3 specs"]);
+
+    // in output/, with the marker an interrupted build leaves committed beside it: the cleanup
+    // walks it all and still removes the leftovers
+    let scene = built();
+    nest(&scene, "proj/output/deep", 2_000);
+    scene.write("proj/output/.samplegen-building", "1");
+    scene.write("proj/output/auth/.token.md.1234.samplegen.tmp", "half");
+    scene.run(&["build"]).expect(0, &["2 specs"]);
+    assert!(
+        !scene
+            .at("proj/output/auth/.token.md.1234.samplegen.tmp")
+            .exists()
+    );
 }

@@ -250,16 +250,21 @@ pub struct Recorded {
     pub cache: Cache,
 }
 
-/// Removes the temporary files an interrupted build left below `root`.
+/// Removes the temporary files an interrupted build left below `root`. The folders to read
+/// are kept in a list, not on the call stack: the output directory comes from the repository,
+/// where a pull request can nest folders thousands deep.
 fn remove_interrupted_writes(root: &Path) -> io::Result<()> {
-    for entry in fs::read_dir(root)? {
-        let entry = entry?;
-        let kind = entry.file_type()?;
-        let name = entry.file_name();
-        if kind.is_dir() {
-            remove_interrupted_writes(&entry.path())?;
-        } else if kind.is_file() && name.to_string_lossy().ends_with(TEMPORARY_SUFFIX) {
-            fs::remove_file(entry.path())?;
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir)? {
+            let entry = entry?;
+            let kind = entry.file_type()?;
+            let name = entry.file_name();
+            if kind.is_dir() {
+                pending.push(entry.path());
+            } else if kind.is_file() && name.to_string_lossy().ends_with(TEMPORARY_SUFFIX) {
+                fs::remove_file(entry.path())?;
+            }
         }
     }
     Ok(())
