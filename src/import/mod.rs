@@ -11,7 +11,7 @@ mod shared;
 pub mod site_variables;
 mod strict_json;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use std::path::{Path, PathBuf};
@@ -442,6 +442,8 @@ pub fn write(
     let specs = Confined::new(specs_dir);
     let mut written = Written::default();
     let mut taken: HashSet<PathBuf> = HashSet::new();
+    // for each name taken, the number its next namesake tries first
+    let mut next_number: HashMap<PathBuf, usize> = HashMap::new();
     // first every path and text, checked, then the files: an import that is refused midway
     // has written nothing
     let mut planned: Vec<(PathBuf, String)> = Vec::new();
@@ -452,10 +454,17 @@ pub fn write(
         }
         let base = bounded_slug(&item.name).0;
         let mut path = dir.join(format!("{base}.yaml"));
-        let mut n = 2;
-        while taken.contains(&path) {
-            path = dir.join(format!("{base}-{n}.yaml"));
-            n += 1;
+        if taken.contains(&path) {
+            // numbered from where the last spec of this name stopped: counting from 2 again
+            // for each made an import of 8,000 operations of one name take 7 s
+            let next = next_number.entry(path.clone()).or_insert(2);
+            loop {
+                path = dir.join(format!("{base}-{next}.yaml"));
+                *next += 1;
+                if !taken.contains(&path) {
+                    break;
+                }
+            }
         }
         taken.insert(path.clone());
 
@@ -1092,5 +1101,31 @@ mod tests {
         assert_eq!((again.written.len(), again.kept.len()), (0, 2));
         let forced = write(&import, &into, &dir.path().join("specs"), true).unwrap();
         assert_eq!(forced.written.len(), 2);
+
+        // namesakes are numbered on from the last, past a name that is itself numbered
+        let import = Import {
+            items: ["Read", "Read 2", "Read", "Read", "Read 3"]
+                .map(item)
+                .into_iter()
+                .collect(),
+            ..Import::default()
+        };
+        let into = dir.path().join("specs/other");
+        let written = write(&import, &into, &dir.path().join("specs"), false).unwrap();
+        let names: Vec<String> = written
+            .written
+            .iter()
+            .map(|path| path.strip_prefix(&into).unwrap().display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "users/read.yaml",
+                "users/read-2.yaml",
+                "users/read-3.yaml",
+                "users/read-4.yaml",
+                "users/read-3-2.yaml"
+            ]
+        );
     }
 }
