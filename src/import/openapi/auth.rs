@@ -19,6 +19,43 @@ pub(super) struct Security {
     pub(super) cookies: Vec<(String, String)>,
 }
 
+impl Security {
+    /// What an API key named `key` in `location` would repeat, said as "header", "query item"
+    /// or "cookie", when another API key of the requirement sends that name there already (a
+    /// header's name in any case). (An API key named `Authorization` beside basic or bearer
+    /// auth is not one key: that requirement cannot be sent.)
+    fn sent_already(&self, location: &str, key: &str) -> Option<&'static str> {
+        let same_header = |name: &str| name.eq_ignore_ascii_case(key);
+        let query_key = utf8_percent_encode(key, QUERY).to_string();
+        let same_query = |name: &str| name == query_key;
+        let key_auth = match &self.auth {
+            Some(auth @ AuthSpec::Apikey(_)) => Some(auth),
+            _ => None,
+        };
+        let repeated = match location {
+            "header" => {
+                key_auth
+                    .and_then(AuthSpec::header_name)
+                    .is_some_and(same_header)
+                    || self.headers.iter().any(|(name, _)| same_header(name))
+            }
+            "query" => {
+                key_auth
+                    .and_then(AuthSpec::query_name)
+                    .is_some_and(same_query)
+                    || self.query.iter().any(|(name, _)| same_query(name))
+            }
+            "cookie" => self.cookies.iter().any(|(name, _)| name == key),
+            _ => false,
+        };
+        repeated.then_some(match location {
+            "header" => "header",
+            "query" => "query item",
+            _ => "cookie",
+        })
+    }
+}
+
 impl<'a> Importer<'a> {
     /// The auth (and any further keys) of the first security requirement the samples can send.
     pub(super) fn security(&mut self, op: &'a Value, op_at: &str) -> Security {
@@ -179,6 +216,19 @@ impl<'a> Importer<'a> {
                     } else {
                         placeholder(name)
                     };
+                    // two schemes of one requirement naming the same item (fec.gov's
+                    // `ApiKeyQueryAuth` and `apiKey`, both the query item `api_key`): one key,
+                    // sent once, not the item twice
+                    if let Some(place) = security.sent_already(location, key) {
+                        notes.push(Note::of_kind(
+                            "auth",
+                            at,
+                            format!(
+                                "`{name}` is the {place} `{key}` another scheme of its security requirement sends: sent once"
+                            ),
+                        ));
+                        continue;
+                    }
                     match location {
                         "header" => {
                             if !crate::model::is_token(key) {
@@ -490,6 +540,54 @@ components:
             &import,
             "/paths/~1a/get/security",
             "both send `Authorization`",
+        );
+    }
+
+    // fec.gov's one requirement: a header key and two query keys, both named `api_key`; a
+    // request sends `api_key` once
+    #[test]
+    fn keys_of_one_requirement_naming_the_same_item_send_it_once() {
+        let import = |schemes: &str| {
+            let import = run(&format!(
+                "security: [{{Header: [], Query: [], apiKey: []}}]\npaths:\n  /a:\n    get:\n      parameters:\n        - {{name: api_key, in: query, required: true, schema: {{type: string}}}}\ncomponents:\n  securitySchemes:\n{schemes}"
+            ));
+            let request = serde_json::to_value(&only(&import).request).unwrap();
+            (import, request)
+        };
+        let (fec, request) = import(
+            "    Header: {type: apiKey, in: header, name: X-Api-Key}\n    Query: {type: apiKey, in: query, name: api_key}\n    apiKey: {type: apiKey, in: query, name: api_key}\n",
+        );
+        assert_eq!(
+            request["auth"]["apikey"]["name"].as_str(),
+            Some("X-Api-Key")
+        );
+        assert_eq!(
+            crate::yaml::to_string(&request["query"]),
+            "- api_key: '{{Query}}'\n",
+            "once, by the first scheme, and not as the declared parameter either"
+        );
+        note(
+            &fec,
+            "/components/securitySchemes/apiKey",
+            "`apiKey` is the query item `api_key` another scheme of its security requirement sends: sent once",
+        );
+
+        // the same for headers, in any case, and cookies; the key that is the auth counts
+        let (_, request) = import(
+            "    Header: {type: apiKey, in: header, name: X-Api-Key}\n    Query: {type: apiKey, in: header, name: x-api-key}\n    apiKey: {type: apiKey, in: cookie, name: s}\n",
+        );
+        assert_eq!(
+            request["auth"]["apikey"]["name"].as_str(),
+            Some("X-Api-Key")
+        );
+        assert!(request.get("headers").is_none(), "{request}");
+        let (_, request) = import(
+            "    Header: {type: apiKey, in: cookie, name: s}\n    Query: {type: apiKey, in: cookie, name: s}\n    apiKey: {type: apiKey, in: cookie, name: S}\n",
+        );
+        assert_eq!(
+            crate::yaml::to_string(&request["cookies"]),
+            "- s: '{{Header}}'\n- S: '{{apiKey}}'\n",
+            "cookie names are case-sensitive"
         );
     }
 }
