@@ -283,6 +283,17 @@ impl SampleValues {
     /// `secrets_allowed`; an error names a secret written where a secret cannot go, or the
     /// variable whose value made the text larger than [`MAX_SET_BYTES`].
     pub fn set(&self, text: &str, secrets_allowed: bool) -> Result<String, Unset> {
+        self.set_encoded(text, secrets_allowed, |value| value)
+    }
+
+    /// [`SampleValues::set`], each value set in `text` (a value naming others once they are
+    /// set in it) passed through `encode` first: what a URL needs of a value set in it.
+    pub fn set_encoded(
+        &self,
+        text: &str,
+        secrets_allowed: bool,
+        encode: fn(String) -> String,
+    ) -> Result<String, Unset> {
         if self.variables.is_empty() && self.secrets.is_empty() {
             return Ok(text.to_string());
         }
@@ -291,6 +302,7 @@ impl SampleValues {
         let set = self.set_within(
             text,
             secrets_allowed,
+            encode,
             &mut Vec::new(),
             &mut (&mut misplaced, &mut too_large),
         );
@@ -308,6 +320,7 @@ impl SampleValues {
         &'v self,
         text: &str,
         secrets_allowed: bool,
+        encode: fn(String) -> String,
         within: &mut Vec<&'v str>,
         (misplaced, too_large): &mut (&mut Option<String>, &mut Option<String>),
     ) -> String {
@@ -325,9 +338,11 @@ impl SampleValues {
                 }
                 let set = if value.contains("{{") {
                     within.push(name);
+                    // the values a value names are encoded with it, once
                     let set = self.set_within(
                         value,
                         secrets_allowed,
+                        |value| value,
                         within,
                         &mut (misplaced, too_large),
                     );
@@ -336,6 +351,7 @@ impl SampleValues {
                 } else {
                     value.clone()
                 };
+                let set = encode(set);
                 added += set.len();
                 if added > MAX_SET_BYTES || too_large.is_some() {
                     // the outermost, which the text names

@@ -17,8 +17,123 @@ enum Slot {
     HeaderLine,
     /// A basic auth credential: encoded by the client, so a secret may go there.
     Credential,
-    /// Anything else (URL, query, cookie, body): built into the request as text.
+    /// The URL: a value is encoded for where it is set (see [`set_in_url`]).
+    Url,
+    /// A `query` item's name or value: a value set in it is encoded so that it stays in it.
+    QueryName,
+    QueryValue,
+    /// Anything else (cookie, body, an API key sent in the query): built into the request as
+    /// text.
     Text,
+}
+
+/// The parts of a URL as written, by what a value set in each must not hold raw: the scheme
+/// and authority (and a base URL variable written first) as they are; the path, where `?` and
+/// `#` would end it; the query, where `&` would start another item and `#` end it; the
+/// fragment. Postman encodes a variable's value so once it is set, and so a request sends
+/// `color=%23ff0000` for `color={{color}}` with `color` set to `#ff0000`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum UrlPart {
+    Base,
+    Path,
+    Query,
+    Fragment,
+}
+
+impl UrlPart {
+    fn encode(self) -> fn(String) -> String {
+        match self {
+            UrlPart::Base | UrlPart::Fragment => |value| value,
+            UrlPart::Path => |value| escape(value, &['#', '?']),
+            UrlPart::Query => |value| escape(value, &['#', '&']),
+        }
+    }
+}
+
+/// `value` with each of `special` percent-encoded.
+fn escape(value: String, special: &[char]) -> String {
+    if !value.contains(special) {
+        return value;
+    }
+    let mut escaped = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        if special.contains(&c) {
+            escaped.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
+}
+
+/// `url` cut where its parts start (see [`UrlPart`]), never inside a `{{variable}}`: the path
+/// at the first `/` after the scheme's `//` (the start for a URL beginning with a variable
+/// that holds the base), the query at the first `?`, the fragment at the first `#` after it.
+fn url_parts(url: &str) -> Vec<(UrlPart, &str)> {
+    // the byte offsets outside `{{…}}`
+    let mut outside = Vec::with_capacity(url.len());
+    let mut rest = 0;
+    while rest < url.len() {
+        match url[rest..].find("{{") {
+            Some(open) => {
+                outside.extend(rest..rest + open);
+                let after = rest + open + 2;
+                match url[after..].find("}}") {
+                    Some(close) => rest = after + close + 2,
+                    None => {
+                        outside.extend(rest + open..url.len());
+                        break;
+                    }
+                }
+            }
+            None => {
+                outside.extend(rest..url.len());
+                break;
+            }
+        }
+    }
+    let at = |from: usize, c: u8| {
+        outside
+            .iter()
+            .copied()
+            .find(|&i| i >= from && url.as_bytes()[i] == c)
+    };
+    // after `scheme://`, when the URL begins so (a `://` in the query is no scheme's)
+    let authority = match at(0, b'/') {
+        Some(slash)
+            if slash > 0 && url[..slash].ends_with(':') && url[slash..].starts_with("//") =>
+        {
+            slash + 2
+        }
+        _ => 0,
+    };
+    let query = at(0, b'?');
+    let fragment = at(query.unwrap_or(0), b'#');
+    let end_of_base = [at(authority, b'/'), query, fragment]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(url.len());
+    let end_of_path = query.or(fragment).unwrap_or(url.len()).max(end_of_base);
+    let end_of_query = fragment.unwrap_or(url.len()).max(end_of_path);
+    [
+        (UrlPart::Base, &url[..end_of_base]),
+        (UrlPart::Path, &url[end_of_base..end_of_path]),
+        (UrlPart::Query, &url[end_of_path..end_of_query]),
+        (UrlPart::Fragment, &url[end_of_query..]),
+    ]
+    .into_iter()
+    .filter(|(_, part)| !part.is_empty())
+    .collect()
+}
+
+/// `url` with its values set, each encoded for the part of the URL it is set in.
+fn set_in_url(values: &SampleValues, url: &str) -> Result<String, Unset> {
+    let mut set = String::with_capacity(url.len());
+    for (part, text) in url_parts(url) {
+        set.push_str(&values.set_encoded(text, false, part.encode())?);
+    }
+    Ok(set)
 }
 
 /// The most bytes the values set in a request may add to it in all (see [`MAX_SET_BYTES`] for
@@ -40,7 +155,14 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
             );
             return;
         }
-        match values.set(text, slot != Slot::Text) {
+        let set = match slot {
+            Slot::Url => set_in_url(values, text),
+            Slot::QueryName => values.set_encoded(text, false, |v| escape(v, &['#', '&', '='])),
+            Slot::QueryValue => values.set_encoded(text, false, |v| escape(v, &['#', '&'])),
+            Slot::HeaderLine | Slot::Credential => values.set(text, true),
+            Slot::Text => values.set(text, false),
+        };
+        match set {
             Err(Unset::TooLarge(variable)) => check.report(
                 path,
                 format!(
@@ -90,21 +212,31 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
     set(
         check,
         &mut request.url,
-        Slot::Text,
+        Slot::Url,
         &request_path(&[Key("url")]),
     );
-    let lists: [(&'static str, &mut Vec<NameValueSpec>, Slot); 3] = [
-        ("query", &mut request.query, Slot::Text),
-        ("headers", &mut request.headers, Slot::HeaderLine),
-        ("cookies", &mut request.cookies, Slot::Text),
+    let lists: [(&'static str, &mut Vec<NameValueSpec>, Slot, Slot); 3] = [
+        (
+            "query",
+            &mut request.query,
+            Slot::QueryName,
+            Slot::QueryValue,
+        ),
+        (
+            "headers",
+            &mut request.headers,
+            Slot::Text,
+            Slot::HeaderLine,
+        ),
+        ("cookies", &mut request.cookies, Slot::Text, Slot::Text),
     ];
-    for (key, items, slot) in lists {
+    for (key, items, name_slot, slot) in lists {
         for (index, item) in items.iter_mut().enumerate() {
             let path = request_path(&[Key(key), Index(index)]);
             *item = std::mem::take(item)
                 .into_iter()
                 .map(|(mut name, mut value)| {
-                    set(check, &mut name, Slot::Text, &path);
+                    set(check, &mut name, name_slot, &path);
                     if let Some(value) = &mut value {
                         set(check, value, slot, &path);
                     }
@@ -203,5 +335,110 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(pairs: &[(&str, &str)]) -> SampleValues {
+        SampleValues {
+            variables: pairs
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect(),
+            ..SampleValues::default()
+        }
+    }
+
+    #[test]
+    fn a_url_is_cut_where_its_parts_start_never_inside_a_variable() {
+        let parts = |url| {
+            url_parts(url)
+                .into_iter()
+                .map(|(part, text)| format!("{part:?}:{text}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            parts("https://{{host}}/a/{{b}}?c={{d}}&e#{{f}}"),
+            [
+                "Base:https://{{host}}",
+                "Path:/a/{{b}}",
+                "Query:?c={{d}}&e",
+                "Fragment:#{{f}}"
+            ]
+        );
+        // a variable first holds the base; a `://` in the query is no scheme's
+        assert_eq!(
+            parts("{{baseUrl}}/cb?to=https://e.com/x"),
+            ["Base:{{baseUrl}}", "Path:/cb", "Query:?to=https://e.com/x"]
+        );
+        assert_eq!(parts("{{a/b?c#d}}"), ["Base:{{a/b?c#d}}"]);
+        assert_eq!(
+            parts("https://e.com#top"),
+            ["Base:https://e.com", "Fragment:#top"]
+        );
+        assert_eq!(parts("https://e.com?q"), ["Base:https://e.com", "Query:?q"]);
+        assert_eq!(
+            parts("localhost:8080/a"),
+            ["Base:localhost:8080", "Path:/a"]
+        );
+    }
+
+    // Postman sends a variable's `#`, `&` and `?` encoded where they would change the URL
+    #[test]
+    fn a_value_set_in_a_url_stays_in_its_part() {
+        let values = values(&[
+            ("base", "https://e.com/v1?x=1"),
+            ("color", "#ff0000"),
+            ("redirect", "https://app.com/cb?state=1&mode=x"),
+            ("pw", "p#ss&w=rd?"),
+            ("both", "{{color}}&{{pw}}"),
+        ]);
+        let set = |url: &str| set_in_url(&values, url).unwrap();
+        assert_eq!(
+            set("https://e.com/paint?color={{color}}&size=2"),
+            "https://e.com/paint?color=%23ff0000&size=2"
+        );
+        assert_eq!(
+            set("https://e.com/a?redirect_uri={{redirect}}&id=1"),
+            "https://e.com/a?redirect_uri=https://app.com/cb?state=1%26mode=x&id=1"
+        );
+        assert_eq!(
+            set("https://e.com/users/{{pw}}/x"),
+            "https://e.com/users/p%23ss&w=rd%3F/x"
+        );
+        // a value naming others is encoded once, as a whole
+        assert_eq!(
+            set("https://e.com/?v={{both}}"),
+            "https://e.com/?v=%23ff0000%26p%23ss%26w=rd?"
+        );
+        // the base and the fragment as they are
+        assert_eq!(set("{{base}}/items"), "https://e.com/v1?x=1/items");
+        assert_eq!(
+            set("https://e.com/#{{redirect}}"),
+            "https://e.com/#https://app.com/cb?state=1&mode=x"
+        );
+    }
+
+    #[test]
+    fn a_value_set_in_a_query_item_stays_in_it() {
+        let source = "title: t\nrequest:\n  method: GET\n  url: https://e.com/a\n  query:\n    - \"{{v}}\": \"{{v}}\"\n";
+        let spec = crate::spec::parse(source).unwrap();
+        let id =
+            super::super::PageId::from_relative_path(std::path::Path::new("m/e.yaml")).unwrap();
+        let endpoint = super::super::validate_with(
+            spec,
+            id,
+            std::path::Path::new("specs/m/e.yaml"),
+            source,
+            &values(&[("v", "a&b=c#d")]),
+        )
+        .unwrap();
+        assert_eq!(
+            endpoint.request.url.raw,
+            "https://e.com/a?a%26b%3Dc%23d=a%26b=c%23d"
+        );
     }
 }

@@ -93,6 +93,23 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
     // collection's scripts set as it runs: there the variable stays for the reader to set
     let mut unset = Vec::new();
     leading_url_variables(items, &mut unset);
+    // a base without a scheme (`localhost:8080`), which Postman sends over http: offered with
+    // `http://`, as a URL written so is imported, when nothing but URL starts write it
+    for name in &unset {
+        if let Some(value) = importer.import.variables.get_mut(name)
+            && lacks_scheme(value)
+            && !written_beyond_url_starts(items, name)
+        {
+            importer.import.notes.push(Note::of_kind(
+                "variable",
+                "/variable",
+                format!(
+                    "`{name}` is `{value}`, with no scheme, where URLs start; Postman sends them over http, so it is offered as `http://{value}`"
+                ),
+            ));
+            value.insert_str(0, "http://");
+        }
+    }
     credential_and_script_variables(collection, false, &mut unset);
     importer
         .import
@@ -161,6 +178,41 @@ fn leading_url_variables(items: &[Value], out: &mut Vec<String>) {
             out.push(name);
         }
     }
+}
+
+/// Whether a value that starts URLs is a host with no scheme (`localhost:8080`,
+/// `api.example.com/v1`), which Postman sends over http.
+fn lacks_scheme(value: &str) -> bool {
+    let host = value.split(['/', '?', '#']).next().unwrap_or_default();
+    !value.contains("://")
+        && value.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '_'))
+}
+
+/// Whether any request of `items` (or of the folders in them) writes `{{name}}` anywhere but
+/// its URL (a header, the body, the auth).
+fn written_beyond_url_starts(items: &[Value], name: &str) -> bool {
+    let written = format!("{{{{{name}}}}}");
+    items.iter().any(|item| {
+        if let Some(Value::Array(inner)) = item.get("item")
+            && written_beyond_url_starts(inner, name)
+        {
+            return true;
+        }
+        let Some(Value::Object(request)) = item.get("request") else {
+            return false;
+        };
+        request
+            .iter()
+            .filter(|(key, _)| *key != "url")
+            .any(|(_, value)| value.to_string().contains(&written))
+            || item
+                .get("auth")
+                .is_some_and(|auth| auth.to_string().contains(&written))
+    })
 }
 
 /// The names of the variables that a collection's auth (its own, a folder's, a request's)
@@ -370,6 +422,30 @@ mod tests {
             offered(&import),
             [("prefix", ""), ("host", "https://e.com")]
         );
+    }
+
+    // `{{url}}` = `localhost:8080` is sent by Postman as `http://localhost:8080`; where the
+    // value is written elsewhere too (a header), it is offered as it is
+    #[test]
+    fn a_base_without_a_scheme_is_offered_over_http_where_only_urls_start_with_it() {
+        let import = import(
+            r#"{"info": {"name": "c"}, "variable": [{"key": "url", "value": "localhost:8080"}, {"key": "api", "value": "api.example.com/v1"}, {"key": "site", "value": "localhost:3000"}, {"key": "path", "value": "v2"}],
+                "item": [{"name": "R", "request": {"url": "{{url}}/a"}}, {"name": "S", "request": {"url": "{{api}}/b"}},
+                         {"name": "F", "item": [{"name": "T", "request": {"url": "{{site}}/c", "header": [{"key": "Origin", "value": "{{site}}"}]}}]},
+                         {"name": "U", "request": {"url": "https://e.com/{{path}}"}}]}"#,
+        )
+        .unwrap();
+        let value = |name: &str| import.variables.get(name).map(String::as_str);
+        assert_eq!(value("url"), Some("http://localhost:8080"));
+        assert_eq!(value("api"), Some("http://api.example.com/v1"));
+        assert_eq!(value("site"), Some("localhost:3000"));
+        assert_eq!(value("path"), Some("v2"));
+        assert!(import.notes.iter().any(|note| note.message
+            == "`url` is `localhost:8080`, with no scheme, where URLs start; Postman sends them over http, so it is offered as `http://localhost:8080`"));
+        assert!(!lacks_scheme("https://e.com"));
+        assert!(!lacks_scheme("/api"));
+        assert!(!lacks_scheme("{{host}}:8080"));
+        assert!(!lacks_scheme("my host"));
     }
 
     #[test]
