@@ -3729,11 +3729,20 @@ fn request(
         .iter()
         .filter(|(name, _)| !given(name));
     for (name, value) in curl_headers.chain(&transfer.headers) {
-        if name.eq_ignore_ascii_case("authorization")
-            && let Some(found) = auth_from_header(value)
-        {
-            auth = Some(found);
-            continue;
+        if name.eq_ignore_ascii_case("authorization") {
+            if let Some(found) = auth_from_header(value) {
+                auth = Some(found);
+                continue;
+            }
+            // a scheme of its own (`Token …`): curl sends the header given, not the one `-u`
+            // or `--oauth2-bearer` would make
+            if auth.take().is_some() {
+                import.notes.push(Note::of_kind(
+                    "auth",
+                    url_at,
+                    "an `Authorization` header is given: curl sends it instead of the one `-u` (or `--oauth2-bearer`) makes, which is left out",
+                ));
+            }
         }
         request.headers.push(name_value(name, value));
     }
@@ -5063,6 +5072,30 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    // GitHub's `token …`, Klaviyo's `Klaviyo-API-Key …`: curl sends the header given, and
+    // not the one `-u` makes
+    #[test]
+    fn an_authorization_header_of_another_scheme_replaces_the_user_option() {
+        for line in [
+            "curl -u me:pw -H 'Authorization: Token abc' https://e.com/a",
+            "curl -H 'Authorization: token abc' --oauth2-bearer t https://e.com/a",
+        ] {
+            let import = imported(line);
+            let request = &import.items[0].spec.request;
+            assert!(request.auth.is_none(), "{line}");
+            assert_eq!(request.headers.len(), 1, "{line}");
+            assert!(
+                import.notes.iter().any(|n| n.kind == "auth"
+                    && n.message.contains("curl sends it instead of the one `-u`")),
+                "{line}: {:#?}",
+                import.notes
+            );
+        }
+        // with no `-u`, the header is sent and nothing is noted
+        let import = imported("curl -H 'Authorization: Token abc' https://e.com/a");
+        assert!(import.notes.iter().all(|n| n.kind != "auth"));
     }
 
     // `-T` pairs with the command's URL, not with a variable of options beside it
