@@ -240,6 +240,24 @@ pub fn strict(url: &str) -> String {
     out
 }
 
+/// `text` with each of `special` percent-encoded: what keeps a value inside the part of a URL
+/// it is put in (`#` and `?` in a path segment; `#` and `&` in a query value, `=` too in a
+/// name), as Postman encodes a variable's value or an item once set.
+pub fn escaped(text: &str, special: &[char]) -> String {
+    if !text.contains(special) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if special.contains(&c) {
+            out.push_str(&format!("%{:02X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Whether the `%` at byte `index` of `text` starts a `%XX` escape.
 pub fn starts_escape(text: &str, index: usize) -> bool {
     let bytes = text.as_bytes();

@@ -7,6 +7,7 @@ use crate::sample_values::{MAX_SET_BYTES, SampleValues, Unset, holds_marker};
 use crate::spec::{
     AuthSpec, BodySpec, FileSpec, KeyLocationSpec, NameValueSpec, PartSpec, RequestSpec,
 };
+use crate::url::escaped;
 
 use super::validate::Checker;
 
@@ -44,26 +45,10 @@ impl UrlPart {
     fn encode(self) -> fn(String) -> String {
         match self {
             UrlPart::Base | UrlPart::Fragment => |value| value,
-            UrlPart::Path => |value| escape(value, &['#', '?']),
-            UrlPart::Query => |value| escape(value, &['#', '&']),
+            UrlPart::Path => |value| escaped(&value, &['#', '?']),
+            UrlPart::Query => |value| escaped(&value, &['#', '&']),
         }
     }
-}
-
-/// `value` with each of `special` percent-encoded.
-fn escape(value: String, special: &[char]) -> String {
-    if !value.contains(special) {
-        return value;
-    }
-    let mut escaped = String::with_capacity(value.len() + 8);
-    for c in value.chars() {
-        if special.contains(&c) {
-            escaped.push_str(&format!("%{:02X}", c as u32));
-        } else {
-            escaped.push(c);
-        }
-    }
-    escaped
 }
 
 /// `url` cut where its parts start (see [`UrlPart`]), never inside a `{{variable}}`: the path
@@ -157,8 +142,8 @@ pub(super) fn set_values(check: &mut Checker, request: &mut RequestSpec, values:
         }
         let set = match slot {
             Slot::Url => set_in_url(values, text),
-            Slot::QueryName => values.set_encoded(text, false, |v| escape(v, &['#', '&', '='])),
-            Slot::QueryValue => values.set_encoded(text, false, |v| escape(v, &['#', '&'])),
+            Slot::QueryName => values.set_encoded(text, false, |v| escaped(&v, &['#', '&', '='])),
+            Slot::QueryValue => values.set_encoded(text, false, |v| escaped(&v, &['#', '&'])),
             Slot::HeaderLine | Slot::Credential => values.set(text, true),
             Slot::Text => values.set(text, false),
         };

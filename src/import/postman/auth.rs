@@ -163,8 +163,8 @@ impl Importer {
                 // in the query, as Postman's runtime encodes a query item's name and value
                 let (name, value) = match location {
                     Some(KeyLocationSpec::Query) => (
-                        super::url::escaped(&name, &['#', '&', '=']),
-                        super::url::escaped(&attribute("value"), &['#', '&']),
+                        crate::url::escaped(&name, &['#', '&', '=']),
+                        crate::url::escaped(&attribute("value"), &['#', '&']),
                     ),
                     _ => (name, attribute("value")),
                 };

@@ -97,7 +97,7 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
     // `http://`, as a URL written so is imported, when nothing but URL starts write it
     for name in &unset {
         if let Some(value) = importer.import.variables.get_mut(name)
-            && lacks_scheme(value)
+            && is_host_without_scheme(value)
             && !written_beyond_url_starts(items, name)
         {
             importer.import.notes.push(Note::of_kind(
@@ -182,11 +182,10 @@ fn leading_url_variables(items: &[Value], out: &mut Vec<String>) {
 
 /// Whether a value that starts URLs is a host with no scheme (`localhost:8080`,
 /// `api.example.com/v1`), which Postman sends over http.
-fn lacks_scheme(value: &str) -> bool {
+fn is_host_without_scheme(value: &str) -> bool {
     let host = value.split(['/', '?', '#']).next().unwrap_or_default();
-    !value.contains("://")
-        && value.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && !host.is_empty()
+    crate::import::shared::lacks_scheme(value)
+        && host.starts_with(|c: char| c.is_ascii_alphanumeric())
         && host
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '_'))
@@ -442,10 +441,10 @@ mod tests {
         assert_eq!(value("path"), Some("v2"));
         assert!(import.notes.iter().any(|note| note.message
             == "`url` is `localhost:8080`, with no scheme, where URLs start; Postman sends them over http, so it is offered as `http://localhost:8080`"));
-        assert!(!lacks_scheme("https://e.com"));
-        assert!(!lacks_scheme("/api"));
-        assert!(!lacks_scheme("{{host}}:8080"));
-        assert!(!lacks_scheme("my host"));
+        assert!(!is_host_without_scheme("https://e.com"));
+        assert!(!is_host_without_scheme("/api"));
+        assert!(!is_host_without_scheme("{{host}}:8080"));
+        assert!(!is_host_without_scheme("my host"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::Importer;
 use super::collection::{is_disabled, scalar, text};
 use super::variables::samplegen_name;
 use crate::import::shared::lacks_scheme;
+use crate::url::escaped;
 
 /// Postman path variables (`/users/:id`) as `{{id}}`, in the part of `url` before its query.
 /// As in Postman's runtime, a name ends at a segment's first `.`, whose rest follows the value
@@ -63,22 +64,6 @@ fn query_string(items: &[Value]) -> String {
         if let Some(value) = scalar(item.get("value")) {
             out.push('=');
             out.push_str(&escaped(&value, &['#', '&']));
-        }
-    }
-    out
-}
-
-/// `text` with each of `special` percent-encoded.
-pub(super) fn escaped(text: &str, special: &[char]) -> String {
-    if !text.contains(special) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 4);
-    for c in text.chars() {
-        if special.contains(&c) {
-            out.push_str(&format!("%{:02X}", c as u32));
-        } else {
-            out.push(c);
         }
     }
     out
