@@ -33,7 +33,7 @@ use std::borrow::Cow;
 
 use shell::{
     Command, RUNS_A_COMMAND, SUBSTITUTION_LIMIT, Stdin, assigned_curls, is_curl, piped_input,
-    prompt_end, shell_commands, with_assignments_read, without_prompts,
+    prompt_end, shell_commands_at, with_assignments_read, without_prompts,
 };
 
 use indexmap::IndexMap;
@@ -1196,8 +1196,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     } else {
         with_assignments_read(shell::with_arrays_written(
             functions::with_functions_called(shell::with_scripts_run(assigned_curls(
-                shell_commands(text)
-                    .map_err(|error| shell::never_closed_in_input(error, first_line))?,
+                shell_commands_at(text, first_line.map_or(1, |line| line.max(1)))?,
             )?)),
         ))
     };

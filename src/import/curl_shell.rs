@@ -1848,6 +1848,12 @@ fn template_tag_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<u
 /// newline, `;`, `&`, `&&`, `||` and `|` end a command; `>`, `>>`, `<` and `2>` take the next word
 /// as a redirection.
 pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
+    shell_commands_at(text, 1)
+}
+
+/// [`shell_commands`] of a text whose first line is the input's line `first_line` (a page's code
+/// block is read on its own, and its writer looks in the page): an error names the input's line.
+pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Command>, String> {
     let mut commands = Vec::new();
     let mut command = Command::default();
     let mut word = String::new();
@@ -1946,7 +1952,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                             if actions_expression(&mut chars, &mut word, &mut command)
                                 || template_interpolation(&mut chars, &mut word, &mut command) => {}
                         Some(c) => word.push(c),
-                        None => return Err(never_closed("single", text, opened)),
+                        None => return Err(never_closed("single", text, opened, first_line)),
                     }
                 }
             }
@@ -1974,7 +1980,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                                 word.push('\\');
                                 word.push(c);
                             }
-                            None => return Err(never_closed("double", text, opened)),
+                            None => return Err(never_closed("double", text, opened, first_line)),
                         },
                         Some('$') => expand(&mut chars, &mut word, &mut command, true),
                         Some('`') => {
@@ -1984,7 +1990,7 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
                             }
                         }
                         Some(c) => word.push(c),
-                        None => return Err(never_closed("double", text, opened)),
+                        None => return Err(never_closed("double", text, opened, first_line)),
                     }
                 }
             }
@@ -2174,36 +2180,13 @@ pub(super) fn shell_commands(text: &str) -> Result<Vec<Command>, String> {
 /// How many bytes of `text` `chars`, an iterator over it, has given out.
 /// The error of a quote opened `opened` bytes into `text` and never closed, naming where it
 /// opened (an apostrophe in prose, `couldn't`, is the usual one).
-fn never_closed(kind: &str, text: &str, opened: usize) -> String {
+fn never_closed(kind: &str, text: &str, opened: usize, first_line: usize) -> String {
     let at = crate::diagnostic::Location::of_offset(text, opened);
     format!(
         "a {kind} quote opened at line {}, column {} is never closed",
-        at.line, at.column
+        at.line + first_line - 1,
+        at.column
     )
-}
-
-/// A [`never_closed`] error of a text whose first line is the input's `first_line`, naming the
-/// input's line: a page's code block is read on its own, and its writer looks in the page.
-pub(super) fn never_closed_in_input(error: String, first_line: Option<usize>) -> String {
-    const AT: &str = "opened at line ";
-    let Some(first_line) = first_line.filter(|&line| line > 1) else {
-        return error;
-    };
-    let Some(start) = error.find(AT).map(|at| at + AT.len()) else {
-        return error;
-    };
-    let digits = error[start..]
-        .find(|c: char| !c.is_ascii_digit())
-        .map_or(error.len(), |end| start + end);
-    match error[start..digits].parse::<usize>() {
-        Ok(line) => format!(
-            "{}{}{}",
-            &error[..start],
-            line + first_line - 1,
-            &error[digits..]
-        ),
-        Err(_) => error,
-    }
 }
 
 fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> usize {
@@ -4610,13 +4593,14 @@ mod tests {
             "a double quote opened at line 1, column 9 is never closed"
         );
         // a page's block names the page's line
-        let error = shell_commands("curl u\necho it's").unwrap_err();
         assert_eq!(
-            never_closed_in_input(error.clone(), Some(10)),
+            shell_commands_at("curl u\necho it's", 10).unwrap_err(),
             "a single quote opened at line 11, column 8 is never closed"
         );
-        assert_eq!(never_closed_in_input(error.clone(), None), error);
-        assert_eq!(never_closed_in_input("other".into(), Some(3)), "other");
+        assert_eq!(
+            shell_commands_at("curl u\necho it's", 1).unwrap_err(),
+            "a single quote opened at line 2, column 8 is never closed"
+        );
     }
 
     #[test]
