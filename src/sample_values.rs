@@ -279,6 +279,11 @@ impl SampleValues {
         *self == SampleValues::default()
     }
 
+    /// Whether no variable or secret is set: every text stays as written (the house style).
+    pub fn sets_nothing(&self) -> bool {
+        self.variables.is_empty() && self.secrets.is_empty()
+    }
+
     /// `text` with every `{{name}}` that has a value set, and every secret marked when
     /// `secrets_allowed`; an error names a secret written where a secret cannot go, or the
     /// variable whose value made the text larger than [`MAX_SET_BYTES`].
@@ -294,7 +299,7 @@ impl SampleValues {
         secrets_allowed: bool,
         encode: fn(String) -> String,
     ) -> Result<String, Unset> {
-        if self.variables.is_empty() && self.secrets.is_empty() {
+        if self.sets_nothing() {
             return Ok(text.to_string());
         }
         let mut misplaced = None;
