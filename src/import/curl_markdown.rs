@@ -1572,19 +1572,19 @@ fn mkdocs_blocks_dedented(text: &str) -> std::borrow::Cow<'_, str> {
 /// read in the shell of its first curl command: the other's lines are the same request written
 /// for another reader, and mixed they read as neither shell's.
 pub(super) fn commands_of(code: &str) -> std::borrow::Cow<'_, str> {
-    let Some(shell) = code.lines().find_map(|line| {
-        let line = line.trim_start();
-        super::shell::prompt_end(line, false)?;
-        super::shell::session_prompt(line)
-    }) else {
+    let mut prompt_lines = code
+        .lines()
+        .map(str::trim_start)
+        .filter(|line| super::shell::prompt_end(line, false).is_some());
+    // zsh's bare `%` is a prompt only in a session of zsh (its first prompt is one): after
+    // `$ curl …` it starts the progress meter curl printed
+    let zsh = prompt_lines
+        .clone()
+        .next()
+        .is_some_and(super::shell::bare_percent_prompt);
+    let Some(shell) = prompt_lines.find_map(super::shell::session_prompt) else {
         return code.into();
     };
-    // zsh's bare `%` is a prompt only in a session of zsh: after `$ curl …` it starts the
-    // progress meter curl printed
-    let zsh = code
-        .lines()
-        .find(|line| super::shell::prompt_end(line.trim_start(), false).is_some())
-        .is_some_and(super::shell::bare_percent_prompt);
     let prompted = |line: &str| {
         super::shell::session_prompt(line.trim_start()) == Some(shell)
             && (zsh || !super::shell::bare_percent_prompt(line))
