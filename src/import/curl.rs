@@ -7182,6 +7182,37 @@ schema:
         assert_eq!(kinds(&import), ["ignored-option", "environment"]);
     }
 
+    // a Windows page's one-line command for the command prompt: JSON with `\"`, which cmd.exe's
+    // C runtime reads as bash does, and `%NAME%`, which only cmd.exe reads
+    #[test]
+    fn a_one_line_command_prompt_command_with_escaped_json() {
+        let import = imported(concat!(
+            "## Create an item\n\n",
+            "```cmd\n",
+            "curl -X POST \"https://api.example.com/%TENANT_ID%/items\" -H \"x-api-key: %API_KEY%\" ",
+            "-H \"Content-Type: application/json\" -d \"{\\\"name\\\": \\\"a b\\\", \\\"share\\\": \\\"50%\\\"}\"\n",
+            "```\n",
+        ));
+        assert_eq!(import.items.len(), 1);
+        let spec = &import.items[0].spec;
+        assert_eq!(
+            spec.request.url,
+            "https://api.example.com/{{TENANT_ID}}/items"
+        );
+        assert_eq!(
+            spec.request.headers,
+            [
+                name_value("x-api-key", "{{API_KEY}}"),
+                name_value("Content-Type", "application/json")
+            ]
+        );
+        assert_eq!(
+            spec.request.body.as_ref().unwrap().raw(),
+            Some("{\"name\": \"a b\", \"share\": \"50%\"}")
+        );
+        assert_eq!(kinds(&import), ["page", "environment", "environment"]);
+    }
+
     // Reqable's "cURL (Windows)": cmd.exe's continuations, bash's quotes
     #[test]
     fn caret_continued_lines_with_single_quotes_are_read_as_bash_quotes_them() {

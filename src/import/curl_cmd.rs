@@ -11,10 +11,16 @@ use super::{Command, Stdin};
 /// Whether `text` is written for `cmd.exe` rather than a POSIX shell: a line continued with a
 /// `^` (a bash line would end in `\`), or a `^"` outside what a POSIX shell would single-quote,
 /// which only `cmd.exe` reads as an escaped quote (`-d 'x=[^"]'` is a bash regular expression),
-/// or a `%NAME%` variable in a text that has nothing of a POSIX shell's (no `'`, `$` or `\`), as
-/// Microsoft's docs write a one-line command for the command prompt.
+/// or a `%NAME%` variable in a text that has nothing of a POSIX shell's (no `'`, `$`, nor a `\`
+/// but the `\"` that both read as a quote in a double-quoted word), as Microsoft's docs and
+/// Windows instructions write a one-line command for the command prompt
+/// (`-d "{\"key\":\"%API_KEY%\"}"`).
 pub fn is_cmd_style(text: &str) -> bool {
-    if !text.contains(['\'', '$', '\\']) && reads_a_cmd_variable(text) {
+    if !text.contains(['\'', '$'])
+        && only_quotes_are_escaped(text)
+        && reads_a_cmd_variable(text)
+        && (!text.contains('\\') || cmd_sees_no_operator(text))
+    {
         return true;
     }
     // Windows' own `curl.exe` given a Windows path (`@docs\examples\a.json`), which neither
@@ -50,6 +56,29 @@ pub fn is_cmd_style(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether every `\` of `text` escapes a `"`: the one escape a POSIX shell's double-quoted word
+/// and the C runtime's reading of a `cmd.exe` command line share, so that the two read the words
+/// alike (no line continued with `\`, no other escape).
+fn only_quotes_are_escaped(text: &str) -> bool {
+    text.match_indices('\\')
+        .all(|(at, _)| text[at + 1..].starts_with('"'))
+}
+
+/// Whether `cmd.exe`, which takes every `"` for a quote (a `\"` too, which only the C runtime
+/// reads as an escape), finds none of its operators and escapes (`&`, `|`, `<`, `>`, `^`) outside
+/// quotes: then it passes each line on whole, as a POSIX shell would. A `&` between two escaped
+/// quotes (`-d "{\"a\":\"x&y\"}"`) would end the command there in `cmd.exe`, which is no reading
+/// the writer meant.
+fn cmd_sees_no_operator(text: &str) -> bool {
+    let mut quoted = false;
+    text.chars().all(|c| {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        quoted || !matches!(c, '&' | '|' | '<' | '>' | '^')
+    })
 }
 
 /// Whether a line runs `curl.exe` (any case), as Windows' own curl is called.
@@ -586,6 +615,19 @@ mod tests {
         // a one-line command of Microsoft's docs for the command prompt: its `%NAME%`
         assert!(is_cmd_style(
             "curl -d \"client_id=%CLIENT_ID%\" \"https://login.microsoftonline.com/%TENANT_ID%/token\""
+        ));
+        // with JSON whose quotes are escaped as both cmd.exe's C runtime and bash read them
+        assert!(is_cmd_style(
+            "curl -X POST https://e.com/v1 -H \"x-api-key: %API_KEY%\" -d \"{\\\"a\\\":1}\""
+        ));
+        // any other backslash is a POSIX shell's: a line continued, an escaped `$`
+        assert!(!is_cmd_style(
+            "curl -X POST https://e.com/%API_KEY% \\\n  -d \"{\\\"a\\\":1}\""
+        ));
+        assert!(!is_cmd_style("curl -d \"a=\\%PATH%\" https://e.com"));
+        // a `&` that cmd.exe would take for the end of the command, between escaped quotes
+        assert!(!is_cmd_style(
+            "curl https://e.com -H \"Authorization: %AUTH%\" -d \"{\\\"a\\\":\\\"x&y\\\"}\""
         ));
         // percent-encoding, or a POSIX shell's quotes or variables around it, is no such sign
         assert!(!is_cmd_style("curl \"https://e.com/caf%C3%A9/%ABC%20x\""));
