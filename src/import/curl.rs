@@ -1406,6 +1406,16 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 ),
             ));
         }
+        if let Some(word) = &command.apostrophe {
+            import.notes.push(Note::of_kind(
+                "shell",
+                format!("{prefix}command"),
+                format!(
+                    "the `'` of `{word}` ends the single-quoted text before it, as bash reads it: the apostrophe is not sent (`{}`), and the quoting of the rest shifts; a single-quoted text cannot hold a `'` (write it `'\\''` there)",
+                    word.replace('\'', "")
+                ),
+            ));
+        }
         if command.unquoted_json {
             import.notes.push(Note::of_kind(
                 "shell",

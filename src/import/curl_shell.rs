@@ -93,6 +93,10 @@ pub struct Command {
     pub word_numbers: Vec<usize>,
     /// Whether a blank line comes right before the command's first line.
     pub after_blank_line: bool,
+    /// The first `'` between two letters that ended a single-quoted text (`'{"name": "O'Brien"}'`),
+    /// with the letters around it as written (`O'Brien`): an apostrophe to its writer, which bash
+    /// takes out, joining the text after it to the word.
+    pub apostrophe: Option<String>,
 }
 
 impl Command {
@@ -1869,6 +1873,8 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
     // the word an unquoted `$NAME` starting a word made: the word is that expansion alone
     // while it is still this text
     let mut lone: Option<String> = None;
+    // where the last `'` between two letters that ended a single-quoted text stands, in bytes
+    let mut apostrophe_at: Option<usize> = None;
     #[allow(clippy::too_many_arguments)]
     fn end_word(
         word: &mut String,
@@ -1944,7 +1950,19 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                 let opened = bytes_read(text, &mut chars) - 1;
                 loop {
                     match chars.next() {
-                        Some('\'') => break,
+                        Some('\'') => {
+                            let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                            if letter(word.chars().last())
+                                && chars.peek().is_some_and(|c| c.is_alphabetic())
+                            {
+                                let at = bytes_read(text, &mut chars) - 1;
+                                apostrophe_at = Some(at);
+                                if command.apostrophe.is_none() {
+                                    command.apostrophe = Some(letters_around(text, at));
+                                }
+                            }
+                            break;
+                        }
                         // GitHub puts an expression's value in before the shell reads quotes,
                         // and so does a template (Terraform's `${var.region}`, MDX's
                         // `${props.apiBaseUrl}`)
@@ -1952,7 +1970,15 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                             if actions_expression(&mut chars, &mut word, &mut command)
                                 || template_interpolation(&mut chars, &mut word, &mut command) => {}
                         Some(c) => word.push(c),
-                        None => return Err(never_closed("single", text, opened, first_line)),
+                        None => {
+                            return Err(never_closed(
+                                "single",
+                                text,
+                                opened,
+                                apostrophe_at,
+                                first_line,
+                            ));
+                        }
                     }
                 }
             }
@@ -1980,7 +2006,15 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                                 word.push('\\');
                                 word.push(c);
                             }
-                            None => return Err(never_closed("double", text, opened, first_line)),
+                            None => {
+                                return Err(never_closed(
+                                    "double",
+                                    text,
+                                    opened,
+                                    apostrophe_at,
+                                    first_line,
+                                ));
+                            }
                         },
                         Some('$') => expand(&mut chars, &mut word, &mut command, true),
                         Some('`') => {
@@ -1990,7 +2024,15 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                             }
                         }
                         Some(c) => word.push(c),
-                        None => return Err(never_closed("double", text, opened, first_line)),
+                        None => {
+                            return Err(never_closed(
+                                "double",
+                                text,
+                                opened,
+                                apostrophe_at,
+                                first_line,
+                            ));
+                        }
                     }
                 }
             }
@@ -2177,18 +2219,50 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
     Ok(commands)
 }
 
-/// How many bytes of `text` `chars`, an iterator over it, has given out.
 /// The error of a quote opened `opened` bytes into `text` and never closed, naming where it
-/// opened (an apostrophe in prose, `couldn't`, is the usual one).
-fn never_closed(kind: &str, text: &str, opened: usize, first_line: usize) -> String {
-    let at = crate::diagnostic::Location::of_offset(text, opened);
-    format!(
-        "a {kind} quote opened at line {}, column {} is never closed",
-        at.line + first_line - 1,
-        at.column
-    )
+/// opened (an apostrophe in prose, `couldn't`, is the usual one), and the apostrophe before it
+/// that ended a single-quoted text, `apostrophe` bytes in, which is then the likelier mistake
+/// (`-d '{"name": "O'Brien"}'`).
+fn never_closed(
+    kind: &str,
+    text: &str,
+    opened: usize,
+    apostrophe: Option<usize>,
+    first_line: usize,
+) -> String {
+    let place = |offset: usize| {
+        let at = crate::diagnostic::Location::of_offset(text, offset);
+        format!("line {}, column {}", at.line + first_line - 1, at.column)
+    };
+    let mut error = format!("a {kind} quote opened at {} is never closed", place(opened));
+    if let Some(apostrophe) = apostrophe.filter(|&at| at < opened) {
+        error.push_str(&format!(
+            ": the `'` of `{}` at {} ended the single-quoted text before it (a single-quoted text cannot hold a `'`; write it `'\\''` there)",
+            letters_around(text, apostrophe),
+            place(apostrophe)
+        ));
+    }
+    error
 }
 
+/// The letters and digits on both sides of the `'` `at` bytes into `text`, with it
+/// (`O'Brien`), a few of each at most.
+fn letters_around(text: &str, at: usize) -> String {
+    let before: Vec<char> = text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .take(12)
+        .collect();
+    let after: String = text[at + 1..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(12)
+        .collect();
+    format!("{}'{after}", before.iter().rev().collect::<String>())
+}
+
+/// How many bytes of `text` `chars`, an iterator over it, has given out.
 fn bytes_read(text: &str, chars: &mut std::iter::Peekable<std::str::Chars>) -> usize {
     // `Chars` bounds what is left by its bytes; `Peekable` counts a char it holds as one more
     let held = chars.peek().map_or(0, |c| c.len_utf8());
@@ -4579,6 +4653,33 @@ mod tests {
         // bytes that are no UTF-8 text (Latin-1's `é`) cannot be in a spec
         let error = shell_words(r"curl -d $'caf\xe9' u").unwrap_err();
         assert!(error.contains("`\\xe9`"), "{error}");
+    }
+
+    // an apostrophe inside single quotes ends them: the error names it rather than only the
+    // quote its shifted quoting leaves open
+    #[test]
+    fn an_apostrophe_that_ends_single_quotes_is_named() {
+        assert_eq!(
+            shell_commands("curl u -d '{\"name\": \"O'Brien\"}'").unwrap_err(),
+            "a double quote opened at line 1, column 29 is never closed: the `'` of `O'Brien` at line 1, column 23 ended the single-quoted text before it (a single-quoted text cannot hold a `'`; write it `'\\''` there)"
+        );
+        assert!(
+            shell_commands("curl u -d 'it's'")
+                .unwrap_err()
+                .contains("the `'` of `it's` at line 1, column 14")
+        );
+        // two of them leave the quotes balanced: the command reads, and says so
+        let commands = shell_commands("curl u -d '{\"a\": \"it's-Dan's\"}'").unwrap();
+        assert_eq!(commands[0].words[3], "{\"a\": \"its-Dans\"}");
+        assert_eq!(commands[0].apostrophe.as_deref(), Some("it's"));
+        // quotes joined on purpose have no letter on both sides
+        for joined in ["curl -H 'a: '$T u", "curl 'u/'\"$ID\"", "curl -d 'a='b u"] {
+            assert_eq!(
+                shell_commands(joined).unwrap()[0].apostrophe,
+                None,
+                "{joined}"
+            );
+        }
     }
 
     // an apostrophe in prose opens a quote: the error says where
