@@ -105,8 +105,21 @@ impl Importer {
                 }
                 AuthSpec::Bearer(token)
             }
-            // the token a collection saved, as Postman's runtime sends it: `Bearer` (or the
-            // prefix given) in `Authorization`, or `access_token` in the query
+            // a MAC token, which Postman's runtime does not sign with: no auth is sent
+            "oauth2"
+                if !attribute("accessToken").is_empty()
+                    && attribute("tokenType").eq_ignore_ascii_case("mac") =>
+            {
+                self.note(
+                    "unsupported-auth",
+                    at,
+                    "`oauth2` with a saved token of type `mac`, with which Postman sends no auth: requests using it are imported without auth",
+                );
+                return None;
+            }
+            // the token a collection saved, as Postman's runtime sends it: in `Authorization`
+            // after `Bearer `, or after the prefix given (trimmed, then a blank unless empty:
+            // Zoho's `Zoho-oauthtoken`), or as `access_token` in the query
             "oauth2" if !attribute("accessToken").is_empty() => {
                 let token = attribute("accessToken");
                 let prefix = auth
@@ -115,18 +128,26 @@ impl Importer {
                     .then(|| attribute("headerPrefix").trim().to_string());
                 match (attribute("addTokenTo").as_str(), prefix.as_deref()) {
                     ("" | "header", None | Some("Bearer")) => AuthSpec::Bearer(token),
+                    ("" | "header", Some(prefix)) => AuthSpec::Apikey(ApiKeySpec {
+                        name: "Authorization".into(),
+                        value: if prefix.is_empty() {
+                            token
+                        } else {
+                            format!("{prefix} {token}")
+                        },
+                        location: None,
+                    }),
                     ("queryParams", _) => AuthSpec::Apikey(ApiKeySpec {
                         name: "access_token".into(),
                         value: token,
                         location: Some(KeyLocationSpec::Query),
                     }),
-                    (to, prefix) => {
+                    (to, _) => {
                         self.note(
                             "unsupported-auth",
                             at,
                             format!(
-                                "`oauth2` with its token added to `{to}` after `{}` cannot be written in a spec (a `Bearer` header or the query can); requests using it are imported without auth",
-                                prefix.unwrap_or_default()
+                                "`oauth2` with its token added to `{to}`, where Postman adds none (it knows `header` and `queryParams`): requests using it are imported without auth"
                             ),
                         );
                         return None;
@@ -421,9 +442,28 @@ mod tests {
         assert_eq!(spec.request.url, "https://e.com/a?b=1");
         assert_eq!(notes[0].at, "/item/0/request/url");
         valid(&spec);
-        let (spec, notes) = oauth2(json!({"accessToken": "tok", "headerPrefix": "Token"}));
+        // another prefix (Zoho's, Django REST framework's), trimmed, or none at all
+        for (prefix, sent) in [
+            (" Zoho-oauthtoken ", "Zoho-oauthtoken tok"),
+            ("bearer", "bearer tok"),
+            ("", "tok"),
+        ] {
+            let (spec, _) = oauth2(json!({"accessToken": "tok", "headerPrefix": prefix}));
+            let key = spec.request.auth.clone().unwrap().apikey().unwrap().clone();
+            assert_eq!(
+                (key.name.as_str(), key.value.as_str()),
+                ("Authorization", sent)
+            );
+            assert_eq!(key.location, None);
+            valid(&spec);
+        }
+        // a MAC token: Postman signs nothing
+        let (spec, notes) = oauth2(json!({"accessToken": "tok", "tokenType": "MAC"}));
         assert!(spec.request.auth.is_none());
-        assert!(notes[0].message.contains("after `Token`"), "{notes:?}");
+        assert!(notes[0].message.contains("type `mac`"), "{notes:?}");
+        let (spec, notes) = oauth2(json!({"accessToken": "tok", "addTokenTo": "url"}));
+        assert!(spec.request.auth.is_none());
+        assert!(notes[0].message.contains("added to `url`"), "{notes:?}");
         let (spec, notes) = oauth2(json!({"accessToken": ""}));
         assert!(spec.request.auth.is_none());
         assert!(
