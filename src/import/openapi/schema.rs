@@ -517,16 +517,27 @@ impl<'a> Importer<'a> {
                     .filter(|m| m.as_f64().is_some_and(|m| m > 0.0));
                 let maximum = inclusive("maximum", "exclusiveMaximum")
                     .filter(|m| m.as_f64().is_some_and(|m| m < 0.0));
-                if let Some(value) = minimum.or(maximum) {
+                let step = schema
+                    .get("multipleOf")
+                    .and_then(Value::as_f64)
+                    .filter(|step| *step > 0.0);
+                if let Some(value) = minimum.or(maximum)
+                    && step.is_none()
+                {
                     return Some(value.clone());
                 }
                 let above = exclusive("minimum", "exclusiveMinimum");
                 let below = exclusive("maximum", "exclusiveMaximum");
-                let value = match (above, below) {
-                    (Some(low), Some(high)) if kind == "number" => (low + high) / 2.0,
-                    (Some(low), _) if low >= 0.0 => low.floor() + 1.0,
-                    (_, Some(high)) if high <= 0.0 => high.ceil() - 1.0,
+                let value = match (minimum.or(maximum).and_then(Value::as_f64), above, below) {
+                    (Some(bound), _, _) => bound,
+                    (None, Some(low), Some(high)) if kind == "number" => (low + high) / 2.0,
+                    (None, Some(low), _) if low >= 0.0 => low.floor() + 1.0,
+                    (None, _, Some(high)) if high <= 0.0 => high.ceil() - 1.0,
                     _ => 0.0,
+                };
+                let value = match step {
+                    Some(step) => multiple_within(schema, value, step),
+                    None => value,
                 };
                 // a whole number is written without a fraction (`1`, not `1.0`)
                 Some(
@@ -913,6 +924,45 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
     given_values
         .find_map(|value| of_declared_type(schema, value))
         .or_else(|| first_given.cloned())
+}
+
+/// A multiple of `step` (`multipleOf`) as near `value` as the schema's bounds allow: the
+/// next one up, else the next one down; `value` when none is within them (or it is one).
+fn multiple_within(schema: &Value, value: f64, step: f64) -> f64 {
+    let bound = |key: &str| schema.get(key).and_then(Value::as_f64);
+    // OpenAPI 3.0 writes an exclusive bound as a boolean beside it, 3.1 as the number
+    let exclusive = |bound_key: &str, key: &str| match schema.get(key) {
+        Some(Value::Bool(true)) => bound(bound_key),
+        Some(number) => number.as_f64(),
+        None => None,
+    };
+    let inclusive = |bound_key: &str, key: &str| {
+        bound(bound_key).filter(|_| schema.get(key).and_then(Value::as_bool) != Some(true))
+    };
+    let allowed = |n: f64| {
+        inclusive("minimum", "exclusiveMinimum").is_none_or(|low| n >= low)
+            && exclusive("minimum", "exclusiveMinimum").is_none_or(|low| n > low)
+            && inclusive("maximum", "exclusiveMaximum").is_none_or(|high| n <= high)
+            && exclusive("maximum", "exclusiveMaximum").is_none_or(|high| n < high)
+    };
+    let ratio = value / step;
+    // a whole ratio up to the float error of a fractional step (`multipleOf: 0.01`)
+    if (ratio - ratio.round()).abs() < 1e-9 {
+        return value;
+    }
+    let up = ratio.ceil() * step;
+    let candidates = [up, up + step, ratio.floor() * step];
+    // written back to the step's own decimals: 0.30000000000000004 is 0.3
+    let decimals = format!("{step}").split('.').nth(1).map_or(0, str::len) as i32;
+    let rounded = |n: f64| {
+        let scale = 10f64.powi(decimals);
+        (n * scale).round() / scale
+    };
+    candidates
+        .into_iter()
+        .map(rounded)
+        .find(|n| allowed(*n))
+        .unwrap_or(value)
 }
 
 /// The number a text writes (`42`, `0.5`), whole when it is written whole.
@@ -1510,6 +1560,12 @@ components:
         assert_eq!(
             serde_json::from_str::<serde_json::Value>(raw).unwrap(),
             serde_json::json!({"page": 1, "below": -1})
+        );
+        // `multipleOf`: the nearest multiple the bounds allow
+        let schema = "type: object\nrequired: [size, step, week, cents, none]\nproperties:\n  size: {type: integer, minimum: 1, maximum: 100, multipleOf: 10}\n  step: {type: integer, exclusiveMinimum: 0, multipleOf: 5}\n  week: {type: integer, minimum: 10, multipleOf: 7}\n  cents: {type: number, minimum: 0.001, multipleOf: 0.01}\n  none: {type: integer, minimum: 3, maximum: 4, multipleOf: 5}";
+        assert_eq!(
+            body_31(&post_schema(schema), Default::default()),
+            serde_json::json!({"size": 10, "step": 5, "week": 14, "cents": 0.01, "none": 3})
         );
     }
 

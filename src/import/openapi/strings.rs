@@ -174,7 +174,15 @@ impl Patterns {
 /// back-references; the string generated leaves the look-arounds out, and is kept only if the
 /// whole pattern matches it.
 pub(super) fn example(schema: &Value, patterns: &mut Patterns) -> StringExample {
-    let format = schema.get("format").and_then(Value::as_str);
+    // OpenAPI 3.1 writes 3.0's `format: byte` as JSON Schema's `contentEncoding: base64`
+    let base64 = schema
+        .get("contentEncoding")
+        .and_then(Value::as_str)
+        .is_some_and(|encoding| matches!(encoding, "base64" | "base64url"));
+    let format = schema
+        .get("format")
+        .and_then(Value::as_str)
+        .or(base64.then_some("byte"));
     let least = length(schema, "minLength");
     let most = length(schema, "maxLength");
     let base = fit(format_example(format), least, most);
