@@ -28,6 +28,20 @@ pub fn is_yaml(media_type: &str) -> bool {
         .any(|end| media_type.ends_with(end))
 }
 
+/// Whether a media type is JSON Lines: one JSON value per line (`application/x-ndjson`, as
+/// Elasticsearch's `_bulk` takes it, `application/jsonl` and their other names).
+pub fn is_json_lines(media_type: &str) -> bool {
+    matches!(
+        media_type,
+        "application/x-ndjson"
+            | "application/ndjson"
+            | "application/jsonl"
+            | "application/x-jsonl"
+            | "application/jsonlines"
+            | "application/x-jsonlines"
+    )
+}
+
 /// Whether a media type is bytes that no text stands for: images, audio, video, fonts,
 /// `application/octet-stream`, archives and compressed files, PDF, and binary encodings of data
 /// (CBOR, MessagePack, Protocol Buffers, Avro, BSON, WebAssembly), `+cbor` and the like too.

@@ -250,9 +250,13 @@ impl<'a> Importer<'a> {
                         headers.push(name_value("Content-Type", key));
                         Some(BodySpec::Raw(scalar_text(&value)))
                     }
-                    Some(value) if xml && (value.is_object() || value.is_array()) => {
+                    Some(value)
+                        if (value.is_object() || value.is_array())
+                            && (xml || crate::http::media::is_json_lines(&media_name)) =>
+                    {
                         headers.push(name_value("Content-Type", key));
-                        Some(BodySpec::Raw(self.xml_body(&value, media)))
+                        self.object_text(&value, media, &media_name)
+                            .map(BodySpec::Raw)
                     }
                     _ => {
                         self.note(
@@ -297,7 +301,7 @@ impl<'a> Importer<'a> {
 
     /// An example that is an object or a list as the text of a media type that has one: XML by
     /// the schema's XML Object (see [`Importer::xml_body`]), YAML as a YAML document (LGTM's
-    /// `lgtm.yml`); `None` for any other type.
+    /// `lgtm.yml`), JSON Lines as a line per value; `None` for any other type.
     pub(super) fn object_text(
         &self,
         example: &Value,
@@ -308,6 +312,19 @@ impl<'a> Importer<'a> {
             Some(self.xml_body(example, media))
         } else if crate::http::media::is_yaml(media_name) {
             Some(crate::yaml::to_portable_string(example))
+        } else if crate::http::media::is_json_lines(media_name) {
+            // a list is its values, one a line; anything else is one line; each line ends
+            // with a line feed, which Elasticsearch's `_bulk` asks of the last one too
+            let values = match example {
+                Value::Array(values) => values.as_slice(),
+                value => std::slice::from_ref(value),
+            };
+            Some(
+                values
+                    .iter()
+                    .map(|value| format!("{}\n", serde_json::to_string(value).unwrap_or_default()))
+                    .collect(),
+            )
         } else {
             None
         }
@@ -760,6 +777,7 @@ fn is_text(media_type: &str) -> bool {
     media_type.starts_with("text/")
         || crate::http::media::is_xml(media_type)
         || crate::http::media::is_yaml(media_type)
+        || crate::http::media::is_json_lines(media_type)
 }
 
 /// Whether a (resolved) schema is a string.
@@ -1455,6 +1473,43 @@ components:
             "the body is bytes (`application/cbor`): sent from the file `/path/to/file`, not as its example's text",
         );
         assert_eq!(body(13).unwrap().raw(), Some("{ me { id } }"));
+    }
+
+    // Elasticsearch's `_bulk` and `_msearch`: JSON Lines, each value on a line of its own, the
+    // last line ended too
+    #[test]
+    fn json_lines_bodies_are_a_value_a_line() {
+        let import = run(r#"
+paths:
+  /_bulk:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/x-ndjson:
+            schema: {type: array, items: {type: object, required: [index], properties: {index: {type: object}}}}
+  /_msearch:
+    post:
+      requestBody:
+        content:
+          application/x-ndjson: {example: [{index: a}, {query: {match_all: {}}}]}
+  /one:
+    post:
+      requestBody:
+        content:
+          application/jsonl: {schema: {type: object, required: [a], properties: {a: {type: integer}}}}
+"#);
+        let body = |i: usize| import.items[i].spec.request.body.clone().unwrap();
+        assert_eq!(body(0).raw(), Some("{\"index\":{}}\n"));
+        assert_eq!(
+            pairs(&import.items[0].spec.request.headers),
+            [pair("Content-Type", "application/x-ndjson")]
+        );
+        assert_eq!(
+            body(1).raw(),
+            Some("{\"index\":\"a\"}\n{\"query\":{\"match_all\":{}}}\n")
+        );
+        assert_eq!(body(2).raw(), Some("{\"a\":0}\n"));
     }
 
     // OpenAPI 3.1's Encoding Object: `style` and `explode` given for a multipart part make its
