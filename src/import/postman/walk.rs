@@ -137,6 +137,24 @@ impl Importer {
                 ),
             );
         }
+        // the one system header a sample sends as Postman would: the `Content-Type` of a body
+        // whose headers give none, which a spec's body needs
+        let content_type_disabled = object
+            .get("protocolProfileBehavior")
+            .and_then(|behavior| behavior.get("disabledSystemHeaders"))
+            .and_then(Value::as_object)
+            .is_some_and(|disabled| {
+                disabled.iter().any(|(name, off)| {
+                    name.eq_ignore_ascii_case("content-type") && off.as_bool() == Some(true)
+                })
+            });
+        if content_type_disabled {
+            self.note(
+                "body",
+                format!("{at}/protocolProfileBehavior/disabledSystemHeaders"),
+                "Postman sends no `Content-Type` of its own for a body here (`disabledSystemHeaders`), but a spec's body needs one: where the headers give none, the samples send the one Postman would have added",
+            );
+        }
         if let Some(Value::Array(variables)) = object.get("variable")
             && !variables.is_empty()
         {
@@ -394,6 +412,26 @@ mod tests {
         ])));
         assert_eq!(import.items[0].spec.prose, "Some *Markdown*.");
         assert_eq!(import.items[1].spec.prose, "Object text.\n\nItem text.");
+    }
+
+    // Postman leaves out the `Content-Type` it would add; a spec's body needs one
+    #[test]
+    fn a_disabled_content_type_system_header_is_noted() {
+        let import = run(collection(json!([
+            {"name": "R", "protocolProfileBehavior": {"disabledSystemHeaders": {"content-type": true}},
+             "request": {"method": "POST", "url": "https://e.com",
+                "body": {"mode": "raw", "raw": "{}", "options": {"raw": {"language": "json"}}}}}
+        ])));
+        let note = import
+            .notes
+            .iter()
+            .find(|n| n.at == "/item/0/protocolProfileBehavior/disabledSystemHeaders")
+            .expect("noted");
+        assert!(
+            note.message.contains("Postman sends no `Content-Type`"),
+            "{note:?}"
+        );
+        valid(&import.items[0].spec);
     }
 
     #[test]
