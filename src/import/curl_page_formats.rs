@@ -673,6 +673,60 @@ fn asciidoc_source(line: &str) -> Option<String> {
     Some(parts.next().unwrap_or_default().to_string())
 }
 
+/// Whether a block attribute line turns on the quotes substitution in its block
+/// (`subs="+quotes"`, `subs="quotes,attributes"`, `subs=normal`), as Red Hat's documentation marks
+/// each value to replace: `_<your_token>_`, which Asciidoctor shows as an italic `<your_token>`.
+fn substitutes_quotes(line: &str) -> bool {
+    let Some((_, subs)) = line.split_once("subs=") else {
+        return false;
+    };
+    let subs = subs.trim_start_matches(['"', '\'']);
+    let end = subs.find(['"', '\'', ']']).unwrap_or(subs.len());
+    subs[..end].split(',').any(|sub| {
+        let sub = sub.trim().trim_start_matches('+').trim_end_matches('+');
+        matches!(sub, "quotes" | "normal")
+    })
+}
+
+/// `line` with the emphasis Asciidoctor's quotes substitution renders taken off placeholders
+/// in angle brackets: `__<host>__` anywhere, `_<your_token>_` (and `*…*`, `**…**`) where no
+/// letter or digit stands right outside; the reader sees and runs `<your_token>`.
+fn without_emphasis_around_placeholders(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    'scan: while let Some(at) = rest.find(['_', '*']) {
+        let mark = rest.as_bytes()[at] as char;
+        for width in [2, 1] {
+            let open: String = std::iter::repeat_n(mark, width).collect();
+            let Some(inner) = rest[at..].strip_prefix(&open) else {
+                continue;
+            };
+            let Some(close) = inner.strip_prefix('<').and_then(|after| after.find('>')) else {
+                continue;
+            };
+            let placeholder = &inner[..close + 2];
+            let after = &inner[close + 2..];
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let constrained_ok = width == 2
+                || (!word(rest[..at].chars().last())
+                    && !word(after.strip_prefix(&open).and_then(|a| a.chars().next())));
+            if placeholder.contains(char::is_whitespace) || !constrained_ok {
+                continue;
+            }
+            if let Some(tail) = after.strip_prefix(&open) {
+                out.push_str(&rest[..at]);
+                out.push_str(placeholder);
+                rest = tail;
+                continue 'scan;
+            }
+        }
+        out.push_str(&rest[..at + 1]);
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A delimiter line of an AsciiDoc listing (`----`) or literal (`....`) block.
 fn asciidoc_delimiter(line: &str) -> Option<&str> {
     let line = line.trim_end();
@@ -858,6 +912,10 @@ fn is_asciidoc(lines: &[String]) -> bool {
 
 fn asciidoc(lines: &mut Vec<String>) {
     let mut language: Option<String> = None;
+    // whether the next block, and then the block being read, applies the quotes substitution
+    // (`subs="+quotes"`), which renders `_<your_token>_` as an italic `<your_token>`
+    let mut quotes_next = false;
+    let mut quotes = false;
     // the delimiter of the listing block being read, or `""` for a source paragraph (a
     // `[source,bash]` paragraph without delimiters, which ends at a blank line)
     let mut open: Option<String> = None;
@@ -874,8 +932,12 @@ fn asciidoc(lines: &mut Vec<String>) {
             if ends {
                 *line = "```".to_string();
                 open = None;
+                quotes = false;
             } else {
                 *line = without_callouts(line);
+                if quotes {
+                    *line = without_emphasis_around_placeholders(line);
+                }
             }
             continue;
         }
@@ -895,18 +957,22 @@ fn asciidoc(lines: &mut Vec<String>) {
         if let Some(delimiter) = asciidoc_delimiter(line) {
             open = Some(delimiter.to_string());
             *line = format!("```{}", language.take().unwrap_or_default());
+            quotes = std::mem::take(&mut quotes_next);
             continue;
         }
         if let Some(source) = asciidoc_source(line) {
+            let substitutes_quotes = substitutes_quotes(line);
             let paragraph = lines
                 .get(index)
                 .is_some_and(|next| !next.trim().is_empty() && asciidoc_delimiter(next).is_none());
             if paragraph {
                 lines[index - 1] = format!("```{source}");
                 open = Some(String::new());
+                quotes = substitutes_quotes;
             } else {
                 lines[index - 1].clear();
                 language = Some(source);
+                quotes_next = substitutes_quotes;
             }
             continue;
         }
@@ -2225,6 +2291,45 @@ mod tests {
             "{markdown}"
         );
         assert!(markdown.contains("\nShown in prose,\n"), "{markdown}");
+    }
+
+    // Red Hat's placeholders: italic in a block with the quotes substitution, which the reader
+    // sees and runs without the underscores
+    #[test]
+    fn asciidoc_emphasis_around_placeholders_is_taken_off_where_quotes_are_substituted() {
+        let page = concat!(
+            "== Upload\n\n",
+            "[source,terminal,subs=\"+quotes\"]\n",
+            "----\n",
+            "$ curl -H \"User-Agent: op/_<cluster_id>_\" -H \"Authorization: Bearer _<your_token>_\" ",
+            "-F \"upload=@_<path>_\" https://__<registry_host>__/v2/x?n=__<page_size>__&k=my_<a>_b\n",
+            "----\n\n",
+            "[source,terminal]\n",
+            "----\n",
+            "$ curl https://e.com/_<kept>_\n",
+            "----\n",
+        );
+        let (markdown, _) = read(page);
+        assert!(
+            markdown.contains(
+                "$ curl -H \"User-Agent: op/<cluster_id>\" -H \"Authorization: Bearer <your_token>\" -F \"upload=@<path>\" https://<registry_host>/v2/x?n=<page_size>&k=my_<a>_b\n"
+            ),
+            "{markdown}"
+        );
+        // no quotes substitution: as written
+        assert!(
+            markdown.contains("$ curl https://e.com/_<kept>_\n"),
+            "{markdown}"
+        );
+        assert!(substitutes_quotes(
+            "[source,bash,subs=\"attributes+,+quotes\"]"
+        ));
+        assert!(substitutes_quotes("[source,bash,subs=normal]"));
+        assert!(!substitutes_quotes("[source,bash,subs=\"attributes+\"]"));
+        assert_eq!(
+            without_emphasis_around_placeholders("**<id>** a_<b>"),
+            "<id> a_<b>"
+        );
     }
 
     // A list item's literal block ends where the item's next paragraph starts, at the column
