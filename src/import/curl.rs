@@ -544,12 +544,55 @@ pub fn import(text: &str) -> Result<Import, String> {
             ),
         );
     }
+    if markup == Some(Markup::AsciiDoc) {
+        offer_asciidoc_attributes(text, &mut imported);
+    }
     if let Some(markup) = markup {
         imported
             .notes
             .insert(0, Note::of_kind("page", "input", markup.described()));
     }
     Ok(imported)
+}
+
+/// The values an AsciiDoc page's attribute entries give (`:stargate-url: http://localhost:8082`)
+/// to the placeholders of the same names its commands write (`{stargate-url}`, read as
+/// `{{stargate-url}}`), as Asciidoctor puts them in: offered as the variables' values, noted.
+fn offer_asciidoc_attributes(text: &str, import: &mut Import) {
+    let specs: Vec<String> = import
+        .items
+        .iter()
+        .map(|item| crate::import::to_yaml(&item.spec))
+        .collect();
+    for line in text.lines() {
+        let Some((name, value)) = line
+            .strip_prefix(':')
+            .and_then(|entry| entry.split_once(':'))
+            .map(|(name, value)| (name, value.trim()))
+        else {
+            continue;
+        };
+        let is_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        let placeholder = format!("{{{{{name}}}}}");
+        if !is_name
+            || value.is_empty()
+            || import.variables.contains_key(name)
+            || !specs.iter().any(|spec| spec.contains(&placeholder))
+        {
+            continue;
+        }
+        import.notes.push(Note::of_kind(
+            "placeholder",
+            "input",
+            format!(
+                "the page's attribute entry `:{name}: {value}` gives `{{{name}}}` its value: that is offered as the value of `{placeholder}`"
+            ),
+        ));
+        import.variables.insert(name.to_string(), value.to_string());
+    }
 }
 
 /// A page in the house layout, read back into the spec that renders it: the request its cURL
@@ -5081,6 +5124,37 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    // Stargate's pages: an attribute entry in the header, written in by the block's
+    // `subs="attributes+"`
+    #[test]
+    fn an_asciidoc_pages_attribute_entries_are_offered_as_its_placeholders_values() {
+        let import = imported(concat!(
+            "= REST API\n",
+            ":stargate-url: http://localhost:8082\n",
+            ":unused: 1\n\n",
+            "== List keyspaces\n\n",
+            "[source,bash,subs=\"attributes+\"]\n",
+            "----\n",
+            "curl -s {stargate-url}/v2/schemas/keyspaces -H \"X-Cassandra-Token: {auth_token}\"\n",
+            "----\n",
+        ));
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.url, "{{stargate-url}}/v2/schemas/keyspaces");
+        assert_eq!(
+            import.variables.get("stargate-url").map(String::as_str),
+            Some("http://localhost:8082")
+        );
+        // only the entries a command reads; a placeholder the page gives no value keeps none
+        assert_eq!(import.variables.len(), 1, "{:?}", import.variables);
+        assert!(
+            import.notes.iter().any(|note| note
+                .message
+                .contains("`:stargate-url: http://localhost:8082`")),
+            "{:?}",
+            import.notes
+        );
     }
 
     // GitHub's `token …`, Klaviyo's `Klaviyo-API-Key …`: curl sends the header given, and
