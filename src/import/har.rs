@@ -39,14 +39,24 @@ pub fn import(text: &str) -> Result<Import, String> {
     if let Some(entries) = value.pointer("/log/entries").and_then(Value::as_array) {
         for (index, entry) in entries.iter().enumerate() {
             let at = format!("/log/entries/{index}");
-            let request = entry
-                .get("request")
-                .ok_or_else(|| format!("{at}: an entry without a request"))?;
+            let Some(request) = entry.get("request").filter(|request| request.is_object()) else {
+                import.notes.push(Note::of_kind(
+                    "left-out",
+                    at,
+                    "an entry without a `request` object: left out",
+                ));
+                continue;
+            };
             let scheme = self::text(request, "url")
                 .split_once("://")
                 .map(|(scheme, _)| scheme);
-            if scheme.is_some_and(|s| s.eq_ignore_ascii_case("ws") || s.eq_ignore_ascii_case("wss"))
-            {
+            // a `ws:` URL, or as mitmproxy records one, an `https:` URL that Chrome's and
+            // mitmproxy's `_resourceType` or the `101 Switching Protocols` answer says it is
+            let websocket = scheme
+                .is_some_and(|s| s.eq_ignore_ascii_case("ws") || s.eq_ignore_ascii_case("wss"))
+                || entry.get("_resourceType").and_then(Value::as_str) == Some("websocket")
+                || entry.pointer("/response/status").and_then(Value::as_u64) == Some(101);
+            if websocket {
                 import.notes.push(Note::of_kind(
                     "left-out",
                     format!("{at}/request/url"),
@@ -170,6 +180,17 @@ fn text<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
+/// A name's or a value's text: a string as it is, and a number or a boolean as JSON writes it
+/// (`1`, `true`), as scripts and hand-written captures give a query item, a header, a cookie or
+/// a form field; anything else is empty.
+fn scalar<'a>(value: &'a Value, key: &str) -> std::borrow::Cow<'a, str> {
+    match value.get(key) {
+        Some(Value::String(text)) => text.as_str().into(),
+        Some(scalar @ (Value::Number(_) | Value::Bool(_))) => scalar.to_string().into(),
+        _ => "".into(),
+    }
+}
+
 fn import_request(
     request: &Value,
     response: Option<&Value>,
@@ -190,7 +211,8 @@ fn import_request(
         .into_iter()
         .flatten()
     {
-        let (name, value) = (text(param, "name"), text(param, "value"));
+        let (name, value) = (scalar(param, "name"), scalar(param, "value"));
+        let (name, value) = (name.as_ref(), value.as_ref());
         if name.is_empty() && value.is_empty() {
             continue;
         }
@@ -246,10 +268,10 @@ fn import_request(
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
-    let mut cookie_headers: Vec<&str> = Vec::new();
+    let mut cookie_headers: Vec<std::borrow::Cow<str>> = Vec::new();
     for (index, header) in headers.iter().enumerate() {
-        let name = text(header, "name");
-        let value = text(header, "value");
+        let (name, value) = (scalar(header, "name"), scalar(header, "value"));
+        let name = name.as_ref();
         let lower = name.to_ascii_lowercase();
         let here = format!("{at}/headers/{index}");
         // HTTP/2 pseudo-headers, and what the capturing client set itself (a capture records
@@ -259,6 +281,7 @@ fn import_request(
             cookie_headers.push(value);
             continue;
         }
+        let value = value.as_ref();
         if name.starts_with(':') || crate::http::headers::set_by_clients(name).is_some() {
             continue;
         }
@@ -278,8 +301,22 @@ fn import_request(
         }
         spec.request.headers.push(name_value(name, value));
     }
+    let cookie_headers: Vec<&str> = cookie_headers.iter().map(AsRef::as_ref).collect();
     cookies(request, &cookie_headers, at, &mut spec.request, import);
-    // (not a `GET`'s: a capture's stray `Content-Length` on one is no upload)
+    // a `GET`'s, said only: a capture's stray `Content-Length` on one is no upload, but a
+    // `bodySize` may be a search body mitmproxy left out (it writes `postData` for POST, PUT and
+    // PATCH only)
+    if method == "GET"
+        && let Some(size) = body_not_kept(request)
+    {
+        import.notes.push(Note::of_kind(
+            "body",
+            format!("{at}/bodySize"),
+            format!(
+                "the capture says {size} body bytes were sent with this `GET` but keeps none of them (mitmproxy writes no `postData` for a `GET`): sent without a body; give the spec the body if the API reads one (a search's)"
+            ),
+        ));
+    }
     if let Some(size) = body_not_kept(request)
         .filter(|_| method != "GET" && crate::model::body_refused_by_method(&method).is_none())
     {
@@ -401,8 +438,8 @@ fn cookies(
         .flatten()
         .map(|cookie| {
             (
-                text(cookie, "name").to_string(),
-                text(cookie, "value").to_string(),
+                scalar(cookie, "name").into_owned(),
+                scalar(cookie, "value").into_owned(),
             )
         })
         .collect();
@@ -533,6 +570,28 @@ fn formdata(parts: Vec<(String, PartSpec)>) -> BodySpec {
     )
 }
 
+/// The parts without a file input left empty: a browser sends one as a part with `filename=""`
+/// and no bytes, which a spec's file part (a path to upload) cannot be; left out, noted.
+fn without_unchosen_files(
+    parts: Vec<(String, PartSpec)>,
+    at: &str,
+    import: &mut Import,
+) -> Vec<(String, PartSpec)> {
+    let (unchosen, kept): (Vec<_>, Vec<_>) = parts.into_iter().partition(|(_, part)| {
+        matches!(part, PartSpec::Detailed(detail) if detail.file.as_deref().is_some_and(str::is_empty))
+    });
+    for (name, _) in unchosen {
+        import.notes.push(Note::of_kind(
+            "body",
+            at,
+            format!(
+                "the part `{name}` is a file input left empty (`filename=\"\"`, no bytes), as a browser sends one: left out"
+            ),
+        ));
+    }
+    kept
+}
+
 /// Notes that the file parts of a multipart body read from `source` are uploaded from disk,
 /// by the name the capture gives, and not with the bytes it captured.
 fn note_files_from_disk(parts: &[(String, PartSpec)], at: &str, source: &str, import: &mut Import) {
@@ -637,6 +696,7 @@ fn body(
         let body_text = decoded_text(post).unwrap_or_default();
         if let Some(parts) = multipart_parts(&body_text, &mime) {
             note_files_from_disk(&parts, &format!("{at}/text"), "text", import);
+            let parts = without_unchosen_files(parts, &format!("{at}/text"), import);
             return Some(formdata(parts));
         }
         let Some(params) = params else {
@@ -651,7 +711,7 @@ fn body(
         let parts: Vec<(String, PartSpec)> = params
             .iter()
             .map(|param| {
-                let name = text(param, "name").to_string();
+                let name = scalar(param, "name").into_owned();
                 let content_type = param
                     .get("contentType")
                     .and_then(Value::as_str)
@@ -663,11 +723,11 @@ fn body(
                         ..PartDetailSpec::default()
                     }),
                     None if content_type.is_some() => PartSpec::Detailed(PartDetailSpec {
-                        value: Some(text(param, "value").to_string()),
+                        value: Some(scalar(param, "value").into_owned()),
                         content_type,
                         ..PartDetailSpec::default()
                     }),
-                    None => PartSpec::Text(Some(text(param, "value").to_string())),
+                    None => PartSpec::Text(Some(scalar(param, "value").into_owned())),
                 };
                 (name, part)
             })
@@ -691,6 +751,7 @@ fn body(
             .map(|(_, part)| part.clone())
             .collect();
         note_files_from_disk(&captured, &format!("{at}/params"), "`params`", import);
+        let parts = without_unchosen_files(parts, &format!("{at}/params"), import);
         return Some(formdata(parts));
     }
     let params = params.filter(|params| !params.is_empty());
@@ -712,7 +773,7 @@ fn body(
     {
         let fields = params
             .iter()
-            .map(|p| name_value(text(p, "name"), text(p, "value")))
+            .map(|p| name_value(scalar(p, "name"), scalar(p, "value")))
             .collect();
         return Some(BodySpec::Urlencoded(fields));
     }
@@ -831,6 +892,52 @@ mod tests {
         let notes: Vec<&str> = import.notes.iter().map(|n| n.message.as_str()).collect();
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert!(notes[0].contains("did not keep the body (52341 bytes were sent)"));
+    }
+
+    // what real captures and the tools that write them give: a form's empty file input, numbers
+    // and booleans as values, an entry without a request, mitmproxy's WebSocket and `GET` body
+    #[test]
+    fn captures_odd_entries_are_read_as_they_were_sent() {
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"POST","url":"https://e.com/form","headers":[],"postData":{"mimeType":"multipart/form-data; boundary=B",
+            "text":"--B\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhi\r\n--B\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--B--\r\n"}}},
+          {"request":{"method":"GET","url":"https://e.com/x?page=2","queryString":[{"name":"page","value":2}],"headers":[{"name":"X-Retry","value":1},{"name":"X-Flag","value":true}]}},
+          {"response":{"status":200}},
+          {"_resourceType":"websocket","request":{"method":"GET","url":"https://e.com/socket","headers":[]},"response":{"status":101}},
+          {"request":{"method":"GET","url":"https://e.com/_search","bodySize":36,"headers":[]}}]}}"#;
+        let import = import(har).unwrap();
+        let specs: Vec<&Spec> = import.items.iter().map(|item| &item.spec).collect();
+        assert_eq!(specs.len(), 3);
+        let parts = specs[0].request.body.as_ref().unwrap().formdata().unwrap();
+        assert_eq!(parts.len(), 1, "{parts:?}");
+        assert_eq!(specs[1].request.url, "https://e.com/x?page=2");
+        assert_eq!(
+            specs[1].request.headers,
+            [name_value("X-Retry", "1"), name_value("X-Flag", "true")]
+        );
+        assert!(specs[2].request.body.is_none());
+        let notes: Vec<(&str, &str)> = import
+            .notes
+            .iter()
+            .map(|n| (n.at.as_str(), n.message.as_str()))
+            .collect();
+        assert!(
+            notes[0]
+                .1
+                .contains("`attachment` is a file input left empty"),
+            "{notes:?}"
+        );
+        assert_eq!(notes[1].0, "/log/entries/2");
+        assert!(notes[2].1.contains("WebSocket"), "{notes:?}");
+        assert!(
+            notes[3]
+                .1
+                .contains("36 body bytes were sent with this `GET`"),
+            "{notes:?}"
+        );
+        for spec in specs {
+            crate::import::test_support::assert_valid("the spec", spec);
+        }
     }
 
     #[test]
