@@ -293,6 +293,27 @@ fn import_request(
             ));
             continue;
         }
+        // mitmproxy and the browsers keep a compressed upload's body decoded: sent so, it is
+        // no gzip, and the header would have the server fail to decode it
+        if lower == "content-encoding"
+            && value.split(',').any(|coding| {
+                !matches!(coding.trim().to_ascii_lowercase().as_str(), "" | "identity")
+            })
+            && request
+                .pointer("/postData/text")
+                .and_then(Value::as_str)
+                .is_some_and(|text| !text.is_empty())
+            && text(request.get("postData").unwrap_or(&Value::Null), "encoding") != "base64"
+        {
+            import.notes.push(Note::of_kind(
+                "dropped-header",
+                here,
+                format!(
+                    "header `{name}: {value}` dropped: the capture keeps the body decoded, which is sent as it is"
+                ),
+            ));
+            continue;
+        }
         if lower == "authorization"
             && let Some(auth) = auth_from_header(value)
         {
@@ -904,10 +925,16 @@ mod tests {
           {"request":{"method":"GET","url":"https://e.com/x?page=2","queryString":[{"name":"page","value":2}],"headers":[{"name":"X-Retry","value":1},{"name":"X-Flag","value":true}]}},
           {"response":{"status":200}},
           {"_resourceType":"websocket","request":{"method":"GET","url":"https://e.com/socket","headers":[]},"response":{"status":101}},
-          {"request":{"method":"GET","url":"https://e.com/_search","bodySize":36,"headers":[]}}]}}"#;
+          {"request":{"method":"GET","url":"https://e.com/_search","bodySize":36,"headers":[]}},
+          {"request":{"method":"POST","url":"https://e.com/gz","headers":[{"name":"Content-Encoding","value":"gzip"},{"name":"Content-Type","value":"application/json"}],
+            "postData":{"mimeType":"application/json","text":"{}"}}}]}}"#;
         let import = import(har).unwrap();
         let specs: Vec<&Spec> = import.items.iter().map(|item| &item.spec).collect();
-        assert_eq!(specs.len(), 3);
+        assert_eq!(specs.len(), 4);
+        assert_eq!(
+            specs[3].request.headers,
+            [name_value("Content-Type", "application/json")]
+        );
         let parts = specs[0].request.body.as_ref().unwrap().formdata().unwrap();
         assert_eq!(parts.len(), 1, "{parts:?}");
         assert_eq!(specs[1].request.url, "https://e.com/x?page=2");
@@ -933,6 +960,10 @@ mod tests {
             notes[3]
                 .1
                 .contains("36 body bytes were sent with this `GET`"),
+            "{notes:?}"
+        );
+        assert!(
+            notes[4].1.contains("`Content-Encoding: gzip` dropped"),
             "{notes:?}"
         );
         for spec in specs {
