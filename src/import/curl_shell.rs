@@ -1996,6 +1996,7 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
             '"' => {
                 in_word = true;
                 let opened = bytes_read(text, &mut chars) - 1;
+                let unclosed = || never_closed("double", text, opened, apostrophe_at, first_line);
                 loop {
                     match chars.next() {
                         Some('"') => break,
@@ -2006,15 +2007,7 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                                 word.push('\\');
                                 word.push(c);
                             }
-                            None => {
-                                return Err(never_closed(
-                                    "double",
-                                    text,
-                                    opened,
-                                    apostrophe_at,
-                                    first_line,
-                                ));
-                            }
+                            None => return Err(unclosed()),
                         },
                         Some('$') => expand(&mut chars, &mut word, &mut command, true),
                         Some('`') => {
@@ -2024,15 +2017,7 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                             }
                         }
                         Some(c) => word.push(c),
-                        None => {
-                            return Err(never_closed(
-                                "double",
-                                text,
-                                opened,
-                                apostrophe_at,
-                                first_line,
-                            ));
-                        }
+                        None => return Err(unclosed()),
                     }
                 }
             }
