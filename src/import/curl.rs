@@ -1449,7 +1449,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 ),
             ));
         }
-        if let Some(word) = &command.apostrophe {
+        if let Some((_, word)) = &command.apostrophe {
             import.notes.push(Note::of_kind(
                 "shell",
                 format!("{prefix}command"),

@@ -93,10 +93,11 @@ pub struct Command {
     pub word_numbers: Vec<usize>,
     /// Whether a blank line comes right before the command's first line.
     pub after_blank_line: bool,
-    /// The first `'` between two letters that ended a single-quoted text (`'{"name": "O'Brien"}'`),
-    /// with the letters around it as written (`O'Brien`): an apostrophe to its writer, which bash
-    /// takes out, joining the text after it to the word.
-    pub apostrophe: Option<String>,
+    /// The first `'` between two letters that ended a single-quoted text (`'{"name": "O'Brien"}'`):
+    /// where it stands in the text read, in bytes, and the letters around it as written
+    /// (`O'Brien`). An apostrophe to its writer, which bash takes out, joining the text after it
+    /// to the word.
+    pub apostrophe: Option<(usize, String)>,
 }
 
 impl Command {
@@ -1873,8 +1874,6 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
     // the word an unquoted `$NAME` starting a word made: the word is that expansion alone
     // while it is still this text
     let mut lone: Option<String> = None;
-    // where the last `'` between two letters that ended a single-quoted text stands, in bytes
-    let mut apostrophe_at: Option<usize> = None;
     #[allow(clippy::too_many_arguments)]
     fn end_word(
         word: &mut String,
@@ -1956,9 +1955,8 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                                 && chars.peek().is_some_and(|c| c.is_alphabetic())
                             {
                                 let at = bytes_read(text, &mut chars) - 1;
-                                apostrophe_at = Some(at);
                                 if command.apostrophe.is_none() {
-                                    command.apostrophe = Some(letters_around(text, at));
+                                    command.apostrophe = Some((at, letters_around(text, at)));
                                 }
                             }
                             break;
@@ -1971,12 +1969,9 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                                 || template_interpolation(&mut chars, &mut word, &mut command) => {}
                         Some(c) => word.push(c),
                         None => {
+                            let apostrophe = command.apostrophe.as_ref().map(|(at, _)| *at);
                             return Err(never_closed(
-                                "single",
-                                text,
-                                opened,
-                                apostrophe_at,
-                                first_line,
+                                "single", text, opened, apostrophe, first_line,
                             ));
                         }
                     }
@@ -1996,7 +1991,9 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
             '"' => {
                 in_word = true;
                 let opened = bytes_read(text, &mut chars) - 1;
-                let unclosed = || never_closed("double", text, opened, apostrophe_at, first_line);
+                // (no `'` ends a single-quoted text inside this quote: the command's stays)
+                let apostrophe = command.apostrophe.as_ref().map(|(at, _)| *at);
+                let unclosed = || never_closed("double", text, opened, apostrophe, first_line);
                 loop {
                     match chars.next() {
                         Some('"') => break,
@@ -2205,9 +2202,9 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
 }
 
 /// The error of a quote opened `opened` bytes into `text` and never closed, naming where it
-/// opened (an apostrophe in prose, `couldn't`, is the usual one), and the apostrophe before it
-/// that ended a single-quoted text, `apostrophe` bytes in, which is then the likelier mistake
-/// (`-d '{"name": "O'Brien"}'`).
+/// opened (an apostrophe in prose, `couldn't`, is the usual one), and the command's apostrophe
+/// before it that ended a single-quoted text, `apostrophe` bytes in, which is then the likelier
+/// mistake (`-d '{"name": "O'Brien"}'`).
 fn never_closed(
     kind: &str,
     text: &str,
@@ -4656,7 +4653,18 @@ mod tests {
         // two of them leave the quotes balanced: the command reads, and says so
         let commands = shell_commands("curl u -d '{\"a\": \"it's-Dan's\"}'").unwrap();
         assert_eq!(commands[0].words[3], "{\"a\": \"its-Dans\"}");
-        assert_eq!(commands[0].apostrophe.as_deref(), Some("it's"));
+        assert_eq!(
+            commands[0]
+                .apostrophe
+                .as_ref()
+                .map(|(_, word)| word.as_str()),
+            Some("it's")
+        );
+        // an earlier command's apostrophe is not this command's quote's cause
+        assert_eq!(
+            shell_commands("curl u -d 'it's-Dan's'\ncurl v -d \"x").unwrap_err(),
+            "a double quote opened at line 2, column 11 is never closed"
+        );
         // quotes joined on purpose have no letter on both sides
         for joined in ["curl -H 'a: '$T u", "curl 'u/'\"$ID\"", "curl -d 'a='b u"] {
             assert_eq!(
