@@ -559,39 +559,54 @@ pub fn import(text: &str) -> Result<Import, String> {
 /// to the placeholders of the same names its commands write (`{stargate-url}`, read as
 /// `{{stargate-url}}`), as Asciidoctor puts them in: offered as the variables' values, noted.
 fn offer_asciidoc_attributes(text: &str, import: &mut Import) {
+    let entries = text.lines().filter_map(|line| {
+        let (name, value) = line.strip_prefix(':')?.split_once(':')?;
+        let value = value.trim();
+        let is_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        (is_name && !value.is_empty()).then(|| (name.to_string(), value.to_string()))
+    });
+    offer_values(
+        import,
+        entries,
+        "placeholder",
+        |name, value, placeholder| {
+            format!(
+                "the page's attribute entry `:{name}: {value}` gives `{{{name}}}` its value: that is offered as the value of `{placeholder}`"
+            )
+        },
+    );
+}
+
+/// Offers each of `values` (a name and its value, as the input sets it) as the value of the
+/// variable of that name, where a spec imported writes it (`{{name}}`) and nothing offered it
+/// already, with a note of `kind` that `said` words from the name, the value and `{{name}}`.
+fn offer_values(
+    import: &mut Import,
+    values: impl IntoIterator<Item = (String, String)>,
+    kind: &'static str,
+    said: impl Fn(&str, &str, &str) -> String,
+) {
     let specs: Vec<String> = import
         .items
         .iter()
         .map(|item| crate::import::to_yaml(&item.spec))
         .collect();
-    for line in text.lines() {
-        let Some((name, value)) = line
-            .strip_prefix(':')
-            .and_then(|entry| entry.split_once(':'))
-            .map(|(name, value)| (name, value.trim()))
-        else {
-            continue;
-        };
-        let is_name = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    for (name, value) in values {
         let placeholder = format!("{{{{{name}}}}}");
-        if !is_name
-            || value.is_empty()
-            || import.variables.contains_key(name)
+        if import.variables.contains_key(&name)
             || !specs.iter().any(|spec| spec.contains(&placeholder))
         {
             continue;
         }
         import.notes.push(Note::of_kind(
-            "placeholder",
+            kind,
             "input",
-            format!(
-                "the page's attribute entry `:{name}: {value}` gives `{{{name}}}` its value: that is offered as the value of `{placeholder}`"
-            ),
+            said(&name, &value, &placeholder),
         ));
-        import.variables.insert(name.to_string(), value.to_string());
+        import.variables.insert(name, value);
     }
 }
 
@@ -1057,28 +1072,17 @@ fn import_text(text: &str, first_line: Option<usize>) -> Result<Import, String> 
                     ),
                 ));
             }
-            let specs: Vec<String> = import
-                .items
-                .iter()
-                .map(|item| crate::import::to_yaml(&item.spec))
-                .collect();
-            for (name, value) in makefile.definitions {
-                let placeholder = format!("{{{{{name}}}}}");
-                if import.variables.contains_key(&name)
-                    || !specs.iter().any(|spec| spec.contains(&placeholder))
-                {
-                    continue;
-                }
-                import.notes.push(Note::of_kind(
-                    "environment",
-                    "input",
+            let tool = makefile.tool;
+            offer_values(
+                &mut import,
+                makefile.definitions,
+                "environment",
+                |name, value, placeholder| {
                     format!(
-                        "the {} sets `{name}` to `{value}`: that is offered as the value of `{placeholder}`",
-                        makefile.tool
-                    ),
-                ));
-                import.variables.insert(name, value);
-            }
+                        "the {tool} sets `{name}` to `{value}`: that is offered as the value of `{placeholder}`"
+                    )
+                },
+            );
             Ok(import)
         }
         (imported, _) => imported,
