@@ -501,34 +501,23 @@ impl<'a> Importer<'a> {
                 Some(Value::String(example.value))
             }
             "integer" | "number" => {
-                // a bound is exclusive by JSON Schema 2020-12's number (`exclusiveMinimum: 0`)
-                // or by OpenAPI 3.0's boolean beside it (`minimum: 0, exclusiveMinimum: true`)
-                let exclusive = |bound: &str, key: &str| match schema.get(key) {
-                    Some(Value::Bool(true)) => schema.get(bound).and_then(Value::as_f64),
-                    Some(number) => number.as_f64(),
-                    None => None,
-                };
-                let inclusive = |bound: &str, key: &str| {
-                    schema
-                        .get(bound)
-                        .filter(|_| schema.get(key).and_then(Value::as_bool) != Some(true))
-                };
-                let minimum = inclusive("minimum", "exclusiveMinimum")
+                let minimum = inclusive_bound(schema, "minimum", "exclusiveMinimum")
                     .filter(|m| m.as_f64().is_some_and(|m| m > 0.0));
-                let maximum = inclusive("maximum", "exclusiveMaximum")
+                let maximum = inclusive_bound(schema, "maximum", "exclusiveMaximum")
                     .filter(|m| m.as_f64().is_some_and(|m| m < 0.0));
+                let bound = minimum.or(maximum);
                 let step = schema
                     .get("multipleOf")
                     .and_then(Value::as_f64)
                     .filter(|step| *step > 0.0);
-                if let Some(value) = minimum.or(maximum)
+                if let Some(value) = bound
                     && step.is_none()
                 {
                     return Some(value.clone());
                 }
-                let above = exclusive("minimum", "exclusiveMinimum");
-                let below = exclusive("maximum", "exclusiveMaximum");
-                let value = match (minimum.or(maximum).and_then(Value::as_f64), above, below) {
+                let above = exclusive_bound(schema, "minimum", "exclusiveMinimum");
+                let below = exclusive_bound(schema, "maximum", "exclusiveMaximum");
+                let value = match (bound.and_then(Value::as_f64), above, below) {
                     (Some(bound), _, _) => bound,
                     (None, Some(low), Some(high)) if kind == "number" => (low + high) / 2.0,
                     (None, Some(low), _) if low >= 0.0 => low.floor() + 1.0,
@@ -926,24 +915,35 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
         .or_else(|| first_given.cloned())
 }
 
+/// A schema's `bound` (`minimum`, `maximum`) when it is inclusive: no OpenAPI 3.0 `key`
+/// (`exclusiveMinimum: true`) beside it says otherwise.
+fn inclusive_bound<'s>(schema: &'s Value, bound: &str, key: &str) -> Option<&'s Value> {
+    schema
+        .get(bound)
+        .filter(|_| schema.get(key).and_then(Value::as_bool) != Some(true))
+}
+
+/// A schema's exclusive bound: JSON Schema 2020-12's number (`exclusiveMinimum: 0`), or the
+/// `bound` that OpenAPI 3.0's boolean `key` beside it makes exclusive (`minimum: 0,
+/// exclusiveMinimum: true`).
+fn exclusive_bound(schema: &Value, bound: &str, key: &str) -> Option<f64> {
+    match schema.get(key) {
+        Some(Value::Bool(true)) => schema.get(bound).and_then(Value::as_f64),
+        Some(number) => number.as_f64(),
+        None => None,
+    }
+}
+
 /// A multiple of `step` (`multipleOf`) as near `value` as the schema's bounds allow: the
 /// next one up, else the next one down; `value` when none is within them (or it is one).
 fn multiple_within(schema: &Value, value: f64, step: f64) -> f64 {
-    let bound = |key: &str| schema.get(key).and_then(Value::as_f64);
-    // OpenAPI 3.0 writes an exclusive bound as a boolean beside it, 3.1 as the number
-    let exclusive = |bound_key: &str, key: &str| match schema.get(key) {
-        Some(Value::Bool(true)) => bound(bound_key),
-        Some(number) => number.as_f64(),
-        None => None,
-    };
-    let inclusive = |bound_key: &str, key: &str| {
-        bound(bound_key).filter(|_| schema.get(key).and_then(Value::as_bool) != Some(true))
-    };
+    let inclusive =
+        |bound: &str, key: &str| inclusive_bound(schema, bound, key).and_then(Value::as_f64);
     let allowed = |n: f64| {
         inclusive("minimum", "exclusiveMinimum").is_none_or(|low| n >= low)
-            && exclusive("minimum", "exclusiveMinimum").is_none_or(|low| n > low)
+            && exclusive_bound(schema, "minimum", "exclusiveMinimum").is_none_or(|low| n > low)
             && inclusive("maximum", "exclusiveMaximum").is_none_or(|high| n <= high)
-            && exclusive("maximum", "exclusiveMaximum").is_none_or(|high| n < high)
+            && exclusive_bound(schema, "maximum", "exclusiveMaximum").is_none_or(|high| n < high)
     };
     let ratio = value / step;
     // a whole ratio up to the float error of a fractional step (`multipleOf: 0.01`)
