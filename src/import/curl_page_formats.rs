@@ -705,20 +705,20 @@ fn without_emphasis_around_placeholders(line: &str) -> String {
                 continue;
             };
             let placeholder = &inner[..close + 2];
-            let after = &inner[close + 2..];
+            let Some(tail) = inner[close + 2..].strip_prefix(&open) else {
+                continue;
+            };
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-            let constrained_ok = width == 2
-                || (!word(rest[..at].chars().last())
-                    && !word(after.strip_prefix(&open).and_then(|a| a.chars().next())));
+            // a single mark only where no word goes on outside it (Asciidoctor's constrained form)
+            let constrained_ok =
+                width == 2 || (!word(rest[..at].chars().last()) && !word(tail.chars().next()));
             if placeholder.contains(char::is_whitespace) || !constrained_ok {
                 continue;
             }
-            if let Some(tail) = after.strip_prefix(&open) {
-                out.push_str(&rest[..at]);
-                out.push_str(placeholder);
-                rest = tail;
-                continue 'scan;
-            }
+            out.push_str(&rest[..at]);
+            out.push_str(placeholder);
+            rest = tail;
+            continue 'scan;
         }
         out.push_str(&rest[..at + 1]);
         rest = &rest[at + 1..];
