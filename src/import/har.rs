@@ -303,7 +303,10 @@ fn import_request(
                 .pointer("/postData/text")
                 .and_then(Value::as_str)
                 .is_some_and(|text| !text.is_empty())
-            && text(request.get("postData").unwrap_or(&Value::Null), "encoding") != "base64"
+            && request
+                .pointer("/postData/encoding")
+                .and_then(Value::as_str)
+                != Some("base64")
         {
             import.notes.push(Note::of_kind(
                 "dropped-header",
@@ -327,8 +330,9 @@ fn import_request(
     // a `GET`'s, said only: a capture's stray `Content-Length` on one is no upload, but a
     // `bodySize` may be a search body mitmproxy left out (it writes `postData` for POST, PUT and
     // PATCH only)
+    let not_kept = body_not_kept(request);
     if method == "GET"
-        && let Some(size) = body_not_kept(request)
+        && let Some(size) = not_kept
     {
         import.notes.push(Note::of_kind(
             "body",
@@ -338,7 +342,7 @@ fn import_request(
             ),
         ));
     }
-    if let Some(size) = body_not_kept(request)
+    if let Some(size) = not_kept
         .filter(|_| method != "GET" && crate::model::body_refused_by_method(&method).is_none())
     {
         // a binary upload, or a body over the exporter's limit: a file for the reader to choose,
