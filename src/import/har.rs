@@ -472,9 +472,11 @@ fn cookies(
         .iter()
         .flat_map(|header| header.split(';'))
         .filter(|pair| !pair.trim().is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (name.trim().to_string(), value.trim().to_string())
+        .map(|pair| match pair.split_once('=') {
+            Some((name, value)) => (name.trim().to_string(), value.trim().to_string()),
+            // a pair without `=` is a value without a name (RFC 6265bis, 5.4), which browsers
+            // send as it was stored: `consent`, not `consent=`, which a server reads as a name
+            None => (String::new(), pair.trim().to_string()),
         })
         .collect();
     let cookies = if sent.is_empty() {
@@ -519,12 +521,15 @@ fn cookies(
             } else {
                 "the captured `Cookie` header"
             };
+            let why = if name.is_empty() {
+                format!("`{value}` has no `=`: a cookie without a name, which a spec's `cookies` cannot hold")
+            } else {
+                format!("`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`)")
+            };
             import.notes.push(Note::of_kind(
                 "cookies",
                 format!("{at}/cookies"),
-                format!(
-                    "`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`): the cookies are sent as {sent_as}"
-                ),
+                format!("{why}: the cookies are sent as {sent_as}"),
             ));
             spec.headers.push(name_value("Cookie", header));
         }
@@ -1067,6 +1072,18 @@ mod tests {
             [name_value("sid", "abc"), name_value("theme", "dark")]
         );
         assert!(notes.is_empty(), "{notes:?}");
+        // a pair without `=` went out as written, not as `consent=`
+        let (spec, notes) = one(
+            serde_json::json!({"method": "GET", "url": "https://e.com/cart",
+            "headers": [{"name": "Cookie", "value": "sid=abc; consent"}],
+            "cookies": [{"name": "sid", "value": "abc"}]}),
+        );
+        assert!(spec.request.cookies.is_empty());
+        assert_eq!(spec.request.headers, [name_value("Cookie", "sid=abc; consent")]);
+        assert!(
+            notes.iter().any(|n| n.contains("`consent` has no `=`")),
+            "{notes:?}"
+        );
     }
 
     #[test]
