@@ -75,14 +75,20 @@ pub fn import(text: &str) -> Result<Import, String> {
                 continue;
             }
             // a browser's CORS preflight, which it sends itself before a cross-origin request
-            // (the request after it is the one a page's script made): Chrome marks it so
-            let preflight = entry.get("_resourceType").and_then(Value::as_str) == Some("preflight")
+            // (the request after it is the one a page's script made): Chrome marks it so; any
+            // browser's is an `OPTIONS` asking with `Origin` and `Access-Control-Request-Method`
+            let marked = entry.get("_resourceType").and_then(Value::as_str) == Some("preflight")
                 || entry.pointer("/_initiator/type").and_then(Value::as_str) == Some("preflight");
-            if preflight {
+            if marked || asks_as_a_preflight(request) {
+                let how = if marked {
+                    "Chrome's `_resourceType: preflight`"
+                } else {
+                    "an `OPTIONS` with `Origin` and `Access-Control-Request-Method`"
+                };
                 import.notes.push(Note::of_kind(
                     "left-out",
                     format!("{at}/request/method"),
-                    "a browser's CORS preflight (Chrome's `_resourceType: preflight`), which the browser sends itself before the request after it: left out",
+                    format!("a browser's CORS preflight ({how}), which the browser sends itself before the request after it: left out"),
                 ));
                 continue;
             }
@@ -124,6 +130,23 @@ fn as_in_url(text: &str) -> String {
     } else {
         crate::http::encoding::uri_component(text)
     }
+}
+
+/// Whether `request` is what a browser sends as a CORS preflight (Fetch, 4.8): an `OPTIONS`
+/// naming the method of the request to come, from a page's `Origin`. A script's own `OPTIONS`
+/// rarely asks so, and a capture of a page holds one before each cross-origin request.
+fn asks_as_a_preflight(request: &Value) -> bool {
+    let has = |wanted: &str| {
+        request
+            .get("headers")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .any(|header| self::text(header, "name").eq_ignore_ascii_case(wanted))
+    };
+    self::text(request, "method").eq_ignore_ascii_case("OPTIONS")
+        && has("access-control-request-method")
+        && has("origin")
 }
 
 /// The scheme of a URL a browser serves itself, with no HTTP request: `data:`, `blob:`,
@@ -522,9 +545,13 @@ fn cookies(
                 "the captured `Cookie` header"
             };
             let why = if name.is_empty() {
-                format!("`{value}` has no `=`: a cookie without a name, which a spec's `cookies` cannot hold")
+                format!(
+                    "`{value}` has no `=`: a cookie without a name, which a spec's `cookies` cannot hold"
+                )
             } else {
-                format!("`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`)")
+                format!(
+                    "`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`)"
+                )
             };
             import.notes.push(Note::of_kind(
                 "cookies",
@@ -1079,7 +1106,10 @@ mod tests {
             "cookies": [{"name": "sid", "value": "abc"}]}),
         );
         assert!(spec.request.cookies.is_empty());
-        assert_eq!(spec.request.headers, [name_value("Cookie", "sid=abc; consent")]);
+        assert_eq!(
+            spec.request.headers,
+            [name_value("Cookie", "sid=abc; consent")]
+        );
         assert!(
             notes.iter().any(|n| n.contains("`consent` has no `=`")),
             "{notes:?}"
@@ -1156,6 +1186,7 @@ mod tests {
         let har = r#"{"log":{"entries":[
           {"_resourceType":"preflight","_initiator":{"type":"preflight"},"request":{"method":"OPTIONS","url":"https://api.e.com/a","headers":[{"name":"Access-Control-Request-Method","value":"POST"}]}},
           {"request":{"method":"OPTIONS","url":"https://api.e.com/b","headers":[{"name":"Access-Control-Request-Method","value":"POST"}]}},
+          {"request":{"method":"OPTIONS","url":"https://api.e.com/c","headers":[{"name":"origin","value":"https://app.e.com"},{"name":"access-control-request-method","value":"PUT"}]}},
           {"request":{"method":"POST","url":"https://api.e.com/a","headers":[]}}]}}"#;
         let import = import(har).unwrap();
         let methods: Vec<&str> = import
@@ -1163,8 +1194,11 @@ mod tests {
             .iter()
             .map(|item| item.spec.request.method.as_str())
             .collect();
+        // an `OPTIONS` without an `Origin` is no browser's preflight: a script's own, kept
         assert_eq!(methods, ["OPTIONS", "POST"]);
-        assert!(import.notes[0].message.contains("CORS preflight"));
+        assert_eq!(import.items[0].spec.request.url, "https://api.e.com/b");
+        assert!(import.notes[0].message.contains("Chrome's"));
+        assert!(import.notes[1].message.contains("with `Origin` and"));
     }
 
     // mitmproxy writes a byte that is no UTF-8 as a lone surrogate
