@@ -1456,19 +1456,29 @@ fn a_postman_collections_variables_join_the_site_config_without_replacing_its_ow
             "variable": [
               {"key": "apiBase", "value": "https://api.example.com/v2"},
               {"key": "authPath", "value": "https://theirs.example.com"},
-              {"key": "unset", "value": ""}
+              {"key": "unset", "value": ""},
+              {"key": "scriptOnly", "value": "set by a test script"}
             ],
-            "item": [{"name": "Things", "request": {"method": "GET", "url": "{{apiBase}}/things"}}]}"#,
+            "item": [{"name": "Things", "request": {"method": "GET", "url": "{{apiBase}}/things",
+              "header": [{"key": "X-Trace", "value": "{{unset}}"}, {"key": "X-Auth", "value": "{{authPath}}"}]}},
+              {"name": "Stream", "request": {"method": "POST", "url": "grpc://{{scriptOnly}}/svc.Stream/Open"}}]}"#,
     );
     let import = project.run(&["import", "postman", "collection.json", "--into", "specs/c"]);
-    assert!(import.status.success(), "{}", stderr(&import));
     let out = stdout(&import);
     assert!(
-        out.contains("samplegen.yaml: variables set from the import: apiBase"),
+        out.contains("samplegen.yaml: variables set from the import: apiBase, unset"),
         "{out}"
     );
+    // the config's own value of `authPath` stays; the specs that write it send the input's
     assert!(
-        out.contains("samplegen.yaml: kept its own value of authPath"),
+        out.contains("samplegen.yaml: sets authPath to another value; the 1 imported specs"),
+        "{out}"
+    );
+    // `scriptOnly` only the gRPC request, which no spec can be, writes: it sets nothing
+    assert!(
+        out.contains(
+            "samplegen.yaml: not set from the import, since no imported spec writes them: scriptOnly"
+        ),
         "{out}"
     );
     let config = project.read("samplegen.yaml");
@@ -1476,6 +1486,13 @@ fn a_postman_collections_variables_join_the_site_config_without_replacing_its_ow
         config,
         // an empty value is one Postman sends as nothing
         "# my site\nvariables:\n  apiBase: https://api.example.com/v2\n  unset: \"\"\n  authPath: https://auth.example.com\n"
+    );
+    assert!(
+        project
+            .read("specs/c/things.yaml")
+            .contains("variables:\n  authPath: https://theirs.example.com\n"),
+        "{}",
+        project.read("specs/c/things.yaml")
     );
     assert!(project.run(&["build"]).status.success());
     let http = project.read("output/c/things/http.http");

@@ -135,6 +135,12 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
         })
         .chain(settled.set_in_specs.iter().map(|(name, specs)| {
             format!("{config}: sets {name} to another value; the {specs} imported specs that write {{{{{name}}}}} set this input's value in their own `variables:`")
+        }))
+        .chain((!settled.unused.is_empty()).then(|| {
+            format!(
+                "{config}: not set from the import, since no imported spec writes them: {}",
+                settled.unused.join(", ")
+            )
         }));
     for line in variable_lines {
         writeln!(out, "{line}").map_err(Error::stdout)?;

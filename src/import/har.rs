@@ -76,14 +76,14 @@ pub fn import(text: &str) -> Result<Import, String> {
             }
             // a browser's CORS preflight, which it sends itself before a cross-origin request
             // (the request after it is the one a page's script made): Chrome marks it so; any
-            // browser's is an `OPTIONS` asking with `Origin` and `Access-Control-Request-Method`
+            // browser's asks for the method of a request to the same URL that follows it
             let marked = entry.get("_resourceType").and_then(Value::as_str) == Some("preflight")
                 || entry.pointer("/_initiator/type").and_then(Value::as_str) == Some("preflight");
-            if marked || asks_as_a_preflight(request) {
+            if marked || preflight_of_a_later_entry(request, &entries[index + 1..]) {
                 let how = if marked {
                     "Chrome's `_resourceType: preflight`"
                 } else {
-                    "an `OPTIONS` with `Origin` and `Access-Control-Request-Method`"
+                    "an `OPTIONS` asking with `Origin` and `Access-Control-Request-Method` for the request to the same URL after it"
                 };
                 import.notes.push(Note::of_kind(
                     "left-out",
@@ -132,21 +132,35 @@ fn as_in_url(text: &str) -> String {
     }
 }
 
-/// Whether `request` is what a browser sends as a CORS preflight (Fetch, 4.8): an `OPTIONS`
-/// naming the method of the request to come, from a page's `Origin`. A script's own `OPTIONS`
-/// rarely asks so, and a capture of a page holds one before each cross-origin request.
-fn asks_as_a_preflight(request: &Value) -> bool {
-    let has = |wanted: &str| {
+/// Whether `request` is what a browser sends as a CORS preflight (Fetch, 4.8) for a request
+/// among `later` entries: an `OPTIONS` from a page's `Origin`, naming in
+/// `Access-Control-Request-Method` the method of a request to the same URL that follows. A
+/// lone `OPTIONS` asking so (a capture of someone testing CORS) is a request of its own.
+fn preflight_of_a_later_entry(request: &Value, later: &[Value]) -> bool {
+    let header = |wanted: &str| {
         request
             .get("headers")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
-            .any(|header| self::text(header, "name").eq_ignore_ascii_case(wanted))
+            .find(|header| self::text(header, "name").eq_ignore_ascii_case(wanted))
+            .map(|header| self::text(header, "value"))
     };
-    self::text(request, "method").eq_ignore_ascii_case("OPTIONS")
-        && has("access-control-request-method")
-        && has("origin")
+    if !self::text(request, "method").eq_ignore_ascii_case("OPTIONS") || header("origin").is_none()
+    {
+        return false;
+    }
+    let Some(method) = header("access-control-request-method") else {
+        return false;
+    };
+    let url = self::text(request, "url");
+    later
+        .iter()
+        .filter_map(|entry| entry.get("request"))
+        .any(|next| {
+            self::text(next, "method").eq_ignore_ascii_case(method.trim())
+                && self::text(next, "url") == url
+        })
 }
 
 /// The scheme of a URL a browser serves itself, with no HTTP request: `data:`, `blob:`,
@@ -1187,16 +1201,21 @@ mod tests {
           {"_resourceType":"preflight","_initiator":{"type":"preflight"},"request":{"method":"OPTIONS","url":"https://api.e.com/a","headers":[{"name":"Access-Control-Request-Method","value":"POST"}]}},
           {"request":{"method":"OPTIONS","url":"https://api.e.com/b","headers":[{"name":"Access-Control-Request-Method","value":"POST"}]}},
           {"request":{"method":"OPTIONS","url":"https://api.e.com/c","headers":[{"name":"origin","value":"https://app.e.com"},{"name":"access-control-request-method","value":"PUT"}]}},
-          {"request":{"method":"POST","url":"https://api.e.com/a","headers":[]}}]}}"#;
+          {"request":{"method":"POST","url":"https://api.e.com/a","headers":[]}},
+          {"request":{"method":"PUT","url":"https://api.e.com/c","headers":[]}},
+          {"request":{"method":"OPTIONS","url":"https://api.e.com/d","headers":[{"name":"Origin","value":"https://app.e.com"},{"name":"Access-Control-Request-Method","value":"DELETE"}]}}]}}"#;
         let import = import(har).unwrap();
         let methods: Vec<&str> = import
             .items
             .iter()
             .map(|item| item.spec.request.method.as_str())
             .collect();
-        // an `OPTIONS` without an `Origin` is no browser's preflight: a script's own, kept
-        assert_eq!(methods, ["OPTIONS", "POST"]);
+        // without an `Origin`, or with no request after it that it asks for, an `OPTIONS` is
+        // a request of its own, kept
+        assert_eq!(methods, ["OPTIONS", "POST", "PUT", "OPTIONS"]);
         assert_eq!(import.items[0].spec.request.url, "https://api.e.com/b");
+        assert_eq!(import.items[3].spec.request.url, "https://api.e.com/d");
+        assert_eq!(import.notes.len(), 2, "{:?}", import.notes);
         assert!(import.notes[0].message.contains("Chrome's"));
         assert!(import.notes[1].message.contains("with `Origin` and"));
     }

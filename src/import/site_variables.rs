@@ -30,6 +30,9 @@ pub struct Settled {
     /// that write `{{name}}` (as their own `variables:`) and out of the import's list, with how
     /// many specs took each. One no spec writes stays in the list (the config's is kept).
     pub set_in_specs: Vec<(String, usize)>,
+    /// The import's variables no imported spec writes (nor the value of one that does), left
+    /// out of the config: they would set nothing.
+    pub unused: Vec<String>,
 }
 
 /// Settles the import's variables against the config's values, `current`; the specs are
@@ -40,6 +43,13 @@ pub fn settle(import: &mut Import, current: &SampleValues) -> Settled {
     import.variables.retain(|name, value| {
         !value.is_empty() || current.variables.get(name).is_none_or(String::is_empty)
     });
+    let mut written = None;
+    let mut unused = Vec::new();
+    if !import.variables.is_empty() {
+        let specs = written_specs(import);
+        unused = keep_only_used(&mut import.variables, &specs);
+        written = Some(specs);
+    }
     let lacking: Vec<(&String, &String)> = current
         .variables
         .iter()
@@ -52,14 +62,12 @@ pub fn settle(import: &mut Import, current: &SampleValues) -> Settled {
         .map(|(name, value)| (name.clone(), value.clone()))
         .collect();
     if lacking.is_empty() && differing.is_empty() {
-        return Settled::default();
+        return Settled {
+            unused,
+            ..Settled::default()
+        };
     }
-    // each spec as it will be written: every place a variable can be
-    let written: Vec<String> = import
-        .items
-        .iter()
-        .map(|item| crate::import::to_yaml(&item.spec))
-        .collect();
+    let written = written.unwrap_or_else(|| written_specs(import));
     let written_as = |name: &str| format!("{{{{{name}}}}}");
     let taken_from_config = lacking
         .into_iter()
@@ -90,7 +98,68 @@ pub fn settle(import: &mut Import, current: &SampleValues) -> Settled {
     Settled {
         taken_from_config,
         set_in_specs,
+        unused,
     }
+}
+
+/// Each spec as it will be written: every place a variable can be; empty for one that would
+/// not be valid, which is not written (a gRPC request of a Postman collection).
+fn written_specs(import: &Import) -> Vec<String> {
+    let (path, id) = (
+        std::path::Path::new("imported.yaml"),
+        crate::model::PageId {
+            module: "imported".into(),
+            page: "imported".into(),
+        },
+    );
+    import
+        .items
+        .iter()
+        .map(|item| crate::import::to_valid_yaml(&item.spec, path, id.clone()).unwrap_or_default())
+        .collect()
+}
+
+/// Leaves in `variables` only those a spec of `written` writes as `{{name}}`, or the value of
+/// one kept writes (`baseUrl: {{host}}/v1`): a collection's variables that only its scripts
+/// read, or that only requests not imported (gRPC, WebSocket) wrote, set nothing in any sample.
+/// Returns the names left out.
+fn keep_only_used(variables: &mut IndexMap<String, String>, written: &[String]) -> Vec<String> {
+    let written_as = |name: &str| format!("{{{{{name}}}}}");
+    let mut used: Vec<bool> = variables
+        .keys()
+        .map(|name| {
+            let variable = written_as(name);
+            written.iter().any(|spec| spec.contains(&variable))
+        })
+        .collect();
+    // through the values of those used, until no more are found
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for index in 0..used.len() {
+            if used[index] {
+                continue;
+            }
+            let variable = written_as(variables.get_index(index).expect("in range").0);
+            let reached = variables
+                .values()
+                .zip(&used)
+                .any(|(value, &used)| used && value.contains(&variable));
+            if reached {
+                used[index] = true;
+                grew = true;
+            }
+        }
+    }
+    let unused = variables
+        .keys()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(name, _)| name.clone())
+        .collect();
+    let mut kept = used.into_iter();
+    variables.retain(|_, _| kept.next().expect("one per variable"));
+    unused
 }
 
 /// Whether a line is `variables: {}`, a mapping that sets nothing.
