@@ -108,6 +108,9 @@ pub(super) struct Param<'a> {
     pub(super) value: &'a Value,
     /// Where it is listed.
     pub(super) at: String,
+    /// The `{{variable}}` that stands for its value: its name's, unless a parameter of the
+    /// same name elsewhere has that (Trello's `token` in the path and in the query).
+    pub(super) variable: String,
 }
 
 impl<'a> Importer<'a> {
@@ -175,6 +178,7 @@ impl<'a> Importer<'a> {
                     location,
                     value: param,
                     at: param_at,
+                    variable: String::new(),
                 };
                 match params.iter_mut().find(|p| same(p)) {
                     Some(existing) => *existing = param,
@@ -182,7 +186,52 @@ impl<'a> Importer<'a> {
                 }
             }
         }
+        self.name_variables(&mut params);
         params
+    }
+
+    /// Gives each parameter its `{{variable}}`. OpenAPI tells parameters apart by name and
+    /// location, a variable by name alone: where two would share one (Trello's `token` in
+    /// the path and the query, Kubernetes' proxy `path`), each sample would send one value for
+    /// both. The path's keeps the name, which its URL template writes; then the query's, the
+    /// headers' and the cookies', each other one named after its location, noted.
+    fn name_variables(&mut self, params: &mut [Param<'a>]) {
+        let mut taken: Vec<String> = Vec::new();
+        for location in [
+            Location::Path,
+            Location::Query,
+            Location::Header,
+            Location::Cookie,
+        ] {
+            for param in params.iter_mut().filter(|p| p.location == location) {
+                let plain = variable_name(&param.name);
+                let mut variable = plain.clone();
+                if taken.contains(&variable) {
+                    let place = match location {
+                        Location::Path => "path",
+                        Location::Query => "query",
+                        Location::Header => "header",
+                        Location::Cookie => "cookie",
+                    };
+                    variable = format!("{plain}_{place}");
+                    let mut number = 2;
+                    while taken.contains(&variable) {
+                        variable = format!("{plain}_{place}{number}");
+                        number += 1;
+                    }
+                    self.note(
+                        "parameter",
+                        &param.at,
+                        format!(
+                            "another parameter of this operation is written `{{{{{plain}}}}}`: `{}` in the {place} is `{{{{{variable}}}}}`, so that each takes a value of its own",
+                            param.name
+                        ),
+                    );
+                }
+                taken.push(variable.clone());
+                param.variable = format!("{{{{{variable}}}}}");
+            }
+        }
     }
 
     /// `{{baseUrl}}` and the path, its `{parameters}` as `{{variables}}`.
@@ -247,7 +296,7 @@ impl<'a> Importer<'a> {
     /// `;name=`; the variable stands for the (simple) value after it.
     pub(super) fn path_parameter(&mut self, param: &Param, url: &mut String) {
         let (style, explode) = Self::style(param);
-        let variable = placeholder(&param.name);
+        let variable = param.variable.clone();
         if !url.contains(&variable) {
             // a parameter the path has no `{name}` for: no client could send it
             self.note(
@@ -341,7 +390,7 @@ impl<'a> Importer<'a> {
                 } else {
                     "an object"
                 },
-                placeholder(&param.name)
+                param.variable
             ),
         );
     }
@@ -561,6 +610,7 @@ impl<'a> Importer<'a> {
         }
         query_items(
             &param.name,
+            &param.variable,
             example.as_ref(),
             &style,
             explode,
@@ -645,7 +695,7 @@ impl<'a> Importer<'a> {
             self.note_one_variable_for_many(param, "simple", explode);
         }
         let value = match example.as_ref() {
-            None => placeholder(name),
+            None => param.variable.clone(),
             Some(example) => {
                 let value = header_value(example, explode);
                 match header_value_problem(&value) {
@@ -656,10 +706,10 @@ impl<'a> Importer<'a> {
                             &param.at,
                             format!(
                                 "the example of the header `{name}` {problem}: `{}` is sent instead",
-                                placeholder(name)
+                                param.variable
                             ),
                         );
-                        placeholder(name)
+                        param.variable.clone()
                     }
                 }
             }
@@ -694,7 +744,7 @@ impl<'a> Importer<'a> {
         let value = match self.parameter_example(param) {
             None => {
                 self.note_one_variable_for_many(param, "form", explode);
-                placeholder(name)
+                param.variable.clone()
             }
             Some(Value::Array(items)) if !items.is_empty() => {
                 items.iter().map(encode).collect::<Vec<_>>().join("%2C")
@@ -721,10 +771,11 @@ impl<'a> Importer<'a> {
     }
 }
 
-/// The query items of a parameter `name` with the example `value` (`{{name}}` without one),
-/// serialized by `style` and `explode` and written as they go in a URL.
+/// The query items of a parameter `name` with the example `value` (its `variable` without
+/// one), serialized by `style` and `explode` and written as they go in a URL.
 fn query_items(
     name: &str,
+    variable: &str,
     value: Option<&Value>,
     style: &str,
     explode: bool,
@@ -752,7 +803,7 @@ fn query_items(
             .collect()
     };
     match value {
-        None => vec![(key, placeholder(name))],
+        None => vec![(key, variable.to_string())],
         Some(Value::Array(items)) if !items.is_empty() => {
             let delimiter = match style {
                 "form" if explode => {
@@ -797,7 +848,7 @@ fn query_items(
                 }
             }
         }
-        Some(Value::Array(_) | Value::Object(_)) => vec![(key, placeholder(name))],
+        Some(Value::Array(_) | Value::Object(_)) => vec![(key, variable.to_string())],
         Some(scalar) => vec![(key, encode(&scalar_text(scalar), set))],
     }
 }
@@ -1148,7 +1199,8 @@ components:
     #[test]
     fn query_styles_for_objects() {
         let object: Value = crate::yaml::from_str("{color: brown, age: 3}").unwrap();
-        let items = |style, explode| query_items("f", Some(&object), style, explode, false);
+        let items =
+            |style, explode| query_items("f", "{{f}}", Some(&object), style, explode, false);
         assert_eq!(
             items("deepObject", true),
             [pair("f[color]", "brown"), pair("f[age]", "3")]
@@ -1160,18 +1212,25 @@ components:
         assert_eq!(items("form", false), [pair("f", "color,brown,age,3")]);
         let pipes: Value = crate::yaml::from_str("[a, 'b|c']").unwrap();
         assert_eq!(
-            query_items("p", Some(&pipes), "pipeDelimited", false, false),
+            query_items("p", "{{p}}", Some(&pipes), "pipeDelimited", false, false),
             [pair("p", "a|b%7Cc")]
         );
         // deepObject is defined for objects; a list is indexed, as in a form body
         let list: Value = crate::yaml::from_str("[a, {id: x}]").unwrap();
         assert_eq!(
-            query_items("expand", Some(&list), "deepObject", true, false),
+            query_items(
+                "expand",
+                "{{expand}}",
+                Some(&list),
+                "deepObject",
+                true,
+                false
+            ),
             [pair("expand[0]", "a"), pair("expand[1][id]", "x")]
         );
         let empty: Value = crate::yaml::from_str("[]").unwrap();
         assert_eq!(
-            query_items("e", Some(&empty), "form", true, false),
+            query_items("e", "{{e}}", Some(&empty), "form", true, false),
             [pair("e", "{{e}}")]
         );
     }
@@ -1182,7 +1241,7 @@ components:
         let list: Value = crate::yaml::from_str("[blue, black, brown]").unwrap();
         let object: Value = crate::yaml::from_str("{R: 100, G: 200, B: 150}").unwrap();
         let query = |value: &Value, style, explode| {
-            query_items("color", Some(value), style, explode, false)
+            query_items("color", "{{color}}", Some(value), style, explode, false)
         };
         assert_eq!(
             query(&list, "form", true),
@@ -1228,7 +1287,14 @@ components:
         let nested: Value =
             crate::yaml::from_str("{created: {gte: 1700000000}, ids: [a, b]}").unwrap();
         assert_eq!(
-            query_items("filter", Some(&nested), "deepObject", true, false),
+            query_items(
+                "filter",
+                "{{filter}}",
+                Some(&nested),
+                "deepObject",
+                true,
+                false
+            ),
             [
                 pair("filter[created][gte]", "1700000000"),
                 pair("filter[ids][0]", "a"),
@@ -1292,6 +1358,42 @@ paths:
             !import.notes.iter().any(|n| n.at == at(5)),
             "{:#?}",
             import.notes
+        );
+    }
+
+    // OpenAPI tells parameters apart by name and place: Trello's `/tokens/{token}` takes the
+    // token to read in the path and the caller's own in the query
+    #[test]
+    fn parameters_of_one_name_in_other_places_take_variables_of_their_own() {
+        let import = run(r#"
+paths:
+  /tokens/{token}:
+    get:
+      parameters:
+        - {name: token, in: path, required: true, schema: {type: string}}
+        - {name: token, in: query, required: true, schema: {type: string}}
+        - {name: token, in: header, required: true, schema: {type: string}}
+        - {name: 'token?', in: query, required: true, schema: {type: string}}
+        - {name: page, in: query, required: true, schema: {type: integer}}
+"#);
+        let spec = only(&import);
+        assert_eq!(spec.request.url, "{{baseUrl}}/tokens/{{token}}");
+        assert_eq!(
+            pairs(&spec.request.query),
+            [
+                pair("token", "{{token_query}}"),
+                pair("token?", "{{token_query2}}"),
+                pair("page", "{{page}}"),
+            ]
+        );
+        assert_eq!(
+            pairs(&spec.request.headers),
+            [pair("token", "{{token_header}}")]
+        );
+        note(
+            &import,
+            "/paths/~1tokens~1{token}/get/parameters/1",
+            "`token` in the query is `{{token_query}}`",
         );
     }
 
