@@ -107,17 +107,23 @@ impl Importer {
                     .and_then(Value::as_str)
                     .map(str::trim)
                     .unwrap_or_default();
-                let path =
-                    if src.is_empty() || src.contains('"') || src.chars().any(char::is_control) {
-                        self.note(
-                            "body",
-                            format!("{at}/file"),
-                            format!("no usable file is chosen; the spec sends `{NO_FILE}`"),
-                        );
-                        NO_FILE.to_string()
-                    } else {
-                        src.to_string()
-                    };
+                let path = if in_postman_cloud(src) {
+                    self.note(
+                        "body",
+                        format!("{at}/file/src"),
+                        format!("the file is kept in Postman's cloud (`{src}`), which the export does not hold; the spec sends `{NO_FILE}`"),
+                    );
+                    NO_FILE.to_string()
+                } else if src.is_empty() || src.contains('"') || src.chars().any(char::is_control) {
+                    self.note(
+                        "body",
+                        format!("{at}/file"),
+                        format!("no usable file is chosen; the spec sends `{NO_FILE}`"),
+                    );
+                    NO_FILE.to_string()
+                } else {
+                    src.to_string()
+                };
                 // the type of the file's extension, as Postman's runtime sends a file
                 let needs = crate::http::media::media_type_for_file(&path);
                 (BodySpec::File(FileSpec::Path(path)), Some(needs))
@@ -332,7 +338,15 @@ impl Importer {
                 );
                 files.push(NO_FILE.into());
             }
-            for file in files {
+            for mut file in files {
+                if in_postman_cloud(&file) {
+                    self.note(
+                        "body",
+                        format!("{at}/src"),
+                        format!("the file of the part `{name}` is kept in Postman's cloud (`{file}`), which the export does not hold; the spec sends `{NO_FILE}`"),
+                    );
+                    file = NO_FILE.into();
+                }
                 if file.contains('"') || file.chars().any(char::is_control) {
                     self.note(
                         "body",
@@ -351,6 +365,14 @@ impl Importer {
         }
         parts
     }
+}
+
+/// Whether a file's `src` names a file the Postman app keeps in its cloud
+/// (`postman-cloud:///1f0d5ef7-…`, as its exports write an attached file), not one on disk.
+fn in_postman_cloud(src: &str) -> bool {
+    src.trim_start()
+        .get(..14)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("postman-cloud:"))
 }
 
 /// Whether a body of `mode` can be sent with a `Content-Type` of `media_type`, as the validator
@@ -612,14 +634,15 @@ mod tests {
                 {"key": "one", "type": "file", "src": "/tmp/a.txt", "contentType": "text/plain"},
                 {"key": "many", "type": "file", "src": ["a.png", "b.png"]},
                 {"key": "none", "type": "file", "src": null},
-                {"key": "bad\"name", "value": "x"}
+                {"key": "bad\"name", "value": "x"},
+                {"key": "cloud", "type": "file", "src": "postman-cloud:///1f0d5ef7-8a2b-4c3d-9e1f-0a1b2c3d4e5f"}
             ]}
         }));
         let parts = spec.request.body.as_ref().unwrap().formdata().unwrap();
         let yaml = crate::yaml::to_string(&parts);
         assert_eq!(
             yaml,
-            "- text: v\n- json:\n    value: '{}'\n    content_type: application/json\n- one:\n    file: /tmp/a.txt\n    content_type: text/plain\n- many:\n    file: a.png\n- many:\n    file: b.png\n- none:\n    file: /path/to/file\n"
+            "- text: v\n- json:\n    value: '{}'\n    content_type: application/json\n- one:\n    file: /tmp/a.txt\n    content_type: text/plain\n- many:\n    file: a.png\n- many:\n    file: b.png\n- none:\n    file: /path/to/file\n- cloud:\n    file: /path/to/file\n"
         );
         assert!(spec.request.headers.is_empty());
         let at: Vec<&str> = notes.iter().map(|n| n.at.as_str()).collect();
@@ -628,9 +651,11 @@ mod tests {
             [
                 "/item/0/request/body/formdata/5/src",
                 "/item/0/request/body/formdata/6",
+                "/item/0/request/body/formdata/7/src",
                 "/item/0/request/header/0"
             ]
         );
+        assert!(notes[2].message.contains("kept in Postman's cloud"));
         valid(&spec);
     }
 
@@ -662,6 +687,12 @@ mod tests {
             matches!(spec.request.body.as_ref().unwrap().file(), Some(FileSpec::Path(p)) if p == NO_FILE)
         );
         assert_eq!(notes[0].at, "/item/0/request/body/file");
+        let (spec, notes) = one(json!({"method": "POST", "url": "https://e.com",
+            "body": {"mode": "file", "file": {"src": "postman-cloud:///1f0d5ef7-8a2b"}}}));
+        assert!(
+            matches!(spec.request.body.as_ref().unwrap().file(), Some(FileSpec::Path(p)) if p == NO_FILE)
+        );
+        assert!(notes[0].message.contains("kept in Postman's cloud"));
     }
 
     #[test]

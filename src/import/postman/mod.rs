@@ -40,6 +40,45 @@ fn import_with_pointers(text: &str) -> Result<(Import, Vec<String>), String> {
     let Some(collection) = root.as_object() else {
         return Err("not a Postman collection: the input is not a JSON object".into());
     };
+    if is_environment(collection) {
+        return Err("a Postman environment, not a collection: its enabled `values` are what `variables:` in samplegen.yaml sets (`name: value`, one per line), and a collection's `{{name}}` takes them there".into());
+    }
+    // the Postman API's answer for a collection (`GET /collections/{uid}`) wraps it, as
+    // READMEs paste it; newman reads it so too
+    if let Some(wrapped) = collection
+        .get("collection")
+        .and_then(Value::as_object)
+        .filter(|_| !collection.contains_key("info") && !collection.contains_key("item"))
+    {
+        let (mut import, pointers) = import_unwrapped(wrapped)?;
+        let within = |at: &str| {
+            if at.starts_with('/') {
+                format!("/collection{at}")
+            } else {
+                at.to_string()
+            }
+        };
+        for note in &mut import.notes {
+            note.at = within(&note.at);
+        }
+        let pointers = pointers.iter().map(|at| within(at)).collect();
+        return Ok((import, pointers));
+    }
+    import_unwrapped(collection)
+}
+
+/// Whether `root` is a Postman environment (or globals) export: `values`, and no requests.
+fn is_environment(root: &serde_json::Map<String, Value>) -> bool {
+    root.get("values").is_some_and(Value::is_array)
+        && !root.contains_key("item")
+        && !root.contains_key("requests")
+        && !root.contains_key("collection")
+}
+
+/// [`import_with_pointers`] of a collection as it is, v1 or v2.
+fn import_unwrapped(
+    collection: &serde_json::Map<String, Value>,
+) -> Result<(Import, Vec<String>), String> {
     if v1::is_v1(collection) {
         let converted = v1::convert(collection);
         let (mut import, pointers) = import_v2(
@@ -396,6 +435,30 @@ mod tests {
 
     use super::*;
     use crate::model::{self, PageId};
+
+    // the Postman API's `GET /collections/{uid}` answers `{"collection": {…}}`, which newman
+    // runs as the collection inside
+    #[test]
+    fn a_collection_the_postman_api_wraps_is_read_inside() {
+        let import = import(
+            r#"{"collection": {"info": {"name": "c"}, "item": [{"name": "R", "request": {"url": "https://e.com/r", "header": "oops"}}]}}"#,
+        )
+        .unwrap();
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(import.items[0].spec.request.url, "https://e.com/r");
+        assert_eq!(import.items[0].origin, "/collection/item/0");
+        assert!(import.notes[0].at.starts_with("/collection/item/0"));
+    }
+
+    #[test]
+    fn an_environment_is_told_apart_from_a_collection() {
+        let error = import(
+            r#"{"id": "e", "name": "Dev", "values": [{"key": "baseUrl", "value": "https://e.com", "enabled": true}], "_postman_variable_scope": "environment"}"#,
+        )
+        .unwrap_err();
+        assert!(error.starts_with("a Postman environment"), "{error}");
+        assert!(error.contains("`variables:` in samplegen.yaml"), "{error}");
+    }
 
     /// Postman's runtime and newman run a collection without `info` (newman's own fixtures have
     /// `name`, `variable` and `item` at the top).
