@@ -303,22 +303,30 @@ const NEWER: &[(&str, bool)] = &[
 ];
 
 /// An option by its long name (without `--`): its name as curl's table writes it, and whether it
-/// takes an argument.
+/// takes an argument. curl matches names in any letter case (`--data-urlEncode`, `--Header`).
 fn long_option(name: &str) -> Option<(&'static str, bool)> {
     options::OPTIONS
         .iter()
-        .find(|(long, _, _)| *long == name)
+        .find(|(long, _, _)| long.eq_ignore_ascii_case(name))
         .map(|(long, _, argument)| (*long, *argument))
-        .or_else(|| NEWER.iter().find(|(long, _)| *long == name).copied())
+        .or_else(|| {
+            NEWER
+                .iter()
+                .find(|(long, _)| long.eq_ignore_ascii_case(name))
+                .copied()
+        })
         .or_else(|| option_by_prefix(name))
 }
 
 /// The option a name begins when it begins one option alone: curl 7.88 reads `--dump` as
 /// `--dump-header` and `--insec` as `--insecure` (and refuses `--d`, which begins many).
 fn option_by_prefix(name: &str) -> Option<(&'static str, bool)> {
-    let mut begun = options::OPTIONS
-        .iter()
-        .filter(|(long, _, _)| !name.is_empty() && long.starts_with(name));
+    let mut begun = options::OPTIONS.iter().filter(|(long, _, _)| {
+        !name.is_empty()
+            && long
+                .get(..name.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(name))
+    });
     match (begun.next(), begun.next()) {
         (Some((long, _, argument)), None) => Some((*long, *argument)),
         _ => None,
@@ -5921,6 +5929,23 @@ mod tests {
             long_option("data"),
             Some(("data", true)),
             "a whole name is itself"
+        );
+    }
+
+    // curl 7.88 matches long names in any letter case (a Hadoop script's `--data-urlEncode`)
+    #[test]
+    fn a_long_option_is_read_in_any_letter_case() {
+        let spec = spec_of(
+            "curl --Request PUT --Header 'X-A: 1' --data-urlEncode 'q=a b' --DATA-URL 'r=c' https://e.com/a",
+        );
+        assert_eq!(spec.request.method, "PUT");
+        assert_eq!(
+            crate::import::test_support::pairs(&spec.request.headers),
+            [crate::import::test_support::pair("X-A", "1")]
+        );
+        assert_eq!(
+            format!("{:?}", spec.request.body),
+            r#"Some(Urlencoded([{"q": Some("a b")}, {"r": Some("c")}]))"#
         );
     }
 
