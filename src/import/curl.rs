@@ -7110,6 +7110,22 @@ schema:
         );
     }
 
+    // Kinto's setup page sets `BASIC_AUTH` in the block that logs in, and a later block sends
+    // `-u $BASIC_AUTH`: a reader running the blocks in order has it set
+    #[test]
+    fn a_pages_block_with_curl_sets_its_variables_for_the_blocks_below_it() {
+        let page = "# Log in\n\n```bash\nAUTH=\"Authorization: Bearer abc123\"\ncurl -X POST http://localhost:8080/login -d 'user=a'\nBASIC_AUTH=admin:s3cr3t\n```\n\n## List items\n\n```bash\ncurl -H \"$AUTH\" -u $BASIC_AUTH http://localhost:8080/items\n```\n";
+        let import = super::import(page).unwrap();
+        assert_eq!(import.items.len(), 2);
+        let items = &import.items[1].spec.request;
+        assert!(
+            matches!(&items.auth, Some(AuthSpec::Bearer(token)) if token == "abc123"),
+            "{:?}",
+            items.auth
+        );
+        assert!(items.headers.is_empty(), "{:?}", items.headers);
+    }
+
     // a form field that is one `{name}` is the reader's value, as a header's is
     #[test]
     fn a_form_field_of_one_braced_name_is_a_placeholder() {

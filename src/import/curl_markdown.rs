@@ -20,7 +20,7 @@ pub(super) struct CurlBlock {
     /// The paragraphs, lists, quotes and tables between that heading (or the last curl block
     /// below it) and the block, as the page writes them.
     pub(super) prose: String,
-    /// The variables the page's shell blocks above it without curl set (`TOKEN=abc`, `export
+    /// The variables the page's shell blocks above it set (`TOKEN=abc`, `export
     /// DOMAIN=dev.example.io`), one line each, as a reader runs them first.
     pub(super) set_before: String,
 }
@@ -530,7 +530,7 @@ struct Page<'t> {
     section_block: Option<usize>,
     /// Slate's captions read since the heading, as text, for the section's block.
     captions: Vec<String>,
-    /// What the shell blocks without curl read so far set (see [`CurlBlock::set_before`]).
+    /// What the shell blocks read so far set (see [`CurlBlock::set_before`]).
     set_before: String,
     /// Whether the page is in its own example (see [`PAGE_EXAMPLE_START`]).
     page_example: bool,
@@ -647,7 +647,10 @@ impl<'t> Page<'t> {
         holds_curl: &impl Fn(&str) -> bool,
     ) {
         if (opening.shell || is_console_session(&code)) && holds_curl(&code) {
+            // what it sets beside its commands, a reader has set for the blocks below too
+            let sets = code.clone();
             self.add_block(code, starts, opening.title);
+            self.assignments_read(&sets);
         } else if let Some(shell) = notebook_shell_lines(&code)
             && holds_curl(&shell)
         {
@@ -656,7 +659,9 @@ impl<'t> Page<'t> {
                 code: None,
                 ..starts
             };
+            let sets = shell.clone();
             self.add_block(shell, starts, opening.title);
+            self.assignments_read(&sets);
         } else {
             if opening.shell {
                 self.assignments_read(&code);
@@ -669,8 +674,9 @@ impl<'t> Page<'t> {
         }
     }
 
-    /// The variables a shell block without curl sets, each on a line of its own (`NAME=value`,
-    /// `export NAME=value`, after a prompt too), kept for the curl blocks below it.
+    /// The variables a shell block sets, each on a line of its own (`NAME=value`, `export
+    /// NAME=value`, after a prompt too), kept for the curl blocks below it: a reader runs the
+    /// blocks in order, and one that also runs curl sets them as one without does.
     fn assignments_read(&mut self, code: &str) {
         for line in code.lines() {
             let line = line.trim();
