@@ -43,6 +43,35 @@ pub enum PowershellSign {
     EscapedJson,
 }
 
+/// Whether `code` reads a member of a group that runs curl, PowerShell's
+/// `(curl https://…).Content`: the group's own closing parenthesis followed by `.` and a name.
+/// Not bash's `$(curl …)` or `<(curl …)`, whose `)` a later `(x).` in an `echo` does not close.
+fn member_of_a_curl_group(code: &str) -> bool {
+    code.match_indices("(curl").any(|(at, _)| {
+        if code[..at].ends_with(['$', '<', '>']) {
+            return false;
+        }
+        let mut depth = 0usize;
+        for (offset, c) in code[at..].char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let after = &code[at + offset + 1..];
+                        return after
+                            .strip_prefix('.')
+                            .and_then(|name| name.chars().next())
+                            .is_some_and(|c| c.is_ascii_alphabetic());
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    })
+}
+
 /// The sign that `text` is written for PowerShell rather than a POSIX shell, if it is. Signs of
 /// it (none of them counted in a comment line):
 /// - a line continued with a backtick after a blank (a bash line would end in `\`; a backtick
@@ -90,7 +119,7 @@ pub fn powershell_sign(text: &str) -> Option<PowershellSign> {
     let escaped_quote_opens_a_value = code
         .match_indices("`\"")
         .any(|(at, _)| at == 0 || code[..at].ends_with(['{', '[', ',', ':', '=', '\\', ' ', '\t']));
-    let member_of_a_group = lower.contains("(curl") && code.contains(").");
+    let member_of_a_group = member_of_a_curl_group(&lower);
     let single_quoted = single_quoted_words(&code);
     // `Invoke-WebRequest`'s own parameters, which Windows PowerShell's `curl` alias takes
     // (curl's `-U` would read `-Uri` as the proxy user `ri`)
@@ -1047,6 +1076,25 @@ mod tests {
         script.push_str("$a = \"$a$a\"\n");
         let dropped = format!("{script}curl.exe -d $a https://e.com");
         assert_eq!(powershell_commands(&dropped).unwrap()[0].words[2], "{{a}}");
+    }
+
+    // a bash script's `echo "Uploading (x)..."` then `CODE=$(curl …)` (an R2 backup script):
+    // no PowerShell group's member
+    #[test]
+    fn a_member_is_read_only_of_a_group_that_runs_curl() {
+        assert!(member_of_a_curl_group("(curl https://e.com/a).content"));
+        assert!(member_of_a_curl_group(
+            "$r = (curl -uri x -method (get)).statuscode"
+        ));
+        assert!(!member_of_a_curl_group(
+            "echo \"uploading (x)...\"\ncode=$(curl -s -x put http://e.com/b/x)\n"
+        ));
+        assert!(!member_of_a_curl_group("(curl https://e.com/a) . x"));
+        assert!(!member_of_a_curl_group("diff <(curl a) <(curl b).txt"));
+        assert!(
+            powershell_sign("echo \"Uploading (x)...\"\nCODE=$(curl -s -X PUT http://e.com/b/x)\n")
+                .is_none()
+        );
     }
 
     // Windows PowerShell's `curl` is `Invoke-WebRequest`, whose parameters curl would misread
