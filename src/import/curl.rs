@@ -3813,11 +3813,35 @@ fn request(
     request.auth = auth;
     // a `-H 'Cookie: …'` replaces the cookies `-b` gives, as curl sends only the user's header
     if !given("Cookie") {
-        request.cookies = transfer
+        match transfer
             .cookies
             .iter()
-            .map(|(n, v)| name_value(n, v))
-            .collect();
+            .find(|(name, value)| !crate::model::is_cookie(name, value))
+        {
+            None => {
+                request.cookies = transfer
+                    .cookies
+                    .iter()
+                    .map(|(n, v)| name_value(n, v))
+                    .collect();
+            }
+            // a name that is a variable (`-b "$LABEL=$ID"`) or a value with a blank: curl sends
+            // the text as the `Cookie` header, which a spec can hold as it is
+            Some((name, value)) => {
+                import.notes.push(Note::of_kind(
+                    "cookie",
+                    url_at,
+                    format!("`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`): the cookies are sent as the `Cookie` header, as curl sends them"),
+                ));
+                let header = transfer
+                    .cookies
+                    .iter()
+                    .map(|(name, value)| format!("{name}={value}"))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                request.headers.push(name_value("Cookie", header));
+            }
+        }
     } else if !transfer.cookies.is_empty() {
         import.notes.push(Note::of_kind(
             "cookie",
@@ -8622,6 +8646,17 @@ schema:
             [pair("Cookie", "a=b")]
         );
         assert_eq!(kinds(&cookies), ["cookie"]);
+        // a cookie's name that is a variable (an invite script's `$SESSION_LABEL`): the header
+        let cookies =
+            imported("LABEL=connect.sid\ncurl -b \"$LABEL=$sessionId; lang=en\" https://e.com/a");
+        let request = &cookies.items[0].spec.request;
+        assert!(request.cookies.is_empty());
+        assert_eq!(
+            crate::import::test_support::pairs(&request.headers),
+            [pair("Cookie", "{{LABEL}}={{sessionId}}; lang=en")]
+        );
+        assert!(kinds(&cookies).contains(&"cookie"));
+        crate::import::test_support::assert_valid("cookie", &cookies.items[0].spec);
     }
 
     #[test]
