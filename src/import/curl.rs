@@ -1115,6 +1115,38 @@ fn import_text_as_shell(text: &str, first_line: Option<usize>) -> Result<Import,
     }
 }
 
+/// The interpreter a command runs its standard input with, when it is one (`sh -`, `sudo -E
+/// bash -s -- --version 2`, `python3`, PowerShell's `iex`): what a download piped into it is.
+fn script_runner(words: &[String]) -> Option<&str> {
+    const RUNNERS: [&str; 12] = [
+        "sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl", "ruby", "node",
+        "iex",
+    ];
+    let mut words = words.iter().map(String::as_str);
+    let mut program = words.next()?;
+    // `sudo` and `sudo -E` before it
+    while program == "sudo" || (program.starts_with('-') && program.len() > 1) {
+        program = words.next()?;
+    }
+    let name = program.rsplit('/').next().unwrap_or(program);
+    let runs_stdin = RUNNERS.contains(&name) || name.eq_ignore_ascii_case("Invoke-Expression");
+    // `sh -c '…'`, `python -m json.tool` (a page's pretty-printing of the answer), `node -e`
+    // and `python script.py` run something else, which reads the download as its input
+    // (after `-`, `-s` or `--` the words are the script's own arguments)
+    let runs_other = words
+        .take_while(|word| !matches!(*word, "-" | "-s" | "--"))
+        .any(|word| {
+            let option = |letters: &[&str]| {
+                !word.starts_with("--") && letters.iter().any(|l| word.starts_with(l))
+            };
+            let shell = matches!(name, "sh" | "bash" | "zsh" | "dash" | "ksh" | "fish");
+            (shell && option(&["-c"]))
+                || (!shell && option(&["-c", "-m", "-e", "-p"]))
+                || (!word.starts_with('-') && name != "iex")
+        });
+    (runs_stdin && !runs_other).then_some(name)
+}
+
 /// The text `xargs` replaces with each line of its input in the command it runs, from its
 /// options (`-I {}`, `-I%`, `--replace=R`, `-i` and `--replace` for `{}`); `None` when it
 /// appends its input's words to the command instead.
@@ -1440,6 +1472,22 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 format!(
                     "`{}` reads as a sentence (words, no option and no URL), a caption of the commands: not imported",
                     words.join(" ")
+                ),
+            ));
+            continue;
+        }
+        // `curl -sfL https://get.k3s.io | sh -`: a script downloaded into a shell, an install
+        // step of a page, not a request of its API
+        if let Some(runner) = commands
+            .get(index + 1)
+            .filter(|next| next.piped)
+            .and_then(|next| script_runner(without_prompt_word(&next.words)))
+        {
+            import.notes.push(Note::of_kind(
+                "command",
+                place.unwrap_or_else(|| format!("command {}", index + 1)),
+                format!(
+                    "curl's download is piped into `{runner}`, which runs it: an install step, not a request of the API; not imported"
                 ),
             ));
             continue;
@@ -5957,6 +6005,49 @@ mod tests {
     }
 
     // curl 7.88 matches long names in any letter case (a Hadoop script's `--data-urlEncode`)
+    // a page's install step (k3s, Docker's convenience script) runs a download; `| python -m
+    // json.tool` only shows the answer
+    #[test]
+    fn a_download_piped_into_a_shell_is_no_request() {
+        let words = |text: &str| text.split(' ').map(String::from).collect::<Vec<_>>();
+        for runner in [
+            "sh -",
+            "sudo -E bash -",
+            "bash -s -- --version 2",
+            "python3",
+            "iex",
+        ] {
+            assert!(script_runner(&words(runner)).is_some(), "{runner}");
+        }
+        for other in [
+            "python -m json.tool",
+            "python -mjson.tool",
+            "jq .",
+            "sh -c 'x'",
+            "tee out.json",
+            "bash run.sh",
+            "node -e x",
+        ] {
+            assert_eq!(script_runner(&words(other)), None, "{other}");
+        }
+        let import = imported(
+            "curl -sfL https://get.k3s.io | sh -\ncurl -s https://api.e.com/v1/items | python -m json.tool\n",
+        );
+        assert_eq!(import.items.len(), 1);
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "https://api.e.com/v1/items"
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("piped into `sh`")),
+            "{:?}",
+            import.notes
+        );
+    }
+
     #[test]
     fn a_long_option_is_read_in_any_letter_case() {
         let spec = spec_of(
