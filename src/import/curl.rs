@@ -404,6 +404,8 @@ pub fn import(text: &str) -> Result<Import, String> {
     let config_blocks =
         || markdown::config_curl_blocks(&page, holds_curl).filter(|config| !config.is_empty());
     let mut config_read = false;
+    // the lines of the configuration blocks that run curl on a page whose shell blocks are read
+    let mut config_left: Vec<usize> = Vec::new();
     let blocks = match markdown::curl_blocks(&page, holds_curl) {
         // no shell block holds curl
         Some(blocks) if blocks.is_empty() => match config_blocks() {
@@ -413,7 +415,13 @@ pub fn import(text: &str) -> Result<Import, String> {
             }
             None => Some(blocks),
         },
-        blocks => blocks,
+        Some(blocks) => {
+            if let Some(config) = config_blocks() {
+                config_left = config.iter().map(|block| block.line).collect();
+            }
+            Some(blocks)
+        }
+        None => None,
     };
     // a page none of whose code blocks holds curl (or that has none) whose curl commands stand
     // in code spans (a README's sentence, a translation that made its blocks spans): those, each
@@ -551,6 +559,17 @@ pub fn import(text: &str) -> Result<Import, String> {
                 "no shell code block of the page holds a curl command: the curl commands its configuration files run (```yaml, ```dockerfile…: a healthcheck, a container's `command`, a workflow's `run`) are read",
             ),
         );
+    }
+    if !config_left.is_empty() {
+        let lines: Vec<String> = config_left.iter().map(usize::to_string).collect();
+        imported.notes.push(Note::of_kind(
+            "page",
+            "input",
+            format!(
+                "the configuration block(s) at line(s) {} (```yaml, ```dockerfile…: a CI job's script, a healthcheck) run curl too; they are not imported, since the page's shell blocks hold its requests: import such a block on its own to have it",
+                lines.join(", ")
+            ),
+        ));
     }
     if markup == Some(Markup::AsciiDoc) {
         offer_asciidoc_attributes(text, &mut imported);
@@ -5667,6 +5686,21 @@ mod tests {
     }
 
     // a Dockerfile read as RUN lines: its healthcheck's curl is a command too
+    // GitLab's generic packages page: a CI job's upload in ```yaml, then the shell's requests
+    #[test]
+    fn a_configuration_block_beside_shell_blocks_with_curl_is_noted() {
+        let page = "# Packages\n\n```yaml\nupload:\n  script:\n    - 'curl --header \"JOB-TOKEN: $CI_JOB_TOKEN\" --upload-file file.txt https://gitlab.example.com/api/v4/projects/1/packages/generic/p/1/file.txt'\n```\n\n## Download\n\n```bash\ncurl --header \"PRIVATE-TOKEN: t\" https://gitlab.example.com/api/v4/projects/1/packages/generic/p/1/file.txt\n```\n";
+        let import = super::import(page).unwrap();
+        assert_eq!(import.items.len(), 1);
+        assert!(
+            import.notes.iter().any(|n| n
+                .message
+                .contains("the configuration block(s) at line(s) 3")),
+            "{:?}",
+            import.notes
+        );
+    }
+
     #[test]
     fn a_dockerfiles_healthcheck_beside_its_run_lines_is_read() {
         let dockerfile = concat!(
