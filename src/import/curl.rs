@@ -416,8 +416,13 @@ pub fn import(text: &str) -> Result<Import, String> {
             None => Some(blocks),
         },
         Some(blocks) => {
+            // (a console session's block is read either way: it is one of the shell's)
             if let Some(config) = config_blocks() {
-                config_left = config.iter().map(|block| block.line).collect();
+                config_left = config
+                    .iter()
+                    .map(|block| block.line)
+                    .filter(|line| blocks.iter().all(|block| block.line != *line))
+                    .collect();
             }
             Some(blocks)
         }
