@@ -1740,10 +1740,10 @@ fn notebook_shell_lines(code: &str) -> Option<String> {
     let mut continued = false;
     for line in code.lines() {
         if continued {
-            shell.push_str(line);
+            shell.push_str(&super::notebook::ipython_references_named(line));
             shell.push('\n');
         } else if let Some(command) = line.trim_start().strip_prefix('!') {
-            shell.push_str(command);
+            shell.push_str(&super::notebook::ipython_references_named(command));
             shell.push('\n');
         } else {
             continue;

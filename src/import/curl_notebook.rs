@@ -102,7 +102,7 @@ fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
         trimmed
             .strip_prefix('!')
             .filter(|command| !command.starts_with('!'))
-            .map(str::to_string)
+            .map(|command| ipython_references_named(command).into_owned())
     };
     if lines.iter().any(|line| escape(line).is_some()) {
         // a `!` line continued with `\` goes on to the lines after it, as IPython reads them
@@ -111,7 +111,7 @@ fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
             .iter()
             .map(|line| {
                 let command = if continued {
-                    Some(line.to_string())
+                    Some(ipython_references_named(line).into_owned())
                 } else {
                     escape(line)
                 };
@@ -127,6 +127,53 @@ fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
         "python",
         lines.iter().map(|line| line.to_string()).collect(),
     )
+}
+
+/// An IPython `!` line with each `{expr}` that reads a Python value through a subscript or an
+/// attribute (`{headers['Authorization']}`, `{cfg.url}`) written as one name in braces
+/// (`{headers_Authorization}`): IPython writes the value in before the shell runs, and a
+/// placeholder of one name is what the importer reads as a value the reader gives. `{name}`
+/// stays as it is, and so does any other brace (`{"a": 1}`, which IPython cannot evaluate and
+/// leaves).
+pub(super) fn ipython_references_named(line: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut rest = line;
+    let mut changed = false;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        let expr = &after[..close];
+        let reference = expr.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && expr.contains(['[', '.'])
+            && expr.chars().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '\'' | '"')
+            })
+            && expr.matches('[').count() == expr.matches(']').count();
+        out.push_str(&rest[..open + 1]);
+        if reference {
+            let mut name = String::new();
+            for c in expr.chars() {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    name.push(c);
+                } else if !name.ends_with('_') {
+                    name.push('_');
+                }
+            }
+            out.push_str(name.trim_end_matches('_'));
+            changed = true;
+        } else {
+            out.push_str(expr);
+        }
+        out.push('}');
+        rest = &after[close + 1..];
+    }
+    if !changed {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether `name` is a Python variable's name (ASCII: letters, digits and `_`, not first a
@@ -215,6 +262,32 @@ mod tests {
         let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
         serde::Serialize::serialize(&value, &mut serializer).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    // Wallaroo's edge page: IPython writes a Python value in for each `{…}` before the shell
+    #[test]
+    fn ipython_expressions_become_placeholders_of_one_name() {
+        assert_eq!(
+            ipython_references_named(
+                r#"curl -X POST {deploy_url} -H "Authorization:{headers['Authorization']}" -H "X-Env: {cfg.env}""#
+            ),
+            r#"curl -X POST {deploy_url} -H "Authorization:{headers_Authorization}" -H "X-Env: {cfg_env}""#
+        );
+        // JSON, which IPython cannot evaluate and leaves
+        let json = r#"curl -d '{"a": {"b": 1}}' https://e.com"#;
+        assert!(matches!(
+            ipython_references_named(json),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let page = "# Edge\n\n```python\nimport requests\n!curl -X POST https://e.com/infer -H \"Authorization:{headers['Authorization']}\"\n```\n";
+        let import = crate::import::curl::import(page).unwrap();
+        assert_eq!(
+            crate::import::test_support::pairs(&import.items[0].spec.request.headers),
+            [crate::import::test_support::pair(
+                "Authorization",
+                "{{headers_Authorization}}"
+            )]
+        );
     }
 
     #[test]
