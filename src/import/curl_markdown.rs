@@ -828,7 +828,7 @@ impl<'t> Page<'t> {
     }
 
     fn enter_heading(&mut self, level: usize, text: String) {
-        let text = translated_keys_read(&without_anchor(text));
+        let text = translated_keys_read(&without_anchor(without_markup_debris(text)));
         // what the page's top heading heads before its first section is the page's lead text
         match self.headings.first() {
             Some(top) if level <= top.level => self.lead = None,
@@ -1059,6 +1059,31 @@ fn translated_keys_read(text: &str) -> String {
         // `api.samples` is the key `samples` of `api`
         Some(key.rsplit('.').next().unwrap_or(key).to_string())
     })
+}
+
+/// A heading's text without the emphasis marks and brackets a converter left around it, as
+/// GitBook's export writes `### ****[**Example**]` (an empty bold, then a link without its
+/// target): `Example`. Marks inside the words stay (`C++`, `a*b`), and so do `_` (`__init__`).
+fn without_markup_debris(text: String) -> String {
+    let mut trimmed = text.as_str();
+    loop {
+        let before = trimmed;
+        trimmed = trimmed.trim_matches(|c: char| c == '*' || c.is_whitespace());
+        if let Some(inner) = trimmed.strip_prefix('[').and_then(|t| t.strip_suffix(']'))
+            && !inner.contains(['[', ']'])
+        {
+            trimmed = inner;
+        }
+        if trimmed == before {
+            break;
+        }
+    }
+    // only when a mark was there: a heading written plainly stays exactly as it is
+    if trimmed.len() == text.trim().len() || trimmed.is_empty() {
+        text
+    } else {
+        trimmed.to_string()
+    }
 }
 
 fn without_anchor(text: String) -> String {
@@ -1929,6 +1954,21 @@ mod tests {
 
     /// A code block's own title names its request when it says more than its heading, and
     /// when the heading names another block; a file's, a shell's or a platform's name does not.
+    // GitBook's exports write `### ****[**Example**]` above each example
+    #[test]
+    fn a_headings_emphasis_and_bracket_debris_is_taken_off() {
+        let cleaned = |text: &str| without_markup_debris(text.to_string());
+        assert_eq!(cleaned("****[Example]"), "Example");
+        assert_eq!(cleaned("**Create a user**"), "Create a user");
+        assert_eq!(cleaned("C++ client"), "C++ client");
+        assert_eq!(cleaned("__init__"), "__init__");
+        assert_eq!(cleaned("[Beta] Create a user"), "[Beta] Create a user");
+        assert_eq!(cleaned("****"), "****");
+        let page = "# eth_syncing\n\nReturns the sync status.\n\n### ****[**Example**]\n\n```bash\ncurl -X POST https://e.com/rpc -d '{}'\n```\n";
+        let blocks = curl_blocks(page, |code| code.contains("curl")).unwrap();
+        assert_eq!(blocks[0].heading.as_deref(), Some("eth_syncing"));
+    }
+
     #[test]
     fn a_fence_title_names_the_block() {
         for (info, title) in [
