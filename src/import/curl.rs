@@ -478,6 +478,15 @@ pub fn import(text: &str) -> Result<Import, String> {
                     Ok(import)
                 })
                 .map_err(|error: String| {
+                    let raw_imports = raw_imported_files(text);
+                    if !raw_imports.is_empty() {
+                        // Docusaurus' `<CodeBlock>{curlCreate}</CodeBlock>`: the commands are
+                        // in the files the page imports
+                        return format!(
+                            "an MDX page whose code blocks show files it imports (`{}`): import those files instead, which hold the commands",
+                            raw_imports.join("`, `")
+                        );
+                    }
                     // a page without code blocks (prose, a table, reStructuredText's directives)
                     // that writes curl somewhere: where
                     if error.starts_with("not a curl command: it starts with") {
@@ -585,6 +594,26 @@ pub fn import(text: &str) -> Result<Import, String> {
             .insert(0, Note::of_kind("page", "input", markup.described()));
     }
     Ok(imported)
+}
+
+/// The files an MDX page imports as text to show in its code blocks: webpack's
+/// `import create from '!!raw-loader!./create.sh'` and Vite's `'./create.sh?raw'`.
+fn raw_imported_files(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("import ")?;
+            let (_, source) = rest.split_once(" from ")?;
+            let source = source.trim().trim_end_matches(';').trim();
+            let source = source
+                .strip_prefix(['"', '\''])?
+                .strip_suffix(['"', '\''])?;
+            if let Some(path) = source.rsplit_once("raw-loader!").map(|(_, path)| path) {
+                Some(path.to_string())
+            } else {
+                source.strip_suffix("?raw").map(str::to_string)
+            }
+        })
+        .collect()
 }
 
 /// The values an AsciiDoc page's attribute entries give (`:stargate-url: http://localhost:8082`)
@@ -5691,6 +5720,17 @@ mod tests {
     }
 
     // a Dockerfile read as RUN lines: its healthcheck's curl is a command too
+    // Clarifai's pages: each tab a `<CodeBlock>` of a file the page imports
+    #[test]
+    fn an_mdx_page_of_imported_code_names_the_files() {
+        let page = "# Create\n\nimport A from \"!!raw-loader!./code/create.sh\";\nimport B from './code/list.sh?raw';\n\n<Tabs>\n<TabItem value=\"curl\">\n    <CodeBlock className=\"language-bash\">{A}</CodeBlock>\n</TabItem>\n</Tabs>\n";
+        let error = super::import(page).unwrap_err();
+        assert!(
+            error.contains("imports (`./code/create.sh`, `./code/list.sh`)"),
+            "{error}"
+        );
+    }
+
     // GitLab's generic packages page: a CI job's upload in ```yaml, then the shell's requests
     #[test]
     fn a_configuration_block_beside_shell_blocks_with_curl_is_noted() {
