@@ -5720,6 +5720,19 @@ mod tests {
     }
 
     // a Dockerfile read as RUN lines: its healthcheck's curl is a command too
+    // Widdershins' include files (`includes/_users.md`) lack the front matter that marks a
+    // Slate page, but caption each operation's blocks `> Code samples`
+    #[test]
+    fn a_widdershins_include_file_is_read_as_slate_pages_are() {
+        let page = "## Get All Users\n\n<a id=\"opIdlistUsers\"></a>\n\n> Code samples\n\n```shell\ncurl -X GET https://api.example.com/api/v2/user/ -H 'Accept: application/json'\n```\n\n```javascript\nfetch('/api/v2/user/');\n```\n\nThis endpoint retrieves the list of all users.\n";
+        let import = super::import(page).unwrap();
+        assert_eq!(import.items[0].spec.title, "Get All Users");
+        assert_eq!(
+            import.items[0].spec.prose,
+            "This endpoint retrieves the list of all users."
+        );
+    }
+
     // Clarifai's pages: each tab a `<CodeBlock>` of a file the page imports
     #[test]
     fn an_mdx_page_of_imported_code_names_the_files() {

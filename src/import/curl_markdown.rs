@@ -1027,6 +1027,11 @@ pub(super) fn entities_read(text: &str) -> String {
 
 /// Whether a page is Slate's: its front matter names the `language_tabs:` of its code column.
 fn is_slate(text: &str) -> bool {
+    // Widdershins' include files (`includes/_users.md`) have no front matter of their own, but
+    // put its `> Code samples` caption before each operation's blocks
+    if text.lines().any(|line| line.trim() == "> Code samples") {
+        return true;
+    }
     let Some(front) = text.strip_prefix("---\n") else {
         return false;
     };
@@ -1449,7 +1454,23 @@ fn is_markup_only(paragraph: &str) -> bool {
             || line.starts_with("export ")
             // kramdown's attribute list for the block after it: `{:.api .api-request}`
             || (line.starts_with("{:") && line.ends_with('}'))
+            || is_empty_anchor(line)
     })
+}
+
+/// Whether `line` is an empty HTML anchor a link can point at, and nothing else: Widdershins'
+/// `<a id="opIdlistUsers"></a>` above each operation, `<a name="users"></a>`.
+fn is_empty_anchor(line: &str) -> bool {
+    let Some(inside) = line
+        .strip_prefix("<a ")
+        .and_then(|rest| rest.strip_suffix("></a>"))
+    else {
+        return false;
+    };
+    let inside = inside.trim();
+    (inside.starts_with("id=") || inside.starts_with("name="))
+        && !inside.contains(['<', '>'])
+        && inside.matches('"').count() == 2
 }
 
 /// A heading's text without the attributes Hugo, Docusaurus, kramdown and MkDocs' attr_list
