@@ -268,6 +268,120 @@ fn indented_block(lines: &[String], from: usize, outer: usize) -> (usize, usize)
     (end, least)
 }
 
+/// A `.. list-table::` or `.. csv-table::` directive at `at` written as the Markdown table it
+/// shows, on its own lines (the directive's, its options', its rows'), the lines left over
+/// blank; the index after it. `None` for any other directive, or a table that reads as none.
+fn table_directive(lines: &mut [String], at: usize) -> Option<usize> {
+    let line = lines[at].trim_start();
+    let kind = line
+        .strip_prefix(".. ")?
+        .split_once("::")
+        .map(|(name, _)| name.trim())?;
+    if kind != "list-table" && kind != "csv-table" {
+        return None;
+    }
+    let outer = indent(&lines[at]);
+    let mut header: Option<Vec<String>> = None;
+    let mut header_rows = 0;
+    let mut content = at + 1;
+    while content < lines.len() && lines[content].trim_start().starts_with(':') {
+        let option = lines[content].trim();
+        if let Some(names) = option.strip_prefix(":header:") {
+            header = Some(csv_row(names.trim()));
+        } else if let Some(count) = option.strip_prefix(":header-rows:") {
+            header_rows = count.trim().parse().unwrap_or(0);
+        }
+        content += 1;
+    }
+    let (end, _) = indented_block(lines, content, outer);
+    let body: Vec<&str> = lines[content..end.max(content)]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let mut rows: Vec<Vec<String>> = if kind == "csv-table" {
+        body.iter()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| csv_row(line.trim()))
+            .collect()
+    } else {
+        list_table_rows(&body)?
+    };
+    if header.is_none() && (header_rows > 0 || kind == "list-table") && !rows.is_empty() {
+        header = Some(rows.remove(0));
+    }
+    let header = header.or_else(|| (!rows.is_empty()).then(|| rows.remove(0)))?;
+    if header.is_empty() {
+        return None;
+    }
+    let cell = |text: &str| text.replace('|', "\\|");
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = (0..header.len())
+            .map(|column| cell(cells.get(column).map_or("", String::as_str)))
+            .collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut table = vec![row(&header), format!("|{}", " --- |".repeat(header.len()))];
+    table.extend(rows.iter().map(|cells| row(cells)));
+    let end = end.max(content);
+    // one line of the page for each line of the table: a table longer than its lines is left
+    if table.len() > end - at {
+        return None;
+    }
+    for (offset, line) in lines[at..end].iter_mut().enumerate() {
+        *line = table.get(offset).cloned().unwrap_or_default();
+    }
+    Some(end)
+}
+
+/// The rows of a `list-table`'s content: `* - cell` starts a row, `  - cell` a cell, and a
+/// cell's further lines (indented more) go on with its text.
+fn list_table_rows(body: &[&str]) -> Option<Vec<Vec<String>>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for line in body {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if let Some(first) = trimmed.strip_prefix("* -") {
+            rows.push(vec![first.trim().to_string()]);
+        } else if let Some(next) = trimmed
+            .strip_prefix("- ")
+            .or((trimmed == "-").then_some(""))
+        {
+            rows.last_mut()?.push(next.trim().to_string());
+        } else {
+            let cell = rows.last_mut()?.last_mut()?;
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(trimmed);
+        }
+    }
+    Some(rows)
+}
+
+/// A line of a `csv-table` (or its `:header:`): cells between commas, a quoted one with its
+/// `""` read as `"`.
+fn csv_row(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell.trim().to_string());
+    cells
+}
+
 fn restructured_text(lines: &mut Vec<String>) {
     let mut index = 0;
     let mut fenced = vec![false; lines.len()];
@@ -303,6 +417,10 @@ fn restructured_text(lines: &mut Vec<String>) {
             continue;
         }
         if directive.is_none() && !literal {
+            if other_directive && let Some(next) = table_directive(lines, index) {
+                index = next;
+                continue;
+            }
             if other_directive {
                 // a note, a tab, a comment or a link target: markup, its options too
                 lines[index].clear();
@@ -2104,6 +2222,53 @@ mod tests {
         assert_eq!(as_markdown(fenced).1, None);
         let long = "Run this\n````````\ncurl http://h/a\n````````\n";
         assert_eq!(as_markdown(long).1, None);
+    }
+
+    // Sphinx pages' parameter tables (a payments page's `list-table`, Kasko's `csv-table`)
+    #[test]
+    fn restructured_text_tables_are_markdown_tables_on_their_lines() {
+        let page = concat!(
+            "Pay\n",
+            "===\n",
+            "\n",
+            ".. list-table::\n",
+            "   :header-rows: 1\n",
+            "\n",
+            "   * - Parameter\n",
+            "     - Description\n",
+            "   * - token\n",
+            "     - The payment\n",
+            "       token (a | b).\n",
+            "\n",
+            ".. csv-table:: Fields\n",
+            "   :header: \"Name\", \"Meaning\"\n",
+            "\n",
+            "   \"id\", \"The \"\"real\"\" id, or none\"\n",
+            "\n",
+            ".. code-block:: bash\n",
+            "\n",
+            "    curl https://e.com/pay\n",
+        );
+        let (markdown, _) = read(page);
+        let lines: Vec<&str> = markdown.lines().collect();
+        assert_eq!(
+            &lines[3..8],
+            [
+                "| Parameter | Description |",
+                "| --- | --- |",
+                "| token | The payment token (a \\| b). |",
+                "",
+                ""
+            ]
+        );
+        assert_eq!(
+            &lines[12..15],
+            [
+                "| Name | Meaning |",
+                "| --- | --- |",
+                "| id | The \"real\" id, or none |"
+            ]
+        );
     }
 
     #[test]
