@@ -1168,6 +1168,34 @@ fn import_text_as_shell(text: &str, first_line: Option<usize>) -> Result<Import,
     }
 }
 
+/// `commands` read from `text` by a reader that keeps no lines (`cmd.exe`'s, PowerShell's),
+/// each given the line of `text` it starts on, so that notes name it as a shell script's do:
+/// where its first word is written, looked for after the command before it (its second or
+/// third when the reader wrote the first anew, as PowerShell's `curl` alias).
+fn with_lines_located(text: &str, mut commands: Vec<Command>) -> Vec<Command> {
+    let mut cursor = 0;
+    for command in &mut commands {
+        if command.line.is_some() {
+            continue;
+        }
+        let found = command
+            .words
+            .iter()
+            .take(3)
+            .filter(|word| !word.is_empty())
+            .find_map(|word| {
+                text[cursor..]
+                    .find(word.as_str())
+                    .map(|at| (at, word.len()))
+            });
+        if let Some((at, length)) = found {
+            command.line = Some(text[..cursor + at].matches('\n').count());
+            cursor += at + length;
+        }
+    }
+    commands
+}
+
 /// The interpreter a command runs its standard input with, when it is one (`sh -`, `sudo -E
 /// bash -s -- --version 2`, `python3`, PowerShell's `iex`): what a download piped into it is.
 fn script_runner(words: &[String]) -> Option<&str> {
@@ -1330,9 +1358,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
     // `""` inside a double-quoted word, the one sign of Windows a bash command could also give
     let doubled_quotes = !cmd_style && powershell.is_none() && cmd::doubles_quotes(text);
     let commands = if powershell.is_some() {
-        powershell::powershell_commands(text)?
+        with_lines_located(text, powershell::powershell_commands(text)?)
     } else if cmd_style || doubled_quotes {
-        with_assignments_read(cmd::cmd_commands(text)?)
+        with_assignments_read(with_lines_located(text, cmd::cmd_commands(text)?))
     } else {
         with_assignments_read(shell::with_arrays_written(
             functions::with_functions_called(shell::with_scripts_run(assigned_curls(
@@ -6097,6 +6125,31 @@ mod tests {
     }
 
     // curl 7.88 matches long names in any letter case (a Hadoop script's `--data-urlEncode`)
+    // a batch file's and a PowerShell script's notes name the line, as a shell script's do
+    #[test]
+    fn notes_on_a_batch_file_or_powershell_script_name_its_lines() {
+        let batch = "@echo off\r\nREM upload\r\nset HOST=https://e.com\r\n\r\ncurl -k %HOST%/a\r\ncurl -k %HOST%/b\r\n";
+        let import = imported(batch);
+        let places: Vec<&str> = import
+            .notes
+            .iter()
+            .filter(|n| n.message.contains("`-k`"))
+            .map(|n| n.at.as_str())
+            .collect();
+        assert!(places[0].starts_with("line 5"), "{:?}", import.notes);
+        assert!(places[1].starts_with("line 6"), "{:?}", import.notes);
+        let script = "$ErrorActionPreference = 'Stop'\n$token = $env:TOKEN\n\ncurl.exe -k -H \"Authorization: Bearer $token\" https://e.com/a\n";
+        let import = imported(script);
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("`-k`") && n.at.starts_with("line 4")),
+            "{:?}",
+            import.notes
+        );
+    }
+
     // a page's install step (k3s, Docker's convenience script) runs a download; `| python -m
     // json.tool` only shows the answer
     #[test]
