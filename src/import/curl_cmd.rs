@@ -435,15 +435,27 @@ fn expand_delimited(line: &str, mark: char, batch: bool, set: &[String]) -> (Str
                 }
                 rest = &after[name.len() + 1..];
             }
+            // `%URL:"=%`, the batch idiom that takes the quotes out of a value: the variable,
+            // whose value a spec holds without quotes
+            None if let Some(name) = name
+                && let Some(variable) = name.strip_suffix(":\"=")
+                && crate::sample_values::is_env_name(variable) =>
+            {
+                out.push_str(&format!("{{{{{variable}}}}}"));
+                if !names.iter().any(|n| n == variable) {
+                    names.push(variable.to_string());
+                }
+                rest = &after[name.len() + 1..];
+            }
             // `%date:~0,2%`, `%PATH:a=b%`: part of a variable or a replacement in it, which
-            // samplegen cannot evaluate; kept as written, whole, so that its closing `%` opens
-            // nothing
+            // samplegen cannot evaluate; kept as written, whole (but for a quote in it, which
+            // cmd.exe never sees as one), so that its closing `%` opens nothing
             None if let Some(name) = name
                 && let Some((variable, _)) = name.split_once(':')
                 && crate::sample_values::is_env_name(variable) =>
             {
                 out.push(mark);
-                out.push_str(name);
+                out.push_str(&name.replace('"', ""));
                 out.push(mark);
                 rest = &after[name.len() + 1..];
             }
@@ -542,6 +554,19 @@ mod tests {
             .into_iter()
             .map(|command| command.words)
             .collect()
+    }
+
+    // a release script's `set URL=%URL:"=%`, the batch idiom that takes quotes out of a value
+    #[test]
+    fn a_replacement_of_quotes_in_a_variable_opens_no_quote() {
+        assert_eq!(
+            words("set URL=%URL:\"=%\r\ncurl -d \"a=1\" %URL%/b\r\ncurl %PATH:\"=x%\r\n"),
+            [
+                vec!["URL={{URL}}".to_string()],
+                vec!["curl".into(), "-d".into(), "a=1".into(), "{{URL}}/b".into()],
+                vec!["curl".into(), "%PATH:=x%".into()],
+            ]
+        );
     }
 
     #[test]
