@@ -1168,6 +1168,60 @@ fn import_text_as_shell(text: &str, first_line: Option<usize>) -> Result<Import,
     }
 }
 
+/// A command run through a variable that holds curl's path (`CURL="$(which curl)"`, then
+/// `"$CURL" -s …`, as scripts find curl before they call it) runs curl: its first word is
+/// `curl`, and the variable is no longer one the spec reads.
+fn curl_through_variables(commands: &mut [Command]) {
+    for command in commands {
+        let Some(name) = command
+            .words
+            .first()
+            .and_then(|word| word.strip_prefix("{{"))
+            .and_then(|word| word.strip_suffix("}}"))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let holds_curl = command
+            .computed
+            .iter()
+            .chain(&command.assigned)
+            .any(|(set, value)| *set == name && names_curls_path(value));
+        if holds_curl {
+            command.words[0] = "curl".into();
+            command.computed.retain(|(set, _)| *set != name);
+            command.assigned.retain(|(set, _)| *set != name);
+            command.expanded.retain(|set| *set != name);
+        }
+    }
+}
+
+/// Whether a variable's value is curl's path: `curl`, `/usr/bin/curl`, or what finds it,
+/// `$(which curl)`, `$(command -v curl)`, `` `type -p curl` ``.
+fn names_curls_path(value: &str) -> bool {
+    let value = value.trim();
+    // (a computed value is shown in backquotes: `` `$(which curl)` ``)
+    let value = value
+        .strip_prefix("`$(")
+        .and_then(|rest| rest.strip_suffix('`'))
+        .map_or(value, |_| &value[1..value.len() - 1]);
+    let found = value
+        .strip_prefix("$(")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .or_else(|| {
+            value
+                .strip_prefix('`')
+                .and_then(|rest| rest.strip_suffix('`'))
+        });
+    match found {
+        Some(finder) => matches!(
+            finder.split_whitespace().collect::<Vec<_>>().as_slice(),
+            ["which", "curl"] | ["command", "-v", "curl"] | ["type", "-p" | "-P", "curl"]
+        ),
+        None => value == "curl" || value.ends_with("/curl"),
+    }
+}
+
 /// `commands` read from `text` by a reader that keeps no lines (`cmd.exe`'s, PowerShell's),
 /// each given the line of `text` it starts on, so that notes name it as a shell script's do:
 /// where its first word is written, looked for after the command before it (its second or
@@ -1376,8 +1430,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             "typographic quotes and dashes, as a word processor or a blog sets a command (`“…”`, `‘…’`, `–X`, `—data`), are read as the `\"`, `'`, `-` and `--` they were typed as (curl would take them for text: a URL `–X`); inside ASCII quotes they are kept",
         ));
     }
-    // `exit` outside any `if`, loop or function, and not after `||`: bash runs nothing after it
     let mut commands = commands;
+    curl_through_variables(&mut commands);
+    // `exit` outside any `if`, loop or function, and not after `||`: bash runs nothing after it
     if let Some(at) = shell::top_level_exit(&commands) {
         let after = commands.len() - at - 1;
         if after > 0 {
@@ -6125,6 +6180,35 @@ mod tests {
     }
 
     // curl 7.88 matches long names in any letter case (a Hadoop script's `--data-urlEncode`)
+    // a PushOver wrapper finds curl first: `CURL="$(which curl)"`, then `"$CURL" -s …`
+    #[test]
+    fn a_variable_that_holds_curls_path_runs_curl() {
+        for set in [
+            "CURL=\"$(which curl)\"",
+            "CURL=$(command -v curl)",
+            "CURL=/usr/bin/curl",
+        ] {
+            let import = imported(&format!(
+                "{set}\n\"$CURL\" -s --form-string 'token=a' https://api.e.com/1/messages\n"
+            ));
+            assert_eq!(import.items.len(), 1, "{set}");
+            assert_eq!(
+                import.items[0].spec.request.url,
+                "https://api.e.com/1/messages"
+            );
+            // (only the assignment's own line says it is no curl command)
+            assert!(
+                import
+                    .notes
+                    .iter()
+                    .all(|n| n.kind == "command" || !n.message.contains("CURL")),
+                "{set}: {:?}",
+                import.notes
+            );
+        }
+        assert!(!names_curls_path("$(which wget)"));
+    }
+
     // a batch file's and a PowerShell script's notes name the line, as a shell script's do
     #[test]
     fn notes_on_a_batch_file_or_powershell_script_name_its_lines() {

@@ -2658,7 +2658,11 @@ pub(super) fn assigned_curls(commands: Vec<Command>) -> Result<Vec<Command>, Str
                     .split(|c: char| c.is_whitespace())
                     .filter(|word| !word.is_empty() && *word != "\\");
                 words.next().is_some_and(|first| {
-                    is_curl(first) || (RUNS_A_COMMAND.contains(&first) && words.any(is_curl))
+                    // (`$(command -v curl)` finds curl's path; it runs nothing)
+                    let finds_only = first == "command"
+                        && words.clone().next().is_some_and(|w| w == "-v" || w == "-V");
+                    is_curl(first)
+                        || (RUNS_A_COMMAND.contains(&first) && !finds_only && words.any(is_curl))
                 })
             }) || shell_commands(inner).is_ok_and(|commands| {
                 // `$(kubectl exec pod -- bash -c "curl …")`: a script run by another program
