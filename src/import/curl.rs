@@ -1205,15 +1205,7 @@ fn names_curls_path(value: &str) -> bool {
         .strip_prefix("`$(")
         .and_then(|rest| rest.strip_suffix('`'))
         .map_or(value, |_| &value[1..value.len() - 1]);
-    let found = value
-        .strip_prefix("$(")
-        .and_then(|rest| rest.strip_suffix(')'))
-        .or_else(|| {
-            value
-                .strip_prefix('`')
-                .and_then(|rest| rest.strip_suffix('`'))
-        });
-    match found {
+    match shell::substitution_text(value) {
         Some(finder) => matches!(
             finder.split_whitespace().collect::<Vec<_>>().as_slice(),
             ["which", "curl"] | ["command", "-v", "curl"] | ["type", "-p" | "-P", "curl"]

@@ -3418,15 +3418,7 @@ fn with_unquoted_values_split(command: &mut Command) {
 fn with_echoed_variables_written(command: &mut Command, set: &[Assigned]) {
     let mut echoed = Vec::new();
     for substitution in &command.substituted {
-        let Some(inner) = substitution
-            .strip_prefix("$(")
-            .and_then(|s| s.strip_suffix(')'))
-            .or_else(|| {
-                substitution
-                    .strip_prefix('`')
-                    .and_then(|s| s.strip_suffix('`'))
-            })
-        else {
+        let Some(inner) = substitution_text(substitution) else {
             continue;
         };
         let Some(argument) = inner.trim().strip_prefix("echo ") else {
