@@ -176,6 +176,30 @@ impl Project {
         }
     }
 
+    /// A spec named on the command line (`render SPEC`, `verify SPEC`), relative to the project
+    /// directory: refused when it, or a link on its way, leads outside the specs directory, as
+    /// `discover` refuses such a spec (a pull request's `specs/x.yaml -> /etc/passwd`).
+    pub fn spec_argument(&self, spec: &Path) -> Result<PathBuf, Error> {
+        let path = self.resolve(spec);
+        let specs_dir = self.specs_dir();
+        // one that is not there is reported as such when it is read
+        let (Ok(canonical), Ok(area)) = (path.canonicalize(), specs_dir.canonicalize()) else {
+            return Ok(path);
+        };
+        if canonical.starts_with(&area) {
+            Ok(path)
+        } else {
+            Err(Error::Io {
+                path: self.shown(&path),
+                error: Refusal::Outside {
+                    path: self.shown(&path),
+                    area: self.shown(&specs_dir),
+                }
+                .into(),
+            })
+        }
+    }
+
     /// The text of the spec file at `path`: a regular file (a link is followed; `discover`
     /// refuses those that lead outside the specs directory) of at most [`INPUT_LIMIT`] bytes.
     pub fn read_spec(&self, path: &Path) -> Result<String, Vec<Diagnostic>> {

@@ -568,6 +568,22 @@ fn a_spec_link_inside_specs_is_followed_and_one_leading_out_is_refused() {
     );
     assert!(scene.at("proj/output/users/token-again.md").is_file());
     scene.assert_outside_untouched();
+    // named on the command line, the link is refused alike, and nothing of it is shown
+    for command in ["render", "verify"] {
+        let run = scene.run(&[command, "specs/users/secret.yaml"]);
+        run.expect(1, &["leads outside `specs`"]);
+        assert!(!run.stderr.contains(SECRET.trim()), "{}", run.stderr);
+    }
+    scene.link("../../outside-dir", "proj/specs/elsewhere");
+    std::fs::create_dir_all(scene.at("outside-dir")).unwrap();
+    std::fs::write(
+        scene.at("outside-dir/s.yaml"),
+        "request:\n  method: GET\n  url: https://e.com/x\n",
+    )
+    .unwrap();
+    scene
+        .run(&["render", "specs/elsewhere/s.yaml"])
+        .expect(1, &["leads outside `specs`"]);
 }
 
 // ---- item 7: located errors, the rest built; the lock; -C; upper-case extensions ----

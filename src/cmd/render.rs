@@ -15,7 +15,7 @@ pub fn run(
 ) -> Result<ExitCode, Error> {
     let renderer = project.renderer()?;
     let endpoint = project
-        .load_spec(&project.resolve(spec))
+        .load_spec(&project.spec_argument(spec)?)
         .map_err(Error::Diagnostics)?;
     let text = match target {
         None => renderer.render(&endpoint, &project.config)?.page,

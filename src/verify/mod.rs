@@ -139,7 +139,11 @@ pub fn verify(
     let paths: Vec<PathBuf> = if options.specs.is_empty() {
         project.discover()?.files
     } else {
-        options.specs.iter().map(|p| project.resolve(p)).collect()
+        options
+            .specs
+            .iter()
+            .map(|p| project.spec_argument(p))
+            .collect::<Result<_, _>>()?
     };
     // every target the site renders, or those asked for (a built-in one the site does not show
     // included)
