@@ -40,9 +40,20 @@ pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
         .map_err(Error::stdout)?;
         Ok(ExitCode::SUCCESS)
     } else {
+        // a file edited in place keeps its directory's times, by which `build` finds hand
+        // edits: only a full build is sure to rewrite it
+        let fix = if summary
+            .drifts
+            .iter()
+            .any(|drift| drift.kind == crate::output::DriftKind::Changed)
+        {
+            "run `samplegen build --full`, which also rewrites files edited by hand"
+        } else {
+            "run `samplegen build`"
+        };
         writeln!(
             out,
-            "samplegen: {} of {} files out of sync; run `samplegen build`",
+            "samplegen: {} of {} files out of sync; {fix}",
             summary.drifts.len(),
             summary.files + 1
         )
