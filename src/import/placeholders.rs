@@ -305,8 +305,14 @@ fn replace(
         };
         match doubled.or_else(single) {
             Some((length, name)) => {
+                let mut written = rest[..length].to_string();
+                // `${dc}` left as written by single quotes (Mailchimp's `'https://${dc}.api…'`):
+                // the shell's syntax for the value its writer meant, one placeholder
+                if rest.starts_with('{') && out.ends_with('$') {
+                    out.pop();
+                    written.insert(0, '$');
+                }
                 out.push_str(&format!("{{{{{name}}}}}"));
-                let written = rest[..length].to_string();
                 record(found, Placeholder { written, name });
                 rest = &rest[length..];
             }
@@ -461,6 +467,14 @@ mod tests {
                     "{id}".into(),
                     "<version>".into()
                 ]
+            )
+        );
+        // Mailchimp's `${dc}`, which single quotes keep from the shell: one placeholder
+        assert_eq!(
+            url("https://${dc}.api.mailchimp.com/3.0/${dc}/lists/{list_id}"),
+            (
+                "https://{{dc}}.api.mailchimp.com/3.0/{{dc}}/lists/{{list_id}}".into(),
+                vec!["${dc}".into(), "{list_id}".into()]
             )
         );
         // a PHP string's `{$var}`, which curl would send as `$var`
