@@ -333,9 +333,7 @@ fn import_request(
         // mitmproxy and the browsers keep a compressed upload's body decoded: sent so, it is
         // no gzip, and the header would have the server fail to decode it
         if lower == "content-encoding"
-            && value.split(',').any(|coding| {
-                !matches!(coding.trim().to_ascii_lowercase().as_str(), "" | "identity")
-            })
+            && names_a_coding(value)
             && request
                 .pointer("/postData/text")
                 .and_then(Value::as_str)
@@ -413,7 +411,17 @@ fn import_request(
         let (sent, refused) = if let Some(why) = crate::model::body_refused_by_method(&method) {
             (None, Some(why))
         } else {
-            let sent = body(post, &post_at, &mut spec.request, import);
+            let sent = match binary_written_as_text(post, request) {
+                Some(why) => {
+                    import.notes.push(Note::of_kind(
+                        "body",
+                        format!("{post_at}/text"),
+                        format!("the body is dropped: {why}"),
+                    ));
+                    None
+                }
+                None => body(post, &post_at, &mut spec.request, import),
+            };
             let refused = sent
                 .as_ref()
                 .and_then(|sent| crate::model::body_problem(&method, sent));
@@ -426,7 +434,10 @@ fn import_request(
                 format!("the body of this {method} request is dropped: {why}"),
             )),
             None => {
-                if let Some(kept) = short_text(post, request) {
+                // (a compressed upload's `bodySize` counts its compressed bytes)
+                if !content_coded(request)
+                    && let Some(kept) = short_text(post, request)
+                {
                     import
                         .notes
                         .push(Note::of_kind("body", format!("{post_at}/text"), kept));
@@ -716,6 +727,55 @@ fn body_not_kept(request: &Value) -> Option<u64> {
         .and_then(Value::as_u64)
         .or(length)
         .filter(|&size| size > 0)
+}
+
+/// Whether the request says its body was compressed (`Content-Encoding` other than `identity`).
+fn content_coded(request: &Value) -> bool {
+    request
+        .get("headers")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|header| self::text(header, "name").eq_ignore_ascii_case("content-encoding"))
+        .any(|header| names_a_coding(&scalar(header, "value")))
+}
+
+/// Whether a `Content-Encoding` value names a coding (`gzip`, `br`), not only `identity`.
+fn names_a_coding(value: &str) -> bool {
+    value
+        .split(',')
+        .any(|coding| !matches!(coding.trim().to_ascii_lowercase().as_str(), "" | "identity"))
+}
+
+/// Why a body text cannot be the bytes sent, when an exporter wrote bytes that are no UTF-8 as
+/// text: Firefox one character per byte (`bodySize` counts as many bytes as the text has
+/// characters, and fewer than its UTF-8), HTTP Toolkit and mitmproxy a U+FFFD for each (a
+/// protobuf body without a NUL). The spec could only send other bytes.
+fn binary_written_as_text(post: &Value, request: &Value) -> Option<String> {
+    if self::text(post, "encoding").eq_ignore_ascii_case("base64") {
+        return None;
+    }
+    let body = self::text(post, "text");
+    if body.is_ascii() || content_coded(request) {
+        return None;
+    }
+    let sent = request
+        .get("bodySize")
+        .and_then(Value::as_u64)
+        .filter(|&size| size > 0);
+    let utf8 = body.len() as u64;
+    let per_byte = sent.is_some_and(|sent| body.chars().count() as u64 == sent && utf8 > sent);
+    let replaced = body.contains('\u{fffd}') && sent != Some(utf8);
+    (per_byte || replaced).then(|| {
+        format!(
+            "the capture writes bytes that are no UTF-8 as text ({}), which loses them; a spec body holds text",
+            if per_byte {
+                "one character per byte: its `bodySize` is the text's characters, not its UTF-8 bytes"
+            } else {
+                "U+FFFD in their place"
+            }
+        )
+    })
 }
 
 /// What to say of a body text shorter than the body the request sent (its `bodySize`): a
@@ -1192,6 +1252,35 @@ mod tests {
                 .message
                 .contains("`CONNECT` through a proxy")
         );
+    }
+
+    // a protobuf body without a NUL, as Firefox (a character per byte) and HTTP Toolkit (U+FFFD
+    // for each byte that is no UTF-8) write it; a gzip upload's `bodySize` is its compressed size
+    #[test]
+    fn binary_bytes_written_as_text_are_not_sent_as_other_bytes() {
+        let post = |text: &str, size: u64| {
+            one(
+                serde_json::json!({"method": "POST", "url": "https://e.com/rpc", "bodySize": size,
+                "headers": [{"name": "Content-Type", "value": "application/x-protobuf"}],
+                "postData": {"mimeType": "application/x-protobuf", "text": text}}),
+            )
+        };
+        let (spec, notes) = post("\u{0a}\u{03}abc\u{10}\u{96}\u{01}", 8);
+        assert!(spec.request.body.is_none());
+        assert!(notes[0].contains("one character per byte"), "{notes:?}");
+        let (spec, notes) = post("\u{0a}\u{03}abc\u{10}\u{fffd}\u{01}", 7);
+        assert!(spec.request.body.is_none());
+        assert!(notes[0].contains("U+FFFD"), "{notes:?}");
+        // UTF-8 text whose `bodySize` counts its bytes is sent
+        let (spec, notes) = post("café", 5);
+        assert!(spec.request.body.is_some());
+        assert!(notes.is_empty(), "{notes:?}");
+        let (_, notes) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/gz", "bodySize": 53,
+            "headers": [{"name": "Content-Encoding", "value": "gzip"}, {"name": "Content-Type", "value": "application/json"}],
+            "postData": {"mimeType": "application/json", "text": "{\"a\": 1}"}}),
+        );
+        assert!(notes.iter().all(|n| !n.contains("cut short")), "{notes:?}");
     }
 
     // Chrome records a cross-origin request's preflight as an entry of its own
