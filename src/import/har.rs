@@ -420,7 +420,13 @@ fn import_request(
                     ));
                     None
                 }
-                None => body(post, &post_at, &mut spec.request, import),
+                None => body(
+                    post,
+                    &post_at,
+                    request.get("bodySize").and_then(Value::as_u64),
+                    &mut spec.request,
+                    import,
+                ),
             };
             let refused = sent
                 .as_ref()
@@ -811,6 +817,7 @@ fn decoded_text(value: &Value) -> Result<String, String> {
 fn body(
     post: &Value,
     at: &str,
+    sent_size: Option<u64>,
     request: &mut RequestSpec,
     import: &mut Import,
 ) -> Option<BodySpec> {
@@ -902,7 +909,21 @@ fn body(
         && !has_text
         && let Some(params) = params
     {
-        let fields = params
+        // Charles writes a body sent under a form's type that is no form (raw JSON) as one
+        // param, its name the whole body: `bodySize` says it went out as it is
+        if let [param] = params.as_slice()
+            && scalar(param, "value").is_empty()
+            && sent_size.is_some_and(|size| size == scalar(param, "name").len() as u64)
+            && !reads_as_form(&scalar(param, "name"))
+        {
+            import.notes.push(Note::of_kind(
+                "body",
+                format!("{at}/params"),
+                "the one param, without a value, is the whole body as sent (its `bodySize`), which is no form: sent as it is",
+            ));
+            return Some(BodySpec::Raw(scalar(param, "name").into_owned()));
+        }
+        let fields: Vec<_> = params
             .iter()
             .map(|p| name_value(scalar(p, "name"), scalar(p, "value")))
             .collect();
@@ -1281,6 +1302,28 @@ mod tests {
             "postData": {"mimeType": "application/json", "text": "{\"a\": 1}"}}),
         );
         assert!(notes.iter().all(|n| !n.contains("cut short")), "{notes:?}");
+    }
+
+    // Charles keeps a JSON body sent as a form as one param named by the whole JSON
+    #[test]
+    fn a_lone_param_that_is_the_whole_body_is_sent_as_it_is() {
+        let json = r#"{"className":"Order","page":1}"#;
+        let (spec, notes) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/api",
+            "bodySize": json.len(),
+            "postData": {"mimeType": "application/x-www-form-urlencoded", "params": [{"name": json, "value": ""}]}}),
+        );
+        assert_eq!(
+            spec.request.body.as_ref().and_then(|body| body.raw()),
+            Some(json)
+        );
+        assert!(notes[0].contains("whole body as sent"), "{notes:?}");
+        // a form's one field, sent `flag=`, stays a form
+        let (spec, _) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/api", "bodySize": 5,
+            "postData": {"mimeType": "application/x-www-form-urlencoded", "params": [{"name": "flag", "value": ""}]}}),
+        );
+        assert!(spec.request.body.as_ref().unwrap().urlencoded().is_some());
     }
 
     // Chrome records a cross-origin request's preflight as an entry of its own
