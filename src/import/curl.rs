@@ -1684,7 +1684,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                 "shell",
                 format!("{prefix}command"),
                 format!(
-                    "no line ends the here-document but an indented `{delimiter}`, which bash reads as text, sending the rest of the input too: read as the end its writer meant"
+                    "no line ends the here-document but `{delimiter}` with blanks before or after it, which bash reads as text, sending the rest of the input too: read as the end its writer meant"
                 ),
             ));
         }
@@ -5808,6 +5808,31 @@ mod tests {
         );
     }
 
+    // Datadog's pages end their here-documents `EOF  `, which bash does not take for the end
+    #[test]
+    fn a_here_document_end_with_blanks_after_it_is_noted() {
+        let import = imported(
+            "curl -X POST https://e.com/a -H 'Content-Type: application/json' -d @- << EOF\n{\n  \"a\": 1\n}\nEOF  \n",
+        );
+        assert_eq!(
+            import.items[0]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .and_then(|b| b.raw()),
+            Some("{  \"a\": 1}")
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("`EOF` with blanks before or after it")),
+            "{:?}",
+            import.notes
+        );
+    }
+
     // Clarifai's pages: each tab a `<CodeBlock>` of a file the page imports
     #[test]
     fn an_mdx_page_of_imported_code_names_the_files() {
@@ -5967,7 +5992,7 @@ mod tests {
             Some("  {\"Level\": \"Study\"}")
         );
         assert!(
-            notes.iter().any(|n| n.contains("indented `EOF`")),
+            notes.iter().any(|n| n.contains("`EOF` with blanks before")),
             "{notes:?}"
         );
         // what `echo -e` and a prompted `echo` write, piped in

@@ -1492,7 +1492,13 @@ fn without_fences(text: &str) -> &str {
             + line.chars().take_while(|c| *c == '~').count();
         marks >= 3 && !line[marks..].contains(['`', '~'])
     };
-    let mut text = text.trim_matches(['\n', '\r', ' ', '\t']);
+    // (the blanks ending the last line stay: a here-document's `EOF  ` is no end to bash)
+    let mut text = text
+        .trim_start_matches(['\n', '\r', ' ', '\t'])
+        .trim_end_matches(['\n', '\r']);
+    if text.trim().is_empty() {
+        text = "";
+    }
     if let Some((first, rest)) = text.split_once('\n')
         && is_fence(first)
     {
