@@ -901,8 +901,9 @@ fn build_spec<'a>(
     })
 }
 
-/// Renders every spec and compares with the output directory, writing nothing.
-pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Error> {
+/// Renders every spec and compares with the output directory, writing nothing; when `strict`,
+/// every other file below it (hidden ones aside) is reported too.
+pub fn check(project: &Project, renderer: &Renderer, strict: bool) -> Result<CheckSummary, Error> {
     let output_dir = project.output_dir();
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -970,6 +971,26 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
             .drifts
             .extend(output::stale(&on_disk, path).map_err(io(&output_dir.join(path)))?);
     }
+    // what no spec produces and no build wrote (a page a pull request added by hand): found by
+    // listing the output directory, asked for, since a site may keep its own files there (a
+    // README, Docusaurus' `_category_.json`)
+    let mut strays = Vec::new();
+    if strict {
+        let stale_set: OwnedPathSet = stale.iter().cloned().collect();
+        strays_below(&output_dir, "", 0, &mut |path: &str| {
+            let bundle = project.config.samples_json && path == crate::bundle::SAMPLES_JSON;
+            if !(produced.contains(path) || stale_set.contains(path) || bundle) {
+                strays.push(path.to_string());
+            }
+        })
+        .map_err(io(&output_dir))?;
+    }
+    strays.sort_unstable();
+    for path in &strays {
+        summary
+            .drifts
+            .extend(output::stray(&on_disk, path).map_err(io(&output_dir.join(path)))?);
+    }
     // the manifest as build would leave it: the same records, in whatever order, are in sync
     if previous != manifest {
         summary.drifts.extend(
@@ -979,6 +1000,48 @@ pub fn check(project: &Project, renderer: &Renderer) -> Result<CheckSummary, Err
     }
     summary.problems.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(summary)
+}
+
+/// Calls `found` with the path (relative, `/`-separated) of each file or link below `dir`,
+/// `relative` below the output directory, links not followed. Hidden entries are left out:
+/// samplegen's own files (`.samplegen-manifest`…), `.gitattributes`, and an editor's or a file
+/// manager's (`.DS_Store`), which no docs site serves.
+fn strays_below(
+    dir: &Path,
+    relative: &str,
+    depth: usize,
+    found: &mut dyn FnMut(&str),
+) -> std::io::Result<()> {
+    // deeper than any page a spec makes: a planted tree is not walked to its end
+    if depth > 64 {
+        return Ok(());
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(error),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = if relative.is_empty() {
+            name.to_string()
+        } else {
+            format!("{relative}/{name}")
+        };
+        if entry.file_type()?.is_dir() {
+            strays_below(&entry.path(), &path, depth + 1, found)?;
+        } else {
+            found(&path);
+        }
+    }
+    Ok(())
 }
 
 /// An error about one of samplegen's own files in the output directory (the marker, the

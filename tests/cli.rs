@@ -245,6 +245,22 @@ fn a_removed_spec_leaves_stale_files_that_build_removes_and_nothing_else() {
     assert!(!project.path("output/users").exists());
     assert_eq!(project.read("output/README.md"), "written by hand\n");
     assert!(project.run(&["check"]).status.success());
+    // `--strict` reports what no spec produces and no build wrote, a link too, never followed
+    std::os::unix::fs::symlink("/etc/hostname", project.path("output/auth/evil.md")).unwrap();
+    let strict = project.run_failing(&["check", "--strict"]);
+    let out = stdout(&strict);
+    assert!(out.contains("output/README.md is not samplegen's"), "{out}");
+    assert!(
+        out.contains("output/auth/evil.md is a symbolic link"),
+        "{out}"
+    );
+    assert!(
+        out.contains("and remove the files that are not samplegen's"),
+        "{out}"
+    );
+    fs::remove_file(project.path("output/README.md")).unwrap();
+    fs::remove_file(project.path("output/auth/evil.md")).unwrap();
+    assert!(project.run(&["check", "--strict"]).status.success());
 }
 
 #[test]

@@ -8,9 +8,9 @@ use crate::build;
 use crate::error::Error;
 use crate::project::Project;
 
-pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
+pub fn run(project: &Project, strict: bool, out: &mut impl Write) -> Result<ExitCode, Error> {
     let renderer = project.renderer()?;
-    let mut summary = build::check(project, &renderer)?;
+    let mut summary = build::check(project, &renderer, strict)?;
     if !summary.problems.is_empty() {
         return Err(Error::Diagnostics(summary.problems));
     }
@@ -42,14 +42,18 @@ pub fn run(project: &Project, out: &mut impl Write) -> Result<ExitCode, Error> {
     } else {
         // a file edited in place keeps its directory's times, by which `build` finds hand
         // edits: only a full build is sure to rewrite it
-        let fix = if summary
-            .drifts
-            .iter()
-            .any(|drift| drift.kind == crate::output::DriftKind::Changed)
-        {
+        use crate::output::DriftKind;
+        let any = |kind: DriftKind| summary.drifts.iter().any(|drift| drift.kind == kind);
+        let build = if any(DriftKind::Changed) {
             "run `samplegen build --full`, which also rewrites files edited by hand"
         } else {
             "run `samplegen build`"
+        };
+        // a build leaves alone what it did not write
+        let fix = if any(DriftKind::Stray) {
+            format!("{build}, and remove the files that are not samplegen's")
+        } else {
+            build.to_string()
         };
         writeln!(
             out,

@@ -51,7 +51,12 @@ enum Command {
         full: bool,
     },
     /// Write nothing; exit 1 with a diff for every output file that is out of date, missing or stale.
-    Check,
+    Check {
+        /// Also report every file below the output directory that no spec produces and no build
+        /// wrote (a page a pull request added by hand); hidden files aside.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Print one spec's page, or with --target one of its samples, to stdout.
     Render {
         /// The spec file.
@@ -99,7 +104,7 @@ fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode, Error> {
     let project = Project::open(&cli.project)?;
     match cli.command {
         Command::Build { full } => build::run(&project, full, out),
-        Command::Check => check::run(&project, out),
+        Command::Check { strict } => check::run(&project, strict, out),
         Command::Render { spec, target } => render::run(&project, &spec, target.as_deref(), out),
         Command::Targets => targets::run(&project, out),
         Command::Watch => unreachable!("watch returned above"),

@@ -25,6 +25,9 @@ pub enum DriftKind {
     Missing,
     /// Written by an earlier build, no longer produced.
     Stale,
+    /// Below the output directory, produced by no spec and written by no build (a page a pull
+    /// request added by hand).
+    Stray,
     /// A link at the file or on its way: never followed, so not compared.
     Link,
     /// Not a regular file, or larger than samplegen reads: not compared.
@@ -37,6 +40,9 @@ impl DriftKind {
             DriftKind::Changed => "out of date",
             DriftKind::Missing => "missing",
             DriftKind::Stale => "stale (no spec produces it any more)",
+            DriftKind::Stray => {
+                "not samplegen's (no spec produces it, and no build wrote it): remove it, or write the spec that makes it"
+            }
             DriftKind::Link => {
                 "a symbolic link or below one; samplegen never follows links in the output directory"
             }
@@ -62,8 +68,18 @@ pub fn compare(output: &Confined, path: &str, wanted: &str) -> io::Result<Option
 
 /// A stale file: on disk, recorded as samplegen's, no longer produced.
 pub fn stale(output: &Confined, path: &str) -> io::Result<Option<Drift>> {
+    unwanted(output, path, DriftKind::Stale)
+}
+
+/// A file below the output directory that no spec produces and no build wrote.
+pub fn stray(output: &Confined, path: &str) -> io::Result<Option<Drift>> {
+    unwanted(output, path, DriftKind::Stray)
+}
+
+/// A file on disk that should not be, as `kind`: its removal as the diff.
+fn unwanted(output: &Confined, path: &str, kind: DriftKind) -> io::Result<Option<Drift>> {
     Ok(match read_if_exists(output, path)? {
-        Ok(Some(on_disk)) => Some(drift(&output.dir, path, DriftKind::Stale, &on_disk, "")),
+        Ok(Some(on_disk)) => Some(drift(&output.dir, path, kind, &on_disk, "")),
         Ok(None) => None,
         Err(refused) => Some(refused),
     })

@@ -11,7 +11,7 @@ mod manifest;
 
 pub use cache::{Cache, SpecEntry, Stamp, now_nanos, racy_nanos};
 pub use dir::{OutputDir, Recorded};
-pub use drift::{Drift, DriftKind, compare, stale};
+pub use drift::{Drift, DriftKind, compare, stale, stray};
 pub use manifest::{FileList, Manifest};
 
 /// The file in the output directory that records which files samplegen wrote, for which spec.
