@@ -573,8 +573,25 @@ fn build_with_a_broken_go_template(project: &TestProject) -> String {
 fn a_broken_override_names_its_file_line_and_column() {
     let project = TestProject::new();
     let err = build_with_a_broken_go_template(&project);
-    assert!(err.contains("go.tera:2:"), "{err}");
+    assert!(err.contains(" --> templates/go.tera:2:"), "{err}");
     assert!(!project.path("output").exists());
+}
+
+// a partial that does not parse is named, not the template that includes it
+#[test]
+fn a_broken_partial_is_named_over_the_template_that_includes_it() {
+    let project = TestProject::new();
+    project.write(
+        "templates/curl.tera",
+        "curl {% include \"partials/b.tera\" %}\n",
+    );
+    project.write("templates/partials/b.tera", "line\n{% if %}\n");
+    let err = stderr(&project.run_failing(&["build"]));
+    assert!(
+        err.contains("error: template `templates/partials/b.tera` does not compile"),
+        "{err}"
+    );
+    assert!(err.contains(" --> templates/partials/b.tera:2:7"), "{err}");
 }
 
 #[test]

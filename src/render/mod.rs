@@ -309,7 +309,7 @@ impl Renderer {
             .map_err(|error| RenderError {
                 template: self.origin_of(template),
                 spec: Some(endpoint.source.clone()),
-                detail: error.to_string(),
+                detail: templates::located_in_project(&error.to_string(), &self.sources),
             })
     }
 

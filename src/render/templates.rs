@@ -207,15 +207,34 @@ pub(super) fn compile(tera: &mut Tera, sources: &[Source]) -> Result<(), RenderE
             return Ok(());
         }
         if failed.len() == before {
-            let (source, error) = failed.swap_remove(0);
+            // a template that does not parse, over those that include it (which fail on it
+            // as an unknown template)
+            let at_fault = failed
+                .iter()
+                .position(|(_, error)| !error.to_string().contains("Unknown template"))
+                .unwrap_or(0);
+            let (source, error) = failed.swap_remove(at_fault);
             return Err(RenderError {
                 template: source.origin.clone(),
                 spec: None,
-                detail: error.to_string(),
+                detail: located_in_project(&error.to_string(), sources),
             });
         }
         pending = failed.into_iter().map(|(source, _)| source).collect();
     }
+}
+
+/// Tera's report with each template it points at (` --> curl.tera:2:12`) named by the path the
+/// user knows it by (` --> templates/curl.tera:2:12`), which an editor or a CI annotation opens.
+pub(super) fn located_in_project(detail: &str, sources: &[Source]) -> String {
+    let mut located = detail.to_string();
+    for source in sources.iter().filter(|source| source.name != source.origin) {
+        located = located.replace(
+            &format!("--> {}:", source.name),
+            &format!("--> {}:", source.origin),
+        );
+    }
+    located
 }
 
 /// The `*.tera` files below `dir`, by their `/`-separated path below it, sorted; none when `dir`
