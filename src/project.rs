@@ -100,9 +100,23 @@ impl Project {
     /// The specs and templates directories resolve inside the project; the output directory is
     /// reached from it through no link at all.
     fn check_dirs(&self) -> Result<(), Error> {
+        // said where `samplegen.yaml` names the directory, when it does (else it is a default)
+        let about = |dir: &Path, message: String| {
+            let key = if dir == self.root.join(&self.config.specs_dir) {
+                "specs"
+            } else if dir == self.root.join(&self.config.templates_dir) {
+                "templates"
+            } else {
+                "output"
+            };
+            match self.config_value_at(key) {
+                Some((file, source, location)) => Diagnostic::at(&file, &source, location, message),
+                None => Diagnostic::new(&fs_safe::shown_dir(dir), message),
+            }
+        };
         let refused = |dir: &Path, error: std::io::Error| {
-            Error::Diagnostics(vec![Diagnostic::new(
-                &fs_safe::shown_dir(dir),
+            Error::Diagnostics(vec![about(
+                dir,
                 match fs_safe::refusal(&error) {
                     Some(refusal) => refusal.to_string(),
                     None => format!("cannot open the directory: {}", io_reason(&error)),
@@ -126,8 +140,8 @@ impl Project {
             || holds(&self.config.specs_dir)
             || holds(&self.config.templates_dir)
         {
-            return Err(Error::Diagnostics(vec![Diagnostic::new(
-                &fs_safe::shown_dir(&self.root.join(output)),
+            return Err(Error::Diagnostics(vec![about(
+                &self.root.join(output),
                 format!(
                     "`output: {}` must be a directory of its own below the project directory: not the project directory, nor `.git`, nor one holding the specs or templates directory (samplegen removes from it the files its manifest names)",
                     output.display()
@@ -159,6 +173,27 @@ impl Project {
             }
         }
         Ok(())
+    }
+
+    /// Where `samplegen.yaml` sets the top-level `key` (`output: ../out`): the file as shown,
+    /// its text, and the value's line and column; `None` when it does not set it.
+    fn config_value_at(&self, key: &str) -> Option<(PathBuf, String, crate::diagnostic::Location)> {
+        let path = self.root.join(crate::config::CONFIG_FILE);
+        let source = std::fs::read_to_string(&path).ok()?;
+        let (index, line) = source.lines().enumerate().find(|(_, line)| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })?;
+        let after_colon = line.find(':')? + 1;
+        let value = line[after_colon..].len() - line[after_colon..].trim_start().len();
+        Some((
+            self.shown(&path),
+            source.clone(),
+            crate::diagnostic::Location {
+                line: index + 1,
+                column: line[..after_colon + value].chars().count() + 1,
+            },
+        ))
     }
 
     /// The project directory, resolved.

@@ -33,7 +33,10 @@ pub enum AuthStyle {
 /// `secrets:` as written: a list of names (each read from the environment variable of the same
 /// name), or a map from name to environment variable.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a list of names (`[API_KEY]`), or a map from each name to the environment variable it is read from (`API_KEY: ACME_KEY`)"
+)]
 pub enum SecretsSpec {
     Names(Vec<String>),
     Renamed(IndexMap<String, String>),

@@ -1245,6 +1245,10 @@ fn a_bad_site_target_is_a_located_error() {
             "targets:\n  - { id: curl, run: \"sh {file}\" }\n",
             "`curl` is a built-in target; `extension` and `run` are for a target of your own",
         ),
+        (
+            "component: x\nsecrets: 5\n",
+            "secrets: expected a list of names (`[API_KEY]`), or a map",
+        ),
     ];
     for (config, message) in cases {
         project.write("samplegen.yaml", config);

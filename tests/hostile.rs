@@ -372,14 +372,15 @@ fn an_output_directory_that_is_a_link_is_refused() {
 
 #[test]
 fn a_config_that_points_outside_the_project_is_refused() {
-    for config in [
-        "output: ../elsewhere\n",
-        "specs: ../elsewhere\n",
-        "templates: /etc\n",
+    for (config, at) in [
+        ("output: ../elsewhere\n", "samplegen.yaml:1:9"),
+        ("specs: ../elsewhere\n", "samplegen.yaml:1:8"),
+        ("component: x\ntemplates: /etc\n", "samplegen.yaml:2:12"),
     ] {
         let scene = Scene::new();
         scene.write("proj/samplegen.yaml", config);
-        scene.run(&["build"]).expect(1, &["leads outside"]);
+        // said where the config names the directory
+        scene.run(&["build"]).expect(1, &["leads outside", at]);
         scene.assert_outside_untouched();
     }
 }
