@@ -1651,7 +1651,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             import.notes.push(Note::of_kind(
                 "shell",
                 format!("{prefix}command"),
-                "a word written `{\"…\": …}` without quotes around it is no JSON to the shell, which takes out its quotes (and bash expands a `{a,b}` in it): it is read so; quote the whole JSON (`-d '{\"a\": 1}'`) to send it",
+                "a word written `{\"…\": …}` without quotes around it, or in double quotes that its own first quote ends (`\"{\"a\": 1}\"`), is no JSON to the shell, which takes out its quotes (and bash expands a `{a,b}` in it): it is read so; quote the whole JSON (`-d '{\"a\": 1}'`) to send it",
             ));
         }
         if !command.arguments.is_empty() {
@@ -6742,9 +6742,24 @@ schema:
         );
         assert_eq!(kinds(&import), ["shell"]);
         assert!(import.notes[0].message.contains("quote the whole JSON"));
+        // Box's docs: JSON in double quotes whose own first quote ends them
+        let import = imported(
+            "curl -X POST https://e.com/folders -d \"{\"name\":\"Docs\",\"parent\":{\"id\":\"0\"}}\"",
+        );
+        assert_eq!(kinds(&import), ["shell"]);
+        assert_eq!(
+            import.items[0]
+                .spec
+                .request
+                .body
+                .as_ref()
+                .and_then(|b| b.raw()),
+            Some("{name:Docs,parent:{id:0}}")
+        );
         // a quoted word, or braces with no quote in them, are not
         for text in [
             "curl http://e.com -d '{\"a\":1}'",
+            "curl http://e.com -d \"{\\\"a\\\":1}\"",
             "curl -d $'{\"to\": \"'${X}'\"}' http://e.com/x",
             "curl http://e.com/{a,b}",
             "curl http://e.com -d {}",

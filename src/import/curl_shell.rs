@@ -1946,6 +1946,14 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
         if matches!(c, '\'' | '"') && in_word && !quoted && word.starts_with('{') {
             command.unquoted_json = true;
         }
+        // `-d "{"name":"Docs"}"` (Box's docs): the JSON's first quote ends the double quotes
+        // that opened before its `{`
+        if c == '"' && !in_word && {
+            let mut ahead = chars.clone();
+            ahead.next() == Some('{') && ahead.next() == Some('"')
+        } {
+            command.unquoted_json = true;
+        }
         if matches!(c, '\'' | '"' | '\\') {
             quoted = true;
         }
