@@ -4639,15 +4639,7 @@ mod tests {
             .map(|item| item.spec.request.method.as_str())
             .collect();
         assert_eq!(methods, ["POST", "PUT", "GET"]);
-        assert_eq!(
-            import.items[0]
-                .spec
-                .request
-                .body
-                .as_ref()
-                .and_then(|b| b.raw()),
-            Some("{\"ping\": 1}")
-        );
+        assert_eq!(raw_body(&import, 0), Some("{\"ping\": 1}"));
         // `command: ["sh", "-c"]` with the script in `args:`
         let split = "command: [\"sh\", \"-c\"]\nargs: [\"curl -s http://svc:8080/warm\"]\n";
         assert_eq!(urls_of(&imported(split)), ["http://svc:8080/warm"]);
@@ -4883,14 +4875,7 @@ mod tests {
         );
         let import = imported(crontab);
         // the command skipped is told by its own name, not by its schedule's first field
-        assert!(
-            import
-                .notes
-                .iter()
-                .any(|n| n.message.contains("`cd` is not curl")),
-            "{:?}",
-            import.notes
-        );
+        assert!(noted(&import, "`cd` is not curl"), "{:?}", import.notes);
         assert_eq!(
             urls_of(&import),
             [
@@ -5336,6 +5321,16 @@ mod tests {
 
     fn imported(line: &str) -> Import {
         import(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    /// The raw body of the `index`th request imported, if it has one.
+    fn raw_body(import: &Import, index: usize) -> Option<&str> {
+        import.items[index].spec.request.body.as_ref()?.raw()
+    }
+
+    /// Whether a note of the import says `text`.
+    fn noted(import: &Import, text: &str) -> bool {
+        import.notes.iter().any(|note| note.message.contains(text))
     }
 
     // Stargate's pages: an attribute entry in the header, written in by the block's
@@ -5814,20 +5809,9 @@ mod tests {
         let import = imported(
             "curl -X POST https://e.com/a -H 'Content-Type: application/json' -d @- << EOF\n{\n  \"a\": 1\n}\nEOF  \n",
         );
-        assert_eq!(
-            import.items[0]
-                .spec
-                .request
-                .body
-                .as_ref()
-                .and_then(|b| b.raw()),
-            Some("{  \"a\": 1}")
-        );
+        assert_eq!(raw_body(&import, 0), Some("{  \"a\": 1}"));
         assert!(
-            import
-                .notes
-                .iter()
-                .any(|n| n.message.contains("`EOF` with blanks before or after it")),
+            noted(&import, "`EOF` with blanks before or after it"),
             "{:?}",
             import.notes
         );
@@ -5906,15 +5890,7 @@ mod tests {
                 "https://e.com/list"
             ]
         );
-        assert_eq!(
-            import.items[2]
-                .spec
-                .request
-                .body
-                .as_ref()
-                .and_then(|b| b.raw()),
-            Some("[\"a\", \\\n  \"b\"]")
-        );
+        assert_eq!(raw_body(&import, 2), Some("[\"a\", \\\n  \"b\"]"));
         // the note on `-o` names the line the exec form starts on
         assert!(
             import
@@ -6284,14 +6260,7 @@ mod tests {
             import.items[0].spec.request.url,
             "https://api.e.com/v1/items"
         );
-        assert!(
-            import
-                .notes
-                .iter()
-                .any(|n| n.message.contains("piped into `sh`")),
-            "{:?}",
-            import.notes
-        );
+        assert!(noted(&import, "piped into `sh`"), "{:?}", import.notes);
     }
 
     #[test]
@@ -6747,15 +6716,7 @@ schema:
             "curl -X POST https://e.com/folders -d \"{\"name\":\"Docs\",\"parent\":{\"id\":\"0\"}}\"",
         );
         assert_eq!(kinds(&import), ["shell"]);
-        assert_eq!(
-            import.items[0]
-                .spec
-                .request
-                .body
-                .as_ref()
-                .and_then(|b| b.raw()),
-            Some("{name:Docs,parent:{id:0}}")
-        );
+        assert_eq!(raw_body(&import, 0), Some("{name:Docs,parent:{id:0}}"));
         // a quoted word, or braces with no quote in them, are not
         for text in [
             "curl http://e.com -d '{\"a\":1}'",
@@ -6793,12 +6754,7 @@ schema:
             &import.items[0].spec.request.body,
             Some(BodySpec::Formdata(_))
         ));
-        assert!(
-            import
-                .notes
-                .iter()
-                .any(|n| n.message.contains("`-F` and `-d` together"))
-        );
+        assert!(noted(&import, "`-F` and `-d` together"));
     }
 
     #[test]
@@ -8421,14 +8377,7 @@ schema:
             "{:#?}",
             import.notes
         );
-        assert!(
-            !import
-                .notes
-                .iter()
-                .any(|n| n.message.contains("is not curl")),
-            "{:#?}",
-            import.notes
-        );
+        assert!(!noted(&import, "is not curl"), "{:#?}", import.notes);
         // what makes no JSON stays as bash reads it (brackets closed twice too)
         let twice = imported("curl https://e.com/rpc --data-raw {\n  \"a\": 1\n}}\n");
         assert_eq!(
@@ -8578,14 +8527,7 @@ schema:
             import.items[0].spec.request.url,
             "http://localhost:8080/ingest"
         );
-        assert!(
-            import
-                .notes
-                .iter()
-                .any(|n| n.message.contains("reads as a sentence")),
-            "{:#?}",
-            import.notes
-        );
+        assert!(noted(&import, "reads as a sentence"), "{:#?}", import.notes);
         assert!(sentence_about_curl(&["is".into(), "great.".into()]));
         for words in [
             vec!["localhost:8080"],
