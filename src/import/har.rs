@@ -137,13 +137,9 @@ fn as_in_url(text: &str) -> String {
 /// `Access-Control-Request-Method` the method of a request to the same URL that follows. A
 /// lone `OPTIONS` asking so (a capture of someone testing CORS) is a request of its own.
 fn preflight_of_a_later_entry(request: &Value, later: &[Value]) -> bool {
-    let header = |wanted: &str| {
-        request
-            .get("headers")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .find(|header| self::text(header, "name").eq_ignore_ascii_case(wanted))
+    let header = |wanted: &'static str| {
+        headers_named(request, wanted)
+            .next()
             .map(|header| self::text(header, "value"))
     };
     if !self::text(request, "method").eq_ignore_ascii_case("OPTIONS") || header("origin").is_none()
@@ -721,12 +717,8 @@ fn body_not_kept(request: &Value) -> Option<u64> {
     if kept {
         return None;
     }
-    let length = request
-        .get("headers")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .find(|header| text(header, "name").eq_ignore_ascii_case("content-length"))
+    let length = headers_named(request, "content-length")
+        .next()
         .and_then(|header| text(header, "value").trim().parse::<u64>().ok());
     request
         .get("bodySize")
@@ -737,13 +729,18 @@ fn body_not_kept(request: &Value) -> Option<u64> {
 
 /// Whether the request says its body was compressed (`Content-Encoding` other than `identity`).
 fn content_coded(request: &Value) -> bool {
+    headers_named(request, "content-encoding")
+        .any(|header| names_a_coding(&scalar(header, "value")))
+}
+
+/// The request's headers named `name`, in any letter case, as the capture lists them.
+fn headers_named<'a>(request: &'a Value, name: &'a str) -> impl Iterator<Item = &'a Value> {
     request
         .get("headers")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter(|header| self::text(header, "name").eq_ignore_ascii_case("content-encoding"))
-        .any(|header| names_a_coding(&scalar(header, "value")))
+        .filter(move |header| self::text(header, "name").eq_ignore_ascii_case(name))
 }
 
 /// Whether a `Content-Encoding` value names a coding (`gzip`, `br`), not only `identity`.
