@@ -3989,11 +3989,7 @@ fn request(
     request.auth = auth;
     // a `-H 'Cookie: …'` replaces the cookies `-b` gives, as curl sends only the user's header
     if !given("Cookie") {
-        match transfer
-            .cookies
-            .iter()
-            .find(|(name, value)| !crate::model::is_cookie(name, value))
-        {
+        match super::shared::unfit_cookie(&transfer.cookies) {
             None => {
                 request.cookies = transfer
                     .cookies
@@ -4003,19 +3999,18 @@ fn request(
             }
             // a name that is a variable (`-b "$LABEL=$ID"`) or a value with a blank: curl sends
             // the text as the `Cookie` header, which a spec can hold as it is
-            Some((name, value)) => {
+            Some(why) => {
                 import.notes.push(Note::of_kind(
                     "cookie",
                     url_at,
-                    format!("`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`): the cookies are sent as the `Cookie` header, as curl sends them"),
+                    format!(
+                        "{why}: the cookies are sent as the `Cookie` header, as curl sends them"
+                    ),
                 ));
-                let header = transfer
-                    .cookies
-                    .iter()
-                    .map(|(name, value)| format!("{name}={value}"))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                request.headers.push(name_value("Cookie", header));
+                request.headers.push(name_value(
+                    "Cookie",
+                    super::shared::cookie_header(&transfer.cookies),
+                ));
             }
         }
     } else if !transfer.cookies.is_empty() {

@@ -541,20 +541,13 @@ fn cookies(
         }
         sent
     };
-    match cookies
-        .iter()
-        .find(|(name, value)| !crate::model::is_cookie(name, value))
-    {
+    match super::shared::unfit_cookie(&cookies) {
         None => spec
             .cookies
             .extend(cookies.iter().map(|(name, value)| name_value(name, value))),
-        Some((name, value)) => {
+        Some(why) => {
             let header = if cookie_headers.is_empty() {
-                cookies
-                    .iter()
-                    .map(|(name, value)| format!("{name}={value}"))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                super::shared::cookie_header(&cookies)
             } else {
                 cookie_headers.join("; ")
             };
@@ -570,15 +563,6 @@ fn cookies(
                 "one `Cookie` header"
             } else {
                 "the captured `Cookie` header"
-            };
-            let why = if name.is_empty() {
-                format!(
-                    "`{value}` has no `=`: a cookie without a name, which a spec's `cookies` cannot hold"
-                )
-            } else {
-                format!(
-                    "`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`)"
-                )
             };
             import.notes.push(Note::of_kind(
                 "cookies",

@@ -8,6 +8,34 @@ pub(super) fn name_value(name: impl Into<String>, value: impl Into<String>) -> N
     NameValueSpec::from([(name.into(), Some(value.into()))])
 }
 
+/// Why `cookies` (names and values) cannot be a spec's `cookies`, as a note says it: the first
+/// pair that is no cookie every client sends as written (a token name, and a value without
+/// blanks, quotes, `,`, `;` or `\`), such as `-b "$LABEL=$ID"`, whose name is a variable, or a
+/// value without a name (`consent`, read with an empty name). `None` when all are cookies.
+pub(super) fn unfit_cookie(cookies: &[(String, String)]) -> Option<String> {
+    let (name, value) = cookies
+        .iter()
+        .find(|(name, value)| !crate::model::is_cookie(name, value))?;
+    Some(if name.is_empty() {
+        format!(
+            "`{value}` has no `=`: a cookie without a name, which a spec's `cookies` cannot hold"
+        )
+    } else {
+        format!(
+            "`{name}={value}` is no cookie a spec's `cookies` take (a token name, and a value without white space, quotes, `,`, `;` or `\\`)"
+        )
+    })
+}
+
+/// `cookies` as the one `Cookie` header that sends them, `name=value` joined by `; `.
+pub(super) fn cookie_header(cookies: &[(String, String)]) -> String {
+    cookies
+        .iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// `item` added to the end of `list` unless it is there already: what a command read, or the
 /// names an input uses, in order, each once.
 pub(super) fn push_once<T: PartialEq>(list: &mut Vec<T>, item: T) {
