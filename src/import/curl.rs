@@ -1245,10 +1245,8 @@ fn with_lines_located(text: &str, mut commands: Vec<Command>) -> Vec<Command> {
 /// The interpreter a command runs its standard input with, when it is one (`sh -`, `sudo -E
 /// bash -s -- --version 2`, `python3`, PowerShell's `iex`): what a download piped into it is.
 fn script_runner(words: &[String]) -> Option<&str> {
-    const RUNNERS: [&str; 12] = [
-        "sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl", "ruby", "node",
-        "iex",
-    ];
+    const SHELLS: [&str; 6] = ["sh", "bash", "zsh", "dash", "ksh", "fish"];
+    const INTERPRETERS: [&str; 6] = ["python", "python3", "perl", "ruby", "node", "iex"];
     let mut words = words.iter().map(String::as_str);
     let mut program = words.next()?;
     // `sudo` and `sudo -E` before it
@@ -1256,7 +1254,9 @@ fn script_runner(words: &[String]) -> Option<&str> {
         program = words.next()?;
     }
     let name = program.rsplit('/').next().unwrap_or(program);
-    let runs_stdin = RUNNERS.contains(&name) || name.eq_ignore_ascii_case("Invoke-Expression");
+    let shell = SHELLS.contains(&name);
+    let runs_stdin =
+        shell || INTERPRETERS.contains(&name) || name.eq_ignore_ascii_case("Invoke-Expression");
     // `sh -c '…'`, `python -m json.tool` (a page's pretty-printing of the answer), `node -e`
     // and `python script.py` run something else, which reads the download as its input
     // (after `-`, `-s` or `--` the words are the script's own arguments)
@@ -1266,7 +1266,6 @@ fn script_runner(words: &[String]) -> Option<&str> {
             let option = |letters: &[&str]| {
                 !word.starts_with("--") && letters.iter().any(|l| word.starts_with(l))
             };
-            let shell = matches!(name, "sh" | "bash" | "zsh" | "dash" | "ksh" | "fish");
             (shell && option(&["-c"]))
                 || (!shell && option(&["-c", "-m", "-e", "-p"]))
                 || (!word.starts_with('-') && name != "iex")

@@ -648,9 +648,9 @@ impl<'t> Page<'t> {
     ) {
         if (opening.shell || is_console_session(&code)) && holds_curl(&code) {
             // what it sets beside its commands, a reader has set for the blocks below too
-            let sets = code.clone();
+            let sets = assignment_lines(&code);
             self.add_block(code, starts, opening.title);
-            self.assignments_read(&sets);
+            self.set_before.push_str(&sets);
         } else if let Some(shell) = notebook_shell_lines(&code)
             && holds_curl(&shell)
         {
@@ -659,52 +659,18 @@ impl<'t> Page<'t> {
                 code: None,
                 ..starts
             };
-            let sets = shell.clone();
+            let sets = assignment_lines(&shell);
             self.add_block(shell, starts, opening.title);
-            self.assignments_read(&sets);
+            self.set_before.push_str(&sets);
         } else {
             if opening.shell {
-                self.assignments_read(&code);
+                self.set_before.push_str(&assignment_lines(&code));
             }
             if let Some(segment) = endpoint_line_segment(&code) {
                 self.endpoint = Some((segment, self.prose.clone()));
             }
             // what came before another language's block introduced that block
             self.lead_in_used();
-        }
-    }
-
-    /// The variables a shell block sets, each on a line of its own (`NAME=value`, `export
-    /// NAME=value`, after a prompt too), kept for the curl blocks below it: a reader runs the
-    /// blocks in order, and one that also runs curl sets them as one without does.
-    fn assignments_read(&mut self, code: &str) {
-        for line in code.lines() {
-            let line = line.trim();
-            let line = line.strip_prefix("$ ").unwrap_or(line);
-            let assignment = line.strip_prefix("export ").unwrap_or(line);
-            let named = assignment
-                .split_once('=')
-                .is_some_and(|(name, _)| crate::sample_values::is_env_name(name));
-            // a value over several lines is not one line's
-            let balanced = line.matches('"').count() % 2 == 0
-                && line.matches('\'').count() % 2 == 0
-                && !line.ends_with('\\');
-            // only assignments: `NAME=oc get pod x` runs `get` with `NAME` set
-            let only_assignments = || {
-                super::shell::shell_commands(assignment).is_ok_and(|commands| {
-                    matches!(commands.as_slice(), [command]
-                        if command.words.iter().all(|word| super::shell::assignment(word).is_some()))
-                })
-            };
-            if named
-                && balanced
-                && !line.contains("$(")
-                && !line.contains('`')
-                && only_assignments()
-            {
-                self.set_before.push_str(line);
-                self.set_before.push('\n');
-            }
         }
     }
 
@@ -1442,6 +1408,37 @@ fn ordered_list_follows(after_block: &str) -> bool {
         }
     }
     false
+}
+
+/// The lines of a shell block that set variables, each on a line of its own (`NAME=value`,
+/// `export NAME=value`, after a prompt too), each ended: what the curl blocks below it read, as
+/// a reader runs the blocks in order (one that also runs curl sets them as one without does).
+fn assignment_lines(code: &str) -> String {
+    let mut set = String::new();
+    for line in code.lines() {
+        let line = line.trim();
+        let line = line.strip_prefix("$ ").unwrap_or(line);
+        let assignment = line.strip_prefix("export ").unwrap_or(line);
+        let named = assignment
+            .split_once('=')
+            .is_some_and(|(name, _)| crate::sample_values::is_env_name(name));
+        // a value over several lines is not one line's
+        let balanced = line.matches('"').count() % 2 == 0
+            && line.matches('\'').count() % 2 == 0
+            && !line.ends_with('\\');
+        // only assignments: `NAME=oc get pod x` runs `get` with `NAME` set
+        let only_assignments = || {
+            super::shell::shell_commands(assignment).is_ok_and(|commands| {
+                matches!(commands.as_slice(), [command]
+                    if command.words.iter().all(|word| super::shell::assignment(word).is_some()))
+            })
+        };
+        if named && balanced && !line.contains("$(") && !line.contains('`') && only_assignments() {
+            set.push_str(line);
+            set.push('\n');
+        }
+    }
+    set
 }
 
 /// Whether a paragraph is markup another tool reads rather than prose: MDX's `import` and
