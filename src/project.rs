@@ -100,22 +100,15 @@ impl Project {
     /// The specs and templates directories resolve inside the project; the output directory is
     /// reached from it through no link at all.
     fn check_dirs(&self) -> Result<(), Error> {
-        // said where `samplegen.yaml` names the directory, when it does (else it is a default)
-        let about = |dir: &Path, message: String| {
-            let key = if dir == self.root.join(&self.config.specs_dir) {
-                "specs"
-            } else if dir == self.root.join(&self.config.templates_dir) {
-                "templates"
-            } else {
-                "output"
-            };
-            match self.config_value_at(key) {
-                Some((file, source, location)) => Diagnostic::at(&file, &source, location, message),
-                None => Diagnostic::new(&fs_safe::shown_dir(dir), message),
-            }
+        // said where `samplegen.yaml` sets the directory's `key`, when it does (else it is a
+        // default)
+        let about = |key: &str, dir: &Path, message: String| match self.config_value_at(key) {
+            Some((file, source, location)) => Diagnostic::at(&file, &source, location, message),
+            None => Diagnostic::new(&fs_safe::shown_dir(dir), message),
         };
-        let refused = |dir: &Path, error: std::io::Error| {
+        let refused = |key: &str, dir: &Path, error: std::io::Error| {
             Error::Diagnostics(vec![about(
+                key,
                 dir,
                 match fs_safe::refusal(&error) {
                     Some(refusal) => refusal.to_string(),
@@ -141,6 +134,7 @@ impl Project {
             || holds(&self.config.templates_dir)
         {
             return Err(Error::Diagnostics(vec![about(
+                "output",
                 &self.root.join(output),
                 format!(
                     "`output: {}` must be a directory of its own below the project directory: not the project directory, nor `.git`, nor one holding the specs or templates directory (samplegen removes from it the files its manifest names)",
@@ -149,8 +143,11 @@ impl Project {
             )]));
         }
         fs_safe::plain_dir_below(&self.root, output)
-            .map_err(|error| refused(&self.root.join(output), error))?;
-        for relative in [&self.config.specs_dir, &self.config.templates_dir] {
+            .map_err(|error| refused("output", &self.root.join(output), error))?;
+        for (key, relative) in [
+            ("specs", &self.config.specs_dir),
+            ("templates", &self.config.templates_dir),
+        ] {
             let dir = self.root.join(relative);
             let plain = relative.components().all(|c| {
                 matches!(
@@ -160,9 +157,10 @@ impl Project {
             });
             let inside = plain
                 && fs_safe::resolves_inside(&self.canonical_root, &dir)
-                    .map_err(|error| refused(&dir, error))?;
+                    .map_err(|error| refused(key, &dir, error))?;
             if !inside {
                 return Err(refused(
+                    key,
                     &dir,
                     Refusal::Outside {
                         path: dir.clone(),
