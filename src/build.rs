@@ -34,6 +34,8 @@ pub struct BuildSummary {
     /// Every problem of the specs that failed (their earlier output is kept).
     pub problems: Vec<Diagnostic>,
     pub failed: BTreeSet<String>,
+    /// Spec files skipped for a leading `.` (see [`crate::project::Discovered::hidden`]).
+    pub hidden: Vec<PathBuf>,
 }
 
 /// What `check` found.
@@ -43,6 +45,8 @@ pub struct CheckSummary {
     pub files: usize,
     pub drifts: Vec<Drift>,
     pub problems: Vec<Diagnostic>,
+    /// Spec files skipped for a leading `.` (see [`crate::project::Discovered::hidden`]).
+    pub hidden: Vec<PathBuf>,
 }
 
 /// How far a build trusts the cache.
@@ -301,6 +305,7 @@ fn build_and_know(
             files,
             unchanged: files,
             problems: discovered.problems,
+            hidden: discovered.hidden,
             ..BuildSummary::default()
         };
         return Ok((summary, known));
@@ -332,6 +337,7 @@ fn build_and_know(
     let mut summary = BuildSummary {
         problems: discovered.problems,
         failed: discovered.failed,
+        hidden: discovered.hidden,
         ..BuildSummary::default()
     };
     let mut next = Cache {
@@ -947,6 +953,7 @@ pub fn check(project: &Project, renderer: &Renderer, strict: bool) -> Result<Che
 
     let mut summary = CheckSummary {
         problems: discovered.problems,
+        hidden: discovered.hidden,
         ..CheckSummary::default()
     };
     let mut manifest = Manifest::default();

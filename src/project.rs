@@ -43,6 +43,9 @@ pub struct Discovered {
     /// Whether a spec or a directory of specs was reached through a link: an edit then shows
     /// under another path than the spec's, so a watch cannot tell which spec it changed.
     pub through_links: bool,
+    /// The spec files (as shown) skipped for a leading `.` in their name or a folder's: each
+    /// worth a warning, since a writer may have meant a page (`.well-known/…`).
+    pub hidden: Vec<PathBuf>,
 }
 
 impl Discovered {
@@ -323,8 +326,14 @@ impl Project {
             // most trees hold no link: read on all cores; one with a link is walked in order,
             // which keeps a linked directory from being walked twice
             match SpecFiles::walk_plain(&specs_dir, stamped, 0).map_err(io)? {
-                Some(files) if stamped => (found.files, found.stamps) = files.into_iter().unzip(),
-                Some(files) => found.files = files.into_iter().map(|(path, _)| path).collect(),
+                Some(walked) => {
+                    found.hidden = walked.hidden;
+                    if stamped {
+                        (found.files, found.stamps) = walked.files.into_iter().unzip();
+                    } else {
+                        found.files = walked.files.into_iter().map(|(path, _)| path).collect();
+                    }
+                }
                 None => found.walk(&specs_dir, &root, false, 0).map_err(io)?,
             }
         }
@@ -335,6 +344,7 @@ impl Project {
             problems: Vec::new(),
             failed: BTreeSet::new(),
             through_links: found.through_links,
+            hidden: found.hidden.iter().map(|path| self.shown(path)).collect(),
         };
         for path in &found.outside {
             discovered.refuse(
@@ -826,6 +836,8 @@ struct SpecFiles {
     outside: Vec<PathBuf>,
     /// Whether any spec or directory was reached through a link.
     through_links: bool,
+    /// Spec files skipped for a leading `.` in their own name or a folder's, for a warning.
+    hidden: Vec<PathBuf>,
     /// Directories reached through links (canonical), so that a link cannot loop.
     visited: std::collections::HashSet<PathBuf>,
 }
@@ -843,6 +855,41 @@ fn too_deep(dir: &Path) -> (PathBuf, std::io::Error) {
             "nested more than {MAX_SPEC_DEPTH} folders below the specs directory; samplegen refuses deeper spec folders"
         )),
     )
+}
+
+/// What the walk on all cores found: the spec files, each with its stamp when asked for, and
+/// those skipped for a leading `.` ([`SpecFiles::hidden`]).
+#[derive(Debug, Default, PartialEq)]
+struct Walked {
+    files: Vec<(PathBuf, Option<Stamp>)>,
+    hidden: Vec<PathBuf>,
+}
+
+/// Whether an entry's name starts with `.`: an editor's or a tool's (a swap file, `.git`), and
+/// never a page, since no docs site serves a page whose path holds one.
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."))
+}
+
+/// The spec files a hidden entry (`path`, of type `kind`, `depth` folders down) would have been:
+/// itself when it is a spec file, or those below it when it is a folder. Links are not followed,
+/// and an editor's lock file (`.#name.yaml`, a link) is no spec a writer meant.
+fn hidden_specs(path: &Path, kind: std::fs::FileType, depth: usize) -> Vec<PathBuf> {
+    if kind.is_file() && is_spec_file(path) {
+        return vec![path.to_path_buf()];
+    }
+    if !kind.is_dir() || depth >= MAX_SPEC_DEPTH {
+        return Vec::new();
+    }
+    // a folder that cannot be read is left out of a warning; the build goes on without it
+    let Ok(entries) = sorted_entries(path, false) else {
+        return Vec::new();
+    };
+    entries
+        .into_iter()
+        .flat_map(|(path, kind, _)| hidden_specs(&path, kind, depth + 1))
+        .collect()
 }
 
 /// Whether `path` names a spec file: `.yaml`, and `.yml`, `.YAML`… too, so that the build can
@@ -888,7 +935,7 @@ impl SpecFiles {
         dir: &Path,
         stamped: bool,
         depth: usize,
-    ) -> Result<Option<Vec<(PathBuf, Option<Stamp>)>>, (PathBuf, std::io::Error)> {
+    ) -> Result<Option<Walked>, (PathBuf, std::io::Error)> {
         if depth > MAX_SPEC_DEPTH {
             return Err(too_deep(dir));
         }
@@ -899,30 +946,34 @@ impl SpecFiles {
         let parts: Vec<_> = entries
             .into_par_iter()
             .map(|(path, kind, stamp)| {
-                let hidden = path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or_default()
-                    .starts_with('.');
-                if hidden {
-                    Ok(Some(Vec::new()))
+                if is_hidden(&path) {
+                    Ok(Some(Walked {
+                        hidden: hidden_specs(&path, kind, depth),
+                        ..Walked::default()
+                    }))
                 } else if kind.is_dir() {
                     SpecFiles::walk_plain(&path, stamped, depth + 1)
                 } else if is_spec_file(&path) {
-                    Ok(Some(vec![(path, stamp)]))
+                    Ok(Some(Walked {
+                        files: vec![(path, stamp)],
+                        ..Walked::default()
+                    }))
                 } else {
-                    Ok(Some(Vec::new()))
+                    Ok(Some(Walked::default()))
                 }
             })
             .collect();
-        let mut files = Vec::new();
+        let mut walked = Walked::default();
         for part in parts {
             match part? {
-                Some(part) => files.extend(part),
+                Some(part) => {
+                    walked.files.extend(part.files);
+                    walked.hidden.extend(part.hidden);
+                }
                 None => return Ok(None),
             }
         }
-        Ok(Some(files))
+        Ok(Some(walked))
     }
 
     /// Walks `dir`, `depth` folders below the specs directory; `linked` says whether it was
@@ -945,11 +996,8 @@ impl SpecFiles {
             }
         }
         for (path, kind, _) in sorted_entries(dir, false).map_err(fail)? {
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            if name.starts_with('.') {
+            if is_hidden(&path) {
+                self.hidden.extend(hidden_specs(&path, kind, depth));
                 continue;
             }
             let is_yaml = is_spec_file(&path);
@@ -1059,9 +1107,17 @@ mod tests {
         let root = specs.canonicalize().unwrap();
         let mut in_order = SpecFiles::default();
         in_order.walk(&specs, &root, false, 0).unwrap();
-        let plain: Vec<PathBuf> = SpecFiles::walk_plain(&specs, false, 0)
+        let walked = SpecFiles::walk_plain(&specs, false, 0)
             .unwrap()
-            .expect("no link")
+            .expect("no link");
+        // the hidden spec files are found by both walks, for a warning
+        assert_eq!(walked.hidden, in_order.hidden);
+        assert_eq!(
+            walked.hidden,
+            [specs.join(".hidden/x.yaml"), specs.join("d/.swap.yaml")]
+        );
+        let plain: Vec<PathBuf> = walked
+            .files
             .into_iter()
             .map(|(path, stamp)| {
                 assert_eq!(stamp, None, "no stamp asked for");

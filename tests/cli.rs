@@ -671,6 +671,30 @@ fn pages_that_differ_only_in_case_are_refused() {
 }
 
 #[test]
+fn a_spec_below_a_dotted_name_is_skipped_with_a_warning_that_says_how_to_name_it() {
+    let project = TestProject::new();
+    project.write("specs/auth/.well-known/openid-configuration.yaml", USERS_SPEC);
+    project.write("specs/auth/.draft.yaml", USERS_SPEC);
+    // an editor's swap file is no spec file, and worth no warning
+    project.write("specs/auth/.token.yaml.swp", "x");
+    let warning = "warning: `specs/auth/.draft.yaml`, `specs/auth/.well-known/openid-configuration.yaml` skipped: a file or folder whose name starts with `.` holds no spec";
+    let hint = "name it without the dot, as `specs/auth/draft.yaml`";
+    for args in [&["build"][..], &["build"], &["check"]] {
+        let output = project.run(args);
+        assert!(output.status.success(), "samplegen {args:?}: a warning only");
+        let err = stderr(&output);
+        assert!(err.contains(warning) && err.contains(hint), "{args:?}: {err}");
+    }
+    assert!(!project.path("output/auth/.well-known").exists());
+    assert!(!project.path("output/auth/well-known").exists());
+
+    fs::remove_dir_all(project.path("specs/auth/.well-known")).unwrap();
+    fs::remove_file(project.path("specs/auth/.draft.yaml")).unwrap();
+    let build = project.run(&["build"]);
+    assert!(!stderr(&build).contains("warning"), "{}", stderr(&build));
+}
+
+#[test]
 fn a_spec_linked_from_outside_the_specs_directory_is_refused() {
     let project = TestProject::new();
     project.write("elsewhere/secret.yaml", USERS_SPEC);

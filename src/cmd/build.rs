@@ -43,6 +43,9 @@ pub fn run(project: &Project, full: bool, out: &mut impl Write) -> Result<ExitCo
     listing.flush().map_err(Error::stdout)?;
     drop(listing);
     writeln!(out, "{}", summary_line(&summary, started.elapsed())).map_err(Error::stdout)?;
+    if let Some(warning) = hidden_warning(&summary.hidden) {
+        eprintln!("{warning}");
+    }
     // The paths listed (120,000 after a cold build of 10,000 specs) are left for the process's
     // exit to reclaim: freeing them one by one took 4 ms after the answer was given.
     std::mem::forget(std::mem::take(&mut summary.written));
@@ -91,6 +94,38 @@ fn build_with_progress(
     let summary = build::build(project, renderer, mode, &|| bar.inc(1));
     bar.finish_and_clear();
     summary
+}
+
+/// The warning for spec files skipped for a leading `.` in their name or a folder's (see
+/// [`crate::project::Discovered::hidden`]), or nothing when there are none. A warning, not an
+/// error: teams keep drafts so.
+pub fn hidden_warning(hidden: &[std::path::PathBuf]) -> Option<String> {
+    const LISTED: usize = 5;
+    let first = hidden.first()?;
+    let mut listed: Vec<String> = hidden
+        .iter()
+        .take(LISTED)
+        .map(|path| format!("`{}`", path.display()))
+        .collect();
+    if hidden.len() > LISTED {
+        listed.push(format!("and {} more", hidden.len() - LISTED));
+    }
+    // the example is the first file, renamed as a writer would
+    let undotted: std::path::PathBuf = first
+        .components()
+        .map(|part| {
+            let name = part.as_os_str().to_string_lossy();
+            name.strip_prefix('.')
+                .filter(|rest| !rest.is_empty() && *rest != ".")
+                .unwrap_or(&name)
+                .to_string()
+        })
+        .collect();
+    Some(format!(
+        "warning: {} skipped: a file or folder whose name starts with `.` holds no spec (it is taken for an editor's or a tool's); to build a page from it, name it without the dot, as `{}`",
+        listed.join(", "),
+        undotted.display()
+    ))
 }
 
 /// One line saying what a build did.

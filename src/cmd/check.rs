@@ -11,6 +11,9 @@ use crate::project::Project;
 pub fn run(project: &Project, strict: bool, out: &mut impl Write) -> Result<ExitCode, Error> {
     let renderer = project.renderer()?;
     let mut summary = build::check(project, &renderer, strict)?;
+    if let Some(warning) = super::build::hidden_warning(&summary.hidden) {
+        eprintln!("{warning}");
+    }
     if !summary.problems.is_empty() {
         return Err(Error::Diagnostics(summary.problems));
     }

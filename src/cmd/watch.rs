@@ -78,6 +78,9 @@ fn report(
         writeln!(out, "removed {path}").map_err(Error::stdout)?;
     }
     writeln!(out, "{}", summary_line(summary, started.elapsed())).map_err(Error::stdout)?;
+    if let Some(warning) = super::build::hidden_warning(&summary.hidden) {
+        eprintln!("{warning}");
+    }
     out.flush().map_err(Error::stdout)?;
     if !summary.problems.is_empty() {
         eprintln!("{}\n", Error::Diagnostics(summary.problems.clone()));
