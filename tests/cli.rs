@@ -824,6 +824,12 @@ fn a_template_failing_on_a_spec_names_both() {
     // each spec it fails on is named, and the build ends with its count
     assert!(err.contains(" --> specs/users/read-users.yaml"), "{err}");
     assert!(err.contains("2 spec(s) failed"), "{err}");
+    // and the summary line does not read as an empty project
+    assert!(
+        stdout(&build).contains("samplegen: 0 specs (0 rendered, 2 failed), 0 files"),
+        "{}",
+        stdout(&build)
+    );
 }
 
 #[test]
@@ -857,7 +863,7 @@ fn watch_rebuilds_on_a_change_and_survives_a_bad_spec() {
     project.write("specs/users/broken.yaml", "title: [\n");
     let third = until("watching for changes");
     assert!(
-        third.iter().any(|l| l.contains("2 specs (0 rendered)")),
+        third.iter().any(|l| l.contains("2 specs (0 rendered, 1 failed)")),
         "{third:#?}"
     );
 

@@ -261,7 +261,7 @@ fn a_linked_directory_in_output_fails_its_spec_and_the_rest_is_built() {
             " --> specs/auth/token.yaml",
             "`output/users` is a symbolic link",
             " --> specs/users/read.yaml",
-            "samplegen: 0 specs (0 rendered)",
+            "samplegen: 0 specs (0 rendered, 2 failed)",
             "2 spec(s) failed",
         ],
     );
@@ -515,7 +515,7 @@ fn a_fifo_spec_fails_fast_and_the_rest_is_built() {
         &[
             "this spec is not a regular file",
             " --> specs/users/fifo.yaml",
-            "samplegen: 2 specs (2 rendered)",
+            "samplegen: 2 specs (2 rendered, 1 failed)",
         ],
     );
     scene
@@ -564,7 +564,7 @@ fn a_spec_link_inside_specs_is_followed_and_one_leading_out_is_refused() {
         &[
             "this spec is a link to a file outside the specs directory",
             " --> specs/users/secret.yaml",
-            "samplegen: 3 specs (3 rendered)",
+            "samplegen: 3 specs (3 rendered, 1 failed)",
         ],
     );
     assert!(scene.at("proj/output/users/token-again.md").is_file());

@@ -130,8 +130,14 @@ pub fn hidden_warning(hidden: &[std::path::PathBuf]) -> Option<String> {
 
 /// One line saying what a build did.
 pub fn summary_line(summary: &BuildSummary, elapsed: std::time::Duration) -> String {
+    // a spec that failed is no spec built, but it is not nothing either: after a template that
+    // fails on every spec, "0 specs" alone would read as an empty project
+    let failed = match summary.failed.len() {
+        0 => String::new(),
+        n => format!(", {n} failed"),
+    };
     format!(
-        "samplegen: {} specs ({} rendered), {} files: {} written, {} unchanged, {} removed in {} ms",
+        "samplegen: {} specs ({} rendered{failed}), {} files: {} written, {} unchanged, {} removed in {} ms",
         summary.specs,
         summary.rendered,
         summary.files,
