@@ -1824,7 +1824,8 @@ fn fence_title(info: &str) -> Option<String> {
         let rest = rest.join(" ");
         match rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
             Some((label, _)) => label.to_string(),
-            // Mintlify: the words up to its options (`{2-4}`, `icon="…"`, `lines`, `wrap`…)
+            // Mintlify: the words up to its options (`{2-4}`, `icon="…"`, `lines`, `wrap`…),
+            // or a docs tester's flags (`nocheck`, `notest`, `skip`…)
             None => rest
                 .split_whitespace()
                 .take_while(|word| {
@@ -1841,6 +1842,15 @@ fn fence_title(info: &str) -> Option<String> {
                                 | "twoslash"
                                 | "linenums"
                                 | "frame"
+                                | "nocheck"
+                                | "notest"
+                                | "no-test"
+                                | "norun"
+                                | "no-run"
+                                | "no_run"
+                                | "skip"
+                                | "ignore"
+                                | "noeval"
                         )
                 })
                 .collect::<Vec<_>>()
@@ -2010,6 +2020,9 @@ mod tests {
             ("bash title=\"scripts/run\"", None),
             ("bash title=\"Terminal\"", None),
             ("shell cURL", None),
+            // a docs tester's flag is no title
+            ("bash cURL nocheck", None),
+            ("bash Create an order notest", Some("Create an order")),
             ("bash Request", None),
             ("sh [Linux / macOS]", None),
             ("bat [Windows (cmd)]", None),
