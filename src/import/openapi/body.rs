@@ -1134,6 +1134,30 @@ paths:
         );
     }
 
+    // OpenAPI 3.1's own example: an image encoded as base64 is a text part
+    #[test]
+    fn a_part_whose_content_is_encoded_as_text_is_that_text() {
+        let import = run(r#"
+paths:
+  /profile:
+    post:
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                profileImage: {type: string, contentMediaType: image/png, contentEncoding: base64}
+                logo: {type: string, contentEncoding: base64url, example: aGk}
+                raw: {type: string, contentMediaType: image/png}
+                packed: {type: string, contentEncoding: binary}
+"#);
+        assert_eq!(
+            first_parts(&import),
+            "- profileImage: U3RyaW5n\n- logo: aGk\n- raw:\n    file: /path/to/raw\n    content_type: image/png\n- packed:\n    file: /path/to/packed\n"
+        );
+    }
+
     // Directus' import: the example is the file's content, the parts are the schema's
     #[test]
     fn a_multipart_example_that_is_no_object_gives_way_to_the_schema() {

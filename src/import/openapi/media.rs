@@ -35,13 +35,29 @@ pub(super) fn choose_media(content: &Map<String, Value>) -> Option<(&str, &Value
 
 /// Whether a (resolved) schema describes raw bytes rather than text: `format: binary`, or
 /// Swagger's `file` as Azure's documents write it in OpenAPI 3 too (`{type: object, format:
-/// file}`, `type: file`).
+/// file}`, `type: file`), or 3.1's `contentMediaType` or a `contentEncoding` that is not text.
+/// Content encoded as text (`contentEncoding: base64`, 3.0's `format: byte`) is that text, even
+/// of an image: OpenAPI 3.1's own multipart example sends a `contentMediaType: image/png`
+/// property with `contentEncoding: base64` as a `text/plain` part.
 pub(super) fn is_binary(schema: &Value) -> bool {
     let format = schema.get("format").and_then(Value::as_str);
-    matches!(format, Some("binary" | "file"))
-        || schema.get("type").and_then(Value::as_str) == Some("file")
-        || schema.get("contentMediaType").is_some()
-        || schema.get("contentEncoding").is_some()
+    let encoding = schema.get("contentEncoding");
+    let encoded_as_text = encoding
+        .and_then(Value::as_str)
+        .is_some_and(is_text_encoding);
+    !encoded_as_text
+        && (matches!(format, Some("binary" | "file"))
+            || schema.get("type").and_then(Value::as_str) == Some("file")
+            || schema.get("contentMediaType").is_some()
+            || encoding.is_some())
+}
+
+/// Whether a JSON Schema `contentEncoding` (RFC 2045's and RFC 4648's names) writes its content
+/// as text.
+fn is_text_encoding(encoding: &str) -> bool {
+    ["base64", "base64url", "base32", "base16", "quoted-printable", "7bit", "8bit"]
+        .iter()
+        .any(|text| encoding.eq_ignore_ascii_case(text))
 }
 
 /// `value` as JSON with the house style's four-space indent.
