@@ -478,6 +478,9 @@ pub fn import(text: &str) -> Result<Import, String> {
                     Ok(import)
                 })
                 .map_err(|error: String| {
+                    if let Some(refusal) = included_requests_refusal(text, markup) {
+                        return refusal;
+                    }
                     let raw_imports = raw_imported_files(text);
                     if !raw_imports.is_empty() {
                         // Docusaurus' `<CodeBlock>{curlCreate}</CodeBlock>`: the commands are
@@ -497,6 +500,7 @@ pub fn import(text: &str) -> Result<Import, String> {
                 })
         }
         Some(blocks) if blocks.is_empty() => Err(match markup {
+            _ if let Some(refusal) = included_requests_refusal(text, markup) => refusal,
             Some(Markup::ReStructuredText) => format!(
                 "a reStructuredText page none of whose shell code blocks (`.. code-block:: bash`, a `::` literal block…) holds a curl command{}",
                 curl_outside_blocks(text, markup)
@@ -587,6 +591,17 @@ pub fn import(text: &str) -> Result<Import, String> {
     }
     if markup == Some(Markup::AsciiDoc) {
         offer_asciidoc_attributes(text, &mut imported);
+        let included = page_formats::asciidoc_request_includes(text);
+        if !included.is_empty() {
+            imported.notes.push(Note::of_kind(
+                "page",
+                "input",
+                format!(
+                    "the page includes {}, whose requests are not read here (samplegen reads the one file it is given): import each on its own to have it",
+                    listed_includes(&included)
+                ),
+            ));
+        }
     }
     if let Some(markup) = markup {
         imported
@@ -594,6 +609,30 @@ pub fn import(text: &str) -> Result<Import, String> {
             .insert(0, Note::of_kind("page", "input", markup.described()));
     }
     Ok(imported)
+}
+
+/// The refusal of an AsciiDoc page whose requests are all in files it includes (a Spring REST
+/// Docs guide), naming them; `None` for any other page.
+fn included_requests_refusal(text: &str, markup: Option<Markup>) -> Option<String> {
+    if markup != Some(Markup::AsciiDoc) {
+        return None;
+    }
+    let included = page_formats::asciidoc_request_includes(text);
+    (!included.is_empty()).then(|| {
+        format!(
+            "an AsciiDoc page whose requests are in the files it includes, {}: import those files instead, which hold the commands (Spring REST Docs writes each test's `curl-request.adoc`)",
+            listed_includes(&included)
+        )
+    })
+}
+
+/// Included files as a note names them: `` `path` (line 50) ``, joined.
+fn listed_includes(included: &[(usize, String)]) -> String {
+    included
+        .iter()
+        .map(|(line, path)| format!("`{path}` (line {line})"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The files an MDX page imports as text to show in its code blocks: webpack's
@@ -5819,6 +5858,32 @@ mod tests {
         assert!(
             error.contains("imports (`./code/create.sh`, `./code/list.sh`)"),
             "{error}"
+        );
+    }
+
+    // a Spring REST Docs guide: its requests are the snippets the tests wrote, included
+    #[test]
+    fn an_asciidoc_page_of_included_requests_names_the_files() {
+        let guide = "= API Guide\n:snippets: ../target/generated-snippets\ninclude::_attributes.adoc[]\n\n== Listing notes\n\nA `GET` lists them.\n\ninclude::{snippets}/notes-list/curl-request.adoc[]\ninclude::{snippets}/notes-list/http-response.adoc[]\n\n[source,bash]\n----\ninclude::examples/create.sh[]\n----\n";
+        let error = super::import(guide).unwrap_err();
+        assert!(
+            error.contains("an AsciiDoc page whose requests are in the files it includes, `{snippets}/notes-list/curl-request.adoc` (line 9), `examples/create.sh` (line 14): import those files instead"),
+            "{error}"
+        );
+        // beside a request written in the page, they are named in a note
+        let mixed = guide.replace(
+            "include::examples/create.sh[]",
+            "$ curl 'http://localhost:8080/notes' -i -X POST -d '{\"a\":1}'",
+        );
+        let import = super::import(&mixed).unwrap();
+        assert_eq!(import.items.len(), 1);
+        assert!(
+            noted(
+                &import,
+                "the page includes `{snippets}/notes-list/curl-request.adoc` (line 9), whose requests are not read here"
+            ),
+            "{:?}",
+            import.notes
         );
     }
 

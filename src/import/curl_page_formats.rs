@@ -1014,18 +1014,54 @@ fn org_prose(line: &str) -> String {
 
 fn is_asciidoc(lines: &[String]) -> bool {
     let followed = |index: usize| lines.get(index + 1).is_some_and(|l| !l.trim().is_empty());
+    let titled = || {
+        lines
+            .iter()
+            .any(|line| line.starts_with("= ") || line.starts_with("== "))
+    };
     lines
         .iter()
         .enumerate()
         .any(|(index, line)| asciidoc_source(line).is_some() && followed(index))
-        || (lines
-            .iter()
-            .any(|line| line.starts_with("= ") || line.starts_with("== "))
-            && lines
+        || (titled()
+            && (lines
                 .iter()
                 .filter(|line| asciidoc_delimiter(line).is_some())
                 .count()
-                >= 2)
+                >= 2
+                // a Spring REST Docs guide: its requests are all included snippets
+                || lines.iter().any(|line| asciidoc_include(line).is_some())))
+}
+
+/// The file an AsciiDoc `include::` directive line brings in (`include::{snippets}/x/curl-request.adoc[]`).
+fn asciidoc_include(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("include::")?;
+    let (path, _) = rest.split_once('[')?;
+    (!path.is_empty()).then_some(path)
+}
+
+/// The files an AsciiDoc page includes that may hold its requests, each with its line: those
+/// included into a listing (`----` `include::create.sh[]` `----`), and those whose name says
+/// curl (Spring REST Docs' `curl-request.adoc`). samplegen reads one file, so their commands
+/// are not read; an include of anything else (`_attributes.adoc`) is no request.
+pub(super) fn asciidoc_request_includes(text: &str) -> Vec<(usize, String)> {
+    let mut in_listing = false;
+    let mut found = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_end();
+        if trimmed == "----" || trimmed == "...." {
+            in_listing = !in_listing;
+            continue;
+        }
+        let Some(path) = asciidoc_include(line) else {
+            continue;
+        };
+        let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+        if in_listing || name.contains("curl") {
+            found.push((index + 1, path.to_string()));
+        }
+    }
+    found
 }
 
 fn asciidoc(lines: &mut Vec<String>) {
