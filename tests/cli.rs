@@ -673,7 +673,10 @@ fn pages_that_differ_only_in_case_are_refused() {
 #[test]
 fn a_spec_below_a_dotted_name_is_skipped_with_a_warning_that_says_how_to_name_it() {
     let project = TestProject::new();
-    project.write("specs/auth/.well-known/openid-configuration.yaml", USERS_SPEC);
+    project.write(
+        "specs/auth/.well-known/openid-configuration.yaml",
+        USERS_SPEC,
+    );
     project.write("specs/auth/.draft.yaml", USERS_SPEC);
     // an editor's swap file is no spec file, and worth no warning
     project.write("specs/auth/.token.yaml.swp", "x");
@@ -681,9 +684,15 @@ fn a_spec_below_a_dotted_name_is_skipped_with_a_warning_that_says_how_to_name_it
     let hint = "name it without the dot, as `specs/auth/draft.yaml`";
     for args in [&["build"][..], &["build"], &["check"]] {
         let output = project.run(args);
-        assert!(output.status.success(), "samplegen {args:?}: a warning only");
+        assert!(
+            output.status.success(),
+            "samplegen {args:?}: a warning only"
+        );
         let err = stderr(&output);
-        assert!(err.contains(warning) && err.contains(hint), "{args:?}: {err}");
+        assert!(
+            err.contains(warning) && err.contains(hint),
+            "{args:?}: {err}"
+        );
     }
     assert!(!project.path("output/auth/.well-known").exists());
     assert!(!project.path("output/auth/well-known").exists());

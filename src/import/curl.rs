@@ -111,21 +111,64 @@ fn note_encoded_variables(content: &str, shown: &str, note: &mut impl FnMut(&'st
 
 /// The value offered for the variable `name`, which a command's `words` read, with why: as it is
 /// set, or encoded where curl percent-encodes it wherever it is read (it then sends the same
-/// bytes), unless that is a form's field, which the samples encode themselves.
+/// bytes: [`Offered::Encoded`]), unless that is a form's field, which the samples encode
+/// themselves; in a field curl sends as written (`-d "password=$PASSWORD"`), as the form reads
+/// it, decoded, since the samples encode it again.
 fn offered_value<'a>(
     words: &[String],
     name: &'a String,
     value: &'a str,
     why: String,
-    in_form_field: bool,
-) -> (&'a String, std::borrow::Cow<'a, str>, String) {
+    (in_form_field, only_in_form_fields): (bool, bool),
+) -> (&'a String, std::borrow::Cow<'a, str>, String, Offered) {
+    use std::borrow::Cow;
     match encoded_where_read(words, name) {
         (true, false) if !in_form_field => {
             let encoded = encoded_keeping_variables(value);
+            if encoded == value {
+                return (name, Cow::Borrowed(value), why, Offered::AsSet);
+            }
             let why = format!("{why}, and curl percent-encodes it where it is read: `{encoded}`");
-            (name, std::borrow::Cow::Owned(encoded), why)
+            (name, Cow::Owned(encoded), why, Offered::Encoded)
         }
-        _ => (name, std::borrow::Cow::Borrowed(value), why),
+        (false, _) if only_in_form_fields => {
+            let decoded = form_decode(value);
+            if decoded == value {
+                return (name, Cow::Borrowed(value), why, Offered::AsSet);
+            }
+            let why = format!(
+                "{why}, which curl sends as written in a form's field, where the server reads `{decoded}` (the samples encode a field's value themselves)"
+            );
+            (name, Cow::Owned(decoded), why, Offered::AsSet)
+        }
+        _ => (name, Cow::Borrowed(value), why, Offered::AsSet),
+    }
+}
+
+/// How a variable's value is offered.
+#[derive(Clone, Copy, PartialEq)]
+enum Offered {
+    /// As the variable is set (or as a form reads it): what any other command reading it takes.
+    AsSet,
+    /// Percent-encoded, as curl sends it where this command reads it: the command's specs then
+    /// read a variable of its own, `{{NAME_encoded}}`, so that another command reading `NAME`
+    /// as set sends it as set.
+    Encoded,
+}
+
+/// `{{from}}` renamed `{{to}}` wherever curl percent-encodes what a spec holds: its URL, query
+/// items and raw body.
+fn rename_encoded_placeholder(spec: &mut Spec, from: &str, to: &str) {
+    let (from, to) = (format!("{{{{{from}}}}}"), format!("{{{{{to}}}}}"));
+    let request = &mut spec.request;
+    request.url = request.url.replace(&from, &to);
+    for item in &mut request.query {
+        for value in item.values_mut().flatten() {
+            *value = value.replace(&from, &to);
+        }
+    }
+    if let Some(BodySpec::Raw(text)) = &mut request.body {
+        *text = text.replace(&from, &to);
     }
 }
 
@@ -1759,6 +1802,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             ));
         }
         let first_item = import.items.len();
+        let first_note = import.notes.len();
         // `echo '{…}' | curl -d @- …`: what the command before the `|` writes
         let piped = match index.checked_sub(1) {
             Some(before) if command.stdin.is_none() && command.piped => {
@@ -1831,8 +1875,25 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                     }))
             })
         };
-        let offer =
-            |name, value, why| offered_value(&command.words, name, value, why, in_form_field(name));
+        // a value read in a form's field and anywhere else (a header) is offered as set
+        let only_in_form_fields = |name: &String| {
+            let placeholder = format!("{{{{{name}}}}}");
+            in_form_field(name)
+                && !import.items[first_item..].iter().any(|item| {
+                    let mut request = item.spec.request.clone();
+                    request.body = None;
+                    crate::yaml::to_string(&request).contains(&placeholder)
+                })
+        };
+        let offer = |name, value, why| {
+            offered_value(
+                &command.words,
+                name,
+                value,
+                why,
+                (in_form_field(name), only_in_form_fields(name)),
+            )
+        };
         let offered = command
             .assigned
             .iter()
@@ -1849,8 +1910,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                     default,
                     format!("`${{{name}:-{default}}}` sends `{default}` while `{name}` is not set"),
                 )
-            }));
-        for (name, value, why) in offered {
+            }))
+            .collect::<Vec<_>>();
+        for (name, value, why, how) in offered {
             // a URL's `<your-subdomain>` is a value the reader gives, as in a command's URL, and
             // so is a value that is one `{YOUR_CLIENT_ID}` or `<token>`
             let mut found = Vec::new();
@@ -1900,13 +1962,33 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             let secret = import.items[first_item..].iter().any(|item| {
                 matches!(&item.spec.secrets, Some(crate::sample_values::SecretsSpec::Names(names)) if names.contains(name))
             });
-            if !secret && !import.variables.contains_key(name) {
-                import.variables.insert(name.clone(), value.into_owned());
+            if secret {
+                continue;
+            }
+            let name = if how == Offered::Encoded {
+                let encoded_name = format!("{name}_encoded");
+                for item in &mut import.items[first_item..] {
+                    rename_encoded_placeholder(&mut item.spec, name, &encoded_name);
+                }
+                // the note asking for an encoded value is answered
+                let asked =
+                    format!("the value of `{{{{{name}}}}}`, which the samples write as it is");
+                let mut index = 0;
+                import.notes.retain(|note| {
+                    index += 1;
+                    index <= first_note || !note.message.contains(&asked)
+                });
+                encoded_name
+            } else {
+                name.clone()
+            };
+            if !import.variables.contains_key(&name) {
                 import.notes.push(Note::of_kind(
                     "environment",
                     format!("{prefix}command"),
                     format!("{why}: that is offered as the value of `{{{{{name}}}}}`"),
                 ));
+                import.variables.insert(name, value.into_owned());
             }
         }
         let at = format!("{prefix}command");
@@ -6997,21 +7079,25 @@ schema:
             "curl -X PUT -G \"http://localhost/json/new\" --data-urlencode \"=${URL}\" --url-query \"k=$K\"",
         ));
         let spec = &import.items[0].spec;
+        // the encoded value is a variable of its own, so that another command reading `URL`
+        // as set sends it as set
         assert_eq!(
             spec.request.url,
-            "http://localhost/json/new?k={{K}}&{{URL}}"
+            "http://localhost/json/new?k={{K}}&{{URL_encoded}}"
         );
         assert_eq!(
-            import.variables.get("URL").map(String::as_str),
+            import.variables.get("URL_encoded").map(String::as_str),
             Some("https%3A%2F%2Fm.example%2Fa%3Fname%3Dbot%26cb%3Dx")
         );
+        assert_eq!(import.variables.get("URL"), None);
         let encoding: Vec<&str> = import
             .notes
             .iter()
             .filter(|n| n.kind == "encoding")
             .map(|n| n.message.as_str())
             .collect();
-        assert_eq!(encoding.len(), 2, "{encoding:?}");
+        // `K`'s, which has no value; `URL`'s is answered
+        assert_eq!(encoding.len(), 1, "{encoding:?}");
         assert!(
             encoding
                 .iter()
@@ -7031,10 +7117,43 @@ schema:
             "S=\"a+b c\"\ncurl -H 'Content-Type: text/plain' --data-urlencode \"$S\" http://h.example/x",
         );
         assert_eq!(
-            raw.variables.get("S").map(String::as_str),
+            raw.variables.get("S_encoded").map(String::as_str),
             Some("a%2Bb%20c")
         );
-        assert!(raw.notes.iter().any(|n| n.kind == "encoding"));
+        assert_eq!(raw_body(&raw, 0), Some("{{S_encoded}}"));
+        // the SPARQL archive's script: a query sent encoded, then as the body, as set
+        let both_ways = imported(concat!(
+            "Q='SELECT * WHERE { ?s ?p ?o }'\n",
+            "curl -G --data-urlencode \"query=$Q\" http://localhost:7200/sparql\n",
+            "curl -H 'Content-Type: application/sparql-query' --data-binary \"$Q\" http://localhost:7200/sparql\n",
+        ));
+        assert_eq!(
+            both_ways.items[0].spec.request.url,
+            "http://localhost:7200/sparql?query={{Q_encoded}}"
+        );
+        assert_eq!(raw_body(&both_ways, 1), Some("{{Q}}"));
+        assert_eq!(
+            both_ways.variables.get("Q").map(String::as_str),
+            Some("SELECT * WHERE { ?s ?p ?o }")
+        );
+        assert_eq!(
+            both_ways.variables.get("Q_encoded").map(String::as_str),
+            Some("SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D")
+        );
+        // a field curl sends as written: the value the form reads, which the samples encode
+        let written = imported(concat!(
+            "PASSWORD='s3cr%21t'\nT='ab+c/d=='\n",
+            "curl -d \"password=$PASSWORD\" -d \"token=$T\" -H \"X-T: $T\" https://e.com/login",
+        ));
+        assert_eq!(
+            written.variables.get("PASSWORD").map(String::as_str),
+            Some("s3cr!t")
+        );
+        // (`T` is sent in a header as well, as set)
+        assert_eq!(
+            written.variables.get("T").map(String::as_str),
+            Some("ab+c/d==")
+        );
         // read as it is elsewhere too: the value as set, which one of the two places sends
         let both = imported(concat!(
             "Q=\"a b\"\n",
@@ -7051,8 +7170,14 @@ schema:
     #[test]
     fn a_quoted_default_is_read_and_an_unevaluated_expansion_noted() {
         let import = imported("curl -G --data-urlencode \"q=${Q:-a b}\" https://e.com/s");
-        assert_eq!(import.items[0].spec.request.url, "https://e.com/s?q={{Q}}");
-        assert_eq!(import.variables.get("Q").map(String::as_str), Some("a%20b"));
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "https://e.com/s?q={{Q_encoded}}"
+        );
+        assert_eq!(
+            import.variables.get("Q_encoded").map(String::as_str),
+            Some("a%20b")
+        );
         let kept = imported("curl \"https://e.com/s/${A:+x}\"");
         assert_eq!(kept.items[0].spec.request.url, "https://e.com/s/${A:+x}");
         assert!(

@@ -55,9 +55,17 @@ pub(super) fn is_binary(schema: &Value) -> bool {
 /// Whether a JSON Schema `contentEncoding` (RFC 2045's and RFC 4648's names) writes its content
 /// as text.
 fn is_text_encoding(encoding: &str) -> bool {
-    ["base64", "base64url", "base32", "base16", "quoted-printable", "7bit", "8bit"]
-        .iter()
-        .any(|text| encoding.eq_ignore_ascii_case(text))
+    [
+        "base64",
+        "base64url",
+        "base32",
+        "base16",
+        "quoted-printable",
+        "7bit",
+        "8bit",
+    ]
+    .iter()
+    .any(|text| encoding.eq_ignore_ascii_case(text))
 }
 
 /// `value` as JSON with the house style's four-space indent.
