@@ -149,11 +149,27 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
             value.insert_str(0, "http://");
         }
     }
-    credential_and_script_variables(collection, false, &mut unset);
+    let mut scripted = Vec::new();
+    credential_and_script_variables(collection, false, &mut unset, &mut scripted);
     importer
         .import
         .variables
         .retain(|name, value| !value.is_empty() || !unset.contains(name));
+    // a value a script sets as the collection runs (a timestamp, a signature, a token from a
+    // login's response) is one run's: sent by every sample, it would be stale
+    for name in &scripted {
+        if let Some(value) = importer.import.variables.shift_remove(name)
+            && !value.is_empty()
+        {
+            importer.import.notes.push(Note::of_kind(
+                "variable",
+                "/variable",
+                format!(
+                    "`{name}` is set by the collection's scripts as it runs, so its saved value `{value}` is one run's: the samples write `{{{{{name}}}}}` for the reader to set"
+                ),
+            ));
+        }
+    }
     // after the variables: its note says which are offered
     importer.ignored_settings(collection, "", "the collection's");
     importer.unkept_description(
@@ -260,6 +276,7 @@ fn credential_and_script_variables(
     members: &serde_json::Map<String, Value>,
     in_auth: bool,
     out: &mut Vec<String>,
+    scripted: &mut Vec<String>,
 ) {
     for (key, value) in members {
         // a script's lines (`event[].script.exec`), and an auth's values
@@ -270,13 +287,18 @@ fn credential_and_script_variables(
                 "event" | "script" | "exec" | "item" | "request"
             )
         {
-            variables_of_value(value, reads, out);
+            variables_of_value(value, reads, out, scripted);
         }
     }
 }
 
 /// [`credential_and_script_variables`] of one value of the collection's.
-fn variables_of_value(value: &Value, in_auth: bool, out: &mut Vec<String>) {
+fn variables_of_value(
+    value: &Value,
+    in_auth: bool,
+    out: &mut Vec<String>,
+    scripted: &mut Vec<String>,
+) {
     let mut add = |name: &str| push_once(out, variables::samplegen_name(name));
     match value {
         Value::String(text) if in_auth => {
@@ -298,16 +320,17 @@ fn variables_of_value(value: &Value, in_auth: bool, out: &mut Vec<String>) {
                     };
                     if let Some((name, _)) = rest[1..].split_once(quote) {
                         add(name);
+                        push_once(scripted, variables::samplegen_name(name));
                     }
                 }
             }
         }
         Value::Array(values) => {
             for value in values {
-                variables_of_value(value, in_auth, out);
+                variables_of_value(value, in_auth, out, scripted);
             }
         }
-        Value::Object(members) => credential_and_script_variables(members, in_auth, out),
+        Value::Object(members) => credential_and_script_variables(members, in_auth, out, scripted),
         _ => {}
     }
 }

@@ -94,7 +94,7 @@ impl Importer {
     }
 
     /// Notes on the settings of a collection, folder or request item that do not change the
-    /// request a sample sends.
+    /// request a sample sends, and on the scripts that change the request Postman sends.
     pub(super) fn ignored_settings(&mut self, object: &Map<String, Value>, at: &str, whose: &str) {
         if let Some(Value::Array(events)) = object.get("event") {
             for (index, event) in events.iter().enumerate() {
@@ -108,13 +108,23 @@ impl Importer {
                 };
                 if has_code && !is_disabled(event) {
                     let listen = text(event.get("listen"));
-                    self.note(
-                        "ignored",
-                        format!("{at}/event/{index}"),
-                        format!(
+                    let code = match exec {
+                        Some(Value::Array(lines)) => lines
+                            .iter()
+                            .map(|line| text(Some(line)))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                        _ => text(exec).to_string(),
+                    };
+                    let message = match request_change(&code) {
+                        Some(change) if listen == "prerequest" => format!(
+                            "{whose} `prerequest` script changes the request before Postman sends it (`{change}`), which no sample does: the samples send the request as the collection writes it; write what the script adds (a header, a query item) into the request to have it sent"
+                        ),
+                        _ => format!(
                             "ignored: {whose} `{listen}` script (samples only send the request)"
                         ),
-                    );
+                    };
+                    self.note("ignored", format!("{at}/event/{index}"), message);
                 }
             }
         }
@@ -355,8 +365,43 @@ fn without_query_items(url: &str, name: &str) -> (String, usize) {
     (out, dropped)
 }
 
+/// The first call in a script's `code` that changes the request Postman sends
+/// (`pm.request.headers.upsert(`, `pm.request.addHeader(`, `pm.request.url.query.add(`…, or an
+/// assignment, `pm.request.url =`), as written up to its `(` or `=`.
+fn request_change(code: &str) -> Option<&str> {
+    const CHANGES: [&str; 10] = [
+        "add",
+        "upsert",
+        "remove",
+        "addHeader",
+        "removeHeader",
+        "addQueryParams",
+        "removeQueryParams",
+        "update",
+        "clear",
+        "set",
+    ];
+    code.match_indices("pm.request.").find_map(|(at, _)| {
+        let call = &code[at..];
+        let end = call
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+            .unwrap_or(call.len());
+        let (path, after) = call.split_at(end);
+        let method = path.rsplit('.').next().unwrap_or_default();
+        let after = after.trim_start();
+        if after.starts_with('(') && CHANGES.contains(&method) {
+            Some(&call[..end + call[end..].find('(').unwrap_or(0) + 1])
+        } else if after.starts_with('=') && !after.starts_with("==") {
+            Some(path)
+        } else {
+            None
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    use super::request_change;
     use crate::import::postman::test_support::*;
     use indexmap::IndexMap;
     use serde_json::json;
@@ -432,6 +477,52 @@ mod tests {
             "{note:?}"
         );
         valid(&import.items[0].spec);
+    }
+
+    // ProjectT's Laravel collection: a script sets `Accept`, which decides JSON or a redirect
+    #[test]
+    fn a_script_that_changes_the_request_is_said_to_and_its_setting_is_left_for_the_reader() {
+        let mut c = collection(json!([{"name": "R", "request": {"url": "https://e.com/a",
+            "header": [{"key": "X-Signature", "value": "{{signature}}"}]}}]));
+        c["event"] = json!([{"listen": "prerequest", "script": {"exec": [
+            "pm.request.headers.upsert({ key: 'Accept', value: 'application/json' });",
+            "pm.collectionVariables.set('signature', CryptoJS.HmacSHA256(Date.now(), key));"
+        ]}}]);
+        c["variable"] = json!([{"key": "signature", "value": "8f2c0e1b9a"}]);
+        let import = run(c);
+        assert!(
+            import.notes.iter().any(|n| n.at == "/event/0" && n.message.starts_with(
+                "the collection's `prerequest` script changes the request before Postman sends it (`pm.request.headers.upsert(`)"
+            )),
+            "{:#?}",
+            import.notes
+        );
+        // the signature it computes on each send is not one run's saved value
+        assert_eq!(import.variables.get("signature"), None);
+        assert!(import.notes.iter().any(|n| n.message.starts_with(
+            "`signature` is set by the collection's scripts as it runs, so its saved value `8f2c0e1b9a` is one run's"
+        )));
+        for (code, change) in [
+            (
+                "pm.request.addHeader({key: 'A', value: 'b'})",
+                Some("pm.request.addHeader("),
+            ),
+            (
+                "pm.request.url.query.add('a=1')",
+                Some("pm.request.url.query.add("),
+            ),
+            (
+                "pm.request.body.raw = JSON.stringify(b)",
+                Some("pm.request.body.raw"),
+            ),
+            (
+                "if (pm.request.method == 'GET') { console.log(pm.request.url.toString()) }",
+                None,
+            ),
+            ("const h = pm.request.headers.get('A')", None),
+        ] {
+            assert_eq!(request_change(code), change, "{code}");
+        }
     }
 
     #[test]
