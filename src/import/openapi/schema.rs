@@ -910,9 +910,17 @@ pub(super) fn own_value(schema: &Value) -> Option<Value> {
     ];
     let mut given_values = candidates.into_iter().flatten().peekable();
     let first_given = given_values.peek().copied();
+    // `const: null` and `enum: [null]` say the one value is null (an `example:` left empty is
+    // no example, so null is read as none above)
+    let only_null = schema.get("const") == Some(&Value::Null)
+        || schema
+            .get("enum")
+            .and_then(Value::as_array)
+            .is_some_and(|values| !values.is_empty() && values.iter().all(Value::is_null));
     given_values
         .find_map(|value| of_declared_type(schema, value))
         .or_else(|| first_given.cloned())
+        .or_else(|| only_null.then_some(Value::Null))
 }
 
 /// A schema's `bound` (`minimum`, `maximum`) when it is inclusive: no OpenAPI 3.0 `key`
@@ -1442,6 +1450,16 @@ components:
                 serde_json::json!({"petType": expected, "meow": true})
             );
         }
+    }
+
+    // a required property whose one value is null is sent, null
+    #[test]
+    fn a_required_property_that_can_only_be_null_is_sent_null() {
+        let schema = "type: object\nrequired: [name, parent_id, other]\nproperties:\n  name: {type: string}\n  parent_id: {const: null}\n  other: {enum: [null]}\n  left: {const: null}\n";
+        assert_eq!(
+            body_31(&post_schema(schema), Default::default()),
+            serde_json::json!({"name": "string", "parent_id": null, "other": null})
+        );
     }
 
     // Cohere's `/v2/embed`: each branch's tag is an `enum` they all share, which allows the
