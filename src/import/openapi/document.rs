@@ -257,6 +257,50 @@ mod tests {
         note(&empty, "/paths", "no `paths`");
     }
 
+    // JSON Schema 2020-12 (OpenAPI 3.1): a `$ref` may name a schema by its `$id`
+    #[test]
+    fn a_reference_to_a_schemas_id_is_to_that_schema() {
+        let import = run(r#"
+paths:
+  /t:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: 'https://example.com/schemas/thing'}
+  /u:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: 'https://example.com/schemas/thing#/properties/size'}
+components:
+  schemas:
+    Thing:
+      $id: https://example.com/schemas/thing
+      type: object
+      required: [thingName]
+      properties: {thingName: {type: string, examples: [widget]}, size: {type: integer, example: 3}}
+"#);
+        let bodies: Vec<&str> = import
+            .items
+            .iter()
+            .map(|item| item.spec.request.body.as_ref().unwrap().raw().unwrap())
+            .collect();
+        assert_eq!(
+            bodies,
+            ["{\n    \"thingName\": \"widget\",\n    \"size\": 3\n}", "3"]
+        );
+        assert!(
+            import
+                .notes
+                .iter()
+                .all(|n| !n.message.contains("another document"))
+        );
+    }
+
     #[test]
     fn references_that_cannot_be_followed_are_noted() {
         let import = run(r#"

@@ -57,6 +57,7 @@ pub(super) fn bring_in(
         key: None,
         not_here: None,
     };
+    in_place_of_ids(document);
     reader.rewrite(document, &in_root)?;
     // the files the root refers to, and those they refer to, each once
     let mut next = 1;
@@ -84,6 +85,82 @@ pub(super) fn bring_in(
         top.insert(FILES_KEY.into(), Value::Object(files));
     }
     Ok(reader.unfollowed)
+}
+
+/// Rewrites each `$ref` that names a schema of the document by its `$id` (an absolute URI,
+/// `https://example.com/schemas/thing`, as OpenAPI 3.1's JSON Schema 2020-12 resolves it) as the
+/// pointer to that schema, `#/components/schemas/Thing`, a pointer after it appended: such a
+/// reference is in the document, not in another one.
+fn in_place_of_ids(document: &mut Value) {
+    /// Where a walk is: each key or index down from the root, made a pointer only for a schema
+    /// with an `$id` (a large document holds thousands of values and few `$id`s).
+    enum Step<'a> {
+        Key(&'a str),
+        Index(usize),
+    }
+    fn ids<'a>(value: &'a Value, at: &mut Vec<Step<'a>>, out: &mut HashMap<String, String>) {
+        match value {
+            Value::Object(members) => {
+                if let Some(id) = members.get("$id").and_then(Value::as_str)
+                    && id.contains("://")
+                {
+                    let pointer: String = at
+                        .iter()
+                        .map(|step| match step {
+                            Step::Key(key) => format!("/{}", escape(key)),
+                            Step::Index(index) => format!("/{index}"),
+                        })
+                        .collect();
+                    out.entry(id.trim_end_matches('#').to_string())
+                        .or_insert(pointer);
+                }
+                for (key, member) in members {
+                    at.push(Step::Key(key));
+                    ids(member, at, out);
+                    at.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    at.push(Step::Index(index));
+                    ids(item, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    fn rewrite(value: &mut Value, ids: &HashMap<String, String>) {
+        match value {
+            Value::Object(members) => {
+                if let Some(Value::String(reference)) = members.get_mut("$ref") {
+                    let (base, fragment) = reference
+                        .split_once('#')
+                        .unwrap_or((reference.as_str(), ""));
+                    // a plain-name fragment (`#thing`, an `$anchor`) is no pointer
+                    if let Some(pointer) = ids.get(base)
+                        && (fragment.is_empty() || fragment.starts_with('/'))
+                    {
+                        *reference = format!("#{pointer}{fragment}");
+                    }
+                }
+                for member in members.values_mut() {
+                    rewrite(member, ids);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    rewrite(item, ids);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = HashMap::new();
+    ids(document, &mut Vec::new(), &mut found);
+    if !found.is_empty() {
+        rewrite(document, &found);
+    }
 }
 
 /// The top-level sections the importer reads without following a `$ref`.
