@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::Importer;
 use super::document::{escape, scalar_text};
-use super::media::{choose_media, is_binary, is_json, json_text};
+use super::media::{choose_media, is_binary, is_encoded_as_text, is_json, json_text};
 use super::parameters::{TAB_DELIMITED, form_fields, header_value_problem};
 use super::schema::{Direction, is_any_value, own_value};
 use crate::http::media_type;
@@ -204,7 +204,9 @@ impl<'a> Importer<'a> {
                 if !is_text(&media_name)
                     && schema.is_some_and(|schema| {
                         is_binary(schema)
-                            || is_string(schema) && crate::http::media::is_bytes(&media_name)
+                            || is_string(schema)
+                                && crate::http::media::is_bytes(&media_name)
+                                && !is_encoded_as_text(schema)
                     }) =>
             {
                 // a name: `@` before it, or a file's extension or folder in it
@@ -241,7 +243,10 @@ impl<'a> Importer<'a> {
             None if schema.is_some_and(|schema| !is_binary(schema)) && {
                 // a text body's value from its schema: its own example, `const`, default or
                 // first `enum` value, else one for its type (`string`, or its `format`'s)
-                is_text(&media_name) || schema.is_some_and(|schema| own_value(schema).is_some())
+                is_text(&media_name)
+                    || schema.is_some_and(|schema| {
+                        own_value(schema).is_some() || is_encoded_as_text(schema)
+                    })
             } =>
             {
                 // no explicit example (above): the one built from the schema
@@ -1132,6 +1137,21 @@ paths:
             "{:#?}",
             import.notes
         );
+    }
+
+    // OpenAPI 3.1: a body whose content is encoded as base64 is that text, whatever its type
+    #[test]
+    fn a_body_encoded_as_text_is_that_text() {
+        for (example, expected) in [("", "U3RyaW5n"), (", example: aGk=", "aGk=")] {
+            let import = run(&format!(
+                "paths:\n  /png:\n    post:\n      requestBody:\n        content:\n          image/png: {{schema: {{type: string, contentMediaType: image/png, contentEncoding: base64{example}}}}}\n"
+            ));
+            assert_eq!(
+                import.items[0].spec.request.body.as_ref().unwrap().raw(),
+                Some(expected),
+                "{example}"
+            );
+        }
     }
 
     // OpenAPI 3.1's own example: an image encoded as base64 is a text part

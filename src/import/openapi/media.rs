@@ -42,14 +42,20 @@ pub(super) fn choose_media(content: &Map<String, Value>) -> Option<(&str, &Value
 pub(super) fn is_binary(schema: &Value) -> bool {
     let format = schema.get("format").and_then(Value::as_str);
     let encoding = schema.get("contentEncoding");
-    let encoded_as_text = encoding
-        .and_then(Value::as_str)
-        .is_some_and(is_text_encoding);
-    !encoded_as_text
+    !is_encoded_as_text(schema)
         && (matches!(format, Some("binary" | "file"))
             || schema.get("type").and_then(Value::as_str) == Some("file")
             || schema.get("contentMediaType").is_some()
             || encoding.is_some())
+}
+
+/// Whether a schema's `contentEncoding` writes its content as text (`base64`): the value is that
+/// text, of whatever media type.
+pub(super) fn is_encoded_as_text(schema: &Value) -> bool {
+    schema
+        .get("contentEncoding")
+        .and_then(Value::as_str)
+        .is_some_and(is_text_encoding)
 }
 
 /// Whether a JSON Schema `contentEncoding` (RFC 2045's and RFC 4648's names) writes its content
