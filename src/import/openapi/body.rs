@@ -5,7 +5,9 @@ use serde_json::Value;
 
 use super::Importer;
 use super::document::{escape, scalar_text};
-use super::media::{choose_media, is_binary, is_encoded_as_text, is_json, json_text};
+use super::media::{
+    broken_json_text, choose_media, is_binary, is_encoded_as_text, is_json, json_text,
+};
 use super::parameters::{TAB_DELIMITED, form_fields, header_value_problem};
 use super::schema::{Direction, is_any_value, own_value};
 use crate::http::media_type;
@@ -106,7 +108,7 @@ impl<'a> Importer<'a> {
             if any_media {
                 self.note_once(
                     "body",
-                    media_at,
+                    &media_at,
                     format!(
                         "`{key}` takes any media type, and the body is an object or a list: it is sent as JSON (`Content-Type: application/json`)"
                     ),
@@ -114,6 +116,15 @@ impl<'a> Importer<'a> {
                 headers.push(name_value("Content-Type", "application/json"));
             } else {
                 headers.push(name_value("Content-Type", key));
+            }
+            if let Some(why) = broken_json_text(&example) {
+                self.note(
+                    "body",
+                    &media_at,
+                    format!(
+                        "the example is written as JSON but is none ({why}): it is sent as written"
+                    ),
+                );
             }
             return Some(BodySpec::Raw(json_text(&example)));
         }
@@ -1137,6 +1148,29 @@ paths:
             "{:#?}",
             import.notes
         );
+    }
+
+    // ReadMe's exports: a JSON body's example as text, with a comment or a trailing comma
+    #[test]
+    fn an_example_written_as_json_that_is_none_is_sent_as_written() {
+        let import = run(r#"
+paths:
+  /a:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {quantity: {type: integer}}}
+            examples:
+              request: {value: "{\n  \"quantity\": 3, // three\n}"}
+"#);
+        assert_eq!(
+            import.items[0].spec.request.body.as_ref().unwrap().raw(),
+            Some("{\n  \"quantity\": 3, // three\n}")
+        );
+        assert!(import.notes.iter().any(|n| n
+            .message
+            .starts_with("the example is written as JSON but is none (")));
     }
 
     // OpenAPI 3.1: a body whose content is encoded as base64 is that text, whatever its type

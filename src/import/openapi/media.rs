@@ -92,11 +92,27 @@ pub(super) fn json_text(example: &Value) -> String {
         let trimmed = text.trim();
         if (trimmed.starts_with('{') || trimmed.starts_with('['))
             && serde_json::from_str::<serde::de::IgnoredAny>(trimmed).is_ok()
+            || broken_json_text(example).is_some()
         {
             return trimmed.to_string();
         }
     }
     pretty_json(example)
+}
+
+/// Why a string example that is written as a JSON object or list (`{` to `}`, `[` to `]`) is no
+/// JSON, when it is not (ReadMe's examples keep `// comments` and trailing commas): it is still
+/// the text its writer meant as the body, not a JSON string holding it.
+pub(super) fn broken_json_text(example: &Value) -> Option<String> {
+    let text = example.as_str()?.trim();
+    let whole = text.starts_with('{') && text.ends_with('}')
+        || text.starts_with('[') && text.ends_with(']');
+    if !whole {
+        return None;
+    }
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .err()
+        .map(|error| error.to_string())
 }
 
 impl<'a> Importer<'a> {
