@@ -3060,24 +3060,49 @@ fn apply(
             Some((name, content)) if long == "form-string" => transfer
                 .form
                 .push((name.to_string(), PartSpec::Text(Some(content.to_string())))),
-            // `name=<-`: standard input's text as the part, when the command gives it
-            Some((name, "<-")) if transfer.stdin.is_some() => match transfer.stdin.take() {
-                Some(Stdin::Text(text)) => transfer
-                    .form
-                    .push((name.to_string(), PartSpec::Text(Some(text)))),
-                Some(Stdin::File(path)) => {
+            // `name=<-` (and `name=<-;type=application/json`): standard input's text as the
+            // part, when the command gives it
+            Some((name, content))
+                if transfer.stdin.is_some()
+                    && content
+                        .strip_prefix("<-")
+                        .is_some_and(|params| params.is_empty() || params.starts_with(';')) =>
+            {
+                let params = &content["<-".len()..];
+                let stdin = transfer.stdin.take().expect("the guard saw standard input");
+                let (part, unsaid) = match stdin {
+                    Stdin::Text(text) => {
+                        let (part, unsaid) = form_part(params);
+                        let part = match part {
+                            PartSpec::Detailed(detail) => PartSpec::Detailed(PartDetailSpec {
+                                value: Some(text),
+                                ..detail
+                            }),
+                            _ => PartSpec::Text(Some(text)),
+                        };
+                        (part, unsaid)
+                    }
+                    Stdin::File(path) => {
+                        note(
+                            "body",
+                            format!(
+                                "`{shown} {name}=<-` sends the contents of `{path}` as a text part; a spec cannot say that: imported as a file part (which also sends the file's name)"
+                            ),
+                        );
+                        form_part(&format!("@{path}{params}"))
+                    }
+                };
+                if !unsaid.is_empty() {
                     note(
                         "body",
                         format!(
-                            "`{shown} {name}=<-` sends the contents of `{path}` as a text part; a spec cannot say that: imported as a file part (which also sends the file's name)"
+                            "`{shown} {value}`: a spec cannot say `{}` (a part is its text or its file, sent under the file's own name, and its content type); left out",
+                            unsaid.join("")
                         ),
                     );
-                    transfer
-                        .form
-                        .push((name.to_string(), form_part(&format!("@{path}")).0));
                 }
-                None => {}
-            },
+                transfer.form.push((name.to_string(), part));
+            }
             // `name=@<(echo hi)` (a file the shell fills, named by its descriptor, `63`) and
             // `name=<<(…)` (its text as the part)
             Some((name, content))
@@ -8942,6 +8967,18 @@ schema:
             panic!("a form")
         };
         assert!(matches!(&parts[0]["content"], PartSpec::Text(Some(t)) if t == "a b"));
+        // with its own content type, from a here-document
+        let Some(BodySpec::Formdata(parts)) = spec(
+            "curl -F 'meta=<-;type=application/json' https://e.com/up <<EOF\n{\"k\":\"v\"}\nEOF\n",
+        )
+        .request
+        .body
+        else {
+            panic!("a form")
+        };
+        assert!(matches!(&parts[0]["meta"], PartSpec::Detailed(d)
+            if d.value.as_deref() == Some("{\"k\":\"v\"}\n")
+                && d.content_type.as_deref() == Some("application/json")));
         // `--data-urlencode name@-` encodes what is piped in, its line break too (curl 7.88
         // sends `name=a+b%0A`)
         let encoded = spec("echo 'a b' | curl --data-urlencode name@- https://e.com/y");

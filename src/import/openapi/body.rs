@@ -1168,9 +1168,10 @@ paths:
             import.items[0].spec.request.body.as_ref().unwrap().raw(),
             Some("{\n  \"quantity\": 3, // three\n}")
         );
-        assert!(import.notes.iter().any(|n| n
-            .message
-            .starts_with("the example is written as JSON but is none (")));
+        assert!(import.notes.iter().any(|n| {
+            n.message
+                .starts_with("the example is written as JSON but is none (")
+        }));
     }
 
     // OpenAPI 3.1: a body whose content is encoded as base64 is that text, whatever its type
