@@ -3220,6 +3220,25 @@ fn apply(
                         ),
                     );
                 }
+                // `data="{"a":1}"`: the value's own first quote ends the quoted value, and
+                // curl drops the rest up to a `;` ("Trailing data after quoted form
+                // parameter"), as the samples do: Postman's generator writes JSON so
+                let after_quote = content
+                    .trim_start_matches(['@', '<'])
+                    .strip_prefix('"')
+                    .map(|quoted| quoted_value(quoted));
+                if let Some((kept, rest)) = after_quote
+                    && !rest.is_empty()
+                    && !rest.starts_with(';')
+                {
+                    let dropped = rest.split(';').next().unwrap_or(rest);
+                    note(
+                        "body",
+                        format!(
+                            "`{shown} {value}`: the quoted value ends at its second `\"`, so the part is `{kept}`, and curl drops `{dropped}` after it (its warning: trailing data after quoted form parameter); to send the whole text, escape its quotes (`\\\"`) or leave the outer quotes off"
+                        ),
+                    );
+                }
                 let (part, unsaid) = match content.strip_prefix('<') {
                     Some(path) => form_part(&format!("@{path}")),
                     None => form_part(content),
@@ -8967,6 +8986,23 @@ schema:
             panic!("a form")
         };
         assert!(matches!(&parts[0]["content"], PartSpec::Text(Some(t)) if t == "a b"));
+        // Dify's docs: JSON in quotes whose own first quote ends them; curl drops the rest
+        let dify =
+            imported("curl -F 'data=\"{\"a\":1}\";type=application/json' http://localhost:9/u");
+        let Some(BodySpec::Formdata(parts)) = &dify.items[0].spec.request.body else {
+            panic!("a form")
+        };
+        assert!(
+            matches!(&parts[0]["data"], PartSpec::Detailed(d) if d.value.as_deref() == Some("{"))
+        );
+        assert!(
+            noted(
+                &dify,
+                "so the part is `{`, and curl drops `a\":1}\"` after it"
+            ),
+            "{:?}",
+            dify.notes
+        );
         // with its own content type, from a here-document
         let Some(BodySpec::Formdata(parts)) = spec(
             "curl -F 'meta=<-;type=application/json' https://e.com/up <<EOF\n{\"k\":\"v\"}\nEOF\n",
