@@ -587,6 +587,23 @@ pub fn import(text: &str) -> Result<Import, String> {
             })
             .map(|mut import| {
             // a quick reference's table of commands beside the blocks: said, not imported
+            // a command written in a quote or a paragraph (ownCloud's `>curl -u …`)
+            // (in a Markdown page, whose lines are the file's)
+            let prose = if markup.is_none() {
+                curl_in_prose(&page)
+            } else {
+                Vec::new()
+            };
+            if !prose.is_empty() && !spans_read {
+                import.notes.push(Note::of_kind(
+                    "page",
+                    "input",
+                    format!(
+                        "line(s) {} write a curl command outside a code block (in a quote or a paragraph), which is not imported: put it in a ```bash block to import it",
+                        prose.join(", ")
+                    ),
+                ));
+            }
             let spans = curl_in_code_spans(&page);
             if !spans.is_empty() && !spans_read {
                 import.notes.push(Note::of_kind(
@@ -991,6 +1008,38 @@ fn curl_in_code_spans(text: &str) -> Vec<String> {
         })
         .map(|(index, _)| (index + 1).to_string())
         .collect()
+}
+
+/// The lines of a Markdown page that start a curl command outside its code blocks: in a quote
+/// (`>curl -u …`) or as a paragraph of its own, which a reader copies as the request.
+fn curl_in_prose(page: &str) -> Vec<String> {
+    let mut fence: Option<&str> = None;
+    let mut lines = Vec::new();
+    for (index, line) in page.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"]
+            .into_iter()
+            .find(|marker| trimmed.starts_with(marker));
+        match (fence, marker) {
+            (None, Some(marker)) => fence = Some(marker),
+            (Some(open), Some(marker)) if open == marker => fence = None,
+            _ => {}
+        }
+        // an indented line may be an indented code block, which is read as one
+        if fence.is_some() || marker.is_some() || line.starts_with("    ") || line.starts_with('\t')
+        {
+            continue;
+        }
+        let command = trimmed.trim_start_matches('>').trim_start();
+        let Some(rest) = command.strip_prefix("curl ") else {
+            continue;
+        };
+        let next = rest.trim_start().trim_start_matches(['"', '\'']);
+        if next.starts_with('-') || next.contains("://") {
+            lines.push((index + 1).to_string());
+        }
+    }
+    lines
 }
 
 /// Where a page that has no code block holding curl writes a curl command all the same (in a
@@ -5984,6 +6033,23 @@ mod tests {
         assert!(
             error.contains("imports (`./code/create.sh`, `./code/list.sh`)"),
             "{error}"
+        );
+    }
+
+    // ownCloud's DTN README: a command in a quote, beside one in a block
+    #[test]
+    fn a_curl_command_outside_code_blocks_is_noted() {
+        let page = "# DTN\n\nCall example:\n>curl -u admin:pw https://h.example/dtn/x\n\ncurl https://h.example/in-prose\n\n```bash\ncurl https://h.example/status.php\n# curl -X not-this\n```\n\n    curl https://h.example/indented\n";
+        let import = super::import(page).unwrap();
+        // the block's and the indented code block's
+        assert_eq!(import.items.len(), 2);
+        assert!(
+            noted(
+                &import,
+                "line(s) 4, 6 write a curl command outside a code block"
+            ),
+            "{:?}",
+            import.notes
         );
     }
 
