@@ -35,14 +35,18 @@ pub fn csharp_verbatim_lines(s: &str) -> String {
 /// that `HttpRequestHeaders.Add` writes the value back its own way (`application/json;v=1`
 /// becomes `application/json; v=1`, `en-US,en;q=0.9` becomes `en-US, en; q=0.9`) or throws on one
 /// it cannot parse (an unquoted `If-None-Match`, Firebase's `Authorization: key=…`), where
-/// `TryAddWithoutValidation` sends it as written. An `Authorization` of a scheme and its
-/// credentials (`Bearer abc`) is written back as it is.
+/// `TryAddWithoutValidation` sends it as written. An `Authorization` of a scheme and one word
+/// of credentials (`Bearer abc.def=`) is written back as it is; one of parameters (AWS's
+/// `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`) or with a quote is not, and
+/// Mono throws on it.
 pub fn dotnet_parsed_header(name: &str, value: &str) -> bool {
     if name.eq_ignore_ascii_case("authorization")
         || name.eq_ignore_ascii_case("proxy-authorization")
     {
-        let scheme = value.split(' ').next().unwrap_or("");
-        return !crate::model::is_token(scheme);
+        let (scheme, credentials) = value.split_once(' ').unwrap_or((value, ""));
+        // one word of credentials (a token68, or a `{{placeholder}}` standing for one)
+        let one_word = !credentials.contains([' ', '\t', ',', '"']);
+        return !crate::model::is_token(scheme) || !one_word;
     }
     const PARSED: [&str; 23] = [
         "accept",
@@ -106,6 +110,12 @@ mod tests {
         assert!(!dotnet_parsed_header("Authorization", "Bearer abc.def="));
         assert!(!dotnet_parsed_header("authorization", "Basic"));
         assert!(dotnet_parsed_header("Authorization", "key=AAAA"));
+        assert!(dotnet_parsed_header(
+            "Authorization",
+            "AWS4-HMAC-SHA256 Credential=AKID/20130524/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f"
+        ));
+        assert!(dotnet_parsed_header("Authorization", "Bearer \"a,b\""));
+        assert!(dotnet_parsed_header("Authorization", "Bearer a b"));
         assert!(dotnet_parsed_header("Authorization", ""));
     }
 
