@@ -218,6 +218,30 @@ fn check_request(check: &mut Checker, request: spec::RequestSpec) -> Option<Requ
             );
         }
     }
+    // a client sends one `Cookie` header (RFC 6265): the writer's own, given more than once
+    // (`-H 'Cookie: a=1' -H 'Cookie: b=2'`), are one, as the first, which clients that keep
+    // one value per name would otherwise join with `, `, making the second cookie part of the
+    // first's value
+    let is_cookie_header = |h: &Header| h.name.eq_ignore_ascii_case("cookie");
+    if headers.iter().filter(|h| is_cookie_header(h)).count() > 1 {
+        let value = headers
+            .iter()
+            .filter(|h| is_cookie_header(h))
+            .map(|h| h.value.trim().trim_end_matches([';', ' ']))
+            .filter(|value| !value.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let first = headers
+            .iter()
+            .position(is_cookie_header)
+            .expect("counted");
+        headers[first].value = value;
+        let mut index = 0;
+        headers.retain(|h| {
+            index += 1;
+            index - 1 == first || !is_cookie_header(h)
+        });
+    }
     if !cookies.is_empty() {
         let value = cookies
             .iter()
@@ -796,17 +820,29 @@ mod tests {
     // with `, `, making the second cookie part of the first's value)
     #[test]
     fn cookies_join_a_cookie_header_the_writer_gave() {
-        let endpoint = endpoint(
+        let joined = endpoint(
             "title: t\nrequest:\n  method: GET\n  url: https://e.com/a\n  headers:\n  - Cookie: sid=abc\n  - X-A: b\n  cookies:\n  - lang: en\n",
         )
         .unwrap();
-        let headers: Vec<(&str, &str)> = endpoint
+        let headers: Vec<(&str, &str)> = joined
             .request
             .headers
             .iter()
             .map(|h| (h.name.as_str(), h.value.as_str()))
             .collect();
         assert_eq!(headers, [("Cookie", "sid=abc; lang=en"), ("X-A", "b")]);
+        // and so does a second `Cookie` header (curl's `-H 'Cookie: a=1' -H 'Cookie: b=2'`)
+        let twice = endpoint(
+            "title: t\nrequest:\n  method: GET\n  url: https://e.com/a\n  headers:\n  - Cookie: sid=abc;\n  - X-A: b\n  - cookie: theme=dark\n",
+        )
+        .unwrap();
+        let headers: Vec<(&str, &str)> = twice
+            .request
+            .headers
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_str()))
+            .collect();
+        assert_eq!(headers, [("Cookie", "sid=abc; theme=dark"), ("X-A", "b")]);
     }
 
     // Python's and Java's clients refuse it, as they refuse it in any header
