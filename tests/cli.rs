@@ -872,7 +872,9 @@ fn watch_rebuilds_on_a_change_and_survives_a_bad_spec() {
     project.write("specs/users/broken.yaml", "title: [\n");
     let third = until("watching for changes");
     assert!(
-        third.iter().any(|l| l.contains("2 specs (0 rendered, 1 failed)")),
+        third
+            .iter()
+            .any(|l| l.contains("2 specs (0 rendered, 1 failed)")),
         "{third:#?}"
     );
 

@@ -77,10 +77,24 @@ const RUBY: Dialect = Dialect {
 /// Parses `text` if re-printing it keeps its meaning; `None` otherwise (the sample then sends the
 /// body as written).
 pub fn parse_reprintable(text: &str) -> Option<Json> {
+    parse(text, false)
+}
+
+/// Whether `text` is a JSON object, whatever its numbers and keys: one that re-printing would
+/// change (a number beyond a double's range or precision, a key given twice) is JSON all the
+/// same, to be sent as written.
+pub fn is_object_text(text: &str) -> bool {
+    matches!(parse(text, true), Some(Json::Object(_)))
+}
+
+/// `text` as JSON, or `None`; `as_written` takes any number and repeated keys (each number then
+/// stands as 0: the value is only looked at, never printed).
+fn parse(text: &str, as_written: bool) -> Option<Json> {
     let mut parser = Parser {
         bytes: text.as_bytes(),
         text,
         at: 0,
+        as_written,
     };
     parser.skip_whitespace();
     let value = parser.value(0)?;
@@ -281,6 +295,8 @@ struct Parser<'a> {
     bytes: &'a [u8],
     text: &'a str,
     at: usize,
+    /// Whether any valid number and repeated keys are taken (see [`is_object_text`]).
+    as_written: bool,
 }
 
 /// Deeper nesting is sent as written rather than risk the stack.
@@ -346,7 +362,7 @@ impl Parser<'_> {
                     self.skip_whitespace();
                     let key = self.string()?;
                     // A repeated key means different things to different parsers.
-                    if !keys.insert(key.clone()) {
+                    if !keys.insert(key.clone()) && !self.as_written {
                         return None;
                     }
                     self.skip_whitespace();
@@ -388,6 +404,9 @@ impl Parser<'_> {
             }
         }
         let text = &self.text[start..self.at];
+        if self.as_written {
+            return Some(Json::Number(0.0));
+        }
         let n: f64 = text.parse().ok()?;
         // JavaScript would print an overflowing number as `null`, and an integer a double cannot
         // hold exactly (beyond 2^53, or `-0`) as another integer.
@@ -544,5 +563,15 @@ mod tests {
             assert_eq!(parse_reprintable(text), None, "{text:?}");
         }
         assert!(parse_reprintable(&"[".repeat(300)).is_none());
+        // JSON all the same, to be sent as written
+        for text in [
+            "{\"id\": 5474537955442823397}",
+            "{\"a\": -0, \"b\": 1e400}",
+            "{\"a\": 1, \"a\": 2}",
+        ] {
+            assert!(is_object_text(text), "{text}");
+        }
+        assert!(!is_object_text("[1]"));
+        assert!(!is_object_text("{\"a\": 01}"));
     }
 }

@@ -3275,7 +3275,7 @@ fn apply(
                 let after_quote = content
                     .trim_start_matches(['@', '<'])
                     .strip_prefix('"')
-                    .map(|quoted| quoted_value(quoted));
+                    .map(quoted_value);
                 if let Some((kept, rest)) = after_quote
                     && !rest.is_empty()
                     && !rest.starts_with(';')

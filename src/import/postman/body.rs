@@ -151,9 +151,10 @@ impl Importer {
                 let query = text(graphql.and_then(|g| g.get("query")));
                 let variables = match graphql.and_then(|g| g.get("variables")) {
                     Some(Value::String(text)) if text.trim().is_empty() => None,
-                    Some(Value::String(text)) => match serde_json::from_str::<Value>(text) {
-                        Ok(Value::Object(_)) => Some(text.clone()),
-                        _ => {
+                    // (any number: an id beyond 2^53 is sent as written)
+                    Some(Value::String(text)) => match crate::filters::json::is_object_text(text) {
+                        true => Some(text.clone()),
+                        false => {
                             self.note(
                                 "body",
                                 format!("{at}/graphql/variables"),
