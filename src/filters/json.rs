@@ -52,6 +52,10 @@ struct Dialect {
     true_: &'static str,
     false_: &'static str,
     string: fn(&str) -> String,
+    /// How a `__proto__` key is written, where the language's literal reads it as something
+    /// else: in a JavaScript object literal, `"__proto__": …` sets the prototype and adds no
+    /// property, which `["__proto__"]: …` does.
+    proto_key: Option<&'static str>,
 }
 
 const JAVASCRIPT: Dialect = Dialect {
@@ -59,6 +63,7 @@ const JAVASCRIPT: Dialect = Dialect {
     true_: "true",
     false_: "false",
     string: js_string,
+    proto_key: Some("[\"__proto__\"]"),
 };
 // A JSON string is a valid Python string literal with the same value.
 const PYTHON: Dialect = Dialect {
@@ -66,12 +71,14 @@ const PYTHON: Dialect = Dialect {
     true_: "True",
     false_: "False",
     string: js_string,
+    proto_key: None,
 };
 const RUBY: Dialect = Dialect {
     null: "nil",
     true_: "true",
     false_: "false",
     string: ruby_string,
+    proto_key: None,
 };
 
 /// Parses `text` if re-printing it keeps its meaning; `None` otherwise (the sample then sends the
@@ -212,7 +219,10 @@ fn write_value(out: &mut String, value: &Json, dialect: &Dialect, newline: &str,
                     out.push(',');
                 }
                 out.push_str(&inner);
-                out.push_str(&(dialect.string)(key));
+                match dialect.proto_key.filter(|_| key == "__proto__") {
+                    Some(proto_key) => out.push_str(proto_key),
+                    None => out.push_str(&(dialect.string)(key)),
+                }
                 out.push_str(": ");
                 write_value(out, member, dialect, &inner, indent);
             }
@@ -522,6 +532,13 @@ mod tests {
         );
         assert_eq!(js("\"\\u00e9\\ud83d\\ude00\\/\""), "\"\u{e9}\u{1F600}/\"");
         assert_eq!(js(" [ ] "), "[]");
+        // a `"__proto__":` key would set the prototype, and the property would be lost
+        assert_eq!(
+            js("{\"__proto__\": 1, \"a\": {\"__proto__\": null}}"),
+            "{\n    [\"__proto__\"]: 1,\n    \"a\": {\n      [\"__proto__\"]: null\n    }\n  }"
+        );
+        let value = parse_reprintable("{\"__proto__\": 1}").unwrap();
+        assert_eq!(python_literal(&value, ""), "{\n  \"__proto__\": 1\n}");
     }
 
     #[test]
