@@ -2,7 +2,7 @@
 
 use super::run::{RunSetup, Runner, php_sample};
 use super::{Syntax, Target};
-use crate::model::Request;
+use crate::model::{Body, Part, PartContent, Request};
 
 pub const TARGET: Target = Target {
     id: "pecl-http",
@@ -28,9 +28,53 @@ fn run(setup: &RunSetup) -> Result<std::process::Command, String> {
 }
 
 fn known_gap(request: &Request) -> Option<&'static str> {
-    request
+    if request
         .headers_with_auth()
         .iter()
         .any(|header| header.value.is_empty())
-        .then_some("pecl_http does not send a header with an empty value")
+    {
+        return Some("pecl_http does not send a header with an empty value");
+    }
+    // the template adds parts one by one unless `addForm` can send them (texts first, untyped,
+    // names once); pecl_http then ends an empty part with no line break
+    let Some(Body::Formdata { parts }) = &request.body else {
+        return None;
+    };
+    let text = |part: &&Part| matches!(part.content, PartContent::Text { .. });
+    let first_file = parts.iter().position(|p| !text(&p)).unwrap_or(parts.len());
+    let by_add_form = parts[first_file..].iter().all(|p| !text(&p))
+        && parts.iter().filter(text).all(|p| p.content_type.is_none())
+        && {
+            let mut names = std::collections::HashSet::new();
+            parts.iter().all(|p| names.insert(p.name.as_str()))
+        };
+    let empty_text = parts
+        .iter()
+        .any(|p| matches!(&p.content, PartContent::Text { value } if value.is_empty()));
+    (!by_add_form && empty_text).then_some(
+        "pecl_http ends an empty multipart part it is given as a message with no line break",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::known_gap;
+
+    #[test]
+    fn an_empty_part_added_as_a_message_is_a_gap_and_one_in_a_form_is_not() {
+        let gap = |parts: &str| {
+            known_gap(&crate::targets::request_of(&format!(
+                "title: t\nrequest:\n  method: POST\n  url: https://e.com/a\n  body:\n    formdata:\n{parts}"
+            )))
+        };
+        // texts first, untyped, names once: `addForm`, which sends an empty field right
+        assert_eq!(gap("      - a: '1'\n      - note: ''\n"), None);
+        assert!(gap("      - note: ''\n      - meta:\n          value: x\n          content_type: text/plain\n").is_some());
+        assert_eq!(
+            gap(
+                "      - a: '1'\n      - meta:\n          value: x\n          content_type: text/plain\n"
+            ),
+            None
+        );
+    }
 }
