@@ -17,6 +17,7 @@ pub use rules::{
     url_unparsable, variable_problem,
 };
 pub use validate::{auth_problem, validate, validate_with};
+pub(crate) use values::set_in_url;
 
 /// Where a page lives: `specs/auth/openid-connect-oauth-2/token.yaml` is module `auth`, page
 /// `openid-connect-oauth-2/token`.

@@ -68,7 +68,7 @@ fn url_parts(url: &str) -> [(UrlPart, &str); 4] {
 }
 
 /// `url` with its values set, each encoded for the part of the URL it is set in.
-fn set_in_url(values: &SampleValues, url: &str) -> Result<String, Unset> {
+pub(crate) fn set_in_url(values: &SampleValues, url: &str) -> Result<String, Unset> {
     // (every spec of the house style, which sets nothing, is read without parsing its URL)
     if values.sets_nothing() {
         return Ok(url.to_string());

@@ -93,10 +93,10 @@ pub fn make_live(
     let mut live = spec.clone();
     let substitute = |text: &str| substitute_unset(text, values);
     let request = &mut live.request;
-    // a secret in the URL is an error the spec as written already reported
-    let url = values
-        .set(&request.url, false)
-        .unwrap_or_else(|_| request.url.clone());
+    // a secret in the URL is an error the spec as written already reported; each value is
+    // encoded for the part of the URL it is set in, as the model sets it for the samples
+    let url =
+        crate::model::set_in_url(values, &request.url).unwrap_or_else(|_| request.url.clone());
     request.url = point_at(&substitute(&url), origin);
     let pairs = |items: &mut Vec<indexmap::IndexMap<String, Option<String>>>| {
         for item in items.iter_mut() {
@@ -212,6 +212,26 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             file_contents("pkg-v-q.deb")
+        );
+    }
+
+    // a value holding `#` or `&` is encoded where the samples encode it, not cut the URL short
+    #[test]
+    fn a_value_set_in_the_url_is_encoded_for_its_part() {
+        let source =
+            "title: t\nrequest:\n  method: GET\n  url: \"{{baseUrl}}/users/{{q}}?q={{q}}&x=1\"\n";
+        let spec = crate::spec::parse(source).unwrap();
+        let site = crate::config::Config::parse(
+            Path::new("samplegen.yaml"),
+            "variables: {baseUrl: \"https://api.example.com/v2\", q: \"a&b #d\"}\n",
+        )
+        .unwrap()
+        .sample_values;
+        let files = tempfile::tempdir().unwrap();
+        let live = make_live(&spec, &site, "http://127.0.0.1:9", files.path()).unwrap();
+        assert_eq!(
+            live.request.url,
+            "http://127.0.0.1:9/v2/users/a&b %23d?q=a%26b %23d&x=1"
         );
     }
 
