@@ -38,6 +38,19 @@ const FORM_MINIMAL: &AsciiSet = &percent_encoding::CONTROLS
     .add(b'+')
     .add(b'%');
 
+/// What curl's `curl_easy_escape` (and so `--data-urlencode` and `{{name:url}}`) encodes:
+/// everything but RFC 3986's unreserved `A-Z a-z 0-9 - . _ ~`.
+const CURL_ESCAPE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// `s` as curl's `curl_easy_escape` writes it: `a b!` as `a%20b%21`.
+pub fn curl_escape(s: &str) -> String {
+    utf8_percent_encode(s, CURL_ESCAPE).to_string()
+}
+
 /// JavaScript's `encodeURIComponent`.
 pub fn uri_component(s: &str) -> String {
     utf8_percent_encode(s, URI_COMPONENT).to_string()

@@ -54,7 +54,7 @@ use crate::spec::{
 /// (an environment variable the shell expanded, or a placeholder) kept whole: its value is what
 /// curl encodes, and the samples write it where the variable is.
 fn encoded_keeping_variables(text: &str) -> String {
-    super::shared::encoded_keeping_variables(text, crate::http::encoding::uri_component)
+    super::shared::encoded_keeping_variables(text, crate::http::encoding::curl_escape)
 }
 
 /// What a `--data-urlencode` (or `--url-query`) argument says, as curl reads it: what comes
@@ -211,6 +211,11 @@ enum Data {
 /// What one curl request (a command, or a part of it between `--next`s) says.
 #[derive(Default)]
 struct Transfer {
+    /// curl 8.3's `--variable`s, for the `--expand-…` options: each name with its value when
+    /// the command gives it (`name=text`), `None` when it comes from elsewhere (`%NAME` from the
+    /// environment, `name@file`), which a spec writes `{{name}}`. They hold for every transfer
+    /// of the command.
+    curl_variables: Vec<(String, Option<String>)>,
     method: Option<String>,
     /// The URLs, each with where it is: curl sends the same request to each.
     urls: Vec<(String, String)>,
@@ -2528,6 +2533,7 @@ fn next(transfer: &mut Transfer) -> Transfer {
     let stdin = transfer.stdin.take();
     let done = std::mem::take(transfer);
     transfer.stdin = stdin;
+    transfer.curl_variables = done.curl_variables.clone();
     done
 }
 
@@ -2721,13 +2727,17 @@ fn read_command(
                 } else {
                     None
                 };
-                import.notes.push(Note::of_kind(
-                    "unsupported-option",
-                    at.clone(),
-                    format!(
-                        "`{shown}`: its `{{{{variables}}}}` are not expanded; read as `--{long}`"
-                    ),
-                ));
+                let value = value.map(|value| {
+                    let (expanded, notes) = expanded(&value, &transfer.curl_variables);
+                    for message in notes {
+                        import.notes.push(Note::of_kind(
+                            "environment",
+                            at.clone(),
+                            format!("`{shown}`: {message}"),
+                        ));
+                    }
+                    expanded
+                });
                 apply(long, shown, value, &at, &mut transfer, import);
             } else {
                 // an option no curl this importer knows: its argument, if it has one, cannot be
@@ -2967,6 +2977,30 @@ fn apply(
         import.notes.push(Note::of_kind(kind, at, message));
     };
     match long {
+        "variable" => {
+            // `name=text`, `name@file`, `%NAME` (from the environment), `%NAME=default`
+            let (name, given) = match value.strip_prefix('%') {
+                Some(env) => (env.split(['=', '@']).next().unwrap_or(env), None),
+                None => match value.find(['=', '@']) {
+                    Some(at) if value[at..].starts_with('=') => {
+                        (&value[..at], Some(value[at + 1..].to_string()))
+                    }
+                    Some(at) => {
+                        note(
+                            "environment",
+                            format!(
+                                "`{shown} {value}` reads the variable from a file, which samplegen does not read: where it is expanded, the spec writes `{{{{{}}}}}`",
+                                &value[..at]
+                            ),
+                        );
+                        (&value[..at], None)
+                    }
+                    None => (value.as_str(), None),
+                },
+            };
+            transfer.curl_variables.retain(|(known, _)| known != name);
+            transfer.curl_variables.push((name.to_string(), given));
+        }
         "request" => transfer.method = Some(value),
         // `printf 'X-Key: %s' "$K" | curl -H @-`: the headers on standard input, read there
         "header" if value == "@-" && transfer.stdin.take().is_some() => note(
@@ -3528,6 +3562,73 @@ fn apply(
             format!("`{shown}` is not imported: a spec cannot say it; ignored"),
         ),
     }
+}
+
+/// `text` with curl 8.3's expansions (`{{name}}`, `{{name:trim:url}}`) of the command's
+/// `--variable`s done, as an `--expand-…` option does them, with a note for each that cannot be:
+/// a variable whose value is not given (`%NAME`, a file), which the spec writes `{{name}}`, its
+/// functions noted when it has any. A name that is no variable of the command is blank, as curl
+/// inserts it, noted; `\{{` is `{{` as written.
+fn expanded(text: &str, variables: &[(String, Option<String>)]) -> (String, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        if rest[..start].ends_with('\\') {
+            out.push_str(&rest[..start - 1]);
+            out.push_str("{{");
+            rest = &rest[start + 2..];
+            continue;
+        }
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[start..]);
+            return (out, notes);
+        };
+        let inner = &after[..end];
+        let mut steps = inner.split(':');
+        let name = steps.next().unwrap_or_default();
+        let functions: Vec<&str> = steps.collect();
+        match variables.iter().find(|(known, _)| known == name) {
+            Some((_, Some(value))) => {
+                let mut value = value.clone();
+                for function in &functions {
+                    value = match *function {
+                        "trim" => value.trim().to_string(),
+                        "json" => {
+                            let quoted = serde_json::to_string(&value).expect("a string");
+                            quoted[1..quoted.len() - 1].to_string()
+                        }
+                        "url" => crate::http::encoding::curl_escape(&value),
+                        "b64" => crate::http::encoding::base64(&value),
+                        other => {
+                            notes.push(format!(
+                                "`{{{{{inner}}}}}` applies `{other}`, which is no curl function (`trim`, `json`, `url`, `b64`): left out"
+                            ));
+                            value
+                        }
+                    };
+                }
+                out.push_str(&value);
+            }
+            Some((_, None)) => {
+                if !functions.is_empty() {
+                    notes.push(format!(
+                        "`{{{{{inner}}}}}` applies `{}` to a value samplegen does not have: the spec writes `{{{{{name}}}}}`, whose value is to be given as curl would make it",
+                        functions.join(":")
+                    ));
+                }
+                out.push_str(&format!("{{{{{name}}}}}"));
+            }
+            None => notes.push(format!(
+                "`{{{{{inner}}}}}` names no `--variable` of the command, so curl inserts nothing there"
+            )),
+        }
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    (out, notes)
 }
 
 /// A `-H` argument as a header to send: `Name: value`, `Name;` (empty); `Name:` removes one of
@@ -6036,6 +6137,34 @@ mod tests {
         );
     }
 
+    // curl 8.3's variables, expanded by the `--expand-…` options with their functions
+    #[test]
+    fn curl_variables_are_expanded_where_an_expand_option_says() {
+        let import = imported(concat!(
+            "curl --variable 'v= a \"b\" ' --variable %HOME --variable 'f@x.txt' ",
+            "--expand-data 'x={{v:trim:url}}&y={{v:b64}}&j={{v:trim:json}}&h={{HOME}}&f={{f:url}}&k={{none}}&l=\\{{v}}' ",
+            "--expand-url 'https://e.com/{{v:trim:url}}' -H 'X-V: {{v}}'",
+        ));
+        let spec = &import.items[0].spec;
+        assert_eq!(spec.request.url, "https://e.com/a%20%22b%22");
+        assert_eq!(
+            raw_body(&import, 0),
+            Some("x=a%20%22b%22&y=IGEgImIiIA==&j=a \\\"b\\\"&h={{HOME}}&f={{f}}&k=&l={{v}}")
+        );
+        // an option that does not expand leaves `{{v}}`, a spec variable, as written
+        let yaml = crate::import::to_yaml(spec);
+        assert!(yaml.contains("X-V: '{{v}}'"), "{yaml}");
+        assert!(noted(
+            &import,
+            "`{{f:url}}` applies `url` to a value samplegen does not have"
+        ));
+        assert!(noted(&import, "reads the variable from a file"));
+        assert!(noted(
+            &import,
+            "`{{none}}` names no `--variable` of the command, so curl inserts nothing there"
+        ));
+    }
+
     // ownCloud's DTN README: a command in a quote, beside one in a block
     #[test]
     fn a_curl_command_outside_code_blocks_is_noted() {
@@ -7248,7 +7377,7 @@ schema:
         );
         assert_eq!(
             both_ways.variables.get("Q_encoded").map(String::as_str),
-            Some("SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D")
+            Some("SELECT%20%2A%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D")
         );
         // a field curl sends as written: the value the form reads, which the samples encode
         let written = imported(concat!(
