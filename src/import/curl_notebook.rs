@@ -129,30 +129,40 @@ fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
     )
 }
 
-/// An IPython `!` line with each `{expr}` that reads a Python value through a subscript or an
-/// attribute (`{headers['Authorization']}`, `{cfg.url}`) written as one name in braces
-/// (`{headers_Authorization}`): IPython writes the value in before the shell runs, and a
-/// placeholder of one name is what the importer reads as a value the reader gives. `{name}`
-/// stays as it is, and so does any other brace (`{"a": 1}`, which IPython cannot evaluate and
-/// leaves).
+/// An IPython `!` line as the importer reads what IPython runs: IPython writes a Python value in
+/// for each `{expr}` before the shell runs, so `{name}` is the spec's variable `{{name}}`
+/// (wherever it stands: a header, a file's path in `-d @{data_file}`), and an `{expr}` reading
+/// a value through a subscript or an attribute (`{headers['Authorization']}`, `{cfg.url}`) is a
+/// placeholder of one name (`{headers_Authorization}`), which the importer reads as a value the
+/// reader gives. IPython expands a line whole or not at all: a line with any other brace
+/// (`-d '{"a": 1}'`, which it cannot evaluate) is sent as written, braces and all.
 pub(super) fn ipython_references_named(line: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut rest = line;
-    let mut changed = false;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
+        // `{{`: Python's formatting writes one brace; left as written here
+        if let Some(escaped) = after.strip_prefix('{') {
+            let end = escaped.find("}}").map_or(escaped.len(), |end| end + 2);
+            out.push_str(&rest[..open + 2 + end]);
+            rest = &escaped[end..];
+            continue;
+        }
         let Some(close) = after.find('}') else {
             break;
         };
         let expr = &after[..close];
-        let reference = expr.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && expr.contains(['[', '.'])
+        out.push_str(&rest[..open]);
+        if is_python_name(expr) {
+            out.push_str("{{");
+            out.push_str(expr);
+            out.push_str("}}");
+        } else if expr.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
             && expr.chars().all(|c| {
                 c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '\'' | '"')
             })
-            && expr.matches('[').count() == expr.matches(']').count();
-        out.push_str(&rest[..open + 1]);
-        if reference {
+            && expr.matches('[').count() == expr.matches(']').count()
+        {
             let mut name = String::new();
             for c in expr.chars() {
                 if c.is_ascii_alphanumeric() || c == '_' {
@@ -161,15 +171,16 @@ pub(super) fn ipython_references_named(line: &str) -> std::borrow::Cow<'_, str> 
                     name.push('_');
                 }
             }
+            out.push('{');
             out.push_str(name.trim_end_matches('_'));
-            changed = true;
+            out.push('}');
         } else {
-            out.push_str(expr);
+            // an expression IPython cannot evaluate: the line is run as written
+            return std::borrow::Cow::Borrowed(line);
         }
-        out.push('}');
         rest = &after[close + 1..];
     }
-    if !changed {
+    if out.is_empty() {
         return std::borrow::Cow::Borrowed(line);
     }
     out.push_str(rest);
@@ -271,8 +282,16 @@ mod tests {
             ipython_references_named(
                 r#"curl -X POST {deploy_url} -H "Authorization:{headers['Authorization']}" -H "X-Env: {cfg.env}""#
             ),
-            r#"curl -X POST {deploy_url} -H "Authorization:{headers_Authorization}" -H "X-Env: {cfg_env}""#
+            r#"curl -X POST {{deploy_url}} -H "Authorization:{headers_Authorization}" -H "X-Env: {cfg_env}""#
         );
+        // a Python variable's value, a file's path here, is the spec's variable
+        assert_eq!(
+            ipython_references_named(r#"curl -d @{data_file} -H 'X-Q: {query}' https://e.com"#),
+            r#"curl -d @{{data_file}} -H 'X-Q: {{query}}' https://e.com"#
+        );
+        // IPython expands the line whole or not at all
+        let mixed = r#"curl -H 'X-Q: {query}' -d '{"a": 1}' https://e.com"#;
+        assert_eq!(ipython_references_named(mixed), mixed);
         // JSON, which IPython cannot evaluate and leaves
         let json = r#"curl -d '{"a": {"b": 1}}' https://e.com"#;
         assert!(matches!(
