@@ -827,6 +827,9 @@ fn body(
             import.notes.push(Note::of_kind("body", at, why));
             return None;
         };
+        // Chrome's `(binary)` with no file name: a part whose bytes it did not record (a
+        // `Blob` appended without a name), not that text
+        let mut unrecorded = Vec::new();
         let parts: Vec<(String, PartSpec)> = params
             .iter()
             .map(|param| {
@@ -841,6 +844,15 @@ fn body(
                         content_type,
                         ..PartDetailSpec::default()
                     }),
+                    None if text(param, "value") == "(binary)" => {
+                        let path = format!("/path/to/{}", crate::import::slug(&name));
+                        unrecorded.push(format!("`{name}` (`{path}`)"));
+                        PartSpec::Detailed(PartDetailSpec {
+                            file: Some(path),
+                            content_type,
+                            ..PartDetailSpec::default()
+                        })
+                    }
                     None if content_type.is_some() => PartSpec::Detailed(PartDetailSpec {
                         value: Some(scalar(param, "value").into_owned()),
                         content_type,
@@ -851,6 +863,16 @@ fn body(
                 (name, part)
             })
             .collect();
+        if !unrecorded.is_empty() {
+            import.notes.push(Note::of_kind(
+                "body",
+                format!("{at}/params"),
+                format!(
+                    "the capture writes the bytes of {} as `(binary)`, with no file name (its word for a part it did not record): each is a file part, from the path in parentheses, to be given",
+                    unrecorded.join(", ")
+                ),
+            ));
+        }
         if parts.is_empty() {
             import.notes.push(Note::of_kind(
                 "body",
@@ -1516,6 +1538,27 @@ mod tests {
             "postData": {"mimeType": "application/json", "text": "{}"}}),
         );
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    // Chrome's `(binary)` for a part it did not record, with no file name: a file part
+    #[test]
+    fn a_part_recorded_as_binary_without_a_file_name_is_a_file_part() {
+        let (spec, notes) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/a",
+            "postData": {"mimeType": "multipart/form-data; boundary=B",
+                "params": [{"name": "title", "value": "hi"}, {"name": "blob data", "value": "(binary)", "contentType": "image/png"}]}}),
+        );
+        let Some(BodySpec::Formdata(parts)) = &spec.request.body else {
+            panic!("{:?}", spec.request.body)
+        };
+        assert!(matches!(&parts[1]["blob data"], PartSpec::Detailed(d)
+            if d.file.as_deref() == Some("/path/to/blob-data") && d.content_type.as_deref() == Some("image/png")));
+        assert!(
+            notes.iter().any(|n| n.contains(
+                "the capture writes the bytes of `blob data` (`/path/to/blob-data`) as `(binary)`"
+            )),
+            "{notes:?}"
+        );
     }
 
     #[test]
