@@ -119,7 +119,7 @@ fn offered_value<'a>(
     name: &'a String,
     value: &'a str,
     why: String,
-    (in_form_field, only_in_form_fields): (bool, bool),
+    in_form_field: bool,
 ) -> (&'a String, std::borrow::Cow<'a, str>, String, Offered) {
     use std::borrow::Cow;
     match encoded_where_read(words, name) {
@@ -131,7 +131,7 @@ fn offered_value<'a>(
             let why = format!("{why}, and curl percent-encodes it where it is read: `{encoded}`");
             (name, Cow::Owned(encoded), why, Offered::Encoded)
         }
-        (false, _) if only_in_form_fields => {
+        (false, _) if in_form_field => {
             let decoded = form_decode(value);
             if decoded == value {
                 return (name, Cow::Borrowed(value), why, Offered::AsSet);
@@ -139,7 +139,7 @@ fn offered_value<'a>(
             let why = format!(
                 "{why}, which curl sends as written in a form's field, where the server reads `{decoded}` (the samples encode a field's value themselves)"
             );
-            (name, Cow::Owned(decoded), why, Offered::AsSet)
+            (name, Cow::Owned(decoded), why, Offered::Decoded)
         }
         _ => (name, Cow::Borrowed(value), why, Offered::AsSet),
     }
@@ -154,6 +154,28 @@ enum Offered {
     /// read a variable of its own, `{{NAME_encoded}}`, so that another command reading `NAME`
     /// as set sends it as set.
     Encoded,
+    /// Decoded, as a form reads what curl sends as written in a `-d` field (`s3cr%21t` is
+    /// `s3cr!t`): the command's form fields then read a variable of their own,
+    /// `{{NAME_decoded}}`, which the samples encode again; anywhere else `NAME` is as set.
+    Decoded,
+}
+
+/// `{{from}}` renamed `{{to}}` in a spec's form fields, names and values.
+fn rename_form_placeholder(spec: &mut Spec, from: &str, to: &str) {
+    let (from, to) = (format!("{{{{{from}}}}}"), format!("{{{{{to}}}}}"));
+    if let Some(BodySpec::Urlencoded(fields)) = &mut spec.request.body {
+        for field in fields.iter_mut() {
+            *field = field
+                .iter()
+                .map(|(name, value)| {
+                    (
+                        name.replace(&from, &to),
+                        value.as_ref().map(|value| value.replace(&from, &to)),
+                    )
+                })
+                .collect();
+        }
+    }
 }
 
 /// `{{from}}` renamed `{{to}}` wherever curl percent-encodes what a spec holds: its URL, query
@@ -183,8 +205,9 @@ fn encoded_where_read(words: &[String], name: &str) -> (bool, bool) {
             continue;
         }
         let option = index.checked_sub(1).map(|before| words[before].as_str());
-        let encodes = option == Some("--data-urlencode")
-            || (option == Some("--url-query") && !word.starts_with('+'));
+        // (curl reads a long option in any letter case: `--data-urlEncode`)
+        let is = |long: &str| option.is_some_and(|option| option.eq_ignore_ascii_case(long));
+        let encodes = is("--data-urlencode") || (is("--url-query") && !word.starts_with('+'));
         let content = match urlencode_argument(word) {
             UrlencodeArgument::Content { content, .. } if encodes => Some(content),
             _ => None,
@@ -1929,25 +1952,8 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                     }))
             })
         };
-        // a value read in a form's field and anywhere else (a header) is offered as set
-        let only_in_form_fields = |name: &String| {
-            let placeholder = format!("{{{{{name}}}}}");
-            in_form_field(name)
-                && !import.items[first_item..].iter().any(|item| {
-                    let mut request = item.spec.request.clone();
-                    request.body = None;
-                    crate::yaml::to_string(&request).contains(&placeholder)
-                })
-        };
-        let offer = |name, value, why| {
-            offered_value(
-                &command.words,
-                name,
-                value,
-                why,
-                (in_form_field(name), only_in_form_fields(name)),
-            )
-        };
+        let offer =
+            |name, value, why| offered_value(&command.words, name, value, why, in_form_field(name));
         let offered = command
             .assigned
             .iter()
@@ -2019,22 +2025,50 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             if secret {
                 continue;
             }
-            let name = if how == Offered::Encoded {
-                let encoded_name = format!("{name}_encoded");
-                for item in &mut import.items[first_item..] {
-                    rename_encoded_placeholder(&mut item.spec, name, &encoded_name);
+            let name = match how {
+                Offered::Encoded => {
+                    let encoded_name = format!("{name}_encoded");
+                    for item in &mut import.items[first_item..] {
+                        rename_encoded_placeholder(&mut item.spec, name, &encoded_name);
+                    }
+                    // the note asking for an encoded value is answered
+                    let asked =
+                        format!("the value of `{{{{{name}}}}}`, which the samples write as it is");
+                    let mut index = 0;
+                    import.notes.retain(|note| {
+                        index += 1;
+                        index <= first_note || !note.message.contains(&asked)
+                    });
+                    encoded_name
                 }
-                // the note asking for an encoded value is answered
-                let asked =
-                    format!("the value of `{{{{{name}}}}}`, which the samples write as it is");
-                let mut index = 0;
-                import.notes.retain(|note| {
-                    index += 1;
-                    index <= first_note || !note.message.contains(&asked)
-                });
-                encoded_name
-            } else {
-                name.clone()
+                Offered::Decoded => {
+                    let decoded_name = format!("{name}_decoded");
+                    for item in &mut import.items[first_item..] {
+                        rename_form_placeholder(&mut item.spec, name, &decoded_name);
+                    }
+                    // read elsewhere too (a header, the URL): there as set
+                    let placeholder = format!("{{{{{name}}}}}");
+                    let elsewhere = import.items[first_item..]
+                        .iter()
+                        .any(|item| crate::import::to_yaml(&item.spec).contains(&placeholder));
+                    if elsewhere
+                        && let Some((_, set)) = command
+                            .assigned
+                            .iter()
+                            .chain(&command.defaults)
+                            .find(|(assigned, _)| assigned == name)
+                        && !import.variables.contains_key(name)
+                    {
+                        import.notes.push(Note::of_kind(
+                            "environment",
+                            format!("{prefix}command"),
+                            format!("`{name}` is set to `{set}` before the command: that is offered as the value of `{{{{{name}}}}}`"),
+                        ));
+                        import.variables.insert(name.clone(), set.clone());
+                    }
+                    decoded_name
+                }
+                Offered::AsSet => name.clone(),
             };
             if !import.variables.contains_key(&name) {
                 import.notes.push(Note::of_kind(
@@ -7385,14 +7419,40 @@ schema:
             "curl -d \"password=$PASSWORD\" -d \"token=$T\" -H \"X-T: $T\" https://e.com/login",
         ));
         assert_eq!(
-            written.variables.get("PASSWORD").map(String::as_str),
+            written
+                .variables
+                .get("PASSWORD_decoded")
+                .map(String::as_str),
             Some("s3cr!t")
         );
         // (`T` is sent in a header as well, as set)
         assert_eq!(
+            written.variables.get("T_decoded").map(String::as_str),
+            Some("ab c/d==")
+        );
+        assert_eq!(
             written.variables.get("T").map(String::as_str),
             Some("ab+c/d==")
         );
+        let yaml = crate::import::to_yaml(&written.items[0].spec);
+        assert!(
+            yaml.contains("token: '{{T_decoded}}'") && yaml.contains("X-T: '{{T}}'"),
+            "{yaml}"
+        );
+        // another command reading it as set sends it as set
+        let two = imported(concat!(
+            "N='x+y'\n",
+            "curl https://e.com/f -d \"k=$N\"\n",
+            "curl https://e.com/g --data-urlencode \"k=$N\" -H \"X-K: $N\"\n",
+        ));
+        assert_eq!(two.variables.get("N").map(String::as_str), Some("x+y"));
+        assert_eq!(
+            two.variables.get("N_decoded").map(String::as_str),
+            Some("x y")
+        );
+        // curl reads a long option in any letter case
+        let cased = imported("F='a + b'\ncurl --data-urlEncode \"f=$F\" https://e.com/job");
+        assert_eq!(cased.variables.get("F").map(String::as_str), Some("a + b"));
         // read as it is elsewhere too: the value as set, which one of the two places sends
         let both = imported(concat!(
             "Q=\"a b\"\n",
