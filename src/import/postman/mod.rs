@@ -279,7 +279,26 @@ fn credential_and_script_variables(
     scripted: &mut Vec<String>,
 ) {
     for (key, value) in members {
-        // a script's lines (`event[].script.exec`), and an auth's values
+        // a script's lines (`event[].script.exec`), its comments left out: Postman runs none
+        if key == "exec" && !in_auth {
+            let code = match value {
+                Value::String(code) => code.clone(),
+                Value::Array(lines) => lines
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                _ => continue,
+            };
+            variables_of_value(
+                &Value::String(without_comments(&code)),
+                false,
+                out,
+                scripted,
+            );
+            continue;
+        }
+        // an auth's values
         let reads = in_auth || key == "auth";
         if reads
             || matches!(
@@ -290,6 +309,47 @@ fn credential_and_script_variables(
             variables_of_value(value, reads, out, scripted);
         }
     }
+}
+
+/// JavaScript `code` without its comments (`// …` to the line's end, `/* … */`), what is in its
+/// string literals kept (`"https://…"`).
+pub(super) fn without_comments(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut chars = code.chars().peekable();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(open) => {
+                out.push(c);
+                if c == '\\' {
+                    out.extend(chars.next());
+                } else if c == open {
+                    quote = None;
+                }
+            }
+            None if c == '/' && chars.peek() == Some(&'/') => {
+                while chars.next_if(|&next| next != '\n').is_some() {}
+            }
+            None if c == '/' && chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for next in chars.by_ref() {
+                    if last == '*' && next == '/' {
+                        break;
+                    }
+                    last = next;
+                }
+                out.push(' ');
+            }
+            None => {
+                if matches!(c, '"' | '\'' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// [`credential_and_script_variables`] of one value of the collection's.

@@ -116,6 +116,7 @@ impl Importer {
                             .join("\n"),
                         _ => text(exec).to_string(),
                     };
+                    let code = super::without_comments(&code);
                     let message = match request_change(&code) {
                         Some(change) if listen == "prerequest" => format!(
                             "{whose} `prerequest` script changes the request before Postman sends it (`{change}`), which no sample does: the samples send the request as the collection writes it; write what the script adds (a header, a query item) into the request to have it sent"
@@ -184,12 +185,12 @@ impl Importer {
                         quoted(&offered)
                     ),
                     (false, false) => format!(
-                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (where it sets one otherwise, the specs that write it set their own), not {} (disabled, empty, secret, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                        "{whose} variable values ({}) are offered to samplegen.yaml's `variables` (where it sets one otherwise, the specs that write it set their own), not {} (disabled, empty, secret, set by a script as it runs, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
                         quoted(&offered),
                         quoted(&left)
                     ),
                     (true, _) => format!(
-                        "{whose} variables ({}) are not offered to samplegen.yaml (disabled, empty, secret, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
+                        "{whose} variables ({}) are not offered to samplegen.yaml (disabled, empty, secret, set by a script as it runs, or no name or value samplegen can set); the specs keep `{{{{name}}}}` as written",
                         quoted(&left)
                     ),
                 }
@@ -488,8 +489,21 @@ mod tests {
             "pm.request.headers.upsert({ key: 'Accept', value: 'application/json' });",
             "pm.collectionVariables.set('signature', CryptoJS.HmacSHA256(Date.now(), key));"
         ]}}]);
-        c["variable"] = json!([{"key": "signature", "value": "8f2c0e1b9a"}]);
+        c["variable"] =
+            json!([{"key": "signature", "value": "8f2c0e1b9a"}, {"key": "token", "value": "abc"}]);
+        // Postman runs no comment: a setter in one sets nothing
+        c["event"][0]["script"]["exec"]
+            .as_array_mut()
+            .unwrap()
+            .extend([
+                json!("// pm.environment.set('token', 'x');"),
+                json!("/* pm.request.headers.add({key: 'B', value: 'c'}) */"),
+            ]);
         let import = run(c);
+        assert_eq!(
+            import.variables.get("token").map(String::as_str),
+            Some("abc")
+        );
         assert!(
             import.notes.iter().any(|n| n.at == "/event/0" && n.message.starts_with(
                 "the collection's `prerequest` script changes the request before Postman sends it (`pm.request.headers.upsert(`)"
