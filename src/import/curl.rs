@@ -8240,6 +8240,23 @@ schema:
         assert_eq!(spec.request.url, "https://{{api-id}}.example.com/a");
         assert!(matches!(&spec.request.auth, Some(AuthSpec::Basic(b))
             if b.username == "{{USER}}@example.com" && b.password == "{{API_TOKEN}}"));
+        // ReadMe's `<<name>>`, unquoted (Mercury's recipe), is no here-document
+        let spec = spec_of(
+            "curl --url https://e.com/v1/items/<<itemId>>/tags --header 'Authorization: Bearer <<apiKey>>'",
+        );
+        assert_eq!(spec.request.url, "https://e.com/v1/items/{{itemId}}/tags");
+        assert_eq!(
+            spec.request.headers.len() + usize::from(spec.request.auth.is_some()),
+            1
+        );
+        // but `<<EOF>>notes.txt` is a here-document, its text appended to a file
+        let heredoc = imported(
+            "cat <<EOF>>notes.txt
+hi
+EOF
+curl https://e.com/a",
+        );
+        assert_eq!(heredoc.items.len(), 1);
         // in an unquoted URL, one with blanks and a `:` too: only that makes the word a URL
         let spec = spec_of("curl http://<your app host:port>/stats > out.json");
         assert_eq!(spec.request.url, "http://{{your_app_host_port}}/stats");

@@ -1821,6 +1821,21 @@ fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool
     Some(ahead[1..bytes].chars().count())
 }
 
+/// How many characters after a `<` make ReadMe's variable with it, `<<name>>` (a name of
+/// letters, digits, `_`, `-` and `.`, as `<<keys.api_key>>`), not followed by a file's name
+/// (`cat <<EOF>>notes.txt` is a here-document appended to a file).
+fn readme_variable_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
+    let name_char = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let mut ahead = chars.clone();
+    ahead.next_if_eq(&'<')?;
+    let name: String = ahead.clone().take_while(name_char).collect();
+    let mut rest = ahead.skip(name.len());
+    let closed = rest.next() == Some('>') && rest.next() == Some('>');
+    let then_a_file = rest.next().is_some_and(|c| name_char(&c));
+    (closed && !then_a_file && name.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .then_some(1 + name.len() + 2)
+}
+
 /// How long a placeholder of words or of a host and port that starts `text` is (`<workspace
 /// secret key>` in `-u <workspace secret key>:`, `curl <hostname:port>/v1`), unquoted, where bash
 /// would read redirections: no `.` in it, as a file's name has, and its `>` ending the word or
@@ -2111,6 +2126,13 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
                     command.line = None;
                 }
                 redirection = None;
+            }
+            // ReadMe's `<<apiKey>>`, unquoted (`--url https://e.com/items/<<itemId>>`): a
+            // variable ReadMe fills in before a reader copies the command, not a here-document
+            '<' if let Some(length) = readme_variable_length(&chars) => {
+                in_word = true;
+                word.push('<');
+                word.extend(chars.by_ref().take(length));
             }
             // `<API_TOKEN>`, unquoted as documentation writes it, is a placeholder, not a
             // redirection from the file `API_TOKEN` and another into the next word; so is
