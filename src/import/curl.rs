@@ -552,6 +552,16 @@ pub fn import(text: &str) -> Result<Import, String> {
                     if let Some(refusal) = included_requests_refusal(text, markup) {
                         return refusal;
                     }
+                    if let Some(refusal) = generated_reference_refusal(text) {
+                        return refusal;
+                    }
+                    // front matter: a page, not a script whose first word is `---`
+                    if text.starts_with("---\n") && text[4..].contains("\n---") {
+                        return format!(
+                            "a Markdown page with no shell code block (```bash, ```console, no language…) holding a curl command{}",
+                            curl_outside_blocks(text, markup)
+                        );
+                    }
                     let raw_imports = raw_imported_files(text);
                     if !raw_imports.is_empty() {
                         // Docusaurus' `<CodeBlock>{curlCreate}</CodeBlock>`: the commands are
@@ -572,6 +582,7 @@ pub fn import(text: &str) -> Result<Import, String> {
         }
         Some(blocks) if blocks.is_empty() => Err(match markup {
             _ if let Some(refusal) = included_requests_refusal(text, markup) => refusal,
+            _ if let Some(refusal) = generated_reference_refusal(text) => refusal,
             Some(Markup::ReStructuredText) => format!(
                 "a reStructuredText page none of whose shell code blocks (`.. code-block:: bash`, a `::` literal block…) holds a curl command{}",
                 curl_outside_blocks(text, markup)
@@ -712,6 +723,35 @@ fn included_requests_refusal(text: &str, markup: Option<Markup>) -> Option<Strin
             listed_includes(&included)
         )
     })
+}
+
+/// The refusal of a page that an API-docs tool generates from an OpenAPI document and writes no
+/// command into (Mintlify's front matter `openapi: "POST /users"`, docusaurus-openapi-docs'
+/// `<MethodEndpoint … />`), naming the document to import instead; `None` for any other text.
+fn generated_reference_refusal(text: &str) -> Option<String> {
+    let front_matter = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---").map(|(front, _)| front));
+    let openapi_key = front_matter.and_then(|front| {
+        front.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            matches!(key.trim(), "openapi" | "api" | "asyncapi")
+                .then(|| format!("`{}: {}`", key.trim(), value.trim()))
+        })
+    });
+    let component = [
+        "<MethodEndpoint",
+        "<ApiExplorer",
+        "<ParamsDetails",
+        "<OpenAPI",
+    ]
+    .into_iter()
+    .find(|tag| text.contains(tag))
+    .map(|tag| format!("`{tag} …>`"));
+    let mark = openapi_key.or(component)?;
+    Some(format!(
+        "a page generated from an OpenAPI document ({mark}) with no code block holding a curl command: import the OpenAPI document itself (`samplegen import openapi`)"
+    ))
 }
 
 /// Included files as a note names them: `` `path` (line 50) ``, joined.
@@ -6213,6 +6253,38 @@ mod tests {
             ),
             "{:?}",
             import.notes
+        );
+    }
+
+    // Mintlify's and docusaurus-openapi-docs' generated pages hold no command: the document does
+    #[test]
+    fn a_page_generated_from_an_openapi_document_says_to_import_the_document() {
+        for (page, mark) in [
+            (
+                "---\ntitle: \"Create user\"\nopenapi: \"POST /users\"\n---\n",
+                "`openapi: \"POST /users\"`",
+            ),
+            (
+                "<MethodEndpoint method={\"post\"} path={\"/chat\"} />\n\nReturns a reply.\n",
+                "`<MethodEndpoint …>`",
+            ),
+            (
+                "---\ntitle: Chat\napi: eJx\n---\n\n<MethodEndpoint method={\"post\"} />\n\n```json\n{}\n```\n",
+                "`api: eJx`",
+            ),
+        ] {
+            let error = super::import(page).unwrap_err();
+            assert!(
+                error.starts_with(&format!(
+                    "a page generated from an OpenAPI document ({mark})"
+                )),
+                "{error}"
+            );
+        }
+        let plain = super::import("---\ntitle: Notes\n---\n\nNothing to run here.\n").unwrap_err();
+        assert!(
+            plain.starts_with("a Markdown page with no shell code block"),
+            "{plain}"
         );
     }
 
