@@ -6256,6 +6256,14 @@ mod tests {
         );
     }
 
+    // Webflow's Fern page: an MDX comment above the code shows nothing, and is no prose
+    #[test]
+    fn an_mdx_comment_is_no_prose() {
+        let page = "# List components\n\nLists them.\n{/* TODO: document paging\n   later */}\n\n```bash\ncurl https://api.webflow.com/v2/sites/1/components\n```\n";
+        let import = super::import(page).unwrap();
+        assert_eq!(import.items[0].spec.prose.trim(), "Lists them.");
+    }
+
     // Mintlify's and docusaurus-openapi-docs' generated pages hold no command: the document does
     #[test]
     fn a_page_generated_from_an_openapi_document_says_to_import_the_document() {

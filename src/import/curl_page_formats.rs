@@ -33,7 +33,7 @@ impl Markup {
                 "an AsciiDoc page: its listing blocks (`[source,bash]` and `----`) and section titles are read as a Markdown page's, callouts (`<1>`) left out"
             }
             Markup::Templated => {
-                "a page with template markup around its code blocks (Hugo shortcodes, JSX tags of MDX, Liquid tags, `:::` fences, HTML `<pre>` blocks of curl commands): the markup is left out and the rest read as Markdown, the code blocks of a group of tabs each given the text before the group"
+                "a page with template markup around its code blocks (Hugo shortcodes, JSX tags and comments of MDX, Liquid tags, `:::` fences, HTML `<pre>` blocks of curl commands): the markup is left out and the rest read as Markdown, the code blocks of a group of tabs each given the text before the group"
             }
             Markup::ReadMe => {
                 "a ReadMe page: the tabs of its magic code blocks (`[block:code]`) are read as code blocks, its `[block:api-header]` titles as headings, and its other magic blocks left out"
@@ -75,6 +75,7 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
     let templated = html_pre_blocks(&mut lines)
         | hugo_shortcodes(&mut lines)
         | liquid_tags(&mut lines)
+        | mdx_comments(&mut lines)
         | jsx_tag_lines(&mut lines)
         | mdc_slots(&mut lines)
         | retype_blocks(&mut lines)
@@ -1778,6 +1779,54 @@ impl Branches {
         }
         changed.then_some(out)
     }
+}
+
+/// MDX's comments, `{/* … */}` (over several lines too), taken out of the lines outside code
+/// blocks: MDX shows nothing of them. A line left with nothing else is blank, so that the lines
+/// keep their numbers. Whether the page had any.
+fn mdx_comments(lines: &mut [String]) -> bool {
+    let fenced = fenced_lines(lines);
+    let mut found = false;
+    let mut open = false;
+    for (line, fenced) in lines.iter_mut().zip(fenced) {
+        if fenced {
+            continue;
+        }
+        let mut kept = String::new();
+        let mut rest = line.as_str();
+        loop {
+            if open {
+                match rest.find("*/}") {
+                    Some(end) => {
+                        rest = &rest[end + 3..];
+                        open = false;
+                    }
+                    None => break,
+                }
+            } else {
+                match rest.find("{/*") {
+                    Some(start) => {
+                        kept.push_str(&rest[..start]);
+                        rest = &rest[start + 3..];
+                        open = true;
+                        found = true;
+                    }
+                    None => {
+                        kept.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        if kept.len() != line.len() {
+            *line = if kept.trim().is_empty() {
+                String::new()
+            } else {
+                kept
+            };
+        }
+    }
+    found
 }
 
 /// The lines that are one JSX or HTML tag alone (`<Tabs>`, `<TabItem value="curl">`,
