@@ -45,19 +45,20 @@ pub fn run(project: &Project, request: Request, out: &mut impl Write) -> Result<
     let input = input.as_path();
     let from_stdin = input == std::path::Path::new("-");
     let text = if from_stdin {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|error| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|error| {
             Error::Io {
                 path: "stdin".into(),
                 error,
             }
         })?;
-        text
+        text_of(std::path::Path::new("stdin"), bytes)?
     } else {
-        std::fs::read_to_string(input).map_err(|error| Error::Io {
+        let bytes = std::fs::read(input).map_err(|error| Error::Io {
             path: input.to_path_buf(),
             error,
-        })?
+        })?;
+        text_of(input, bytes)?
     };
     let mut imported = crate::import::read(
         format,
@@ -350,4 +351,69 @@ fn set_site_variables(
         refused.join(", ")
     ));
     Ok(lines)
+}
+
+/// An input file's text, or why it has none: a zip archive (Playwright records a `.har.zip`, a
+/// docs export may be zipped) is named as one, which samplegen does not open.
+fn text_of(input: &std::path::Path, bytes: Vec<u8>) -> Result<String, Error> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(Error::Input {
+            path: input.to_path_buf(),
+            message: "a zip archive (Playwright writes a HAR recorded to a `.zip` path so, its bodies beside it), which samplegen does not open: unzip it and import the file inside (`unzip rec.har.zip`, then `samplegen import har har.har`)".into(),
+        });
+    }
+    // UTF-16 with its byte-order mark, as Windows PowerShell 5 writes a file (`Out-File`, `>`)
+    let utf16 = |units: Vec<u16>| {
+        String::from_utf16(&units).map_err(|_| Error::Input {
+            path: input.to_path_buf(),
+            message: "UTF-16 text (by its byte-order mark) that does not decode".into(),
+        })
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return utf16(
+            rest.chunks(2)
+                .map(|pair| u16::from_le_bytes([pair[0], *pair.get(1).unwrap_or(&0)]))
+                .collect(),
+        );
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return utf16(
+            rest.chunks(2)
+                .map(|pair| u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]))
+                .collect(),
+        );
+    }
+    String::from_utf8(bytes).map_err(|error| Error::Input {
+        path: input.to_path_buf(),
+        message: format!(
+            "not UTF-8 text (a byte that is none at byte {}), which every format samplegen imports is",
+            error.utf8_error().valid_up_to()
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_of;
+    use std::path::Path;
+
+    #[test]
+    fn an_input_is_utf8_or_utf16_text_and_a_zip_is_named_as_one() {
+        let path = Path::new("in.har");
+        assert_eq!(text_of(path, b"curl x".to_vec()).unwrap(), "curl x");
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("curl é".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(text_of(path, utf16).unwrap(), "curl é");
+        let zip = text_of(path, b"PK\x03\x04rest".to_vec()).unwrap_err();
+        assert!(zip.to_string().contains("a zip archive"), "{zip}");
+        let latin1 = text_of(path, b"caf\xe9".to_vec()).unwrap_err();
+        assert!(
+            latin1
+                .to_string()
+                .contains("not UTF-8 text (a byte that is none at byte 3)"),
+            "{latin1}"
+        );
+    }
 }

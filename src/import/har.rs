@@ -361,7 +361,14 @@ fn import_request(
     // a `GET`'s, said only: a capture's stray `Content-Length` on one is no upload, but a
     // `bodySize` may be a search body mitmproxy left out (it writes `postData` for POST, PUT and
     // PATCH only)
-    let not_kept = body_not_kept(request);
+    // Playwright's `content: 'attach'` (its default for `routeFromHAR` updates) keeps the body
+    // in a file beside the HAR, which `_file` names, and an empty `text`
+    let attached = request
+        .get("postData")
+        .and_then(|post| post.get("_file"))
+        .and_then(Value::as_str)
+        .filter(|file| !file.is_empty());
+    let not_kept = body_not_kept(request).filter(|_| attached.is_none());
     if method == "GET"
         && let Some(size) = not_kept
     {
@@ -373,7 +380,27 @@ fn import_request(
             ),
         ));
     }
-    if let Some(size) = not_kept
+    if let Some(file) = attached
+        && crate::model::body_refused_by_method(&method).is_none()
+    {
+        import.notes.push(Note::of_kind(
+            "body",
+            format!("{at}/postData/_file"),
+            format!(
+                "the capture keeps the body in the file `{file}` beside it (Playwright's `content: 'attach'`): the spec sends that file, whose path to set where the samples run"
+            ),
+        ));
+        let media = request
+            .get("postData")
+            .map(|post| text(post, "mimeType"))
+            .filter(|mime| !mime.is_empty());
+        if let Some(media) = media
+            && !has_content_type(&spec.request.headers)
+        {
+            spec.request.headers.push(name_value("Content-Type", media));
+        }
+        spec.request.body = Some(BodySpec::File(FileSpec::Path(file.to_string())));
+    } else if let Some(size) = not_kept
         .filter(|_| method != "GET" && crate::model::body_refused_by_method(&method).is_none())
     {
         // a binary upload, or a body over the exporter's limit: a file for the reader to choose,
@@ -1538,6 +1565,31 @@ mod tests {
             "postData": {"mimeType": "application/json", "text": "{}"}}),
         );
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    // Playwright's attached body: the file beside the HAR, not the empty text
+    #[test]
+    fn a_body_playwright_attached_is_that_file() {
+        let (spec, notes) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/a",
+            "bodySize": -1,
+            "postData": {"mimeType": "application/json", "text": "", "_file": "75841480e2606c03389077304342fac2c58ccb1b.json"}}),
+        );
+        assert!(
+            matches!(&spec.request.body, Some(BodySpec::File(FileSpec::Path(path)))
+            if path == "75841480e2606c03389077304342fac2c58ccb1b.json")
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("keeps the body in the file `75841480e2606c03389077304342fac2c58ccb1b.json` beside it")),
+            "{notes:?}"
+        );
+        assert_eq!(
+            crate::import::test_support::pairs(&spec.request.headers),
+            [crate::import::test_support::pair(
+                "Content-Type",
+                "application/json"
+            )]
+        );
     }
 
     // Chrome's `(binary)` for a part it did not record, with no file name: a file part
