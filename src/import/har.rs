@@ -781,12 +781,13 @@ fn binary_written_as_text(post: &Value, request: &Value) -> Option<String> {
     let per_byte = sent.is_some_and(|sent| body.chars().count() as u64 == sent && utf8 > sent);
     let replaced = body.contains('\u{fffd}') && sent != Some(utf8);
     (per_byte || replaced).then(|| {
+        // (a U+FFFD says how they were lost, whatever the count: Playwright writes them so too)
         format!(
             "the capture writes bytes that are no UTF-8 as text ({}), which loses them; a spec body holds text",
-            if per_byte {
-                "one character per byte: its `bodySize` is the text's characters, not its UTF-8 bytes"
-            } else {
+            if body.contains('\u{fffd}') {
                 "U+FFFD in their place"
+            } else {
+                "one character per byte: its `bodySize` is the text's characters, not its UTF-8 bytes"
             }
         )
     })
