@@ -390,16 +390,7 @@ fn import_request(
                 "the capture keeps the body in the file `{file}` beside it (Playwright's `content: 'attach'`): the spec sends that file, whose path to set where the samples run"
             ),
         ));
-        let media = request
-            .get("postData")
-            .map(|post| text(post, "mimeType"))
-            .filter(|mime| !mime.is_empty());
-        if let Some(media) = media
-            && !has_content_type(&spec.request.headers)
-        {
-            spec.request.headers.push(name_value("Content-Type", media));
-        }
-        spec.request.body = Some(BodySpec::File(FileSpec::Path(file.to_string())));
+        file_body(request, &mut spec.request, file, None);
     } else if let Some(size) = not_kept
         .filter(|_| method != "GET" && crate::model::body_refused_by_method(&method).is_none())
     {
@@ -412,21 +403,12 @@ fn import_request(
                 "the capture did not keep the body ({size} bytes were sent): the spec's body is a file not chosen yet (`file: \"\"`), whose path to set"
             ),
         ));
-        let media = request
-            .get("postData")
-            .map(|post| text(post, "mimeType"))
-            .filter(|mime| !mime.is_empty())
-            .unwrap_or("application/octet-stream");
-        if !spec
-            .request
-            .headers
-            .iter()
-            .flat_map(|header| header.keys())
-            .any(|name| name.eq_ignore_ascii_case("content-type"))
-        {
-            spec.request.headers.push(name_value("Content-Type", media));
-        }
-        spec.request.body = Some(BodySpec::File(FileSpec::Path(String::new())));
+        file_body(
+            request,
+            &mut spec.request,
+            "",
+            Some("application/octet-stream"),
+        );
     } else if let Some(post) = request.get("postData") {
         let post_at = format!("{at}/postData");
         // a `HEAD` body is refused whatever it holds, so it is not read (its notes would be for
@@ -736,6 +718,22 @@ fn body_not_kept(request: &Value) -> Option<u64> {
         .and_then(Value::as_u64)
         .or(length)
         .filter(|&size| size > 0)
+}
+
+/// A body the capture did not keep as text, sent from the file `path` (`""`: one not chosen
+/// yet), with the captured media type (else `fallback`) when the headers give none.
+fn file_body(request: &Value, spec: &mut RequestSpec, path: &str, fallback: Option<&str>) {
+    let media = request
+        .get("postData")
+        .map(|post| text(post, "mimeType"))
+        .filter(|mime| !mime.is_empty())
+        .or(fallback);
+    if let Some(media) = media
+        && !has_content_type(&spec.headers)
+    {
+        spec.headers.push(name_value("Content-Type", media));
+    }
+    spec.body = Some(BodySpec::File(FileSpec::Path(path.to_string())));
 }
 
 /// Whether the request says its body was compressed (`Content-Encoding` other than `identity`).
