@@ -1126,6 +1126,12 @@ fn is_generic_heading(text: &str) -> bool {
                         | "a"
                         | "an"
                         | "curl"
+                        // Mintlify's `cURL - Example Payload`, a tab's label
+                        | "payload"
+                        | "payloads"
+                        | "-"
+                        | "–"
+                        | "—"
                         | "command"
                         | "commands"
                         | "code"
@@ -2022,6 +2028,8 @@ mod tests {
             ("shell cURL", None),
             // a docs tester's flag is no title
             ("bash cURL nocheck", None),
+            // a tab's label, naming the tool and an example: the heading titles the request
+            ("bash cURL - Example Payload", None),
             ("bash Create an order notest", Some("Create an order")),
             ("bash Request", None),
             ("sh [Linux / macOS]", None),
