@@ -6256,6 +6256,16 @@ mod tests {
         );
     }
 
+    // Bright Data's Mintlify page: a response field's description is no request's prose
+    #[test]
+    fn a_fields_description_is_no_prose() {
+        let page = "# Retrieve results\n\n> Fetch ranked search results.\n\n<ResponseField name=\"status\" type=\"string\">\n  The status: `processing` or `done`\n  <Expandable title=\"more\">\n    <ResponseField name=\"x\" />\n  </Expandable>\n</ResponseField>\n\n<RequestExample>\n  ```bash Retrieve Results theme={null}\n  curl \"https://api.example.com/discover?task_id=1\"\n  ```\n</RequestExample>\n";
+        let import = super::import(page).unwrap();
+        let prose = import.items[0].spec.prose.clone();
+        assert!(!prose.contains("status"), "{prose}");
+        assert!(prose.contains("Fetch ranked search results."), "{prose}");
+    }
+
     // Webflow's Fern page: an MDX comment above the code shows nothing, and is no prose
     #[test]
     fn an_mdx_comment_is_no_prose() {

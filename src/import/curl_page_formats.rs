@@ -76,6 +76,7 @@ pub(super) fn as_markdown(text: &str) -> (Cow<'_, str>, Option<Markup>) {
         | hugo_shortcodes(&mut lines)
         | liquid_tags(&mut lines)
         | mdx_comments(&mut lines)
+        | field_components(&mut lines)
         | jsx_tag_lines(&mut lines)
         | mdc_slots(&mut lines)
         | retype_blocks(&mut lines)
@@ -1779,6 +1780,50 @@ impl Branches {
         }
         changed.then_some(out)
     }
+}
+
+/// The components that document one field of a request or response (Mintlify's
+/// `<ParamField>` and `<ResponseField>`, with what they hold, `<Expandable>` fields too) taken
+/// out of the lines outside code blocks: a field's description is no request's, and the text
+/// above a block is its request's prose. The lines stay, blank. Whether the page had any.
+fn field_components(lines: &mut [String]) -> bool {
+    const FIELDS: [&str; 2] = ["ParamField", "ResponseField"];
+    let fenced = fenced_lines(lines);
+    let mut depth = 0usize;
+    let mut found = false;
+    for (line, fenced) in lines.iter_mut().zip(fenced) {
+        let trimmed = line.trim();
+        let opens = FIELDS.iter().any(|name| {
+            trimmed
+                .strip_prefix('<')
+                .and_then(|rest| rest.strip_prefix(name))
+                .is_some_and(|rest| rest.starts_with([' ', '>', '/']) || rest.is_empty())
+        });
+        if !fenced && opens {
+            found = true;
+            // one written whole on its line (`<ParamField … />`, or closed on it) ends there
+            let closed = trimmed.ends_with("/>")
+                || FIELDS
+                    .iter()
+                    .any(|name| trimmed.ends_with(&format!("</{name}>")));
+            if !closed {
+                depth += 1;
+            }
+            line.clear();
+            continue;
+        }
+        if depth > 0 {
+            if !fenced
+                && FIELDS
+                    .iter()
+                    .any(|name| trimmed.starts_with(&format!("</{name}>")))
+            {
+                depth -= 1;
+            }
+            line.clear();
+        }
+    }
+    found
 }
 
 /// MDX's comments, `{/* … */}` (over several lines too), taken out of the lines outside code
