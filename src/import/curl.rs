@@ -8340,13 +8340,15 @@ schema:
             1
         );
         // but `<<EOF>>notes.txt` is a here-document, its text appended to a file
-        let heredoc = imported(
-            "cat <<EOF>>notes.txt
-hi
-EOF
-curl https://e.com/a",
-        );
+        let heredoc = imported("cat <<EOF>>notes.txt\nhi\nEOF\ncurl https://e.com/a");
         assert_eq!(heredoc.items.len(), 1);
+        for log in ["$LOG", "\"$LOG\"", "~/log", "/tmp/log"] {
+            let appended = imported(&format!(
+                "curl -X POST https://e.com/x -d @- <<EOF>>{log}\n{{\"a\":7}}\nEOF\n"
+            ));
+            assert_eq!(appended.items.len(), 1, "{log}");
+            assert_eq!(raw_body(&appended, 0), Some("{\"a\":7}"), "{log}");
+        }
         // in an unquoted URL, one with blanks and a `:` too: only that makes the word a URL
         let spec = spec_of("curl http://<your app host:port>/stats > out.json");
         assert_eq!(spec.request.url, "http://{{your_app_host_port}}/stats");

@@ -1822,17 +1822,24 @@ fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool
 }
 
 /// How many characters after a `<` make ReadMe's variable with it, `<<name>>` (a name of
-/// letters, digits, `_`, `-` and `.`, as `<<keys.api_key>>`), not followed by a file's name
-/// (`cat <<EOF>>notes.txt` is a here-document appended to a file).
-fn readme_variable_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
+/// letters, digits, `_`, `-` and `.`, as `<<keys.api_key>>`): within a word
+/// (`…/items/<<itemId>>/tags`), or a word of its own. One that starts a word and is followed by
+/// anything is a here-document appended to a file (`cat <<EOF>>notes.txt`, `<<EOF>>$LOG`,
+/// `<<EOF>>/tmp/log`), as bash reads it.
+fn readme_variable_length(
+    chars: &std::iter::Peekable<std::str::Chars>,
+    in_word: bool,
+) -> Option<usize> {
     let name_char = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
     let mut ahead = chars.clone();
     ahead.next_if_eq(&'<')?;
     let name: String = ahead.clone().take_while(name_char).collect();
     let mut rest = ahead.skip(name.len());
     let closed = rest.next() == Some('>') && rest.next() == Some('>');
-    let then_a_file = rest.next().is_some_and(|c| name_char(&c));
-    (closed && !then_a_file && name.starts_with(|c: char| c.is_ascii_alphabetic()))
+    let then_a_file = rest
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&' | ')'));
+    (closed && (in_word || !then_a_file) && name.starts_with(|c: char| c.is_ascii_alphabetic()))
         .then_some(1 + name.len() + 2)
 }
 
@@ -2129,7 +2136,7 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
             }
             // ReadMe's `<<apiKey>>`, unquoted (`--url https://e.com/items/<<itemId>>`): a
             // variable ReadMe fills in before a reader copies the command, not a here-document
-            '<' if let Some(length) = readme_variable_length(&chars) => {
+            '<' if let Some(length) = readme_variable_length(&chars, in_word) => {
                 in_word = true;
                 word.push('<');
                 word.extend(chars.by_ref().take(length));
