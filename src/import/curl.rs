@@ -552,6 +552,15 @@ pub fn import(text: &str) -> Result<Import, String> {
                     if let Some(refusal) = included_requests_refusal(text, markup) {
                         return refusal;
                     }
+                    let raw_imports = raw_imported_files(text);
+                    if !raw_imports.is_empty() {
+                        // Docusaurus' `<CodeBlock>{curlCreate}</CodeBlock>`: the commands are
+                        // in the files the page imports
+                        return format!(
+                            "an MDX page whose code blocks show files it imports (`{}`): import those files instead, which hold the commands",
+                            raw_imports.join("`, `")
+                        );
+                    }
                     if let Some(refusal) = generated_reference_refusal(text) {
                         return refusal;
                     }
@@ -560,15 +569,6 @@ pub fn import(text: &str) -> Result<Import, String> {
                         return format!(
                             "a Markdown page with no shell code block (```bash, ```console, no language…) holding a curl command{}",
                             curl_outside_blocks(text, markup)
-                        );
-                    }
-                    let raw_imports = raw_imported_files(text);
-                    if !raw_imports.is_empty() {
-                        // Docusaurus' `<CodeBlock>{curlCreate}</CodeBlock>`: the commands are
-                        // in the files the page imports
-                        return format!(
-                            "an MDX page whose code blocks show files it imports (`{}`): import those files instead, which hold the commands",
-                            raw_imports.join("`, `")
                         );
                     }
                     // a page without code blocks (prose, a table, reStructuredText's directives)
@@ -6207,6 +6207,12 @@ mod tests {
         let error = super::import(page).unwrap_err();
         assert!(
             error.contains("imports (`./code/create.sh`, `./code/list.sh`)"),
+            "{error}"
+        );
+        // with front matter, as Clarifai's pages have it, too
+        let error = super::import(&format!("---\ntitle: Create\n---\n{page}")).unwrap_err();
+        assert!(
+            error.contains("an MDX page whose code blocks show files it imports"),
             "{error}"
         );
     }
