@@ -702,6 +702,25 @@ pub fn import(text: &str) -> Result<Import, String> {
             ));
         }
     }
+    // what IPython fills in a `!` line, which the specs name as variables
+    let filled = notebook::ipython_fields(text);
+    if !filled.is_empty() {
+        let written: Vec<String> = filled.iter().map(|(w, _)| format!("`{w}`")).collect();
+        let names: Vec<String> = filled
+            .iter()
+            .map(|(_, name)| format!("`{{{{{name}}}}}`"))
+            .collect();
+        imported.notes.push(Note::of_kind(
+            "placeholder",
+            "input",
+            format!(
+                "IPython writes the Python value of {} in before the shell runs: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
+                written.join(", "),
+                if filled.len() == 1 { "it" } else { "them" },
+                names.join(", ")
+            ),
+        ));
+    }
     if let Some(markup) = markup {
         imported
             .notes

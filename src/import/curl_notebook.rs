@@ -129,62 +129,131 @@ fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
     )
 }
 
-/// An IPython `!` line as the importer reads what IPython runs: IPython writes a Python value in
-/// for each `{expr}` before the shell runs, so `{name}` is the spec's variable `{{name}}`
-/// (wherever it stands: a header, a file's path in `-d @{data_file}`), and an `{expr}` reading
-/// a value through a subscript or an attribute (`{headers['Authorization']}`, `{cfg.url}`) is a
-/// placeholder of one name (`{headers_Authorization}`), which the importer reads as a value the
-/// reader gives. IPython expands a line whole or not at all: a line with any other brace
-/// (`-d '{"a": 1}'`, which it cannot evaluate) is sent as written, braces and all.
+/// An IPython `!` line as the importer reads what IPython runs: IPython formats the line as
+/// Python's `str.format` does before the shell runs it, so each `{expr}` is a Python value, the
+/// spec's variable (`{name}` is `{{name}}`; one read through an attribute or a subscript,
+/// `{headers['Content-Type']}`, `{{headers_Content_Type}}`), wherever it stands (a header, a
+/// file's path in `-d @{data_file}`, a body), and `{{` and `}}` are one brace each. IPython
+/// formats a line whole or not at all: a line with anything else in braces (`-d '{"a": 1}'`,
+/// which it cannot evaluate) or a lone `}` is run as written, braces and all.
 pub(super) fn ipython_references_named(line: &str) -> std::borrow::Cow<'_, str> {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        // `{{`: Python's formatting writes one brace; left as written here
-        if let Some(escaped) = after.strip_prefix('{') {
-            let end = escaped.find("}}").map_or(escaped.len(), |end| end + 2);
-            out.push_str(&rest[..open + 2 + end]);
-            rest = &escaped[end..];
+    match ipython_formatted(line) {
+        Some((formatted, _)) => std::borrow::Cow::Owned(formatted),
+        None => std::borrow::Cow::Borrowed(line),
+    }
+}
+
+/// The `{expr}`s IPython fills in the `!` lines of `text` (a notebook's, or a page's Python
+/// blocks), each as written with the variable the spec names it by, in order, once each: what a
+/// note says.
+pub(super) fn ipython_fields(text: &str) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start().trim_start_matches(['"', '\'']);
+        let command = trimmed
+            .split_once('=')
+            .filter(|(name, _)| is_python_name(name.trim_end()))
+            .map_or(trimmed, |(_, command)| command.trim_start());
+        let Some(command) = command.strip_prefix('!').filter(|c| !c.starts_with('!')) else {
             continue;
-        }
-        let Some(close) = after.find('}') else {
-            break;
         };
-        let expr = &after[..close];
-        out.push_str(&rest[..open]);
-        if is_python_name(expr) {
-            out.push_str("{{");
-            out.push_str(expr);
-            out.push_str("}}");
-        } else if expr.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && expr.chars().all(|c| {
-                c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '\'' | '"')
-            })
-            && expr.matches('[').count() == expr.matches(']').count()
-        {
-            let mut name = String::new();
-            for c in expr.chars() {
-                if c.is_ascii_alphanumeric() || c == '_' {
-                    name.push(c);
-                } else if !name.ends_with('_') {
-                    name.push('_');
+        if let Some((_, found)) = ipython_formatted(command) {
+            for field in found {
+                if !fields.contains(&field) {
+                    fields.push(field);
                 }
             }
-            out.push('{');
-            out.push_str(name.trim_end_matches('_'));
-            out.push('}');
-        } else {
-            // an expression IPython cannot evaluate: the line is run as written
-            return std::borrow::Cow::Borrowed(line);
         }
-        rest = &after[close + 1..];
     }
-    if out.is_empty() {
-        return std::borrow::Cow::Borrowed(line);
+    fields
+}
+
+/// `line` formatted as IPython formats a `!` line, with the fields it fills (each as written,
+/// and its variable's name); `None` when IPython would run it as written, or it holds no braces.
+fn ipython_formatted(line: &str) -> Option<(String, Vec<(String, String)>)> {
+    if !line.contains(['{', '}']) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut fields = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find(['{', '}']) {
+        out.push_str(&rest[..at]);
+        let brace = &rest[at..];
+        if brace.starts_with("{{") || brace.starts_with("}}") {
+            out.push_str(&brace[..1]);
+            rest = &brace[2..];
+            continue;
+        }
+        if brace.starts_with('}') {
+            // "Single '}' encountered in format string"
+            return None;
+        }
+        let close = brace.find('}')?;
+        let expr = &brace[1..close];
+        let name = python_reference_name(expr)?;
+        out.push_str(&format!("{{{{{name}}}}}"));
+        fields.push((format!("{{{expr}}}"), name));
+        rest = &brace[close + 1..];
     }
     out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+    Some((out, fields))
+}
+
+/// The one name a Python reference IPython can fill is written as (`name`; `headers['Content-Type']`
+/// as `headers_Content_Type`, `cfg.url` as `cfg_url`): a name, then attributes and subscripts
+/// of a quoted key or a number; `None` for anything else (`"a": 1`).
+fn python_reference_name(expr: &str) -> Option<String> {
+    let mut rest = expr;
+    let first_end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let first = &rest[..first_end];
+    if !is_python_name(first) {
+        return None;
+    }
+    let mut parts = vec![first.to_string()];
+    rest = &rest[first_end..];
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('.') {
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            if !is_python_name(&after[..end]) {
+                return None;
+            }
+            parts.push(after[..end].to_string());
+            rest = &after[end..];
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let (key, after) = match after.chars().next()? {
+                quote @ ('\'' | '"') => {
+                    let end = after[1..].find(quote)? + 1;
+                    (&after[1..end], after[end + 1..].strip_prefix(']')?)
+                }
+                _ => {
+                    let end = after.find(']')?;
+                    let key = &after[..end];
+                    if !key.chars().all(|c| c.is_ascii_digit()) || key.is_empty() {
+                        return None;
+                    }
+                    (key, &after[end + 1..])
+                }
+            };
+            parts.push(key.to_string());
+            rest = after;
+        } else {
+            return None;
+        }
+    }
+    let mut name = String::new();
+    for c in parts.join("_").chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            name.push(c);
+        } else if !name.ends_with('_') {
+            name.push('_');
+        }
+    }
+    Some(name.trim_end_matches('_').to_string())
 }
 
 /// Whether `name` is a Python variable's name (ASCII: letters, digits and `_`, not first a
@@ -280,24 +349,28 @@ mod tests {
     fn ipython_expressions_become_placeholders_of_one_name() {
         assert_eq!(
             ipython_references_named(
-                r#"curl -X POST {deploy_url} -H "Authorization:{headers['Authorization']}" -H "X-Env: {cfg.env}""#
+                r#"curl -X POST {deploy_url} -H "Authorization:{headers['Authorization']}" -H "X-Env: {cfg.env}" -H "C: {headers['Content-Type']}""#
             ),
-            r#"curl -X POST {{deploy_url}} -H "Authorization:{headers_Authorization}" -H "X-Env: {cfg_env}""#
+            r#"curl -X POST {{deploy_url}} -H "Authorization:{{headers_Authorization}}" -H "X-Env: {{cfg_env}}" -H "C: {{headers_Content_Type}}""#
         );
         // a Python variable's value, a file's path here, is the spec's variable
         assert_eq!(
             ipython_references_named(r#"curl -d @{data_file} -H 'X-Q: {query}' https://e.com"#),
             r#"curl -d @{{data_file}} -H 'X-Q: {{query}}' https://e.com"#
         );
-        // IPython expands the line whole or not at all
-        let mixed = r#"curl -H 'X-Q: {query}' -d '{"a": 1}' https://e.com"#;
-        assert_eq!(ipython_references_named(mixed), mixed);
-        // JSON, which IPython cannot evaluate and leaves
-        let json = r#"curl -d '{"a": {"b": 1}}' https://e.com"#;
-        assert!(matches!(
-            ipython_references_named(json),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        // `{{` and `}}` are one brace each, as `str.format` writes them
+        assert_eq!(
+            ipython_references_named(r#"curl -d '{{"text": "{text}"}}' {url}"#),
+            r#"curl -d '{"text": "{{text}}"}' {{url}}"#
+        );
+        // IPython formats the line whole or not at all
+        for as_written in [
+            r#"curl -H 'X-Q: {query}' -d '{"a": 1}' https://e.com"#,
+            r#"curl -d '{"a": {"b": 1}}' https://e.com"#,
+            "curl https://e.com/}",
+        ] {
+            assert_eq!(ipython_references_named(as_written), as_written);
+        }
         let page = "# Edge\n\n```python\nimport requests\n!curl -X POST https://e.com/infer -H \"Authorization:{headers['Authorization']}\"\n```\n";
         let import = crate::import::curl::import(page).unwrap();
         assert_eq!(
@@ -306,6 +379,13 @@ mod tests {
                 "Authorization",
                 "{{headers_Authorization}}"
             )]
+        );
+        assert!(
+            import.notes.iter().any(|n| n
+                .message
+                .contains("IPython writes the Python value of `{headers['Authorization']}` in")),
+            "{:?}",
+            import.notes
         );
     }
 
