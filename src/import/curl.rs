@@ -6297,6 +6297,13 @@ mod tests {
         let page = "# List components\n\nLists them.\n{/* TODO: document paging\n   later */}\n\n```bash\ncurl https://api.webflow.com/v2/sites/1/components\n```\n";
         let import = super::import(page).unwrap();
         assert_eq!(import.items[0].spec.prose.trim(), "Lists them.");
+        // in a code span, MDX shows it as written
+        let spanned = page.replace("Lists them.", "Use the `{/* id */}` placeholder.");
+        let import = super::import(&spanned).unwrap();
+        assert_eq!(
+            import.items[0].spec.prose.trim(),
+            "Use the `{/* id */}` placeholder."
+        );
     }
 
     // Mintlify's and docusaurus-openapi-docs' generated pages hold no command: the document does

@@ -1850,6 +1850,14 @@ fn mdx_comments(lines: &mut [String]) -> bool {
                 }
             } else {
                 match rest.find("{/*") {
+                    // in a code span (an odd number of backticks before it), it is text
+                    Some(start)
+                        if (kept.matches('`').count() + rest[..start].matches('`').count()) % 2
+                            == 1 =>
+                    {
+                        kept.push_str(&rest[..start + 3]);
+                        rest = &rest[start + 3..];
+                    }
                     Some(start) => {
                         kept.push_str(&rest[..start]);
                         rest = &rest[start + 3..];
