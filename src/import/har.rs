@@ -363,8 +363,16 @@ fn import_request(
     // PATCH only)
     // Playwright's `content: 'attach'` (its default for `routeFromHAR` updates) keeps the body
     // in a file beside the HAR, which `_file` names, and an empty `text`
+    // (a body the capture keeps as text or params too is read from them)
     let attached = request
         .get("postData")
+        .filter(|post| {
+            text(post, "text").is_empty()
+                && post
+                    .get("params")
+                    .and_then(Value::as_array)
+                    .is_none_or(Vec::is_empty)
+        })
         .and_then(|post| post.get("_file"))
         .and_then(Value::as_str)
         .filter(|file| !file.is_empty());
@@ -1589,6 +1597,12 @@ mod tests {
                 "application/json"
             )]
         );
+        // a body kept as text too is that text
+        let (spec, _) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/a",
+            "postData": {"mimeType": "application/json", "text": "{\"a\":1}", "_file": "abc.json"}}),
+        );
+        assert!(matches!(&spec.request.body, Some(BodySpec::Raw(raw)) if raw == "{\"a\":1}"));
     }
 
     // Chrome's `(binary)` for a part it did not record, with no file name: a file part
