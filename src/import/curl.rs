@@ -2084,9 +2084,31 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             if secret {
                 continue;
             }
+            // the name of a variable of its own: `NAME_encoded`, else one the script does not
+            // set and the import does not hold with another value
+            let own_name = |suffix: &str| {
+                (1..)
+                    .map(|n| match n {
+                        1 => format!("{name}_{suffix}"),
+                        n => format!("{name}_{suffix}{n}"),
+                    })
+                    .find(|candidate| {
+                        let assigned = command
+                            .assigned
+                            .iter()
+                            .chain(&command.defaults)
+                            .any(|(set, _)| set == candidate);
+                        let held = import
+                            .variables
+                            .get(candidate)
+                            .is_some_and(|held| *held != value);
+                        !assigned && !held
+                    })
+                    .expect("a free name")
+            };
             let name = match how {
                 Offered::Encoded => {
-                    let encoded_name = format!("{name}_encoded");
+                    let encoded_name = own_name("encoded");
                     for item in &mut import.items[first_item..] {
                         rename_encoded_placeholder(&mut item.spec, name, &encoded_name);
                     }
@@ -2101,7 +2123,7 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
                     encoded_name
                 }
                 Offered::Decoded => {
-                    let decoded_name = format!("{name}_decoded");
+                    let decoded_name = own_name("decoded");
                     for item in &mut import.items[first_item..] {
                         rename_form_placeholder(&mut item.spec, name, &decoded_name);
                     }
@@ -7570,6 +7592,15 @@ schema:
         assert_eq!(two.variables.get("N").map(String::as_str), Some("x+y"));
         assert_eq!(
             two.variables.get("N_decoded").map(String::as_str),
+            Some("x y")
+        );
+        // a name of its own the script does not use already
+        let clash = imported(
+            "N='x+y'\nN_decoded=zzz\ncurl https://e.com/f -d \"k=$N\" -H \"X-D: $N_decoded\"",
+        );
+        assert_eq!(clash.items.len(), 1);
+        assert_eq!(
+            clash.variables.get("N_decoded2").map(String::as_str),
             Some("x y")
         );
         // curl reads a long option in any letter case
