@@ -171,7 +171,8 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
         }
     }
     // after the variables: its note says which are offered
-    importer.ignored_settings(collection, "", "the collection's");
+    let collection_changes = importer.ignored_settings(collection, "", "the collection's");
+    importer.script_header_changes.push(collection_changes);
     importer.unkept_description(
         collection
             .get("info")
@@ -465,6 +466,9 @@ struct Importer {
     /// The `disableBodyPruning` of the collection and the folders being walked that set one,
     /// outermost first: a request without its own takes the innermost, as Postman does.
     body_pruning_disabled: Vec<bool>,
+    /// The header changes of the `prerequest` scripts of the collection and the folders being
+    /// walked, outermost first, which Postman runs before each request's own.
+    script_header_changes: Vec<Vec<walk::HeaderChange>>,
 }
 
 impl Importer {

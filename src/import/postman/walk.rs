@@ -34,7 +34,7 @@ impl Importer {
                     );
                     continue;
                 };
-                self.ignored_settings(object, &at, "the folder's");
+                let folder_changes = self.ignored_settings(object, &at, "the folder's");
                 self.unkept_description(
                     object.get("description"),
                     &format!("{at}/description"),
@@ -58,12 +58,14 @@ impl Importer {
                 if let Some(disabled) = pruning {
                     self.body_pruning_disabled.push(disabled);
                 }
+                self.script_header_changes.push(folder_changes);
                 self.walk(
                     children,
                     &format!("{at}/item"),
                     &dirs,
                     own.as_ref().or(inherited),
                 );
+                self.script_header_changes.pop();
                 if pruning.is_some() {
                     self.body_pruning_disabled.pop();
                 }
@@ -95,7 +97,13 @@ impl Importer {
 
     /// Notes on the settings of a collection, folder or request item that do not change the
     /// request a sample sends, and on the scripts that change the request Postman sends.
-    pub(super) fn ignored_settings(&mut self, object: &Map<String, Value>, at: &str, whose: &str) {
+    pub(super) fn ignored_settings(
+        &mut self,
+        object: &Map<String, Value>,
+        at: &str,
+        whose: &str,
+    ) -> Vec<HeaderChange> {
+        let mut header_changes = Vec::new();
         if let Some(Value::Array(events)) = object.get("event") {
             for (index, event) in events.iter().enumerate() {
                 let exec = event.get("script").and_then(|s| s.get("exec"));
@@ -117,10 +125,26 @@ impl Importer {
                         _ => text(exec).to_string(),
                     };
                     let code = super::without_comments(&code);
-                    let message = match request_change(&code) {
-                        Some(change) if listen == "prerequest" => format!(
+                    let message = match request_changes(&code) {
+                        Err(change) if listen == "prerequest" => format!(
                             "{whose} `prerequest` script changes the request before Postman sends it (`{change}`), which no sample does: the samples send the request as the collection writes it; write what the script adds (a header, a query item) into the request to have it sent"
                         ),
+                        Ok(changes) if listen == "prerequest" && !changes.is_empty() => {
+                            let said: Vec<String> = changes
+                                .iter()
+                                .map(|change| match change {
+                                    HeaderChange::Upsert(k, v) | HeaderChange::Add(k, v) => {
+                                        format!("`{k}: {v}`")
+                                    }
+                                    HeaderChange::Remove(k) => format!("no `{k}`"),
+                                })
+                                .collect();
+                            header_changes.extend(changes);
+                            format!(
+                                "{whose} `prerequest` script sets the request's headers before Postman sends it ({}): the samples send them so too; the rest of the script is ignored",
+                                said.join(", ")
+                            )
+                        }
                         _ => format!(
                             "ignored: {whose} `{listen}` script (samples only send the request)"
                         ),
@@ -206,6 +230,7 @@ impl Importer {
                 message,
             );
         }
+        header_changes
     }
 
     fn request(
@@ -215,7 +240,7 @@ impl Importer {
         dirs: &[String],
         inherited: Option<&InForce>,
     ) {
-        self.ignored_settings(item, at, "the request's");
+        let own_changes = self.ignored_settings(item, at, "the request's");
         let request_at = format!("{at}/request");
         let empty = Map::new();
         let (request, url, url_at) = match item.get("request") {
@@ -261,6 +286,15 @@ impl Importer {
             return;
         }
         let mut headers = self.headers(request.get("header"), &format!("{request_at}/header"));
+        // the collection's, the folders' and the request's own scripts run in that order
+        for change in self
+            .script_header_changes
+            .iter()
+            .flatten()
+            .chain(&own_changes)
+        {
+            change.apply(&mut headers, at);
+        }
         let auth = self.auth_in_force(request, &request_at, inherited, &mut headers);
         // an API key sent in the query replaces the query's items of that name, as Postman's
         // runtime adds it
@@ -366,10 +400,53 @@ fn without_query_items(url: &str, name: &str) -> (String, usize) {
     (out, dropped)
 }
 
-/// The first call in a script's `code` that changes the request Postman sends
-/// (`pm.request.headers.upsert(`, `pm.request.addHeader(`, `pm.request.url.query.add(`…, or an
-/// assignment, `pm.request.url =`), as written up to its `(` or `=`.
-fn request_change(code: &str) -> Option<&str> {
+/// A change a `prerequest` script makes to the request's headers that samplegen can make too:
+/// one written with literal strings.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum HeaderChange {
+    /// `pm.request.headers.upsert({key, value})`: the header of that name (in any case) set, or
+    /// added.
+    Upsert(String, String),
+    /// `pm.request.headers.add({key, value})`, `pm.request.addHeader({key, value})`.
+    Add(String, String),
+    /// `pm.request.headers.remove('key')`, `pm.request.removeHeader('key')`.
+    Remove(String),
+}
+
+impl HeaderChange {
+    /// `headers` as Postman's runtime leaves them after the change; a header it adds is noted
+    /// at `at`, the script's place.
+    pub(super) fn apply(&self, headers: &mut Vec<super::headers::Header>, at: &str) {
+        let add = |headers: &mut Vec<super::headers::Header>, name: &str, value: &str| {
+            headers.push(super::headers::Header {
+                name: name.to_string(),
+                value: value.to_string(),
+                at: at.to_string(),
+            });
+        };
+        match self {
+            HeaderChange::Upsert(name, value) => {
+                match headers
+                    .iter_mut()
+                    .find(|header| header.name.eq_ignore_ascii_case(name))
+                {
+                    Some(header) => header.value = value.clone(),
+                    None => add(headers, name, value),
+                }
+            }
+            HeaderChange::Add(name, value) => add(headers, name, value),
+            HeaderChange::Remove(name) => {
+                headers.retain(|header| !header.name.eq_ignore_ascii_case(name))
+            }
+        }
+    }
+}
+
+/// What a script's `code` does to the request Postman sends: the changes to its headers when
+/// all of its changes are such, written with literal strings (`Ok`, empty when it changes
+/// nothing); else the first change that is not, as written up to its `(` or `=`
+/// (`pm.request.url =`, `pm.request.headers.add(h)`).
+fn request_changes(code: &str) -> Result<Vec<HeaderChange>, &str> {
     const CHANGES: [&str; 10] = [
         "add",
         "upsert",
@@ -382,27 +459,102 @@ fn request_change(code: &str) -> Option<&str> {
         "clear",
         "set",
     ];
-    code.match_indices("pm.request.").find_map(|(at, _)| {
+    let mut changes = Vec::new();
+    for (at, _) in code.match_indices("pm.request.") {
         let call = &code[at..];
         let end = call
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
             .unwrap_or(call.len());
         let (path, after) = call.split_at(end);
         let method = path.rsplit('.').next().unwrap_or_default();
-        let after = after.trim_start();
-        if after.starts_with('(') && CHANGES.contains(&method) {
-            Some(&call[..end + call[end..].find('(').unwrap_or(0) + 1])
-        } else if after.starts_with('=') && !after.starts_with("==") {
-            Some(path)
-        } else {
-            None
+        let trimmed = after.trim_start();
+        if trimmed.starts_with('(') && CHANGES.contains(&method) {
+            let open = end + (after.len() - trimmed.len());
+            let arguments = &call[open + 1..];
+            let change = match path {
+                "pm.request.headers.upsert" => {
+                    key_value(arguments).map(|(k, v)| HeaderChange::Upsert(k, v))
+                }
+                "pm.request.headers.add" | "pm.request.addHeader" => {
+                    key_value(arguments).map(|(k, v)| HeaderChange::Add(k, v))
+                }
+                "pm.request.headers.remove" | "pm.request.removeHeader" => {
+                    literal(arguments.trim_start())
+                        .filter(|(_, rest)| rest.trim_start().starts_with(')'))
+                        .map(|(key, _)| HeaderChange::Remove(key))
+                }
+                _ => None,
+            };
+            match change {
+                Some(change) => changes.push(change),
+                None => return Err(&call[..open + 1]),
+            }
+        } else if trimmed.starts_with('=') && !trimmed.starts_with("==") {
+            return Err(path);
         }
-    })
+    }
+    Ok(changes)
+}
+
+/// `{ key: 'Accept', value: 'application/json' }` (then `)`), its other members ignored, as
+/// literal strings: the key and the value.
+fn key_value(arguments: &str) -> Option<(String, String)> {
+    let mut rest = arguments.trim_start().strip_prefix('{')?;
+    let (mut key, mut value) = (None, None);
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix('}') {
+            after.trim_start().strip_prefix(')')?;
+            return Some((key?, value?));
+        }
+        let name_end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+        let (name, after) = match literal(rest) {
+            Some((quoted, after)) => (quoted, after),
+            None => (rest[..name_end].to_string(), &rest[name_end..]),
+        };
+        let after = after.trim_start().strip_prefix(':')?.trim_start();
+        let (text, after) = match literal(after) {
+            Some(found) => found,
+            // another member's value that is no string (`disabled: false`)
+            None if name != "key" && name != "value" => {
+                let end = after.find([',', '}'])?;
+                (String::new(), &after[end..])
+            }
+            None => return None,
+        };
+        match name.as_str() {
+            "key" => key = Some(text),
+            "value" => value = Some(text),
+            _ => {}
+        }
+        rest = after.trim_start();
+        rest = rest.strip_prefix(',').unwrap_or(rest);
+    }
+}
+
+/// A JavaScript string literal that starts `text` (`'…'`, `"…"`, or `` `…` `` without `${`),
+/// and the text after it.
+fn literal(text: &str) -> Option<(String, &str)> {
+    let quote = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '"' | '`'))?;
+    let mut value = String::new();
+    let mut chars = text[1..].char_indices();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' => value.push(chars.next()?.1),
+            c if c == quote => return Some((value, &text[1 + at + 1..])),
+            '$' if quote == '`' && text[1 + at..].starts_with("${") => return None,
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
-    use super::request_change;
+    use super::{HeaderChange, request_changes};
     use crate::import::postman::test_support::*;
     use indexmap::IndexMap;
     use serde_json::json;
@@ -483,8 +635,11 @@ mod tests {
     // ProjectT's Laravel collection: a script sets `Accept`, which decides JSON or a redirect
     #[test]
     fn a_script_that_changes_the_request_is_said_to_and_its_setting_is_left_for_the_reader() {
-        let mut c = collection(json!([{"name": "R", "request": {"url": "https://e.com/a",
-            "header": [{"key": "X-Signature", "value": "{{signature}}"}]}}]));
+        let mut c = collection(json!([{"name": "F", "item": [{"name": "R",
+            "event": [{"listen": "prerequest", "script": {"exec": ["pm.request.headers.remove('X-Debug');"]}}],
+            "request": {"url": "https://e.com/a",
+            "header": [{"key": "X-Signature", "value": "{{signature}}"}, {"key": "accept", "value": "*/*"}, {"key": "X-Debug", "value": "1"}]}}],
+            "event": [{"listen": "prerequest", "script": {"exec": ["pm.request.addHeader({key: \"X-Folder\", value: `f`, disabled: false});"]}}]}]));
         c["event"] = json!([{"listen": "prerequest", "script": {"exec": [
             "pm.request.headers.upsert({ key: 'Accept', value: 'application/json' });",
             "pm.collectionVariables.set('signature', CryptoJS.HmacSHA256(Date.now(), key));"
@@ -497,16 +652,26 @@ mod tests {
             .unwrap()
             .extend([
                 json!("// pm.environment.set('token', 'x');"),
-                json!("/* pm.request.headers.add({key: 'B', value: 'c'}) */"),
+                json!("/* pm.request.url = 'https://other.example'; */"),
             ]);
         let import = run(c);
         assert_eq!(
             import.variables.get("token").map(String::as_str),
             Some("abc")
         );
+        // ProjectT's Laravel collection: the collection's, the folder's and the request's
+        // scripts set the headers, in that order, as Postman runs them
+        assert_eq!(
+            pairs(&import.items[0].spec.request.headers),
+            [
+                pair("X-Signature", "{{signature}}"),
+                pair("accept", "application/json"),
+                pair("X-Folder", "f"),
+            ]
+        );
         assert!(
             import.notes.iter().any(|n| n.at == "/event/0" && n.message.starts_with(
-                "the collection's `prerequest` script changes the request before Postman sends it (`pm.request.headers.upsert(`)"
+                "the collection's `prerequest` script sets the request's headers before Postman sends it (`Accept: application/json`)"
             )),
             "{:#?}",
             import.notes
@@ -516,26 +681,34 @@ mod tests {
         assert!(import.notes.iter().any(|n| n.message.starts_with(
             "`signature` is set by the collection's scripts as it runs, so its saved value `8f2c0e1b9a` is one run's"
         )));
-        for (code, change) in [
+        for (code, changes) in [
             (
                 "pm.request.addHeader({key: 'A', value: 'b'})",
-                Some("pm.request.addHeader("),
+                Ok(vec![HeaderChange::Add("A".into(), "b".into())]),
+            ),
+            (
+                "pm.request.headers.add(header)",
+                Err("pm.request.headers.add("),
+            ),
+            (
+                "pm.request.headers.upsert({key: 'T', value: `${token}`})",
+                Err("pm.request.headers.upsert("),
             ),
             (
                 "pm.request.url.query.add('a=1')",
-                Some("pm.request.url.query.add("),
+                Err("pm.request.url.query.add("),
             ),
             (
                 "pm.request.body.raw = JSON.stringify(b)",
-                Some("pm.request.body.raw"),
+                Err("pm.request.body.raw"),
             ),
             (
                 "if (pm.request.method == 'GET') { console.log(pm.request.url.toString()) }",
-                None,
+                Ok(Vec::new()),
             ),
-            ("const h = pm.request.headers.get('A')", None),
+            ("const h = pm.request.headers.get('A')", Ok(Vec::new())),
         ] {
-            assert_eq!(request_change(code), change, "{code}");
+            assert_eq!(request_changes(code), changes, "{code}");
         }
     }
 
