@@ -8405,6 +8405,12 @@ schema:
         // but `<<EOF>>notes.txt` is a here-document, its text appended to a file
         let heredoc = imported("cat <<EOF>>notes.txt\nhi\nEOF\ncurl https://e.com/a");
         assert_eq!(heredoc.items.len(), 1);
+        // (glued to the word before it, too, as bash reads `<<` anywhere)
+        let glued = imported("curl -X POST https://e.com/x -d @-<<EOF>>log.txt\n{\"a\":1}\nEOF\n");
+        assert_eq!(raw_body(&glued, 0), Some("{\"a\":1}"));
+        // and `<<baseUrl>>` with no such line after it is ReadMe's, a word of its own too
+        let spec = spec_of("curl --url <<baseUrl>>/v1/users");
+        assert_eq!(spec.request.url, "{{baseUrl}}/v1/users");
         for log in ["$LOG", "\"$LOG\"", "~/log", "/tmp/log"] {
             let appended = imported(&format!(
                 "curl -X POST https://e.com/x -d @- <<EOF>>{log}\n{{\"a\":7}}\nEOF\n"

@@ -1822,25 +1822,25 @@ fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool
 }
 
 /// How many characters after a `<` make ReadMe's variable with it, `<<name>>` (a name of
-/// letters, digits, `_`, `-` and `.`, as `<<keys.api_key>>`): within a word
-/// (`…/items/<<itemId>>/tags`), or a word of its own. One that starts a word and is followed by
-/// anything is a here-document appended to a file (`cat <<EOF>>notes.txt`, `<<EOF>>$LOG`,
-/// `<<EOF>>/tmp/log`), as bash reads it.
-fn readme_variable_length(
-    chars: &std::iter::Peekable<std::str::Chars>,
-    in_word: bool,
-) -> Option<usize> {
+/// letters, digits, `_`, `-` and `.`, as `<<keys.api_key>>`): unless a line of the text after it
+/// is that name, which ends it as a here-document (`cat <<EOF>>notes.txt`, `-d @-<<EOF>>$LOG`,
+/// then the body, then `EOF`), as bash reads it.
+fn readme_variable_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
     let name_char = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
     let mut ahead = chars.clone();
     ahead.next_if_eq(&'<')?;
     let name: String = ahead.clone().take_while(name_char).collect();
     let mut rest = ahead.skip(name.len());
     let closed = rest.next() == Some('>') && rest.next() == Some('>');
-    let then_a_file = rest
-        .next()
-        .is_some_and(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&' | ')'));
-    (closed && (in_word || !then_a_file) && name.starts_with(|c: char| c.is_ascii_alphabetic()))
-        .then_some(1 + name.len() + 2)
+    if !closed || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let ended = rest
+        .collect::<String>()
+        .lines()
+        .skip(1)
+        .any(|line| line.trim_start_matches('\t') == name);
+    (!ended).then_some(1 + name.len() + 2)
 }
 
 /// How long a placeholder of words or of a host and port that starts `text` is (`<workspace
@@ -2136,7 +2136,7 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
             }
             // ReadMe's `<<apiKey>>`, unquoted (`--url https://e.com/items/<<itemId>>`): a
             // variable ReadMe fills in before a reader copies the command, not a here-document
-            '<' if let Some(length) = readme_variable_length(&chars, in_word) => {
+            '<' if let Some(length) = readme_variable_length(&chars) => {
                 in_word = true;
                 word.push('<');
                 word.extend(chars.by_ref().take(length));
