@@ -136,7 +136,7 @@ impl Importer {
                                     HeaderChange::Upsert(k, v) | HeaderChange::Add(k, v) => {
                                         format!("`{k}: {v}`")
                                     }
-                                    HeaderChange::Remove(k) => format!("no `{k}`"),
+                                    HeaderChange::Remove { name, .. } => format!("no `{name}`"),
                                 })
                                 .collect();
                             header_changes.extend(changes);
@@ -286,6 +286,14 @@ impl Importer {
             return;
         }
         let mut headers = self.headers(request.get("header"), &format!("{request_at}/header"));
+        let disabled: Vec<String> = match request.get("header") {
+            Some(Value::Array(all)) => all
+                .iter()
+                .filter(|header| is_disabled(header))
+                .map(|header| text(header.get("key")).to_string())
+                .collect(),
+            _ => Vec::new(),
+        };
         // the collection's, the folders' and the request's own scripts run in that order
         for change in self
             .script_header_changes
@@ -293,7 +301,7 @@ impl Importer {
             .flatten()
             .chain(&own_changes)
         {
-            change.apply(&mut headers, at);
+            change.apply(&mut headers, &disabled, at);
         }
         let auth = self.auth_in_force(request, &request_at, inherited, &mut headers);
         // an API key sent in the query replaces the query's items of that name, as Postman's
@@ -409,14 +417,20 @@ pub(super) enum HeaderChange {
     Upsert(String, String),
     /// `pm.request.headers.add({key, value})`, `pm.request.addHeader({key, value})`.
     Add(String, String),
-    /// `pm.request.headers.remove('key')`, `pm.request.removeHeader('key')`.
-    Remove(String),
+    /// `pm.request.headers.remove('key')` (a name in any case), `pm.request.removeHeader('key')`
+    /// (that very name: Postman's `ignoreCase` is off by default).
+    Remove { name: String, any_case: bool },
 }
 
 impl HeaderChange {
     /// `headers` as Postman's runtime leaves them after the change; a header it adds is noted
     /// at `at`, the script's place.
-    pub(super) fn apply(&self, headers: &mut Vec<super::headers::Header>, at: &str) {
+    pub(super) fn apply(
+        &self,
+        headers: &mut Vec<super::headers::Header>,
+        disabled: &[String],
+        at: &str,
+    ) {
         let add = |headers: &mut Vec<super::headers::Header>, name: &str, value: &str| {
             headers.push(super::headers::Header {
                 name: name.to_string(),
@@ -431,13 +445,19 @@ impl HeaderChange {
                     .find(|header| header.name.eq_ignore_ascii_case(name))
                 {
                     Some(header) => header.value = value.clone(),
+                    // a disabled header of that name takes the value, and stays disabled
+                    None if disabled.iter().any(|off| off.eq_ignore_ascii_case(name)) => {}
                     None => add(headers, name, value),
                 }
             }
             HeaderChange::Add(name, value) => add(headers, name, value),
-            HeaderChange::Remove(name) => {
-                headers.retain(|header| !header.name.eq_ignore_ascii_case(name))
-            }
+            HeaderChange::Remove { name, any_case } => headers.retain(|header| {
+                if *any_case {
+                    !header.name.eq_ignore_ascii_case(name)
+                } else {
+                    header.name != *name
+                }
+            }),
         }
     }
 }
@@ -462,6 +482,9 @@ fn request_changes(code: &str) -> Result<Vec<HeaderChange>, &str> {
     let mut changes = Vec::new();
     for (at, _) in code.match_indices("pm.request.") {
         let call = &code[at..];
+        // a change samplegen makes is a statement of its own at the script's top: one in a
+        // condition, a loop or a function may not run
+        let top = top_level_statement(code, at);
         let end = call
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
             .unwrap_or(call.len());
@@ -472,21 +495,34 @@ fn request_changes(code: &str) -> Result<Vec<HeaderChange>, &str> {
             let open = end + (after.len() - trimmed.len());
             let arguments = &call[open + 1..];
             let change = match path {
-                "pm.request.headers.upsert" => {
-                    key_value(arguments).map(|(k, v)| HeaderChange::Upsert(k, v))
-                }
-                "pm.request.headers.add" | "pm.request.addHeader" => {
-                    key_value(arguments).map(|(k, v)| HeaderChange::Add(k, v))
-                }
+                _ if !top => None,
+                // (`disabled: true`: an upsert disables the header, an add adds none)
+                "pm.request.headers.upsert" => key_value(arguments).map(|(k, v, off)| {
+                    Some(if off {
+                        HeaderChange::Remove {
+                            name: k,
+                            any_case: true,
+                        }
+                    } else {
+                        HeaderChange::Upsert(k, v)
+                    })
+                }),
+                "pm.request.headers.add" | "pm.request.addHeader" => key_value(arguments)
+                    .map(|(k, v, off)| (!off).then_some(HeaderChange::Add(k, v))),
                 "pm.request.headers.remove" | "pm.request.removeHeader" => {
                     literal(arguments.trim_start())
                         .filter(|(_, rest)| rest.trim_start().starts_with(')'))
-                        .map(|(key, _)| HeaderChange::Remove(key))
+                        .map(|(name, _)| {
+                            Some(HeaderChange::Remove {
+                                name,
+                                any_case: path == "pm.request.headers.remove",
+                            })
+                        })
                 }
                 _ => None,
             };
             match change {
-                Some(change) => changes.push(change),
+                Some(change) => changes.extend(change),
                 None => return Err(&call[..open + 1]),
             }
         } else if trimmed.starts_with('=') && !trimmed.starts_with("==") {
@@ -496,16 +532,39 @@ fn request_changes(code: &str) -> Result<Vec<HeaderChange>, &str> {
     Ok(changes)
 }
 
+/// Whether what starts at `at` in `code` is a statement at the script's top: outside every
+/// `{ … }` block, after a `;`, a `}` or nothing (not the body of an `if` without braces).
+fn top_level_statement(code: &str, at: usize) -> bool {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut chars = code[..at].chars();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(_) if c == '\\' => {
+                chars.next();
+            }
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+            None if c == '{' => depth += 1,
+            None if c == '}' => depth -= 1,
+            None => {}
+        }
+    }
+    let before = code[..at].trim_end().chars().last();
+    depth == 0 && quote.is_none() && before.is_none_or(|c| matches!(c, ';' | '}'))
+}
+
 /// `{ key: 'Accept', value: 'application/json' }` (then `)`), its other members ignored, as
-/// literal strings: the key and the value.
-fn key_value(arguments: &str) -> Option<(String, String)> {
+/// literal strings: the key and the value, and whether it says `disabled: true`.
+fn key_value(arguments: &str) -> Option<(String, String, bool)> {
     let mut rest = arguments.trim_start().strip_prefix('{')?;
-    let (mut key, mut value) = (None, None);
+    let (mut key, mut value, mut disabled) = (None, None, false);
     loop {
         rest = rest.trim_start();
         if let Some(after) = rest.strip_prefix('}') {
             after.trim_start().strip_prefix(')')?;
-            return Some((key?, value?));
+            return Some((key?, value?, disabled));
         }
         let name_end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
         let (name, after) = match literal(rest) {
@@ -518,6 +577,7 @@ fn key_value(arguments: &str) -> Option<(String, String)> {
             // another member's value that is no string (`disabled: false`)
             None if name != "key" && name != "value" => {
                 let end = after.find([',', '}'])?;
+                disabled |= name == "disabled" && after[..end].trim() == "true";
                 (String::new(), &after[end..])
             }
             None => return None,
@@ -707,9 +767,52 @@ mod tests {
                 Ok(Vec::new()),
             ),
             ("const h = pm.request.headers.get('A')", Ok(Vec::new())),
+            // in a condition or a function, it may not run
+            (
+                "if (pm.request.method === 'POST') { pm.request.headers.upsert({key: 'C', value: 'd'}) }",
+                Err("pm.request.headers.upsert("),
+            ),
+            (
+                "if (prod) pm.request.headers.remove('X')",
+                Err("pm.request.headers.remove("),
+            ),
+            (
+                "pm.request.headers.add({key: 'X', value: 'y', disabled: true});\npm.request.removeHeader('accept');",
+                Ok(vec![HeaderChange::Remove {
+                    name: "accept".into(),
+                    any_case: false,
+                }]),
+            ),
         ] {
             assert_eq!(request_changes(code), changes, "{code}");
         }
+    }
+
+    // Postman keeps a disabled header disabled when a script upserts it, and `removeHeader`
+    // minds the name's case
+    #[test]
+    fn header_changes_are_made_as_postman_makes_them() {
+        let header = |name: &str, value: &str| super::super::headers::Header {
+            name: name.into(),
+            value: value.into(),
+            at: String::new(),
+        };
+        let mut headers = vec![header("Accept", "*/*")];
+        let disabled = ["X-Team".to_string()];
+        for change in [
+            HeaderChange::Upsert("x-team".into(), "a".into()),
+            HeaderChange::Remove {
+                name: "accept".into(),
+                any_case: false,
+            },
+        ] {
+            change.apply(&mut headers, &disabled, "");
+        }
+        let sent: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_str()))
+            .collect();
+        assert_eq!(sent, [("Accept", "*/*")]);
     }
 
     #[test]
