@@ -148,7 +148,8 @@ pub(super) fn ipython_references_named(line: &str) -> std::borrow::Cow<'_, str> 
 /// note says.
 pub(super) fn ipython_fields(text: &str) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = Vec::new();
-    for line in text.lines() {
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
         let trimmed = line.trim_start().trim_start_matches(['"', '\'']);
         let command = trimmed
             .split_once('=')
@@ -157,7 +158,15 @@ pub(super) fn ipython_fields(text: &str) -> Vec<(String, String)> {
         let Some(command) = command.strip_prefix('!').filter(|c| !c.starts_with('!')) else {
             continue;
         };
-        if let Some((_, found)) = ipython_formatted(command) {
+        // a line continued with `\` goes on to the lines after it: one line to IPython
+        let mut command = command.to_string();
+        while command.trim_end().ends_with('\\')
+            && let Some(next) = lines.next()
+        {
+            command.push('\n');
+            command.push_str(next);
+        }
+        if let Some((_, found)) = ipython_formatted(&command) {
             for field in found {
                 if !fields.contains(&field) {
                     fields.push(field);
@@ -384,6 +393,17 @@ mod tests {
             import.notes.iter().any(|n| n
                 .message
                 .contains("IPython writes the Python value of `{headers['Authorization']}` in")),
+            "{:?}",
+            import.notes
+        );
+        // a command continued over lines is one line to IPython, every field of it named
+        let continued = "# Edge\n\n```python\n!curl -X POST {deploy_url} \\\n  -H \"Authorization:{token}\"\n```\n";
+        let import = crate::import::curl::import(continued).unwrap();
+        assert!(
+            import
+                .notes
+                .iter()
+                .any(|n| n.message.contains("`{deploy_url}`, `{token}`")),
             "{:?}",
             import.notes
         );
