@@ -373,7 +373,8 @@ fn import_request(
                     .and_then(Value::as_array)
                     .is_none_or(Vec::is_empty)
         })
-        .and_then(|post| post.get("_file"))
+        // (`_sha1`, as earlier Playwright releases named it)
+        .and_then(|post| post.get("_file").or_else(|| post.get("_sha1")))
         .and_then(Value::as_str)
         .filter(|file| !file.is_empty());
     let not_kept = body_not_kept(request).filter(|_| attached.is_none());
@@ -1596,6 +1597,14 @@ mod tests {
                 "Content-Type",
                 "application/json"
             )]
+        );
+        // Playwright's older name for it
+        let (spec, _) = one(
+            serde_json::json!({"method": "POST", "url": "https://e.com/a",
+            "postData": {"mimeType": "application/json", "text": "", "_sha1": "abc.json"}}),
+        );
+        assert!(
+            matches!(&spec.request.body, Some(BodySpec::File(FileSpec::Path(path))) if path == "abc.json")
         );
         // a body kept as text too is that text
         let (spec, _) = one(
