@@ -8408,6 +8408,13 @@ schema:
         // (glued to the word before it, too, as bash reads `<<` anywhere)
         let glued = imported("curl -X POST https://e.com/x -d @-<<EOF>>log.txt\n{\"a\":1}\nEOF\n");
         assert_eq!(raw_body(&glued, 0), Some("{\"a\":1}"));
+        // an end line with blanks after it ends it too, and a missing one a delimiter's
+        for body in ["{\"a\":1}\nEOF \n", "{\"a\":1}\n  EOF\n", "{\"a\":1}\n"] {
+            let spaced = imported(&format!(
+                "curl -X POST https://e.com/x -d @- <<EOF>>log\n{body}"
+            ));
+            assert_eq!(spaced.items.len(), 1, "{body:?}");
+        }
         // and `<<baseUrl>>` with no such line after it is ReadMe's, a word of its own too
         let spec = spec_of("curl --url <<baseUrl>>/v1/users");
         assert_eq!(spec.request.url, "{{baseUrl}}/v1/users");

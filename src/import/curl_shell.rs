@@ -1823,9 +1823,14 @@ fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool
 
 /// How many characters after a `<` make ReadMe's variable with it, `<<name>>` (a name of
 /// letters, digits, `_`, `-` and `.`, as `<<keys.api_key>>`): unless a line of the text after it
-/// is that name, which ends it as a here-document (`cat <<EOF>>notes.txt`, `-d @-<<EOF>>$LOG`,
-/// then the body, then `EOF`), as bash reads it.
-fn readme_variable_length(chars: &std::iter::Peekable<std::str::Chars>) -> Option<usize> {
+/// is that name, blanks around it aside, which ends it as a here-document (`cat <<EOF>>notes.txt`,
+/// `-d @-<<EOF>>$LOG`, then the body, then `EOF`), as bash reads it; or, starting a word and
+/// followed by a file's name, the name is a delimiter's, in capitals (`<<EOF>>log` whose end
+/// line is missing, which bash reads to the end).
+fn readme_variable_length(
+    chars: &std::iter::Peekable<std::str::Chars>,
+    in_word: bool,
+) -> Option<usize> {
     let name_char = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
     let mut ahead = chars.clone();
     ahead.next_if_eq(&'<')?;
@@ -1835,12 +1840,18 @@ fn readme_variable_length(chars: &std::iter::Peekable<std::str::Chars>) -> Optio
     if !closed || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let ended = rest
-        .collect::<String>()
-        .lines()
-        .skip(1)
-        .any(|line| line.trim_start_matches('\t') == name);
-    (!ended).then_some(1 + name.len() + 2)
+    let rest: String = rest.collect();
+    let ended = rest.lines().skip(1).any(|line| line.trim() == name);
+    let then_a_file = rest
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&' | ')'));
+    let delimiter = !in_word
+        && then_a_file
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    (!ended && !delimiter).then_some(1 + name.len() + 2)
 }
 
 /// How long a placeholder of words or of a host and port that starts `text` is (`<workspace
@@ -2136,7 +2147,7 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
             }
             // ReadMe's `<<apiKey>>`, unquoted (`--url https://e.com/items/<<itemId>>`): a
             // variable ReadMe fills in before a reader copies the command, not a here-document
-            '<' if let Some(length) = readme_variable_length(&chars) => {
+            '<' if let Some(length) = readme_variable_length(&chars, in_word) => {
                 in_word = true;
                 word.push('<');
                 word.extend(chars.by_ref().take(length));
