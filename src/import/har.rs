@@ -374,9 +374,12 @@ fn import_request(
                     .is_none_or(Vec::is_empty)
         })
         // (`_sha1`, as earlier Playwright releases named it)
-        .and_then(|post| post.get("_file").or_else(|| post.get("_sha1")))
-        .and_then(Value::as_str)
-        .filter(|file| !file.is_empty());
+        .and_then(|post| {
+            ["_file", "_sha1"].into_iter().find_map(|key| {
+                let file = post.get(key)?.as_str().filter(|file| !file.is_empty())?;
+                Some((key, file))
+            })
+        });
     let not_kept = body_not_kept(request).filter(|_| attached.is_none());
     if method == "GET"
         && let Some(size) = not_kept
@@ -389,12 +392,12 @@ fn import_request(
             ),
         ));
     }
-    if let Some(file) = attached
+    if let Some((key, file)) = attached
         && crate::model::body_refused_by_method(&method).is_none()
     {
         import.notes.push(Note::of_kind(
             "body",
-            format!("{at}/postData/_file"),
+            format!("{at}/postData/{key}"),
             format!(
                 "the capture keeps the body in the file `{file}` beside it (Playwright's `content: 'attach'`): the spec sends that file, whose path to set where the samples run"
             ),

@@ -133,9 +133,10 @@ impl Importer {
                             let said: Vec<String> = changes
                                 .iter()
                                 .map(|change| match change {
-                                    HeaderChange::Upsert(k, v) | HeaderChange::Add(k, v) => {
-                                        format!("`{k}: {v}`")
+                                    HeaderChange::Upsert {
+                                        name: k, value: v, ..
                                     }
+                                    | HeaderChange::Add(k, v) => format!("`{k}: {v}`"),
                                     HeaderChange::Remove { name, .. } => format!("no `{name}`"),
                                 })
                                 .collect();
@@ -413,8 +414,13 @@ fn without_query_items(url: &str, name: &str) -> (String, usize) {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum HeaderChange {
     /// `pm.request.headers.upsert({key, value})`: the header of that name (in any case) set, or
-    /// added.
-    Upsert(String, String),
+    /// added; a disabled one of the request's stays disabled, unless it says `disabled: false`
+    /// (`enables`).
+    Upsert {
+        name: String,
+        value: String,
+        enables: bool,
+    },
     /// `pm.request.headers.add({key, value})`, `pm.request.addHeader({key, value})`.
     Add(String, String),
     /// `pm.request.headers.remove('key')` (a name in any case), `pm.request.removeHeader('key')`
@@ -439,14 +445,19 @@ impl HeaderChange {
             });
         };
         match self {
-            HeaderChange::Upsert(name, value) => {
+            HeaderChange::Upsert {
+                name,
+                value,
+                enables,
+            } => {
                 match headers
                     .iter_mut()
                     .find(|header| header.name.eq_ignore_ascii_case(name))
                 {
                     Some(header) => header.value = value.clone(),
                     // a disabled header of that name takes the value, and stays disabled
-                    None if disabled.iter().any(|off| off.eq_ignore_ascii_case(name)) => {}
+                    None if !enables
+                        && disabled.iter().any(|off| off.eq_ignore_ascii_case(name)) => {}
                     None => add(headers, name, value),
                 }
             }
@@ -498,17 +509,21 @@ fn request_changes(code: &str) -> Result<Vec<HeaderChange>, &str> {
                 _ if !top => None,
                 // (`disabled: true`: an upsert disables the header, an add adds none)
                 "pm.request.headers.upsert" => key_value(arguments).map(|(k, v, off)| {
-                    Some(if off {
+                    Some(if off == Some(true) {
                         HeaderChange::Remove {
                             name: k,
                             any_case: true,
                         }
                     } else {
-                        HeaderChange::Upsert(k, v)
+                        HeaderChange::Upsert {
+                            name: k,
+                            value: v,
+                            enables: off == Some(false),
+                        }
                     })
                 }),
                 "pm.request.headers.add" | "pm.request.addHeader" => key_value(arguments)
-                    .map(|(k, v, off)| (!off).then_some(HeaderChange::Add(k, v))),
+                    .map(|(k, v, off)| (off != Some(true)).then_some(HeaderChange::Add(k, v))),
                 "pm.request.headers.remove" | "pm.request.removeHeader" => {
                     literal(arguments.trim_start())
                         .filter(|(_, rest)| rest.trim_start().starts_with(')'))
@@ -535,7 +550,7 @@ fn request_changes(code: &str) -> Result<Vec<HeaderChange>, &str> {
 /// Whether what starts at `at` in `code` is a statement at the script's top: outside every
 /// `{ … }` block, after a `;`, a `}` or nothing (not the body of an `if` without braces).
 fn top_level_statement(code: &str, at: usize) -> bool {
-    let mut depth = 0i32;
+    let (mut braces, mut parentheses) = (0i32, 0i32);
     let mut quote: Option<char> = None;
     let mut chars = code[..at].chars();
     while let Some(c) = chars.next() {
@@ -546,20 +561,48 @@ fn top_level_statement(code: &str, at: usize) -> bool {
             Some(open) if c == open => quote = None,
             Some(_) => {}
             None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
-            None if c == '{' => depth += 1,
-            None if c == '}' => depth -= 1,
+            None if c == '{' => braces += 1,
+            None if c == '}' => braces -= 1,
+            None if c == '(' => parentheses += 1,
+            None if c == ')' => parentheses -= 1,
             None => {}
         }
     }
-    let before = code[..at].trim_end().chars().last();
-    depth == 0 && quote.is_none() && before.is_none_or(|c| matches!(c, ';' | '}'))
+    let before = &code[..at];
+    let line_start = before.trim_end_matches([' ', '\t']).ends_with('\n');
+    // a line that ends a statement without `;` (JavaScript inserts one), not one an `if`'s
+    // condition, an operator or a comma leaves open
+    let previous = before.trim_end();
+    let previous_line = previous
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .trim_start();
+    let condition = ["if", "} else if", "else if", "for", "while"]
+        .iter()
+        .any(|keyword| {
+            previous_line
+                .strip_prefix(keyword)
+                .is_some_and(|rest| rest.trim_start().starts_with('('))
+        });
+    let previous_line_ends = previous
+        .chars()
+        .last()
+        .is_none_or(|c| !matches!(c, ',' | '(' | '=' | '&' | '|' | '?' | ':' | '+' | '-'))
+        && !(previous.ends_with(')') && condition)
+        && !previous.ends_with("else");
+    let statement_start = match before.trim_end().chars().last() {
+        None | Some(';' | '}') => true,
+        Some(_) => line_start && previous_line_ends,
+    };
+    braces == 0 && parentheses == 0 && quote.is_none() && statement_start
 }
 
 /// `{ key: 'Accept', value: 'application/json' }` (then `)`), its other members ignored, as
-/// literal strings: the key and the value, and whether it says `disabled: true`.
-fn key_value(arguments: &str) -> Option<(String, String, bool)> {
+/// literal strings: the key and the value, and its `disabled`, when it says.
+fn key_value(arguments: &str) -> Option<(String, String, Option<bool>)> {
     let mut rest = arguments.trim_start().strip_prefix('{')?;
-    let (mut key, mut value, mut disabled) = (None, None, false);
+    let (mut key, mut value, mut disabled) = (None, None, None);
     loop {
         rest = rest.trim_start();
         if let Some(after) = rest.strip_prefix('}') {
@@ -577,7 +620,9 @@ fn key_value(arguments: &str) -> Option<(String, String, bool)> {
             // another member's value that is no string (`disabled: false`)
             None if name != "key" && name != "value" => {
                 let end = after.find([',', '}'])?;
-                disabled |= name == "disabled" && after[..end].trim() == "true";
+                if name == "disabled" {
+                    disabled = Some(after[..end].trim() == "true");
+                }
                 (String::new(), &after[end..])
             }
             None => return None,
@@ -776,6 +821,22 @@ mod tests {
                 "if (prod) pm.request.headers.remove('X')",
                 Err("pm.request.headers.remove("),
             ),
+            // a line without `;` ends its statement; a `for`'s parentheses hold none
+            (
+                "const t = pm.environment.get('x')\npm.request.headers.remove('X')",
+                Ok(vec![HeaderChange::Remove {
+                    name: "X".into(),
+                    any_case: true,
+                }]),
+            ),
+            (
+                "for (var i = 0; i < 0; pm.request.headers.remove('X')) {}",
+                Err("pm.request.headers.remove("),
+            ),
+            (
+                "if (prod)\n  pm.request.headers.remove('X')",
+                Err("pm.request.headers.remove("),
+            ),
             (
                 "pm.request.headers.add({key: 'X', value: 'y', disabled: true});\npm.request.removeHeader('accept');",
                 Ok(vec![HeaderChange::Remove {
@@ -800,7 +861,11 @@ mod tests {
         let mut headers = vec![header("Accept", "*/*")];
         let disabled = ["X-Team".to_string()];
         for change in [
-            HeaderChange::Upsert("x-team".into(), "a".into()),
+            HeaderChange::Upsert {
+                name: "x-team".into(),
+                value: "a".into(),
+                enables: false,
+            },
             HeaderChange::Remove {
                 name: "accept".into(),
                 any_case: false,
