@@ -450,8 +450,10 @@ impl HeaderChange {
                 value,
                 enables,
             } => {
+                // (of a name given twice, the last, as Postman's header list finds it)
                 match headers
                     .iter_mut()
+                    .rev()
                     .find(|header| header.name.eq_ignore_ascii_case(name))
                 {
                     Some(header) => header.value = value.clone(),
@@ -858,9 +860,14 @@ mod tests {
             value: value.into(),
             at: String::new(),
         };
-        let mut headers = vec![header("Accept", "*/*")];
+        let mut headers = vec![header("Accept", "*/*"), header("X", "a"), header("x", "b")];
         let disabled = ["X-Team".to_string()];
         for change in [
+            HeaderChange::Upsert {
+                name: "X".into(),
+                value: "c".into(),
+                enables: false,
+            },
             HeaderChange::Upsert {
                 name: "x-team".into(),
                 value: "a".into(),
@@ -877,7 +884,7 @@ mod tests {
             .iter()
             .map(|h| (h.name.as_str(), h.value.as_str()))
             .collect();
-        assert_eq!(sent, [("Accept", "*/*")]);
+        assert_eq!(sent, [("Accept", "*/*"), ("X", "a"), ("x", "c")]);
     }
 
     #[test]
