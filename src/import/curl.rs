@@ -1100,24 +1100,15 @@ fn curl_in_code_spans(text: &str) -> Vec<String> {
 /// The lines of a Markdown page that start a curl command outside its code blocks: in a quote
 /// (`>curl -u …`) or as a paragraph of its own, which a reader copies as the request.
 fn curl_in_prose(page: &str) -> Vec<String> {
-    let mut fence: Option<&str> = None;
+    let page: Vec<&str> = page.lines().collect();
+    let fenced = page_formats::fenced_lines(&page);
     let mut lines = Vec::new();
-    for (index, line) in page.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let marker = ["```", "~~~"]
-            .into_iter()
-            .find(|marker| trimmed.starts_with(marker));
-        match (fence, marker) {
-            (None, Some(marker)) => fence = Some(marker),
-            (Some(open), Some(marker)) if open == marker => fence = None,
-            _ => {}
-        }
+    for (index, (line, fenced)) in page.iter().zip(fenced).enumerate() {
         // an indented line may be an indented code block, which is read as one
-        if fence.is_some() || marker.is_some() || line.starts_with("    ") || line.starts_with('\t')
-        {
+        if fenced || line.starts_with("    ") || line.starts_with('\t') {
             continue;
         }
-        let command = trimmed.trim_start_matches('>').trim_start();
+        let command = line.trim_start().trim_start_matches('>').trim_start();
         let Some(rest) = command.strip_prefix("curl ") else {
             continue;
         };

@@ -143,10 +143,11 @@ fn fence_opening(line: &str) -> Option<(char, usize)> {
 }
 
 /// Whether each line is inside a Markdown fenced code block (its fences included).
-fn fenced_lines(lines: &[String]) -> Vec<bool> {
+pub(super) fn fenced_lines(lines: &[impl AsRef<str>]) -> Vec<bool> {
     let mut open: Option<(char, usize)> = None;
     lines
         .iter()
+        .map(AsRef::as_ref)
         .map(|line| match (open, fence_opening(line)) {
             (None, Some(fence)) => {
                 open = Some(fence);
