@@ -1048,19 +1048,23 @@ fn asciidoc_include(line: &str) -> Option<&str> {
 /// curl (Spring REST Docs' `curl-request.adoc`). samplegen reads one file, so their commands
 /// are not read; an include of anything else (`_attributes.adoc`) is no request.
 pub(super) fn asciidoc_request_includes(text: &str) -> Vec<(usize, String)> {
-    let mut in_listing = false;
+    // the delimiter of the listing or literal block the line is in
+    let mut open: Option<&str> = None;
     let mut found = Vec::new();
     for (index, line) in text.lines().enumerate() {
-        let trimmed = line.trim_end();
-        if trimmed == "----" || trimmed == "...." {
-            in_listing = !in_listing;
+        if let Some(delimiter) = asciidoc_delimiter(line) {
+            open = match open {
+                Some(opened) if opened == delimiter => None,
+                None => Some(delimiter),
+                inside => inside,
+            };
             continue;
         }
         let Some(path) = asciidoc_include(line) else {
             continue;
         };
         let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
-        if in_listing || name.contains("curl") {
+        if open.is_some() || name.contains("curl") {
             found.push((index + 1, path.to_string()));
         }
     }
