@@ -93,16 +93,7 @@ fn code_lines(lines: &[&str]) -> (&'static str, Vec<String>) {
         return ("bash", shell);
     }
     let escape = |line: &str| {
-        let trimmed = line.trim_start();
-        // IPython's `res = !curl …` runs the command too, keeping its output's lines
-        let trimmed = trimmed
-            .split_once('=')
-            .filter(|(name, _)| is_python_name(name.trim_end()))
-            .map_or(trimmed, |(_, command)| command.trim_start());
-        trimmed
-            .strip_prefix('!')
-            .filter(|command| !command.starts_with('!'))
-            .map(|command| ipython_references_named(command).into_owned())
+        ipython_command(line).map(|command| ipython_references_named(command).into_owned())
     };
     if lines.iter().any(|line| escape(line).is_some()) {
         // a `!` line continued with `\` goes on to the lines after it, as IPython reads them
@@ -150,12 +141,9 @@ pub(super) fn ipython_fields(text: &str) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut lines = text.lines();
     while let Some(line) = lines.next() {
-        let trimmed = line.trim_start().trim_start_matches(['"', '\'']);
-        let command = trimmed
-            .split_once('=')
-            .filter(|(name, _)| is_python_name(name.trim_end()))
-            .map_or(trimmed, |(_, command)| command.trim_start());
-        let Some(command) = command.strip_prefix('!').filter(|c| !c.starts_with('!')) else {
+        // (a notebook file's source lines are JSON strings: their quote first)
+        let Some(command) = ipython_command(line.trim_start().trim_start_matches(['"', '\'']))
+        else {
             continue;
         };
         // a line continued with `\` goes on to the lines after it: one line to IPython
@@ -175,6 +163,19 @@ pub(super) fn ipython_fields(text: &str) -> Vec<(String, String)> {
         }
     }
     fields
+}
+
+/// The shell command of an IPython `!` line (`!curl …`, and `res = !curl …`, which runs the
+/// command too, keeping its output's lines); `None` for any other line (`!!`, Python).
+fn ipython_command(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    let trimmed = trimmed
+        .split_once('=')
+        .filter(|(name, _)| is_python_name(name.trim_end()))
+        .map_or(trimmed, |(_, command)| command.trim_start());
+    trimmed
+        .strip_prefix('!')
+        .filter(|command| !command.starts_with('!'))
 }
 
 /// `line` formatted as IPython formats a `!` line, with the fields it fills (each as written,
