@@ -366,13 +366,7 @@ fn import_request(
     // (a body the capture keeps as text or params too is read from them)
     let attached = request
         .get("postData")
-        .filter(|post| {
-            text(post, "text").is_empty()
-                && post
-                    .get("params")
-                    .and_then(Value::as_array)
-                    .is_none_or(Vec::is_empty)
-        })
+        .filter(|post| !keeps_body(post))
         // (`_sha1`, as earlier Playwright releases named it)
         .and_then(|post| {
             ["_file", "_sha1"].into_iter().find_map(|key| {
@@ -705,21 +699,22 @@ fn note_files_from_disk(parts: &[(String, PartSpec)], at: &str, source: &str, im
     }
 }
 
+/// Whether a `postData` holds its body: a text or `params`.
+fn keeps_body(post: &Value) -> bool {
+    post.get("text")
+        .and_then(Value::as_str)
+        .is_some_and(|text| !text.is_empty())
+        || post
+            .get("params")
+            .and_then(Value::as_array)
+            .is_some_and(|params| !params.is_empty())
+}
+
 /// How many bytes of body a captured request sent that its `postData` does not hold (no text and
 /// no `params`, or no `postData` at all), by its `bodySize` or `Content-Length`; none when the
 /// capture kept the body or the request sent none.
 fn body_not_kept(request: &Value) -> Option<u64> {
-    let post = request.get("postData");
-    let kept = post.is_some_and(|post| {
-        post.get("text")
-            .and_then(Value::as_str)
-            .is_some_and(|text| !text.is_empty())
-            || post
-                .get("params")
-                .and_then(Value::as_array)
-                .is_some_and(|params| !params.is_empty())
-    });
-    if kept {
+    if request.get("postData").is_some_and(keeps_body) {
         return None;
     }
     let length = headers_named(request, "content-length")
@@ -789,12 +784,13 @@ fn binary_written_as_text(post: &Value, request: &Value) -> Option<String> {
         .filter(|&size| size > 0);
     let utf8 = body.len() as u64;
     let per_byte = sent.is_some_and(|sent| body.chars().count() as u64 == sent && utf8 > sent);
-    let replaced = body.contains('\u{fffd}') && sent != Some(utf8);
+    let has_replacements = body.contains('\u{fffd}');
+    let replaced = has_replacements && sent != Some(utf8);
     (per_byte || replaced).then(|| {
         // (a U+FFFD says how they were lost, whatever the count: Playwright writes them so too)
         format!(
             "the capture writes bytes that are no UTF-8 as text ({}), which loses them; a spec body holds text",
-            if body.contains('\u{fffd}') {
+            if has_replacements {
                 "U+FFFD in their place"
             } else {
                 "one character per byte: its `bodySize` is the text's characters, not its UTF-8 bytes"
