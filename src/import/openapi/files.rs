@@ -42,6 +42,7 @@ pub(super) fn bring_in(
         folder: folder.and_then(|f| f.canonicalize().ok()),
         files: Vec::new(),
         unfollowed: Unfollowed::new(),
+        ids: schema_ids(document),
     };
     let root = path.and_then(|p| p.canonicalize().ok());
     // the root document is the first file, with no value of its own here
@@ -57,7 +58,6 @@ pub(super) fn bring_in(
         key: None,
         not_here: None,
     };
-    in_place_of_ids(document);
     reader.rewrite(document, &in_root)?;
     // the files the root refers to, and those they refer to, each once
     let mut next = 1;
@@ -87,11 +87,10 @@ pub(super) fn bring_in(
     Ok(reader.unfollowed)
 }
 
-/// Rewrites each `$ref` that names a schema of the document by its `$id` (an absolute URI,
-/// `https://example.com/schemas/thing`, as OpenAPI 3.1's JSON Schema 2020-12 resolves it) as the
-/// pointer to that schema, `#/components/schemas/Thing`, a pointer after it appended: such a
-/// reference is in the document, not in another one.
-fn in_place_of_ids(document: &mut Value) {
+/// The pointer of each schema of `document` that gives itself a URL, `$id: https://…`, by that
+/// URL (without an empty fragment): what a `$ref` naming it points at, as JSON Schema 2020-12
+/// (OpenAPI 3.1) resolves it.
+fn schema_ids(document: &Value) -> HashMap<String, String> {
     /// Where a walk is: each key or index down from the root, made a pointer only for a schema
     /// with an `$id` (a large document holds thousands of values and few `$id`s).
     enum Step<'a> {
@@ -130,37 +129,9 @@ fn in_place_of_ids(document: &mut Value) {
             _ => {}
         }
     }
-    fn rewrite(value: &mut Value, ids: &HashMap<String, String>) {
-        match value {
-            Value::Object(members) => {
-                if let Some(Value::String(reference)) = members.get_mut("$ref") {
-                    let (base, fragment) = reference
-                        .split_once('#')
-                        .unwrap_or((reference.as_str(), ""));
-                    // a plain-name fragment (`#thing`, an `$anchor`) is no pointer
-                    if let Some(pointer) = ids.get(base)
-                        && (fragment.is_empty() || fragment.starts_with('/'))
-                    {
-                        *reference = format!("#{pointer}{fragment}");
-                    }
-                }
-                for member in members.values_mut() {
-                    rewrite(member, ids);
-                }
-            }
-            Value::Array(items) => {
-                for item in items {
-                    rewrite(item, ids);
-                }
-            }
-            _ => {}
-        }
-    }
     let mut found = HashMap::new();
     ids(document, &mut Vec::new(), &mut found);
-    if !found.is_empty() {
-        rewrite(document, &found);
-    }
+    found
 }
 
 /// The top-level sections the importer reads without following a `$ref`.
@@ -395,6 +366,8 @@ struct Reader {
     /// until they are put in the document (the root document's first, without a value).
     files: Vec<(PathBuf, String, Option<Value>)>,
     unfollowed: Unfollowed,
+    /// The root document's schemas that give themselves a URL (see [`schema_ids`]).
+    ids: HashMap<String, String>,
 }
 
 /// The file whose references are being rewritten.
@@ -474,6 +447,13 @@ impl Reader {
         let (file_part, fragment) = reference.split_once('#').unwrap_or((reference, ""));
         if file_part.is_empty() {
             return Ok(file.local(fragment));
+        }
+        // a URL a schema of the document gives as its `$id` (`https://example.com/schemas/thing`,
+        // a pointer after it too; a plain-name fragment, an `$anchor`, is no pointer)
+        if let Some(pointer) = self.ids.get(file_part)
+            && (fragment.is_empty() || fragment.starts_with('/'))
+        {
+            return Ok(Some(format!("#{pointer}{fragment}")));
         }
         let file = file_part;
         let why_not = if file.starts_with("file:") {
