@@ -282,21 +282,9 @@ fn credential_and_script_variables(
     for (key, value) in members {
         // a script's lines (`event[].script.exec`), its comments left out: Postman runs none
         if key == "exec" && !in_auth {
-            let code = match value {
-                Value::String(code) => code.clone(),
-                Value::Array(lines) => lines
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                _ => continue,
-            };
-            variables_of_value(
-                &Value::String(without_comments(&code)),
-                false,
-                out,
-                scripted,
-            );
+            if let Some(code) = script_code(value) {
+                variables_of_value(&Value::String(code), false, out, scripted);
+            }
             continue;
         }
         // an auth's values
@@ -312,9 +300,24 @@ fn credential_and_script_variables(
     }
 }
 
+/// A script's code as Postman runs it, from its `exec` (a text, or its lines), its comments left
+/// out; `None` when its text is blank.
+pub(super) fn script_code(exec: &Value) -> Option<String> {
+    let code = match exec {
+        Value::String(code) => code.clone(),
+        Value::Array(lines) => lines
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => return None,
+    };
+    (!code.trim().is_empty()).then(|| without_comments(&code))
+}
+
 /// JavaScript `code` without its comments (`// …` to the line's end, `/* … */`), what is in its
 /// string literals kept (`"https://…"`).
-pub(super) fn without_comments(code: &str) -> String {
+fn without_comments(code: &str) -> String {
     let mut out = String::with_capacity(code.len());
     let mut chars = code.chars().peekable();
     let mut quote: Option<char> = None;

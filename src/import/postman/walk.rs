@@ -106,25 +106,14 @@ impl Importer {
         let mut header_changes = Vec::new();
         if let Some(Value::Array(events)) = object.get("event") {
             for (index, event) in events.iter().enumerate() {
-                let exec = event.get("script").and_then(|s| s.get("exec"));
-                let has_code = match exec {
-                    Some(Value::String(code)) => !code.trim().is_empty(),
-                    Some(Value::Array(lines)) => {
-                        lines.iter().any(|line| !text(Some(line)).trim().is_empty())
-                    }
-                    _ => false,
-                };
-                if has_code && !is_disabled(event) {
+                let code = event
+                    .get("script")
+                    .and_then(|s| s.get("exec"))
+                    .and_then(super::script_code);
+                if let Some(code) = code
+                    && !is_disabled(event)
+                {
                     let listen = text(event.get("listen"));
-                    let code = match exec {
-                        Some(Value::Array(lines)) => lines
-                            .iter()
-                            .map(|line| text(Some(line)))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                        _ => text(exec).to_string(),
-                    };
-                    let code = super::without_comments(&code);
                     let message = match request_changes(&code) {
                         Err(change) if listen == "prerequest" => format!(
                             "{whose} `prerequest` script changes the request before Postman sends it (`{change}`), which no sample does: the samples send the request as the collection writes it; write what the script adds (a header, a query item) into the request to have it sent"
