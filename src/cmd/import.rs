@@ -363,25 +363,21 @@ fn text_of(input: &std::path::Path, bytes: Vec<u8>) -> Result<String, Error> {
         });
     }
     // UTF-16 with its byte-order mark, as Windows PowerShell 5 writes a file (`Out-File`, `>`)
-    let utf16 = |units: Vec<u16>| {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|pair| unit([pair[0], *pair.get(1).unwrap_or(&0)]))
+            .collect();
         String::from_utf16(&units).map_err(|_| Error::Input {
             path: input.to_path_buf(),
             message: "UTF-16 text (by its byte-order mark) that does not decode".into(),
         })
     };
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        return utf16(
-            rest.chunks(2)
-                .map(|pair| u16::from_le_bytes([pair[0], *pair.get(1).unwrap_or(&0)]))
-                .collect(),
-        );
+        return utf16(rest, u16::from_le_bytes);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        return utf16(
-            rest.chunks(2)
-                .map(|pair| u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]))
-                .collect(),
-        );
+        return utf16(rest, u16::from_be_bytes);
     }
     String::from_utf8(bytes).map_err(|error| Error::Input {
         path: input.to_path_buf(),
