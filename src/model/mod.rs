@@ -218,6 +218,13 @@ pub struct Part {
     pub content_type: Option<String>,
 }
 
+impl Part {
+    /// Whether the part uploads a file (else it is text).
+    pub fn is_file(&self) -> bool {
+        matches!(self.content, PartContent::File { .. })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum PartContent {
@@ -291,6 +298,21 @@ impl Request {
         self.parts()
             .iter()
             .any(|p| matches!(p.content, PartContent::Text { .. }) && p.content_type.is_some())
+    }
+
+    /// Whether a multipart text part comes after a file part.
+    pub fn has_text_part_after_file(&self) -> bool {
+        let parts = self.parts();
+        let first_file = parts.iter().position(Part::is_file).unwrap_or(parts.len());
+        parts[first_file..].iter().any(|part| !part.is_file())
+    }
+
+    /// Whether a multipart part's name is another's too.
+    pub fn repeats_a_part_name(&self) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        self.parts()
+            .iter()
+            .any(|part| !seen.insert(part.name.as_str()))
     }
 
     /// Whether a multipart part's name or file name has a character for which `outside` holds.

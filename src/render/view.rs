@@ -12,7 +12,7 @@ use crate::config::{Config, SiteTarget};
 use crate::filters::json;
 use crate::filters::markdown::md_escape;
 use crate::http::media::{is_json, is_json_as_written, media_type};
-use crate::model::{Auth, Body, Endpoint, Header, PartContent};
+use crate::model::{Auth, Body, Endpoint, Header};
 use crate::page::{self, BodySection, Section};
 use crate::sample_values::{AuthStyle, basic_shown, has_secret, shown};
 use crate::targets::Target;
@@ -96,17 +96,16 @@ pub(super) struct PartGroup<'a> {
 }
 
 impl<'a> PartFacts<'a> {
-    fn of(parts: &'a [crate::model::Part]) -> PartFacts<'a> {
-        let is_file = |p: &crate::model::Part| matches!(p.content, PartContent::File { .. });
-        let first_file = parts.iter().position(is_file).unwrap_or(parts.len());
+    /// The facts of `parts`, `request`'s multipart body (the model says those a target's known
+    /// gap asks too).
+    fn of(request: &crate::model::Request, parts: &'a [crate::model::Part]) -> PartFacts<'a> {
+        let is_file = |p: &crate::model::Part| p.is_file();
         PartFacts {
-            any_file: first_file < parts.len(),
+            any_file: parts.iter().any(is_file),
             untyped_file: parts.iter().any(|p| is_file(p) && p.content_type.is_none()),
-            text_first: parts[first_file..].iter().all(is_file),
-            typed_text: parts
-                .iter()
-                .any(|p| !is_file(p) && p.content_type.is_some()),
-            repeated_names: has_repeats(parts.iter().map(|p| p.name.as_str())),
+            text_first: !request.has_text_part_after_file(),
+            typed_text: request.has_typed_text_part(),
+            repeated_names: request.repeats_a_part_name(),
             texts: parts.iter().filter(|p| !is_file(p)).collect(),
             files: parts.iter().filter(|p| is_file(p)).collect(),
             file_numbers: parts
@@ -340,7 +339,7 @@ impl<'a> RequestView<'a> {
             has_body,
             repeated_fields,
             parts: match &request.body {
-                Some(Body::Formdata { parts }) => PartFacts::of(parts),
+                Some(Body::Formdata { parts }) => PartFacts::of(request, parts),
                 _ => PartFacts::default(),
             },
         }

@@ -2,7 +2,7 @@
 
 use super::run::{RunSetup, Runner, php_sample};
 use super::{Syntax, Target};
-use crate::model::{Body, Part, PartContent, Request};
+use crate::model::{PartContent, Request};
 
 pub const TARGET: Target = Target {
     id: "pecl-http",
@@ -37,18 +37,11 @@ fn known_gap(request: &Request) -> Option<&'static str> {
     }
     // the template adds parts one by one unless `addForm` can send them (texts first, untyped,
     // names once); pecl_http then ends an empty part with no line break
-    let Some(Body::Formdata { parts }) = &request.body else {
-        return None;
-    };
-    let text = |part: &&Part| matches!(part.content, PartContent::Text { .. });
-    let first_file = parts.iter().position(|p| !text(&p)).unwrap_or(parts.len());
-    let by_add_form = parts[first_file..].iter().all(|p| !text(&p))
-        && parts.iter().filter(text).all(|p| p.content_type.is_none())
-        && {
-            let mut names = std::collections::HashSet::new();
-            parts.iter().all(|p| names.insert(p.name.as_str()))
-        };
-    let empty_text = parts
+    let by_add_form = !request.has_text_part_after_file()
+        && !request.has_typed_text_part()
+        && !request.repeats_a_part_name();
+    let empty_text = request
+        .parts()
         .iter()
         .any(|p| matches!(&p.content, PartContent::Text { value } if value.is_empty()));
     (!by_add_form && empty_text).then_some(
