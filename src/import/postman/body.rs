@@ -152,17 +152,9 @@ impl Importer {
                 let variables = match graphql.and_then(|g| g.get("variables")) {
                     Some(Value::String(text)) if text.trim().is_empty() => None,
                     // (any number: an id beyond 2^53 is sent as written)
-                    Some(Value::String(text)) => match crate::filters::json::is_object_text(text) {
-                        true => Some(text.clone()),
-                        false => {
-                            self.note(
-                                "body",
-                                format!("{at}/graphql/variables"),
-                                "dropped: the GraphQL variables are not a JSON object",
-                            );
-                            None
-                        }
-                    },
+                    Some(Value::String(text)) if crate::filters::json::is_object_text(text) => {
+                        Some(text.clone())
+                    }
                     Some(object @ Value::Object(_)) => {
                         Some(serde_json::to_string_pretty(object).expect("JSON serializes"))
                     }
