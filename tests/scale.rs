@@ -1,5 +1,6 @@
 //! Large inputs render in linear work: a 3 MB JSON body (three times a spec file's 1 MiB, within
-//! the 4 MiB a spec's text may expand to), 1,000 headers, 10,000 form fields.
+//! the 4 MiB a spec's text may expand to), 1,000 headers, 10,000 form fields; and a curl command
+//! with thousands of ReadMe variables imports in linear work.
 //! Each is rendered at a quarter of its size and at full size, counting the bytes allocated:
 //! linear work allocates about four times as much, quadratic work (a string rebuilt per item)
 //! sixteen. Allocation is counted rather than time taken, so that a loaded machine can neither
@@ -126,4 +127,38 @@ fn ten_thousand_form_fields() {
         },
         10_000,
     );
+}
+
+/// The bytes allocated while importing `text` as curl (see `render_work`).
+fn import_work(text: &str) -> u64 {
+    let before = ALLOCATED.load(Ordering::Relaxed);
+    let import = samplegen::import::read(
+        samplegen::import::Format::Curl,
+        text,
+        samplegen::import::Options::default(),
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    assert!(!import.items.is_empty());
+    ALLOCATED.load(Ordering::Relaxed) - before
+}
+
+#[test]
+fn a_command_with_thousands_of_readme_variables() {
+    // each `<<name>>` asks whether a later line ends a here-document of that name: asked of
+    // the rest of the text each time, that was the square of its length
+    let _one_at_a_time = serial();
+    let command = |n: usize| {
+        let path: String = (0..n).map(|i| format!("/<<id{}>>", i % 7)).collect();
+        format!(
+            "curl https://api.example.com{path} -H 'Accept: application/json'\n{}",
+            "# a comment line\n".repeat(n)
+        )
+    };
+    let w_small = import_work(&command(1_000)).max(1);
+    let w_large = import_work(&command(4_000));
+    let ratio = w_large as f64 / w_small as f64;
+    eprintln!(
+        "ReadMe variables: {w_small} bytes at 1/4 size, {w_large} at full size (x{ratio:.1})"
+    );
+    assert!(ratio < 8.0, "x{ratio:.1} the allocations for x4 the input");
 }

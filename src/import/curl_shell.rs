@@ -3,6 +3,7 @@
 //! `&&`, `|`, here-documents), with the prompts and fences documentation puts around it taken off.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::placeholders;
 
@@ -1830,6 +1831,7 @@ fn placeholder_length(chars: &std::iter::Peekable<std::str::Chars>, in_url: bool
 fn readme_variable_length(
     chars: &std::iter::Peekable<std::str::Chars>,
     in_word: bool,
+    end_lines: &mut EndLines,
 ) -> Option<usize> {
     let name_char = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
     let mut ahead = chars.clone();
@@ -1840,10 +1842,8 @@ fn readme_variable_length(
     if !closed || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let rest: String = rest.collect();
-    let ended = rest.lines().skip(1).any(|line| line.trim() == name);
+    let ended = end_lines.after(chars, &name);
     let then_a_file = rest
-        .chars()
         .next()
         .is_some_and(|c| !c.is_whitespace() && !matches!(c, ';' | '|' | '&' | ')'));
     let delimiter = !in_word
@@ -1852,6 +1852,40 @@ fn readme_variable_length(
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
     (!ended && !delimiter).then_some(1 + name.len() + 2)
+}
+
+/// Where each line of a text last stands, by its text with blanks around it aside: whether a
+/// `<<name>>` has a here-document's end line after it, answered for every one of them in a
+/// text in one reading of it (the text's lines are gathered at the first question).
+struct EndLines<'a> {
+    text: &'a str,
+    last_start: Option<HashMap<&'a str, usize>>,
+}
+
+impl<'a> EndLines<'a> {
+    fn new(text: &'a str) -> Self {
+        EndLines {
+            text,
+            last_start: None,
+        }
+    }
+
+    /// Whether a line after the one the reader is on is `name`.
+    fn after(&mut self, chars: &std::iter::Peekable<std::str::Chars>, name: &str) -> bool {
+        let text = self.text;
+        let at = bytes_read(text, &mut chars.clone());
+        let last_start = self.last_start.get_or_insert_with(|| {
+            let mut start = 0;
+            let mut lines = HashMap::new();
+            for line in text.split_inclusive('\n') {
+                lines.insert(line.trim(), start);
+                start += line.len();
+            }
+            lines
+        });
+        // a line starting after the reader's place starts after a line break, on a later line
+        last_start.get(name).is_some_and(|&start| start > at)
+    }
 }
 
 /// How long a placeholder of words or of a host and port that starts `text` is (`<workspace
@@ -1913,6 +1947,7 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
     // the word an unquoted `$NAME` starting a word made: the word is that expansion alone
     // while it is still this text
     let mut lone: Option<String> = None;
+    let mut end_lines = EndLines::new(text);
     #[allow(clippy::too_many_arguments)]
     fn end_word(
         word: &mut String,
@@ -2147,7 +2182,7 @@ pub(super) fn shell_commands_at(text: &str, first_line: usize) -> Result<Vec<Com
             }
             // ReadMe's `<<apiKey>>`, unquoted (`--url https://e.com/items/<<itemId>>`): a
             // variable ReadMe fills in before a reader copies the command, not a here-document
-            '<' if let Some(length) = readme_variable_length(&chars, in_word) => {
+            '<' if let Some(length) = readme_variable_length(&chars, in_word, &mut end_lines) => {
                 in_word = true;
                 word.push('<');
                 word.extend(chars.by_ref().take(length));
