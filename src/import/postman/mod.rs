@@ -151,6 +151,7 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
     }
     let mut scripted = Vec::new();
     credential_and_script_variables(collection, false, &mut unset, &mut scripted);
+    importer.scripted = scripted.clone();
     importer
         .import
         .variables
@@ -472,6 +473,9 @@ struct Importer {
     /// The header changes of the `prerequest` scripts of the collection and the folders being
     /// walked, outermost first, which Postman runs before each request's own.
     script_header_changes: Vec<Vec<walk::HeaderChange>>,
+    /// The variables the collection's scripts set as it runs (samplegen's names): a request
+    /// that uses one is told that its reader sets it.
+    scripted: Vec<String>,
 }
 
 impl Importer {

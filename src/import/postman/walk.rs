@@ -366,6 +366,23 @@ impl Importer {
         };
         spec.set_responses(responses);
         crate::import::trim_request_header_values(&mut spec.request);
+        let set_by_scripts = self.set_by_scripts(&spec.request);
+        if !set_by_scripts.is_empty() {
+            let names: Vec<String> = set_by_scripts
+                .iter()
+                .map(|n| format!("{{{{{n}}}}}"))
+                .collect();
+            self.note(
+                "variable",
+                request_at.clone(),
+                format!(
+                    "{} {} set by the collection's scripts as it runs (a timestamp, a signature, a body the script builds), which no sample runs: the samples send {} as written, for the reader to set",
+                    super::super::shared::in_code_spans(&names),
+                    if names.len() == 1 { "is" } else { "are" },
+                    if names.len() == 1 { "it" } else { "them" },
+                ),
+            );
+        }
         self.import.items.push(Imported {
             dirs: dirs.to_vec(),
             name: if name.trim().is_empty() { title } else { name },
@@ -373,6 +390,24 @@ impl Importer {
             origin: String::new(),
         });
         self.pointers.push(at.to_string());
+    }
+}
+
+impl Importer {
+    /// The variables `request` uses that the collection's scripts set, each once, in order.
+    fn set_by_scripts(&self, request: &crate::spec::RequestSpec) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        if self.scripted.is_empty() {
+            return names;
+        }
+        let text = serde_json::to_string(request).unwrap_or_default();
+        crate::sample_values::map_variables(&text, |name| {
+            if self.scripted.iter().any(|n| n == name) && !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+            None
+        });
+        names
     }
 }
 
@@ -654,6 +689,47 @@ mod tests {
     use crate::import::postman::test_support::*;
     use indexmap::IndexMap;
     use serde_json::json;
+
+    #[test]
+    fn a_request_using_what_its_scripts_set_says_so() {
+        // HashKey's collection: each signed request's own script sets its query's timestamp
+        // and signature, and one builds the whole body
+        let import = run(collection(json!([
+            {
+                "name": "orders",
+                "event": [{"listen": "prerequest", "script": {"exec": [
+                    "var data = [{\"symbol\": \"BTCUSDT\"}];",
+                    "pm.variables.set(\"postBody\", JSON.stringify(data));",
+                    "pm.environment.set('timestamp', Date.now());"
+                ]}}],
+                "request": {
+                    "method": "POST",
+                    "url": "https://api.example.com/orders?timestamp={{timestamp}}",
+                    "body": {"mode": "raw", "raw": "{{postBody}}"}
+                }
+            },
+            {"name": "time", "request": {"method": "GET", "url": "https://api.example.com/time"}}
+        ])));
+        let said: Vec<(&str, &str)> = import
+            .notes
+            .iter()
+            .filter(|n| n.kind == "variable")
+            .map(|n| (n.at.as_str(), n.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 1, "{said:#?}");
+        assert_eq!(said[0].0, "/item/0/request");
+        assert!(
+            said[0].1.starts_with(
+                "`{{timestamp}}`, `{{postBody}}` are set by the collection's scripts as it runs"
+            ),
+            "{}",
+            said[0].1
+        );
+        assert_eq!(
+            import.items[0].spec.request.url,
+            "https://api.example.com/orders?timestamp={{timestamp}}"
+        );
+    }
 
     #[test]
     fn folders_become_dirs_and_names_titles() {
