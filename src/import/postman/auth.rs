@@ -137,9 +137,11 @@ impl Importer {
                         },
                         location: None,
                     }),
+                    // encoded as Postman's runtime encodes a query item's value, as an API
+                    // key's below
                     ("queryParams", _) => AuthSpec::Apikey(ApiKeySpec {
                         name: "access_token".into(),
-                        value: token,
+                        value: crate::url::escaped(&token, &['#', '&']),
                         location: Some(KeyLocationSpec::Query),
                     }),
                     (to, _) => {
@@ -441,6 +443,17 @@ mod tests {
         // the query's own `access_token` makes way for the token's
         assert_eq!(spec.request.url, "https://e.com/a?b=1");
         assert_eq!(notes[0].at, "/item/0/request/url");
+        valid(&spec);
+        // a token with what would end a query item is sent encoded, as newman sends it
+        let (spec, notes) = oauth2(json!({"accessToken": "AT 1&2#", "addTokenTo": "queryParams"}));
+        let key = spec.request.auth.clone().unwrap().apikey().unwrap().clone();
+        assert_eq!(key.value, "AT 1%262%23");
+        assert!(
+            notes
+                .iter()
+                .all(|n| n.message.starts_with("dropped: the query's")),
+            "{notes:?}"
+        );
         valid(&spec);
         // another prefix (Zoho's, Django REST framework's), trimmed, or none at all
         for (prefix, sent) in [
