@@ -357,6 +357,10 @@ pub(super) fn shown_place(at: &str) -> String {
     };
     let (key, inside) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let file = key.replace("~1", "/").replace("~0", "~");
+    if inside.is_empty() {
+        // the whole file, as its writer names it
+        return file;
+    }
     format!("{file}#{inside}")
 }
 
@@ -576,27 +580,7 @@ mod tests {
     use super::*;
     use crate::import::Options;
     use crate::import::openapi::import;
-    use crate::import::openapi::test_support::note;
-
-    /// Writes `files` (path, text) below a new folder, and imports its `openapi.yaml` with
-    /// that folder as the one references may not leave.
-    fn split(files: &[(&str, &str)]) -> Result<crate::import::Import, String> {
-        let dir = tempfile::tempdir().unwrap();
-        for (path, text) in files {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        }
-        let root = dir.path().join("api/openapi.yaml");
-        import(
-            &std::fs::read_to_string(&root).unwrap(),
-            Options {
-                path: Some(root),
-                folder: Some(dir.path().join("api")),
-                ..Options::default()
-            },
-        )
-    }
+    use crate::import::openapi::test_support::{note, split};
 
     const ROOT: &str =
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nservers: [{url: https://e.com}]\n";

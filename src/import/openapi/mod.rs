@@ -12,6 +12,7 @@ mod auth;
 mod body;
 mod document;
 mod files;
+mod inline;
 mod media;
 mod parameters;
 mod response;
@@ -48,6 +49,13 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
     )?;
     files::sections_in_place(&mut document);
     let sections_missing = files::sections_not_followed(&document, &unfollowed);
+    // references OpenAPI reads in no such place, which documents write and mean: places in the
+    // document as written, Swagger 2.0's too
+    let mut references_followed = Vec::new();
+    // (examples first: an operation brought in from a file carries its examples followed,
+    // noted once, at their place in that file)
+    inline::examples_in_place(&mut document, &mut references_followed);
+    inline::operations_in_place(&mut document, &mut references_followed);
     let upgraded = match document.get("swagger") {
         Some(_) => {
             // the upgrade reads path items, parameters and responses where they are used
@@ -122,6 +130,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
         first.extend(found);
         found = first;
     }
+    found.extend(references_followed);
     for mut note in found {
         note.at = files::shown_place(&note.at);
         if !notes.contains(&note) {
@@ -259,6 +268,26 @@ mod test_support {
     /// Reads `text` as `samplegen import` does by default: required parameters only.
     pub(super) fn read_minimal(text: &str) -> Import {
         read_with(text, Options::default())
+    }
+
+    /// Writes `files` (path, text) below a new folder, and imports its `api/openapi.yaml` with
+    /// `api` as the folder references may not leave.
+    pub(super) fn split(files: &[(&str, &str)]) -> Result<Import, String> {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let root = dir.path().join("api/openapi.yaml");
+        import(
+            &std::fs::read_to_string(&root).unwrap(),
+            Options {
+                path: Some(root),
+                folder: Some(dir.path().join("api")),
+                ..Options::default()
+            },
+        )
     }
 
     pub(super) fn read_with(text: &str, options: Options) -> Import {

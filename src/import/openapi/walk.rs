@@ -13,7 +13,7 @@ use crate::import::shared::{name_value, one_line};
 use crate::spec::{AuthSpec, NameValueSpec, OriginSpec, RequestSpec, Spec};
 
 /// The path item keys that hold operations.
-const METHODS: [&str; 8] = [
+pub(super) const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
