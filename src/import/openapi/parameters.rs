@@ -309,9 +309,12 @@ impl<'a> Importer<'a> {
             );
             return;
         }
+        let kind = self.schema_type(param);
         let prefix = match style.as_str() {
             "simple" => return,
             "label" => ".".to_string(),
+            // an object exploded is its own `;key=value` pairs, the parameter's name in none
+            "matrix" if explode && kind.as_deref() == Some("object") => ";".to_string(),
             "matrix" => format!(";{}=", param.name),
             other => {
                 self.note(
@@ -329,14 +332,15 @@ impl<'a> Importer<'a> {
             return;
         }
         *url = url.replacen(&variable, &format!("{prefix}{variable}"), 1);
-        let kind = self.schema_type(param);
         if matches!(kind.as_deref(), Some("array" | "object")) {
             let joined = match (style.as_str(), explode) {
                 ("label", true) => "`.`",
                 ("matrix", true) if kind.as_deref() == Some("array") => {
                     "the variable stands for the rest, `;name=` before each further element"
                 }
-                ("matrix", true) => "the variable stands for `key=value` pairs joined by `;`",
+                ("matrix", true) => {
+                    "the variable stands for its `key=value` pairs joined by `;`, as `;lat=1.5;lon=2`"
+                }
                 _ => "`,`",
             };
             self.note(
@@ -1320,6 +1324,21 @@ paths:
             &import,
             "/paths/~1pets~1{id}~1{label}~1{matrix}~1{ids}/get/parameters/3",
             "stands for the whole array",
+        );
+        // an object exploded is its pairs, each after `;`, the parameter's name in none
+        // (OpenAPI 3.0.3's style table: `;R=100;G=200;B=150`)
+        let import = run(r#"
+paths:
+  /m{color}:
+    get:
+      parameters:
+        - {name: color, in: path, required: true, style: matrix, explode: true, schema: {type: object, properties: {R: {type: integer}}}}
+"#);
+        assert_eq!(only(&import).request.url, "{{baseUrl}}/m;{{color}}");
+        note(
+            &import,
+            "/paths/~1m{color}/get/parameters/0",
+            "`key=value` pairs joined by `;`, as `;lat=1.5;lon=2`",
         );
         // a list or an object of the query, a header or a cookie with no example: one
         // variable, noted with how the API takes several values
