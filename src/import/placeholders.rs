@@ -179,11 +179,14 @@ fn encoded_braces(url: &str, found: &mut Vec<Placeholder>) -> Option<String> {
 /// `None` without the blanks (a `{{variable}}` of a spec) or for anything else.
 pub fn template_output_name(inner: &str) -> Option<&str> {
     // Hugo's shortcodes, `{{< cli-version >}}` and `{{% version %}}`, write a site value too
-    let inner = ["<", "%"]
+    let shortcode = ["<", "%"]
         .iter()
         .zip([">", "%"])
-        .find_map(|(open, close)| inner.strip_prefix(open)?.strip_suffix(close))
-        .unwrap_or(inner);
+        .find_map(|(open, close)| inner.strip_prefix(open)?.strip_suffix(close));
+    if let Some(name) = shortcode.and_then(shortcode_parameter_name) {
+        return Some(name);
+    }
+    let inner = shortcode.unwrap_or(inner);
     let path = inner.trim();
     if path == inner {
         return None;
@@ -196,6 +199,31 @@ pub fn template_output_name(inner: &str) -> Option<&str> {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
     });
     if names { path.rsplit('.').next() } else { None }
+}
+
+/// The variable a Hugo shortcode with parameters stands for: the name its first parameter gives
+/// (Datadog's `{{< region-param key="dd_site" >}}`, the site of the reader's region, is
+/// `dd_site`; `key=dd_site` and a positional `"dd_site"` too), else the shortcode's own name.
+fn shortcode_parameter_name(inner: &str) -> Option<&str> {
+    let is_name = |text: &str| {
+        text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+    };
+    let inner = inner.trim();
+    let (shortcode, parameters) = inner.split_once(char::is_whitespace)?;
+    let first = parameters.split_whitespace().next()?;
+    let value = first.split_once('=').map_or(first, |(_, value)| value);
+    let value = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .unwrap_or(value);
+    if is_name(value) {
+        Some(value)
+    } else {
+        is_name(shortcode).then_some(shortcode)
+    }
 }
 
 /// A URL whose host is a name in capitals (`curl -I URL`, `API_HOST/v1/users`, `-O URL1 -O
@@ -557,6 +585,28 @@ mod tests {
             url("https://e.com/{{% version %}}/a").0,
             "https://e.com/{{version}}/a"
         );
+        // one with parameters: the name its first gives (Datadog's site of the reader's
+        // region), as written or as the shell left it; else the shortcode's own name
+        for (written, sent) in [
+            (
+                "https://api.{{< region-param key=\"dd_site\" >}}/api/v1/validate",
+                "https://api.{{dd_site}}/api/v1/validate",
+            ),
+            (
+                "https://api.{{< region-param key=dd_site code=\"true\" >}}/v1",
+                "https://api.{{dd_site}}/v1",
+            ),
+            (
+                "https://{{< param \"api_host\" >}}/v1",
+                "https://{{api_host}}/v1",
+            ),
+            (
+                "https://e.com/{{% release 1.2 %}}/a",
+                "https://e.com/{{release}}/a",
+            ),
+        ] {
+            assert_eq!(url(written).0, sent, "{written}");
+        }
         assert_eq!(url("{{ not a path }}/a").0, "{{ not a path }}/a");
         // what is no placeholder stays
         for kept in [
