@@ -690,17 +690,17 @@ pub fn import(text: &str) -> Result<Import, String> {
     }
     if markup == Some(Markup::AsciiDoc) {
         offer_asciidoc_attributes(text, &mut imported);
-        let included = page_formats::asciidoc_request_includes(text);
-        if !included.is_empty() {
-            imported.notes.push(Note::of_kind(
-                "page",
-                "input",
-                format!(
-                    "the page includes {}, whose requests are not read here (samplegen reads the one file it is given): import each on its own to have it",
-                    listed_includes(&included)
-                ),
-            ));
-        }
+    }
+    let included = request_includes(text, markup);
+    if !included.is_empty() {
+        imported.notes.push(Note::of_kind(
+            "page",
+            "input",
+            format!(
+                "the page includes {}, whose requests are not read here (samplegen reads the one file it is given): import each on its own to have it",
+                listed_includes(&included)
+            ),
+        ));
     }
     // what IPython fills in a `!` line, which the specs name as variables
     let filled = notebook::ipython_fields(text);
@@ -729,19 +729,30 @@ pub fn import(text: &str) -> Result<Import, String> {
     Ok(imported)
 }
 
-/// The refusal of an AsciiDoc page whose requests are all in files it includes (a Spring REST
-/// Docs guide), naming them; `None` for any other page.
+/// The refusal of a page whose requests are all in files it includes (a Spring REST Docs guide,
+/// a Sphinx page of `literalinclude`s), naming them; `None` for any other page.
 fn included_requests_refusal(text: &str, markup: Option<Markup>) -> Option<String> {
-    if markup != Some(Markup::AsciiDoc) {
-        return None;
-    }
-    let included = page_formats::asciidoc_request_includes(text);
-    (!included.is_empty()).then(|| {
-        format!(
+    let included = request_includes(text, markup);
+    (!included.is_empty()).then(|| match markup {
+        Some(Markup::AsciiDoc) => format!(
             "an AsciiDoc page whose requests are in the files it includes, {}: import those files instead, which hold the commands (Spring REST Docs writes each test's `curl-request.adoc`)",
             listed_includes(&included)
-        )
+        ),
+        _ => format!(
+            "a page whose requests are in the files it includes into its code, {}: import those files instead, which hold the commands",
+            listed_includes(&included)
+        ),
     })
+}
+
+/// The files a page includes that may hold its requests, each with its line: AsciiDoc's
+/// `include::`, and the includes of other markup (reStructuredText, MkDocs, Jekyll), whatever
+/// the page was read as (a page of `literalinclude`s alone reads as no markup at all).
+fn request_includes(text: &str, markup: Option<Markup>) -> Vec<(usize, String)> {
+    match markup {
+        Some(Markup::AsciiDoc) => page_formats::asciidoc_request_includes(text),
+        _ => page_formats::code_includes(text),
+    }
 }
 
 /// The refusal of a page that an API-docs tool generates from an OpenAPI document and writes no

@@ -1071,6 +1071,102 @@ pub(super) fn asciidoc_request_includes(text: &str) -> Vec<(usize, String)> {
     found
 }
 
+/// The files another page's markup includes into its code that may hold its requests, each with
+/// its line: Sphinx's `.. literalinclude:: examples/create.sh`, MkDocs' snippets (`--8<--
+/// "create.sh"`), Jekyll's `{% include_relative create.sh %}` and `{% include … %}`. One counts
+/// when its name says shell or curl (`.sh`, `.bash`, `.console`, `curl` in it), or when it
+/// stands in a shell code block (a snippet in a ```` ```bash ```` block, a `literalinclude`
+/// with `:language: bash`). samplegen reads one file, so their commands are not read.
+pub(super) fn code_includes(text: &str) -> Vec<(usize, String)> {
+    let shell_name = |path: &str| {
+        let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+        name.contains("curl")
+            || [".sh", ".bash", ".zsh", ".console", ".http"]
+                .iter()
+                .any(|extension| name.ends_with(extension))
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = Vec::new();
+    // the language of the Markdown fence the line is in
+    let mut fence: Option<(String, String)> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if let Some((mark, length)) = fence_opening(line) {
+            let marker = mark.to_string().repeat(length);
+            match &fence {
+                Some((open, _))
+                    if trimmed.starts_with(open.as_str())
+                        && trimmed.trim_start_matches(mark).is_empty() =>
+                {
+                    fence = None
+                }
+                None => {
+                    let info = trimmed.trim_start_matches(mark).trim();
+                    fence = Some((
+                        marker,
+                        info.split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_lowercase(),
+                    ));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let in_shell = fence.as_ref().is_some_and(|(_, language)| {
+            matches!(
+                language.as_str(),
+                "" | "bash" | "sh" | "shell" | "console" | "zsh" | "curl"
+            )
+        });
+        let unquoted = |path: &str| path.trim().trim_matches(['"', '\'']).to_string();
+        if let Some(path) = trimmed.strip_prefix(".. literalinclude::") {
+            let path = unquoted(path);
+            // its options, the lines indented below it
+            let shell_language = lines[index + 1..]
+                .iter()
+                .take_while(|option| option.starts_with([' ', '\t']) && !option.trim().is_empty())
+                .any(|option| {
+                    option
+                        .trim()
+                        .strip_prefix(":language:")
+                        .is_some_and(|language| {
+                            matches!(
+                                language.trim(),
+                                "bash" | "sh" | "shell" | "console" | "shell-session"
+                            )
+                        })
+                });
+            if !path.is_empty() && (shell_language || shell_name(&path)) {
+                found.push((index + 1, path));
+            }
+            continue;
+        }
+        let snippet = trimmed
+            .strip_prefix("--8<--")
+            .or_else(|| trimmed.strip_prefix(";--8<--"))
+            .map(unquoted);
+        let liquid = [
+            "{% include_relative ",
+            "{%- include_relative ",
+            "{% include ",
+            "{%- include ",
+        ]
+        .iter()
+        .find_map(|open| trimmed.strip_prefix(open))
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(unquoted);
+        if let Some(path) = snippet.or(liquid)
+            && !path.is_empty()
+            && (in_shell || shell_name(&path))
+        {
+            found.push((index + 1, path));
+        }
+    }
+    found
+}
+
 fn asciidoc(lines: &mut Vec<String>) {
     let mut language: Option<String> = None;
     // whether the next block, and then the block being read, applies the quotes substitution
@@ -2340,6 +2436,20 @@ mod tests {
     fn read(text: &str) -> (String, Option<Markup>) {
         let (page, markup) = as_markdown(text);
         (page.into_owned(), markup)
+    }
+
+    #[test]
+    fn includes_of_code_in_other_markup_are_found() {
+        let page = "Callbacks\n=========\n\nWe'll start.\n\n.. literalinclude:: examples/curl/callback-create.sh\n\n.. literalinclude:: examples/list.txt\n   :language: console\n\n.. literalinclude:: conf.py\n\n```bash\n--8<-- \"examples/create-user.txt\"\n```\n\n--8<-- \"includes/abbreviations.md\"\n\n{% highlight bash %}\n{% include_relative examples/delete.curl %}\n{% endhighlight %}\n{% include footer.html %}\n";
+        assert_eq!(
+            code_includes(page),
+            [
+                (6, "examples/curl/callback-create.sh".to_string()),
+                (8, "examples/list.txt".to_string()),
+                (14, "examples/create-user.txt".to_string()),
+                (20, "examples/delete.curl".to_string()),
+            ]
+        );
     }
 
     #[test]
