@@ -1192,7 +1192,15 @@ fn import_page(blocks: Vec<markdown::CurlBlock>) -> Result<Import, String> {
     for block in blocks {
         let heading = block.heading.clone().or(unused_heading.take());
         let at_line = |at: &str| format!("line {}, {at}", block.line);
-        let (code, first_line) = with_set_before(&block);
+        let (mut code, first_line) = with_set_before(&block);
+        if page_formats::quotes_escaped_throughout(&block.code) {
+            code = Cow::Owned(page_formats::character_references_read(&code));
+            page.notes.push(Note::of_kind(
+                "page",
+                format!("line {}", block.line),
+                "this code block writes its quotes as HTML character references (`&quot;`, `&#039;`), as a page served escaped shows them: they are read as the characters they stand for",
+            ));
+        }
         let imported = match import_block(&code, first_line) {
             Ok((imported, unread)) => {
                 if let Some((lines, error)) = unread {
@@ -6386,6 +6394,34 @@ mod tests {
             "{:?}",
             import.notes
         );
+    }
+
+    // Balanced's Sphinx docs: the page's code is in the files it includes
+    #[test]
+    fn a_page_of_included_code_files_names_them() {
+        let page = "Callbacks\n=========\n\nWe'll start receiving them.\n\n.. literalinclude:: examples/curl/callback-create.sh\n";
+        let error = super::import(page).unwrap_err();
+        assert!(
+            error.contains("a page whose requests are in the files it includes into its code, `examples/curl/callback-create.sh` (line 6): import those files instead"),
+            "{error}"
+        );
+    }
+
+    // Facebook's docs served as Markdown: every quote of a block written as a reference
+    #[test]
+    fn a_code_block_with_its_quotes_escaped_throughout_is_read_decoded() {
+        let page = "# Send\n\n```bash\ncurl -X POST -H &quot;Content-Type: application/json&quot; -d &#039;&#123;&quot;a&quot;:1&#125;&#039; &quot;https://e.com/m?x=1&amp;y=2&quot;\n```\n";
+        let import = imported(page);
+        let request = &import.items[0].spec.request;
+        assert_eq!(request.url, "https://e.com/m?x=1&y=2");
+        assert_eq!(raw_body(&import, 0), Some("{\"a\":1}"));
+        assert!(noted(
+            &import,
+            "writes its quotes as HTML character references"
+        ));
+        // a block with a quote of its own writes what it means
+        let page = "# Send\n\n```bash\ncurl -d 'a=&quot;b&quot;' https://e.com/m\n```\n";
+        assert_eq!(raw_body(&imported(page), 0), Some("a=&quot;b&quot;"));
     }
 
     // GitLab's generic packages page: a CI job's upload in ```yaml, then the shell's requests

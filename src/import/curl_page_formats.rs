@@ -1481,8 +1481,14 @@ pub(super) fn html_text_of(fragment: &str) -> String {
         }
     }
     text.push_str(rest);
+    character_references_read(&text)
+}
+
+/// `text` with its HTML character references decoded (`&quot;`, `&#039;`, `&#x7B;`, and the
+/// legacy ones without `;` browsers read), its tags kept.
+pub(super) fn character_references_read(text: &str) -> String {
     let mut decoded = String::with_capacity(text.len());
-    let mut rest = text.as_str();
+    let mut rest = text;
     while let Some(at) = rest.find('&') {
         decoded.push_str(&rest[..at]);
         rest = &rest[at..];
@@ -1542,6 +1548,18 @@ pub(super) fn html_text_of(fragment: &str) -> String {
     }
     decoded.push_str(rest);
     decoded
+}
+
+/// Whether a code block writes its quotes as HTML character references throughout (`curl -d
+/// &#039;{&quot;a&quot;:1}&#039;`, as a Markdown page a site serves escaped, Facebook's, shows
+/// them): it has one, and no quote written as itself.
+pub(super) fn quotes_escaped_throughout(code: &str) -> bool {
+    [
+        "&quot;", "&#34;", "&#034;", "&#x22;", "&#39;", "&#039;", "&#x27;", "&apos;",
+    ]
+    .iter()
+    .any(|reference| code.contains(reference))
+        && !code.contains(['"', '\''])
 }
 
 /// Hugo's code shortcodes as fences (`{{< highlight bash >}}` … `{{< /highlight >}}`,
