@@ -138,6 +138,10 @@ pub(super) fn ipython_references_named(line: &str) -> std::borrow::Cow<'_, str> 
 /// blocks), each as written with the variable the spec names it by, in order, once each: what a
 /// note says.
 pub(super) fn ipython_fields(text: &str) -> Vec<(String, String)> {
+    // a notebook's cells as their source reads, not its file's JSON lines (where a line
+    // continued with `\` ends in `\\n",`)
+    let sources = notebook_sources(text);
+    let text = sources.as_deref().unwrap_or(text);
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut lines = text.lines();
     while let Some(line) = lines.next() {
@@ -163,6 +167,23 @@ pub(super) fn ipython_fields(text: &str) -> Vec<(String, String)> {
         }
     }
     fields
+}
+
+/// The sources of a notebook's code cells, one after another; `None` for a text that is no
+/// notebook.
+fn notebook_sources(text: &str) -> Option<String> {
+    if !text.trim_start().starts_with('{') || !text.contains("\"nbformat\"") {
+        return None;
+    }
+    let notebook: Value = serde_json::from_str(text).ok()?;
+    let cells = notebook.get("cells")?.as_array()?;
+    let sources: Vec<String> = cells
+        .iter()
+        .filter_map(Cell::read)
+        .filter(|cell| !cell.markdown)
+        .map(|cell| cell.elements.concat())
+        .collect();
+    Some(sources.join("\n"))
 }
 
 /// The shell command of an IPython `!` line (`!curl …`, and `res = !curl …`, which runs the
@@ -407,6 +428,28 @@ mod tests {
                 .any(|n| n.message.contains("`{deploy_url}`, `{token}`")),
             "{:?}",
             import.notes
+        );
+        // so in a notebook's file, whose JSON writes each line as a string: one with JSON in
+        // braces is run as written, nothing filled
+        let cell = |lines: &[&str]| {
+            serde_json::json!({"cells": [{"cell_type": "code", "source": lines}], "nbformat": 4})
+                .to_string()
+        };
+        let fields = ipython_fields(&cell(&[
+            "!curl -H 'Authorization: Bearer {token}' \\\n",
+            "  -d '{\"a\": 1}' {url}\n",
+        ]));
+        assert_eq!(fields, []);
+        let fields = ipython_fields(&cell(&[
+            "!curl -H 'Authorization: Bearer {token}' \\\n",
+            "  {url}\n",
+        ]));
+        assert_eq!(
+            fields,
+            [
+                ("{token}".to_string(), "token".to_string()),
+                ("{url}".to_string(), "url".to_string())
+            ]
         );
     }
 
