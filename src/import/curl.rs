@@ -5007,6 +5007,36 @@ mod tests {
         }
     }
 
+    // a Compose healthcheck's list wrapped over three lines beside a one-line one: both are
+    // requests, where the wrapped one was refused (alone) or dropped (review `wild`, defect 3)
+    #[test]
+    fn a_compose_healthcheck_list_wrapped_over_lines_is_read() {
+        let compose = concat!(
+            "services:\n",
+            "  web:\n",
+            "    healthcheck:\n",
+            "      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8069/up\"]\n",
+            "  api:\n",
+            "    healthcheck:\n",
+            "      test: [\"CMD\", \"curl\", \"-f\", \"-X\", \"POST\", \"-H\", \"Content-Type: application/json\",\n",
+            "             \"-d\", \"{\\\"username\\\":\\\"health\\\"}\",\n",
+            "             \"http://localhost:9000/api/auth/login\"]\n",
+            "      interval: 30s\n",
+        );
+        let import = imported(compose);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "http://localhost:8069/up",
+                "http://localhost:9000/api/auth/login"
+            ]
+        );
+        assert_eq!(import.items[1].spec.request.method, "POST");
+        assert_eq!(raw_body(&import, 1), Some("{\"username\":\"health\"}"));
+        // the notes name the file's lines: the key after the list is line 10
+        note_at(&import, "line 10", "`interval:` is not curl");
+    }
+
     // Compose's healthcheck forms, a Kubernetes probe's `sh -c` array, and a container's
     // `command:` written as a block list, one word an item
     #[test]

@@ -139,32 +139,52 @@ pub(super) fn exec_arrays_written(text: &str) -> Cow<'_, str> {
         if let Some(command) = line_command(line) {
             return Some(over_lines(command, lines, index, index));
         }
-        if let Some(rewritten) = continued_exec_form(lines, index) {
-            return Some(rewritten);
-        }
-        // a JSON list over several lines, a word a line (an ECS task definition's `"command":
-        // [`): its command on the first line, the others left empty
-        let before = line_content(line).trim_end().strip_suffix('[')?;
-        if !is_exec_form_value(before, "") {
-            return None;
-        }
-        let mut list = String::from("[");
-        for (next, item) in lines.iter().enumerate().skip(index + 1).take(50) {
-            let item = line_content(item);
-            list.push_str(item);
-            if item.trim_start().starts_with(']') {
-                let words: Vec<String> = serde_json::from_str(&list[..=list.rfind(']')?]).ok()?;
-                return Some(over_lines(exec_words_command(&words)?, lines, index, next));
-            }
-        }
-        None
+        continued_exec_form(lines, index).or_else(|| flow_list_over_lines(lines, index))
     })
 }
 
 /// Whether line `index` of `lines` starts an exec form that runs curl: on that line
-/// ([`line_command`]), or continued with `\` over the lines after it.
+/// ([`line_command`]), continued with `\` over the lines after it, or a list over several lines.
 pub(super) fn exec_form_starts(lines: &[&str], index: usize) -> bool {
-    line_command(lines[index]).is_some() || continued_exec_form(lines, index).is_some()
+    line_command(lines[index]).is_some()
+        || continued_exec_form(lines, index).is_some()
+        || flow_list_over_lines(lines, index).is_some()
+}
+
+/// An exec form's list that opens on line `index` and closes on a later line, when it runs
+/// curl, written as [`over_lines`] writes it: a JSON list a word a line (an ECS task
+/// definition's `"command": [`), or a YAML flow list wrapped where a formatter wraps it
+/// (Compose's `test: ["CMD", "curl", "-f",` with the rest of its words on the lines below).
+/// YAML and JSON read a flow list's line breaks as blanks, so the lines are joined with one.
+fn flow_list_over_lines(lines: &[&str], index: usize) -> Option<(String, usize)> {
+    let line = line_content(lines[index]);
+    let start = line.find('[')?;
+    // a list that closes on its line is [`line_command`]'s
+    let opened = line[start..].trim_end();
+    if opened.ends_with(']') || !is_exec_form_value(&line[..start], "") {
+        return None;
+    }
+    let mut list = opened.to_string();
+    for (next, item) in lines.iter().enumerate().skip(index + 1).take(50) {
+        let item = line_content(item).trim();
+        // a comment line among the items is YAML's, not a word
+        if item.starts_with('#') {
+            continue;
+        }
+        list.push(' ');
+        list.push_str(item);
+        let Some(end) = list.rfind(']') else {
+            continue;
+        };
+        // what may follow the list: a JSON object's `,`, a YAML comment
+        let after = list[end + 1..].trim_start();
+        if (after.is_empty() || after == "," || after.starts_with('#'))
+            && let Some(words) = flow_list_words(&list[..=end])
+        {
+            return Some(over_lines(exec_words_command(&words)?, lines, index, next));
+        }
+    }
+    None
 }
 
 /// A Dockerfile instruction whose exec form runs curl, its lines continued with `\`
@@ -4968,6 +4988,43 @@ mod tests {
         assert_eq!(script_run_by(&words("sh -c ls")), None);
         // curl as a word of its own is run as it is written
         assert_eq!(script_run_by(&words("ssh host curl x")), None);
+    }
+
+    // Compose's healthcheck list wrapped as Prettier and yamllint wrap it, as `min-c1.yml` of
+    // the review `wild` has it: one exec form, its lines left empty
+    #[test]
+    fn a_flow_list_over_several_lines_is_one_exec_form() {
+        let compose = concat!(
+            "    healthcheck:\n",
+            "      test: [\"CMD\", \"curl\", \"-f\", \"-X\", \"POST\",\n",
+            "             # the login\n",
+            "             \"-d\", \"{\\\"a\\\":1}\",\n",
+            "             \"http://h/login\"]\n",
+            "      interval: 30s\n",
+        );
+        assert_eq!(
+            exec_arrays_written(compose),
+            "    healthcheck:\ncurl -f -X POST -d '{\"a\":1}' http://h/login\n\n\n\n      interval: 30s\n"
+        );
+        let lines: Vec<&str> = compose.split_inclusive('\n').collect();
+        assert!(exec_form_starts(&lines, 1));
+        // a YAML flow list of plain words, and a JSON object's list with its `,` after it
+        assert_eq!(
+            exec_arrays_written("test: [CMD, curl,\n  -f, http://h/up]\n"),
+            "curl -f http://h/up\n\n"
+        );
+        assert_eq!(
+            exec_arrays_written("\"command\": [\n  \"curl\",\n  \"http://h/a\"\n],\n"),
+            "curl http://h/a\n\n\n\n"
+        );
+        // a list that closes on its line, a list in a shell's argument, or no curl: as it is
+        for text in [
+            "command: [\"echo\", \"a\"]\nargs:\n  - curl http://h/b]\n",
+            "curl -d '[\"a\",\n  \"b\"]' http://h/c\n",
+            "test: [\"CMD\", \"wget\",\n  \"http://h/curl\"]\n",
+        ] {
+            assert_eq!(exec_arrays_written(text), text);
+        }
     }
 
     #[test]
