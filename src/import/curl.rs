@@ -5007,6 +5007,32 @@ mod tests {
         }
     }
 
+    // a CronJob's `sh -c` item wrapped onto the next line, once between `curl -X` and its
+    // method, as `min-k3.yaml` of the review `wild` has it: the item is one script, as YAML
+    // folds it, where `-X` was refused for want of a value
+    #[test]
+    fn a_wrapped_yaml_list_item_is_one_command() {
+        let manifest = concat!(
+            "          containers:\n",
+            "          - name: refresh\n",
+            "            command: [/bin/bash]\n",
+            "            args:\n",
+            "            - -c\n",
+            "            - curl -s -XPUT http://svc:9001/token/refresh && curl -X\n",
+            "              POST -u admin:s3cret -d 'job=nightly' localhost:9091/quitquitquit\n",
+        );
+        let import = imported(manifest);
+        assert_eq!(
+            urls_of(&import),
+            [
+                "http://svc:9001/token/refresh",
+                "http://localhost:9091/quitquitquit"
+            ]
+        );
+        assert_eq!(import.items[1].spec.request.method, "POST");
+        assert!(import.items[1].spec.request.auth.is_some());
+    }
+
     // a Compose healthcheck's list wrapped over three lines beside a one-line one: both are
     // requests, where the wrapped one was refused (alone) or dropped (review `wild`, defect 3)
     #[test]

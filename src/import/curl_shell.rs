@@ -418,6 +418,14 @@ fn exec_words_command(words: &[String]) -> Option<String> {
 /// becomes an empty one, and a folded block's lines after the first too. A block list of an
 /// exec form's words is first written as their command (see [`exec_lists_written`]).
 pub(super) fn run_blocks_dedented(text: &str) -> Cow<'_, str> {
+    match plain_scalars_joined(text) {
+        Cow::Borrowed(text) => lists_and_blocks_read(text),
+        Cow::Owned(text) => Cow::Owned(lists_and_blocks_read(&text).into_owned()),
+    }
+}
+
+/// [`run_blocks_dedented`] of a text whose wrapped plain scalars are joined.
+fn lists_and_blocks_read(text: &str) -> Cow<'_, str> {
     let joined = command_and_args_joined(text);
     let listed = match exec_lists_written(&joined) {
         Cow::Borrowed(_) => None,
@@ -429,6 +437,109 @@ pub(super) fn run_blocks_dedented(text: &str) -> Cow<'_, str> {
             Cow::Owned(blocks_dedented(&text).into_owned())
         }
     }
+}
+
+/// The text with each YAML plain scalar that runs curl and wraps onto the lines below it joined
+/// as YAML joins it, its lines folded with a blank: a list item of a command key's or an exec
+/// form's list (Kubernetes' `- curl -fsS -X POST http://svc/run` with `-u admin:pw -d 'a=1'` on
+/// the next, more indented line) or a command key's value (`run: curl …`). The joined scalar is
+/// on its first line, its other lines left empty. A scalar whose lines end in `\\` is left as
+/// it is: YAML would give the shell a `\\ ` (an escaped blank, a word of its own), where its
+/// writer meant the line continued, as the shell reads it when the lines stay.
+fn plain_scalars_joined(text: &str) -> Cow<'_, str> {
+    if !text.contains("curl") {
+        return Cow::Borrowed(text);
+    }
+    lines_rewritten(text, |lines, index| {
+        let (at, value) = wrapped_scalar_start(lines, index)?;
+        if !script_runs_curl(value) || value.ends_with('\\') {
+            return None;
+        }
+        let mut joined = line_content(lines[index]).trim_end().to_string();
+        let mut next = index + 1;
+        while let Some(line) = lines.get(next) {
+            let body = line_content(line);
+            let more = body.trim_start();
+            // the scalar's lines are indented past its item's `-` or its key; a comment, a
+            // blank line or a key ends it
+            if more.is_empty() || more.starts_with('#') || body.len() - more.len() <= at {
+                break;
+            }
+            // a `: ` no plain scalar holds (YAML refuses it): left to the readers as it is
+            if more.contains(": ") || more.ends_with('\\') {
+                return None;
+            }
+            // a comment after the words ends the scalar
+            let (words, comment) = match more.split_once(" #") {
+                Some((words, _)) => (words.trim_end(), true),
+                None => (more.trim_end(), false),
+            };
+            joined.push(' ');
+            joined.push_str(words);
+            next += 1;
+            if comment {
+                break;
+            }
+        }
+        if next == index + 1 {
+            return None;
+        }
+        let mut out = format!("{joined}{}", line_break(lines[index]));
+        out.extend(lines[index + 1..next].iter().map(|line| line_break(line)));
+        Some((out, next))
+    })
+}
+
+/// Where line `index` starts a plain scalar that may wrap onto the lines below: the column its
+/// lines must be indented past (its item's `-`, or its key's first letter), and the scalar's
+/// text on the line. An item only in a list that is a command key's or an exec form's value
+/// (`script:`, `command:`, `args:`), so that a page's wrapped bullet stays prose.
+fn wrapped_scalar_start<'a>(lines: &[&'a str], index: usize) -> Option<(usize, &'a str)> {
+    let body = line_content(lines[index]);
+    let (key_at, rest) = key_column(body);
+    let (at, value) = match rest.split_once(": ") {
+        Some((key, value)) if is_command_key(key) => (key_at, value.trim_start()),
+        Some(_) => return None,
+        None => {
+            let dash_at = body.len() - body.trim_start().len();
+            if key_at == dash_at || !list_value_of_command_key(lines, index, dash_at) {
+                return None;
+            }
+            (dash_at, rest)
+        }
+    };
+    let plain = !value.is_empty()
+        && !value.starts_with([
+            '\'', '"', '[', '{', '|', '>', '&', '*', '!', '%', '@', '`', '#',
+        ])
+        && !value.contains(": ")
+        && !value.contains(" #");
+    plain.then_some((at, value))
+}
+
+/// Whether the list item at line `index`, its `-` at column `dash_at`, is in a list that is the
+/// value of a command key or an exec form's key (`script:`, `command:`, `args:`): the key's line
+/// above the list's items, at their column or before it.
+fn list_value_of_command_key(lines: &[&str], index: usize, dash_at: usize) -> bool {
+    for line in lines[..index].iter().rev() {
+        let body = line_content(line);
+        let rest = body.trim_start();
+        let column = body.len() - rest.len();
+        // blank lines and comments, the items before it and their lines
+        if rest.is_empty()
+            || rest.starts_with('#')
+            || column > dash_at
+            || (column == dash_at && rest.starts_with("- "))
+        {
+            continue;
+        }
+        let (_, key) = key_column(body);
+        return key.strip_suffix(':').is_some_and(|key| {
+            let key = key.trim_matches('"');
+            is_command_key(key) || EXEC_LIST_KEYS.contains(&key)
+        });
+    }
+    false
 }
 
 /// The text with each YAML block list of an exec form's words that runs curl (a Kubernetes
@@ -4851,9 +4962,10 @@ mod tests {
             ),
             "steps:\n  - name: Notify\n\ncurl -d '{\n  \"a\": 1\n}' u\n\necho done\n  - name: next\n"
         );
+        // a plain scalar wrapped onto a more indented line is one line, as YAML folds it
         assert_eq!(
             run_blocks_dedented("  run: curl u\n    -d x"),
-            "  run: curl u\n    -d x"
+            "  run: curl u -d x\n"
         );
         // a list item's block after a one-line item, as Drone's `commands` write one
         assert_eq!(
@@ -4988,6 +5100,55 @@ mod tests {
         assert_eq!(script_run_by(&words("sh -c ls")), None);
         // curl as a word of its own is run as it is written
         assert_eq!(script_run_by(&words("ssh host curl x")), None);
+    }
+
+    // a Kubernetes `sh -c` item wrapped onto the lines below, as `min-k2.yaml` and
+    // `min-k3.yaml` of the review `wild` have it: YAML folds the lines with a blank
+    #[test]
+    fn a_wrapped_plain_scalar_that_runs_curl_is_one_line() {
+        let manifest = concat!(
+            "        command:\n",
+            "        - sh\n",
+            "        - -c\n",
+            "        - curl -fsS -X POST http://svc/jobs/run\n",
+            "          -u admin:s3cret -d 'job=nightly'  # nightly\n",
+            "          -d ignored\n",
+        );
+        assert_eq!(
+            plain_scalars_joined(manifest),
+            concat!(
+                "        command:\n",
+                "        - sh\n",
+                "        - -c\n",
+                "        - curl -fsS -X POST http://svc/jobs/run -u admin:s3cret -d 'job=nightly'\n",
+                "\n",
+                "          -d ignored\n",
+            )
+        );
+        // a script's `curl -X` wrapped before its method, under `args:`
+        assert_eq!(
+            plain_scalars_joined(
+                "args:\n- -c\n- curl -s http://h/a && curl -X\n  POST h/b\nimage: c\n"
+            ),
+            "args:\n- -c\n- curl -s http://h/a && curl -X POST h/b\n\nimage: c\n"
+        );
+        // a command key's value, and a list item's key
+        assert_eq!(
+            plain_scalars_joined("- run: curl -X POST\n    http://h/c\n  env: {}\n"),
+            "- run: curl -X POST http://h/c\n\n  env: {}\n"
+        );
+        // a page's bullet, lines continued with `\\`, a sibling key, a `: ` no plain scalar
+        // holds, a quoted item, or no curl: as they are
+        for text in [
+            "Steps:\n- curl http://h/d\n  checks the service\n",
+            "script:\n  - curl -X POST \\\n      http://h/e\n",
+            "- name: a\n  run: curl http://h/f\n  shell: bash\n",
+            "script:\n  - curl http://h/g\n    -H 'A: b'\n",
+            "script:\n  - 'curl http://h/h'\n    -d x\n",
+            "script:\n  - echo http://h/i\n    -d x\n",
+        ] {
+            assert_eq!(plain_scalars_joined(text), text);
+        }
     }
 
     // Compose's healthcheck list wrapped as Prettier and yamllint wrap it, as `min-c1.yml` of
