@@ -457,6 +457,9 @@ pub fn import(text: &str) -> Result<Import, String> {
     if let Some(page) = house_page::read(text) {
         return import_house_page(page);
     }
+    // Kubernetes fills in a container's `$(NAME)` before anything reads the words
+    let kubernetes = shell::kubernetes_references_read(text);
+    let text = kubernetes.as_ref().map_or(text, |(read, _)| read.as_str());
     // `C:\>curl`: cmd.exe writes no blank after its prompt
     let holds_curl = |code: &str| {
         // `TOKEN=$(curl …)`, `` `curl …` ``: a command substitution's too
@@ -717,6 +720,22 @@ pub fn import(text: &str) -> Result<Import, String> {
                 "IPython writes the Python value of {} in before the shell runs: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
                 written.join(", "),
                 if filled.len() == 1 { "it" } else { "them" },
+                names.join(", ")
+            ),
+        ));
+    }
+    if let Some((_, references)) = &kubernetes {
+        let names: Vec<String> = references
+            .iter()
+            .map(|written| format!("`{{{{{}}}}}`", &written[2..written.len() - 1]))
+            .collect();
+        imported.notes.push(Note::of_kind(
+            "placeholder",
+            "input",
+            format!(
+                "Kubernetes fills in `{}` in a container's `command` and `args` from its `env` before it runs them: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
+                references.join("`, `"),
+                if references.len() == 1 { "it" } else { "them" },
                 names.join(", ")
             ),
         ));
@@ -5005,6 +5024,42 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    // a Job's webhook URL and token taken from a Secret by `$(NAME)`, as the review `wild`
+    // found in argocd-notify-job.yaml and min-k1.yaml: variables, noted, where the token was
+    // sent as the text `$(API_TOKEN)` and the URL refused
+    #[test]
+    fn kubernetes_references_in_a_containers_command_are_variables() {
+        let manifest = concat!(
+            "      containers:\n",
+            "      - name: notify\n",
+            "        env: [{name: SLACK_WEBHOOK, valueFrom: {secretKeyRef: {name: s, key: url}}}]\n",
+            "        command: [\"curl\", \"-X\", \"POST\", \"-d\", \"Deployment complete!\", \"$(SLACK_WEBHOOK)\"]\n",
+            "      - name: warm\n",
+            "        command: [\"sh\", \"-c\", \"curl -H 'Authorization: Bearer $(API_TOKEN)' http://api:8080/warm\"]\n",
+        );
+        let import = imported(manifest);
+        assert_eq!(
+            urls_of(&import),
+            ["{{SLACK_WEBHOOK}}", "http://api:8080/warm"]
+        );
+        assert!(matches!(
+            &import.items[1].spec.request.auth,
+            Some(crate::spec::AuthSpec::Bearer(token)) if token == "{{API_TOKEN}}"
+        ));
+        note_at(
+            &import,
+            "input",
+            "Kubernetes fills in `$(SLACK_WEBHOOK)`, `$(API_TOKEN)`",
+        );
+        // not the note on a Makefile's `$(NAME)`, which the script's would have been
+        assert!(
+            !import
+                .notes
+                .iter()
+                .any(|note| note.message.contains("Makefile"))
+        );
     }
 
     // a CronJob's `sh -c` item wrapped onto the next line, once between `curl -X` and its

@@ -439,6 +439,77 @@ fn lists_and_blocks_read(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A Kubernetes manifest's text with each `$(NAME)` in a container's `command` or `args` list
+/// written `{{NAME}}`, and `$$` as `$`: Kubernetes fills in `$(NAME)` from the container's
+/// `env` before it runs anything, no shell needed (`$$(NAME)` is its escape for the text
+/// `$(NAME)`), in an exec form's words and a `sh -c` script alike. Also the references read so
+/// (`$(API_TOKEN)`), each once; `None` when there is none. Only a list is read (`command:
+/// [...]`, or `command:` with its items below): Compose, whose lists these keys also are,
+/// refuses a `$(`, and Ansible's `command: curl …` runs no such expansion.
+pub(super) fn kubernetes_references_read(text: &str) -> Option<(String, Vec<String>)> {
+    if !text.contains("$(") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut read = Vec::new();
+    // the column of the `command:` or `args:` key whose list the lines are in
+    let mut list_at: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let body = line_content(line);
+        let rest = body.trim_start();
+        let column = body.len() - rest.len();
+        // the list's items are at its key's column or deeper, their lines deeper
+        list_at = list_at.filter(|&at| {
+            rest.is_empty() || column > at || (column == at && rest.starts_with("- "))
+        });
+        if list_at.is_none() {
+            list_at = ["command", "args"].iter().find_map(|key| {
+                let (at, after) = key_line_at(line, key)?;
+                (after.is_empty() || after.starts_with('[')).then_some(at)
+            });
+        }
+        match list_at {
+            Some(_) => out.push_str(&references_written(line, &mut read)),
+            None => out.push_str(line),
+        }
+    }
+    (!read.is_empty()).then_some((out, read))
+}
+
+/// `text` with each Kubernetes `$(NAME)` written `{{NAME}}` (its `$(NAME)` added to `read`,
+/// once) and each `$$` as `$`; any other `$` as written.
+fn references_written(text: &str, read: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if let Some(escaped) = after.strip_prefix('$') {
+            out.push('$');
+            rest = escaped;
+            continue;
+        }
+        let name = after
+            .strip_prefix('(')
+            .and_then(|inside| inside.split_once(')'))
+            .map(|(name, _)| name)
+            .filter(|name| crate::sample_values::is_env_name(name));
+        match name {
+            Some(name) => {
+                out.push_str(&format!("{{{{{name}}}}}"));
+                push_once(read, format!("$({name})"));
+                rest = &after[name.len() + 2..];
+            }
+            None => {
+                out.push('$');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The text with each YAML plain scalar that runs curl and wraps onto the lines below it joined
 /// as YAML joins it, its lines folded with a blank: a list item of a command key's or an exec
 /// form's list (Kubernetes' `- curl -fsS -X POST http://svc/run` with `-u admin:pw -d 'a=1'` on
@@ -5100,6 +5171,47 @@ mod tests {
         assert_eq!(script_run_by(&words("sh -c ls")), None);
         // curl as a word of its own is run as it is written
         assert_eq!(script_run_by(&words("ssh host curl x")), None);
+    }
+
+    // Kubernetes' `$(NAME)` in a container's lists, as `min-k1.yaml` of the review `wild` has
+    // it: the variable, `$$` its escape; elsewhere, and in Compose's or Ansible's text, as written
+    #[test]
+    fn kubernetes_references_in_a_containers_lists_are_variables() {
+        let manifest = concat!(
+            "      - name: warmup\n",
+            "        command: [\"curl\", \"-H\", \"Authorization: Bearer $(API_TOKEN)\",\n",
+            "          \"$$(LITERAL)\", \"pa$word\", \"$(SVC_URL)/warm\"]\n",
+            "        args:\n",
+            "        - -d\n",
+            "        - id=$(JOB_ID)&t=$(API_TOKEN)\n",
+            "        env:\n",
+            "        - name: NOTE\n",
+            "          value: $(NOT_A_LIST)\n",
+        );
+        let (text, read) = kubernetes_references_read(manifest).unwrap();
+        assert_eq!(
+            text,
+            concat!(
+                "      - name: warmup\n",
+                "        command: [\"curl\", \"-H\", \"Authorization: Bearer {{API_TOKEN}}\",\n",
+                "          \"$(LITERAL)\", \"pa$word\", \"{{SVC_URL}}/warm\"]\n",
+                "        args:\n",
+                "        - -d\n",
+                "        - id={{JOB_ID}}&t={{API_TOKEN}}\n",
+                "        env:\n",
+                "        - name: NOTE\n",
+                "          value: $(NOT_A_LIST)\n",
+            )
+        );
+        assert_eq!(read, ["$(API_TOKEN)", "$(SVC_URL)", "$(JOB_ID)"]);
+        // a command that is no list (Ansible's), a name no variable has, and no `$(`
+        for text in [
+            "- command: curl -H \"X: $(TOKEN)\" http://h/a\n",
+            "command: [\"curl\", \"$(not a name)\"]\n",
+            "command: [\"curl\", \"$$TOKEN\"]\n",
+        ] {
+            assert_eq!(kubernetes_references_read(text), None, "{text}");
+        }
     }
 
     // a Kubernetes `sh -c` item wrapped onto the lines below, as `min-k2.yaml` and
