@@ -551,6 +551,32 @@ pub fn import(text: &str) -> Result<Import, String> {
                     );
                     Ok(import)
                 })
+                .or_else(|error: String| {
+                    // a Jenkinsfile: its `sh` steps' Groovy strings are the shell's scripts
+                    let Some((steps, filled)) = shell::jenkins_sh_steps(text) else {
+                        return Err(error);
+                    };
+                    let mut import = import_text(&steps, Some(1))?;
+                    import.notes.insert(
+                        0,
+                        Note::of_kind(
+                            "shell",
+                            "input",
+                            "a Jenkinsfile (Groovy): the scripts of its `sh` steps that run curl are read as Groovy gives them to the shell (`\\\"` a `\"`, `\\\\` a `\\`)",
+                        ),
+                    );
+                    if !filled.is_empty() {
+                        import.notes.push(Note::of_kind(
+                            "placeholder",
+                            "input",
+                            format!(
+                                "Groovy fills in `{}` before the shell runs: the spec names each the `{{{{variable}}}}` of its name (`${{env.TOKEN}}` is `{{{{TOKEN}}}}`), to set in `samplegen.yaml`'s `variables:`",
+                                filled.join("`, `")
+                            ),
+                        ));
+                    }
+                    Ok(import)
+                })
                 .map_err(|error: String| {
                     if let Some(refusal) = included_requests_refusal(text, markup) {
                         return refusal;
@@ -1161,8 +1187,13 @@ fn curl_outside_blocks(text: &str, markup: Option<Markup>) -> String {
             let words: Vec<&str> = line.split_whitespace().collect();
             words.windows(2).any(|pair| {
                 // after a tag, a `(` or a table's `|` (`<pre>curl`, `$(curl`, `|curl`) too
+                // and a list's item, `["curl", "-X",` (Python's `subprocess.run`)
                 let word = pair[0].rsplit(['>', '(', '|']).next().unwrap_or(pair[0]);
-                is_curl(word.trim_start_matches(['`', '{', '"', '\''])) && {
+                let word = word.trim_start_matches(['`', '{', '"', '\'', '[']);
+                is_curl(
+                    word.strip_suffix(",")
+                        .map_or(word, |item| item.trim_end_matches(['"', '\''])),
+                ) && {
                     let next = pair[1].trim_start_matches(['"', '\'']);
                     next.starts_with('-') || next.contains("://")
                 }
@@ -2009,7 +2040,9 @@ fn import_commands(text: &str, first_line: Option<usize>) -> Result<Import, Stri
             }
             Err(stdin) => (Cow::Borrowed(&words[1..]), stdin, numbers),
         };
-        let read = read_command(&words, &numbers, &prefix, stdin, &mut import)?;
+        // an error names the line of the command it is about, where the input has lines
+        let read = read_command(&words, &numbers, &prefix, stdin, &mut import)
+            .map_err(|error| format!("{prefix}{error}"))?;
         if command.captured {
             import.captured.extend(first_item..import.items.len());
         }
@@ -5024,6 +5057,37 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    // a Jenkinsfile's `sh` step, as `min-j1.groovy` of the review `wild` has it, where the
+    // file was refused (`not a curl command: it starts with `sh``); and an error about a
+    // command names its line, as notes do
+    #[test]
+    fn a_jenkinsfiles_sh_step_is_imported() {
+        let jenkinsfile = concat!(
+            "pipeline {\n",
+            "  stages { stage('Notify') { steps {\n",
+            "    sh \"curl -X POST -H \\\"Content-Type: application/json\\\" https://chat.example.com/hooks/abc -d '{\\\"text\\\":\\\"PR-${CHANGE_ID}\\\"}'\"\n",
+            "  } } }\n",
+            "}\n",
+        );
+        let import = imported(jenkinsfile);
+        assert_eq!(urls_of(&import), ["https://chat.example.com/hooks/abc"]);
+        assert_eq!(
+            raw_body(&import, 0),
+            Some("{\"text\":\"PR-{{CHANGE_ID}}\"}")
+        );
+        note_at(&import, "input", "Groovy fills in `${CHANGE_ID}`");
+        let broken = "node {\n  sh 'curl https://h/a -X'\n}\n";
+        let error = super::import(broken).unwrap_err();
+        assert_eq!(error, "line 2, `-X` needs a value");
+        // a Python list's curl is named by its line in the refusal
+        let python = "import subprocess\nsubprocess.run([\"curl\", \"-d\", '{\"a\": 1}', \"https://h/b\"], check=True)\n";
+        let error = super::import(python).unwrap_err();
+        assert!(
+            error.contains("a curl command is written at line(s) 2"),
+            "{error}"
+        );
     }
 
     // a Job's webhook URL and token taken from a Secret by `$(NAME)`, as the review `wild`

@@ -1089,6 +1089,141 @@ fn quoted_item(line: &str) -> Option<(usize, String)> {
         .then_some((indent, text))
 }
 
+/// A Jenkinsfile's `sh` steps that run curl (`sh "curl …"`, `sh '…'`, `sh """…"""`, `sh
+/// '''…'''`, `sh(script: "…")`), each script as Groovy gives it to the shell, on the line its
+/// string starts on, the text's other lines left empty so that notes name the file's lines;
+/// and what Groovy fills in, as written (see [`groovy_string`]). `None` when there is no such
+/// step.
+pub(super) fn jenkins_sh_steps(text: &str) -> Option<(String, Vec<String>)> {
+    let mut steps: Vec<(usize, String)> = Vec::new();
+    let mut filled = Vec::new();
+    let mut at = 0;
+    while let Some(found) = text[at..].find("sh") {
+        let start = at + found;
+        at = start + 2;
+        // `sh` as a word of its own, not `bash` or `this.sh`
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '/')) {
+            continue;
+        }
+        let mut after = text[at..].trim_start_matches([' ', '\t']);
+        if let Some(call) = after.strip_prefix('(') {
+            after = call.trim_start();
+        }
+        if let Some(named) = after.strip_prefix("script:") {
+            after = named.trim_start();
+        }
+        let offset = text.len() - after.len();
+        let mut step_filled = Vec::new();
+        let Some((script, length)) = groovy_string(after, &mut step_filled) else {
+            continue;
+        };
+        at = offset + length;
+        if script_runs_curl(&script) {
+            steps.push((offset, script));
+            for written in step_filled {
+                push_once(&mut filled, written);
+            }
+        }
+    }
+    if steps.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut line = 0;
+    for (offset, script) in steps {
+        let step_line = text[..offset].matches('\n').count();
+        // a step on the line another ends on goes on the next
+        let breaks = if out.is_empty() {
+            step_line
+        } else {
+            step_line.saturating_sub(line).max(1)
+        };
+        out.push_str(&"\n".repeat(breaks));
+        out.push_str(&script);
+        line = step_line.max(line + 1) + script.matches('\n').count();
+    }
+    out.push('\n');
+    Some((out, filled))
+}
+
+/// A Groovy string literal at the start of `text` (`'…'`, `"…"`, `'''…'''`, `"""…"""`) as its
+/// text, its escapes read (`\"` a `"`, `\\` a `\`, `\$` a `$`), and its length as written. In
+/// a double-quoted one, what Groovy fills in before the shell runs, `${NAME}`, `$NAME` or a
+/// dotted name (`${env.TOKEN}`, `${params.TAG}`), is the `{{variable}}` of that name (`env.`
+/// left off, as `$TOKEN` would be), even in the script's single quotes; it is added to `filled`
+/// as written. Another expression (`${x.trim()}`) is left as written. A `\` ending a line of a
+/// triple-quoted string is kept with its line break: Groovy joins the lines, as the shell
+/// would. `None` when `text` starts with no string, or it never closes.
+fn groovy_string(text: &str, filled: &mut Vec<String>) -> Option<(String, usize)> {
+    let quote = ["'''", "\"\"\"", "'", "\""]
+        .into_iter()
+        .find(|quote| text.starts_with(quote))?;
+    let interpolated = quote.starts_with('"');
+    let inside = &text[quote.len()..];
+    let mut script = String::new();
+    let mut chars = inside.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' => match chars.next()?.1 {
+                'n' => script.push('\n'),
+                't' => script.push('\t'),
+                '\n' => script.push_str("\\\n"),
+                escaped => script.push(escaped),
+            },
+            '\n' if quote.len() == 1 => return None,
+            '$' if interpolated => match groovy_interpolation(&inside[at..]) {
+                Some((written, name)) => {
+                    script.push_str(&format!("{{{{{name}}}}}"));
+                    for _ in 1..written.chars().count() {
+                        chars.next();
+                    }
+                    push_once(filled, written.to_string());
+                }
+                None => script.push('$'),
+            },
+            _ if inside[at..].starts_with(quote) => {
+                return Some((script, 2 * quote.len() + at));
+            }
+            c => script.push(c),
+        }
+    }
+    None
+}
+
+/// The interpolation of a name at the start of `text` (`${NAME}`, `$NAME`, `${env.TOKEN}`,
+/// `$params.TAG`) as written, and the variable's name (`env.` left off). `None` for another
+/// expression, or a `$` that starts none.
+fn groovy_interpolation(text: &str) -> Option<(&str, &str)> {
+    let is_name = |name: &str| {
+        !name.is_empty()
+            && name.split('.').all(|segment| {
+                segment
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                    && segment
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+    };
+    let (written, name) = match text[1..].strip_prefix('{') {
+        Some(braced) => {
+            let name = &braced[..braced.find('}')?];
+            (&text[..name.len() + 3], name)
+        }
+        None => {
+            let length = text[1..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(text.len() - 1);
+            // a sentence's `.` after the name is no part of it
+            let name = text[1..1 + length].trim_end_matches('.');
+            (&text[..name.len() + 1], name)
+        }
+    };
+    is_name(name).then(|| (written, name.strip_prefix("env.").unwrap_or(name)))
+}
+
 /// A Makefile's text with each recipe line as make hands it to the shell: a variable,
 /// `$(API_URL)` or `${API_URL}`, as `{{API_URL}}` (its value is make's, wherever it stands,
 /// even in single quotes), and `$$` as the shell's `$`. Also what it read so, each once;
@@ -5171,6 +5306,44 @@ mod tests {
         assert_eq!(script_run_by(&words("sh -c ls")), None);
         // curl as a word of its own is run as it is written
         assert_eq!(script_run_by(&words("ssh host curl x")), None);
+    }
+
+    // a Jenkinsfile's `sh` steps, as `min-j1.groovy` and the Jenkinsfiles of the review `wild`
+    // write them: Groovy's escapes read, what it fills in a variable, each on its line
+    #[test]
+    fn a_jenkinsfiles_sh_steps_are_the_shells_scripts() {
+        let jenkinsfile = concat!(
+            "stage('Notify') {\n",
+            "  steps {\n",
+            "    sh \"curl -H \\\"Content-Type: application/json\\\" -d '{\\\"pr\\\":\\\"${CHANGE_ID}\\\"}' ${env.HOOK}\"\n",
+            "    sh 'make build'\n",
+            "    sh(script: '''curl -u \"$USER:$PASS\" \\\\\n      https://h/a''')\n",
+            "    sh \"\"\"curl -d t=\\$HOME/$params.TAG. https://h/b\"\"\"\n",
+            "  }\n",
+            "}\n",
+        );
+        let (steps, filled) = jenkins_sh_steps(jenkinsfile).unwrap();
+        assert_eq!(
+            steps,
+            concat!(
+                "\n\n",
+                "curl -H \"Content-Type: application/json\" -d '{\"pr\":\"{{CHANGE_ID}}\"}' {{HOOK}}\n",
+                "\n",
+                "curl -u \"$USER:$PASS\" \\\n      https://h/a\n",
+                "curl -d t=$HOME/{{params.TAG}}. https://h/b\n",
+            )
+        );
+        assert_eq!(filled, ["${CHANGE_ID}", "${env.HOOK}", "$params.TAG"]);
+        // a script's `sh`, `bash "…"`, a string never closed, or no curl: no step
+        for text in [
+            "sh 'make build'\n",
+            "bash \"curl http://h/c\"\n",
+            "sh \"curl http://h/d\n",
+            "sh scripts/curl.sh\n",
+        ] {
+            assert_eq!(jenkins_sh_steps(text), None, "{text}");
+        }
+        assert_eq!(groovy_interpolation("${x.trim()}"), None);
     }
 
     // Kubernetes' `$(NAME)` in a container's lists, as `min-k1.yaml` of the review `wild` has
