@@ -5102,6 +5102,8 @@ mod tests {
             "        command: [\"curl\", \"-X\", \"POST\", \"-d\", \"Deployment complete!\", \"$(SLACK_WEBHOOK)\"]\n",
             "      - name: warm\n",
             "        command: [\"sh\", \"-c\", \"curl -H 'Authorization: Bearer $(API_TOKEN)' http://api:8080/warm\"]\n",
+            "        env:\n",
+            "        - name: API_TOKEN\n",
         );
         let import = imported(manifest);
         assert_eq!(

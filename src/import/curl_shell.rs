@@ -445,11 +445,23 @@ fn lists_and_blocks_read(text: &str) -> Cow<'_, str> {
 /// `$(NAME)`), in an exec form's words and a `sh -c` script alike. Also the references read so
 /// (`$(API_TOKEN)`), each once; `None` when there is none. Only a list is read (`command:
 /// [...]`, or `command:` with its items below): Compose, whose lists these keys also are,
-/// refuses a `$(`, and Ansible's `command: curl …` runs no such expansion.
+/// refuses a `$(`, and Ansible's `command: curl …` runs no such expansion. A name the manifest
+/// gives no variable (`$(date)` in a `sh -c` script, a command substitution the shell runs) is
+/// left as written, as Kubernetes leaves it; with `envFrom` (a ConfigMap's or Secret's names,
+/// unlisted) a name in capitals counts as given.
 pub(super) fn kubernetes_references_read(text: &str) -> Option<(String, Vec<String>)> {
     if !text.contains("$(") {
         return None;
     }
+    let given = kubernetes_env_names(text);
+    let from_elsewhere = text.contains("envFrom:");
+    let defined = |name: &str| {
+        given.contains(&name)
+            || (from_elsewhere
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+    };
     let mut out = String::with_capacity(text.len());
     let mut read = Vec::new();
     // the column of the `command:` or `args:` key whose list the lines are in
@@ -469,16 +481,46 @@ pub(super) fn kubernetes_references_read(text: &str) -> Option<(String, Vec<Stri
             });
         }
         match list_at {
-            Some(_) => out.push_str(&references_written(line, &mut read)),
+            Some(_) => out.push_str(&references_written(line, &defined, &mut read)),
             None => out.push_str(line),
         }
     }
     (!read.is_empty()).then_some((out, read))
 }
 
-/// `text` with each Kubernetes `$(NAME)` written `{{NAME}}` (its `$(NAME)` added to `read`,
-/// once) and each `$$` as `$`; any other `$` as written.
-fn references_written(text: &str, read: &mut Vec<String>) -> String {
+/// The names a manifest gives its containers' variables (`- name: API_TOKEN` under `env:`;
+/// any `name:` of the text, which holds the env's among others).
+fn kubernetes_env_names(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for line in text.lines() {
+        // `- name: X`, and a flow mapping's `{name: X, …}`
+        for (at, _) in line.match_indices("name:") {
+            let before = line[..at].trim_end();
+            if !(before.is_empty() || before.ends_with(['-', '{', ','])) {
+                continue;
+            }
+            let value = line[at + "name:".len()..].trim_start();
+            let value = value
+                .split([',', '}'])
+                .next()
+                .unwrap_or(value)
+                .trim()
+                .trim_matches(['"', '\'']);
+            if crate::sample_values::is_env_name(value) {
+                names.push(value);
+            }
+        }
+    }
+    names
+}
+
+/// `text` with each Kubernetes `$(NAME)` of a name `defined` written `{{NAME}}` (its `$(NAME)`
+/// added to `read`, once) and each `$$` as `$`; any other `$` as written.
+fn references_written(
+    text: &str,
+    defined: &dyn Fn(&str) -> bool,
+    read: &mut Vec<String>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('$') {
@@ -493,7 +535,7 @@ fn references_written(text: &str, read: &mut Vec<String>) -> String {
             .strip_prefix('(')
             .and_then(|inside| inside.split_once(')'))
             .map(|(name, _)| name)
-            .filter(|name| crate::sample_values::is_env_name(name));
+            .filter(|name| crate::sample_values::is_env_name(name) && defined(name));
         match name {
             Some(name) => {
                 out.push_str(&format!("{{{{{name}}}}}"));
@@ -5356,10 +5398,13 @@ mod tests {
             "          \"$$(LITERAL)\", \"pa$word\", \"$(SVC_URL)/warm\"]\n",
             "        args:\n",
             "        - -d\n",
-            "        - id=$(JOB_ID)&t=$(API_TOKEN)\n",
+            "        - id=$(JOB_ID)&t=$(API_TOKEN)&at=$(date)\n",
             "        env:\n",
             "        - name: NOTE\n",
             "          value: $(NOT_A_LIST)\n",
+            "        - {name: API_TOKEN, valueFrom: {secretKeyRef: {name: api, key: token}}}\n",
+            "        - name: \"SVC_URL\"\n",
+            "        - name: JOB_ID\n",
         );
         let (text, read) = kubernetes_references_read(manifest).unwrap();
         assert_eq!(
@@ -5370,10 +5415,13 @@ mod tests {
                 "          \"$(LITERAL)\", \"pa$word\", \"{{SVC_URL}}/warm\"]\n",
                 "        args:\n",
                 "        - -d\n",
-                "        - id={{JOB_ID}}&t={{API_TOKEN}}\n",
+                "        - id={{JOB_ID}}&t={{API_TOKEN}}&at=$(date)\n",
                 "        env:\n",
                 "        - name: NOTE\n",
                 "          value: $(NOT_A_LIST)\n",
+                "        - {name: API_TOKEN, valueFrom: {secretKeyRef: {name: api, key: token}}}\n",
+                "        - name: \"SVC_URL\"\n",
+                "        - name: JOB_ID\n",
             )
         );
         assert_eq!(read, ["$(API_TOKEN)", "$(SVC_URL)", "$(JOB_ID)"]);
