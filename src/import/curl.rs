@@ -3215,13 +3215,9 @@ fn apply(
             Err((kind, message)) => note(kind, message),
         },
         "data" | "data-ascii" | "data-binary" => match value.strip_prefix('@') {
-            // a file read on standard input is a file body, which joins no other data
-            Some("-")
-                if matches!(transfer.stdin, Some(Stdin::Text(_)))
-                    || (transfer.stdin.is_some() && transfer.data.is_empty()) =>
-            {
-                read_stdin(long, shown, transfer, &mut note)
-            }
+            // a file read on standard input is a file body, which joins no other data (one
+            // after other data is refused with every file so mixed)
+            Some("-") if transfer.stdin.is_some() => read_stdin(long, shown, transfer, &mut note),
             Some("-") => {
                 transfer.data_left_out = true;
                 note(
@@ -3547,7 +3543,21 @@ fn apply(
         | "delegation" => transfer.other_auth = Some((shown.to_string(), at.to_string())),
         "oauth2-bearer" => transfer.auth = Some(AuthSpec::Bearer(value)),
         "cookie" => {
-            if value.contains('=') {
+            // an item without `=` (`sid=1; HttpOnly`, a `Set-Cookie` pasted whole) makes curl
+            // send the text as it is written, which is no list of pairs
+            let items_without_value = value.contains('=')
+                && value
+                    .split(';')
+                    .any(|item| !item.trim().is_empty() && !item.contains('='));
+            if items_without_value {
+                note(
+                    "cookie",
+                    format!(
+                        "`{shown} '{value}'` holds an item without `=`, so curl sends it as the `Cookie` header as written: imported as that header"
+                    ),
+                );
+                transfer.headers.push(("Cookie".to_string(), value));
+            } else if value.contains('=') {
                 for pair in value.split(';') {
                     if let Some((name, value)) = pair.trim().split_once('=') {
                         transfer.cookies.push((name.to_string(), value.to_string()));
@@ -3593,7 +3603,15 @@ fn apply(
             let referer = Some(referer.to_string()).filter(|r| !r.is_empty());
             set_curl_header(transfer, "Referer", referer);
         }
-        "range" => set_curl_header(transfer, "Range", Some(format!("bytes={value}"))),
+        // a lone number is a start, which curl ends with `-` (`-r 600` asks for `bytes=600-`)
+        "range" => {
+            let range = if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+                format!("bytes={value}-")
+            } else {
+                format!("bytes={value}")
+            };
+            set_curl_header(transfer, "Range", Some(range))
+        }
         // `-z DATE` asks for the document only if changed since (`-z -DATE`: not changed); a
         // date curl writes back as it is read, or a file whose time curl takes, which a spec
         // cannot say
@@ -4356,6 +4374,17 @@ fn finish_url(
     });
 }
 
+/// What goes between `url` and a query item `-G` or `--url-query` adds to it, as libcurl appends
+/// a query: `?` when it has none, nothing when its query is empty or ends in `&` (`…/?`,
+/// `…?a=1&`), else `&`.
+fn query_separator(url: &str) -> &'static str {
+    match url.split_once('?') {
+        None => "?",
+        Some((_, query)) if query.is_empty() || query.ends_with('&') => "",
+        Some(_) => "&",
+    }
+}
+
 fn request(
     transfer: &Transfer,
     upload: Option<&str>,
@@ -4512,7 +4541,7 @@ fn request(
         ));
     }
     for item in &transfer.query {
-        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str(query_separator(&url));
         url.push_str(item);
     }
 
@@ -4558,6 +4587,15 @@ fn request(
         None if transfer.get || (!has_data && transfer.form.is_empty()) => "GET".into(),
         None => "POST".into(),
     };
+    let uploads = upload.is_some() || transfer.uploaded_text.is_some();
+    if uploads && ((has_data && !transfer.get) || !transfer.form.is_empty()) {
+        // curl refuses the command too ("You can only select one HTTP request method!")
+        import.notes.push(Note::of_kind(
+            "body",
+            url_at,
+            "`-T` with `-d`, `--json` or `-F`, which curl refuses to send: the upload is the body, the data is left out",
+        ));
+    }
     if let Some(file) = upload {
         let whole_variable =
             url.starts_with("{{") && url.find("}}").is_some_and(|end| end + 2 == url.len());
@@ -4590,7 +4628,7 @@ fn request(
         encoded_data_noted(transfer, import);
         match joined() {
             Some(query) if !query.is_empty() => {
-                url.push(if url.contains('?') { '&' } else { '?' });
+                url.push_str(query_separator(&url));
                 url.push_str(&query);
             }
             Some(_) => {}
@@ -4943,6 +4981,56 @@ mod tests {
 
     fn spec(line: &str) -> Spec {
         import(line).unwrap().items.remove(0).spec
+    }
+
+    // curlconverter's fixtures, each run with curl 7.88.1 against an echo server
+    #[test]
+    fn what_curl_sends_for_its_odd_forms_is_what_the_spec_says() {
+        // a cookie item without `=` makes curl send the text as written (broken_cookie.sh)
+        let cookie = imported("curl -b 'a=b; c' http://h/a");
+        assert_eq!(
+            crate::import::test_support::pairs(&cookie.items[0].spec.request.headers),
+            [crate::import::test_support::pair("Cookie", "a=b; c")]
+        );
+        assert!(cookie.items[0].spec.request.cookies.is_empty());
+        assert!(noted(&cookie, "holds an item without `=`"));
+        // libcurl appends a query item after an empty query or a trailing `&` as it is
+        for (command, url) in [
+            ("curl -G -d foo=bar 'http://h/?'", "http://h/?foo=bar"),
+            (
+                "curl --url-query foo=bar 'http://h/?a=1&'",
+                "http://h/?a=1&foo=bar",
+            ),
+            (
+                "curl --url-query foo=bar 'http://h/?a=1'",
+                "http://h/?a=1&foo=bar",
+            ),
+            ("curl -G -d foo=bar 'http://h/'", "http://h/?foo=bar"),
+        ] {
+            assert_eq!(spec(command).request.url, url, "{command}");
+        }
+        // a lone start of a range is open-ended
+        assert_eq!(
+            crate::import::test_support::pairs(&spec("curl -r 600 http://h/a").request.headers),
+            [crate::import::test_support::pair("Range", "bytes=600-")]
+        );
+        assert_eq!(
+            crate::import::test_support::pairs(
+                &spec("curl --range 0-99 http://h/a").request.headers
+            ),
+            [crate::import::test_support::pair("Range", "bytes=0-99")]
+        );
+        // `-T` with data, which curl refuses: noted
+        assert!(noted(
+            &imported("curl -T f.txt -d a=1 http://h/a"),
+            "`-T` with `-d`, `--json` or `-F`, which curl refuses"
+        ));
+        // standard input's file after other data is a file mixed with data, as written so
+        assert!(
+            import("curl -d a=1 -d @- http://h/a < body.txt")
+                .unwrap_err()
+                .contains("data from a file mixed with other data")
+        );
     }
 
     #[test]
