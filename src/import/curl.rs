@@ -6661,6 +6661,16 @@ mod tests {
         );
     }
 
+    // a Hugo shortcode in a command, `{{% … %}}` too, which is no Liquid tag of the page
+    #[test]
+    fn hugo_shortcodes_in_a_pages_command_are_variables() {
+        let page = "# Get\n\n```bash\ncurl \"https://{{< param \"api_host\" >}}/v1?x={{% param token %}}\"\n```\n";
+        assert_eq!(
+            imported(page).items[0].spec.request.url,
+            "https://{{api_host}}/v1?x={{token}}"
+        );
+    }
+
     // Balanced's Sphinx docs: the page's code is in the files it includes
     #[test]
     fn a_page_of_included_code_files_names_them() {

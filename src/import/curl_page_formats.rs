@@ -1844,7 +1844,9 @@ impl Branches {
                 && keyword
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-');
-            if !is_keyword {
+            // Hugo's shortcode `{{% param token %}}` is no Liquid tag: a command reads it
+            let shortcode = rest[..start].ends_with('{');
+            if !is_keyword || shortcode {
                 // `{%s}`, a format: text
                 if self.reading() {
                     out.push_str(&rest[..start + 2]);

@@ -164,11 +164,11 @@ fn flow_list_over_lines(lines: &[&str], index: usize) -> Option<(String, usize)>
     if opened.ends_with(']') || !is_exec_form_value(&line[..start], "") {
         return None;
     }
-    let mut list = opened.to_string();
+    let mut list = without_flow_comment(opened).to_string();
     for (next, item) in lines.iter().enumerate().skip(index + 1).take(50) {
-        let item = line_content(item).trim();
-        // a comment line among the items is YAML's, not a word
-        if item.starts_with('#') {
+        // a comment among the items (a line of its own, or after an item) is YAML's, not a word
+        let item = without_flow_comment(line_content(item).trim());
+        if item.is_empty() {
             continue;
         }
         list.push(' ');
@@ -185,6 +185,29 @@ fn flow_list_over_lines(lines: &[&str], index: usize) -> Option<(String, usize)>
         }
     }
     None
+}
+
+/// A line of a YAML flow list without the comment that ends it: a `#` after a blank (or
+/// starting the line), outside the items' quotes (`"a#b"`, `'it''s'`).
+fn without_flow_comment(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    let mut chars = line.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match quote {
+            Some('"') if c == '\\' => {
+                chars.next();
+            }
+            // `''` in single quotes is a quote; the second one reopens them here
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' && previous.is_whitespace() => return line[..at].trim_end(),
+            None => {}
+        }
+        previous = c;
+    }
+    line
 }
 
 /// A Dockerfile instruction whose exec form runs curl, its lines continued with `\`
@@ -1137,6 +1160,9 @@ fn quoted_item(line: &str) -> Option<(usize, String)> {
 /// and what Groovy fills in, as written (see [`groovy_string`]). `None` when there is no such
 /// step.
 pub(super) fn jenkins_sh_steps(text: &str) -> Option<(String, Vec<String>)> {
+    // a step commented out runs nothing (`// sh "curl -X DELETE …"`)
+    let uncommented = groovy_comments_blanked(text);
+    let text = uncommented.as_str();
     let mut steps: Vec<(usize, String)> = Vec::new();
     let mut filled = Vec::new();
     let mut at = 0;
@@ -1187,6 +1213,56 @@ pub(super) fn jenkins_sh_steps(text: &str) -> Option<(String, Vec<String>)> {
     }
     out.push('\n');
     Some((out, filled))
+}
+
+/// `text` with its Groovy comments (`// …` to the line's end, `/* … */`) blanked out byte for
+/// byte, line breaks kept, so that every place in it is where it was; a `//` or `/*` in a
+/// string (`"https://…"`) is the string's.
+fn groovy_comments_blanked(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let mut index = 0;
+    // the quote of the string being read: one of `'`, `"`, and the two tripled
+    let mut quote: Option<&[u8]> = None;
+    while index < bytes.len() {
+        let rest = &bytes[index..];
+        if let Some(open) = quote {
+            if rest[0] == b'\\' {
+                index += 2;
+            } else if rest.starts_with(open) {
+                index += open.len();
+                quote = None;
+            } else {
+                index += 1;
+            }
+            continue;
+        }
+        let comment_length = if rest.starts_with(b"//") {
+            Some(rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len()))
+        } else if rest.starts_with(b"/*") {
+            Some(
+                rest[2..]
+                    .windows(2)
+                    .position(|pair| pair == b"*/")
+                    .map_or(rest.len(), |end| end + 4),
+            )
+        } else {
+            None
+        };
+        if let Some(length) = comment_length {
+            for byte in &mut out[index..index + length] {
+                if *byte != b'\n' {
+                    *byte = b' ';
+                }
+            }
+            index += length;
+            continue;
+        }
+        let quotes: [&[u8]; 4] = [b"'''", b"\"\"\"", b"'", b"\""];
+        quote = quotes.into_iter().find(|open| rest.starts_with(open));
+        index += quote.map_or(1, <[u8]>::len);
+    }
+    String::from_utf8(out).expect("only whole characters were blanked")
 }
 
 /// A Groovy string literal at the start of `text` (`'…'`, `"…"`, `'''…'''`, `"""…"""`) as its
@@ -5376,12 +5452,20 @@ mod tests {
             )
         );
         assert_eq!(filled, ["${CHANGE_ID}", "${env.HOOK}", "$params.TAG"]);
+        // a `//` in a string is the string's; a step after a comment keeps its line
+        let (steps, _) = jenkins_sh_steps(
+            "// sh 'curl http://h/x'\nsh \"curl https://h/a // not a comment\" /* note */\n",
+        )
+        .unwrap();
+        assert_eq!(steps, "\ncurl https://h/a // not a comment\n");
         // a script's `sh`, `bash "…"`, a string never closed, or no curl: no step
         for text in [
             "sh 'make build'\n",
             "bash \"curl http://h/c\"\n",
             "sh \"curl http://h/d\n",
             "sh scripts/curl.sh\n",
+            // steps commented out
+            "// sh \"curl -X DELETE http://h/old\"\n/* sh 'curl -X DELETE http://h/older'\n */\n",
         ] {
             assert_eq!(jenkins_sh_steps(text), None, "{text}");
         }
@@ -5502,6 +5586,16 @@ mod tests {
         );
         let lines: Vec<&str> = compose.split_inclusive('\n').collect();
         assert!(exec_form_starts(&lines, 1));
+        // a comment after an item is YAML's; a `#` in a quoted item, or after no blank, is text
+        assert_eq!(
+            exec_arrays_written(
+                "test: [\"CMD\", \"curl\", \"-d\", \"a,b]#c\", # the body\n  'it''s', \"http://h/x#y\"]\n"
+            ),
+            "curl -d 'a,b]#c' 'it'\\''s' 'http://h/x#y'\n\n"
+        );
+        assert_eq!(without_flow_comment("'a # b', # c"), "'a # b',");
+        assert_eq!(without_flow_comment("\"a\\\" # b\" # c"), "\"a\\\" # b\"");
+        assert_eq!(without_flow_comment("a#b, c"), "a#b, c");
         // a YAML flow list of plain words, and a JSON object's list with its `,` after it
         assert_eq!(
             exec_arrays_written("test: [CMD, curl,\n  -f, http://h/up]\n"),

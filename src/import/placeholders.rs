@@ -201,9 +201,10 @@ pub fn template_output_name(inner: &str) -> Option<&str> {
     if names { path.rsplit('.').next() } else { None }
 }
 
-/// The variable a Hugo shortcode with parameters stands for: the name its first parameter gives
-/// (Datadog's `{{< region-param key="dd_site" >}}`, the site of the reader's region, is
-/// `dd_site`; `key=dd_site` and a positional `"dd_site"` too), else the shortcode's own name.
+/// The variable a Hugo shortcode with parameters stands for: the name its parameter that names
+/// a value gives (Datadog's `{{< region-param key="dd_site" code="true" >}}`, the site of the
+/// reader's region, is `dd_site`: a `key`, `name`, `param` or `id` parameter's, else its first
+/// positional one's, `{{< param "api_host" >}}`), else the shortcode's own name.
 fn shortcode_parameter_name(inner: &str) -> Option<&str> {
     let is_name = |text: &str| {
         text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
@@ -211,18 +212,27 @@ fn shortcode_parameter_name(inner: &str) -> Option<&str> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
     };
+    fn unquoted(value: &str) -> &str {
+        value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .unwrap_or(value)
+    }
     let inner = inner.trim();
     let (shortcode, parameters) = inner.split_once(char::is_whitespace)?;
-    let first = parameters.split_whitespace().next()?;
-    let value = first.split_once('=').map_or(first, |(_, value)| value);
-    let value = value
-        .strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .unwrap_or(value);
-    if is_name(value) {
-        Some(value)
-    } else {
-        is_name(shortcode).then_some(shortcode)
+    let named = parameters.split_whitespace().find_map(|parameter| {
+        let (key, value) = parameter.split_once('=')?;
+        matches!(key, "key" | "name" | "param" | "id").then(|| unquoted(value))
+    });
+    let positional = || {
+        parameters
+            .split_whitespace()
+            .find(|parameter| !parameter.contains('='))
+            .map(unquoted)
+    };
+    match named.or_else(positional) {
+        Some(value) if is_name(value) => Some(value),
+        _ => is_name(shortcode).then_some(shortcode),
     }
 }
 
@@ -599,6 +609,14 @@ mod tests {
             (
                 "https://{{< param \"api_host\" >}}/v1",
                 "https://{{api_host}}/v1",
+            ),
+            (
+                "https://api.{{< region-param code=\"true\" key=\"dd_site\" >}}/v1",
+                "https://api.{{dd_site}}/v1",
+            ),
+            (
+                "https://e.com/v1?x={{% param token %}}",
+                "https://e.com/v1?x={{token}}",
             ),
             (
                 "https://e.com/{{% release 1.2 %}}/a",

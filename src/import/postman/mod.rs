@@ -280,6 +280,10 @@ fn credential_and_script_variables(
     out: &mut Vec<String>,
     scripted: &mut Vec<String>,
 ) {
+    // an event turned off runs no script
+    if members.contains_key("listen") && members.get("disabled") == Some(&Value::Bool(true)) {
+        return;
+    }
     for (key, value) in members {
         // a script's lines (`event[].script.exec`), its comments left out: Postman runs none
         if key == "exec" && !in_auth {

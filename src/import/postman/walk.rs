@@ -708,7 +708,13 @@ mod tests {
                     "body": {"mode": "raw", "raw": "{{postBody}}"}
                 }
             },
-            {"name": "time", "request": {"method": "GET", "url": "https://api.example.com/time"}}
+            {
+                "name": "time",
+                "event": [{"listen": "prerequest", "disabled": true, "script": {"exec": [
+                    "pm.variables.set('off', 1);"
+                ]}}],
+                "request": {"method": "GET", "url": "https://api.example.com/time?o={{off}}"}
+            }
         ])));
         let said: Vec<(&str, &str)> = import
             .notes
