@@ -26,6 +26,8 @@ mod powershell;
 mod readme;
 #[path = "curl_shell.rs"]
 mod shell;
+#[path = "curl_templates.rs"]
+mod templates;
 #[path = "curl_typography.rs"]
 mod typography;
 
@@ -457,7 +459,10 @@ pub fn import(text: &str) -> Result<Import, String> {
     if let Some(page) = house_page::read(text) {
         return import_house_page(page);
     }
-    // Kubernetes fills in a container's `$(NAME)` before anything reads the words
+    // Ansible and Helm render their templates, and Kubernetes fills in a container's
+    // `$(NAME)`, before anything reads the words
+    let rendered = templates::rendered_templates_read(text);
+    let text = rendered.as_ref().map_or(text, |(read, _)| read.as_str());
     let kubernetes = shell::kubernetes_references_read(text);
     let text = kubernetes.as_ref().map_or(text, |(read, _)| read.as_str());
     // `C:\>curl`: cmd.exe writes no blank after its prompt
@@ -746,6 +751,23 @@ pub fn import(text: &str) -> Result<Import, String> {
                 "IPython writes the Python value of {} in before the shell runs: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
                 written.join(", "),
                 if filled.len() == 1 { "it" } else { "them" },
+                names.join(", ")
+            ),
+        ));
+    }
+    if let Some((_, expressions)) = &rendered {
+        let mut names: Vec<String> = Vec::new();
+        for (_, name) in expressions {
+            super::shared::push_once(&mut names, format!("`{{{{{name}}}}}`"));
+        }
+        let expressions: Vec<&str> = expressions.iter().map(|(w, _)| w.as_str()).collect();
+        imported.notes.push(Note::of_kind(
+            "placeholder",
+            "input",
+            format!(
+                "the file's template engine (Ansible's Jinja, Helm's) fills in `{}` before the shell runs: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
+                expressions.join("`, `"),
+                if expressions.len() == 1 { "it" } else { "them" },
                 names.join(", ")
             ),
         ));
