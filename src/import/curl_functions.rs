@@ -3,7 +3,7 @@
 //! gives its own variables (`local endpoint=$1`), as bash runs them. Scripts that test an API
 //! wrap curl this way (`send_request "api/login" '{"user": "a"}'`): one request per call.
 
-use super::shell::{Command, assignment, is_curl, push_once};
+use super::shell::{Command, Stdin, assignment, is_curl, push_once};
 
 /// How deep calls inside function bodies are followed (`main` calling `login` calling curl).
 const MAX_CALL_DEPTH: usize = 8;
@@ -375,6 +375,15 @@ pub(super) fn with_arguments(written: &Command, arguments: &[String], call: &Com
     }
     run.words = words;
     run.lone_expansions = lone;
+    // a here-document's body reads the arguments too
+    if let Some((Stdin::Text(text), _)) = &mut run.stdin {
+        for number in (1..=9).rev() {
+            let placeholder = format!("{{{{arg{number}}}}}");
+            if text.contains(&placeholder) {
+                *text = text.replace(&placeholder, &argument(number));
+            }
+        }
+    }
     run.arguments.retain(|name| {
         !name
             .strip_prefix("arg")
@@ -502,6 +511,10 @@ fn with_local(command: &mut Command, local: &Local) {
     }
     command.words = words;
     command.lone_expansions = lone;
+    // a here-document's body reads the value too (`{"title":"$title"}`)
+    if let Some((Stdin::Text(text), _)) = &mut command.stdin {
+        *text = text.replace(&placeholder, &local.value);
+    }
     command.expanded.retain(|name| *name != local.name);
     command.defaults.retain(|(name, _)| *name != local.name);
     for read in &local.reads {
@@ -523,6 +536,38 @@ mod tests {
             .iter()
             .map(|c| c.words.iter().map(String::as_str).collect())
             .collect()
+    }
+
+    // the review `wild`'s seed-gitlab-board.sh: a body sent from a here-document reads the
+    // call's arguments, through a local and directly, and a quoted one reads none
+    #[test]
+    fn a_here_documents_body_reads_the_calls_arguments() {
+        let commands = read(concat!(
+            "create_issue() {\n",
+            "  local title=\"$1\"\n",
+            "  curl -X POST https://h/issues --data-binary @- <<EOT\n",
+            "{\"title\":\"$title\",\"labels\":\"$2\"}\n",
+            "EOT\n",
+            "  curl -X POST https://h/notes --data-binary @- <<'EOT'\n",
+            "{\"title\":\"$title\"}\n",
+            "EOT\n",
+            "}\n",
+            "create_issue First role::backend\n",
+        ));
+        let bodies: Vec<&str> = commands
+            .iter()
+            .filter_map(|c| match &c.stdin {
+                Some((Stdin::Text(text), _)) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            bodies,
+            [
+                "{\"title\":\"First\",\"labels\":\"role::backend\"}\n",
+                "{\"title\":\"$title\"}\n"
+            ]
+        );
     }
 
     #[test]
