@@ -1073,7 +1073,8 @@ pub(super) fn asciidoc_request_includes(text: &str) -> Vec<(usize, String)> {
 
 /// The files another page's markup includes into its code that may hold its requests, each with
 /// its line: Sphinx's `.. literalinclude:: examples/create.sh`, MkDocs' snippets (`--8<--
-/// "create.sh"`), Jekyll's `{% include_relative create.sh %}` and `{% include … %}`. One counts
+/// "create.sh"`), Jekyll's `{% include_relative create.sh %}` and `{% include … %}`, VitePress'
+/// `<<< @/snippets/create.sh [cURL]` and mdBook's `{{#include create.sh}}`. One counts
 /// when its name says shell or curl (`.sh`, `.bash`, `.console`, `curl` in it), or when it
 /// stands in a shell code block (a snippet in a ```` ```bash ```` block, a `literalinclude`
 /// with `:language: bash`). samplegen reads one file, so their commands are not read.
@@ -1143,10 +1144,35 @@ pub(super) fn code_includes(text: &str) -> Vec<(usize, String)> {
             }
             continue;
         }
+        // VitePress' `<<< @/snippets/create.sh [cURL]` (a line range or region after the name,
+        // `{2-4}`, `#create`), its label saying curl too
+        if let Some(imported) = trimmed.strip_prefix("<<<") {
+            let mut words = imported.split_whitespace();
+            let path = words.next().unwrap_or_default();
+            let path = path.split(['{', '#']).next().unwrap_or(path).to_string();
+            let label = words.collect::<Vec<_>>().join(" ").to_ascii_lowercase();
+            if !path.is_empty() && (shell_name(&path) || label.contains("curl")) {
+                found.push((index + 1, path));
+            }
+            continue;
+        }
+        // mdBook's `{{#include ../examples/list.sh}}` (an anchor or lines after a `:`)
+        let mdbook = ["{{#include ", "{{#rustdoc_include "]
+            .iter()
+            .find_map(|open| trimmed.strip_prefix(open))
+            .and_then(|rest| rest.strip_suffix("}}"))
+            .map(|path| {
+                path.trim()
+                    .split(':')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            });
         let snippet = trimmed
             .strip_prefix("--8<--")
             .or_else(|| trimmed.strip_prefix(";--8<--"))
-            .map(unquoted);
+            .map(unquoted)
+            .or(mdbook);
         let liquid = [
             "{% include_relative ",
             "{%- include_relative ",
@@ -2160,12 +2186,39 @@ fn myst_text_directives(lines: &mut [String]) -> bool {
                 found = true;
                 index = close + 1;
             }
+            // a code directive's options (`:caption: Create a widget`, `:linenos:`) are no
+            // code: left out, its caption the block's title as a fence's `title="…"` is
+            Some(close) if directive.is_some_and(|name| MYST_CODE_DIRECTIVES.contains(&name)) => {
+                let mut caption = None;
+                for line in &mut lines[index + 1..close] {
+                    let trimmed = line.trim();
+                    let Some((key, value)) = trimmed
+                        .strip_prefix(':')
+                        .and_then(|rest| rest.split_once(':'))
+                        .filter(|(key, _)| !key.is_empty() && !key.contains(' '))
+                    else {
+                        break;
+                    };
+                    if key == "caption" && !value.trim().is_empty() {
+                        caption = Some(value.trim().replace('"', "'"));
+                    }
+                    line.clear();
+                    found = true;
+                }
+                if let Some(caption) = caption {
+                    lines[index].push_str(&format!(" title=\"{caption}\""));
+                }
+                index = close + 1;
+            }
             Some(close) => index = close + 1,
             None => index += 1,
         }
     }
     found
 }
+
+/// MyST's directives written as fences that hold code.
+const MYST_CODE_DIRECTIVES: [&str; 4] = ["code-block", "code", "sourcecode", "prompt"];
 
 /// Nuxt Content's (MDC's) block components, `::endpoint{…}` to a `::` alone, whose text is
 /// Markdown, and their slot lines (`#request` alone): a `::code-group`'s lines are the markers of
@@ -2468,6 +2521,15 @@ mod tests {
                 (8, "examples/list.txt".to_string()),
                 (14, "examples/create-user.txt".to_string()),
                 (20, "examples/delete.curl".to_string()),
+            ]
+        );
+        let page = "::: code-group\n\n<<< @/snippets/create.sh{2-4} [cURL]\n\n<<< @/snippets/create.js [fetch]\n\n<<< ./run.txt [curl]\n:::\n\n```console\n{{#include ../examples/list.sh:5:9}}\n```\n";
+        assert_eq!(
+            code_includes(page),
+            [
+                (3, "@/snippets/create.sh".to_string()),
+                (7, "./run.txt".to_string()),
+                (11, "../examples/list.sh".to_string()),
             ]
         );
     }
@@ -3092,6 +3154,12 @@ mod tests {
         assert_eq!(
             markdown,
             "\n\nEvery response carries an `ETag`.\n\n\n```{code-block} bash\ncurl https://e.com/a\n```\n\n```{bash}\ncurl https://e.com/b\n```\n"
+        );
+        // a code directive's options are left out, its caption its title
+        let page = "```{code-block} bash\n:caption: Create a \"widget\"\n:linenos:\n\ncurl https://e.com/a\n```\n";
+        assert_eq!(
+            read(page).0,
+            "```{code-block} bash title=\"Create a 'widget'\"\n\n\n\ncurl https://e.com/a\n```\n"
         );
     }
 
