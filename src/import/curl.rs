@@ -6510,6 +6510,31 @@ mod tests {
         );
     }
 
+    // the review `wild`'s cosmos.justfile: a shebang recipe with a parameter's default, and
+    // no `:=` assignment
+    #[test]
+    fn a_justfiles_shebang_recipe_and_parameters_are_read() {
+        let read = imported(concat!(
+            "infer prompt=\"hi\":\n",
+            "    #!/usr/bin/env bash\n",
+            "    curl -sS -X POST \"http://127.0.0.1:8080/v1/chat\" \\\n",
+            "      -H \"Content-Type: application/json\" \\\n",
+            "      --data-binary @- <<EOF\n",
+            "    {\n",
+            "      \"text\": \"{{prompt}}\"\n",
+            "    }\n",
+            "    EOF\n",
+        ));
+        assert_eq!(read.items.len(), 1, "{:#?}", read.items);
+        assert_eq!(
+            raw_body(&read, 0),
+            Some("{\n  \"text\": \"{{prompt}}\"\n}\n")
+        );
+        assert_eq!(read.variables.get("prompt").map(String::as_str), Some("hi"));
+        // the recipe's header is no command
+        assert!(!noted(&read, "is not curl"), "{:#?}", read.notes);
+    }
+
     // a Dockerfile read as RUN lines: its healthcheck's curl is a command too
     // Widdershins' include files (`includes/_users.md`) lack the front matter that marks a
     // Slate page, but caption each operation's blocks `> Code samples`

@@ -1486,11 +1486,28 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
                 .get(index + 1)
                 .is_some_and(|next| next.starts_with([' ', '\t']) && !next.trim().is_empty())
     });
-    if !recipe || !lines.iter().any(|line| assignment(line).is_some()) {
+    // what says just, not make: a `:=` assignment, a recipe's parameter with its default
+    // (`infer prompt="hi":`), or a shebang recipe (`#!/usr/bin/env bash` its first line)
+    let shebang_recipe = lines.windows(2).any(|pair| {
+        !pair[0].starts_with([' ', '\t'])
+            && pair[0].trim_end().ends_with(':')
+            && pair[1].trim_start().starts_with("#!")
+            && pair[1].starts_with([' ', '\t'])
+    });
+    let parameters: Vec<(String, String)> = lines
+        .iter()
+        .flat_map(|line| just_parameter_defaults(line))
+        .collect();
+    if !recipe
+        || !(lines.iter().any(|line| assignment(line).is_some())
+            || !parameters.is_empty()
+            || shebang_recipe)
+    {
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    let mut definitions: Vec<(String, String)> = Vec::new();
+    // a parameter's default is what the recipe gets when its call gives none
+    let mut definitions: Vec<(String, String)> = parameters;
     // the indentation of the recipe being read, which just takes off its lines
     let mut recipe_indent: Option<usize> = None;
     for line in &lines {
@@ -1517,6 +1534,15 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
         });
         if let Some(command) = command {
             out.push_str(&command);
+            continue;
+        }
+        // a recipe's header (`infer prompt="hi":`) is just's, not the shell's
+        let header = line.trim_end();
+        if !line.starts_with([' ', '\t', '#'])
+            && header.ends_with(':')
+            && !header[..header.len() - 1].contains(':')
+        {
+            out.push_str(if line.ends_with('\n') { "\n" } else { "" });
             continue;
         }
         match assignment(line) {
@@ -1546,6 +1572,32 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
         scripts: "recipes",
         values_given: MAKE_VALUES_GIVEN,
     })
+}
+
+/// The parameters with a default of a justfile recipe's header (`infer prompt="hi" n='2':`), as
+/// names and unquoted defaults; none for any other line.
+fn just_parameter_defaults(line: &str) -> Vec<(String, String)> {
+    let header = line.trim_end();
+    let Some(header) = header.strip_suffix(':') else {
+        return Vec::new();
+    };
+    if line.starts_with([' ', '\t', '#']) || header.contains(':') {
+        return Vec::new();
+    }
+    header
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|parameter| {
+            let (name, default) = parameter.split_once('=')?;
+            let name = name.trim_start_matches(['+', '*', '$']);
+            let default = ['"', '\'']
+                .iter()
+                .find_map(|q| default.strip_prefix(*q)?.strip_suffix(*q))
+                .unwrap_or(default);
+            (crate::sample_values::is_env_name(name) && !default.contains(['"', '\'', '\\']))
+                .then(|| (name.to_string(), default.to_string()))
+        })
+        .collect()
 }
 
 /// A make variable's definition a line holds, `URL ?= http://localhost:8006` (`=`, `:=`, `::=`,
