@@ -192,6 +192,7 @@ fn import_v2(collection: &serde_json::Map<String, Value>) -> Result<(Import, Vec
         importer.body_pruning_disabled.push(disabled);
     }
     importer.walk(items, "/item", &[], auth.as_ref());
+    importer.scripted_uses_noted();
     if importer.import.items.is_empty() {
         // as an OpenAPI document without operations says: and its variables serve no spec
         importer.import.variables.clear();
@@ -480,6 +481,8 @@ struct Importer {
     /// The variables the collection's scripts set as it runs (samplegen's names): a request
     /// that uses one is told that its reader sets it.
     scripted: Vec<String>,
+    /// The requests using each of those: the first one's pointer, and how many.
+    scripted_uses: IndexMap<String, (String, usize)>,
 }
 
 impl Importer {

@@ -366,22 +366,12 @@ impl Importer {
         };
         spec.set_responses(responses);
         crate::import::trim_request_header_values(&mut spec.request);
-        let set_by_scripts = self.set_by_scripts(&spec.request);
-        if !set_by_scripts.is_empty() {
-            let names: Vec<String> = set_by_scripts
-                .iter()
-                .map(|n| format!("{{{{{n}}}}}"))
-                .collect();
-            self.note(
-                "variable",
-                request_at.clone(),
-                format!(
-                    "{} {} set by the collection's scripts as it runs (a timestamp, a signature, a body the script builds), which no sample runs: the samples send {} as written, for the reader to set",
-                    super::super::shared::in_code_spans(&names),
-                    if names.len() == 1 { "is" } else { "are" },
-                    if names.len() == 1 { "it" } else { "them" },
-                ),
-            );
+        // said once per variable, at the first request that uses it, after the walk
+        for name in self.set_by_scripts(&spec.request) {
+            self.scripted_uses
+                .entry(name)
+                .or_insert_with(|| (request_at.clone(), 0))
+                .1 += 1;
         }
         self.import.items.push(Imported {
             dirs: dirs.to_vec(),
@@ -394,6 +384,25 @@ impl Importer {
 }
 
 impl Importer {
+    /// The notes on the variables the requests use that the collection's scripts set: one each,
+    /// at the first request using it, with how many do.
+    pub(super) fn scripted_uses_noted(&mut self) {
+        for (name, (at, count)) in std::mem::take(&mut self.scripted_uses) {
+            let requests = if count == 1 {
+                String::new()
+            } else {
+                format!(" ({count} requests use it)")
+            };
+            self.note(
+                "variable",
+                at,
+                format!(
+                    "`{{{{{name}}}}}` is set by the collection's scripts as it runs (a token a login's response gives, a timestamp, a signature), which no sample runs: the samples write `{{{{{name}}}}}`, for the reader to set in `samplegen.yaml`'s `variables:`{requests}"
+                ),
+            );
+        }
+    }
+
     /// The variables `request` uses that the collection's scripts set, each once, in order.
     fn set_by_scripts(&self, request: &crate::spec::RequestSpec) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
@@ -722,14 +731,19 @@ mod tests {
             .filter(|n| n.kind == "variable")
             .map(|n| (n.at.as_str(), n.message.as_str()))
             .collect();
-        assert_eq!(said.len(), 1, "{said:#?}");
+        assert_eq!(said.len(), 2, "{said:#?}");
         assert_eq!(said[0].0, "/item/0/request");
         assert!(
-            said[0].1.starts_with(
-                "`{{timestamp}}`, `{{postBody}}` are set by the collection's scripts as it runs"
-            ),
+            said[0]
+                .1
+                .starts_with("`{{timestamp}}` is set by the collection's scripts as it runs"),
             "{}",
             said[0].1
+        );
+        assert!(
+            said[1].1.starts_with("`{{postBody}}` is set by"),
+            "{}",
+            said[1].1
         );
         assert_eq!(
             import.items[0].spec.request.url,
