@@ -9,6 +9,7 @@
 //! document.
 
 mod auth;
+mod azure;
 mod body;
 mod document;
 mod files;
@@ -56,6 +57,7 @@ pub fn import(text: &str, options: Options) -> Result<Import, String> {
     // noted once, at their place in that file)
     inline::examples_in_place(&mut document, &mut references_followed);
     inline::operations_in_place(&mut document, &mut references_followed);
+    azure::examples_in_place(&mut document, &mut references_followed);
     let upgraded = match document.get("swagger") {
         Some(_) => {
             // the upgrade reads path items, parameters and responses where they are used

@@ -332,7 +332,16 @@ impl<'a> Upgrade<'a> {
             let Some(name) = parameter.get("name").and_then(Value::as_str) else {
                 continue;
             };
-            if let Some(default) = parameter.get("default").map(scalar_text) {
+            // a default, or an `enum` of one value (TypeSpec writes Azure Maps' endpoint so),
+            // which AutoRest takes for the default
+            let default = parameter.get("default").or_else(|| {
+                parameter
+                    .get("enum")
+                    .and_then(Value::as_array)
+                    .filter(|values| values.len() == 1)
+                    .and_then(|values| values.first())
+            });
+            if let Some(default) = default.map(scalar_text) {
                 variables.insert(name.into(), json!({ "default": default }));
             }
         }
@@ -1022,6 +1031,15 @@ x-ms-paths:
         );
         assert_eq!(whole.items[0].spec.request.url, "{{baseUrl}}/");
         note(&whole, "/x-ms-parameterized-host", "`baseUrl` is `{url}`");
+        // an endpoint whose `enum` holds one value (TypeSpec's, Azure Maps') is that value
+        let maps = swagger(
+            "x-ms-parameterized-host:\n  hostTemplate: '{endpoint}'\n  useSchemePrefix: false\n  parameters: [{name: endpoint, in: path, required: true, type: string, enum: ['https://atlas.microsoft.com']}]\npaths:\n  /timezone: {get: {}}\n",
+        );
+        note(
+            &maps,
+            "/x-ms-parameterized-host",
+            "`baseUrl` is `https://atlas.microsoft.com`",
+        );
     }
 
     #[test]
