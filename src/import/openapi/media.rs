@@ -10,7 +10,10 @@ pub(super) use crate::http::is_json;
 use crate::http::media_type;
 use crate::model::FORM_URLENCODED;
 
-/// The media type to use from a `content` map: JSON first, then forms, then the first one.
+/// The media type to use from a `content` map: JSON first, then forms, then the first one. A
+/// JSON Patch (`application/json-patch+json`, a list of operations, RFC 6902) comes after the
+/// other JSON types: Kubernetes lists it first for a `Patch` object, which only the merge
+/// patches beside it take.
 pub(super) fn choose_media(content: &Map<String, Value>) -> Option<(&str, &Value)> {
     let entries: Vec<(&str, &Value)> = content
         .iter()
@@ -20,14 +23,16 @@ pub(super) fn choose_media(content: &Map<String, Value>) -> Option<(&str, &Value
         let media = media_type(key);
         if media == "application/json" {
             0
+        } else if media == "application/json-patch+json" {
+            2
         } else if is_json(&media) {
             1
         } else if media == FORM_URLENCODED {
-            2
-        } else if media == "multipart/form-data" {
             3
-        } else {
+        } else if media == "multipart/form-data" {
             4
+        } else {
+            5
         }
     };
     entries.iter().copied().min_by_key(|(key, _)| rank(key))
@@ -197,5 +202,42 @@ impl<'a> Importer<'a> {
             return Some(value.clone());
         }
         self.first_example(media, at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choose_media;
+    use serde_json::{Map, Value, json};
+
+    fn chosen(types: &[&str]) -> String {
+        let content: Map<String, Value> =
+            types.iter().map(|t| (t.to_string(), json!({}))).collect();
+        choose_media(&content).unwrap().0.to_string()
+    }
+
+    #[test]
+    fn json_is_chosen_and_a_json_patch_after_other_json() {
+        assert_eq!(
+            chosen(&["text/plain", "application/json"]),
+            "application/json"
+        );
+        // Kubernetes' PATCH: a `Patch` object, which a JSON Patch (a list) is not
+        assert_eq!(
+            chosen(&[
+                "application/json-patch+json",
+                "application/merge-patch+json",
+                "application/strategic-merge-patch+json"
+            ]),
+            "application/merge-patch+json"
+        );
+        assert_eq!(
+            chosen(&["application/json-patch+json", "multipart/form-data"]),
+            "application/json-patch+json"
+        );
+        assert_eq!(
+            chosen(&["multipart/form-data", "application/x-www-form-urlencoded"]),
+            "application/x-www-form-urlencoded"
+        );
     }
 }
