@@ -4,7 +4,9 @@
 //! the median of three runs, and writes the same requests as Postman SDK request
 //! definitions for the Postman code generators to render.
 //!
-//! `cargo run --release --example render_vs_postman -- N REQUESTS.json`
+//! `cargo run --release --example render_vs_postman -- N REQUESTS.json [FIRST]`: specs `FIRST`
+//! (0 by default) to `FIRST + N - 1` of the synthetic corpus (`scripts/build-pgo.sh` trains
+//! on others than the measured ones).
 
 use std::time::{Duration, Instant};
 
@@ -22,9 +24,12 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let count: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let requests = args.next().unwrap_or_else(|| "requests.json".into());
+    let first: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(0);
     let dir = tempfile::tempdir().unwrap();
-    corpus::write_corpus(dir.path(), count).expect("corpus written");
-    let all: Vec<serde_json::Value> = (0..count).map(corpus::postman_request).collect();
+    corpus::write_corpus_from(dir.path(), first, count).expect("corpus written");
+    let all: Vec<serde_json::Value> = (first..first + count)
+        .map(corpus::postman_request)
+        .collect();
     std::fs::write(&requests, serde_json::to_string(&all).unwrap()).unwrap();
 
     let project = Project::open(dir.path()).unwrap();

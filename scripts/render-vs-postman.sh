@@ -12,6 +12,10 @@
 #   npm install postman-code-generators@2.1.1 postman-collection
 # (the script does this itself when they are missing).
 #
+# PGO=1 measures the build optimized with a training run's profile (scripts/build-pgo.sh, which
+# the script runs when that build is missing or older than the sources); a plain `cargo build
+# --release` otherwise.
+#
 # scripts/render-vs-postman.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,12 +26,21 @@ if [ ! -d "$bench/node_modules/postman-code-generators" ]; then
   [ -f "$bench/package.json" ] || echo '{"name": "postman-bench", "private": true}' > "$bench/package.json"
   (cd "$bench" && npm install --silent --no-audit --no-fund postman-code-generators@2.1.1 postman-collection)
 fi
-cargo build --release --quiet --example render_vs_postman
+ours_bin=target/release/examples/render_vs_postman
+if [ "${PGO:-0}" = 1 ]; then
+  ours_bin=target/pgo/release/examples/render_vs_postman
+  if [ ! -x "$ours_bin" ] || [ -n "$(find src templates examples Cargo.lock -newer "$ours_bin" -print -quit)" ]; then
+    scripts/build-pgo.sh >&2
+  fi
+  echo "the build optimized with a training run's profile (scripts/build-pgo.sh)" >&2
+else
+  cargo build --release --quiet --example render_vs_postman
+fi
 rounds=${ROUNDS:-5}
 # The two sides take turns, and each round's ratio compares runs made within seconds of each
 # other: this machine's speed drifts by tens of percent over minutes.
 for round in $(seq "$rounds"); do
-  ours=$(target/release/examples/render_vs_postman "$count" "$bench/requests.json")
+  ours=$("$ours_bin" "$count" "$bench/requests.json")
   theirs=$(node scripts/render-vs-postman.js "$PWD/$bench/node_modules" "$bench/requests.json")
   # the rounds' own lines on stderr, their figures to the summary below
   echo "round $round: $(echo "$ours" | grep -v '^samplegen-ms')" >&2

@@ -50,12 +50,20 @@ pub fn relative_path(i: usize) -> String {
 }
 
 /// Writes `count` specs into `project/specs/`, replacing what was there.
+#[allow(dead_code)] // only the benchmark uses it
 pub fn write_corpus(project: &Path, count: usize) -> io::Result<()> {
+    write_corpus_from(project, 0, count)
+}
+
+/// Writes specs `first` to `first + count - 1` into `project/specs/`, replacing what was there:
+/// other specs of the same shapes than the measured ones, for training a build on
+/// (`scripts/build-pgo.sh`).
+pub fn write_corpus_from(project: &Path, first: usize, count: usize) -> io::Result<()> {
     let specs = project.join("specs");
     if specs.exists() {
         fs::remove_dir_all(&specs)?;
     }
-    for i in 0..count {
+    for i in first..first + count {
         let path = specs.join(relative_path(i));
         fs::create_dir_all(path.parent().expect("specs have a parent"))?;
         fs::write(path, spec(i))?;
