@@ -11,8 +11,7 @@ fn main() {
     let count: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
     let project = args.next().unwrap_or_else(|| "bench-project".into());
     let first: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    samplegen_bench::write_corpus_from(Path::new(&project), first, count)
-        .expect("corpus written");
+    samplegen_bench::write_corpus_from(Path::new(&project), first, count).expect("corpus written");
     println!("wrote {count} specs to {project}/specs");
 }
 

@@ -8,9 +8,6 @@ use serde_json::{Map, Value};
 use super::document::escape;
 use crate::import::Note;
 
-/// How many `$ref`s in a row are followed to an example (a loop of them ends there).
-const MAX_HOPS: usize = 8;
-
 /// Writes into each operation's parameters the values its first `x-ms-examples` entry gives
 /// (a Swagger 2.0 parameter's `x-example`, a body's `x-examples`; an OpenAPI 3 parameter's
 /// `example`), unless the parameter has an example of its own, and `info.version` as the
@@ -143,16 +140,8 @@ fn strings(value: Option<&Value>) -> Vec<String> {
 }
 
 /// What `value`'s `$ref`s into the document lead to; `None` when one leads nowhere.
-fn followed<'d>(document: &'d Value, mut value: &'d Value) -> Option<&'d Value> {
-    for _ in 0..MAX_HOPS {
-        let Some(reference) = value.get("$ref") else {
-            return Some(value);
-        };
-        let fragment = reference.as_str()?.strip_prefix('#')?;
-        let pointer = percent_encoding::percent_decode_str(fragment).decode_utf8_lossy();
-        value = document.pointer(&pointer)?;
-    }
-    None
+fn followed<'d>(document: &'d Value, value: &'d Value) -> Option<&'d Value> {
+    super::inline::followed(document, value, String::new()).map(|(value, _)| value)
 }
 
 #[cfg(test)]

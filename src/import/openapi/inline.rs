@@ -172,7 +172,7 @@ fn is_only_a_reference(value: &Value) -> bool {
 
 /// What `value`'s `$ref`s into `document` lead to, and its pointer (`at` when it is none); `None`
 /// when one leads nowhere or they loop.
-fn followed<'d>(
+pub(super) fn followed<'d>(
     document: &'d Value,
     mut value: &'d Value,
     mut at: String,
