@@ -6515,7 +6515,8 @@ mod tests {
     #[test]
     fn a_justfiles_shebang_recipe_and_parameters_are_read() {
         let read = imported(concat!(
-            "infer prompt=\"hi\":\n",
+            "set shell := [\"bash\", \"-c\"]\n",
+            "infer prompt=\"hi\" url=server_url:\n",
             "    #!/usr/bin/env bash\n",
             "    curl -sS -X POST \"http://127.0.0.1:8080/v1/chat\" \\\n",
             "      -H \"Content-Type: application/json\" \\\n",
@@ -6531,6 +6532,8 @@ mod tests {
             Some("{\n  \"text\": \"{{prompt}}\"\n}\n")
         );
         assert_eq!(read.variables.get("prompt").map(String::as_str), Some("hi"));
+        // an unquoted default is an expression of just's, no text
+        assert_eq!(read.variables.get("url"), None);
         // the recipe's header is no command
         assert!(!noted(&read, "is not curl"), "{:#?}", read.notes);
     }

@@ -1536,11 +1536,19 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
             out.push_str(&command);
             continue;
         }
-        // a recipe's header (`infer prompt="hi":`) is just's, not the shell's
+        // a recipe's header (`infer prompt="hi":`) and a setting (`set shell := ["bash",
+        // "-c"]`) are just's, not the shell's
         let header = line.trim_end();
-        if !line.starts_with([' ', '\t', '#'])
-            && header.ends_with(':')
-            && !header[..header.len() - 1].contains(':')
+        let setting = header.strip_prefix("set ").is_some_and(|rest| {
+            // `set dotenv-load`, `set shell := […]`; the shell's `set -e` is the shell's
+            let name = rest.split_whitespace().next().unwrap_or_default();
+            name.starts_with(|c: char| c.is_ascii_lowercase())
+                && (rest.trim() == name || rest.contains(":="))
+        });
+        if setting
+            || !line.starts_with([' ', '\t', '#'])
+                && header.ends_with(':')
+                && !header[..header.len() - 1].contains(':')
         {
             out.push_str(if line.ends_with('\n') { "\n" } else { "" });
             continue;
@@ -1590,10 +1598,10 @@ fn just_parameter_defaults(line: &str) -> Vec<(String, String)> {
         .filter_map(|parameter| {
             let (name, default) = parameter.split_once('=')?;
             let name = name.trim_start_matches(['+', '*', '$']);
+            // a quoted text; an unquoted default is an expression (`url=server_url`)
             let default = ['"', '\'']
                 .iter()
-                .find_map(|q| default.strip_prefix(*q)?.strip_suffix(*q))
-                .unwrap_or(default);
+                .find_map(|q| default.strip_prefix(*q)?.strip_suffix(*q))?;
             (crate::sample_values::is_env_name(name) && !default.contains(['"', '\'', '\\']))
                 .then(|| (name.to_string(), default.to_string()))
         })
