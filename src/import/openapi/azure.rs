@@ -43,7 +43,9 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
         return;
     }
     let consumes: Vec<String> = strings(document.get("consumes"));
+    // how many operations took values from their examples, and whether any took the version
     let mut from_examples = 0;
+    let mut version_given = false;
     for at in operations {
         let example = document
             .pointer(&at)
@@ -70,6 +72,7 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
             .cloned()
             .unwrap_or_default();
         let mut changed = false;
+        let mut from_example = false;
         let mut written = Vec::with_capacity(parameters.len());
         for parameter in parameters {
             let Some(Value::Object(mut own)) = followed(document, &parameter).cloned() else {
@@ -78,7 +81,9 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
             };
             let name = own.get("name").and_then(Value::as_str).unwrap_or_default();
             let location = own.get("in").and_then(Value::as_str).unwrap_or_default();
-            let given = example.get(name).cloned().or_else(|| {
+            let exemplified = example.get(name).cloned();
+            let from_this_example = exemplified.is_some();
+            let given = exemplified.or_else(|| {
                 (name == "api-version" && location == "query")
                     .then(|| version.clone().map(Value::String))
                     .flatten()
@@ -104,25 +109,36 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
                         own.insert("example".into(), value);
                     }
                     changed = true;
+                    from_example |= from_this_example;
+                    version_given |= !from_this_example;
                     written.push(Value::Object(own));
                 }
                 _ => written.push(parameter),
             }
         }
         if changed {
-            from_examples += 1;
+            from_examples += usize::from(from_example);
             if let Some(place) = document.pointer_mut(&format!("{at}/parameters")) {
                 *place = Value::Array(written);
             }
         }
     }
+    let mut said = Vec::new();
     if from_examples > 0 {
+        said.push(format!(
+            "the parameters and bodies of {from_examples} operation(s) take the values of their first `x-ms-examples` entry"
+        ));
+    }
+    if version_given && let Some(version) = &version {
+        said.push(format!("`api-version` is `info.version` (`{version}`)"));
+    }
+    if !said.is_empty() {
         notes.push(Note::of_kind(
             "example",
             "/paths",
             format!(
-                "an Azure document: the parameters and bodies of {from_examples} operation(s) take the values of their first `x-ms-examples` entry, and `api-version` is `info.version`{}, where they give none of their own",
-                version.map(|v| format!(" (`{v}`)")).unwrap_or_default()
+                "an Azure document: {}, where they give none of their own",
+                said.join(", and ")
             ),
         ));
     }
