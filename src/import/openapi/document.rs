@@ -72,6 +72,57 @@ pub(super) fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
+/// A step of a walk down from the document's root: a member's key or an item's index. A walk
+/// keeps its steps and makes a pointer of them only for what it finds (a large document holds
+/// hundreds of thousands of values, and few of what a walk looks for).
+pub(super) enum Step<'d> {
+    Key(&'d str),
+    Index(usize),
+}
+
+/// The JSON pointer the steps lead to (`/paths/~1pets/get`).
+pub(super) fn pointer_of(steps: &[Step]) -> String {
+    steps
+        .iter()
+        .map(|step| match step {
+            Step::Key(key) => format!("/{}", escape(key)),
+            Step::Index(index) => format!("/{index}"),
+        })
+        .collect()
+}
+
+/// Walks every value under `value`, calling `visit` with the steps to it (none for `value`
+/// itself) and the value; a value `visit` answers `false` for is not walked into.
+pub(super) fn walk<'d>(value: &'d Value, visit: &mut impl FnMut(&[Step<'d>], &'d Value) -> bool) {
+    fn down<'d>(
+        value: &'d Value,
+        at: &mut Vec<Step<'d>>,
+        visit: &mut impl FnMut(&[Step<'d>], &'d Value) -> bool,
+    ) {
+        if !visit(at, value) {
+            return;
+        }
+        match value {
+            Value::Object(members) => {
+                for (key, member) in members {
+                    at.push(Step::Key(key));
+                    down(member, at, visit);
+                    at.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    at.push(Step::Index(index));
+                    down(item, at, visit);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    down(value, &mut Vec::new(), visit);
+}
+
 /// The value at a JSON pointer (`/components/schemas/Pet`), already percent-decoded.
 fn pointer_get<'a>(root: &'a Value, pointer: &str) -> Option<&'a Value> {
     if pointer.is_empty() {

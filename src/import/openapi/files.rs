@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::document::{escape, parse};
+use super::document::{escape, parse, pointer_of, walk};
 
 /// The top-level key the files are kept under (an extension's name: nothing reads it).
 pub(super) const FILES_KEY: &str = "x-samplegen-files";
@@ -91,46 +91,17 @@ pub(super) fn bring_in(
 /// URL (without an empty fragment): what a `$ref` naming it points at, as JSON Schema 2020-12
 /// (OpenAPI 3.1) resolves it.
 fn schema_ids(document: &Value) -> HashMap<String, String> {
-    /// Where a walk is: each key or index down from the root, made a pointer only for a schema
-    /// with an `$id` (a large document holds thousands of values and few `$id`s).
-    enum Step<'a> {
-        Key(&'a str),
-        Index(usize),
-    }
-    fn ids<'a>(value: &'a Value, at: &mut Vec<Step<'a>>, out: &mut HashMap<String, String>) {
-        match value {
-            Value::Object(members) => {
-                if let Some(id) = members.get("$id").and_then(Value::as_str)
-                    && id.contains("://")
-                {
-                    let pointer: String = at
-                        .iter()
-                        .map(|step| match step {
-                            Step::Key(key) => format!("/{}", escape(key)),
-                            Step::Index(index) => format!("/{index}"),
-                        })
-                        .collect();
-                    out.entry(id.trim_end_matches('#').to_string())
-                        .or_insert(pointer);
-                }
-                for (key, member) in members {
-                    at.push(Step::Key(key));
-                    ids(member, at, out);
-                    at.pop();
-                }
-            }
-            Value::Array(items) => {
-                for (index, item) in items.iter().enumerate() {
-                    at.push(Step::Index(index));
-                    ids(item, at, out);
-                    at.pop();
-                }
-            }
-            _ => {}
-        }
-    }
     let mut found = HashMap::new();
-    ids(document, &mut Vec::new(), &mut found);
+    walk(document, &mut |at, value| {
+        if let Some(id) = value.get("$id").and_then(Value::as_str)
+            && id.contains("://")
+        {
+            found
+                .entry(id.trim_end_matches('#').to_string())
+                .or_insert_with(|| pointer_of(at));
+        }
+        true
+    });
     found
 }
 

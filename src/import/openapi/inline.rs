@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use super::document::escape;
+use super::document::{Step, escape, pointer_of, walk};
 use super::files::shown_reference;
 use crate::import::Note;
 
@@ -83,10 +83,7 @@ pub(super) fn operations_in_place(document: &mut Value, notes: &mut Vec<Note>) {
 /// Example object's `value`), replaced by what it leads to, noted; one that leads nowhere
 /// keeps the reference as its writer wrote it, noted too.
 pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
-    let mut found = Vec::new();
-    let mut at = Vec::new();
-    example_references(document, &mut at, &mut found);
-    for pointer in found {
+    for pointer in example_references(document) {
         let Some(example) = document.pointer(&pointer) else {
             continue;
         };
@@ -113,54 +110,27 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
     }
 }
 
-/// A step down from the document's root: a member's key or an item's index (a pointer is made
-/// only for a reference found; a large document holds hundreds of thousands of values).
-enum Step<'d> {
-    Key(&'d str),
-    Index(usize),
-}
-
 /// The pointers of the example values under `value` that are only a `$ref`.
-fn example_references<'d>(value: &'d Value, at: &mut Vec<Step<'d>>, found: &mut Vec<String>) {
-    match value {
-        Value::Object(members) => {
-            // an Example object is an entry of an `examples` map: `examples: {name: {value}}`
-            let in_example_object =
-                at.len() >= 2 && matches!(at[at.len() - 2], Step::Key("examples"));
-            // a schema's properties are named by the API: one may be called `example`
-            let properties = matches!(
-                at.last(),
-                Some(Step::Key("properties" | "patternProperties"))
-            );
-            for (key, member) in members {
-                let example = !properties
-                    && (matches!(key.as_str(), "example" | "x-example")
-                        || (key == "value" && in_example_object));
-                at.push(Step::Key(key));
-                if example && is_only_a_reference(member) {
-                    found.push(
-                        at.iter()
-                            .map(|step| match step {
-                                Step::Key(key) => format!("/{}", escape(key)),
-                                Step::Index(index) => format!("/{index}"),
-                            })
-                            .collect(),
-                    );
-                } else {
-                    example_references(member, at, found);
-                }
-                at.pop();
-            }
+fn example_references(value: &Value) -> Vec<String> {
+    let mut found = Vec::new();
+    walk(value, &mut |at, member| {
+        let key = |back: usize| match at.len().checked_sub(back).map(|i| &at[i]) {
+            Some(Step::Key(key)) => Some(*key),
+            _ => None,
+        };
+        // a schema's properties are named by the API: one may be called `example`
+        let in_properties = matches!(key(2), Some("properties" | "patternProperties"));
+        // an Example object is an entry of an `examples` map: `examples: {name: {value}}`
+        let example = !in_properties
+            && (matches!(key(1), Some("example" | "x-example"))
+                || (key(1) == Some("value") && key(3) == Some("examples")));
+        if example && is_only_a_reference(member) {
+            found.push(pointer_of(at));
+            return false;
         }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                at.push(Step::Index(index));
-                example_references(item, at, found);
-                at.pop();
-            }
-        }
-        _ => {}
-    }
+        true
+    });
+    found
 }
 
 /// Whether `value` is `{$ref: "…"}` and nothing else.
