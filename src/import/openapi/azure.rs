@@ -5,7 +5,6 @@
 
 use serde_json::{Map, Value};
 
-use super::document::escape;
 use crate::import::Note;
 
 /// Writes into each operation's parameters the values its first `x-ms-examples` entry gives
@@ -19,26 +18,15 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
         .pointer("/info/version")
         .and_then(Value::as_str)
         .map(str::to_string);
-    let mut operations = Vec::new();
-    let mut azure = ["x-ms-paths", "x-ms-parameterized-host"]
+    let operations = super::inline::operation_places(document);
+    let azure = ["x-ms-paths", "x-ms-parameterized-host"]
         .iter()
-        .any(|key| document.get(*key).is_some());
-    for section in ["paths", "x-ms-paths"] {
-        for (path, item) in document
-            .get(section)
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-        {
-            for (method, operation) in item.as_object().into_iter().flatten() {
-                if !super::walk::METHODS.contains(&method.as_str()) {
-                    continue;
-                }
-                azure |= operation.get("x-ms-examples").is_some();
-                operations.push(format!("/{section}/{}/{method}", escape(path)));
-            }
-        }
-    }
+        .any(|key| document.get(*key).is_some())
+        || operations.iter().any(|at| {
+            document
+                .pointer(at)
+                .is_some_and(|operation| operation.get("x-ms-examples").is_some())
+        });
     if !azure {
         return;
     }

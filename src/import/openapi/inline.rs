@@ -21,29 +21,14 @@ const MAX_HOPS: usize = 8;
 /// operation's own. A reference that leads nowhere is noted, and its operation keeps the
 /// members beside it.
 pub(super) fn operations_in_place(document: &mut Value, notes: &mut Vec<Note>) {
-    let mut places = Vec::new();
-    for section in ["paths", "x-ms-paths"] {
-        let Some(paths) = document.get(section).and_then(Value::as_object) else {
-            continue;
-        };
-        for (path, item) in paths {
-            if path.starts_with("x-") {
-                continue;
-            }
-            let item_at = format!("/{section}/{}", escape(path));
-            // a path item may itself be a `$ref`: its operations are where that leads
-            let Some((item, item_at)) = followed(document, item, item_at) else {
-                continue;
-            };
-            for (method, operation) in item.as_object().into_iter().flatten() {
-                if super::walk::METHODS.contains(&method.as_str())
-                    && operation.get("$ref").is_some()
-                {
-                    places.push(format!("{item_at}/{}", escape(method)));
-                }
-            }
-        }
-    }
+    let places: Vec<String> = operation_places(document)
+        .into_iter()
+        .filter(|at| {
+            document
+                .pointer(at)
+                .is_some_and(|op| op.get("$ref").is_some())
+        })
+        .collect();
     for at in places {
         let Some(operation) = document.pointer(&at) else {
             continue;
@@ -77,6 +62,33 @@ pub(super) fn operations_in_place(document: &mut Value, notes: &mut Vec<Note>) {
             }
         }
     }
+}
+
+/// The pointer of each operation of `document`'s paths (and Azure's `x-ms-paths`), where its
+/// path item is when that is a `$ref` into the document.
+pub(super) fn operation_places(document: &Value) -> Vec<String> {
+    let mut places = Vec::new();
+    for section in ["paths", "x-ms-paths"] {
+        let Some(paths) = document.get(section).and_then(Value::as_object) else {
+            continue;
+        };
+        for (path, item) in paths {
+            if path.starts_with("x-") {
+                continue;
+            }
+            let item_at = format!("/{section}/{}", escape(path));
+            // a path item may itself be a `$ref`: its operations are where that leads
+            let Some((item, item_at)) = followed(document, item, item_at) else {
+                continue;
+            };
+            for (method, operation) in item.as_object().into_iter().flatten() {
+                if super::walk::METHODS.contains(&method.as_str()) && operation.is_object() {
+                    places.push(format!("{item_at}/{}", escape(method)));
+                }
+            }
+        }
+    }
+    places
 }
 
 /// Every example value of `document` that is only a `$ref` (an `example`, `x-example`, or an
