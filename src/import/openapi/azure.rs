@@ -35,9 +35,11 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
     let mut from_examples = 0;
     let mut version_given = false;
     for at in operations {
-        let example = document
-            .pointer(&at)
-            .and_then(|operation| operation.get("x-ms-examples"))
+        let Some(operation) = document.pointer(&at) else {
+            continue;
+        };
+        let example = operation
+            .get("x-ms-examples")
             .and_then(Value::as_object)
             .and_then(|examples| examples.values().next())
             .and_then(|example| followed(document, example))
@@ -45,9 +47,6 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
-        let Some(operation) = document.pointer(&at) else {
-            continue;
-        };
         let own_consumes = strings(operation.get("consumes"));
         let media_types = match (own_consumes.is_empty(), consumes.is_empty()) {
             (false, _) => own_consumes,
