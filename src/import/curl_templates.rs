@@ -5,7 +5,7 @@
 //! name makes, `{{api_host}}`, before the shell's reading; a Helm chart's lines of control
 //! alone (`{{- if .Values.seed }}`, `{{- end }}`) are left out.
 
-use super::placeholders::template_output_name;
+use super::placeholders::{is_template_name, template_output_name};
 
 /// The text with each template expression of an Ansible playbook or a Helm chart written as the
 /// variable it names, and those expressions as written with that name, each once; `None` for
@@ -125,27 +125,20 @@ fn value_name(inner: &str) -> Option<String> {
         return name
             .rsplit('.')
             .next()
-            .filter(|part| is_name(part))
+            .filter(|part| is_template_name(part))
             .map(str::to_string);
     }
     // a function of a path (`default 22 .Values.sftp.port`): the path, its last argument
     let words: Vec<&str> = first.split_whitespace().collect();
     let path = match words.as_slice() {
         [path] => *path,
-        [function, .., last] if is_name(function) && last.starts_with(['.', '$']) => *last,
+        [function, .., last] if is_template_name(function) && last.starts_with(['.', '$']) => *last,
         _ => return None,
     };
     // a template's own variable (`$sftp_svc`), or a path, as a site template's `{{
     // site.api_root }}` is read
     let path = path.strip_prefix('$').unwrap_or(path);
     template_output_name(&format!(" {path} ")).map(str::to_string)
-}
-
-fn is_name(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
 }
 
 #[cfg(test)]

@@ -192,13 +192,17 @@ pub fn template_output_name(inner: &str) -> Option<&str> {
         return None;
     }
     let path = path.trim_start_matches('.');
-    let names = path.split('.').all(|part| {
-        part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && part
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-    });
+    let names = path.split('.').all(is_template_name);
     if names { path.rsplit('.').next() } else { None }
+}
+
+/// Whether `text` is a name a template writes (`api_root`, `cli-version`): a letter or `_`, then
+/// letters, digits, `_` and `-`.
+pub(super) fn is_template_name(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
 }
 
 /// The variable a Hugo shortcode with parameters stands for: the name its parameter that names
@@ -206,12 +210,6 @@ pub fn template_output_name(inner: &str) -> Option<&str> {
 /// reader's region, is `dd_site`: a `key`, `name`, `param` or `id` parameter's, else its first
 /// positional one's, `{{< param "api_host" >}}`), else the shortcode's own name.
 fn shortcode_parameter_name(inner: &str) -> Option<&str> {
-    let is_name = |text: &str| {
-        text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && text
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
-    };
     fn unquoted(value: &str) -> &str {
         value
             .strip_prefix('"')
@@ -231,8 +229,8 @@ fn shortcode_parameter_name(inner: &str) -> Option<&str> {
             .map(unquoted)
     };
     match named.or_else(positional) {
-        Some(value) if is_name(value) => Some(value),
-        _ => is_name(shortcode).then_some(shortcode),
+        Some(value) if is_template_name(value) => Some(value),
+        _ => is_template_name(shortcode).then_some(shortcode),
     }
 }
 
