@@ -736,56 +736,41 @@ pub fn import(text: &str) -> Result<Import, String> {
             ),
         ));
     }
-    // what IPython fills in a `!` line, which the specs name as variables
+    // what IPython, a template engine or Kubernetes fills in before the shell runs, which the
+    // specs name as variables
     let filled = notebook::ipython_fields(text);
     if !filled.is_empty() {
         let written: Vec<String> = filled.iter().map(|(w, _)| format!("`{w}`")).collect();
-        let names: Vec<String> = filled
-            .iter()
-            .map(|(_, name)| format!("`{{{{{name}}}}}`"))
-            .collect();
-        imported.notes.push(Note::of_kind(
-            "placeholder",
-            "input",
+        imported.notes.push(filled_in_note(
             format!(
-                "IPython writes the Python value of {} in before the shell runs: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
-                written.join(", "),
-                if filled.len() == 1 { "it" } else { "them" },
-                names.join(", ")
+                "IPython writes the Python value of {} in before the shell runs",
+                written.join(", ")
             ),
+            written.len(),
+            filled.iter().map(|(_, name)| name.as_str()),
         ));
     }
     if let Some((_, expressions)) = &rendered {
-        let mut names: Vec<String> = Vec::new();
-        for (_, name) in expressions {
-            super::shared::push_once(&mut names, format!("`{{{{{name}}}}}`"));
-        }
-        let expressions: Vec<&str> = expressions.iter().map(|(w, _)| w.as_str()).collect();
-        imported.notes.push(Note::of_kind(
-            "placeholder",
-            "input",
+        let written: Vec<&str> = expressions.iter().map(|(w, _)| w.as_str()).collect();
+        imported.notes.push(filled_in_note(
             format!(
-                "the file's template engine (Ansible's Jinja, Helm's) fills in `{}` before the shell runs: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
-                expressions.join("`, `"),
-                if expressions.len() == 1 { "it" } else { "them" },
-                names.join(", ")
+                "the file's template engine (Ansible's Jinja, Helm's) fills in `{}` before the shell runs",
+                written.join("`, `")
             ),
+            written.len(),
+            expressions.iter().map(|(_, name)| name.as_str()),
         ));
     }
     if let Some((_, references)) = &kubernetes {
-        let names: Vec<String> = references
-            .iter()
-            .map(|written| format!("`{{{{{}}}}}`", &written[2..written.len() - 1]))
-            .collect();
-        imported.notes.push(Note::of_kind(
-            "placeholder",
-            "input",
+        imported.notes.push(filled_in_note(
             format!(
-                "Kubernetes fills in `{}` in a container's `command` and `args` from its `env` before it runs them: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
-                references.join("`, `"),
-                if references.len() == 1 { "it" } else { "them" },
-                names.join(", ")
+                "Kubernetes fills in `{}` in a container's `command` and `args` from its `env` before it runs them",
+                references.join("`, `")
             ),
+            references.len(),
+            references
+                .iter()
+                .map(|written| &written[2..written.len() - 1]),
         ));
     }
     if let Some(markup) = markup {
@@ -794,6 +779,24 @@ pub fn import(text: &str) -> Result<Import, String> {
             .insert(0, Note::of_kind("page", "input", markup.described()));
     }
     Ok(imported)
+}
+
+/// The note on what a tool fills in before the shell runs (`lead`, which names the `count`
+/// texts it fills), and the variables the spec names them by, each once.
+fn filled_in_note<'n>(lead: String, count: usize, names: impl Iterator<Item = &'n str>) -> Note {
+    let mut variables: Vec<String> = Vec::new();
+    for name in names {
+        super::shared::push_once(&mut variables, format!("`{{{{{name}}}}}`"));
+    }
+    Note::of_kind(
+        "placeholder",
+        "input",
+        format!(
+            "{lead}: the spec names {} {}, to set in `samplegen.yaml`'s `variables:`",
+            if count == 1 { "it" } else { "them" },
+            variables.join(", ")
+        ),
+    )
 }
 
 /// The refusal of a page whose requests are all in files it includes (a Spring REST Docs guide,
