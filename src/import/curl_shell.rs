@@ -1313,18 +1313,7 @@ fn groovy_string(text: &str, filled: &mut Vec<String>) -> Option<(String, usize)
 /// `$params.TAG`) as written, and the variable's name (`env.` left off). `None` for another
 /// expression, or a `$` that starts none.
 fn groovy_interpolation(text: &str) -> Option<(&str, &str)> {
-    let is_name = |name: &str| {
-        !name.is_empty()
-            && name.split('.').all(|segment| {
-                segment
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                    && segment
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
-            })
-    };
+    let is_name = |name: &str| name.split('.').all(crate::sample_values::is_env_name);
     let (written, name) = match text[1..].strip_prefix('{') {
         Some(braced) => {
             let name = &braced[..braced.find('}')?];
@@ -1545,11 +1534,7 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
             name.starts_with(|c: char| c.is_ascii_lowercase())
                 && (rest.trim() == name || rest.contains(":="))
         });
-        if setting
-            || !line.starts_with([' ', '\t', '#'])
-                && header.ends_with(':')
-                && !header[..header.len() - 1].contains(':')
-        {
+        if setting || just_recipe_header(line).is_some() {
             out.push_str(if line.ends_with('\n') { "\n" } else { "" });
             continue;
         }
@@ -1582,16 +1567,19 @@ pub(super) fn justfile_read(text: &str) -> Option<MakefileRead> {
     })
 }
 
+/// A justfile recipe's header without its `:` (`infer prompt="hi"`), when `line` is one: at the
+/// line's start, ending in its only `:`.
+fn just_recipe_header(line: &str) -> Option<&str> {
+    let header = line.trim_end().strip_suffix(':')?;
+    (!line.starts_with([' ', '\t', '#']) && !header.contains(':')).then_some(header)
+}
+
 /// The parameters with a default of a justfile recipe's header (`infer prompt="hi" n='2':`), as
 /// names and unquoted defaults; none for any other line.
 fn just_parameter_defaults(line: &str) -> Vec<(String, String)> {
-    let header = line.trim_end();
-    let Some(header) = header.strip_suffix(':') else {
+    let Some(header) = just_recipe_header(line) else {
         return Vec::new();
     };
-    if line.starts_with([' ', '\t', '#']) || header.contains(':') {
-        return Vec::new();
-    }
     header
         .split_whitespace()
         .skip(1)
