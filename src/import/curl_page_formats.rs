@@ -1088,28 +1088,17 @@ pub(super) fn code_includes(text: &str) -> Vec<(usize, String)> {
     };
     let lines: Vec<&str> = text.lines().collect();
     let mut found = Vec::new();
-    // the language of the Markdown fence the line is in
-    let mut fence: Option<(String, String)> = None;
+    // the Markdown fence the line is in, and its language
+    let mut fence: Option<((char, usize), String)> = None;
     for (index, line) in lines.iter().enumerate() {
         let trimmed = line.trim();
-        if let Some((mark, length)) = fence_opening(line) {
-            let marker = mark.to_string().repeat(length);
+        if let Some(opening @ (mark, _)) = fence_opening(line) {
             match &fence {
-                Some((open, _))
-                    if trimmed.starts_with(open.as_str())
-                        && trimmed.trim_start_matches(mark).is_empty() =>
-                {
-                    fence = None
-                }
+                Some((open, _)) if closes_fence(line, *open) => fence = None,
                 None => {
                     let info = trimmed.trim_start_matches(mark).trim();
-                    fence = Some((
-                        marker,
-                        info.split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .to_ascii_lowercase(),
-                    ));
+                    let language = info.split_whitespace().next().unwrap_or("");
+                    fence = Some((opening, language.to_ascii_lowercase()));
                 }
                 _ => {}
             }
