@@ -1934,9 +1934,13 @@ fn fence_language(info: &str) -> String {
 /// `bash title="Create a user"`).
 fn is_shell_language(info: &str) -> bool {
     // MyST's directives: ```{code-block} bash
-    let info = ["{code-block}", "{code}", "{sourcecode}", "{prompt}"]
+    let info = super::page_formats::MYST_CODE_DIRECTIVES
         .iter()
-        .find_map(|directive| info.strip_prefix(directive))
+        .find_map(|directive| {
+            info.strip_prefix('{')?
+                .strip_prefix(directive)?
+                .strip_prefix('}')
+        })
         .map_or(info, str::trim_start);
     matches!(
         fence_language(info).as_str(),

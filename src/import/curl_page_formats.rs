@@ -2207,7 +2207,7 @@ fn myst_text_directives(lines: &mut [String]) -> bool {
 }
 
 /// MyST's directives written as fences that hold code.
-const MYST_CODE_DIRECTIVES: [&str; 4] = ["code-block", "code", "sourcecode", "prompt"];
+pub(super) const MYST_CODE_DIRECTIVES: [&str; 4] = ["code-block", "code", "sourcecode", "prompt"];
 
 /// Nuxt Content's (MDC's) block components, `::endpoint{…}` to a `::` alone, whose text is
 /// Markdown, and their slot lines (`#request` alone): a `::code-group`'s lines are the markers of
