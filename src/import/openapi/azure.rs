@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value};
 
+use super::swagger2::{media_list, own_or};
 use crate::import::Note;
 
 /// Writes into each operation's parameters the values its first `x-ms-examples` entry gives
@@ -30,7 +31,7 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
     if !azure {
         return;
     }
-    let consumes: Vec<String> = strings(document.get("consumes"));
+    let consumes = media_list(document.get("consumes"));
     // how many operations took values from their examples, and whether any took the version
     let mut from_examples = 0;
     let mut version_given = false;
@@ -47,12 +48,11 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
-        let own_consumes = strings(operation.get("consumes"));
-        let media_types = match (own_consumes.is_empty(), consumes.is_empty()) {
-            (false, _) => own_consumes,
-            (true, false) => consumes.clone(),
-            (true, true) => vec!["application/json".to_string()],
-        };
+        // the body's media types as the upgrade to 3.0 writes its content (JSON when none)
+        let mut media_types = own_or(operation, "consumes", &consumes);
+        if media_types.is_empty() {
+            media_types.push("application/json".to_string());
+        }
         let parameters: Vec<Value> = operation
             .get("parameters")
             .and_then(Value::as_array)
@@ -129,17 +129,6 @@ pub(super) fn examples_in_place(document: &mut Value, notes: &mut Vec<Note>) {
             ),
         ));
     }
-}
-
-/// The texts of a list of them (`consumes: [application/json]`).
-fn strings(value: Option<&Value>) -> Vec<String> {
-    value
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_string)
-        .collect()
 }
 
 /// What `value`'s `$ref`s into the document lead to; `None` when one leads nowhere.

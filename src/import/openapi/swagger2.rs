@@ -141,7 +141,7 @@ fn object(value: &Value) -> impl Iterator<Item = (&String, &Value)> {
 }
 
 /// A `consumes` or `produces` list: its media types, trimmed, empty ones left out.
-fn media_list(value: Option<&Value>) -> Vec<String> {
+pub(super) fn media_list(value: Option<&Value>) -> Vec<String> {
     value
         .and_then(Value::as_array)
         .into_iter()
@@ -154,7 +154,7 @@ fn media_list(value: Option<&Value>) -> Vec<String> {
 }
 
 /// An operation's own list when it has the key (an empty list overrides too), else the document's.
-fn own_or(value: &Value, key: &str, inherited: &[String]) -> Vec<String> {
+pub(super) fn own_or(value: &Value, key: &str, inherited: &[String]) -> Vec<String> {
     match value.get(key) {
         Some(list) => media_list(Some(list)),
         None => inherited.to_vec(),
