@@ -43,7 +43,7 @@ use page_formats::Markup;
 
 use super::shared::{
     auth_from_header, content_type, drop_content_type, form_decode, has_content_type, lacks_scheme,
-    name_value, reads_as_form, set_by_clients_note,
+    name_value, reads_as_form, set_by_clients_note, variables_in,
 };
 use super::{Import, Imported, Note, placeholders};
 use crate::http::multipart::outside_quotes;
@@ -84,18 +84,6 @@ fn urlencode_argument(argument: &str) -> UrlencodeArgument<'_> {
             content: argument,
         },
     }
-}
-
-/// The `{{NAME}}`s in `text`, each once, in order.
-fn variables_in(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    crate::sample_values::map_variables(text, |name| {
-        if crate::sample_values::is_variable_name(name) && !names.iter().any(|n| n == name) {
-            names.push(name.to_string());
-        }
-        None
-    });
-    names
 }
 
 /// A note for each variable in what curl percent-encodes: the samples write a variable's value

@@ -118,6 +118,7 @@ impl Command {
 }
 
 pub(super) use crate::import::shared::push_once;
+use crate::import::shared::variables_in;
 
 /// A command's standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -4647,18 +4648,6 @@ fn is_basic_auth_prefix(word: &str) -> bool {
     word.split_once(':').is_some_and(|(name, value)| {
         name.trim().eq_ignore_ascii_case("authorization") && value.trim_start() == "Basic "
     })
-}
-
-/// The names of the `{{variables}}` a text holds, in order, each once.
-fn variables_in(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    crate::sample_values::map_variables(text, |name| {
-        if crate::sample_values::is_variable_name(name) {
-            push_once(&mut names, name.to_string());
-        }
-        None
-    });
-    names
 }
 
 /// The text `(echo -n 'text' | base64)` encodes: what `echo` or `printf` gives (see

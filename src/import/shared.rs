@@ -44,6 +44,18 @@ pub(super) fn push_once<T: PartialEq>(list: &mut Vec<T>, item: T) {
     }
 }
 
+/// The names of the `{{variables}}` a text holds, in order, each once.
+pub(super) fn variables_in(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    crate::sample_values::map_variables(text, |name| {
+        if crate::sample_values::is_variable_name(name) {
+            push_once(&mut names, name.to_string());
+        }
+        None
+    });
+    names
+}
+
 /// Texts as a note lists them: each in a code span, `` `a`, `b` ``.
 pub(super) fn in_code_spans(texts: &[String]) -> String {
     texts

@@ -405,17 +405,12 @@ impl Importer {
 
     /// The variables `request` uses that the collection's scripts set, each once, in order.
     fn set_by_scripts(&self, request: &crate::spec::RequestSpec) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
         if self.scripted.is_empty() {
-            return names;
+            return Vec::new();
         }
         let text = serde_json::to_string(request).unwrap_or_default();
-        crate::sample_values::map_variables(&text, |name| {
-            if self.scripted.iter().any(|n| n == name) && !names.iter().any(|n| n == name) {
-                names.push(name.to_string());
-            }
-            None
-        });
+        let mut names = crate::import::shared::variables_in(&text);
+        names.retain(|name| self.scripted.contains(name));
         names
     }
 }
