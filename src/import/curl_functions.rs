@@ -346,7 +346,18 @@ pub(super) fn shift_count(words: &[String]) -> Option<usize> {
 /// reading what the call's arguments read.
 pub(super) fn with_arguments(written: &Command, arguments: &[String], call: &Command) -> Command {
     let mut run = written.clone();
-    let argument = |number: usize| arguments.get(number - 1).cloned().unwrap_or_default();
+    // `{{arg1}}` to `{{arg9}}` written as the call's arguments (none given is nothing)
+    let numbered_written = |text: &str| {
+        let mut text = text.to_string();
+        for number in (1..=9).rev() {
+            let placeholder = format!("{{{{arg{number}}}}}");
+            if text.contains(&placeholder) {
+                let argument = arguments.get(number - 1).map_or("", String::as_str);
+                text = text.replace(&placeholder, argument);
+            }
+        }
+        text
+    };
     let mut words = Vec::with_capacity(run.words.len());
     let mut lone = Vec::new();
     for (index, word) in run.words.iter().enumerate() {
@@ -354,14 +365,11 @@ pub(super) fn with_arguments(written: &Command, arguments: &[String], call: &Com
             words.extend(arguments.iter().skip(from - 1).cloned());
             continue;
         }
-        let mut replaced = word.replace("$@", &arguments.join(" "));
-        replaced = replaced.replace("$*", &arguments.join(" "));
-        for number in (1..=9).rev() {
-            let placeholder = format!("{{{{arg{number}}}}}");
-            if replaced.contains(&placeholder) {
-                replaced = replaced.replace(&placeholder, &argument(number));
-            }
-        }
+        let replaced = numbered_written(
+            &word
+                .replace("$@", &arguments.join(" "))
+                .replace("$*", &arguments.join(" ")),
+        );
         if run.lone_expansions.contains(&index) {
             if replaced == *word {
                 lone.push(words.len());
@@ -377,12 +385,7 @@ pub(super) fn with_arguments(written: &Command, arguments: &[String], call: &Com
     run.lone_expansions = lone;
     // a here-document's body reads the arguments too
     if let Some((Stdin::Text(text), _)) = &mut run.stdin {
-        for number in (1..=9).rev() {
-            let placeholder = format!("{{{{arg{number}}}}}");
-            if text.contains(&placeholder) {
-                *text = text.replace(&placeholder, &argument(number));
-            }
-        }
+        *text = numbered_written(text);
     }
     run.arguments.retain(|name| {
         !name
